@@ -1,0 +1,60 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { createAuthService } from './auth/auth.service.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import type { Config } from './platform/config/config.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/client.js';
+import { registerAuthHook } from './platform/http/auth-hook.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { systemRoutes } from './system/system.routes.js';
+import { unitsRoutes } from './units/units.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+
+// Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
+z.config(z.locales.zhCN());
+
+export const appVersion = '0.1.0';
+
+export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object };
+
+/** The composition root: every service is built here from explicit dependencies, then each capability's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { database, config, clock } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Ids in logs and error bodies let a person quote the failing request to an administrator.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app, appVersion);
+
+  const auth = createAuthService({ db, config, clock });
+  registerAuthHook(app, auth);
+  const ctx = { db, database, config, clock };
+
+  await app.register(systemRoutes, { prefix: '/api', ...ctx, version: appVersion });
+  await app.register(authRoutes, { prefix: '/api/auth', auth });
+  await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
+  await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
+  await app.register(catalogRoutes, { prefix: '/api', ...ctx });
+  await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx });
+  await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
+  app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  return app;
+}
+
+/** What every capability's routes plugin receives. */
+export type RouteContext = { db: Database['db']; database: Database; config: Config; clock: Clock };

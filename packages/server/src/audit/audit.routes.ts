@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteContext } from '../app.js';
+
+export const auditRoutes: FastifyPluginAsyncZod<RouteContext> = async () => {};

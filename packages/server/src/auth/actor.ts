@@ -1,0 +1,25 @@
+import { forbidden } from '../platform/errors/app-error.js';
+import { roleNames, type Role } from './roles.js';
+
+/** Who is acting, in which role, at which unit. Every service call receives one; nothing reads it from a global. */
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  assignmentId: string;
+  role: Role;
+  unitId: string;
+  /** Path prefix of the subtree this role reaches (see access/scope.ts). */
+  scopePath: string;
+  via: 'session' | 'token';
+  sessionId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+/** The role check: a person acting in another role gets 403 with the roles that would do. */
+export function requireRole(actor: Actor, ...allowed: Role[]): void {
+  if (!allowed.includes(actor.role)) {
+    throw forbidden('ROLE_REQUIRED', `当前角色（${roleNames[actor.role].zh}）无权执行此操作，需要：${allowed.map((r) => roleNames[r].zh).join('、')}`);
+  }
+}

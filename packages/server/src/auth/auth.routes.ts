@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requestMeta } from '../platform/http/auth-hook.js';
+import { describe, errorResponses } from '../platform/http/schemas.js';
+import type { AuthService } from './auth.service.js';
+import { newPasswordSchema } from './password.js';
+import { roles } from './roles.js';
+import { sessionCookieName } from './tokens.js';
+
+const assignment = z.object({
+  assignmentId: z.uuid(),
+  role: z.enum(roles),
+  unit: z.object({ id: z.uuid(), name: z.string(), type: z.string() }),
+  scopePath: z.string(),
+});
+const sessionView = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    unit: z.object({ id: z.uuid(), name: z.string() }),
+    mustChangePassword: z.boolean(),
+  }),
+  current: assignment,
+  assignments: z.array(assignment),
+  expiresAt: z.string().nullable(),
+  idleTimeoutMinutes: z.number(),
+});
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/login',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'login',
+        tags: ['auth'],
+        ...describe('登录：用户名与密码，成功后设置会话 Cookie', 'Sign in with user name and password; sets the session cookie.'),
+        body: z.object({ username: z.string().min(1, { error: '请输入用户名' }).max(64), password: z.string().min(1, { error: '请输入密码' }).max(128) }).strict(),
+        response: { 200: sessionView, ...errorResponses, 423: errorResponses[400] },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt } = await auth.login(req.body.username, req.body.password, requestMeta(req));
+      reply.setCookie(sessionCookieName, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: expiresAt,
+      });
+      const actor = await auth.actorFromSession(token, requestMeta(req));
+      return auth.describeSession(actor!);
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        operationId: 'logout',
+        tags: ['auth'],
+        ...describe('退出登录', 'Sign out: ends the session.'),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await auth.logout(actorOf(req));
+      reply.clearCookie(sessionCookieName, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        operationId: 'getSession',
+        tags: ['auth'],
+        ...describe('当前会话：人员、当前角色与单位、可切换的角色', 'The current session: the person, the active role and unit, the roles to switch to.'),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (req) => auth.describeSession(actorOf(req)),
+  );
+
+  app.post(
+    '/session/role',
+    {
+      schema: {
+        operationId: 'switchRole',
+        tags: ['auth'],
+        ...describe('切换当前角色（角色与单位）', 'Switch the active role (a role held at a unit).'),
+        body: z.object({ assignmentId: z.uuid({ error: '角色编号格式不正确' }) }).strict(),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (req) => auth.switchRole(actorOf(req), req.body.assignmentId),
+  );
+
+  app.post(
+    '/password',
+    {
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        ...describe('修改本人密码（其他会话随之失效）', 'Change your own password; your other sessions end.'),
+        body: z.object({ currentPassword: z.string().min(1, { error: '请输入当前密码' }).max(128), newPassword: newPasswordSchema }).strict(),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,260 @@
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../audit/audit.repo.js';
+import { scopePathOf } from '../access/scope.js';
+import type { Config } from '../platform/config/config.js';
+import type { Db } from '../platform/db/client.js';
+import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
+import type { Clock } from '../platform/clock.js';
+import { units } from '../units/units.tables.js';
+import { roleAssignments, users } from '../users/users.tables.js';
+import type { Actor } from './actor.js';
+import { apiTokens, loginFailures, sessions } from './auth.tables.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
+import { roles, type Role } from './roles.js';
+import { newSecret, sha256 } from './tokens.js';
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+const parentUnits = alias(units, 'parent_unit');
+
+/** Roles are listed in this order, and the first one is active after login. */
+const roleRank = (r: string) => roles.indexOf(r as Role);
+
+export function createAuthService(deps: { db: Db; config: Config; clock: Clock }) {
+  const { db, config, clock } = deps;
+
+  /** The person's roles at active units, with what each reaches. */
+  async function assignmentsOf(userId: string) {
+    const rows = await db
+      .select({
+        assignmentId: roleAssignments.id,
+        role: roleAssignments.role,
+        unitId: units.id,
+        unitName: units.name,
+        unitType: units.type,
+        unitPath: units.path,
+        parentPath: parentUnits.path,
+      })
+      .from(roleAssignments)
+      .innerJoin(units, eq(units.id, roleAssignments.unitId))
+      .leftJoin(parentUnits, eq(parentUnits.id, units.parentId))
+      .where(and(eq(roleAssignments.userId, userId), eq(units.active, true)))
+      .orderBy(asc(units.depth), asc(units.name));
+    return rows
+      .map((r) => ({
+        assignmentId: r.assignmentId,
+        role: r.role as Role,
+        unit: { id: r.unitId, name: r.unitName, type: r.unitType },
+        scopePath: scopePathOf({ type: r.unitType, path: r.unitPath }, r.parentPath ? { path: r.parentPath } : null),
+      }))
+      .sort((a, b) => roleRank(a.role) - roleRank(b.role));
+  }
+
+  async function lockedUntil(username: string, now: Date): Promise<Date | null> {
+    const windowStart = new Date(now.getTime() - config.lockoutMinutes * 60_000);
+    const rows = await db
+      .select({ at: loginFailures.at })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)))
+      .orderBy(asc(loginFailures.at));
+    if (rows.length < config.lockoutAttempts) return null;
+    // Locked until the oldest failure that still counts leaves the window.
+    const pivot = rows[rows.length - config.lockoutAttempts]!.at;
+    return new Date(pivot.getTime() + config.lockoutMinutes * 60_000);
+  }
+
+  async function login(usernameRaw: string, password: string, meta: RequestMeta) {
+    const now = clock.now();
+    const username = usernameRaw.trim().toLowerCase();
+    const until = await lockedUntil(username, now);
+    if (until) {
+      await recordAudit(db, { at: now, actor: null, anonymous: { username, ...meta }, action: 'login', outcome: 'failure', detail: 'locked' });
+      const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+      throw new AppError('locked', 'AUTH_LOCKED', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, { retryAfterSeconds: minutes * 60 });
+    }
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(and(sql`lower(${users.username}) = ${username}`, eq(users.kind, 'person')));
+    const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+    if (!user || !ok) {
+      await db.transaction(async (tx) => {
+        await tx.insert(loginFailures).values({ username, at: now, ip: meta.ip });
+        await recordAudit(tx, {
+          at: now,
+          actor: null,
+          anonymous: { username, ...meta },
+          action: 'login',
+          outcome: 'failure',
+          ...(user ? { targetType: 'user', targetId: user.id } : {}),
+          detail: user && !user.active ? 'inactive' : 'bad_credentials',
+        });
+      });
+      throw new AppError('unauthenticated', 'AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
+    }
+    const assignments = await assignmentsOf(user.id);
+    const first = assignments[0];
+    if (!first) throw new AppError('forbidden', 'AUTH_NO_ROLE', '该账号尚未分配角色，请联系管理员');
+    const token = newSecret('hs_');
+    const session = await db.transaction(async (tx) => {
+      await tx.delete(loginFailures).where(eq(loginFailures.username, username));
+      const [s] = await tx
+        .insert(sessions)
+        .values({
+          tokenHash: sha256(token),
+          userId: user.id,
+          assignmentId: first.assignmentId,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+        })
+        .returning();
+      const unitPath = first.scopePath;
+      await recordAudit(tx, {
+        at: now,
+        actor: { userId: user.id, username: user.username, role: first.role, unitId: first.unit.id, ...meta },
+        action: 'login',
+        targetType: 'user',
+        targetId: user.id,
+        scope: { unitId: user.unitId, path: unitPath },
+      });
+      return s!;
+    });
+    return { token, sessionId: session.id, expiresAt: session.expiresAt };
+  }
+
+  /** Resolves a session cookie to an actor; expired or idle sessions are closed on the way. */
+  async function actorFromSession(token: string, meta: RequestMeta): Promise<Actor | null> {
+    const now = clock.now();
+    const [row] = await db
+      .select({ s: sessions, u: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+    if (!row || !row.u.active) return null;
+    const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
+    if (row.s.expiresAt <= now || idleLimit <= now.getTime()) {
+      await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, row.s.id));
+      return null;
+    }
+    const assignments = await assignmentsOf(row.u.id);
+    const current = assignments.find((a) => a.assignmentId === row.s.assignmentId) ?? assignments[0];
+    if (!current) return null;
+    // Touch at most once a minute: a busy page must not turn every read into a write.
+    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.s.id));
+    }
+    return {
+      userId: row.u.id,
+      username: row.u.username,
+      displayName: row.u.displayName,
+      assignmentId: current.assignmentId,
+      role: current.role,
+      unitId: current.unit.id,
+      scopePath: current.scopePath,
+      via: 'session',
+      sessionId: row.s.id,
+      ...meta,
+    };
+  }
+
+  async function actorFromApiToken(token: string, meta: RequestMeta): Promise<Actor | null> {
+    const now = clock.now();
+    const [row] = await db
+      .select({ t: apiTokens, u: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+    if (!row || !row.u.active || (row.t.expiresAt && row.t.expiresAt <= now)) return null;
+    const assignment = (await assignmentsOf(row.u.id)).find((a) => a.assignmentId === row.t.assignmentId);
+    if (!assignment) return null;
+    if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) {
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+    }
+    return {
+      userId: row.u.id,
+      username: row.u.username,
+      displayName: row.u.displayName,
+      assignmentId: assignment.assignmentId,
+      role: assignment.role,
+      unitId: assignment.unit.id,
+      scopePath: assignment.scopePath,
+      via: 'token',
+      sessionId: null,
+      ...meta,
+    };
+  }
+
+  async function logout(actor: Actor) {
+    if (!actor.sessionId) return;
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId!));
+      await recordAudit(tx, { at: now, actor, action: 'logout', targetType: 'user', targetId: actor.userId, scope: { unitId: actor.unitId, path: actor.scopePath } });
+    });
+  }
+
+  async function describeSession(actor: Actor) {
+    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+    const [home] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, user!.unitId));
+    const assignments = await assignmentsOf(actor.userId);
+    const [s] = actor.sessionId ? await db.select().from(sessions).where(eq(sessions.id, actor.sessionId)) : [];
+    return {
+      user: { id: user!.id, username: user!.username, displayName: user!.displayName, unit: home!, mustChangePassword: user!.mustChangePassword },
+      current: assignments.find((a) => a.assignmentId === actor.assignmentId)!,
+      assignments,
+      expiresAt: s?.expiresAt.toISOString() ?? null,
+      idleTimeoutMinutes: config.sessionIdleMinutes,
+    };
+  }
+
+  async function switchRole(actor: Actor, assignmentId: string) {
+    const target = (await assignmentsOf(actor.userId)).find((a) => a.assignmentId === assignmentId);
+    if (!target) throw notFound('ROLE_ASSIGNMENT_NOT_FOUND', '没有这个角色，或其所在单位已撤销');
+    if (!actor.sessionId) throw invalid('AUTH_TOKEN_FIXED_ROLE', '接口令牌的角色是固定的，不能切换');
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await tx.update(sessions).set({ assignmentId }).where(eq(sessions.id, actor.sessionId!));
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'switch_role',
+        targetType: 'user',
+        targetId: actor.userId,
+        scope: { unitId: target.unit.id, path: target.scopePath },
+        before: { role: actor.role, unitId: actor.unitId },
+        after: { role: target.role, unitId: target.unit.id },
+      });
+    });
+    return describeSession({ ...actor, assignmentId, role: target.role, unitId: target.unit.id, scopePath: target.scopePath });
+  }
+
+  async function changePassword(actor: Actor, current: string, next: string) {
+    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+      throw invalid('AUTH_WRONG_PASSWORD', '当前密码不正确', [{ field: 'body.currentPassword', message: '当前密码不正确' }]);
+    }
+    if (current === next) throw invalid('AUTH_PASSWORD_UNCHANGED', '新密码不能与当前密码相同', [{ field: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
+    const now = clock.now();
+    const passwordHash = await hashPassword(next);
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+        .where(eq(users.id, actor.userId));
+      // Other sessions of the person end: a changed password should lock out whoever else had it.
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.id} <> ${actor.sessionId ?? '00000000-0000-0000-0000-000000000000'}`));
+      await recordAudit(tx, { at: now, actor, action: 'change_password', targetType: 'user', targetId: actor.userId, scope: { unitId: actor.unitId, path: actor.scopePath } });
+    });
+  }
+
+  return { login, logout, actorFromSession, actorFromApiToken, describeSession, switchRole, changePassword, assignmentsOf };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,29 @@
+/** The roles a person holds at a unit (roles.md). Names in code are English; the interface shows the Chinese. */
+export const roles = [
+  'agent',
+  'lawyer',
+  'dispatcher',
+  'supervisor',
+  'handler',
+  'mediator',
+  'inspector',
+  'leader',
+  'administrator',
+  'auditor',
+  'integration',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, { zh: string; en: string }> = {
+  agent: { zh: '接线员', en: 'Agent' },
+  lawyer: { zh: '律师座席', en: 'Lawyer seat' },
+  dispatcher: { zh: '派单员', en: 'Dispatcher' },
+  supervisor: { zh: '督办员', en: 'Supervisor' },
+  handler: { zh: '办理员', en: 'Handler' },
+  mediator: { zh: '调解员', en: 'Mediator' },
+  inspector: { zh: '质检员', en: 'Quality inspector' },
+  leader: { zh: '领导', en: 'Leader' },
+  administrator: { zh: '管理员', en: 'Administrator' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+  integration: { zh: '接口账号', en: 'Integration account' },
+};

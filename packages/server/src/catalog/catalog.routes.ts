@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteContext } from '../app.js';
+
+export const catalogRoutes: FastifyPluginAsyncZod<RouteContext> = async () => {};

@@ -1,0 +1,58 @@
+import { count, eq } from 'drizzle-orm';
+import { hashPassword, randomPassword } from '../auth/password.js';
+import { seedCalendarFromPackage } from '../calendar/calendar.seed.js';
+import { seedCatalog } from '../catalog/catalog.seed.js';
+import type { Config } from '../platform/config/config.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { buildProvinceTree } from '../units/divisions/province-tree.js';
+import { units } from '../units/units.tables.js';
+import { roleAssignments, users } from '../users/users.tables.js';
+import { installDemo, demoTownCounties } from './demo.js';
+
+export type BootstrapResult = {
+  fresh: boolean;
+  admin: { username: string; password: string | null } | null;
+  demo: boolean;
+  units: number;
+};
+
+/**
+ * Runs at every start. Reference data (calendar days, catalog entries) is completed without touching what an
+ * administrator changed; an empty database gets the province's union tree, the admin account and, when asked, the demo.
+ */
+export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<BootstrapResult> {
+  const now = clock.now();
+  await seedCalendarFromPackage(db, now);
+  await seedCatalog(db, now);
+  const [{ n: unitCount } = { n: 0 }] = await db.select({ n: count() }).from(units);
+  if (unitCount > 0) return { fresh: false, admin: null, demo: false, units: unitCount };
+
+  const province = config.province;
+  const { rootId } = await buildProvinceTree(db, province, { now, townsUnder: config.demo ? demoTownCounties(province) : [] });
+  const password = config.adminPassword ?? randomPassword();
+  await db.transaction(async (tx) => {
+    const [admin] = await tx
+      .insert(users)
+      .values({
+        username: 'admin',
+        displayName: '系统管理员',
+        unitId: rootId,
+        passwordHash: await hashPassword(password),
+        // A printed random password is a one-time secret: the first login must replace it.
+        mustChangePassword: !config.adminPassword,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(roleAssignments).values({ userId: admin!.id, role: 'administrator', unitId: rootId, createdAt: now });
+  });
+  if (config.demo) await installDemo(db, province, now);
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
+  return { fresh: true, admin: { username: 'admin', password: config.adminPassword ? null : password }, demo: config.demo, units: n };
+}
+
+export async function isInstalled(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.type, 'province_federation')).limit(1);
+  return !!row;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the server reads, with its default. The README's table is generated from the same names. */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  HOTLINE_PROVINCE: z.string().regex(/^\d{2}0000$/, '省级行政区划代码应为 6 位且以 0000 结尾').default('150000'),
+  HOTLINE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  HOTLINE_DEMO: bool.optional(),
+  HOTLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  HOTLINE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  HOTLINE_LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  HOTLINE_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  HOTLINE_TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  province: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  trustProxy: boolean;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量有误 / invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  // npm runs workspace scripts inside the workspace folder; relative paths mean the folder the user typed the command in.
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(base, e.DATA_DIR),
+    province: e.HOTLINE_PROVINCE,
+    adminPassword: e.HOTLINE_ADMIN_PASSWORD,
+    demo: e.HOTLINE_DEMO ?? !e.DATABASE_URL,
+    sessionIdleMinutes: e.HOTLINE_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.HOTLINE_SESSION_MAX_HOURS,
+    lockoutAttempts: e.HOTLINE_LOCKOUT_ATTEMPTS,
+    lockoutMinutes: e.HOTLINE_LOCKOUT_MINUTES,
+    trustProxy: e.HOTLINE_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

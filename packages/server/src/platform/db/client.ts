@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** Both drivers give a PgDatabase; repositories take this (or a transaction, which is one too). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What a repository method runs on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export type OpenOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number };
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // A pool error on an idle client must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgresql', close: () => pool.end() };
+  }
+  let client: PGlite;
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    client = new PGlite(path.join(opts.dataDir, 'pglite'));
+  } else {
+    client = new PGlite();
+  }
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder });
+  }
+}
+
+export type AppliedMigration = { hash: string; createdAt: string };
+
+export async function appliedMigrations(db: Executor): Promise<{ id: number; hash: string; createdAt: string }[]> {
+  const rows = await db.execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`);
+  return rowsOf<{ id: number; hash: string; created_at: string }>(rows).map((r) => ({ id: Number(r.id), hash: r.hash, createdAt: new Date(Number(r.created_at)).toISOString() }));
+}
+
+/** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently: one place smooths it. */
+export function rowsOf<T>(result: unknown): T[] {
+  const r = result as { rows?: T[] } | T[];
+  return Array.isArray(r) ? r : (r.rows ?? []);
+}
+
+export async function databaseVersion(db: Executor): Promise<string> {
+  const rows = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`));
+  return rows[0]?.v ?? 'unknown';
+}
+
+export { schema };

@@ -1,0 +1,7 @@
+// The one schema drizzle-kit reads; each capability owns its tables file.
+export * from '../../units/units.tables.js';
+export * from '../../users/users.tables.js';
+export * from '../../auth/auth.tables.js';
+export * from '../../audit/audit.tables.js';
+export * from '../../catalog/catalog.tables.js';
+export * from '../../calendar/calendar.tables.js';

@@ -1,0 +1,41 @@
+/**
+ * Every failure the API reports on purpose. `code` is stable forever (clients branch on it);
+ * `message` is Chinese for the person; `details` carries per-field messages.
+ */
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'unprocessable' | 'too_large';
+
+export const httpStatusOf: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  unprocessable: 422,
+  too_large: 413,
+};
+
+export type FieldError = { field: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: { fields?: FieldError[]; [k: string]: unknown },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (code: string, message: string) => new AppError('not_found', code, message);
+export const conflict = (code: string, message: string, details?: AppError['details']) => new AppError('conflict', code, message, details);
+export const invalid = (code: string, message: string, fields?: FieldError[]) =>
+  new AppError('invalid', code, message, fields ? { fields } : undefined);
+export const forbidden = (code: string, message: string) => new AppError('forbidden', code, message);
+export const unprocessable = (code: string, message: string, details?: AppError['details']) =>
+  new AppError('unprocessable', code, message, details);
+
+/** The version a client sent no longer matches: someone else changed the record first. */
+export const staleVersion = (what: string) => conflict('VERSION_CONFLICT', `${what}已被他人修改，请刷新后重试`);

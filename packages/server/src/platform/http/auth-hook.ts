@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../auth/actor.js';
+import type { AuthService } from '../../auth/auth.service.js';
+import { sessionCookieName } from '../../auth/tokens.js';
+import { AppError } from '../errors/app-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** A public route answers without a session (health, login, the docs). */
+    public?: boolean;
+  }
+}
+
+export const requestMeta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null });
+
+/** Resolves the cookie or bearer token once per request; routes not marked public refuse anonymous callers. */
+export function registerAuthHook(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const url = req.url;
+    if (!url.startsWith('/api/')) return;
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const cookie = req.cookies?.[sessionCookieName];
+    if (bearer) req.actor = await auth.actorFromApiToken(bearer, requestMeta(req));
+    else if (cookie) req.actor = await auth.actorFromSession(cookie, requestMeta(req));
+    const isPublic = req.routeOptions.config?.public === true || url.startsWith('/api/docs');
+    if (!isPublic && !req.actor && req.routeOptions.url) {
+      throw new AppError('unauthenticated', cookie || bearer ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED', cookie || bearer ? '登录已过期，请重新登录' : '请先登录');
+    }
+  });
+}
+
+/** The actor of a route that is not public: the hook guarantees it is there. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', 'AUTH_REQUIRED', '请先登录');
+  return req.actor;
+}

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf, type FieldError } from '../errors/app-error.js';
+
+type ErrorBody = { code: string; message: string; requestId: string; details?: Record<string, unknown> };
+
+/** Fastify's own 4xx failures, turned into our stable codes and Chinese messages. */
+const fastifyCodes: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体为空，但声明为 JSON' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: '请求长度与内容不符' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
+};
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) =>
+      reply.code(status).send({ ...body, requestId: request.id } satisfies ErrorBody);
+
+    if (err instanceof AppError) {
+      return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldError[] = err.validation.map((v) => ({
+        field: fieldName(err.validationContext ?? 'body', v.instancePath, v.params),
+        message: v.message ?? '格式不正确',
+      }));
+      return send(400, { code: 'VALIDATION_FAILED', message: '输入有误：' + fields.map((f) => `${f.field}：${f.message}`).join('；'), details: { fields } });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return send(500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请联系管理员' });
+    }
+    const known = err.code ? fastifyCodes[err.code] : undefined;
+    if (known) return send(known.status, { code: known.code, message: known.message });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, { code: 'BAD_REQUEST', message: `请求有误：${err.message}` });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请联系管理员' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+  });
+}
+
+function fieldName(context: string, instancePath: string, params: unknown): string {
+  const p = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const keys = (params as { keys?: string[] } | undefined)?.keys;
+  // Unknown keys are reported on the object; name the offending key itself.
+  const extra = keys && keys.length ? (p ? `${p}.` : '') + keys.join(',') : p;
+  return extra ? `${context}.${extra}` : context;
+}

@@ -1,0 +1,35 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '12351 工会服务职工热线工单平台 API',
+        description: '12351 trade-union worker service hotline work-order platform. 每个接口均有中文与英文说明。',
+        version,
+      },
+      tags: [
+        { name: 'system', description: '系统 / System' },
+        { name: 'auth', description: '登录与会话 / Sign-in and sessions' },
+        { name: 'units', description: '组织（工会树） / Units (the union tree)' },
+        { name: 'users', description: '人员与角色 / People and roles' },
+        { name: 'catalog', description: '分类目录与时限规则 / Catalog and time-limit rules' },
+        { name: 'calendar', description: '工作日历 / Working calendar' },
+        { name: 'audit', description: '审计日志 / Audit log' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hotline_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+}

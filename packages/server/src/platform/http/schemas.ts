@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { checkIdNumber, idNumberMessages } from '../validation/id-number.js';
+
+/** Shared pieces of request and response schemas. */
+export const errorBody = z.object({
+  code: z.string().describe('稳定的错误代码 / stable error code'),
+  message: z.string().describe('中文说明 / message in Chinese'),
+  requestId: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The error responses every authenticated route may give. */
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+} as const;
+
+export const idParam = z.object({ id: z.uuid({ error: '编号格式不正确' }) }).strict();
+export const versionField = z.number({ error: '请提供版本号' }).int().positive().describe('乐观锁版本号 / optimistic-lock version');
+
+/** "中文 — English" in one description, as the API contract asks for both languages. */
+export const describe = (zh: string, en: string) => ({ summary: zh, description: `${zh}\n\n${en}` });
+
+/** Mainland mobile or landline (with area code); spaces and dashes are tolerated and removed. */
+export const phoneNumber = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/, { error: '电话号码格式不正确' }));
+
+export const isoInstant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-25T09:00:00+08:00' });
+
+/** An 18-digit resident ID number with its check digit verified; stored upper-case. */
+export const idNumber = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .superRefine((s, ctx) => {
+    const problem = checkIdNumber(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
+  });

@@ -1,0 +1,52 @@
+import pg from 'pg';
+import { bootstrap } from '../../src/install/bootstrap.js';
+import { loadConfig, type Config } from '../../src/platform/config/config.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { migrateDatabase, openDatabase, type Database } from '../../src/platform/db/client.js';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (CI runs every database suite on both).
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({});
+    await migrateDatabase(database);
+    return database;
+  }
+  const name = `hotline_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10 });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const testPassword = 'Admin12345';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ HOTLINE_ADMIN_PASSWORD: testPassword, HOTLINE_DEMO: 'true' }), ...overrides };
+}
+
+/** A migrated database with the demo installation of Inner Mongolia (or another province). */
+export async function createInstalledDatabase(opts: { at?: string; config?: Partial<Config> } = {}) {
+  const database = await createTestDatabase();
+  const clock = fixedClock(opts.at ?? '2026-11-25T02:00:00Z');
+  const config = testConfig(opts.config);
+  const result = await bootstrap(database.db, config, clock);
+  return { database, db: database.db, clock, config, result };
+}
