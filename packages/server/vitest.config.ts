@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: pure domain tests (no database) and everything that talks to a database.
 // `npm test` runs both on PGlite; CI runs the `db` project again with TEST_DATABASE_URL on PostgreSQL.
+// CI asks for a JSON summary too (VITEST_JSON_OUT) to print one closing count over both databases.
+const jsonOut = process.env.VITEST_JSON_OUT;
+
 export default defineConfig({
   test: {
+    ...(jsonOut ? { reporters: ['default', 'json'], outputFile: { json: jsonOut } } : {}),
     projects: [
       {
         test: {

@@ -16,13 +16,28 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { systemRoutes } from './system/system.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import path from 'node:path';
+import { loadWorkingCalendar } from './calendar/calendar.repo.js';
+import { createClosureService } from './closure/closure.service.js';
+import { closureRoutes } from './closure/closure.routes.js';
+import { createDispatchService } from './dispatch/dispatch.service.js';
+import { dispatchRoutes } from './dispatch/dispatch.routes.js';
+import { createHandlingService } from './handling/handling.service.js';
+import { handlingRoutes } from './handling/handling.routes.js';
+import { createDbStore, createFileStore, type AttachmentStore } from './orders/attachments/attachment-store.js';
+import { createIntakeService } from './orders/intake.service.js';
+import type { OrderDeps } from './orders/order-deps.js';
+import { createOrderListService } from './orders/order-list.js';
+import { createOrdersService } from './orders/orders.service.js';
+import { ordersRoutes } from './orders/orders.routes.js';
+import { timeLimits } from './orders/time-limits.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
 
 export const appVersion = '0.1.0';
 
-export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object };
+export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object; attachments?: AttachmentStore };
 
 /** The composition root: every service is built here from explicit dependencies, then each capability's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,6 +67,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
+
+  const orderDeps: OrderDeps = {
+    db,
+    clock,
+    config,
+    calendar: { current: () => loadWorkingCalendar(db) },
+    limits: timeLimits,
+    attachments:
+      deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
+  };
+  const handling = createHandlingService(orderDeps);
+  await app.register(ordersRoutes, {
+    prefix: '/api/orders',
+    intake: createIntakeService(orderDeps),
+    orders: createOrdersService(orderDeps),
+    list: createOrderListService(orderDeps),
+    handling,
+  });
+  await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
+  await app.register(handlingRoutes, { prefix: '/api/orders', handling });
+  await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
   app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;
 }

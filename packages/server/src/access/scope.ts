@@ -20,3 +20,22 @@ export function withinScope(actor: Pick<Actor, 'scopePath'>, pathColumn: AnyPgCo
 export function pathInScope(actor: Pick<Actor, 'scopePath'>, path: string): boolean {
   return path.startsWith(actor.scopePath);
 }
+
+/** The unit whose subtree the actor reaches: the last id of the scope path. */
+export function scopeUnitIdOf(actor: Pick<Actor, 'scopePath'>): string {
+  const parts = actor.scopePath.split('/').filter(Boolean);
+  return parts[parts.length - 1]!;
+}
+
+/** Ancestors-or-self of a unit, from its path: the units whose subtree contains it. */
+export const unitIdsOnPath = (path: string): string[] => path.split('/').filter(Boolean);
+
+/**
+ * Orders: a unit sees its subtree's orders, the ones it dispatched and the ones it co-handles. Each order carries
+ * `visible_to`, every unit whose subtree holds a unit involved in it (intake, each hop, co-handlers), so the rule is
+ * one indexed array test. An integration account sees only what it created.
+ */
+export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>, cols: { visibleTo: AnyPgColumn; createdBy: AnyPgColumn }): SQL {
+  if (actor.role === 'integration') return sql`${cols.createdBy} = ${actor.userId}`;
+  return sql`${cols.visibleTo} @> array[${scopeUnitIdOf(actor)}]::uuid[]`;
+}

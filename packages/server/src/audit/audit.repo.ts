@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { withinScope } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
@@ -58,7 +58,8 @@ export async function listAudit(db: Executor, actor: Pick<Actor, 'scopePath'>, f
   const scoped = withinScope(actor, auditEvents.scopePath);
   const conds: SQL[] = [atRoot ? or(scoped, isNull(auditEvents.scopePath))! : scoped];
   if (f.action) conds.push(eq(auditEvents.action, f.action));
-  if (f.actorUsername) conds.push(eq(auditEvents.actorUsername, f.actorUsername));
+  // User names are unique regardless of case, and failed logins record the name lower-cased.
+  if (f.actorUsername) conds.push(sql`lower(${auditEvents.actorUsername}) = ${f.actorUsername.toLowerCase()}`);
   if (f.targetType) conds.push(eq(auditEvents.targetType, f.targetType));
   if (f.targetId) conds.push(eq(auditEvents.targetId, f.targetId));
   if (f.from) conds.push(gte(auditEvents.at, f.from));

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopePathOf } from '../access/scope.js';
@@ -94,7 +94,14 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       throw new AppError('unauthenticated', 'AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
     }
     const assignments = await assignmentsOf(user.id);
-    const first = assignments[0];
+    // A person with several roles comes back in the one they used last.
+    const [last] = await db
+      .select({ assignmentId: sessions.assignmentId })
+      .from(sessions)
+      .where(eq(sessions.userId, user.id))
+      .orderBy(desc(sessions.lastSeenAt))
+      .limit(1);
+    const first = assignments.find((a) => a.assignmentId === last?.assignmentId) ?? assignments[0];
     if (!first) throw new AppError('forbidden', 'AUTH_NO_ROLE', '该账号尚未分配角色，请联系管理员');
     const token = newSecret('hs_');
     const session = await db.transaction(async (tx) => {

@@ -60,7 +60,6 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
   // The second role of the city dispatcher shows switching between roles.
   const extraRoles: { username: string; role: Role; unit: string }[] = [
     { username: 'city', role: 'handler', unit: located.city },
-    { username: 'handler', role: 'agent', unit: located.county },
   ];
   const passwordHash = await hashPassword(demoPassword);
 

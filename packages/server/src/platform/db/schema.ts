@@ -5,3 +5,4 @@ export * from '../../auth/auth.tables.js';
 export * from '../../audit/audit.tables.js';
 export * from '../../catalog/catalog.tables.js';
 export * from '../../calendar/calendar.tables.js';
+export * from '../../orders/orders.tables.js';

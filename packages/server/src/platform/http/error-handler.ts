@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { CalendarNotCoveredError } from '../../calendar/domain/working-time.js';
 import { AppError, httpStatusOf, type FieldError } from '../errors/app-error.js';
 
 type ErrorBody = { code: string; message: string; requestId: string; details?: Record<string, unknown> };
@@ -20,6 +21,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
     if (err instanceof AppError) {
       return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
+    // A deadline that reaches past the calendar's data is never guessed: the person is told to maintain the calendar.
+    if (err instanceof CalendarNotCoveredError) {
+      return send(422, { code: 'CALENDAR_NOT_COVERED', message: err.message, details: { date: err.date, lastDay: err.lastDay } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => ({

@@ -20,6 +20,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'catalog', description: '分类目录与时限规则 / Catalog and time-limit rules' },
         { name: 'calendar', description: '工作日历 / Working calendar' },
         { name: 'audit', description: '审计日志 / Audit log' },
+        { name: 'orders', description: '工单：受理、查询、合并、关联、作废 / Work orders: intake, queries, merge, link, invalidate' },
+        { name: 'dispatch', description: '派单、签收、退单、协办 / Dispatch, sign, return, co-handling' },
+        { name: 'handling', description: '办理、延期、办结反馈 / Handling, extensions, replies' },
+        { name: 'closure', description: '审核、回访、重启、归档 / Review, callback, reopen, archive' },
       ],
       components: {
         securitySchemes: {

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses } from '../platform/http/schemas.js';
+import { orderViewSchema, reasonText, satisfaction, versionBody } from '../orders/orders.schemas.js';
+import type { createClosureService } from './closure.service.js';
+
+const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
+const tags = ['closure'];
+const ok = { 200: orderViewSchema, ...errorResponses };
+
+export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof createClosureService> }> = async (app, { closure }) => {
+  app.post(
+    '/:id/review',
+    {
+      schema: {
+        operationId: 'reviewOrder',
+        tags,
+        ...describe('审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）', 'Review the reply: accept, or send back for rework with a reason (the reply limit restarts).'),
+        params: idParams,
+        body: z.object({ ...versionBody, decision: z.enum(['accept', 'rework'], { error: '审核结果应为 accept 或 rework' }), reason: z.string().max(1000).optional() }).strict(),
+        response: ok,
+      },
+    },
+    async (req) => closure.review(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/callback',
+    {
+      schema: {
+        operationId: 'recordCallback',
+        tags,
+        ...describe('回访：对办理结果与热线服务的满意度，或未接通', 'Callback: satisfaction with the handling and with the call, or unreachable.'),
+        params: idParams,
+        body: z
+          .object({
+            ...versionBody,
+            result: z.enum(['reached', 'unreachable'], { error: '回访结果应为 reached 或 unreachable' }),
+            handlingSatisfaction: satisfaction.optional(),
+            callSatisfaction: satisfaction.optional(),
+            note: z.string().max(1000).optional(),
+          })
+          .strict(),
+        response: ok,
+      },
+    },
+    async (req) => closure.callback(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/reopen',
+    {
+      schema: {
+        operationId: 'reopenOrder',
+        tags,
+        ...describe('回访不满意后重启工单（限一次）', 'Reopen an order after a dissatisfied callback (once).'),
+        params: idParams,
+        body: z.object({ ...versionBody, reason: reasonText('重启理由') }).strict(),
+        response: ok,
+      },
+    },
+    async (req) => closure.reopen(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/archive',
+    {
+      schema: {
+        operationId: 'archiveOrder',
+        tags,
+        ...describe('归档（此后只读）', 'Archive the order (read-only afterwards).'),
+        params: idParams,
+        body: z.object({ ...versionBody, note: z.string().max(1000).optional() }).strict(),
+        response: ok,
+      },
+    },
+    async (req) => closure.archive(actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,25 @@
+/**
+ * Employer names as callers say them vary: "某某建筑劳务有限公司", "某某建筑劳务", "（内蒙古）某某建筑劳务有限责任公司".
+ * The normalised name drops brackets, the place prefix in brackets and legal-form suffixes so they match.
+ */
+const legalForms = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '公司', '分公司', '合伙企业', '个体工商户', '工作室', '经营部', '厂'];
+
+export function normaliseEmployerName(name: string | null | undefined): string {
+  if (!name) return '';
+  let s = name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .toLowerCase();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const f of legalForms) {
+      if (s.length > f.length + 1 && s.endsWith(f)) {
+        s = s.slice(0, -f.length);
+        changed = true;
+      }
+    }
+  }
+  return s;
+}

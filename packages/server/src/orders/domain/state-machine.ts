@@ -1,0 +1,156 @@
+import type { Role } from '../../auth/roles.js';
+import { isFinal, stateNames, type OrderState } from './states.js';
+
+/**
+ * The order state machine: for (state, action, who the actor is to the order) it decides whether the action is
+ * allowed and which state follows. Pure; the service asks it before every change, the web asks it (through the
+ * API's `allowedActions`) which buttons to show. One table, so one place decides each rule.
+ */
+export const orderActions = [
+  'dispatch', // 派单 (also 下派: re-dispatch down the tree by the unit holding it)
+  'handle_at_hotline', // 办单
+  'sign', // 签收
+  'return', // 退单
+  'return_redispatch', // 退单审核：改派
+  'return_reject', // 退单审核：驳回，原单位继续办理
+  'invite_co_handler',
+  'remove_co_handler',
+  'reply_co_handler_part',
+  'add_note',
+  'add_attachment',
+  'request_extension',
+  'decide_extension',
+  'reply', // 办结反馈
+  'review_accept', // 审核通过
+  'review_rework', // 退回重办
+  'callback_satisfied', // 回访：满意 / 基本满意
+  'callback_dissatisfied', // 回访：不满意
+  'callback_unreachable', // 回访：未接通
+  'reopen', // 不满意重启
+  'archive', // 归档（调度员）
+  'merge', // 合并（被合并方）
+  'link',
+  'invalidate', // 作废
+  'reveal_contact',
+  'attach_caller', // 追加来电人
+] as const;
+export type OrderAction = (typeof orderActions)[number];
+
+/**
+ * What the actor's unit is to the order. Computed by the service from the order's rows; the machine only reads it.
+ * - holder: the unit that has the order now (intake unit before dispatch, the receiving unit after)
+ * - hop_dispatcher: the unit that dispatched the current hop (it decides a return)
+ * - order_dispatcher: the unit that first dispatched the order (it reviews, approves extensions, calls back, archives)
+ * - co_handler: an invited co-handling unit
+ * - intake: the unit that took the request (the hotline)
+ * - hotline_holder: the holder is a hotline centre (办单: it may handle the order itself)
+ */
+export type Relation = 'holder' | 'hop_dispatcher' | 'order_dispatcher' | 'co_handler' | 'intake' | 'hotline_holder';
+
+export type ActorContext = { role: Role; relations: ReadonlySet<Relation> };
+
+type Rule = {
+  from: readonly OrderState[];
+  to: OrderState | 'same';
+  roles: readonly Role[];
+  /** The actor's unit must stand in at least one of these relations (empty: any unit that can see the order). */
+  relations: readonly Relation[];
+};
+
+const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'];
+const working: OrderState[] = ['pending_sign', 'handling'];
+const desk: Role[] = ['dispatcher'];
+const handlers: Role[] = ['handler', 'dispatcher'];
+const callbackRoles: Role[] = ['agent', 'dispatcher', 'inspector'];
+const everyoneInvolved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
+
+export const rules: Record<OrderAction, Rule> = {
+  dispatch: { from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'pending_sign', roles: desk.concat('handler'), relations: ['holder'] },
+  handle_at_hotline: { from: ['pending_dispatch'], to: 'handling', roles: desk, relations: ['hotline_holder'] },
+  sign: { from: ['pending_sign'], to: 'handling', roles: handlers, relations: ['holder'] },
+  return: { from: working, to: 'returned', roles: handlers, relations: ['holder'] },
+  return_redispatch: { from: ['returned'], to: 'pending_sign', roles: desk, relations: ['hop_dispatcher'] },
+  return_reject: { from: ['returned'], to: 'pending_sign', roles: desk, relations: ['hop_dispatcher'] },
+  invite_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
+  remove_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
+  reply_co_handler_part: { from: working, to: 'same', roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
+  add_note: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
+  add_attachment: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
+  request_extension: { from: ['handling'], to: 'same', roles: handlers, relations: ['holder'] },
+  decide_extension: { from: ['handling', 'replied'], to: 'same', roles: desk, relations: ['order_dispatcher', 'hop_dispatcher'] },
+  reply: { from: ['handling'], to: 'replied', roles: handlers.concat('mediator'), relations: ['holder'] },
+  review_accept: { from: ['replied'], to: 'pending_callback', roles: desk, relations: ['order_dispatcher'] },
+  review_rework: { from: ['replied'], to: 'handling', roles: desk, relations: ['order_dispatcher'] },
+  callback_satisfied: { from: ['pending_callback'], to: 'archived', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
+  callback_dissatisfied: { from: ['pending_callback'], to: 'callback_dissatisfied', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
+  callback_unreachable: { from: ['pending_callback'], to: 'same', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
+  reopen: { from: ['callback_dissatisfied'], to: 'handling', roles: desk, relations: ['order_dispatcher'] },
+  archive: { from: ['pending_callback', 'callback_dissatisfied'], to: 'archived', roles: desk, relations: ['order_dispatcher'] },
+  merge: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling'], to: 'merged', roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
+  link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
+  invalidate: { from: ['pending_dispatch', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'hop_dispatcher'] },
+  reveal_contact: { from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'], to: 'same', roles: everyoneInvolved.concat('inspector'), relations: [] },
+  attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
+};
+
+export type Decision = { ok: true; next: OrderState } | { ok: false; code: 'ORDER_INVALID_TRANSITION' | 'ORDER_ACTION_FORBIDDEN'; message: string };
+
+const actionNames: Record<OrderAction, string> = {
+  dispatch: '派单',
+  handle_at_hotline: '热线办单',
+  sign: '签收',
+  return: '退单',
+  return_redispatch: '退单改派',
+  return_reject: '驳回退单',
+  invite_co_handler: '邀请协办',
+  remove_co_handler: '移除协办',
+  reply_co_handler_part: '协办反馈',
+  add_note: '添加进展',
+  add_attachment: '上传附件',
+  request_extension: '申请延期',
+  decide_extension: '审批延期',
+  reply: '办结反馈',
+  review_accept: '审核通过',
+  review_rework: '退回重办',
+  callback_satisfied: '回访（满意）',
+  callback_dissatisfied: '回访（不满意）',
+  callback_unreachable: '回访（未接通）',
+  reopen: '重启工单',
+  archive: '归档',
+  merge: '合并',
+  link: '关联',
+  invalidate: '作废',
+  reveal_contact: '查看联系方式',
+  attach_caller: '追加来电人',
+};
+export const actionName = (a: OrderAction) => actionNames[a];
+
+export function decide(state: OrderState, action: OrderAction, actor: ActorContext): Decision {
+  const rule = rules[action];
+  if (!rule.from.includes(state)) {
+    const why = isFinal(state) ? '，工单已办结只读' : '';
+    return { ok: false, code: 'ORDER_INVALID_TRANSITION', message: `工单当前状态（${stateNames[state].zh}）不允许${actionNames[action]}${why}` };
+  }
+  if (!rule.roles.includes(actor.role)) {
+    return { ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: `当前角色不能${actionNames[action]}` };
+  }
+  if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
+    return { ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}` };
+  }
+  return { ok: true, next: rule.to === 'same' ? state : rule.to };
+}
+
+const relationNames: Record<Relation, string> = {
+  holder: '承办单位',
+  hop_dispatcher: '派单单位',
+  order_dispatcher: '交办单位',
+  co_handler: '协办单位',
+  intake: '受理单位',
+  hotline_holder: '持单热线中心',
+};
+const relationWords = (rs: readonly Relation[]) => rs.map((r) => relationNames[r]).join('或');
+
+/** Every action the actor may take now: the web shows exactly these buttons. */
+export function allowedActions(state: OrderState, actor: ActorContext): OrderAction[] {
+  return orderActions.filter((a) => decide(state, a, actor).ok);
+}

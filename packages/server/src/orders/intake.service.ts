@@ -1,0 +1,248 @@
+import { and, asc, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
+import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import { invalid, notFound } from '../platform/errors/app-error.js';
+import { units } from '../units/units.tables.js';
+import { planStep } from './deadline-plan.js';
+import { normaliseEmployerName } from './domain/employer.js';
+import { formatOrderNumber } from './domain/order-number.js';
+import { suggestRiskFlags } from './domain/risk-flags.js';
+import { finalStates, type Channel } from './domain/states.js';
+import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
+import type { OrderDeps } from './order-deps.js';
+import { orderSummary, orderView } from './order-view.js';
+import { insertEvent, nextOrderSequence, unitsById } from './orders.repo.js';
+import { orderCallers, workOrders } from './orders.tables.js';
+import { runTransition } from './transition.js';
+
+export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
+export type CreateOrderInput = {
+  channel: Channel;
+  callers: CallerInput[];
+  employer?: { name?: string | undefined; creditCode?: string | undefined; address?: string | undefined } | undefined;
+  place?: { text?: string | undefined; divisionCode?: string | undefined } | undefined;
+  title?: string | undefined;
+  narrative: string;
+  typeCode: string;
+  subjectCode: string;
+  priority: 'normal' | 'urgent' | 'major';
+  tier: 'general' | 'difficult' | 'complex';
+  riskFlags: string[];
+  workersInvolved?: number | undefined;
+  amountInvolved?: number | undefined;
+  confidential: boolean;
+  answeredOnSpot?: { answer: string } | undefined;
+};
+
+const openStates = sql`(${workOrders.state}) not in (${sql.join(finalStates.map((s) => sql`${s}`), sql`, `)})`;
+
+export function createIntakeService(deps: OrderDeps) {
+  const { db, clock } = deps;
+
+  /** Integration accounts stand outside the tree: their orders are held by the hotline centre until dispatched. */
+  async function holderFor(actor: Actor) {
+    const own = (await unitsById(db, [actor.unitId])).get(actor.unitId)!;
+    if (actor.role !== 'integration') return own;
+    const [centre] = await db.select().from(units).where(and(eq(units.type, 'hotline_centre'), eq(units.active, true))).orderBy(asc(units.depth)).limit(1);
+    if (!centre) throw invalid('ORDER_NO_HOTLINE_CENTRE', '系统中没有热线中心，无法接收外部平台转来的工单');
+    return centre;
+  }
+
+  /** Requests about the same employer in the repeat window, every caller counted (volume, not orders). */
+  async function recentRequestsAbout(employerKey: string, now: Date, windowDays: number): Promise<number> {
+    if (!employerKey) return 0;
+    const since = new Date(now.getTime() - windowDays * 86_400_000);
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orderCallers)
+      .innerJoin(workOrders, eq(workOrders.id, orderCallers.orderId))
+      .where(and(eq(workOrders.employerKey, employerKey), gte(orderCallers.calledAt, since), notInArray(workOrders.state, ['invalid'])));
+    return row?.n ?? 0;
+  }
+
+  async function create(actor: Actor, input: CreateOrderInput) {
+    requireRole(actor, 'agent', 'dispatcher', 'integration');
+    await checkCatalogCodes(db, input);
+    if (input.answeredOnSpot && actor.role === 'integration') {
+      throw invalid('ORDER_ANSWER_NOT_ALLOWED', '接口账号不能当场办结', [{ field: 'body.answeredOnSpot', message: '接口账号不能当场办结' }]);
+    }
+    const now = clock.now();
+    const holder = await holderFor(actor);
+    const employerKey = normaliseEmployerName(input.employer?.name);
+    const thresholds = await riskThresholds(db);
+    const suggested = suggestRiskFlags(
+      { workersInvolved: input.workersInvolved, amountInvolved: input.amountInvolved, earlierRequestsAboutEmployer: await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays) },
+      thresholds,
+    );
+    const closed = !!input.answeredOnSpot;
+    const selector = { typeCode: input.typeCode, subjectCode: input.subjectCode, priority: input.priority, tier: input.tier };
+    const calendar = closed ? null : await deps.calendar.current();
+    const dispatchLimit = closed ? null : await deps.limits.limitFor(db, 'dispatch', selector);
+    const plan = calendar && dispatchLimit ? planStep(calendar, dispatchLimit, now) : { dueAt: null, nearDueAt: null };
+    const intakeUnit = (await unitsById(db, [actor.unitId])).get(actor.unitId)!;
+
+    const id = await db.transaction(async (tx) => {
+      const seq = await nextOrderSequence(tx, deps.config.province, localDateOf(now));
+      const [row] = await tx
+        .insert(workOrders)
+        .values({
+          number: formatOrderNumber(deps.config.province, now, seq),
+          state: closed ? 'closed_at_intake' : 'pending_dispatch',
+          channel: input.channel,
+          typeCode: input.typeCode,
+          subjectCode: input.subjectCode,
+          priority: input.priority,
+          tier: input.tier,
+          riskFlags: [...new Set(input.riskFlags)],
+          title: input.title?.trim() || input.narrative.trim().slice(0, 30),
+          narrative: input.narrative,
+          answer: input.answeredOnSpot?.answer ?? null,
+          employerName: input.employer?.name ?? null,
+          employerKey: employerKey || null,
+          employerCreditCode: input.employer?.creditCode ?? null,
+          employerAddress: input.employer?.address ?? null,
+          placeText: input.place?.text ?? null,
+          divisionCode: input.place?.divisionCode ?? null,
+          workersInvolved: input.workersInvolved ?? null,
+          amountInvolved: input.amountInvolved ?? null,
+          confidential: input.confidential,
+          isGroup: input.callers.length > 1,
+          callerCount: input.callers.length,
+          intakeUnitId: actor.unitId,
+          createdBy: actor.userId,
+          createdByRole: actor.role,
+          createdAt: now,
+          holderUnitId: holder.id,
+          holderUnitPath: holder.path,
+          visibleTo: [...new Set([...unitIdsOnPath(intakeUnit.path), ...unitIdsOnPath(holder.path)])],
+          closedAt: closed ? now : null,
+          currentStep: closed ? null : 'dispatch',
+          currentStepStartedAt: closed ? null : now,
+          currentDueAt: plan.dueAt,
+          currentNearDueAt: plan.nearDueAt,
+          updatedAt: now,
+        })
+        .returning({ id: workOrders.id });
+      await tx.insert(orderCallers).values(
+        input.callers.map((c, i) => ({
+          orderId: row!.id,
+          name: c.name,
+          phone: c.phone ?? null,
+          idNumber: c.idNumber ?? null,
+          relation: c.relation ?? 'self',
+          isPrimary: i === 0,
+          channel: input.channel,
+          calledAt: now,
+          addedBy: actor.userId,
+        })),
+      );
+      await insertEvent(tx, {
+        orderId: row!.id,
+        at: now,
+        action: closed ? 'close_at_intake' : 'create',
+        fromState: null,
+        toState: closed ? 'closed_at_intake' : 'pending_dispatch',
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        actorRole: actor.role,
+        unitId: actor.unitId,
+        unitName: intakeUnit.name,
+        data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags: suggested, callers: input.callers.length },
+      });
+      return row!.id;
+    });
+    const [order] = await db.select().from(workOrders).where(eq(workOrders.id, id));
+    return orderView(db, actor, order!, now);
+  }
+
+  /** What intake shows during the call: the caller's earlier orders, open orders about the same employer, suggestions. */
+  async function matches(
+    actor: Actor,
+    q: { phone?: string | undefined; employer?: string | undefined; divisionCode?: string | undefined; workersInvolved?: number | undefined; amountInvolved?: number | undefined },
+  ) {
+    requireRole(actor, 'agent', 'dispatcher', 'integration');
+    const now = clock.now();
+    const visible = orderVisibility(actor, workOrders);
+    const callerOrders = q.phone
+      ? await db
+          .selectDistinct({ o: workOrders })
+          .from(workOrders)
+          .innerJoin(orderCallers, eq(orderCallers.orderId, workOrders.id))
+          .where(and(eq(orderCallers.phone, q.phone), visible))
+          .orderBy(desc(workOrders.createdAt))
+          .limit(20)
+      : [];
+    const employerKey = normaliseEmployerName(q.employer);
+    const employerOrders = employerKey
+      ? await db
+          .select()
+          .from(workOrders)
+          .where(and(eq(workOrders.employerKey, employerKey), openStates, visible))
+          .orderBy(desc(workOrders.createdAt))
+          .limit(20)
+      : [];
+    const thresholds = await riskThresholds(db);
+    const earlier = await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays);
+    const suggestedRiskFlags = suggestRiskFlags({ workersInvolved: q.workersInvolved, amountInvolved: q.amountInvolved, earlierRequestsAboutEmployer: earlier }, thresholds);
+    const candidates = q.divisionCode
+      ? await db
+          .select({ id: units.id, type: units.type, divisionCode: units.divisionCode, active: units.active, name: units.name })
+          .from(units)
+          .where(inArray(units.divisionCode, [q.divisionCode, q.divisionCode.slice(0, 6), `${q.divisionCode.slice(0, 4)}00`, `${q.divisionCode.slice(0, 2)}0000`]))
+      : [];
+    const suggestedUnit = suggestTerritorialUnit(q.divisionCode, candidates);
+    const names = await unitsById(db, [...callerOrders.map((r) => r.o.holderUnitId), ...employerOrders.map((o) => o.holderUnitId)]);
+    const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
+    return {
+      callerOrders: callerOrders.map((r) => orderSummary(r.o, now, unitName)),
+      employerOpenOrders: employerOrders.map((o) => orderSummary(o, now, unitName)),
+      employerRequestsInWindow: earlier,
+      suggestedRiskFlags,
+      suggestedUnit: suggestedUnit ? { id: suggestedUnit.id, name: suggestedUnit.name, type: suggestedUnit.type } : null,
+    };
+  }
+
+  /** Attaches a further caller to an open order (a group order) instead of creating a new one; counted in volume. */
+  async function attachCaller(
+    actor: Actor,
+    orderId: string,
+    input: { version: number; caller: CallerInput; channel: Channel; riskFlags?: string[] | undefined; workersInvolved?: number | undefined; amountInvolved?: number | undefined; note?: string | undefined },
+  ) {
+    if (input.riskFlags) await checkCatalogCodes(db, { riskFlags: input.riskFlags });
+    const row = await runTransition(deps, actor, orderId, input.version, 'attach_caller', async ({ tx, order, now }) => {
+      await tx.insert(orderCallers).values({
+        orderId,
+        name: input.caller.name,
+        phone: input.caller.phone ?? null,
+        idNumber: input.caller.idNumber ?? null,
+        relation: input.caller.relation ?? 'self',
+        isPrimary: false,
+        channel: input.channel,
+        calledAt: now,
+        addedBy: actor.userId,
+      });
+      const flags = input.riskFlags ? [...new Set(input.riskFlags)] : order.riskFlags;
+      return {
+        set: {
+          callerCount: order.callerCount + 1,
+          isGroup: true,
+          riskFlags: flags,
+          workersInvolved: input.workersInvolved ?? order.workersInvolved,
+          amountInvolved: input.amountInvolved ?? order.amountInvolved,
+        },
+        data: { channel: input.channel, callerCount: order.callerCount + 1, riskFlags: { before: order.riskFlags, after: flags } },
+        note: input.note ?? null,
+      };
+    });
+    return orderView(db, actor, row, clock.now());
+  }
+
+  return { create, matches, attachCaller };
+}
+
+export function orderNotFound() {
+  return notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+}

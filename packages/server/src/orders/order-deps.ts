@@ -1,0 +1,16 @@
+import type { WorkingCalendar } from '../calendar/domain/working-time.js';
+import type { Config } from '../platform/config/config.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import type { AttachmentStore } from './attachments/attachment-store.js';
+import type { TimeLimits } from './time-limits.js';
+
+/** What the order capabilities need from the rest of the system, passed explicitly. */
+export type OrderDeps = {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  calendar: { current(): Promise<WorkingCalendar> };
+  limits: TimeLimits;
+  attachments: AttachmentStore;
+};

@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { orderVisibility } from '../access/scope.js';
+import { invalid } from '../platform/errors/app-error.js';
+import type { OrderDeps } from './order-deps.js';
+import { orderSummary } from './order-view.js';
+import { unitsById } from './orders.repo.js';
+import { orderCoHandlers, orderCallers, workOrders } from './orders.tables.js';
+
+export type ListOrdersQuery = {
+  state?: string[] | undefined;
+  unitId?: string | undefined;
+  includeSubtree: boolean;
+  involvement?: 'holder' | 'dispatched' | 'co_handling' | 'intake' | undefined;
+  typeCode?: string | undefined;
+  subjectCode?: string | undefined;
+  priority?: string | undefined;
+  tier?: string | undefined;
+  riskFlag?: string | undefined;
+  deadlineStatus?: 'on_time' | 'near_due' | 'overdue' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  channel?: string | undefined;
+  callerPhone?: string | undefined;
+  employer?: string | undefined;
+  q?: string | undefined;
+  confidential?: boolean | undefined;
+  sort: 'created_desc' | 'created_asc' | 'due_asc' | 'updated_desc';
+  limit: number;
+  cursor?: string | undefined;
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const contains = (s: string) => `%${likeEscape(s)}%`;
+
+type Cursor = [string, string];
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return v as Cursor;
+  } catch {
+    /* reported below */
+  }
+  throw invalid('ORDER_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
+}
+
+const farFuture = sql`'infinity'::timestamptz`;
+const sortColumn = {
+  created_desc: { col: sql`${workOrders.createdAt}`, dir: 'desc' as const },
+  created_asc: { col: sql`${workOrders.createdAt}`, dir: 'asc' as const },
+  due_asc: { col: sql`coalesce(${workOrders.currentDueAt}, ${farFuture})`, dir: 'asc' as const },
+  updated_desc: { col: sql`${workOrders.updatedAt}`, dir: 'desc' as const },
+};
+
+export function createOrderListService(deps: OrderDeps) {
+  const { db, clock } = deps;
+
+  /** Everything but the state filter: the per-state counts use the same conditions. */
+  async function conditions(actor: Actor, q: ListOrdersQuery, now: Date): Promise<SQL[]> {
+    const c: SQL[] = [orderVisibility(actor, workOrders)];
+    if (q.unitId) {
+      const unit = (await unitsById(db, [q.unitId])).get(q.unitId);
+      // A unit outside the actor's reach simply matches nothing: its existence is not confirmed.
+      if (!unit) c.push(sql`false`);
+      else c.push(q.includeSubtree ? sql`${workOrders.holderUnitPath} like ${`${unit.path}%`}` : eq(workOrders.holderUnitId, q.unitId));
+    }
+    if (q.involvement === 'holder') c.push(eq(workOrders.holderUnitId, actor.unitId));
+    if (q.involvement === 'intake') c.push(eq(workOrders.intakeUnitId, actor.unitId));
+    if (q.involvement === 'dispatched') c.push(or(eq(workOrders.dispatchUnitId, actor.unitId), eq(workOrders.hopDispatcherUnitId, actor.unitId))!);
+    if (q.involvement === 'co_handling') {
+      c.push(sql`exists (select 1 from ${orderCoHandlers} ch where ch.order_id = ${workOrders.id} and ch.unit_id = ${actor.unitId} and ch.removed_at is null)`);
+    }
+    if (q.typeCode) c.push(eq(workOrders.typeCode, q.typeCode));
+    if (q.subjectCode) c.push(eq(workOrders.subjectCode, q.subjectCode));
+    if (q.priority) c.push(eq(workOrders.priority, q.priority));
+    if (q.tier) c.push(eq(workOrders.tier, q.tier));
+    if (q.channel) c.push(eq(workOrders.channel, q.channel));
+    if (q.confidential !== undefined) c.push(eq(workOrders.confidential, q.confidential));
+    if (q.riskFlag) c.push(sql`${workOrders.riskFlags} @> array[${q.riskFlag}]::text[]`);
+    if (q.deadlineStatus === 'overdue') c.push(lt(workOrders.currentDueAt, now));
+    if (q.deadlineStatus === 'near_due') c.push(and(lte(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);
+    if (q.deadlineStatus === 'on_time') c.push(and(gt(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);
+    if (q.from) c.push(gte(workOrders.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
+    if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+    if (q.callerPhone) {
+      c.push(sql`exists (select 1 from ${orderCallers} oc where oc.order_id = ${workOrders.id} and oc.phone like ${contains(q.callerPhone)})`);
+    }
+    if (q.employer) c.push(sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
+    if (q.q) {
+      const p = contains(q.q);
+      c.push(
+        sql`(${workOrders.number} ilike ${p} or ${workOrders.title} ilike ${p} or ${workOrders.narrative} ilike ${p} or ${workOrders.employerName} ilike ${p} or ${workOrders.placeText} ilike ${p})`,
+      );
+    }
+    return c;
+  }
+
+  async function list(actor: Actor, q: ListOrdersQuery) {
+    const now = clock.now();
+    const base = await conditions(actor, q, now);
+    const where = [...base];
+    if (q.state?.length) where.push(inArray(workOrders.state, q.state));
+    const { col, dir } = sortColumn[q.sort];
+    if (q.cursor) {
+      const [v, id] = decodeCursor(q.cursor);
+      const value = q.sort === 'due_asc' && v === 'infinity' ? farFuture : sql`${v}::timestamptz`;
+      where.push(dir === 'desc' ? sql`(${col}, ${workOrders.id}) < (${value}, ${id}::uuid)` : sql`(${col}, ${workOrders.id}) > (${value}, ${id}::uuid)`);
+    }
+    const order = dir === 'desc' ? [desc(col), desc(workOrders.id)] : [asc(col), asc(workOrders.id)];
+    const rows = await db
+      .select({ o: workOrders, sortValue: sql<string>`(${col})::text` })
+      .from(workOrders)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const counts = await db
+      .select({ state: workOrders.state, n: sql<number>`count(*)::int` })
+      .from(workOrders)
+      .where(and(...base))
+      .groupBy(workOrders.state);
+    const names = await unitsById(db, page.map((r) => r.o.holderUnitId));
+    const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => orderSummary(r.o, now, unitName)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor([last.sortValue, last.o.id]) : null,
+      countsByState: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
+      total: counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0),
+    };
+  }
+
+  return { list };
+}

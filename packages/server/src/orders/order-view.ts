@@ -1,0 +1,185 @@
+import type { Actor } from '../auth/actor.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import type { Executor } from '../platform/db/client.js';
+import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
+import { deadlineStatus } from './domain/deadlines.js';
+import { allowedActions, type Relation } from './domain/state-machine.js';
+import { stateNames, type OrderState } from './domain/states.js';
+import { orderDetails, unitsById, type OrderRow } from './orders.repo.js';
+import { relationsOf } from './relations.js';
+
+/**
+ * Personal data: callers' phone and ID numbers are masked for everyone but the intake agents, who are on the
+ * phone with the caller; a confidential order hides the caller's identity from every unit but the intake and
+ * the dispatching unit. Revealing is a separate, recorded action.
+ */
+export type ContactAccess = 'plain' | 'masked' | 'hidden';
+
+export function contactAccessFor(actor: Pick<Actor, 'role'>, order: Pick<OrderRow, 'confidential'>, relations: ReadonlySet<Relation>): ContactAccess {
+  const atHotline = relations.has('intake') || relations.has('order_dispatcher');
+  if (order.confidential && !atHotline) return 'hidden';
+  if (actor.role === 'agent' && relations.has('intake')) return 'plain';
+  return 'masked';
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export type CallerRow = { id: string; name: string; phone: string | null; idNumber: string | null; relation: string; isPrimary: boolean; channel: string; calledAt: Date; sourceOrderId: string | null };
+
+export function callerView(c: CallerRow, access: ContactAccess | 'revealed') {
+  const plain = access === 'plain' || access === 'revealed';
+  return {
+    id: c.id,
+    name: access === 'hidden' ? '（保密）' : c.name,
+    phone: access === 'hidden' ? null : plain ? c.phone : maskPhone(c.phone),
+    idNumber: access === 'hidden' ? null : plain ? c.idNumber : maskIdNumber(c.idNumber),
+    relation: c.relation,
+    isPrimary: c.isPrimary,
+    channel: c.channel,
+    calledAt: c.calledAt.toISOString(),
+    sourceOrderId: c.sourceOrderId,
+  };
+}
+
+/** The deadline of the current step and of the whole order's reply, each with its status at `now`. */
+export function deadlinesOf(order: OrderRow, now: Date) {
+  const open = !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(order.state);
+  return {
+    currentStep: open ? order.currentStep : null,
+    current: open && order.currentDueAt
+      ? { dueAt: iso(order.currentDueAt)!, nearDueAt: iso(order.currentNearDueAt), status: deadlineStatus(now, order.currentDueAt, order.currentNearDueAt)! }
+      : null,
+    reply: order.replyDueAt
+      ? {
+          dueAt: iso(order.replyDueAt)!,
+          nearDueAt: iso(order.replyNearDueAt),
+          status: order.repliedAt && ['replied', 'pending_callback', 'callback_dissatisfied', 'archived'].includes(order.state)
+            ? order.repliedAt <= order.replyDueAt ? ('on_time' as const) : ('overdue' as const)
+            : open ? deadlineStatus(now, order.replyDueAt, order.replyNearDueAt)! : null,
+        }
+      : null,
+    callbackDueAt: iso(order.callbackDueAt),
+    returnDueAt: iso(order.returnDueAt),
+  };
+}
+
+/** The brief form used in lists. */
+export function orderSummary(order: OrderRow, now: Date, unitName: (id: string | null) => string | null) {
+  return {
+    id: order.id,
+    number: order.number,
+    state: order.state as OrderState,
+    stateName: stateNames[order.state as OrderState].zh,
+    version: order.version,
+    channel: order.channel,
+    typeCode: order.typeCode,
+    subjectCode: order.subjectCode,
+    priority: order.priority,
+    tier: order.tier,
+    riskFlags: order.riskFlags,
+    title: order.title,
+    employerName: order.employerName,
+    placeText: order.placeText,
+    divisionCode: order.divisionCode,
+    confidential: order.confidential,
+    isGroup: order.isGroup,
+    callerCount: order.callerCount,
+    workersInvolved: order.workersInvolved,
+    amountInvolved: order.amountInvolved,
+    holderUnit: { id: order.holderUnitId, name: unitName(order.holderUnitId) ?? '' },
+    createdAt: order.createdAt.toISOString(),
+    createdDate: localDateOf(order.createdAt),
+    deadlines: deadlinesOf(order, now),
+  };
+}
+
+/** The whole order as the actor may see it, with exactly the actions the actor may take now. */
+export async function orderView(db: Executor, actor: Actor, order: OrderRow, now: Date) {
+  const relations = await relationsOf(db, actor, order);
+  const d = await orderDetails(db, order.id);
+  const unitIds = [
+    order.intakeUnitId,
+    order.holderUnitId,
+    order.dispatchUnitId,
+    order.hopDispatcherUnitId,
+    ...d.hops.flatMap((h) => [h.fromUnitId, h.toUnitId]),
+    ...d.coHandlers.map((c) => c.unitId),
+    ...d.extensions.map((e) => e.requestedByUnitId),
+    ...d.attachments.map((a) => a.uploadedByUnitId),
+  ].filter((x): x is string => !!x);
+  const unitMap = await unitsById(db, unitIds);
+  const unitName = (id: string | null) => (id ? (unitMap.get(id)?.name ?? null) : null);
+  const unitRef = (id: string | null) => (id ? { id, name: unitName(id) ?? '' } : null);
+  const access = contactAccessFor(actor, order, relations);
+  return {
+    ...orderSummary(order, now, unitName),
+    narrative: order.narrative,
+    answer: order.answer,
+    employer: { name: order.employerName, creditCode: order.employerCreditCode, address: order.employerAddress },
+    place: { text: order.placeText, divisionCode: order.divisionCode },
+    contactAccess: access,
+    callers: d.callers.map((c) => callerView(c, access)),
+    intakeUnit: unitRef(order.intakeUnitId)!,
+    dispatchUnit: unitRef(order.dispatchUnitId),
+    hopDispatcherUnit: unitRef(order.hopDispatcherUnitId),
+    firstDispatchedAt: iso(order.firstDispatchedAt),
+    signedAt: iso(order.signedAt),
+    repliedAt: iso(order.repliedAt),
+    acceptedAt: iso(order.acceptedAt),
+    closedAt: iso(order.closedAt),
+    pendingExtension: order.pendingExtension,
+    counts: { extensions: order.extensionCount, returns: order.returnCount, reworks: order.reworkCount, reopens: order.reopenCount, callbackAttempts: order.callbackAttempts },
+    outcome: order.outcome,
+    callback: order.callbackAt
+      ? { at: iso(order.callbackAt)!, handlingSatisfaction: order.handlingSatisfaction, callSatisfaction: order.callSatisfaction }
+      : null,
+    mergedIntoId: order.mergedIntoId,
+    invalidReason: order.invalidReason,
+    hops: d.hops.map((h) => ({
+      seq: h.seq,
+      fromUnit: unitRef(h.fromUnitId)!,
+      toUnit: unitRef(h.toUnitId)!,
+      dispatchedAt: h.dispatchedAt.toISOString(),
+      note: h.note,
+      signDueAt: iso(h.signDueAt),
+      signedAt: iso(h.signedAt),
+      returnedAt: iso(h.returnedAt),
+      returnReason: h.returnReason,
+      status: h.status,
+    })),
+    coHandlers: d.coHandlers.map((c) => ({
+      id: c.id,
+      unit: unitRef(c.unitId)!,
+      task: c.task,
+      invitedAt: c.invitedAt.toISOString(),
+      removedAt: iso(c.removedAt),
+      partReply: c.partReply,
+      repliedAt: iso(c.repliedAt),
+    })),
+    extensions: d.extensions.map((e) => ({
+      id: e.id,
+      requestedAt: e.requestedAt.toISOString(),
+      requestedByUnit: unitRef(e.requestedByUnitId)!,
+      reason: e.reason,
+      previousDueAt: e.previousDueAt.toISOString(),
+      requestedDueAt: e.requestedDueAt.toISOString(),
+      decidedAt: iso(e.decidedAt),
+      approved: e.approved,
+      decisionNote: e.decisionNote,
+    })),
+    attachments: d.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      kind: a.kind,
+      uploadedAt: a.uploadedAt.toISOString(),
+      uploadedByUnit: unitRef(a.uploadedByUnitId)!,
+    })),
+    links: d.links.map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
+    relations: [...relations],
+    allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations }),
+  };
+}
+
+export type OrderView = Awaited<ReturnType<typeof orderView>>;

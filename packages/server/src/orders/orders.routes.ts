@@ -1,0 +1,305 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
+import { AppError, invalid } from '../platform/errors/app-error.js';
+import { attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
+import { maxAttachmentBytes } from './attachments/content-check.js';
+import { channels, orderStates, priorities, tiers } from './domain/states.js';
+import type { createIntakeService } from './intake.service.js';
+import type { createOrderListService } from './order-list.js';
+import type { createOrdersService } from './orders.service.js';
+import { callerInput, callerSchema, createOrderBody, orderEventSchema, orderSummarySchema, orderViewSchema, reasonText, riskFlagCodes, versionBody } from './orders.schemas.js';
+
+type Services = {
+  intake: ReturnType<typeof createIntakeService>;
+  orders: ReturnType<typeof createOrdersService>;
+  list: ReturnType<typeof createOrderListService>;
+  handling: ReturnType<typeof createHandlingService>;
+};
+
+const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
+const tags = ['orders'];
+const csv = (values: readonly string[]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values as [string, ...string[]], { error: `应为 ${values.join('/')} 之一` })));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
+  await app.register(multipart, { limits: { fileSize: maxAttachmentBytes, files: 1, fields: 5 } });
+
+  app.post(
+    '/',
+    {
+      schema: {
+        operationId: 'createOrder',
+        tags,
+        ...describe('受理：登记诉求并生成工单（可当场办结咨询）', 'Intake: record a request and create a work order (a consultation may be closed on the spot).'),
+        body: createOrderBody,
+        response: { 201: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await s.intake.create(actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listOrders',
+        tags,
+        ...describe('工单列表：按状态、单位、类型、时限状态、来电号码等筛选，游标分页，附各状态计数', 'List work orders with filters, sorting, cursor paging and counts per state.'),
+        querystring: z
+          .object({
+            state: csv(orderStates).optional(),
+            unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
+            includeSubtree: boolString.default(true),
+            involvement: z.enum(['holder', 'dispatched', 'co_handling', 'intake']).optional(),
+            typeCode: z.string().max(40).optional(),
+            subjectCode: z.string().max(40).optional(),
+            priority: z.enum(priorities).optional(),
+            tier: z.enum(tiers).optional(),
+            riskFlag: z.string().max(40).optional(),
+            deadlineStatus: z.enum(['on_time', 'near_due', 'overdue']).optional(),
+            from: day.optional(),
+            to: day.optional(),
+            channel: z.enum(channels).optional(),
+            callerPhone: z.string().regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字（可输入部分号码）' }).optional(),
+            employer: z.string().max(100).optional(),
+            q: z.string().max(100).optional(),
+            confidential: boolString.optional(),
+            sort: z.enum(['created_desc', 'created_asc', 'due_asc', 'updated_desc']).default('created_desc'),
+            limit: z.coerce.number().int().min(1).max(200).default(20),
+            cursor: z.string().max(500).optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable(), countsByState: z.record(z.string(), z.number()), total: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => s.list.list(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/intake-matches',
+    {
+      schema: {
+        operationId: 'findIntakeMatches',
+        tags,
+        ...describe('受理提示：来电人的历史工单、同一用人单位的在办工单、风险标识建议、属地单位建议', "Intake hints: the caller's earlier orders, open orders about the same employer, suggested risk flags and territorial unit."),
+        querystring: z
+          .object({
+            phone: phoneNumber.optional(),
+            employer: z.string().max(100).optional(),
+            divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' }).optional(),
+            workersInvolved: z.coerce.number().int().min(0).max(100000).optional(),
+            amountInvolved: z.coerce.number().min(0).max(1e11).optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            callerOrders: z.array(orderSummarySchema),
+            employerOpenOrders: z.array(orderSummarySchema),
+            employerRequestsInWindow: z.number(),
+            suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
+            suggestedUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => s.intake.matches(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getOrder',
+        tags,
+        ...describe('工单详情，含当前人可执行的操作', 'A work order, with the actions the current person may take.'),
+        params: idParams,
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.orders.get(actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/:id/events',
+    {
+      schema: {
+        operationId: 'listOrderEvents',
+        tags,
+        ...describe('工单时间线（只读）', 'The order timeline (read-only).'),
+        params: idParams,
+        response: { 200: z.array(orderEventSchema), ...errorResponses },
+      },
+    },
+    async (req) => s.orders.events(actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/:id/callers',
+    {
+      schema: {
+        operationId: 'attachOrderCaller',
+        tags,
+        ...describe('追加来电人到在办工单（群体诉求），不新建工单', 'Attach a further caller to an open order (a group order) instead of creating a new one.'),
+        params: idParams,
+        body: z
+          .object({
+            ...versionBody,
+            caller: callerInput,
+            channel: z.enum(channels),
+            riskFlags: riskFlagCodes.optional(),
+            workersInvolved: z.number().int().min(1).max(100000).optional(),
+            amountInvolved: z.number().min(0).max(1e11).optional(),
+            note: z.string().max(1000).optional(),
+          })
+          .strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.intake.attachCaller(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/notes',
+    {
+      schema: {
+        operationId: 'addOrderNote',
+        tags,
+        ...describe('添加办理进展', 'Add a progress note.'),
+        params: idParams,
+        body: z.object({ note: reasonText('进展内容'), kind: z.enum(['progress', 'contact', 'visit', 'mediation']).optional() }).strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.handling.addNote(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/attachments',
+    {
+      schema: {
+        operationId: 'addOrderAttachment',
+        tags,
+        consumes: ['multipart/form-data'],
+        ...describe('上传附件（录音、照片、欠条、合同等；按内容校验类型，最大 20 MB）', 'Upload an attachment (recording, photo, IOU, contract…); type checked by content, 20 MB at most.'),
+        params: idParams,
+        response: { 200: orderViewSchema, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw invalid('ATTACHMENT_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
+      const file = await req.file();
+      if (!file) throw invalid('ATTACHMENT_MISSING_FILE', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
+      const bytes = await file.toBuffer().catch((e: unknown) => {
+        throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+          ? new AppError('too_large', 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB`)
+          : e;
+      });
+      const kindField = file.fields['kind'] as { value?: unknown } | undefined;
+      const kind = typeof kindField?.value === 'string' ? kindField.value : 'other';
+      if (!(attachmentKinds as readonly string[]).includes(kind)) {
+        throw invalid('VALIDATION_FAILED', '附件类别不正确', [{ field: 'kind', message: `应为 ${attachmentKinds.join('/')} 之一` }]);
+      }
+      const fileName = (file.filename || 'attachment').slice(0, 200);
+      return s.handling.addAttachment(actorOf(req), req.params.id, { fileName, bytes, kind });
+    },
+  );
+
+  app.get(
+    '/:id/attachments/:attachmentId',
+    {
+      schema: {
+        operationId: 'getOrderAttachment',
+        tags,
+        ...describe('下载附件（仅限可查看该工单的人员）', 'Download an attachment (only for those who may see the order).'),
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict(),
+        response: { ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const a = await s.orders.attachment(actorOf(req), req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', a.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.bytes as never);
+    },
+  );
+
+  app.post(
+    '/:id/reveal-contact',
+    {
+      schema: {
+        operationId: 'revealOrderContact',
+        tags,
+        ...describe('查看来电人完整联系方式（记录在时间线与审计日志）', "Show the callers' full phone and ID numbers (recorded on the timeline and in the audit log)."),
+        params: idParams,
+        body: z.object({ reason: reasonText('查看理由') }).strict(),
+        response: { 200: z.object({ callers: z.array(callerSchema) }), ...errorResponses },
+      },
+    },
+    async (req) => s.orders.revealContact(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/merge',
+    {
+      schema: {
+        operationId: 'mergeOrders',
+        tags,
+        ...describe('合并工单：把其他工单并入本工单，来电人全部保留', 'Merge other orders into this one; all their callers are kept.'),
+        params: idParams,
+        body: z
+          .object({
+            ...versionBody,
+            sources: z.array(z.object({ id: z.uuid(), version: z.number().int().positive() }).strict()).min(1, { error: '至少选择一张要合并的工单' }).max(50),
+            note: z.string().max(1000).optional(),
+          })
+          .strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.orders.merge(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/links',
+    {
+      schema: {
+        operationId: 'linkOrders',
+        tags,
+        ...describe('关联工单（相关但各自办理）', 'Link two related orders that stay separate.'),
+        params: idParams,
+        body: z.object({ linkedOrderId: z.uuid({ error: '工单编号格式不正确' }), note: z.string().max(1000).optional() }).strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.orders.link(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/invalidate',
+    {
+      schema: {
+        operationId: 'invalidateOrder',
+        tags,
+        ...describe('作废工单（骚扰、测试等，须说明理由；不计入任何比率）', 'Invalidate an order (nuisance, test…) with a reason; excluded from every rate.'),
+        params: idParams,
+        body: z.object({ ...versionBody, reason: reasonText('作废理由'), category: z.enum(['nuisance', 'test', 'duplicate', 'other']).default('other') }).strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.orders.invalidate(actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { roles } from '../auth/roles.js';
+import { idNumber, phoneNumber } from '../platform/http/schemas.js';
+import { isValidCreditCode } from '../platform/validation/credit-code.js';
+import { orderActions } from './domain/state-machine.js';
+import { channels, orderStates, priorities, satisfactionLevels, tiers } from './domain/states.js';
+
+const text = (max: number, label: string) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过 ${max} 字` });
+const optionalText = (max: number, label: string) => z.string().trim().max(max, { error: `${label}不能超过 ${max} 字` }).optional();
+
+export const callerInput = z
+  .object({
+    name: text(40, '来电人姓名'),
+    phone: phoneNumber.optional(),
+    idNumber: idNumber.optional(),
+    relation: z.enum(['self', 'relative', 'colleague', 'representative', 'other'], { error: '关系应为 self/relative/colleague/representative/other' }).optional(),
+  })
+  .strict();
+
+const divisionCode = z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 位（区县）或 9 位（乡镇街道）数字' });
+const creditCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isValidCreditCode, { error: '统一社会信用代码格式或校验位不正确' });
+const amount = z.number({ error: '金额应为数字' }).min(0, { error: '金额不能为负' }).max(1e11, { error: '金额过大' });
+const workers = z.number({ error: '人数应为整数' }).int({ error: '人数应为整数' }).min(1, { error: '人数至少为 1' }).max(100000, { error: '人数过大' });
+export const riskFlagCodes = z.array(z.string().max(40)).max(10);
+
+export const createOrderBody = z
+  .object({
+    channel: z.enum(channels, { error: '未知的来源渠道' }),
+    callers: z.array(callerInput).min(1, { error: '至少登记一名来电人' }).max(50, { error: '来电人最多 50 名' }),
+    employer: z.object({ name: optionalText(100, '用人单位名称'), creditCode: creditCode.optional(), address: optionalText(200, '用人单位地址') }).strict().optional(),
+    place: z.object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() }).strict().optional(),
+    title: optionalText(60, '标题'),
+    narrative: text(5000, '诉求内容'),
+    typeCode: z.string({ error: '请选择诉求类型' }).min(1).max(40),
+    subjectCode: z.string({ error: '请选择诉求事项' }).min(1).max(40),
+    priority: z.enum(priorities, { error: '紧急程度应为 normal/urgent/major' }).default('normal'),
+    tier: z.enum(tiers, { error: '难度应为 general/difficult/complex' }).default('general'),
+    riskFlags: riskFlagCodes.default([]),
+    workersInvolved: workers.optional(),
+    amountInvolved: amount.optional(),
+    confidential: z.boolean().default(false),
+    answeredOnSpot: z.object({ answer: text(5000, '当场答复内容') }).strict().optional(),
+  })
+  .strict();
+
+export const versionBody = { version: z.number({ error: '请提供版本号' }).int().positive() };
+export const reasonText = (label = '理由') => text(1000, label);
+
+const iso = z.string();
+const unitRef = z.object({ id: z.string(), name: z.string() });
+const deadlineState = z.enum(['on_time', 'near_due', 'overdue']);
+
+export const orderSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  state: z.enum(orderStates),
+  stateName: z.string(),
+  version: z.number(),
+  channel: z.string(),
+  typeCode: z.string(),
+  subjectCode: z.string(),
+  priority: z.string(),
+  tier: z.string(),
+  riskFlags: z.array(z.string()),
+  title: z.string(),
+  employerName: z.string().nullable(),
+  placeText: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  confidential: z.boolean(),
+  isGroup: z.boolean(),
+  callerCount: z.number(),
+  workersInvolved: z.number().nullable(),
+  amountInvolved: z.number().nullable(),
+  holderUnit: unitRef,
+  createdAt: iso,
+  createdDate: z.string(),
+  deadlines: z.object({
+    currentStep: z.string().nullable(),
+    current: z.object({ dueAt: iso, nearDueAt: iso.nullable(), status: deadlineState }).nullable(),
+    reply: z.object({ dueAt: iso, nearDueAt: iso.nullable(), status: deadlineState.nullable() }).nullable(),
+    callbackDueAt: iso.nullable(),
+    returnDueAt: iso.nullable(),
+  }),
+});
+
+export const callerSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  relation: z.string(),
+  isPrimary: z.boolean(),
+  channel: z.string(),
+  calledAt: iso,
+  sourceOrderId: z.string().nullable(),
+});
+
+export const orderViewSchema = orderSummarySchema.extend({
+  narrative: z.string(),
+  answer: z.string().nullable(),
+  employer: z.object({ name: z.string().nullable(), creditCode: z.string().nullable(), address: z.string().nullable() }),
+  place: z.object({ text: z.string().nullable(), divisionCode: z.string().nullable() }),
+  contactAccess: z.enum(['plain', 'masked', 'hidden']),
+  callers: z.array(callerSchema),
+  intakeUnit: unitRef,
+  dispatchUnit: unitRef.nullable(),
+  hopDispatcherUnit: unitRef.nullable(),
+  firstDispatchedAt: iso.nullable(),
+  signedAt: iso.nullable(),
+  repliedAt: iso.nullable(),
+  acceptedAt: iso.nullable(),
+  closedAt: iso.nullable(),
+  pendingExtension: z.object({ id: z.string(), requestedAt: iso, requestedDueAt: iso, reason: z.string() }).nullable(),
+  counts: z.object({ extensions: z.number(), returns: z.number(), reworks: z.number(), reopens: z.number(), callbackAttempts: z.number() }),
+  outcome: z.object({ resolved: z.boolean(), measures: z.string(), amountRecovered: z.number(), workersHelped: z.number() }).nullable(),
+  callback: z.object({ at: iso, handlingSatisfaction: z.string().nullable(), callSatisfaction: z.string().nullable() }).nullable(),
+  mergedIntoId: z.string().nullable(),
+  invalidReason: z.string().nullable(),
+  hops: z.array(
+    z.object({
+      seq: z.number(),
+      fromUnit: unitRef,
+      toUnit: unitRef,
+      dispatchedAt: iso,
+      note: z.string().nullable(),
+      signDueAt: iso.nullable(),
+      signedAt: iso.nullable(),
+      returnedAt: iso.nullable(),
+      returnReason: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+  coHandlers: z.array(
+    z.object({ id: z.uuid(), unit: unitRef, task: z.string().nullable(), invitedAt: iso, removedAt: iso.nullable(), partReply: z.string().nullable(), repliedAt: iso.nullable() }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.uuid(),
+      requestedAt: iso,
+      requestedByUnit: unitRef,
+      reason: z.string(),
+      previousDueAt: iso,
+      requestedDueAt: iso,
+      decidedAt: iso.nullable(),
+      approved: z.boolean().nullable(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
+  attachments: z.array(
+    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number(), kind: z.string(), uploadedAt: iso, uploadedByUnit: unitRef }),
+  ),
+  links: z.array(z.object({ orderId: z.string(), number: z.string(), state: z.string(), note: z.string().nullable() })),
+  relations: z.array(z.string()),
+  allowedActions: z.array(z.enum(orderActions)),
+});
+
+export const orderEventSchema = z.object({
+  id: z.number(),
+  at: iso,
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actor: z.object({ userId: z.string().nullable(), name: z.string().nullable(), role: z.string().nullable() }),
+  unit: unitRef.nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+});
+
+export const satisfaction = z.enum(satisfactionLevels, { error: '满意度应为 satisfied/basically_satisfied/dissatisfied' });
+export { roles };

@@ -1,0 +1,240 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../units/units.tables.js';
+import { users } from '../users/users.tables.js';
+
+export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number };
+export type LimitSnapshot = { amount: number | null; unit: string; countFrom: string; ruleId: string | null };
+export type PendingExtension = { id: string; requestedAt: string; requestedDueAt: string; reason: string };
+
+/** The work order (工单). Deadlines of the current step are stored with their near-due instant so lists filter in SQL. */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    channel: text('channel').notNull(),
+    typeCode: text('type_code').notNull(),
+    subjectCode: text('subject_code').notNull(),
+    priority: text('priority').notNull(),
+    tier: text('tier').notNull(),
+    riskFlags: text('risk_flags').array().notNull().default(sql`'{}'::text[]`),
+    title: text('title').notNull(),
+    narrative: text('narrative').notNull(),
+    /** The answer given on the spot, for an order closed at intake. */
+    answer: text('answer'),
+    employerName: text('employer_name'),
+    employerKey: text('employer_key'),
+    employerCreditCode: text('employer_credit_code'),
+    employerAddress: text('employer_address'),
+    placeText: text('place_text'),
+    divisionCode: text('division_code'),
+    workersInvolved: integer('workers_involved'),
+    amountInvolved: numeric('amount_involved', { precision: 14, scale: 2, mode: 'number' }),
+    confidential: boolean('confidential').notNull().default(false),
+    isGroup: boolean('is_group').notNull().default(false),
+    callerCount: integer('caller_count').notNull().default(1),
+    intakeUnitId: uuid('intake_unit_id').notNull().references(() => units.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdByRole: text('created_by_role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The unit that has the order now: the intake unit before dispatch, the receiving unit after. */
+    holderUnitId: uuid('holder_unit_id').notNull().references(() => units.id),
+    holderUnitPath: text('holder_unit_path').notNull(),
+    hopDispatcherUnitId: uuid('hop_dispatcher_unit_id').references(() => units.id),
+    dispatchUnitId: uuid('dispatch_unit_id').references(() => units.id),
+    /** Every unit whose subtree holds a unit involved (intake, each hop, co-handlers): the access rule in one indexed array. */
+    visibleTo: uuid('visible_to').array().notNull(),
+    firstDispatchedAt: timestamp('first_dispatched_at', { withTimezone: true }),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    currentStep: text('current_step'),
+    currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
+    currentDueAt: timestamp('current_due_at', { withTimezone: true }),
+    currentNearDueAt: timestamp('current_near_due_at', { withTimezone: true }),
+    replyStartedAt: timestamp('reply_started_at', { withTimezone: true }),
+    replyDueAt: timestamp('reply_due_at', { withTimezone: true }),
+    replyNearDueAt: timestamp('reply_near_due_at', { withTimezone: true }),
+    replyLimit: jsonb('reply_limit').$type<LimitSnapshot>(),
+    returnDueAt: timestamp('return_due_at', { withTimezone: true }),
+    callbackDueAt: timestamp('callback_due_at', { withTimezone: true }),
+    pendingExtension: jsonb('pending_extension').$type<PendingExtension>(),
+    extensionCount: integer('extension_count').notNull().default(0),
+    returnCount: integer('return_count').notNull().default(0),
+    reworkCount: integer('rework_count').notNull().default(0),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    callbackAttempts: integer('callback_attempts').notNull().default(0),
+    outcome: jsonb('outcome').$type<OrderOutcome>(),
+    handlingSatisfaction: text('handling_satisfaction'),
+    callSatisfaction: text('call_satisfaction'),
+    callbackAt: timestamp('callback_at', { withTimezone: true }),
+    mergedIntoId: uuid('merged_into_id'),
+    invalidReason: text('invalid_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_number_uq').on(t.number),
+    index('work_orders_visible_to_idx').using('gin', t.visibleTo),
+    index('work_orders_created_idx').on(t.createdAt, t.id),
+    index('work_orders_state_created_idx').on(t.state, t.createdAt),
+    index('work_orders_holder_path_idx').using('btree', sql`${t.holderUnitPath} text_pattern_ops`),
+    index('work_orders_employer_key_idx').on(t.employerKey, t.createdAt),
+    index('work_orders_due_idx').on(t.currentDueAt),
+  ],
+);
+
+/** Callers of an order: a group order has several; a merged order's callers move to the surviving one. */
+export const orderCallers = pgTable(
+  'order_callers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    idNumber: text('id_number'),
+    relation: text('relation').notNull().default('self'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    channel: text('channel').notNull(),
+    calledAt: timestamp('called_at', { withTimezone: true }).notNull(),
+    /** The order this caller came from when orders were merged. */
+    sourceOrderId: uuid('source_order_id'),
+    addedBy: uuid('added_by').references(() => users.id),
+  },
+  (t) => [index('order_callers_order_idx').on(t.orderId), index('order_callers_phone_idx').on(t.phone)],
+);
+
+/** The timeline: append-only, written in the transaction of the change it records. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    unitId: uuid('unit_id'),
+    unitName: text('unit_name'),
+    data: jsonb('data'),
+    note: text('note'),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** Each dispatch hop down the tree (派单 / 下派), with how it ended. */
+export const orderHops = pgTable(
+  'order_hops',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    seq: integer('seq').notNull(),
+    fromUnitId: uuid('from_unit_id').notNull().references(() => units.id),
+    toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
+    dispatchedBy: uuid('dispatched_by').notNull().references(() => users.id),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    signDueAt: timestamp('sign_due_at', { withTimezone: true }),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+    /** open, signed, returned, redispatched (passed further down), withdrawn (return accepted and sent elsewhere). */
+    status: text('status').notNull().default('open'),
+  },
+  (t) => [uniqueIndex('order_hops_seq_uq').on(t.orderId, t.seq)],
+);
+
+export const orderCoHandlers = pgTable(
+  'order_co_handlers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    invitedByUnitId: uuid('invited_by_unit_id').notNull().references(() => units.id),
+    invitedBy: uuid('invited_by').notNull().references(() => users.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
+    task: text('task'),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    partReply: text('part_reply'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    repliedBy: uuid('replied_by').references(() => users.id),
+  },
+  (t) => [index('order_co_handlers_order_idx').on(t.orderId)],
+);
+
+export const orderExtensions = pgTable(
+  'order_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    requestedByUnitId: uuid('requested_by_unit_id').notNull().references(() => units.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    previousDueAt: timestamp('previous_due_at', { withTimezone: true }).notNull(),
+    requestedDueAt: timestamp('requested_due_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    approved: boolean('approved'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('order_extensions_order_idx').on(t.orderId)],
+);
+
+export const orderAttachments = pgTable(
+  'order_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    kind: text('kind').notNull().default('other'),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    uploadedByUnitId: uuid('uploaded_by_unit_id').notNull().references(() => units.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('order_attachments_order_idx').on(t.orderId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/** Attachment bytes on a PostgreSQL server (shared by every instance); the embedded default keeps files under DATA_DIR. */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  storageKey: text('storage_key').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+});
+
+export const orderLinks = pgTable(
+  'order_links',
+  {
+    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    linkedOrderId: uuid('linked_order_id').notNull().references(() => workOrders.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.linkedOrderId] })],
+);
+
+/** Daily order-number sequences per province: one atomic upsert hands out the next number. */
+export const orderSequences = pgTable(
+  'order_sequences',
+  {
+    province: text('province').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.province, t.day] })],
+);

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { WorkingCalendar } from '../calendar/domain/working-time.js';
+import { AppError, conflict, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { Tx } from '../platform/db/client.js';
+import { decide, type OrderAction, type Relation } from './domain/state-machine.js';
+import type { OrderState } from './domain/states.js';
+import type { OrderDeps } from './order-deps.js';
+import { insertEvent, isVisible, lockOrder, unitsById, type OrderRow } from './orders.repo.js';
+import { workOrders } from './orders.tables.js';
+import { relationsOf } from './relations.js';
+
+export type TransitionCtx = {
+  tx: Tx;
+  /** Loaded before the transaction opens: PGlite has one connection, so nothing inside may use `db` instead of `tx`. */
+  calendar: WorkingCalendar;
+  order: OrderRow;
+  now: Date;
+  next: OrderState;
+  relations: Set<Relation>;
+  actorUnitName: string;
+};
+
+export type TransitionResult = {
+  set?: Partial<typeof workOrders.$inferInsert>;
+  /** What changed, for the timeline. */
+  data?: Record<string, unknown>;
+  note?: string | null;
+  /** Overrides the state the machine chose (e.g. a callback that stays pending after an unreachable call). */
+  state?: OrderState;
+  /** The timeline's name for the event when it differs from the machine's action (e.g. merge_in on the surviving order). */
+  eventAction?: string;
+};
+
+/**
+ * Every change to an order goes through here: one transaction, the order locked, visibility (404), version (409),
+ * the state machine (409 / 403), the change itself, the new version and one timeline event.
+ * `version: null` is for additions that change no field of the order (a note, an attachment, a reveal): they are
+ * checked and recorded the same way but do not bump the version, so a colleague's open copy stays current.
+ * Inside `within` (an open transaction) it runs as a savepoint of it, so several orders change atomically (merge).
+ */
+export async function runTransition(
+  deps: OrderDeps,
+  actor: Actor,
+  orderId: string,
+  version: number | null,
+  action: OrderAction,
+  apply: (c: TransitionCtx) => Promise<TransitionResult> | TransitionResult,
+  within?: Tx,
+): Promise<OrderRow> {
+  const calendar = await deps.calendar.current();
+  return (within ?? deps.db).transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    if (version !== null && order.version !== version) throw staleVersion('工单');
+    const relations = await relationsOf(tx, actor, order);
+    const decision = decide(order.state as OrderState, action, { role: actor.role, relations });
+    if (!decision.ok) {
+      throw decision.code === 'ORDER_INVALID_TRANSITION' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
+    }
+    const now = deps.clock.now();
+    const actorUnitName = (await unitsById(tx, [actor.unitId])).get(actor.unitId)?.name ?? '';
+    const result = await apply({ tx, calendar, order, now, next: decision.next, relations, actorUnitName });
+    const state = result.state ?? decision.next;
+    const bump = version !== null || state !== order.state || result.set !== undefined;
+    const [updated] = bump
+      ? await tx
+          .update(workOrders)
+          .set({ ...result.set, state, version: order.version + 1, updatedAt: now })
+          .where(eq(workOrders.id, orderId))
+          .returning()
+      : [order];
+    await insertEvent(tx, {
+      orderId,
+      at: now,
+      action: result.eventAction ?? action,
+      fromState: order.state,
+      toState: state,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      unitName: actorUnitName,
+      data: result.data ?? null,
+      note: result.note ?? null,
+    });
+    return updated!;
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../auth/roles.js';
+import { changedFields, checkRoleSet, checkSelfChange, dedupeGrants, type AccountKind } from './role-rules.js';
+
+const g = (role: Role, unitId = 'u1') => ({ role, unitId });
+
+describe('checkRoleSet', () => {
+  it.each<[string, AccountKind, ReturnType<typeof g>[], string | null]>([
+    ['a person with one role', 'person', [g('agent')], null],
+    ['a person with roles at two units', 'person', [g('dispatcher', 'u1'), g('handler', 'u2')], null],
+    ['administrator with a leader role', 'person', [g('administrator'), g('leader')], null],
+    ['a person without roles', 'person', [], 'USER_ROLE_REQUIRED'],
+    ['administrator and auditor at one unit', 'person', [g('administrator'), g('auditor')], 'USER_ROLE_SEPARATION'],
+    ['administrator and auditor at different units', 'person', [g('administrator', 'u1'), g('auditor', 'u2')], 'USER_ROLE_SEPARATION'],
+    ['a person with the integration role', 'person', [g('agent'), g('integration')], 'USER_ROLE_KIND'],
+    ['an integration account with its role', 'integration', [g('integration')], null],
+    ['an integration account with a person role', 'integration', [g('agent')], 'USER_ROLE_KIND'],
+    ['an integration account at two units', 'integration', [g('integration', 'u1'), g('integration', 'u2')], 'USER_ROLE_KIND'],
+    ['an integration account without roles', 'integration', [], 'USER_ROLE_KIND'],
+  ])('%s', (_name, kind, grants, code) => {
+    const problem = checkRoleSet(kind, grants);
+    expect(problem?.code ?? null).toBe(code);
+    if (problem) expect(problem.field).toBe('body.roles');
+  });
+});
+
+describe('checkSelfChange', () => {
+  const acting = g('administrator', 'root');
+  it.each<[string, Parameters<typeof checkSelfChange>[1], string | null]>([
+    ['renaming oneself', {}, null],
+    ['staying active', { active: true }, null],
+    ['deactivating oneself', { active: false }, 'USER_SELF_DEACTIVATE'],
+    ['keeping the acting role and adding one', { roles: [acting, g('leader', 'root')] }, null],
+    ['dropping the acting role', { roles: [g('leader', 'root')] }, 'USER_SELF_ADMIN_ROLE'],
+    ['moving the admin role to another unit', { roles: [g('administrator', 'other')] }, 'USER_SELF_ADMIN_ROLE'],
+  ])('%s', (_name, change, code) => {
+    expect(checkSelfChange(acting, change)?.code ?? null).toBe(code);
+  });
+});
+
+describe('dedupeGrants', () => {
+  it('keeps one of each role at each unit, in order', () => {
+    expect(dedupeGrants([g('agent', 'a'), g('handler', 'a'), g('agent', 'a'), g('agent', 'b')])).toEqual([
+      g('agent', 'a'),
+      g('handler', 'a'),
+      g('agent', 'b'),
+    ]);
+  });
+});
+
+describe('changedFields', () => {
+  it.each([
+    ['nothing changed', { a: 1, r: [1] }, { a: 1, r: [1] }, {}, {}],
+    ['one scalar', { a: 1, b: 'x' }, { a: 2, b: 'x' }, { a: 1 }, { a: 2 }],
+    ['an array', { r: [1] }, { r: [1, 2] }, { r: [1] }, { r: [1, 2] }],
+    ['null to a value', { p: null as string | null }, { p: '1' as string | null }, { p: null }, { p: '1' }],
+  ])('%s', (_name, before, after, b, a) => {
+    expect(changedFields(before as Record<string, unknown>, after as Record<string, unknown>)).toEqual({ before: b, after: a });
+  });
+});

@@ -1,0 +1,202 @@
+import { and, asc, eq, exists, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { apiTokens, loginFailures, sessions } from '../auth/auth.tables.js';
+import { roles, type Role } from '../auth/roles.js';
+import { pathInScope, withinScope } from '../access/scope.js';
+import type { Executor } from '../platform/db/client.js';
+import { externalUnitTypes, isExternalType } from '../units/domain/unit-types.js';
+import { units } from '../units/units.tables.js';
+import { roleAssignments, users } from './users.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type UnitRef = { id: string; name: string; path: string; type: string; parentId: string | null; active: boolean };
+export type AssignmentRow = { id: string; userId: string; role: Role; unit: Omit<UnitRef, 'active'> };
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+type Reach = Pick<Actor, 'scopePath'>;
+
+/** An actor whose role reaches a whole province tree (its scope path names only the root). */
+const atProvinceRoot = (actor: Reach) => actor.scopePath.split('/').length === 3;
+
+/**
+ * The units whose people an actor may see and manage: the actor's subtree. External collaborators and platforms
+ * are roots of their own beside the union tree; a role at the province root reaches their accounts too, or
+ * nobody could manage the 12345 platform's integration account.
+ */
+export function unitInReach(actor: Reach, unit: Pick<UnitRef, 'path' | 'type' | 'parentId'>): boolean {
+  if (pathInScope(actor, unit.path)) return true;
+  return atProvinceRoot(actor) && unit.parentId === null && isExternalType(unit.type);
+}
+
+function reachCondition(actor: Reach): SQL {
+  const own = withinScope(actor, units.path);
+  if (!atProvinceRoot(actor)) return own;
+  return or(own, and(isNull(units.parentId), inArray(units.type, [...externalUnitTypes])))!;
+}
+
+const unitColumns = { id: units.id, name: units.name, path: units.path, type: units.type, parentId: units.parentId, active: units.active };
+
+export async function findUnits(db: Executor, ids: string[]): Promise<UnitRef[]> {
+  if (!ids.length) return [];
+  return db.select(unitColumns).from(units).where(inArray(units.id, ids));
+}
+
+/** The person and their home unit, if the home unit is within the actor's reach. */
+export async function findUserInReach(db: Executor, actor: Reach, id: string): Promise<{ user: UserRow; home: UnitRef } | undefined> {
+  const [row] = await db
+    .select({ user: users, home: unitColumns })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.id, id), reachCondition(actor)));
+  return row;
+}
+
+/** The row, locked for the rest of the transaction: concurrent edits queue here and then see the new version. */
+export async function lockUser(tx: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
+export type UserFilter = {
+  q?: string | undefined;
+  underPath?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  afterUsername?: string | undefined;
+  limit: number;
+};
+
+/** A page of the people within reach, ordered by user name (case-insensitive, as it is unique that way). */
+export async function listUsersInReach(db: Executor, actor: Reach, f: UserFilter) {
+  const conds: SQL[] = [reachCondition(actor)];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
+  }
+  if (f.underPath) conds.push(sql`${units.path} like ${f.underPath + '%'}`);
+  if (f.active !== undefined) conds.push(eq(users.active, f.active));
+  if (f.role) {
+    const holds = db
+      .select({ one: sql`1` })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, f.role)));
+    conds.push(exists(holds));
+  }
+  if (f.afterUsername !== undefined) conds.push(gt(sql`lower(${users.username})`, f.afterUsername));
+  return db
+    .select({ user: users, home: unitColumns })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(...conds))
+    .orderBy(asc(sql`lower(${users.username})`))
+    .limit(f.limit);
+}
+
+export async function assignmentsOf(db: Executor, userIds: string[]): Promise<AssignmentRow[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .select({
+      id: roleAssignments.id,
+      userId: roleAssignments.userId,
+      role: roleAssignments.role,
+      unit: { id: units.id, name: units.name, path: units.path, type: units.type, parentId: units.parentId },
+    })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(inArray(roleAssignments.userId, userIds))
+    .orderBy(asc(units.depth), asc(units.name), asc(roleAssignments.id));
+  // The order the session lists roles in (auth.service): by role, then from the top of the tree down.
+  return rows.map((r) => ({ ...r, role: r.role as Role })).sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
+}
+
+export async function usernameTaken(db: Executor, username: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return !!row;
+}
+
+export async function insertUser(tx: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await tx.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUserRow(tx: Executor, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertAssignments(tx: Executor, userId: string, grants: { role: Role; unitId: string }[], at: Date): Promise<void> {
+  if (!grants.length) return;
+  await tx.insert(roleAssignments).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId, createdAt: at })));
+}
+
+/** Assignments that API tokens are bound to: removing one would strand its tokens. */
+export async function assignmentsWithTokens(db: Executor, assignmentIds: string[]): Promise<string[]> {
+  if (!assignmentIds.length) return [];
+  const rows = await db.selectDistinct({ id: apiTokens.assignmentId }).from(apiTokens).where(inArray(apiTokens.assignmentId, assignmentIds));
+  return rows.map((r) => r.id);
+}
+
+/** Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession). */
+export async function deleteAssignments(tx: Executor, assignmentIds: string[]): Promise<void> {
+  if (!assignmentIds.length) return;
+  await tx.update(sessions).set({ assignmentId: null }).where(inArray(sessions.assignmentId, assignmentIds));
+  await tx.delete(roleAssignments).where(inArray(roleAssignments.id, assignmentIds));
+}
+
+export async function revokeSessionsOf(tx: Executor, userId: string, at: Date): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function revokeTokensOf(tx: Executor, userId: string, at: Date): Promise<number> {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+/** A reset password should also lift a lockout: that is usually why the person called the administrator. */
+export async function clearLoginFailures(tx: Executor, username: string): Promise<void> {
+  await tx.delete(loginFailures).where(eq(loginFailures.username, username.toLowerCase()));
+}
+
+export async function tokensOf(db: Executor, userId: string): Promise<TokenRow[]> {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
+}
+
+export async function insertToken(tx: Executor, values: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+  const [row] = await tx.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function lockToken(tx: Executor, userId: string, tokenId: string): Promise<TokenRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .for('update');
+  return row;
+}
+
+export async function revokeToken(tx: Executor, tokenId: string, at: Date): Promise<TokenRow> {
+  const [row] = await tx.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, tokenId)).returning();
+  return row!;
+}
+
+/** True when the error is PostgreSQL's unique violation on the named index (drizzle wraps the driver's error). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e = err as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return e.constraint === constraint || String(e.message ?? '').includes(constraint);
+  }
+  return false;
+}
