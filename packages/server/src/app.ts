@@ -13,11 +13,12 @@ import type { Database } from './platform/db/client.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerWebClient } from './platform/http/web.js';
 import { systemRoutes } from './system/system.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import path from 'node:path';
-import { loadWorkingCalendar } from './calendar/calendar.repo.js';
+import { createCalendarService } from './calendar/calendar.service.js';
 import { createClosureService } from './closure/closure.service.js';
 import { closureRoutes } from './closure/closure.routes.js';
 import { createDispatchService } from './dispatch/dispatch.service.js';
@@ -37,7 +38,7 @@ z.config(z.locales.zhCN());
 
 export const appVersion = '0.1.0';
 
-export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object; attachments?: AttachmentStore };
+export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object; attachments?: AttachmentStore; webRoot?: string };
 
 /** The composition root: every service is built here from explicit dependencies, then each capability's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -65,14 +66,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });
-  await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx });
+  // One calendar service for everyone, so an administrator's change is seen by the next deadline computed.
+  const calendar = createCalendarService({ db, clock });
+  await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
 
   const orderDeps: OrderDeps = {
     db,
     clock,
     config,
-    calendar: { current: () => loadWorkingCalendar(db) },
+    calendar,
     limits: timeLimits,
     attachments:
       deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
@@ -88,7 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
-  app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  const served = await registerWebClient(app, deps.webRoot);
+  if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;
 }
 

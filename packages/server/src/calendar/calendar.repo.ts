@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, max, min } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lte, max, min } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { settings } from '../catalog/catalog.tables.js';
 import { addDaysToDate, createWorkingCalendar, defaultWorkingPeriods, localDateOf, type WorkingCalendar, type WorkingPeriod } from './domain/working-time.js';
@@ -27,12 +27,65 @@ export async function listDays(db: Executor, from: string, to: string) {
     .orderBy(asc(calendarDays.day));
 }
 
+export type CalendarDayRow = typeof calendarDays.$inferSelect;
+export type CalendarDayValues = Pick<CalendarDayRow, 'workday' | 'holidayName' | 'makeup' | 'source' | 'note'>;
+
+/** The day's row, locked until the transaction ends, so two overrides of one day apply one after the other. */
+export async function lockDay(tx: Executor, day: string): Promise<CalendarDayRow | undefined> {
+  const [row] = await tx.select().from(calendarDays).where(eq(calendarDays.day, day)).for('update');
+  return row;
+}
+
+export async function updateDay(tx: Executor, day: string, values: CalendarDayValues, now: Date): Promise<CalendarDayRow> {
+  const [row] = await tx.update(calendarDays).set({ ...values, updatedAt: now }).where(eq(calendarDays.day, day)).returning();
+  return row!;
+}
+
+export async function countDaysInYear(tx: Executor, year: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(calendarDays)
+    .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)));
+  return Number(row?.n ?? 0);
+}
+
+/** Inserts days that are not there yet; returns how many went in (fewer than given means some already existed). */
+export async function insertNewDays(tx: Executor, rows: (CalendarDayValues & { day: string })[], now: Date): Promise<number> {
+  const inserted = await tx
+    .insert(calendarDays)
+    .values(rows.map((r) => ({ ...r, updatedAt: now })))
+    .onConflictDoNothing()
+    .returning({ day: calendarDays.day });
+  return inserted.length;
+}
+
+/** Replaces the working periods when `version` is still current (0: never set); null when someone changed them first. */
+export async function writeWorkingPeriods(tx: Executor, periods: WorkingPeriod[], version: number, now: Date): Promise<number | null> {
+  if (version === 0) {
+    const rows = await tx
+      .insert(settings)
+      .values({ key: workingHoursKey, value: periods, version: 1, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ version: settings.version });
+    return rows[0]?.version ?? null;
+  }
+  const rows = await tx
+    .update(settings)
+    .set({ value: periods, version: version + 1, updatedAt: now })
+    .where(and(eq(settings.key, workingHoursKey), eq(settings.version, version)))
+    .returning({ version: settings.version });
+  return rows[0]?.version ?? null;
+}
+
+export async function coveredRange(db: Executor): Promise<{ firstDay: string | null; lastDay: string | null }> {
+  const [row] = await db.select({ first: min(calendarDays.day), last: max(calendarDays.day) }).from(calendarDays);
+  return { firstDay: row?.first ?? null, lastDay: row?.last ?? null };
+}
+
 export type CalendarCoverage = { firstDay: string | null; lastDay: string | null; daysLeft: number | null; warning: string | null };
 
 export async function calendarCoverage(db: Executor, now: Date): Promise<CalendarCoverage> {
-  const [row] = await db.select({ first: min(calendarDays.day), last: max(calendarDays.day) }).from(calendarDays);
-  const firstDay = row?.first ?? null;
-  const lastDay = row?.last ?? null;
+  const { firstDay, lastDay } = await coveredRange(db);
   return { firstDay, lastDay, ...coverageWarning(lastDay, now) };
 }
 

@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import { catalogSubjects, catalogTypes, riskFlags, settings } from '../catalog/catalog.tables.js';
 import type { Executor } from '../platform/db/client.js';
 import { invalid, type FieldError } from '../platform/errors/app-error.js';
+import { defaultThresholds, thresholdsKey } from '../catalog/domain/catalog.js';
 import type { RiskThresholds } from './domain/risk-flags.js';
 
-const defaultThresholds: RiskThresholds = { massWorkers: 10, largeAmount: 500_000, repeatCount: 3, repeatWindowDays: 30 };
-
 export async function riskThresholds(db: Executor): Promise<RiskThresholds> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, 'catalog.thresholds'));
+  const [row] = await db.select().from(settings).where(eq(settings.key, thresholdsKey));
   return { ...defaultThresholds, ...((row?.value as Partial<RiskThresholds>) ?? {}) };
 }
 

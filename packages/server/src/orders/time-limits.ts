@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { timeLimitRules } from '../catalog/catalog.tables.js';
 import { selectRule } from '../catalog/domain/time-limit-rules.js';
-import type { Priority, Tier } from './domain/states.js';
+import type { Priority, Step, Tier } from '../catalog/domain/catalog.js';
 import type { LimitUnit } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import type { LimitSnapshot } from './orders.tables.js';
 
-export type Step = 'dispatch' | 'sign' | 'return' | 'reply' | 'callback';
 export type Selector = { typeCode: string; subjectCode: string; priority: string; tier: string };
 
 /** The limit that applies to a step of an order, as a snapshot stored with the order (later rule edits don't move it). */

@@ -121,13 +121,14 @@ export function endOfWorkingDay(cal: WorkingCalendar, date: string): Date {
 /**
  * The deadline N working days from `start`: the end of the Nth working day.
  * 次日起算 (default): the day of `start` does not count, whatever the hour.
- * 含本数 (same_day): the day of `start` counts as the first when it is a working day.
+ * 含本数 (same_day): the day of `start` counts as the first when it is a working day whose working time has not
+ * ended yet; counting a day that is already over would give a deadline before the start.
  */
 export function addWorkingDays(cal: WorkingCalendar, start: Date, n: number, countFrom: CountFrom = 'next_working_day'): Date {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('working days must be a positive whole number');
   let date = localDateOf(start);
   let counted = 0;
-  if (countFrom === 'same_day' && isWorkday(cal, date)) counted = 1;
+  if (countFrom === 'same_day' && isWorkday(cal, date) && start < endOfWorkingDay(cal, date)) counted = 1;
   while (counted < n) {
     date = addDaysToDate(date, 1);
     if (isWorkday(cal, date)) counted++;

@@ -44,10 +44,8 @@ export const channelNames: Record<Channel, string> = {
   upper_platform: '上级平台',
 };
 
-export const priorities = ['normal', 'urgent', 'major'] as const;
-export type Priority = (typeof priorities)[number];
-export const tiers = ['general', 'difficult', 'complex'] as const;
-export type Tier = (typeof tiers)[number];
+// Priorities and tiers are catalog vocabulary; the order domain uses the catalog's.
+export { priorities, tiers, type Priority, type Tier } from '../../catalog/domain/catalog.js';
 
 export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Satisfaction = (typeof satisfactionLevels)[number];

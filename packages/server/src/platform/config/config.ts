@@ -14,6 +14,7 @@ const envSchema = z.object({
   HOTLINE_PROVINCE: z.string().regex(/^\d{2}0000$/, '省级行政区划代码应为 6 位且以 0000 结尾').default('150000'),
   HOTLINE_ADMIN_PASSWORD: z.string().min(8).optional(),
   HOTLINE_DEMO: bool.optional(),
+  HOTLINE_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(300),
   HOTLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   HOTLINE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   HOTLINE_LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(5),
@@ -30,6 +31,8 @@ export type Config = {
   province: string;
   adminPassword: string | undefined;
   demo: boolean;
+  /** How many generated orders a fresh demo installation gets (test installations use 0). */
+  demoOrders: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   lockoutAttempts: number;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     province: e.HOTLINE_PROVINCE,
     adminPassword: e.HOTLINE_ADMIN_PASSWORD,
     demo: e.HOTLINE_DEMO ?? !e.DATABASE_URL,
+    demoOrders: e.HOTLINE_DEMO_ORDERS,
     sessionIdleMinutes: e.HOTLINE_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.HOTLINE_SESSION_MAX_HOURS,
     lockoutAttempts: e.HOTLINE_LOCKOUT_ATTEMPTS,

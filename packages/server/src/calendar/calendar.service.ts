@@ -1,0 +1,246 @@
+import { recordAudit } from '../audit/audit.repo.js';
+import { scopeUnitIdOf } from '../access/scope.js';
+import { requireRole, type Actor } from '../auth/actor.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
+import {
+  calendarCoverage,
+  countDaysInYear,
+  coveredRange,
+  insertNewDays,
+  listDays,
+  loadWorkingCalendar,
+  lockDay,
+  readWorkingPeriods,
+  updateDay,
+  writeWorkingPeriods,
+  type CalendarDayRow,
+} from './calendar.repo.js';
+import { isWeekend, planCalendarYear, type NamedDate } from './domain/calendar-year.js';
+import {
+  addDaysToDate,
+  CalendarNotCoveredError,
+  checkWorkingPeriods,
+  computeDeadline,
+  localDateOf,
+  type Limit,
+  type WorkingCalendar,
+  type WorkingPeriod,
+} from './domain/working-time.js';
+
+/** How long a process keeps the calendar before reading it again: other processes' changes show within this. */
+export const calendarCacheMs = 60_000;
+/** The longest range one listing returns: a year and a little. */
+export const maxListedDays = 400;
+
+export type DayInput = { workday: boolean; holidayName?: string | null | undefined; makeup?: boolean | undefined; note?: string | null | undefined };
+export type YearInput = { year: number; holidays: NamedDate[]; makeupDays: NamedDate[] };
+export type DaysQuery = { year?: number | undefined; from?: string | undefined; to?: string | undefined };
+
+const dayView = (r: CalendarDayRow) => ({ date: r.day, workday: r.workday, holidayName: r.holidayName, makeup: r.makeup, source: r.source, note: r.note });
+
+const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/** The calendar as a domain error the API can answer with: 422 and the range that is covered. */
+export function notCovered(err: CalendarNotCoveredError) {
+  return unprocessable('CALENDAR_NOT_COVERED', err.message, { date: err.date, firstDay: err.firstDay, lastDay: err.lastDay });
+}
+
+export type CalendarService = ReturnType<typeof createCalendarService>;
+
+export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number }) {
+  const { db, clock } = deps;
+  const cacheMs = deps.cacheMs ?? calendarCacheMs;
+  let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
+  let loading: Promise<WorkingCalendar> | null = null;
+  // A load that started before a write must not put the old calendar back into the cache.
+  let generation = 0;
+
+  /** The working calendar every deadline is computed on. */
+  async function current(): Promise<WorkingCalendar> {
+    const now = clock.now().getTime();
+    if (cached && now >= cached.loadedAt && now - cached.loadedAt < cacheMs) return cached.calendar;
+    if (loading) return loading;
+    const gen = generation;
+    const load = loadWorkingCalendar(db).then((calendar) => {
+      if (gen === generation) cached = { calendar, loadedAt: clock.now().getTime() };
+      return calendar;
+    });
+    loading = load;
+    // Settled either way: the next call reads again (a failed read is not cached).
+    const settle = () => {
+      if (loading === load) loading = null;
+    };
+    load.then(settle, settle);
+    return load;
+  }
+
+  function invalidate(): void {
+    generation++;
+    cached = null;
+    loading = null;
+  }
+
+  /** A deadline on the current calendar; a calendar that does not reach it is a 422, never a guess. */
+  async function deadline(start: Date, limit: Limit): Promise<Date | null> {
+    const calendar = await current();
+    try {
+      return computeDeadline(calendar, start, limit);
+    } catch (err) {
+      if (err instanceof CalendarNotCoveredError) throw notCovered(err);
+      throw err;
+    }
+  }
+
+  /** The calendar belongs to the whole installation: only an administrator at the root may change it. */
+  function requireCalendarAdmin(actor: Actor): void {
+    requireRole(actor, 'administrator');
+    if (actor.scopePath.split('/').filter(Boolean).length !== 1) {
+      throw forbidden('CALENDAR_ROOT_ADMIN_REQUIRED', '工作日历全省通用，只有省级管理员可以修改');
+    }
+  }
+
+  const auditScope = (actor: Actor) => ({ unitId: scopeUnitIdOf(actor), path: actor.scopePath });
+
+  async function list(_actor: Actor, q: DaysQuery) {
+    const { from, to } = rangeOf(q, localDateOf(clock.now()));
+    const [rows, coverage, workingHours] = await Promise.all([listDays(db, from, to), calendarCoverage(db, clock.now()), readWorkingPeriods(db)]);
+    return { days: rows.map(dayView), coverage, workingHours };
+  }
+
+  async function setDay(actor: Actor, date: string, input: DayInput) {
+    requireCalendarAdmin(actor);
+    const makeup = input.makeup ?? false;
+    if (makeup && !input.workday) {
+      throw invalid('CALENDAR_MAKEUP_NOT_WORKDAY', '调休上班日必须是工作日', [{ field: 'body.makeup', message: '调休上班日必须是工作日（workday 为 true）' }]);
+    }
+    if (makeup && !isWeekend(date)) {
+      throw invalid('CALENDAR_MAKEUP_NOT_WEEKEND', `${date} 不是周末，调休上班日应为周六或周日`, [{ field: 'body.makeup', message: '只有周六或周日可以是调休上班日' }]);
+    }
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const before = await lockDay(tx, date);
+      if (!before) {
+        const { firstDay, lastDay } = await coveredRange(tx);
+        throw unprocessable('CALENDAR_NOT_COVERED', `工作日历未覆盖 ${date}（已覆盖 ${firstDay ?? '无'} 至 ${lastDay ?? '无'}），请先导入该年度的节假日安排`, {
+          date,
+          firstDay,
+          lastDay,
+        });
+      }
+      const after = await updateDay(tx, date, { workday: input.workday, holidayName: input.holidayName ?? null, makeup, note: input.note ?? null, source: 'admin' }, now);
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'calendar.day.set',
+        targetType: 'calendar_day',
+        targetId: date,
+        scope: auditScope(actor),
+        before: dayView(before),
+        after: dayView(after),
+      });
+      return after;
+    });
+    invalidate();
+    return dayView(row);
+  }
+
+  async function importYear(actor: Actor, input: YearInput) {
+    requireCalendarAdmin(actor);
+    const plan = planCalendarYear(input.year, input.holidays, input.makeupDays);
+    if (plan.problems.length) {
+      const fields: FieldError[] = plan.problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
+      throw invalid('CALENDAR_IMPORT_INVALID', '节假日安排有误：' + fields.map((f) => `${f.field}：${f.message}`).join('；'), fields);
+    }
+    const now = clock.now();
+    const exists = () => conflict('CALENDAR_YEAR_EXISTS', `${input.year} 年已在工作日历中，请逐日修改而不是重新导入`);
+    const result = await db.transaction(async (tx) => {
+      if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
+      const { firstDay, lastDay } = await coveredRange(tx);
+      // Covered days stay one unbroken range, so "covered up to lastDay" means every day before it is there.
+      if (firstDay && lastDay) {
+        const after = Number(addDaysToDate(lastDay, 1).slice(0, 4));
+        const before = Number(addDaysToDate(firstDay, -1).slice(0, 4));
+        if (input.year !== after && input.year !== before) {
+          throw unprocessable('CALENDAR_YEAR_NOT_ADJACENT', `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`, {
+            firstDay,
+            lastDay,
+          });
+        }
+      }
+      const rows = plan.days.map((d) => ({ ...d, source: 'import', note: null }));
+      // A concurrent import of the same year inserts nothing here; refusing rolls back whatever this one wrote.
+      if ((await insertNewDays(tx, rows, now)) !== rows.length) throw exists();
+      const summary = {
+        year: input.year,
+        days: rows.length,
+        workdays: rows.filter((d) => d.workday).length,
+        holidays: input.holidays,
+        makeupDays: input.makeupDays,
+      };
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'calendar.year.import',
+        targetType: 'calendar_year',
+        targetId: String(input.year),
+        scope: auditScope(actor),
+        before: null,
+        after: summary,
+      });
+      return { year: summary.year, days: summary.days, workdays: summary.workdays };
+    });
+    invalidate();
+    return { ...result, coverage: await calendarCoverage(db, clock.now()) };
+  }
+
+  async function setWorkingHours(actor: Actor, input: { periods: WorkingPeriod[]; version: number }) {
+    requireCalendarAdmin(actor);
+    const problem = checkWorkingPeriods(input.periods);
+    if (problem) throw invalid('CALENDAR_WORKING_HOURS_INVALID', problem, [{ field: 'body.periods', message: problem }]);
+    const now = clock.now();
+    const periods = input.periods.map((p) => ({ start: p.start, end: p.end }));
+    const saved = await db.transaction(async (tx) => {
+      const before = await readWorkingPeriods(tx);
+      if (before.version !== input.version) throw staleVersion('工作时间');
+      const version = await writeWorkingPeriods(tx, periods, input.version, now);
+      if (version === null) throw staleVersion('工作时间');
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'calendar.working_hours.set',
+        targetType: 'setting',
+        targetId: 'calendar.working_hours',
+        scope: auditScope(actor),
+        before,
+        after: { periods, version },
+      });
+      return { periods, version };
+    });
+    invalidate();
+    return saved;
+  }
+
+  return { current, invalidate, deadline, list, setDay, importYear, setWorkingHours };
+}
+
+/** The dates a listing covers: a year (the current one by default) or an explicit range of at most 400 days. */
+function rangeOf(q: DaysQuery, today: string): { from: string; to: string } {
+  if (q.year !== undefined && (q.from || q.to)) {
+    throw invalid('CALENDAR_RANGE_INVALID', '请只提供年份，或只提供起止日期', [{ field: 'querystring.year', message: '不能与 from、to 同时使用' }]);
+  }
+  if (!q.from && !q.to) {
+    const year = q.year ?? Number(today.slice(0, 4));
+    return { from: `${year}-01-01`, to: `${year}-12-31` };
+  }
+  if (!q.from || !q.to) {
+    const field = q.from ? 'querystring.to' : 'querystring.from';
+    throw invalid('CALENDAR_RANGE_INVALID', '请同时提供起止日期', [{ field, message: '请同时提供 from 与 to' }]);
+  }
+  if (q.from > q.to) throw invalid('CALENDAR_RANGE_INVALID', '开始日期晚于结束日期', [{ field: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
+  if (dayCount(q.from, q.to) > maxListedDays) {
+    throw invalid('CALENDAR_RANGE_INVALID', `一次最多查询 ${maxListedDays} 天`, [{ field: 'querystring.to', message: `范围不能超过 ${maxListedDays} 天` }]);
+  }
+  return { from: q.from, to: q.to };
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The built web client (packages/web/dist), served by the same server; absent in API-only test runs. */
+export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+
+/**
+ * Serves the web client: hashed assets cached for a year, index.html never cached, and every other GET outside
+ * /api answered with index.html so the client's own router handles deep links (/orders/…) after a reload.
+ */
+export async function registerWebClient(app: FastifyInstance, root = defaultWebRoot): Promise<boolean> {
+  if (!fs.existsSync(path.join(root, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, file) => {
+      res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendIndex = (_req: unknown, reply: { header(k: string, v: string): unknown; sendFile(f: string): unknown }) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/', { schema: { hide: true }, config: { public: true } }, sendIndex as never);
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, requestId: req.id });
+    }
+    // A path with a file extension that isn't there is a real 404, not a page of the app.
+    if (/\.[a-z0-9]{2,5}$/i.test(req.url.split('?')[0]!)) return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在', requestId: req.id });
+    return sendIndex(req, reply as never);
+  });
+  return true;
+}
