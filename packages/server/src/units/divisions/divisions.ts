@@ -58,3 +58,18 @@ export function divisionTree(provinceCode: string) {
     children: [...cities.map((c) => ({ code: c.code, name: c.name, children: under(c.code) })), ...under(provinceCode).map((c) => ({ ...c, children: [] }))],
   };
 }
+
+/** One division by its code (province, city, county, development zone or town), or null when the data has no such place. */
+export function findDivision(code: string): Division | null {
+  if (/^\d{9}$/.test(code)) {
+    streetCache ??= load('streets');
+    const s = streetCache.find((x) => x.code === code);
+    return s ? { code, name: s.name, level: 'town', parentCode: s.areaCode ?? null } : null;
+  }
+  if (!/^\d{6}$/.test(code)) return null;
+  const province = provinceOf(`${code.slice(0, 2)}0000`);
+  if (!province) return null;
+  if (code.endsWith('0000')) return { code, name: province.name, level: 'province', parentCode: null };
+  const { cities, counties, zones } = divisionsOf(province.code);
+  return [...cities, ...counties, ...zones].find((d) => d.code === code) ?? null;
+}

@@ -22,6 +22,8 @@ const provincialBodies: { type: UnitType; name: (p: string) => string }[] = [
   { type: 'lawyer_studio', name: (p) => `${p}总工会劳模律师调解工作室` },
 ];
 
+const nationalPlatformName = '中华全国总工会12351服务平台';
+
 /** External collaborators at provincial level, and the platforms orders are exchanged with. */
 const collaborators: { type: UnitType; name: (p: string) => string }[] = [
   { type: 'hr_bureau', name: (p) => `${p}人力资源和社会保障厅` },
@@ -33,7 +35,7 @@ const collaborators: { type: UnitType; name: (p: string) => string }[] = [
   { type: 'justice_bureau', name: (p) => `${p}司法厅` },
   { type: 'petition_office', name: (p) => `${p}信访局` },
   { type: 'gov_hotline', name: (p) => `${p}12345政务服务便民热线` },
-  { type: 'national_platform', name: () => '中华全国总工会12351服务平台' },
+  { type: 'national_platform', name: () => nationalPlatformName },
 ];
 
 export type TreeResult = { rootId: string; created: number; existing: number };
@@ -86,8 +88,11 @@ export async function buildProvinceTree(
     return { id, path };
   };
 
+  // Bodies and collaborators have no division code and can only be recognised by name; once the province exists an
+  // administrator may have renamed or retired them, so a later run must not bring them back under their first names.
+  const rootKnown = byDivision.has(`province_federation:${provinceCode}`);
   const root = place('province_federation', federationName(short), null, provinceCode);
-  for (const b of provincialBodies) place(b.type, b.name(short), root, null);
+  if (!rootKnown) for (const b of provincialBodies) place(b.type, b.name(short), root, null);
   const cityUnits = new Map<string, { id: string; path: string }>();
   for (const c of cities) cityUnits.set(c.code, place('city_federation', federationName(c.name), root, c.code));
   const countyUnits = new Map<string, { id: string; path: string }>();
@@ -102,7 +107,10 @@ export async function buildProvinceTree(
     if (!county) throw new Error(`${countyCode} 不是 ${short} 的区县`);
     for (const t of townsOf(countyCode)) place('town_union', grassrootsName(t.name), county, t.code);
   }
-  for (const c of collaborators) place(c.type, c.name(short), null, null);
+  // The national platform is one for every province: a second province joins the one already there, whatever its name.
+  const national = existingRows.find((u) => u.type === 'national_platform' && !u.parentId);
+  if (national) byName.set(`:national_platform:${nationalPlatformName}`, national);
+  if (!rootKnown) for (const c of collaborators) place(c.type, c.name(short), null, null);
 
   for (let i = 0; i < pending.length; i += 500) await db.insert(units).values(pending.slice(i, i + 500));
   return { rootId: root.id, created: pending.length, existing };

@@ -1,0 +1,205 @@
+/**
+ * npm run bench [-- --quick] [-- --sizes 100000,1000000] [-- --duration 15]
+ *
+ * Runs on a scratch PostgreSQL database (BENCH_DATABASE_URL, default the local server) and reports every figure as a
+ * ratio to a bare baseline measured in the same run, because these machines are shared and noisy:
+ *  - intake: createOrder at 50 concurrent connections vs. a bare Fastify + INSERT … RETURNING (target ≥ 0.7)
+ *  - server RSS under that load (target ≤ 300 MB)
+ *  - listOrders for a county and for the province at each size vs. a bare indexed SELECT of the same rows
+ *    (targets: p95 ≤ 3× bare; growth from the smallest to the largest size ≤ 1.3×)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverDir = path.resolve(here, '../packages/server');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const quick = flag('quick');
+const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000').split(',').map(Number);
+const duration = Number(option('duration', quick ? '5' : '15'));
+const listSamples = Number(option('samples', quick ? '100' : '300'));
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const dbName = `hotline_bench_${Date.now()}`;
+const dbUrl = (() => {
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+const children: ChildProcess[] = [];
+const cleanup = () => children.forEach((c) => c.kill('SIGKILL'));
+process.on('exit', cleanup);
+
+function start(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: serverDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out}`)), 120_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => code !== null && code !== 0 && reject(new Error(`${script} exited ${code}:\n${out}`)));
+  });
+}
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+};
+
+const intakeBody = JSON.stringify({
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904710001' }],
+  employer: { name: '呼和浩特市恒泰建筑劳务有限公司' },
+  place: { text: '呼和浩特市新城区某工地', divisionCode: '150102' },
+  narrative: '反映某建筑劳务公司拖欠本人及工友工资共计约三万元，多次讨要未果，请求工会帮助。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  workersInvolved: 3,
+  amountInvolved: 30000,
+});
+
+async function load(url: string, headers: Record<string, string>) {
+  const r = await autocannon({ url, method: 'POST', connections: 50, duration, headers: { 'content-type': 'application/json', ...headers }, body: intakeBody });
+  const ok = r['2xx'];
+  return { rps: ok / duration, non2xx: r.non2xx, errors: r.errors, p99: r.latency.p99 };
+}
+
+async function latencies(url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  for (let i = 0; i < listSamples; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.floor(times.length * 0.95)]! };
+}
+
+async function seed(orders: number) {
+  const t0 = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--orders', String(orders), '--days', '365'], {
+      cwd: serverDir,
+      env: { ...process.env, DATABASE_URL: dbUrl, HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
+  });
+  return (Date.now() - t0) / 1000;
+}
+
+async function login(port: number, username: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Demo12351' }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const session = (await res.json()) as { current: { unit: { id: string } }; user: { unit: { id: string } } };
+  return { cookie, session };
+}
+
+const line = (name: string, value: string, target: string, pass: boolean | null) =>
+  console.log(`${name.padEnd(44)} ${value.padStart(22)}   ${target.padEnd(12)} ${pass === null ? '' : pass ? 'met' : 'MISSED'}`);
+
+async function main() {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  console.log(`bench database ${dbName}; sizes ${sizes.join(', ')}; intake ${duration}s at 50 connections`);
+  try {
+    const app = await start('src/main.ts', { DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', LOG_LEVEL: 'warn', HOTLINE_ADMIN_PASSWORD: 'Bench12345' }, /started: http:\/\/[^:]+:(\d+)/);
+    const bare = await start('../../bench/bare-server.ts', { DATABASE_URL: dbUrl, PORT: '0' }, /BARE_READY (\d+)/);
+    const agent = await login(app.port, 'agent');
+
+    // Warm both up so JIT and pools are not part of the measure.
+    await fetch(`http://127.0.0.1:${app.port}/api/orders`, { method: 'POST', headers: { cookie: agent.cookie, 'content-type': 'application/json' }, body: intakeBody });
+    let peakRss = rssMb(app.child.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.child.pid!))), 200);
+    const bareIntake = await load(`http://127.0.0.1:${bare.port}/bare/orders`, {});
+    const appIntake = await load(`http://127.0.0.1:${app.port}/api/orders`, { cookie: agent.cookie });
+    clearInterval(sampler);
+
+    console.log('\nresult                                                        value   target       ');
+    line('intake bare (orders/s)', bareIntake.rps.toFixed(0), '', null);
+    line('intake createOrder (orders/s)', `${appIntake.rps.toFixed(0)} (${appIntake.non2xx} non-2xx)`, '', null);
+    line('intake ratio to bare', (appIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.70', appIntake.rps / bareIntake.rps >= 0.7);
+    line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 300', peakRss <= 300);
+
+    const handler = await login(app.port, 'handler');
+    const dispatcher = await login(app.port, 'dispatcher');
+    const { rows: scopes } = await admin.query(`select 1`).then(async () => {
+      const c = new pg.Client({ connectionString: dbUrl });
+      await c.connect();
+      const r = await c.query(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
+        (select id from units where type = 'county_federation' and division_code = '150102') as county`);
+      await c.end();
+      return r;
+    });
+    const scope = scopes[0] as { province: string; county: string };
+
+    const results: Record<string, { app: number; bare: number }> = {};
+    let seeded = 0;
+    for (const size of sizes) {
+      const secs = await seed(size - seeded);
+      seeded = size;
+      console.log(`\nseeded to ${size.toLocaleString()} orders (+${secs.toFixed(0)} s)`);
+      for (const [who, client, unitId] of [
+        ['county', handler, scope.county],
+        ['province', dispatcher, scope.province],
+      ] as const) {
+        const bareL = await latencies(`http://127.0.0.1:${bare.port}/bare/orders?scope=${unitId}&limit=20`, {});
+        const appL = await latencies(`http://127.0.0.1:${app.port}/api/orders?limit=20`, { cookie: client.cookie });
+        results[`${who}@${size}`] = { app: appL.p95, bare: bareL.p95 };
+        line(`listOrders ${who} p95 @${size.toLocaleString()} (ms)`, `${appL.p95.toFixed(1)} / bare ${bareL.p95.toFixed(1)}`, '', null);
+        line(`listOrders ${who} ratio to bare @${size.toLocaleString()}`, (appL.p95 / bareL.p95).toFixed(2), '≤ 3.0', appL.p95 / bareL.p95 <= 3);
+      }
+    }
+    if (sizes.length > 1) {
+      const [small, large] = [sizes[0]!, sizes[sizes.length - 1]!];
+      for (const who of ['county', 'province']) {
+        const growth = results[`${who}@${large}`]!.app / results[`${who}@${small}`]!.app;
+        line(`listOrders ${who} growth ${small.toLocaleString()}→${large.toLocaleString()}`, growth.toFixed(2), '≤ 1.30', growth <= 1.3);
+      }
+    }
+    fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+    fs.writeFileSync(
+      path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`),
+      JSON.stringify({ sizes, duration, bareIntake, appIntake, peakRss, lists: results }, null, 2),
+    );
+  } finally {
+    cleanup();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

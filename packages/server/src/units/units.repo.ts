@@ -1,0 +1,152 @@
+import { and, asc, count, eq, ilike, inArray, isNull, like, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { withinScope } from '../access/scope.js';
+import type { Actor } from '../auth/actor.js';
+import type { Executor } from '../platform/db/client.js';
+import { externalUnitTypes, type UnitType } from './domain/unit-types.js';
+import { units } from './units.tables.js';
+
+export type UnitRow = typeof units.$inferSelect;
+export type UnitWithChildren = UnitRow & { childCount: number };
+type Reach = Pick<Actor, 'scopePath'>;
+
+const external = [...externalUnitTypes];
+const isExternalRoot = and(isNull(units.parentId), inArray(units.type, external))!;
+
+/** What an actor may read: their subtree, plus the external collaborators, which are a directory shared by everyone. */
+export function visibleTo(actor: Reach, includeExternal = true): SQL {
+  if (!includeExternal) return and(withinScope(actor, units.path), notInArray(units.type, external))!;
+  return or(withinScope(actor, units.path), isExternalRoot)!;
+}
+
+const withChildCount = {
+  unit: units,
+  // Spelled out: inside a select drizzle drops table names, and the inner "parent_id" = "id" would compare a row with itself.
+  childCount: sql<number>`(select count(*) from "units" "child_unit" where "child_unit"."parent_id" = "units"."id")::int`.mapWith(Number),
+};
+const flatten = (rows: { unit: UnitRow; childCount: number }[]): UnitWithChildren[] => rows.map((r) => ({ ...r.unit, childCount: r.childCount }));
+
+export async function findVisibleUnit(db: Executor, actor: Reach, id: string): Promise<UnitWithChildren | undefined> {
+  const rows = await db
+    .select(withChildCount)
+    .from(units)
+    .where(and(eq(units.id, id), visibleTo(actor)));
+  return flatten(rows)[0];
+}
+
+export async function findUnitsByIds(db: Executor, ids: string[]): Promise<UnitRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(units).where(inArray(units.id, ids));
+}
+
+/** The rows, locked in id order so two administrators' moves queue instead of deadlocking, with their current paths. */
+export async function lockUnits(tx: Executor, ids: string[]): Promise<UnitRow[]> {
+  return tx
+    .select()
+    .from(units)
+    .where(inArray(units.id, ids))
+    .orderBy(asc(units.id))
+    .for('update');
+}
+
+export type UnitFilter = {
+  parentId?: string | undefined;
+  q?: string | undefined;
+  type?: UnitType | undefined;
+  active?: boolean | undefined;
+  includeExternal: boolean;
+  limit: number;
+};
+
+/** A flat list for building the tree client-side: union units first, top down, then in their set order. */
+export async function listVisibleUnits(db: Executor, actor: Reach, f: UnitFilter): Promise<{ rows: UnitWithChildren[]; total: number }> {
+  const conds: SQL[] = [visibleTo(actor, f.includeExternal)];
+  if (f.parentId) conds.push(eq(units.parentId, f.parentId));
+  if (f.type) conds.push(eq(units.type, f.type));
+  if (f.active !== undefined) conds.push(eq(units.active, f.active));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byCode = /^\d+$/.test(f.q) ? [like(units.divisionCode, `${f.q}%`)] : [];
+    conds.push(or(ilike(units.name, pattern), ilike(units.shortName, pattern), ...byCode)!);
+  }
+  const where = and(...conds);
+  const rows = await db
+    .select(withChildCount)
+    .from(units)
+    .where(where)
+    .orderBy(asc(inArray(units.type, external)), asc(units.depth), asc(units.sortOrder), asc(units.name), asc(units.id))
+    .limit(f.limit);
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units).where(where);
+  return { rows: flatten(rows), total: n };
+}
+
+export async function activeDescendantCount(db: Executor, path: string): Promise<number> {
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(units)
+    .where(and(sql`${units.path} like ${path + '%'}`, ne(units.path, path), eq(units.active, true)));
+  return n;
+}
+
+export async function findByDivision(db: Executor, type: UnitType, divisionCode: string): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.type, type), eq(units.divisionCode, divisionCode)));
+  return row;
+}
+
+/** An active sibling of that name: two units with one name under one parent cannot be told apart in a picker. */
+export async function findActiveSiblingNamed(db: Executor, parentId: string | null, name: string, exceptId?: string): Promise<UnitRow | undefined> {
+  const conds: SQL[] = [parentId ? eq(units.parentId, parentId) : isNull(units.parentId), eq(units.name, name), eq(units.active, true)];
+  if (exceptId) conds.push(ne(units.id, exceptId));
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(...conds))
+    .limit(1);
+  return row;
+}
+
+export async function insertUnit(tx: Executor, values: typeof units.$inferInsert): Promise<UnitRow> {
+  const [row] = await tx.insert(units).values(values).returning();
+  return row!;
+}
+
+export async function updateUnitRow(tx: Executor, id: string, patch: Partial<typeof units.$inferInsert>): Promise<UnitRow> {
+  const [row] = await tx
+    .update(units)
+    .set({ ...patch, version: sql`${units.version} + 1` })
+    .where(eq(units.id, id))
+    .returning();
+  return row!;
+}
+
+/** Re-roots a whole subtree in one statement: every path under the old prefix gets the new one, every depth shifts. */
+export async function relocateSubtree(tx: Executor, move: { oldPath: string; newPath: string; depthDelta: number }, at: Date): Promise<number> {
+  const rows = await tx
+    .update(units)
+    .set({
+      path: sql`${move.newPath} || substr(${units.path}, ${move.oldPath.length + 1})`,
+      depth: sql`${units.depth} + ${move.depthDelta}`,
+      updatedAt: at,
+    })
+    .where(sql`${units.path} like ${move.oldPath + '%'}`)
+    .returning({ id: units.id });
+  return rows.length;
+}
+
+/** True when the error is PostgreSQL's unique violation on the named index (drizzle wraps the driver's error). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e = err as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return e.constraint === constraint || String(e.message ?? '').includes(constraint);
+  }
+  return false;
+}
+
+/** PostgreSQL gave up on one of two transactions that waited on each other; the other one went through. */
+export function isDeadlock(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '40P01' || e.code === '40001') return true;
+  }
+  return false;
+}
