@@ -1,6 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
+import { externalUnitTypes, isExternalType } from '../units/domain/unit-types.js';
+import { units } from '../units/units.tables.js';
 
 /**
  * The access rule, in one place: a role held at a unit reaches that unit's subtree.
@@ -39,3 +41,25 @@ export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userI
   if (actor.role === 'integration') return sql`${cols.createdBy} = ${actor.userId}`;
   return sql`${cols.visibleTo} @> array[${scopeUnitIdOf(actor)}]::uuid[]`;
 }
+
+type Reach = Pick<Actor, 'scopePath'>;
+
+/** An actor whose role reaches a whole province tree (its scope path names only the root). */
+const atProvinceRoot = (actor: Reach) => actor.scopePath.split('/').length === 3;
+
+/**
+ * The units whose people an actor may see and manage: the actor's subtree. External collaborators and platforms
+ * are roots of their own beside the union tree; a role at the province root reaches their accounts too, or
+ * nobody could manage the 12345 platform's integration account.
+ */
+export function unitInReach(actor: Reach, unit: { path: string; type: string; parentId: string | null }): boolean {
+  if (pathInScope(actor, unit.path)) return true;
+  return atProvinceRoot(actor) && unit.parentId === null && isExternalType(unit.type);
+}
+
+export function peopleReachCondition(actor: Reach): SQL {
+  const own = withinScope(actor, units.path);
+  if (!atProvinceRoot(actor)) return own;
+  return or(own, and(isNull(units.parentId), inArray(units.type, [...externalUnitTypes])))!;
+}
+

@@ -2,9 +2,9 @@ import { and, asc, eq, exists, gt, ilike, inArray, isNull, or, sql, type SQL } f
 import type { Actor } from '../auth/actor.js';
 import { apiTokens, loginFailures, sessions } from '../auth/auth.tables.js';
 import { roles, type Role } from '../auth/roles.js';
-import { pathInScope, withinScope } from '../access/scope.js';
+import { peopleReachCondition as reachCondition, unitInReach } from '../access/scope.js';
+export { unitInReach };
 import type { Executor } from '../platform/db/client.js';
-import { externalUnitTypes, isExternalType } from '../units/domain/unit-types.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from './users.tables.js';
 
@@ -14,25 +14,6 @@ export type AssignmentRow = { id: string; userId: string; role: Role; unit: Omit
 export type TokenRow = typeof apiTokens.$inferSelect;
 
 type Reach = Pick<Actor, 'scopePath'>;
-
-/** An actor whose role reaches a whole province tree (its scope path names only the root). */
-const atProvinceRoot = (actor: Reach) => actor.scopePath.split('/').length === 3;
-
-/**
- * The units whose people an actor may see and manage: the actor's subtree. External collaborators and platforms
- * are roots of their own beside the union tree; a role at the province root reaches their accounts too, or
- * nobody could manage the 12345 platform's integration account.
- */
-export function unitInReach(actor: Reach, unit: Pick<UnitRef, 'path' | 'type' | 'parentId'>): boolean {
-  if (pathInScope(actor, unit.path)) return true;
-  return atProvinceRoot(actor) && unit.parentId === null && isExternalType(unit.type);
-}
-
-function reachCondition(actor: Reach): SQL {
-  const own = withinScope(actor, units.path);
-  if (!atProvinceRoot(actor)) return own;
-  return or(own, and(isNull(units.parentId), inArray(units.type, [...externalUnitTypes])))!;
-}
 
 const unitColumns = { id: units.id, name: units.name, path: units.path, type: units.type, parentId: units.parentId, active: units.active };
 
