@@ -61,11 +61,13 @@ const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'han
 const working: OrderState[] = ['pending_sign', 'handling'];
 const desk: Role[] = ['dispatcher'];
 const handlers: Role[] = ['handler', 'dispatcher'];
-const callbackRoles: Role[] = ['agent', 'dispatcher', 'inspector'];
+// workflow.md: the callback is made by an agent or quality staff, not by the desk that accepted the reply it asks about.
+const callbackRoles: Role[] = ['agent', 'inspector'];
 const everyoneInvolved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 
 export const rules: Record<OrderAction, Rule> = {
-  dispatch: { from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'pending_sign', roles: desk.concat('handler'), relations: ['holder'] },
+  // 下派 too is a dispatcher's act (roles.md: dispatchers at every level; handlers sign, handle and reply).
+  dispatch: { from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'pending_sign', roles: desk, relations: ['holder'] },
   handle_at_hotline: { from: ['pending_dispatch'], to: 'handling', roles: desk, relations: ['hotline_holder'] },
   sign: { from: ['pending_sign'], to: 'handling', roles: handlers, relations: ['holder'] },
   return: { from: working, to: 'returned', roles: handlers, relations: ['holder'] },
@@ -88,7 +90,9 @@ export const rules: Record<OrderAction, Rule> = {
   archive: { from: ['pending_callback', 'callback_dissatisfied'], to: 'archived', roles: desk, relations: ['order_dispatcher'] },
   merge: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling'], to: 'merged', roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
   link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
-  invalidate: { from: ['pending_dispatch', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'hop_dispatcher'] },
+  // Before dispatch the holder is the intake unit or, for an external platform's order, the hotline centre. A returned
+  // order is still held by the unit that returned it, and the return is the hop dispatcher's to decide: not 'holder'.
+  invalidate: { from: ['pending_dispatch', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
   reveal_contact: { from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'], to: 'same', roles: everyoneInvolved.concat('inspector'), relations: [] },
   attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
 };

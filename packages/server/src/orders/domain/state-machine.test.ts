@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../auth/roles.js';
+import { actionName, allowedActions, decide, orderActions, type OrderAction, type Relation } from './state-machine.js';
+import { orderStates, stateNames, type OrderState } from './states.js';
+
+/*
+ * The expected rules, written out by hand from workflow.md and roles.md, never derived from `rules`: the test must be
+ * able to disagree with the code. Each action lists the states it starts from with the state that follows (a state
+ * mapped to itself changes nothing), the roles that may take it, and the relations of which the actor's unit must
+ * hold at least one (none listed: any unit that can see the order).
+ */
+type Expected = { moves: Partial<Record<OrderState, OrderState>>; roles: Role[]; relations: Relation[] };
+
+const S = [
+  'pending_dispatch',
+  'pending_sign',
+  'returned',
+  'handling',
+  'replied',
+  'pending_callback',
+  'callback_dissatisfied',
+  'archived',
+  'closed_at_intake',
+  'merged',
+  'invalid',
+] as const satisfies readonly OrderState[];
+const R = ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader', 'administrator', 'auditor', 'integration'] as const;
+const REL = ['holder', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake', 'hotline_holder'] as const satisfies readonly Relation[];
+
+const stay = (...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, s])) as Partial<Record<OrderState, OrderState>>;
+const go = (to: OrderState, ...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, to])) as Partial<Record<OrderState, OrderState>>;
+
+const openStates: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'];
+const involved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
+
+const expected: Record<OrderAction, Expected> = {
+  dispatch: { moves: go('pending_sign', 'pending_dispatch', 'pending_sign', 'handling'), roles: ['dispatcher'], relations: ['holder'] },
+  handle_at_hotline: { moves: { pending_dispatch: 'handling' }, roles: ['dispatcher'], relations: ['hotline_holder'] },
+  sign: { moves: { pending_sign: 'handling' }, roles: ['handler', 'dispatcher'], relations: ['holder'] },
+  return: { moves: go('returned', 'pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder'] },
+  return_redispatch: { moves: { returned: 'pending_sign' }, roles: ['dispatcher'], relations: ['hop_dispatcher'] },
+  return_reject: { moves: { returned: 'pending_sign' }, roles: ['dispatcher'], relations: ['hop_dispatcher'] },
+  invite_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder', 'order_dispatcher'] },
+  remove_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder', 'order_dispatcher'] },
+  reply_co_handler_part: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
+  add_note: { moves: stay(...openStates), roles: involved, relations: [] },
+  add_attachment: { moves: stay(...openStates), roles: involved, relations: [] },
+  request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher'], relations: ['holder'] },
+  decide_extension: { moves: stay('handling', 'replied'), roles: ['dispatcher'], relations: ['order_dispatcher', 'hop_dispatcher'] },
+  reply: { moves: { handling: 'replied' }, roles: ['handler', 'dispatcher', 'mediator'], relations: ['holder'] },
+  review_accept: { moves: { replied: 'pending_callback' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
+  review_rework: { moves: { replied: 'handling' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
+  callback_satisfied: { moves: { pending_callback: 'archived' }, roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
+  callback_dissatisfied: { moves: { pending_callback: 'callback_dissatisfied' }, roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
+  callback_unreachable: { moves: stay('pending_callback'), roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
+  reopen: { moves: { callback_dissatisfied: 'handling' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
+  archive: { moves: go('archived', 'pending_callback', 'callback_dissatisfied'), roles: ['dispatcher'], relations: ['order_dispatcher'] },
+  merge: { moves: go('merged', 'pending_dispatch', 'pending_sign', 'returned', 'handling'), roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
+  link: { moves: stay(...openStates, 'archived', 'closed_at_intake'), roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
+  invalidate: { moves: go('invalid', 'pending_dispatch', 'returned'), roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
+  reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: [] },
+  attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
+};
+
+const relationSets: { name: string; set: ReadonlySet<Relation> }[] = [
+  { name: 'none', set: new Set() },
+  ...REL.map((r) => ({ name: r, set: new Set<Relation>([r]) })),
+  { name: 'all', set: new Set<Relation>(REL) },
+];
+
+const actor = (role: Role, ...relations: Relation[]) => ({ role, relations: new Set(relations) });
+
+describe('the lists the table runs over', () => {
+  it('are every state, action and role there is', () => {
+    expect([...orderStates]).toEqual([...S]);
+    expect([...roles]).toEqual([...R]);
+    expect(Object.keys(expected).sort()).toEqual([...orderActions].sort());
+  });
+});
+
+describe.each(orderActions.map((a) => [a]))('decide(…, %s, …)', (action) => {
+  const e = expected[action];
+
+  it.each(S.map((s) => [s]))('from %s, for every role and relation set', (state) => {
+    const mismatches: string[] = [];
+    for (const role of R) {
+      for (const { name, set } of relationSets) {
+        const got = decide(state, action, { role, relations: set });
+        const next = e.moves[state];
+        const want = !next
+          ? { ok: false, code: 'ORDER_INVALID_TRANSITION' }
+          : !e.roles.includes(role) || (e.relations.length > 0 && !e.relations.some((r) => set.has(r)))
+            ? { ok: false, code: 'ORDER_ACTION_FORBIDDEN' }
+            : { ok: true, next };
+        const gotShort = got.ok ? { ok: true, next: got.next } : { ok: false, code: got.code };
+        if (JSON.stringify(gotShort) !== JSON.stringify(want)) mismatches.push(`${role}/${name}: got ${JSON.stringify(gotShort)}, want ${JSON.stringify(want)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('messages', () => {
+  it.each(S.flatMap((s) => orderActions.filter((a) => !expected[a].moves[s]).map((a) => [s, a] as const)))(
+    'a refusal in %s of %s names the state and the action in Chinese',
+    (state, action) => {
+      const d = decide(state, action, actor('dispatcher', ...REL));
+      expect(d.ok).toBe(false);
+      if (d.ok) return;
+      expect(d.message).toContain(stateNames[state].zh);
+      expect(d.message).toContain(actionName(action));
+      expect(d.message.includes('只读')).toBe(['archived', 'closed_at_intake', 'merged', 'invalid'].includes(state));
+    },
+  );
+
+  it('a wrong role is told the action it may not take', () => {
+    const d = decide('pending_sign', 'sign', actor('leader', 'holder'));
+    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '当前角色不能签收' });
+  });
+
+  it('a wrong unit is told which units may act', () => {
+    const d = decide('replied', 'review_accept', actor('dispatcher', 'holder', 'intake'));
+    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的交办单位，不能审核通过' });
+    const e = decide('returned', 'invalidate', actor('agent', 'holder'));
+    expect(e).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废' });
+  });
+
+  it('the state is checked before the role', () => {
+    expect(decide('archived', 'dispatch', actor('auditor'))).toMatchObject({ ok: false, code: 'ORDER_INVALID_TRANSITION' });
+  });
+});
+
+describe('final states', () => {
+  const finals = ['archived', 'closed_at_intake', 'merged', 'invalid'] as const;
+
+  it.each([
+    ['archived', ['link', 'reveal_contact']],
+    ['closed_at_intake', ['link', 'reveal_contact']],
+    ['merged', ['reveal_contact']],
+    ['invalid', ['reveal_contact']],
+  ] as const)('%s allows only %j, even to a dispatcher or agent in every relation', (state, only) => {
+    expect(allowedActions(state, actor('dispatcher', ...REL))).toEqual(only);
+    expect(allowedActions(state, actor('agent', ...REL))).toEqual(only);
+  });
+
+  it.each(finals.map((s) => [s]))('%s moves to no other state', (state) => {
+    for (const a of orderActions) {
+      for (const role of R) {
+        const d = decide(state, a, actor(role, ...REL));
+        if (d.ok) expect(d.next).toBe(state);
+      }
+    }
+  });
+});
+
+describe('allowedActions', () => {
+  it('is exactly the actions decide() allows, in the order of orderActions', () => {
+    for (const state of S) {
+      for (const role of R) {
+        for (const { set } of relationSets) {
+          const ctx = { role, relations: set };
+          expect(allowedActions(state, ctx)).toEqual(orderActions.filter((a) => decide(state, a, ctx).ok));
+        }
+      }
+    }
+  });
+
+  it.each([
+    ['the county handler on an order to sign for', 'pending_sign', actor('handler', 'holder'), ['sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact']],
+    [
+      'the hotline dispatcher on a new order it holds',
+      'pending_dispatch',
+      actor('dispatcher', 'holder', 'intake', 'hotline_holder'),
+      ['dispatch', 'handle_at_hotline', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller'],
+    ],
+    ['the hotline dispatcher on a returned order it dispatched', 'returned', actor('dispatcher', 'hop_dispatcher', 'order_dispatcher', 'intake'), ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller']],
+    ['the callback agent on an accepted reply', 'pending_callback', actor('agent', 'intake'), ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact']],
+    ['a co-handling enterprise union', 'handling', actor('handler', 'co_handler'), ['reply_co_handler_part', 'add_note', 'add_attachment', 'reveal_contact']],
+    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact']],
+    ['an inspector', 'replied', actor('inspector', 'intake'), ['reveal_contact']],
+  ] as const)('%s', (_who, state, ctx, want) => {
+    expect(allowedActions(state, ctx)).toEqual(want);
+  });
+
+  it.each([['administrator'], ['auditor'], ['integration']] as const)('gives %s nothing in any state, whatever its unit is to the order', (role) => {
+    for (const state of S) expect(allowedActions(state, actor(role, ...REL))).toEqual([]);
+  });
+});
+
+describe('rules the domain insists on', () => {
+  it('a handler does not dispatch or re-dispatch (下派 is the dispatcher’s)', () => {
+    for (const s of ['pending_dispatch', 'pending_sign', 'handling'] as const) {
+      expect(decide(s, 'dispatch', actor('handler', 'holder'))).toMatchObject({ ok: false, code: 'ORDER_ACTION_FORBIDDEN' });
+      expect(decide(s, 'dispatch', actor('dispatcher', 'holder'))).toMatchObject({ ok: true, next: 'pending_sign' });
+    }
+  });
+
+  it('the dispatcher who reviewed the reply does not make the callback', () => {
+    expect(decide('pending_callback', 'callback_satisfied', actor('dispatcher', 'order_dispatcher', 'intake'))).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
+    expect(decide('pending_callback', 'archive', actor('dispatcher', 'order_dispatcher'))).toEqual({ ok: true, next: 'archived' });
+  });
+
+  it('the unit that returned an order cannot invalidate it; the hop dispatcher decides', () => {
+    expect(decide('returned', 'invalidate', actor('dispatcher', 'holder'))).toMatchObject({ ok: false, code: 'ORDER_ACTION_FORBIDDEN' });
+    expect(decide('returned', 'invalidate', actor('dispatcher', 'hop_dispatcher'))).toEqual({ ok: true, next: 'invalid' });
+    // An order from an external platform is held by the hotline centre before dispatch; its intake unit is the platform.
+    expect(decide('pending_dispatch', 'invalidate', actor('dispatcher', 'holder', 'hotline_holder'))).toEqual({ ok: true, next: 'invalid' });
+  });
+
+  it('only the unit that holds the order signs for it', () => {
+    expect(decide('pending_sign', 'sign', actor('handler', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake'))).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
+  });
+
+  it('walks the whole loop from intake to archive', () => {
+    const steps: [OrderAction, Role, Relation[]][] = [
+      ['dispatch', 'dispatcher', ['holder', 'intake', 'hotline_holder']],
+      ['sign', 'handler', ['holder']],
+      ['return', 'handler', ['holder']],
+      ['return_reject', 'dispatcher', ['hop_dispatcher', 'order_dispatcher', 'intake']],
+      ['sign', 'handler', ['holder']],
+      ['reply', 'handler', ['holder']],
+      ['review_rework', 'dispatcher', ['order_dispatcher']],
+      ['reply', 'handler', ['holder']],
+      ['review_accept', 'dispatcher', ['order_dispatcher']],
+      ['callback_unreachable', 'agent', ['intake']],
+      ['callback_dissatisfied', 'agent', ['intake']],
+      ['reopen', 'dispatcher', ['order_dispatcher']],
+      ['reply', 'handler', ['holder']],
+      ['review_accept', 'dispatcher', ['order_dispatcher']],
+      ['callback_satisfied', 'inspector', ['intake']],
+    ];
+    let state: OrderState = 'pending_dispatch';
+    const seen: OrderState[] = [];
+    for (const [a, role, rels] of steps) {
+      const d = decide(state, a, actor(role, ...rels));
+      if (!d.ok) throw new Error(`${a} from ${state}: ${d.message}`);
+      state = d.next;
+      seen.push(state);
+    }
+    expect(seen).toEqual([
+      'pending_sign',
+      'handling',
+      'returned',
+      'pending_sign',
+      'handling',
+      'replied',
+      'handling',
+      'replied',
+      'pending_callback',
+      'pending_callback',
+      'callback_dissatisfied',
+      'handling',
+      'replied',
+      'pending_callback',
+      'archived',
+    ]);
+  });
+});
