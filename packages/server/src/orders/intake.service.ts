@@ -14,7 +14,7 @@ import { finalStates, type Channel } from './domain/states.js';
 import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
-import { insertEvent, nextOrderSequence, unitsById } from './orders.repo.js';
+import { contactSearchable, insertEvent, nextOrderSequence, unitsById } from './orders.repo.js';
 import { orderCallers, workOrders } from './orders.tables.js';
 import { runTransition } from './transition.js';
 
@@ -171,7 +171,7 @@ export function createIntakeService(deps: OrderDeps) {
           .selectDistinct({ o: workOrders })
           .from(workOrders)
           .innerJoin(orderCallers, eq(orderCallers.orderId, workOrders.id))
-          .where(and(eq(orderCallers.phone, q.phone), visible))
+          .where(and(eq(orderCallers.phone, q.phone), visible, contactSearchable(actor)))
           .orderBy(desc(workOrders.createdAt))
           .limit(20)
       : [];

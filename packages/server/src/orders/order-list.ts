@@ -4,7 +4,7 @@ import { orderVisibility } from '../access/scope.js';
 import { invalid } from '../platform/errors/app-error.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
-import { unitsById } from './orders.repo.js';
+import { contactSearchable, unitsById } from './orders.repo.js';
 import { orderCoHandlers, orderCallers, workOrders } from './orders.tables.js';
 
 export type ListOrdersQuery = {
@@ -35,10 +35,22 @@ const contains = (s: string) => `%${likeEscape(s)}%`;
 
 type Cursor = [string, string];
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const timestampText = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)?$/;
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A timestamp as PostgreSQL prints it (a real calendar date and time), or 'infinity' for an order without deadline. */
+function isCursorValue(v: string): boolean {
+  if (v === 'infinity') return true;
+  const m = timestampText.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi && at.getUTCSeconds() === sec;
+}
 function decodeCursor(s: string): Cursor {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return v as Cursor;
+    // Both halves reach SQL as casts: anything but a timestamp (or 'infinity') and a uuid would fail there as a 500.
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCursorValue(v[0]) && uuidText.test(v[1])) return v as Cursor;
   } catch {
     /* reported below */
   }
@@ -85,6 +97,8 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
     if (q.callerPhone) {
       c.push(sql`exists (select 1 from ${orderCallers} oc where oc.order_id = ${workOrders.id} and oc.phone like ${contains(q.callerPhone)})`);
+      // Searching by number must not let a handling unit confirm who called about a confidential order.
+      c.push(contactSearchable(actor));
     }
     if (q.employer) c.push(sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
     if (q.q) {

@@ -50,6 +50,14 @@ export async function isVisible(db: Executor, actor: Actor, id: string): Promise
   return !!row;
 }
 
+/**
+ * Searching by a caller's number must not let a unit confirm who called about a confidential order it may not see
+ * the caller of (contactAccessFor: only the intake and the dispatching unit may).
+ */
+export function contactSearchable(actor: Pick<Actor, 'unitId'>) {
+  return sql`(not ${workOrders.confidential} or ${workOrders.intakeUnitId} = ${actor.unitId} or ${workOrders.dispatchUnitId} = ${actor.unitId})`;
+}
+
 export async function insertEvent(tx: Executor, e: OrderEventInsert): Promise<void> {
   await tx.insert(orderEvents).values(e);
 }

@@ -67,7 +67,10 @@ export function createOrdersService(deps: OrderDeps) {
     if (input.sources.some((s) => s.id === targetId)) {
       throw invalid('ORDER_MERGE_SELF', '不能把工单合并到它自己', [{ field: 'body.sources', message: '不能包含目标工单本身' }]);
     }
+    const calendar = await deps.calendar.current();
     const row = await db.transaction(async (tx) => {
+      // A target out of sight is a 404 before any source is touched, whatever the sources are.
+      if (!(await findVisibleOrder(tx, actor, targetId))) throw orderNotFound();
       const moved: string[] = [];
       for (const s of input.sources) {
         await runTransition(
@@ -86,7 +89,7 @@ export function createOrdersService(deps: OrderDeps) {
               note: input.note ?? null,
             };
           },
-          tx,
+          { tx, calendar },
         );
       }
       return runTransition(
@@ -111,7 +114,7 @@ export function createOrdersService(deps: OrderDeps) {
             note: input.note ?? null,
           };
         },
-        tx,
+        { tx, calendar },
       );
     });
     return view(actor, row);
@@ -119,6 +122,7 @@ export function createOrdersService(deps: OrderDeps) {
 
   async function link(actor: Actor, id: string, input: { linkedOrderId: string; note?: string | undefined }) {
     if (input.linkedOrderId === id) throw invalid('ORDER_LINK_SELF', '不能关联工单自身', [{ field: 'body.linkedOrderId', message: '不能关联自身' }]);
+    const calendar = await deps.calendar.current();
     const row = await db.transaction(async (tx) => {
       const other = await findVisibleOrder(tx, actor, input.linkedOrderId);
       if (!other) throw invalid('ORDER_LINK_UNKNOWN', '要关联的工单不存在或无权查看', [{ field: 'body.linkedOrderId', message: '工单不存在或无权查看' }]);
@@ -135,9 +139,9 @@ export function createOrdersService(deps: OrderDeps) {
           await t.insert(orderLinks).values({ orderId: a, linkedOrderId: b, createdBy: actor.userId, createdAt: now, note: input.note ?? null });
           return { data: { linkedOrder: { id: other.id, number: other.number } }, note: input.note ?? null };
         },
-        tx,
+        { tx, calendar },
       );
-      await runTransition(deps, actor, other.id, null, 'link', () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }), tx);
+      await runTransition(deps, actor, other.id, null, 'link', () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }), { tx, calendar });
       return updated;
     });
     return view(actor, row);

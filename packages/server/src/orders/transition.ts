@@ -32,12 +32,17 @@ export type TransitionResult = {
   eventAction?: string;
 };
 
+/** An open transaction to run inside, with the calendar read before it opened (see `within` below). */
+export type Within = { tx: Tx; calendar: WorkingCalendar };
+
 /**
  * Every change to an order goes through here: one transaction, the order locked, visibility (404), version (409),
  * the state machine (409 / 403), the change itself, the new version and one timeline event.
  * `version: null` is for additions that change no field of the order (a note, an attachment, a reveal): they are
  * checked and recorded the same way but do not bump the version, so a colleague's open copy stays current.
  * Inside `within` (an open transaction) it runs as a savepoint of it, so several orders change atomically (merge).
+ * The caller then passes the calendar it read before opening that transaction: reading it here could need `db`
+ * (the cache expires), and on PGlite's single connection that read would wait for the open transaction for ever.
  */
 export async function runTransition(
   deps: OrderDeps,
@@ -46,10 +51,10 @@ export async function runTransition(
   version: number | null,
   action: OrderAction,
   apply: (c: TransitionCtx) => Promise<TransitionResult> | TransitionResult,
-  within?: Tx,
+  within?: Within,
 ): Promise<OrderRow> {
-  const calendar = await deps.calendar.current();
-  return (within ?? deps.db).transaction(async (tx) => {
+  const calendar = within?.calendar ?? (await deps.calendar.current());
+  return (within?.tx ?? deps.db).transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
     if (version !== null && order.version !== version) throw staleVersion('工单');

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { bootstrap } from '../../src/install/bootstrap.js';
 import { loadConfig, type Config } from '../../src/platform/config/config.js';
@@ -39,8 +42,10 @@ export async function createTestDatabase(): Promise<Database> {
 export const testPassword = 'Admin12345';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  // Attachments and any other files of a test installation go to a temporary folder, never into the work tree.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-test-'));
   // Demo units and users, but no generated orders: each test makes the orders it reasons about.
-  return { ...loadConfig({ HOTLINE_ADMIN_PASSWORD: testPassword, HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0' }), ...overrides };
+  return { ...loadConfig({ HOTLINE_ADMIN_PASSWORD: testPassword, HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0' }), dataDir, ...overrides };
 }
 
 /** A migrated database with the demo installation of Inner Mongolia (or another province). */

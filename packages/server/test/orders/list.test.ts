@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from './http.js';
+
+/**
+ * listOrders: each filter on a known set of orders, the per-state counts, and cursor paging without gaps.
+ * The demo installation's history ends before today, so `from=today` leaves exactly the orders made here.
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client, handler: Client;
+let county: { id: string }, otherCounty: { id: string }, town: { id: string };
+const o: Record<string, { id: string; number: string; version: number }> = {};
+const T0 = '2026-11-25T02:00:00Z'; // Wednesday 10:00 in Beijing
+const today = 'from=2026-11-25';
+
+const body = (over: Record<string, unknown>) => ({
+  channel: 'phone',
+  narrative: '反映拖欠工资。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  ...over,
+});
+
+type Page = { items: { id: string }[]; nextCursor: string | null; countsByState: Record<string, number>; total: number };
+const ids = async (c: Client, query: string) => (await ok<Page>(c.get(`/api/orders?limit=200&${today}&${query}`))).items.map((x) => x.id).sort();
+const named = (...keys: string[]) => keys.map((k) => o[k]!.id).sort();
+
+beforeAll(async () => {
+  t = await createTestApp({ at: T0, config: { sessionIdleMinutes: 24 * 60, sessionMaxHours: 48 } });
+  [agent, dispatcher, handler] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+  otherCounty = await unitByDivision(t, 'county_federation', '150105');
+  town = (await t.db.query.units.findFirst({ where: (u, { and, eq }) => and(eq(u.type, 'town_union'), eq(u.parentId, county.id)) }))!;
+  const make = async (key: string, over: Record<string, unknown>, to?: { unitId: string; coHandlers?: { unitId: string }[] }) => {
+    const created = await ok(agent.post('/api/orders', body(over)), 201);
+    o[key] = to ? await ok(dispatcher.post(`/api/orders/${created.id}/dispatch`, { version: created.version, ...to })) : created;
+  };
+  await make('normal', { callers: [{ name: '甲', phone: '13904710101' }], employer: { name: '呼和浩特市甲建筑劳务有限公司' }, riskFlags: ['mass'] });
+  await make('urgent', { callers: [{ name: '乙', phone: '13904710202' }], employer: { name: '乙物业服务有限公司' }, priority: 'urgent' });
+  await make('major', { callers: [{ name: '丙', phone: '13904710303' }], priority: 'major', narrative: '塔吊司机反映停工欠薪' });
+  await make('county', { callers: [{ name: '丁', phone: '13904710404' }], place: { text: '新城区海拉尔东街' } }, { unitId: county.id });
+  await make('town', { callers: [{ name: '戊', phone: '13904710505' }] }, { unitId: town.id });
+  await make('other', { callers: [{ name: '己', phone: '13904710606' }] }, { unitId: otherCounty.id, coHandlers: [{ unitId: county.id }] });
+  await make('closed', { callers: [{ name: '庚', phone: '13904710707' }], typeCode: 'consult', answeredOnSpot: { answer: '当场解答' } });
+});
+afterAll(() => t.close());
+
+describe('listOrders filters', () => {
+  it('filters by state, while the counts per state ignore the state filter', async () => {
+    const open = await ok<Page>(dispatcher.get(`/api/orders?state=pending_dispatch&${today}`));
+    expect(open.items.map((x) => x.id).sort()).toEqual(named('normal', 'urgent', 'major'));
+    expect(open.total).toBe(3);
+    expect(open.countsByState).toEqual({ pending_dispatch: 3, pending_sign: 3, closed_at_intake: 1 });
+    expect(await ids(dispatcher, 'state=pending_sign,closed_at_intake')).toEqual(named('county', 'town', 'other', 'closed'));
+    await expectError(dispatcher.get('/api/orders?state=lost'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('filters by deadline status as the clock moves', async () => {
+    // At +25 min: the major order's 15 minutes are over, the urgent one's 30 have a fifth left, the normal one's
+    // single working hour is near due from the start (the warning is at least one working hour).
+    t.clock.set('2026-11-25T02:25:00Z');
+    expect(await ids(dispatcher, 'deadlineStatus=overdue')).toEqual(named('major'));
+    expect(await ids(dispatcher, 'deadlineStatus=near_due')).toEqual(named('normal', 'urgent'));
+    expect(await ids(dispatcher, 'deadlineStatus=on_time')).toEqual(named('county', 'town', 'other'));
+    t.clock.set('2026-11-25T03:01:00Z');
+    expect(await ids(dispatcher, 'deadlineStatus=overdue')).toEqual(named('normal', 'urgent', 'major'));
+    t.clock.set(T0);
+  });
+
+  it('filters by a part of a caller’s number, the employer, free text, priority and risk flag', async () => {
+    expect(await ids(dispatcher, 'callerPhone=4710202')).toEqual(named('urgent'));
+    expect(await ids(dispatcher, 'callerPhone=139047101')).toEqual(named('normal'));
+    expect((await ids(dispatcher, 'callerPhone=13904710')).length).toBe(7);
+    expect(await ids(dispatcher, `employer=${encodeURIComponent('物业')}`)).toEqual(named('urgent'));
+    expect(await ids(dispatcher, `q=${encodeURIComponent('塔吊')}`)).toEqual(named('major'));
+    expect(await ids(dispatcher, `q=${encodeURIComponent('海拉尔东街')}`)).toEqual(named('county'));
+    expect(await ids(dispatcher, `q=${o.town!.number}`)).toEqual(named('town'));
+    expect(await ids(dispatcher, `q=${encodeURIComponent('100%_')}`)).toEqual([]);
+    expect(await ids(dispatcher, 'priority=urgent')).toEqual(named('urgent'));
+    expect(await ids(dispatcher, 'riskFlag=mass')).toEqual(named('normal'));
+  });
+
+  it('filters by holding unit, with or without its subtree', async () => {
+    expect(await ids(dispatcher, `unitId=${county.id}`)).toEqual(named('county', 'town'));
+    expect(await ids(dispatcher, `unitId=${county.id}&includeSubtree=false`)).toEqual(named('county'));
+    expect(await ids(dispatcher, `unitId=${town.id}`)).toEqual(named('town'));
+    expect(await ids(dispatcher, `unitId=${crypto.randomUUID()}`)).toEqual([]);
+    await expectError(dispatcher.get('/api/orders?unitId=not-a-uuid'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('filters by how the actor’s unit is involved', async () => {
+    expect(await ids(handler, '')).toEqual(named('county', 'town', 'other'));
+    expect(await ids(handler, 'involvement=holder')).toEqual(named('county'));
+    expect(await ids(handler, 'involvement=co_handling')).toEqual(named('other'));
+    expect(await ids(dispatcher, 'involvement=dispatched')).toEqual(named('county', 'town', 'other'));
+    expect((await ids(agent, 'involvement=intake')).length).toBe(7);
+    const countyDispatcher = await addPerson(t, 'list_county_dispatcher', 'dispatcher', county.id);
+    expect(await ids(countyDispatcher, 'involvement=dispatched')).toEqual([]);
+  });
+});
+
+describe('cursor paging', () => {
+  const marker = '分页测试';
+  beforeAll(async () => {
+    // Twelve at one instant (ties broken by id), the rest a second apart, five closed at intake (no deadline).
+    for (let i = 0; i < 25; i++) {
+      if (i >= 12) t.clock.advance(1000);
+      const closed = i % 5 === 4;
+      const res = await agent.post('/api/orders', body({
+        callers: [{ name: `来电人${i}` }],
+        narrative: `${marker} 第 ${i} 单`,
+        ...(i % 3 === 0 ? { priority: 'urgent' } : {}),
+        ...(closed ? { typeCode: 'consult', answeredOnSpot: { answer: '已解答' } } : {}),
+      }));
+      expect(res.statusCode).toBe(201);
+    }
+  });
+
+  it.each(['created_desc', 'created_asc', 'due_asc', 'updated_desc'])('walks 25 orders by %s, 10 at a time, without duplicates or gaps', async (sort) => {
+    const q = `q=${encodeURIComponent(marker)}&sort=${sort}`;
+    const all = (await ok<Page>(dispatcher.get(`/api/orders?${q}&limit=200`))).items.map((x) => x.id);
+    expect(all).toHaveLength(25);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: Page = await ok<Page>(dispatcher.get(`/api/orders?${q}&limit=10${cursor ? `&cursor=${cursor}` : ''}`));
+      expect(res.total).toBe(25);
+      seen.push(...res.items.map((x) => x.id));
+      sizes.push(res.items.length);
+      cursor = res.nextCursor;
+      if (!cursor) break;
+    }
+    expect(sizes).toEqual([10, 10, 5]);
+    expect(seen).toEqual(all);
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    await expectError(dispatcher.get('/api/orders?cursor=bm90LWEtY3Vyc29y'), 400, 'ORDER_CURSOR_INVALID');
+    const forge = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
+    // Each of these would otherwise reach SQL as a failing cast.
+    for (const c of [['not a time', crypto.randomUUID()], ['2026-02-30 10:00:00+00', crypto.randomUUID()], ['2026-11-25 02:00:00+00', 'not-a-uuid'], [1, 2]]) {
+      await expectError(dispatcher.get(`/api/orders?cursor=${forge(c)}`), 400, 'ORDER_CURSOR_INVALID');
+    }
+    const real = (await ok<Page>(dispatcher.get('/api/orders?limit=1'))).nextCursor!;
+    expect((await dispatcher.get(`/api/orders?limit=1&cursor=${real}`)).statusCode).toBe(200);
+    await expectError(dispatcher.get('/api/orders?color=red'), 400, 'VALIDATION_FAILED');
+  });
+});
