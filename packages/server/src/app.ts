@@ -12,6 +12,7 @@ import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrors, registerInputGuard } from './platform/http/input-guard.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerWebClient } from './platform/http/web.js';
 import { systemRoutes } from './system/system.routes.js';
@@ -50,10 +51,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Ids in logs and error bodies let a person quote the failing request to an administrator.
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(cookie);
   await registerOpenApi(app, appVersion);
 

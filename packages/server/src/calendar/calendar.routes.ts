@@ -5,7 +5,8 @@ import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import { createCalendarService, type CalendarService } from './calendar.service.js';
 
-const dateString = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' });
+// Year 0000 passes the ISO format but PostgreSQL has no year 0 (a 500 in the query).
+const dateString = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM（00:00–23:59）' });
 const holidayName = z.string().trim().min(1, { error: '请填写节日名称' }).max(40, { error: '节日名称最多 40 个字' });
 

@@ -112,6 +112,13 @@ export function createHandlingService(deps: OrderDeps) {
   async function reply(actor: Actor, orderId: string, input: { version: number; outcome: OrderOutcome; note?: string | undefined }) {
     const row = await runTransition(deps, actor, orderId, input.version, 'reply', async ({ tx, order, now }) => {
       const missingParts = (await activeCoHandlers(tx, orderId)).filter((c) => !c.repliedAt).map((c) => c.unitId);
+      // A reply makes a pending extension moot: close it so extension statistics don't count it as waiting forever.
+      if (order.pendingExtension) {
+        await tx
+          .update(orderExtensions)
+          .set({ decidedAt: now, approved: false, decisionNote: '已办结反馈，延期申请自动失效' })
+          .where(eq(orderExtensions.id, order.pendingExtension.id));
+      }
       return {
         set: { outcome: input.outcome, repliedAt: now, pendingExtension: null, currentStep: 'review', currentStepStartedAt: now, currentDueAt: null, currentNearDueAt: null },
         data: { outcome: input.outcome, onTime: order.replyDueAt ? now <= order.replyDueAt : true, coHandlersWithoutReply: missingParts },

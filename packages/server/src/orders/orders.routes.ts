@@ -26,8 +26,16 @@ const csv = (values: readonly string[]) =>
     .string()
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values as [string, ...string[]], { error: `应为 ${values.join('/')} 之一` })));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+// A real calendar day that PostgreSQL can hold: '2026-02-30' or year 0000 would otherwise fail in the query (a 500).
+const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The multipart parser reports a broken body (no boundary, cut short) as a plain Error: the client's input, so a 400. */
+function malformedUpload(e: unknown): never {
+  const status = (e as { statusCode?: number }).statusCode;
+  if (e instanceof AppError || (status && status >= 400 && status < 500)) throw e;
+  throw invalid('ATTACHMENT_MALFORMED', '上传内容不完整或已损坏，请重新选择文件上传', [{ field: 'file', message: 'multipart 数据格式不正确' }]);
+}
 
 export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
   await app.register(multipart, { limits: { fileSize: maxAttachmentBytes, files: 1, fields: 5 } });
@@ -199,19 +207,21 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
     },
     async (req) => {
       if (!req.isMultipart()) throw invalid('ATTACHMENT_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
-      const file = await req.file();
+      const file = await req.file().catch(malformedUpload);
       if (!file) throw invalid('ATTACHMENT_MISSING_FILE', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
       const bytes = await file.toBuffer().catch((e: unknown) => {
-        throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
-          ? new AppError('too_large', 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB`)
-          : e;
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('too_large', 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB`);
+        }
+        return malformedUpload(e);
       });
       const kindField = file.fields['kind'] as { value?: unknown } | undefined;
       const kind = typeof kindField?.value === 'string' ? kindField.value : 'other';
       if (!(attachmentKinds as readonly string[]).includes(kind)) {
         throw invalid('VALIDATION_FAILED', '附件类别不正确', [{ field: 'kind', message: `应为 ${attachmentKinds.join('/')} 之一` }]);
       }
-      const fileName = (file.filename || 'attachment').slice(0, 200);
+      // Control characters (NUL above all) cannot be stored as text and mean nothing in a file name.
+      const fileName = ((file.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'attachment').slice(0, 200);
       return s.handling.addAttachment(actorOf(req), req.params.id, { fileName, bytes, kind });
     },
   );
@@ -224,7 +234,11 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         tags,
         ...describe('下载附件（仅限可查看该工单的人员）', 'Download an attachment (only for those who may see the order).'),
         params: z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict(),
-        response: { ...errorResponses },
+        response: {
+          // The bytes as stored, with the content type detected at upload; a Buffer is sent as is, never serialised.
+          200: { description: '附件内容 / the file', content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {
