@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { adminPassword, launch, shot, signIn, startServer, type Server } from './support.js';
+
+/** The administration pages against the real APIs, and a consultation closed at intake. */
+describe('administration and first-contact resolution', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an agent closes a consultation on the spot', async () => {
+    const page = await signIn(browser, server.url, 'agent');
+    await page.waitForSelector('.intake-form');
+    await page.fill('#callers_0_name', '王女士');
+    await page.getByText('咨询', { exact: true }).click();
+    await page.click('#subjectCode');
+    await page.keyboard.type('工伤');
+    await page.keyboard.press('Enter');
+    await page.fill('#narrative', '工伤认定需要哪些材料？');
+    await page.getByText('当场答复，办结咨询').click();
+    await page.fill('#answer', '向用人单位所在地人社部门提交工伤认定申请表、劳动关系证明和医疗诊断证明。');
+    await page.getByRole('button', { name: /保存并办结/ }).click();
+    await page.getByText('咨询已当场办结').waitFor();
+    await page.context().close();
+  });
+
+  it('the administrator works with units, people, the catalog, time limits and the calendar', async () => {
+    const page = await signIn(browser, server.url, 'admin', adminPassword);
+    await page.getByText('组织树').waitFor();
+    await page.getByPlaceholder('按名称或行政区划代码查找').fill('新城区');
+    await page.locator('.ant-tree-title', { hasText: '新城区总工会' }).first().click();
+    assert.equal(await page.inputValue('#name'), '新城区总工会');
+    await shot(page, 'e2e-admin-units');
+    for (const [path, text] of [
+      ['/admin/users', 'handler2'],
+      ['/admin/catalog', 'wage_arrears'],
+      ['/admin/time-limits', '试算期限'],
+      ['/admin/calendar', '每日工作时间'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      if (path === '/admin/catalog') {
+        await page.getByRole('tab', { name: '诉求事项' }).click();
+        assert.equal(await page.locator('input[value="wage_arrears"]').count(), 1);
+      } else await page.getByText(text).first().waitFor();
+      await shot(page, `e2e-admin${path.replaceAll('/', '-')}`);
+    }
+    await page.context().close();
+  });
+
+  it('the auditor reads the audit log and sees the sign-ins', async () => {
+    const page = await signIn(browser, server.url, 'auditor');
+    await page.waitForURL((u) => u.pathname === '/admin/audit');
+    await page.locator('.ant-table-row', { hasText: 'login' }).first().waitFor();
+    await shot(page, 'e2e-audit');
+    await page.context().close();
+  });
+});

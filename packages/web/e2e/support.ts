@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverDir = path.resolve(here, '../../server');
+export const demoPassword = 'Demo12351';
+export const adminPassword = 'Admin12345e2e';
+
+export type Server = { url: string; stop: () => Promise<void> };
+
+/**
+ * A real server on a free port with a fresh embedded database and the built web client (npm run build first):
+ * the browser test drives exactly what `npm start` serves.
+ */
+export async function startServer(): Promise<Server> {
+  if (!fs.existsSync(path.resolve(here, '../dist/index.html'))) throw new Error('packages/web/dist is missing: run npm run build -w @hotline/web first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, HOTLINE_DEMO_ORDERS: '0', HOTLINE_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 120_000);
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      const m = /started: (http:\/\/\S+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A signed-in page at 1366×768 (the hotline's desktop), Chinese, Beijing time. */
+export async function signIn(browser: Browser, base: string, username: string, password = demoPassword): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${username}] page error:`, e.message));
+  await page.goto(`${base}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+export const shotsDir = process.env.SHOTS_DIR ?? '';
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!shotsDir) return;
+  fs.mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+/** Opens an order action's dialog, lets the caller fill it, confirms, and waits for it to close. */
+export async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>): Promise<void> {
+  await page.locator(`[data-action=${action}]`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (fill) await fill(page);
+  await dialog.locator('.ant-btn-primary').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+export async function openFirstInView(page: Page, base: string, view: string): Promise<string> {
+  await page.goto(`${base}/orders?view=${view}`);
+  await page.locator('.ant-table-row').first().click();
+  await page.waitForSelector('.order-header');
+  return new URL(page.url()).pathname.split('/').pop()!;
+}

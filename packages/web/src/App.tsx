@@ -1,0 +1,112 @@
+import { App as AntApp, ConfigProvider, Result, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { homeFor, loginPathFor, SessionProvider, useCurrent, useSession } from './auth/session.js';
+import { I18nProvider, useI18n, useT } from './i18n/i18n.js';
+import { AppShell, canSee, navItems } from './shell/AppShell.js';
+import { ErrorState, Loading } from './shell/states.js';
+
+// Each page is its own chunk: an agent's browser loads the intake console, not the calendar editor.
+const LoginPage = lazy(() => import('./auth/LoginPage.js'));
+const IntakePage = lazy(() => import('./intake/IntakePage.js'));
+const OrderListPage = lazy(() => import('./orders/OrderListPage.js'));
+const OrderDetailPage = lazy(() => import('./orders/OrderDetailPage.js'));
+const UnitsPage = lazy(() => import('./admin/UnitsPage.js'));
+const UsersPage = lazy(() => import('./admin/UsersPage.js'));
+const CatalogPage = lazy(() => import('./admin/CatalogPage.js'));
+const TimeLimitsPage = lazy(() => import('./admin/TimeLimitsPage.js'));
+const CalendarPage = lazy(() => import('./admin/CalendarPage.js'));
+const AuditPage = lazy(() => import('./admin/AuditPage.js'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, status, error, reload } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'error') return <ErrorState error={error} onRetry={reload} />;
+  if (!session) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { role } = useCurrent();
+  return <Navigate to={homeFor(role)} replace />;
+}
+
+/** A page the current role does not work with says so, instead of failing request by request. */
+function Guard({ path, children }: { path: string; children: ReactNode }) {
+  const t = useT();
+  const { role } = useCurrent();
+  const item = navItems.find((i) => i.path === path);
+  if (item && !canSee(item, role)) return <Result status="403" title={t('当前角色无权使用此页面')} subTitle={t('可在右上角切换角色')} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const t = useT();
+  return <Result status="404" title={t('页面不存在')} />;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1d5fbf', borderRadius: 4, fontSize: 14 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<Loading />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="intake" element={<Guard path="/intake"><IntakePage /></Guard>} />
+        <Route path="orders" element={<Guard path="/orders"><OrderListPage /></Guard>} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="admin/units" element={<Guard path="/admin/units"><UnitsPage /></Guard>} />
+        <Route path="admin/users" element={<Guard path="/admin/users"><UsersPage /></Guard>} />
+        <Route path="admin/catalog" element={<Guard path="/admin/catalog"><CatalogPage /></Guard>} />
+        <Route path="admin/time-limits" element={<Guard path="/admin/time-limits"><TimeLimitsPage /></Guard>} />
+        <Route path="admin/calendar" element={<Guard path="/admin/calendar"><CalendarPage /></Guard>} />
+        <Route path="admin/audit" element={<Guard path="/admin/audit"><AuditPage /></Guard>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function Root() {
+  return (
+    <I18nProvider>
+      <Themed>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </Themed>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The one way the web talks to the server: same origin, the session cookie, JSON in and out. Every failure becomes an
+ * ApiError carrying the server's stable `code`, its Chinese `message` and its per-field messages, so pages branch on
+ * codes and never parse text.
+ */
+export type FieldError = { field: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: { fields?: FieldError[]; [k: string]: unknown } = {},
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get fields(): FieldError[] {
+    return Array.isArray(this.details.fields) ? this.details.fields : [];
+  }
+}
+
+/** The codes after which the person must sign in again (and come back to the page they were on). */
+export const sessionLostCodes = ['AUTH_SESSION_EXPIRED', 'AUTH_REQUIRED'] as const;
+
+type SessionLostListener = (error: ApiError) => void;
+const listeners = new Set<SessionLostListener>();
+export function onSessionLost(listener: SessionLostListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) params.set(k, v.join(','));
+    } else params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+type Options = { query?: Query; body?: unknown; signal?: AbortSignal };
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  let body: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // A proxy's HTML error page or an empty body: fall back to the status alone.
+  }
+  const code = typeof body.code === 'string' ? body.code : `HTTP_${res.status}`;
+  const message = typeof body.message === 'string' ? body.message : `服务器返回错误（${res.status}）`;
+  const details = body.details && typeof body.details === 'object' ? (body.details as ApiError['details']) : {};
+  return new ApiError(res.status, code, message, details, typeof body.requestId === 'string' ? body.requestId : null);
+}
+
+export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (options.signal) init.signal = options.signal;
+  if (options.body instanceof FormData) init.body = options.body;
+  else if (options.body !== undefined) {
+    init.body = JSON.stringify(options.body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}${toQueryString(options.query)}`, init);
+  } catch (e) {
+    if ((e as { name?: string }).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const error = await errorFrom(res);
+    if (res.status === 401 && (sessionLostCodes as readonly string[]).includes(error.code)) listeners.forEach((l) => l(error));
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, ...(signal ? { signal } : {}) }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+};
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

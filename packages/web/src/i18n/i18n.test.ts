@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { interfaceTexts } from '../../test/i18n-keys.js';
+import { en } from './en.js';
+import { translate } from './i18n.js';
+
+const texts = [...interfaceTexts(path.resolve(__dirname, '..'))];
+const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the English table', () => {
+  it('finds the interface texts', () => expect(texts.length).toBeGreaterThan(300));
+
+  it('translates every Chinese text the interface shows', () => {
+    expect(texts.filter((s) => !(s in en))).toEqual([]);
+  });
+
+  it('keeps every placeholder of the Chinese text', () => {
+    expect(Object.entries(en).filter(([zh, e]) => vars(zh).join() !== vars(e).join())).toEqual([]);
+  });
+
+  it('has no Chinese left in an English text', () => {
+    expect(Object.entries(en).filter(([zh, e]) => /[\u4e00-\u9fff]/.test(e) && zh !== '中文')).toEqual([]);
+  });
+});
+
+describe('translate', () => {
+  it.each([
+    ['zh', '共 {total} 条，已显示 {n} 条', { total: 9, n: 3 }, '共 9 条，已显示 3 条'],
+    ['en', '共 {total} 条，已显示 {n} 条', { total: 9, n: 3 }, '9 in all, 3 shown'],
+    ['en', '不在表里的中文', undefined, '不在表里的中文'],
+  ] as const)('%s: %s', (lang, text, v, out) => expect(translate(lang, text, v)).toBe(out));
+});

@@ -1,0 +1,155 @@
+import type { CreateOrderBody } from '../api/orders.js';
+import { normalisePhone } from '../shared/validation.js';
+
+export type CallerValues = { phone?: string; name?: string; relation?: string; idNumber?: string };
+
+/** The intake form as the agent fills it: flat, so every field is one keystroke away. */
+export type IntakeValues = {
+  channel: string;
+  callers: CallerValues[];
+  typeCode?: string;
+  subjectCode?: string;
+  division?: string[];
+  placeText?: string;
+  employerName?: string;
+  creditCode?: string;
+  employerAddress?: string;
+  workersInvolved?: number | null;
+  amountInvolved?: number | null;
+  title?: string;
+  narrative?: string;
+  riskFlags: string[];
+  priority: string;
+  tier: string;
+  confidential: boolean;
+  answeredOnSpot: boolean;
+  answer?: string;
+};
+
+export const emptyIntake = (): IntakeValues => ({
+  channel: 'phone',
+  callers: [{ relation: 'self' }],
+  riskFlags: [],
+  priority: 'normal',
+  tier: 'general',
+  confidential: false,
+  answeredOnSpot: false,
+});
+
+/**
+ * Every field named, so that setting it clears what the last call left, whatever the form started from (a restored
+ * draft is the form's initial value, and resetting would bring that draft back).
+ */
+export const blankIntake = (): IntakeValues => ({
+  typeCode: undefined,
+  subjectCode: undefined,
+  division: undefined,
+  placeText: undefined,
+  employerName: undefined,
+  creditCode: undefined,
+  employerAddress: undefined,
+  workersInvolved: undefined,
+  amountInvolved: undefined,
+  title: undefined,
+  narrative: undefined,
+  answer: undefined,
+  ...emptyIntake(),
+});
+
+/** Where the server's field names land on this form (the rest share their names). */
+export const serverFieldAlias: Record<string, (string | number)[]> = {
+  'place.divisionCode': ['division'],
+  'place.text': ['placeText'],
+  'place': ['placeText'],
+  'employer.name': ['employerName'],
+  'employer.creditCode': ['creditCode'],
+  'employer.address': ['employerAddress'],
+  'employer': ['employerName'],
+  'answeredOnSpot.answer': ['answer'],
+  'answeredOnSpot': ['answer'],
+};
+
+const trimmed = (s: string | undefined | null) => {
+  const v = s?.trim();
+  return v ? v : undefined;
+};
+
+export function toCaller(c: CallerValues) {
+  const phone = c.phone ? normalisePhone(c.phone) : undefined;
+  const idNumber = trimmed(c.idNumber)?.toUpperCase();
+  return {
+    name: (c.name ?? '').trim(),
+    ...(phone ? { phone } : {}),
+    ...(idNumber ? { idNumber } : {}),
+    ...(c.relation ? { relation: c.relation } : {}),
+  };
+}
+
+/** The POST /api/orders body: empty optional parts left out, so the server's defaults and checks apply. */
+export function toCreateBody(v: IntakeValues): CreateOrderBody {
+  const employer = { name: trimmed(v.employerName), creditCode: trimmed(v.creditCode)?.toUpperCase(), address: trimmed(v.employerAddress) };
+  const divisionCode = v.division?.length ? v.division[v.division.length - 1] : undefined;
+  const place = { text: trimmed(v.placeText), divisionCode };
+  const compact = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as Partial<T>;
+  const body: CreateOrderBody = {
+    channel: v.channel,
+    callers: v.callers.filter((c) => c.name?.trim() || c.phone?.trim()).map(toCaller),
+    narrative: (v.narrative ?? '').trim(),
+    typeCode: v.typeCode ?? '',
+    subjectCode: v.subjectCode ?? '',
+    priority: v.priority,
+    tier: v.tier,
+    riskFlags: [...new Set(v.riskFlags)],
+    confidential: v.confidential,
+  };
+  if (Object.values(employer).some(Boolean)) body.employer = compact(employer);
+  if (Object.values(place).some(Boolean)) body.place = compact(place);
+  const title = trimmed(v.title);
+  if (title) body.title = title;
+  if (typeof v.workersInvolved === 'number') body.workersInvolved = v.workersInvolved;
+  if (typeof v.amountInvolved === 'number') body.amountInvolved = v.amountInvolved;
+  if (v.answeredOnSpot) body.answeredOnSpot = { answer: (v.answer ?? '').trim() };
+  return body;
+}
+
+/** What the intake-matches query needs from the form; undefined parts are not sent. */
+export function matchQueryOf(v: Partial<IntakeValues>) {
+  const phone = v.callers?.[0]?.phone ? normalisePhone(v.callers[0].phone) : '';
+  const employer = v.employerName?.trim() ?? '';
+  const divisionCode = v.division?.length ? v.division[v.division.length - 1] : undefined;
+  return {
+    ...(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/.test(phone) ? { phone } : {}),
+    ...(employer.length >= 2 ? { employer } : {}),
+    ...(divisionCode ? { divisionCode } : {}),
+    ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),
+    ...(typeof v.amountInvolved === 'number' ? { amountInvolved: v.amountInvolved } : {}),
+  };
+}
+
+/** The draft survives a reload or a crashed tab: one per person, with the moment the call started. */
+export type Draft = { values: IntakeValues; startedAt: number };
+export const draftKey = (userId: string) => `hotline.intake.draft:${userId}`;
+
+export function loadDraft(userId: string): Draft | null {
+  try {
+    const raw = localStorage.getItem(draftKey(userId));
+    if (!raw) return null;
+    const d = JSON.parse(raw) as Draft;
+    if (!d || typeof d.startedAt !== 'number' || !d.values || !Array.isArray(d.values.callers)) return null;
+    return { startedAt: d.startedAt, values: { ...emptyIntake(), ...d.values } };
+  } catch {
+    return null;
+  }
+}
+export const saveDraft = (userId: string, d: Draft) => localStorage.setItem(draftKey(userId), JSON.stringify(d));
+export const clearDraft = (userId: string) => localStorage.removeItem(draftKey(userId));
+
+/** Has the agent typed anything worth keeping? (Defaults alone are not a draft.) */
+export function isBlank(v: Partial<IntakeValues>): boolean {
+  const c = v.callers ?? [];
+  const anyCaller = c.some((x) => x.phone?.trim() || x.name?.trim() || x.idNumber?.trim());
+  return !anyCaller && !v.typeCode && !v.subjectCode && !v.narrative?.trim() && !v.employerName?.trim() && !v.placeText?.trim() && !v.division?.length;
+}
+
+/** Open orders a further caller may be attached to (the server's attach_caller states). */
+export const attachableStates = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'];

@@ -1,0 +1,137 @@
+import { ArrowLeftOutlined, CopyOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Tooltip, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ordersApi } from '../api/orders.js';
+import type { CoHandler, OrderView } from '../api/types.js';
+import { useT } from '../i18n/i18n.js';
+import { ErrorState, Loading } from '../shell/states.js';
+import { useLoad } from '../shell/use-load.js';
+import { formatTime } from '../shared/format.js';
+import { ActionBar, type ActionKey } from './ActionBar.js';
+import { ActionDialog, type ActionSpec } from './actions/ActionDialog.js';
+import { TextField } from './actions/fields.js';
+import { actionSpecs } from './actions/specs.js';
+import { CallersCard } from './CallersCard.js';
+import { AttachmentsCard, CoHandlersCard, DeadlinesCard, ExtensionsCard, FactsCard, HopsCard, LinksCard, OutcomeCard } from './detail-sections.js';
+import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
+import { OrderTimeline } from './OrderTimeline.js';
+import './orders.css';
+
+function removeCoHandlerSpec(c: CoHandler): ActionSpec {
+  return {
+    key: 'remove_co_handler',
+    title: '移除协办',
+    danger: true,
+    intro: '移除后该单位不再参与办理，其已提交的反馈保留。',
+    fields: ({ t }) => (
+      <>
+        <p>
+          {t('协办单位')}：<strong>{c.unit.name}</strong>
+        </p>
+        <TextField name="reason" label="移除理由" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.removeCoHandler(o.id, c.id, { version: o.version, reason: String(v.reason).trim() }),
+  };
+}
+
+export default function OrderDetailPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const order = useLoad(() => ordersApi.get(id), [id]);
+  const events = useLoad(() => ordersApi.events(id), [id]);
+  const [spec, setSpec] = useState<ActionSpec | null>(null);
+
+  const reloadAll = useCallback(() => {
+    order.reload();
+    events.reload();
+  }, [order, events]);
+
+  const onAction = (a: ActionKey) => {
+    const s = actionSpecs[a];
+    if (s) setSpec(s as ActionSpec);
+  };
+  const onDone = (next: OrderView) => {
+    setSpec(null);
+    order.setData(next);
+    events.reload();
+  };
+
+  const o = order.data;
+  const header = !o ? null : (
+      <Card size="small" className="order-header">
+        <div className="order-header-top">
+          <Space size={8} wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('返回')} />
+            <Typography.Title level={4} style={{ margin: 0 }} className="order-number">
+              {o.number}
+            </Typography.Title>
+            <Tooltip title={t('复制工单号')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<CopyOutlined />}
+                aria-label={t('复制工单号')}
+                onClick={() => void navigator.clipboard?.writeText(o.number).then(() => message.success(t('工单号已复制')))}
+              />
+            </Tooltip>
+            <StateTag state={o.state} />
+            <PriorityTag priority={o.priority} />
+            <RiskTags flags={o.riskFlags} />
+            <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />
+            {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} />}
+          </Space>
+          <Tooltip title={t('刷新')}>
+            <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />
+          </Tooltip>
+        </div>
+        <div className="order-header-title">{o.title}</div>
+        <div className="muted small">
+          {t('承办单位')}：<strong>{o.holderUnit.name}</strong>
+          {o.dispatchUnit && ` · ${t('交办单位')}：${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
+        </div>
+        <div style={{ marginTop: 10 }}>
+          <ActionBar order={o} onAction={onAction} />
+          {o.allowedActions.length === 0 && <span className="muted small">{t('当前角色对此工单没有可执行的操作')}</span>}
+        </div>
+      </Card>
+  );
+
+  if (order.error) return <ErrorState error={order.error} onRetry={order.reload} />;
+  if (!o) return <Loading />;
+
+  return (
+    <div className="order-detail">
+      {header}
+      <div className="order-columns">
+        <div className="order-main">
+          <FactsCard order={o} />
+          <CallersCard order={o} onRevealed={events.reload} />
+          <OutcomeCard order={o} />
+          <HopsCard order={o} />
+          <CoHandlersCard order={o} onRemove={(c) => setSpec(removeCoHandlerSpec(c))} />
+          <ExtensionsCard order={o} />
+          <AttachmentsCard order={o} onUpload={o.allowedActions.includes('add_attachment') ? () => onAction('add_attachment') : null} />
+          <LinksCard order={o} />
+        </div>
+        <div className="order-side">
+          <DeadlinesCard order={o} />
+          <OrderTimeline events={events.data} loading={events.loading} error={events.error} onRetry={events.reload} />
+        </div>
+      </div>
+      <ActionDialog
+        spec={spec}
+        order={o}
+        onClose={() => setSpec(null)}
+        onDone={onDone}
+        onConflict={() => {
+          setSpec(null);
+          reloadAll();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Card, Timeline, Typography } from 'antd';
+import type { OrderEvent } from '../api/types.js';
+import { useT } from '../i18n/i18n.js';
+import { ErrorState, Loading, EmptyState } from '../shell/states.js';
+import { formatTime } from '../shared/format.js';
+import { eventLabels, roleLabels, stateLabels } from '../shared/labels.js';
+import { eventFacts } from './event-summary.js';
+
+const colorOf = (a: string) =>
+  ['return', 'review_rework', 'callback_dissatisfied', 'invalidate', 'reopen'].includes(a) ? 'red' : ['reply', 'review_accept', 'callback_satisfied', 'archive', 'close_at_intake'].includes(a) ? 'green' : 'blue';
+
+/** Who did what, as which role, at which unit, when: newest first. */
+export function OrderTimeline({ events, loading, error, onRetry }: { events: OrderEvent[] | null; loading: boolean; error: unknown; onRetry: () => void }) {
+  const t = useT();
+  let body;
+  if (error) body = <ErrorState error={error} onRetry={onRetry} />;
+  else if (loading && !events) body = <Loading />;
+  else if (!events?.length) body = <EmptyState text={t('暂无记录')} />;
+  else
+    body = (
+      <Timeline
+        items={[...events].reverse().map((e) => {
+          const facts = eventFacts(e, t);
+          return {
+            key: e.id,
+            color: colorOf(e.action),
+            content: (
+              <div className="tl-item">
+                <div className="tl-head">
+                  <strong>{t(eventLabels[e.action] ?? e.action)}</strong>
+                  {e.toState && e.fromState !== e.toState && (
+                    <span className="muted small"> → {t(stateLabels[e.toState as keyof typeof stateLabels] ?? e.toState)}</span>
+                  )}
+                  <span className="tl-time">{formatTime(e.at)}</span>
+                </div>
+                <div className="muted small">
+                  {e.actor.name ?? t('系统')}
+                  {e.actor.role && ` · ${t(roleLabels[e.actor.role as keyof typeof roleLabels] ?? e.actor.role)}`}
+                  {e.unit && ` · ${e.unit.name}`}
+                </div>
+                {facts.length > 0 && <div className="tl-facts">{facts.join('；')}</div>}
+                {e.note && <Typography.Paragraph className="tl-note" ellipsis={{ rows: 4, expandable: true }}>{e.note}</Typography.Paragraph>}
+              </div>
+            ),
+          };
+        })}
+      />
+    );
+  return (
+    <Card size="small" title={t('办理时间线')} className="timeline-card">
+      {body}
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, App, Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from '../../api/client.js';
+import { applyServerErrors } from '../../api/form-errors.js';
+import type { OrderView } from '../../api/types.js';
+import { useT, type T } from '../../i18n/i18n.js';
+
+/** One order action as a dialog: its title, fields, and the request it sends. */
+export type ActionSpec<V extends object = Record<string, unknown>> = {
+  key: string;
+  title: string;
+  okText?: string;
+  danger?: boolean;
+  width?: number;
+  /** A sentence under the title saying what the action does to the order. */
+  intro?: string;
+  initial?: (order: OrderView) => Partial<V>;
+  fields: (ctx: { order: OrderView; form: FormInstance<V>; t: T }) => ReactNode;
+  submit: (order: OrderView, values: V) => Promise<OrderView>;
+  /** Server field path → form field path, where they differ. */
+  alias?: Record<string, (string | number)[]>;
+  success?: string;
+};
+
+type Props = {
+  spec: ActionSpec | null;
+  order: OrderView;
+  onClose: () => void;
+  onDone: (order: OrderView) => void;
+  /** Someone else changed the order first: the page reloads it. */
+  onConflict: () => void;
+};
+
+export const conflictMessage = '其他人刚刚修改了此工单，已重新加载最新内容，请核对后再操作';
+
+export function ActionDialog({ spec, order, onClose, onDone, onConflict }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!spec) return;
+    setProblems([]);
+    form.resetFields();
+    form.setFieldsValue(spec.initial?.(order) ?? {});
+    // Only when a dialog opens: a reload of the order underneath must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [spec]);
+
+  const submit = async () => {
+    if (!spec) return;
+    let values: Record<string, unknown>;
+    try {
+      values = (await form.validateFields()) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setProblems([]);
+    try {
+      const next = await spec.submit(order, { ...form.getFieldsValue(true), ...values });
+      message.success(spec.success ? t(spec.success) : t('{action}：已完成', { action: t(spec.title) }));
+      onDone(next);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+        message.warning(t(conflictMessage));
+        onConflict();
+        onClose();
+      } else {
+        setProblems(applyServerErrors(form, e, spec.alias));
+        message.error(e instanceof Error ? e.message : String(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!spec}
+      title={spec ? `${t(spec.title)} · ${order.number}` : ''}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={spec?.okText ? t(spec.okText) : t('确定')}
+      okButtonProps={{ danger: spec?.danger ?? false }}
+      confirmLoading={busy}
+      width={spec?.width ?? 560}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      {spec?.intro && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t(spec.intro)} />}
+      {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={problems.join('；')} />}
+      <Form form={form} layout="vertical" preserve={false} onFinish={() => void submit()}>
+        {spec?.fields({ order, form, t })}
+        {/* Enter in a single-line field submits, as in any form. */}
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,482 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Upload, type FormInstance, type UploadFile } from 'antd';
+import { ordersApi } from '../../api/orders.js';
+import type { OrderAction, OrderView } from '../../api/types.js';
+import { formatTime } from '../../shared/format.js';
+import { attachmentKindLabels, channelLabels, invalidCategoryLabels, noteKindLabels, relationLabels, satisfactionLabels } from '../../shared/labels.js';
+import { rules } from '../../shared/validation.js';
+import { normalisePhone } from '../../shared/validation.js';
+import { UnitPicker } from '../../shared/UnitPicker.js';
+import { useT, type T } from '../../i18n/i18n.js';
+import type { ActionSpec } from './ActionDialog.js';
+import { CoHandlersField, DispatchUnitField, OrderPicker, TextField } from './fields.js';
+
+type V = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const opt = <K extends string>(k: K, v: unknown) => (str(v) ? { [k]: str(v)! } : {}) as Partial<Record<K, string>>;
+const coHandlersOf = (v: unknown) =>
+  Array.isArray(v) ? (v as { unitId?: string; task?: string }[]).filter((c) => c.unitId).map((c) => ({ unitId: c.unitId!, ...opt('task', c.task) })) : [];
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+/** The dialog of every order action; the detail page shows one button per action the server allows. */
+export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
+  dispatch: {
+    key: 'dispatch',
+    title: '派单',
+    width: 640,
+    intro: '派往属地工会或外部协作单位；可同时邀请协办单位。',
+    fields: ({ order, form }) => (
+      <>
+        <DispatchUnitField order={order} form={form} />
+        <CoHandlersField />
+        <TextField name="note" label="派单说明" placeholder="交办要求、注意事项" />
+      </>
+    ),
+    submit: (o, v) =>
+      ordersApi.dispatch(o.id, { version: o.version, unitId: v.unitId as string, ...opt('note', v.note), ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}) }),
+    success: '已派单',
+  },
+  handle_at_hotline: {
+    key: 'handle_at_hotline',
+    title: '热线办单',
+    intro: '紧急、重大工单由热线中心自行办理，不再派出。',
+    fields: () => <TextField name="note" label="说明" />,
+    submit: (o, v) => ordersApi.handleAtHotline(o.id, { version: o.version, ...opt('note', v.note) }),
+  },
+  sign: {
+    key: 'sign',
+    title: '签收',
+    intro: '签收后开始计算办理时限；不属于本单位办理的，请使用“退单”。',
+    fields: () => <TextField name="note" label="签收备注" rows={2} />,
+    submit: (o, v) => ordersApi.sign(o.id, { version: o.version, ...opt('note', v.note) }),
+    success: '已签收',
+  },
+  return: {
+    key: 'return',
+    title: '退单',
+    danger: true,
+    intro: '退回派单单位审核，须说明理由（如非本辖区、非本单位职责）。',
+    fields: ({ order, t }) => (
+      <>
+        {order.deadlines.returnDueAt && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('退单期限')}：${formatTime(order.deadlines.returnDueAt)}`} />}
+        <TextField name="reason" label="退单理由" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.returnOrder(o.id, { version: o.version, reason: str(v.reason)! }),
+  },
+  return_redispatch: {
+    key: 'return_redispatch',
+    title: '退单改派',
+    width: 640,
+    intro: '同意退单，改派其他单位。',
+    fields: ({ order, form }) => (
+      <>
+        <ReturnReason order={order} />
+        <DispatchUnitField order={order} form={form} label="改派单位" />
+        <CoHandlersField />
+        <TextField name="reason" label="审核意见" required />
+      </>
+    ),
+    submit: (o, v) =>
+      ordersApi.decideReturn(o.id, {
+        version: o.version,
+        decision: 'redispatch',
+        unitId: v.unitId as string,
+        reason: str(v.reason)!,
+        ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}),
+      }),
+  },
+  return_reject: {
+    key: 'return_reject',
+    title: '驳回退单',
+    intro: '不同意退单，由原单位继续办理。',
+    fields: ({ order }) => (
+      <>
+        <ReturnReason order={order} />
+        <TextField name="reason" label="审核意见" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.decideReturn(o.id, { version: o.version, decision: 'reject', reason: str(v.reason)! }),
+  },
+  invite_co_handler: {
+    key: 'invite_co_handler',
+    title: '邀请协办',
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="unitId" label={t('协办单位')} rules={[{ required: true, message: t('请选择协办单位') }]}>
+          <UnitPickerLazy />
+        </Form.Item>
+        <TextField name="task" label="协办任务" max={500} rows={2} />
+      </>
+    ),
+    submit: (o, v) => ordersApi.inviteCoHandler(o.id, { version: o.version, unitId: v.unitId as string, ...opt('task', v.task) }),
+  },
+  reply_co_handler_part: {
+    key: 'reply_co_handler_part',
+    title: '协办反馈',
+    intro: '反馈本单位承担部分的办理情况。',
+    fields: () => <TextField name="reply" label="协办反馈" required rows={4} />,
+    submit: (o, v) => ordersApi.replyCoHandlerPart(o.id, { version: o.version, reply: str(v.reply)! }),
+  },
+  add_note: {
+    key: 'add_note',
+    title: '添加进展',
+    initial: () => ({ kind: 'progress' }),
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="kind" label={t('进展类别')}>
+          <Radio.Group optionType="button" options={Object.entries(noteKindLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+        </Form.Item>
+        <TextField name="note" label="进展内容" required rows={4} />
+      </>
+    ),
+    submit: (o, v) => ordersApi.addNote(o.id, { note: str(v.note)!, ...opt('kind', v.kind) }),
+  },
+  add_attachment: {
+    key: 'add_attachment',
+    title: '上传附件',
+    okText: '上传',
+    initial: () => ({ kind: 'evidence' }),
+    alias: { file: ['file'], kind: ['kind'] },
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="kind" label={t('附件类别')} rules={[{ required: true }]}>
+          <Select options={Object.entries(attachmentKindLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+        </Form.Item>
+        <Form.Item
+          name="file"
+          label={t('文件')}
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+          extra={t('录音、照片、PDF、Word、Excel，最大 20 MB；按文件内容识别类型')}
+          rules={[
+            { required: true, message: t('请选择要上传的文件') },
+            {
+              validator: (_r, v: UploadFile[] | undefined) =>
+                (v?.[0]?.size ?? 0) > maxUploadBytes ? Promise.reject(new Error(t('附件不能超过 20 MB'))) : Promise.resolve(),
+            },
+          ]}
+        >
+          <Upload beforeUpload={() => false} maxCount={1}>
+            <Button icon={<UploadOutlined />}>{t('选择文件')}</Button>
+          </Upload>
+        </Form.Item>
+      </>
+    ),
+    submit: (o, v) => {
+      const f = (v.file as UploadFile[])[0]!.originFileObj as File;
+      return ordersApi.addAttachment(o.id, f, (v.kind as string) ?? 'other');
+    },
+    success: '附件已上传',
+  },
+  request_extension: {
+    key: 'request_extension',
+    title: '申请延期',
+    intro: '须在办理期限届满前申请，延长不超过原时限，并已告知来电人；由交办单位审批。',
+    initial: () => ({ callerInformed: false }),
+    fields: ({ order, t }) => (
+      <>
+        {order.deadlines.reply && <Alert type="info" style={{ marginBottom: 12 }} title={`${t('当前办理期限')}：${formatTime(order.deadlines.reply.dueAt)}`} />}
+        <Form.Item
+          name="amount"
+          label={t('延长时长（与原办理时限同单位，通常为工作日）')}
+          rules={[{ required: true, message: t('请填写延长的时长') }, { type: 'integer', min: 1, max: 60, message: t('应为 1–60 的整数') }]}
+        >
+          <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <TextField name="reason" label="延期理由" required />
+        <Form.Item
+          name="callerInformed"
+          valuePropName="checked"
+          rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('延期须告知来电人')))) }]}
+        >
+          <Checkbox>{t('已告知来电人')}</Checkbox>
+        </Form.Item>
+      </>
+    ),
+    submit: (o, v) => ordersApi.requestExtension(o.id, { version: o.version, amount: v.amount as number, reason: str(v.reason)!, callerInformed: Boolean(v.callerInformed) }),
+  },
+  decide_extension: {
+    key: 'decide_extension',
+    title: '审批延期',
+    initial: () => ({ approve: true }),
+    fields: ({ order, t }) => (
+      <>
+        {order.pendingExtension && (
+          <Alert
+            type="warning"
+            style={{ marginBottom: 12 }}
+            title={`${t('申请延至')} ${formatTime(order.pendingExtension.requestedDueAt)}`}
+            description={`${t('理由')}：${order.pendingExtension.reason}`}
+          />
+        )}
+        <Form.Item name="approve" label={t('审批结果')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: true, label: t('同意延期') },
+              { value: false, label: t('不同意') },
+            ]}
+          />
+        </Form.Item>
+        <TextField name="note" label="审批意见" />
+      </>
+    ),
+    submit: (o, v) => ordersApi.decideExtension(o.id, { version: o.version, approve: Boolean(v.approve), ...opt('note', v.note) }),
+  },
+  reply: {
+    key: 'reply',
+    title: '办结反馈',
+    width: 640,
+    initial: () => ({ resolved: true, amountRecovered: 0, workersHelped: 0 }),
+    alias: { 'outcome.resolved': ['resolved'], 'outcome.measures': ['measures'], 'outcome.amountRecovered': ['amountRecovered'], 'outcome.workersHelped': ['workersHelped'] },
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="resolved" label={t('是否解决')} rules={[{ required: true, message: t('请选择是否解决') }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: true, label: t('已解决') },
+              { value: false, label: t('未解决') },
+            ]}
+          />
+        </Form.Item>
+        <TextField name="measures" label="办理措施" required rows={4} placeholder="核实情况、采取的措施、协调的部门、结果" />
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="amountRecovered" label={t('追回金额（元）')} rules={[{ type: 'number', min: 0, max: 1e11, message: t('追回金额不能为负') }]}>
+            <InputNumber min={0} max={1e11} precision={2} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="workersHelped" label={t('帮助人数')} rules={[{ type: 'integer', min: 0, max: 100000, message: t('帮助人数应为整数') }]}>
+            <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        </div>
+        <TextField name="note" label="备注" rows={2} />
+      </>
+    ),
+    submit: (o, v) =>
+      ordersApi.reply(o.id, {
+        version: o.version,
+        outcome: { resolved: Boolean(v.resolved), measures: str(v.measures)!, amountRecovered: Number(v.amountRecovered ?? 0), workersHelped: Number(v.workersHelped ?? 0) },
+        ...opt('note', v.note),
+      }),
+    success: '已提交办结反馈',
+  },
+  review_accept: {
+    key: 'review_accept',
+    title: '审核通过',
+    intro: '通过后进入回访。',
+    fields: ({ order, t }) => (
+      <>
+        <OutcomeSummary order={order} />
+        <Form.Item name="reason" label={t('审核意见')} rules={[{ max: 1000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </>
+    ),
+    submit: (o, v) => ordersApi.review(o.id, { version: o.version, decision: 'accept', ...opt('reason', v.reason) }),
+  },
+  review_rework: {
+    key: 'review_rework',
+    title: '退回重办',
+    danger: true,
+    intro: '退回承办单位重新办理，办理时限重新计算。',
+    fields: ({ order }) => (
+      <>
+        <OutcomeSummary order={order} />
+        <TextField name="reason" label="退回重办理由" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.review(o.id, { version: o.version, decision: 'rework', reason: str(v.reason)! }),
+  },
+  callback: {
+    key: 'callback',
+    title: '回访',
+    width: 600,
+    initial: () => ({ result: 'reached' }),
+    fields: ({ order, form, t }) => <CallbackFields order={order} form={form} t={t} />,
+    submit: (o, v) =>
+      ordersApi.callback(o.id, {
+        version: o.version,
+        result: v.result as 'reached' | 'unreachable',
+        ...(v.result === 'reached' ? { handlingSatisfaction: v.handlingSatisfaction as string, callSatisfaction: v.callSatisfaction as string } : {}),
+        ...opt('note', v.note),
+      }),
+    success: '回访已记录',
+  },
+  reopen: {
+    key: 'reopen',
+    title: '重启工单',
+    intro: '回访不满意的工单可重启一次，回到承办单位重新办理。',
+    fields: () => <TextField name="reason" label="重启理由" required />,
+    submit: (o, v) => ordersApi.reopen(o.id, { version: o.version, reason: str(v.reason)! }),
+  },
+  archive: {
+    key: 'archive',
+    title: '归档',
+    intro: '归档后工单只读。',
+    fields: () => <TextField name="note" label="归档说明" rows={2} />,
+    submit: (o, v) => ordersApi.archive(o.id, { version: o.version, ...opt('note', v.note) }),
+  },
+  merge: {
+    key: 'merge',
+    title: '合并',
+    intro: '把本工单并入另一张在办工单（同一用人单位、同一事项），本工单的来电人全部转入，本工单关闭。',
+    alias: { sources: ['targetId'] },
+    fields: ({ order, t }) => (
+      <>
+        <Form.Item name="targetId" label={t('并入的工单')} rules={[{ required: true, message: t('请选择要并入的工单') }]}>
+          <OrderPicker exclude={order.id} states={['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied']} />
+        </Form.Item>
+        <TextField name="note" label="合并说明" rows={2} />
+      </>
+    ),
+    // The target's version is read just before merging: both orders' versions are checked by the server.
+    submit: async (o, v) => {
+      const target = await ordersApi.get(v.targetId as string);
+      await ordersApi.merge(target.id, { version: target.version, sources: [{ id: o.id, version: o.version }], ...opt('note', v.note) });
+      return ordersApi.get(o.id);
+    },
+    success: '已合并',
+  },
+  link: {
+    key: 'link',
+    title: '关联',
+    intro: '关联相关但各自办理的工单。',
+    alias: { linkedOrderId: ['linkedOrderId'] },
+    fields: ({ order, t }) => (
+      <>
+        <Form.Item name="linkedOrderId" label={t('关联的工单')} rules={[{ required: true, message: t('请选择要关联的工单') }]}>
+          <OrderPicker exclude={order.id} />
+        </Form.Item>
+        <TextField name="note" label="关联说明" rows={2} />
+      </>
+    ),
+    submit: (o, v) => ordersApi.link(o.id, { linkedOrderId: v.linkedOrderId as string, ...opt('note', v.note) }),
+  },
+  invalidate: {
+    key: 'invalidate',
+    title: '作废',
+    danger: true,
+    intro: '骚扰、测试等无效来电；作废的工单不计入任何统计比率。',
+    initial: () => ({ category: 'nuisance' }),
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="category" label={t('作废类别')}>
+          <Radio.Group optionType="button" options={Object.entries(invalidCategoryLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+        </Form.Item>
+        <TextField name="reason" label="作废理由" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.invalidate(o.id, { version: o.version, reason: str(v.reason)!, category: (v.category as string) ?? 'other' }),
+  },
+  attach_caller: {
+    key: 'attach_caller',
+    title: '追加来电人',
+    intro: '同一事项的又一名来电人：并入本工单，不新建工单。',
+    initial: (o) => ({ channel: 'phone', relation: 'colleague', workersInvolved: o.workersInvolved ?? undefined }),
+    alias: { 'caller.name': ['name'], 'caller.phone': ['phone'], 'caller.idNumber': ['idNumber'], 'caller.relation': ['relation'] },
+    fields: ({ t }) => (
+      <>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Form.Item name="phone" label={t('电话')} rules={[rules.phone(t)]} style={{ flex: 1 }}>
+            <Input autoFocus />
+          </Form.Item>
+          <Form.Item name="name" label={t('姓名')} rules={[rules.required(t, '来电人姓名'), rules.max(t, '来电人姓名', 40)]} style={{ flex: 1 }}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="relation" label={t('与当事人关系')} style={{ width: 120 }}>
+            <Select options={Object.entries(relationLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+          </Form.Item>
+        </div>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Form.Item name="channel" label={t('来源渠道')} style={{ width: 160 }}>
+            <Select options={Object.entries(channelLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+          </Form.Item>
+          <Form.Item name="workersInvolved" label={t('涉及人数')} rules={[{ type: 'integer', min: 1, max: 100000, message: t('人数应为 1–100000 的整数') }]}>
+            <InputNumber min={1} max={100000} precision={0} />
+          </Form.Item>
+        </div>
+        <TextField name="note" label="来电内容" rows={2} />
+      </>
+    ),
+    submit: (o, v) =>
+      ordersApi.attachCaller(o.id, {
+        version: o.version,
+        caller: { name: str(v.name)!, ...(str(v.phone) ? { phone: normalisePhone(str(v.phone)!) } : {}), ...opt('relation', v.relation) },
+        channel: (v.channel as string) ?? 'phone',
+        ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),
+        ...opt('note', v.note),
+      }),
+  },
+};
+
+function UnitPickerLazy(props: { value?: string; onChange?: (v: string | string[] | undefined) => void }) {
+  return <UnitPicker {...props} autoFocus />;
+}
+
+function ReturnReason({ order }: { order: OrderView }) {
+  const t = useT();
+  const hop = [...order.hops].reverse().find((h) => h.returnReason);
+  if (!hop) return null;
+  return <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('退单理由')}（${hop.toUnit.name}）：${hop.returnReason}`} />;
+}
+
+function OutcomeSummary({ order }: { order: OrderView }) {
+  const t = useT();
+  if (!order.outcome) return null;
+  const o = order.outcome;
+  return (
+    <Alert
+      type={o.resolved ? 'success' : 'warning'}
+      style={{ marginBottom: 12 }}
+      title={o.resolved ? t('已解决') : t('未解决')}
+      description={
+        <>
+          <div>{o.measures}</div>
+          <div>{t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered, n: o.workersHelped })}</div>
+        </>
+      }
+    />
+  );
+}
+
+function CallbackFields({ order, form, t }: { order: OrderView; form: FormInstance; t: T }) {
+  const result = Form.useWatch('result', form) as string | undefined;
+  const allowed = new Set(order.allowedActions);
+  const canReach = allowed.has('callback_satisfied') || allowed.has('callback_dissatisfied');
+  const levels = Object.entries(satisfactionLabels).map(([value, label]) => ({
+    value,
+    label: t(label),
+    disabled: value === 'dissatisfied' ? !allowed.has('callback_dissatisfied') : !allowed.has('callback_satisfied'),
+  }));
+  const need = (label: string) => [{ required: result === 'reached', message: t('请选择{label}', { label: t(label) }) }];
+  return (
+    <>
+      {order.outcome && <OutcomeSummary order={order} />}
+      {order.counts.callbackAttempts > 0 && <Alert type="info" style={{ marginBottom: 12 }} title={t('此前已回访 {n} 次未接通', { n: order.counts.callbackAttempts })} />}
+      <Form.Item name="result" label={t('回访结果')}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'reached', label: t('已接通'), disabled: !canReach },
+            { value: 'unreachable', label: t('未接通'), disabled: !allowed.has('callback_unreachable') },
+          ]}
+        />
+      </Form.Item>
+      {result === 'reached' && (
+        <>
+          <Form.Item name="handlingSatisfaction" label={t('对办理结果的满意度')} rules={need('对办理结果的满意度')}>
+            <Radio.Group optionType="button" options={levels} />
+          </Form.Item>
+          <Form.Item name="callSatisfaction" label={t('对热线服务的满意度')} rules={need('对热线服务的满意度')}>
+            <Radio.Group optionType="button" options={levels.map((l) => ({ ...l, disabled: false }))} />
+          </Form.Item>
+        </>
+      )}
+      <TextField name="note" label="回访记录" rows={2} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { OrderEvent } from '../api/types.js';
+import type { T } from '../i18n/i18n.js';
+import { formatTime } from '../shared/format.js';
+import { attachmentKindLabels, noteKindLabels, satisfactionLabels } from '../shared/labels.js';
+
+type Named = { id?: string; name?: string; number?: string };
+const named = (v: unknown): Named | null => (v && typeof v === 'object' ? (v as Named) : null);
+
+/** The facts an event carries, in words (the note is shown on its own). */
+export function eventFacts(e: OrderEvent, t: T): string[] {
+  const d = e.data ?? {};
+  const out: string[] = [];
+  const to = named(d.toUnit);
+  if (to?.name) out.push(t('→ {unit}', { unit: to.name }));
+  if (Array.isArray(d.coHandlers) && d.coHandlers.length) out.push(t('协办：{units}', { units: (d.coHandlers as Named[]).map((c) => c.name).join('、') }));
+  const co = named(d.coHandler);
+  if (co?.name) out.push(t('协办单位：{unit}', { unit: co.name }));
+  if (typeof d.task === 'string' && d.task) out.push(t('任务：{task}', { task: d.task }));
+  if (d.redispatch === true) out.push(t('下派'));
+  if (d.lateSign === true) out.push(t('超时签收'));
+  if (d.onTime === false) out.push(t('超过期限'));
+  if (typeof d.kind === 'string' && e.action === 'add_note') out.push(t(noteKindLabels[d.kind] ?? d.kind));
+  if (typeof d.fileName === 'string') out.push(`${t(attachmentKindLabels[String(d.kind)] ?? String(d.kind))}：${d.fileName}`);
+  if (typeof d.requestedDueAt === 'string') out.push(t('申请延至 {time}', { time: formatTime(d.requestedDueAt) }));
+  if (d.approved === true) out.push(t('同意延期，新期限 {time}', { time: formatTime(String(d.newDueAt ?? '')) }));
+  if (d.approved === false) out.push(t('不同意延期'));
+  const outcome = d.outcome as { resolved?: boolean; amountRecovered?: number; workersHelped?: number } | undefined;
+  if (outcome && typeof outcome === 'object') {
+    out.push(outcome.resolved ? t('已解决') : t('未解决'));
+    if (outcome.amountRecovered) out.push(t('追回 {amount} 元', { amount: outcome.amountRecovered }));
+    if (outcome.workersHelped) out.push(t('帮助 {n} 人', { n: outcome.workersHelped }));
+  }
+  if (d.result === 'unreachable') out.push(t('第 {n} 次未接通', { n: Number(d.attempt ?? 1) }));
+  if (typeof d.handlingSatisfaction === 'string') out.push(t('办理结果：{s}', { s: t(satisfactionLabels[d.handlingSatisfaction] ?? d.handlingSatisfaction) }));
+  if (typeof d.callSatisfaction === 'string') out.push(t('热线服务：{s}', { s: t(satisfactionLabels[d.callSatisfaction] ?? d.callSatisfaction) }));
+  const linked = named(d.linkedOrder);
+  if (linked?.number) out.push(t('关联 {number}', { number: linked.number }));
+  if (Array.isArray(d.sources)) out.push(t('并入 {numbers}', { numbers: (d.sources as Named[]).map((s) => s.number).join('、') }));
+  if (typeof d.mergedInto === 'string') out.push(t('已并入其他工单'));
+  if (typeof d.callerCount === 'number' && e.action === 'attach_caller') out.push(t('来电人共 {n} 名', { n: d.callerCount }));
+  if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create') out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).join('、') }));
+  return out;
+}

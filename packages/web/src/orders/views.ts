@@ -1,0 +1,98 @@
+import type { ListQuery } from '../api/orders.js';
+import type { Role } from '../api/types.js';
+
+/** A saved view: a named list query that a role works through every day. */
+export type SavedView = { key: string; label: string; query: ListQuery; roles: readonly Role[] | 'all'; hint: string };
+
+const desk: Role[] = ['dispatcher', 'supervisor'];
+const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
+const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
+
+export const savedViews: SavedView[] = [
+  { key: 'my_intake', label: '我受理的', query: { involvement: 'intake' }, roles: ['agent'], hint: '本单位受理的工单' },
+  { key: 'to_dispatch', label: '待派单', query: { state: ['pending_dispatch', 'returned'] }, roles: desk, hint: '待派单和被退回待审核的工单' },
+  { key: 'to_sign', label: '待签收', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'], hint: '派给本单位、尚未签收的工单' },
+  { key: 'in_progress', label: '办理中', query: { state: ['handling'] }, roles: workers, hint: '已签收、正在办理的工单' },
+  { key: 'near_due', label: '临期', query: { deadlineStatus: 'near_due', sort: 'due_asc' }, roles: chasers, hint: '当前环节即将到期的工单' },
+  { key: 'overdue', label: '超期', query: { deadlineStatus: 'overdue', sort: 'due_asc' }, roles: chasers, hint: '当前环节已超过期限的工单' },
+  { key: 'to_review', label: '待审核', query: { state: ['replied'] }, roles: ['dispatcher'], hint: '已办结反馈、等待审核的工单' },
+  { key: 'to_callback', label: '待回访', query: { state: ['pending_callback'] }, roles: ['agent', 'dispatcher', 'inspector'], hint: '审核通过、等待回访的工单' },
+  { key: 'co_handling', label: '协办', query: { involvement: 'co_handling' }, roles: ['handler', 'dispatcher', 'mediator'], hint: '本单位协办的工单' },
+  { key: 'subtree', label: '本辖区', query: { includeSubtree: true }, roles: chasers, hint: '本单位及下级单位承办的工单' },
+  { key: 'all', label: '全部', query: {}, roles: 'all', hint: '可查看的全部工单' },
+];
+
+export function viewsFor(role: Role, unitId: string): SavedView[] {
+  return savedViews
+    .filter((v) => v.roles === 'all' || v.roles.includes(role))
+    .map((v) => (v.key === 'subtree' ? { ...v, query: { ...v.query, unitId } } : v));
+}
+
+/** Filters the person sets on top of a view; the view's own conditions win where both speak. */
+export type Filters = Omit<ListQuery, 'limit' | 'cursor' | 'involvement' | 'unitId' | 'includeSubtree'>;
+
+export function queryOf(view: SavedView, filters: Filters): ListQuery {
+  const q: ListQuery = { ...filters, ...view.query };
+  if (!q.sort) q.sort = 'created_desc';
+  return q;
+}
+
+/** Which filter fields a view already fixes (shown disabled). */
+export const fixedBy = (view: SavedView) => new Set(Object.keys(view.query));
+
+/**
+ * The counts on every view from as few requests as possible: views that differ only by state share one request
+ * (limit 1), whose countsByState answers all of them.
+ */
+export function countRequests(views: SavedView[], filters: Filters): { key: string; query: ListQuery }[] {
+  const { state: _ignored, sort: _sort, ...rest } = filters;
+  const seen = new Map<string, ListQuery>();
+  for (const v of views) {
+    const { state: _s, sort: _so, ...base } = v.query;
+    const q: ListQuery = { ...rest, ...base, limit: 1 };
+    seen.set(countKey(v, filters), q);
+  }
+  return [...seen].map(([key, query]) => ({ key, query }));
+}
+
+export function countKey(v: SavedView, filters: Filters): string {
+  const { state: _ignored, sort: _sort, ...rest } = filters;
+  const { state: _s, sort: _so, ...base } = v.query;
+  return JSON.stringify(Object.entries({ ...rest, ...base }).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function countOf(v: SavedView, countsByState: Record<string, number>, total: number): number {
+  if (!v.query.state?.length) return total;
+  return v.query.state.reduce((s, st) => s + (countsByState[st] ?? 0), 0);
+}
+
+/** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
+const listKeys = ['state'] as const;
+const textKeys = ['q', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort'] as const;
+
+export function filtersFromParams(p: URLSearchParams): Filters {
+  const f: Record<string, unknown> = {};
+  for (const k of textKeys) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
+  for (const k of listKeys) {
+    const v = p.get(k);
+    if (v) f[k] = v.split(',').filter(Boolean);
+  }
+  const c = p.get('confidential');
+  if (c === 'true' || c === 'false') f.confidential = c === 'true';
+  return f as Filters;
+}
+
+export function paramsFromFilters(view: string, f: Filters): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set('view', view);
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) p.set(k, v.join(','));
+    } else p.set(k, String(v));
+  }
+  return p;
+}

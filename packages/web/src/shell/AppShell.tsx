@@ -1,0 +1,66 @@
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import type { Role } from '../api/types.js';
+import { useCurrent } from '../auth/session.js';
+import { useT } from '../i18n/i18n.js';
+import { Loading } from './states.js';
+import { UserMenu } from './UserMenu.js';
+import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
+
+type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
+
+export const adminReaders: readonly Role[] = ['administrator', 'auditor', 'leader', 'supervisor', 'dispatcher'];
+
+/** The menu: what each role works with, in the order of the working day. */
+export const navItems: Item[] = [
+  { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
+  { path: '/orders', label: '工单', icon: <ProfileOutlined />, roles: ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader'] },
+  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
+  { path: '/admin/users', label: '人员与角色', icon: <TeamOutlined />, roles: adminReaders },
+  { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },
+  { path: '/admin/time-limits', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['administrator'] },
+  { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, roles: ['administrator'] },
+  { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
+];
+
+export const canSee = (item: Pick<Item, 'roles'>, role: Role) => item.roles === 'all' || item.roles.includes(role);
+
+export function AppShell() {
+  const t = useT();
+  const { role } = useCurrent();
+  const location = useLocation();
+  const items: MenuProps['items'] = navItems
+    .filter((i) => canSee(i, role))
+    .map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{t(i.label)}</Link> }));
+  const selected = navItems.find((i) => location.pathname.startsWith(i.path))?.path;
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand">
+          <span className="app-brand-mark">12351</span>
+          <span>{t('工单平台')}</span>
+        </Link>
+        <Menu mode="horizontal" theme="dark" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />
+        <UserMenu />
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <ForcedPasswordChange />
+    </Layout>
+  );
+}

@@ -1,0 +1,65 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, SwapOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Dropdown, Space, Tag, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { homeFor, useCurrent, useSession } from '../auth/session.js';
+import { ChangePasswordDialog } from '../auth/ChangePasswordDialog.js';
+import { useI18n } from '../i18n/i18n.js';
+import { roleLabels } from '../shared/labels.js';
+
+/** Who is working, as which role at which unit; switching role, password, language and signing out. */
+export function UserMenu() {
+  const { t, lang, setLang } = useI18n();
+  const { message } = App.useApp();
+  const current = useCurrent();
+  const { logout, switchRole } = useSession();
+  const navigate = useNavigate();
+  const [changing, setChanging] = useState(false);
+
+  const roleItems: MenuProps['items'] = current.assignments.map((a) => ({
+    key: `role:${a.assignmentId}`,
+    icon: <SwapOutlined />,
+    disabled: a.assignmentId === current.current.assignmentId,
+    label: `${t(roleLabels[a.role])} · ${a.unit.name}`,
+  }));
+  const items: MenuProps['items'] = [
+    ...(current.assignments.length > 1 ? [{ type: 'group' as const, key: 'roles', label: t('切换角色'), children: roleItems }, { type: 'divider' as const }] : []),
+    { key: 'lang', icon: <TranslationOutlined />, label: lang === 'zh' ? 'English' : '中文' },
+    { key: 'password', icon: <KeyOutlined />, label: t('修改密码') },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录'), danger: true },
+  ];
+
+  const onClick: MenuProps['onClick'] = async ({ key }) => {
+    if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
+    else if (key === 'password') setChanging(true);
+    else if (key === 'logout') await logout();
+    else if (key.startsWith('role:')) {
+      try {
+        const s = await switchRole(key.slice(5));
+        message.success(t('已切换为 {role} · {unit}', { role: t(roleLabels[s.current.role]), unit: s.current.unit.name }));
+        navigate(homeFor(s.current.role));
+      } catch (e) {
+        message.error((e as Error).message);
+      }
+    }
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <button type="button" className="user-menu" aria-label={t('个人菜单')}>
+          <Space size={8}>
+            <UserOutlined />
+            <span className="user-name">{current.user.displayName}</span>
+            <span className="user-unit">{current.current.unit.name}</span>
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {t(roleLabels[current.role])}
+            </Tag>
+            <DownOutlined style={{ fontSize: 10 }} />
+          </Space>
+        </button>
+      </Dropdown>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+    </>
+  );
+}
