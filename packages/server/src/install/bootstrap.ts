@@ -8,6 +8,7 @@ import type { Db } from '../platform/db/client.js';
 import { buildProvinceTree } from '../units/divisions/province-tree.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
+import { seedDemoOrders } from '../demo/demo.seed.js';
 import { installDemo, demoTownCounties } from './demo.js';
 
 export type BootstrapResult = {
@@ -47,7 +48,10 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
       .returning();
     await tx.insert(roleAssignments).values({ userId: admin!.id, role: 'administrator', unitId: rootId, createdAt: now });
   });
-  if (config.demo) await installDemo(db, province, now);
+  if (config.demo) {
+    await installDemo(db, province, now);
+    await seedDemoOrders(db, province, now, config.demoOrders);
+  }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
   return { fresh: true, admin: { username: 'admin', password: config.adminPassword ? null : password }, demo: config.demo, units: n };
 }

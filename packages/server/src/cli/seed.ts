@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { seedOrders } from '../demo/demo.seed.js';
+import { bootstrap, isInstalled } from '../install/bootstrap.js';
+import { loadConfig } from '../platform/config/config.js';
+import { systemClock } from '../platform/clock.js';
+import { migrateDatabase, openDatabase } from '../platform/db/client.js';
+
+/**
+ * npm run seed -- --orders N [--days 90] [--seed 42] [--batch 1000]
+ * Adds N generated orders created over the last `days` days up to now, with their whole loop, to the database the
+ * server uses (same settings). An empty database is installed first with the demo (its people act on the orders).
+ * Numbers continue each day's sequence; do not run it while the server takes calls. With the embedded database
+ * (PGlite), stop the server first: only one process may open its data folder.
+ */
+const usage = '用法 / usage: npm run seed -- --orders 100000 [--days 90] [--seed 42] [--batch 1000]';
+
+let args;
+try {
+  args = parseArgs({
+    options: { orders: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  }).values;
+} catch (err) {
+  console.error(`${(err as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const whole = (name: string, value: string | undefined, fallback: number, max: number) => {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    console.error(`--${name} 应为 1 到 ${max} 之间的整数：${value}\n${usage}`);
+    process.exit(2);
+  }
+  return n;
+};
+if (args.orders === undefined) {
+  console.error(`请用 --orders 指定工单数量\n${usage}`);
+  process.exit(2);
+}
+const count = whole('orders', args.orders, 0, 10_000_000);
+const days = whole('days', args.days, 90, 3650);
+const seed = whole('seed', args.seed, 42, 2 ** 31 - 1);
+const batchSize = whole('batch', args.batch, 1_000, 10_000);
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  await migrateDatabase(database);
+  const fresh = !(await isInstalled(database.db));
+  const installed = await bootstrap(database.db, { ...config, demo: config.demo || fresh }, systemClock);
+  if (fresh) {
+    console.log(`新建演示安装：${installed.units} 个单位（行政区划 ${config.province}）/ installed the demo`);
+    if (installed.admin?.password) console.log(`  管理员 / admin: 用户名 admin，初始密码 ${installed.admin.password}（只显示这一次）`);
+  }
+
+  const to = systemClock.now();
+  const from = new Date(to.getTime() - days * 86_400_000);
+  console.log(`生成 ${count.toLocaleString()} 张工单（近 ${days} 天，种子 ${seed}）/ generating ${count.toLocaleString()} orders over ${days} days, seed ${seed}`);
+  let shown = 0;
+  const result = await seedOrders(database.db, {
+    province: config.province,
+    count,
+    from,
+    to,
+    seed,
+    batchSize,
+    concurrency: database.kind === 'postgresql' ? 2 : 1,
+    onProgress: (p) => {
+      // A line every ~5 % (and the last), so a million orders print twenty lines, not a thousand.
+      if (p.orders < p.total && p.orders - shown < Math.max(batchSize, p.total / 20)) return;
+      shown = p.orders;
+      const rate = Math.round(p.orders / Math.max(p.seconds, 0.001));
+      console.log(`  ${p.orders.toLocaleString().padStart(11)} / ${p.total.toLocaleString()}  ${p.seconds.toFixed(1).padStart(7)} s  ${rate.toLocaleString()} 单/s  ${p.rows.toLocaleString()} 行`);
+    },
+  });
+  const rate = Math.round(result.orders / Math.max(result.seconds, 0.001));
+  console.log(`完成 / done: ${result.orders.toLocaleString()} 张工单，${result.rows.toLocaleString()} 行，${result.seconds.toFixed(1)} s（${rate.toLocaleString()} 单/s）`);
+} catch (err) {
+  console.error(`生成失败 / seeding failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,175 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import { orderStates } from '../orders/domain/states.js';
+import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
+import { units } from '../units/units.tables.js';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
+import { demoHistory, seedOrders } from './demo.seed.js';
+import type { GeneratedOrder } from './generate.js';
+import { orderProblems } from './invariants.js';
+
+let t: TestApp;
+let handler: Client, handler2: Client, dispatcher: Client, callbackAgent: Client, leader: Client, agent: Client;
+let county: { id: string; path: string };
+const startOfToday = () => instantAt(localDateOf(t.clock.now()), 0);
+
+/** Every generated order read back from the database, in the generator's shape. */
+async function readBack(ids?: string[]): Promise<GeneratedOrder[]> {
+  const where = ids ? inArray(workOrders.id, ids) : sql`true`;
+  const orders = await t.db.select().from(workOrders).where(where);
+  const of = <T extends { orderId: string }>(rows: T[]) => (id: string) => rows.filter((r) => r.orderId === id);
+  const callers = of(await t.db.select().from(orderCallers));
+  const hops = of(await t.db.select().from(orderHops).orderBy(asc(orderHops.seq)));
+  const co = of(await t.db.select().from(orderCoHandlers));
+  const ext = of(await t.db.select().from(orderExtensions));
+  const events = of((await t.db.select().from(orderEvents).orderBy(asc(orderEvents.id))).map(({ id: _id, ...e }) => e));
+  return orders.map((order) => ({ order, callers: callers(order.id), hops: hops(order.id), coHandlers: co(order.id), extensions: ext(order.id), events: events(order.id) }));
+}
+
+async function listAll(client: Client, query = '') {
+  const items: { id: string; state: string; holderUnit: { id: string } }[] = [];
+  let cursor: string | null = null;
+  let first: { total: number; countsByState: Record<string, number> } | null = null;
+  do {
+    const page: { items: typeof items; nextCursor: string | null; total: number; countsByState: Record<string, number> } = await ok(
+      client.get(`/api/orders?limit=200${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    );
+    first ??= page;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items, total: first.total, countsByState: first.countsByState };
+}
+
+beforeAll(async () => {
+  const started = performance.now();
+  t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  console.log(`demo installation with ${demoHistory.count} orders: ${Math.round(performance.now() - started)} ms`);
+  [handler, handler2, dispatcher, callbackAgent, leader, agent] = await Promise.all([t.login('handler'), t.login('handler2'), t.login('dispatcher'), t.login('callback'), t.login('leader'), t.login('agent')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+});
+afterAll(() => t.close());
+
+describe('the demo installation', () => {
+  it('holds a few hundred consistent orders over the last 90 days, in every state', async () => {
+    const generated = await readBack();
+    expect(generated).toHaveLength(demoHistory.count);
+    const paths = new Map((await t.db.select({ id: units.id, path: units.path }).from(units)).map((u) => [u.id, u.path]));
+    const byId = new Map(generated.map((g) => [g.order.id, g]));
+    expect(generated.flatMap((g) => orderProblems(g, byId, (id) => paths.get(id) ?? '', startOfToday()))).toEqual([]);
+    const from = instantAt(addDaysToDate(localDateOf(t.clock.now()), -demoHistory.days), 0);
+    expect(generated.every((g) => g.order.createdAt >= from && g.order.createdAt < startOfToday())).toBe(true);
+    expect(new Set(generated.map((g) => g.order.state))).toEqual(new Set(orderStates));
+  });
+
+  it('fills the day sequences, so intake today starts at 0001 and later days continue', async () => {
+    const seqs = await t.db.select().from(orderSequences).where(eq(orderSequences.province, '150000'));
+    const orders = await t.db.select({ number: workOrders.number, createdAt: workOrders.createdAt }).from(workOrders);
+    const last = new Map<string, number>();
+    for (const o of orders) last.set(localDateOf(o.createdAt), Math.max(last.get(localDateOf(o.createdAt)) ?? 0, Number(o.number.split('-')[3])));
+    expect(new Map(seqs.map((s) => [s.day, s.last]))).toEqual(last);
+    expect(last.has(localDateOf(t.clock.now()))).toBe(false);
+  });
+
+  it("lists for a county's handler only the orders its county was involved in, and the counts add up", async () => {
+    const all = await t.db.select({ id: workOrders.id, visibleTo: workOrders.visibleTo }).from(workOrders);
+    const countyOrders = all.filter((o) => o.visibleTo.includes(county.id)).map((o) => o.id);
+    expect(countyOrders.length).toBeGreaterThan(10);
+    expect(countyOrders.length).toBeLessThan(all.length / 2);
+    const list = await listAll(handler);
+    expect(list.items.map((o) => o.id).sort()).toEqual([...countyOrders].sort());
+    expect(list.total).toBe(countyOrders.length);
+    expect(Object.values(list.countsByState).reduce((a, b) => a + b, 0)).toBe(list.total);
+    // The county's involvement is real: it or a unit below it held the order, received a hop or co-handled it.
+    const paths = new Map((await t.db.select({ id: units.id, path: units.path }).from(units)).map((u) => [u.id, u.path]));
+    for (const g of await readBack(countyOrders)) {
+      const involved = [g.order.holderUnitId, ...g.hops.map((h) => h.toUnitId), ...g.coHandlers.map((c) => c.unitId)];
+      expect(involved.some((id) => paths.get(id)?.startsWith(county.path))).toBe(true);
+    }
+    const other = await listAll(handler2);
+    expect(other.items.some((o) => countyOrders.includes(o.id))).toBe(false);
+  });
+
+  it.each(['dispatcher', 'leader'] as const)('gives the %s every order with counts per state summing to the total, also filtered', async (who) => {
+    const client = who === 'dispatcher' ? dispatcher : leader;
+    const list = await ok(client.get('/api/orders?limit=5'));
+    expect(list.total).toBe(demoHistory.count);
+    expect(Object.values(list.countsByState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(list.total);
+    const open = await ok(client.get('/api/orders?limit=5&state=handling,pending_sign'));
+    expect(open.total).toBe((list.countsByState.handling ?? 0) + (list.countsByState.pending_sign ?? 0));
+    const overdue = await ok(client.get('/api/orders?limit=5&deadlineStatus=overdue'));
+    expect(overdue.total).toBeGreaterThan(0);
+  });
+
+  it('shows a believable timeline of an archived order, step by step with names', async () => {
+    const [archived] = await t.db.select().from(workOrders).where(eq(workOrders.state, 'archived')).limit(1);
+    const events = await ok<{ action: string; actor: { name: string }; unit: { name: string }; at: string }[]>(dispatcher.get(`/api/orders/${archived!.id}/events`));
+    expect(events[0]!.action).toBe('create');
+    expect(events.at(-1)!.action).toMatch(/^(callback_satisfied|archive)$/);
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['review_accept']));
+    expect(events.every((e) => e.actor.name && e.unit?.name)).toBe(true);
+    expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort());
+  });
+});
+
+describe('seeding more orders up to now', () => {
+  beforeAll(async () => {
+    const to = t.clock.now();
+    await seedOrders(t.db, { province: '150000', count: 1_500, from: new Date(to.getTime() - 6 * 86_400_000), to, seed: 1, batchSize: 400 });
+  });
+
+  it('adds them consistently in several batches, continuing today’s numbers for the next real intake', async () => {
+    const [{ n } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(workOrders);
+    expect(n).toBe(demoHistory.count + 1_500);
+    const today = localDateOf(t.clock.now()).replaceAll('-', '');
+    const todays = (await t.db.select({ number: workOrders.number }).from(workOrders)).filter((o) => o.number.includes(`-${today}-`));
+    expect(todays.length).toBeGreaterThan(0);
+    const order = await ok(
+      agent.post('/api/orders', { channel: 'phone', callers: [{ name: '测试来电人', phone: '13900000000' }], narrative: '咨询', typeCode: 'consult', subjectCode: 'labor_contract', answeredOnSpot: { answer: '已解答' } }),
+      201,
+    );
+    expect(order.number).toBe(`12351-150000-${today}-${String(todays.length + 1).padStart(4, '0')}`);
+  });
+
+  it('lets the real transitions advance generated open orders: sign, dispatch, review, call back', async () => {
+    const pick = async (state: string, holder?: string) =>
+      (await t.db.select().from(workOrders).where(sql`${workOrders.state} = ${state} ${holder ? sql`and ${workOrders.holderUnitId} = ${holder}` : sql``}`).orderBy(asc(workOrders.createdAt)).limit(1))[0]!;
+    const toSign = await pick('pending_sign', county.id);
+    expect((await ok(handler.post(`/api/orders/${toSign.id}/sign`, { version: toSign.version }))).state).toBe('handling');
+
+    const toDispatch = await pick('pending_dispatch');
+    const hint = await ok(dispatcher.get(`/api/orders/intake-matches?divisionCode=${toDispatch.divisionCode}`));
+    const dispatched = await ok(dispatcher.post(`/api/orders/${toDispatch.id}/dispatch`, { version: toDispatch.version, unitId: hint.suggestedUnit.id }));
+    expect(dispatched.state).toBe('pending_sign');
+
+    const toReview = (await t.db.select().from(workOrders).where(sql`${workOrders.state} = 'replied' and ${workOrders.dispatchUnitId} = ${dispatcher.session.current.unit.id}`).limit(1))[0]!;
+    expect((await ok(dispatcher.post(`/api/orders/${toReview.id}/review`, { version: toReview.version, decision: 'accept' }))).state).toBe('pending_callback');
+
+    const toCall = await pick('pending_callback');
+    const called = await ok(callbackAgent.post(`/api/orders/${toCall.id}/callback`, { version: toCall.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));
+    expect(called.state).toBe('archived');
+  });
+
+  it('refuses a stale version on a generated order, as on any other', async () => {
+    const [o] = await t.db.select().from(workOrders).where(sql`${workOrders.state} = 'handling' and ${workOrders.holderUnitId} = ${county.id} and ${workOrders.version} > 2`).limit(1);
+    const res = await handler.post(`/api/orders/${o!.id}/reply`, { version: o!.version - 1, outcome: { resolved: true, measures: '已办结', amountRecovered: 0, workersHelped: 1 } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('VERSION_CONFLICT');
+  });
+});
+
+describe('a demo installation started after the last year of the working calendar', () => {
+  it('still starts, with its history inside the calendar', async () => {
+    const late = await createTestApp({ at: '2027-02-15T02:00:00Z' });
+    try {
+      const orders = await late.db.select({ createdAt: workOrders.createdAt, state: workOrders.state }).from(workOrders);
+      expect(orders).toHaveLength(demoHistory.count);
+      expect(orders.every((o) => localDateOf(o.createdAt) <= '2026-12-31')).toBe(true);
+    } finally {
+      await late.close();
+    }
+  });
+});
+
