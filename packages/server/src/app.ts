@@ -33,6 +33,7 @@ import { createOrderListService } from './orders/order-list.js';
 import { createOrdersService } from './orders/orders.service.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { timeLimits } from './orders/time-limits.js';
+import { createOrderNumberAllocator } from './orders/order-numbers.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -80,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     calendar,
     limits: timeLimits,
+    // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
+    orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
     attachments:
       deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
   };

@@ -45,7 +45,7 @@ async function listAll(client: Client, query = '') {
 
 beforeAll(async () => {
   const started = performance.now();
-  t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  t = await createTestApp({ config: { demoOrders: 300, sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
   console.log(`demo installation with ${demoHistory.count} orders: ${Math.round(performance.now() - started)} ms`);
   [handler, handler2, dispatcher, callbackAgent, leader, agent] = await Promise.all([t.login('handler'), t.login('handler2'), t.login('dispatcher'), t.login('callback'), t.login('leader'), t.login('agent')]);
   county = await unitByDivision(t, 'county_federation', '150102');
@@ -162,7 +162,7 @@ describe('seeding more orders up to now', () => {
 
 describe('a demo installation started after the last year of the working calendar', () => {
   it('still starts, with its history inside the calendar', async () => {
-    const late = await createTestApp({ at: '2027-02-15T02:00:00Z' });
+    const late = await createTestApp({ at: '2027-02-15T02:00:00Z', config: { demoOrders: 300 } });
     try {
       const orders = await late.db.select({ createdAt: workOrders.createdAt, state: workOrders.state }).from(workOrders);
       expect(orders).toHaveLength(demoHistory.count);

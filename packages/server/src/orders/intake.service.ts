@@ -14,7 +14,8 @@ import { finalStates, type Channel } from './domain/states.js';
 import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
-import { contactSearchable, insertEvent, nextOrderSequence, unitsById } from './orders.repo.js';
+import type { Relation } from './domain/state-machine.js';
+import { contactSearchable, insertEvent, unitsById } from './orders.repo.js';
 import { orderCallers, workOrders } from './orders.tables.js';
 import { runTransition } from './transition.js';
 
@@ -84,8 +85,8 @@ export function createIntakeService(deps: OrderDeps) {
     const plan = calendar && dispatchLimit ? planStep(calendar, dispatchLimit, now) : { dueAt: null, nearDueAt: null };
     const intakeUnit = (await unitsById(db, [actor.unitId])).get(actor.unitId)!;
 
-    const id = await db.transaction(async (tx) => {
-      const seq = await nextOrderSequence(tx, deps.config.province, localDateOf(now));
+    const seq = await deps.orderNumbers(deps.config.province, localDateOf(now));
+    const { order, callers } = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(workOrders)
         .values({
@@ -125,8 +126,8 @@ export function createIntakeService(deps: OrderDeps) {
           currentNearDueAt: plan.nearDueAt,
           updatedAt: now,
         })
-        .returning({ id: workOrders.id });
-      await tx.insert(orderCallers).values(
+        .returning();
+      const callerRows = await tx.insert(orderCallers).values(
         input.callers.map((c, i) => ({
           orderId: row!.id,
           name: c.name,
@@ -138,7 +139,7 @@ export function createIntakeService(deps: OrderDeps) {
           calledAt: now,
           addedBy: actor.userId,
         })),
-      );
+      ).returning();
       await insertEvent(tx, {
         orderId: row!.id,
         at: now,
@@ -152,10 +153,14 @@ export function createIntakeService(deps: OrderDeps) {
         unitName: intakeUnit.name,
         data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags: suggested, callers: input.callers.length },
       });
-      return row!.id;
+      return { order: row!, callers: callerRows };
     });
-    const [order] = await db.select().from(workOrders).where(eq(workOrders.id, id));
-    return orderView(db, actor, order!, now);
+    // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.
+    const relations = new Set<Relation>(['intake']);
+    if (order.holderUnitId === actor.unitId) relations.add('holder');
+    if (order.holderUnitId === actor.unitId && holder.type === 'hotline_centre') relations.add('hotline_holder');
+    const details = { callers, hops: [], coHandlers: [], extensions: [], attachments: [], links: [] };
+    return orderView(db, actor, order, now, { details, relations });
   }
 
   /** What intake shows during the call: the caller's earlier orders, open orders about the same employer, suggestions. */

@@ -3,6 +3,7 @@ import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import type { AttachmentStore } from './attachments/attachment-store.js';
+import type { OrderNumberAllocator } from './order-numbers.js';
 import type { TimeLimits } from './time-limits.js';
 
 /** What the order capabilities need from the rest of the system, passed explicitly. */
@@ -13,4 +14,5 @@ export type OrderDeps = {
   calendar: { current(): Promise<WorkingCalendar> };
   limits: TimeLimits;
   attachments: AttachmentStore;
+  orderNumbers: OrderNumberAllocator;
 };

@@ -94,9 +94,15 @@ export function orderSummary(order: OrderRow, now: Date, unitName: (id: string |
 }
 
 /** The whole order as the actor may see it, with exactly the actions the actor may take now. */
-export async function orderView(db: Executor, actor: Actor, order: OrderRow, now: Date) {
-  const relations = await relationsOf(db, actor, order);
-  const d = await orderDetails(db, order.id);
+export type OrderDetails = Awaited<ReturnType<typeof orderDetails>>;
+
+/**
+ * `known` lets a caller that has just written the order (intake) pass what it already holds, so the answer to a
+ * create costs no further queries for details and relations.
+ */
+export async function orderView(db: Executor, actor: Actor, order: OrderRow, now: Date, known?: { details: OrderDetails; relations: Set<Relation> }) {
+  const relations = known?.relations ?? (await relationsOf(db, actor, order));
+  const d = known?.details ?? (await orderDetails(db, order.id));
   const unitIds = [
     order.intakeUnitId,
     order.holderUnitId,

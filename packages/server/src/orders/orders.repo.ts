@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
-import { rowsOf } from '../platform/db/client.js';
 import { units } from '../units/units.tables.js';
 import {
   orderAttachments,
@@ -12,21 +11,11 @@ import {
   orderExtensions,
   orderHops,
   orderLinks,
-  orderSequences,
   workOrders,
 } from './orders.tables.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 export type OrderEventInsert = typeof orderEvents.$inferInsert;
-
-/** Hands out the day's next sequence number atomically (one upsert), whatever the number of concurrent intakes. */
-export async function nextOrderSequence(tx: Executor, province: string, day: string): Promise<number> {
-  const result = await tx.execute(sql`
-    insert into ${orderSequences} (province, day, last) values (${province}, ${day}, 1)
-    on conflict (province, day) do update set last = ${orderSequences.last} + 1
-    returning last`);
-  return Number(rowsOf<{ last: number }>(result)[0]!.last);
-}
 
 /** The order, locked for the rest of the transaction: concurrent changes queue here and then see the new version. */
 export async function lockOrder(tx: Executor, id: string): Promise<OrderRow | undefined> {
