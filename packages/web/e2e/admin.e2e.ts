@@ -29,6 +29,7 @@ describe('administration and first-contact resolution', () => {
     await page.fill('#answer', '向用人单位所在地人社部门提交工伤认定申请表、劳动关系证明和医疗诊断证明。');
     await page.getByRole('button', { name: /保存并办结/ }).click();
     await page.getByText('咨询已当场办结').waitFor();
+    await shot(page, 'e2e-consultation-closed');
     await page.context().close();
   });
 

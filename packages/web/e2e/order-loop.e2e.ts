@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { act, launch, openFirstInView, shot, signIn, startServer, type Server } from './support.js';
+import { act, launch, openFirstInView, settled, shot, signIn, startServer, type Server } from './support.js';
 
 /**
  * The closed loop through the browser, as the people at the hotline do it: an agent takes a wage-arrears call, a second
@@ -72,6 +72,7 @@ describe('the work-order loop in the browser', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByText('电话号码格式不正确').waitFor();
     await page.getByText('请填写诉求内容').waitFor();
+    await shot(page, 'e2e-intake-invalid');
     await page.context().close();
   });
 
@@ -82,9 +83,10 @@ describe('the work-order loop in the browser', () => {
     await page.fill('#callers_0_name', '李师傅');
     await page.fill('#employerName', '恒泰建筑劳务有限公司');
     await page.getByRole('button', { name: '追加来电人' }).first().click();
-    await page.getByRole('button', { name: /^追\s*加$/ }).click();
+    await settled(page, '.ant-popover').getByRole('button', { name: /^追\s*加$/ }).click();
     await page.getByText('来电人已追加到工单', { exact: true }).waitFor();
     await page.getByText('共 2 名来电人').waitFor();
+    await shot(page, 'e2e-intake-attached');
     await page.context().close();
   });
 
@@ -112,6 +114,7 @@ describe('the work-order loop in the browser', () => {
     await b.waitForSelector('[data-action=sign]');
     await act(a, 'sign');
     await b.locator('[data-action=sign]').click();
+    await settled(b, '.ant-modal').waitFor();
     await b.getByRole('dialog').locator('.ant-btn-primary').click();
     await b.getByText('其他人刚刚修改了此工单').waitFor();
     await b.locator('.order-header').getByText('办理中').waitFor();
@@ -153,6 +156,8 @@ describe('the work-order loop in the browser', () => {
     await page.context().clearCookies();
     await page.locator('.order-header button[aria-label="刷新"]').click();
     await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === `/orders/${orderId}`);
+    await page.waitForSelector('#username');
+    await shot(page, 'e2e-session-expired');
     await page.fill('#username', 'dispatcher');
     await page.fill('#password', 'Demo12351');
     await page.click('button[type=submit]');
@@ -167,6 +172,7 @@ describe('the work-order loop in the browser', () => {
     await page.getByText('English').click();
     await page.getByRole('tab', { name: /To dispatch/ }).waitFor();
     await page.getByRole('menuitem', { name: /Orders/ }).waitFor();
+    await shot(page, 'e2e-english');
     await page.context().close();
   });
 });

@@ -37,11 +37,17 @@ export async function startServer(): Promise<Server> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+    child.on('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}):\n${log}`)));
+  });
+  let stopping = false;
+  // A server that dies under a test would otherwise show only as refused connections.
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`server exited during the tests (${code ?? signal}):\n${log.slice(-4000)}`);
   });
   return {
     url,
     stop: async () => {
+      stopping = true;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -69,18 +75,25 @@ export async function signIn(browser: Browser, base: string, username: string, p
   return page;
 }
 
-export const shotsDir = process.env.SHOTS_DIR ?? '';
+/** Screenshots land in packages/web/screenshots/ (git-ignored), or where SHOTS_DIR says. */
+export const shotsDir = process.env.SHOTS_DIR || path.resolve(here, '../screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
-  if (!shotsDir) return;
   fs.mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+  // Transitions finished: a list that has just loaded, a dropdown that has just closed, are shown as they settle.
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), animations: 'disabled' });
 }
+
+/**
+ * An antd popup (dialog, popconfirm, dropdown) once its opening animation is over: on a busy machine a click during
+ * the zoom can land beside the button it aimed at, and nothing happens.
+ */
+export const settled = (page: Page, popup: string) => page.locator(`${popup}:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])`);
 
 /** Opens an order action's dialog, lets the caller fill it, confirms, and waits for it to close. */
 export async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>): Promise<void> {
   await page.locator(`[data-action=${action}]`).click();
   const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
+  await settled(page, '.ant-modal').waitFor();
   if (fill) await fill(page);
   await dialog.locator('.ant-btn-primary').click();
   await dialog.waitFor({ state: 'hidden' });

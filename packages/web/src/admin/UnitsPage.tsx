@@ -35,33 +35,36 @@ export default function UnitsPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const selected = units.find((u) => u.id === selectedId) ?? null;
 
-  const changed = (u?: Unit) => {
-    invalidateReference('units');
-    list.reload();
-    if (u) setSelectedId(u.id);
-  };
-
-  const filtered = useMemo(() => {
-    const q = search.trim();
-    if (!q) return units;
-    // Keep the matches and their ancestors, so the tree still shows where each match sits.
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const keep = new Set<string>();
-    for (const u of units) {
-      if (!u.name.includes(q) && !(u.divisionCode ?? '').startsWith(q)) continue;
-      for (let x: Unit | undefined = u; x && !keep.has(x.id); x = x.parentId ? byId.get(x.parentId) : undefined) keep.add(x.id);
-    }
-    return units.filter((u) => keep.has(u.id));
-  }, [units, search]);
-  const tree = useMemo(() => buildUnitTree(filtered, { externalTitle: t('外部协作单位') }), [filtered, t]);
-  const expanded = search.trim() ? filtered.map((u) => u.id).concat('__external__') : undefined;
-
   const select = (u: Unit | null) => {
     setSelectedId(u?.id ?? null);
     setProblems([]);
     editForm.resetFields();
     if (u) editForm.setFieldsValue({ name: u.name, shortName: u.shortName, contactPhone: u.contactPhone, address: u.address, email: u.email, sortOrder: u.sortOrder, leaders: u.leaders });
   };
+
+  const changed = (u?: Unit) => {
+    invalidateReference('units');
+    list.reload();
+    // The form must show the unit just created, moved or saved: left alone it keeps the previous unit's values, and
+    // saving would write them onto this one.
+    if (u) select(u);
+  };
+
+  const filtered = useMemo(() => {
+    const q = search.trim();
+    if (!q) return units;
+    // Keep the matches and their ancestors, so the tree still shows where each match sits; the selected unit too, so
+    // one just created under a match shows up in place.
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const keep = new Set<string>();
+    for (const u of units) {
+      if (u.id !== selectedId && !u.name.includes(q) && !(u.divisionCode ?? '').startsWith(q)) continue;
+      for (let x: Unit | undefined = u; x && !keep.has(x.id); x = x.parentId ? byId.get(x.parentId) : undefined) keep.add(x.id);
+    }
+    return units.filter((u) => keep.has(u.id));
+  }, [units, search, selectedId]);
+  const tree = useMemo(() => buildUnitTree(filtered, { externalTitle: t('外部协作单位') }), [filtered, t]);
+  const expanded = search.trim() ? filtered.map((u) => u.id).concat('__external__') : undefined;
 
   const save = async () => {
     if (!selected) return;

@@ -363,7 +363,12 @@ export default function IntakePage() {
             </Col>
           </Row>
           <Form.Item name="narrative" label={t('诉求内容')} rules={[rules.required(t, '诉求内容'), rules.max(t, '诉求内容', 5000)]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('来电人反映的情况：什么时间、什么事、涉及谁、诉求是什么')} maxLength={5000} />
+            {/* Counted, not cut: a pasted account over the limit stays whole and is marked, so the agent decides what to drop. */}
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              placeholder={t('来电人反映的情况：什么时间、什么事、涉及谁、诉求是什么')}
+              count={{ max: 5000, show: ({ count, maxLength }) => (count > 4500 ? `${count} / ${maxLength}` : null) }}
+            />
           </Form.Item>
           <Row gutter={10}>
             <Col span={6}>

@@ -78,7 +78,7 @@ export default function OrderDetailPage() {
                 onClick={() => void navigator.clipboard?.writeText(o.number).then(() => message.success(t('工单号已复制')))}
               />
             </Tooltip>
-            <StateTag state={o.state} />
+            <StateTag state={o.state} large />
             <PriorityTag priority={o.priority} />
             <RiskTags flags={o.riskFlags} />
             <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />

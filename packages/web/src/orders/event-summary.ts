@@ -27,7 +27,7 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   const outcome = d.outcome as { resolved?: boolean; amountRecovered?: number; workersHelped?: number } | undefined;
   if (outcome && typeof outcome === 'object') {
     out.push(outcome.resolved ? t('已解决') : t('未解决'));
-    if (outcome.amountRecovered) out.push(t('追回 {amount} 元', { amount: outcome.amountRecovered }));
+    if (outcome.amountRecovered) out.push(t('追回 {amount} 元', { amount: outcome.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }));
     if (outcome.workersHelped) out.push(t('帮助 {n} 人', { n: outcome.workersHelped }));
   }
   if (d.result === 'unreachable') out.push(t('第 {n} 次未接通', { n: Number(d.attempt ?? 1) }));

@@ -6,9 +6,14 @@ import { formatTime, remaining } from '../shared/format.js';
 import { deadlineLabels, priorityColors, priorityLabels, stateColors, stateLabels, stepLabels } from '../shared/labels.js';
 import { useCatalogNames } from '../shared/reference.js';
 
-export function StateTag({ state }: { state: OrderState }) {
+/** `large` on an order's own page: the state is the first thing a person looks for there. */
+export function StateTag({ state, large }: { state: OrderState; large?: boolean }) {
   const t = useT();
-  return <Tag color={stateColors[state]}>{t(stateLabels[state])}</Tag>;
+  return (
+    <Tag color={stateColors[state]} className={large ? 'state-tag-large' : undefined} data-state={state}>
+      {t(stateLabels[state])}
+    </Tag>
+  );
 }
 
 const deadlineIcon: Record<DeadlineStatus, React.ReactNode> = {

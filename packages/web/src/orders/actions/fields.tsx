@@ -5,6 +5,7 @@ import { ordersApi } from '../../api/orders.js';
 import type { OrderSummary, OrderView } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { stateLabels } from '../../shared/labels.js';
+import { useDivisionName } from '../../shared/reference.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
 
 export const noteField = (label = '备注', required = false, max = 1000) => ({ label, required, max });
@@ -32,6 +33,7 @@ export function TextField({ name, label, required, max = 1000, rows = 3, placeho
  */
 export function DispatchUnitField({ order, form, name = 'unitId', label = '接收单位' }: { order: OrderView; form: FormInstance; name?: string; label?: string }) {
   const t = useT();
+  const divisionName = useDivisionName();
   const [suggested, setSuggested] = useState<{ id: string; name: string } | null>(null);
   const [loading, setLoading] = useState(false);
   useEffect(() => {
@@ -65,7 +67,7 @@ export function DispatchUnitField({ order, form, name = 'unitId', label = '接�
         </span>
       }
       rules={[{ required: true, message: t('请选择接收单位') }]}
-      extra={order.placeText || order.divisionCode ? `${t('地点')}：${order.placeText ?? ''} ${order.divisionCode ?? ''}` : undefined}
+      extra={order.placeText || order.divisionCode ? `${t('地点')}：${[divisionName(order.divisionCode), order.placeText].filter(Boolean).join(' · ')}` : undefined}
     >
       <UnitPicker disable={(u) => u.id === order.holderUnit.id} autoFocus />
     </Form.Item>
@@ -79,6 +81,8 @@ export function CoHandlersField({ name = 'coHandlers' }: { name?: string }) {
     <Form.List name={name}>
       {(fields, { add, remove }) => (
         <>
+          {/* Without a heading a filled row reads as just another unit field. */}
+          {fields.length > 0 && <div className="co-handlers-heading">{`${t('协办单位')} · ${t('协办任务')}`}</div>}
           {fields.map((f) => (
             <Row gutter={8} key={f.key} align="top">
               <Col span={11}>

@@ -435,7 +435,7 @@ function OutcomeSummary({ order }: { order: OrderView }) {
       description={
         <>
           <div>{o.measures}</div>
-          <div>{t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered, n: o.workersHelped })}</div>
+          <div>{t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}</div>
         </>
       }
     />
@@ -469,10 +469,10 @@ function CallbackFields({ order, form, t }: { order: OrderView; form: FormInstan
       {result === 'reached' && (
         <>
           <Form.Item name="handlingSatisfaction" label={t('对办理结果的满意度')} rules={need('对办理结果的满意度')}>
-            <Radio.Group optionType="button" options={levels} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={levels} />
           </Form.Item>
           <Form.Item name="callSatisfaction" label={t('对热线服务的满意度')} rules={need('对热线服务的满意度')}>
-            <Radio.Group optionType="button" options={levels.map((l) => ({ ...l, disabled: false }))} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={levels.map((l) => ({ ...l, disabled: false }))} />
           </Form.Item>
         </>
       )}
