@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import type { Config } from './platform/config/config.js';
 import type { Clock } from './platform/clock.js';
+import { createChangeBus, type ChangeBus } from './platform/bus/index.js';
 import type { Database } from './platform/db/client.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
@@ -40,7 +41,16 @@ z.config(z.locales.zhCN());
 
 export const appVersion = '0.1.0';
 
-export type AppDeps = { database: Database; config: Config; clock: Clock; logger?: boolean | object; attachments?: AttachmentStore; webRoot?: string };
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  logger?: boolean | object;
+  attachments?: AttachmentStore;
+  webRoot?: string;
+  /** The change bus; by default one fitting the database, closed with the app. */
+  bus?: ChangeBus;
+};
 
 /** The composition root: every service is built here from explicit dependencies, then each capability's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -61,6 +71,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerOpenApi(app, appVersion);
 
+  // The change bus: order announcements and reference-data invalidation, across instances on PostgreSQL.
+  const bus = deps.bus ?? (await createChangeBus(database, (err) => app.log.warn({ err }, 'change bus')));
+  if (!deps.bus) app.addHook('onClose', () => bus.close());
+
   const auth = createAuthService({ db, config, clock });
   registerAuthHook(app, auth);
   const ctx = { db, database, config, clock };
@@ -71,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });
   // One calendar service for everyone, so an administrator's change is seen by the next deadline computed.
-  const calendar = createCalendarService({ db, clock });
+  const calendar = createCalendarService({ db, clock, bus });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
 
@@ -82,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendar,
     limits: timeLimits,
     // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
+    bus,
     orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
     attachments:
       deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
+import type { ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
@@ -49,8 +50,8 @@ export function notCovered(err: CalendarNotCoveredError) {
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
-export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number }) {
-  const { db, clock } = deps;
+export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus }) {
+  const { db, clock, bus } = deps;
   const cacheMs = deps.cacheMs ?? calendarCacheMs;
   let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   let loading: Promise<WorkingCalendar> | null = null;
@@ -76,10 +77,19 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     return load;
   }
 
-  function invalidate(): void {
+  function dropCache(): void {
     generation++;
     cached = null;
     loading = null;
+  }
+  // Another instance changed the calendar (or this one's LISTEN connection was lost and may have missed it).
+  bus?.subscribe('reference.changed', (m) => m.kind === 'calendar' && dropCache());
+  bus?.subscribe('bus.resynced', dropCache);
+
+  /** After a write: this process drops its copy at once, the others when the bus tells them. */
+  async function invalidate(): Promise<void> {
+    dropCache();
+    await bus?.publish({ topic: 'reference.changed', kind: 'calendar' });
   }
 
   /** A deadline on the current calendar; a calendar that does not reach it is a 422, never a guess. */
@@ -142,7 +152,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
       });
       return after;
     });
-    invalidate();
+    await invalidate();
     return dayView(row);
   }
 
@@ -191,7 +201,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
       });
       return { year: summary.year, days: summary.days, workdays: summary.workdays };
     });
-    invalidate();
+    await invalidate();
     return { ...result, coverage: await calendarCoverage(db, clock.now()) };
   }
 
@@ -218,7 +228,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
       });
       return { periods, version };
     });
-    invalidate();
+    await invalidate();
     return saved;
   }
 

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
+import type { ChangeBus } from '../platform/bus/index.js';
 import type { Db } from '../platform/db/client.js';
 import type { AttachmentStore } from './attachments/attachment-store.js';
 import type { OrderNumberAllocator } from './order-numbers.js';
@@ -15,4 +16,6 @@ export type OrderDeps = {
   limits: TimeLimits;
   attachments: AttachmentStore;
   orderNumbers: OrderNumberAllocator;
+  /** Announces each committed change (`order.changed`) to SSE streams and other instances. */
+  bus: ChangeBus;
 };

@@ -6,7 +6,7 @@ import { callerView, contactAccessFor, orderView } from './order-view.js';
 import type { OrderDeps } from './order-deps.js';
 import { findVisibleOrder, listEvents, type OrderRow } from './orders.repo.js';
 import { orderAttachments, orderCallers, orderLinks, workOrders } from './orders.tables.js';
-import { runTransition } from './transition.js';
+import { inOneTransaction, runTransition } from './transition.js';
 
 const orderNotFound = () => notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
 
@@ -67,8 +67,8 @@ export function createOrdersService(deps: OrderDeps) {
     if (input.sources.some((s) => s.id === targetId)) {
       throw invalid('ORDER_MERGE_SELF', '不能把工单合并到它自己', [{ field: 'body.sources', message: '不能包含目标工单本身' }]);
     }
-    const calendar = await deps.calendar.current();
-    const row = await db.transaction(async (tx) => {
+    const row = await inOneTransaction(deps, async (within) => {
+      const { tx } = within;
       // A target out of sight is a 404 before any source is touched, whatever the sources are.
       if (!(await findVisibleOrder(tx, actor, targetId))) throw orderNotFound();
       const moved: string[] = [];
@@ -89,7 +89,7 @@ export function createOrdersService(deps: OrderDeps) {
               note: input.note ?? null,
             };
           },
-          { tx, calendar },
+          within,
         );
       }
       return runTransition(
@@ -114,7 +114,7 @@ export function createOrdersService(deps: OrderDeps) {
             note: input.note ?? null,
           };
         },
-        { tx, calendar },
+        within,
       );
     });
     return view(actor, row);
@@ -122,8 +122,8 @@ export function createOrdersService(deps: OrderDeps) {
 
   async function link(actor: Actor, id: string, input: { linkedOrderId: string; note?: string | undefined }) {
     if (input.linkedOrderId === id) throw invalid('ORDER_LINK_SELF', '不能关联工单自身', [{ field: 'body.linkedOrderId', message: '不能关联自身' }]);
-    const calendar = await deps.calendar.current();
-    const row = await db.transaction(async (tx) => {
+    const row = await inOneTransaction(deps, async (within) => {
+      const { tx } = within;
       const other = await findVisibleOrder(tx, actor, input.linkedOrderId);
       if (!other) throw invalid('ORDER_LINK_UNKNOWN', '要关联的工单不存在或无权查看', [{ field: 'body.linkedOrderId', message: '工单不存在或无权查看' }]);
       const [a, b] = [id, input.linkedOrderId].sort() as [string, string];
@@ -139,9 +139,9 @@ export function createOrdersService(deps: OrderDeps) {
           await t.insert(orderLinks).values({ orderId: a, linkedOrderId: b, createdBy: actor.userId, createdAt: now, note: input.note ?? null });
           return { data: { linkedOrder: { id: other.id, number: other.number } }, note: input.note ?? null };
         },
-        { tx, calendar },
+        within,
       );
-      await runTransition(deps, actor, other.id, null, 'link', () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }), { tx, calendar });
+      await runTransition(deps, actor, other.id, null, 'link', () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }), within);
       return updated;
     });
     return view(actor, row);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { AppError, conflict, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { BusMessage } from '../platform/bus/index.js';
 import type { Tx } from '../platform/db/client.js';
 import { decide, type OrderAction, type Relation } from './domain/state-machine.js';
 import type { OrderState } from './domain/states.js';
@@ -32,8 +33,37 @@ export type TransitionResult = {
   eventAction?: string;
 };
 
-/** An open transaction to run inside, with the calendar read before it opened (see `within` below). */
-export type Within = { tx: Tx; calendar: WorkingCalendar };
+/**
+ * An open transaction to run inside, with the calendar read before it opened (see `within` below), and the
+ * announcements to send once it commits (made by `inOneTransaction`).
+ */
+export type Within = { tx: Tx; calendar: WorkingCalendar; announce: BusMessage[] };
+
+/**
+ * Several transitions that commit together (merge, link): the calendar is read before the transaction opens, and the
+ * `order.changed` announcements go out only after the commit, so nobody hears of a change that was rolled back.
+ */
+export async function inOneTransaction<T>(deps: OrderDeps, fn: (within: Within) => Promise<T>): Promise<T> {
+  const calendar = await deps.calendar.current();
+  const announce: BusMessage[] = [];
+  const result = await deps.db.transaction((tx) => fn({ tx, calendar, announce }));
+  for (const m of announce) await deps.bus.publish(m);
+  return result;
+}
+
+function changed(row: OrderRow, action: string, fromState: string, at: Date): BusMessage {
+  return {
+    topic: 'order.changed',
+    orderId: row.id,
+    number: row.number,
+    version: row.version,
+    action,
+    fromState,
+    toState: row.state,
+    visibleTo: row.visibleTo,
+    at: at.toISOString(),
+  };
+}
 
 /**
  * Every change to an order goes through here: one transaction, the order locked, visibility (404), version (409),
@@ -54,7 +84,8 @@ export async function runTransition(
   within?: Within,
 ): Promise<OrderRow> {
   const calendar = within?.calendar ?? (await deps.calendar.current());
-  return (within?.tx ?? deps.db).transaction(async (tx) => {
+  let announcement: BusMessage | null = null;
+  const row = await (within?.tx ?? deps.db).transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
     if (version !== null && order.version !== version) throw staleVersion('工单');
@@ -89,6 +120,13 @@ export async function runTransition(
       data: result.data ?? null,
       note: result.note ?? null,
     });
+    announcement = changed(updated!, result.eventAction ?? action, order.state, now);
     return updated!;
   });
+  // Inside `within` the outer transaction has not committed yet: its owner announces after the commit.
+  if (announcement) {
+    if (within) within.announce.push(announcement);
+    else await deps.bus.publish(announcement);
+  }
+  return row;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { ChangeBus } from '../../src/platform/bus/index.js';
 import type { Config } from '../../src/platform/config/config.js';
 import { demoPassword } from '../../src/install/demo.js';
 import { createInstalledDatabase, testPassword } from './test-db.js';
@@ -7,9 +8,9 @@ import { createInstalledDatabase, testPassword } from './test-db.js';
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a real, installed database, driven with inject(). */
-export async function createTestApp(opts: { at?: string; config?: Partial<Config> } = {}) {
+export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus } = {}) {
   const installed = await createInstalledDatabase(opts);
-  const app: FastifyInstance = await buildApp({ database: installed.database, config: installed.config, clock: installed.clock });
+  const app: FastifyInstance = await buildApp({ database: installed.database, config: installed.config, clock: installed.clock, ...(opts.bus ? { bus: opts.bus } : {}) });
   await app.ready();
 
   /** Logs in and returns a client whose requests carry the session cookie. */

@@ -22,6 +22,8 @@ export type Executor = Db | Tx;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgresql';
+  /** PostgreSQL only: where a dedicated connection (the change bus's LISTEN) connects to. */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -36,7 +38,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgresql', close: () => pool.end() };
+    return { db, kind: 'postgresql', url: opts.databaseUrl, close: () => pool.end() };
   }
   let client: PGlite;
   if (opts.dataDir) {

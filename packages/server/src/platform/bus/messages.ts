@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * What travels on the change bus: small announcements, never the data itself (a NOTIFY payload is at most 8000 bytes,
+ * and a subscriber that needs the order reads it through the access rule). Each topic has a schema: a message from
+ * another instance is parsed before anyone sees it, so a subscriber can trust the shape.
+ */
+export const referenceKinds = ['units', 'catalog', 'rules', 'thresholds', 'calendar', 'users'] as const;
+export type ReferenceKind = (typeof referenceKinds)[number];
+
+export const busMessageSchema = z.discriminatedUnion('topic', [
+  /** An order changed and the change is committed: SSE streams (notifications, cockpit) re-read what they show. */
+  z.object({
+    topic: z.literal('order.changed'),
+    orderId: z.string(),
+    number: z.string(),
+    version: z.number().int(),
+    action: z.string(),
+    fromState: z.string(),
+    toState: z.string(),
+    /** The units that may see the order (visible_to): a stream forwards the announcement only to people within them. */
+    visibleTo: z.array(z.string()),
+    at: z.string(),
+  }),
+  /** Reference data was written: every instance drops its cached copy of that kind. */
+  z.object({ topic: z.literal('reference.changed'), kind: z.enum(referenceKinds) }),
+  /**
+   * The LISTEN connection was lost and is back: announcements may have been missed meanwhile, so whoever caches
+   * must drop everything. Raised locally by the bus itself, never sent.
+   */
+  z.object({ topic: z.literal('bus.resynced') }),
+]);
+
+export type BusMessage = z.infer<typeof busMessageSchema>;
+export type BusTopic = BusMessage['topic'];
+export type MessageOf<T extends BusTopic> = Extract<BusMessage, { topic: T }>;

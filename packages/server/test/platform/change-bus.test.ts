@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCalendarService } from '../../src/calendar/calendar.service.js';
+import { writeWorkingPeriods, readWorkingPeriods } from '../../src/calendar/calendar.repo.js';
+import { createChangeBus, type BusMessage, type ChangeBus } from '../../src/platform/bus/index.js';
+import { createPgBus } from '../../src/platform/bus/pg-bus.js';
+import { createInProcessBus } from '../../src/platform/bus/bus.js';
+import { ok, unitByDivision } from '../support/order-helpers.js';
+import { createTestApp } from '../support/test-app.js';
+import { createInstalledDatabase } from '../support/test-db.js';
+
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+/** Resolves with the next message of a topic (the test's timeout is the only bound: no sleeps). */
+function next<T extends BusMessage['topic']>(bus: ChangeBus, topic: T, match: (m: Extract<BusMessage, { topic: T }>) => boolean = () => true) {
+  return new Promise<Extract<BusMessage, { topic: T }>>((resolve) => {
+    const off = bus.subscribe(topic, (m) => {
+      if (!match(m)) return;
+      off();
+      resolve(m);
+    });
+  });
+}
+
+describe('order.changed', () => {
+  it('is announced once per committed transition, after the commit, with the new version and visible_to', async () => {
+    const bus = createInProcessBus();
+    const t = await createTestApp({ bus });
+    try {
+      const heard: Extract<BusMessage, { topic: 'order.changed' }>[] = [];
+      bus.subscribe('order.changed', (m) => heard.push(m));
+      const [agent, dispatcher] = await Promise.all([t.login('agent'), t.login('dispatcher')]);
+      const county = await unitByDivision(t, 'county_federation', '150102');
+      const o = await ok<{ id: string; version: number }>(
+        agent.post('/api/orders', {
+          channel: 'phone',
+          callers: [{ name: '王先生', phone: '13904711111' }],
+          employer: { name: '呼和浩特市某某餐饮有限公司' },
+          place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+          narrative: '反映餐饮公司拖欠两个月工资。',
+          typeCode: 'complaint',
+          subjectCode: 'wage_arrears',
+        }),
+        201,
+      );
+      heard.length = 0;
+      const d = await ok<{ version: number }>(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+      expect(heard).toHaveLength(1);
+      expect(heard[0]).toMatchObject({ orderId: o.id, action: 'dispatch', fromState: 'pending_dispatch', toState: 'pending_sign', version: d.version });
+      expect(heard[0]!.visibleTo).toContain(county.id);
+      // A refused change (stale version) is not announced.
+      const res = await dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id });
+      expect(res.statusCode).toBe(409);
+      expect(heard).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of closers.reverse()) await c();
+  });
+
+  it('reaches the other instance once, and not its own sender twice; reconnects after the LISTEN connection is killed', async () => {
+    const installed = await createInstalledDatabase();
+    closers.push(() => installed.database.close());
+    const opts = {
+      connectionString: installed.database.url!,
+      notify: async (channel: string, payload: string) => void (await installed.db.execute(sql`select pg_notify(${channel}, ${payload})`)),
+      retryMs: 5,
+    };
+    const a = await createPgBus(opts);
+    const b = await createPgBus(opts);
+    closers.push(a.close, b.close);
+
+    const heardByA: string[] = [];
+    a.subscribe('reference.changed', (m) => heardByA.push(m.kind));
+    const atB = next(b, 'reference.changed');
+    await a.publish({ topic: 'reference.changed', kind: 'units' });
+    expect(await atB).toEqual({ topic: 'reference.changed', kind: 'units' });
+    // A heard its own message once, synchronously; the echo through PostgreSQL is skipped. B publishing after
+    // proves A's echo had its chance to arrive (notifications of one connection are delivered in order).
+    const atA = next(a, 'reference.changed', (m) => m.kind === 'catalog');
+    await b.publish({ topic: 'reference.changed', kind: 'catalog' });
+    await atA;
+    expect(heardByA).toEqual(['units', 'catalog']);
+
+    // Kill both LISTEN connections: each reconnects and tells its subscribers they may have missed something.
+    const resyncedA = next(a, 'bus.resynced');
+    const resyncedB = next(b, 'bus.resynced');
+    await installed.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen hotline_bus'`);
+    await Promise.all([resyncedA, resyncedB]);
+    expect(a.listening() && b.listening()).toBe(true);
+    const again = next(b, 'reference.changed');
+    await a.publish({ topic: 'reference.changed', kind: 'rules' });
+    expect((await again).kind).toBe('rules');
+  });
+
+  it('drops the other instance\'s cached calendar when one instance changes it', async () => {
+    const installed = await createInstalledDatabase();
+    closers.push(() => installed.database.close());
+    const busA = await createChangeBus(installed.database);
+    const busB = await createChangeBus(installed.database);
+    closers.push(busA.close, busB.close);
+    const calA = createCalendarService({ db: installed.db, clock: installed.clock, bus: busA });
+    const calB = createCalendarService({ db: installed.db, clock: installed.clock, bus: busB });
+    const before = await calB.current();
+    const { version } = await readWorkingPeriods(installed.db);
+    await writeWorkingPeriods(installed.db, [{ start: '08:00', end: '12:00' }], version, installed.clock.now());
+    expect(await calB.current()).toBe(before); // still the cached copy
+    const heard = next(busB, 'reference.changed');
+    await calA.invalidate();
+    await heard;
+    const after = await calB.current();
+    expect(after).not.toBe(before);
+    expect(after.periods).toEqual([{ start: 8 * 60, end: 12 * 60 }]);
+  });
+});
