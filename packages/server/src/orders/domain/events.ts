@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { steps } from '../../catalog/domain/catalog.js';
+import { channels, satisfactionLevels } from './states.js';
+
+/**
+ * The typed facts of an order's timeline. Every row of `order_events` is one of these kinds: `action` names the kind,
+ * `data` is its payload, validated on write (`parseOrderEvent`). Every later figure (KPIs, supervision, reports,
+ * status sent back to 12345) is computed from these, so a field here is a promise: add fields, never change one's
+ * meaning. docs/events.md describes each kind for the people who compute from them.
+ */
+const iso = z.string().datetime({ offset: true });
+const uuid = z.string().uuid();
+const unitRef = z.object({ id: uuid, name: z.string() });
+const timeUnit = z.enum(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);
+
+/**
+ * The step the order was in until this event, and whether its deadline was met. A step ends when the event starts
+ * another one (or restarts it, or closes the order). `met` is null when the step had no deadline.
+ */
+export const stepDeadlineSchema = z.object({
+  step: z.enum([...steps, 'review']),
+  startedAt: iso.nullable(),
+  dueAt: iso.nullable(),
+  met: z.boolean().nullable(),
+});
+export type StepDeadline = z.infer<typeof stepDeadlineSchema>;
+
+export const outcomeSchema = z.object({
+  resolved: z.boolean(),
+  measures: z.string(),
+  amountRecovered: z.number().min(0),
+  workersHelped: z.number().int().min(0),
+});
+
+const kind = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
+  z.object({ action: z.literal(action), data: z.object({ ...shape, step: stepDeadlineSchema.optional() }).strict() });
+
+const intake = { channel: z.enum(channels), riskFlags: z.array(z.string()), suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })), callers: z.number().int().min(1) };
+
+export const orderEventSchema = z.discriminatedUnion('action', [
+  kind('create', intake),
+  kind('close_at_intake', intake),
+  kind('attach_caller', { channel: z.enum(channels), callerCount: z.number().int().min(1), riskFlags: z.object({ before: z.array(z.string()), after: z.array(z.string()) }) }),
+  kind('dispatch', { toUnit: unitRef, coHandlers: z.array(unitRef), redispatch: z.boolean() }),
+  kind('handle_at_hotline', { handledBy: unitRef }),
+  kind('sign', { lateSign: z.boolean() }),
+  kind('return', { reason: z.string(), toUnit: z.object({ id: uuid.nullable() }) }),
+  kind('return_redispatch', { decision: z.literal('redispatch'), reason: z.string(), toUnit: unitRef, coHandlers: z.array(unitRef) }),
+  kind('return_reject', { decision: z.literal('reject'), reason: z.string() }),
+  kind('invite_co_handler', { coHandler: unitRef, task: z.string().nullable() }),
+  kind('remove_co_handler', { coHandlerUnitId: uuid, reason: z.string() }),
+  kind('reply_co_handler_part', { coHandlerId: uuid, replaced: z.boolean() }),
+  kind('add_note', { kind: z.string() }),
+  kind('add_attachment', { attachmentId: uuid, fileName: z.string(), contentType: z.string(), size: z.number().int().min(0), kind: z.string() }),
+  kind('request_extension', {
+    amount: z.number().positive(),
+    unit: timeUnit,
+    reason: z.string(),
+    previousDueAt: iso,
+    requestedDueAt: iso,
+    callerInformed: z.boolean(),
+  }),
+  kind('decide_extension', {
+    approved: z.boolean(),
+    /** What was asked: the request's reason and length (in the reply limit's unit), so the decision row stands alone. */
+    reason: z.string(),
+    amount: z.number().positive().nullable(),
+    unit: timeUnit.nullable(),
+    requestedAt: iso,
+    decidedBy: z.object({ userId: uuid.nullable(), unitId: uuid.nullable(), role: z.string() }),
+    previousDueAt: iso.nullable(),
+    newDueAt: iso.nullable(),
+  }),
+  kind('reply', { outcome: outcomeSchema, onTime: z.boolean(), coHandlersWithoutReply: z.array(uuid), withdrawnExtension: z.boolean() }),
+  kind('review_accept', { decision: z.literal('accept'), onTime: z.boolean() }),
+  kind('review_rework', { decision: z.literal('rework'), reason: z.string() }),
+  kind('callback_satisfied', { result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels), onTime: z.boolean(), autoArchived: z.boolean(), attempt: z.number().int().min(1) }),
+  kind('callback_dissatisfied', { result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels), onTime: z.boolean(), autoArchived: z.boolean(), attempt: z.number().int().min(1) }),
+  kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1) }),
+  kind('reopen', { reopen: z.number().int().min(1), reason: z.string() }),
+  kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
+  kind('merge', { mergedInto: uuid, callers: z.number().int().min(0) }),
+  kind('merge_in', { sources: z.array(z.object({ id: uuid, number: z.string() })), callersMoved: z.number().int().min(0) }),
+  kind('link', { linkedOrder: z.object({ id: uuid, number: z.string() }) }),
+  kind('invalidate', { category: z.enum(['nuisance', 'test', 'duplicate', 'other']) }),
+  kind('reveal_contact', { callers: z.number().int().min(0) }),
+  /** Deadlines counted again when the official calendar year replaces a provisional one (issue 8). */
+  kind('deadlines_recomputed', { year: z.number().int(), changes: z.array(z.unknown()), stillProvisional: z.boolean() }),
+]);
+
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+export type OrderEventKind = OrderEvent['action'];
+export type EventData<K extends OrderEventKind> = Extract<OrderEvent, { action: K }>['data'];
+export const orderEventKinds = orderEventSchema.options.map((o) => o.shape.action.value) as OrderEventKind[];
+
+export class InvalidEventError extends Error {
+  constructor(
+    readonly action: string,
+    readonly issues: string,
+  ) {
+    super(`order event ${action} does not match its schema: ${issues}`);
+  }
+}
+
+/** Validates an event before it is written: a wrong payload is a programming error, never stored. */
+export function parseOrderEvent(e: { action: string; data: unknown }): OrderEvent {
+  const r = orderEventSchema.safeParse(e);
+  if (!r.success) throw new InvalidEventError(e.action, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return r.data;
+}
