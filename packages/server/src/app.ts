@@ -35,6 +35,10 @@ import { createOrdersService } from './orders/orders.service.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { timeLimits } from './orders/time-limits.js';
 import { createOrderNumberAllocator } from './orders/order-numbers.js';
+import { systemActorSource } from './install/system-actor.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import { registerJobHousekeeping } from './platform/jobs/housekeeping.js';
+import { jobsRoutes } from './system/jobs.routes.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -50,7 +54,18 @@ export type AppDeps = {
   webRoot?: string;
   /** The change bus; by default one fitting the database, closed with the app. */
   bus?: ChangeBus;
+  /** Poll for due jobs (main.ts). Tests leave it off and call `app.jobs.runDue()` after moving the clock. */
+  runJobs?: boolean;
+  /** Names this instance in the job table (two instances in one test). */
+  instanceId?: string;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job runner of this instance: `runDue()` runs every job due at the clock's now. */
+    jobs: JobRunner;
+  }
+}
 
 /** The composition root: every service is built here from explicit dependencies, then each capability's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -79,6 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthHook(app, auth);
   const ctx = { db, database, config, clock };
 
+  // Jobs act as the system actor; the runner is built first so every capability can register its job kinds.
+  const jobs = createJobRunner({ db, clock, system: systemActorSource(db, clock), ...(deps.instanceId ? { instanceId: deps.instanceId } : {}), log: app.log });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
+  registerJobHousekeeping(jobs);
+
   await app.register(systemRoutes, { prefix: '/api', ...ctx, version: appVersion });
   await app.register(authRoutes, { prefix: '/api/auth', auth });
   await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
@@ -88,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const calendar = createCalendarService({ db, clock, bus });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
+  await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
 
   const orderDeps: OrderDeps = {
     db,
@@ -112,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
+  if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

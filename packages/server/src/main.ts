@@ -9,7 +9,7 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(database);
 const installed = await bootstrap(database.db, config, systemClock);
-const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel } });
+const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel }, runJobs: true });
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -6,7 +6,8 @@ import { auditEvents } from './audit.tables.js';
 
 export type AuditInput = {
   at: Date;
-  actor: Pick<Actor, 'userId' | 'username' | 'role' | 'unitId' | 'ip' | 'userAgent'> | null;
+  /** A person, or the system actor (role `system`) for what the job runner does. */
+  actor: (Pick<Actor, 'userId' | 'username' | 'unitId' | 'ip' | 'userAgent'> & { role: Actor['role'] | 'system' }) | null;
   /** For events without a logged-in actor (a failed login): who tried, from where. */
   anonymous?: { username?: string; ip?: string | null; userAgent?: string | null };
   action: string;

@@ -10,6 +10,8 @@ import type { OrderDeps } from './order-deps.js';
 import { insertEvent, isVisible, lockOrder, unitsById, type OrderRow } from './orders.repo.js';
 import { workOrders } from './orders.tables.js';
 import { relationsOf } from './relations.js';
+import { noticeJob, type Notice } from '../notifications/domain/notice.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
 
 export type TransitionCtx = {
   tx: Tx;
@@ -31,6 +33,8 @@ export type TransitionResult = {
   state?: OrderState;
   /** The timeline's name for the event when it differs from the machine's action (e.g. merge_in on the surviving order). */
   eventAction?: string;
+  /** Whom to tell: written to the outbox in this transaction, delivered by the job runner (exactly once per key). */
+  notices?: readonly Notice[];
 };
 
 /**
@@ -120,6 +124,9 @@ export async function runTransition(
       data: result.data ?? null,
       note: result.note ?? null,
     });
+    if (result.notices?.length) {
+      await outbox.enqueue(tx, result.notices.map((n) => noticeJob({ ...n, orderId: n.orderId ?? orderId }, now)), now);
+    }
     announcement = changed(updated!, result.eventAction ?? action, order.state, now);
     return updated!;
   });

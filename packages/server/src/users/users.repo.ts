@@ -15,6 +15,26 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 
 type Reach = Pick<Actor, 'scopePath'>;
 
+/** The system account (jobs act as it) is no person to manage: it never appears in the users API. */
+const notSystem = sql`${users.kind} <> 'system'`;
+
+/**
+ * The account the job runner acts as (`system`): no password, no role, at the province root, so the timeline and
+ * the audit log name it like anyone else. Created once; returns its id.
+ */
+export async function ensureSystemUser(db: Executor, rootUnitId: string, at: Date): Promise<string> {
+  const [found] = await db.select({ id: users.id }).from(users).where(eq(users.kind, 'system')).limit(1);
+  if (found) return found.id;
+  const [row] = await db
+    .insert(users)
+    .values({ username: 'system', displayName: '系统', kind: 'system', unitId: rootUnitId, passwordHash: null, createdAt: at, updatedAt: at })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  if (row) return row.id;
+  const [again] = await db.select({ id: users.id }).from(users).where(eq(users.kind, 'system')).limit(1);
+  return again!.id;
+}
+
 const unitColumns = { id: units.id, name: units.name, path: units.path, type: units.type, parentId: units.parentId, active: units.active };
 
 export async function findUnits(db: Executor, ids: string[]): Promise<UnitRef[]> {
@@ -28,7 +48,7 @@ export async function findUserInReach(db: Executor, actor: Reach, id: string): P
     .select({ user: users, home: unitColumns })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.id, id), reachCondition(actor)));
+    .where(and(eq(users.id, id), reachCondition(actor), notSystem));
   return row;
 }
 
@@ -49,7 +69,7 @@ export type UserFilter = {
 
 /** A page of the people within reach, ordered by user name (case-insensitive, as it is unique that way). */
 export async function listUsersInReach(db: Executor, actor: Reach, f: UserFilter) {
-  const conds: SQL[] = [reachCondition(actor)];
+  const conds: SQL[] = [reachCondition(actor), notSystem];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);

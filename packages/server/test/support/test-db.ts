@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<Database> {
   dbUrl.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10 });
   await migrateDatabase(database);
-  return {
+  const opened: Database = {
     ...database,
     close: async () => {
       await database.close();
@@ -37,6 +37,20 @@ export async function createTestDatabase(): Promise<Database> {
       await c.end();
     },
   };
+  urls.set(opened, dbUrl.toString());
+  return opened;
+}
+
+const urls = new WeakMap<Database, string>();
+
+/**
+ * A second server's connection to the same database, as another instance would open it: its own pool on
+ * PostgreSQL. PGlite is one process with one connection, so there the second instance shares it (close is a no-op).
+ */
+export async function openSameDatabase(database: Database): Promise<Database> {
+  const url = urls.get(database);
+  if (!url) return { ...database, close: async () => {} };
+  return openDatabase({ databaseUrl: url, poolSize: 10 });
 }
 
 export const testPassword = 'Admin12345';

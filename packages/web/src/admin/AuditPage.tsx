@@ -7,7 +7,7 @@ import type { AuditEvent } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
 import { formatTime } from '../shared/format.js';
-import { roleLabels } from '../shared/labels.js';
+import { actorRoleLabels } from '../shared/labels.js';
 import './admin.css';
 
 type Query = { action?: string; actor?: string; targetType?: string; targetId?: string; from?: string; to?: string };
@@ -145,7 +145,7 @@ export default function AuditPage() {
                   render: (_v, e) => (
                     <span>
                       {e.actor.username ?? t('匿名')}
-                      {e.actor.role && <span className="muted small"> · {t(roleLabels[e.actor.role as keyof typeof roleLabels] ?? e.actor.role)}</span>}
+                      {e.actor.role && <span className="muted small"> · {t(actorRoleLabels[e.actor.role] ?? e.actor.role)}</span>}
                     </span>
                   ),
                 },

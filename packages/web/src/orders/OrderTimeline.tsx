@@ -3,7 +3,7 @@ import type { OrderEvent } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState, Loading, EmptyState } from '../shell/states.js';
 import { formatTime } from '../shared/format.js';
-import { eventLabels, roleLabels, stateLabels } from '../shared/labels.js';
+import { actorRoleLabels, eventLabels, stateLabels } from '../shared/labels.js';
 import { eventFacts } from './event-summary.js';
 
 const colorOf = (a: string) =>
@@ -35,7 +35,7 @@ export function OrderTimeline({ events, loading, error, onRetry }: { events: Ord
                 </div>
                 <div className="muted small">
                   {e.actor.name ?? t('系统')}
-                  {e.actor.role && ` · ${t(roleLabels[e.actor.role as keyof typeof roleLabels] ?? e.actor.role)}`}
+                  {e.actor.role && e.actor.role !== 'system' && ` · ${t(actorRoleLabels[e.actor.role] ?? e.actor.role)}`}
                   {e.unit && ` · ${e.unit.name}`}
                 </div>
                 {facts.length > 0 && <div className="tl-facts">{facts.join('；')}</div>}

@@ -43,6 +43,9 @@ export const roleLabels: Record<Role, string> = {
   integration: '接口账号',
 };
 
+/** Who acted, on the timeline and in the audit log: a role, or the system (the job runner). */
+export const actorRoleLabels: Record<string, string> = { ...roleLabels, system: '系统' };
+
 export const channelLabels: Record<string, string> = {
   phone: '电话',
   app: 'App',
@@ -115,6 +118,7 @@ export const eventLabels: Record<string, string> = {
 export const labelTables = {
   stateLabels,
   roleLabels,
+  actorRoleLabels,
   channelLabels,
   priorityLabels,
   tierLabels,

@@ -20,6 +20,7 @@ const envSchema = z.object({
   HOTLINE_LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(5),
   HOTLINE_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   HOTLINE_TRUST_PROXY: bool.default(false),
+  HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +39,8 @@ export type Config = {
   lockoutAttempts: number;
   lockoutMinutes: number;
   trustProxy: boolean;
+  /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
+  jobsPollSeconds: number;
   logLevel: string;
 };
 
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: e.HOTLINE_LOCKOUT_ATTEMPTS,
     lockoutMinutes: e.HOTLINE_LOCKOUT_MINUTES,
     trustProxy: e.HOTLINE_TRUST_PROXY,
+    jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

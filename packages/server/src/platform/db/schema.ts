@@ -6,3 +6,4 @@ export * from '../../audit/audit.tables.js';
 export * from '../../catalog/catalog.tables.js';
 export * from '../../calendar/calendar.tables.js';
 export * from '../../orders/orders.tables.js';
+export * from '../jobs/jobs.tables.js';

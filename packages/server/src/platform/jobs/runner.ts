@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/client.js';
+import { retryDelayMs, slotStart } from './backoff.js';
+import { jobs, type JobRow } from './jobs.tables.js';
+import { outbox } from './outbox.repo.js';
+import type { SystemActor } from './system-actor.js';
+
+export type JobContext = {
+  /** The injected clock's now when the job was claimed: handlers never read a clock of their own. */
+  now: Date;
+  attempt: number;
+  system: SystemActor;
+  db: Db;
+  /**
+   * Runs `effects` in one transaction that also marks the job done, only while this instance still holds the job.
+   * If the lease was lost (this instance stalled and another took the job over), the transaction rolls back:
+   * a job's database effects happen exactly once. Called by the runner with no effects when the handler did not.
+   */
+  complete(effects?: (tx: Tx) => Promise<void>): Promise<void>;
+};
+
+export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<void>;
+
+export type JobKindOptions = {
+  /** How long a claimed job is this instance's before another may take it over (it stalled or crashed). */
+  leaseMs?: number;
+};
+
+export type RunSummary = { done: number; retried: number; failed: number; lost: number };
+
+export class LeaseLost extends Error {
+  constructor(id: number) {
+    super(`job ${id}: lease lost to another instance`);
+  }
+}
+
+type Schedule = { kind: string; slot: (now: Date) => Date; payload: (slot: Date) => unknown };
+
+/**
+ * The job runner: claims due jobs with FOR UPDATE SKIP LOCKED, so several server instances on one PostgreSQL never
+ * run the same job at once, and a stalled instance's job is taken over when its lease ends. Failed attempts come
+ * back after a growing delay; after the last one the job stays `failed`, listed for an administrator to retry.
+ * Scheduled work is enqueued one row per time slot under a unique key: whichever instance comes first writes it.
+ * Time is the injected clock's: tests move it and call `runDue()` instead of waiting.
+ */
+export function createJobRunner(deps: {
+  db: Db;
+  clock: Clock;
+  system: () => Promise<SystemActor>;
+  instanceId?: string;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  batchSize?: number;
+}) {
+  const { db, clock } = deps;
+  const instanceId = deps.instanceId ?? randomUUID();
+  const handlers = new Map<string, { handle: JobHandler; leaseMs: number }>();
+  const schedules: Schedule[] = [];
+  const batchSize = deps.batchSize ?? 20;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<RunSummary> | null = null;
+  let stopped = false;
+
+  function register(kind: string, handle: JobHandler, opts: JobKindOptions = {}) {
+    handlers.set(kind, { handle, leaseMs: opts.leaseMs ?? 5 * 60_000 });
+  }
+
+  /** Work that recurs: `slot(now)` is the start of the slot now lies in; one job per slot, whoever enqueues it first. */
+  function schedule(kind: string, slot: (now: Date) => Date, payload: (slot: Date) => unknown = () => ({})) {
+    schedules.push({ kind, slot, payload });
+  }
+
+  function every(kind: string, everyMs: number) {
+    schedule(kind, (now) => slotStart(now, everyMs), (slot) => ({ slot: slot.toISOString() }));
+  }
+
+  async function enqueueSchedules(now: Date) {
+    if (!schedules.length) return;
+    await outbox.enqueue(
+      db,
+      schedules.map((s) => {
+        const at = s.slot(now);
+        return { kind: s.kind, payload: s.payload(at), key: `schedule:${s.kind}@${at.toISOString()}`, runAt: at, maxAttempts: 3 };
+      }),
+      now,
+    );
+  }
+
+  /** Takes up to `limit` due jobs of the kinds this instance knows; a job another instance holds is skipped, not waited for. */
+  async function claim(now: Date, limit: number): Promise<JobRow[]> {
+    const kinds = [...handlers.keys()];
+    if (!kinds.length) return [];
+    const due = db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.kind, kinds),
+          or(and(eq(jobs.state, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.leaseUntil, now))),
+        ),
+      )
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    // Each kind's lease ends at its own time after the claim.
+    const leaseUntil = sql`case ${jobs.kind} ${sql.join(
+      kinds.map((k) => sql`when ${k} then ${new Date(now.getTime() + handlers.get(k)!.leaseMs).toISOString()}::timestamptz`),
+      sql` `,
+    )} end`;
+    const rows = await db
+      .update(jobs)
+      .set({ state: 'running', leaseToken: sql`gen_random_uuid()`, leasedBy: instanceId, leaseUntil, attempts: sql`${jobs.attempts} + 1` })
+      .where(inArray(jobs.id, due))
+      .returning();
+    return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
+  }
+
+  async function runOne(job: JobRow, now: Date, system: SystemActor): Promise<keyof RunSummary> {
+    const handler = handlers.get(job.kind)!;
+    let completed = false;
+    const complete = async (effects?: (tx: Tx) => Promise<void>) => {
+      if (completed) return;
+      await db.transaction(async (tx) => {
+        const [mine] = await tx
+          .update(jobs)
+          .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null })
+          .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!), eq(jobs.state, 'running')))
+          .returning({ id: jobs.id });
+        if (!mine) throw new LeaseLost(job.id);
+        if (effects) await effects(tx);
+      });
+      completed = true;
+    };
+    try {
+      await handler.handle(job, { now, attempt: job.attempts, system, db, complete });
+      await complete();
+      return 'done';
+    } catch (err) {
+      if (err instanceof LeaseLost) return 'lost';
+      const message = err instanceof Error ? err.message : String(err);
+      const last = job.attempts >= job.maxAttempts;
+      const [row] = await db
+        .update(jobs)
+        .set({
+          state: last ? 'failed' : 'pending',
+          runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
+          finishedAt: last ? now : null,
+          lastError: message.slice(0, 2000),
+          leaseToken: null,
+          leaseUntil: null,
+        })
+        .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!)))
+        .returning({ id: jobs.id });
+      if (!row) return 'lost';
+      deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
+      return last ? 'failed' : 'retried';
+    }
+  }
+
+  /**
+   * Runs every job due now (the injected clock's now), then returns what happened. The poll loop calls it; tests
+   * call it directly after moving the clock. Bounded, so a job that keeps enqueueing due work cannot spin for ever.
+   */
+  async function runDue(opts: { max?: number } = {}): Promise<RunSummary> {
+    const summary: RunSummary = { done: 0, retried: 0, failed: 0, lost: 0 };
+    const now = clock.now();
+    await enqueueSchedules(now);
+    const system = await deps.system();
+    const max = opts.max ?? 1000;
+    let ran = 0;
+    while (ran < max && !stopped) {
+      const batch = await claim(now, Math.min(batchSize, max - ran));
+      if (!batch.length) break;
+      for (const job of batch) summary[await runOne(job, now, system)]++;
+      ran += batch.length;
+    }
+    return summary;
+  }
+
+  /** One run at a time per instance: a tick while the previous one runs waits for it instead of starting another. */
+  function tick(): Promise<RunSummary> {
+    if (!running) {
+      running = runDue().finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  }
+
+  /** Polls every `everyMs`; the timer does not keep the process alive. */
+  function start(everyMs: number) {
+    stopped = false;
+    if (timer) return;
+    timer = setInterval(() => {
+      tick().catch((err) => deps.log?.error({ err }, 'job runner tick failed'));
+    }, everyMs);
+    timer.unref();
+  }
+
+  /** Stops polling and waits for the jobs being run to finish (their leases end cleanly). */
+  async function stop() {
+    stopped = true;
+    if (timer) clearInterval(timer);
+    timer = null;
+    if (running) await running.catch(() => undefined);
+  }
+
+  return { instanceId, system: deps.system, register, schedule, every, runDue, tick, start, stop, kinds: () => [...handlers.keys()] };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteContext } from '../app.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { requireRole } from '../auth/actor.js';
+import { notFound } from '../platform/errors/app-error.js';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses } from '../platform/http/schemas.js';
+import type { JobRow } from '../platform/jobs/jobs.tables.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
+
+const jobStates = ['pending', 'running', 'done', 'failed'] as const;
+
+const jobQuery = z
+  .object({
+    state: z.enum(jobStates, { error: '状态应为 pending、running、done 或 failed' }).optional(),
+    kind: z.string().trim().max(64, { error: '任务类型不能超过 64 个字符' }).optional(),
+    beforeId: z.coerce.number({ error: '游标应为数字' }).int({ error: '游标应为整数' }).positive({ error: '游标应为正整数' }).max(Number.MAX_SAFE_INTEGER, { error: '游标过大' }).optional(),
+    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(200, { error: '条数不能超过 200' }).default(50),
+  })
+  .strict();
+
+const job = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  state: z.enum(jobStates),
+  key: z.string().nullable(),
+  runAt: z.string(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  leasedBy: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  payload: z.unknown(),
+});
+
+const view = (j: JobRow) => ({
+  id: j.id,
+  kind: j.kind,
+  state: j.state as (typeof jobStates)[number],
+  key: j.key,
+  runAt: j.runAt.toISOString(),
+  attempts: j.attempts,
+  maxAttempts: j.maxAttempts,
+  leasedBy: j.leasedBy,
+  lastError: j.lastError,
+  createdAt: j.createdAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+  payload: j.payload,
+});
+
+/** The job queue for administrators: what waits, what failed and why, and a retry for a failed job. */
+export const jobsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listJobs',
+        tags: ['system'],
+        ...describe(
+          '后台任务列表（管理员）：待执行、执行中、已完成、失败的任务，失败原因与重试次数',
+          'Background jobs (administrator): pending, running, done and failed jobs with their attempts and last error.',
+        ),
+        querystring: jobQuery,
+        response: { 200: z.object({ items: z.array(job), counts: z.record(z.string(), z.number().int()) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      requireRole(actorOf(req), 'administrator');
+      const [rows, counts] = await Promise.all([outbox.list(db, req.query), outbox.counts(db)]);
+      return { items: rows.map(view), counts };
+    },
+  );
+
+  app.post(
+    '/:id/retry',
+    {
+      schema: {
+        operationId: 'retryJob',
+        tags: ['system'],
+        ...describe('重试失败的后台任务（管理员），从现在起重新计算尝试次数', 'Retry a failed job (administrator) from now, with a fresh count of attempts.'),
+        params: z.object({ id: z.coerce.number({ error: '编号应为数字' }).int({ error: '编号应为整数' }).positive({ error: '编号应为正整数' }).max(Number.MAX_SAFE_INTEGER, { error: '编号过大' }) }).strict(),
+        response: { 200: job, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requireRole(actor, 'administrator');
+      const now = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const retried = await outbox.retry(tx, req.params.id, now);
+        if (!retried) return undefined;
+        await recordAudit(tx, { at: now, actor, action: 'retry_job', targetType: 'job', targetId: String(retried.id), after: { kind: retried.kind } });
+        return retried;
+      });
+      if (!row) throw notFound('JOB_NOT_FAILED', '任务不存在或不是失败状态');
+      return view(row);
+    },
+  );
+};

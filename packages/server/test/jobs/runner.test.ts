@@ -1,0 +1,250 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { Actor } from '../../src/auth/actor.js';
+import { createCalendarService } from '../../src/calendar/calendar.service.js';
+import { noticeJobKind } from '../../src/notifications/domain/notice.js';
+import type { OrderDeps } from '../../src/orders/order-deps.js';
+import { timeLimits } from '../../src/orders/time-limits.js';
+import { runTransition } from '../../src/orders/transition.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { rowsOf } from '../../src/platform/db/client.js';
+import { jobs } from '../../src/platform/jobs/jobs.tables.js';
+import { outbox } from '../../src/platform/jobs/outbox.repo.js';
+import { createJobRunner } from '../../src/platform/jobs/runner.js';
+import { users } from '../../src/users/users.tables.js';
+import { ok, unitByDivision } from '../support/order-helpers.js';
+import { openSameDatabase } from '../support/test-db.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The outbox and the job runner on a real database (PGlite, and PostgreSQL in CI): atomic with the change, retries
+ * with back-off, failed jobs listed and retried, scheduled slots, and exactly once with two server instances.
+ * Time moves by the injected clock; nothing sleeps.
+ */
+let t: TestApp;
+let second: { app: FastifyInstance; database: Database };
+const minute = 60_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const database = await openSameDatabase(t.database);
+  second = { database, app: await buildApp({ database, config: t.config, clock: t.clock, instanceId: 'instance-b' }) };
+  await t.db.execute(sql`create table job_probe (job_id bigint not null, instance text not null, payload jsonb)`);
+});
+afterAll(async () => {
+  await second.app.close();
+  await second.database.close();
+  await t.close();
+});
+
+const probeRows = async () =>
+  rowsOf<{ job_id: unknown; instance: string }>(await t.db.execute(sql`select job_id, instance from job_probe`)).map((r) => ({ job_id: String(r.job_id), instance: r.instance }));
+const clearProbe = () => t.db.execute(sql`delete from job_probe`);
+
+/** A runner on one instance's database whose only job kind writes a probe row with the job's completion. */
+function probeRunner(db: Database['db'], instance: string, kind: string, opts: { leaseMs?: number; before?: (id: number) => Promise<void> } = {}) {
+  const runner = createJobRunner({ db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: instance });
+  runner.register(
+    kind,
+    async (job, ctx) => {
+      await opts.before?.(job.id);
+      await ctx.complete(async (tx) => {
+        await tx.execute(sql`insert into job_probe (job_id, instance, payload) values (${job.id}, ${instance}, ${JSON.stringify(job.payload)}::jsonb)`);
+      });
+    },
+    opts.leaseMs ? { leaseMs: opts.leaseMs } : {},
+  );
+  return runner;
+}
+
+describe('the outbox', () => {
+  it('writes a job only when the transaction that implies it commits', async () => {
+    const now = t.clock.now();
+    await expect(
+      t.db.transaction(async (tx) => {
+        await outbox.enqueue(tx, { kind: 'probe.atomic', payload: { n: 1 }, runAt: now }, now);
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    await t.db.transaction((tx) => outbox.enqueue(tx, { kind: 'probe.atomic', payload: { n: 2 }, runAt: now }, now));
+    const rows = await t.db.select().from(jobs).where(eq(jobs.kind, 'probe.atomic'));
+    expect(rows.map((r) => r.payload)).toEqual([{ n: 2 }]);
+  });
+
+  it('writes a keyed job once however often it is enqueued', async () => {
+    const now = t.clock.now();
+    const first = await outbox.enqueue(t.db, { kind: 'probe.keyed', payload: {}, key: 'probe:once', runAt: now }, now);
+    const again = await outbox.enqueue(t.db, [{ kind: 'probe.keyed', payload: {}, key: 'probe:once', runAt: now }], now);
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+  });
+
+  it("carries a transition's notices, written with the order's change", async () => {
+    const agent = await t.login('agent');
+    const dispatcher = await t.login('dispatcher');
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    const order = await ok(
+      agent.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '王先生', phone: '13904711111' }],
+        employer: { name: '呼和浩特市某某餐饮有限公司' },
+        place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+        narrative: '反映餐饮公司拖欠两个月工资。',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    await ok(dispatcher.post(`/api/orders/${order.id}/dispatch`, { version: order.version, unitId: county.id }));
+    const [handlerUser] = await t.db.select().from(users).where(eq(users.username, 'handler'));
+    const actor: Actor = {
+      userId: handlerUser!.id,
+      username: 'handler',
+      displayName: handlerUser!.displayName,
+      assignmentId: '00000000-0000-0000-0000-000000000000',
+      role: 'handler',
+      unitId: county.id,
+      scopePath: county.path,
+      via: 'session',
+      sessionId: null,
+      ip: null,
+      userAgent: null,
+    };
+    const deps = { db: t.db, clock: t.clock, config: t.config, calendar: createCalendarService({ db: t.db, clock: t.clock }), limits: timeLimits } as unknown as OrderDeps;
+    const notice = { kind: 'probe.note_added', to: [{ unitId: county.id, roles: ['handler'] as const }], title: '测试通知', key: `probe:${order.id}` };
+    // A change that fails after computing its notices leaves no notice behind.
+    const calendar = await deps.calendar.current();
+    await expect(
+      t.db.transaction(async (tx) => {
+        await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '进展', notices: [notice] }), { tx, calendar });
+        throw new Error('a later step of the same change fails');
+      }),
+    ).rejects.toThrow('a later step');
+    expect(await outbox.byKeys(t.db, [`notice:probe:${order.id}`])).toEqual([]);
+    await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '已联系用人单位', notices: [notice] }));
+    const [job] = await outbox.byKeys(t.db, [`notice:probe:${order.id}`]);
+    expect(job).toMatchObject({ kind: noticeJobKind, state: 'pending', payload: { ...notice, orderId: order.id } });
+  });
+});
+
+describe('the job runner', () => {
+  it('retries a failing job with growing delays, then keeps it as failed for an administrator to retry', async () => {
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: 'retry' });
+    let calls = 0;
+    runner.register('probe.flaky', async () => {
+      calls++;
+      throw new Error(`短信网关无响应（第 ${calls} 次）`);
+    });
+    const now = t.clock.now();
+    const [id] = await outbox.enqueue(t.db, { kind: 'probe.flaky', payload: {}, runAt: now, maxAttempts: 3 }, now);
+    expect(await runner.runDue()).toMatchObject({ retried: 1 });
+    let row = (await outbox.byId(t.db, id!))!;
+    expect(row).toMatchObject({ state: 'pending', attempts: 1, lastError: '短信网关无响应（第 1 次）' });
+    const firstDelay = row.runAt.getTime() - now.getTime();
+    expect(firstDelay).toBeGreaterThanOrEqual(30_000);
+    // Not due yet: nothing runs.
+    expect(await runner.runDue()).toMatchObject({ done: 0, retried: 0, failed: 0 });
+    t.clock.set(row.runAt);
+    expect(await runner.runDue()).toMatchObject({ retried: 1 });
+    row = (await outbox.byId(t.db, id!))!;
+    expect(row.runAt.getTime() - t.clock.now().getTime()).toBeGreaterThan(firstDelay);
+    t.clock.set(row.runAt);
+    expect(await runner.runDue()).toMatchObject({ failed: 1 });
+    expect(calls).toBe(3);
+    t.clock.advance(24 * 60 * minute);
+    expect(await runner.runDue()).toMatchObject({ failed: 0, retried: 0 });
+
+    const admin = await t.login('admin');
+    const listed = await ok(admin.get('/api/jobs?state=failed'));
+    expect(listed.items).toEqual([expect.objectContaining({ id, kind: 'probe.flaky', attempts: 3, lastError: '短信网关无响应（第 3 次）' })]);
+    expect(listed.counts.failed).toBe(1);
+    expect((await (await t.login('agent')).get('/api/jobs')).statusCode).toBe(403);
+    expect(await ok(admin.post(`/api/jobs/${id}/retry`))).toMatchObject({ state: 'pending', attempts: 0 });
+    expect((await admin.post(`/api/jobs/${id}/retry`)).json()).toMatchObject({ code: 'JOB_NOT_FAILED' });
+    runner.register('probe.flaky', async () => {});
+    expect(await runner.runDue()).toMatchObject({ done: 1 });
+  });
+
+  it('leaves jobs of kinds it does not know to an instance that does', async () => {
+    const now = t.clock.now();
+    const [id] = await outbox.enqueue(t.db, { kind: 'probe.unknown', payload: {}, runAt: now }, now);
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system() });
+    runner.register('probe.other', async () => {});
+    await runner.runDue();
+    expect(await outbox.byId(t.db, id!)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('acts as the system actor, a real account hidden from the users API', async () => {
+    const system = await t.app.jobs.system();
+    expect(system).toMatchObject({ username: 'system', displayName: '系统', role: 'system' });
+    const [row] = await t.db.select().from(users).where(eq(users.id, system.userId));
+    expect(row).toMatchObject({ kind: 'system', passwordHash: null });
+    const admin = await t.login('admin');
+    const found = await ok(admin.get('/api/users?q=system'));
+    expect(found.items.map((u: { username: string }) => u.username)).not.toContain('system');
+    expect((await admin.get(`/api/users/${system.userId}`)).statusCode).toBe(404);
+    expect((await t.anonymous().post('/api/auth/login', { username: 'system', password: 'x'.repeat(10) })).statusCode).toBe(401);
+  });
+
+  it('enqueues a scheduled job once per slot, whichever instance ticks first, and again in the next slot', async () => {
+    await clearProbe();
+    t.clock.set('2026-11-26T02:01:00Z');
+    const a = probeRunner(t.db, 'a', 'probe.every5');
+    const b = probeRunner(second.database.db, 'b', 'probe.every5');
+    a.every('probe.every5', 5 * minute);
+    b.every('probe.every5', 5 * minute);
+    await Promise.all([a.runDue(), b.runDue()]);
+    t.clock.advance(2 * minute);
+    await Promise.all([a.runDue(), b.runDue()]);
+    expect(await probeRows()).toHaveLength(1);
+    t.clock.advance(3 * minute);
+    await Promise.all([b.runDue(), a.runDue()]);
+    expect(await probeRows()).toHaveLength(2);
+  });
+});
+
+describe('two server instances on one database', () => {
+  it('run each of 400 jobs exactly once', async () => {
+    await clearProbe();
+    const now = t.clock.now();
+    const n = 400;
+    await outbox.enqueue(
+      t.db,
+      Array.from({ length: n }, (_, i) => ({ kind: 'probe.twice', payload: { i }, runAt: now })),
+      now,
+    );
+    const a = probeRunner(t.db, 'a', 'probe.twice');
+    const b = probeRunner(second.database.db, 'b', 'probe.twice');
+    const [ra, rb] = await Promise.all([a.runDue(), b.runDue()]);
+    expect(ra.done + rb.done).toBe(n);
+    const rows = await probeRows();
+    expect(rows).toHaveLength(n);
+    expect(new Set(rows.map((r) => r.job_id)).size).toBe(n);
+    const left = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from jobs where kind = 'probe.twice' and state <> 'done'`));
+    expect(Number(left[0]!.n)).toBe(0);
+  });
+
+  it("take over a stalled instance's job when its lease ends, and the stalled one's late result is dropped", async () => {
+    await clearProbe();
+    const now = t.clock.now();
+    const [id] = await outbox.enqueue(t.db, { kind: 'probe.stall', payload: {}, runAt: now }, now);
+    let release!: () => void;
+    let claimed!: () => void;
+    const claimedByA = new Promise<void>((r) => (claimed = r));
+    const stalled = new Promise<void>((r) => (release = r));
+    const a = probeRunner(t.db, 'a', 'probe.stall', { leaseMs: 60_000, before: async () => (claimed(), stalled) });
+    const b = probeRunner(second.database.db, 'b', 'probe.stall', { leaseMs: 60_000 });
+    const runA = a.runDue();
+    await claimedByA;
+    // Within A's lease, B leaves the job alone.
+    expect(await b.runDue()).toMatchObject({ done: 0 });
+    t.clock.advance(61_000);
+    expect(await b.runDue()).toMatchObject({ done: 1 });
+    release();
+    expect(await runA).toMatchObject({ done: 0, lost: 1 });
+    expect(await probeRows()).toEqual([{ job_id: String(id), instance: 'b' }]);
+    expect(await outbox.byId(t.db, id!)).toMatchObject({ state: 'done', attempts: 2, leasedBy: 'b' });
+  });
+});
