@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Actor } from '../../src/auth/actor.js';
+import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import { createCalendarService } from '../../src/calendar/calendar.service.js';
 import { noticeJobKind } from '../../src/notifications/domain/notice.js';
 import type { OrderDeps } from '../../src/orders/order-deps.js';
@@ -112,13 +113,13 @@ describe('the outbox', () => {
       ip: null,
       userAgent: null,
     };
-    const deps = { db: t.db, clock: t.clock, config: t.config, calendar: createCalendarService({ db: t.db, clock: t.clock }), limits: timeLimits } as unknown as OrderDeps;
+    const deps = { db: t.db, clock: t.clock, config: t.config, calendar: createCalendarService({ db: t.db, clock: t.clock, bus: createInProcessBus() }), limits: timeLimits, bus: createInProcessBus() } as unknown as OrderDeps;
     const notice = { kind: 'probe.note_added', to: [{ unitId: county.id, roles: ['handler'] as const }], title: '测试通知', key: `probe:${order.id}` };
     // A change that fails after computing its notices leaves no notice behind.
     const calendar = await deps.calendar.current();
     await expect(
       t.db.transaction(async (tx) => {
-        await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '进展', notices: [notice] }), { tx, calendar });
+        await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '进展', notices: [notice] }), { tx, calendar, announce: [] });
         throw new Error('a later step of the same change fails');
       }),
     ).rejects.toThrow('a later step');
