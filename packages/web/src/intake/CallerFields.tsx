@@ -1,0 +1,70 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select } from 'antd';
+import type { RefObject } from 'react';
+import { useT } from '../i18n/i18n.js';
+import { relationLabels } from '../shared/labels.js';
+import { rules } from '../shared/validation.js';
+
+/** Who is calling: the first caller's phone comes first (it finds the history), more callers for a group complaint. */
+export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => void } | null> }) {
+  const t = useT();
+  return (
+    <Form.List name="callers">
+      {(fields, { add, remove }) => (
+        <>
+          <div className="intake-section-title">
+            {t('来电人')}
+            <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => add({ relation: 'colleague' })}>
+              {t('增加来电人')}
+            </Button>
+          </div>
+          {fields.map((field, i) => (
+            <Row gutter={10} key={field.key}>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'phone']} label={i === 0 ? t('来电号码') : t('电话')} rules={[rules.phone(t)]}>
+                  <Input
+                    ref={
+                      i === 0
+                        ? (el) => {
+                            phoneRef.current = el;
+                          }
+                        : undefined
+                    }
+                    autoFocus={i === 0}
+                    inputMode="tel"
+                    placeholder={t('手机或固话')}
+                    allowClear
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={5}>
+                <Form.Item name={[field.name, 'name']} label={t('姓名')} rules={[rules.required(t, '来电人姓名'), rules.max(t, '来电人姓名', 40)]}>
+                  <Input placeholder={t('可填“张先生”')} />
+                </Form.Item>
+              </Col>
+              <Col span={3}>
+                <Form.Item name={[field.name, 'relation']} label={t('与当事人关系')}>
+                  <Select options={Object.entries(relationLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item name={[field.name, 'idNumber']} label={t('身份证号（可选）')} rules={[rules.idNumber(t)]}>
+                  <Input maxLength={18} />
+                </Form.Item>
+              </Col>
+              {i > 0 && (
+                <Col span={4}>
+                  <Form.Item label=" ">
+                    <Button icon={<MinusCircleOutlined />} onClick={() => remove(field.name)}>
+                      {t('删除')}
+                    </Button>
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          ))}
+        </>
+      )}
+    </Form.List>
+  );
+}
