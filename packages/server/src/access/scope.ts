@@ -42,6 +42,12 @@ export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userI
   return sql`${cols.visibleTo} @> array[${scopeUnitIdOf(actor)}]::uuid[]`;
 }
 
+/** The same rule as `orderVisibility`, for an order already loaded (a linked or merged order named in another's record). */
+export function orderVisibleTo(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>, order: { visibleTo: string[]; createdBy: string }): boolean {
+  if (actor.role === 'integration') return order.createdBy === actor.userId;
+  return order.visibleTo.includes(scopeUnitIdOf(actor));
+}
+
 type Reach = Pick<Actor, 'scopePath'>;
 
 /** An actor whose role reaches a whole province tree (its scope path names only the root). */

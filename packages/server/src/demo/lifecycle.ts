@@ -51,7 +51,7 @@ export class SimOrder {
     init: NewOrder,
     actor: SeedActor,
     holder: SeedUnit,
-    callers: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId'>[],
+    callers: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId' | 'confidential'>[],
     suggestedRiskFlags: unknown[],
   ) {
     const now = init.createdAt;
@@ -124,7 +124,7 @@ export class SimOrder {
     };
     this.g = {
       order,
-      callers: callers.map((c, i) => ({ ...c, orderId: init.id, isPrimary: i === 0, sourceOrderId: null })),
+      callers: callers.map((c, i) => ({ ...c, orderId: init.id, isPrimary: i === 0, sourceOrderId: null, confidential: init.confidential })),
       hops: [],
       coHandlers: [],
       extensions: [],
@@ -233,9 +233,9 @@ export class SimOrder {
     return { limit, ...planStep(this.env.calendar, limit, start) };
   }
 
-  attachCaller(at: Date, actor: SeedActor, caller: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId' | 'calledAt' | 'addedBy'>, riskFlags?: string[]): void {
+  attachCaller(at: Date, actor: SeedActor, caller: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId' | 'calledAt' | 'addedBy' | 'confidential'>, riskFlags?: string[]): void {
     this.act(at, actor, 'attach_caller', () => {
-      this.g.callers.push({ ...caller, orderId: this.o.id, isPrimary: false, calledAt: at, addedBy: actor.userId, sourceOrderId: null });
+      this.g.callers.push({ ...caller, orderId: this.o.id, isPrimary: false, calledAt: at, addedBy: actor.userId, sourceOrderId: null, confidential: this.o.confidential });
       const flags = riskFlags ? [...new Set(riskFlags)] : this.o.riskFlags;
       return {
         set: { callerCount: this.o.callerCount + 1, isGroup: true, riskFlags: flags },

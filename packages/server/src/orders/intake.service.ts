@@ -15,7 +15,8 @@ import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
-import { contactSearchable, insertEvent, unitsById } from './orders.repo.js';
+import { callerSearch, insertEvent, unitsById } from './orders.repo.js';
+import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
 import { orderCallers, workOrders } from './orders.tables.js';
 import { runTransition } from './transition.js';
 
@@ -53,14 +54,22 @@ export function createIntakeService(deps: OrderDeps) {
   }
 
   /** Requests about the same employer in the repeat window, every caller counted (volume, not orders). */
-  async function recentRequestsAbout(employerKey: string, now: Date, windowDays: number): Promise<number> {
+  async function recentRequestsAbout(employerKey: string, now: Date, windowDays: number, visibleTo?: Actor): Promise<number> {
     if (!employerKey) return 0;
     const since = new Date(now.getTime() - windowDays * 86_400_000);
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(orderCallers)
       .innerJoin(workOrders, eq(workOrders.id, orderCallers.orderId))
-      .where(and(eq(workOrders.employerKey, employerKey), gte(orderCallers.calledAt, since), notInArray(workOrders.state, ['invalid'])));
+      .where(
+        and(
+          eq(workOrders.employerKey, employerKey),
+          gte(orderCallers.calledAt, since),
+          notInArray(workOrders.state, ['invalid']),
+          // Shown to a person (intake hints): only orders they may list count; out of scope, nothing is told.
+          visibleTo ? orderVisibility(visibleTo, workOrders) : undefined,
+        ),
+      );
     return row?.n ?? 0;
   }
 
@@ -138,6 +147,7 @@ export function createIntakeService(deps: OrderDeps) {
           channel: input.channel,
           calledAt: now,
           addedBy: actor.userId,
+          confidential: input.confidential,
         })),
       ).returning();
       await insertEvent(tx, {
@@ -176,7 +186,7 @@ export function createIntakeService(deps: OrderDeps) {
           .selectDistinct({ o: workOrders })
           .from(workOrders)
           .innerJoin(orderCallers, eq(orderCallers.orderId, workOrders.id))
-          .where(and(eq(orderCallers.phone, q.phone), visible, contactSearchable(actor)))
+          .where(and(visible, callerSearch(actor, phoneSearchMatch(actor, q.phone))))
           .orderBy(desc(workOrders.createdAt))
           .limit(20)
       : [];
@@ -190,7 +200,8 @@ export function createIntakeService(deps: OrderDeps) {
           .limit(20)
       : [];
     const thresholds = await riskThresholds(db);
-    const earlier = await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays);
+    const earlier = await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays, actor);
+    if (q.phone) await recordPersonalDataSearch(db, actor, now, { operation: 'findIntakeMatches', phone: q.phone, results: callerOrders.length });
     const suggestedRiskFlags = suggestRiskFlags({ workersInvolved: q.workersInvolved, amountInvolved: q.amountInvolved, earlierRequestsAboutEmployer: earlier }, thresholds);
     const candidates = q.divisionCode
       ? await db
@@ -228,6 +239,8 @@ export function createIntakeService(deps: OrderDeps) {
         channel: input.channel,
         calledAt: now,
         addedBy: actor.userId,
+        // A caller joining a confidential order asked for nothing less than the first one.
+        confidential: order.confidential,
       });
       const flags = input.riskFlags ? [...new Set(input.riskFlags)] : order.riskFlags;
       return {

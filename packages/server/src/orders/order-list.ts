@@ -4,8 +4,9 @@ import { orderVisibility } from '../access/scope.js';
 import { invalid } from '../platform/errors/app-error.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
-import { contactSearchable, unitsById } from './orders.repo.js';
-import { orderCoHandlers, orderCallers, workOrders } from './orders.tables.js';
+import { callerSearch, unitsById } from './orders.repo.js';
+import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
+import { orderCoHandlers, workOrders } from './orders.tables.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -95,11 +96,7 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.deadlineStatus === 'on_time') c.push(and(gt(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);
     if (q.from) c.push(gte(workOrders.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
     if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
-    if (q.callerPhone) {
-      c.push(sql`exists (select 1 from ${orderCallers} oc where oc.order_id = ${workOrders.id} and oc.phone like ${contains(q.callerPhone)})`);
-      // Searching by number must not let a handling unit confirm who called about a confidential order.
-      c.push(contactSearchable(actor));
-    }
+    if (q.callerPhone) c.push(callerSearch(actor, phoneSearchMatch(actor, q.callerPhone)));
     if (q.employer) c.push(sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
     if (q.q) {
       const p = contains(q.q);
@@ -137,11 +134,13 @@ export function createOrderListService(deps: OrderDeps) {
     const names = await unitsById(db, page.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
     const last = page[page.length - 1];
+    const total = counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0);
+    if (q.callerPhone) await recordPersonalDataSearch(db, actor, now, { operation: 'listOrders', phone: q.callerPhone, results: total });
     return {
       items: page.map((r) => orderSummary(r.o, now, unitName)),
       nextCursor: rows.length > q.limit && last ? encodeCursor([last.sortValue, last.o.id]) : null,
       countsByState: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
-      total: counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0),
+      total,
     };
   }
 

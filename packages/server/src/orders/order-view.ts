@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
+import { orderVisibleTo } from '../access/scope.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { deadlineStatus } from './domain/deadlines.js';
 import { allowedActions, type Relation } from './domain/state-machine.js';
@@ -11,20 +12,30 @@ import { relationsOf } from './relations.js';
 /**
  * Personal data: callers' phone and ID numbers are masked for everyone but the intake agents, who are on the
  * phone with the caller; a confidential order hides the caller's identity from every unit but the intake and
- * the dispatching unit. Revealing is a separate, recorded action.
+ * the dispatching unit. Confidentiality belongs to the caller as well as to the order: a confidential caller
+ * merged into an ordinary order stays hidden there (pass the caller as `caller`). Revealing is a separate,
+ * recorded action.
  */
 export type ContactAccess = 'plain' | 'masked' | 'hidden';
 
-export function contactAccessFor(actor: Pick<Actor, 'role'>, order: Pick<OrderRow, 'confidential'>, relations: ReadonlySet<Relation>): ContactAccess {
+export function contactAccessFor(
+  actor: Pick<Actor, 'role'>,
+  order: Pick<OrderRow, 'confidential'>,
+  relations: ReadonlySet<Relation>,
+  caller?: { confidential: boolean },
+): ContactAccess {
   const atHotline = relations.has('intake') || relations.has('order_dispatcher');
-  if (order.confidential && !atHotline) return 'hidden';
+  if ((order.confidential || caller?.confidential) && !atHotline) return 'hidden';
   if (actor.role === 'agent' && relations.has('intake')) return 'plain';
   return 'masked';
 }
 
+/** Roles that see whole numbers somewhere (the intake agent on the phone); every other role sees them masked. */
+export const seesWholeNumbers = (role: Actor['role']) => role === 'agent';
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export type CallerRow = { id: string; name: string; phone: string | null; idNumber: string | null; relation: string; isPrimary: boolean; channel: string; calledAt: Date; sourceOrderId: string | null };
+export type CallerRow = { id: string; name: string; phone: string | null; idNumber: string | null; relation: string; isPrimary: boolean; channel: string; calledAt: Date; sourceOrderId: string | null; confidential: boolean };
 
 export function callerView(c: CallerRow, access: ContactAccess | 'revealed') {
   const plain = access === 'plain' || access === 'revealed';
@@ -124,7 +135,7 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
     employer: { name: order.employerName, creditCode: order.employerCreditCode, address: order.employerAddress },
     place: { text: order.placeText, divisionCode: order.divisionCode },
     contactAccess: access,
-    callers: d.callers.map((c) => callerView(c, access)),
+    callers: d.callers.map((c) => callerView(c, contactAccessFor(actor, order, relations, c))),
     intakeUnit: unitRef(order.intakeUnitId)!,
     dispatchUnit: unitRef(order.dispatchUnitId),
     hopDispatcherUnit: unitRef(order.hopDispatcherUnitId),
@@ -182,7 +193,8 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
       uploadedAt: a.uploadedAt.toISOString(),
       uploadedByUnit: unitRef(a.uploadedByUnitId)!,
     })),
-    links: d.links.map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
+    // A linked order out of the actor's scope is not shown at all: not its number, state, nor the note about it.
+    links: d.links.filter((l) => orderVisibleTo(actor, l)).map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
     relations: [...relations],
     allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations }),
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
@@ -40,11 +40,13 @@ export async function isVisible(db: Executor, actor: Actor, id: string): Promise
 }
 
 /**
- * Searching by a caller's number must not let a unit confirm who called about a confidential order it may not see
- * the caller of (contactAccessFor: only the intake and the dispatching unit may).
+ * Searching by a caller's number must not let a unit confirm who called about an order it may not see that caller
+ * of (contactAccessFor: a confidential order or caller is seen only by the intake and the dispatching unit).
+ * `phoneMatch` is the condition on the caller row aliased `oc`; the caller row itself must be one the unit may see.
  */
-export function contactSearchable(actor: Pick<Actor, 'unitId'>) {
-  return sql`(not ${workOrders.confidential} or ${workOrders.intakeUnitId} = ${actor.unitId} or ${workOrders.dispatchUnitId} = ${actor.unitId})`;
+export function callerSearch(actor: Pick<Actor, 'unitId'>, phoneMatch: SQL) {
+  return sql`exists (select 1 from ${orderCallers} oc where oc.order_id = ${workOrders.id} and ${phoneMatch}
+    and ((not ${workOrders.confidential} and not oc.confidential) or ${workOrders.intakeUnitId} = ${actor.unitId} or ${workOrders.dispatchUnitId} = ${actor.unitId}))`;
 }
 
 export async function insertEvent(tx: Executor, e: OrderEventInsert): Promise<void> {
@@ -66,7 +68,15 @@ export async function orderDetails(db: Executor, orderId: string) {
     db.select().from(orderExtensions).where(eq(orderExtensions.orderId, orderId)).orderBy(asc(orderExtensions.requestedAt)),
     db.select().from(orderAttachments).where(eq(orderAttachments.orderId, orderId)).orderBy(asc(orderAttachments.uploadedAt)),
     db
-      .select({ orderId: orderLinks.orderId, linkedOrderId: orderLinks.linkedOrderId, number: workOrders.number, state: workOrders.state, note: orderLinks.note })
+      .select({
+        orderId: orderLinks.orderId,
+        linkedOrderId: orderLinks.linkedOrderId,
+        number: workOrders.number,
+        state: workOrders.state,
+        note: orderLinks.note,
+        visibleTo: workOrders.visibleTo,
+        createdBy: workOrders.createdBy,
+      })
       .from(orderLinks)
       .innerJoin(workOrders, eq(workOrders.id, sql`case when ${orderLinks.orderId} = ${orderId} then ${orderLinks.linkedOrderId} else ${orderLinks.orderId} end`))
       .where(sql`${orderLinks.orderId} = ${orderId} or ${orderLinks.linkedOrderId} = ${orderId}`),
@@ -88,4 +98,12 @@ export async function unitsById(db: Executor, ids: string[]): Promise<Map<string
 
 export async function listEvents(db: Executor, orderId: string) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
+}
+
+/** Who may see each of these orders (for records of one order that name others: links, merges). */
+export async function visibilityOf(db: Executor, ids: string[]): Promise<Map<string, { visibleTo: string[]; createdBy: string }>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.select({ id: workOrders.id, visibleTo: workOrders.visibleTo, createdBy: workOrders.createdBy }).from(workOrders).where(inArray(workOrders.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -76,7 +76,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             from: day.optional(),
             to: day.optional(),
             channel: z.enum(channels).optional(),
-            callerPhone: z.string().regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字（可输入部分号码）' }).optional(),
+            callerPhone: z.string().regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字' }).describe('完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited').optional(),
             employer: z.string().max(100).optional(),
             q: z.string().max(100).optional(),
             confidential: boolString.optional(),

@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors/app-error.js';
 import { callerView, contactAccessFor, orderView } from './order-view.js';
 import type { OrderDeps } from './order-deps.js';
-import { findVisibleOrder, listEvents, type OrderRow } from './orders.repo.js';
+import { findVisibleOrder, listEvents, visibilityOf, type OrderRow } from './orders.repo.js';
+import { otherOrdersNamed, redactOtherOrders } from './domain/event-redaction.js';
+import { orderVisibleTo } from '../access/scope.js';
 import { orderAttachments, orderCallers, orderLinks, workOrders } from './orders.tables.js';
 import { inOneTransaction, runTransition } from './transition.js';
 
@@ -22,28 +24,40 @@ export function createOrdersService(deps: OrderDeps) {
 
   async function events(actor: Actor, id: string) {
     if (!(await findVisibleOrder(db, actor, id))) throw orderNotFound();
-    return (await listEvents(db, id)).map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      actor: { userId: e.actorUserId, name: e.actorName, role: e.actorRole },
-      unit: e.unitId ? { id: e.unitId, name: e.unitName ?? '' } : null,
-      data: (e.data as Record<string, unknown> | null) ?? null,
-      note: e.note,
-    }));
+    const rows = await listEvents(db, id);
+    const seen = await visibilityOf(db, rows.flatMap((e) => otherOrdersNamed(e.data)));
+    const visible = (orderId: string) => {
+      const o = seen.get(orderId);
+      return !!o && orderVisibleTo(actor, o);
+    };
+    return rows.map((e) => {
+      const { data, redacted } = redactOtherOrders(e.data, visible);
+      return {
+        id: e.id,
+        at: e.at.toISOString(),
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        actor: { userId: e.actorUserId, name: e.actorName, role: e.actorRole },
+        unit: e.unitId ? { id: e.unitId, name: e.unitName ?? '' } : null,
+        data,
+        // The note of a link or merge speaks about the other order: out of scope, it is not shown either.
+        note: redacted ? null : e.note,
+      };
+    });
   }
 
   /** Shows the callers' whole phone and ID numbers; recorded on the timeline and in the audit log. */
   async function revealContact(actor: Actor, id: string, input: { reason: string }) {
     let callers: ReturnType<typeof callerView>[] = [];
     await runTransition(deps, actor, id, null, 'reveal_contact', async ({ tx, order, now, relations }) => {
-      if (contactAccessFor(actor, order, relations) === 'hidden') {
+      // A confidential caller (of this order, or merged into it from one) stays hidden: revealing shows only the others.
+      const rows = await tx.select().from(orderCallers).where(eq(orderCallers.orderId, id));
+      const hidden = rows.filter((c) => contactAccessFor(actor, order, relations, c) === 'hidden');
+      if (hidden.length === rows.length) {
         throw new AppError('forbidden', 'ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息');
       }
-      const rows = await tx.select().from(orderCallers).where(eq(orderCallers.orderId, id));
-      callers = rows.map((c) => callerView(c, 'revealed'));
+      callers = rows.map((c) => callerView(c, hidden.includes(c) ? 'hidden' : 'revealed'));
       await recordAudit(tx, {
         at: now,
         actor,
@@ -51,10 +65,10 @@ export function createOrdersService(deps: OrderDeps) {
         targetType: 'order',
         targetId: id,
         scope: { unitId: order.holderUnitId, path: order.holderUnitPath },
-        after: { number: order.number, callers: rows.length },
+        after: { number: order.number, callers: rows.length - hidden.length, hidden: hidden.length },
         detail: input.reason,
       });
-      return { data: { callers: rows.length }, note: input.reason };
+      return { data: { callers: rows.length - hidden.length }, note: input.reason };
     });
     return { callers };
   }

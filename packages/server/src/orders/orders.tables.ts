@@ -102,6 +102,11 @@ export const orderCallers = pgTable(
     calledAt: timestamp('called_at', { withTimezone: true }).notNull(),
     /** The order this caller came from when orders were merged. */
     sourceOrderId: uuid('source_order_id'),
+    /**
+     * The caller asked to stay unknown to the handling unit. It belongs to the caller, not only to the order: merged
+     * into an ordinary order, a confidential caller stays hidden there too (order-view.ts, contactAccessFor).
+     */
+    confidential: boolean('confidential').notNull().default(false),
     addedBy: uuid('added_by').references(() => users.id),
   },
   (t) => [index('order_callers_order_idx').on(t.orderId), index('order_callers_phone_idx').on(t.phone)],

@@ -68,10 +68,10 @@ describe('listOrders filters', () => {
     t.clock.set(T0);
   });
 
-  it('filters by a part of a caller’s number, the employer, free text, priority and risk flag', async () => {
-    expect(await ids(dispatcher, 'callerPhone=4710202')).toEqual(named('urgent'));
-    expect(await ids(dispatcher, 'callerPhone=139047101')).toEqual(named('normal'));
-    expect((await ids(dispatcher, 'callerPhone=13904710')).length).toBe(7);
+  it('filters by a caller’s number (part of it for the agent who took the calls), the employer, free text, priority and risk flag', async () => {
+    expect(await ids(agent, 'callerPhone=4710202')).toEqual(named('urgent'));
+    expect(await ids(agent, 'callerPhone=139047101')).toEqual(named('normal'));
+    expect((await ids(agent, 'callerPhone=13904710')).length).toBe(7);
     expect(await ids(dispatcher, `employer=${encodeURIComponent('物业')}`)).toEqual(named('urgent'));
     expect(await ids(dispatcher, `q=${encodeURIComponent('塔吊')}`)).toEqual(named('major'));
     expect(await ids(dispatcher, `q=${encodeURIComponent('海拉尔东街')}`)).toEqual(named('county'));
