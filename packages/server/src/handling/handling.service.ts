@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { computeDeadline, type LimitUnit } from '../calendar/domain/working-time.js';
-import { AppError, conflict, invalid } from '../platform/errors/app-error.js';
+import { AppError, conflict, invalid, notFound } from '../platform/errors/app-error.js';
 import { nearDueAt } from '../orders/domain/deadlines.js';
-import { allowedAttachmentTypes, detectAttachmentType, maxAttachmentBytes } from '../orders/attachments/content-check.js';
+import { checkAttachment, maxAttachmentBytes } from '../orders/attachments/content-check.js';
+import { decide } from '../orders/domain/state-machine.js';
+import type { OrderState } from '../orders/domain/states.js';
+import { relationsOf } from '../orders/relations.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { orderView } from '../orders/order-view.js';
-import { activeCoHandlers } from '../orders/orders.repo.js';
+import { activeCoHandlers, findVisibleOrder } from '../orders/orders.repo.js';
 import { orderAttachments, orderCoHandlers, orderExtensions, type OrderOutcome } from '../orders/orders.tables.js';
 import { runTransition } from '../orders/transition.js';
 
@@ -22,26 +25,43 @@ export function createHandlingService(deps: OrderDeps) {
     return view(actor, row);
   }
 
+  /**
+   * Whether the actor may attach a file to the order now: the same 404 / 403 / 409 the upload itself would get.
+   * Asked from the path before the body is read, so a refused upload costs neither the transfer nor the disk.
+   */
+  async function mayAttach(actor: Actor, orderId: string): Promise<void> {
+    const order = await findVisibleOrder(db, actor, orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const decision = decide(order.state as OrderState, 'add_attachment', { role: actor.role, relations: await relationsOf(db, actor, order) });
+    if (!decision.ok) {
+      throw decision.code === 'ORDER_INVALID_TRANSITION' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
+    }
+  }
+
   async function addAttachment(actor: Actor, orderId: string, file: { fileName: string; bytes: Buffer; kind: string }) {
     if (file.bytes.length === 0) throw invalid('ATTACHMENT_EMPTY', '附件为空', [{ field: 'file', message: '附件为空' }]);
     if (file.bytes.length > maxAttachmentBytes) throw new AppError('too_large', 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB`);
-    const contentType = await detectAttachmentType(file.bytes);
-    if (!contentType) {
-      const allowed = [...new Set(Object.values(allowedAttachmentTypes))].join('、');
-      throw invalid('ATTACHMENT_TYPE_NOT_ALLOWED', `不支持的文件内容（按内容识别，与扩展名无关）。允许：${allowed}`, [{ field: 'file', message: '文件类型不允许' }]);
-    }
+    const verdict = await checkAttachment(file.bytes, file.fileName);
+    if (!verdict.ok) throw invalid(verdict.code, verdict.message, [{ field: 'file', message: verdict.message }]);
+    const contentType = verdict.contentType;
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const storageKey = `${sha256.slice(0, 16)}-${crypto.randomUUID()}`;
-    // Bytes first, row second: a crash between leaves an unreferenced file, never a row without its file.
+    // Bytes first, row second: a crash between leaves an unreferenced file, never a row without its file. A refusal
+    // in between (the order changed hands since mayAttach) removes the bytes again: nothing is left behind.
     await deps.attachments.put(storageKey, file.bytes);
-    const row = await runTransition(deps, actor, orderId, null, 'add_attachment', async ({ tx, now }) => {
-      const [a] = await tx
-        .insert(orderAttachments)
-        .values({ orderId, fileName: file.fileName, contentType, size: file.bytes.length, sha256, storageKey, kind: file.kind, uploadedBy: actor.userId, uploadedByUnitId: actor.unitId, uploadedAt: now })
-        .returning({ id: orderAttachments.id });
-      return { data: { attachmentId: a!.id, fileName: file.fileName, contentType, size: file.bytes.length, kind: file.kind } };
-    });
-    return view(actor, row);
+    try {
+      const row = await runTransition(deps, actor, orderId, null, 'add_attachment', async ({ tx, now }) => {
+        const [a] = await tx
+          .insert(orderAttachments)
+          .values({ orderId, fileName: file.fileName, contentType, size: file.bytes.length, sha256, storageKey, kind: file.kind, uploadedBy: actor.userId, uploadedByUnitId: actor.unitId, uploadedAt: now })
+          .returning({ id: orderAttachments.id });
+        return { data: { attachmentId: a!.id, fileName: file.fileName, contentType, size: file.bytes.length, kind: file.kind } };
+      });
+      return view(actor, row);
+    } catch (err) {
+      await deps.attachments.remove(storageKey);
+      throw err;
+    }
   }
 
   async function replyCoHandlerPart(actor: Actor, orderId: string, input: { version: number; reply: string }) {
@@ -128,5 +148,5 @@ export function createHandlingService(deps: OrderDeps) {
     return view(actor, row);
   }
 
-  return { addNote, addAttachment, replyCoHandlerPart, requestExtension, decideExtension, reply };
+  return { addNote, mayAttach, addAttachment, replyCoHandlerPart, requestExtension, decideExtension, reply };
 }

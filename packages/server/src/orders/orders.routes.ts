@@ -207,6 +207,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
     },
     async (req) => {
       if (!req.isMultipart()) throw invalid('ATTACHMENT_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
+      // Permission comes from the path alone: decided before a byte of the body is read (a refused upload stores nothing).
+      await s.handling.mayAttach(actorOf(req), req.params.id);
       const file = await req.file().catch(malformedUpload);
       if (!file) throw invalid('ATTACHMENT_MISSING_FILE', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
       const bytes = await file.toBuffer().catch((e: unknown) => {

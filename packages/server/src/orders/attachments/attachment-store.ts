@@ -8,6 +8,8 @@ import { attachmentBlobs } from '../orders.tables.js';
 export type AttachmentStore = {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  /** Undoes a put whose order row was refused; removing a key that is not there is not an error. */
+  remove(key: string): Promise<void>;
 };
 
 /** The embedded default: files under DATA_DIR/attachments, sharded by the key's first characters. */
@@ -28,6 +30,9 @@ export function createFileStore(dir: string): AttachmentStore {
         return null;
       }
     },
+    async remove(key) {
+      await fs.rm(fileOf(key), { force: true });
+    },
   };
 }
 
@@ -40,6 +45,9 @@ export function createDbStore(db: Db): AttachmentStore {
     async get(key) {
       const [row] = await db.select().from(attachmentBlobs).where(eq(attachmentBlobs.storageKey, key));
       return row?.bytes ?? null;
+    },
+    async remove(key) {
+      await db.delete(attachmentBlobs).where(eq(attachmentBlobs.storageKey, key));
     },
   };
 }
