@@ -39,6 +39,13 @@ import { systemActorSource } from './install/system-actor.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { registerJobHousekeeping } from './platform/jobs/housekeeping.js';
 import { jobsRoutes } from './system/jobs.routes.js';
+import { createQualityService } from './quality/quality.service.js';
+import { qualityRoutes } from './quality/quality.routes.js';
+import { createMediationService } from './mediation/mediation.service.js';
+import { mediationRoutes } from './mediation/mediation.routes.js';
+import { createLegalService } from './legal/legal.service.js';
+import { legalRoutes } from './legal/legal.routes.js';
+import { riskNotices } from './legal/risk-notices.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -135,6 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
+  await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
+  await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });
+  await app.register(legalRoutes, { prefix: '/api/legal', legal: createLegalService({ db, clock, notify: riskNotices }) });
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

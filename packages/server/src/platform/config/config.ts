@@ -21,6 +21,8 @@ const envSchema = z.object({
   HOTLINE_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   HOTLINE_TRUST_PROXY: bool.default(false),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
+  HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +44,9 @@ export type Config = {
   /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
   jobsPollSeconds: number;
   logLevel: string;
+  /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
+  qaSampleRate: number;
+  qaRectifyDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.HOTLINE_TRUST_PROXY,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,
+    qaRectifyDays: e.HOTLINE_QA_RECTIFY_DAYS,
   };
 }

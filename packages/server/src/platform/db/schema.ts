@@ -7,3 +7,6 @@ export * from '../../catalog/catalog.tables.js';
 export * from '../../calendar/calendar.tables.js';
 export * from '../../orders/orders.tables.js';
 export * from '../jobs/jobs.tables.js';
+export * from '../../quality/quality.tables.js';
+export * from '../../mediation/mediation.tables.js';
+export * from '../../legal/legal.tables.js';

@@ -41,3 +41,9 @@ export const idNumber = z
     const problem = checkIdNumber(s);
     if (problem) ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
   });
+
+/** A generated Word document: a Buffer sent as is, never serialised. */
+export const docxResponse = {
+  description: 'Word 文档 / a Word document',
+  content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().meta({ format: 'binary' }) } },
+};

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client.js';
+import { caseReferrals, letterSequences, riskEmployers, riskEmployerVisits, supervisionLetters } from './legal.tables.js';
+
+export type LetterRow = typeof supervisionLetters.$inferSelect;
+export type RiskEmployerRow = typeof riskEmployers.$inferSelect;
+export type VisitRow = typeof riskEmployerVisits.$inferSelect;
+export type ReferralRow = typeof caseReferrals.$inferSelect;
+
+export async function insertLetter(tx: Executor, values: typeof supervisionLetters.$inferInsert): Promise<LetterRow> {
+  const [row] = await tx.insert(supervisionLetters).values(values).returning();
+  return row!;
+}
+
+export async function findLetter(db: Executor, id: string): Promise<LetterRow | undefined> {
+  const [row] = await db.select().from(supervisionLetters).where(eq(supervisionLetters.id, id));
+  return row;
+}
+
+export async function lockLetter(tx: Executor, id: string): Promise<LetterRow | undefined> {
+  const [row] = await tx.select().from(supervisionLetters).where(eq(supervisionLetters.id, id)).for('update');
+  return row;
+}
+
+export async function updateLetter(tx: Executor, id: string, patch: Partial<typeof supervisionLetters.$inferInsert>): Promise<LetterRow> {
+  const [row] = await tx.update(supervisionLetters).set(patch).where(eq(supervisionLetters.id, id)).returning();
+  return row!;
+}
+
+export async function lettersWhere(db: Executor, where: SQL | undefined): Promise<LetterRow[]> {
+  return db.select().from(supervisionLetters).where(where).orderBy(desc(supervisionLetters.draftedAt)).limit(500);
+}
+
+export const letterCols = supervisionLetters;
+
+/** The next number of a union's letters of a kind in a year: one atomic upsert, so two approvals never share one. */
+export async function nextLetterSeq(tx: Executor, unitId: string, kind: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(letterSequences)
+    .values({ unitId, kind, year, last: 1 })
+    .onConflictDoUpdate({ target: [letterSequences.unitId, letterSequences.kind, letterSequences.year], set: { last: sql`${letterSequences.last} + 1` } })
+    .returning({ last: letterSequences.last });
+  return row!.last;
+}
+
+export async function registerRows(db: Executor, where: SQL | undefined): Promise<RiskEmployerRow[]> {
+  return db.select().from(riskEmployers).where(where).orderBy(asc(riskEmployers.level), desc(riskEmployers.ordersInWindow)).limit(1000);
+}
+
+export const registerCols = riskEmployers;
+
+export async function registerByKeys(db: Executor, keys: string[]): Promise<Map<string, RiskEmployerRow>> {
+  if (!keys.length) return new Map();
+  const rows = await db.select().from(riskEmployers).where(inArray(riskEmployers.employerKey, keys));
+  return new Map(rows.map((r) => [r.employerKey, r]));
+}
+
+export async function upsertRegister(tx: Executor, row: typeof riskEmployers.$inferInsert): Promise<void> {
+  const { employerKey: _k, ...rest } = row;
+  await tx.insert(riskEmployers).values(row).onConflictDoUpdate({ target: riskEmployers.employerKey, set: rest });
+}
+
+export async function activeRegisterKeys(db: Executor): Promise<string[]> {
+  const rows = await db.select({ k: riskEmployers.employerKey }).from(riskEmployers).where(isNull(riskEmployers.leftAt));
+  return rows.map((r) => r.k);
+}
+
+export async function markLeft(tx: Executor, keys: string[], at: Date): Promise<void> {
+  if (keys.length) await tx.update(riskEmployers).set({ leftAt: at, evaluatedAt: at }).where(and(inArray(riskEmployers.employerKey, keys), isNull(riskEmployers.leftAt)));
+}
+
+export async function insertVisit(tx: Executor, values: typeof riskEmployerVisits.$inferInsert): Promise<VisitRow> {
+  const [row] = await tx.insert(riskEmployerVisits).values(values).returning();
+  return row!;
+}
+
+export async function lockVisit(tx: Executor, id: string): Promise<VisitRow | undefined> {
+  const [row] = await tx.select().from(riskEmployerVisits).where(eq(riskEmployerVisits.id, id)).for('update');
+  return row;
+}
+
+export async function updateVisit(tx: Executor, id: string, patch: Partial<typeof riskEmployerVisits.$inferInsert>): Promise<void> {
+  await tx.update(riskEmployerVisits).set(patch).where(eq(riskEmployerVisits.id, id));
+}
+
+export async function visitsOf(db: Executor, keys: string[]): Promise<VisitRow[]> {
+  if (!keys.length) return [];
+  return db.select().from(riskEmployerVisits).where(inArray(riskEmployerVisits.employerKey, keys)).orderBy(asc(riskEmployerVisits.plannedFor));
+}
+
+export async function insertReferral(tx: Executor, values: typeof caseReferrals.$inferInsert): Promise<ReferralRow> {
+  const [row] = await tx.insert(caseReferrals).values(values).returning();
+  return row!;
+}
+
+export async function lockReferral(tx: Executor, id: string): Promise<ReferralRow | undefined> {
+  const [row] = await tx.select().from(caseReferrals).where(eq(caseReferrals.id, id)).for('update');
+  return row;
+}
+
+export async function updateReferral(tx: Executor, id: string, patch: Partial<typeof caseReferrals.$inferInsert>): Promise<ReferralRow> {
+  const [row] = await tx.update(caseReferrals).set(patch).where(eq(caseReferrals.id, id)).returning();
+  return row!;
+}
+
+export async function referralsOf(db: Executor, orderId: string): Promise<ReferralRow[]> {
+  return db.select().from(caseReferrals).where(eq(caseReferrals.orderId, orderId)).orderBy(asc(caseReferrals.referredAt));
+}

@@ -1,0 +1,381 @@
+import { and, isNull, sql } from 'drizzle-orm';
+import { requireRole, type Actor } from '../auth/actor.js';
+import { pathInScope, scopeUnitIdOf, withinScope } from '../access/scope.js';
+import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { employerOrderFacts, ordersOfEmployer, recordOrderFact } from '../orders/order-facts.js';
+import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
+import { userNames } from '../users/user-names.js';
+import { defaultBasis, type Citation } from './domain/legal-basis.js';
+import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
+import { assessEmployer, defaultRiskThresholds, type RiskThresholds } from './domain/risk-assessment.js';
+import { letterDocx } from './letter-document.js';
+import * as repo from './legal.repo.js';
+
+/** A notice to a unit's people (the notification centre delivers it). */
+export type UnitNotice = { unitId: string; kind: string; title: string; body: string; link: string | null };
+export type Notify = (tx: Executor, notices: UnitNotice[]) => Promise<void>;
+
+type Deps = { db: Db; clock: Clock; notify: Notify; thresholds?: () => Promise<RiskThresholds> };
+
+const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'] as const;
+const registerReaders = ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] as const;
+
+/** What a union asks of the employer by default, per subject; the drafter edits it. */
+const defaultDemands: Record<string, string> = {
+  wage_arrears: '立即核实拖欠工资情况，依法足额支付所欠劳动者工资；',
+  labor_contract: '依法与劳动者订立书面劳动合同，依法支付应付的二倍工资或经济补偿；',
+  social_insurance: '依法为劳动者办理社会保险登记并足额补缴社会保险费；',
+  work_injury: '依法为受伤职工申请工伤认定，落实工伤保险待遇；',
+  working_hours: '严格执行国家工时制度，依法支付加班工资，保障职工休息休假权利；',
+  labor_safety: '立即排查整改劳动安全卫生隐患，为职工提供符合标准的劳动防护用品；',
+  women_workers: '依法落实女职工特殊劳动保护，纠正违法行为；',
+  new_forms: '依法保障新就业形态劳动者的劳动报酬、休息和劳动安全等权益；',
+};
+
+export function createLegalService(deps: Deps) {
+  const { db, clock } = deps;
+  const thresholds = deps.thresholds ?? (async () => defaultRiskThresholds);
+
+  async function visibleOrder(ex: Executor, actor: Actor, orderId: string): Promise<OrderRow> {
+    const order = await findVisibleOrder(ex, actor, orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    return order;
+  }
+
+  async function visibleLetter(actor: Actor, id: string) {
+    const l = await repo.findLetter(db, id);
+    if (!l || !(await findVisibleOrder(db, actor, l.orderId))) throw notFound('LETTER_NOT_FOUND', '监督函不存在或无权查看');
+    return l;
+  }
+
+  const unitName = async (ex: Executor, id: string) => (await unitsById(ex, [id])).get(id)?.name ?? '';
+
+  // ── Legal supervision letters ───────────────────────────────────────────────────────────────────────────────
+  async function createLetter(actor: Actor, input: { orderId: string; kind: LetterKind }) {
+    requireRole(actor, ...drafting);
+    const now = clock.now();
+    const id = await db.transaction(async (tx) => {
+      const order = await visibleOrder(tx, actor, input.orderId);
+      if (!order.employerName) throw invalid('LETTER_EMPLOYER_REQUIRED', '工单未记录用人单位，无法向用人单位发函', [{ field: 'orderId', message: '工单未记录用人单位' }]);
+      const issuing = await unitName(tx, actor.unitId);
+      const workers = order.workersInvolved ? `${order.workersInvolved}名职工` : '职工';
+      const amount = order.amountInvolved ? `，涉及金额${order.amountInvolved.toLocaleString('zh-CN')}元` : '';
+      const l = await repo.insertLetter(tx, {
+        orderId: order.id,
+        kind: input.kind,
+        issuingUnitId: actor.unitId,
+        issuingUnitName: issuing,
+        employerName: order.employerName,
+        facts: `${localDateOf(order.createdAt).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}，我会通过12351职工服务热线（工单${order.number}）接到${workers}反映：${order.title}${amount}。经了解，你单位存在上述问题，损害了职工的合法权益。`,
+        legalBasis: defaultBasis(order.subjectCode),
+        demands: defaultDemands[order.subjectCode] ?? '依法纠正上述行为，维护职工合法权益；',
+        replyBy: addDaysToDate(localDateOf(now), input.kind === 'notice' ? 15 : 10),
+        state: 'draft',
+        draftedBy: actor.userId,
+        draftedAt: now,
+      });
+      await recordOrderFact(tx, { orderId: order.id, state: order.state, at: now, action: 'letter_drafted', actor, unitName: issuing, data: { letterId: l.id, kind: input.kind } });
+      return l.id;
+    });
+    return letterView(actor, id);
+  }
+
+  async function updateLetter(actor: Actor, id: string, input: { version: number; employerName?: string | undefined; facts?: string | undefined; legalBasis?: Citation[] | undefined; demands?: string | undefined; replyBy?: string | undefined }) {
+    requireRole(actor, ...drafting);
+    await visibleLetter(actor, id);
+    await db.transaction(async (tx) => {
+      const l = (await repo.lockLetter(tx, id))!;
+      if (l.version !== input.version) throw staleVersion('监督函');
+      if (l.state !== 'draft') throw conflict('LETTER_NOT_DRAFT', '已审批的监督函不能修改');
+      if (l.issuingUnitId !== actor.unitId) throw forbidden('LETTER_OTHER_UNIT', '只能修改本单位起草的监督函');
+      if (input.replyBy && input.replyBy < localDateOf(clock.now())) throw invalid('LETTER_REPLY_BY_PAST', '反馈期限不能早于今天', [{ field: 'replyBy', message: '反馈期限不能早于今天' }]);
+      const { version: _v, ...patch } = input;
+      await repo.updateLetter(tx, id, { ...patch, version: l.version + 1 });
+    });
+    return letterView(actor, id);
+  }
+
+  /** A leader whose reach covers the issuing union approves; the letter gets its number in the same transaction. */
+  async function approveLetter(actor: Actor, id: string, input: { version: number }) {
+    requireRole(actor, 'leader');
+    const now = clock.now();
+    await visibleLetter(actor, id);
+    await db.transaction(async (tx) => {
+      const l = (await repo.lockLetter(tx, id))!;
+      if (l.version !== input.version) throw staleVersion('监督函');
+      if (l.state !== 'draft') throw conflict('LETTER_NOT_DRAFT', '监督函已审批');
+      const issuing = (await unitsById(tx, [l.issuingUnitId])).get(l.issuingUnitId);
+      if (!issuing || !pathInScope(actor, issuing.path)) throw forbidden('LETTER_NOT_YOUR_UNIT', '只能审批本单位或下级单位的监督函');
+      if (l.draftedBy === actor.userId) throw forbidden('LETTER_SELF_APPROVAL', '起草人不能审批自己起草的监督函');
+      const year = Number(localDateOf(now).slice(0, 4));
+      const seq = await repo.nextLetterSeq(tx, l.issuingUnitId, l.kind, year);
+      const number = letterNumber(l.issuingUnitName, l.kind as LetterKind, year, seq);
+      await repo.updateLetter(tx, id, { state: 'approved', year, seq, number, approvedBy: actor.userId, approvedByName: actor.displayName, approvedAt: now, version: l.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, l.orderId))!;
+      await recordOrderFact(tx, { orderId: l.orderId, state: order.state, at: now, action: 'letter_approved', actor, unitName: await unitName(tx, actor.unitId), data: { letterId: id, number } });
+    });
+    return letterView(actor, id);
+  }
+
+  async function advanceLetter(
+    actor: Actor,
+    id: string,
+    version: number,
+    step: { from: string; to: string; action: string; patch: Partial<repo.LetterRow>; note?: string | null },
+  ) {
+    requireRole(actor, ...drafting);
+    const now = clock.now();
+    await visibleLetter(actor, id);
+    await db.transaction(async (tx) => {
+      const l = (await repo.lockLetter(tx, id))!;
+      if (l.version !== version) throw staleVersion('监督函');
+      if (l.state !== step.from) throw conflict('LETTER_WRONG_STATE', `监督函当前状态（${stateNames[l.state] ?? l.state}）不能执行此操作`);
+      if (l.issuingUnitId !== actor.unitId) throw forbidden('LETTER_OTHER_UNIT', '只有发函单位可以登记');
+      await repo.updateLetter(tx, id, { ...step.patch, state: step.to, version: l.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, l.orderId))!;
+      await recordOrderFact(tx, { orderId: l.orderId, state: order.state, at: now, action: step.action, actor, unitName: await unitName(tx, actor.unitId), data: { letterId: id, number: l.number }, note: step.note ?? null });
+    });
+    return letterView(actor, id);
+  }
+
+  const sendLetter = (actor: Actor, id: string, input: { version: number; via: string }) =>
+    advanceLetter(actor, id, input.version, { from: 'approved', to: 'sent', action: 'letter_sent', patch: { sentAt: clock.now(), sentVia: input.via }, note: `送达方式：${input.via}` });
+  const recordResponse = (actor: Actor, id: string, input: { version: number; response: string }) =>
+    advanceLetter(actor, id, input.version, { from: 'sent', to: 'responded', action: 'letter_responded', patch: { response: input.response, respondedAt: clock.now() }, note: input.response });
+  const recordVisit = (actor: Actor, id: string, input: { version: number; visitAt: string; result: string }) =>
+    advanceLetter(actor, id, input.version, { from: 'responded', to: 'closed', action: 'letter_followed_up', patch: { visitAt: new Date(input.visitAt), visitResult: input.result, closedAt: clock.now() }, note: input.result });
+
+  async function listLetters(actor: Actor, q: { orderId?: string | undefined }) {
+    if (q.orderId) {
+      await visibleOrder(db, actor, q.orderId);
+      const rows = await repo.lettersWhere(db, sql`${repo.letterCols.orderId} = ${q.orderId}`);
+      return { items: await Promise.all(rows.map((r) => present(r))) };
+    }
+    // Without an order: the letters of unions in the actor's reach.
+    const units = sql`${repo.letterCols.issuingUnitId} in (select id from units where ${withinScope(actor, sql`path`)})`;
+    const rows = await repo.lettersWhere(db, units);
+    return { items: await Promise.all(rows.map((r) => present(r))) };
+  }
+
+  async function letterView(actor: Actor, id: string) {
+    return present(await visibleLetter(actor, id));
+  }
+
+  async function present(l: repo.LetterRow) {
+    const names = await userNames(db, [l.draftedBy]);
+    return {
+      id: l.id,
+      version: l.version,
+      orderId: l.orderId,
+      kind: l.kind as LetterKind,
+      kindName: letterKindNames[l.kind as LetterKind].title,
+      number: l.number,
+      state: l.state as 'draft' | 'approved' | 'sent' | 'responded' | 'closed',
+      issuingUnit: { id: l.issuingUnitId, name: l.issuingUnitName },
+      employerName: l.employerName,
+      facts: l.facts,
+      legalBasis: l.legalBasis,
+      demands: l.demands,
+      replyBy: l.replyBy,
+      draftedBy: { id: l.draftedBy, name: names.get(l.draftedBy) ?? '' },
+      draftedAt: l.draftedAt.toISOString(),
+      approvedByName: l.approvedByName,
+      approvedAt: l.approvedAt?.toISOString() ?? null,
+      sentAt: l.sentAt?.toISOString() ?? null,
+      sentVia: l.sentVia,
+      response: l.response,
+      respondedAt: l.respondedAt?.toISOString() ?? null,
+      visitAt: l.visitAt?.toISOString() ?? null,
+      visitResult: l.visitResult,
+      closedAt: l.closedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function downloadLetter(actor: Actor, id: string) {
+    const l = await visibleLetter(actor, id);
+    const bytes = await letterDocx({
+      kind: l.kind as LetterKind,
+      number: l.number,
+      issuingUnitName: l.issuingUnitName,
+      employerName: l.employerName,
+      facts: l.facts,
+      legalBasis: l.legalBasis,
+      demands: l.demands,
+      replyBy: l.replyBy,
+      date: l.approvedAt ? localDateOf(l.approvedAt) : null,
+    });
+    const kind = letterKindNames[l.kind as LetterKind].zh;
+    return { bytes, fileName: `${l.number ?? '草稿'}-${kind}-${l.employerName}.docx` };
+  }
+
+  // ── The risk-employer register ──────────────────────────────────────────────────────────────────────────────
+  /**
+   * Re-evaluates every employer named in the window: employers that now meet a reason enter (and their
+   * territorial union is told once, in the same transaction); employers that no longer do leave the register.
+   * Run by the scheduler and on demand; the result is the same however often it runs.
+   */
+  async function evaluateRegister() {
+    const now = clock.now();
+    const t = await thresholds();
+    const since = new Date(now.getTime() - t.windowDays * 86_400_000);
+    const facts = await employerOrderFacts(db, { since });
+    const byKey = new Map<string, typeof facts>();
+    for (const f of facts) byKey.set(f.employerKey!, [...(byKey.get(f.employerKey!) ?? []), f]);
+    return db.transaction(async (tx) => {
+      const existing = await repo.registerByKeys(tx, [...byKey.keys()]);
+      const entered: string[] = [];
+      const stay = new Set<string>();
+      const notices: UnitNotice[] = [];
+      for (const [key, orders] of byKey) {
+        const a = assessEmployer(
+          orders.map((o) => ({ orderId: o.orderId, createdAt: o.createdAt, amountInvolved: o.amountInvolved, workersInvolved: o.workersInvolved, riskFlags: o.riskFlags, invalid: o.state === 'invalid' })),
+          now,
+          t,
+        );
+        if (!a.inRegister) continue;
+        stay.add(key);
+        // The union of the place: the holder of the newest dispatched order (the intake desk holds undispatched ones).
+        const territorial = orders.find((o) => o.firstDispatchedAt) ?? orders[0]!;
+        const prev = existing.get(key);
+        const isNew = !prev || prev.leftAt !== null;
+        await repo.upsertRegister(tx, {
+          employerKey: key,
+          employerName: orders[0]!.employerName ?? key,
+          creditCode: orders.find((o) => o.creditCode)?.creditCode ?? null,
+          level: a.level!,
+          reasons: a.reasons,
+          ordersInWindow: a.ordersInWindow,
+          amountTotal: a.amountTotal,
+          workersMax: a.workersMax,
+          territorialUnitId: territorial.holderUnitId,
+          territorialUnitPath: territorial.holderUnitPath,
+          enteredAt: isNew ? now : prev.enteredAt,
+          evaluatedAt: now,
+          leftAt: null,
+          notifiedAt: isNew ? now : prev.notifiedAt,
+        });
+        if (isNew) {
+          entered.push(key);
+          notices.push({
+            unitId: territorial.holderUnitId,
+            kind: 'risk_employer',
+            title: `风险用人单位：${orders[0]!.employerName ?? key}`,
+            body: `${orders[0]!.employerName ?? key}已列入风险用人单位名录（${a.reasons.map((r) => r.text).join('；')}），请安排法律监督走访。`,
+            link: `/legal/risk-employers?key=${encodeURIComponent(key)}`,
+          });
+        }
+      }
+      const left = (await repo.activeRegisterKeys(tx)).filter((k) => !stay.has(k));
+      await repo.markLeft(tx, left, now);
+      if (notices.length) await deps.notify(tx, notices);
+      return { evaluated: byKey.size, inRegister: stay.size, entered: entered.length, left: left.length };
+    });
+  }
+
+  async function listRegister(actor: Actor, q: { level?: string | undefined; includeLeft?: boolean | undefined }) {
+    requireRole(actor, ...registerReaders);
+    const rows = await repo.registerRows(
+      db,
+      and(
+        withinScope(actor, repo.registerCols.territorialUnitPath),
+        q.includeLeft ? undefined : isNull(repo.registerCols.leftAt),
+        q.level ? sql`${repo.registerCols.level} = ${q.level}` : undefined,
+      ),
+    );
+    const visits = await repo.visitsOf(db, rows.map((r) => r.employerKey));
+    const unitNames = await unitsById(db, rows.map((r) => r.territorialUnitId!).filter(Boolean));
+    const scopeUnit = scopeUnitIdOf(actor);
+    const items = await Promise.all(
+      rows.map(async (r) => {
+        // The history lists only orders the reader may see: out of scope means nothing about it is shown.
+        const history = (await ordersOfEmployer(db, r.employerKey, 20)).filter((o) => actor.role !== 'integration' && o.visibleTo.includes(scopeUnit));
+        return {
+          employerKey: r.employerKey,
+          employerName: r.employerName,
+          creditCode: r.creditCode,
+          level: r.level as 'high' | 'medium' | 'low',
+          reasons: r.reasons,
+          ordersInWindow: r.ordersInWindow,
+          amountTotal: r.amountTotal,
+          workersMax: r.workersMax,
+          territorialUnit: r.territorialUnitId ? { id: r.territorialUnitId, name: unitNames.get(r.territorialUnitId)?.name ?? '' } : null,
+          enteredAt: r.enteredAt.toISOString(),
+          evaluatedAt: r.evaluatedAt.toISOString(),
+          leftAt: r.leftAt?.toISOString() ?? null,
+          orders: history.map((o) => ({ id: o.id, number: o.number, title: o.title, state: o.state, createdAt: o.createdAt.toISOString(), amountInvolved: o.amountInvolved, workersInvolved: o.workersInvolved })),
+          visits: visits
+            .filter((v) => v.employerKey === r.employerKey)
+            .map((v) => ({ id: v.id, plannedFor: v.plannedFor, purpose: v.purpose, visitedAt: v.visitedAt?.toISOString() ?? null, result: v.result })),
+        };
+      }),
+    );
+    const order = { high: 0, medium: 1, low: 2 } as const;
+    items.sort((a, b) => order[a.level] - order[b.level] || b.ordersInWindow - a.ordersInWindow);
+    return { items };
+  }
+
+  async function planVisit(actor: Actor, input: { employerKey: string; plannedFor: string; purpose: string }) {
+    requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
+    const reg = await listRegister(actor, { includeLeft: true });
+    if (!reg.items.some((i) => i.employerKey === input.employerKey)) throw notFound('RISK_EMPLOYER_NOT_FOUND', '风险用人单位不存在或不在本单位辖区');
+    await repo.insertVisit(db, { employerKey: input.employerKey, unitId: actor.unitId, plannedFor: input.plannedFor, purpose: input.purpose, plannedBy: actor.userId, createdAt: clock.now() });
+    return listRegister(actor, { includeLeft: true });
+  }
+
+  async function recordVisitResult(actor: Actor, id: string, input: { visitedAt: string; result: string }) {
+    requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
+    await db.transaction(async (tx) => {
+      const v = await repo.lockVisit(tx, id);
+      const units = v ? await unitsById(tx, [v.unitId]) : new Map();
+      if (!v || !pathInScope(actor, units.get(v.unitId)?.path ?? '')) throw notFound('RISK_VISIT_NOT_FOUND', '走访计划不存在');
+      if (v.visitedAt) throw conflict('RISK_VISIT_DONE', '该走访已登记结果');
+      await repo.updateVisit(tx, id, { visitedAt: new Date(input.visitedAt), result: input.result });
+    });
+    return listRegister(actor, { includeLeft: true });
+  }
+
+  // ── "12351 + petitions": referral of a hard case ───────────────────────────────────────────────────────────
+  async function refer(actor: Actor, orderId: string, input: { channel: 'petition' | 'legal_aid'; reason: string }) {
+    requireRole(actor, 'handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor');
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const order = await visibleOrder(tx, actor, orderId);
+      const r = await repo.insertReferral(tx, { orderId, channel: input.channel, reason: input.reason, referredBy: actor.userId, referredByUnitId: actor.unitId, referredAt: now });
+      await recordOrderFact(tx, { orderId, state: order.state, at: now, action: 'referred', actor, unitName: await unitName(tx, actor.unitId), data: { referralId: r.id, channel: input.channel }, note: input.reason });
+    });
+    return referrals(actor, orderId);
+  }
+
+  async function recordReferralResult(actor: Actor, id: string, input: { result: string }) {
+    requireRole(actor, 'handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor');
+    const now = clock.now();
+    const orderId = await db.transaction(async (tx) => {
+      const r = await repo.lockReferral(tx, id);
+      const order = r ? await findVisibleOrder(tx, actor, r.orderId) : undefined;
+      if (!r || !order) throw notFound('REFERRAL_NOT_FOUND', '转介记录不存在或无权查看');
+      if (r.result) throw conflict('REFERRAL_DONE', '该转介已登记结果');
+      await repo.updateReferral(tx, id, { result: input.result, resultAt: now });
+      await recordOrderFact(tx, { orderId: r.orderId, state: order.state, at: now, action: 'referral_result', actor, unitName: await unitName(tx, actor.unitId), data: { referralId: id, channel: r.channel }, note: input.result });
+      return r.orderId;
+    });
+    return referrals(actor, orderId);
+  }
+
+  async function referrals(actor: Actor, orderId: string) {
+    await visibleOrder(db, actor, orderId);
+    const rows = await repo.referralsOf(db, orderId);
+    return { items: rows.map((r) => ({ id: r.id, channel: r.channel as 'petition' | 'legal_aid', reason: r.reason, referredAt: r.referredAt.toISOString(), result: r.result, resultAt: r.resultAt?.toISOString() ?? null })) };
+  }
+
+  return {
+    createLetter, updateLetter, approveLetter, sendLetter, recordResponse, recordVisit, listLetters, getLetter: letterView, downloadLetter,
+    evaluateRegister, listRegister, planVisit, recordVisitResult, refer, recordReferralResult, referrals,
+  };
+}
+
+const stateNames: Record<string, string> = { draft: '草稿', approved: '已审批', sent: '已送达', responded: '已反馈', closed: '已办结' };
+
+export type LegalService = ReturnType<typeof createLegalService>;

@@ -1,0 +1,113 @@
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Citation } from './domain/legal-basis.js';
+import type { RiskReason } from './domain/risk-assessment.js';
+
+/**
+ * Legal supervision letters to employers (提示函 / 意见书): draft → approved (numbered) → sent → responded → closed.
+ * The number is given at approval from letter_sequences, so drafts that are dropped leave no gaps.
+ */
+export const supervisionLetters = pgTable(
+  'supervision_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    kind: text('kind').notNull(),
+    issuingUnitId: uuid('issuing_unit_id').notNull(),
+    issuingUnitName: text('issuing_unit_name').notNull(),
+    year: integer('year'),
+    seq: integer('seq'),
+    number: text('number'),
+    employerName: text('employer_name').notNull(),
+    facts: text('facts').notNull(),
+    legalBasis: jsonb('legal_basis').$type<Citation[]>().notNull(),
+    demands: text('demands').notNull(),
+    replyBy: date('reply_by', { mode: 'string' }).notNull(),
+    state: text('state').notNull().default('draft'),
+    draftedBy: uuid('drafted_by').notNull(),
+    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedByName: text('approved_by_name'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentVia: text('sent_via'),
+    response: text('response'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    visitAt: timestamp('visit_at', { withTimezone: true }),
+    visitResult: text('visit_result'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('supervision_letters_order_idx').on(t.orderId),
+    uniqueIndex('supervision_letters_number_uq').on(t.issuingUnitId, t.kind, t.year, t.seq),
+  ],
+);
+
+export const letterSequences = pgTable(
+  'letter_sequences',
+  {
+    unitId: uuid('unit_id').notNull(),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.kind, t.year] })],
+);
+
+/** The risk-employer register (风险用人单位), keyed by the normalised employer name the orders carry. */
+export const riskEmployers = pgTable(
+  'risk_employers',
+  {
+    employerKey: text('employer_key').primaryKey(),
+    employerName: text('employer_name').notNull(),
+    creditCode: text('credit_code'),
+    level: text('level').notNull(),
+    reasons: jsonb('reasons').$type<RiskReason[]>().notNull(),
+    ordersInWindow: integer('orders_in_window').notNull(),
+    amountTotal: numeric('amount_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+    workersMax: integer('workers_max').notNull(),
+    /** The union of the place (the territorial unit of its latest order) that is told and visits. */
+    territorialUnitId: uuid('territorial_unit_id'),
+    territorialUnitPath: text('territorial_unit_path'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+    /** Left the register when no reason held any more at an evaluation; it re-enters (and is told again) later. */
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [index('risk_employers_territory_idx').on(t.territorialUnitPath)],
+);
+
+/** Planned "12351 + legal supervision" visits to a risk employer, with their results. */
+export const riskEmployerVisits = pgTable(
+  'risk_employer_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerKey: text('employer_key').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    plannedFor: date('planned_for', { mode: 'string' }).notNull(),
+    purpose: text('purpose').notNull(),
+    plannedBy: uuid('planned_by').notNull(),
+    visitedAt: timestamp('visited_at', { withTimezone: true }),
+    result: text('result'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('risk_employer_visits_employer_idx').on(t.employerKey)],
+);
+
+/** "12351 + petitions": a hard case referred to the union's petition channel or legal-aid team, and its result. */
+export const caseReferrals = pgTable(
+  'case_referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    channel: text('channel').notNull(), // 'petition' | 'legal_aid'
+    reason: text('reason').notNull(),
+    referredBy: uuid('referred_by').notNull(),
+    referredByUnitId: uuid('referred_by_unit_id').notNull(),
+    referredAt: timestamp('referred_at', { withTimezone: true }).notNull(),
+    result: text('result'),
+    resultAt: timestamp('result_at', { withTimezone: true }),
+  },
+  (t) => [index('case_referrals_order_idx').on(t.orderId)],
+);

@@ -1,0 +1,53 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client.js';
+import { mediationAgreements, mediationCases, mediationSessions } from './mediation.tables.js';
+
+export type CaseRow = typeof mediationCases.$inferSelect;
+export type SessionRow = typeof mediationSessions.$inferSelect;
+export type AgreementRow = typeof mediationAgreements.$inferSelect;
+
+export async function insertCase(tx: Executor, values: typeof mediationCases.$inferInsert): Promise<CaseRow> {
+  const [row] = await tx.insert(mediationCases).values(values).returning();
+  return row!;
+}
+
+export async function findCase(db: Executor, id: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(mediationCases).where(eq(mediationCases.id, id));
+  return row;
+}
+
+export async function lockCase(tx: Executor, id: string): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(mediationCases).where(eq(mediationCases.id, id)).for('update');
+  return row;
+}
+
+export async function updateCase(tx: Executor, id: string, patch: Partial<typeof mediationCases.$inferInsert>): Promise<CaseRow> {
+  const [row] = await tx.update(mediationCases).set(patch).where(eq(mediationCases.id, id)).returning();
+  return row!;
+}
+
+export async function casesOfOrders(db: Executor, orderIds: string[]): Promise<CaseRow[]> {
+  if (!orderIds.length) return [];
+  return db.select().from(mediationCases).where(inArray(mediationCases.orderId, orderIds)).orderBy(desc(mediationCases.openedAt));
+}
+
+export async function insertSession(tx: Executor, values: typeof mediationSessions.$inferInsert): Promise<void> {
+  await tx.insert(mediationSessions).values(values);
+}
+
+export async function sessionsOf(db: Executor, caseId: string): Promise<SessionRow[]> {
+  return db.select().from(mediationSessions).where(eq(mediationSessions.caseId, caseId)).orderBy(asc(mediationSessions.at));
+}
+
+export async function agreementOf(db: Executor, caseId: string): Promise<AgreementRow | undefined> {
+  const [row] = await db.select().from(mediationAgreements).where(eq(mediationAgreements.caseId, caseId));
+  return row;
+}
+
+export async function insertAgreement(tx: Executor, values: typeof mediationAgreements.$inferInsert): Promise<void> {
+  await tx.insert(mediationAgreements).values(values);
+}
+
+export async function updateAgreement(tx: Executor, caseId: string, patch: Partial<typeof mediationAgreements.$inferInsert>): Promise<void> {
+  await tx.update(mediationAgreements).set(patch).where(eq(mediationAgreements.caseId, caseId));
+}

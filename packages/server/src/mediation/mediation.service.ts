@@ -1,0 +1,210 @@
+import { requireRole, type Actor } from '../auth/actor.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { recordOrderFact } from '../orders/order-facts.js';
+import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
+import { agreementDocx } from './agreement-document.js';
+import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
+import * as repo from './mediation.repo.js';
+import type { Party } from './mediation.tables.js';
+
+type Deps = { db: Db; clock: Clock };
+
+/** Who mediates: the studio's mediators and lawyers, and the handling and dispatching staff of any union. */
+const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'] as const;
+
+export function createMediationService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function visibleOrder(db: Executor, actor: Actor, orderId: string): Promise<OrderRow> {
+    const order = await findVisibleOrder(db, actor, orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    return order;
+  }
+
+  /** A case is read by whoever may read its order; anyone else gets the same 404 as for a case that does not exist. */
+  async function visibleCase(actor: Actor, id: string) {
+    const c = await repo.findCase(db, id);
+    if (!c || !(await findVisibleOrder(db, actor, c.orderId))) throw notFound('MEDIATION_CASE_NOT_FOUND', '调解案件不存在或无权查看');
+    return c;
+  }
+
+  async function unitName(tx: Executor, id: string) {
+    return (await unitsById(tx, [id])).get(id)?.name ?? '';
+  }
+
+  async function open(actor: Actor, input: { orderId: string; workerParty: Party; employerParty?: Party | undefined; mediators: string[]; matter?: string | undefined }) {
+    requireRole(actor, ...mediating);
+    const now = clock.now();
+    const id = await db.transaction(async (tx) => {
+      const order = await visibleOrder(tx, actor, input.orderId);
+      if (['closed', 'archived', 'invalid', 'merged', 'closed_at_intake'].includes(order.state)) throw conflict('MEDIATION_ORDER_CLOSED', '工单已办结或已关闭，不能再发起调解');
+      const existing = await repo.casesOfOrders(tx, [order.id]);
+      if (existing.some((c) => c.state === 'open')) throw conflict('MEDIATION_CASE_OPEN', '该工单已有进行中的调解案件');
+      const employerParty = input.employerParty ?? (order.employerName ? { name: order.employerName, address: order.employerAddress ?? undefined } : null);
+      if (!employerParty) throw invalid('MEDIATION_EMPLOYER_REQUIRED', '请填写被申请人（用人单位）', [{ field: 'employerParty.name', message: '工单未记录用人单位，请填写' }]);
+      const c = await repo.insertCase(tx, {
+        orderId: order.id,
+        unitId: actor.unitId,
+        workerParty: input.workerParty,
+        employerParty,
+        mediators: input.mediators.length ? input.mediators : [actor.displayName],
+        matter: input.matter?.trim() || order.title,
+        state: 'open',
+        openedBy: actor.userId,
+        openedAt: now,
+      });
+      await recordOrderFact(tx, { orderId: order.id, state: order.state, at: now, action: 'mediation_opened', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: c.id, mediators: c.mediators } });
+      return c.id;
+    });
+    return view(actor, id);
+  }
+
+  async function recordSession(actor: Actor, id: string, input: { at: string; place: string; attendees: string; notes: string }) {
+    requireRole(actor, ...mediating);
+    const now = clock.now();
+    await visibleCase(actor, id);
+    await db.transaction(async (tx) => {
+      const c = (await repo.lockCase(tx, id))!;
+      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束，不能再记录调解');
+      const at = new Date(input.at);
+      if (at > now) throw invalid('MEDIATION_SESSION_IN_FUTURE', '只能记录已进行的调解', [{ field: 'at', message: '调解时间不能晚于现在' }]);
+      await repo.insertSession(tx, { caseId: id, at, place: input.place, attendees: input.attendees, notes: input.notes, recordedBy: actor.userId, recordedAt: now });
+      await repo.updateCase(tx, id, { version: c.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
+      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_session', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, at: at.toISOString(), place: input.place }, note: input.notes });
+    });
+    return view(actor, id);
+  }
+
+  async function recordAgreement(
+    actor: Actor,
+    id: string,
+    input: { version: number; terms: string; amount: number; workersCovered: number; paymentSchedule: { dueDate: string; amount: number }[]; signedAt: string },
+  ) {
+    requireRole(actor, ...mediating);
+    const now = clock.now();
+    await visibleCase(actor, id);
+    const problems = checkSchedule(input.paymentSchedule, input.amount);
+    if (problems.length) throw invalid('MEDIATION_SCHEDULE_INVALID', '付款计划有误', problems);
+    await db.transaction(async (tx) => {
+      const c = (await repo.lockCase(tx, id))!;
+      if (c.version !== input.version) throw staleVersion('调解案件');
+      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
+      const schedule: Instalment[] = input.paymentSchedule.map((s) => ({ ...s, paidAt: null, paidAmount: null }));
+      await repo.insertAgreement(tx, { caseId: id, terms: input.terms, amount: input.amount, workersCovered: input.workersCovered, paymentSchedule: schedule, signedAt: new Date(input.signedAt), recordedBy: actor.userId });
+      await repo.updateCase(tx, id, { state: 'agreed', closedAt: now, version: c.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
+      // The agreement's figures are what the handler's reply will report (amount recovered, workers helped).
+      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_agreement', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, amount: input.amount, workersCovered: input.workersCovered, instalments: schedule.length } });
+    });
+    return view(actor, id);
+  }
+
+  async function recordFailure(actor: Actor, id: string, input: { version: number; reason: string }) {
+    requireRole(actor, ...mediating);
+    const now = clock.now();
+    await visibleCase(actor, id);
+    await db.transaction(async (tx) => {
+      const c = (await repo.lockCase(tx, id))!;
+      if (c.version !== input.version) throw staleVersion('调解案件');
+      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
+      await repo.updateCase(tx, id, { state: 'failed', failureReason: input.reason, closedAt: now, version: c.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
+      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_failed', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id }, note: input.reason });
+    });
+    return view(actor, id);
+  }
+
+  /** Follow-up of performance: an instalment paid (in full or in part) on a date. */
+  async function recordPayment(actor: Actor, id: string, input: { version: number; instalment: number; paidAt: string; paidAmount: number }) {
+    requireRole(actor, ...mediating);
+    const now = clock.now();
+    await visibleCase(actor, id);
+    await db.transaction(async (tx) => {
+      const c = (await repo.lockCase(tx, id))!;
+      if (c.version !== input.version) throw staleVersion('调解案件');
+      const a = await repo.agreementOf(tx, id);
+      if (!a) throw conflict('MEDIATION_NO_AGREEMENT', '尚未达成调解协议');
+      const schedule = [...a.paymentSchedule];
+      const target = schedule[input.instalment];
+      if (!target) throw invalid('MEDIATION_INSTALMENT_UNKNOWN', '没有这一期付款', [{ field: 'instalment', message: `期次应在 0 到 ${schedule.length - 1} 之间` }]);
+      if (target.paidAt) throw conflict('MEDIATION_INSTALMENT_PAID', '这一期已登记支付');
+      schedule[input.instalment] = { ...target, paidAt: input.paidAt, paidAmount: input.paidAmount };
+      await repo.updateAgreement(tx, id, { paymentSchedule: schedule });
+      await repo.updateCase(tx, id, { version: c.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
+      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_payment', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, instalment: input.instalment, paidAmount: input.paidAmount, paidAt: input.paidAt } });
+    });
+    return view(actor, id);
+  }
+
+  async function view(actor: Actor, id: string) {
+    const c = await visibleCase(actor, id);
+    const [sessions, agreement, units] = await Promise.all([repo.sessionsOf(db, id), repo.agreementOf(db, id), unitsById(db, [c.unitId])]);
+    const today = localDateOf(clock.now());
+    const perf = agreement ? performanceOf(agreement.paymentSchedule, today) : null;
+    return {
+      id: c.id,
+      version: c.version,
+      orderId: c.orderId,
+      unit: { id: c.unitId, name: units.get(c.unitId)?.name ?? '' },
+      state: c.state as 'open' | 'agreed' | 'failed',
+      workerParty: c.workerParty,
+      employerParty: c.employerParty,
+      mediators: c.mediators,
+      matter: c.matter,
+      openedAt: c.openedAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+      failureReason: c.failureReason,
+      sessions: sessions.map((s) => ({ id: s.id, at: s.at.toISOString(), place: s.place, attendees: s.attendees, notes: s.notes })),
+      agreement: agreement
+        ? {
+            terms: agreement.terms,
+            amount: agreement.amount,
+            workersCovered: agreement.workersCovered,
+            signedAt: agreement.signedAt.toISOString(),
+            paymentSchedule: agreement.paymentSchedule.map((s, i) => ({ ...s, status: perf!.statuses[i]! })),
+            performance: perf!.performance,
+            paid: perf!.paid,
+          }
+        : null,
+      /** What the handler's reply should report when the order is closed on this agreement. */
+      suggestedReply: agreement ? { amountRecovered: perf!.paid || agreement.amount, workersHelped: agreement.workersCovered } : null,
+    };
+  }
+
+  async function list(actor: Actor, q: { orderId: string }) {
+    await visibleOrder(db, actor, q.orderId);
+    const cases = await repo.casesOfOrders(db, [q.orderId]);
+    return { items: await Promise.all(cases.map((c) => view(actor, c.id))) };
+  }
+
+  async function download(actor: Actor, id: string) {
+    const v = await view(actor, id);
+    if (!v.agreement) throw conflict('MEDIATION_NO_AGREEMENT', '尚未达成调解协议');
+    const order = (await findVisibleOrder(db, actor, v.orderId))!;
+    const cases = await repo.casesOfOrders(db, [v.orderId]);
+    const seq = cases.length - cases.findIndex((c) => c.id === id);
+    const bytes = await agreementDocx({
+      caseNumber: `${order.number}-调${seq}`,
+      unitName: v.unit.name,
+      workerParty: v.workerParty,
+      employerParty: v.employerParty,
+      mediators: v.mediators,
+      matter: v.matter,
+      terms: v.agreement.terms,
+      amount: v.agreement.amount,
+      workersCovered: v.agreement.workersCovered,
+      schedule: v.agreement.paymentSchedule,
+      signedAt: localDateOf(new Date(v.agreement.signedAt)),
+    });
+    return { bytes, fileName: `调解协议书-${order.number}.docx` };
+  }
+
+  return { open, recordSession, recordAgreement, recordFailure, recordPayment, get: view, list, download };
+}
+
+export type MediationService = ReturnType<typeof createMediationService>;

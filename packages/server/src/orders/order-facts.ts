@@ -1,0 +1,127 @@
+import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { Executor } from '../platform/db/client.js';
+import { insertEvent } from './orders.repo.js';
+import { workOrders } from './orders.tables.js';
+
+/**
+ * What other capabilities (quality, mediation, legal) read of orders and add to their timelines, kept in the
+ * orders capability that owns the tables: they never query `work_orders` or `order_events` themselves.
+ */
+
+/** Orders an agent created in [from, to) within a scope (visible_to holds the scope unit), with the inspection reasons. */
+export async function ordersForInspection(db: Executor, q: { scopeUnitId: string; from: Date; to: Date }) {
+  const visible = sql`${workOrders.visibleTo} @> array[${q.scopeUnitId}]::uuid[]`;
+  const created = and(gte(workOrders.createdAt, q.from), lt(workOrders.createdAt, q.to), eq(workOrders.createdByRole, 'agent'));
+  // A dissatisfied callback of the day is inspected whenever the order was created: the caller's verdict is the signal.
+  const dissatisfied = and(
+    isNotNull(workOrders.callbackAt),
+    gte(workOrders.callbackAt, q.from),
+    lt(workOrders.callbackAt, q.to),
+    or(eq(workOrders.handlingSatisfaction, 'dissatisfied'), eq(workOrders.callSatisfaction, 'dissatisfied')),
+  );
+  return db
+    .select({
+      orderId: workOrders.id,
+      agentUserId: workOrders.createdBy,
+      createdAt: workOrders.createdAt,
+      subjectCode: workOrders.subjectCode,
+      typeCode: workOrders.typeCode,
+      state: workOrders.state,
+      callSatisfaction: workOrders.callSatisfaction,
+      handlingSatisfaction: workOrders.handlingSatisfaction,
+      callbackAt: workOrders.callbackAt,
+      inDay: sql<boolean>`(${created}) is true`,
+    })
+    .from(workOrders)
+    .where(and(visible, or(created, dissatisfied), sql`${workOrders.state} <> 'invalid'`));
+}
+
+/** Count of agent-created orders in [from, to) within a scope: the coverage denominator. */
+export async function countAgentOrders(db: Executor, q: { scopeUnitId: string; from: Date; to: Date }): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workOrders)
+    .where(
+      and(
+        sql`${workOrders.visibleTo} @> array[${q.scopeUnitId}]::uuid[]`,
+        gte(workOrders.createdAt, q.from),
+        lt(workOrders.createdAt, q.to),
+        eq(workOrders.createdByRole, 'agent'),
+        sql`${workOrders.state} <> 'invalid'`,
+      ),
+    );
+  return r?.n ?? 0;
+}
+
+/** Short facts of orders by id, for lists of other capabilities (number, title, state). */
+export async function orderBriefs(db: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; number: string; title: string; state: string; subjectCode: string; employerName: string | null }>();
+  const rows = await db
+    .select({ id: workOrders.id, number: workOrders.number, title: workOrders.title, state: workOrders.state, subjectCode: workOrders.subjectCode, employerName: workOrders.employerName })
+    .from(workOrders)
+    .where(inArray(workOrders.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Orders naming these employers (normalised keys) since a date: the facts of the risk-employer register. */
+export async function employerOrderFacts(db: Executor, q: { since: Date; employerKeys?: string[] }) {
+  return db
+    .select({
+      orderId: workOrders.id,
+      employerKey: workOrders.employerKey,
+      employerName: workOrders.employerName,
+      creditCode: workOrders.employerCreditCode,
+      createdAt: workOrders.createdAt,
+      amountInvolved: workOrders.amountInvolved,
+      workersInvolved: workOrders.workersInvolved,
+      riskFlags: workOrders.riskFlags,
+      state: workOrders.state,
+      holderUnitId: workOrders.holderUnitId,
+      holderUnitPath: workOrders.holderUnitPath,
+      firstDispatchedAt: workOrders.firstDispatchedAt,
+    })
+    .from(workOrders)
+    .where(
+      and(
+        isNotNull(workOrders.employerKey),
+        gte(workOrders.createdAt, q.since),
+        q.employerKeys ? inArray(workOrders.employerKey, q.employerKeys.length ? q.employerKeys : ['']) : undefined,
+      ),
+    )
+    .orderBy(desc(workOrders.createdAt));
+}
+
+/** The orders of one employer (any time), newest first: the register's history of an employer. */
+export async function ordersOfEmployer(db: Executor, employerKey: string, limit = 50) {
+  return db
+    .select({ id: workOrders.id, number: workOrders.number, title: workOrders.title, state: workOrders.state, createdAt: workOrders.createdAt, amountInvolved: workOrders.amountInvolved, workersInvolved: workOrders.workersInvolved, visibleTo: workOrders.visibleTo })
+    .from(workOrders)
+    .where(eq(workOrders.employerKey, employerKey))
+    .orderBy(desc(workOrders.createdAt))
+    .limit(limit);
+}
+
+/**
+ * A fact another capability adds to an order's timeline (a mediation session, a supervision letter sent, a
+ * referral): the order's state does not change, so it does not bump the version (decisions/0003).
+ */
+export async function recordOrderFact(
+  tx: Executor,
+  e: { orderId: string; state: string; at: Date; action: string; actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>; unitName: string; data?: Record<string, unknown>; note?: string | null },
+): Promise<void> {
+  await insertEvent(tx, {
+    orderId: e.orderId,
+    at: e.at,
+    action: e.action,
+    fromState: e.state,
+    toState: e.state,
+    actorUserId: e.actor.userId,
+    actorName: e.actor.displayName,
+    actorRole: e.actor.role,
+    unitId: e.actor.unitId,
+    unitName: e.unitName,
+    data: e.data ?? null,
+    note: e.note ?? null,
+  });
+}

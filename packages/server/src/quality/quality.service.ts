@@ -1,0 +1,327 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { requireRole, type Actor } from '../auth/actor.js';
+import { withinScope } from '../access/scope.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import { addDaysToDate, addWorkingDays, instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import type { Clock } from '../platform/clock.js';
+import type { Config } from '../platform/config/config.js';
+import type { Db } from '../platform/db/client.js';
+import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { countAgentOrders, orderBriefs, ordersForInspection } from '../orders/order-facts.js';
+import { findVisibleOrder } from '../orders/orders.repo.js';
+import { userNames } from '../users/user-names.js';
+import { drawSample, type SampleCandidate } from './domain/sampling.js';
+import { inspectionCoverage, passRate, qualityByAgent, rectificationRate } from './domain/quality-kpis.js';
+import { checkScores, checkSheet, defaultScoreSheet, scoreSheet, type ItemScores, type ScoreItem } from './domain/score-sheet.js';
+import * as repo from './quality.repo.js';
+import { qaInspections } from './quality.tables.js';
+
+type Deps = { db: Db; clock: Clock; config: Config; calendar: CalendarService };
+
+/** Roles that read the whole scope's inspections; an agent reads only their own. */
+const readers = ['inspector', 'supervisor', 'leader'] as const;
+
+export function createQualityService(deps: Deps) {
+  const { db, clock, config } = deps;
+
+  const scopeOf = (actor: Actor): SQL =>
+    (readers as readonly string[]).includes(actor.role) ? withinScope(actor, qaInspections.scopePath) : eq(qaInspections.agentUserId, actor.userId);
+
+  function requireReader(actor: Actor) {
+    if (actor.role !== 'agent') requireRole(actor, ...readers);
+  }
+
+  /** The active score sheet; a new installation gets the default one the first time it is needed. */
+  async function sheet() {
+    const found = await repo.activeSheet(db);
+    if (found) return found;
+    return repo.insertSheet(db, { name: defaultScoreSheet.name, items: defaultScoreSheet.items, passMark: defaultScoreSheet.passMark, active: true, createdAt: clock.now() });
+  }
+
+  const dayRange = (day: string) => ({ from: instantAt(day, 0), to: instantAt(addDaysToDate(day, 1), 0) });
+
+  /** Complaints about a union's own work (the hotline included) are inspected whatever the rate. */
+  const mustReasons = (o: { typeCode: string; subjectCode: string; handlingSatisfaction: string | null; callSatisfaction: string | null; callbackAt: Date | null }, range: { from: Date; to: Date }) => {
+    const reasons: string[] = [];
+    if (o.typeCode === 'complaint' && o.subjectCode === 'union_services') reasons.push('agent_complaint');
+    const cbInDay = o.callbackAt && o.callbackAt >= range.from && o.callbackAt < range.to;
+    if (cbInDay && (o.handlingSatisfaction === 'dissatisfied' || o.callSatisfaction === 'dissatisfied')) reasons.push('dissatisfied');
+    return reasons;
+  };
+
+  async function draw(actor: Actor, input: { date?: string | undefined; rate?: number | undefined }) {
+    requireRole(actor, 'inspector');
+    const now = clock.now();
+    const day = input.date ?? localDateOf(now);
+    if (day > localDateOf(now)) throw invalid('QA_DAY_IN_FUTURE', '不能为尚未到来的日期抽样', [{ field: 'date', message: '日期不能晚于今天' }]);
+    const rate = input.rate ?? config.qaSampleRate;
+    const range = dayRange(day);
+    const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
+    const rows = await ordersForInspection(db, { scopeUnitId, ...range });
+    const candidates: SampleCandidate[] = rows.map((o) => ({
+      orderId: o.orderId,
+      agentUserId: o.agentUserId,
+      hour: Number(new Date(o.createdAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 13)),
+      mustReasons: mustReasons(o, range),
+    }));
+    // Orders only there for a dissatisfied callback of the day, but not must-inspect, are not part of the day's population.
+    const population = candidates.filter((c, i) => rows[i]!.inDay || c.mustReasons.length);
+    const picked = drawSample(population, { rate, seed: `${actor.scopePath}|${day}` });
+    const active = await sheet();
+    const created = await repo.insertInspections(
+      db,
+      picked.map((p) => ({
+        day,
+        orderId: p.orderId,
+        scopePath: actor.scopePath,
+        agentUserId: p.agentUserId,
+        drawnBy: 'system',
+        reasons: p.reasons,
+        sheetId: active.id,
+        createdAt: now,
+      })),
+    );
+    const list = await repo.listInspections(db, { scope: withinScope(actor, qaInspections.scopePath), day, limit: 500, offset: 0 });
+    return { day, rate, population: population.length, drawn: created.length, items: await present(list.items) };
+  }
+
+  async function addManual(actor: Actor, input: { orderId: string; reason: string }) {
+    requireRole(actor, 'inspector');
+    const order = await findVisibleOrder(db, actor, input.orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const now = clock.now();
+    const active = await sheet();
+    const day = localDateOf(now);
+    const [row] = await repo.insertInspections(db, [
+      { day, orderId: order.id, scopePath: actor.scopePath, agentUserId: order.createdBy, drawnBy: 'manual', reasons: ['manual', input.reason].filter(Boolean), sheetId: active.id, createdAt: now },
+    ]);
+    if (!row) throw conflict('QA_ALREADY_SAMPLED', '该工单今天已在质检样本中');
+    return (await present([row]))[0]!;
+  }
+
+  async function list(actor: Actor, q: { day?: string | undefined; from?: string | undefined; to?: string | undefined; state?: string | undefined; agentUserId?: string | undefined; page: number; pageSize: number }) {
+    requireReader(actor);
+    const r = await repo.listInspections(db, { scope: scopeOf(actor), ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: await present(r.items), total: r.total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async function get(actor: Actor, id: string) {
+    requireReader(actor);
+    const row = await repo.findInspection(db, id, scopeOf(actor));
+    if (!row) throw notFound('QA_INSPECTION_NOT_FOUND', '质检记录不存在或无权查看');
+    return (await present([row]))[0]!;
+  }
+
+  /** Locks an inspection inside the transaction, within the actor's reach and at the expected version. */
+  async function locked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string, version: number) {
+    const row = await repo.lockInspection(tx, id);
+    const inReach = row && ((readers as readonly string[]).includes(actor.role) ? row.scopePath.startsWith(actor.scopePath) : row.agentUserId === actor.userId);
+    if (!row || !inReach) throw notFound('QA_INSPECTION_NOT_FOUND', '质检记录不存在或无权查看');
+    if (row.version !== version) throw staleVersion('质检记录');
+    return row;
+  }
+
+  async function rectifyDue(now: Date) {
+    const cal = await deps.calendar.current();
+    return addWorkingDays(cal, now, config.qaRectifyDays);
+  }
+
+  function validated(items: ScoreItem[], passMark: number, scores: ItemScores) {
+    const problems = checkScores({ items, passMark }, scores);
+    if (problems.length) throw invalid('QA_SCORES_INVALID', '评分有误', problems);
+    return scoreSheet({ items, passMark }, scores);
+  }
+
+  async function score(actor: Actor, id: string, input: { version: number; scores: ItemScores; comments?: string | undefined }) {
+    requireRole(actor, 'inspector');
+    const now = clock.now();
+    const dueAt = await rectifyDue(now);
+    const row = await db.transaction(async (tx) => {
+      const insp = await locked(tx, actor, id, input.version);
+      if (insp.state !== 'pending') throw conflict('QA_ALREADY_SCORED', '该质检记录已评分');
+      if (insp.agentUserId === actor.userId) throw forbidden('QA_SELF_INSPECTION', '不能给自己受理的工单质检评分');
+      const s = (await repo.sheetsById(tx, [insp.sheetId])).get(insp.sheetId)!;
+      const result = validated(s.items, s.passMark, input.scores);
+      await repo.insertRectifications(
+        tx,
+        result.failedItems.map((f) => ({ inspectionId: insp.id, itemCode: f.code, itemName: f.name, ownerUserId: insp.agentUserId, dueAt, createdAt: now })),
+      );
+      return repo.updateInspection(tx, id, {
+        state: 'scored',
+        inspectorUserId: actor.userId,
+        scores: input.scores,
+        total: result.total,
+        passed: result.passed,
+        comments: input.comments ?? null,
+        scoredAt: now,
+        version: insp.version + 1,
+      });
+    });
+    return (await present([row]))[0]!;
+  }
+
+  async function appeal(actor: Actor, id: string, input: { version: number; reason: string }) {
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const insp = await locked(tx, actor, id, input.version);
+      if (insp.agentUserId !== actor.userId) throw forbidden('QA_APPEAL_NOT_OWN', '只有被质检的接线员本人可以申诉');
+      if (insp.appealedAt) throw conflict('QA_ALREADY_APPEALED', '每条质检结果只能申诉一次');
+      if (insp.state !== 'scored') throw conflict('QA_NOT_SCORED', '尚未评分的质检记录不能申诉');
+      return repo.updateInspection(tx, id, { state: 'appealed', appealReason: input.reason, appealedAt: now, version: insp.version + 1 });
+    });
+    return (await present([row]))[0]!;
+  }
+
+  async function decideAppeal(actor: Actor, id: string, input: { version: number; decision: 'upheld' | 'revised'; scores?: ItemScores | undefined; note: string }) {
+    requireRole(actor, 'inspector');
+    const now = clock.now();
+    const dueAt = await rectifyDue(now);
+    const row = await db.transaction(async (tx) => {
+      const insp = await locked(tx, actor, id, input.version);
+      if (insp.state !== 'appealed') throw conflict('QA_NOT_APPEALED', '该质检记录没有待处理的申诉');
+      if (insp.inspectorUserId === actor.userId) throw forbidden('QA_APPEAL_SAME_INSPECTOR', '申诉须由另一名质检员复核');
+      const patch: Partial<typeof qaInspections.$inferInsert> = { state: 'decided', appealDeciderUserId: actor.userId, appealDecision: input.decision, appealNote: input.note, decidedAt: now, version: insp.version + 1 };
+      if (input.decision === 'revised') {
+        if (!input.scores) throw invalid('QA_SCORES_REQUIRED', '改判须给出新的评分', [{ field: 'scores', message: '请给出复核后的评分' }]);
+        const s = (await repo.sheetsById(tx, [insp.sheetId])).get(insp.sheetId)!;
+        const result = validated(s.items, s.passMark, input.scores);
+        const failing = new Set(result.failedItems.map((f) => f.code));
+        const open = await repo.openRectificationsOf(tx, insp.id);
+        await repo.withdrawRectifications(tx, open.filter((r) => !failing.has(r.itemCode)).map((r) => r.id), now);
+        const had = new Set(open.map((r) => r.itemCode));
+        await repo.insertRectifications(
+          tx,
+          result.failedItems.filter((f) => !had.has(f.code)).map((f) => ({ inspectionId: insp.id, itemCode: f.code, itemName: f.name, ownerUserId: insp.agentUserId, dueAt, createdAt: now })),
+        );
+        Object.assign(patch, { scores: input.scores, total: result.total, passed: result.passed });
+      }
+      return repo.updateInspection(tx, id, patch);
+    });
+    return (await present([row]))[0]!;
+  }
+
+  async function listRectifications(actor: Actor, q: { open?: boolean | undefined; mine?: boolean | undefined }) {
+    requireReader(actor);
+    const own = actor.role === 'agent' || q.mine;
+    const rows = await repo.listRectifications(db, { scope: own ? sql`true` : withinScope(actor, qaInspections.scopePath), ownerUserId: own ? actor.userId : undefined, open: q.open });
+    const names = await userNames(db, rows.map((r) => r.r.ownerUserId));
+    const orders = await orderBriefs(db, rows.map((r) => r.orderId));
+    const now = clock.now();
+    return {
+      items: rows.map(({ r, day, orderId }) => ({
+        id: r.id,
+        inspectionId: r.inspectionId,
+        day,
+        orderId,
+        orderNumber: orders.get(orderId)?.number ?? null,
+        itemCode: r.itemCode,
+        itemName: r.itemName,
+        owner: { id: r.ownerUserId, name: names.get(r.ownerUserId) ?? '' },
+        dueAt: r.dueAt.toISOString(),
+        closedAt: r.closedAt?.toISOString() ?? null,
+        closedNote: r.closedNote,
+        status: (r.closedAt ? (r.closedAt <= r.dueAt ? 'closed_on_time' : 'closed_late') : now > r.dueAt ? 'overdue' : 'open') as 'open' | 'overdue' | 'closed_on_time' | 'closed_late',
+      })),
+    };
+  }
+
+  async function closeRectification(actor: Actor, id: string, input: { note: string }) {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const r = await repo.lockRectification(tx, id);
+      if (!r || r.withdrawnAt) throw notFound('QA_RECTIFICATION_NOT_FOUND', '整改项不存在');
+      if (r.ownerUserId !== actor.userId && actor.role !== 'inspector') throw notFound('QA_RECTIFICATION_NOT_FOUND', '整改项不存在');
+      if (r.closedAt) throw conflict('QA_RECTIFICATION_CLOSED', '该整改项已完成');
+      await repo.closeRectification(tx, id, now, input.note);
+    });
+    return listRectifications(actor, { mine: actor.role === 'agent' });
+  }
+
+  async function figures(actor: Actor, q: { from: string; to: string }) {
+    requireRole(actor, ...readers);
+    if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
+    const scope = withinScope(actor, qaInspections.scopePath);
+    const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
+    const period = { from: instantAt(q.from, 0), to: instantAt(q.to, 0) };
+    const [facts, population, rects] = await Promise.all([
+      repo.inspectionFacts(db, scope, q.from, q.to),
+      countAgentOrders(db, { scopeUnitId, ...period }),
+      repo.listRectifications(db, { scope, dueFrom: period.from, dueTo: period.to }),
+    ]);
+    const inspections = facts.map((f) => ({ agentUserId: f.agentUserId, scored: f.state !== 'pending', passed: f.passed }));
+    const byAgent = qualityByAgent(inspections);
+    const names = await userNames(db, byAgent.map((a) => a.agentUserId));
+    return {
+      from: q.from,
+      to: q.to,
+      inspected: facts.length,
+      population,
+      coverage: inspectionCoverage(facts.length, population),
+      passRate: passRate(inspections),
+      rectificationsDue: rects.length,
+      rectificationRate: rectificationRate(rects.map((r) => ({ dueAt: r.r.dueAt, closedAt: r.r.closedAt })), period),
+      byAgent: byAgent.map((a) => ({ ...a, agentName: names.get(a.agentUserId) ?? '' })),
+    };
+  }
+
+  async function getSheet(actor: Actor) {
+    requireReader(actor);
+    const s = await sheet();
+    return { id: s.id, name: s.name, items: s.items, passMark: s.passMark, sampleRate: config.qaSampleRate };
+  }
+
+  /** A new sheet version; inspections already drawn keep the sheet they were drawn with. */
+  async function updateSheet(actor: Actor, input: { name: string; items: ScoreItem[]; passMark: number }) {
+    requireRole(actor, 'inspector', 'administrator');
+    const problems = checkSheet(input);
+    if (problems.length) throw invalid('QA_SHEET_INVALID', '评分表有误', problems);
+    const s = await db.transaction(async (tx) => {
+      await repo.deactivateSheets(tx);
+      return repo.insertSheet(tx, { ...input, active: true, createdAt: clock.now() });
+    });
+    return { id: s.id, name: s.name, items: s.items, passMark: s.passMark, sampleRate: config.qaSampleRate };
+  }
+
+  async function present(rows: repo.InspectionRow[]) {
+    const [orders, names, sheets] = await Promise.all([
+      orderBriefs(db, rows.map((r) => r.orderId)),
+      userNames(db, rows.flatMap((r) => [r.agentUserId, r.inspectorUserId, r.appealDeciderUserId])),
+      repo.sheetsById(db, rows.map((r) => r.sheetId)),
+    ]);
+    return rows.map((r) => {
+      const o = orders.get(r.orderId);
+      const s = sheets.get(r.sheetId)!;
+      return {
+        id: r.id,
+        version: r.version,
+        day: r.day,
+        state: r.state as 'pending' | 'scored' | 'appealed' | 'decided',
+        drawnBy: r.drawnBy as 'system' | 'manual',
+        reasons: r.reasons,
+        order: { id: r.orderId, number: o?.number ?? '', title: o?.title ?? '', subjectCode: o?.subjectCode ?? '', state: o?.state ?? '' },
+        agent: { id: r.agentUserId, name: names.get(r.agentUserId) ?? '' },
+        inspector: r.inspectorUserId ? { id: r.inspectorUserId, name: names.get(r.inspectorUserId) ?? '' } : null,
+        sheet: { id: s.id, name: s.name, items: s.items, passMark: s.passMark },
+        scores: r.scores,
+        total: r.total,
+        passed: r.passed,
+        comments: r.comments,
+        scoredAt: r.scoredAt?.toISOString() ?? null,
+        appeal: r.appealedAt
+          ? {
+              reason: r.appealReason ?? '',
+              at: r.appealedAt.toISOString(),
+              decision: (r.appealDecision as 'upheld' | 'revised' | null) ?? null,
+              decider: r.appealDeciderUserId ? { id: r.appealDeciderUserId, name: names.get(r.appealDeciderUserId) ?? '' } : null,
+              note: r.appealNote,
+              decidedAt: r.decidedAt?.toISOString() ?? null,
+            }
+          : null,
+      };
+    });
+  }
+
+  return { draw, addManual, list, get, score, appeal, decideAppeal, listRectifications, closeRectification, figures, getSheet, updateSheet };
+}
+
+export type QualityService = ReturnType<typeof createQualityService>;

@@ -1,0 +1,201 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
+
+/** Legal work over HTTP: supervision letters, mediation cases, the risk-employer register, referrals. */
+let t: TestApp;
+let agent: Client, dispatcher: Client, handler: Client, handler2: Client, leader: Client, supervisor: Client, auditor: Client;
+let county: { id: string };
+type Order = { id: string; version: number; state: string; number: string; [k: string]: any };
+type Letter = { id: string; version: number; state: string; number: string | null; [k: string]: any };
+
+const newOrder = (over: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  callers: [{ name: '赵师傅', phone: '13904712222' }],
+  employer: { name: '内蒙古恒泰建筑工程有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映工地拖欠12名农民工工资共计26万元，多次讨要未果。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  workersInvolved: 12,
+  amountInvolved: 260000,
+  ...over,
+});
+
+async function atCounty(over: Record<string, unknown> = {}) {
+  let o = await ok<Order>(agent.post('/api/orders', newOrder(over)), 201);
+  o = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+  return ok<Order>(handler.post(`/api/orders/${o.id}/sign`, { version: o.version }));
+}
+
+const docxText = async (res: Promise<{ statusCode: number; rawPayload: Buffer; headers: Record<string, unknown> }>) => {
+  const r = await res;
+  expect(r.statusCode).toBe(200);
+  expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const files = unzipSync(new Uint8Array(r.rawPayload));
+  expect(Object.keys(files)).toContain('word/document.xml');
+  // Text runs joined: the XML splits text into runs, the reader sees them as one paragraph.
+  return strFromU8(files['word/document.xml']!).replace(/<[^>]+>/g, '');
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400 } });
+  [agent, dispatcher, handler, handler2, leader, supervisor, auditor] = await Promise.all([
+    t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('handler2'), t.login('leader'), t.login('supervisor'), t.login('auditor'),
+  ]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+});
+afterAll(() => t.close());
+
+describe('legal supervision letters', () => {
+  let order: Order;
+  let letter: Letter;
+
+  it('a union drafts a letter from an order: facts from the order, the legal basis with article numbers', async () => {
+    order = await atCounty();
+    letter = await ok(handler.post('/api/legal/letters', { orderId: order.id, kind: 'notice' }));
+    expect(letter).toMatchObject({ state: 'draft', number: null, kindName: '工会劳动法律监督提示函', employerName: '内蒙古恒泰建筑工程有限公司', replyBy: '2026-12-15' });
+    expect(letter.facts).toContain(order.number);
+    expect(letter.facts).toContain('12名职工');
+    expect(letter.legalBasis.map((c: any) => `${c.law}${c.article}`)).toEqual(expect.arrayContaining(['中华人民共和国工会法第二十二条', '中华人民共和国劳动合同法第三十条', '保障农民工工资支付条例第三条']));
+    const text = await docxText(handler.get(`/api/legal/letters/${letter.id}/document.docx`) as never);
+    expect(text).toContain('草稿，未经审批，不得发出');
+    expect(text).toContain('内蒙古恒泰建筑工程有限公司：');
+  });
+
+  it('the draft is edited by its union; another county sees nothing of it', async () => {
+    await expectError(handler2.get(`/api/legal/letters/${letter.id}`), 404, 'LETTER_NOT_FOUND');
+    await expectError(handler.patch(`/api/legal/letters/${letter.id}`, { version: letter.version, replyBy: '2026-11-01' }), 400, 'LETTER_REPLY_BY_PAST');
+    await expectError(handler.patch(`/api/legal/letters/${letter.id}`, { version: letter.version, legalBasis: [] }), 400, 'VALIDATION_FAILED');
+    letter = await ok(handler.patch(`/api/legal/letters/${letter.id}`, { version: letter.version, demands: '于十日内足额支付12名农民工工资26万元；' }));
+    expect(letter.version).toBe(2);
+    await expectError(handler.patch(`/api/legal/letters/${letter.id}`, { version: 1, demands: '旧版本的要求' }), 409, 'VERSION_CONFLICT');
+  });
+
+  it('a leader approves it and it is numbered per union, kind and year; then sent, answered and followed up', async () => {
+    await expectError(handler.post(`/api/legal/letters/${letter.id}/approve`, { version: letter.version }), 403, 'ROLE_REQUIRED');
+    letter = await ok(leader.post(`/api/legal/letters/${letter.id}/approve`, { version: letter.version }));
+    expect(letter).toMatchObject({ state: 'approved', number: '新城区工会监提〔2026〕1号', approvedByName: expect.any(String) });
+    await expectError(handler.patch(`/api/legal/letters/${letter.id}`, { version: letter.version, demands: '改一改要求' }), 409, 'LETTER_NOT_DRAFT');
+    const text = await docxText(leader.get(`/api/legal/letters/${letter.id}/document.docx`) as never);
+    expect(text).toContain('新城区工会监提〔2026〕1号');
+    expect(text).toContain('工会劳动法律监督提示函');
+    expect(text).toContain('2026年11月30日');
+    expect(text).not.toContain('草稿');
+    await expectError(handler.post(`/api/legal/letters/${letter.id}/response`, { version: letter.version, response: '已付' }), 409, 'LETTER_WRONG_STATE');
+    letter = await ok(handler.post(`/api/legal/letters/${letter.id}/send`, { version: letter.version, via: '直接送达，企业负责人签收' }));
+    letter = await ok(handler.post(`/api/legal/letters/${letter.id}/response`, { version: letter.version, response: '企业承诺12月10日前支付全部工资' }));
+    letter = await ok(handler.post(`/api/legal/letters/${letter.id}/follow-up`, { version: letter.version, visitAt: '2026-11-30T08:00:00+08:00', result: '回访确认工资已支付' }));
+    expect(letter.state).toBe('closed');
+    const events = (await ok<{ action: string }[]>(handler.get(`/api/orders/${order.id}/events`))).map((e) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['letter_drafted', 'letter_approved', 'letter_sent', 'letter_responded', 'letter_followed_up']));
+  });
+
+  it('numbers never repeat within a union, kind and year, also when approved at the same time', async () => {
+    const drafts = await Promise.all([1, 2, 3].map(() => ok<Letter>(handler.post('/api/legal/letters', { orderId: order.id, kind: 'notice' }))));
+    const approved = await Promise.all(drafts.map((d) => ok<Letter>(leader.post(`/api/legal/letters/${d.id}/approve`, { version: d.version }))));
+    expect(approved.map((l) => l.number).sort()).toEqual(['新城区工会监提〔2026〕2号', '新城区工会监提〔2026〕3号', '新城区工会监提〔2026〕4号']);
+    const opinion = await ok<Letter>(handler.post('/api/legal/letters', { orderId: order.id, kind: 'opinion' }));
+    expect((await ok<Letter>(leader.post(`/api/legal/letters/${opinion.id}/approve`, { version: opinion.version }))).number).toBe('新城区工会监意〔2026〕1号');
+    t.clock.set('2027-01-04T02:00:00Z');
+    const next = await ok<Letter>(handler.post('/api/legal/letters', { orderId: order.id, kind: 'notice' }));
+    expect((await ok<Letter>(leader.post(`/api/legal/letters/${next.id}/approve`, { version: next.version }))).number).toBe('新城区工会监提〔2027〕1号');
+    t.clock.set('2026-11-30T02:00:00Z');
+  });
+});
+
+describe('mediation', () => {
+  it('a case from an order: sessions, an agreement whose schedule must add up, performance, the agreement as a docx', async () => {
+    const order = await atCounty({ employer: { name: '呼和浩特市某物业服务有限公司' } });
+    let c = await ok(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '赵师傅等12人', representative: '赵师傅' }, mediators: ['李律师'] }));
+    expect(c).toMatchObject({ state: 'open', employerParty: { name: '呼和浩特市某物业服务有限公司' }, mediators: ['李律师'] });
+    await expectError(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '再开一个' } }), 409, 'MEDIATION_CASE_OPEN');
+    await expectError(handler2.get(`/api/mediation/cases/${c.id}`), 404, 'MEDIATION_CASE_NOT_FOUND');
+    c = await ok(handler.post(`/api/mediation/cases/${c.id}/sessions`, { at: '2026-11-30T09:30:00+08:00', place: '新城区总工会调解室', attendees: '赵师傅、企业负责人王某、李律师', notes: '双方就欠薪数额达成一致意见' }));
+    expect(c.sessions).toHaveLength(1);
+    const bad = await expectError(
+      handler.post(`/api/mediation/cases/${c.id}/agreement`, { version: c.version, terms: '企业分两期支付工资', amount: 260000, workersCovered: 12, paymentSchedule: [{ dueDate: '2026-12-05', amount: 100000 }], signedAt: '2026-11-30T10:00:00+08:00' }),
+      400,
+      'MEDIATION_SCHEDULE_INVALID',
+    );
+    expect(bad.details!.fields![0]!.message).toContain('不一致');
+    c = await ok(
+      handler.post(`/api/mediation/cases/${c.id}/agreement`, {
+        version: c.version,
+        terms: '一、被申请人于2026年12月5日前支付10万元；\n二、余款16万元于2026年12月20日前付清。',
+        amount: 260000,
+        workersCovered: 12,
+        paymentSchedule: [{ dueDate: '2026-12-05', amount: 100000 }, { dueDate: '2026-12-20', amount: 160000 }],
+        signedAt: '2026-11-30T10:00:00+08:00',
+      }),
+    );
+    expect(c).toMatchObject({ state: 'agreed', agreement: { performance: 'performing', paid: 0 }, suggestedReply: { amountRecovered: 260000, workersHelped: 12 } });
+    c = await ok(handler.post(`/api/mediation/cases/${c.id}/payments`, { version: c.version, instalment: 0, paidAt: '2026-12-04T10:00:00+08:00', paidAmount: 100000 }));
+    expect(c.agreement.paymentSchedule.map((s: any) => s.status)).toEqual(['paid_on_time', 'due']);
+    t.clock.set('2026-12-22T02:00:00Z');
+    expect((await ok(handler.get(`/api/mediation/cases/${c.id}`))).agreement.performance).toBe('breached');
+    t.clock.set('2026-11-30T02:00:00Z');
+    const text = await docxText(handler.get(`/api/mediation/cases/${c.id}/agreement.docx`) as never);
+    expect(text).toContain('调解协议书');
+    expect(text).toContain('赵师傅等12人');
+    expect(text).toContain('260,000.00');
+    expect(text).toContain('2026-12-20');
+    const events = (await ok<{ action: string }[]>(handler.get(`/api/orders/${order.id}/events`))).map((e) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_session', 'mediation_agreement', 'mediation_payment']));
+  });
+});
+
+describe('the risk-employer register', () => {
+  it('an employer with three orders in 90 days enters the register and its territorial union is told once', async () => {
+    const employer = { name: '呼和浩特市鑫达劳务派遣有限公司' };
+    const small = { employer, workersInvolved: 1, amountInvolved: 8000 };
+    await atCounty(small);
+    await atCounty(small);
+    let r = await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    let reg = await ok(handler.get('/api/legal/risk-employers'));
+    expect(reg.items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
+    await atCounty(small);
+    r = await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect(r.entered).toBeGreaterThanOrEqual(1);
+    reg = await ok(handler.get('/api/legal/risk-employers'));
+    const entry = reg.items.find((i: any) => i.employerName === employer.name);
+    expect(entry).toMatchObject({ level: 'low', ordersInWindow: 3, reasons: [{ code: 'repeat', text: '近90天被诉求3次' }], territorialUnit: { id: county.id } });
+    expect(entry.orders).toHaveLength(3);
+    // Told once: a second evaluation enters nothing new.
+    expect((await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}))).entered).toBe(0);
+    const notices = (await ok(auditor.get('/api/audit/events?action=notice.risk_employer'))).items.filter((e: any) => e.targetId === county.id && e.detail.includes(employer.name));
+    expect(notices).toHaveLength(1);
+    // Another county's handler sees nothing of it.
+    expect((await ok(handler2.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
+    await expectError(agent.get('/api/legal/risk-employers'), 403, 'ROLE_REQUIRED');
+    await expectError(handler.post('/api/legal/risk-employers/evaluate', {}), 403, 'ROLE_REQUIRED');
+  });
+
+  it('visits are planned and their results recorded; after 90 quiet days the employer leaves the register', async () => {
+    const key = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === '呼和浩特市鑫达劳务派遣有限公司').employerKey;
+    let reg = await ok(handler.post('/api/legal/risk-employers/visits', { employerKey: key, plannedFor: '2026-12-03', purpose: '“12351+法律监督”上门走访' }));
+    const visit = reg.items.find((i: any) => i.employerKey === key).visits[0];
+    reg = await ok(handler.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: '企业已建立工资支付台账' }));
+    expect(reg.items.find((i: any) => i.employerKey === key).visits[0]).toMatchObject({ result: '企业已建立工资支付台账' });
+    await expectError(handler2.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: 'x1' }), 404, 'RISK_VISIT_NOT_FOUND');
+    t.clock.set('2027-03-15T02:00:00Z');
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerKey === key)).toBeUndefined();
+    expect((await ok(handler.get('/api/legal/risk-employers?includeLeft=true'))).items.find((i: any) => i.employerKey === key).leftAt).toBeTruthy();
+    t.clock.set('2026-11-30T02:00:00Z');
+  });
+});
+
+describe('12351 + petitions', () => {
+  it('a hard case is referred and its result recorded on the timeline', async () => {
+    const order = await atCounty({ employer: { name: '呼和浩特市某商贸有限公司' } });
+    let list = await ok(handler.post('/api/legal/referrals', { orderId: order.id, channel: 'legal_aid', reason: '企业拒不支付，需法律援助申请仲裁' }));
+    list = await ok(handler.post(`/api/legal/referrals/${list.items[0].id}/result`, { result: '法律援助中心已受理，指派律师代理仲裁' }));
+    expect(list.items[0]).toMatchObject({ channel: 'legal_aid', result: '法律援助中心已受理，指派律师代理仲裁' });
+    await expectError(handler2.get(`/api/legal/referrals?orderId=${order.id}`), 404, 'ORDER_NOT_FOUND');
+    const events = (await ok<{ action: string }[]>(handler.get(`/api/orders/${order.id}/events`))).map((e) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['referred', 'referral_result']));
+  });
+});
