@@ -1,5 +1,5 @@
-import { api, type Query } from './client.js';
-import type { ApiToken, AuditEvent, CalendarDay, CalendarYear, Catalog, DeadlinePreview, DivisionTree, Role, TimeLimitRule, Unit, User } from './types.js';
+import { http, ok } from './client.js';
+import type { Body, Catalog, QueryOf, Role } from './types.js';
 
 export type UnitInput = {
   parentId?: string | null;
@@ -17,11 +17,11 @@ export type UnitInput = {
 
 export const unitsApi = {
   list: (q: { parentId?: string; q?: string; type?: string; active?: boolean; includeExternal?: boolean; limit?: number } = {}) =>
-    api.get<{ items: Unit[]; total: number }>('/units', { limit: 1000, ...q } as Query),
-  divisions: (province?: string) => api.get<DivisionTree>('/units/divisions', { province }),
-  create: (body: UnitInput) => api.post<Unit>('/units', body),
-  update: (id: string, body: UnitInput & { version: number }) => api.patch<Unit>(`/units/${id}`, body),
-  move: (id: string, body: { version: number; parentId: string }) => api.post<Unit>(`/units/${id}/move`, body),
+    ok(http.GET('/api/units/', { params: { query: { limit: 1000, ...q } as QueryOf<'listUnits'> } })),
+  divisions: (province?: string) => ok(http.GET('/api/units/divisions', { params: { query: province ? { province } : {} } })),
+  create: (body: UnitInput) => ok(http.POST('/api/units/', { body: body as Body<'createUnit'> })),
+  update: (id: string, body: UnitInput & { version: number }) => ok(http.PATCH('/api/units/{id}', { params: { path: { id } }, body: body as Body<'updateUnit'> })),
+  move: (id: string, body: Body<'moveUnit'>) => ok(http.POST('/api/units/{id}/move', { params: { path: { id } }, body })),
 };
 
 export type UserInput = {
@@ -39,13 +39,13 @@ export type UserInput = {
 
 export const usersApi = {
   list: (q: { q?: string; unitId?: string; role?: string; active?: boolean; limit?: number; cursor?: string }) =>
-    api.get<{ items: User[]; nextCursor: string | null }>('/users', q as Query),
-  create: (body: UserInput) => api.post<{ user: User; password: string | null }>('/users', body),
-  update: (id: string, body: UserInput & { version: number }) => api.patch<User>(`/users/${id}`, body),
-  resetPassword: (id: string, password?: string) => api.post<{ password: string | null; mustChangePassword: boolean }>(`/users/${id}/password`, password ? { password } : {}),
-  tokens: (id: string) => api.get<{ items: ApiToken[] }>(`/users/${id}/tokens`),
-  createToken: (id: string, body: { name: string; expiresAt?: string }) => api.post<ApiToken & { token: string }>(`/users/${id}/tokens`, body),
-  revokeToken: (id: string, tokenId: string) => api.delete<void>(`/users/${id}/tokens/${tokenId}`),
+    ok(http.GET('/api/users/', { params: { query: q as QueryOf<'listUsers'> } })),
+  create: (body: UserInput) => ok(http.POST('/api/users/', { body: body as Body<'createUser'> })),
+  update: (id: string, body: UserInput & { version: number }) => ok(http.PATCH('/api/users/{id}', { params: { path: { id } }, body: body as Body<'updateUser'> })),
+  resetPassword: (id: string, password?: string) => ok(http.POST('/api/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
+  tokens: (id: string) => ok(http.GET('/api/users/{id}/tokens', { params: { path: { id } } })),
+  createToken: (id: string, body: Body<'createApiToken'>) => ok(http.POST('/api/users/{id}/tokens', { params: { path: { id } }, body })),
+  revokeToken: (id: string, tokenId: string) => ok(http.DELETE('/api/users/{id}/tokens/{tokenId}', { params: { path: { id, tokenId } } })),
 };
 
 export type CatalogUpdate = {
@@ -57,25 +57,25 @@ export type CatalogUpdate = {
 };
 
 export const catalogApi = {
-  get: () => api.get<Catalog>('/catalog'),
-  update: (body: CatalogUpdate) => api.put<Catalog>('/catalog', body),
-  rules: (step?: string) => api.get<{ items: TimeLimitRule[] }>('/time-limit-rules', { step }),
-  createRule: (body: Record<string, unknown>) => api.post<TimeLimitRule>('/time-limit-rules', body),
-  updateRule: (id: string, body: Record<string, unknown>) => api.patch<TimeLimitRule>(`/time-limit-rules/${id}`, body),
+  get: () => ok(http.GET('/api/catalog')),
+  update: (body: CatalogUpdate) => ok(http.PUT('/api/catalog', { body: body as Body<'updateCatalog'> })),
+  rules: (step?: string) => ok(http.GET('/api/time-limit-rules', { params: { query: (step ? { step } : {}) as QueryOf<'listTimeLimitRules'> } })),
+  createRule: (body: Record<string, unknown>) => ok(http.POST('/api/time-limit-rules', { body: body as Body<'createTimeLimitRule'> })),
+  updateRule: (id: string, body: Record<string, unknown>) => ok(http.PATCH('/api/time-limit-rules/{id}', { params: { path: { id } }, body: body as Body<'updateTimeLimitRule'> })),
   preview: (body: { step: string; type: string; subject: string; priority: string; tier: string; start?: string }) =>
-    api.post<DeadlinePreview>('/time-limit-rules/preview', body),
+    ok(http.POST('/api/time-limit-rules/preview', { body: body as Body<'previewDeadline'> })),
 };
 
 export const calendarApi = {
-  year: (year: number) => api.get<CalendarYear>('/calendar/days', { year }),
+  year: (year: number) => ok(http.GET('/api/calendar/days', { params: { query: { year } } })),
   setDay: (date: string, body: { workday: boolean; holidayName?: string | null; makeup?: boolean; note?: string | null }) =>
-    api.put<CalendarDay>(`/calendar/days/${date}`, body),
+    ok(http.PUT('/api/calendar/days/{date}', { params: { path: { date } }, body })),
   importYear: (body: { year: number; holidays: { date: string; name: string }[]; makeupDays: { date: string; name: string }[] }) =>
-    api.post<{ year: number; days: number; workdays: number; coverage: CalendarYear['coverage'] }>('/calendar/years', body),
-  setWorkingHours: (body: { periods: { start: string; end: string }[]; version: number }) => api.put<CalendarYear['workingHours']>('/calendar/working-hours', body),
+    ok(http.POST('/api/calendar/years', { body })),
+  setWorkingHours: (body: Body<'setWorkingHours'>) => ok(http.PUT('/api/calendar/working-hours', { body })),
 };
 
 export const auditApi = {
   list: (q: { action?: string; actor?: string; targetType?: string; targetId?: string; from?: string; to?: string; beforeId?: number; limit?: number }) =>
-    api.get<{ items: AuditEvent[]; nextBeforeId: number | null }>('/audit/events', q as Query),
+    ok(http.GET('/api/audit/events', { params: { query: q as QueryOf<'listAuditEvents'> } })),
 };

@@ -1,10 +1,9 @@
-import { api } from './client.js';
-import type { Session } from './types.js';
+import { http, ok } from './client.js';
 
 export const authApi = {
-  session: () => api.get<Session>('/auth/session'),
-  login: (username: string, password: string) => api.post<Session>('/auth/login', { username, password }),
-  logout: () => api.post<void>('/auth/logout'),
-  switchRole: (assignmentId: string) => api.post<Session>('/auth/session/role', { assignmentId }),
-  changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/password', { currentPassword, newPassword }),
+  session: () => ok(http.GET('/api/auth/session')),
+  login: (username: string, password: string) => ok(http.POST('/api/auth/login', { body: { username, password } })),
+  logout: () => ok(http.POST('/api/auth/logout')),
+  switchRole: (assignmentId: string) => ok(http.POST('/api/auth/session/role', { body: { assignmentId } })),
+  changePassword: (currentPassword: string, newPassword: string) => ok(http.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
 };

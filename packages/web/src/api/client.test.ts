@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, onSessionLost, request, toQueryString } from './client.js';
+import { ApiError, http, ok, onSessionLost, request, toQueryString } from './client.js';
 
 const reply = (status: number, body: unknown) =>
   vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
@@ -65,5 +65,26 @@ describe('request', () => {
     await request('GET', '/orders').catch(() => undefined);
     off();
     expect(seen).toHaveBeenCalledTimes(times);
+  });
+});
+
+describe('http (the client typed from the OpenAPI document)', () => {
+  it('fills path parameters, serialises the query like the old client and answers the body', async () => {
+    const fetch = reply(200, { id: 'o1' });
+    vi.stubGlobal('fetch', fetch);
+    await expect(ok(http.GET('/api/orders/{id}', { params: { path: { id: 'a b' } } }))).resolves.toEqual({ id: 'o1' });
+    await ok(http.GET('/api/orders/', { params: { query: { state: 'pending_dispatch,returned', q: '' } as never } }));
+    const urls = fetch.mock.calls.map((c) => new URL((c as unknown as [Request])[0].url).pathname + new URL((c as unknown as [Request])[0].url).search);
+    expect(urls).toEqual(['/api/orders/a%20b', '/api/orders/?state=pending_dispatch%2Creturned']);
+  });
+
+  it('rejects with the same ApiError as the plain client, and tells the session listeners', async () => {
+    vi.stubGlobal('fetch', reply(401, { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r' }));
+    const seen = vi.fn();
+    const off = onSessionLost(seen);
+    const e = await ok(http.GET('/api/catalog')).catch((x: unknown) => x);
+    off();
+    expect(e).toMatchObject({ status: 401, code: 'AUTH_REQUIRED', message: '请先登录' });
+    expect(seen).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,3 +1,6 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema.js';
+
 /**
  * The one way the web talks to the server: same origin, the session cookie, JSON in and out. Every failure becomes an
  * ApiError carrying the server's stable `code`, its Chinese `message` and its per-field messages, so pages branch on
@@ -62,17 +65,14 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, details, typeof body.requestId === 'string' ? body.requestId : null);
 }
 
-export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-  if (options.signal) init.signal = options.signal;
-  if (options.body instanceof FormData) init.body = options.body;
-  else if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-  }
+/**
+ * The transport under both clients: same origin, the session cookie; a failure becomes an ApiError (and a lost
+ * session tells the listeners), so a caller only ever sees a successful Response.
+ */
+async function send(input: Request | string, init?: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(`/api${path}${toQueryString(options.query)}`, init);
+    res = await fetch(input, init);
   } catch (e) {
     if ((e as { name?: string }).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
@@ -82,6 +82,36 @@ export async function request<T>(method: string, path: string, options: Options 
     if (res.status === 401 && (sessionLostCodes as readonly string[]).includes(error.code)) listeners.forEach((l) => l(error));
     throw error;
   }
+  return res;
+}
+
+/**
+ * The typed client: paths, parameters, bodies and answers come from the server's OpenAPI document (schema.d.ts,
+ * `npm run api:types`), so a changed route is a type error here. Errors reject with ApiError (see `send`).
+ */
+export const http = createClient<paths>({
+  // Absolute, because a Request needs one outside the browser (the unit tests); same origin in the browser.
+  baseUrl: typeof location === 'undefined' ? '' : location.origin,
+  credentials: 'same-origin',
+  headers: { accept: 'application/json' },
+  querySerializer: (q) => toQueryString(q as Query).slice(1),
+  fetch: (r: Request) => send(r),
+});
+
+/** The answer of a typed call (errors have already been thrown as ApiError). */
+export async function ok<D>(call: Promise<{ data?: D }>): Promise<D> {
+  return (await call).data as D;
+}
+
+export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (options.signal) init.signal = options.signal;
+  if (options.body instanceof FormData) init.body = options.body;
+  else if (options.body !== undefined) {
+    init.body = JSON.stringify(options.body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  const res = await send(`/api${path}${toQueryString(options.query)}`, init);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;

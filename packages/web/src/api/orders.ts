@@ -1,24 +1,9 @@
-import { api, type Query } from './client.js';
-import type { IntakeMatches, OrderEvent, OrderPage, OrderView, Caller } from './types.js';
+import { api, http, ok } from './client.js';
+import type { operations } from './schema.js';
+import type { Body, OrderView } from './types.js';
 
-export type CallerInput = { name: string; phone?: string; idNumber?: string; relation?: string };
-export type CreateOrderBody = {
-  channel: string;
-  callers: CallerInput[];
-  employer?: { name?: string; creditCode?: string; address?: string };
-  place?: { text?: string; divisionCode?: string };
-  title?: string;
-  narrative: string;
-  typeCode: string;
-  subjectCode: string;
-  priority: string;
-  tier: string;
-  riskFlags: string[];
-  workersInvolved?: number;
-  amountInvolved?: number;
-  confidential: boolean;
-  answeredOnSpot?: { answer: string };
-};
+export type CreateOrderBody = Body<'createOrder'>;
+export type CallerInput = CreateOrderBody['callers'][number];
 
 export type ListQuery = {
   state?: string[];
@@ -45,54 +30,50 @@ export type ListQuery = {
 
 export type MatchQuery = { phone?: string; employer?: string; divisionCode?: string; workersInvolved?: number; amountInvolved?: number };
 
-const o = (id: string, rest = '') => `/orders/${encodeURIComponent(id)}${rest}`;
 
-/** Every order action's endpoint. Each state change carries the order's `version` (409 VERSION_CONFLICT when stale). */
+type Id = string;
+const path = (id: Id) => ({ params: { path: { id } } });
+type Versioned<Op extends keyof operations> = Body<Op>;
+
+/**
+ * Every order action's endpoint, typed from the OpenAPI document. Each state change carries the order's `version`
+ * (409 VERSION_CONFLICT when stale).
+ */
 export const ordersApi = {
-  create: (body: CreateOrderBody) => api.post<OrderView>('/orders', body),
-  list: (q: ListQuery, signal?: AbortSignal) => api.get<OrderPage>('/orders', q as Query, signal),
-  matches: (q: MatchQuery, signal?: AbortSignal) => api.get<IntakeMatches>('/orders/intake-matches', q as Query, signal),
-  get: (id: string) => api.get<OrderView>(o(id)),
-  events: (id: string) => api.get<OrderEvent[]>(o(id, '/events')),
-  attachCaller: (id: string, body: { version: number; caller: CallerInput; channel: string; riskFlags?: string[]; workersInvolved?: number; amountInvolved?: number; note?: string }) =>
-    api.post<OrderView>(o(id, '/callers'), body),
-  addNote: (id: string, body: { note: string; kind?: string }) => api.post<OrderView>(o(id, '/notes'), body),
-  addAttachment: (id: string, file: File, kind: string) => {
+  create: (body: CreateOrderBody) => ok(http.POST('/api/orders/', { body })),
+  list: (q: ListQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
+  matches: (q: MatchQuery, signal?: AbortSignal) =>
+    ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),
+  get: (id: Id) => ok(http.GET('/api/orders/{id}', path(id))),
+  events: (id: Id) => ok(http.GET('/api/orders/{id}/events', path(id))),
+  attachCaller: (id: Id, body: Versioned<'attachOrderCaller'>) => ok(http.POST('/api/orders/{id}/callers', { ...path(id), body })),
+  addNote: (id: Id, body: Body<'addOrderNote'>) => ok(http.POST('/api/orders/{id}/notes', { ...path(id), body })),
+  addAttachment: (id: Id, file: File, kind: string) => {
     const form = new FormData();
     // The server reads fields that come before the file part.
     form.append('kind', kind);
     form.append('file', file, file.name);
-    return api.upload<OrderView>(o(id, '/attachments'), form);
+    return api.upload<OrderView>(`/orders/${encodeURIComponent(id)}/attachments`, form);
   },
-  attachmentUrl: (id: string, attachmentId: string) => `/api${o(id, `/attachments/${encodeURIComponent(attachmentId)}`)}`,
-  revealContact: (id: string, reason: string) => api.post<{ callers: Caller[] }>(o(id, '/reveal-contact'), { reason }),
-  merge: (id: string, body: { version: number; sources: { id: string; version: number }[]; note?: string }) => api.post<OrderView>(o(id, '/merge'), body),
-  link: (id: string, body: { linkedOrderId: string; note?: string }) => api.post<OrderView>(o(id, '/links'), body),
-  invalidate: (id: string, body: { version: number; reason: string; category: string }) => api.post<OrderView>(o(id, '/invalidate'), body),
-  dispatch: (id: string, body: { version: number; unitId: string; note?: string; coHandlers?: { unitId: string; task?: string }[] }) =>
-    api.post<OrderView>(o(id, '/dispatch'), body),
-  handleAtHotline: (id: string, body: { version: number; note?: string }) => api.post<OrderView>(o(id, '/handle-at-hotline'), body),
-  sign: (id: string, body: { version: number; note?: string }) => api.post<OrderView>(o(id, '/sign'), body),
-  returnOrder: (id: string, body: { version: number; reason: string }) => api.post<OrderView>(o(id, '/return'), body),
-  decideReturn: (
-    id: string,
-    body: { version: number; decision: 'redispatch' | 'reject'; unitId?: string; reason: string; coHandlers?: { unitId: string; task?: string }[] },
-  ) => api.post<OrderView>(o(id, '/return-decision'), body),
-  inviteCoHandler: (id: string, body: { version: number; unitId: string; task?: string }) => api.post<OrderView>(o(id, '/co-handlers'), body),
-  removeCoHandler: (id: string, coHandlerId: string, body: { version: number; reason: string }) =>
-    api.post<OrderView>(o(id, `/co-handlers/${encodeURIComponent(coHandlerId)}/remove`), body),
-  replyCoHandlerPart: (id: string, body: { version: number; reply: string }) => api.post<OrderView>(o(id, '/co-handler-reply'), body),
-  requestExtension: (id: string, body: { version: number; amount: number; reason: string; callerInformed: boolean }) => api.post<OrderView>(o(id, '/extension'), body),
-  decideExtension: (id: string, body: { version: number; approve: boolean; note?: string }) => api.post<OrderView>(o(id, '/extension-decision'), body),
-  reply: (
-    id: string,
-    body: { version: number; outcome: { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number }; note?: string },
-  ) => api.post<OrderView>(o(id, '/reply'), body),
-  review: (id: string, body: { version: number; decision: 'accept' | 'rework'; reason?: string }) => api.post<OrderView>(o(id, '/review'), body),
-  callback: (
-    id: string,
-    body: { version: number; result: 'reached' | 'unreachable'; handlingSatisfaction?: string; callSatisfaction?: string; note?: string },
-  ) => api.post<OrderView>(o(id, '/callback'), body),
-  reopen: (id: string, body: { version: number; reason: string }) => api.post<OrderView>(o(id, '/reopen'), body),
-  archive: (id: string, body: { version: number; note?: string }) => api.post<OrderView>(o(id, '/archive'), body),
+  attachmentUrl: (id: Id, attachmentId: string) => `/api/orders/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+  revealContact: (id: Id, reason: string) => ok(http.POST('/api/orders/{id}/reveal-contact', { ...path(id), body: { reason } })),
+  merge: (id: Id, body: Body<'mergeOrders'>) => ok(http.POST('/api/orders/{id}/merge', { ...path(id), body })),
+  link: (id: Id, body: Body<'linkOrders'>) => ok(http.POST('/api/orders/{id}/links', { ...path(id), body })),
+  invalidate: (id: Id, body: Body<'invalidateOrder'>) => ok(http.POST('/api/orders/{id}/invalidate', { ...path(id), body })),
+  dispatch: (id: Id, body: Body<'dispatchOrder'>) => ok(http.POST('/api/orders/{id}/dispatch', { ...path(id), body })),
+  handleAtHotline: (id: Id, body: Body<'handleOrderAtHotline'>) => ok(http.POST('/api/orders/{id}/handle-at-hotline', { ...path(id), body })),
+  sign: (id: Id, body: Body<'signOrder'>) => ok(http.POST('/api/orders/{id}/sign', { ...path(id), body })),
+  returnOrder: (id: Id, body: Body<'returnOrder'>) => ok(http.POST('/api/orders/{id}/return', { ...path(id), body })),
+  decideReturn: (id: Id, body: Body<'decideReturn'>) => ok(http.POST('/api/orders/{id}/return-decision', { ...path(id), body })),
+  inviteCoHandler: (id: Id, body: Body<'inviteCoHandler'>) => ok(http.POST('/api/orders/{id}/co-handlers', { ...path(id), body })),
+  removeCoHandler: (id: Id, coHandlerId: string, body: Body<'removeCoHandler'>) =>
+    ok(http.POST('/api/orders/{id}/co-handlers/{coHandlerId}/remove', { params: { path: { id, coHandlerId } }, body })),
+  replyCoHandlerPart: (id: Id, body: Body<'replyCoHandlerPart'>) => ok(http.POST('/api/orders/{id}/co-handler-reply', { ...path(id), body })),
+  requestExtension: (id: Id, body: Body<'requestExtension'>) => ok(http.POST('/api/orders/{id}/extension', { ...path(id), body })),
+  decideExtension: (id: Id, body: Body<'decideExtension'>) => ok(http.POST('/api/orders/{id}/extension-decision', { ...path(id), body })),
+  reply: (id: Id, body: Body<'replyOrder'>) => ok(http.POST('/api/orders/{id}/reply', { ...path(id), body })),
+  review: (id: Id, body: Body<'reviewOrder'>) => ok(http.POST('/api/orders/{id}/review', { ...path(id), body })),
+  callback: (id: Id, body: Body<'recordCallback'>) => ok(http.POST('/api/orders/{id}/callback', { ...path(id), body })),
+  reopen: (id: Id, body: Body<'reopenOrder'>) => ok(http.POST('/api/orders/{id}/reopen', { ...path(id), body })),
+  archive: (id: Id, body: Body<'archiveOrder'>) => ok(http.POST('/api/orders/{id}/archive', { ...path(id), body })),
 };

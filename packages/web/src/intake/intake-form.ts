@@ -1,11 +1,12 @@
-import type { CreateOrderBody } from '../api/orders.js';
+import type { CallerInput, CreateOrderBody } from '../api/orders.js';
+import type { Channel, Priority, Tier } from '../api/types.js';
 import { normalisePhone } from '../shared/validation.js';
 
-export type CallerValues = { phone?: string; name?: string; relation?: string; idNumber?: string };
+export type CallerValues = { phone?: string; name?: string; relation?: CallerInput['relation']; idNumber?: string };
 
 /** The intake form as the agent fills it: flat, so every field is one keystroke away. */
 export type IntakeValues = {
-  channel: string;
+  channel: Channel;
   callers: CallerValues[];
   typeCode?: string;
   subjectCode?: string;
@@ -19,8 +20,8 @@ export type IntakeValues = {
   title?: string;
   narrative?: string;
   riskFlags: string[];
-  priority: string;
-  tier: string;
+  priority: Priority;
+  tier: Tier;
   confidential: boolean;
   answeredOnSpot: boolean;
   answer?: string;

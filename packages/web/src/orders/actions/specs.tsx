@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Upload, type FormInstance, type UploadFile } from 'antd';
 import { ordersApi } from '../../api/orders.js';
-import type { OrderAction, OrderView } from '../../api/types.js';
+import type { Body, Channel, OrderAction, OrderView, Satisfaction } from '../../api/types.js';
 import { formatTime } from '../../shared/format.js';
 import { attachmentKindLabels, channelLabels, invalidCategoryLabels, noteKindLabels, relationLabels, satisfactionLabels } from '../../shared/labels.js';
 import { rules } from '../../shared/validation.js';
@@ -130,7 +130,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         <TextField name="note" label="进展内容" required rows={4} />
       </>
     ),
-    submit: (o, v) => ordersApi.addNote(o.id, { note: str(v.note)!, ...opt('kind', v.kind) }),
+    submit: (o, v) => ordersApi.addNote(o.id, { note: str(v.note)!, ...(opt('kind', v.kind) as Pick<Body<'addOrderNote'>, 'kind'>) }),
   },
   add_attachment: {
     key: 'add_attachment',
@@ -300,7 +300,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
       ordersApi.callback(o.id, {
         version: o.version,
         result: v.result as 'reached' | 'unreachable',
-        ...(v.result === 'reached' ? { handlingSatisfaction: v.handlingSatisfaction as string, callSatisfaction: v.callSatisfaction as string } : {}),
+        ...(v.result === 'reached' ? { handlingSatisfaction: v.handlingSatisfaction as Satisfaction, callSatisfaction: v.callSatisfaction as Satisfaction } : {}),
         ...opt('note', v.note),
       }),
     success: '回访已记录',
@@ -369,7 +369,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         <TextField name="reason" label="作废理由" required />
       </>
     ),
-    submit: (o, v) => ordersApi.invalidate(o.id, { version: o.version, reason: str(v.reason)!, category: (v.category as string) ?? 'other' }),
+    submit: (o, v) => ordersApi.invalidate(o.id, { version: o.version, reason: str(v.reason)!, category: (v.category as Body<'invalidateOrder'>['category']) ?? 'other' }),
   },
   attach_caller: {
     key: 'attach_caller',
@@ -404,8 +404,8 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     submit: (o, v) =>
       ordersApi.attachCaller(o.id, {
         version: o.version,
-        caller: { name: str(v.name)!, ...(str(v.phone) ? { phone: normalisePhone(str(v.phone)!) } : {}), ...opt('relation', v.relation) },
-        channel: (v.channel as string) ?? 'phone',
+        caller: { name: str(v.name)!, ...(str(v.phone) ? { phone: normalisePhone(str(v.phone)!) } : {}), ...(opt('relation', v.relation) as Pick<Body<'createOrder'>['callers'][number], 'relation'>) },
+        channel: (v.channel as Channel) ?? 'phone',
         ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),
         ...opt('note', v.note),
       }),
