@@ -3556,6 +3556,7 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
+                /** @description 完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited */
                 callerPhone?: string;
                 channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform";
                 confidential?: "true" | "false";
