@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { createAnalyticsService } from './analytics/analytics.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { createAuthService } from './auth/auth.service.js';
@@ -141,6 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
+  // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once.
+  const analytics = createAnalyticsService({ db, clock, calendar, onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()) });
+  await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
+import { figureCondition, type DrillableMetric } from '../analytics/drill-down.js';
 import { orderVisibility } from '../access/scope.js';
 import { invalid } from '../platform/errors/app-error.js';
 import type { OrderDeps } from './order-deps.js';
@@ -26,6 +27,10 @@ export type ListOrdersQuery = {
   employer?: string | undefined;
   q?: string | undefined;
   confidential?: boolean | undefined;
+  /** Drill-down from a figure (analytics): the orders that count in `metric` between metricFrom and metricTo. */
+  metric?: DrillableMetric | undefined;
+  metricFrom?: string | undefined;
+  metricTo?: string | undefined;
   sort: 'created_desc' | 'created_asc' | 'due_asc' | 'updated_desc';
   limit: number;
   cursor?: string | undefined;
@@ -76,8 +81,11 @@ export function createOrderListService(deps: OrderDeps) {
       const unit = (await unitsById(db, [q.unitId])).get(q.unitId);
       // A unit outside the actor's reach simply matches nothing: its existence is not confirmed.
       if (!unit) c.push(sql`false`);
+      // A figure belongs to the unit it is counted for (a hop's receiving unit, an order's holder): filter the figure's unit.
+      else if (q.metric) c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: unit.path }));
       else c.push(q.includeSubtree ? sql`${workOrders.holderUnitPath} like ${`${unit.path}%`}` : eq(workOrders.holderUnitId, q.unitId));
     }
+    if (q.metric && !q.unitId) c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: '/' }));
     if (q.involvement === 'holder') c.push(eq(workOrders.holderUnitId, actor.unitId));
     if (q.involvement === 'intake') c.push(eq(workOrders.intakeUnitId, actor.unitId));
     if (q.involvement === 'dispatched') c.push(or(eq(workOrders.dispatchUnitId, actor.unitId), eq(workOrders.hopDispatcherUnitId, actor.unitId))!);

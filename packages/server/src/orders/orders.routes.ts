@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { drillableMetrics } from '../analytics/drill-down.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
 import { AppError, invalid } from '../platform/errors/app-error.js';
@@ -80,6 +81,9 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             employer: z.string().max(100).optional(),
             q: z.string().max(100).optional(),
             confidential: boolString.optional(),
+            metric: z.enum(drillableMetrics).optional().describe('数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure'),
+            metricFrom: day.optional(),
+            metricTo: day.optional(),
             sort: z.enum(['created_desc', 'created_asc', 'due_asc', 'updated_desc']).default('created_desc'),
             limit: z.coerce.number().int().min(1).max(200).default(20),
             cursor: z.string().max(500).optional(),

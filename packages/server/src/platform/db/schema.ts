@@ -6,6 +6,7 @@ export * from '../../audit/audit.tables.js';
 export * from '../../catalog/catalog.tables.js';
 export * from '../../calendar/calendar.tables.js';
 export * from '../../orders/orders.tables.js';
+export * from '../../analytics/analytics.tables.js';
 export * from '../jobs/jobs.tables.js';
 export * from '../../quality/quality.tables.js';
 export * from '../../mediation/mediation.tables.js';

@@ -1,0 +1,217 @@
+import { and, between, desc, eq, inArray, sql } from 'drizzle-orm';
+import { addDaysToDate, instantAt } from '../calendar/domain/working-time.js';
+import type { Executor } from '../platform/db/client.js';
+import type { Contribution } from './domain/contributions.js';
+import { emptySums, type Sums } from './domain/kpis.js';
+import { analyticsContributions, analyticsDirty, analyticsOrderFacts } from './analytics.tables.js';
+
+export type FactRow = typeof analyticsOrderFacts.$inferInsert;
+export type StoredContribution = Contribution & { orderId: string; typeCode: string; subjectCode: string };
+
+const under = (path: string) => `${path}%`;
+/** Paths are '/uuid/uuid/…/': a child of `path` is `path` plus 37 characters. */
+// The length is inlined (an integer we compute): a bound parameter would make the GROUP BY expression differ from the SELECT's.
+const childPathSql = (col: unknown, path: string) => sql<string>`substring(${col} from 1 for ${sql.raw(String(path.length + 37))})`;
+
+/** Takes a batch of marked orders; concurrent refreshers skip each other's batches. */
+export async function takeDirty(tx: Executor, limit: number): Promise<string[]> {
+  const rows = await tx.execute<{ order_id: string }>(
+    sql`delete from ${analyticsDirty} where order_id in (select order_id from ${analyticsDirty} limit ${limit} for update skip locked) returning order_id`,
+  );
+  return (rows as unknown as { rows: { order_id: string }[] }).rows.map((r) => r.order_id);
+}
+
+export async function countDirty(db: Executor): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(analyticsDirty);
+  return r?.n ?? 0;
+}
+
+/** Replaces the stored contributions and fact rows of a batch of orders. */
+export async function replaceFigures(tx: Executor, ids: string[], contributions: StoredContribution[], facts: FactRow[]): Promise<void> {
+  await tx.delete(analyticsContributions).where(inArray(analyticsContributions.orderId, ids));
+  for (let i = 0; i < contributions.length; i += 2000) {
+    await tx.insert(analyticsContributions).values(
+      contributions.slice(i, i + 2000).map((c) => ({
+        orderId: c.orderId,
+        metric: c.metric,
+        day: c.day,
+        unitId: c.unitId,
+        unitPath: c.unitPath,
+        typeCode: c.typeCode,
+        subjectCode: c.subjectCode,
+        detail: c.detail ?? null,
+        value: c.value,
+      })),
+    );
+  }
+  await tx.delete(analyticsOrderFacts).where(inArray(analyticsOrderFacts.orderId, ids));
+  for (let i = 0; i < facts.length; i += 1000) await tx.insert(analyticsOrderFacts).values(facts.slice(i, i + 1000));
+}
+
+type Filter = { from: string; to: string; unitPath: string; typeCode?: string | undefined; subjectCode?: string | undefined };
+function contributionWhere(f: Filter) {
+  const c = [between(analyticsContributions.day, f.from, f.to), sql`${analyticsContributions.unitPath} like ${under(f.unitPath)}`];
+  if (f.typeCode) c.push(eq(analyticsContributions.typeCode, f.typeCode));
+  if (f.subjectCode) c.push(eq(analyticsContributions.subjectCode, f.subjectCode));
+  return and(...c);
+}
+
+const toSums = (rows: { metric: string; total: string | number }[]): Sums => {
+  const s = emptySums();
+  for (const r of rows) if (r.metric in s) s[r.metric as keyof Sums] = Number(r.total);
+  return s;
+};
+
+/** Every metric's sum for a period and subtree: one indexed scan of the period's contributions. */
+export async function sumMetrics(db: Executor, f: Filter): Promise<Sums> {
+  const rows = await db
+    .select({ metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
+    .from(analyticsContributions)
+    .where(contributionWhere(f))
+    .groupBy(analyticsContributions.metric);
+  return toSums(rows);
+}
+
+/** The sums per child unit of `unitPath` (the unit's own orders under its own path). */
+export async function sumMetricsByChild(db: Executor, f: Filter): Promise<Map<string, Sums>> {
+  const child = childPathSql(analyticsContributions.unitPath, f.unitPath);
+  const rows = await db
+    .select({ child, metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
+    .from(analyticsContributions)
+    .where(contributionWhere(f))
+    .groupBy(child, analyticsContributions.metric);
+  const out = new Map<string, { metric: string; total: string }[]>();
+  for (const r of rows) out.set(r.child, [...(out.get(r.child) ?? []), r]);
+  return new Map([...out].map(([k, v]) => [k, toSums(v)]));
+}
+
+/** Sums per day for the trend charts. */
+export async function sumMetricsByDay(db: Executor, f: Filter): Promise<Map<string, Sums>> {
+  const rows = await db
+    .select({ day: analyticsContributions.day, metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
+    .from(analyticsContributions)
+    .where(contributionWhere(f))
+    .groupBy(analyticsContributions.day, analyticsContributions.metric);
+  const out = new Map<string, { metric: string; total: string }[]>();
+  for (const r of rows) out.set(r.day, [...(out.get(r.day) ?? []), r]);
+  return new Map([...out].map(([k, v]) => [k, toSums(v)]));
+}
+
+/** Orders received per subject (or type) in the period. */
+export async function countBy(db: Executor, f: Filter, by: 'subject' | 'type', limit: number) {
+  const col = by === 'subject' ? analyticsContributions.subjectCode : analyticsContributions.typeCode;
+  return db
+    .select({ code: col, count: sql<number>`sum(${analyticsContributions.value})::int` })
+    .from(analyticsContributions)
+    .where(and(contributionWhere(f), eq(analyticsContributions.metric, 'ordersCreated')))
+    .groupBy(col)
+    .orderBy(desc(sql`2`), col)
+    .limit(limit);
+}
+
+/** Extension approvals per reason in the period. */
+export async function extensionsByReason(db: Executor, f: Filter, limit: number) {
+  return db
+    .select({ reason: sql<string>`coalesce(${analyticsContributions.detail}, '')`, count: sql<number>`sum(${analyticsContributions.value})::int` })
+    .from(analyticsContributions)
+    .where(and(contributionWhere(f), eq(analyticsContributions.metric, 'extensionsApproved')))
+    .groupBy(sql`1`)
+    .orderBy(desc(sql`2`))
+    .limit(limit);
+}
+
+const validState = sql`${analyticsOrderFacts.state} not in ('invalid', 'merged')`;
+
+/** The employers most complained about in the period (valid orders received). */
+export async function hotEmployers(db: Executor, f: Filter, limit: number) {
+  return db
+    .select({ employerKey: analyticsOrderFacts.employerKey, name: sql<string>`max(${analyticsOrderFacts.employerName})`, count: sql<number>`count(*)::int` })
+    .from(analyticsOrderFacts)
+    .where(
+      and(
+        between(analyticsOrderFacts.createdDay, f.from, f.to),
+        sql`${analyticsOrderFacts.unitPath} like ${under(f.unitPath)}`,
+        sql`${analyticsOrderFacts.employerKey} is not null`,
+        validState,
+      ),
+    )
+    .groupBy(analyticsOrderFacts.employerKey)
+    .orderBy(desc(sql`3`), sql`2`)
+    .limit(limit);
+}
+
+/** Orders received per administrative division prefix (city: 4 digits, county: 6) for the map. */
+export async function countByDivision(db: Executor, f: Filter, digits: 4 | 6) {
+  const code = sql<string>`substring(${analyticsOrderFacts.divisionCode} from 1 for ${sql.raw(String(digits))})`;
+  return db
+    .select({ code, count: sql<number>`count(*)::int` })
+    .from(analyticsOrderFacts)
+    .where(
+      and(
+        between(analyticsOrderFacts.createdDay, f.from, f.to),
+        sql`${analyticsOrderFacts.unitPath} like ${under(f.unitPath)}`,
+        sql`${analyticsOrderFacts.divisionCode} is not null`,
+        validState,
+      ),
+    )
+    .groupBy(code);
+}
+
+export const openStates = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'] as const;
+
+/** Open orders now, per child unit and state, with how many are past their current deadline. */
+export async function orderFlow(db: Executor, unitPath: string, now: Date) {
+  const child = childPathSql(analyticsOrderFacts.unitPath, unitPath);
+  return db
+    .select({
+      child,
+      state: analyticsOrderFacts.state,
+      count: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${analyticsOrderFacts.currentDueAt} < ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(analyticsOrderFacts)
+    .where(and(inArray(analyticsOrderFacts.state, [...openStates]), sql`${analyticsOrderFacts.unitPath} like ${under(unitPath)}`))
+    .groupBy(child, analyticsOrderFacts.state);
+}
+
+/** Emergency (urgent) orders in progress, newest first. */
+export async function urgentOpenOrders(db: Executor, unitPath: string, limit: number) {
+  return db
+    .select({
+      id: analyticsOrderFacts.orderId,
+      number: analyticsOrderFacts.number,
+      title: analyticsOrderFacts.title,
+      state: analyticsOrderFacts.state,
+      unitId: analyticsOrderFacts.unitId,
+      createdAt: analyticsOrderFacts.createdAt,
+      currentDueAt: analyticsOrderFacts.currentDueAt,
+      riskFlags: analyticsOrderFacts.riskFlags,
+    })
+    .from(analyticsOrderFacts)
+    .where(
+      and(
+        inArray(analyticsOrderFacts.state, [...openStates]),
+        sql`${analyticsOrderFacts.unitPath} like ${under(unitPath)}`,
+        sql`(${analyticsOrderFacts.priority} = 'urgent' or cardinality(${analyticsOrderFacts.riskFlags}) > 0)`,
+      ),
+    )
+    .orderBy(desc(analyticsOrderFacts.createdAt))
+    .limit(limit);
+}
+
+/** Notable orders completed in the period: the largest amounts recovered. */
+export async function largestRecoveries(db: Executor, f: Filter, limit: number) {
+  return db
+    .select({ number: analyticsOrderFacts.number, title: analyticsOrderFacts.title, employerName: analyticsOrderFacts.employerName, amountRecovered: analyticsOrderFacts.amountRecovered, workersHelped: analyticsOrderFacts.workersHelped })
+    .from(analyticsOrderFacts)
+    .where(
+      and(
+        sql`${analyticsOrderFacts.acceptedAt} >= ${instantAt(f.from, 0).toISOString()}::timestamptz`,
+        sql`${analyticsOrderFacts.acceptedAt} < ${instantAt(addDaysToDate(f.to, 1), 0).toISOString()}::timestamptz`,
+        sql`${analyticsOrderFacts.unitPath} like ${under(f.unitPath)}`,
+        sql`${analyticsOrderFacts.amountRecovered} > 0`,
+      ),
+    )
+    .orderBy(desc(analyticsOrderFacts.amountRecovered))
+    .limit(limit);
+}

@@ -1,0 +1,350 @@
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import { localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
+import { listSubjects, listTypes } from '../catalog/catalog.repo.js';
+import { scopeUnitIdOf } from '../access/scope.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { invalid, notFound } from '../platform/errors/app-error.js';
+import { loadOrdersForFigures, type OrderForFigures } from '../orders/orders-for-figures.js';
+import { findUnitsByIds, findVisibleUnit } from '../units/units.repo.js';
+import * as repo from './analytics.repo.js';
+import { contributionsOf, type OrderFacts } from './domain/contributions.js';
+import { bucketOf, changePercent, comparisonPeriods, dayNumber, emptySums, kpiFigures, rankUnits, rankingMeasures, type Granularity, type RankingMeasure, type Sums } from './domain/kpis.js';
+
+/** Who may read the figures: the people who steer (roles.md), each within their subtree. */
+export const figureRoles = ['leader', 'supervisor', 'dispatcher', 'inspector', 'administrator'] as const;
+
+export type Period = { from: string; to: string };
+export type FigureQuery = Period & { unitId?: string | undefined; typeCode?: string | undefined; subjectCode?: string | undefined };
+
+export type AnalyticsDeps = {
+  db: Db;
+  clock: Clock;
+  calendar: { current(): Promise<WorkingCalendar> };
+  /** Announces committed order changes (the change bus), when there is one: the cockpit then refreshes at once. */
+  onOrderChanged?: ((listener: () => void) => () => void) | undefined;
+  /** How often the live figures look for changes without an announcement (another instance, a bulk import). */
+  pollMs?: number;
+};
+
+/** An order's facts for the pure functions, and its fact row for grouping. */
+export function factsOf(o: OrderForFigures): OrderFacts {
+  const r = o.row;
+  return {
+    id: r.id,
+    state: r.state,
+    typeCode: r.typeCode,
+    subjectCode: r.subjectCode,
+    unitId: r.holderUnitId,
+    unitPath: r.holderUnitPath,
+    createdAt: r.createdAt,
+    firstDispatchedAt: r.firstDispatchedAt,
+    signedAt: r.signedAt,
+    repliedAt: r.repliedAt,
+    acceptedAt: r.acceptedAt,
+    closedAt: r.closedAt,
+    replyDueAt: r.replyDueAt,
+    extensionCount: r.extensionCount,
+    reworkCount: r.reworkCount,
+    reopenCount: r.reopenCount,
+    callbackAt: r.callbackAt,
+    handlingSatisfaction: r.handlingSatisfaction,
+    callSatisfaction: r.callSatisfaction,
+    amountRecovered: r.outcome?.amountRecovered ?? null,
+    workersHelped: r.outcome?.workersHelped ?? null,
+    callers: o.callers,
+    hops: o.hops,
+    extensions: o.extensions,
+  };
+}
+
+function factRowOf(o: OrderForFigures): repo.FactRow {
+  const r = o.row;
+  return {
+    orderId: r.id,
+    number: r.number,
+    state: r.state,
+    unitId: r.holderUnitId,
+    unitPath: r.holderUnitPath,
+    typeCode: r.typeCode,
+    subjectCode: r.subjectCode,
+    priority: r.priority,
+    riskFlags: r.riskFlags,
+    divisionCode: r.divisionCode,
+    employerKey: r.employerKey,
+    employerName: r.employerName,
+    title: r.title,
+    createdAt: r.createdAt,
+    createdDay: localDateOf(r.createdAt),
+    currentDueAt: r.currentDueAt,
+    acceptedAt: r.acceptedAt,
+    amountInvolved: r.amountInvolved,
+    amountRecovered: r.outcome?.amountRecovered ?? null,
+    workersInvolved: r.workersInvolved,
+    workersHelped: r.outcome?.workersHelped ?? null,
+    callerCount: r.callerCount,
+  };
+}
+
+const maxPeriodDays = 3700;
+function checkPeriod(p: Period): void {
+  if (p.from > p.to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
+  if (dayNumber(p.to) - dayNumber(p.from) > maxPeriodDays) {
+    throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'querystring.to', message: '统计区间不能超过十年' }]);
+  }
+}
+
+export function createAnalyticsService(deps: AnalyticsDeps) {
+  const { db, clock } = deps;
+
+  // ---- keeping the figures up to date ------------------------------------------------------------------------
+
+  let running: Promise<number> | null = null;
+  /** Recomputes every marked order; one pass at a time per process (a second caller waits for the running one). */
+  function refresh(): Promise<number> {
+    if (running) return running.then(() => refresh());
+    running = (async () => {
+      let total = 0;
+      const cal = await deps.calendar.current().catch(() => null);
+      for (;;) {
+        const n = await db.transaction(async (tx) => {
+          const ids = await repo.takeDirty(tx, 500);
+          if (!ids.length) return 0;
+          const orders = await loadOrdersForFigures(tx, ids);
+          const contributions = orders.flatMap((o) =>
+            contributionsOf(factsOf(o), cal).map((c) => ({ ...c, orderId: o.row.id, typeCode: o.row.typeCode, subjectCode: o.row.subjectCode })),
+          );
+          await repo.replaceFigures(tx, ids, contributions, orders.map(factRowOf));
+          return ids.length;
+        });
+        total += n;
+        if (n === 0) break;
+      }
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  // ---- scope ---------------------------------------------------------------------------------------------------
+
+  /** The unit asked for (default: the actor's own scope unit); outside the actor's subtree it does not exist (404). */
+  async function unitFor(actor: Actor, unitId: string | undefined) {
+    requireRole(actor, ...figureRoles);
+    const id = unitId ?? scopeUnitIdOf(actor);
+    const unit = await findVisibleUnit(db, actor, id);
+    if (!unit || !unit.path.startsWith(actor.scopePath)) throw notFound('UNIT_NOT_FOUND', '单位不存在或不在您的管辖范围内');
+    return { id: unit.id, name: unit.name, path: unit.path, divisionCode: unit.divisionCode };
+  }
+
+  async function sumsFor(unitPath: string, q: FigureQuery): Promise<Sums> {
+    return repo.sumMetrics(db, { from: q.from, to: q.to, unitPath, typeCode: q.typeCode, subjectCode: q.subjectCode });
+  }
+
+  // ---- the figures ---------------------------------------------------------------------------------------------
+
+  async function getKpis(actor: Actor, q: FigureQuery) {
+    checkPeriod(q);
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const cmp = comparisonPeriods(q.from, q.to);
+    const [now, previous, lastYear] = await Promise.all([sumsFor(unit.path, q), sumsFor(unit.path, { ...q, ...cmp.previous }), sumsFor(unit.path, { ...q, ...cmp.lastYear })]);
+    const figures = kpiFigures(now);
+    const prev = kpiFigures(previous);
+    const ly = kpiFigures(lastYear);
+    const change = (a: typeof figures, b: typeof figures) =>
+      Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === 'number' ? changePercent(v, b[k as keyof typeof b] as number | null) : null])) as Record<string, number | null>;
+    return {
+      unit: { id: unit.id, name: unit.name },
+      period: { from: q.from, to: q.to },
+      ...figures,
+      comparison: {
+        previous: { ...cmp.previous, figures: prev, changePercent: change(figures, prev) },
+        lastYear: { ...cmp.lastYear, figures: ly, changePercent: change(figures, ly) },
+      },
+      generatedAt: clock.now().toISOString(),
+    };
+  }
+
+  /** The child units of a unit with their names, keyed by their path. */
+  async function childrenNamed(paths: string[], self: { id: string; name: string; path: string }) {
+    const ids = paths.filter((p) => p !== self.path).map((p) => p.split('/').filter(Boolean).pop()!);
+    const rows = await findUnitsByIds(db, ids);
+    const names = new Map(rows.map((r) => [r.path, { id: r.id, name: r.name }]));
+    return (p: string) => (p === self.path ? { id: self.id, name: `${self.name}（本级）` } : (names.get(p) ?? { id: p.split('/').filter(Boolean).pop()!, name: '—' }));
+  }
+
+  async function getOrderFlow(actor: Actor, q: { unitId?: string | undefined }) {
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const now = clock.now();
+    const rows = await repo.orderFlow(db, unit.path, now);
+    const named = await childrenNamed([...new Set(rows.map((r) => r.child))], unit);
+    const byChild = new Map<string, { unitId: string; unitName: string; total: number; overdue: number; byState: Record<string, number> }>();
+    const totals: Record<string, number> = Object.fromEntries(repo.openStates.map((s) => [s, 0]));
+    let overdue = 0;
+    for (const r of rows) {
+      const n = named(r.child);
+      const e = byChild.get(r.child) ?? { unitId: n.id, unitName: n.name, total: 0, overdue: 0, byState: {} };
+      e.byState[r.state] = r.count;
+      e.total += r.count;
+      e.overdue += r.overdue;
+      byChild.set(r.child, e);
+      totals[r.state] = (totals[r.state] ?? 0) + r.count;
+      overdue += r.overdue;
+    }
+    return {
+      unit: { id: unit.id, name: unit.name },
+      at: now.toISOString(),
+      totals,
+      open: Object.values(totals).reduce((a, b) => a + b, 0),
+      overdue,
+      units: [...byChild.values()].sort((a, b) => b.total - a.total),
+    };
+  }
+
+  async function getUnitRanking(actor: Actor, q: FigureQuery & { measure: RankingMeasure }) {
+    checkPeriod(q);
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const byChild = await repo.sumMetricsByChild(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
+    const named = await childrenNamed([...byChild.keys()], unit);
+    const ranked = rankUnits(
+      [...byChild.entries()].map(([p, sums]) => ({ ...named(p), sums })),
+      q.measure,
+    );
+    return {
+      unit: { id: unit.id, name: unit.name },
+      period: { from: q.from, to: q.to },
+      measure: q.measure,
+      measureName: rankingMeasures[q.measure].zh,
+      units: ranked.map((r) => ({ unitId: r.id, unitName: r.name, rank: r.rank, value: r.value, figures: kpiFigures(r.sums) })),
+    };
+  }
+
+  async function getTrend(actor: Actor, q: FigureQuery & { granularity: Granularity }) {
+    checkPeriod(q);
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const byDay = await repo.sumMetricsByDay(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
+    const buckets = new Map<string, Sums>();
+    for (let n = dayNumber(q.from); n <= dayNumber(q.to); n++) {
+      const b = bucketOf(new Date(n * 86_400_000).toISOString().slice(0, 10), q.granularity);
+      if (!buckets.has(b)) buckets.set(b, emptySums());
+    }
+    for (const [day, sums] of byDay) {
+      const into = buckets.get(bucketOf(day, q.granularity))!;
+      for (const k of Object.keys(sums) as (keyof Sums)[]) into[k] += sums[k];
+    }
+    return {
+      unit: { id: unit.id, name: unit.name },
+      granularity: q.granularity,
+      points: [...buckets.entries()].map(([bucket, s]) => {
+        const f = kpiFigures(s);
+        return {
+          bucket,
+          requests: f.requests,
+          ordersCreated: f.ordersCreated,
+          ordersDispatched: f.ordersDispatched,
+          completed: f.completed,
+          dueInPeriod: f.dueInPeriod,
+          onTimeRate: f.onTimeRate,
+          satisfactionRate: f.satisfactionRate,
+          extensionRate: f.extensionRate,
+          amountRecoveredYuan: f.amountRecoveredYuan,
+        };
+      }),
+    };
+  }
+
+  async function getHotTopics(actor: Actor, q: FigureQuery & { limit: number }) {
+    checkPeriod(q);
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const f = { from: q.from, to: q.to, unitPath: unit.path };
+    const [subjects, types, employers, reasons, cities, counties, subjectNames, typeNames] = await Promise.all([
+      repo.countBy(db, f, 'subject', q.limit),
+      repo.countBy(db, f, 'type', 50),
+      repo.hotEmployers(db, f, q.limit),
+      repo.extensionsByReason(db, f, q.limit),
+      repo.countByDivision(db, f, 4),
+      repo.countByDivision(db, f, 6),
+      listSubjects(db),
+      listTypes(db),
+    ]);
+    const sName = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
+    const tName = new Map(typeNames.map((s) => [s.code, s.nameZh]));
+    return {
+      unit: { id: unit.id, name: unit.name },
+      period: { from: q.from, to: q.to },
+      subjects: subjects.map((s) => ({ code: s.code, name: sName.get(s.code) ?? s.code, count: s.count })),
+      types: types.map((s) => ({ code: s.code, name: tName.get(s.code) ?? s.code, count: s.count })),
+      employers: employers.map((e) => ({ name: e.name, count: e.count })),
+      extensionReasons: reasons,
+      divisions: {
+        cities: cities.map((c) => ({ code: `${c.code}00`, count: c.count })),
+        counties: counties.map((c) => ({ code: c.code, count: c.count })),
+      },
+    };
+  }
+
+  async function getUrgentOrders(actor: Actor, q: { unitId?: string | undefined; limit: number }) {
+    const unit = await unitFor(actor, q.unitId);
+    await refresh();
+    const rows = await repo.urgentOpenOrders(db, unit.path, q.limit);
+    const units = new Map((await findUnitsByIds(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u.name]));
+    return rows.map((r) => ({ ...r, unitName: units.get(r.unitId) ?? '', createdAt: r.createdAt.toISOString(), currentDueAt: r.currentDueAt?.toISOString() ?? null }));
+  }
+
+  // ---- live ------------------------------------------------------------------------------------------------------
+
+  const listeners = new Set<(at: string) => void>();
+  let poller: NodeJS.Timeout | null = null;
+  let offBus: (() => void) | null = null;
+  let pending: NodeJS.Timeout | null = null;
+
+  async function tick(): Promise<void> {
+    const n = await refresh().catch(() => 0);
+    if (n > 0) for (const l of listeners) l(clock.now().toISOString());
+  }
+  /** A burst of changes becomes one refresh a moment later (a dispatch of 50 orders is one update, not 50). */
+  function soon(): void {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      void tick();
+    }, 300);
+  }
+
+  /**
+   * Calls `listener` whenever figures changed. One poller and one bus subscription per process, only while someone
+   * listens, so a big screen left on for days holds nothing that grows.
+   */
+  function watch(listener: (at: string) => void): () => void {
+    listeners.add(listener);
+    if (!poller) {
+      poller = setInterval(() => void tick(), deps.pollMs ?? 2000);
+      poller.unref();
+      offBus = deps.onOrderChanged?.(soon) ?? null;
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && poller) {
+        clearInterval(poller);
+        poller = null;
+        offBus?.();
+        offBus = null;
+      }
+    };
+  }
+
+  /** For the stream: the unit must be readable by the actor before anything is sent. */
+  async function checkStream(actor: Actor, unitId: string | undefined) {
+    return unitFor(actor, unitId);
+  }
+
+  return { refresh, unitFor, sumsFor, getKpis, getOrderFlow, getUnitRanking, getTrend, getHotTopics, getUrgentOrders, watch, checkStream, listenerCount: () => listeners.size };
+}
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
