@@ -48,6 +48,7 @@ import { mediationRoutes } from './mediation/mediation.routes.js';
 import { createLegalService } from './legal/legal.service.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { riskNotices } from './legal/risk-notices.js';
+import { registerLegalJobs } from './legal/legal.jobs.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -149,7 +150,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });
-  await app.register(legalRoutes, { prefix: '/api/legal', legal: createLegalService({ db, clock, notify: riskNotices }) });
+  const legal = createLegalService({ db, clock, notify: riskNotices });
+  await app.register(legalRoutes, { prefix: '/api/legal', legal });
+  registerLegalJobs(jobs, legal);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

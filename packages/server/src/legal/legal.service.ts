@@ -3,7 +3,7 @@ import { requireRole, type Actor } from '../auth/actor.js';
 import { pathInScope, scopeUnitIdOf, withinScope } from '../access/scope.js';
 import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db, Executor } from '../platform/db/client.js';
+import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { employerOrderFacts, ordersOfEmployer, recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
@@ -16,7 +16,7 @@ import * as repo from './legal.repo.js';
 
 /** A notice to a unit's people (the notification centre delivers it). */
 export type UnitNotice = { unitId: string; kind: string; title: string; body: string; link: string | null };
-export type Notify = (tx: Executor, notices: UnitNotice[]) => Promise<void>;
+export type Notify = (tx: Executor, notices: UnitNotice[], at: Date) => Promise<void>;
 
 type Deps = { db: Db; clock: Clock; notify: Notify; thresholds?: () => Promise<RiskThresholds> };
 
@@ -217,14 +217,15 @@ export function createLegalService(deps: Deps) {
    * territorial union is told once, in the same transaction); employers that no longer do leave the register.
    * Run by the scheduler and on demand; the result is the same however often it runs.
    */
-  async function evaluateRegister() {
-    const now = clock.now();
+  async function evaluateRegister(within?: { tx: Tx; now: Date }): Promise<{ evaluated: number; inRegister: number; entered: number; left: number }> {
+    if (!within) return db.transaction((tx) => evaluateRegister({ tx, now: clock.now() }));
+    const { tx, now } = within;
     const t = await thresholds();
     const since = new Date(now.getTime() - t.windowDays * 86_400_000);
-    const facts = await employerOrderFacts(db, { since });
+    const facts = await employerOrderFacts(tx, { since });
     const byKey = new Map<string, typeof facts>();
     for (const f of facts) byKey.set(f.employerKey!, [...(byKey.get(f.employerKey!) ?? []), f]);
-    return db.transaction(async (tx) => {
+    {
       const existing = await repo.registerByKeys(tx, [...byKey.keys()]);
       const entered: string[] = [];
       const stay = new Set<string>();
@@ -270,9 +271,9 @@ export function createLegalService(deps: Deps) {
       }
       const left = (await repo.activeRegisterKeys(tx)).filter((k) => !stay.has(k));
       await repo.markLeft(tx, left, now);
-      if (notices.length) await deps.notify(tx, notices);
+      if (notices.length) await deps.notify(tx, notices, now);
       return { evaluated: byKey.size, inRegister: stay.size, entered: entered.length, left: left.length };
-    });
+    }
   }
 
   async function listRegister(actor: Actor, q: { level?: string | undefined; includeLeft?: boolean | undefined }) {

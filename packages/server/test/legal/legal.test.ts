@@ -173,6 +173,15 @@ describe('the risk-employer register', () => {
     await expectError(handler.post('/api/legal/risk-employers/evaluate', {}), 403, 'ROLE_REQUIRED');
   });
 
+  it('the scheduler re-evaluates the register every hour without anyone asking', async () => {
+    const employer = { name: '呼和浩特市宏远物流有限公司' };
+    for (let i = 0; i < 3; i++) await atCounty({ employer, workersInvolved: 2, amountInvolved: 5000 });
+    expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
+    t.clock.advance(3_600_000);
+    await t.app.jobs.runDue();
+    expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toMatchObject({ ordersInWindow: 3 });
+  });
+
   it('visits are planned and their results recorded; after 90 quiet days the employer leaves the register', async () => {
     const key = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === '呼和浩特市鑫达劳务派遣有限公司').employerKey;
     let reg = await ok(handler.post('/api/legal/risk-employers/visits', { employerKey: key, plannedFor: '2026-12-03', purpose: '“12351+法律监督”上门走访' }));
