@@ -23,6 +23,7 @@ import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import path from 'node:path';
 import { createCalendarService } from './calendar/calendar.service.js';
+import { recomputeProvisionalDeadlines } from './orders/provisional-deadlines.js';
 import { createClosureService } from './closure/closure.service.js';
 import { closureRoutes } from './closure/closure.routes.js';
 import { createDispatchService } from './dispatch/dispatch.service.js';
@@ -116,7 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });
   // One calendar service for everyone, so an administrator's change is seen by the next deadline computed.
-  const calendar = createCalendarService({ db, clock, bus });
+  // Entering an official year recomputes the open orders' provisional deadlines in the same transaction.
+  const calendar = createCalendarService({ db, clock, bus, onYearEntered: (tx, input) => recomputeProvisionalDeadlines(tx, { limits: timeLimits }, input) });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
   await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });

@@ -3,6 +3,7 @@ import type { Executor } from '../platform/db/client.js';
 import { settings } from '../catalog/catalog.tables.js';
 import { addDaysToDate, createWorkingCalendar, defaultWorkingPeriods, localDateOf, type WorkingCalendar, type WorkingPeriod } from './domain/working-time.js';
 import { calendarDays } from './calendar.tables.js';
+import { provisionalDaysAfter, provisionalThroughYear, withProvisionalYears } from './domain/provisional-year.js';
 
 export const workingHoursKey = 'calendar.working_hours';
 /** Days before the last covered day from which health and the administrator page warn. */
@@ -13,10 +14,17 @@ export async function readWorkingPeriods(db: Executor): Promise<{ periods: Worki
   return row ? { periods: row.value as WorkingPeriod[], version: row.version } : { periods: defaultWorkingPeriods, version: 0 };
 }
 
-export async function loadWorkingCalendar(db: Executor): Promise<WorkingCalendar> {
+/** The entered days only: what the table holds. */
+export async function loadEnteredCalendar(db: Executor): Promise<WorkingCalendar> {
   const rows = await db.select({ date: calendarDays.day, workday: calendarDays.workday }).from(calendarDays);
   const { periods } = await readWorkingPeriods(db);
   return createWorkingCalendar(rows, periods);
+}
+
+/** The calendar deadlines are counted on: the entered days, then provisional years (marked by `provisionalFrom`). */
+export async function loadWorkingCalendar(db: Executor, now: Date): Promise<WorkingCalendar> {
+  const entered = await loadEnteredCalendar(db);
+  return withProvisionalYears(entered, provisionalThroughYear(entered.lastDay || null, localDateOf(now)));
 }
 
 export async function listDays(db: Executor, from: string, to: string) {
@@ -82,11 +90,29 @@ export async function coveredRange(db: Executor): Promise<{ firstDay: string | n
   return { firstDay: row?.first ?? null, lastDay: row?.last ?? null };
 }
 
-export type CalendarCoverage = { firstDay: string | null; lastDay: string | null; daysLeft: number | null; warning: string | null };
+/** `lastDay` is the last day entered (package, import, administrator); `provisional` the days computed after it. */
+export type CalendarCoverage = {
+  firstDay: string | null;
+  lastDay: string | null;
+  daysLeft: number | null;
+  warning: string | null;
+  provisional: { from: string; to: string; years: number[] } | null;
+};
 
 export async function calendarCoverage(db: Executor, now: Date): Promise<CalendarCoverage> {
   const { firstDay, lastDay } = await coveredRange(db);
-  return { firstDay, lastDay, ...coverageWarning(lastDay, now) };
+  return { firstDay, lastDay, ...coverageWarning(lastDay, now), provisional: provisionalRange(lastDay, now) };
+}
+
+/** The provisional days deadlines are counted on after the last entered day (provisional-year.ts). */
+export function provisionalRange(lastDay: string | null, now: Date): CalendarCoverage['provisional'] {
+  const days = provisionalDaysAfter(lastDay, provisionalThroughYear(lastDay, localDateOf(now)));
+  if (!days.length) return null;
+  const from = days[0]!.day;
+  const to = days[days.length - 1]!.day;
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+  return { from, to, years };
 }
 
 /** The warning rule: from 60 days before the last covered day, say which year to enter. */
@@ -96,9 +122,11 @@ export function coverageWarning(lastDay: string | null, now: Date): { daysLeft: 
   const daysLeft = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (daysLeft > coverageWarningDays) return { daysLeft, warning: null };
   const nextYear = Number(addDaysToDate(lastDay, 1).slice(0, 4));
+  // Past the entered days deadlines are counted on the provisional year (no 调休上班 known) and marked 暂定.
+  const provisional = `${nextYear} 年的期限暂按《全国年节及纪念日放假办法》推算（不含调休上班日），标为“暂定”`;
   const warning =
     daysLeft < 0
-      ? `工作日历只覆盖到 ${lastDay}，已过期 ${-daysLeft} 天：按工作日计算的期限无法计算，请立即维护 ${nextYear} 年节假日安排`
-      : `工作日历只覆盖到 ${lastDay}，还剩 ${daysLeft} 天：请在国务院办公厅公布后维护 ${nextYear} 年节假日安排`;
+      ? `工作日历只覆盖到 ${lastDay}，已过期 ${-daysLeft} 天：${provisional}，请立即维护 ${nextYear} 年节假日安排`
+      : `工作日历只覆盖到 ${lastDay}，还剩 ${daysLeft} 天：请在国务院办公厅公布后维护 ${nextYear} 年节假日安排；在此之前，${provisional}`;
   return { daysLeft, warning };
 }

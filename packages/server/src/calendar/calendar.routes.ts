@@ -15,7 +15,11 @@ const dayView = z.object({
   workday: z.boolean().describe('是否工作日 / whether it is a working day'),
   holidayName: z.string().nullable().describe('节日名称 / holiday name'),
   makeup: z.boolean().describe('是否调休上班 / a make-up working day (调休上班)'),
-  source: z.string().describe('来源：package（chinese-days）、admin（管理员修改）、import（管理员导入） / where the day came from'),
+  source: z
+    .string()
+    .describe(
+      '来源：package（chinese-days）、admin（管理员修改）、import（管理员导入）、provisional（按放假办法推算的暂定日，尚无国务院通知） / where the day came from; provisional: computed from the holiday regulation, no notice entered yet',
+    ),
   note: z.string().nullable(),
 });
 const coverage = z.object({
@@ -23,10 +27,22 @@ const coverage = z.object({
   lastDay: z.string().nullable(),
   daysLeft: z.number().nullable().describe('距最后覆盖日的天数 / days until the last covered day'),
   warning: z.string().nullable(),
+  provisional: z
+    .object({ from: z.string(), to: z.string(), years: z.array(z.number()) })
+    .nullable()
+    .describe('按放假办法推算的暂定日期范围 / the provisional days after the entered calendar'),
 });
 const period = z.object({ start: hhmm, end: hhmm }).strict();
 const workingHours = z.object({ periods: z.array(z.object({ start: z.string(), end: z.string() })), version: z.number() });
 const namedDate = z.object({ date: dateString, name: holidayName }).strict();
+const yearField = z.number({ error: '请填写年份' }).int({ error: '年份应为整数' }).min(2000, { error: '年份不能早于 2000' }).max(2100, { error: '年份不能晚于 2100' });
+const imported = z.object({
+  year: z.number(),
+  days: z.number(),
+  workdays: z.number(),
+  recomputedOrders: z.number().describe('按正式日历重算了暂定期限的在办工单数 / open orders whose provisional deadlines were recomputed'),
+  coverage,
+});
 
 export const calendarRoutes: FastifyPluginAsyncZod<RouteContext & { calendar?: CalendarService }> = async (app, ctx) => {
   // One service per process should be passed in (its cache is what deadlines read); building one here keeps the
@@ -93,18 +109,38 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteContext & { calendar?: C
         ),
         body: z
           .object({
-            year: z.number({ error: '请填写年份' }).int({ error: '年份应为整数' }).min(2000, { error: '年份不能早于 2000' }).max(2100, { error: '年份不能晚于 2100' }),
+            year: yearField,
             holidays: z.array(namedDate).min(1, { error: '请至少填写一个放假日期' }).max(60, { error: '放假日期最多 60 天' }),
             makeupDays: z.array(namedDate).max(20, { error: '调休上班日最多 20 天' }),
           })
           .strict(),
-        response: {
-          201: z.object({ year: z.number(), days: z.number(), workdays: z.number(), coverage }),
-          ...errorResponses,
-        },
+        response: { 201: imported, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await calendar.importYear(actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/years/file',
+    {
+      schema: {
+        operationId: 'importCalendarYearFile',
+        tags: ['calendar'],
+        ...describe(
+          '从文件导入一个新年度（管理员）：国务院办公厅通知的 iCalendar（.ics）或 JSON 文件，取其中该年的放假与调休上班日期；暂定期限随即按正式日历重算',
+          'Enter a new year (administrator) from a file of the State Council notice: iCalendar (.ics) or JSON; its holidays and make-up working days of that year are taken, and provisional deadlines are recomputed.',
+        ),
+        body: z
+          .object({
+            year: yearField,
+            format: z.enum(['ics', 'json'], { error: '文件格式应为 ics 或 json' }),
+            content: z.string().min(1, { error: '文件内容为空' }).max(2_000_000, { error: '文件过大（最多 2 MB）' }),
+          })
+          .strict(),
+        response: { 201: imported, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await calendar.importYearFile(actorOf(req), req.body)),
   );
 
   app.put(

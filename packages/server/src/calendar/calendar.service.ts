@@ -3,7 +3,7 @@ import { scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db } from '../platform/db/client.js';
+import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
 import {
   calendarCoverage,
@@ -19,6 +19,8 @@ import {
   type CalendarDayRow,
 } from './calendar.repo.js';
 import { isWeekend, planCalendarYear, type NamedDate } from './domain/calendar-year.js';
+import { parseNoticeFile, type NoticeFormat } from './domain/notice-file.js';
+import { provisionalDaysAfter } from './domain/provisional-year.js';
 import {
   addDaysToDate,
   CalendarNotCoveredError,
@@ -40,6 +42,7 @@ export type YearInput = { year: number; holidays: NamedDate[]; makeupDays: Named
 export type DaysQuery = { year?: number | undefined; from?: string | undefined; to?: string | undefined };
 
 const dayView = (r: CalendarDayRow) => ({ date: r.day, workday: r.workday, holidayName: r.holidayName, makeup: r.makeup, source: r.source, note: r.note });
+const provisionalNote = '暂定：按《全国年节及纪念日放假办法》推算，国务院办公厅通知公布后以通知为准';
 
 const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
@@ -50,7 +53,14 @@ export function notCovered(err: CalendarNotCoveredError) {
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
-export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus }) {
+/**
+ * Told, inside the import's transaction, that an official year replaced a provisional one: `before` is the calendar
+ * deadlines were counted on, `after` the one with the year entered. Returns how many orders it recomputed.
+ * (The orders capability registers it; the calendar knows nothing of orders.)
+ */
+export type YearEnteredHook = (tx: Executor, input: { actor: Actor; year: number; before: WorkingCalendar; after: WorkingCalendar; now: Date }) => Promise<number>;
+
+export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus; onYearEntered?: YearEnteredHook }) {
   const { db, clock, bus } = deps;
   const cacheMs = deps.cacheMs ?? calendarCacheMs;
   let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
@@ -64,7 +74,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     if (cached && now >= cached.loadedAt && now - cached.loadedAt < cacheMs) return cached.calendar;
     if (loading) return loading;
     const gen = generation;
-    const load = loadWorkingCalendar(db).then((calendar) => {
+    const load = loadWorkingCalendar(db, clock.now()).then((calendar) => {
       if (gen === generation) cached = { calendar, loadedAt: clock.now().getTime() };
       return calendar;
     });
@@ -116,7 +126,13 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
   async function list(_actor: Actor, q: DaysQuery) {
     const { from, to } = rangeOf(q, localDateOf(clock.now()));
     const [rows, coverage, workingHours] = await Promise.all([listDays(db, from, to), calendarCoverage(db, clock.now()), readWorkingPeriods(db)]);
-    return { days: rows.map(dayView), coverage, workingHours };
+    // Past the entered days: the provisional days deadlines are counted on, marked as such.
+    const provisional = coverage.provisional
+      ? provisionalDaysAfter(coverage.lastDay, Number(coverage.provisional.to.slice(0, 4)))
+          .filter((d) => d.day >= from && d.day <= to)
+          .map((d) => ({ date: d.day, workday: d.workday, holidayName: d.holidayName, makeup: false, source: 'provisional', note: provisionalNote }))
+      : [];
+    return { days: [...rows.map(dayView), ...provisional], coverage, workingHours };
   }
 
   async function setDay(actor: Actor, date: string, input: DayInput) {
@@ -165,6 +181,8 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     }
     const now = clock.now();
     const exists = () => conflict('CALENDAR_YEAR_EXISTS', `${input.year} 年已在工作日历中，请逐日修改而不是重新导入`);
+    // The calendar deadlines were counted on, read fresh (not from the cache) before the transaction opens.
+    const before = await loadWorkingCalendar(db, now);
     const result = await db.transaction(async (tx) => {
       if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
       const { firstDay, lastDay } = await coveredRange(tx);
@@ -199,10 +217,20 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
         before: null,
         after: summary,
       });
-      return { year: summary.year, days: summary.days, workdays: summary.workdays };
+      // Every open order whose deadlines ran into this year while it was provisional is counted again, atomically.
+      const recomputedOrders = deps.onYearEntered ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now }) : 0;
+      return { year: summary.year, days: summary.days, workdays: summary.workdays, recomputedOrders };
     });
     await invalidate();
     return { ...result, coverage: await calendarCoverage(db, clock.now()) };
+  }
+
+  /** The same import from the notice as a file (iCalendar or JSON), read into the two lists first. */
+  async function importYearFile(actor: Actor, input: { year: number; format: NoticeFormat; content: string }) {
+    requireCalendarAdmin(actor);
+    const parsed = parseNoticeFile(input.format, input.content, input.year);
+    if (!parsed.ok) throw invalid('CALENDAR_FILE_INVALID', parsed.message, [{ field: 'body.content', message: parsed.message }]);
+    return importYear(actor, { year: input.year, ...parsed.lists });
   }
 
   async function setWorkingHours(actor: Actor, input: { periods: WorkingPeriod[]; version: number }) {
@@ -232,7 +260,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     return saved;
   }
 
-  return { current, invalidate, deadline, list, setDay, importYear, setWorkingHours };
+  return { current, invalidate, deadline, list, setDay, importYear, importYearFile, setWorkingHours };
 }
 
 /** The dates a listing covers: a year (the current one by default) or an explicit range of at most 400 days. */

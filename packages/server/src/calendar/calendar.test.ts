@@ -48,7 +48,10 @@ describe('health warns before the calendar runs out', () => {
     const body = res.json();
     expect(body.status).toBe('warning');
     expect(body.calendar).toMatchObject({ firstDay: '2004-01-01', lastDay: '2026-12-31', daysLeft: 36 });
-    expect(body.calendar.warning).toBe('工作日历只覆盖到 2026-12-31，还剩 36 天：请在国务院办公厅公布后维护 2027 年节假日安排');
+    expect(body.calendar.warning).toBe(
+      '工作日历只覆盖到 2026-12-31，还剩 36 天：请在国务院办公厅公布后维护 2027 年节假日安排；在此之前，2027 年的期限暂按《全国年节及纪念日放假办法》推算（不含调休上班日），标为“暂定”',
+    );
+    expect(body.calendar.provisional).toEqual({ from: '2027-01-01', to: '2027-12-31', years: [2027] });
     expect(body.warnings).toContain(body.calendar.warning);
   });
 
@@ -85,8 +88,15 @@ describe('listCalendarDays', () => {
     expect(all.json().days[0].date).toBe('2026-01-01');
     const range = await agent.get('/api/calendar/days?from=2026-09-28&to=2026-10-11');
     expect(range.json().days.map((d: { date: string }) => d.date)).toHaveLength(14);
+    // Past the entered days: the provisional year, marked as such.
     const beyond = await agent.get('/api/calendar/days?from=2026-12-30&to=2027-01-02');
-    expect(beyond.json().days.map((d: { date: string }) => d.date)).toEqual(['2026-12-30', '2026-12-31']);
+    expect(beyond.json().days.map((d: { date: string; source: string }) => [d.date, d.source])).toEqual([
+      ['2026-12-30', 'package'],
+      ['2026-12-31', 'package'],
+      ['2027-01-01', 'provisional'],
+      ['2027-01-02', 'provisional'],
+    ]);
+    expect(day(beyond, '2027-01-01')).toMatchObject({ workday: false, holidayName: '元旦', makeup: false });
   });
 
   it.each([
@@ -269,16 +279,18 @@ describe('importCalendarYear', () => {
 
   it('enters 2027 so a deadline computed through the service reaches into it', async () => {
     const calendar = createCalendarService({ db: t.db, clock: t.clock });
-    const err = await rejection(calendar.deadline(at('2026-12-30 10:00'), { amount: 5, unit: 'working_days' }));
+    // Provisional 2027: the Spring Festival rests 5–10 February (4 days and two made up for the weekend), no make-up day.
+    expect(await calendar.deadline(at('2027-02-04 10:00'), { amount: 2, unit: 'working_days' })).toEqual(at('2027-02-12 17:30'));
+    const err = await rejection(calendar.deadline(at('2027-12-30 10:00'), { amount: 5, unit: 'working_days' }));
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ kind: 'unprocessable', code: 'CALENDAR_NOT_COVERED', details: { date: '2027-01-01', lastDay: '2026-12-31' } });
+    expect(err).toMatchObject({ kind: 'unprocessable', code: 'CALENDAR_NOT_COVERED', details: { date: '2028-01-01', lastDay: '2027-12-31' } });
 
     const res = await admin.post('/api/calendar/years', notice2027);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ year: 2027, days: 365, workdays: 261 - 8 + 1, coverage: { lastDay: '2027-12-31', warning: null } });
 
     // This process's copy is kept for up to a minute; then it reads the new year.
-    expect(await rejection(calendar.deadline(at('2026-12-30 10:00'), { amount: 5, unit: 'working_days' }))).toBeInstanceOf(AppError);
+    expect(await calendar.deadline(at('2027-02-04 10:00'), { amount: 2, unit: 'working_days' })).toEqual(at('2027-02-12 17:30'));
     t.clock.advance(60_000);
     expect(await calendar.deadline(at('2026-12-30 10:00'), { amount: 5, unit: 'working_days' })).toEqual(at('2027-01-07 17:30'));
     expect(await calendar.deadline(at('2027-02-04 10:00'), { amount: 2, unit: 'working_days' })).toEqual(at('2027-02-16 17:30'));
@@ -304,9 +316,9 @@ describe('importCalendarYear', () => {
     const meta = { ip: null, userAgent: null };
     const actor = (await auth.actorFromSession((await auth.login('admin', testPassword, meta)).token, meta))!;
     const calendar = createCalendarService({ db: t.db, clock: t.clock });
-    expect((await calendar.current()).lastDay).toBe('2027-12-31');
+    expect(await calendar.current()).toMatchObject({ lastDay: '2028-12-31', provisionalFrom: '2028-01-01' });
     await calendar.importYear(actor, { year: 2028, holidays: [{ date: '2028-01-01', name: '元旦' }], makeupDays: [] });
-    expect((await calendar.current()).lastDay).toBe('2028-12-31');
+    expect(await calendar.current()).toMatchObject({ lastDay: '2029-12-31', provisionalFrom: '2029-01-01' });
     await calendar.setDay(actor, '2028-01-03', { workday: false, holidayName: '示例' });
     expect(await calendar.deadline(at('2027-12-31 10:00'), { amount: 1, unit: 'working_days' })).toEqual(at('2028-01-04 17:30'));
   });

@@ -138,5 +138,8 @@ export const previewView = z.object({
   rule: ruleView.nullable(),
   deadline: z.string().nullable(),
   deadlineLocal: z.string().nullable().describe('北京时间，例如 2026-11-27 17:30 / local time (UTC+8)'),
+  deadlineProvisional: z
+    .boolean()
+    .describe('期限落在按放假办法推算的暂定年度，正式安排导入后可能变化 / the deadline falls in a provisional calendar year and may move when the official year is entered'),
   explanation: z.string(),
 });

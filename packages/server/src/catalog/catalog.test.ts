@@ -103,12 +103,20 @@ describe('previewDeadline', () => {
     expect(s.explanation).toContain('不设期限');
   });
 
-  it('answers 422 CALENDAR_NOT_COVERED when the count runs into 2027', async () => {
-    const res = await preview({ tier: 'difficult', start: '2026-12-25T10:00:00+08:00' });
+  it('counts into the provisional 2027 and says so', async () => {
+    // 28–31 Dec (4); 1 Jan rests by the regulation; 4–8 Jan (9); 11–15 Jan (14); 18 Jan (15).
+    const p = (await preview({ tier: 'difficult', start: '2026-12-25T10:00:00+08:00' })).json();
+    expect(p).toMatchObject({ deadlineLocal: '2027-01-18 17:30', deadlineProvisional: true });
+    expect((await preview({ tier: 'difficult', start: '2026-11-25T10:00:00+08:00' })).json().deadlineProvisional).toBe(false);
+    expect((await preview({ step: 'sign', priority: 'urgent', start: '2026-12-31T23:00:00+08:00' })).json().deadlineProvisional).toBe(false);
+  });
+
+  it('answers 422 CALENDAR_NOT_COVERED when the count runs past the provisional year', async () => {
+    const res = await preview({ tier: 'difficult', start: '2027-12-25T10:00:00+08:00' });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('CALENDAR_NOT_COVERED');
-    expect(res.json().message).toContain('2027-01-01');
-    expect(res.json().details.date).toBe('2027-01-01');
+    expect(res.json().message).toContain('2028-01-01');
+    expect(res.json().details.date).toBe('2028-01-01');
   });
 
   it.each([

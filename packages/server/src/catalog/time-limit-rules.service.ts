@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
-import { CalendarNotCoveredError, type CountFrom, type LimitUnit } from '../calendar/domain/working-time.js';
+import { CalendarNotCoveredError, isProvisionalDeadline, type CountFrom, type LimitUnit } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
@@ -169,7 +169,7 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
       { field: 'body.subject', kind: 'subjects', code: input.subject },
     ]);
     const start = input.start ? new Date(input.start) : clock.now();
-    const [rules, calendar] = await Promise.all([listActiveRules(db), loadWorkingCalendar(db)]);
+    const [rules, calendar] = await Promise.all([listActiveRules(db), loadWorkingCalendar(db, clock.now())]);
     try {
       const { rule, deadline } = deadlineFor(calendar, rules, input, start);
       const view = rule ? ruleView(rule, names) : null;
@@ -177,6 +177,7 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
         rule: view,
         deadline: deadline?.toISOString() ?? null,
         deadlineLocal: deadline ? formatLocal(deadline) : null,
+        deadlineProvisional: rule ? isProvisionalDeadline(calendar, deadline, rule.unit as LimitUnit) : false,
         explanation: explainDeadline(view ? { appliesTo: view.appliesTo, limit: view.description } : null, start, deadline),
       };
     } catch (err) {

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Role } from '../auth/roles.js';
-import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
+import { loadEnteredCalendar } from '../calendar/calendar.repo.js';
 import { timeLimitRules } from '../catalog/catalog.tables.js';
 import { riskThresholds } from '../orders/catalog-check.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
@@ -20,7 +20,7 @@ export async function loadSeedContext(db: Executor, province: string, days: { fr
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(eq(users.active, true))
       .orderBy(users.username),
-    loadWorkingCalendar(db),
+    loadEnteredCalendar(db),
     db.select().from(timeLimitRules).where(eq(timeLimitRules.active, true)),
     riskThresholds(db),
     db

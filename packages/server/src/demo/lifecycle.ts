@@ -32,7 +32,7 @@ export type NewOrder = Omit<
   OrderRow,
   | 'state' | 'version' | 'holderUnitId' | 'holderUnitPath' | 'hopDispatcherUnitId' | 'dispatchUnitId' | 'visibleTo' | 'firstDispatchedAt' | 'signedAt' | 'repliedAt'
   | 'acceptedAt' | 'closedAt' | 'currentStep' | 'currentStepStartedAt' | 'currentDueAt' | 'currentNearDueAt' | 'replyStartedAt' | 'replyDueAt' | 'replyNearDueAt'
-  | 'replyLimit' | 'returnDueAt' | 'callbackDueAt' | 'pendingExtension' | 'extensionCount' | 'returnCount' | 'reworkCount' | 'reopenCount' | 'callbackAttempts'
+  | 'replyLimit' | 'returnDueAt' | 'callbackDueAt' | 'deadlineProvisional' | 'pendingExtension' | 'extensionCount' | 'returnCount' | 'reworkCount' | 'reopenCount' | 'callbackAttempts'
   | 'outcome' | 'handlingSatisfaction' | 'callSatisfaction' | 'callbackAt' | 'mergedIntoId' | 'invalidReason' | 'updatedAt' | 'isGroup' | 'callerCount' | 'intakeUnitId' | 'createdBy' | 'createdByRole'
 >;
 
@@ -108,6 +108,7 @@ export class SimOrder {
       replyLimit: null,
       returnDueAt: null,
       callbackDueAt: null,
+      deadlineProvisional: false,
       pendingExtension: null,
       extensionCount: 0,
       returnCount: 0,

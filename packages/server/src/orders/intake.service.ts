@@ -91,7 +91,7 @@ export function createIntakeService(deps: OrderDeps) {
     const selector = { typeCode: input.typeCode, subjectCode: input.subjectCode, priority: input.priority, tier: input.tier };
     const calendar = closed ? null : await deps.calendar.current();
     const dispatchLimit = closed ? null : await deps.limits.limitFor(db, 'dispatch', selector);
-    const plan = calendar && dispatchLimit ? planStep(calendar, dispatchLimit, now) : { dueAt: null, nearDueAt: null };
+    const plan = calendar && dispatchLimit ? planStep(calendar, dispatchLimit, now) : { dueAt: null, nearDueAt: null, provisional: false };
     const intakeUnit = (await unitsById(db, [actor.unitId])).get(actor.unitId)!;
 
     const seq = await deps.orderNumbers(deps.config.province, localDateOf(now));
@@ -133,6 +133,7 @@ export function createIntakeService(deps: OrderDeps) {
           currentStepStartedAt: closed ? null : now,
           currentDueAt: plan.dueAt,
           currentNearDueAt: plan.nearDueAt,
+          deadlineProvisional: plan.provisional,
           updatedAt: now,
         })
         .returning();

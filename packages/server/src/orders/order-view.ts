@@ -101,6 +101,7 @@ export function orderSummary(order: OrderRow, now: Date, unitName: (id: string |
     createdAt: order.createdAt.toISOString(),
     createdDate: localDateOf(order.createdAt),
     deadlines: deadlinesOf(order, now),
+    deadlineProvisional: order.deadlineProvisional,
   };
 }
 

@@ -86,6 +86,9 @@ export const orderSummarySchema = z.object({
     callbackDueAt: iso.nullable(),
     returnDueAt: iso.nullable(),
   }),
+  deadlineProvisional: z
+    .boolean()
+    .describe('期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered'),
 });
 
 export const callerSchema = z.object({

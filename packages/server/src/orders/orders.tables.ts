@@ -62,6 +62,8 @@ export const workOrders = pgTable(
     replyLimit: jsonb('reply_limit').$type<LimitSnapshot>(),
     returnDueAt: timestamp('return_due_at', { withTimezone: true }),
     callbackDueAt: timestamp('callback_due_at', { withTimezone: true }),
+    /** An open deadline was counted into a provisional calendar year; recomputed when the official year is entered. */
+    deadlineProvisional: boolean('deadline_provisional').notNull().default(false),
     pendingExtension: jsonb('pending_extension').$type<PendingExtension>(),
     extensionCount: integer('extension_count').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),

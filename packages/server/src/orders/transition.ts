@@ -9,6 +9,7 @@ import type { OrderState } from './domain/states.js';
 import type { OrderDeps } from './order-deps.js';
 import { insertEvent, isVisible, lockOrder, unitsById, type OrderRow } from './orders.repo.js';
 import { workOrders } from './orders.tables.js';
+import { provisionalFlag } from './provisional-deadlines.js';
 import { relationsOf } from './relations.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
@@ -102,11 +103,14 @@ export async function runTransition(
     const actorUnitName = (await unitsById(tx, [actor.unitId])).get(actor.unitId)?.name ?? '';
     const result = await apply({ tx, calendar, order, now, next: decision.next, relations, actorUnitName });
     const state = result.state ?? decision.next;
-    const bump = version !== null || state !== order.state || result.set !== undefined;
+    // Whether a deadline now reaches into a provisional calendar year: decided here, for whatever the action set.
+    const provisional = await provisionalFlag(tx, deps.limits, calendar, { ...order, ...result.set, state } as OrderRow);
+    const set = provisional === order.deadlineProvisional ? result.set : { ...result.set, deadlineProvisional: provisional };
+    const bump = version !== null || state !== order.state || set !== undefined;
     const [updated] = bump
       ? await tx
           .update(workOrders)
-          .set({ ...result.set, state, version: order.version + 1, updatedAt: now })
+          .set({ ...set, state, version: order.version + 1, updatedAt: now })
           .where(eq(workOrders.id, orderId))
           .returning()
       : [order];

@@ -16,6 +16,10 @@ const health = z.object({
     lastDay: z.string().nullable(),
     daysLeft: z.number().nullable(),
     warning: z.string().nullable(),
+    provisional: z
+      .object({ from: z.string(), to: z.string(), years: z.array(z.number()) })
+      .nullable()
+      .describe('按放假办法推算的暂定日期范围（其中的期限标为暂定） / the provisional days after the entered calendar; deadlines on them are marked provisional'),
   }),
   warnings: z.array(z.string()),
 });

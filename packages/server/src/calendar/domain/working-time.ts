@@ -19,6 +19,11 @@ export type WorkingCalendar = {
   readonly lastDay: string;
   /** Minutes from local midnight, sorted and non-overlapping. */
   readonly periods: readonly { start: number; end: number }[];
+  /**
+   * The first day computed from the holiday regulation rather than entered from a notice (provisional-year.ts);
+   * absent when every day is entered. A working-time deadline on or after it is provisional.
+   */
+  readonly provisionalFrom?: string | null;
 };
 
 export type LimitUnit = 'working_days' | 'working_hours' | 'clock_minutes' | 'clock_hours' | 'calendar_days' | 'none';
@@ -208,3 +213,38 @@ export function computeDeadline(cal: WorkingCalendar, start: Date, limit: Limit)
 
 /** Whether a limit is counted in working time (and so needs the calendar) or on the clock. */
 export const isWorkingTimeUnit = (unit: LimitUnit) => unit === 'working_days' || unit === 'working_hours';
+
+/** Whether a deadline in working time lands on a provisional day, so it may move when the official year is entered. */
+export function isProvisionalDeadline(cal: WorkingCalendar, due: Date | null, unit: LimitUnit): boolean {
+  return !!due && !!cal.provisionalFrom && isWorkingTimeUnit(unit) && localDateOf(due) >= cal.provisionalFrom;
+}
+
+/**
+ * The same deadline on another calendar: `due` was computed on `from` as working time after `start`; the result
+ * keeps that working time, counted on `to`. `from` and `to` must agree on every day before `from.provisionalFrom`
+ * (they do when the official year replaces the provisional one), so only the part after it is counted again:
+ * whole working days for a limit in working days (the deadline is the end of a day), working minutes otherwise.
+ * Exact for a deadline counted from a start before the provisional days, and for one counted from a start inside
+ * them (an extension counted on from the earlier deadline is working time from the same start, too).
+ */
+export function carryDeadline(from: WorkingCalendar, to: WorkingCalendar, start: Date, due: Date, unit: LimitUnit): Date {
+  if (!isProvisionalDeadline(from, due, unit)) return due;
+  const provisionalStart = instantAt(from.provisionalFrom!, 0);
+  if (unit === 'working_days') {
+    const base = start >= provisionalStart ? localDateOf(start) : addDaysToDate(from.provisionalFrom!, -1);
+    const last = localDateOf(due);
+    let k = 0;
+    for (let d = addDaysToDate(base, 1); d <= last; d = addDaysToDate(d, 1)) if (isWorkday(from, d)) k++;
+    let date = base;
+    // The start's own day (counted 含本数): it stays the deadline when it still is a working day.
+    if (k === 0) while (!isWorkday(to, date)) date = addDaysToDate(date, 1);
+    for (let n = 0; n < k; ) {
+      date = addDaysToDate(date, 1);
+      if (isWorkday(to, date)) n++;
+    }
+    return endOfWorkingDay(to, date);
+  }
+  const anchor = start >= provisionalStart ? start : provisionalStart;
+  const minutes = workingMinutesBetween(from, anchor, due);
+  return minutes > 0 ? addWorkingMinutes(to, anchor, minutes) : due;
+}
