@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { LimitUnit, WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { Step } from '../catalog/domain/catalog.js';
 import type { Executor } from '../platform/db/client.js';
+import { parseOrderEvent } from './domain/events.js';
 import { carriedDeadlines, deadlinesOnProvisionalDays, hasProvisionalDeadline } from './domain/provisional-deadlines.js';
 import { insertEvent, unitsById, type OrderRow } from './orders.repo.js';
 import { orderHops, workOrders } from './orders.tables.js';
@@ -64,7 +65,7 @@ export async function recomputeProvisionalDeadlines(
       actorRole: actor.role,
       unitId: actor.unitId,
       unitName,
-      data: { year, changes, stillProvisional },
+      data: parseOrderEvent({ action: deadlinesRecomputedAction, data: { year, changes, stillProvisional } }).data,
       note: changes.length
         ? `已导入 ${year} 年节假日安排，按正式工作日历重算期限`
         : `已导入 ${year} 年节假日安排，期限按正式工作日历核对无变化`,

@@ -85,7 +85,11 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('invalidate', { category: z.enum(['nuisance', 'test', 'duplicate', 'other']) }),
   kind('reveal_contact', { callers: z.number().int().min(0) }),
   /** Deadlines counted again when the official calendar year replaces a provisional one (issue 8). */
-  kind('deadlines_recomputed', { year: z.number().int(), changes: z.array(z.unknown()), stillProvisional: z.boolean() }),
+  kind('deadlines_recomputed', {
+    year: z.number().int(),
+    changes: z.array(z.object({ field: z.enum(['currentDueAt', 'replyDueAt', 'returnDueAt', 'callbackDueAt']), from: iso, to: iso }).strict()),
+    stillProvisional: z.boolean(),
+  }),
 ]);
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
