@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { registerReportJobs, reportsRoutes } from './analytics/reports.routes.js';
+import { createReportsService } from './analytics/reports.service.js';
 import { createAnalyticsService } from './analytics/analytics.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -149,6 +151,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once.
   const analytics = createAnalyticsService({ db, clock, calendar, onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()) });
   await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock });
+  const reports = createReportsService({ db, clock, analytics });
+  await app.register(reportsRoutes, { prefix: '/api/analytics', reports });
+  registerReportJobs(jobs, { db, reports, province: config.province });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });

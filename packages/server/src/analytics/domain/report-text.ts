@@ -1,0 +1,93 @@
+import { addDaysToDate } from '../../calendar/domain/working-time.js';
+import { changePercent, type KpiFigures } from './kpis.js';
+
+export const reportKinds = ['daily', 'weekly', 'monthly', 'yearly', 'custom'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+export const reportKindNames: Record<ReportKind, { zh: string; period: string }> = {
+  daily: { zh: '日报', period: '本日' },
+  weekly: { zh: '周报', period: '本周' },
+  monthly: { zh: '月报', period: '本月' },
+  yearly: { zh: '年报', period: '本年' },
+  custom: { zh: '专题报告', period: '本期' },
+};
+
+/**
+ * The periods a scheduled run on local date `today` reports on: yesterday every day, last week on Mondays, last
+ * month on the 1st, last year on 1 January.
+ */
+export function duePeriods(today: string): { kind: ReportKind; from: string; to: string }[] {
+  const yesterday = addDaysToDate(today, -1);
+  const out: { kind: ReportKind; from: string; to: string }[] = [{ kind: 'daily', from: yesterday, to: yesterday }];
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  if (weekday === 1) out.push({ kind: 'weekly', from: addDaysToDate(today, -7), to: yesterday });
+  if (today.endsWith('-01')) out.push({ kind: 'monthly', from: `${yesterday.slice(0, 7)}-01`, to: yesterday });
+  if (today.endsWith('-01-01')) out.push({ kind: 'yearly', from: `${yesterday.slice(0, 4)}-01-01`, to: yesterday });
+  return out;
+}
+
+export const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+export const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+function trend(now: number, base: number, label: string): string {
+  const c = changePercent(now, base);
+  if (c === null) return `${label}无可比数据`;
+  if (c === 0) return `${label}持平`;
+  return `${label}${c > 0 ? '上升' : '下降'}${Math.abs(c).toFixed(1)}%`;
+}
+
+/**
+ * The generated Chinese summary of a report ("本周共受理…，环比上升…%，欠薪类占…%…"), from the figures only, so it
+ * says exactly what the tables say.
+ */
+export function reportSummary(input: {
+  kind: ReportKind;
+  unitName: string;
+  figures: KpiFigures;
+  previous: KpiFigures;
+  lastYear: KpiFigures;
+  topSubjects: { name: string; count: number }[];
+  campaigns?: { name: string; orders: number }[];
+}): string {
+  const f = input.figures;
+  const p = reportKindNames[input.kind].period;
+  const parts: string[] = [];
+  parts.push(
+    `${p}${input.unitName}共受理职工诉求${f.requests}人次，形成有效工单${f.ordersCreated}件，${trend(f.ordersCreated, input.previous.ordersCreated, '环比')}，${trend(f.ordersCreated, input.lastYear.ordersCreated, '同比')}`,
+  );
+  if (f.closedAtIntake > 0) parts.push(`其中当场解答办结${f.closedAtIntake}件，一次性解答率${percent(f.firstContactResolutionRate)}`);
+  const top = input.topSubjects[0];
+  if (top && f.ordersCreated > 0) {
+    const share = top.count / f.ordersCreated;
+    const rest = input.topSubjects
+      .slice(1, 3)
+      .map((s) => `${s.name}${percent(s.count / f.ordersCreated)}`)
+      .join('、');
+    parts.push(`诉求以${top.name}类为主，占${percent(share)}${rest ? `，其次为${rest}` : ''}`);
+  }
+  parts.push(`派单${f.ordersDispatched}件；应办结${f.dueInPeriod}件，办结率${percent(f.completionRate)}，按时办结率${percent(f.onTimeRate)}`);
+  if (f.averageHandlingWorkingDays !== null) parts.push(`平均办理时长${f.averageHandlingWorkingDays}个工作日`);
+  parts.push(`回访${f.callbacks}件，满意率${percent(f.satisfactionRate)}`);
+  if (f.amountRecoveredYuan > 0 || f.workersHelped > 0) parts.push(`为${f.workersHelped}名职工追回欠薪等款项${yuan(f.amountRecoveredYuan)}元`);
+  if (f.invalidOrders > 0) parts.push(`无效工单${f.invalidOrders}件另行统计，不计入各项比率`);
+  for (const c of input.campaigns ?? []) parts.push(`“${c.name}”专项行动期间受理相关工单${c.orders}件`);
+  parts.push('话务数据（来电量、接通率）暂无');
+  return `${parts.join('；')}。`;
+}
+
+/** The rows the published reports carry (Inner Mongolia, Chongqing, Shaanxi), in their order. */
+export function publishedRows(f: KpiFigures): { label: string; value: string }[] {
+  return [
+    { label: '来电量', value: f.calls === null ? '暂无话务数据' : String(f.calls) },
+    { label: '接通率', value: f.answerRate === null ? '暂无话务数据' : percent(f.answerRate) },
+    { label: '受理量（人次）', value: String(f.requests) },
+    { label: '工单量', value: String(f.ordersCreated) },
+    { label: '派单量（交办）', value: String(f.ordersDispatched) },
+    { label: '应办结', value: String(f.dueInPeriod) },
+    { label: '办结率', value: percent(f.completionRate) },
+    { label: '按时办结率', value: percent(f.onTimeRate) },
+    { label: '满意率', value: percent(f.satisfactionRate) },
+    { label: '平均办理时长（工作日）', value: f.averageHandlingWorkingDays === null ? '—' : String(f.averageHandlingWorkingDays) },
+    { label: '追回金额（元）', value: yuan(f.amountRecoveredYuan) },
+    { label: '帮助职工（人）', value: String(f.workersHelped) },
+  ];
+}

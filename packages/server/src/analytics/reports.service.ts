@@ -1,0 +1,287 @@
+import { and, between, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import { listSubjects } from '../catalog/catalog.repo.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { invalid, notFound } from '../platform/errors/app-error.js';
+import * as repo from './analytics.repo.js';
+import type { AnalyticsService } from './analytics.service.js';
+import { analyticsCampaigns, analyticsOrderFacts, analyticsReports, type CampaignRules } from './analytics.tables.js';
+import { comparisonPeriods, dayNumber, kpiFigures } from './domain/kpis.js';
+import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
+import { reportDocx, reportXlsx, type ReportContent } from './report-documents.js';
+
+const under = (p: string) => `${p}%`;
+
+/** The SQL condition of a campaign's rules over the order facts: any listed subject/type/flag/place/keyword matches. */
+export function campaignCondition(rules: CampaignRules, period: { from: string; to: string }, unitPath: string): SQL {
+  const f = analyticsOrderFacts;
+  const c: SQL[] = [between(f.createdDay, period.from, period.to), sql`${f.unitPath} like ${under(unitPath)}`, sql`${f.state} not in ('invalid', 'merged')`];
+  if (rules.subjectCodes.length) c.push(inArray(f.subjectCode, rules.subjectCodes));
+  if (rules.typeCodes.length) c.push(inArray(f.typeCode, rules.typeCodes));
+  if (rules.riskFlags.length) c.push(sql`${f.riskFlags} && array[${sql.join(rules.riskFlags.map((r) => sql`${r}`), sql`, `)}]::text[]`);
+  if (rules.divisionPrefixes.length) c.push(sql`(${sql.join(rules.divisionPrefixes.map((p) => sql`${f.divisionCode} like ${under(p)}`), sql` or `)})`);
+  if (rules.keywords.length) c.push(sql`(${sql.join(rules.keywords.map((k) => sql`${f.title} ilike ${`%${k.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`), sql` or `)})`);
+  return and(...c)!;
+}
+
+export function createReportsService(deps: { db: Db; clock: Clock; analytics: AnalyticsService }) {
+  const { db, clock, analytics } = deps;
+
+  // ---- campaigns -------------------------------------------------------------------------------------------------
+
+  async function campaignFigures(tx: Executor, k: typeof analyticsCampaigns.$inferSelect, period?: { from: string; to: string }, unitPath?: string) {
+    const p = period ? { from: k.periodFrom > period.from ? k.periodFrom : period.from, to: k.periodTo < period.to ? k.periodTo : period.to } : { from: k.periodFrom, to: k.periodTo };
+    if (p.from > p.to) return { orders: 0, amountInvolvedYuan: 0, amountRecoveredYuan: 0, workersInvolved: 0, workersHelped: 0, completed: 0 };
+    const where = campaignCondition(k.rules, p, unitPath && unitPath.startsWith(k.unitPath) ? unitPath : k.unitPath);
+    const f = analyticsOrderFacts;
+    const [r] = await tx
+      .select({
+        orders: sql<number>`count(*)::int`,
+        completed: sql<number>`count(${f.acceptedAt})::int`,
+        amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
+        amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
+        workersInvolved: sql<number>`coalesce(sum(${f.workersInvolved}), 0)::int`,
+        workersHelped: sql<number>`coalesce(sum(${f.workersHelped}), 0)::int`,
+      })
+      .from(f)
+      .where(where);
+    return {
+      orders: r?.orders ?? 0,
+      completed: r?.completed ?? 0,
+      amountInvolvedYuan: Number(r?.amountInvolved ?? 0),
+      amountRecoveredYuan: Number(r?.amountRecovered ?? 0),
+      workersInvolved: r?.workersInvolved ?? 0,
+      workersHelped: r?.workersHelped ?? 0,
+    };
+  }
+
+  const campaignView = (k: typeof analyticsCampaigns.$inferSelect) => ({
+    id: k.id,
+    name: k.name,
+    description: k.description,
+    unitId: k.unitId,
+    from: k.periodFrom,
+    to: k.periodTo,
+    rules: k.rules,
+    createdAt: k.createdAt.toISOString(),
+  });
+
+  async function createCampaign(actor: Actor, input: { name: string; description?: string | undefined; from: string; to: string; unitId?: string | undefined; rules: CampaignRules }) {
+    requireRole(actor, 'leader', 'supervisor', 'administrator');
+    if (input.from > input.to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
+    const empty = Object.values(input.rules).every((v) => v.length === 0);
+    if (empty) throw invalid('CAMPAIGN_RULES_EMPTY', '请至少设置一条规则（诉求事项、类型、风险标识、地区或关键词）', [{ field: 'body.rules', message: '至少一条规则' }]);
+    const unit = await analytics.unitFor(actor, input.unitId);
+    const [row] = await db
+      .insert(analyticsCampaigns)
+      .values({ name: input.name, description: input.description ?? null, unitId: unit.id, unitPath: unit.path, periodFrom: input.from, periodTo: input.to, rules: input.rules, createdBy: actor.userId, createdAt: clock.now() })
+      .returning();
+    return campaignView(row!);
+  }
+
+  async function listCampaigns(actor: Actor) {
+    await analytics.unitFor(actor, undefined);
+    const rows = await db.select().from(analyticsCampaigns).where(sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`).orderBy(desc(analyticsCampaigns.periodFrom));
+    await analytics.refresh();
+    return Promise.all(rows.map(async (k) => ({ ...campaignView(k), figures: await campaignFigures(db, k) })));
+  }
+
+  async function findCampaign(actor: Actor, id: string) {
+    await analytics.unitFor(actor, undefined);
+    const [k] = await db.select().from(analyticsCampaigns).where(and(eq(analyticsCampaigns.id, id), sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`));
+    if (!k) throw notFound('CAMPAIGN_NOT_FOUND', '专项行动不存在或不在您的管辖范围内');
+    return k;
+  }
+
+  /** A campaign's orders analysed by category, region, type and amount. (The employer's industry is not recorded.) */
+  async function getCampaignStats(actor: Actor, id: string) {
+    const k = await findCampaign(actor, id);
+    await analytics.refresh();
+    const where = campaignCondition(k.rules, { from: k.periodFrom, to: k.periodTo }, k.unitPath);
+    const f = analyticsOrderFacts;
+    const group = async (col: SQL<string>) =>
+      db
+        .select({ code: col, orders: sql<number>`count(*)::int`, amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`, amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)` })
+        .from(f)
+        .where(where)
+        .groupBy(col)
+        .orderBy(desc(sql`2`));
+    const [bySubject, byType, byCity, byDay, subjects] = await Promise.all([
+      group(sql<string>`${f.subjectCode}`),
+      group(sql<string>`${f.typeCode}`),
+      group(sql<string>`coalesce(substring(${f.divisionCode} from 1 for 4) || '00', '')`),
+      db.select({ day: f.createdDay, orders: sql<number>`count(*)::int` }).from(f).where(where).groupBy(f.createdDay).orderBy(f.createdDay),
+      listSubjects(db),
+    ]);
+    const names = new Map(subjects.map((s) => [s.code, s.nameZh]));
+    const num = (r: { code: string; orders: number; amountRecovered: string; amountInvolved: string }) => ({ code: r.code, orders: r.orders, amountRecoveredYuan: Number(r.amountRecovered), amountInvolvedYuan: Number(r.amountInvolved) });
+    return {
+      campaign: campaignView(k),
+      figures: await campaignFigures(db, k),
+      bySubject: bySubject.map((r) => ({ ...num(r), name: names.get(r.code) ?? r.code })),
+      byType: byType.map(num),
+      byCity: byCity.map(num),
+      byDay,
+    };
+  }
+
+  // ---- reports ---------------------------------------------------------------------------------------------------
+
+  async function buildContent(unit: { id: string; name: string; path: string }, kind: ReportKind, from: string, to: string): Promise<ReportContent> {
+    await analytics.refresh();
+    const cmp = comparisonPeriods(from, to);
+    const q = { from, to };
+    const [now, prev, ly] = await Promise.all([analytics.sumsFor(unit.path, q), analytics.sumsFor(unit.path, cmp.previous), analytics.sumsFor(unit.path, cmp.lastYear)]);
+    const f = { from, to, unitPath: unit.path };
+    const [subjects, employers, recoveries, subjectNames, campaigns] = await Promise.all([
+      repo.countBy(db, f, 'subject', 10),
+      repo.hotEmployers(db, f, 10),
+      repo.largestRecoveries(db, f, 5),
+      listSubjects(db),
+      db.select().from(analyticsCampaigns).where(and(lte(analyticsCampaigns.periodFrom, to), gte(analyticsCampaigns.periodTo, from), sql`${unit.path} like ${analyticsCampaigns.unitPath} || '%'`)),
+    ]);
+    const urgent = await repo.urgentOpenOrders(db, unit.path, 5);
+    const names = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
+    const topSubjects = subjects.map((s) => ({ name: names.get(s.code) ?? s.code, count: s.count }));
+    const campaignRows = await Promise.all(campaigns.map(async (k) => ({ name: k.name, ...(await campaignFigures(db, k, { from, to }, unit.path)) })));
+    const figures = kpiFigures(now);
+    const previous = kpiFigures(prev);
+    const lastYear = kpiFigures(ly);
+    const title = `${unit.name}12351职工服务热线${reportKindNames[kind].zh}（${from === to ? from : `${from}至${to}`}）`;
+    return {
+      title,
+      unitName: unit.name,
+      from,
+      to,
+      summary: reportSummary({ kind, unitName: unit.name, figures, previous, lastYear, topSubjects, campaigns: campaignRows }),
+      figures,
+      previous: { ...previous, ...cmp.previous },
+      lastYear: { ...lastYear, ...cmp.lastYear },
+      subjects: topSubjects,
+      employers: employers.map((e) => ({ name: e.name, count: e.count })),
+      notable: [
+        ...recoveries.map((r) => ({ number: r.number, title: r.title, note: `追回${yuan(r.amountRecovered ?? 0)}元，帮助${r.workersHelped ?? 0}名职工${r.employerName ? `（${r.employerName}）` : ''}` })),
+        ...urgent.map((u) => ({ number: u.number, title: u.title, note: `紧急/风险工单在办${u.riskFlags.length ? `：${u.riskFlags.join('、')}` : ''}` })),
+      ],
+      campaigns: campaignRows.map((c) => ({ name: c.name, orders: c.orders, amountRecoveredYuan: c.amountRecoveredYuan })),
+      generatedAt: clock.now().toISOString(),
+    };
+  }
+
+  async function store(unit: { id: string; name: string; path: string }, kind: ReportKind, from: string, to: string, origin: 'schedule' | 'demand', by: string | null) {
+    const content = await buildContent(unit, kind, from, to);
+    const [xlsx, docx] = await Promise.all([reportXlsx(content), reportDocx(content)]);
+    const [row] = await db
+      .insert(analyticsReports)
+      .values({
+        kind,
+        unitId: unit.id,
+        unitPath: unit.path,
+        unitName: unit.name,
+        periodFrom: from,
+        periodTo: to,
+        title: content.title,
+        summary: content.summary,
+        figures: { figures: content.figures, previous: content.previous, lastYear: content.lastYear },
+        xlsx,
+        docx,
+        generatedAt: clock.now(),
+        generatedBy: by,
+        origin,
+      })
+      .returning({ id: analyticsReports.id });
+    return row!.id;
+  }
+
+  const reportColumns = {
+    id: analyticsReports.id,
+    kind: analyticsReports.kind,
+    unitId: analyticsReports.unitId,
+    unitName: analyticsReports.unitName,
+    from: analyticsReports.periodFrom,
+    to: analyticsReports.periodTo,
+    title: analyticsReports.title,
+    summary: analyticsReports.summary,
+    generatedAt: analyticsReports.generatedAt,
+    origin: analyticsReports.origin,
+  };
+  const reportView = <T extends { generatedAt: Date }>(r: T) => ({ ...r, generatedAt: r.generatedAt.toISOString() });
+
+  async function generateReport(actor: Actor, input: { kind: ReportKind; from?: string | undefined; to?: string | undefined; unitId?: string | undefined }) {
+    const unit = await analytics.unitFor(actor, input.unitId);
+    const { from, to } = periodFor(input.kind, input.from, input.to, localDateOf(clock.now()));
+    const id = await store(unit, input.kind, from, to, 'demand', actor.userId);
+    const [r] = await db.select(reportColumns).from(analyticsReports).where(eq(analyticsReports.id, id));
+    return reportView(r!);
+  }
+
+  async function listReports(actor: Actor, q: { kind?: ReportKind | undefined; limit: number }) {
+    await analytics.unitFor(actor, undefined);
+    const where = [sql`${analyticsReports.unitPath} like ${under(actor.scopePath)}`];
+    if (q.kind) where.push(eq(analyticsReports.kind, q.kind));
+    const rows = await db.select(reportColumns).from(analyticsReports).where(and(...where)).orderBy(desc(analyticsReports.generatedAt)).limit(q.limit);
+    return rows.map(reportView);
+  }
+
+  async function downloadReport(actor: Actor, id: string, format: 'xlsx' | 'docx') {
+    await analytics.unitFor(actor, undefined);
+    const [r] = await db
+      .select({ title: analyticsReports.title, xlsx: analyticsReports.xlsx, docx: analyticsReports.docx })
+      .from(analyticsReports)
+      .where(and(eq(analyticsReports.id, id), sql`${analyticsReports.unitPath} like ${under(actor.scopePath)}`));
+    if (!r) throw notFound('REPORT_NOT_FOUND', '报表不存在或不在您的管辖范围内');
+    return { fileName: `${r.title}.${format}`, bytes: format === 'xlsx' ? r.xlsx : r.docx };
+  }
+
+  /** The scheduled run: the reports due on the local date of `now` for the given units (the province by default). */
+  async function runScheduled(now: Date, units: { id: string; name: string; path: string }[]) {
+    let n = 0;
+    for (const p of duePeriods(localDateOf(now))) {
+      for (const u of units) {
+        const [exists] = await db
+          .select({ id: analyticsReports.id })
+          .from(analyticsReports)
+          .where(and(eq(analyticsReports.unitId, u.id), eq(analyticsReports.kind, p.kind), eq(analyticsReports.periodFrom, p.from), eq(analyticsReports.periodTo, p.to), eq(analyticsReports.origin, 'schedule')));
+        if (exists) continue;
+        await store(u, p.kind, p.from, p.to, 'schedule', null);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  return { createCampaign, listCampaigns, getCampaignStats, generateReport, listReports, downloadReport, runScheduled, buildContent };
+}
+export type ReportsService = ReturnType<typeof createReportsService>;
+
+/** The period of a report: given bounds, or the last complete day/week/month/year before today. */
+export function periodFor(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
+  if (from && to) {
+    if (from > to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
+    if (dayNumber(to) - dayNumber(from) > 3700) throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'body.to', message: '统计区间不能超过十年' }]);
+    return { from, to };
+  }
+  if (from || to) throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
+  const day = (n: number) => new Date((dayNumber(today) + n) * 86_400_000).toISOString().slice(0, 10);
+  switch (kind) {
+    case 'daily':
+      return { from: day(-1), to: day(-1) };
+    case 'weekly': {
+      const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+      return { from: day(-weekday - 7), to: day(-weekday - 1) };
+    }
+    case 'monthly': {
+      const lastOfPrev = day(-Number(today.slice(8, 10)));
+      return { from: `${lastOfPrev.slice(0, 7)}-01`, to: lastOfPrev };
+    }
+    case 'yearly': {
+      const y = Number(today.slice(0, 4)) - 1;
+      return { from: `${y}-01-01`, to: `${y}-12-31` };
+    }
+    case 'custom':
+      return { from: `${today.slice(0, 8)}01`, to: today };
+  }
+}

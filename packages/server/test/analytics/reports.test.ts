@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { percent } from '../../src/analytics/domain/report-text.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let leader: Client, handler: Client;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { demoOrders: 120, sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  [leader, handler] = await Promise.all([t.login('leader'), t.login('handler')]);
+});
+afterAll(() => t.close());
+
+async function workbook(id: string) {
+  const res = await leader.get(`/api/analytics/reports/${id}/download?format=xlsx`);
+  expect(res.statusCode).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  return wb;
+}
+/** The value of the row labelled `label` in the first column of a sheet, at a column. */
+function valueOf(ws: ExcelJS.Worksheet, label: string, col = 2): string {
+  let found: string | undefined;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === label) found = String(row.getCell(col).value);
+  });
+  if (found === undefined) throw new Error(`no row ${label}`);
+  return found;
+}
+
+describe('reports', () => {
+  it.each([
+    ['weekly', '2026-11-16', '2026-11-22'],
+    ['monthly', '2026-10-01', '2026-10-31'],
+  ])('a %s report: the xlsx figures equal the API’s (and so the cockpit’s) for the same period and unit', async (kind, from, to) => {
+    const report = await ok(leader.post('/api/analytics/reports', { kind, from, to }), 201);
+    expect(report.summary).toMatch(/共受理职工诉求\d+人次/);
+    expect(report.summary).toMatch(/环比/);
+    const api = await ok(leader.get(`/api/analytics/kpis?from=${from}&to=${to}`));
+    expect(api.ordersCreated).toBeGreaterThan(0);
+    const wb = await workbook(report.id);
+    const main = wb.getWorksheet('主要指标')!;
+    expect(valueOf(main, '工单量')).toBe(String(api.ordersCreated));
+    expect(valueOf(main, '受理量（人次）')).toBe(String(api.requests));
+    expect(valueOf(main, '应办结')).toBe(String(api.dueInPeriod));
+    expect(valueOf(main, '按时办结率')).toBe(percent(api.onTimeRate));
+    expect(valueOf(main, '满意率（办理）')).toBe(percent(api.satisfactionRate));
+    expect(valueOf(main, '追回金额（元）')).toBe(String(api.amountRecoveredYuan));
+    expect(valueOf(main, '工单量', 3)).toBe(String(api.comparison.previous.figures.ordersCreated));
+    const published = wb.getWorksheet('通报口径')!;
+    expect(valueOf(published, '来电量')).toBe('暂无话务数据');
+    expect(valueOf(published, '派单量（交办）')).toBe(String(api.ordersDispatched));
+
+    const docx = await leader.get(`/api/analytics/reports/${report.id}/download?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const list = await ok(leader.get('/api/analytics/reports'));
+    expect(list.map((r: { id: string }) => r.id)).toContain(report.id);
+  });
+
+  it('generates the daily and monthly reports by the scheduler on the 1st of a month, once', async () => {
+    t.clock.set('2026-11-30T16:30:00Z'); // 1 December 2026, 00:30 in China
+    await t.app.jobs.runDue();
+    await t.app.jobs.runDue();
+    const scheduled = (await ok(leader.get('/api/analytics/reports'))).filter((r: { origin: string }) => r.origin === 'schedule');
+    expect(scheduled.map((r: { kind: string; from: string; to: string }) => [r.kind, r.from, r.to]).sort()).toEqual([
+      ['daily', '2026-11-30', '2026-11-30'],
+      ['monthly', '2026-11-01', '2026-11-30'],
+    ]);
+    t.clock.set('2026-11-25T02:00:00Z');
+  });
+
+  it('refuses reports to a handler and a report of another scope', async () => {
+    expect((await handler.get('/api/analytics/reports')).statusCode).toBe(403);
+    expect((await leader.get('/api/analytics/reports/00000000-0000-4000-8000-000000000000/download')).statusCode).toBe(404);
+  });
+});
+
+describe('campaigns', () => {
+  it('counts the orders its rules select, the same as the hot-topics figure of that subject', async () => {
+    const campaign = await ok(
+      leader.post('/api/analytics/campaigns', { name: '冬季欠薪专项行动', from: '2026-09-01', to: '2026-11-24', rules: { subjectCodes: ['wage_arrears'] } }),
+      201,
+    );
+    const stats = await ok(leader.get(`/api/analytics/campaigns/${campaign.id}/stats`));
+    const hot = await ok(leader.get('/api/analytics/hot-topics?from=2026-09-01&to=2026-11-24&limit=50'));
+    const wage = hot.subjects.find((s: { code: string }) => s.code === 'wage_arrears');
+    expect(stats.figures.orders).toBe(wage?.count ?? 0);
+    expect(stats.figures.orders).toBeGreaterThan(0);
+    expect(stats.bySubject.map((s: { code: string }) => s.code)).toEqual(['wage_arrears']);
+    expect(stats.byDay.reduce((s: number, d: { orders: number }) => s + d.orders, 0)).toBe(stats.figures.orders);
+    const listed = await ok(leader.get('/api/analytics/campaigns'));
+    expect(listed[0].figures.orders).toBe(stats.figures.orders);
+  });
+
+  it('refuses a campaign without rules, with a stable code', async () => {
+    const res = await leader.post('/api/analytics/campaigns', { name: '空规则', from: '2026-09-01', to: '2026-09-30', rules: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('CAMPAIGN_RULES_EMPTY');
+  });
+});
