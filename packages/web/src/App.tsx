@@ -32,8 +32,8 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 function Home() {
-  const { role } = useCurrent();
-  return <Navigate to={homeFor(role)} replace />;
+  const { role, user } = useCurrent();
+  return <Navigate to={homeFor(role, user.id)} replace />;
 }
 
 /** A page the current role does not work with says so, instead of failing request by request. */

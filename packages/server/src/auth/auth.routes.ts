@@ -84,6 +84,29 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
     async (req) => auth.describeSession(actorOf(req)),
   );
 
+  // The web client's first request: "who am I, if anyone". Public and always 200, so opening the site signed out
+  // logs no 401 in the browser's console; every other route still answers 401 without a session.
+  app.get(
+    '/state',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'getSignInState',
+        tags: ['auth'],
+        ...describe(
+          '登录状态：已登录时返回当前会话，未登录或会话已过期时 session 为 null（总是 200）',
+          'The sign-in state: the current session when signed in, session null when not signed in or expired (always 200).',
+        ),
+        response: { 200: z.object({ session: sessionView.nullable(), expired: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      session: req.actor ? await auth.describeSession(req.actor) : null,
+      // A cookie that no longer opens a session: the client says "signed out after a pause" rather than nothing.
+      expired: !req.actor && typeof req.cookies?.[sessionCookieName] === 'string',
+    }),
+  );
+
   app.post(
     '/session/role',
     {

@@ -64,6 +64,18 @@ describe('login and sessions', () => {
     expect(res.json().code).toBe('AUTH_REQUIRED');
   });
 
+  it('tells the sign-in state with 200 whether or not anyone is signed in', async () => {
+    const nobody = await t.anonymous().get('/api/auth/state');
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ session: null, expired: false });
+    const s = await t.login('dispatcher');
+    const signed = await s.get('/api/auth/state');
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().session.current.role).toBe('dispatcher');
+    await s.post('/api/auth/logout');
+    expect((await s.get('/api/auth/state')).json()).toEqual({ session: null, expired: true });
+  });
+
   it('switches between roles held at several units', async () => {
     const city = await t.login('city');
     expect(city.session.assignments.map((a) => a.role).sort()).toEqual(['dispatcher', 'handler']);

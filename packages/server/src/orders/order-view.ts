@@ -102,6 +102,8 @@ export function orderSummary(order: OrderRow, now: Date, unitName: (id: string |
     createdDate: localDateOf(order.createdAt),
     deadlines: deadlinesOf(order, now),
     deadlineProvisional: order.deadlineProvisional,
+    outcome: order.outcome,
+    handlingSatisfaction: order.handlingSatisfaction,
   };
 }
 
@@ -147,7 +149,6 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
     closedAt: iso(order.closedAt),
     pendingExtension: order.pendingExtension,
     counts: { extensions: order.extensionCount, returns: order.returnCount, reworks: order.reworkCount, reopens: order.reopenCount, callbackAttempts: order.callbackAttempts },
-    outcome: order.outcome,
     callback: order.callbackAt
       ? { at: iso(order.callbackAt)!, handlingSatisfaction: order.handlingSatisfaction, callSatisfaction: order.callSatisfaction }
       : null,

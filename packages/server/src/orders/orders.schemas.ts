@@ -89,6 +89,9 @@ export const orderSummarySchema = z.object({
   deadlineProvisional: z
     .boolean()
     .describe('期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered'),
+  /** The handler's reported outcome and the caller's verdict on the handling, for lists and their exports. */
+  outcome: z.object({ resolved: z.boolean(), measures: z.string(), amountRecovered: z.number(), workersHelped: z.number() }).nullable(),
+  handlingSatisfaction: z.string().nullable(),
 });
 
 export const callerSchema = z.object({
@@ -120,7 +123,6 @@ export const orderViewSchema = orderSummarySchema.extend({
   closedAt: iso.nullable(),
   pendingExtension: z.object({ id: z.string(), requestedAt: iso, requestedDueAt: iso, reason: z.string() }).nullable(),
   counts: z.object({ extensions: z.number(), returns: z.number(), reworks: z.number(), reopens: z.number(), callbackAttempts: z.number() }),
-  outcome: z.object({ resolved: z.boolean(), measures: z.string(), amountRecovered: z.number(), workersHelped: z.number() }).nullable(),
   callback: z.object({ at: iso, handlingSatisfaction: z.string().nullable(), callSatisfaction: z.string().nullable() }).nullable(),
   mergedIntoId: z.string().nullable(),
   invalidReason: z.string().nullable(),

@@ -2,6 +2,8 @@ import { http, ok } from './client.js';
 
 export const authApi = {
   session: () => ok(http.GET('/api/auth/session')),
+  /** Always 200: `session` is null when nobody is signed in (the first load logs no 401). */
+  state: () => ok(http.GET('/api/auth/state')),
   login: (username: string, password: string) => ok(http.POST('/api/auth/login', { body: { username, password } })),
   logout: () => ok(http.POST('/api/auth/logout')),
   switchRole: (assignmentId: string) => ok(http.POST('/api/auth/session/role', { body: { assignmentId } })),

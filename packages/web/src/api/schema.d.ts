@@ -135,6 +135,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登录状态：已登录时返回当前会话，未登录或会话已过期时 session 为 null（总是 200）
+         * @description 登录状态：已登录时返回当前会话，未登录或会话已过期时 session 为 null（总是 200）
+         *
+         *     The sign-in state: the current session when signed in, session null when not signed in or expired (always 200).
+         */
+        get: operations["getSignInState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/days": {
         parameters: {
             query?: never;
@@ -2778,6 +2800,178 @@ export interface operations {
                             };
                             username: string;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getSignInState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expired: boolean;
+                        session: {
+                            assignments: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @enum {string} */
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                scopePath: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                            }[];
+                            current: {
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** @enum {string} */
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                scopePath: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                            };
+                            expiresAt: string | null;
+                            idleTimeoutMinutes: number;
+                            user: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                mustChangePassword: boolean;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                username: string;
+                            };
+                        } | null;
                     };
                 };
             };
@@ -8514,6 +8708,7 @@ export interface operations {
                             };
                             divisionCode: string | null;
                             employerName: string | null;
+                            handlingSatisfaction: string | null;
                             holderUnit: {
                                 id: string;
                                 name: string;
@@ -8522,6 +8717,12 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            outcome: {
+                                amountRecovered: number;
+                                measures: string;
+                                resolved: boolean;
+                                workersHelped: number;
+                            } | null;
                             placeText: string | null;
                             priority: string;
                             riskFlags: string[];
@@ -8818,6 +9019,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -9129,6 +9331,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -9447,6 +9650,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -9758,6 +9962,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -10231,6 +10436,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -10561,6 +10767,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -10879,6 +11086,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -11199,6 +11407,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -11518,6 +11727,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -11843,6 +12053,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -12312,6 +12523,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -12631,6 +12843,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -12949,6 +13162,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -13272,6 +13486,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -13591,6 +13806,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -13914,6 +14130,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -14233,6 +14450,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -14551,6 +14769,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -14877,6 +15096,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -15195,6 +15415,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -15522,6 +15743,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -15991,6 +16213,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -16309,6 +16532,7 @@ export interface operations {
                             requestedDueAt: string;
                         }[];
                         firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
                         holderUnit: {
                             id: string;
                             name: string;
@@ -16544,6 +16768,7 @@ export interface operations {
                             };
                             divisionCode: string | null;
                             employerName: string | null;
+                            handlingSatisfaction: string | null;
                             holderUnit: {
                                 id: string;
                                 name: string;
@@ -16552,6 +16777,12 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            outcome: {
+                                amountRecovered: number;
+                                measures: string;
+                                resolved: boolean;
+                                workersHelped: number;
+                            } | null;
                             placeText: string | null;
                             priority: string;
                             riskFlags: string[];
@@ -16591,6 +16822,7 @@ export interface operations {
                             };
                             divisionCode: string | null;
                             employerName: string | null;
+                            handlingSatisfaction: string | null;
                             holderUnit: {
                                 id: string;
                                 name: string;
@@ -16599,6 +16831,12 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            outcome: {
+                                amountRecovered: number;
+                                measures: string;
+                                resolved: boolean;
+                                workersHelped: number;
+                            } | null;
                             placeText: string | null;
                             priority: string;
                             riskFlags: string[];

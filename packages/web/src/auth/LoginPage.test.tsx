@@ -6,6 +6,8 @@ import { I18nProvider } from '../i18n/i18n.js';
 import LoginPage, { safeNext } from './LoginPage.js';
 import { SessionProvider } from './session.js';
 
+const urlOf = (r: Request | string) => (typeof r === 'string' ? r : r.url);
+const signedOut = { session: null, expired: false };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const session = {
   user: { id: 'u', username: 'agent', displayName: '王晓燕', unit: { id: 'c', name: '热线中心' }, mustChangePassword: false },
@@ -39,8 +41,8 @@ describe('LoginPage', () => {
     ['AUTH_INVALID_CREDENTIALS', '用户名或密码错误'],
     ['AUTH_LOCKED', '密码错误次数过多，账号已锁定，请 15 分钟后再试'],
   ])('shows %s in place and clears the password', async (code, text) => {
-    const fetch = vi.fn(async (url: string) =>
-      url.endsWith('/auth/session') ? json(401, { code: 'AUTH_REQUIRED', message: '请先登录' }) : json(code === 'AUTH_LOCKED' ? 423 : 401, { code, message: text }),
+    const fetch = vi.fn(async (r: Request | string) =>
+      urlOf(r).endsWith('/auth/state') ? json(200, signedOut) : json(code === 'AUTH_LOCKED' ? 423 : 401, { code, message: text }),
     );
     vi.stubGlobal('fetch', fetch);
     renderAt('/login');
@@ -55,11 +57,13 @@ describe('LoginPage', () => {
     let signedIn = false;
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (url: string) => {
+      vi.fn(async (r: Request | string) => {
+        const url = urlOf(r);
         if (url.endsWith('/auth/login')) {
           signedIn = true;
           return json(200, session);
         }
+        if (url.endsWith('/auth/state')) return json(200, signedIn ? { session, expired: false } : signedOut);
         return signedIn ? json(200, session) : json(401, { code: 'AUTH_REQUIRED', message: '请先登录' });
       }),
     );
@@ -68,6 +72,17 @@ describe('LoginPage', () => {
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Demo12351' } });
     fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
     await screen.findByTestId('landed');
+  });
+});
+
+describe('the first load', () => {
+  it('asks for the sign-in state in a way that answers 200 when nobody is signed in (no 401 in the console)', async () => {
+    const fetch = vi.fn(async (r: Request | string) => (urlOf(r).endsWith('/auth/state') ? json(200, signedOut) : json(401, { code: 'AUTH_REQUIRED', message: '请先登录' })));
+    vi.stubGlobal('fetch', fetch);
+    renderAt('/login');
+    await screen.findByLabelText('用户名');
+    const urls = fetch.mock.calls.map((c) => new URL(urlOf(c[0] as Request | string), 'http://x').pathname);
+    expect(urls).toEqual(['/api/auth/state']);
   });
 });
 

@@ -33,17 +33,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     authApi
-      .session()
-      .then((s) => live && (setSession(s), setStatus('ready')))
+      .state()
+      .then((s) => live && (setSession(s.session), setStatus('ready')))
       .catch((e: unknown) => {
         if (!live) return;
-        if (e instanceof ApiError && e.status === 401) {
-          setSession(null);
-          setStatus('ready');
-        } else {
-          setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
-          setStatus('error');
-        }
+        setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
+        setStatus('error');
       });
     return () => {
       live = false;
@@ -100,10 +95,44 @@ export function useCurrent(): Session & { role: Role } {
   return { ...session, role: session.current.role };
 }
 
-/** The page a role starts on. */
-export function homeFor(role: Role): string {
-  if (role === 'agent' || role === 'lawyer') return '/intake';
-  if (role === 'administrator') return '/admin/units';
-  if (role === 'auditor') return '/admin/audit';
-  return '/orders';
+/** The queue each role works through first (see orders/views.ts); the person's last queue wins when remembered. */
+const roleHomes: Partial<Record<Role, string>> = {
+  agent: '/intake',
+  dispatcher: '/orders?view=to_dispatch',
+  handler: '/orders?view=my_work',
+  mediator: '/orders?view=my_work',
+  supervisor: '/orders?view=overdue',
+  leader: '/orders?view=emergency',
+  lawyer: '/orders?view=consultations',
+  inspector: '/orders?view=to_callback',
+  administrator: '/admin/units',
+  auditor: '/admin/audit',
+};
+
+const homeKey = (userId: string, role: Role) => `hotline.home.${userId}.${role}`;
+
+/**
+ * The page a role starts on: its own work, not a generic list. A person who works another queue of the same role
+ * (the agent who does callbacks all day) lands on the queue they last opened from the menu.
+ */
+export function homeFor(role: Role, userId?: string): string {
+  const remembered = userId ? readStorage(homeKey(userId, role)) : null;
+  return remembered ?? roleHomes[role] ?? '/orders';
+}
+
+/** Remembers the queue this person works in, for their next start. */
+export function rememberHome(userId: string, role: Role, path: string): void {
+  try {
+    localStorage.setItem(homeKey(userId, role), path);
+  } catch {
+    // Private mode or a full storage: the role's default start page still works.
+  }
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }

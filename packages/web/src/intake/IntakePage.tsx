@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useCurrent } from '../auth/session.js';
+import { rememberHome, useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { useCatalog, useDivisions } from '../shared/reference.js';
 import { CallerFields } from './CallerFields.js';
@@ -22,7 +22,9 @@ import './intake.css';
 export default function IntakePage() {
   const t = useT();
   const { modal } = App.useApp();
-  const { user } = useCurrent();
+  const { user, role } = useCurrent();
+  // Taking calls is this person's work again: they start here next time.
+  useEffect(() => rememberHome(user.id, role, '/intake'), [user.id, role]);
   const [form] = Form.useForm<IntakeValues>();
   const initial = useMemo(() => loadDraft(user.id), [user.id]);
   const [startedAt, setStartedAt] = useState(() => initial?.startedAt ?? Date.now());

@@ -6,6 +6,7 @@ import { channels, orderStates, priorities, tiers } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { channelLabels, deadlineLabels, priorityLabels, stateLabels, tierLabels } from '../shared/labels.js';
 import { useCatalog } from '../shared/reference.js';
+import { UnitPicker } from '../shared/UnitPicker.js';
 import { fixedBy, type Filters, type SavedView } from './views.js';
 
 /** The filters listOrders supports; selects apply at once, typed text on Enter. */
@@ -76,6 +77,12 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
           onChange={(v) => set({ deadlineStatus: v })}
           options={opts(deadlineLabels, ['on_time', 'near_due', 'overdue'])}
         />
+      </Form.Item>
+      <Form.Item>
+        {/* A county union's subtree is its region: the orders its unions and the towns below them hold. */}
+        <div style={{ width: 200 }}>
+          <UnitPicker value={filters.unitId} onChange={(v) => set({ unitId: typeof v === 'string' ? v : undefined })} placeholder={t('承办单位或地区（含下级）')} />
+        </div>
       </Form.Item>
       <Form.Item>
         <Select placeholder={t('紧急程度')} allowClear style={{ width: 100 }} value={filters.priority} onChange={(v) => set({ priority: v })} options={opts(priorityLabels, priorities)} />
@@ -168,13 +175,12 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
           <Form.Item>
             <Select
               style={{ width: 140 }}
-              value={view.query.sort ?? filters.sort ?? 'created_desc'}
-              disabled={fixed.has('sort')}
+              value={filters.sort ?? view.query.sort ?? 'due_asc'}
               onChange={(v) => set({ sort: v })}
               options={[
                 { value: 'created_desc', label: t('最新受理在前') },
                 { value: 'created_asc', label: t('最早受理在前') },
-                { value: 'due_asc', label: t('最先到期在前') },
+                { value: 'due_asc', label: t('按紧急程度（超期最久在前）') },
                 { value: 'updated_desc', label: t('最近更新在前') },
               ]}
             />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../api/types.js';
-import { exportHeaders, exportRows, maskText } from './export-xlsx.js';
+import { exportHeaders, exportRows, maskText, shanghaiStamp, sheetNameOf } from './export-xlsx.js';
 
 describe('maskText', () => {
   it.each([
@@ -34,13 +34,30 @@ describe('exportRows', () => {
       amountInvolved: 230000,
       confidential: true,
       deadlines: { currentStep: 'reply', current: { dueAt: '2026-12-02T09:30:00Z', nearDueAt: null, status: 'on_time' }, reply: null, callbackDueAt: null, returnDueAt: null },
+      outcome: { resolved: true, measures: '协调发放', amountRecovered: 200000, workersHelped: 11 },
+      handlingSatisfaction: 'basically_satisfied',
     } as unknown as OrderSummary;
     const id = (s: string) => s;
-    const [row] = exportRows([o], { state: id, type: id, subject: id, riskFlag: id, priority: id, tier: id, channel: id, deadline: id, time: (s) => s ?? '', yes: '是', no: '否' });
+    const [row] = exportRows([o], { state: id, type: id, subject: id, riskFlag: id, priority: id, tier: id, channel: id, deadline: id, satisfaction: id, time: (s) => s ?? '', yes: '是', no: '否' });
     expect(row).toHaveLength(exportHeaders.length);
     expect(row).toEqual([
       '12351-150000-20261125-0001', 'handling', '2026-11-25T02:00:00Z', 'phone', 'complaint', 'wage_arrears', 'urgent', 'general', 'mass、large',
       '张三 138****5678 欠薪', '恒泰', '', '150102', '新城区总工会', 4, 12, 230000, '是', '2026-12-02T09:30:00Z', 'on_time',
+      '是', 200000, 11, 'basically_satisfied',
     ]);
+  });
+});
+
+describe('the export names itself after what it holds', () => {
+  it('file name and "exported at" are the same instant in Beijing time, whatever the browser zone', () => {
+    // 23:30 UTC on 30 Nov is already 1 Dec in Hohhot.
+    expect(shanghaiStamp(new Date('2026-11-30T23:30:00Z'))).toEqual({ date: '2026-12-01', minute: '2026-12-01 07:30', file: '2026-12-01-0730' });
+  });
+
+  it('names the sheet after the view and its filters, within Excel\'s rules', () => {
+    expect(sheetNameOf(['超期', '新城区总工会', undefined, ''])).toBe('超期 · 新城区总工会');
+    expect(sheetNameOf(['All', 'a/b:c?[d]*'])).toBe('All · a b c  d');
+    expect(sheetNameOf([])).toBe('Sheet1');
+    expect(sheetNameOf(['x'.repeat(40)])).toHaveLength(31);
   });
 });

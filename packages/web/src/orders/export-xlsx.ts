@@ -21,6 +21,7 @@ export type Namer = {
   tier: (code: string) => string;
   channel: (code: string) => string;
   deadline: (code: string) => string;
+  satisfaction: (code: string) => string;
   time: (iso: string | null | undefined) => string;
   yes: string;
   no: string;
@@ -47,6 +48,10 @@ export const exportHeaders = [
   '保密',
   '当前环节期限',
   '时限状态',
+  '是否解决',
+  '挽回金额（元）',
+  '帮助职工人数',
+  '办理满意度',
 ];
 
 export function exportRows(items: OrderSummary[], n: Namer): (string | number)[][] {
@@ -71,7 +76,31 @@ export function exportRows(items: OrderSummary[], n: Namer): (string | number)[]
     o.confidential ? n.yes : n.no,
     n.time(o.deadlines.current?.dueAt),
     o.deadlines.current ? n.deadline(o.deadlines.current.status) : '',
+    o.outcome ? (o.outcome.resolved ? n.yes : n.no) : '',
+    o.outcome?.amountRecovered ?? '',
+    o.outcome?.workersHelped ?? '',
+    o.handlingSatisfaction ? n.satisfaction(o.handlingSatisfaction) : '',
   ]);
+}
+
+/** The hotline's wall clock (UTC+8) as parts, so the file name and the "exported at" line are one instant. */
+export function shanghaiStamp(at: Date): { date: string; minute: string; file: string } {
+  const local = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  const date = local.slice(0, 10);
+  const hm = local.slice(11, 16);
+  return { date, minute: `${date} ${hm}`, file: `${date}-${hm.replace(':', '')}` };
+}
+
+/**
+ * A worksheet named after what was exported: the view, then the filters that narrow it ("超期 · 新城区总工会").
+ * Excel allows 31 characters and none of : \ / ? * [ ].
+ */
+export function sheetNameOf(parts: (string | null | undefined)[]): string {
+  const name = parts
+    .filter((p): p is string => !!p && !!p.trim())
+    .map((p) => p.replace(/[:\\/?*[\]]/g, ' ').trim())
+    .join(' · ');
+  return (name || 'Sheet1').slice(0, 31);
 }
 
 /** Builds the workbook in the browser; exceljs is loaded only now, so the list page stays light. */

@@ -7,15 +7,17 @@ describe('saved views per role', () => {
   it.each([
     ['agent', ['my_intake', 'to_callback', 'all']],
     ['dispatcher', ['to_dispatch', 'to_sign', 'in_progress', 'near_due', 'overdue', 'to_review', 'to_callback', 'co_handling', 'subtree', 'all']],
-    ['handler', ['to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all']],
-    ['leader', ['in_progress', 'near_due', 'overdue', 'subtree', 'all']],
+    ['handler', ['my_work', 'to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all']],
+    ['supervisor', ['to_dispatch', 'in_progress', 'emergency', 'near_due', 'overdue', 'subtree', 'all']],
+    ['leader', ['in_progress', 'emergency', 'near_due', 'overdue', 'subtree', 'all']],
+    ['lawyer', ['consultations', 'in_progress', 'all']],
     ['auditor', ['all']],
   ] as const)('%s sees %j', (role, expected) => expect(keys(role)).toEqual(expected));
 
   it('to sign is pending_sign held by my unit; my subtree is my unit with everything below', () => {
     const vs = viewsFor('handler', 'unit-1');
-    expect(vs.find((v) => v.key === 'to_sign')!.query).toEqual({ state: ['pending_sign'], involvement: 'holder' });
-    expect(vs.find((v) => v.key === 'subtree')!.query).toEqual({ includeSubtree: true, unitId: 'unit-1' });
+    expect(vs.find((v) => v.key === 'to_sign')!.query).toEqual({ state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' });
+    expect(vs.find((v) => v.key === 'subtree')!.query).toEqual({ includeSubtree: true, unitId: 'unit-1', sort: 'due_asc' });
   });
 });
 
@@ -23,6 +25,19 @@ describe('queries', () => {
   it('the view wins over a filter that says otherwise', () => {
     const overdue = savedViews.find((v) => v.key === 'overdue')!;
     expect(queryOf(overdue, { deadlineStatus: 'on_time', q: '恒泰' })).toEqual({ deadlineStatus: 'overdue', q: '恒泰', sort: 'due_asc' });
+  });
+
+  it('work queues put the longest overdue first, then the nearest due; records stay newest first', () => {
+    for (const v of savedViews) expect(v.query.sort).toBe(v.key === 'all' || v.key === 'my_intake' ? 'created_desc' : 'due_asc');
+    const toDispatch = savedViews.find((v) => v.key === 'to_dispatch')!;
+    expect(queryOf(toDispatch, {}).sort).toBe('due_asc');
+    expect(queryOf(toDispatch, { sort: 'created_desc' }).sort).toBe('created_desc');
+  });
+
+  it('a handling unit chosen in the filters narrows the view to that unit and below', () => {
+    const inProgress = savedViews.find((v) => v.key === 'in_progress')!;
+    expect(queryOf(inProgress, { unitId: 'county' })).toMatchObject({ state: ['handling'], unitId: 'county', includeSubtree: true });
+    expect(filtersFromParams(paramsFromFilters('in_progress', { unitId: 'county' }))).toEqual({ unitId: 'county' });
   });
 
   it('views that differ only by state share one count request', () => {

@@ -8,37 +8,56 @@ const desk: Role[] = ['dispatcher', 'supervisor'];
 const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
 
+/**
+ * Work queues sort by urgency (`due_asc`: the longest overdue first, then the nearest due); the lists that are
+ * records rather than work (my intake, all) stay newest first.
+ */
 export const savedViews: SavedView[] = [
-  { key: 'my_intake', label: '我受理的', query: { involvement: 'intake' }, roles: ['agent'], hint: '本单位受理的工单' },
-  { key: 'to_dispatch', label: '待派单', query: { state: ['pending_dispatch', 'returned'] }, roles: desk, hint: '待派单和被退回待审核的工单' },
-  { key: 'to_sign', label: '待签收', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'], hint: '派给本单位、尚未签收的工单' },
-  { key: 'in_progress', label: '办理中', query: { state: ['handling'] }, roles: workers, hint: '已签收、正在办理的工单' },
+  { key: 'my_intake', label: '我受理的', query: { involvement: 'intake', sort: 'created_desc' }, roles: ['agent'], hint: '本单位受理的工单' },
+  { key: 'to_dispatch', label: '待派单', query: { state: ['pending_dispatch', 'returned'], sort: 'due_asc' }, roles: desk, hint: '待派单和被退回待审核的工单' },
+  {
+    key: 'my_work',
+    label: '我的待办',
+    query: { state: ['pending_sign', 'handling'], involvement: 'holder', sort: 'due_asc' },
+    roles: ['handler', 'mediator'],
+    hint: '派给本单位待签收和正在办理的工单',
+  },
+  { key: 'to_sign', label: '待签收', query: { state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' }, roles: ['handler', 'dispatcher'], hint: '派给本单位、尚未签收的工单' },
+  { key: 'consultations', label: '法律咨询', query: { typeCode: 'consult', sort: 'due_asc' }, roles: ['lawyer'], hint: '派给律师调解工作室的咨询工单' },
+  { key: 'in_progress', label: '办理中', query: { state: ['handling'], sort: 'due_asc' }, roles: workers, hint: '已签收、正在办理的工单' },
+  { key: 'emergency', label: '重大（应急）', query: { priority: 'major', includeSubtree: true, sort: 'due_asc' }, roles: ['leader', 'supervisor'], hint: '本辖区启动应急机制的重大工单' },
   { key: 'near_due', label: '临期', query: { deadlineStatus: 'near_due', sort: 'due_asc' }, roles: chasers, hint: '当前环节即将到期的工单' },
   { key: 'overdue', label: '超期', query: { deadlineStatus: 'overdue', sort: 'due_asc' }, roles: chasers, hint: '当前环节已超过期限的工单' },
-  { key: 'to_review', label: '待审核', query: { state: ['replied'] }, roles: ['dispatcher'], hint: '已办结反馈、等待审核的工单' },
-  { key: 'to_callback', label: '待回访', query: { state: ['pending_callback'] }, roles: ['agent', 'dispatcher', 'inspector'], hint: '审核通过、等待回访的工单' },
-  { key: 'co_handling', label: '协办', query: { involvement: 'co_handling' }, roles: ['handler', 'dispatcher', 'mediator'], hint: '本单位协办的工单' },
-  { key: 'subtree', label: '本辖区', query: { includeSubtree: true }, roles: chasers, hint: '本单位及下级单位承办的工单' },
-  { key: 'all', label: '全部', query: {}, roles: 'all', hint: '可查看的全部工单' },
+  { key: 'to_review', label: '待审核', query: { state: ['replied'], sort: 'due_asc' }, roles: ['dispatcher'], hint: '已办结反馈、等待审核的工单' },
+  { key: 'to_callback', label: '待回访', query: { state: ['pending_callback'], sort: 'due_asc' }, roles: ['agent', 'dispatcher', 'inspector'], hint: '审核通过、等待回访的工单' },
+  { key: 'co_handling', label: '协办', query: { involvement: 'co_handling', sort: 'due_asc' }, roles: ['handler', 'dispatcher', 'mediator'], hint: '本单位协办的工单' },
+  { key: 'subtree', label: '本辖区', query: { includeSubtree: true, sort: 'due_asc' }, roles: chasers, hint: '本单位及下级单位承办的工单' },
+  { key: 'all', label: '全部', query: { sort: 'created_desc' }, roles: 'all', hint: '可查看的全部工单' },
 ];
+
+/** Views that are somebody's daily work: opening one makes it that person's start page (see auth/session.tsx). */
+export const isWorkQueue = (key: string) => key !== 'all' && key !== 'subtree';
 
 export function viewsFor(role: Role, unitId: string): SavedView[] {
   return savedViews
     .filter((v) => v.roles === 'all' || v.roles.includes(role))
-    .map((v) => (v.key === 'subtree' ? { ...v, query: { ...v.query, unitId } } : v));
+    .map((v) => (v.query.includeSubtree ? { ...v, query: { ...v.query, unitId } } : v));
 }
 
 /** Filters the person sets on top of a view; the view's own conditions win where both speak. */
-export type Filters = Omit<ListQuery, 'limit' | 'cursor' | 'involvement' | 'unitId' | 'includeSubtree'>;
+export type Filters = Omit<ListQuery, 'limit' | 'cursor' | 'involvement' | 'includeSubtree'>;
 
 export function queryOf(view: SavedView, filters: Filters): ListQuery {
-  const q: ListQuery = { ...filters, ...view.query };
-  if (!q.sort) q.sort = 'created_desc';
+  // The person's sort wins over the view's default order; every other condition of the view wins over a filter.
+  const q: ListQuery = { ...filters, ...view.query, ...(filters.sort ? { sort: filters.sort } : {}) };
+  if (!q.sort) q.sort = 'due_asc';
+  // A handling unit chosen in the filters narrows any view to that unit and everything below it.
+  if (filters.unitId) Object.assign(q, { unitId: filters.unitId, includeSubtree: true });
   return q;
 }
 
 /** Which filter fields a view already fixes (shown disabled). */
-export const fixedBy = (view: SavedView) => new Set(Object.keys(view.query));
+export const fixedBy = (view: SavedView) => new Set(Object.keys(view.query).filter((k) => k !== 'sort'));
 
 /**
  * The counts on every view from as few requests as possible: views that differ only by state share one request
@@ -68,7 +87,7 @@ export function countOf(v: SavedView, countsByState: Record<string, number>, tot
 
 /** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
 const listKeys = ['state'] as const;
-const textKeys = ['q', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort'] as const;
+const textKeys = ['q', 'unitId', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort'] as const;
 
 export function filtersFromParams(p: URLSearchParams): Filters {
   const f: Record<string, unknown> = {};

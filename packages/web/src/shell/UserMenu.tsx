@@ -37,7 +37,7 @@ export function UserMenu() {
       try {
         const s = await switchRole(key.slice(5));
         message.success(t('已切换为 {role} · {unit}', { role: t(roleLabels[s.current.role]), unit: s.current.unit.name }));
-        navigate(homeFor(s.current.role));
+        navigate(homeFor(s.current.role, s.user.id));
       } catch (e) {
         message.error((e as Error).message);
       }

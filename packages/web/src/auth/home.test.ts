@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { homeFor, rememberHome } from './session.js';
+
+afterEach(() => localStorage.clear());
+
+describe('every role lands on its own work', () => {
+  it.each([
+    ['agent', '/intake'],
+    ['dispatcher', '/orders?view=to_dispatch'],
+    ['handler', '/orders?view=my_work'],
+    ['supervisor', '/orders?view=overdue'],
+    ['leader', '/orders?view=emergency'],
+    ['lawyer', '/orders?view=consultations'],
+    ['inspector', '/orders?view=to_callback'],
+    ['auditor', '/admin/audit'],
+    ['administrator', '/admin/units'],
+  ] as const)('%s → %s', (role, path) => expect(homeFor(role, 'u1')).toBe(path));
+
+  it('an agent who works the callback queue lands on it next time; another person and another role do not', () => {
+    rememberHome('u1', 'agent', '/orders?view=to_callback');
+    expect(homeFor('agent', 'u1')).toBe('/orders?view=to_callback');
+    expect(homeFor('agent', 'u2')).toBe('/intake');
+    expect(homeFor('dispatcher', 'u1')).toBe('/orders?view=to_dispatch');
+  });
+});
