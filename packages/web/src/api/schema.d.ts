@@ -3,6 +3,160 @@
  */
 
 export interface paths {
+    "/api/analytics/hot-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 热点：本期诉求事项、类型、被投诉用人单位、延期理由、地区分布
+         * @description 热点：本期诉求事项、类型、被投诉用人单位、延期理由、地区分布
+         *
+         *     Hot topics of the period: subjects, types, employers, extension reasons, places.
+         */
+        get: operations["getHotTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 关键指标：任一期间、任一单位（含下级）的受理、办结、按时办结、满意、回访、回退、延期、平均办理时长、追回金额等，附环比与同比
+         * @description 关键指标：任一期间、任一单位（含下级）的受理、办结、按时办结、满意、回访、回退、延期、平均办理时长、追回金额等，附环比与同比
+         *
+         *     KPIs for any period and unit subtree (requests, completion, on-time, satisfaction, callbacks, returns, extensions, handling time, amounts recovered…) with the previous period and the same period last year.
+         */
+        get: operations["getKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/order-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单流转现状：各状态在办工单数及超期数，按下级单位分列
+         * @description 工单流转现状：各状态在办工单数及超期数，按下级单位分列
+         *
+         *     Order flow now: open orders per state and overdue, by child unit.
+         */
+        get: operations["getOrderFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 驾驶舱实时推送（Server-Sent Events）：数据变化后 5 秒内推送 changed 事件，客户端据此重新读取；每 15 秒心跳；须以 Accept: text/event-stream 订阅
+         * @description 驾驶舱实时推送（Server-Sent Events）：数据变化后 5 秒内推送 changed 事件，客户端据此重新读取；每 15 秒心跳；须以 Accept: text/event-stream 订阅
+         *
+         *     Live cockpit (server-sent events): a `changed` event within 5 s of a change, upon which the client re-reads the figures; a heartbeat every 15 s. Subscribe with Accept: text/event-stream.
+         */
+        get: operations["streamCockpit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 趋势：按日、周、月的受理、办结、按时办结率、满意率
+         * @description 趋势：按日、周、月的受理、办结、按时办结率、满意率
+         *
+         *     Trend by day, week or month: requests, completions, on-time and satisfaction rates.
+         */
+        get: operations["getTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/unit-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下级单位排名：按时办结率、办结率、满意率、及时签收率、回退率、延期率
+         * @description 下级单位排名：按时办结率、办结率、满意率、及时签收率、回退率、延期率
+         *
+         *     Ranking of child units by on-time completion, completion, satisfaction, timely sign-for, return or extension rate.
+         */
+        get: operations["getUnitRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/urgent-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 在办紧急工单（紧急或带风险标识），大屏与驾驶舱使用
+         * @description 在办紧急工单（紧急或带风险标识），大屏与驾驶舱使用
+         *
+         *     Emergency orders in progress (urgent or risk-flagged), for the big screen and the cockpit.
+         */
+        get: operations["listUrgentOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/events": {
         parameters: {
             query?: never;
@@ -239,6 +393,28 @@ export interface paths {
          *     Enter a new year (administrator) from the State Council notice: its holidays and make-up working days; other weekend days rest, Monday to Friday work.
          */
         post: operations["importCalendarYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从文件导入一个新年度（管理员）：国务院办公厅通知的 iCalendar（.ics）或 JSON 文件，取其中该年的放假与调休上班日期；暂定期限随即按正式日历重算
+         * @description 从文件导入一个新年度（管理员）：国务院办公厅通知的 iCalendar（.ics）或 JSON 文件，取其中该年的放假与调休上班日期；暂定期限随即按正式日历重算
+         *
+         *     Enter a new year (administrator) from a file of the State Council notice: iCalendar (.ics) or JSON; its holidays and make-up working days of that year are taken, and provisional deadlines are recomputed.
+         */
+        post: operations["importCalendarYearFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1947,6 +2123,1225 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getHotTopics: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日（含），默认本月 1 日 / first day, default the 1st of this month */
+                from?: string;
+                limit?: number;
+                subjectCode?: string;
+                /** @description 统计结束日（含），默认今天 / last day, default today */
+                to?: string;
+                typeCode?: string;
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        divisions: {
+                            cities: {
+                                code: string;
+                                count: number;
+                            }[];
+                            counties: {
+                                code: string;
+                                count: number;
+                            }[];
+                        };
+                        employers: {
+                            count: number;
+                            name: string;
+                        }[];
+                        extensionReasons: {
+                            count: number;
+                            reason: string;
+                        }[];
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        subjects: {
+                            code: string;
+                            count: number;
+                            name: string;
+                        }[];
+                        types: {
+                            code: string;
+                            count: number;
+                            name: string;
+                        }[];
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getKpis: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日（含），默认本月 1 日 / first day, default the 1st of this month */
+                from?: string;
+                subjectCode?: string;
+                /** @description 统计结束日（含），默认今天 / last day, default today */
+                to?: string;
+                typeCode?: string;
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountRecoveredYuan: number;
+                        answerRate: number | null;
+                        averageHandlingWorkingDays: number | null;
+                        averageHandlingWorkingDaysFromSign: number | null;
+                        callbackRate: number | null;
+                        callbacks: number;
+                        /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                        calls: number | null;
+                        callSatisfactionRate: number | null;
+                        closedAtIntake: number;
+                        comparison: {
+                            lastYear: {
+                                changePercent: {
+                                    [key: string]: number | null;
+                                };
+                                figures: {
+                                    amountRecoveredYuan: number;
+                                    answerRate: number | null;
+                                    averageHandlingWorkingDays: number | null;
+                                    averageHandlingWorkingDaysFromSign: number | null;
+                                    callbackRate: number | null;
+                                    callbacks: number;
+                                    /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                    calls: number | null;
+                                    callSatisfactionRate: number | null;
+                                    closedAtIntake: number;
+                                    completed: number;
+                                    completedLate: number;
+                                    completedOnTime: number;
+                                    completionRate: number | null;
+                                    dispatches: number;
+                                    /** @description 应办结（答复期限在本期） / due in the period */
+                                    dueInPeriod: number;
+                                    extended: number;
+                                    extensionRate: number | null;
+                                    firstContactResolutionRate: number | null;
+                                    invalidOrders: number;
+                                    onTimeRate: number | null;
+                                    ordersCreated: number;
+                                    ordersDispatched: number;
+                                    overdueCompletionRate: number | null;
+                                    repeatExtensionRate: number | null;
+                                    /** @description 受理量（每位来电人一次） / requests (every caller) */
+                                    requests: number;
+                                    returnRate: number | null;
+                                    returns: number;
+                                    reworkRate: number | null;
+                                    reworks: number;
+                                    satisfactionRate: number | null;
+                                    timelySignRate: number | null;
+                                    workersHelped: number;
+                                };
+                                from: string;
+                                to: string;
+                            };
+                            previous: {
+                                changePercent: {
+                                    [key: string]: number | null;
+                                };
+                                figures: {
+                                    amountRecoveredYuan: number;
+                                    answerRate: number | null;
+                                    averageHandlingWorkingDays: number | null;
+                                    averageHandlingWorkingDaysFromSign: number | null;
+                                    callbackRate: number | null;
+                                    callbacks: number;
+                                    /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                    calls: number | null;
+                                    callSatisfactionRate: number | null;
+                                    closedAtIntake: number;
+                                    completed: number;
+                                    completedLate: number;
+                                    completedOnTime: number;
+                                    completionRate: number | null;
+                                    dispatches: number;
+                                    /** @description 应办结（答复期限在本期） / due in the period */
+                                    dueInPeriod: number;
+                                    extended: number;
+                                    extensionRate: number | null;
+                                    firstContactResolutionRate: number | null;
+                                    invalidOrders: number;
+                                    onTimeRate: number | null;
+                                    ordersCreated: number;
+                                    ordersDispatched: number;
+                                    overdueCompletionRate: number | null;
+                                    repeatExtensionRate: number | null;
+                                    /** @description 受理量（每位来电人一次） / requests (every caller) */
+                                    requests: number;
+                                    returnRate: number | null;
+                                    returns: number;
+                                    reworkRate: number | null;
+                                    reworks: number;
+                                    satisfactionRate: number | null;
+                                    timelySignRate: number | null;
+                                    workersHelped: number;
+                                };
+                                from: string;
+                                to: string;
+                            };
+                        };
+                        completed: number;
+                        completedLate: number;
+                        completedOnTime: number;
+                        completionRate: number | null;
+                        dispatches: number;
+                        /** @description 应办结（答复期限在本期） / due in the period */
+                        dueInPeriod: number;
+                        extended: number;
+                        extensionRate: number | null;
+                        firstContactResolutionRate: number | null;
+                        generatedAt: string;
+                        invalidOrders: number;
+                        onTimeRate: number | null;
+                        ordersCreated: number;
+                        ordersDispatched: number;
+                        overdueCompletionRate: number | null;
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        repeatExtensionRate: number | null;
+                        /** @description 受理量（每位来电人一次） / requests (every caller) */
+                        requests: number;
+                        returnRate: number | null;
+                        returns: number;
+                        reworkRate: number | null;
+                        reworks: number;
+                        satisfactionRate: number | null;
+                        timelySignRate: number | null;
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        workersHelped: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getOrderFlow: {
+        parameters: {
+            query?: {
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        open: number;
+                        overdue: number;
+                        totals: {
+                            [key: string]: number;
+                        };
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        units: {
+                            byState: {
+                                [key: string]: number;
+                            };
+                            overdue: number;
+                            total: number;
+                            unitId: string;
+                            unitName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    streamCockpit: {
+        parameters: {
+            query?: {
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事件流 / the event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getTrend: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日（含），默认本月 1 日 / first day, default the 1st of this month */
+                from?: string;
+                granularity?: "day" | "week" | "month";
+                subjectCode?: string;
+                /** @description 统计结束日（含），默认今天 / last day, default today */
+                to?: string;
+                typeCode?: string;
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        granularity: string;
+                        points: {
+                            amountRecoveredYuan: number;
+                            bucket: string;
+                            completed: number;
+                            dueInPeriod: number;
+                            extensionRate: number | null;
+                            onTimeRate: number | null;
+                            ordersCreated: number;
+                            ordersDispatched: number;
+                            requests: number;
+                            satisfactionRate: number | null;
+                        }[];
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getUnitRanking: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日（含），默认本月 1 日 / first day, default the 1st of this month */
+                from?: string;
+                measure?: "onTimeRate" | "completionRate" | "satisfactionRate" | "timelySignRate" | "returnRate" | "extensionRate";
+                subjectCode?: string;
+                /** @description 统计结束日（含），默认今天 / last day, default today */
+                to?: string;
+                typeCode?: string;
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: string;
+                        measureName: string;
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        units: {
+                            figures: {
+                                amountRecoveredYuan: number;
+                                answerRate: number | null;
+                                averageHandlingWorkingDays: number | null;
+                                averageHandlingWorkingDaysFromSign: number | null;
+                                callbackRate: number | null;
+                                callbacks: number;
+                                /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                calls: number | null;
+                                callSatisfactionRate: number | null;
+                                closedAtIntake: number;
+                                completed: number;
+                                completedLate: number;
+                                completedOnTime: number;
+                                completionRate: number | null;
+                                dispatches: number;
+                                /** @description 应办结（答复期限在本期） / due in the period */
+                                dueInPeriod: number;
+                                extended: number;
+                                extensionRate: number | null;
+                                firstContactResolutionRate: number | null;
+                                invalidOrders: number;
+                                onTimeRate: number | null;
+                                ordersCreated: number;
+                                ordersDispatched: number;
+                                overdueCompletionRate: number | null;
+                                repeatExtensionRate: number | null;
+                                /** @description 受理量（每位来电人一次） / requests (every caller) */
+                                requests: number;
+                                returnRate: number | null;
+                                returns: number;
+                                reworkRate: number | null;
+                                reworks: number;
+                                satisfactionRate: number | null;
+                                timelySignRate: number | null;
+                                workersHelped: number;
+                            };
+                            rank: number | null;
+                            unitId: string;
+                            unitName: string;
+                            value: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listUrgentOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description 单位（含下级），默认本人管辖单位 / unit subtree, default your own */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        currentDueAt: string | null;
+                        id: string;
+                        number: string;
+                        riskFlags: string[];
+                        state: string;
+                        title: string;
+                        unitId: string;
+                        unitName: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -3110,6 +4505,12 @@ export interface operations {
                             daysLeft: number | null;
                             firstDay: string | null;
                             lastDay: string | null;
+                            /** @description 按放假办法推算的暂定日期范围 / the provisional days after the entered calendar */
+                            provisional: {
+                                from: string;
+                                to: string;
+                                years: number[];
+                            } | null;
                             warning: string | null;
                         };
                         days: {
@@ -3120,7 +4521,7 @@ export interface operations {
                             /** @description 是否调休上班 / a make-up working day (调休上班) */
                             makeup: boolean;
                             note: string | null;
-                            /** @description 来源：package（chinese-days）、admin（管理员修改）、import（管理员导入） / where the day came from */
+                            /** @description 来源：package（chinese-days）、admin（管理员修改）、import（管理员导入）、provisional（按放假办法推算的暂定日，尚无国务院通知） / where the day came from; provisional: computed from the holiday regulation, no notice entered yet */
                             source: string;
                             /** @description 是否工作日 / whether it is a working day */
                             workday: boolean;
@@ -3280,7 +4681,7 @@ export interface operations {
                         /** @description 是否调休上班 / a make-up working day (调休上班) */
                         makeup: boolean;
                         note: string | null;
-                        /** @description 来源：package（chinese-days）、admin（管理员修改）、import（管理员导入） / where the day came from */
+                        /** @description 来源：package（chinese-days）、admin（管理员修改）、import（管理员导入）、provisional（按放假办法推算的暂定日，尚无国务院通知） / where the day came from; provisional: computed from the holiday regulation, no notice entered yet */
                         source: string;
                         /** @description 是否工作日 / whether it is a working day */
                         workday: boolean;
@@ -3579,9 +4980,173 @@ export interface operations {
                             daysLeft: number | null;
                             firstDay: string | null;
                             lastDay: string | null;
+                            /** @description 按放假办法推算的暂定日期范围 / the provisional days after the entered calendar */
+                            provisional: {
+                                from: string;
+                                to: string;
+                                years: number[];
+                            } | null;
                             warning: string | null;
                         };
                         days: number;
+                        /** @description 按正式日历重算了暂定期限的在办工单数 / open orders whose provisional deadlines were recomputed */
+                        recomputedOrders: number;
+                        workdays: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    importCalendarYearFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    /** @enum {string} */
+                    format: "ics" | "json";
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coverage: {
+                            /** @description 距最后覆盖日的天数 / days until the last covered day */
+                            daysLeft: number | null;
+                            firstDay: string | null;
+                            lastDay: string | null;
+                            /** @description 按放假办法推算的暂定日期范围 / the provisional days after the entered calendar */
+                            provisional: {
+                                from: string;
+                                to: string;
+                                years: number[];
+                            } | null;
+                            warning: string | null;
+                        };
+                        days: number;
+                        /** @description 按正式日历重算了暂定期限的在办工单数 / open orders whose provisional deadlines were recomputed */
+                        recomputedOrders: number;
                         workdays: number;
                         year: number;
                     };
@@ -4124,6 +5689,12 @@ export interface operations {
                             daysLeft: number | null;
                             firstDay: string | null;
                             lastDay: string | null;
+                            /** @description 按放假办法推算的暂定日期范围（其中的期限标为暂定） / the provisional days after the entered calendar; deadlines on them are marked provisional */
+                            provisional: {
+                                from: string;
+                                to: string;
+                                years: number[];
+                            } | null;
                             warning: string | null;
                         };
                         database: {
@@ -8655,6 +10226,10 @@ export interface operations {
                 includeSubtree?: "true" | "false";
                 involvement?: "holder" | "dispatched" | "co_handling" | "intake";
                 limit?: number;
+                /** @description 数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure */
+                metric?: "ordersCreated" | "invalidOrders" | "closedAtIntake" | "ordersDispatched" | "due" | "completedOnTime" | "completedLate" | "extended" | "extendedRepeat" | "completed" | "callbacksOfCompleted" | "callbacks" | "handlingDissatisfied" | "callDissatisfied";
+                metricFrom?: string;
+                metricTo?: string;
                 priority?: "normal" | "urgent" | "major";
                 q?: string;
                 riskFlag?: string;
@@ -8689,6 +10264,8 @@ export interface operations {
                             confidential: boolean;
                             createdAt: string;
                             createdDate: string;
+                            /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                            deadlineProvisional: boolean;
                             deadlines: {
                                 callbackDueAt: string | null;
                                 current: {
@@ -8975,6 +10552,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -9287,6 +10866,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -9606,6 +11187,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -9918,6 +11501,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -10392,6 +11977,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -10723,6 +12310,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -11042,6 +12631,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -11363,6 +12954,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -11683,6 +13276,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -12009,6 +13604,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -12479,6 +14076,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -12799,6 +14398,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -13118,6 +14719,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -13442,6 +15045,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -13762,6 +15367,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -14086,6 +15693,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -14406,6 +16015,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -14725,6 +16336,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -15052,6 +16665,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -15371,6 +16986,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -15699,6 +17316,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -16169,6 +17788,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -16488,6 +18109,8 @@ export interface operations {
                         };
                         createdAt: string;
                         createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
                         deadlines: {
                             callbackDueAt: string | null;
                             current: {
@@ -16749,6 +18372,8 @@ export interface operations {
                             confidential: boolean;
                             createdAt: string;
                             createdDate: string;
+                            /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                            deadlineProvisional: boolean;
                             deadlines: {
                                 callbackDueAt: string | null;
                                 current: {
@@ -16803,6 +18428,8 @@ export interface operations {
                             confidential: boolean;
                             createdAt: string;
                             createdDate: string;
+                            /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                            deadlineProvisional: boolean;
                             deadlines: {
                                 callbackDueAt: string | null;
                                 current: {
@@ -19676,6 +21303,8 @@ export interface operations {
                         deadline: string | null;
                         /** @description 北京时间，例如 2026-11-27 17:30 / local time (UTC+8) */
                         deadlineLocal: string | null;
+                        /** @description 期限落在按放假办法推算的暂定年度，正式安排导入后可能变化 / the deadline falls in a provisional calendar year and may move when the official year is entered */
+                        deadlineProvisional: boolean;
                         explanation: string;
                         rule: {
                             active: boolean;
