@@ -21,6 +21,9 @@ const CatalogPage = lazy(() => import('./admin/CatalogPage.js'));
 const TimeLimitsPage = lazy(() => import('./admin/TimeLimitsPage.js'));
 const CalendarPage = lazy(() => import('./admin/CalendarPage.js'));
 const AuditPage = lazy(() => import('./admin/AuditPage.js'));
+const QualityPage = lazy(() => import('./quality/QualityPage.js'));
+const LettersPage = lazy(() => import('./legal/LettersPage.js'));
+const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -91,6 +94,9 @@ export function AppRoutes() {
         <Route path="admin/time-limits" element={<Guard path="/admin/time-limits"><TimeLimitsPage /></Guard>} />
         <Route path="admin/calendar" element={<Guard path="/admin/calendar"><CalendarPage /></Guard>} />
         <Route path="admin/audit" element={<Guard path="/admin/audit"><AuditPage /></Guard>} />
+        <Route path="quality" element={<Guard path="/quality"><QualityPage /></Guard>} />
+        <Route path="legal/letters" element={<Guard path="/legal/letters"><LettersPage /></Guard>} />
+        <Route path="legal/risk-employers" element={<Guard path="/legal/risk-employers"><RiskEmployersPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
 import { seedDemoOrders } from '../demo/demo.seed.js';
 import { installDemo, demoTownCounties } from './demo.js';
+import { seedDemoLegalWork } from './demo-legal.js';
 
 export type BootstrapResult = {
   fresh: boolean;
@@ -51,6 +52,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
   if (config.demo) {
     await installDemo(db, province, now);
     await seedDemoOrders(db, province, now, config.demoOrders);
+    if (config.demoOrders > 0) await seedDemoLegalWork(db, config, clock);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
   return { fresh: true, admin: { username: 'admin', password: config.adminPassword ? null : password }, demo: config.demo, units: n };

@@ -5,7 +5,7 @@ import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
-import { employerOrderFacts, ordersOfEmployer, recordOrderFact } from '../orders/order-facts.js';
+import { employerOrderFacts, ordersOfEmployer, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
 import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
 import { userNames } from '../users/user-names.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
@@ -124,7 +124,7 @@ export function createLegalService(deps: Deps) {
     actor: Actor,
     id: string,
     version: number,
-    step: { from: string; to: string; action: string; patch: Partial<repo.LetterRow>; note?: string | null },
+    step: { from: string; to: string; action: OrderFactKind; patch: Partial<repo.LetterRow>; note?: string | null },
   ) {
     requireRole(actor, ...drafting);
     const now = clock.now();

@@ -1,7 +1,10 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
+import { orderFactKinds, parseOrderEvent } from './domain/events.js';
 import { insertEvent } from './orders.repo.js';
+
+export type OrderFactKind = (typeof orderFactKinds)[number];
 import { workOrders } from './orders.tables.js';
 
 /**
@@ -108,8 +111,9 @@ export async function ordersOfEmployer(db: Executor, employerKey: string, limit 
  */
 export async function recordOrderFact(
   tx: Executor,
-  e: { orderId: string; state: string; at: Date; action: string; actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>; unitName: string; data?: Record<string, unknown>; note?: string | null },
+  e: { orderId: string; state: string; at: Date; action: OrderFactKind; actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>; unitName: string; data: Record<string, unknown>; note?: string | null },
 ): Promise<void> {
+  parseOrderEvent({ action: e.action, data: e.data });
   await insertEvent(tx, {
     orderId: e.orderId,
     at: e.at,
@@ -121,7 +125,17 @@ export async function recordOrderFact(
     actorRole: e.actor.role,
     unitId: e.actor.unitId,
     unitName: e.unitName,
-    data: e.data ?? null,
+    data: e.data,
     note: e.note ?? null,
   });
+}
+
+/** Open orders a unit holds that name an employer, oldest first (the demo starts legal work on them). */
+export async function heldOrdersWithEmployer(db: Executor, unitId: string, limit: number) {
+  return db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(and(eq(workOrders.holderUnitId, unitId), isNotNull(workOrders.employerName), inArray(workOrders.state, ['handling', 'signed', 'pending_review', 'pending_callback'])))
+    .orderBy(workOrders.createdAt)
+    .limit(limit);
 }

@@ -662,3 +662,6 @@ export const en: Record<string, string> = {
   "帮助职工人数": "Workers helped",
   "办理满意度": "Satisfaction with handling",
 };
+
+import { enLegal } from './en-legal.js';
+Object.assign(en, enLegal);

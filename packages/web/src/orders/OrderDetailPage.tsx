@@ -16,6 +16,8 @@ import { CallersCard } from './CallersCard.js';
 import { AttachmentsCard, CoHandlersCard, DeadlinesCard, ExtensionsCard, FactsCard, HopsCard, LinksCard, OutcomeCard } from './detail-sections.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
 import { OrderTimeline } from './OrderTimeline.js';
+import { LegalPanel } from '../legal/LegalPanel.js';
+import { useCurrent } from '../auth/session.js';
 import './orders.css';
 
 function removeCoHandlerSpec(c: CoHandler): ActionSpec {
@@ -38,6 +40,7 @@ function removeCoHandlerSpec(c: CoHandler): ActionSpec {
 
 export default function OrderDetailPage() {
   const t = useT();
+  const { role } = useCurrent();
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -116,6 +119,7 @@ export default function OrderDetailPage() {
           <ExtensionsCard order={o} />
           <AttachmentsCard order={o} onUpload={o.allowedActions.includes('add_attachment') ? () => onAction('add_attachment') : null} />
           <LinksCard order={o} />
+          {role !== 'agent' && role !== 'integration' && <LegalPanel order={o} onChanged={events.reload} />}
         </div>
         <div className="order-side">
           <DeadlinesCard order={o} />

@@ -1,4 +1,7 @@
 import {
+  FileProtectOutlined,
+  FileSearchOutlined,
+  SafetyOutlined,
   AuditOutlined,
   ApartmentOutlined,
   CalendarOutlined,
@@ -26,6 +29,9 @@ export const adminReaders: readonly Role[] = ['administrator', 'auditor', 'leade
 export const navItems: Item[] = [
   { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
   { path: '/orders', label: '工单', icon: <ProfileOutlined />, roles: ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader'] },
+  { path: '/quality', label: '质检', icon: <FileSearchOutlined />, roles: ['inspector', 'agent', 'supervisor', 'leader'] },
+  { path: '/legal/letters', label: '监督函', icon: <FileProtectOutlined />, roles: ['leader', 'handler', 'dispatcher', 'lawyer', 'mediator'] },
+  { path: '/legal/risk-employers', label: '风险单位', icon: <SafetyOutlined />, roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
   { path: '/admin/users', label: '人员与角色', icon: <TeamOutlined />, roles: adminReaders },
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },

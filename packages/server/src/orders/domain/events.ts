@@ -90,7 +90,27 @@ export const orderEventSchema = z.discriminatedUnion('action', [
     changes: z.array(z.object({ field: z.enum(['currentDueAt', 'replyDueAt', 'returnDueAt', 'callbackDueAt']), from: iso, to: iso }).strict()),
     stillProvisional: z.boolean(),
   }),
+  // Legal work on the order by other capabilities (mediation, legal): facts that change no field of the order.
+  kind('mediation_opened', { caseId: uuid, mediators: z.array(z.string()) }),
+  kind('mediation_session', { caseId: uuid, at: iso, place: z.string() }),
+  kind('mediation_agreement', { caseId: uuid, amount: z.number().min(0), workersCovered: z.number().int().min(1), instalments: z.number().int().min(0) }),
+  kind('mediation_failed', { caseId: uuid }),
+  kind('mediation_payment', { caseId: uuid, instalment: z.number().int().min(0), paidAmount: z.number().min(0), paidAt: iso }),
+  kind('letter_drafted', { letterId: uuid, kind: z.enum(['notice', 'opinion']) }),
+  kind('letter_approved', { letterId: uuid, number: z.string() }),
+  kind('letter_sent', { letterId: uuid, number: z.string().nullable() }),
+  kind('letter_responded', { letterId: uuid, number: z.string().nullable() }),
+  kind('letter_followed_up', { letterId: uuid, number: z.string().nullable() }),
+  kind('referred', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
+  kind('referral_result', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
 ]);
+
+/** The kinds other capabilities add to an order's timeline without changing the order (orders/order-facts.ts). */
+export const orderFactKinds = [
+  'mediation_opened', 'mediation_session', 'mediation_agreement', 'mediation_failed', 'mediation_payment',
+  'letter_drafted', 'letter_approved', 'letter_sent', 'letter_responded', 'letter_followed_up', 'referred', 'referral_result',
+] as const satisfies readonly OrderEventKindName[];
+type OrderEventKindName = z.infer<typeof orderEventSchema>['action'];
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type OrderEventKind = OrderEvent['action'];
