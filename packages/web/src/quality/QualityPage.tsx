@@ -46,6 +46,7 @@ export default function QualityPage() {
       const r = await qualityApi.draw({ date: dayText });
       message.success(t('已抽取 {n} 条（当日受理 {p} 条）', { n: r.drawn, p: r.population }));
       list.reload();
+      figures.reload();
     } catch (e) {
       message.error((e as Error).message);
     }

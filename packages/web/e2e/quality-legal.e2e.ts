@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch, settled, shot, signIn, startServer, type Server } from './support.js';
+
+/** Quality inspection and legal supervision in the browser: an inspector scores a sampled order; a union drafts, a leader approves, the letter downloads. */
+describe('quality inspection and legal supervision letters', () => {
+  let server: Server;
+  let browser: Browser;
+  let orderId = '';
+  let orderNumber = '';
+
+  /** A call to the API as the signed-in person of `page` (same cookies, same origin). */
+  const api = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) => {
+    const res = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url, 'content-type': 'application/json' }, ...(data ? { data } : {}) });
+    assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  };
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    // An order taken today by the agent, dispatched to 新城区总工会 and signed there.
+    const agent = await signIn(browser, server.url, 'agent');
+    const created = await api(agent, 'POST', '/api/orders', {
+      channel: 'phone',
+      callers: [{ name: '刘师傅', phone: '13904713333' }],
+      employer: { name: '内蒙古恒泰建筑工程有限公司' },
+      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      narrative: '工地拖欠8名工人工资共计12万元，老板一直拖着不给。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+      workersInvolved: 8,
+      amountInvolved: 120000,
+    });
+    orderId = created.id;
+    orderNumber = created.number;
+    await agent.context().close();
+    const dispatcher = await signIn(browser, server.url, 'dispatcher');
+    const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
+    const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
+    await api(dispatcher, 'POST', `/api/orders/${orderId}/dispatch`, { version: created.version, unitId: county.id });
+    await dispatcher.context().close();
+    const handler = await signIn(browser, server.url, 'handler');
+    const o = await api(handler, 'GET', `/api/orders/${orderId}`);
+    await api(handler, 'POST', `/api/orders/${orderId}/sign`, { version: o.version });
+    await handler.context().close();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an inspector draws the day’s sample and scores the order against the sheet', async () => {
+    const page = await signIn(browser, server.url, 'inspector');
+    await page.goto(`${server.url}/quality`);
+    await page.getByRole('button', { name: '抽取样本' }).click();
+    const row = page.locator('tr', { hasText: orderNumber });
+    await row.waitFor();
+    await row.getByRole('button', { name: /评\s?分/ }).click();
+    await settled(page, '.ant-modal').waitFor();
+    const accuracy = page.locator('input#scores_policy_accuracy');
+    await accuracy.fill('20');
+    await page.locator('textarea#comments').fill('未告知可申请劳动仲裁的时效');
+    await shot(page, 'e2e-quality-score');
+    await page.getByRole('dialog').locator('.ant-btn-primary').click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await row.getByText('合格').waitFor();
+    assert.match(await row.innerText(), /95/);
+    await page.getByRole('tab', { name: '整改' }).click();
+    await page.getByText('政策解答准确').first().waitFor();
+    await shot(page, 'e2e-quality-rectifications');
+    await page.context().close();
+  });
+
+  it('a county union drafts a supervision letter; the leader approves it and it downloads as a Word document', async () => {
+    const handler = await signIn(browser, server.url, 'handler');
+    await handler.goto(`${server.url}/orders/${orderId}`);
+    await handler.getByRole('button', { name: '起草提示函' }).click();
+    const draftRow = handler.locator('.legal-panel tr', { hasText: '工会劳动法律监督提示函' });
+    await draftRow.getByText('待审批').waitFor();
+    await shot(handler, 'e2e-legal-draft');
+    await handler.context().close();
+
+    const leader = await signIn(browser, server.url, 'leader');
+    await leader.goto(`${server.url}/legal/letters`);
+    const row = leader.locator('tr', { hasText: '工会劳动法律监督提示函' });
+    await row.getByRole('button', { name: '审批签发' }).click();
+    await row.getByText('新城区工会监提〔').waitFor();
+    const [download] = await Promise.all([leader.waitForEvent('download'), row.getByRole('link', { name: /下载/ }).click()]);
+    assert.match(download.suggestedFilename(), /^新城区工会监提〔\d{4}〕1号-提示函-内蒙古恒泰建筑工程有限公司\.docx$/);
+    const bytes = await download.createReadStream().then(async (s) => {
+      const chunks: Buffer[] = [];
+      for await (const c of s) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    });
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK'); // a zip container, as a docx is
+    await shot(leader, 'e2e-legal-letters');
+    await leader.context().close();
+  });
+});
