@@ -40,6 +40,8 @@ import { createOrdersService } from './orders/orders.service.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { timeLimits } from './orders/time-limits.js';
 import { createOrderNumberAllocator } from './orders/order-numbers.js';
+import { createIntelligenceService } from './intelligence/intelligence.service.js';
+import { intelligenceRoutes } from './intelligence/intelligence.routes.js';
 import { systemActorSource } from './install/system-actor.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { registerJobHousekeeping } from './platform/jobs/housekeeping.js';
@@ -154,6 +156,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reports = createReportsService({ db, clock, analytics });
   await app.register(reportsRoutes, { prefix: '/api/analytics', reports });
   registerReportJobs(jobs, { db, reports, province: config.province });
+  // Reading requests (suggestions at intake), surge warnings and forecasts; the surge scan runs hourly as a job.
+  const intelligence = createIntelligenceService({ db, clock, config });
+  await app.register(intelligenceRoutes, { prefix: '/api/intelligence', intelligence });
+  jobs.register('intelligence.surge_scan', async (_job, jc) => {
+    await intelligence.scanSurges(jc.now);
+  });
+  jobs.every('intelligence.surge_scan', 3600_000);
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });

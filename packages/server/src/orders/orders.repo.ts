@@ -107,3 +107,53 @@ export async function visibilityOf(db: Executor, ids: string[]): Promise<Map<str
   const rows = await db.select({ id: workOrders.id, visibleTo: workOrders.visibleTo, createdBy: workOrders.createdBy }).from(workOrders).where(inArray(workOrders.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// ——— Reads for intelligence (surges, forecasts, related requests): the orders table stays this module's. ———
+
+type Scope = Pick<Actor, 'scopePath' | 'role' | 'userId'>;
+/** China has no daylight saving: a local (Asia/Shanghai) day is the UTC instant plus eight hours. */
+const localDay = sql<string>`to_char((${workOrders.createdAt} at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD')`;
+
+/** Requests per local day × subject × city (the first four digits of the place's division code) since `since`; invalid orders left out. */
+export async function dailyRequestCounts(db: Executor, scope: Scope | null, since: Date) {
+  const city = sql<string>`substr(${workOrders.divisionCode}, 1, 4) || '00'`;
+  const conds: SQL[] = [sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${workOrders.state} <> 'invalid'`, sql`${workOrders.divisionCode} is not null`];
+  if (scope) conds.push(orderVisibility(scope, workOrders));
+  return db
+    .select({ subjectCode: workOrders.subjectCode, cityCode: city, day: localDay, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(workOrders)
+    .where(and(...conds))
+    .groupBy(workOrders.subjectCode, city, localDay);
+}
+
+/** Requests per local day × subject (every place), for forecasts. */
+export async function dailySubjectCounts(db: Executor, scope: Scope, since: Date) {
+  return db
+    .select({ subjectCode: workOrders.subjectCode, day: localDay, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(workOrders)
+    .where(and(sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${workOrders.state} <> 'invalid'`, orderVisibility(scope, workOrders)))
+    .groupBy(workOrders.subjectCode, localDay);
+}
+
+/** The recent requests an actor may see, newest first: what a new request is compared with for groups and duplicates. */
+export async function recentVisibleOrders(db: Executor, scope: Scope, since: Date, limit: number) {
+  return db
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      state: workOrders.state,
+      title: workOrders.title,
+      narrative: workOrders.narrative,
+      employerName: workOrders.employerName,
+      employerKey: workOrders.employerKey,
+      divisionCode: workOrders.divisionCode,
+      subjectCode: workOrders.subjectCode,
+      isGroup: workOrders.isGroup,
+      callerCount: workOrders.callerCount,
+      createdAt: workOrders.createdAt,
+    })
+    .from(workOrders)
+    .where(and(sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${workOrders.state} <> 'invalid'`, isNull(workOrders.mergedIntoId), orderVisibility(scope, workOrders)))
+    .orderBy(sql`${workOrders.createdAt} desc`)
+    .limit(limit);
+}

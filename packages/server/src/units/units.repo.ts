@@ -150,3 +150,17 @@ export function isDeadlock(err: unknown): boolean {
   }
   return false;
 }
+
+/** Units that carry one of these division codes (for territorial routing of a place read from a narrative). */
+export async function unitsWithDivisionCodes(db: Executor, codes: string[]) {
+  if (!codes.length) return [];
+  return db
+    .select({ id: units.id, type: units.type, divisionCode: units.divisionCode, active: units.active, name: units.name })
+    .from(units)
+    .where(inArray(units.divisionCode, codes));
+}
+
+/** The active units of a type (the hotline centres, to tell their supervisors of a surge). */
+export async function activeUnitsOfType(db: Executor, type: UnitType) {
+  return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.type, type), eq(units.active, true)));
+}

@@ -32,7 +32,10 @@ export function employerMentions(text: string, isPlaceName: (s: string) => boole
     if (out.some((o) => o.start < m.index! && o.start + o.name.length >= end)) continue;
     const before = text.slice(Math.max(0, m.index! - 24), m.index!);
     let cut = 0;
-    for (const b of before.matchAll(boundary)) cut = b.index! + b[0].length;
+    for (const b of before.matchAll(boundary)) {
+      // 呼和浩特 has 和, 成都 has 都: a boundary inside a place name is no boundary.
+      if (!insidePlace(before, b.index!, b[0].length, isPlaceName)) cut = b.index! + b[0].length;
+    }
     let body = before.slice(cut);
     if (!body || body.includes('某') || /X{2}|x{2}|\*/.test(body)) continue;
     // "一家电镀厂", "一个蔬菜加工厂": a measure word before it makes it a description, not a name.
@@ -47,6 +50,13 @@ export function employerMentions(text: string, isPlaceName: (s: string) => boole
     out.push({ name: body + m[0], start: m.index! - body.length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function insidePlace(s: string, at: number, len: number, isPlaceName: (s: string) => boolean): boolean {
+  for (let from = Math.max(0, at - 6); from <= at; from++) {
+    for (let to = at + len; to <= Math.min(s.length, from + 9); to++) if (to - from >= 2 && isPlaceName(s.slice(from, to))) return true;
+  }
+  return false;
 }
 
 function stripPlaces(s: string, isPlaceName: (s: string) => boolean): string {

@@ -11,3 +11,4 @@ export * from '../jobs/jobs.tables.js';
 export * from '../../quality/quality.tables.js';
 export * from '../../mediation/mediation.tables.js';
 export * from '../../legal/legal.tables.js';
+export * from '../../intelligence/intelligence.tables.js';

@@ -1,0 +1,137 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../platform/jobs/jobs.tables.js';
+import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+
+let t: TestApp;
+let agent: Client;
+let supervisor: Client;
+let handler: Client;
+
+const narrative = '喂，你好，我在呼和浩特市新城区的工地干活，我们二十多个人，包工头老王欠了我们工钱一共26万，明天大家要去区政府门口拉横幅。';
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 24 * 60, sessionMaxHours: 48 } });
+  agent = await t.login('agent');
+  supervisor = await t.login('supervisor');
+  handler = await t.login('handler');
+});
+afterAll(() => t.close());
+
+const newOrder = (over: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904711111' }],
+  employer: { name: '呼和浩特市恒达建筑劳务有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative,
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  ...over,
+});
+
+describe('analyzeRequest', () => {
+  it('reads the narrative into suggestions with the words behind them, the place’s union and the model version', async () => {
+    const r = await ok(agent.post('/api/intelligence/analyze', { text: narrative, channel: 'phone' }));
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    expect(r).toMatchObject({
+      type: { code: 'complaint' },
+      subject: { code: 'wage_arrears' },
+      urgent: true,
+      workers: 20,
+      amountYuan: 260_000,
+      employer: null,
+      place: { province: '内蒙古自治区', city: '呼和浩特市', county: '新城区', divisionCode: '150102' },
+      suggestedUnitId: county.id,
+    });
+    expect(r.riskFlags).toEqual(expect.arrayContaining(['mass', 'hidden']));
+    expect(r.evidence.riskFlags.mass).toEqual(expect.arrayContaining(['20人', '拉横幅']));
+    expect(r.evidence.place).toContain('新城区');
+    expect(r.modelVersion).toMatch(/^reader-/);
+    expect(r.type.confidence).toBeGreaterThan(0);
+  });
+
+  it('refuses a role that does not take requests, and an empty text with a field message', async () => {
+    expect((await handler.post('/api/intelligence/analyze', { text: narrative })).statusCode).toBe(403);
+    const bad = await agent.post('/api/intelligence/analyze', { text: '   ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('shows the same employer’s and similar recent requests and suggests a group order', async () => {
+    const first = await ok(agent.post('/api/orders', newOrder()), 201);
+    await ok(agent.post('/api/orders', newOrder({ callers: [{ name: '李师傅', phone: '13904712222' }] })), 201);
+    const r = await ok(agent.post('/api/intelligence/analyze', { text: `${narrative}呼和浩特市恒达建筑劳务有限公司是总包。` }));
+    expect(r.employer).toBe('呼和浩特市恒达建筑劳务有限公司');
+    expect(r.related.sameEmployer).toHaveLength(2);
+    expect(r.related.similar.length).toBeGreaterThanOrEqual(2);
+    expect(r.related.suggestedGroup).toMatchObject({ orderId: first.id, size: 3 });
+    expect(r.riskFlags).toContain('repeat');
+  });
+});
+
+describe('suggestion outcomes and the accuracy report', () => {
+  it('records what the agent kept and changed, per field, and reports it', async () => {
+    const saved = await ok(agent.post('/api/orders', newOrder({ subjectCode: 'labor_contract', workersInvolved: 20 })), 201);
+    const res = await ok(
+      agent.post('/api/intelligence/outcomes', {
+        orderId: saved.id,
+        modelVersion: 'reader-test',
+        suggested: { type: 'complaint', subject: 'wage_arrears', workers: 20, place: '150102' },
+      }),
+    );
+    expect(res.fields).toEqual([
+      { field: 'type', accepted: true },
+      { field: 'subject', accepted: false },
+      { field: 'workers', accepted: true },
+      { field: 'place', accepted: true },
+    ]);
+    const report = await ok(supervisor.get('/api/intelligence/accuracy?days=7'));
+    expect(report.fields.find((f: { field: string }) => f.field === 'subject')).toMatchObject({ total: 1, accepted: 0, changed: 1, acceptedRate: 0 });
+    expect(report.fields.find((f: { field: string }) => f.field === 'type')).toMatchObject({ total: 1, accepted: 1, acceptedRate: 1 });
+    expect((await agent.get('/api/intelligence/accuracy')).statusCode).toBe(403);
+  });
+
+  it('answers 404 for an order the agent cannot see', async () => {
+    const r = await agent.post('/api/intelligence/outcomes', { orderId: '00000000-0000-4000-8000-000000000000', modelVersion: 'x', suggested: {} });
+    expect(r.statusCode).toBe(404);
+  });
+});
+
+describe('surges and forecast', () => {
+  it('records a surge once when it starts, with a notice to the supervisors in the outbox, and lists it', async () => {
+    // Nothing about social insurance in Baotou before; eight requests today.
+    for (let i = 0; i < 8; i++) {
+      await ok(
+        agent.post('/api/orders', newOrder({ subjectCode: 'social_insurance', employer: { name: `包头市第${i}机械厂` }, place: { text: '包头市昆都仑区', divisionCode: '150203' }, narrative: `公司不给交社保 ${i}` })),
+        201,
+      );
+    }
+    await t.app.jobs.runDue();
+    const s = await ok(supervisor.get('/api/intelligence/surges'));
+    expect(s.current).toEqual(expect.arrayContaining([expect.objectContaining({ subjectCode: 'social_insurance', cityCode: '150200', cityName: '包头市', window: 'day', observed: 8 })]));
+    const recorded = s.recorded.filter((r: { subjectCode: string }) => r.subjectCode === 'social_insurance');
+    expect(recorded.map((r: { window: string }) => r.window).sort()).toEqual(['day']);
+    expect(recorded[0].noticeQueued).toBe(true);
+    const notices = await t.db.select().from(jobs).where(and(eq(jobs.kind, 'notice.deliver'), eq(jobs.key, `notice:surge:social_insurance:150200:day:2026-11-25`)));
+    expect(notices).toHaveLength(1);
+    expect((notices[0]!.payload as { to: unknown[] }).to).toEqual([expect.objectContaining({ roles: ['supervisor', 'leader'] })]);
+
+    // An hour later the surge goes on: no second record, no second notice.
+    t.clock.advance(3_600_000);
+    await t.app.jobs.runDue();
+    const again = await ok(supervisor.get('/api/intelligence/surges'));
+    expect(again.recorded.filter((r: { subjectCode: string }) => r.subjectCode === 'social_insurance')).toHaveLength(1);
+  });
+
+  it('forecasts the coming weeks per subject from the weekly history', async () => {
+    const f = await ok(supervisor.get('/api/intelligence/forecast?weeks=2'));
+    const wage = f.subjects.find((x: { subjectCode: string }) => x.subjectCode === 'wage_arrears');
+    expect(wage.history).toHaveLength(26);
+    expect(wage.history[25]).toBe(2);
+    expect(f.subjects.find((x: { subjectCode: string }) => x.subjectCode === 'social_insurance').history[25]).toBe(8);
+    expect(wage.forecast).toHaveLength(2);
+    expect(wage.forecast[0].high).toBeGreaterThanOrEqual(wage.forecast[0].expected);
+    expect((await supervisor.get('/api/intelligence/forecast?weeks=99')).statusCode).toBe(400);
+  });
+});
