@@ -54,6 +54,12 @@ import { createLegalService } from './legal/legal.service.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { riskNotices } from './legal/risk-notices.js';
 import { registerLegalJobs } from './legal/legal.jobs.js';
+import { createKnowledgeService } from './knowledge/knowledge.service.js';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { createAnswerService } from './knowledge/answer.service.js';
+import { orderKnowledgeRoutes } from './knowledge/answer.routes.js';
+import { createSearchService } from './search/search.service.js';
+import { createOrderSearch } from './search/order-search.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -140,12 +146,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
   };
   const handling = createHandlingService(orderDeps);
-  await app.register(ordersRoutes, {
+  const orders = createOrdersService(orderDeps);
+  const list = createOrderListService(orderDeps);
+  await app.register(ordersRoutes, { prefix: '/api/orders', intake: createIntakeService(orderDeps), orders, list, handling });
+  // Knowledge base and search (issue 12): articles, their search, answering an order with one, order search.
+  const search = createSearchService({ db, clock });
+  const knowledge = createKnowledgeService({ db, clock, search });
+  await app.register(knowledgeRoutes, { prefix: '/api/knowledge', knowledge, search });
+  await app.register(orderKnowledgeRoutes, {
     prefix: '/api/orders',
-    intake: createIntakeService(orderDeps),
-    orders: createOrdersService(orderDeps),
-    list: createOrderListService(orderDeps),
-    handling,
+    answers: createAnswerService({ orderDeps, orders, knowledge, search }),
+    searchOrders: createOrderSearch(list),
   });
   await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });

@@ -11,6 +11,7 @@ export const roles = [
   'administrator',
   'auditor',
   'integration',
+  'editor',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -26,4 +27,5 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
   administrator: { zh: '管理员', en: 'Administrator' },
   auditor: { zh: '审计员', en: 'Auditor' },
   integration: { zh: '接口账号', en: 'Integration account' },
+  editor: { zh: '知识库编辑', en: 'Knowledge-base editor' },
 };

@@ -11,6 +11,8 @@ import { roleAssignments, users } from '../users/users.tables.js';
 import { seedDemoOrders } from '../demo/demo.seed.js';
 import { installDemo, demoTownCounties } from './demo.js';
 import { seedDemoLegalWork } from './demo-legal.js';
+import { seedKnowledge } from '../knowledge/knowledge.seed.js';
+import { indexMissingOrders } from '../search/order-index.js';
 
 export type BootstrapResult = {
   fresh: boolean;
@@ -27,8 +29,13 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
   const now = clock.now();
   await seedCalendarFromPackage(db, now);
   await seedCatalog(db, now);
+  // The starter knowledge base and the callers' synonyms, on every installation (demo or not); editors' changes stay.
+  await seedKnowledge(db, now);
   const [{ n: unitCount } = { n: 0 }] = await db.select({ n: count() }).from(units);
-  if (unitCount > 0) return { fresh: false, admin: null, demo: false, units: unitCount };
+  if (unitCount > 0) {
+    await indexMissingOrders(db);
+    return { fresh: false, admin: null, demo: false, units: unitCount };
+  }
 
   const province = config.province;
   const { rootId } = await buildProvinceTree(db, province, { now, townsUnder: config.demo ? demoTownCounties(province) : [] });
@@ -53,6 +60,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     await installDemo(db, province, now);
     await seedDemoOrders(db, province, now, config.demoOrders);
     if (config.demoOrders > 0) await seedDemoLegalWork(db, config, clock);
+    await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
   return { fresh: true, admin: { username: 'admin', password: config.adminPassword ? null : password }, demo: config.demo, units: n };

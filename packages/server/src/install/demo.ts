@@ -35,6 +35,8 @@ const demoUsers: DemoUser[] = [
   { username: 'leader', displayName: '马志远（领导）', role: 'leader', at: (u) => u.root },
   { username: 'auditor', displayName: '何平（审计员）', role: 'auditor', at: (u) => u.root },
   { username: 'city', displayName: '高峰（市总派单员）', role: 'dispatcher', at: (u) => u.city },
+  { username: 'editor', displayName: '冯雪（知识库编辑）', role: 'editor', at: (u) => u.centre },
+  { username: 'editor2', displayName: '蒋涛（知识库审核）', role: 'editor', at: (u) => u.root },
   { username: 'api12345', displayName: '12345 政务热线接口', role: 'integration', at: (u) => u.gov12345, kind: 'integration' },
 ];
 

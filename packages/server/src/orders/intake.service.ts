@@ -12,6 +12,7 @@ import { formatOrderNumber } from './domain/order-number.js';
 import { suggestRiskFlags } from './domain/risk-flags.js';
 import { finalStates, type Channel } from './domain/states.js';
 import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
+import { indexOrder } from '../search/order-index.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
@@ -164,6 +165,8 @@ export function createIntakeService(deps: OrderDeps) {
         unitName: intakeUnit.name,
         data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags: suggested, callers: input.callers.length },
       });
+      // The order's search words, in the same transaction: a search right after intake finds it.
+      await indexOrder(tx, row!);
       return { order: row!, callers: callerRows };
     });
     // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.

@@ -8,6 +8,8 @@ import { orderSummary } from './order-view.js';
 import { callerSearch, unitsById } from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
+import { normaliseEmployerName } from './domain/employer.js';
+import { orderTextMatch } from '../search/order-index.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -105,11 +107,17 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.from) c.push(gte(workOrders.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
     if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
     if (q.callerPhone) c.push(callerSearch(actor, phoneSearchMatch(actor, q.callerPhone)));
-    if (q.employer) c.push(sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
+    if (q.employer) {
+      // 某某建筑劳务有限公司 ≈ 某某建筑劳务: compare the normalised names (legal forms and brackets dropped).
+      const key = normaliseEmployerName(q.employer);
+      c.push(key ? sql`(${workOrders.employerKey} like ${contains(key)} or ${workOrders.employerName} ilike ${contains(q.employer)})` : sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
+    }
     if (q.q) {
       const p = contains(q.q);
+      // The words, cut by jieba, in any order (工资拖欠 finds 拖欠工资) or with a synonym; the literal text still matches too.
+      const words = await orderTextMatch(db, q.q, sql`${workOrders.id}`);
       c.push(
-        sql`(${workOrders.number} ilike ${p} or ${workOrders.title} ilike ${p} or ${workOrders.narrative} ilike ${p} or ${workOrders.employerName} ilike ${p} or ${workOrders.placeText} ilike ${p})`,
+        sql`(${workOrders.number} ilike ${p} or ${workOrders.title} ilike ${p} or ${workOrders.narrative} ilike ${p} or ${workOrders.employerName} ilike ${p} or ${workOrders.placeText} ilike ${p}${words ? sql` or ${words}` : sql``})`,
       );
     }
     return c;

@@ -725,6 +725,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 知识条目列表：编辑看到全部版本状态与过期待复核条目，其他角色只看到已发布且有效的条目
+         * @description 知识条目列表：编辑看到全部版本状态与过期待复核条目，其他角色只看到已发布且有效的条目
+         *
+         *     List articles: editors see every status and the stale ones; everyone else published, current articles.
+         */
+        get: operations["listArticles"];
+        put?: never;
+        /**
+         * 新建知识条目（知识库编辑）：保存为草稿或直接提交审核
+         * @description 新建知识条目（知识库编辑）：保存为草稿或直接提交审核
+         *
+         *     Create an article (editors): saved as a draft or submitted for review.
+         */
+        post: operations["createArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 知识条目详情；带 searchId 时记为该次搜索的点击
+         * @description 知识条目详情；带 searchId 时记为该次搜索的点击
+         *
+         *     An article; with searchId the search is recorded as having led to it.
+         */
+        get: operations["getArticle"];
+        /**
+         * 修改知识条目（知识库编辑）：生成新版本（草稿），已发布版本在新版本发布前保持不变
+         * @description 修改知识条目（知识库编辑）：生成新版本（草稿），已发布版本在新版本发布前保持不变
+         *
+         *     Edit an article (editors): a new draft version; the published version stays until the new one is published.
+         */
+        put: operations["updateArticle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布已审核的版本（知识库编辑），接线员随即可检索到
+         * @description 发布已审核的版本（知识库编辑），接线员随即可检索到
+         *
+         *     Publish the approved version (editors); agents find it at once.
+         */
+        post: operations["publishArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核知识条目（另一位知识库编辑）：通过或退回修改
+         * @description 审核知识条目（另一位知识库编辑）：通过或退回修改
+         *
+         *     Review an article (another editor): approve, or reject back to draft.
+         */
+        post: operations["reviewArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核（知识库编辑）
+         * @description 提交审核（知识库编辑）
+         *
+         *     Submit the working version for review (editors).
+         */
+        post: operations["submitArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 知识条目的版本历史，含与上一版本的差异（知识库编辑）
+         * @description 知识条目的版本历史，含与上一版本的差异（知识库编辑）
+         *
+         *     An article's versions, each with its difference from the one before (editors).
+         */
+        get: operations["listArticleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 知识库待补清单（知识库编辑）：最常用与从未使用的条目、无结果和无点击的搜索、过期待复核条目
+         * @description 知识库待补清单（知识库编辑）：最常用与从未使用的条目、无结果和无点击的搜索、过期待复核条目
+         *
+         *     The editors' to-write list: most and never used articles, searches that found nothing or were not clicked, stale articles.
+         */
+        get: operations["getKnowledgeGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 检索知识库：中文分词、同义词、拼音首字母，按来电人地区与诉求事项排序，返回高亮摘要
+         * @description 检索知识库：中文分词、同义词、拼音首字母，按来电人地区与诉求事项排序，返回高亮摘要
+         *
+         *     Search the knowledge base: Chinese word segmentation, synonyms, pinyin initials; ranked for the caller's region and subject, with highlighted snippets.
+         */
+        get: operations["searchArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 受理时的知识推荐：按正在录入的诉求内容给出最相关的 5 条
+         * @description 受理时的知识推荐：按正在录入的诉求内容给出最相关的 5 条
+         *
+         *     Suggestions while the narrative is typed: the five best articles for the text so far.
+         */
+        get: operations["suggestArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 同义词组列表（来电人的说法）
+         * @description 同义词组列表（来电人的说法）
+         *
+         *     Synonym groups (callers' words).
+         */
+        get: operations["listSynonyms"];
+        put?: never;
+        /**
+         * 新增同义词组（知识库编辑），立即用于检索
+         * @description 新增同义词组（知识库编辑），立即用于检索
+         *
+         *     Add a synonym group (editors); searches use it at once.
+         */
+        post: operations["createSynonyms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改同义词组（知识库编辑）
+         * @description 修改同义词组（知识库编辑）
+         *
+         *     Change a synonym group (editors).
+         */
+        put: operations["updateSynonyms"];
+        post?: never;
+        /**
+         * 删除同义词组（知识库编辑）
+         * @description 删除同义词组（知识库编辑）
+         *
+         *     Delete a synonym group (editors).
+         */
+        delete: operations["deleteSynonyms"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/legal/letters": {
         parameters: {
             query?: never;
@@ -1239,6 +1505,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/answer-with-article": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用知识条目答复：记入工单与使用统计；尚未派单的咨询当场办结
+         * @description 用知识条目答复：记入工单与使用统计；尚未派单的咨询当场办结
+         *
+         *     Answer with an article: recorded on the order and in the usage statistics; a consultation not yet dispatched is closed on the spot.
+         */
+        post: operations["answerWithArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/archive": {
         parameters: {
             query?: never;
@@ -1255,6 +1543,28 @@ export interface paths {
          *     Archive the order (read-only afterwards).
          */
         post: operations["archiveOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单答复时使用过的知识条目
+         * @description 工单答复时使用过的知识条目
+         *
+         *     The knowledge articles used to answer the order.
+         */
+        get: operations["listOrderArticles"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1781,6 +2091,28 @@ export interface paths {
          *     Intake hints: the caller's earlier orders, open orders about the same employer, suggested risk flags and territorial unit.
          */
         get: operations["findIntakeMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单检索：按工单编号、来电号码（信息脱敏的角色须输入完整号码）、用人单位（名称归一：某某建筑劳务有限公司≈某某建筑劳务）和关键词（中文分词，词序无关）
+         * @description 工单检索：按工单编号、来电号码（信息脱敏的角色须输入完整号码）、用人单位（名称归一：某某建筑劳务有限公司≈某某建筑劳务）和关键词（中文分词，词序无关）
+         *
+         *     Search orders by number, caller phone (whole number for roles that see it masked), employer (normalised name) and words (segmented, any order).
+         */
+        get: operations["searchOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4668,7 +5000,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -4681,7 +5013,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5118,7 +5450,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5131,7 +5463,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5294,7 +5626,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5307,7 +5639,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5465,7 +5797,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                                 scopePath: string;
                                 unit: {
                                     /** Format: uuid */
@@ -5478,7 +5810,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                                 scopePath: string;
                                 unit: {
                                     /** Format: uuid */
@@ -7853,6 +8185,2359 @@ export interface operations {
                         /** @enum {string} */
                         state: "pending" | "running" | "done" | "failed";
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listArticles: {
+        parameters: {
+            query?: {
+                kind?: "law" | "local_policy" | "procedure" | "qa" | "script";
+                limit?: number;
+                offset?: number;
+                /** @description 只看已过期或过复核日期的条目（编辑） / only expired or review-due articles (editors) */
+                stale?: "true" | "false";
+                status?: "draft" | "in_review" | "approved" | "published";
+                subjectCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attachments: {
+                                name: string;
+                                url: string;
+                            }[];
+                            body: string;
+                            citations: string[];
+                            effectiveFrom: string | null;
+                            expiresOn: string | null;
+                            id: string;
+                            issuingBody: string | null;
+                            /** @enum {string} */
+                            kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                            publishedVersion: number | null;
+                            regions: string[];
+                            reviewBy: string | null;
+                            source: string | null;
+                            /** @enum {string|null} */
+                            stale: "expired" | "review_due" | "not_yet_effective" | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "approved" | "published";
+                            subjects: string[];
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uses: number;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    createArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    attachments?: {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                    }[];
+                    body: string;
+                    /** @default [] */
+                    citations?: string[];
+                    /** Format: date */
+                    effectiveFrom?: string | null;
+                    /** Format: date */
+                    expiresOn?: string | null;
+                    issuingBody?: string | null;
+                    /** @enum {string} */
+                    kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                    note?: string;
+                    /** @default [] */
+                    regions?: string[];
+                    /** Format: date */
+                    reviewBy?: string | null;
+                    source?: string | null;
+                    /** @default [] */
+                    subjects?: string[];
+                    /** @description 保存后直接提交审核 / submit for review on save */
+                    submit?: boolean;
+                    /** @default [] */
+                    tags?: string[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getArticle: {
+        parameters: {
+            query?: {
+                searchId?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    updateArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    attachments?: {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                    }[];
+                    body: string;
+                    /** @default [] */
+                    citations?: string[];
+                    /** Format: date */
+                    effectiveFrom?: string | null;
+                    /** Format: date */
+                    expiresOn?: string | null;
+                    issuingBody?: string | null;
+                    /** @enum {string} */
+                    kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                    note?: string;
+                    /** @default [] */
+                    regions?: string[];
+                    /** Format: date */
+                    reviewBy?: string | null;
+                    source?: string | null;
+                    /** @default [] */
+                    subjects?: string[];
+                    /** @description 保存后直接提交审核 / submit for review on save */
+                    submit?: boolean;
+                    /** @default [] */
+                    tags?: string[];
+                    title: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    publishArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    submitArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        citations: string[];
+                        effectiveFrom: string | null;
+                        expiresOn: string | null;
+                        id: string;
+                        issuingBody: string | null;
+                        /** @enum {string} */
+                        kind: "law" | "local_policy" | "procedure" | "qa" | "script";
+                        publishedVersion: number | null;
+                        regions: string[];
+                        reviewBy: string | null;
+                        source: string | null;
+                        /** @enum {string|null} */
+                        stale: "expired" | "review_due" | "not_yet_effective" | null;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "approved" | "published";
+                        subjects: string[];
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        uses: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listArticleVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            body: {
+                                /** @enum {string} */
+                                op: "same" | "removed" | "added";
+                                text: string;
+                            }[];
+                            fields: {
+                                after: unknown;
+                                before: unknown;
+                                field: string;
+                            }[];
+                        };
+                        note: string | null;
+                        published: boolean;
+                        publishedAt: string | null;
+                        reviewedAt: string | null;
+                        reviewedBy: string | null;
+                        reviewNote: string | null;
+                        savedAt: string;
+                        savedBy: string;
+                        status: string;
+                        title: string;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getKnowledgeGaps: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mostUsed: {
+                            articleId: string;
+                            kind: string;
+                            title: string;
+                            uses: number;
+                        }[];
+                        neverUsed: {
+                            articleId: string;
+                            kind: string;
+                            title: string;
+                        }[];
+                        noResults: {
+                            lastAt: string;
+                            query: string;
+                            times: number;
+                        }[];
+                        notClicked: {
+                            lastAt: string;
+                            query: string;
+                            times: number;
+                        }[];
+                        since: string;
+                        stale: {
+                            articleId: string;
+                            reason: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    searchArticles: {
+        parameters: {
+            query: {
+                kind?: "law" | "local_policy" | "procedure" | "qa" | "script";
+                limit?: number;
+                q: string;
+                regionCode?: string;
+                subjectCode?: string;
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            articleId: string;
+                            citations: string[];
+                            /** @description 要高亮的字符区间 [起, 止) / character ranges to highlight */
+                            highlights: (number)[][];
+                            kind: string;
+                            regions: string[];
+                            score: number;
+                            snippet: string;
+                            subjects: string[];
+                            title: string;
+                            titleHighlights: (number)[][];
+                            version: number;
+                        }[];
+                        searchId: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    suggestArticles: {
+        parameters: {
+            query: {
+                regionCode?: string;
+                subjectCode?: string;
+                text: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            articleId: string;
+                            citations: string[];
+                            /** @description 要高亮的字符区间 [起, 止) / character ranges to highlight */
+                            highlights: (number)[][];
+                            kind: string;
+                            regions: string[];
+                            score: number;
+                            snippet: string;
+                            subjects: string[];
+                            title: string;
+                            titleHighlights: (number)[][];
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        updatedAt: string;
+                        words: string[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    createSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    words: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        updatedAt: string;
+                        words: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    updateSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    words: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        updatedAt: string;
+                        words: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
                 };
             };
             /** @description Default Response */
@@ -12442,7 +15127,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -12756,7 +15441,332 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        amountInvolved: number | null;
+                        answer: string | null;
+                        attachments: {
+                            contentType: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        callback: {
+                            at: string;
+                            callSatisfaction: string | null;
+                            handlingSatisfaction: string | null;
+                        } | null;
+                        callerCount: number;
+                        callers: {
+                            calledAt: string;
+                            channel: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isPrimary: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                            sourceOrderId: string | null;
+                        }[];
+                        channel: string;
+                        closedAt: string | null;
+                        coHandlers: {
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string;
+                            partReply: string | null;
+                            removedAt: string | null;
+                            repliedAt: string | null;
+                            task: string | null;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        confidential: boolean;
+                        /** @enum {string} */
+                        contactAccess: "plain" | "masked" | "hidden";
+                        counts: {
+                            callbackAttempts: number;
+                            extensions: number;
+                            reopens: number;
+                            returns: number;
+                            reworks: number;
+                        };
+                        createdAt: string;
+                        createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
+                        deadlines: {
+                            callbackDueAt: string | null;
+                            current: {
+                                dueAt: string;
+                                nearDueAt: string | null;
+                                /** @enum {string} */
+                                status: "on_time" | "near_due" | "overdue";
+                            } | null;
+                            currentStep: string | null;
+                            reply: {
+                                dueAt: string;
+                                nearDueAt: string | null;
+                                /** @enum {string|null} */
+                                status: "on_time" | "near_due" | "overdue" | null;
+                            } | null;
+                            returnDueAt: string | null;
+                        };
+                        dispatchUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        divisionCode: string | null;
+                        employer: {
+                            address: string | null;
+                            creditCode: string | null;
+                            name: string | null;
+                        };
+                        employerName: string | null;
+                        extensions: {
+                            approved: boolean | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            previousDueAt: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            requestedDueAt: string;
+                        }[];
+                        firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
+                        holderUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        hopDispatcherUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hops: {
+                            dispatchedAt: string;
+                            fromUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            note: string | null;
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            seq: number;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            status: string;
+                            toUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        intakeUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        invalidReason: string | null;
+                        isGroup: boolean;
+                        links: {
+                            note: string | null;
+                            number: string;
+                            orderId: string;
+                            state: string;
+                        }[];
+                        mergedIntoId: string | null;
+                        narrative: string;
+                        number: string;
+                        outcome: {
+                            amountRecovered: number;
+                            measures: string;
+                            resolved: boolean;
+                            workersHelped: number;
+                        } | null;
+                        pendingExtension: {
+                            id: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedDueAt: string;
+                        } | null;
+                        place: {
+                            divisionCode: string | null;
+                            text: string | null;
+                        };
+                        placeText: string | null;
+                        priority: string;
+                        relations: string[];
+                        repliedAt: string | null;
+                        riskFlags: string[];
+                        signedAt: string | null;
+                        /** @enum {string} */
+                        state: "pending_dispatch" | "pending_sign" | "returned" | "handling" | "replied" | "pending_callback" | "callback_dissatisfied" | "archived" | "closed_at_intake" | "merged" | "invalid";
+                        stateName: string;
+                        subjectCode: string;
+                        tier: string;
+                        title: string;
+                        typeCode: string;
+                        version: number;
+                        workersInvolved: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    answerWithArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    articleId: string;
+                    note?: string;
+                    searchId?: number;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedAt: string | null;
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -13077,7 +16087,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -13372,6 +16382,141 @@ export interface operations {
             };
         };
     };
+    listOrderArticles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        articleId: string;
+                        at: string;
+                        title: string;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     addOrderAttachment: {
         parameters: {
             query?: never;
@@ -13391,7 +16536,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -13867,7 +17012,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -14200,7 +17345,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -14521,7 +17666,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -14844,7 +17989,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -15166,7 +18311,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -15494,7 +18639,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -15966,7 +19111,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -16288,7 +19433,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -16609,7 +19754,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -16935,7 +20080,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17257,7 +20402,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17583,7 +20728,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17905,7 +21050,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18226,7 +21371,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18555,7 +21700,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18876,7 +22021,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19206,7 +22351,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19678,7 +22823,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19999,7 +23144,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20438,6 +23583,203 @@ export interface operations {
                             name: string;
                             type: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    searchOrders: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                employer?: string;
+                limit?: number;
+                number?: string;
+                phone?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        countsByState: {
+                            [key: string]: number;
+                        };
+                        items: {
+                            amountInvolved: number | null;
+                            callerCount: number;
+                            channel: string;
+                            confidential: boolean;
+                            createdAt: string;
+                            createdDate: string;
+                            /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                            deadlineProvisional: boolean;
+                            deadlines: {
+                                callbackDueAt: string | null;
+                                current: {
+                                    dueAt: string;
+                                    nearDueAt: string | null;
+                                    /** @enum {string} */
+                                    status: "on_time" | "near_due" | "overdue";
+                                } | null;
+                                currentStep: string | null;
+                                reply: {
+                                    dueAt: string;
+                                    nearDueAt: string | null;
+                                    /** @enum {string|null} */
+                                    status: "on_time" | "near_due" | "overdue" | null;
+                                } | null;
+                                returnDueAt: string | null;
+                            };
+                            divisionCode: string | null;
+                            employerName: string | null;
+                            handlingSatisfaction: string | null;
+                            holderUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            isGroup: boolean;
+                            number: string;
+                            outcome: {
+                                amountRecovered: number;
+                                measures: string;
+                                resolved: boolean;
+                                workersHelped: number;
+                            } | null;
+                            placeText: string | null;
+                            priority: string;
+                            riskFlags: string[];
+                            /** @enum {string} */
+                            state: "pending_dispatch" | "pending_sign" | "returned" | "handling" | "replied" | "pending_callback" | "callback_dissatisfied" | "archived" | "closed_at_intake" | "merged" | "invalid";
+                            stateName: string;
+                            subjectCode: string;
+                            tier: string;
+                            title: string;
+                            typeCode: string;
+                            version: number;
+                            workersInvolved: number | null;
+                        }[];
+                        nextCursor: string | null;
+                        total: number;
                     };
                 };
             };
@@ -24420,7 +27762,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 q?: string;
-                role?: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                role?: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                 unitId?: string;
             };
             header?: never;
@@ -24456,7 +27798,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                                 unit: {
                                     /** Format: uuid */
                                     id: string;
@@ -24609,7 +27951,7 @@ export interface operations {
                     phone?: string;
                     roles: {
                         /** @enum {string} */
-                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                         /** Format: uuid */
                         unitId: string;
                     }[];
@@ -24649,7 +27991,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                                 unit: {
                                     /** Format: uuid */
                                     id: string;
@@ -24815,7 +28157,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -24963,7 +28305,7 @@ export interface operations {
                     phone?: string | null;
                     roles?: {
                         /** @enum {string} */
-                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                         /** Format: uuid */
                         unitId: string;
                     }[];
@@ -25001,7 +28343,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
                             unit: {
                                 /** Format: uuid */
                                 id: string;

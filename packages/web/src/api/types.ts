@@ -110,5 +110,6 @@ export const orderActions = all<OrderAction>()([
   'invalidate',
   'reveal_contact',
   'attach_caller',
+  'answer_with_article',
 ]);
 export const limitUnits = all<LimitUnit>()(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);

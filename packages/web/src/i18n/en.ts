@@ -661,6 +661,8 @@ export const en: Record<string, string> = {
   "挽回金额（元）": "Amount recovered (yuan)",
   "帮助职工人数": "Workers helped",
   "办理满意度": "Satisfaction with handling",
+  "知识库编辑": "Knowledge-base editor",
+  "知识库答复并当场办结": "Answered from the knowledge base, closed on the spot",
 };
 
 import { enLegal } from './en-legal.js';

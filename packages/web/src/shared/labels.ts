@@ -41,6 +41,7 @@ export const roleLabels: Record<Role, string> = {
   administrator: '管理员',
   auditor: '审计员',
   integration: '接口账号',
+  editor: '知识库编辑',
 };
 
 /** Who acted, on the timeline and in the audit log: a role, or the system (the job runner). */
@@ -105,6 +106,7 @@ export const actionLabels: Record<OrderAction, string> = {
   invalidate: '作废',
   reveal_contact: '查看联系方式',
   attach_caller: '追加来电人',
+  answer_with_article: '知识库答复并当场办结',
 };
 
 /** Timeline event names: the order actions plus the events the server records on its own. */

@@ -24,7 +24,7 @@ const S = [
   'merged',
   'invalid',
 ] as const satisfies readonly OrderState[];
-const R = ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader', 'administrator', 'auditor', 'integration'] as const;
+const R = ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader', 'administrator', 'auditor', 'integration', 'editor'] as const;
 const REL = ['holder', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake', 'hotline_holder'] as const satisfies readonly Relation[];
 
 const stay = (...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, s])) as Partial<Record<OrderState, OrderState>>;
@@ -60,6 +60,7 @@ const expected: Record<OrderAction, Expected> = {
   invalidate: { moves: go('invalid', 'pending_dispatch', 'returned'), roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
   reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: [] },
   attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
+  answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
 };
 
 const relationSets: { name: string; set: ReadonlySet<Relation> }[] = [
@@ -182,7 +183,7 @@ describe('allowedActions', () => {
     expect(allowedActions(state, ctx)).toEqual(want);
   });
 
-  it.each([['administrator'], ['auditor'], ['integration']] as const)('gives %s nothing in any state, whatever its unit is to the order', (role) => {
+  it.each([['administrator'], ['auditor'], ['integration'], ['editor']] as const)('gives %s nothing in any state, whatever its unit is to the order', (role) => {
     for (const state of S) expect(allowedActions(state, actor(role, ...REL))).toEqual([]);
   });
 });

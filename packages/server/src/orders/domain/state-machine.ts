@@ -33,6 +33,7 @@ export const orderActions = [
   'invalidate', // 作废
   'reveal_contact',
   'attach_caller', // 追加来电人
+  'answer_with_article', // 知识库答复：咨询当场办结
 ] as const;
 export type OrderAction = (typeof orderActions)[number];
 
@@ -95,6 +96,8 @@ export const rules: Record<OrderAction, Rule> = {
   invalidate: { from: ['pending_dispatch', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
   reveal_contact: { from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'], to: 'same', roles: everyoneInvolved.concat('inspector'), relations: [] },
   attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
+  // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
+  answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
 };
 
 export type Decision = { ok: true; next: OrderState } | { ok: false; code: 'ORDER_INVALID_TRANSITION' | 'ORDER_ACTION_FORBIDDEN'; message: string };
@@ -126,6 +129,7 @@ const actionNames: Record<OrderAction, string> = {
   invalidate: '作废',
   reveal_contact: '查看联系方式',
   attach_caller: '追加来电人',
+  answer_with_article: '知识库答复并当场办结',
 };
 export const actionName = (a: OrderAction) => actionNames[a];
 

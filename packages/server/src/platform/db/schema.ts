@@ -12,3 +12,5 @@ export * from '../../quality/quality.tables.js';
 export * from '../../mediation/mediation.tables.js';
 export * from '../../legal/legal.tables.js';
 export * from '../../intelligence/intelligence.tables.js';
+export * from '../../knowledge/knowledge.tables.js';
+export * from '../../search/search.tables.js';

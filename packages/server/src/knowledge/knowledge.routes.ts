@@ -1,0 +1,259 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import type { SearchService } from '../search/search.service.js';
+import { articleKinds, articleStatuses } from './domain/article.js';
+import { articleContentBody, articleHit, articleView, gapsView, regionCode, subjectCode, synonymBody, synonymView, versionView } from './knowledge.schemas.js';
+import type { KnowledgeService } from './knowledge.service.js';
+
+type Services = { knowledge: KnowledgeService; search: SearchService };
+const tags = ['knowledge'];
+const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+const searchId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { knowledge, search }) => {
+  app.get(
+    '/articles',
+    {
+      schema: {
+        operationId: 'listArticles',
+        tags,
+        ...describe('知识条目列表：编辑看到全部版本状态与过期待复核条目，其他角色只看到已发布且有效的条目', 'List articles: editors see every status and the stale ones; everyone else published, current articles.'),
+        querystring: z
+          .object({
+            status: z.enum(articleStatuses).optional(),
+            kind: z.enum(articleKinds).optional(),
+            subjectCode: subjectCode.optional(),
+            stale: boolString.optional().describe('只看已过期或过复核日期的条目（编辑） / only expired or review-due articles (editors)'),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).max(100000).default(0),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(articleView), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (req) => knowledge.list(actorOf(req), req.query),
+  );
+
+  app.post(
+    '/articles',
+    {
+      schema: {
+        operationId: 'createArticle',
+        tags,
+        ...describe('新建知识条目（知识库编辑）：保存为草稿或直接提交审核', 'Create an article (editors): saved as a draft or submitted for review.'),
+        body: articleContentBody.strict(),
+        response: { 201: articleView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await knowledge.create(actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/articles/:id',
+    {
+      schema: {
+        operationId: 'getArticle',
+        tags,
+        ...describe('知识条目详情；带 searchId 时记为该次搜索的点击', 'An article; with searchId the search is recorded as having led to it.'),
+        params: idParam,
+        querystring: z.object({ searchId: searchId.optional() }).strict(),
+        response: { 200: articleView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.get(actorOf(req), req.params.id, req.query.searchId),
+  );
+
+  app.put(
+    '/articles/:id',
+    {
+      schema: {
+        operationId: 'updateArticle',
+        tags,
+        ...describe('修改知识条目（知识库编辑）：生成新版本（草稿），已发布版本在新版本发布前保持不变', 'Edit an article (editors): a new draft version; the published version stays until the new one is published.'),
+        params: idParam,
+        body: articleContentBody.extend({ version: versionField }).strict(),
+        response: { 200: articleView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.update(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/articles/:id/submit',
+    {
+      schema: {
+        operationId: 'submitArticle',
+        tags,
+        ...describe('提交审核（知识库编辑）', 'Submit the working version for review (editors).'),
+        params: idParam,
+        body: z.object({ version: versionField, note: z.string().trim().max(500).optional() }).strict(),
+        response: { 200: articleView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.submit(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/articles/:id/review',
+    {
+      schema: {
+        operationId: 'reviewArticle',
+        tags,
+        ...describe('审核知识条目（另一位知识库编辑）：通过或退回修改', 'Review an article (another editor): approve, or reject back to draft.'),
+        params: idParam,
+        body: z.object({ version: versionField, decision: z.enum(['approve', 'reject'], { error: '审核结论应为 approve 或 reject' }), note: z.string().trim().max(500).optional() }).strict(),
+        response: { 200: articleView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.review(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/articles/:id/publish',
+    {
+      schema: {
+        operationId: 'publishArticle',
+        tags,
+        ...describe('发布已审核的版本（知识库编辑），接线员随即可检索到', 'Publish the approved version (editors); agents find it at once.'),
+        params: idParam,
+        body: z.object({ version: versionField }).strict(),
+        response: { 200: articleView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.publish(actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/articles/:id/versions',
+    {
+      schema: {
+        operationId: 'listArticleVersions',
+        tags,
+        ...describe('知识条目的版本历史，含与上一版本的差异（知识库编辑）', "An article's versions, each with its difference from the one before (editors)."),
+        params: idParam,
+        response: { 200: z.array(versionView), ...errorResponses },
+      },
+    },
+    async (req) => knowledge.versions(actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/search',
+    {
+      schema: {
+        operationId: 'searchArticles',
+        tags,
+        ...describe(
+          '检索知识库：中文分词、同义词、拼音首字母，按来电人地区与诉求事项排序，返回高亮摘要',
+          "Search the knowledge base: Chinese word segmentation, synonyms, pinyin initials; ranked for the caller's region and subject, with highlighted snippets.",
+        ),
+        querystring: z
+          .object({
+            q: z.string().max(200, { error: '搜索内容最多 200 字' }),
+            regionCode: regionCode.optional(),
+            subjectCode: subjectCode.optional(),
+            kind: z.enum(articleKinds).optional(),
+            tag: z.string().max(20).optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(10),
+          })
+          .strict(),
+        response: { 200: z.object({ searchId: z.number(), items: z.array(articleHit) }), ...errorResponses },
+      },
+    },
+    async (req) => search.search(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/suggestions',
+    {
+      schema: {
+        operationId: 'suggestArticles',
+        tags,
+        ...describe('受理时的知识推荐：按正在录入的诉求内容给出最相关的 5 条', 'Suggestions while the narrative is typed: the five best articles for the text so far.'),
+        querystring: z
+          .object({ text: z.string().max(2000, { error: '内容最多 2000 字' }), regionCode: regionCode.optional(), subjectCode: subjectCode.optional() })
+          .strict(),
+        response: { 200: z.object({ items: z.array(articleHit) }), ...errorResponses },
+      },
+    },
+    async (req) => search.suggest(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/gaps',
+    {
+      schema: {
+        operationId: 'getKnowledgeGaps',
+        tags,
+        ...describe(
+          '知识库待补清单（知识库编辑）：最常用与从未使用的条目、无结果和无点击的搜索、过期待复核条目',
+          "The editors' to-write list: most and never used articles, searches that found nothing or were not clicked, stale articles.",
+        ),
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(3650).default(90) }).strict(),
+        response: { 200: gapsView, ...errorResponses },
+      },
+    },
+    async (req) => knowledge.gaps(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/synonyms',
+    {
+      schema: {
+        operationId: 'listSynonyms',
+        tags,
+        ...describe('同义词组列表（来电人的说法）', "Synonym groups (callers' words)."),
+        response: { 200: z.array(synonymView), ...errorResponses },
+      },
+    },
+    async () => search.listSynonyms(),
+  );
+
+  app.post(
+    '/synonyms',
+    {
+      schema: {
+        operationId: 'createSynonyms',
+        tags,
+        ...describe('新增同义词组（知识库编辑），立即用于检索', 'Add a synonym group (editors); searches use it at once.'),
+        body: synonymBody,
+        response: { 201: synonymView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await search.createSynonyms(actorOf(req), req.body)),
+  );
+
+  app.put(
+    '/synonyms/:id',
+    {
+      schema: {
+        operationId: 'updateSynonyms',
+        tags,
+        ...describe('修改同义词组（知识库编辑）', 'Change a synonym group (editors).'),
+        params: idParam,
+        body: synonymBody,
+        response: { 200: synonymView, ...errorResponses },
+      },
+    },
+    async (req) => search.updateSynonyms(actorOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/synonyms/:id',
+    {
+      schema: {
+        operationId: 'deleteSynonyms',
+        tags,
+        ...describe('删除同义词组（知识库编辑）', 'Delete a synonym group (editors).'),
+        params: idParam,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await search.deleteSynonyms(actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

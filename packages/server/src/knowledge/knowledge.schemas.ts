@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { articleKinds, articleStatuses } from './domain/article.js';
+
+const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期超出范围' });
+const words = (max: number, what: string) => z.array(z.string().trim().min(1, { error: `${what}不能为空` }).max(max, { error: `${what}最多 ${max} 字` })).max(30, { error: `${what}最多 30 项` });
+
+export const articleContentBody = z.object({
+  kind: z.enum(articleKinds, { error: `条目类型应为 ${articleKinds.join('/')} 之一` }),
+  title: z.string().trim().min(2, { error: '标题至少 2 个字' }).max(120, { error: '标题最多 120 字' }),
+  body: z.string().trim().min(5, { error: '正文至少 5 个字' }).max(30000, { error: '正文最多 30000 字' }),
+  subjects: z.array(z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' })).max(10).default([]),
+  regions: z.array(z.string().regex(/^\d{6}$/, { error: '适用地区应为 6 位行政区划代码' })).max(50).default([]),
+  tags: words(20, '标签').default([]),
+  source: z.string().trim().max(300, { error: '来源最多 300 字' }).nullish(),
+  citations: words(60, '条款').default([]),
+  issuingBody: z.string().trim().max(100, { error: '发文机关最多 100 字' }).nullish(),
+  effectiveFrom: day.nullish(),
+  expiresOn: day.nullish(),
+  reviewBy: day.nullish(),
+  attachments: z
+    .array(z.object({ name: z.string().trim().min(1).max(100), url: z.url({ protocol: /^https?$/, error: '附件链接应为 http(s) 地址' }).max(500) }).strict())
+    .max(10)
+    .default([]),
+  submit: z.boolean().optional().describe('保存后直接提交审核 / submit for review on save'),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const articleView = z.object({
+  id: z.string(),
+  kind: z.enum(articleKinds),
+  title: z.string(),
+  body: z.string(),
+  subjects: z.array(z.string()),
+  regions: z.array(z.string()),
+  tags: z.array(z.string()),
+  source: z.string().nullable(),
+  citations: z.array(z.string()),
+  issuingBody: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  reviewBy: z.string().nullable(),
+  attachments: z.array(z.object({ name: z.string(), url: z.string() })),
+  version: z.number(),
+  status: z.enum(articleStatuses),
+  publishedVersion: z.number().nullable(),
+  stale: z.enum(['expired', 'review_due', 'not_yet_effective']).nullable(),
+  uses: z.number(),
+  updatedAt: z.string(),
+});
+
+const range = z.tuple([z.number(), z.number()]);
+export const articleHit = z.object({
+  articleId: z.string(),
+  version: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  titleHighlights: z.array(range),
+  snippet: z.string(),
+  highlights: z.array(range).describe('要高亮的字符区间 [起, 止) / character ranges to highlight'),
+  subjects: z.array(z.string()),
+  regions: z.array(z.string()),
+  citations: z.array(z.string()),
+  score: z.number(),
+});
+
+const lineChange = z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() });
+export const versionView = z.object({
+  version: z.number(),
+  status: z.string(),
+  title: z.string(),
+  savedBy: z.string(),
+  savedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  published: z.boolean(),
+  changes: z.object({ fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })), body: z.array(lineChange) }),
+});
+
+const queryCount = z.object({ query: z.string(), times: z.number(), lastAt: z.string() });
+export const gapsView = z.object({
+  since: z.string(),
+  mostUsed: z.array(z.object({ articleId: z.string(), title: z.string(), kind: z.string(), uses: z.number() })),
+  neverUsed: z.array(z.object({ articleId: z.string(), title: z.string(), kind: z.string() })),
+  noResults: z.array(queryCount),
+  notClicked: z.array(queryCount),
+  stale: z.array(z.object({ articleId: z.string(), title: z.string(), reason: z.string() })),
+});
+
+export const synonymView = z.object({ id: z.string(), words: z.array(z.string()), updatedAt: z.string() });
+export const synonymBody = z.object({ words: z.array(z.string().trim().min(1, { error: '词不能为空' }).max(20, { error: '每个词最多 20 字' })).min(2, { error: '至少两个词' }).max(30, { error: '最多 30 个词' }) }).strict();
+
+export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' });
+export const subjectCode = z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' });

@@ -1,0 +1,18 @@
+import { disputeArticles } from './disputes.js';
+import { insuranceArticles } from './insurance-injury.js';
+import { labourContractArticles } from './labour-contract.js';
+import { scriptArticles } from './scripts-qa.js';
+import type { SeedArticle } from './types.js';
+import { unionArticles } from './union-women-newforms.js';
+import { wageArticles } from './wages-hours.js';
+
+/** The starter knowledge base: a national set; each province adds its local policies (kind local_policy) as editors. */
+export const starterArticles: SeedArticle[] = [
+  ...labourContractArticles,
+  ...wageArticles,
+  ...insuranceArticles,
+  ...disputeArticles,
+  ...unionArticles,
+  ...scriptArticles,
+];
+export type { SeedArticle };

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { allOf, anyOf, planQuery } from './query.js';
+import { findHighlights, makeSnippet, regionApplies, regionPrefix } from './snippet.js';
+
+const synonyms = [
+  ['欠薪', '拖欠工资', '不发工资', '讨薪'],
+  ['社保', '五险', '社会保险'],
+];
+
+describe('planQuery', () => {
+  it('adds a synonym group when one of its phrases is in the text', () => {
+    const q = planQuery('老板欠薪三个月', synonyms);
+    expect(q.baseWords).toContain('欠薪');
+    const added = q.groups.at(-1)!;
+    expect(added).toHaveLength(4);
+    expect(added).toContainEqual(['欠薪']);
+    expect(added).toContainEqual(['讨薪']);
+    expect(q.words).toContain('拖欠工资');
+    expect(anyOf(q)).toContain("'讨薪'");
+  });
+  it('pinyin only for latin letters', () => {
+    expect(planQuery('ldht', synonyms).pinyin).toBe('ldht');
+    expect(planQuery('劳动 ht', synonyms).pinyin).toBeNull();
+  });
+  it('orders: every word must match, a word with synonyms may match any of them', () => {
+    const q = planQuery('社保 拖欠', synonyms);
+    const tsq = allOf(q, synonyms);
+    expect(tsq.endsWith(" & '拖欠'")).toBe(true);
+    expect(tsq).toContain("'社会保险'");
+  });
+  it('quotes what a caller typed', () => {
+    expect(anyOf(planQuery("a'b & c", []))).not.toMatch(/[^']&[^']/);
+  });
+});
+
+describe('snippet', () => {
+  it('highlights the longest word first, no overlaps', () => {
+    expect(findHighlights('拖欠工资的工资', ['工资', '拖欠工资'])).toEqual([[0, 4], [5, 7]]);
+  });
+  it('short bodies whole, long ones around the words', () => {
+    expect(makeSnippet('一二三', ['二'])).toEqual({ text: '一二三', highlights: [[1, 2]] });
+    const body = `${'甲'.repeat(200)}工伤认定${'乙'.repeat(200)}`;
+    const s = makeSnippet(body, ['工伤'], 60);
+    expect(s.text.startsWith('…')).toBe(true);
+    const [a, b] = s.highlights[0]!;
+    expect(s.text.slice(a, b)).toBe('工伤');
+  });
+  it('a body without the words gives its beginning', () => {
+    expect(makeSnippet('x'.repeat(300), ['y'], 50).text).toBe(`${'x'.repeat(50)}…`);
+  });
+});
+
+describe('regions', () => {
+  it.each([
+    ['150000', '15'],
+    ['150100', '1501'],
+    ['150102', '150102'],
+    ['110000', '11'],
+  ])('%s → %s', (c, p) => expect(regionPrefix(c)).toBe(p));
+  it('national articles apply everywhere, regional ones inside their region', () => {
+    expect(regionApplies([], null)).toBe(true);
+    expect(regionApplies(['150000'], '150102')).toBe(true);
+    expect(regionApplies(['150100'], '150202')).toBe(false);
+    expect(regionApplies(['150000'], null)).toBe(false);
+  });
+});

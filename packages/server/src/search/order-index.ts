@@ -1,0 +1,50 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
+import { indexText } from '../platform/text/segment.js';
+import { allOf, planQuery } from './domain/query.js';
+import { synonymGroups } from './synonyms.js';
+
+/**
+ * The order side of search: each order's words (title, narrative, employer, place) cut by jieba and stored in
+ * `search_orders`. Intake writes the row in the order's own transaction; `indexMissingOrders` catches up orders
+ * written by other paths (the demo and the bulk seed write rows directly) and runs at every start.
+ */
+type Indexable = { id: string; title: string; narrative: string; employerName: string | null; placeText: string | null };
+
+const orderText = (o: Indexable) => indexText([o.title, o.narrative, o.employerName ?? '', o.placeText ?? ''].join('\n'));
+
+export async function indexOrder(tx: Executor, o: Indexable): Promise<void> {
+  await tx.execute(sql`insert into search_orders (order_id, words) values (${o.id}, to_tsvector('simple', ${orderText(o)}))
+    on conflict (order_id) do update set words = excluded.words`);
+}
+
+/** Indexes every order without a row, in batches; returns how many it indexed. */
+export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const res = await db.execute(sql`select wo.id, wo.title, wo.narrative, wo.employer_name, wo.place_text from work_orders wo
+      where not exists (select 1 from search_orders s where s.order_id = wo.id) limit ${batch}`);
+    const rows = rowsOf<{ id: string; title: string; narrative: string; employer_name: string | null; place_text: string | null }>(res);
+    if (!rows.length) return total;
+    const ids = rows.map((r) => r.id);
+    const texts = rows.map((r) => orderText({ id: r.id, title: r.title, narrative: r.narrative, employerName: r.employer_name, placeText: r.place_text }));
+    // One statement per batch: unnest the two arrays side by side.
+    await db.execute(sql`insert into search_orders (order_id, words)
+      select id, to_tsvector('simple', words) from unnest(${sql.raw('ARRAY[')}${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}${sql.raw(']')},
+        ${sql.raw('ARRAY[')}${sql.join(texts.map((t) => sql`${t}::text`), sql`, `)}${sql.raw(']')}) as t(id, words)
+      on conflict (order_id) do nothing`);
+    total += rows.length;
+  }
+}
+
+/**
+ * A condition on `work_orders` (aliased or not, by its id column) that its words contain every word of the text,
+ * each word or one of its synonyms: 工资拖欠 finds 拖欠工资. Null when the text has no word to search for.
+ */
+export async function orderTextMatch(db: Executor, text: string, idColumn: SQL): Promise<SQL | null> {
+  const groups = await synonymGroups(db);
+  const q = planQuery(text, groups);
+  if (!q.baseWords.length) return null;
+  const tsq = allOf(q, groups);
+  return sql`exists (select 1 from search_orders s where s.order_id = ${idColumn} and s.words @@ to_tsquery('simple', ${tsq}))`;
+}

@@ -1,0 +1,197 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { invalid, notFound } from '../platform/errors/app-error.js';
+import { queryWords } from '../platform/text/segment.js';
+import { anyOf, planQuery, type PlannedQuery } from './domain/query.js';
+import { findHighlights, makeSnippet } from './domain/snippet.js';
+import { searchArticles, searchLog, searchSynonyms } from './search.tables.js';
+import { forgetSynonyms, synonymGroups } from './synonyms.js';
+
+export type ArticleSearchInput = {
+  q: string;
+  regionCode?: string | undefined;
+  subjectCode?: string | undefined;
+  kind?: string | undefined;
+  tag?: string | undefined;
+  limit: number;
+};
+
+export type ArticleHit = {
+  articleId: string;
+  version: number;
+  kind: string;
+  title: string;
+  titleHighlights: [number, number][];
+  snippet: string;
+  highlights: [number, number][];
+  subjects: string[];
+  regions: string[];
+  citations: string[];
+  score: number;
+};
+
+/** The day in China (the hotline's calendar), for expiry and review dates. */
+export const localDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** A narrative can be long; the suggestions use its last words, where the caller's actual question usually is. */
+const suggestionWindow = 400;
+const maxQueryConcepts = 40;
+
+export function createSearchService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  /**
+   * Published, current articles ranked for the caller: ts_rank over the weighted words (title A … body C),
+   * × 1.5 for an article of the caller's own region (a local policy is more specific than the national law),
+   * × 1.3 for the caller's subject. Articles of another region are left out; national ones apply everywhere.
+   * Latin letters are matched against titles' pinyin and initials as well.
+   */
+  async function rank(plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
+    const today = localDay(clock.now());
+    const tsq = anyOf(plan);
+    const conds: SQL[] = [
+      sql`(${searchArticles.expiresOn} is null or ${searchArticles.expiresOn} > ${today}::date)`,
+      sql`(${searchArticles.reviewBy} is null or ${searchArticles.reviewBy} >= ${today}::date)`,
+    ];
+    const matches: SQL[] = [];
+    if (tsq) matches.push(sql`${searchArticles.words} @@ to_tsquery('simple', ${tsq})`);
+    if (plan.pinyin) matches.push(sql`(${searchArticles.titleInitials} like ${`${plan.pinyin}%`} or ${searchArticles.titlePinyin} like ${`%${plan.pinyin}%`})`);
+    if (!matches.length) return [];
+    conds.push(sql`(${sql.join(matches, sql` or `)})`);
+    if (input.kind) conds.push(eq(searchArticles.kind, input.kind));
+    if (input.tag) conds.push(sql`${searchArticles.tags} @> array[${input.tag}]::text[]`);
+    const inRegion = input.regionCode
+      ? sql`exists (select 1 from unnest(${searchArticles.regions}) r where ${input.regionCode} like regexp_replace(r, '(00)+$', '') || '%')`
+      : sql`false`;
+    if (input.regionCode) conds.push(sql`(cardinality(${searchArticles.regions}) = 0 or ${inRegion})`);
+    const rankExpr = tsq ? sql`ts_rank('{0.2, 0.4, 0.7, 1.0}', ${searchArticles.words}, to_tsquery('simple', ${tsq}), 1)` : sql`0.5`;
+    const pinyinBoost = plan.pinyin ? sql`(case when ${searchArticles.titleInitials} like ${`${plan.pinyin}%`} then 1 else 0 end)` : sql`0`;
+    const subjectBoost = input.subjectCode ? sql`(case when ${searchArticles.subjects} @> array[${input.subjectCode}]::text[] then 1.3 else 1 end)` : sql`1`;
+    const score = sql<number>`((${rankExpr} + ${pinyinBoost}) * (case when ${inRegion} then 1.5 else 1 end) * ${subjectBoost})::float8`;
+    const rows = await db
+      .select({
+        articleId: searchArticles.articleId,
+        version: searchArticles.version,
+        kind: searchArticles.kind,
+        title: searchArticles.title,
+        body: searchArticles.body,
+        subjects: searchArticles.subjects,
+        regions: searchArticles.regions,
+        citations: searchArticles.citations,
+        score,
+      })
+      .from(searchArticles)
+      .where(and(...conds))
+      .orderBy(desc(score), searchArticles.title)
+      .limit(input.limit);
+    return rows.map((r) => {
+      const s = makeSnippet(r.body, plan.words);
+      return {
+        articleId: r.articleId,
+        version: r.version,
+        kind: r.kind,
+        title: r.title,
+        titleHighlights: findHighlights(r.title, plan.words),
+        snippet: s.text,
+        highlights: s.highlights,
+        subjects: r.subjects,
+        regions: r.regions,
+        citations: r.citations,
+        score: Math.round(r.score * 10000) / 10000,
+      };
+    });
+  }
+
+  async function plan(text: string): Promise<PlannedQuery> {
+    const p = planQuery(text, await synonymGroups(db), queryWords);
+    return { ...p, groups: p.groups.slice(0, maxQueryConcepts) };
+  }
+
+  /** An explicit search: ranked articles, and a log row so editors see what found nothing or led nowhere. */
+  async function search(actor: Actor, input: ArticleSearchInput) {
+    const q = input.q.trim();
+    if (!q) throw invalid('SEARCH_QUERY_EMPTY', '请输入要搜索的内容', [{ field: 'querystring.q', message: '不能为空' }]);
+    const items = await rank(await plan(q), input);
+    const [log] = await db
+      .insert(searchLog)
+      .values({ at: clock.now(), userId: actor.userId, query: q.slice(0, 200), results: items.length })
+      .returning({ id: searchLog.id });
+    return { searchId: log!.id, items };
+  }
+
+  /** Suggestions beside a narrative being typed: the best five, nothing logged (a pause is not a search). */
+  async function suggest(_actor: Actor, input: { text: string; regionCode?: string | undefined; subjectCode?: string | undefined }) {
+    const text = input.text.trim().slice(-suggestionWindow);
+    if (!text) return { items: [] };
+    return { items: await rank(await plan(text), { ...input, limit: 5 }) };
+  }
+
+  /** The search led to this article: it is no longer a search "not clicked". Only the searcher's own log row. */
+  async function markClicked(actor: Actor, searchId: number, articleId: string): Promise<void> {
+    await db
+      .update(searchLog)
+      .set({ clickedArticleId: articleId })
+      .where(and(eq(searchLog.id, searchId), eq(searchLog.userId, actor.userId)));
+  }
+
+  async function listSynonyms() {
+    const rows = await db.select().from(searchSynonyms).orderBy(searchSynonyms.updatedAt, searchSynonyms.id);
+    return rows.map((r) => ({ id: r.id, words: r.words, updatedAt: r.updatedAt.toISOString() }));
+  }
+
+  const cleanGroup = (words: string[]) => [...new Set(words.map((w) => w.normalize('NFKC').trim().toLowerCase()).filter(Boolean))];
+
+  function checkGroup(words: string[]) {
+    if (words.length < 2) throw invalid('SEARCH_SYNONYM_TOO_FEW', '同义词组至少需要两个不同的词', [{ field: 'body.words', message: '至少两个不同的词' }]);
+  }
+
+  async function createSynonyms(actor: Actor, input: { words: string[] }) {
+    requireRole(actor, 'editor');
+    const words = cleanGroup(input.words);
+    checkGroup(words);
+    const [row] = await db.insert(searchSynonyms).values({ words, updatedBy: actor.userId, updatedAt: clock.now() }).returning();
+    forgetSynonyms(db);
+    return { id: row!.id, words: row!.words, updatedAt: row!.updatedAt.toISOString() };
+  }
+
+  async function updateSynonyms(actor: Actor, id: string, input: { words: string[] }) {
+    requireRole(actor, 'editor');
+    const words = cleanGroup(input.words);
+    checkGroup(words);
+    const [row] = await db.update(searchSynonyms).set({ words, updatedBy: actor.userId, updatedAt: clock.now() }).where(eq(searchSynonyms.id, id)).returning();
+    if (!row) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
+    forgetSynonyms(db);
+    return { id: row.id, words: row.words, updatedAt: row.updatedAt.toISOString() };
+  }
+
+  async function deleteSynonyms(actor: Actor, id: string) {
+    requireRole(actor, 'editor');
+    const [row] = await db.delete(searchSynonyms).where(eq(searchSynonyms.id, id)).returning({ id: searchSynonyms.id });
+    if (!row) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
+    forgetSynonyms(db);
+  }
+
+  /** Searches since a day that found nothing, and those whose results nobody opened: the editors' to-write list. */
+  async function unansweredSearches(since: Date, limit: number) {
+    const grouped = (cond: SQL) =>
+      db
+        .select({ query: searchLog.query, times: sql<number>`count(*)::int`, lastAt: sql<Date>`max(${searchLog.at})` })
+        .from(searchLog)
+        .where(and(sql`${searchLog.at} >= ${since}`, cond))
+        .groupBy(searchLog.query)
+        .orderBy(desc(sql`count(*)`), desc(sql`max(${searchLog.at})`))
+        .limit(limit);
+    const view = (rows: { query: string; times: number; lastAt: Date }[]) => rows.map((r) => ({ query: r.query, times: Number(r.times), lastAt: new Date(r.lastAt).toISOString() }));
+    return {
+      noResults: view(await grouped(sql`${searchLog.results} = 0`)),
+      notClicked: view(await grouped(sql`${searchLog.results} > 0 and ${searchLog.clickedArticleId} is null`)),
+    };
+  }
+
+  return { search, suggest, markClicked, unansweredSearches, listSynonyms, createSynonyms, updateSynonyms, deleteSynonyms };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
+import { starterArticles } from '../../src/knowledge/seed/index.js';
+
+/** The knowledge base and search end to end over HTTP, on a real installed database. */
+let t: TestApp;
+let agent: Client, editor: Client, editor2: Client, handler: Client, dispatcher: Client;
+
+type Hit = { articleId: string; title: string; snippet: string; highlights: [number, number][]; score: number };
+type Article = { id: string; version: number; status: string; title: string; publishedVersion: number | null; [k: string]: any };
+
+const search = async (c: Client, q: string, extra = '') => ok<{ searchId: number; items: Hit[] }>(c.get(`/api/knowledge/search?q=${encodeURIComponent(q)}${extra}`));
+const newOrder = (over: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904712345' }],
+  employer: { name: '呼和浩特市某某建筑劳务有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映建筑公司拖欠工资三个月，共十二人。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  ...over,
+});
+const draft = (over: Record<string, unknown> = {}) => ({
+  kind: 'local_policy',
+  title: '呼和浩特市农民工欠薪应急周转金',
+  body: '呼和浩特市设立农民工欠薪应急周转金，用于垫付农民工被拖欠的工资。申请须经人社部门核实。',
+  subjects: ['wage_arrears'],
+  regions: ['150100'],
+  citations: ['《保障农民工工资支付条例》第三条'],
+  issuingBody: '呼和浩特市人民政府',
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = await t.login('agent');
+  editor = await t.login('editor');
+  editor2 = await t.login('editor2');
+  handler = await t.login('handler');
+  dispatcher = await t.login('dispatcher');
+});
+afterAll(async () => t.close());
+
+describe('the starter set', () => {
+  it('is installed and published, every law citing its articles', async () => {
+    const list = await ok<{ items: Article[]; total: number }>(editor.get('/api/knowledge/articles?limit=200'));
+    expect(list.total).toBe(starterArticles.length);
+    expect(starterArticles.length).toBeGreaterThanOrEqual(60);
+    expect(list.items.every((a) => a.status === 'published' && a.publishedVersion === 1)).toBe(true);
+    expect(list.items.filter((a) => a.kind === 'law').every((a) => a.citations.length > 0)).toBe(true);
+  });
+});
+
+describe('search', () => {
+  it('finds the double-wages article for a caller who was never given a contract, with highlights', async () => {
+    const r = await search(agent, '干了半年老板一直不跟我签合同，能要双倍工资吗');
+    expect(r.items[0]!.title).toBe('未签书面劳动合同的二倍工资');
+    const hit = r.items[0]!;
+    for (const [a, b] of hit.highlights) expect(b).toBeGreaterThan(a);
+    expect(hit.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('uses the synonyms: 讨薪 finds the wage articles', async () => {
+    const r = await search(agent, '讨薪');
+    expect(r.items.map((h) => h.title)).toContain('工资应当按月足额以货币支付，不得克扣或无故拖欠');
+  });
+
+  it('matches pinyin initials of titles', async () => {
+    const r = await search(agent, 'jyxz');
+    expect(r.items[0]!.title).toBe('竞业限制：对象、期限和经济补偿');
+  });
+
+  it('a search that finds nothing is on the editors’ to-write list, with the use of an article', async () => {
+    const none = await search(agent, '宠物寄养');
+    expect(none.items).toEqual([]);
+    const gaps = await ok<{ noResults: { query: string }[] }>(editor.get('/api/knowledge/gaps'));
+    expect(gaps.noResults.map((g) => g.query)).toContain('宠物寄养');
+    await expectError(agent.get('/api/knowledge/gaps'), 403, 'ROLE_REQUIRED');
+  });
+
+  it('rejects an empty query with a field message', async () => {
+    await expectError(agent.get('/api/knowledge/search?q=%20'), 400, 'SEARCH_QUERY_EMPTY');
+  });
+});
+
+describe('editorial workflow', () => {
+  let a: Article;
+  it('draft → review by another editor → publish; agents see it only then, ranked first in its region', async () => {
+    a = await ok<Article>(editor.post('/api/knowledge/articles', draft()), 201);
+    expect(a.status).toBe('draft');
+    await expectError(agent.get(`/api/knowledge/articles/${a.id}`), 404, 'KB_ARTICLE_NOT_FOUND');
+    await expectError(agent.post('/api/knowledge/articles', draft()), 403, 'KB_EDITOR_REQUIRED');
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/submit`, { version: a.version }));
+    await expectError(editor.post(`/api/knowledge/articles/${a.id}/review`, { version: a.version, decision: 'approve' }), 403, 'KB_SELF_REVIEW');
+    await expectError(editor.post(`/api/knowledge/articles/${a.id}/publish`, { version: a.version }), 409, 'KB_INVALID_TRANSITION');
+    a = await ok<Article>(editor2.post(`/api/knowledge/articles/${a.id}/review`, { version: a.version, decision: 'approve', note: '核对无误' }));
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/publish`, { version: a.version }));
+    expect(a.status).toBe('published');
+
+    const inHohhot = await search(agent, '农民工欠薪垫付', '&regionCode=150102');
+    expect(inHohhot.items[0]!.articleId).toBe(a.id);
+    const elsewhere = await search(agent, '农民工欠薪垫付', '&regionCode=150202');
+    expect(elsewhere.items.map((h) => h.articleId)).not.toContain(a.id);
+  });
+
+  it('an edit is a new draft version; the published one stays; versions show the diff', async () => {
+    const edited = await ok<Article>(editor.put(`/api/knowledge/articles/${a.id}`, { ...draft({ body: `${draft().body as string}\n咨询电话：12333。` }), version: a.version }));
+    expect(edited).toMatchObject({ version: 2, status: 'draft', publishedVersion: 1 });
+    const seen = await ok<Article>(agent.get(`/api/knowledge/articles/${a.id}`));
+    expect(seen.version).toBe(1);
+    expect(seen.body).not.toContain('12333');
+    await expectError(editor.put(`/api/knowledge/articles/${a.id}`, { ...draft(), version: 1 }), 409, 'VERSION_CONFLICT');
+    const versions = await ok<{ version: number; published: boolean; changes: { body: { op: string; text: string }[] } }[]>(editor.get(`/api/knowledge/articles/${a.id}/versions`));
+    expect(versions.map((v) => [v.version, v.published])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(versions[1]!.changes.body).toContainEqual({ op: 'added', text: '咨询电话：12333。' });
+  });
+
+  it('an article past its review date is hidden from agents and listed for editors', async () => {
+    const b = await ok<Article>(editor.post('/api/knowledge/articles', draft({ title: '过期政策示例', reviewBy: '2026-11-01', submit: true })), 201);
+    await ok(editor2.post(`/api/knowledge/articles/${b.id}/review`, { version: 1, decision: 'approve' }));
+    await ok(editor.post(`/api/knowledge/articles/${b.id}/publish`, { version: 1 }));
+    await expectError(agent.get(`/api/knowledge/articles/${b.id}`), 404, 'KB_ARTICLE_NOT_FOUND');
+    expect((await search(agent, '过期政策示例', '&regionCode=150102')).items.map((h) => h.articleId)).not.toContain(b.id);
+    const stale = await ok<{ items: Article[] }>(editor.get('/api/knowledge/articles?stale=true'));
+    expect(stale.items.map((x) => x.id)).toContain(b.id);
+  });
+
+  it('a local policy without region or issuing body is refused with field messages', async () => {
+    const r = await editor.post('/api/knowledge/articles', draft({ regions: [], issuingBody: null }));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('KB_ARTICLE_INVALID');
+  });
+});
+
+describe('answering with an article', () => {
+  it('closes a consultation on the spot, records the use, marks the search clicked', async () => {
+    const o = await ok<any>(agent.post('/api/orders', newOrder({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询：公司一直不签劳动合同，能要双倍工资吗？' })), 201);
+    const s = await search(agent, '不签劳动合同双倍工资');
+    const article = s.items[0]!;
+    const closed = await ok<any>(agent.post(`/api/orders/${o.id}/answer-with-article`, { articleId: article.articleId, version: o.version, searchId: s.searchId }));
+    expect(closed.state).toBe('closed_at_intake');
+    expect(closed.answer).toContain(article.title);
+    const events = await ok<{ action: string; data: any }[]>(agent.get(`/api/orders/${o.id}/events`));
+    expect(events.at(-1)).toMatchObject({ action: 'answer_with_article', data: { article: { id: article.articleId } } });
+    expect(await ok(agent.get(`/api/orders/${o.id}/articles`))).toMatchObject([{ articleId: article.articleId }]);
+    const gaps = await ok<{ mostUsed: { articleId: string; uses: number }[]; notClicked: { query: string }[] }>(editor.get('/api/knowledge/gaps'));
+    expect(gaps.mostUsed[0]).toMatchObject({ articleId: article.articleId, uses: 1 });
+    expect(gaps.notClicked.map((g) => g.query)).not.toContain('不签劳动合同双倍工资');
+  });
+
+  it('on a complaint it only records the use; the order stays open', async () => {
+    const o = await ok<any>(agent.post('/api/orders', newOrder()), 201);
+    const article = (await search(agent, '拖欠工资')).items[0]!;
+    const after = await ok<any>(agent.post(`/api/orders/${o.id}/answer-with-article`, { articleId: article.articleId, version: o.version }));
+    expect(after.state).toBe('pending_dispatch');
+    expect(after.version).toBe(o.version);
+  });
+
+  it('a handler of another unit gets a 404 for an order out of sight', async () => {
+    const o = await ok<any>(agent.post('/api/orders', newOrder({ typeCode: 'consult' })), 201);
+    const article = (await search(agent, '拖欠工资')).items[0]!;
+    await expectError(handler.post(`/api/orders/${o.id}/answer-with-article`, { articleId: article.articleId, version: o.version }), 404, 'ORDER_NOT_FOUND');
+  });
+});
+
+describe('order search', () => {
+  it('工资拖欠 finds 拖欠工资 orders in the list and in searchOrders', async () => {
+    const o = await ok<any>(agent.post('/api/orders', newOrder({ narrative: '工人反映被拖欠工资两个月' })), 201);
+    const list = await ok<{ items: { id: string }[] }>(dispatcher.get(`/api/orders?q=${encodeURIComponent('工资拖欠')}`));
+    expect(list.items.map((i) => i.id)).toContain(o.id);
+    const found = await ok<{ items: { id: string }[] }>(dispatcher.get(`/api/orders/search?q=${encodeURIComponent('工资 拖欠')}`));
+    expect(found.items.map((i) => i.id)).toContain(o.id);
+  });
+
+  it('employer names normalised: 某某建筑劳务 finds 某某建筑劳务有限公司', async () => {
+    const found = await ok<{ items: { id: string }[]; total: number }>(dispatcher.get(`/api/orders/search?employer=${encodeURIComponent('呼和浩特市某某建筑劳务有限责任公司')}`));
+    expect(found.total).toBeGreaterThan(0);
+  });
+
+  it('a masked role searches by a whole phone number only; the agent may use part of it', async () => {
+    await expectError(dispatcher.get('/api/orders/search?phone=13904'), 400, 'ORDER_PHONE_SEARCH_WHOLE_NUMBER');
+    expect((await ok<{ total: number }>(dispatcher.get('/api/orders/search?phone=13904712345'))).total).toBeGreaterThan(0);
+    expect((await ok<{ total: number }>(agent.get('/api/orders/search?phone=2345'))).total).toBeGreaterThan(0);
+    await expectError(dispatcher.get('/api/orders/search'), 400, 'SEARCH_CRITERIA_REQUIRED');
+  });
+});
+
+describe('synonyms', () => {
+  it('editors add a group and the next search uses it', async () => {
+    expect((await search(agent, '薪水被压')).items.length).toBe(0);
+    await expectError(agent.post('/api/knowledge/synonyms', { words: ['压工资', '拖欠工资'] }), 403, 'ROLE_REQUIRED');
+    await ok(editor.post('/api/knowledge/synonyms', { words: ['薪水被压', '拖欠工资'] }), 201);
+    expect((await search(agent, '薪水被压')).items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('suggestions', () => {
+  it('the five best for a narrative, nothing logged', async () => {
+    const r = await ok<{ items: Hit[] }>(agent.get(`/api/knowledge/suggestions?text=${encodeURIComponent('来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤')}`));
+    expect(r.items.length).toBe(5);
+    expect(r.items.slice(0, 3).map((h) => h.title).join()).toContain('工伤');
+  });
+});
