@@ -163,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
   // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once.
   const analytics = createAnalyticsService({ db, clock, calendar, onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()) });
-  await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock });
+  await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock, province: config.province });
   const reports = createReportsService({ db, clock, analytics });
   await app.register(reportsRoutes, { prefix: '/api/analytics', reports });
   registerReportJobs(jobs, { db, reports, province: config.province });

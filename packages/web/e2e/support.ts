@@ -16,12 +16,12 @@ export type Server = { url: string; stop: () => Promise<void> };
  * A real server on a free port with a fresh embedded database and the built web client (npm run build first):
  * the browser test drives exactly what `npm start` serves.
  */
-export async function startServer(): Promise<Server> {
+export async function startServer(opts: { demoOrders?: number } = {}): Promise<Server> {
   if (!fs.existsSync(path.resolve(here, '../dist/index.html'))) throw new Error('packages/web/dist is missing: run npm run build -w @hotline/web first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, HOTLINE_DEMO_ORDERS: '0', HOTLINE_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, HOTLINE_DEMO_ORDERS: String(opts.demoOrders ?? 0), HOTLINE_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -24,6 +24,9 @@ const AuditPage = lazy(() => import('./admin/AuditPage.js'));
 const QualityPage = lazy(() => import('./quality/QualityPage.js'));
 const LettersPage = lazy(() => import('./legal/LettersPage.js'));
 const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
+const CockpitPage = lazy(() => import('./analytics/CockpitPage.js'));
+const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
+const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -78,6 +81,16 @@ export function AppRoutes() {
         }
       />
       <Route
+        path="/big-screen"
+        element={
+          <RequireSession>
+            <Suspense fallback={<Loading />}>
+              <BigScreenPage />
+            </Suspense>
+          </RequireSession>
+        }
+      />
+      <Route
         element={
           <RequireSession>
             <AppShell />
@@ -97,6 +110,8 @@ export function AppRoutes() {
         <Route path="quality" element={<Guard path="/quality"><QualityPage /></Guard>} />
         <Route path="legal/letters" element={<Guard path="/legal/letters"><LettersPage /></Guard>} />
         <Route path="legal/risk-employers" element={<Guard path="/legal/risk-employers"><RiskEmployersPage /></Guard>} />
+        <Route path="cockpit" element={<Guard path="/cockpit"><CockpitPage /></Guard>} />
+        <Route path="reports" element={<Guard path="/reports"><ReportsPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

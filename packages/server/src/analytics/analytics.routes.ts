@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
+import { provinceMap } from './province-map.js';
 import { rankingMeasures, type RankingMeasure } from './domain/kpis.js';
 
 const tags = ['analytics'];
@@ -64,7 +65,27 @@ export function periodOf(q: { from?: string | undefined; to?: string | undefined
   return { from, to };
 }
 
-export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsService; clock: Clock }> = async (app, { analytics: s, clock }) => {
+export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsService; clock: Clock; province: string }> = async (app, { analytics: s, clock, province }) => {
+  app.get(
+    '/map',
+    {
+      schema: {
+        operationId: 'getProvinceMap',
+        tags,
+        ...describe(
+          '本省地图（地市级行政区划边界，随软件包提供，不在运行时下载；直辖市无地图时为 null）',
+          "The installation's province map (prefecture-level boundaries shipped in a package, never fetched at run time; null for the municipalities).",
+        ),
+        response: { 200: z.object({ province: z.string(), name: z.string().nullable(), geoJson: z.unknown().nullable() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      s.requireFigures(actorOf(req));
+      const m = provinceMap(province);
+      return { province, name: m?.name ?? null, geoJson: m?.geoJson ?? null };
+    },
+  );
+
   app.get(
     '/kpis',
     {

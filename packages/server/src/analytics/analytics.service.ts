@@ -345,6 +345,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     return unitFor(actor, unitId);
   }
 
-  return { refresh, unitFor, sumsFor, getKpis, getOrderFlow, getUnitRanking, getTrend, getHotTopics, getUrgentOrders, watch, checkStream, listenerCount: () => listeners.size };
+  const requireFigures = (actor: Actor) => requireRole(actor, ...figureRoles);
+  return { requireFigures, refresh, unitFor, sumsFor, getKpis, getOrderFlow, getUnitRanking, getTrend, getHotTopics, getUrgentOrders, watch, checkStream, listenerCount: () => listeners.size };
 }
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

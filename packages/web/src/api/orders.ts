@@ -24,6 +24,10 @@ export type ListQuery = {
   q?: string;
   confidential?: boolean;
   sort?: 'created_desc' | 'created_asc' | 'due_asc' | 'updated_desc';
+  /** Drill-down from a figure: the orders counted in `metric` between metricFrom and metricTo (analytics). */
+  metric?: string;
+  metricFrom?: string;
+  metricTo?: string;
   limit?: number;
   cursor?: string;
 };

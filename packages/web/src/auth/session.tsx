@@ -102,7 +102,8 @@ const roleHomes: Partial<Record<Role, string>> = {
   handler: '/orders?view=my_work',
   mediator: '/orders?view=my_work',
   supervisor: '/orders?view=overdue',
-  leader: '/orders?view=emergency',
+  // A leader starts on the cockpit (驾驶舱, issue 13): the figures of their subtree, live.
+  leader: '/cockpit',
   lawyer: '/orders?view=consultations',
   inspector: '/orders?view=to_callback',
   administrator: '/admin/units',

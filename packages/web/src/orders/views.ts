@@ -87,7 +87,7 @@ export function countOf(v: SavedView, countsByState: Record<string, number>, tot
 
 /** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
 const listKeys = ['state'] as const;
-const textKeys = ['q', 'unitId', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort'] as const;
+const textKeys = ['q', 'unitId', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort', 'metric', 'metricFrom', 'metricTo'] as const;
 
 export function filtersFromParams(p: URLSearchParams): Filters {
   const f: Record<string, unknown> = {};

@@ -3,6 +3,8 @@ import {
   FileSearchOutlined,
   SafetyOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
@@ -25,8 +27,13 @@ type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role
 
 export const adminReaders: readonly Role[] = ['administrator', 'auditor', 'leader', 'supervisor', 'dispatcher'];
 
+/** Who reads the figures (the server's `figureRoles`). */
+export const figureReaders: readonly Role[] = ['leader', 'supervisor', 'dispatcher', 'inspector', 'administrator'];
+
 /** The menu: what each role works with, in the order of the working day. */
 export const navItems: Item[] = [
+  { path: '/cockpit', label: '驾驶舱', icon: <DashboardOutlined />, roles: figureReaders },
+  { path: '/reports', label: '报表与专项', icon: <FileTextOutlined />, roles: figureReaders },
   { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
   { path: '/orders', label: '工单', icon: <ProfileOutlined />, roles: ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader'] },
   { path: '/quality', label: '质检', icon: <FileSearchOutlined />, roles: ['inspector', 'agent', 'supervisor', 'leader'] },

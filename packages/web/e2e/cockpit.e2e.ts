@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword, launch, shot, startServer, type Server } from './support.js';
+
+/** The leader's cockpit and the command centre's big screen at 1920×1080 on the demo installation. */
+describe('cockpit and big screen', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ demoOrders: 300 });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function leaderAt1080(): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error('[leader] page error:', e.message));
+    await page.goto(`${server.url}/login`);
+    await page.fill('#username', 'leader');
+    await page.fill('#password', demoPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+
+  it('a leader lands on the cockpit; its figures are the API’s; a card drills down to a list of the same size', async () => {
+    const page = await leaderAt1080();
+    await page.waitForURL((u) => u.pathname === '/cockpit');
+    await page.locator('[data-kpi=ordersCreated] .kpi-value').waitFor();
+    await page.getByText('近90天').click();
+    await page.waitForURL((u) => u.search.includes('preset=90d'));
+    await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 3);
+    const api = await (await page.request.get(`${server.url}/api/analytics/kpis?from=${await fromOf(page)}&to=${await toOf(page)}`)).json();
+    await page.waitForFunction((n) => document.querySelector('[data-kpi=ordersCreated] .kpi-value')?.textContent === String(n), api.ordersCreated);
+    assert.ok(api.ordersCreated > 0, 'the demo shows figures on first start');
+    assert.equal(await page.locator('[data-kpi=dueInPeriod] .kpi-value').textContent(), String(api.dueInPeriod));
+    assert.equal(await page.locator('[data-kpi=onTimeRate] .kpi-value').textContent(), api.onTimeRate === null ? '—' : `${(api.onTimeRate * 100).toFixed(1)}%`);
+    await page.waitForTimeout(600); // charts finish their entry animation before the picture
+    await shot(page, 'e2e-cockpit-1920');
+
+    await page.locator('[data-kpi=dueInPeriod] a').click();
+    await page.waitForURL((u) => u.pathname === '/orders' && u.search.includes('metric=due'));
+    const listed = await (await page.request.get(`${server.url}/api/orders?metric=due&metricFrom=${api.period.from}&metricTo=${api.period.to}&unitId=${api.unit.id}&limit=1`)).json();
+    assert.equal(listed.total, api.dueInPeriod);
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'e2e-cockpit-drilldown');
+    await page.context().close();
+  });
+
+  it('the big screen fills 1920×1080 in the dark with the province map, live', async () => {
+    const page = await leaderAt1080();
+    await page.goto(`${server.url}/big-screen`);
+    await page.locator('[data-testid=bigscreen]').waitFor();
+    await page.getByText('实时', { exact: true }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=bigscreen] canvas').length >= 4);
+    await page.waitForTimeout(1200);
+    const box = await page.locator('[data-testid=bigscreen]').boundingBox();
+    assert.ok(box && Math.round(box.width) === 1920 && Math.round(box.height) === 1080, `fills the screen: ${JSON.stringify(box)}`);
+    await shot(page, 'e2e-bigscreen-1920');
+    await page.context().close();
+  });
+});
+
+async function fromOf(page: Page): Promise<string> {
+  return (await page.locator('.ant-picker-input input').first().inputValue()).trim();
+}
+async function toOf(page: Page): Promise<string> {
+  return (await page.locator('.ant-picker-input input').nth(1).inputValue()).trim();
+}

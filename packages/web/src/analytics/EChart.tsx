@@ -1,0 +1,35 @@
+import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent, GeoComponent, CanvasRenderer]);
+export { echarts };
+
+/**
+ * One ECharts instance per mounted chart, disposed on unmount (a big screen left on for days must not pile up
+ * instances); options are replaced, not merged, so a series that disappears goes away.
+ */
+export function EChart({ option, height, theme, onClick }: { option: echarts.EChartsCoreOption; height: number | string; theme?: 'dark'; onClick?: (p: { name: string; data: unknown; seriesName?: string }) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+  useEffect(() => {
+    const c = echarts.init(ref.current!, theme);
+    chart.current = c;
+    c.on('click', (p) => clickRef.current?.(p as never));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(ref.current!);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, [theme]);
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+  return <div ref={ref} style={{ width: '100%', height }} />;
+}
