@@ -9,7 +9,7 @@ describe('every role lands on its own work', () => {
     ['dispatcher', '/orders?view=to_dispatch'],
     ['handler', '/orders?view=my_work'],
     ['supervisor', '/orders?view=overdue'],
-    ['leader', '/orders?view=emergency'],
+    ['leader', '/cockpit'],
     ['lawyer', '/orders?view=consultations'],
     ['inspector', '/orders?view=to_callback'],
     ['auditor', '/admin/audit'],
