@@ -670,3 +670,5 @@ export const en: Record<string, string> = {
 
 import { enLegal } from './en-legal.js';
 Object.assign(en, enLegal);
+import { enIntelligence } from './en-intelligence.js';
+Object.assign(en, enIntelligence);

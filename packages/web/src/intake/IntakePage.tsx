@@ -11,6 +11,11 @@ import { MatchesPanel } from './MatchesPanel.js';
 import { PlaceFields } from './PlaceFields.js';
 import { RiskFields } from './RiskFields.js';
 import { SavedPanel } from './SavedPanel.js';
+import { intelligenceApi } from '../api/intelligence.js';
+import type { OrderView } from '../api/types.js';
+import { SuggestionsPanel } from './SuggestionsPanel.js';
+import { hasSuggestion, suggestedValues, suggestionFields, valuesFor, type SuggestionField } from './suggestions.js';
+import { useReading } from './useReading.js';
 import { useIntakeMatches } from './useIntakeMatches.js';
 import { useIntakeSave } from './useIntakeSave.js';
 import './intake.css';
@@ -36,7 +41,19 @@ export default function IntakePage() {
   const values = Form.useWatch((v: IntakeValues) => v, form) as IntakeValues | undefined;
   const hints = useIntakeMatches(values);
   const clearHints = hints.clear;
-  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, hints.refresh);
+  // Suggestions read from the narrative; what was suggested is recorded against the saved order (accepted vs changed).
+  const reading = useReading(values?.narrative, values?.channel);
+  const clearReading = reading.clear;
+  const onCreated = useCallback(
+    (order: OrderView) => {
+      const r = reading.reading;
+      if (!r) return;
+      const shown = new Set(suggestionFields.filter((f) => hasSuggestion(r, f)));
+      void intelligenceApi.recordOutcome({ orderId: order.id, modelVersion: r.modelVersion, suggested: suggestedValues(r, shown) }).catch(() => undefined);
+    },
+    [reading.reading],
+  );
+  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, hints.refresh, onCreated);
 
   // Every change goes to localStorage at once: a reload or a crash in the middle of a call loses nothing.
   const onValuesChange = useCallback(
@@ -57,6 +74,7 @@ export default function IntakePage() {
       reset();
       setRestored(false);
       clearHints();
+      clearReading();
       setStartedAt(Date.now());
       window.setTimeout(() => phoneRef.current?.focus(), 0);
     };
@@ -70,7 +88,7 @@ export default function IntakePage() {
         onOk: clear,
       });
     } else clear();
-  }, [form, clearHints, modal, reset, saved, t, user.id]);
+  }, [form, clearHints, clearReading, modal, reset, saved, t, user.id]);
 
   // Ctrl+Enter saves from any field, Alt+N starts the next call: the hands stay on the keyboard.
   useEffect(() => {
@@ -86,6 +104,15 @@ export default function IntakePage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [submit, startNewCall]);
+
+  const acceptSuggestions = (fields: SuggestionField[]) => {
+    const r = reading.reading;
+    if (!r) return;
+    let patch: Partial<IntakeValues> = {};
+    for (const f of fields) patch = { ...patch, ...valuesFor(r, f, { ...(form.getFieldsValue(true) as IntakeValues), ...patch }, divisions) };
+    form.setFieldsValue(patch);
+    onValuesChange();
+  };
 
   const applyFlag = (flag: string) => {
     form.setFieldValue('riskFlags', [...new Set([...(form.getFieldValue('riskFlags') as string[]), flag])]);
@@ -136,6 +163,7 @@ export default function IntakePage() {
         </Form>
       </Card>
       <div className="intake-side">
+        <SuggestionsPanel reading={reading.reading} loading={reading.loading} values={values} catalog={catalog} onAccept={acceptSuggestions} />
         <MatchesPanel
           matches={hints.matches}
           loading={hints.loading}

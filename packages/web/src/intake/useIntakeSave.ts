@@ -13,7 +13,7 @@ export type Saved = { order: OrderView; kind: 'created' | 'attached'; endedAt: n
  * The two ways a call ends in an order: a new order, or this caller attached to an open order the hints found.
  * Server field errors land on their fields; what has no field is returned as `problems` for the banner.
  */
-export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, onStale: () => void) {
+export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, onStale: () => void, onCreated?: (order: OrderView) => void) {
   const t = useT();
   const { message } = App.useApp();
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -35,6 +35,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
       const order = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues));
       clearDraft(userId);
       setSaved({ order, kind: 'created', endedAt: Date.now() });
+      onCreated?.(order);
       message.success(t('已生成工单 {number}', { number: order.number }));
     } catch (e) {
       setProblems(applyServerErrors(form, e, serverFieldAlias));
@@ -42,7 +43,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
     } finally {
       setSaving(false);
     }
-  }, [form, message, saved, saving, t, userId]);
+  }, [form, message, saved, saving, t, userId, onCreated]);
 
   const attach = useCallback(
     async (o: OrderSummary) => {

@@ -2,7 +2,11 @@ import { featuresOf, indexOf, predict, type LinearModel } from './classifier.js'
 import { readEmployer } from './employer-mention.js';
 import { locatePlace, type Gazetteer, type Place } from './gazetteer.js';
 import { readAmountYuan, readWorkers } from './numbers.js';
+import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
+
+// Words that carry weight in the model but explain nothing to an agent.
+const notEvidence = /^(?:[我你他她它们的了吗呢吧啊是在有和也都就还又很]|我们|他们|你们|一个|十多|多个|二十|一共|这个|那个|就是|现在|已经|没有|什么|怎么)$|^.$|\d|[一二两三四五六七八九十百千万几多]个/;
 
 /**
  * Reading a request: everything a worker's words say that the intake form asks for. Pure: the words (jieba), the
@@ -33,15 +37,20 @@ export type Reading = {
   modelVersion: string;
 };
 
-/** The strongest words behind a prediction: the features of the text with the largest weight for the chosen label. */
-function topWords(model: LinearModel, index: Map<string, number>, feats: readonly string[], label: string, n = 4): string[] {
+/**
+ * The words behind a prediction, as an agent can check them: the catalog keywords of the chosen label found in the
+ * text first, then the words of the text with the largest weight for it (function words left out).
+ */
+function topWords(model: LinearModel, index: Map<string, number>, feats: readonly string[], label: string, text: string, keywords: Record<string, RegExp>, n = 4): string[] {
   const k = model.labels.indexOf(label);
-  return feats
+  const re = keywords[label];
+  const found = re ? [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].map((m) => m[0]) : [];
+  const weighted = feats
     .map((f) => ({ f, w: index.has(f) ? model.weights[k]![index.get(f)!]! : 0 }))
-    .filter((x) => x.w > 0 && x.f.startsWith('w:'))
+    .filter((x) => x.w > 0 && x.f.startsWith('w:') && !notEvidence.test(x.f.slice(2)))
     .sort((a, b) => b.w - a.w)
-    .slice(0, n)
     .map((x) => x.f.slice(2));
+  return [...new Set([...found, ...weighted])].slice(0, n);
 }
 
 export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; segment: (text: string) => string[] }) {
@@ -76,8 +85,8 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
       employer,
       place: located?.place ?? null,
       evidence: {
-        type: topWords(deps.model.type, typeIndex, feats, type.label),
-        subject: topWords(deps.model.subject, subjectIndex, feats, subject.label),
+        type: topWords(deps.model.type, typeIndex, feats, type.label, text, typeKeywords),
+        subject: topWords(deps.model.subject, subjectIndex, feats, subject.label, text, subjectKeywords),
         riskFlags: risk.evidence,
         workers: workers.evidence ? [workers.evidence] : [],
         amountYuan: amount.evidence,

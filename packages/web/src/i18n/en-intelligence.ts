@@ -1,0 +1,21 @@
+/** English for the intelligence texts (suggestions read from the narrative). */
+export const enIntelligence: Record<string, string> = {
+  智能建议: 'Suggestions',
+  '输入诉求内容后，系统会给出类型、事项、风险等建议': 'Type the narrative and the system suggests type, subject, risk and more',
+  模型版本: 'Model version',
+  全部采纳: 'Accept all',
+  诉求类型: 'Type',
+  诉求事项: 'Subject',
+  风险标识: 'Risk flags',
+  涉及人数: 'Workers involved',
+  '涉及金额（元）': 'Amount (yuan)',
+  用人单位: 'Employer',
+  发生地: 'Place',
+  紧急: 'Urgent',
+  已采纳: 'Accepted',
+  建议: 'Suggested',
+  采纳: 'Accept',
+  依据: 'From',
+  '建议并入群体工单 {number}': 'Suggested group order {number}',
+  近30天内容相近的诉求: 'Similar requests in the last 30 days',
+};

@@ -1,0 +1,123 @@
+import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
+import type { Reading } from '../api/intelligence.js';
+import type { Catalog } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { IntakeValues } from './intake-form.js';
+import { agrees, hasSuggestion, suggestionFields, type SuggestionField } from './suggestions.js';
+
+const fieldLabels: Record<SuggestionField, string> = {
+  type: '诉求类型',
+  subject: '诉求事项',
+  riskFlags: '风险标识',
+  workers: '涉及人数',
+  amountYuan: '涉及金额（元）',
+  employer: '用人单位',
+  place: '发生地',
+};
+
+/**
+ * What the system read in the narrative, beside the form: each field marked 建议 until the form holds it (accepted
+ * here, or typed the same), with the words that gave it. The agent decides; nothing is filled without a click.
+ */
+export function SuggestionsPanel(props: {
+  reading: Reading | null;
+  loading: boolean;
+  values: Partial<IntakeValues> | undefined;
+  catalog: Catalog | null;
+  onAccept: (fields: SuggestionField[]) => void;
+}) {
+  const { t, lang } = useI18n();
+  const { reading: r, values = {}, catalog } = props;
+  if (!r) {
+    return (
+      <Card size="small" title={t('智能建议')} className="intake-suggestions" loading={props.loading}>
+        <Typography.Text type="secondary">{t('输入诉求内容后，系统会给出类型、事项、风险等建议')}</Typography.Text>
+      </Card>
+    );
+  }
+  const name = (list: { code: string; nameZh: string; nameEn?: string }[] | undefined, code: string) => {
+    const x = list?.find((i) => i.code === code);
+    return x ? (lang === 'en' && x.nameEn ? x.nameEn : x.nameZh) : code;
+  };
+  const shown = suggestionFields.filter((f) => hasSuggestion(r, f));
+  const pending = shown.filter((f) => !agrees(r, f, values));
+  const show = (f: SuggestionField): string => {
+    switch (f) {
+      case 'type':
+        return `${name(catalog?.types, r.type.code)}（${Math.round(r.type.confidence * 100)}%）`;
+      case 'subject':
+        return `${name(catalog?.subjects, r.subject.code)}（${Math.round(r.subject.confidence * 100)}%）`;
+      case 'riskFlags':
+        return r.riskFlags.map((c) => name(catalog?.riskFlags, c)).join('、') + (r.urgent ? ` · ${t('紧急')}` : '');
+      case 'workers':
+        return `${r.workers}`;
+      case 'amountYuan':
+        return `${r.amountYuan}`;
+      case 'employer':
+        return r.employer ?? '';
+      case 'place':
+        return [r.place?.province, r.place?.city !== r.place?.province ? r.place?.city : null, r.place?.county].filter(Boolean).join(' ') + (r.suggestedUnit ? ` → ${r.suggestedUnit.name}` : '');
+    }
+  };
+  const evidence = (f: SuggestionField): string[] => {
+    if (f === 'riskFlags') return Object.values(r.evidence.riskFlags).flat();
+    return r.evidence[f];
+  };
+  return (
+    <Card
+      size="small"
+      className="intake-suggestions"
+      data-testid="suggestions"
+      title={
+        <Space>
+          {t('智能建议')}
+          <Tooltip title={t('模型版本')}>
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+              {r.modelVersion}
+            </Typography.Text>
+          </Tooltip>
+        </Space>
+      }
+      extra={
+        <Button size="small" type="primary" disabled={!pending.length} onClick={() => props.onAccept(pending)} data-testid="accept-all">
+          {t('全部采纳')}
+        </Button>
+      }
+    >
+      {shown.map((f) => {
+        const ok = agrees(r, f, values);
+        return (
+          <div key={f} className="suggestion-row" data-testid={`suggestion-${f}`}>
+            <div>
+              <Typography.Text type="secondary">{t(fieldLabels[f])}</Typography.Text>{' '}
+              {ok ? <Tag color="green">{t('已采纳')}</Tag> : <Tag color="blue">{t('建议')}</Tag>}
+            </div>
+            <div className="suggestion-value">
+              <strong>{show(f)}</strong>
+              {!ok && (
+                <Button size="small" type="link" onClick={() => props.onAccept([f])}>
+                  {t('采纳')}
+                </Button>
+              )}
+            </div>
+            {evidence(f).length > 0 && (
+              <Typography.Text type="secondary" className="suggestion-evidence">
+                {t('依据')}：{evidence(f).slice(0, 5).join('、')}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      })}
+      {r.related.suggestedGroup && (
+        <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }} data-testid="suggested-group">
+          {t('建议并入群体工单 {number}', { number: r.related.suggestedGroup.number })}：{r.related.suggestedGroup.reason}
+        </Typography.Paragraph>
+      )}
+      {r.related.similar.length > 0 && !r.related.suggestedGroup && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('近30天内容相近的诉求')}：{r.related.similar.slice(0, 3).map((o) => o.number).join('、')}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+import { intelligenceApi, type Reading } from '../api/intelligence.js';
+import type { Channel } from '../api/types.js';
+
+/**
+ * Reads the narrative as the agent types: one request 300 ms after the last keystroke (a newer text aborts the older
+ * request). Too short a text (under 8 characters) is not read.
+ */
+export function useReading(narrative: string | undefined, channel: Channel | undefined) {
+  const [reading, setReading] = useState<Reading | null>(null);
+  const [loading, setLoading] = useState(false);
+  const text = (narrative ?? '').trim();
+  useEffect(() => {
+    if (text.length < 8) {
+      setReading(null);
+      return;
+    }
+    const ctl = new AbortController();
+    const timer = window.setTimeout(() => {
+      setLoading(true);
+      intelligenceApi
+        .analyze({ text, ...(channel ? { channel } : {}) }, ctl.signal)
+        .then((r) => setReading(r))
+        .catch(() => undefined)
+        .finally(() => !ctl.signal.aborted && setLoading(false));
+    }, 300);
+    return () => {
+      window.clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [text, channel]);
+  const clear = useCallback(() => setReading(null), []);
+  return { reading, loading, clear };
+}
