@@ -7,7 +7,7 @@ export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector
 /**
  * The search index of published articles (one row per article, its published version). The words are cut by jieba
  * in the application (platform/text/segment.ts) and stored space-separated in a 'simple' tsvector, weighted:
- * title A, tags/citations/synonym-bearing keywords B, body C. See docs/decisions/0004-search-in-the-database.md.
+ * title A, tags/citations/synonym-bearing keywords B, body C. See docs/decisions/0005-search-in-the-database.md.
  */
 export const searchArticles = pgTable(
   'search_articles',
