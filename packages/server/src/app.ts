@@ -60,6 +60,9 @@ import { createAnswerService } from './knowledge/answer.service.js';
 import { orderKnowledgeRoutes } from './knowledge/answer.routes.js';
 import { createSearchService } from './search/search.service.js';
 import { createOrderSearch } from './search/order-search.js';
+import { callsRoutes } from './calls/calls.routes.js';
+import { createCallsService } from './calls/calls.service.js';
+import { registerCallJobs } from './calls/calls.jobs.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -180,6 +183,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const legal = createLegalService({ db, clock, notify: riskNotices });
   await app.register(legalRoutes, { prefix: '/api/legal', legal });
   registerLegalJobs(jobs, legal);
+  await app.register(callsRoutes, { prefix: '/api/calls', calls: createCallsService({ db, clock }), clock, secret: config.telephonySecret });
+  registerCallJobs(jobs);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

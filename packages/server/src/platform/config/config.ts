@@ -21,6 +21,7 @@ const envSchema = z.object({
   HOTLINE_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   HOTLINE_TRUST_PROXY: bool.default(false),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,9 +46,14 @@ export type Config = {
   jobsPollSeconds: number;
   logLevel: string;
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
+  /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
+  telephonySecret: string | undefined;
   qaSampleRate: number;
   qaRectifyDays: number;
 };
+
+/** The demo installation's telephony secret (the simulator's default): never used unless the demo is on. */
+export const demoTelephonySecret = 'demo-telephony-secret-12351';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.HOTLINE_TRUST_PROXY,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,
     qaRectifyDays: e.HOTLINE_QA_RECTIFY_DAYS,
   };

@@ -14,3 +14,4 @@ export * from '../../legal/legal.tables.js';
 export * from '../../intelligence/intelligence.tables.js';
 export * from '../../knowledge/knowledge.tables.js';
 export * from '../../search/search.tables.js';
+export * from '../../calls/calls.tables.js';

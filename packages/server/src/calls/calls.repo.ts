@@ -1,0 +1,72 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client.js';
+import type { CallRecord } from './domain/call-events.js';
+import { callRequestNonces, calls } from './calls.tables.js';
+
+export type CallRow = typeof calls.$inferSelect;
+
+/** A signed request's nonce, once: false when it was seen before (a replay). */
+export async function claimNonce(tx: Executor, nonce: string, at: Date): Promise<boolean> {
+  const rows = await tx.insert(callRequestNonces).values({ nonce, at }).onConflictDoNothing().returning({ nonce: callRequestNonces.nonce });
+  return rows.length === 1;
+}
+
+export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
+  await tx.delete(callRequestNonces).where(lt(callRequestNonces.at, before));
+}
+
+/** The calls of these ids, locked for the rest of the transaction (created empty first, so two batches queue on one row). */
+export async function lockCalls(tx: Executor, ids: string[], now: Date): Promise<Map<string, CallRow>> {
+  if (!ids.length) return new Map();
+  await tx
+    .insert(calls)
+    .values(ids.map((callId) => ({ callId, outcome: 'in_progress', transfers: [], events: [], updatedAt: now })))
+    .onConflictDoNothing();
+  const rows = await tx.select().from(calls).where(inArray(calls.callId, ids)).orderBy(asc(calls.callId)).for('update');
+  return new Map(rows.map((r) => [r.callId, r]));
+}
+
+const d = (s: string | null) => (s ? new Date(s) : null);
+
+export async function saveCall(tx: Executor, r: CallRecord, now: Date): Promise<void> {
+  await tx
+    .update(calls)
+    .set({
+      caller: r.caller, dialled: r.dialled, offeredAt: d(r.offeredAt), queuedAt: d(r.queuedAt), queue: r.queue, answeredAt: d(r.answeredAt), agent: r.agent,
+      endedAt: d(r.endedAt), endReason: r.endReason, outcome: r.outcome, waitSeconds: r.waitSeconds, talkSeconds: r.talkSeconds, transfers: r.transfers,
+      recordingUrl: r.recordingUrl, events: r.events, updatedAt: now,
+    })
+    .where(eq(calls.callId, r.callId));
+}
+
+export type CallFilter = { from?: Date | undefined; to?: Date | undefined; outcome?: string | undefined; agent?: string | undefined; caller?: string | undefined };
+
+const where = (f: CallFilter): SQL | undefined =>
+  and(
+    f.from ? gte(calls.offeredAt, f.from) : undefined,
+    f.to ? lt(calls.offeredAt, f.to) : undefined,
+    f.outcome ? eq(calls.outcome, f.outcome) : undefined,
+    f.agent ? eq(calls.agent, f.agent) : undefined,
+    f.caller ? eq(calls.caller, f.caller) : undefined,
+  );
+
+export async function listCalls(db: Executor, f: CallFilter & { limit: number; offset: number }) {
+  const [items, [total]] = await Promise.all([
+    db.select().from(calls).where(where(f)).orderBy(desc(calls.offeredAt), asc(calls.callId)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(calls).where(where(f)),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The figures' inputs of a period: just the columns the figures read. */
+export async function callsForFigures(db: Executor, f: CallFilter) {
+  return db
+    .select({ callId: calls.callId, offeredAt: calls.offeredAt, queuedAt: calls.queuedAt, answeredAt: calls.answeredAt, endedAt: calls.endedAt, endReason: calls.endReason, waitSeconds: calls.waitSeconds, talkSeconds: calls.talkSeconds, agent: calls.agent, queue: calls.queue })
+    .from(calls)
+    .where(where(f));
+}
+
+export async function findCall(db: Executor, callId: string): Promise<CallRow | undefined> {
+  const [row] = await db.select().from(calls).where(eq(calls.callId, callId));
+  return row;
+}

@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../platform/clock.js';
+import { AppError, forbidden } from '../platform/errors/app-error.js';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses } from '../platform/http/schemas.js';
+import { checkSignature } from '../platform/signing/hmac.js';
+import type { CallsService } from './calls.service.js';
+import { callEventTypes } from './domain/call-events.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: string;
+  }
+}
+
+const iso = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' });
+const callEvent = z
+  .object({
+    eventId: z.string().min(1).max(200),
+    callId: z.string().min(1).max(200),
+    type: z.enum(callEventTypes, { error: `事件类型应为 ${callEventTypes.join('、')} 之一` }),
+    at: iso,
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+    queue: z.string().max(100).optional(),
+    agent: z.string().max(100).optional(),
+    target: z.enum(['lawyer', 'gov12345', 'three_way', 'agent']).optional(),
+    targetName: z.string().max(100).optional(),
+    reason: z.enum(['caller_hangup', 'agent_hangup', 'queue_timeout', 'ivr_hangup', 'system']).optional(),
+    recordingUrl: z.url({ error: '录音地址应为 URL' }).max(1000).optional(),
+  })
+  .strict();
+
+const callView = z.object({
+  callId: z.string(),
+  caller: z.string().nullable(),
+  dialled: z.string().nullable(),
+  offeredAt: z.string().nullable(),
+  queuedAt: z.string().nullable(),
+  queue: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  agent: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  endReason: z.string().nullable(),
+  outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']),
+  waitSeconds: z.number().nullable(),
+  talkSeconds: z.number().nullable(),
+  transfers: z.array(z.object({ at: z.string(), target: z.string(), name: z.string().nullable(), agent: z.string().nullable() })),
+  recordingUrl: z.string().nullable(),
+  orderIds: z.array(z.string()),
+  events: z.array(callEvent).optional(),
+});
+const figures = z.object({
+  calls: z.number(),
+  askedForAgent: z.number(),
+  answered: z.number(),
+  answerRate: z.number().nullable(),
+  answeredWithin: z.number(),
+  answerWithinRate: z.number().nullable(),
+  abandoned: z.number(),
+  abandonRate: z.number().nullable(),
+  averageWaitSeconds: z.number().nullable(),
+  averageTalkSeconds: z.number().nullable(),
+});
+const localDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+
+type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
+
+/** Call records (话务) from the telephony system, read by the hotline's desk, and the call figures of kpis.md. */
+export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clock, secret }) => {
+  const tags = ['calls'];
+  // The signature covers the raw body: keep it as it came (this plugin only).
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (req, body, done) => {
+    req.rawBody = body as string;
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(new AppError('invalid', 'MALFORMED_JSON', '请求体不是有效的 JSON'), undefined);
+    }
+  });
+
+  app.post('/events', {
+    config: { public: true },
+    schema: {
+      operationId: 'ingestCallEvents', tags,
+      headers: z.object({ 'x-hotline-timestamp': z.string().optional(), 'x-hotline-nonce': z.string().optional(), 'x-hotline-signature': z.string().optional() }).passthrough(),
+      body: z.object({ events: z.array(callEvent).min(1).max(1000) }).strict(),
+      response: { 200: z.object({ accepted: z.number(), added: z.number(), calls: z.number() }), ...errorResponses },
+      ...describe(
+        '话务系统推送通话事件（来电、进入语音导航、排队、坐席接听、转接、挂机、录音）。请求须签名：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256(密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。事件可乱序、可重复，结果相同。',
+        'The telephony system posts call events (offered, voice menu, queued, answered, transferred, ended, recording). Signed: X-Hotline-Signature is the hex HMAC-SHA256 of timestamp, nonce and raw body with the shared secret; a request older than 5 minutes or a nonce seen before is refused. Events may arrive out of order or twice: the record comes out the same.',
+      ),
+    },
+  }, async (req) => {
+    if (!secret) throw forbidden('TELEPHONY_NOT_CONFIGURED', '未配置话务系统密钥（HOTLINE_TELEPHONY_SECRET），不接收通话事件');
+    const h = req.headers;
+    const problem = checkSignature(
+      { timestamp: h['x-hotline-timestamp'] as string | undefined, nonce: h['x-hotline-nonce'] as string | undefined, signature: h['x-hotline-signature'] as string | undefined },
+      req.rawBody ?? '',
+      { method: 'hmac-sha256', secret, now: clock.now() },
+    );
+    if (problem) {
+      const messages = { missing: '缺少签名头', stale: '请求时间戳超出 5 分钟窗口', bad_signature: '签名不正确' } as const;
+      throw new AppError('unauthenticated', `SIGNATURE_${problem.toUpperCase()}`, messages[problem]);
+    }
+    return calls.ingest(h['x-hotline-nonce'] as string, req.body.events);
+  });
+
+  app.get('/', {
+    schema: {
+      operationId: 'listCalls', tags,
+      querystring: z
+        .object({
+          from: localDate.optional(),
+          to: localDate.optional(),
+          outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']).optional(),
+          agent: z.string().max(100).optional(),
+          caller: z.string().regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' }).optional(),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        })
+        .strict(),
+      response: { 200: z.object({ items: z.array(callView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+      ...describe('话务记录列表（按来电时间倒序），来电号码仅接线员可见全号', 'Call records, newest first; only agents see whole caller numbers.'),
+    },
+  }, async (req) => calls.list(actorOf(req), req.query));
+
+  app.get('/:callId', {
+    schema: {
+      operationId: 'getCall', tags, params: z.object({ callId: z.string().min(1).max(200) }).strict(),
+      response: { 200: callView, ...errorResponses },
+      ...describe('一条话务记录及其事件轨迹', 'One call record with its event trail.'),
+    },
+  }, async (req) => calls.get(actorOf(req), req.params.callId));
+
+  app.get('/figures', {
+    schema: {
+      operationId: 'getCallFigures', tags,
+      querystring: z.object({ from: localDate, to: localDate, by: z.enum(['hour', 'day', 'agent', 'queue']).optional(), answerWithinSeconds: z.coerce.number().int().min(1).max(120).optional() }).strict(),
+      response: { 200: z.object({ from: z.string(), to: z.string(), answerWithinSeconds: z.number(), overall: figures, groups: z.array(figures.extend({ key: z.string() })) }), ...errorResponses },
+      ...describe('话务指标：来电量、接通率、N 秒接通率、放弃率、平均等待与通话时长，可按小时、日、坐席、队列分组（from 含，to 不含）', 'Call figures: calls, answer rate, N-second answer rate, abandon rate, mean wait and talk time, by hour, day, agent or queue (from inclusive, to exclusive).'),
+    },
+  }, async (req) => calls.figures(actorOf(req), req.query));
+};

@@ -1,0 +1,106 @@
+import { requireRole, type Actor } from '../auth/actor.js';
+import { instantAt } from '../calendar/domain/working-time.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { maskPhone } from '../platform/privacy/mask.js';
+import * as repo from './calls.repo.js';
+import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.js';
+import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
+
+type Deps = { db: Db; clock: Clock };
+
+/** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
+const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
+
+export function createCallsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  /** One signed batch of events: its nonce once, each call folded again from all its events, atomically. */
+  async function ingest(nonce: string, events: CallEvent[]) {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      if (!(await repo.claimNonce(tx, nonce, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+      const ids = [...new Set(events.map((e) => e.callId))].sort();
+      const existing = await repo.lockCalls(tx, ids, now);
+      let added = 0;
+      for (const id of ids) {
+        const before = existing.get(id)?.events ?? [];
+        const known = new Set(before.map((e) => e.eventId));
+        const fresh = events.filter((e) => e.callId === id && !known.has(e.eventId));
+        added += new Set(fresh.map((e) => e.eventId)).size;
+        await repo.saveCall(tx, foldCall(id, [...before, ...fresh]), now);
+      }
+      return { accepted: events.length, added, calls: ids.length };
+    });
+  }
+
+  const view = (actor: Actor, r: repo.CallRow, withEvents: boolean) => ({
+    callId: r.callId,
+    caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
+    dialled: r.dialled,
+    offeredAt: r.offeredAt?.toISOString() ?? null,
+    queuedAt: r.queuedAt?.toISOString() ?? null,
+    queue: r.queue,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    agent: r.agent,
+    endedAt: r.endedAt?.toISOString() ?? null,
+    endReason: r.endReason,
+    outcome: r.outcome as CallRecord['outcome'],
+    waitSeconds: r.waitSeconds,
+    talkSeconds: r.talkSeconds,
+    transfers: r.transfers,
+    recordingUrl: r.recordingUrl,
+    orderIds: r.orderIds,
+    ...(withEvents ? { events: r.events } : {}),
+  });
+
+  const period = (q: { from?: string | undefined; to?: string | undefined }) => ({ from: q.from ? instantAt(q.from, 0) : undefined, to: q.to ? instantAt(q.to, 0) : undefined });
+
+  async function list(actor: Actor, q: { from?: string | undefined; to?: string | undefined; outcome?: string | undefined; agent?: string | undefined; caller?: string | undefined; page: number; pageSize: number }) {
+    requireRole(actor, ...readers);
+    const r = await repo.listCalls(db, { ...period(q), outcome: q.outcome, agent: q.agent, caller: q.caller, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: r.items.map((c) => view(actor, c, false)), total: r.total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async function get(actor: Actor, callId: string) {
+    requireRole(actor, ...readers);
+    const r = await repo.findCall(db, callId);
+    if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+    return view(actor, r, true);
+  }
+
+  /** The figures of kpis.md for a period, overall and by hour (Beijing), agent or queue. */
+  async function figures(actor: Actor, q: { from: string; to: string; by?: 'hour' | 'agent' | 'queue' | 'day' | undefined; answerWithinSeconds?: number | undefined }) {
+    requireRole(actor, ...readers);
+    if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
+    const rows = await repo.callsForFigures(db, period(q));
+    const records = rows.map((r) => ({
+      ...r,
+      offeredAt: r.offeredAt?.toISOString() ?? null,
+      queuedAt: r.queuedAt?.toISOString() ?? null,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      endedAt: r.endedAt?.toISOString() ?? null,
+    })) as unknown as CallRecord[];
+    const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
+    const keyOf = (r: CallRecord): string => {
+      if (q.by === 'agent') return r.agent ?? '—';
+      if (q.by === 'queue') return r.queue ?? '—';
+      const local = new Date(Date.parse(r.offeredAt ?? '') + 8 * 3_600_000).toISOString();
+      return q.by === 'day' ? local.slice(0, 10) : local.slice(11, 13);
+    };
+    const groups = new Map<string, CallRecord[]>();
+    if (q.by) for (const r of records) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+    return {
+      from: q.from,
+      to: q.to,
+      answerWithinSeconds: o.answerWithinSeconds,
+      overall: callFigures(records, o),
+      groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, rs]) => ({ key, ...callFigures(rs, o) })),
+    };
+  }
+
+  return { ingest, list, get, figures };
+}
+
+export type CallsService = ReturnType<typeof createCallsService>;

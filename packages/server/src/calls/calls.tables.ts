@@ -1,0 +1,35 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CallEvent, CallRecord } from './domain/call-events.js';
+
+/** One call as the telephony system reported it: the folded record and the events it came from (the trail). */
+export const calls = pgTable(
+  'calls',
+  {
+    callId: text('call_id').primaryKey(),
+    caller: text('caller'),
+    dialled: text('dialled'),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
+    queue: text('queue'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    agent: text('agent'),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+    outcome: text('outcome').notNull(),
+    waitSeconds: integer('wait_seconds'),
+    talkSeconds: integer('talk_seconds'),
+    transfers: jsonb('transfers').$type<CallRecord['transfers']>().notNull(),
+    recordingUrl: text('recording_url'),
+    events: jsonb('events').$type<CallEvent[]>().notNull(),
+    /** Orders created or touched during the call. */
+    orderIds: uuid('order_ids').array().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('calls_offered_idx').on(t.offeredAt), index('calls_caller_idx').on(t.caller)],
+);
+
+/** Nonces of signed requests seen in the last minutes: the same signed request twice is a replay and refused. */
+export const callRequestNonces = pgTable('call_request_nonces', {
+  nonce: text('nonce').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTelephonySecret } from '../../src/platform/config/config.js';
+import { signRequest } from '../../src/platform/signing/hmac.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
+
+/** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
+let t: TestApp;
+let supervisor: Client, agent: Client, handler: Client;
+let nonce = 0;
+
+const post = (events: unknown[], o: { secret?: string; ts?: number; nonce?: string; body?: string } = {}) => {
+  const body = o.body ?? JSON.stringify({ events });
+  const ts = String(o.ts ?? Math.floor(t.clock.now().getTime() / 1000));
+  const n = o.nonce ?? `n-${nonce++}`;
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/calls/events',
+    payload: body,
+    headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': n, 'x-hotline-signature': signRequest('hmac-sha256', o.secret ?? demoTelephonySecret, ts, n, body) },
+  });
+};
+
+const base = Date.parse('2026-11-30T01:00:00Z'); // 09:00 Beijing
+const at = (s: number) => new Date(base + s * 1000).toISOString();
+const answered = (id: string, s: number, wait: number, talk: number) => [
+  { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: '13904710001', to: '12351' },
+  { eventId: `${id}-2`, callId: id, type: 'queued', at: at(s + 8), queue: 'general' },
+  { eventId: `${id}-3`, callId: id, type: 'answered', at: at(s + 8 + wait), agent: 'agent' },
+  { eventId: `${id}-4`, callId: id, type: 'ended', at: at(s + 8 + wait + talk), reason: 'agent_hangup' },
+];
+const abandoned = (id: string, s: number, after: number) => [
+  { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: '13904710002', to: '12351' },
+  { eventId: `${id}-2`, callId: id, type: 'queued', at: at(s + 8), queue: 'general' },
+  { eventId: `${id}-3`, callId: id, type: 'ended', at: at(s + 8 + after), reason: 'caller_hangup' },
+];
+const ivrOnly = (id: string, s: number) => [
+  { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: '13904710003', to: '12351' },
+  { eventId: `${id}-2`, callId: id, type: 'ivr', at: at(s + 1) },
+  { eventId: `${id}-3`, callId: id, type: 'ended', at: at(s + 30), reason: 'ivr_hangup' },
+];
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-30T06:00:00Z' });
+  [supervisor, agent, handler] = await Promise.all([t.login('supervisor'), t.login('agent'), t.login('handler')]);
+});
+afterAll(() => t.close());
+
+describe('ingesting call events', () => {
+  it('out of order and twice, the record comes out the same', async () => {
+    const evs = answered('c-1', 0, 12, 300);
+    expect((await ok(post([evs[3], evs[1]]))).added).toBe(2);
+    expect((await ok(post([evs[0], evs[3], evs[2], evs[1]]))).added).toBe(2);
+    const r = await ok(agent.get('/api/calls/c-1'));
+    expect(r).toMatchObject({ outcome: 'answered', caller: '13904710001', agent: 'agent', waitSeconds: 12, talkSeconds: 300 });
+    expect(r.events).toHaveLength(4);
+    // Masked for everyone but the agents.
+    expect((await ok(supervisor.get('/api/calls/c-1'))).caller).toBe('139****0001');
+  });
+
+  it('refuses a bad signature, a replayed request and an old one, and stores nothing of them', async () => {
+    const evs = answered('c-bad', 0, 5, 60);
+    await expectError(post(evs, { secret: 'not-the-secret-at-all' }), 401, 'SIGNATURE_BAD_SIGNATURE');
+    await expectError(post(evs, { ts: Math.floor(t.clock.now().getTime() / 1000) - 600 }), 401, 'SIGNATURE_STALE');
+    const res = await t.app.inject({ method: 'POST', url: '/api/calls/events', payload: { events: evs }, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(401);
+    await expectError(agent.get('/api/calls/c-bad'), 404, 'CALL_NOT_FOUND');
+    await ok(post(answered('c-2', 0, 5, 60), { nonce: 'fixed-nonce' }));
+    const replay = await expectError(post(abandoned('c-3', 0, 30), { nonce: 'fixed-nonce' }), 409, 'SIGNATURE_REPLAYED');
+    expect(replay.message).toContain('nonce');
+    await expectError(agent.get('/api/calls/c-3'), 404, 'CALL_NOT_FOUND');
+  });
+
+  it('refuses malformed events with the field named, never a 500', async () => {
+    const bad = await expectError(post([{ eventId: 'x', callId: 'y', type: 'rang', at: 'yesterday' }]), 400, 'VALIDATION_FAILED');
+    expect(bad.details!.fields!.map((f) => f.field)).toEqual(expect.arrayContaining(['body.events.0.type', 'body.events.0.at']));
+    const body = '{"events": [';
+    await expectError(post([], { body }), 400, 'MALFORMED_JSON');
+  });
+});
+
+describe('call figures', () => {
+  it('equal the definitions of kpis.md on a hand-computed day', async () => {
+    // c-1 (wait 12, talk 300) and c-2 (wait 5, talk 60) above, plus: answered after 20 s (talk 100), abandoned after 30 s
+    // and after 3 s, two that ended in the voice menu.
+    await ok(post([...answered('c-4', 600, 20, 100), ...abandoned('c-5', 700, 30), ...abandoned('c-6', 800, 3), ...ivrOnly('c-7', 900), ...ivrOnly('c-8', 1000)]));
+    const f = await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'));
+    expect(f.overall).toEqual({
+      calls: 7,
+      askedForAgent: 5,
+      answered: 3,
+      answerRate: 3 / 5,
+      answeredWithin: 2,
+      answerWithinRate: 2 / 3,
+      abandoned: 1,
+      abandonRate: 1 / 5,
+      averageWaitSeconds: (12 + 5 + 20) / 3,
+      averageTalkSeconds: (300 + 60 + 100) / 3,
+    });
+    const byHour = await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01&by=hour'));
+    expect(byHour.groups).toEqual([expect.objectContaining({ key: '09', calls: 7 })]);
+    expect((await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01&answerWithinSeconds=20'))).overall.answeredWithin).toBe(3);
+  });
+
+  it('lists calls by outcome, finds a caller only by the whole number, and is closed to a county handler', async () => {
+    expect((await ok(supervisor.get('/api/calls?outcome=abandoned'))).total).toBe(2);
+    expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);
+    await expectError(agent.get('/api/calls?caller=13904'), 400, 'VALIDATION_FAILED');
+    await expectError(handler.get('/api/calls'), 403, 'ROLE_REQUIRED');
+  });
+});
