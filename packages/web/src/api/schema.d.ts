@@ -97,6 +97,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本省地图（地市级行政区划边界，随软件包提供，不在运行时下载；直辖市无地图时为 null）
+         * @description 本省地图（地市级行政区划边界，随软件包提供，不在运行时下载；直辖市无地图时为 null）
+         *
+         *     The installation's province map (prefecture-level boundaries shipped in a package, never fetched at run time; null for the municipalities).
+         */
+        get: operations["getProvinceMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/order-flow": {
         parameters: {
             query?: never;
@@ -515,6 +537,94 @@ export interface paths {
          *     Enter a new year (administrator) from a file of the State Council notice: iCalendar (.ics) or JSON; its holidays and make-up working days of that year are taken, and provisional deadlines are recomputed.
          */
         post: operations["importCalendarYearFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 话务记录列表（按来电时间倒序），来电号码仅接线员可见全号
+         * @description 话务记录列表（按来电时间倒序），来电号码仅接线员可见全号
+         *
+         *     Call records, newest first; only agents see whole caller numbers.
+         */
+        get: operations["listCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一条话务记录及其事件轨迹
+         * @description 一条话务记录及其事件轨迹
+         *
+         *     One call record with its event trail.
+         */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 话务系统推送通话事件（来电、进入语音导航、排队、坐席接听、转接、挂机、录音）。请求须签名：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256(密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。事件可乱序、可重复，结果相同。
+         * @description 话务系统推送通话事件（来电、进入语音导航、排队、坐席接听、转接、挂机、录音）。请求须签名：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256(密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。事件可乱序、可重复，结果相同。
+         *
+         *     The telephony system posts call events (offered, voice menu, queued, answered, transferred, ended, recording). Signed: X-Hotline-Signature is the hex HMAC-SHA256 of timestamp, nonce and raw body with the shared secret; a request older than 5 minutes or a nonce seen before is refused. Events may arrive out of order or twice: the record comes out the same.
+         */
+        post: operations["ingestCallEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 话务指标：来电量、接通率、N 秒接通率、放弃率、平均等待与通话时长，可按小时、日、坐席、队列分组（from 含，to 不含）
+         * @description 话务指标：来电量、接通率、N 秒接通率、放弃率、平均等待与通话时长，可按小时、日、坐席、队列分组（from 含，to 不含）
+         *
+         *     Call figures: calls, answer rate, N-second answer rate, abandon rate, mean wait and talk time, by hour, day, agent or queue (from inclusive, to exclusive).
+         */
+        get: operations["getCallFigures"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3496,6 +3606,138 @@ export interface operations {
                             name: string;
                         };
                         workersHelped: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getProvinceMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        geoJson: unknown;
+                        name: string | null;
+                        province: string;
                     };
                 };
             };
@@ -6616,6 +6858,683 @@ export interface operations {
                         recomputedOrders: number;
                         workdays: number;
                         year: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listCalls: {
+        parameters: {
+            query?: {
+                agent?: string;
+                caller?: string;
+                from?: string;
+                outcome?: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
+                page?: number;
+                pageSize?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            agent: string | null;
+                            answeredAt: string | null;
+                            caller: string | null;
+                            callId: string;
+                            dialled: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            events?: {
+                                agent?: string;
+                                /** Format: date-time */
+                                at: string;
+                                callId: string;
+                                eventId: string;
+                                from?: string;
+                                queue?: string;
+                                /** @enum {string} */
+                                reason?: "caller_hangup" | "agent_hangup" | "queue_timeout" | "ivr_hangup" | "system";
+                                /** Format: uri */
+                                recordingUrl?: string;
+                                /** @enum {string} */
+                                target?: "lawyer" | "gov12345" | "three_way" | "agent";
+                                targetName?: string;
+                                to?: string;
+                                /** @enum {string} */
+                                type: "offered" | "ivr" | "queued" | "answered" | "transferred" | "ended" | "recording";
+                            }[];
+                            offeredAt: string | null;
+                            orderIds: string[];
+                            /** @enum {string} */
+                            outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
+                            queue: string | null;
+                            queuedAt: string | null;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                            transfers: {
+                                agent: string | null;
+                                at: string;
+                                name: string | null;
+                                target: string;
+                            }[];
+                            waitSeconds: number | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string | null;
+                        answeredAt: string | null;
+                        caller: string | null;
+                        callId: string;
+                        dialled: string | null;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        events?: {
+                            agent?: string;
+                            /** Format: date-time */
+                            at: string;
+                            callId: string;
+                            eventId: string;
+                            from?: string;
+                            queue?: string;
+                            /** @enum {string} */
+                            reason?: "caller_hangup" | "agent_hangup" | "queue_timeout" | "ivr_hangup" | "system";
+                            /** Format: uri */
+                            recordingUrl?: string;
+                            /** @enum {string} */
+                            target?: "lawyer" | "gov12345" | "three_way" | "agent";
+                            targetName?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            type: "offered" | "ivr" | "queued" | "answered" | "transferred" | "ended" | "recording";
+                        }[];
+                        offeredAt: string | null;
+                        orderIds: string[];
+                        /** @enum {string} */
+                        outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
+                        queue: string | null;
+                        queuedAt: string | null;
+                        recordingUrl: string | null;
+                        talkSeconds: number | null;
+                        transfers: {
+                            agent: string | null;
+                            at: string;
+                            name: string | null;
+                            target: string;
+                        }[];
+                        waitSeconds: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    ingestCallEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-hotline-nonce"?: string;
+                "x-hotline-signature"?: string;
+                "x-hotline-timestamp"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events: {
+                        agent?: string;
+                        /** Format: date-time */
+                        at: string;
+                        callId: string;
+                        eventId: string;
+                        from?: string;
+                        queue?: string;
+                        /** @enum {string} */
+                        reason?: "caller_hangup" | "agent_hangup" | "queue_timeout" | "ivr_hangup" | "system";
+                        /** Format: uri */
+                        recordingUrl?: string;
+                        /** @enum {string} */
+                        target?: "lawyer" | "gov12345" | "three_way" | "agent";
+                        targetName?: string;
+                        to?: string;
+                        /** @enum {string} */
+                        type: "offered" | "ivr" | "queued" | "answered" | "transferred" | "ended" | "recording";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        added: number;
+                        calls: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getCallFigures: {
+        parameters: {
+            query: {
+                answerWithinSeconds?: number;
+                by?: "hour" | "day" | "agent" | "queue";
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answerWithinSeconds: number;
+                        from: string;
+                        groups: {
+                            abandoned: number;
+                            abandonRate: number | null;
+                            answered: number;
+                            answeredWithin: number;
+                            answerRate: number | null;
+                            answerWithinRate: number | null;
+                            askedForAgent: number;
+                            averageTalkSeconds: number | null;
+                            averageWaitSeconds: number | null;
+                            calls: number;
+                            key: string;
+                        }[];
+                        overall: {
+                            abandoned: number;
+                            abandonRate: number | null;
+                            answered: number;
+                            answeredWithin: number;
+                            answerRate: number | null;
+                            answerWithinRate: number | null;
+                            askedForAgent: number;
+                            averageTalkSeconds: number | null;
+                            averageWaitSeconds: number | null;
+                            calls: number;
+                        };
+                        to: string;
                     };
                 };
             };
