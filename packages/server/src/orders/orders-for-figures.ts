@@ -9,10 +9,10 @@ import { orderCallers, orderExtensions, orderHops, workOrders } from './orders.t
  */
 export async function loadOrdersForFigures(db: Executor, ids: string[]) {
   if (!ids.length) return [];
-  const [orders, callers, hops, extensions] = await Promise.all([
-    db.select().from(workOrders).where(inArray(workOrders.id, ids)),
-    db.select({ orderId: orderCallers.orderId, calledAt: orderCallers.calledAt }).from(orderCallers).where(inArray(orderCallers.orderId, ids)),
-    db
+  // One after the other: inside a transaction they share one connection, which runs one query at a time anyway.
+  const orders = await db.select().from(workOrders).where(inArray(workOrders.id, ids));
+  const callers = await db.select({ orderId: orderCallers.orderId, calledAt: orderCallers.calledAt }).from(orderCallers).where(inArray(orderCallers.orderId, ids));
+  const hops = await db
       .select({
         orderId: orderHops.orderId,
         toUnitId: orderHops.toUnitId,
@@ -23,12 +23,11 @@ export async function loadOrdersForFigures(db: Executor, ids: string[]) {
       })
       .from(orderHops)
       .where(inArray(orderHops.orderId, ids))
-      .orderBy(asc(orderHops.orderId), asc(orderHops.seq)),
-    db
+      .orderBy(asc(orderHops.orderId), asc(orderHops.seq));
+  const extensions = await db
       .select({ orderId: orderExtensions.orderId, approved: orderExtensions.approved, decidedAt: orderExtensions.decidedAt, reason: orderExtensions.reason, unitId: orderExtensions.requestedByUnitId })
       .from(orderExtensions)
-      .where(inArray(orderExtensions.orderId, ids)),
-  ]);
+      .where(inArray(orderExtensions.orderId, ids));
   const units = await unitsById(db, [...hops.map((h) => h.toUnitId), ...extensions.map((e) => e.unitId)]);
   const pathOf = (id: string) => units.get(id)?.path ?? '';
   const group = <T extends { orderId: string }>(rows: T[]) => {

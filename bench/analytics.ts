@@ -1,0 +1,88 @@
+/**
+ * npx tsx bench/analytics.ts [--sizes 20000,100000] [--samples 40]
+ *
+ * The cockpit's figures at growing history on PostgreSQL (BENCH_DATABASE_URL, default the local server): for the
+ * province and for one county, the p95 of one cockpit load's figure queries (KPIs now / previous period / last year,
+ * last 30 days) as a ratio to a bare indexed count(*) of the same orders in the same run; and the cost of keeping the
+ * figures (refresh of the marked orders, per order). Orders are spread over three years, so a period holds a share.
+ */
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { createAnalyticsService } from '../packages/server/src/analytics/analytics.service.js';
+import { createCalendarService } from '../packages/server/src/calendar/calendar.service.js';
+import { addDaysToDate, instantAt, localDateOf } from '../packages/server/src/calendar/domain/working-time.js';
+import { seedOrders } from '../packages/server/src/demo/demo.seed.js';
+import { bootstrap } from '../packages/server/src/install/bootstrap.js';
+import { loadConfig } from '../packages/server/src/platform/config/config.js';
+import { fixedClock } from '../packages/server/src/platform/clock.js';
+import { migrateDatabase, openDatabase } from '../packages/server/src/platform/db/client.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const sizes = option('sizes', '20000,100000').split(',').map(Number);
+const samples = Number(option('samples', '40'));
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `hotline_bench_analytics_${Date.now()}`;
+const url = new URL(baseUrl);
+url.pathname = `/${dbName}`;
+
+const admin = new pg.Client({ connectionString: baseUrl });
+await admin.connect();
+await admin.query(`create database ${dbName}`);
+const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+try {
+  await migrateDatabase(database);
+  const clock = fixedClock('2026-11-25T02:00:00Z');
+  const config = { ...loadConfig({ HOTLINE_ADMIN_PASSWORD: 'Bench12345', HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0' }) };
+  await bootstrap(database.db, config, clock);
+  const db = database.db;
+  const calendar = createCalendarService({ db, clock });
+  const analytics = createAnalyticsService({ db, clock, calendar });
+  const today = localDateOf(clock.now());
+  const one = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+  const provincePath = String((await one(sql`select path from units where type = 'province_federation'`)).path);
+  const countyPath = String((await one(sql`select path from units where type = 'county_federation' and division_code = '150102'`)).path);
+  const period = { from: addDaysToDate(today, -29), to: today };
+  const p95 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
+  async function time(fn: () => Promise<unknown>) {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  }
+  let seeded = 0;
+  console.log('size\tscope\tcockpit p95 ms\tbare count p95 ms\tratio\trows in period\trefresh ms/order');
+  for (const size of sizes) {
+    const seedStart = performance.now();
+    await seedOrders(db, { province: config.province, count: size - seeded, from: instantAt(addDaysToDate(today, -3 * 365), 0), to: instantAt(today, 0), seed: 7 + seeded, batchSize: 2000 });
+    const seedMs = performance.now() - seedStart;
+    seeded = size;
+    const t = performance.now();
+    const n = await analytics.refresh();
+    const refreshMs = performance.now() - t;
+    await db.execute(sql`analyze`);
+    for (const [name, path] of [['province', provincePath], ['county', countyPath]] as const) {
+      const cockpit: number[] = [];
+      const bare: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < samples; i++) {
+        cockpit.push(await time(() => Promise.all([analytics.sumsFor(path, period), analytics.sumsFor(path, { from: addDaysToDate(period.from, -30), to: addDaysToDate(period.to, -30) }), analytics.sumsFor(path, { from: addDaysToDate(period.from, -365), to: addDaysToDate(period.to, -365) })])));
+        bare.push(
+          await time(async () => {
+            const r = await one(
+              sql`select count(*)::int as n from work_orders where created_at >= ${instantAt(period.from, 0).toISOString()}::timestamptz and created_at < ${instantAt(addDaysToDate(period.to, 1), 0).toISOString()}::timestamptz and holder_unit_path like ${path + '%'}`,
+            );
+            rows = Number(r.n);
+          }),
+        );
+      }
+      console.log(`${size}\t${name}\t${p95(cockpit).toFixed(1)}\t${p95(bare).toFixed(1)}\t${(p95(cockpit) / p95(bare)).toFixed(2)}\t${rows}\t${(refreshMs / Math.max(1, n)).toFixed(3)} (seed ${(seedMs / 1000).toFixed(0)} s, refresh ${(refreshMs / 1000).toFixed(0)} s for ${n})`);
+    }
+  }
+} finally {
+  await database.close();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
