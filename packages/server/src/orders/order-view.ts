@@ -7,6 +7,7 @@ import { deadlineStatus } from './domain/deadlines.js';
 import { allowedActions, type Relation } from './domain/state-machine.js';
 import { stateNames, type OrderState } from './domain/states.js';
 import { orderDetails, unitsById, type OrderRow } from './orders.repo.js';
+import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 
 /**
@@ -198,7 +199,7 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
     // A linked order out of the actor's scope is not shown at all: not its number, state, nor the note about it.
     links: d.links.filter((l) => orderVisibleTo(actor, l)).map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
     relations: [...relations],
-    allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations }),
+    allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations, facts: await machineFacts(db, actor, order, relations) }),
   };
 }
 

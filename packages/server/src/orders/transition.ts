@@ -10,6 +10,7 @@ import type { OrderDeps } from './order-deps.js';
 import { insertEvent, isVisible, lockOrder, unitsById, type OrderRow } from './orders.repo.js';
 import { workOrders } from './orders.tables.js';
 import { provisionalFlag } from './provisional-deadlines.js';
+import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
@@ -95,9 +96,10 @@ export async function runTransition(
     if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
     if (version !== null && order.version !== version) throw staleVersion('工单');
     const relations = await relationsOf(tx, actor, order);
-    const decision = decide(order.state as OrderState, action, { role: actor.role, relations });
+    const facts = await machineFacts(tx, actor, order, relations);
+    const decision = decide(order.state as OrderState, action, { role: actor.role, relations, facts });
     if (!decision.ok) {
-      throw decision.code === 'ORDER_INVALID_TRANSITION' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
+      throw decision.kind === 'conflict' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
     }
     const now = deps.clock.now();
     const actorUnitName = (await unitsById(tx, [actor.unitId])).get(actor.unitId)?.name ?? '';

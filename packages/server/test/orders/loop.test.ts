@@ -78,18 +78,18 @@ describe('re-dispatch down the tree (下派)', () => {
   it('goes city → county → town, each hop recorded and the reply deadline kept', async () => {
     const town = (await t.db.query.units.findFirst({ where: (u, { and, eq }) => and(eq(u.type, 'town_union'), eq(u.parentId, county.id)) }))!;
     const townHandler = await addPerson(t, 'town_handler', 'handler', town.id);
-    // 下派 is a dispatcher's act at every level: the county's own dispatcher passes it on.
-    const countyDispatcher = await addPerson(t, 'county_dispatcher', 'dispatcher', county.id);
+    // 逐级下派 (issue 8): the county's handler passes it on down its own subtree, no dispatcher account needed there.
     let o = await dispatchTo(await create(), cityUnit.id);
     const replyDue = o.deadlines.reply.dueAt;
     o = await ok(city.post(`/api/orders/${o.id}/sign`, { version: o.version }));
     t.clock.advance(hour);
     o = await ok(city.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id, note: '下派新城区' }));
     expect(o).toMatchObject({ state: 'pending_sign', holderUnit: { id: county.id } });
-    await expectError(handler.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: town.id }), 403, 'ORDER_ACTION_FORBIDDEN');
-    await expectError(countyDispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: otherCounty.id }), 400, 'DISPATCH_TARGET_INVALID');
+    expect((await ok<Order>(handler.get(`/api/orders/${o.id}`))).allowedActions).toContain('dispatch');
+    await expectError(handler.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: otherCounty.id }), 400, 'DISPATCH_TARGET_INVALID');
+    await expectError(handler.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: cityUnit.id }), 400, 'DISPATCH_TARGET_INVALID');
     t.clock.advance(hour);
-    o = await ok(countyDispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: town.id, note: '下派街道' }));
+    o = await ok(handler.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: town.id, note: '下派街道' }));
     o = await ok(townHandler.post(`/api/orders/${o.id}/sign`, { version: o.version }));
     expect(o).toMatchObject({ state: 'handling', holderUnit: { id: town.id } });
     expect(o.hops.map((h: any) => [h.seq, h.fromUnit.id, h.toUnit.id, h.status])).toEqual([

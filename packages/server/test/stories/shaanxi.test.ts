@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
 
 /**
  * Seed 002: a carpenter and twelve workmates on a Xi'an site are owed over 600,000 yuan. Mass and large: the
@@ -98,7 +99,12 @@ describe('Shaanxi: thirteen workers, 600,000 yuan, handled by the provincial hot
     expect(order.state).toBe('replied');
     expect(new Date(order.repliedAt).getTime() - handledAt.getTime()).toBeLessThan(3 * day);
     expect(order.deadlines.reply.status).toBe('on_time');
-    order = await ok(dispatcher.post(`/api/orders/${orderId}/review`, { version: order.version, decision: 'accept' }));
+    // Who replied does not accept the reply (issue 8): the centre's supervisor reviews it.
+    await expectError(dispatcher.post(`/api/orders/${orderId}/review`, { version: order.version, decision: 'accept' }), 403, 'ORDER_SEPARATION_OF_DUTIES');
+    expect((await ok(dispatcher.get(`/api/orders/${orderId}`))).allowedActions).not.toContain('review_accept');
+    const supervisor = await t.login('supervisor');
+    expect((await ok(supervisor.get(`/api/orders/${orderId}`))).allowedActions).toContain('review_accept');
+    order = await ok(supervisor.post(`/api/orders/${orderId}/review`, { version: order.version, decision: 'accept' }));
     expect(order.state).toBe('pending_callback');
     t.clock.advance(2 * hour);
     order = await ok(callbackAgent.post(`/api/orders/${orderId}/callback`, { version: order.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));

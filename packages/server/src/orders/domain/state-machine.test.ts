@@ -9,7 +9,7 @@ import { orderStates, stateNames, type OrderState } from './states.js';
  * mapped to itself changes nothing), the roles that may take it, and the relations of which the actor's unit must
  * hold at least one (none listed: any unit that can see the order).
  */
-type Expected = { moves: Partial<Record<OrderState, OrderState>>; roles: Role[]; relations: Relation[] };
+type Expected = { moves: Partial<Record<OrderState, OrderState>>; roles: Role[]; relations: Relation[]; notFor?: { role: Role; state: OrderState } };
 
 const S = [
   'pending_dispatch',
@@ -34,22 +34,25 @@ const openStates: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned'
 const involved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 
 const expected: Record<OrderAction, Expected> = {
-  dispatch: { moves: go('pending_sign', 'pending_dispatch', 'pending_sign', 'handling'), roles: ['dispatcher'], relations: ['holder'] },
+  // 逐级下派: a handler holding the order passes it down; the first dispatch is the desk's (issue 8).
+  dispatch: { moves: go('pending_sign', 'pending_dispatch', 'pending_sign', 'handling'), roles: ['dispatcher', 'handler'], relations: ['holder'], notFor: { role: 'handler', state: 'pending_dispatch' } },
   handle_at_hotline: { moves: { pending_dispatch: 'handling' }, roles: ['dispatcher'], relations: ['hotline_holder'] },
-  sign: { moves: { pending_sign: 'handling' }, roles: ['handler', 'dispatcher'], relations: ['holder'] },
-  return: { moves: go('returned', 'pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder'] },
+  // The lawyer studio's lawyer and mediator sign and handle what is sent to it (issue 8).
+  sign: { moves: { pending_sign: 'handling' }, roles: ['handler', 'dispatcher', 'lawyer', 'mediator'], relations: ['holder'] },
+  return: { moves: go('returned', 'pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder'] },
   return_redispatch: { moves: { returned: 'pending_sign' }, roles: ['dispatcher'], relations: ['hop_dispatcher'] },
   return_reject: { moves: { returned: 'pending_sign' }, roles: ['dispatcher'], relations: ['hop_dispatcher'] },
-  invite_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder', 'order_dispatcher'] },
-  remove_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher'], relations: ['holder', 'order_dispatcher'] },
+  invite_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
+  remove_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
   reply_co_handler_part: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
   add_note: { moves: stay(...openStates), roles: involved, relations: [] },
   add_attachment: { moves: stay(...openStates), roles: involved, relations: [] },
-  request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher'], relations: ['holder'] },
+  request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder'] },
   decide_extension: { moves: stay('handling', 'replied'), roles: ['dispatcher'], relations: ['order_dispatcher', 'hop_dispatcher'] },
-  reply: { moves: { handling: 'replied' }, roles: ['handler', 'dispatcher', 'mediator'], relations: ['holder'] },
-  review_accept: { moves: { replied: 'pending_callback' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
-  review_rework: { moves: { replied: 'handling' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
+  reply: { moves: { handling: 'replied' }, roles: ['handler', 'dispatcher', 'lawyer', 'mediator'], relations: ['holder'] },
+  // A supervisor reviews too, so a reply the hotline gave itself can be reviewed by someone else (issue 8).
+  review_accept: { moves: { replied: 'pending_callback' }, roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },
+  review_rework: { moves: { replied: 'handling' }, roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },
   callback_satisfied: { moves: { pending_callback: 'archived' }, roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
   callback_dissatisfied: { moves: { pending_callback: 'callback_dissatisfied' }, roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
   callback_unreachable: { moves: stay('pending_callback'), roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
@@ -90,7 +93,7 @@ describe.each(orderActions.map((a) => [a]))('decide(…, %s, …)', (action) => 
         const next = e.moves[state];
         const want = !next
           ? { ok: false, code: 'ORDER_INVALID_TRANSITION' }
-          : !e.roles.includes(role) || (e.relations.length > 0 && !e.relations.some((r) => set.has(r)))
+          : !e.roles.includes(role) || (e.relations.length > 0 && !e.relations.some((r) => set.has(r))) || (e.notFor?.role === role && e.notFor.state === state)
             ? { ok: false, code: 'ORDER_ACTION_FORBIDDEN' }
             : { ok: true, next };
         const gotShort = got.ok ? { ok: true, next: got.next } : { ok: false, code: got.code };
@@ -116,14 +119,14 @@ describe('messages', () => {
 
   it('a wrong role is told the action it may not take', () => {
     const d = decide('pending_sign', 'sign', actor('leader', 'holder'));
-    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '当前角色不能签收' });
+    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '当前角色不能签收', kind: 'forbidden' });
   });
 
   it('a wrong unit is told which units may act', () => {
     const d = decide('replied', 'review_accept', actor('dispatcher', 'holder', 'intake'));
-    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的交办单位，不能审核通过' });
+    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的交办单位，不能审核通过', kind: 'forbidden' });
     const e = decide('returned', 'invalidate', actor('agent', 'holder'));
-    expect(e).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废' });
+    expect(e).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废', kind: 'forbidden' });
   });
 
   it('the state is checked before the role', () => {
@@ -167,7 +170,7 @@ describe('allowedActions', () => {
   });
 
   it.each([
-    ['the county handler on an order to sign for', 'pending_sign', actor('handler', 'holder'), ['sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact']],
+    ['the county handler on an order to sign for', 'pending_sign', actor('handler', 'holder'), ['dispatch', 'sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact']],
     [
       'the hotline dispatcher on a new order it holds',
       'pending_dispatch',
@@ -189,10 +192,11 @@ describe('allowedActions', () => {
 });
 
 describe('rules the domain insists on', () => {
-  it('a handler does not dispatch or re-dispatch (下派 is the dispatcher’s)', () => {
-    for (const s of ['pending_dispatch', 'pending_sign', 'handling'] as const) {
-      expect(decide(s, 'dispatch', actor('handler', 'holder'))).toMatchObject({ ok: false, code: 'ORDER_ACTION_FORBIDDEN' });
-      expect(decide(s, 'dispatch', actor('dispatcher', 'holder'))).toMatchObject({ ok: true, next: 'pending_sign' });
+  it('a handler holding the order passes it down (逐级下派) but never makes the first dispatch', () => {
+    expect(decide('pending_dispatch', 'dispatch', actor('handler', 'holder'))).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '首次派单由派单员办理', kind: 'forbidden' });
+    for (const s of ['pending_sign', 'handling'] as const) {
+      expect(decide(s, 'dispatch', actor('handler', 'holder'))).toMatchObject({ ok: true, next: 'pending_sign' });
+      expect(decide(s, 'dispatch', actor('handler', 'co_handler'))).toMatchObject({ ok: false, code: 'ORDER_ACTION_FORBIDDEN' });
     }
   });
 
@@ -255,5 +259,55 @@ describe('rules the domain insists on', () => {
       'pending_callback',
       'archived',
     ]);
+  });
+});
+
+describe('conditions on the order and the person (issue 8): allowedActions offers only what will succeed', () => {
+  const me = 'user-me';
+  const other = 'user-other';
+  const facts = (f: Partial<import('./state-machine.js').OrderFacts> = {}) => ({
+    userId: me,
+    pendingExtension: null,
+    replyLimitUnit: 'working_days',
+    repliedBy: null,
+    callbackAttempts: 0,
+    contactHidden: false,
+    ...f,
+  });
+  const desk = (f: Parameters<typeof facts>[0] = {}) => ({ role: 'dispatcher' as const, relations: new Set<Relation>(['order_dispatcher', 'hop_dispatcher', 'intake']), facts: facts(f) });
+  const holder = (f: Parameters<typeof facts>[0] = {}) => ({ role: 'handler' as const, relations: new Set<Relation>(['holder']), facts: facts(f) });
+
+  it.each([
+    ['decide_extension with nothing pending', 'handling', 'decide_extension', desk(), 'conflict', 'ORDER_NO_PENDING_EXTENSION'],
+    ['decide_extension of one’s own request', 'handling', 'decide_extension', desk({ pendingExtension: { requestedBy: me } }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
+    ['request_extension while one is pending', 'handling', 'request_extension', holder({ pendingExtension: { requestedBy: other } }), 'conflict', 'ORDER_EXTENSION_PENDING'],
+    ['request_extension on a clock-hour limit', 'handling', 'request_extension', holder({ replyLimitUnit: 'clock_hours' }), 'conflict', 'ORDER_EXTENSION_CLOCK_LIMIT'],
+    ['request_extension on calendar days', 'handling', 'request_extension', holder({ replyLimitUnit: 'calendar_days' }), 'conflict', 'ORDER_EXTENSION_CLOCK_LIMIT'],
+    ['request_extension with no limit', 'handling', 'request_extension', holder({ replyLimitUnit: null }), 'conflict', 'ORDER_NO_REPLY_LIMIT'],
+    ['review_accept of one’s own reply', 'replied', 'review_accept', desk({ repliedBy: me }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
+    ['archive before any callback', 'pending_callback', 'archive', desk(), 'conflict', 'ORDER_CALLBACK_FIRST'],
+    ['reveal_contact with every caller hidden', 'handling', 'reveal_contact', holder({ contactHidden: true }), 'forbidden', 'ORDER_CONTACT_CONFIDENTIAL'],
+  ] as const)('refuses %s and does not offer it', (_what, state, action, ctx, kind, code) => {
+    expect(decide(state, action, ctx)).toMatchObject({ ok: false, kind, code });
+    expect(allowedActions(state, ctx)).not.toContain(action);
+  });
+
+  it.each([
+    ['decide_extension of another’s request', 'handling', 'decide_extension', desk({ pendingExtension: { requestedBy: other } })],
+    ['request_extension on working days', 'handling', 'request_extension', holder()],
+    ['request_extension on working hours', 'handling', 'request_extension', holder({ replyLimitUnit: 'working_hours' })],
+    ['review_accept of another’s reply', 'replied', 'review_accept', desk({ repliedBy: other })],
+    ['review_rework of one’s own reply (sending it back is no conflict of interest)', 'replied', 'review_rework', desk({ repliedBy: me })],
+    ['archive after an unreachable callback', 'pending_callback', 'archive', desk({ callbackAttempts: 1 })],
+    ['archive after a dissatisfied callback', 'callback_dissatisfied', 'archive', desk()],
+    ['reveal_contact with someone to show', 'handling', 'reveal_contact', holder()],
+  ] as const)('allows and offers %s', (_what, state, action, ctx) => {
+    expect(decide(state, action, ctx)).toMatchObject({ ok: true });
+    expect(allowedActions(state, ctx)).toContain(action);
+  });
+
+  it('a supervisor of the dispatching unit reviews a reply the dispatcher gave at the hotline', () => {
+    const sup = { role: 'supervisor' as const, relations: new Set<Relation>(['order_dispatcher']), facts: facts({ userId: other, repliedBy: me }) };
+    expect(allowedActions('replied', sup)).toEqual(expect.arrayContaining(['review_accept', 'review_rework']));
   });
 });

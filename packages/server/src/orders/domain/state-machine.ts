@@ -48,7 +48,26 @@ export type OrderAction = (typeof orderActions)[number];
  */
 export type Relation = 'holder' | 'hop_dispatcher' | 'order_dispatcher' | 'co_handler' | 'intake' | 'hotline_holder';
 
-export type ActorContext = { role: Role; relations: ReadonlySet<Relation> };
+/**
+ * What the machine needs to know of the order beyond its state, and of the person beyond the unit, for the rules
+ * that depend on them (the conditions below). Absent, only state, role and relation are decided.
+ */
+export type OrderFacts = {
+  /** The person acting. */
+  userId: string;
+  /** The extension waiting for a decision, and who asked for it. */
+  pendingExtension: { requestedBy: string } | null;
+  /** The unit of the reply limit (working days, clock hours…), null when the order has none. */
+  replyLimitUnit: string | null;
+  /** Who gave the reply now waiting for review. */
+  repliedBy: string | null;
+  /** Calls made to the caller since the review (unreachable ones included). */
+  callbackAttempts: number;
+  /** Every caller of the order is hidden from the actor (confidential, and the actor's unit handles it). */
+  contactHidden: boolean;
+};
+
+export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
 
 type Rule = {
   from: readonly OrderState[];
@@ -61,16 +80,18 @@ type Rule = {
 const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'];
 const working: OrderState[] = ['pending_sign', 'handling'];
 const desk: Role[] = ['dispatcher'];
-const handlers: Role[] = ['handler', 'dispatcher'];
+// The lawyer studio (劳模律师调解工作室) signs and handles what is sent to it: its lawyer is its handler.
+const handlers: Role[] = ['handler', 'dispatcher', 'lawyer'];
 // workflow.md: the callback is made by an agent or quality staff, not by the desk that accepted the reply it asks about.
 const callbackRoles: Role[] = ['agent', 'inspector'];
 const everyoneInvolved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 
 export const rules: Record<OrderAction, Rule> = {
   // 下派 too is a dispatcher's act (roles.md: dispatchers at every level; handlers sign, handle and reply).
-  dispatch: { from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'pending_sign', roles: desk, relations: ['holder'] },
+  // 下派 by a county or city handler down its own subtree too (逐级下派); the first dispatch stays the desk's (conditions).
+  dispatch: { from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'pending_sign', roles: ['dispatcher', 'handler'], relations: ['holder'] },
   handle_at_hotline: { from: ['pending_dispatch'], to: 'handling', roles: desk, relations: ['hotline_holder'] },
-  sign: { from: ['pending_sign'], to: 'handling', roles: handlers, relations: ['holder'] },
+  sign: { from: ['pending_sign'], to: 'handling', roles: handlers.concat('mediator'), relations: ['holder'] },
   return: { from: working, to: 'returned', roles: handlers, relations: ['holder'] },
   return_redispatch: { from: ['returned'], to: 'pending_sign', roles: desk, relations: ['hop_dispatcher'] },
   return_reject: { from: ['returned'], to: 'pending_sign', roles: desk, relations: ['hop_dispatcher'] },
@@ -82,8 +103,9 @@ export const rules: Record<OrderAction, Rule> = {
   request_extension: { from: ['handling'], to: 'same', roles: handlers, relations: ['holder'] },
   decide_extension: { from: ['handling', 'replied'], to: 'same', roles: desk, relations: ['order_dispatcher', 'hop_dispatcher'] },
   reply: { from: ['handling'], to: 'replied', roles: handlers.concat('mediator'), relations: ['holder'] },
-  review_accept: { from: ['replied'], to: 'pending_callback', roles: desk, relations: ['order_dispatcher'] },
-  review_rework: { from: ['replied'], to: 'handling', roles: desk, relations: ['order_dispatcher'] },
+  // A supervisor of the dispatching unit reviews too: the reply of an order the hotline handled itself needs someone else.
+  review_accept: { from: ['replied'], to: 'pending_callback', roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },
+  review_rework: { from: ['replied'], to: 'handling', roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },
   callback_satisfied: { from: ['pending_callback'], to: 'archived', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
   callback_dissatisfied: { from: ['pending_callback'], to: 'callback_dissatisfied', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
   callback_unreachable: { from: ['pending_callback'], to: 'same', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
@@ -100,7 +122,40 @@ export const rules: Record<OrderAction, Rule> = {
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
 };
 
-export type Decision = { ok: true; next: OrderState } | { ok: false; code: 'ORDER_INVALID_TRANSITION' | 'ORDER_ACTION_FORBIDDEN'; message: string };
+/** `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). */
+export type Refusal = { ok: false; code: string; message: string; kind: 'conflict' | 'forbidden' };
+export type Decision = { ok: true; next: OrderState } | Refusal;
+
+const notNow = (code: string, message: string): Refusal => ({ ok: false, code, message, kind: 'conflict' });
+const notYou = (code: string, message: string): Refusal => ({ ok: false, code, message, kind: 'forbidden' });
+/** Limits counted in working time can be extended; a clock limit (urgent, major: workflow.md) cannot. */
+const extendableUnits = new Set(['working_days', 'working_hours']);
+
+/**
+ * The rules that depend on the order's facts and the person, checked after state, role and relation. Here, not in
+ * the services, so `allowedActions` offers exactly what will succeed.
+ */
+const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState, role: Role) => Refusal | null>> = {
+  request_extension: (f) => {
+    if (f.pendingExtension) return notNow('ORDER_EXTENSION_PENDING', '已有一项延期申请待审批');
+    if (!f.replyLimitUnit || f.replyLimitUnit === 'none') return notNow('ORDER_NO_REPLY_LIMIT', '该工单没有办理时限，无需延期');
+    if (!extendableUnits.has(f.replyLimitUnit)) {
+      return notNow('ORDER_EXTENSION_CLOCK_LIMIT', '紧急、重大工单的时限按自然时间计算，不能延期；请加快办理，确有困难请退单或报告派单单位');
+    }
+    return null;
+  },
+  decide_extension: (f) => {
+    if (!f.pendingExtension) return notNow('ORDER_NO_PENDING_EXTENSION', '没有待审批的延期申请');
+    if (f.pendingExtension.requestedBy === f.userId) return notYou('ORDER_SEPARATION_OF_DUTIES', '不能审批自己提出的延期申请，请由其他派单员审批');
+    return null;
+  },
+  review_accept: (f) =>
+    f.repliedBy === f.userId ? notYou('ORDER_SEPARATION_OF_DUTIES', '不能审核通过自己提交的办结反馈，请由其他派单员或督办员审核') : null,
+  // workflow.md: archived automatically after the callback, or by the dispatcher once the callback was tried.
+  archive: (f, state) =>
+    state === 'pending_callback' && f.callbackAttempts === 0 ? notNow('ORDER_CALLBACK_FIRST', '尚未回访，不能归档：回访满意后自动归档，回访未接通后方可由派单员归档') : null,
+  reveal_contact: (f) => (f.contactHidden ? notYou('ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息') : null),
+};
 
 const actionNames: Record<OrderAction, string> = {
   dispatch: '派单',
@@ -137,14 +192,18 @@ export function decide(state: OrderState, action: OrderAction, actor: ActorConte
   const rule = rules[action];
   if (!rule.from.includes(state)) {
     const why = isFinal(state) ? '，工单已办结只读' : '';
-    return { ok: false, code: 'ORDER_INVALID_TRANSITION', message: `工单当前状态（${stateNames[state].zh}）不允许${actionNames[action]}${why}` };
+    return notNow('ORDER_INVALID_TRANSITION', `工单当前状态（${stateNames[state].zh}）不允许${actionNames[action]}${why}`);
   }
   if (!rule.roles.includes(actor.role)) {
-    return { ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: `当前角色不能${actionNames[action]}` };
+    return notYou('ORDER_ACTION_FORBIDDEN', `当前角色不能${actionNames[action]}`);
   }
   if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
-    return { ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}` };
+    return notYou('ORDER_ACTION_FORBIDDEN', `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}`);
   }
+  // 逐级下派: a handler passes the order on down its own subtree once it has it; the first dispatch is the desk's.
+  if (action === 'dispatch' && state === 'pending_dispatch' && actor.role !== 'dispatcher') return notYou('ORDER_ACTION_FORBIDDEN', '首次派单由派单员办理');
+  const refused = actor.facts ? conditions[action]?.(actor.facts, state, actor.role) : null;
+  if (refused) return refused;
   return { ok: true, next: rule.to === 'same' ? state : rule.to };
 }
 

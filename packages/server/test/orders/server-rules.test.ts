@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../../src/units/units.tables.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from './http.js';
+
+/**
+ * The rules of issue 8 that only the browser held: the server decides them in the state machine, and
+ * `allowedActions` offers exactly what will succeed for this person now.
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client, dispatcher2: Client, handler: Client, callbackAgent: Client, lawyer: Client;
+let county: { id: string };
+let studio: { id: string };
+
+type Order = { id: string; version: number; state: string; allowedActions: string[]; [k: string]: any };
+const create = (over: Record<string, unknown> = {}) =>
+  ok<Order>(
+    agent.post('/api/orders', {
+      channel: 'phone',
+      callers: [{ name: '赵女士', phone: '13904712222' }],
+      employer: { name: '呼和浩特市某某物业有限公司' },
+      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      narrative: '反映物业公司拖欠工资，已两个月未发放。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+      ...over,
+    }),
+    201,
+  );
+const view = (c: Client, o: Order) => ok<Order>(c.get(`/api/orders/${o.id}`));
+const post = (c: Client, o: Order, path: string, body: Record<string, unknown> = {}) => c.post(`/api/orders/${o.id}/${path}`, { version: o.version, ...body });
+const extension = { amount: 2, reason: '需等待劳动监察结论', callerInformed: true };
+const outcome = { resolved: true, measures: '已约谈企业负责人，督促支付全部欠薪', amountRecovered: 20000, workersHelped: 3 };
+
+/** Dispatched to the county and signed there. */
+async function atCounty(over: Record<string, unknown> = {}) {
+  let o = await create(over);
+  o = await ok(post(dispatcher, o, 'dispatch', { unitId: county.id }));
+  return ok<Order>(post(handler, o, 'sign'));
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  [agent, dispatcher, handler, callbackAgent, lawyer] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('callback'), t.login('lawyer')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+  const [centre] = await t.db.select().from(units).where(eq(units.type, 'hotline_centre'));
+  [studio] = (await t.db.select().from(units).where(eq(units.type, 'lawyer_studio'))) as [{ id: string }];
+  dispatcher2 = await addPerson(t, 'dispatcher_b', 'dispatcher', centre!.id);
+});
+afterAll(() => t.close());
+
+describe('separation of duties', () => {
+  it('the dispatcher who asked for an extension on an order the hotline handles cannot approve it; another dispatcher can', async () => {
+    let o = await create();
+    o = await ok(post(dispatcher, o, 'handle-at-hotline'));
+    o = await ok(post(dispatcher, o, 'extension', extension));
+    expect(o.allowedActions).not.toContain('decide_extension');
+    await expectError(post(dispatcher, o, 'extension-decision', { approve: true }), 403, 'ORDER_SEPARATION_OF_DUTIES');
+    expect((await view(dispatcher2, o)).allowedActions).toContain('decide_extension');
+    o = await ok(post(dispatcher2, o, 'extension-decision', { approve: true, note: '同意' }));
+    expect(o.counts.extensions).toBe(1);
+  });
+
+  it('who replied cannot accept the reply in review; another dispatcher can', async () => {
+    let o = await create();
+    o = await ok(post(dispatcher, o, 'handle-at-hotline'));
+    o = await ok(post(dispatcher, o, 'reply', { outcome }));
+    expect(o.allowedActions).not.toContain('review_accept');
+    expect(o.allowedActions).toContain('review_rework');
+    await expectError(post(dispatcher, o, 'review', { decision: 'accept' }), 403, 'ORDER_SEPARATION_OF_DUTIES');
+    o = await ok(post(dispatcher2, o, 'review', { decision: 'accept' }));
+    expect(o.state).toBe('pending_callback');
+  });
+});
+
+describe('allowedActions lists only what will succeed now', () => {
+  it('no decide_extension with nothing pending, no second request while one is pending', async () => {
+    let o = await atCounty();
+    expect((await view(dispatcher, o)).allowedActions).not.toContain('decide_extension');
+    await expectError(post(dispatcher, o, 'extension-decision', { approve: true }), 409, 'ORDER_NO_PENDING_EXTENSION');
+    expect(o.allowedActions).toContain('request_extension');
+    o = await ok(post(handler, o, 'extension', extension));
+    expect(o.allowedActions).not.toContain('request_extension');
+    await expectError(post(handler, o, 'extension', extension), 409, 'ORDER_EXTENSION_PENDING');
+    expect((await view(dispatcher, o)).allowedActions).toContain('decide_extension');
+  });
+
+  it('no archive before the callback; after an unreachable call the dispatcher may archive', async () => {
+    let o = await atCounty();
+    o = await ok(post(handler, o, 'reply', { outcome }));
+    o = await ok(post(dispatcher, o, 'review', { decision: 'accept' }));
+    expect((await view(dispatcher, o)).allowedActions).not.toContain('archive');
+    await expectError(post(dispatcher, o, 'archive'), 409, 'ORDER_CALLBACK_FIRST');
+    o = await ok(post(callbackAgent, o, 'callback', { result: 'unreachable' }));
+    expect((await view(dispatcher, o)).allowedActions).toContain('archive');
+    o = await ok(post(dispatcher, await view(dispatcher, o), 'archive', { note: '多次回访未接通' }));
+    expect(o.state).toBe('archived');
+  });
+
+  it('no reveal_contact for the handling unit of a confidential order', async () => {
+    const o = await atCounty({ confidential: true });
+    const seen = await view(handler, o);
+    expect(seen.contactAccess).toBe('hidden');
+    expect(seen.allowedActions).not.toContain('reveal_contact');
+    await expectError(handler.post(`/api/orders/${o.id}/reveal-contact`, { reason: '需要联系来电人核实' }), 403, 'ORDER_CONTACT_CONFIDENTIAL');
+    expect((await view(dispatcher, o)).allowedActions).toContain('reveal_contact');
+  });
+});
+
+describe('limits', () => {
+  it('an order on a clock-hour limit (urgent) cannot be extended', async () => {
+    const o = await atCounty({ priority: 'urgent' });
+    expect(o.allowedActions).not.toContain('request_extension');
+    const before = o.deadlines.reply.dueAt;
+    await expectError(post(handler, o, 'extension', extension), 409, 'ORDER_EXTENSION_CLOCK_LIMIT');
+    expect((await view(handler, o)).deadlines.reply.dueAt).toBe(before);
+  });
+});
+
+describe('the lawyer studio', () => {
+  it('its lawyer signs and handles a consultation sent to the studio', async () => {
+    let o = await create({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询劳动合同到期不续签能否要求经济补偿。' });
+    o = await ok(post(dispatcher, o, 'dispatch', { unitId: studio.id }));
+    expect((await view(lawyer, o)).allowedActions).toEqual(expect.arrayContaining(['sign', 'return']));
+    o = await ok(post(lawyer, o, 'sign'));
+    expect(o.state).toBe('handling');
+    o = await ok(post(lawyer, o, 'reply', { outcome: { resolved: true, measures: '已电话解答：合同期满用人单位不续签应支付经济补偿', amountRecovered: 0, workersHelped: 1 } }));
+    expect(o.state).toBe('replied');
+    const list = await ok(lawyer.get('/api/orders?typeCode=consult&limit=20'));
+    expect(list.items.map((i: Order) => i.id)).toContain(o.id);
+  });
+});
