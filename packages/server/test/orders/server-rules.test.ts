@@ -46,7 +46,7 @@ beforeAll(async () => {
   [agent, dispatcher, handler, callbackAgent, lawyer] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('callback'), t.login('lawyer')]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const [centre] = await t.db.select().from(units).where(eq(units.type, 'hotline_centre'));
-  [studio] = (await t.db.select().from(units).where(eq(units.type, 'lawyer_studio'))) as [{ id: string }];
+  studio = (await t.db.select({ id: units.id }).from(units).where(eq(units.type, 'lawyer_studio')))[0]!;
   dispatcher2 = await addPerson(t, 'dispatcher_b', 'dispatcher', centre!.id);
 });
 afterAll(() => t.close());
