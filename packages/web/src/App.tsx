@@ -27,6 +27,7 @@ const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
 const CockpitPage = lazy(() => import('./analytics/CockpitPage.js'));
 const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
 const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
+const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -101,6 +102,7 @@ export function AppRoutes() {
         <Route path="intake" element={<Guard path="/intake"><IntakePage /></Guard>} />
         <Route path="orders" element={<Guard path="/orders"><OrderListPage /></Guard>} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="knowledge" element={<Guard path="/knowledge"><KnowledgePage /></Guard>} />
         <Route path="admin/units" element={<Guard path="/admin/units"><UnitsPage /></Guard>} />
         <Route path="admin/users" element={<Guard path="/admin/users"><UsersPage /></Guard>} />
         <Route path="admin/catalog" element={<Guard path="/admin/catalog"><CatalogPage /></Guard>} />

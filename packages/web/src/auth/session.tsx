@@ -98,6 +98,7 @@ export function useCurrent(): Session & { role: Role } {
 /** The queue each role works through first (see orders/views.ts); the person's last queue wins when remembered. */
 const roleHomes: Partial<Record<Role, string>> = {
   agent: '/intake',
+  editor: '/knowledge',
   dispatcher: '/orders?view=to_dispatch',
   handler: '/orders?view=my_work',
   mediator: '/orders?view=my_work',

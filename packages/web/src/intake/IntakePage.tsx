@@ -18,6 +18,9 @@ import { hasSuggestion, suggestedValues, suggestionFields, valuesFor, type Sugge
 import { useReading } from './useReading.js';
 import { useIntakeMatches } from './useIntakeMatches.js';
 import { useIntakeSave } from './useIntakeSave.js';
+import { knowledgeApi, type ArticleHit } from '../api/knowledge.js';
+import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions.js';
+import { useArticleSuggestions } from '../knowledge/useArticleSuggestions.js';
 import './intake.css';
 
 /**
@@ -54,6 +57,14 @@ export default function IntakePage() {
     [reading.reading],
   );
   const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, hints.refresh, onCreated);
+  const division = values?.division?.[values.division.length - 1];
+  const articles = useArticleSuggestions(values?.narrative, division, values?.subjectCode);
+
+  // One click on a suggested article: the consultation is saved, then answered with it and closed on the spot.
+  const answerWith = (hit: ArticleHit) => {
+    form.setFieldValue('answeredOnSpot', false);
+    void submit((order) => knowledgeApi.answer(order.id, { articleId: hit.articleId, version: order.version }));
+  };
 
   // Every change goes to localStorage at once: a reload or a crash in the middle of a call loses nothing.
   const onValuesChange = useCallback(
@@ -163,6 +174,7 @@ export default function IntakePage() {
         </Form>
       </Card>
       <div className="intake-side">
+        <KnowledgeSuggestions items={articles} canAnswer={values?.typeCode === 'consult'} busy={saving} onAnswer={answerWith} />
         <SuggestionsPanel reading={reading.reading} loading={reading.loading} values={values} catalog={catalog} onAccept={acceptSuggestions} />
         <MatchesPanel
           matches={hints.matches}

@@ -21,7 +21,8 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
   const [saving, setSaving] = useState(false);
   const [attachingId, setAttachingId] = useState<string | null>(null);
 
-  const submit = useCallback(async () => {
+  /** `then` continues with the new order before the call counts as saved (answering it with an article). */
+  const submit = useCallback(async (then?: (order: OrderView) => Promise<OrderView>) => {
     if (saved || saving) return;
     setProblems([]);
     try {
@@ -32,7 +33,8 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
     }
     setSaving(true);
     try {
-      const order = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues));
+      const created = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues));
+      const order = then ? await then(created) : created;
       clearDraft(userId);
       setSaved({ order, kind: 'created', endedAt: Date.now() });
       onCreated?.(order);

@@ -1,4 +1,5 @@
 import {
+  BookOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   SafetyOutlined,
@@ -36,6 +37,7 @@ export const navItems: Item[] = [
   { path: '/reports', label: '报表与专项', icon: <FileTextOutlined />, roles: figureReaders },
   { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
   { path: '/orders', label: '工单', icon: <ProfileOutlined />, roles: ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader'] },
+  { path: '/knowledge', label: '知识库', icon: <BookOutlined />, roles: ['editor', 'agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader'] },
   { path: '/quality', label: '质检', icon: <FileSearchOutlined />, roles: ['inspector', 'agent', 'supervisor', 'leader'] },
   { path: '/legal/letters', label: '监督函', icon: <FileProtectOutlined />, roles: ['leader', 'handler', 'dispatcher', 'lawyer', 'mediator'] },
   { path: '/legal/risk-employers', label: '风险单位', icon: <SafetyOutlined />, roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] },
