@@ -63,6 +63,11 @@ import { createOrderSearch } from './search/order-search.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import { createCallsService } from './calls/calls.service.js';
 import { registerCallJobs } from './calls/calls.jobs.js';
+import { createNotificationsService, registerNoticeDelivery } from './notifications/notifications.service.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { registerSupervisionScan } from './supervision/supervision.scan.js';
+import { createSupervisionService } from './supervision/supervision.service.js';
+import { supervisionRoutes } from './supervision/supervision.routes.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -177,6 +182,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await intelligence.scanSurges(jc.now);
   });
   jobs.every('intelligence.surge_scan', 3600_000);
+
+  // Supervision (督办) and the notification centre: the timers scan and notice delivery run as jobs.
+  registerNoticeDelivery(jobs, { bus });
+  registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
+  await app.register(notificationsRoutes, { prefix: '/api/notifications', notifications: createNotificationsService({ db, clock }), bus });
+  await app.register(supervisionRoutes, { prefix: '/api', supervision: createSupervisionService(orderDeps) });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });

@@ -28,6 +28,8 @@ const CockpitPage = lazy(() => import('./analytics/CockpitPage.js'));
 const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
 const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
 const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
+const SupervisionBoardPage = lazy(() => import('./supervision/SupervisionBoardPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -114,6 +116,8 @@ export function AppRoutes() {
         <Route path="legal/risk-employers" element={<Guard path="/legal/risk-employers"><RiskEmployersPage /></Guard>} />
         <Route path="cockpit" element={<Guard path="/cockpit"><CockpitPage /></Guard>} />
         <Route path="reports" element={<Guard path="/reports"><ReportsPage /></Guard>} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="supervision" element={<Guard path="/supervision"><SupervisionBoardPage /></Guard>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

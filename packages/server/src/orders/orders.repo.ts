@@ -49,6 +49,11 @@ export function callerSearch(actor: Pick<Actor, 'unitId'>, phoneMatch: SQL) {
     and ((not ${workOrders.confidential} and not oc.confidential) or ${workOrders.intakeUnitId} = ${actor.unitId} or ${workOrders.dispatchUnitId} = ${actor.unitId}))`;
 }
 
+/** Several timeline events at once (the supervision scan records each signal it produced). */
+export async function insertEvents(tx: Executor, es: OrderEventInsert[]): Promise<void> {
+  for (let i = 0; i < es.length; i += 500) await tx.insert(orderEvents).values(es.slice(i, i + 500));
+}
+
 export async function insertEvent(tx: Executor, e: OrderEventInsert): Promise<void> {
   await tx.insert(orderEvents).values(e);
 }

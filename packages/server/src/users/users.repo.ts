@@ -201,3 +201,24 @@ export function isUniqueViolation(err: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/**
+ * People who hold one of `roles` at one of `unitIds`, or at a hotline centre directly under one of them (a centre
+ * acts for its federation: decision 0002). Active persons only. For notices: each row says where the role is held.
+ */
+export async function holdersOfRoles(db: Executor, unitIds: string[], wanted: readonly Role[]) {
+  if (!unitIds.length || !wanted.length) return [];
+  return db
+    .select({ userId: users.id, unitId: roleAssignments.unitId, unitType: units.type, parentId: units.parentId })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(
+      and(
+        inArray(roleAssignments.role, [...wanted]),
+        eq(users.active, true),
+        eq(users.kind, 'person'),
+        or(inArray(roleAssignments.unitId, unitIds), and(eq(units.type, 'hotline_centre'), inArray(units.parentId, unitIds))),
+      ),
+    );
+}

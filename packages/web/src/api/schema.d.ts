@@ -1565,6 +1565,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知：最新在前，含未读数
+         * @description 我的通知：最新在前，含未读数
+         *
+         *     My notifications, newest first, with the unread count.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标记通知已读：指定编号或全部
+         * @description 标记通知已读：指定编号或全部
+         *
+         *     Mark notifications read: the ids given, or all of them.
+         */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次
+         * @description 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次
+         *
+         *     Live notifications (server-sent events): the current unread count first (event: unread, data: {"unread": n}), then again on every new notification.
+         */
+        get: operations["streamNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/": {
         parameters: {
             query?: never;
@@ -2187,6 +2253,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办（督办员、领导）：向承办单位发出催办，可要求在期限前答复；记入时间线并按单位计数
+         * @description 催办（督办员、领导）：向承办单位发出催办，可要求在期限前答复；记入时间线并按单位计数
+         *
+         *     Urge the unit holding an open order (supervisor, leader), optionally asking for an answer by a time; on the timeline and counted per unit.
+         */
+        post: operations["urgeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/intake-matches": {
         parameters: {
             query?: never;
@@ -2456,6 +2544,28 @@ export interface paths {
          *     Put a new score sheet in force (inspector, administrator); inspections already drawn keep theirs.
          */
         put: operations["updateScoreSheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办看板：辖区内临期、超期、应急工单，按承办单位分组，含各单位近 30 天催办与超期次数
+         * @description 督办看板：辖区内临期、超期、应急工单，按承办单位分组，含各单位近 30 天催办与超期次数
+         *
+         *     The supervisor's board: near-due, overdue and emergency orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.
+         */
+        get: operations["getSupervisionBoard"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -15767,6 +15877,482 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string | null;
+                            createdAt: string;
+                            data: unknown;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 通知类型，如 supervision.near_due / kind, e.g. supervision.near_due */
+                            kind: string;
+                            level: string;
+                            /** Format: uuid */
+                            orderId: string | null;
+                            readAt: string | null;
+                            title: string;
+                        }[];
+                        nextCursor: string | null;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    all?: boolean;
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    streamNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                    "text/event-stream": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     listOrders: {
         parameters: {
             query?: {
@@ -16046,7 +16632,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -16360,7 +16946,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -16685,7 +17271,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17006,7 +17592,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17455,7 +18041,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -17931,7 +18517,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18264,7 +18850,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18585,7 +19171,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -18908,7 +19494,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19230,7 +19816,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19558,7 +20144,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20030,7 +20616,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20352,7 +20938,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20673,7 +21259,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20999,7 +21585,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21321,7 +21907,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21647,7 +22233,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21969,7 +22555,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22290,7 +22876,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22619,7 +23205,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22940,7 +23526,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23270,7 +23856,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23742,7 +24328,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24063,7 +24649,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24245,6 +24831,158 @@ export interface operations {
                         typeCode: string;
                         version: number;
                         workersInvolved: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    urgeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    answerBy?: string;
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answerBy: string | null;
+                        at: string;
+                        message: string;
+                        number: string;
+                        /** Format: uuid */
+                        orderId: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description 该单位近 30 天被催办次数 / urges of the unit in the last 30 days */
+                        unitUrges30d: number;
                     };
                 };
             };
@@ -26863,6 +27601,169 @@ export interface operations {
                         name: string;
                         passMark: number;
                         sampleRate: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getSupervisionBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        generatedAt: string;
+                        totals: {
+                            emergency: number;
+                            nearDue: number;
+                            overdue: number;
+                        };
+                        truncated: boolean;
+                        units: {
+                            emergency: number;
+                            nearDue: number;
+                            orders: {
+                                dueAt: string | null;
+                                emergency: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                lastUrgedAt: string | null;
+                                number: string;
+                                priority: string;
+                                state: string;
+                                /** @enum {string|null} */
+                                status: "near_due" | "overdue" | null;
+                                step: string | null;
+                                title: string;
+                                urges: number;
+                            }[];
+                            overdue: number;
+                            overdue30d: number;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            urges30d: number;
+                        }[];
                     };
                 };
             };

@@ -111,5 +111,6 @@ export const orderActions = all<OrderAction>()([
   'reveal_contact',
   'attach_caller',
   'answer_with_article',
+  'urge',
 ]);
 export const limitUnits = all<LimitUnit>()(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);

@@ -107,6 +107,7 @@ export const actionLabels: Record<OrderAction, string> = {
   reveal_contact: '查看联系方式',
   attach_caller: '追加来电人',
   answer_with_article: '知识库答复并当场办结',
+  urge: '催办',
 };
 
 /** Timeline event names: the order actions plus the events the server records on its own. */
@@ -115,6 +116,13 @@ export const eventLabels: Record<string, string> = {
   create: '受理',
   close_at_intake: '当场办结',
   merge_in: '合并其他工单',
+  near_due_reminder: '临期提醒',
+  overdue_urge: '超期催办',
+  overdue_escalation: '超期升级',
+  emergency_alert: '应急机制启动',
+  progress_missing: '应急工单未报进展',
+  callback_reminder: '回访提醒',
+  callback_retry_due: '二次回访提醒',
 };
 
 export const labelTables = {

@@ -3,6 +3,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   SafetyOutlined,
+  AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -22,6 +23,7 @@ import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { Loading } from './states.js';
 import { UserMenu } from './UserMenu.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
 
 type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
@@ -41,6 +43,7 @@ export const navItems: Item[] = [
   { path: '/quality', label: '质检', icon: <FileSearchOutlined />, roles: ['inspector', 'agent', 'supervisor', 'leader'] },
   { path: '/legal/letters', label: '监督函', icon: <FileProtectOutlined />, roles: ['leader', 'handler', 'dispatcher', 'lawyer', 'mediator'] },
   { path: '/legal/risk-employers', label: '风险单位', icon: <SafetyOutlined />, roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] },
+  { path: '/supervision', label: '督办看板', icon: <AlertOutlined />, roles: ['supervisor', 'leader', 'dispatcher'] },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
   { path: '/admin/users', label: '人员与角色', icon: <TeamOutlined />, roles: adminReaders },
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },
@@ -68,6 +71,7 @@ export function AppShell() {
           <span>{t('工单平台')}</span>
         </Link>
         <Menu mode="horizontal" theme="dark" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />
+        <NotificationBell />
         <UserMenu />
       </Layout.Header>
       <Layout.Content className="app-content">

@@ -7,8 +7,11 @@ import type { Role } from '../../auth/roles.js';
  * channels (webhook, SMS) where configured.
  */
 export type NoticeAudience =
-  /** Everyone who holds one of these roles at the unit. */
-  | { unitId: string; roles: readonly Role[] }
+  /**
+   * Everyone who holds one of these roles at the unit (a hotline centre's people count for its federation).
+   * `nearest`: if nobody holds them there, the nearest unit above where someone does.
+   */
+  | { unitId: string; roles: readonly Role[]; nearest?: boolean }
   /** One person. */
   | { userId: string };
 

@@ -103,6 +103,12 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('letter_followed_up', { letterId: uuid, number: z.string().nullable() }),
   kind('referred', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
   kind('referral_result', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
+  /** A supervisor's or leader's urge (催办) to the unit holding the order (issue 11). */
+  kind('urge', { toUnit: unitRef, answerBy: iso.nullable(), by: z.string() }),
+  /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
+  ...(['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert'] as const).map((a) =>
+    kind(a, { signal: z.string(), deadlineStep: z.string().nullable(), dueAt: iso.nullable() }),
+  ),
 ]);
 
 /** The kinds other capabilities add to an order's timeline without changing the order (orders/order-facts.ts). */

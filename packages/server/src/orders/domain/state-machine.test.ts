@@ -64,6 +64,7 @@ const expected: Record<OrderAction, Expected> = {
   reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: [] },
   attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
   answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
+  urge: { moves: stay(...openStates), roles: ['supervisor', 'leader'], relations: [] },
 };
 
 const relationSets: { name: string; set: ReadonlySet<Relation> }[] = [
@@ -180,7 +181,7 @@ describe('allowedActions', () => {
     ['the hotline dispatcher on a returned order it dispatched', 'returned', actor('dispatcher', 'hop_dispatcher', 'order_dispatcher', 'intake'), ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller']],
     ['the callback agent on an accepted reply', 'pending_callback', actor('agent', 'intake'), ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact']],
     ['a co-handling enterprise union', 'handling', actor('handler', 'co_handler'), ['reply_co_handler_part', 'add_note', 'add_attachment', 'reveal_contact']],
-    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact']],
+    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact', 'urge']],
     ['an inspector', 'replied', actor('inspector', 'intake'), ['reveal_contact']],
   ] as const)('%s', (_who, state, ctx, want) => {
     expect(allowedActions(state, ctx)).toEqual(want);

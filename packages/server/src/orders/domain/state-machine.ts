@@ -34,6 +34,7 @@ export const orderActions = [
   'reveal_contact',
   'attach_caller', // 追加来电人
   'answer_with_article', // 知识库答复：咨询当场办结
+  'urge', // 督办催办（人工）
 ] as const;
 export type OrderAction = (typeof orderActions)[number];
 
@@ -120,6 +121,8 @@ export const rules: Record<OrderAction, Rule> = {
   attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
   // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
+  // roles.md: the supervisor follows deadlines and urges; a leader may urge too. Any open order they can see.
+  urge: { from: open, to: 'same', roles: ['supervisor', 'leader'], relations: [] },
 };
 
 /** `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). */
@@ -185,6 +188,7 @@ const actionNames: Record<OrderAction, string> = {
   reveal_contact: '查看联系方式',
   attach_caller: '追加来电人',
   answer_with_article: '知识库答复并当场办结',
+  urge: '催办',
 };
 export const actionName = (a: OrderAction) => actionNames[a];
 

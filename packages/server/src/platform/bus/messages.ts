@@ -25,6 +25,11 @@ export const busMessageSchema = z.discriminatedUnion('topic', [
   /** Reference data was written: every instance drops its cached copy of that kind. */
   z.object({ topic: z.literal('reference.changed'), kind: z.enum(referenceKinds) }),
   /**
+   * New in-app notifications for these people (written and committed): their open streams send the new unread count.
+   * `all` instead of ids when the list would not fit a NOTIFY payload: every stream re-reads its count.
+   */
+  z.object({ topic: z.literal('notifications.changed'), userIds: z.array(z.string()), all: z.boolean().optional() }),
+  /**
    * The LISTEN connection was lost and is back: announcements may have been missed meanwhile, so whoever caches
    * must drop everything. Raised locally by the bus itself, never sent.
    */

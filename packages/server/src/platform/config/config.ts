@@ -24,6 +24,7 @@ const envSchema = z.object({
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
+  HOTLINE_SUPERVISION_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +45,8 @@ export type Config = {
   trustProxy: boolean;
   /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
   jobsPollSeconds: number;
+  /** How often the supervision timers scan the open orders (near due, overdue, escalation, emergency progress, callbacks). */
+  supervisionScanMinutes: number;
   logLevel: string;
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.HOTLINE_LOCKOUT_MINUTES,
     trustProxy: e.HOTLINE_TRUST_PROXY,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
+    supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,

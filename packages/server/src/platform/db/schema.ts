@@ -15,3 +15,5 @@ export * from '../../intelligence/intelligence.tables.js';
 export * from '../../knowledge/knowledge.tables.js';
 export * from '../../search/search.tables.js';
 export * from '../../calls/calls.tables.js';
+export * from '../../notifications/notifications.tables.js';
+export * from '../../supervision/supervision.tables.js';

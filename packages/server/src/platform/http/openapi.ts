@@ -32,6 +32,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'intelligence', description: '智能辅助：读诉求、采纳统计、激增预警、热点预测 / Intelligence: reading requests, suggestion accuracy, surges, forecasts' },
         { name: 'knowledge', description: '知识库：条目、版本、审核发布、使用与待补 / Knowledge base: articles, versions, review, usage and gaps' },
         { name: 'search', description: '检索：中文分词、同义词、工单检索 / Search: Chinese segmentation, synonyms, order search' },
+        { name: 'notifications', description: '通知中心 / Notification centre' },
+        { name: 'supervision', description: '督办：催办、看板、领导批示、研判 / Supervision: urging, board, instructions, reviews' },
       ],
       components: {
         securitySchemes: {

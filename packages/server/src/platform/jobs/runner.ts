@@ -22,6 +22,8 @@ export type JobContext = {
 };
 
 export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<void>;
+/** Several due jobs of one kind at once (notice delivery): one transaction completes them all, or none. */
+export type BatchHandler = (jobs: JobRow[], ctx: JobContext) => Promise<void>;
 
 export type JobKindOptions = {
   /** How long a claimed job is this instance's before another may take it over (it stalled or crashed). */
@@ -55,7 +57,7 @@ export function createJobRunner(deps: {
 }) {
   const { db, clock } = deps;
   const instanceId = deps.instanceId ?? randomUUID();
-  const handlers = new Map<string, { handle: JobHandler; leaseMs: number }>();
+  const handlers = new Map<string, { handle: BatchHandler; batch: boolean; leaseMs: number }>();
   const schedules: Schedule[] = [];
   const batchSize = deps.batchSize ?? 20;
   let timer: NodeJS.Timeout | null = null;
@@ -63,7 +65,12 @@ export function createJobRunner(deps: {
   let stopped = false;
 
   function register(kind: string, handle: JobHandler, opts: JobKindOptions = {}) {
-    handlers.set(kind, { handle, leaseMs: opts.leaseMs ?? 5 * 60_000 });
+    handlers.set(kind, { handle: (js, ctx) => handle(js[0]!, ctx), batch: false, leaseMs: opts.leaseMs ?? 5 * 60_000 });
+  }
+
+  /** A kind whose due jobs are handed over together (up to the batch size), completed in one transaction. */
+  function registerBatch(kind: string, handle: BatchHandler, opts: JobKindOptions = {}) {
+    handlers.set(kind, { handle, batch: true, leaseMs: opts.leaseMs ?? 5 * 60_000 });
   }
 
   /** Work that recurs: `slot(now)` is the start of the slot now lies in; one job per slot, whoever enqueues it first. */
@@ -116,45 +123,52 @@ export function createJobRunner(deps: {
     return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
   }
 
-  async function runOne(job: JobRow, now: Date, system: SystemActor): Promise<keyof RunSummary> {
-    const handler = handlers.get(job.kind)!;
+  /** Runs jobs of one kind (one job, or a batch) and records the outcome of each; returns the counts. */
+  async function runGroup(group: JobRow[], now: Date, system: SystemActor, summary: RunSummary): Promise<void> {
+    const handler = handlers.get(group[0]!.kind)!;
+    const tokens = group.map((j) => j.leaseToken!);
     let completed = false;
     const complete = async (effects?: (tx: Tx) => Promise<void>) => {
       if (completed) return;
       await db.transaction(async (tx) => {
-        const [mine] = await tx
+        const mine = await tx
           .update(jobs)
           .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null })
-          .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!), eq(jobs.state, 'running')))
+          .where(and(inArray(jobs.leaseToken, tokens), eq(jobs.state, 'running')))
           .returning({ id: jobs.id });
-        if (!mine) throw new LeaseLost(job.id);
+        if (mine.length !== group.length) throw new LeaseLost(group[0]!.id);
         if (effects) await effects(tx);
       });
       completed = true;
     };
     try {
-      await handler.handle(job, { now, attempt: job.attempts, system, db, complete });
+      await handler.handle(group, { now, attempt: Math.max(...group.map((j) => j.attempts)), system, db, complete });
       await complete();
-      return 'done';
+      summary.done += group.length;
     } catch (err) {
-      if (err instanceof LeaseLost) return 'lost';
+      if (err instanceof LeaseLost) {
+        summary.lost += group.length;
+        return;
+      }
       const message = err instanceof Error ? err.message : String(err);
-      const last = job.attempts >= job.maxAttempts;
-      const [row] = await db
-        .update(jobs)
-        .set({
-          state: last ? 'failed' : 'pending',
-          runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
-          finishedAt: last ? now : null,
-          lastError: message.slice(0, 2000),
-          leaseToken: null,
-          leaseUntil: null,
-        })
-        .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!)))
-        .returning({ id: jobs.id });
-      if (!row) return 'lost';
-      deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
-      return last ? 'failed' : 'retried';
+      for (const job of group) {
+        const last = job.attempts >= job.maxAttempts;
+        const [row] = await db
+          .update(jobs)
+          .set({
+            state: last ? 'failed' : 'pending',
+            runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
+            finishedAt: last ? now : null,
+            lastError: message.slice(0, 2000),
+            leaseToken: null,
+            leaseUntil: null,
+          })
+          .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!)))
+          .returning({ id: jobs.id });
+        if (!row) summary.lost++;
+        else summary[last ? 'failed' : 'retried']++;
+        deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
+      }
     }
   }
 
@@ -172,7 +186,19 @@ export function createJobRunner(deps: {
     while (ran < max && !stopped) {
       const batch = await claim(now, Math.min(batchSize, max - ran));
       if (!batch.length) break;
-      for (const job of batch) summary[await runOne(job, now, system)]++;
+      // Batch kinds go together, in claim order; every other job on its own.
+      const groups: JobRow[][] = [];
+      const byKind = new Map<string, JobRow[]>();
+      for (const job of batch) {
+        if (!handlers.get(job.kind)!.batch) groups.push([job]);
+        else if (byKind.has(job.kind)) byKind.get(job.kind)!.push(job);
+        else {
+          const g = [job];
+          byKind.set(job.kind, g);
+          groups.push(g);
+        }
+      }
+      for (const g of groups) await runGroup(g, now, system, summary);
       ran += batch.length;
     }
     return summary;
@@ -206,7 +232,7 @@ export function createJobRunner(deps: {
     if (running) await running.catch(() => undefined);
   }
 
-  return { instanceId, system: deps.system, register, schedule, every, runDue, tick, start, stop, kinds: () => [...handlers.keys()] };
+  return { instanceId, system: deps.system, register, registerBatch, schedule, every, runDue, tick, start, stop, kinds: () => [...handlers.keys()] };
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Upload, type FormInstance, type UploadFile } from 'antd';
 import { ordersApi } from '../../api/orders.js';
+import { supervisionApi } from '../../api/supervision.js';
 import type { Body, Channel, OrderAction, OrderView, Satisfaction } from '../../api/types.js';
 import { formatTime } from '../../shared/format.js';
 import { attachmentKindLabels, channelLabels, invalidCategoryLabels, noteKindLabels, relationLabels, satisfactionLabels } from '../../shared/labels.js';
@@ -117,6 +118,17 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     intro: '反馈本单位承担部分的办理情况。',
     fields: () => <TextField name="reply" label="协办反馈" required rows={4} />,
     submit: (o, v) => ordersApi.replyCoHandlerPart(o.id, { version: o.version, reply: str(v.reply)! }),
+  },
+  urge: {
+    key: 'urge',
+    title: '催办',
+    intro: '向承办单位发出催办通知，记入时间线并按单位计数。',
+    fields: () => <TextField name="message" label="催办内容" required rows={3} />,
+    submit: async (o, v) => {
+      await supervisionApi.urge(o.id, { message: str(v.message)! });
+      return ordersApi.get(o.id);
+    },
+    success: '已催办',
   },
   add_note: {
     key: 'add_note',

@@ -1,0 +1,120 @@
+import type { Actor } from '../auth/actor.js';
+import { invalid } from '../platform/errors/app-error.js';
+import type { ChangeBus } from '../platform/bus/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import type { JobRunner } from '../platform/jobs/runner.js';
+import { resolveAudience } from './audience.js';
+import { noticeJobKind, type Notice } from './domain/notice.js';
+import { insertNotifications, listOf, markRead, unreadCount } from './notifications.repo.js';
+import type { NotificationRow } from './notifications.tables.js';
+
+/** A NOTIFY payload holds at most 8000 bytes: past this many people the streams are told to re-read, not who. */
+const maxIdsOnBus = 150;
+
+/** Audiences already resolved in this delivery: a scan's hundred reminders to one county resolve its people once. */
+export type AudienceCache = Map<string, Promise<string[]>>;
+
+/** Writes a notice's in-app notifications, one per person reached; returns who got one. */
+export async function deliverInApp(tx: Executor, notice: Notice, at: Date, cache: AudienceCache = new Map()): Promise<string[]> {
+  const key = JSON.stringify(notice.to);
+  if (!cache.has(key)) cache.set(key, resolveAudience(tx, notice.to));
+  const people = await cache.get(key)!;
+  await insertNotifications(
+    tx,
+    people.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      level: notice.level ?? 'info',
+      title: notice.title,
+      body: notice.body ?? null,
+      orderId: notice.orderId ?? null,
+      data: notice.data ?? null,
+      createdAt: at,
+    })),
+  );
+  return people;
+}
+
+export async function announceNotifications(bus: ChangeBus, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  await bus.publish(userIds.length > maxIdsOnBus ? { topic: 'notifications.changed', userIds: [], all: true } : { topic: 'notifications.changed', userIds });
+}
+
+/**
+ * The job that delivers notices from the outbox, a batch at a time: the notifications commit with the jobs'
+ * completion (exactly once), then the people's open streams hear of it.
+ */
+export function registerNoticeDelivery(jobs: JobRunner, deps: { bus: ChangeBus; outbound?: (tx: Executor, notice: Notice, people: string[], at: Date) => Promise<void> }) {
+  jobs.registerBatch(noticeJobKind, async (batch, ctx) => {
+    const reached = new Set<string>();
+    await ctx.complete(async (tx) => {
+      const cache: AudienceCache = new Map();
+      for (const job of batch) {
+        const notice = job.payload as Notice;
+        const people = await deliverInApp(tx, notice, ctx.now, cache);
+        for (const p of people) reached.add(p);
+        await deps.outbound?.(tx, notice, people, ctx.now);
+      }
+    });
+    await announceNotifications(deps.bus, [...reached]);
+  });
+}
+
+export type NotificationView = {
+  id: string;
+  kind: string;
+  level: string;
+  title: string;
+  body: string | null;
+  orderId: string | null;
+  data: unknown;
+  createdAt: string;
+  readAt: string | null;
+};
+
+const view = (r: NotificationRow): NotificationView => ({
+  id: r.id,
+  kind: r.kind,
+  level: r.level,
+  title: r.title,
+  body: r.body,
+  orderId: r.orderId,
+  data: r.data ?? null,
+  createdAt: r.createdAt.toISOString(),
+  readAt: r.readAt?.toISOString() ?? null,
+});
+
+/** The notification centre: each person reads and marks only their own notifications. */
+export function createNotificationsService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  return {
+    async list(actor: Actor, q: { unread?: boolean | undefined; cursor?: string | undefined; limit: number }) {
+      const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (q.cursor && !before) throw invalid('NOTIFICATION_CURSOR_INVALID', '翻页游标无效', [{ field: 'querystring.cursor', message: '翻页游标无效' }]);
+      const rows = await listOf(db, actor.userId, { unread: q.unread, before, limit: q.limit + 1 });
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(view),
+        unread: await unreadCount(db, actor.userId),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+      };
+    },
+    async markRead(actor: Actor, input: { ids?: string[] | undefined; all?: boolean | undefined }) {
+      const marked = await markRead(db, actor.userId, input.all ? 'all' : (input.ids ?? []), clock.now());
+      return { marked, unread: await unreadCount(db, actor.userId) };
+    },
+    unread: (userId: string) => unreadCount(db, userId),
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
+
+const encodeCursor = (r: NotificationRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+function decodeCursor(c: string): { at: Date; id: string } | undefined {
+  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
+  const d = new Date(at ?? '');
+  if (!id || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { at: d, id };
+}

@@ -1,0 +1,95 @@
+import { CHINA_OFFSET_MINUTES } from '../../calendar/domain/working-time.js';
+import type { Notice } from '../../notifications/domain/notice.js';
+import { signalNames, type Signal } from './timers.js';
+
+/** Where an order stands in the tree, for choosing who hears of a signal. */
+export type OrderPlace = {
+  id: string;
+  number: string;
+  title: string;
+  holderUnitId: string;
+  /** The holder's ancestors-or-self, root first (from its path). */
+  holderChain: readonly string[];
+  intakeUnitId: string;
+  dispatchUnitId: string | null;
+};
+
+const stepNames: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访', review: '审核' };
+
+/** "12月1日 17:30", Beijing time: the people reading it are in China whatever the server's zone. */
+export function shortTime(d: Date): string {
+  const local = new Date(d.getTime() + CHINA_OFFSET_MINUTES * 60_000);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** The timeline action a signal is recorded as (system actor). */
+export const signalActions = {
+  emergency: 'emergency_alert',
+  near_due: 'near_due_reminder',
+  overdue: 'overdue_urge',
+  escalated: 'overdue_escalation',
+  progress_missing: 'progress_missing',
+  callback_due: 'callback_reminder',
+  callback_retry: 'callback_retry_due',
+} as const;
+
+/**
+ * Who hears of a signal (workflow.md, 督办): the holding unit's handlers of a reminder; of an overdue step the unit
+ * (urging notice) and the supervisors of the level above (report); of a second limit passed, the unit's leader;
+ * of a callback due or to retry, the agents of the unit that took the call. The unit's dispatchers hear of a
+ * dispatch step. Each notice's key derives from the signal's, so it too is produced once.
+ */
+export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
+  const step = s.step ? (stepNames[s.step] ?? s.step) : '';
+  const due = s.dueAt ? shortTime(s.dueAt) : '';
+  const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
+  const holderRoles = s.step === 'dispatch' ? (['dispatcher'] as const) : (['handler', 'dispatcher'] as const);
+  const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
+  const what = `工单 ${o.number}（${o.title}）`;
+  switch (s.kind) {
+    case 'emergency': {
+      // The hotline centre's leaders (the province root, which its centre acts for), the holder's and the level above's.
+      const root = o.holderChain[0] ?? o.holderUnitId;
+      return [
+        {
+          ...base,
+          kind: 'supervision.emergency',
+          level: 'urgent',
+          key: s.key,
+          to: [
+            { unitId: root, roles: ['leader', 'supervisor'] },
+            { unitId: o.holderUnitId, roles: ['leader'] },
+            { unitId: above, roles: ['leader'] },
+            { unitId: o.holderUnitId, roles: ['handler', 'dispatcher'], nearest: true },
+          ],
+          title: `应急工单：${what}`,
+          body: '该工单已进入应急机制（危、众、多、大、隐或重大），请立即处置，每个工作日报告进展。',
+        },
+      ];
+    }
+    case 'near_due':
+      return [{ ...base, kind: 'supervision.near_due', level: 'warning', key: s.key, to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }], title: `临期提醒：${what}${step}将于 ${due} 到期`, body: '请抓紧办理，避免超期。' }];
+    case 'overdue':
+      return [
+        { ...base, kind: 'supervision.overdue', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }], title: `催办通知：${what}${step}已于 ${due} 超期`, body: '请立即办理并报告进展。' },
+        { ...base, kind: 'supervision.overdue_report', level: 'urgent', key: `${s.key}:report`, to: [{ unitId: above, roles: ['supervisor'], nearest: true }], title: `超期报告：${what}${step}已超期（期限 ${due}）`, body: '下级单位办理超期，请跟踪督办。' },
+      ];
+    case 'escalated':
+      return [
+        { ...base, kind: 'supervision.escalated', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: ['leader'], nearest: true }], title: `超期升级：${what}${step}超期已满一个时限`, body: `原期限 ${due}，请单位领导督促办理。` },
+        { ...base, kind: 'supervision.escalated_report', level: 'urgent', key: `${s.key}:report`, to: [{ unitId: above, roles: ['supervisor'], nearest: true }], title: `超期升级：${what}${step}严重超期`, body: `原期限 ${due}，已升级至承办单位领导。` },
+      ];
+    case 'progress_missing':
+      return [
+        { ...base, kind: 'supervision.progress_missing', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: ['handler'], nearest: true }, { unitId: above, roles: ['supervisor'], nearest: true }], title: `应急工单未报进展：${what}`, body: `${due.split(' ')[0]} 没有进展记录，应急工单每个工作日须报告进展。` },
+      ];
+    case 'callback_due':
+      return [{ ...base, kind: 'supervision.callback_due', level: 'warning', key: s.key, to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }], title: `回访提醒：${what}回访将于 ${due} 到期`, body: '请及时回访职工。' }];
+    case 'callback_retry':
+      return [{ ...base, kind: 'supervision.callback_retry', level: 'warning', key: s.key, to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }], title: `二次回访：${what}上次回访未接通`, body: '今天请再次回访。' }];
+  }
+}
+
+export const signalTitle = (kind: keyof typeof signalNames) => signalNames[kind];

@@ -1,0 +1,145 @@
+import {
+  addClockMinutes,
+  addDaysToDate,
+  addWorkingMinutes,
+  endOfWorkingDay,
+  instantAt,
+  isWorkday,
+  isWorkingTimeUnit,
+  localDateOf,
+  workingMinutesBetween,
+  type LimitUnit,
+  type WorkingCalendar,
+} from '../../calendar/domain/working-time.js';
+
+/**
+ * The supervision timers (督办): for an open order at an instant, which signals are due. Pure: the scan loads the
+ * orders, this decides, the database keeps each signal once (its `key`), so a signal is produced exactly once
+ * however often and wherever the scan runs.
+ *
+ * - near_due: the current step has reached its near-due instant (20 % of the limit left, stored with the order);
+ * - overdue: past the step's deadline — marked, an urging notice to the unit, a report to the level above;
+ * - escalated: overdue by a second full limit — the unit's leader is told;
+ * - progress_missing: an emergency order without a progress note on the last full working day before now;
+ * - callback_due: the callback step's deadline is near (the agents are told once);
+ * - callback_retry: the worker was unreachable; a second attempt is due from the next working day;
+ * - emergency: an order in the emergency mechanism (危众多大隐, or major) reached a unit: the leaders are told at once
+ *   (the hotline centre's, the receiving unit's and the level above's), once per unit that holds it.
+ */
+export type SignalKind = 'emergency' | 'near_due' | 'overdue' | 'escalated' | 'progress_missing' | 'callback_due' | 'callback_retry';
+
+export const signalNames: Record<SignalKind | 'urge', string> = {
+  emergency: '应急机制启动',
+  near_due: '临期提醒',
+  overdue: '超期催办',
+  escalated: '超期升级',
+  progress_missing: '应急工单未报进展',
+  callback_due: '回访提醒',
+  callback_retry: '二次回访',
+  urge: '人工催办',
+};
+
+export type TimedOrder = {
+  id: string;
+  number: string;
+  state: string;
+  priority: string;
+  riskFlags: readonly string[];
+  currentStep: string | null;
+  currentStepStartedAt: Date | null;
+  currentDueAt: Date | null;
+  currentNearDueAt: Date | null;
+  replyLimitUnit: string | null;
+  callbackAttempts: number;
+  updatedAt: Date;
+  createdAt: Date;
+  /** For emergency orders: the last progress note (add_note) on the timeline, if any. */
+  lastNoteAt: Date | null;
+  holderUnitId: string;
+};
+
+export type Signal = {
+  kind: SignalKind;
+  orderId: string;
+  step: string | null;
+  /** The deadline (or the day) the signal is about: a new deadline (an extension) makes new signals. */
+  dueAt: Date | null;
+  key: string;
+};
+
+const workingStates = new Set(['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']);
+const emergencyFlags = new Set(['danger', 'mass', 'repeat', 'large', 'hidden']);
+
+/** 应急机制: any of 危众多大隐, or priority major. */
+export function isEmergency(o: { priority: string; riskFlags: readonly string[] }): boolean {
+  return o.priority === 'major' || o.riskFlags.some((f) => emergencyFlags.has(f));
+}
+
+/**
+ * The step's limit runs in working time or on the clock: the reply step keeps its limit's unit; the other steps
+ * of a normal order run in working time and those of an urgent or major one on the clock (workflow.md's table).
+ */
+function stepUnitIsWorking(o: TimedOrder): boolean {
+  if (o.currentStep === 'reply' && o.replyLimitUnit) return isWorkingTimeUnit(o.replyLimitUnit as LimitUnit);
+  return o.priority === 'normal';
+}
+
+/** The instant the step is overdue by a second full limit (its own length again, in the same kind of time). */
+export function secondLimitAt(cal: WorkingCalendar, o: TimedOrder): Date | null {
+  if (!o.currentDueAt || !o.currentStepStartedAt || o.currentDueAt <= o.currentStepStartedAt) return null;
+  if (stepUnitIsWorking(o)) {
+    const minutes = workingMinutesBetween(cal, o.currentStepStartedAt, o.currentDueAt);
+    return minutes > 0 ? addWorkingMinutes(cal, o.currentDueAt, minutes) : null;
+  }
+  return addClockMinutes(o.currentDueAt, (o.currentDueAt.getTime() - o.currentStepStartedAt.getTime()) / 60_000);
+}
+
+/** The first working moment of the working day after `at` (the second callback attempt is due then). */
+export function nextWorkingDayStart(cal: WorkingCalendar, at: Date): Date {
+  let date = addDaysToDate(localDateOf(at), 1);
+  for (let i = 0; i < 60 && !isWorkday(cal, date); i++) date = addDaysToDate(date, 1);
+  return instantAt(date, cal.periods[0]!.start);
+}
+
+/** The last working day that has fully ended before `now` (its working time is over). */
+export function lastFullWorkingDay(cal: WorkingCalendar, now: Date): string {
+  let date = localDateOf(now);
+  if (!(isWorkday(cal, date) && endOfWorkingDay(cal, date) <= now)) date = addDaysToDate(date, -1);
+  for (let i = 0; i < 60 && !isWorkday(cal, date); i++) date = addDaysToDate(date, -1);
+  return date;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? 'none';
+
+export function signalsFor(cal: WorkingCalendar, o: TimedOrder, now: Date): Signal[] {
+  if (!workingStates.has(o.state)) return [];
+  const out: Signal[] = [];
+  const step = o.currentStep;
+  const due = o.currentDueAt;
+  const sig = (kind: SignalKind, dueAt: Date | null, key = `${kind}:${o.id}:${step ?? '-'}:${iso(dueAt)}`) => out.push({ kind, orderId: o.id, step, dueAt, key });
+
+  if (isEmergency(o)) out.push({ kind: 'emergency', orderId: o.id, step, dueAt: due, key: `emergency:${o.id}:${o.holderUnitId}` });
+  if (due && step) {
+    if (now > due) {
+      sig('overdue', due);
+      const second = secondLimitAt(cal, o);
+      if (second && now > second) sig('escalated', due);
+    } else if (o.currentNearDueAt && now >= o.currentNearDueAt) {
+      sig(step === 'callback' ? 'callback_due' : 'near_due', due);
+    }
+  }
+  if (o.state === 'pending_callback' && o.callbackAttempts > 0) {
+    const retryAt = nextWorkingDayStart(cal, o.updatedAt);
+    if (now >= retryAt) sig('callback_retry', retryAt, `callback_retry:${o.id}:attempt${o.callbackAttempts + 1}`);
+  }
+  // Until replied, an emergency order needs a progress note every working day.
+  if (isEmergency(o) && (o.state === 'pending_sign' || o.state === 'handling')) {
+    const day = lastFullWorkingDay(cal, now);
+    const dayStart = instantAt(day, 0);
+    const dayEnd = instantAt(addDaysToDate(day, 1), 0);
+    const openThatDay = o.createdAt < instantAt(day, cal.periods[0]!.start);
+    const noted = o.lastNoteAt !== null && o.lastNoteAt >= dayStart && o.lastNoteAt < dayEnd;
+    if (openThatDay && !noted && !(o.lastNoteAt && o.lastNoteAt >= dayEnd)) sig('progress_missing', endOfWorkingDay(cal, day), `progress_missing:${o.id}:${day}`);
+  }
+  return out;
+}

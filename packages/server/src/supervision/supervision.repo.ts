@@ -1,0 +1,162 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client.js';
+import { rowsOf } from '../platform/db/client.js';
+import { supervisionSignals, type SignalRow } from './supervision.tables.js';
+
+export type ScanCandidate = {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  priority: string;
+  riskFlags: string[];
+  currentStep: string | null;
+  currentStepStartedAt: Date | null;
+  currentDueAt: Date | null;
+  currentNearDueAt: Date | null;
+  replyLimitUnit: string | null;
+  callbackAttempts: number;
+  updatedAt: Date;
+  createdAt: Date;
+  holderUnitId: string;
+  holderUnitPath: string;
+  intakeUnitId: string;
+  dispatchUnitId: string | null;
+  lastNoteAt: Date | null;
+};
+
+const openStates = sql`('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`;
+const emergency = sql`(o.priority = 'major' or o.risk_flags && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`;
+
+/**
+ * The open orders for which a timer signal may be due and is not yet recorded. A read-only join of the order table
+ * with this module's signals: the anti-joins keep a scan over 100,000 open orders to the few that changed since the
+ * last one. The pure `signalsFor` decides; this only narrows. `progressDay` is the working day whose progress notes
+ * the emergency rule checks.
+ */
+export async function scanCandidates(db: Executor, now: Date, progressDay: string): Promise<ScanCandidate[]> {
+  const at = now.toISOString();
+  const signalled = (kinds: string, extra = sql``) =>
+    sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind in ${sql.raw(kinds)} and s.due_at = o.current_due_at ${extra})`;
+  const result = await db.execute(sql`
+    select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
+           o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
+           o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id,
+           case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
+    from work_orders o
+    where o.state in ${openStates} and (
+      (o.current_near_due_at <= ${at}::timestamptz and not ${signalled("('near_due', 'callback_due', 'overdue')")})
+      or (o.current_due_at < ${at}::timestamptz and not ${signalled("('overdue')")})
+      or (o.current_due_at < ${at}::timestamptz and ${signalled("('overdue')", sql`and s.escalate_at <= ${at}::timestamptz`)} and not ${signalled("('escalated')")})
+      or (o.state = 'pending_callback' and o.callback_attempts > 0
+          and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'callback_retry' and s.attempt = o.callback_attempts + 1))
+      or (${emergency} and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'emergency' and s.key = 'emergency:' || o.id || ':' || o.holder_unit_id))
+      or (o.state in ('pending_sign', 'handling') and ${emergency}
+          and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'progress_missing' and s.key = 'progress_missing:' || o.id || ':' || ${progressDay}))
+    )`);
+  const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: r.id as string,
+    number: r.number as string,
+    title: r.title as string,
+    state: r.state as string,
+    priority: r.priority as string,
+    riskFlags: (r.risk_flags as string[]) ?? [],
+    currentStep: (r.current_step as string) ?? null,
+    currentStepStartedAt: d(r.current_step_started_at),
+    currentDueAt: d(r.current_due_at),
+    currentNearDueAt: d(r.current_near_due_at),
+    replyLimitUnit: (r.reply_limit_unit as string) ?? null,
+    callbackAttempts: Number(r.callback_attempts),
+    updatedAt: d(r.updated_at)!,
+    createdAt: d(r.created_at)!,
+    holderUnitId: r.holder_unit_id as string,
+    holderUnitPath: r.holder_unit_path as string,
+    intakeUnitId: r.intake_unit_id as string,
+    dispatchUnitId: (r.dispatch_unit_id as string) ?? null,
+    lastNoteAt: d(r.last_note_at),
+  }));
+}
+
+export type NewSignal = typeof supervisionSignals.$inferInsert;
+
+/** Writes the signals not yet written (by key) and returns only those: the caller notifies exactly these. */
+export async function insertSignals(tx: Executor, rows: NewSignal[]): Promise<SignalRow[]> {
+  const out: SignalRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(...(await tx.insert(supervisionSignals).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: supervisionSignals.key }).returning()));
+  }
+  return out;
+}
+
+export async function signalsOfOrder(db: Executor, orderId: string): Promise<SignalRow[]> {
+  return db.select().from(supervisionSignals).where(eq(supervisionSignals.orderId, orderId)).orderBy(desc(supervisionSignals.at));
+}
+
+/** Urges and overdue marks per unit since an instant: the board's counts. */
+export async function countsByUnit(db: Executor, unitIds: string[], since: Date) {
+  if (!unitIds.length) return [];
+  return db
+    .select({ unitId: supervisionSignals.unitId, kind: supervisionSignals.kind, n: sql<number>`count(*)::int` })
+    .from(supervisionSignals)
+    .where(and(inArray(supervisionSignals.unitId, unitIds), sql`${supervisionSignals.at} >= ${since.toISOString()}::timestamptz`, inArray(supervisionSignals.kind, ['urge', 'overdue', 'escalated'])))
+    .groupBy(supervisionSignals.unitId, supervisionSignals.kind);
+}
+
+export async function signalsFor(db: Executor, orderIds: string[], kinds: string[]) {
+  if (!orderIds.length) return [];
+  return db
+    .select()
+    .from(supervisionSignals)
+    .where(and(inArray(supervisionSignals.orderId, orderIds), inArray(supervisionSignals.kind, kinds)));
+}
+
+export type BoardRow = {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  priority: string;
+  riskFlags: string[];
+  currentStep: string | null;
+  currentDueAt: Date | null;
+  currentNearDueAt: Date | null;
+  holderUnitId: string;
+  holderUnitName: string;
+  lastUrgedAt: Date | null;
+  urges: number;
+};
+
+/**
+ * The board's orders: open, visible to the actor (the access rule's condition is passed in), and near due, overdue
+ * or in the emergency mechanism. Read-only join with units for the holder's name and with this module's urges.
+ */
+export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>, now: Date, limit: number): Promise<BoardRow[]> {
+  const at = now.toISOString();
+  const result = await db.execute(sql`
+    select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_due_at, o.current_near_due_at,
+           o.holder_unit_id, u.name as holder_unit_name,
+           (select max(s.at) from supervision_signals s where s.order_id = o.id and s.kind = 'urge') as last_urged_at,
+           (select count(*) from supervision_signals s where s.order_id = o.id and s.kind = 'urge')::int as urges
+    from work_orders o join units u on u.id = o.holder_unit_id
+    where o.state in ${openStates} and ${visible}
+      and (o.current_near_due_at <= ${at}::timestamptz or ${emergency})
+    order by o.current_due_at asc nulls last, o.id
+    limit ${limit}`);
+  const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: r.id as string,
+    number: r.number as string,
+    title: r.title as string,
+    state: r.state as string,
+    priority: r.priority as string,
+    riskFlags: (r.risk_flags as string[]) ?? [],
+    currentStep: (r.current_step as string) ?? null,
+    currentDueAt: d(r.current_due_at),
+    currentNearDueAt: d(r.current_near_due_at),
+    holderUnitId: r.holder_unit_id as string,
+    holderUnitName: r.holder_unit_name as string,
+    lastUrgedAt: d(r.last_urged_at),
+    urges: Number(r.urges),
+  }));
+}

@@ -1,0 +1,100 @@
+import { unitIdsOnPath } from '../access/scope.js';
+import type { WorkingCalendar } from '../calendar/domain/working-time.js';
+import { noticeJob } from '../notifications/domain/notice.js';
+import { parseOrderEvent } from '../orders/domain/events.js';
+import { insertEvents } from '../orders/orders.repo.js';
+import type { Executor } from '../platform/db/client.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
+import type { JobRunner } from '../platform/jobs/runner.js';
+import type { SystemActor } from '../platform/jobs/system-actor.js';
+import { noticesFor, shortTime, signalActions } from './domain/notices.js';
+import { lastFullWorkingDay, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
+import { insertSignals, scanCandidates, type ScanCandidate } from './supervision.repo.js';
+
+export const scanJobKind = 'supervision.scan';
+
+export type ScanResult = { candidates: number; signals: number; notices: number; skipped: number };
+
+/**
+ * One pass of the supervision timers, inside one transaction (the job's completion): the signals due now are
+ * written once by key; for each one actually written, a timeline event by the system actor and its notices in the
+ * outbox. A second instance or a rerun finds the keys taken and produces nothing.
+ */
+export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, system: SystemActor, log?: (o: object, m: string) => void): Promise<ScanResult> {
+  const candidates = await scanCandidates(tx, now, lastFullWorkingDay(cal, now));
+  const due: { s: Signal; o: ScanCandidate }[] = [];
+  let skipped = 0;
+  for (const o of candidates) {
+    try {
+      for (const s of signalsFor(cal, o, now)) due.push({ s, o });
+    } catch (err) {
+      // A deadline past the calendar's data (CALENDAR_NOT_COVERED): health warns; the other orders go on.
+      skipped++;
+      log?.({ order: o.id, err: (err as Error).message }, 'supervision scan skipped an order');
+    }
+  }
+  const written = await insertSignals(
+    tx,
+    due.map(({ s, o }) => ({
+      orderId: o.id,
+      kind: s.kind,
+      key: s.key,
+      step: s.step,
+      dueAt: s.dueAt,
+      escalateAt: s.kind === 'overdue' ? safe(() => secondLimitAt(cal, o)) : null,
+      unitId: s.kind === 'callback_due' || s.kind === 'callback_retry' ? o.intakeUnitId : o.holderUnitId,
+      at: now,
+      byUserId: system.userId,
+      byRole: system.role,
+      attempt: s.kind === 'callback_retry' ? o.callbackAttempts + 1 : null,
+    })),
+  );
+  const byKey = new Map(due.map((d) => [d.s.key, d]));
+  const made = written.map((w) => byKey.get(w.key!)!);
+  await insertEvents(
+    tx,
+    made.map(({ s, o }) => ({
+      orderId: o.id,
+      at: now,
+      action: signalActions[s.kind],
+      fromState: o.state,
+      toState: o.state,
+      actorUserId: system.userId,
+      actorName: system.displayName,
+      actorRole: system.role,
+      unitId: system.unitId,
+      unitName: system.unitName,
+      data: parseOrderEvent({ action: signalActions[s.kind], data: { signal: s.kind, deadlineStep: s.step, dueAt: s.dueAt?.toISOString() ?? null } }).data,
+      note: `${signalNames[s.kind]}${s.dueAt ? `（${shortTime(s.dueAt)}）` : ''}`,
+    })),
+  );
+  const notices = made.flatMap(({ s, o }) =>
+    noticesFor(s, { id: o.id, number: o.number, title: o.title, holderUnitId: o.holderUnitId, holderChain: unitIdsOnPath(o.holderUnitPath), intakeUnitId: o.intakeUnitId, dispatchUnitId: o.dispatchUnitId }),
+  );
+  await outbox.enqueue(tx, notices.map((n) => noticeJob(n, now)), now);
+  return { candidates: candidates.length, signals: made.length, notices: notices.length, skipped };
+}
+
+function safe<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+/** The scan as a scheduled job: every `everyMs`, one instance runs it (its slot's job), as the system actor. */
+export function registerSupervisionScan(jobs: JobRunner, deps: { calendar: { current(): Promise<WorkingCalendar> }; everyMs: number; log?: (o: object, m: string) => void }) {
+  jobs.register(
+    scanJobKind,
+    async (_job, ctx) => {
+      // Read before the transaction opens: on PGlite's one connection a read through the pool inside it would wait for ever.
+      const cal = await deps.calendar.current();
+      await ctx.complete(async (tx) => {
+        await scanOnce(tx, cal, ctx.now, ctx.system, deps.log);
+      });
+    },
+    { leaseMs: 10 * 60_000 },
+  );
+  jobs.every(scanJobKind, deps.everyMs);
+}

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
+import { requireRole, type Actor } from '../auth/actor.js';
+import { deadlineStatus } from '../orders/domain/deadlines.js';
+import type { OrderDeps } from '../orders/order-deps.js';
+import { unitsById } from '../orders/orders.repo.js';
+import { runTransition } from '../orders/transition.js';
+import { invalid } from '../platform/errors/app-error.js';
+import { isEmergency } from './domain/timers.js';
+import { boardOrders, countsByUnit, insertSignals } from './supervision.repo.js';
+
+export type UrgeInput = { message: string; answerBy?: string | undefined };
+
+const boardLimit = 500;
+
+export type BoardOrder = {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  priority: string;
+  step: string | null;
+  dueAt: string | null;
+  status: 'near_due' | 'overdue' | null;
+  emergency: boolean;
+  urges: number;
+  lastUrgedAt: string | null;
+};
+
+/** Supervision by hand (urge) and the supervisor's board; the timers run as a job (supervision.scan.ts). */
+export function createSupervisionService(deps: OrderDeps) {
+  const { db, clock } = deps;
+
+  /**
+   * 催办: a supervisor (or leader) urges the unit holding an open order, with a message and optionally a time by which
+   * the unit must answer. On the timeline, counted per unit, and the unit's handlers are notified through the outbox.
+   */
+  async function urge(actor: Actor, orderId: string, input: UrgeInput) {
+    const answerBy = input.answerBy ? new Date(input.answerBy) : null;
+    const now = clock.now();
+    if (answerBy && answerBy <= now) throw invalid('URGE_ANSWER_BY_PAST', '答复期限应晚于现在', [{ field: 'body.answerBy', message: '答复期限应晚于现在' }]);
+    let result: { unitId: string; unitName: string; at: Date } | null = null;
+    const order = await runTransition(deps, actor, orderId, null, 'urge', async (c) => {
+      const holder = (await unitsById(c.tx, [c.order.holderUnitId])).get(c.order.holderUnitId);
+      await insertSignals(c.tx, [
+        { orderId, kind: 'urge', key: null, step: c.order.currentStep, dueAt: c.order.currentDueAt, unitId: c.order.holderUnitId, at: c.now, byUserId: actor.userId, byRole: actor.role, message: input.message, answerDueAt: answerBy },
+      ]);
+      result = { unitId: c.order.holderUnitId, unitName: holder?.name ?? '', at: c.now };
+      const chain = holder ? unitIdsOnPath(holder.path) : [c.order.holderUnitId];
+      return {
+        note: input.message,
+        data: { toUnit: { id: c.order.holderUnitId, name: holder?.name ?? '' }, answerBy: answerBy?.toISOString() ?? null, by: c.actorUnitName },
+        notices: [
+          {
+            kind: 'supervision.urge',
+            level: 'urgent',
+            to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher'], nearest: true }],
+            title: `催办：工单 ${c.order.number}（${c.order.title}）`,
+            body: `${c.actorUnitName} ${actor.displayName}：${input.message}${answerBy ? `（请于 ${answerBy.toISOString()} 前答复）` : ''}`,
+            data: { number: c.order.number, unitPath: chain },
+          },
+        ],
+      };
+    });
+    const r = result as unknown as { unitId: string; unitName: string; at: Date };
+    const counts = await countsByUnit(db, [r.unitId], new Date(now.getTime() - 30 * 86_400_000));
+    return {
+      orderId: order.id,
+      number: order.number,
+      unit: { id: r.unitId, name: r.unitName },
+      at: r.at.toISOString(),
+      message: input.message,
+      answerBy: answerBy?.toISOString() ?? null,
+      unitUrges30d: counts.find((c) => c.kind === 'urge')?.n ?? 0,
+    };
+  }
+
+  /** The supervisor's board: near due, overdue and emergency orders within reach, grouped by the unit holding them. */
+  async function board(actor: Actor) {
+    requireRole(actor, 'supervisor', 'leader', 'dispatcher');
+    const now = clock.now();
+    const visible = sql`${orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never })}`;
+    const rows = await boardOrders(db, visible, now, boardLimit);
+    const unitIds = [...new Set(rows.map((r) => r.holderUnitId))];
+    const counts = await countsByUnit(db, unitIds, new Date(now.getTime() - 30 * 86_400_000));
+    const groups = new Map<string, { unit: { id: string; name: string }; nearDue: number; overdue: number; emergency: number; urges30d: number; overdue30d: number; orders: BoardOrder[] }>();
+    const totals = { nearDue: 0, overdue: 0, emergency: 0 };
+    for (const r of rows) {
+      const status = deadlineStatus(now, r.currentDueAt, r.currentNearDueAt);
+      const emergency = isEmergency(r);
+      let g = groups.get(r.holderUnitId);
+      if (!g) {
+        const c = (k: string) => counts.find((x) => x.unitId === r.holderUnitId && x.kind === k)?.n ?? 0;
+        g = { unit: { id: r.holderUnitId, name: r.holderUnitName }, nearDue: 0, overdue: 0, emergency: 0, urges30d: c('urge'), overdue30d: c('overdue'), orders: [] };
+        groups.set(r.holderUnitId, g);
+      }
+      if (status === 'near_due') (g.nearDue++, totals.nearDue++);
+      if (status === 'overdue') (g.overdue++, totals.overdue++);
+      if (emergency) (g.emergency++, totals.emergency++);
+      g.orders.push({
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        priority: r.priority,
+        step: r.currentStep,
+        dueAt: r.currentDueAt?.toISOString() ?? null,
+        status: status === 'on_time' ? null : status,
+        emergency,
+        urges: r.urges,
+        lastUrgedAt: r.lastUrgedAt?.toISOString() ?? null,
+      });
+    }
+    const units = [...groups.values()].sort((a, b) => b.overdue - a.overdue || b.emergency - a.emergency || b.nearDue - a.nearDue || a.unit.name.localeCompare(b.unit.name));
+    return { generatedAt: now.toISOString(), totals, truncated: rows.length >= boardLimit, units };
+  }
+
+  return { urge, board };
+}
+
+export type SupervisionService = ReturnType<typeof createSupervisionService>;

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The notification centre and urging by hand: a supervisor urges an order, the handler's unread count rises (in the
+ * list and on the live stream), the handler reads it; the board shows the order under its unit with the urge counted.
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, handler2: Client;
+let county: { id: string };
+let order: { id: string; version: number; number: string };
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-23T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 7, sessionMaxHours: 24 * 7 } });
+  [agent, dispatcher, handler, supervisor, handler2] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('supervisor'), t.login('handler2')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+  const o = await ok(
+    agent.post('/api/orders', {
+      channel: 'phone',
+      callers: [{ name: '李女士', phone: '13904712222' }],
+      employer: { name: '呼和浩特市某建筑公司' },
+      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      narrative: '反映建筑公司拖欠三个月工资。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+    }),
+    201,
+  );
+  order = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+  await t.app.jobs.runDue();
+});
+afterAll(() => t.close());
+
+/** Opens the SSE stream over real HTTP and collects the unread counts it sends. */
+async function openStream(cookie: string) {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`);
+  const controller = new AbortController();
+  const res = await fetch(`${address}/api/notifications/stream`, { headers: { cookie }, signal: controller.signal });
+  const counts: number[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const reader = res.body!.getReader();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += new TextDecoder().decode(value);
+      let i;
+      while ((i = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        if (frame.includes('event: unread') && data) counts.push(JSON.parse(data.slice(6)).unread);
+        for (const w of waiters.filter((w) => counts.length >= w.n)) w.resolve();
+      }
+    }
+  })();
+  return {
+    res,
+    counts,
+    /** Resolves once n counts have arrived (driven by the server's events, no timer). */
+    until: (n: number) => (counts.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
+    close: () => controller.abort(),
+  };
+}
+
+describe('urging an order', () => {
+  it('is for supervisors and leaders, on an open order they can see, with a message', async () => {
+    expect((await handler.post(`/api/orders/${order.id}/urge`, { message: '请尽快办理' })).json()).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
+    expect((await supervisor.post(`/api/orders/${order.id}/urge`, { message: '' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const past = await supervisor.post(`/api/orders/${order.id}/urge`, { message: '请答复', answerBy: '2026-11-01T09:00:00+08:00' });
+    expect(past.json()).toMatchObject({ code: 'URGE_ANSWER_BY_PAST' });
+    expect((await supervisor.post(`/api/orders/00000000-0000-4000-8000-000000000000/urge`, { message: '请尽快办理' })).statusCode).toBe(404);
+  });
+
+  it("raises the handler's unread count live, puts the urge on the timeline and counts it for the unit", async () => {
+    // A session of the handler's own for the browser-like stream.
+    const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'Demo12351' } });
+    const c = session.cookies.find((x) => x.name === 'hotline_session')!;
+    const stream = await openStream(`${c.name}=${c.value}`);
+    expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
+    await stream.until(1);
+    const before = stream.counts[0]!;
+
+    const urged = await ok(supervisor.post(`/api/orders/${order.id}/urge`, { message: '该单已临近期限，请今日内联系企业并报告进展。', answerBy: '2026-11-24T17:30:00+08:00' }));
+    expect(urged).toMatchObject({ number: order.number, unit: { id: county.id }, unitUrges30d: 1, answerBy: '2026-11-24T09:30:00.000Z' });
+    await t.app.jobs.runDue();
+    await stream.until(2);
+    expect(stream.counts[1]).toBe(before + 1);
+    stream.close();
+
+    const list = await ok(handler.get('/api/notifications?unread=true'));
+    const urge = list.items.find((n: { kind: string }) => n.kind === 'supervision.urge');
+    expect(urge).toMatchObject({ orderId: order.id, level: 'urgent' });
+    expect(urge.body).toContain('请今日内联系企业');
+    expect(list.unread).toBe(before + 1);
+    // Another county's handler hears nothing of it.
+    expect((await ok(handler2.get('/api/notifications'))).items.filter((n: { orderId: string }) => n.orderId === order.id)).toEqual([]);
+
+    const events = await ok(handler.get(`/api/orders/${order.id}/events`));
+    expect(events.find((e: { action: string }) => e.action === 'urge')).toMatchObject({ note: '该单已临近期限，请今日内联系企业并报告进展。', actor: { role: 'supervisor' } });
+  });
+
+  it('is read and marked read by its own person only', async () => {
+    const list = await ok(handler.get('/api/notifications?unread=true'));
+    const id = list.items[0].id;
+    expect(await ok(supervisor.post('/api/notifications/read', { ids: [id] }))).toMatchObject({ marked: 0 });
+    expect(await ok(handler.post('/api/notifications/read', { ids: [id] }))).toMatchObject({ marked: 1, unread: list.unread - 1 });
+    expect(await ok(handler.post('/api/notifications/read', { all: true }))).toMatchObject({ unread: 0 });
+    expect((await handler.post('/api/notifications/read', {})).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await handler.get('/api/notifications?cursor=bm90LWEtY3Vyc29y')).json()).toMatchObject({ code: 'NOTIFICATION_CURSOR_INVALID' });
+  });
+});
+
+describe("the supervisor's board", () => {
+  it('groups the near-due and overdue orders by unit, with the urges counted, within reach only', async () => {
+    // Past the sign-for limit (1 working day): overdue.
+    t.clock.set('2026-11-25T02:00:00Z');
+    const board = await ok(supervisor.get('/api/supervision/board'));
+    const group = board.units.find((u: { unit: { id: string } }) => u.unit.id === county.id);
+    expect(group).toMatchObject({ overdue: 1, urges30d: 1 });
+    expect(group.orders).toEqual([expect.objectContaining({ id: order.id, status: 'overdue', urges: 1, step: 'sign' })]);
+    expect(board.totals.overdue).toBeGreaterThanOrEqual(1);
+    expect((await handler.get('/api/supervision/board')).json()).toMatchObject({ code: 'ROLE_REQUIRED' });
+  });
+});

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { rowsOf } from '../../src/platform/db/client.js';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { openSameDatabase } from '../support/test-db.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The supervision timers end to end, with the injected clock: the scan runs as a job (`runDue`), its notices are
+ * delivered as jobs, and people read them in their notification centre. Dates are Beijing working time on the real
+ * 2026 calendar (National Day: 1–7 October rest).
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, leader: Client;
+let county: { id: string };
+let second: { app: FastifyInstance; database: Database };
+
+const bj = (local: string) => new Date(`${local}+08:00`);
+
+const newOrder = (over: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904711111' }],
+  employer: { name: '呼和浩特市某某餐饮有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映餐饮公司拖欠两个月工资。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  ...over,
+});
+
+async function signedAtCounty(over: Record<string, unknown> = {}) {
+  const o = await ok(agent.post('/api/orders', newOrder(over)), 201);
+  const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+  return ok(handler.post(`/api/orders/${o.id}/sign`, { version: d.version }));
+}
+
+/** Moves the clock and runs what is due, as the poll loop would. */
+async function at(local: string) {
+  t.clock.set(bj(local));
+  return t.app.jobs.runDue();
+}
+
+async function noticesOf(c: Client, kind: string, orderId?: string) {
+  const body = await ok(c.get('/api/notifications?limit=100'));
+  return (body.items as { kind: string; orderId: string; title: string; createdAt: string }[]).filter((n) => n.kind === kind && (!orderId || n.orderId === orderId));
+}
+
+beforeAll(async () => {
+  // Friday 25 September 2026, 10:00 in Beijing; sessions must outlive the weeks the clock moves.
+  t = await createTestApp({ at: '2026-09-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 90, sessionMaxHours: 24 * 90 } });
+  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('supervisor'), t.login('leader')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+  const database = await openSameDatabase(t.database);
+  second = { database, app: await buildApp({ database, config: t.config, clock: t.clock, instanceId: 'second' }) };
+});
+afterAll(async () => {
+  await second.app.close();
+  await second.database.close();
+  await t.close();
+});
+
+describe('a normal order over a weekend and the National Day holiday', () => {
+  let order: { id: string; deadlines: { current: { dueAt: string; nearDueAt: string } } };
+
+  it('gets exactly one near-due reminder, at the working moment 20 % of its reply limit is left', async () => {
+    order = await signedAtCounty();
+    // Signed on the Mid-Autumn Festival (Friday 25 September, a holiday): 5 working days counted from Monday 28
+    // September, over the weekend of 26–27 and the National Day holiday: 28, 29, 30 September, 8 and 9 October.
+    expect(order.deadlines.current.dueAt).toBe(bj('2026-10-09T17:30:00').toISOString());
+    // 20 % of the 2,100 working minutes (420) before the deadline: the close of Thursday 8 October, not a day of the
+    // holiday (counted on the clock, 80 % of the time would have fallen on 7 October).
+    expect(order.deadlines.current.nearDueAt).toBe(bj('2026-10-08T17:30:00').toISOString());
+
+    for (const moment of ['2026-09-26T10:00:00', '2026-09-30T17:29:00', '2026-10-03T12:00:00', '2026-10-07T23:59:00', '2026-10-08T17:29:00']) {
+      await at(moment);
+      expect(await noticesOf(handler, 'supervision.near_due', order.id), moment).toEqual([]);
+    }
+    await at('2026-10-08T17:31:00');
+    const reminders = await noticesOf(handler, 'supervision.near_due', order.id);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.title).toContain('临期提醒');
+    // Later scans, another instance's scan, a restart: no second reminder.
+    await at('2026-10-08T17:40:00');
+    t.clock.set(bj('2026-10-09T09:00:00'));
+    await second.app.jobs.runDue();
+    expect(await noticesOf(handler, 'supervision.near_due', order.id)).toHaveLength(1);
+    const events = await ok(handler.get(`/api/orders/${order.id}/events`));
+    const reminder = events.filter((e: { action: string }) => e.action === 'near_due_reminder');
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]).toMatchObject({ actor: { name: '系统', role: 'system' } });
+  });
+
+  it('when overdue, urges the unit and reports to the supervisor of the level above, once', async () => {
+    await at('2026-10-09T17:29:00');
+    expect(await noticesOf(handler, 'supervision.overdue', order.id)).toEqual([]);
+    await at('2026-10-09T17:35:00');
+    await at('2026-10-09T17:45:00');
+    expect(await noticesOf(handler, 'supervision.overdue', order.id)).toHaveLength(1);
+    // Neither the city nor the county has a supervisor: the report climbs to the province's hotline centre.
+    expect(await noticesOf(supervisor, 'supervision.overdue_report', order.id)).toHaveLength(1);
+    expect(await noticesOf(leader, 'supervision.escalated', order.id)).toEqual([]);
+  });
+
+  it('overdue by a second full limit, escalates to the leader', async () => {
+    // A second 2,100 working minutes after 9 October 17:30 (Saturday 10 October is a make-up working day):
+    // 10, 12, 13, 14 and 15 October, so the close of Thursday 15 October.
+    await at('2026-10-15T17:29:00');
+    expect(await noticesOf(leader, 'supervision.escalated', order.id)).toEqual([]);
+    await at('2026-10-15T17:31:00');
+    await at('2026-10-19T09:00:00');
+    expect(await noticesOf(leader, 'supervision.escalated', order.id)).toHaveLength(1);
+    expect(await noticesOf(supervisor, 'supervision.escalated_report', order.id)).toHaveLength(1);
+  });
+});
+
+describe('the emergency mechanism', () => {
+  it("notifies the leaders within one scan, and flags a working day without a progress note", async () => {
+    await at('2026-10-20T09:00:00');
+    const order = await signedAtCounty({ riskFlags: ['mass'], narrative: '三十余名农民工聚集讨薪，情绪激动。', workersInvolved: 32 });
+    await at('2026-10-20T09:05:00');
+    expect(await noticesOf(leader, 'supervision.emergency', order.id)).toHaveLength(1);
+    expect(await noticesOf(supervisor, 'supervision.emergency', order.id)).toHaveLength(1);
+    // A note on the 20th: the 20th is covered. None on the 21st: flagged on the 22nd, once.
+    await ok(handler.post(`/api/orders/${order.id}/notes`, { note: '已联系企业负责人，明日现场协调。' }));
+    await at('2026-10-21T09:00:00');
+    expect(await noticesOf(handler, 'supervision.progress_missing', order.id)).toEqual([]);
+    await at('2026-10-22T09:00:00');
+    await at('2026-10-22T11:00:00');
+    const flagged = await noticesOf(handler, 'supervision.progress_missing', order.id);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.title).toContain('未报进展');
+  });
+});
+
+describe('two server instances over 1,000 open orders', () => {
+  it('produce each near-due notice exactly once', async () => {
+    await at('2026-11-02T09:00:00');
+    const template = await signedAtCounty({ narrative: '批量工单模板：拖欠工资。' });
+    // 999 more open orders like it, written directly (the API is tested elsewhere; this is about the scan).
+    await t.db.execute(sql`
+      insert into work_orders
+      select ${sql.raw(cloneColumns)} from work_orders o, generate_series(1, 999) g where o.id = ${template.id}`);
+    const ids = rowsOf<{ id: string }>(await t.db.execute(sql`select id from work_orders where narrative = '批量工单模板：拖欠工资。'`)).map((r) => r.id);
+    expect(ids).toHaveLength(1000);
+    t.clock.set(new Date(new Date(template.deadlines.current.nearDueAt).getTime() + 60_000));
+    const [a, b] = await Promise.all([t.app.jobs.runDue(), second.app.jobs.runDue()]);
+    // Anything left over (one instance finished while the other still delivered) runs now.
+    await Promise.all([t.app.jobs.runDue(), second.app.jobs.runDue()]);
+    expect(a.failed + b.failed).toBe(0);
+    const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await t.db.execute(q))[0]!.n);
+    expect(await count(sql`select count(*)::int as n from supervision_signals where kind = 'near_due' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
+    expect(await count(sql`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
+    expect(await count(sql`select count(distinct order_id)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
+    expect(await count(sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
+  });
+});
+
+/** Every column of work_orders, with a new id and number for each copy. */
+let cloneColumns = '';
+beforeAll(async () => {
+  const cols = rowsOf<{ column_name: string }>(
+    await t.db.execute(sql`select column_name from information_schema.columns where table_name = 'work_orders' and table_schema = current_schema() order by ordinal_position`),
+  ).map((c) => c.column_name);
+  cloneColumns = cols.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'number' ? `o.number || '-' || g` : `o.${c}`)).join(', ');
+});
