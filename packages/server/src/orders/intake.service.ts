@@ -10,7 +10,7 @@ import { planStep } from './deadline-plan.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { formatOrderNumber } from './domain/order-number.js';
 import { suggestRiskFlags } from './domain/risk-flags.js';
-import { finalStates, type Channel } from './domain/states.js';
+import { closableAtIntake, finalStates, type Channel } from './domain/states.js';
 import { checkCatalogCodes, riskThresholds } from './catalog-check.js';
 import { indexOrder } from '../search/order-index.js';
 import type { OrderDeps } from './order-deps.js';
@@ -77,6 +77,11 @@ export function createIntakeService(deps: OrderDeps) {
   async function create(actor: Actor, input: CreateOrderInput) {
     requireRole(actor, 'agent', 'dispatcher', 'integration');
     await checkCatalogCodes(db, input);
+    if (input.answeredOnSpot && !closableAtIntake(input.typeCode)) {
+      throw invalid('ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY', '只有咨询类诉求可以当场办结，其他诉求请派单办理', [
+        { field: 'body.answeredOnSpot', message: '只有咨询类诉求可以当场办结' },
+      ]);
+    }
     if (input.answeredOnSpot && actor.role === 'integration') {
       throw invalid('ORDER_ANSWER_NOT_ALLOWED', '接口账号不能当场办结', [{ field: 'body.answeredOnSpot', message: '接口账号不能当场办结' }]);
     }

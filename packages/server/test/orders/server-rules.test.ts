@@ -132,3 +132,23 @@ describe('the lawyer studio', () => {
     expect(list.items.map((i: Order) => i.id)).toContain(o.id);
   });
 });
+
+describe('intake', () => {
+  it('closes only a consultation on the spot', async () => {
+    await expectError(agent.post('/api/orders', {
+      channel: 'phone',
+      callers: [{ name: '钱先生', phone: '13904713333' }],
+      narrative: '反映公司拖欠工资。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+      answeredOnSpot: { answer: '已告知投诉途径' },
+    }), 400, 'ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY');
+    const o = await create({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询试用期工资标准。', answeredOnSpot: { answer: '不得低于转正工资的百分之八十' } });
+    expect(o.state).toBe('closed_at_intake');
+  });
+
+  it.each([['letter'], ['other']])('takes a request that came by %s', async (channel) => {
+    const o = await create({ channel });
+    expect(o).toMatchObject({ channel, state: 'pending_dispatch' });
+  });
+});

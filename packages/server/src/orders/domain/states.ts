@@ -32,7 +32,8 @@ export const stateNames: Record<OrderState, { zh: string; en: string }> = {
 export const finalStates: readonly OrderState[] = ['archived', 'closed_at_intake', 'merged', 'invalid'];
 export const isFinal = (s: OrderState) => finalStates.includes(s);
 
-export const channels = ['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform'] as const;
+// Letters (信件) still reach the unions, and a request may come some other way (issue 8).
+export const channels = ['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'other'] as const;
 export type Channel = (typeof channels)[number];
 export const channelNames: Record<Channel, string> = {
   phone: '电话',
@@ -42,7 +43,12 @@ export const channelNames: Record<Channel, string> = {
   walk_in: '来访',
   transfer_12345: '12345 转办',
   upper_platform: '上级平台',
+  letter: '信件',
+  other: '其他',
 };
+
+/** Only a consultation is answered and closed on the spot (就地办结); every other request becomes a work order. */
+export const closableAtIntake = (typeCode: string) => typeCode === 'consult';
 
 // Priorities and tiers are catalog vocabulary; the order domain uses the catalog's.
 export { priorities, tiers, type Priority, type Tier } from '../../catalog/domain/catalog.js';
