@@ -46,6 +46,8 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
   const due = s.dueAt ? shortTime(s.dueAt) : '';
   const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
   const holderRoles = s.step === 'dispatch' ? (['dispatcher'] as const) : (['handler', 'dispatcher'] as const);
+  // The callback step is the intake unit's agents' work, whoever holds the order: they are the ones urged.
+  const urged = s.step === 'callback' ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true } : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
   const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
   const what = `工单 ${o.number}（${o.title}）`;
   switch (s.kind) {
@@ -73,7 +75,7 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
       return [{ ...base, kind: 'supervision.near_due', level: 'warning', key: s.key, to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }], title: `临期提醒：${what}${step}将于 ${due} 到期`, body: '请抓紧办理，避免超期。' }];
     case 'overdue':
       return [
-        { ...base, kind: 'supervision.overdue', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }], title: `催办通知：${what}${step}已于 ${due} 超期`, body: '请立即办理并报告进展。' },
+        { ...base, kind: 'supervision.overdue', level: 'urgent', key: s.key, to: [urged], title: `催办通知：${what}${step}已于 ${due} 超期`, body: '请立即办理并报告进展。' },
         { ...base, kind: 'supervision.overdue_report', level: 'urgent', key: `${s.key}:report`, to: [{ unitId: above, roles: ['supervisor'], nearest: true }], title: `超期报告：${what}${step}已超期（期限 ${due}）`, body: '下级单位办理超期，请跟踪督办。' },
       ];
     case 'escalated':

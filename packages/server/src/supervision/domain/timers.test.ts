@@ -112,6 +112,10 @@ describe('noticesFor', () => {
     expect(report).toMatchObject({ key: 'overdue:o1:report', to: [{ unitId: 'city', roles: ['supervisor'], nearest: true }] });
   });
 
+  it('urges the intake agents, not the holding unit, when the callback is overdue', () => {
+    expect(noticesFor({ ...sig('overdue'), step: 'callback' }, place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
+  });
+
   it("escalates to the unit's leader, and tells the callback agents of callbacks", () => {
     expect(noticesFor(sig('escalated'), place)[0]!.to).toEqual([{ unitId: 'county', roles: ['leader'], nearest: true }]);
     expect(noticesFor(sig('callback_retry'), place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
