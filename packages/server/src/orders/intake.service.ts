@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, notInArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
@@ -17,7 +17,7 @@ import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
 import { callerSearch, insertEvent, unitsById } from './orders.repo.js';
-import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
+import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { orderCallers, workOrders } from './orders.tables.js';
 import { runTransition } from './transition.js';
 
@@ -182,6 +182,16 @@ export function createIntakeService(deps: OrderDeps) {
     return orderView(db, actor, order, now, { details, relations });
   }
 
+  /**
+   * Open orders about "the same employer": the same normalised name, or, for a name of four characters or more, a
+   * stored name that contains it (a caller says 恒泰建筑 for 内蒙古恒泰建筑工程有限公司).
+   */
+  function employerMatch(key: string) {
+    if (key.length < 4) return eq(workOrders.employerKey, key);
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(eq(workOrders.employerKey, key), like(workOrders.employerKey, pattern));
+  }
+
   /** What intake shows during the call: the caller's earlier orders, open orders about the same employer, suggestions. */
   async function matches(
     actor: Actor,
@@ -204,10 +214,29 @@ export function createIntakeService(deps: OrderDeps) {
       ? await db
           .select()
           .from(workOrders)
-          .where(and(eq(workOrders.employerKey, employerKey), openStates, visible))
+          .where(and(employerMatch(employerKey), openStates, visible))
           .orderBy(desc(workOrders.createdAt))
           .limit(20)
       : [];
+    // The name the caller gave last time, so a returning caller is not asked again; never a confidential caller's.
+    const normalisedPhone = q.phone?.replace(/[\s-]/g, '') ?? '';
+    const [known] =
+      callerOrders.length && wholePhoneNumber.test(normalisedPhone)
+        ? await db
+            .select({ name: orderCallers.name, relation: orderCallers.relation })
+            .from(orderCallers)
+            .innerJoin(workOrders, eq(workOrders.id, orderCallers.orderId))
+            .where(
+              and(
+                eq(orderCallers.phone, normalisedPhone),
+                eq(orderCallers.confidential, false),
+                eq(workOrders.confidential, false),
+                inArray(workOrders.id, callerOrders.map((r) => r.o.id)),
+              ),
+            )
+            .orderBy(desc(orderCallers.calledAt))
+            .limit(1)
+        : [];
     const thresholds = await riskThresholds(db);
     const earlier = await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays, actor);
     if (q.phone) await recordPersonalDataSearch(db, actor, now, { operation: 'findIntakeMatches', phone: q.phone, results: callerOrders.length });
@@ -225,6 +254,7 @@ export function createIntakeService(deps: OrderDeps) {
       callerOrders: callerOrders.map((r) => orderSummary(r.o, now, unitName)),
       employerOpenOrders: employerOrders.map((o) => orderSummary(o, now, unitName)),
       employerRequestsInWindow: earlier,
+      knownCaller: known ? { name: known.name, relation: known.relation } : null,
       suggestedRiskFlags,
       suggestedUnit: suggestedUnit ? { id: suggestedUnit.id, name: suggestedUnit.name, type: suggestedUnit.type } : null,
     };

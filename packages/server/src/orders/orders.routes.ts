@@ -119,6 +119,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             callerOrders: z.array(orderSummarySchema),
             employerOpenOrders: z.array(orderSummarySchema),
             employerRequestsInWindow: z.number(),
+            knownCaller: z.object({ name: z.string(), relation: z.string() }).nullable().describe('该号码上次来电留下的姓名（非保密来电人）/ the name this number gave last time (never a confidential caller)'),
             suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
             suggestedUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
           }),

@@ -44,7 +44,8 @@ type Versioned<Op extends keyof operations> = Body<Op>;
  * (409 VERSION_CONFLICT when stale).
  */
 export const ordersApi = {
-  create: (body: CreateOrderBody) => ok(http.POST('/api/orders/', { body })),
+  /** `callKey` is sent as Idempotency-Key: the same call saved twice (a retry after a lost answer) is one order. */
+  create: (body: CreateOrderBody, callKey?: string) => ok(http.POST('/api/orders/', { body, ...(callKey ? { headers: { 'Idempotency-Key': callKey } } : {}) })),
   list: (q: ListQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
   matches: (q: MatchQuery, signal?: AbortSignal) =>
     ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),

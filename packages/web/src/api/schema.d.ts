@@ -25231,6 +25231,11 @@ export interface operations {
                             workersInvolved: number | null;
                         }[];
                         employerRequestsInWindow: number;
+                        /** @description 该号码上次来电留下的姓名（非保密来电人）/ the name this number gave last time (never a confidential caller) */
+                        knownCaller: {
+                            name: string;
+                            relation: string;
+                        } | null;
                         suggestedRiskFlags: {
                             flag: string;
                             reason: string;

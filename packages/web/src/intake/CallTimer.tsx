@@ -1,3 +1,5 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 
@@ -9,15 +11,24 @@ export const formatElapsed = (ms: number) => {
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 };
 
-/** The length of the live call, always in sight; it turns orange after five minutes as a nudge to wrap up. */
-export function CallTimer({ startedAt, stopped }: { startedAt: number; stopped?: number | null }) {
+/**
+ * The length of the live call, always in sight; it turns orange after five minutes as a nudge to wrap up. It runs
+ * from the call's start (the button, or the agent's first keystroke), not from the page's opening.
+ */
+export function CallTimer({ startedAt, stopped, onStart }: { startedAt: number | null; stopped?: number | null; onStart?: () => void }) {
   const t = useT();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (stopped) return;
+    if (stopped || startedAt === null) return;
     const id = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(id);
-  }, [stopped]);
+  }, [stopped, startedAt]);
+  if (startedAt === null)
+    return (
+      <Button size="small" icon={<PhoneOutlined />} onClick={onStart} className="call-timer-start">
+        {t('开始通话计时')}
+      </Button>
+    );
   const elapsed = (stopped ?? now) - startedAt;
   const long = elapsed > 5 * 60_000;
   return (

@@ -4,6 +4,7 @@ import { type Catalog, channels } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { channelLabels } from '../shared/labels.js';
 import { rules } from '../shared/validation.js';
+import { subjectMatches } from './pickers.js';
 
 /** What the caller wants: channel, type and subject from the catalog, an optional title, the narrative. */
 export function ClaimFields({ catalog, typeCode }: { catalog: Catalog | null; typeCode: string | undefined }) {
@@ -46,7 +47,7 @@ export function ClaimFields({ catalog, typeCode }: { catalog: Catalog | null; ty
         </Col>
         <Col span={6}>
           <Form.Item name="subjectCode" label={t('诉求事项')} rules={[rules.requiredChoice(t, '诉求事项')]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={subjectOptions} placeholder={t('输入关键字搜索，如“欠薪”')} loading={!catalog} />
+            <Select showSearch={{ filterOption: subjectMatches }} options={subjectOptions} placeholder={t('输入关键字搜索，如“欠薪”')} loading={!catalog} />
           </Form.Item>
         </Col>
         <Col span={7}>

@@ -4,13 +4,13 @@ import { useT } from '../i18n/i18n.js';
 import { CallTimer } from './CallTimer.js';
 
 /** The console's title: what it is and how long this call has lasted. */
-export function IntakeTitle({ startedAt }: { startedAt: number }) {
+export function IntakeTitle({ startedAt, onStart }: { startedAt: number | null; onStart: () => void }) {
   const t = useT();
   return (
     <Space size={16}>
       <PhoneOutlined />
       <span>{t('受理台')}</span>
-      <CallTimer startedAt={startedAt} />
+      <CallTimer startedAt={startedAt} onStart={onStart} />
     </Space>
   );
 }

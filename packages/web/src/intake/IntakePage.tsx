@@ -6,7 +6,7 @@ import { useCatalog, useDivisions } from '../shared/reference.js';
 import { CallerFields } from './CallerFields.js';
 import { ClaimFields } from './ClaimFields.js';
 import { IntakeButtons, IntakeTitle, ShortcutHelp } from './IntakeHeader.js';
-import { blankIntake, clearDraft, emptyIntake, type IntakeValues, isBlank, loadDraft, saveDraft } from './intake-form.js';
+import { blankIntake, clearDraft, emptyIntake, type IntakeValues, isBlank, loadDraft, newCallKey, saveDraft } from './intake-form.js';
 import { MatchesPanel } from './MatchesPanel.js';
 import { PlaceFields } from './PlaceFields.js';
 import { RiskFields } from './RiskFields.js';
@@ -35,7 +35,8 @@ export default function IntakePage() {
   useEffect(() => rememberHome(user.id, role, '/intake'), [user.id, role]);
   const [form] = Form.useForm<IntakeValues>();
   const initial = useMemo(() => loadDraft(user.id), [user.id]);
-  const [startedAt, setStartedAt] = useState(() => initial?.startedAt ?? Date.now());
+  const [startedAt, setStartedAt] = useState<number | null>(() => initial?.startedAt ?? null);
+  const [callKey, setCallKey] = useState(() => initial?.callKey ?? newCallKey());
   const [restored, setRestored] = useState(() => !!initial && !isBlank(initial.values));
   const phoneRef = useRef<{ focus: () => void } | null>(null);
   const { value: catalog, error: catalogError, reload: reloadCatalog } = useCatalog();
@@ -56,7 +57,7 @@ export default function IntakePage() {
     },
     [reading.reading],
   );
-  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, hints.refresh, onCreated);
+  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, callKey, hints.refresh, onCreated);
   const division = values?.division?.[values.division.length - 1];
   const articles = useArticleSuggestions(values?.narrative, division, values?.subjectCode);
 
@@ -70,12 +71,23 @@ export default function IntakePage() {
   const onValuesChange = useCallback(
     (changed?: Partial<IntakeValues>) => {
       if (saved) return;
+      // The first keystroke starts the call's clock when the agent did not press the button.
+      const started = startedAt ?? Date.now();
+      if (startedAt === null) setStartedAt(started);
       // Only a consultation can be closed on the spot.
       if (changed?.typeCode && changed.typeCode !== 'consult' && form.getFieldValue('answeredOnSpot')) form.setFieldValue('answeredOnSpot', false);
-      saveDraft(user.id, { values: form.getFieldsValue(true) as IntakeValues, startedAt });
+      saveDraft(user.id, { values: form.getFieldsValue(true) as IntakeValues, startedAt: started, callKey });
     },
-    [form, saved, startedAt, user.id],
+    [callKey, form, saved, startedAt, user.id],
   );
+
+  // A returning caller: the name they gave last time fills an empty name field (the agent confirms it on the call).
+  const knownName = hints.matches?.knownCaller?.name;
+  useEffect(() => {
+    if (!knownName || saved) return;
+    const current = form.getFieldValue(['callers', 0, 'name']) as string | undefined;
+    if (!current?.trim()) form.setFieldValue(['callers', 0, 'name'], knownName);
+  }, [form, knownName, saved]);
 
   const startNewCall = useCallback(() => {
     const clear = () => {
@@ -86,7 +98,9 @@ export default function IntakePage() {
       setRestored(false);
       clearHints();
       clearReading();
+      // Pressing "new call" is answering it: its clock starts now, under a new idempotency key.
       setStartedAt(Date.now());
+      setCallKey(newCallKey());
       window.setTimeout(() => phoneRef.current?.focus(), 0);
     };
     if (!saved && !isBlank(form.getFieldsValue(true) as IntakeValues)) {
@@ -131,7 +145,7 @@ export default function IntakePage() {
   };
 
   if (saved) {
-    return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt} endedAt={saved.endedAt} onNext={startNewCall} />;
+    return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt ?? saved.endedAt} endedAt={saved.endedAt} onNext={startNewCall} />;
   }
 
   return (
@@ -139,7 +153,7 @@ export default function IntakePage() {
       <Card
         className="intake-main"
         size="small"
-        title={<IntakeTitle startedAt={startedAt} />}
+        title={<IntakeTitle startedAt={startedAt} onStart={() => setStartedAt(Date.now())} />}
         extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={startNewCall} onSave={() => void submit()} />}
       >
         {restored && <Alert type="info" showIcon closable={{ onClose: () => setRestored(false) }} style={{ marginBottom: 8 }} title={t('已恢复上次未保存的受理内容')} />}

@@ -1,14 +1,17 @@
 import { Cascader, Col, Form, Input, InputNumber, Row } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { DivisionTree } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { rules } from '../shared/validation.js';
+import { divisionPathFor } from './pickers.js';
 
 const thousands = (v: number | string | undefined | null) => (v === undefined || v === null ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /** Where and against whom: the division decides which union handles the order; the employer finds earlier orders. */
 export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
   const t = useT();
+  const form = Form.useFormInstance();
+  const typed = useRef('');
   const divisionOptions = useMemo(
     () =>
       (divisions?.children ?? []).map((c) => ({
@@ -26,7 +29,16 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
             <Cascader
               options={divisionOptions}
               changeOnSelect
-              showSearch
+              showSearch={{ onSearch: (v: string) => void (typed.current = v) }}
+              // Typing 新城区 and Enter picks it (the search list alone left the field empty).
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || !typed.current) return;
+                const path = divisionPathFor(typed.current, divisionOptions);
+                if (!path) return;
+                e.preventDefault();
+                typed.current = '';
+                window.setTimeout(() => form.setFields([{ name: 'division', value: path, touched: true }]), 0);
+              }}
               placeholder={divisions ? t('选择或输入“新城区”') : t('行政区划加载中…')}
               expandTrigger="hover"
             />

@@ -57,9 +57,12 @@ describe('matchQueryOf', () => {
 
 describe('the draft', () => {
   it('survives a reload per person and is cleared after saving', () => {
-    const d = { values: filled(), startedAt: 1_700_000_000_000 };
+    const d = { values: filled(), startedAt: 1_700_000_000_000, callKey: 'k1' };
     saveDraft('u1', d);
     expect(loadDraft('u1')).toEqual(d);
+    // A call not yet started keeps no clock, and its key survives the reload (a repeated save makes one order).
+    saveDraft('u1', { ...d, startedAt: null });
+    expect(loadDraft('u1')).toEqual({ ...d, startedAt: null });
     expect(loadDraft('u2')).toBeNull();
     clearDraft('u1');
     expect(loadDraft('u1')).toBeNull();

@@ -127,8 +127,12 @@ export function matchQueryOf(v: Partial<IntakeValues>) {
   };
 }
 
-/** The draft survives a reload or a crashed tab: one per person, with the moment the call started. */
-export type Draft = { values: IntakeValues; startedAt: number };
+/**
+ * The draft survives a reload or a crashed tab: one per person, with the moment the call started (null until the
+ * agent starts it or types) and the call's idempotency key, so a save repeated after a lost answer makes one order.
+ */
+export type Draft = { values: IntakeValues; startedAt: number | null; callKey: string };
+export const newCallKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 export const draftKey = (userId: string) => `hotline.intake.draft:${userId}`;
 
 export function loadDraft(userId: string): Draft | null {
@@ -136,8 +140,8 @@ export function loadDraft(userId: string): Draft | null {
     const raw = localStorage.getItem(draftKey(userId));
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
-    if (!d || typeof d.startedAt !== 'number' || !d.values || !Array.isArray(d.values.callers)) return null;
-    return { startedAt: d.startedAt, values: { ...emptyIntake(), ...d.values } };
+    if (!d || (typeof d.startedAt !== 'number' && d.startedAt !== null) || !d.values || !Array.isArray(d.values.callers)) return null;
+    return { startedAt: d.startedAt, callKey: typeof d.callKey === 'string' ? d.callKey : newCallKey(), values: { ...emptyIntake(), ...d.values } };
   } catch {
     return null;
   }

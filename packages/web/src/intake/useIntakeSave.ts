@@ -13,7 +13,7 @@ export type Saved = { order: OrderView; kind: 'created' | 'attached'; endedAt: n
  * The two ways a call ends in an order: a new order, or this caller attached to an open order the hints found.
  * Server field errors land on their fields; what has no field is returned as `problems` for the banner.
  */
-export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, onStale: () => void, onCreated?: (order: OrderView) => void) {
+export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, callKey: string, onStale: () => void, onCreated?: (order: OrderView) => void) {
   const t = useT();
   const { message } = App.useApp();
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -33,7 +33,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
     }
     setSaving(true);
     try {
-      const created = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues));
+      const created = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues), callKey);
       const order = then ? await then(created) : created;
       clearDraft(userId);
       setSaved({ order, kind: 'created', endedAt: Date.now() });
@@ -45,7 +45,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
     } finally {
       setSaving(false);
     }
-  }, [form, message, saved, saving, t, userId, onCreated]);
+  }, [callKey, form, message, saved, saving, t, userId, onCreated]);
 
   const attach = useCallback(
     async (o: OrderSummary) => {
