@@ -734,6 +734,7 @@ export const en: Record<string, string> = {
   "通知": "Notice",
   "向承办单位发出催办通知，记入时间线并按单位计数。": "Sends an urging notice to the holding unit; recorded on the timeline and counted per unit.",
   "已催办": "Urged",
+  "开始通话计时": "Start the call timer",
 };
 
 import { enLegal } from './en-legal.js';
