@@ -59,7 +59,7 @@ describe('the workplace in the browser', () => {
     ['dispatcher', /view=to_dispatch/, '.ant-table'],
     ['handler', /view=my_work/, '.ant-table'],
     ['supervisor', /view=overdue/, '.ant-table'],
-    ['leader', /view=emergency/, '.ant-table'],
+    ['leader', /\/cockpit/, 'body'],
     ['lawyer', /view=consultations/, '.ant-table'],
     ['auditor', /\/admin\/audit/, '.ant-table'],
   ];
