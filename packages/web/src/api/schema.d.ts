@@ -8371,7 +8371,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform";
+                    channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
                     text: string;
                 };
             };
@@ -16358,7 +16358,7 @@ export interface operations {
             query?: {
                 /** @description 完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited */
                 callerPhone?: string;
-                channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform";
+                channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
                 confidential?: "true" | "false";
                 cursor?: string;
                 deadlineStatus?: "on_time" | "near_due" | "overdue";
@@ -16591,7 +16591,7 @@ export interface operations {
                         relation?: "self" | "relative" | "colleague" | "representative" | "other";
                     }[];
                     /** @enum {string} */
-                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform";
+                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
                     /** @default false */
                     confidential?: boolean;
                     employer?: {
@@ -18833,7 +18833,7 @@ export interface operations {
                         relation?: "self" | "relative" | "colleague" | "representative" | "other";
                     };
                     /** @enum {string} */
-                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform";
+                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
                     note?: string;
                     riskFlags?: string[];
                     version: number;
