@@ -79,7 +79,7 @@ export const orderStates = all<OrderState>()([
   'merged',
   'invalid',
 ]);
-export const channels = all<Channel>()(['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform']);
+export const channels = all<Channel>()(['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'other']);
 export const priorities = all<Priority>()(['normal', 'urgent', 'major']);
 export const tiers = all<Tier>()(['general', 'difficult', 'complex']);
 export const satisfactionLevels = all<Satisfaction>()(['satisfied', 'basically_satisfied', 'dissatisfied']);

@@ -735,6 +735,7 @@ export const en: Record<string, string> = {
   "向承办单位发出催办通知，记入时间线并按单位计数。": "Sends an urging notice to the holding unit; recorded on the timeline and counted per unit.",
   "已催办": "Urged",
   "开始通话计时": "Start the call timer",
+  "信件": "Letter",
 };
 
 import { enLegal } from './en-legal.js';

@@ -55,6 +55,8 @@ export const channelLabels: Record<string, string> = {
   walk_in: '来访',
   transfer_12345: '12345 转办',
   upper_platform: '上级平台',
+  letter: '信件',
+  other: '其他',
 };
 
 export const priorityLabels: Record<string, string> = { normal: '一般', urgent: '紧急', major: '重大' };
