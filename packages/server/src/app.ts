@@ -17,6 +17,8 @@ import { createChangeBus, type ChangeBus } from './platform/bus/index.js';
 import type { Database } from './platform/db/client.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerRateLimits, registerSameOrigin, registerSecurityHeaders } from './platform/http/hardening.js';
+import { registerJsonBody } from './platform/http/json-body.js';
 import { frameworkErrors, registerInputGuard } from './platform/http/input-guard.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerWebClient } from './platform/http/web.js';
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.bodyLimitBytes,
     // Ids in logs and error bodies let a person quote the failing request to an administrator.
     genReqId: () => crypto.randomUUID(),
     frameworkErrors,
@@ -111,7 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerJsonBody(app, { maxDepth: config.jsonMaxDepth, maxKeys: config.jsonMaxKeys, bodyLimit: config.bodyLimitBytes });
   registerInputGuard(app);
+  await registerSecurityHeaders(app);
+  registerSameOrigin(app, config);
   await app.register(cookie);
   await registerOpenApi(app, appVersion);
 
@@ -121,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const auth = createAuthService({ db, config, clock });
   registerAuthHook(app, auth);
+  // After the auth hook: limits are counted per account once the request's account is known.
+  await registerRateLimits(app, config);
   const ctx = { db, database, config, clock };
 
   // Jobs act as the system actor; the runner is built first so every capability can register its job kinds.
@@ -130,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJobHousekeeping(jobs);
 
   await app.register(systemRoutes, { prefix: '/api', ...ctx, version: appVersion });
-  await app.register(authRoutes, { prefix: '/api/auth', auth });
+  await app.register(authRoutes, { prefix: '/api/auth', auth, config });
   await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });

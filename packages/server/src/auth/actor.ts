@@ -12,6 +12,8 @@ export type Actor = {
   /** Path prefix of the subtree this role reaches (see access/scope.ts). */
   scopePath: string;
   via: 'session' | 'token';
+  /** The password is a one-time one (new account, reset) or has expired: only changing it is allowed. */
+  passwordChangeRequired?: boolean;
   sessionId: string | null;
   ip: string | null;
   userAgent: string | null;

@@ -6,6 +6,8 @@ import type { AuthService } from './auth.service.js';
 import { newPasswordSchema } from './password.js';
 import { roles } from './roles.js';
 import { sessionCookieName } from './tokens.js';
+import type { Config } from '../platform/config/config.js';
+import { loginRateLimit } from '../platform/http/hardening.js';
 
 const assignment = z.object({
   assignmentId: z.uuid(),
@@ -27,11 +29,13 @@ const sessionView = z.object({
   idleTimeoutMinutes: z.number(),
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Config }> = async (app, { auth, config }) => {
   app.post(
     '/login',
     {
-      config: { public: true },
+      // A login body is two short strings: a few kilobytes are plenty, and a stricter rate per address.
+      bodyLimit: 4096,
+      config: { public: true, rateLimit: loginRateLimit(config) },
       schema: {
         operationId: 'login',
         tags: ['auth'],
@@ -57,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/logout',
     {
+      config: { beforePasswordChange: true },
       schema: {
         operationId: 'logout',
         tags: ['auth'],
@@ -74,6 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.get(
     '/session',
     {
+      config: { beforePasswordChange: true },
       schema: {
         operationId: 'getSession',
         tags: ['auth'],
@@ -124,6 +130,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/password',
     {
+      bodyLimit: 4096,
+      config: { beforePasswordChange: true },
       schema: {
         operationId: 'changePassword',
         tags: ['auth'],

@@ -51,27 +51,56 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       .sort((a, b) => roleRank(a.role) - roleRank(b.role));
   }
 
-  async function lockedUntil(username: string, now: Date): Promise<Date | null> {
+  /** A one-time password, or one older than HOTLINE_PASSWORD_MAX_AGE_DAYS (等保: passwords are changed periodically). */
+  function passwordChangeRequired(u: { mustChangePassword: boolean; passwordChangedAt: Date | null; createdAt: Date; kind: string }, now: Date): boolean {
+    if (u.kind !== 'person') return false;
+    if (u.mustChangePassword) return true;
+    if (!config.passwordMaxAgeDays) return false;
+    const since = (u.passwordChangedAt ?? u.createdAt).getTime();
+    return now.getTime() - since > config.passwordMaxAgeDays * 86_400_000;
+  }
+
+  /**
+   * Counts the attempt before the password is checked, atomically (one advisory lock per user name), so that 150
+   * simultaneous guesses check at most `lockoutAttempts` passwords. Failures are counted per account *and address*:
+   * a stranger's guesses lock the stranger's address out, not the owner. Only when an account collects
+   * `lockoutAccountAttempts` failures from all addresses together are addresses it never signed in from refused too.
+   * The attempt is recorded as a failure up front and forgotten again if the password was right.
+   */
+  async function reserveAttempt(username: string, ip: string | null, now: Date): Promise<{ lockedUntil: Date } | { failureId: number }> {
     const windowStart = new Date(now.getTime() - config.lockoutMinutes * 60_000);
-    const rows = await db
-      .select({ at: loginFailures.at })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)))
-      .orderBy(asc(loginFailures.at));
-    if (rows.length < config.lockoutAttempts) return null;
-    // Locked until the oldest failure that still counts leaves the window.
-    const pivot = rows[rows.length - config.lockoutAttempts]!.at;
-    return new Date(pivot.getTime() + config.lockoutMinutes * 60_000);
+    const until = (at: Date) => new Date(at.getTime() + config.lockoutMinutes * 60_000);
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${username}`}))`);
+      const rows = await tx
+        .select({ at: loginFailures.at, ip: loginFailures.ip })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)))
+        .orderBy(asc(loginFailures.at));
+      const fromHere = rows.filter((r) => r.ip === ip);
+      if (fromHere.length >= config.lockoutAttempts) return { lockedUntil: until(fromHere[fromHere.length - config.lockoutAttempts]!.at) };
+      if (rows.length >= config.lockoutAccountAttempts) {
+        const [known] = await tx
+          .select({ id: sessions.id })
+          .from(sessions)
+          .innerJoin(users, eq(users.id, sessions.userId))
+          .where(and(sql`lower(${users.username}) = ${username}`, ip === null ? isNull(sessions.ip) : eq(sessions.ip, ip)))
+          .limit(1);
+        if (!known) return { lockedUntil: until(rows[rows.length - config.lockoutAccountAttempts]!.at) };
+      }
+      const [f] = await tx.insert(loginFailures).values({ username, at: now, ip }).returning({ id: loginFailures.id });
+      return { failureId: f!.id };
+    });
   }
 
   async function login(usernameRaw: string, password: string, meta: RequestMeta) {
     const now = clock.now();
     const username = usernameRaw.trim().toLowerCase();
-    const until = await lockedUntil(username, now);
-    if (until) {
+    const attempt = await reserveAttempt(username, meta.ip, now);
+    if ('lockedUntil' in attempt) {
       await recordAudit(db, { at: now, actor: null, anonymous: { username, ...meta }, action: 'login', outcome: 'failure', detail: 'locked' });
-      const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-      throw new AppError('locked', 'AUTH_LOCKED', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, { retryAfterSeconds: minutes * 60 });
+      const minutes = Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60_000));
+      throw new AppError('locked', 'AUTH_LOCKED', `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, { retryAfterSeconds: minutes * 60 });
     }
     const [user] = await db
       .select()
@@ -80,7 +109,6 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
       await db.transaction(async (tx) => {
-        await tx.insert(loginFailures).values({ username, at: now, ip: meta.ip });
         await recordAudit(tx, {
           at: now,
           actor: null,
@@ -105,7 +133,10 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!first) throw new AppError('forbidden', 'AUTH_NO_ROLE', '该账号尚未分配角色，请联系管理员');
     const token = newSecret('hs_');
     const session = await db.transaction(async (tx) => {
-      await tx.delete(loginFailures).where(eq(loginFailures.username, username));
+      // The right password forgets this address's failures (the reserved attempt among them), not a stranger's.
+      await tx
+        .delete(loginFailures)
+        .where(and(eq(loginFailures.username, username), meta.ip === null ? isNull(loginFailures.ip) : eq(loginFailures.ip, meta.ip)));
       const [s] = await tx
         .insert(sessions)
         .values({
@@ -163,6 +194,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       unitId: current.unit.id,
       scopePath: current.scopePath,
       via: 'session',
+      passwordChangeRequired: passwordChangeRequired(row.u, now),
       sessionId: row.s.id,
       ...meta,
     };
@@ -190,6 +222,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       unitId: assignment.unit.id,
       scopePath: assignment.scopePath,
       via: 'token',
+      passwordChangeRequired: false,
       sessionId: null,
       ...meta,
     };
@@ -210,7 +243,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const assignments = await assignmentsOf(actor.userId);
     const [s] = actor.sessionId ? await db.select().from(sessions).where(eq(sessions.id, actor.sessionId)) : [];
     return {
-      user: { id: user!.id, username: user!.username, displayName: user!.displayName, unit: home!, mustChangePassword: user!.mustChangePassword },
+      user: { id: user!.id, username: user!.username, displayName: user!.displayName, unit: home!, mustChangePassword: passwordChangeRequired(user!, clock.now()) },
       current: assignments.find((a) => a.assignmentId === actor.assignmentId)!,
       assignments,
       expiresAt: s?.expiresAt.toISOString() ?? null,

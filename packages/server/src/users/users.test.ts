@@ -39,7 +39,19 @@ afterAll(() => t.close());
 async function newPerson(username: string, roles: { role: string; unitId: string }[], unitId = roles[0]!.unitId) {
   const res = await admin.post('/api/users', { username, displayName: username, unitId, roles, password: 'Start2026x' });
   expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().user.id as string, login: () => t.login(username, 'Start2026x') };
+  // The first login must replace the one-time password (enforced by the server) before the person can do anything.
+  let password = 'Start2026x';
+  const login = async () => {
+    const c = await t.login(username, password);
+    if ((c.session as unknown as { user: { mustChangePassword: boolean } }).user.mustChangePassword) {
+      const next = `Own-${password}`;
+      const changed = await c.post('/api/auth/password', { currentPassword: password, newPassword: next });
+      expect(changed.statusCode, changed.body).toBe(204);
+      password = next;
+    }
+    return c;
+  };
+  return { id: res.json().user.id as string, login };
 }
 
 describe('people and roles', () => {
@@ -67,10 +79,14 @@ describe('people and roles', () => {
     expect(person.session.assignments).toHaveLength(2);
     const handler = person.session.assignments.find((a) => a.role === 'handler')!;
     expect(handler.unit.id).toBe(county);
+    // Until the one-time password is replaced, nothing but changing it (and logging out) is allowed.
+    const refused = await person.post('/api/auth/session/role', { assignmentId: handler.assignmentId });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+    expect((await person.post('/api/auth/password', { currentPassword: password, newPassword: 'Zhao-Lei-2026' })).statusCode).toBe(204);
     const switched = await person.post('/api/auth/session/role', { assignmentId: handler.assignmentId });
     expect(switched.statusCode).toBe(200);
     expect(switched.json().current.role).toBe('handler');
-    expect(switched.json().user.mustChangePassword).toBe(true);
+    expect(switched.json().user.mustChangePassword).toBe(false);
   });
 
   it('creates an integration account without a password, only with the integration role', async () => {
@@ -248,7 +264,8 @@ describe('changing people', () => {
     const p = await newPerson('p.roles', [{ role: 'agent', unitId: county }, { role: 'handler', unitId: county }]);
     const session = await p.login();
     expect(session.session.current.role).toBe('agent');
-    const res = await admin.patch(`/api/users/${p.id}`, { version: 1, roles: [{ role: 'handler', unitId: county }] });
+    // Version 2: the first login replaced the one-time password.
+    const res = await admin.patch(`/api/users/${p.id}`, { version: 2, roles: [{ role: 'handler', unitId: county }] });
     expect(res.statusCode, res.body).toBe(200);
     const now = await session.get('/api/auth/session');
     expect(now.statusCode).toBe(200);
@@ -258,7 +275,7 @@ describe('changing people', () => {
   it('deactivating ends the sessions and tokens at once', async () => {
     const p = await newPerson('p.leaving', [{ role: 'agent', unitId: county }]);
     const session = await p.login();
-    const res = await admin.patch(`/api/users/${p.id}`, { version: 1, active: false });
+    const res = await admin.patch(`/api/users/${p.id}`, { version: 2, active: false });
     expect(res.json().active).toBe(false);
     expect((await session.get('/api/auth/session')).statusCode).toBe(401);
     await expect(p.login()).rejects.toThrow(/401/);

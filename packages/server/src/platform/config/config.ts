@@ -19,7 +19,16 @@ const envSchema = z.object({
   HOTLINE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   HOTLINE_LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(5),
   HOTLINE_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  HOTLINE_LOCKOUT_ACCOUNT_ATTEMPTS: z.coerce.number().int().positive().default(20),
   HOTLINE_TRUST_PROXY: bool.default(false),
+  HOTLINE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  HOTLINE_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  HOTLINE_BODY_LIMIT_KB: z.coerce.number().int().positive().max(10240).default(256),
+  HOTLINE_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(1000).default(32),
+  HOTLINE_JSON_MAX_KEYS: z.coerce.number().int().positive().default(5000),
+  HOTLINE_ALLOWED_ORIGINS: z.string().default(''),
+  HOTLINE_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  HOTLINE_SEPARATE_ADMINS: bool.default(true),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
@@ -42,7 +51,22 @@ export type Config = {
   sessionMaxHours: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
+  /** Failed logins for one account from all addresses before addresses it never signed in from are refused too. */
+  lockoutAccountAttempts: number;
   trustProxy: boolean;
+  /** Requests per minute per account (per address before login). */
+  rateLimitPerMinute: number;
+  /** Login attempts per minute per address. */
+  loginRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  jsonMaxDepth: number;
+  jsonMaxKeys: number;
+  /** Origins besides the server's own that may make cookie-authenticated changes (a separately hosted web client). */
+  allowedOrigins: string[];
+  /** A password older than this must be changed before anything else (0: never expires). */
+  passwordMaxAgeDays: number;
+  /** 三员分立: system administrator, security administrator and auditor are separate people (false merges them). */
+  separateAdmins: boolean;
   /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
   jobsPollSeconds: number;
   /** How often the supervision timers scan the open orders (near due, overdue, escalation, emergency progress, callbacks). */
@@ -80,7 +104,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.HOTLINE_SESSION_MAX_HOURS,
     lockoutAttempts: e.HOTLINE_LOCKOUT_ATTEMPTS,
     lockoutMinutes: e.HOTLINE_LOCKOUT_MINUTES,
+    lockoutAccountAttempts: e.HOTLINE_LOCKOUT_ACCOUNT_ATTEMPTS,
     trustProxy: e.HOTLINE_TRUST_PROXY,
+    rateLimitPerMinute: e.HOTLINE_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.HOTLINE_LOGIN_RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.HOTLINE_BODY_LIMIT_KB * 1024,
+    jsonMaxDepth: e.HOTLINE_JSON_MAX_DEPTH,
+    jsonMaxKeys: e.HOTLINE_JSON_MAX_KEYS,
+    allowedOrigins: e.HOTLINE_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,
+    separateAdmins: e.HOTLINE_SEPARATE_ADMINS,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,

@@ -2,7 +2,7 @@
  * Every failure the API reports on purpose. `code` is stable forever (clients branch on it);
  * `message` is Chinese for the person; `details` carries per-field messages.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'unprocessable' | 'too_large';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'unprocessable' | 'too_large' | 'too_many';
 
 export const httpStatusOf: Record<ErrorKind, number> = {
   invalid: 400,
@@ -13,6 +13,7 @@ export const httpStatusOf: Record<ErrorKind, number> = {
   locked: 423,
   unprocessable: 422,
   too_large: 413,
+  too_many: 429,
 };
 
 export type FieldError = { field: string; message: string };

@@ -30,6 +30,10 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
     if (!isPublic && !req.actor && req.routeOptions.url) {
       throw new AppError('unauthenticated', cookie || bearer ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED', cookie || bearer ? '登录已过期，请重新登录' : '请先登录');
     }
+    // A one-time or expired password opens nothing but changing it (and logging out): enforced here, not in the browser.
+    if (req.actor?.passwordChangeRequired && !isPublic && req.routeOptions.config?.beforePasswordChange !== true && req.routeOptions.url) {
+      throw new AppError('forbidden', 'AUTH_PASSWORD_CHANGE_REQUIRED', '请先修改密码（初始密码、重置后的密码或已过期的密码须修改后才能使用系统）');
+    }
   });
 }
 

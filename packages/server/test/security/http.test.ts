@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/users/users.tables.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { addPerson } from '../support/order-helpers.js';
+
+/** Issue 10, items 5 (rate and size limits), 7 (cross-site requests, security headers), 12 (forced password change). */
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { loginRateLimitPerMinute: 5, rateLimitPerMinute: 40, trustProxy: true } });
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string, ip = '10.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+
+describe('5. rate and size limits', () => {
+  it('answers 429 after the login limit per address, whatever the user names; other addresses still log in', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) codes.push((await login(`nobody${i}`, 'x', '10.0.0.9')).statusCode);
+    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const limited = await login('nobody9', 'x', '10.0.0.9');
+    expect([limited.statusCode, limited.json().code]).toEqual([429, 'RATE_LIMITED']);
+    expect((await login('agent', 'Demo12351', '10.0.0.10')).statusCode).toBe(200);
+  });
+
+  it('limits requests per account: one account flooding the list does not slow another', async () => {
+    const flood = await t.login('dispatcher');
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) statuses.push((await flood.get('/api/orders?limit=1')).statusCode);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect((await flood.get('/api/orders?limit=1')).json().code).toBe('RATE_LIMITED');
+    const other = await t.login('supervisor');
+    expect((await other.get('/api/orders?limit=1')).statusCode).toBe(200);
+  });
+
+  it('refuses a megabyte login body before reading it as JSON', async () => {
+    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1])));
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body, headers: { 'content-type': 'application/json' }, remoteAddress: '10.0.1.1' });
+    expect([res.statusCode, res.json().code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
+  it('answers 400, never 500, to deep nesting and to too many keys', async () => {
+    const s = await t.login('agent');
+    const cookie = (await login('leader', 'Demo12351', '10.0.2.1')).cookies.find((c) => c.name === 'hotline_session')!;
+    const send = (payload: string) =>
+      t.app.inject({ method: 'POST', url: '/api/orders', payload, headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` }, remoteAddress: '10.0.2.1' });
+    const deep = await send('['.repeat(200_000));
+    expect([deep.statusCode, deep.json().code]).toEqual([400, 'JSON_TOO_DEEP']);
+    const wide = await send(JSON.stringify(Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`k${i}`, 1]))));
+    expect([wide.statusCode, wide.json().code]).toEqual([400, 'JSON_TOO_LARGE']);
+    const proto = await send('{"__proto__":{"admin":true}}');
+    expect(proto.statusCode).toBe(400);
+    expect((await s.get('/api/health')).statusCode).toBe(200);
+  });
+});
+
+describe('7. cross-site requests and security headers', () => {
+  it('refuses a cookie-authenticated change from another site, by Origin or Sec-Fetch-Site', async () => {
+    const res = await login('leader', 'Demo12351', '10.0.3.1');
+    const c = res.cookies.find((x) => x.name === 'hotline_session')!;
+    const cookie = `${c.name}=${c.value}`;
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/auth/logout', payload: 'x', headers: { cookie, origin: 'https://evil.example', 'content-type': 'text/plain' }, remoteAddress: '10.0.3.1' });
+    expect([foreign.statusCode, foreign.json().code]).toEqual([403, 'CROSS_SITE_REQUEST']);
+    const fetchMeta = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'sec-fetch-site': 'cross-site' }, remoteAddress: '10.0.3.1' });
+    expect(fetchMeta.statusCode).toBe(403);
+    // The session survived both; a request from the server's own page goes through.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie }, remoteAddress: '10.0.3.1' })).statusCode).toBe(200);
+    const own = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, remoteAddress: '10.0.3.1' });
+    expect(own.statusCode).toBe(204);
+  });
+
+  it('lets API tokens through whatever the origin: a browser never sends one by itself', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/orders', payload: {}, headers: { authorization: 'Bearer hs_not_a_token', origin: 'https://evil.example' } });
+    expect(res.json().code).not.toBe('CROSS_SITE_REQUEST');
+  });
+
+  it('sends a content security policy, no framing, nosniff, and HSTS only over HTTPS', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(plain.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    expect(plain.headers['x-frame-options']).toBe('DENY');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const https = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers['strict-transport-security']).toContain('max-age=31536000');
+  });
+});
+
+describe('12. the forced password change is enforced by the server', () => {
+  it('answers 403 to everything but changing the password, reading the session and logging out', async () => {
+    const [unit] = await t.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'admin'));
+    await addPerson(t, 'fresh.admin', 'administrator', unit!.unitId, 'Initial-2026');
+    await t.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'fresh.admin'));
+    const res = await login('fresh.admin', 'Initial-2026', '10.0.4.1');
+    expect(res.statusCode).toBe(200);
+    const c = res.cookies.find((x) => x.name === 'hotline_session')!;
+    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie: `${c.name}=${c.value}` }, remoteAddress: '10.0.4.1' });
+    for (const [method, url, body] of [
+      ['POST', '/api/users', { username: 'x1', displayName: 'x', unitId: unit!.unitId, roles: [{ role: 'agent', unitId: unit!.unitId }] }],
+      ['GET', '/api/users', undefined],
+      ['GET', '/api/orders', undefined],
+    ] as const) {
+      const r = await call(method, url, body);
+      expect([url, r.statusCode, r.json().code]).toEqual([url, 403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+    }
+    expect((await call('GET', '/api/auth/session')).json().user.mustChangePassword).toBe(true);
+    expect((await call('POST', '/api/auth/password', { currentPassword: 'Initial-2026', newPassword: 'Chosen-By-Me-2026' })).statusCode).toBe(204);
+    expect((await call('GET', '/api/users')).statusCode).toBe(200);
+  });
+
+  it('treats a password older than the configured age the same way', async () => {
+    const as = async (ip: string) => {
+      const res = await login('inspector', 'Demo12351', ip);
+      const c = res.cookies.find((x) => x.name === 'hotline_session')!;
+      return (method: 'GET' | 'POST', url: string, payload?: object) =>
+        t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie: `${c.name}=${c.value}` }, remoteAddress: ip });
+    };
+    expect((await (await as('10.0.5.1'))('GET', '/api/orders?limit=1')).statusCode).toBe(200);
+    t.clock.advance(91 * 86_400_000);
+    const again = await as('10.0.5.2');
+    const r = await again('GET', '/api/orders?limit=1');
+    expect([r.statusCode, r.json().code]).toEqual([403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+    expect((await again('GET', '/api/auth/session')).json().user.mustChangePassword).toBe(true);
+    expect((await again('POST', '/api/auth/password', { currentPassword: 'Demo12351', newPassword: 'Inspector-2027' })).statusCode).toBe(204);
+    expect((await again('GET', '/api/orders?limit=1')).statusCode).toBe(200);
+  });
+});
