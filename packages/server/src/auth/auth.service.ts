@@ -11,6 +11,7 @@ import { roleAssignments, users } from '../users/users.tables.js';
 import type { Actor } from './actor.js';
 import { apiTokens, loginFailures, sessions } from './auth.tables.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
+import { checkPasswordFor, rememberPassword } from './password-history.js';
 import { roles, type Role } from './roles.js';
 import { newSecret, sha256 } from './tokens.js';
 
@@ -278,9 +279,11 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       throw invalid('AUTH_WRONG_PASSWORD', '当前密码不正确', [{ field: 'body.currentPassword', message: '当前密码不正确' }]);
     }
     if (current === next) throw invalid('AUTH_PASSWORD_UNCHANGED', '新密码不能与当前密码相同', [{ field: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
+    await checkPasswordFor(db, user, next, 'body.newPassword');
     const now = clock.now();
     const passwordHash = await hashPassword(next);
     await db.transaction(async (tx) => {
+      await rememberPassword(tx, actor.userId, passwordHash, now);
       await tx
         .update(users)
         .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })

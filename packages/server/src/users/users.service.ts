@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { pathInScope, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
+import { checkPasswordFor, rememberPassword } from '../auth/password-history.js';
 import type { Role } from '../auth/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
@@ -140,6 +141,7 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       ...input.roles.map((g, i) => ({ id: g.unitId, field: `body.roles.${i}.unitId` })),
     ]);
     if (await repo.usernameTaken(db, input.username)) throw duplicateUsername();
+    if (input.password !== undefined) await checkPasswordFor(db, { username: input.username }, input.password, 'body.password');
     const password = input.kind === 'integration' ? null : (input.password ?? randomPassword());
     const passwordHash = password ? await hashPassword(password) : null;
     const now = clock.now();
@@ -162,6 +164,7 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
           updatedAt: now,
         });
         await repo.insertAssignments(tx, user.id, grants, now);
+        if (passwordHash) await rememberPassword(tx, user.id, passwordHash, now);
         await recordAudit(tx, {
           at: now,
           actor,
@@ -253,11 +256,13 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       throw invalid('USER_INTEGRATION_PASSWORD', '接口账号没有密码，请为其签发接口令牌', [{ field: 'body.password', message: '接口账号不设密码' }]);
     }
     if (id === actor.userId) throw invalid('USER_SELF_RESET', '请通过“修改密码”更改本人密码');
+    if (input.password !== undefined) await checkPasswordFor(db, user, input.password, 'body.password');
     const password = input.password ?? randomPassword();
     const passwordHash = await hashPassword(password);
     const now = clock.now();
     await db.transaction(async (tx) => {
       await repo.updateUserRow(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now });
+      await rememberPassword(tx, id, passwordHash, now);
       const sessions = await repo.revokeSessionsOf(tx, id, now);
       await repo.clearLoginFailures(tx, user.username);
       await recordAudit(tx, {

@@ -95,7 +95,7 @@ describe('people and roles', () => {
     expect(ok.json().password).toBeNull();
     const [row] = await t.db.select().from(users).where(eq(users.id, ok.json().user.id));
     expect(row!.passwordHash).toBeNull();
-    const withPassword = await admin.post('/api/users', { username: 'gov2', displayName: 'x', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }], password: 'Secret2026' });
+    const withPassword = await admin.post('/api/users', { username: 'gov2', displayName: 'x', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }], password: 'Integration-Key-2026' });
     expect(withPassword.json()).toMatchObject({ code: 'USER_INTEGRATION_PASSWORD', details: { fields: [{ field: 'body.password' }] } });
     const personRole = await admin.post('/api/users', { username: 'gov3', displayName: 'x', kind: 'integration', unitId: gov12345, roles: [{ role: 'agent', unitId: gov12345 }] });
     expect(personRole.statusCode).toBe(400);

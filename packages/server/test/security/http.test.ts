@@ -124,7 +124,7 @@ describe('12. the forced password change is enforced by the server', () => {
     const r = await again('GET', '/api/orders?limit=1');
     expect([r.statusCode, r.json().code]).toEqual([403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
     expect((await again('GET', '/api/auth/session')).json().user.mustChangePassword).toBe(true);
-    expect((await again('POST', '/api/auth/password', { currentPassword: 'Demo12351', newPassword: 'Inspector-2027' })).statusCode).toBe(204);
+    expect((await again('POST', '/api/auth/password', { currentPassword: 'Demo12351', newPassword: 'Quality-Desk-2027' })).statusCode).toBe(204);
     expect((await again('GET', '/api/orders?limit=1')).statusCode).toBe(200);
   });
 });

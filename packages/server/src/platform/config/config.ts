@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblems } from '../../auth/domain/password-policy.js';
 
 /** Every setting the server reads, with its default. The README's table is generated from the same names. */
 const bool = z
@@ -12,7 +13,13 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   HOTLINE_PROVINCE: z.string().regex(/^\d{2}0000$/, '省级行政区划代码应为 6 位且以 0000 结尾').default('150000'),
-  HOTLINE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  // The installer's own choice: length and character classes of the policy (auth/domain/password-policy.ts).
+  HOTLINE_ADMIN_PASSWORD: z
+    .string()
+    .refine((p) => !passwordProblems(p).some((x) => x.code === 'PASSWORD_TOO_SHORT' || x.code === 'PASSWORD_TOO_SIMPLE'), {
+      error: '管理员初始密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+    })
+    .optional(),
   HOTLINE_DEMO: bool.optional(),
   HOTLINE_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(300),
   HOTLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
