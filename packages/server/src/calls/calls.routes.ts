@@ -70,7 +70,8 @@ type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
 /** Call records (话务) from the telephony system, read by the hotline's desk, and the call figures of kpis.md. */
 export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clock, secret }) => {
   const tags = ['calls'];
-  // The signature covers the raw body: keep it as it came (this plugin only).
+  // The signature covers the raw body: keep it as it came (this plugin only; it replaces the app's JSON parser here).
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (req, body, done) => {
     req.rawBody = body as string;
     try {
