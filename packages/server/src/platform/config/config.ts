@@ -35,7 +35,6 @@ const envSchema = z.object({
   HOTLINE_JSON_MAX_KEYS: z.coerce.number().int().positive().default(5000),
   HOTLINE_ALLOWED_ORIGINS: z.string().default(''),
   HOTLINE_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
-  HOTLINE_SEPARATE_ADMINS: bool.default(true),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
@@ -72,8 +71,6 @@ export type Config = {
   allowedOrigins: string[];
   /** A password older than this must be changed before anything else (0: never expires). */
   passwordMaxAgeDays: number;
-  /** 三员分立: system administrator, security administrator and auditor are separate people (false merges them). */
-  separateAdmins: boolean;
   /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
   jobsPollSeconds: number;
   /** How often the supervision timers scan the open orders (near due, overdue, escalation, emergency progress, callbacks). */
@@ -120,7 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonMaxKeys: e.HOTLINE_JSON_MAX_KEYS,
     allowedOrigins: e.HOTLINE_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,
-    separateAdmins: e.HOTLINE_SEPARATE_ADMINS,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
