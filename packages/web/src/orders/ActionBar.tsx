@@ -12,6 +12,8 @@ const secondary: OrderAction[] = ['add_note', 'add_attachment', 'return', 'retur
 const rare: OrderAction[] = ['attach_caller', 'merge', 'link', 'invalidate'];
 /** Shown elsewhere on the page: beside the callers and on each co-handler row. */
 const inline: OrderAction[] = ['reveal_contact', 'remove_co_handler'];
+/** Offered where the agent works it, not on the order page: answering with an article is done from the intake console's suggestions. */
+export const offeredInIntake: OrderAction[] = ['answer_with_article'];
 const callbacks: OrderAction[] = ['callback_satisfied', 'callback_dissatisfied', 'callback_unreachable'];
 
 export type ActionKey = OrderAction | 'callback';
