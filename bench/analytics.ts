@@ -56,19 +56,37 @@ try {
   console.log('size\tscope\tcockpit p95 ms\tbare count p95 ms\tratio\trows in period\trefresh ms/order');
   for (const size of sizes) {
     const seedStart = performance.now();
-    await seedOrders(db, { province: config.province, count: size - seeded, from: instantAt(addDaysToDate(today, -3 * 365), 0), to: instantAt(today, 0), seed: 7 + seeded, batchSize: 2000 });
+    await seedOrders(db, {
+      province: config.province,
+      count: size - seeded,
+      from: instantAt(addDaysToDate(today, -3 * 365), 0),
+      to: instantAt(today, 0),
+      seed: 7 + seeded,
+      batchSize: 2000,
+    });
     const seedMs = performance.now() - seedStart;
     seeded = size;
     const t = performance.now();
     const n = await analytics.refresh();
     const refreshMs = performance.now() - t;
     await db.execute(sql`analyze`);
-    for (const [name, path] of [['province', provincePath], ['county', countyPath]] as const) {
+    for (const [name, path] of [
+      ['province', provincePath],
+      ['county', countyPath],
+    ] as const) {
       const cockpit: number[] = [];
       const bare: number[] = [];
       let rows = 0;
       for (let i = 0; i < samples; i++) {
-        cockpit.push(await time(() => Promise.all([analytics.sumsFor(path, period), analytics.sumsFor(path, { from: addDaysToDate(period.from, -30), to: addDaysToDate(period.to, -30) }), analytics.sumsFor(path, { from: addDaysToDate(period.from, -365), to: addDaysToDate(period.to, -365) })])));
+        cockpit.push(
+          await time(() =>
+            Promise.all([
+              analytics.sumsFor(path, period),
+              analytics.sumsFor(path, { from: addDaysToDate(period.from, -30), to: addDaysToDate(period.to, -30) }),
+              analytics.sumsFor(path, { from: addDaysToDate(period.from, -365), to: addDaysToDate(period.to, -365) }),
+            ]),
+          ),
+        );
         bare.push(
           await time(async () => {
             const r = await one(
@@ -78,7 +96,9 @@ try {
           }),
         );
       }
-      console.log(`${size}\t${name}\t${p95(cockpit).toFixed(1)}\t${p95(bare).toFixed(1)}\t${(p95(cockpit) / p95(bare)).toFixed(2)}\t${rows}\t${(refreshMs / Math.max(1, n)).toFixed(3)} (seed ${(seedMs / 1000).toFixed(0)} s, refresh ${(refreshMs / 1000).toFixed(0)} s for ${n})`);
+      console.log(
+        `${size}\t${name}\t${p95(cockpit).toFixed(1)}\t${p95(bare).toFixed(1)}\t${(p95(cockpit) / p95(bare)).toFixed(2)}\t${rows}\t${(refreshMs / Math.max(1, n)).toFixed(3)} (seed ${(seedMs / 1000).toFixed(0)} s, refresh ${(refreshMs / 1000).toFixed(0)} s for ${n})`,
+      );
     }
   }
 } finally {

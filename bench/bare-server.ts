@@ -27,10 +27,10 @@ app.post('/bare/orders', async (req) => {
 // The same rows listOrders returns for a scope, by the same index, without anything around it.
 app.get('/bare/orders', async (req) => {
   const q = req.query as { scope: string; limit?: string };
-  const { rows } = await pool.query(
-    'select * from work_orders where visible_to @> array[$1]::uuid[] order by created_at desc, id desc limit $2',
-    [q.scope, Number(q.limit ?? 20)],
-  );
+  const { rows } = await pool.query('select * from work_orders where visible_to @> array[$1]::uuid[] order by created_at desc, id desc limit $2', [
+    q.scope,
+    Number(q.limit ?? 20),
+  ]);
   return { items: rows };
 });
 

@@ -24,7 +24,9 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const quick = flag('quick');
-const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000').split(',').map(Number);
+const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
+  .split(',')
+  .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -130,12 +132,28 @@ async function main() {
   await admin.query(`create database ${dbName}`);
   console.log(`bench database ${dbName}; sizes ${sizes.join(', ')}; intake ${duration}s at 50 connections`);
   try {
-    const app = await start('src/main.ts', { DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', LOG_LEVEL: 'warn', HOTLINE_ADMIN_PASSWORD: 'Bench12345' }, /started: http:\/\/[^:]+:(\d+)/);
+    const app = await start(
+      'src/main.ts',
+      {
+        DATABASE_URL: dbUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        HOTLINE_DEMO: 'true',
+        HOTLINE_DEMO_ORDERS: '0',
+        LOG_LEVEL: 'warn',
+        HOTLINE_ADMIN_PASSWORD: 'Bench12345',
+      },
+      /started: http:\/\/[^:]+:(\d+)/,
+    );
     const bare = await start('../../bench/bare-server.ts', { DATABASE_URL: dbUrl, PORT: '0' }, /BARE_READY (\d+)/);
     const agent = await login(app.port, 'agent');
 
     // Warm both up so JIT and pools are not part of the measure.
-    await fetch(`http://127.0.0.1:${app.port}/api/orders`, { method: 'POST', headers: { cookie: agent.cookie, 'content-type': 'application/json' }, body: intakeBody });
+    await fetch(`http://127.0.0.1:${app.port}/api/orders`, {
+      method: 'POST',
+      headers: { cookie: agent.cookie, 'content-type': 'application/json' },
+      body: intakeBody,
+    });
     let peakRss = rssMb(app.child.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.child.pid!))), 200);
     const bareIntake = await load(`http://127.0.0.1:${bare.port}/bare/orders`, {});

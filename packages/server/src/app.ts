@@ -157,8 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
     bus,
     orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
-    attachments:
-      deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
+    attachments: deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
   };
   const handling = createHandlingService(orderDeps);
   const orders = createOrdersService(orderDeps);

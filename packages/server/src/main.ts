@@ -15,12 +15,7 @@ await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const url = `http://${shownHost}:${(app.server.address() as { port: number }).port}`;
 const where = database.kind === 'pglite' ? `PGlite（嵌入式，仅供演示或单席位使用）：${config.dataDir}` : 'PostgreSQL（DATABASE_URL）';
-const lines = [
-  '',
-  `12351 工单平台已启动 / started: ${url}`,
-  `  数据库 / database: ${where}`,
-  `  接口文档 / API docs: ${url}/api/docs`,
-];
+const lines = ['', `12351 工单平台已启动 / started: ${url}`, `  数据库 / database: ${where}`, `  接口文档 / API docs: ${url}/api/docs`];
 if (installed.fresh) {
   lines.push(`  新建安装：${installed.units} 个单位（行政区划 ${config.province}）`);
   if (installed.admin?.password) {

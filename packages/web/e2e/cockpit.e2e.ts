@@ -45,7 +45,9 @@ describe('cockpit and big screen', () => {
 
     await page.locator('[data-kpi=dueInPeriod] a').click();
     await page.waitForURL((u) => u.pathname === '/orders' && u.search.includes('metric=due'));
-    const listed = await (await page.request.get(`${server.url}/api/orders?metric=due&metricFrom=${api.period.from}&metricTo=${api.period.to}&unitId=${api.unit.id}&limit=1`)).json();
+    const listed = await (
+      await page.request.get(`${server.url}/api/orders?metric=due&metricFrom=${api.period.from}&metricTo=${api.period.to}&unitId=${api.unit.id}&limit=1`)
+    ).json();
     assert.equal(listed.total, api.dueInPeriod);
     await page.locator('.ant-table-row').first().waitFor();
     await shot(page, 'e2e-cockpit-drilldown');

@@ -134,7 +134,10 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     await userDialog.locator('#password').fill(unionPerson.first);
     await userDialog.getByRole('button', { name: '增加角色' }).click();
     await choose(page, userDialog.locator('.ant-select', { has: page.locator('#roles_0_role') }), '办理员');
-    await userDialog.locator('.ant-select', { has: page.locator('#roles_0_unitId') }).getByText(employerUnion).waitFor();
+    await userDialog
+      .locator('.ant-select', { has: page.locator('#roles_0_unitId') })
+      .getByText(employerUnion)
+      .waitFor();
     await shot(page, 'im-04-admin-user-new');
     await userDialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await userDialog.waitFor({ state: 'hidden' });
@@ -184,7 +187,9 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     const elapsed = Date.now() - t0;
     number = (await big.innerText()).replace(/\s/g, '');
     assert.match(number, /^12351-150000-\d{8}-\d{4}$/);
-    console.log(`intake, empty form to saved order: ${elapsed} ms for ${actions} field actions (${humanPause} ms pause before each; ${elapsed - actions * humanPause} ms is the system)`);
+    console.log(
+      `intake, empty form to saved order: ${elapsed} ms for ${actions} field actions (${humanPause} ms pause before each; ${elapsed - actions * humanPause} ms is the system)`,
+    );
     assert.ok(elapsed < 60_000, `intake took ${elapsed} ms`);
     await page.getByText('工单已生成，等待派单').waitFor();
     await shot(page, 'im-08-intake-saved');
@@ -217,7 +222,11 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
           await repeat.getByText('已标记').waitFor();
         } else if (i === 0) assert.equal(await repeat.count(), 0);
         await humanly(page, () => match.getByRole('button', { name: '追加来电人' }).click());
-        await humanly(page, () => settled(page, '.ant-popover').getByRole('button', { name: /^追\s*加$/ }).click());
+        await humanly(page, () =>
+          settled(page, '.ant-popover')
+            .getByRole('button', { name: /^追\s*加$/ })
+            .click(),
+        );
         await page.getByText('来电人已追加到工单', { exact: true }).waitFor();
         await page.getByText(`共 ${i + 2} 名来电人`).waitFor();
         console.log(`caller ${i + 2} attached: ${Date.now() - t0} ms`);
@@ -318,10 +327,19 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     const steps = await items.evaluateAll((els) =>
       els.map((e) => ({ action: e.querySelector('.tl-head strong')?.textContent ?? '', actor: e.querySelector(':scope > .muted.small')?.textContent ?? '' })),
     );
-    assert.deepEqual(
-      steps.map((s) => s.action).reverse(),
-      ['受理', '追加来电人', '追加来电人', '追加来电人', '派单', '签收', '协办反馈', '添加进展', '办结反馈', '审核通过', '回访（满意）'],
-    );
+    assert.deepEqual(steps.map((s) => s.action).reverse(), [
+      '受理',
+      '追加来电人',
+      '追加来电人',
+      '追加来电人',
+      '派单',
+      '签收',
+      '协办反馈',
+      '添加进展',
+      '办结反馈',
+      '审核通过',
+      '回访（满意）',
+    ]);
     const actors = steps.map((s) => s.actor).reverse();
     const expected = ['王晓燕（接线员）', '王晓燕', '王晓燕', '王晓燕', '赵建国', '刘强', unionPerson.displayName, '刘强', '刘强', '赵建国', '郑红'];
     actors.forEach((a, i) => assert.ok(a.includes(expected[i]!), `step ${i + 1} actor "${a}" should name ${expected[i]}`));
@@ -343,7 +361,10 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     assert.equal(await page.getByRole('tab').count(), views.length, 'handler2 works with the handler views');
     for (const view of views) {
       await page.goto(`${base}/orders?view=${view}`);
-      await page.locator('.list-footer').getByText(/共 \d+ 条/).waitFor();
+      await page
+        .locator('.list-footer')
+        .getByText(/共 \d+ 条/)
+        .waitFor();
       assert.equal(await page.locator('.ant-table-row', { hasText: number }).count(), 0, `view ${view}`);
     }
     await page.goto(`${base}/orders?view=all&q=${number}`);
@@ -382,7 +403,17 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     // The server is the judge too: the same input sent straight to it is refused field by field.
     const direct = await api<{ code: string; details: { fields: { field: string }[] } }>(page, '/api/orders', {
       method: 'POST',
-      body: { channel: 'phone', callers: [{ name: '钱师傅', phone: '1390471000', idNumber: badId }], narrative: longNarrative, typeCode: '', subjectCode: '', priority: 'normal', tier: 'general', riskFlags: [], confidential: false },
+      body: {
+        channel: 'phone',
+        callers: [{ name: '钱师傅', phone: '1390471000', idNumber: badId }],
+        narrative: longNarrative,
+        typeCode: '',
+        subjectCode: '',
+        priority: 'normal',
+        tier: 'general',
+        riskFlags: [],
+        confidential: false,
+      },
     });
     assert.equal(direct.status, 400);
     const fields = direct.body.details.fields.map((f) => f.field);

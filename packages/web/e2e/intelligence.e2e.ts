@@ -25,9 +25,12 @@ describe('suggestions read from the narrative at intake', () => {
     await page.fill('#callers_0_name', '赵师傅');
     await page.fill('#narrative', '喂，你好，我在呼和浩特市新城区的工地干活，我们二十多个人，包工头老王欠了我们工钱一共26万，明天大家要去区政府门口拉横幅。');
     const panel = page.getByTestId('suggestions');
-    await panel.getByTestId('suggestion-place').getByText(/新城区总工会/).waitFor();
+    await panel
+      .getByTestId('suggestion-place')
+      .getByText(/新城区总工会/)
+      .waitFor();
     // Suggested, not yet filled: the form's subject is still empty.
-    assert.equal(await panel.getByText('建议', { exact: true }).count() > 0, true);
+    assert.equal((await panel.getByText('建议', { exact: true }).count()) > 0, true);
     await shot(page, 'intel-01-suggested');
     await page.getByTestId('accept-all').click();
     await panel.getByTestId('suggestion-subject').getByText('已采纳').waitFor();
@@ -54,7 +57,11 @@ describe('suggestions read from the narrative at intake', () => {
       if (!report.fields.find((f) => f.field === 'subject')?.total) await supervisor.waitForTimeout(250);
     }
     for (const field of ['type', 'subject', 'workers', 'amountYuan', 'place']) {
-      assert.deepEqual(report.fields.find((f) => f.field === field), { ...report.fields.find((f) => f.field === field), total: 1, accepted: 1 }, field);
+      assert.deepEqual(
+        report.fields.find((f) => f.field === field),
+        { ...report.fields.find((f) => f.field === field), total: 1, accepted: 1 },
+        field,
+      );
     }
   });
 });

@@ -83,7 +83,9 @@ describe('the work-order loop in the browser', () => {
     await page.fill('#callers_0_name', '李师傅');
     await page.fill('#employerName', '恒泰建筑劳务有限公司');
     await page.getByRole('button', { name: '追加来电人' }).first().click();
-    await settled(page, '.ant-popover').getByRole('button', { name: /^追\s*加$/ }).click();
+    await settled(page, '.ant-popover')
+      .getByRole('button', { name: /^追\s*加$/ })
+      .click();
     await page.getByText('来电人已追加到工单', { exact: true }).waitFor();
     await page.getByText('共 2 名来电人').waitFor();
     await shot(page, 'e2e-intake-attached');

@@ -12,7 +12,11 @@ describe('quality inspection and legal supervision letters', () => {
 
   /** A call to the API as the signed-in person of `page` (same cookies, same origin). */
   const api = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const res = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url, 'content-type': 'application/json' }, ...(data ? { data } : {}) });
+    const res = await page.request.fetch(`${server.url}${path}`, {
+      method,
+      headers: { origin: server.url, 'content-type': 'application/json' },
+      ...(data ? { data } : {}),
+    });
     assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
     return res.json();
   };

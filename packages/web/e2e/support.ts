@@ -21,7 +21,15 @@ export async function startServer(opts: { demoOrders?: number } = {}): Promise<S
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, HOTLINE_DEMO_ORDERS: String(opts.demoOrders ?? 0), HOTLINE_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      HOTLINE_DEMO_ORDERS: String(opts.demoOrders ?? 0),
+      HOTLINE_ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -86,7 +86,14 @@ describe('the workplace in the browser', () => {
       const r = await fetch('/api/orders', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ channel: 'phone', callers: [{ name: '张建军', phone: '13904713333' }], employer: { name: '内蒙古恒泰建筑工程有限公司' }, narrative: '工地拖欠工资。', typeCode: 'complaint', subjectCode: 'wage_arrears' }),
+        body: JSON.stringify({
+          channel: 'phone',
+          callers: [{ name: '张建军', phone: '13904713333' }],
+          employer: { name: '内蒙古恒泰建筑工程有限公司' },
+          narrative: '工地拖欠工资。',
+          typeCode: 'complaint',
+          subjectCode: 'wage_arrears',
+        }),
       });
       return r.status;
     });
@@ -100,14 +107,21 @@ describe('the workplace in the browser', () => {
     await page.click('#division');
     await page.keyboard.type('新城区');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('.intake-form .ant-cascader .ant-select-content, .intake-form .ant-cascader-selection-item, .intake-form .ant-cascader')?.textContent?.includes('新城区'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('.intake-form .ant-cascader .ant-select-content, .intake-form .ant-cascader-selection-item, .intake-form .ant-cascader')
+        ?.textContent?.includes('新城区'),
+    );
     await page.fill('#employerName', '恒泰建筑');
     await page.waitForFunction(() => /同一用人单位的在办工单\s*1/.test(document.querySelector('.intake-side')?.textContent ?? ''));
     await page.getByText('咨询', { exact: true }).click();
     await page.click('#subjectCode');
     await page.keyboard.type('其他');
     await page.keyboard.press('Enter');
-    const picked = () => page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('hotline.intake.draft'))!)!).values.subjectCode ?? null);
+    const picked = () =>
+      page.evaluate(
+        () => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('hotline.intake.draft'))!)!).values.subjectCode ?? null,
+      );
     // No subject is called 其他: Enter picks nothing (it used to pick the first subject of the group named 其他).
     assert.equal(await picked(), null);
     await page.keyboard.press('Escape');

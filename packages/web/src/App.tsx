@@ -101,23 +101,128 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
-        <Route path="intake" element={<Guard path="/intake"><IntakePage /></Guard>} />
-        <Route path="orders" element={<Guard path="/orders"><OrderListPage /></Guard>} />
+        <Route
+          path="intake"
+          element={
+            <Guard path="/intake">
+              <IntakePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <Guard path="/orders">
+              <OrderListPage />
+            </Guard>
+          }
+        />
         <Route path="orders/:id" element={<OrderDetailPage />} />
-        <Route path="knowledge" element={<Guard path="/knowledge"><KnowledgePage /></Guard>} />
-        <Route path="admin/units" element={<Guard path="/admin/units"><UnitsPage /></Guard>} />
-        <Route path="admin/users" element={<Guard path="/admin/users"><UsersPage /></Guard>} />
-        <Route path="admin/catalog" element={<Guard path="/admin/catalog"><CatalogPage /></Guard>} />
-        <Route path="admin/time-limits" element={<Guard path="/admin/time-limits"><TimeLimitsPage /></Guard>} />
-        <Route path="admin/calendar" element={<Guard path="/admin/calendar"><CalendarPage /></Guard>} />
-        <Route path="admin/audit" element={<Guard path="/admin/audit"><AuditPage /></Guard>} />
-        <Route path="quality" element={<Guard path="/quality"><QualityPage /></Guard>} />
-        <Route path="legal/letters" element={<Guard path="/legal/letters"><LettersPage /></Guard>} />
-        <Route path="legal/risk-employers" element={<Guard path="/legal/risk-employers"><RiskEmployersPage /></Guard>} />
-        <Route path="cockpit" element={<Guard path="/cockpit"><CockpitPage /></Guard>} />
-        <Route path="reports" element={<Guard path="/reports"><ReportsPage /></Guard>} />
+        <Route
+          path="knowledge"
+          element={
+            <Guard path="/knowledge">
+              <KnowledgePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/units"
+          element={
+            <Guard path="/admin/units">
+              <UnitsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <Guard path="/admin/users">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/catalog"
+          element={
+            <Guard path="/admin/catalog">
+              <CatalogPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/time-limits"
+          element={
+            <Guard path="/admin/time-limits">
+              <TimeLimitsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/calendar"
+          element={
+            <Guard path="/admin/calendar">
+              <CalendarPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <Guard path="/admin/audit">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="quality"
+          element={
+            <Guard path="/quality">
+              <QualityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="legal/letters"
+          element={
+            <Guard path="/legal/letters">
+              <LettersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="legal/risk-employers"
+          element={
+            <Guard path="/legal/risk-employers">
+              <RiskEmployersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="cockpit"
+          element={
+            <Guard path="/cockpit">
+              <CockpitPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <Guard path="/reports">
+              <ReportsPage />
+            </Guard>
+          }
+        />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="supervision" element={<Guard path="/supervision"><SupervisionBoardPage /></Guard>} />
+        <Route
+          path="supervision"
+          element={
+            <Guard path="/supervision">
+              <SupervisionBoardPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -13,7 +13,8 @@ export function interfaceTexts(root: string): Set<string> {
         const src = fs.readFileSync(p, 'utf8');
         for (const m of src.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!);
         // Texts handed to t() indirectly: titles, labels, intros and hints in spec tables.
-        for (const m of src.matchAll(/\b(?:title|label|intro|hint|okText|success|placeholder|text):\s*'((?:[^'\\]|\\.)*[\u4e00-\u9fff](?:[^'\\]|\\.)*)'/g)) out.add(m[1]!);
+        for (const m of src.matchAll(/\b(?:title|label|intro|hint|okText|success|placeholder|text):\s*'((?:[^'\\]|\\.)*[\u4e00-\u9fff](?:[^'\\]|\\.)*)'/g))
+          out.add(m[1]!);
         for (const m of src.matchAll(/\b(?:label|placeholder)="([^"]*[\u4e00-\u9fff][^"]*)"/g)) out.add(m[1]!);
       }
     }

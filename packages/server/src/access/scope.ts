@@ -68,4 +68,3 @@ export function peopleReachCondition(actor: Reach): SQL {
   if (!atProvinceRoot(actor)) return own;
   return or(own, and(isNull(units.parentId), inArray(units.type, [...externalUnitTypes])))!;
 }
-

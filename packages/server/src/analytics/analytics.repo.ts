@@ -202,7 +202,13 @@ export async function urgentOpenOrders(db: Executor, unitPath: string, limit: nu
 /** Notable orders completed in the period: the largest amounts recovered. */
 export async function largestRecoveries(db: Executor, f: Filter, limit: number) {
   return db
-    .select({ number: analyticsOrderFacts.number, title: analyticsOrderFacts.title, employerName: analyticsOrderFacts.employerName, amountRecovered: analyticsOrderFacts.amountRecovered, workersHelped: analyticsOrderFacts.workersHelped })
+    .select({
+      number: analyticsOrderFacts.number,
+      title: analyticsOrderFacts.title,
+      employerName: analyticsOrderFacts.employerName,
+      amountRecovered: analyticsOrderFacts.amountRecovered,
+      workersHelped: analyticsOrderFacts.workersHelped,
+    })
     .from(analyticsOrderFacts)
     .where(
       and(

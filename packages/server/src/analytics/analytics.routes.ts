@@ -11,7 +11,9 @@ import { rankingMeasures, type RankingMeasure } from './domain/kpis.js';
 
 const tags = ['analytics'];
 // A real calendar day PostgreSQL can hold (2026-02-30 or year 0000 would fail in the query).
-const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期应在 1900 至 2999 年之间' });
+const day = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期应在 1900 至 2999 年之间' });
 const scopeQuery = {
   from: day.optional().describe('统计开始日（含），默认本月 1 日 / first day, default the 1st of this month'),
   to: day.optional().describe('统计结束日（含），默认今天 / last day, default today'),
@@ -65,7 +67,10 @@ export function periodOf(q: { from?: string | undefined; to?: string | undefined
   return { from, to };
 }
 
-export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsService; clock: Clock; province: string }> = async (app, { analytics: s, clock, province }) => {
+export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsService; clock: Clock; province: string }> = async (
+  app,
+  { analytics: s, clock, province },
+) => {
   app.get(
     '/map',
     {
@@ -126,7 +131,9 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
             totals: z.record(z.string(), z.number()),
             open: z.number(),
             overdue: z.number(),
-            units: z.array(z.object({ unitId: z.string(), unitName: z.string(), total: z.number(), overdue: z.number(), byState: z.record(z.string(), z.number()) })),
+            units: z.array(
+              z.object({ unitId: z.string(), unitName: z.string(), total: z.number(), overdue: z.number(), byState: z.record(z.string(), z.number()) }),
+            ),
           }),
           ...errorResponses,
         },
@@ -141,9 +148,15 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       schema: {
         operationId: 'getUnitRanking',
         tags,
-        ...describe('下级单位排名：按时办结率、办结率、满意率、及时签收率、回退率、延期率', 'Ranking of child units by on-time completion, completion, satisfaction, timely sign-for, return or extension rate.'),
+        ...describe(
+          '下级单位排名：按时办结率、办结率、满意率、及时签收率、回退率、延期率',
+          'Ranking of child units by on-time completion, completion, satisfaction, timely sign-for, return or extension rate.',
+        ),
         querystring: z
-          .object({ ...scopeQuery, measure: z.enum(Object.keys(rankingMeasures) as [RankingMeasure, ...RankingMeasure[]], { error: '排名指标不正确' }).default('onTimeRate') })
+          .object({
+            ...scopeQuery,
+            measure: z.enum(Object.keys(rankingMeasures) as [RankingMeasure, ...RankingMeasure[]], { error: '排名指标不正确' }).default('onTimeRate'),
+          })
           .strict(),
         response: {
           200: z.object({
@@ -166,7 +179,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       schema: {
         operationId: 'getTrend',
         tags,
-        ...describe('趋势：按日、周、月的受理、办结、按时办结率、满意率', 'Trend by day, week or month: requests, completions, on-time and satisfaction rates.'),
+        ...describe(
+          '趋势：按日、周、月的受理、办结、按时办结率、满意率',
+          'Trend by day, week or month: requests, completions, on-time and satisfaction rates.',
+        ),
         querystring: z.object({ ...scopeQuery, granularity: z.enum(['day', 'week', 'month'], { error: '粒度应为 day/week/month' }).default('day') }).strict(),
         response: {
           200: z.object({
@@ -200,7 +216,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       schema: {
         operationId: 'getHotTopics',
         tags,
-        ...describe('热点：本期诉求事项、类型、被投诉用人单位、延期理由、地区分布', 'Hot topics of the period: subjects, types, employers, extension reasons, places.'),
+        ...describe(
+          '热点：本期诉求事项、类型、被投诉用人单位、延期理由、地区分布',
+          'Hot topics of the period: subjects, types, employers, extension reasons, places.',
+        ),
         querystring: z.object({ ...scopeQuery, limit: z.coerce.number().int().min(1).max(50).default(10) }).strict(),
         response: {
           200: z.object({
@@ -210,7 +229,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
             types: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
             employers: z.array(z.object({ name: z.string(), count: z.number() })),
             extensionReasons: z.array(z.object({ reason: z.string(), count: z.number() })),
-            divisions: z.object({ cities: z.array(z.object({ code: z.string(), count: z.number() })), counties: z.array(z.object({ code: z.string(), count: z.number() })) }),
+            divisions: z.object({
+              cities: z.array(z.object({ code: z.string(), count: z.number() })),
+              counties: z.array(z.object({ code: z.string(), count: z.number() })),
+            }),
           }),
           ...errorResponses,
         },
@@ -225,7 +247,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       schema: {
         operationId: 'listUrgentOrders',
         tags,
-        ...describe('在办紧急工单（紧急或带风险标识），大屏与驾驶舱使用', 'Emergency orders in progress (urgent or risk-flagged), for the big screen and the cockpit.'),
+        ...describe(
+          '在办紧急工单（紧急或带风险标识），大屏与驾驶舱使用',
+          'Emergency orders in progress (urgent or risk-flagged), for the big screen and the cockpit.',
+        ),
         querystring: z.object({ unitId: scopeQuery.unitId, limit: z.coerce.number().int().min(1).max(50).default(10) }).strict(),
         response: {
           200: z.array(
@@ -273,7 +298,12 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       }
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       // The browser reconnects by itself after 3 s when the server restarts.
       raw.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ unitId: unit.id, at: clock.now().toISOString() })}\n\n`);
       const off = s.watch((at) => raw.write(`event: changed\ndata: ${JSON.stringify({ at })}\n\n`));

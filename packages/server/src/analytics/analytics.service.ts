@@ -10,7 +10,19 @@ import { loadOrdersForFigures, type OrderForFigures } from '../orders/orders-for
 import { findUnitsByIds, findVisibleUnit } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
 import { contributionsOf, type OrderFacts } from './domain/contributions.js';
-import { bucketOf, changePercent, comparisonPeriods, dayNumber, emptySums, kpiFigures, rankUnits, rankingMeasures, type Granularity, type RankingMeasure, type Sums } from './domain/kpis.js';
+import {
+  bucketOf,
+  changePercent,
+  comparisonPeriods,
+  dayNumber,
+  emptySums,
+  kpiFigures,
+  rankUnits,
+  rankingMeasures,
+  type Granularity,
+  type RankingMeasure,
+  type Sums,
+} from './domain/kpis.js';
 
 /** Who may read the figures: the people who steer (roles.md), each within their subtree. */
 export const figureRoles = ['leader', 'supervisor', 'dispatcher', 'inspector', 'administrator'] as const;
@@ -89,7 +101,8 @@ function factRowOf(o: OrderForFigures): repo.FactRow {
 
 const maxPeriodDays = 3700;
 function checkPeriod(p: Period): void {
-  if (p.from > p.to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
+  if (p.from > p.to)
+    throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
   if (dayNumber(p.to) - dayNumber(p.from) > maxPeriodDays) {
     throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'querystring.to', message: '统计区间不能超过十年' }]);
   }
@@ -150,12 +163,18 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const unit = await unitFor(actor, q.unitId);
     await refresh();
     const cmp = comparisonPeriods(q.from, q.to);
-    const [now, previous, lastYear] = await Promise.all([sumsFor(unit.path, q), sumsFor(unit.path, { ...q, ...cmp.previous }), sumsFor(unit.path, { ...q, ...cmp.lastYear })]);
+    const [now, previous, lastYear] = await Promise.all([
+      sumsFor(unit.path, q),
+      sumsFor(unit.path, { ...q, ...cmp.previous }),
+      sumsFor(unit.path, { ...q, ...cmp.lastYear }),
+    ]);
     const figures = kpiFigures(now);
     const prev = kpiFigures(previous);
     const ly = kpiFigures(lastYear);
     const change = (a: typeof figures, b: typeof figures) =>
-      Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === 'number' ? changePercent(v, b[k as keyof typeof b] as number | null) : null])) as Record<string, number | null>;
+      Object.fromEntries(
+        Object.entries(a).map(([k, v]) => [k, typeof v === 'number' ? changePercent(v, b[k as keyof typeof b] as number | null) : null]),
+      ) as Record<string, number | null>;
     return {
       unit: { id: unit.id, name: unit.name },
       period: { from: q.from, to: q.to },
@@ -173,7 +192,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const ids = paths.filter((p) => p !== self.path).map((p) => p.split('/').filter(Boolean).pop()!);
     const rows = await findUnitsByIds(db, ids);
     const names = new Map(rows.map((r) => [r.path, { id: r.id, name: r.name }]));
-    return (p: string) => (p === self.path ? { id: self.id, name: `${self.name}（本级）` } : (names.get(p) ?? { id: p.split('/').filter(Boolean).pop()!, name: '—' }));
+    return (p: string) =>
+      p === self.path ? { id: self.id, name: `${self.name}（本级）` } : (names.get(p) ?? { id: p.split('/').filter(Boolean).pop()!, name: '—' });
   }
 
   async function getOrderFlow(actor: Actor, q: { unitId?: string | undefined }) {
@@ -295,7 +315,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     await refresh();
     const rows = await repo.urgentOpenOrders(db, unit.path, q.limit);
     const units = new Map((await findUnitsByIds(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u.name]));
-    return rows.map((r) => ({ ...r, unitName: units.get(r.unitId) ?? '', createdAt: r.createdAt.toISOString(), currentDueAt: r.currentDueAt?.toISOString() ?? null }));
+    return rows.map((r) => ({
+      ...r,
+      unitName: units.get(r.unitId) ?? '',
+      createdAt: r.createdAt.toISOString(),
+      currentDueAt: r.currentDueAt?.toISOString() ?? null,
+    }));
   }
 
   // ---- live ------------------------------------------------------------------------------------------------------
@@ -346,6 +371,20 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   }
 
   const requireFigures = (actor: Actor) => requireRole(actor, ...figureRoles);
-  return { requireFigures, refresh, unitFor, sumsFor, getKpis, getOrderFlow, getUnitRanking, getTrend, getHotTopics, getUrgentOrders, watch, checkStream, listenerCount: () => listeners.size };
+  return {
+    requireFigures,
+    refresh,
+    unitFor,
+    sumsFor,
+    getKpis,
+    getOrderFlow,
+    getUnitRanking,
+    getTrend,
+    getHotTopics,
+    getUrgentOrders,
+    watch,
+    checkStream,
+    listenerCount: () => listeners.size,
+  };
 }
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -22,7 +22,13 @@ export type ReportContent = {
 
 /** The comparison rows: this period, previous, change, same period last year, change. Rates in percent. */
 export function comparisonRows(c: ReportContent) {
-  const rate = (k: keyof KpiFigures, label: string) => ({ label, now: c.figures[k] as number | null, prev: c.previous[k] as number | null, ly: c.lastYear[k] as number | null, isRate: true });
+  const rate = (k: keyof KpiFigures, label: string) => ({
+    label,
+    now: c.figures[k] as number | null,
+    prev: c.previous[k] as number | null,
+    ly: c.lastYear[k] as number | null,
+    isRate: true,
+  });
   const count = (k: keyof KpiFigures, label: string) => ({ ...rate(k, label), isRate: false });
   return [
     count('requests', '受理量（人次）'),
@@ -60,8 +66,11 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
   ws.addRow([c.title]).font = { bold: true, size: 14 };
   ws.addRow([`单位：${c.unitName}`, `统计期间：${c.from} 至 ${c.to}`]);
   ws.addRow([]);
-  ws.addRow(['指标', '本期', `上期（${c.previous.from}–${c.previous.to}）`, '环比', `同期（${c.lastYear.from}–${c.lastYear.to}）`, '同比']).font = { bold: true };
-  for (const r of comparisonRows(c)) ws.addRow([r.label, show(r.now, r.isRate), show(r.prev, r.isRate), change(r.now, r.prev), show(r.ly, r.isRate), change(r.now, r.ly)]);
+  ws.addRow(['指标', '本期', `上期（${c.previous.from}–${c.previous.to}）`, '环比', `同期（${c.lastYear.from}–${c.lastYear.to}）`, '同比']).font = {
+    bold: true,
+  };
+  for (const r of comparisonRows(c))
+    ws.addRow([r.label, show(r.now, r.isRate), show(r.prev, r.isRate), change(r.now, r.prev), show(r.ly, r.isRate), change(r.now, r.ly)]);
   ws.addRow(['来电量', '暂无话务数据']);
   ws.addRow(['接通率', '暂无话务数据']);
   ws.addRow([]);
@@ -97,10 +106,17 @@ const cell = (text: string, bold = false) => new TableCell({ children: [new Para
 const table = (head: string[], rows: string[][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
+    ],
   });
 const para = (text: string, opts: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ ...(opts.align ? { alignment: opts.align } : {}), spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24, font: 'SimSun' })] });
+  new Paragraph({
+    ...(opts.align ? { alignment: opts.align } : {}),
+    spacing: { after: 120 },
+    children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24, font: 'SimSun' })],
+  });
 
 /** A document a leader can sign and print: title, summary, the figures with comparisons, hot issues, notable orders. */
 export async function reportDocx(c: ReportContent): Promise<Buffer> {
@@ -110,21 +126,46 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title, bold: true, size: 36, font: 'SimHei' })] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: c.title, bold: true, size: 36, font: 'SimHei' })],
+          }),
           para(`${c.unitName}　　统计期间：${c.from} 至 ${c.to}`, { align: AlignmentType.CENTER, size: 21 }),
           para('一、总体情况', { bold: true }),
           para(c.summary),
           para('二、主要指标', { bold: true }),
           table(
             ['指标', '本期', '上期', '环比', '同期', '同比'],
-            comparisonRows(c).map((r) => [r.label, show(r.now, r.isRate), show(r.prev, r.isRate), change(r.now, r.prev), show(r.ly, r.isRate), change(r.now, r.ly)]),
+            comparisonRows(c).map((r) => [
+              r.label,
+              show(r.now, r.isRate),
+              show(r.prev, r.isRate),
+              change(r.now, r.prev),
+              show(r.ly, r.isRate),
+              change(r.now, r.ly),
+            ]),
           ),
           para('三、热点诉求', { bold: true }),
-          table(['诉求事项', '件数'], c.subjects.map((s) => [s.name, String(s.count)])),
+          table(
+            ['诉求事项', '件数'],
+            c.subjects.map((s) => [s.name, String(s.count)]),
+          ),
           para('四、重点工单', { bold: true }),
-          c.notable.length ? table(['工单编号', '标题', '说明'], c.notable.map((n) => [n.number, n.title, n.note])) : para('本期无紧急或大额工单。'),
+          c.notable.length
+            ? table(
+                ['工单编号', '标题', '说明'],
+                c.notable.map((n) => [n.number, n.title, n.note]),
+              )
+            : para('本期无紧急或大额工单。'),
           ...(c.campaigns.length
-            ? [para('五、专项行动', { bold: true }), table(['专项行动', '工单数', '追回金额（元）'], c.campaigns.map((k) => [k.name, String(k.orders), yuan(k.amountRecoveredYuan)]))]
+            ? [
+                para('五、专项行动', { bold: true }),
+                table(
+                  ['专项行动', '工单数', '追回金额（元）'],
+                  c.campaigns.map((k) => [k.name, String(k.orders), yuan(k.amountRecoveredYuan)]),
+                ),
+              ]
             : []),
           para(''),
           para('审核：__________　　　签发：__________　　　日期：____年__月__日', { align: AlignmentType.RIGHT }),

@@ -10,9 +10,21 @@ import { reportKinds } from './domain/report-text.js';
 import type { ReportsService } from './reports.service.js';
 
 const tags = ['analytics'];
-const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期应在 1900 至 2999 年之间' });
+const day = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期应在 1900 至 2999 年之间' });
 const idParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) }).strict();
-const codeList = (label: string) => z.array(z.string().trim().min(1).max(40, { error: `${label}过长` })).max(50).default([]);
+const codeList = (label: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(40, { error: `${label}过长` }),
+    )
+    .max(50)
+    .default([]);
 
 const reportSchema = z.object({
   id: z.string(),
@@ -31,8 +43,14 @@ const campaignRules = z
     subjectCodes: codeList('诉求事项代码'),
     typeCodes: codeList('诉求类型代码'),
     riskFlags: codeList('风险标识代码'),
-    divisionPrefixes: z.array(z.string().regex(/^\d{2,9}$/, { error: '地区应为行政区划代码（或其前缀）' })).max(50).default([]),
-    keywords: z.array(z.string().trim().min(1).max(30, { error: '关键词过长' })).max(20).default([]),
+    divisionPrefixes: z
+      .array(z.string().regex(/^\d{2,9}$/, { error: '地区应为行政区划代码（或其前缀）' }))
+      .max(50)
+      .default([]),
+    keywords: z
+      .array(z.string().trim().min(1).max(30, { error: '关键词过长' }))
+      .max(20)
+      .default([]),
   })
   .strict();
 const campaignSchema = z.object({
@@ -42,7 +60,13 @@ const campaignSchema = z.object({
   unitId: z.string(),
   from: z.string(),
   to: z.string(),
-  rules: z.object({ subjectCodes: z.array(z.string()), typeCodes: z.array(z.string()), riskFlags: z.array(z.string()), divisionPrefixes: z.array(z.string()), keywords: z.array(z.string()) }),
+  rules: z.object({
+    subjectCodes: z.array(z.string()),
+    typeCodes: z.array(z.string()),
+    riskFlags: z.array(z.string()),
+    divisionPrefixes: z.array(z.string()),
+    keywords: z.array(z.string()),
+  }),
   createdAt: z.string(),
 });
 const campaignFigures = z.object({
@@ -62,7 +86,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
       schema: {
         operationId: 'listReports',
         tags,
-        ...describe('已生成的报表（日报、周报、月报、年报、按需），可下载 xlsx 与 docx', 'Generated reports (daily, weekly, monthly, yearly, on demand), downloadable as xlsx and docx.'),
+        ...describe(
+          '已生成的报表（日报、周报、月报、年报、按需），可下载 xlsx 与 docx',
+          'Generated reports (daily, weekly, monthly, yearly, on demand), downloadable as xlsx and docx.',
+        ),
         querystring: z.object({ kind: z.enum(reportKinds).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
         response: { 200: z.array(reportSchema), ...errorResponses },
       },
@@ -76,8 +103,18 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
       schema: {
         operationId: 'generateReport',
         tags,
-        ...describe('按需生成报表：任一单位、任一期间（不填日期则为上一个完整的日/周/月/年）', 'Generate a report on demand for any unit and period (without dates: the last complete day/week/month/year).'),
-        body: z.object({ kind: z.enum(reportKinds, { error: '报表类型应为 daily/weekly/monthly/yearly/custom' }), from: day.optional(), to: day.optional(), unitId: z.uuid().optional() }).strict(),
+        ...describe(
+          '按需生成报表：任一单位、任一期间（不填日期则为上一个完整的日/周/月/年）',
+          'Generate a report on demand for any unit and period (without dates: the last complete day/week/month/year).',
+        ),
+        body: z
+          .object({
+            kind: z.enum(reportKinds, { error: '报表类型应为 daily/weekly/monthly/yearly/custom' }),
+            from: day.optional(),
+            to: day.optional(),
+            unitId: z.uuid().optional(),
+          })
+          .strict(),
         response: { 201: reportSchema, ...errorResponses },
       },
     },
@@ -101,7 +138,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
     },
     async (req, reply) => {
       const f = await s.downloadReport(actorOf(req), req.params.id, req.query.format);
-      const type = req.query.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+      const type =
+        req.query.format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
       return reply
         .header('content-type', type)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
@@ -128,7 +168,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
       schema: {
         operationId: 'createCampaign',
         tags,
-        ...describe('创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则', 'Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules.'),
+        ...describe(
+          '创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则',
+          'Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules.',
+        ),
         body: z
           .object({
             name: z.string().trim().min(1, { error: '请填写专项行动名称' }).max(60, { error: '名称不能超过 60 字' }),
@@ -151,7 +194,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
       schema: {
         operationId: 'getCampaignStats',
         tags,
-        ...describe('专项行动统计：工单按事项、类型、地区、日期分析，涉及与追回金额', "A campaign's orders by subject, type, region and day, with amounts involved and recovered."),
+        ...describe(
+          '专项行动统计：工单按事项、类型、地区、日期分析，涉及与追回金额',
+          "A campaign's orders by subject, type, region and day, with amounts involved and recovered.",
+        ),
         params: idParams,
         response: {
           200: z.object({
@@ -180,5 +226,9 @@ export function registerReportJobs(jobs: JobRunner, deps: { db: Db; reports: Rep
     if (province) await deps.reports.runScheduled(ctx.now, [{ id: province.id, name: province.name, path: province.path }]);
     await ctx.complete();
   });
-  jobs.schedule('analytics.reports', (now) => instantAt(localDateOf(now), 0), (slot) => ({ day: localDateOf(slot) }));
+  jobs.schedule(
+    'analytics.reports',
+    (now) => instantAt(localDateOf(now), 0),
+    (slot) => ({ day: localDateOf(slot) }),
+  );
 }

@@ -21,9 +21,27 @@ export function campaignCondition(rules: CampaignRules, period: { from: string; 
   const c: SQL[] = [between(f.createdDay, period.from, period.to), sql`${f.unitPath} like ${under(unitPath)}`, sql`${f.state} not in ('invalid', 'merged')`];
   if (rules.subjectCodes.length) c.push(inArray(f.subjectCode, rules.subjectCodes));
   if (rules.typeCodes.length) c.push(inArray(f.typeCode, rules.typeCodes));
-  if (rules.riskFlags.length) c.push(sql`${f.riskFlags} && array[${sql.join(rules.riskFlags.map((r) => sql`${r}`), sql`, `)}]::text[]`);
-  if (rules.divisionPrefixes.length) c.push(sql`(${sql.join(rules.divisionPrefixes.map((p) => sql`${f.divisionCode} like ${under(p)}`), sql` or `)})`);
-  if (rules.keywords.length) c.push(sql`(${sql.join(rules.keywords.map((k) => sql`${f.title} ilike ${`%${k.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`), sql` or `)})`);
+  if (rules.riskFlags.length)
+    c.push(
+      sql`${f.riskFlags} && array[${sql.join(
+        rules.riskFlags.map((r) => sql`${r}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  if (rules.divisionPrefixes.length)
+    c.push(
+      sql`(${sql.join(
+        rules.divisionPrefixes.map((p) => sql`${f.divisionCode} like ${under(p)}`),
+        sql` or `,
+      )})`,
+    );
+  if (rules.keywords.length)
+    c.push(
+      sql`(${sql.join(
+        rules.keywords.map((k) => sql`${f.title} ilike ${`%${k.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`),
+        sql` or `,
+      )})`,
+    );
   return and(...c)!;
 }
 
@@ -33,7 +51,9 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
   // ---- campaigns -------------------------------------------------------------------------------------------------
 
   async function campaignFigures(tx: Executor, k: typeof analyticsCampaigns.$inferSelect, period?: { from: string; to: string }, unitPath?: string) {
-    const p = period ? { from: k.periodFrom > period.from ? k.periodFrom : period.from, to: k.periodTo < period.to ? k.periodTo : period.to } : { from: k.periodFrom, to: k.periodTo };
+    const p = period
+      ? { from: k.periodFrom > period.from ? k.periodFrom : period.from, to: k.periodTo < period.to ? k.periodTo : period.to }
+      : { from: k.periodFrom, to: k.periodTo };
     if (p.from > p.to) return { orders: 0, amountInvolvedYuan: 0, amountRecoveredYuan: 0, workersInvolved: 0, workersHelped: 0, completed: 0 };
     const where = campaignCondition(k.rules, p, unitPath && unitPath.startsWith(k.unitPath) ? unitPath : k.unitPath);
     const f = analyticsOrderFacts;
@@ -69,29 +89,51 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     createdAt: k.createdAt.toISOString(),
   });
 
-  async function createCampaign(actor: Actor, input: { name: string; description?: string | undefined; from: string; to: string; unitId?: string | undefined; rules: CampaignRules }) {
+  async function createCampaign(
+    actor: Actor,
+    input: { name: string; description?: string | undefined; from: string; to: string; unitId?: string | undefined; rules: CampaignRules },
+  ) {
     requireRole(actor, 'leader', 'supervisor', 'administrator');
-    if (input.from > input.to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
+    if (input.from > input.to)
+      throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
     const empty = Object.values(input.rules).every((v) => v.length === 0);
-    if (empty) throw invalid('CAMPAIGN_RULES_EMPTY', '请至少设置一条规则（诉求事项、类型、风险标识、地区或关键词）', [{ field: 'body.rules', message: '至少一条规则' }]);
+    if (empty)
+      throw invalid('CAMPAIGN_RULES_EMPTY', '请至少设置一条规则（诉求事项、类型、风险标识、地区或关键词）', [{ field: 'body.rules', message: '至少一条规则' }]);
     const unit = await analytics.unitFor(actor, input.unitId);
     const [row] = await db
       .insert(analyticsCampaigns)
-      .values({ name: input.name, description: input.description ?? null, unitId: unit.id, unitPath: unit.path, periodFrom: input.from, periodTo: input.to, rules: input.rules, createdBy: actor.userId, createdAt: clock.now() })
+      .values({
+        name: input.name,
+        description: input.description ?? null,
+        unitId: unit.id,
+        unitPath: unit.path,
+        periodFrom: input.from,
+        periodTo: input.to,
+        rules: input.rules,
+        createdBy: actor.userId,
+        createdAt: clock.now(),
+      })
       .returning();
     return campaignView(row!);
   }
 
   async function listCampaigns(actor: Actor) {
     await analytics.unitFor(actor, undefined);
-    const rows = await db.select().from(analyticsCampaigns).where(sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`).orderBy(desc(analyticsCampaigns.periodFrom));
+    const rows = await db
+      .select()
+      .from(analyticsCampaigns)
+      .where(sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`)
+      .orderBy(desc(analyticsCampaigns.periodFrom));
     await analytics.refresh();
     return Promise.all(rows.map(async (k) => ({ ...campaignView(k), figures: await campaignFigures(db, k) })));
   }
 
   async function findCampaign(actor: Actor, id: string) {
     await analytics.unitFor(actor, undefined);
-    const [k] = await db.select().from(analyticsCampaigns).where(and(eq(analyticsCampaigns.id, id), sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`));
+    const [k] = await db
+      .select()
+      .from(analyticsCampaigns)
+      .where(and(eq(analyticsCampaigns.id, id), sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`));
     if (!k) throw notFound('CAMPAIGN_NOT_FOUND', '专项行动不存在或不在您的管辖范围内');
     return k;
   }
@@ -104,7 +146,12 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     const f = analyticsOrderFacts;
     const group = async (col: SQL<string>) =>
       db
-        .select({ code: col, orders: sql<number>`count(*)::int`, amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`, amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)` })
+        .select({
+          code: col,
+          orders: sql<number>`count(*)::int`,
+          amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
+          amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
+        })
         .from(f)
         .where(where)
         .groupBy(col)
@@ -117,7 +164,12 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
       listSubjects(db),
     ]);
     const names = new Map(subjects.map((s) => [s.code, s.nameZh]));
-    const num = (r: { code: string; orders: number; amountRecovered: string; amountInvolved: string }) => ({ code: r.code, orders: r.orders, amountRecoveredYuan: Number(r.amountRecovered), amountInvolvedYuan: Number(r.amountInvolved) });
+    const num = (r: { code: string; orders: number; amountRecovered: string; amountInvolved: string }) => ({
+      code: r.code,
+      orders: r.orders,
+      amountRecoveredYuan: Number(r.amountRecovered),
+      amountInvolvedYuan: Number(r.amountInvolved),
+    });
     return {
       campaign: campaignView(k),
       figures: await campaignFigures(db, k),
@@ -134,14 +186,23 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     await analytics.refresh();
     const cmp = comparisonPeriods(from, to);
     const q = { from, to };
-    const [now, prev, ly] = await Promise.all([analytics.sumsFor(unit.path, q), analytics.sumsFor(unit.path, cmp.previous), analytics.sumsFor(unit.path, cmp.lastYear)]);
+    const [now, prev, ly] = await Promise.all([
+      analytics.sumsFor(unit.path, q),
+      analytics.sumsFor(unit.path, cmp.previous),
+      analytics.sumsFor(unit.path, cmp.lastYear),
+    ]);
     const f = { from, to, unitPath: unit.path };
     const [subjects, employers, recoveries, subjectNames, campaigns] = await Promise.all([
       repo.countBy(db, f, 'subject', 10),
       repo.hotEmployers(db, f, 10),
       repo.largestRecoveries(db, f, 5),
       listSubjects(db),
-      db.select().from(analyticsCampaigns).where(and(lte(analyticsCampaigns.periodFrom, to), gte(analyticsCampaigns.periodTo, from), sql`${unit.path} like ${analyticsCampaigns.unitPath} || '%'`)),
+      db
+        .select()
+        .from(analyticsCampaigns)
+        .where(
+          and(lte(analyticsCampaigns.periodFrom, to), gte(analyticsCampaigns.periodTo, from), sql`${unit.path} like ${analyticsCampaigns.unitPath} || '%'`),
+        ),
     ]);
     const urgent = await repo.urgentOpenOrders(db, unit.path, 5);
     const names = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
@@ -163,7 +224,11 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
       subjects: topSubjects,
       employers: employers.map((e) => ({ name: e.name, count: e.count })),
       notable: [
-        ...recoveries.map((r) => ({ number: r.number, title: r.title, note: `追回${yuan(r.amountRecovered ?? 0)}元，帮助${r.workersHelped ?? 0}名职工${r.employerName ? `（${r.employerName}）` : ''}` })),
+        ...recoveries.map((r) => ({
+          number: r.number,
+          title: r.title,
+          note: `追回${yuan(r.amountRecovered ?? 0)}元，帮助${r.workersHelped ?? 0}名职工${r.employerName ? `（${r.employerName}）` : ''}`,
+        })),
         ...urgent.map((u) => ({ number: u.number, title: u.title, note: `紧急/风险工单在办${u.riskFlags.length ? `：${u.riskFlags.join('、')}` : ''}` })),
       ],
       campaigns: campaignRows.map((c) => ({ name: c.name, orders: c.orders, amountRecoveredYuan: c.amountRecoveredYuan })),
@@ -171,7 +236,14 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     };
   }
 
-  async function store(unit: { id: string; name: string; path: string }, kind: ReportKind, from: string, to: string, origin: 'schedule' | 'demand', by: string | null) {
+  async function store(
+    unit: { id: string; name: string; path: string },
+    kind: ReportKind,
+    from: string,
+    to: string,
+    origin: 'schedule' | 'demand',
+    by: string | null,
+  ) {
     const content = await buildContent(unit, kind, from, to);
     const [xlsx, docx] = await Promise.all([reportXlsx(content), reportDocx(content)]);
     const [row] = await db
@@ -222,7 +294,12 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     await analytics.unitFor(actor, undefined);
     const where = [sql`${analyticsReports.unitPath} like ${under(actor.scopePath)}`];
     if (q.kind) where.push(eq(analyticsReports.kind, q.kind));
-    const rows = await db.select(reportColumns).from(analyticsReports).where(and(...where)).orderBy(desc(analyticsReports.generatedAt)).limit(q.limit);
+    const rows = await db
+      .select(reportColumns)
+      .from(analyticsReports)
+      .where(and(...where))
+      .orderBy(desc(analyticsReports.generatedAt))
+      .limit(q.limit);
     return rows.map(reportView);
   }
 
@@ -244,7 +321,15 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
         const [exists] = await db
           .select({ id: analyticsReports.id })
           .from(analyticsReports)
-          .where(and(eq(analyticsReports.unitId, u.id), eq(analyticsReports.kind, p.kind), eq(analyticsReports.periodFrom, p.from), eq(analyticsReports.periodTo, p.to), eq(analyticsReports.origin, 'schedule')));
+          .where(
+            and(
+              eq(analyticsReports.unitId, u.id),
+              eq(analyticsReports.kind, p.kind),
+              eq(analyticsReports.periodFrom, p.from),
+              eq(analyticsReports.periodTo, p.to),
+              eq(analyticsReports.origin, 'schedule'),
+            ),
+          );
         if (exists) continue;
         await store(u, p.kind, p.from, p.to, 'schedule', null);
         n++;
@@ -261,10 +346,12 @@ export type ReportsService = ReturnType<typeof createReportsService>;
 export function periodFor(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
   if (from && to) {
     if (from > to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
-    if (dayNumber(to) - dayNumber(from) > 3700) throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'body.to', message: '统计区间不能超过十年' }]);
+    if (dayNumber(to) - dayNumber(from) > 3700)
+      throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'body.to', message: '统计区间不能超过十年' }]);
     return { from, to };
   }
-  if (from || to) throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
+  if (from || to)
+    throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
   const day = (n: number) => new Date((dayNumber(today) + n) * 86_400_000).toISOString().slice(0, 10);
   switch (kind) {
     case 'daily':

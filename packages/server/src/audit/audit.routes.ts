@@ -22,7 +22,12 @@ const auditQuery = z
       .positive({ error: '游标应为正整数' })
       .max(Number.MAX_SAFE_INTEGER, { error: '游标过大' })
       .optional(),
-    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(200, { error: '条数不能超过 200' }).default(50),
+    limit: z.coerce
+      .number({ error: '条数应为数字' })
+      .int({ error: '条数应为整数' })
+      .min(1, { error: '条数至少为 1' })
+      .max(200, { error: '条数不能超过 200' })
+      .default(50),
   })
   .strict();
 

@@ -33,7 +33,12 @@ const events = async (query = '') => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  county = (await t.db.select().from(units).where(and(eq(units.type, 'county_federation'), eq(units.divisionCode, '150102'))))[0]!.id;
+  county = (
+    await t.db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'county_federation'), eq(units.divisionCode, '150102')))
+  )[0]!.id;
   admin = await t.login('admin');
   await t.anonymous().post('/api/auth/login', { username: 'agent', password: 'wrong-pass1' });
   await t.anonymous().post('/api/auth/login', { username: 'nobody', password: 'wrong-pass1' });
@@ -117,7 +122,13 @@ describe('the audit log', () => {
   });
 
   it("shows a county auditor only the county's events", async () => {
-    const res = await admin.post('/api/users', { username: 'xc.auditor', displayName: '区审计员', unitId: county, roles: [{ role: 'auditor', unitId: county }], password: 'Start2026x' });
+    const res = await admin.post('/api/users', {
+      username: 'xc.auditor',
+      displayName: '区审计员',
+      unitId: county,
+      roles: [{ role: 'auditor', unitId: county }],
+      password: 'Start2026x',
+    });
     expect(res.statusCode, res.body).toBe(201);
     await t.login('audited', (await admin.post(`/api/users/${created}/password`, {})).json().password);
     const countyAuditor = await t.login('xc.auditor', 'Start2026x');

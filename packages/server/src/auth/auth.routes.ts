@@ -40,7 +40,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
         operationId: 'login',
         tags: ['auth'],
         ...describe('登录：用户名与密码，成功后设置会话 Cookie', 'Sign in with user name and password; sets the session cookie.'),
-        body: z.object({ username: z.string().min(1, { error: '请输入用户名' }).max(64), password: z.string().min(1, { error: '请输入密码' }).max(128) }).strict(),
+        body: z
+          .object({ username: z.string().min(1, { error: '请输入用户名' }).max(64), password: z.string().min(1, { error: '请输入密码' }).max(128) })
+          .strict(),
         response: { 200: sessionView, ...errorResponses, 423: errorResponses[400] },
       },
     },

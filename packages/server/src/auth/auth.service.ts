@@ -234,7 +234,14 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const now = clock.now();
     await db.transaction(async (tx) => {
       await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId!));
-      await recordAudit(tx, { at: now, actor, action: 'logout', targetType: 'user', targetId: actor.userId, scope: { unitId: actor.unitId, path: actor.scopePath } });
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'logout',
+        targetType: 'user',
+        targetId: actor.userId,
+        scope: { unitId: actor.unitId, path: actor.scopePath },
+      });
     });
   }
 
@@ -244,7 +251,13 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const assignments = await assignmentsOf(actor.userId);
     const [s] = actor.sessionId ? await db.select().from(sessions).where(eq(sessions.id, actor.sessionId)) : [];
     return {
-      user: { id: user!.id, username: user!.username, displayName: user!.displayName, unit: home!, mustChangePassword: passwordChangeRequired(user!, clock.now()) },
+      user: {
+        id: user!.id,
+        username: user!.username,
+        displayName: user!.displayName,
+        unit: home!,
+        mustChangePassword: passwordChangeRequired(user!, clock.now()),
+      },
       current: assignments.find((a) => a.assignmentId === actor.assignmentId)!,
       assignments,
       expiresAt: s?.expiresAt.toISOString() ?? null,
@@ -278,7 +291,8 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
       throw invalid('AUTH_WRONG_PASSWORD', '当前密码不正确', [{ field: 'body.currentPassword', message: '当前密码不正确' }]);
     }
-    if (current === next) throw invalid('AUTH_PASSWORD_UNCHANGED', '新密码不能与当前密码相同', [{ field: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
+    if (current === next)
+      throw invalid('AUTH_PASSWORD_UNCHANGED', '新密码不能与当前密码相同', [{ field: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
     await checkPasswordFor(db, user, next, 'body.newPassword');
     const now = clock.now();
     const passwordHash = await hashPassword(next);
@@ -292,8 +306,21 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       await tx
         .update(sessions)
         .set({ revokedAt: now })
-        .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.id} <> ${actor.sessionId ?? '00000000-0000-0000-0000-000000000000'}`));
-      await recordAudit(tx, { at: now, actor, action: 'change_password', targetType: 'user', targetId: actor.userId, scope: { unitId: actor.unitId, path: actor.scopePath } });
+        .where(
+          and(
+            eq(sessions.userId, actor.userId),
+            isNull(sessions.revokedAt),
+            sql`${sessions.id} <> ${actor.sessionId ?? '00000000-0000-0000-0000-000000000000'}`,
+          ),
+        );
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'change_password',
+        targetType: 'user',
+        targetId: actor.userId,
+        scope: { unitId: actor.unitId, path: actor.scopePath },
+      });
     });
   }
 

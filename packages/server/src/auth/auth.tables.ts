@@ -7,7 +7,9 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** sha256 of the cookie value: a stolen table row can't be replayed as a cookie. */
     tokenHash: text('token_hash').notNull().unique(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     assignmentId: uuid('assignment_id').references(() => roleAssignments.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,8 +34,12 @@ export const loginFailures = pgTable(
 
 export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id),
-  assignmentId: uuid('assignment_id').notNull().references(() => roleAssignments.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => roleAssignments.id),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   /** First characters of the token, shown in lists so a person can tell tokens apart. */
@@ -50,7 +56,9 @@ export const passwordHistory = pgTable(
   'password_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     passwordHash: text('password_hash').notNull(),
     setAt: timestamp('set_at', { withTimezone: true }).notNull(),
   },

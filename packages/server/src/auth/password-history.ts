@@ -14,7 +14,12 @@ export async function rememberPassword(tx: Executor, userId: string, passwordHas
  * The rules that need the person: not their user name, not one of their last five passwords (the current one among
  * them). `field` names the request field to blame.
  */
-export async function checkPasswordFor(db: Executor, user: { id?: string | undefined; username: string; passwordHash?: string | null }, plain: string, field: string): Promise<void> {
+export async function checkPasswordFor(
+  db: Executor,
+  user: { id?: string | undefined; username: string; passwordHash?: string | null },
+  plain: string,
+  field: string,
+): Promise<void> {
   const named = passwordProblems(plain, { username: user.username }).find((p) => p.code === 'PASSWORD_CONTAINS_USERNAME');
   if (named) throw invalid(named.code, named.message, [{ field, message: named.message }]);
   if (!user.id) return;

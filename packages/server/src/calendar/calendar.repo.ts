@@ -45,7 +45,11 @@ export async function lockDay(tx: Executor, day: string): Promise<CalendarDayRow
 }
 
 export async function updateDay(tx: Executor, day: string, values: CalendarDayValues, now: Date): Promise<CalendarDayRow> {
-  const [row] = await tx.update(calendarDays).set({ ...values, updatedAt: now }).where(eq(calendarDays.day, day)).returning();
+  const [row] = await tx
+    .update(calendarDays)
+    .set({ ...values, updatedAt: now })
+    .where(eq(calendarDays.day, day))
+    .returning();
   return row!;
 }
 

@@ -6,7 +6,9 @@ import { describe, errorResponses } from '../platform/http/schemas.js';
 import { createCalendarService, type CalendarService } from './calendar.service.js';
 
 // Year 0000 passes the ISO format but PostgreSQL has no year 0 (a 500 in the query).
-const dateString = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
+const dateString = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
+  .refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM（00:00–23:59）' });
 const holidayName = z.string().trim().min(1, { error: '请填写节日名称' }).max(40, { error: '节日名称最多 40 个字' });
 
@@ -35,7 +37,11 @@ const coverage = z.object({
 const period = z.object({ start: hhmm, end: hhmm }).strict();
 const workingHours = z.object({ periods: z.array(z.object({ start: z.string(), end: z.string() })), version: z.number() });
 const namedDate = z.object({ date: dateString, name: holidayName }).strict();
-const yearField = z.number({ error: '请填写年份' }).int({ error: '年份应为整数' }).min(2000, { error: '年份不能早于 2000' }).max(2100, { error: '年份不能晚于 2100' });
+const yearField = z
+  .number({ error: '请填写年份' })
+  .int({ error: '年份应为整数' })
+  .min(2000, { error: '年份不能早于 2000' })
+  .max(2100, { error: '年份不能晚于 2100' });
 const imported = z.object({
   year: z.number(),
   days: z.number(),
@@ -61,7 +67,12 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteContext & { calendar?: C
         ),
         querystring: z
           .object({
-            year: z.coerce.number({ error: '年份应为数字' }).int({ error: '年份应为整数' }).min(2000, { error: '年份不能早于 2000' }).max(2100, { error: '年份不能晚于 2100' }).optional(),
+            year: z.coerce
+              .number({ error: '年份应为数字' })
+              .int({ error: '年份应为整数' })
+              .min(2000, { error: '年份不能早于 2000' })
+              .max(2100, { error: '年份不能晚于 2100' })
+              .optional(),
             from: dateString.optional(),
             to: dateString.optional(),
           })

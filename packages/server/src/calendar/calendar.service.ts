@@ -58,7 +58,10 @@ export type CalendarService = ReturnType<typeof createCalendarService>;
  * deadlines were counted on, `after` the one with the year entered. Returns how many orders it recomputed.
  * (The orders capability registers it; the calendar knows nothing of orders.)
  */
-export type YearEnteredHook = (tx: Executor, input: { actor: Actor; year: number; before: WorkingCalendar; after: WorkingCalendar; now: Date }) => Promise<number>;
+export type YearEnteredHook = (
+  tx: Executor,
+  input: { actor: Actor; year: number; before: WorkingCalendar; after: WorkingCalendar; now: Date },
+) => Promise<number>;
 
 export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus; onYearEntered?: YearEnteredHook }) {
   const { db, clock, bus } = deps;
@@ -142,7 +145,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
       throw invalid('CALENDAR_MAKEUP_NOT_WORKDAY', '调休上班日必须是工作日', [{ field: 'body.makeup', message: '调休上班日必须是工作日（workday 为 true）' }]);
     }
     if (makeup && !isWeekend(date)) {
-      throw invalid('CALENDAR_MAKEUP_NOT_WEEKEND', `${date} 不是周末，调休上班日应为周六或周日`, [{ field: 'body.makeup', message: '只有周六或周日可以是调休上班日' }]);
+      throw invalid('CALENDAR_MAKEUP_NOT_WEEKEND', `${date} 不是周末，调休上班日应为周六或周日`, [
+        { field: 'body.makeup', message: '只有周六或周日可以是调休上班日' },
+      ]);
     }
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
@@ -155,7 +160,12 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
           lastDay,
         });
       }
-      const after = await updateDay(tx, date, { workday: input.workday, holidayName: input.holidayName ?? null, makeup, note: input.note ?? null, source: 'admin' }, now);
+      const after = await updateDay(
+        tx,
+        date,
+        { workday: input.workday, holidayName: input.holidayName ?? null, makeup, note: input.note ?? null, source: 'admin' },
+        now,
+      );
       await recordAudit(tx, {
         at: now,
         actor,
@@ -191,10 +201,14 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
         const after = Number(addDaysToDate(lastDay, 1).slice(0, 4));
         const before = Number(addDaysToDate(firstDay, -1).slice(0, 4));
         if (input.year !== after && input.year !== before) {
-          throw unprocessable('CALENDAR_YEAR_NOT_ADJACENT', `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`, {
-            firstDay,
-            lastDay,
-          });
+          throw unprocessable(
+            'CALENDAR_YEAR_NOT_ADJACENT',
+            `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`,
+            {
+              firstDay,
+              lastDay,
+            },
+          );
         }
       }
       const rows = plan.days.map((d) => ({ ...d, source: 'import', note: null }));
@@ -218,7 +232,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
         after: summary,
       });
       // Every open order whose deadlines ran into this year while it was provisional is counted again, atomically.
-      const recomputedOrders = deps.onYearEntered ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now }) : 0;
+      const recomputedOrders = deps.onYearEntered
+        ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now })
+        : 0;
       return { year: summary.year, days: summary.days, workdays: summary.workdays, recomputedOrders };
     });
     await invalidate();

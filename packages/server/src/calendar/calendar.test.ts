@@ -27,7 +27,11 @@ const auditOf = (action: string, targetId: string) =>
     .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)))
     .orderBy(asc(auditEvents.id));
 /** The error a promise rejects with, or undefined. */
-const rejection = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const day = (res: { json(): { days: { date: string }[] } }, date: string) => res.json().days.find((d) => d.date === date);
 
 // A fictitious notice for 2027, only to exercise the import: the real one is published around November 2026.
@@ -80,7 +84,13 @@ describe('listCalendarDays', () => {
     expect(day(res, '2026-10-08')).toMatchObject({ workday: true, holidayName: null });
     expect(body.coverage).toMatchObject({ firstDay: '2004-01-01', lastDay: '2026-12-31', daysLeft: 36 });
     expect(body.coverage.warning).toContain('2027');
-    expect(body.workingHours).toEqual({ periods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }], version: 0 });
+    expect(body.workingHours).toEqual({
+      periods: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:30', end: '17:30' },
+      ],
+      version: 0,
+    });
   });
 
   it('lists the current year by default and a range on request', async () => {
@@ -128,7 +138,14 @@ describe('setCalendarDay', () => {
 
     const res = await admin.put('/api/calendar/days/2026-12-07', { workday: false, holidayName: '自治区成立纪念日', note: '示例：全区放假一天' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ date: '2026-12-07', workday: false, holidayName: '自治区成立纪念日', makeup: false, source: 'admin', note: '示例：全区放假一天' });
+    expect(res.json()).toEqual({
+      date: '2026-12-07',
+      workday: false,
+      holidayName: '自治区成立纪念日',
+      makeup: false,
+      source: 'admin',
+      note: '示例：全区放假一天',
+    });
     expect(day(await agent.get('/api/calendar/days?from=2026-12-07&to=2026-12-07'), '2026-12-07')).toMatchObject({ workday: false, source: 'admin' });
 
     const [event, ...more] = await auditOf('calendar.day.set', '2026-12-07');
@@ -220,16 +237,48 @@ describe('setWorkingHours', () => {
     expect(again.json().code).toBe('VERSION_CONFLICT');
 
     const [event] = await auditOf('calendar.working_hours.set', 'calendar.working_hours');
-    expect(event!.before).toEqual({ periods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }], version: 0 });
+    expect(event!.before).toEqual({
+      periods: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:30', end: '17:30' },
+      ],
+      version: 0,
+    });
     expect(event!.after).toEqual({ periods, version: 1 });
 
-    const restored = await admin.put('/api/calendar/working-hours', { periods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }], version: 1 });
+    const restored = await admin.put('/api/calendar/working-hours', {
+      periods: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:30', end: '17:30' },
+      ],
+      version: 1,
+    });
     expect(restored.json().version).toBe(2);
   });
 
   it.each([
-    [{ periods: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:30' }], version: 2 }, 'CALENDAR_WORKING_HOURS_INVALID', 'body.periods'],
-    [{ periods: [{ start: '13:30', end: '17:30' }, { start: '09:00', end: '12:00' }], version: 2 }, 'CALENDAR_WORKING_HOURS_INVALID', 'body.periods'],
+    [
+      {
+        periods: [
+          { start: '09:00', end: '12:00' },
+          { start: '11:00', end: '17:30' },
+        ],
+        version: 2,
+      },
+      'CALENDAR_WORKING_HOURS_INVALID',
+      'body.periods',
+    ],
+    [
+      {
+        periods: [
+          { start: '13:30', end: '17:30' },
+          { start: '09:00', end: '12:00' },
+        ],
+        version: 2,
+      },
+      'CALENDAR_WORKING_HOURS_INVALID',
+      'body.periods',
+    ],
     [{ periods: [{ start: '17:30', end: '09:00' }], version: 2 }, 'CALENDAR_WORKING_HOURS_INVALID', 'body.periods'],
     [{ periods: [{ start: '9:00', end: '12:00' }], version: 2 }, 'VALIDATION_FAILED', 'body.periods.0.start'],
     [{ periods: [{ start: '09:00', end: '24:00' }], version: 2 }, 'VALIDATION_FAILED', 'body.periods.0.end'],

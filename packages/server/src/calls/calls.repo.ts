@@ -32,14 +32,33 @@ export async function saveCall(tx: Executor, r: CallRecord, now: Date): Promise<
   await tx
     .update(calls)
     .set({
-      caller: r.caller, dialled: r.dialled, offeredAt: d(r.offeredAt), queuedAt: d(r.queuedAt), queue: r.queue, answeredAt: d(r.answeredAt), agent: r.agent,
-      endedAt: d(r.endedAt), endReason: r.endReason, outcome: r.outcome, waitSeconds: r.waitSeconds, talkSeconds: r.talkSeconds, transfers: r.transfers,
-      recordingUrl: r.recordingUrl, events: r.events, updatedAt: now,
+      caller: r.caller,
+      dialled: r.dialled,
+      offeredAt: d(r.offeredAt),
+      queuedAt: d(r.queuedAt),
+      queue: r.queue,
+      answeredAt: d(r.answeredAt),
+      agent: r.agent,
+      endedAt: d(r.endedAt),
+      endReason: r.endReason,
+      outcome: r.outcome,
+      waitSeconds: r.waitSeconds,
+      talkSeconds: r.talkSeconds,
+      transfers: r.transfers,
+      recordingUrl: r.recordingUrl,
+      events: r.events,
+      updatedAt: now,
     })
     .where(eq(calls.callId, r.callId));
 }
 
-export type CallFilter = { from?: Date | undefined; to?: Date | undefined; outcome?: string | undefined; agent?: string | undefined; caller?: string | undefined };
+export type CallFilter = {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  outcome?: string | undefined;
+  agent?: string | undefined;
+  caller?: string | undefined;
+};
 
 const where = (f: CallFilter): SQL | undefined =>
   and(
@@ -61,7 +80,18 @@ export async function listCalls(db: Executor, f: CallFilter & { limit: number; o
 /** The figures' inputs of a period: just the columns the figures read. */
 export async function callsForFigures(db: Executor, f: CallFilter) {
   return db
-    .select({ callId: calls.callId, offeredAt: calls.offeredAt, queuedAt: calls.queuedAt, answeredAt: calls.answeredAt, endedAt: calls.endedAt, endReason: calls.endReason, waitSeconds: calls.waitSeconds, talkSeconds: calls.talkSeconds, agent: calls.agent, queue: calls.queue })
+    .select({
+      callId: calls.callId,
+      offeredAt: calls.offeredAt,
+      queuedAt: calls.queuedAt,
+      answeredAt: calls.answeredAt,
+      endedAt: calls.endedAt,
+      endReason: calls.endReason,
+      waitSeconds: calls.waitSeconds,
+      talkSeconds: calls.talkSeconds,
+      agent: calls.agent,
+      queue: calls.queue,
+    })
     .from(calls)
     .where(where(f));
 }

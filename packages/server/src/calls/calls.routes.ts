@@ -81,66 +81,115 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
     }
   });
 
-  app.post('/events', {
-    config: { public: true },
-    schema: {
-      operationId: 'ingestCallEvents', tags,
-      headers: z.object({ 'x-hotline-timestamp': z.string().optional(), 'x-hotline-nonce': z.string().optional(), 'x-hotline-signature': z.string().optional() }).passthrough(),
-      body: z.object({ events: z.array(callEvent).min(1).max(1000) }).strict(),
-      response: { 200: z.object({ accepted: z.number(), added: z.number(), calls: z.number() }), ...errorResponses },
-      ...describe(
-        '话务系统推送通话事件（来电、进入语音导航、排队、坐席接听、转接、挂机、录音）。请求须签名：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256(密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。事件可乱序、可重复，结果相同。',
-        'The telephony system posts call events (offered, voice menu, queued, answered, transferred, ended, recording). Signed: X-Hotline-Signature is the hex HMAC-SHA256 of timestamp, nonce and raw body with the shared secret; a request older than 5 minutes or a nonce seen before is refused. Events may arrive out of order or twice: the record comes out the same.',
-      ),
+  app.post(
+    '/events',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'ingestCallEvents',
+        tags,
+        headers: z
+          .object({ 'x-hotline-timestamp': z.string().optional(), 'x-hotline-nonce': z.string().optional(), 'x-hotline-signature': z.string().optional() })
+          .passthrough(),
+        body: z.object({ events: z.array(callEvent).min(1).max(1000) }).strict(),
+        response: { 200: z.object({ accepted: z.number(), added: z.number(), calls: z.number() }), ...errorResponses },
+        ...describe(
+          '话务系统推送通话事件（来电、进入语音导航、排队、坐席接听、转接、挂机、录音）。请求须签名：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256(密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。事件可乱序、可重复，结果相同。',
+          'The telephony system posts call events (offered, voice menu, queued, answered, transferred, ended, recording). Signed: X-Hotline-Signature is the hex HMAC-SHA256 of timestamp, nonce and raw body with the shared secret; a request older than 5 minutes or a nonce seen before is refused. Events may arrive out of order or twice: the record comes out the same.',
+        ),
+      },
     },
-  }, async (req) => {
-    if (!secret) throw forbidden('TELEPHONY_NOT_CONFIGURED', '未配置话务系统密钥（HOTLINE_TELEPHONY_SECRET），不接收通话事件');
-    const h = req.headers;
-    const problem = checkSignature(
-      { timestamp: h['x-hotline-timestamp'] as string | undefined, nonce: h['x-hotline-nonce'] as string | undefined, signature: h['x-hotline-signature'] as string | undefined },
-      req.rawBody ?? '',
-      { method: 'hmac-sha256', secret, now: clock.now() },
-    );
-    if (problem) {
-      const messages = { missing: '缺少签名头', stale: '请求时间戳超出 5 分钟窗口', bad_signature: '签名不正确' } as const;
-      throw new AppError('unauthenticated', `SIGNATURE_${problem.toUpperCase()}`, messages[problem]);
-    }
-    return calls.ingest(h['x-hotline-nonce'] as string, req.body.events);
-  });
+    async (req) => {
+      if (!secret) throw forbidden('TELEPHONY_NOT_CONFIGURED', '未配置话务系统密钥（HOTLINE_TELEPHONY_SECRET），不接收通话事件');
+      const h = req.headers;
+      const problem = checkSignature(
+        {
+          timestamp: h['x-hotline-timestamp'] as string | undefined,
+          nonce: h['x-hotline-nonce'] as string | undefined,
+          signature: h['x-hotline-signature'] as string | undefined,
+        },
+        req.rawBody ?? '',
+        { method: 'hmac-sha256', secret, now: clock.now() },
+      );
+      if (problem) {
+        const messages = { missing: '缺少签名头', stale: '请求时间戳超出 5 分钟窗口', bad_signature: '签名不正确' } as const;
+        throw new AppError('unauthenticated', `SIGNATURE_${problem.toUpperCase()}`, messages[problem]);
+      }
+      return calls.ingest(h['x-hotline-nonce'] as string, req.body.events);
+    },
+  );
 
-  app.get('/', {
-    schema: {
-      operationId: 'listCalls', tags,
-      querystring: z
-        .object({
-          from: localDate.optional(),
-          to: localDate.optional(),
-          outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']).optional(),
-          agent: z.string().max(100).optional(),
-          caller: z.string().regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' }).optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        })
-        .strict(),
-      response: { 200: z.object({ items: z.array(callView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
-      ...describe('话务记录列表（按来电时间倒序），来电号码仅接线员可见全号', 'Call records, newest first; only agents see whole caller numbers.'),
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listCalls',
+        tags,
+        querystring: z
+          .object({
+            from: localDate.optional(),
+            to: localDate.optional(),
+            outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']).optional(),
+            agent: z.string().max(100).optional(),
+            caller: z
+              .string()
+              .regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' })
+              .optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(callView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+        ...describe('话务记录列表（按来电时间倒序），来电号码仅接线员可见全号', 'Call records, newest first; only agents see whole caller numbers.'),
+      },
     },
-  }, async (req) => calls.list(actorOf(req), req.query));
+    async (req) => calls.list(actorOf(req), req.query),
+  );
 
-  app.get('/:callId', {
-    schema: {
-      operationId: 'getCall', tags, params: z.object({ callId: z.string().min(1).max(200) }).strict(),
-      response: { 200: callView, ...errorResponses },
-      ...describe('一条话务记录及其事件轨迹', 'One call record with its event trail.'),
+  app.get(
+    '/:callId',
+    {
+      schema: {
+        operationId: 'getCall',
+        tags,
+        params: z.object({ callId: z.string().min(1).max(200) }).strict(),
+        response: { 200: callView, ...errorResponses },
+        ...describe('一条话务记录及其事件轨迹', 'One call record with its event trail.'),
+      },
     },
-  }, async (req) => calls.get(actorOf(req), req.params.callId));
+    async (req) => calls.get(actorOf(req), req.params.callId),
+  );
 
-  app.get('/figures', {
-    schema: {
-      operationId: 'getCallFigures', tags,
-      querystring: z.object({ from: localDate, to: localDate, by: z.enum(['hour', 'day', 'agent', 'queue']).optional(), answerWithinSeconds: z.coerce.number().int().min(1).max(120).optional() }).strict(),
-      response: { 200: z.object({ from: z.string(), to: z.string(), answerWithinSeconds: z.number(), overall: figures, groups: z.array(figures.extend({ key: z.string() })) }), ...errorResponses },
-      ...describe('话务指标：来电量、接通率、N 秒接通率、放弃率、平均等待与通话时长，可按小时、日、坐席、队列分组（from 含，to 不含）', 'Call figures: calls, answer rate, N-second answer rate, abandon rate, mean wait and talk time, by hour, day, agent or queue (from inclusive, to exclusive).'),
+  app.get(
+    '/figures',
+    {
+      schema: {
+        operationId: 'getCallFigures',
+        tags,
+        querystring: z
+          .object({
+            from: localDate,
+            to: localDate,
+            by: z.enum(['hour', 'day', 'agent', 'queue']).optional(),
+            answerWithinSeconds: z.coerce.number().int().min(1).max(120).optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            answerWithinSeconds: z.number(),
+            overall: figures,
+            groups: z.array(figures.extend({ key: z.string() })),
+          }),
+          ...errorResponses,
+        },
+        ...describe(
+          '话务指标：来电量、接通率、N 秒接通率、放弃率、平均等待与通话时长，可按小时、日、坐席、队列分组（from 含，to 不含）',
+          'Call figures: calls, answer rate, N-second answer rate, abandon rate, mean wait and talk time, by hour, day, agent or queue (from inclusive, to exclusive).',
+        ),
+      },
     },
-  }, async (req) => calls.figures(actorOf(req), req.query));
+    async (req) => calls.figures(actorOf(req), req.query),
+  );
 };

@@ -55,11 +55,32 @@ export function createCallsService(deps: Deps) {
     ...(withEvents ? { events: r.events } : {}),
   });
 
-  const period = (q: { from?: string | undefined; to?: string | undefined }) => ({ from: q.from ? instantAt(q.from, 0) : undefined, to: q.to ? instantAt(q.to, 0) : undefined });
+  const period = (q: { from?: string | undefined; to?: string | undefined }) => ({
+    from: q.from ? instantAt(q.from, 0) : undefined,
+    to: q.to ? instantAt(q.to, 0) : undefined,
+  });
 
-  async function list(actor: Actor, q: { from?: string | undefined; to?: string | undefined; outcome?: string | undefined; agent?: string | undefined; caller?: string | undefined; page: number; pageSize: number }) {
+  async function list(
+    actor: Actor,
+    q: {
+      from?: string | undefined;
+      to?: string | undefined;
+      outcome?: string | undefined;
+      agent?: string | undefined;
+      caller?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
+  ) {
     requireRole(actor, ...readers);
-    const r = await repo.listCalls(db, { ...period(q), outcome: q.outcome, agent: q.agent, caller: q.caller, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const r = await repo.listCalls(db, {
+      ...period(q),
+      outcome: q.outcome,
+      agent: q.agent,
+      caller: q.caller,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     return { items: r.items.map((c) => view(actor, c, false)), total: r.total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -71,7 +92,10 @@ export function createCallsService(deps: Deps) {
   }
 
   /** The figures of kpis.md for a period, overall and by hour (Beijing), agent or queue. */
-  async function figures(actor: Actor, q: { from: string; to: string; by?: 'hour' | 'agent' | 'queue' | 'day' | undefined; answerWithinSeconds?: number | undefined }) {
+  async function figures(
+    actor: Actor,
+    q: { from: string; to: string; by?: 'hour' | 'agent' | 'queue' | 'day' | undefined; answerWithinSeconds?: number | undefined },
+  ) {
     requireRole(actor, ...readers);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
     const rows = await repo.callsForFigures(db, period(q));

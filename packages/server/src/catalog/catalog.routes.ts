@@ -82,7 +82,10 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, ct
       schema: {
         operationId: 'updateTimeLimitRule',
         tags,
-        ...describe('修改时限规则（管理员）：时限、单位、起算方式、备注、启用或停用', 'Change a time-limit rule (administrator): amount, unit, counting start, note, active.'),
+        ...describe(
+          '修改时限规则（管理员）：时限、单位、起算方式、备注、启用或停用',
+          'Change a time-limit rule (administrator): amount, unit, counting start, note, active.',
+        ),
         params: idParam,
         body: updateRuleBody,
         response: { 200: ruleView, ...errorResponses },

@@ -15,10 +15,18 @@ const nameZh = z
   .min(1, { error: '请填写中文名称' })
   .max(maxNameZhLength, { error: `中文名称不超过 ${maxNameZhLength} 个字` });
 const nameEn = z.string().trim().min(1, { error: '请填写英文名称' }).max(60, { error: '英文名称不超过 60 个字符' });
-const text = (max: number, what: string) => z.string().trim().max(max, { error: `${what}不超过 ${max} 个字` });
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${what}不超过 ${max} 个字` });
 const sortOrder = z.number().int({ error: '排序应为整数' }).min(0, { error: '排序不能为负数' }).max(100_000);
 const positiveInt = (max: number) =>
-  z.number({ error: '应为数字' }).int({ error: '应为正整数' }).positive({ error: '应为正整数' }).max(max, { error: `不超过 ${max}` });
+  z
+    .number({ error: '应为数字' })
+    .int({ error: '应为正整数' })
+    .positive({ error: '应为正整数' })
+    .max(max, { error: `不超过 ${max}` });
 
 const entryFields = {
   code: catalogCode,
@@ -140,6 +148,8 @@ export const previewView = z.object({
   deadlineLocal: z.string().nullable().describe('北京时间，例如 2026-11-27 17:30 / local time (UTC+8)'),
   deadlineProvisional: z
     .boolean()
-    .describe('期限落在按放假办法推算的暂定年度，正式安排导入后可能变化 / the deadline falls in a provisional calendar year and may move when the official year is entered'),
+    .describe(
+      '期限落在按放假办法推算的暂定年度，正式安排导入后可能变化 / the deadline falls in a provisional calendar year and may move when the official year is entered',
+    ),
   explanation: z.string(),
 });

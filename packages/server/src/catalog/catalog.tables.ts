@@ -1,4 +1,3 @@
-
 import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export const catalogTypes = pgTable('catalog_types', {
@@ -59,4 +58,3 @@ export const timeLimitRules = pgTable(
   },
   (t) => [unique('time_limit_rules_selector_uq').on(t.step, t.typeCode, t.subjectCode, t.priority, t.tier).nullsNotDistinct()],
 );
-

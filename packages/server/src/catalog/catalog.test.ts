@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const catalogVersion = async () => (await admin.get('/api/catalog')).json().version as number;
-const lastAudit = async (action: string) => (await t.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(desc(auditEvents.id)).limit(1))[0];
+const lastAudit = async (action: string) =>
+  (await t.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(desc(auditEvents.id)).limit(1))[0];
 
 describe('the default catalog', () => {
   it('has the 4 types, 14 subjects and 5 risk flags of taxonomy.md in their order, for any logged-in role', async () => {
@@ -52,7 +53,8 @@ describe('the default catalog', () => {
   it('documents its operations in the OpenAPI description', async () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    for (const id of ['getCatalog', 'updateCatalog', 'listTimeLimitRules', 'createTimeLimitRule', 'updateTimeLimitRule', 'previewDeadline']) expect(ids).toContain(id);
+    for (const id of ['getCatalog', 'updateCatalog', 'listTimeLimitRules', 'createTimeLimitRule', 'updateTimeLimitRule', 'previewDeadline'])
+      expect(ids).toContain(id);
   });
 
   it('asks for a login', async () => {
@@ -61,7 +63,8 @@ describe('the default catalog', () => {
 });
 
 describe('previewDeadline', () => {
-  const preview = (body: object) => agent.post('/api/time-limit-rules/preview', { step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general', ...body });
+  const preview = (body: object) =>
+    agent.post('/api/time-limit-rules/preview', { step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general', ...body });
 
   it('counts a general complaint reply over Mid-Autumn and National Day', async () => {
     // Wed 23 Sep 10:00, next day counts: 24 Sep (1); 25–27 Mid-Autumn; 28, 29, 30 Sep (2–4); 1–7 Oct National Day; 8 Oct (5).
@@ -155,13 +158,22 @@ describe('time-limit rules', () => {
   let subjectRule: { id: string; version: number };
 
   it('adds a subject rule that outranks the tier rule, and audits it', async () => {
-    const res = await admin.post('/api/time-limit-rules', { step: 'reply', subjectCode: 'wage_arrears', amount: 10, unit: 'working_days', countFrom: 'same_day', note: '欠薪专项' });
+    const res = await admin.post('/api/time-limit-rules', {
+      step: 'reply',
+      subjectCode: 'wage_arrears',
+      amount: 10,
+      unit: 'working_days',
+      countFrom: 'same_day',
+      note: '欠薪专项',
+    });
     expect(res.statusCode).toBe(201);
     subjectRule = res.json();
     expect(res.json().description).toBe('10 个工作日（含本数）');
     expect(res.json().appliesTo).toBe('办结反馈 · 事项：欠薪讨薪');
     // 含本数: Wed 25 Nov counts as the first day; 10 working days end Tue 8 Dec.
-    const p = (await agent.post('/api/time-limit-rules/preview', { step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'complex' })).json();
+    const p = (
+      await agent.post('/api/time-limit-rules/preview', { step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'complex' })
+    ).json();
     expect(p.rule.id).toBe(subjectRule.id);
     expect(p.deadlineLocal).toBe('2026-12-08 17:30');
     expect((await lastAudit('create_time_limit_rule'))?.targetId).toBe(subjectRule.id);
@@ -170,7 +182,12 @@ describe('time-limit rules', () => {
   it.each([
     { body: { step: 'reply', tier: 'general', amount: 7, unit: 'working_days' }, status: 409, code: 'TIME_LIMIT_RULE_DUPLICATE', field: null },
     { body: { step: 'reply', typeCode: 'petition', amount: 7, unit: 'working_days' }, status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.typeCode' },
-    { body: { step: 'reply', subjectCode: 'nothing_here', amount: 7, unit: 'working_days' }, status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.subjectCode' },
+    {
+      body: { step: 'reply', subjectCode: 'nothing_here', amount: 7, unit: 'working_days' },
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.subjectCode',
+    },
     { body: { step: 'sign', typeCode: 'help', unit: 'working_days' }, status: 400, code: 'TIME_LIMIT_RULE_INVALID', field: 'body.amount' },
     { body: { step: 'sign', typeCode: 'help', amount: 3, unit: 'none' }, status: 400, code: 'TIME_LIMIT_RULE_INVALID', field: 'body.amount' },
     { body: { step: 'sign', typeCode: 'help', amount: -3, unit: 'working_days' }, status: 400, code: 'VALIDATION_FAILED', field: 'body.amount' },
@@ -216,7 +233,14 @@ describe('time-limit rules', () => {
   it('stops applying a deactivated rule', async () => {
     const v = (await agent.get('/api/time-limit-rules?step=reply')).json().items.find((r: { id: string }) => r.id === subjectRule.id).version;
     expect((await admin.patch(`/api/time-limit-rules/${subjectRule.id}`, { version: v, active: false })).json().active).toBe(false);
-    const r = await agent.post('/api/time-limit-rules/preview', { step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'complex', start: '2026-09-01T10:00:00+08:00' });
+    const r = await agent.post('/api/time-limit-rules/preview', {
+      step: 'reply',
+      type: 'complaint',
+      subject: 'wage_arrears',
+      priority: 'normal',
+      tier: 'complex',
+      start: '2026-09-01T10:00:00+08:00',
+    });
     const p = r.json();
     expect(p.rule.tier).toBe('complex');
     expect(p.rule.amount).toBe(30);
@@ -267,10 +291,20 @@ describe('updateCatalog', () => {
 
     const audit = await lastAudit('update_catalog');
     expect(audit?.before).toMatchObject({ version, types: [{ code: 'help', nameZh: '求助' }, null], thresholds: { massWorkers: 10 } });
-    expect(audit?.after).toMatchObject({ version: version + 1, types: [{ code: 'help', nameZh: '求助服务' }, { code: 'report' }], thresholds: { massWorkers: 30 } });
+    expect(audit?.after).toMatchObject({
+      version: version + 1,
+      types: [{ code: 'help', nameZh: '求助服务' }, { code: 'report' }],
+      thresholds: { massWorkers: 30 },
+    });
 
     // The new type and subject are known to the rules at once.
-    const rule = await admin.post('/api/time-limit-rules', { step: 'reply', typeCode: 'report', subjectCode: 'illegal_hiring', amount: 3, unit: 'working_days' });
+    const rule = await admin.post('/api/time-limit-rules', {
+      step: 'reply',
+      typeCode: 'report',
+      subjectCode: 'illegal_hiring',
+      amount: 3,
+      unit: 'working_days',
+    });
     expect(rule.statusCode).toBe(201);
     expect(rule.json().appliesTo).toBe('办结反馈 · 事项：非法用工 · 类型：举报');
   });
@@ -305,7 +339,16 @@ describe('updateCatalog', () => {
   it.each([
     { body: { subjects: [{ code: 'psych_care', usualTypes: ['help', 'petition'] }] }, code: 'CATALOG_CODE_UNKNOWN', field: 'body.subjects.0.usualTypes' },
     { body: { types: [{ code: 'new_type' }] }, code: 'CATALOG_INVALID', field: 'body.types.0.nameZh' },
-    { body: { types: [{ code: 'help', nameZh: 'A' }, { code: 'help', nameZh: 'B' }] }, code: 'CATALOG_INVALID', field: 'body.types.1.code' },
+    {
+      body: {
+        types: [
+          { code: 'help', nameZh: 'A' },
+          { code: 'help', nameZh: 'B' },
+        ],
+      },
+      code: 'CATALOG_INVALID',
+      field: 'body.types.1.code',
+    },
     { body: { types: [{ code: 'Bad-Code', nameZh: '坏', nameEn: 'Bad' }] }, code: 'VALIDATION_FAILED', field: 'body.types.0.code' },
     { body: { types: [{ code: 'a'.repeat(41), nameZh: '长', nameEn: 'Long' }] }, code: 'VALIDATION_FAILED', field: 'body.types.0.code' },
     { body: { types: [{ code: 'help', nameZh: '一二三四五六七八九十一二三四五六七八九十一' }] }, code: 'VALIDATION_FAILED', field: 'body.types.0.nameZh' },

@@ -132,7 +132,15 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
         updatedAt: now,
       });
       if (!row) throw conflict('TIME_LIMIT_RULE_DUPLICATE', '已有相同适用范围（环节、类型、事项、紧急程度、难度）的时限规则，请修改该规则');
-      await recordAudit(tx, { at: now, actor, action: 'create_time_limit_rule', targetType: 'time_limit_rule', targetId: row.id, scope: scopeOf(actor), after: row });
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'create_time_limit_rule',
+        targetType: 'time_limit_rule',
+        targetId: row.id,
+        scope: scopeOf(actor),
+        after: row,
+      });
       return ruleView(row, names);
     });
   }
@@ -157,7 +165,16 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
         updatedAt: now,
       });
       if (!after) throw staleVersion('时限规则');
-      await recordAudit(tx, { at: now, actor, action: 'update_time_limit_rule', targetType: 'time_limit_rule', targetId: id, scope: scopeOf(actor), before, after });
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'update_time_limit_rule',
+        targetType: 'time_limit_rule',
+        targetId: id,
+        scope: scopeOf(actor),
+        before,
+        after,
+      });
       return ruleView(after, await codeNames(tx));
     });
   }

@@ -28,7 +28,10 @@ if (args.help) {
 
 const config = loadConfig();
 const province = args.province ?? config.province;
-const towns = (args.towns ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const towns = (args.towns ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const bad = [province, ...towns].filter((c) => !/^\d{6}$/.test(c));
 if (bad.length) {
   console.error(`行政区划代码应为 6 位数字：${bad.join('、')}\n${usage}`);

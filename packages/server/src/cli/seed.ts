@@ -59,7 +59,9 @@ try {
 
   const to = systemClock.now();
   const from = new Date(to.getTime() - days * 86_400_000);
-  console.log(`生成 ${count.toLocaleString()} 张工单（近 ${days} 天，种子 ${seed}）/ generating ${count.toLocaleString()} orders over ${days} days, seed ${seed}`);
+  console.log(
+    `生成 ${count.toLocaleString()} 张工单（近 ${days} 天，种子 ${seed}）/ generating ${count.toLocaleString()} orders over ${days} days, seed ${seed}`,
+  );
   let shown = 0;
   const result = await seedOrders(database.db, {
     province: config.province,
@@ -74,11 +76,15 @@ try {
       if (p.orders < p.total && p.orders - shown < Math.max(batchSize, p.total / 20)) return;
       shown = p.orders;
       const rate = Math.round(p.orders / Math.max(p.seconds, 0.001));
-      console.log(`  ${p.orders.toLocaleString().padStart(11)} / ${p.total.toLocaleString()}  ${p.seconds.toFixed(1).padStart(7)} s  ${rate.toLocaleString()} 单/s  ${p.rows.toLocaleString()} 行`);
+      console.log(
+        `  ${p.orders.toLocaleString().padStart(11)} / ${p.total.toLocaleString()}  ${p.seconds.toFixed(1).padStart(7)} s  ${rate.toLocaleString()} 单/s  ${p.rows.toLocaleString()} 行`,
+      );
     },
   });
   const rate = Math.round(result.orders / Math.max(result.seconds, 0.001));
-  console.log(`完成 / done: ${result.orders.toLocaleString()} 张工单，${result.rows.toLocaleString()} 行，${result.seconds.toFixed(1)} s（${rate.toLocaleString()} 单/s）`);
+  console.log(
+    `完成 / done: ${result.orders.toLocaleString()} 张工单，${result.rows.toLocaleString()} 行，${result.seconds.toFixed(1)} s（${rate.toLocaleString()} 单/s）`,
+  );
   // The search words of the new orders (the seed writes rows directly, not through intake).
   const indexStart = Date.now();
   const indexed = await indexMissingOrders(database.db);

@@ -51,7 +51,8 @@ for (let i = 0; i < count; i++) {
   let s = (start + hourOf() * 3_600_000 + rand() * 3_600_000) / 1000;
   const at = (x: number) => new Date(Math.round(x * 1000)).toISOString();
   let k = 0;
-  const ev = (type: CallEvent['type'], x: number, extra: Partial<CallEvent> = {}) => events.push({ eventId: `${id}-${k++}`, callId: id, type, at: at(x), ...extra });
+  const ev = (type: CallEvent['type'], x: number, extra: Partial<CallEvent> = {}) =>
+    events.push({ eventId: `${id}-${k++}`, callId: id, type, at: at(x), ...extra });
   ev('offered', s, { from: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, to: '12351' });
   ev('ivr', (s += 1));
   s += 5 + exp(15);
@@ -88,7 +89,12 @@ async function send(batch: CallEvent[]) {
   const nonce = randomUUID();
   const res = await fetch(`${url}/api/calls/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signRequest('hmac-sha256', secret, ts, nonce, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hotline-timestamp': ts,
+      'x-hotline-nonce': nonce,
+      'x-hotline-signature': signRequest('hmac-sha256', secret, ts, nonce, body),
+    },
     body,
   });
   if (!res.ok) throw new Error(`ingestCallEvents answered ${res.status}: ${await res.text()}`);
@@ -101,7 +107,11 @@ const byCall = new Map<string, CallEvent[]>();
 for (const e of events) byCall.set(e.callId, [...(byCall.get(e.callId) ?? []), e]);
 const mine = callFigures([...byCall.entries()].map(([id, evs]) => foldCall(id, evs)));
 
-const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username: user, password }) });
+const login = await fetch(`${url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: url },
+  body: JSON.stringify({ username: user, password }),
+});
 if (!login.ok) throw new Error(`login as ${user} failed: ${login.status} ${await login.text()}`);
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 const next = localDateOf(new Date(start + 36 * 3_600_000));
@@ -109,7 +119,9 @@ const res = await fetch(`${url}/api/calls/figures?from=${date}&to=${next}`, { he
 if (!res.ok) throw new Error(`getCallFigures answered ${res.status}: ${await res.text()}`);
 const server = ((await res.json()) as { overall: typeof mine }).overall;
 
-console.log(`sent ${events.length} events of ${count} calls (${again.length} twice, shuffled) in ${seconds.toFixed(1)} s: ${Math.round(stream.length / seconds)} events/s`);
+console.log(
+  `sent ${events.length} events of ${count} calls (${again.length} twice, shuffled) in ${seconds.toFixed(1)} s: ${Math.round(stream.length / seconds)} events/s`,
+);
 const rows = Object.keys(mine) as (keyof typeof mine)[];
 for (const k of rows) console.log(`${k.padEnd(20)} simulator ${String(mine[k]).padEnd(22)} server ${server[k]}`);
 // The server holds whatever else was sent that day (an earlier run): equal means equal on a day used once.

@@ -16,9 +16,18 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
       schema: {
         operationId: 'reviewOrder',
         tags,
-        ...describe('审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）', 'Review the reply: accept, or send back for rework with a reason (the reply limit restarts).'),
+        ...describe(
+          '审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）',
+          'Review the reply: accept, or send back for rework with a reason (the reply limit restarts).',
+        ),
         params: idParams,
-        body: z.object({ ...versionBody, decision: z.enum(['accept', 'rework'], { error: '审核结果应为 accept 或 rework' }), reason: z.string().max(1000).optional() }).strict(),
+        body: z
+          .object({
+            ...versionBody,
+            decision: z.enum(['accept', 'rework'], { error: '审核结果应为 accept 或 rework' }),
+            reason: z.string().max(1000).optional(),
+          })
+          .strict(),
         response: ok,
       },
     },

@@ -44,7 +44,14 @@ export function createClosureService(deps: OrderDeps) {
       }
       const cb = planStep(calendar, await deps.limits.limitFor(tx, 'callback', selectorOf(order)), now);
       return {
-        set: { acceptedAt: now, callbackDueAt: cb.dueAt, currentStep: 'callback', currentStepStartedAt: now, currentDueAt: cb.dueAt, currentNearDueAt: cb.nearDueAt },
+        set: {
+          acceptedAt: now,
+          callbackDueAt: cb.dueAt,
+          currentStep: 'callback',
+          currentStepStartedAt: now,
+          currentDueAt: cb.dueAt,
+          currentNearDueAt: cb.nearDueAt,
+        },
         data: { decision: 'accept', onTime: order.replyDueAt && order.repliedAt ? order.repliedAt <= order.replyDueAt : true },
         note: input.reason ?? null,
       };
@@ -56,7 +63,13 @@ export function createClosureService(deps: OrderDeps) {
   async function callback(
     actor: Actor,
     orderId: string,
-    input: { version: number; result: 'reached' | 'unreachable'; handlingSatisfaction?: Satisfaction | undefined; callSatisfaction?: Satisfaction | undefined; note?: string | undefined },
+    input: {
+      version: number;
+      result: 'reached' | 'unreachable';
+      handlingSatisfaction?: Satisfaction | undefined;
+      callSatisfaction?: Satisfaction | undefined;
+      note?: string | undefined;
+    },
   ) {
     if (input.result === 'reached' && (!input.handlingSatisfaction || !input.callSatisfaction)) {
       const fields = [
@@ -69,7 +82,11 @@ export function createClosureService(deps: OrderDeps) {
       input.result === 'unreachable' ? 'callback_unreachable' : input.handlingSatisfaction === 'dissatisfied' ? 'callback_dissatisfied' : 'callback_satisfied';
     const row = await runTransition(deps, actor, orderId, input.version, action, ({ order, now }) => {
       if (input.result === 'unreachable') {
-        return { set: { callbackAttempts: order.callbackAttempts + 1 }, data: { result: 'unreachable', attempt: order.callbackAttempts + 1 }, note: input.note ?? null };
+        return {
+          set: { callbackAttempts: order.callbackAttempts + 1 },
+          data: { result: 'unreachable', attempt: order.callbackAttempts + 1 },
+          note: input.note ?? null,
+        };
       }
       const archived = action === 'callback_satisfied';
       return {
@@ -98,7 +115,11 @@ export function createClosureService(deps: OrderDeps) {
     const row = await runTransition(deps, actor, orderId, input.version, 'reopen', async (c) => {
       const { order } = c;
       if (order.reopenCount >= maxReopens) throw conflict('ORDER_REOPEN_LIMIT', `回访不满意的工单最多重启 ${maxReopens} 次，请归档或转督办`);
-      return { set: { ...(await restartReply(c)), reopenCount: order.reopenCount + 1, acceptedAt: null, callbackDueAt: null }, data: { reopen: order.reopenCount + 1 }, note: input.reason };
+      return {
+        set: { ...(await restartReply(c)), reopenCount: order.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
+        data: { reopen: order.reopenCount + 1 },
+        note: input.reason,
+      };
     });
     return view(actor, row);
   }

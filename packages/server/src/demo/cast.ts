@@ -43,7 +43,9 @@ export function castOf(units: readonly SeedUnit[], people: readonly SeedPerson[]
   for (const p of people) if (p.role === 'handler' && !handlers.has(p.unitId)) handlers.set(p.unitId, actor(p));
   /** Dispatchers below the hotline centre (a city's desk): they pass orders further down (下派). */
   const desks = new Map<string, SeedActor>();
-  for (const p of people) if (p.role === 'dispatcher' && p.unitId !== centre.id && byId.has(p.unitId) && inRoot(unit(p.unitId)) && !desks.has(p.unitId)) desks.set(p.unitId, actor(p));
+  for (const p of people)
+    if (p.role === 'dispatcher' && p.unitId !== centre.id && byId.has(p.unitId) && inRoot(unit(p.unitId)) && !desks.has(p.unitId))
+      desks.set(p.unitId, actor(p));
   const gov = units.find((u) => u.type === 'gov_hotline' && u.active);
   const integration = gov ? (people.filter((p) => p.role === 'integration' && p.unitId === gov.id).map(actor)[0] ?? null) : null;
 
@@ -67,13 +69,22 @@ export function castOf(units: readonly SeedUnit[], people: readonly SeedPerson[]
     const weight = 1 + (handlers.has(county.id) ? 12 : 0) + (towns.length ? 6 : 0) + (city && desks.has(city.id) ? 2 : 0);
     const base = { county, city: cityNameOf(county), countyName: stripFederation(county.name) };
     const territorialOf = (code: string) => suggestTerritorialUnit(code, routable) ?? county;
-    places.push([{ ...base, code: county.divisionCode!, territorial: territorialOf(county.divisionCode!), townName: null }, towns.length ? weight * 0.6 : weight]);
-    for (const t of towns) places.push([{ ...base, code: t.divisionCode!, territorial: territorialOf(t.divisionCode!), townName: stripFederation(t.name) }, (weight * 0.4) / towns.length]);
+    places.push([
+      { ...base, code: county.divisionCode!, territorial: territorialOf(county.divisionCode!), townName: null },
+      towns.length ? weight * 0.6 : weight,
+    ]);
+    for (const t of towns)
+      places.push([
+        { ...base, code: t.divisionCode!, territorial: territorialOf(t.divisionCode!), townName: stripFederation(t.name) },
+        (weight * 0.4) / towns.length,
+      ]);
   }
   if (!places.length) throw new Error('demo generator: the province has no county federations to route orders to');
   const drawPlace = weighted(places);
 
-  const enterpriseUnions = units.filter((u) => u.type === 'enterprise_union' && inRoot(u)).map((u) => ({ unit: u, employer: u.name.replace(/工会$/, ''), industry: industryOfName(u.name) }));
+  const enterpriseUnions = units
+    .filter((u) => u.type === 'enterprise_union' && inRoot(u))
+    .map((u) => ({ unit: u, employer: u.name.replace(/工会$/, ''), industry: industryOfName(u.name) }));
   const externals = new Map<string, SeedUnit>();
   for (const u of units) if (!u.parentId && u.active && u.type !== 'province_federation' && !externals.has(u.type)) externals.set(u.type, u);
 

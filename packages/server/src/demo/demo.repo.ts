@@ -13,7 +13,17 @@ import type { GeneratedOrder, SeedContext } from './generate.js';
 /** Everything the generator reads: units, people and their roles, the calendar, time-limit rules, the day sequences already used. */
 export async function loadSeedContext(db: Executor, province: string, days: { from: string; to: string }): Promise<SeedContext> {
   const [unitRows, people, calendar, rules, thresholds, sequences] = await Promise.all([
-    db.select({ id: units.id, name: units.name, type: units.type, path: units.path, parentId: units.parentId, divisionCode: units.divisionCode, active: units.active }).from(units),
+    db
+      .select({
+        id: units.id,
+        name: units.name,
+        type: units.type,
+        path: units.path,
+        parentId: units.parentId,
+        divisionCode: units.divisionCode,
+        active: units.active,
+      })
+      .from(units),
     db
       .select({ userId: users.id, name: users.displayName, role: roleAssignments.role, unitId: roleAssignments.unitId })
       .from(roleAssignments)

@@ -4,7 +4,20 @@ import { suggestRiskFlags, type RiskSuggestion, type RiskThresholds } from '../o
 import { CHINA_OFFSET_MINUTES } from '../calendar/domain/working-time.js';
 import type { Cast, Place, SeedActor, SeedUnit } from './cast.js';
 import { callerName, employerName, employerShortName, idNumber, industries, mobilePhone, type IndustryKey } from './names.js';
-import { courses, fill, hardships, hazards, injuries, projects, sharedConsults, spots, subjectTexts, yuan, type SubjectText, type TypeCode } from './narratives.js';
+import {
+  courses,
+  fill,
+  hardships,
+  hazards,
+  injuries,
+  projects,
+  sharedConsults,
+  spots,
+  subjectTexts,
+  yuan,
+  type SubjectText,
+  type TypeCode,
+} from './narratives.js';
 import { weighted, type Rng } from './random.js';
 
 /** How a generated order runs: to the end of the loop, or held at one step (the open and overdue ones). */
@@ -12,7 +25,14 @@ export const stalls = ['stall_dispatch', 'stall_sign', 'stall_returned', 'stall_
 export type Kind = 'close_at_intake' | 'invalid' | 'merge_target' | 'suggestion' | 'flow' | (typeof stalls)[number];
 
 /** Per hundred orders; a shuffled deck so every hundred holds each kind, whatever the seed. */
-const deckPerHundred: [Kind, number][] = [['close_at_intake', 24], ['invalid', 2], ['merge_target', 2], ['suggestion', 1], ...stalls.map((s) => [s, 1] as [Kind, number]), ['flow', 64]];
+const deckPerHundred: [Kind, number][] = [
+  ['close_at_intake', 24],
+  ['invalid', 2],
+  ['merge_target', 2],
+  ['suggestion', 1],
+  ...stalls.map((s) => [s, 1] as [Kind, number]),
+  ['flow', 64],
+];
 
 export function kindDeck(rng: Rng): () => Kind {
   let deck: Kind[] = [];
@@ -23,18 +43,61 @@ export function kindDeck(rng: Rng): () => Kind {
 }
 
 const drawSubject = weighted<string>([
-  ['wage_arrears', 30], ['labor_contract', 16], ['social_insurance', 12], ['work_injury', 7], ['working_hours', 6], ['labor_safety', 3], ['women_workers', 3],
-  ['new_forms', 6], ['union_membership', 4], ['hardship_aid', 4], ['mutual_insurance', 3], ['skills_employment', 2.5], ['psych_care', 2], ['union_services', 2.5],
+  ['wage_arrears', 30],
+  ['labor_contract', 16],
+  ['social_insurance', 12],
+  ['work_injury', 7],
+  ['working_hours', 6],
+  ['labor_safety', 3],
+  ['women_workers', 3],
+  ['new_forms', 6],
+  ['union_membership', 4],
+  ['hardship_aid', 4],
+  ['mutual_insurance', 3],
+  ['skills_employment', 2.5],
+  ['psych_care', 2],
+  ['union_services', 2.5],
 ]);
 const drawConsultSubject = weighted<string>([
-  ['labor_contract', 26], ['social_insurance', 20], ['wage_arrears', 14], ['working_hours', 10], ['work_injury', 6], ['women_workers', 4], ['union_membership', 6],
-  ['mutual_insurance', 4], ['skills_employment', 4], ['new_forms', 3], ['hardship_aid', 2], ['union_services', 1], ['general', 6],
+  ['labor_contract', 26],
+  ['social_insurance', 20],
+  ['wage_arrears', 14],
+  ['working_hours', 10],
+  ['work_injury', 6],
+  ['women_workers', 4],
+  ['union_membership', 6],
+  ['mutual_insurance', 4],
+  ['skills_employment', 4],
+  ['new_forms', 3],
+  ['hardship_aid', 2],
+  ['union_services', 1],
+  ['general', 6],
 ]);
-const drawChannel = weighted<Channel>([['phone', 62], ['app', 7], ['web', 5], ['wechat', 8], ['walk_in', 5], ['transfer_12345', 9], ['upper_platform', 4]]);
-const drawConsultChannel = weighted<Channel>([['phone', 82], ['app', 5], ['web', 3], ['wechat', 8], ['walk_in', 2]]);
-const drawTier = weighted<Tier>([['general', 72], ['difficult', 22], ['complex', 6]]);
+const drawChannel = weighted<Channel>([
+  ['phone', 62],
+  ['app', 7],
+  ['web', 5],
+  ['wechat', 8],
+  ['walk_in', 5],
+  ['transfer_12345', 9],
+  ['upper_platform', 4],
+]);
+const drawConsultChannel = weighted<Channel>([
+  ['phone', 82],
+  ['app', 5],
+  ['web', 3],
+  ['wechat', 8],
+  ['walk_in', 2],
+]);
+const drawTier = weighted<Tier>([
+  ['general', 72],
+  ['difficult', 22],
+  ['complex', 6],
+]);
 /** Opinions and proposals (建议) come about these matters; one in a hundred orders is one, at least. */
-const suggestionSubjects = Object.entries(subjectTexts).filter(([, t]) => t.suggestions?.length).map(([code]) => code);
+const suggestionSubjects = Object.entries(subjectTexts)
+  .filter(([, t]) => t.suggestions?.length)
+  .map(([code]) => code);
 /** Matters that turn urgent or major (危众多大隐): wages, injuries, safety, crises; not a membership transfer. */
 const urgentSubjects = ['wage_arrears', 'work_injury', 'labor_safety', 'psych_care', 'new_forms', 'labor_contract'];
 const roads = ['建设路', '新华大街', '人民路', '工业路', '团结路', '友谊大街', '迎宾路', '光明路'];
@@ -84,10 +147,13 @@ export function drawRequest(rng: Rng, cast: Cast, kind: Kind, createdAt: Date, t
   const closed = kind === 'close_at_intake';
   const consultSubject = closed ? drawConsultSubject(rng) : null;
   const subject =
-    kind === 'merge_target' ? 'wage_arrears'
-    : kind === 'suggestion' ? rng.pick(suggestionSubjects)
-    : consultSubject === 'general' ? rng.pick(['labor_contract', 'wage_arrears'])
-    : (consultSubject ?? drawSubject(rng));
+    kind === 'merge_target'
+      ? 'wage_arrears'
+      : kind === 'suggestion'
+        ? rng.pick(suggestionSubjects)
+        : consultSubject === 'general'
+          ? rng.pick(['labor_contract', 'wage_arrears'])
+          : (consultSubject ?? drawSubject(rng));
   const texts = subjectTexts[subject]!;
   const type: TypeCode = closed ? 'consult' : kind === 'merge_target' ? 'complaint' : kind === 'suggestion' ? 'suggestion' : weighted(texts.types)(rng);
   const channel = closed ? drawConsultChannel(rng) : kind === 'merge_target' ? 'phone' : drawChannel(rng);

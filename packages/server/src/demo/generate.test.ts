@@ -35,7 +35,12 @@ function installation(): { units: SeedUnit[]; people: SeedPerson[] } {
   add('内蒙古自治区人力资源和社会保障厅', 'hr_bureau', null);
   add('内蒙古自治区劳动人事争议仲裁院', 'arbitration', null);
   const gov = add('内蒙古自治区12345政务服务便民热线', 'gov_hotline', null);
-  const person = (n: number, name: string, role: SeedPerson['role'], unit: SeedUnit): SeedPerson => ({ userId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name, role, unitId: unit.id });
+  const person = (n: number, name: string, role: SeedPerson['role'], unit: SeedUnit): SeedPerson => ({
+    userId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    name,
+    role,
+    unitId: unit.id,
+  });
   const people = [
     person(1, '王晓燕（接线员）', 'agent', centre),
     person(2, '郑红（回访员）', 'agent', centre),
@@ -131,20 +136,27 @@ describe('the demo order generator', () => {
   });
 
   it('numbers each local day in creation order and continues a day already started', () => {
-    const orders = runs.get(42)!.map((g) => g.order).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const orders = runs
+      .get(42)!
+      .map((g) => g.order)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     expect(new Set(orders.map((o) => o.number)).size).toBe(orders.length);
     const byDay = new Map<string, typeof orders>();
     for (const o of orders) byDay.set(localDateOf(o.createdAt), [...(byDay.get(localDateOf(o.createdAt)) ?? []), o]);
     for (const [, day] of byDay) expect(day.map((o) => Number(o.number.split('-')[3]))).toEqual(day.map((_, i) => i + 1));
     const [firstDay] = byDay.keys();
     const continued = generate(42, 300, context(new Map([[firstDay!, 7]])));
-    const first = continued.map((g) => g.order).filter((o) => localDateOf(o.createdAt) === firstDay).map((o) => Number(o.number.split('-')[3]));
+    const first = continued
+      .map((g) => g.order)
+      .filter((o) => localDateOf(o.createdAt) === firstDay)
+      .map((o) => Number(o.number.split('-')[3]));
     expect(Math.min(...first)).toBe(8);
   });
 
   it('is reproducible from its seed and different for another seed', () => {
     const again = generate(42);
-    const strip = (gs: GeneratedOrder[]) => gs.map((g) => ({ ...g.order, visibleTo: g.order.visibleTo.length, events: g.events.map((e) => [e.action, e.at.toISOString(), e.actorName]) }));
+    const strip = (gs: GeneratedOrder[]) =>
+      gs.map((g) => ({ ...g.order, visibleTo: g.order.visibleTo.length, events: g.events.map((e) => [e.action, e.at.toISOString(), e.actorName]) }));
     expect(JSON.stringify(strip(again))).toBe(JSON.stringify(strip(runs.get(42)!)));
     expect(again.map((g) => g.order.narrative)).not.toEqual(runs.get(7)!.map((g) => g.order.narrative));
   });

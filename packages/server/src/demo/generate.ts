@@ -90,7 +90,11 @@ function slotTimes(rng: Rng, plan: DayPlan, n: number): Float64Array {
 export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Generator<GeneratedOrder, void> {
   const lastDay = localDateOf(new Date(opts.to.getTime() - 1));
   if (localDateOf(opts.from) < ctx.calendar.firstDay || lastDay > ctx.calendar.lastDay) {
-    throw new CalendarNotCoveredError(localDateOf(opts.from) < ctx.calendar.firstDay ? localDateOf(opts.from) : lastDay, ctx.calendar.firstDay || null, ctx.calendar.lastDay || null);
+    throw new CalendarNotCoveredError(
+      localDateOf(opts.from) < ctx.calendar.firstDay ? localDateOf(opts.from) : lastDay,
+      ctx.calendar.firstDay || null,
+      ctx.calendar.lastDay || null,
+    );
   }
   const rng = createRng(opts.seed);
   const idRng = createRng(opts.seed ^ 0x5eed1234);
@@ -107,7 +111,9 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
       let limit = limits.get(key);
       if (!limit) {
         const rule = selectRule(ctx.rules, { step, type: o.typeCode, subject: o.subjectCode, priority: o.priority as Priority, tier: o.tier as Tier });
-        limit = rule ? { amount: rule.amount, unit: rule.unit, countFrom: rule.countFrom, ruleId: rule.id } : { amount: null, unit: 'none', countFrom: 'next_working_day', ruleId: null };
+        limit = rule
+          ? { amount: rule.amount, unit: rule.unit, countFrom: rule.countFrom, ruleId: rule.id }
+          : { amount: null, unit: 'none', countFrom: 'next_working_day', ruleId: null };
         limits.set(key, limit);
       }
       return limit;
@@ -117,7 +123,10 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
   const memory = newEmployerMemory();
   const nextKind = kindDeck(rng);
   const days = planDays(opts.from, opts.to, ctx.calendar);
-  const counts = apportion(days.map((d) => d.weight), opts.count);
+  const counts = apportion(
+    days.map((d) => d.weight),
+    opts.count,
+  );
 
   const open = (req: Request, id: string, number: string, createdAt: Date, callers: ReturnType<typeof drawCaller>[]) => {
     const init: NewOrder = {
@@ -188,7 +197,15 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
         taken[j] = 1;
         const at = new Date(times[j]!);
         const agent = rng.pick(cast.agents);
-        const sourceReq: Request = { ...req, channel: 'phone', intake: agent, holder: cast.centre, suggested: [], narrative: fill(texts.mergedNarrative, req.vars), riskFlags: [...new Set([...req.riskFlags, 'repeat'])] };
+        const sourceReq: Request = {
+          ...req,
+          channel: 'phone',
+          intake: agent,
+          holder: cast.centre,
+          suggested: [],
+          narrative: fill(texts.mergedNarrative, req.vars),
+          riskFlags: [...new Set([...req.riskFlags, 'repeat'])],
+        };
         const source = open(sourceReq, newId(), numberAt(j), at, [drawCaller(rng, ctx.province, req.place, 'phone', at, agent.userId, newId)]);
         merged.push(source);
         if (!source.may(agent, 'merge') || !sim.may(agent, 'attach_caller')) continue;
@@ -203,7 +220,16 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
 }
 
 /** A group's further callers ring in within the hour or two after the first and are attached to the open order. */
-function attachGroupCallers(rng: Rng, province: string, sim: SimOrder, req: Request, kind: Kind, end: Date, fallbackAgent: Request['intake'], newId: () => string): void {
+function attachGroupCallers(
+  rng: Rng,
+  province: string,
+  sim: SimOrder,
+  req: Request,
+  kind: Kind,
+  end: Date,
+  fallbackAgent: Request['intake'],
+  newId: () => string,
+): void {
   // A merge target gathers its later callers by the merge itself.
   if (kind === 'close_at_intake' || kind === 'invalid' || kind === 'merge_target' || (req.workers ?? 0) < 3 || !rng.chance(0.2)) return;
   const by = req.intake.role === 'integration' ? fallbackAgent : req.intake;

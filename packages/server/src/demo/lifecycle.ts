@@ -4,7 +4,16 @@ import { planStep } from '../orders/deadline-plan.js';
 import { nearDueAt } from '../orders/domain/deadlines.js';
 import { decide, type OrderAction, type Relation } from '../orders/domain/state-machine.js';
 import type { OrderState, Satisfaction } from '../orders/domain/states.js';
-import type { LimitSnapshot, OrderOutcome, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
+import type {
+  LimitSnapshot,
+  OrderOutcome,
+  orderCallers,
+  orderCoHandlers,
+  orderEvents,
+  orderExtensions,
+  orderHops,
+  workOrders,
+} from '../orders/orders.tables.js';
 import type { Step } from '../catalog/domain/catalog.js';
 import type { SeedActor, SeedUnit } from './cast.js';
 
@@ -16,7 +25,14 @@ export type ExtensionRow = typeof orderExtensions.$inferSelect;
 export type EventRow = Omit<typeof orderEvents.$inferSelect, 'id'>;
 
 /** One generated order with every row that belongs to it, ready to insert. */
-export type GeneratedOrder = { order: OrderRow; callers: CallerRow[]; hops: HopRow[]; coHandlers: CoHandlerRow[]; extensions: ExtensionRow[]; events: EventRow[] };
+export type GeneratedOrder = {
+  order: OrderRow;
+  callers: CallerRow[];
+  hops: HopRow[];
+  coHandlers: CoHandlerRow[];
+  extensions: ExtensionRow[];
+  events: EventRow[];
+};
 
 export type SimEnv = {
   calendar: WorkingCalendar;
@@ -30,10 +46,47 @@ type Change = { set?: Partial<OrderRow>; data?: Record<string, unknown> | null; 
 /** The order's creation as intake records it; `answer` closes a consultation on the spot. */
 export type NewOrder = Omit<
   OrderRow,
-  | 'state' | 'version' | 'holderUnitId' | 'holderUnitPath' | 'hopDispatcherUnitId' | 'dispatchUnitId' | 'visibleTo' | 'firstDispatchedAt' | 'signedAt' | 'repliedAt'
-  | 'acceptedAt' | 'closedAt' | 'currentStep' | 'currentStepStartedAt' | 'currentDueAt' | 'currentNearDueAt' | 'replyStartedAt' | 'replyDueAt' | 'replyNearDueAt'
-  | 'replyLimit' | 'returnDueAt' | 'callbackDueAt' | 'deadlineProvisional' | 'pendingExtension' | 'extensionCount' | 'returnCount' | 'reworkCount' | 'reopenCount' | 'callbackAttempts'
-  | 'outcome' | 'handlingSatisfaction' | 'callSatisfaction' | 'callbackAt' | 'mergedIntoId' | 'invalidReason' | 'updatedAt' | 'isGroup' | 'callerCount' | 'intakeUnitId' | 'createdBy' | 'createdByRole'
+  | 'state'
+  | 'version'
+  | 'holderUnitId'
+  | 'holderUnitPath'
+  | 'hopDispatcherUnitId'
+  | 'dispatchUnitId'
+  | 'visibleTo'
+  | 'firstDispatchedAt'
+  | 'signedAt'
+  | 'repliedAt'
+  | 'acceptedAt'
+  | 'closedAt'
+  | 'currentStep'
+  | 'currentStepStartedAt'
+  | 'currentDueAt'
+  | 'currentNearDueAt'
+  | 'replyStartedAt'
+  | 'replyDueAt'
+  | 'replyNearDueAt'
+  | 'replyLimit'
+  | 'returnDueAt'
+  | 'callbackDueAt'
+  | 'deadlineProvisional'
+  | 'pendingExtension'
+  | 'extensionCount'
+  | 'returnCount'
+  | 'reworkCount'
+  | 'reopenCount'
+  | 'callbackAttempts'
+  | 'outcome'
+  | 'handlingSatisfaction'
+  | 'callSatisfaction'
+  | 'callbackAt'
+  | 'mergedIntoId'
+  | 'invalidReason'
+  | 'updatedAt'
+  | 'isGroup'
+  | 'callerCount'
+  | 'intakeUnitId'
+  | 'createdBy'
+  | 'createdByRole'
 >;
 
 /**
@@ -234,9 +287,22 @@ export class SimOrder {
     return { limit, ...planStep(this.env.calendar, limit, start) };
   }
 
-  attachCaller(at: Date, actor: SeedActor, caller: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId' | 'calledAt' | 'addedBy' | 'confidential'>, riskFlags?: string[]): void {
+  attachCaller(
+    at: Date,
+    actor: SeedActor,
+    caller: Omit<CallerRow, 'orderId' | 'isPrimary' | 'sourceOrderId' | 'calledAt' | 'addedBy' | 'confidential'>,
+    riskFlags?: string[],
+  ): void {
     this.act(at, actor, 'attach_caller', () => {
-      this.g.callers.push({ ...caller, orderId: this.o.id, isPrimary: false, calledAt: at, addedBy: actor.userId, sourceOrderId: null, confidential: this.o.confidential });
+      this.g.callers.push({
+        ...caller,
+        orderId: this.o.id,
+        isPrimary: false,
+        calledAt: at,
+        addedBy: actor.userId,
+        sourceOrderId: null,
+        confidential: this.o.confidential,
+      });
       const flags = riskFlags ? [...new Set(riskFlags)] : this.o.riskFlags;
       return {
         set: { callerCount: this.o.callerCount + 1, isGroup: true, riskFlags: flags },
@@ -246,14 +312,23 @@ export class SimOrder {
   }
 
   /** 派单 / 下派: one hop down; the reply deadline of the whole order starts at the first dispatch and is kept. */
-  dispatch(at: Date, actor: SeedActor, target: SeedUnit, note: string | null, coHandlers: { unit: SeedUnit; task: string | null }[] = [], action: 'dispatch' | 'return_redispatch' = 'dispatch'): void {
+  dispatch(
+    at: Date,
+    actor: SeedActor,
+    target: SeedUnit,
+    note: string | null,
+    coHandlers: { unit: SeedUnit; task: string | null }[] = [],
+    action: 'dispatch' | 'return_redispatch' = 'dispatch',
+  ): void {
     const sign = this.plan('sign', at);
     const ret = this.plan('return', at);
     const reply = this.o.replyDueAt ? null : this.plan('reply', at);
     this.act(at, actor, action, () => {
       const o = this.o;
       const redispatch = o.state !== 'pending_dispatch';
-      for (const h of this.g.hops) if (h.toUnitId === o.holderUnitId && ['open', 'signed', 'returned'].includes(h.status)) h.status = o.state === 'returned' ? 'withdrawn' : 'redispatched';
+      for (const h of this.g.hops)
+        if (h.toUnitId === o.holderUnitId && ['open', 'signed', 'returned'].includes(h.status))
+          h.status = o.state === 'returned' ? 'withdrawn' : 'redispatched';
       this.g.hops.push({
         id: this.env.newId(),
         orderId: o.id,
@@ -271,7 +346,19 @@ export class SimOrder {
       });
       const visible = new Set([...o.visibleTo, ...unitIdsOnPath(target.path)]);
       for (const c of coHandlers) {
-        this.g.coHandlers.push({ id: this.env.newId(), orderId: o.id, unitId: c.unit.id, invitedByUnitId: actor.unitId, invitedBy: actor.userId!, invitedAt: at, task: c.task, removedAt: null, partReply: null, repliedAt: null, repliedBy: null });
+        this.g.coHandlers.push({
+          id: this.env.newId(),
+          orderId: o.id,
+          unitId: c.unit.id,
+          invitedByUnitId: actor.unitId,
+          invitedBy: actor.userId!,
+          invitedAt: at,
+          task: c.task,
+          removedAt: null,
+          partReply: null,
+          repliedAt: null,
+          repliedBy: null,
+        });
         for (const id of unitIdsOnPath(c.unit.path)) visible.add(id);
       }
       const set: Partial<OrderRow> = {
@@ -323,7 +410,13 @@ export class SimOrder {
     this.act(at, actor, 'sign', () => {
       for (const h of this.g.hops) if (h.toUnitId === actor.unitId && h.status === 'open') Object.assign(h, { signedAt: at, status: 'signed' });
       return {
-        set: { signedAt: this.o.signedAt ?? at, currentStep: 'reply', currentStepStartedAt: at, currentDueAt: this.o.replyDueAt, currentNearDueAt: this.o.replyNearDueAt },
+        set: {
+          signedAt: this.o.signedAt ?? at,
+          currentStep: 'reply',
+          currentStepStartedAt: at,
+          currentDueAt: this.o.replyDueAt,
+          currentNearDueAt: this.o.replyNearDueAt,
+        },
         data: { lateSign: this.o.currentDueAt ? at > this.o.currentDueAt : false },
       };
     });
@@ -334,10 +427,17 @@ export class SimOrder {
     const plan = this.plan('dispatch', at);
     this.act(at, actor, 'return', () => {
       for (const h of this.g.hops) {
-        if (h.toUnitId === actor.unitId && ['open', 'signed'].includes(h.status)) Object.assign(h, { returnedAt: at, returnReason: reason, status: 'returned' });
+        if (h.toUnitId === actor.unitId && ['open', 'signed'].includes(h.status))
+          Object.assign(h, { returnedAt: at, returnReason: reason, status: 'returned' });
       }
       return {
-        set: { returnCount: this.o.returnCount + 1, currentStep: 'dispatch', currentStepStartedAt: at, currentDueAt: plan.dueAt, currentNearDueAt: plan.nearDueAt },
+        set: {
+          returnCount: this.o.returnCount + 1,
+          currentStep: 'dispatch',
+          currentStepStartedAt: at,
+          currentDueAt: plan.dueAt,
+          currentNearDueAt: plan.nearDueAt,
+        },
         data: { reason, toUnit: { id: this.o.hopDispatcherUnitId } },
         note: reason,
       };
@@ -348,15 +448,36 @@ export class SimOrder {
   rejectReturn(at: Date, actor: SeedActor, reason: string): void {
     const sign = this.plan('sign', at);
     this.act(at, actor, 'return_reject', () => {
-      for (const h of this.g.hops) if (h.toUnitId === this.o.holderUnitId && h.status === 'returned') Object.assign(h, { status: 'open', signDueAt: sign.dueAt });
-      return { set: { currentStep: 'sign', currentStepStartedAt: at, currentDueAt: sign.dueAt, currentNearDueAt: sign.nearDueAt }, data: { decision: 'reject' }, note: reason };
+      for (const h of this.g.hops)
+        if (h.toUnitId === this.o.holderUnitId && h.status === 'returned') Object.assign(h, { status: 'open', signDueAt: sign.dueAt });
+      return {
+        set: { currentStep: 'sign', currentStepStartedAt: at, currentDueAt: sign.dueAt, currentNearDueAt: sign.nearDueAt },
+        data: { decision: 'reject' },
+        note: reason,
+      };
     });
   }
 
   inviteCoHandler(at: Date, actor: SeedActor, unit: SeedUnit, task: string | null): void {
     this.act(at, actor, 'invite_co_handler', () => {
-      this.g.coHandlers.push({ id: this.env.newId(), orderId: this.o.id, unitId: unit.id, invitedByUnitId: actor.unitId, invitedBy: actor.userId!, invitedAt: at, task, removedAt: null, partReply: null, repliedAt: null, repliedBy: null });
-      return { set: { visibleTo: [...new Set([...this.o.visibleTo, ...unitIdsOnPath(unit.path)])] }, data: { coHandler: { id: unit.id, name: unit.name }, task }, note: task };
+      this.g.coHandlers.push({
+        id: this.env.newId(),
+        orderId: this.o.id,
+        unitId: unit.id,
+        invitedByUnitId: actor.unitId,
+        invitedBy: actor.userId!,
+        invitedAt: at,
+        task,
+        removedAt: null,
+        partReply: null,
+        repliedAt: null,
+        repliedBy: null,
+      });
+      return {
+        set: { visibleTo: [...new Set([...this.o.visibleTo, ...unitIdsOnPath(unit.path)])] },
+        data: { coHandler: { id: unit.id, name: unit.name }, task },
+        note: task,
+      };
     });
   }
 
@@ -391,7 +512,20 @@ export class SimOrder {
     if (!requestedDueAt) throw new Error(`demo generator: extension of ${amount} not possible on ${o.number}`);
     this.act(at, actor, 'request_extension', () => {
       const id = this.env.newId();
-      this.g.extensions.push({ id, orderId: o.id, requestedBy: actor.userId!, requestedByUnitId: actor.unitId, requestedAt: at, reason, previousDueAt: o.replyDueAt!, requestedDueAt, decidedBy: null, decidedAt: null, approved: null, decisionNote: null });
+      this.g.extensions.push({
+        id,
+        orderId: o.id,
+        requestedBy: actor.userId!,
+        requestedByUnitId: actor.unitId,
+        requestedAt: at,
+        reason,
+        previousDueAt: o.replyDueAt!,
+        requestedDueAt,
+        decidedBy: null,
+        decidedAt: null,
+        approved: null,
+        decisionNote: null,
+      });
       return {
         set: { pendingExtension: { id, requestedAt: at.toISOString(), requestedDueAt: requestedDueAt.toISOString(), reason } },
         data: { amount, unit: o.replyLimit!.unit, requestedDueAt: requestedDueAt.toISOString(), callerInformed: true },
@@ -409,7 +543,13 @@ export class SimOrder {
       const due = new Date(pending.requestedDueAt);
       const near = nearDueAt(this.env.calendar, o.replyStartedAt ?? at, due, (o.replyLimit?.unit ?? 'working_days') as LimitUnit);
       return {
-        set: { pendingExtension: null, extensionCount: o.extensionCount + 1, replyDueAt: due, replyNearDueAt: near, ...(o.currentStep === 'reply' ? { currentDueAt: due, currentNearDueAt: near } : {}) },
+        set: {
+          pendingExtension: null,
+          extensionCount: o.extensionCount + 1,
+          replyDueAt: due,
+          replyNearDueAt: near,
+          ...(o.currentStep === 'reply' ? { currentDueAt: due, currentNearDueAt: near } : {}),
+        },
         data: { approved: true, previousDueAt: o.replyDueAt?.toISOString() ?? null, newDueAt: due.toISOString() },
         note,
       };
@@ -419,7 +559,11 @@ export class SimOrder {
   reply(at: Date, actor: SeedActor, outcome: OrderOutcome): void {
     this.act(at, actor, 'reply', () => ({
       set: { outcome, repliedAt: at, pendingExtension: null, currentStep: 'review', currentStepStartedAt: at, currentDueAt: null, currentNearDueAt: null },
-      data: { outcome, onTime: this.o.replyDueAt ? at <= this.o.replyDueAt : true, coHandlersWithoutReply: this.g.coHandlers.filter((c) => !c.removedAt && !c.repliedAt).map((c) => c.unitId) },
+      data: {
+        outcome,
+        onTime: this.o.replyDueAt ? at <= this.o.replyDueAt : true,
+        coHandlersWithoutReply: this.g.coHandlers.filter((c) => !c.removedAt && !c.repliedAt).map((c) => c.unitId),
+      },
       note: outcome.measures,
     }));
   }
@@ -427,13 +571,30 @@ export class SimOrder {
   private restartReply(at: Date): Partial<OrderRow> {
     const limit = this.o.replyLimit ?? this.env.limitFor('reply', this.o);
     const plan = planStep(this.env.calendar, limit, at);
-    return { replyLimit: limit, replyStartedAt: at, replyDueAt: plan.dueAt, replyNearDueAt: plan.nearDueAt, repliedAt: null, currentStep: 'reply', currentStepStartedAt: at, currentDueAt: plan.dueAt, currentNearDueAt: plan.nearDueAt };
+    return {
+      replyLimit: limit,
+      replyStartedAt: at,
+      replyDueAt: plan.dueAt,
+      replyNearDueAt: plan.nearDueAt,
+      repliedAt: null,
+      currentStep: 'reply',
+      currentStepStartedAt: at,
+      currentDueAt: plan.dueAt,
+      currentNearDueAt: plan.nearDueAt,
+    };
   }
 
   accept(at: Date, actor: SeedActor): void {
     const cb = this.plan('callback', at);
     this.act(at, actor, 'review_accept', () => ({
-      set: { acceptedAt: at, callbackDueAt: cb.dueAt, currentStep: 'callback', currentStepStartedAt: at, currentDueAt: cb.dueAt, currentNearDueAt: cb.nearDueAt },
+      set: {
+        acceptedAt: at,
+        callbackDueAt: cb.dueAt,
+        currentStep: 'callback',
+        currentStepStartedAt: at,
+        currentDueAt: cb.dueAt,
+        currentNearDueAt: cb.nearDueAt,
+      },
       data: { decision: 'accept', onTime: this.o.replyDueAt && this.o.repliedAt ? this.o.repliedAt <= this.o.replyDueAt : true },
     }));
   }
@@ -444,7 +605,10 @@ export class SimOrder {
   }
 
   callbackUnreachable(at: Date, actor: SeedActor): void {
-    this.act(at, actor, 'callback_unreachable', () => ({ set: { callbackAttempts: this.o.callbackAttempts + 1 }, data: { result: 'unreachable', attempt: this.o.callbackAttempts + 1 } }));
+    this.act(at, actor, 'callback_unreachable', () => ({
+      set: { callbackAttempts: this.o.callbackAttempts + 1 },
+      data: { result: 'unreachable', attempt: this.o.callbackAttempts + 1 },
+    }));
   }
 
   callbackReached(at: Date, actor: SeedActor, handling: Satisfaction, call: Satisfaction): void {
@@ -459,13 +623,23 @@ export class SimOrder {
         currentStep: archived ? null : 'callback',
         ...(archived ? { closedAt: at, currentDueAt: null, currentNearDueAt: null } : {}),
       },
-      data: { result: 'reached', handlingSatisfaction: handling, callSatisfaction: call, onTime: this.o.callbackDueAt ? at <= this.o.callbackDueAt : true, autoArchived: archived },
+      data: {
+        result: 'reached',
+        handlingSatisfaction: handling,
+        callSatisfaction: call,
+        onTime: this.o.callbackDueAt ? at <= this.o.callbackDueAt : true,
+        autoArchived: archived,
+      },
     }));
   }
 
   reopen(at: Date, actor: SeedActor, reason: string): void {
     const set = this.restartReply(at);
-    this.act(at, actor, 'reopen', () => ({ set: { ...set, reopenCount: this.o.reopenCount + 1, acceptedAt: null, callbackDueAt: null }, data: { reopen: this.o.reopenCount + 1 }, note: reason }));
+    this.act(at, actor, 'reopen', () => ({
+      set: { ...set, reopenCount: this.o.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
+      data: { reopen: this.o.reopenCount + 1 },
+      note: reason,
+    }));
   }
 
   archive(at: Date, actor: SeedActor, note: string | null): void {
@@ -477,7 +651,11 @@ export class SimOrder {
   }
 
   invalidate(at: Date, actor: SeedActor, category: string, reason: string): void {
-    this.act(at, actor, 'invalidate', () => ({ set: { invalidReason: reason, closedAt: at, currentStep: null, currentDueAt: null, currentNearDueAt: null }, data: { category }, note: reason }));
+    this.act(at, actor, 'invalidate', () => ({
+      set: { invalidReason: reason, closedAt: at, currentStep: null, currentDueAt: null, currentNearDueAt: null },
+      data: { category },
+      note: reason,
+    }));
   }
 
   /** 合并: this order's callers move to `target`, this one closes as merged; the target records merge_in at the same instant. */

@@ -37,7 +37,10 @@ export function createRng(seed: number): Rng {
   // The first outputs of a fresh sfc32 still show the seed: run it in.
   for (let i = 0; i < 16; i++) next();
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const word = () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0');
+  const word = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   return {
     next,
     int,

@@ -19,13 +19,23 @@ const startOfToday = () => instantAt(localDateOf(t.clock.now()), 0);
 async function readBack(ids?: string[]): Promise<GeneratedOrder[]> {
   const where = ids ? inArray(workOrders.id, ids) : sql`true`;
   const orders = await t.db.select().from(workOrders).where(where);
-  const of = <T extends { orderId: string }>(rows: T[]) => (id: string) => rows.filter((r) => r.orderId === id);
+  const of =
+    <T extends { orderId: string }>(rows: T[]) =>
+    (id: string) =>
+      rows.filter((r) => r.orderId === id);
   const callers = of(await t.db.select().from(orderCallers));
   const hops = of(await t.db.select().from(orderHops).orderBy(asc(orderHops.seq)));
   const co = of(await t.db.select().from(orderCoHandlers));
   const ext = of(await t.db.select().from(orderExtensions));
   const events = of((await t.db.select().from(orderEvents).orderBy(asc(orderEvents.id))).map(({ id: _id, ...e }) => e));
-  return orders.map((order) => ({ order, callers: callers(order.id), hops: hops(order.id), coHandlers: co(order.id), extensions: ext(order.id), events: events(order.id) }));
+  return orders.map((order) => ({
+    order,
+    callers: callers(order.id),
+    hops: hops(order.id),
+    coHandlers: co(order.id),
+    extensions: ext(order.id),
+    events: events(order.id),
+  }));
 }
 
 async function listAll(client: Client, query = '') {
@@ -47,7 +57,14 @@ beforeAll(async () => {
   const started = performance.now();
   t = await createTestApp({ config: { demoOrders: 300, sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
   console.log(`demo installation with ${demoHistory.count} orders: ${Math.round(performance.now() - started)} ms`);
-  [handler, handler2, dispatcher, callbackAgent, leader, agent] = await Promise.all([t.login('handler'), t.login('handler2'), t.login('dispatcher'), t.login('callback'), t.login('leader'), t.login('agent')]);
+  [handler, handler2, dispatcher, callbackAgent, leader, agent] = await Promise.all([
+    t.login('handler'),
+    t.login('handler2'),
+    t.login('dispatcher'),
+    t.login('callback'),
+    t.login('leader'),
+    t.login('agent'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
 });
 afterAll(() => t.close());
@@ -105,7 +122,9 @@ describe('the demo installation', () => {
 
   it('shows a believable timeline of an archived order, step by step with names', async () => {
     const [archived] = await t.db.select().from(workOrders).where(eq(workOrders.state, 'archived')).limit(1);
-    const events = await ok<{ action: string; actor: { name: string }; unit: { name: string }; at: string }[]>(dispatcher.get(`/api/orders/${archived!.id}/events`));
+    const events = await ok<{ action: string; actor: { name: string }; unit: { name: string }; at: string }[]>(
+      dispatcher.get(`/api/orders/${archived!.id}/events`),
+    );
     expect(events[0]!.action).toBe('create');
     expect(events.at(-1)!.action).toMatch(/^(callback_satisfied|archive)$/);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['review_accept']));
@@ -127,7 +146,14 @@ describe('seeding more orders up to now', () => {
     const todays = (await t.db.select({ number: workOrders.number }).from(workOrders)).filter((o) => o.number.includes(`-${today}-`));
     expect(todays.length).toBeGreaterThan(0);
     const order = await ok(
-      agent.post('/api/orders', { channel: 'phone', callers: [{ name: '测试来电人', phone: '13900000000' }], narrative: '咨询', typeCode: 'consult', subjectCode: 'labor_contract', answeredOnSpot: { answer: '已解答' } }),
+      agent.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '测试来电人', phone: '13900000000' }],
+        narrative: '咨询',
+        typeCode: 'consult',
+        subjectCode: 'labor_contract',
+        answeredOnSpot: { answer: '已解答' },
+      }),
       201,
     );
     expect(order.number).toBe(`12351-150000-${today}-${String(todays.length + 1).padStart(4, '0')}`);
@@ -135,7 +161,14 @@ describe('seeding more orders up to now', () => {
 
   it('lets the real transitions advance generated open orders: sign, dispatch, review, call back', async () => {
     const pick = async (state: string, holder?: string) =>
-      (await t.db.select().from(workOrders).where(sql`${workOrders.state} = ${state} ${holder ? sql`and ${workOrders.holderUnitId} = ${holder}` : sql``}`).orderBy(asc(workOrders.createdAt)).limit(1))[0]!;
+      (
+        await t.db
+          .select()
+          .from(workOrders)
+          .where(sql`${workOrders.state} = ${state} ${holder ? sql`and ${workOrders.holderUnitId} = ${holder}` : sql``}`)
+          .orderBy(asc(workOrders.createdAt))
+          .limit(1)
+      )[0]!;
     const toSign = await pick('pending_sign', county.id);
     expect((await ok(handler.post(`/api/orders/${toSign.id}/sign`, { version: toSign.version }))).state).toBe('handling');
 
@@ -144,17 +177,37 @@ describe('seeding more orders up to now', () => {
     const dispatched = await ok(dispatcher.post(`/api/orders/${toDispatch.id}/dispatch`, { version: toDispatch.version, unitId: hint.suggestedUnit.id }));
     expect(dispatched.state).toBe('pending_sign');
 
-    const toReview = (await t.db.select().from(workOrders).where(sql`${workOrders.state} = 'replied' and ${workOrders.dispatchUnitId} = ${dispatcher.session.current.unit.id}`).limit(1))[0]!;
+    const toReview = (
+      await t.db
+        .select()
+        .from(workOrders)
+        .where(sql`${workOrders.state} = 'replied' and ${workOrders.dispatchUnitId} = ${dispatcher.session.current.unit.id}`)
+        .limit(1)
+    )[0]!;
     expect((await ok(dispatcher.post(`/api/orders/${toReview.id}/review`, { version: toReview.version, decision: 'accept' }))).state).toBe('pending_callback');
 
     const toCall = await pick('pending_callback');
-    const called = await ok(callbackAgent.post(`/api/orders/${toCall.id}/callback`, { version: toCall.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));
+    const called = await ok(
+      callbackAgent.post(`/api/orders/${toCall.id}/callback`, {
+        version: toCall.version,
+        result: 'reached',
+        handlingSatisfaction: 'satisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
     expect(called.state).toBe('archived');
   });
 
   it('refuses a stale version on a generated order, as on any other', async () => {
-    const [o] = await t.db.select().from(workOrders).where(sql`${workOrders.state} = 'handling' and ${workOrders.holderUnitId} = ${county.id} and ${workOrders.version} > 2`).limit(1);
-    const res = await handler.post(`/api/orders/${o!.id}/reply`, { version: o!.version - 1, outcome: { resolved: true, measures: '已办结', amountRecovered: 0, workersHelped: 1 } });
+    const [o] = await t.db
+      .select()
+      .from(workOrders)
+      .where(sql`${workOrders.state} = 'handling' and ${workOrders.holderUnitId} = ${county.id} and ${workOrders.version} > 2`)
+      .limit(1);
+    const res = await handler.post(`/api/orders/${o!.id}/reply`, {
+      version: o!.version - 1,
+      outcome: { resolved: true, measures: '已办结', amountRecovered: 0, workersHelped: 1 },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('VERSION_CONFLICT');
   });
@@ -172,4 +225,3 @@ describe('a demo installation started after the last year of the working calenda
     }
   });
 });
-

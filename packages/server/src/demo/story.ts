@@ -88,8 +88,17 @@ function story(s: StoryInput): void {
   if (kind === 'stall_dispatch') hold();
 
   const desk = req.desk;
-  const atHotline = desk.unitId === cast.centre.id && !kind.startsWith('stall_') && (req.priority === 'major' ? rng.chance(0.5) : req.priority === 'urgent' ? rng.chance(0.1) : req.type === 'consult' && rng.chance(0.5));
-  const dispatchAt = due(urgent ? later(sim.o.createdAt, req.priority === 'major' ? 3 : 5, req.priority === 'major' ? 12 : 25) : rng.chance(0.04) ? working(sim.o.createdAt, 70, 300) : working(sim.o.createdAt, 5, 55));
+  const atHotline =
+    desk.unitId === cast.centre.id &&
+    !kind.startsWith('stall_') &&
+    (req.priority === 'major' ? rng.chance(0.5) : req.priority === 'urgent' ? rng.chance(0.1) : req.type === 'consult' && rng.chance(0.5));
+  const dispatchAt = due(
+    urgent
+      ? later(sim.o.createdAt, req.priority === 'major' ? 3 : 5, req.priority === 'major' ? 12 : 25)
+      : rng.chance(0.04)
+        ? working(sim.o.createdAt, 70, 300)
+        : working(sim.o.createdAt, 5, 55),
+  );
   let holderActor: SeedActor;
 
   if (atHotline) {
@@ -128,9 +137,12 @@ function dispatchDown(s: StoryInput, desk: SeedActor, at: Date, due: Due, soon: 
   const coTask = (type: string) => texts.coHandlerTask[type] ?? null;
   if (req.employerUnion) co.push({ unit: req.employerUnion, task: coTask('enterprise_union') });
   const inspection = cast.externals.get('labour_inspection');
-  if (inspection && req.subject === 'wage_arrears' && (req.priority !== 'normal' || (req.workers ?? 0) >= 10) && rng.chance(0.6)) co.push({ unit: inspection, task: coTask('labour_inspection') });
+  if (inspection && req.subject === 'wage_arrears' && (req.priority !== 'normal' || (req.workers ?? 0) >= 10) && rng.chance(0.6))
+    co.push({ unit: inspection, task: coTask('labour_inspection') });
   if (req.type === 'complaint' && req.tier !== 'general' && rng.chance(0.4)) {
-    const options = [cast.externals.get('hr_bureau'), cast.externals.get('arbitration'), desk.unitId === cast.centre.id ? cast.studio : null].filter((u): u is SeedUnit => !!u);
+    const options = [cast.externals.get('hr_bureau'), cast.externals.get('arbitration'), desk.unitId === cast.centre.id ? cast.studio : null].filter(
+      (u): u is SeedUnit => !!u,
+    );
     if (options.length) {
       const u = rng.pick(options);
       co.push({ unit: u, task: coTask(u.type) });
@@ -167,7 +179,9 @@ function dispatchDown(s: StoryInput, desk: SeedActor, at: Date, due: Due, soon: 
 
 /** A county next to the order's (same city when there is one), for an order first sent to the wrong unit. */
 function neighbourOf(s: StoryInput, territorial: SeedUnit): SeedUnit | null {
-  const same = s.cast.places.filter((p) => !p.townName && p.county.id !== s.req.place.county.id && p.city === s.req.place.city && p.territorial.id !== territorial.id);
+  const same = s.cast.places.filter(
+    (p) => !p.townName && p.county.id !== s.req.place.county.id && p.city === s.req.place.city && p.territorial.id !== territorial.id,
+  );
   const any = same.length ? same : s.cast.places.filter((p) => !p.townName && p.county.id !== s.req.place.county.id);
   return any.length ? s.rng.pick(any).county : null;
 }
@@ -203,7 +217,10 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
     if (requested && requestAt < deadline && decideAt < end) {
       const approve = rng.chance(0.85);
       steps.push({ at: requestAt, run: (t) => sim.requestExtension(t, who(sim, 'request_extension', holder), amount, rng.pick(texts.extensionReason)) });
-      steps.push({ at: decideAt, run: (t) => sim.decideExtension(t, who(sim, 'decide_extension', req.desk), approve, rng.pick(approve ? texts.extensionApprove : texts.extensionReject)) });
+      steps.push({
+        at: decideAt,
+        run: (t) => sim.decideExtension(t, who(sim, 'decide_extension', req.desk), approve, rng.pick(approve ? texts.extensionApprove : texts.extensionReject)),
+      });
       if (approve) deadline = requested;
     }
   }
@@ -219,7 +236,10 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
   const until = replyAt ?? end;
   // People write notes in office hours: spread over the working time of the span when it has any.
   const officeSpan = clock.between(start, until) >= 60;
-  const window = (a: number, b: number) => (officeSpan ? along(clock, start, until, 'working_hours', rng.float(a, b)) : new Date(start.getTime() + (until.getTime() - start.getTime()) * rng.float(a, b)));
+  const window = (a: number, b: number) =>
+    officeSpan
+      ? along(clock, start, until, 'working_hours', rng.float(a, b))
+      : new Date(start.getTime() + (until.getTime() - start.getTime()) * rng.float(a, b));
   for (let i = rng.int(0, 2); i > 0; i--) {
     const n = rng.pick(texts.notes);
     steps.push({ at: window(0.05, 0.95), run: (t) => note(sim, t, holder, n.text, n.kind) });
@@ -228,12 +248,17 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
     if (c.removedAt || c.repliedAt || !rng.chance(0.85)) continue;
     const u = cast.unit(c.unitId);
     const by = u.type === 'lawyer_studio' && cast.mediators.length ? cast.mediators[0]! : cast.staff(u.id);
-    steps.push({ at: window(0.1, 0.9), run: (t) => sim.may(by, 'reply_co_handler_part') && sim.replyCoHandlerPart(t, by, texts.coHandlerReply[u.type] ?? '已协同核实处理') });
+    steps.push({
+      at: window(0.1, 0.9),
+      run: (t) => sim.may(by, 'reply_co_handler_part') && sim.replyCoHandlerPart(t, by, texts.coHandlerReply[u.type] ?? '已协同核实处理'),
+    });
   }
   const supervisor = cast.supervisors[0];
   const nearDue = sim.o.replyNearDueAt;
-  if (supervisor && nearDue && nearDue > start && nearDue < until && rng.chance(0.4)) steps.push({ at: nearDue, run: (t) => note(sim, t, supervisor, texts.supervisorNearDue[0]) });
-  if (supervisor && deadline && deadline < until) steps.push({ at: working(deadline, 30, 240), run: (t) => note(sim, t, supervisor, rng.pick(texts.supervisorUrge)) });
+  if (supervisor && nearDue && nearDue > start && nearDue < until && rng.chance(0.4))
+    steps.push({ at: nearDue, run: (t) => note(sim, t, supervisor, texts.supervisorNearDue[0]) });
+  if (supervisor && deadline && deadline < until)
+    steps.push({ at: working(deadline, 30, 240), run: (t) => note(sim, t, supervisor, rng.pick(texts.supervisorUrge)) });
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const step of steps) {
@@ -248,7 +273,10 @@ function outcomeOf(s: StoryInput): OrderOutcome {
   const { req, rng } = s;
   const resolved = rng.chance(0.9);
   const suggestion = req.type === 'suggestion';
-  const measures = fill(rng.pick(resolved ? (suggestion ? texts.suggestionResolved : req.texts.resolved) : suggestion ? texts.suggestionUnresolved : req.texts.unresolved), req.vars);
+  const measures = fill(
+    rng.pick(resolved ? (suggestion ? texts.suggestionResolved : req.texts.resolved) : suggestion ? texts.suggestionUnresolved : req.texts.unresolved),
+    req.vars,
+  );
   const paid = /支付|补发|结清|付清|赔偿|退还|垫付|到位|到账/.test(measures);
   const recovered = resolved && paid && req.amount ? Math.round(req.amount * rng.float(0.6, 1)) : 0;
   return { resolved, measures, amountRecovered: recovered, workersHelped: resolved ? (req.workers ?? 1) : 0 };

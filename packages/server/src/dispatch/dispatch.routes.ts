@@ -17,9 +17,14 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
       schema: {
         operationId: 'dispatchOrder',
         tags,
-        ...describe('派单 / 下派：派往属地工会或外部协作单位，可同时邀请协办', 'Dispatch (or re-dispatch down the tree) to a unit, optionally inviting co-handlers.'),
+        ...describe(
+          '派单 / 下派：派往属地工会或外部协作单位，可同时邀请协办',
+          'Dispatch (or re-dispatch down the tree) to a unit, optionally inviting co-handlers.',
+        ),
         params: idParams,
-        body: z.object({ ...versionBody, unitId: z.uuid({ error: '请选择接收单位' }), note: z.string().max(1000).optional(), coHandlers: coHandlers.optional() }).strict(),
+        body: z
+          .object({ ...versionBody, unitId: z.uuid({ error: '请选择接收单位' }), note: z.string().max(1000).optional(), coHandlers: coHandlers.optional() })
+          .strict(),
         response: ok,
       },
     },

@@ -8,7 +8,7 @@ import { planStep } from '../orders/deadline-plan.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { orderView } from '../orders/order-view.js';
 import { activeCoHandlers, unitsById, type OrderRow, type UnitBrief } from '../orders/orders.repo.js';
-import { orderCoHandlers, orderHops, workOrders } from '../orders/orders.tables.js';
+import { orderCoHandlers, orderHops, type workOrders } from '../orders/orders.tables.js';
 import { runTransition, type TransitionCtx } from '../orders/transition.js';
 
 type CoHandlerInput = { unitId: string; task?: string | undefined };
@@ -36,7 +36,9 @@ export function createDispatchService(deps: OrderDeps) {
       if (existing.some((e) => e.unitId === unit.id) || added.some((a) => a.id === unit.id)) {
         throw conflict('ORDER_CO_HANDLER_EXISTS', `${unit.name}已是协办单位`);
       }
-      await c.tx.insert(orderCoHandlers).values({ orderId: c.order.id, unitId: unit.id, invitedByUnitId: actor.unitId, invitedBy: actor.userId, invitedAt: c.now, task: h.task ?? null });
+      await c.tx
+        .insert(orderCoHandlers)
+        .values({ orderId: c.order.id, unitId: unit.id, invitedByUnitId: actor.unitId, invitedBy: actor.userId, invitedAt: c.now, task: h.task ?? null });
       added.push(unit);
     }
     return added;
@@ -88,7 +90,11 @@ export function createDispatchService(deps: OrderDeps) {
     } satisfies Partial<typeof workOrders.$inferInsert>;
   }
 
-  async function dispatch(actor: Actor, orderId: string, input: { version: number; unitId: string; note?: string | undefined; coHandlers?: CoHandlerInput[] | undefined }) {
+  async function dispatch(
+    actor: Actor,
+    orderId: string,
+    input: { version: number; unitId: string; note?: string | undefined; coHandlers?: CoHandlerInput[] | undefined },
+  ) {
     const row = await runTransition(deps, actor, orderId, input.version, 'dispatch', async (c) => {
       const target = await receivingUnit(c.tx, actor, c.order, input.unitId, 'body.unitId');
       // Re-dispatch by the receiving unit goes down its own subtree only (下派).
@@ -100,7 +106,11 @@ export function createDispatchService(deps: OrderDeps) {
       if (co.length) set.visibleTo = [...new Set([...set.visibleTo, ...co.flatMap((u) => unitIdsOnPath(u.path))])];
       return {
         set,
-        data: { toUnit: { id: target.id, name: target.name }, coHandlers: co.map((u) => ({ id: u.id, name: u.name })), redispatch: c.order.state !== 'pending_dispatch' },
+        data: {
+          toUnit: { id: target.id, name: target.name },
+          coHandlers: co.map((u) => ({ id: u.id, name: u.name })),
+          redispatch: c.order.state !== 'pending_dispatch',
+        },
         note: input.note ?? null,
       };
     });
@@ -167,7 +177,13 @@ export function createDispatchService(deps: OrderDeps) {
       const calendar = c.calendar;
       const plan = planStep(calendar, await deps.limits.limitFor(c.tx, 'dispatch', selectorOf(c.order)), c.now);
       return {
-        set: { returnCount: c.order.returnCount + 1, currentStep: 'dispatch', currentStepStartedAt: c.now, currentDueAt: plan.dueAt, currentNearDueAt: plan.nearDueAt },
+        set: {
+          returnCount: c.order.returnCount + 1,
+          currentStep: 'dispatch',
+          currentStepStartedAt: c.now,
+          currentDueAt: plan.dueAt,
+          currentNearDueAt: plan.nearDueAt,
+        },
         data: { reason: input.reason, toUnit: { id: c.order.hopDispatcherUnitId } },
         note: input.reason,
       };
@@ -210,7 +226,8 @@ export function createDispatchService(deps: OrderDeps) {
     const row = await runTransition(deps, actor, orderId, input.version, 'invite_co_handler', async (c) => {
       const [unit] = await addCoHandlers(c, actor, [{ unitId: input.unitId, task: input.task }]).catch((e: unknown) => {
         // The single-invite form names the field plainly.
-        if (e instanceof Error && 'details' in e) (e as { details?: { fields?: { field: string }[] } }).details?.fields?.forEach((f) => (f.field = 'body.unitId'));
+        if (e instanceof Error && 'details' in e)
+          (e as { details?: { fields?: { field: string }[] } }).details?.fields?.forEach((f) => (f.field = 'body.unitId'));
         throw e;
       });
       return {
@@ -225,7 +242,8 @@ export function createDispatchService(deps: OrderDeps) {
   async function removeCoHandler(actor: Actor, orderId: string, coHandlerId: string, input: { version: number; reason: string }) {
     const row = await runTransition(deps, actor, orderId, input.version, 'remove_co_handler', async (c) => {
       const current = (await activeCoHandlers(c.tx, orderId)).find((h) => h.id === coHandlerId);
-      if (!current) throw invalid('ORDER_CO_HANDLER_NOT_FOUND', '该协办单位不存在或已移除', [{ field: 'params.coHandlerId', message: '协办单位不存在或已移除' }]);
+      if (!current)
+        throw invalid('ORDER_CO_HANDLER_NOT_FOUND', '该协办单位不存在或已移除', [{ field: 'params.coHandlerId', message: '协办单位不存在或已移除' }]);
       await c.tx.update(orderCoHandlers).set({ removedAt: c.now }).where(eq(orderCoHandlers.id, coHandlerId));
       // The unit keeps seeing the order it worked on: visible_to is not narrowed (its history stays readable to it).
       return { data: { coHandlerUnitId: current.unitId }, note: input.reason };

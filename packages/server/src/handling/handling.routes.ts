@@ -31,7 +31,10 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
       schema: {
         operationId: 'requestExtension',
         tags,
-        ...describe('申请延期：须在期限届满前，最长不超过原时限，并告知来电人', 'Ask for an extension: before the limit, at most the original limit again, the caller told.'),
+        ...describe(
+          '申请延期：须在期限届满前，最长不超过原时限，并告知来电人',
+          'Ask for an extension: before the limit, at most the original limit again, the caller told.',
+        ),
         params: idParams,
         body: z
           .object({
@@ -68,7 +71,10 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
       schema: {
         operationId: 'replyOrder',
         tags,
-        ...describe('办结反馈：是否解决、采取的措施、追回金额、帮助人数', 'Reply with the outcome: resolved or not, measures, amount recovered, workers helped.'),
+        ...describe(
+          '办结反馈：是否解决、采取的措施、追回金额、帮助人数',
+          'Reply with the outcome: resolved or not, measures, amount recovered, workers helped.',
+        ),
         params: idParams,
         body: z
           .object({

@@ -34,7 +34,9 @@ export function createHandlingService(deps: OrderDeps) {
     if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
     const decision = decide(order.state as OrderState, 'add_attachment', { role: actor.role, relations: await relationsOf(db, actor, order) });
     if (!decision.ok) {
-      throw decision.code === 'ORDER_INVALID_TRANSITION' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
+      throw decision.code === 'ORDER_INVALID_TRANSITION'
+        ? conflict(decision.code, decision.message)
+        : new AppError('forbidden', decision.code, decision.message);
     }
   }
 
@@ -53,7 +55,18 @@ export function createHandlingService(deps: OrderDeps) {
       const row = await runTransition(deps, actor, orderId, null, 'add_attachment', async ({ tx, now }) => {
         const [a] = await tx
           .insert(orderAttachments)
-          .values({ orderId, fileName: file.fileName, contentType, size: file.bytes.length, sha256, storageKey, kind: file.kind, uploadedBy: actor.userId, uploadedByUnitId: actor.unitId, uploadedAt: now })
+          .values({
+            orderId,
+            fileName: file.fileName,
+            contentType,
+            size: file.bytes.length,
+            sha256,
+            storageKey,
+            kind: file.kind,
+            uploadedBy: actor.userId,
+            uploadedByUnitId: actor.unitId,
+            uploadedAt: now,
+          })
           .returning({ id: orderAttachments.id });
         return { data: { attachmentId: a!.id, fileName: file.fileName, contentType, size: file.bytes.length, kind: file.kind } };
       });
@@ -91,10 +104,22 @@ export function createHandlingService(deps: OrderDeps) {
           { field: 'body.amount', message: `最多延长 ${order.replyLimit.amount}` },
         ]);
       }
-      const requestedDueAt = computeDeadline(calendar, order.replyDueAt, { amount: input.amount, unit: order.replyLimit.unit as LimitUnit, countFrom: 'next_working_day' })!;
+      const requestedDueAt = computeDeadline(calendar, order.replyDueAt, {
+        amount: input.amount,
+        unit: order.replyLimit.unit as LimitUnit,
+        countFrom: 'next_working_day',
+      })!;
       const [ext] = await tx
         .insert(orderExtensions)
-        .values({ orderId, requestedBy: actor.userId, requestedByUnitId: actor.unitId, requestedAt: now, reason: input.reason, previousDueAt: order.replyDueAt, requestedDueAt })
+        .values({
+          orderId,
+          requestedBy: actor.userId,
+          requestedByUnitId: actor.unitId,
+          requestedAt: now,
+          reason: input.reason,
+          previousDueAt: order.replyDueAt,
+          requestedDueAt,
+        })
         .returning({ id: orderExtensions.id });
       return {
         set: { pendingExtension: { id: ext!.id, requestedAt: now.toISOString(), requestedDueAt: requestedDueAt.toISOString(), reason: input.reason } },
@@ -109,7 +134,10 @@ export function createHandlingService(deps: OrderDeps) {
     const row = await runTransition(deps, actor, orderId, input.version, 'decide_extension', async ({ tx, order, now, calendar }) => {
       const pending = order.pendingExtension;
       if (!pending) throw conflict('ORDER_NO_PENDING_EXTENSION', '没有待审批的延期申请');
-      await tx.update(orderExtensions).set({ decidedBy: actor.userId, decidedAt: now, approved: input.approve, decisionNote: input.note ?? null }).where(eq(orderExtensions.id, pending.id));
+      await tx
+        .update(orderExtensions)
+        .set({ decidedBy: actor.userId, decidedAt: now, approved: input.approve, decisionNote: input.note ?? null })
+        .where(eq(orderExtensions.id, pending.id));
       if (!input.approve) return { set: { pendingExtension: null }, data: { approved: false }, note: input.note ?? null };
       const due = new Date(pending.requestedDueAt);
       const near = nearDueAt(calendar, order.replyStartedAt ?? now, due, (order.replyLimit?.unit ?? 'working_days') as LimitUnit);
@@ -140,7 +168,15 @@ export function createHandlingService(deps: OrderDeps) {
           .where(eq(orderExtensions.id, order.pendingExtension.id));
       }
       return {
-        set: { outcome: input.outcome, repliedAt: now, pendingExtension: null, currentStep: 'review', currentStepStartedAt: now, currentDueAt: null, currentNearDueAt: null },
+        set: {
+          outcome: input.outcome,
+          repliedAt: now,
+          pendingExtension: null,
+          currentStep: 'review',
+          currentStepStartedAt: now,
+          currentDueAt: null,
+          currentNearDueAt: null,
+        },
         data: { outcome: input.outcome, onTime: order.replyDueAt ? now <= order.replyDueAt : true, coHandlersWithoutReply: missingParts },
         note: input.note ?? input.outcome.measures,
       };

@@ -18,7 +18,15 @@ import { roleAssignments, users } from '../users/users.tables.js';
 /** A demo person acting in one of their roles, as a session would make them. */
 async function actorOf(db: Db, username: string, role: Role): Promise<Actor | null> {
   const [row] = await db
-    .select({ userId: users.id, displayName: users.displayName, assignmentId: roleAssignments.id, unitId: units.id, unitType: units.type, unitPath: units.path, parentId: units.parentId })
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      assignmentId: roleAssignments.id,
+      unitId: units.id,
+      unitType: units.type,
+      unitPath: units.path,
+      parentId: units.parentId,
+    })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
@@ -26,8 +34,17 @@ async function actorOf(db: Db, username: string, role: Role): Promise<Actor | nu
   if (!row) return null;
   const [parent] = row.parentId ? await db.select({ path: units.path }).from(units).where(eq(units.id, row.parentId)) : [];
   return {
-    userId: row.userId, username, displayName: row.displayName, assignmentId: row.assignmentId, role, unitId: row.unitId,
-    scopePath: scopePathOf({ type: row.unitType, path: row.unitPath }, parent ?? null), via: 'session', sessionId: null, ip: null, userAgent: null,
+    userId: row.userId,
+    username,
+    displayName: row.displayName,
+    assignmentId: row.assignmentId,
+    role,
+    unitId: row.unitId,
+    scopePath: scopePathOf({ type: row.unitType, path: row.unitPath }, parent ?? null),
+    via: 'session',
+    sessionId: null,
+    ip: null,
+    userAgent: null,
   };
 }
 
@@ -38,7 +55,12 @@ async function actorOf(db: Db, username: string, role: Role): Promise<Actor | nu
  */
 export async function seedDemoLegalWork(db: Db, config: Config, clock: Clock): Promise<void> {
   const now = clock.now();
-  const [inspector, agent, handler, leader] = await Promise.all([actorOf(db, 'inspector', 'inspector'), actorOf(db, 'agent', 'agent'), actorOf(db, 'handler', 'handler'), actorOf(db, 'leader', 'leader')]);
+  const [inspector, agent, handler, leader] = await Promise.all([
+    actorOf(db, 'inspector', 'inspector'),
+    actorOf(db, 'agent', 'agent'),
+    actorOf(db, 'handler', 'handler'),
+    actorOf(db, 'leader', 'leader'),
+  ]);
   if (!inspector || !agent || !handler || !leader) return;
   const calendar = createCalendarService({ db, clock });
   const quality = createQualityService({ db, clock, config: { ...config, qaSampleRate: Math.max(config.qaSampleRate, 0.2) }, calendar });
@@ -52,8 +74,13 @@ export async function seedDemoLegalWork(db: Db, config: Config, clock: Clock): P
       const scores = Object.fromEntries(i.sheet.items.map((item) => [item.code, item.veto ? 1 : item.weight]));
       if (k === 1) scores.policy_accuracy = 18;
       if (k === 2) scores.greeting = 6;
-      const scored = await quality.score(inspector, i.id, { version: i.version, scores, comments: k === 1 ? '欠薪政策解答不完整，未告知可申请劳动仲裁' : k === 2 ? '未使用规范问候语' : '规范' });
-      if (k === 1 && scored.agent.id === agent.userId) await quality.appeal(agent, scored.id, { version: scored.version, reason: '已按知识库告知仲裁时效，请复听录音' });
+      const scored = await quality.score(inspector, i.id, {
+        version: i.version,
+        scores,
+        comments: k === 1 ? '欠薪政策解答不完整，未告知可申请劳动仲裁' : k === 2 ? '未使用规范问候语' : '规范',
+      });
+      if (k === 1 && scored.agent.id === agent.userId)
+        await quality.appeal(agent, scored.id, { version: scored.version, reason: '已按知识库告知仲裁时效，请复听录音' });
     }
   }
 
@@ -68,7 +95,12 @@ export async function seedDemoLegalWork(db: Db, config: Config, clock: Clock): P
   if (second) await legal.createLetter(handler, { orderId: second.id, kind: 'opinion' });
   if (third) {
     const c = await mediation.open(handler, { orderId: third.id, workerParty: { name: '来电职工' }, mediators: ['劳模律师调解工作室 李律师'] });
-    const s = await mediation.recordSession(handler, c.id, { at: new Date(now.getTime() - 3_600_000).toISOString(), place: '区总工会调解室', attendees: '职工代表、企业负责人、调解员', notes: '双方就欠付金额和支付期限达成一致' });
+    const s = await mediation.recordSession(handler, c.id, {
+      at: new Date(now.getTime() - 3_600_000).toISOString(),
+      place: '区总工会调解室',
+      attendees: '职工代表、企业负责人、调解员',
+      notes: '双方就欠付金额和支付期限达成一致',
+    });
     await mediation.recordAgreement(handler, s.id, {
       version: s.version,
       terms: '一、企业于十五日内支付所欠工资的一半；\n二、余款于三十日内付清。',

@@ -13,11 +13,21 @@ export const demoPassword = 'Demo12351';
 export function demoTownCounties(province: string): string[] {
   const { cities, counties } = divisionsOf(province);
   const first = cities[0]?.code ?? province;
-  return counties.filter((c) => c.parentCode === first).slice(0, 2).map((c) => c.code);
+  return counties
+    .filter((c) => c.parentCode === first)
+    .slice(0, 2)
+    .map((c) => c.code);
 }
 
 /** Fictitious employers: the demo must not name real companies. */
-const demoEnterprises = ['恒泰建筑劳务有限公司', '鑫源物业服务有限公司', '北疆乳业有限公司', '城联公交客运有限公司', '顺达快递服务有限公司', '瑞丰商贸有限公司'];
+const demoEnterprises = [
+  '恒泰建筑劳务有限公司',
+  '鑫源物业服务有限公司',
+  '北疆乳业有限公司',
+  '城联公交客运有限公司',
+  '顺达快递服务有限公司',
+  '瑞丰商贸有限公司',
+];
 
 type DemoUser = { username: string; displayName: string; role: Role; at: (u: Located) => string; kind?: 'integration' };
 type Located = { root: string; centre: string; studio: string; city: string; county: string; county2: string; otherCounty: string; gov12345: string };
@@ -60,9 +70,7 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
     gov12345: byType('gov_hotline')!.id,
   };
   // The second role of the city dispatcher shows switching between roles.
-  const extraRoles: { username: string; role: Role; unit: string }[] = [
-    { username: 'city', role: 'handler', unit: located.city },
-  ];
+  const extraRoles: { username: string; role: Role; unit: string }[] = [{ username: 'city', role: 'handler', unit: located.city }];
   const passwordHash = await hashPassword(demoPassword);
 
   await db.transaction(async (tx) => {

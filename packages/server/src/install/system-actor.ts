@@ -16,7 +16,16 @@ export function systemActorSource(db: Db, clock: Clock): () => Promise<SystemAct
       const root = roots.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.path.localeCompare(b.path))[0];
       if (!root) throw new Error('no province root: the installation is empty');
       const userId = await ensureSystemUser(db, root.id, clock.now());
-      return { kind: 'system', userId, username: 'system', displayName: '系统', role: 'system', unitId: root.id, unitName: root.name, scopePath: root.path } as const;
+      return {
+        kind: 'system',
+        userId,
+        username: 'system',
+        displayName: '系统',
+        role: 'system',
+        unitId: root.id,
+        unitName: root.name,
+        scopePath: root.path,
+      } as const;
     })().catch((err) => {
       known = null;
       throw err;

@@ -12,17 +12,27 @@ const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4] = process.argv.slice(2).
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
 const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC')) }));
 const k = 5;
-let typeOk = 0, subjectOk = 0;
+let typeOk = 0,
+  subjectOk = 0;
 for (let fold = 0; fold < k; fold++) {
   const trainPart = ex.filter((_, i) => i % k !== fold);
   const held = ex.filter((_, i) => i % k === fold);
   const opts = { epochs, rate, l2, minCount };
-  const t = train(trainPart.map((e) => ({ feats: e.feats, label: e.r.type })), { ...opts, labels: types });
-  const s = train(trainPart.map((e) => ({ feats: e.feats, label: e.r.subject })), { ...opts, labels: subjects });
-  const ti = indexOf(t), si = indexOf(s);
+  const t = train(
+    trainPart.map((e) => ({ feats: e.feats, label: e.r.type })),
+    { ...opts, labels: types },
+  );
+  const s = train(
+    trainPart.map((e) => ({ feats: e.feats, label: e.r.subject })),
+    { ...opts, labels: subjects },
+  );
+  const ti = indexOf(t),
+    si = indexOf(s);
   for (const e of held) {
     if (predict(t, ti, e.feats).label === e.r.type) typeOk++;
     if (predict(s, si, e.feats).label === e.r.subject) subjectOk++;
   }
 }
-console.log(`l2=${l2} minCount=${minCount} epochs=${epochs} rate=${rate}: type ${(typeOk / rows.length).toFixed(3)} subject ${(subjectOk / rows.length).toFixed(3)} (n=${rows.length})`);
+console.log(
+  `l2=${l2} minCount=${minCount} epochs=${epochs} rate=${rate}: type ${(typeOk / rows.length).toFixed(3)} subject ${(subjectOk / rows.length).toFixed(3)} (n=${rows.length})`,
+);

@@ -29,8 +29,18 @@ export type Evaluation = {
 
 export function evaluate(rows: readonly LabelledRequest[], read: (r: LabelledRequest) => Reading): Evaluation {
   const misses: Evaluation['misses'] = [];
-  let type = 0, subject = 0, workers = 0, amount = 0, employer = 0, place = 0, county = 0, countyN = 0;
-  const tally = Object.fromEntries(flagCodes.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof flagCodes)[number], { tp: number; fp: number; fn: number }>;
+  let type = 0,
+    subject = 0,
+    workers = 0,
+    amount = 0,
+    employer = 0,
+    place = 0,
+    county = 0,
+    countyN = 0;
+  const tally = Object.fromEntries(flagCodes.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    (typeof flagCodes)[number],
+    { tp: number; fp: number; fn: number }
+  >;
   const check = (r: LabelledRequest, field: string, expected: unknown, got: unknown) => {
     if (expected === got) return 1;
     misses.push({ id: r.id, field, expected, got });
@@ -52,8 +62,8 @@ export function evaluate(rows: readonly LabelledRequest[], read: (r: LabelledReq
       const want = f === 'urgent' ? r.urgent : r.flags.includes(f);
       const have = f === 'urgent' ? got.urgent : got.riskFlags.includes(f);
       if (want && have) tally[f].tp++;
-      else if (have) (tally[f].fp++, misses.push({ id: r.id, field: `flag:${f}`, expected: false, got: got.evidence.riskFlags[f] }));
-      else if (want) (tally[f].fn++, misses.push({ id: r.id, field: `flag:${f}`, expected: true, got: false }));
+      else if (have) tally[f].fp++, misses.push({ id: r.id, field: `flag:${f}`, expected: false, got: got.evidence.riskFlags[f] });
+      else if (want) tally[f].fn++, misses.push({ id: r.id, field: `flag:${f}`, expected: true, got: false });
     }
   }
   const n = rows.length;
@@ -63,7 +73,10 @@ export function evaluate(rows: readonly LabelledRequest[], read: (r: LabelledReq
     type: ratio(type, n),
     subject: ratio(subject, n),
     flags: Object.fromEntries(
-      flagCodes.map((f) => [f, { precision: ratio(tally[f].tp, tally[f].tp + tally[f].fp), recall: ratio(tally[f].tp, tally[f].tp + tally[f].fn), support: tally[f].tp + tally[f].fn }]),
+      flagCodes.map((f) => [
+        f,
+        { precision: ratio(tally[f].tp, tally[f].tp + tally[f].fp), recall: ratio(tally[f].tp, tally[f].tp + tally[f].fn), support: tally[f].tp + tally[f].fn },
+      ]),
     ) as Evaluation['flags'],
     workers: ratio(workers, n),
     amountYuan: ratio(amount, n),

@@ -102,7 +102,11 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
                 workers: z.number().int().min(0).max(1_000_000).nullable().optional(),
                 amountYuan: z.number().min(0).max(1e12).nullable().optional(),
                 employer: z.string().max(200).nullable().optional(),
-                place: z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为6或9位数字' }).nullable().optional(),
+                place: z
+                  .string()
+                  .regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为6或9位数字' })
+                  .nullable()
+                  .optional(),
               })
               .strict(),
           })
@@ -119,7 +123,10 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
       schema: {
         operationId: 'getReadingAccuracy',
         tags,
-        ...describe('建议准确率：各字段建议被接线员原样采纳与修改的数量', 'Accuracy in real use: per field, suggestions the agents accepted as they were and those they changed.'),
+        ...describe(
+          '建议准确率：各字段建议被接线员原样采纳与修改的数量',
+          'Accuracy in real use: per field, suggestions the agents accepted as they were and those they changed.',
+        ),
         querystring: z.object({ days: z.coerce.number({ error: '天数应为数字' }).int().min(1).max(366).default(30) }).strict(),
         response: {
           200: z.object({
@@ -148,7 +155,14 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
         response: {
           200: z.object({
             today: z.string(),
-            rule: z.object({ alpha: z.number(), minDay: z.number(), minWeek: z.number(), ratio: z.number(), baselineWeeks: z.number(), ewmaWeight: z.number() }),
+            rule: z.object({
+              alpha: z.number(),
+              minDay: z.number(),
+              minWeek: z.number(),
+              ratio: z.number(),
+              baselineWeeks: z.number(),
+              ewmaWeight: z.number(),
+            }),
             current: z.array(surgeSchema),
             recorded: z.array(surgeSchema.extend({ window: z.string(), id: z.string(), day: z.string(), noticeQueued: z.boolean(), detectedAt: z.string() })),
           }),
@@ -165,7 +179,10 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
       schema: {
         operationId: 'getForecast',
         tags,
-        ...describe('热点预测：各事项近26周的周诉求量与未来数周的预测（阻尼趋势指数平滑，含95%区间），供月度分析', 'Forecast per subject: weekly counts of the last 26 weeks and the coming weeks (damped-trend exponential smoothing, 95 % interval), for the monthly analysis.'),
+        ...describe(
+          '热点预测：各事项近26周的周诉求量与未来数周的预测（阻尼趋势指数平滑，含95%区间），供月度分析',
+          'Forecast per subject: weekly counts of the last 26 weeks and the coming weeks (damped-trend exponential smoothing, 95 % interval), for the monthly analysis.',
+        ),
         querystring: z.object({ weeks: z.coerce.number({ error: '周数应为数字' }).int().min(1).max(12).default(4) }).strict(),
         response: {
           200: z.object({

@@ -116,7 +116,12 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
       similar: similar.slice(0, 10).map((s) => brief(byId.get(s.id)!, s.similarity)),
       suggestedGroup:
         anchor && cluster.length >= 2
-          ? { orderId: anchor.id, number: anchor.number, size: cluster.length + 1, reason: `近30天内 ${cluster.length} 件相关诉求（同一用人单位或内容相近），建议并入群体工单` }
+          ? {
+              orderId: anchor.id,
+              number: anchor.number,
+              size: cluster.length + 1,
+              reason: `近30天内 ${cluster.length} 件相关诉求（同一用人单位或内容相近），建议并入群体工单`,
+            }
           : null,
     };
   }

@@ -10,13 +10,17 @@ export const readingOutcomes = pgTable(
   'reading_outcomes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
     modelVersion: text('model_version').notNull(),
     field: text('field').notNull(),
     suggested: jsonb('suggested'),
     final: jsonb('final'),
     accepted: boolean('accepted').notNull(),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('reading_outcomes_order_field').on(t.orderId, t.field), index('reading_outcomes_recorded').on(t.recordedAt)],

@@ -103,17 +103,32 @@ describe('surges and forecast', () => {
     // Nothing about social insurance in Baotou before; eight requests today.
     for (let i = 0; i < 8; i++) {
       await ok(
-        agent.post('/api/orders', newOrder({ subjectCode: 'social_insurance', employer: { name: `包头市第${i}机械厂` }, place: { text: '包头市昆都仑区', divisionCode: '150203' }, narrative: `公司不给交社保 ${i}` })),
+        agent.post(
+          '/api/orders',
+          newOrder({
+            subjectCode: 'social_insurance',
+            employer: { name: `包头市第${i}机械厂` },
+            place: { text: '包头市昆都仑区', divisionCode: '150203' },
+            narrative: `公司不给交社保 ${i}`,
+          }),
+        ),
         201,
       );
     }
     await t.app.jobs.runDue();
     const s = await ok(supervisor.get('/api/intelligence/surges'));
-    expect(s.current).toEqual(expect.arrayContaining([expect.objectContaining({ subjectCode: 'social_insurance', cityCode: '150200', cityName: '包头市', window: 'day', observed: 8 })]));
+    expect(s.current).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subjectCode: 'social_insurance', cityCode: '150200', cityName: '包头市', window: 'day', observed: 8 }),
+      ]),
+    );
     const recorded = s.recorded.filter((r: { subjectCode: string }) => r.subjectCode === 'social_insurance');
     expect(recorded.map((r: { window: string }) => r.window).sort()).toEqual(['day']);
     expect(recorded[0].noticeQueued).toBe(true);
-    const notices = await t.db.select().from(jobs).where(and(eq(jobs.kind, 'notice.deliver'), eq(jobs.key, `notice:surge:social_insurance:150200:day:2026-11-25`)));
+    const notices = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'notice.deliver'), eq(jobs.key, `notice:surge:social_insurance:150200:day:2026-11-25`)));
     expect(notices).toHaveLength(1);
     expect((notices[0]!.payload as { to: unknown[] }).to).toEqual([expect.objectContaining({ roles: ['supervisor', 'leader'] })]);
 

@@ -15,15 +15,33 @@ import { nationalGazetteer } from './gazetteer-data.js';
 
 export const types = ['consult', 'help', 'complaint', 'suggestion'];
 export const subjects = [
-  'wage_arrears', 'labor_contract', 'social_insurance', 'work_injury', 'working_hours', 'labor_safety', 'women_workers',
-  'new_forms', 'union_membership', 'hardship_aid', 'mutual_insurance', 'skills_employment', 'psych_care', 'union_services',
+  'wage_arrears',
+  'labor_contract',
+  'social_insurance',
+  'work_injury',
+  'working_hours',
+  'labor_safety',
+  'women_workers',
+  'new_forms',
+  'union_membership',
+  'hardship_aid',
+  'mutual_insurance',
+  'skills_employment',
+  'psych_care',
+  'union_services',
 ];
 
 export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   const examples = rows.map((r) => ({ feats: featuresOf(segment(r.text), r.text.normalize('NFKC')), r }));
   const opts = { epochs: 400, rate: 4, l2: 1e-4, minCount: 2 };
-  const type = train(examples.map((e) => ({ feats: e.feats, label: e.r.type })), { ...opts, labels: types });
-  const subject = train(examples.map((e) => ({ feats: e.feats, label: e.r.subject })), { ...opts, labels: subjects });
+  const type = train(
+    examples.map((e) => ({ feats: e.feats, label: e.r.type })),
+    { ...opts, labels: types },
+  );
+  const subject = train(
+    examples.map((e) => ({ feats: e.feats, label: e.r.subject })),
+    { ...opts, labels: subjects },
+  );
   const hash = createHash('sha256').update(JSON.stringify({ type, subject })).digest('hex').slice(0, 8);
   return { version: `reader-1.${rows.length}-${hash}`, type, subject };
 }

@@ -22,8 +22,16 @@ export const orderKnowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app,
         ),
         querystring: z
           .object({
-            number: z.string().trim().regex(/^[0-9A-Za-z-]{4,30}$/, { error: '工单编号格式不正确' }).optional(),
-            phone: z.string().trim().regex(/^[\d\s-]{4,20}$/, { error: '来电号码应为数字' }).optional(),
+            number: z
+              .string()
+              .trim()
+              .regex(/^[0-9A-Za-z-]{4,30}$/, { error: '工单编号格式不正确' })
+              .optional(),
+            phone: z
+              .string()
+              .trim()
+              .regex(/^[\d\s-]{4,20}$/, { error: '来电号码应为数字' })
+              .optional(),
             employer: z.string().trim().min(2, { error: '用人单位至少 2 个字' }).max(100).optional(),
             q: z.string().trim().min(1).max(100, { error: '关键词最多 100 字' }).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -31,7 +39,12 @@ export const orderKnowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app,
           })
           .strict(),
         response: {
-          200: z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable(), countsByState: z.record(z.string(), z.number()), total: z.number() }),
+          200: z.object({
+            items: z.array(orderSummarySchema),
+            nextCursor: z.string().nullable(),
+            countsByState: z.record(z.string(), z.number()),
+            total: z.number(),
+          }),
           ...errorResponses,
         },
       },

@@ -16,10 +16,19 @@ const answerBodyChars = 1200;
  * the usage statistics; a consultation not yet dispatched is closed on the spot (当场办结) through the order's
  * transition path — the same locks, version check and state machine as every other change.
  */
-export function createAnswerService(deps: { orderDeps: OrderDeps; orders: ReturnType<typeof createOrdersService>; knowledge: KnowledgeService; search: SearchService }) {
+export function createAnswerService(deps: {
+  orderDeps: OrderDeps;
+  orders: ReturnType<typeof createOrdersService>;
+  knowledge: KnowledgeService;
+  search: SearchService;
+}) {
   const { orderDeps } = deps;
 
-  async function answerWithArticle(actor: Actor, orderId: string, input: { articleId: string; version: number; searchId?: number | undefined; note?: string | undefined }) {
+  async function answerWithArticle(
+    actor: Actor,
+    orderId: string,
+    input: { articleId: string; version: number; searchId?: number | undefined; note?: string | undefined },
+  ) {
     const order = await findVisibleOrder(orderDeps.db, actor, orderId);
     if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
     const article = await deps.knowledge.publishedForAnswer(actor, input.articleId);
@@ -27,7 +36,14 @@ export function createAnswerService(deps: { orderDeps: OrderDeps; orders: Return
     const cited = article.content.citations.length ? `（${article.content.citations.join('、')}）` : '';
     const answer = `依据知识库《${article.content.title}》${cited}答复：\n${article.content.body.slice(0, answerBodyChars)}`;
     await runTransition(orderDeps, actor, orderId, closes ? input.version : null, closes ? 'answer_with_article' : 'add_note', async ({ tx, now }) => {
-      await insertUse(tx, { articleId: article.id, version: article.version, orderId, userId: actor.userId, at: now, closedOrder: closes ? 'closed' : 'recorded' });
+      await insertUse(tx, {
+        articleId: article.id,
+        version: article.version,
+        orderId,
+        userId: actor.userId,
+        at: now,
+        closedOrder: closes ? 'closed' : 'recorded',
+      });
       const data = { article: { id: article.id, version: article.version, title: article.content.title }, closed: closes };
       if (!closes) return { data, eventAction: 'article_used', note: input.note ?? null };
       return {

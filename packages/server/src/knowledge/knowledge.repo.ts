@@ -62,7 +62,13 @@ export async function updateVersion(db: Executor, articleId: string, version: nu
     .where(and(eq(kbArticleVersions.articleId, articleId), eq(kbArticleVersions.version, version)));
 }
 
-export type ArticleFilter = { status?: string | undefined; kind?: string | undefined; subjectCode?: string | undefined; publishedOnly: boolean; staleOn?: string | undefined };
+export type ArticleFilter = {
+  status?: string | undefined;
+  kind?: string | undefined;
+  subjectCode?: string | undefined;
+  publishedOnly: boolean;
+  staleOn?: string | undefined;
+};
 
 export async function listArticles(db: Executor, f: ArticleFilter, limit: number, offset: number) {
   const c: SQL[] = [];

@@ -19,7 +19,10 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
       schema: {
         operationId: 'listArticles',
         tags,
-        ...describe('知识条目列表：编辑看到全部版本状态与过期待复核条目，其他角色只看到已发布且有效的条目', 'List articles: editors see every status and the stale ones; everyone else published, current articles.'),
+        ...describe(
+          '知识条目列表：编辑看到全部版本状态与过期待复核条目，其他角色只看到已发布且有效的条目',
+          'List articles: editors see every status and the stale ones; everyone else published, current articles.',
+        ),
         querystring: z
           .object({
             status: z.enum(articleStatuses).optional(),
@@ -71,7 +74,10 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
       schema: {
         operationId: 'updateArticle',
         tags,
-        ...describe('修改知识条目（知识库编辑）：生成新版本（草稿），已发布版本在新版本发布前保持不变', 'Edit an article (editors): a new draft version; the published version stays until the new one is published.'),
+        ...describe(
+          '修改知识条目（知识库编辑）：生成新版本（草稿），已发布版本在新版本发布前保持不变',
+          'Edit an article (editors): a new draft version; the published version stays until the new one is published.',
+        ),
         params: idParam,
         body: articleContentBody.extend({ version: versionField }).strict(),
         response: { 200: articleView, ...errorResponses },
@@ -103,7 +109,13 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
         tags,
         ...describe('审核知识条目（另一位知识库编辑）：通过或退回修改', 'Review an article (another editor): approve, or reject back to draft.'),
         params: idParam,
-        body: z.object({ version: versionField, decision: z.enum(['approve', 'reject'], { error: '审核结论应为 approve 或 reject' }), note: z.string().trim().max(500).optional() }).strict(),
+        body: z
+          .object({
+            version: versionField,
+            decision: z.enum(['approve', 'reject'], { error: '审核结论应为 approve 或 reject' }),
+            note: z.string().trim().max(500).optional(),
+          })
+          .strict(),
         response: { 200: articleView, ...errorResponses },
       },
     },
@@ -171,7 +183,10 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
       schema: {
         operationId: 'suggestArticles',
         tags,
-        ...describe('受理时的知识推荐：按正在录入的诉求内容给出最相关的 5 条', 'Suggestions while the narrative is typed: the five best articles for the text so far.'),
+        ...describe(
+          '受理时的知识推荐：按正在录入的诉求内容给出最相关的 5 条',
+          'Suggestions while the narrative is typed: the five best articles for the text so far.',
+        ),
         querystring: z
           .object({ text: z.string().max(2000, { error: '内容最多 2000 字' }), regionCode: regionCode.optional(), subjectCode: subjectCode.optional() })
           .strict(),

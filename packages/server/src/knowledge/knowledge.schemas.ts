@@ -1,15 +1,32 @@
 import { z } from 'zod';
 import { articleKinds, articleStatuses } from './domain/article.js';
 
-const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期超出范围' });
-const words = (max: number, what: string) => z.array(z.string().trim().min(1, { error: `${what}不能为空` }).max(max, { error: `${what}最多 ${max} 字` })).max(30, { error: `${what}最多 30 项` });
+const day = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期超出范围' });
+const words = (max: number, what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${what}不能为空` })
+        .max(max, { error: `${what}最多 ${max} 字` }),
+    )
+    .max(30, { error: `${what}最多 30 项` });
 
 export const articleContentBody = z.object({
   kind: z.enum(articleKinds, { error: `条目类型应为 ${articleKinds.join('/')} 之一` }),
   title: z.string().trim().min(2, { error: '标题至少 2 个字' }).max(120, { error: '标题最多 120 字' }),
   body: z.string().trim().min(5, { error: '正文至少 5 个字' }).max(30000, { error: '正文最多 30000 字' }),
-  subjects: z.array(z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' })).max(10).default([]),
-  regions: z.array(z.string().regex(/^\d{6}$/, { error: '适用地区应为 6 位行政区划代码' })).max(50).default([]),
+  subjects: z
+    .array(z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' }))
+    .max(10)
+    .default([]),
+  regions: z
+    .array(z.string().regex(/^\d{6}$/, { error: '适用地区应为 6 位行政区划代码' }))
+    .max(50)
+    .default([]),
   tags: words(20, '标签').default([]),
   source: z.string().trim().max(300, { error: '来源最多 300 字' }).nullish(),
   citations: words(60, '条款').default([]),
@@ -90,7 +107,14 @@ export const gapsView = z.object({
 });
 
 export const synonymView = z.object({ id: z.string(), words: z.array(z.string()), updatedAt: z.string() });
-export const synonymBody = z.object({ words: z.array(z.string().trim().min(1, { error: '词不能为空' }).max(20, { error: '每个词最多 20 字' })).min(2, { error: '至少两个词' }).max(30, { error: '最多 30 个词' }) }).strict();
+export const synonymBody = z
+  .object({
+    words: z
+      .array(z.string().trim().min(1, { error: '词不能为空' }).max(20, { error: '每个词最多 20 字' }))
+      .min(2, { error: '至少两个词' })
+      .max(30, { error: '最多 30 个词' }),
+  })
+  .strict();
 
 export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' });
 export const subjectCode = z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' });

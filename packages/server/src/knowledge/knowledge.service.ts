@@ -11,7 +11,10 @@ import * as repo from './knowledge.repo.js';
 import type { ArticleRow } from './knowledge.repo.js';
 
 type Optional = 'source' | 'issuingBody' | 'effectiveFrom' | 'expiresOn' | 'reviewBy';
-export type ArticleInput = Omit<ArticleContent, Optional> & { [K in Optional]?: string | null | undefined } & { submit?: boolean | undefined; note?: string | undefined };
+export type ArticleInput = Omit<ArticleContent, Optional> & { [K in Optional]?: string | null | undefined } & {
+  submit?: boolean | undefined;
+  note?: string | undefined;
+};
 
 const articleNotFound = () => notFound('KB_ARTICLE_NOT_FOUND', '知识条目不存在或尚未发布');
 
@@ -68,12 +71,23 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     };
   }
 
-  async function list(actor: Actor, q: { status?: string | undefined; kind?: string | undefined; subjectCode?: string | undefined; stale?: boolean | undefined; limit: number; offset: number }) {
+  async function list(
+    actor: Actor,
+    q: { status?: string | undefined; kind?: string | undefined; subjectCode?: string | undefined; stale?: boolean | undefined; limit: number; offset: number },
+  ) {
     const editor = isEditor(actor.role);
     const today = localDay(clock.now());
     if (!editor && (q.status || q.stale)) requireRole(actor, 'editor');
-    const { rows, total } = await repo.listArticles(db, { status: q.status, kind: q.kind, subjectCode: q.subjectCode, publishedOnly: !editor, staleOn: q.stale ? today : undefined }, q.limit, q.offset);
-    const uses = await repo.usesByArticle(db, rows.map((r) => r.id));
+    const { rows, total } = await repo.listArticles(
+      db,
+      { status: q.status, kind: q.kind, subjectCode: q.subjectCode, publishedOnly: !editor, staleOn: q.stale ? today : undefined },
+      q.limit,
+      q.offset,
+    );
+    const uses = await repo.usesByArticle(
+      db,
+      rows.map((r) => r.id),
+    );
     const items = [];
     for (const a of rows) {
       // Agents see published, current articles only; a stale one is left out of their page (the total is the editors').
@@ -102,8 +116,25 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     const now = clock.now();
     const status: ArticleStatus = input.submit ? 'in_review' : 'draft';
     const a = await db.transaction(async (tx) => {
-      const row = await repo.insertArticle(tx, { ...content, status, version: 1, createdBy: actor.userId, createdAt: now, updatedBy: actor.userId, updatedAt: now });
-      await repo.insertVersion(tx, { articleId: row.id, version: 1, content, status, savedBy: actor.userId, savedByName: actor.displayName, savedAt: now, note: input.note ?? null });
+      const row = await repo.insertArticle(tx, {
+        ...content,
+        status,
+        version: 1,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedBy: actor.userId,
+        updatedAt: now,
+      });
+      await repo.insertVersion(tx, {
+        articleId: row.id,
+        version: 1,
+        content,
+        status,
+        savedBy: actor.userId,
+        savedByName: actor.displayName,
+        savedAt: now,
+        note: input.note ?? null,
+      });
       return row;
     });
     return view(actor, a, 0);
@@ -121,7 +152,16 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
       if (current.version !== input.version) throw staleVersion('知识条目');
       const version = current.version + 1;
       const status: ArticleStatus = input.submit ? 'in_review' : 'draft';
-      await repo.insertVersion(tx, { articleId: id, version, content, status, savedBy: actor.userId, savedByName: actor.displayName, savedAt: now, note: input.note ?? null });
+      await repo.insertVersion(tx, {
+        articleId: id,
+        version,
+        content,
+        status,
+        savedBy: actor.userId,
+        savedByName: actor.displayName,
+        savedAt: now,
+        note: input.note ?? null,
+      });
       return repo.updateArticle(tx, id, { ...content, status, version, updatedBy: actor.userId, updatedAt: now });
     });
     return view(actor, a);
@@ -137,7 +177,10 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
       const saved = await repo.findVersion(tx, id, current.version);
       const decision = decideArticle(current.status as ArticleStatus, action, { role: actor.role, userId: actor.userId, savedBy: saved?.savedBy ?? null });
       if (!decision.ok) return refuse(decision);
-      const review = action === 'approve' || action === 'reject' ? { reviewedBy: actor.userId, reviewedByName: actor.displayName, reviewedAt: now, reviewNote: input.note ?? null } : {};
+      const review =
+        action === 'approve' || action === 'reject'
+          ? { reviewedBy: actor.userId, reviewedByName: actor.displayName, reviewedAt: now, reviewNote: input.note ?? null }
+          : {};
       await repo.updateVersion(tx, id, current.version, { status: decision.next, ...review, ...(action === 'publish' ? { publishedAt: now } : {}) });
       const set: Partial<ArticleRow> = { status: decision.next, updatedAt: now, updatedBy: actor.userId };
       if (action === 'publish') {
@@ -150,7 +193,8 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
   }
 
   const submit = (actor: Actor, id: string, input: { version: number; note?: string | undefined }) => act(actor, id, 'submit', input);
-  const review = (actor: Actor, id: string, input: { version: number; decision: 'approve' | 'reject'; note?: string | undefined }) => act(actor, id, input.decision, input);
+  const review = (actor: Actor, id: string, input: { version: number; decision: 'approve' | 'reject'; note?: string | undefined }) =>
+    act(actor, id, input.decision, input);
   const publish = (actor: Actor, id: string, input: { version: number }) => act(actor, id, 'publish', input);
 
   /** Every version with what changed from the one before (editors). */

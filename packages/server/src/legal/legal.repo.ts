@@ -66,7 +66,11 @@ export async function activeRegisterKeys(db: Executor): Promise<string[]> {
 }
 
 export async function markLeft(tx: Executor, keys: string[], at: Date): Promise<void> {
-  if (keys.length) await tx.update(riskEmployers).set({ leftAt: at, evaluatedAt: at }).where(and(inArray(riskEmployers.employerKey, keys), isNull(riskEmployers.leftAt)));
+  if (keys.length)
+    await tx
+      .update(riskEmployers)
+      .set({ leftAt: at, evaluatedAt: at })
+      .where(and(inArray(riskEmployers.employerKey, keys), isNull(riskEmployers.leftAt)));
 }
 
 export async function insertVisit(tx: Executor, values: typeof riskEmployerVisits.$inferInsert): Promise<VisitRow> {

@@ -59,7 +59,8 @@ export function createLegalService(deps: Deps) {
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, input.orderId);
-      if (!order.employerName) throw invalid('LETTER_EMPLOYER_REQUIRED', '工单未记录用人单位，无法向用人单位发函', [{ field: 'orderId', message: '工单未记录用人单位' }]);
+      if (!order.employerName)
+        throw invalid('LETTER_EMPLOYER_REQUIRED', '工单未记录用人单位，无法向用人单位发函', [{ field: 'orderId', message: '工单未记录用人单位' }]);
       const issuing = await unitName(tx, actor.unitId);
       const workers = order.workersInvolved ? `${order.workersInvolved}名职工` : '职工';
       const amount = order.amountInvolved ? `，涉及金额${order.amountInvolved.toLocaleString('zh-CN')}元` : '';
@@ -77,13 +78,32 @@ export function createLegalService(deps: Deps) {
         draftedBy: actor.userId,
         draftedAt: now,
       });
-      await recordOrderFact(tx, { orderId: order.id, state: order.state, at: now, action: 'letter_drafted', actor, unitName: issuing, data: { letterId: l.id, kind: input.kind } });
+      await recordOrderFact(tx, {
+        orderId: order.id,
+        state: order.state,
+        at: now,
+        action: 'letter_drafted',
+        actor,
+        unitName: issuing,
+        data: { letterId: l.id, kind: input.kind },
+      });
       return l.id;
     });
     return letterView(actor, id);
   }
 
-  async function updateLetter(actor: Actor, id: string, input: { version: number; employerName?: string | undefined; facts?: string | undefined; legalBasis?: Citation[] | undefined; demands?: string | undefined; replyBy?: string | undefined }) {
+  async function updateLetter(
+    actor: Actor,
+    id: string,
+    input: {
+      version: number;
+      employerName?: string | undefined;
+      facts?: string | undefined;
+      legalBasis?: Citation[] | undefined;
+      demands?: string | undefined;
+      replyBy?: string | undefined;
+    },
+  ) {
     requireRole(actor, ...drafting);
     await visibleLetter(actor, id);
     await db.transaction(async (tx) => {
@@ -91,7 +111,8 @@ export function createLegalService(deps: Deps) {
       if (l.version !== input.version) throw staleVersion('监督函');
       if (l.state !== 'draft') throw conflict('LETTER_NOT_DRAFT', '已审批的监督函不能修改');
       if (l.issuingUnitId !== actor.unitId) throw forbidden('LETTER_OTHER_UNIT', '只能修改本单位起草的监督函');
-      if (input.replyBy && input.replyBy < localDateOf(clock.now())) throw invalid('LETTER_REPLY_BY_PAST', '反馈期限不能早于今天', [{ field: 'replyBy', message: '反馈期限不能早于今天' }]);
+      if (input.replyBy && input.replyBy < localDateOf(clock.now()))
+        throw invalid('LETTER_REPLY_BY_PAST', '反馈期限不能早于今天', [{ field: 'replyBy', message: '反馈期限不能早于今天' }]);
       const { version: _v, ...patch } = input;
       await repo.updateLetter(tx, id, { ...patch, version: l.version + 1 });
     });
@@ -113,9 +134,26 @@ export function createLegalService(deps: Deps) {
       const year = Number(localDateOf(now).slice(0, 4));
       const seq = await repo.nextLetterSeq(tx, l.issuingUnitId, l.kind, year);
       const number = letterNumber(l.issuingUnitName, l.kind as LetterKind, year, seq);
-      await repo.updateLetter(tx, id, { state: 'approved', year, seq, number, approvedBy: actor.userId, approvedByName: actor.displayName, approvedAt: now, version: l.version + 1 });
+      await repo.updateLetter(tx, id, {
+        state: 'approved',
+        year,
+        seq,
+        number,
+        approvedBy: actor.userId,
+        approvedByName: actor.displayName,
+        approvedAt: now,
+        version: l.version + 1,
+      });
       const order = (await findVisibleOrder(tx, actor, l.orderId))!;
-      await recordOrderFact(tx, { orderId: l.orderId, state: order.state, at: now, action: 'letter_approved', actor, unitName: await unitName(tx, actor.unitId), data: { letterId: id, number } });
+      await recordOrderFact(tx, {
+        orderId: l.orderId,
+        state: order.state,
+        at: now,
+        action: 'letter_approved',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { letterId: id, number },
+      });
     });
     return letterView(actor, id);
   }
@@ -136,17 +174,44 @@ export function createLegalService(deps: Deps) {
       if (l.issuingUnitId !== actor.unitId) throw forbidden('LETTER_OTHER_UNIT', '只有发函单位可以登记');
       await repo.updateLetter(tx, id, { ...step.patch, state: step.to, version: l.version + 1 });
       const order = (await findVisibleOrder(tx, actor, l.orderId))!;
-      await recordOrderFact(tx, { orderId: l.orderId, state: order.state, at: now, action: step.action, actor, unitName: await unitName(tx, actor.unitId), data: { letterId: id, number: l.number }, note: step.note ?? null });
+      await recordOrderFact(tx, {
+        orderId: l.orderId,
+        state: order.state,
+        at: now,
+        action: step.action,
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { letterId: id, number: l.number },
+        note: step.note ?? null,
+      });
     });
     return letterView(actor, id);
   }
 
   const sendLetter = (actor: Actor, id: string, input: { version: number; via: string }) =>
-    advanceLetter(actor, id, input.version, { from: 'approved', to: 'sent', action: 'letter_sent', patch: { sentAt: clock.now(), sentVia: input.via }, note: `送达方式：${input.via}` });
+    advanceLetter(actor, id, input.version, {
+      from: 'approved',
+      to: 'sent',
+      action: 'letter_sent',
+      patch: { sentAt: clock.now(), sentVia: input.via },
+      note: `送达方式：${input.via}`,
+    });
   const recordResponse = (actor: Actor, id: string, input: { version: number; response: string }) =>
-    advanceLetter(actor, id, input.version, { from: 'sent', to: 'responded', action: 'letter_responded', patch: { response: input.response, respondedAt: clock.now() }, note: input.response });
+    advanceLetter(actor, id, input.version, {
+      from: 'sent',
+      to: 'responded',
+      action: 'letter_responded',
+      patch: { response: input.response, respondedAt: clock.now() },
+      note: input.response,
+    });
   const recordVisit = (actor: Actor, id: string, input: { version: number; visitAt: string; result: string }) =>
-    advanceLetter(actor, id, input.version, { from: 'responded', to: 'closed', action: 'letter_followed_up', patch: { visitAt: new Date(input.visitAt), visitResult: input.result, closedAt: clock.now() }, note: input.result });
+    advanceLetter(actor, id, input.version, {
+      from: 'responded',
+      to: 'closed',
+      action: 'letter_followed_up',
+      patch: { visitAt: new Date(input.visitAt), visitResult: input.result, closedAt: clock.now() },
+      note: input.result,
+    });
 
   async function listLetters(actor: Actor, q: { orderId?: string | undefined }) {
     if (q.orderId) {
@@ -232,7 +297,14 @@ export function createLegalService(deps: Deps) {
       const notices: UnitNotice[] = [];
       for (const [key, orders] of byKey) {
         const a = assessEmployer(
-          orders.map((o) => ({ orderId: o.orderId, createdAt: o.createdAt, amountInvolved: o.amountInvolved, workersInvolved: o.workersInvolved, riskFlags: o.riskFlags, invalid: o.state === 'invalid' })),
+          orders.map((o) => ({
+            orderId: o.orderId,
+            createdAt: o.createdAt,
+            amountInvolved: o.amountInvolved,
+            workersInvolved: o.workersInvolved,
+            riskFlags: o.riskFlags,
+            invalid: o.state === 'invalid',
+          })),
           now,
           t,
         );
@@ -286,7 +358,10 @@ export function createLegalService(deps: Deps) {
         q.level ? sql`${repo.registerCols.level} = ${q.level}` : undefined,
       ),
     );
-    const visits = await repo.visitsOf(db, rows.map((r) => r.employerKey));
+    const visits = await repo.visitsOf(
+      db,
+      rows.map((r) => r.employerKey),
+    );
     const unitNames = await unitsById(db, rows.map((r) => r.territorialUnitId!).filter(Boolean));
     const scopeUnit = scopeUnitIdOf(actor);
     const items = await Promise.all(
@@ -306,7 +381,15 @@ export function createLegalService(deps: Deps) {
           enteredAt: r.enteredAt.toISOString(),
           evaluatedAt: r.evaluatedAt.toISOString(),
           leftAt: r.leftAt?.toISOString() ?? null,
-          orders: history.map((o) => ({ id: o.id, number: o.number, title: o.title, state: o.state, createdAt: o.createdAt.toISOString(), amountInvolved: o.amountInvolved, workersInvolved: o.workersInvolved })),
+          orders: history.map((o) => ({
+            id: o.id,
+            number: o.number,
+            title: o.title,
+            state: o.state,
+            createdAt: o.createdAt.toISOString(),
+            amountInvolved: o.amountInvolved,
+            workersInvolved: o.workersInvolved,
+          })),
           visits: visits
             .filter((v) => v.employerKey === r.employerKey)
             .map((v) => ({ id: v.id, plannedFor: v.plannedFor, purpose: v.purpose, visitedAt: v.visitedAt?.toISOString() ?? null, result: v.result })),
@@ -322,7 +405,14 @@ export function createLegalService(deps: Deps) {
     requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
     const reg = await listRegister(actor, { includeLeft: true });
     if (!reg.items.some((i) => i.employerKey === input.employerKey)) throw notFound('RISK_EMPLOYER_NOT_FOUND', '风险用人单位不存在或不在本单位辖区');
-    await repo.insertVisit(db, { employerKey: input.employerKey, unitId: actor.unitId, plannedFor: input.plannedFor, purpose: input.purpose, plannedBy: actor.userId, createdAt: clock.now() });
+    await repo.insertVisit(db, {
+      employerKey: input.employerKey,
+      unitId: actor.unitId,
+      plannedFor: input.plannedFor,
+      purpose: input.purpose,
+      plannedBy: actor.userId,
+      createdAt: clock.now(),
+    });
     return listRegister(actor, { includeLeft: true });
   }
 
@@ -344,8 +434,24 @@ export function createLegalService(deps: Deps) {
     const now = clock.now();
     await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, orderId);
-      const r = await repo.insertReferral(tx, { orderId, channel: input.channel, reason: input.reason, referredBy: actor.userId, referredByUnitId: actor.unitId, referredAt: now });
-      await recordOrderFact(tx, { orderId, state: order.state, at: now, action: 'referred', actor, unitName: await unitName(tx, actor.unitId), data: { referralId: r.id, channel: input.channel }, note: input.reason });
+      const r = await repo.insertReferral(tx, {
+        orderId,
+        channel: input.channel,
+        reason: input.reason,
+        referredBy: actor.userId,
+        referredByUnitId: actor.unitId,
+        referredAt: now,
+      });
+      await recordOrderFact(tx, {
+        orderId,
+        state: order.state,
+        at: now,
+        action: 'referred',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { referralId: r.id, channel: input.channel },
+        note: input.reason,
+      });
     });
     return referrals(actor, orderId);
   }
@@ -359,7 +465,16 @@ export function createLegalService(deps: Deps) {
       if (!r || !order) throw notFound('REFERRAL_NOT_FOUND', '转介记录不存在或无权查看');
       if (r.result) throw conflict('REFERRAL_DONE', '该转介已登记结果');
       await repo.updateReferral(tx, id, { result: input.result, resultAt: now });
-      await recordOrderFact(tx, { orderId: r.orderId, state: order.state, at: now, action: 'referral_result', actor, unitName: await unitName(tx, actor.unitId), data: { referralId: id, channel: r.channel }, note: input.result });
+      await recordOrderFact(tx, {
+        orderId: r.orderId,
+        state: order.state,
+        at: now,
+        action: 'referral_result',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { referralId: id, channel: r.channel },
+        note: input.result,
+      });
       return r.orderId;
     });
     return referrals(actor, orderId);
@@ -368,12 +483,35 @@ export function createLegalService(deps: Deps) {
   async function referrals(actor: Actor, orderId: string) {
     await visibleOrder(db, actor, orderId);
     const rows = await repo.referralsOf(db, orderId);
-    return { items: rows.map((r) => ({ id: r.id, channel: r.channel as 'petition' | 'legal_aid', reason: r.reason, referredAt: r.referredAt.toISOString(), result: r.result, resultAt: r.resultAt?.toISOString() ?? null })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        channel: r.channel as 'petition' | 'legal_aid',
+        reason: r.reason,
+        referredAt: r.referredAt.toISOString(),
+        result: r.result,
+        resultAt: r.resultAt?.toISOString() ?? null,
+      })),
+    };
   }
 
   return {
-    createLetter, updateLetter, approveLetter, sendLetter, recordResponse, recordVisit, listLetters, getLetter: letterView, downloadLetter,
-    evaluateRegister, listRegister, planVisit, recordVisitResult, refer, recordReferralResult, referrals,
+    createLetter,
+    updateLetter,
+    approveLetter,
+    sendLetter,
+    recordResponse,
+    recordVisit,
+    listLetters,
+    getLetter: letterView,
+    downloadLetter,
+    evaluateRegister,
+    listRegister,
+    planVisit,
+    recordVisitResult,
+    refer,
+    recordReferralResult,
+    referrals,
   };
 }
 

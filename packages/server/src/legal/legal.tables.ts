@@ -37,10 +37,7 @@ export const supervisionLetters = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    index('supervision_letters_order_idx').on(t.orderId),
-    uniqueIndex('supervision_letters_number_uq').on(t.issuingUnitId, t.kind, t.year, t.seq),
-  ],
+  (t) => [index('supervision_letters_order_idx').on(t.orderId), uniqueIndex('supervision_letters_number_uq').on(t.issuingUnitId, t.kind, t.year, t.seq)],
 );
 
 export const letterSequences = pgTable(

@@ -17,7 +17,10 @@ export type LetterDoc = {
 const font = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const title = { ascii: 'SimSun', eastAsia: '方正小标宋简体', hAnsi: 'SimSun' };
 const cn = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const p = (text: string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; size?: number; heading?: boolean; color?: string } = {}) =>
+const p = (
+  text: string,
+  o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; size?: number; heading?: boolean; color?: string } = {},
+) =>
   new Paragraph({
     alignment: o.align,
     spacing: { line: 560 },

@@ -8,6 +8,15 @@ import type { Notify } from './legal.service.js';
  */
 export const riskNotices: Notify = async (tx, notices, at) => {
   for (const n of notices) {
-    await recordAudit(tx, { at, actor: null, anonymous: { username: 'system' }, action: `notice.${n.kind}`, targetType: 'unit', targetId: n.unitId, after: n, detail: n.title });
+    await recordAudit(tx, {
+      at,
+      actor: null,
+      anonymous: { username: 'system' },
+      action: `notice.${n.kind}`,
+      targetType: 'unit',
+      targetId: n.unitId,
+      after: n,
+      detail: n.title,
+    });
   }
 };

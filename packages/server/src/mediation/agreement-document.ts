@@ -64,7 +64,10 @@ export async function agreementDocx(a: AgreementDoc): Promise<Buffer> {
           p('一、纠纷事项', { bold: true }),
           p(a.matter, { indent: true }),
           p('二、经调解，双方自愿达成如下协议', { bold: true }),
-          ...a.terms.split(/\n+/).filter(Boolean).map((t) => p(t, { indent: true })),
+          ...a.terms
+            .split(/\n+/)
+            .filter(Boolean)
+            .map((t) => p(t, { indent: true })),
           p(`被申请人共向申请人方支付人民币${yuan(a.amount)}元，涉及职工${a.workersCovered}人，按下列期限支付：`, { indent: true }),
           ...schedule,
           p('三、履行', { bold: true }),

@@ -36,7 +36,15 @@ const caseView = z.object({
       amount: z.number(),
       workersCovered: z.number(),
       signedAt: z.string(),
-      paymentSchedule: z.array(z.object({ dueDate: z.string(), amount: z.number(), paidAt: z.string().nullable(), paidAmount: z.number().nullable(), status: z.enum(['paid_on_time', 'paid_late', 'part_paid', 'due', 'overdue']) })),
+      paymentSchedule: z.array(
+        z.object({
+          dueDate: z.string(),
+          amount: z.number(),
+          paidAt: z.string().nullable(),
+          paidAmount: z.number().nullable(),
+          status: z.enum(['paid_on_time', 'paid_late', 'part_paid', 'due', 'overdue']),
+        }),
+      ),
       performance: z.enum(['performed', 'performing', 'breached']),
       paid: z.number(),
     })
@@ -48,83 +56,161 @@ const caseView = z.object({
 export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationService }> = async (app, { mediation }) => {
   const tags = ['mediation'];
 
-  app.post('/cases', {
-    schema: {
-      operationId: 'createMediationCase', tags,
-      body: z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }), workerParty: party, employerParty: party.optional(), mediators: z.array(z.string().trim().min(1).max(50)).max(10).default([]), matter: z.string().trim().max(2000).optional() }).strict(),
-      response: { 200: caseView, ...errorResponses },
-      ...describe('从工单发起调解案件（调解员、律师、办理员、派单员）；被申请人默认取工单记录的用人单位', 'Open a mediation case from an order (mediator, lawyer, handler, dispatcher); the employer side defaults to the order’s employer.'),
+  app.post(
+    '/cases',
+    {
+      schema: {
+        operationId: 'createMediationCase',
+        tags,
+        body: z
+          .object({
+            orderId: z.uuid({ error: '工单编号格式不正确' }),
+            workerParty: party,
+            employerParty: party.optional(),
+            mediators: z.array(z.string().trim().min(1).max(50)).max(10).default([]),
+            matter: z.string().trim().max(2000).optional(),
+          })
+          .strict(),
+        response: { 200: caseView, ...errorResponses },
+        ...describe(
+          '从工单发起调解案件（调解员、律师、办理员、派单员）；被申请人默认取工单记录的用人单位',
+          'Open a mediation case from an order (mediator, lawyer, handler, dispatcher); the employer side defaults to the order’s employer.',
+        ),
+      },
     },
-  }, async (req) => mediation.open(actorOf(req), req.body));
+    async (req) => mediation.open(actorOf(req), req.body),
+  );
 
-  app.get('/cases', {
-    schema: {
-      operationId: 'listMediationCases', tags, querystring: z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }) }).strict(),
-      response: { 200: z.object({ items: z.array(caseView) }), ...errorResponses },
-      ...describe('某工单的调解案件', 'The mediation cases of an order.'),
+  app.get(
+    '/cases',
+    {
+      schema: {
+        operationId: 'listMediationCases',
+        tags,
+        querystring: z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }) }).strict(),
+        response: { 200: z.object({ items: z.array(caseView) }), ...errorResponses },
+        ...describe('某工单的调解案件', 'The mediation cases of an order.'),
+      },
     },
-  }, async (req) => mediation.list(actorOf(req), req.query));
+    async (req) => mediation.list(actorOf(req), req.query),
+  );
 
-  app.get('/cases/:id', {
-    schema: { operationId: 'getMediationCase', tags, params: idParam, response: { 200: caseView, ...errorResponses }, ...describe('一个调解案件：调解记录、协议与履行情况', 'One mediation case: sessions, agreement and its performance.') },
-  }, async (req) => mediation.get(actorOf(req), req.params.id));
-
-  app.post('/cases/:id/sessions', {
-    schema: {
-      operationId: 'recordMediationSession', tags, params: idParam,
-      body: z.object({ at: isoInstant, place: z.string().trim().min(1, { error: '请填写调解地点' }).max(200), attendees: z.string().trim().min(1, { error: '请填写参加人员' }).max(500), notes: z.string().trim().min(1, { error: '请填写调解记录' }).max(5000) }).strict(),
-      response: { 200: caseView, ...errorResponses },
-      ...describe('记录一次调解（时间、地点、参加人员、记录），写入工单时间线', 'Record a mediation session (time, place, attendees, notes); it goes on the order’s timeline.'),
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        operationId: 'getMediationCase',
+        tags,
+        params: idParam,
+        response: { 200: caseView, ...errorResponses },
+        ...describe('一个调解案件：调解记录、协议与履行情况', 'One mediation case: sessions, agreement and its performance.'),
+      },
     },
-  }, async (req) => mediation.recordSession(actorOf(req), req.params.id, req.body));
+    async (req) => mediation.get(actorOf(req), req.params.id),
+  );
 
-  app.post('/cases/:id/agreement', {
-    schema: {
-      operationId: 'recordMediationAgreement', tags, params: idParam,
-      body: z
-        .object({
-          version: versionField,
-          terms: z.string().trim().min(4, { error: '请填写协议条款' }).max(10_000),
-          amount: money,
-          workersCovered: z.number().int().min(1, { error: '涉及职工人数至少为 1' }).max(100_000),
-          paymentSchedule: z.array(z.object({ dueDate: localDate, amount: money }).strict()).max(60).default([]),
-          signedAt: isoInstant,
-        })
-        .strict(),
-      response: { 200: caseView, ...errorResponses },
-      ...describe('登记调解协议（条款、金额、人数、分期付款计划），其金额和人数供办结反馈使用', 'Record the mediation agreement (terms, amount, workers, payment schedule); its figures feed the order’s reply.'),
+  app.post(
+    '/cases/:id/sessions',
+    {
+      schema: {
+        operationId: 'recordMediationSession',
+        tags,
+        params: idParam,
+        body: z
+          .object({
+            at: isoInstant,
+            place: z.string().trim().min(1, { error: '请填写调解地点' }).max(200),
+            attendees: z.string().trim().min(1, { error: '请填写参加人员' }).max(500),
+            notes: z.string().trim().min(1, { error: '请填写调解记录' }).max(5000),
+          })
+          .strict(),
+        response: { 200: caseView, ...errorResponses },
+        ...describe(
+          '记录一次调解（时间、地点、参加人员、记录），写入工单时间线',
+          'Record a mediation session (time, place, attendees, notes); it goes on the order’s timeline.',
+        ),
+      },
     },
-  }, async (req) => mediation.recordAgreement(actorOf(req), req.params.id, req.body));
+    async (req) => mediation.recordSession(actorOf(req), req.params.id, req.body),
+  );
 
-  app.post('/cases/:id/failure', {
-    schema: {
-      operationId: 'recordMediationFailure', tags, params: idParam,
-      body: z.object({ version: versionField, reason: z.string().trim().min(2, { error: '请说明调解不成的原因' }).max(2000) }).strict(),
-      response: { 200: caseView, ...errorResponses },
-      ...describe('调解不成，结束案件', 'Mediation failed: close the case with the reason.'),
+  app.post(
+    '/cases/:id/agreement',
+    {
+      schema: {
+        operationId: 'recordMediationAgreement',
+        tags,
+        params: idParam,
+        body: z
+          .object({
+            version: versionField,
+            terms: z.string().trim().min(4, { error: '请填写协议条款' }).max(10_000),
+            amount: money,
+            workersCovered: z.number().int().min(1, { error: '涉及职工人数至少为 1' }).max(100_000),
+            paymentSchedule: z
+              .array(z.object({ dueDate: localDate, amount: money }).strict())
+              .max(60)
+              .default([]),
+            signedAt: isoInstant,
+          })
+          .strict(),
+        response: { 200: caseView, ...errorResponses },
+        ...describe(
+          '登记调解协议（条款、金额、人数、分期付款计划），其金额和人数供办结反馈使用',
+          'Record the mediation agreement (terms, amount, workers, payment schedule); its figures feed the order’s reply.',
+        ),
+      },
     },
-  }, async (req) => mediation.recordFailure(actorOf(req), req.params.id, req.body));
+    async (req) => mediation.recordAgreement(actorOf(req), req.params.id, req.body),
+  );
 
-  app.post('/cases/:id/payments', {
-    schema: {
-      operationId: 'recordMediationPayment', tags, params: idParam,
-      body: z.object({ version: versionField, instalment: z.number().int().min(0), paidAt: isoInstant, paidAmount: money }).strict(),
-      response: { 200: caseView, ...errorResponses },
-      ...describe('登记协议履行：某期款项的支付日期和金额', 'Follow up performance: the date and amount an instalment was paid.'),
+  app.post(
+    '/cases/:id/failure',
+    {
+      schema: {
+        operationId: 'recordMediationFailure',
+        tags,
+        params: idParam,
+        body: z.object({ version: versionField, reason: z.string().trim().min(2, { error: '请说明调解不成的原因' }).max(2000) }).strict(),
+        response: { 200: caseView, ...errorResponses },
+        ...describe('调解不成，结束案件', 'Mediation failed: close the case with the reason.'),
+      },
     },
-  }, async (req) => mediation.recordPayment(actorOf(req), req.params.id, req.body));
+    async (req) => mediation.recordFailure(actorOf(req), req.params.id, req.body),
+  );
 
-  app.get('/cases/:id/agreement.docx', {
-    schema: {
-      operationId: 'downloadMediationAgreement', tags, params: idParam,
-      response: { 200: docxResponse, ...errorResponses },
-      ...describe('下载调解协议书（docx）', 'Download the mediation agreement as a docx.'),
+  app.post(
+    '/cases/:id/payments',
+    {
+      schema: {
+        operationId: 'recordMediationPayment',
+        tags,
+        params: idParam,
+        body: z.object({ version: versionField, instalment: z.number().int().min(0), paidAt: isoInstant, paidAmount: money }).strict(),
+        response: { 200: caseView, ...errorResponses },
+        ...describe('登记协议履行：某期款项的支付日期和金额', 'Follow up performance: the date and amount an instalment was paid.'),
+      },
     },
-  }, async (req, reply) => {
-    const { bytes, fileName } = await mediation.download(actorOf(req), req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .send(bytes as never);
-  });
+    async (req) => mediation.recordPayment(actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/cases/:id/agreement.docx',
+    {
+      schema: {
+        operationId: 'downloadMediationAgreement',
+        tags,
+        params: idParam,
+        response: { 200: docxResponse, ...errorResponses },
+        ...describe('下载调解协议书（docx）', 'Download the mediation agreement as a docx.'),
+      },
+    },
+    async (req, reply) => {
+      const { bytes, fileName } = await mediation.download(actorOf(req), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(bytes as never);
+    },
+  );
 };

@@ -35,16 +35,21 @@ export function createMediationService(deps: Deps) {
     return (await unitsById(tx, [id])).get(id)?.name ?? '';
   }
 
-  async function open(actor: Actor, input: { orderId: string; workerParty: Party; employerParty?: Party | undefined; mediators: string[]; matter?: string | undefined }) {
+  async function open(
+    actor: Actor,
+    input: { orderId: string; workerParty: Party; employerParty?: Party | undefined; mediators: string[]; matter?: string | undefined },
+  ) {
     requireRole(actor, ...mediating);
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, input.orderId);
-      if (['closed', 'archived', 'invalid', 'merged', 'closed_at_intake'].includes(order.state)) throw conflict('MEDIATION_ORDER_CLOSED', '工单已办结或已关闭，不能再发起调解');
+      if (['closed', 'archived', 'invalid', 'merged', 'closed_at_intake'].includes(order.state))
+        throw conflict('MEDIATION_ORDER_CLOSED', '工单已办结或已关闭，不能再发起调解');
       const existing = await repo.casesOfOrders(tx, [order.id]);
       if (existing.some((c) => c.state === 'open')) throw conflict('MEDIATION_CASE_OPEN', '该工单已有进行中的调解案件');
       const employerParty = input.employerParty ?? (order.employerName ? { name: order.employerName, address: order.employerAddress ?? undefined } : null);
-      if (!employerParty) throw invalid('MEDIATION_EMPLOYER_REQUIRED', '请填写被申请人（用人单位）', [{ field: 'employerParty.name', message: '工单未记录用人单位，请填写' }]);
+      if (!employerParty)
+        throw invalid('MEDIATION_EMPLOYER_REQUIRED', '请填写被申请人（用人单位）', [{ field: 'employerParty.name', message: '工单未记录用人单位，请填写' }]);
       const c = await repo.insertCase(tx, {
         orderId: order.id,
         unitId: actor.unitId,
@@ -56,7 +61,15 @@ export function createMediationService(deps: Deps) {
         openedBy: actor.userId,
         openedAt: now,
       });
-      await recordOrderFact(tx, { orderId: order.id, state: order.state, at: now, action: 'mediation_opened', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: c.id, mediators: c.mediators } });
+      await recordOrderFact(tx, {
+        orderId: order.id,
+        state: order.state,
+        at: now,
+        action: 'mediation_opened',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { caseId: c.id, mediators: c.mediators },
+      });
       return c.id;
     });
     return view(actor, id);
@@ -71,10 +84,27 @@ export function createMediationService(deps: Deps) {
       if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束，不能再记录调解');
       const at = new Date(input.at);
       if (at > now) throw invalid('MEDIATION_SESSION_IN_FUTURE', '只能记录已进行的调解', [{ field: 'at', message: '调解时间不能晚于现在' }]);
-      await repo.insertSession(tx, { caseId: id, at, place: input.place, attendees: input.attendees, notes: input.notes, recordedBy: actor.userId, recordedAt: now });
+      await repo.insertSession(tx, {
+        caseId: id,
+        at,
+        place: input.place,
+        attendees: input.attendees,
+        notes: input.notes,
+        recordedBy: actor.userId,
+        recordedAt: now,
+      });
       await repo.updateCase(tx, id, { version: c.version + 1 });
       const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_session', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, at: at.toISOString(), place: input.place }, note: input.notes });
+      await recordOrderFact(tx, {
+        orderId: c.orderId,
+        state: order.state,
+        at: now,
+        action: 'mediation_session',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { caseId: id, at: at.toISOString(), place: input.place },
+        note: input.notes,
+      });
     });
     return view(actor, id);
   }
@@ -94,11 +124,27 @@ export function createMediationService(deps: Deps) {
       if (c.version !== input.version) throw staleVersion('调解案件');
       if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
       const schedule: Instalment[] = input.paymentSchedule.map((s) => ({ ...s, paidAt: null, paidAmount: null }));
-      await repo.insertAgreement(tx, { caseId: id, terms: input.terms, amount: input.amount, workersCovered: input.workersCovered, paymentSchedule: schedule, signedAt: new Date(input.signedAt), recordedBy: actor.userId });
+      await repo.insertAgreement(tx, {
+        caseId: id,
+        terms: input.terms,
+        amount: input.amount,
+        workersCovered: input.workersCovered,
+        paymentSchedule: schedule,
+        signedAt: new Date(input.signedAt),
+        recordedBy: actor.userId,
+      });
       await repo.updateCase(tx, id, { state: 'agreed', closedAt: now, version: c.version + 1 });
       const order = (await findVisibleOrder(tx, actor, c.orderId))!;
       // The agreement's figures are what the handler's reply will report (amount recovered, workers helped).
-      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_agreement', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, amount: input.amount, workersCovered: input.workersCovered, instalments: schedule.length } });
+      await recordOrderFact(tx, {
+        orderId: c.orderId,
+        state: order.state,
+        at: now,
+        action: 'mediation_agreement',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { caseId: id, amount: input.amount, workersCovered: input.workersCovered, instalments: schedule.length },
+      });
     });
     return view(actor, id);
   }
@@ -113,7 +159,16 @@ export function createMediationService(deps: Deps) {
       if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
       await repo.updateCase(tx, id, { state: 'failed', failureReason: input.reason, closedAt: now, version: c.version + 1 });
       const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_failed', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id }, note: input.reason });
+      await recordOrderFact(tx, {
+        orderId: c.orderId,
+        state: order.state,
+        at: now,
+        action: 'mediation_failed',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { caseId: id },
+        note: input.reason,
+      });
     });
     return view(actor, id);
   }
@@ -130,13 +185,22 @@ export function createMediationService(deps: Deps) {
       if (!a) throw conflict('MEDIATION_NO_AGREEMENT', '尚未达成调解协议');
       const schedule = [...a.paymentSchedule];
       const target = schedule[input.instalment];
-      if (!target) throw invalid('MEDIATION_INSTALMENT_UNKNOWN', '没有这一期付款', [{ field: 'instalment', message: `期次应在 0 到 ${schedule.length - 1} 之间` }]);
+      if (!target)
+        throw invalid('MEDIATION_INSTALMENT_UNKNOWN', '没有这一期付款', [{ field: 'instalment', message: `期次应在 0 到 ${schedule.length - 1} 之间` }]);
       if (target.paidAt) throw conflict('MEDIATION_INSTALMENT_PAID', '这一期已登记支付');
       schedule[input.instalment] = { ...target, paidAt: input.paidAt, paidAmount: input.paidAmount };
       await repo.updateAgreement(tx, id, { paymentSchedule: schedule });
       await repo.updateCase(tx, id, { version: c.version + 1 });
       const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, { orderId: c.orderId, state: order.state, at: now, action: 'mediation_payment', actor, unitName: await unitName(tx, actor.unitId), data: { caseId: id, instalment: input.instalment, paidAmount: input.paidAmount, paidAt: input.paidAt } });
+      await recordOrderFact(tx, {
+        orderId: c.orderId,
+        state: order.state,
+        at: now,
+        action: 'mediation_payment',
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        data: { caseId: id, instalment: input.instalment, paidAmount: input.paidAmount, paidAt: input.paidAt },
+      });
     });
     return view(actor, id);
   }

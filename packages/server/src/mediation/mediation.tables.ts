@@ -1,7 +1,13 @@
 import { index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Instalment } from './domain/performance.js';
 
-export type Party = { name: string; representative?: string | undefined; phone?: string | undefined; idNumber?: string | undefined; address?: string | undefined };
+export type Party = {
+  name: string;
+  representative?: string | undefined;
+  phone?: string | undefined;
+  idNumber?: string | undefined;
+  address?: string | undefined;
+};
 
 /** A mediation case (调解案件) opened from an order, mediated by the studio or a unit. */
 export const mediationCases = pgTable(
@@ -30,7 +36,9 @@ export const mediationSessions = pgTable(
   'mediation_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => mediationCases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => mediationCases.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     place: text('place').notNull(),
     attendees: text('attendees').notNull(),
@@ -43,7 +51,9 @@ export const mediationSessions = pgTable(
 
 /** The agreement (调解协议书): one per case, its schedule followed until performed. */
 export const mediationAgreements = pgTable('mediation_agreements', {
-  caseId: uuid('case_id').primaryKey().references(() => mediationCases.id),
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => mediationCases.id),
   terms: text('terms').notNull(),
   amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
   workersCovered: integer('workers_covered').notNull(),

@@ -24,7 +24,10 @@ export async function listOf(db: Executor, userId: string, f: NotificationFilter
 }
 
 export async function unreadCount(db: Executor, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
 }
 
@@ -32,12 +35,19 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
 export async function markRead(tx: Executor, userId: string, ids: string[] | 'all', at: Date): Promise<number> {
   const conds = [eq(notifications.userId, userId), isNull(notifications.readAt)];
   if (ids !== 'all') conds.push(inArray(notifications.id, ids));
-  const rows = await tx.update(notifications).set({ readAt: at }).where(and(...conds)).returning({ id: notifications.id });
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(...conds))
+    .returning({ id: notifications.id });
   return rows.length;
 }
 
 export async function byId(db: Executor, userId: string, id: string) {
-  const [row] = await db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return row;
 }
 

@@ -19,15 +19,26 @@ const notification = z.object({
 
 const listQuery = z
   .object({
-    unread: z.enum(['true', 'false'], { error: '只看未读应为 true 或 false' }).transform((v) => v === 'true').optional(),
+    unread: z
+      .enum(['true', 'false'], { error: '只看未读应为 true 或 false' })
+      .transform((v) => v === 'true')
+      .optional(),
     cursor: z.string().max(200, { error: '翻页游标过长' }).optional(),
-    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(100, { error: '条数不能超过 100' }).default(20),
+    limit: z.coerce
+      .number({ error: '条数应为数字' })
+      .int({ error: '条数应为整数' })
+      .min(1, { error: '条数至少为 1' })
+      .max(100, { error: '条数不能超过 100' })
+      .default(20),
   })
   .strict();
 
 const markBody = z
   .object({
-    ids: z.array(z.uuid({ error: '通知编号格式不正确' })).max(200, { error: '一次最多标记 200 条' }).optional(),
+    ids: z
+      .array(z.uuid({ error: '通知编号格式不正确' }))
+      .max(200, { error: '一次最多标记 200 条' })
+      .optional(),
     all: z.boolean({ error: '全部已读应为布尔值' }).optional(),
   })
   .strict()
@@ -95,7 +106,12 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
       const actor = actorOf(req);
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       let closed = false;
       const send = async () => {
         if (closed) return;

@@ -45,7 +45,10 @@ export async function announceNotifications(bus: ChangeBus, userIds: string[]): 
  * The job that delivers notices from the outbox, a batch at a time: the notifications commit with the jobs'
  * completion (exactly once), then the people's open streams hear of it.
  */
-export function registerNoticeDelivery(jobs: JobRunner, deps: { bus: ChangeBus; outbound?: (tx: Executor, notice: Notice, people: string[], at: Date) => Promise<void> }) {
+export function registerNoticeDelivery(
+  jobs: JobRunner,
+  deps: { bus: ChangeBus; outbound?: (tx: Executor, notice: Notice, people: string[], at: Date) => Promise<void> },
+) {
   jobs.registerBatch(noticeJobKind, async (batch, ctx) => {
     const reached = new Set<string>();
     await ctx.complete(async (tx) => {

@@ -22,7 +22,8 @@ export async function checkCatalogCodes(
     db.select({ code: riskFlags.code }).from(riskFlags).where(eq(riskFlags.active, true)),
   ]);
   const fields: FieldError[] = [];
-  if (input.typeCode !== undefined && !types.some((t) => t.code === input.typeCode)) fields.push({ field: `${prefix}.typeCode`, message: `未知的诉求类型：${input.typeCode}` });
+  if (input.typeCode !== undefined && !types.some((t) => t.code === input.typeCode))
+    fields.push({ field: `${prefix}.typeCode`, message: `未知的诉求类型：${input.typeCode}` });
   if (input.subjectCode !== undefined && !subjects.some((t) => t.code === input.subjectCode)) {
     fields.push({ field: `${prefix}.subjectCode`, message: `未知的诉求事项：${input.subjectCode}` });
   }

@@ -40,7 +40,10 @@ export type CreateOrderInput = {
   answeredOnSpot?: { answer: string } | undefined;
 };
 
-const openStates = sql`(${workOrders.state}) not in (${sql.join(finalStates.map((s) => sql`${s}`), sql`, `)})`;
+const openStates = sql`(${workOrders.state}) not in (${sql.join(
+  finalStates.map((s) => sql`${s}`),
+  sql`, `,
+)})`;
 
 export function createIntakeService(deps: OrderDeps) {
   const { db, clock } = deps;
@@ -49,7 +52,12 @@ export function createIntakeService(deps: OrderDeps) {
   async function holderFor(actor: Actor) {
     const own = (await unitsById(db, [actor.unitId])).get(actor.unitId)!;
     if (actor.role !== 'integration') return own;
-    const [centre] = await db.select().from(units).where(and(eq(units.type, 'hotline_centre'), eq(units.active, true))).orderBy(asc(units.depth)).limit(1);
+    const [centre] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'hotline_centre'), eq(units.active, true)))
+      .orderBy(asc(units.depth))
+      .limit(1);
     if (!centre) throw invalid('ORDER_NO_HOTLINE_CENTRE', '系统中没有热线中心，无法接收外部平台转来的工单');
     return centre;
   }
@@ -90,7 +98,11 @@ export function createIntakeService(deps: OrderDeps) {
     const employerKey = normaliseEmployerName(input.employer?.name);
     const thresholds = await riskThresholds(db);
     const suggested = suggestRiskFlags(
-      { workersInvolved: input.workersInvolved, amountInvolved: input.amountInvolved, earlierRequestsAboutEmployer: await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays) },
+      {
+        workersInvolved: input.workersInvolved,
+        amountInvolved: input.amountInvolved,
+        earlierRequestsAboutEmployer: await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays),
+      },
       thresholds,
     );
     const closed = !!input.answeredOnSpot;
@@ -143,20 +155,23 @@ export function createIntakeService(deps: OrderDeps) {
           updatedAt: now,
         })
         .returning();
-      const callerRows = await tx.insert(orderCallers).values(
-        input.callers.map((c, i) => ({
-          orderId: row!.id,
-          name: c.name,
-          phone: c.phone ?? null,
-          idNumber: c.idNumber ?? null,
-          relation: c.relation ?? 'self',
-          isPrimary: i === 0,
-          channel: input.channel,
-          calledAt: now,
-          addedBy: actor.userId,
-          confidential: input.confidential,
-        })),
-      ).returning();
+      const callerRows = await tx
+        .insert(orderCallers)
+        .values(
+          input.callers.map((c, i) => ({
+            orderId: row!.id,
+            name: c.name,
+            phone: c.phone ?? null,
+            idNumber: c.idNumber ?? null,
+            relation: c.relation ?? 'self',
+            isPrimary: i === 0,
+            channel: input.channel,
+            calledAt: now,
+            addedBy: actor.userId,
+            confidential: input.confidential,
+          })),
+        )
+        .returning();
       await insertEvent(tx, {
         orderId: row!.id,
         at: now,
@@ -195,7 +210,13 @@ export function createIntakeService(deps: OrderDeps) {
   /** What intake shows during the call: the caller's earlier orders, open orders about the same employer, suggestions. */
   async function matches(
     actor: Actor,
-    q: { phone?: string | undefined; employer?: string | undefined; divisionCode?: string | undefined; workersInvolved?: number | undefined; amountInvolved?: number | undefined },
+    q: {
+      phone?: string | undefined;
+      employer?: string | undefined;
+      divisionCode?: string | undefined;
+      workersInvolved?: number | undefined;
+      amountInvolved?: number | undefined;
+    },
   ) {
     requireRole(actor, 'agent', 'dispatcher', 'integration');
     const now = clock.now();
@@ -231,7 +252,10 @@ export function createIntakeService(deps: OrderDeps) {
                 eq(orderCallers.phone, normalisedPhone),
                 eq(orderCallers.confidential, false),
                 eq(workOrders.confidential, false),
-                inArray(workOrders.id, callerOrders.map((r) => r.o.id)),
+                inArray(
+                  workOrders.id,
+                  callerOrders.map((r) => r.o.id),
+                ),
               ),
             )
             .orderBy(desc(orderCallers.calledAt))
@@ -240,12 +264,17 @@ export function createIntakeService(deps: OrderDeps) {
     const thresholds = await riskThresholds(db);
     const earlier = await recentRequestsAbout(employerKey, now, thresholds.repeatWindowDays, actor);
     if (q.phone) await recordPersonalDataSearch(db, actor, now, { operation: 'findIntakeMatches', phone: q.phone, results: callerOrders.length });
-    const suggestedRiskFlags = suggestRiskFlags({ workersInvolved: q.workersInvolved, amountInvolved: q.amountInvolved, earlierRequestsAboutEmployer: earlier }, thresholds);
+    const suggestedRiskFlags = suggestRiskFlags(
+      { workersInvolved: q.workersInvolved, amountInvolved: q.amountInvolved, earlierRequestsAboutEmployer: earlier },
+      thresholds,
+    );
     const candidates = q.divisionCode
       ? await db
           .select({ id: units.id, type: units.type, divisionCode: units.divisionCode, active: units.active, name: units.name })
           .from(units)
-          .where(inArray(units.divisionCode, [q.divisionCode, q.divisionCode.slice(0, 6), `${q.divisionCode.slice(0, 4)}00`, `${q.divisionCode.slice(0, 2)}0000`]))
+          .where(
+            inArray(units.divisionCode, [q.divisionCode, q.divisionCode.slice(0, 6), `${q.divisionCode.slice(0, 4)}00`, `${q.divisionCode.slice(0, 2)}0000`]),
+          )
       : [];
     const suggestedUnit = suggestTerritorialUnit(q.divisionCode, candidates);
     const names = await unitsById(db, [...callerOrders.map((r) => r.o.holderUnitId), ...employerOrders.map((o) => o.holderUnitId)]);
@@ -264,7 +293,15 @@ export function createIntakeService(deps: OrderDeps) {
   async function attachCaller(
     actor: Actor,
     orderId: string,
-    input: { version: number; caller: CallerInput; channel: Channel; riskFlags?: string[] | undefined; workersInvolved?: number | undefined; amountInvolved?: number | undefined; note?: string | undefined },
+    input: {
+      version: number;
+      caller: CallerInput;
+      channel: Channel;
+      riskFlags?: string[] | undefined;
+      workersInvolved?: number | undefined;
+      amountInvolved?: number | undefined;
+      note?: string | undefined;
+    },
   ) {
     if (input.riskFlags) await checkCatalogCodes(db, { riskFlags: input.riskFlags });
     const row = await runTransition(deps, actor, orderId, input.version, 'attach_caller', async ({ tx, order, now }) => {

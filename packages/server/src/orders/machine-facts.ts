@@ -9,7 +9,8 @@ import { orderCallers, orderEvents, orderExtensions } from './orders.tables.js';
 /** The facts the state machine's conditions read (OrderFacts), from the order's rows; a query only where one is needed. */
 export async function machineFacts(db: Executor, actor: Actor, order: OrderRow, relations: ReadonlySet<Relation>): Promise<OrderFacts> {
   const pending = order.pendingExtension
-    ? (await db.select({ requestedBy: orderExtensions.requestedBy }).from(orderExtensions).where(eq(orderExtensions.id, order.pendingExtension.id)))[0] ?? null
+    ? ((await db.select({ requestedBy: orderExtensions.requestedBy }).from(orderExtensions).where(eq(orderExtensions.id, order.pendingExtension.id)))[0] ??
+      null)
     : null;
   const [reply] =
     order.state === 'replied'

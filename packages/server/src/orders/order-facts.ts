@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
-import { orderFactKinds, parseOrderEvent } from './domain/events.js';
+import { type orderFactKinds, parseOrderEvent } from './domain/events.js';
 import { insertEvent } from './orders.repo.js';
 
 export type OrderFactKind = (typeof orderFactKinds)[number];
@@ -61,7 +61,14 @@ export async function countAgentOrders(db: Executor, q: { scopeUnitId: string; f
 export async function orderBriefs(db: Executor, ids: string[]) {
   if (!ids.length) return new Map<string, { id: string; number: string; title: string; state: string; subjectCode: string; employerName: string | null }>();
   const rows = await db
-    .select({ id: workOrders.id, number: workOrders.number, title: workOrders.title, state: workOrders.state, subjectCode: workOrders.subjectCode, employerName: workOrders.employerName })
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      title: workOrders.title,
+      state: workOrders.state,
+      subjectCode: workOrders.subjectCode,
+      employerName: workOrders.employerName,
+    })
     .from(workOrders)
     .where(inArray(workOrders.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
@@ -98,7 +105,16 @@ export async function employerOrderFacts(db: Executor, q: { since: Date; employe
 /** The orders of one employer (any time), newest first: the register's history of an employer. */
 export async function ordersOfEmployer(db: Executor, employerKey: string, limit = 50) {
   return db
-    .select({ id: workOrders.id, number: workOrders.number, title: workOrders.title, state: workOrders.state, createdAt: workOrders.createdAt, amountInvolved: workOrders.amountInvolved, workersInvolved: workOrders.workersInvolved, visibleTo: workOrders.visibleTo })
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      title: workOrders.title,
+      state: workOrders.state,
+      createdAt: workOrders.createdAt,
+      amountInvolved: workOrders.amountInvolved,
+      workersInvolved: workOrders.workersInvolved,
+      visibleTo: workOrders.visibleTo,
+    })
     .from(workOrders)
     .where(eq(workOrders.employerKey, employerKey))
     .orderBy(desc(workOrders.createdAt))
@@ -111,7 +127,16 @@ export async function ordersOfEmployer(db: Executor, employerKey: string, limit 
  */
 export async function recordOrderFact(
   tx: Executor,
-  e: { orderId: string; state: string; at: Date; action: OrderFactKind; actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>; unitName: string; data: Record<string, unknown>; note?: string | null },
+  e: {
+    orderId: string;
+    state: string;
+    at: Date;
+    action: OrderFactKind;
+    actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>;
+    unitName: string;
+    data: Record<string, unknown>;
+    note?: string | null;
+  },
 ): Promise<void> {
   parseOrderEvent({ action: e.action, data: e.data });
   await insertEvent(tx, {
@@ -135,7 +160,13 @@ export async function heldOrdersWithEmployer(db: Executor, unitId: string, limit
   return db
     .select({ id: workOrders.id })
     .from(workOrders)
-    .where(and(eq(workOrders.holderUnitId, unitId), isNotNull(workOrders.employerName), inArray(workOrders.state, ['handling', 'signed', 'pending_review', 'pending_callback'])))
+    .where(
+      and(
+        eq(workOrders.holderUnitId, unitId),
+        isNotNull(workOrders.employerName),
+        inArray(workOrders.state, ['handling', 'signed', 'pending_review', 'pending_callback']),
+      ),
+    )
     .orderBy(workOrders.createdAt)
     .limit(limit);
 }

@@ -52,13 +52,21 @@ function isCursorValue(v: string): boolean {
   if (!m) return false;
   const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const at = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
-  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi && at.getUTCSeconds() === sec;
+  return (
+    at.getUTCFullYear() === y &&
+    at.getUTCMonth() === mo - 1 &&
+    at.getUTCDate() === d &&
+    at.getUTCHours() === h &&
+    at.getUTCMinutes() === mi &&
+    at.getUTCSeconds() === sec
+  );
 }
 function decodeCursor(s: string): Cursor {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
     // Both halves reach SQL as casts: anything but a timestamp (or 'infinity') and a uuid would fail there as a 500.
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCursorValue(v[0]) && uuidText.test(v[1])) return v as Cursor;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCursorValue(v[0]) && uuidText.test(v[1]))
+      return v as Cursor;
   } catch {
     /* reported below */
   }
@@ -84,10 +92,12 @@ export function createOrderListService(deps: OrderDeps) {
       // A unit outside the actor's reach simply matches nothing: its existence is not confirmed.
       if (!unit) c.push(sql`false`);
       // A figure belongs to the unit it is counted for (a hop's receiving unit, an order's holder): filter the figure's unit.
-      else if (q.metric) c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: unit.path }));
+      else if (q.metric)
+        c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: unit.path }));
       else c.push(q.includeSubtree ? sql`${workOrders.holderUnitPath} like ${`${unit.path}%`}` : eq(workOrders.holderUnitId, q.unitId));
     }
-    if (q.metric && !q.unitId) c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: '/' }));
+    if (q.metric && !q.unitId)
+      c.push(figureCondition(workOrders.id, { metric: q.metric, from: q.metricFrom ?? '1900-01-01', to: q.metricTo ?? '2999-12-31', unitPath: '/' }));
     if (q.involvement === 'holder') c.push(eq(workOrders.holderUnitId, actor.unitId));
     if (q.involvement === 'intake') c.push(eq(workOrders.intakeUnitId, actor.unitId));
     if (q.involvement === 'dispatched') c.push(or(eq(workOrders.dispatchUnitId, actor.unitId), eq(workOrders.hopDispatcherUnitId, actor.unitId))!);
@@ -110,7 +120,11 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.employer) {
       // 某某建筑劳务有限公司 ≈ 某某建筑劳务: compare the normalised names (legal forms and brackets dropped).
       const key = normaliseEmployerName(q.employer);
-      c.push(key ? sql`(${workOrders.employerKey} like ${contains(key)} or ${workOrders.employerName} ilike ${contains(q.employer)})` : sql`${workOrders.employerName} ilike ${contains(q.employer)}`);
+      c.push(
+        key
+          ? sql`(${workOrders.employerKey} like ${contains(key)} or ${workOrders.employerName} ilike ${contains(q.employer)})`
+          : sql`${workOrders.employerName} ilike ${contains(q.employer)}`,
+      );
     }
     if (q.q) {
       const p = contains(q.q);
@@ -147,7 +161,10 @@ export function createOrderListService(deps: OrderDeps) {
       .from(workOrders)
       .where(and(...base))
       .groupBy(workOrders.state);
-    const names = await unitsById(db, page.map((r) => r.o.holderUnitId));
+    const names = await unitsById(
+      db,
+      page.map((r) => r.o.holderUnitId),
+    );
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
     const last = page[page.length - 1];
     const total = counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0);

@@ -36,7 +36,18 @@ export const seesWholeNumbers = (role: Actor['role']) => role === 'agent';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export type CallerRow = { id: string; name: string; phone: string | null; idNumber: string | null; relation: string; isPrimary: boolean; channel: string; calledAt: Date; sourceOrderId: string | null; confidential: boolean };
+export type CallerRow = {
+  id: string;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  relation: string;
+  isPrimary: boolean;
+  channel: string;
+  calledAt: Date;
+  sourceOrderId: string | null;
+  confidential: boolean;
+};
 
 export function callerView(c: CallerRow, access: ContactAccess | 'revealed') {
   const plain = access === 'plain' || access === 'revealed';
@@ -58,16 +69,22 @@ export function deadlinesOf(order: OrderRow, now: Date) {
   const open = !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(order.state);
   return {
     currentStep: open ? order.currentStep : null,
-    current: open && order.currentDueAt
-      ? { dueAt: iso(order.currentDueAt)!, nearDueAt: iso(order.currentNearDueAt), status: deadlineStatus(now, order.currentDueAt, order.currentNearDueAt)! }
-      : null,
+    current:
+      open && order.currentDueAt
+        ? { dueAt: iso(order.currentDueAt)!, nearDueAt: iso(order.currentNearDueAt), status: deadlineStatus(now, order.currentDueAt, order.currentNearDueAt)! }
+        : null,
     reply: order.replyDueAt
       ? {
           dueAt: iso(order.replyDueAt)!,
           nearDueAt: iso(order.replyNearDueAt),
-          status: order.repliedAt && ['replied', 'pending_callback', 'callback_dissatisfied', 'archived'].includes(order.state)
-            ? order.repliedAt <= order.replyDueAt ? ('on_time' as const) : ('overdue' as const)
-            : open ? deadlineStatus(now, order.replyDueAt, order.replyNearDueAt)! : null,
+          status:
+            order.repliedAt && ['replied', 'pending_callback', 'callback_dissatisfied', 'archived'].includes(order.state)
+              ? order.repliedAt <= order.replyDueAt
+                ? ('on_time' as const)
+                : ('overdue' as const)
+              : open
+                ? deadlineStatus(now, order.replyDueAt, order.replyNearDueAt)!
+                : null,
         }
       : null,
     callbackDueAt: iso(order.callbackDueAt),
@@ -149,7 +166,13 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
     acceptedAt: iso(order.acceptedAt),
     closedAt: iso(order.closedAt),
     pendingExtension: order.pendingExtension,
-    counts: { extensions: order.extensionCount, returns: order.returnCount, reworks: order.reworkCount, reopens: order.reopenCount, callbackAttempts: order.callbackAttempts },
+    counts: {
+      extensions: order.extensionCount,
+      returns: order.returnCount,
+      reworks: order.reworkCount,
+      reopens: order.reopenCount,
+      callbackAttempts: order.callbackAttempts,
+    },
     callback: order.callbackAt
       ? { at: iso(order.callbackAt)!, handlingSatisfaction: order.handlingSatisfaction, callSatisfaction: order.callSatisfaction }
       : null,
@@ -197,7 +220,9 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
       uploadedByUnit: unitRef(a.uploadedByUnitId)!,
     })),
     // A linked order out of the actor's scope is not shown at all: not its number, state, nor the note about it.
-    links: d.links.filter((l) => orderVisibleTo(actor, l)).map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
+    links: d.links
+      .filter((l) => orderVisibleTo(actor, l))
+      .map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
     relations: [...relations],
     allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations, facts: await machineFacts(db, actor, order, relations) }),
   };

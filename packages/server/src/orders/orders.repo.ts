@@ -3,16 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
 import { units } from '../units/units.tables.js';
-import {
-  orderAttachments,
-  orderCallers,
-  orderCoHandlers,
-  orderEvents,
-  orderExtensions,
-  orderHops,
-  orderLinks,
-  workOrders,
-} from './orders.tables.js';
+import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 export type OrderEventInsert = typeof orderEvents.$inferInsert;
@@ -83,7 +74,10 @@ export async function orderDetails(db: Executor, orderId: string) {
         createdBy: workOrders.createdBy,
       })
       .from(orderLinks)
-      .innerJoin(workOrders, eq(workOrders.id, sql`case when ${orderLinks.orderId} = ${orderId} then ${orderLinks.linkedOrderId} else ${orderLinks.orderId} end`))
+      .innerJoin(
+        workOrders,
+        eq(workOrders.id, sql`case when ${orderLinks.orderId} = ${orderId} then ${orderLinks.linkedOrderId} else ${orderLinks.orderId} end`),
+      )
       .where(sql`${orderLinks.orderId} = ${orderId} or ${orderLinks.linkedOrderId} = ${orderId}`),
   ]);
   return { callers, hops, coHandlers, extensions, attachments, links };
@@ -95,7 +89,15 @@ export async function unitsById(db: Executor, ids: string[]): Promise<Map<string
   const unique = [...new Set(ids.filter(Boolean))];
   if (!unique.length) return new Map();
   const rows = await db
-    .select({ id: units.id, name: units.name, type: units.type, path: units.path, parentId: units.parentId, divisionCode: units.divisionCode, active: units.active })
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      path: units.path,
+      parentId: units.parentId,
+      divisionCode: units.divisionCode,
+      active: units.active,
+    })
     .from(units)
     .where(inArray(units.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
@@ -109,7 +111,10 @@ export async function listEvents(db: Executor, orderId: string) {
 export async function visibilityOf(db: Executor, ids: string[]): Promise<Map<string, { visibleTo: string[]; createdBy: string }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await db.select({ id: workOrders.id, visibleTo: workOrders.visibleTo, createdBy: workOrders.createdBy }).from(workOrders).where(inArray(workOrders.id, unique));
+  const rows = await db
+    .select({ id: workOrders.id, visibleTo: workOrders.visibleTo, createdBy: workOrders.createdBy })
+    .from(workOrders)
+    .where(inArray(workOrders.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -122,7 +127,11 @@ const localDay = sql<string>`to_char((${workOrders.createdAt} at time zone 'Asia
 /** Requests per local day × subject × city (the first four digits of the place's division code) since `since`; invalid orders left out. */
 export async function dailyRequestCounts(db: Executor, scope: Scope | null, since: Date) {
   const city = sql<string>`substr(${workOrders.divisionCode}, 1, 4) || '00'`;
-  const conds: SQL[] = [sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${workOrders.state} <> 'invalid'`, sql`${workOrders.divisionCode} is not null`];
+  const conds: SQL[] = [
+    sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`,
+    sql`${workOrders.state} <> 'invalid'`,
+    sql`${workOrders.divisionCode} is not null`,
+  ];
   if (scope) conds.push(orderVisibility(scope, workOrders));
   return db
     .select({ subjectCode: workOrders.subjectCode, cityCode: city, day: localDay, count: sql<number>`count(*)::int`.mapWith(Number) })
@@ -158,7 +167,14 @@ export async function recentVisibleOrders(db: Executor, scope: Scope, since: Dat
       createdAt: workOrders.createdAt,
     })
     .from(workOrders)
-    .where(and(sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${workOrders.state} <> 'invalid'`, isNull(workOrders.mergedIntoId), orderVisibility(scope, workOrders)))
+    .where(
+      and(
+        sql`${workOrders.createdAt} >= ${since.toISOString()}::timestamptz`,
+        sql`${workOrders.state} <> 'invalid'`,
+        isNull(workOrders.mergedIntoId),
+        orderVisibility(scope, workOrders),
+      ),
+    )
     .orderBy(sql`${workOrders.createdAt} desc`)
     .limit(limit);
 }

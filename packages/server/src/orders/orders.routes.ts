@@ -11,7 +11,17 @@ import { channels, orderStates, priorities, tiers } from './domain/states.js';
 import type { createIntakeService } from './intake.service.js';
 import type { createOrderListService } from './order-list.js';
 import type { createOrdersService } from './orders.service.js';
-import { callerInput, callerSchema, createOrderBody, orderEventSchema, orderSummarySchema, orderViewSchema, reasonText, riskFlagCodes, versionBody } from './orders.schemas.js';
+import {
+  callerInput,
+  callerSchema,
+  createOrderBody,
+  orderEventSchema,
+  orderSummarySchema,
+  orderViewSchema,
+  reasonText,
+  riskFlagCodes,
+  versionBody,
+} from './orders.schemas.js';
 
 type Services = {
   intake: ReturnType<typeof createIntakeService>;
@@ -47,7 +57,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       schema: {
         operationId: 'createOrder',
         tags,
-        ...describe('受理：登记诉求并生成工单（可当场办结咨询）', 'Intake: record a request and create a work order (a consultation may be closed on the spot).'),
+        ...describe(
+          '受理：登记诉求并生成工单（可当场办结咨询）',
+          'Intake: record a request and create a work order (a consultation may be closed on the spot).',
+        ),
         body: createOrderBody,
         response: { 201: orderViewSchema, ...errorResponses },
       },
@@ -61,7 +74,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       schema: {
         operationId: 'listOrders',
         tags,
-        ...describe('工单列表：按状态、单位、类型、时限状态、来电号码等筛选，游标分页，附各状态计数', 'List work orders with filters, sorting, cursor paging and counts per state.'),
+        ...describe(
+          '工单列表：按状态、单位、类型、时限状态、来电号码等筛选，游标分页，附各状态计数',
+          'List work orders with filters, sorting, cursor paging and counts per state.',
+        ),
         querystring: z
           .object({
             state: csv(orderStates).optional(),
@@ -77,7 +93,13 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             from: day.optional(),
             to: day.optional(),
             channel: z.enum(channels).optional(),
-            callerPhone: z.string().regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字' }).describe('完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited').optional(),
+            callerPhone: z
+              .string()
+              .regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字' })
+              .describe(
+                '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
+              )
+              .optional(),
             employer: z.string().max(100).optional(),
             q: z.string().max(100).optional(),
             confidential: boolString.optional(),
@@ -90,7 +112,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
           })
           .strict(),
         response: {
-          200: z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable(), countsByState: z.record(z.string(), z.number()), total: z.number() }),
+          200: z.object({
+            items: z.array(orderSummarySchema),
+            nextCursor: z.string().nullable(),
+            countsByState: z.record(z.string(), z.number()),
+            total: z.number(),
+          }),
           ...errorResponses,
         },
       },
@@ -104,12 +131,18 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       schema: {
         operationId: 'findIntakeMatches',
         tags,
-        ...describe('受理提示：来电人的历史工单、同一用人单位的在办工单、风险标识建议、属地单位建议', "Intake hints: the caller's earlier orders, open orders about the same employer, suggested risk flags and territorial unit."),
+        ...describe(
+          '受理提示：来电人的历史工单、同一用人单位的在办工单、风险标识建议、属地单位建议',
+          "Intake hints: the caller's earlier orders, open orders about the same employer, suggested risk flags and territorial unit.",
+        ),
         querystring: z
           .object({
             phone: phoneNumber.optional(),
             employer: z.string().max(100).optional(),
-            divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' }).optional(),
+            divisionCode: z
+              .string()
+              .regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' })
+              .optional(),
             workersInvolved: z.coerce.number().int().min(0).max(100000).optional(),
             amountInvolved: z.coerce.number().min(0).max(1e11).optional(),
           })
@@ -119,7 +152,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             callerOrders: z.array(orderSummarySchema),
             employerOpenOrders: z.array(orderSummarySchema),
             employerRequestsInWindow: z.number(),
-            knownCaller: z.object({ name: z.string(), relation: z.string() }).nullable().describe('该号码上次来电留下的姓名（非保密来电人）/ the name this number gave last time (never a confidential caller)'),
+            knownCaller: z
+              .object({ name: z.string(), relation: z.string() })
+              .nullable()
+              .describe('该号码上次来电留下的姓名（非保密来电人）/ the name this number gave last time (never a confidential caller)'),
             suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
             suggestedUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
           }),
@@ -205,7 +241,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         operationId: 'addOrderAttachment',
         tags,
         consumes: ['multipart/form-data'],
-        ...describe('上传附件（录音、照片、欠条、合同等；按内容校验类型，最大 20 MB）', 'Upload an attachment (recording, photo, IOU, contract…); type checked by content, 20 MB at most.'),
+        ...describe(
+          '上传附件（录音、照片、欠条、合同等；按内容校验类型，最大 20 MB）',
+          'Upload an attachment (recording, photo, IOU, contract…); type checked by content, 20 MB at most.',
+        ),
         params: idParams,
         response: { 200: orderViewSchema, ...errorResponses, 413: errorResponses[400] },
       },
@@ -264,7 +303,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       schema: {
         operationId: 'revealOrderContact',
         tags,
-        ...describe('查看来电人完整联系方式（记录在时间线与审计日志）', "Show the callers' full phone and ID numbers (recorded on the timeline and in the audit log)."),
+        ...describe(
+          '查看来电人完整联系方式（记录在时间线与审计日志）',
+          "Show the callers' full phone and ID numbers (recorded on the timeline and in the audit log).",
+        ),
         params: idParams,
         body: z.object({ reason: reasonText('查看理由') }).strict(),
         response: { 200: z.object({ callers: z.array(callerSchema) }), ...errorResponses },
@@ -284,7 +326,10 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         body: z
           .object({
             ...versionBody,
-            sources: z.array(z.object({ id: z.uuid(), version: z.number().int().positive() }).strict()).min(1, { error: '至少选择一张要合并的工单' }).max(50),
+            sources: z
+              .array(z.object({ id: z.uuid(), version: z.number().int().positive() }).strict())
+              .min(1, { error: '至少选择一张要合并的工单' })
+              .max(50),
             note: z.string().max(1000).optional(),
           })
           .strict(),
@@ -317,7 +362,9 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         tags,
         ...describe('作废工单（骚扰、测试等，须说明理由；不计入任何比率）', 'Invalidate an order (nuisance, test…) with a reason; excluded from every rate.'),
         params: idParams,
-        body: z.object({ ...versionBody, reason: reasonText('作废理由'), category: z.enum(['nuisance', 'test', 'duplicate', 'other']).default('other') }).strict(),
+        body: z
+          .object({ ...versionBody, reason: reasonText('作废理由'), category: z.enum(['nuisance', 'test', 'duplicate', 'other']).default('other') })
+          .strict(),
         response: { 200: orderViewSchema, ...errorResponses },
       },
     },

@@ -6,15 +6,26 @@ import { orderActions } from './domain/state-machine.js';
 import { channels, orderStates, priorities, satisfactionLevels, tiers } from './domain/states.js';
 
 const text = (max: number, label: string) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过 ${max} 字` });
-const optionalText = (max: number, label: string) => z.string().trim().max(max, { error: `${label}不能超过 ${max} 字` }).optional();
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 字` });
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}不能超过 ${max} 字` })
+    .optional();
 
 export const callerInput = z
   .object({
     name: text(40, '来电人姓名'),
     phone: phoneNumber.optional(),
     idNumber: idNumber.optional(),
-    relation: z.enum(['self', 'relative', 'colleague', 'representative', 'other'], { error: '关系应为 self/relative/colleague/representative/other' }).optional(),
+    relation: z
+      .enum(['self', 'relative', 'colleague', 'representative', 'other'], { error: '关系应为 self/relative/colleague/representative/other' })
+      .optional(),
   })
   .strict();
 
@@ -32,8 +43,14 @@ export const createOrderBody = z
   .object({
     channel: z.enum(channels, { error: '未知的来源渠道' }),
     callers: z.array(callerInput).min(1, { error: '至少登记一名来电人' }).max(50, { error: '来电人最多 50 名' }),
-    employer: z.object({ name: optionalText(100, '用人单位名称'), creditCode: creditCode.optional(), address: optionalText(200, '用人单位地址') }).strict().optional(),
-    place: z.object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() }).strict().optional(),
+    employer: z
+      .object({ name: optionalText(100, '用人单位名称'), creditCode: creditCode.optional(), address: optionalText(200, '用人单位地址') })
+      .strict()
+      .optional(),
+    place: z
+      .object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() })
+      .strict()
+      .optional(),
     title: optionalText(60, '标题'),
     narrative: text(5000, '诉求内容'),
     typeCode: z.string({ error: '请选择诉求类型' }).min(1).max(40),
@@ -44,7 +61,10 @@ export const createOrderBody = z
     workersInvolved: workers.optional(),
     amountInvolved: amount.optional(),
     confidential: z.boolean().default(false),
-    answeredOnSpot: z.object({ answer: text(5000, '当场答复内容') }).strict().optional(),
+    answeredOnSpot: z
+      .object({ answer: text(5000, '当场答复内容') })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -88,7 +108,9 @@ export const orderSummarySchema = z.object({
   }),
   deadlineProvisional: z
     .boolean()
-    .describe('期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered'),
+    .describe(
+      '期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered',
+    ),
   /** The handler's reported outcome and the caller's verdict on the handling, for lists and their exports. */
   outcome: z.object({ resolved: z.boolean(), measures: z.string(), amountRecovered: z.number(), workersHelped: z.number() }).nullable(),
   handlingSatisfaction: z.string().nullable(),
@@ -141,7 +163,15 @@ export const orderViewSchema = orderSummarySchema.extend({
     }),
   ),
   coHandlers: z.array(
-    z.object({ id: z.uuid(), unit: unitRef, task: z.string().nullable(), invitedAt: iso, removedAt: iso.nullable(), partReply: z.string().nullable(), repliedAt: iso.nullable() }),
+    z.object({
+      id: z.uuid(),
+      unit: unitRef,
+      task: z.string().nullable(),
+      invitedAt: iso,
+      removedAt: iso.nullable(),
+      partReply: z.string().nullable(),
+      repliedAt: iso.nullable(),
+    }),
   ),
   extensions: z.array(
     z.object({

@@ -25,7 +25,10 @@ export function createOrdersService(deps: OrderDeps) {
   async function events(actor: Actor, id: string) {
     if (!(await findVisibleOrder(db, actor, id))) throw orderNotFound();
     const rows = await listEvents(db, id);
-    const seen = await visibilityOf(db, rows.flatMap((e) => otherOrdersNamed(e.data)));
+    const seen = await visibilityOf(
+      db,
+      rows.flatMap((e) => otherOrdersNamed(e.data)),
+    );
     const visible = (orderId: string) => {
       const o = seen.get(orderId);
       return !!o && orderVisibleTo(actor, o);
@@ -113,7 +116,15 @@ export function createOrdersService(deps: OrderDeps) {
         input.version,
         'attach_caller',
         async (c) => {
-          const sources = await c.tx.select().from(workOrders).where(inArray(workOrders.id, input.sources.map((s) => s.id)));
+          const sources = await c.tx
+            .select()
+            .from(workOrders)
+            .where(
+              inArray(
+                workOrders.id,
+                input.sources.map((s) => s.id),
+              ),
+            );
           const count = (await c.tx.select({ id: orderCallers.id }).from(orderCallers).where(eq(orderCallers.orderId, targetId))).length;
           const flags = [...new Set([...c.order.riskFlags, ...sources.flatMap((o) => o.riskFlags)])];
           return {
@@ -141,7 +152,10 @@ export function createOrdersService(deps: OrderDeps) {
       const other = await findVisibleOrder(tx, actor, input.linkedOrderId);
       if (!other) throw invalid('ORDER_LINK_UNKNOWN', '要关联的工单不存在或无权查看', [{ field: 'body.linkedOrderId', message: '工单不存在或无权查看' }]);
       const [a, b] = [id, input.linkedOrderId].sort() as [string, string];
-      const existing = await tx.select().from(orderLinks).where(and(eq(orderLinks.orderId, a), eq(orderLinks.linkedOrderId, b)));
+      const existing = await tx
+        .select()
+        .from(orderLinks)
+        .where(and(eq(orderLinks.orderId, a), eq(orderLinks.linkedOrderId, b)));
       if (existing.length) throw conflict('ORDER_LINK_EXISTS', '两张工单已关联');
       const updated = await runTransition(
         deps,
@@ -155,7 +169,15 @@ export function createOrdersService(deps: OrderDeps) {
         },
         within,
       );
-      await runTransition(deps, actor, other.id, null, 'link', () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }), within);
+      await runTransition(
+        deps,
+        actor,
+        other.id,
+        null,
+        'link',
+        () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }),
+        within,
+      );
       return updated;
     });
     return view(actor, row);
@@ -173,7 +195,10 @@ export function createOrdersService(deps: OrderDeps) {
   /** An attachment's bytes, only for those who may see the order. */
   async function attachment(actor: Actor, id: string, attachmentId: string) {
     if (!(await findVisibleOrder(db, actor, id))) throw orderNotFound();
-    const [a] = await db.select().from(orderAttachments).where(and(eq(orderAttachments.id, attachmentId), eq(orderAttachments.orderId, id)));
+    const [a] = await db
+      .select()
+      .from(orderAttachments)
+      .where(and(eq(orderAttachments.id, attachmentId), eq(orderAttachments.orderId, id)));
     if (!a) throw notFound('ATTACHMENT_NOT_FOUND', '附件不存在');
     const bytes = await deps.attachments.get(a.storageKey);
     if (!bytes) throw notFound('ATTACHMENT_MISSING', '附件文件丢失，请联系管理员');
@@ -182,4 +207,3 @@ export function createOrdersService(deps: OrderDeps) {
 
   return { get, events, revealContact, merge, link, invalidate, attachment };
 }
-

@@ -36,12 +36,18 @@ export const workOrders = pgTable(
     confidential: boolean('confidential').notNull().default(false),
     isGroup: boolean('is_group').notNull().default(false),
     callerCount: integer('caller_count').notNull().default(1),
-    intakeUnitId: uuid('intake_unit_id').notNull().references(() => units.id),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    intakeUnitId: uuid('intake_unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdByRole: text('created_by_role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     /** The unit that has the order now: the intake unit before dispatch, the receiving unit after. */
-    holderUnitId: uuid('holder_unit_id').notNull().references(() => units.id),
+    holderUnitId: uuid('holder_unit_id')
+      .notNull()
+      .references(() => units.id),
     holderUnitPath: text('holder_unit_path').notNull(),
     hopDispatcherUnitId: uuid('hop_dispatcher_unit_id').references(() => units.id),
     dispatchUnitId: uuid('dispatch_unit_id').references(() => units.id),
@@ -94,7 +100,9 @@ export const orderCallers = pgTable(
   'order_callers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
     name: text('name').notNull(),
     phone: text('phone'),
     idNumber: text('id_number'),
@@ -119,7 +127,9 @@ export const orderEvents = pgTable(
   'order_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     action: text('action').notNull(),
     fromState: text('from_state'),
@@ -140,11 +150,19 @@ export const orderHops = pgTable(
   'order_hops',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
     seq: integer('seq').notNull(),
-    fromUnitId: uuid('from_unit_id').notNull().references(() => units.id),
-    toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
-    dispatchedBy: uuid('dispatched_by').notNull().references(() => users.id),
+    fromUnitId: uuid('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    dispatchedBy: uuid('dispatched_by')
+      .notNull()
+      .references(() => users.id),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
     note: text('note'),
     signDueAt: timestamp('sign_due_at', { withTimezone: true }),
@@ -161,10 +179,18 @@ export const orderCoHandlers = pgTable(
   'order_co_handlers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
-    invitedByUnitId: uuid('invited_by_unit_id').notNull().references(() => units.id),
-    invitedBy: uuid('invited_by').notNull().references(() => users.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    invitedByUnitId: uuid('invited_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
     task: text('task'),
     removedAt: timestamp('removed_at', { withTimezone: true }),
@@ -179,9 +205,15 @@ export const orderExtensions = pgTable(
   'order_extensions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
-    requestedBy: uuid('requested_by').notNull().references(() => users.id),
-    requestedByUnitId: uuid('requested_by_unit_id').notNull().references(() => units.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedByUnitId: uuid('requested_by_unit_id')
+      .notNull()
+      .references(() => units.id),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     reason: text('reason').notNull(),
     previousDueAt: timestamp('previous_due_at', { withTimezone: true }).notNull(),
@@ -198,15 +230,21 @@ export const orderAttachments = pgTable(
   'order_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
     kind: text('kind').notNull().default('other'),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
-    uploadedByUnitId: uuid('uploaded_by_unit_id').notNull().references(() => units.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedByUnitId: uuid('uploaded_by_unit_id')
+      .notNull()
+      .references(() => units.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('order_attachments_order_idx').on(t.orderId)],
@@ -226,9 +264,15 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
 export const orderLinks = pgTable(
   'order_links',
   {
-    orderId: uuid('order_id').notNull().references(() => workOrders.id),
-    linkedOrderId: uuid('linked_order_id').notNull().references(() => workOrders.id),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    linkedOrderId: uuid('linked_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     note: text('note'),
   },

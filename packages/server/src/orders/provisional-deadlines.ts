@@ -52,7 +52,10 @@ export async function recomputeProvisionalDeadlines(
       .set({ ...set, deadlineProvisional: stillProvisional, version: o.version + 1, updatedAt: now })
       .where(eq(workOrders.id, o.id));
     if (o.currentStep === 'sign' && set.currentDueAt) {
-      await tx.update(orderHops).set({ signDueAt: set.currentDueAt }).where(and(eq(orderHops.orderId, o.id), eq(orderHops.toUnitId, o.holderUnitId), eq(orderHops.status, 'open')));
+      await tx
+        .update(orderHops)
+        .set({ signDueAt: set.currentDueAt })
+        .where(and(eq(orderHops.orderId, o.id), eq(orderHops.toUnitId, o.holderUnitId), eq(orderHops.status, 'open')));
     }
     await insertEvent(tx, {
       orderId: o.id,
@@ -66,9 +69,7 @@ export async function recomputeProvisionalDeadlines(
       unitId: actor.unitId,
       unitName,
       data: parseOrderEvent({ action: deadlinesRecomputedAction, data: { year, changes, stillProvisional } }).data,
-      note: changes.length
-        ? `已导入 ${year} 年节假日安排，按正式工作日历重算期限`
-        : `已导入 ${year} 年节假日安排，期限按正式工作日历核对无变化`,
+      note: changes.length ? `已导入 ${year} 年节假日安排，按正式工作日历重算期限` : `已导入 ${year} 年节假日安排，期限按正式工作日历核对无变化`,
     });
   }
   return rows.length;

@@ -131,7 +131,11 @@ export async function runTransition(
       note: result.note ?? null,
     });
     if (result.notices?.length) {
-      await outbox.enqueue(tx, result.notices.map((n) => noticeJob({ ...n, orderId: n.orderId ?? orderId }, now)), now);
+      await outbox.enqueue(
+        tx,
+        result.notices.map((n) => noticeJob({ ...n, orderId: n.orderId ?? orderId }, now)),
+        now,
+      );
     }
     announcement = changed(updated!, result.eventAction ?? action, order.state, now);
     return updated!;

@@ -13,7 +13,10 @@ export async function activeSheet(db: Executor): Promise<SheetRow | undefined> {
 
 export async function sheetsById(db: Executor, ids: string[]): Promise<Map<string, SheetRow>> {
   if (!ids.length) return new Map();
-  const rows = await db.select().from(qaScoreSheets).where(inArray(qaScoreSheets.id, [...new Set(ids)]));
+  const rows = await db
+    .select()
+    .from(qaScoreSheets)
+    .where(inArray(qaScoreSheets.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -29,11 +32,18 @@ export async function deactivateSheets(tx: Executor): Promise<void> {
 /** Inserts the drawn inspections; an order already in the day's sample is kept as it is (a re-draw adds only new ones). */
 export async function insertInspections(tx: Executor, rows: (typeof qaInspections.$inferInsert)[]): Promise<InspectionRow[]> {
   if (!rows.length) return [];
-  return tx.insert(qaInspections).values(rows).onConflictDoNothing({ target: [qaInspections.day, qaInspections.orderId] }).returning();
+  return tx
+    .insert(qaInspections)
+    .values(rows)
+    .onConflictDoNothing({ target: [qaInspections.day, qaInspections.orderId] })
+    .returning();
 }
 
 export async function findInspection(db: Executor, id: string, scope: SQL): Promise<InspectionRow | undefined> {
-  const [row] = await db.select().from(qaInspections).where(and(eq(qaInspections.id, id), scope));
+  const [row] = await db
+    .select()
+    .from(qaInspections)
+    .where(and(eq(qaInspections.id, id), scope));
   return row;
 }
 
@@ -47,7 +57,16 @@ export async function updateInspection(tx: Executor, id: string, patch: Partial<
   return row!;
 }
 
-export type InspectionFilter = { scope: SQL; day?: string | undefined; from?: string | undefined; to?: string | undefined; state?: string | undefined; agentUserId?: string | undefined; limit: number; offset: number };
+export type InspectionFilter = {
+  scope: SQL;
+  day?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  state?: string | undefined;
+  agentUserId?: string | undefined;
+  limit: number;
+  offset: number;
+};
 
 export async function listInspections(db: Executor, f: InspectionFilter) {
   const where = and(
@@ -59,7 +78,13 @@ export async function listInspections(db: Executor, f: InspectionFilter) {
     f.agentUserId ? eq(qaInspections.agentUserId, f.agentUserId) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db.select().from(qaInspections).where(where).orderBy(desc(qaInspections.day), asc(qaInspections.createdAt), asc(qaInspections.id)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(qaInspections)
+      .where(where)
+      .orderBy(desc(qaInspections.day), asc(qaInspections.createdAt), asc(qaInspections.id))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(qaInspections).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -77,7 +102,10 @@ export async function insertRectifications(tx: Executor, rows: (typeof qaRectifi
 }
 
 export async function openRectificationsOf(tx: Executor, inspectionId: string): Promise<RectificationRow[]> {
-  return tx.select().from(qaRectifications).where(and(eq(qaRectifications.inspectionId, inspectionId), isNull(qaRectifications.closedAt), isNull(qaRectifications.withdrawnAt)));
+  return tx
+    .select()
+    .from(qaRectifications)
+    .where(and(eq(qaRectifications.inspectionId, inspectionId), isNull(qaRectifications.closedAt), isNull(qaRectifications.withdrawnAt)));
 }
 
 export async function withdrawRectifications(tx: Executor, ids: string[], at: Date): Promise<void> {
@@ -95,7 +123,10 @@ export async function closeRectification(tx: Executor, id: string, at: Date, not
 }
 
 /** Rectifications with their inspection's scope, for lists and the rectification rate. */
-export async function listRectifications(db: Executor, f: { scope: SQL; ownerUserId?: string | undefined; open?: boolean | undefined; dueFrom?: Date | undefined; dueTo?: Date | undefined }) {
+export async function listRectifications(
+  db: Executor,
+  f: { scope: SQL; ownerUserId?: string | undefined; open?: boolean | undefined; dueFrom?: Date | undefined; dueTo?: Date | undefined },
+) {
   return db
     .select({ r: qaRectifications, day: qaInspections.day, orderId: qaInspections.orderId, agentUserId: qaInspections.agentUserId })
     .from(qaRectifications)

@@ -12,7 +12,9 @@ export const scoreItem = z.object({
 });
 
 export const sheetView = z.object({ id: z.uuid(), name: z.string(), items: z.array(scoreItem), passMark: z.number(), sampleRate: z.number() });
-export const updateSheetBody = z.object({ name: z.string().trim().min(1).max(50), items: z.array(scoreItem).min(1).max(30), passMark: z.number().positive() }).strict();
+export const updateSheetBody = z
+  .object({ name: z.string().trim().min(1).max(50), items: z.array(scoreItem).min(1).max(30), passMark: z.number().positive() })
+  .strict();
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 export const inspectionView = z.object({
@@ -32,7 +34,14 @@ export const inspectionView = z.object({
   comments: z.string().nullable(),
   scoredAt: z.string().nullable(),
   appeal: z
-    .object({ reason: z.string(), at: z.string(), decision: z.enum(['upheld', 'revised']).nullable(), decider: person.nullable(), note: z.string().nullable(), decidedAt: z.string().nullable() })
+    .object({
+      reason: z.string(),
+      at: z.string(),
+      decision: z.enum(['upheld', 'revised']).nullable(),
+      decider: person.nullable(),
+      note: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+    })
     .nullable(),
 });
 
@@ -57,7 +66,12 @@ const scores = z.record(z.string().max(40), z.number({ error: '得分应为数�
 export const scoreBody = z.object({ version: versionField, scores, comments: z.string().trim().max(2000).optional() }).strict();
 export const appealBody = z.object({ version: versionField, reason: z.string().trim().min(2, { error: '请说明申诉理由' }).max(2000) }).strict();
 export const decideAppealBody = z
-  .object({ version: versionField, decision: z.enum(['upheld', 'revised'], { error: '复核结论应为 upheld（维持）或 revised（改判）' }), scores: scores.optional(), note: z.string().trim().min(2, { error: '请填写复核意见' }).max(2000) })
+  .object({
+    version: versionField,
+    decision: z.enum(['upheld', 'revised'], { error: '复核结论应为 upheld（维持）或 revised（改判）' }),
+    scores: scores.optional(),
+    note: z.string().trim().min(2, { error: '请填写复核意见' }).max(2000),
+  })
   .strict();
 
 export const rectificationView = z.object({
@@ -75,7 +89,18 @@ export const rectificationView = z.object({
   status: z.enum(['open', 'overdue', 'closed_on_time', 'closed_late']),
 });
 export const rectificationList = z.object({ items: z.array(rectificationView) });
-export const rectificationQuery = z.object({ open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+export const rectificationQuery = z
+  .object({
+    open: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    mine: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
+  .strict();
 export const closeRectificationBody = z.object({ note: z.string().trim().min(2, { error: '请说明整改情况' }).max(2000) }).strict();
 
 export const figuresQuery = z.object({ from: localDate, to: localDate }).strict();
@@ -88,5 +113,14 @@ export const figuresView = z.object({
   passRate: z.number().nullable(),
   rectificationsDue: z.number(),
   rectificationRate: z.number().nullable(),
-  byAgent: z.array(z.object({ agentUserId: z.uuid(), agentName: z.string(), inspections: z.number(), scored: z.number(), passed: z.number(), passRate: z.number().nullable() })),
+  byAgent: z.array(
+    z.object({
+      agentUserId: z.uuid(),
+      agentName: z.string(),
+      inspections: z.number(),
+      scored: z.number(),
+      passed: z.number(),
+      passRate: z.number().nullable(),
+    }),
+  ),
 });

@@ -35,13 +35,22 @@ export function createQualityService(deps: Deps) {
   async function sheet() {
     const found = await repo.activeSheet(db);
     if (found) return found;
-    return repo.insertSheet(db, { name: defaultScoreSheet.name, items: defaultScoreSheet.items, passMark: defaultScoreSheet.passMark, active: true, createdAt: clock.now() });
+    return repo.insertSheet(db, {
+      name: defaultScoreSheet.name,
+      items: defaultScoreSheet.items,
+      passMark: defaultScoreSheet.passMark,
+      active: true,
+      createdAt: clock.now(),
+    });
   }
 
   const dayRange = (day: string) => ({ from: instantAt(day, 0), to: instantAt(addDaysToDate(day, 1), 0) });
 
   /** Complaints about a union's own work (the hotline included) are inspected whatever the rate. */
-  const mustReasons = (o: { typeCode: string; subjectCode: string; handlingSatisfaction: string | null; callSatisfaction: string | null; callbackAt: Date | null }, range: { from: Date; to: Date }) => {
+  const mustReasons = (
+    o: { typeCode: string; subjectCode: string; handlingSatisfaction: string | null; callSatisfaction: string | null; callbackAt: Date | null },
+    range: { from: Date; to: Date },
+  ) => {
     const reasons: string[] = [];
     if (o.typeCode === 'complaint' && o.subjectCode === 'union_services') reasons.push('agent_complaint');
     const cbInDay = o.callbackAt && o.callbackAt >= range.from && o.callbackAt < range.to;
@@ -93,13 +102,33 @@ export function createQualityService(deps: Deps) {
     const active = await sheet();
     const day = localDateOf(now);
     const [row] = await repo.insertInspections(db, [
-      { day, orderId: order.id, scopePath: actor.scopePath, agentUserId: order.createdBy, drawnBy: 'manual', reasons: ['manual', input.reason].filter(Boolean), sheetId: active.id, createdAt: now },
+      {
+        day,
+        orderId: order.id,
+        scopePath: actor.scopePath,
+        agentUserId: order.createdBy,
+        drawnBy: 'manual',
+        reasons: ['manual', input.reason].filter(Boolean),
+        sheetId: active.id,
+        createdAt: now,
+      },
     ]);
     if (!row) throw conflict('QA_ALREADY_SAMPLED', '该工单今天已在质检样本中');
     return (await present([row]))[0]!;
   }
 
-  async function list(actor: Actor, q: { day?: string | undefined; from?: string | undefined; to?: string | undefined; state?: string | undefined; agentUserId?: string | undefined; page: number; pageSize: number }) {
+  async function list(
+    actor: Actor,
+    q: {
+      day?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      state?: string | undefined;
+      agentUserId?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
+  ) {
     requireReader(actor);
     const r = await repo.listInspections(db, { scope: scopeOf(actor), ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return { items: await present(r.items), total: r.total, page: q.page, pageSize: q.pageSize };
@@ -172,7 +201,11 @@ export function createQualityService(deps: Deps) {
     return (await present([row]))[0]!;
   }
 
-  async function decideAppeal(actor: Actor, id: string, input: { version: number; decision: 'upheld' | 'revised'; scores?: ItemScores | undefined; note: string }) {
+  async function decideAppeal(
+    actor: Actor,
+    id: string,
+    input: { version: number; decision: 'upheld' | 'revised'; scores?: ItemScores | undefined; note: string },
+  ) {
     requireRole(actor, 'inspector');
     const now = clock.now();
     const dueAt = await rectifyDue(now);
@@ -180,18 +213,31 @@ export function createQualityService(deps: Deps) {
       const insp = await locked(tx, actor, id, input.version);
       if (insp.state !== 'appealed') throw conflict('QA_NOT_APPEALED', '该质检记录没有待处理的申诉');
       if (insp.inspectorUserId === actor.userId) throw forbidden('QA_APPEAL_SAME_INSPECTOR', '申诉须由另一名质检员复核');
-      const patch: Partial<typeof qaInspections.$inferInsert> = { state: 'decided', appealDeciderUserId: actor.userId, appealDecision: input.decision, appealNote: input.note, decidedAt: now, version: insp.version + 1 };
+      const patch: Partial<typeof qaInspections.$inferInsert> = {
+        state: 'decided',
+        appealDeciderUserId: actor.userId,
+        appealDecision: input.decision,
+        appealNote: input.note,
+        decidedAt: now,
+        version: insp.version + 1,
+      };
       if (input.decision === 'revised') {
         if (!input.scores) throw invalid('QA_SCORES_REQUIRED', '改判须给出新的评分', [{ field: 'scores', message: '请给出复核后的评分' }]);
         const s = (await repo.sheetsById(tx, [insp.sheetId])).get(insp.sheetId)!;
         const result = validated(s.items, s.passMark, input.scores);
         const failing = new Set(result.failedItems.map((f) => f.code));
         const open = await repo.openRectificationsOf(tx, insp.id);
-        await repo.withdrawRectifications(tx, open.filter((r) => !failing.has(r.itemCode)).map((r) => r.id), now);
+        await repo.withdrawRectifications(
+          tx,
+          open.filter((r) => !failing.has(r.itemCode)).map((r) => r.id),
+          now,
+        );
         const had = new Set(open.map((r) => r.itemCode));
         await repo.insertRectifications(
           tx,
-          result.failedItems.filter((f) => !had.has(f.code)).map((f) => ({ inspectionId: insp.id, itemCode: f.code, itemName: f.name, ownerUserId: insp.agentUserId, dueAt, createdAt: now })),
+          result.failedItems
+            .filter((f) => !had.has(f.code))
+            .map((f) => ({ inspectionId: insp.id, itemCode: f.code, itemName: f.name, ownerUserId: insp.agentUserId, dueAt, createdAt: now })),
         );
         Object.assign(patch, { scores: input.scores, total: result.total, passed: result.passed });
       }
@@ -203,9 +249,19 @@ export function createQualityService(deps: Deps) {
   async function listRectifications(actor: Actor, q: { open?: boolean | undefined; mine?: boolean | undefined }) {
     requireReader(actor);
     const own = actor.role === 'agent' || q.mine;
-    const rows = await repo.listRectifications(db, { scope: own ? sql`true` : withinScope(actor, qaInspections.scopePath), ownerUserId: own ? actor.userId : undefined, open: q.open });
-    const names = await userNames(db, rows.map((r) => r.r.ownerUserId));
-    const orders = await orderBriefs(db, rows.map((r) => r.orderId));
+    const rows = await repo.listRectifications(db, {
+      scope: own ? sql`true` : withinScope(actor, qaInspections.scopePath),
+      ownerUserId: own ? actor.userId : undefined,
+      open: q.open,
+    });
+    const names = await userNames(
+      db,
+      rows.map((r) => r.r.ownerUserId),
+    );
+    const orders = await orderBriefs(
+      db,
+      rows.map((r) => r.orderId),
+    );
     const now = clock.now();
     return {
       items: rows.map(({ r, day, orderId }) => ({
@@ -220,7 +276,11 @@ export function createQualityService(deps: Deps) {
         dueAt: r.dueAt.toISOString(),
         closedAt: r.closedAt?.toISOString() ?? null,
         closedNote: r.closedNote,
-        status: (r.closedAt ? (r.closedAt <= r.dueAt ? 'closed_on_time' : 'closed_late') : now > r.dueAt ? 'overdue' : 'open') as 'open' | 'overdue' | 'closed_on_time' | 'closed_late',
+        status: (r.closedAt ? (r.closedAt <= r.dueAt ? 'closed_on_time' : 'closed_late') : now > r.dueAt ? 'overdue' : 'open') as
+          | 'open'
+          | 'overdue'
+          | 'closed_on_time'
+          | 'closed_late',
       })),
     };
   }
@@ -250,7 +310,10 @@ export function createQualityService(deps: Deps) {
     ]);
     const inspections = facts.map((f) => ({ agentUserId: f.agentUserId, scored: f.state !== 'pending', passed: f.passed }));
     const byAgent = qualityByAgent(inspections);
-    const names = await userNames(db, byAgent.map((a) => a.agentUserId));
+    const names = await userNames(
+      db,
+      byAgent.map((a) => a.agentUserId),
+    );
     return {
       from: q.from,
       to: q.to,
@@ -259,7 +322,10 @@ export function createQualityService(deps: Deps) {
       coverage: inspectionCoverage(facts.length, population),
       passRate: passRate(inspections),
       rectificationsDue: rects.length,
-      rectificationRate: rectificationRate(rects.map((r) => ({ dueAt: r.r.dueAt, closedAt: r.r.closedAt })), period),
+      rectificationRate: rectificationRate(
+        rects.map((r) => ({ dueAt: r.r.dueAt, closedAt: r.r.closedAt })),
+        period,
+      ),
       byAgent: byAgent.map((a) => ({ ...a, agentName: names.get(a.agentUserId) ?? '' })),
     };
   }
@@ -284,9 +350,18 @@ export function createQualityService(deps: Deps) {
 
   async function present(rows: repo.InspectionRow[]) {
     const [orders, names, sheets] = await Promise.all([
-      orderBriefs(db, rows.map((r) => r.orderId)),
-      userNames(db, rows.flatMap((r) => [r.agentUserId, r.inspectorUserId, r.appealDeciderUserId])),
-      repo.sheetsById(db, rows.map((r) => r.sheetId)),
+      orderBriefs(
+        db,
+        rows.map((r) => r.orderId),
+      ),
+      userNames(
+        db,
+        rows.flatMap((r) => [r.agentUserId, r.inspectorUserId, r.appealDeciderUserId]),
+      ),
+      repo.sheetsById(
+        db,
+        rows.map((r) => r.sheetId),
+      ),
     ]);
     return rows.map((r) => {
       const o = orders.get(r.orderId);

@@ -56,7 +56,9 @@ export const qaRectifications = pgTable(
   'qa_rectifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    inspectionId: uuid('inspection_id').notNull().references(() => qaInspections.id),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => qaInspections.id),
     itemCode: text('item_code').notNull(),
     itemName: text('item_name').notNull(),
     ownerUserId: uuid('owner_user_id').notNull(),
@@ -67,5 +69,9 @@ export const qaRectifications = pgTable(
     /** Withdrawn when an appeal revises the score and the item is no longer failed. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
-  (t) => [index('qa_rectifications_owner_idx').on(t.ownerUserId), index('qa_rectifications_due_idx').on(t.dueAt), index('qa_rectifications_inspection_idx').on(t.inspectionId)],
+  (t) => [
+    index('qa_rectifications_owner_idx').on(t.ownerUserId),
+    index('qa_rectifications_due_idx').on(t.dueAt),
+    index('qa_rectifications_inspection_idx').on(t.inspectionId),
+  ],
 );

@@ -56,7 +56,10 @@ export async function indexArticle(tx: Executor, a: IndexableArticle, now: Date)
   await tx
     .insert(searchArticles)
     .values(row as unknown as typeof searchArticles.$inferInsert)
-    .onConflictDoUpdate({ target: searchArticles.articleId, set: { ...(row as unknown as Partial<typeof searchArticles.$inferInsert>), articleId: undefined } });
+    .onConflictDoUpdate({
+      target: searchArticles.articleId,
+      set: { ...(row as unknown as Partial<typeof searchArticles.$inferInsert>), articleId: undefined },
+    });
 }
 
 export async function removeArticle(tx: Executor, articleId: string): Promise<void> {

@@ -30,8 +30,14 @@ export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> 
     const texts = rows.map((r) => orderText({ id: r.id, title: r.title, narrative: r.narrative, employerName: r.employer_name, placeText: r.place_text }));
     // One statement per batch: unnest the two arrays side by side.
     await db.execute(sql`insert into search_orders (order_id, words)
-      select id, to_tsvector('simple', words) from unnest(${sql.raw('ARRAY[')}${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}${sql.raw(']')},
-        ${sql.raw('ARRAY[')}${sql.join(texts.map((t) => sql`${t}::text`), sql`, `)}${sql.raw(']')}) as t(id, words)
+      select id, to_tsvector('simple', words) from unnest(${sql.raw('ARRAY[')}${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}${sql.raw(']')},
+        ${sql.raw('ARRAY[')}${sql.join(
+          texts.map((t) => sql`${t}::text`),
+          sql`, `,
+        )}${sql.raw(']')}) as t(id, words)
       on conflict (order_id) do nothing`);
     total += rows.length;
   }

@@ -184,7 +184,8 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
         .groupBy(searchLog.query)
         .orderBy(desc(sql`count(*)`), desc(sql`max(${searchLog.at})`))
         .limit(limit);
-    const view = (rows: { query: string; times: number; lastAt: Date }[]) => rows.map((r) => ({ query: r.query, times: Number(r.times), lastAt: new Date(r.lastAt).toISOString() }));
+    const view = (rows: { query: string; times: number; lastAt: Date }[]) =>
+      rows.map((r) => ({ query: r.query, times: Number(r.times), lastAt: new Date(r.lastAt).toISOString() }));
     return {
       noResults: view(await grouped(sql`${searchLog.results} = 0`)),
       notClicked: view(await grouped(sql`${searchLog.results} > 0 and ${searchLog.clickedArticleId} is null`)),

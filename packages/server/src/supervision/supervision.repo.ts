@@ -84,7 +84,13 @@ export type NewSignal = typeof supervisionSignals.$inferInsert;
 export async function insertSignals(tx: Executor, rows: NewSignal[]): Promise<SignalRow[]> {
   const out: SignalRow[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await tx.insert(supervisionSignals).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: supervisionSignals.key }).returning()));
+    out.push(
+      ...(await tx
+        .insert(supervisionSignals)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing({ target: supervisionSignals.key })
+        .returning()),
+    );
   }
   return out;
 }
@@ -99,7 +105,13 @@ export async function countsByUnit(db: Executor, unitIds: string[], since: Date)
   return db
     .select({ unitId: supervisionSignals.unitId, kind: supervisionSignals.kind, n: sql<number>`count(*)::int` })
     .from(supervisionSignals)
-    .where(and(inArray(supervisionSignals.unitId, unitIds), sql`${supervisionSignals.at} >= ${since.toISOString()}::timestamptz`, inArray(supervisionSignals.kind, ['urge', 'overdue', 'escalated'])))
+    .where(
+      and(
+        inArray(supervisionSignals.unitId, unitIds),
+        sql`${supervisionSignals.at} >= ${since.toISOString()}::timestamptz`,
+        inArray(supervisionSignals.kind, ['urge', 'overdue', 'escalated']),
+      ),
+    )
     .groupBy(supervisionSignals.unitId, supervisionSignals.kind);
 }
 

@@ -69,9 +69,21 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
     })),
   );
   const notices = made.flatMap(({ s, o }) =>
-    noticesFor(s, { id: o.id, number: o.number, title: o.title, holderUnitId: o.holderUnitId, holderChain: unitIdsOnPath(o.holderUnitPath), intakeUnitId: o.intakeUnitId, dispatchUnitId: o.dispatchUnitId }),
+    noticesFor(s, {
+      id: o.id,
+      number: o.number,
+      title: o.title,
+      holderUnitId: o.holderUnitId,
+      holderChain: unitIdsOnPath(o.holderUnitPath),
+      intakeUnitId: o.intakeUnitId,
+      dispatchUnitId: o.dispatchUnitId,
+    }),
   );
-  await outbox.enqueue(tx, notices.map((n) => noticeJob(n, now)), now);
+  await outbox.enqueue(
+    tx,
+    notices.map((n) => noticeJob(n, now)),
+    now,
+  );
   return { candidates: candidates.length, signals: made.length, notices: notices.length, skipped };
 }
 
@@ -84,7 +96,10 @@ function safe<T>(f: () => T): T | null {
 }
 
 /** The scan as a scheduled job: every `everyMs`, one instance runs it (its slot's job), as the system actor. */
-export function registerSupervisionScan(jobs: JobRunner, deps: { calendar: { current(): Promise<WorkingCalendar> }; everyMs: number; log?: (o: object, m: string) => void }) {
+export function registerSupervisionScan(
+  jobs: JobRunner,
+  deps: { calendar: { current(): Promise<WorkingCalendar> }; everyMs: number; log?: (o: object, m: string) => void },
+) {
   jobs.register(
     scanJobKind,
     async (_job, ctx) => {

@@ -43,7 +43,19 @@ export function createSupervisionService(deps: OrderDeps) {
     const order = await runTransition(deps, actor, orderId, null, 'urge', async (c) => {
       const holder = (await unitsById(c.tx, [c.order.holderUnitId])).get(c.order.holderUnitId);
       await insertSignals(c.tx, [
-        { orderId, kind: 'urge', key: null, step: c.order.currentStep, dueAt: c.order.currentDueAt, unitId: c.order.holderUnitId, at: c.now, byUserId: actor.userId, byRole: actor.role, message: input.message, answerDueAt: answerBy },
+        {
+          orderId,
+          kind: 'urge',
+          key: null,
+          step: c.order.currentStep,
+          dueAt: c.order.currentDueAt,
+          unitId: c.order.holderUnitId,
+          at: c.now,
+          byUserId: actor.userId,
+          byRole: actor.role,
+          message: input.message,
+          answerDueAt: answerBy,
+        },
       ]);
       result = { unitId: c.order.holderUnitId, unitName: holder?.name ?? '', at: c.now };
       const chain = holder ? unitIdsOnPath(holder.path) : [c.order.holderUnitId];
@@ -83,7 +95,10 @@ export function createSupervisionService(deps: OrderDeps) {
     const rows = await boardOrders(db, visible, now, boardLimit);
     const unitIds = [...new Set(rows.map((r) => r.holderUnitId))];
     const counts = await countsByUnit(db, unitIds, new Date(now.getTime() - 30 * 86_400_000));
-    const groups = new Map<string, { unit: { id: string; name: string }; nearDue: number; overdue: number; emergency: number; urges30d: number; overdue30d: number; orders: BoardOrder[] }>();
+    const groups = new Map<
+      string,
+      { unit: { id: string; name: string }; nearDue: number; overdue: number; emergency: number; urges30d: number; overdue30d: number; orders: BoardOrder[] }
+    >();
     const totals = { nearDue: 0, overdue: 0, emergency: 0 };
     for (const r of rows) {
       const status = deadlineStatus(now, r.currentDueAt, r.currentNearDueAt);
@@ -91,12 +106,20 @@ export function createSupervisionService(deps: OrderDeps) {
       let g = groups.get(r.holderUnitId);
       if (!g) {
         const c = (k: string) => counts.find((x) => x.unitId === r.holderUnitId && x.kind === k)?.n ?? 0;
-        g = { unit: { id: r.holderUnitId, name: r.holderUnitName }, nearDue: 0, overdue: 0, emergency: 0, urges30d: c('urge'), overdue30d: c('overdue'), orders: [] };
+        g = {
+          unit: { id: r.holderUnitId, name: r.holderUnitName },
+          nearDue: 0,
+          overdue: 0,
+          emergency: 0,
+          urges30d: c('urge'),
+          overdue30d: c('overdue'),
+          orders: [],
+        };
         groups.set(r.holderUnitId, g);
       }
-      if (status === 'near_due') (g.nearDue++, totals.nearDue++);
-      if (status === 'overdue') (g.overdue++, totals.overdue++);
-      if (emergency) (g.emergency++, totals.emergency++);
+      if (status === 'near_due') g.nearDue++, totals.nearDue++;
+      if (status === 'overdue') g.overdue++, totals.overdue++;
+      if (emergency) g.emergency++, totals.emergency++;
       g.orders.push({
         id: r.id,
         number: r.number,
@@ -111,7 +134,9 @@ export function createSupervisionService(deps: OrderDeps) {
         lastUrgedAt: r.lastUrgedAt?.toISOString() ?? null,
       });
     }
-    const units = [...groups.values()].sort((a, b) => b.overdue - a.overdue || b.emergency - a.emergency || b.nearDue - a.nearDue || a.unit.name.localeCompare(b.unit.name));
+    const units = [...groups.values()].sort(
+      (a, b) => b.overdue - a.overdue || b.emergency - a.emergency || b.nearDue - a.nearDue || a.unit.name.localeCompare(b.unit.name),
+    );
     return { generatedAt: now.toISOString(), totals, truncated: rows.length >= boardLimit, units };
   }
 

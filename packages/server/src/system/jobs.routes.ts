@@ -15,8 +15,18 @@ const jobQuery = z
   .object({
     state: z.enum(jobStates, { error: '状态应为 pending、running、done 或 failed' }).optional(),
     kind: z.string().trim().max(64, { error: '任务类型不能超过 64 个字符' }).optional(),
-    beforeId: z.coerce.number({ error: '游标应为数字' }).int({ error: '游标应为整数' }).positive({ error: '游标应为正整数' }).max(Number.MAX_SAFE_INTEGER, { error: '游标过大' }).optional(),
-    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(200, { error: '条数不能超过 200' }).default(50),
+    beforeId: z.coerce
+      .number({ error: '游标应为数字' })
+      .int({ error: '游标应为整数' })
+      .positive({ error: '游标应为正整数' })
+      .max(Number.MAX_SAFE_INTEGER, { error: '游标过大' })
+      .optional(),
+    limit: z.coerce
+      .number({ error: '条数应为数字' })
+      .int({ error: '条数应为整数' })
+      .min(1, { error: '条数至少为 1' })
+      .max(200, { error: '条数不能超过 200' })
+      .default(50),
   })
   .strict();
 
@@ -80,7 +90,15 @@ export const jobsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
         operationId: 'retryJob',
         tags: ['system'],
         ...describe('重试失败的后台任务（管理员），从现在起重新计算尝试次数', 'Retry a failed job (administrator) from now, with a fresh count of attempts.'),
-        params: z.object({ id: z.coerce.number({ error: '编号应为数字' }).int({ error: '编号应为整数' }).positive({ error: '编号应为正整数' }).max(Number.MAX_SAFE_INTEGER, { error: '编号过大' }) }).strict(),
+        params: z
+          .object({
+            id: z.coerce
+              .number({ error: '编号应为数字' })
+              .int({ error: '编号应为整数' })
+              .positive({ error: '编号应为正整数' })
+              .max(Number.MAX_SAFE_INTEGER, { error: '编号过大' }),
+          })
+          .strict(),
         response: { 200: job, ...errorResponses },
       },
     },

@@ -19,7 +19,9 @@ const health = z.object({
     provisional: z
       .object({ from: z.string(), to: z.string(), years: z.array(z.number()) })
       .nullable()
-      .describe('按放假办法推算的暂定日期范围（其中的期限标为暂定） / the provisional days after the entered calendar; deadlines on them are marked provisional'),
+      .describe(
+        '按放假办法推算的暂定日期范围（其中的期限标为暂定） / the provisional days after the entered calendar; deadlines on them are marked provisional',
+      ),
   }),
   warnings: z.array(z.string()),
 });
@@ -32,7 +34,10 @@ export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: strin
       schema: {
         operationId: 'health',
         tags: ['system'],
-        ...describe('健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围', 'Health: database kind and version, applied migrations, working-calendar coverage.'),
+        ...describe(
+          '健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围',
+          'Health: database kind and version, applied migrations, working-calendar coverage.',
+        ),
         response: { 200: health },
       },
     },

@@ -40,12 +40,7 @@ export async function findUnitsByIds(db: Executor, ids: string[]): Promise<UnitR
 
 /** The rows, locked in id order so two administrators' moves queue instead of deadlocking, with their current paths. */
 export async function lockUnits(tx: Executor, ids: string[]): Promise<UnitRow[]> {
-  return tx
-    .select()
-    .from(units)
-    .where(inArray(units.id, ids))
-    .orderBy(asc(units.id))
-    .for('update');
+  return tx.select().from(units).where(inArray(units.id, ids)).orderBy(asc(units.id)).for('update');
 }
 
 export type UnitFilter = {
@@ -162,5 +157,8 @@ export async function unitsWithDivisionCodes(db: Executor, codes: string[]) {
 
 /** The active units of a type (the hotline centres, to tell their supervisors of a surge). */
 export async function activeUnitsOfType(db: Executor, type: UnitType) {
-  return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.type, type), eq(units.active, true)));
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.type, type), eq(units.active, true)));
 }

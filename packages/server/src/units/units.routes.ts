@@ -3,16 +3,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../app.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
-import {
-  createUnitBody,
-  divisionsQuery,
-  divisionTreeView,
-  listUnitsQuery,
-  moveUnitBody,
-  unitDetail,
-  unitView,
-  updateUnitBody,
-} from './units.schemas.js';
+import { createUnitBody, divisionsQuery, divisionTreeView, listUnitsQuery, moveUnitBody, unitDetail, unitView, updateUnitBody } from './units.schemas.js';
 import { createUnitsService } from './units.service.js';
 
 export const unitsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config }) => {
@@ -31,7 +22,10 @@ export const unitsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         ),
         querystring: listUnitsQuery,
         response: {
-          200: z.object({ items: z.array(unitView), total: z.number().int().describe('符合条件的总数（可能多于本页）/ matching units, possibly more than listed') }),
+          200: z.object({
+            items: z.array(unitView),
+            total: z.number().int().describe('符合条件的总数（可能多于本页）/ matching units, possibly more than listed'),
+          }),
           ...errorResponses,
         },
       },

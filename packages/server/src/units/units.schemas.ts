@@ -16,7 +16,11 @@ const name = text('单位名称', 60);
 const shortName = text('简称', 20);
 const address = text('地址', 200);
 const email = z.email({ error: '电子邮箱格式不正确' }).max(100, { error: '电子邮箱不能超过 100 个字符' });
-const sortOrder = z.number({ error: '排序号应为数字' }).int({ error: '排序号应为整数' }).min(0, { error: '排序号不能为负' }).max(100_000, { error: '排序号不能超过 100000' });
+const sortOrder = z
+  .number({ error: '排序号应为数字' })
+  .int({ error: '排序号应为整数' })
+  .min(0, { error: '排序号不能为负' })
+  .max(100_000, { error: '排序号不能超过 100000' });
 const divisionCode = z
   .string({ error: '行政区划代码应为字符串' })
   .regex(/^(\d{6}|\d{9})$/, { error: '行政区划代码应为 6 位（区县及以上）或 9 位（乡镇街道）数字' });
@@ -77,13 +81,23 @@ export const listUnitsQuery = z
     type: unitType.optional(),
     active: flag('启用状态'),
     includeExternal: flag('是否包含外部协作单位').default(true),
-    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(1000, { error: '条数不能超过 1000' }).default(500),
+    limit: z.coerce
+      .number({ error: '条数应为数字' })
+      .int({ error: '条数应为整数' })
+      .min(1, { error: '条数至少为 1' })
+      .max(1000, { error: '条数不能超过 1000' })
+      .default(500),
   })
   .strict();
 export type ListUnitsQuery = z.infer<typeof listUnitsQuery>;
 
 export const divisionsQuery = z
-  .object({ province: z.string().regex(/^\d{2}0000$/, { error: '省级行政区划代码应为 6 位且以 0000 结尾' }).optional() })
+  .object({
+    province: z
+      .string()
+      .regex(/^\d{2}0000$/, { error: '省级行政区划代码应为 6 位且以 0000 结尾' })
+      .optional(),
+  })
   .strict();
 
 export const unitView = z.object({

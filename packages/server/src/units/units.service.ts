@@ -22,8 +22,7 @@ const duplicateName = (field: string) =>
 const typeOf = (u: Pick<UnitRow, 'type'>) => u.type as UnitType;
 
 /** jsonb keeps keys in its own order; one shape makes leaders comparable and the audit log readable. */
-const canonicalLeaders = (leaders: UnitRow['leaders']) =>
-  leaders.map((l) => ({ name: l.name, title: l.title, ...(l.phone ? { phone: l.phone } : {}) }));
+const canonicalLeaders = (leaders: UnitRow['leaders']) => leaders.map((l) => ({ name: l.name, title: l.title, ...(l.phone ? { phone: l.phone } : {}) }));
 
 function toView(u: UnitWithChildren): UnitView {
   return {
@@ -220,7 +219,16 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
 
       const row = await repo.updateUnitRow(tx, id, { ...diff.after, updatedAt: now });
       const action = diff.after.active === false ? 'retire_unit' : diff.after.active === true ? 'reactivate_unit' : 'update_unit';
-      await recordAudit(tx, { at: now, actor, action, targetType: 'unit', targetId: id, scope: auditScopeFor(actor, row), before: diff.before, after: diff.after });
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action,
+        targetType: 'unit',
+        targetId: id,
+        scope: auditScopeFor(actor, row),
+        before: diff.before,
+        after: diff.after,
+      });
       return toView({ ...row, childCount: await childCountOf(tx, actor, id) });
     });
   }

@@ -11,7 +11,18 @@ import { buildProvinceTree } from './divisions/province-tree.js';
 import { externalUnitTypes } from './domain/unit-types.js';
 import { units } from './units.tables.js';
 
-type View = { id: string; parentId: string | null; type: string; name: string; divisionCode: string | null; active: boolean; version: number; depth: number; external: boolean; childCount: number };
+type View = {
+  id: string;
+  parentId: string | null;
+  type: string;
+  name: string;
+  divisionCode: string | null;
+  active: boolean;
+  version: number;
+  depth: number;
+  external: boolean;
+  childCount: number;
+};
 
 let t: TestApp;
 let admin: Client;
@@ -21,7 +32,11 @@ let county: typeof units.$inferSelect;
 let county2: typeof units.$inferSelect;
 
 const list = async (c: Client, query = '') => ok<{ items: View[]; total: number }>(c.get(`/api/units?limit=1000${query}`));
-const rowsUnder = (path: string) => t.db.select().from(units).where(like(units.path, `${path}%`));
+const rowsUnder = (path: string) =>
+  t.db
+    .select()
+    .from(units)
+    .where(like(units.path, `${path}%`));
 const rowOf = async (id: string) => (await t.db.select().from(units).where(eq(units.id, id)))[0]!;
 
 beforeAll(async () => {
@@ -138,7 +153,12 @@ describe('administrators keep the tree', () => {
   let enterprise: View;
 
   beforeAll(async () => {
-    town = (await t.db.select().from(units).where(and(eq(units.type, 'town_union'), eq(units.parentId, county.id))))[0]!;
+    town = (
+      await t.db
+        .select()
+        .from(units)
+        .where(and(eq(units.type, 'town_union'), eq(units.parentId, county.id)))
+    )[0]!;
   });
 
   it('creates an enterprise union with leaders and contacts, and audits it', async () => {
@@ -153,10 +173,21 @@ describe('administrators keep the tree', () => {
       }),
       201,
     );
-    expect(enterprise).toMatchObject({ parentId: town.id, depth: town.depth + 1, typeName: '企业工会', active: true, version: 1, childCount: 0, external: false });
+    expect(enterprise).toMatchObject({
+      parentId: town.id,
+      depth: town.depth + 1,
+      typeName: '企业工会',
+      active: true,
+      version: 1,
+      childCount: 0,
+      external: false,
+    });
     expect((await ok(admin.get(`/api/units/${enterprise.id}`))).leaders).toEqual([{ name: '张伟', title: '工会主席', phone: '13947100000' }]);
     expect((await rowOf(enterprise.id)).path).toBe(`${town.path}${enterprise.id}/`);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'create_unit'), eq(auditEvents.targetId, enterprise.id)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'create_unit'), eq(auditEvents.targetId, enterprise.id)));
     expect(event!.scopePath).toBe(`${town.path}${enterprise.id}/`);
     expect(event!.after).toMatchObject({ name: '呼和浩特市测试机械制造有限公司工会', contactPhone: '04716612351' });
   });
@@ -210,11 +241,16 @@ describe('administrators keep the tree', () => {
   });
 
   it('renames with the version, refuses a stale one, and audits before and after', async () => {
-    const renamed = await ok(admin.patch(`/api/units/${enterprise.id}`, { version: 1, name: '呼和浩特市测试机械有限公司工会', shortName: '测试机械工会', contactPhone: null }));
+    const renamed = await ok(
+      admin.patch(`/api/units/${enterprise.id}`, { version: 1, name: '呼和浩特市测试机械有限公司工会', shortName: '测试机械工会', contactPhone: null }),
+    );
     expect(renamed).toMatchObject({ version: 2, name: '呼和浩特市测试机械有限公司工会', shortName: '测试机械工会', contactPhone: null });
     const stale = await admin.patch(`/api/units/${enterprise.id}`, { version: 1, name: '又一个名字' });
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'VERSION_CONFLICT']);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'update_unit'), eq(auditEvents.targetId, enterprise.id)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'update_unit'), eq(auditEvents.targetId, enterprise.id)));
     expect(event!.before).toEqual({ name: '呼和浩特市测试机械制造有限公司工会', shortName: null, contactPhone: '04716612351' });
     expect(event!.after).toEqual({ name: '呼和浩特市测试机械有限公司工会', shortName: '测试机械工会', contactPhone: null });
     const same = await ok(admin.patch(`/api/units/${enterprise.id}`, { version: 2, leaders: [{ name: '张伟', title: '工会主席', phone: '13947100000' }] }));
@@ -230,7 +266,10 @@ describe('administrators keep the tree', () => {
     expect(retired).toMatchObject({ active: false, version: 2 });
     expect((await list(admin, `&parentId=${county.id}&active=false`)).items.map((u) => u.id)).toEqual([lone.id]);
     expect((await ok(admin.get(`/api/units/${lone.id}`))).name).toBe('临时社区工会');
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'retire_unit'), eq(auditEvents.targetId, lone.id)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'retire_unit'), eq(auditEvents.targetId, lone.id)));
     expect(event!.after).toEqual({ active: false });
     const under = await admin.post('/api/units', { parentId: lone.id, type: 'enterprise_union', name: '撤销单位下的工会' });
     expect([under.statusCode, under.json().code]).toEqual([400, 'UNIT_PARENT_RETIRED']);
@@ -258,7 +297,12 @@ describe('administrators keep the tree', () => {
     expect((await handler.get(`/api/units/${town.id}`)).statusCode).toBe(404);
     expect((await handler.get(`/api/units/${enterprise.id}`)).statusCode).toBe(404);
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'move_unit')).orderBy(desc(auditEvents.id));
-    expect(event).toMatchObject({ targetId: town.id, before: { parentId: county.id }, after: { parentId: county2.id }, detail: `moved ${before.length} unit(s) with the subtree` });
+    expect(event).toMatchObject({
+      targetId: town.id,
+      before: { parentId: county.id },
+      after: { parentId: county2.id },
+      detail: `moved ${before.length} unit(s) with the subtree`,
+    });
     const stale = await admin.post(`/api/units/${town.id}/move`, { version: town.version, parentId: county.id });
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'VERSION_CONFLICT']);
     town = await rowOf(town.id);
@@ -281,8 +325,14 @@ describe('administrators keep the tree', () => {
   });
 
   it('refuses cycles, roots, external units and wrong places', async () => {
-    const court = await t.db.select().from(units).where(and(eq(units.type, 'court'), isNull(units.parentId)));
-    const [countyTown] = await t.db.select().from(units).where(and(eq(units.type, 'town_union'), eq(units.parentId, county.id)));
+    const court = await t.db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'court'), isNull(units.parentId)));
+    const [countyTown] = await t.db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'town_union'), eq(units.parentId, county.id)));
     const c = await rowOf(city.id);
     const cases: [string, { version: number; parentId: string }, number, string][] = [
       [city.id, { version: c.version, parentId: county.id }, 400, 'UNIT_MOVE_CYCLE'],
@@ -313,7 +363,14 @@ describe('bad input is a 4xx with a stable code, never a 500', () => {
     ['bad parent uuid', 'post', '/api/units', { type: 'enterprise_union', name: 'x', parentId: 'not-a-uuid' }, 400, 'VALIDATION_FAILED'],
     ['bad division code', 'post', '/api/units', { type: 'court', name: '某法院', divisionCode: '1501' }, 400, 'VALIDATION_FAILED'],
     ['bad phone', 'post', '/api/units', { type: 'court', name: '某法院', contactPhone: '12' }, 400, 'VALIDATION_FAILED'],
-    ['bad leader phone', 'post', '/api/units', { type: 'court', name: '某法院', leaders: [{ name: '王', title: '院长', phone: 'abc' }] }, 400, 'VALIDATION_FAILED'],
+    [
+      'bad leader phone',
+      'post',
+      '/api/units',
+      { type: 'court', name: '某法院', leaders: [{ name: '王', title: '院长', phone: 'abc' }] },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['bad email', 'post', '/api/units', { type: 'court', name: '某法院', email: 'nope' }, 400, 'VALIDATION_FAILED'],
     ['bad uuid in path', 'get', '/api/units/123', undefined, 400, 'VALIDATION_FAILED'],
     ['unknown unit', 'get', `/api/units/${crypto.randomUUID()}`, undefined, 404, 'UNIT_NOT_FOUND'],
@@ -369,7 +426,11 @@ describe('building other provinces from the division data', () => {
   });
   afterAll(() => database.close());
   const now = new Date('2026-11-25T02:00:00Z');
-  const rowsOf = (path: string) => database.db.select().from(units).where(like(units.path, `${path}%`));
+  const rowsOf = (path: string) =>
+    database.db
+      .select()
+      .from(units)
+      .where(like(units.path, `${path}%`));
 
   it('builds Shaanxi: 10 cities, 107 counties, districts included, once', async () => {
     const shaanxi = divisionsOf('610000');
@@ -404,9 +465,15 @@ describe('building other provinces from the division data', () => {
 
   it('keeps renamed and retired units when run again', async () => {
     const r = await buildProvinceTree(database.db, '500000', { now });
-    const [centre] = await database.db.select().from(units).where(and(eq(units.type, 'hotline_centre'), eq(units.parentId, r.rootId)));
+    const [centre] = await database.db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'hotline_centre'), eq(units.parentId, r.rootId)));
     await database.db.update(units).set({ name: '重庆市总工会职工服务热线中心' }).where(eq(units.id, centre!.id));
-    const [yuzhong] = await database.db.select().from(units).where(and(eq(units.type, 'county_federation'), eq(units.divisionCode, '500103')));
+    const [yuzhong] = await database.db
+      .select()
+      .from(units)
+      .where(and(eq(units.type, 'county_federation'), eq(units.divisionCode, '500103')));
     await database.db.update(units).set({ name: '渝中区总工会（新）', active: false }).where(eq(units.id, yuzhong!.id));
     expect((await buildProvinceTree(database.db, '500000', { now })).created).toBe(0);
     expect((await database.db.select().from(units).where(eq(units.type, 'hotline_centre'))).length).toBe(2);

@@ -4,19 +4,13 @@ import type { RouteContext } from '../app.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
 import { createTokensService } from './tokens.service.js';
-import {
-  createTokenBody,
-  createUserBody,
-  listUsersQuery,
-  resetPasswordBody,
-  tokenView,
-  updateUserBody,
-  userTokenParams,
-  userView,
-} from './users.schemas.js';
+import { createTokenBody, createUserBody, listUsersQuery, resetPasswordBody, tokenView, updateUserBody, userTokenParams, userView } from './users.schemas.js';
 import { createUsersService } from './users.service.js';
 
-const oneTimePassword = z.string().nullable().describe('随机生成的初始密码，仅此一次显示；由管理员指定时为 null / the generated password, shown once; null when the administrator set it');
+const oneTimePassword = z
+  .string()
+  .nullable()
+  .describe('随机生成的初始密码，仅此一次显示；由管理员指定时为 null / the generated password, shown once; null when the administrator set it');
 
 export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock }) => {
   const people = createUsersService({ db, clock });

@@ -60,7 +60,12 @@ export const listUsersQuery = z
       .enum(['true', 'false'], { error: '启用状态应为 true 或 false' })
       .transform((v) => v === 'true')
       .optional(),
-    limit: z.coerce.number({ error: '条数应为数字' }).int({ error: '条数应为整数' }).min(1, { error: '条数至少为 1' }).max(100, { error: '条数不能超过 100' }).default(50),
+    limit: z.coerce
+      .number({ error: '条数应为数字' })
+      .int({ error: '条数应为整数' })
+      .min(1, { error: '条数至少为 1' })
+      .max(100, { error: '条数不能超过 100' })
+      .default(50),
     cursor: z.string().max(200, { error: '分页游标不正确' }).optional(),
   })
   .strict();

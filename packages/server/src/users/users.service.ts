@@ -8,7 +8,16 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, type FieldError } from '../platform/errors/app-error.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
-import { changedFields, checkRoleSet, checkSelfChange, dedupeGrants, grantKey, type AccountKind, type RoleGrant, type RuleProblem } from './domain/role-rules.js';
+import {
+  changedFields,
+  checkRoleSet,
+  checkSelfChange,
+  dedupeGrants,
+  grantKey,
+  type AccountKind,
+  type RoleGrant,
+  type RuleProblem,
+} from './domain/role-rules.js';
 import * as repo from './users.repo.js';
 import type { AssignmentRow, UnitRef, UserRow } from './users.repo.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserView } from './users.schemas.js';
@@ -96,9 +105,19 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
   }
 
   async function viewsOf(executor: Executor, rows: { user: UserRow; home: UnitRef }[], actor: Actor): Promise<UserView[]> {
-    const assignments = await repo.assignmentsOf(executor, rows.map((r) => r.user.id));
+    const assignments = await repo.assignmentsOf(
+      executor,
+      rows.map((r) => r.user.id),
+    );
     const unmasked = actor.role === 'administrator';
-    return rows.map((r) => toView(r.user, r.home, assignments.filter((a) => a.userId === r.user.id), unmasked));
+    return rows.map((r) =>
+      toView(
+        r.user,
+        r.home,
+        assignments.filter((a) => a.userId === r.user.id),
+        unmasked,
+      ),
+    );
   }
 
   async function list(actor: Actor, q: ListUsersQuery) {
@@ -214,7 +233,14 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       if (removed.some((a) => !repo.unitInReach(actor, a.unit))) {
         throw invalid('USER_ROLE_OUT_OF_SCOPE', '不能移除您管辖范围以外单位的角色', [{ field: 'body.roles', message: '包含您无权移除的角色' }]);
       }
-      if ((await repo.assignmentsWithTokens(tx, removed.map((a) => a.id))).length) {
+      if (
+        (
+          await repo.assignmentsWithTokens(
+            tx,
+            removed.map((a) => a.id),
+          )
+        ).length
+      ) {
         throw conflict('USER_ROLE_HAS_TOKENS', '该角色已签发接口令牌，不能移除；如需更换单位，请新建接口账号');
       }
 
@@ -225,7 +251,10 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       if (!Object.keys(diff.after).length) return toView(user, home, current, true);
 
       const row = await repo.updateUserRow(tx, id, { ...patch, updatedAt: now });
-      await repo.deleteAssignments(tx, removed.map((a) => a.id));
+      await repo.deleteAssignments(
+        tx,
+        removed.map((a) => a.id),
+      );
       await repo.insertAssignments(tx, id, added, now);
       let detail: string | undefined;
       if (patch.active === false && user.active) {

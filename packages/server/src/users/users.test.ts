@@ -17,7 +17,12 @@ let gov12345: string;
 let otherCounty: string;
 
 const unitOf = async (type: string, divisionCode?: string) =>
-  (await t.db.select().from(units).where(divisionCode ? and(eq(units.type, type), eq(units.divisionCode, divisionCode)) : eq(units.type, type)))[0]!.id;
+  (
+    await t.db
+      .select()
+      .from(units)
+      .where(divisionCode ? and(eq(units.type, type), eq(units.divisionCode, divisionCode)) : eq(units.type, type))
+  )[0]!.id;
 const userId = async (username: string) => (await t.db.select().from(users).where(eq(users.username, username)))[0]!.id;
 const usernames = (body: { items: { username: string }[] }) => body.items.map((u) => u.username);
 
@@ -90,17 +95,41 @@ describe('people and roles', () => {
   });
 
   it('creates an integration account without a password, only with the integration role', async () => {
-    const ok = await admin.post('/api/users', { username: 'gov-platform', displayName: '政务平台', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }] });
+    const ok = await admin.post('/api/users', {
+      username: 'gov-platform',
+      displayName: '政务平台',
+      kind: 'integration',
+      unitId: gov12345,
+      roles: [{ role: 'integration', unitId: gov12345 }],
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().password).toBeNull();
     const [row] = await t.db.select().from(users).where(eq(users.id, ok.json().user.id));
     expect(row!.passwordHash).toBeNull();
-    const withPassword = await admin.post('/api/users', { username: 'gov2', displayName: 'x', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }], password: 'Integration-Key-2026' });
+    const withPassword = await admin.post('/api/users', {
+      username: 'gov2',
+      displayName: 'x',
+      kind: 'integration',
+      unitId: gov12345,
+      roles: [{ role: 'integration', unitId: gov12345 }],
+      password: 'Integration-Key-2026',
+    });
     expect(withPassword.json()).toMatchObject({ code: 'USER_INTEGRATION_PASSWORD', details: { fields: [{ field: 'body.password' }] } });
-    const personRole = await admin.post('/api/users', { username: 'gov3', displayName: 'x', kind: 'integration', unitId: gov12345, roles: [{ role: 'agent', unitId: gov12345 }] });
+    const personRole = await admin.post('/api/users', {
+      username: 'gov3',
+      displayName: 'x',
+      kind: 'integration',
+      unitId: gov12345,
+      roles: [{ role: 'agent', unitId: gov12345 }],
+    });
     expect(personRole.statusCode).toBe(400);
     expect(personRole.json().code).toBe('USER_ROLE_KIND');
-    const personWithIntegration = await admin.post('/api/users', { username: 'p.integration', displayName: 'x', unitId: county, roles: [{ role: 'integration', unitId: county }] });
+    const personWithIntegration = await admin.post('/api/users', {
+      username: 'p.integration',
+      displayName: 'x',
+      unitId: county,
+      roles: [{ role: 'integration', unitId: county }],
+    });
     expect(personWithIntegration.json().code).toBe('USER_ROLE_KIND');
   });
 
@@ -118,7 +147,13 @@ describe('people and roles', () => {
     expect(res.json()).toMatchObject({ code: 'USER_ROLE_SEPARATION', details: { fields: [{ field: 'body.roles' }] } });
     const auditor = await userId('auditor');
     const [before] = await t.db.select().from(users).where(eq(users.id, auditor));
-    const grant = await admin.patch(`/api/users/${auditor}`, { version: before!.version, roles: [{ role: 'auditor', unitId: before!.unitId }, { role: 'administrator', unitId: county }] });
+    const grant = await admin.patch(`/api/users/${auditor}`, {
+      version: before!.version,
+      roles: [
+        { role: 'auditor', unitId: before!.unitId },
+        { role: 'administrator', unitId: county },
+      ],
+    });
     expect(grant.json().code).toBe('USER_ROLE_SEPARATION');
   });
 });
@@ -217,7 +252,9 @@ describe('masking and scope', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { username: string }[]; nextCursor: string | null } = (await admin.get(`/api/users?limit=4${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { username: string }[]; nextCursor: string | null } = (
+        await admin.get(`/api/users?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       expect(page.items.length).toBeLessThanOrEqual(4);
       seen.push(...usernames(page));
       cursor = page.nextCursor;
@@ -229,27 +266,56 @@ describe('masking and scope', () => {
 
   it('keeps a county administrator to the county when granting and removing roles', async () => {
     const countyAdmin = await (await newPerson('xc.admin', [{ role: 'administrator', unitId: county }])).login();
-    const outside = await countyAdmin.post('/api/users', { username: 'p.city', displayName: '市里', unitId: county, roles: [{ role: 'handler', unitId: county }, { role: 'agent', unitId: city }] });
+    const outside = await countyAdmin.post('/api/users', {
+      username: 'p.city',
+      displayName: '市里',
+      unitId: county,
+      roles: [
+        { role: 'handler', unitId: county },
+        { role: 'agent', unitId: city },
+      ],
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json()).toMatchObject({ code: 'USER_UNIT_UNKNOWN', details: { fields: [{ field: 'body.roles.1.unitId' }] } });
     expect((await countyAdmin.get(`/api/users/${await userId('city')}`)).statusCode).toBe(404);
 
-    const both = await newPerson('p.both', [{ role: 'handler', unitId: county }, { role: 'dispatcher', unitId: city }], county);
+    const both = await newPerson(
+      'p.both',
+      [
+        { role: 'handler', unitId: county },
+        { role: 'dispatcher', unitId: city },
+      ],
+      county,
+    );
     const drop = await countyAdmin.patch(`/api/users/${both.id}`, { version: 1, roles: [{ role: 'handler', unitId: county }] });
     expect(drop.json().code).toBe('USER_ROLE_OUT_OF_SCOPE');
     const add = await countyAdmin.patch(`/api/users/${both.id}`, {
       version: 1,
-      roles: [{ role: 'handler', unitId: county }, { role: 'dispatcher', unitId: city }, { role: 'agent', unitId: county }],
+      roles: [
+        { role: 'handler', unitId: county },
+        { role: 'dispatcher', unitId: city },
+        { role: 'agent', unitId: county },
+      ],
     });
     expect(add.statusCode, add.body).toBe(200);
-    expect(add.json().roles.map((r: { role: string }) => r.role).sort()).toEqual(['agent', 'dispatcher', 'handler']);
+    expect(
+      add
+        .json()
+        .roles.map((r: { role: string }) => r.role)
+        .sort(),
+    ).toEqual(['agent', 'dispatcher', 'handler']);
   });
 });
 
 describe('changing people', () => {
   it('updates with the version, answers 409 when stale, and replaces the role set', async () => {
     const p = await newPerson('p.update', [{ role: 'agent', unitId: county }]);
-    const res = await admin.patch(`/api/users/${p.id}`, { version: 1, displayName: '改名', phone: '0471-6612351', roles: [{ role: 'handler', unitId: county }] });
+    const res = await admin.patch(`/api/users/${p.id}`, {
+      version: 1,
+      displayName: '改名',
+      phone: '0471-6612351',
+      roles: [{ role: 'handler', unitId: county }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ displayName: '改名', phone: '04716612351', version: 2 });
     expect(res.json().roles.map((r: { role: string }) => r.role)).toEqual(['handler']);
@@ -261,7 +327,10 @@ describe('changing people', () => {
   });
 
   it('moves a logged-in person off a removed role without breaking their session', async () => {
-    const p = await newPerson('p.roles', [{ role: 'agent', unitId: county }, { role: 'handler', unitId: county }]);
+    const p = await newPerson('p.roles', [
+      { role: 'agent', unitId: county },
+      { role: 'handler', unitId: county },
+    ]);
     const session = await p.login();
     expect(session.session.current.role).toBe('agent');
     // Version 2: the first login replaced the one-time password.
@@ -280,7 +349,13 @@ describe('changing people', () => {
     expect((await session.get('/api/auth/session')).statusCode).toBe(401);
     await expect(p.login()).rejects.toThrow(/401/);
 
-    const api = await admin.post('/api/users', { username: 'ext.leaving', displayName: '待停用平台', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }] });
+    const api = await admin.post('/api/users', {
+      username: 'ext.leaving',
+      displayName: '待停用平台',
+      kind: 'integration',
+      unitId: gov12345,
+      roles: [{ role: 'integration', unitId: gov12345 }],
+    });
     const apiId = api.json().user.id;
     const { token } = (await admin.post(`/api/users/${apiId}/tokens`, { name: 'x' })).json();
     expect((await t.withToken(token).get('/api/auth/session')).statusCode).toBe(200);
@@ -291,7 +366,13 @@ describe('changing people', () => {
   });
 
   it('refuses to strand a token by moving an integration account', async () => {
-    const api = await admin.post('/api/users', { username: 'ext.move', displayName: '平台', kind: 'integration', unitId: gov12345, roles: [{ role: 'integration', unitId: gov12345 }] });
+    const api = await admin.post('/api/users', {
+      username: 'ext.move',
+      displayName: '平台',
+      kind: 'integration',
+      unitId: gov12345,
+      roles: [{ role: 'integration', unitId: gov12345 }],
+    });
     const apiId = api.json().user.id;
     await admin.post(`/api/users/${apiId}/tokens`, { name: 'x' });
     const res = await admin.patch(`/api/users/${apiId}`, { version: 1, roles: [{ role: 'integration', unitId: city }] });
@@ -335,7 +416,12 @@ describe('changing people', () => {
 });
 
 describe('bad input gets a 4xx with a stable code and a Chinese message per field', () => {
-  const base = () => ({ username: `p${Math.random().toString(36).slice(2, 8)}`, displayName: '测试', unitId: county, roles: [{ role: 'agent', unitId: county }] });
+  const base = () => ({
+    username: `p${Math.random().toString(36).slice(2, 8)}`,
+    displayName: '测试',
+    unitId: county,
+    roles: [{ role: 'agent', unitId: county }],
+  });
   it.each<[string, () => Record<string, unknown>, number, string, string]>([
     ['a bad phone number', () => ({ ...base(), phone: '1234-abc' }), 400, 'VALIDATION_FAILED', 'body.phone'],
     ['an ID number with a wrong check digit', () => ({ ...base(), idNumber: wrongCheckId }), 400, 'VALIDATION_FAILED', 'body.idNumber'],
@@ -371,7 +457,15 @@ describe('bad input gets a 4xx with a stable code and a Chinese message per fiel
     ['a limit out of range', 'get', '/api/users?limit=1000', undefined, 400, 'VALIDATION_FAILED', 'querystring.limit'],
     ['a bad active flag', 'get', '/api/users?active=yes', undefined, 400, 'VALIDATION_FAILED', 'querystring.active'],
     ['a missing version', 'patch', '/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' }, 400, 'VALIDATION_FAILED', 'body.version'],
-    ['an overlong display name', 'patch', '/api/users/00000000-0000-4000-8000-000000000000', { version: 1, displayName: '长'.repeat(41) }, 400, 'VALIDATION_FAILED', 'body.displayName'],
+    [
+      'an overlong display name',
+      'patch',
+      '/api/users/00000000-0000-4000-8000-000000000000',
+      { version: 1, displayName: '长'.repeat(41) },
+      400,
+      'VALIDATION_FAILED',
+      'body.displayName',
+    ],
     ['a bad phone on update', 'patch', '/api/users/00000000-0000-4000-8000-000000000000', { version: 1, phone: '999' }, 400, 'VALIDATION_FAILED', 'body.phone'],
   ])('%s', async (_name, method, url, body, status, code, field) => {
     const res = method === 'get' ? await admin.get(url) : await admin.patch(url, body);

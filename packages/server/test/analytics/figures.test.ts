@@ -60,7 +60,23 @@ describe('the figures of the API are the pure functions’ figures', () => {
 
   it('answers every field the issue lists, call figures as "no call data" (null)', async () => {
     const api = await ok(leader.get(`/api/analytics/kpis?from=${from}&to=${today}`));
-    for (const f of ['requests', 'ordersCreated', 'ordersDispatched', 'dueInPeriod', 'completedOnTime', 'completionRate', 'onTimeRate', 'satisfactionRate', 'callbackRate', 'returnRate', 'extensionRate', 'averageHandlingWorkingDays', 'amountRecoveredYuan', 'workersHelped', 'firstContactResolutionRate']) {
+    for (const f of [
+      'requests',
+      'ordersCreated',
+      'ordersDispatched',
+      'dueInPeriod',
+      'completedOnTime',
+      'completionRate',
+      'onTimeRate',
+      'satisfactionRate',
+      'callbackRate',
+      'returnRate',
+      'extensionRate',
+      'averageHandlingWorkingDays',
+      'amountRecoveredYuan',
+      'workersHelped',
+      'firstContactResolutionRate',
+    ]) {
       expect(api, f).toHaveProperty(f);
     }
     expect(api.calls).toBeNull();
@@ -90,7 +106,10 @@ describe('live figures', () => {
     await ok(
       agent.post('/api/orders', {
         channel: 'phone',
-        callers: [{ name: '王先生', phone: '13904711111' }, { name: '李女士', phone: '13904712222' }],
+        callers: [
+          { name: '王先生', phone: '13904711111' },
+          { name: '李女士', phone: '13904712222' },
+        ],
         employer: { name: '呼和浩特市某某餐饮有限公司' },
         place: { text: '呼和浩特市新城区', divisionCode: '150102' },
         narrative: '反映餐饮公司拖欠两个月工资。',
@@ -104,16 +123,23 @@ describe('live figures', () => {
     expect(after.requests).toBe(before.requests + 2);
 
     const flow = await ok(leader.get('/api/analytics/order-flow'));
-    const list = await ok(leader.get('/api/orders?state=pending_dispatch,pending_sign,returned,handling,replied,pending_callback,callback_dissatisfied&limit=1'));
+    const list = await ok(
+      leader.get('/api/orders?state=pending_dispatch,pending_sign,returned,handling,replied,pending_callback,callback_dissatisfied&limit=1'),
+    );
     expect(flow.open).toBe(list.total);
     for (const [state, n] of Object.entries(flow.totals)) expect(n, state).toBe(list.countsByState[state] ?? 0);
   });
 
   it('pushes a changed event on the stream after a change', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const cookie = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'Demo12351' } })).cookies.find((c) => c.name === 'hotline_session')!;
+    const cookie = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'Demo12351' } })).cookies.find(
+      (c) => c.name === 'hotline_session',
+    )!;
     const controller = new AbortController();
-    const res = await fetch(`${address}/api/analytics/stream`, { headers: { accept: 'text/event-stream', cookie: `${cookie.name}=${cookie.value}` }, signal: controller.signal });
+    const res = await fetch(`${address}/api/analytics/stream`, {
+      headers: { accept: 'text/event-stream', cookie: `${cookie.name}=${cookie.value}` },
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -124,7 +150,13 @@ describe('live figures', () => {
     try {
       await until('event: ready');
       await ok(
-        agent.post('/api/orders', { channel: 'phone', callers: [{ name: '赵先生', phone: '13904713333' }], narrative: '反映公司拖欠加班费。', typeCode: 'complaint', subjectCode: 'wage_arrears' }),
+        agent.post('/api/orders', {
+          channel: 'phone',
+          callers: [{ name: '赵先生', phone: '13904713333' }],
+          narrative: '反映公司拖欠加班费。',
+          typeCode: 'complaint',
+          subjectCode: 'wage_arrears',
+        }),
         201,
       );
       await until('event: changed');

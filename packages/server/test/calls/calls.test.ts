@@ -18,7 +18,12 @@ const post = (events: unknown[], o: { secret?: string; ts?: number; nonce?: stri
     method: 'POST',
     url: '/api/calls/events',
     payload: body,
-    headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': n, 'x-hotline-signature': signRequest('hmac-sha256', o.secret ?? demoTelephonySecret, ts, n, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hotline-timestamp': ts,
+      'x-hotline-nonce': n,
+      'x-hotline-signature': signRequest('hmac-sha256', o.secret ?? demoTelephonySecret, ts, n, body),
+    },
   });
 };
 
@@ -84,7 +89,9 @@ describe('call figures', () => {
   it('equal the definitions of kpis.md on a hand-computed day', async () => {
     // c-1 (wait 12, talk 300) and c-2 (wait 5, talk 60) above, plus: answered after 20 s (talk 100), abandoned after 30 s
     // and after 3 s, two that ended in the voice menu.
-    await ok(post([...answered('c-4', 600, 20, 100), ...abandoned('c-5', 700, 30), ...abandoned('c-6', 800, 3), ...ivrOnly('c-7', 900), ...ivrOnly('c-8', 1000)]));
+    await ok(
+      post([...answered('c-4', 600, 20, 100), ...abandoned('c-5', 700, 30), ...abandoned('c-6', 800, 3), ...ivrOnly('c-7', 900), ...ivrOnly('c-8', 1000)]),
+    );
     const f = await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'));
     expect(f.overall).toEqual({
       calls: 7,

@@ -12,9 +12,37 @@ export type Pools = { ids: string[]; typeCodes: string[]; subjectCodes: string[]
 type Mode = { valid: boolean };
 
 const hostile = [
-  '', ' ', '\u0000', 'a\u0000b', '\t\r\n', '\u200b', '\u202e反转', '\ufeff', '😀👨‍👩‍👧', '𠮷野家', '１２３',
-  "' or 1=1 --", '"; drop table users; --', '%', '_', '\\', '%00', '../../etc/passwd', '<script>alert(1)</script>', '${7*7}',
-  'null', 'undefined', 'NaN', '-1', '1e309', '0x10', '__proto__', 'constructor', 'true', '[]', '{}',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\t\r\n',
+  '\u200b',
+  '\u202e反转',
+  '\ufeff',
+  '😀👨‍👩‍👧',
+  '𠮷野家',
+  '１２３',
+  "' or 1=1 --",
+  '"; drop table users; --',
+  '%',
+  '_',
+  '\\',
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '0x10',
+  '__proto__',
+  'constructor',
+  'true',
+  '[]',
+  '{}',
 ];
 const hostileString = fc.constantFrom(...hostile);
 const hugeString = fc.tuple(fc.constantFrom(1_001, 5_001, 70_000), fc.constantFrom('a', '字', '😀')).map(([n, c]) => c.repeat(n));
@@ -41,7 +69,12 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 /** An 18-digit resident ID with a birth date that exists; the check character is right or (invalid mode) maybe wrong. */
 const idNumber = (right: fc.Arbitrary<boolean>) =>
   fc
-    .tuple(fc.constantFrom('150102', '110101', '500101'), fc.date({ min: new Date('1950-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), right)
+    .tuple(
+      fc.constantFrom('150102', '110101', '500101'),
+      fc.date({ min: new Date('1950-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 999 }),
+      right,
+    )
     .map(([area, born, seq, ok]) => {
       const first17 = area + born.toISOString().slice(0, 10).replaceAll('-', '') + String(seq).padStart(3, '0');
       const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -55,7 +88,8 @@ const badPhone = fc.constantFrom('12345678901', 'abc', '+8613904710001', '139047
 
 /** Generators chosen by a text field's name where its schema alone (a transform) says too little. */
 function byName(name: string | undefined, pools: Pools, mode: Mode): fc.Arbitrary<unknown> | undefined {
-  const either = (good: fc.Arbitrary<unknown>, bad: fc.Arbitrary<unknown>) => (mode.valid ? good : fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: bad }));
+  const either = (good: fc.Arbitrary<unknown>, bad: fc.Arbitrary<unknown>) =>
+    mode.valid ? good : fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: bad });
   const codes = (list: string[]) => (list.length ? either(fc.constantFrom(...list), fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/)) : undefined);
   switch (name) {
     case 'phone':
@@ -73,7 +107,10 @@ function byName(name: string | undefined, pools: Pools, mode: Mode): fc.Arbitrar
     case 'riskFlags.item':
       return codes(pools.riskFlags);
     case 'creditCode':
-      return either(fc.constantFrom('91350100M000100Y43', '91150100MA0N1234X5'), fc.constantFrom('91350100M000100Y44', '911500007014649', 'I1350100M000100Y43'));
+      return either(
+        fc.constantFrom('91350100M000100Y43', '91150100MA0N1234X5'),
+        fc.constantFrom('91350100M000100Y44', '911500007014649', 'I1350100M000100Y43'),
+      );
     case 'divisionCode':
       return either(fc.constantFrom('150102', '150100', '150000', '150102001', '999999'), fc.constantFrom('1501', '15010', 'abcdef'));
     case 'email':
@@ -101,7 +138,10 @@ function stringValue(s: JsonSchema, pools: Pools, mode: Mode): fc.Arbitrary<unkn
   const farDays = ['0000-01-01', '0001-01-01', '9999-12-31'];
   const dates = fc.oneof({ weight: 6, arbitrary: day.map((d) => d.toISOString().slice(0, 10)) }, { weight: 1, arbitrary: fc.constantFrom(...farDays) });
   if (s.format === 'date') return mode.valid ? dates : fc.oneof(dates, fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '2026-1-1', '20261125'));
-  const instants = fc.oneof({ weight: 6, arbitrary: day.map((d) => d.toISOString()) }, { weight: 1, arbitrary: fc.constantFrom(...farDays.map((d) => `${d}T00:00:00Z`), '2026-11-25T09:00:00+08:00') });
+  const instants = fc.oneof(
+    { weight: 6, arbitrary: day.map((d) => d.toISOString()) },
+    { weight: 1, arbitrary: fc.constantFrom(...farDays.map((d) => `${d}T00:00:00Z`), '2026-11-25T09:00:00+08:00') },
+  );
   if (s.format === 'date-time') return mode.valid ? instants : fc.oneof(instants, fc.constantFrom('2026-11-25', '2026-11-25T25:00:00Z', 'yesterday'));
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? 60, 200);
@@ -138,13 +178,23 @@ function objectValue(s: JsonSchema, pools: Pools, depth: number, mode: Mode): fc
   const shape = Object.fromEntries(keys.map((k) => [k, shaped(props[k]!, pools, depth + 1, k, mode)]));
   const record = fc.record(shape, { requiredKeys: (s.required ?? []).filter((k) => keys.includes(k)) }) as fc.Arbitrary<Record<string, unknown>>;
   if (mode.valid) return record;
-  const unknownKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'Version', 'extra', 'createdAt', 'state'), fc.string({ minLength: 1, maxLength: 12 }));
+  const unknownKey = fc.oneof(
+    fc.constantFrom('__proto__', 'constructor', 'id', 'Version', 'extra', 'createdAt', 'state'),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  );
   return fc.oneof(
     { weight: 8, arbitrary: record },
-    { weight: 1, arbitrary: fc.tuple(record, unknownKey, fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]) => Object.defineProperty({ ...o }, k, { value: v, enumerable: true })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(record, unknownKey, fc.jsonValue({ maxDepth: 1 }))
+        .map(([o, k, v]) => Object.defineProperty({ ...o }, k, { value: v, enumerable: true })),
+    },
     {
       weight: keys.length ? 1 : 0,
-      arbitrary: fc.tuple(record, fc.constantFrom(...(keys.length ? keys : ['x']))).map(([o, k]) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k))),
+      arbitrary: fc
+        .tuple(record, fc.constantFrom(...(keys.length ? keys : ['x'])))
+        .map(([o, k]) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k))),
     },
   );
 }

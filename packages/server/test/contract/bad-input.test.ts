@@ -26,12 +26,24 @@ beforeAll(async () => {
   cat = await ok(as.admin.get('/api/catalog'));
   rule = (await ok(as.admin.get('/api/time-limit-rules'))).items[0];
   const unit = await ok(as.admin.post('/api/units', { parentId: s.county.id, type: 'enterprise_union', name: '校验测试企业工会' }), 201);
-  spare = (await ok(as.admin.post('/api/users', { username: 'checked', displayName: '校验测试', unitId: unit.id, roles: [{ role: 'handler', unitId: unit.id }] }), 201)).user;
+  spare = (
+    await ok(as.admin.post('/api/users', { username: 'checked', displayName: '校验测试', unitId: unit.id, roles: [{ role: 'handler', unitId: unit.id }] }), 201)
+  ).user;
 }, 120_000);
 afterAll(() => t.close());
 
 type Who = keyof typeof as;
-type Case = { name: string; who: Who; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body?: () => unknown; status: number; code: string; field?: string; message?: RegExp };
+type Case = {
+  name: string;
+  who: Who;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: () => string;
+  body?: () => unknown;
+  status: number;
+  code: string;
+  field?: string;
+  message?: RegExp;
+};
 
 const chinese = /[\u4e00-\u9fff]/;
 const wrongCheckDigit = '150102199003070018'; // 1990-03-07, check character should be 6
@@ -39,7 +51,12 @@ const o = () => s.orders;
 
 function send(c: Pick<Case, 'who' | 'method' | 'url' | 'body'>): Promise<LightMyRequestResponse> {
   const body = c.body?.();
-  return as[c.who].raw(c.method, c.url(), body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+  return as[c.who].raw(
+    c.method,
+    c.url(),
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
 }
 
 /** Status, code, the error body, and the field named with a Chinese message. */
@@ -59,9 +76,15 @@ async function expectRefused(c: Case) {
 const named = (cases: Case[]) => cases.map((c) => [`${c.name} → ${c.status} ${c.code}`, c] as const);
 
 const order = (over: Record<string, unknown>) => () => orderInput(over);
-const unitBody = (over: Record<string, unknown> = {}) => () => ({ parentId: s.county.id, type: 'enterprise_union', name: '某某企业工会', ...over });
-const userBody = (over: Record<string, unknown> = {}) => () => ({ username: 'newperson', displayName: '新人员', unitId: s.county.id, roles: [{ role: 'handler', unitId: s.county.id }], ...over });
-const dispatchBody = (over: Record<string, unknown> = {}) => () => ({ version: o().pending.version, unitId: s.county.id, ...over });
+const unitBody =
+  (over: Record<string, unknown> = {}) =>
+  () => ({ parentId: s.county.id, type: 'enterprise_union', name: '某某企业工会', ...over });
+const userBody =
+  (over: Record<string, unknown> = {}) =>
+  () => ({ username: 'newperson', displayName: '新人员', unitId: s.county.id, roles: [{ role: 'handler', unitId: s.county.id }], ...over });
+const dispatchBody =
+  (over: Record<string, unknown> = {}) =>
+  () => ({ version: o().pending.version, unitId: s.county.id, ...over });
 
 describe('malformed JSON and content types', () => {
   const bodies: [string, Who, Case['method'], () => string][] = [
@@ -91,65 +114,503 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
   const long = (n: number) => '字'.repeat(n);
   const cases: Case[] = [
     // Unknown fields are named, however deep.
-    { name: 'login with an extra field', who: 'admin', method: 'POST', url: () => '/api/auth/login', body: () => ({ username: 'a', password: 'b', remember: true }), status: 400, code: 'VALIDATION_FAILED', field: 'body.remember' },
-    { name: 'createUnit with an extra field', who: 'admin', method: 'POST', url: () => '/api/units', body: unitBody({ colour: 'red' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.colour' },
-    { name: 'createUser with an extra field', who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ nickname: 'x' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.nickname' },
-    { name: 'updateCatalog with an extra field', who: 'admin', method: 'PUT', url: () => '/api/catalog', body: () => ({ version: cat.version, colour: 'red' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.colour' },
-    { name: 'createOrder with an extra caller field', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: [{ name: '王先生', age: 40 }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers.0.age' },
-    { name: 'dispatchOrder with an extra field', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: dispatchBody({ urgent: true }), status: 400, code: 'VALIDATION_FAILED', field: 'body.urgent' },
-    { name: 'listOrders with an unknown query parameter', who: 'agent', method: 'GET', url: () => '/api/orders?colour=red', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.colour' },
+    {
+      name: 'login with an extra field',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/auth/login',
+      body: () => ({ username: 'a', password: 'b', remember: true }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.remember',
+    },
+    {
+      name: 'createUnit with an extra field',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ colour: 'red' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.colour',
+    },
+    {
+      name: 'createUser with an extra field',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ nickname: 'x' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.nickname',
+    },
+    {
+      name: 'updateCatalog with an extra field',
+      who: 'admin',
+      method: 'PUT',
+      url: () => '/api/catalog',
+      body: () => ({ version: cat.version, colour: 'red' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.colour',
+    },
+    {
+      name: 'createOrder with an extra caller field',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: [{ name: '王先生', age: 40 }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers.0.age',
+    },
+    {
+      name: 'dispatchOrder with an extra field',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ urgent: true }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.urgent',
+    },
+    {
+      name: 'listOrders with an unknown query parameter',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders?colour=red',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.colour',
+    },
     // Wrong types.
-    { name: 'createOrder callers as text', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: '王先生' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers' },
-    { name: 'createOrder workers as text', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ workersInvolved: '4' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.workersInvolved', message: /人数/ },
-    { name: 'createOrder negative amount', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ amountInvolved: -1 }), status: 400, code: 'VALIDATION_FAILED', field: 'body.amountInvolved', message: /不能为负/ },
-    { name: 'dispatchOrder version as text', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: dispatchBody({ version: '1' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.version' },
-    { name: 'createUnit fractional sort order', who: 'admin', method: 'POST', url: () => '/api/units', body: unitBody({ sortOrder: 1.5 }), status: 400, code: 'VALIDATION_FAILED', field: 'body.sortOrder' },
-    { name: 'updateUser active as text', who: 'admin', method: 'PATCH', url: () => `/api/users/${spare.id}`, body: () => ({ version: spare.version, active: 'yes' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.active' },
-    { name: 'requestExtension without a boolean', who: 'handler', method: 'POST', url: () => `/api/orders/${o().handling.id}/extension`, body: () => ({ version: o().handling.version, amount: 3, reason: '需要调查', callerInformed: 'true' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callerInformed' },
-    { name: 'replyOrder outcome as a list', who: 'handler', method: 'POST', url: () => `/api/orders/${o().handling.id}/reply`, body: () => ({ version: o().handling.version, outcome: [] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.outcome' },
-    { name: 'listOrders limit as text', who: 'agent', method: 'GET', url: () => '/api/orders?limit=abc', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.limit' },
-    { name: 'listOrders from a day that does not exist', who: 'agent', method: 'GET', url: () => '/api/orders?from=2026-02-30', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.from' },
-    { name: 'listOrders from year 0000', who: 'agent', method: 'GET', url: () => '/api/orders?from=0000-01-01', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.from' },
-    { name: 'listAuditEvents from year 0000', who: 'auditor', method: 'GET', url: () => '/api/audit/events?from=0000-01-01T00:00:00Z', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.from' },
-    { name: 'listCalendarDays from year 0000', who: 'admin', method: 'GET', url: () => '/api/calendar/days?from=0000-01-01&to=0000-01-02', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.from' },
-    { name: 'getOrder with an id that is not a uuid', who: 'agent', method: 'GET', url: () => '/api/orders/12351', status: 400, code: 'VALIDATION_FAILED', field: 'params.id' },
-    { name: 'setCalendarDay on 30 February', who: 'admin', method: 'PUT', url: () => '/api/calendar/days/2026-02-30', body: () => ({ workday: true }), status: 400, code: 'VALIDATION_FAILED', field: 'params.date' },
+    {
+      name: 'createOrder callers as text',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: '王先生' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers',
+    },
+    {
+      name: 'createOrder workers as text',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ workersInvolved: '4' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.workersInvolved',
+      message: /人数/,
+    },
+    {
+      name: 'createOrder negative amount',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ amountInvolved: -1 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.amountInvolved',
+      message: /不能为负/,
+    },
+    {
+      name: 'dispatchOrder version as text',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ version: '1' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.version',
+    },
+    {
+      name: 'createUnit fractional sort order',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ sortOrder: 1.5 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.sortOrder',
+    },
+    {
+      name: 'updateUser active as text',
+      who: 'admin',
+      method: 'PATCH',
+      url: () => `/api/users/${spare.id}`,
+      body: () => ({ version: spare.version, active: 'yes' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.active',
+    },
+    {
+      name: 'requestExtension without a boolean',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/extension`,
+      body: () => ({ version: o().handling.version, amount: 3, reason: '需要调查', callerInformed: 'true' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callerInformed',
+    },
+    {
+      name: 'replyOrder outcome as a list',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: () => ({ version: o().handling.version, outcome: [] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.outcome',
+    },
+    {
+      name: 'listOrders limit as text',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders?limit=abc',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.limit',
+    },
+    {
+      name: 'listOrders from a day that does not exist',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders?from=2026-02-30',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.from',
+    },
+    {
+      name: 'listOrders from year 0000',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders?from=0000-01-01',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.from',
+    },
+    {
+      name: 'listAuditEvents from year 0000',
+      who: 'auditor',
+      method: 'GET',
+      url: () => '/api/audit/events?from=0000-01-01T00:00:00Z',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.from',
+    },
+    {
+      name: 'listCalendarDays from year 0000',
+      who: 'admin',
+      method: 'GET',
+      url: () => '/api/calendar/days?from=0000-01-01&to=0000-01-02',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.from',
+    },
+    {
+      name: 'getOrder with an id that is not a uuid',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders/12351',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'params.id',
+    },
+    {
+      name: 'setCalendarDay on 30 February',
+      who: 'admin',
+      method: 'PUT',
+      url: () => '/api/calendar/days/2026-02-30',
+      body: () => ({ workday: true }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'params.date',
+    },
     // Over-long text.
-    { name: 'createOrder narrative over 5000', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ narrative: long(5001) }), status: 400, code: 'VALIDATION_FAILED', field: 'body.narrative', message: /不能超过 5000/ },
-    { name: 'createOrder more than 50 callers', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: Array.from({ length: 51 }, () => ({ name: '工友' })) }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers', message: /最多 50/ },
-    { name: 'addOrderNote over 1000', who: 'handler', method: 'POST', url: () => `/api/orders/${o().handling.id}/notes`, body: () => ({ note: long(1001) }), status: 400, code: 'VALIDATION_FAILED', field: 'body.note', message: /不能超过 1000/ },
-    { name: 'createUnit name over 60', who: 'admin', method: 'POST', url: () => '/api/units', body: unitBody({ name: long(61) }), status: 400, code: 'VALIDATION_FAILED', field: 'body.name', message: /不能超过 60/ },
-    { name: 'createUser display name over 40', who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ displayName: long(41) }), status: 400, code: 'VALIDATION_FAILED', field: 'body.displayName', message: /不能超过 40/ },
-    { name: 'login user name over 64', who: 'admin', method: 'POST', url: () => '/api/auth/login', body: () => ({ username: 'a'.repeat(65), password: 'x' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.username' },
+    {
+      name: 'createOrder narrative over 5000',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ narrative: long(5001) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.narrative',
+      message: /不能超过 5000/,
+    },
+    {
+      name: 'createOrder more than 50 callers',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: Array.from({ length: 51 }, () => ({ name: '工友' })) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers',
+      message: /最多 50/,
+    },
+    {
+      name: 'addOrderNote over 1000',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/notes`,
+      body: () => ({ note: long(1001) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.note',
+      message: /不能超过 1000/,
+    },
+    {
+      name: 'createUnit name over 60',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ name: long(61) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.name',
+      message: /不能超过 60/,
+    },
+    {
+      name: 'createUser display name over 40',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ displayName: long(41) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.displayName',
+      message: /不能超过 40/,
+    },
+    {
+      name: 'login user name over 64',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/auth/login',
+      body: () => ({ username: 'a'.repeat(65), password: 'x' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.username',
+    },
     // Phone numbers.
-    { name: "caller phone '12345678901'", who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: [{ name: '王先生', phone: '12345678901' }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers.0.phone', message: /电话号码格式不正确/ },
-    { name: "caller phone 'abc'", who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: [{ name: '王先生', phone: 'abc' }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers.0.phone', message: /电话号码格式不正确/ },
-    { name: "user phone 'abc'", who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ phone: 'abc' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.phone', message: /电话号码格式不正确/ },
-    { name: "unit phone '12345678901'", who: 'admin', method: 'POST', url: () => '/api/units', body: unitBody({ contactPhone: '12345678901' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.contactPhone', message: /电话号码格式不正确/ },
-    { name: "intake matches for phone 'abc'", who: 'agent', method: 'GET', url: () => '/api/orders/intake-matches?phone=abc', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.phone', message: /电话号码格式不正确/ },
+    {
+      name: "caller phone '12345678901'",
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: [{ name: '王先生', phone: '12345678901' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers.0.phone',
+      message: /电话号码格式不正确/,
+    },
+    {
+      name: "caller phone 'abc'",
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: [{ name: '王先生', phone: 'abc' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers.0.phone',
+      message: /电话号码格式不正确/,
+    },
+    {
+      name: "user phone 'abc'",
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ phone: 'abc' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.phone',
+      message: /电话号码格式不正确/,
+    },
+    {
+      name: "unit phone '12345678901'",
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ contactPhone: '12345678901' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.contactPhone',
+      message: /电话号码格式不正确/,
+    },
+    {
+      name: "intake matches for phone 'abc'",
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders/intake-matches?phone=abc',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.phone',
+      message: /电话号码格式不正确/,
+    },
     // 18-digit ID numbers with a wrong check character.
-    { name: 'caller ID number with a wrong check digit', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ callers: [{ name: '王先生', idNumber: wrongCheckDigit }] }), status: 400, code: 'VALIDATION_FAILED', field: 'body.callers.0.idNumber', message: /身份证号校验位不正确/ },
-    { name: 'user ID number with a wrong check digit', who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ idNumber: wrongCheckDigit }), status: 400, code: 'VALIDATION_FAILED', field: 'body.idNumber', message: /身份证号校验位不正确/ },
-    { name: 'attached caller ID number with a wrong check digit', who: 'agent', method: 'POST', url: () => `/api/orders/${o().pending.id}/callers`, body: () => ({ version: o().pending.version, channel: 'phone', caller: { name: '李先生', idNumber: wrongCheckDigit } }), status: 400, code: 'VALIDATION_FAILED', field: 'body.caller.idNumber', message: /身份证号校验位不正确/ },
+    {
+      name: 'caller ID number with a wrong check digit',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: [{ name: '王先生', idNumber: wrongCheckDigit }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers.0.idNumber',
+      message: /身份证号校验位不正确/,
+    },
+    {
+      name: 'user ID number with a wrong check digit',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ idNumber: wrongCheckDigit }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.idNumber',
+      message: /身份证号校验位不正确/,
+    },
+    {
+      name: 'attached caller ID number with a wrong check digit',
+      who: 'agent',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/callers`,
+      body: () => ({ version: o().pending.version, channel: 'phone', caller: { name: '李先生', idNumber: wrongCheckDigit } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.caller.idNumber',
+      message: /身份证号校验位不正确/,
+    },
     // U+0000 passes JSON and zod but PostgreSQL text cannot hold it.
-    { name: 'createOrder narrative with U+0000', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ narrative: '拖欠工资\u0000三个月' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.narrative' },
-    { name: 'listOrders search with U+0000', who: 'agent', method: 'GET', url: () => '/api/orders?q=%00', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.q' },
-    { name: 'login user name with U+0000', who: 'admin', method: 'POST', url: () => '/api/auth/login', body: () => ({ username: 'ad\u0000min', password: 'x' }), status: 400, code: 'VALIDATION_FAILED', field: 'body.username' },
+    {
+      name: 'createOrder narrative with U+0000',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ narrative: '拖欠工资\u0000三个月' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.narrative',
+    },
+    {
+      name: 'listOrders search with U+0000',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/orders?q=%00',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.q',
+    },
+    {
+      name: 'login user name with U+0000',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/auth/login',
+      body: () => ({ username: 'ad\u0000min', password: 'x' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.username',
+    },
   ];
   it.each(named(cases))('%s', (_name, c) => expectRefused(c));
 });
 
 describe('references to codes and units that do not exist', () => {
   const cases: Case[] = [
-    { name: 'createOrder unknown type', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ typeCode: 'no_such_type' }), status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.typeCode' },
-    { name: 'createOrder unknown subject', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ subjectCode: 'no_such_subject' }), status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.subjectCode' },
-    { name: 'createOrder unknown risk flag', who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ riskFlags: ['mass', 'no_such_flag'] }), status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.riskFlags' },
-    { name: 'previewDeadline unknown type', who: 'admin', method: 'POST', url: () => '/api/time-limit-rules/preview', body: () => ({ step: 'reply', type: 'no_such_type', subject: 'wage_arrears', priority: 'normal', tier: 'general' }), status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.type' },
-    { name: 'updateCatalog subject naming an unknown type', who: 'admin', method: 'PUT', url: () => '/api/catalog', body: () => ({ version: cat.version, subjects: [{ code: 'wage_arrears', usualTypes: ['no_such_type'] }] }), status: 400, code: 'CATALOG_CODE_UNKNOWN', field: 'body.subjects.0.usualTypes' },
-    { name: 'dispatchOrder to an unknown unit', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: dispatchBody({ unitId: crypto.randomUUID() }), status: 400, code: 'DISPATCH_TARGET_INVALID', field: 'body.unitId' },
-    { name: 'dispatchOrder with an unknown co-handler', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: dispatchBody({ coHandlers: [{ unitId: crypto.randomUUID() }] }), status: 400, code: 'DISPATCH_TARGET_INVALID', field: 'body.coHandlers.0.unitId' },
-    { name: 'createUser with a role at an unknown unit', who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ roles: [{ role: 'handler', unitId: crypto.randomUUID() }] }), status: 400, code: 'USER_UNIT_UNKNOWN', field: 'body.roles.0.unitId' },
-    { name: 'linkOrders to an unknown order', who: 'agent', method: 'POST', url: () => `/api/orders/${o().pending.id}/links`, body: () => ({ linkedOrderId: crypto.randomUUID() }), status: 400, code: 'ORDER_LINK_UNKNOWN', field: 'body.linkedOrderId' },
+    {
+      name: 'createOrder unknown type',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ typeCode: 'no_such_type' }),
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.typeCode',
+    },
+    {
+      name: 'createOrder unknown subject',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ subjectCode: 'no_such_subject' }),
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.subjectCode',
+    },
+    {
+      name: 'createOrder unknown risk flag',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ riskFlags: ['mass', 'no_such_flag'] }),
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.riskFlags',
+    },
+    {
+      name: 'previewDeadline unknown type',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/time-limit-rules/preview',
+      body: () => ({ step: 'reply', type: 'no_such_type', subject: 'wage_arrears', priority: 'normal', tier: 'general' }),
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.type',
+    },
+    {
+      name: 'updateCatalog subject naming an unknown type',
+      who: 'admin',
+      method: 'PUT',
+      url: () => '/api/catalog',
+      body: () => ({ version: cat.version, subjects: [{ code: 'wage_arrears', usualTypes: ['no_such_type'] }] }),
+      status: 400,
+      code: 'CATALOG_CODE_UNKNOWN',
+      field: 'body.subjects.0.usualTypes',
+    },
+    {
+      name: 'dispatchOrder to an unknown unit',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ unitId: crypto.randomUUID() }),
+      status: 400,
+      code: 'DISPATCH_TARGET_INVALID',
+      field: 'body.unitId',
+    },
+    {
+      name: 'dispatchOrder with an unknown co-handler',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ coHandlers: [{ unitId: crypto.randomUUID() }] }),
+      status: 400,
+      code: 'DISPATCH_TARGET_INVALID',
+      field: 'body.coHandlers.0.unitId',
+    },
+    {
+      name: 'createUser with a role at an unknown unit',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ roles: [{ role: 'handler', unitId: crypto.randomUUID() }] }),
+      status: 400,
+      code: 'USER_UNIT_UNKNOWN',
+      field: 'body.roles.0.unitId',
+    },
+    {
+      name: 'linkOrders to an unknown order',
+      who: 'agent',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/links`,
+      body: () => ({ linkedOrderId: crypto.randomUUID() }),
+      status: 400,
+      code: 'ORDER_LINK_UNKNOWN',
+      field: 'body.linkedOrderId',
+    },
   ];
   it.each(named(cases))('%s', (_name, c) => expectRefused(c));
 });
@@ -157,32 +618,153 @@ describe('references to codes and units that do not exist', () => {
 describe('actions the state or the role does not allow', () => {
   const v = (k: keyof Seeded['orders']) => () => ({ version: o()[k].version });
   const cases: Case[] = [
-    { name: 'sign an order not yet dispatched', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().pending.id}/sign`, body: v('pending'), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'review an order still being handled', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().handling.id}/review`, body: () => ({ version: o().handling.version, decision: 'accept' }), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'archive an order still being handled', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().handling.id}/archive`, body: v('handling'), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'reopen an order not called back', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().replied.id}/reopen`, body: () => ({ version: o().replied.version, reason: '来电人不满意' }), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'invalidate a dispatched order', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().signing.id}/invalidate`, body: () => ({ version: o().signing.version, reason: '测试' }), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'reply to an order closed at intake', who: 'dispatcher', method: 'POST', url: () => `/api/orders/${o().closed.id}/reply`, body: () => ({ version: o().closed.version, outcome: { resolved: true, measures: '已答复' } }), status: 409, code: 'ORDER_INVALID_TRANSITION' },
-    { name: 'an agent dispatches', who: 'agent', method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: dispatchBody(), status: 403, code: 'ORDER_ACTION_FORBIDDEN' },
+    {
+      name: 'sign an order not yet dispatched',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/sign`,
+      body: v('pending'),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'review an order still being handled',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/review`,
+      body: () => ({ version: o().handling.version, decision: 'accept' }),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'archive an order still being handled',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/archive`,
+      body: v('handling'),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'reopen an order not called back',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().replied.id}/reopen`,
+      body: () => ({ version: o().replied.version, reason: '来电人不满意' }),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'invalidate a dispatched order',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().signing.id}/invalidate`,
+      body: () => ({ version: o().signing.version, reason: '测试' }),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'reply to an order closed at intake',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().closed.id}/reply`,
+      body: () => ({ version: o().closed.version, outcome: { resolved: true, measures: '已答复' } }),
+      status: 409,
+      code: 'ORDER_INVALID_TRANSITION',
+    },
+    {
+      name: 'an agent dispatches',
+      who: 'agent',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody(),
+      status: 403,
+      code: 'ORDER_ACTION_FORBIDDEN',
+    },
     { name: 'a handler creates an order', who: 'handler', method: 'POST', url: () => '/api/orders', body: order({}), status: 403, code: 'ROLE_REQUIRED' },
     { name: 'an agent creates a unit', who: 'agent', method: 'POST', url: () => '/api/units', body: unitBody(), status: 403, code: 'ROLE_REQUIRED' },
     { name: 'a dispatcher creates a user', who: 'dispatcher', method: 'POST', url: () => '/api/users', body: userBody(), status: 403, code: 'ROLE_REQUIRED' },
-    { name: 'an agent edits the catalog', who: 'agent', method: 'PUT', url: () => '/api/catalog', body: () => ({ version: cat.version }), status: 403, code: 'ROLE_REQUIRED' },
-    { name: 'a handler edits the calendar', who: 'handler', method: 'PUT', url: () => '/api/calendar/days/2026-12-01', body: () => ({ workday: false, holidayName: '测试' }), status: 403, code: 'ROLE_REQUIRED' },
+    {
+      name: 'an agent edits the catalog',
+      who: 'agent',
+      method: 'PUT',
+      url: () => '/api/catalog',
+      body: () => ({ version: cat.version }),
+      status: 403,
+      code: 'ROLE_REQUIRED',
+    },
+    {
+      name: 'a handler edits the calendar',
+      who: 'handler',
+      method: 'PUT',
+      url: () => '/api/calendar/days/2026-12-01',
+      body: () => ({ workday: false, holidayName: '测试' }),
+      status: 403,
+      code: 'ROLE_REQUIRED',
+    },
     { name: 'the administrator reads the audit log', who: 'admin', method: 'GET', url: () => '/api/audit/events', status: 403, code: 'ROLE_REQUIRED' },
-    { name: 'another county reads an order (404, not 403)', who: 'handler2', method: 'GET', url: () => `/api/orders/${o().handling.id}`, status: 404, code: 'ORDER_NOT_FOUND' },
+    {
+      name: 'another county reads an order (404, not 403)',
+      who: 'handler2',
+      method: 'GET',
+      url: () => `/api/orders/${o().handling.id}`,
+      status: 404,
+      code: 'ORDER_NOT_FOUND',
+    },
   ];
   it.each(named(cases))('%s', (_name, c) => expectRefused(c));
 });
 
 describe('stale versions change nothing', () => {
   const stale: { name: string; who: Who; read: () => string; method: Case['method']; url: () => string; body: (current: { version: number }) => unknown }[] = [
-    { name: 'dispatchOrder', who: 'dispatcher', read: () => `/api/orders/${o().pending.id}`, method: 'POST', url: () => `/api/orders/${o().pending.id}/dispatch`, body: (c) => ({ version: c.version + 1, unitId: s.county.id }) },
-    { name: 'replyOrder', who: 'handler', read: () => `/api/orders/${o().handling.id}`, method: 'POST', url: () => `/api/orders/${o().handling.id}/reply`, body: (c) => ({ version: c.version - 1, outcome: { resolved: true, measures: '已督促支付' } }) },
-    { name: 'updateUnit', who: 'admin', read: () => `/api/units/${s.enterprise.id}`, method: 'PATCH', url: () => `/api/units/${s.enterprise.id}`, body: (c) => ({ version: c.version + 1, name: '改名后的企业工会' }) },
-    { name: 'updateUser', who: 'admin', read: () => `/api/users/${spare.id}`, method: 'PATCH', url: () => `/api/users/${spare.id}`, body: (c) => ({ version: c.version + 1, displayName: '改名' }) },
-    { name: 'updateCatalog', who: 'admin', read: () => '/api/catalog', method: 'PUT', url: () => '/api/catalog', body: (c) => ({ version: c.version + 1, thresholds: { massWorkers: 99 } }) },
-    { name: 'updateTimeLimitRule', who: 'admin', read: () => '/api/time-limit-rules', method: 'PATCH', url: () => `/api/time-limit-rules/${rule.id}`, body: () => ({ version: rule.version + 1, amount: 99 }) },
+    {
+      name: 'dispatchOrder',
+      who: 'dispatcher',
+      read: () => `/api/orders/${o().pending.id}`,
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: (c) => ({ version: c.version + 1, unitId: s.county.id }),
+    },
+    {
+      name: 'replyOrder',
+      who: 'handler',
+      read: () => `/api/orders/${o().handling.id}`,
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: (c) => ({ version: c.version - 1, outcome: { resolved: true, measures: '已督促支付' } }),
+    },
+    {
+      name: 'updateUnit',
+      who: 'admin',
+      read: () => `/api/units/${s.enterprise.id}`,
+      method: 'PATCH',
+      url: () => `/api/units/${s.enterprise.id}`,
+      body: (c) => ({ version: c.version + 1, name: '改名后的企业工会' }),
+    },
+    {
+      name: 'updateUser',
+      who: 'admin',
+      read: () => `/api/users/${spare.id}`,
+      method: 'PATCH',
+      url: () => `/api/users/${spare.id}`,
+      body: (c) => ({ version: c.version + 1, displayName: '改名' }),
+    },
+    {
+      name: 'updateCatalog',
+      who: 'admin',
+      read: () => '/api/catalog',
+      method: 'PUT',
+      url: () => '/api/catalog',
+      body: (c) => ({ version: c.version + 1, thresholds: { massWorkers: 99 } }),
+    },
+    {
+      name: 'updateTimeLimitRule',
+      who: 'admin',
+      read: () => '/api/time-limit-rules',
+      method: 'PATCH',
+      url: () => `/api/time-limit-rules/${rule.id}`,
+      body: () => ({ version: rule.version + 1, amount: 99 }),
+    },
   ];
   it.each(stale.map((c) => [c.name, c] as const))('%s → 409 VERSION_CONFLICT, the record as it was', async (_name, c) => {
     const before = await ok(as[c.who].get(c.read()));
@@ -193,7 +775,16 @@ describe('stale versions change nothing', () => {
 
 describe('conflicts with what exists', () => {
   it.each(['agent', 'AGENT'])('a user name already taken (%s) → 409 with the field', async (username) => {
-    await expectRefused({ name: 'dup', who: 'admin', method: 'POST', url: () => '/api/users', body: userBody({ username }), status: 409, code: 'USER_DUPLICATE_USERNAME', field: 'body.username' });
+    await expectRefused({
+      name: 'dup',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/users',
+      body: userBody({ username }),
+      status: 409,
+      code: 'USER_DUPLICATE_USERNAME',
+      field: 'body.username',
+    });
   });
 
   it.each([
@@ -201,7 +792,16 @@ describe('conflicts with what exists', () => {
     ['under itself', () => s.county.id],
   ])('a unit moved %s → 400 UNIT_MOVE_CYCLE, the tree unchanged', async (_what, parent) => {
     const before = await ok(as.admin.get(`/api/units/${s.county.id}`));
-    await expectRefused({ name: 'cycle', who: 'admin', method: 'POST', url: () => `/api/units/${s.county.id}/move`, body: () => ({ version: before.version, parentId: parent() }), status: 400, code: 'UNIT_MOVE_CYCLE', field: 'body.parentId' });
+    await expectRefused({
+      name: 'cycle',
+      who: 'admin',
+      method: 'POST',
+      url: () => `/api/units/${s.county.id}/move`,
+      body: () => ({ version: before.version, parentId: parent() }),
+      status: 400,
+      code: 'UNIT_MOVE_CYCLE',
+      field: 'body.parentId',
+    });
     expect(await ok(as.admin.get(`/api/units/${s.county.id}`))).toEqual(before);
   });
 });
@@ -230,7 +830,10 @@ describe('a rejected request leaves nothing half-written', () => {
 
   it('createOrder whose risk flag is unknown after the callers pass: no order, no callers', async () => {
     const before = await rows();
-    const res = await as.agent.post('/api/orders', orderInput({ callers: [{ name: '王先生' }, { name: '李师傅' }, { name: '张师傅' }], riskFlags: ['no_such_flag'] }));
+    const res = await as.agent.post(
+      '/api/orders',
+      orderInput({ callers: [{ name: '王先生' }, { name: '李师傅' }, { name: '张师傅' }], riskFlags: ['no_such_flag'] }),
+    );
     expect([res.statusCode, res.json().code]).toEqual([400, 'CATALOG_CODE_UNKNOWN']);
     expect(await rows()).toEqual(before);
   });
@@ -253,7 +856,8 @@ describe('a rejected request leaves nothing half-written', () => {
 
   it('a merge whose second source is stale: the first source is not merged either', async () => {
     const made: { id: string; version: number }[] = [];
-    for (const phone of ['13904710011', '13904710012', '13904710013']) made.push(await ok(as.agent.post('/api/orders', orderInput({ callers: [{ name: '工友', phone }] })), 201));
+    for (const phone of ['13904710011', '13904710012', '13904710013'])
+      made.push(await ok(as.agent.post('/api/orders', orderInput({ callers: [{ name: '工友', phone }] })), 201));
     const read = async () => Promise.all(made.map((m) => ok(as.agent.get(`/api/orders/${m.id}`))));
     const before = { rows: await rows(), orders: await read() };
     await expectRefused({
@@ -261,7 +865,13 @@ describe('a rejected request leaves nothing half-written', () => {
       who: 'agent',
       method: 'POST',
       url: () => `/api/orders/${made[0]!.id}/merge`,
-      body: () => ({ version: made[0]!.version, sources: [{ id: made[1]!.id, version: made[1]!.version }, { id: made[2]!.id, version: made[2]!.version + 1 }] }),
+      body: () => ({
+        version: made[0]!.version,
+        sources: [
+          { id: made[1]!.id, version: made[1]!.version },
+          { id: made[2]!.id, version: made[2]!.version + 1 },
+        ],
+      }),
       status: 409,
       code: 'VERSION_CONFLICT',
     });
@@ -271,7 +881,16 @@ describe('a rejected request leaves nothing half-written', () => {
 
   it('createUser whose second role names an unknown unit: no user', async () => {
     const before = await rows();
-    const res = await as.admin.post('/api/users', userBody({ username: 'halfmade', roles: [{ role: 'handler', unitId: s.county.id }, { role: 'agent', unitId: crypto.randomUUID() }] })());
+    const res = await as.admin.post(
+      '/api/users',
+      userBody({
+        username: 'halfmade',
+        roles: [
+          { role: 'handler', unitId: s.county.id },
+          { role: 'agent', unitId: crypto.randomUUID() },
+        ],
+      })(),
+    );
     expect([res.statusCode, res.json().code]).toEqual([400, 'USER_UNIT_UNKNOWN']);
     expect(await rows()).toEqual(before);
     expect(await t.db.select().from(users).where(eq(users.username, 'halfmade'))).toEqual([]);

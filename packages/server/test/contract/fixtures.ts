@@ -12,7 +12,9 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   const chunks: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
     chunks.push(
-      Buffer.from(`--${b}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`),
+      Buffer.from(
+        `--${b}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
       file.bytes,
       Buffer.from('\r\n'),
     );
@@ -54,7 +56,12 @@ export async function seedOrders(t: TestApp, who: { agent: Session; dispatcher: 
   const withFile = await ok(handler.raw('POST', `/api/orders/${handling.id}/attachments`, upload.payload, upload.headers));
   let replied = await dispatch(await create({ callers: [{ name: '赵师傅', phone: '13904710004' }] }));
   replied = await ok(handler.post(`/api/orders/${replied.id}/sign`, { version: replied.version }));
-  replied = await ok(handler.post(`/api/orders/${replied.id}/reply`, { version: replied.version, outcome: { resolved: true, measures: '督促企业支付', amountRecovered: 20000, workersHelped: 1 } }));
+  replied = await ok(
+    handler.post(`/api/orders/${replied.id}/reply`, {
+      version: replied.version,
+      outcome: { resolved: true, measures: '督促企业支付', amountRecovered: 20000, workersHelped: 1 },
+    }),
+  );
   const closed = await create({ typeCode: 'consult', answeredOnSpot: { answer: '已当场解答劳动合同相关问题' } });
   return {
     county,
@@ -66,7 +73,10 @@ export async function seedOrders(t: TestApp, who: { agent: Session; dispatcher: 
 }
 
 /** A signed-in person whose cookie is at hand, for requests the shared client cannot make (raw bodies, multipart). */
-export type Session = Client & { cookie: string; raw: (method: string, url: string, payload?: string | Buffer, headers?: Record<string, string>) => Promise<LightMyRequestResponse> };
+export type Session = Client & {
+  cookie: string;
+  raw: (method: string, url: string, payload?: string | Buffer, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+};
 
 export async function signIn(t: TestApp, username: string, password = username === 'admin' ? testPassword : demoPassword): Promise<Session> {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -83,6 +93,7 @@ export async function signIn(t: TestApp, username: string, password = username =
     put: (url, body) => call('PUT', url, body ?? {}),
     patch: (url, body) => call('PATCH', url, body ?? {}),
     del: (url) => call('DELETE', url),
-    raw: (method, url, payload, headers = {}) => t.app.inject({ method: method as 'POST', url, ...(payload === undefined ? {} : { payload }), headers: { ...headers, cookie } }),
+    raw: (method, url, payload, headers = {}) =>
+      t.app.inject({ method: method as 'POST', url, ...(payload === undefined ? {} : { payload }), headers: { ...headers, cookie } }),
   };
 }

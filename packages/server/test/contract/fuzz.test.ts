@@ -37,12 +37,23 @@ beforeAll(async () => {
   const rules = await ok(admin.get('/api/time-limit-rules'));
   // Records the admin may change at random without locking the fuzzing sessions out.
   const spareUnit = await ok(admin.post('/api/units', { parentId: seeded.county.id, type: 'enterprise_union', name: '模糊测试企业工会' }), 201);
-  const spare = await ok(admin.post('/api/users', { username: 'fuzz_target', displayName: '模糊测试', unitId: spareUnit.id, roles: [{ role: 'handler', unitId: spareUnit.id }] }), 201);
+  const spare = await ok(
+    admin.post('/api/users', { username: 'fuzz_target', displayName: '模糊测试', unitId: spareUnit.id, roles: [{ role: 'handler', unitId: spareUnit.id }] }),
+    201,
+  );
   const integration = (await ok(admin.get('/api/users?q=api12345'))).items[0];
   const token = await ok(admin.post(`/api/users/${integration.id}/tokens`, { name: '模糊测试令牌' }), 201);
   apiToken = token.token;
   pools = {
-    ids: [...Object.values(seeded.orders).map((o) => o.id as string), seeded.coHandlerId, seeded.attachmentId, spare.user.id, integration.id, token.id, rules.items[0].id],
+    ids: [
+      ...Object.values(seeded.orders).map((o) => o.id as string),
+      seeded.coHandlerId,
+      seeded.attachmentId,
+      spare.user.id,
+      integration.id,
+      token.id,
+      rules.items[0].id,
+    ],
     units: [seeded.county.id, seeded.enterprise.id, spareUnit.id],
     typeCodes: catalog.types.map((x: { code: string }) => x.code),
     subjectCodes: catalog.subjects.map((x: { code: string }) => x.code),
@@ -54,7 +65,12 @@ afterAll(() => t.close());
 const forgedCredential: fc.Arbitrary<Record<string, string>> = fc.oneof(
   fc.string({ maxLength: 80 }).map((s) => ({ cookie: `hotline_session=${encodeURIComponent(s)}` })),
   fc.string({ maxLength: 80 }).map((s) => ({ authorization: `Bearer ${s.replace(/[\r\n]/g, '')}` })),
-  fc.constantFrom<Record<string, string>>({ authorization: 'Basic YWRtaW46QWRtaW4xMjM0NQ==' }, { authorization: 'Bearer' }, { cookie: 'hotline_session=' }, { cookie: 'hotline_session=%zz; hotline_session=x' }),
+  fc.constantFrom<Record<string, string>>(
+    { authorization: 'Basic YWRtaW46QWRtaW4xMjM0NQ==' },
+    { authorization: 'Bearer' },
+    { cookie: 'hotline_session=' },
+    { cookie: 'hotline_session=%zz; hotline_session=x' },
+  ),
 );
 
 function credentials(who: Who, forged: Record<string, string>): Record<string, string> {
@@ -76,8 +92,10 @@ function checkAnswer(res: LightMyRequestResponse): void {
   } catch {
     throw new Error(`${res.statusCode} without a JSON body: ${res.body.slice(0, 200)}`);
   }
-  if (typeof body.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(body.code)) throw new Error(`${res.statusCode} without a stable code: ${res.body.slice(0, 300)}`);
-  if (typeof body.message !== 'string' || !chinese.test(body.message)) throw new Error(`${res.statusCode} without a Chinese message: ${res.body.slice(0, 300)}`);
+  if (typeof body.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(body.code))
+    throw new Error(`${res.statusCode} without a stable code: ${res.body.slice(0, 300)}`);
+  if (typeof body.message !== 'string' || !chinese.test(body.message))
+    throw new Error(`${res.statusCode} without a Chinese message: ${res.body.slice(0, 300)}`);
   if (typeof body.requestId !== 'string' || !body.requestId) throw new Error(`${res.statusCode} without a requestId: ${res.body.slice(0, 300)}`);
 }
 
@@ -100,31 +118,40 @@ function runsFor(op: Operation): number {
 const who = fc.constantFrom<Who>('admin', 'admin', 'agent', 'dispatcher', 'handler', 'handler', 'auditor', 'integration', 'anonymous', 'forged');
 
 describe('no input makes the API answer 5xx, and every 4xx is the error body', () => {
-  it.each(operations.map((op) => [op.operationId, op] as const))('%s', async (_id, op) => {
-    await keepSessionsAlive();
-    // A server-sent event stream never ends by itself: its answer is read up to the headers, and a 200 is closed.
-    const streaming = Object.values(op.responses ?? {}).some((r) => r.content && 'text/event-stream' in r.content);
-    const property = fc.asyncProperty(who, forgedCredential, requestFor(op, pools), async (caller, forged, req: FuzzRequest) => {
-      const sent = { method: req.method, url: req.url, headers: { ...req.headers, ...credentials(caller, forged) }, ...(req.payload === undefined ? {} : { payload: req.payload }) };
-      if (streaming) {
-        const live = await t.app.inject({ ...sent, payloadAsStream: true });
-        if (live.statusCode === 200) {
-          live.stream().destroy();
-          return;
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    '%s',
+    async (_id, op) => {
+      await keepSessionsAlive();
+      // A server-sent event stream never ends by itself: its answer is read up to the headers, and a 200 is closed.
+      const streaming = Object.values(op.responses ?? {}).some((r) => r.content && 'text/event-stream' in r.content);
+      const property = fc.asyncProperty(who, forgedCredential, requestFor(op, pools), async (caller, forged, req: FuzzRequest) => {
+        const sent = {
+          method: req.method,
+          url: req.url,
+          headers: { ...req.headers, ...credentials(caller, forged) },
+          ...(req.payload === undefined ? {} : { payload: req.payload }),
+        };
+        if (streaming) {
+          const live = await t.app.inject({ ...sent, payloadAsStream: true });
+          if (live.statusCode === 200) {
+            live.stream().destroy();
+            return;
+          }
+          let body = '';
+          for await (const chunk of live.stream()) body += chunk;
+          return checkAnswer({ statusCode: live.statusCode, body, json: () => JSON.parse(body) } as LightMyRequestResponse);
         }
-        let body = '';
-        for await (const chunk of live.stream()) body += chunk;
-        return checkAnswer({ statusCode: live.statusCode, body, json: () => JSON.parse(body) } as LightMyRequestResponse);
+        const res = await t.app.inject(sent);
+        if (op.operationId === 'logout' && res.statusCode === 204) await keepSessionsAlive();
+        checkAnswer(res);
+      });
+      try {
+        await fc.assert(property, { seed, numRuns: runsFor(op) });
+      } catch (e) {
+        const cause = (e as Error).cause instanceof Error ? `\n${((e as Error).cause as Error).message}` : '';
+        throw new Error(`${op.operationId}: replay with FUZZ_SEED=${seed}\n${(e as Error).message}${cause}`);
       }
-      const res = await t.app.inject(sent);
-      if (op.operationId === 'logout' && res.statusCode === 204) await keepSessionsAlive();
-      checkAnswer(res);
-    });
-    try {
-      await fc.assert(property, { seed, numRuns: runsFor(op) });
-    } catch (e) {
-      const cause = (e as Error).cause instanceof Error ? `\n${((e as Error).cause as Error).message}` : '';
-      throw new Error(`${op.operationId}: replay with FUZZ_SEED=${seed}\n${(e as Error).message}${cause}`);
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

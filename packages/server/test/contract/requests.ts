@@ -21,14 +21,21 @@ function pathValue(op: Operation, name: string, pools: Pools): fc.Arbitrary<stri
 function queryValue(op: Operation, pools: Pools): fc.Arbitrary<string> {
   const params = (op.parameters ?? []).filter((p) => p.in === 'query');
   const required = params.filter((p) => p.required).map((p) => p.name);
-  const record = (gen: (p: (typeof params)[number]) => fc.Arbitrary<unknown>) => fc.record(Object.fromEntries(params.map((p) => [p.name, gen(p)])), { requiredKeys: required });
+  const record = (gen: (p: (typeof params)[number]) => fc.Arbitrary<unknown>) =>
+    fc.record(Object.fromEntries(params.map((p) => [p.name, gen(p)])), { requiredKeys: required });
   const known = fc.oneof(
     record((p) => valid(p.schema, pools, p.name)),
     record((p) => shaped(p.schema, pools, 1, p.name)),
   );
   const extra = fc.oneof(
     { weight: 3, arbitrary: fc.constant([] as [string, string][]) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'id', '__proto__'), fc.string({ maxLength: 8 })), anyString), { minLength: 1, maxLength: 2 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'id', '__proto__'), fc.string({ maxLength: 8 })), anyString), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    },
   );
   const pairs = fc.tuple(known, extra).map(([k, e]) => {
     const search = new URLSearchParams();
@@ -44,12 +51,38 @@ function queryValue(op: Operation, pools: Pools): fc.Arbitrary<string> {
 }
 
 const contentTypes = [
-  'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/octet-stream', 'multipart/form-data; boundary=zzz',
-  'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/vnd.api+json', 'text/json', 'application/json;;', '*/*',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'application/octet-stream',
+  'multipart/form-data; boundary=zzz',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/vnd.api+json',
+  'text/json',
+  'application/json;;',
+  '*/*',
 ];
 const malformedJson = fc.oneof(
-  fc.constantFrom('{', '{"a":}', "{'a':1}", '[1,]', 'NaN', '{"version":1,}', '\u0000', '{"a":"\\ud800"}', '{"a":1}{"b":2}', '{"a":"\\u0000"}',
-    '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '1e999', '"text"', 'null', '[]', '{"a":' + '['.repeat(5000)),
+  fc.constantFrom(
+    '{',
+    '{"a":}',
+    "{'a':1}",
+    '[1,]',
+    'NaN',
+    '{"version":1,}',
+    '\u0000',
+    '{"a":"\\ud800"}',
+    '{"a":1}{"b":2}',
+    '{"a":"\\u0000"}',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '1e999',
+    '"text"',
+    'null',
+    '[]',
+    '{"a":' + '['.repeat(5000),
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -63,7 +96,12 @@ function jsonBody(op: Operation, pools: Pools): fc.Arbitrary<Pick<FuzzRequest, '
     { weight: 2, arbitrary: malformedJson.map((payload) => ({ headers: { 'content-type': 'application/json' }, payload })) },
     { weight: 1, arbitrary: fc.constant({ headers: { 'content-type': 'application/json' }, payload: '' }) },
     { weight: 1, arbitrary: fc.constant({ headers: {}, payload: undefined }) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...contentTypes), fc.oneof(anyString, malformedJson)).map(([ct, payload]) => ({ headers: { 'content-type': ct }, payload })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...contentTypes), fc.oneof(anyString, malformedJson))
+        .map(([ct, payload]) => ({ headers: { 'content-type': ct }, payload })),
+    },
   );
 }
 
@@ -72,11 +110,24 @@ function multipartBody(): fc.Arbitrary<Pick<FuzzRequest, 'headers' | 'payload'>>
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
   const part = fc.record({
     field: fc.oneof(fc.constantFrom('file', 'file', 'kind', 'files'), fc.string({ maxLength: 8 })),
-    fileName: fc.option(anyString.map((s) => s.slice(0, 300)), { nil: undefined }),
+    fileName: fc.option(
+      anyString.map((s) => s.slice(0, 300)),
+      { nil: undefined },
+    ),
     type: fc.constantFrom('image/png', 'application/octet-stream', 'text/plain', 'application/pdf', ''),
-    bytes: fc.oneof(fc.constant(png), fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)), fc.constant(Buffer.from('%PDF-1.4\n%âãÏÓ\n'))),
+    bytes: fc.oneof(
+      fc.constant(png),
+      fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)),
+      fc.constant(Buffer.from('%PDF-1.4\n%âãÏÓ\n')),
+    ),
   });
-  const kind = fc.option(fc.oneof(fc.constantFrom('photo', 'recording', 'other', 'PHOTO'), anyString.map((s) => s.slice(0, 200))), { nil: undefined });
+  const kind = fc.option(
+    fc.oneof(
+      fc.constantFrom('photo', 'recording', 'other', 'PHOTO'),
+      anyString.map((s) => s.slice(0, 200)),
+    ),
+    { nil: undefined },
+  );
   return fc
     .tuple(fc.array(part, { minLength: 0, maxLength: 3 }), kind, fc.constantFrom('whole', 'truncated', 'wrongBoundary', 'noBoundary', 'noFinal'))
     .map(([parts, k, breakage]) => {
@@ -85,12 +136,21 @@ function multipartBody(): fc.Arbitrary<Pick<FuzzRequest, 'headers' | 'payload'>>
       if (k !== undefined) chunks.push(Buffer.from(`--${b}\r\ncontent-disposition: form-data; name="kind"\r\n\r\n${k}\r\n`));
       for (const p of parts) {
         const file = p.fileName === undefined ? '' : `; filename="${p.fileName}"`;
-        chunks.push(Buffer.from(`--${b}\r\ncontent-disposition: form-data; name="${p.field}"${file}\r\ncontent-type: ${p.type}\r\n\r\n`), p.bytes, Buffer.from('\r\n'));
+        chunks.push(
+          Buffer.from(`--${b}\r\ncontent-disposition: form-data; name="${p.field}"${file}\r\ncontent-type: ${p.type}\r\n\r\n`),
+          p.bytes,
+          Buffer.from('\r\n'),
+        );
       }
       if (breakage !== 'noFinal') chunks.push(Buffer.from(`--${b}--\r\n`));
       let payload = Buffer.concat(chunks);
       if (breakage === 'truncated') payload = payload.subarray(0, Math.floor(payload.length / 2));
-      const type = breakage === 'wrongBoundary' ? 'multipart/form-data; boundary=other' : breakage === 'noBoundary' ? 'multipart/form-data' : `multipart/form-data; boundary=${b}`;
+      const type =
+        breakage === 'wrongBoundary'
+          ? 'multipart/form-data; boundary=other'
+          : breakage === 'noBoundary'
+            ? 'multipart/form-data'
+            : `multipart/form-data; boundary=${b}`;
       return { headers: { 'content-type': type }, payload };
     });
 }

@@ -68,12 +68,20 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function login(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const intake = (i: number) =>
@@ -153,9 +161,16 @@ describe('kill -9 in the middle of a burst of intakes', () => {
         );
         expect(found).toEqual(batch.map((a) => a.number));
       }
-      const after = await fetch(`${second.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: again }, body: intake(burst) });
+      const after = await fetch(`${second.url}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: again },
+        body: intake(burst),
+      });
       expect(after.status).toBe(201);
-      const { rows } = await admin((c) => c.query<{ n: number; distinct_numbers: number }>('select count(*)::int as n, count(distinct number)::int as distinct_numbers from work_orders'), dbUrl);
+      const { rows } = await admin(
+        (c) => c.query<{ n: number; distinct_numbers: number }>('select count(*)::int as n, count(distinct number)::int as distinct_numbers from work_orders'),
+        dbUrl,
+      );
       expect(rows[0]!.n).toBe(rows[0]!.distinct_numbers);
       expect(rows[0]!.n).toBeGreaterThanOrEqual(acked.length + 1);
       expect(new Set(acked.map((a) => a.number)).size).toBe(acked.length);

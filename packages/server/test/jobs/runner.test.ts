@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 const probeRows = async () =>
-  rowsOf<{ job_id: unknown; instance: string }>(await t.db.execute(sql`select job_id, instance from job_probe`)).map((r) => ({ job_id: String(r.job_id), instance: r.instance }));
+  rowsOf<{ job_id: unknown; instance: string }>(await t.db.execute(sql`select job_id, instance from job_probe`)).map((r) => ({
+    job_id: String(r.job_id),
+    instance: r.instance,
+  }));
 const clearProbe = () => t.db.execute(sql`delete from job_probe`);
 
 /** A runner on one instance's database whose only job kind writes a probe row with the job's completion. */
@@ -113,7 +116,14 @@ describe('the outbox', () => {
       ip: null,
       userAgent: null,
     };
-    const deps = { db: t.db, clock: t.clock, config: t.config, calendar: createCalendarService({ db: t.db, clock: t.clock, bus: createInProcessBus() }), limits: timeLimits, bus: createInProcessBus() } as unknown as OrderDeps;
+    const deps = {
+      db: t.db,
+      clock: t.clock,
+      config: t.config,
+      calendar: createCalendarService({ db: t.db, clock: t.clock, bus: createInProcessBus() }),
+      limits: timeLimits,
+      bus: createInProcessBus(),
+    } as unknown as OrderDeps;
     const notice = { kind: 'probe.note_added', to: [{ unitId: county.id, roles: ['handler'] as const }], title: '测试通知', key: `probe:${order.id}` };
     // A change that fails after computing its notices leaves no notice behind.
     const calendar = await deps.calendar.current();

@@ -11,7 +11,8 @@ let agent: Client, editor: Client, editor2: Client, handler: Client, dispatcher:
 type Hit = { articleId: string; title: string; snippet: string; highlights: [number, number][]; score: number };
 type Article = { id: string; version: number; status: string; title: string; publishedVersion: number | null; [k: string]: any };
 
-const search = async (c: Client, q: string, extra = '') => ok<{ searchId: number; items: Hit[] }>(c.get(`/api/knowledge/search?q=${encodeURIComponent(q)}${extra}`));
+const search = async (c: Client, q: string, extra = '') =>
+  ok<{ searchId: number; items: Hit[] }>(c.get(`/api/knowledge/search?q=${encodeURIComponent(q)}${extra}`));
 const newOrder = (over: Record<string, unknown> = {}) => ({
   channel: 'phone',
   callers: [{ name: '王先生', phone: '13904712345' }],
@@ -106,13 +107,17 @@ describe('editorial workflow', () => {
   });
 
   it('an edit is a new draft version; the published one stays; versions show the diff', async () => {
-    const edited = await ok<Article>(editor.put(`/api/knowledge/articles/${a.id}`, { ...draft({ body: `${draft().body as string}\n咨询电话：12333。` }), version: a.version }));
+    const edited = await ok<Article>(
+      editor.put(`/api/knowledge/articles/${a.id}`, { ...draft({ body: `${draft().body as string}\n咨询电话：12333。` }), version: a.version }),
+    );
     expect(edited).toMatchObject({ version: 2, status: 'draft', publishedVersion: 1 });
     const seen = await ok<Article>(agent.get(`/api/knowledge/articles/${a.id}`));
     expect(seen.version).toBe(1);
     expect(seen.body).not.toContain('12333');
     await expectError(editor.put(`/api/knowledge/articles/${a.id}`, { ...draft(), version: 1 }), 409, 'VERSION_CONFLICT');
-    const versions = await ok<{ version: number; published: boolean; changes: { body: { op: string; text: string }[] } }[]>(editor.get(`/api/knowledge/articles/${a.id}/versions`));
+    const versions = await ok<{ version: number; published: boolean; changes: { body: { op: string; text: string }[] } }[]>(
+      editor.get(`/api/knowledge/articles/${a.id}/versions`),
+    );
     expect(versions.map((v) => [v.version, v.published])).toEqual([
       [1, true],
       [2, false],
@@ -139,10 +144,15 @@ describe('editorial workflow', () => {
 
 describe('answering with an article', () => {
   it('closes a consultation on the spot, records the use, marks the search clicked', async () => {
-    const o = await ok<any>(agent.post('/api/orders', newOrder({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询：公司一直不签劳动合同，能要双倍工资吗？' })), 201);
+    const o = await ok<any>(
+      agent.post('/api/orders', newOrder({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询：公司一直不签劳动合同，能要双倍工资吗？' })),
+      201,
+    );
     const s = await search(agent, '不签劳动合同双倍工资');
     const article = s.items[0]!;
-    const closed = await ok<any>(agent.post(`/api/orders/${o.id}/answer-with-article`, { articleId: article.articleId, version: o.version, searchId: s.searchId }));
+    const closed = await ok<any>(
+      agent.post(`/api/orders/${o.id}/answer-with-article`, { articleId: article.articleId, version: o.version, searchId: s.searchId }),
+    );
     expect(closed.state).toBe('closed_at_intake');
     expect(closed.answer).toContain(article.title);
     const events = await ok<{ action: string; data: any }[]>(agent.get(`/api/orders/${o.id}/events`));
@@ -178,7 +188,9 @@ describe('order search', () => {
   });
 
   it('employer names normalised: 某某建筑劳务 finds 某某建筑劳务有限公司', async () => {
-    const found = await ok<{ items: { id: string }[]; total: number }>(dispatcher.get(`/api/orders/search?employer=${encodeURIComponent('呼和浩特市某某建筑劳务有限责任公司')}`));
+    const found = await ok<{ items: { id: string }[]; total: number }>(
+      dispatcher.get(`/api/orders/search?employer=${encodeURIComponent('呼和浩特市某某建筑劳务有限责任公司')}`),
+    );
     expect(found.total).toBeGreaterThan(0);
   });
 
@@ -201,8 +213,15 @@ describe('synonyms', () => {
 
 describe('suggestions', () => {
   it('the five best for a narrative, nothing logged', async () => {
-    const r = await ok<{ items: Hit[] }>(agent.get(`/api/knowledge/suggestions?text=${encodeURIComponent('来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤')}`));
+    const r = await ok<{ items: Hit[] }>(
+      agent.get(`/api/knowledge/suggestions?text=${encodeURIComponent('来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤')}`),
+    );
     expect(r.items.length).toBe(5);
-    expect(r.items.slice(0, 3).map((h) => h.title).join()).toContain('工伤');
+    expect(
+      r.items
+        .slice(0, 3)
+        .map((h) => h.title)
+        .join(),
+    ).toContain('工伤');
   });
 });

@@ -43,7 +43,13 @@ const docxText = async (res: Promise<{ statusCode: number; rawPayload: Buffer; h
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400 } });
   [agent, dispatcher, handler, handler2, leader, supervisor, auditor] = await Promise.all([
-    t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('handler2'), t.login('leader'), t.login('supervisor'), t.login('auditor'),
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('handler2'),
+    t.login('leader'),
+    t.login('supervisor'),
+    t.login('auditor'),
   ]);
   county = await unitByDivision(t, 'county_federation', '150102');
 });
@@ -56,10 +62,18 @@ describe('legal supervision letters', () => {
   it('a union drafts a letter from an order: facts from the order, the legal basis with article numbers', async () => {
     order = await atCounty();
     letter = await ok(handler.post('/api/legal/letters', { orderId: order.id, kind: 'notice' }));
-    expect(letter).toMatchObject({ state: 'draft', number: null, kindName: '工会劳动法律监督提示函', employerName: '内蒙古恒泰建筑工程有限公司', replyBy: '2026-12-15' });
+    expect(letter).toMatchObject({
+      state: 'draft',
+      number: null,
+      kindName: '工会劳动法律监督提示函',
+      employerName: '内蒙古恒泰建筑工程有限公司',
+      replyBy: '2026-12-15',
+    });
     expect(letter.facts).toContain(order.number);
     expect(letter.facts).toContain('12名职工');
-    expect(letter.legalBasis.map((c: any) => `${c.law}${c.article}`)).toEqual(expect.arrayContaining(['中华人民共和国工会法第二十二条', '中华人民共和国劳动合同法第三十条', '保障农民工工资支付条例第三条']));
+    expect(letter.legalBasis.map((c: any) => `${c.law}${c.article}`)).toEqual(
+      expect.arrayContaining(['中华人民共和国工会法第二十二条', '中华人民共和国劳动合同法第三十条', '保障农民工工资支付条例第三条']),
+    );
     const text = await docxText(handler.get(`/api/legal/letters/${letter.id}/document.docx`) as never);
     expect(text).toContain('草稿，未经审批，不得发出');
     expect(text).toContain('内蒙古恒泰建筑工程有限公司：');
@@ -87,7 +101,13 @@ describe('legal supervision letters', () => {
     await expectError(handler.post(`/api/legal/letters/${letter.id}/response`, { version: letter.version, response: '已付' }), 409, 'LETTER_WRONG_STATE');
     letter = await ok(handler.post(`/api/legal/letters/${letter.id}/send`, { version: letter.version, via: '直接送达，企业负责人签收' }));
     letter = await ok(handler.post(`/api/legal/letters/${letter.id}/response`, { version: letter.version, response: '企业承诺12月10日前支付全部工资' }));
-    letter = await ok(handler.post(`/api/legal/letters/${letter.id}/follow-up`, { version: letter.version, visitAt: '2026-11-30T08:00:00+08:00', result: '回访确认工资已支付' }));
+    letter = await ok(
+      handler.post(`/api/legal/letters/${letter.id}/follow-up`, {
+        version: letter.version,
+        visitAt: '2026-11-30T08:00:00+08:00',
+        result: '回访确认工资已支付',
+      }),
+    );
     expect(letter.state).toBe('closed');
     const events = (await ok<{ action: string }[]>(handler.get(`/api/orders/${order.id}/events`))).map((e) => e.action);
     expect(events).toEqual(expect.arrayContaining(['letter_drafted', 'letter_approved', 'letter_sent', 'letter_responded', 'letter_followed_up']));
@@ -109,14 +129,30 @@ describe('legal supervision letters', () => {
 describe('mediation', () => {
   it('a case from an order: sessions, an agreement whose schedule must add up, performance, the agreement as a docx', async () => {
     const order = await atCounty({ employer: { name: '呼和浩特市某物业服务有限公司' } });
-    let c = await ok(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '赵师傅等12人', representative: '赵师傅' }, mediators: ['李律师'] }));
+    let c = await ok(
+      handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '赵师傅等12人', representative: '赵师傅' }, mediators: ['李律师'] }),
+    );
     expect(c).toMatchObject({ state: 'open', employerParty: { name: '呼和浩特市某物业服务有限公司' }, mediators: ['李律师'] });
     await expectError(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '再开一个' } }), 409, 'MEDIATION_CASE_OPEN');
     await expectError(handler2.get(`/api/mediation/cases/${c.id}`), 404, 'MEDIATION_CASE_NOT_FOUND');
-    c = await ok(handler.post(`/api/mediation/cases/${c.id}/sessions`, { at: '2026-11-30T09:30:00+08:00', place: '新城区总工会调解室', attendees: '赵师傅、企业负责人王某、李律师', notes: '双方就欠薪数额达成一致意见' }));
+    c = await ok(
+      handler.post(`/api/mediation/cases/${c.id}/sessions`, {
+        at: '2026-11-30T09:30:00+08:00',
+        place: '新城区总工会调解室',
+        attendees: '赵师傅、企业负责人王某、李律师',
+        notes: '双方就欠薪数额达成一致意见',
+      }),
+    );
     expect(c.sessions).toHaveLength(1);
     const bad = await expectError(
-      handler.post(`/api/mediation/cases/${c.id}/agreement`, { version: c.version, terms: '企业分两期支付工资', amount: 260000, workersCovered: 12, paymentSchedule: [{ dueDate: '2026-12-05', amount: 100000 }], signedAt: '2026-11-30T10:00:00+08:00' }),
+      handler.post(`/api/mediation/cases/${c.id}/agreement`, {
+        version: c.version,
+        terms: '企业分两期支付工资',
+        amount: 260000,
+        workersCovered: 12,
+        paymentSchedule: [{ dueDate: '2026-12-05', amount: 100000 }],
+        signedAt: '2026-11-30T10:00:00+08:00',
+      }),
       400,
       'MEDIATION_SCHEDULE_INVALID',
     );
@@ -127,12 +163,21 @@ describe('mediation', () => {
         terms: '一、被申请人于2026年12月5日前支付10万元；\n二、余款16万元于2026年12月20日前付清。',
         amount: 260000,
         workersCovered: 12,
-        paymentSchedule: [{ dueDate: '2026-12-05', amount: 100000 }, { dueDate: '2026-12-20', amount: 160000 }],
+        paymentSchedule: [
+          { dueDate: '2026-12-05', amount: 100000 },
+          { dueDate: '2026-12-20', amount: 160000 },
+        ],
         signedAt: '2026-11-30T10:00:00+08:00',
       }),
     );
-    expect(c).toMatchObject({ state: 'agreed', agreement: { performance: 'performing', paid: 0 }, suggestedReply: { amountRecovered: 260000, workersHelped: 12 } });
-    c = await ok(handler.post(`/api/mediation/cases/${c.id}/payments`, { version: c.version, instalment: 0, paidAt: '2026-12-04T10:00:00+08:00', paidAmount: 100000 }));
+    expect(c).toMatchObject({
+      state: 'agreed',
+      agreement: { performance: 'performing', paid: 0 },
+      suggestedReply: { amountRecovered: 260000, workersHelped: 12 },
+    });
+    c = await ok(
+      handler.post(`/api/mediation/cases/${c.id}/payments`, { version: c.version, instalment: 0, paidAt: '2026-12-04T10:00:00+08:00', paidAmount: 100000 }),
+    );
     expect(c.agreement.paymentSchedule.map((s: any) => s.status)).toEqual(['paid_on_time', 'due']);
     t.clock.set('2026-12-22T02:00:00Z');
     expect((await ok(handler.get(`/api/mediation/cases/${c.id}`))).agreement.performance).toBe('breached');
@@ -161,11 +206,18 @@ describe('the risk-employer register', () => {
     expect(r.entered).toBeGreaterThanOrEqual(1);
     reg = await ok(handler.get('/api/legal/risk-employers'));
     const entry = reg.items.find((i: any) => i.employerName === employer.name);
-    expect(entry).toMatchObject({ level: 'low', ordersInWindow: 3, reasons: [{ code: 'repeat', text: '近90天被诉求3次' }], territorialUnit: { id: county.id } });
+    expect(entry).toMatchObject({
+      level: 'low',
+      ordersInWindow: 3,
+      reasons: [{ code: 'repeat', text: '近90天被诉求3次' }],
+      territorialUnit: { id: county.id },
+    });
     expect(entry.orders).toHaveLength(3);
     // Told once: a second evaluation enters nothing new.
     expect((await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}))).entered).toBe(0);
-    const notices = (await ok(auditor.get('/api/audit/events?action=notice.risk_employer'))).items.filter((e: any) => e.targetId === county.id && e.detail.includes(employer.name));
+    const notices = (await ok(auditor.get('/api/audit/events?action=notice.risk_employer'))).items.filter(
+      (e: any) => e.targetId === county.id && e.detail.includes(employer.name),
+    );
     expect(notices).toHaveLength(1);
     // Another county's handler sees nothing of it.
     expect((await ok(handler2.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
@@ -186,9 +238,15 @@ describe('the risk-employer register', () => {
     const key = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === '呼和浩特市鑫达劳务派遣有限公司').employerKey;
     let reg = await ok(handler.post('/api/legal/risk-employers/visits', { employerKey: key, plannedFor: '2026-12-03', purpose: '“12351+法律监督”上门走访' }));
     const visit = reg.items.find((i: any) => i.employerKey === key).visits[0];
-    reg = await ok(handler.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: '企业已建立工资支付台账' }));
+    reg = await ok(
+      handler.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: '企业已建立工资支付台账' }),
+    );
     expect(reg.items.find((i: any) => i.employerKey === key).visits[0]).toMatchObject({ result: '企业已建立工资支付台账' });
-    await expectError(handler2.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: 'x1' }), 404, 'RISK_VISIT_NOT_FOUND');
+    await expectError(
+      handler2.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: 'x1' }),
+      404,
+      'RISK_VISIT_NOT_FOUND',
+    );
     t.clock.set('2027-03-15T02:00:00Z');
     await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
     expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerKey === key)).toBeUndefined();

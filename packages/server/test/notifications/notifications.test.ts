@@ -13,7 +13,13 @@ let order: { id: string; version: number; number: string };
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-23T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 7, sessionMaxHours: 24 * 7 } });
-  [agent, dispatcher, handler, supervisor, handler2] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('supervisor'), t.login('handler2')]);
+  [agent, dispatcher, handler, supervisor, handler2] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('supervisor'),
+    t.login('handler2'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const o = await ok(
     agent.post('/api/orders', {
@@ -83,7 +89,9 @@ describe('urging an order', () => {
     await stream.until(1);
     const before = stream.counts[0]!;
 
-    const urged = await ok(supervisor.post(`/api/orders/${order.id}/urge`, { message: '该单已临近期限，请今日内联系企业并报告进展。', answerBy: '2026-11-24T17:30:00+08:00' }));
+    const urged = await ok(
+      supervisor.post(`/api/orders/${order.id}/urge`, { message: '该单已临近期限，请今日内联系企业并报告进展。', answerBy: '2026-11-24T17:30:00+08:00' }),
+    );
     expect(urged).toMatchObject({ number: order.number, unit: { id: county.id }, unitUrges30d: 1, answerBy: '2026-11-24T09:30:00.000Z' });
     await t.app.jobs.runDue();
     await stream.until(2);
@@ -99,7 +107,10 @@ describe('urging an order', () => {
     expect((await ok(handler2.get('/api/notifications'))).items.filter((n: { orderId: string }) => n.orderId === order.id)).toEqual([]);
 
     const events = await ok(handler.get(`/api/orders/${order.id}/events`));
-    expect(events.find((e: { action: string }) => e.action === 'urge')).toMatchObject({ note: '该单已临近期限，请今日内联系企业并报告进展。', actor: { role: 'supervisor' } });
+    expect(events.find((e: { action: string }) => e.action === 'urge')).toMatchObject({
+      note: '该单已临近期限，请今日内联系企业并报告进展。',
+      actor: { role: 'supervisor' },
+    });
   });
 
   it('is read and marked read by its own person only', async () => {

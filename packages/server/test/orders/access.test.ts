@@ -57,7 +57,12 @@ describe('a handler and another county’s order', () => {
   beforeAll(async () => {
     mine = await createAndDispatch(county.id);
     theirs = await createAndDispatch(otherCounty.id, { callers: [{ name: '赵女士', phone: '13904715678' }], place: { text: '另一城市某区' } });
-    const withCo = await ok(dispatcher.post(`/api/orders/${theirs.id}/co-handlers`, { version: theirs.version, unitId: (await t.db.query.units.findFirst({ where: (u, { eq }) => eq(u.type, 'hr_bureau') }))!.id }));
+    const withCo = await ok(
+      dispatcher.post(`/api/orders/${theirs.id}/co-handlers`, {
+        version: theirs.version,
+        unitId: (await t.db.query.units.findFirst({ where: (u, { eq }) => eq(u.type, 'hr_bureau') }))!.id,
+      }),
+    );
     coHandlerId = withCo.coHandlers[0].id;
     const up = await upload(t, await sessionCookie(t, 'handler2'), theirs.id, { name: 'photo.png', bytes: tinyPng() });
     expect(up.statusCode).toBe(200);

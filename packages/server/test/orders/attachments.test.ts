@@ -40,7 +40,9 @@ describe('attachments', () => {
     const b = await upload(t, handlerCookie, order.id, { name: 'contract', bytes: pdf }, 'contract');
     expect(b.statusCode).toBe(200);
     const view = b.json();
-    expect(view.attachments.map((x: { fileName: string; contentType: string; size: number; kind: string }) => [x.fileName, x.contentType, x.size, x.kind])).toEqual([
+    expect(
+      view.attachments.map((x: { fileName: string; contentType: string; size: number; kind: string }) => [x.fileName, x.contentType, x.size, x.kind]),
+    ).toEqual([
       ['欠条.png', 'image/png', png.length, 'iou'],
       ['contract', 'application/pdf', pdf.length, 'contract'],
     ]);
@@ -49,7 +51,10 @@ describe('attachments', () => {
     uploaded.png = view.attachments[0].id;
     uploaded.pdf = view.attachments[1].id;
     const events = await ok(dispatcher.get(`/api/orders/${order.id}/events`));
-    expect(events.filter((e: { action: string }) => e.action === 'add_attachment').map((e: { data: { fileName: string } }) => e.data.fileName)).toEqual(['欠条.png', 'contract']);
+    expect(events.filter((e: { action: string }) => e.action === 'add_attachment').map((e: { data: { fileName: string } }) => e.data.fileName)).toEqual([
+      '欠条.png',
+      'contract',
+    ]);
   });
 
   it('lets anyone who sees the order download the bytes as stored', async () => {
@@ -68,11 +73,20 @@ describe('attachments', () => {
   });
 
   it('refuses text dressed up as a PNG, an empty file and an unknown kind', async () => {
-    const fake = await expectError(upload(t, handlerCookie, order.id, { name: 'photo.png', bytes: Buffer.from('这不是图片，只是一段文字'), type: 'image/png' }), 400, 'ATTACHMENT_TYPE_NOT_ALLOWED');
+    const fake = await expectError(
+      upload(t, handlerCookie, order.id, { name: 'photo.png', bytes: Buffer.from('这不是图片，只是一段文字'), type: 'image/png' }),
+      400,
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+    );
     expect(fake.details?.fields).toEqual([{ field: 'file', message: expect.any(String) }]);
     await expectError(upload(t, handlerCookie, order.id, { name: 'empty.pdf', bytes: Buffer.alloc(0) }), 400, 'ATTACHMENT_EMPTY');
     await expectError(upload(t, handlerCookie, order.id, { name: 'a.png', bytes: png }, 'selfie'), 400, 'VALIDATION_FAILED');
-    const notMultipart = await t.app.inject({ method: 'POST', url: `/api/orders/${order.id}/attachments`, payload: { file: 'x' }, headers: { cookie: handlerCookie } });
+    const notMultipart = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/attachments`,
+      payload: { file: 'x' },
+      headers: { cookie: handlerCookie },
+    });
     expect(notMultipart.statusCode).toBe(400);
     expect((await ok(dispatcher.get(`/api/orders/${order.id}`))).attachments).toHaveLength(2);
   });

@@ -18,14 +18,22 @@ const matches = (q: string) => ok<any>(agent.get(`/api/orders/intake-matches?${q
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-25T02:00:00Z' });
   agent = await t.login('agent');
-  await ok(agent.post('/api/orders', order({ employer: { name: '内蒙古恒泰建筑工程有限公司' }, callers: [{ name: '张建军', phone: '13904713333', relation: 'self' }] })), 201);
+  await ok(
+    agent.post(
+      '/api/orders',
+      order({ employer: { name: '内蒙古恒泰建筑工程有限公司' }, callers: [{ name: '张建军', phone: '13904713333', relation: 'self' }] }),
+    ),
+    201,
+  );
   await ok(agent.post('/api/orders', order({ confidential: true, callers: [{ name: '保密的人', phone: '13904714444' }] })), 201);
 });
 afterAll(() => t.close());
 
 describe('intake matches', () => {
   it('a part of the employer name of four characters or more finds the open orders about it', async () => {
-    expect((await matches(`employer=${encodeURIComponent('恒泰建筑')}`)).employerOpenOrders.map((o: any) => o.employerName)).toEqual(['内蒙古恒泰建筑工程有限公司']);
+    expect((await matches(`employer=${encodeURIComponent('恒泰建筑')}`)).employerOpenOrders.map((o: any) => o.employerName)).toEqual([
+      '内蒙古恒泰建筑工程有限公司',
+    ]);
     expect((await matches(`employer=${encodeURIComponent('恒泰')}`)).employerOpenOrders).toEqual([]);
     expect((await matches(`employer=${encodeURIComponent('恒泰_%')}`)).employerOpenOrders).toEqual([]);
   });

@@ -107,12 +107,15 @@ describe('cursor paging', () => {
     for (let i = 0; i < 25; i++) {
       if (i >= 12) t.clock.advance(1000);
       const closed = i % 5 === 4;
-      const res = await agent.post('/api/orders', body({
-        callers: [{ name: `来电人${i}` }],
-        narrative: `${marker} 第 ${i} 单`,
-        ...(i % 3 === 0 ? { priority: 'urgent' } : {}),
-        ...(closed ? { typeCode: 'consult', answeredOnSpot: { answer: '已解答' } } : {}),
-      }));
+      const res = await agent.post(
+        '/api/orders',
+        body({
+          callers: [{ name: `来电人${i}` }],
+          narrative: `${marker} 第 ${i} 单`,
+          ...(i % 3 === 0 ? { priority: 'urgent' } : {}),
+          ...(closed ? { typeCode: 'consult', answeredOnSpot: { answer: '已解答' } } : {}),
+        }),
+      );
       expect(res.statusCode).toBe(201);
     }
   });
@@ -141,7 +144,12 @@ describe('cursor paging', () => {
     await expectError(dispatcher.get('/api/orders?cursor=bm90LWEtY3Vyc29y'), 400, 'ORDER_CURSOR_INVALID');
     const forge = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
     // Each of these would otherwise reach SQL as a failing cast.
-    for (const c of [['not a time', crypto.randomUUID()], ['2026-02-30 10:00:00+00', crypto.randomUUID()], ['2026-11-25 02:00:00+00', 'not-a-uuid'], [1, 2]]) {
+    for (const c of [
+      ['not a time', crypto.randomUUID()],
+      ['2026-02-30 10:00:00+00', crypto.randomUUID()],
+      ['2026-11-25 02:00:00+00', 'not-a-uuid'],
+      [1, 2],
+    ]) {
       await expectError(dispatcher.get(`/api/orders?cursor=${forge(c)}`), 400, 'ORDER_CURSOR_INVALID');
     }
     const real = (await ok<Page>(dispatcher.get('/api/orders?limit=1'))).nextCursor!;

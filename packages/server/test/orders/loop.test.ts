@@ -33,12 +33,24 @@ async function atCounty(over: Record<string, unknown> = {}) {
   return ok<Order>(handler.post(`/api/orders/${o.id}/sign`, { version: o.version }));
 }
 
-const reply = (o: Order) => ok<Order>(handler.post(`/api/orders/${o.id}/reply`, { version: o.version, outcome: { resolved: true, measures: '已督促企业支付', amountRecovered: 5000, workersHelped: 1 } }));
+const reply = (o: Order) =>
+  ok<Order>(
+    handler.post(`/api/orders/${o.id}/reply`, {
+      version: o.version,
+      outcome: { resolved: true, measures: '已督促企业支付', amountRecovered: 5000, workersHelped: 1 },
+    }),
+  );
 
 beforeAll(async () => {
   // Days pass between steps: sessions must outlive them here.
   t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 60, sessionMaxHours: 24 * 60 } });
-  [agent, dispatcher, handler, city, callbackAgent] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('city'), t.login('callback')]);
+  [agent, dispatcher, handler, city, callbackAgent] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('city'),
+    t.login('callback'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   otherCounty = await unitByDivision(t, 'county_federation', '150105');
   cityUnit = await unitByDivision(t, 'city_federation', '150100');
@@ -58,8 +70,14 @@ describe('return (退单)', () => {
     expect(o).toMatchObject({ state: 'pending_sign', holderUnit: { id: county.id } });
     expect(o.hops).toMatchObject([{ status: 'open' }]);
     o = await ok(handler.post(`/api/orders/${o.id}/return`, { version: o.version, reason: '用人单位注册地在赛罕区' }));
-    await expectError(dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'redispatch', reason: '改派' }), 400, 'VALIDATION_FAILED');
-    o = await ok(dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'redispatch', unitId: otherCounty.id, reason: '改派赛罕区' }));
+    await expectError(
+      dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'redispatch', reason: '改派' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    o = await ok(
+      dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'redispatch', unitId: otherCounty.id, reason: '改派赛罕区' }),
+    );
     expect(o).toMatchObject({ state: 'pending_sign', holderUnit: { id: otherCounty.id }, counts: { returns: 2 } });
     expect(o.hops.map((h: { status: string }) => h.status)).toEqual(['withdrawn', 'open']);
     expect(await events(o.id)).toEqual(['create', 'dispatch', 'return', 'return_reject', 'return', 'return_redispatch']);
@@ -113,12 +131,20 @@ describe('extension (延期)', () => {
   it('is refused when too long, approved to a later deadline, refused by the dispatcher, and too late after the limit', async () => {
     let o = await atCounty();
     const due = o.deadlines.reply.dueAt;
-    const tooLong = await expectError(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 6, reason: '需要仲裁', callerInformed: true }), 400, 'ORDER_EXTENSION_TOO_LONG');
+    const tooLong = await expectError(
+      handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 6, reason: '需要仲裁', callerInformed: true }),
+      400,
+      'ORDER_EXTENSION_TOO_LONG',
+    );
     expect(tooLong.details?.fields?.[0]?.field).toBe('body.amount');
     o = await ok(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 3, reason: '企业负责人出差，需等待约谈', callerInformed: true }));
     expect(o.pendingExtension.requestedDueAt > due).toBe(true);
     expect(o.allowedActions).not.toContain('decide_extension');
-    await expectError(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 1, reason: '再延', callerInformed: true }), 409, 'ORDER_EXTENSION_PENDING');
+    await expectError(
+      handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 1, reason: '再延', callerInformed: true }),
+      409,
+      'ORDER_EXTENSION_PENDING',
+    );
     await expectError(handler.post(`/api/orders/${o.id}/extension-decision`, { version: o.version, approve: true }), 403, 'ORDER_ACTION_FORBIDDEN');
     const requested = o.pendingExtension.requestedDueAt;
     o = await ok(dispatcher.post(`/api/orders/${o.id}/extension-decision`, { version: o.version, approve: true, note: '同意' }));
@@ -130,7 +156,11 @@ describe('extension (延期)', () => {
     expect(o.deadlines.reply.dueAt).toBe(requested);
     expect(o.extensions.map((e: { approved: boolean }) => e.approved)).toEqual([true, false]);
     t.clock.set(new Date(new Date(requested).getTime() + 60_000).toISOString());
-    await expectError(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 1, reason: '超期后申请', callerInformed: true }), 409, 'ORDER_EXTENSION_TOO_LATE');
+    await expectError(
+      handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 1, reason: '超期后申请', callerInformed: true }),
+      409,
+      'ORDER_EXTENSION_TOO_LATE',
+    );
     expect((await ok<Order>(handler.get(`/api/orders/${o.id}`))).deadlines.reply.status).toBe('overdue');
   });
 });
@@ -159,7 +189,14 @@ describe('callback (回访)', () => {
     return ok<Order>(dispatcher.post(`/api/orders/${o.id}/review`, { version: o.version, decision: 'accept' }));
   };
   const dissatisfied = (o: Order) =>
-    ok<Order>(callbackAgent.post(`/api/orders/${o.id}/callback`, { version: o.version, result: 'reached', handlingSatisfaction: 'dissatisfied', callSatisfaction: 'satisfied' }));
+    ok<Order>(
+      callbackAgent.post(`/api/orders/${o.id}/callback`, {
+        version: o.version,
+        result: 'reached',
+        handlingSatisfaction: 'dissatisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
 
   it('reopens a dissatisfied order once, then only archiving is left', async () => {
     let o = await dissatisfied(await accepted());
@@ -178,7 +215,17 @@ describe('callback (回访)', () => {
     expect(o.closedAt).not.toBeNull();
     await expectError(handler.post(`/api/orders/${o.id}/notes`, { note: '归档后补充' }), 409, 'ORDER_INVALID_TRANSITION');
     expect(await events(o.id)).toEqual([
-      'create', 'dispatch', 'sign', 'reply', 'review_accept', 'callback_dissatisfied', 'reopen', 'reply', 'review_accept', 'callback_dissatisfied', 'archive',
+      'create',
+      'dispatch',
+      'sign',
+      'reply',
+      'review_accept',
+      'callback_dissatisfied',
+      'reopen',
+      'reply',
+      'review_accept',
+      'callback_dissatisfied',
+      'archive',
     ]);
   });
 
@@ -199,11 +246,22 @@ describe('merge, link and invalidate', () => {
   it('merges two orders into a group order, moving their callers', async () => {
     const target = await create({ callers: [{ name: '甲', phone: '13904712001' }] });
     const a = await create({ callers: [{ name: '乙', phone: '13904712002' }], riskFlags: ['repeat'] });
-    const b = await create({ callers: [{ name: '丙', phone: '13904712003' }, { name: '丁', phone: '13904712004' }] });
+    const b = await create({
+      callers: [
+        { name: '丙', phone: '13904712003' },
+        { name: '丁', phone: '13904712004' },
+      ],
+    });
     // Long enough for the cached working calendar to expire: merging must not read it inside its own transaction
     // (PGlite's single connection would wait for itself).
     t.clock.advance(10 * 60_000);
-    const merged = await ok<Order>(agent.post(`/api/orders/${target.id}/merge`, { version: target.version, sources: [a, b].map((s) => ({ id: s.id, version: s.version })), note: '同一用人单位同一欠薪事项' }));
+    const merged = await ok<Order>(
+      agent.post(`/api/orders/${target.id}/merge`, {
+        version: target.version,
+        sources: [a, b].map((s) => ({ id: s.id, version: s.version })),
+        note: '同一用人单位同一欠薪事项',
+      }),
+    );
     expect(merged).toMatchObject({ callerCount: 4, isGroup: true, riskFlags: ['repeat'], state: 'pending_dispatch' });
     expect(merged.callers.map((c: { name: string; sourceOrderId: string | null }) => [c.name, c.sourceOrderId])).toEqual([
       ['甲', null],
@@ -217,7 +275,11 @@ describe('merge, link and invalidate', () => {
       expect(await events(s.id)).toEqual(['create', 'merge']);
     }
     expect(await events(target.id)).toEqual(['create', 'merge_in']);
-    await expectError(agent.post(`/api/orders/${target.id}/merge`, { version: merged.version, sources: [{ id: target.id, version: merged.version }] }), 400, 'ORDER_MERGE_SELF');
+    await expectError(
+      agent.post(`/api/orders/${target.id}/merge`, { version: merged.version, sources: [{ id: target.id, version: merged.version }] }),
+      400,
+      'ORDER_MERGE_SELF',
+    );
   });
 
   it('changes nothing when one source is stale', async () => {
@@ -225,7 +287,13 @@ describe('merge, link and invalidate', () => {
     const fresh = await create({ callers: [{ name: '戊', phone: '13904712005' }] });
     const stale = await create();
     await expectError(
-      agent.post(`/api/orders/${target.id}/merge`, { version: target.version, sources: [{ id: fresh.id, version: fresh.version }, { id: stale.id, version: stale.version + 1 }] }),
+      agent.post(`/api/orders/${target.id}/merge`, {
+        version: target.version,
+        sources: [
+          { id: fresh.id, version: fresh.version },
+          { id: stale.id, version: stale.version + 1 },
+        ],
+      }),
       409,
       'VERSION_CONFLICT',
     );
@@ -250,7 +318,9 @@ describe('merge, link and invalidate', () => {
 
   it('invalidates a nuisance call with a reason, once, and never an order in handling', async () => {
     const o = await create({ narrative: '骚扰电话' });
-    const invalid = await ok<Order>(agent.post(`/api/orders/${o.id}/invalidate`, { version: o.version, reason: '来电人辱骂接线员，无实际诉求', category: 'nuisance' }));
+    const invalid = await ok<Order>(
+      agent.post(`/api/orders/${o.id}/invalidate`, { version: o.version, reason: '来电人辱骂接线员，无实际诉求', category: 'nuisance' }),
+    );
     expect(invalid).toMatchObject({ state: 'invalid', invalidReason: '来电人辱骂接线员，无实际诉求', deadlines: { current: null } });
     expect(invalid.allowedActions).not.toContain('invalidate');
     await expectError(agent.post(`/api/orders/${o.id}/invalidate`, { version: invalid.version, reason: '再次' }), 409, 'ORDER_INVALID_TRANSITION');
@@ -261,8 +331,17 @@ describe('merge, link and invalidate', () => {
 
 describe('first-contact resolution (一次性解答)', () => {
   it('closes a consultation answered on the spot at intake', async () => {
-    const o = await create({ typeCode: 'consult', subjectCode: 'wage_arrears', narrative: '咨询被拖欠工资应向哪里投诉', answeredOnSpot: { answer: '可向工会或劳动保障监察投诉，并保存考勤与工资条' } });
-    expect(o).toMatchObject({ state: 'closed_at_intake', answer: '可向工会或劳动保障监察投诉，并保存考勤与工资条', deadlines: { currentStep: null, current: null, reply: null } });
+    const o = await create({
+      typeCode: 'consult',
+      subjectCode: 'wage_arrears',
+      narrative: '咨询被拖欠工资应向哪里投诉',
+      answeredOnSpot: { answer: '可向工会或劳动保障监察投诉，并保存考勤与工资条' },
+    });
+    expect(o).toMatchObject({
+      state: 'closed_at_intake',
+      answer: '可向工会或劳动保障监察投诉，并保存考勤与工资条',
+      deadlines: { currentStep: null, current: null, reply: null },
+    });
     expect(o.closedAt).toBe(o.createdAt);
     expect(o.allowedActions).not.toContain('dispatch');
     expect(await events(o.id)).toEqual(['close_at_intake']);
@@ -273,7 +352,9 @@ describe('first-contact resolution (一次性解答)', () => {
 describe('a stale version', () => {
   it('is a 409 VERSION_CONFLICT and changes nothing', async () => {
     const o = await create();
-    const attached = await ok<Order>(agent.post(`/api/orders/${o.id}/callers`, { version: o.version, caller: { name: '己', phone: '13904712006' }, channel: 'phone' }));
+    const attached = await ok<Order>(
+      agent.post(`/api/orders/${o.id}/callers`, { version: o.version, caller: { name: '己', phone: '13904712006' }, channel: 'phone' }),
+    );
     await expectError(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }), 409, 'VERSION_CONFLICT');
     const now = await ok<Order>(dispatcher.get(`/api/orders/${o.id}`));
     expect(now).toMatchObject({ state: 'pending_dispatch', version: attached.version, hops: [], holderUnit: { id: o.holderUnit.id } });

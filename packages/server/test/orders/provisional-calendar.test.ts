@@ -104,7 +104,11 @@ describe('a provisional 2027', () => {
 
   it('refuses a malformed notice file with a stable code', async () => {
     await expectError(admin.post('/api/calendar/years/file', { year: 2027, format: 'ics', content: 'not a calendar' }), 400, 'CALENDAR_FILE_INVALID');
-    await expectError(admin.post('/api/calendar/years/file', { year: 2027, format: 'json', content: '{"holidays": {"2026-01-01": "元旦"}}' }), 400, 'CALENDAR_FILE_INVALID');
+    await expectError(
+      admin.post('/api/calendar/years/file', { year: 2027, format: 'json', content: '{"holidays": {"2026-01-01": "元旦"}}' }),
+      400,
+      'CALENDAR_FILE_INVALID',
+    );
     await expectError(agent.post('/api/calendar/years/file', { year: 2027, format: 'ics', content: notice2027Ics }), 403, 'ROLE_REQUIRED');
   });
 

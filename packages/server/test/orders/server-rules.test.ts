@@ -43,7 +43,13 @@ async function atCounty(over: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, dispatcher, handler, callbackAgent, lawyer] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('callback'), t.login('lawyer')]);
+  [agent, dispatcher, handler, callbackAgent, lawyer] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('callback'),
+    t.login('lawyer'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const [centre] = await t.db.select().from(units).where(eq(units.type, 'hotline_centre'));
   studio = (await t.db.select({ id: units.id }).from(units).where(eq(units.type, 'lawyer_studio')))[0]!;
@@ -126,7 +132,11 @@ describe('the lawyer studio', () => {
     expect((await view(lawyer, o)).allowedActions).toEqual(expect.arrayContaining(['sign', 'return']));
     o = await ok(post(lawyer, o, 'sign'));
     expect(o.state).toBe('handling');
-    o = await ok(post(lawyer, o, 'reply', { outcome: { resolved: true, measures: '已电话解答：合同期满用人单位不续签应支付经济补偿', amountRecovered: 0, workersHelped: 1 } }));
+    o = await ok(
+      post(lawyer, o, 'reply', {
+        outcome: { resolved: true, measures: '已电话解答：合同期满用人单位不续签应支付经济补偿', amountRecovered: 0, workersHelped: 1 },
+      }),
+    );
     expect(o.state).toBe('replied');
     const list = await ok(lawyer.get('/api/orders?typeCode=consult&limit=20'));
     expect(list.items.map((i: Order) => i.id)).toContain(o.id);
@@ -135,15 +145,24 @@ describe('the lawyer studio', () => {
 
 describe('intake', () => {
   it('closes only a consultation on the spot', async () => {
-    await expectError(agent.post('/api/orders', {
-      channel: 'phone',
-      callers: [{ name: '钱先生', phone: '13904713333' }],
-      narrative: '反映公司拖欠工资。',
-      typeCode: 'complaint',
-      subjectCode: 'wage_arrears',
-      answeredOnSpot: { answer: '已告知投诉途径' },
-    }), 400, 'ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY');
-    const o = await create({ typeCode: 'consult', subjectCode: 'labor_contract', narrative: '咨询试用期工资标准。', answeredOnSpot: { answer: '不得低于转正工资的百分之八十' } });
+    await expectError(
+      agent.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '钱先生', phone: '13904713333' }],
+        narrative: '反映公司拖欠工资。',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+        answeredOnSpot: { answer: '已告知投诉途径' },
+      }),
+      400,
+      'ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY',
+    );
+    const o = await create({
+      typeCode: 'consult',
+      subjectCode: 'labor_contract',
+      narrative: '咨询试用期工资标准。',
+      answeredOnSpot: { answer: '不得低于转正工资的百分之八十' },
+    });
     expect(o.state).toBe('closed_at_intake');
   });
 

@@ -99,7 +99,7 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
     expect((await again).kind).toBe('rules');
   });
 
-  it('drops the other instance\'s cached calendar when one instance changes it', async () => {
+  it("drops the other instance's cached calendar when one instance changes it", async () => {
     const installed = await createInstalledDatabase();
     closers.push(() => installed.database.close());
     const busA = await createChangeBus(installed.database);

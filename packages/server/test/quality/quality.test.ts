@@ -8,7 +8,17 @@ let t: TestApp;
 let agent: Client, agent2: Client, dispatcher: Client, handler: Client, callbackAgent: Client, inspector: Client, inspector2: Client;
 let county: { id: string };
 type Order = { id: string; version: number; state: string; [k: string]: any };
-type Inspection = { id: string; version: number; state: string; reasons: string[]; order: { id: string }; agent: { id: string; name: string }; total: number | null; passed: boolean | null; [k: string]: any };
+type Inspection = {
+  id: string;
+  version: number;
+  state: string;
+  reasons: string[];
+  order: { id: string };
+  agent: { id: string; name: string };
+  total: number | null;
+  passed: boolean | null;
+  [k: string]: any;
+};
 
 const newOrder = (i: number) => ({
   channel: 'phone',
@@ -25,7 +35,13 @@ beforeAll(async () => {
   // 2026-11-30 10:00 Beijing time, a Monday.
   t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 60, sessionMaxHours: 24 * 60, qaSampleRate: 0.05 } });
   const centre = await unitByName(t, '内蒙古自治区总工会12351热线服务中心');
-  [agent, dispatcher, handler, callbackAgent, inspector] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('callback'), t.login('inspector')]);
+  [agent, dispatcher, handler, callbackAgent, inspector] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('callback'),
+    t.login('inspector'),
+  ]);
   agent2 = await addPerson(t, 'agent2', 'agent', centre.id);
   inspector2 = await addPerson(t, 'inspector2', 'inspector', centre.id);
   county = await unitByDivision(t, 'county_federation', '150102');
@@ -40,10 +56,22 @@ async function dissatisfiedToday() {
   let o = await ok<Order>(agent.post('/api/orders', newOrder(99)), 201);
   o = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
   o = await ok(handler.post(`/api/orders/${o.id}/sign`, { version: o.version }));
-  o = await ok(handler.post(`/api/orders/${o.id}/reply`, { version: o.version, outcome: { resolved: true, measures: '已督促企业支付工资', amountRecovered: 3000, workersHelped: 1 } }));
+  o = await ok(
+    handler.post(`/api/orders/${o.id}/reply`, {
+      version: o.version,
+      outcome: { resolved: true, measures: '已督促企业支付工资', amountRecovered: 3000, workersHelped: 1 },
+    }),
+  );
   o = await ok(dispatcher.post(`/api/orders/${o.id}/review`, { version: o.version, decision: 'accept' }));
   t.clock.set('2026-11-30T03:00:00Z');
-  o = await ok(callbackAgent.post(`/api/orders/${o.id}/callback`, { version: o.version, result: 'reached', handlingSatisfaction: 'dissatisfied', callSatisfaction: 'satisfied' }));
+  o = await ok(
+    callbackAgent.post(`/api/orders/${o.id}/callback`, {
+      version: o.version,
+      result: 'reached',
+      handlingSatisfaction: 'dissatisfied',
+      callSatisfaction: 'satisfied',
+    }),
+  );
   return o;
 }
 
@@ -84,9 +112,19 @@ describe('scoring, appeal and rectification', () => {
 
   it('scores against the sheet: bad scores name the field, a short item becomes a rectification', async () => {
     insp = sample.items.find((i) => i.reasons.includes('dissatisfied'))!; // taken by `agent`
-    const bad = await expectError(inspector.post(`/api/quality/inspections/${insp.id}/score`, { version: insp.version, scores: { ...full, greeting: 11 } }), 400, 'QA_SCORES_INVALID');
+    const bad = await expectError(
+      inspector.post(`/api/quality/inspections/${insp.id}/score`, { version: insp.version, scores: { ...full, greeting: 11 } }),
+      400,
+      'QA_SCORES_INVALID',
+    );
     expect(bad.details!.fields![0]!).toMatchObject({ field: 'scores.greeting' });
-    insp = await ok(inspector.post(`/api/quality/inspections/${insp.id}/score`, { version: insp.version, scores: { ...full, policy_accuracy: 20 }, comments: '政策解答不够准确' }));
+    insp = await ok(
+      inspector.post(`/api/quality/inspections/${insp.id}/score`, {
+        version: insp.version,
+        scores: { ...full, policy_accuracy: 20 },
+        comments: '政策解答不够准确',
+      }),
+    );
     expect(insp).toMatchObject({ state: 'scored', total: 95, passed: true, inspector: { name: expect.any(String) } });
     await expectError(inspector.post(`/api/quality/inspections/${insp.id}/score`, { version: insp.version, scores: full }), 409, 'QA_ALREADY_SCORED');
     const rect = await ok(agent.get('/api/quality/rectifications'));
@@ -100,9 +138,24 @@ describe('scoring, appeal and rectification', () => {
     insp = await ok(agent.post(`/api/quality/inspections/${insp.id}/appeal`, { version: insp.version, reason: '已按知识库条款解答，录音可证' }));
     expect(insp.state).toBe('appealed');
     await expectError(agent.post(`/api/quality/inspections/${insp.id}/appeal`, { version: insp.version, reason: '再申诉一次' }), 409, 'QA_ALREADY_APPEALED');
-    await expectError(inspector.post(`/api/quality/inspections/${insp.id}/appeal-decision`, { version: insp.version, decision: 'upheld', note: '维持原评分' }), 403, 'QA_APPEAL_SAME_INSPECTOR');
-    await expectError(inspector2.post(`/api/quality/inspections/${insp.id}/appeal-decision`, { version: insp.version, decision: 'revised', note: '改判' }), 400, 'QA_SCORES_REQUIRED');
-    insp = await ok(inspector2.post(`/api/quality/inspections/${insp.id}/appeal-decision`, { version: insp.version, decision: 'revised', scores: full, note: '复听录音，解答准确，改判满分' }));
+    await expectError(
+      inspector.post(`/api/quality/inspections/${insp.id}/appeal-decision`, { version: insp.version, decision: 'upheld', note: '维持原评分' }),
+      403,
+      'QA_APPEAL_SAME_INSPECTOR',
+    );
+    await expectError(
+      inspector2.post(`/api/quality/inspections/${insp.id}/appeal-decision`, { version: insp.version, decision: 'revised', note: '改判' }),
+      400,
+      'QA_SCORES_REQUIRED',
+    );
+    insp = await ok(
+      inspector2.post(`/api/quality/inspections/${insp.id}/appeal-decision`, {
+        version: insp.version,
+        decision: 'revised',
+        scores: full,
+        note: '复听录音，解答准确，改判满分',
+      }),
+    );
     expect(insp).toMatchObject({ state: 'decided', total: 100, appeal: { decision: 'revised', decider: { name: 'inspector2 测试' } } });
     expect((await ok(agent.get('/api/quality/rectifications'))).items).toHaveLength(0);
   });
@@ -110,7 +163,9 @@ describe('scoring, appeal and rectification', () => {
   it('a failed veto item fails the sheet; rectifications closed on time and late count in the rate', async () => {
     const pending = (await ok<{ items: Inspection[] }>(inspector.get('/api/quality/inspections?day=2026-11-30&state=pending'))).items;
     const [a, b] = pending;
-    const sa = await ok<Inspection>(inspector.post(`/api/quality/inspections/${a!.id}/score`, { version: a!.version, scores: { ...full, confidentiality: 0 } }));
+    const sa = await ok<Inspection>(
+      inspector.post(`/api/quality/inspections/${a!.id}/score`, { version: a!.version, scores: { ...full, confidentiality: 0 } }),
+    );
     expect(sa).toMatchObject({ passed: false, total: 100 });
     const sb = await ok<Inspection>(inspector.post(`/api/quality/inspections/${b!.id}/score`, { version: b!.version, scores: { ...full, greeting: 5 } }));
     expect(sb.passed).toBe(true);
@@ -147,9 +202,22 @@ describe('reading', () => {
   });
 
   it('a new score sheet version applies to new samples; a bad one names its fields', async () => {
-    const bad = await expectError(inspector.put('/api/quality/score-sheet', { name: '新表', passMark: 90, items: [{ code: 'a', name: 'A', weight: 50 }] }), 400, 'QA_SHEET_INVALID');
+    const bad = await expectError(
+      inspector.put('/api/quality/score-sheet', { name: '新表', passMark: 90, items: [{ code: 'a', name: 'A', weight: 50 }] }),
+      400,
+      'QA_SHEET_INVALID',
+    );
     expect(bad.details!.fields![0]!.field).toBe('passMark');
-    const s = await ok(inspector.put('/api/quality/score-sheet', { name: '新表', passMark: 60, items: [{ code: 'a', name: 'A', weight: 50 }, { code: 'b', name: 'B', weight: 50 }] }));
+    const s = await ok(
+      inspector.put('/api/quality/score-sheet', {
+        name: '新表',
+        passMark: 60,
+        items: [
+          { code: 'a', name: 'A', weight: 50 },
+          { code: 'b', name: 'B', weight: 50 },
+        ],
+      }),
+    );
     expect((await ok(agent.get('/api/quality/score-sheet'))).id).toBe(s.id);
   });
 });

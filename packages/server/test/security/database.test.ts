@@ -66,7 +66,11 @@ describe.skipIf(!url)('9. the runtime database role owns nothing (PostgreSQL)', 
     const c = new pg.Client({ connectionString: runtimeUrl });
     await c.connect();
     try {
-      const tryIt = (q: string) => c.query(q).then(() => 'accepted', (e: Error) => e.message);
+      const tryIt = (q: string) =>
+        c.query(q).then(
+          () => 'accepted',
+          (e: Error) => e.message,
+        );
       expect(await tryIt('truncate order_events')).toMatch(/permission denied|append-only/);
       expect(await tryIt('alter table order_events disable trigger all')).toMatch(/must be owner/);
       expect(await tryIt('drop table audit_events')).toMatch(/must be owner/);
@@ -90,7 +94,13 @@ describe.skipIf(!url)('9. the runtime database role owns nothing (PostgreSQL)', 
         method: 'POST',
         url: '/api/orders',
         headers: { cookie: `${c.name}=${c.value}` },
-        payload: { channel: 'phone', callers: [{ name: '李女士', phone: '13904714444' }], narrative: '反映加班费问题。', typeCode: 'complaint', subjectCode: 'wage_arrears' },
+        payload: {
+          channel: 'phone',
+          callers: [{ name: '李女士', phone: '13904714444' }],
+          narrative: '反映加班费问题。',
+          typeCode: 'complaint',
+          subjectCode: 'wage_arrears',
+        },
       });
       expect(order.statusCode, order.body).toBe(201);
     } finally {

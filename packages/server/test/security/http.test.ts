@@ -37,7 +37,13 @@ describe('5. rate and size limits', () => {
 
   it('refuses a megabyte login body before reading it as JSON', async () => {
     const body = JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1])));
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body, headers: { 'content-type': 'application/json' }, remoteAddress: '10.0.1.1' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: body,
+      headers: { 'content-type': 'application/json' },
+      remoteAddress: '10.0.1.1',
+    });
     expect([res.statusCode, res.json().code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
@@ -45,7 +51,13 @@ describe('5. rate and size limits', () => {
     const s = await t.login('agent');
     const cookie = (await login('leader', 'Demo12351', '10.0.2.1')).cookies.find((c) => c.name === 'hotline_session')!;
     const send = (payload: string) =>
-      t.app.inject({ method: 'POST', url: '/api/orders', payload, headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` }, remoteAddress: '10.0.2.1' });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        payload,
+        headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
+        remoteAddress: '10.0.2.1',
+      });
     const deep = await send('['.repeat(200_000));
     expect([deep.statusCode, deep.json().code]).toEqual([400, 'JSON_TOO_DEEP']);
     const wide = await send(JSON.stringify(Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`k${i}`, 1]))));
@@ -61,18 +73,39 @@ describe('7. cross-site requests and security headers', () => {
     const res = await login('leader', 'Demo12351', '10.0.3.1');
     const c = res.cookies.find((x) => x.name === 'hotline_session')!;
     const cookie = `${c.name}=${c.value}`;
-    const foreign = await t.app.inject({ method: 'POST', url: '/api/auth/logout', payload: 'x', headers: { cookie, origin: 'https://evil.example', 'content-type': 'text/plain' }, remoteAddress: '10.0.3.1' });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      payload: 'x',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'text/plain' },
+      remoteAddress: '10.0.3.1',
+    });
     expect([foreign.statusCode, foreign.json().code]).toEqual([403, 'CROSS_SITE_REQUEST']);
-    const fetchMeta = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'sec-fetch-site': 'cross-site' }, remoteAddress: '10.0.3.1' });
+    const fetchMeta = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'sec-fetch-site': 'cross-site' },
+      remoteAddress: '10.0.3.1',
+    });
     expect(fetchMeta.statusCode).toBe(403);
     // The session survived both; a request from the server's own page goes through.
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie }, remoteAddress: '10.0.3.1' })).statusCode).toBe(200);
-    const own = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, remoteAddress: '10.0.3.1' });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' },
+      remoteAddress: '10.0.3.1',
+    });
     expect(own.statusCode).toBe(204);
   });
 
   it('lets API tokens through whatever the origin: a browser never sends one by itself', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/orders', payload: {}, headers: { authorization: 'Bearer hs_not_a_token', origin: 'https://evil.example' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      payload: {},
+      headers: { authorization: 'Bearer hs_not_a_token', origin: 'https://evil.example' },
+    });
     expect(res.json().code).not.toBe('CROSS_SITE_REQUEST');
   });
 

@@ -23,7 +23,13 @@ const order = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  [agent, dispatcher, handler, handler2, city] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('handler2'), t.login('city')]);
+  [agent, dispatcher, handler, handler2, city] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('handler2'),
+    t.login('city'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const [h2] = await t.db.select().from(users).where(eq(users.username, 'handler2'));
   otherCounty = { id: h2!.unitId };

@@ -13,7 +13,10 @@ const login = (username: string, password: string, ip: string) =>
 
 describe('6. lockout', () => {
   it('checks at most the limit of passwords when 60 logins for one account arrive at once', async () => {
-    const attempts = [...Array.from({ length: 59 }, (_, i) => login('supervisor', `wrong-pass-${i}`, '10.6.0.1')), login('supervisor', 'Demo12351', '10.6.0.1')];
+    const attempts = [
+      ...Array.from({ length: 59 }, (_, i) => login('supervisor', `wrong-pass-${i}`, '10.6.0.1')),
+      login('supervisor', 'Demo12351', '10.6.0.1'),
+    ];
     const statuses = (await Promise.all(attempts)).map((r) => r.statusCode);
     const checked = statuses.filter((s) => s === 401 || s === 200).length;
     expect(checked).toBeLessThanOrEqual(5);

@@ -18,7 +18,13 @@ const hour = 3_600_000;
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-09-08T02:10:00Z', config: { province: '500000', sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, supervisor, dispatcher, callbackAgent, admin] = await Promise.all([t.login('agent'), t.login('supervisor'), t.login('dispatcher'), t.login('callback'), t.login('admin')]);
+  [agent, supervisor, dispatcher, callbackAgent, admin] = await Promise.all([
+    t.login('agent'),
+    t.login('supervisor'),
+    t.login('dispatcher'),
+    t.login('callback'),
+    t.login('admin'),
+  ]);
   district = await unitByDivision(t, 'county_federation', '500103');
   // The demo gives 渝中区 no streets and the directory has no district bureaus or platform: the administrator adds them.
   street = await ok(admin.post('/api/units', { parentId: district.id, type: 'town_union', name: '解放碑街道工会', divisionCode: '500103003' }), 201);
@@ -38,7 +44,11 @@ describe('Chongqing: ten workers, nearly 400,000 yuan, solved in one day', () =>
   let dispatchedAt: Date;
 
   it('takes the call as an urgent order with the mass flag suggested and the district suggested', async () => {
-    const m = await ok(agent.get('/api/orders/intake-matches?divisionCode=500103&workersInvolved=10&amountInvolved=390000&employer=' + encodeURIComponent('重庆某某建设工程有限公司')));
+    const m = await ok(
+      agent.get(
+        '/api/orders/intake-matches?divisionCode=500103&workersInvolved=10&amountInvolved=390000&employer=' + encodeURIComponent('重庆某某建设工程有限公司'),
+      ),
+    );
     expect(m.suggestedRiskFlags.map((f: { flag: string }) => f.flag)).toEqual(['mass']);
     expect(m.suggestedUnit.name).toBe('渝中区总工会');
     const order = await ok(
@@ -93,12 +103,25 @@ describe('Chongqing: ten workers, nearly 400,000 yuan, solved in one day', () =>
     t.clock.advance(20 * 60_000);
     let order = await ok(districtHandler.post(`/api/orders/${orderId}/sign`, { version }));
     expect(order.state).toBe('handling');
-    order = await ok(districtHandler.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: street.id, task: '联系属地街道核实欠薪情况' }));
+    order = await ok(
+      districtHandler.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: street.id, task: '联系属地街道核实欠薪情况' }),
+    );
     t.clock.advance(2 * hour);
-    order = await ok(streetHandler.post(`/api/orders/${orderId}/co-handler-reply`, { version: order.version, reply: '经核实，10 名工友被拖欠工资约 39 万元属实，用人单位同意协商' }));
+    order = await ok(
+      streetHandler.post(`/api/orders/${orderId}/co-handler-reply`, {
+        version: order.version,
+        reply: '经核实，10 名工友被拖欠工资约 39 万元属实，用人单位同意协商',
+      }),
+    );
     // The bureau is outside the union tree: an external collaborator may still be invited.
-    order = await ok(districtHandler.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: hrBureau.id, task: '同步核实信息，参与现场协商' }));
-    expect(order.coHandlers.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['数字重庆“民呼我为”平台', '解放碑街道工会', '重庆市渝中区人力资源和社会保障局']);
+    order = await ok(
+      districtHandler.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: hrBureau.id, task: '同步核实信息，参与现场协商' }),
+    );
+    expect(order.coHandlers.map((c: { unit: { name: string } }) => c.unit.name)).toEqual([
+      '数字重庆“民呼我为”平台',
+      '解放碑街道工会',
+      '重庆市渝中区人力资源和社会保障局',
+    ]);
     version = order.version;
   });
 
@@ -113,8 +136,12 @@ describe('Chongqing: ten workers, nearly 400,000 yuan, solved in one day', () =>
 
   it('is mediated on site and replied well within the urgent 24-hour limit', async () => {
     t.clock.advance(hour);
-    let order = await ok(hrOfficer.post(`/api/orders/${orderId}/co-handler-reply`, { version, reply: '区人力社保局派员参加现场协商，督促用人单位制定支付计划' }));
-    order = await ok(platformOfficer.post(`/api/orders/${orderId}/co-handler-reply`, { version: order.version, reply: '已推送属地街道及区级职能部门联动处置' }));
+    let order = await ok(
+      hrOfficer.post(`/api/orders/${orderId}/co-handler-reply`, { version, reply: '区人力社保局派员参加现场协商，督促用人单位制定支付计划' }),
+    );
+    order = await ok(
+      platformOfficer.post(`/api/orders/${orderId}/co-handler-reply`, { version: order.version, reply: '已推送属地街道及区级职能部门联动处置' }),
+    );
     await ok(districtHandler.post(`/api/orders/${orderId}/notes`, { note: '组织劳动关系双方现场协商', kind: 'mediation' }));
     t.clock.advance(3 * hour);
     order = await ok(
@@ -135,7 +162,14 @@ describe('Chongqing: ten workers, nearly 400,000 yuan, solved in one day', () =>
     t.clock.advance(hour);
     let order = await ok(dispatcher.post(`/api/orders/${orderId}/review`, { version, decision: 'accept' }));
     expect(order.state).toBe('pending_callback');
-    order = await ok(callbackAgent.post(`/api/orders/${orderId}/callback`, { version: order.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));
+    order = await ok(
+      callbackAgent.post(`/api/orders/${orderId}/callback`, {
+        version: order.version,
+        result: 'reached',
+        handlingSatisfaction: 'satisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
     expect(order.state).toBe('archived');
     expect(order.outcome).toEqual({ resolved: true, measures: expect.any(String), amountRecovered: 390000, workersHelped: 10 });
   });

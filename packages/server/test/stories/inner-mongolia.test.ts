@@ -62,7 +62,9 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan', () => {
   it('attaches the three later callers to the open order about the same employer', async () => {
     for (const [i, caller] of callers.slice(1).entries()) {
       t.clock.advance(20 * 60_000);
-      const m = await ok(agent.get(`/api/orders/intake-matches?phone=${caller.phone}&employer=${encodeURIComponent('呼和浩特市某某建筑劳务')}&divisionCode=150102`));
+      const m = await ok(
+        agent.get(`/api/orders/intake-matches?phone=${caller.phone}&employer=${encodeURIComponent('呼和浩特市某某建筑劳务')}&divisionCode=150102`),
+      );
       expect(m.employerOpenOrders.map((o: { id: string }) => o.id)).toContain(orderId);
       expect(m.suggestedUnit.name).toBe('新城区总工会');
       const repeat = m.suggestedRiskFlags.some((f: { flag: string }) => f.flag === 'repeat');
@@ -80,7 +82,14 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan', () => {
 
   it('is dispatched the same day to the territorial union with the employer union co-handling', async () => {
     const county = await unitByName(t, '新城区总工会');
-    const order = await ok(dispatcher.post(`/api/orders/${orderId}/dispatch`, { version, unitId: county.id, note: '启动应急机制，当日转办', coHandlers: [{ unitId: enterpriseUnitId, task: '督促企业清付' }] }));
+    const order = await ok(
+      dispatcher.post(`/api/orders/${orderId}/dispatch`, {
+        version,
+        unitId: county.id,
+        note: '启动应急机制，当日转办',
+        coHandlers: [{ unitId: enterpriseUnitId, task: '督促企业清付' }],
+      }),
+    );
     expect(order.state).toBe('pending_sign');
     expect(order.holderUnit.name).toBe('新城区总工会');
     expect(order.coHandlers).toHaveLength(1);
@@ -94,7 +103,12 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan', () => {
     // The handling unit sees callers masked, not whole.
     expect(order.callers[0].phone).toBe('139****0001');
     t.clock.advance(24 * 3_600_000);
-    order = await ok(employerUnion.post(`/api/orders/${orderId}/co-handler-reply`, { version: order.version, reply: '企业成立专项工作组，约谈劳务分包商，48 小时内支付无争议欠薪' }));
+    order = await ok(
+      employerUnion.post(`/api/orders/${orderId}/co-handler-reply`, {
+        version: order.version,
+        reply: '企业成立专项工作组，约谈劳务分包商，48 小时内支付无争议欠薪',
+      }),
+    );
     await ok(handler.post(`/api/orders/${orderId}/notes`, { note: '已约谈劳务分包商负责人' }));
     t.clock.advance(2 * 24 * 3_600_000);
     order = await ok(
@@ -110,7 +124,14 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan', () => {
   it('is reviewed, called back satisfied and archived', async () => {
     let order = await ok(dispatcher.post(`/api/orders/${orderId}/review`, { version, decision: 'accept' }));
     expect(order.state).toBe('pending_callback');
-    order = await ok(callbackAgent.post(`/api/orders/${orderId}/callback`, { version: order.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));
+    order = await ok(
+      callbackAgent.post(`/api/orders/${orderId}/callback`, {
+        version: order.version,
+        result: 'reached',
+        handlingSatisfaction: 'satisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
     expect(order.state).toBe('archived');
     expect(order.outcome.amountRecovered).toBe(230000);
     expect(order.allowedActions).not.toContain('add_note');

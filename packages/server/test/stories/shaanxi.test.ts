@@ -19,7 +19,13 @@ const day = 24 * hour;
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-08-07T01:30:00Z', config: { province: '610000', sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, dispatcher, leader, callbackAgent, admin] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('leader'), t.login('callback'), t.login('admin')]);
+  [agent, dispatcher, leader, callbackAgent, admin] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('leader'),
+    t.login('callback'),
+    t.login('admin'),
+  ]);
   const root = await unitByDivision(t, 'province_federation', '610000');
   const unit = await ok(admin.post('/api/units', { parentId: root.id, type: 'enterprise_union', name: '陕西某建工集团有限公司工会' }), 201);
   groupUnionId = unit.id;
@@ -74,7 +80,9 @@ describe('Shaanxi: thirteen workers, 600,000 yuan, handled by the provincial hot
     expect(order.deadlines.reply.dueAt).toBe(new Date(handledAt.getTime() + 3 * day).toISOString());
     expect(order.deadlines.reply.dueAt).toBe('2026-08-10T01:40:00.000Z');
     expect(order.deadlines.current.dueAt).toBe(order.deadlines.reply.dueAt);
-    order = await ok(dispatcher.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: groupUnionId, task: '督促集团及劳务分包单位分批支付' }));
+    order = await ok(
+      dispatcher.post(`/api/orders/${orderId}/co-handlers`, { version: order.version, unitId: groupUnionId, task: '督促集团及劳务分包单位分批支付' }),
+    );
     version = order.version;
   });
 
@@ -107,7 +115,14 @@ describe('Shaanxi: thirteen workers, 600,000 yuan, handled by the provincial hot
     order = await ok(supervisor.post(`/api/orders/${orderId}/review`, { version: order.version, decision: 'accept' }));
     expect(order.state).toBe('pending_callback');
     t.clock.advance(2 * hour);
-    order = await ok(callbackAgent.post(`/api/orders/${orderId}/callback`, { version: order.version, result: 'reached', handlingSatisfaction: 'satisfied', callSatisfaction: 'satisfied' }));
+    order = await ok(
+      callbackAgent.post(`/api/orders/${orderId}/callback`, {
+        version: order.version,
+        result: 'reached',
+        handlingSatisfaction: 'satisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
     expect(order.state).toBe('archived');
     expect(order.closedAt).not.toBeNull();
     expect(order.allowedActions).not.toContain('reply');

@@ -45,13 +45,21 @@ async function at(local: string) {
 
 async function noticesOf(c: Client, kind: string, orderId?: string) {
   const body = await ok(c.get('/api/notifications?limit=100'));
-  return (body.items as { kind: string; orderId: string; title: string; createdAt: string }[]).filter((n) => n.kind === kind && (!orderId || n.orderId === orderId));
+  return (body.items as { kind: string; orderId: string; title: string; createdAt: string }[]).filter(
+    (n) => n.kind === kind && (!orderId || n.orderId === orderId),
+  );
 }
 
 beforeAll(async () => {
   // Friday 25 September 2026, 10:00 in Beijing; sessions must outlive the weeks the clock moves.
   t = await createTestApp({ at: '2026-09-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 90, sessionMaxHours: 24 * 90 } });
-  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('supervisor'), t.login('leader')]);
+  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('supervisor'),
+    t.login('leader'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const database = await openSameDatabase(t.database);
   second = { database, app: await buildApp({ database, config: t.config, clock: t.clock, instanceId: 'second' }) };
@@ -117,7 +125,7 @@ describe('a normal order over a weekend and the National Day holiday', () => {
 });
 
 describe('the emergency mechanism', () => {
-  it("notifies the leaders within one scan, and flags a working day without a progress note", async () => {
+  it('notifies the leaders within one scan, and flags a working day without a progress note', async () => {
     await at('2026-10-20T09:00:00');
     const order = await signedAtCounty({ riskFlags: ['mass'], narrative: '三十余名农民工聚集讨薪，情绪激动。', workersInvolved: 32 });
     await at('2026-10-20T09:05:00');
@@ -151,10 +159,26 @@ describe('two server instances over 1,000 open orders', () => {
     await Promise.all([t.app.jobs.runDue(), second.app.jobs.runDue()]);
     expect(a.failed + b.failed).toBe(0);
     const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await t.db.execute(q))[0]!.n);
-    expect(await count(sql`select count(*)::int as n from supervision_signals where kind = 'near_due' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
-    expect(await count(sql`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
-    expect(await count(sql`select count(distinct order_id)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
-    expect(await count(sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`)).toBe(1000);
+    expect(
+      await count(
+        sql`select count(*)::int as n from supervision_signals where kind = 'near_due' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`,
+      ),
+    ).toBe(1000);
+    expect(
+      await count(
+        sql`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`,
+      ),
+    ).toBe(1000);
+    expect(
+      await count(
+        sql`select count(distinct order_id)::int as n from notifications n join users u on u.id = n.user_id where u.username = 'handler' and n.kind = 'supervision.near_due' and n.order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`,
+      ),
+    ).toBe(1000);
+    expect(
+      await count(
+        sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`,
+      ),
+    ).toBe(1000);
   });
 });
 
@@ -162,7 +186,9 @@ describe('two server instances over 1,000 open orders', () => {
 let cloneColumns = '';
 beforeAll(async () => {
   const cols = rowsOf<{ column_name: string }>(
-    await t.db.execute(sql`select column_name from information_schema.columns where table_name = 'work_orders' and table_schema = current_schema() order by ordinal_position`),
+    await t.db.execute(
+      sql`select column_name from information_schema.columns where table_name = 'work_orders' and table_schema = current_schema() order by ordinal_position`,
+    ),
   ).map((c) => c.column_name);
   cloneColumns = cols.map((c) => (c === 'id' ? 'gen_random_uuid()' : c === 'number' ? `o.number || '-' || g` : `o.${c}`)).join(', ');
 });

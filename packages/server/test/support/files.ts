@@ -47,7 +47,9 @@ export function zip(entries: { name: string; data: Buffer; stored?: boolean; dec
 const contentTypes = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
 );
-const documentXml = Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>欠条</w:t></w:r></w:p></w:body></w:document>');
+const documentXml = Buffer.from(
+  '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>欠条</w:t></w:r></w:p></w:body></w:document>',
+);
 
 /** A .docx with the given extra parts. */
 export function docx(extra: { name: string; data: Buffer; declaredSize?: number }[] = []): Buffer {

@@ -15,7 +15,10 @@ export async function unitByName(t: TestApp, name: string) {
 }
 
 export async function unitByDivision(t: TestApp, type: string, code: string) {
-  const [u] = await t.db.select().from(units).where(and(eq(units.type, type), eq(units.divisionCode, code)));
+  const [u] = await t.db
+    .select()
+    .from(units)
+    .where(and(eq(units.type, type), eq(units.divisionCode, code)));
   if (!u) throw new Error(`no ${type} ${code}`);
   return u;
 }

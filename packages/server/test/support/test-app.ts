@@ -10,7 +10,12 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /** The real app on a real, installed database, driven with inject(). */
 export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus } = {}) {
   const installed = await createInstalledDatabase(opts);
-  const app: FastifyInstance = await buildApp({ database: installed.database, config: installed.config, clock: installed.clock, ...(opts.bus ? { bus: opts.bus } : {}) });
+  const app: FastifyInstance = await buildApp({
+    database: installed.database,
+    config: installed.config,
+    clock: installed.clock,
+    ...(opts.bus ? { bus: opts.bus } : {}),
+  });
   await app.ready();
 
   /** Logs in and returns a client whose requests carry the session cookie. */
@@ -30,7 +35,10 @@ export async function createTestApp(opts: { at?: string; config?: Partial<Config
         headers: { ...(cookie ? { cookie } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
       });
     return {
-      session: session as { current: { assignmentId: string; role: string; unit: { id: string } }; assignments: { assignmentId: string; role: string; unit: { id: string; name: string } }[] },
+      session: session as {
+        current: { assignmentId: string; role: string; unit: { id: string } };
+        assignments: { assignmentId: string; role: string; unit: { id: string; name: string } }[];
+      },
       get: (url: string) => call('GET', url),
       post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
       put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),

@@ -61,7 +61,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   // Demo units and users, but no generated orders: each test makes the orders it reasons about.
   // Rate limits far above what a test file sends (the contract fuzz sends thousands of requests from one address);
   // the security tests set their own low limits.
-  const env = { HOTLINE_ADMIN_PASSWORD: testPassword, HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', HOTLINE_RATE_LIMIT_PER_MINUTE: '1000000', HOTLINE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' };
+  const env = {
+    HOTLINE_ADMIN_PASSWORD: testPassword,
+    HOTLINE_DEMO: 'true',
+    HOTLINE_DEMO_ORDERS: '0',
+    HOTLINE_RATE_LIMIT_PER_MINUTE: '1000000',
+    HOTLINE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+  };
   return { ...loadConfig(env), dataDir, ...overrides };
 }
 

@@ -79,7 +79,14 @@ export default function AuditPage() {
   const apply = () => {
     const v = form.getFieldsValue();
     const s = (x?: string) => x?.trim() || undefined;
-    setQuery({ action: s(v.action), actor: s(v.actor), targetType: s(v.targetType), targetId: s(v.targetId), from: v.range?.[0]?.format(), to: v.range?.[1]?.format() });
+    setQuery({
+      action: s(v.action),
+      actor: s(v.actor),
+      targetType: s(v.targetType),
+      targetId: s(v.targetId),
+      from: v.range?.[0]?.format(),
+      to: v.range?.[1]?.format(),
+    });
   };
 
   return (
@@ -158,7 +165,12 @@ export default function AuditPage() {
                     </span>
                   ),
                 },
-                { title: t('结果'), dataIndex: 'outcome', width: 80, render: (v: string) => (v === 'success' ? <Tag color="green">{t('成功')}</Tag> : <Tag color="red">{t(v === 'failure' ? '失败' : v)}</Tag>) },
+                {
+                  title: t('结果'),
+                  dataIndex: 'outcome',
+                  width: 80,
+                  render: (v: string) => (v === 'success' ? <Tag color="green">{t('成功')}</Tag> : <Tag color="red">{t(v === 'failure' ? '失败' : v)}</Tag>),
+                },
                 { title: t('对象'), render: (_v, e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—') },
                 { title: t('来源地址'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
                 { title: t('说明'), dataIndex: 'detail', width: 140, render: (v: string | null) => v ?? '' },

@@ -22,7 +22,11 @@ export default function CalendarPage() {
   const cov = data.data?.coverage;
   const counts = useMemo(() => {
     const days = data.data?.days ?? [];
-    return { work: days.filter((d) => d.workday).length, holiday: days.filter((d) => d.holidayName && !d.makeup).length, makeup: days.filter((d) => d.makeup).length };
+    return {
+      work: days.filter((d) => d.workday).length,
+      holiday: days.filter((d) => d.holidayName && !d.makeup).length,
+      makeup: days.filter((d) => d.makeup).length,
+    };
   }, [data.data]);
 
   return (
@@ -47,7 +51,9 @@ export default function CalendarPage() {
         <div className="muted small" style={{ marginBottom: 8 }}>
           {t('日历覆盖 {from} 至 {to}', { from: cov.firstDay ?? '—', to: cov.lastDay ?? '—' })}
           {cov.daysLeft !== null && ` · ${t('剩余 {n} 天', { n: cov.daysLeft })}`}
-          {data.data?.days.length ? ` · ${t('{year} 年：工作日 {w} 天，节假日 {h} 天，调休上班 {m} 天', { year, w: counts.work, h: counts.holiday, m: counts.makeup })}` : ''}
+          {data.data?.days.length
+            ? ` · ${t('{year} 年：工作日 {w} 天，节假日 {h} 天，调休上班 {m} 天', { year, w: counts.work, h: counts.holiday, m: counts.makeup })}`
+            : ''}
         </div>
       )}
       <Row gutter={12}>
@@ -78,7 +84,9 @@ export default function CalendarPage() {
         <Col span={6}>{data.data && <WorkingHoursCard hours={data.data.workingHours} onSaved={data.reload} />}</Col>
       </Row>
       {editing && <DayDialog day={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), data.reload())} />}
-      {importing && <ImportDialog year={year} onClose={() => setImporting(false)} onDone={(y) => (setImporting(false), y === year ? data.reload() : setYear(y))} />}
+      {importing && (
+        <ImportDialog year={year} onClose={() => setImporting(false)} onDone={(y) => (setImporting(false), y === year ? data.reload() : setYear(y))} />
+      )}
     </div>
   );
 }
@@ -132,7 +140,12 @@ function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose: () =>
     setBusy(true);
     setProblems([]);
     try {
-      await calendarApi.setDay(day.date, { workday: v.workday, holidayName: v.holidayName?.trim() || null, makeup: weekend && v.workday ? v.makeup : false, note: v.note?.trim() || null });
+      await calendarApi.setDay(day.date, {
+        workday: v.workday,
+        holidayName: v.holidayName?.trim() || null,
+        makeup: weekend && v.workday ? v.makeup : false,
+        note: v.note?.trim() || null,
+      });
       message.success(t('{date} 已修改', { date: day.date }));
       onSaved();
     } catch (e) {
@@ -143,10 +156,21 @@ function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose: () =>
     }
   };
   return (
-    <Modal open title={`${day.date}（${t(['日', '一', '二', '三', '四', '五', '六'][dayjs(day.date).day()]!)}）`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      title={`${day.date}（${t(['日', '一', '二', '三', '四', '五', '六'][dayjs(day.date).day()]!)}）`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('修改会影响此后计算的所有期限，并记入审计日志')} />
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
-      <Form form={form} layout="vertical" initialValues={{ workday: day.workday, holidayName: day.holidayName ?? undefined, makeup: day.makeup, note: day.note ?? undefined }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ workday: day.workday, holidayName: day.holidayName ?? undefined, makeup: day.makeup, note: day.note ?? undefined }}
+      >
         <Form.Item name="workday" label={t('是否工作日')} valuePropName="checked">
           <Switch checkedChildren={t('上班')} unCheckedChildren={t('休息')} />
         </Form.Item>
@@ -197,9 +221,36 @@ function ImportDialog({ year, onClose, onDone }: { year: number; onClose: () => 
     }
   };
   return (
-    <Modal open width={640} title={t('导入年度节假日安排')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('导入')} destroyOnHidden>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('按国务院办公厅通知逐行填写“日期 名称”，例如“2027-02-06 春节”；其余周末休息、周一至周五上班。')} />
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={<div>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
+    <Modal
+      open
+      width={640}
+      title={t('导入年度节假日安排')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      okText={t('导入')}
+      destroyOnHidden
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('按国务院办公厅通知逐行填写“日期 名称”，例如“2027-02-06 春节”；其余周末休息、周一至周五上班。')}
+      />
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={
+            <div>
+              {problems.map((p) => (
+                <div key={p}>{p}</div>
+              ))}
+            </div>
+          }
+        />
+      )}
       <Form form={form} layout="vertical" initialValues={{ year: String(year + 1) }}>
         <Form.Item name="year" label={t('年份')} rules={[{ required: true, pattern: /^20\d\d$/, message: t('年份应为 2000–2099') }]}>
           <Input style={{ width: 120 }} />
@@ -243,7 +294,9 @@ function WorkingHoursCard({ hours, onSaved }: { hours: CalendarYear['workingHour
             format="HH:mm"
             minuteStep={5}
             value={[dayjs(`2000-01-01T${p.start}`), dayjs(`2000-01-01T${p.end}`)]}
-            onChange={(r) => r?.[0] && r[1] && setPeriods((ps) => ps.map((x, j) => (j === i ? { start: r[0]!.format('HH:mm'), end: r[1]!.format('HH:mm') } : x)))}
+            onChange={(r) =>
+              r?.[0] && r[1] && setPeriods((ps) => ps.map((x, j) => (j === i ? { start: r[0]!.format('HH:mm'), end: r[1]!.format('HH:mm') } : x)))
+            }
             allowClear={false}
           />
           <Button size="small" onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))} disabled={periods.length <= 1}>

@@ -35,7 +35,12 @@ function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (field: 
                 title: t('代码'),
                 width: 170,
                 render: (_v, f) => (
-                  <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: t('请填写代码') }, codeRule(t), { max: 40 }]} noStyle={false} style={{ margin: 0 }}>
+                  <Form.Item
+                    name={[f.name, 'code']}
+                    rules={[{ required: true, message: t('请填写代码') }, codeRule(t), { max: 40 }]}
+                    noStyle={false}
+                    style={{ margin: 0 }}
+                  >
                     <Input size="small" disabled={!form.getFieldValue([name, f.name, 'isNew'])} />
                   </Form.Item>
                 ),
@@ -44,7 +49,14 @@ function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (field: 
                 title: t('中文名称'),
                 width: 150,
                 render: (_v, f) => (
-                  <Form.Item name={[f.name, 'nameZh']} rules={[{ required: true, whitespace: true, message: t('请填写中文名称') }, { max: 20, message: t('中文名称不超过 20 个字') }]} style={{ margin: 0 }}>
+                  <Form.Item
+                    name={[f.name, 'nameZh']}
+                    rules={[
+                      { required: true, whitespace: true, message: t('请填写中文名称') },
+                      { max: 20, message: t('中文名称不超过 20 个字') },
+                    ]}
+                    style={{ margin: 0 }}
+                  >
                     <Input size="small" />
                   </Form.Item>
                 ),
@@ -53,7 +65,11 @@ function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (field: 
                 title: t('英文名称'),
                 width: 170,
                 render: (_v, f) => (
-                  <Form.Item name={[f.name, 'nameEn']} rules={[{ required: true, whitespace: true, message: t('请填写英文名称') }, { max: 60 }]} style={{ margin: 0 }}>
+                  <Form.Item
+                    name={[f.name, 'nameEn']}
+                    rules={[{ required: true, whitespace: true, message: t('请填写英文名称') }, { max: 60 }]}
+                    style={{ margin: 0 }}
+                  >
                     <Input size="small" />
                   </Form.Item>
                 ),
@@ -66,7 +82,9 @@ function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (field: 
                   </Form.Item>
                 ),
               },
-              ...(extra ? [{ title: name === 'types' ? t('默认办理路径') : t('常见类型'), width: 220, render: (_v: unknown, f: { name: number }) => extra(f) }] : []),
+              ...(extra
+                ? [{ title: name === 'types' ? t('默认办理路径') : t('常见类型'), width: 220, render: (_v: unknown, f: { name: number }) => extra(f) }]
+                : []),
               {
                 title: t('排序'),
                 width: 80,
@@ -87,7 +105,12 @@ function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (field: 
               },
             ]}
           />
-          <Button type="dashed" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => add({ isNew: true, active: true, sortOrder: (fields.length + 1) * 10, description: '' })}>
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            style={{ marginTop: 8 }}
+            onClick={() => add({ isNew: true, active: true, sortOrder: (fields.length + 1) * 10, description: '' })}
+          >
             {t('新增')}
           </Button>
         </>
@@ -124,7 +147,13 @@ export default function CatalogPage() {
     setBusy(true);
     setProblems([]);
     try {
-      const next = await catalogApi.update({ version: catalog.version, types: strip(v.types), subjects: strip(v.subjects), riskFlags: strip(v.riskFlags), thresholds: v.thresholds });
+      const next = await catalogApi.update({
+        version: catalog.version,
+        types: strip(v.types),
+        subjects: strip(v.subjects),
+        riskFlags: strip(v.riskFlags),
+        thresholds: v.thresholds,
+      });
       loaded.setData(next);
       invalidateReference('catalog');
       message.success(t('分类目录已保存'));
@@ -208,7 +237,14 @@ export default function CatalogPage() {
                         ['repeatWindowDays', '重复统计天数', '天'],
                       ] as const
                     ).map(([key, label, unit]) => (
-                      <Form.Item key={key} name={['thresholds', key]} label={t(label)} rules={[{ required: true, type: 'integer', min: 1, message: t('应为正整数') }]} layout="horizontal" labelCol={{ span: 10 }}>
+                      <Form.Item
+                        key={key}
+                        name={['thresholds', key]}
+                        label={t(label)}
+                        rules={[{ required: true, type: 'integer', min: 1, message: t('应为正整数') }]}
+                        layout="horizontal"
+                        labelCol={{ span: 10 }}
+                      >
                         <InputNumber min={1} precision={0} style={{ width: 200 }} suffix={t(unit)} />
                       </Form.Item>
                     ))}

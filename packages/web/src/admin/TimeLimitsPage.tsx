@@ -65,7 +65,12 @@ export default function TimeLimitsPage() {
                   { title: t('适用范围'), dataIndex: 'appliesTo' },
                   { title: t('时限'), dataIndex: 'description', width: 200 },
                   { title: t('备注'), dataIndex: 'note', width: 160, ellipsis: true },
-                  { title: t('状态'), dataIndex: 'active', width: 70, render: (v: boolean) => (v ? <Tag color="green">{t('启用')}</Tag> : <Tag>{t('停用')}</Tag>) },
+                  {
+                    title: t('状态'),
+                    dataIndex: 'active',
+                    width: 70,
+                    render: (v: boolean) => (v ? <Tag color="green">{t('启用')}</Tag> : <Tag>{t('停用')}</Tag>),
+                  },
                   {
                     title: '',
                     width: 60,
@@ -113,7 +118,14 @@ function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | null; onC
     const amount = v.unit === 'none' ? null : (v.amount as number);
     try {
       if (rule) {
-        await catalogApi.updateRule(rule.id, { version: rule.version, amount, unit: v.unit, countFrom: v.countFrom, note: (v.note as string | undefined) ?? '', active: v.active });
+        await catalogApi.updateRule(rule.id, {
+          version: rule.version,
+          amount,
+          unit: v.unit,
+          countFrom: v.countFrom,
+          note: (v.note as string | undefined) ?? '',
+          active: v.active,
+        });
       } else {
         const any = (x: unknown) => (x === 'any' || x === undefined ? null : x);
         await catalogApi.createRule({
@@ -144,7 +156,15 @@ function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | null; onC
   };
   const anyOpt = { value: 'any', label: t('不限') };
   return (
-    <Modal open width={640} title={rule ? t('修改时限规则') : t('新增时限规则')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      width={640}
+      title={rule ? t('修改时限规则') : t('新增时限规则')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {rule && <Alert type="info" style={{ marginBottom: 8 }} title={`${rule.stepName} · ${rule.appliesTo}`} />}
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
       <Form
@@ -170,7 +190,10 @@ function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | null; onC
             </Col>
             <Col span={8}>
               <Form.Item name="subjectCode" label={t('诉求事项')}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={[anyOpt, ...(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: x.nameZh }))]} />
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={[anyOpt, ...(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: x.nameZh }))]}
+                />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -190,7 +213,10 @@ function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | null; onC
             <Form.Item
               name="amount"
               label={t('时限数值')}
-              rules={[{ required: unit !== 'none', message: t('请填写时限数值') }, { type: 'integer', min: 1, max: 100000, message: t('时限数值应为正整数') }]}
+              rules={[
+                { required: unit !== 'none', message: t('请填写时限数值') },
+                { type: 'integer', min: 1, max: 100000, message: t('时限数值应为正整数') },
+              ]}
             >
               <InputNumber min={1} max={100000} precision={0} disabled={unit === 'none'} style={{ width: '100%' }} />
             </Form.Item>
@@ -232,7 +258,16 @@ function PreviewCard() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await catalogApi.preview({ step: v.step, type: v.type, subject: v.subject, priority: v.priority, tier: v.tier, ...(v.start ? { start: v.start.format() } : {}) }));
+      setResult(
+        await catalogApi.preview({
+          step: v.step,
+          type: v.type,
+          subject: v.subject,
+          priority: v.priority,
+          tier: v.tier,
+          ...(v.start ? { start: v.start.format() } : {}),
+        }),
+      );
     } catch (e) {
       setResult(null);
       setError((e as Error).message);
@@ -242,7 +277,13 @@ function PreviewCard() {
   };
   return (
     <Card size="small" title={t('试算期限')}>
-      <Form form={form} layout="vertical" size="small" initialValues={{ step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general' }} onFinish={() => void run()}>
+      <Form
+        form={form}
+        layout="vertical"
+        size="small"
+        initialValues={{ step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general' }}
+        onFinish={() => void run()}
+      >
         <Row gutter={8}>
           <Col span={12}>
             <Form.Item name="step" label={t('环节')}>

@@ -1,5 +1,24 @@
 import { ApartmentOutlined, PlusOutlined, StopOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tag, Tree, TreeSelect } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tree,
+  TreeSelect,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { unitsApi, type UnitInput } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
@@ -39,7 +58,16 @@ export default function UnitsPage() {
     setSelectedId(u?.id ?? null);
     setProblems([]);
     editForm.resetFields();
-    if (u) editForm.setFieldsValue({ name: u.name, shortName: u.shortName, contactPhone: u.contactPhone, address: u.address, email: u.email, sortOrder: u.sortOrder, leaders: u.leaders });
+    if (u)
+      editForm.setFieldsValue({
+        name: u.name,
+        shortName: u.shortName,
+        contactPhone: u.contactPhone,
+        address: u.address,
+        email: u.email,
+        sortOrder: u.sortOrder,
+        leaders: u.leaders,
+      });
   };
 
   const changed = (u?: Unit) => {
@@ -286,8 +314,12 @@ export default function UnitsPage() {
           )}
         </Col>
       </Row>
-      {dialog?.kind === 'create' && <CreateUnitDialog parent={dialog.parent} external={dialog.external} onClose={() => setDialog(null)} onDone={(u) => (setDialog(null), changed(u))} />}
-      {dialog?.kind === 'move' && <MoveUnitDialog unit={dialog.unit} units={units} onClose={() => setDialog(null)} onDone={(u) => (setDialog(null), changed(u))} />}
+      {dialog?.kind === 'create' && (
+        <CreateUnitDialog parent={dialog.parent} external={dialog.external} onClose={() => setDialog(null)} onDone={(u) => (setDialog(null), changed(u))} />
+      )}
+      {dialog?.kind === 'move' && (
+        <MoveUnitDialog unit={dialog.unit} units={units} onClose={() => setDialog(null)} onDone={(u) => (setDialog(null), changed(u))} />
+      )}
     </div>
   );
 }
@@ -324,7 +356,14 @@ function CreateUnitDialog({ parent, external, onClose, onDone }: { parent: Unit 
     }
   };
   return (
-    <Modal open title={parent ? t('在 {name} 下新建单位', { name: parent.name }) : t('新建外部协作单位')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      title={parent ? t('在 {name} 下新建单位', { name: parent.name }) : t('新建外部协作单位')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
       <Form form={form} layout="vertical">
         <Form.Item name="type" label={t('单位类型')} rules={[rules.requiredChoice(t, '单位类型')]}>
@@ -365,7 +404,14 @@ function MoveUnitDialog({ unit, units, onClose, onDone }: { unit: Unit; units: U
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const blocked = useMemo(() => subtreeIds(units, unit.id), [units, unit.id]);
-  const tree = useMemo(() => buildUnitTree(units.filter((u) => !u.external), { disable: (u) => blocked.has(u.id) || !u.active || u.id === unit.parentId }), [units, blocked, unit.parentId]);
+  const tree = useMemo(
+    () =>
+      buildUnitTree(
+        units.filter((u) => !u.external),
+        { disable: (u) => blocked.has(u.id) || !u.active || u.id === unit.parentId },
+      ),
+    [units, blocked, unit.parentId],
+  );
   const submit = async () => {
     if (!parentId) return setProblem(t('请选择新的上级单位'));
     setBusy(true);

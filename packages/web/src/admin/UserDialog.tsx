@@ -92,7 +92,15 @@ export function UserDialog({ user, onClose, onDone }: { user: User | null; onClo
   };
 
   return (
-    <Modal open width={720} title={user ? t('修改 {name}', { name: user.displayName }) : t('新建人员')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      width={720}
+      title={user ? t('修改 {name}', { name: user.displayName }) : t('新建人员')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
       <Form form={form} layout="vertical" initialValues={initial}>
         <Row gutter={12}>

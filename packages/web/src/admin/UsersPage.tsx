@@ -119,7 +119,11 @@ export default function UsersPage() {
                   {t('修改')}
                 </Button>
                 {u.kind === 'person' ? (
-                  <Popconfirm title={t('重置 {name} 的密码？', { name: u.username })} description={t('将生成新的随机密码，本人现有登录全部退出。')} onConfirm={() => reset(u)}>
+                  <Popconfirm
+                    title={t('重置 {name} 的密码？', { name: u.username })}
+                    description={t('将生成新的随机密码，本人现有登录全部退出。')}
+                    onConfirm={() => reset(u)}
+                  >
                     <Button type="link" size="small" icon={<KeyOutlined />}>
                       {t('重置密码')}
                     </Button>
@@ -151,11 +155,21 @@ export default function UsersPage() {
       <Card size="small">
         <Form layout="inline" size="small" style={{ marginBottom: 10, rowGap: 8 }}>
           <Form.Item>
-            <Input.Search placeholder={t('用户名或姓名')} allowClear onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))} style={{ width: 200 }} maxLength={64} />
+            <Input.Search
+              placeholder={t('用户名或姓名')}
+              allowClear
+              onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
+              style={{ width: 200 }}
+              maxLength={64}
+            />
           </Form.Item>
           <Form.Item>
             <div style={{ width: 260 }}>
-              <UnitPicker placeholder={t('所属单位')} value={query.unitId} onChange={(v) => setQuery((q) => ({ ...q, unitId: (v as string | undefined) || undefined }))} />
+              <UnitPicker
+                placeholder={t('所属单位')}
+                value={query.unitId}
+                onChange={(v) => setQuery((q) => ({ ...q, unitId: (v as string | undefined) || undefined }))}
+              />
             </div>
           </Form.Item>
           <Form.Item>
@@ -185,7 +199,15 @@ export default function UsersPage() {
           <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
         ) : (
           <>
-            <Table<User> rowKey="id" size="small" columns={columns} dataSource={items} loading={loading} pagination={false} locale={{ emptyText: t('没有符合条件的人员') }} />
+            <Table<User>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={items}
+              loading={loading}
+              pagination={false}
+              locale={{ emptyText: t('没有符合条件的人员') }}
+            />
             {cursor && (
               <div className="list-footer">
                 <span />

@@ -2,7 +2,20 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { stateLabels } from '../shared/labels.js';
 import type { OrderState } from '../api/types.js';
-import { analyticsApi, pct, presetPeriod, today, watchFigures, yuan, type HotTopics, type Kpis, type OrderFlow, type Ranking, type Trend, type UrgentOrder } from './api.js';
+import {
+  analyticsApi,
+  pct,
+  presetPeriod,
+  today,
+  watchFigures,
+  yuan,
+  type HotTopics,
+  type Kpis,
+  type OrderFlow,
+  type Ranking,
+  type Trend,
+  type UrgentOrder,
+} from './api.js';
 import { EChart, echarts } from './EChart.js';
 import './analytics.css';
 
@@ -58,7 +71,9 @@ export default function BigScreenPage() {
       analyticsApi.urgent(undefined, ctl.signal),
       analyticsApi.trend({ ...twelveWeeks, granularity: 'week' }, ctl.signal),
     ])
-      .then(([todayK, monthK, flow, hot, trend, ranking, urgent, weekly]) => setData({ today: todayK, month: monthK, flow, hot, trend, weekly, ranking, urgent }))
+      .then(([todayK, monthK, flow, hot, trend, ranking, urgent, weekly]) =>
+        setData({ today: todayK, month: monthK, flow, hot, trend, weekly, ranking, urgent }),
+      )
       .catch(() => undefined); // keep showing the last figures; the stream or the next tick tries again
     return () => ctl.abort();
   }, [nonce]);
@@ -82,8 +97,20 @@ export default function BigScreenPage() {
     const rows = data.hot.divisions.cities.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
     const max = Math.max(1, ...rows.map((r) => r.value));
     return {
-      tooltip: { trigger: 'item', formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${t('近30天工单')}：${Number.isFinite(p.value) ? p.value : 0}` },
-      visualMap: { min: 0, max, left: 20, bottom: 20, text: [t('多'), t('少')], calculable: true, inRange: { color: ['#0d2a4a', '#1f6fb2', '#36c6f4', '#ffd666'] }, textStyle: { color: '#9fc7ff' } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${t('近30天工单')}：${Number.isFinite(p.value) ? p.value : 0}`,
+      },
+      visualMap: {
+        min: 0,
+        max,
+        left: 20,
+        bottom: 20,
+        text: [t('多'), t('少')],
+        calculable: true,
+        inRange: { color: ['#0d2a4a', '#1f6fb2', '#36c6f4', '#ffd666'] },
+        textStyle: { color: '#9fc7ff' },
+      },
       series: [
         {
           type: 'map',
@@ -98,7 +125,12 @@ export default function BigScreenPage() {
     };
   }, [data, map, t]);
 
-  if (!data) return <div className="bigscreen-shell"><div className="bigscreen-loading">{t('正在加载…')}</div></div>;
+  if (!data)
+    return (
+      <div className="bigscreen-shell">
+        <div className="bigscreen-loading">{t('正在加载…')}</div>
+      </div>
+    );
   const { today: td, month, flow, hot, trend, weekly, ranking, urgent } = data;
   const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'handling', 'replied', 'pending_callback'];
   const dark = { backgroundColor: 'transparent', textStyle: { color: '#cfe3ff' } };
@@ -107,10 +139,28 @@ export default function BigScreenPage() {
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: weekly.points.map((p) => p.bucket.slice(5)), axisLine: { lineStyle: { color: '#4a6a94' } } },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 5) / 10) * 10), max: 100, splitLine: { lineStyle: { color: '#1c3557' } } },
+    yAxis: {
+      type: 'value',
+      min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 5) / 10) * 10),
+      max: 100,
+      splitLine: { lineStyle: { color: '#1c3557' } },
+    },
     series: [
-      { name: t('满意率'), type: 'line', smooth: true, connectNulls: true, areaStyle: { opacity: 0.2 }, data: weekly.points.map((p) => (p.satisfactionRate === null ? null : +(p.satisfactionRate * 100).toFixed(1))) },
-      { name: t('按时办结率'), type: 'line', smooth: true, connectNulls: true, data: weekly.points.map((p) => (p.onTimeRate === null ? null : +(p.onTimeRate * 100).toFixed(1))) },
+      {
+        name: t('满意率'),
+        type: 'line',
+        smooth: true,
+        connectNulls: true,
+        areaStyle: { opacity: 0.2 },
+        data: weekly.points.map((p) => (p.satisfactionRate === null ? null : +(p.satisfactionRate * 100).toFixed(1))),
+      },
+      {
+        name: t('按时办结率'),
+        type: 'line',
+        smooth: true,
+        connectNulls: true,
+        data: weekly.points.map((p) => (p.onTimeRate === null ? null : +(p.onTimeRate * 100).toFixed(1))),
+      },
     ],
     legend: { top: 0, textStyle: { color: '#cfe3ff' } },
   };
@@ -119,7 +169,15 @@ export default function BigScreenPage() {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', show: false },
     yAxis: { type: 'category', data: hot.subjects.map((s) => s.name).reverse(), axisLabel: { color: '#cfe3ff', fontSize: 14 }, axisLine: { show: false } },
-    series: [{ type: 'bar', barWidth: 14, data: hot.subjects.map((s) => s.count).reverse(), label: { show: true, position: 'right', color: '#ffd666' }, itemStyle: { color: '#36c6f4', borderRadius: 7 } }],
+    series: [
+      {
+        type: 'bar',
+        barWidth: 14,
+        data: hot.subjects.map((s) => s.count).reverse(),
+        label: { show: true, position: 'right', color: '#ffd666' },
+        itemStyle: { color: '#36c6f4', borderRadius: 7 },
+      },
+    ],
   };
   const rotating = {
     trend: {
@@ -139,7 +197,15 @@ export default function BigScreenPage() {
       ...dark,
       title: { text: t('近30天诉求类型'), textStyle: { color: '#9fc7ff', fontSize: 16 } },
       tooltip: { trigger: 'item' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '58%'], label: { color: '#cfe3ff', formatter: '{b} {d}%' }, data: hot.types.map((s) => ({ name: s.name, value: s.count })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          center: ['50%', '58%'],
+          label: { color: '#cfe3ff', formatter: '{b} {d}%' },
+          data: hot.types.map((s) => ({ name: s.name, value: s.count })),
+        },
+      ],
     },
     extensions: {
       ...dark,
@@ -147,7 +213,14 @@ export default function BigScreenPage() {
       grid: { left: 8, right: 40, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'value', show: false },
       yAxis: { type: 'category', data: hot.extensionReasons.map((r) => r.reason).reverse(), axisLabel: { color: '#cfe3ff' } },
-      series: [{ type: 'bar', data: hot.extensionReasons.map((r) => r.count).reverse(), label: { show: true, position: 'right', color: '#ffd666' }, itemStyle: { color: '#d48806' } }],
+      series: [
+        {
+          type: 'bar',
+          data: hot.extensionReasons.map((r) => r.count).reverse(),
+          label: { show: true, position: 'right', color: '#ffd666' },
+          itemStyle: { color: '#d48806' },
+        },
+      ],
     },
   };
   const figure = (label: string, value: string, sub?: string) => (
@@ -162,7 +235,9 @@ export default function BigScreenPage() {
     <div className="bigscreen-shell">
       <div className="bigscreen" style={{ transform: `scale(${scale})` }} data-testid="bigscreen">
         <header className="bs-header">
-          <div className="bs-title">{td.unit.name} · {t('12351职工服务热线数据大屏')}</div>
+          <div className="bs-title">
+            {td.unit.name} · {t('12351职工服务热线数据大屏')}
+          </div>
           <div className="bs-clock">
             <span className={live ? 'bs-live' : 'bs-offline'}>{live ? t('实时') : t('重连中')}</span>
             {clock.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}
@@ -233,13 +308,16 @@ export default function BigScreenPage() {
           <div className="bs-panel">
             <div className="bs-panel-title">{t('近30天按时办结率排名')}</div>
             <div className="bs-rank">
-              {ranking.units.filter((u) => u.rank !== null).slice(0, 8).map((u) => (
-                <div key={u.unitId} className="bs-rank-row">
-                  <span className="bs-rank-no">{u.rank}</span>
-                  <span className="bs-rank-name">{u.unitName}</span>
-                  <b>{pct(u.value)}</b>
-                </div>
-              ))}
+              {ranking.units
+                .filter((u) => u.rank !== null)
+                .slice(0, 8)
+                .map((u) => (
+                  <div key={u.unitId} className="bs-rank-row">
+                    <span className="bs-rank-no">{u.rank}</span>
+                    <span className="bs-rank-name">{u.unitName}</span>
+                    <b>{pct(u.value)}</b>
+                  </div>
+                ))}
             </div>
           </div>
         </section>

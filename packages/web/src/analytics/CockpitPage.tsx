@@ -7,7 +7,20 @@ import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { stateLabels } from '../shared/labels.js';
 import { ErrorState, Loading } from '../shell/states.js';
-import { analyticsApi, pct, presetPeriod, today, watchFigures, yuan, type Figures, type HotTopics, type Kpis, type OrderFlow, type Ranking, type Trend } from './api.js';
+import {
+  analyticsApi,
+  pct,
+  presetPeriod,
+  today,
+  watchFigures,
+  yuan,
+  type Figures,
+  type HotTopics,
+  type Kpis,
+  type OrderFlow,
+  type Ranking,
+  type Trend,
+} from './api.js';
 import { EChart } from './EChart.js';
 import './analytics.css';
 
@@ -120,25 +133,61 @@ export default function CockpitPage() {
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: flow.units.slice(0, 12).map((u) => u.unitName).reverse() },
-    series: openStates.map((s) => ({ name: t(stateLabels[s]), type: 'bar', stack: 'flow', data: flow.units.slice(0, 12).map((u) => u.byState[s] ?? 0).reverse() })),
+    yAxis: {
+      type: 'category',
+      data: flow.units
+        .slice(0, 12)
+        .map((u) => u.unitName)
+        .reverse(),
+    },
+    series: openStates.map((s) => ({
+      name: t(stateLabels[s]),
+      type: 'bar',
+      stack: 'flow',
+      data: flow.units
+        .slice(0, 12)
+        .map((u) => u.byState[s] ?? 0)
+        .reverse(),
+    })),
   };
   const trendOption = {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: trend.points.map((p) => p.bucket.slice(5)) },
-    yAxis: [{ type: 'value', name: t('件') }, { type: 'value', name: '%', max: 100, min: 0 }],
+    yAxis: [
+      { type: 'value', name: t('件') },
+      { type: 'value', name: '%', max: 100, min: 0 },
+    ],
     series: [
       { name: t('工单量'), type: 'bar', data: trend.points.map((p) => p.ordersCreated) },
       { name: t('办结'), type: 'bar', data: trend.points.map((p) => p.completed) },
-      { name: t('按时办结率'), type: 'line', yAxisIndex: 1, connectNulls: true, data: trend.points.map((p) => (p.onTimeRate === null ? null : +(p.onTimeRate * 100).toFixed(1))) },
-      { name: t('满意率'), type: 'line', yAxisIndex: 1, connectNulls: true, data: trend.points.map((p) => (p.satisfactionRate === null ? null : +(p.satisfactionRate * 100).toFixed(1))) },
+      {
+        name: t('按时办结率'),
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: true,
+        data: trend.points.map((p) => (p.onTimeRate === null ? null : +(p.onTimeRate * 100).toFixed(1))),
+      },
+      {
+        name: t('满意率'),
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: true,
+        data: trend.points.map((p) => (p.satisfactionRate === null ? null : +(p.satisfactionRate * 100).toFixed(1))),
+      },
     ],
   };
   const subjectOption = {
     tooltip: { trigger: 'item', formatter: '{b}：{c} ({d}%)' },
-    series: [{ type: 'pie', radius: ['40%', '70%'], data: hot.subjects.map((s) => ({ name: s.name, value: s.count, code: s.code })), label: { formatter: '{b}\n{d}%' } }],
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '70%'],
+        data: hot.subjects.map((s) => ({ name: s.name, value: s.count, code: s.code })),
+        label: { formatter: '{b}\n{d}%' },
+      },
+    ],
   };
   const extensionOption = {
     tooltip: { trigger: 'axis' },
@@ -165,7 +214,11 @@ export default function CockpitPage() {
           </Tooltip>
         </Space>
         <Space wrap>
-          <Segmented value={preset || undefined} options={presets.map((p) => ({ value: p.value, label: t(p.label) }))} onChange={(v) => setPeriod({ preset: String(v) })} />
+          <Segmented
+            value={preset || undefined}
+            options={presets.map((p) => ({ value: p.value, label: t(p.label) }))}
+            onChange={(v) => setPeriod({ preset: String(v) })}
+          />
           <DatePicker.RangePicker
             allowClear={false}
             value={[dayjs(period.from), dayjs(period.to)]}
@@ -181,7 +234,8 @@ export default function CockpitPage() {
         <Link to={drill('invalidOrders')}>
           {t('无效工单')} {kpis.invalidOrders}
         </Link>
-        （{t('不计入各项比率')}）；{t('环比')} {kpis.comparison.previous.from} — {kpis.comparison.previous.to}；{t('同比')} {kpis.comparison.lastYear.from} — {kpis.comparison.lastYear.to}
+        （{t('不计入各项比率')}）；{t('环比')} {kpis.comparison.previous.from} — {kpis.comparison.previous.to}；{t('同比')} {kpis.comparison.lastYear.from} —{' '}
+        {kpis.comparison.lastYear.to}
       </div>
 
       <Row gutter={[12, 12]}>
@@ -249,17 +303,32 @@ export default function CockpitPage() {
           <Card
             size="small"
             title={t('趋势')}
-            extra={<Segmented size="small" value={granularity} onChange={(v) => setGranularity(v as typeof granularity)} options={[{ value: 'day', label: t('按日') }, { value: 'week', label: t('按周') }, { value: 'month', label: t('按月') }]} />}
+            extra={
+              <Segmented
+                size="small"
+                value={granularity}
+                onChange={(v) => setGranularity(v as typeof granularity)}
+                options={[
+                  { value: 'day', label: t('按日') },
+                  { value: 'week', label: t('按周') },
+                  { value: 'month', label: t('按月') },
+                ]}
+              />
+            }
           >
             <EChart option={trendOption} height={320} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('诉求事项构成')}>
-            <EChart option={subjectOption} height={300} onClick={(p) => {
-              const s = hot.subjects.find((x) => x.name === p.name);
-              if (s) navigate(`${drill('ordersCreated')}&subjectCode=${s.code}`);
-            }} />
+            <EChart
+              option={subjectOption}
+              height={300}
+              onClick={(p) => {
+                const s = hot.subjects.find((x) => x.name === p.name);
+                if (s) navigate(`${drill('ordersCreated')}&subjectCode=${s.code}`);
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -270,7 +339,11 @@ export default function CockpitPage() {
               rowKey="name"
               dataSource={hot.employers}
               columns={[
-                { title: t('用人单位'), dataIndex: 'name', render: (n: string) => <Link to={`/orders?view=all&employer=${encodeURIComponent(n)}&from=${period.from}&to=${period.to}`}>{n}</Link> },
+                {
+                  title: t('用人单位'),
+                  dataIndex: 'name',
+                  render: (n: string) => <Link to={`/orders?view=all&employer=${encodeURIComponent(n)}&from=${period.from}&to=${period.to}`}>{n}</Link>,
+                },
                 { title: t('件数'), dataIndex: 'count', width: 70, align: 'right' },
               ]}
             />
@@ -285,7 +358,15 @@ export default function CockpitPage() {
           <Card
             size="small"
             title={t('下级单位排名')}
-            extra={<Select size="small" style={{ width: 140 }} value={measure} onChange={setMeasure} options={measures.map((m) => ({ value: m.value, label: t(m.label) }))} />}
+            extra={
+              <Select
+                size="small"
+                style={{ width: 140 }}
+                value={measure}
+                onChange={setMeasure}
+                options={measures.map((m) => ({ value: m.value, label: t(m.label) }))}
+              />
+            }
           >
             <Table
               size="small"
@@ -297,7 +378,9 @@ export default function CockpitPage() {
                 {
                   title: t('单位'),
                   dataIndex: 'unitName',
-                  render: (n: string, r) => <Link to={`/cockpit?${new URLSearchParams({ unitId: r.unitId, ...(preset ? { preset } : period) }).toString()}`}>{n}</Link>,
+                  render: (n: string, r) => (
+                    <Link to={`/cockpit?${new URLSearchParams({ unitId: r.unitId, ...(preset ? { preset } : period) }).toString()}`}>{n}</Link>
+                  ),
                 },
                 { title: t(measures.find((m) => m.value === measure)!.label), dataIndex: 'value', render: (v: number | null) => <b>{pct(v)}</b> },
                 { title: t('工单量'), render: (_: unknown, r) => r.figures.ordersCreated, align: 'right' },

@@ -4,14 +4,36 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent, GeoComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  MapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  VisualMapComponent,
+  GeoComponent,
+  CanvasRenderer,
+]);
 export { echarts };
 
 /**
  * One ECharts instance per mounted chart, disposed on unmount (a big screen left on for days must not pile up
  * instances); options are replaced, not merged, so a series that disappears goes away.
  */
-export function EChart({ option, height, theme, onClick }: { option: echarts.EChartsCoreOption; height: number | string; theme?: 'dark'; onClick?: (p: { name: string; data: unknown; seriesName?: string }) => void }) {
+export function EChart({
+  option,
+  height,
+  theme,
+  onClick,
+}: {
+  option: echarts.EChartsCoreOption;
+  height: number | string;
+  theme?: 'dark';
+  onClick?: (p: { name: string; data: unknown; seriesName?: string }) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);

@@ -48,7 +48,9 @@ function Reports() {
           <Button type="primary" loading={busy} onClick={generate}>
             {t('生成报表')}
           </Button>
-          <span className="muted small">{t('不选日期：上一个完整的日、周、月或年。定时任务每天零点生成日报，周一生成周报，每月1日生成月报，1月1日生成年报。')}</span>
+          <span className="muted small">
+            {t('不选日期：上一个完整的日、周、月或年。定时任务每天零点生成日报，周一生成周报，每月1日生成月报，1月1日生成年报。')}
+          </span>
         </Space>
       </Card>
       <Table
@@ -121,7 +123,10 @@ function Campaigns() {
           ]}
         />
         {stats && (
-          <Card size="small" title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}`}>
+          <Card
+            size="small"
+            title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}`}
+          >
             <EChart
               height={260}
               option={{

@@ -39,11 +39,37 @@ type UnitRef = { id: string; name: string };
 export type Kpis = Figures & {
   unit: UnitRef;
   period: { from: string; to: string };
-  comparison: { previous: { from: string; to: string; figures: Figures; changePercent: Record<string, number | null> }; lastYear: { from: string; to: string; figures: Figures; changePercent: Record<string, number | null> } };
+  comparison: {
+    previous: { from: string; to: string; figures: Figures; changePercent: Record<string, number | null> };
+    lastYear: { from: string; to: string; figures: Figures; changePercent: Record<string, number | null> };
+  };
 };
-export type OrderFlow = { unit: UnitRef; at: string; totals: Record<string, number>; open: number; overdue: number; units: { unitId: string; unitName: string; total: number; overdue: number; byState: Record<string, number> }[] };
-export type Ranking = { unit: UnitRef; measure: string; measureName: string; units: { unitId: string; unitName: string; rank: number | null; value: number | null; figures: Figures }[] };
-export type TrendPoint = { bucket: string; requests: number; ordersCreated: number; ordersDispatched: number; completed: number; dueInPeriod: number; onTimeRate: number | null; satisfactionRate: number | null; extensionRate: number | null; amountRecoveredYuan: number };
+export type OrderFlow = {
+  unit: UnitRef;
+  at: string;
+  totals: Record<string, number>;
+  open: number;
+  overdue: number;
+  units: { unitId: string; unitName: string; total: number; overdue: number; byState: Record<string, number> }[];
+};
+export type Ranking = {
+  unit: UnitRef;
+  measure: string;
+  measureName: string;
+  units: { unitId: string; unitName: string; rank: number | null; value: number | null; figures: Figures }[];
+};
+export type TrendPoint = {
+  bucket: string;
+  requests: number;
+  ordersCreated: number;
+  ordersDispatched: number;
+  completed: number;
+  dueInPeriod: number;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  extensionRate: number | null;
+  amountRecoveredYuan: number;
+};
 export type Trend = { unit: UnitRef; granularity: string; points: TrendPoint[] };
 export type HotTopics = {
   unit: UnitRef;
@@ -53,13 +79,58 @@ export type HotTopics = {
   extensionReasons: { reason: string; count: number }[];
   divisions: { cities: { code: string; count: number }[]; counties: { code: string; count: number }[] };
 };
-export type UrgentOrder = { id: string; number: string; title: string; state: string; unitId: string; unitName: string; createdAt: string; currentDueAt: string | null; riskFlags: string[] };
-export type Report = { id: string; kind: string; unitId: string; unitName: string; from: string; to: string; title: string; summary: string; generatedAt: string; origin: string };
+export type UrgentOrder = {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  unitId: string;
+  unitName: string;
+  createdAt: string;
+  currentDueAt: string | null;
+  riskFlags: string[];
+};
+export type Report = {
+  id: string;
+  kind: string;
+  unitId: string;
+  unitName: string;
+  from: string;
+  to: string;
+  title: string;
+  summary: string;
+  generatedAt: string;
+  origin: string;
+};
 export type CampaignRules = { subjectCodes: string[]; typeCodes: string[]; riskFlags: string[]; divisionPrefixes: string[]; keywords: string[] };
-export type CampaignFigures = { orders: number; completed: number; amountInvolvedYuan: number; amountRecoveredYuan: number; workersInvolved: number; workersHelped: number };
-export type Campaign = { id: string; name: string; description: string | null; unitId: string; from: string; to: string; rules: CampaignRules; createdAt: string; figures: CampaignFigures };
+export type CampaignFigures = {
+  orders: number;
+  completed: number;
+  amountInvolvedYuan: number;
+  amountRecoveredYuan: number;
+  workersInvolved: number;
+  workersHelped: number;
+};
+export type Campaign = {
+  id: string;
+  name: string;
+  description: string | null;
+  unitId: string;
+  from: string;
+  to: string;
+  rules: CampaignRules;
+  createdAt: string;
+  figures: CampaignFigures;
+};
 type Breakdown = { code: string; orders: number; amountRecoveredYuan: number; amountInvolvedYuan: number };
-export type CampaignStats = { campaign: Omit<Campaign, 'figures'>; figures: CampaignFigures; bySubject: (Breakdown & { name: string })[]; byType: Breakdown[]; byCity: Breakdown[]; byDay: { day: string; orders: number }[] };
+export type CampaignStats = {
+  campaign: Omit<Campaign, 'figures'>;
+  figures: CampaignFigures;
+  bySubject: (Breakdown & { name: string })[];
+  byType: Breakdown[];
+  byCity: Breakdown[];
+  byDay: { day: string; orders: number }[];
+};
 
 export type Scope = { from: string; to: string; unitId?: string | undefined };
 // The client adds '/api'; links the browser follows itself (downloads, the event stream) carry it in full.
@@ -77,7 +148,8 @@ export const analyticsApi = {
   generateReport: (body: { kind: string; from?: string; to?: string; unitId?: string }) => api.post<Report>(`${base}/reports`, body),
   downloadUrl: (id: string, format: 'xlsx' | 'docx') => `${full}/reports/${id}/download?format=${format}`,
   campaigns: () => api.get<Campaign[]>(`${base}/campaigns`),
-  createCampaign: (body: { name: string; description?: string; from: string; to: string; rules: Partial<CampaignRules> }) => api.post<Campaign>(`${base}/campaigns`, body),
+  createCampaign: (body: { name: string; description?: string; from: string; to: string; rules: Partial<CampaignRules> }) =>
+    api.post<Campaign>(`${base}/campaigns`, body),
   campaignStats: (id: string) => api.get<CampaignStats>(`${base}/campaigns/${id}/stats`),
   streamUrl: (unitId: string | undefined) => `${full}/stream${unitId ? `?unitId=${unitId}` : ''}`,
 };

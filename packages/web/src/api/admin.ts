@@ -20,7 +20,8 @@ export const unitsApi = {
     ok(http.GET('/api/units/', { params: { query: { limit: 1000, ...q } as QueryOf<'listUnits'> } })),
   divisions: (province?: string) => ok(http.GET('/api/units/divisions', { params: { query: province ? { province } : {} } })),
   create: (body: UnitInput) => ok(http.POST('/api/units/', { body: body as Body<'createUnit'> })),
-  update: (id: string, body: UnitInput & { version: number }) => ok(http.PATCH('/api/units/{id}', { params: { path: { id } }, body: body as Body<'updateUnit'> })),
+  update: (id: string, body: UnitInput & { version: number }) =>
+    ok(http.PATCH('/api/units/{id}', { params: { path: { id } }, body: body as Body<'updateUnit'> })),
   move: (id: string, body: Body<'moveUnit'>) => ok(http.POST('/api/units/{id}/move', { params: { path: { id } }, body })),
 };
 
@@ -41,7 +42,8 @@ export const usersApi = {
   list: (q: { q?: string; unitId?: string; role?: string; active?: boolean; limit?: number; cursor?: string }) =>
     ok(http.GET('/api/users/', { params: { query: q as QueryOf<'listUsers'> } })),
   create: (body: UserInput) => ok(http.POST('/api/users/', { body: body as Body<'createUser'> })),
-  update: (id: string, body: UserInput & { version: number }) => ok(http.PATCH('/api/users/{id}', { params: { path: { id } }, body: body as Body<'updateUser'> })),
+  update: (id: string, body: UserInput & { version: number }) =>
+    ok(http.PATCH('/api/users/{id}', { params: { path: { id } }, body: body as Body<'updateUser'> })),
   resetPassword: (id: string, password?: string) => ok(http.POST('/api/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
   tokens: (id: string) => ok(http.GET('/api/users/{id}/tokens', { params: { path: { id } } })),
   createToken: (id: string, body: Body<'createApiToken'>) => ok(http.POST('/api/users/{id}/tokens', { params: { path: { id } }, body })),
@@ -61,7 +63,8 @@ export const catalogApi = {
   update: (body: CatalogUpdate) => ok(http.PUT('/api/catalog', { body: body as Body<'updateCatalog'> })),
   rules: (step?: string) => ok(http.GET('/api/time-limit-rules', { params: { query: (step ? { step } : {}) as QueryOf<'listTimeLimitRules'> } })),
   createRule: (body: Record<string, unknown>) => ok(http.POST('/api/time-limit-rules', { body: body as Body<'createTimeLimitRule'> })),
-  updateRule: (id: string, body: Record<string, unknown>) => ok(http.PATCH('/api/time-limit-rules/{id}', { params: { path: { id } }, body: body as Body<'updateTimeLimitRule'> })),
+  updateRule: (id: string, body: Record<string, unknown>) =>
+    ok(http.PATCH('/api/time-limit-rules/{id}', { params: { path: { id } }, body: body as Body<'updateTimeLimitRule'> })),
   preview: (body: { step: string; type: string; subject: string; priority: string; tier: string; start?: string }) =>
     ok(http.POST('/api/time-limit-rules/preview', { body: body as Body<'previewDeadline'> })),
 };

@@ -31,7 +31,12 @@ describe('request', () => {
   it('turns an error body into an ApiError with its code and field messages', async () => {
     vi.stubGlobal(
       'fetch',
-      reply(400, { code: 'VALIDATION_FAILED', message: '输入有误', requestId: 'r1', details: { fields: [{ field: 'body.narrative', message: '请填写诉求内容' }] } }),
+      reply(400, {
+        code: 'VALIDATION_FAILED',
+        message: '输入有误',
+        requestId: 'r1',
+        details: { fields: [{ field: 'body.narrative', message: '请填写诉求内容' }] },
+      }),
     );
     const e = (await request('POST', '/orders', { body: {} }).catch((x: unknown) => x)) as ApiError;
     expect(e).toBeInstanceOf(ApiError);
@@ -40,17 +45,26 @@ describe('request', () => {
   });
 
   it('answers 204 with undefined', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     await expect(request('POST', '/auth/logout')).resolves.toBeUndefined();
   });
 
   it('reports a body that is not JSON by its status', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })),
+    );
     await expect(request('GET', '/orders')).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
   });
 
   it('reports a network failure as NETWORK_ERROR', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(request('GET', '/orders')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
   });
 

@@ -13,5 +13,6 @@ export const knowledgeApi = {
   get: (id: string, searchId?: number) => ok(http.GET('/api/knowledge/articles/{id}', { params: { path: { id }, query: searchId ? { searchId } : {} } })),
   list: (query: QueryOf<'listArticles'>) => ok(http.GET('/api/knowledge/articles', { params: { query } })),
   gaps: () => ok(http.GET('/api/knowledge/gaps', { params: { query: {} } })),
-  answer: (orderId: string, body: Body<'answerWithArticle'>) => ok(http.POST('/api/orders/{id}/answer-with-article', { params: { path: { id: orderId } }, body })),
+  answer: (orderId: string, body: Body<'answerWithArticle'>) =>
+    ok(http.POST('/api/orders/{id}/answer-with-article', { params: { path: { id: orderId } }, body })),
 };

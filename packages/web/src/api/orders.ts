@@ -34,7 +34,6 @@ export type ListQuery = {
 
 export type MatchQuery = { phone?: string; employer?: string; divisionCode?: string; workersInvolved?: number; amountInvolved?: number };
 
-
 type Id = string;
 const path = (id: Id) => ({ params: { path: { id } } });
 type Versioned<Op extends keyof operations> = Body<Op>;
@@ -47,8 +46,7 @@ export const ordersApi = {
   /** `callKey` is sent as Idempotency-Key: the same call saved twice (a retry after a lost answer) is one order. */
   create: (body: CreateOrderBody, callKey?: string) => ok(http.POST('/api/orders/', { body, ...(callKey ? { headers: { 'Idempotency-Key': callKey } } : {}) })),
   list: (q: ListQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
-  matches: (q: MatchQuery, signal?: AbortSignal) =>
-    ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),
+  matches: (q: MatchQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),
   get: (id: Id) => ok(http.GET('/api/orders/{id}', path(id))),
   events: (id: Id) => ok(http.GET('/api/orders/{id}/events', path(id))),
   attachCaller: (id: Id, body: Versioned<'attachOrderCaller'>) => ok(http.POST('/api/orders/{id}/callers', { ...path(id), body })),

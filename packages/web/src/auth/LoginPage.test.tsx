@@ -77,7 +77,9 @@ describe('LoginPage', () => {
 
 describe('the first load', () => {
   it('asks for the sign-in state in a way that answers 200 when nobody is signed in (no 401 in the console)', async () => {
-    const fetch = vi.fn(async (r: Request | string) => (urlOf(r).endsWith('/auth/state') ? json(200, signedOut) : json(401, { code: 'AUTH_REQUIRED', message: '请先登录' })));
+    const fetch = vi.fn(async (r: Request | string) =>
+      urlOf(r).endsWith('/auth/state') ? json(200, signedOut) : json(401, { code: 'AUTH_REQUIRED', message: '请先登录' }),
+    );
     vi.stubGlobal('fetch', fetch);
     renderAt('/login');
     await screen.findByLabelText('用户名');

@@ -65,13 +65,7 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary">{t('工会服务职工热线 · 受理、派单、办理、回访')}</Typography.Paragraph>
         {next && !problem && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('请先登录，登录后将回到刚才的页面')} />}
         {problem && (
-          <Alert
-            role="alert"
-            type={problem.code === 'AUTH_LOCKED' ? 'warning' : 'error'}
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={problem.message}
-          />
+          <Alert role="alert" type={problem.code === 'AUTH_LOCKED' ? 'warning' : 'error'} showIcon style={{ marginBottom: 16 }} title={problem.message} />
         )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item name="username" label={t('用户名')} rules={[{ required: true, whitespace: true, message: t('请输入用户名') }, { max: 64 }]}>

@@ -156,7 +156,9 @@ export default function IntakePage() {
         title={<IntakeTitle startedAt={startedAt} onStart={() => setStartedAt(Date.now())} />}
         extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={startNewCall} onSave={() => void submit()} />}
       >
-        {restored && <Alert type="info" showIcon closable={{ onClose: () => setRestored(false) }} style={{ marginBottom: 8 }} title={t('已恢复上次未保存的受理内容')} />}
+        {restored && (
+          <Alert type="info" showIcon closable={{ onClose: () => setRestored(false) }} style={{ marginBottom: 8 }} title={t('已恢复上次未保存的受理内容')} />
+        )}
         {(catalogError != null || divisionsError != null) && (
           <Alert
             type="error"

@@ -65,7 +65,16 @@ export function MatchesPanel({ matches, loading, error, riskFlags, onApplyFlag, 
     );
   }
   return (
-    <Card size="small" title={<Space>{t('受理提示')}{loading && <Spin size="small" />}</Space>} className="matches-card">
+    <Card
+      size="small"
+      title={
+        <Space>
+          {t('受理提示')}
+          {loading && <Spin size="small" />}
+        </Space>
+      }
+      className="matches-card"
+    >
       {error != null && <Alert type="warning" showIcon title={(error as Error).message} style={{ marginBottom: 8 }} />}
       {matches && (
         <>
@@ -115,9 +124,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, onApplyFlag, 
           <div className="match-section">
             <div className="match-heading">
               {t('同一用人单位的在办工单')} <Tag>{matches.employerOpenOrders.length}</Tag>
-              {matches.employerRequestsInWindow > 0 && (
-                <Tag color="orange">{t('近期共 {n} 次诉求', { n: matches.employerRequestsInWindow })}</Tag>
-              )}
+              {matches.employerRequestsInWindow > 0 && <Tag color="orange">{t('近期共 {n} 次诉求', { n: matches.employerRequestsInWindow })}</Tag>}
             </div>
             {matches.employerOpenOrders.length === 0 ? (
               <div className="muted small">{t('没有同一用人单位的在办工单')}</div>

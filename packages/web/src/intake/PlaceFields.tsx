@@ -68,7 +68,14 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
         </Col>
         <Col span={5}>
           <Form.Item name="amountInvolved" label={t('涉及金额（元）')} rules={[{ type: 'number', min: 0, max: 1e11, message: t('金额应为 0 到 1000 亿之间') }]}>
-            <InputNumber<number> min={0} max={1e11} precision={2} style={{ width: '100%' }} formatter={thousands} parser={(s) => Number((s ?? '').replace(/[,\s]/g, ''))} />
+            <InputNumber<number>
+              min={0}
+              max={1e11}
+              precision={2}
+              style={{ width: '100%' }}
+              formatter={thousands}
+              parser={(s) => Number((s ?? '').replace(/[,\s]/g, ''))}
+            />
           </Form.Item>
         </Col>
         <Col span={15}>

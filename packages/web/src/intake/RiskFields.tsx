@@ -29,7 +29,11 @@ export function RiskFields({ catalog, values }: { catalog: Catalog | null; value
       <Row gutter={10}>
         <Col span={7}>
           <Form.Item name="priority" label={t('紧急程度')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={Object.entries(priorityLabels).map(([value, label]) => ({ value, label: t(label) }))} />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={Object.entries(priorityLabels).map(([value, label]) => ({ value, label: t(label) }))}
+            />
           </Form.Item>
         </Col>
         <Col span={7}>

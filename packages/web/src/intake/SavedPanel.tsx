@@ -14,7 +14,19 @@ export function numberParts(n: string): { prefix: string; date: string; seq: str
 }
 
 /** After saving: the order number, large enough to read to the caller, and the way to the next call. */
-export function SavedPanel({ order, kind, startedAt, endedAt, onNext }: { order: OrderView; kind: 'created' | 'attached'; startedAt: number; endedAt: number; onNext: () => void }) {
+export function SavedPanel({
+  order,
+  kind,
+  startedAt,
+  endedAt,
+  onNext,
+}: {
+  order: OrderView;
+  kind: 'created' | 'attached';
+  startedAt: number;
+  endedAt: number;
+  onNext: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const next = useRef<HTMLButtonElement>(null);
@@ -28,12 +40,7 @@ export function SavedPanel({ order, kind, startedAt, endedAt, onNext }: { order:
       message.info(order.number);
     }
   };
-  const title =
-    kind === 'attached'
-      ? t('来电人已追加到工单')
-      : order.state === 'closed_at_intake'
-        ? t('咨询已当场办结')
-        : t('工单已生成，等待派单');
+  const title = kind === 'attached' ? t('来电人已追加到工单') : order.state === 'closed_at_intake' ? t('咨询已当场办结') : t('工单已生成，等待派单');
   return (
     <Card className="saved-panel">
       <Result

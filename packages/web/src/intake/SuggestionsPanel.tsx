@@ -56,7 +56,10 @@ export function SuggestionsPanel(props: {
       case 'employer':
         return r.employer ?? '';
       case 'place':
-        return [r.place?.province, r.place?.city !== r.place?.province ? r.place?.city : null, r.place?.county].filter(Boolean).join(' ') + (r.suggestedUnit ? ` → ${r.suggestedUnit.name}` : '');
+        return (
+          [r.place?.province, r.place?.city !== r.place?.province ? r.place?.city : null, r.place?.county].filter(Boolean).join(' ') +
+          (r.suggestedUnit ? ` → ${r.suggestedUnit.name}` : '')
+        );
     }
   };
   const evidence = (f: SuggestionField): string[] => {
@@ -115,7 +118,11 @@ export function SuggestionsPanel(props: {
       )}
       {r.related.similar.length > 0 && !r.related.suggestedGroup && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('近30天内容相近的诉求')}：{r.related.similar.slice(0, 3).map((o) => o.number).join('、')}
+          {t('近30天内容相近的诉求')}：
+          {r.related.similar
+            .slice(0, 3)
+            .map((o) => o.number)
+            .join('、')}
         </Typography.Paragraph>
       )}
     </Card>

@@ -28,7 +28,15 @@ describe('toCreateBody', () => {
 
   it('takes the deepest division chosen, the employer and the figures', () => {
     const b = toCreateBody(
-      filled({ division: ['150100', '150102'], placeText: '某工地', employerName: '恒泰建筑', creditCode: '91350100m000100y43', workersInvolved: 12, amountInvolved: 230000, riskFlags: ['mass', 'mass'] }),
+      filled({
+        division: ['150100', '150102'],
+        placeText: '某工地',
+        employerName: '恒泰建筑',
+        creditCode: '91350100m000100y43',
+        workersInvolved: 12,
+        amountInvolved: 230000,
+        riskFlags: ['mass', 'mass'],
+      }),
     );
     expect(b.place).toEqual({ text: '某工地', divisionCode: '150102' });
     expect(b.employer).toEqual({ name: '恒泰建筑', creditCode: '91350100M000100Y43' });
@@ -51,7 +59,10 @@ describe('matchQueryOf', () => {
     [{ callers: [{ phone: '139123' }] }, {}],
     [{ employerName: ' 恒' }, {}],
     [{ employerName: '恒泰建筑 ' }, { employer: '恒泰建筑' }],
-    [{ division: ['150100', '150102'], workersInvolved: 12 }, { divisionCode: '150102', workersInvolved: 12 }],
+    [
+      { division: ['150100', '150102'], workersInvolved: 12 },
+      { divisionCode: '150102', workersInvolved: 12 },
+    ],
   ])('%j → %j', (v, q) => expect(matchQueryOf(v as Partial<IntakeValues>)).toEqual(q));
 });
 
@@ -91,7 +102,17 @@ describe('numberParts', () => {
 
 describe('blankIntake', () => {
   it('names every field of the form, so a new call clears them all', () => {
-    const everything = filled({ division: ['150100'], placeText: 'x', employerName: 'y', creditCode: 'z', employerAddress: 'a', workersInvolved: 1, amountInvolved: 2, title: 't', answer: 'b' });
+    const everything = filled({
+      division: ['150100'],
+      placeText: 'x',
+      employerName: 'y',
+      creditCode: 'z',
+      employerAddress: 'a',
+      workersInvolved: 1,
+      amountInvolved: 2,
+      title: 't',
+      answer: 'b',
+    });
     expect(Object.keys(blankIntake()).sort()).toEqual(Object.keys(everything).sort());
     expect(isBlank(blankIntake())).toBe(true);
   });

@@ -61,13 +61,13 @@ export const blankIntake = (): IntakeValues => ({
 export const serverFieldAlias: Record<string, (string | number)[]> = {
   'place.divisionCode': ['division'],
   'place.text': ['placeText'],
-  'place': ['placeText'],
+  place: ['placeText'],
   'employer.name': ['employerName'],
   'employer.creditCode': ['creditCode'],
   'employer.address': ['employerAddress'],
-  'employer': ['employerName'],
+  employer: ['employerName'],
   'answeredOnSpot.answer': ['answer'],
-  'answeredOnSpot': ['answer'],
+  answeredOnSpot: ['answer'],
 };
 
 const trimmed = (s: string | undefined | null) => {
@@ -132,7 +132,8 @@ export function matchQueryOf(v: Partial<IntakeValues>) {
  * agent starts it or types) and the call's idempotency key, so a save repeated after a lost answer makes one order.
  */
 export type Draft = { values: IntakeValues; startedAt: number | null; callKey: string };
-export const newCallKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newCallKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 export const draftKey = (userId: string) => `hotline.intake.draft:${userId}`;
 
 export function loadDraft(userId: string): Draft | null {

@@ -11,7 +11,14 @@ const divisions = [
       { value: '150171', label: '呼和浩特金桥开发区（开发区）' },
     ],
   },
-  { value: '150200', label: '包头市', children: [{ value: '150202', label: '东河区' }, { value: '150207', label: '新城区' }] },
+  {
+    value: '150200',
+    label: '包头市',
+    children: [
+      { value: '150202', label: '东河区' },
+      { value: '150207', label: '新城区' },
+    ],
+  },
 ];
 
 describe('a typed place name and Enter', () => {

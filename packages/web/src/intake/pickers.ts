@@ -32,5 +32,7 @@ export function divisionPathFor(text: string, options: DivisionOption[]): string
  */
 export function subjectMatches(input: string, option: { label?: unknown; options?: unknown } | undefined): boolean {
   if (!option || Array.isArray(option.options)) return false;
-  return String(option.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
+  return String(option.label ?? '')
+    .toLowerCase()
+    .includes(input.trim().toLowerCase());
 }

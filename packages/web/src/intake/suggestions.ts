@@ -33,7 +33,10 @@ export function valuesFor(r: Reading, f: SuggestionField, current: Partial<Intak
     case 'subject':
       return { subjectCode: r.subject.code };
     case 'riskFlags':
-      return { riskFlags: [...new Set([...(current.riskFlags ?? []), ...r.riskFlags])], ...(r.urgent && current.priority === 'normal' ? { priority: 'urgent' as const } : {}) };
+      return {
+        riskFlags: [...new Set([...(current.riskFlags ?? []), ...r.riskFlags])],
+        ...(r.urgent && current.priority === 'normal' ? { priority: 'urgent' as const } : {}),
+      };
     case 'workers':
       return { workersInvolved: r.workers };
     case 'amountYuan':

@@ -22,30 +22,33 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
   const [attachingId, setAttachingId] = useState<string | null>(null);
 
   /** `then` continues with the new order before the call counts as saved (answering it with an article). */
-  const submit = useCallback(async (then?: (order: OrderView) => Promise<OrderView>) => {
-    if (saved || saving) return;
-    setProblems([]);
-    try {
-      await form.validateFields();
-    } catch {
-      message.warning(t('请先补全标红的项目'));
-      return;
-    }
-    setSaving(true);
-    try {
-      const created = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues), callKey);
-      const order = then ? await then(created) : created;
-      clearDraft(userId);
-      setSaved({ order, kind: 'created', endedAt: Date.now() });
-      onCreated?.(order);
-      message.success(t('已生成工单 {number}', { number: order.number }));
-    } catch (e) {
-      setProblems(applyServerErrors(form, e, serverFieldAlias));
-      message.error(e instanceof ApiError && e.code === 'VALIDATION_FAILED' ? t('有项目未通过校验，请按提示修改') : (e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }, [callKey, form, message, saved, saving, t, userId, onCreated]);
+  const submit = useCallback(
+    async (then?: (order: OrderView) => Promise<OrderView>) => {
+      if (saved || saving) return;
+      setProblems([]);
+      try {
+        await form.validateFields();
+      } catch {
+        message.warning(t('请先补全标红的项目'));
+        return;
+      }
+      setSaving(true);
+      try {
+        const created = await ordersApi.create(toCreateBody(form.getFieldsValue(true) as IntakeValues), callKey);
+        const order = then ? await then(created) : created;
+        clearDraft(userId);
+        setSaved({ order, kind: 'created', endedAt: Date.now() });
+        onCreated?.(order);
+        message.success(t('已生成工单 {number}', { number: order.number }));
+      } catch (e) {
+        setProblems(applyServerErrors(form, e, serverFieldAlias));
+        message.error(e instanceof ApiError && e.code === 'VALIDATION_FAILED' ? t('有项目未通过校验，请按提示修改') : (e as Error).message);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [callKey, form, message, saved, saving, t, userId, onCreated],
+  );
 
   const attach = useCallback(
     async (o: OrderSummary) => {
@@ -78,7 +81,9 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
           message.warning(t('该工单刚被他人修改，已刷新提示，请再试一次'));
           onStale();
         } else {
-          setProblems(applyServerErrors(form, e, { caller: ['callers', 0, 'name'], 'caller.name': ['callers', 0, 'name'], 'caller.phone': ['callers', 0, 'phone'] }));
+          setProblems(
+            applyServerErrors(form, e, { caller: ['callers', 0, 'name'], 'caller.name': ['callers', 0, 'name'], 'caller.phone': ['callers', 0, 'phone'] }),
+          );
           message.error((e as Error).message);
         }
       } finally {

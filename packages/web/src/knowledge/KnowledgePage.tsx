@@ -31,7 +31,12 @@ export default function KnowledgePage() {
 
   const searchTab = (
     <div>
-      <Input.Search placeholder={t('输入来电人的说法，如：老板欠薪三个月')} enterButton={t('搜索')} onSearch={(q) => void search(q)} data-testid="knowledge-search" />
+      <Input.Search
+        placeholder={t('输入来电人的说法，如：老板欠薪三个月')}
+        enterButton={t('搜索')}
+        onSearch={(q) => void search(q)}
+        data-testid="knowledge-search"
+      />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {hits && (
         <List
@@ -95,7 +100,12 @@ function ArticleTable({ onOpen }: { onOpen: (id: string) => void }) {
       columns={[
         { title: t('标题'), dataIndex: 'title' },
         { title: t('类型'), dataIndex: 'kind', render: (k: string) => t(kindNames[k] ?? k), width: 100 },
-        { title: t('状态'), dataIndex: 'status', render: (s: string, r) => <Tag color={r.stale ? 'red' : s === 'published' ? 'green' : 'orange'}>{t(statusNames[s] ?? s)}</Tag>, width: 120 },
+        {
+          title: t('状态'),
+          dataIndex: 'status',
+          render: (s: string, r) => <Tag color={r.stale ? 'red' : s === 'published' ? 'green' : 'orange'}>{t(statusNames[s] ?? s)}</Tag>,
+          width: 120,
+        },
         { title: t('版本'), dataIndex: 'version', width: 70 },
         { title: t('使用次数'), dataIndex: 'uses', width: 90 },
       ]}
@@ -112,21 +122,49 @@ function GapsView({ onOpen }: { onOpen: (id: string) => void }) {
   if (!gaps) return null;
   const queries = (title: string, rows: KnowledgeGaps['noResults'], testId: string) => (
     <Card size="small" title={title} data-testid={testId}>
-      <List size="small" dataSource={rows} locale={{ emptyText: t('暂无') }} renderItem={(r) => <List.Item>{r.query}（{r.times}）</List.Item>} />
+      <List
+        size="small"
+        dataSource={rows}
+        locale={{ emptyText: t('暂无') }}
+        renderItem={(r) => (
+          <List.Item>
+            {r.query}（{r.times}）
+          </List.Item>
+        )}
+      />
     </Card>
   );
   return (
     <div className="knowledge-gaps" style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
       <Card size="small" title={t('最常用')} data-testid="gaps-most-used">
-        <List size="small" dataSource={gaps.mostUsed} locale={{ emptyText: t('暂无') }} renderItem={(r) => <List.Item onClick={() => onOpen(r.articleId)}>{r.title}（{r.uses}）</List.Item>} />
+        <List
+          size="small"
+          dataSource={gaps.mostUsed}
+          locale={{ emptyText: t('暂无') }}
+          renderItem={(r) => (
+            <List.Item onClick={() => onOpen(r.articleId)}>
+              {r.title}（{r.uses}）
+            </List.Item>
+          )}
+        />
       </Card>
       {queries(t('搜索无结果'), gaps.noResults, 'gaps-no-results')}
       {queries(t('搜索后未点击'), gaps.notClicked, 'gaps-not-clicked')}
       <Card size="small" title={t('过期或待复核')}>
-        <List size="small" dataSource={gaps.stale} locale={{ emptyText: t('暂无') }} renderItem={(r) => <List.Item onClick={() => onOpen(r.articleId)}>{r.title}</List.Item>} />
+        <List
+          size="small"
+          dataSource={gaps.stale}
+          locale={{ emptyText: t('暂无') }}
+          renderItem={(r) => <List.Item onClick={() => onOpen(r.articleId)}>{r.title}</List.Item>}
+        />
       </Card>
       <Card size="small" title={t('从未使用')} style={{ gridColumn: '1 / span 2' }}>
-        <List size="small" dataSource={gaps.neverUsed.slice(0, 20)} locale={{ emptyText: t('暂无') }} renderItem={(r) => <List.Item onClick={() => onOpen(r.articleId)}>{r.title}</List.Item>} />
+        <List
+          size="small"
+          dataSource={gaps.neverUsed.slice(0, 20)}
+          locale={{ emptyText: t('暂无') }}
+          renderItem={(r) => <List.Item onClick={() => onOpen(r.articleId)}>{r.title}</List.Item>}
+        />
       </Card>
     </div>
   );

@@ -7,7 +7,17 @@ import { Highlighted } from './Highlighted.js';
  * Beside the narrative in the intake console: the best articles for what the caller said. For a consultation, one
  * click answers with the article and closes the call on the spot (the order is created, then answered).
  */
-export function KnowledgeSuggestions({ items, canAnswer, busy, onAnswer }: { items: ArticleHit[]; canAnswer: boolean; busy: boolean; onAnswer: (hit: ArticleHit) => void }) {
+export function KnowledgeSuggestions({
+  items,
+  canAnswer,
+  busy,
+  onAnswer,
+}: {
+  items: ArticleHit[];
+  canAnswer: boolean;
+  busy: boolean;
+  onAnswer: (hit: ArticleHit) => void;
+}) {
   const t = useT();
   return (
     <Card size="small" title={t('知识库推荐')} className="knowledge-suggestions" data-testid="knowledge-suggestions">

@@ -47,8 +47,19 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
     const v = await form.validateFields();
     if (!dialog) return;
     if (dialog.kind === 'open')
-      await run(() => mediationApi.open({ orderId: order.id, workerParty: { name: v.worker }, mediators: v.mediators ? String(v.mediators).split(/[，,、\s]+/).filter(Boolean) : [] }));
-    if (dialog.kind === 'session') await run(() => mediationApi.session(dialog.c.id, { at: v.at.toISOString(), place: v.place, attendees: v.attendees, notes: v.notes }));
+      await run(() =>
+        mediationApi.open({
+          orderId: order.id,
+          workerParty: { name: v.worker },
+          mediators: v.mediators
+            ? String(v.mediators)
+                .split(/[，,、\s]+/)
+                .filter(Boolean)
+            : [],
+        }),
+      );
+    if (dialog.kind === 'session')
+      await run(() => mediationApi.session(dialog.c.id, { at: v.at.toISOString(), place: v.place, attendees: v.attendees, notes: v.notes }));
     if (dialog.kind === 'agreement')
       await run(() =>
         mediationApi.agreement(dialog.c.id, {
@@ -57,7 +68,10 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
           amount: v.amount,
           workersCovered: v.workers,
           signedAt: dayjs().toISOString(),
-          paymentSchedule: (v.schedule ?? []).map((s: { dueDate: dayjs.Dayjs; amount: number }) => ({ dueDate: s.dueDate.format('YYYY-MM-DD'), amount: s.amount })),
+          paymentSchedule: (v.schedule ?? []).map((s: { dueDate: dayjs.Dayjs; amount: number }) => ({
+            dueDate: s.dueDate.format('YYYY-MM-DD'),
+            amount: s.amount,
+          })),
         }),
       );
     if (dialog.kind === 'failure') await run(() => mediationApi.failure(dialog.c.id, { version: dialog.c.version, reason: v.reason }));
@@ -99,7 +113,9 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
             <span>
               {c.workerParty.name} — {c.employerParty.name}
             </span>
-            <span>{t('调解员')}：{c.mediators.join('、')}</span>
+            <span>
+              {t('调解员')}：{c.mediators.join('、')}
+            </span>
             {c.agreement && <Tag color={performanceLabels[c.agreement.performance]![1]}>{t(performanceLabels[c.agreement.performance]![0])}</Tag>}
           </Space>
           {c.sessions.map((s) => (
@@ -111,7 +127,9 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
             <div>
               {t('协议金额')} {formatMoney(c.agreement.amount)}，{t('已支付')} {formatMoney(c.agreement.paid)}；
               {c.agreement.paymentSchedule.map((p, i) => (
-                <Tag key={i}>{p.dueDate} {formatMoney(p.amount)}</Tag>
+                <Tag key={i}>
+                  {p.dueDate} {formatMoney(p.amount)}
+                </Tag>
               ))}
             </div>
           )}
@@ -122,7 +140,11 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
                   <Button size="small" onClick={() => openDialog({ kind: 'session', c }, { at: dayjs() })}>
                     {t('记录调解')}
                   </Button>
-                  <Button size="small" type="primary" onClick={() => openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined })}
+                  >
                     {t('登记协议')}
                   </Button>
                   <Button size="small" onClick={() => openDialog({ kind: 'failure', c })}>
@@ -151,11 +173,13 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       {(referrals.data?.items ?? []).map((r) => (
         <div key={r.id}>
           {formatDate(r.referredAt)} {t(referralChannelLabels[r.channel] ?? r.channel)}：{r.reason}
-          {r.result ? ` → ${r.result}` : referring.includes(role) && (
-            <Button size="small" type="link" onClick={() => openDialog({ kind: 'referralResult', id: r.id })}>
-              {t('登记结果')}
-            </Button>
-          )}
+          {r.result
+            ? ` → ${r.result}`
+            : referring.includes(role) && (
+                <Button size="small" type="link" onClick={() => openDialog({ kind: 'referralResult', id: r.id })}>
+                  {t('登记结果')}
+                </Button>
+              )}
         </div>
       ))}
 

@@ -48,7 +48,12 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
     { title: t('用人单位'), dataIndex: 'employerName' },
     { title: t('发函单位'), key: 'unit', render: (_: unknown, l: Letter) => l.issuingUnit.name },
     { title: t('反馈期限'), dataIndex: 'replyBy', width: 110 },
-    { title: t('状态'), key: 'state', width: 90, render: (_: unknown, l: Letter) => <Tag color={letterStateLabels[l.state]![1]}>{t(letterStateLabels[l.state]![0])}</Tag> },
+    {
+      title: t('状态'),
+      key: 'state',
+      width: 90,
+      render: (_: unknown, l: Letter) => <Tag color={letterStateLabels[l.state]![1]}>{t(letterStateLabels[l.state]![0])}</Tag>,
+    },
     {
       title: t('操作'),
       key: 'actions',
@@ -89,10 +94,24 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
             <div className="letter-detail">
               <p>{l.facts}</p>
               <p>{l.legalBasis.map((c) => `《${c.law}》${c.article}`).join('；')}</p>
-              <p>{t('要求')}：{l.demands}</p>
-              {l.approvedAt && <p>{t('审批')}：{l.approvedByName} {formatDate(l.approvedAt)}</p>}
-              {l.response && <p>{t('单位反馈')}：{l.response}</p>}
-              {l.visitResult && <p>{t('跟踪回访')}：{l.visitResult}</p>}
+              <p>
+                {t('要求')}：{l.demands}
+              </p>
+              {l.approvedAt && (
+                <p>
+                  {t('审批')}：{l.approvedByName} {formatDate(l.approvedAt)}
+                </p>
+              )}
+              {l.response && (
+                <p>
+                  {t('单位反馈')}：{l.response}
+                </p>
+              )}
+              {l.visitResult && (
+                <p>
+                  {t('跟踪回访')}：{l.visitResult}
+                </p>
+              )}
             </div>
           ),
         }}
@@ -104,7 +123,11 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
               <DatePicker showTime />
             </Form.Item>
           )}
-          <Form.Item name="text" label={step?.step === 'send' ? t('送达方式') : step?.step === 'response' ? t('单位反馈') : t('回访结果')} rules={[{ required: true, min: 2 }]}>
+          <Form.Item
+            name="text"
+            label={step?.step === 'send' ? t('送达方式') : step?.step === 'response' ? t('单位反馈') : t('回访结果')}
+            rules={[{ required: true, min: 2 }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>

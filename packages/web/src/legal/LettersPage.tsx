@@ -11,7 +11,14 @@ export default function LettersPage() {
   const t = useT();
   const letters = useLoad(() => legalApi.letters({}), []);
   return (
-    <Card title={<Space><FileProtectOutlined />{t('法律监督函')}</Space>}>
+    <Card
+      title={
+        <Space>
+          <FileProtectOutlined />
+          {t('法律监督函')}
+        </Space>
+      }
+    >
       {letters.error ? (
         <ErrorState error={letters.error} onRetry={letters.reload} />
       ) : (

@@ -43,7 +43,12 @@ export default function RiskEmployersPage() {
 
   const columns = [
     { title: t('用人单位'), dataIndex: 'employerName' },
-    { title: t('风险等级'), key: 'level', width: 100, render: (_: unknown, r: RiskEmployer) => <Tag color={riskLevelLabels[r.level]![1]}>{t(riskLevelLabels[r.level]![0])}</Tag> },
+    {
+      title: t('风险等级'),
+      key: 'level',
+      width: 100,
+      render: (_: unknown, r: RiskEmployer) => <Tag color={riskLevelLabels[r.level]![1]}>{t(riskLevelLabels[r.level]![0])}</Tag>,
+    },
     { title: t('列入原因'), key: 'reasons', render: (_: unknown, r: RiskEmployer) => r.reasons.map((x) => <Tag key={x.code}>{x.text}</Tag>) },
     { title: t('近期诉求'), dataIndex: 'ordersInWindow', width: 90 },
     { title: t('涉及金额'), key: 'amount', width: 130, render: (_: unknown, r: RiskEmployer) => formatMoney(r.amountTotal) },
@@ -54,7 +59,10 @@ export default function RiskEmployersPage() {
       key: 'actions',
       width: 110,
       render: (_: unknown, r: RiskEmployer) => (
-        <Button size="small" onClick={() => (form.resetFields(), form.setFieldsValue({ plannedFor: dayjs().add(3, 'day'), purpose: '“12351+法律监督”上门走访' }), setPlanning(r))}>
+        <Button
+          size="small"
+          onClick={() => (form.resetFields(), form.setFieldsValue({ plannedFor: dayjs().add(3, 'day'), purpose: '“12351+法律监督”上门走访' }), setPlanning(r))}
+        >
           {t('计划走访')}
         </Button>
       ),
@@ -63,7 +71,12 @@ export default function RiskEmployersPage() {
 
   return (
     <Card
-      title={<Space><SafetyOutlined />{t('风险用人单位')}</Space>}
+      title={
+        <Space>
+          <SafetyOutlined />
+          {t('风险用人单位')}
+        </Space>
+      }
       extra={
         <Select
           allowClear
@@ -100,8 +113,13 @@ export default function RiskEmployersPage() {
                   {r.visits.length === 0 && <div>{t('尚未安排走访')}</div>}
                   {r.visits.map((v) => (
                     <div key={v.id}>
-                      {v.plannedFor} {v.purpose} — {v.result ?? (
-                        <Button size="small" type="link" onClick={() => (form.resetFields(), form.setFieldsValue({ visitedAt: dayjs() }), setRecording({ id: v.id, name: r.employerName }))}>
+                      {v.plannedFor} {v.purpose} —{' '}
+                      {v.result ?? (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => (form.resetFields(), form.setFieldsValue({ visitedAt: dayjs() }), setRecording({ id: v.id, name: r.employerName }))}
+                        >
                           {t('登记走访结果')}
                         </Button>
                       )}

@@ -14,11 +14,19 @@ const levelLabels: Record<string, string> = { urgent: '紧急', warning: '提醒
 export default function NotificationsPage() {
   const t = useT();
   const [filter, setFilter] = useState<'all' | 'unread'>('unread');
-  const { data, error, loading, reload, setData } = useLoad((signal) => notificationsApi.list({ ...(filter === 'unread' ? { unread: 'true' } : {}), limit: 50 }, signal), [filter]);
+  const { data, error, loading, reload, setData } = useLoad(
+    (signal) => notificationsApi.list({ ...(filter === 'unread' ? { unread: 'true' } : {}), limit: 50 }, signal),
+    [filter],
+  );
 
   async function markRead(ids: string[] | 'all') {
     const r = await notificationsApi.markRead(ids === 'all' ? { all: true } : { ids });
-    if (data) setData({ ...data, unread: r.unread, items: data.items.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n)) });
+    if (data)
+      setData({
+        ...data,
+        unread: r.unread,
+        items: data.items.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n)),
+      });
   }
 
   return (
@@ -56,7 +64,15 @@ export default function NotificationsPage() {
             <List.Item
               key={n.id}
               data-testid="notification"
-              actions={n.readAt ? [] : [<Button key="read" size="small" type="link" onClick={() => void markRead([n.id])}>{t('标为已读')}</Button>]}
+              actions={
+                n.readAt
+                  ? []
+                  : [
+                      <Button key="read" size="small" type="link" onClick={() => void markRead([n.id])}>
+                        {t('标为已读')}
+                      </Button>,
+                    ]
+              }
             >
               <List.Item.Meta
                 title={

@@ -7,9 +7,18 @@ const order = (allowed: OrderAction[]) => ({ id: 'o', number: 'n', allowedAction
 
 describe('the action bar shows exactly the allowed actions', () => {
   it.each([
-    [['dispatch', 'handle_at_hotline', 'add_note', 'invalidate'], ['dispatch', 'handle_at_hotline', 'add_note']],
-    [['sign', 'return', 'add_note', 'add_attachment', 'reveal_contact'], ['sign', 'add_note', 'add_attachment', 'return']],
-    [['callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'add_note'], ['callback', 'add_note']],
+    [
+      ['dispatch', 'handle_at_hotline', 'add_note', 'invalidate'],
+      ['dispatch', 'handle_at_hotline', 'add_note'],
+    ],
+    [
+      ['sign', 'return', 'add_note', 'add_attachment', 'reveal_contact'],
+      ['sign', 'add_note', 'add_attachment', 'return'],
+    ],
+    [
+      ['callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'add_note'],
+      ['callback', 'add_note'],
+    ],
     [['reveal_contact', 'remove_co_handler'], []],
   ] as [OrderAction[], string[]][])('%j → buttons %j', (allowed, buttons) => {
     render(<ActionBar order={order(allowed)} onAction={vi.fn()} />);

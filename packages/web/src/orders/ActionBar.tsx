@@ -5,9 +5,29 @@ import { useT } from '../i18n/i18n.js';
 import { actionLabels } from '../shared/labels.js';
 
 /** The loop's next step for this person: shown as the primary buttons. */
-const primary: OrderAction[] = ['dispatch', 'handle_at_hotline', 'sign', 'reply', 'review_accept', 'return_redispatch', 'decide_extension', 'reopen', 'reply_co_handler_part'];
+const primary: OrderAction[] = [
+  'dispatch',
+  'handle_at_hotline',
+  'sign',
+  'reply',
+  'review_accept',
+  'return_redispatch',
+  'decide_extension',
+  'reopen',
+  'reply_co_handler_part',
+];
 /** Everyday secondary actions: plain buttons. */
-const secondary: OrderAction[] = ['add_note', 'add_attachment', 'return', 'return_reject', 'review_rework', 'request_extension', 'invite_co_handler', 'archive', 'urge'];
+const secondary: OrderAction[] = [
+  'add_note',
+  'add_attachment',
+  'return',
+  'return_reject',
+  'review_rework',
+  'request_extension',
+  'invite_co_handler',
+  'archive',
+  'urge',
+];
 /** Rare ones go under "更多". */
 const rare: OrderAction[] = ['attach_caller', 'merge', 'link', 'invalidate'];
 /** Shown elsewhere on the page: beside the callers and on each co-handler row. */

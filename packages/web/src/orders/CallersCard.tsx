@@ -96,12 +96,7 @@ export function CallersCard({ order, onRevealed }: { order: OrderView; onReveale
         confirmLoading={busy}
         destroyOnHidden
       >
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('本次查看将记录在工单时间线和审计日志中（查看人、时间、理由）')}
-        />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('本次查看将记录在工单时间线和审计日志中（查看人、时间、理由）')} />
         {problems.length > 0 && <Alert type="error" style={{ marginBottom: 12 }} title={problems.join('；')} />}
         <Form form={form} layout="vertical" preserve={false} onFinish={() => void reveal()}>
           <Form.Item

@@ -65,42 +65,42 @@ export default function OrderDetailPage() {
 
   const o = order.data;
   const header = !o ? null : (
-      <Card size="small" className="order-header">
-        <div className="order-header-top">
-          <Space size={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('返回')} />
-            <Typography.Title level={4} style={{ margin: 0 }} className="order-number">
-              {o.number}
-            </Typography.Title>
-            <Tooltip title={t('复制工单号')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<CopyOutlined />}
-                aria-label={t('复制工单号')}
-                onClick={() => void navigator.clipboard?.writeText(o.number).then(() => message.success(t('工单号已复制')))}
-              />
-            </Tooltip>
-            <StateTag state={o.state} large />
-            <PriorityTag priority={o.priority} />
-            <RiskTags flags={o.riskFlags} />
-            <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />
-            {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} />}
-          </Space>
-          <Tooltip title={t('刷新')}>
-            <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />
+    <Card size="small" className="order-header">
+      <div className="order-header-top">
+        <Space size={8} wrap>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('返回')} />
+          <Typography.Title level={4} style={{ margin: 0 }} className="order-number">
+            {o.number}
+          </Typography.Title>
+          <Tooltip title={t('复制工单号')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<CopyOutlined />}
+              aria-label={t('复制工单号')}
+              onClick={() => void navigator.clipboard?.writeText(o.number).then(() => message.success(t('工单号已复制')))}
+            />
           </Tooltip>
-        </div>
-        <div className="order-header-title">{o.title}</div>
-        <div className="muted small">
-          {t('承办单位')}：<strong>{o.holderUnit.name}</strong>
-          {o.dispatchUnit && ` · ${t('交办单位')}：${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
-        </div>
-        <div style={{ marginTop: 10 }}>
-          <ActionBar order={o} onAction={onAction} />
-          {o.allowedActions.length === 0 && <span className="muted small">{t('当前角色对此工单没有可执行的操作')}</span>}
-        </div>
-      </Card>
+          <StateTag state={o.state} large />
+          <PriorityTag priority={o.priority} />
+          <RiskTags flags={o.riskFlags} />
+          <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />
+          {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} />}
+        </Space>
+        <Tooltip title={t('刷新')}>
+          <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />
+        </Tooltip>
+      </div>
+      <div className="order-header-title">{o.title}</div>
+      <div className="muted small">
+        {t('承办单位')}：<strong>{o.holderUnit.name}</strong>
+        {o.dispatchUnit && ` · ${t('交办单位')}：${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
+      </div>
+      <div style={{ marginTop: 10 }}>
+        <ActionBar order={o} onAction={onAction} />
+        {o.allowedActions.length === 0 && <span className="muted small">{t('当前角色对此工单没有可执行的操作')}</span>}
+      </div>
+    </Card>
   );
 
   if (order.error) return <ErrorState error={order.error} onRetry={order.reload} />;

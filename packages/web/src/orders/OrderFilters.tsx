@@ -14,7 +14,9 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
   const { t, lang } = useI18n();
   const { value: catalog } = useCatalog();
   const fixed = fixedBy(view);
-  const [more, setMore] = useState(() => Boolean(filters.callerPhone || filters.employer || filters.channel || filters.tier || filters.confidential !== undefined || filters.state));
+  const [more, setMore] = useState(() =>
+    Boolean(filters.callerPhone || filters.employer || filters.channel || filters.tier || filters.confidential !== undefined || filters.state),
+  );
   const [phone, setPhone] = useState(filters.callerPhone ?? '');
   const [employer, setEmployer] = useState(filters.employer ?? '');
   const [q, setQ] = useState(filters.q ?? '');
@@ -27,7 +29,8 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
   const phoneOk = !phone || /^\d{3,12}$/.test(phone);
   const set = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch } as Record<string, unknown>;
-    for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '' || (Array.isArray(next[k]) && !(next[k] as unknown[]).length)) delete next[k];
+    for (const k of Object.keys(next))
+      if (next[k] === undefined || next[k] === '' || (Array.isArray(next[k]) && !(next[k] as unknown[]).length)) delete next[k];
     onChange(next as Filters);
   };
   const name = (e: { nameZh: string; nameEn: string }) => (lang === 'en' ? e.nameEn : e.nameZh);
@@ -81,11 +84,22 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
       <Form.Item>
         {/* A county union's subtree is its region: the orders its unions and the towns below them hold. */}
         <div style={{ width: 200 }}>
-          <UnitPicker value={filters.unitId} onChange={(v) => set({ unitId: typeof v === 'string' ? v : undefined })} placeholder={t('承办单位或地区（含下级）')} />
+          <UnitPicker
+            value={filters.unitId}
+            onChange={(v) => set({ unitId: typeof v === 'string' ? v : undefined })}
+            placeholder={t('承办单位或地区（含下级）')}
+          />
         </div>
       </Form.Item>
       <Form.Item>
-        <Select placeholder={t('紧急程度')} allowClear style={{ width: 100 }} value={filters.priority} onChange={(v) => set({ priority: v })} options={opts(priorityLabels, priorities)} />
+        <Select
+          placeholder={t('紧急程度')}
+          allowClear
+          style={{ width: 100 }}
+          value={filters.priority}
+          onChange={(v) => set({ priority: v })}
+          options={opts(priorityLabels, priorities)}
+        />
       </Form.Item>
       <Form.Item>
         <Select
@@ -154,10 +168,24 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
             />
           </Form.Item>
           <Form.Item>
-            <Select placeholder={t('来源渠道')} allowClear style={{ width: 120 }} value={filters.channel} onChange={(v) => set({ channel: v })} options={opts(channelLabels, channels)} />
+            <Select
+              placeholder={t('来源渠道')}
+              allowClear
+              style={{ width: 120 }}
+              value={filters.channel}
+              onChange={(v) => set({ channel: v })}
+              options={opts(channelLabels, channels)}
+            />
           </Form.Item>
           <Form.Item>
-            <Select placeholder={t('难度')} allowClear style={{ width: 100 }} value={filters.tier} onChange={(v) => set({ tier: v })} options={opts(tierLabels, tiers)} />
+            <Select
+              placeholder={t('难度')}
+              allowClear
+              style={{ width: 100 }}
+              value={filters.tier}
+              onChange={(v) => set({ tier: v })}
+              options={opts(tierLabels, tiers)}
+            />
           </Form.Item>
           <Form.Item>
             <Select

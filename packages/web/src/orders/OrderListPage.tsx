@@ -73,7 +73,9 @@ export default function OrderListPage() {
               rowClassName={(o) => (o.deadlines.current?.status === 'overdue' ? 'row-overdue' : '')}
             />
             <div className="list-footer">
-              <Typography.Text type="secondary">{list.total !== null && t('共 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {list.total !== null && t('共 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length })}
+              </Typography.Text>
               {list.cursor && (
                 <Button onClick={() => void list.loadMore()} loading={list.loadingMore}>
                   {t('加载更多')}
@@ -82,7 +84,9 @@ export default function OrderListPage() {
             </div>
           </>
         )}
-        {view.key === 'overdue' && (list.total ?? 0) > 0 && <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('超期工单须在下一个工作日发出催办通知')} />}
+        {view.key === 'overdue' && (list.total ?? 0) > 0 && (
+          <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('超期工单须在下一个工作日发出催办通知')} />
+        )}
       </Card>
     </div>
   );

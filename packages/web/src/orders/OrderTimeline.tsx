@@ -7,7 +7,22 @@ import { actorRoleLabels, eventLabels, stateLabels } from '../shared/labels.js';
 import { eventFacts } from './event-summary.js';
 
 const colorOf = (a: string) =>
-  ['return', 'review_rework', 'callback_dissatisfied', 'invalidate', 'reopen', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'emergency_alert', 'urge'].includes(a) ? 'red' : ['reply', 'review_accept', 'callback_satisfied', 'archive', 'close_at_intake'].includes(a) ? 'green' : 'blue';
+  [
+    'return',
+    'review_rework',
+    'callback_dissatisfied',
+    'invalidate',
+    'reopen',
+    'overdue_urge',
+    'overdue_escalation',
+    'progress_missing',
+    'emergency_alert',
+    'urge',
+  ].includes(a)
+    ? 'red'
+    : ['reply', 'review_accept', 'callback_satisfied', 'archive', 'close_at_intake'].includes(a)
+      ? 'green'
+      : 'blue';
 
 /** Who did what, as which role, at which unit, when: newest first. */
 export function OrderTimeline({ events, loading, error, onRetry }: { events: OrderEvent[] | null; loading: boolean; error: unknown; onRetry: () => void }) {
@@ -39,7 +54,11 @@ export function OrderTimeline({ events, loading, error, onRetry }: { events: Ord
                   {e.unit && ` · ${e.unit.name}`}
                 </div>
                 {facts.length > 0 && <div className="tl-facts">{facts.join('；')}</div>}
-                {e.note && <Typography.Paragraph className="tl-note" ellipsis={{ rows: 4, expandable: true }}>{e.note}</Typography.Paragraph>}
+                {e.note && (
+                  <Typography.Paragraph className="tl-note" ellipsis={{ rows: 4, expandable: true }}>
+                    {e.note}
+                  </Typography.Paragraph>
+                )}
               </div>
             ),
           };

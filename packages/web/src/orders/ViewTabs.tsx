@@ -3,7 +3,17 @@ import { useT } from '../i18n/i18n.js';
 import type { SavedView } from './views.js';
 
 /** The role's queues as tabs, each with how many orders it holds; overdue red and near due orange when not empty. */
-export function ViewTabs({ views, active, counts, onChange }: { views: SavedView[]; active: string; counts: Record<string, number>; onChange: (key: string) => void }) {
+export function ViewTabs({
+  views,
+  active,
+  counts,
+  onChange,
+}: {
+  views: SavedView[];
+  active: string;
+  counts: Record<string, number>;
+  onChange: (key: string) => void;
+}) {
   const t = useT();
   return (
     <Tabs

@@ -5,7 +5,16 @@ import { ordersApi } from '../api/orders.js';
 import type { CoHandler, OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { formatBytes, formatMoney, formatTime } from '../shared/format.js';
-import { attachmentKindLabels, channelLabels, contactAccessLabels, hopStatusLabels, satisfactionLabels, stateLabels, stepLabels, tierLabels } from '../shared/labels.js';
+import {
+  attachmentKindLabels,
+  channelLabels,
+  contactAccessLabels,
+  hopStatusLabels,
+  satisfactionLabels,
+  stateLabels,
+  stepLabels,
+  tierLabels,
+} from '../shared/labels.js';
 import { useCatalogNames, useDivisionName } from '../shared/reference.js';
 
 const finalStates = ['archived', 'closed_at_intake', 'merged', 'invalid'];
@@ -73,7 +82,13 @@ export function DeadlinesCard({ order }: { order: OrderView }) {
   const replyDone = !!order.repliedAt || finalStates.includes(order.state);
   const rows = [
     d.current && { key: 'current', label: `${t('当前环节')}：${t(stepLabels[d.currentStep ?? ''] ?? d.currentStep ?? '')}`, dl: d.current },
-    d.reply && d.currentStep !== 'reply' && { key: 'reply', label: t('办理期限'), dl: !replyDone && d.reply.status ? { dueAt: d.reply.dueAt, nearDueAt: d.reply.nearDueAt, status: d.reply.status } : null, due: d.reply.dueAt },
+    d.reply &&
+      d.currentStep !== 'reply' && {
+        key: 'reply',
+        label: t('办理期限'),
+        dl: !replyDone && d.reply.status ? { dueAt: d.reply.dueAt, nearDueAt: d.reply.nearDueAt, status: d.reply.status } : null,
+        due: d.reply.dueAt,
+      },
   ].filter(Boolean) as { key: string; label: string; dl: OrderView['deadlines']['current']; due?: string }[];
   const keptReply = order.repliedAt && d.reply ? new Date(order.repliedAt) <= new Date(d.reply.dueAt) : null;
   return (
@@ -113,7 +128,12 @@ export function DeadlinesCard({ order }: { order: OrderView }) {
         </div>
       )}
       <div className="muted small" style={{ marginTop: 6 }}>
-        {t('延期 {e} 次 · 退单 {r} 次 · 重办 {w} 次 · 重启 {o} 次', { e: order.counts.extensions, r: order.counts.returns, w: order.counts.reworks, o: order.counts.reopens })}
+        {t('延期 {e} 次 · 退单 {r} 次 · 重办 {w} 次 · 重启 {o} 次', {
+          e: order.counts.extensions,
+          r: order.counts.returns,
+          w: order.counts.reworks,
+          o: order.counts.reopens,
+        })}
       </div>
     </Card>
   );
@@ -211,8 +231,15 @@ export function ExtensionsCard({ order }: { order: OrderView }) {
           <List.Item>
             <div>
               <div>
-                {x.requestedByUnit.name} · {formatTime(x.requestedAt)} · {t('{from} 延至 {to}', { from: formatTime(x.previousDueAt), to: formatTime(x.requestedDueAt) })}{' '}
-                {x.approved === null ? <Tag color="orange">{t('待审批')}</Tag> : x.approved ? <Tag color="green">{t('已同意')}</Tag> : <Tag color="red">{t('未同意')}</Tag>}
+                {x.requestedByUnit.name} · {formatTime(x.requestedAt)} ·{' '}
+                {t('{from} 延至 {to}', { from: formatTime(x.previousDueAt), to: formatTime(x.requestedDueAt) })}{' '}
+                {x.approved === null ? (
+                  <Tag color="orange">{t('待审批')}</Tag>
+                ) : x.approved ? (
+                  <Tag color="green">{t('已同意')}</Tag>
+                ) : (
+                  <Tag color="red">{t('未同意')}</Tag>
+                )}
               </div>
               <div className="muted small">
                 {t('理由')}：{x.reason}
@@ -237,7 +264,13 @@ export function AttachmentsCard({ order, onUpload }: { order: OrderView; onUploa
           <PaperClipOutlined /> {t('附件')} <Tag>{order.attachments.length}</Tag>
         </span>
       }
-      extra={onUpload && <Button size="small" onClick={onUpload}>{t('上传附件')}</Button>}
+      extra={
+        onUpload && (
+          <Button size="small" onClick={onUpload}>
+            {t('上传附件')}
+          </Button>
+        )
+      }
     >
       {order.attachments.length === 0 ? (
         <span className="muted">{t('暂无附件')}</span>
@@ -255,7 +288,10 @@ export function AttachmentsCard({ order, onUpload }: { order: OrderView; onUploa
             >
               <div>
                 <Tag>{t(attachmentKindLabels[a.kind] ?? a.kind)}</Tag>
-                {a.fileName} <span className="muted small">{formatBytes(a.size)} · {a.uploadedByUnit.name} · {formatTime(a.uploadedAt)}</span>
+                {a.fileName}{' '}
+                <span className="muted small">
+                  {formatBytes(a.size)} · {a.uploadedByUnit.name} · {formatTime(a.uploadedAt)}
+                </span>
               </div>
             </List.Item>
           )}
@@ -275,7 +311,11 @@ export function OutcomeCard({ order }: { order: OrderView }) {
           size="small"
           column={3}
           items={[
-            { key: 'resolved', label: t('是否解决'), children: order.outcome.resolved ? <Tag color="green">{t('已解决')}</Tag> : <Tag color="orange">{t('未解决')}</Tag> },
+            {
+              key: 'resolved',
+              label: t('是否解决'),
+              children: order.outcome.resolved ? <Tag color="green">{t('已解决')}</Tag> : <Tag color="orange">{t('未解决')}</Tag>,
+            },
             { key: 'amount', label: t('追回金额'), children: formatMoney(order.outcome.amountRecovered) },
             { key: 'workers', label: t('帮助人数'), children: order.outcome.workersHelped },
             { key: 'measures', label: t('办理措施'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{order.outcome.measures}</span>, span: 3 },
@@ -290,8 +330,16 @@ export function OutcomeCard({ order }: { order: OrderView }) {
           column={3}
           items={[
             { key: 'at', label: t('回访时间'), children: formatTime(order.callback.at) },
-            { key: 'h', label: t('办理结果满意度'), children: order.callback.handlingSatisfaction ? t(satisfactionLabels[order.callback.handlingSatisfaction] ?? '') : '—' },
-            { key: 'c', label: t('热线服务满意度'), children: order.callback.callSatisfaction ? t(satisfactionLabels[order.callback.callSatisfaction] ?? '') : '—' },
+            {
+              key: 'h',
+              label: t('办理结果满意度'),
+              children: order.callback.handlingSatisfaction ? t(satisfactionLabels[order.callback.handlingSatisfaction] ?? '') : '—',
+            },
+            {
+              key: 'c',
+              label: t('热线服务满意度'),
+              children: order.callback.callSatisfaction ? t(satisfactionLabels[order.callback.callSatisfaction] ?? '') : '—',
+            },
           ]}
         />
       )}

@@ -38,6 +38,7 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (Array.isArray(d.sources)) out.push(t('并入 {numbers}', { numbers: (d.sources as Named[]).map((s) => s.number).join('、') }));
   if (typeof d.mergedInto === 'string') out.push(t('已并入其他工单'));
   if (typeof d.callerCount === 'number' && e.action === 'attach_caller') out.push(t('来电人共 {n} 名', { n: d.callerCount }));
-  if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create') out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).join('、') }));
+  if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create')
+    out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).join('、') }));
   return out;
 }

@@ -33,17 +33,57 @@ describe('exportRows', () => {
       workersInvolved: 12,
       amountInvolved: 230000,
       confidential: true,
-      deadlines: { currentStep: 'reply', current: { dueAt: '2026-12-02T09:30:00Z', nearDueAt: null, status: 'on_time' }, reply: null, callbackDueAt: null, returnDueAt: null },
+      deadlines: {
+        currentStep: 'reply',
+        current: { dueAt: '2026-12-02T09:30:00Z', nearDueAt: null, status: 'on_time' },
+        reply: null,
+        callbackDueAt: null,
+        returnDueAt: null,
+      },
       outcome: { resolved: true, measures: '协调发放', amountRecovered: 200000, workersHelped: 11 },
       handlingSatisfaction: 'basically_satisfied',
     } as unknown as OrderSummary;
     const id = (s: string) => s;
-    const [row] = exportRows([o], { state: id, type: id, subject: id, riskFlag: id, priority: id, tier: id, channel: id, deadline: id, satisfaction: id, time: (s) => s ?? '', yes: '是', no: '否' });
+    const [row] = exportRows([o], {
+      state: id,
+      type: id,
+      subject: id,
+      riskFlag: id,
+      priority: id,
+      tier: id,
+      channel: id,
+      deadline: id,
+      satisfaction: id,
+      time: (s) => s ?? '',
+      yes: '是',
+      no: '否',
+    });
     expect(row).toHaveLength(exportHeaders.length);
     expect(row).toEqual([
-      '12351-150000-20261125-0001', 'handling', '2026-11-25T02:00:00Z', 'phone', 'complaint', 'wage_arrears', 'urgent', 'general', 'mass、large',
-      '张三 138****5678 欠薪', '恒泰', '', '150102', '新城区总工会', 4, 12, 230000, '是', '2026-12-02T09:30:00Z', 'on_time',
-      '是', 200000, 11, 'basically_satisfied',
+      '12351-150000-20261125-0001',
+      'handling',
+      '2026-11-25T02:00:00Z',
+      'phone',
+      'complaint',
+      'wage_arrears',
+      'urgent',
+      'general',
+      'mass、large',
+      '张三 138****5678 欠薪',
+      '恒泰',
+      '',
+      '150102',
+      '新城区总工会',
+      4,
+      12,
+      230000,
+      '是',
+      '2026-12-02T09:30:00Z',
+      'on_time',
+      '是',
+      200000,
+      11,
+      'basically_satisfied',
     ]);
   });
 });
@@ -54,7 +94,7 @@ describe('the export names itself after what it holds', () => {
     expect(shanghaiStamp(new Date('2026-11-30T23:30:00Z'))).toEqual({ date: '2026-12-01', minute: '2026-12-01 07:30', file: '2026-12-01-0730' });
   });
 
-  it('names the sheet after the view and its filters, within Excel\'s rules', () => {
+  it("names the sheet after the view and its filters, within Excel's rules", () => {
     expect(sheetNameOf(['超期', '新城区总工会', undefined, ''])).toBe('超期 · 新城区总工会');
     expect(sheetNameOf(['All', 'a/b:c?[d]*'])).toBe('All · a b c  d');
     expect(sheetNameOf([])).toBe('Sheet1');

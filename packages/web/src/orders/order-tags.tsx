@@ -23,7 +23,17 @@ const deadlineIcon: Record<DeadlineStatus, React.ReactNode> = {
 };
 
 /** On time / near due / overdue: colour and words together, so it reads without colour too. */
-export function DeadlineTag({ deadline, step, now = Date.now(), compact }: { deadline: Deadline | null; step?: string | null; now?: number; compact?: boolean }) {
+export function DeadlineTag({
+  deadline,
+  step,
+  now = Date.now(),
+  compact,
+}: {
+  deadline: Deadline | null;
+  step?: string | null;
+  now?: number;
+  compact?: boolean;
+}) {
   const t = useT();
   if (!deadline) return <span className="muted">—</span>;
   const label = t(deadlineLabels[deadline.status] ?? deadline.status);

@@ -22,15 +22,39 @@ export const savedViews: SavedView[] = [
     roles: ['handler', 'mediator'],
     hint: '派给本单位待签收和正在办理的工单',
   },
-  { key: 'to_sign', label: '待签收', query: { state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' }, roles: ['handler', 'dispatcher'], hint: '派给本单位、尚未签收的工单' },
+  {
+    key: 'to_sign',
+    label: '待签收',
+    query: { state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' },
+    roles: ['handler', 'dispatcher'],
+    hint: '派给本单位、尚未签收的工单',
+  },
   { key: 'consultations', label: '法律咨询', query: { typeCode: 'consult', sort: 'due_asc' }, roles: ['lawyer'], hint: '派给律师调解工作室的咨询工单' },
   { key: 'in_progress', label: '办理中', query: { state: ['handling'], sort: 'due_asc' }, roles: workers, hint: '已签收、正在办理的工单' },
-  { key: 'emergency', label: '重大（应急）', query: { priority: 'major', includeSubtree: true, sort: 'due_asc' }, roles: ['leader', 'supervisor'], hint: '本辖区启动应急机制的重大工单' },
+  {
+    key: 'emergency',
+    label: '重大（应急）',
+    query: { priority: 'major', includeSubtree: true, sort: 'due_asc' },
+    roles: ['leader', 'supervisor'],
+    hint: '本辖区启动应急机制的重大工单',
+  },
   { key: 'near_due', label: '临期', query: { deadlineStatus: 'near_due', sort: 'due_asc' }, roles: chasers, hint: '当前环节即将到期的工单' },
   { key: 'overdue', label: '超期', query: { deadlineStatus: 'overdue', sort: 'due_asc' }, roles: chasers, hint: '当前环节已超过期限的工单' },
   { key: 'to_review', label: '待审核', query: { state: ['replied'], sort: 'due_asc' }, roles: ['dispatcher'], hint: '已办结反馈、等待审核的工单' },
-  { key: 'to_callback', label: '待回访', query: { state: ['pending_callback'], sort: 'due_asc' }, roles: ['agent', 'dispatcher', 'inspector'], hint: '审核通过、等待回访的工单' },
-  { key: 'co_handling', label: '协办', query: { involvement: 'co_handling', sort: 'due_asc' }, roles: ['handler', 'dispatcher', 'mediator'], hint: '本单位协办的工单' },
+  {
+    key: 'to_callback',
+    label: '待回访',
+    query: { state: ['pending_callback'], sort: 'due_asc' },
+    roles: ['agent', 'dispatcher', 'inspector'],
+    hint: '审核通过、等待回访的工单',
+  },
+  {
+    key: 'co_handling',
+    label: '协办',
+    query: { involvement: 'co_handling', sort: 'due_asc' },
+    roles: ['handler', 'dispatcher', 'mediator'],
+    hint: '本单位协办的工单',
+  },
   { key: 'subtree', label: '本辖区', query: { includeSubtree: true, sort: 'due_asc' }, roles: chasers, hint: '本单位及下级单位承办的工单' },
   { key: 'all', label: '全部', query: { sort: 'created_desc' }, roles: 'all', hint: '可查看的全部工单' },
 ];
@@ -87,7 +111,25 @@ export function countOf(v: SavedView, countsByState: Record<string, number>, tot
 
 /** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
 const listKeys = ['state'] as const;
-const textKeys = ['q', 'unitId', 'typeCode', 'subjectCode', 'priority', 'tier', 'riskFlag', 'deadlineStatus', 'from', 'to', 'channel', 'callerPhone', 'employer', 'sort', 'metric', 'metricFrom', 'metricTo'] as const;
+const textKeys = [
+  'q',
+  'unitId',
+  'typeCode',
+  'subjectCode',
+  'priority',
+  'tier',
+  'riskFlag',
+  'deadlineStatus',
+  'from',
+  'to',
+  'channel',
+  'callerPhone',
+  'employer',
+  'sort',
+  'metric',
+  'metricFrom',
+  'metricTo',
+] as const;
 
 export function filtersFromParams(p: URLSearchParams): Filters {
   const f: Record<string, unknown> = {};

@@ -31,7 +31,12 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
       if (kind === 'score') await qualityApi.score(inspection.id, { version: inspection.version, scores: v.scores, comments: v.comments || undefined });
       if (kind === 'appeal') await qualityApi.appeal(inspection.id, { version: inspection.version, reason: v.reason });
       if (kind === 'decide')
-        await qualityApi.decideAppeal(inspection.id, { version: inspection.version, decision: v.decision, note: v.note, ...(v.decision === 'revised' ? { scores: v.scores } : {}) });
+        await qualityApi.decideAppeal(inspection.id, {
+          version: inspection.version,
+          decision: v.decision,
+          note: v.note,
+          ...(v.decision === 'revised' ? { scores: v.scores } : {}),
+        });
       message.success(t('已保存'));
       onDone();
     } catch (e) {
@@ -58,9 +63,16 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
         )}
         {kind === 'decide' && (
           <>
-            <p>{t('申诉理由')}：{inspection.appeal?.reason}</p>
+            <p>
+              {t('申诉理由')}：{inspection.appeal?.reason}
+            </p>
             <Form.Item name="decision" label={t('复核结论')}>
-              <Radio.Group options={[{ value: 'upheld', label: t('维持原评分') }, { value: 'revised', label: t('改判') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'upheld', label: t('维持原评分') },
+                  { value: 'revised', label: t('改判') },
+                ]}
+              />
             </Form.Item>
             {decision === 'revised' && <ScoreFields sheet={inspection.sheet} />}
             <Form.Item name="note" label={t('复核意见')} rules={[{ required: true, min: 2, message: t('请填写复核意见') }]}>

@@ -12,7 +12,12 @@ import { useLoad } from '../shell/use-load.js';
 import { type DialogKind, InspectionDialog } from './InspectionDialogs.js';
 
 export const inspectionStateLabels: Record<Inspection['state'], string> = { pending: '待评分', scored: '已评分', appealed: '申诉中', decided: '已复核' };
-export const sampleReasonLabels: Record<string, string> = { random: '随机抽取', dissatisfied: '回访不满意', agent_complaint: '投诉热线服务', manual: '手工加入' };
+export const sampleReasonLabels: Record<string, string> = {
+  random: '随机抽取',
+  dissatisfied: '回访不满意',
+  agent_complaint: '投诉热线服务',
+  manual: '手工加入',
+};
 const rectStatus: Record<Rectification['status'], [string, string]> = {
   open: ['整改中', 'blue'],
   overdue: ['已逾期', 'red'],
@@ -65,14 +70,30 @@ export default function QualityPage() {
     { title: t('工单'), key: 'order', render: (_: unknown, i: Inspection) => <Link to={`/orders/${i.order.id}`}>{i.order.number}</Link> },
     { title: t('标题'), key: 'title', ellipsis: true, render: (_: unknown, i: Inspection) => i.order.title },
     { title: t('接线员'), key: 'agent', width: 110, render: (_: unknown, i: Inspection) => i.agent.name },
-    { title: t('抽取原因'), key: 'reasons', render: (_: unknown, i: Inspection) => i.reasons.map((r) => <Tag key={r} color={r === 'random' ? 'default' : 'volcano'}>{t(sampleReasonLabels[r] ?? r)}</Tag>) },
+    {
+      title: t('抽取原因'),
+      key: 'reasons',
+      render: (_: unknown, i: Inspection) =>
+        i.reasons.map((r) => (
+          <Tag key={r} color={r === 'random' ? 'default' : 'volcano'}>
+            {t(sampleReasonLabels[r] ?? r)}
+          </Tag>
+        )),
+    },
     { title: t('状态'), key: 'state', width: 90, render: (_: unknown, i: Inspection) => t(inspectionStateLabels[i.state]) },
     {
       title: t('得分'),
       key: 'total',
       width: 120,
       render: (_: unknown, i: Inspection) =>
-        i.total === null ? '—' : <Space size={4}>{i.total}<Tag color={i.passed ? 'green' : 'red'}>{i.passed ? t('合格') : t('不合格')}</Tag></Space>,
+        i.total === null ? (
+          '—'
+        ) : (
+          <Space size={4}>
+            {i.total}
+            <Tag color={i.passed ? 'green' : 'red'}>{i.passed ? t('合格') : t('不合格')}</Tag>
+          </Space>
+        ),
     },
     {
       title: t('操作'),
@@ -122,7 +143,12 @@ export default function QualityPage() {
 
   return (
     <Card
-      title={<Space><AuditOutlined />{role === 'agent' ? t('我的质检') : t('质检')}</Space>}
+      title={
+        <Space>
+          <AuditOutlined />
+          {role === 'agent' ? t('我的质检') : t('质检')}
+        </Space>
+      }
       extra={
         role !== 'agent' && (
           <Space>
@@ -169,11 +195,16 @@ export default function QualityPage() {
                           {item.name}：{item.veto ? (i.scores?.[item.code] ? t('符合') : t('违反')) : `${i.scores?.[item.code] ?? '—'}/${item.weight}`}
                         </Tag>
                       ))}
-                      {i.comments && <p>{t('评语')}：{i.comments}</p>}
+                      {i.comments && (
+                        <p>
+                          {t('评语')}：{i.comments}
+                        </p>
+                      )}
                       {i.appeal && (
                         <p>
                           {t('申诉')}（{formatDate(i.appeal.at)}）：{i.appeal.reason}
-                          {i.appeal.decision && ` → ${i.appeal.decision === 'revised' ? t('改判') : t('维持原评分')}（${i.appeal.decider?.name}）：${i.appeal.note}`}
+                          {i.appeal.decision &&
+                            ` → ${i.appeal.decision === 'revised' ? t('改判') : t('维持原评分')}（${i.appeal.decider?.name}）：${i.appeal.note}`}
                         </p>
                       )}
                     </div>
@@ -188,12 +219,24 @@ export default function QualityPage() {
             children: rects.error ? (
               <ErrorState error={rects.error} onRetry={rects.reload} />
             ) : (
-              <Table<Rectification> rowKey="id" size="middle" loading={rects.loading} dataSource={rects.data?.items ?? []} columns={rectColumns} pagination={false} />
+              <Table<Rectification>
+                rowKey="id"
+                size="middle"
+                loading={rects.loading}
+                dataSource={rects.data?.items ?? []}
+                columns={rectColumns}
+                pagination={false}
+              />
             ),
           },
         ]}
       />
-      <InspectionDialog kind={dialog?.kind ?? null} inspection={dialog?.inspection ?? null} onClose={() => setDialog(null)} onDone={() => (setDialog(null), list.reload(), rects.reload(), figures.reload())} />
+      <InspectionDialog
+        kind={dialog?.kind ?? null}
+        inspection={dialog?.inspection ?? null}
+        onClose={() => setDialog(null)}
+        onDone={() => (setDialog(null), list.reload(), rects.reload(), figures.reload())}
+      />
       <Modal open={!!closing} title={t('完成整改')} onCancel={() => setClosing(null)} onOk={closeRect} okButtonProps={{ disabled: note.trim().length < 2 }}>
         <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="请说明整改情况" />
       </Modal>

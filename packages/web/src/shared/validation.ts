@@ -57,8 +57,7 @@ export const rules = {
     },
   }),
   creditCode: (t: T): Rule => ({
-    validator: (_r, v: string | undefined) =>
-      !v || isCreditCode(v) ? Promise.resolve() : Promise.reject(new Error(t('统一社会信用代码格式或校验位不正确'))),
+    validator: (_r, v: string | undefined) => (!v || isCreditCode(v) ? Promise.resolve() : Promise.reject(new Error(t('统一社会信用代码格式或校验位不正确')))),
   }),
   password: (t: T): Rule => ({
     validator: (_r, v: string | undefined) => {

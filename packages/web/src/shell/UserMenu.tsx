@@ -23,7 +23,9 @@ export function UserMenu() {
     label: `${t(roleLabels[a.role])} · ${a.unit.name}`,
   }));
   const items: MenuProps['items'] = [
-    ...(current.assignments.length > 1 ? [{ type: 'group' as const, key: 'roles', label: t('切换角色'), children: roleItems }, { type: 'divider' as const }] : []),
+    ...(current.assignments.length > 1
+      ? [{ type: 'group' as const, key: 'roles', label: t('切换角色'), children: roleItems }, { type: 'divider' as const }]
+      : []),
     { key: 'lang', icon: <TranslationOutlined />, label: lang === 'zh' ? 'English' : '中文' },
     { key: 'password', icon: <KeyOutlined />, label: t('修改密码') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录'), danger: true },

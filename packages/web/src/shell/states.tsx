@@ -24,7 +24,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       subTitle={
         <>
           {error instanceof Error ? error.message : String(error)}
-          {e?.requestId && <div className="muted small">{t('请求编号')}：{e.requestId}</div>}
+          {e?.requestId && (
+            <div className="muted small">
+              {t('请求编号')}：{e.requestId}
+            </div>
+          )}
         </>
       }
       extra={onRetry && <Button onClick={onRetry}>{t('重试')}</Button>}

@@ -6,7 +6,15 @@ import { supervisionApi } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 
 /** 催办: a message to the unit holding the order, and optionally a time by which it must answer. */
-export function UrgeDialog({ order, onClose, onDone }: { order: { id: string; number: string } | null; onClose: () => void; onDone: (unitUrges: number) => void }) {
+export function UrgeDialog({
+  order,
+  onClose,
+  onDone,
+}: {
+  order: { id: string; number: string } | null;
+  onClose: () => void;
+  onDone: (unitUrges: number) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ message: string; answerBy?: Dayjs }>();
@@ -28,7 +36,15 @@ export function UrgeDialog({ order, onClose, onDone }: { order: { id: string; nu
   }
 
   return (
-    <Modal open={!!order} title={t('催办工单 {number}', { number: order?.number ?? '' })} okText={t('发送催办')} onOk={() => void submit()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={!!order}
+      title={t('催办工单 {number}', { number: order?.number ?? '' })}
+      okText={t('发送催办')}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ message: t('该工单已临近或超过办理时限，请抓紧办理并及时报告进展。') }}>
         <Form.Item name="message" label={t('催办内容')} rules={[{ required: true, whitespace: true, message: t('请填写催办内容') }, { max: 500 }]}>
           <Input.TextArea rows={3} data-testid="urge-message" />

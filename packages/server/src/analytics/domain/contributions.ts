@@ -150,7 +150,14 @@ export function contributionsOf(o: OrderFacts, cal: WorkingCalendar | null): Con
 
   for (const e of o.extensions) {
     if (e.approved && e.decidedAt) {
-      out.push({ metric: 'extensionsApproved', day: localDateOf(e.decidedAt), unitId: e.unitId, unitPath: e.unitPath, value: 1, detail: e.reason.slice(0, 60) });
+      out.push({
+        metric: 'extensionsApproved',
+        day: localDateOf(e.decidedAt),
+        unitId: e.unitId,
+        unitPath: e.unitPath,
+        value: 1,
+        detail: e.reason.slice(0, 60),
+      });
     }
   }
   return out;

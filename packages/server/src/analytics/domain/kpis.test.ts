@@ -279,7 +279,10 @@ describe('rankings and comparisons', () => {
   });
 
   it('derives the previous period and the same period last year (29 February becomes 28)', () => {
-    expect(k.comparisonPeriods('2025-09-01', '2025-09-30')).toEqual({ previous: { from: '2025-08-02', to: '2025-08-31' }, lastYear: { from: '2024-09-01', to: '2024-09-30' } });
+    expect(k.comparisonPeriods('2025-09-01', '2025-09-30')).toEqual({
+      previous: { from: '2025-08-02', to: '2025-08-31' },
+      lastYear: { from: '2024-09-01', to: '2024-09-30' },
+    });
     expect(k.comparisonPeriods('2024-02-29', '2024-02-29').lastYear).toEqual({ from: '2023-02-28', to: '2023-02-28' });
     expect(k.changePercent(120, 100)).toBe(20);
     expect(k.changePercent(5, 0)).toBeNull();

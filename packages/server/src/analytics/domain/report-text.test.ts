@@ -5,19 +5,64 @@ import { duePeriods, publishedRows, reportSummary } from './report-text.js';
 describe('scheduled report periods', () => {
   it.each([
     ['a Wednesday: yesterday only', '2026-11-25', [['daily', '2026-11-24', '2026-11-24']]],
-    ['a Monday: also last week', '2026-11-23', [['daily', '2026-11-22', '2026-11-22'], ['weekly', '2026-11-16', '2026-11-22']]],
-    ['the 1st: also last month', '2026-12-01', [['daily', '2026-11-30', '2026-11-30'], ['monthly', '2026-11-01', '2026-11-30']]],
-    ['1 January 2027 (a Friday): also December and 2026', '2027-01-01', [['daily', '2026-12-31', '2026-12-31'], ['monthly', '2026-12-01', '2026-12-31'], ['yearly', '2026-01-01', '2026-12-31']]],
+    [
+      'a Monday: also last week',
+      '2026-11-23',
+      [
+        ['daily', '2026-11-22', '2026-11-22'],
+        ['weekly', '2026-11-16', '2026-11-22'],
+      ],
+    ],
+    [
+      'the 1st: also last month',
+      '2026-12-01',
+      [
+        ['daily', '2026-11-30', '2026-11-30'],
+        ['monthly', '2026-11-01', '2026-11-30'],
+      ],
+    ],
+    [
+      '1 January 2027 (a Friday): also December and 2026',
+      '2027-01-01',
+      [
+        ['daily', '2026-12-31', '2026-12-31'],
+        ['monthly', '2026-12-01', '2026-12-31'],
+        ['yearly', '2026-01-01', '2026-12-31'],
+      ],
+    ],
   ])('%s', (_name, today, expected) => {
     expect(duePeriods(today).map((p) => [p.kind, p.from, p.to])).toEqual(expected);
   });
 });
 
 describe('the generated summary', () => {
-  const s = { ...emptySums(), requests: 120, ordersCreated: 100, ordersDispatched: 80, due: 50, completedOnTime: 40, completedLate: 5, callbacks: 20, handlingDissatisfied: 1, amountRecovered: 123456, workersHelped: 30, closedAtIntake: 10 };
+  const s = {
+    ...emptySums(),
+    requests: 120,
+    ordersCreated: 100,
+    ordersDispatched: 80,
+    due: 50,
+    completedOnTime: 40,
+    completedLate: 5,
+    callbacks: 20,
+    handlingDissatisfied: 1,
+    amountRecovered: 123456,
+    workersHelped: 30,
+    closedAtIntake: 10,
+  };
   const prev = { ...emptySums(), ordersCreated: 80 };
   it('says what the figures say, in Chinese, with the change against the previous period and the main subject', () => {
-    const text = reportSummary({ kind: 'weekly', unitName: '内蒙古自治区总工会', figures: kpiFigures(s), previous: kpiFigures(prev), lastYear: kpiFigures(emptySums()), topSubjects: [{ name: '欠薪', count: 45 }, { name: '劳动合同', count: 20 }] });
+    const text = reportSummary({
+      kind: 'weekly',
+      unitName: '内蒙古自治区总工会',
+      figures: kpiFigures(s),
+      previous: kpiFigures(prev),
+      lastYear: kpiFigures(emptySums()),
+      topSubjects: [
+        { name: '欠薪', count: 45 },
+        { name: '劳动合同', count: 20 },
+      ],
+    });
     expect(text).toContain('本周内蒙古自治区总工会共受理职工诉求120人次，形成有效工单100件，环比上升25.0%，同比无可比数据');
     expect(text).toContain('诉求以欠薪类为主，占45.0%，其次为劳动合同20.0%');
     expect(text).toContain('按时办结率80.0%');
@@ -27,7 +72,20 @@ describe('the generated summary', () => {
   });
   it('publishes the rows the seeds publish, calls as "no call data"', () => {
     const rows = publishedRows(kpiFigures(s));
-    expect(rows.map((r) => r.label)).toEqual(['来电量', '接通率', '受理量（人次）', '工单量', '派单量（交办）', '应办结', '办结率', '按时办结率', '满意率', '平均办理时长（工作日）', '追回金额（元）', '帮助职工（人）']);
+    expect(rows.map((r) => r.label)).toEqual([
+      '来电量',
+      '接通率',
+      '受理量（人次）',
+      '工单量',
+      '派单量（交办）',
+      '应办结',
+      '办结率',
+      '按时办结率',
+      '满意率',
+      '平均办理时长（工作日）',
+      '追回金额（元）',
+      '帮助职工（人）',
+    ]);
     expect(rows[0]!.value).toBe('暂无话务数据');
   });
 });

@@ -36,7 +36,12 @@ describe('planCalendarYear', () => {
     ['a date that does not exist', [n('2027-02-29')], [], [{ field: 'holidays.0.date', message: '2027-02-29 不是有效日期' }]],
     ['a repeated holiday', [n('2027-02-08'), n('2027-02-08')], [], [{ field: 'holidays.1.date', message: '2027-02-08 重复填写' }]],
     ['an empty name', [n('2027-02-08', '  ')], [], [{ field: 'holidays.0.name', message: '请填写节日名称' }]],
-    ['a make-up day on a weekday', [n('2027-02-08')], [n('2027-02-09')], [{ field: 'makeupDays.0.date', message: '2027-02-09 不是周末，调休上班日应为周六或周日' }]],
+    [
+      'a make-up day on a weekday',
+      [n('2027-02-08')],
+      [n('2027-02-09')],
+      [{ field: 'makeupDays.0.date', message: '2027-02-09 不是周末，调休上班日应为周六或周日' }],
+    ],
     ['a day both rest and make-up', [n('2027-02-06')], [n('2027-02-06')], [{ field: 'makeupDays.0.date', message: '2027-02-06 同时填在放假日期中' }]],
     [
       'several problems at once',

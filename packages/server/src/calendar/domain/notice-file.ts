@@ -39,7 +39,11 @@ function holidayNameOf(summary: string): string {
 }
 
 /** iCalendar lines unfolded (RFC 5545 §3.1: a line starting with a space or tab continues the one before). */
-const unfold = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+const unfold = (text: string) =>
+  text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
 
 /** A DATE or DATE-TIME value's calendar date: 20270205 or 20270205T000000. */
 function icsDate(value: string): string | null {

@@ -11,7 +11,15 @@ import {
   statutoryHolidays,
   withProvisionalYears,
 } from './provisional-year.js';
-import { addWorkingDays, addWorkingMinutes, carryDeadline, createWorkingCalendar, isProvisionalDeadline, isWorkday, type WorkingCalendar } from './working-time.js';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  carryDeadline,
+  createWorkingCalendar,
+  isProvisionalDeadline,
+  isWorkday,
+  type WorkingCalendar,
+} from './working-time.js';
 
 const { days: seeded, years } = packageCalendarDays();
 const dayOf = new Map(seeded.map((d) => [d.day, d]));
@@ -176,7 +184,10 @@ describe('deadlines on a provisional year', () => {
     2027,
     [
       ...['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((date) => ({ date, name: '元旦' })),
-      ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({ date, name: '春节' })),
+      ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({
+        date,
+        name: '春节',
+      })),
     ],
     [
       { date: '2027-01-09', name: '元旦' },

@@ -106,4 +106,5 @@ export function withProvisionalYears(cal: WorkingCalendar, throughYear: number):
 }
 
 /** The years a calendar ending on `lastDay` is extended through at `today`: the next year, and the one after today's. */
-export const provisionalThroughYear = (lastDay: string | null, today: string) => Math.max(lastDay ? Number(lastDay.slice(0, 4)) + 1 : 0, Number(today.slice(0, 4)) + 1);
+export const provisionalThroughYear = (lastDay: string | null, today: string) =>
+  Math.max(lastDay ? Number(lastDay.slice(0, 4)) + 1 : 0, Number(today.slice(0, 4)) + 1);

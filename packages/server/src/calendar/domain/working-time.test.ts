@@ -38,8 +38,7 @@ const datesNamed = (year: number, name: string, workday: boolean) =>
  * Statutory holidays of a year: rest days falling Monday–Friday, less the weekend days worked in exchange (调休上班).
  * This holds for the notices of 2024–2026 (the arithmetic of every 调休 arrangement), so it checks the data as a whole.
  */
-const statutoryDays = (year: number) =>
-  inYear(year).filter((d) => !d.workday && !isWeekend(d.day)).length - inYear(year).filter((d) => d.makeup).length;
+const statutoryDays = (year: number) => inYear(year).filter((d) => !d.workday && !isWeekend(d.day)).length - inYear(year).filter((d) => d.makeup).length;
 
 describe('the seeded calendar', () => {
   it('covers whole years from 2004 to 2026, every day marked', () => {
@@ -123,7 +122,11 @@ describe('2026', () => {
   });
 
   it('has exactly these six make-up days', () => {
-    expect(inYear(2026).filter((d) => d.makeup).map((d) => d.day)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(
+      inYear(2026)
+        .filter((d) => d.makeup)
+        .map((d) => d.day),
+    ).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
   });
 
   it.each([
@@ -338,16 +341,40 @@ describe('a year the calendar does not cover is never guessed', () => {
 
 describe('working periods', () => {
   it.each([
-    [[{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }], null],
-    [[{ start: '08:30', end: '12:00' }, { start: '12:00', end: '18:00' }], null],
+    [
+      [
+        { start: '09:00', end: '12:00' },
+        { start: '13:30', end: '17:30' },
+      ],
+      null,
+    ],
+    [
+      [
+        { start: '08:30', end: '12:00' },
+        { start: '12:00', end: '18:00' },
+      ],
+      null,
+    ],
     [[{ start: '00:00', end: '23:59' }], null],
     [[], '至少需要一个工作时段'],
     [[{ start: '9:00', end: '12:00' }], '时间格式应为 HH:MM：9:00'],
     [[{ start: '09:00', end: '24:00' }], '时间格式应为 HH:MM：24:00'],
     [[{ start: '12:00', end: '09:00' }], '时段 12:00–09:00 的结束时间应晚于开始时间'],
     [[{ start: '09:00', end: '09:00' }], '时段 09:00–09:00 的结束时间应晚于开始时间'],
-    [[{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:30' }], '时段 11:00–17:30 与前一时段重叠或顺序颠倒'],
-    [[{ start: '13:30', end: '17:30' }, { start: '09:00', end: '12:00' }], '时段 09:00–12:00 与前一时段重叠或顺序颠倒'],
+    [
+      [
+        { start: '09:00', end: '12:00' },
+        { start: '11:00', end: '17:30' },
+      ],
+      '时段 11:00–17:30 与前一时段重叠或顺序颠倒',
+    ],
+    [
+      [
+        { start: '13:30', end: '17:30' },
+        { start: '09:00', end: '12:00' },
+      ],
+      '时段 09:00–12:00 与前一时段重叠或顺序颠倒',
+    ],
   ])('%j → %s', (periods, problem) => {
     expect(checkWorkingPeriods(periods)).toBe(problem);
   });

@@ -31,7 +31,11 @@ export type CountFrom = 'next_working_day' | 'same_day';
 export type Limit = { amount: number | null; unit: LimitUnit; countFrom?: CountFrom };
 
 export class CalendarNotCoveredError extends Error {
-  constructor(readonly date: string, readonly firstDay: string | null, readonly lastDay: string | null) {
+  constructor(
+    readonly date: string,
+    readonly firstDay: string | null,
+    readonly lastDay: string | null,
+  ) {
     super(`工作日历未覆盖 ${date}（已覆盖 ${firstDay ?? '无'} 至 ${lastDay ?? '无'}），请管理员先维护该年度的节假日安排`);
     this.name = 'CalendarNotCoveredError';
   }

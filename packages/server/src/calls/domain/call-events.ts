@@ -57,8 +57,22 @@ export function foldCall(callId: string, events: readonly CallEvent[]): CallReco
     (a, b) => Date.parse(a.at) - Date.parse(b.at) || stepRank[a.type] - stepRank[b.type] || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
   );
   const r: CallRecord = {
-    callId, caller: null, dialled: null, offeredAt: null, queuedAt: null, queue: null, answeredAt: null, agent: null, endedAt: null,
-    endReason: null, outcome: 'in_progress', waitSeconds: null, talkSeconds: null, transfers: [], recordingUrl: null, events: sorted,
+    callId,
+    caller: null,
+    dialled: null,
+    offeredAt: null,
+    queuedAt: null,
+    queue: null,
+    answeredAt: null,
+    agent: null,
+    endedAt: null,
+    endReason: null,
+    outcome: 'in_progress',
+    waitSeconds: null,
+    talkSeconds: null,
+    transfers: [],
+    recordingUrl: null,
+    events: sorted,
   };
   for (const e of sorted) {
     switch (e.type) {

@@ -33,7 +33,9 @@ export function callFigures(calls: readonly CallRecord[], o: CallFigureOptions =
   const direct = calls.filter((c) => c.queuedAt === null && c.answeredAt !== null);
   const allAnswered = [...answered, ...direct];
   const within = answered.filter((c) => (c.waitSeconds ?? Infinity) <= o.answerWithinSeconds).length + direct.length;
-  const abandoned = asked.filter((c) => c.answeredAt === null && c.endedAt !== null && c.endReason !== 'queue_timeout' && (c.waitSeconds ?? 0) > o.abandonAfterSeconds).length;
+  const abandoned = asked.filter(
+    (c) => c.answeredAt === null && c.endedAt !== null && c.endReason !== 'queue_timeout' && (c.waitSeconds ?? 0) > o.abandonAfterSeconds,
+  ).length;
   const askedCount = asked.length + direct.length;
   return {
     calls: calls.length,

@@ -7,10 +7,20 @@ import { eslToCallEvent, parseEslEvent } from './esl.js';
 const t0 = Date.parse('2026-11-30T01:00:00Z');
 const at = (s: number) => new Date(t0 + s * 1000).toISOString();
 let n = 0;
-const ev = (callId: string, type: CallEvent['type'], s: number, extra: Partial<CallEvent> = {}): CallEvent => ({ eventId: `${callId}-${type}-${n++}`, callId, type, at: at(s), ...extra });
+const ev = (callId: string, type: CallEvent['type'], s: number, extra: Partial<CallEvent> = {}): CallEvent => ({
+  eventId: `${callId}-${type}-${n++}`,
+  callId,
+  type,
+  at: at(s),
+  ...extra,
+});
 
 /** A call: offered at s, voice menu, queued `menu` seconds later, answered after `wait` (or abandoned), talk seconds. */
-function call(id: string, s: number, o: { menu?: number; wait?: number; talk?: number; abandonAfter?: number; ivrOnly?: boolean; timeout?: number }): CallEvent[] {
+function call(
+  id: string,
+  s: number,
+  o: { menu?: number; wait?: number; talk?: number; abandonAfter?: number; ivrOnly?: boolean; timeout?: number },
+): CallEvent[] {
   const out = [ev(id, 'offered', s, { from: '13904710000', to: '12351' }), ev(id, 'ivr', s + 1)];
   if (o.ivrOnly) return [...out, ev(id, 'ended', s + 20, { reason: 'ivr_hangup' })];
   const q = s + (o.menu ?? 10);
@@ -24,7 +34,16 @@ function call(id: string, s: number, o: { menu?: number; wait?: number; talk?: n
 describe('foldCall', () => {
   it('builds the record of an answered call with wait and talk time', () => {
     const r = foldCall('c1', call('c1', 0, { menu: 10, wait: 12, talk: 300 }));
-    expect(r).toMatchObject({ outcome: 'answered', caller: '13904710000', dialled: '12351', queue: 'general', agent: 'agent', waitSeconds: 12, talkSeconds: 300, endReason: 'agent_hangup' });
+    expect(r).toMatchObject({
+      outcome: 'answered',
+      caller: '13904710000',
+      dialled: '12351',
+      queue: 'general',
+      agent: 'agent',
+      waitSeconds: 12,
+      talkSeconds: 300,
+      endReason: 'agent_hangup',
+    });
   });
 
   it('tells abandoned, timed-out, voice-menu-only and in-progress calls apart', () => {
@@ -35,7 +54,11 @@ describe('foldCall', () => {
   });
 
   it('records transfers (lawyer seat, 12345) and the recording', () => {
-    const evs = [...call('t', 0, { wait: 3, talk: 600 }), ev('t', 'transferred', 100, { target: 'lawyer', targetName: '李律师', agent: 'lawyer' }), ev('t', 'recording', 700, { recordingUrl: 'https://rec.example/t.wav' })];
+    const evs = [
+      ...call('t', 0, { wait: 3, talk: 600 }),
+      ev('t', 'transferred', 100, { target: 'lawyer', targetName: '李律师', agent: 'lawyer' }),
+      ev('t', 'recording', 700, { recordingUrl: 'https://rec.example/t.wav' }),
+    ];
     const r = foldCall('t', evs);
     expect(r.transfers).toEqual([{ at: at(100), target: 'lawyer', name: '李律师', agent: 'lawyer' }]);
     expect(r.recordingUrl).toBe('https://rec.example/t.wav');
@@ -45,10 +68,14 @@ describe('foldCall', () => {
     const base = [...call('p', 0, { wait: 7, talk: 90 }), ev('p', 'transferred', 50, { target: 'gov12345' })];
     const expected = foldCall('p', base);
     fc.assert(
-      fc.property(fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }), fc.array(fc.integer({ min: 0, max: base.length - 1 }), { maxLength: 6 }), (shuffled, repeats) => {
-        const withRepeats = [...shuffled, ...repeats.map((i) => base[i]!)];
-        expect(foldCall('p', withRepeats)).toEqual(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }),
+        fc.array(fc.integer({ min: 0, max: base.length - 1 }), { maxLength: 6 }),
+        (shuffled, repeats) => {
+          const withRepeats = [...shuffled, ...repeats.map((i) => base[i]!)];
+          expect(foldCall('p', withRepeats)).toEqual(expected);
+        },
+      ),
     );
   });
 
@@ -96,20 +123,72 @@ describe('callFigures (kpis.md), on a hand-computed day', () => {
 });
 
 describe('the FreeSWITCH event socket adapter', () => {
-  const esl = (lines: Record<string, string>) => Object.entries(lines).map(([k, v]) => `${k}: ${encodeURIComponent(v)}`).join('\n');
+  const esl = (lines: Record<string, string>) =>
+    Object.entries(lines)
+      .map(([k, v]) => `${k}: ${encodeURIComponent(v)}`)
+      .join('\n');
   const stamp = String((t0 + 5000) * 1000);
 
   it('maps a call centre’s events to call events', () => {
-    expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CHANNEL_CREATE', 'Unique-ID': 'u1', 'Call-Direction': 'inbound', 'Caller-Caller-ID-Number': '13904719999', 'Caller-Destination-Number': '12351', 'Event-Date-Timestamp': stamp, 'Event-Sequence': '11' })))).toEqual({
-      eventId: '11-CHANNEL_CREATE-', callId: 'u1', at: at(5), type: 'offered', from: '13904719999', to: '12351',
+    expect(
+      eslToCallEvent(
+        parseEslEvent(
+          esl({
+            'Event-Name': 'CHANNEL_CREATE',
+            'Unique-ID': 'u1',
+            'Call-Direction': 'inbound',
+            'Caller-Caller-ID-Number': '13904719999',
+            'Caller-Destination-Number': '12351',
+            'Event-Date-Timestamp': stamp,
+            'Event-Sequence': '11',
+          }),
+        ),
+      ),
+    ).toEqual({
+      eventId: '11-CHANNEL_CREATE-',
+      callId: 'u1',
+      at: at(5),
+      type: 'offered',
+      from: '13904719999',
+      to: '12351',
     });
-    expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CUSTOM', 'Event-Subclass': 'callcenter::info', 'CC-Action': 'member-queue-start', 'CC-Queue': '12351@default', 'Unique-ID': 'u1', 'Event-Date-Timestamp': stamp, 'Event-Sequence': '12' }))))
-      .toMatchObject({ type: 'queued', queue: '12351@default' });
-    expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CUSTOM', 'Event-Subclass': 'callcenter::info', 'CC-Action': 'bridge-agent-start', 'CC-Agent': '1001@default', 'Unique-ID': 'u1', 'Event-Date-Timestamp': stamp }))))
-      .toMatchObject({ type: 'answered', agent: '1001@default' });
-    expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CHANNEL_HANGUP_COMPLETE', 'Hangup-Cause': 'ORIGINATOR_CANCEL', 'Unique-ID': 'u1', 'Event-Date-Timestamp': stamp }))))
-      .toMatchObject({ type: 'ended', reason: 'caller_hangup' });
+    expect(
+      eslToCallEvent(
+        parseEslEvent(
+          esl({
+            'Event-Name': 'CUSTOM',
+            'Event-Subclass': 'callcenter::info',
+            'CC-Action': 'member-queue-start',
+            'CC-Queue': '12351@default',
+            'Unique-ID': 'u1',
+            'Event-Date-Timestamp': stamp,
+            'Event-Sequence': '12',
+          }),
+        ),
+      ),
+    ).toMatchObject({ type: 'queued', queue: '12351@default' });
+    expect(
+      eslToCallEvent(
+        parseEslEvent(
+          esl({
+            'Event-Name': 'CUSTOM',
+            'Event-Subclass': 'callcenter::info',
+            'CC-Action': 'bridge-agent-start',
+            'CC-Agent': '1001@default',
+            'Unique-ID': 'u1',
+            'Event-Date-Timestamp': stamp,
+          }),
+        ),
+      ),
+    ).toMatchObject({ type: 'answered', agent: '1001@default' });
+    expect(
+      eslToCallEvent(
+        parseEslEvent(esl({ 'Event-Name': 'CHANNEL_HANGUP_COMPLETE', 'Hangup-Cause': 'ORIGINATOR_CANCEL', 'Unique-ID': 'u1', 'Event-Date-Timestamp': stamp })),
+      ),
+    ).toMatchObject({ type: 'ended', reason: 'caller_hangup' });
     expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'HEARTBEAT', 'Unique-ID': 'u1', 'Event-Date-Timestamp': stamp })))).toBeNull();
-    expect(eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CHANNEL_CREATE', 'Call-Direction': 'outbound', 'Unique-ID': 'u2', 'Event-Date-Timestamp': stamp })))).toBeNull();
+    expect(
+      eslToCallEvent(parseEslEvent(esl({ 'Event-Name': 'CHANNEL_CREATE', 'Call-Direction': 'outbound', 'Unique-ID': 'u2', 'Event-Date-Timestamp': stamp }))),
+    ).toBeNull();
   });
 });

@@ -30,7 +30,13 @@ describe('mergeEntries', () => {
   it.each([
     { inputs: [{ code: 'x_new' }], fields: ['body.types.0.nameZh', 'body.types.0.nameEn'] },
     { inputs: [{ code: 'x_new', nameZh: '新' }], fields: ['body.types.0.nameEn'] },
-    { inputs: [{ code: 'help', nameZh: 'A' }, { code: 'help', nameZh: 'B' }], fields: ['body.types.1.code'] },
+    {
+      inputs: [
+        { code: 'help', nameZh: 'A' },
+        { code: 'help', nameZh: 'B' },
+      ],
+      fields: ['body.types.1.code'],
+    },
   ])('refuses $inputs', ({ inputs, fields }) => {
     expect(merge(inputs).problems.map((p) => p.field)).toEqual(fields);
   });

@@ -51,6 +51,8 @@ export function mergeEntries<R extends Entry>(
 export function checkUsualTypes(field: string, changes: readonly Change<{ usualTypes: string[] }>[], typeCodes: ReadonlySet<string>): EditProblem[] {
   return changes.flatMap(({ index, after }) => {
     const unknown = after.usualTypes.filter((t) => !typeCodes.has(t));
-    return unknown.length ? [{ kind: 'unknown_code' as const, field: `${field}.${index}.usualTypes`, message: `未知的诉求类型代码：${unknown.join('、')}` }] : [];
+    return unknown.length
+      ? [{ kind: 'unknown_code' as const, field: `${field}.${index}.usualTypes`, message: `未知的诉求类型代码：${unknown.join('、')}` }]
+      : [];
   });
 }

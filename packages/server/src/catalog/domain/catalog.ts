@@ -75,8 +75,7 @@ export const defaultThresholds: Thresholds = { massWorkers: 10, largeAmount: 500
 export const thresholdsKey = 'catalog.thresholds';
 export const catalogVersionKey = 'catalog.version';
 
-const ordered = <T>(entries: Omit<T, 'sortOrder' | 'active'>[]): T[] =>
-  entries.map((e, i) => ({ ...e, sortOrder: (i + 1) * 10, active: true }) as T);
+const ordered = <T>(entries: Omit<T, 'sortOrder' | 'active'>[]): T[] => entries.map((e, i) => ({ ...e, sortOrder: (i + 1) * 10, active: true }) as T);
 
 export const defaultTypes: CatalogType[] = ordered<CatalogType>([
   {
@@ -139,7 +138,13 @@ export const defaultSubjects: CatalogSubject[] = ordered<CatalogSubject>([
     description: '加班、加班费、带薪年休假、休息日',
     usualTypes: ['complaint', 'consult'],
   },
-  { code: 'labor_safety', nameZh: '劳动安全卫生', nameEn: 'Occupational safety and health', description: '作业场所不安全、高温作业、劳动防护用品', usualTypes: ['complaint'] },
+  {
+    code: 'labor_safety',
+    nameZh: '劳动安全卫生',
+    nameEn: 'Occupational safety and health',
+    description: '作业场所不安全、高温作业、劳动防护用品',
+    usualTypes: ['complaint'],
+  },
   {
     code: 'women_workers',
     nameZh: '女职工权益',

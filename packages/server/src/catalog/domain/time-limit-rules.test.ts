@@ -17,7 +17,13 @@ import {
   type TimeLimitRuleData,
 } from './time-limit-rules.js';
 
-const order = (o: Partial<OrderSelector> & { step: Step }): OrderSelector => ({ type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general', ...o });
+const order = (o: Partial<OrderSelector> & { step: Step }): OrderSelector => ({
+  type: 'complaint',
+  subject: 'wage_arrears',
+  priority: 'normal',
+  tier: 'general',
+  ...o,
+});
 const limitOfChoice = (r: TimeLimitRuleData | null) => (r ? `${r.amount ?? '-'} ${r.unit}` : null);
 
 /** workflow.md's table, written out for every step × priority × tier of a complaint. */
@@ -25,7 +31,11 @@ const expected: Record<Step, Record<Priority, string | Record<Tier, string>>> = 
   dispatch: { normal: '1 working_hours', urgent: '30 clock_minutes', major: '15 clock_minutes' },
   sign: { normal: '1 working_days', urgent: '2 clock_hours', major: '1 clock_hours' },
   return: { normal: '2 working_days', urgent: '2 clock_hours', major: '1 clock_hours' },
-  reply: { normal: { general: '5 working_days', difficult: '15 working_days', complex: '30 working_days' }, urgent: '24 clock_hours', major: '3 calendar_days' },
+  reply: {
+    normal: { general: '5 working_days', difficult: '15 working_days', complex: '30 working_days' },
+    urgent: '24 clock_hours',
+    major: '3 calendar_days',
+  },
   callback: { normal: '2 working_days', urgent: '1 working_days', major: '1 working_days' },
 };
 const grid = steps.flatMap((step) =>
@@ -161,7 +171,18 @@ describe('selection property', () => {
 
 describe('deadlineFor', () => {
   // 2026-09-21 (Mon) to 2026-10-12 (Mon): Mid-Autumn 25–27 Sep, National Day 1–7 Oct, make-up Saturday 10 Oct.
-  const holidays = new Set(['2026-09-25', '2026-09-26', '2026-09-27', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+  const holidays = new Set([
+    '2026-09-25',
+    '2026-09-26',
+    '2026-09-27',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ]);
   const days: DayMark[] = [];
   for (let d = new Date('2026-09-21T00:00:00Z'); d <= new Date('2026-10-12T00:00:00Z'); d = new Date(d.getTime() + 86_400_000)) {
     const date = d.toISOString().slice(0, 10);
@@ -225,7 +246,9 @@ describe('texts and checks', () => {
     const names = { types: new Map([['consult', '咨询']]), subjects: new Map([['wage_arrears', '欠薪讨薪']]) };
     expect(describeSelector(r({ typeCode: 'consult' }), names)).toBe('办结反馈 · 类型：咨询');
     expect(describeSelector(r({ step: 'dispatch' }), names)).toBe('派单 · 全部');
-    expect(describeSelector(r({ priority: 'urgent', subjectCode: 'wage_arrears', tier: 'complex' }), names)).toBe('办结反馈 · 紧急程度：紧急 · 事项：欠薪讨薪 · 难度：特别复杂');
+    expect(describeSelector(r({ priority: 'urgent', subjectCode: 'wage_arrears', tier: 'complex' }), names)).toBe(
+      '办结反馈 · 紧急程度：紧急 · 事项：欠薪讨薪 · 难度：特别复杂',
+    );
     expect(formatLocal(new Date('2026-11-27T09:30:00Z'))).toBe('2026-11-27 17:30');
     expect(formatLocal(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');
     const start = new Date('2026-11-25T02:00:00Z');

@@ -65,9 +65,7 @@ function resolvePlace(g: Gazetteer, labelled: string) {
   const names = labelled.split('/').filter(Boolean);
   const last = names[names.length - 1]!;
   const candidates = [...g.byCode.values()].filter((r) => r.name === last);
-  return (
-    candidates.find((r) => names.slice(0, -1).every((n) => ancestorsOf(g, r.code).includes(n))) ?? null
-  );
+  return candidates.find((r) => names.slice(0, -1).every((n) => ancestorsOf(g, r.code).includes(n))) ?? null;
 }
 
 function ancestorsOf(g: Gazetteer, code: string): string[] {

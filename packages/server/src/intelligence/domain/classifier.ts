@@ -53,7 +53,10 @@ export function train(
   const { epochs = 300, rate = 0.5, l2 = 1e-4, minCount = 2 } = opts;
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of e.feats) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const features = [...counts].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
+  const features = [...counts]
+    .filter(([, n]) => n >= minCount)
+    .map(([f]) => f)
+    .sort();
   const index = new Map(features.map((f, i) => [f, i]));
   const labels = [...opts.labels];
   const K = labels.length;

@@ -5,7 +5,11 @@
  */
 export type ForecastPoint = { week: number; expected: number; low: number; high: number };
 
-export function holtForecast(history: readonly number[], horizon: number, p: { alpha: number; beta: number; phi: number } = { alpha: 0.5, beta: 0.2, phi: 0.9 }): ForecastPoint[] {
+export function holtForecast(
+  history: readonly number[],
+  horizon: number,
+  p: { alpha: number; beta: number; phi: number } = { alpha: 0.5, beta: 0.2, phi: 0.9 },
+): ForecastPoint[] {
   if (!history.length) return Array.from({ length: horizon }, (_, i) => ({ week: i + 1, expected: 0, low: 0, high: 0 }));
   let level = history[0]!;
   let trend = history.length > 1 ? history[1]! - history[0]! : 0;

@@ -19,7 +19,57 @@ const ethnic =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
 const ethnicTail = new RegExp(`(?:(?:${ethnic})族)+(?:自治州|自治县|自治旗|自治区)$`);
 // Short forms that are ordinary words or a common given name: never read as a place on their own.
-const notAPlace = new Set(['东方', '合作', '龙井', '五常', '灯塔', '新民', '长乐', '永安', '大安', '安宁', '高平', '和平', '开平', '津市', '普兰', '城关', '新城', '长安', '朝阳', '开发', '永康', '中山', '吉利', '白云', '南山', '北山', '江南', '城中', '河东', '河西', '新华', '青山', '宝山', '金山', '普陀', '海城', '向阳', '红旗', '铁东', '铁西', '市中', '互助', '延长', '通道', '比如', '港口', '资中', '三明', '东川']);
+const notAPlace = new Set([
+  '东方',
+  '合作',
+  '龙井',
+  '五常',
+  '灯塔',
+  '新民',
+  '长乐',
+  '永安',
+  '大安',
+  '安宁',
+  '高平',
+  '和平',
+  '开平',
+  '津市',
+  '普兰',
+  '城关',
+  '新城',
+  '长安',
+  '朝阳',
+  '开发',
+  '永康',
+  '中山',
+  '吉利',
+  '白云',
+  '南山',
+  '北山',
+  '江南',
+  '城中',
+  '河东',
+  '河西',
+  '新华',
+  '青山',
+  '宝山',
+  '金山',
+  '普陀',
+  '海城',
+  '向阳',
+  '红旗',
+  '铁东',
+  '铁西',
+  '市中',
+  '互助',
+  '延长',
+  '通道',
+  '比如',
+  '港口',
+  '资中',
+  '三明',
+  '东川',
+]);
 
 const placeContext = /^(?:这边|那边|这里|那里|一带|一家|一个|那个|这个|的|某|市区|城区|县城|本地|当地|人|工地|打工|上班)/;
 
@@ -141,7 +191,8 @@ export function locatePlace(g: Gazetteer, text: string, opts: { preferProvince?:
   }
   if (topCounties.length > 1) {
     const cityCodes = new Set(topCounties.map((r) => cityOf(g, r)?.code ?? null));
-    if (cityCodes.size === 1 && [...cityCodes][0]) return { place: placeOf(g, g.byCode.get([...cityCodes][0]!)!), evidence: evidenceOf(new Set(topCounties.map((r) => r.code))) };
+    if (cityCodes.size === 1 && [...cityCodes][0])
+      return { place: placeOf(g, g.byCode.get([...cityCodes][0]!)!), evidence: evidenceOf(new Set(topCounties.map((r) => r.code))) };
     const provs = new Set(topCounties.map((r) => provinceOf(g, r).code));
     if (provs.size === 1) return { place: placeOf(g, g.byCode.get([...provs][0]!)!), evidence: evidenceOf(new Set(topCounties.map((r) => r.code))) };
     // 铁西区 is in three provinces; a province named elsewhere in the text ("去北京反映") does not settle it.

@@ -143,7 +143,8 @@ export function readWorkers(text: string, opts: { suggestion: boolean }): { valu
 
 const moneyPattern = new RegExp(`(${N})(万元|万块|万|千块钱|千块|千元|千|块钱|块|元|圆)?`, 'g');
 // What comes right before an amount that is a rate, an income or money already paid, not money in dispute.
-const notInDispute = /(每个?月|(?<!最后)一个月|月薪|底薪|每天|一天|日薪|时薪|年薪|一年|才|挣|收入|学费|房租|花了|要花|交了|给了|发了|领了|一单|一件|每单|每件|单价|从|降到|涨到|工资是|工资有|报了)[^，。；！？,.;!?]{0,4}$/;
+const notInDispute =
+  /(每个?月|(?<!最后)一个月|月薪|底薪|每天|一天|日薪|时薪|年薪|一年|才|挣|收入|学费|房租|花了|要花|交了|给了|发了|领了|一单|一件|每单|每件|单价|从|降到|涨到|工资是|工资有|报了)[^，。；！？,.;!?]{0,4}$/;
 const sumMarker = /(一共|总共|共计|合计|加起来|总计|累计|共)[^，。；！？,.;!?]{0,4}$/;
 
 /**

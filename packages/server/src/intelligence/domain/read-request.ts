@@ -6,7 +6,8 @@ import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
 
 // Words that carry weight in the model but explain nothing to an agent.
-const notEvidence = /^(?:[我你他她它们的了吗呢吧啊是在有和也都就还又很]|我们|他们|你们|一个|十多|多个|二十|一共|这个|那个|就是|现在|已经|没有|什么|怎么)$|^.$|\d|[一二两三四五六七八九十百千万几多]个/;
+const notEvidence =
+  /^(?:[我你他她它们的了吗呢吧啊是在有和也都就还又很]|我们|他们|你们|一个|十多|多个|二十|一共|这个|那个|就是|现在|已经|没有|什么|怎么)$|^.$|\d|[一二两三四五六七八九十百千万几多]个/;
 
 /**
  * Reading a request: everything a worker's words say that the intake form asks for. Pure: the words (jieba), the
@@ -41,7 +42,15 @@ export type Reading = {
  * The words behind a prediction, as an agent can check them: the catalog keywords of the chosen label found in the
  * text first, then the words of the text with the largest weight for it (function words left out).
  */
-function topWords(model: LinearModel, index: Map<string, number>, feats: readonly string[], label: string, text: string, keywords: Record<string, RegExp>, n = 4): string[] {
+function topWords(
+  model: LinearModel,
+  index: Map<string, number>,
+  feats: readonly string[],
+  label: string,
+  text: string,
+  keywords: Record<string, RegExp>,
+  n = 4,
+): string[] {
   const k = model.labels.indexOf(label);
   const re = keywords[label];
   const found = re ? [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].map((m) => m[0]) : [];
@@ -61,7 +70,10 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
   for (const list of g.byFirstChar.values()) for (const n of list) placeNames.add(n.name);
   const isPlaceName = (s: string) => placeNames.has(s);
 
-  return function read(input: { text: string; channel?: string | undefined }, opts: { thresholds: RiskThresholdsLike; preferProvince?: string | undefined }): Reading {
+  return function read(
+    input: { text: string; channel?: string | undefined },
+    opts: { thresholds: RiskThresholdsLike; preferProvince?: string | undefined },
+  ): Reading {
     const text = input.text.normalize('NFKC').trim();
     const feats = featuresOf(deps.segment(text), text);
     const type = predict(deps.model.type, typeIndex, feats);

@@ -67,6 +67,11 @@ describe('similarity', () => {
     const b = s('灞桥区 工地 老王 欠 工资 农民工');
     const c = s('产假 工资 公司 降薪');
     expect(cosine(a, b)).toBeGreaterThan(0.6);
-    expect(similarTo(a, [{ id: 'b', words: b }, { id: 'c', words: c }]).map((x) => x.id)).toEqual(['b']);
+    expect(
+      similarTo(a, [
+        { id: 'b', words: b },
+        { id: 'c', words: c },
+      ]).map((x) => x.id),
+    ).toEqual(['b']);
   });
 });

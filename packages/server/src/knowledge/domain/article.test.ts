@@ -45,8 +45,19 @@ describe('staleReason', () => {
 
 describe('checkContent', () => {
   const base: ArticleContent = {
-    kind: 'qa', title: 't', body: 'b', subjects: [], regions: [], tags: [], source: null, citations: [], issuingBody: null,
-    effectiveFrom: null, expiresOn: null, reviewBy: null, attachments: [],
+    kind: 'qa',
+    title: 't',
+    body: 'b',
+    subjects: [],
+    regions: [],
+    tags: [],
+    source: null,
+    citations: [],
+    issuingBody: null,
+    effectiveFrom: null,
+    expiresOn: null,
+    reviewBy: null,
+    attachments: [],
   };
   it('a local policy names its region and issuing body; a law its articles; expiry after effect', () => {
     expect(checkContent(base)).toEqual([]);
@@ -64,12 +75,18 @@ describe('diff', () => {
       { op: 'added', text: 'x' },
       { op: 'same', text: 'c' },
     ]);
-    expect(diffLines('', 'a')).toEqual([{ op: 'removed', text: '' }, { op: 'added', text: 'a' }]);
+    expect(diffLines('', 'a')).toEqual([
+      { op: 'removed', text: '' },
+      { op: 'added', text: 'a' },
+    ]);
   });
   it('changed fields apart from the body; a first version is all additions', () => {
     const d = diffContent({ title: 'a', tags: ['x'], body: 'l1' }, { title: 'b', tags: ['x'], body: 'l1\nl2' });
     expect(d.fields).toEqual([{ field: 'title', before: 'a', after: 'b' }]);
-    expect(d.body).toEqual([{ op: 'same', text: 'l1' }, { op: 'added', text: 'l2' }]);
+    expect(d.body).toEqual([
+      { op: 'same', text: 'l1' },
+      { op: 'added', text: 'l2' },
+    ]);
     expect(diffContent(null, { title: 'a', body: 'x' }).body).toEqual([{ op: 'added', text: 'x' }]);
   });
 });

@@ -54,7 +54,10 @@ export function decideArticle(status: ArticleStatus, action: ArticleAction, who:
 }
 
 /** Why a published article is not shown to agents today (null: it is shown). Dates are local calendar days (YYYY-MM-DD). */
-export function staleReason(a: { expiresOn: string | null; reviewBy: string | null; effectiveFrom?: string | null }, today: string): 'expired' | 'review_due' | 'not_yet_effective' | null {
+export function staleReason(
+  a: { expiresOn: string | null; reviewBy: string | null; effectiveFrom?: string | null },
+  today: string,
+): 'expired' | 'review_due' | 'not_yet_effective' | null {
   if (a.expiresOn && a.expiresOn <= today) return 'expired';
   if (a.reviewBy && a.reviewBy < today) return 'review_due';
   if (a.effectiveFrom && a.effectiveFrom > today) return 'not_yet_effective';

@@ -3,14 +3,28 @@
  * for many workers — the pattern Zoucheng and Chongqing watch for (arrears in construction and small firms).
  * Thresholds come from the catalog's risk thresholds so one setting governs both the order's flags and the register.
  */
-export type EmployerOrderFact = { orderId: string; createdAt: Date; amountInvolved: number | null; workersInvolved: number | null; riskFlags: string[]; invalid: boolean };
+export type EmployerOrderFact = {
+  orderId: string;
+  createdAt: Date;
+  amountInvolved: number | null;
+  workersInvolved: number | null;
+  riskFlags: string[];
+  invalid: boolean;
+};
 
 export type RiskThresholds = { repeatOrders: number; windowDays: number; largeAmount: number; massWorkers: number };
 export const defaultRiskThresholds: RiskThresholds = { repeatOrders: 3, windowDays: 90, largeAmount: 500_000, massWorkers: 10 };
 
 export type RiskLevel = 'high' | 'medium' | 'low';
 export type RiskReason = { code: 'repeat' | 'large' | 'mass' | 'danger' | 'hidden'; text: string };
-export type RiskAssessment = { inRegister: boolean; level: RiskLevel | null; reasons: RiskReason[]; ordersInWindow: number; amountTotal: number; workersMax: number };
+export type RiskAssessment = {
+  inRegister: boolean;
+  level: RiskLevel | null;
+  reasons: RiskReason[];
+  ordersInWindow: number;
+  amountTotal: number;
+  workersMax: number;
+};
 
 const day = 86_400_000;
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule, instalmentStatus, performanceOf, type Instalment } from './performance.js';
 
-const i = (dueDate: string, amount: number, paidAt: string | null = null, paidAmount: number | null = null): Instalment => ({ dueDate, amount, paidAt, paidAmount });
+const i = (dueDate: string, amount: number, paidAt: string | null = null, paidAmount: number | null = null): Instalment => ({
+  dueDate,
+  amount,
+  paidAt,
+  paidAmount,
+});
 
 describe('instalmentStatus', () => {
   it.each([
@@ -29,9 +34,33 @@ describe('performanceOf', () => {
 
 describe('checkSchedule', () => {
   it('must add up to the agreed amount in date order', () => {
-    expect(checkSchedule([{ dueDate: '2026-12-01', amount: 600 }, { dueDate: '2027-01-01', amount: 400 }], 1000)).toEqual([]);
+    expect(
+      checkSchedule(
+        [
+          { dueDate: '2026-12-01', amount: 600 },
+          { dueDate: '2027-01-01', amount: 400 },
+        ],
+        1000,
+      ),
+    ).toEqual([]);
     expect(checkSchedule([{ dueDate: '2026-12-01', amount: 600 }], 1000)[0]!.message).toContain('不一致');
-    expect(checkSchedule([{ dueDate: '2027-01-01', amount: 600 }, { dueDate: '2026-12-01', amount: 400 }], 1000)[0]!.field).toBe('paymentSchedule.1.dueDate');
-    expect(checkSchedule([{ dueDate: '2026-12-01', amount: 0 }, { dueDate: '2027-01-01', amount: 1000 }], 1000)[0]!.field).toBe('paymentSchedule.0.amount');
+    expect(
+      checkSchedule(
+        [
+          { dueDate: '2027-01-01', amount: 600 },
+          { dueDate: '2026-12-01', amount: 400 },
+        ],
+        1000,
+      )[0]!.field,
+    ).toBe('paymentSchedule.1.dueDate');
+    expect(
+      checkSchedule(
+        [
+          { dueDate: '2026-12-01', amount: 0 },
+          { dueDate: '2027-01-01', amount: 1000 },
+        ],
+        1000,
+      )[0]!.field,
+    ).toBe('paymentSchedule.0.amount');
   });
 });

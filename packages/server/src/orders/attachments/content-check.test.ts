@@ -27,11 +27,21 @@ describe('attachment allow-list and container inspection (issue 10, item 13)', (
 
   it('refuses a docx carrying a program, a macro project or an OLE package', async () => {
     expect(await code(docx([{ name: 'word/embeddings/setup.exe', data: Buffer.from('x') }]), 'a.docx')).toBe('ATTACHMENT_EMBEDDED_EXECUTABLE');
-    expect(await code(docx([{ name: 'word/embeddings/oleObject1.bin', data: Buffer.concat([Buffer.alloc(300), fakeExe()]) }]), 'a.docx')).toBe('ATTACHMENT_EMBEDDED_EXECUTABLE');
+    expect(await code(docx([{ name: 'word/embeddings/oleObject1.bin', data: Buffer.concat([Buffer.alloc(300), fakeExe()]) }]), 'a.docx')).toBe(
+      'ATTACHMENT_EMBEDDED_EXECUTABLE',
+    );
     const pkg = compoundFile([{ name: '\u0001Ole10Native', data: Buffer.from('invoice.pdf') }]);
     expect(await code(docx([{ name: 'word/embeddings/oleObject1.bin', data: pkg }]), 'a.docx')).toBe('ATTACHMENT_EMBEDDED_PACKAGE');
     expect(await code(docx([{ name: 'word/vbaProject.bin', data: Buffer.from('vba') }]), 'a.docx')).toBe('ATTACHMENT_MACROS');
-    expect(await code(compoundFile([{ name: 'WordDocument', data: Buffer.from('w') }, { name: 'Macros', data: Buffer.from('m') }]), 'a.doc')).toBe('ATTACHMENT_MACROS');
+    expect(
+      await code(
+        compoundFile([
+          { name: 'WordDocument', data: Buffer.from('w') },
+          { name: 'Macros', data: Buffer.from('m') },
+        ]),
+        'a.doc',
+      ),
+    ).toBe('ATTACHMENT_MACROS');
   });
 
   it('refuses a docx that expands far beyond its size, whether its directory tells the truth or lies', async () => {

@@ -93,7 +93,8 @@ export function inspectOfficeZip(bytes: Buffer): Inspection {
     if (looksExecutable(data)) return embedded();
     if (/\.bin$/i.test(e.name) && data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0) {
       const inner = compoundEntries(data);
-      if (inner?.some((n) => n === '\u0001Ole10Native')) return refuse('ATTACHMENT_EMBEDDED_PACKAGE', '文档中内嵌了文件包（可能是程序），不允许上传；请将文件单独上传');
+      if (inner?.some((n) => n === '\u0001Ole10Native'))
+        return refuse('ATTACHMENT_EMBEDDED_PACKAGE', '文档中内嵌了文件包（可能是程序），不允许上传；请将文件单独上传');
     }
   }
   return { ok: true, contentType: '' };
@@ -148,7 +149,8 @@ export function compoundEntries(bytes: Buffer): string[] | null {
 export function inspectCompoundFile(bytes: Buffer): Inspection {
   const names = compoundEntries(bytes);
   if (!names) return broken();
-  if (names.some((n) => n === '\u0001Ole10Native')) return refuse('ATTACHMENT_EMBEDDED_PACKAGE', '文档中内嵌了文件包（可能是程序），不允许上传；请将文件单独上传');
+  if (names.some((n) => n === '\u0001Ole10Native'))
+    return refuse('ATTACHMENT_EMBEDDED_PACKAGE', '文档中内嵌了文件包（可能是程序），不允许上传；请将文件单独上传');
   if (names.some((n) => n === '_VBA_PROJECT_CUR' || n === 'VBA' || n === 'Macros' || n === '_VBA_PROJECT')) return macros();
   if (names.includes('WordDocument')) return { ok: true, contentType: 'application/msword' };
   if (names.includes('Workbook') || names.includes('Book')) return { ok: true, contentType: 'application/vnd.ms-excel' };

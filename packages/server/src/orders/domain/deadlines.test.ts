@@ -47,7 +47,10 @@ describe('nearDueAt in working time', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: Math.floor((last - first) / 60_000) }),
-        fc.oneof(fc.record({ unit: fc.constant('working_days' as const), amount: fc.integer({ min: 1, max: 30 }) }), fc.record({ unit: fc.constant('working_hours' as const), amount: fc.integer({ min: 1, max: 40 }) })),
+        fc.oneof(
+          fc.record({ unit: fc.constant('working_days' as const), amount: fc.integer({ min: 1, max: 30 }) }),
+          fc.record({ unit: fc.constant('working_hours' as const), amount: fc.integer({ min: 1, max: 40 }) }),
+        ),
         (minute, limit) => {
           const start = new Date(first + minute * 60_000);
           const due = computeDeadline(cal, start, limit)!;

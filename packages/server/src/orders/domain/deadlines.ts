@@ -1,4 +1,11 @@
-import { addClockMinutes, addWorkingMinutes, isWorkingTimeUnit, workingMinutesBetween, type LimitUnit, type WorkingCalendar } from '../../calendar/domain/working-time.js';
+import {
+  addClockMinutes,
+  addWorkingMinutes,
+  isWorkingTimeUnit,
+  workingMinutesBetween,
+  type LimitUnit,
+  type WorkingCalendar,
+} from '../../calendar/domain/working-time.js';
 
 /**
  * Deadline status, decided in one place for every list, detail, dashboard and job:

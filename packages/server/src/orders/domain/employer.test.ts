@@ -63,7 +63,30 @@ describe('normaliseEmployerName', () => {
   });
 
   it('is idempotent on names as callers give them', () => {
-    const piece = fc.constantFrom('某某', '建筑', '劳务', '内蒙古', '呼和浩特', 'ABC', 'ａｂｃ', '１２', ' ', '　', '（', '）', '(', ')', '有限公司', '有限责任公司', '股份有限公司', '分公司', '集团', '公司', '厂', '工作室');
+    const piece = fc.constantFrom(
+      '某某',
+      '建筑',
+      '劳务',
+      '内蒙古',
+      '呼和浩特',
+      'ABC',
+      'ａｂｃ',
+      '１２',
+      ' ',
+      '　',
+      '（',
+      '）',
+      '(',
+      ')',
+      '有限公司',
+      '有限责任公司',
+      '股份有限公司',
+      '分公司',
+      '集团',
+      '公司',
+      '厂',
+      '工作室',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const once = normaliseEmployerName(parts.join(''));

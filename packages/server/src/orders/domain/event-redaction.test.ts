@@ -22,7 +22,18 @@ describe('timeline events naming other orders', () => {
   it('drops the orders out of scope: a link, a merge target, merged sources', () => {
     expect(redactOtherOrders({ linkedOrder: { id: 'x', number: '9' } }, visible)).toEqual({ data: { linkedOrder: null, redacted: true }, redacted: true });
     expect(redactOtherOrders({ mergedInto: 'x', callers: 1 }, visible)).toEqual({ data: { mergedInto: null, callers: 1, redacted: true }, redacted: true });
-    expect(redactOtherOrders({ sources: [{ id: 'a', number: '1' }, { id: 'x', number: '9' }], callersMoved: 2 }, visible)).toEqual({
+    expect(
+      redactOtherOrders(
+        {
+          sources: [
+            { id: 'a', number: '1' },
+            { id: 'x', number: '9' },
+          ],
+          callersMoved: 2,
+        },
+        visible,
+      ),
+    ).toEqual({
       data: { sources: [{ id: 'a', number: '1' }], callersMoved: 2, redacted: true },
       redacted: true,
     });

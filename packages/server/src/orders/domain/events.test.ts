@@ -20,10 +20,14 @@ describe('typed order events', () => {
   });
 
   it('refuses a payload that lacks a fact, has a wrong type, or carries an unknown field', () => {
-    expect(() => parseOrderEvent({ action: 'reply', data: { onTime: true, coHandlersWithoutReply: [], withdrawnExtension: false } })).toThrow(InvalidEventError);
+    expect(() => parseOrderEvent({ action: 'reply', data: { onTime: true, coHandlersWithoutReply: [], withdrawnExtension: false } })).toThrow(
+      InvalidEventError,
+    );
     expect(() => parseOrderEvent({ action: 'callback_unreachable', data: { result: 'unreachable', attempt: 0 } })).toThrow(/attempt/);
     expect(() => parseOrderEvent({ action: 'sign', data: { lateSign: false, extra: 1 } })).toThrow(InvalidEventError);
-    expect(() => parseOrderEvent({ action: 'sign', data: { lateSign: false, step: { step: 'sign', startedAt: 'yesterday', dueAt: null, met: null } } })).toThrow(/startedAt/);
+    expect(() =>
+      parseOrderEvent({ action: 'sign', data: { lateSign: false, step: { step: 'sign', startedAt: 'yesterday', dueAt: null, met: null } } }),
+    ).toThrow(/startedAt/);
   });
 
   it('refuses an action that has no schema', () => {

@@ -35,12 +35,21 @@ export const outcomeSchema = z.object({
 const kind = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>
   z.object({ action: z.literal(action), data: z.object({ ...shape, step: stepDeadlineSchema.optional() }).strict() });
 
-const intake = { channel: z.enum(channels), riskFlags: z.array(z.string()), suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })), callers: z.number().int().min(1) };
+const intake = {
+  channel: z.enum(channels),
+  riskFlags: z.array(z.string()),
+  suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
+  callers: z.number().int().min(1),
+};
 
 export const orderEventSchema = z.discriminatedUnion('action', [
   kind('create', intake),
   kind('close_at_intake', intake),
-  kind('attach_caller', { channel: z.enum(channels), callerCount: z.number().int().min(1), riskFlags: z.object({ before: z.array(z.string()), after: z.array(z.string()) }) }),
+  kind('attach_caller', {
+    channel: z.enum(channels),
+    callerCount: z.number().int().min(1),
+    riskFlags: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
+  }),
   kind('dispatch', { toUnit: unitRef, coHandlers: z.array(unitRef), redispatch: z.boolean() }),
   kind('handle_at_hotline', { handledBy: unitRef }),
   kind('sign', { lateSign: z.boolean() }),
@@ -74,8 +83,22 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('reply', { outcome: outcomeSchema, onTime: z.boolean(), coHandlersWithoutReply: z.array(uuid), withdrawnExtension: z.boolean() }),
   kind('review_accept', { decision: z.literal('accept'), onTime: z.boolean() }),
   kind('review_rework', { decision: z.literal('rework'), reason: z.string() }),
-  kind('callback_satisfied', { result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels), onTime: z.boolean(), autoArchived: z.boolean(), attempt: z.number().int().min(1) }),
-  kind('callback_dissatisfied', { result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels), onTime: z.boolean(), autoArchived: z.boolean(), attempt: z.number().int().min(1) }),
+  kind('callback_satisfied', {
+    result: z.literal('reached'),
+    handlingSatisfaction: z.enum(satisfactionLevels),
+    callSatisfaction: z.enum(satisfactionLevels),
+    onTime: z.boolean(),
+    autoArchived: z.boolean(),
+    attempt: z.number().int().min(1),
+  }),
+  kind('callback_dissatisfied', {
+    result: z.literal('reached'),
+    handlingSatisfaction: z.enum(satisfactionLevels),
+    callSatisfaction: z.enum(satisfactionLevels),
+    onTime: z.boolean(),
+    autoArchived: z.boolean(),
+    attempt: z.number().int().min(1),
+  }),
   kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1) }),
   kind('reopen', { reopen: z.number().int().min(1), reason: z.string() }),
   kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
@@ -106,15 +129,25 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   /** A supervisor's or leader's urge (催办) to the unit holding the order (issue 11). */
   kind('urge', { toUnit: unitRef, answerBy: iso.nullable(), by: z.string() }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
-  ...(['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert'] as const).map((a) =>
-    kind(a, { signal: z.string(), deadlineStep: z.string().nullable(), dueAt: iso.nullable() }),
-  ),
+  ...(
+    ['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert'] as const
+  ).map((a) => kind(a, { signal: z.string(), deadlineStep: z.string().nullable(), dueAt: iso.nullable() })),
 ]);
 
 /** The kinds other capabilities add to an order's timeline without changing the order (orders/order-facts.ts). */
 export const orderFactKinds = [
-  'mediation_opened', 'mediation_session', 'mediation_agreement', 'mediation_failed', 'mediation_payment',
-  'letter_drafted', 'letter_approved', 'letter_sent', 'letter_responded', 'letter_followed_up', 'referred', 'referral_result',
+  'mediation_opened',
+  'mediation_session',
+  'mediation_agreement',
+  'mediation_failed',
+  'mediation_payment',
+  'letter_drafted',
+  'letter_approved',
+  'letter_sent',
+  'letter_responded',
+  'letter_followed_up',
+  'referred',
+  'referral_result',
 ] as const satisfies readonly OrderEventKindName[];
 type OrderEventKindName = z.infer<typeof orderEventSchema>['action'];
 

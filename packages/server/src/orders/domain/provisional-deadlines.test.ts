@@ -10,7 +10,11 @@ import { carriedDeadlines, hasProvisionalDeadline, openDeadlines, type DeadlineF
 const { days } = packageCalendarDays();
 const marks = (list: { day: string; workday: boolean }[]) => list.map((d) => ({ date: d.day, workday: d.workday }));
 const provisional = withProvisionalYears(createWorkingCalendar(marks(days)), 2027);
-const notice = planCalendarYear(2027, ['2027-01-01', '2027-01-04'].map((date) => ({ date, name: '元旦' })), []).days;
+const notice = planCalendarYear(
+  2027,
+  ['2027-01-01', '2027-01-04'].map((date) => ({ date, name: '元旦' })),
+  [],
+).days;
 const official = withProvisionalYears(createWorkingCalendar(marks([...days, ...notice])), 2028);
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 
@@ -27,12 +31,24 @@ const blank: DeadlineFields = {
   returnDueAt: null,
   callbackDueAt: null,
 };
-const units = (u: Partial<Record<Step, LimitUnit>> = {}) => (step: Step) => u[step] ?? 'working_days';
+const units =
+  (u: Partial<Record<Step, LimitUnit>> = {}) =>
+  (step: Step) =>
+    u[step] ?? 'working_days';
 
 describe('openDeadlines', () => {
   const start = at('2026-12-01 10:00');
   it('lists the reply deadline until the reply, the current step otherwise, the return deadline while to be signed', () => {
-    const signing = { ...blank, state: 'pending_sign', currentStep: 'sign', currentStepStartedAt: start, currentDueAt: at('2026-12-02 17:30'), returnDueAt: at('2026-12-03 17:30'), replyStartedAt: start, replyDueAt: at('2027-01-13 17:30') };
+    const signing = {
+      ...blank,
+      state: 'pending_sign',
+      currentStep: 'sign',
+      currentStepStartedAt: start,
+      currentDueAt: at('2026-12-02 17:30'),
+      returnDueAt: at('2026-12-03 17:30'),
+      replyStartedAt: start,
+      replyDueAt: at('2027-01-13 17:30'),
+    };
     expect(openDeadlines(signing).map((d) => [d.due, d.step])).toEqual([
       ['replyDueAt', 'reply'],
       ['currentDueAt', 'sign'],
@@ -75,7 +91,15 @@ describe('carriedDeadlines', () => {
   it('moves a callback deadline with the current one, a sign deadline in hours, and leaves a clock limit alone', () => {
     const start = at('2026-12-31 15:00');
     const callbackDue = addWorkingDays(provisional, start, 2); // 4 and 5 January provisionally
-    const o = { ...blank, state: 'pending_callback', repliedAt: start, currentStep: 'callback', currentStepStartedAt: start, currentDueAt: callbackDue, callbackDueAt: callbackDue };
+    const o = {
+      ...blank,
+      state: 'pending_callback',
+      repliedAt: start,
+      currentStep: 'callback',
+      currentStepStartedAt: start,
+      currentDueAt: callbackDue,
+      callbackDueAt: callbackDue,
+    };
     const { set, changes } = carriedDeadlines(o, provisional, official, units());
     expect(set.currentDueAt).toEqual(at('2027-01-06 17:30'));
     expect(set.callbackDueAt).toEqual(at('2027-01-06 17:30'));
@@ -83,7 +107,9 @@ describe('carriedDeadlines', () => {
 
     const signDue = addWorkingMinutes(provisional, start, 7 * 60);
     const signing = { ...blank, state: 'pending_sign', currentStep: 'sign', currentStepStartedAt: start, currentDueAt: signDue };
-    expect(carriedDeadlines(signing, provisional, official, units({ sign: 'working_hours' })).set.currentDueAt).toEqual(addWorkingMinutes(official, start, 7 * 60));
+    expect(carriedDeadlines(signing, provisional, official, units({ sign: 'working_hours' })).set.currentDueAt).toEqual(
+      addWorkingMinutes(official, start, 7 * 60),
+    );
     expect(carriedDeadlines(signing, provisional, official, units({ sign: 'clock_hours' }))).toEqual({ set: {}, changes: [] });
   });
 });

@@ -12,12 +12,16 @@ export function suggestRiskFlags(
   t: RiskThresholds,
 ): RiskSuggestion[] {
   const out: RiskSuggestion[] = [];
-  if ((input.workersInvolved ?? 0) >= t.massWorkers) out.push({ flag: 'mass', reason: `涉及 ${input.workersInvolved} 人，达到群体（众）标准 ${t.massWorkers} 人` });
+  if ((input.workersInvolved ?? 0) >= t.massWorkers)
+    out.push({ flag: 'mass', reason: `涉及 ${input.workersInvolved} 人，达到群体（众）标准 ${t.massWorkers} 人` });
   if ((input.amountInvolved ?? 0) >= t.largeAmount) {
     out.push({ flag: 'large', reason: `涉及金额 ${input.amountInvolved} 元，达到大额（大）标准 ${t.largeAmount} 元` });
   }
   if (input.earlierRequestsAboutEmployer + 1 >= t.repeatCount) {
-    out.push({ flag: 'repeat', reason: `${t.repeatWindowDays} 天内同一用人单位第 ${input.earlierRequestsAboutEmployer + 1} 次诉求，达到重复（多）标准 ${t.repeatCount} 次` });
+    out.push({
+      flag: 'repeat',
+      reason: `${t.repeatWindowDays} 天内同一用人单位第 ${input.earlierRequestsAboutEmployer + 1} 次诉求，达到重复（多）标准 ${t.repeatCount} 次`,
+    });
   }
   return out;
 }

@@ -24,7 +24,20 @@ const S = [
   'merged',
   'invalid',
 ] as const satisfies readonly OrderState[];
-const R = ['agent', 'lawyer', 'dispatcher', 'supervisor', 'handler', 'mediator', 'inspector', 'leader', 'administrator', 'auditor', 'integration', 'editor'] as const;
+const R = [
+  'agent',
+  'lawyer',
+  'dispatcher',
+  'supervisor',
+  'handler',
+  'mediator',
+  'inspector',
+  'leader',
+  'administrator',
+  'auditor',
+  'integration',
+  'editor',
+] as const;
 const REL = ['holder', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake', 'hotline_holder'] as const satisfies readonly Relation[];
 
 const stay = (...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, s])) as Partial<Record<OrderState, OrderState>>;
@@ -35,7 +48,12 @@ const involved: Role[] = ['agent', 'dispatcher', 'supervisor', 'handler', 'media
 
 const expected: Record<OrderAction, Expected> = {
   // 逐级下派: a handler holding the order passes it down; the first dispatch is the desk's (issue 8).
-  dispatch: { moves: go('pending_sign', 'pending_dispatch', 'pending_sign', 'handling'), roles: ['dispatcher', 'handler'], relations: ['holder'], notFor: { role: 'handler', state: 'pending_dispatch' } },
+  dispatch: {
+    moves: go('pending_sign', 'pending_dispatch', 'pending_sign', 'handling'),
+    roles: ['dispatcher', 'handler'],
+    relations: ['holder'],
+    notFor: { role: 'handler', state: 'pending_dispatch' },
+  },
   handle_at_hotline: { moves: { pending_dispatch: 'handling' }, roles: ['dispatcher'], relations: ['hotline_holder'] },
   // The lawyer studio's lawyer and mediator sign and handle what is sent to it (issue 8).
   sign: { moves: { pending_sign: 'handling' }, roles: ['handler', 'dispatcher', 'lawyer', 'mediator'], relations: ['holder'] },
@@ -58,9 +76,17 @@ const expected: Record<OrderAction, Expected> = {
   callback_unreachable: { moves: stay('pending_callback'), roles: ['agent', 'inspector'], relations: ['order_dispatcher', 'intake'] },
   reopen: { moves: { callback_dissatisfied: 'handling' }, roles: ['dispatcher'], relations: ['order_dispatcher'] },
   archive: { moves: go('archived', 'pending_callback', 'callback_dissatisfied'), roles: ['dispatcher'], relations: ['order_dispatcher'] },
-  merge: { moves: go('merged', 'pending_dispatch', 'pending_sign', 'returned', 'handling'), roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
+  merge: {
+    moves: go('merged', 'pending_dispatch', 'pending_sign', 'returned', 'handling'),
+    roles: ['agent', 'dispatcher'],
+    relations: ['holder', 'intake', 'order_dispatcher'],
+  },
   link: { moves: stay(...openStates, 'archived', 'closed_at_intake'), roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
-  invalidate: { moves: go('invalid', 'pending_dispatch', 'returned'), roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
+  invalidate: {
+    moves: go('invalid', 'pending_dispatch', 'returned'),
+    roles: ['agent', 'dispatcher'],
+    relations: ['intake', 'hotline_holder', 'hop_dispatcher'],
+  },
   reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: [] },
   attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
   answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
@@ -98,7 +124,8 @@ describe.each(orderActions.map((a) => [a]))('decide(…, %s, …)', (action) => 
             ? { ok: false, code: 'ORDER_ACTION_FORBIDDEN' }
             : { ok: true, next };
         const gotShort = got.ok ? { ok: true, next: got.next } : { ok: false, code: got.code };
-        if (JSON.stringify(gotShort) !== JSON.stringify(want)) mismatches.push(`${role}/${name}: got ${JSON.stringify(gotShort)}, want ${JSON.stringify(want)}`);
+        if (JSON.stringify(gotShort) !== JSON.stringify(want))
+          mismatches.push(`${role}/${name}: got ${JSON.stringify(gotShort)}, want ${JSON.stringify(want)}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -127,7 +154,12 @@ describe('messages', () => {
     const d = decide('replied', 'review_accept', actor('dispatcher', 'holder', 'intake'));
     expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的交办单位，不能审核通过', kind: 'forbidden' });
     const e = decide('returned', 'invalidate', actor('agent', 'holder'));
-    expect(e).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废', kind: 'forbidden' });
+    expect(e).toEqual({
+      ok: false,
+      code: 'ORDER_ACTION_FORBIDDEN',
+      message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废',
+      kind: 'forbidden',
+    });
   });
 
   it('the state is checked before the role', () => {
@@ -171,15 +203,30 @@ describe('allowedActions', () => {
   });
 
   it.each([
-    ['the county handler on an order to sign for', 'pending_sign', actor('handler', 'holder'), ['dispatch', 'sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact']],
+    [
+      'the county handler on an order to sign for',
+      'pending_sign',
+      actor('handler', 'holder'),
+      ['dispatch', 'sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact'],
+    ],
     [
       'the hotline dispatcher on a new order it holds',
       'pending_dispatch',
       actor('dispatcher', 'holder', 'intake', 'hotline_holder'),
       ['dispatch', 'handle_at_hotline', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller'],
     ],
-    ['the hotline dispatcher on a returned order it dispatched', 'returned', actor('dispatcher', 'hop_dispatcher', 'order_dispatcher', 'intake'), ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller']],
-    ['the callback agent on an accepted reply', 'pending_callback', actor('agent', 'intake'), ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact']],
+    [
+      'the hotline dispatcher on a returned order it dispatched',
+      'returned',
+      actor('dispatcher', 'hop_dispatcher', 'order_dispatcher', 'intake'),
+      ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller'],
+    ],
+    [
+      'the callback agent on an accepted reply',
+      'pending_callback',
+      actor('agent', 'intake'),
+      ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact'],
+    ],
     ['a co-handling enterprise union', 'handling', actor('handler', 'co_handler'), ['reply_co_handler_part', 'add_note', 'add_attachment', 'reveal_contact']],
     ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact', 'urge']],
     ['an inspector', 'replied', actor('inspector', 'intake'), ['reveal_contact']],
@@ -187,14 +234,22 @@ describe('allowedActions', () => {
     expect(allowedActions(state, ctx)).toEqual(want);
   });
 
-  it.each([['administrator'], ['auditor'], ['integration'], ['editor']] as const)('gives %s nothing in any state, whatever its unit is to the order', (role) => {
-    for (const state of S) expect(allowedActions(state, actor(role, ...REL))).toEqual([]);
-  });
+  it.each([['administrator'], ['auditor'], ['integration'], ['editor']] as const)(
+    'gives %s nothing in any state, whatever its unit is to the order',
+    (role) => {
+      for (const state of S) expect(allowedActions(state, actor(role, ...REL))).toEqual([]);
+    },
+  );
 });
 
 describe('rules the domain insists on', () => {
   it('a handler holding the order passes it down (逐级下派) but never makes the first dispatch', () => {
-    expect(decide('pending_dispatch', 'dispatch', actor('handler', 'holder'))).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '首次派单由派单员办理', kind: 'forbidden' });
+    expect(decide('pending_dispatch', 'dispatch', actor('handler', 'holder'))).toEqual({
+      ok: false,
+      code: 'ORDER_ACTION_FORBIDDEN',
+      message: '首次派单由派单员办理',
+      kind: 'forbidden',
+    });
     for (const s of ['pending_sign', 'handling'] as const) {
       expect(decide(s, 'dispatch', actor('handler', 'holder'))).toMatchObject({ ok: true, next: 'pending_sign' });
       expect(decide(s, 'dispatch', actor('handler', 'co_handler'))).toMatchObject({ ok: false, code: 'ORDER_ACTION_FORBIDDEN' });
@@ -202,7 +257,9 @@ describe('rules the domain insists on', () => {
   });
 
   it('the dispatcher who reviewed the reply does not make the callback', () => {
-    expect(decide('pending_callback', 'callback_satisfied', actor('dispatcher', 'order_dispatcher', 'intake'))).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
+    expect(decide('pending_callback', 'callback_satisfied', actor('dispatcher', 'order_dispatcher', 'intake'))).toMatchObject({
+      code: 'ORDER_ACTION_FORBIDDEN',
+    });
     expect(decide('pending_callback', 'archive', actor('dispatcher', 'order_dispatcher'))).toEqual({ ok: true, next: 'archived' });
   });
 
@@ -214,7 +271,9 @@ describe('rules the domain insists on', () => {
   });
 
   it('only the unit that holds the order signs for it', () => {
-    expect(decide('pending_sign', 'sign', actor('handler', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake'))).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
+    expect(decide('pending_sign', 'sign', actor('handler', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake'))).toMatchObject({
+      code: 'ORDER_ACTION_FORBIDDEN',
+    });
   });
 
   it('walks the whole loop from intake to archive', () => {
@@ -275,15 +334,47 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     contactHidden: false,
     ...f,
   });
-  const desk = (f: Parameters<typeof facts>[0] = {}) => ({ role: 'dispatcher' as const, relations: new Set<Relation>(['order_dispatcher', 'hop_dispatcher', 'intake']), facts: facts(f) });
+  const desk = (f: Parameters<typeof facts>[0] = {}) => ({
+    role: 'dispatcher' as const,
+    relations: new Set<Relation>(['order_dispatcher', 'hop_dispatcher', 'intake']),
+    facts: facts(f),
+  });
   const holder = (f: Parameters<typeof facts>[0] = {}) => ({ role: 'handler' as const, relations: new Set<Relation>(['holder']), facts: facts(f) });
 
   it.each([
     ['decide_extension with nothing pending', 'handling', 'decide_extension', desk(), 'conflict', 'ORDER_NO_PENDING_EXTENSION'],
-    ['decide_extension of one’s own request', 'handling', 'decide_extension', desk({ pendingExtension: { requestedBy: me } }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
-    ['request_extension while one is pending', 'handling', 'request_extension', holder({ pendingExtension: { requestedBy: other } }), 'conflict', 'ORDER_EXTENSION_PENDING'],
-    ['request_extension on a clock-hour limit', 'handling', 'request_extension', holder({ replyLimitUnit: 'clock_hours' }), 'conflict', 'ORDER_EXTENSION_CLOCK_LIMIT'],
-    ['request_extension on calendar days', 'handling', 'request_extension', holder({ replyLimitUnit: 'calendar_days' }), 'conflict', 'ORDER_EXTENSION_CLOCK_LIMIT'],
+    [
+      'decide_extension of one’s own request',
+      'handling',
+      'decide_extension',
+      desk({ pendingExtension: { requestedBy: me } }),
+      'forbidden',
+      'ORDER_SEPARATION_OF_DUTIES',
+    ],
+    [
+      'request_extension while one is pending',
+      'handling',
+      'request_extension',
+      holder({ pendingExtension: { requestedBy: other } }),
+      'conflict',
+      'ORDER_EXTENSION_PENDING',
+    ],
+    [
+      'request_extension on a clock-hour limit',
+      'handling',
+      'request_extension',
+      holder({ replyLimitUnit: 'clock_hours' }),
+      'conflict',
+      'ORDER_EXTENSION_CLOCK_LIMIT',
+    ],
+    [
+      'request_extension on calendar days',
+      'handling',
+      'request_extension',
+      holder({ replyLimitUnit: 'calendar_days' }),
+      'conflict',
+      'ORDER_EXTENSION_CLOCK_LIMIT',
+    ],
     ['request_extension with no limit', 'handling', 'request_extension', holder({ replyLimitUnit: null }), 'conflict', 'ORDER_NO_REPLY_LIMIT'],
     ['review_accept of one’s own reply', 'replied', 'review_accept', desk({ repliedBy: me }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
     ['archive before any callback', 'pending_callback', 'archive', desk(), 'conflict', 'ORDER_CALLBACK_FIRST'],

@@ -112,12 +112,27 @@ export const rules: Record<OrderAction, Rule> = {
   callback_unreachable: { from: ['pending_callback'], to: 'same', roles: callbackRoles, relations: ['order_dispatcher', 'intake'] },
   reopen: { from: ['callback_dissatisfied'], to: 'handling', roles: desk, relations: ['order_dispatcher'] },
   archive: { from: ['pending_callback', 'callback_dissatisfied'], to: 'archived', roles: desk, relations: ['order_dispatcher'] },
-  merge: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling'], to: 'merged', roles: ['agent', 'dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
+  merge: {
+    from: ['pending_dispatch', 'pending_sign', 'returned', 'handling'],
+    to: 'merged',
+    roles: ['agent', 'dispatcher'],
+    relations: ['holder', 'intake', 'order_dispatcher'],
+  },
   link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
   // Before dispatch the holder is the intake unit or, for an external platform's order, the hotline centre. A returned
   // order is still held by the unit that returned it, and the return is the hop dispatcher's to decide: not 'holder'.
-  invalidate: { from: ['pending_dispatch', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder', 'hop_dispatcher'] },
-  reveal_contact: { from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'], to: 'same', roles: everyoneInvolved.concat('inspector'), relations: [] },
+  invalidate: {
+    from: ['pending_dispatch', 'returned'],
+    to: 'invalid',
+    roles: ['agent', 'dispatcher'],
+    relations: ['intake', 'hotline_holder', 'hop_dispatcher'],
+  },
+  reveal_contact: {
+    from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'],
+    to: 'same',
+    roles: everyoneInvolved.concat('inspector'),
+    relations: [],
+  },
   attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
   // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
@@ -152,11 +167,12 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
     if (f.pendingExtension.requestedBy === f.userId) return notYou('ORDER_SEPARATION_OF_DUTIES', '不能审批自己提出的延期申请，请由其他派单员审批');
     return null;
   },
-  review_accept: (f) =>
-    f.repliedBy === f.userId ? notYou('ORDER_SEPARATION_OF_DUTIES', '不能审核通过自己提交的办结反馈，请由其他派单员或督办员审核') : null,
+  review_accept: (f) => (f.repliedBy === f.userId ? notYou('ORDER_SEPARATION_OF_DUTIES', '不能审核通过自己提交的办结反馈，请由其他派单员或督办员审核') : null),
   // workflow.md: archived automatically after the callback, or by the dispatcher once the callback was tried.
   archive: (f, state) =>
-    state === 'pending_callback' && f.callbackAttempts === 0 ? notNow('ORDER_CALLBACK_FIRST', '尚未回访，不能归档：回访满意后自动归档，回访未接通后方可由派单员归档') : null,
+    state === 'pending_callback' && f.callbackAttempts === 0
+      ? notNow('ORDER_CALLBACK_FIRST', '尚未回访，不能归档：回访满意后自动归档，回访未接通后方可由派单员归档')
+      : null,
   reveal_contact: (f) => (f.contactHidden ? notYou('ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息') : null),
 };
 

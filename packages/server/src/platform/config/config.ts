@@ -3,16 +3,17 @@ import { z } from 'zod';
 import { passwordProblems } from '../../auth/domain/password-policy.js';
 
 /** Every setting the server reads, with its default. The README's table is generated from the same names. */
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
-  HOTLINE_PROVINCE: z.string().regex(/^\d{2}0000$/, '省级行政区划代码应为 6 位且以 0000 结尾').default('150000'),
+  HOTLINE_PROVINCE: z
+    .string()
+    .regex(/^\d{2}0000$/, '省级行政区划代码应为 6 位且以 0000 结尾')
+    .default('150000'),
   // The installer's own choice: length and character classes of the policy (auth/domain/password-policy.ts).
   HOTLINE_ADMIN_PASSWORD: z
     .string()
@@ -115,7 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.HOTLINE_BODY_LIMIT_KB * 1024,
     jsonMaxDepth: e.HOTLINE_JSON_MAX_DEPTH,
     jsonMaxKeys: e.HOTLINE_JSON_MAX_KEYS,
-    allowedOrigins: e.HOTLINE_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    allowedOrigins: e.HOTLINE_ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
     passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,

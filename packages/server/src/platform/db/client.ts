@@ -64,7 +64,11 @@ export type AppliedMigration = { hash: string; createdAt: string };
 
 export async function appliedMigrations(db: Executor): Promise<{ id: number; hash: string; createdAt: string }[]> {
   const rows = await db.execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`);
-  return rowsOf<{ id: number; hash: string; created_at: string }>(rows).map((r) => ({ id: Number(r.id), hash: r.hash, createdAt: new Date(Number(r.created_at)).toISOString() }));
+  return rowsOf<{ id: number; hash: string; created_at: string }>(rows).map((r) => ({
+    id: Number(r.id),
+    hash: r.hash,
+    createdAt: new Date(Number(r.created_at)).toISOString(),
+  }));
 }
 
 /** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently: one place smooths it. */

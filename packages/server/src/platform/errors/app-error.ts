@@ -32,11 +32,9 @@ export class AppError extends Error {
 
 export const notFound = (code: string, message: string) => new AppError('not_found', code, message);
 export const conflict = (code: string, message: string, details?: AppError['details']) => new AppError('conflict', code, message, details);
-export const invalid = (code: string, message: string, fields?: FieldError[]) =>
-  new AppError('invalid', code, message, fields ? { fields } : undefined);
+export const invalid = (code: string, message: string, fields?: FieldError[]) => new AppError('invalid', code, message, fields ? { fields } : undefined);
 export const forbidden = (code: string, message: string) => new AppError('forbidden', code, message);
-export const unprocessable = (code: string, message: string, details?: AppError['details']) =>
-  new AppError('unprocessable', code, message, details);
+export const unprocessable = (code: string, message: string, details?: AppError['details']) => new AppError('unprocessable', code, message, details);
 
 /** The version a client sent no longer matches: someone else changed the record first. */
 export const staleVersion = (what: string) => conflict('VERSION_CONFLICT', `${what}已被他人修改，请刷新后重试`);

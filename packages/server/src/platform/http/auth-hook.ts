@@ -28,7 +28,11 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
     else if (cookie) req.actor = await auth.actorFromSession(cookie, requestMeta(req));
     const isPublic = req.routeOptions.config?.public === true || url.startsWith('/api/docs');
     if (!isPublic && !req.actor && req.routeOptions.url) {
-      throw new AppError('unauthenticated', cookie || bearer ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED', cookie || bearer ? '登录已过期，请重新登录' : '请先登录');
+      throw new AppError(
+        'unauthenticated',
+        cookie || bearer ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED',
+        cookie || bearer ? '登录已过期，请重新登录' : '请先登录',
+      );
     }
     // A one-time or expired password opens nothing but changing it (and logging out): enforced here, not in the browser.
     if (req.actor?.passwordChangeRequired && !isPublic && req.routeOptions.config?.beforePasswordChange !== true && req.routeOptions.url) {

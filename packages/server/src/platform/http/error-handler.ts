@@ -16,8 +16,7 @@ const fastifyCodes: Record<string, { status: number; code: string; message: stri
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) =>
-      reply.code(status).send({ ...body, requestId: request.id } satisfies ErrorBody);
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => reply.code(status).send({ ...body, requestId: request.id } satisfies ErrorBody);
 
     if (err instanceof AppError) {
       return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });

@@ -12,7 +12,9 @@ declare module 'fastify' {
 }
 
 const tooMany = (seconds: number) =>
-  new AppError('too_many', 'RATE_LIMITED', `请求过于频繁，请 ${Math.max(1, Math.ceil(seconds))} 秒后再试`, { retryAfterSeconds: Math.max(1, Math.ceil(seconds)) });
+  new AppError('too_many', 'RATE_LIMITED', `请求过于频繁，请 ${Math.max(1, Math.ceil(seconds))} 秒后再试`, {
+    retryAfterSeconds: Math.max(1, Math.ceil(seconds)),
+  });
 
 /** Per account once signed in (a shared office address must not throttle colleagues), per address before. */
 export const rateKey = (req: FastifyRequest) => (req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`);
@@ -53,7 +55,9 @@ export function registerSameOrigin(app: FastifyInstance, config: Config): void {
     const origin = req.headers.origin;
     const own = `${req.protocol}://${req.host}`;
     const fromOwnPages =
-      typeof site === 'string' && site !== '' ? site === 'same-origin' || site === 'none' || (!!origin && config.allowedOrigins.includes(origin)) : !origin || origin === own || config.allowedOrigins.includes(origin);
+      typeof site === 'string' && site !== ''
+        ? site === 'same-origin' || site === 'none' || (!!origin && config.allowedOrigins.includes(origin))
+        : !origin || origin === own || config.allowedOrigins.includes(origin);
     if (!fromOwnPages) throw new AppError('forbidden', 'CROSS_SITE_REQUEST', '拒绝来自其他网站的请求');
   });
 }

@@ -29,7 +29,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'mediation', description: '调解：案件、调解记录、协议与履行 / Mediation: cases, sessions, agreements and performance' },
         { name: 'legal', description: '法律监督：监督函、风险用人单位、信访转介 / Legal work: supervision letters, risk employers, petition referrals' },
         { name: 'analytics', description: '数据分析：指标、驾驶舱、大屏、报表、专项行动 / Analytics: KPIs, cockpit, big screen, reports, campaigns' },
-        { name: 'intelligence', description: '智能辅助：读诉求、采纳统计、激增预警、热点预测 / Intelligence: reading requests, suggestion accuracy, surges, forecasts' },
+        {
+          name: 'intelligence',
+          description: '智能辅助：读诉求、采纳统计、激增预警、热点预测 / Intelligence: reading requests, suggestion accuracy, surges, forecasts',
+        },
         { name: 'knowledge', description: '知识库：条目、版本、审核发布、使用与待补 / Knowledge base: articles, versions, review, usage and gaps' },
         { name: 'search', description: '检索：中文分词、同义词、工单检索 / Search: Chinese segmentation, synonyms, order search' },
         { name: 'notifications', description: '通知中心 / Notification centre' },

@@ -79,7 +79,11 @@ export function createJobRunner(deps: {
   }
 
   function every(kind: string, everyMs: number) {
-    schedule(kind, (now) => slotStart(now, everyMs), (slot) => ({ slot: slot.toISOString() }));
+    schedule(
+      kind,
+      (now) => slotStart(now, everyMs),
+      (slot) => ({ slot: slot.toISOString() }),
+    );
   }
 
   async function enqueueSchedules(now: Date) {
@@ -102,10 +106,7 @@ export function createJobRunner(deps: {
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        and(
-          inArray(jobs.kind, kinds),
-          or(and(eq(jobs.state, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.leaseUntil, now))),
-        ),
+        and(inArray(jobs.kind, kinds), or(and(eq(jobs.state, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.leaseUntil, now)))),
       )
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(limit)

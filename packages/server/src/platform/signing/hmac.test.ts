@@ -14,13 +14,19 @@ describe('SM3 (GB/T 32905-2016 examples)', () => {
     const block = Buffer.alloc(64);
     key.copy(block);
     const xor = (b: Buffer, x: number) => Buffer.from(b.map((v) => v ^ x));
-    const inner = createHash('sm3').update(Buffer.concat([xor(block, 0x36), Buffer.from(msg)])).digest();
-    const outer = createHash('sm3').update(Buffer.concat([xor(block, 0x5c), inner])).digest('hex');
+    const inner = createHash('sm3')
+      .update(Buffer.concat([xor(block, 0x36), Buffer.from(msg)]))
+      .digest();
+    const outer = createHash('sm3')
+      .update(Buffer.concat([xor(block, 0x5c), inner]))
+      .digest('hex');
     expect(signRequest('hmac-sm3', key.toString(), '1764464400', 'n-1', '{"a":1}')).toBe(outer);
   });
 
   it('HMAC-SHA256 matches RFC 4231 test case 2', () => {
-    expect(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 });
 

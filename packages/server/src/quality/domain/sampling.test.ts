@@ -25,7 +25,12 @@ describe('sampleSize', () => {
 
 describe('shiftOf', () => {
   it.each([
-    [0, 'night'], [7, 'night'], [8, 'day'], [15, 'day'], [16, 'evening'], [23, 'evening'],
+    [0, 'night'],
+    [7, 'night'],
+    [8, 'day'],
+    [15, 'day'],
+    [16, 'evening'],
+    [23, 'evening'],
   ] as const)('%i h → %s', (h, s) => expect(shiftOf(h)).toBe(s));
 });
 

@@ -27,7 +27,8 @@ export function checkSheet(sheet: ScoreSheet): ScoreProblem[] {
   sheet.items.forEach((item, i) => {
     if (seen.has(item.code)) problems.push({ field: `items.${i}.code`, message: `评分项代码重复：${item.code}` });
     seen.add(item.code);
-    if (item.veto ? item.weight !== 0 : !(item.weight > 0)) problems.push({ field: `items.${i}.weight`, message: item.veto ? '否决项不计分，分值应为 0' : '分值必须大于 0' });
+    if (item.veto ? item.weight !== 0 : !(item.weight > 0))
+      problems.push({ field: `items.${i}.weight`, message: item.veto ? '否决项不计分，分值应为 0' : '分值必须大于 0' });
   });
   const max = sheet.items.reduce((s, i) => s + i.weight, 0);
   if (sheet.passMark <= 0 || sheet.passMark > max) problems.push({ field: 'passMark', message: `合格线应在 1 到总分 ${max} 之间` });
@@ -42,7 +43,10 @@ export function checkScores(sheet: ScoreSheet, scores: ItemScores): ScoreProblem
     const s = scores[item.code];
     if (s === undefined) problems.push({ field: `scores.${item.code}`, message: `请为“${item.name}”打分` });
     else if (item.veto ? s !== 0 && s !== 1 : !Number.isFinite(s) || s < 0 || s > item.weight)
-      problems.push({ field: `scores.${item.code}`, message: item.veto ? `“${item.name}”为否决项：1 表示符合，0 表示违反` : `“${item.name}”的得分应在 0 到 ${item.weight} 之间` });
+      problems.push({
+        field: `scores.${item.code}`,
+        message: item.veto ? `“${item.name}”为否决项：1 表示符合，0 表示违反` : `“${item.name}”的得分应在 0 到 ${item.weight} 之间`,
+      });
   }
   for (const code of Object.keys(scores)) if (!codes.has(code)) problems.push({ field: `scores.${code}`, message: `评分表中没有此项：${code}` });
   return problems;

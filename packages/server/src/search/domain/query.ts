@@ -33,7 +33,16 @@ export function planQuery(text: string, synonymGroups: readonly (readonly string
 
 /** A group as tsquery text: (a & b) | c. */
 function groupQuery(group: string[][]): string {
-  const alts = group.filter((a) => a.length).map((a) => (a.length === 1 ? toTsQuery([a], 'and') : `(${toTsQuery(a.map((w) => [w]), 'and')})`));
+  const alts = group
+    .filter((a) => a.length)
+    .map((a) =>
+      a.length === 1
+        ? toTsQuery([a], 'and')
+        : `(${toTsQuery(
+            a.map((w) => [w]),
+            'and',
+          )})`,
+    );
   return alts.length === 1 ? alts[0]! : `(${alts.join(' | ')})`;
 }
 

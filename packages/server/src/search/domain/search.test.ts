@@ -35,7 +35,10 @@ describe('planQuery', () => {
 
 describe('snippet', () => {
   it('highlights the longest word first, no overlaps', () => {
-    expect(findHighlights('拖欠工资的工资', ['工资', '拖欠工资'])).toEqual([[0, 4], [5, 7]]);
+    expect(findHighlights('拖欠工资的工资', ['工资', '拖欠工资'])).toEqual([
+      [0, 4],
+      [5, 7],
+    ]);
   });
   it('short bodies whole, long ones around the words', () => {
     expect(makeSnippet('一二三', ['二'])).toEqual({ text: '一二三', highlights: [[1, 2]] });

@@ -47,7 +47,10 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
   const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
   const holderRoles = s.step === 'dispatch' ? (['dispatcher'] as const) : (['handler', 'dispatcher'] as const);
   // The callback step is the intake unit's agents' work, whoever holds the order: they are the ones urged.
-  const urged = s.step === 'callback' ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true } : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
+  const urged =
+    s.step === 'callback'
+      ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true }
+      : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
   const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
   const what = `工单 ${o.number}（${o.title}）`;
   switch (s.kind) {
@@ -72,25 +75,98 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
       ];
     }
     case 'near_due':
-      return [{ ...base, kind: 'supervision.near_due', level: 'warning', key: s.key, to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }], title: `临期提醒：${what}${step}将于 ${due} 到期`, body: '请抓紧办理，避免超期。' }];
+      return [
+        {
+          ...base,
+          kind: 'supervision.near_due',
+          level: 'warning',
+          key: s.key,
+          to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }],
+          title: `临期提醒：${what}${step}将于 ${due} 到期`,
+          body: '请抓紧办理，避免超期。',
+        },
+      ];
     case 'overdue':
       return [
-        { ...base, kind: 'supervision.overdue', level: 'urgent', key: s.key, to: [urged], title: `催办通知：${what}${step}已于 ${due} 超期`, body: '请立即办理并报告进展。' },
-        { ...base, kind: 'supervision.overdue_report', level: 'urgent', key: `${s.key}:report`, to: [{ unitId: above, roles: ['supervisor'], nearest: true }], title: `超期报告：${what}${step}已超期（期限 ${due}）`, body: '下级单位办理超期，请跟踪督办。' },
+        {
+          ...base,
+          kind: 'supervision.overdue',
+          level: 'urgent',
+          key: s.key,
+          to: [urged],
+          title: `催办通知：${what}${step}已于 ${due} 超期`,
+          body: '请立即办理并报告进展。',
+        },
+        {
+          ...base,
+          kind: 'supervision.overdue_report',
+          level: 'urgent',
+          key: `${s.key}:report`,
+          to: [{ unitId: above, roles: ['supervisor'], nearest: true }],
+          title: `超期报告：${what}${step}已超期（期限 ${due}）`,
+          body: '下级单位办理超期，请跟踪督办。',
+        },
       ];
     case 'escalated':
       return [
-        { ...base, kind: 'supervision.escalated', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: ['leader'], nearest: true }], title: `超期升级：${what}${step}超期已满一个时限`, body: `原期限 ${due}，请单位领导督促办理。` },
-        { ...base, kind: 'supervision.escalated_report', level: 'urgent', key: `${s.key}:report`, to: [{ unitId: above, roles: ['supervisor'], nearest: true }], title: `超期升级：${what}${step}严重超期`, body: `原期限 ${due}，已升级至承办单位领导。` },
+        {
+          ...base,
+          kind: 'supervision.escalated',
+          level: 'urgent',
+          key: s.key,
+          to: [{ unitId: o.holderUnitId, roles: ['leader'], nearest: true }],
+          title: `超期升级：${what}${step}超期已满一个时限`,
+          body: `原期限 ${due}，请单位领导督促办理。`,
+        },
+        {
+          ...base,
+          kind: 'supervision.escalated_report',
+          level: 'urgent',
+          key: `${s.key}:report`,
+          to: [{ unitId: above, roles: ['supervisor'], nearest: true }],
+          title: `超期升级：${what}${step}严重超期`,
+          body: `原期限 ${due}，已升级至承办单位领导。`,
+        },
       ];
     case 'progress_missing':
       return [
-        { ...base, kind: 'supervision.progress_missing', level: 'urgent', key: s.key, to: [{ unitId: o.holderUnitId, roles: ['handler'], nearest: true }, { unitId: above, roles: ['supervisor'], nearest: true }], title: `应急工单未报进展：${what}`, body: `${due.split(' ')[0]} 没有进展记录，应急工单每个工作日须报告进展。` },
+        {
+          ...base,
+          kind: 'supervision.progress_missing',
+          level: 'urgent',
+          key: s.key,
+          to: [
+            { unitId: o.holderUnitId, roles: ['handler'], nearest: true },
+            { unitId: above, roles: ['supervisor'], nearest: true },
+          ],
+          title: `应急工单未报进展：${what}`,
+          body: `${due.split(' ')[0]} 没有进展记录，应急工单每个工作日须报告进展。`,
+        },
       ];
     case 'callback_due':
-      return [{ ...base, kind: 'supervision.callback_due', level: 'warning', key: s.key, to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }], title: `回访提醒：${what}回访将于 ${due} 到期`, body: '请及时回访职工。' }];
+      return [
+        {
+          ...base,
+          kind: 'supervision.callback_due',
+          level: 'warning',
+          key: s.key,
+          to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }],
+          title: `回访提醒：${what}回访将于 ${due} 到期`,
+          body: '请及时回访职工。',
+        },
+      ];
     case 'callback_retry':
-      return [{ ...base, kind: 'supervision.callback_retry', level: 'warning', key: s.key, to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }], title: `二次回访：${what}上次回访未接通`, body: '今天请再次回访。' }];
+      return [
+        {
+          ...base,
+          kind: 'supervision.callback_retry',
+          level: 'warning',
+          key: s.key,
+          to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }],
+          title: `二次回访：${what}上次回访未接通`,
+          body: '今天请再次回访。',
+        },
+      ];
   }
 }
 

@@ -45,7 +45,11 @@ describe('signalsFor', () => {
 
   it('keys a signal by order, step and deadline: an extension (a new deadline) makes new signals', () => {
     const [first] = signalsFor(cal, order(), bj('2026-10-10T10:00:00'));
-    const [extended] = signalsFor(cal, order({ currentDueAt: bj('2026-10-16T17:30:00'), currentNearDueAt: bj('2026-10-15T17:30:00') }), bj('2026-10-16T10:00:00'));
+    const [extended] = signalsFor(
+      cal,
+      order({ currentDueAt: bj('2026-10-16T17:30:00'), currentNearDueAt: bj('2026-10-15T17:30:00') }),
+      bj('2026-10-16T10:00:00'),
+    );
     expect(first!.key).toBe(`overdue:o1:reply:${bj('2026-10-09T17:30:00').toISOString()}`);
     expect(extended!.kind).toBe('near_due');
     expect(extended!.key).not.toBe(first!.key);
@@ -57,7 +61,12 @@ describe('signalsFor', () => {
   });
 
   it('calls the callback step near due a callback reminder, and asks for a second attempt the next working day', () => {
-    const cb = order({ state: 'pending_callback', currentStep: 'callback', currentDueAt: bj('2026-10-13T17:30:00'), currentNearDueAt: bj('2026-10-13T16:30:00') });
+    const cb = order({
+      state: 'pending_callback',
+      currentStep: 'callback',
+      currentDueAt: bj('2026-10-13T17:30:00'),
+      currentNearDueAt: bj('2026-10-13T16:30:00'),
+    });
     expect(kinds(cb, '2026-10-13T16:45:00')).toEqual(['callback_due']);
     // Unreachable on Friday 9 October: the second attempt is due from Saturday 10 October (a make-up working day).
     const unreachable = order({ ...cb, callbackAttempts: 1, updatedAt: bj('2026-10-09T15:00:00') });
@@ -72,7 +81,13 @@ describe('signalsFor', () => {
     expect(isEmergency({ priority: 'urgent', riskFlags: [] })).toBe(false);
     expect(isEmergency({ priority: 'major', riskFlags: [] })).toBe(true);
     for (const f of ['danger', 'mass', 'repeat', 'large', 'hidden']) expect(isEmergency({ priority: 'normal', riskFlags: [f] })).toBe(true);
-    const e = order({ riskFlags: ['mass'], createdAt: bj('2026-10-19T09:30:00'), currentStepStartedAt: bj('2026-10-19T09:30:00'), currentDueAt: bj('2026-10-22T09:30:00'), currentNearDueAt: bj('2026-10-21T19:00:00') });
+    const e = order({
+      riskFlags: ['mass'],
+      createdAt: bj('2026-10-19T09:30:00'),
+      currentStepStartedAt: bj('2026-10-19T09:30:00'),
+      currentDueAt: bj('2026-10-22T09:30:00'),
+      currentNearDueAt: bj('2026-10-21T19:00:00'),
+    });
     const [alert] = signalsFor(cal, e, bj('2026-10-19T09:35:00'));
     expect(alert).toMatchObject({ kind: 'emergency', key: 'emergency:o1:county' });
     expect(signalsFor(cal, { ...e, holderUnitId: 'town' }, bj('2026-10-19T09:35:00'))[0]!.key).toBe('emergency:o1:town');
@@ -80,7 +95,12 @@ describe('signalsFor', () => {
 
   it('flags an emergency order without a progress note on the last full working day', () => {
     // Received on Friday 16 October in the afternoon: Friday itself asks for no note.
-    const e = order({ riskFlags: ['danger'], createdAt: bj('2026-10-16T15:00:00'), currentDueAt: bj('2026-10-22T09:30:00'), currentNearDueAt: bj('2026-10-21T19:00:00') });
+    const e = order({
+      riskFlags: ['danger'],
+      createdAt: bj('2026-10-16T15:00:00'),
+      currentDueAt: bj('2026-10-22T09:30:00'),
+      currentNearDueAt: bj('2026-10-21T19:00:00'),
+    });
     // Monday 19 October, still working: Friday was the day of receipt, Monday is not over.
     expect(kinds(e, '2026-10-19T16:00:00')).toEqual(['emergency']);
     // The 19th is over without a note: flagged (after its close, and the next morning).
@@ -96,13 +116,27 @@ describe('signalsFor', () => {
 
   it('counts the second limit in working time for a normal order and on the clock for an urgent one', () => {
     expect(secondLimitAt(cal, order())).toEqual(bj('2026-10-15T17:30:00'));
-    const urgent = order({ priority: 'urgent', currentStep: 'sign', currentStepStartedAt: bj('2026-10-01T10:00:00'), currentDueAt: bj('2026-10-01T12:00:00'), replyLimitUnit: null });
+    const urgent = order({
+      priority: 'urgent',
+      currentStep: 'sign',
+      currentStepStartedAt: bj('2026-10-01T10:00:00'),
+      currentDueAt: bj('2026-10-01T12:00:00'),
+      replyLimitUnit: null,
+    });
     expect(secondLimitAt(cal, urgent)).toEqual(bj('2026-10-01T14:00:00'));
   });
 });
 
 describe('noticesFor', () => {
-  const place = { id: 'o1', number: 'N1', title: '拖欠工资', holderUnitId: 'county', holderChain: ['province', 'city', 'county'], intakeUnitId: 'centre', dispatchUnitId: 'province' };
+  const place = {
+    id: 'o1',
+    number: 'N1',
+    title: '拖欠工资',
+    holderUnitId: 'county',
+    holderChain: ['province', 'city', 'county'],
+    intakeUnitId: 'centre',
+    dispatchUnitId: 'province',
+  };
   const sig = (kind: Parameters<typeof noticesFor>[0]['kind']) => ({ kind, orderId: 'o1', step: 'reply', dueAt: bj('2026-10-09T17:30:00'), key: `${kind}:o1` });
 
   it('urges the unit and reports to the supervisors above when overdue', () => {
@@ -123,6 +157,12 @@ describe('noticesFor', () => {
 
   it("tells the province's, the unit's and the level above's leaders of an emergency order", () => {
     const [n] = noticesFor(sig('emergency'), place);
-    expect(n!.to).toEqual(expect.arrayContaining([{ unitId: 'province', roles: ['leader', 'supervisor'] }, { unitId: 'county', roles: ['leader'] }, { unitId: 'city', roles: ['leader'] }]));
+    expect(n!.to).toEqual(
+      expect.arrayContaining([
+        { unitId: 'province', roles: ['leader', 'supervisor'] },
+        { unitId: 'county', roles: ['leader'] },
+        { unitId: 'city', roles: ['leader'] },
+      ]),
+    );
   });
 });

@@ -116,7 +116,8 @@ export function signalsFor(cal: WorkingCalendar, o: TimedOrder, now: Date): Sign
   const out: Signal[] = [];
   const step = o.currentStep;
   const due = o.currentDueAt;
-  const sig = (kind: SignalKind, dueAt: Date | null, key = `${kind}:${o.id}:${step ?? '-'}:${iso(dueAt)}`) => out.push({ kind, orderId: o.id, step, dueAt, key });
+  const sig = (kind: SignalKind, dueAt: Date | null, key = `${kind}:${o.id}:${step ?? '-'}:${iso(dueAt)}`) =>
+    out.push({ kind, orderId: o.id, step, dueAt, key });
 
   if (isEmergency(o)) out.push({ kind: 'emergency', orderId: o.id, step, dueAt: due, key: `emergency:${o.id}:${o.holderUnitId}` });
   if (due && step) {
@@ -139,7 +140,8 @@ export function signalsFor(cal: WorkingCalendar, o: TimedOrder, now: Date): Sign
     const dayEnd = instantAt(addDaysToDate(day, 1), 0);
     const openThatDay = o.createdAt < instantAt(day, cal.periods[0]!.start);
     const noted = o.lastNoteAt !== null && o.lastNoteAt >= dayStart && o.lastNoteAt < dayEnd;
-    if (openThatDay && !noted && !(o.lastNoteAt && o.lastNoteAt >= dayEnd)) sig('progress_missing', endOfWorkingDay(cal, day), `progress_missing:${o.id}:${day}`);
+    if (openThatDay && !noted && !(o.lastNoteAt && o.lastNoteAt >= dayEnd))
+      sig('progress_missing', endOfWorkingDay(cal, day), `progress_missing:${o.id}:${day}`);
   }
   return out;
 }

@@ -38,7 +38,13 @@ export async function importProvince(db: Db, opts: ImportOptions): Promise<Impor
       targetType: 'unit',
       targetId: tree.rootId,
       scope: { unitId: tree.rootId, path: `/${tree.rootId}/` },
-      after: { province: province.code, towns: opts.towns ?? [], created: tree.created, existing: tree.existing, ...(adminGranted ? { administrator: opts.admin } : {}) },
+      after: {
+        province: province.code,
+        towns: opts.towns ?? [],
+        created: tree.created,
+        existing: tree.existing,
+        ...(adminGranted ? { administrator: opts.admin } : {}),
+      },
       detail: 'units:import command',
     });
     return { ...tree, province, adminGranted };

@@ -118,10 +118,16 @@ export async function buildProvinceTree(
 
 /** The root federation units of the installation (one per imported province). */
 export async function provinceRoots(db: Executor) {
-  return db.select().from(units).where(and(isNull(units.parentId), eq(units.type, 'province_federation')));
+  return db
+    .select()
+    .from(units)
+    .where(and(isNull(units.parentId), eq(units.type, 'province_federation')));
 }
 
 export async function unitsByDivision(db: Executor, type: UnitType, codes: string[]) {
   if (!codes.length) return [];
-  return db.select().from(units).where(and(eq(units.type, type), inArray(units.divisionCode, codes)));
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.type, type), inArray(units.divisionCode, codes)));
 }

@@ -90,8 +90,16 @@ describe('moving a subtree', () => {
   });
 
   it('computes the new path and depth shift', () => {
-    expect(relocation({ id: 'c', path: '/r/city/c/', depth: 2 }, { path: '/r/', depth: 0 })).toEqual({ oldPath: '/r/city/c/', newPath: '/r/c/', depthDelta: -1 });
-    expect(relocation({ id: 'e', path: '/r/e/', depth: 1 }, { path: '/r/city/c/t/', depth: 3 })).toEqual({ oldPath: '/r/e/', newPath: '/r/city/c/t/e/', depthDelta: 3 });
+    expect(relocation({ id: 'c', path: '/r/city/c/', depth: 2 }, { path: '/r/', depth: 0 })).toEqual({
+      oldPath: '/r/city/c/',
+      newPath: '/r/c/',
+      depthDelta: -1,
+    });
+    expect(relocation({ id: 'e', path: '/r/e/', depth: 1 }, { path: '/r/city/c/t/', depth: 3 })).toEqual({
+      oldPath: '/r/e/',
+      newPath: '/r/city/c/t/e/',
+      depthDelta: 3,
+    });
   });
 });
 

@@ -34,17 +34,17 @@ export function divisionPrefix(code: string): string {
  * Checks the division code of a new unit: it must exist, be of the level its type stands for, and lie inside
  * the parent's division when the parent has one (a town of 新城区 under 新城区总工会, not under 回民区总工会).
  */
-export function divisionProblem(
-  type: UnitType,
-  division: { code: string; level: DivisionLevel } | null,
-  parentCode: string | null,
-): UnitProblem | null {
+export function divisionProblem(type: UnitType, division: { code: string; level: DivisionLevel } | null, parentCode: string | null): UnitProblem | null {
   const field = 'body.divisionCode';
   if (!division) return { code: 'UNIT_DIVISION_UNKNOWN', message: '行政区划代码不存在（GB/T 2260）', field };
   const levels = levelsFor[type];
   if (levels && !levels.includes(division.level)) {
     const want = levels.map((l) => levelNames[l]).join('或');
-    return { code: 'UNIT_DIVISION_LEVEL', message: `${unitTypeNames[type].zh}应使用${want}行政区划代码，${division.code} 是${levelNames[division.level]}区划`, field };
+    return {
+      code: 'UNIT_DIVISION_LEVEL',
+      message: `${unitTypeNames[type].zh}应使用${want}行政区划代码，${division.code} 是${levelNames[division.level]}区划`,
+      field,
+    };
   }
   if (parentCode && !isExternalType(type) && (division.code === parentCode || !division.code.startsWith(divisionPrefix(parentCode)))) {
     return { code: 'UNIT_DIVISION_OUTSIDE_PARENT', message: `行政区划 ${division.code} 不在上级单位的区划 ${parentCode} 之内`, field };

@@ -40,11 +40,7 @@ describe('checkSelfChange', () => {
 
 describe('dedupeGrants', () => {
   it('keeps one of each role at each unit, in order', () => {
-    expect(dedupeGrants([g('agent', 'a'), g('handler', 'a'), g('agent', 'a'), g('agent', 'b')])).toEqual([
-      g('agent', 'a'),
-      g('handler', 'a'),
-      g('agent', 'b'),
-    ]);
+    expect(dedupeGrants([g('agent', 'a'), g('handler', 'a'), g('agent', 'a'), g('agent', 'b')])).toEqual([g('agent', 'a'), g('handler', 'a'), g('agent', 'b')]);
   });
 });
 

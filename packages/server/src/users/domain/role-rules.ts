@@ -46,10 +46,7 @@ export function checkRoleSet(kind: AccountKind, grants: readonly RoleGrant[]): R
  * An administrator editing their own account must not lock themselves out: no self-deactivation, and the
  * administrator role they are acting in stays.
  */
-export function checkSelfChange(
-  acting: RoleGrant,
-  change: { active?: boolean | undefined; roles?: readonly RoleGrant[] | undefined },
-): RuleProblem | null {
+export function checkSelfChange(acting: RoleGrant, change: { active?: boolean | undefined; roles?: readonly RoleGrant[] | undefined }): RuleProblem | null {
   if (change.active === false) {
     return { code: 'USER_SELF_DEACTIVATE', message: '不能停用自己的账号', field: 'body.active' };
   }

@@ -11,7 +11,21 @@ import { UnitPicker } from '../../shared/UnitPicker.js';
 export const noteField = (label = '备注', required = false, max = 1000) => ({ label, required, max });
 
 /** Free text with the server's length limit and, where the server demands it, required. */
-export function TextField({ name, label, required, max = 1000, rows = 3, placeholder }: { name: string | (string | number)[]; label: string; required?: boolean; max?: number; rows?: number; placeholder?: string }) {
+export function TextField({
+  name,
+  label,
+  required,
+  max = 1000,
+  rows = 3,
+  placeholder,
+}: {
+  name: string | (string | number)[];
+  label: string;
+  required?: boolean;
+  max?: number;
+  rows?: number;
+  placeholder?: string;
+}) {
   const t = useT();
   return (
     <Form.Item
@@ -31,7 +45,17 @@ export function TextField({ name, label, required, max = 1000, rows = 3, placeho
  * The receiving unit, with the territorial suggestion for the order's place preselected: the intake-matches
  * endpoint knows which union covers a division. Roles that may not ask it simply get no suggestion.
  */
-export function DispatchUnitField({ order, form, name = 'unitId', label = '接收单位' }: { order: OrderView; form: FormInstance; name?: string; label?: string }) {
+export function DispatchUnitField({
+  order,
+  form,
+  name = 'unitId',
+  label = '接收单位',
+}: {
+  order: OrderView;
+  form: FormInstance;
+  name?: string;
+  label?: string;
+}) {
   const t = useT();
   const divisionName = useDivisionName();
   const [suggested, setSuggested] = useState<{ id: string; name: string } | null>(null);
@@ -67,7 +91,9 @@ export function DispatchUnitField({ order, form, name = 'unitId', label = '接�
         </span>
       }
       rules={[{ required: true, message: t('请选择接收单位') }]}
-      extra={order.placeText || order.divisionCode ? `${t('地点')}：${[divisionName(order.divisionCode), order.placeText].filter(Boolean).join(' · ')}` : undefined}
+      extra={
+        order.placeText || order.divisionCode ? `${t('地点')}：${[divisionName(order.divisionCode), order.placeText].filter(Boolean).join(' · ')}` : undefined
+      }
     >
       <UnitPicker disable={(u) => u.id === order.holderUnit.id} autoFocus />
     </Form.Item>
@@ -110,7 +136,17 @@ export function CoHandlersField({ name = 'coHandlers' }: { name?: string }) {
 }
 
 /** Another order chosen by number, title or employer (for merge and link). */
-export function OrderPicker({ value, onChange, exclude, states }: { value?: string; onChange?: (id: string | undefined, o?: OrderSummary) => void; exclude: string; states?: string[] }) {
+export function OrderPicker({
+  value,
+  onChange,
+  exclude,
+  states,
+}: {
+  value?: string;
+  onChange?: (id: string | undefined, o?: OrderSummary) => void;
+  exclude: string;
+  states?: string[];
+}) {
   const t = useT();
   const [options, setOptions] = useState<OrderSummary[]>([]);
   const [loading, setLoading] = useState(false);
@@ -127,10 +163,7 @@ export function OrderPicker({ value, onChange, exclude, states }: { value?: stri
         .finally(() => setLoading(false));
     }, 300);
   };
-  const opts = useMemo(
-    () => options.map((o) => ({ value: o.id, label: `${o.number} · ${t(stateLabels[o.state])} · ${o.title}`, order: o })),
-    [options, t],
-  );
+  const opts = useMemo(() => options.map((o) => ({ value: o.id, label: `${o.number} · ${t(stateLabels[o.state])} · ${o.title}`, order: o })), [options, t]);
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: search }}

@@ -34,7 +34,12 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
       </>
     ),
     submit: (o, v) =>
-      ordersApi.dispatch(o.id, { version: o.version, unitId: v.unitId as string, ...opt('note', v.note), ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}) }),
+      ordersApi.dispatch(o.id, {
+        version: o.version,
+        unitId: v.unitId as string,
+        ...opt('note', v.note),
+        ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}),
+      }),
     success: '已派单',
   },
   handle_at_hotline: {
@@ -59,7 +64,9 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     intro: '退回派单单位审核，须说明理由（如非本辖区、非本单位职责）。',
     fields: ({ order, t }) => (
       <>
-        {order.deadlines.returnDueAt && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('退单期限')}：${formatTime(order.deadlines.returnDueAt)}`} />}
+        {order.deadlines.returnDueAt && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('退单期限')}：${formatTime(order.deadlines.returnDueAt)}`} />
+        )}
         <TextField name="reason" label="退单理由" required />
       </>
     ),
@@ -192,7 +199,10 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         <Form.Item
           name="amount"
           label={t('延长时长（与原办理时限同单位，通常为工作日）')}
-          rules={[{ required: true, message: t('请填写延长的时长') }, { type: 'integer', min: 1, max: 60, message: t('应为 1–60 的整数') }]}
+          rules={[
+            { required: true, message: t('请填写延长的时长') },
+            { type: 'integer', min: 1, max: 60, message: t('应为 1–60 的整数') },
+          ]}
         >
           <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
         </Form.Item>
@@ -206,7 +216,8 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         </Form.Item>
       </>
     ),
-    submit: (o, v) => ordersApi.requestExtension(o.id, { version: o.version, amount: v.amount as number, reason: str(v.reason)!, callerInformed: Boolean(v.callerInformed) }),
+    submit: (o, v) =>
+      ordersApi.requestExtension(o.id, { version: o.version, amount: v.amount as number, reason: str(v.reason)!, callerInformed: Boolean(v.callerInformed) }),
   },
   decide_extension: {
     key: 'decide_extension',
@@ -242,7 +253,12 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     title: '办结反馈',
     width: 640,
     initial: () => ({ resolved: true, amountRecovered: 0, workersHelped: 0 }),
-    alias: { 'outcome.resolved': ['resolved'], 'outcome.measures': ['measures'], 'outcome.amountRecovered': ['amountRecovered'], 'outcome.workersHelped': ['workersHelped'] },
+    alias: {
+      'outcome.resolved': ['resolved'],
+      'outcome.measures': ['measures'],
+      'outcome.amountRecovered': ['amountRecovered'],
+      'outcome.workersHelped': ['workersHelped'],
+    },
     fields: ({ t }) => (
       <>
         <Form.Item name="resolved" label={t('是否解决')} rules={[{ required: true, message: t('请选择是否解决') }]}>
@@ -270,7 +286,12 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     submit: (o, v) =>
       ordersApi.reply(o.id, {
         version: o.version,
-        outcome: { resolved: Boolean(v.resolved), measures: str(v.measures)!, amountRecovered: Number(v.amountRecovered ?? 0), workersHelped: Number(v.workersHelped ?? 0) },
+        outcome: {
+          resolved: Boolean(v.resolved),
+          measures: str(v.measures)!,
+          amountRecovered: Number(v.amountRecovered ?? 0),
+          workersHelped: Number(v.workersHelped ?? 0),
+        },
         ...opt('note', v.note),
       }),
     success: '已提交办结反馈',
@@ -312,7 +333,9 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
       ordersApi.callback(o.id, {
         version: o.version,
         result: v.result as 'reached' | 'unreachable',
-        ...(v.result === 'reached' ? { handlingSatisfaction: v.handlingSatisfaction as Satisfaction, callSatisfaction: v.callSatisfaction as Satisfaction } : {}),
+        ...(v.result === 'reached'
+          ? { handlingSatisfaction: v.handlingSatisfaction as Satisfaction, callSatisfaction: v.callSatisfaction as Satisfaction }
+          : {}),
         ...opt('note', v.note),
       }),
     success: '回访已记录',
@@ -381,7 +404,8 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         <TextField name="reason" label="作废理由" required />
       </>
     ),
-    submit: (o, v) => ordersApi.invalidate(o.id, { version: o.version, reason: str(v.reason)!, category: (v.category as Body<'invalidateOrder'>['category']) ?? 'other' }),
+    submit: (o, v) =>
+      ordersApi.invalidate(o.id, { version: o.version, reason: str(v.reason)!, category: (v.category as Body<'invalidateOrder'>['category']) ?? 'other' }),
   },
   attach_caller: {
     key: 'attach_caller',
@@ -416,7 +440,11 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     submit: (o, v) =>
       ordersApi.attachCaller(o.id, {
         version: o.version,
-        caller: { name: str(v.name)!, ...(str(v.phone) ? { phone: normalisePhone(str(v.phone)!) } : {}), ...(opt('relation', v.relation) as Pick<Body<'createOrder'>['callers'][number], 'relation'>) },
+        caller: {
+          name: str(v.name)!,
+          ...(str(v.phone) ? { phone: normalisePhone(str(v.phone)!) } : {}),
+          ...(opt('relation', v.relation) as Pick<Body<'createOrder'>['callers'][number], 'relation'>),
+        },
         channel: (v.channel as Channel) ?? 'phone',
         ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),
         ...opt('note', v.note),
@@ -447,7 +475,9 @@ function OutcomeSummary({ order }: { order: OrderView }) {
       description={
         <>
           <div>{o.measures}</div>
-          <div>{t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}</div>
+          <div>
+            {t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}
+          </div>
         </>
       }
     />
@@ -467,7 +497,9 @@ function CallbackFields({ order, form, t }: { order: OrderView; form: FormInstan
   return (
     <>
       {order.outcome && <OutcomeSummary order={order} />}
-      {order.counts.callbackAttempts > 0 && <Alert type="info" style={{ marginBottom: 12 }} title={t('此前已回访 {n} 次未接通', { n: order.counts.callbackAttempts })} />}
+      {order.counts.callbackAttempts > 0 && (
+        <Alert type="info" style={{ marginBottom: 12 }} title={t('此前已回访 {n} 次未接通', { n: order.counts.callbackAttempts })} />
+      )}
       <Form.Item name="result" label={t('回访结果')}>
         <Radio.Group
           optionType="button"
