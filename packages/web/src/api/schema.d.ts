@@ -5658,7 +5658,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    newPassword: string & (string);
+                    newPassword: string;
                 };
             };
         };
@@ -29772,7 +29772,7 @@ export interface operations {
                      * @enum {string}
                      */
                     kind?: "person" | "integration";
-                    password?: string & (string);
+                    password?: string;
                     phone?: string;
                     roles: {
                         /** @enum {string} */
@@ -30308,7 +30308,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password?: string & (string);
+                    password?: string;
                 };
             };
         };
