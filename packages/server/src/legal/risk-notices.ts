@@ -1,10 +1,12 @@
 import { recordAudit } from '../audit/audit.repo.js';
+import { noticeJob } from '../notifications/domain/notice.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { Notify } from './legal.service.js';
 
 /**
- * How the territorial union is told that an employer entered the register. Recorded in the audit log in the
- * transaction of the evaluation (the system acts, no person); the notification centre delivers it to the unit's
- * people once it exists (see docs/architecture.md).
+ * How the territorial union is told that an employer entered the register: a notice to its handlers, dispatchers
+ * and leaders (the nearest unit above where nobody holds those roles), delivered by the notification centre from
+ * the outbox; and a line in the audit log, both in the transaction of the evaluation, so it happens exactly once.
  */
 export const riskNotices: Notify = async (tx, notices, at) => {
   for (const n of notices) {
@@ -19,4 +21,22 @@ export const riskNotices: Notify = async (tx, notices, at) => {
       detail: n.title,
     });
   }
+  await outbox.enqueue(
+    tx,
+    notices.map((n) =>
+      noticeJob(
+        {
+          kind: `legal.${n.kind}`,
+          to: [{ unitId: n.unitId, roles: ['handler', 'dispatcher', 'leader'], nearest: true }],
+          title: n.title,
+          body: n.body,
+          level: 'warning',
+          key: `${n.kind}:${n.unitId}:${n.title}:${at.toISOString()}`,
+          data: { link: n.link },
+        },
+        at,
+      ),
+    ),
+    at,
+  );
 };

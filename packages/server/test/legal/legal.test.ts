@@ -41,7 +41,7 @@ const docxText = async (res: Promise<{ statusCode: number; rawPayload: Buffer; h
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400 } });
+  t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400, passwordMaxAgeDays: 0 } });
   [agent, dispatcher, handler, handler2, leader, supervisor, auditor] = await Promise.all([
     t.login('agent'),
     t.login('dispatcher'),
@@ -219,6 +219,10 @@ describe('the risk-employer register', () => {
       (e: any) => e.targetId === county.id && e.detail.includes(employer.name),
     );
     expect(notices).toHaveLength(1);
+    // The county's people are told in the notification centre once the outbox is delivered.
+    await t.app.jobs.runDue();
+    const inbox = await ok(handler.get('/api/notifications'));
+    expect(inbox.items.filter((n: any) => n.title.includes(employer.name))).toHaveLength(1);
     // Another county's handler sees nothing of it.
     expect((await ok(handler2.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
     await expectError(agent.get('/api/legal/risk-employers'), 403, 'ROLE_REQUIRED');
