@@ -81,6 +81,8 @@ const drawChannel = weighted<Channel>([
   ['walk_in', 5],
   ['transfer_12345', 9],
   ['upper_platform', 4],
+  ['letter', 2],
+  ['other', 1],
 ]);
 const drawConsultChannel = weighted<Channel>([
   ['phone', 82],
@@ -247,7 +249,7 @@ export function drawRequest(rng: Rng, cast: Cast, kind: Kind, createdAt: Date, t
     if (memory.recent.length > 60) memory.recent.shift();
   }
   // Who speaks: a caller on the phone, a visitor at the desk, a writer online.
-  const speaker = channel === 'walk_in' ? '来访人' : ['app', 'web', 'wechat'].includes(channel) ? '反映人' : '来电人';
+  const speaker = channel === 'walk_in' ? '来访人' : channel === 'letter' ? '来信人' : ['app', 'web', 'wechat', 'other'].includes(channel) ? '反映人' : '来电人';
   narrative = narrative.replaceAll('来电人', speaker);
   const amount = closed || type === 'consult' || type === 'suggestion' ? null : (vars.amountValue as number) || null;
   if (danger && priority === 'normal') priority = 'urgent';
