@@ -249,7 +249,8 @@ export function drawRequest(rng: Rng, cast: Cast, kind: Kind, createdAt: Date, t
     if (memory.recent.length > 60) memory.recent.shift();
   }
   // Who speaks: a caller on the phone, a visitor at the desk, a writer online.
-  const speaker = channel === 'walk_in' ? '来访人' : channel === 'letter' ? '来信人' : ['app', 'web', 'wechat', 'other'].includes(channel) ? '反映人' : '来电人';
+  const speaker =
+    channel === 'walk_in' ? '来访人' : channel === 'letter' ? '来信人' : ['app', 'web', 'wechat', 'other'].includes(channel) ? '反映人' : '来电人';
   narrative = narrative.replaceAll('来电人', speaker);
   const amount = closed || type === 'consult' || type === 'suggestion' ? null : (vars.amountValue as number) || null;
   if (danger && priority === 'normal') priority = 'urgent';
