@@ -355,7 +355,7 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     assert.equal((await api(page, `/api/orders/${orderId}`)).status, 404);
     assert.equal((await api(page, `/api/orders/${orderId}/events`)).status, 404);
 
-    const views = ['to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all'];
+    const views = ['my_work', 'to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all'];
     await page.goto(`${base}/orders`);
     await page.getByRole('tab').first().waitFor();
     assert.equal(await page.getByRole('tab').count(), views.length, 'handler2 works with the handler views');

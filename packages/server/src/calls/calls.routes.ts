@@ -63,7 +63,9 @@ const figures = z.object({
   averageWaitSeconds: z.number().nullable(),
   averageTalkSeconds: z.number().nullable(),
 });
-const localDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const localDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
 
 type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
 

@@ -5,7 +5,9 @@ import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, docxResponse, errorResponses, idParam, isoInstant, versionField } from '../platform/http/schemas.js';
 import type { LegalService } from './legal.service.js';
 
-const localDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const localDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
 const citation = z
   .object({
     law: z.string().trim().min(2, { error: '请填写法律法规名称' }).max(100),

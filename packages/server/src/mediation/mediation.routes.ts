@@ -13,7 +13,9 @@ const party = z
     address: z.string().trim().max(200).optional(),
   })
   .strict();
-const localDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const localDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
 const money = z.number({ error: '金额应为数字' }).min(0).max(1_000_000_000);
 
 const caseView = z.object({

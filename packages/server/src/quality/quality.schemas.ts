@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { versionField } from '../platform/http/schemas.js';
 
-const localDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const localDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
 
 export const scoreItem = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '代码只能包含小写字母、数字和下划线' }),
