@@ -1,9 +1,9 @@
 import { requireRole, type Actor } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db, Executor } from '../platform/db/client.js';
+import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
-import { recordOrderFact } from '../orders/order-facts.js';
+import { type OrderFactKind, recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
 import { agreementDocx } from './agreement-document.js';
 import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
@@ -75,13 +75,48 @@ export function createMediationService(deps: Deps) {
     return view(actor, id);
   }
 
-  async function recordSession(actor: Actor, id: string, input: { at: string; place: string; attendees: string; notes: string }) {
+  type Fact = { action: OrderFactKind; data: Record<string, unknown>; note?: string | null };
+
+  /**
+   * Every change to a case: the actor may mediate and see the order, the case is locked (at the expected version
+   * when one is given), `change` does its checks and writes, the case's version moves on, and the fact goes on the
+   * order's timeline — one transaction.
+   */
+  async function changeCase(
+    actor: Actor,
+    id: string,
+    version: number | null,
+    change: (tx: Tx, c: repo.CaseRow, now: Date) => Promise<{ patch?: Partial<repo.CaseRow>; fact: Fact }>,
+  ) {
     requireRole(actor, ...mediating);
     const now = clock.now();
     await visibleCase(actor, id);
     await db.transaction(async (tx) => {
       const c = (await repo.lockCase(tx, id))!;
-      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束，不能再记录调解');
+      if (version !== null && c.version !== version) throw staleVersion('调解案件');
+      const { patch, fact } = await change(tx, c, now);
+      await repo.updateCase(tx, id, { ...patch, version: c.version + 1 });
+      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
+      await recordOrderFact(tx, {
+        orderId: c.orderId,
+        state: order.state,
+        at: now,
+        actor,
+        unitName: await unitName(tx, actor.unitId),
+        ...fact,
+        data: { caseId: id, ...fact.data },
+      });
+    });
+    return view(actor, id);
+  }
+
+  const mustBeOpen = (c: repo.CaseRow, message = '调解案件已结束') => {
+    if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', message);
+  };
+
+  const recordSession = (actor: Actor, id: string, input: { at: string; place: string; attendees: string; notes: string }) =>
+    changeCase(actor, id, null, async (tx, c, now) => {
+      mustBeOpen(c, '调解案件已结束，不能再记录调解');
       const at = new Date(input.at);
       if (at > now) throw invalid('MEDIATION_SESSION_IN_FUTURE', '只能记录已进行的调解', [{ field: 'at', message: '调解时间不能晚于现在' }]);
       await repo.insertSession(tx, {
@@ -93,21 +128,8 @@ export function createMediationService(deps: Deps) {
         recordedBy: actor.userId,
         recordedAt: now,
       });
-      await repo.updateCase(tx, id, { version: c.version + 1 });
-      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, {
-        orderId: c.orderId,
-        state: order.state,
-        at: now,
-        action: 'mediation_session',
-        actor,
-        unitName: await unitName(tx, actor.unitId),
-        data: { caseId: id, at: at.toISOString(), place: input.place },
-        note: input.notes,
-      });
+      return { fact: { action: 'mediation_session', data: { at: at.toISOString(), place: input.place }, note: input.notes } };
     });
-    return view(actor, id);
-  }
 
   async function recordAgreement(
     actor: Actor,
@@ -115,72 +137,39 @@ export function createMediationService(deps: Deps) {
     input: { version: number; terms: string; amount: number; workersCovered: number; paymentSchedule: { dueDate: string; amount: number }[]; signedAt: string },
   ) {
     requireRole(actor, ...mediating);
-    const now = clock.now();
-    await visibleCase(actor, id);
+    await visibleCase(actor, id); // 404 outside the order's reach comes before any word about the schedule
     const problems = checkSchedule(input.paymentSchedule, input.amount);
     if (problems.length) throw invalid('MEDIATION_SCHEDULE_INVALID', '付款计划有误', problems);
-    await db.transaction(async (tx) => {
-      const c = (await repo.lockCase(tx, id))!;
-      if (c.version !== input.version) throw staleVersion('调解案件');
-      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
+    return changeCase(actor, id, input.version, async (tx, c, now) => {
+      mustBeOpen(c);
       const schedule: Instalment[] = input.paymentSchedule.map((s) => ({ ...s, paidAt: null, paidAmount: null }));
+      const { terms, amount, workersCovered } = input;
       await repo.insertAgreement(tx, {
         caseId: id,
-        terms: input.terms,
-        amount: input.amount,
-        workersCovered: input.workersCovered,
+        terms,
+        amount,
+        workersCovered,
         paymentSchedule: schedule,
         signedAt: new Date(input.signedAt),
         recordedBy: actor.userId,
       });
-      await repo.updateCase(tx, id, { state: 'agreed', closedAt: now, version: c.version + 1 });
-      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
       // The agreement's figures are what the handler's reply will report (amount recovered, workers helped).
-      await recordOrderFact(tx, {
-        orderId: c.orderId,
-        state: order.state,
-        at: now,
-        action: 'mediation_agreement',
-        actor,
-        unitName: await unitName(tx, actor.unitId),
-        data: { caseId: id, amount: input.amount, workersCovered: input.workersCovered, instalments: schedule.length },
-      });
+      return {
+        patch: { state: 'agreed', closedAt: now },
+        fact: { action: 'mediation_agreement', data: { amount, workersCovered, instalments: schedule.length } },
+      };
     });
-    return view(actor, id);
   }
 
-  async function recordFailure(actor: Actor, id: string, input: { version: number; reason: string }) {
-    requireRole(actor, ...mediating);
-    const now = clock.now();
-    await visibleCase(actor, id);
-    await db.transaction(async (tx) => {
-      const c = (await repo.lockCase(tx, id))!;
-      if (c.version !== input.version) throw staleVersion('调解案件');
-      if (c.state !== 'open') throw conflict('MEDIATION_CASE_NOT_OPEN', '调解案件已结束');
-      await repo.updateCase(tx, id, { state: 'failed', failureReason: input.reason, closedAt: now, version: c.version + 1 });
-      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, {
-        orderId: c.orderId,
-        state: order.state,
-        at: now,
-        action: 'mediation_failed',
-        actor,
-        unitName: await unitName(tx, actor.unitId),
-        data: { caseId: id },
-        note: input.reason,
-      });
+  const recordFailure = (actor: Actor, id: string, input: { version: number; reason: string }) =>
+    changeCase(actor, id, input.version, async (_tx, c, now) => {
+      mustBeOpen(c);
+      return { patch: { state: 'failed', failureReason: input.reason, closedAt: now }, fact: { action: 'mediation_failed', data: {}, note: input.reason } };
     });
-    return view(actor, id);
-  }
 
   /** Follow-up of performance: an instalment paid (in full or in part) on a date. */
-  async function recordPayment(actor: Actor, id: string, input: { version: number; instalment: number; paidAt: string; paidAmount: number }) {
-    requireRole(actor, ...mediating);
-    const now = clock.now();
-    await visibleCase(actor, id);
-    await db.transaction(async (tx) => {
-      const c = (await repo.lockCase(tx, id))!;
-      if (c.version !== input.version) throw staleVersion('调解案件');
+  const recordPayment = (actor: Actor, id: string, input: { version: number; instalment: number; paidAt: string; paidAmount: number }) =>
+    changeCase(actor, id, input.version, async (tx) => {
       const a = await repo.agreementOf(tx, id);
       if (!a) throw conflict('MEDIATION_NO_AGREEMENT', '尚未达成调解协议');
       const schedule = [...a.paymentSchedule];
@@ -190,20 +179,8 @@ export function createMediationService(deps: Deps) {
       if (target.paidAt) throw conflict('MEDIATION_INSTALMENT_PAID', '这一期已登记支付');
       schedule[input.instalment] = { ...target, paidAt: input.paidAt, paidAmount: input.paidAmount };
       await repo.updateAgreement(tx, id, { paymentSchedule: schedule });
-      await repo.updateCase(tx, id, { version: c.version + 1 });
-      const order = (await findVisibleOrder(tx, actor, c.orderId))!;
-      await recordOrderFact(tx, {
-        orderId: c.orderId,
-        state: order.state,
-        at: now,
-        action: 'mediation_payment',
-        actor,
-        unitName: await unitName(tx, actor.unitId),
-        data: { caseId: id, instalment: input.instalment, paidAmount: input.paidAmount, paidAt: input.paidAt },
-      });
+      return { fact: { action: 'mediation_payment', data: { instalment: input.instalment, paidAmount: input.paidAmount, paidAt: input.paidAt } } };
     });
-    return view(actor, id);
-  }
 
   async function view(actor: Actor, id: string) {
     const c = await visibleCase(actor, id);
