@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/users/users.tables.js';
@@ -8,7 +11,12 @@ import { addPerson } from '../support/order-helpers.js';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { loginRateLimitPerMinute: 5, rateLimitPerMinute: 40, trustProxy: true } });
+  // A built web client of two files, so the limit can be shown to count only the API.
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-web-'));
+  fs.mkdirSync(path.join(webRoot, 'assets'));
+  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>12351</title>');
+  fs.writeFileSync(path.join(webRoot, 'assets', 'page-abc123.css'), 'body{margin:0}');
+  t = await createTestApp({ config: { loginRateLimitPerMinute: 5, rateLimitPerMinute: 40, trustProxy: true }, webRoot });
 });
 afterAll(() => t.close());
 
@@ -33,6 +41,14 @@ describe('5. rate and size limits', () => {
     expect((await flood.get('/api/orders?limit=1')).json().code).toBe('RATE_LIMITED');
     const other = await t.login('supervisor');
     expect((await other.get('/api/orders?limit=1')).statusCode).toBe(200);
+  });
+
+  it('counts only the API: a reload fetching many page files neither is refused nor uses up the API limit', async () => {
+    const reloader = await t.login('handler');
+    const files: number[] = [];
+    for (let i = 0; i < 45; i++) files.push((await reloader.get(i % 2 ? '/assets/page-abc123.css' : '/orders/x')).statusCode);
+    expect(new Set(files)).toEqual(new Set([200]));
+    expect((await reloader.get('/api/orders?limit=1')).statusCode).toBe(200);
   });
 
   it('refuses a megabyte login body before reading it as JSON', async () => {

@@ -8,13 +8,14 @@ import { createInstalledDatabase, testPassword } from './test-db.js';
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a real, installed database, driven with inject(). */
-export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus } = {}) {
+export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus; webRoot?: string } = {}) {
   const installed = await createInstalledDatabase(opts);
   const app: FastifyInstance = await buildApp({
     database: installed.database,
     config: installed.config,
     clock: installed.clock,
     ...(opts.bus ? { bus: opts.bus } : {}),
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
   });
   await app.ready();
 

@@ -22,6 +22,8 @@ export const rateKey = (req: FastifyRequest) => (req.actor ? `user:${req.actor.u
 /**
  * Request rate limits (@fastify/rate-limit). Every route: HOTLINE_RATE_LIMIT_PER_MINUTE per account or address;
  * the login route sets its own, stricter limit per address. Runs after the auth hook so it knows the account.
+ * Only the API counts: a first load of the web client fetches ~60 hashed files, and a colleague reloading a few
+ * pages must not lock themselves out of the API (the browser tests hit exactly that: 429 on a lazy page's CSS).
  */
 export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(rateLimit, {
@@ -29,6 +31,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateKey,
+    allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => tooMany(ctx.ttl / 1000),
   });
 }
