@@ -47,6 +47,7 @@ import { intelligenceRoutes } from './intelligence/intelligence.routes.js';
 import { systemActorSource } from './install/system-actor.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { registerJobHousekeeping } from './platform/jobs/housekeeping.js';
+import { createIdempotency, registerIdempotencyPurge } from './platform/idempotency/idempotency.js';
 import { jobsRoutes } from './system/jobs.routes.js';
 import { createQualityService } from './quality/quality.service.js';
 import { qualityRoutes } from './quality/quality.routes.js';
@@ -162,7 +163,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const handling = createHandlingService(orderDeps);
   const orders = createOrdersService(orderDeps);
   const list = createOrderListService(orderDeps);
-  await app.register(ordersRoutes, { prefix: '/api/orders', intake: createIntakeService(orderDeps), orders, list, handling });
+  // Idempotency-Key on createOrder (the intake form's call key, integrations' retries); expired keys purged hourly.
+  const idempotency = createIdempotency({ db, clock });
+  registerIdempotencyPurge(jobs);
+  await app.register(ordersRoutes, { prefix: '/api/orders', idempotency, intake: createIntakeService(orderDeps), orders, list, handling });
   // Knowledge base and search (issue 12): articles, their search, answering an order with one, order search.
   const search = createSearchService({ db, clock });
   const knowledge = createKnowledgeService({ db, clock, search });

@@ -5,6 +5,7 @@ import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
+import type { ClaimKey } from '../platform/idempotency/idempotency.js';
 import { units } from '../units/units.tables.js';
 import { planStep } from './deadline-plan.js';
 import { normaliseEmployerName } from './domain/employer.js';
@@ -82,7 +83,8 @@ export function createIntakeService(deps: OrderDeps) {
     return row?.n ?? 0;
   }
 
-  async function create(actor: Actor, input: CreateOrderInput) {
+  /** `claim` (platform/idempotency) stores the request's Idempotency-Key in the order's own transaction. */
+  async function create(actor: Actor, input: CreateOrderInput, claim?: ClaimKey) {
     requireRole(actor, 'agent', 'dispatcher', 'integration');
     await checkCatalogCodes(db, input);
     if (input.answeredOnSpot && !closableAtIntake(input.typeCode)) {
@@ -155,6 +157,7 @@ export function createIntakeService(deps: OrderDeps) {
           updatedAt: now,
         })
         .returning();
+      if (claim) await claim(tx, row!.id);
       const callerRows = await tx
         .insert(orderCallers)
         .values(

@@ -5,6 +5,8 @@ import { drillableMetrics } from '../analytics/drill-down.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
 import { AppError, invalid } from '../platform/errors/app-error.js';
+import { replayedHeader, type Idempotency } from '../platform/idempotency/idempotency.js';
+import { parseIdempotencyKey } from '../platform/idempotency/key.js';
 import { attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
 import { maxAttachmentBytes } from './attachments/content-check.js';
 import { channels, orderStates, priorities, tiers } from './domain/states.js';
@@ -24,6 +26,7 @@ import {
 } from './orders.schemas.js';
 
 type Services = {
+  idempotency: Idempotency;
   intake: ReturnType<typeof createIntakeService>;
   orders: ReturnType<typeof createOrdersService>;
   list: ReturnType<typeof createOrderListService>;
@@ -61,11 +64,30 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
           '受理：登记诉求并生成工单（可当场办结咨询）',
           'Intake: record a request and create a work order (a consultation may be closed on the spot).',
         ),
+        headers: z
+          .object({
+            'idempotency-key': z
+              .string()
+              .optional()
+              .describe(
+                '幂等键（1–255 个可见 ASCII 字符）：同一账号 24 小时内以同一键重复提交，返回首次创建的工单（响应头 Idempotent-Replayed: true），不再新建；同一键用于内容不同的请求答 422 IDEMPOTENCY_KEY_REUSED / the same key from the same account within 24 h answers the first order (header Idempotent-Replayed: true); reused with another body: 422 IDEMPOTENCY_KEY_REUSED',
+              ),
+          })
+          .passthrough(),
         body: createOrderBody,
         response: { 201: orderViewSchema, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await s.intake.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { value, replayed } = await s.idempotency.run(
+        { accountId: actor.userId, scope: 'createOrder', key: parseIdempotencyKey(req.headers['idempotency-key']), body: req.body },
+        (claim) => s.intake.create(actor, req.body, claim),
+        (orderId) => s.orders.get(actor, orderId),
+      );
+      if (replayed) reply.header(replayedHeader, 'true');
+      return reply.code(201).send(value);
+    },
   );
 
   app.get(

@@ -16572,7 +16572,10 @@ export interface operations {
     createOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键（1–255 个可见 ASCII 字符）：同一账号 24 小时内以同一键重复提交，返回首次创建的工单（响应头 Idempotent-Replayed: true），不再新建；同一键用于内容不同的请求答 422 IDEMPOTENCY_KEY_REUSED / the same key from the same account within 24 h answers the first order (header Idempotent-Replayed: true); reused with another body: 422 IDEMPOTENCY_KEY_REUSED */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -1,0 +1,39 @@
+import type { Database } from '../../src/platform/db/client.js';
+
+type Queryable = { query: (...args: any[]) => any };
+
+/**
+ * Counts the SQL statements the app sends, on either driver, by wrapping the client's `query` (and a transaction's,
+ * on PGlite; a pooled connection's, on PostgreSQL). BEGIN and COMMIT count too. Compare two runs, not absolute numbers.
+ */
+export function countStatements(database: Database) {
+  let n = 0;
+  const wrap = <T extends Queryable>(c: T): T => {
+    if ((c as { __counted?: boolean }).__counted) return c;
+    const query = c.query.bind(c);
+    c.query = (...args: unknown[]) => {
+      n++;
+      return query(...args);
+    };
+    (c as { __counted?: boolean }).__counted = true;
+    return c;
+  };
+  const client = (database.db as unknown as { $client: Queryable & Record<string, any> }).$client;
+  if (database.kind === 'pglite') {
+    wrap(client);
+    const transaction = client.transaction.bind(client);
+    client.transaction = (cb: (tx: Queryable) => unknown) => transaction((tx: Queryable) => cb(wrap(tx)));
+  } else {
+    // pool.query borrows a connection and calls its query: count on the connections only, present and future.
+    for (const c of client._clients as Queryable[]) wrap(c);
+    client.on('connect', (c: Queryable) => wrap(c));
+  }
+  return {
+    /** Statements sent while `fn` ran (run alone: concurrent work would be counted too). */
+    async during<T>(fn: () => Promise<T>): Promise<{ value: T; statements: number }> {
+      const before = n;
+      const value = await fn();
+      return { value, statements: n - before };
+    },
+  };
+}
