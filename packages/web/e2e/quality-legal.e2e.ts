@@ -102,4 +102,36 @@ describe('quality inspection and legal supervision letters', () => {
     await shot(leader, 'e2e-legal-letters');
     await leader.context().close();
   });
+
+  it('a mediated order: the reply dialog offers the agreement’s figures; the leader finds the case in the mediation list', async () => {
+    const handler = await signIn(browser, server.url, 'handler');
+    const c = await api(handler, 'POST', '/api/mediation/cases', { orderId, workerParty: { name: '刘师傅等8人' }, mediators: ['李律师'] });
+    await api(handler, 'POST', `/api/mediation/cases/${c.id}/agreement`, {
+      version: c.version,
+      terms: '企业于十日内一次性支付拖欠工资12万元。',
+      amount: 120000,
+      workersCovered: 8,
+      paymentSchedule: [{ dueDate: '2099-12-10', amount: 120000 }],
+      signedAt: new Date().toISOString(),
+    });
+    await handler.goto(`${server.url}/orders/${orderId}`);
+    await handler.getByRole('button', { name: '办结反馈' }).click();
+    const hint = settled(handler, '.ant-modal').locator('.mediation-reply-hint');
+    await hint.getByText('追回 120,000 元，帮助 8 人').waitFor();
+    await hint.getByRole('button', { name: '按调解结果填写' }).click();
+    assert.equal(await handler.locator('input#amountRecovered').inputValue(), '120000.00');
+    assert.equal(await handler.locator('input#workersHelped').inputValue(), '8');
+    assert.match(await handler.locator('textarea#measures').inputValue(), /达成调解协议：企业于十日内一次性支付拖欠工资12万元/);
+    await shot(handler, 'e2e-mediation-reply');
+    await handler.context().close();
+
+    const leader = await signIn(browser, server.url, 'leader');
+    await leader.goto(`${server.url}/legal/mediation`);
+    const row = leader.locator('.mediation-cases tr', { hasText: orderNumber });
+    await row.getByText('已达成协议').waitFor();
+    assert.match(await row.innerText(), /刘师傅等8人/);
+    assert.match(await row.innerText(), /120,000/);
+    await shot(leader, 'e2e-mediation-cases');
+    await leader.context().close();
+  });
 });

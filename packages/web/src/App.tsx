@@ -24,6 +24,7 @@ const AuditPage = lazy(() => import('./admin/AuditPage.js'));
 const QualityPage = lazy(() => import('./quality/QualityPage.js'));
 const LettersPage = lazy(() => import('./legal/LettersPage.js'));
 const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
+const MediationCasesPage = lazy(() => import('./legal/MediationCasesPage.js'));
 const CockpitPage = lazy(() => import('./analytics/CockpitPage.js'));
 const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
 const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
@@ -187,6 +188,14 @@ export function AppRoutes() {
           element={
             <Guard path="/legal/letters">
               <LettersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="legal/mediation"
+          element={
+            <Guard path="/legal/mediation">
+              <MediationCasesPage />
             </Guard>
           }
         />

@@ -7,7 +7,7 @@ import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import { createLegalService } from '../legal/legal.service.js';
 import { riskNotices } from '../legal/risk-notices.js';
 import { createMediationService } from '../mediation/mediation.service.js';
-import { heldOrdersWithEmployer } from '../orders/order-facts.js';
+import { heldOrdersWithEmployer, openOrdersSeenBy } from '../orders/order-facts.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config/config.js';
 import type { Db } from '../platform/db/client.js';
@@ -93,8 +93,10 @@ export async function seedDemoLegalWork(db: Db, config: Config, clock: Clock): P
     await legal.sendLetter(handler, approved.id, { version: approved.version, via: '直接送达，企业负责人签收' });
   }
   if (second) await legal.createLetter(handler, { orderId: second.id, kind: 'opinion' });
-  if (third) {
-    const c = await mediation.open(handler, { orderId: third.id, workerParty: { name: '来电职工' }, mediators: ['劳模律师调解工作室 李律师'] });
+  // A small county may hold only two such orders: the first one's employer is then both written to and mediated with.
+  const mediated = third ?? first;
+  if (mediated) {
+    const c = await mediation.open(handler, { orderId: mediated.id, workerParty: { name: '来电职工' }, mediators: ['劳模律师调解工作室 李律师'] });
     const s = await mediation.recordSession(handler, c.id, {
       at: new Date(now.getTime() - 3_600_000).toISOString(),
       place: '区总工会调解室',
@@ -111,6 +113,18 @@ export async function seedDemoLegalWork(db: Db, config: Config, clock: Clock): P
         { dueDate: addDaysToDate(localDateOf(now), 30), amount: 10000 },
       ],
       signedAt: now.toISOString(),
+    });
+  }
+  // The studio's own case list: the mediator takes up an order the studio co-handles and holds a first session.
+  const mediator = await actorOf(db, 'mediator', 'mediator');
+  const [studioOrder] = mediator ? await openOrdersSeenBy(db, mediator.unitId, 1) : [];
+  if (mediator && studioOrder && studioOrder.id !== mediated?.id) {
+    const c = await mediation.open(mediator, { orderId: studioOrder.id, workerParty: { name: '来电职工及工友' }, mediators: ['陈静'] });
+    await mediation.recordSession(mediator, c.id, {
+      at: new Date(now.getTime() - 2 * 3_600_000).toISOString(),
+      place: '劳模律师调解工作室',
+      attendees: '职工代表、企业人事负责人、调解员陈静',
+      notes: '企业认可加班事实，对计算基数有异议，约定三日内提供工资台账后再次调解',
     });
   }
   await legal.evaluateRegister();

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { mediationAgreements, mediationCases, mediationSessions } from './mediation.tables.js';
 
@@ -50,4 +50,25 @@ export async function insertAgreement(tx: Executor, values: typeof mediationAgre
 
 export async function updateAgreement(tx: Executor, caseId: string, patch: Partial<typeof mediationAgreements.$inferInsert>): Promise<void> {
   await tx.update(mediationAgreements).set(patch).where(eq(mediationAgreements.caseId, caseId));
+}
+
+/** Cases matching a condition, newest first, with the total for paging. */
+export async function listCases(db: Executor, where: SQL | undefined, page: { limit: number; offset: number }) {
+  const [rows, [count]] = await Promise.all([
+    db.select().from(mediationCases).where(where).orderBy(desc(mediationCases.openedAt), desc(mediationCases.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(mediationCases).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export const caseCols = { orderId: mediationCases.orderId, state: mediationCases.state, unitId: mediationCases.unitId };
+
+export async function sessionsOfCases(db: Executor, caseIds: string[]): Promise<SessionRow[]> {
+  if (!caseIds.length) return [];
+  return db.select().from(mediationSessions).where(inArray(mediationSessions.caseId, caseIds)).orderBy(asc(mediationSessions.at));
+}
+
+export async function agreementsOfCases(db: Executor, caseIds: string[]): Promise<AgreementRow[]> {
+  if (!caseIds.length) return [];
+  return db.select().from(mediationAgreements).where(inArray(mediationAgreements.caseId, caseIds));
 }

@@ -22,6 +22,7 @@ const caseView = z.object({
   id: z.uuid(),
   version: z.number(),
   orderId: z.uuid(),
+  orderNumber: z.string(),
   unit: z.object({ id: z.uuid(), name: z.string() }),
   state: z.enum(['open', 'agreed', 'failed']),
   workerParty: party,
@@ -89,9 +90,19 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
       schema: {
         operationId: 'listMediationCases',
         tags,
-        querystring: z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }) }).strict(),
-        response: { 200: z.object({ items: z.array(caseView) }), ...errorResponses },
-        ...describe('某工单的调解案件', 'The mediation cases of an order.'),
+        querystring: z
+          .object({
+            orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
+            state: z.enum(['open', 'agreed', 'failed'], { error: '案件状态应为 open、agreed 或 failed' }).optional(),
+            limit: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(200).default(50),
+            offset: z.coerce.number({ error: '起始位置应为数字' }).int().min(0).max(100_000).default(0),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(caseView), total: z.number() }), ...errorResponses },
+        ...describe(
+          '调解案件：某工单的全部案件，或（不指定工单时）本人可查看工单上的全部案件，按发起时间倒序分页',
+          'Mediation cases: an order’s, or (without orderId) every case on an order the caller may read, newest first, paged.',
+        ),
       },
     },
     async (req) => mediation.list(actorOf(req), req.query),

@@ -1,12 +1,15 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { type OrderFactKind, recordOrderFact } from '../orders/order-facts.js';
+import { orderBriefs, visibleOrderIds } from '../orders/order-facts.js';
 import { findVisibleOrder, unitsById, type OrderRow } from '../orders/orders.repo.js';
 import { agreementDocx } from './agreement-document.js';
 import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
+import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './mediation.repo.js';
 import type { Party } from './mediation.tables.js';
 
@@ -183,44 +186,84 @@ export function createMediationService(deps: Deps) {
     });
 
   async function view(actor: Actor, id: string) {
-    const c = await visibleCase(actor, id);
-    const [sessions, agreement, units] = await Promise.all([repo.sessionsOf(db, id), repo.agreementOf(db, id), unitsById(db, [c.unitId])]);
-    const today = localDateOf(clock.now());
-    const perf = agreement ? performanceOf(agreement.paymentSchedule, today) : null;
-    return {
-      id: c.id,
-      version: c.version,
-      orderId: c.orderId,
-      unit: { id: c.unitId, name: units.get(c.unitId)?.name ?? '' },
-      state: c.state as 'open' | 'agreed' | 'failed',
-      workerParty: c.workerParty,
-      employerParty: c.employerParty,
-      mediators: c.mediators,
-      matter: c.matter,
-      openedAt: c.openedAt.toISOString(),
-      closedAt: c.closedAt?.toISOString() ?? null,
-      failureReason: c.failureReason,
-      sessions: sessions.map((s) => ({ id: s.id, at: s.at.toISOString(), place: s.place, attendees: s.attendees, notes: s.notes })),
-      agreement: agreement
-        ? {
-            terms: agreement.terms,
-            amount: agreement.amount,
-            workersCovered: agreement.workersCovered,
-            signedAt: agreement.signedAt.toISOString(),
-            paymentSchedule: agreement.paymentSchedule.map((s, i) => ({ ...s, status: perf!.statuses[i]! })),
-            performance: perf!.performance,
-            paid: perf!.paid,
-          }
-        : null,
-      /** What the handler's reply should report when the order is closed on this agreement. */
-      suggestedReply: agreement ? { amountRecovered: perf!.paid || agreement.amount, workersHelped: agreement.workersCovered } : null,
-    };
+    return (await present(actor, [await visibleCase(actor, id)]))[0]!;
   }
 
-  async function list(actor: Actor, q: { orderId: string }) {
-    await visibleOrder(db, actor, q.orderId);
-    const cases = await repo.casesOfOrders(db, [q.orderId]);
-    return { items: await Promise.all(cases.map((c) => view(actor, c.id))) };
+  /**
+   * Cases as the API shows them, with sessions, agreements, units and order numbers read once for the whole list.
+   * The parties' phone and ID numbers are for those who mediate (they print the agreement); others see them masked.
+   */
+  async function present(actor: Actor, cases: repo.CaseRow[]) {
+    const full = (mediating as readonly string[]).includes(actor.role);
+    const party = (p: Party): Party =>
+      full
+        ? p
+        : { ...p, ...(p.phone ? { phone: maskPhone(p.phone) ?? undefined } : {}), ...(p.idNumber ? { idNumber: maskIdNumber(p.idNumber) ?? undefined } : {}) };
+    const ids = cases.map((c) => c.id);
+    const [sessions, agreements, units, orders] = await Promise.all([
+      repo.sessionsOfCases(db, ids),
+      repo.agreementsOfCases(db, ids),
+      unitsById(db, [...new Set(cases.map((c) => c.unitId))]),
+      orderBriefs(
+        db,
+        cases.map((c) => c.orderId),
+      ),
+    ]);
+    const today = localDateOf(clock.now());
+    return cases.map((c) => {
+      const agreement = agreements.find((a) => a.caseId === c.id);
+      const perf = agreement ? performanceOf(agreement.paymentSchedule, today) : null;
+      return {
+        id: c.id,
+        version: c.version,
+        orderId: c.orderId,
+        orderNumber: orders.get(c.orderId)?.number ?? '',
+        unit: { id: c.unitId, name: units.get(c.unitId)?.name ?? '' },
+        state: c.state as 'open' | 'agreed' | 'failed',
+        workerParty: party(c.workerParty),
+        employerParty: party(c.employerParty),
+        mediators: c.mediators,
+        matter: c.matter,
+        openedAt: c.openedAt.toISOString(),
+        closedAt: c.closedAt?.toISOString() ?? null,
+        failureReason: c.failureReason,
+        sessions: sessions
+          .filter((s) => s.caseId === c.id)
+          .map((s) => ({ id: s.id, at: s.at.toISOString(), place: s.place, attendees: s.attendees, notes: s.notes })),
+        agreement:
+          agreement && perf
+            ? {
+                terms: agreement.terms,
+                amount: agreement.amount,
+                workersCovered: agreement.workersCovered,
+                signedAt: agreement.signedAt.toISOString(),
+                paymentSchedule: agreement.paymentSchedule.map((s, i) => ({ ...s, status: perf.statuses[i]! })),
+                performance: perf.performance,
+                paid: perf.paid,
+              }
+            : null,
+        /** What the handler's reply should report when the order is closed on this agreement. */
+        suggestedReply: agreement && perf ? { amountRecovered: perf.paid || agreement.amount, workersHelped: agreement.workersCovered } : null,
+      };
+    });
+  }
+
+  /**
+   * The cases of one order, or (without an order) every case on an order the actor may read — the studio's and a
+   * union's case list — newest first, paged, optionally by state or by performance of the agreement.
+   */
+  async function list(
+    actor: Actor,
+    q: { orderId?: string | undefined; state?: 'open' | 'agreed' | 'failed' | undefined; limit?: number | undefined; offset?: number | undefined },
+  ) {
+    if (q.orderId) {
+      await visibleOrder(db, actor, q.orderId);
+      const cases = await repo.casesOfOrders(db, [q.orderId]);
+      return { items: await present(actor, cases), total: cases.length };
+    }
+    const where = and(inArray(repo.caseCols.orderId, visibleOrderIds(actor)), q.state ? eq(repo.caseCols.state, q.state) : undefined);
+    const { rows, total } = await repo.listCases(db, where, { limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    return { items: await present(actor, rows), total };
   }
 
   async function download(actor: Actor, id: string) {

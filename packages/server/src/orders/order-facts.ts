@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { orderVisibility } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
 import { type orderFactKinds, parseOrderEvent } from './domain/events.js';
@@ -55,6 +56,14 @@ export async function countAgentOrders(db: Executor, q: { scopeUnitId: string; f
       ),
     );
   return r?.n ?? 0;
+}
+
+/**
+ * The ids of the orders an actor may read, as a subquery another capability filters its own rows by (a mediation
+ * case, a letter): the same rule as every order read (access/scope.ts), kept where the table is owned.
+ */
+export function visibleOrderIds(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>): SQL {
+  return sql`(select ${workOrders.id} from ${workOrders} where ${orderVisibility(actor, workOrders)})`;
 }
 
 /** Short facts of orders by id, for lists of other capabilities (number, title, state). */
@@ -156,6 +165,22 @@ export async function recordOrderFact(
 }
 
 /** Open orders a unit holds that name an employer, oldest first (the demo starts legal work on them). */
+/** Open orders a unit can read (holds, co-handles or dispatched) that name an employer, oldest first: demo legal work. */
+export async function openOrdersSeenBy(db: Executor, unitId: string, limit: number) {
+  return db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(
+      and(
+        sql`${workOrders.visibleTo} @> array[${unitId}]::uuid[]`,
+        isNotNull(workOrders.employerName),
+        inArray(workOrders.state, ['handling', 'signed', 'pending_review']),
+      ),
+    )
+    .orderBy(workOrders.createdAt)
+    .limit(limit);
+}
+
 export async function heldOrdersWithEmployer(db: Executor, unitId: string, limit: number) {
   return db
     .select({ id: workOrders.id })

@@ -190,6 +190,34 @@ describe('mediation', () => {
     const events = (await ok<{ action: string }[]>(handler.get(`/api/orders/${order.id}/events`))).map((e) => e.action);
     expect(events).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_session', 'mediation_agreement', 'mediation_payment']));
   });
+
+  it('the case list: every case on an order the reader may see, by state, paged; another county sees none of them', async () => {
+    const a = await atCounty({ employer: { name: '呼和浩特市案件列表甲有限公司' } });
+    const b = await atCounty({ employer: { name: '呼和浩特市案件列表乙有限公司' } });
+    const ca = await ok(
+      handler.post('/api/mediation/cases', { orderId: a.id, workerParty: { name: '钱师傅', phone: '13904713333', idNumber: '150102198001011234' } }),
+    );
+    const cb = await ok(handler.post('/api/mediation/cases', { orderId: b.id, workerParty: { name: '孙师傅' } }));
+    await ok(handler.post(`/api/mediation/cases/${cb.id}/failure`, { version: cb.version, reason: '企业负责人拒绝到场' }));
+    const all = await ok(handler.get('/api/mediation/cases'));
+    expect(all.items.map((c: any) => c.id)).toEqual(expect.arrayContaining([ca.id, cb.id]));
+    expect(all.items.find((c: any) => c.id === ca.id)).toMatchObject({ orderNumber: a.number, state: 'open', workerParty: { name: '钱师傅' } });
+    expect(all.total).toBe(all.items.length);
+    const open = await ok(handler.get('/api/mediation/cases?state=open'));
+    expect(open.items.every((c: any) => c.state === 'open')).toBe(true);
+    expect(open.items.map((c: any) => c.id)).not.toContain(cb.id);
+    const page = await ok(handler.get('/api/mediation/cases?limit=1&offset=1'));
+    expect([page.items.length, page.total]).toEqual([1, all.total]);
+    // The centre's dispatcher sees them (it dispatched the orders); a handler of another county sees none.
+    expect((await ok(dispatcher.get('/api/mediation/cases'))).items.map((c: any) => c.id)).toEqual(expect.arrayContaining([ca.id, cb.id]));
+    // Those who mediate read the party's numbers (they print the agreement); a leader reading the list sees them masked.
+    expect(all.items.find((c: any) => c.id === ca.id).workerParty).toMatchObject({ phone: '13904713333', idNumber: '150102198001011234' });
+    const seenByLeader = (await ok(leader.get('/api/mediation/cases'))).items.find((c: any) => c.id === ca.id);
+    expect(seenByLeader.workerParty.phone).toBe('139****3333');
+    expect(seenByLeader.workerParty.idNumber).not.toContain('19800101');
+    expect(await ok(handler2.get('/api/mediation/cases'))).toEqual({ items: [], total: 0 });
+    await expectError(handler.get('/api/mediation/cases?state=closed'), 400, 'VALIDATION_FAILED');
+  });
 });
 
 describe('the risk-employer register', () => {

@@ -43,6 +43,8 @@ export const legalApi = {
 
 export const mediationApi = {
   list: (orderId: string) => ok(http.GET('/api/mediation/cases', { params: { query: { orderId } } })),
+  all: (query: { state?: 'open' | 'agreed' | 'failed' | undefined; limit?: number; offset?: number }) =>
+    ok(http.GET('/api/mediation/cases', { params: { query } })),
   open: (body: Body<'createMediationCase'>) => ok(http.POST('/api/mediation/cases', { body })),
   session: (i: string, body: Body<'recordMediationSession'>) => ok(http.POST('/api/mediation/cases/{id}/sessions', { ...id(i), body })),
   agreement: (i: string, body: Body<'recordMediationAgreement'>) => ok(http.POST('/api/mediation/cases/{id}/agreement', { ...id(i), body })),

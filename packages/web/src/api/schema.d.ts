@@ -1413,10 +1413,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 某工单的调解案件
-         * @description 某工单的调解案件
+         * 调解案件：某工单的全部案件，或（不指定工单时）本人可查看工单上的全部案件，按发起时间倒序分页
+         * @description 调解案件：某工单的全部案件，或（不指定工单时）本人可查看工单上的全部案件，按发起时间倒序分页
          *
-         *     The mediation cases of an order.
+         *     Mediation cases: an order’s, or (without orderId) every case on an order the caller may read, newest first, paged.
          */
         get: operations["listMediationCases"];
         put?: never;
@@ -14341,8 +14341,11 @@ export interface operations {
     };
     listMediationCases: {
         parameters: {
-            query: {
-                orderId: string;
+            query?: {
+                limit?: number;
+                offset?: number;
+                orderId?: string;
+                state?: "open" | "agreed" | "failed";
             };
             header?: never;
             path?: never;
@@ -14391,6 +14394,7 @@ export interface operations {
                             openedAt: string;
                             /** Format: uuid */
                             orderId: string;
+                            orderNumber: string;
                             sessions: {
                                 at: string;
                                 attendees: string;
@@ -14419,6 +14423,7 @@ export interface operations {
                                 representative?: string;
                             };
                         }[];
+                        total: number;
                     };
                 };
             };
@@ -14605,6 +14610,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;
@@ -14796,6 +14802,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;
@@ -15005,6 +15012,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;
@@ -15334,6 +15342,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;
@@ -15536,6 +15545,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;
@@ -15737,6 +15747,7 @@ export interface operations {
                         openedAt: string;
                         /** Format: uuid */
                         orderId: string;
+                        orderNumber: string;
                         sessions: {
                             at: string;
                             attendees: string;

@@ -1,5 +1,17 @@
 /** English of the quality-inspection and legal-work screens (merged into the table in en.ts). */
 export const enLegal: Record<string, string> = {
+  '暂无调解案件：在工单的“法律服务”中发起调解': 'No mediation cases yet: open one from an order’s legal services',
+  申请人: 'Applicant',
+  被申请人: 'Respondent',
+  调解事项: 'Matter',
+  履行: 'Performance',
+  下载调解协议书: 'Download the agreement',
+  发起日期: 'Opened',
+  调解案件: 'Mediation cases',
+  全部状态: 'All states',
+  '经{unit}调解，双方达成调解协议：{terms}': 'Mediated by {unit}, the parties reached an agreement: {terms}',
+  '本工单已调解达成协议：追回 {amount}，帮助 {n} 人': 'This order was mediated to an agreement: {amount} recovered, {n} workers helped',
+  按调解结果填写: 'Fill in from the mediation',
   '{m} 月质检覆盖率': 'Inspection coverage, month {m}',
   不合格: 'Failed',
   中风险: 'Medium risk',

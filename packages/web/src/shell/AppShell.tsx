@@ -1,6 +1,7 @@
 import {
   BookOutlined,
   FileProtectOutlined,
+  UsergroupAddOutlined,
   FileSearchOutlined,
   SafetyOutlined,
   AlertOutlined,
@@ -52,6 +53,7 @@ export const navItems: Item[] = [
   },
   { path: '/quality', label: '质检', icon: <FileSearchOutlined />, roles: ['inspector', 'agent', 'supervisor', 'leader'] },
   { path: '/legal/letters', label: '监督函', icon: <FileProtectOutlined />, roles: ['leader', 'handler', 'dispatcher', 'lawyer', 'mediator'] },
+  { path: '/legal/mediation', label: '调解', icon: <UsergroupAddOutlined />, roles: ['mediator', 'lawyer', 'leader'] },
   {
     path: '/legal/risk-employers',
     label: '风险单位',

@@ -1,3 +1,4 @@
+import { MediationReplyHint } from '../../legal/MediationReplyHint.js';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Upload, type FormInstance, type UploadFile } from 'antd';
 import { ordersApi } from '../../api/orders.js';
@@ -259,8 +260,9 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
       'outcome.amountRecovered': ['amountRecovered'],
       'outcome.workersHelped': ['workersHelped'],
     },
-    fields: ({ t }) => (
+    fields: ({ t, order, form }) => (
       <>
+        <MediationReplyHint orderId={order.id} form={form} />
         <Form.Item name="resolved" label={t('是否解决')} rules={[{ required: true, message: t('请选择是否解决') }]}>
           <Radio.Group
             optionType="button"
