@@ -10,6 +10,7 @@ import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js
 import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { orderTextMatch } from '../search/order-index.js';
+import { listQueryOf, viewsFor } from './saved-views.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -177,5 +178,26 @@ export function createOrderListService(deps: OrderDeps) {
     };
   }
 
-  return { list };
+  /**
+   * Every saved view's count for this person in one statement: `count(*) filter (where …)` per view over the orders
+   * they may see. The answer's shape does not say how it was counted, so maintained counters (issue 18) can replace
+   * the scan later.
+   */
+  async function countViews(actor: Actor) {
+    const now = clock.now();
+    const views = viewsFor(actor.role);
+    const filters = await Promise.all(
+      views.map(async (v) => {
+        const q = listQueryOf(v, actor.unitId);
+        const c = await conditions(actor, { ...q, sort: 'due_asc', limit: 1 }, now);
+        if (q.state?.length) c.push(inArray(workOrders.state, q.state));
+        return and(...c)!;
+      }),
+    );
+    const columns = Object.fromEntries(views.map((v, i) => [v.key, sql<number>`(count(*) filter (where ${filters[i]}))::int`]));
+    const [row] = await db.select(columns).from(workOrders).where(orderVisibility(actor, workOrders));
+    return { views: views.map((v) => ({ key: v.key, count: Number(row?.[v.key] ?? 0) })), countedAt: now.toISOString() };
+  }
+
+  return { list, countViews };
 }

@@ -148,6 +148,28 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
   );
 
   app.get(
+    '/view-counts',
+    {
+      schema: {
+        operationId: 'countOrderViews',
+        tags,
+        ...describe(
+          '工作队列计数：当前角色每个工作队列（待派单、临期、超期……）的工单数，一次请求返回',
+          "Every saved view's count for the current person and role, in one request.",
+        ),
+        response: {
+          200: z.object({
+            views: z.array(z.object({ key: z.string(), count: z.number().int() })),
+            countedAt: z.iso.datetime({ offset: true }).describe('计数时间 / when the counts were taken'),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => s.list.countViews(actorOf(req)),
+  );
+
+  app.get(
     '/intake-matches',
     {
       schema: {

@@ -46,6 +46,8 @@ export const ordersApi = {
   /** `callKey` is sent as Idempotency-Key: the same call saved twice (a retry after a lost answer) is one order. */
   create: (body: CreateOrderBody, callKey?: string) => ok(http.POST('/api/orders/', { body, ...(callKey ? { headers: { 'Idempotency-Key': callKey } } : {}) })),
   list: (q: ListQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
+  /** Every saved view's count for the current person and role, in one request. */
+  viewCounts: (signal?: AbortSignal) => ok(http.GET('/api/orders/view-counts', signal ? { signal } : {})),
   matches: (q: MatchQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),
   get: (id: Id) => ok(http.GET('/api/orders/{id}', path(id))),
   events: (id: Id) => ok(http.GET('/api/orders/{id}/events', path(id))),

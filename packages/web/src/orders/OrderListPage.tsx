@@ -26,7 +26,7 @@ export default function OrderListPage() {
   const query = useMemo(() => queryOf(view, filters), [view, filters]);
   const [nonce, setNonce] = useState(0);
   const list = useOrderPages(query, nonce);
-  const counts = useViewCounts(views, filters, nonce);
+  const counts = useViewCounts(nonce);
   const { value: units } = useUnits();
   const unitName = filters.unitId ? units?.find((u) => u.id === filters.unitId)?.name : undefined;
   const exporter = useOrderExport(query, [t(view.label), unitName, filters.q]);

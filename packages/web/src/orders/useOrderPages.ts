@@ -2,7 +2,6 @@ import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import { ordersApi, type ListQuery } from '../api/orders.js';
 import type { OrderSummary } from '../api/types.js';
-import { countKey, countOf, countRequests, type Filters, type SavedView } from './views.js';
 
 const pageSize = 30;
 
@@ -49,22 +48,20 @@ export function useOrderPages(query: ListQuery, nonce: number) {
   return { items, cursor, total, loading, loadingMore, error, loadMore };
 }
 
-/** The number on every view tab. */
-export function useViewCounts(views: SavedView[], filters: Filters, nonce: number): Record<string, number> {
-  const [byRequest, setByRequest] = useState<Record<string, { countsByState: Record<string, number>; total: number }>>({});
-  const countsKey = JSON.stringify(countRequests(views, filters));
+/**
+ * The number on every view tab, all from one request (countOrderViews). The counts are the views' own, not narrowed by
+ * the person's filters: the filtered total is under the list.
+ */
+export function useViewCounts(nonce: number): Record<string, number> {
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new nonce is the refresh button asking for fresh counts
   useEffect(() => {
     const ctl = new AbortController();
-    const reqs = JSON.parse(countsKey) as ReturnType<typeof countRequests>;
-    Promise.all(reqs.map((r) => ordersApi.list(r.query, ctl.signal).then((p) => [r.key, { countsByState: p.countsByState, total: p.total }] as const)))
-      .then((entries) => setByRequest(Object.fromEntries(entries)))
+    ordersApi
+      .viewCounts(ctl.signal)
+      .then((r) => setCounts(Object.fromEntries(r.views.map((v) => [v.key, v.count]))))
       .catch(() => undefined);
     return () => ctl.abort();
-  }, [countsKey, nonce]);
-  const counts: Record<string, number> = {};
-  for (const v of views) {
-    const c = byRequest[countKey(v, filters)];
-    if (c) counts[v.key] = countOf(v, c.countsByState, c.total);
-  }
+  }, [nonce]);
   return counts;
 }

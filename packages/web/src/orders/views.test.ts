@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countKey, countOf, countRequests, filtersFromParams, paramsFromFilters, queryOf, savedViews, viewsFor } from './views.js';
+import { filtersFromParams, paramsFromFilters, queryOf, savedViews, viewsFor } from './views.js';
 
 const keys = (role: Parameters<typeof viewsFor>[0]) => viewsFor(role, 'u').map((v) => v.key);
 
@@ -38,25 +38,6 @@ describe('queries', () => {
     const inProgress = savedViews.find((v) => v.key === 'in_progress')!;
     expect(queryOf(inProgress, { unitId: 'county' })).toMatchObject({ state: ['handling'], unitId: 'county', includeSubtree: true });
     expect(filtersFromParams(paramsFromFilters('in_progress', { unitId: 'county' }))).toEqual({ unitId: 'county' });
-  });
-
-  it('views that differ only by state share one count request', () => {
-    const vs = viewsFor('dispatcher', 'u');
-    const reqs = countRequests(vs, { q: 'x', state: ['handling'] });
-    // base, holder, near_due, overdue, co_handling, subtree
-    expect(reqs).toHaveLength(6);
-    expect(reqs.every((r) => r.query.limit === 1 && r.query.q === 'x' && !r.query.state)).toBe(true);
-    const toDispatch = vs.find((v) => v.key === 'to_dispatch')!;
-    const all = vs.find((v) => v.key === 'all')!;
-    expect(countKey(toDispatch, {})).toBe(countKey(all, {}));
-  });
-
-  it('counts a view from the per-state counts', () => {
-    const toDispatch = savedViews.find((v) => v.key === 'to_dispatch')!;
-    const all = savedViews.find((v) => v.key === 'all')!;
-    const counts = { pending_dispatch: 3, returned: 1, handling: 7 };
-    expect(countOf(toDispatch, counts, 11)).toBe(4);
-    expect(countOf(all, counts, 11)).toBe(11);
   });
 
   it('filters round-trip through the URL', () => {

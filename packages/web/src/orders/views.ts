@@ -1,7 +1,10 @@
 import type { ListQuery } from '../api/orders.js';
 import type { Role } from '../api/types.js';
 
-/** A saved view: a named list query that a role works through every day. */
+/**
+ * A saved view: a named list query that a role works through every day. The server holds the same keys and queries
+ * (server/src/orders/saved-views.ts) and counts every view of a person in one request.
+ */
 export type SavedView = { key: string; label: string; query: ListQuery; roles: readonly Role[] | 'all'; hint: string };
 
 const desk: Role[] = ['dispatcher', 'supervisor'];
@@ -82,32 +85,6 @@ export function queryOf(view: SavedView, filters: Filters): ListQuery {
 
 /** Which filter fields a view already fixes (shown disabled). */
 export const fixedBy = (view: SavedView) => new Set(Object.keys(view.query).filter((k) => k !== 'sort'));
-
-/**
- * The counts on every view from as few requests as possible: views that differ only by state share one request
- * (limit 1), whose countsByState answers all of them.
- */
-export function countRequests(views: SavedView[], filters: Filters): { key: string; query: ListQuery }[] {
-  const { state: _ignored, sort: _sort, ...rest } = filters;
-  const seen = new Map<string, ListQuery>();
-  for (const v of views) {
-    const { state: _s, sort: _so, ...base } = v.query;
-    const q: ListQuery = { ...rest, ...base, limit: 1 };
-    seen.set(countKey(v, filters), q);
-  }
-  return [...seen].map(([key, query]) => ({ key, query }));
-}
-
-export function countKey(v: SavedView, filters: Filters): string {
-  const { state: _ignored, sort: _sort, ...rest } = filters;
-  const { state: _s, sort: _so, ...base } = v.query;
-  return JSON.stringify(Object.entries({ ...rest, ...base }).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-export function countOf(v: SavedView, countsByState: Record<string, number>, total: number): number {
-  if (!v.query.state?.length) return total;
-  return v.query.state.reduce((s, st) => s + (countsByState[st] ?? 0), 0);
-}
 
 /** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
 const listKeys = ['state'] as const;

@@ -1,0 +1,43 @@
+import type { Role } from '../auth/roles.js';
+import type { ListOrdersQuery } from './order-list.js';
+
+/**
+ * The saved views (工作队列): the named list queries each role works through every day. The web shows them as tabs
+ * with labels of its own (packages/web/src/orders/views.ts keeps the same keys and queries); the server holds them so
+ * that one request can count all of a person's views (`countOrderViews`) — and so that the counting can later come
+ * from maintained counters (issue 18) without the web noticing.
+ */
+export type ViewQuery = Omit<ListOrdersQuery, 'limit' | 'cursor' | 'sort' | 'includeSubtree'> & {
+  /** The view covers the person's own unit and everything below it. */
+  ownSubtree?: true;
+};
+export type SavedView = { key: string; query: ViewQuery; roles: readonly Role[] | 'all' };
+
+const desk: Role[] = ['dispatcher', 'supervisor'];
+const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
+const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
+
+export const savedViews: readonly SavedView[] = [
+  { key: 'my_intake', query: { involvement: 'intake' }, roles: ['agent'] },
+  { key: 'to_dispatch', query: { state: ['pending_dispatch', 'returned'] }, roles: desk },
+  { key: 'my_work', query: { state: ['pending_sign', 'handling'], involvement: 'holder' }, roles: ['handler', 'mediator'] },
+  { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'] },
+  { key: 'consultations', query: { typeCode: 'consult' }, roles: ['lawyer'] },
+  { key: 'in_progress', query: { state: ['handling'] }, roles: workers },
+  { key: 'emergency', query: { priority: 'major', ownSubtree: true }, roles: ['leader', 'supervisor'] },
+  { key: 'near_due', query: { deadlineStatus: 'near_due' }, roles: chasers },
+  { key: 'overdue', query: { deadlineStatus: 'overdue' }, roles: chasers },
+  { key: 'to_review', query: { state: ['replied'] }, roles: ['dispatcher'] },
+  { key: 'to_callback', query: { state: ['pending_callback'] }, roles: ['agent', 'dispatcher', 'inspector'] },
+  { key: 'co_handling', query: { involvement: 'co_handling' }, roles: ['handler', 'dispatcher', 'mediator'] },
+  { key: 'subtree', query: { ownSubtree: true }, roles: chasers },
+  { key: 'all', query: {}, roles: 'all' },
+];
+
+export const viewsFor = (role: Role): SavedView[] => savedViews.filter((v) => v.roles === 'all' || v.roles.includes(role));
+
+/** A view as a list query for a person at `unitId` (the list's own conditions do the rest: visibility, deadlines). */
+export function listQueryOf(view: SavedView, unitId: string): Omit<ListOrdersQuery, 'limit' | 'sort'> {
+  const { ownSubtree, ...q } = view.query;
+  return ownSubtree ? { ...q, unitId, includeSubtree: true } : { ...q, includeSubtree: false };
+}
