@@ -12,6 +12,9 @@ await pool.query(`create table if not exists bare_orders (
   id uuid primary key default gen_random_uuid(), number text not null, narrative text not null,
   employer_name text, created_at timestamptz not null default now(), callers jsonb not null)`);
 
+await pool.query(`create table if not exists bare_call_events (
+  event_id text primary key, call_id text not null, type text not null, at timestamptz not null, body jsonb not null)`);
+
 let seq = 0;
 app.post('/bare/orders', async (req) => {
   const b = req.body as { narrative: string; employer?: { name?: string }; callers: unknown[] };
@@ -22,6 +25,18 @@ app.post('/bare/orders', async (req) => {
     JSON.stringify(b.callers),
   ]);
   return rows[0];
+});
+
+// The same batch of call events the telephony system posts, kept as one multi-row INSERT: no signature, no fold.
+app.post('/bare/call-events', async (req) => {
+  const b = req.body as { events: { eventId: string; callId: string; type: string; at: string }[] };
+  await pool.query(
+    `insert into bare_call_events (event_id, call_id, type, at, body)
+     select e->>'eventId', e->>'callId', e->>'type', (e->>'at')::timestamptz, e from jsonb_array_elements($1::jsonb) e
+     on conflict do nothing`,
+    [JSON.stringify(b.events)],
+  );
+  return { accepted: b.events.length };
 });
 
 // The same rows listOrders returns for a scope, by the same index, without anything around it.

@@ -7,6 +7,10 @@
  *  - server RSS under that load (target ≤ 300 MB)
  *  - listOrders for a county and for the province at each size vs. a bare indexed SELECT of the same rows
  *    (targets: p95 ≤ 3× bare; growth from the smallest to the largest size ≤ 1.3×)
+ *  - call-event ingestion: signed batches to ingestCallEvents (verify, fold each call again, one UPDATE per batch)
+ *    vs. a bare Fastify doing one multi-row INSERT of the same batch, events/s (target ≥ 0.5)
+ *
+ * `--only intake,lists,calls` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { demoTelephonySecret } from '../packages/server/src/platform/config/config.js';
+import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverDir = path.resolve(here, '../packages/server');
@@ -29,6 +35,8 @@ const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
   .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
+const only = new Set(option('only', 'intake,lists,calls').split(','));
+const callCount = Number(option('calls', quick ? '500' : '2000'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const dbName = `hotline_bench_${Date.now()}`;
@@ -148,70 +156,141 @@ async function main() {
     const bare = await start('../../bench/bare-server.ts', { DATABASE_URL: dbUrl, PORT: '0' }, /BARE_READY (\d+)/);
     const agent = await login(app.port, 'agent');
 
-    // Warm both up so JIT and pools are not part of the measure.
-    await fetch(`http://127.0.0.1:${app.port}/api/orders`, {
-      method: 'POST',
-      headers: { cookie: agent.cookie, 'content-type': 'application/json' },
-      body: intakeBody,
-    });
-    let peakRss = rssMb(app.child.pid!);
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.child.pid!))), 200);
-    const bareIntake = await load(`http://127.0.0.1:${bare.port}/bare/orders`, {});
-    const appIntake = await load(`http://127.0.0.1:${app.port}/api/orders`, { cookie: agent.cookie });
-    clearInterval(sampler);
-
     console.log('\nresult                                                        value   target       ');
-    line('intake bare (orders/s)', bareIntake.rps.toFixed(0), '', null);
-    line('intake createOrder (orders/s)', `${appIntake.rps.toFixed(0)} (${appIntake.non2xx} non-2xx)`, '', null);
-    line('intake ratio to bare', (appIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.70', appIntake.rps / bareIntake.rps >= 0.7);
-    line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 300', peakRss <= 300);
-
-    const handler = await login(app.port, 'handler');
-    const dispatcher = await login(app.port, 'dispatcher');
-    const { rows: scopes } = await admin.query(`select 1`).then(async () => {
-      const c = new pg.Client({ connectionString: dbUrl });
-      await c.connect();
-      const r = await c.query(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
-        (select id from units where type = 'county_federation' and division_code = '150102') as county`);
-      await c.end();
-      return r;
-    });
-    const scope = scopes[0] as { province: string; county: string };
-
-    const results: Record<string, { app: number; bare: number }> = {};
-    let seeded = 0;
-    for (const size of sizes) {
-      const secs = await seed(size - seeded);
-      seeded = size;
-      console.log(`\nseeded to ${size.toLocaleString()} orders (+${secs.toFixed(0)} s)`);
-      for (const [who, client, unitId] of [
-        ['county', handler, scope.county],
-        ['province', dispatcher, scope.province],
-      ] as const) {
-        const bareL = await latencies(`http://127.0.0.1:${bare.port}/bare/orders?scope=${unitId}&limit=20`, {});
-        const appL = await latencies(`http://127.0.0.1:${app.port}/api/orders?limit=20`, { cookie: client.cookie });
-        results[`${who}@${size}`] = { app: appL.p95, bare: bareL.p95 };
-        line(`listOrders ${who} p95 @${size.toLocaleString()} (ms)`, `${appL.p95.toFixed(1)} / bare ${bareL.p95.toFixed(1)}`, '', null);
-        line(`listOrders ${who} ratio to bare @${size.toLocaleString()}`, (appL.p95 / bareL.p95).toFixed(2), '≤ 3.0', appL.p95 / bareL.p95 <= 3);
-      }
-    }
-    if (sizes.length > 1) {
-      const [small, large] = [sizes[0]!, sizes[sizes.length - 1]!];
-      for (const who of ['county', 'province']) {
-        const growth = results[`${who}@${large}`]!.app / results[`${who}@${small}`]!.app;
-        line(`listOrders ${who} growth ${small.toLocaleString()}→${large.toLocaleString()}`, growth.toFixed(2), '≤ 1.30', growth <= 1.3);
-      }
-    }
+    const report: Record<string, unknown> = { sizes, duration };
+    if (only.has('calls')) report.calls = await callIngestion(app.port, bare.port);
+    if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!);
+    if (only.has('lists')) report.lists = await lists(app.port, bare.port);
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-    fs.writeFileSync(
-      path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`),
-      JSON.stringify({ sizes, duration, bareIntake, appIntake, peakRss, lists: results }, null, 2),
-    );
+    fs.writeFileSync(path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify(report, null, 2));
   } finally {
     cleanup();
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
+}
+
+async function intake(appPort: number, barePort: number, cookie: string, pid: number) {
+  // Warm both up so JIT and pools are not part of the measure.
+  await fetch(`http://127.0.0.1:${appPort}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: intakeBody });
+  let peakRss = rssMb(pid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 200);
+  const bareIntake = await load(`http://127.0.0.1:${barePort}/bare/orders`, {});
+  const appIntake = await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie });
+  clearInterval(sampler);
+  line('intake bare (orders/s)', bareIntake.rps.toFixed(0), '', null);
+  line('intake createOrder (orders/s)', `${appIntake.rps.toFixed(0)} (${appIntake.non2xx} non-2xx)`, '', null);
+  line('intake ratio to bare', (appIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.70', appIntake.rps / bareIntake.rps >= 0.7);
+  line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 300', peakRss <= 300);
+  return { bareIntake, appIntake, peakRss };
+}
+
+async function lists(appPort: number, barePort: number) {
+  const handler = await login(appPort, 'handler');
+  const dispatcher = await login(appPort, 'dispatcher');
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows: scopes } = await c.query(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
+    (select id from units where type = 'county_federation' and division_code = '150102') as county`);
+  await c.end();
+  const scope = scopes[0] as { province: string; county: string };
+
+  const results: Record<string, { app: number; bare: number }> = {};
+  let seeded = 0;
+  for (const size of sizes) {
+    const secs = await seed(size - seeded);
+    seeded = size;
+    console.log(`\nseeded to ${size.toLocaleString()} orders (+${secs.toFixed(0)} s)`);
+    for (const [who, client, unitId] of [
+      ['county', handler, scope.county],
+      ['province', dispatcher, scope.province],
+    ] as const) {
+      const bareL = await latencies(`http://127.0.0.1:${barePort}/bare/orders?scope=${unitId}&limit=20`, {});
+      const appL = await latencies(`http://127.0.0.1:${appPort}/api/orders?limit=20`, { cookie: client.cookie });
+      results[`${who}@${size}`] = { app: appL.p95, bare: bareL.p95 };
+      line(`listOrders ${who} p95 @${size.toLocaleString()} (ms)`, `${appL.p95.toFixed(1)} / bare ${bareL.p95.toFixed(1)}`, '', null);
+      line(`listOrders ${who} ratio to bare @${size.toLocaleString()}`, (appL.p95 / bareL.p95).toFixed(2), '≤ 3.0', appL.p95 / bareL.p95 <= 3);
+    }
+  }
+  if (sizes.length > 1) {
+    const [small, large] = [sizes[0]!, sizes[sizes.length - 1]!];
+    for (const who of ['county', 'province']) {
+      const growth = results[`${who}@${large}`]!.app / results[`${who}@${small}`]!.app;
+      line(`listOrders ${who} growth ${small.toLocaleString()}→${large.toLocaleString()}`, growth.toFixed(2), '≤ 1.30', growth <= 1.3);
+    }
+  }
+  return results;
+}
+
+/**
+ * A day of calls as the telephony system posts them: five events a call (offered, queued, answered, ended,
+ * recording), sent in the order they happen, 100 to a signed batch, 4 senders at once; so a call's events span
+ * batches and most batches fold calls that already have events. The bare side INSERTs the same batches.
+ */
+function callBatches() {
+  const events: { eventId: string; callId: string; type: string; at: string; [k: string]: unknown }[] = [];
+  const t0 = Date.now() - 3_600_000;
+  for (let i = 0; i < callCount; i++) {
+    const id = `bench-${i}`;
+    const s = t0 + i * 1_000;
+    const at = (x: number) => new Date(s + x * 1000).toISOString();
+    events.push(
+      { eventId: `${id}-0`, callId: id, type: 'offered', at: at(0), from: `139${String(i).padStart(8, '0')}`, to: '12351' },
+      { eventId: `${id}-1`, callId: id, type: 'queued', at: at(10), queue: 'general' },
+      { eventId: `${id}-2`, callId: id, type: 'answered', at: at(10 + (i % 30)), agent: `agent${1 + (i % 8)}` },
+      { eventId: `${id}-3`, callId: id, type: 'ended', at: at(200 + (i % 300)), reason: 'agent_hangup' },
+      { eventId: `${id}-4`, callId: id, type: 'recording', at: at(202 + (i % 300)), recordingUrl: `https://recordings.invalid/${id}.wav` },
+    );
+  }
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const batches: string[] = [];
+  for (let i = 0; i < events.length; i += 100) batches.push(JSON.stringify({ events: events.slice(i, i + 100) }));
+  return { batches, events: events.length };
+}
+
+async function send(batches: string[], url: (i: number) => string, headers: (body: string, i: number) => Record<string, string>) {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) {
+        const i = next++;
+        const body = batches[i]!;
+        const res = await fetch(url(i), { method: 'POST', headers: { 'content-type': 'application/json', ...headers(body, i) }, body });
+        if (!res.ok) throw new Error(`${url(i)} → ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  return (performance.now() - t) / 1000;
+}
+
+async function callIngestion(appPort: number, barePort: number) {
+  const { batches, events } = callBatches();
+  const signed = (body: string, i: number) => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const nonce = `bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`;
+    return { 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, nonce, body) };
+  };
+  // Warm-up on calls of their own, so JIT and pools are not part of the measure.
+  const warm = JSON.stringify({ events: [{ eventId: 'warm-0', callId: 'warm', type: 'offered', at: new Date().toISOString() }] });
+  await send([warm], () => `http://127.0.0.1:${appPort}/api/calls/events`, signed);
+  await send(
+    [warm],
+    () => `http://127.0.0.1:${barePort}/bare/call-events`,
+    () => ({}),
+  );
+  const bareSecs = await send(
+    batches,
+    () => `http://127.0.0.1:${barePort}/bare/call-events`,
+    () => ({}),
+  );
+  const appSecs = await send(batches, () => `http://127.0.0.1:${appPort}/api/calls/events`, signed);
+  const [bareRate, appRate] = [events / bareSecs, events / appSecs];
+  line(`call events bare INSERT (events/s, ${callCount} calls)`, bareRate.toFixed(0), '', null);
+  line('call events ingestCallEvents (events/s)', appRate.toFixed(0), '', null);
+  line('call-event ingestion ratio to bare', (appRate / bareRate).toFixed(2), '≥ 0.50', appRate / bareRate >= 0.5);
+  return { calls: callCount, events, batches: batches.length, bareRate, appRate };
 }
 
 main().then(

@@ -26,30 +26,41 @@ export async function lockCalls(tx: Executor, ids: string[], now: Date): Promise
   return new Map(rows.map((r) => [r.callId, r]));
 }
 
-const d = (s: string | null) => (s ? new Date(s) : null);
-
-export async function saveCall(tx: Executor, r: CallRecord, now: Date): Promise<void> {
-  await tx
-    .update(calls)
-    .set({
-      caller: r.caller,
-      dialled: r.dialled,
-      offeredAt: d(r.offeredAt),
-      queuedAt: d(r.queuedAt),
-      queue: r.queue,
-      answeredAt: d(r.answeredAt),
-      agent: r.agent,
-      endedAt: d(r.endedAt),
-      endReason: r.endReason,
-      outcome: r.outcome,
-      waitSeconds: r.waitSeconds,
-      talkSeconds: r.talkSeconds,
-      transfers: r.transfers,
-      recordingUrl: r.recordingUrl,
-      events: r.events,
-      updatedAt: now,
-    })
-    .where(eq(calls.callId, r.callId));
+/**
+ * Every call of a batch written back in ONE statement: the folded records travel as one JSON array parameter and
+ * `jsonb_to_recordset` turns it into rows to join on (one round trip however many calls a batch touches).
+ */
+export async function saveCalls(tx: Executor, records: CallRecord[], now: Date): Promise<void> {
+  if (!records.length) return;
+  const rows = records.map((r) => ({
+    call_id: r.callId,
+    caller: r.caller,
+    dialled: r.dialled,
+    offered_at: r.offeredAt,
+    queued_at: r.queuedAt,
+    queue: r.queue,
+    answered_at: r.answeredAt,
+    agent: r.agent,
+    ended_at: r.endedAt,
+    end_reason: r.endReason,
+    outcome: r.outcome,
+    wait_seconds: r.waitSeconds,
+    talk_seconds: r.talkSeconds,
+    transfers: r.transfers,
+    recording_url: r.recordingUrl,
+    events: r.events,
+  }));
+  await tx.execute(sql`
+    update ${calls} set
+      caller = v.caller, dialled = v.dialled, offered_at = v.offered_at, queued_at = v.queued_at, queue = v.queue,
+      answered_at = v.answered_at, agent = v.agent, ended_at = v.ended_at, end_reason = v.end_reason,
+      outcome = v.outcome, wait_seconds = v.wait_seconds, talk_seconds = v.talk_seconds, transfers = v.transfers,
+      recording_url = v.recording_url, events = v.events, updated_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+      call_id text, caller text, dialled text, offered_at timestamptz, queued_at timestamptz, queue text,
+      answered_at timestamptz, agent text, ended_at timestamptz, end_reason text, outcome text, wait_seconds int,
+      talk_seconds int, transfers jsonb, recording_url text, events jsonb)
+    where ${calls.callId} = v.call_id`);
 }
 
 export type CallFilter = {

@@ -24,13 +24,15 @@ export function createCallsService(deps: Deps) {
       const ids = [...new Set(events.map((e) => e.callId))].sort();
       const existing = await repo.lockCalls(tx, ids, now);
       let added = 0;
+      const folded: CallRecord[] = [];
       for (const id of ids) {
         const before = existing.get(id)?.events ?? [];
         const known = new Set(before.map((e) => e.eventId));
         const fresh = events.filter((e) => e.callId === id && !known.has(e.eventId));
         added += new Set(fresh.map((e) => e.eventId)).size;
-        await repo.saveCall(tx, foldCall(id, [...before, ...fresh]), now);
+        folded.push(foldCall(id, [...before, ...fresh]));
       }
+      await repo.saveCalls(tx, folded, now);
       return { accepted: events.length, added, calls: ids.length };
     });
   }

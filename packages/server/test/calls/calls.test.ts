@@ -4,6 +4,12 @@ import { signRequest } from '../../src/platform/signing/hmac.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import * as schema from '../../src/platform/db/schema.js';
+import type { Db } from '../../src/platform/db/client.js';
+import { createCallsService } from '../../src/calls/calls.service.js';
+import type { CallEvent } from '../../src/calls/domain/call-events.js';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
 let t: TestApp;
@@ -115,5 +121,21 @@ describe('call figures', () => {
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);
     await expectError(agent.get('/api/calls?caller=13904'), 400, 'VALIDATION_FAILED');
     await expectError(handler.get('/api/calls'), 403, 'ROLE_REQUIRED');
+  });
+});
+
+describe('ingestion cost', () => {
+  it('writes a batch of 40 calls back with one UPDATE, not one per call', async () => {
+    // The same database through a drizzle instance that logs its statements.
+    const logged: string[] = [];
+    const logger = { logQuery: (q: string) => logged.push(q) };
+    const client = (t.database.db as unknown as { $client: never }).$client;
+    const db = (t.database.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePg(client, { schema, logger })) as unknown as Db;
+    const service = createCallsService({ db, clock: t.clock });
+    const events = Array.from({ length: 40 }, (_, i) => answered(`batch-${i}`, 2 * 86_400 + i, 10, 100)).flat() as CallEvent[];
+    expect(await service.ingest('batch-nonce', events)).toEqual({ accepted: 160, added: 160, calls: 40 });
+    expect(logged.filter((q) => /^\s*update "calls"/i.test(q))).toHaveLength(1);
+    expect(logged.filter((q) => /^\s*(select|insert|update|delete)/i.test(q))).toHaveLength(4); // nonce, create, lock, write
+    expect(await ok(agent.get('/api/calls/batch-39'))).toMatchObject({ outcome: 'answered', waitSeconds: 10, talkSeconds: 100 });
   });
 });
