@@ -56,9 +56,13 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
       schema: {
         operationId: 'decideExtension',
         tags,
-        ...describe('审批延期申请（交办单位）', 'Approve or refuse an extension (the dispatching unit).'),
+        ...describe('审批延期申请（交办单位）；不同意须说明理由', 'Approve or refuse an extension (the dispatching unit); a refusal gives its reason.'),
         params: idParams,
-        body: z.object({ ...versionBody, approve: z.boolean({ error: '请选择是否同意' }), note: z.string().max(1000).optional() }).strict(),
+        body: z
+          .object({ ...versionBody, approve: z.boolean({ error: '请选择是否同意' }), note: z.string().max(1000).optional() })
+          .strict()
+          // A refusal is explained: the handler has to know why, and the timeline keeps the reason.
+          .refine((b) => b.approve || (b.note?.trim().length ?? 0) >= 2, { error: '不同意延期须填写理由（至少 2 个字）', path: ['note'] }),
         response: ok,
       },
     },

@@ -85,6 +85,8 @@ export function deadlinesOf(order: OrderRow, now: Date) {
               : open
                 ? deadlineStatus(now, order.replyDueAt, order.replyNearDueAt)!
                 : null,
+          // The limit the reply deadline was counted with: an extension is asked in its unit, for at most its amount.
+          limit: order.replyLimit ? { amount: order.replyLimit.amount, unit: order.replyLimit.unit } : null,
         }
       : null,
     callbackDueAt: iso(order.callbackDueAt),

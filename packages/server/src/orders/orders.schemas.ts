@@ -102,7 +102,19 @@ export const orderSummarySchema = z.object({
   deadlines: z.object({
     currentStep: z.string().nullable(),
     current: z.object({ dueAt: iso, nearDueAt: iso.nullable(), status: deadlineState }).nullable(),
-    reply: z.object({ dueAt: iso, nearDueAt: iso.nullable(), status: deadlineState.nullable() }).nullable(),
+    reply: z
+      .object({
+        dueAt: iso,
+        nearDueAt: iso.nullable(),
+        status: deadlineState.nullable(),
+        limit: z
+          .object({ amount: z.number().nullable(), unit: z.string() })
+          .nullable()
+          .describe(
+            '办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount',
+          ),
+      })
+      .nullable(),
     callbackDueAt: iso.nullable(),
     returnDueAt: iso.nullable(),
   }),

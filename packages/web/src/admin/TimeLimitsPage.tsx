@@ -9,18 +9,10 @@ import { limitUnits, priorities, tiers, type DeadlinePreview, type TimeLimitRule
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
-import { priorityLabels, stepLabels, tierLabels } from '../shared/labels.js';
+import { limitUnitLabels, priorityLabels, stepLabels, tierLabels } from '../shared/labels.js';
 import { useCatalog } from '../shared/reference.js';
 import './admin.css';
 
-export const limitUnitLabels: Record<string, string> = {
-  working_days: '工作日',
-  working_hours: '工作小时',
-  clock_minutes: '分钟（自然时间）',
-  clock_hours: '小时（自然时间）',
-  calendar_days: '自然日',
-  none: '不设时限',
-};
 const countFromLabels: Record<string, string> = { next_working_day: '次日起算', same_day: '当日起算' };
 const steps = Object.keys(stepLabels);
 

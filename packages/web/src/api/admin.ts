@@ -75,6 +75,8 @@ export const calendarApi = {
     ok(http.PUT('/api/calendar/days/{date}', { params: { path: { date } }, body })),
   importYear: (body: { year: number; holidays: { date: string; name: string }[]; makeupDays: { date: string; name: string }[] }) =>
     ok(http.POST('/api/calendar/years', { body })),
+  /** A file of the State Council notice (.ics or JSON), read in the browser and sent as text. */
+  importYearFile: (body: Body<'importCalendarYearFile'>) => ok(http.POST('/api/calendar/years/file', { body })),
   setWorkingHours: (body: Body<'setWorkingHours'>) => ok(http.PUT('/api/calendar/working-hours', { body })),
 };
 

@@ -1977,10 +1977,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 审批延期申请（交办单位）
-         * @description 审批延期申请（交办单位）
+         * 审批延期申请（交办单位）；不同意须说明理由
+         * @description 审批延期申请（交办单位）；不同意须说明理由
          *
-         *     Approve or refuse an extension (the dispatching unit).
+         *     Approve or refuse an extension (the dispatching unit); a refusal gives its reason.
          */
         post: operations["decideExtension"];
         delete?: never;
@@ -16451,6 +16451,11 @@ export interface operations {
                                 currentStep: string | null;
                                 reply: {
                                     dueAt: string;
+                                    /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                    limit: {
+                                        amount: number | null;
+                                        unit: string;
+                                    } | null;
                                     nearDueAt: string | null;
                                     /** @enum {string|null} */
                                     status: "on_time" | "near_due" | "overdue" | null;
@@ -16742,6 +16747,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -17056,6 +17066,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -17381,6 +17396,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -17702,6 +17722,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -18151,6 +18176,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -18627,6 +18657,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -18960,6 +18995,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -19281,6 +19321,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -19604,6 +19649,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -19926,6 +19976,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -20254,6 +20309,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -20726,6 +20786,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -21048,6 +21113,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -21369,6 +21439,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -21695,6 +21770,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -22017,6 +22097,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -22343,6 +22428,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -22665,6 +22755,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -22986,6 +23081,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -23315,6 +23415,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -23636,6 +23741,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -23966,6 +24076,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -24438,6 +24553,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -24759,6 +24879,11 @@ export interface operations {
                             currentStep: string | null;
                             reply: {
                                 dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
                                 nearDueAt: string | null;
                                 /** @enum {string|null} */
                                 status: "on_time" | "near_due" | "overdue" | null;
@@ -25174,6 +25299,11 @@ export interface operations {
                                 currentStep: string | null;
                                 reply: {
                                     dueAt: string;
+                                    /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                    limit: {
+                                        amount: number | null;
+                                        unit: string;
+                                    } | null;
                                     nearDueAt: string | null;
                                     /** @enum {string|null} */
                                     status: "on_time" | "near_due" | "overdue" | null;
@@ -25230,6 +25360,11 @@ export interface operations {
                                 currentStep: string | null;
                                 reply: {
                                     dueAt: string;
+                                    /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                    limit: {
+                                        amount: number | null;
+                                        unit: string;
+                                    } | null;
                                     nearDueAt: string | null;
                                     /** @enum {string|null} */
                                     status: "on_time" | "near_due" | "overdue" | null;
@@ -25440,6 +25575,11 @@ export interface operations {
                                 currentStep: string | null;
                                 reply: {
                                     dueAt: string;
+                                    /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                    limit: {
+                                        amount: number | null;
+                                        unit: string;
+                                    } | null;
                                     nearDueAt: string | null;
                                     /** @enum {string|null} */
                                     status: "on_time" | "near_due" | "overdue" | null;

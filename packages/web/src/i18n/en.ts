@@ -1,8 +1,10 @@
 /** The English interface, keyed by the Chinese text it replaces (see i18n.tsx). */
 import { enAnalytics } from './en-analytics.js';
+import { enWorkplace } from './en-workplace.js';
 
 export const en: Record<string, string> = {
   ...enAnalytics,
+  ...enWorkplace,
   '12345 转办': 'Transferred from 12345',
   '12351 工单平台': '12351 Work-Order Platform',
   '{action}：已完成': '{action}: done',

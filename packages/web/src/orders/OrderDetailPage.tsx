@@ -85,7 +85,7 @@ export default function OrderDetailPage() {
           <PriorityTag priority={o.priority} />
           <RiskTags flags={o.riskFlags} />
           <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />
-          {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} />}
+          {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} provisional={o.deadlineProvisional} />}
         </Space>
         <Tooltip title={t('刷新')}>
           <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />

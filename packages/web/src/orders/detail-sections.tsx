@@ -98,7 +98,7 @@ export function DeadlinesCard({ order }: { order: OrderView }) {
         <div key={r.key} className="deadline-row">
           <span className="deadline-label">{r.label}</span>
           {r.dl ? (
-            <DeadlineTag deadline={r.dl} now={now} />
+            <DeadlineTag deadline={r.dl} now={now} provisional={order.deadlineProvisional} />
           ) : keptReply === null ? (
             <Tag>{t('已办结')}</Tag>
           ) : (

@@ -61,7 +61,7 @@ export function useOrderColumns(now: number): ColumnsType<OrderSummary> {
       width: 180,
       render: (_v, o) => (
         <div className="cell-deadline">
-          <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} now={now} />
+          <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} now={now} provisional={o.deadlineProvisional} />
         </div>
       ),
     },

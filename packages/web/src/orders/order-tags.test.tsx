@@ -25,6 +25,19 @@ describe('DeadlineTag', () => {
     expect(container.textContent).toBe('Overdue · 45 min overdue');
   });
 
+  it('says 暂定 beside a deadline counted on a provisional calendar year, and nothing more otherwise', () => {
+    const deadline = { status: 'on_time', dueAt: '2027-01-12T09:30:00Z', nearDueAt: null } as const;
+    const marked = render(<DeadlineTag deadline={deadline} now={now} provisional />).container;
+    expect(marked.querySelector('[data-provisional]')?.textContent).toBe('暂定');
+    expect(render(<DeadlineTag deadline={deadline} now={now} />).container.querySelector('[data-provisional]')).toBeNull();
+    const english = render(
+      <I18nProvider initial="en">
+        <DeadlineTag deadline={deadline} now={now} provisional />
+      </I18nProvider>,
+    ).container;
+    expect(english.querySelector('[data-provisional]')?.textContent).toBe('Provisional');
+  });
+
   it('shows a dash without a deadline', () => {
     expect(render(<DeadlineTag deadline={null} />).container.textContent).toBe('—');
   });

@@ -28,22 +28,44 @@ export function DeadlineTag({
   step,
   now = Date.now(),
   compact,
+  provisional,
 }: {
   deadline: Deadline | null;
   step?: string | null;
   now?: number;
   compact?: boolean;
+  /** Counted on a provisional calendar year (no State Council notice yet): said with a 暂定 tag. */
+  provisional?: boolean;
 }) {
   const t = useT();
   if (!deadline) return <span className="muted">—</span>;
   const label = t(deadlineLabels[deadline.status] ?? deadline.status);
   const stepName = step ? t(stepLabels[step] ?? step) : '';
   const color = deadline.status === 'overdue' ? 'error' : deadline.status === 'near_due' ? 'warning' : 'success';
-  return (
+  const tag = (
     <Tooltip title={`${stepName ? `${stepName} · ` : ''}${t('期限')} ${formatTime(deadline.dueAt)}`}>
-      <Tag color={color} icon={deadlineIcon[deadline.status]} data-deadline={deadline.status}>
+      <Tag color={color} icon={deadlineIcon[deadline.status]} data-deadline={deadline.status} className="deadline-tag">
         {label}
         {!compact && ` · ${remaining(deadline.dueAt, now, t)}`}
+      </Tag>
+    </Tooltip>
+  );
+  if (!provisional) return tag;
+  return (
+    <span className="deadline-tags">
+      {tag}
+      <ProvisionalTag />
+    </span>
+  );
+}
+
+/** A deadline counted into a year whose holiday notice is not entered yet: it may move when the notice is entered. */
+export function ProvisionalTag() {
+  const t = useT();
+  return (
+    <Tooltip title={t('期限按暂定日历（放假办法推算，无调休）计算，导入国务院通知后自动重算')}>
+      <Tag color="gold" variant="outlined" data-provisional="true" className="provisional-tag">
+        {t('暂定')}
       </Tag>
     </Tooltip>
   );

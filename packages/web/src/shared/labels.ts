@@ -66,6 +66,15 @@ export const satisfactionLabels: Record<string, string> = { satisfied: '满意',
 export const relationLabels: Record<string, string> = { self: '本人', relative: '亲属', colleague: '同事', representative: '代表', other: '其他' };
 export const deadlineLabels: Record<string, string> = { on_time: '正常', near_due: '临期', overdue: '超期' };
 export const deadlineColors: Record<string, string> = { on_time: 'green', near_due: 'orange', overdue: 'red' };
+/** A time limit's unit (time-limit rules, the extension dialog). */
+export const limitUnitLabels: Record<string, string> = {
+  working_days: '工作日',
+  working_hours: '工作小时',
+  clock_minutes: '分钟（自然时间）',
+  clock_hours: '小时（自然时间）',
+  calendar_days: '自然日',
+  none: '不设时限',
+};
 export const stepLabels: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访' };
 export const attachmentKindLabels: Record<string, string> = {
   recording: '录音',

@@ -23,6 +23,14 @@ export function UserMenu() {
     label: `${t(roleLabels[a.role])} · ${a.unit.name}`,
   }));
   const items: MenuProps['items'] = [
+    // The unit is said here (and in the button's tooltip), not in the header: the header keeps its width for the menu.
+    {
+      key: 'who',
+      disabled: true,
+      className: 'user-menu-who',
+      label: `${current.user.displayName} · ${t(roleLabels[current.role])} · ${current.current.unit.name}`,
+    },
+    { type: 'divider' as const },
     ...(current.assignments.length > 1
       ? [{ type: 'group' as const, key: 'roles', label: t('切换角色'), children: roleItems }, { type: 'divider' as const }]
       : []),
@@ -49,7 +57,7 @@ export function UserMenu() {
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <button type="button" className="user-menu" aria-label={t('个人菜单')}>
+        <button type="button" className="user-menu" aria-label={t('个人菜单')} title={`${current.user.displayName} · ${current.current.unit.name}`}>
           <Space size={8}>
             <UserOutlined />
             <span className="user-name">{current.user.displayName}</span>

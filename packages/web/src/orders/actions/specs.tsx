@@ -12,6 +12,7 @@ import { UnitPicker } from '../../shared/UnitPicker.js';
 import { useT, type T } from '../../i18n/i18n.js';
 import type { ActionSpec } from './ActionDialog.js';
 import { CoHandlersField, DispatchUnitField, OrderPicker, TextField } from './fields.js';
+import { ExtensionDecisionFields, ExtensionRequestFields } from './extension-fields.js';
 
 type V = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -194,29 +195,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     title: '申请延期',
     intro: '须在办理期限届满前申请，延长不超过原时限，并已告知来电人；由交办单位审批。',
     initial: () => ({ callerInformed: false }),
-    fields: ({ order, t }) => (
-      <>
-        {order.deadlines.reply && <Alert type="info" style={{ marginBottom: 12 }} title={`${t('当前办理期限')}：${formatTime(order.deadlines.reply.dueAt)}`} />}
-        <Form.Item
-          name="amount"
-          label={t('延长时长（与原办理时限同单位，通常为工作日）')}
-          rules={[
-            { required: true, message: t('请填写延长的时长') },
-            { type: 'integer', min: 1, max: 60, message: t('应为 1–60 的整数') },
-          ]}
-        >
-          <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <TextField name="reason" label="延期理由" required />
-        <Form.Item
-          name="callerInformed"
-          valuePropName="checked"
-          rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('延期须告知来电人')))) }]}
-        >
-          <Checkbox>{t('已告知来电人')}</Checkbox>
-        </Form.Item>
-      </>
-    ),
+    fields: ({ order }) => <ExtensionRequestFields order={order} />,
     submit: (o, v) =>
       ordersApi.requestExtension(o.id, { version: o.version, amount: v.amount as number, reason: str(v.reason)!, callerInformed: Boolean(v.callerInformed) }),
   },
@@ -224,29 +203,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     key: 'decide_extension',
     title: '审批延期',
     initial: () => ({ approve: true }),
-    fields: ({ order, t }) => (
-      <>
-        {order.pendingExtension && (
-          <Alert
-            type="warning"
-            style={{ marginBottom: 12 }}
-            title={`${t('申请延至')} ${formatTime(order.pendingExtension.requestedDueAt)}`}
-            description={`${t('理由')}：${order.pendingExtension.reason}`}
-          />
-        )}
-        <Form.Item name="approve" label={t('审批结果')} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: true, label: t('同意延期') },
-              { value: false, label: t('不同意') },
-            ]}
-          />
-        </Form.Item>
-        <TextField name="note" label="审批意见" />
-      </>
-    ),
+    fields: ({ order, form }) => <ExtensionDecisionFields order={order} form={form} />,
     submit: (o, v) => ordersApi.decideExtension(o.id, { version: o.version, approve: Boolean(v.approve), ...opt('note', v.note) }),
   },
   reply: {

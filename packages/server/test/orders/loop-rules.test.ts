@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from './http.js';
+
+/**
+ * Issue 8's later rules as the staff meet them: the extension dialog's bounds come from the order, a refusal gives
+ * its reason.
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client, handler: Client;
+let county: { id: string };
+
+type Order = { id: string; version: number; state: string; allowedActions: string[]; [k: string]: any };
+const create = (over: Record<string, unknown> = {}) =>
+  ok<Order>(
+    agent.post('/api/orders', {
+      channel: 'phone',
+      callers: [{ name: '赵女士', phone: '13904712222' }],
+      employer: { name: '呼和浩特市某某物业有限公司' },
+      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      narrative: '反映物业公司拖欠工资，已两个月未发放。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+      ...over,
+    }),
+    201,
+  );
+const post = (c: Client, o: Order, path: string, body: Record<string, unknown> = {}) => c.post(`/api/orders/${o.id}/${path}`, { version: o.version, ...body });
+
+async function atCounty(over: Record<string, unknown> = {}) {
+  let o = await create(over);
+  o = await ok(post(dispatcher, o, 'dispatch', { unitId: county.id }));
+  return ok<Order>(post(handler, o, 'sign'));
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  [agent, dispatcher, handler] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+});
+afterAll(() => t.close());
+
+describe('the extension dialog', () => {
+  it("the order says the reply limit's unit and amount: the most an extension may add", async () => {
+    const o = await atCounty();
+    expect(o.deadlines.reply.limit).toEqual({ amount: expect.any(Number), unit: 'working_days' });
+    const max = o.deadlines.reply.limit.amount as number;
+    // Over the maximum: refused with the field named, never cut down.
+    await expectError(post(handler, o, 'extension', { amount: max + 1, reason: '需等待劳动监察结论', callerInformed: true }), 400, 'ORDER_EXTENSION_TOO_LONG');
+    const asked = await ok<Order>(post(handler, o, 'extension', { amount: max, reason: '需等待劳动监察结论', callerInformed: true }));
+    expect(asked.pendingExtension).not.toBeNull();
+  });
+
+  it('refusing an extension needs a reason, which the timeline keeps', async () => {
+    let o = await atCounty();
+    o = await ok(post(handler, o, 'extension', { amount: 2, reason: '需等待劳动监察结论', callerInformed: true }));
+    const refused = await expectError(post(dispatcher, o, 'extension-decision', { approve: false }), 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(refused)).toContain('body.note');
+    await expectError(post(dispatcher, o, 'extension-decision', { approve: false, note: ' ' }), 400, 'VALIDATION_FAILED');
+    o = await ok(post(dispatcher, o, 'extension-decision', { approve: false, note: '材料已齐，请按期办结' }));
+    expect(o.pendingExtension).toBeNull();
+    const events = await ok<{ kind: string; note: string | null; data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`));
+    const decided = events.find((e) => e.data?.approved === false);
+    expect(decided, JSON.stringify(events.map((e) => e.kind))).toMatchObject({ note: '材料已齐，请按期办结', data: { approved: false } });
+  });
+});
