@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerJsonBody(app, { maxDepth: config.jsonMaxDepth, maxKeys: config.jsonMaxKeys, bodyLimit: config.bodyLimitBytes });
   registerInputGuard(app);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config);
   registerSameOrigin(app, config);
   await app.register(cookie);
   await registerOpenApi(app, appVersion);

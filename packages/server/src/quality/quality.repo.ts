@@ -29,14 +29,10 @@ export async function deactivateSheets(tx: Executor): Promise<void> {
   await tx.update(qaScoreSheets).set({ active: false }).where(eq(qaScoreSheets.active, true));
 }
 
-/** Inserts the drawn inspections; an order already in the day's sample is kept as it is (a re-draw adds only new ones). */
+/** Inserts the drawn inspections; an order or call already in the day's sample is kept as it is (a re-draw adds only new ones). */
 export async function insertInspections(tx: Executor, rows: (typeof qaInspections.$inferInsert)[]): Promise<InspectionRow[]> {
   if (!rows.length) return [];
-  return tx
-    .insert(qaInspections)
-    .values(rows)
-    .onConflictDoNothing({ target: [qaInspections.day, qaInspections.orderId] })
-    .returning();
+  return tx.insert(qaInspections).values(rows).onConflictDoNothing().returning();
 }
 
 export async function findInspection(db: Executor, id: string, scope: SQL): Promise<InspectionRow | undefined> {

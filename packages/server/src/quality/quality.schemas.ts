@@ -26,7 +26,19 @@ export const inspectionView = z.object({
   state: z.enum(['pending', 'scored', 'appealed', 'decided']),
   drawnBy: z.enum(['system', 'manual']),
   reasons: z.array(z.string()).describe('random / dissatisfied / agent_complaint / manual …'),
-  order: z.object({ id: z.uuid(), number: z.string(), title: z.string(), subjectCode: z.string(), state: z.string() }),
+  subject: z.enum(['order', 'call']).describe('an order, or a call that made no order (inspected by its recording)'),
+  order: z.object({ id: z.uuid(), number: z.string(), title: z.string(), subjectCode: z.string(), state: z.string() }).nullable(),
+  calls: z
+    .array(
+      z.object({
+        callId: z.string(),
+        caller: z.string().nullable().describe('masked'),
+        answeredAt: z.string().nullable(),
+        talkSeconds: z.number().nullable(),
+        recordingUrl: z.string().nullable(),
+      }),
+    )
+    .describe('the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to'),
   agent: person,
   inspector: person.nullable(),
   sheet: z.object({ id: z.uuid(), name: z.string(), items: z.array(scoreItem), passMark: z.number() }),
@@ -49,7 +61,14 @@ export const inspectionView = z.object({
 
 export const drawBody = z.object({ date: localDate.optional(), rate: z.number({ error: '抽样比例应为 0 到 1 之间的小数' }).min(0).max(1).optional() }).strict();
 export const drawView = z.object({ day: z.string(), rate: z.number(), population: z.number(), drawn: z.number(), items: z.array(inspectionView) });
-export const addInspectionBody = z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }), reason: z.string().trim().max(200).default('') }).strict();
+export const addInspectionBody = z
+  .object({
+    orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
+    callId: z.string().trim().min(1).max(100).optional(),
+    reason: z.string().trim().max(200).default(''),
+  })
+  .strict()
+  .refine((b) => !!b.orderId !== !!b.callId, { error: '请指定一张工单或一通电话（二选一）', path: ['orderId'] });
 
 export const listQuery = z
   .object({
@@ -80,7 +99,7 @@ export const rectificationView = z.object({
   id: z.uuid(),
   inspectionId: z.uuid(),
   day: z.string(),
-  orderId: z.uuid(),
+  orderId: z.uuid().nullable(),
   orderNumber: z.string().nullable(),
   itemCode: z.string(),
   itemName: z.string(),

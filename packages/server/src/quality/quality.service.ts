@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { requireRole, type Actor } from '../auth/actor.js';
-import { withinScope } from '../access/scope.js';
+import { pathInScope, withinScope } from '../access/scope.js';
+import { answeredCallsBetween, callsFor } from '../calls/call-facts.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { addDaysToDate, addWorkingDays, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
@@ -9,7 +10,8 @@ import type { Db } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { countAgentOrders, orderBriefs, ordersForInspection } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
-import { userNames } from '../users/user-names.js';
+import { maskPhone } from '../platform/privacy/mask.js';
+import { agentsByUsername, userNames } from '../users/user-names.js';
 import { drawSample, type SampleCandidate } from './domain/sampling.js';
 import { inspectionCoverage, passRate, qualityByAgent, rectificationRate } from './domain/quality-kpis.js';
 import { checkScores, checkSheet, defaultScoreSheet, scoreSheet, type ItemScores, type ScoreItem } from './domain/score-sheet.js';
@@ -44,6 +46,26 @@ export function createQualityService(deps: Deps) {
     });
   }
 
+  const beijingHour = (at: Date) => Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 13));
+
+  /**
+   * The day's answered calls that made no order (a consultation answered on the spot is the work quality
+   * inspection most needs to hear), taken by an agent of the inspector's scope. A call that made an order is
+   * inspected with that order, its recording shown beside it.
+   */
+  async function callsForInspection(actor: Actor, range: { from: Date; to: Date }): Promise<SampleCandidate[]> {
+    const calls = (await answeredCallsBetween(db, range)).filter((c) => c.orderIds.length === 0);
+    const agents = await agentsByUsername(
+      db,
+      calls.map((c) => c.agent),
+    );
+    return calls.flatMap((c) => {
+      const agent = agents.get(c.agent!.toLowerCase());
+      if (!agent || !pathInScope(actor, agent.unitPath)) return [];
+      return [{ key: `call:${c.callId}`, agentUserId: agent.userId, hour: beijingHour(c.answeredAt!), mustReasons: [] }];
+    });
+  }
+
   const dayRange = (day: string) => ({ from: instantAt(day, 0), to: instantAt(addDaysToDate(day, 1), 0) });
 
   /** Complaints about a union's own work (the hotline included) are inspected whatever the rate. */
@@ -66,54 +88,66 @@ export function createQualityService(deps: Deps) {
     const rate = input.rate ?? config.qaSampleRate;
     const range = dayRange(day);
     const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
-    const rows = await ordersForInspection(db, { scopeUnitId, ...range });
+    const [rows, calls] = await Promise.all([ordersForInspection(db, { scopeUnitId, ...range }), callsForInspection(actor, range)]);
     const candidates: SampleCandidate[] = rows.map((o) => ({
-      orderId: o.orderId,
+      key: `order:${o.orderId}`,
       agentUserId: o.agentUserId,
-      hour: Number(new Date(o.createdAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 13)),
+      hour: beijingHour(o.createdAt),
       mustReasons: mustReasons(o, range),
     }));
     // Orders only there for a dissatisfied callback of the day, but not must-inspect, are not part of the day's population.
-    const population = candidates.filter((c, i) => rows[i]!.inDay || c.mustReasons.length);
+    const population = [...candidates.filter((c, i) => rows[i]!.inDay || c.mustReasons.length), ...calls];
     const picked = drawSample(population, { rate, seed: `${actor.scopePath}|${day}` });
     const active = await sheet();
     const created = await repo.insertInspections(
       db,
-      picked.map((p) => ({
-        day,
-        orderId: p.orderId,
-        scopePath: actor.scopePath,
-        agentUserId: p.agentUserId,
-        drawnBy: 'system',
-        reasons: p.reasons,
-        sheetId: active.id,
-        createdAt: now,
-      })),
+      picked.map((p) => {
+        const [kind, id] = p.key.split(/:(.*)/s) as ['order' | 'call', string];
+        return {
+          day,
+          orderId: kind === 'order' ? id : null,
+          callId: kind === 'call' ? id : null,
+          scopePath: actor.scopePath,
+          agentUserId: p.agentUserId,
+          drawnBy: 'system',
+          reasons: p.reasons,
+          sheetId: active.id,
+          createdAt: now,
+        };
+      }),
     );
     const list = await repo.listInspections(db, { scope: withinScope(actor, qaInspections.scopePath), day, limit: 500, offset: 0 });
     return { day, rate, population: population.length, drawn: created.length, items: await present(list.items) };
   }
 
-  async function addManual(actor: Actor, input: { orderId: string; reason: string }) {
+  /** An order the inspector can read, or a call of an agent in the inspector's scope, added to today's inspections. */
+  async function addManual(actor: Actor, input: { orderId?: string | undefined; callId?: string | undefined; reason: string }) {
     requireRole(actor, 'inspector');
-    const order = await findVisibleOrder(db, actor, input.orderId);
-    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    let subject: { orderId: string | null; callId: string | null; agentUserId: string };
+    if (input.orderId) {
+      const order = await findVisibleOrder(db, actor, input.orderId);
+      if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+      subject = { orderId: order.id, callId: null, agentUserId: order.createdBy };
+    } else {
+      const [call] = await callsFor(db, { callIds: [input.callId!], orderIds: [] });
+      const agent = call?.agent ? (await agentsByUsername(db, [call.agent])).get(call.agent.toLowerCase()) : undefined;
+      if (!call || !agent || !pathInScope(actor, agent.unitPath)) throw notFound('CALL_NOT_FOUND', '通话不存在或不属于本单位坐席');
+      subject = { orderId: null, callId: call.callId, agentUserId: agent.userId };
+    }
     const now = clock.now();
     const active = await sheet();
-    const day = localDateOf(now);
     const [row] = await repo.insertInspections(db, [
       {
-        day,
-        orderId: order.id,
+        day: localDateOf(now),
+        ...subject,
         scopePath: actor.scopePath,
-        agentUserId: order.createdBy,
         drawnBy: 'manual',
         reasons: ['manual', input.reason].filter(Boolean),
         sheetId: active.id,
         createdAt: now,
       },
     ]);
-    if (!row) throw conflict('QA_ALREADY_SAMPLED', '该工单今天已在质检样本中');
+    if (!row) throw conflict('QA_ALREADY_SAMPLED', subject.orderId ? '该工单今天已在质检样本中' : '该通话今天已在质检样本中');
     return (await present([row]))[0]!;
   }
 
@@ -260,7 +294,7 @@ export function createQualityService(deps: Deps) {
     );
     const orders = await orderBriefs(
       db,
-      rows.map((r) => r.orderId),
+      rows.flatMap((r) => (r.orderId ? [r.orderId] : [])),
     );
     const now = clock.now();
     return {
@@ -269,7 +303,7 @@ export function createQualityService(deps: Deps) {
         inspectionId: r.inspectionId,
         day,
         orderId,
-        orderNumber: orders.get(orderId)?.number ?? null,
+        orderNumber: orderId ? (orders.get(orderId)?.number ?? null) : null,
         itemCode: r.itemCode,
         itemName: r.itemName,
         owner: { id: r.ownerUserId, name: names.get(r.ownerUserId) ?? '' },
@@ -303,11 +337,14 @@ export function createQualityService(deps: Deps) {
     const scope = withinScope(actor, qaInspections.scopePath);
     const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
     const period = { from: instantAt(q.from, 0), to: instantAt(q.to, 0) };
-    const [facts, population, rects] = await Promise.all([
+    // The population inspected from: the agents' orders and the calls that made no order (both are drawn from).
+    const [facts, orderCount, calls, rects] = await Promise.all([
       repo.inspectionFacts(db, scope, q.from, q.to),
       countAgentOrders(db, { scopeUnitId, ...period }),
+      callsForInspection(actor, period),
       repo.listRectifications(db, { scope, dueFrom: period.from, dueTo: period.to }),
     ]);
+    const population = orderCount + calls.length;
     const inspections = facts.map((f) => ({ agentUserId: f.agentUserId, scored: f.state !== 'pending', passed: f.passed }));
     const byAgent = qualityByAgent(inspections);
     const names = await userNames(
@@ -349,10 +386,10 @@ export function createQualityService(deps: Deps) {
   }
 
   async function present(rows: repo.InspectionRow[]) {
-    const [orders, names, sheets] = await Promise.all([
+    const [orders, names, sheets, calls] = await Promise.all([
       orderBriefs(
         db,
-        rows.map((r) => r.orderId),
+        rows.flatMap((r) => (r.orderId ? [r.orderId] : [])),
       ),
       userNames(
         db,
@@ -362,9 +399,17 @@ export function createQualityService(deps: Deps) {
         db,
         rows.map((r) => r.sheetId),
       ),
+      callsFor(db, { callIds: rows.flatMap((r) => (r.callId ? [r.callId] : [])), orderIds: rows.flatMap((r) => (r.orderId ? [r.orderId] : [])) }),
     ]);
+    const callView = (c: (typeof calls)[number]) => ({
+      callId: c.callId,
+      caller: maskPhone(c.caller),
+      answeredAt: c.answeredAt?.toISOString() ?? null,
+      talkSeconds: c.talkSeconds,
+      recordingUrl: c.recordingUrl,
+    });
     return rows.map((r) => {
-      const o = orders.get(r.orderId);
+      const o = r.orderId ? orders.get(r.orderId) : undefined;
       const s = sheets.get(r.sheetId)!;
       return {
         id: r.id,
@@ -373,7 +418,9 @@ export function createQualityService(deps: Deps) {
         state: r.state as 'pending' | 'scored' | 'appealed' | 'decided',
         drawnBy: r.drawnBy as 'system' | 'manual',
         reasons: r.reasons,
-        order: { id: r.orderId, number: o?.number ?? '', title: o?.title ?? '', subjectCode: o?.subjectCode ?? '', state: o?.state ?? '' },
+        subject: (r.orderId ? 'order' : 'call') as 'order' | 'call',
+        order: r.orderId ? { id: r.orderId, number: o?.number ?? '', title: o?.title ?? '', subjectCode: o?.subjectCode ?? '', state: o?.state ?? '' } : null,
+        calls: calls.filter((c) => (r.callId ? c.callId === r.callId : c.orderIds.includes(r.orderId!))).map(callView),
         agent: { id: r.agentUserId, name: names.get(r.agentUserId) ?? '' },
         inspector: r.inspectorUserId ? { id: r.inspectorUserId, name: names.get(r.inspectorUserId) ?? '' } : null,
         sheet: { id: s.id, name: s.name, items: s.items, passMark: s.passMark },

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ItemScores, ScoreItem } from './domain/score-sheet.js';
 
 /** Score sheets as data; a sheet in use is never edited in place: a new version is a new row (inspections keep theirs). */
@@ -12,7 +13,8 @@ export const qaScoreSheets = pgTable('qa_score_sheets', {
 });
 
 /**
- * One inspected order (later: call) of a day's sample or added by hand. States: pending → scored → (appealed →
+ * One inspected order, or one call that made no order (a consultation answered on the spot), of a day's sample or
+ * added by hand. States: pending → scored → (appealed →
  * decided). The agent inspected may appeal once; another inspector decides.
  */
 export const qaInspections = pgTable(
@@ -21,7 +23,9 @@ export const qaInspections = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The sample day (Asia/Shanghai) the order belongs to. */
     day: date('day', { mode: 'string' }).notNull(),
-    orderId: uuid('order_id').notNull(),
+    orderId: uuid('order_id'),
+    /** The telephony call id, for a call inspected on its own (calls that made an order are inspected with it). */
+    callId: text('call_id'),
     /** The hotline centre's scope the sample was drawn for: inspections are read within it. */
     scopePath: text('scope_path').notNull(),
     agentUserId: uuid('agent_user_id').notNull(),
@@ -46,6 +50,8 @@ export const qaInspections = pgTable(
   },
   (t) => [
     uniqueIndex('qa_inspections_day_order_uq').on(t.day, t.orderId),
+    uniqueIndex('qa_inspections_day_call_uq').on(t.day, t.callId),
+    check('qa_inspections_one_subject', sql`(${t.orderId} is null) <> (${t.callId} is null)`),
     index('qa_inspections_agent_idx').on(t.agentUserId, t.day),
     index('qa_inspections_scope_day_idx').on(t.scopePath, t.day),
   ],

@@ -1,6 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { units } from '../units/units.tables.js';
 import type { Executor } from '../platform/db/client.js';
-import { users } from './users.tables.js';
+import { roleAssignments, users } from './users.tables.js';
 
 /** Display names by user id, for lists of other capabilities (who inspected, who drafted). */
 export async function userNames(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
@@ -8,4 +9,20 @@ export async function userNames(db: Executor, ids: (string | null | undefined)[]
   if (!unique.length) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The hotline agents a telephony system names (it reports the agent's user name): user id and the path of the unit
+ * they take calls for, so a call can be counted and inspected as that agent's work within a scope.
+ */
+export async function agentsByUsername(db: Executor, usernames: (string | null | undefined)[]): Promise<Map<string, { userId: string; unitPath: string }>> {
+  const unique = [...new Set(usernames.filter((x): x is string => !!x).map((x) => x.toLowerCase()))];
+  if (!unique.length) return new Map();
+  const rows = await db
+    .select({ username: users.username, userId: users.id, unitPath: units.path })
+    .from(users)
+    .innerJoin(roleAssignments, and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, 'agent')))
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(inArray(sql`lower(${users.username})`, unique));
+  return new Map(rows.map((r) => [r.username.toLowerCase(), { userId: r.userId, unitPath: r.unitPath }]));
 }

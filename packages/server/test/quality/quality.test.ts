@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTelephonySecret } from '../../src/platform/config/config.js';
+import { signRequest } from '../../src/platform/signing/hmac.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
@@ -186,6 +189,86 @@ describe('scoring, appeal and rectification', () => {
     expect(f.passRate).toBeCloseTo(2 / 3); // the revised 100, the passing 95 → 3 scored: 100 pass, veto fail, 95 pass
     expect(f.inspected).toBe((await ok(inspector.get('/api/quality/inspections?day=2026-11-30'))).total);
     expect(f.population).toBe(41);
+  });
+});
+
+describe('calls that made no order', () => {
+  let nonce = 0;
+  /** Call events as the telephony system signs and sends them. */
+  const sendCalls = async (events: unknown[]) => {
+    const body = JSON.stringify({ events });
+    const ts = String(Math.floor(t.clock.now().getTime() / 1000));
+    const n = `qa-${nonce++}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/calls/events',
+      payload: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-hotline-timestamp': ts,
+        'x-hotline-nonce': n,
+        'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, n, body),
+      },
+    });
+    expect(res.statusCode).toBeLessThan(300);
+  };
+  // Sunday 2026-11-29, 09:00 Beijing onwards: a call every ten minutes.
+  const answeredCall = (id: string, i: number, agentName: string) => {
+    const at = (s: number) => new Date(Date.parse('2026-11-29T01:00:00Z') + i * 600_000 + s * 1000).toISOString();
+    return [
+      { eventId: `${id}-1`, callId: id, type: 'offered', at: at(0), from: `1390471${String(2000 + i)}`, to: '12351' },
+      { eventId: `${id}-2`, callId: id, type: 'answered', at: at(10), agent: agentName },
+      { eventId: `${id}-3`, callId: id, type: 'recording', at: at(200), recordingUrl: `https://pbx.example/rec/${id}.wav` },
+      { eventId: `${id}-4`, callId: id, type: 'ended', at: at(200), reason: 'agent_hangup' },
+    ];
+  };
+
+  it('a day’s answered calls without an order are sampled with their recording, spread over the agents', async () => {
+    t.clock.set('2026-11-30T03:00:00Z');
+    const events = [
+      ...Array.from({ length: 10 }, (_, i) => answeredCall(`qa-call-${i}`, i, i % 2 ? 'agent2' : 'agent')).flat(),
+      ...answeredCall('qa-call-stranger', 11, 'ext9999'), // an extension no agent of ours has: not our work to inspect
+      ...answeredCall('qa-call-with-order', 12, 'agent'),
+    ];
+    await sendCalls(events);
+    // A call that made an order is inspected with that order (the link is written by intake during the call).
+    const anOrder = (await ok<{ items: { id: string }[] }>(agent.get('/api/orders?limit=1'))).items[0]!;
+    await t.database.db.execute(sql`update calls set order_ids = array[${anOrder.id}]::uuid[] where call_id = 'qa-call-with-order'`);
+
+    const day = await ok<{ population: number; drawn: number; items: Inspection[] }>(inspector.post('/api/quality/sample', { date: '2026-11-29', rate: 0.2 }));
+    expect(day.population).toBe(10);
+    expect(day.drawn).toBe(2);
+    expect(day.items.map((i) => i.subject)).toEqual(['call', 'call']);
+    expect(new Set(day.items.map((i) => i.agent.id)).size).toBe(2);
+    const first = day.items[0]!;
+    expect(first.order).toBeNull();
+    expect(first.calls).toHaveLength(1);
+    expect(first.calls[0]).toMatchObject({ recordingUrl: `https://pbx.example/rec/${first.calls[0].callId}.wav`, talkSeconds: 190 });
+    expect(first.calls[0].caller).toMatch(/^139\*{4}\d{4}$/);
+    // Scored like an order; the agent reads it among their own.
+    const scored = await ok<Inspection>(inspector.post(`/api/quality/inspections/${first.id}/score`, { version: first.version, scores: full }));
+    expect(scored.passed).toBe(true);
+    const seen = await Promise.all(
+      [agent, agent2].map(async (a) => (await ok<{ items: Inspection[] }>(a.get('/api/quality/inspections?day=2026-11-29'))).items),
+    );
+    expect(seen.map((items) => items.some((i) => i.id === first.id)).sort()).toEqual([false, true]);
+  });
+
+  it('an inspector adds a call by hand; an unknown call or one of no agent of ours is not found; order and call together are refused', async () => {
+    const drawn = await ok<{ items: Inspection[] }>(inspector.get('/api/quality/inspections?day=2026-11-29'));
+    const taken = new Set(drawn.items.flatMap((i) => i.calls.map((c: { callId: string }) => c.callId)));
+    const free = Array.from({ length: 10 }, (_, i) => `qa-call-${i}`).find((id) => !taken.has(id))!;
+    const added = await ok<Inspection>(inspector.post('/api/quality/inspections', { callId: free, reason: '来电人投诉坐席态度' }));
+    expect(added).toMatchObject({ subject: 'call', drawnBy: 'manual', reasons: ['manual', '来电人投诉坐席态度'] });
+    await expectError(inspector.post('/api/quality/inspections', { callId: free }), 409, 'QA_ALREADY_SAMPLED');
+    await expectError(inspector.post('/api/quality/inspections', { callId: 'qa-call-stranger' }), 404, 'CALL_NOT_FOUND');
+    await expectError(inspector.post('/api/quality/inspections', { callId: 'no-such-call' }), 404, 'CALL_NOT_FOUND');
+    const anOrder = (await ok<{ items: { id: string }[] }>(agent.get('/api/orders?limit=1'))).items[0]!;
+    await expectError(inspector.post('/api/quality/inspections', { callId: free, orderId: anOrder.id }), 400, 'VALIDATION_FAILED');
+    await expectError(inspector.post('/api/quality/inspections', {}), 400, 'VALIDATION_FAILED');
+    // Coverage counts the calls as part of what was inspected from: 2 of the Sunday's 10 calls (no orders that day).
+    const figures = await ok<{ inspected: number; population: number; coverage: number }>(inspector.get('/api/quality/figures?from=2026-11-29&to=2026-11-30'));
+    expect([figures.inspected, figures.population, figures.coverage]).toEqual([2, 10, 0.2]);
   });
 });
 

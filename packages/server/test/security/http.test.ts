@@ -16,7 +16,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(webRoot, 'assets'));
   fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>12351</title>');
   fs.writeFileSync(path.join(webRoot, 'assets', 'page-abc123.css'), 'body{margin:0}');
-  t = await createTestApp({ config: { loginRateLimitPerMinute: 5, rateLimitPerMinute: 40, trustProxy: true }, webRoot });
+  t = await createTestApp({
+    config: { loginRateLimitPerMinute: 5, rateLimitPerMinute: 40, trustProxy: true, recordingOrigins: ['https://pbx.example'] },
+    webRoot,
+  });
 });
 afterAll(() => t.close());
 
@@ -129,6 +132,8 @@ describe('7. cross-site requests and security headers', () => {
     const plain = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(plain.headers['content-security-policy']).toContain("script-src 'self'");
+    // Call recordings play from the telephony system's origin (HOTLINE_RECORDING_ORIGINS), nothing else.
+    expect(plain.headers['content-security-policy']).toContain("media-src 'self' https://pbx.example");
     expect(plain.headers['x-content-type-options']).toBe('nosniff');
     expect(plain.headers['x-frame-options']).toBe('DENY');
     expect(plain.headers['strict-transport-security']).toBeUndefined();

@@ -26061,6 +26061,15 @@ export interface operations {
                                 note: string | null;
                                 reason: string;
                             } | null;
+                            /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                            calls: {
+                                answeredAt: string | null;
+                                /** @description masked */
+                                caller: string | null;
+                                callId: string;
+                                recordingUrl: string | null;
+                                talkSeconds: number | null;
+                            }[];
                             comments: string | null;
                             day: string;
                             /** @enum {string} */
@@ -26079,7 +26088,7 @@ export interface operations {
                                 state: string;
                                 subjectCode: string;
                                 title: string;
-                            };
+                            } | null;
                             passed: boolean | null;
                             /** @description random / dissatisfied / agent_complaint / manual … */
                             reasons: string[];
@@ -26102,6 +26111,11 @@ export interface operations {
                             };
                             /** @enum {string} */
                             state: "pending" | "scored" | "appealed" | "decided";
+                            /**
+                             * @description an order, or a call that made no order (inspected by its recording)
+                             * @enum {string}
+                             */
+                            subject: "order" | "call";
                             total: number | null;
                             version: number;
                         }[];
@@ -26231,8 +26245,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    callId?: string;
                     /** Format: uuid */
-                    orderId: string;
+                    orderId?: string;
                     /** @default  */
                     reason?: string;
                 };
@@ -26264,6 +26279,15 @@ export interface operations {
                             note: string | null;
                             reason: string;
                         } | null;
+                        /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                        calls: {
+                            answeredAt: string | null;
+                            /** @description masked */
+                            caller: string | null;
+                            callId: string;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                        }[];
                         comments: string | null;
                         day: string;
                         /** @enum {string} */
@@ -26282,7 +26306,7 @@ export interface operations {
                             state: string;
                             subjectCode: string;
                             title: string;
-                        };
+                        } | null;
                         passed: boolean | null;
                         /** @description random / dissatisfied / agent_complaint / manual … */
                         reasons: string[];
@@ -26305,6 +26329,11 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "scored" | "appealed" | "decided";
+                        /**
+                         * @description an order, or a call that made no order (inspected by its recording)
+                         * @enum {string}
+                         */
+                        subject: "order" | "call";
                         total: number | null;
                         version: number;
                     };
@@ -26456,6 +26485,15 @@ export interface operations {
                             note: string | null;
                             reason: string;
                         } | null;
+                        /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                        calls: {
+                            answeredAt: string | null;
+                            /** @description masked */
+                            caller: string | null;
+                            callId: string;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                        }[];
                         comments: string | null;
                         day: string;
                         /** @enum {string} */
@@ -26474,7 +26512,7 @@ export interface operations {
                             state: string;
                             subjectCode: string;
                             title: string;
-                        };
+                        } | null;
                         passed: boolean | null;
                         /** @description random / dissatisfied / agent_complaint / manual … */
                         reasons: string[];
@@ -26497,6 +26535,11 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "scored" | "appealed" | "decided";
+                        /**
+                         * @description an order, or a call that made no order (inspected by its recording)
+                         * @enum {string}
+                         */
+                        subject: "order" | "call";
                         total: number | null;
                         version: number;
                     };
@@ -26656,6 +26699,15 @@ export interface operations {
                             note: string | null;
                             reason: string;
                         } | null;
+                        /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                        calls: {
+                            answeredAt: string | null;
+                            /** @description masked */
+                            caller: string | null;
+                            callId: string;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                        }[];
                         comments: string | null;
                         day: string;
                         /** @enum {string} */
@@ -26674,7 +26726,7 @@ export interface operations {
                             state: string;
                             subjectCode: string;
                             title: string;
-                        };
+                        } | null;
                         passed: boolean | null;
                         /** @description random / dissatisfied / agent_complaint / manual … */
                         reasons: string[];
@@ -26697,6 +26749,11 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "scored" | "appealed" | "decided";
+                        /**
+                         * @description an order, or a call that made no order (inspected by its recording)
+                         * @enum {string}
+                         */
+                        subject: "order" | "call";
                         total: number | null;
                         version: number;
                     };
@@ -26861,6 +26918,15 @@ export interface operations {
                             note: string | null;
                             reason: string;
                         } | null;
+                        /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                        calls: {
+                            answeredAt: string | null;
+                            /** @description masked */
+                            caller: string | null;
+                            callId: string;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                        }[];
                         comments: string | null;
                         day: string;
                         /** @enum {string} */
@@ -26879,7 +26945,7 @@ export interface operations {
                             state: string;
                             subjectCode: string;
                             title: string;
-                        };
+                        } | null;
                         passed: boolean | null;
                         /** @description random / dissatisfied / agent_complaint / manual … */
                         reasons: string[];
@@ -26902,6 +26968,11 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "scored" | "appealed" | "decided";
+                        /**
+                         * @description an order, or a call that made no order (inspected by its recording)
+                         * @enum {string}
+                         */
+                        subject: "order" | "call";
                         total: number | null;
                         version: number;
                     };
@@ -27064,6 +27135,15 @@ export interface operations {
                             note: string | null;
                             reason: string;
                         } | null;
+                        /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                        calls: {
+                            answeredAt: string | null;
+                            /** @description masked */
+                            caller: string | null;
+                            callId: string;
+                            recordingUrl: string | null;
+                            talkSeconds: number | null;
+                        }[];
                         comments: string | null;
                         day: string;
                         /** @enum {string} */
@@ -27082,7 +27162,7 @@ export interface operations {
                             state: string;
                             subjectCode: string;
                             title: string;
-                        };
+                        } | null;
                         passed: boolean | null;
                         /** @description random / dissatisfied / agent_complaint / manual … */
                         reasons: string[];
@@ -27105,6 +27185,11 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "scored" | "appealed" | "decided";
+                        /**
+                         * @description an order, or a call that made no order (inspected by its recording)
+                         * @enum {string}
+                         */
+                        subject: "order" | "call";
                         total: number | null;
                         version: number;
                     };
@@ -27251,7 +27336,7 @@ export interface operations {
                             itemCode: string;
                             itemName: string;
                             /** Format: uuid */
-                            orderId: string;
+                            orderId: string | null;
                             orderNumber: string | null;
                             owner: {
                                 /** Format: uuid */
@@ -27410,7 +27495,7 @@ export interface operations {
                             itemCode: string;
                             itemName: string;
                             /** Format: uuid */
-                            orderId: string;
+                            orderId: string | null;
                             orderNumber: string | null;
                             owner: {
                                 /** Format: uuid */
@@ -27578,6 +27663,15 @@ export interface operations {
                                 note: string | null;
                                 reason: string;
                             } | null;
+                            /** @description the call inspected, or the calls that made or touched the order: their recordings are what the inspector listens to */
+                            calls: {
+                                answeredAt: string | null;
+                                /** @description masked */
+                                caller: string | null;
+                                callId: string;
+                                recordingUrl: string | null;
+                                talkSeconds: number | null;
+                            }[];
                             comments: string | null;
                             day: string;
                             /** @enum {string} */
@@ -27596,7 +27690,7 @@ export interface operations {
                                 state: string;
                                 subjectCode: string;
                                 title: string;
-                            };
+                            } | null;
                             passed: boolean | null;
                             /** @description random / dissatisfied / agent_complaint / manual … */
                             reasons: string[];
@@ -27619,6 +27713,11 @@ export interface operations {
                             };
                             /** @enum {string} */
                             state: "pending" | "scored" | "appealed" | "decided";
+                            /**
+                             * @description an order, or a call that made no order (inspected by its recording)
+                             * @enum {string}
+                             */
+                            subject: "order" | "call";
                             total: number | null;
                             version: number;
                         }[];

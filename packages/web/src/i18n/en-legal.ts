@@ -1,5 +1,12 @@
 /** English of the quality-inspection and legal-work screens (merged into the table in en.ts). */
 export const enLegal: Record<string, string> = {
+  质检对象: 'Inspected',
+  通话: 'Call',
+  来电: 'Call',
+  '现场解答，未形成工单': 'Answered on the spot, no order',
+  该工单没有关联的通话录音: 'No call recording is linked to this order',
+  '通话 {s} 秒': '{s} s talk',
+  无录音: 'No recording',
   '暂无调解案件：在工单的“法律服务”中发起调解': 'No mediation cases yet: open one from an order’s legal services',
   申请人: 'Applicant',
   被申请人: 'Respondent',

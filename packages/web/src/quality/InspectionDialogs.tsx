@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { type Inspection, qualityApi } from '../api/legal.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
+import { Recordings, subjectLabel } from './Recordings.js';
 import { fullMarks, ScoreFields } from './ScoreForm.js';
 
 export type DialogKind = 'score' | 'appeal' | 'decide';
@@ -46,8 +47,9 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
   };
 
   return (
-    <Modal open title={`${titles[kind]} · ${inspection.order.number}`} onCancel={onClose} onOk={submit} okText={t('提交')} width={560} destroyOnHidden>
+    <Modal open title={`${titles[kind]} · ${subjectLabel(inspection, t)}`} onCancel={onClose} onOk={submit} okText={t('提交')} width={560} destroyOnHidden>
       <Form form={form} layout="vertical">
+        {kind !== 'appeal' && <Recordings calls={inspection.calls} />}
         {kind === 'score' && (
           <>
             <ScoreFields sheet={inspection.sheet} />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Inspection, qualityApi, type Rectification } from '../api/legal.js';
 import { useCurrent } from '../auth/session.js';
+import { subjectLabel } from './Recordings.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate, formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
@@ -67,8 +68,20 @@ export default function QualityPage() {
 
   const columns = [
     { title: t('抽样日期'), dataIndex: 'day', width: 110 },
-    { title: t('工单'), key: 'order', render: (_: unknown, i: Inspection) => <Link to={`/orders/${i.order.id}`}>{i.order.number}</Link> },
-    { title: t('标题'), key: 'title', ellipsis: true, render: (_: unknown, i: Inspection) => i.order.title },
+    {
+      title: t('质检对象'),
+      key: 'order',
+      render: (_: unknown, i: Inspection) =>
+        i.order ? (
+          <Link to={`/orders/${i.order.id}`}>{i.order.number}</Link>
+        ) : (
+          <Space size={4}>
+            <Tag color="blue">{t('通话')}</Tag>
+            {subjectLabel(i, t).replace(`${t('来电')} `, '')}
+          </Space>
+        ),
+    },
+    { title: t('标题'), key: 'title', ellipsis: true, render: (_: unknown, i: Inspection) => i.order?.title ?? t('现场解答，未形成工单') },
     { title: t('接线员'), key: 'agent', width: 110, render: (_: unknown, i: Inspection) => i.agent.name },
     {
       title: t('抽取原因'),
@@ -112,7 +125,11 @@ export default function QualityPage() {
   ];
 
   const rectColumns = [
-    { title: t('工单'), key: 'order', render: (_: unknown, r: Rectification) => <Link to={`/orders/${r.orderId}`}>{r.orderNumber}</Link> },
+    {
+      title: t('质检对象'),
+      key: 'order',
+      render: (_: unknown, r: Rectification) => (r.orderId ? <Link to={`/orders/${r.orderId}`}>{r.orderNumber}</Link> : t('通话')),
+    },
     { title: t('整改项'), dataIndex: 'itemName' },
     { title: t('责任人'), key: 'owner', render: (_: unknown, r: Rectification) => r.owner.name },
     { title: t('整改期限'), key: 'due', render: (_: unknown, r: Rectification) => formatTime(r.dueAt) },

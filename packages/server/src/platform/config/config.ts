@@ -35,6 +35,7 @@ const envSchema = z.object({
   HOTLINE_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(1000).default(32),
   HOTLINE_JSON_MAX_KEYS: z.coerce.number().int().positive().default(5000),
   HOTLINE_ALLOWED_ORIGINS: z.string().default(''),
+  HOTLINE_RECORDING_ORIGINS: z.string().default(''),
   HOTLINE_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
@@ -70,6 +71,8 @@ export type Config = {
   jsonMaxKeys: number;
   /** Origins besides the server's own that may make cookie-authenticated changes (a separately hosted web client). */
   allowedOrigins: string[];
+  /** Where the telephony system serves call recordings (e.g. https://pbx.example): the pages may play audio from them. */
+  recordingOrigins: string[];
   /** A password older than this must be changed before anything else (0: never expires). */
   passwordMaxAgeDays: number;
   /** How often the job runner looks for due jobs (0: this instance runs no jobs). */
@@ -117,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonMaxDepth: e.HOTLINE_JSON_MAX_DEPTH,
     jsonMaxKeys: e.HOTLINE_JSON_MAX_KEYS,
     allowedOrigins: e.HOTLINE_ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    recordingOrigins: e.HOTLINE_RECORDING_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/$/, ''))
       .filter(Boolean),
     passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,

@@ -70,7 +70,7 @@ export function registerSameOrigin(app: FastifyInstance, config: Config): void {
  * inline styles, nothing runs inline scripts), no framing by other sites, no MIME sniffing, and HSTS only when the
  * request came over HTTPS (behind a proxy: HOTLINE_TRUST_PROXY), so a plain-HTTP LAN installation keeps working.
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+export async function registerSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'recordingOrigins'>): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -81,6 +81,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // Call recordings are played where the telephony system serves them (HOTLINE_RECORDING_ORIGINS).
+        mediaSrc: ["'self'", ...config.recordingOrigins],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

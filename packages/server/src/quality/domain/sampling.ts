@@ -5,7 +5,8 @@
  * inspector's work and a test can state exactly what is drawn.
  */
 export type SampleCandidate = {
-  orderId: string;
+  /** What is inspected, as the caller names it (e.g. `order:<id>` or `call:<id>`): the sampler only needs it unique and sortable. */
+  key: string;
   /** The agent whose work is inspected (the person who took the call / created the order). */
   agentUserId: string;
   /** Hour of day in the hotline's time zone (0–23), to spread the sample over shifts. */
@@ -14,7 +15,7 @@ export type SampleCandidate = {
   mustReasons: string[];
 };
 
-export type SampledOrder = { orderId: string; agentUserId: string; reasons: string[] };
+export type Sampled = { key: string; agentUserId: string; reasons: string[] };
 
 export type Shift = 'day' | 'evening' | 'night';
 /** Shifts as Inner Mongolia's 24-hour rota runs them: 08–16 day, 16–24 evening, 00–08 night. */
@@ -52,17 +53,17 @@ export function seedOf(text: string): number {
  * Draws the sample: every must-inspect order, then `sampleSize(rest, rate)` more taken round-robin over the
  * (agent × shift) strata in a seeded order, so each agent and shift is represented before any gets a second one.
  */
-export function drawSample(candidates: SampleCandidate[], opts: { rate: number; seed: string }): SampledOrder[] {
+export function drawSample(candidates: SampleCandidate[], opts: { rate: number; seed: string }): Sampled[] {
   const rand = prng(seedOf(opts.seed));
   const must = candidates.filter((c) => c.mustReasons.length > 0);
   const rest = candidates.filter((c) => c.mustReasons.length === 0);
-  const picked: SampledOrder[] = must.map((c) => ({ orderId: c.orderId, agentUserId: c.agentUserId, reasons: [...c.mustReasons] }));
+  const picked: Sampled[] = must.map((c) => ({ key: c.key, agentUserId: c.agentUserId, reasons: [...c.mustReasons] }));
   let wanted = sampleSize(rest.length, opts.rate);
   if (!wanted) return picked;
 
   const strata = new Map<string, SampleCandidate[]>();
   // A stable order of candidates first (by id), so the result does not depend on the order the database returned.
-  for (const c of [...rest].sort((a, b) => (a.orderId < b.orderId ? -1 : 1))) {
+  for (const c of [...rest].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const key = `${c.agentUserId}|${shiftOf(c.hour)}`;
     strata.set(key, [...(strata.get(key) ?? []), c]);
   }
@@ -73,7 +74,7 @@ export function drawSample(candidates: SampleCandidate[], opts: { rate: number; 
     for (const q of queues) {
       const c = q.shift();
       if (!c) continue;
-      picked.push({ orderId: c.orderId, agentUserId: c.agentUserId, reasons: ['random'] });
+      picked.push({ key: c.key, agentUserId: c.agentUserId, reasons: ['random'] });
       took = true;
       if (--wanted === 0) break;
     }
