@@ -196,7 +196,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Supervision (督办) and the notification centre: the timers scan and notice delivery run as jobs.
   registerNoticeDelivery(jobs, { bus });
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
-  await app.register(notificationsRoutes, { prefix: '/api/notifications', notifications: createNotificationsService({ db, clock }), bus });
+  const calls = createCallsService({ db, clock, bus });
+  await app.register(notificationsRoutes, {
+    prefix: '/api/notifications',
+    notifications: createNotificationsService({ db, clock }),
+    bus,
+    sources: [calls.screenPopSource],
+  });
   await app.register(supervisionRoutes, { prefix: '/api', supervision: createSupervisionService(orderDeps) });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
@@ -204,7 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const legal = createLegalService({ db, clock, notify: riskNotices });
   await app.register(legalRoutes, { prefix: '/api/legal', legal });
   registerLegalJobs(jobs, legal);
-  await app.register(callsRoutes, { prefix: '/api/calls', calls: createCallsService({ db, clock }), clock, secret: config.telephonySecret });
+  await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));

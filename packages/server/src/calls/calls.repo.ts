@@ -63,6 +63,19 @@ export async function saveCalls(tx: Executor, records: CallRecord[], now: Date):
     where ${calls.callId} = v.call_id`);
 }
 
+/** One call locked for the rest of the transaction (linking an order), or undefined when there is none. */
+export async function lockCall(tx: Executor, callId: string): Promise<CallRow | undefined> {
+  const [row] = await tx.select().from(calls).where(eq(calls.callId, callId)).for('update');
+  return row;
+}
+
+export async function addOrder(tx: Executor, callId: string, orderId: string, now: Date): Promise<void> {
+  await tx
+    .update(calls)
+    .set({ orderIds: sql`array_append(${calls.orderIds}, ${orderId}::uuid)`, updatedAt: now })
+    .where(eq(calls.callId, callId));
+}
+
 export type CallFilter = {
   from?: Date | undefined;
   to?: Date | undefined;

@@ -50,6 +50,8 @@ const callView = z.object({
   recordingUrl: z.string().nullable(),
   orderIds: z.array(z.string()),
   events: z.array(callEvent).optional(),
+  /** getCall: the call's orders this reader may see. */
+  orders: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.string() })).optional(),
 });
 const figures = z.object({
   calls: z.number(),
@@ -160,6 +162,24 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
       },
     },
     async (req) => calls.get(actorOf(req), req.params.callId),
+  );
+
+  app.post(
+    '/:callId/orders',
+    {
+      schema: {
+        operationId: 'linkCallOrder',
+        tags,
+        params: z.object({ callId: z.string().min(1).max(200) }).strict(),
+        body: z.object({ orderId: z.uuid({ error: '工单编号格式不正确' }) }).strict(),
+        response: { 200: callView, ...errorResponses },
+        ...describe(
+          '把通话中生成或处理的工单关联到这通来电：来电列出该工单，工单时间线记下来电编号（call_linked）；重复关联不变。接线员只能关联本人接听的来电',
+          'Links an order created or touched during the call: the call lists it and the order timeline records the call id (call_linked); linking twice changes nothing. Agents link only calls they answered.',
+        ),
+      },
+    },
+    async (req) => calls.linkOrder(actorOf(req), req.params.callId, req.body.orderId),
   );
 
   app.get(

@@ -1,25 +1,30 @@
 import { requireRole, type Actor } from '../auth/actor.js';
 import { instantAt } from '../calendar/domain/working-time.js';
+import type { ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { StreamSource } from '../notifications/notifications.routes.js';
+import { recordOrderFact } from '../orders/order-facts.js';
+import { findVisibleOrder, unitsById } from '../orders/orders.repo.js';
 import type { Db } from '../platform/db/client.js';
-import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
 import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.js';
 import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
 
-type Deps = { db: Db; clock: Clock };
+type Deps = { db: Db; clock: Clock; bus: ChangeBus };
 
 /** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
 const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
 
 export function createCallsService(deps: Deps) {
-  const { db, clock } = deps;
+  const { db, clock, bus } = deps;
 
   /** One signed batch of events: its nonce once, each call folded again from all its events, atomically. */
   async function ingest(nonce: string, events: CallEvent[]) {
     const now = clock.now();
-    return db.transaction(async (tx) => {
+    const answered: { callId: string; agent: string }[] = [];
+    const result = await db.transaction(async (tx) => {
       if (!(await repo.claimNonce(tx, nonce, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
       const ids = [...new Set(events.map((e) => e.callId))].sort();
       const existing = await repo.lockCalls(tx, ids, now);
@@ -30,11 +35,68 @@ export function createCallsService(deps: Deps) {
         const known = new Set(before.map((e) => e.eventId));
         const fresh = events.filter((e) => e.callId === id && !known.has(e.eventId));
         added += new Set(fresh.map((e) => e.eventId)).size;
-        folded.push(foldCall(id, [...before, ...fresh]));
+        const record = foldCall(id, [...before, ...fresh]);
+        folded.push(record);
+        // Newly answered and still going: the agent's screen pops (a late duplicate or an ended call pops nothing).
+        if (fresh.some((e) => e.type === 'answered') && !before.some((e) => e.type === 'answered') && record.outcome === 'in_progress' && record.agent)
+          answered.push({ callId: id, agent: record.agent });
       }
       await repo.saveCalls(tx, folded, now);
       return { accepted: events.length, added, calls: ids.length };
     });
+    // After the commit: whoever reads the call on the pop finds it.
+    for (const a of answered) await bus.publish({ topic: 'call.answered', ...a });
+    return result;
+  }
+
+  /**
+   * What the answering agent's screen shows when the call pops: the number and the caller's earlier calls (their
+   * orders the intake console finds itself by the number, through the orders' access rule).
+   */
+  async function screenPop(actor: Actor, callId: string) {
+    const r = await repo.findCall(db, callId);
+    if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+    const earlier = r.caller ? (await repo.listCalls(db, { caller: r.caller, limit: 6, offset: 0 })).items.filter((c) => c.callId !== callId).slice(0, 5) : [];
+    return {
+      callId: r.callId,
+      caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
+      dialled: r.dialled,
+      queue: r.queue,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      earlierCalls: earlier.map((c) => ({ callId: c.callId, offeredAt: c.offeredAt?.toISOString() ?? null, outcome: c.outcome, orderIds: c.orderIds })),
+    };
+  }
+
+  /** The stream source of the notifications stream: an agent gets the pop of each call the telephony names them on. */
+  const screenPopSource: StreamSource = (actor, emit) =>
+    bus.subscribe('call.answered', (m) => {
+      if (actor.role !== 'agent' || m.agent !== actor.username) return;
+      screenPop(actor, m.callId).then(
+        (pop) => emit('call', pop),
+        () => undefined, // a call that is gone pops nothing
+      );
+    });
+
+  /**
+   * An order created or touched during the call: the call lists it, and the order's timeline carries the call id
+   * (`call_linked`), in one transaction. Linking twice changes nothing. The agent who answered links; the desk's
+   * dispatchers and supervisors may link afterwards.
+   */
+  async function linkOrder(actor: Actor, callId: string, orderId: string) {
+    requireRole(actor, 'agent', 'dispatcher', 'supervisor');
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const call = await repo.lockCall(tx, callId);
+      if (!call) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+      if (actor.role === 'agent' && call.agent !== actor.username) throw forbidden('CALL_NOT_YOURS', '只能关联本人接听的来电');
+      const order = await findVisibleOrder(tx, actor, orderId);
+      if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+      if (call.orderIds.includes(orderId)) return;
+      await repo.addOrder(tx, callId, orderId, now);
+      const unit = (await unitsById(tx, [actor.unitId])).get(actor.unitId);
+      await recordOrderFact(tx, { orderId, state: order.state, at: now, action: 'call_linked', actor, unitName: unit?.name ?? '', data: { callId } });
+    });
+    return get(actor, callId);
   }
 
   const view = (actor: Actor, r: repo.CallRow, withEvents: boolean) => ({
@@ -90,7 +152,13 @@ export function createCallsService(deps: Deps) {
     requireRole(actor, ...readers);
     const r = await repo.findCall(db, callId);
     if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
-    return view(actor, r, true);
+    // The orders of the call this reader may see (the same access rule as every order read).
+    const orders = [];
+    for (const id of r.orderIds) {
+      const o = await findVisibleOrder(db, actor, id);
+      if (o) orders.push({ id: o.id, number: o.number, title: o.title, state: o.state });
+    }
+    return { ...view(actor, r, true), orders };
   }
 
   /** The figures of kpis.md for a period, overall and by hour (Beijing), agent or queue. */
@@ -126,7 +194,7 @@ export function createCallsService(deps: Deps) {
     };
   }
 
-  return { ingest, list, get, figures };
+  return { ingest, list, get, figures, screenPop, screenPopSource, linkOrder };
 }
 
 export type CallsService = ReturnType<typeof createCallsService>;

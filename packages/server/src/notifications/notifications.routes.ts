@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChangeBus } from '../platform/bus/index.js';
+import type { Actor } from '../auth/actor.js';
+import type { ChangeBus, Unsubscribe } from '../platform/bus/index.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { NotificationsService } from './notifications.service.js';
@@ -44,10 +45,19 @@ const markBody = z
   .strict()
   .refine((b) => b.all === true || (b.ids?.length ?? 0) > 0, { error: '请指定要标记的通知，或选择全部已读', path: ['ids'] });
 
+/**
+ * Another capability's live events on the person's one stream (the screen pop of calls): it subscribes for this
+ * actor and emits named events; the stream unsubscribes it when the browser goes. One connection per tab serves all.
+ */
+export type StreamSource = (actor: Actor, emit: (event: string, data: unknown) => void) => Unsubscribe;
+
 /** Heartbeat comments keep proxies from closing an idle stream. */
 const heartbeatMs = 25_000;
 
-export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService; bus: ChangeBus }> = async (app, { notifications, bus }) => {
+export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService; bus: ChangeBus; sources?: StreamSource[] }> = async (
+  app,
+  { notifications, bus, sources = [] },
+) => {
   // Open streams end when the server closes, or a graceful shutdown would wait for every browser tab.
   const open = new Set<() => void>();
   app.addHook('onClose', async () => {
@@ -96,8 +106,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
         tags: ['notifications'],
         produces: ['application/json', 'text/event-stream'],
         ...describe(
-          '通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次',
-          'Live notifications (server-sent events): the current unread count first (event: unread, data: {"unread": n}), then again on every new notification.',
+          '通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次；接线员接起来电时收到 event: call（data: 来电弹屏内容，见 getCall）',
+          'Live notifications (server-sent events): the current unread count first (event: unread, data: {"unread": n}), then again on every new notification; an agent who answers a call gets event: call (data: the screen pop).',
         ),
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses },
       },
@@ -125,6 +135,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
       const unsubscribe = bus.subscribe('notifications.changed', (m) => {
         if (m.all || m.userIds.includes(actor.userId)) void send();
       });
+      const emit = (event: string, data: unknown) => {
+        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const others = sources.map((source) => source(actor, emit));
       const heartbeat = setInterval(() => !closed && res.write(': keep-alive\n\n'), heartbeatMs);
       heartbeat.unref();
       const close = () => {
@@ -132,6 +146,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        for (const u of others) u();
         open.delete(close);
         res.end();
       };

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { createCallsService } from '../../src/calls/calls.service.js';
+import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import type { CallEvent } from '../../src/calls/domain/call-events.js';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
@@ -131,7 +132,7 @@ describe('ingestion cost', () => {
     const logger = { logQuery: (q: string) => logged.push(q) };
     const client = (t.database.db as unknown as { $client: never }).$client;
     const db = (t.database.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePg(client, { schema, logger })) as unknown as Db;
-    const service = createCallsService({ db, clock: t.clock });
+    const service = createCallsService({ db, clock: t.clock, bus: createInProcessBus() });
     const events = Array.from({ length: 40 }, (_, i) => answered(`batch-${i}`, 2 * 86_400 + i, 10, 100)).flat() as CallEvent[];
     expect(await service.ingest('batch-nonce', events)).toEqual({ accepted: 160, added: 160, calls: 40 });
     expect(logged.filter((q) => /^\s*update "calls"/i.test(q))).toHaveLength(1);

@@ -587,6 +587,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls/{callId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 把通话中生成或处理的工单关联到这通来电：来电列出该工单，工单时间线记下来电编号（call_linked）；重复关联不变。接线员只能关联本人接听的来电
+         * @description 把通话中生成或处理的工单关联到这通来电：来电列出该工单，工单时间线记下来电编号（call_linked）；重复关联不变。接线员只能关联本人接听的来电
+         *
+         *     Links an order created or touched during the call: the call lists it and the order timeline records the call id (call_linked); linking twice changes nothing. Agents link only calls they answered.
+         */
+        post: operations["linkCallOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/events": {
         parameters: {
             query?: never;
@@ -1617,10 +1639,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次
-         * @description 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次
+         * 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次；接线员接起来电时收到 event: call（data: 来电弹屏内容，见 getCall）
+         * @description 通知实时推送（Server-Sent Events）：连接后先发送当前未读数（event: unread，data: {"unread": n}），之后每有新通知或已读变化再发送一次；接线员接起来电时收到 event: call（data: 来电弹屏内容，见 getCall）
          *
-         *     Live notifications (server-sent events): the current unread count first (event: unread, data: {"unread": n}), then again on every new notification.
+         *     Live notifications (server-sent events): the current unread count first (event: unread, data: {"unread": n}), then again on every new notification; an agent who answers a call gets event: call (data: the screen pop).
          */
         get: operations["streamNotifications"];
         put?: never;
@@ -7156,6 +7178,12 @@ export interface operations {
                             }[];
                             offeredAt: string | null;
                             orderIds: string[];
+                            orders?: {
+                                id: string;
+                                number: string;
+                                state: string;
+                                title: string;
+                            }[];
                             /** @enum {string} */
                             outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                             queue: string | null;
@@ -7332,6 +7360,197 @@ export interface operations {
                         }[];
                         offeredAt: string | null;
                         orderIds: string[];
+                        orders?: {
+                            id: string;
+                            number: string;
+                            state: string;
+                            title: string;
+                        }[];
+                        /** @enum {string} */
+                        outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
+                        queue: string | null;
+                        queuedAt: string | null;
+                        recordingUrl: string | null;
+                        talkSeconds: number | null;
+                        transfers: {
+                            agent: string | null;
+                            at: string;
+                            name: string | null;
+                            target: string;
+                        }[];
+                        waitSeconds: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    linkCallOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    orderId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string | null;
+                        answeredAt: string | null;
+                        caller: string | null;
+                        callId: string;
+                        dialled: string | null;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        events?: {
+                            agent?: string;
+                            /** Format: date-time */
+                            at: string;
+                            callId: string;
+                            eventId: string;
+                            from?: string;
+                            queue?: string;
+                            /** @enum {string} */
+                            reason?: "caller_hangup" | "agent_hangup" | "queue_timeout" | "ivr_hangup" | "system";
+                            /** Format: uri */
+                            recordingUrl?: string;
+                            /** @enum {string} */
+                            target?: "lawyer" | "gov12345" | "three_way" | "agent";
+                            targetName?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            type: "offered" | "ivr" | "queued" | "answered" | "transferred" | "ended" | "recording";
+                        }[];
+                        offeredAt: string | null;
+                        orderIds: string[];
+                        orders?: {
+                            id: string;
+                            number: string;
+                            state: string;
+                            title: string;
+                        }[];
                         /** @enum {string} */
                         outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                         queue: string | null;

@@ -752,3 +752,5 @@ import { enLegal } from './en-legal.js';
 Object.assign(en, enLegal);
 import { enIntelligence } from './en-intelligence.js';
 Object.assign(en, enIntelligence);
+import { enCalls } from './en-calls.js';
+Object.assign(en, enCalls);

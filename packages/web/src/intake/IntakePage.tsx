@@ -21,6 +21,9 @@ import { useIntakeSave } from './useIntakeSave.js';
 import { knowledgeApi, type ArticleHit } from '../api/knowledge.js';
 import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions.js';
 import { useArticleSuggestions } from '../knowledge/useArticleSuggestions.js';
+import { callsApi, type ScreenPop } from '../api/calls.js';
+import { loadActiveCall, saveActiveCall, useScreenPop } from '../calls/use-screen-pop.js';
+import { useLocation } from 'react-router';
 import './intake.css';
 
 /**
@@ -29,7 +32,8 @@ import './intake.css';
  */
 export default function IntakePage() {
   const t = useT();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
+  const location = useLocation();
   const { user, role } = useCurrent();
   // Taking calls is this person's work again: they start here next time.
   useEffect(() => rememberHome(user.id, role, '/intake'), [user.id, role]);
@@ -57,7 +61,16 @@ export default function IntakePage() {
     },
     [reading.reading],
   );
-  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, callKey, hints.refresh, onCreated);
+  // The call the telephony system put through (screen pop): the order saved on it is linked to it.
+  const [call, setCall] = useState<ScreenPop | null>(() => loadActiveCall(user.id));
+  const onSaved = useCallback(
+    (order: OrderView) => {
+      if (!call) return;
+      callsApi.linkOrder(call.callId, order.id).catch(() => message.warning(t('工单已保存，但未能关联到来电记录')));
+    },
+    [call, message, t],
+  );
+  const { saved, problems, saving, attachingId, submit, attach, reset } = useIntakeSave(form, user.id, callKey, hints.refresh, onCreated, onSaved);
   const division = values?.division?.[values.division.length - 1];
   const articles = useArticleSuggestions(values?.narrative, division, values?.subjectCode);
 
@@ -89,31 +102,49 @@ export default function IntakePage() {
     if (!current?.trim()) form.setFieldValue(['callers', 0, 'name'], knownName);
   }, [form, knownName, saved]);
 
-  const startNewCall = useCallback(() => {
-    const clear = () => {
-      clearDraft(user.id);
-      form.resetFields();
-      form.setFieldsValue(blankIntake());
-      reset();
-      setRestored(false);
-      clearHints();
-      clearReading();
-      // Pressing "new call" is answering it: its clock starts now, under a new idempotency key.
-      setStartedAt(Date.now());
-      setCallKey(newCallKey());
-      window.setTimeout(() => phoneRef.current?.focus(), 0);
-    };
-    if (!saved && !isBlank(form.getFieldsValue(true) as IntakeValues)) {
-      modal.confirm({
-        title: t('放弃当前未保存的受理内容？'),
-        content: t('开始新来电会清空表单。'),
-        okText: t('放弃并开始新来电'),
-        okButtonProps: { danger: true },
-        cancelText: t('继续填写'),
-        onOk: clear,
-      });
-    } else clear();
-  }, [form, clearHints, clearReading, modal, reset, saved, t, user.id]);
+  const startNewCall = useCallback(
+    (pop?: ScreenPop) => {
+      const clear = () => {
+        clearDraft(user.id);
+        form.resetFields();
+        form.setFieldsValue(blankIntake());
+        reset();
+        setRestored(false);
+        clearHints();
+        clearReading();
+        // Pressing "new call" is answering it: its clock starts now, under a new idempotency key.
+        setStartedAt(Date.now());
+        setCallKey(newCallKey());
+        setCall(pop ?? null);
+        saveActiveCall(user.id, pop ?? null);
+        // A popped call brings its number: the hints find the caller's earlier orders by it.
+        if (pop?.caller) form.setFieldValue(['callers', 0, 'phone'], pop.caller);
+        window.setTimeout(() => (pop ? undefined : phoneRef.current?.focus()), 0);
+      };
+      if (!saved && !isBlank(form.getFieldsValue(true) as IntakeValues)) {
+        modal.confirm({
+          title: t('放弃当前未保存的受理内容？'),
+          content: t('开始新来电会清空表单。'),
+          okText: t('放弃并开始新来电'),
+          okButtonProps: { danger: true },
+          cancelText: t('继续填写'),
+          onOk: clear,
+        });
+      } else clear();
+    },
+    [form, clearHints, clearReading, modal, reset, saved, t, user.id],
+  );
+
+  // A call put through to this agent: a blank (or finished) console takes it at once; one in the middle of a call asks.
+  const takeCall = useCallback((pop: ScreenPop) => startNewCall(pop), [startNewCall]);
+  useScreenPop(takeCall);
+  const arrived = (location.state as { pop?: ScreenPop } | null)?.pop;
+  const handled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!arrived || handled.current === arrived.callId) return;
+    handled.current = arrived.callId;
+    takeCall(arrived);
+  }, [arrived, takeCall]);
 
   // Ctrl+Enter saves from any field, Alt+N starts the next call: the hands stay on the keyboard.
   useEffect(() => {
@@ -145,7 +176,7 @@ export default function IntakePage() {
   };
 
   if (saved) {
-    return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt ?? saved.endedAt} endedAt={saved.endedAt} onNext={startNewCall} />;
+    return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt ?? saved.endedAt} endedAt={saved.endedAt} onNext={() => startNewCall()} />;
   }
 
   return (
@@ -154,8 +185,25 @@ export default function IntakePage() {
         className="intake-main"
         size="small"
         title={<IntakeTitle startedAt={startedAt} onStart={() => setStartedAt(Date.now())} />}
-        extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={startNewCall} onSave={() => void submit()} />}
+        extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={() => startNewCall()} onSave={() => void submit()} />}
       >
+        {call && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="screen-pop"
+            title={t('来电 {caller} 已接通', { caller: call.caller ?? t('未知号码') })}
+            description={
+              call.earlierCalls.length
+                ? t('此前来电 {n} 次，最近一次 {at}', {
+                    n: call.earlierCalls.length,
+                    at: call.earlierCalls[0]?.offeredAt ? new Date(call.earlierCalls[0].offeredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—',
+                  })
+                : t('首次来电')
+            }
+          />
+        )}
         {restored && (
           <Alert type="info" showIcon closable={{ onClose: () => setRestored(false) }} style={{ marginBottom: 8 }} title={t('已恢复上次未保存的受理内容')} />
         )}

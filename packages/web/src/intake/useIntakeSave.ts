@@ -13,7 +13,15 @@ export type Saved = { order: OrderView; kind: 'created' | 'attached'; endedAt: n
  * The two ways a call ends in an order: a new order, or this caller attached to an open order the hints found.
  * Server field errors land on their fields; what has no field is returned as `problems` for the banner.
  */
-export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, callKey: string, onStale: () => void, onCreated?: (order: OrderView) => void) {
+export function useIntakeSave(
+  form: FormInstance<IntakeValues>,
+  userId: string,
+  callKey: string,
+  onStale: () => void,
+  onCreated?: (order: OrderView) => void,
+  /** Either way the call ended in an order (created or attached to): the call is linked to it. */
+  onSaved?: (order: OrderView) => void,
+) {
   const t = useT();
   const { message } = App.useApp();
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -39,6 +47,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
         clearDraft(userId);
         setSaved({ order, kind: 'created', endedAt: Date.now() });
         onCreated?.(order);
+        onSaved?.(order);
         message.success(t('已生成工单 {number}', { number: order.number }));
       } catch (e) {
         setProblems(applyServerErrors(form, e, serverFieldAlias));
@@ -47,7 +56,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
         setSaving(false);
       }
     },
-    [callKey, form, message, saved, saving, t, userId, onCreated],
+    [callKey, form, message, saved, saving, t, userId, onCreated, onSaved],
   );
 
   const attach = useCallback(
@@ -75,6 +84,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
         });
         clearDraft(userId);
         setSaved({ order, kind: 'attached', endedAt: Date.now() });
+        onSaved?.(order);
         message.success(t('来电人已追加到工单 {number}', { number: order.number }));
       } catch (e) {
         if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
@@ -90,7 +100,7 @@ export function useIntakeSave(form: FormInstance<IntakeValues>, userId: string, 
         setAttachingId(null);
       }
     },
-    [form, message, onStale, t, userId],
+    [form, message, onStale, t, userId, onSaved],
   );
 
   const reset = useCallback(() => {

@@ -19,6 +19,7 @@ import {
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ScreenPopRedirect } from '../calls/ScreenPopRedirect.js';
 import type { Role } from '../api/types.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
@@ -88,6 +89,7 @@ export function AppShell() {
           <span>{t('工单平台')}</span>
         </Link>
         <Menu mode="horizontal" theme="dark" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />
+        <ScreenPopRedirect role={role} />
         <NotificationBell />
         <UserMenu />
       </Layout.Header>

@@ -126,6 +126,8 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('letter_followed_up', { letterId: uuid, number: z.string().nullable() }),
   kind('referred', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
   kind('referral_result', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
+  /** The order was created or touched during this call (calls capability, issue 14): the call id of the telephony system. */
+  kind('call_linked', { callId: z.string() }),
   /** A supervisor's or leader's urge (催办) to the unit holding the order (issue 11). */
   kind('urge', { toUnit: unitRef, answerBy: iso.nullable(), by: z.string() }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
@@ -148,6 +150,7 @@ export const orderFactKinds = [
   'letter_followed_up',
   'referred',
   'referral_result',
+  'call_linked',
 ] as const satisfies readonly OrderEventKindName[];
 type OrderEventKindName = z.infer<typeof orderEventSchema>['action'];
 

@@ -30,6 +30,11 @@ export const busMessageSchema = z.discriminatedUnion('topic', [
    */
   z.object({ topic: z.literal('notifications.changed'), userIds: z.array(z.string()), all: z.boolean().optional() }),
   /**
+   * A call was answered by an agent (its events committed): that agent's open streams pop the call on the screen.
+   * `agent` is what the telephony system named: the user name (or extension) the agent logs in with.
+   */
+  z.object({ topic: z.literal('call.answered'), callId: z.string(), agent: z.string() }),
+  /**
    * The LISTEN connection was lost and is back: announcements may have been missed meanwhile, so whoever caches
    * must drop everything. Raised locally by the bus itself, never sent.
    */

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTelephonySecret } from '../../src/platform/config/config.js';
+import { createInProcessBus } from '../../src/platform/bus/bus.js';
+import { signRequest } from '../../src/platform/signing/hmac.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
+
+/**
+ * The screen pop: a call answered by an agent reaches that agent's open notification stream (SSE, over real HTTP)
+ * with the number and the caller's earlier calls; the order saved during the call is linked both ways.
+ */
+let t: TestApp;
+let agent: Client, callbackAgent: Client, handler: Client, supervisor: Client;
+let nonce = 0;
+const bus = createInProcessBus();
+const published: string[] = [];
+bus.subscribe('call.answered', (m) => published.push(`${m.callId}:${m.agent}`));
+
+const post = (events: unknown[]) => {
+  const body = JSON.stringify({ events });
+  const ts = String(Math.floor(t.clock.now().getTime() / 1000));
+  const n = `pop-${nonce++}`;
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/calls/events',
+    payload: body,
+    headers: {
+      'content-type': 'application/json',
+      'x-hotline-timestamp': ts,
+      'x-hotline-nonce': n,
+      'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, n, body),
+    },
+  });
+};
+const at = (s: number) => new Date(Date.parse('2026-11-30T01:00:00Z') + s * 1000).toISOString();
+const ringing = (id: string, s: number, caller: string, agentName: string) => [
+  { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: caller, to: '12351' },
+  { eventId: `${id}-2`, callId: id, type: 'queued', at: at(s + 5), queue: 'general' },
+  { eventId: `${id}-3`, callId: id, type: 'answered', at: at(s + 9), agent: agentName },
+];
+
+/** Opens the agent's notification stream over real HTTP and collects its `call` frames. */
+async function openStream(username: string) {
+  const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo12351' } });
+  const c = session.cookies.find((x) => x.name === 'hotline_session')!;
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`);
+  const controller = new AbortController();
+  const res = await fetch(`${address}/api/notifications/stream`, { headers: { cookie: `${c.name}=${c.value}` }, signal: controller.signal });
+  const frames: { event: string; data: Record<string, unknown> }[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const reader = res.body!.getReader();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += new TextDecoder().decode(value);
+      let i: number;
+      while ((i = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        const event = frame.split('\n').find((l) => l.startsWith('event: '));
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        if (event && data) frames.push({ event: event.slice(7), data: JSON.parse(data.slice(6)) });
+        for (const w of waiters.filter((w) => frames.length >= w.n)) w.resolve();
+      }
+    }
+  })();
+  return {
+    frames,
+    until: (n: number) => (frames.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
+    close: () => controller.abort(),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-30T06:00:00Z', bus });
+  [agent, callbackAgent, handler, supervisor] = await Promise.all([t.login('agent'), t.login('callback'), t.login('handler'), t.login('supervisor')]);
+});
+afterAll(() => t.close());
+
+describe('the screen pop', () => {
+  it("reaches only the answering agent's stream, with the number and the caller's earlier calls", async () => {
+    // An earlier call of the same number, ended.
+    await ok(
+      post([...ringing('pop-0', 0, '13904718888', 'agent'), { eventId: 'pop-0-4', callId: 'pop-0', type: 'ended', at: at(200), reason: 'agent_hangup' }]),
+    );
+    const stream = await openStream('agent');
+    await stream.until(1); // the unread count: the stream is subscribed
+    // Another agent's call first: the first pop this stream gets must be its own call.
+    await ok(post(ringing('pop-other', 300, '13904717777', 'callback')));
+    await ok(post(ringing('pop-1', 400, '13904718888', 'agent')));
+    await stream.until(2);
+    stream.close();
+    const pops = stream.frames.filter((f) => f.event === 'call');
+    expect(pops[0]!.data).toMatchObject({ callId: 'pop-1', caller: '13904718888', queue: 'general', answeredAt: at(409) });
+    expect(pops[0]!.data.earlierCalls).toEqual([expect.objectContaining({ callId: 'pop-0', outcome: 'answered' })]);
+    // An ended call and a repeated "answered" pop nothing again.
+    expect(published).toEqual(['pop-other:callback', 'pop-1:agent']);
+    await ok(post(ringing('pop-1', 400, '13904718888', 'agent')));
+    expect(published).toHaveLength(2);
+  });
+
+  it('links the order saved during the call: the call lists it, its timeline carries the call id, once', async () => {
+    const order = await ok(
+      agent.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '赵先生', phone: '13904718888' }],
+        employer: { name: '呼和浩特市某物流公司' },
+        place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+        narrative: '反映物流公司拖欠两个月工资。',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    const linked = await ok(agent.post('/api/calls/pop-1/orders', { orderId: order.id }));
+    expect(linked.orderIds).toEqual([order.id]);
+    expect(linked.orders).toEqual([expect.objectContaining({ id: order.id, number: order.number })]);
+    await ok(agent.post('/api/calls/pop-1/orders', { orderId: order.id }));
+    const timeline = await ok(agent.get(`/api/orders/${order.id}/events`));
+    expect(timeline.filter((e: { action: string }) => e.action === 'call_linked')).toEqual([expect.objectContaining({ data: { callId: 'pop-1' } })]);
+    // Another agent cannot link someone else's call; a county handler is not on the desk; a supervisor may.
+    await expectError(callbackAgent.post('/api/calls/pop-1/orders', { orderId: order.id }), 403, 'CALL_NOT_YOURS');
+    await expectError(handler.post('/api/calls/pop-1/orders', { orderId: order.id }), 403, 'ROLE_REQUIRED');
+    await expectError(supervisor.post('/api/calls/nope/orders', { orderId: order.id }), 404, 'CALL_NOT_FOUND');
+    await expectError(supervisor.post('/api/calls/pop-1/orders', { orderId: '00000000-0000-4000-8000-000000000000' }), 404, 'ORDER_NOT_FOUND');
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { createHmac, randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launch, shot, signIn, startServer, type Server } from './support.js';
+
+/**
+ * Calls in the browser: the telephony system reports a call answered by the agent; the agent, away from the intake
+ * console, is taken to it with the number filled and the caller's earlier call shown; the order saved is linked.
+ */
+const demoTelephonySecret = 'demo-telephony-secret-12351'; // the demo installation's (platform/config)
+
+describe('calls in the browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    server = await startServer();
+    base = server.url;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Posts call events as the telephony system does: signed, HMAC-SHA256 over timestamp, nonce and body. */
+  async function report(events: object[]) {
+    const body = JSON.stringify({ events });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const nonce = randomUUID();
+    const signature = createHmac('sha256', demoTelephonySecret).update(`${ts}\n${nonce}\n${body}`).digest('hex');
+    const res = await fetch(`${base}/api/calls/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signature },
+      body,
+    });
+    assert.equal(res.status, 200, await res.text());
+  }
+  const call = (id: string, caller: string, startedAgo: number, ended: boolean) => {
+    const at = (s: number) => new Date(Date.now() - (startedAgo - s) * 1000).toISOString();
+    return [
+      { eventId: `${id}-1`, callId: id, type: 'offered', at: at(0), from: caller, to: '12351' },
+      { eventId: `${id}-2`, callId: id, type: 'queued', at: at(4), queue: 'general' },
+      { eventId: `${id}-3`, callId: id, type: 'answered', at: at(9), agent: 'agent' },
+      ...(ended ? [{ eventId: `${id}-4`, callId: id, type: 'ended', at: at(120), reason: 'agent_hangup' }] : []),
+    ];
+  };
+
+  it('an answered call pops on the agent’s screen with the number and history; the order saved is linked to it', async () => {
+    await report(call('e2e-earlier', '13904716666', 86_400, true));
+    const page = await signIn(browser, base, 'agent');
+    await page.waitForSelector('.intake-form');
+    // Away from the console, with the live stream open.
+    const streaming = page.waitForResponse((r) => r.url().includes('/api/notifications/stream'));
+    await page.goto(`${base}/orders`);
+    await streaming;
+    await report(call('e2e-now', '13904716666', 10, false));
+    await page.waitForURL(/\/intake$/);
+    await page.getByTestId('screen-pop').waitFor();
+    assert.match(await page.getByTestId('screen-pop').innerText(), /13904716666[\s\S]*此前来电 1 次/);
+    assert.equal(await page.inputValue('#callers_0_phone'), '13904716666');
+    await page.fill('#callers_0_name', '钱女士');
+    await page.getByText('投诉', { exact: true }).click();
+    await page.click('#subjectCode');
+    await page.keyboard.type('欠薪');
+    await page.keyboard.press('Enter');
+    await page.fill('#narrative', '在某物流公司做分拣工，两个月工资没有发。');
+    await shot(page, 'calls-screen-pop');
+    const linked = page.waitForResponse((r) => r.url().endsWith('/api/calls/e2e-now/orders') && r.request().method() === 'POST');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.order-number-big').waitFor();
+    assert.equal((await linked).status(), 200);
+    const record = await page.evaluate(async () => (await fetch('/api/calls/e2e-now')).json());
+    assert.equal(record.orders.length, 1);
+    await page.context().close();
+  });
+});

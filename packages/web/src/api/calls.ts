@@ -1,0 +1,20 @@
+import { http, ok } from './client.js';
+import type { Answer } from './types.js';
+
+/** Call records (话务) and the screen pop, typed from the OpenAPI document. */
+export type CallView = Answer<'getCall'>;
+
+/** What the notification stream's `call` event carries when an agent answers (see the server's calls.service). */
+export type ScreenPop = {
+  callId: string;
+  caller: string | null;
+  dialled: string | null;
+  queue: string | null;
+  answeredAt: string | null;
+  earlierCalls: { callId: string; offeredAt: string | null; outcome: string; orderIds: string[] }[];
+};
+
+export const callsApi = {
+  get: (callId: string) => ok(http.GET('/api/calls/{callId}', { params: { path: { callId } } })),
+  linkOrder: (callId: string, orderId: string) => ok(http.POST('/api/calls/{callId}/orders', { params: { path: { callId } }, body: { orderId } })),
+};
