@@ -21,9 +21,14 @@ if (installed.fresh) {
   if (installed.admin?.password) {
     lines.push(`  管理员 / admin: 用户名 admin，初始密码 ${installed.admin.password}（只显示这一次，首次登录后须修改）`);
   } else if (installed.admin) lines.push('  管理员 / admin: 用户名 admin，密码为 HOTLINE_ADMIN_PASSWORD');
+  if (installed.securityAdmin?.password) {
+    lines.push(
+      `  安全管理员 / security administrator: 用户名 secadmin，初始密码 ${installed.securityAdmin.password}（只显示这一次，首次登录后须修改；人员、角色、密码由其管理）`,
+    );
+  } else if (!installed.securityAdmin) lines.push('  安全管理员职责已并入 admin（HOTLINE_MERGED_DUTIES）');
 }
 if (installed.demo || (!installed.fresh && config.demo)) {
-  lines.push(`  演示账号 / demo users: agent, dispatcher, handler, callback, supervisor, leader, auditor …，密码 ${demoPassword}`);
+  lines.push(`  演示账号 / demo users: agent, dispatcher, handler, callback, supervisor, leader, auditor, secadmin …，密码 ${demoPassword}`);
 }
 console.log(lines.join('\n') + '\n');
 

@@ -33,13 +33,20 @@ describe('administration and first-contact resolution', () => {
     await page.context().close();
   });
 
-  it('the administrator works with units, people, the catalog, time limits and the calendar', async () => {
+  /** The menu entries a role is offered (antd renders each as a menu item, clipped ones included). */
+  const menuOf = async (page: import('playwright-core').Page) =>
+    (await page.locator('.ant-menu-item .ant-menu-title-content').allTextContents()).map((s) => s.trim()).filter(Boolean);
+
+  it('the system administrator works with units, the catalog, time limits and the calendar; reads people only', async () => {
     const page = await signIn(browser, server.url, 'admin', adminPassword);
     await page.getByText('组织树').waitFor();
     await page.getByPlaceholder('按名称或行政区划代码查找').fill('新城区');
     await page.locator('.ant-tree-title', { hasText: '新城区总工会' }).first().click();
     assert.equal(await page.inputValue('#name'), '新城区总工会');
     await shot(page, 'e2e-admin-units');
+    const menu = await menuOf(page);
+    assert.ok(menu.includes('单位管理') && menu.includes('工作日历'), menu.join());
+    assert.ok(!menu.includes('审计日志'), `the system administrator is offered the audit log: ${menu.join()}`);
     for (const [path, text] of [
       ['/admin/users', 'handler2'],
       ['/admin/catalog', 'wage_arrears'],
@@ -51,8 +58,34 @@ describe('administration and first-contact resolution', () => {
         await page.getByRole('tab', { name: '诉求事项' }).click();
         assert.equal(await page.locator('input[value="wage_arrears"]').count(), 1);
       } else await page.getByText(text).first().waitFor();
+      if (path === '/admin/users') {
+        // 三员分立: people are read here, masked; accounts, roles and passwords are the security administrator's.
+        assert.equal(await page.getByRole('button', { name: /新建人员/ }).count(), 0);
+        assert.equal(await page.getByRole('button', { name: /重置密码/ }).count(), 0);
+      }
       await shot(page, `e2e-admin${path.replaceAll('/', '-')}`);
     }
+    await page.goto(`${server.url}/admin/audit`);
+    await page.getByText('当前角色无权使用此页面').waitFor();
+    await page.context().close();
+  });
+
+  it('the security administrator manages people, roles, passwords and lockouts, and nothing else', async () => {
+    const page = await signIn(browser, server.url, 'secadmin');
+    await page.waitForURL((u) => u.pathname === '/admin/users');
+    await page.getByText('handler2').first().waitFor();
+    await page.getByRole('button', { name: /新建人员/ }).waitFor();
+    assert.ok((await page.getByRole('button', { name: /重置密码/ }).count()) > 0);
+    assert.ok((await page.getByRole('button', { name: /解除锁定/ }).count()) > 0);
+    const menu = await menuOf(page);
+    assert.deepEqual(
+      menu.filter((m) => ['单位管理', '分类目录', '时限规则', '工作日历', '审计日志', '工单'].includes(m)),
+      [],
+      `the security administrator is offered: ${menu.join()}`,
+    );
+    await shot(page, 'e2e-secadmin-users');
+    await page.goto(`${server.url}/admin/catalog`);
+    await page.getByText('当前角色无权使用此页面').waitFor();
     await page.context().close();
   });
 
@@ -60,6 +93,7 @@ describe('administration and first-contact resolution', () => {
     const page = await signIn(browser, server.url, 'auditor');
     await page.waitForURL((u) => u.pathname === '/admin/audit');
     await page.locator('.ant-table-row', { hasText: 'login' }).first().waitFor();
+    assert.deepEqual(await menuOf(page), ['审计日志']);
     await shot(page, 'e2e-audit');
     await page.context().close();
   });

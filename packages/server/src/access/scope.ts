@@ -33,17 +33,25 @@ export function scopeUnitIdOf(actor: Pick<Actor, 'scopePath'>): string {
 export const unitIdsOnPath = (path: string): string[] => path.split('/').filter(Boolean);
 
 /**
+ * 三员分立 (auth/duties.ts): the security administrator manages accounts and the auditor reads the audit log; neither
+ * has any business with workers' orders, whatever unit the role is held at.
+ */
+const seesNoOrders = (actor: Pick<Actor, 'role'>) => actor.role === 'security' || actor.role === 'auditor';
+
+/**
  * Orders: a unit sees its subtree's orders, the ones it dispatched and the ones it co-handles. Each order carries
  * `visible_to`, every unit whose subtree holds a unit involved in it (intake, each hop, co-handlers), so the rule is
  * one indexed array test. An integration account sees only what it created.
  */
 export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>, cols: { visibleTo: AnyPgColumn; createdBy: AnyPgColumn }): SQL {
+  if (seesNoOrders(actor)) return sql`false`;
   if (actor.role === 'integration') return sql`${cols.createdBy} = ${actor.userId}`;
   return sql`${cols.visibleTo} @> array[${scopeUnitIdOf(actor)}]::uuid[]`;
 }
 
 /** The same rule as `orderVisibility`, for an order already loaded (a linked or merged order named in another's record). */
 export function orderVisibleTo(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>, order: { visibleTo: string[]; createdBy: string }): boolean {
+  if (seesNoOrders(actor)) return false;
   if (actor.role === 'integration') return order.createdBy === actor.userId;
   return order.visibleTo.includes(scopeUnitIdOf(actor));
 }

@@ -39,7 +39,9 @@ beforeAll(async () => {
       .from(units)
       .where(and(eq(units.type, 'county_federation'), eq(units.divisionCode, '150102')))
   )[0]!.id;
-  admin = await t.login('admin');
+  await t.login('admin');
+  // Accounts are the security administrator's (三员分立): `admin` below manages the people the log is about.
+  admin = await t.login('secadmin');
   await t.anonymous().post('/api/auth/login', { username: 'agent', password: 'wrong-pass1' });
   await t.anonymous().post('/api/auth/login', { username: 'nobody', password: 'wrong-pass1' });
   const res = await admin.post('/api/users', {
@@ -71,7 +73,7 @@ describe('the audit log', () => {
   it('lists each administrative change with before and after, personal data masked', async () => {
     const about = await events(`&targetId=${created}`);
     const byAction = (a: string) => about.find((e) => e.action === a)!;
-    expect(byAction('create_user')).toMatchObject({ actor: { username: 'admin' }, after: { username: 'audited', phone: '139****5678' } });
+    expect(byAction('create_user')).toMatchObject({ actor: { username: 'secadmin', role: 'security' }, after: { username: 'audited', phone: '139****5678' } });
     expect(byAction('create_user').after).not.toHaveProperty('passwordHash');
     expect(byAction('update_user')).toMatchObject({
       before: { phone: '139****5678', displayName: '被审计人' },
@@ -94,9 +96,9 @@ describe('the audit log', () => {
   });
 
   it('filters by actor regardless of case, by time and pages by id', async () => {
-    const byAdmin = await events('&actor=ADMIN');
+    const byAdmin = await events('&actor=SECADMIN');
     expect(byAdmin.length).toBeGreaterThan(3);
-    expect(byAdmin.every((e) => e.actor.username === 'admin')).toBe(true);
+    expect(byAdmin.every((e) => e.actor.username === 'secadmin')).toBe(true);
     expect(await events('&from=2026-11-25T03:00:00Z')).toEqual([]);
     expect((await events('&to=2026-11-25T10:00:00%2B08:00')).length).toBeGreaterThan(0);
 
@@ -113,8 +115,8 @@ describe('the audit log', () => {
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
   });
 
-  it('is for auditors only: an administrator gets 403 (等保 separation)', async () => {
-    for (const client of [admin, await t.login('dispatcher'), await t.login('leader')]) {
+  it('is for auditors only: the system and the security administrator get 403 (等保 separation)', async () => {
+    for (const client of [admin, await t.login('admin'), await t.login('dispatcher'), await t.login('leader')]) {
       const res = await client.get('/api/audit/events');
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('ROLE_REQUIRED');

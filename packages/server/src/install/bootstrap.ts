@@ -9,7 +9,8 @@ import { buildProvinceTree } from '../units/divisions/province-tree.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
 import { seedDemoOrders } from '../demo/demo.seed.js';
-import { installDemo, demoTownCounties } from './demo.js';
+import { conflictingDuties } from '../auth/duties.js';
+import { demoPassword, installDemo, demoTownCounties } from './demo.js';
 import { seedDemoLegalWork } from './demo-legal.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
@@ -17,6 +18,8 @@ import { indexMissingOrders } from '../search/order-index.js';
 export type BootstrapResult = {
   fresh: boolean;
   admin: { username: string; password: string | null } | null;
+  /** 三员分立: the security administrator who creates the accounts (none when merged into admin by setting). */
+  securityAdmin: { username: string; password: string | null } | null;
   demo: boolean;
   units: number;
 };
@@ -34,12 +37,16 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
   const [{ n: unitCount } = { n: 0 }] = await db.select({ n: count() }).from(units);
   if (unitCount > 0) {
     await indexMissingOrders(db);
-    return { fresh: false, admin: null, demo: false, units: unitCount };
+    return { fresh: false, admin: null, securityAdmin: null, demo: false, units: unitCount };
   }
 
   const province = config.province;
   const { rootId } = await buildProvinceTree(db, province, { now, townsUnder: config.demo ? demoTownCounties(province) : [] });
   const password = config.adminPassword ?? randomPassword();
+  // Accounts are the security administrator's (auth/duties.ts): a second person from the start, unless the installation
+  // merges system and security administration, in which case admin holds both roles.
+  const mergeSecurity = !conflictingDuties(['administrator', 'security'], config.mergedDuties);
+  const securityPassword = mergeSecurity ? null : config.demo ? demoPassword : randomPassword();
   await db.transaction(async (tx) => {
     const [admin] = await tx
       .insert(users)
@@ -55,6 +62,24 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
       })
       .returning();
     await tx.insert(roleAssignments).values({ userId: admin!.id, role: 'administrator', unitId: rootId, createdAt: now });
+    if (mergeSecurity) {
+      await tx.insert(roleAssignments).values({ userId: admin!.id, role: 'security', unitId: rootId, createdAt: now });
+    } else if (securityPassword) {
+      const [secadmin] = await tx
+        .insert(users)
+        .values({
+          username: 'secadmin',
+          displayName: '安全管理员',
+          unitId: rootId,
+          passwordHash: await hashPassword(securityPassword),
+          mustChangePassword: !config.demo,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await tx.insert(roleAssignments).values({ userId: secadmin!.id, role: 'security', unitId: rootId, createdAt: now });
+    }
   });
   if (config.demo) {
     await installDemo(db, province, now);
@@ -63,7 +88,13 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
-  return { fresh: true, admin: { username: 'admin', password: config.adminPassword ? null : password }, demo: config.demo, units: n };
+  return {
+    fresh: true,
+    admin: { username: 'admin', password: config.adminPassword ? null : password },
+    securityAdmin: securityPassword ? { username: 'secadmin', password: config.demo ? null : securityPassword } : null,
+    demo: config.demo,
+    units: n,
+  };
 }
 
 export async function isInstalled(db: Db): Promise<boolean> {

@@ -7,7 +7,7 @@ import { invalid, notFound } from '../platform/errors/app-error.js';
 import * as repo from './users.repo.js';
 import type { TokenRow } from './users.repo.js';
 import type { TokenView } from './users.schemas.js';
-import { auditScopeFor, requireUserInReach } from './users.service.js';
+import { accountManager, auditScopeFor, requireUserInReach } from './users.service.js';
 
 /** Enough of the token to tell tokens apart in a list, far too little to guess the rest. */
 const prefixLength = 10;
@@ -27,7 +27,7 @@ export function createTokensService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function create(actor: Actor, userId: string, input: { name: string; expiresAt?: string | undefined }) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     const { user, home } = await requireUserInReach(db, actor, userId);
     if (user.kind !== 'integration') throw invalid('USER_NOT_INTEGRATION', '只有接口账号可以签发接口令牌；人员请使用密码登录');
     if (!user.active) throw invalid('USER_INACTIVE', '账号已停用，不能签发接口令牌');
@@ -65,14 +65,14 @@ export function createTokensService(deps: { db: Db; clock: Clock }) {
   }
 
   async function list(actor: Actor, userId: string) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     await requireUserInReach(db, actor, userId);
     return { items: (await repo.tokensOf(db, userId)).map(toView) };
   }
 
   /** Revoking twice is not an error: the token is revoked either way, and the first revocation is the one logged. */
   async function revoke(actor: Actor, userId: string, tokenId: string) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     const { home } = await requireUserInReach(db, actor, userId);
     const now = clock.now();
     await db.transaction(async (tx) => {

@@ -167,8 +167,9 @@ export async function revokeTokensOf(tx: Executor, userId: string, at: Date): Pr
 }
 
 /** A reset password should also lift a lockout: that is usually why the person called the administrator. */
-export async function clearLoginFailures(tx: Executor, username: string): Promise<void> {
-  await tx.delete(loginFailures).where(eq(loginFailures.username, username.toLowerCase()));
+export async function clearLoginFailures(tx: Executor, username: string): Promise<number> {
+  const rows = await tx.delete(loginFailures).where(eq(loginFailures.username, username.toLowerCase())).returning({ username: loginFailures.username });
+  return rows.length;
 }
 
 export async function tokensOf(db: Executor, userId: string): Promise<TokenRow[]> {

@@ -12,8 +12,8 @@ const oneTimePassword = z
   .nullable()
   .describe('随机生成的初始密码，仅此一次显示；由管理员指定时为 null / the generated password, shown once; null when the administrator set it');
 
-export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock }) => {
-  const people = createUsersService({ db, clock });
+export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config }) => {
+  const people = createUsersService({ db, clock, mergedDuties: config.mergedDuties });
   const tokens = createTokensService({ db, clock });
   const tags = ['users'];
 
@@ -24,8 +24,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'listUsers',
         tags,
         ...describe(
-          '人员列表：所属单位在本人管辖范围内的人员；除管理员外，电话与身份证号脱敏',
-          'People whose home unit is in your scope; phone and ID number are masked for every role but administrator.',
+          '人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏',
+          'People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator.',
         ),
         querystring: listUsersQuery,
         response: { 200: z.object({ items: z.array(userView), nextCursor: z.string().nullable() }), ...errorResponses },
@@ -55,8 +55,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'createUser',
         tags,
         ...describe(
-          '新建人员或接口账号（管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改',
-          'Create a person or an integration account (administrator). Without a password a random one is generated, returned once, and must be changed at first sign-in.',
+          '新建人员或接口账号（安全管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改',
+          'Create a person or an integration account (security administrator). Without a password a random one is generated, returned once, and must be changed at first sign-in.',
         ),
         body: createUserBody,
         response: { 201: z.object({ user: userView, password: oneTimePassword }), ...errorResponses },
@@ -72,8 +72,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'updateUser',
         tags,
         ...describe(
-          '修改人员（管理员）：roles 替换全部角色；停用账号会立即结束其会话并吊销其令牌',
-          'Update a person (administrator). `roles` replaces the whole set; deactivating ends their sessions and revokes their tokens at once.',
+          '修改人员（安全管理员）：roles 替换全部角色；不能为自己授予角色；三员（系统管理员、安全管理员、审计员）不能由一人兼任（除非安装设置 HOTLINE_MERGED_DUTIES 明确合并）；停用账号会立即结束其会话并吊销其令牌',
+          'Update a person (security administrator). `roles` replaces the whole set; nobody grants themselves a role; the three duties (system, security, audit) are held by different people unless HOTLINE_MERGED_DUTIES merges two; deactivating ends their sessions and revokes their tokens at once.',
         ),
         params: idParam,
         body: updateUserBody,
@@ -90,8 +90,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'resetPassword',
         tags,
         ...describe(
-          '重置密码（管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除',
-          'Reset a password (administrator). Without one, a random password is returned once; the person must change it at next sign-in; their sessions end and any lockout is lifted.',
+          '重置密码（安全管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除',
+          'Reset a password (security administrator). Without one, a random password is returned once; the person must change it at next sign-in; their sessions end and any lockout is lifted.',
         ),
         params: idParam,
         body: resetPasswordBody,
@@ -99,6 +99,23 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       },
     },
     async (req) => people.resetPassword(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/:id/unlock',
+    {
+      schema: {
+        operationId: 'unlockUser',
+        tags,
+        ...describe(
+          '解除登录锁定（安全管理员）：清除该账号在所有地址的失败次数，不改密码；不能为自己解锁',
+          "Lift a sign-in lockout (security administrator): clears the account's failed attempts from every address, password unchanged; not for oneself.",
+        ),
+        params: idParam,
+        response: { 200: z.object({ clearedAttempts: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (req) => people.unlock(actorOf(req), req.params.id),
   );
 
   app.get(
@@ -122,8 +139,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'createApiToken',
         tags,
         ...describe(
-          '为接口账号签发令牌（管理员）：令牌仅此一次显示，服务器只保存其摘要',
-          'Issue an API token for an integration account (administrator). The token is shown only now; the server keeps only its hash.',
+          '为接口账号签发令牌（安全管理员）：令牌仅此一次显示，服务器只保存其摘要',
+          'Issue an API token for an integration account (security administrator). The token is shown only now; the server keeps only its hash.',
         ),
         params: idParam,
         body: createTokenBody,
@@ -139,7 +156,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       schema: {
         operationId: 'revokeApiToken',
         tags,
-        ...describe('吊销接口令牌（管理员），立即失效', 'Revoke an API token (administrator); it stops working at once.'),
+        ...describe('吊销接口令牌（安全管理员），立即失效', 'Revoke an API token (security administrator); it stops working at once.'),
         params: userTokenParams,
         response: { 204: z.null(), ...errorResponses },
       },

@@ -3,6 +3,7 @@ import { pathInScope, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import { checkPasswordFor, rememberPassword } from '../auth/password-history.js';
+import { noMergedDuties, type MergedDuties } from '../auth/duties.js';
 import type { Role } from '../auth/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
@@ -22,8 +23,13 @@ import * as repo from './users.repo.js';
 import type { AssignmentRow, UnitRef, UserRow } from './users.repo.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserView } from './users.schemas.js';
 
-/** Roles that read the people of their scope; only administrators change them. */
-const readerRoles: Role[] = ['administrator', 'auditor', 'leader', 'supervisor', 'dispatcher'];
+/**
+ * Roles that read the people of their scope. Accounts, roles and passwords are the security administrator's alone
+ * (三员分立, auth/duties.ts): the system administrator reads people masked, the auditor reads only the audit log.
+ */
+const readerRoles: Role[] = ['security', 'administrator', 'leader', 'supervisor', 'dispatcher'];
+/** The one role that manages accounts; it also sees their contact data unmasked. */
+export const accountManager: Role = 'security';
 
 export const userNotFound = () => notFound('USER_NOT_FOUND', '人员不存在或不在您的管辖范围内');
 const duplicateUsername = () =>
@@ -88,8 +94,9 @@ const grantsOf = (assignments: AssignmentRow[]): RoleGrant[] => assignments.map(
 const encodeCursor = (lowerName: string) => Buffer.from(lowerName, 'utf8').toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
-export function createUsersService(deps: { db: Db; clock: Clock }) {
+export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: MergedDuties }) {
   const { db, clock } = deps;
+  const merged = deps.mergedDuties ?? noMergedDuties;
 
   /** Units an administrator names must exist, be active and lie within their reach; every bad one is named. */
   async function requireUnitsInReach(tx: Executor, actor: Actor, refs: { id: string; field: string }[]): Promise<Map<string, UnitRef>> {
@@ -109,7 +116,7 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       executor,
       rows.map((r) => r.user.id),
     );
-    const unmasked = actor.role === 'administrator';
+    const unmasked = actor.role === accountManager;
     return rows.map((r) =>
       toView(
         r.user,
@@ -148,9 +155,9 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
   }
 
   async function create(actor: Actor, input: CreateUserInput) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     const grants = dedupeGrants(input.roles);
-    const problem = checkRoleSet(input.kind, grants);
+    const problem = checkRoleSet(input.kind, grants, merged);
     if (problem) throw ruleError(problem);
     if (input.kind === 'integration' && input.password !== undefined) {
       throw invalid('USER_INTEGRATION_PASSWORD', '接口账号没有密码，请为其签发接口令牌', [{ field: 'body.password', message: '接口账号不设密码' }]);
@@ -203,24 +210,25 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
   }
 
   async function update(actor: Actor, id: string, input: UpdateUserInput) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     const found = await requireUserInReach(db, actor, id);
     const { version, roles: requestedRoles, ...fields } = input;
-    if (id === actor.userId) {
-      const problem = checkSelfChange({ role: actor.role, unitId: actor.unitId }, { active: fields.active, roles: requestedRoles });
-      if (problem) throw ruleError(problem);
-    }
     const grants = requestedRoles ? dedupeGrants(requestedRoles) : undefined;
-    if (grants) {
-      const problem = checkRoleSet(found.user.kind as AccountKind, grants);
-      if (problem) throw ruleError(problem);
-    }
     const now = clock.now();
     return db.transaction(async (tx) => {
       const user = await repo.lockUser(tx, id);
       if (!user) throw userNotFound();
       if (user.version !== version) throw staleVersion('人员信息');
       const current = await repo.assignmentsOf(tx, [id]);
+      if (id === actor.userId) {
+        const problem = checkSelfChange({ role: actor.role, unitId: actor.unitId }, { active: fields.active, roles: requestedRoles }, grantsOf(current));
+        if (problem) throw ruleError(problem);
+      }
+      // After the self check: granting oneself a second duty is first of all a self-grant.
+      if (grants) {
+        const problem = checkRoleSet(found.user.kind as AccountKind, grants, merged);
+        if (problem) throw ruleError(problem);
+      }
       const currentKeys = new Set(current.map((a) => grantKey({ role: a.role, unitId: a.unit.id })));
       const nextKeys = new Set((grants ?? []).map(grantKey));
       const removed = grants ? current.filter((a) => !nextKeys.has(grantKey({ role: a.role, unitId: a.unit.id }))) : [];
@@ -279,7 +287,7 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
   }
 
   async function resetPassword(actor: Actor, id: string, input: { password?: string | undefined }) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, accountManager);
     const { user, home } = await requireUserInReach(db, actor, id);
     if (user.kind === 'integration') {
       throw invalid('USER_INTEGRATION_PASSWORD', '接口账号没有密码，请为其签发接口令牌', [{ field: 'body.password', message: '接口账号不设密码' }]);
@@ -309,7 +317,28 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
     return { password: input.password === undefined ? password : null, mustChangePassword: true };
   }
 
-  return { list, get, create, update, resetPassword };
+  /** Lifts a lockout (every address's failed attempts for the account) without touching the password. */
+  async function unlock(actor: Actor, id: string) {
+    requireRole(actor, accountManager);
+    const { user, home } = await requireUserInReach(db, actor, id);
+    if (id === actor.userId) throw invalid('USER_SELF_UNLOCK', '不能为自己解除锁定：须由另一位安全管理员操作');
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const cleared = await repo.clearLoginFailures(tx, user.username);
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'unlock_user',
+        targetType: 'user',
+        targetId: id,
+        scope: auditScopeFor(actor, home),
+        detail: `cleared ${cleared} failed attempt(s)`,
+      });
+      return { clearedAttempts: cleared };
+    });
+  }
+
+  return { list, get, create, update, resetPassword, unlock };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

@@ -32,7 +32,8 @@ const wrongCheckId = first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.login('admin');
+  // Accounts are the security administrator's (三员分立); `admin` here is the one who manages people.
+  admin = await t.login('secadmin');
   county = await unitOf('county_federation', '150102');
   city = await unitOf('city_federation', '150100');
   gov12345 = await unitOf('gov_hotline');
@@ -40,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The administrator creates a person with a known password and logs in as them. */
+/** The security administrator creates a person with a known password and logs in as them. */
 async function newPerson(username: string, roles: { role: string; unitId: string }[], unitId = roles[0]!.unitId) {
   const res = await admin.post('/api/users', { username, displayName: username, unitId, roles, password: 'Start2026x' });
   expect(res.statusCode, res.body).toBe(201);
@@ -200,7 +201,7 @@ describe('API tokens of integration accounts', () => {
 });
 
 describe('masking and scope', () => {
-  it('masks phone and ID numbers for a dispatcher, not for the administrator', async () => {
+  it('masks phone and ID numbers for a dispatcher and the system administrator, not for the security administrator', async () => {
     const agent = await userId('agent');
     const dispatcher = await t.login('dispatcher');
     const list = await dispatcher.get('/api/users?q=agent');
@@ -213,6 +214,8 @@ describe('masking and scope', () => {
     const full = await admin.get(`/api/users/${agent}`);
     expect(full.json().phone).toMatch(/^138\d{8}$/);
     expect(full.json().masked).toBe(false);
+    const system = await (await t.login('admin')).get(`/api/users/${agent}`);
+    expect(system.json()).toMatchObject({ masked: true, phone: expect.stringMatching(/^138\*{4}\d{4}$/) });
   });
 
   it('lets only reading roles list people', async () => {
@@ -264,8 +267,8 @@ describe('masking and scope', () => {
     expect(all).toContain('api12345');
   });
 
-  it('keeps a county administrator to the county when granting and removing roles', async () => {
-    const countyAdmin = await (await newPerson('xc.admin', [{ role: 'administrator', unitId: county }])).login();
+  it('keeps a county security administrator to the county when granting and removing roles', async () => {
+    const countyAdmin = await (await newPerson('xc.admin', [{ role: 'security', unitId: county }])).login();
     const outside = await countyAdmin.post('/api/users', {
       username: 'p.city',
       displayName: '市里',
@@ -380,15 +383,15 @@ describe('changing people', () => {
     expect(res.json().code).toBe('USER_ROLE_HAS_TOKENS');
   });
 
-  it('does not let an administrator lock themselves out', async () => {
-    const me = await userId('admin');
+  it('does not let a security administrator lock themselves out', async () => {
+    const me = await userId('secadmin');
     const version = (await admin.get(`/api/users/${me}`)).json().version;
     const off = await admin.patch(`/api/users/${me}`, { version, active: false });
     expect(off.json()).toMatchObject({ code: 'USER_SELF_DEACTIVATE', details: { fields: [{ field: 'body.active' }] } });
     const demote = await admin.patch(`/api/users/${me}`, { version, roles: [{ role: 'leader', unitId: admin.session.current.unit.id }] });
     expect(demote.statusCode).toBe(400);
     expect(demote.json().code).toBe('USER_SELF_ADMIN_ROLE');
-    expect((await admin.get('/api/auth/session')).json().current.role).toBe('administrator');
+    expect((await admin.get('/api/auth/session')).json().current.role).toBe('security');
   });
 
   it('resets a password: random and shown once, or given; sessions end and the lockout lifts', async () => {

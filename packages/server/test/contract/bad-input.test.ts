@@ -12,7 +12,7 @@ import { orderInput, seedOrders, signIn, type Seeded, type Session } from './fix
  * fuzz test. Rejections must also leave nothing behind — no half-created order, no half-applied dispatch or merge.
  */
 let t: TestApp;
-let as: Record<'admin' | 'agent' | 'dispatcher' | 'handler' | 'handler2' | 'auditor', Session>;
+let as: Record<'admin' | 'secadmin' | 'agent' | 'dispatcher' | 'handler' | 'handler2' | 'auditor', Session>;
 let s: Seeded;
 let cat: { version: number };
 let rule: { id: string; version: number };
@@ -21,13 +21,16 @@ let spare: { id: string; version: number };
 beforeAll(async () => {
   t = await createTestApp();
   as = {} as typeof as;
-  for (const who of ['admin', 'agent', 'dispatcher', 'handler', 'handler2', 'auditor'] as const) as[who] = await signIn(t, who);
+  for (const who of ['admin', 'secadmin', 'agent', 'dispatcher', 'handler', 'handler2', 'auditor'] as const) as[who] = await signIn(t, who);
   s = await seedOrders(t, as);
   cat = await ok(as.admin.get('/api/catalog'));
   rule = (await ok(as.admin.get('/api/time-limit-rules'))).items[0];
   const unit = await ok(as.admin.post('/api/units', { parentId: s.county.id, type: 'enterprise_union', name: '校验测试企业工会' }), 201);
   spare = (
-    await ok(as.admin.post('/api/users', { username: 'checked', displayName: '校验测试', unitId: unit.id, roles: [{ role: 'handler', unitId: unit.id }] }), 201)
+    await ok(
+      as.secadmin.post('/api/users', { username: 'checked', displayName: '校验测试', unitId: unit.id, roles: [{ role: 'handler', unitId: unit.id }] }),
+      201,
+    )
   ).user;
 }, 120_000);
 afterAll(() => t.close());
@@ -90,7 +93,7 @@ describe('malformed JSON and content types', () => {
   const bodies: [string, Who, Case['method'], () => string][] = [
     ['login', 'admin', 'POST', () => '/api/auth/login'],
     ['createUnit', 'admin', 'POST', () => '/api/units'],
-    ['updateUser', 'admin', 'PATCH', () => `/api/users/${spare.id}`],
+    ['updateUser', 'secadmin', 'PATCH', () => `/api/users/${spare.id}`],
     ['updateCatalog', 'admin', 'PUT', () => '/api/catalog'],
     ['setCalendarDay', 'admin', 'PUT', () => '/api/calendar/days/2026-12-01'],
     ['createOrder', 'agent', 'POST', () => '/api/orders'],
@@ -136,7 +139,7 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
     },
     {
       name: 'createUser with an extra field',
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ nickname: 'x' }),
@@ -238,7 +241,7 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
     },
     {
       name: 'updateUser active as text',
-      who: 'admin',
+      who: 'secadmin',
       method: 'PATCH',
       url: () => `/api/users/${spare.id}`,
       body: () => ({ version: spare.version, active: 'yes' }),
@@ -377,7 +380,7 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
     },
     {
       name: 'createUser display name over 40',
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ displayName: long(41) }),
@@ -421,7 +424,7 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
     },
     {
       name: "user phone 'abc'",
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ phone: 'abc' }),
@@ -465,7 +468,7 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
     },
     {
       name: 'user ID number with a wrong check digit',
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ idNumber: wrongCheckDigit }),
@@ -593,7 +596,7 @@ describe('references to codes and units that do not exist', () => {
     },
     {
       name: 'createUser with a role at an unknown unit',
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ roles: [{ role: 'handler', unitId: crypto.randomUUID() }] }),
@@ -743,7 +746,7 @@ describe('stale versions change nothing', () => {
     },
     {
       name: 'updateUser',
-      who: 'admin',
+      who: 'secadmin',
       read: () => `/api/users/${spare.id}`,
       method: 'PATCH',
       url: () => `/api/users/${spare.id}`,
@@ -777,7 +780,7 @@ describe('conflicts with what exists', () => {
   it.each(['agent', 'AGENT'])('a user name already taken (%s) → 409 with the field', async (username) => {
     await expectRefused({
       name: 'dup',
-      who: 'admin',
+      who: 'secadmin',
       method: 'POST',
       url: () => '/api/users',
       body: userBody({ username }),
@@ -881,7 +884,7 @@ describe('a rejected request leaves nothing half-written', () => {
 
   it('createUser whose second role names an unknown unit: no user', async () => {
     const before = await rows();
-    const res = await as.admin.post(
+    const res = await as.secadmin.post(
       '/api/users',
       userBody({
         username: 'halfmade',

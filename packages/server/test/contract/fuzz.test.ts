@@ -24,7 +24,7 @@ const doc: OpenApiDoc = (await t.app.inject({ method: 'GET', url: '/api/openapi.
 const operations = operationsOf(doc);
 
 type Who = (typeof people)[number] | 'integration' | 'anonymous' | 'forged';
-const people = ['admin', 'agent', 'dispatcher', 'handler', 'auditor'] as const;
+const people = ['admin', 'secadmin', 'agent', 'dispatcher', 'handler', 'auditor'] as const;
 const sessions = {} as Record<(typeof people)[number], Session>;
 let apiToken = '';
 let pools: Pools;
@@ -37,12 +37,14 @@ beforeAll(async () => {
   const rules = await ok(admin.get('/api/time-limit-rules'));
   // Records the admin may change at random without locking the fuzzing sessions out.
   const spareUnit = await ok(admin.post('/api/units', { parentId: seeded.county.id, type: 'enterprise_union', name: '模糊测试企业工会' }), 201);
+  // Accounts are the security administrator's (三员分立).
+  const { secadmin } = sessions;
   const spare = await ok(
-    admin.post('/api/users', { username: 'fuzz_target', displayName: '模糊测试', unitId: spareUnit.id, roles: [{ role: 'handler', unitId: spareUnit.id }] }),
+    secadmin.post('/api/users', { username: 'fuzz_target', displayName: '模糊测试', unitId: spareUnit.id, roles: [{ role: 'handler', unitId: spareUnit.id }] }),
     201,
   );
-  const integration = (await ok(admin.get('/api/users?q=api12345'))).items[0];
-  const token = await ok(admin.post(`/api/users/${integration.id}/tokens`, { name: '模糊测试令牌' }), 201);
+  const integration = (await ok(secadmin.get('/api/users?q=api12345'))).items[0];
+  const token = await ok(secadmin.post(`/api/users/${integration.id}/tokens`, { name: '模糊测试令牌' }), 201);
   apiToken = token.token;
   pools = {
     ids: [
@@ -115,7 +117,7 @@ function runsFor(op: Operation): number {
   return Math.round(base * slow) + extraRuns;
 }
 
-const who = fc.constantFrom<Who>('admin', 'admin', 'agent', 'dispatcher', 'handler', 'handler', 'auditor', 'integration', 'anonymous', 'forged');
+const who = fc.constantFrom<Who>('admin', 'secadmin', 'agent', 'dispatcher', 'handler', 'handler', 'auditor', 'integration', 'anonymous', 'forged');
 
 describe('no input makes the API answer 5xx, and every 4xx is the error body', () => {
   it.each(operations.map((op) => [op.operationId, op] as const))(

@@ -41,7 +41,8 @@ beforeAll(async () => {
     t.login('handler'),
     t.login('handler2'),
     t.login('city'),
-    t.login('admin'),
+    // API tokens are issued by the security administrator (三员分立).
+    t.login('secadmin'),
   ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   otherCounty = { id: (await userUnit('handler2')).unitId };

@@ -145,7 +145,7 @@ describe('7. cross-site requests and security headers', () => {
 describe('12. the forced password change is enforced by the server', () => {
   it('answers 403 to everything but changing the password, reading the session and logging out', async () => {
     const [unit] = await t.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'admin'));
-    await addPerson(t, 'fresh.admin', 'administrator', unit!.unitId, 'Initial-2026');
+    await addPerson(t, 'fresh.admin', 'security', unit!.unitId, 'Initial-2026');
     await t.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'fresh.admin'));
     const res = await login('fresh.admin', 'Initial-2026', '10.0.4.1');
     expect(res.statusCode).toBe(200);

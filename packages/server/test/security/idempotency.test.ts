@@ -53,7 +53,7 @@ beforeAll(async () => {
   t = await createTestApp();
   cookie = { agent: await loginCookie('agent'), dispatcher: await loginCookie('dispatcher') };
   const [api] = await t.db.select().from(users).where(eq(users.username, 'api12345'));
-  const issuer = await t.login('admin');
+  const issuer = await t.login('secadmin');
   token = (await ok(issuer.post(`/api/users/${api!.id}/tokens`, { name: '幂等测试' }), 201)).token;
 });
 afterAll(() => t.close());

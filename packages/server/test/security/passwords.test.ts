@@ -37,8 +37,8 @@ describe('10. password policy', () => {
     expect((await s.post('/api/auth/password', { currentPassword: current, newPassword: 'Sixth-Pass-2026' })).statusCode).toBe(204);
   });
 
-  it('applies the policy when an administrator sets a password too', async () => {
-    const admin = await t.login('admin');
+  it('applies the policy when the security administrator sets a password too', async () => {
+    const admin = await t.login('secadmin');
     const [handler] = await t.db.select().from(users).where(eq(users.username, 'handler'));
     const weak = await admin.post(`/api/users/${handler!.id}/password`, { password: 'password1' });
     expect(weak.statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import { KeyOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { KeyOutlined, PlusOutlined, TeamOutlined, UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useEffect, useState } from 'react';
@@ -19,7 +19,8 @@ export default function UsersPage() {
   const t = useT();
   const { message, modal } = App.useApp();
   const { role } = useCurrent();
-  const admin = role === 'administrator';
+  // 三员分立: accounts, roles, passwords and lockouts are the security administrator's; others read (masked).
+  const admin = role === 'security';
   const [query, setQuery] = useState<Query>({ active: true });
   const [items, setItems] = useState<User[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -79,6 +80,15 @@ export default function UsersPage() {
     }
   };
 
+  const unlock = async (u: User) => {
+    try {
+      const r = await usersApi.unlock(u.id);
+      message.success(t('已解除锁定（清除 {n} 次失败登录）', { n: r.clearedAttempts }));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
   const columns: ColumnsType<User> = [
     { title: t('用户名'), dataIndex: 'username', width: 130, render: (v: string, u) => <span className={u.active ? '' : 'retired'}>{v}</span> },
     {
@@ -112,7 +122,7 @@ export default function UsersPage() {
       ? [
           {
             title: t('操作'),
-            width: 210,
+            width: 290,
             render: (_v: unknown, u: User) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setEditing(u)}>
@@ -126,6 +136,17 @@ export default function UsersPage() {
                   >
                     <Button type="link" size="small" icon={<KeyOutlined />}>
                       {t('重置密码')}
+                    </Button>
+                  </Popconfirm>
+                ) : null}
+                {u.kind === 'person' ? (
+                  <Popconfirm
+                    title={t('解除 {name} 的登录锁定？', { name: u.username })}
+                    description={t('清除其在所有地址的登录失败次数，密码不变。')}
+                    onConfirm={() => unlock(u)}
+                  >
+                    <Button type="link" size="small" icon={<UnlockOutlined />}>
+                      {t('解除锁定')}
                     </Button>
                   </Popconfirm>
                 ) : (

@@ -44,6 +44,7 @@ export const usersApi = {
   create: (body: UserInput) => ok(http.POST('/api/users/', { body: body as Body<'createUser'> })),
   update: (id: string, body: UserInput & { version: number }) =>
     ok(http.PATCH('/api/users/{id}', { params: { path: { id } }, body: body as Body<'updateUser'> })),
+  unlock: (id: string) => ok(http.POST('/api/users/{id}/unlock', { params: { path: { id } } })),
   resetPassword: (id: string, password?: string) => ok(http.POST('/api/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
   tokens: (id: string) => ok(http.GET('/api/users/{id}/tokens', { params: { path: { id } } })),
   createToken: (id: string, body: Body<'createApiToken'>) => ok(http.POST('/api/users/{id}/tokens', { params: { path: { id } }, body })),

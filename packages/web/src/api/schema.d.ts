@@ -2797,18 +2797,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 人员列表：所属单位在本人管辖范围内的人员；除管理员外，电话与身份证号脱敏
-         * @description 人员列表：所属单位在本人管辖范围内的人员；除管理员外，电话与身份证号脱敏
+         * 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏
+         * @description 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏
          *
-         *     People whose home unit is in your scope; phone and ID number are masked for every role but administrator.
+         *     People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator.
          */
         get: operations["listUsers"];
         put?: never;
         /**
-         * 新建人员或接口账号（管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改
-         * @description 新建人员或接口账号（管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改
+         * 新建人员或接口账号（安全管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改
+         * @description 新建人员或接口账号（安全管理员）：未给密码时生成随机初始密码，仅返回一次，首次登录须修改
          *
-         *     Create a person or an integration account (administrator). Without a password a random one is generated, returned once, and must be changed at first sign-in.
+         *     Create a person or an integration account (security administrator). Without a password a random one is generated, returned once, and must be changed at first sign-in.
          */
         post: operations["createUser"];
         delete?: never;
@@ -2837,10 +2837,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 修改人员（管理员）：roles 替换全部角色；停用账号会立即结束其会话并吊销其令牌
-         * @description 修改人员（管理员）：roles 替换全部角色；停用账号会立即结束其会话并吊销其令牌
+         * 修改人员（安全管理员）：roles 替换全部角色；不能为自己授予角色；三员（系统管理员、安全管理员、审计员）不能由一人兼任（除非安装设置 HOTLINE_MERGED_DUTIES 明确合并）；停用账号会立即结束其会话并吊销其令牌
+         * @description 修改人员（安全管理员）：roles 替换全部角色；不能为自己授予角色；三员（系统管理员、安全管理员、审计员）不能由一人兼任（除非安装设置 HOTLINE_MERGED_DUTIES 明确合并）；停用账号会立即结束其会话并吊销其令牌
          *
-         *     Update a person (administrator). `roles` replaces the whole set; deactivating ends their sessions and revokes their tokens at once.
+         *     Update a person (security administrator). `roles` replaces the whole set; nobody grants themselves a role; the three duties (system, security, audit) are held by different people unless HOTLINE_MERGED_DUTIES merges two; deactivating ends their sessions and revokes their tokens at once.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -2855,10 +2855,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 重置密码（管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除
-         * @description 重置密码（管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除
+         * 重置密码（安全管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除
+         * @description 重置密码（安全管理员）：未给密码时生成随机密码并仅返回一次；本人下次登录须修改，现有会话结束，锁定解除
          *
-         *     Reset a password (administrator). Without one, a random password is returned once; the person must change it at next sign-in; their sessions end and any lockout is lifted.
+         *     Reset a password (security administrator). Without one, a random password is returned once; the person must change it at next sign-in; their sessions end and any lockout is lifted.
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -2883,10 +2883,10 @@ export interface paths {
         get: operations["listApiTokens"];
         put?: never;
         /**
-         * 为接口账号签发令牌（管理员）：令牌仅此一次显示，服务器只保存其摘要
-         * @description 为接口账号签发令牌（管理员）：令牌仅此一次显示，服务器只保存其摘要
+         * 为接口账号签发令牌（安全管理员）：令牌仅此一次显示，服务器只保存其摘要
+         * @description 为接口账号签发令牌（安全管理员）：令牌仅此一次显示，服务器只保存其摘要
          *
-         *     Issue an API token for an integration account (administrator). The token is shown only now; the server keeps only its hash.
+         *     Issue an API token for an integration account (security administrator). The token is shown only now; the server keeps only its hash.
          */
         post: operations["createApiToken"];
         delete?: never;
@@ -2906,12 +2906,34 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * 吊销接口令牌（管理员），立即失效
-         * @description 吊销接口令牌（管理员），立即失效
+         * 吊销接口令牌（安全管理员），立即失效
+         * @description 吊销接口令牌（安全管理员），立即失效
          *
-         *     Revoke an API token (administrator); it stops working at once.
+         *     Revoke an API token (security administrator); it stops working at once.
          */
         delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 解除登录锁定（安全管理员）：清除该账号在所有地址的失败次数，不改密码；不能为自己解锁
+         * @description 解除登录锁定（安全管理员）：清除该账号在所有地址的失败次数，不改密码；不能为自己解锁
+         *
+         *     Lift a sign-in lockout (security administrator): clears the account's failed attempts from every address, password unchanged; not for oneself.
+         */
+        post: operations["unlockUser"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5396,7 +5418,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5409,7 +5431,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5846,7 +5868,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -5859,7 +5881,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -6022,7 +6044,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -6035,7 +6057,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
                             unit: {
                                 /** Format: uuid */
@@ -6193,7 +6215,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 scopePath: string;
                                 unit: {
                                     /** Format: uuid */
@@ -6206,7 +6228,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 scopePath: string;
                                 unit: {
                                     /** Format: uuid */
@@ -30219,7 +30241,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 q?: string;
-                role?: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                role?: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                 unitId?: string;
             };
             header?: never;
@@ -30255,7 +30277,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 unit: {
                                     /** Format: uuid */
                                     id: string;
@@ -30408,7 +30430,7 @@ export interface operations {
                     phone?: string;
                     roles: {
                         /** @enum {string} */
-                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                         /** Format: uuid */
                         unitId: string;
                     }[];
@@ -30448,7 +30470,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 /** @enum {string} */
-                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                                role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 unit: {
                                     /** Format: uuid */
                                     id: string;
@@ -30614,7 +30636,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -30762,7 +30784,7 @@ export interface operations {
                     phone?: string | null;
                     roles?: {
                         /** @enum {string} */
-                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                        role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                         /** Format: uuid */
                         unitId: string;
                     }[];
@@ -30800,7 +30822,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             /** @enum {string} */
-                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "auditor" | "integration" | "editor";
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -31379,6 +31401,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": null;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clearedAttempts: number;
+                    };
                 };
             };
             /** @description Default Response */

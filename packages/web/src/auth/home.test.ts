@@ -14,6 +14,7 @@ describe('every role lands on its own work', () => {
     ['inspector', '/orders?view=to_callback'],
     ['auditor', '/admin/audit'],
     ['administrator', '/admin/units'],
+    ['security', '/admin/users'],
   ] as const)('%s → %s', (role, path) => expect(homeFor(role, 'u1')).toBe(path));
 
   it('an agent who works the callback queue lands on it next time; another person and another role do not', () => {

@@ -108,6 +108,8 @@ const roleHomes: Partial<Record<Role, string>> = {
   lawyer: '/orders?view=consultations',
   inspector: '/orders?view=to_callback',
   administrator: '/admin/units',
+  // 三员分立: the security administrator manages people, roles, passwords and lockouts.
+  security: '/admin/users',
   auditor: '/admin/audit',
 };
 

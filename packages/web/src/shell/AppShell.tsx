@@ -30,7 +30,8 @@ import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
 
 type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
 
-export const adminReaders: readonly Role[] = ['administrator', 'auditor', 'leader', 'supervisor', 'dispatcher'];
+/** Who reads people (the server's readerRoles): the auditor reads only the audit log (三员分立). */
+export const adminReaders: readonly Role[] = ['security', 'administrator', 'leader', 'supervisor', 'dispatcher'];
 
 /** Who reads the figures (the server's `figureRoles`). */
 export const figureReaders: readonly Role[] = ['leader', 'supervisor', 'dispatcher', 'inspector', 'administrator'];

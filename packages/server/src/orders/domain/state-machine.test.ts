@@ -34,6 +34,7 @@ const R = [
   'inspector',
   'leader',
   'administrator',
+  'security',
   'auditor',
   'integration',
   'editor',
@@ -234,7 +235,7 @@ describe('allowedActions', () => {
     expect(allowedActions(state, ctx)).toEqual(want);
   });
 
-  it.each([['administrator'], ['auditor'], ['integration'], ['editor']] as const)(
+  it.each([['administrator'], ['security'], ['auditor'], ['integration'], ['editor']] as const)(
     'gives %s nothing in any state, whatever its unit is to the order',
     (role) => {
       for (const state of S) expect(allowedActions(state, actor(role, ...REL))).toEqual([]);

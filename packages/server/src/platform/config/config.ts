@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblems } from '../../auth/domain/password-policy.js';
+import { parseMergedDuties, type MergedDuties } from '../../auth/duties.js';
 
 /** Every setting the server reads, with its default. The README's table is generated from the same names. */
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
@@ -21,6 +22,7 @@ const envSchema = z.object({
       error: '管理员初始密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
     })
     .optional(),
+  HOTLINE_MERGED_DUTIES: z.string().default(''),
   HOTLINE_DEMO: bool.optional(),
   HOTLINE_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(300),
   HOTLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
@@ -52,6 +54,8 @@ export type Config = {
   dataDir: string;
   province: string;
   adminPassword: string | undefined;
+  /** 三员分立: pairs of duties one person may hold together (HOTLINE_MERGED_DUTIES, e.g. administrator+security). */
+  mergedDuties: MergedDuties;
   demo: boolean;
   /** How many generated orders a fresh demo installation gets (test installations use 0). */
   demoOrders: number;
@@ -97,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`环境变量有误 / invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const merged = parseMergedDuties(e.HOTLINE_MERGED_DUTIES);
+  if ('error' in merged) throw new Error(`环境变量有误 / invalid environment:\n  HOTLINE_MERGED_DUTIES: ${merged.error}`);
   // npm runs workspace scripts inside the workspace folder; relative paths mean the folder the user typed the command in.
   const base = env.INIT_CWD ?? process.cwd();
   return {
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(base, e.DATA_DIR),
     province: e.HOTLINE_PROVINCE,
     adminPassword: e.HOTLINE_ADMIN_PASSWORD,
+    mergedDuties: merged.merged,
     demo: e.HOTLINE_DEMO ?? !e.DATABASE_URL,
     demoOrders: e.HOTLINE_DEMO_ORDERS,
     sessionIdleMinutes: e.HOTLINE_SESSION_IDLE_MINUTES,

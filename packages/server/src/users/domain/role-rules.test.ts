@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMergedDuties } from '../../auth/duties.js';
 import type { Role } from '../../auth/roles.js';
 import { changedFields, checkRoleSet, checkSelfChange, dedupeGrants, type AccountKind } from './role-rules.js';
 
@@ -17,24 +18,52 @@ describe('checkRoleSet', () => {
     ['an integration account with a person role', 'integration', [g('agent')], 'USER_ROLE_KIND'],
     ['an integration account at two units', 'integration', [g('integration', 'u1'), g('integration', 'u2')], 'USER_ROLE_KIND'],
     ['an integration account without roles', 'integration', [], 'USER_ROLE_KIND'],
+    ['system and security administration (三员分立)', 'person', [g('administrator'), g('security', 'u2')], 'USER_ROLE_SEPARATION'],
+    ['security administration and audit', 'person', [g('security'), g('auditor')], 'USER_ROLE_SEPARATION'],
+    ['the same duty at two units', 'person', [g('security', 'u1'), g('security', 'u2')], null],
+    ['a security administrator who also handles orders', 'person', [g('security'), g('handler')], null],
   ])('%s', (_name, kind, grants, code) => {
     const problem = checkRoleSet(kind, grants);
     expect(problem?.code ?? null).toBe(code);
     if (problem) expect(problem.field).toBe('body.roles');
   });
+
+  it('lets an installation merge exactly the pairs it names (HOTLINE_MERGED_DUTIES)', () => {
+    const parsed = parseMergedDuties('security+administrator');
+    if ('error' in parsed) throw new Error(parsed.error);
+    expect(checkRoleSet('person', [g('administrator'), g('security')], parsed.merged)).toBeNull();
+    expect(checkRoleSet('person', [g('administrator'), g('auditor')], parsed.merged)?.code).toBe('USER_ROLE_SEPARATION');
+    expect(checkRoleSet('person', [g('administrator'), g('security'), g('auditor')], parsed.merged)?.code).toBe('USER_ROLE_SEPARATION');
+    const all = parseMergedDuties('administrator+security, security+auditor,administrator+auditor');
+    if ('error' in all) throw new Error(all.error);
+    expect(checkRoleSet('person', [g('administrator'), g('security'), g('auditor')], all.merged)).toBeNull();
+  });
+
+  it.each(['administrator', 'administrator+administrator', 'administrator+leader', 'a+b+c', 'security+auditor+administrator'])(
+    'refuses the setting %s',
+    (setting) => {
+      expect('error' in parseMergedDuties(setting)).toBe(true);
+    },
+  );
 });
 
 describe('checkSelfChange', () => {
-  const acting = g('administrator', 'root');
+  const acting = g('security', 'root');
+  const held = [acting, g('leader', 'root')];
   it.each<[string, Parameters<typeof checkSelfChange>[1], string | null]>([
     ['renaming oneself', {}, null],
     ['staying active', { active: true }, null],
     ['deactivating oneself', { active: false }, 'USER_SELF_DEACTIVATE'],
-    ['keeping the acting role and adding one', { roles: [acting, g('leader', 'root')] }, null],
+    ['keeping the roles held', { roles: [acting, g('leader', 'root')] }, null],
+    ['dropping a role of one’s own', { roles: [acting] }, null],
     ['dropping the acting role', { roles: [g('leader', 'root')] }, 'USER_SELF_ADMIN_ROLE'],
-    ['moving the admin role to another unit', { roles: [g('administrator', 'other')] }, 'USER_SELF_ADMIN_ROLE'],
+    ['moving the admin role to another unit', { roles: [g('security', 'other')] }, 'USER_SELF_ADMIN_ROLE'],
+    ['granting oneself the audit duty', { roles: [acting, g('auditor', 'root')] }, 'USER_SELF_GRANT'],
+    ['granting oneself system administration', { roles: [acting, g('administrator', 'root')] }, 'USER_SELF_GRANT'],
+    ['granting oneself the same duty higher up', { roles: [acting, g('security', 'top')] }, 'USER_SELF_GRANT'],
+    ['granting oneself a working role', { roles: [acting, g('dispatcher', 'root')] }, 'USER_SELF_GRANT'],
   ])('%s', (_name, change, code) => {
-    expect(checkSelfChange(acting, change)?.code ?? null).toBe(code);
+    expect(checkSelfChange(acting, change, held)?.code ?? null).toBe(code);
   });
 });
 
