@@ -40,7 +40,12 @@ export function createClosureService(deps: OrderDeps) {
     const row = await runTransition(deps, actor, orderId, input.version, action, async (c) => {
       const { tx, order, now, calendar } = c;
       if (input.decision === 'rework') {
-        return { set: { ...(await restartReply(c)), reworkCount: order.reworkCount + 1 }, data: { decision: 'rework' }, note: input.reason ?? null };
+        // The rejected reply is no longer the order's result: its figures stay only on the timeline (the reply event).
+        return {
+          set: { ...(await restartReply(c)), outcome: null, reworkCount: order.reworkCount + 1 },
+          data: { decision: 'rework' },
+          note: input.reason ?? null,
+        };
       }
       const cb = planStep(calendar, await deps.limits.limitFor(tx, 'callback', selectorOf(order)), now);
       return {

@@ -601,7 +601,11 @@ export class SimOrder {
 
   rework(at: Date, actor: SeedActor, reason: string): void {
     const set = this.restartReply(at);
-    this.act(at, actor, 'review_rework', () => ({ set: { ...set, reworkCount: this.o.reworkCount + 1 }, data: { decision: 'rework' }, note: reason }));
+    this.act(at, actor, 'review_rework', () => ({
+      set: { ...set, outcome: null, reworkCount: this.o.reworkCount + 1 },
+      data: { decision: 'rework' },
+      note: reason,
+    }));
   }
 
   callbackUnreachable(at: Date, actor: SeedActor): void {

@@ -1,3 +1,4 @@
+import { doubtsAbout } from './domain/reply-plausibility.js';
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
@@ -167,9 +168,11 @@ export function createHandlingService(deps: OrderDeps) {
           .set({ decidedAt: now, approved: false, decisionNote: '已办结反馈，延期申请自动失效' })
           .where(eq(orderExtensions.id, order.pendingExtension.id));
       }
+      // Implausible figures or empty measures do not stop the reply: they are kept with it for the reviewer to see.
+      const outcome = { ...input.outcome, doubts: doubtsAbout(input.outcome, order) };
       return {
         set: {
-          outcome: input.outcome,
+          outcome,
           repliedAt: now,
           pendingExtension: null,
           currentStep: 'review',
@@ -177,7 +180,7 @@ export function createHandlingService(deps: OrderDeps) {
           currentDueAt: null,
           currentNearDueAt: null,
         },
-        data: { outcome: input.outcome, onTime: order.replyDueAt ? now <= order.replyDueAt : true, coHandlersWithoutReply: missingParts },
+        data: { outcome, onTime: order.replyDueAt ? now <= order.replyDueAt : true, coHandlersWithoutReply: missingParts },
         note: input.note ?? input.outcome.measures,
       };
     });

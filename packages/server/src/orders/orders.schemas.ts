@@ -1,3 +1,4 @@
+import { replyDoubts } from '../handling/domain/reply-plausibility.js';
 import { z } from 'zod';
 import { roles } from '../auth/roles.js';
 import { idNumber, phoneNumber } from '../platform/http/schemas.js';
@@ -124,7 +125,23 @@ export const orderSummarySchema = z.object({
       '期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered',
     ),
   /** The handler's reported outcome and the caller's verdict on the handling, for lists and their exports. */
-  outcome: z.object({ resolved: z.boolean(), measures: z.string(), amountRecovered: z.number(), workersHelped: z.number() }).nullable(),
+  outcome: z
+    .object({
+      resolved: z.boolean(),
+      measures: z.string(),
+      amountRecovered: z.number(),
+      workersHelped: z.number(),
+      doubts: z
+        .array(z.enum(replyDoubts))
+        .optional()
+        .describe(
+          '存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check',
+        ),
+    })
+    .nullable()
+    .describe(
+      '办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline)',
+    ),
   handlingSatisfaction: z.string().nullable(),
 });
 

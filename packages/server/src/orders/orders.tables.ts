@@ -1,9 +1,11 @@
+import type { ReplyDoubt } from '../handling/domain/reply-plausibility.js';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../units/units.tables.js';
 import { users } from '../users/users.tables.js';
 
-export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number };
+/** `doubts`: what looked implausible in the reply when it was given (handling/domain/reply-plausibility.ts). */
+export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number; doubts?: ReplyDoubt[] };
 export type LimitSnapshot = { amount: number | null; unit: string; countFrom: string; ruleId: string | null };
 export type PendingExtension = { id: string; requestedAt: string; requestedDueAt: string; reason: string };
 

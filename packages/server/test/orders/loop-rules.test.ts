@@ -65,3 +65,48 @@ describe('the extension dialog', () => {
     expect(decided, JSON.stringify(events.map((e) => e.kind))).toMatchObject({ note: '材料已齐，请按期办结', data: { approved: false } });
   });
 });
+
+describe('reply plausibility', () => {
+  it("issue 8's reply (¥999,999,999 for 4 workers owed ¥230,000, 'x' as the measures) reaches review flagged; rework clears its figures", async () => {
+    let o = await atCounty({ workersInvolved: 4, amountInvolved: 230000 });
+    o = await ok(post(handler, o, 'reply', { outcome: { resolved: true, measures: 'x', amountRecovered: 999999999, workersHelped: 4 } }));
+    expect(o.outcome).toMatchObject({ amountRecovered: 999999999, doubts: ['amount_above_involved', 'measures_too_short'] });
+    const reviewed = await ok<Order>(dispatcher.get(`/api/orders/${o.id}`));
+    expect(reviewed.outcome.doubts).toEqual(['amount_above_involved', 'measures_too_short']);
+    o = await ok(post(dispatcher, reviewed, 'review', { decision: 'rework', reason: '金额与措施不实，请核实后重新反馈' }));
+    expect(o.state).toBe('handling');
+    expect(o.outcome).toBeNull();
+    // The rejected figures stay on the timeline, with their doubts.
+    const events = await ok<{ data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`));
+    expect(events.some((e) => e.data?.outcome?.amountRecovered === 999999999 && e.data.outcome.doubts?.length === 2)).toBe(true);
+    o = await ok(
+      post(handler, o, 'reply', { outcome: { resolved: true, measures: '约谈企业负责人，督促十日内结清欠薪', amountRecovered: 230000, workersHelped: 4 } }),
+    );
+    expect(o.outcome).toMatchObject({ amountRecovered: 230000, doubts: [] });
+  });
+
+  it("the web's warning in the reply dialog follows the same rules", async () => {
+    const { doubtsAbout } = await import('../../src/handling/domain/reply-plausibility.js');
+    const webFile = new URL('../../../web/src/orders/actions/reply-doubts.ts', import.meta.url).href;
+    const web = (await import(webFile)) as { doubtsAbout: typeof doubtsAbout };
+    const cases: [Parameters<typeof doubtsAbout>[0], Parameters<typeof doubtsAbout>[1]][] = [
+      [
+        { measures: 'x', amountRecovered: 999999999, workersHelped: 4 },
+        { amountInvolved: 230000, workersInvolved: 4 },
+      ],
+      [
+        { measures: '已处理。', amountRecovered: 345001, workersHelped: 5 },
+        { amountInvolved: 230000, workersInvolved: 4 },
+      ],
+      [
+        { measures: '约谈企业负责人，督促十日内结清欠薪', amountRecovered: 345000, workersHelped: 4 },
+        { amountInvolved: 230000, workersInvolved: 4 },
+      ],
+      [
+        { measures: '已电话联系！！', amountRecovered: 1e9, workersHelped: 9 },
+        { amountInvolved: null, workersInvolved: null },
+      ],
+    ];
+    for (const [reply, order] of cases) expect(web.doubtsAbout(reply, order)).toEqual(doubtsAbout(reply, order));
+  });
+});

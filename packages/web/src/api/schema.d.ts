@@ -16714,8 +16714,11 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                                doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
                                 resolved: boolean;
                                 workersHelped: number;
@@ -17070,8 +17073,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -17389,8 +17395,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -17719,8 +17728,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -18045,8 +18057,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -18499,8 +18514,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -18980,8 +18998,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -19318,8 +19339,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -19644,8 +19668,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -19972,8 +19999,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -20299,8 +20329,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -20632,8 +20665,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -21109,8 +21145,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -21436,8 +21475,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -21762,8 +21804,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -22093,8 +22138,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -22420,8 +22468,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -22751,8 +22802,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -23078,8 +23132,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -23404,8 +23461,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -23738,8 +23798,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -24064,8 +24127,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -24399,8 +24465,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -24876,8 +24945,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -25202,8 +25274,11 @@ export interface operations {
                         mergedIntoId: string | null;
                         narrative: string;
                         number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
                             resolved: boolean;
                             workersHelped: number;
@@ -25562,8 +25637,11 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                                doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
                                 resolved: boolean;
                                 workersHelped: number;
@@ -25623,8 +25701,11 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                                doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
                                 resolved: boolean;
                                 workersHelped: number;
@@ -25838,8 +25919,11 @@ export interface operations {
                             id: string;
                             isGroup: boolean;
                             number: string;
+                            /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                                doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
                                 resolved: boolean;
                                 workersHelped: number;

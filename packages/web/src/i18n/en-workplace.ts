@@ -22,4 +22,12 @@ export const enWorkplace: Record<string, string> = {
   '小时（自然时间）': 'hours (clock time)',
   自然日: 'calendar days',
   工作小时: 'working hours',
+  追回金额远超涉及金额: 'amount recovered far above the amount involved',
+  帮助人数超过涉及人数: 'more workers helped than involved',
+  办理措施过于简短: 'measures too short',
+  办理措施只是套话: 'measures are a status, not what was done',
+  '请核实：{list}。审核人会看到这些提示。': 'Please check: {list}. The reviewer will see these notes.',
+  '工单登记：涉及 {workers} 人、金额 {amount} 元': 'On the order: {workers} workers, {amount} yuan involved',
+  存疑: 'Doubtful',
+  审核提示: 'For the reviewer',
 };

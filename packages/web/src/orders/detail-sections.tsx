@@ -19,6 +19,7 @@ import { useCatalogNames, useDivisionName } from '../shared/reference.js';
 
 const finalStates = ['archived', 'closed_at_intake', 'merged', 'invalid'];
 import { DeadlineTag, PriorityTag, RiskTags } from './order-tags.js';
+import { ReplyDoubtTags } from './actions/ReplyDoubts.js';
 
 export function FactsCard({ order }: { order: OrderView }) {
   const t = useT();
@@ -319,6 +320,9 @@ export function OutcomeCard({ order }: { order: OrderView }) {
             { key: 'amount', label: t('追回金额'), children: formatMoney(order.outcome.amountRecovered) },
             { key: 'workers', label: t('帮助人数'), children: order.outcome.workersHelped },
             { key: 'measures', label: t('办理措施'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{order.outcome.measures}</span>, span: 3 },
+            ...(order.outcome.doubts?.length
+              ? [{ key: 'doubts', label: t('审核提示'), children: <ReplyDoubtTags doubts={order.outcome.doubts} />, span: 3 }]
+              : []),
             { key: 'replied', label: t('反馈时间'), children: formatTime(order.repliedAt) },
             { key: 'accepted', label: t('审核通过'), children: formatTime(order.acceptedAt) },
           ]}

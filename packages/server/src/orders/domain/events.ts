@@ -1,3 +1,4 @@
+import { replyDoubts } from '../../handling/domain/reply-plausibility.js';
 import { z } from 'zod';
 import { steps } from '../../catalog/domain/catalog.js';
 import { channels, satisfactionLevels } from './states.js';
@@ -30,6 +31,7 @@ export const outcomeSchema = z.object({
   measures: z.string(),
   amountRecovered: z.number().min(0),
   workersHelped: z.number().int().min(0),
+  doubts: z.array(z.enum(replyDoubts)).optional(),
 });
 
 const kind = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>

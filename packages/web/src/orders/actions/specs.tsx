@@ -13,6 +13,7 @@ import { useT, type T } from '../../i18n/i18n.js';
 import type { ActionSpec } from './ActionDialog.js';
 import { CoHandlersField, DispatchUnitField, OrderPicker, TextField } from './fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from './extension-fields.js';
+import { ReplyDoubtTags, ReplyDoubtsWarning } from './ReplyDoubts.js';
 
 type V = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -239,6 +240,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
             <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
           </Form.Item>
         </div>
+        <ReplyDoubtsWarning order={order} form={form} />
         <TextField name="note" label="备注" rows={2} />
       </>
     ),
@@ -437,6 +439,7 @@ function OutcomeSummary({ order }: { order: OrderView }) {
           <div>
             {t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}
           </div>
+          <ReplyDoubtTags doubts={o.doubts} />
         </>
       }
     />
