@@ -71,6 +71,12 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { registerSupervisionScan } from './supervision/supervision.scan.js';
 import { createSupervisionService } from './supervision/supervision.service.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { createOutbound } from './exchange/outbound.js';
+import { createPartnersService } from './exchange/partners.service.js';
+import { createInboundService } from './exchange/inbound.service.js';
+import { createExchangeService } from './exchange/exchange.service.js';
+import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.routes.js';
+import { registerExchangeJobs } from './exchange/exchange.jobs.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -149,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
   await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
 
+  // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
+  const outbound = createOutbound({ db, clock, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   const orderDeps: OrderDeps = {
     db,
     clock,
@@ -159,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bus,
     orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
     attachments: deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
+    exchange: outbound,
   };
   const handling = createHandlingService(orderDeps);
   const orders = createOrdersService(orderDeps);
@@ -166,7 +175,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Idempotency-Key on createOrder (the intake form's call key, integrations' retries); expired keys purged hourly.
   const idempotency = createIdempotency({ db, clock });
   registerIdempotencyPurge(jobs);
-  await app.register(ordersRoutes, { prefix: '/api/orders', idempotency, intake: createIntakeService(orderDeps), orders, list, handling });
+  const intake = createIntakeService(orderDeps);
+  await app.register(ordersRoutes, { prefix: '/api/orders', idempotency, intake, orders, list, handling });
   // Knowledge base and search (issue 12): articles, their search, answering an order with one, order search.
   const search = createSearchService({ db, clock });
   const knowledge = createKnowledgeService({ db, clock, search });
@@ -212,6 +222,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLegalJobs(jobs, legal);
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
+  const exchange = createExchangeService({ db, clock, outbound, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
+  await app.register(exchangeInboundRoutes, { prefix: '/api/exchange/inbound', inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system }) });
+  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock }), exchange });
+  outbound.register(jobs);
+  registerExchangeJobs(jobs, exchange);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

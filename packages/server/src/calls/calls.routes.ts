@@ -5,14 +5,9 @@ import { AppError, forbidden } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import { checkSignature } from '../platform/signing/hmac.js';
+import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import type { CallsService } from './calls.service.js';
 import { callEventTypes } from './domain/call-events.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody?: string;
-  }
-}
 
 const iso = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' });
 const callEvent = z
@@ -74,16 +69,8 @@ type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
 /** Call records (话务) from the telephony system, read by the hotline's desk, and the call figures of kpis.md. */
 export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clock, secret }) => {
   const tags = ['calls'];
-  // The signature covers the raw body: keep it as it came (this plugin only; it replaces the app's JSON parser here).
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (req, body, done) => {
-    req.rawBody = body as string;
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(new AppError('invalid', 'MALFORMED_JSON', '请求体不是有效的 JSON'), undefined);
-    }
-  });
+  // The signature covers the raw body: keep it as it came (this plugin only).
+  keepRawJsonBody(app);
 
   app.post(
     '/events',

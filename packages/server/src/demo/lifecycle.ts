@@ -81,6 +81,7 @@ export type NewOrder = Omit<
   | 'callbackAt'
   | 'mergedIntoId'
   | 'invalidReason'
+  | 'sourcePartnerId'
   | 'updatedAt'
   | 'isGroup'
   | 'callerCount'
@@ -174,6 +175,7 @@ export class SimOrder {
       callbackAt: null,
       mergedIntoId: null,
       invalidReason: null,
+      sourcePartnerId: null,
       updatedAt: now,
     };
     this.g = {

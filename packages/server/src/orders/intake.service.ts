@@ -17,9 +17,11 @@ import { indexOrder } from '../search/order-index.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
-import { callerSearch, insertEvent, unitsById } from './orders.repo.js';
+import { callerSearch, insertEvent, unitsById, type UnitBrief } from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { orderCallers, workOrders } from './orders.tables.js';
+import type { OrderRow } from './orders.repo.js';
+import type { Tx } from '../platform/db/client.js';
 import { runTransition } from './transition.js';
 
 export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
@@ -39,6 +41,17 @@ export type CreateOrderInput = {
   amountInvolved?: number | undefined;
   confidential: boolean;
   answeredOnSpot?: { answer: string } | undefined;
+};
+
+/** Who takes in a partner's order: the system actor, standing at the partner's receiving unit. */
+export type ExternalIntake = {
+  userId: string;
+  displayName: string;
+  role: 'system';
+  unitId: string;
+  sourcePartnerId: string;
+  partnerName: string;
+  externalId: string;
 };
 
 const openStates = sql`(${workOrders.state}) not in (${sql.join(
@@ -86,17 +99,56 @@ export function createIntakeService(deps: OrderDeps) {
   /** `claim` (platform/idempotency) stores the request's Idempotency-Key in the order's own transaction. */
   async function create(actor: Actor, input: CreateOrderInput, claim?: ClaimKey) {
     requireRole(actor, 'agent', 'dispatcher', 'integration');
+    const { order, callers, holder } = await insertOrder(actor, input, await holderFor(actor), claim ? { claim } : undefined);
+    // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.
+    const relations = new Set<Relation>(['intake']);
+    if (order.holderUnitId === actor.unitId) relations.add('holder');
+    if (order.holderUnitId === actor.unitId && holder.type === 'hotline_centre') relations.add('hotline_holder');
+    const details = { callers, hops: [], coHandlers: [], extensions: [], attachments: [], links: [] };
+    return orderView(db, actor, order, clock.now(), { details, relations });
+  }
+
+  /**
+   * An order sent by an exchange partner (exchange/inbound.service.ts): taken in by the system actor at the partner's
+   * receiving unit, which holds it. `within` runs in the order's own transaction (the partner's receipt): if it fails,
+   * nothing of the order is left, and a duplicate (partner, external id) loses its race there.
+   */
+  async function receiveExternal(
+    by: ExternalIntake,
+    input: CreateOrderInput,
+    within: (tx: Tx, order: OrderRow) => Promise<void>,
+  ): Promise<OrderRow> {
+    const receiving = (await unitsById(db, [by.unitId])).get(by.unitId);
+    if (!receiving) throw invalid('EXCHANGE_RECEIVING_UNIT_MISSING', '接收单位不存在');
+    const partner = { id: by.sourcePartnerId, name: by.partnerName, externalId: by.externalId };
+    const { order } = await insertOrder(by, input, receiving, { external: { sourcePartnerId: by.sourcePartnerId, partner, within } });
+    return order;
+  }
+
+  async function insertOrder(
+    actor: Pick<Actor, 'userId' | 'displayName' | 'unitId'> & { role: string },
+    input: CreateOrderInput,
+    holder: UnitBrief,
+    opts: {
+      claim?: ClaimKey;
+      external?: {
+        sourcePartnerId: string;
+        partner: { id: string; name: string; externalId: string };
+        within: (tx: Tx, order: OrderRow) => Promise<void>;
+      };
+    } = {},
+  ) {
+    const { claim, external } = opts;
     await checkCatalogCodes(db, input);
     if (input.answeredOnSpot && !closableAtIntake(input.typeCode)) {
       throw invalid('ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY', '只有咨询类诉求可以当场办结，其他诉求请派单办理', [
         { field: 'body.answeredOnSpot', message: '只有咨询类诉求可以当场办结' },
       ]);
     }
-    if (input.answeredOnSpot && actor.role === 'integration') {
+    if (input.answeredOnSpot && (actor.role === 'integration' || external)) {
       throw invalid('ORDER_ANSWER_NOT_ALLOWED', '接口账号不能当场办结', [{ field: 'body.answeredOnSpot', message: '接口账号不能当场办结' }]);
     }
     const now = clock.now();
-    const holder = await holderFor(actor);
     const employerKey = normaliseEmployerName(input.employer?.name);
     const thresholds = await riskThresholds(db);
     const suggested = suggestRiskFlags(
@@ -154,6 +206,7 @@ export function createIntakeService(deps: OrderDeps) {
           currentDueAt: plan.dueAt,
           currentNearDueAt: plan.nearDueAt,
           deadlineProvisional: plan.provisional,
+          sourcePartnerId: external?.sourcePartnerId ?? null,
           updatedAt: now,
         })
         .returning();
@@ -186,18 +239,20 @@ export function createIntakeService(deps: OrderDeps) {
         actorRole: actor.role,
         unitId: actor.unitId,
         unitName: intakeUnit.name,
-        data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags: suggested, callers: input.callers.length },
+        data: {
+          channel: input.channel,
+          riskFlags: input.riskFlags,
+          suggestedRiskFlags: suggested,
+          callers: input.callers.length,
+          ...(external ? { partner: external.partner } : {}),
+        },
       });
       // The order's search words, in the same transaction: a search right after intake finds it.
       await indexOrder(tx, row!);
+      if (external) await external.within(tx, row!);
       return { order: row!, callers: callerRows };
     });
-    // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.
-    const relations = new Set<Relation>(['intake']);
-    if (order.holderUnitId === actor.unitId) relations.add('holder');
-    if (order.holderUnitId === actor.unitId && holder.type === 'hotline_centre') relations.add('hotline_holder');
-    const details = { callers, hops: [], coHandlers: [], extensions: [], attachments: [], links: [] };
-    return orderView(db, actor, order, now, { details, relations });
+    return { order, callers, holder };
   }
 
   /**
@@ -337,7 +392,7 @@ export function createIntakeService(deps: OrderDeps) {
     return orderView(db, actor, row, clock.now());
   }
 
-  return { create, matches, attachCaller };
+  return { create, receiveExternal, matches, attachCaller };
 }
 
 export function orderNotFound() {

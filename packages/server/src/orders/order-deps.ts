@@ -2,7 +2,8 @@ import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { ChangeBus } from '../platform/bus/index.js';
-import type { Db } from '../platform/db/client.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import type { OrderRow } from './orders.repo.js';
 import type { AttachmentStore } from './attachments/attachment-store.js';
 import type { OrderNumberAllocator } from './order-numbers.js';
 import type { TimeLimits } from './time-limits.js';
@@ -18,4 +19,9 @@ export type OrderDeps = {
   orderNumbers: OrderNumberAllocator;
   /** Announces each committed change (`order.changed`) to SSE streams and other instances. */
   bus: ChangeBus;
+  /**
+   * Told of every change of an order that came from an exchange partner, inside the change's transaction: the status
+   * message back to the partner is written with the change (exchange/outbound.ts). Absent, nothing is sent.
+   */
+  exchange?: { orderChanged(tx: Executor, order: OrderRow, action: string, now: Date): Promise<void> };
 };

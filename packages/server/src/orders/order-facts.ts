@@ -141,7 +141,7 @@ export async function recordOrderFact(
     state: string;
     at: Date;
     action: OrderFactKind;
-    actor: Pick<Actor, 'userId' | 'displayName' | 'role' | 'unitId'>;
+    actor: Pick<Actor, 'userId' | 'displayName' | 'unitId'> & { role: Actor['role'] | 'system' };
     unitName: string;
     data: Record<string, unknown>;
     note?: string | null;

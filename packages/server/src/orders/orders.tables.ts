@@ -84,6 +84,8 @@ export const workOrders = pgTable(
     callbackAt: timestamp('callback_at', { withTimezone: true }),
     mergedIntoId: uuid('merged_into_id'),
     invalidReason: text('invalid_reason'),
+    /** The exchange partner the order came from (exchange/): its status changes are sent back there. */
+    sourcePartnerId: uuid('source_partner_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -130,6 +130,7 @@ export async function runTransition(
       data: result.data ?? null,
       note: result.note ?? null,
     });
+    if (updated!.sourcePartnerId && deps.exchange) await deps.exchange.orderChanged(tx, updated!, result.eventAction ?? action, now);
     if (result.notices?.length) {
       await outbox.enqueue(
         tx,

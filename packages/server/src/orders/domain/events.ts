@@ -42,6 +42,8 @@ const intake = {
   riskFlags: z.array(z.string()),
   suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
   callers: z.number().int().min(1),
+  /** Sent by an exchange partner (exchange/): which one, and its own id of the request. */
+  partner: z.object({ id: uuid, name: z.string(), externalId: z.string() }).optional(),
 };
 
 export const orderEventSchema = z.discriminatedUnion('action', [
@@ -130,6 +132,9 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('referral_result', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
   /** The order was created or touched during this call (calls capability, issue 14): the call id of the telephony system. */
   kind('call_linked', { callId: z.string() }),
+  /** 转办: the request sent to an exchange partner (12345, a department), with our message id; and its answer back. */
+  kind('transferred_out', { partner: z.object({ id: uuid, name: z.string() }), messageId: z.string(), reason: z.string() }),
+  kind('transfer_answered', { partner: z.object({ id: uuid, name: z.string() }), messageId: z.string(), handledBy: z.string().nullable() }),
   /** A supervisor's or leader's urge (催办) to the unit holding the order (issue 11). */
   kind('urge', { toUnit: unitRef, answerBy: iso.nullable(), by: z.string() }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
@@ -153,6 +158,8 @@ export const orderFactKinds = [
   'referred',
   'referral_result',
   'call_linked',
+  'transferred_out',
+  'transfer_answered',
 ] as const satisfies readonly OrderEventKindName[];
 type OrderEventKindName = z.infer<typeof orderEventSchema>['action'];
 

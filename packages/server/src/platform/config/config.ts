@@ -40,6 +40,7 @@ const envSchema = z.object({
   HOTLINE_RECORDING_ORIGINS: z.string().default(''),
   HOTLINE_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  HOTLINE_EXCHANGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
@@ -87,6 +88,8 @@ export type Config = {
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
   telephonySecret: string | undefined;
+  /** How long a partner has to answer a message we send it before the attempt counts as failed (exchange/). */
+  exchangeTimeoutSeconds: number;
   qaSampleRate: number;
   qaRectifyDays: number;
 };
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
+    exchangeTimeoutSeconds: e.HOTLINE_EXCHANGE_TIMEOUT_SECONDS,
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),

@@ -18,3 +18,4 @@ export * from '../../search/search.tables.js';
 export * from '../../calls/calls.tables.js';
 export * from '../../notifications/notifications.tables.js';
 export * from '../../supervision/supervision.tables.js';
+export * from '../../exchange/exchange.tables.js';

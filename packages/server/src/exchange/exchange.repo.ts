@@ -1,0 +1,217 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client.js';
+import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations } from './exchange.tables.js';
+
+export type PartnerRow = typeof exchangePartners.$inferSelect;
+export type MessageRow = typeof exchangeMessages.$inferSelect;
+export type NewMessage = typeof exchangeMessages.$inferInsert;
+
+export async function listPartners(db: Executor): Promise<PartnerRow[]> {
+  return db.select().from(exchangePartners).orderBy(asc(exchangePartners.createdAt), asc(exchangePartners.name));
+}
+
+export async function findPartner(db: Executor, id: string): Promise<PartnerRow | undefined> {
+  const [row] = await db.select().from(exchangePartners).where(eq(exchangePartners.id, id));
+  return row;
+}
+
+export async function partnersById(db: Executor, ids: string[]): Promise<Map<string, PartnerRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select()
+    .from(exchangePartners)
+    .where(inArray(exchangePartners.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function insertPartner(tx: Executor, row: typeof exchangePartners.$inferInsert): Promise<PartnerRow> {
+  const [r] = await tx.insert(exchangePartners).values(row).returning();
+  return r!;
+}
+
+export async function updatePartner(tx: Executor, id: string, version: number, set: Partial<typeof exchangePartners.$inferInsert>): Promise<PartnerRow | undefined> {
+  const [r] = await tx
+    .update(exchangePartners)
+    .set({ ...set, version: version + 1 })
+    .where(and(eq(exchangePartners.id, id), eq(exchangePartners.version, version)))
+    .returning();
+  return r;
+}
+
+/** A partner's signed request's nonce, once: false when it was seen before (a replay). */
+export async function claimNonce(db: Executor, partnerId: string, nonce: string, at: Date): Promise<boolean> {
+  const rows = await db.insert(exchangeNonces).values({ partnerId, nonce, at }).onConflictDoNothing().returning({ nonce: exchangeNonces.nonce });
+  return rows.length === 1;
+}
+
+export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
+  await tx.delete(exchangeNonces).where(lt(exchangeNonces.at, before));
+}
+
+/** Written unless a row with the same inbound key exists: undefined then (a duplicate). */
+export async function insertInbound(tx: Executor, m: NewMessage): Promise<MessageRow | undefined> {
+  const [r] = await tx.insert(exchangeMessages).values(m).onConflictDoNothing().returning();
+  return r;
+}
+
+export async function insertMessage(tx: Executor, m: NewMessage): Promise<MessageRow> {
+  const [r] = await tx.insert(exchangeMessages).values(m).returning();
+  return r!;
+}
+
+export async function findInbound(db: Executor, partnerId: string, kind: string, externalId: string): Promise<MessageRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(exchangeMessages)
+    .where(
+      and(
+        eq(exchangeMessages.partnerId, partnerId),
+        eq(exchangeMessages.direction, 'in'),
+        eq(exchangeMessages.kind, kind),
+        eq(exchangeMessages.externalId, externalId),
+      ),
+    );
+  return r;
+}
+
+export async function findMessage(db: Executor, id: number): Promise<MessageRow | undefined> {
+  const [r] = await db.select().from(exchangeMessages).where(eq(exchangeMessages.id, id));
+  return r;
+}
+
+/** The next number of an outbound message of this order to this partner (the order is locked by the caller). */
+export async function nextSeq(tx: Executor, partnerId: string, orderId: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`coalesce(max(${exchangeMessages.seq}), 0)::int` })
+    .from(exchangeMessages)
+    .where(and(eq(exchangeMessages.partnerId, partnerId), eq(exchangeMessages.orderId, orderId), eq(exchangeMessages.direction, 'out')));
+  return (r?.n ?? 0) + 1;
+}
+
+/** Outbound messages of one order to one partner not yet delivered, up to `seq`, in order: what must go first. */
+export async function undeliveredUpTo(db: Executor, partnerId: string, orderId: string, seq: number): Promise<MessageRow[]> {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(
+      and(
+        eq(exchangeMessages.partnerId, partnerId),
+        eq(exchangeMessages.orderId, orderId),
+        eq(exchangeMessages.direction, 'out'),
+        sql`${exchangeMessages.seq} <= ${seq}`,
+        inArray(exchangeMessages.state, ['pending', 'failed']),
+      ),
+    )
+    .orderBy(asc(exchangeMessages.seq));
+}
+
+export async function recordAttempt(
+  db: Executor,
+  id: number,
+  at: Date,
+  outcome: { ok: true; receipt: string | null } | { ok: false; error: string; state?: 'pending' | 'failed' | undefined },
+): Promise<void> {
+  await db
+    .update(exchangeMessages)
+    .set(
+      outcome.ok
+        ? {
+            state: 'delivered',
+            deliveredAt: at,
+            lastAttemptAt: at,
+            attempts: sql`${exchangeMessages.attempts} + 1`,
+            lastError: null,
+            partnerReceipt: outcome.receipt,
+            ackCount: sql`${exchangeMessages.ackCount} + ${outcome.receipt === null ? 0 : 1}`,
+          }
+        : { ...(outcome.state ? { state: outcome.state } : {}), lastAttemptAt: at, attempts: sql`${exchangeMessages.attempts} + 1`, lastError: outcome.error.slice(0, 1000) },
+    )
+    .where(eq(exchangeMessages.id, id));
+}
+
+/** A partner's acknowledgement of messages we sent: counted (twice is recorded), the receipt kept. */
+export async function acknowledge(tx: Executor, partnerId: string, id: number, receipt: string | null, at: Date): Promise<MessageRow | undefined> {
+  const [r] = await tx
+    .update(exchangeMessages)
+    .set({
+      ackCount: sql`${exchangeMessages.ackCount} + 1`,
+      partnerReceipt: sql`coalesce(${receipt}, ${exchangeMessages.partnerReceipt})`,
+      state: 'delivered',
+      deliveredAt: sql`coalesce(${exchangeMessages.deliveredAt}, ${at.toISOString()}::timestamptz)`,
+    })
+    .where(and(eq(exchangeMessages.id, id), eq(exchangeMessages.partnerId, partnerId), eq(exchangeMessages.direction, 'out')))
+    .returning();
+  return r;
+}
+
+export async function resetForRetry(tx: Executor, id: number): Promise<MessageRow | undefined> {
+  const [r] = await tx
+    .update(exchangeMessages)
+    .set({ state: 'pending', lastError: null })
+    .where(and(eq(exchangeMessages.id, id), eq(exchangeMessages.direction, 'out'), inArray(exchangeMessages.state, ['failed', 'pending', 'delivered'])))
+    .returning();
+  return r;
+}
+
+export type MessageFilter = {
+  partnerId?: string | undefined;
+  direction?: string | undefined;
+  state?: string | undefined;
+  orderId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
+
+const where = (f: MessageFilter): SQL | undefined =>
+  and(
+    f.partnerId ? eq(exchangeMessages.partnerId, f.partnerId) : undefined,
+    f.direction ? eq(exchangeMessages.direction, f.direction) : undefined,
+    f.state ? eq(exchangeMessages.state, f.state) : undefined,
+    f.orderId ? eq(exchangeMessages.orderId, f.orderId) : undefined,
+    f.from ? gte(exchangeMessages.createdAt, f.from) : undefined,
+    f.to ? lt(exchangeMessages.createdAt, f.to) : undefined,
+  );
+
+export async function listMessages(db: Executor, f: MessageFilter & { limit: number; offset: number }) {
+  const [items, [total]] = await Promise.all([
+    db.select().from(exchangeMessages).where(where(f)).orderBy(desc(exchangeMessages.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages).where(where(f)),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function messagesOf(db: Executor, f: MessageFilter): Promise<MessageRow[]> {
+  return db.select().from(exchangeMessages).where(where(f)).orderBy(asc(exchangeMessages.id));
+}
+
+/** Per partner: received, sent (delivered), failed, waiting, and the oldest waiting message's time (the lag). */
+export async function figures(db: Executor, since: Date) {
+  return db
+    .select({
+      partnerId: exchangeMessages.partnerId,
+      received: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'in' and ${exchangeMessages.createdAt} >= ${since.toISOString()}::timestamptz)::int`,
+      sent: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'delivered' and ${exchangeMessages.deliveredAt} >= ${since.toISOString()}::timestamptz)::int`,
+      failed: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'failed')::int`,
+      waiting: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'pending')::int`,
+      oldestWaiting: sql<string | null>`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} in ('pending', 'failed'))`,
+    })
+    .from(exchangeMessages)
+    .groupBy(exchangeMessages.partnerId);
+}
+
+export async function saveReconciliation(tx: Executor, partnerId: string, day: string, report: unknown, now: Date) {
+  const [r] = await tx
+    .insert(exchangeReconciliations)
+    .values({ partnerId, day, report: report as object, createdAt: now })
+    .onConflictDoUpdate({ target: [exchangeReconciliations.partnerId, exchangeReconciliations.day], set: { report: report as object, createdAt: now } })
+    .returning();
+  return r!;
+}
+
+export async function findReconciliation(db: Executor, partnerId: string, day: string) {
+  const [r] = await db
+    .select()
+    .from(exchangeReconciliations)
+    .where(and(eq(exchangeReconciliations.partnerId, partnerId), eq(exchangeReconciliations.day, day)));
+  return r;
+}

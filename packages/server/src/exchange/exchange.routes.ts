@@ -1,0 +1,394 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../platform/http/auth-hook.js';
+import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
+import { partnerKinds } from './domain/mapping.js';
+import type { ExchangeService } from './exchange.service.js';
+import type { InboundService } from './inbound.service.js';
+import type { PartnersService } from './partners.service.js';
+
+const tags = ['exchange'];
+const name = (max: number, label: string) => z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}最多 ${max} 字` });
+const key = z.string().min(1).max(100);
+const mapping = z
+  .object({
+    fields: z.record(key, key),
+    values: z.record(key, z.record(z.string().max(100), z.string().max(100))),
+    states: z.record(key, z.string().max(100)),
+    defaults: z.record(key, z.union([z.string().max(1000), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)])),
+  })
+  .partial()
+  .strict();
+const endpoint = z
+  .url({ protocol: /^https?$/, error: '接收地址应为 http(s) URL' })
+  .max(500)
+  .nullable();
+const partnerFields = {
+  name: name(60, '平台名称'),
+  kind: z.enum(partnerKinds, { error: `平台类型应为 ${partnerKinds.join('/')} 之一` }).default('other'),
+  direction: z.enum(['in', 'out', 'both'], { error: '方向应为 in/out/both' }),
+  endpoint: endpoint.optional(),
+  credentials: z.record(key, z.string().max(500)).optional(),
+  signingMethod: z.enum(['hmac-sha256', 'hmac-sm3'], { error: '签名算法应为 hmac-sha256 或 hmac-sm3' }),
+  mapping: mapping.optional(),
+  receivingUnitId: z.uuid({ error: '接收单位编号格式不正确' }),
+  active: z.boolean().optional(),
+};
+const partnerView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(partnerKinds),
+  direction: z.enum(['in', 'out', 'both']),
+  endpoint: z.string().nullable(),
+  credentials: z.record(z.string(), z.string()),
+  signingMethod: z.enum(['hmac-sha256', 'hmac-sm3']),
+  mapping: z.object({
+    fields: z.record(z.string(), z.string()),
+    values: z.record(z.string(), z.record(z.string(), z.string())),
+    states: z.record(z.string(), z.string()),
+    defaults: z.record(z.string(), z.unknown()),
+  }),
+  receivingUnit: z.object({ id: z.string(), name: z.string() }),
+  active: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const messageView = z.object({
+  id: z.string(),
+  partner: z.object({ id: z.string(), name: z.string() }),
+  direction: z.enum(['in', 'out']),
+  kind: z.string(),
+  orderId: z.string().nullable(),
+  externalId: z.string().nullable(),
+  seq: z.number().nullable(),
+  state: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  partnerReceipt: z.string().nullable(),
+  ackCount: z.number(),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+});
+const item = z.object({ messageId: z.string().nullable(), externalId: z.string().nullable(), orderId: z.string().nullable(), problem: z.string() });
+const day = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const reconciliation = z.object({
+  partner: z.object({ id: z.string(), name: z.string() }),
+  day: z.string(),
+  madeAt: z.string(),
+  sent: z.number(),
+  received: z.number(),
+  acknowledged: z.number(),
+  missing: z.array(item),
+  duplicated: z.array(item),
+  mismatched: z.array(item),
+  statement: z.enum(['compared', 'unavailable']),
+  statementError: z.string().optional(),
+});
+const signedHeaderSchema = z
+  .object({
+    'x-hotline-timestamp': z.string().optional(),
+    'x-hotline-nonce': z.string().optional(),
+    'x-hotline-signature': z.string().optional(),
+    'x-hotline-signature-method': z.string().optional(),
+  })
+  .passthrough();
+const signing =
+  '请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。';
+
+/** What partners send us: signed with the partner's secret, no session (the signature is the authentication). */
+export const exchangeInboundRoutes: FastifyPluginAsyncZod<{ inbound: InboundService }> = async (app, { inbound }) => {
+  keepRawJsonBody(app);
+  app.post(
+    '/orders',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'receiveExternalOrder',
+        tags,
+        headers: signedHeaderSchema,
+        body: z
+          .object({
+            partnerId: z.uuid({ error: '平台编号格式不正确' }),
+            externalId: z.string({ error: '请提供对方工单编号' }).trim().min(1).max(200),
+            order: z.record(z.string(), z.unknown(), { error: 'order 应为对象' }),
+          })
+          .strict(),
+        response: { 200: z.object({ orderId: z.string(), number: z.string(), duplicate: z.boolean(), receivedAt: z.string() }), ...errorResponses },
+        ...describe(
+          `对接平台推送工单（按对方的字段映射转换后受理）。同一平台的同一对方编号始终对应同一张工单（重复推送返回原工单，duplicate=true）；内容有误时返回 400，字段名用对方的字段名。${signing}`,
+          'A partner sends an order in its own format (mapped by the partner’s field mapping). The same (partner, external id) always answers the same order (duplicate=true); a malformed order gets a 400 naming the field in the partner’s terms. Signed like every exchange request: hex HMAC of timestamp, nonce and raw body; older than 5 minutes or a nonce seen before is refused.',
+        ),
+      },
+    },
+    async (req) => inbound.receiveOrder(signedHeadersOf(req), req.rawBody ?? '', req.body),
+  );
+
+  app.post(
+    '/messages',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'receiveExchangeMessage',
+        tags,
+        headers: signedHeaderSchema,
+        body: z.discriminatedUnion(
+          'type',
+          [
+            z
+              .object({
+                partnerId: z.uuid({ error: '平台编号格式不正确' }),
+                type: z.literal('ack'),
+                acks: z
+                  .array(z.object({ messageId: z.string().min(1).max(40), receipt: z.string().max(200).optional() }).strict())
+                  .min(1)
+                  .max(1000),
+              })
+              .strict(),
+            z
+              .object({
+                partnerId: z.uuid({ error: '平台编号格式不正确' }),
+                type: z.literal('answer'),
+                messageId: z.string().min(1).max(40),
+                answer: name(5000, '办理结果'),
+                handledBy: z.string().max(200).optional(),
+              })
+              .strict(),
+          ],
+          { error: 'type 应为 ack 或 answer' },
+        ),
+        response: {
+          200: z.object({ acknowledged: z.number(), unknown: z.array(z.string()), duplicate: z.boolean().optional() }),
+          ...errorResponses,
+        },
+        ...describe(
+          `对接平台的回执与答复：确认收到本平台发出的消息（可重复确认），或转办工单的办理结果（记入工单时间线，只记一次）。${signing}`,
+          'A partner acknowledges messages we sent (acknowledging twice is counted, not re-applied), or answers an order we transferred to it (recorded on the order once). Signed.',
+        ),
+      },
+    },
+    async (req) => inbound.receiveMessage(signedHeadersOf(req), req.rawBody ?? '', req.body),
+  );
+};
+
+/** The administrator's side of the exchange, and the order detail's. */
+export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; exchange: ExchangeService }> = async (app, { partners, exchange }) => {
+  app.get(
+    '/exchange/partners',
+    {
+      schema: {
+        operationId: 'listExchangePartners',
+        tags,
+        response: { 200: z.object({ items: z.array(partnerView) }), ...errorResponses },
+        ...describe('对接平台列表（管理员）；不含密钥', 'Exchange partners (administrators); never their secrets.'),
+      },
+    },
+    async (req) => partners.list(actorOf(req)),
+  );
+
+  app.post(
+    '/exchange/partners',
+    {
+      schema: {
+        operationId: 'createExchangePartner',
+        tags,
+        body: z.object(partnerFields).strict(),
+        response: { 201: partnerView.extend({ signingSecret: z.string() }), ...errorResponses },
+        ...describe(
+          '登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。签名密钥只在此应答中出现一次，请交给对方保存。',
+          'Register an exchange partner. The signing secret appears once, in this answer: hand it to the partner.',
+        ),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await partners.create(actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/exchange/partners/:id',
+    {
+      schema: {
+        operationId: 'updateExchangePartner',
+        tags,
+        params: idParam,
+        body: z
+          .object({ ...partnerFields, kind: partnerFields.kind.unwrap() })
+          .partial()
+          .extend({ version: versionField, rotateSecret: z.boolean().optional() })
+          .strict(),
+        response: { 200: partnerView.extend({ signingSecret: z.string().optional() }), ...errorResponses },
+        ...describe('修改对接平台（版本号防并发覆盖）；rotateSecret=true 时生成新密钥并只显示这一次', 'Change a partner (versioned); rotateSecret issues a new secret, shown once.'),
+      },
+    },
+    async (req) => partners.update(actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/exchange/messages',
+    {
+      schema: {
+        operationId: 'listExchangeMessages',
+        tags,
+        querystring: z
+          .object({
+            partnerId: z.uuid({ error: '平台编号格式不正确' }).optional(),
+            direction: z.enum(['in', 'out']).optional(),
+            state: z.enum(['received', 'pending', 'delivered', 'failed']).optional(),
+            orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(messageView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+        ...describe('收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执', 'Exchange messages, newest first, with attempts, last error and the partner’s receipt.'),
+      },
+    },
+    async (req) => exchange.listMessages(actorOf(req), req.query),
+  );
+
+  app.post(
+    '/exchange/messages/:id/retry',
+    {
+      schema: {
+        operationId: 'retryExchangeMessage',
+        tags,
+        params: z.object({ id: z.string().regex(/^\d{1,15}$/, { error: '消息编号应为数字' }) }).strict(),
+        response: { 200: messageView, ...errorResponses },
+        ...describe('立即重发一条发出的消息（失败或等待重试中）', 'Send an outbound message again from now (failed, or waiting to retry).'),
+      },
+    },
+    async (req) => exchange.retry(actorOf(req), Number(req.params.id)),
+  );
+
+  app.get(
+    '/exchange/reconciliation',
+    {
+      schema: {
+        operationId: 'getReconciliation',
+        tags,
+        querystring: z
+          .object({
+            partnerId: z.uuid({ error: '平台编号格式不正确' }),
+            day: day.optional(),
+            refresh: z
+              .enum(['true', 'false'])
+              .transform((v) => v === 'true')
+              .optional(),
+          })
+          .strict(),
+        response: { 200: reconciliation, ...errorResponses },
+        ...describe(
+          '某平台某日（默认昨日）的对账报告：未确认、重复、不一致的消息；refresh=true 重新对账',
+          'A partner’s reconciliation report for a day (yesterday by default): missing, duplicated and mismatched items; refresh=true reconciles again.',
+        ),
+      },
+    },
+    async (req) => exchange.getReconciliation(actorOf(req), req.query),
+  );
+
+  app.post(
+    '/exchange/reconciliation/resend',
+    {
+      schema: {
+        operationId: 'resendMissingExchangeMessages',
+        tags,
+        body: z.object({ partnerId: z.uuid({ error: '平台编号格式不正确' }), day }).strict(),
+        response: { 200: z.object({ resent: z.number() }), ...errorResponses },
+        ...describe('对账报告的一键重发：重发当日对方未确认的全部消息', 'The report’s one action: send again every message of the day the partner did not acknowledge.'),
+      },
+    },
+    async (req) => exchange.resendMissing(actorOf(req), req.body),
+  );
+
+  app.get(
+    '/exchange/figures',
+    {
+      schema: {
+        operationId: 'getExchangeFigures',
+        tags,
+        response: {
+          200: z.object({
+            day: z.string(),
+            receivedToday: z.number(),
+            sentToday: z.number(),
+            failed: z.number(),
+            waiting: z.number(),
+            lagSeconds: z.number(),
+            partners: z.array(
+              z.object({
+                partner: z.object({ id: z.string(), name: z.string() }),
+                receivedToday: z.number(),
+                sentToday: z.number(),
+                failed: z.number(),
+                waiting: z.number(),
+                lagSeconds: z.number(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+        ...describe('数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）', 'Exchange figures: received and sent today, failed, waiting, and the oldest wait in seconds.'),
+      },
+    },
+    async (req) => exchange.figures(actorOf(req)),
+  );
+
+  app.post(
+    '/orders/:id/transfer-out',
+    {
+      schema: {
+        operationId: 'transferOrderOut',
+        tags,
+        params: idParam,
+        body: z.object({ partnerId: z.uuid({ error: '平台编号格式不正确' }), reason: name(1000, '转办理由') }).strict(),
+        response: { 201: messageView, ...errorResponses },
+        ...describe('转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线', 'Transfer out (转办) to a partner; its receipt is recorded and its answer comes back onto the order.'),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await exchange.transferOut(actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/orders/:id/exchange',
+    {
+      schema: {
+        operationId: 'getOrderExchange',
+        tags,
+        params: idParam,
+        response: {
+          200: z.object({
+            source: z
+              .object({
+                partner: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+                externalId: z.string().nullable(),
+                receivedAt: z.string().nullable(),
+              })
+              .nullable(),
+            transfers: z.array(
+              z.object({
+                messageId: z.string(),
+                partner: z.object({ id: z.string(), name: z.string() }),
+                reason: z.string(),
+                state: z.string(),
+                partnerReceipt: z.string().nullable(),
+                sentAt: z.string(),
+                answer: z.string().nullable(),
+                answeredBy: z.string().nullable(),
+                answeredAt: z.string().nullable(),
+              }),
+            ),
+            statusMessages: z.number(),
+            undelivered: z.number(),
+          }),
+          ...errorResponses,
+        },
+        ...describe('工单的数据交换：来源平台、转办及其回执与答复', 'An order’s exchange: the partner it came from, its transfers out with receipts and answers.'),
+      },
+    },
+    async (req) => exchange.orderExchange(actorOf(req), req.params.id),
+  );
+};

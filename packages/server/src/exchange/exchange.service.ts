@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { requireRole, type Actor } from '../auth/actor.js';
+import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import { isFinal, type OrderState } from '../orders/domain/states.js';
+import { recordOrderFact } from '../orders/order-facts.js';
+import { findVisibleOrder, isVisible, lockOrder, unitsById } from '../orders/orders.repo.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import type { SigningMethod } from '../platform/signing/hmac.js';
+import { signedHeaders } from '../platform/signing/signed-request.js';
+import { mapOutbound } from './domain/outbound.js';
+import { theirState } from './domain/mapping.js';
+import { reconcile, type PartnerStatement, type ReconciliationReport } from './domain/reconcile.js';
+import * as repo from './exchange.repo.js';
+import { sendsTo, type Outbound } from './outbound.js';
+
+const messageView = (m: repo.MessageRow, partnerName: string) => ({
+  id: String(m.id),
+  partner: { id: m.partnerId, name: partnerName },
+  direction: m.direction as 'in' | 'out',
+  kind: m.kind,
+  orderId: m.orderId,
+  externalId: m.externalId,
+  seq: m.seq,
+  state: m.state,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  partnerReceipt: m.partnerReceipt,
+  ackCount: m.ackCount,
+  payload: m.payload as Record<string, unknown>,
+  createdAt: m.createdAt.toISOString(),
+  deliveredAt: m.deliveredAt?.toISOString() ?? null,
+  lastAttemptAt: m.lastAttemptAt?.toISOString() ?? null,
+});
+
+/** Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers. */
+const readers = ['administrator', 'dispatcher'] as const;
+
+export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Outbound; timeoutMs?: number }) {
+  const { db, clock, outbound } = deps;
+
+  async function partnerOr404(id: string) {
+    const p = await repo.findPartner(db, id);
+    if (!p) throw notFound('EXCHANGE_PARTNER_NOT_FOUND', '对接平台不存在');
+    return p;
+  }
+
+  async function listMessages(
+    actor: Actor,
+    q: { partnerId?: string | undefined; direction?: string | undefined; state?: string | undefined; orderId?: string | undefined; page: number; pageSize: number },
+  ) {
+    requireRole(actor, ...readers);
+    const r = await repo.listMessages(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const partners = await repo.partnersById(
+      db,
+      r.items.map((m) => m.partnerId),
+    );
+    return { items: r.items.map((m) => messageView(m, partners.get(m.partnerId)?.name ?? '')), total: r.total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** An outbound message sent again from now (failed for good, or waiting in back-off): one more delivery job. */
+  async function retry(actor: Actor, id: number) {
+    requireRole(actor, 'administrator');
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const m = await repo.findMessage(tx, id);
+      if (!m) throw notFound('EXCHANGE_MESSAGE_NOT_FOUND', '消息不存在');
+      if (m.direction !== 'out') throw conflict('EXCHANGE_MESSAGE_INBOUND', '收到的消息无需重发');
+      const reset = await repo.resetForRetry(tx, id);
+      await outbound.requeue(tx, reset!, now);
+      return reset!;
+    });
+    const p = await partnerOr404(row.partnerId);
+    return messageView(row, p.name);
+  }
+
+  /** 转办: the request goes to a partner (12345, a department) as a transfer message; its receipt and answer come back. */
+  async function transferOut(actor: Actor, orderId: string, input: { partnerId: string; reason: string }) {
+    requireRole(actor, 'dispatcher');
+    const partner = await partnerOr404(input.partnerId);
+    if (!sendsTo(partner))
+      throw invalid('EXCHANGE_PARTNER_NOT_OUTBOUND', '该对接平台不接收本平台发出的工单', [{ field: 'body.partnerId', message: '该平台未配置为接收转办' }]);
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const order = await lockOrder(tx, orderId);
+      if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+      if (isFinal(order.state as OrderState)) throw conflict('ORDER_FINAL', '工单已办结或作废，不能转办');
+      const fields = mapOutbound(partner.mapping, {
+        narrative: order.narrative,
+        title: order.title,
+        typeCode: order.typeCode,
+        subjectCode: order.subjectCode,
+        place: { text: order.placeText, divisionCode: order.divisionCode },
+        employer: { name: order.employerName, address: order.employerAddress },
+      });
+      const m = await outbound.enqueue(
+        tx,
+        partner,
+        { kind: 'transfer', orderId, externalId: null, payload: { type: 'transfer', orderNumber: order.number, reason: input.reason, order: fields } },
+        now,
+      );
+      const unitName = (await unitsById(tx, [actor.unitId])).get(actor.unitId)?.name ?? '';
+      await recordOrderFact(tx, {
+        orderId,
+        state: order.state,
+        at: now,
+        action: 'transferred_out',
+        actor,
+        unitName,
+        data: { partner: { id: partner.id, name: partner.name }, messageId: String(m.id), reason: input.reason },
+        note: input.reason,
+      });
+      return messageView(m, partner.name);
+    });
+  }
+
+  /** What the order detail shows: the partner it came from, its transfers out with receipts and answers. */
+  async function orderExchange(actor: Actor, orderId: string) {
+    const order = await findVisibleOrder(db, actor, orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const messages = await repo.messagesOf(db, { orderId });
+    const partners = await repo.partnersById(db, [...messages.map((m) => m.partnerId), ...(order.sourcePartnerId ? [order.sourcePartnerId] : [])]);
+    const inbound = messages.find((m) => m.direction === 'in' && m.kind === 'order');
+    const answers = new Map(messages.filter((m) => m.kind === 'answer').map((m) => [m.externalId, m]));
+    const source = order.sourcePartnerId ? partners.get(order.sourcePartnerId) : undefined;
+    return {
+      source: source ? { partner: { id: source.id, name: source.name, kind: source.kind }, externalId: inbound?.externalId ?? null, receivedAt: inbound?.createdAt.toISOString() ?? null } : null,
+      transfers: messages
+        .filter((m) => m.kind === 'transfer')
+        .map((m) => {
+          const a = answers.get(String(m.id));
+          const p = a?.payload as { answer?: string; handledBy?: string | null } | undefined;
+          return {
+            messageId: String(m.id),
+            partner: { id: m.partnerId, name: partners.get(m.partnerId)?.name ?? '' },
+            reason: String((m.payload as { reason?: string }).reason ?? ''),
+            state: m.state,
+            partnerReceipt: m.partnerReceipt,
+            sentAt: m.createdAt.toISOString(),
+            answer: p?.answer ?? null,
+            answeredBy: p?.handledBy ?? null,
+            answeredAt: a?.createdAt.toISOString() ?? null,
+          };
+        }),
+      statusMessages: messages.filter((m) => m.kind === 'status').length,
+      undelivered: messages.filter((m) => m.direction === 'out' && m.state !== 'delivered').length,
+    };
+  }
+
+  /** Received, sent and failed messages, what waits and for how long: the exchange's figures for the cockpit. */
+  async function figures(actor: Actor) {
+    requireRole(actor, 'administrator', 'dispatcher', 'supervisor', 'leader');
+    const now = clock.now();
+    const since = instantAt(localDateOf(now), 0);
+    const [rows, partners] = await Promise.all([repo.figures(db, since), repo.listPartners(db)]);
+    const byId = new Map(rows.map((r) => [r.partnerId, r]));
+    const lag = (oldest: string | null | undefined) => (oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000)) : 0);
+    const items = partners.map((p) => {
+      const r = byId.get(p.id);
+      return {
+        partner: { id: p.id, name: p.name },
+        receivedToday: r?.received ?? 0,
+        sentToday: r?.sent ?? 0,
+        failed: r?.failed ?? 0,
+        waiting: r?.waiting ?? 0,
+        lagSeconds: lag(r?.oldestWaiting),
+      };
+    });
+    const sum = (k: 'receivedToday' | 'sentToday' | 'failed' | 'waiting') => items.reduce((a, i) => a + i[k], 0);
+    return {
+      day: localDateOf(now),
+      receivedToday: sum('receivedToday'),
+      sentToday: sum('sentToday'),
+      failed: sum('failed'),
+      waiting: sum('waiting'),
+      lagSeconds: Math.max(0, ...items.map((i) => i.lagSeconds)),
+      partners: items,
+    };
+  }
+
+  /** The partner's own statement of the day, when it answers our signed request; null when it cannot. */
+  async function statementOf(partner: repo.PartnerRow, day: string, now: Date): Promise<{ statement: PartnerStatement | null; error?: string }> {
+    if (!sendsTo(partner)) return { statement: null };
+    const body = JSON.stringify({ type: 'reconcile', day });
+    try {
+      const res = await fetch(partner.endpoint!, {
+        method: 'POST',
+        body,
+        headers: signedHeaders(partner.signingMethod as SigningMethod, partner.signingSecret, body, now, randomUUID()),
+        signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+      });
+      if (!res.ok) return { statement: null, error: `对方应答 HTTP ${res.status}` };
+      const j = (await res.json()) as Partial<PartnerStatement>;
+      if (!Array.isArray(j.received) || !Array.isArray(j.sent)) return { statement: null, error: '对方未提供对账数据' };
+      return { statement: { received: j.received.map((r) => ({ messageId: String(r.messageId), state: r.state ?? null })), sent: j.sent.map((s) => ({ externalId: String(s.externalId) })) } };
+    } catch (err) {
+      return { statement: null, error: (err as Error).message };
+    }
+  }
+
+  /** Reconciles one partner's day (Beijing time) and keeps the report: the daily job and an administrator both run it. */
+  async function runReconciliation(partnerId: string, day: string): Promise<ReconciliationReport> {
+    const partner = await partnerOr404(partnerId);
+    const now = clock.now();
+    const from = instantAt(day, 0);
+    const to = instantAt(addDaysToDate(day, 1), 0);
+    const messages = await repo.messagesOf(db, { partnerId, from, to });
+    const out = messages.filter((m) => m.direction === 'out');
+    const { statement, error } = await statementOf(partner, day, now);
+    const report = reconcile(
+      out.map((m) => {
+        const p = m.payload as { stateCode?: string };
+        return { id: m.id, kind: m.kind, orderId: m.orderId, seq: m.seq, state: m.state, ackCount: m.ackCount, theirState: p.stateCode ? theirState(partner.mapping, p.stateCode) : null };
+      }),
+      messages.filter((m) => m.direction === 'in').map((m) => ({ externalId: m.externalId ?? '', kind: m.kind })),
+      statement,
+    );
+    const full = error ? { ...report, statementError: error } : report;
+    await repo.saveReconciliation(db, partnerId, day, full, now);
+    return full;
+  }
+
+  async function getReconciliation(actor: Actor, q: { partnerId: string; day?: string | undefined; refresh?: boolean | undefined }) {
+    requireRole(actor, 'administrator');
+    const partner = await partnerOr404(q.partnerId);
+    const day = q.day ?? addDaysToDate(localDateOf(clock.now()), -1);
+    const kept = q.refresh ? undefined : await repo.findReconciliation(db, partner.id, day);
+    const report = kept ? (kept.report as ReconciliationReport) : await runReconciliation(partner.id, day);
+    const made = kept?.createdAt ?? clock.now();
+    return { partner: { id: partner.id, name: partner.name }, day, madeAt: made.toISOString(), ...report };
+  }
+
+  /** The report's one action: every missing message we sent goes again (a fresh delivery job each). */
+  async function resendMissing(actor: Actor, q: { partnerId: string; day: string }) {
+    requireRole(actor, 'administrator');
+    const report = await getReconciliation(actor, { ...q, refresh: true });
+    const ids = report.missing.filter((m) => m.messageId).map((m) => Number(m.messageId));
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      for (const id of ids) {
+        const row = await repo.resetForRetry(tx, id);
+        if (row) await outbound.requeue(tx, row, now);
+      }
+    });
+    return { resent: ids.length };
+  }
+
+  return { listMessages, retry, transferOut, orderExchange, figures, runReconciliation, getReconciliation, resendMissing };
+}
+
+export type ExchangeService = ReturnType<typeof createExchangeService>;

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { requireRole, type Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { unitsById } from '../orders/orders.repo.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { SigningMethod } from '../platform/signing/hmac.js';
+import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapping.js';
+import * as repo from './exchange.repo.js';
+import { isUniqueViolation } from '../units/units.repo.js';
+
+export type PartnerInput = {
+  name: string;
+  kind: PartnerKind;
+  direction: 'in' | 'out' | 'both';
+  endpoint?: string | null | undefined;
+  credentials?: Record<string, string> | undefined;
+  signingMethod: SigningMethod;
+  mapping?: Partial<FieldMapping> | undefined;
+  receivingUnitId: string;
+  active?: boolean | undefined;
+};
+
+/** The secret is 32 random bytes: shown once at creation, kept to sign and verify (it is a shared HMAC key). */
+const newSecret = () => randomBytes(32).toString('base64url');
+
+export function partnerView(p: repo.PartnerRow, unitName: string | null) {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind as PartnerKind,
+    direction: p.direction as PartnerInput['direction'],
+    endpoint: p.endpoint,
+    credentials: p.credentials,
+    signingMethod: p.signingMethod as SigningMethod,
+    mapping: p.mapping,
+    receivingUnit: { id: p.receivingUnitId, name: unitName ?? '' },
+    active: p.active,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+const fullMapping = (m: Partial<FieldMapping> | undefined): FieldMapping => ({ ...emptyMapping, ...m });
+
+/** Exchange partners: registered and changed by administrators; what the signed routes and the delivery job read. */
+export function createPartnersService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function receivingUnit(tx: Executor, id: string) {
+    const u = (await unitsById(tx, [id])).get(id);
+    if (!u || !u.active) throw invalid('EXCHANGE_UNIT_UNKNOWN', '接收单位不存在或已停用', [{ field: 'body.receivingUnitId', message: '接收单位不存在或已停用' }]);
+    return u;
+  }
+
+  function checkEndpoint(direction: string, endpoint: string | null | undefined) {
+    if (direction !== 'in' && !endpoint)
+      throw invalid('EXCHANGE_ENDPOINT_REQUIRED', '向对方发送消息须填写对方接收地址', [{ field: 'body.endpoint', message: '方向为“发送”或“双向”时必填' }]);
+  }
+
+  async function list(actor: Actor) {
+    requireRole(actor, 'administrator');
+    const rows = await repo.listPartners(db);
+    const names = await unitsById(
+      db,
+      rows.map((r) => r.receivingUnitId),
+    );
+    return { items: rows.map((p) => partnerView(p, names.get(p.receivingUnitId)?.name ?? null)) };
+  }
+
+  async function create(actor: Actor, input: PartnerInput) {
+    requireRole(actor, 'administrator');
+    checkEndpoint(input.direction, input.endpoint);
+    const now = clock.now();
+    const secret = newSecret();
+    try {
+      return await db.transaction(async (tx) => {
+        const unit = await receivingUnit(tx, input.receivingUnitId);
+        const row = await repo.insertPartner(tx, {
+          name: input.name,
+          kind: input.kind,
+          direction: input.direction,
+          endpoint: input.endpoint ?? null,
+          credentials: input.credentials ?? {},
+          signingMethod: input.signingMethod,
+          signingSecret: secret,
+          mapping: fullMapping(input.mapping),
+          receivingUnitId: unit.id,
+          active: input.active ?? true,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await recordAudit(tx, {
+          at: now,
+          actor,
+          action: 'create_exchange_partner',
+          targetType: 'exchange_partner',
+          targetId: row.id,
+          after: { name: row.name, kind: row.kind, direction: row.direction, endpoint: row.endpoint, signingMethod: row.signingMethod },
+        });
+        // The only time the secret leaves the server: the administrator hands it to the partner.
+        return { ...partnerView(row, unit.name), signingSecret: secret };
+      });
+    } catch (err) {
+      if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);
+      throw err;
+    }
+  }
+
+  async function update(actor: Actor, id: string, input: Partial<PartnerInput> & { version: number; rotateSecret?: boolean | undefined }) {
+    requireRole(actor, 'administrator');
+    const now = clock.now();
+    try {
+      return await db.transaction(async (tx) => {
+        const before = await repo.findPartner(tx, id);
+        if (!before) throw notFound('EXCHANGE_PARTNER_NOT_FOUND', '对接平台不存在');
+        const direction = input.direction ?? before.direction;
+        checkEndpoint(direction, input.endpoint === undefined ? before.endpoint : input.endpoint);
+        const unit = await receivingUnit(tx, input.receivingUnitId ?? before.receivingUnitId);
+        const secret = input.rotateSecret ? newSecret() : null;
+        const row = await repo.updatePartner(tx, id, input.version, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.kind !== undefined ? { kind: input.kind } : {}),
+          direction,
+          ...(input.endpoint !== undefined ? { endpoint: input.endpoint } : {}),
+          ...(input.credentials !== undefined ? { credentials: input.credentials } : {}),
+          ...(input.signingMethod !== undefined ? { signingMethod: input.signingMethod } : {}),
+          ...(input.mapping !== undefined ? { mapping: fullMapping(input.mapping) } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+          ...(secret ? { signingSecret: secret } : {}),
+          receivingUnitId: unit.id,
+          updatedAt: now,
+        });
+        if (!row) throw staleVersion('对接平台');
+        await recordAudit(tx, {
+          at: now,
+          actor,
+          action: 'update_exchange_partner',
+          targetType: 'exchange_partner',
+          targetId: id,
+          before: { name: before.name, direction: before.direction, endpoint: before.endpoint, signingMethod: before.signingMethod, active: before.active },
+          after: { name: row.name, direction: row.direction, endpoint: row.endpoint, signingMethod: row.signingMethod, active: row.active, secretRotated: !!secret },
+        });
+        return { ...partnerView(row, unit.name), ...(secret ? { signingSecret: secret } : {}) };
+      });
+    } catch (err) {
+      if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);
+      throw err;
+    }
+  }
+
+  return { list, create, update };
+}
+
+const isUnique = (err: unknown) => isUniqueViolation(err, 'exchange_partners_name_uq');
+
+export type PartnersService = ReturnType<typeof createPartnersService>;

@@ -1,0 +1,302 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
+import { exchangeMessages } from '../../src/exchange/exchange.tables.js';
+import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { expectError } from '../orders/http.js';
+
+/**
+ * The exchange with other platforms against the partner simulator, a real HTTP server: the product listens on a
+ * port, the simulator posts signed orders to it and receives its signed status messages.
+ */
+let t: TestApp;
+let admin: Client, dispatcher: Client, handler: Client;
+let sim: Simulator, national: Simulator;
+let partnerId: string, nationalId: string;
+const hour = 3_600_000;
+
+const mapping = {
+  fields: {
+    narrative: 'appealContent',
+    title: 'appealTitle',
+    typeCode: 'appealType',
+    subjectCode: 'appealItem',
+    'callers.0.name': 'citizen.name',
+    'callers.0.phone': 'citizen.mobile',
+    'employer.name': 'companyName',
+  },
+  values: { typeCode: { 投诉: 'complaint', 咨询: 'consult', 求助: 'help' } },
+  states: { pending_dispatch: '已受理', pending_sign: '已派发', handling: '办理中', archived: '已办结' },
+  defaults: { priority: 'normal' },
+};
+const theirOrder = (n: number) => ({
+  appealTitle: `拖欠工资 ${n}`,
+  appealContent: `某建筑工地拖欠工资三个月，涉及多名农民工（${n}）`,
+  appealType: '投诉',
+  appealItem: 'wage_arrears',
+  citizen: { name: '张三', mobile: '13904710000' },
+  companyName: '恒泰建筑工程有限公司',
+});
+/** Sessions end while the clock moves through a simulated day: log in again afterwards. */
+const logins = async () => {
+  [admin, dispatcher, handler] = await Promise.all([t.login('admin'), t.login('dispatcher'), t.login('handler')]);
+};
+const orderCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(workOrders))[0]!.n;
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { exchangeTimeoutSeconds: 1 } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const product = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  await logins();
+  sim = await startSimulator({ product, partnerId: '', secret: '', method: 'hmac-sm3', now: () => t.clock.now() });
+  national = await startSimulator({ product, partnerId: '', secret: '', now: () => t.clock.now() });
+  const centre = dispatcher.session.current.unit.id;
+  const created = await ok(
+    admin.post('/api/exchange/partners', {
+      name: '呼和浩特市 12345',
+      kind: 'gov12345',
+      direction: 'both',
+      endpoint: sim.url,
+      signingMethod: 'hmac-sm3',
+      receivingUnitId: centre,
+      mapping,
+    }),
+    201,
+  );
+  partnerId = created.id;
+  sim.identify(created.id, created.signingSecret);
+  const nat = await ok(
+    admin.post('/api/exchange/partners', { name: '全国 12351 平台', kind: 'national', direction: 'in', signingMethod: 'hmac-sha256', receivingUnitId: centre }),
+    201,
+  );
+  nationalId = nat.id;
+  national.identify(nat.id, nat.signingSecret);
+});
+afterAll(async () => {
+  await sim?.close();
+  await national?.close();
+  await t?.close();
+});
+
+describe('partners', () => {
+  it('shows the secret once, at creation; lists without it; changes are versioned', async () => {
+    const list = await ok(admin.get('/api/exchange/partners'));
+    expect(list.items).toHaveLength(2);
+    expect(JSON.stringify(list)).not.toContain('signingSecret');
+    const p = list.items.find((x: { id: string }) => x.id === nationalId);
+    const changed = await ok(admin.patch(`/api/exchange/partners/${nationalId}`, { version: p.version, credentials: { platformCode: 'ACFTU' } }));
+    expect(changed).toMatchObject({ version: p.version + 1, credentials: { platformCode: 'ACFTU' } });
+    expect(changed.signingSecret).toBeUndefined();
+    await expectError(admin.patch(`/api/exchange/partners/${nationalId}`, { version: p.version, active: true }), 409, 'VERSION_CONFLICT');
+    await expectError(dispatcher.get('/api/exchange/partners'), 403, 'ROLE_REQUIRED');
+    await expectError(
+      admin.post('/api/exchange/partners', { name: 'x', direction: 'out', signingMethod: 'hmac-sha256', receivingUnitId: p.receivingUnit.id }),
+      400,
+      'EXCHANGE_ENDPOINT_REQUIRED',
+    );
+  });
+});
+
+describe('receiving orders', () => {
+  it('takes in a mapped order with a receipt; the order shows its partner and the 12345 channel', async () => {
+    const r = await sim.sendOrder('HH-0001', theirOrder(1));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ duplicate: false, number: expect.stringMatching(/^\d/) });
+    const o = await ok(dispatcher.get(`/api/orders/${r.body!.orderId}`));
+    expect(o).toMatchObject({ channel: 'transfer_12345', typeCode: 'complaint', state: 'pending_dispatch', narrative: theirOrder(1).appealContent });
+    const x = await ok(dispatcher.get(`/api/orders/${o.id}/exchange`));
+    expect(x.source).toMatchObject({ partner: { id: partnerId, name: '呼和浩特市 12345' }, externalId: 'HH-0001' });
+    const [created] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id));
+    expect(created!.data).toMatchObject({ partner: { id: partnerId, externalId: 'HH-0001' } });
+  });
+
+  it('20 concurrent duplicates make one order and answer it 20 times', async () => {
+    const before = await orderCount();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => sim.sendOrder('HH-DUP', theirOrder(2))));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(new Set(answers.map((a) => a.body!.orderId)).size).toBe(1);
+    expect(answers.filter((a) => a.body!.duplicate === false)).toHaveLength(1);
+    expect(await orderCount()).toBe(before + 1);
+    const again = await sim.sendOrder('HH-DUP', theirOrder(2));
+    expect(again.body).toMatchObject({ duplicate: true, orderId: answers[0]!.body!.orderId, number: answers[0]!.body!.number });
+  });
+
+  it('a malformed order gets a 400 naming the field in the partner’s terms, and nothing is created', async () => {
+    const before = await orderCount();
+    const { appealContent: _, ...noContent } = theirOrder(3);
+    const r1 = await sim.sendOrder('HH-BAD1', noContent);
+    expect(r1.status).toBe(400);
+    expect((r1.body!.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toContain('order.appealContent');
+    const r2 = await sim.sendOrder('HH-BAD2', { ...theirOrder(3), appealType: '表扬' });
+    expect(r2.status).toBe(400);
+    expect(r2.body!.code).toBe('CATALOG_CODE_UNKNOWN');
+    expect((r2.body!.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['order.appealType']);
+    const r3 = await sim.sendOrder('HH-BAD3', { ...theirOrder(3), citizen: { name: '李四', mobile: 'abc' } });
+    expect(r3.status).toBe(400);
+    expect(JSON.stringify(r3.body)).toContain('order.citizen.mobile');
+    expect(await orderCount()).toBe(before);
+    // The same external id sent right afterwards is taken in: the failed attempt left nothing behind.
+    expect((await sim.sendOrder('HH-BAD1', theirOrder(3))).body).toMatchObject({ duplicate: false });
+  });
+
+  it('refuses a bad signature, a replayed nonce and an old timestamp, storing nothing', async () => {
+    const before = await orderCount();
+    const messages = (await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages))[0]!.n;
+    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { secret: 'not-the-partner-secret' })).body!.code).toBe('SIGNATURE_BAD_SIGNATURE');
+    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { at: new Date(t.clock.now().getTime() - 6 * 60_000) })).body!.code).toBe('SIGNATURE_STALE');
+    const first = await sim.sendOrder('HH-NONCE', theirOrder(5), { nonce: 'nonce-once' });
+    expect(first.status).toBe(200);
+    const replay = await sim.sendOrder('HH-REPLAY', theirOrder(6), { nonce: 'nonce-once' });
+    expect([replay.status, replay.body!.code]).toEqual([409, 'SIGNATURE_REPLAYED']);
+    // A partner signing with the other method is refused too (its method is part of the agreement).
+    const wrong = await sim.post('/api/exchange/inbound/orders', { partnerId, externalId: 'HH-M', order: theirOrder(7) }, { secret: 'x' });
+    expect(wrong.status).toBe(401);
+    expect(await orderCount()).toBe(before + 1);
+    expect((await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages))[0]!.n).toBeGreaterThanOrEqual(messages + 1);
+    const mine = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'HH-REPLAY'));
+    expect(mine).toHaveLength(0);
+  });
+
+  it('an order from the national platform comes in on the upper-platform channel', async () => {
+    const r = await national.sendOrder('ACFTU-1', {
+      narrative: '全国平台转来：某企业拒签劳动合同',
+      typeCode: 'complaint',
+      subjectCode: 'labor_contract',
+      callers: [{ name: '王五' }],
+    });
+    expect(r.status).toBe(200);
+    expect((await ok(dispatcher.get(`/api/orders/${r.body!.orderId}`))).channel).toBe('upper_platform');
+  });
+});
+
+describe('status back to the partner', () => {
+  it('every state change is sent signed, in order; a partner down for a day gets each once, in order', async () => {
+    const r = await sim.sendOrder('HH-LOOP', theirOrder(8));
+    const id = r.body!.orderId as string;
+    const number = r.body!.number as string;
+    await t.app.jobs.runDue();
+    expect(sim.ofOrder(number).map((m) => m.body.action)).toEqual(['received']);
+    expect(sim.ofOrder(number)[0]!.body).toMatchObject({ state: '已受理', externalId: 'HH-LOOP', seq: 1 });
+
+    sim.setMode('error500');
+    let o = await ok(dispatcher.get(`/api/orders/${id}`));
+    o = await ok(dispatcher.post(`/api/orders/${id}/dispatch`, { version: o.version, unitId: handler.session.current.unit.id }));
+    o = await ok(handler.post(`/api/orders/${id}/sign`, { version: o.version }));
+    for (let h = 0; h < 24; h++) {
+      t.clock.advance(hour);
+      await t.app.jobs.runDue();
+    }
+    await logins();
+    const waiting = await ok(admin.get(`/api/exchange/messages?orderId=${id}&direction=out`));
+    const undelivered = waiting.items.filter((m: { state: string }) => m.state !== 'delivered').sort((a: { seq: number }, b: { seq: number }) => a.seq - b.seq);
+    expect(undelivered.map((m: { seq: number }) => m.seq)).toEqual([2, 3]);
+    expect(undelivered[0].attempts).toBeGreaterThan(5);
+    expect(undelivered[0].lastError).toContain('500');
+    // The later one waits behind it, and says so.
+    expect(undelivered[1].lastError).toContain(`#${undelivered[0].id}`);
+    expect((await ok(admin.get('/api/exchange/figures'))).waiting).toBeGreaterThanOrEqual(2);
+
+    sim.setMode('ok');
+    // The back-off has reached its cap (an hour, and up to a tenth more): within two hours every job has tried again.
+    t.clock.advance(2 * hour);
+    await t.app.jobs.runDue();
+    await logins();
+    const got = sim.ofOrder(number);
+    expect(got.map((m) => [m.seq, m.body.action, m.times])).toEqual([
+      [1, 'received', 1],
+      [2, 'dispatch', 1],
+      [3, 'sign', 1],
+    ]);
+    expect(got[2]!.body.state).toBe('办理中');
+    expect(sim.refusedSignatures()).toBe(0);
+    const after = await ok(admin.get(`/api/exchange/messages?orderId=${id}&direction=out`));
+    expect(after.items.every((m: { state: string; partnerReceipt: string }) => m.state === 'delivered' && m.partnerReceipt)).toBe(true);
+  });
+
+  it('a message that timed out is sent again; the partner counts the repeat, the product delivers it once', async () => {
+    const r = await sim.sendOrder('HH-TIMEOUT', theirOrder(9));
+    sim.setMode('timeout');
+    await t.app.jobs.runDue();
+    const [m] = (await ok(admin.get(`/api/exchange/messages?orderId=${r.body!.orderId}&direction=out`))).items;
+    expect(m).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(m.lastError).toContain('超时');
+    sim.setMode('ok');
+    const retried = await ok(admin.post(`/api/exchange/messages/${m.id}/retry`));
+    expect(retried.state).toBe('pending');
+    await t.app.jobs.runDue();
+    expect(sim.ofOrder(r.body!.number as string).map((x) => x.times)).toEqual([2]);
+    const [done] = (await ok(admin.get(`/api/exchange/messages?orderId=${r.body!.orderId}&direction=out`))).items;
+    expect(done).toMatchObject({ state: 'delivered', attempts: 2, ackCount: 1 });
+  });
+});
+
+describe('transfer out (转办)', () => {
+  it('sends the order to the partner in its terms, records the receipt, and the answer comes back once', async () => {
+    const o = await ok(
+      dispatcher.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '赵六', phone: '13904719999' }],
+        narrative: '小区物业乱收费，不属于工会职责',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    const m = await ok(dispatcher.post(`/api/orders/${o.id}/transfer-out`, { partnerId, reason: '属政府部门职责，转 12345' }), 201);
+    await t.app.jobs.runDue();
+    const sent = sim.received.find((r) => r.messageId === m.id)!;
+    expect(sent.body).toMatchObject({ type: 'transfer', reason: '属政府部门职责，转 12345', order: { appealContent: '小区物业乱收费，不属于工会职责', appealType: '投诉' } });
+    const a1 = await sim.answer(m.id, '已转物业主管部门处理，已答复市民');
+    const a2 = await sim.answer(m.id, '已转物业主管部门处理，已答复市民');
+    expect([a1.body!.acknowledged, a2.body!.duplicate]).toEqual([1, true]);
+    const x = await ok(dispatcher.get(`/api/orders/${o.id}/exchange`));
+    expect(x.source).toBeNull();
+    expect(x.transfers).toEqual([
+      expect.objectContaining({ messageId: m.id, state: 'delivered', partnerReceipt: expect.stringMatching(/^R-/), answer: '已转物业主管部门处理，已答复市民' }),
+    ]);
+    const actions = (await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id))).map((e) => e.action);
+    expect(actions.filter((a) => a === 'transfer_answered')).toHaveLength(1);
+    expect(actions).toContain('transferred_out');
+  });
+});
+
+describe('reconciliation', () => {
+  it('finds a message the partner never acknowledged, re-sends it, and notes acknowledgements twice and out of order', async () => {
+    t.clock.set('2026-12-03T02:00:00Z');
+    await logins();
+    sim.setMode('later');
+    const a = await sim.sendOrder('HH-REC-1', theirOrder(10));
+    const b = await sim.sendOrder('HH-REC-2', theirOrder(11));
+    await t.app.jobs.runDue();
+    const acks = await sim.flushAcks({ outOfOrder: true, twice: true });
+    expect(acks.every((x) => x.status === 200)).toBe(true);
+    sim.setMode('later');
+    const c = await sim.sendOrder('HH-REC-3', theirOrder(12));
+    // The partner accepts this one but never acknowledges it, and forgets it (its statement lacks it).
+    await t.app.jobs.runDue();
+    sim.received.splice(sim.received.findIndex((r) => r.body.externalId === 'HH-REC-3'), 1);
+    const report = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${partnerId}&day=2026-12-03&refresh=true`));
+    expect(report.statement).toBe('compared');
+    const missing = report.missing.map((m: { orderId: string }) => m.orderId);
+    expect(missing).toContain(c.body!.orderId);
+    expect(missing).not.toContain(a.body!.orderId);
+    expect(report.duplicated.map((m: { orderId: string }) => m.orderId)).toEqual(expect.arrayContaining([a.body!.orderId, b.body!.orderId]));
+    sim.setMode('ok');
+    expect((await ok(admin.post('/api/exchange/reconciliation/resend', { partnerId, day: '2026-12-03' }))).resent).toBe(1);
+    await t.app.jobs.runDue();
+    const again = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${partnerId}&day=2026-12-03&refresh=true`));
+    expect(again.missing).toEqual([]);
+  });
+
+  it('the daily job keeps each partner’s report of the day before', async () => {
+    t.clock.set('2026-12-04T00:00:00Z');
+    await t.app.jobs.runDue();
+    await logins();
+    const kept = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${nationalId}&day=2026-12-03`));
+    expect(kept).toMatchObject({ day: '2026-12-03', statement: 'unavailable', missing: [] });
+    const fig = await ok(admin.get('/api/exchange/figures'));
+    expect(fig.partners).toHaveLength(2);
+  });
+});
