@@ -223,7 +223,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
   const exchange = createExchangeService({ db, clock, outbound, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
-  await app.register(exchangeInboundRoutes, { prefix: '/api/exchange/inbound', inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system }) });
+  await app.register(exchangeInboundRoutes, {
+    prefix: '/api/exchange/inbound',
+    inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system }),
+  });
   await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock }), exchange });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange);

@@ -29,7 +29,12 @@ export async function insertPartner(tx: Executor, row: typeof exchangePartners.$
   return r!;
 }
 
-export async function updatePartner(tx: Executor, id: string, version: number, set: Partial<typeof exchangePartners.$inferInsert>): Promise<PartnerRow | undefined> {
+export async function updatePartner(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Partial<typeof exchangePartners.$inferInsert>,
+): Promise<PartnerRow | undefined> {
   const [r] = await tx
     .update(exchangePartners)
     .set({ ...set, version: version + 1 })
@@ -124,7 +129,12 @@ export async function recordAttempt(
             partnerReceipt: outcome.receipt,
             ackCount: sql`${exchangeMessages.ackCount} + ${outcome.receipt === null ? 0 : 1}`,
           }
-        : { ...(outcome.state ? { state: outcome.state } : {}), lastAttemptAt: at, attempts: sql`${exchangeMessages.attempts} + 1`, lastError: outcome.error.slice(0, 1000) },
+        : {
+            ...(outcome.state ? { state: outcome.state } : {}),
+            lastAttemptAt: at,
+            attempts: sql`${exchangeMessages.attempts} + 1`,
+            lastError: outcome.error.slice(0, 1000),
+          },
     )
     .where(eq(exchangeMessages.id, id));
 }
@@ -193,7 +203,9 @@ export async function figures(db: Executor, since: Date) {
       sent: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'delivered' and ${exchangeMessages.deliveredAt} >= ${since.toISOString()}::timestamptz)::int`,
       failed: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'failed')::int`,
       waiting: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'pending')::int`,
-      oldestWaiting: sql<string | null>`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} in ('pending', 'failed'))`,
+      oldestWaiting: sql<
+        string | null
+      >`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} in ('pending', 'failed'))`,
     })
     .from(exchangeMessages)
     .groupBy(exchangeMessages.partnerId);

@@ -9,7 +9,12 @@ import type { InboundService } from './inbound.service.js';
 import type { PartnersService } from './partners.service.js';
 
 const tags = ['exchange'];
-const name = (max: number, label: string) => z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}最多 ${max} 字` });
+const name = (max: number, label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}最多 ${max} 字` });
 const key = z.string().min(1).max(100);
 const mapping = z
   .object({
@@ -74,9 +79,7 @@ const messageView = z.object({
   lastAttemptAt: z.string().nullable(),
 });
 const item = z.object({ messageId: z.string().nullable(), externalId: z.string().nullable(), orderId: z.string().nullable(), problem: z.string() });
-const day = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
 const reconciliation = z.object({
   partner: z.object({ id: z.string(), name: z.string() }),
   day: z.string(),
@@ -221,7 +224,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           .extend({ version: versionField, rotateSecret: z.boolean().optional() })
           .strict(),
         response: { 200: partnerView.extend({ signingSecret: z.string().optional() }), ...errorResponses },
-        ...describe('修改对接平台（版本号防并发覆盖）；rotateSecret=true 时生成新密钥并只显示这一次', 'Change a partner (versioned); rotateSecret issues a new secret, shown once.'),
+        ...describe(
+          '修改对接平台（版本号防并发覆盖）；rotateSecret=true 时生成新密钥并只显示这一次',
+          'Change a partner (versioned); rotateSecret issues a new secret, shown once.',
+        ),
       },
     },
     async (req) => partners.update(actorOf(req), req.params.id, req.body),
@@ -244,7 +250,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           })
           .strict(),
         response: { 200: z.object({ items: z.array(messageView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
-        ...describe('收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执', 'Exchange messages, newest first, with attempts, last error and the partner’s receipt.'),
+        ...describe(
+          '收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执',
+          'Exchange messages, newest first, with attempts, last error and the partner’s receipt.',
+        ),
       },
     },
     async (req) => exchange.listMessages(actorOf(req), req.query),
@@ -298,7 +307,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         tags,
         body: z.object({ partnerId: z.uuid({ error: '平台编号格式不正确' }), day }).strict(),
         response: { 200: z.object({ resent: z.number() }), ...errorResponses },
-        ...describe('对账报告的一键重发：重发当日对方未确认的全部消息', 'The report’s one action: send again every message of the day the partner did not acknowledge.'),
+        ...describe(
+          '对账报告的一键重发：重发当日对方未确认的全部消息',
+          'The report’s one action: send again every message of the day the partner did not acknowledge.',
+        ),
       },
     },
     async (req) => exchange.resendMissing(actorOf(req), req.body),
@@ -331,7 +343,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           }),
           ...errorResponses,
         },
-        ...describe('数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）', 'Exchange figures: received and sent today, failed, waiting, and the oldest wait in seconds.'),
+        ...describe(
+          '数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）',
+          'Exchange figures: received and sent today, failed, waiting, and the oldest wait in seconds.',
+        ),
       },
     },
     async (req) => exchange.figures(actorOf(req)),
@@ -346,7 +361,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         params: idParam,
         body: z.object({ partnerId: z.uuid({ error: '平台编号格式不正确' }), reason: name(1000, '转办理由') }).strict(),
         response: { 201: messageView, ...errorResponses },
-        ...describe('转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线', 'Transfer out (转办) to a partner; its receipt is recorded and its answer comes back onto the order.'),
+        ...describe(
+          '转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线',
+          'Transfer out (转办) to a partner; its receipt is recorded and its answer comes back onto the order.',
+        ),
       },
     },
     async (req, reply) => reply.code(201).send(await exchange.transferOut(actorOf(req), req.params.id, req.body)),
@@ -386,7 +404,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           }),
           ...errorResponses,
         },
-        ...describe('工单的数据交换：来源平台、转办及其回执与答复', 'An order’s exchange: the partner it came from, its transfers out with receipts and answers.'),
+        ...describe(
+          '工单的数据交换：来源平台、转办及其回执与答复',
+          'An order’s exchange: the partner it came from, its transfers out with receipts and answers.',
+        ),
       },
     },
     async (req) => exchange.orderExchange(actorOf(req), req.params.id),

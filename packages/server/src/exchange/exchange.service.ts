@@ -48,7 +48,14 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
 
   async function listMessages(
     actor: Actor,
-    q: { partnerId?: string | undefined; direction?: string | undefined; state?: string | undefined; orderId?: string | undefined; page: number; pageSize: number },
+    q: {
+      partnerId?: string | undefined;
+      direction?: string | undefined;
+      state?: string | undefined;
+      orderId?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     requireRole(actor, ...readers);
     const r = await repo.listMessages(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -125,7 +132,13 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
     const answers = new Map(messages.filter((m) => m.kind === 'answer').map((m) => [m.externalId, m]));
     const source = order.sourcePartnerId ? partners.get(order.sourcePartnerId) : undefined;
     return {
-      source: source ? { partner: { id: source.id, name: source.name, kind: source.kind }, externalId: inbound?.externalId ?? null, receivedAt: inbound?.createdAt.toISOString() ?? null } : null,
+      source: source
+        ? {
+            partner: { id: source.id, name: source.name, kind: source.kind },
+            externalId: inbound?.externalId ?? null,
+            receivedAt: inbound?.createdAt.toISOString() ?? null,
+          }
+        : null,
       transfers: messages
         .filter((m) => m.kind === 'transfer')
         .map((m) => {
@@ -193,7 +206,12 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
       if (!res.ok) return { statement: null, error: `对方应答 HTTP ${res.status}` };
       const j = (await res.json()) as Partial<PartnerStatement>;
       if (!Array.isArray(j.received) || !Array.isArray(j.sent)) return { statement: null, error: '对方未提供对账数据' };
-      return { statement: { received: j.received.map((r) => ({ messageId: String(r.messageId), state: r.state ?? null })), sent: j.sent.map((s) => ({ externalId: String(s.externalId) })) } };
+      return {
+        statement: {
+          received: j.received.map((r) => ({ messageId: String(r.messageId), state: r.state ?? null })),
+          sent: j.sent.map((s) => ({ externalId: String(s.externalId) })),
+        },
+      };
     } catch (err) {
       return { statement: null, error: (err as Error).message };
     }
@@ -211,7 +229,15 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
     const report = reconcile(
       out.map((m) => {
         const p = m.payload as { stateCode?: string };
-        return { id: m.id, kind: m.kind, orderId: m.orderId, seq: m.seq, state: m.state, ackCount: m.ackCount, theirState: p.stateCode ? theirState(partner.mapping, p.stateCode) : null };
+        return {
+          id: m.id,
+          kind: m.kind,
+          orderId: m.orderId,
+          seq: m.seq,
+          state: m.state,
+          ackCount: m.ackCount,
+          theirState: p.stateCode ? theirState(partner.mapping, p.stateCode) : null,
+        };
       }),
       messages.filter((m) => m.direction === 'in').map((m) => ({ externalId: m.externalId ?? '', kind: m.kind })),
       statement,

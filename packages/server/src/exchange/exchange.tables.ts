@@ -65,9 +65,7 @@ export const exchangeMessages = pgTable(
   },
   (t) => [
     // The idempotency of what partners send: one order per (partner, external id), also under concurrency; one answer per transfer.
-    uniqueIndex('exchange_messages_inbound_uq')
-      .on(t.partnerId, t.kind, t.externalId)
-      .where(sql`direction = 'in'`),
+    uniqueIndex('exchange_messages_inbound_uq').on(t.partnerId, t.kind, t.externalId).where(sql`direction = 'in'`),
     uniqueIndex('exchange_messages_order_seq_uq').on(t.partnerId, t.orderId, t.seq),
     index('exchange_messages_partner_idx').on(t.partnerId, t.id),
     index('exchange_messages_order_idx').on(t.orderId),

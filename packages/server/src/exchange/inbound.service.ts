@@ -49,7 +49,12 @@ export function createInboundService(deps: {
     return partner;
   }
 
-  const receipt = (m: repo.MessageRow, number: string, duplicate: boolean) => ({ orderId: m.orderId!, number, duplicate, receivedAt: m.createdAt.toISOString() });
+  const receipt = (m: repo.MessageRow, number: string, duplicate: boolean) => ({
+    orderId: m.orderId!,
+    number,
+    duplicate,
+    receivedAt: m.createdAt.toISOString(),
+  });
 
   async function existing(partnerId: string, externalId: string) {
     const m = await repo.findInbound(db, partnerId, 'order', externalId);
@@ -59,7 +64,10 @@ export function createInboundService(deps: {
 
   /** Field errors in the partner's own terms: `order.<their field>`. */
   function theirErrors(partner: repo.PartnerRow, fields: FieldError[], prefix: string): FieldError[] {
-    return fields.map((f) => ({ field: `order.${theirField(partner.mapping, f.field.startsWith(prefix) ? f.field.slice(prefix.length) : f.field)}`, message: f.message }));
+    return fields.map((f) => ({
+      field: `order.${theirField(partner.mapping, f.field.startsWith(prefix) ? f.field.slice(prefix.length) : f.field)}`,
+      message: f.message,
+    }));
   }
 
   async function receiveOrder(h: SignedHeaders, rawBody: string, body: { partnerId: string; externalId: string; order: Record<string, unknown> }) {

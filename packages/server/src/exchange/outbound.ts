@@ -36,7 +36,11 @@ export function createOutbound(deps: { db: Db; clock: Clock; timeoutMs?: number 
   ): Promise<repo.MessageRow> {
     const seq = m.orderId ? await repo.nextSeq(tx, partner.id, m.orderId) : null;
     const row = await repo.insertMessage(tx, { partnerId: partner.id, direction: 'out', ...m, seq, state: 'pending', createdAt: now });
-    await outbox.enqueue(tx, { kind: deliverKind, payload: { messageId: row.id }, key: `${deliverKind}:${row.id}`, runAt: now, maxAttempts: deliveryAttempts }, now);
+    await outbox.enqueue(
+      tx,
+      { kind: deliverKind, payload: { messageId: row.id }, key: `${deliverKind}:${row.id}`, runAt: now, maxAttempts: deliveryAttempts },
+      now,
+    );
     return row;
   }
 

@@ -51,7 +51,8 @@ export function createPartnersService(deps: { db: Db; clock: Clock }) {
 
   async function receivingUnit(tx: Executor, id: string) {
     const u = (await unitsById(tx, [id])).get(id);
-    if (!u || !u.active) throw invalid('EXCHANGE_UNIT_UNKNOWN', '接收单位不存在或已停用', [{ field: 'body.receivingUnitId', message: '接收单位不存在或已停用' }]);
+    if (!u || !u.active)
+      throw invalid('EXCHANGE_UNIT_UNKNOWN', '接收单位不存在或已停用', [{ field: 'body.receivingUnitId', message: '接收单位不存在或已停用' }]);
     return u;
   }
 
@@ -141,7 +142,14 @@ export function createPartnersService(deps: { db: Db; clock: Clock }) {
           targetType: 'exchange_partner',
           targetId: id,
           before: { name: before.name, direction: before.direction, endpoint: before.endpoint, signingMethod: before.signingMethod, active: before.active },
-          after: { name: row.name, direction: row.direction, endpoint: row.endpoint, signingMethod: row.signingMethod, active: row.active, secretRotated: !!secret },
+          after: {
+            name: row.name,
+            direction: row.direction,
+            endpoint: row.endpoint,
+            signingMethod: row.signingMethod,
+            active: row.active,
+            secretRotated: !!secret,
+          },
         });
         return { ...partnerView(row, unit.name), ...(secret ? { signingSecret: secret } : {}) };
       });

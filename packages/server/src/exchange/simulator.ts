@@ -81,7 +81,14 @@ export async function startSimulator(o: SimulatorOptions) {
       const known = byId.get(id);
       if (known) known.times++;
       else {
-        const r: Received = { messageId: id, type: String(body.type), ...(typeof body.seq === 'number' ? { seq: body.seq } : {}), body, times: 1, day: beijingDay(now()) };
+        const r: Received = {
+          messageId: id,
+          type: String(body.type),
+          ...(typeof body.seq === 'number' ? { seq: body.seq } : {}),
+          body,
+          times: 1,
+          day: beijingDay(now()),
+        };
         received.push(r);
         byId.set(id, r);
       }
@@ -131,7 +138,8 @@ export async function startSimulator(o: SimulatorOptions) {
       pendingAcks.length = 0;
       const results = [];
       for (let round = 0; round < (opts.twice ? 2 : 1); round++) {
-        for (const id of ids) results.push(await post('/api/exchange/inbound/messages', { partnerId: o.partnerId, type: 'ack', acks: [{ messageId: id, receipt: `R-${id}` }] }));
+        for (const id of ids)
+          results.push(await post('/api/exchange/inbound/messages', { partnerId: o.partnerId, type: 'ack', acks: [{ messageId: id, receipt: `R-${id}` }] }));
       }
       return results;
     },

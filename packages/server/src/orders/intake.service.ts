@@ -113,11 +113,7 @@ export function createIntakeService(deps: OrderDeps) {
    * receiving unit, which holds it. `within` runs in the order's own transaction (the partner's receipt): if it fails,
    * nothing of the order is left, and a duplicate (partner, external id) loses its race there.
    */
-  async function receiveExternal(
-    by: ExternalIntake,
-    input: CreateOrderInput,
-    within: (tx: Tx, order: OrderRow) => Promise<void>,
-  ): Promise<OrderRow> {
+  async function receiveExternal(by: ExternalIntake, input: CreateOrderInput, within: (tx: Tx, order: OrderRow) => Promise<void>): Promise<OrderRow> {
     const receiving = (await unitsById(db, [by.unitId])).get(by.unitId);
     if (!receiving) throw invalid('EXCHANGE_RECEIVING_UNIT_MISSING', '接收单位不存在');
     const partner = { id: by.sourcePartnerId, name: by.partnerName, externalId: by.externalId };

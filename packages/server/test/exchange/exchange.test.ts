@@ -247,14 +247,23 @@ describe('transfer out (转办)', () => {
     const m = await ok(dispatcher.post(`/api/orders/${o.id}/transfer-out`, { partnerId, reason: '属政府部门职责，转 12345' }), 201);
     await t.app.jobs.runDue();
     const sent = sim.received.find((r) => r.messageId === m.id)!;
-    expect(sent.body).toMatchObject({ type: 'transfer', reason: '属政府部门职责，转 12345', order: { appealContent: '小区物业乱收费，不属于工会职责', appealType: '投诉' } });
+    expect(sent.body).toMatchObject({
+      type: 'transfer',
+      reason: '属政府部门职责，转 12345',
+      order: { appealContent: '小区物业乱收费，不属于工会职责', appealType: '投诉' },
+    });
     const a1 = await sim.answer(m.id, '已转物业主管部门处理，已答复市民');
     const a2 = await sim.answer(m.id, '已转物业主管部门处理，已答复市民');
     expect([a1.body!.acknowledged, a2.body!.duplicate]).toEqual([1, true]);
     const x = await ok(dispatcher.get(`/api/orders/${o.id}/exchange`));
     expect(x.source).toBeNull();
     expect(x.transfers).toEqual([
-      expect.objectContaining({ messageId: m.id, state: 'delivered', partnerReceipt: expect.stringMatching(/^R-/), answer: '已转物业主管部门处理，已答复市民' }),
+      expect.objectContaining({
+        messageId: m.id,
+        state: 'delivered',
+        partnerReceipt: expect.stringMatching(/^R-/),
+        answer: '已转物业主管部门处理，已答复市民',
+      }),
     ]);
     const actions = (await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id))).map((e) => e.action);
     expect(actions.filter((a) => a === 'transfer_answered')).toHaveLength(1);
@@ -276,7 +285,10 @@ describe('reconciliation', () => {
     const c = await sim.sendOrder('HH-REC-3', theirOrder(12));
     // The partner accepts this one but never acknowledges it, and forgets it (its statement lacks it).
     await t.app.jobs.runDue();
-    sim.received.splice(sim.received.findIndex((r) => r.body.externalId === 'HH-REC-3'), 1);
+    sim.received.splice(
+      sim.received.findIndex((r) => r.body.externalId === 'HH-REC-3'),
+      1,
+    );
     const report = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${partnerId}&day=2026-12-03&refresh=true`));
     expect(report.statement).toBe('compared');
     const missing = report.missing.map((m: { orderId: string }) => m.orderId);

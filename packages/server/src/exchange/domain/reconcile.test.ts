@@ -24,11 +24,10 @@ describe('reconciliation', () => {
     expect(r.duplicated.map((m) => m.messageId)).toEqual(['2']);
   });
   it('against the partner statement: its receipt counts, a different state or an unknown message is a mismatch, what it sent and we lack is missing', () => {
-    const r = reconcile(
-      [sent(1, { ackCount: 0 }), sent(2)],
-      [{ externalId: 'E1', kind: 'order' }],
-      { received: [{ messageId: '1', state: '办理中' }, { messageId: '2', state: '已办结' }, { messageId: '9' }], sent: [{ externalId: 'E1' }, { externalId: 'E2' }, { externalId: 'E2' }] },
-    );
+    const r = reconcile([sent(1, { ackCount: 0 }), sent(2)], [{ externalId: 'E1', kind: 'order' }], {
+      received: [{ messageId: '1', state: '办理中' }, { messageId: '2', state: '已办结' }, { messageId: '9' }],
+      sent: [{ externalId: 'E1' }, { externalId: 'E2' }, { externalId: 'E2' }],
+    });
     expect(r.missing).toEqual([{ messageId: null, externalId: 'E2', orderId: null, problem: '对方已发送，本平台未收到' }]);
     expect(r.mismatched.map((m) => m.messageId)).toEqual(['2', '9']);
     expect(r.duplicated.map((m) => m.externalId)).toEqual(['E2']);

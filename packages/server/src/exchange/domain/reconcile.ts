@@ -42,7 +42,8 @@ export function reconcile(sent: SentMessage[], received: ReceivedMessage[], stat
       missing.push({ ...item, problem: m.state === 'failed' ? '投递失败，对方未收到' : m.state === 'pending' ? '尚未送达' : '已发送，对方未确认收到' });
     }
     if (m.ackCount > 1 || (their && their.count > 1)) duplicated.push({ ...item, problem: `对方确认 ${Math.max(m.ackCount, their?.count ?? 0)} 次` });
-    if (their?.state && m.theirState && their.state !== m.theirState) mismatched.push({ ...item, problem: `状态不一致：本平台 ${m.theirState}，对方 ${their.state}` });
+    if (their?.state && m.theirState && their.state !== m.theirState)
+      mismatched.push({ ...item, problem: `状态不一致：本平台 ${m.theirState}，对方 ${their.state}` });
   }
   for (const id of theirs.keys()) {
     if (!ours.has(id)) mismatched.push({ messageId: id, externalId: null, orderId: null, problem: '对方记录了本平台当日没有发送的消息' });

@@ -16,7 +16,8 @@ export function keepRawJsonBody(app: FastifyInstance, bodyLimit = 2 * 1024 * 102
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (req, body, done) => {
     req.rawBody = body as string;
-    if (/"(?:__proto__|constructor)"\s*:/.test(body as string)) return done(new AppError('invalid', 'JSON_FORBIDDEN_KEY', '请求体含有不允许的字段名'), undefined);
+    if (/"(?:__proto__|constructor)"\s*:/.test(body as string))
+      return done(new AppError('invalid', 'JSON_FORBIDDEN_KEY', '请求体含有不允许的字段名'), undefined);
     try {
       done(null, JSON.parse(body as string));
     } catch {
