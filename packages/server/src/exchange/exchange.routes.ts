@@ -363,7 +363,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         response: { 201: messageView, ...errorResponses },
         ...describe(
           '转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线',
-          'Transfer out (转办) to a partner; its receipt is recorded and its answer comes back onto the order.',
+          'Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order.',
         ),
       },
     },

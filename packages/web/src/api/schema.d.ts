@@ -2514,7 +2514,7 @@ export interface paths {
          * 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线
          * @description 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线
          *
-         *     Transfer out (转办) to a partner; its receipt is recorded and its answer comes back onto the order.
+         *     Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order.
          */
         post: operations["transferOrderOut"];
         delete?: never;
