@@ -9,6 +9,7 @@ import { expectError } from './http.js';
  */
 let t: TestApp;
 let agent: Client, dispatcher: Client, handler: Client;
+let handlerCookie: string;
 let county: { id: string };
 
 type Order = { id: string; version: number; state: string; allowedActions: string[]; [k: string]: any };
@@ -38,6 +39,9 @@ beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
   [agent, dispatcher, handler] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler')]);
   county = await unitByDivision(t, 'county_federation', '150102');
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'Demo12351' } });
+  const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+  handlerCookie = `${c.name}=${c.value}`;
 });
 afterAll(() => t.close());
 
@@ -108,5 +112,58 @@ describe('reply plausibility', () => {
       ],
     ];
     for (const [reply, order] of cases) expect(web.doubtsAbout(reply, order)).toEqual(doubtsAbout(reply, order));
+  });
+});
+
+describe('English for an English interface', () => {
+  const badOrder = { channel: 'phone', callers: [], narrative: '', typeCode: 'complaint', subjectCode: 'wage_arrears', workersInvolved: 1.5 };
+  const send = async (language?: string) => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: 'Demo12351' } });
+    const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      payload: badOrder,
+      headers: { cookie: `${cookie.name}=${cookie.value}`, ...(language ? { 'accept-language': language } : {}) },
+    });
+    expect(res.statusCode).toBe(400);
+    return res.json() as { code: string; message: string; details: { fields: { field: string; message: string }[] } };
+  };
+
+  it('validation messages, ours and zod’s own, in English when Accept-Language is English; Chinese otherwise', async () => {
+    const en = await send('en,zh-CN;q=0.8');
+    expect(en.code).toBe('VALIDATION_FAILED');
+    expect(en.message).toMatch(/^Invalid input: /);
+    const byField = Object.fromEntries(en.details.fields.map((f) => [f.field, f.message]));
+    expect(byField['body.callers']).toBe('Record at least one caller');
+    expect(byField['body.narrative']).toMatch(/^Please fill in/);
+    expect(
+      en.details.fields.every((f) => !/[\u4e00-\u9fff]/.test(f.message)),
+      JSON.stringify(en.details.fields),
+    ).toBe(true);
+    const zh = await send('zh-CN');
+    expect(zh.message).toMatch(/^输入有误：/);
+    expect(zh.details.fields.find((f) => f.field === 'body.callers')?.message).toBe('至少登记一名来电人');
+    expect((await send()).message).toMatch(/^输入有误：/);
+  });
+
+  it('an order rule refused in English', async () => {
+    let o = await atCounty();
+    const max = o.deadlines.reply.limit.amount as number;
+    const res = await handler.post(`/api/orders/${o.id}/extension`, {
+      version: o.version,
+      amount: max + 1,
+      reason: '需等待劳动监察结论',
+      callerInformed: true,
+    });
+    expect(res.statusCode).toBe(400);
+    o = await ok(handler.get(`/api/orders/${o.id}`));
+    const en = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${o.id}/extension`,
+      payload: { version: o.version, amount: max + 1, reason: '需等待劳动监察结论', callerInformed: true },
+      headers: { cookie: handlerCookie, 'accept-language': 'en' },
+    });
+    expect(en.json()).toMatchObject({ code: 'ORDER_EXTENSION_TOO_LONG', message: `An extension may not exceed the original limit (${max})` });
   });
 });

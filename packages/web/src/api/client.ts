@@ -69,7 +69,19 @@ async function errorFrom(res: Response): Promise<ApiError> {
  * The transport under both clients: same origin, the session cookie; a failure becomes an ApiError (and a lost
  * session tells the listeners), so a caller only ever sees a successful Response.
  */
-async function send(input: Request | string, init?: RequestInit): Promise<Response> {
+/** The interface language (i18n.tsx keeps it): the server answers errors in English when it is English. */
+function withLanguage(input: Request | string, init?: RequestInit): [Request | string, RequestInit | undefined] {
+  const lang = typeof localStorage === 'undefined' ? null : localStorage.getItem('hotline.lang');
+  const value = lang === 'en' ? 'en' : 'zh-CN';
+  if (typeof input !== 'string') {
+    input.headers.set('accept-language', value);
+    return [input, init];
+  }
+  return [input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), 'accept-language': value } }];
+}
+
+async function send(rawInput: Request | string, rawInit?: RequestInit): Promise<Response> {
+  const [input, init] = withLanguage(rawInput, rawInit);
   let res: Response;
   try {
     res = await fetch(input, init);

@@ -30,4 +30,9 @@ export const enWorkplace: Record<string, string> = {
   '工单登记：涉及 {workers} 人、金额 {amount} 元': 'On the order: {workers} workers, {amount} yuan involved',
   存疑: 'Doubtful',
   审核提示: 'For the reviewer',
+  '危及生命或安全：自伤自残、威胁、极端行为、紧迫的安全隐患': 'Danger to life or safety: self-harm, threats, extreme acts, an urgent hazard',
+  '涉及人数众多（达到群体人数阈值）或有聚集': 'Many workers involved (the group threshold reached) or a gathering',
+  '同一事项被反复反映（同一或不同来电人）': 'The same matter reported again and again (by the same or other callers)',
+  '涉及金额巨大（达到大额阈值）或社会影响大': 'A very large amount (the large-amount threshold reached) or wide social impact',
+  '可能激化的隐患：媒体曝光、越级上访、不稳定因素': 'May escalate: media exposure, petitions over the heads of local bodies, unrest',
 };

@@ -18,7 +18,7 @@ export function RiskFields({ catalog, values }: { catalog: Catalog | null; value
             .map((f) => (
               <Checkbox key={f.code} value={f.code} className="risk-flag">
                 <strong>{lang === 'en' ? f.nameEn : f.nameZh}</strong>
-                <span className="risk-flag-desc">{f.description}</span>
+                <span className="risk-flag-desc">{t(f.description)}</span>
               </Checkbox>
             ))}
         </Checkbox.Group>

@@ -78,11 +78,12 @@ export function PriorityTag({ priority }: { priority: string }) {
 }
 
 export function RiskTags({ flags }: { flags: string[] }) {
+  const t = useT();
   const names = useCatalogNames();
   return (
     <>
       {flags.map((f) => (
-        <Tooltip key={f} title={names.riskFlagDescription(f)}>
+        <Tooltip key={f} title={t(names.riskFlagDescription(f))}>
           <Tag color="red" variant="outlined" style={{ marginInlineEnd: 2 }}>
             {names.riskFlag(f)}
           </Tag>

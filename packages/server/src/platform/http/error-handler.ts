@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { CalendarNotCoveredError } from '../../calendar/domain/working-time.js';
 import { AppError, httpStatusOf, type FieldError } from '../errors/app-error.js';
+import { english, englishIssue, prefersEnglish } from '../i18n/english.js';
 
 type ErrorBody = { code: string; message: string; requestId: string; details?: Record<string, unknown> };
 
@@ -16,7 +17,12 @@ const fastifyCodes: Record<string, { status: number; code: string; message: stri
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => reply.code(status).send({ ...body, requestId: request.id } satisfies ErrorBody);
+    const en = prefersEnglish(request.headers['accept-language']);
+    // An English interface gets English messages (field messages too); the code stays the same in every language.
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => {
+      const out = en ? { ...body, message: english(body.message), ...(body.details ? { details: englishDetails(body.details) } : {}) } : body;
+      return reply.code(status).send({ ...out, requestId: request.id } satisfies ErrorBody);
+    };
 
     if (err instanceof AppError) {
       return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
@@ -28,9 +34,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => ({
         field: fieldName(err.validationContext ?? 'body', v.instancePath, v.params),
-        message: v.message ?? '格式不正确',
+        message: en
+          ? englishIssue(v.message ?? '格式不正确', { ...(v.params as object), code: v.keyword, path: [], input: undefined } as never)
+          : (v.message ?? '格式不正确'),
       }));
-      return send(400, { code: 'VALIDATION_FAILED', message: '输入有误：' + fields.map((f) => `${f.field}：${f.message}`).join('；'), details: { fields } });
+      const message = en
+        ? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`
+        : `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')}`;
+      return reply.code(400).send({ code: 'VALIDATION_FAILED', message, details: { fields }, requestId: request.id } satisfies ErrorBody);
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
@@ -56,4 +67,11 @@ function fieldName(context: string, instancePath: string, params: unknown): stri
   // Unknown keys are reported on the object; name the offending key itself.
   const extra = keys && keys.length ? (p ? `${p}.` : '') + keys.join(',') : p;
   return extra ? `${context}.${extra}` : context;
+}
+
+/** Field messages of an AppError's details, in English. */
+function englishDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const fields = details.fields;
+  if (!Array.isArray(fields)) return details;
+  return { ...details, fields: (fields as FieldError[]).map((f) => ({ ...f, message: english(f.message) })) };
 }
