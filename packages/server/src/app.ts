@@ -77,6 +77,9 @@ import { createInboundService } from './exchange/inbound.service.js';
 import { createExchangeService } from './exchange/exchange.service.js';
 import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.routes.js';
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
+import { instructionsRoutes } from './supervision/instructions.routes.js';
+import { createInstructionsService } from './supervision/instructions.service.js';
+import { createEmergencyMembersService, emergencyMembersRoutes } from './supervision/emergency-members.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -214,6 +217,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sources: [calls.screenPopSource],
   });
   await app.register(supervisionRoutes, { prefix: '/api', supervision: createSupervisionService(orderDeps) });
+  await app.register(instructionsRoutes, { prefix: '/api', instructions: createInstructionsService(orderDeps) });
+  await app.register(emergencyMembersRoutes, { prefix: '/api', members: createEmergencyMembersService({ db, clock }) });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });

@@ -14,6 +14,7 @@ import { demoPassword, installDemo, demoTownCounties } from './demo.js';
 import { seedDemoLegalWork } from './demo-legal.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
+import { saveSupervisionSettings } from '../supervision/instructions.repo.js';
 
 export type BootstrapResult = {
   fresh: boolean;
@@ -34,6 +35,8 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
   await seedCatalog(db, now);
   // The starter knowledge base and the callers' synonyms, on every installation (demo or not); editors' changes stay.
   await seedKnowledge(db, now);
+  // Per installation, from the configuration at every start: Shaanxi's instruction rule, the weekly review's day.
+  await saveSupervisionSettings(db, { instructionRule: config.instructionRule, reviewWeekday: config.reviewWeekday }, now);
   const [{ n: unitCount } = { n: 0 }] = await db.select({ n: count() }).from(units);
   if (unitCount > 0) {
     await indexMissingOrders(db);

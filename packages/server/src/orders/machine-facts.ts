@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
+import { isEmergency } from '../supervision/domain/timers.js';
+import { instructionFacts } from '../supervision/instructions.repo.js';
 import type { OrderFacts, Relation } from './domain/state-machine.js';
 import { contactAccessFor } from './order-view.js';
 import type { OrderRow } from './orders.repo.js';
@@ -36,5 +38,7 @@ export async function machineFacts(db: Executor, actor: Actor, order: OrderRow, 
     repliedBy: reply?.by ?? null,
     callbackAttempts: order.callbackAttempts,
     contactHidden,
+    instructions: await instructionFacts(db, order),
+    emergency: isEmergency({ priority: order.priority, riskFlags: order.riskFlags ?? [] }),
   };
 }

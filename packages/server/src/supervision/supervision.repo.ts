@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
+import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
+import { provincialUnitSql } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
 export type ScanCandidate = {
@@ -23,6 +25,7 @@ export type ScanCandidate = {
   intakeUnitId: string;
   dispatchUnitId: string | null;
   lastNoteAt: Date | null;
+  instructions?: InstructionFacts;
 };
 
 const openStates = sql`('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`;
@@ -34,8 +37,22 @@ const emergency = sql`(o.priority = 'major' or o.risk_flags && array['danger', '
  * last one. The pure `signalsFor` decides; this only narrows. `progressDay` is the working day whose progress notes
  * the emergency rule checks.
  */
-export async function scanCandidates(db: Executor, now: Date, progressDay: string): Promise<ScanCandidate[]> {
+export async function scanCandidates(db: Executor, now: Date, progressDay: string, instructionRule = false): Promise<ScanCandidate[]> {
   const at = now.toISOString();
+  // Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply.
+  const byProvincial = sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`;
+  const byReceiving = sql`exists (select 1 from order_instructions i where i.order_id = o.id and not i.provincial and o.holder_unit_path like '%/' || i.by_unit_id::text || '/%')`;
+  const dispatchedByProvince = sql`(exists (select 1 from units d where d.id = o.dispatch_unit_id and ${provincialUnitSql('d')})
+    and not exists (select 1 from units h where h.id = o.holder_unit_id and ${provincialUnitSql('h')}))`;
+  const requested = (suffix: ReturnType<typeof sql>) =>
+    sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'instruction_requested' and s.key = 'instruction_requested:' || o.id || ${suffix})`;
+  const instructionDue = instructionRule
+    ? sql`or (o.state = 'pending_dispatch' and o.channel = 'upper_platform' and not ${byProvincial} and not ${requested(sql`':provincial'`)})
+      or (o.state in ('pending_sign', 'handling') and ${dispatchedByProvince} and not ${byReceiving} and not ${requested(sql`':receiving:' || o.holder_unit_id`)})`
+    : sql``;
+  const instructionCols = instructionRule
+    ? sql`, o.channel, ${dispatchedByProvince} as dispatched_by_province, ${byProvincial} as by_provincial, ${byReceiving} as by_receiving`
+    : sql``;
   const signalled = (kinds: string, extra = sql``) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind in ${sql.raw(kinds)} and s.due_at = o.current_due_at ${extra})`;
   const result = await db.execute(sql`
@@ -43,6 +60,7 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
            o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
            o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id,
            case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
+           ${instructionCols}
     from work_orders o
     where o.state in ${openStates} and (
       (o.current_near_due_at <= ${at}::timestamptz and not ${signalled("('near_due', 'callback_due', 'overdue')")})
@@ -53,6 +71,7 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
       or (${emergency} and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'emergency' and s.key = 'emergency:' || o.id || ':' || o.holder_unit_id))
       or (o.state in ('pending_sign', 'handling') and ${emergency}
           and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'progress_missing' and s.key = 'progress_missing:' || o.id || ':' || ${progressDay}))
+      ${instructionDue}
     )`);
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
@@ -75,6 +94,18 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
     intakeUnitId: r.intake_unit_id as string,
     dispatchUnitId: (r.dispatch_unit_id as string) ?? null,
     lastNoteAt: d(r.last_note_at),
+    ...(instructionRule
+      ? {
+          instructions: {
+            rule: true,
+            fromNationalPlatform: r.channel === 'upper_platform',
+            dispatchedByProvince: r.dispatched_by_province === true,
+            byProvincialLeader: r.by_provincial === true,
+            byReceivingLeader: r.by_receiving === true,
+            unacknowledged: 0,
+          },
+        }
+      : {}),
   }));
 }
 

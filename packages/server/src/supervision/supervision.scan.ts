@@ -1,6 +1,8 @@
 import { unitIdsOnPath } from '../access/scope.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
-import { noticeJob } from '../notifications/domain/notice.js';
+import { noticeJob, type Notice } from '../notifications/domain/notice.js';
+import { membersOf } from './emergency-members.js';
+import { supervisionSettings } from './instructions.repo.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
 import { insertEvents } from '../orders/orders.repo.js';
 import type { Executor } from '../platform/db/client.js';
@@ -21,7 +23,8 @@ export type ScanResult = { candidates: number; signals: number; notices: number;
  * outbox. A second instance or a rerun finds the keys taken and produces nothing.
  */
 export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, system: SystemActor, log?: (o: object, m: string) => void): Promise<ScanResult> {
-  const candidates = await scanCandidates(tx, now, lastFullWorkingDay(cal, now));
+  const settings = await supervisionSettings(tx);
+  const candidates = await scanCandidates(tx, now, lastFullWorkingDay(cal, now), settings.instructionRule);
   const due: { s: Signal; o: ScanCandidate }[] = [];
   let skipped = 0;
   for (const o of candidates) {
@@ -68,8 +71,11 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       note: `${signalNames[s.kind]}${s.dueAt ? `（${shortTime(s.dueAt)}）` : ''}`,
     })),
   );
+  // The emergency mechanism's members at the hotline centre's federation, the holding unit and the level above hear at once too.
+  const emergencyUnits = made.filter(({ s }) => s.kind === 'emergency').flatMap(({ o }) => unitIdsOnPath(o.holderUnitPath).slice(-2).concat(unitIdsOnPath(o.holderUnitPath)[0]!));
+  const members = await membersOf(tx, [...new Set(emergencyUnits)]);
   const notices = made.flatMap(({ s, o }) =>
-    noticesFor(s, {
+    withMembers(s, o, members, noticesFor(s, {
       id: o.id,
       number: o.number,
       title: o.title,
@@ -77,7 +83,7 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       holderChain: unitIdsOnPath(o.holderUnitPath),
       intakeUnitId: o.intakeUnitId,
       dispatchUnitId: o.dispatchUnitId,
-    }),
+    })),
   );
   await outbox.enqueue(
     tx,
@@ -85,6 +91,14 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
     now,
   );
   return { candidates: candidates.length, signals: made.length, notices: notices.length, skipped };
+}
+
+function withMembers(s: Signal, o: ScanCandidate, members: { unitId: string; userId: string }[], notices: Notice[]): Notice[] {
+  if (s.kind !== 'emergency') return notices;
+  const chain = unitIdsOnPath(o.holderUnitPath);
+  const units = new Set([chain[0], ...chain.slice(-2)]);
+  const people = [...new Set(members.filter((m) => units.has(m.unitId)).map((m) => m.userId))];
+  return notices.map((n) => (n.kind === 'supervision.emergency' ? { ...n, to: [...n.to, ...people.map((userId) => ({ userId }))] } : n));
 }
 
 function safe<T>(f: () => T): T | null {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * What supervision did to an order: each timer signal (near due, overdue, escalated, progress missing, callback due
@@ -38,3 +38,170 @@ export const supervisionSignals = pgTable(
 );
 
 export type SignalRow = typeof supervisionSignals.$inferSelect;
+
+/**
+ * 领导批示: a leader's written instruction on an order, shown at the top of it, acknowledged by the unit holding it.
+ * `provincial` is fixed when written (the leader's unit is the province's federation or its hotline centre): Shaanxi's
+ * rule (orders/domain/instruction-rule.ts) asks for a provincial one before dispatch, a receiving unit's before reply.
+ */
+export const orderInstructions = pgTable(
+  'order_instructions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    text: text('text').notNull(),
+    provincial: boolean('provincial').notNull(),
+    byUserId: uuid('by_user_id').notNull(),
+    byName: text('by_name').notNull(),
+    byUnitId: uuid('by_unit_id').notNull(),
+    byUnitName: text('by_unit_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedByName: text('acknowledged_by_name'),
+    acknowledgedByUnitName: text('acknowledged_by_unit_name'),
+    acknowledgeNote: text('acknowledge_note'),
+  },
+  (t) => [index('order_instructions_order_idx').on(t.orderId, t.at)],
+);
+export type InstructionRow = typeof orderInstructions.$inferSelect;
+
+/** 应急机制的成员: who, at a unit, is told at once when an emergency order reaches that unit or the level below it. */
+export const emergencyMembers = pgTable(
+  'emergency_members',
+  {
+    unitId: uuid('unit_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** Their part in the mechanism, e.g. 组长, 联络员. */
+    duty: text('duty').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.userId] })],
+);
+
+/** 应急处置方式: the way chosen for an emergency order (dispatch, handle at the hotline, mediate), one row per choice. */
+export const emergencyWays = pgTable(
+  'emergency_ways',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    way: text('way').notNull(),
+    note: text('note'),
+    byName: text('by_name').notNull(),
+    byUnitName: text('by_unit_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('emergency_ways_order_idx').on(t.orderId, t.at)],
+);
+
+/** 周例会 (Shaanxi's Thursday review): the meeting held over last week's difficult and poorly handled orders. */
+export const reviewMeetings = pgTable(
+  'review_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scopeUnitId: uuid('scope_unit_id').notNull(),
+    /** The day it was held (Beijing date) and the Monday of the week it reviewed. */
+    heldOn: text('held_on').notNull(),
+    weekStart: text('week_start').notNull(),
+    title: text('title').notNull(),
+    attendees: text('attendees').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    createdBy: uuid('created_by').notNull(),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('review_meetings_scope_idx').on(t.scopeUnitId, t.heldOn)],
+);
+
+/** A meeting's decision on one order: a follow-up owned by a unit, due on a date, supervised until done. */
+export const reviewItems = pgTable(
+  'review_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    reasons: text('reasons').array().notNull(),
+    decision: text('decision').notNull(),
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    dueOn: text('due_on').notNull(),
+    /** The instant the follow-up is due (end of its due day's working time): the scan reminds and marks it overdue. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    state: text('state').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [index('review_items_meeting_idx').on(t.meetingId), index('review_items_open_idx').on(t.dueAt).where(sql`state = 'open'`)],
+);
+
+/**
+ * 月度研判: a problem found in a month's orders → the rectification measures → the evaluation of their effect, with an
+ * owner, a due date and a status; an item not yet evaluated is carried into every later month's list.
+ */
+export const analysisItems = pgTable(
+  'analysis_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scopeUnitId: uuid('scope_unit_id').notNull(),
+    month: text('month').notNull(),
+    problem: text('problem').notNull(),
+    measures: text('measures').notNull().default(''),
+    evaluation: text('evaluation').notNull().default(''),
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    dueOn: text('due_on').notNull(),
+    /** open → rectifying (measures set) → evaluated (closed). */
+    state: text('state').notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('analysis_items_scope_idx').on(t.scopeUnitId, t.month)],
+);
+
+/** 通报: a month's circulated notice of units' overdue, returned and dissatisfied orders; generated, reviewed, published. */
+export const circulars = pgTable(
+  'circulars',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scopeUnitId: uuid('scope_unit_id').notNull(),
+    month: text('month').notNull(),
+    /** draft → published */
+    state: text('state').notNull().default('draft'),
+    rows: jsonb('rows').notNull(),
+    remarks: text('remarks').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedByName: text('published_by_name'),
+  },
+  (t) => [uniqueIndex('circulars_scope_month_uq').on(t.scopeUnitId, t.month)],
+);
+
+/**
+ * Notices sent beyond the in-app centre: a signed webhook, an SMS through the gateway, or a phone task (a person
+ * calls a unit about its orders, Zoucheng). Each delivery keeps its state, attempts and last error; webhook and SMS
+ * deliveries are sent by jobs (retried with back-off), a phone task is done by hand.
+ */
+export const outboundDeliveries = pgTable(
+  'outbound_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: text('channel').notNull(),
+    key: text('key').notNull(),
+    noticeKind: text('notice_kind').notNull(),
+    orderId: uuid('order_id'),
+    /** The URL, the phone number, or the unit to call. */
+    target: text('target').notNull(),
+    targetUnitId: uuid('target_unit_id'),
+    payload: jsonb('payload').notNull(),
+    /** webhook/sms: pending → sent | failed; phone: open → done. */
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneByName: text('done_by_name'),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('outbound_deliveries_key_uq').on(t.key), index('outbound_deliveries_created_idx').on(t.createdAt)],
+);
+export type DeliveryRow = typeof outboundDeliveries.$inferSelect;

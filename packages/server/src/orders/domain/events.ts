@@ -137,9 +137,15 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('transfer_answered', { partner: z.object({ id: uuid, name: z.string() }), messageId: z.string(), handledBy: z.string().nullable() }),
   /** A supervisor's or leader's urge (催办) to the unit holding the order (issue 11). */
   kind('urge', { toUnit: unitRef, answerBy: iso.nullable(), by: z.string() }),
+  /** A leader's instruction (领导批示); `awaited` is the rule it satisfied (provincial before dispatch, receiving before reply). */
+  kind('add_instruction', { instructionId: uuid, provincial: z.boolean(), awaited: z.enum(['provincial', 'receiving']).nullable() }),
+  /** The handling unit acknowledges the instructions on the order. */
+  kind('acknowledge_instruction', { instructionIds: z.array(uuid) }),
+  /** 应急机制: the way chosen to handle an emergency order. */
+  kind('record_emergency_way', { way: z.enum(['dispatch', 'hotline', 'mediate']) }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
   ...(
-    ['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert'] as const
+    ['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert', 'instruction_requested'] as const
   ).map((a) => kind(a, { signal: z.string(), deadlineStep: z.string().nullable(), dueAt: iso.nullable() })),
 ]);
 

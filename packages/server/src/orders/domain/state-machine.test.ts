@@ -92,6 +92,13 @@ const expected: Record<OrderAction, Expected> = {
   attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
   answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
   urge: { moves: stay(...openStates), roles: ['supervisor', 'leader'], relations: [] },
+  add_instruction: { moves: stay(...openStates), roles: ['leader'], relations: [] },
+  acknowledge_instruction: { moves: stay(...openStates), roles: ['handler', 'dispatcher', 'lawyer', 'mediator', 'leader'], relations: ['holder'] },
+  record_emergency_way: {
+    moves: stay(...openStates),
+    roles: ['dispatcher', 'supervisor', 'leader'],
+    relations: ['intake', 'hotline_holder', 'order_dispatcher'],
+  },
 };
 
 const relationSets: { name: string; set: ReadonlySet<Relation> }[] = [
@@ -208,19 +215,32 @@ describe('allowedActions', () => {
       'the county handler on an order to sign for',
       'pending_sign',
       actor('handler', 'holder'),
-      ['dispatch', 'sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact'],
+      // Without the order's facts, the conditions (an instruction to acknowledge) are not checked.
+      ['dispatch', 'sign', 'return', 'invite_co_handler', 'remove_co_handler', 'add_note', 'add_attachment', 'reveal_contact', 'acknowledge_instruction'],
     ],
     [
       'the hotline dispatcher on a new order it holds',
       'pending_dispatch',
       actor('dispatcher', 'holder', 'intake', 'hotline_holder'),
-      ['dispatch', 'handle_at_hotline', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller'],
+      [
+        'dispatch',
+        'handle_at_hotline',
+        'add_note',
+        'add_attachment',
+        'merge',
+        'link',
+        'invalidate',
+        'reveal_contact',
+        'attach_caller',
+        'acknowledge_instruction',
+        'record_emergency_way',
+      ],
     ],
     [
       'the hotline dispatcher on a returned order it dispatched',
       'returned',
       actor('dispatcher', 'hop_dispatcher', 'order_dispatcher', 'intake'),
-      ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller'],
+      ['return_redispatch', 'return_reject', 'add_note', 'add_attachment', 'merge', 'link', 'invalidate', 'reveal_contact', 'attach_caller', 'record_emergency_way'],
     ],
     [
       'the callback agent on an accepted reply',
@@ -229,7 +249,7 @@ describe('allowedActions', () => {
       ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact'],
     ],
     ['a co-handling enterprise union', 'handling', actor('handler', 'co_handler'), ['reply_co_handler_part', 'add_note', 'add_attachment', 'reveal_contact']],
-    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact', 'urge']],
+    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact', 'urge', 'add_instruction']],
     ['an inspector', 'replied', actor('inspector', 'intake'), ['reveal_contact']],
   ] as const)('%s', (_who, state, ctx, want) => {
     expect(allowedActions(state, ctx)).toEqual(want);

@@ -1,4 +1,5 @@
 import type { Role } from '../../auth/roles.js';
+import { awaitedInstruction, awaitedMessages, instructionRequiredCode, noInstructions, type InstructionFacts } from './instruction-rule.js';
 import { isFinal, stateNames, type OrderState } from './states.js';
 
 /**
@@ -35,6 +36,9 @@ export const orderActions = [
   'attach_caller', // 追加来电人
   'answer_with_article', // 知识库答复：咨询当场办结
   'urge', // 督办催办（人工）
+  'add_instruction', // 领导批示
+  'acknowledge_instruction', // 承办单位确认批示
+  'record_emergency_way', // 应急机制：记录处置方式
 ] as const;
 export type OrderAction = (typeof orderActions)[number];
 
@@ -66,6 +70,10 @@ export type OrderFacts = {
   callbackAttempts: number;
   /** Every caller of the order is hidden from the actor (confidential, and the actor's unit handles it). */
   contactHidden: boolean;
+  /** Leaders' instructions on the order and Shaanxi's rule (instruction-rule.ts); absent: none, rule off. */
+  instructions?: InstructionFacts;
+  /** The order is in the emergency mechanism (危众多大隐, or major). */
+  emergency?: boolean;
 };
 
 export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
@@ -138,6 +146,11 @@ export const rules: Record<OrderAction, Rule> = {
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
   // roles.md: the supervisor follows deadlines and urges; a leader may urge too. Any open order they can see.
   urge: { from: open, to: 'same', roles: ['supervisor', 'leader'], relations: [] },
+  // roles.md: a leader writes instructions on any order within reach; the unit holding it acknowledges them.
+  add_instruction: { from: open, to: 'same', roles: ['leader'], relations: [] },
+  acknowledge_instruction: { from: open, to: 'same', roles: handlers.concat('mediator', 'leader'), relations: ['holder'] },
+  // 1155: the hotline (or whoever dispatched it) records which of the ways it chose for an emergency order.
+  record_emergency_way: { from: open, to: 'same', roles: ['dispatcher', 'supervisor', 'leader'], relations: ['intake', 'hotline_holder', 'order_dispatcher'] },
 };
 
 /** `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). */
@@ -174,7 +187,19 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
       ? notNow('ORDER_CALLBACK_FIRST', '尚未回访，不能归档：回访满意后自动归档，回访未接通后方可由派单员归档')
       : null,
   reveal_contact: (f) => (f.contactHidden ? notYou('ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息') : null),
+  // Shaanxi's rule (instruction-rule.ts): a national platform's order waits for a provincial leader before it moves on,
+  // an order the province dispatched waits for the receiving unit's main leader before its reply.
+  dispatch: (f, state) => awaited(f, state, 'provincial'),
+  handle_at_hotline: (f, state) => awaited(f, state, 'provincial'),
+  reply: (f, state) => awaited(f, state, 'receiving'),
+  acknowledge_instruction: (f) =>
+    (f.instructions ?? noInstructions).unacknowledged > 0 ? null : notNow('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE', '没有待确认的领导批示'),
+  record_emergency_way: (f) => (f.emergency ? null : notNow('ORDER_NOT_EMERGENCY', '该工单未进入应急机制（无危众多大隐标记，也不是重大工单）')),
 };
+
+function awaited(f: OrderFacts, state: OrderState, which: 'provincial' | 'receiving'): Refusal | null {
+  return awaitedInstruction(f.instructions ?? noInstructions, state) === which ? notNow(instructionRequiredCode, awaitedMessages[which]) : null;
+}
 
 const actionNames: Record<OrderAction, string> = {
   dispatch: '派单',
@@ -205,6 +230,9 @@ const actionNames: Record<OrderAction, string> = {
   attach_caller: '追加来电人',
   answer_with_article: '知识库答复并当场办结',
   urge: '催办',
+  add_instruction: '领导批示',
+  acknowledge_instruction: '确认批示',
+  record_emergency_way: '记录应急处置方式',
 };
 export const actionName = (a: OrderAction) => actionNames[a];
 

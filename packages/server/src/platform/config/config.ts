@@ -45,6 +45,15 @@ const envSchema = z.object({
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   HOTLINE_SUPERVISION_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  // Shaanxi's rule on leaders' instructions (orders/domain/instruction-rule.ts); on by default only for Shaanxi (610000).
+  HOTLINE_INSTRUCTION_RULE: bool.optional(),
+  // The weekly review's day (1 Monday … 7 Sunday); Shaanxi meets on Thursday.
+  HOTLINE_REVIEW_WEEKDAY: z.coerce.number().int().min(1).max(7).default(4),
+  // Outbound notices: a webhook (JSON, signed with HMAC-SHA256) and the SMS provider's gateway (HTTP).
+  HOTLINE_WEBHOOK_URL: z.string().url().optional(),
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16, { error: 'Webhook 密钥至少 16 个字符' }).optional(),
+  HOTLINE_SMS_GATEWAY_URL: z.string().url().optional(),
+  HOTLINE_SMS_GATEWAY_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -92,6 +101,16 @@ export type Config = {
   exchangeTimeoutSeconds: number;
   qaSampleRate: number;
   qaRectifyDays: number;
+  /** Shaanxi's rule: a national platform's order needs a provincial leader's instruction before dispatch, and so on. */
+  instructionRule: boolean;
+  /** ISO weekday of the weekly review (4: Thursday). */
+  reviewWeekday: number;
+  /** Where every notice is POSTed, signed (unset: no webhook). */
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  /** The SMS provider's HTTP gateway (unset: SMS is only logged on the embedded demo, not sent). */
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
 };
 
 /** The demo installation's telephony secret (the simulator's default): never used unless the demo is on. */
@@ -143,5 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,
     qaRectifyDays: e.HOTLINE_QA_RECTIFY_DAYS,
+    instructionRule: e.HOTLINE_INSTRUCTION_RULE ?? e.HOTLINE_PROVINCE === '610000',
+    reviewWeekday: e.HOTLINE_REVIEW_WEEKDAY,
+    webhookUrl: e.HOTLINE_WEBHOOK_URL,
+    webhookSecret: e.HOTLINE_WEBHOOK_SECRET,
+    smsGatewayUrl: e.HOTLINE_SMS_GATEWAY_URL,
+    smsGatewayToken: e.HOTLINE_SMS_GATEWAY_TOKEN,
   };
 }

@@ -33,6 +33,7 @@ export const signalActions = {
   progress_missing: 'progress_missing',
   callback_due: 'callback_reminder',
   callback_retry: 'callback_retry_due',
+  instruction_requested: 'instruction_requested',
 } as const;
 
 /**
@@ -155,6 +156,22 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
           body: '请及时回访职工。',
         },
       ];
+    case 'instruction_requested': {
+      // The province's leaders (the root) before dispatch; the receiving unit's leader (nearest above if it has none) before reply.
+      const root = o.holderChain[0] ?? o.holderUnitId;
+      const provincial = s.awaited === 'provincial';
+      return [
+        {
+          ...base,
+          kind: 'supervision.instruction_requested',
+          level: 'urgent',
+          key: s.key,
+          to: [provincial ? { unitId: root, roles: ['leader'] } : { unitId: o.holderUnitId, roles: ['leader'], nearest: true }],
+          title: `请批示：${what}`,
+          body: provincial ? '该工单来自全国总工会平台，须经省总工会领导批示后方可派单。' : '该工单由省总工会交办，须经本单位主要领导批示后方可办结反馈。',
+        },
+      ];
+    }
     case 'callback_retry':
       return [
         {

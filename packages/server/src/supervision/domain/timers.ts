@@ -11,6 +11,7 @@ import {
   type LimitUnit,
   type WorkingCalendar,
 } from '../../calendar/domain/working-time.js';
+import { awaitedInstruction, type InstructionFacts } from '../../orders/domain/instruction-rule.js';
 
 /**
  * The supervision timers (督办): for an open order at an instant, which signals are due. Pure: the scan loads the
@@ -23,10 +24,20 @@ import {
  * - progress_missing: an emergency order without a progress note on the last full working day before now;
  * - callback_due: the callback step's deadline is near (the agents are told once);
  * - callback_retry: the worker was unreachable; a second attempt is due from the next working day;
+ * - instruction_requested: Shaanxi's rule waits for a leader's instruction (instruction-rule.ts): the leader is asked
+ *   once per order (the province's) or per receiving unit;
  * - emergency: an order in the emergency mechanism (危众多大隐, or major) reached a unit: the leaders are told at once
  *   (the hotline centre's, the receiving unit's and the level above's), once per unit that holds it.
  */
-export type SignalKind = 'emergency' | 'near_due' | 'overdue' | 'escalated' | 'progress_missing' | 'callback_due' | 'callback_retry';
+export type SignalKind =
+  | 'emergency'
+  | 'near_due'
+  | 'overdue'
+  | 'escalated'
+  | 'progress_missing'
+  | 'callback_due'
+  | 'callback_retry'
+  | 'instruction_requested';
 
 export const signalNames: Record<SignalKind | 'urge', string> = {
   emergency: '应急机制启动',
@@ -36,6 +47,7 @@ export const signalNames: Record<SignalKind | 'urge', string> = {
   progress_missing: '应急工单未报进展',
   callback_due: '回访提醒',
   callback_retry: '二次回访',
+  instruction_requested: '请领导批示',
   urge: '人工催办',
 };
 
@@ -56,6 +68,8 @@ export type TimedOrder = {
   /** For emergency orders: the last progress note (add_note) on the timeline, if any. */
   lastNoteAt: Date | null;
   holderUnitId: string;
+  /** Shaanxi's rule and the instructions so far (absent: the rule is off). */
+  instructions?: InstructionFacts;
 };
 
 export type Signal = {
@@ -65,6 +79,8 @@ export type Signal = {
   /** The deadline (or the day) the signal is about: a new deadline (an extension) makes new signals. */
   dueAt: Date | null;
   key: string;
+  /** For instruction_requested: whose instruction is awaited. */
+  awaited?: 'provincial' | 'receiving';
 };
 
 const workingStates = new Set(['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']);
@@ -132,6 +148,11 @@ export function signalsFor(cal: WorkingCalendar, o: TimedOrder, now: Date): Sign
   if (o.state === 'pending_callback' && o.callbackAttempts > 0) {
     const retryAt = nextWorkingDayStart(cal, o.updatedAt);
     if (now >= retryAt) sig('callback_retry', retryAt, `callback_retry:${o.id}:attempt${o.callbackAttempts + 1}`);
+  }
+  const awaited = o.instructions ? awaitedInstruction(o.instructions, o.state) : null;
+  if (awaited) {
+    const key = awaited === 'provincial' ? `instruction_requested:${o.id}:provincial` : `instruction_requested:${o.id}:receiving:${o.holderUnitId}`;
+    out.push({ kind: 'instruction_requested', orderId: o.id, step, dueAt: null, key, awaited });
   }
   // Until replied, an emergency order needs a progress note every working day.
   if (isEmergency(o) && (o.state === 'pending_sign' || o.state === 'handling')) {

@@ -1,0 +1,171 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
+import { awaitedInstruction, type AwaitedInstruction } from '../orders/domain/instruction-rule.js';
+import { parseOrderEvent } from '../orders/domain/events.js';
+import type { OrderDeps } from '../orders/order-deps.js';
+import { findVisibleOrder, unitsById } from '../orders/orders.repo.js';
+import { workOrders } from '../orders/orders.tables.js';
+import { runTransition } from '../orders/transition.js';
+import { notFound } from '../platform/errors/app-error.js';
+import { isEmergency } from './domain/timers.js';
+import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isProvincialUnit } from './instructions.repo.js';
+import { emergencyWays, type InstructionRow } from './supervision.tables.js';
+
+export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
+export type EmergencyWay = keyof typeof emergencyWayNames;
+
+const view = (r: InstructionRow) => ({
+  id: r.id,
+  text: r.text,
+  provincial: r.provincial,
+  by: { name: r.byName, unitName: r.byUnitName },
+  at: r.at.toISOString(),
+  acknowledged: r.acknowledgedAt ? { at: r.acknowledgedAt.toISOString(), name: r.acknowledgedByName ?? '', unitName: r.acknowledgedByUnitName ?? '', note: r.acknowledgeNote } : null,
+});
+
+/**
+ * Leaders' instructions (领导批示) and the emergency mechanism's record on an order. Each change goes through the order's
+ * transition path (lock, visibility, the state machine, one timeline event) without bumping the version: an instruction
+ * changes no field of the order (decisions/0003), so a handler's open copy stays current.
+ */
+export function createInstructionsService(deps: OrderDeps) {
+  const { db } = deps;
+
+  async function list(actor: Actor, orderId: string) {
+    const order = await findVisibleOrder(db, actor, orderId);
+    if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const [rows, facts, ways] = [await instructionsOf(db, orderId), await instructionFacts(db, order), await waysOf(orderId)];
+    return {
+      items: rows.map(view),
+      awaited: awaitedInstruction(facts, order.state) as AwaitedInstruction | null,
+      rule: facts.rule,
+      emergency: isEmergency({ priority: order.priority, riskFlags: order.riskFlags ?? [] }),
+      emergencyWays: ways,
+    };
+  }
+
+  async function waysOf(orderId: string) {
+    const rows = await db.select().from(emergencyWays).where(eq(emergencyWays.orderId, orderId)).orderBy(desc(emergencyWays.at));
+    return rows.map((w) => ({ way: w.way as EmergencyWay, note: w.note, by: { name: w.byName, unitName: w.byUnitName }, at: w.at.toISOString() }));
+  }
+
+  /** 领导批示: on the order's timeline; the unit holding it is asked to acknowledge. */
+  async function add(actor: Actor, orderId: string, input: { text: string }) {
+    await runTransition(deps, actor, orderId, null, 'add_instruction', async (c) => {
+      const facts = await instructionFacts(c.tx, c.order);
+      const before = awaitedInstruction(facts, c.order.state);
+      const provincial = await isProvincialUnit(c.tx, actor.unitId);
+      const onHolderPath = unitIdsOnPath(c.order.holderUnitPath).includes(actor.unitId);
+      const row = await insertInstruction(c.tx, {
+        orderId,
+        text: input.text,
+        provincial,
+        byUserId: actor.userId,
+        byName: actor.displayName,
+        byUnitId: actor.unitId,
+        byUnitName: c.actorUnitName,
+        at: c.now,
+      });
+      const satisfied = before === 'provincial' && provincial ? before : before === 'receiving' && !provincial && onHolderPath ? before : null;
+      return {
+        note: input.text,
+        data: parseOrderEvent({ action: 'add_instruction', data: { instructionId: row.id, provincial, awaited: satisfied } }).data,
+        notices: [
+          {
+            kind: 'instruction.added',
+            level: 'urgent',
+            key: `instruction:${row.id}`,
+            to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher', 'lawyer'], nearest: true }],
+            title: `领导批示：工单 ${c.order.number}（${c.order.title}）`,
+            body: `${c.actorUnitName} ${actor.displayName}：${input.text}（请确认批示并按批示办理）`,
+            data: { number: c.order.number },
+          },
+        ],
+      };
+    });
+    return list(actor, orderId);
+  }
+
+  /** The handling unit acknowledges the instructions waiting on the order; the leaders who wrote them are told. */
+  async function acknowledge(actor: Actor, orderId: string, input: { note?: string | undefined }) {
+    await runTransition(deps, actor, orderId, null, 'acknowledge_instruction', async (c) => {
+      const marked = await acknowledgeInstructions(c.tx, orderId, null, { name: actor.displayName, unitName: c.actorUnitName, note: input.note ?? null, at: c.now });
+      return {
+        note: input.note ?? null,
+        data: parseOrderEvent({ action: 'acknowledge_instruction', data: { instructionIds: marked.map((m) => m.id) } }).data,
+        notices: [
+          {
+            kind: 'instruction.acknowledged',
+            level: 'info',
+            key: `instruction-ack:${marked.map((m) => m.id).join(',')}`,
+            to: [...new Set(marked.map((m) => m.byUserId))].map((userId) => ({ userId })),
+            title: `批示已确认：工单 ${c.order.number}`,
+            body: `${c.actorUnitName} ${actor.displayName} 已确认批示${input.note ? `：${input.note}` : ''}`,
+            data: { number: c.order.number },
+          },
+        ],
+      };
+    });
+    return list(actor, orderId);
+  }
+
+  /** 应急机制: the way chosen for an emergency order, on its timeline. */
+  async function recordWay(actor: Actor, orderId: string, input: { way: EmergencyWay; note?: string | undefined }) {
+    await runTransition(deps, actor, orderId, null, 'record_emergency_way', async (c) => {
+      await c.tx.insert(emergencyWays).values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.actorUnitName, at: c.now });
+      return {
+        note: `${emergencyWayNames[input.way]}${input.note ? `：${input.note}` : ''}`,
+        data: parseOrderEvent({ action: 'record_emergency_way', data: { way: input.way } }).data,
+      };
+    });
+    return list(actor, orderId);
+  }
+
+  /**
+   * The open emergency orders within the actor's reach, for the banner on every list and the board: the newest first,
+   * with the way chosen (null until someone records it).
+   */
+  async function emergencyOrders(actor: Actor, limit = 20) {
+    const visible = orderVisibility(actor, workOrders);
+    const emergency = sql`(${workOrders.priority} = 'major' or ${workOrders.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`;
+    const open = inArray(workOrders.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']);
+    const where = and(visible, emergency, open);
+    const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(workOrders).where(where);
+    const rows = await db
+      .select({
+        id: workOrders.id,
+        number: workOrders.number,
+        title: workOrders.title,
+        state: workOrders.state,
+        priority: workOrders.priority,
+        riskFlags: workOrders.riskFlags,
+        holderUnitId: workOrders.holderUnitId,
+        createdAt: workOrders.createdAt,
+        way: sql<string | null>`(select w.way from emergency_ways w where w.order_id = work_orders.id order by w.at desc limit 1)`,
+      })
+      .from(workOrders)
+      .where(where)
+      .orderBy(desc(workOrders.createdAt))
+      .limit(limit);
+    const holders = await unitsById(db, rows.map((r) => r.holderUnitId));
+    return {
+      total: Number(n),
+      orders: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        priority: r.priority,
+        riskFlags: r.riskFlags ?? [],
+        holderUnit: { id: r.holderUnitId, name: holders.get(r.holderUnitId)?.name ?? '' },
+        createdAt: r.createdAt.toISOString(),
+        way: (r.way as EmergencyWay | null) ?? null,
+      })),
+    };
+  }
+
+  return { list, add, acknowledge, recordWay, emergencyOrders };
+}
+
+export type InstructionsService = ReturnType<typeof createInstructionsService>;
