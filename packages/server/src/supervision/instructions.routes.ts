@@ -115,7 +115,12 @@ export const instructionsRoutes: FastifyPluginAsyncZod<{ instructions: Instructi
           'Emergency mechanism: record the way chosen for an emergency order (dispatch, handle at the hotline, mediate); on the timeline.',
         ),
         params: idParam,
-        body: z.object({ way: z.enum(['dispatch', 'hotline', 'mediate'], { error: '处置方式应为 dispatch、hotline 或 mediate' }), note: text('说明', 500).optional() }).strict(),
+        body: z
+          .object({
+            way: z.enum(['dispatch', 'hotline', 'mediate'], { error: '处置方式应为 dispatch、hotline 或 mediate' }),
+            note: text('说明', 500).optional(),
+          })
+          .strict(),
         response: { 200: instructions, ...errorResponses },
       },
     },

@@ -21,7 +21,9 @@ const view = (r: InstructionRow) => ({
   provincial: r.provincial,
   by: { name: r.byName, unitName: r.byUnitName },
   at: r.at.toISOString(),
-  acknowledged: r.acknowledgedAt ? { at: r.acknowledgedAt.toISOString(), name: r.acknowledgedByName ?? '', unitName: r.acknowledgedByUnitName ?? '', note: r.acknowledgeNote } : null,
+  acknowledged: r.acknowledgedAt
+    ? { at: r.acknowledgedAt.toISOString(), name: r.acknowledgedByName ?? '', unitName: r.acknowledgedByUnitName ?? '', note: r.acknowledgeNote }
+    : null,
 });
 
 /**
@@ -90,7 +92,12 @@ export function createInstructionsService(deps: OrderDeps) {
   /** The handling unit acknowledges the instructions waiting on the order; the leaders who wrote them are told. */
   async function acknowledge(actor: Actor, orderId: string, input: { note?: string | undefined }) {
     await runTransition(deps, actor, orderId, null, 'acknowledge_instruction', async (c) => {
-      const marked = await acknowledgeInstructions(c.tx, orderId, null, { name: actor.displayName, unitName: c.actorUnitName, note: input.note ?? null, at: c.now });
+      const marked = await acknowledgeInstructions(c.tx, orderId, null, {
+        name: actor.displayName,
+        unitName: c.actorUnitName,
+        note: input.note ?? null,
+        at: c.now,
+      });
       return {
         note: input.note ?? null,
         data: parseOrderEvent({ action: 'acknowledge_instruction', data: { instructionIds: marked.map((m) => m.id) } }).data,
@@ -113,7 +120,9 @@ export function createInstructionsService(deps: OrderDeps) {
   /** 应急机制: the way chosen for an emergency order, on its timeline. */
   async function recordWay(actor: Actor, orderId: string, input: { way: EmergencyWay; note?: string | undefined }) {
     await runTransition(deps, actor, orderId, null, 'record_emergency_way', async (c) => {
-      await c.tx.insert(emergencyWays).values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.actorUnitName, at: c.now });
+      await c.tx
+        .insert(emergencyWays)
+        .values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.actorUnitName, at: c.now });
       return {
         note: `${emergencyWayNames[input.way]}${input.note ? `：${input.note}` : ''}`,
         data: parseOrderEvent({ action: 'record_emergency_way', data: { way: input.way } }).data,
@@ -129,7 +138,15 @@ export function createInstructionsService(deps: OrderDeps) {
   async function emergencyOrders(actor: Actor, limit = 20) {
     const visible = orderVisibility(actor, workOrders);
     const emergency = sql`(${workOrders.priority} = 'major' or ${workOrders.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`;
-    const open = inArray(workOrders.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']);
+    const open = inArray(workOrders.state, [
+      'pending_dispatch',
+      'pending_sign',
+      'returned',
+      'handling',
+      'replied',
+      'pending_callback',
+      'callback_dissatisfied',
+    ]);
     const where = and(visible, emergency, open);
     const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(workOrders).where(where);
     const rows = await db
@@ -148,7 +165,10 @@ export function createInstructionsService(deps: OrderDeps) {
       .where(where)
       .orderBy(desc(workOrders.createdAt))
       .limit(limit);
-    const holders = await unitsById(db, rows.map((r) => r.holderUnitId));
+    const holders = await unitsById(
+      db,
+      rows.map((r) => r.holderUnitId),
+    );
     return {
       total: Number(n),
       orders: rows.map((r) => ({

@@ -72,18 +72,25 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
     })),
   );
   // The emergency mechanism's members at the hotline centre's federation, the holding unit and the level above hear at once too.
-  const emergencyUnits = made.filter(({ s }) => s.kind === 'emergency').flatMap(({ o }) => unitIdsOnPath(o.holderUnitPath).slice(-2).concat(unitIdsOnPath(o.holderUnitPath)[0]!));
+  const emergencyUnits = made
+    .filter(({ s }) => s.kind === 'emergency')
+    .flatMap(({ o }) => unitIdsOnPath(o.holderUnitPath).slice(-2).concat(unitIdsOnPath(o.holderUnitPath)[0]!));
   const members = await membersOf(tx, [...new Set(emergencyUnits)]);
   const notices = made.flatMap(({ s, o }) =>
-    withMembers(s, o, members, noticesFor(s, {
-      id: o.id,
-      number: o.number,
-      title: o.title,
-      holderUnitId: o.holderUnitId,
-      holderChain: unitIdsOnPath(o.holderUnitPath),
-      intakeUnitId: o.intakeUnitId,
-      dispatchUnitId: o.dispatchUnitId,
-    })),
+    withMembers(
+      s,
+      o,
+      members,
+      noticesFor(s, {
+        id: o.id,
+        number: o.number,
+        title: o.title,
+        holderUnitId: o.holderUnitId,
+        holderChain: unitIdsOnPath(o.holderUnitPath),
+        intakeUnitId: o.intakeUnitId,
+        dispatchUnitId: o.dispatchUnitId,
+      }),
+    ),
   );
   await outbox.enqueue(
     tx,

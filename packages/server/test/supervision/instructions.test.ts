@@ -36,7 +36,13 @@ async function scan() {
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { instructionRule: true } });
-  [agent, dispatcher, handler, leader, admin] = await Promise.all([t.login('agent'), t.login('dispatcher'), t.login('handler'), t.login('leader'), t.login('admin')]);
+  [agent, dispatcher, handler, leader, admin] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('leader'),
+    t.login('admin'),
+  ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   countyLeader = await addPerson(t, 'countyleader', 'leader', county.id);
 });
@@ -125,19 +131,26 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
 });
 
 describe('the emergency mechanism: members, the way chosen, the banner list', () => {
-  it("members configured at the province hear of an emergency order at once; the way is recorded on the timeline", async () => {
+  it('members configured at the province hear of an emergency order at once; the way is recorded on the timeline', async () => {
     expect((await ok(admin.get('/api/supervision/emergency-members'))).units).toEqual([]);
     const rootId = leader.session.current.unit.id;
     const [inspector] = await t.db.select().from(users).where(eq(users.username, 'inspector'));
-    const bad = await admin.put(`/api/supervision/emergency-members/${rootId}`, { members: [{ userId: '00000000-0000-4000-8000-000000000000', duty: '联络员' }] });
+    const bad = await admin.put(`/api/supervision/emergency-members/${rootId}`, {
+      members: [{ userId: '00000000-0000-4000-8000-000000000000', duty: '联络员' }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('EMERGENCY_MEMBER_INVALID');
     expect((await handler.put(`/api/supervision/emergency-members/${rootId}`, { members: [] })).statusCode).toBe(403);
     const set = await ok(admin.put(`/api/supervision/emergency-members/${rootId}`, { members: [{ userId: inspector!.id, duty: '应急联络员' }] }));
-    expect(set.units).toEqual([{ unit: { id: rootId, name: expect.any(String) }, members: [{ userId: inspector!.id, name: '吴芳（质检员）', duty: '应急联络员' }] }]);
+    expect(set.units).toEqual([
+      { unit: { id: rootId, name: expect.any(String) }, members: [{ userId: inspector!.id, name: '吴芳（质检员）', duty: '应急联络员' }] },
+    ]);
     const inspectorClient = await t.login('inspector');
 
-    const o = await ok(agent.post('/api/orders', newOrder({ channel: 'phone', riskFlags: ['mass'], workersInvolved: 40, narrative: '四十余名农民工聚集讨薪。' })), 201);
+    const o = await ok(
+      agent.post('/api/orders', newOrder({ channel: 'phone', riskFlags: ['mass'], workersInvolved: 40, narrative: '四十余名农民工聚集讨薪。' })),
+      201,
+    );
     expect((await ok(dispatcher.get(`/api/orders/${o.id}/instructions`))).emergency).toBe(true);
     const recorded = await ok(dispatcher.post(`/api/orders/${o.id}/emergency-way`, { way: 'dispatch', note: '当日派区总工会，三日内化解' }));
     expect(recorded.emergencyWays).toEqual([expect.objectContaining({ way: 'dispatch', note: '当日派区总工会，三日内化解' })]);

@@ -2149,6 +2149,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/emergency-way": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 应急机制：记录应急工单的处置方式（派单交办、热线直接办理、调解处置）；记入时间线
+         * @description 应急机制：记录应急工单的处置方式（派单交办、热线直接办理、调解处置）；记入时间线
+         *
+         *     Emergency mechanism: record the way chosen for an emergency order (dispatch, handle at the hotline, mediate); on the timeline.
+         */
+        post: operations["recordEmergencyWay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/events": {
         parameters: {
             query?: never;
@@ -2253,6 +2275,56 @@ export interface paths {
          *     Handle the order at the hotline itself (urgent and major orders).
          */
         post: operations["handleOrderAtHotline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单的领导批示、待批示情况与应急处置记录（显示在工单顶部）
+         * @description 工单的领导批示、待批示情况与应急处置记录（显示在工单顶部）
+         *
+         *     An order's leaders' instructions, the instruction it waits for, and its emergency handling record (shown at the top of the order).
+         */
+        get: operations["listInstructions"];
+        put?: never;
+        /**
+         * 领导批示（领导）：写在工单上，通知承办单位确认；记入时间线
+         * @description 领导批示（领导）：写在工单上，通知承办单位确认；记入时间线
+         *
+         *     A leader writes an instruction on the order; the unit holding it is notified to acknowledge; on the timeline.
+         */
+        post: operations["addInstruction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/instructions/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 承办单位确认领导批示：全部待确认批示标记为已确认，通知批示领导；记入时间线
+         * @description 承办单位确认领导批示：全部待确认批示标记为已确认，通知批示领导；记入时间线
+         *
+         *     The handling unit acknowledges the order's instructions; the leaders who wrote them are told; on the timeline.
+         */
+        post: operations["acknowledgeInstruction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2858,6 +2930,72 @@ export interface paths {
          */
         get: operations["getSupervisionBoard"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/emergency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 应急机制中的在办工单（辖区内）：各列表与详情页顶部的应急横幅
+         * @description 应急机制中的在办工单（辖区内）：各列表与详情页顶部的应急横幅
+         *
+         *     Open orders in the emergency mechanism within reach: the banner above every list and the detail page.
+         */
+        get: operations["listEmergencyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/emergency-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 应急机制成员（辖区内各单位）
+         * @description 应急机制成员（辖区内各单位）
+         *
+         *     The emergency mechanism's members at each unit within reach.
+         */
+        get: operations["listEmergencyMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/emergency-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置单位的应急机制成员（管理员、领导）：应急工单到达本单位或下级单位时立即通知
+         * @description 设置单位的应急机制成员（管理员、领导）：应急工单到达本单位或下级单位时立即通知
+         *
+         *     Set a unit's emergency mechanism members (administrator, leader): told at once when an emergency order reaches the unit or the level below.
+         */
+        put: operations["setEmergencyMembers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -18815,7 +18953,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19137,7 +19275,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19470,7 +19608,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -19799,7 +19937,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20256,7 +20394,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20740,7 +20878,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21081,7 +21219,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21410,7 +21548,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21741,7 +21879,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22071,7 +22209,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22407,7 +22545,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22597,6 +22735,181 @@ export interface operations {
                         typeCode: string;
                         version: number;
                         workersInvolved: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    recordEmergencyWay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    way: "dispatch" | "hotline" | "mediate";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 待批示：provincial 派单前须省总领导批示，receiving 办结前须承办单位主要领导批示 / the instruction the order waits for
+                         * @enum {string|null}
+                         */
+                        awaited: "provincial" | "receiving" | null;
+                        emergency: boolean;
+                        emergencyWays: {
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            note: string | null;
+                            /** @enum {string} */
+                            way: "dispatch" | "hotline" | "mediate";
+                        }[];
+                        items: {
+                            acknowledged: {
+                                at: string;
+                                name: string;
+                                note: string | null;
+                                unitName: string;
+                            } | null;
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 省级领导批示 / by a provincial leader */
+                            provincial: boolean;
+                            text: string;
+                        }[];
+                        /** @description 本安装是否启用陕西批示规则 / whether Shaanxi’s rule is on */
+                        rule: boolean;
                     };
                 };
             };
@@ -23043,7 +23356,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23373,7 +23686,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23702,7 +24015,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24005,6 +24318,519 @@ export interface operations {
             };
         };
     };
+    listInstructions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 待批示：provincial 派单前须省总领导批示，receiving 办结前须承办单位主要领导批示 / the instruction the order waits for
+                         * @enum {string|null}
+                         */
+                        awaited: "provincial" | "receiving" | null;
+                        emergency: boolean;
+                        emergencyWays: {
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            note: string | null;
+                            /** @enum {string} */
+                            way: "dispatch" | "hotline" | "mediate";
+                        }[];
+                        items: {
+                            acknowledged: {
+                                at: string;
+                                name: string;
+                                note: string | null;
+                                unitName: string;
+                            } | null;
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 省级领导批示 / by a provincial leader */
+                            provincial: boolean;
+                            text: string;
+                        }[];
+                        /** @description 本安装是否启用陕西批示规则 / whether Shaanxi’s rule is on */
+                        rule: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    addInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 待批示：provincial 派单前须省总领导批示，receiving 办结前须承办单位主要领导批示 / the instruction the order waits for
+                         * @enum {string|null}
+                         */
+                        awaited: "provincial" | "receiving" | null;
+                        emergency: boolean;
+                        emergencyWays: {
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            note: string | null;
+                            /** @enum {string} */
+                            way: "dispatch" | "hotline" | "mediate";
+                        }[];
+                        items: {
+                            acknowledged: {
+                                at: string;
+                                name: string;
+                                note: string | null;
+                                unitName: string;
+                            } | null;
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 省级领导批示 / by a provincial leader */
+                            provincial: boolean;
+                            text: string;
+                        }[];
+                        /** @description 本安装是否启用陕西批示规则 / whether Shaanxi’s rule is on */
+                        rule: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    acknowledgeInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 待批示：provincial 派单前须省总领导批示，receiving 办结前须承办单位主要领导批示 / the instruction the order waits for
+                         * @enum {string|null}
+                         */
+                        awaited: "provincial" | "receiving" | null;
+                        emergency: boolean;
+                        emergencyWays: {
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            note: string | null;
+                            /** @enum {string} */
+                            way: "dispatch" | "hotline" | "mediate";
+                        }[];
+                        items: {
+                            acknowledged: {
+                                at: string;
+                                name: string;
+                                note: string | null;
+                                unitName: string;
+                            } | null;
+                            at: string;
+                            by: {
+                                name: string;
+                                unitName: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 省级领导批示 / by a provincial leader */
+                            provincial: boolean;
+                            text: string;
+                        }[];
+                        /** @description 本安装是否启用陕西批示规则 / whether Shaanxi’s rule is on */
+                        rule: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     invalidateOrder: {
         parameters: {
             query?: never;
@@ -24036,7 +24862,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24366,7 +25192,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24700,7 +25526,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25030,7 +25856,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25359,7 +26185,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25696,7 +26522,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26025,7 +26851,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26363,7 +27189,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26843,7 +27669,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -27172,7 +27998,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -30721,6 +31547,449 @@ export interface operations {
                                 name: string;
                             };
                             urges30d: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listEmergencyOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            createdAt: string;
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            priority: string;
+                            riskFlags: string[];
+                            state: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            way: "dispatch" | "hotline" | "mediate" | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listEmergencyMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            members: {
+                                duty: string;
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    setEmergencyMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        duty: string;
+                        /** Format: uuid */
+                        userId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            members: {
+                                duty: string;
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
                         }[];
                     };
                 };

@@ -145,7 +145,16 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('record_emergency_way', { way: z.enum(['dispatch', 'hotline', 'mediate']) }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
   ...(
-    ['near_due_reminder', 'overdue_urge', 'overdue_escalation', 'progress_missing', 'callback_reminder', 'callback_retry_due', 'emergency_alert', 'instruction_requested'] as const
+    [
+      'near_due_reminder',
+      'overdue_urge',
+      'overdue_escalation',
+      'progress_missing',
+      'callback_reminder',
+      'callback_retry_due',
+      'emergency_alert',
+      'instruction_requested',
+    ] as const
   ).map((a) => kind(a, { signal: z.string(), deadlineStep: z.string().nullable(), dueAt: iso.nullable() })),
 ]);
 

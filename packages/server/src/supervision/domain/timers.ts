@@ -29,15 +29,7 @@ import { awaitedInstruction, type InstructionFacts } from '../../orders/domain/i
  * - emergency: an order in the emergency mechanism (危众多大隐, or major) reached a unit: the leaders are told at once
  *   (the hotline centre's, the receiving unit's and the level above's), once per unit that holds it.
  */
-export type SignalKind =
-  | 'emergency'
-  | 'near_due'
-  | 'overdue'
-  | 'escalated'
-  | 'progress_missing'
-  | 'callback_due'
-  | 'callback_retry'
-  | 'instruction_requested';
+export type SignalKind = 'emergency' | 'near_due' | 'overdue' | 'escalated' | 'progress_missing' | 'callback_due' | 'callback_retry' | 'instruction_requested';
 
 export const signalNames: Record<SignalKind | 'urge', string> = {
   emergency: '应急机制启动',
