@@ -77,7 +77,12 @@ import { createInboundService } from './exchange/inbound.service.js';
 import { createExchangeService } from './exchange/exchange.service.js';
 import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.routes.js';
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
+import { loggingSmsChannel, smsGatewayChannel, webhookChannel } from './notifications/outbound/channels.js';
+import { planOutbound, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
+import { createOutboundService, outboundRoutes } from './notifications/outbound/outbound.routes.js';
 import { instructionsRoutes } from './supervision/instructions.routes.js';
+import { reviewsRoutes } from './supervision/reviews.routes.js';
+import { createReviewsService } from './supervision/reviews.service.js';
 import { createInstructionsService } from './supervision/instructions.service.js';
 import { createEmergencyMembersService, emergencyMembersRoutes } from './supervision/emergency-members.js';
 
@@ -207,7 +212,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.every('intelligence.surge_scan', 3600_000);
 
   // Supervision (督办) and the notification centre: the timers scan and notice delivery run as jobs.
-  registerNoticeDelivery(jobs, { bus });
+  // Outbound channels (issue 11): a signed webhook, SMS through the provider's gateway (logged on the embedded demo
+  // only), and phone tasks; each delivery a job of its own, retried with back-off.
+  const outboundConfig: OutboundConfig = {
+    webhook: config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, channel: webhookChannel(config.webhookSecret) } : null,
+    sms: config.smsGatewayUrl
+      ? smsGatewayChannel(config.smsGatewayUrl, config.smsGatewayToken)
+      : database.kind === 'pglite' && config.demo
+        ? loggingSmsChannel((o, m) => app.log.info(o, m))
+        : null,
+  };
+  registerNoticeDelivery(jobs, { bus, outbound: (tx, notice, people, at) => planOutbound(tx, outboundConfig, notice, people, at) });
+  registerOutboundDelivery(jobs, outboundConfig);
+  await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
   const calls = createCallsService({ db, clock, bus });
   await app.register(notificationsRoutes, {
@@ -218,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(supervisionRoutes, { prefix: '/api', supervision: createSupervisionService(orderDeps) });
   await app.register(instructionsRoutes, { prefix: '/api', instructions: createInstructionsService(orderDeps) });
+  await app.register(reviewsRoutes, { prefix: '/api', reviews: createReviewsService({ db, clock, calendar }) });
   await app.register(emergencyMembersRoutes, { prefix: '/api', members: createEmergencyMembersService({ db, clock }) });
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });

@@ -12,6 +12,9 @@ import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { noticesFor, shortTime, signalActions } from './domain/notices.js';
 import { lastFullWorkingDay, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
 import { insertSignals, scanCandidates, type ScanCandidate } from './supervision.repo.js';
+import { sql } from 'drizzle-orm';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import { rowsOf } from '../platform/db/client.js';
 
 export const scanJobKind = 'supervision.scan';
 
@@ -97,7 +100,62 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
     notices.map((n) => noticeJob(n, now)),
     now,
   );
-  return { candidates: candidates.length, signals: made.length, notices: notices.length, skipped };
+  const followUps = await reviewFollowUps(tx, now, system);
+  return { candidates: candidates.length, signals: made.length + followUps, notices: notices.length + followUps, skipped };
+}
+
+/**
+ * The weekly review's follow-ups are supervised items too: on their due day the owner is reminded, past it the owner
+ * and the supervisors above are told it is overdue, each once by key like every other signal.
+ */
+async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Promise<number> {
+  const today = localDateOf(now);
+  const result = await tx.execute(sql`
+    select i.id, i.order_id, i.owner_unit_id, i.due_on, i.due_at, i.decision, o.number,
+           case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue' else 'review_due' end as kind
+    from review_items i join work_orders o on o.id = i.order_id
+    where i.state = 'open' and (i.due_at < ${now.toISOString()}::timestamptz or i.due_on = ${today})
+      and not exists (select 1 from supervision_signals s where s.key = (case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue:' else 'review_due:' end) || i.id)`);
+  const items = rowsOf<Record<string, unknown>>(result);
+  const written = await insertSignals(
+    tx,
+    items.map((i) => ({
+      orderId: i.order_id as string,
+      kind: i.kind as string,
+      key: `${i.kind}:${i.id}`,
+      step: null,
+      dueAt: new Date(i.due_at as string),
+      unitId: i.owner_unit_id as string,
+      at: now,
+      byUserId: system.userId,
+      byRole: system.role,
+    })),
+  );
+  const notices: Notice[] = written.map((w) => {
+    const i = items.find((x) => `${x.kind}:${x.id}` === w.key)!;
+    const overdue = w.kind === 'review_overdue';
+    return {
+      kind: `supervision.${w.kind}`,
+      level: overdue ? 'urgent' : 'warning',
+      key: w.key!,
+      orderId: w.orderId,
+      to: overdue
+        ? [
+            { unitId: w.unitId, roles: ['leader', 'handler', 'dispatcher'], nearest: true },
+            { unitId: w.unitId, roles: ['supervisor'], nearest: true },
+          ]
+        : [{ unitId: w.unitId, roles: ['handler', 'dispatcher'], nearest: true }],
+      title: `${overdue ? '周例会督办事项已超期' : '周例会督办事项今天到期'}：工单 ${i.number as string}（期限 ${i.due_on as string}）`,
+      body: i.decision as string,
+      data: { number: i.number, reviewItemId: i.id },
+    };
+  });
+  await outbox.enqueue(
+    tx,
+    notices.map((n) => noticeJob(n, now)),
+    now,
+  );
+  return written.length;
 }
 
 function withMembers(s: Signal, o: ScanCandidate, members: { unitId: string; userId: string }[], notices: Notice[]): Notice[] {

@@ -45,7 +45,7 @@ beforeAll(async () => {
   ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   countyLeader = await addPerson(t, 'countyleader', 'leader', county.id);
-});
+}, 300_000);
 afterAll(() => t.close());
 
 describe("Shaanxi's rule: instructions before dispatch and before reply", () => {

@@ -20,3 +20,44 @@ export const supervisionApi = {
   board: (signal?: AbortSignal) => ok(http.GET('/api/supervision/board', signal ? { signal } : {})),
   urge: (id: string, body: Body<'urgeOrder'>) => ok(http.POST('/api/orders/{id}/urge', { params: { path: { id } }, body })),
 };
+
+export type Instructions = Answer<'listInstructions'>;
+export type EmergencyOrders = Answer<'listEmergencyOrders'>;
+export type ReviewAgenda = Answer<'getReviewAgenda'>;
+export type ReviewMeetings = Answer<'listReviewMeetings'>;
+export type AnalysisList = Answer<'listAnalysisItems'>;
+export type AnalysisItem = AnalysisList['items'][number];
+export type Circulars = Answer<'listCirculars'>;
+export type Circular = Circulars['items'][number];
+export type Deliveries = Answer<'listOutboundDeliveries'>;
+export type PhoneTasks = Answer<'listPhoneTasks'>;
+
+/** Leaders' instructions, the emergency mechanism, reviews and outbound deliveries (issue 11). */
+export const instructionsApi = {
+  list: (id: string) => ok(http.GET('/api/orders/{id}/instructions', { params: { path: { id } } })),
+  add: (id: string, text: string) => ok(http.POST('/api/orders/{id}/instructions', { params: { path: { id } }, body: { text } })),
+  acknowledge: (id: string, note?: string) =>
+    ok(http.POST('/api/orders/{id}/instructions/acknowledge', { params: { path: { id } }, body: note ? { note } : {} })),
+  recordWay: (id: string, body: Body<'recordEmergencyWay'>) => ok(http.POST('/api/orders/{id}/emergency-way', { params: { path: { id } }, body })),
+  emergency: (signal?: AbortSignal) => ok(http.GET('/api/supervision/emergency', signal ? { signal } : {})),
+};
+
+export const reviewsApi = {
+  agenda: () => ok(http.GET('/api/supervision/reviews/agenda', {})),
+  meetings: () => ok(http.GET('/api/supervision/reviews', {})),
+  createMeeting: (body: Body<'createReviewMeeting'>) => ok(http.POST('/api/supervision/reviews', { body })),
+  completeItem: (id: string) => ok(http.POST('/api/supervision/review-items/{id}/done', { params: { path: { id } } })),
+  analysis: (month?: string) => ok(http.GET('/api/supervision/analysis', { params: { query: month ? { month } : {} } })),
+  createAnalysis: (body: Body<'createAnalysisItem'>) => ok(http.POST('/api/supervision/analysis', { body })),
+  updateAnalysis: (id: string, body: Body<'updateAnalysisItem'>) => ok(http.PATCH('/api/supervision/analysis/{id}', { params: { path: { id } }, body })),
+  circulars: () => ok(http.GET('/api/supervision/circulars', {})),
+  generateCircular: (month: string) => ok(http.POST('/api/supervision/circulars', { body: { month } })),
+  publishCircular: (id: string, body: Body<'publishCircular'>) => ok(http.POST('/api/supervision/circulars/{id}/publish', { params: { path: { id } }, body })),
+};
+
+export const outboundApi = {
+  deliveries: (channel?: 'webhook' | 'sms' | 'phone') => ok(http.GET('/api/supervision/outbound', { params: { query: channel ? { channel } : {} } })),
+  phoneTasks: () => ok(http.GET('/api/supervision/phone-tasks', { params: { query: {} } })),
+  completePhoneTask: (id: string, note?: string) =>
+    ok(http.POST('/api/supervision/phone-tasks/{id}/done', { params: { path: { id } }, body: note ? { note } : {} })),
+};

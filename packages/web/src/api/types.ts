@@ -112,5 +112,8 @@ export const orderActions = all<OrderAction>()([
   'attach_caller',
   'answer_with_article',
   'urge',
+  'add_instruction',
+  'acknowledge_instruction',
+  'record_emergency_way',
 ]);
 export const limitUnits = all<LimitUnit>()(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);

@@ -120,6 +120,9 @@ export const actionLabels: Record<OrderAction, string> = {
   attach_caller: '追加来电人',
   answer_with_article: '知识库答复并当场办结',
   urge: '催办',
+  add_instruction: '领导批示',
+  acknowledge_instruction: '确认批示',
+  record_emergency_way: '记录应急处置方式',
 };
 
 /** Timeline event names: the order actions plus the events the server records on its own. */

@@ -125,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const merged = parseMergedDuties(e.HOTLINE_MERGED_DUTIES);
   if ('error' in merged) throw new Error(`环境变量有误 / invalid environment:\n  HOTLINE_MERGED_DUTIES: ${merged.error}`);
+  if (e.HOTLINE_WEBHOOK_URL && !e.HOTLINE_WEBHOOK_SECRET)
+    throw new Error('环境变量有误 / invalid environment:\n  HOTLINE_WEBHOOK_SECRET: 设置了 Webhook 地址就须设置签名密钥');
   // npm runs workspace scripts inside the workspace folder; relative paths mean the folder the user typed the command in.
   const base = env.INIT_CWD ?? process.cwd();
   return {

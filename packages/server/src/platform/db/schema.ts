@@ -17,5 +17,6 @@ export * from '../../knowledge/knowledge.tables.js';
 export * from '../../search/search.tables.js';
 export * from '../../calls/calls.tables.js';
 export * from '../../notifications/notifications.tables.js';
+export * from '../../notifications/outbound/outbound.tables.js';
 export * from '../../supervision/supervision.tables.js';
 export * from '../../exchange/exchange.tables.js';

@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSignature } from '../../src/platform/signing/hmac.js';
+import { users } from '../../src/users/users.tables.js';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Outbound channels end to end: a local HTTP server stands for the webhook receiver and the SMS provider's gateway.
+ * The webhook's first attempt is answered 503 and the job runner retries it; each delivery shows its attempts and
+ * last error. A near-due order puts a line on its unit's phone task for the day.
+ */
+let t: TestApp;
+let server: Server;
+const received: { path: string; headers: IncomingMessage['headers']; body: string }[] = [];
+let failNextHook = true;
+let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, admin: Client;
+let county: { id: string };
+const secret = 'webhook-secret-for-tests-12351';
+
+const newOrder = {
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904711111' }],
+  employer: { name: '呼和浩特市某某餐饮有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映餐饮公司拖欠两个月工资。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+};
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body });
+      if (req.url === '/hook' && failNextHook) {
+        failNextHook = false;
+        res.writeHead(503).end('busy');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await createTestApp({
+    at: '2026-11-30T02:00:00Z',
+    config: {
+      webhookUrl: `${base}/hook`,
+      webhookSecret: secret,
+      smsGatewayUrl: `${base}/sms`,
+      smsGatewayToken: 'gw-token',
+      sessionIdleMinutes: 60 * 24 * 30,
+      sessionMaxHours: 24 * 30,
+    },
+  });
+  await t.db.update(users).set({ phone: '13800001111' }).where(eq(users.username, 'handler'));
+  [agent, dispatcher, handler, supervisor, admin] = await Promise.all([
+    t.login('agent'),
+    t.login('dispatcher'),
+    t.login('handler'),
+    t.login('supervisor'),
+    t.login('admin'),
+  ]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+}, 300_000);
+afterAll(async () => {
+  await t.close();
+  await new Promise((r) => server.close(r));
+});
+
+describe('webhook and SMS', () => {
+  it('an urge reaches the handler by SMS and the webhook, signed; a failed attempt is retried and both are listed', async () => {
+    const o = await ok(agent.post('/api/orders', newOrder), 201);
+    await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+    await ok(supervisor.post(`/api/orders/${o.id}/urge`, { message: '请今天内联系企业并报告进展' }));
+    await t.app.jobs.runDue();
+
+    const sms = received.filter((r) => r.path === '/sms');
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.headers.authorization).toBe('Bearer gw-token');
+    expect(JSON.parse(sms[0]!.body)).toMatchObject({ to: '13800001111', text: expect.stringContaining('催办') });
+
+    let list = (await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items as {
+      noticeKind: string;
+      state: string;
+      attempts: number;
+      lastError: string | null;
+    }[];
+    const hook = () => list.find((d) => d.noticeKind === 'supervision.urge')!;
+    expect(hook()).toMatchObject({ state: 'pending', attempts: 1, lastError: 'HTTP 503：busy' });
+
+    t.clock.set(new Date(t.clock.now().getTime() + 3600_000));
+    await t.app.jobs.runDue();
+    list = (await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items;
+    expect(hook()).toMatchObject({ state: 'sent', attempts: 2 });
+
+    const hooks = received.filter((r) => r.path === '/hook' && JSON.parse(r.body).kind === 'supervision.urge');
+    expect(hooks).toHaveLength(2);
+    const last = hooks[1]!;
+    const problem = checkSignature(
+      {
+        timestamp: last.headers['x-hotline-timestamp'] as string,
+        nonce: last.headers['x-hotline-nonce'] as string,
+        signature: last.headers['x-hotline-signature'] as string,
+      },
+      last.body,
+      { method: 'hmac-sha256', secret, now: t.clock.now() },
+    );
+    expect(problem).toBeNull();
+    expect(JSON.parse(last.body)).toMatchObject({ kind: 'supervision.urge', orderId: o.id, level: 'urgent' });
+
+    const smsList = (await ok(supervisor.get('/api/supervision/outbound?channel=sms'))).items;
+    expect(smsList).toEqual([expect.objectContaining({ state: 'sent', attempts: 1, target: '138****1111', lastError: null })]);
+    expect((await handler.get('/api/supervision/outbound')).statusCode).toBe(403);
+    expect((await admin.get('/api/supervision/outbound?channel=fax')).statusCode).toBe(400);
+  });
+});
+
+describe('phone tasks', () => {
+  it("a near-due order is put on its unit's phone task for the day, once; someone calls and marks it done", async () => {
+    const o = await ok(agent.post('/api/orders', newOrder), 201);
+    const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+    const signed = await ok(handler.post(`/api/orders/${o.id}/sign`, { version: d.version }));
+    t.clock.set(new Date(new Date(signed.deadlines.current.nearDueAt).getTime() + 60_000));
+    await t.app.jobs.runDue();
+    t.clock.set(new Date(t.clock.now().getTime() + 5 * 60_000));
+    await t.app.jobs.runDue();
+    const tasks = (await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as { id: string; unit: { id: string }; orders: { id: string }[] }[];
+    const mine = tasks.filter((x) => x.orders.some((y) => y.id === o.id));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.unit.id).toBe(county.id);
+    expect(mine[0]!.orders.filter((y) => y.id === o.id)).toHaveLength(1);
+    const done = await ok(agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, { note: '已致电区总工会，答复明天办结' }));
+    expect(done).toMatchObject({ state: 'done', note: '已致电区总工会，答复明天办结' });
+    expect((await agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, {})).json().code).toBe('PHONE_TASK_DONE');
+    expect((await handler.get('/api/supervision/phone-tasks')).statusCode).toBe(403);
+    const listed = (await ok(admin.get('/api/supervision/outbound?channel=phone'))).items;
+    expect(listed.find((x: { id: string }) => x.id === mine[0]!.id)).toMatchObject({ state: 'done', attempts: 1 });
+  });
+});
