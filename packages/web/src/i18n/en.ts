@@ -760,3 +760,5 @@ import { enIntelligence } from './en-intelligence.js';
 Object.assign(en, enIntelligence);
 import { enCalls } from './en-calls.js';
 Object.assign(en, enCalls);
+import { enSupervision } from './en-supervision.js';
+Object.assign(en, enSupervision);
