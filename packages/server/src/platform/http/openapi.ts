@@ -25,7 +25,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'handling', description: '办理、延期、办结反馈 / Handling, extensions, replies' },
         { name: 'closure', description: '审核、回访、重启、归档 / Review, callback, reopen, archive' },
         { name: 'calls', description: '话务：通话事件、话务记录与话务指标 / Calls: call events, call records and call figures' },
-        { name: 'exchange', description: '数据交换：对接平台、收发工单与状态、转办、对账 / Exchange: partner platforms, orders and status in and out, transfers, reconciliation' },
+        {
+          name: 'exchange',
+          description: '数据交换：对接平台、收发工单与状态、转办、对账 / Exchange: partner platforms, orders and status in and out, transfers, reconciliation',
+        },
         { name: 'quality', description: '质检：抽样、评分、申诉、整改 / Quality inspection: sampling, scoring, appeals, rectification' },
         { name: 'mediation', description: '调解：案件、调解记录、协议与履行 / Mediation: cases, sessions, agreements and performance' },
         { name: 'legal', description: '法律监督：监督函、风险用人单位、信访转介 / Legal work: supervision letters, risk employers, petition referrals' },
