@@ -21,6 +21,7 @@ const CatalogPage = lazy(() => import('./admin/CatalogPage.js'));
 const TimeLimitsPage = lazy(() => import('./admin/TimeLimitsPage.js'));
 const CalendarPage = lazy(() => import('./admin/CalendarPage.js'));
 const AuditPage = lazy(() => import('./admin/AuditPage.js'));
+const ExchangePage = lazy(() => import('./admin/ExchangePage.js'));
 const QualityPage = lazy(() => import('./quality/QualityPage.js'));
 const LettersPage = lazy(() => import('./legal/LettersPage.js'));
 const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
@@ -164,6 +165,14 @@ export function AppRoutes() {
           element={
             <Guard path="/admin/calendar">
               <CalendarPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/exchange"
+          element={
+            <Guard path="/admin/exchange">
+              <ExchangePage />
             </Guard>
           }
         />

@@ -188,7 +188,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         operationId: 'listExchangePartners',
         tags,
         response: { 200: z.object({ items: z.array(partnerView) }), ...errorResponses },
-        ...describe('对接平台列表（管理员）；不含密钥', 'Exchange partners (administrators); never their secrets.'),
+        ...describe(
+          '对接平台列表（管理员；派单员转办时选择）；不含密钥',
+          'Exchange partners (administrators; dispatchers choosing a transfer target); never their secrets.',
+        ),
       },
     },
     async (req) => partners.list(actorOf(req)),

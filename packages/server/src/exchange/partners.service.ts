@@ -61,8 +61,9 @@ export function createPartnersService(deps: { db: Db; clock: Clock }) {
       throw invalid('EXCHANGE_ENDPOINT_REQUIRED', '向对方发送消息须填写对方接收地址', [{ field: 'body.endpoint', message: '方向为“发送”或“双向”时必填' }]);
   }
 
+  /** Read by administrators, and by dispatchers choosing where to transfer an order (no secret is ever listed). */
   async function list(actor: Actor) {
-    requireRole(actor, 'administrator');
+    requireRole(actor, 'administrator', 'dispatcher');
     const rows = await repo.listPartners(db);
     const names = await unitsById(
       db,

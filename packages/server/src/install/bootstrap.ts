@@ -12,6 +12,7 @@ import { seedDemoOrders } from '../demo/demo.seed.js';
 import { conflictingDuties } from '../auth/duties.js';
 import { demoPassword, installDemo, demoTownCounties } from './demo.js';
 import { seedDemoLegalWork } from './demo-legal.js';
+import { seedDemoExchange } from './demo-exchange.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { saveSupervisionSettings } from '../supervision/instructions.repo.js';
@@ -88,6 +89,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     await installDemo(db, province, now);
     await seedDemoOrders(db, province, now, config.demoOrders);
     if (config.demoOrders > 0) await seedDemoLegalWork(db, config, clock);
+    if (config.demoOrders > 0) await seedDemoExchange(db, now);
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);

@@ -90,7 +90,12 @@ describe('partners', () => {
     expect(changed).toMatchObject({ version: p.version + 1, credentials: { platformCode: 'ACFTU' } });
     expect(changed.signingSecret).toBeUndefined();
     await expectError(admin.patch(`/api/exchange/partners/${nationalId}`, { version: p.version, active: true }), 409, 'VERSION_CONFLICT');
-    await expectError(dispatcher.get('/api/exchange/partners'), 403, 'ROLE_REQUIRED');
+    await expectError(handler.get('/api/exchange/partners'), 403, 'ROLE_REQUIRED');
+    await expectError(
+      dispatcher.post('/api/exchange/partners', { name: 'y', direction: 'in', signingMethod: 'hmac-sha256', receivingUnitId: p.receivingUnit.id }),
+      403,
+      'ROLE_REQUIRED',
+    );
     await expectError(
       admin.post('/api/exchange/partners', { name: 'x', direction: 'out', signingMethod: 'hmac-sha256', receivingUnitId: p.receivingUnit.id }),
       400,

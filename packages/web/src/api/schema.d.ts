@@ -799,10 +799,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 对接平台列表（管理员）；不含密钥
-         * @description 对接平台列表（管理员）；不含密钥
+         * 对接平台列表（管理员；派单员转办时选择）；不含密钥
+         * @description 对接平台列表（管理员；派单员转办时选择）；不含密钥
          *
-         *     Exchange partners (administrators); never their secrets.
+         *     Exchange partners (administrators; dispatchers choosing a transfer target); never their secrets.
          */
         get: operations["listExchangePartners"];
         put?: never;

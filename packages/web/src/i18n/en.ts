@@ -762,3 +762,5 @@ import { enCalls } from './en-calls.js';
 Object.assign(en, enCalls);
 import { enSupervision } from './en-supervision.js';
 Object.assign(en, enSupervision);
+import { enExchange } from './en-exchange.js';
+Object.assign(en, enExchange);

@@ -16,6 +16,7 @@ import { CallersCard } from './CallersCard.js';
 import { AttachmentsCard, CoHandlersCard, DeadlinesCard, ExtensionsCard, FactsCard, HopsCard, LinksCard, OutcomeCard } from './detail-sections.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
 import { OrderTimeline } from './OrderTimeline.js';
+import { ExchangeCard } from './ExchangeCard.js';
 import { LegalPanel } from '../legal/LegalPanel.js';
 import { useCurrent } from '../auth/session.js';
 import './orders.css';
@@ -119,6 +120,13 @@ export default function OrderDetailPage() {
           <ExtensionsCard order={o} />
           <AttachmentsCard order={o} onUpload={o.allowedActions.includes('add_attachment') ? () => onAction('add_attachment') : null} />
           <LinksCard order={o} />
+          {role !== 'integration' && (
+            <ExchangeCard
+              orderId={o.id}
+              canTransfer={role === 'dispatcher' && !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(o.state)}
+              onChanged={events.reload}
+            />
+          )}
           {role !== 'agent' && role !== 'integration' && <LegalPanel order={o} onChanged={events.reload} />}
         </div>
         <div className="order-side">

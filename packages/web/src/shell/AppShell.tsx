@@ -1,4 +1,5 @@
 import {
+  SwapOutlined,
   BookOutlined,
   FileProtectOutlined,
   UsergroupAddOutlined,
@@ -68,6 +69,7 @@ export const navItems: Item[] = [
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },
   { path: '/admin/time-limits', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['administrator'] },
   { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, roles: ['administrator'] },
+  { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];
 

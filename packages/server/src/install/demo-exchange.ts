@@ -1,0 +1,124 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import * as repo from '../exchange/exchange.repo.js';
+import { exchangeMessages } from '../exchange/exchange.tables.js';
+import type { FieldMapping } from '../exchange/domain/mapping.js';
+import { statusPayload } from '../exchange/domain/outbound.js';
+import type { Db } from '../platform/db/client.js';
+import { workOrders } from '../orders/orders.tables.js';
+import { units } from '../units/units.tables.js';
+
+/** The demo partners' secrets (the simulator's defaults): never used unless the demo is on. */
+export const demoExchangeSecrets = { gov12345: 'demo-exchange-secret-12345', national: 'demo-exchange-secret-national' } as const;
+/** Where the demo's 12345 expects our messages: `npm run exchange:simulate` listens there. */
+export const demoSimulatorUrl = 'http://127.0.0.1:4100/';
+
+export const demo12345Mapping: FieldMapping = {
+  fields: {
+    narrative: 'appealContent',
+    title: 'appealTitle',
+    typeCode: 'appealType',
+    subjectCode: 'appealItem',
+    'place.divisionCode': 'areaCode',
+    'callers.0.name': 'citizen.name',
+    'callers.0.phone': 'citizen.mobile',
+    'employer.name': 'companyName',
+  },
+  values: { typeCode: { 投诉: 'complaint', 咨询: 'consult', 求助: 'help', 建议: 'suggestion' } },
+  states: {
+    pending_dispatch: '已受理',
+    pending_sign: '已派发',
+    handling: '办理中',
+    replied: '已答复',
+    pending_callback: '待回访',
+    archived: '已办结',
+    invalid: '已退回',
+  },
+  defaults: { priority: 'normal', tier: 'general', riskFlags: [], confidential: false },
+};
+
+/**
+ * The demo's exchange: the city's 12345 (both directions, through the simulator's port) and the national 12351
+ * platform (sends orders), each with a few orders taken from the demo's generated ones, their status messages
+ * delivered, and one that failed so the messages page has something to retry.
+ */
+export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
+  const [centre] = await db.select().from(units).where(eq(units.type, 'hotline_centre')).orderBy(asc(units.depth)).limit(1);
+  if (!centre) return;
+  const at = now;
+  const p12345 = await repo.insertPartner(db, {
+    name: '市 12345 政务服务便民热线',
+    kind: 'gov12345',
+    direction: 'both',
+    endpoint: demoSimulatorUrl,
+    credentials: { appKey: 'hotline-12351' },
+    signingMethod: 'hmac-sm3',
+    signingSecret: demoExchangeSecrets.gov12345,
+    mapping: demo12345Mapping,
+    receivingUnitId: centre.id,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const national = await repo.insertPartner(db, {
+    name: '全国 12351 职工服务平台',
+    kind: 'national',
+    direction: 'in',
+    endpoint: null,
+    credentials: { platformCode: 'ACFTU-12351' },
+    signingMethod: 'hmac-sha256',
+    signingSecret: demoExchangeSecrets.national,
+    mapping: { fields: {}, values: {}, states: {}, defaults: { priority: 'normal', tier: 'general', riskFlags: [], confidential: false } },
+    receivingUnitId: centre.id,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const orders = await db
+    .select()
+    .from(workOrders)
+    .where(and(isNull(workOrders.sourcePartnerId), eq(workOrders.createdByRole, 'agent')))
+    .orderBy(sql`${workOrders.createdAt} desc`)
+    .limit(6);
+  for (const [i, o] of orders.entries()) {
+    const partner = i < 4 ? p12345 : national;
+    const externalId = partner === p12345 ? `HHHT12345-2026-${String(1000 + i)}` : `ACFTU-${String(880 + i)}`;
+    await db
+      .update(workOrders)
+      .set({ sourcePartnerId: partner.id, channel: partner === p12345 ? 'transfer_12345' : 'upper_platform' })
+      .where(eq(workOrders.id, o.id));
+    await db.insert(exchangeMessages).values({
+      partnerId: partner.id,
+      direction: 'in',
+      kind: 'order',
+      orderId: o.id,
+      externalId,
+      payload: { number: o.number, order: { appealContent: o.narrative } },
+      state: 'received',
+      createdAt: o.createdAt,
+    });
+    if (partner !== p12345) continue;
+    const steps: [string, string][] = [
+      ['create', 'pending_dispatch'],
+      ['dispatch', 'pending_sign'],
+    ];
+    if (o.state !== 'pending_dispatch') steps.push(['sign', o.state]);
+    for (const [seq, [action, state]] of steps.entries()) {
+      const failed = i === 0 && seq === steps.length - 1;
+      await db.insert(exchangeMessages).values({
+        partnerId: partner.id,
+        direction: 'out',
+        kind: 'status',
+        orderId: o.id,
+        externalId,
+        seq: seq + 1,
+        payload: statusPayload(demo12345Mapping, { externalId, number: o.number, state, action, at: o.createdAt }),
+        state: failed ? 'failed' : 'delivered',
+        attempts: failed ? 60 : 1,
+        lastError: failed ? '无法连接对方：ECONNREFUSED' : null,
+        partnerReceipt: failed ? null : `R-${o.number.slice(-4)}-${seq + 1}`,
+        ackCount: failed ? 0 : 1,
+        createdAt: o.createdAt,
+        deliveredAt: failed ? null : o.createdAt,
+        lastAttemptAt: o.createdAt,
+      });
+    }
+  }
+}
