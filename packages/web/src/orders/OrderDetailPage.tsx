@@ -15,6 +15,7 @@ import { actionSpecs } from './actions/specs.js';
 import { CallersCard } from './CallersCard.js';
 import { AttachmentsCard, CoHandlersCard, DeadlinesCard, ExtensionsCard, FactsCard, HopsCard, LinksCard, OutcomeCard } from './detail-sections.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
+import { InstructionPanel } from '../supervision/InstructionPanel.js';
 import { OrderTimeline } from './OrderTimeline.js';
 import { ExchangeCard } from './ExchangeCard.js';
 import { LegalPanel } from '../legal/LegalPanel.js';
@@ -110,6 +111,7 @@ export default function OrderDetailPage() {
   return (
     <div className="order-detail">
       {header}
+      <InstructionPanel order={o} onChanged={events.reload} />
       <div className="order-columns">
         <div className="order-main">
           <FactsCard order={o} />

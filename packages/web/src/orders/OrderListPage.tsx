@@ -12,6 +12,7 @@ import { OrderFilters } from './OrderFilters.js';
 import { useOrderExport } from './useOrderExport.js';
 import { useOrderPages, useViewCounts } from './useOrderPages.js';
 import { ViewTabs } from './ViewTabs.js';
+import { EmergencyBanner } from '../supervision/EmergencyBanner.js';
 import { filtersFromParams, isWorkQueue, paramsFromFilters, queryOf, viewsFor, type Filters } from './views.js';
 
 /** The order lists: the role's queues as tabs, filters on top, the urgent first. */
@@ -42,6 +43,7 @@ export default function OrderListPage() {
 
   return (
     <div>
+      <EmergencyBanner />
       <div className="page-title">
         <h1>{t('工单')}</h1>
         <Space>
