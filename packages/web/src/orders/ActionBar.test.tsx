@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { orderActions, type OrderAction, type OrderView } from '../api/types.js';
-import { ActionBar, offeredInIntake, visibleActions } from './ActionBar.js';
+import { ActionBar, offeredInIntake, offeredInInstructionPanel, visibleActions } from './ActionBar.js';
 
 const order = (allowed: OrderAction[]) => ({ id: 'o', number: 'n', allowedActions: allowed }) as unknown as OrderView;
 
@@ -29,7 +29,7 @@ describe('the action bar shows exactly the allowed actions', () => {
   it('offers every action somewhere, and nothing that is not allowed', () => {
     const all = visibleActions(orderActions);
     const offered = new Set<string>([...all.primary, ...all.secondary, ...all.rare]);
-    const elsewhere: string[] = ['reveal_contact', 'remove_co_handler', ...offeredInIntake];
+    const elsewhere: string[] = ['reveal_contact', 'remove_co_handler', ...offeredInIntake, ...offeredInInstructionPanel];
     const callbacks = ['callback_satisfied', 'callback_dissatisfied', 'callback_unreachable'];
     for (const a of orderActions) expect(offered.has(a) || elsewhere.includes(a) || (callbacks.includes(a) && offered.has('callback'))).toBe(true);
     expect(visibleActions([])).toEqual({ primary: [], secondary: [], rare: [] });

@@ -34,6 +34,8 @@ const rare: OrderAction[] = ['attach_caller', 'merge', 'link', 'invalidate'];
 const inline: OrderAction[] = ['reveal_contact', 'remove_co_handler'];
 /** Offered where the agent works it, not on the order page: answering with an article is done from the intake console's suggestions. */
 export const offeredInIntake: OrderAction[] = ['answer_with_article'];
+/** Offered in the instruction panel at the top of the order (supervision/InstructionPanel.tsx). */
+export const offeredInInstructionPanel: OrderAction[] = ['add_instruction', 'acknowledge_instruction', 'record_emergency_way'];
 const callbacks: OrderAction[] = ['callback_satisfied', 'callback_dissatisfied', 'callback_unreachable'];
 
 export type ActionKey = OrderAction | 'callback';
