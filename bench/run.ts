@@ -5,12 +5,13 @@
  * ratio to a bare baseline measured in the same run, because these machines are shared and noisy:
  *  - intake: createOrder at 50 concurrent connections vs. a bare Fastify + INSERT … RETURNING (target ≥ 0.7)
  *  - server RSS under that load (target ≤ 300 MB)
+ *  - SQL statements per createOrder / dispatchOrder / getOrder (targets ≤ 8 / 8 / 4; issue 18 measured 14 / 25 / 11)
  *  - listOrders for a county and for the province at each size vs. a bare indexed SELECT of the same rows
  *    (targets: p95 ≤ 3× bare; growth from the smallest to the largest size ≤ 1.3×)
  *  - call-event ingestion: signed batches to ingestCallEvents (verify, fold each call again, one UPDATE per batch)
  *    vs. a bare Fastify doing one multi-row INSERT of the same batch, events/s (target ≥ 0.5)
  *
- * `--only intake,lists,calls` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ * `--only statements,intake,lists,calls` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { demoTelephonySecret } from '../packages/server/src/platform/config/config.js';
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
+import { statementsPerRequest } from './statements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverDir = path.resolve(here, '../packages/server');
@@ -35,7 +37,7 @@ const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
   .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
-const only = new Set(option('only', 'intake,lists,calls').split(','));
+const only = new Set(option('only', 'statements,intake,lists,calls').split(','));
 const callCount = Number(option('calls', quick ? '500' : '2000'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -159,6 +161,7 @@ async function main() {
     console.log('\nresult                                                        value   target       ');
     const report: Record<string, unknown> = { sizes, duration };
     if (only.has('calls')) report.calls = await callIngestion(app.port, bare.port);
+    if (only.has('statements')) report.statements = await statements();
     if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!);
     if (only.has('lists')) report.lists = await lists(app.port, bare.port);
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
@@ -168,6 +171,19 @@ async function main() {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
+}
+
+/** SQL statements per request, counted at the driver of an in-process app on the bench's database (bench/statements.ts). */
+async function statements() {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query(`select id from units where type = 'county_federation' and division_code = '150102'`);
+  await c.end();
+  const n = await statementsPerRequest(dbUrl, (rows[0] as { id: string }).id, intakeBody);
+  line('SQL statements per createOrder', String(n.createOrder), '≤ 8', n.createOrder <= 8);
+  line('SQL statements per dispatchOrder', String(n.dispatchOrder), '≤ 8', n.dispatchOrder <= 8);
+  line('SQL statements per getOrder', String(n.getOrder), '≤ 4', n.getOrder <= 4);
+  return n;
 }
 
 async function intake(appPort: number, barePort: number, cookie: string, pid: number) {

@@ -40,7 +40,9 @@ import type { OrderDeps } from './orders/order-deps.js';
 import { createOrderListService } from './orders/order-list.js';
 import { createOrdersService } from './orders/orders.service.js';
 import { ordersRoutes } from './orders/orders.routes.js';
-import { timeLimits } from './orders/time-limits.js';
+import { createTimeLimits } from './orders/time-limits.js';
+import { createCatalogReference } from './catalog/catalog-reference.js';
+import { createUnitDirectory } from './units/unit-directory.js';
 import { createOrderNumberAllocator } from './orders/order-numbers.js';
 import { createIntelligenceService } from './intelligence/intelligence.service.js';
 import { intelligenceRoutes } from './intelligence/intelligence.routes.js';
@@ -143,10 +145,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthHook(app, auth);
   // After the auth hook: limits are counted per account once the request's account is known.
   await registerRateLimits(app, config);
-  const ctx = { db, database, config, clock };
+  const ctx = { db, database, config, clock, bus };
 
   // Jobs act as the system actor; the runner is built first so every capability can register its job kinds.
-  const jobs = createJobRunner({ db, clock, system: systemActorSource(db, clock), ...(deps.instanceId ? { instanceId: deps.instanceId } : {}), log: app.log });
+  const jobs = createJobRunner({
+    db,
+    clock,
+    system: systemActorSource(db, clock, config.province),
+    ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
+    log: app.log,
+  });
   app.decorate('jobs', jobs);
   app.addHook('onClose', () => jobs.stop());
   registerJobHousekeeping(jobs);
@@ -156,21 +164,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });
   await app.register(catalogRoutes, { prefix: '/api', ...ctx });
+  const reference = createCatalogReference({ db, clock, bus });
+  const limits = createTimeLimits(reference);
   // One calendar service for everyone, so an administrator's change is seen by the next deadline computed.
   // Entering an official year recomputes the open orders' provisional deadlines in the same transaction.
-  const calendar = createCalendarService({ db, clock, bus, onYearEntered: (tx, input) => recomputeProvisionalDeadlines(tx, { limits: timeLimits }, input) });
+  const calendar = createCalendarService({ db, clock, bus, onYearEntered: (tx, input) => recomputeProvisionalDeadlines(tx, { limits }, input) });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
   await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
 
   // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
   const outbound = createOutbound({ db, clock, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
+  // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
+  const units = createUnitDirectory({ db, clock, bus, province: config.province });
   const orderDeps: OrderDeps = {
     db,
     clock,
     config,
     calendar,
-    limits: timeLimits,
+    units,
+    reference,
+    limits,
     // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
     bus,
     orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
@@ -259,4 +273,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 /** What every capability's routes plugin receives. */
-export type RouteContext = { db: Database['db']; database: Database; config: Config; clock: Clock };
+export type RouteContext = { db: Database['db']; database: Database; config: Config; clock: Clock; bus: ChangeBus };

@@ -1,6 +1,7 @@
 import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
+import { reachesWholeTree } from '../units/domain/province-root.js';
 import { externalUnitTypes, isExternalType } from '../units/domain/unit-types.js';
 import { units } from '../units/units.tables.js';
 
@@ -29,8 +30,7 @@ export function scopeUnitIdOf(actor: Pick<Actor, 'scopePath'>): string {
   return parts[parts.length - 1]!;
 }
 
-/** Ancestors-or-self of a unit, from its path: the units whose subtree contains it. */
-export const unitIdsOnPath = (path: string): string[] => path.split('/').filter(Boolean);
+export { unitIdsOnPath } from './domain/visibility.js';
 
 /**
  * 三员分立 (auth/duties.ts): the security administrator manages accounts and the auditor reads the audit log; neither
@@ -58,8 +58,8 @@ export function orderVisibleTo(actor: Pick<Actor, 'scopePath' | 'role' | 'userId
 
 type Reach = Pick<Actor, 'scopePath'>;
 
-/** An actor whose role reaches a whole province tree (its scope path names only the root). */
-const atProvinceRoot = (actor: Reach) => actor.scopePath.split('/').length === 3;
+/** An actor whose role reaches a whole province tree (its scope path names only the root): units/domain/province-root.ts. */
+export const atProvinceRoot = (actor: Reach) => reachesWholeTree(actor.scopePath);
 
 /**
  * The units whose people an actor may see and manage: the actor's subtree. External collaborators and platforms

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
-import { findByDivision } from '../units/units.repo.js';
+import { findProvinceRoot } from '../units/province-root.js';
 import { reportKinds } from './domain/report-text.js';
 import type { ReportsService } from './reports.service.js';
 
@@ -222,7 +222,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
  */
 export function registerReportJobs(jobs: JobRunner, deps: { db: Db; reports: ReportsService; province: string }) {
   jobs.register('analytics.reports', async (_job, ctx) => {
-    const province = await findByDivision(deps.db, 'province_federation', deps.province);
+    const province = await findProvinceRoot(deps.db, deps.province);
     if (province) await deps.reports.runScheduled(ctx.now, [{ id: province.id, name: province.name, path: province.path }]);
     await ctx.complete();
   });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
-import { withinScope } from '../access/scope.js';
+import { atProvinceRoot, withinScope } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
 import { auditEvents } from './audit.tables.js';
 
@@ -55,9 +55,8 @@ export type AuditFilter = {
 
 export async function listAudit(db: Executor, actor: Pick<Actor, 'scopePath'>, f: AuditFilter) {
   // Events that belong to no unit (a failed login with an unknown name) are for the auditors of a whole tree.
-  const atRoot = actor.scopePath.split('/').length === 3;
   const scoped = withinScope(actor, auditEvents.scopePath);
-  const conds: SQL[] = [atRoot ? or(scoped, isNull(auditEvents.scopePath))! : scoped];
+  const conds: SQL[] = [atProvinceRoot(actor) ? or(scoped, isNull(auditEvents.scopePath))! : scoped];
   if (f.action) conds.push(eq(auditEvents.action, f.action));
   // User names are unique regardless of case, and failed logins record the name lower-cased.
   if (f.actorUsername) conds.push(sql`lower(${auditEvents.actorUsername}) = ${f.actorUsername.toLowerCase()}`);

@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/audit.repo.js';
-import { scopeUnitIdOf } from '../access/scope.js';
+import { atProvinceRoot, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { ChangeBus } from '../platform/bus/index.js';
+import { createReferenceCache } from '../platform/cache/reference-cache.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
@@ -65,45 +66,20 @@ export type YearEnteredHook = (
 
 export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus; onYearEntered?: YearEnteredHook }) {
   const { db, clock, bus } = deps;
-  const cacheMs = deps.cacheMs ?? calendarCacheMs;
-  let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
-  let loading: Promise<WorkingCalendar> | null = null;
-  // A load that started before a write must not put the old calendar back into the cache.
-  let generation = 0;
+  // One copy per process, dropped on a write here or (through the bus) in another instance.
+  const cache = createReferenceCache({
+    kinds: ['calendar'],
+    load: (via) => loadWorkingCalendar(via, clock.now()),
+    db,
+    clock,
+    bus,
+    ttlMs: deps.cacheMs ?? calendarCacheMs,
+  });
 
   /** The working calendar every deadline is computed on. */
-  async function current(): Promise<WorkingCalendar> {
-    const now = clock.now().getTime();
-    if (cached && now >= cached.loadedAt && now - cached.loadedAt < cacheMs) return cached.calendar;
-    if (loading) return loading;
-    const gen = generation;
-    const load = loadWorkingCalendar(db, clock.now()).then((calendar) => {
-      if (gen === generation) cached = { calendar, loadedAt: clock.now().getTime() };
-      return calendar;
-    });
-    loading = load;
-    // Settled either way: the next call reads again (a failed read is not cached).
-    const settle = () => {
-      if (loading === load) loading = null;
-    };
-    load.then(settle, settle);
-    return load;
-  }
-
-  function dropCache(): void {
-    generation++;
-    cached = null;
-    loading = null;
-  }
-  // Another instance changed the calendar (or this one's LISTEN connection was lost and may have missed it).
-  bus?.subscribe('reference.changed', (m) => m.kind === 'calendar' && dropCache());
-  bus?.subscribe('bus.resynced', dropCache);
-
+  const current = (): Promise<WorkingCalendar> => cache.current();
   /** After a write: this process drops its copy at once, the others when the bus tells them. */
-  async function invalidate(): Promise<void> {
-    dropCache();
-    await bus?.publish({ topic: 'reference.changed', kind: 'calendar' });
-  }
+  const invalidate = (): Promise<void> => cache.invalidate();
 
   /** A deadline on the current calendar; a calendar that does not reach it is a 422, never a guess. */
   async function deadline(start: Date, limit: Limit): Promise<Date | null> {
@@ -119,7 +95,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
   /** The calendar belongs to the whole installation: only an administrator at the root may change it. */
   function requireCalendarAdmin(actor: Actor): void {
     requireRole(actor, 'administrator');
-    if (actor.scopePath.split('/').filter(Boolean).length !== 1) {
+    if (!atProvinceRoot(actor)) {
       throw forbidden('CALENDAR_ROOT_ADMIN_REQUIRED', '工作日历全省通用，只有省级管理员可以修改');
     }
   }

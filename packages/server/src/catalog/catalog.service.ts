@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
+import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, staleVersion, type FieldError } from '../platform/errors/app-error.js';
@@ -51,7 +52,7 @@ function refuse(problems: EditProblem[]): never {
 
 const sides = <R>(changes: Change<R>[]) => ({ before: changes.map((c) => c.before), after: changes.map((c) => c.after) });
 
-export function createCatalogService(deps: { db: Db; clock: Clock }) {
+export function createCatalogService(deps: { db: Db; clock: Clock; bus?: ChangeBus | undefined }) {
   const { db, clock } = deps;
 
   async function getCatalog(_actor: Actor) {
@@ -94,7 +95,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
     });
   }
 
-  return { getCatalog, updateCatalog };
+  return { getCatalog, updateCatalog: announcing(deps.bus, 'catalog', updateCatalog) };
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
 import { CalendarNotCoveredError, isProvisionalDeadline, type CountFrom, type LimitUnit } from '../calendar/domain/working-time.js';
+import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
@@ -99,7 +100,7 @@ function byDisplayOrder(a: TimeLimitRuleRow, b: TimeLimitRuleRow): number {
   return 0;
 }
 
-export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
+export function createTimeLimitRulesService(deps: { db: Db; clock: Clock; bus?: ChangeBus | undefined }) {
   const { db, clock } = deps;
   const scopeOf = (actor: Actor) => ({ unitId: actor.unitId, path: actor.scopePath });
 
@@ -205,7 +206,7 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock }) {
     }
   }
 
-  return { list, create, update, preview };
+  return { list, create: announcing(deps.bus, 'rules', create), update: announcing(deps.bus, 'rules', update), preview };
 }
 
 export type TimeLimitRulesService = ReturnType<typeof createTimeLimitRulesService>;

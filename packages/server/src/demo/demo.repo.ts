@@ -3,7 +3,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Role } from '../auth/roles.js';
 import { loadEnteredCalendar } from '../calendar/calendar.repo.js';
 import { timeLimitRules } from '../catalog/catalog.tables.js';
-import { riskThresholds } from '../orders/catalog-check.js';
+import { readThresholds } from '../catalog/catalog.repo.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
 import type { Executor } from '../platform/db/client.js';
 import { units } from '../units/units.tables.js';
@@ -32,7 +32,7 @@ export async function loadSeedContext(db: Executor, province: string, days: { fr
       .orderBy(users.username),
     loadEnteredCalendar(db),
     db.select().from(timeLimitRules).where(eq(timeLimitRules.active, true)),
-    riskThresholds(db),
+    readThresholds(db),
     db
       .select({ day: orderSequences.day, last: orderSequences.last })
       .from(orderSequences)

@@ -1,6 +1,6 @@
 import { addDaysToDate, CalendarNotCoveredError, instantAt, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
-import { selectRule, type RuleLike, type RuleLimit } from '../catalog/domain/time-limit-rules.js';
-import type { Priority, Tier } from '../orders/domain/states.js';
+import { catalogReferenceOf } from '../catalog/catalog-reference.js';
+import type { RuleLike, RuleLimit } from '../catalog/domain/time-limit-rules.js';
 import { formatOrderNumber } from '../orders/domain/order-number.js';
 import type { RiskThresholds } from '../orders/domain/risk-flags.js';
 import type { LimitSnapshot } from '../orders/orders.tables.js';
@@ -102,6 +102,8 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
   const cast = castOf(ctx.units, ctx.people, ctx.province);
   const byId = new Map(ctx.units.map((u) => [u.id, u]));
   const limits = new Map<string, LimitSnapshot>();
+  // The same rule selection as the running server (catalog-reference.ts); codes are the generator's own, not checked.
+  const catalog = catalogReferenceOf({ types: [], subjects: [], flags: [], thresholds: ctx.thresholds, rules: ctx.rules });
   const env: SimEnv = {
     calendar: ctx.calendar,
     newId,
@@ -110,10 +112,7 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
       const key = `${step}|${o.typeCode}|${o.subjectCode}|${o.priority}|${o.tier}`;
       let limit = limits.get(key);
       if (!limit) {
-        const rule = selectRule(ctx.rules, { step, type: o.typeCode, subject: o.subjectCode, priority: o.priority as Priority, tier: o.tier as Tier });
-        limit = rule
-          ? { amount: rule.amount, unit: rule.unit, countFrom: rule.countFrom, ruleId: rule.id }
-          : { amount: null, unit: 'none', countFrom: 'next_working_day', ruleId: null };
+        limit = catalog.limitFor(step, o);
         limits.set(key, limit);
       }
       return limit;

@@ -3,7 +3,9 @@ import { requireRole, type Actor } from '../auth/actor.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { isFinal, type OrderState } from '../orders/domain/states.js';
 import { recordOrderFact } from '../orders/order-facts.js';
-import { findVisibleOrder, isVisible, lockOrder, unitsById } from '../orders/orders.repo.js';
+import { findVisibleOrder, lockOrder } from '../orders/orders.repo.js';
+import { orderVisibleTo } from '../access/scope.js';
+import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
@@ -91,7 +93,7 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
     const now = clock.now();
     return db.transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
-      if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+      if (!order || !orderVisibleTo(actor, order)) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
       if (isFinal(order.state as OrderState)) throw conflict('ORDER_FINAL', '工单已办结或作废，不能转办');
       const fields = mapOutbound(partner.mapping, {
         narrative: order.narrative,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { unitsById } from '../orders/orders.repo.js';
+import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';

@@ -1,19 +1,18 @@
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
-import { provinceRoots } from '../units/divisions/province-tree.js';
+import { findProvinceRoot } from '../units/province-root.js';
 import { ensureSystemUser } from '../users/users.repo.js';
 
 /**
- * The system actor of this installation, created on first need and kept: the first province root is where it
- * stands (an installation with several imported provinces still has one system).
+ * The system actor of this installation, created on first need and kept: the province root is where it stands (an
+ * installation with several imported provinces still has one system).
  */
-export function systemActorSource(db: Db, clock: Clock): () => Promise<SystemActor> {
+export function systemActorSource(db: Db, clock: Clock, province: string): () => Promise<SystemActor> {
   let known: Promise<SystemActor> | null = null;
   return () => {
     known ??= (async () => {
-      const roots = await provinceRoots(db);
-      const root = roots.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.path.localeCompare(b.path))[0];
+      const root = await findProvinceRoot(db, province);
       if (!root) throw new Error('no province root: the installation is empty');
       const userId = await ensureSystemUser(db, root.id, clock.now());
       return {

@@ -3,6 +3,7 @@ import { notFound } from '../platform/errors/app-error.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import type { createOrdersService } from '../orders/orders.service.js';
+import { answerWithArticleEffect } from '../orders/domain/effects.js';
 import { runTransition } from '../orders/transition.js';
 import type { SearchService } from '../search/search.service.js';
 import { insertUse, usesOfOrder } from './knowledge.repo.js';
@@ -35,22 +36,17 @@ export function createAnswerService(deps: {
     const closes = order.typeCode === 'consult' && order.state === 'pending_dispatch';
     const cited = article.content.citations.length ? `（${article.content.citations.join('、')}）` : '';
     const answer = `依据知识库《${article.content.title}》${cited}答复：\n${article.content.body.slice(0, answerBodyChars)}`;
-    await runTransition(orderDeps, actor, orderId, closes ? input.version : null, closes ? 'answer_with_article' : 'add_note', async ({ tx, now }) => {
-      await insertUse(tx, {
+    await runTransition(orderDeps, actor, orderId, closes ? input.version : null, closes ? 'answer_with_article' : 'add_note', async (c) => {
+      await insertUse(c.tx, {
         articleId: article.id,
         version: article.version,
         orderId,
         userId: actor.userId,
-        at: now,
+        at: c.now,
         closedOrder: closes ? 'closed' : 'recorded',
       });
-      const data = { article: { id: article.id, version: article.version, title: article.content.title }, closed: closes };
-      if (!closes) return { data, eventAction: 'article_used', note: input.note ?? null };
-      return {
-        set: { answer, closedAt: now, currentStep: null, currentStepStartedAt: null, currentDueAt: null, currentNearDueAt: null },
-        data,
-        note: input.note ?? null,
-      };
+      const cites = { id: article.id, version: article.version, title: article.content.title };
+      return answerWithArticleEffect(c.snapshot, { article: cites, answer, closes, note: input.note ?? null }, c.effectCtx);
     });
     if (input.searchId !== undefined) await deps.search.markClicked(actor, input.searchId, input.articleId);
     return deps.orders.get(actor, orderId);

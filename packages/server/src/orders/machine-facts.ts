@@ -1,44 +1,44 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
-import type { Executor } from '../platform/db/client.js';
 import { isEmergency } from '../supervision/domain/timers.js';
-import { instructionFacts } from '../supervision/instructions.repo.js';
+import type { InstructionFacts } from './domain/instruction-rule.js';
 import type { OrderFacts, Relation } from './domain/state-machine.js';
 import { contactAccessFor } from './order-view.js';
 import type { OrderRow } from './orders.repo.js';
-import { orderCallers, orderEvents, orderExtensions } from './orders.tables.js';
 
-/** The facts the state machine's conditions read (OrderFacts), from the order's rows; a query only where one is needed. */
-export async function machineFacts(db: Executor, actor: Actor, order: OrderRow, relations: ReadonlySet<Relation>): Promise<OrderFacts> {
-  const pending = order.pendingExtension
-    ? ((await db.select({ requestedBy: orderExtensions.requestedBy }).from(orderExtensions).where(eq(orderExtensions.id, order.pendingExtension.id)))[0] ??
-      null)
-    : null;
-  const [reply] =
-    order.state === 'replied'
-      ? await db
-          .select({ by: orderEvents.actorUserId })
-          .from(orderEvents)
-          .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.action, 'reply')))
-          .orderBy(desc(orderEvents.id))
-          .limit(1)
-      : [];
+/**
+ * What the state machine's conditions need beyond the order row, read with the order in the same statement
+ * (orders.repo `lockSnapshot`, `orderDetails`) or kept by the demo generator: no query of its own.
+ */
+export type FactSources = {
+  /** Who asked for the extension now waiting for a decision (null when none waits). */
+  pendingRequestedBy: string | null;
+  /** Who gave the latest reply (read only while the order waits for review). */
+  repliedBy: string | null;
+  /** The order's callers, for whether every one of them is hidden from the actor. */
+  callers: readonly { confidential: boolean }[];
+  /** Leaders' instructions and Shaanxi's rule (supervision/instructions.repo.ts `instructionFactsColumn`). */
+  instructions?: InstructionFacts;
+};
+
+/** The facts the state machine's conditions read (OrderFacts), from the order and what was read with it. */
+export function machineFacts(
+  actor: Pick<Actor, 'userId' | 'role'>,
+  order: Pick<OrderRow, 'pendingExtension' | 'replyLimit' | 'callbackAttempts' | 'confidential' | 'priority' | 'riskFlags'>,
+  relations: ReadonlySet<Relation>,
+  known: FactSources,
+): OrderFacts {
   // The hotline (intake, dispatching unit) always sees; for others, every caller hidden means nothing to reveal.
   const atHotline = relations.has('intake') || relations.has('order_dispatcher');
-  let contactHidden = false;
-  if (!atHotline && order.confidential) contactHidden = true;
-  else if (!atHotline) {
-    const callers = await db.select({ confidential: orderCallers.confidential }).from(orderCallers).where(eq(orderCallers.orderId, order.id));
-    contactHidden = callers.length > 0 && callers.every((c) => contactAccessFor(actor, order, relations, c) === 'hidden');
-  }
+  const contactHidden =
+    !atHotline && (order.confidential || (known.callers.length > 0 && known.callers.every((c) => contactAccessFor(actor, order, relations, c) === 'hidden')));
   return {
     userId: actor.userId,
-    pendingExtension: pending ? { requestedBy: pending.requestedBy } : null,
+    pendingExtension: order.pendingExtension ? { requestedBy: known.pendingRequestedBy ?? '' } : null,
     replyLimitUnit: order.replyLimit && order.replyLimit.amount !== null ? order.replyLimit.unit : null,
-    repliedBy: reply?.by ?? null,
+    repliedBy: known.repliedBy,
     callbackAttempts: order.callbackAttempts,
     contactHidden,
-    instructions: await instructionFacts(db, order),
+    ...(known.instructions ? { instructions: known.instructions } : {}),
     emergency: isEmergency({ priority: order.priority, riskFlags: order.riskFlags ?? [] }),
   };
 }

@@ -1,7 +1,9 @@
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
+import type { CatalogReferenceCache } from '../catalog/catalog-reference.js';
 import type { ChangeBus } from '../platform/bus/index.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import type { OrderRow } from './orders.repo.js';
 import type { AttachmentStore } from './attachments/attachment-store.js';
@@ -15,6 +17,9 @@ export type OrderDeps = {
   config: Config;
   calendar: { current(): Promise<WorkingCalendar> };
   limits: TimeLimits;
+  /** Units, catalog codes, thresholds and rules: cached per process, dropped on `reference.changed`. */
+  units: UnitDirectoryCache;
+  reference: CatalogReferenceCache;
   attachments: AttachmentStore;
   orderNumbers: OrderNumberAllocator;
   /** Announces each committed change (`order.changed`) to SSE streams and other instances. */

@@ -5,7 +5,7 @@ import { orderVisibility } from '../access/scope.js';
 import { invalid } from '../platform/errors/app-error.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
-import { callerSearch, unitsById } from './orders.repo.js';
+import { callerSearch } from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
@@ -89,7 +89,7 @@ export function createOrderListService(deps: OrderDeps) {
   async function conditions(actor: Actor, q: ListOrdersQuery, now: Date): Promise<SQL[]> {
     const c: SQL[] = [orderVisibility(actor, workOrders)];
     if (q.unitId) {
-      const unit = (await unitsById(db, [q.unitId])).get(q.unitId);
+      const unit = (await deps.units.current()).get(q.unitId);
       // A unit outside the actor's reach simply matches nothing: its existence is not confirmed.
       if (!unit) c.push(sql`false`);
       // A figure belongs to the unit it is counted for (a hop's receiving unit, an order's holder): filter the figure's unit.
@@ -162,10 +162,7 @@ export function createOrderListService(deps: OrderDeps) {
       .from(workOrders)
       .where(and(...base))
       .groupBy(workOrders.state);
-    const names = await unitsById(
-      db,
-      page.map((r) => r.o.holderUnitId),
-    );
+    const names = (await deps.units.current()).byIds(page.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
     const last = page[page.length - 1];
     const total = counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0);

@@ -6,7 +6,8 @@ import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { deadlineStatus } from './domain/deadlines.js';
 import { allowedActions, type Relation } from './domain/state-machine.js';
 import { stateNames, type OrderState } from './domain/states.js';
-import { orderDetails, unitsById, type OrderRow } from './orders.repo.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
+import { orderDetails, type OrderRow } from './orders.repo.js';
 import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 
@@ -134,9 +135,11 @@ export type OrderDetails = Awaited<ReturnType<typeof orderDetails>>;
  * `known` lets a caller that has just written the order (intake) pass what it already holds, so the answer to a
  * create costs no further queries for details and relations.
  */
-export async function orderView(db: Executor, actor: Actor, order: OrderRow, now: Date, known?: { details: OrderDetails; relations: Set<Relation> }) {
-  const relations = known?.relations ?? (await relationsOf(db, actor, order));
-  const d = known?.details ?? (await orderDetails(db, order.id));
+export type ViewSource = { db: Executor; units: UnitDirectoryCache };
+
+export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, now: Date, known?: { details: OrderDetails; relations?: Set<Relation> }) {
+  const [d, units] = await Promise.all([known?.details ?? orderDetails(src.db, order.id), src.units.current()]);
+  const relations = known?.relations ?? relationsOf(actor, order, d.coHandlers, units.get(actor.unitId));
   const unitIds = [
     order.intakeUnitId,
     order.holderUnitId,
@@ -147,7 +150,7 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
     ...d.extensions.map((e) => e.requestedByUnitId),
     ...d.attachments.map((a) => a.uploadedByUnitId),
   ].filter((x): x is string => !!x);
-  const unitMap = await unitsById(db, unitIds);
+  const unitMap = units.byIds(unitIds);
   const unitName = (id: string | null) => (id ? (unitMap.get(id)?.name ?? null) : null);
   const unitRef = (id: string | null) => (id ? { id, name: unitName(id) ?? '' } : null);
   const access = contactAccessFor(actor, order, relations);
@@ -226,7 +229,16 @@ export async function orderView(db: Executor, actor: Actor, order: OrderRow, now
       .filter((l) => orderVisibleTo(actor, l))
       .map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
     relations: [...relations],
-    allowedActions: allowedActions(order.state as OrderState, { role: actor.role, relations, facts: await machineFacts(db, actor, order, relations) }),
+    allowedActions: allowedActions(order.state as OrderState, {
+      role: actor.role,
+      relations,
+      facts: machineFacts(actor, order, relations, {
+        pendingRequestedBy: (order.pendingExtension && d.extensions.find((e) => e.id === order.pendingExtension!.id)?.requestedBy) || null,
+        repliedBy: d.repliedBy,
+        callers: d.callers,
+        ...(d.instructions ? { instructions: d.instructions } : {}),
+      }),
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { unitsById } from './orders.repo.js';
+import { unitsById } from '../units/units.repo.js';
 import { orderCallers, orderExtensions, orderHops, workOrders } from './orders.tables.js';
 
 /**

@@ -1,12 +1,21 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { finalStates } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
-import type { Executor } from '../platform/db/client.js';
-import { units } from '../units/units.tables.js';
+import { rowsOf, type Executor } from '../platform/db/client.js';
+import type { Effect, HopChange, OrderSnapshot } from './domain/effects.js';
+import { parseOrderEvent } from './domain/events.js';
+import type { FactSources } from './machine-facts.js';
+import { instructionFactsColumn, instructionFactsOf } from '../supervision/instructions.repo.js';
 import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 export type OrderEventInsert = typeof orderEvents.$inferInsert;
+export type CallerRow = typeof orderCallers.$inferSelect;
+export type HopRow = typeof orderHops.$inferSelect;
+export type CoHandlerRow = typeof orderCoHandlers.$inferSelect;
+export type ExtensionRow = typeof orderExtensions.$inferSelect;
+export type AttachmentRow = typeof orderAttachments.$inferSelect;
 
 /** The order, locked for the rest of the transaction: concurrent changes queue here and then see the new version. */
 export async function lockOrder(tx: Executor, id: string): Promise<OrderRow | undefined> {
@@ -22,14 +31,6 @@ export async function findVisibleOrder(db: Executor, actor: Actor, id: string): 
   return row;
 }
 
-export async function isVisible(db: Executor, actor: Actor, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: workOrders.id })
-    .from(workOrders)
-    .where(and(eq(workOrders.id, id), orderVisibility(actor, workOrders)));
-  return !!row;
-}
-
 /**
  * Searching by a caller's number must not let a unit confirm who called about an order it may not see that caller
  * of (contactAccessFor: a confidential order or caller is seen only by the intake and the dispatching unit).
@@ -40,13 +41,19 @@ export function callerSearch(actor: Pick<Actor, 'unitId'>, phoneMatch: SQL) {
     and ((not ${workOrders.confidential} and not oc.confidential) or ${workOrders.intakeUnitId} = ${actor.unitId} or ${workOrders.dispatchUnitId} = ${actor.unitId}))`;
 }
 
-/** Several timeline events at once (the supervision scan records each signal it produced). */
+/** Several timeline events at once (the supervision scan records each signal it produced), each validated like one. */
 export async function insertEvents(tx: Executor, es: OrderEventInsert[]): Promise<void> {
-  for (let i = 0; i < es.length; i += 500) await tx.insert(orderEvents).values(es.slice(i, i + 500));
+  const typed = es.map((e) => ({ ...e, data: parseOrderEvent({ action: e.action, data: e.data }).data }));
+  for (let i = 0; i < typed.length; i += 500) await tx.insert(orderEvents).values(typed.slice(i, i + 500));
 }
 
-export async function insertEvent(tx: Executor, e: OrderEventInsert): Promise<void> {
-  await tx.insert(orderEvents).values(e);
+/** One timeline row; its payload must match the kind's schema (events.ts), or nothing is written. */
+export async function insertEvent(tx: Executor, e: OrderEventInsert, notify?: { channel: string; payload: string } | null): Promise<void> {
+  const typed = parseOrderEvent({ action: e.action, data: e.data });
+  const insert = tx.insert(orderEvents).values({ ...e, data: typed.data });
+  // The change's announcement rides on its event row: NOTIFY inside the transaction goes out at commit, no extra trip.
+  if (notify) await insert.returning({ notified: sql`pg_notify(${notify.channel}, ${notify.payload})` });
+  else await insert;
 }
 
 export async function activeCoHandlers(db: Executor, orderId: string) {
@@ -56,51 +63,371 @@ export async function activeCoHandlers(db: Executor, orderId: string) {
     .where(and(eq(orderCoHandlers.orderId, orderId), isNull(orderCoHandlers.removedAt)));
 }
 
+const jsonList = (select: SQL, from: SQL, order: SQL) => sql`coalesce((select json_agg(${select} order by ${order}) from ${from}), '[]'::json)`;
+const at = (v: unknown): Date => new Date(v as string);
+const atOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const jsonRows = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>[];
+
+/**
+ * Everything that hangs off an order, in one statement (a json list per table): the detail view costs one round trip
+ * whatever the order has. Timestamps come back as ISO text inside json and are turned back into dates here.
+ */
 export async function orderDetails(db: Executor, orderId: string) {
-  const [callers, hops, coHandlers, extensions, attachments, links] = await Promise.all([
-    db.select().from(orderCallers).where(eq(orderCallers.orderId, orderId)).orderBy(asc(orderCallers.calledAt)),
-    db.select().from(orderHops).where(eq(orderHops.orderId, orderId)).orderBy(asc(orderHops.seq)),
-    db.select().from(orderCoHandlers).where(eq(orderCoHandlers.orderId, orderId)).orderBy(asc(orderCoHandlers.invitedAt)),
-    db.select().from(orderExtensions).where(eq(orderExtensions.orderId, orderId)).orderBy(asc(orderExtensions.requestedAt)),
-    db.select().from(orderAttachments).where(eq(orderAttachments.orderId, orderId)).orderBy(asc(orderAttachments.uploadedAt)),
-    db
-      .select({
-        orderId: orderLinks.orderId,
-        linkedOrderId: orderLinks.linkedOrderId,
-        number: workOrders.number,
-        state: workOrders.state,
-        note: orderLinks.note,
-        visibleTo: workOrders.visibleTo,
-        createdBy: workOrders.createdBy,
-      })
-      .from(orderLinks)
-      .innerJoin(
-        workOrders,
-        eq(workOrders.id, sql`case when ${orderLinks.orderId} = ${orderId} then ${orderLinks.linkedOrderId} else ${orderLinks.orderId} end`),
-      )
-      .where(sql`${orderLinks.orderId} = ${orderId} or ${orderLinks.linkedOrderId} = ${orderId}`),
-  ]);
-  return { callers, hops, coHandlers, extensions, attachments, links };
+  const id = sql`${orderId}::uuid`;
+  const rows = await db.execute(sql`select
+    ${jsonList(
+      sql`json_build_object('id', c.id, 'orderId', c.order_id, 'name', c.name, 'phone', c.phone, 'idNumber', c.id_number, 'relation', c.relation, 'isPrimary', c.is_primary, 'channel', c.channel, 'calledAt', c.called_at, 'sourceOrderId', c.source_order_id, 'addedBy', c.added_by, 'confidential', c.confidential)`,
+      sql`order_callers c where c.order_id = ${id}`,
+      sql`c.called_at, c.is_primary desc`,
+    )} as callers,
+    ${jsonList(
+      sql`json_build_object('id', h.id, 'orderId', h.order_id, 'seq', h.seq, 'fromUnitId', h.from_unit_id, 'toUnitId', h.to_unit_id, 'dispatchedBy', h.dispatched_by, 'dispatchedAt', h.dispatched_at, 'note', h.note, 'signDueAt', h.sign_due_at, 'signedAt', h.signed_at, 'returnedAt', h.returned_at, 'returnReason', h.return_reason, 'status', h.status)`,
+      sql`order_hops h where h.order_id = ${id}`,
+      sql`h.seq`,
+    )} as hops,
+    ${jsonList(
+      sql`json_build_object('id', x.id, 'orderId', x.order_id, 'unitId', x.unit_id, 'invitedByUnitId', x.invited_by_unit_id, 'invitedBy', x.invited_by, 'invitedAt', x.invited_at, 'task', x.task, 'removedAt', x.removed_at, 'partReply', x.part_reply, 'repliedAt', x.replied_at, 'repliedBy', x.replied_by)`,
+      sql`order_co_handlers x where x.order_id = ${id}`,
+      sql`x.invited_at`,
+    )} as co_handlers,
+    ${jsonList(
+      sql`json_build_object('id', e.id, 'orderId', e.order_id, 'requestedBy', e.requested_by, 'requestedByUnitId', e.requested_by_unit_id, 'requestedAt', e.requested_at, 'reason', e.reason, 'previousDueAt', e.previous_due_at, 'requestedDueAt', e.requested_due_at, 'decidedBy', e.decided_by, 'decidedAt', e.decided_at, 'approved', e.approved, 'decisionNote', e.decision_note)`,
+      sql`order_extensions e where e.order_id = ${id}`,
+      sql`e.requested_at`,
+    )} as extensions,
+    ${jsonList(
+      sql`json_build_object('id', a.id, 'orderId', a.order_id, 'fileName', a.file_name, 'contentType', a.content_type, 'size', a.size, 'sha256', a.sha256, 'storageKey', a.storage_key, 'kind', a.kind, 'uploadedBy', a.uploaded_by, 'uploadedByUnitId', a.uploaded_by_unit_id, 'uploadedAt', a.uploaded_at)`,
+      sql`order_attachments a where a.order_id = ${id}`,
+      sql`a.uploaded_at`,
+    )} as attachments,
+    ${jsonList(
+      sql`json_build_object('orderId', l.order_id, 'linkedOrderId', l.linked_order_id, 'number', w.number, 'state', w.state, 'note', l.note, 'visibleTo', w.visible_to, 'createdBy', w.created_by)`,
+      sql`order_links l join work_orders w on w.id = case when l.order_id = ${id} then l.linked_order_id else l.order_id end where l.order_id = ${id} or l.linked_order_id = ${id}`,
+      sql`l.created_at`,
+    )} as links,
+    (select ev.actor_user_id from order_events ev where ev.order_id = ${id} and ev.action = 'reply' order by ev.id desc limit 1) as replied_by,
+    (select ${instructionFactsColumn('w0')} from work_orders w0 where w0.id = ${id}) as instructions`);
+  const r = rowsOf<Record<string, unknown>>(rows)[0]!;
+  return {
+    callers: jsonRows(r.callers).map((c) => ({ ...c, calledAt: at(c.calledAt) }) as CallerRow),
+    hops: jsonRows(r.hops).map(
+      (h) =>
+        ({
+          ...h,
+          dispatchedAt: at(h.dispatchedAt),
+          signDueAt: atOrNull(h.signDueAt),
+          signedAt: atOrNull(h.signedAt),
+          returnedAt: atOrNull(h.returnedAt),
+        }) as HopRow,
+    ),
+    coHandlers: jsonRows(r.co_handlers).map(
+      (c) => ({ ...c, invitedAt: at(c.invitedAt), removedAt: atOrNull(c.removedAt), repliedAt: atOrNull(c.repliedAt) }) as CoHandlerRow,
+    ),
+    extensions: jsonRows(r.extensions).map(
+      (e) =>
+        ({
+          ...e,
+          requestedAt: at(e.requestedAt),
+          previousDueAt: at(e.previousDueAt),
+          requestedDueAt: at(e.requestedDueAt),
+          decidedAt: atOrNull(e.decidedAt),
+        }) as ExtensionRow,
+    ),
+    attachments: jsonRows(r.attachments).map((a) => ({ ...a, uploadedAt: at(a.uploadedAt) }) as AttachmentRow),
+    links: jsonRows(r.links) as {
+      orderId: string;
+      linkedOrderId: string;
+      number: string;
+      state: string;
+      note: string | null;
+      visibleTo: string[];
+      createdBy: string;
+    }[],
+    /** Who gave the latest reply (the state machine's separation of duties). */
+    repliedBy: (r.replied_by as string | null) ?? null,
+    instructions: r.instructions === null || r.instructions === undefined ? undefined : instructionFactsOf(r.instructions),
+  };
 }
 
-export type UnitBrief = { id: string; name: string; type: string; path: string; parentId: string | null; divisionCode: string | null; active: boolean };
-
-export async function unitsById(db: Executor, ids: string[]): Promise<Map<string, UnitBrief>> {
-  const unique = [...new Set(ids.filter(Boolean))];
-  if (!unique.length) return new Map();
-  const rows = await db
+/**
+ * The order locked for the rest of the transaction, with its co-handlers still taking part, in one statement:
+ * concurrent changes queue here and then see the new version.
+ */
+export async function lockSnapshot(tx: Executor, id: string): Promise<(OrderSnapshot & { facts: FactSources }) | undefined> {
+  const [row] = await tx
     .select({
-      id: units.id,
-      name: units.name,
-      type: units.type,
-      path: units.path,
-      parentId: units.parentId,
-      divisionCode: units.divisionCode,
-      active: units.active,
+      order: workOrders,
+      coHandlers: sql<unknown>`coalesce((select json_agg(json_build_object('id', x.id, 'unitId', x.unit_id, 'repliedAt', x.replied_at) order by x.invited_at, x.id)
+        from order_co_handlers x where x.order_id = "work_orders"."id" and x.removed_at is null), '[]'::json)`,
+      ...factColumns,
     })
-    .from(units)
-    .where(inArray(units.id, unique));
-  return new Map(rows.map((r) => [r.id, r]));
+    .from(workOrders)
+    .where(eq(workOrders.id, id))
+    .for('update');
+  if (!row) return undefined;
+  return {
+    order: row.order,
+    coHandlers: jsonRows(row.coHandlers).map((c) => ({ id: c.id as string, unitId: c.unitId as string, repliedAt: atOrNull(c.repliedAt) })),
+    facts: factsOf(row),
+  };
+}
+
+/**
+ * What the state machine's conditions read beyond the order row (machine-facts.ts), as columns of the statement that
+ * reads the order: who asked for the pending extension, who gave the reply waiting for review, the callers' secrecy.
+ */
+const factColumns = {
+  pendingRequestedBy: sql<string | null>`(select e.requested_by from order_extensions e
+    where e.id = ("work_orders"."pending_extension"->>'id')::uuid)`,
+  repliedBy: sql<string | null>`case when "work_orders"."state" = 'replied' then (select ev.actor_user_id from order_events ev
+    where ev.order_id = "work_orders"."id" and ev.action = 'reply' order by ev.id desc limit 1) end`,
+  callerSecrecy: sql<unknown>`coalesce((select json_agg(c.confidential) from order_callers c where c.order_id = "work_orders"."id"), '[]'::json)`,
+  instructions: sql<unknown>`${instructionFactsColumn('"work_orders"')}`,
+};
+
+function factsOf(row: { pendingRequestedBy: string | null; repliedBy: string | null; callerSecrecy: unknown; instructions: unknown }): FactSources {
+  const secrecy = (typeof row.callerSecrecy === 'string' ? JSON.parse(row.callerSecrecy) : row.callerSecrecy) as boolean[];
+  return {
+    pendingRequestedBy: row.pendingRequestedBy,
+    repliedBy: row.repliedBy,
+    callers: secrecy.map((confidential) => ({ confidential })),
+    instructions: instructionFactsOf(row.instructions),
+  };
+}
+
+/**
+ * Writes what an action's effect says, in the caller's transaction: the order's fields with the new version, hops,
+ * co-handlers, extensions, and the typed event (validated before it is written). Returns the order as written.
+ */
+export async function applyEffect(
+  tx: Executor,
+  order: OrderRow,
+  effect: Effect,
+  e: {
+    now: Date;
+    state: string;
+    bump: boolean;
+    actor: Omit<OrderEventInsert, 'orderId' | 'at' | 'action' | 'fromState' | 'toState' | 'data' | 'note'>;
+    notify?: { channel: string; payload: string } | null;
+  },
+): Promise<OrderRow> {
+  const { now } = e;
+  const [updated] = e.bump
+    ? await tx
+        .update(workOrders)
+        .set({ ...effect.set, state: e.state, version: order.version + 1, updatedAt: now })
+        .where(eq(workOrders.id, order.id))
+        .returning()
+    : [order];
+  await applyHops(tx, order.id, effect.hops);
+  const invites = effect.coHandlers.flatMap((c) => (c.op === 'invite' ? [c] : []));
+  if (invites.length) {
+    await tx.insert(orderCoHandlers).values(invites.map(({ op: _op, ...c }) => ({ ...c, orderId: order.id, invitedBy: c.invitedBy! })));
+  }
+  for (const c of effect.coHandlers) {
+    if (c.op === 'remove') await tx.update(orderCoHandlers).set({ removedAt: c.removedAt }).where(eq(orderCoHandlers.id, c.id));
+    if (c.op === 'reply') {
+      await tx
+        .update(orderCoHandlers)
+        .set({ partReply: c.partReply, repliedAt: c.repliedAt, repliedBy: c.repliedBy })
+        .where(and(eq(orderCoHandlers.id, c.id), isNull(orderCoHandlers.removedAt)));
+    }
+  }
+  for (const x of effect.extensions) {
+    if (x.op === 'request') {
+      const { op: _op, ...row } = x;
+      await tx.insert(orderExtensions).values({ ...row, orderId: order.id, requestedBy: row.requestedBy! });
+    } else {
+      await tx
+        .update(orderExtensions)
+        .set({ decidedBy: x.decidedBy, decidedAt: x.decidedAt, approved: x.approved, decisionNote: x.decisionNote })
+        .where(eq(orderExtensions.id, x.id));
+    }
+  }
+  await insertEvent(
+    tx,
+    {
+      ...e.actor,
+      orderId: order.id,
+      at: now,
+      action: effect.event.action,
+      fromState: order.state,
+      toState: e.state,
+      data: effect.event.data,
+      note: effect.note,
+    },
+    e.notify,
+  );
+  return updated!;
+}
+
+const hopStatusIn = (from: readonly string[]) =>
+  sql`${orderHops.status} in (${sql.join(
+    from.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+
+/** A new hop and the closing of the one before it go out as one statement (the order is locked: seq is safe). */
+async function applyHops(tx: Executor, orderId: string, hops: readonly HopChange[]): Promise<void> {
+  const opened = hops.find((h) => h.op === 'open');
+  const updates = hops.flatMap((h) => (h.op === 'update' ? [h] : []));
+  if (opened && updates.length === 1) {
+    const u = updates[0]!;
+    await tx.execute(sql`with closed as (
+        update order_hops set status = ${u.set.status}
+        where order_id = ${orderId}::uuid and to_unit_id = ${u.toUnitId}::uuid and status in (${sql.join(
+          u.from.map((s) => sql`${s}`),
+          sql`, `,
+        )}) returning 1)
+      insert into order_hops (order_id, seq, from_unit_id, to_unit_id, dispatched_by, dispatched_at, note, sign_due_at, status)
+      select ${orderId}::uuid, coalesce(max(seq), 0) + 1, ${opened.fromUnitId}::uuid, ${opened.toUnitId}::uuid, ${opened.dispatchedBy}::uuid,
+        ${opened.dispatchedAt.toISOString()}::timestamptz, ${opened.note}, ${opened.signDueAt?.toISOString() ?? null}::timestamptz, 'open'
+      from order_hops where order_id = ${orderId}::uuid`);
+    return;
+  }
+  for (const u of updates) {
+    await tx
+      .update(orderHops)
+      .set(u.set)
+      .where(and(eq(orderHops.orderId, orderId), eq(orderHops.toUnitId, u.toUnitId), hopStatusIn(u.from)));
+  }
+  if (opened) {
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`coalesce(max(${orderHops.seq}), 0)::int` })
+      .from(orderHops)
+      .where(eq(orderHops.orderId, orderId));
+    const { op: _op, ...h } = opened;
+    await tx.insert(orderHops).values({ ...h, orderId, seq: n + 1, dispatchedBy: h.dispatchedBy! });
+  }
+}
+
+export async function insertAttachment(tx: Executor, row: typeof orderAttachments.$inferInsert): Promise<string> {
+  const [a] = await tx.insert(orderAttachments).values(row).returning({ id: orderAttachments.id });
+  return a!.id;
+}
+
+export async function callersOf(db: Executor, orderId: string): Promise<CallerRow[]> {
+  return db.select().from(orderCallers).where(eq(orderCallers.orderId, orderId));
+}
+
+/** A merge: the source's callers join the target, remembering where they came from. Returns how many moved. */
+export async function moveCallers(tx: Executor, fromOrderId: string, toOrderId: string): Promise<number> {
+  const rows = await tx
+    .update(orderCallers)
+    .set({ orderId: toOrderId, sourceOrderId: fromOrderId, isPrimary: false })
+    .where(eq(orderCallers.orderId, fromOrderId))
+    .returning({ id: orderCallers.id });
+  return rows.length;
+}
+
+export async function countCallers(db: Executor, orderId: string): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(orderCallers).where(eq(orderCallers.orderId, orderId));
+  return n;
+}
+
+export async function ordersByIds(db: Executor, ids: string[]): Promise<OrderRow[]> {
+  return ids.length ? db.select().from(workOrders).where(inArray(workOrders.id, ids)) : [];
+}
+
+/** Links are stored once per pair, the smaller id first. */
+const pair = (a: string, b: string) => [a, b].sort() as [string, string];
+
+export async function linkExists(db: Executor, a: string, b: string): Promise<boolean> {
+  const [x, y] = pair(a, b);
+  return (
+    (
+      await db
+        .select({ id: orderLinks.orderId })
+        .from(orderLinks)
+        .where(and(eq(orderLinks.orderId, x), eq(orderLinks.linkedOrderId, y)))
+    ).length > 0
+  );
+}
+
+export async function insertLink(tx: Executor, l: { between: [string, string]; createdBy: string; createdAt: Date; note: string | null }): Promise<void> {
+  const [orderId, linkedOrderId] = pair(...l.between);
+  await tx.insert(orderLinks).values({ orderId, linkedOrderId, createdBy: l.createdBy, createdAt: l.createdAt, note: l.note });
+}
+
+export async function findAttachment(db: Executor, orderId: string, attachmentId: string): Promise<AttachmentRow | undefined> {
+  const [a] = await db
+    .select()
+    .from(orderAttachments)
+    .where(and(eq(orderAttachments.id, attachmentId), eq(orderAttachments.orderId, orderId)));
+  return a;
+}
+
+/**
+ * Requests about the same employer since `since`, every caller counted (volume, not orders), counted only up to `cap`:
+ * the orders are found by the (employer_key, created_at) index and counting stops at the cap, so a wage-arrears group
+ * calling in a thousand times costs what the threshold costs. A caller attached within the window to an order created
+ * before it is not counted (the order is older than the window).
+ */
+export async function requestsAboutEmployer(db: Executor, employerKey: string, since: Date, cap: number, shownTo?: Actor): Promise<number> {
+  const from = since.toISOString();
+  // Shown to a person (intake hints): only orders they may list count; out of scope, nothing is told.
+  const visible = shownTo ? sql`and ${orderVisibility(shownTo, workOrders)}` : sql``;
+  const rows = await db.execute(sql`select count(*)::int as n from (
+      select 1 from ${workOrders} join ${orderCallers} c on c.order_id = ${workOrders.id}
+      where ${workOrders.employerKey} = ${employerKey} and ${workOrders.createdAt} >= ${from}::timestamptz and ${workOrders.state} <> 'invalid'
+        and c.called_at >= ${from}::timestamptz ${visible}
+      limit ${cap}) counted`);
+  return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
+}
+
+export async function insertOrder(tx: Executor, row: typeof workOrders.$inferInsert): Promise<OrderRow> {
+  const [o] = await tx.insert(workOrders).values(row).returning();
+  return o!;
+}
+
+export async function insertCallers(tx: Executor, rows: (typeof orderCallers.$inferInsert)[]): Promise<CallerRow[]> {
+  return tx.insert(orderCallers).values(rows).returning();
+}
+
+const openStates = sql`(${workOrders.state}) not in (${sql.join(
+  finalStates.map((s) => sql`${s}`),
+  sql`, `,
+)})`;
+
+/** The caller's earlier orders the actor may see (and may confirm the caller of), newest first. */
+export async function ordersOfCallerPhone(db: Executor, actor: Actor, phoneMatch: SQL, limit: number): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(orderVisibility(actor, workOrders), callerSearch(actor, phoneMatch)))
+    .orderBy(desc(workOrders.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Open orders about "the same employer": the same normalised name, or, for a name of four characters or more, a
+ * stored name that contains it (a caller says 恒泰建筑 for 内蒙古恒泰建筑工程有限公司).
+ */
+function employerMatch(key: string) {
+  if (key.length < 4) return eq(workOrders.employerKey, key);
+  const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(eq(workOrders.employerKey, key), like(workOrders.employerKey, pattern));
+}
+
+export async function openOrdersAboutEmployer(db: Executor, actor: Actor, employerKey: string, limit: number): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(employerMatch(employerKey), openStates, orderVisibility(actor, workOrders)))
+    .orderBy(desc(workOrders.createdAt))
+    .limit(limit);
+}
+
+/** The name (and relation) a number gave last time on one of these orders; never a confidential caller's or order's. */
+export async function lastNameGivenBy(db: Executor, phone: string, orderIds: string[]): Promise<{ name: string; relation: string } | null> {
+  const [known] = await db
+    .select({ name: orderCallers.name, relation: orderCallers.relation })
+    .from(orderCallers)
+    .innerJoin(workOrders, eq(workOrders.id, orderCallers.orderId))
+    .where(and(eq(orderCallers.phone, phone), eq(orderCallers.confidential, false), eq(workOrders.confidential, false), inArray(workOrders.id, orderIds)))
+    .orderBy(desc(orderCallers.calledAt))
+    .limit(1);
+  return known ?? null;
 }
 
 export async function listEvents(db: Executor, orderId: string) {

@@ -1,31 +1,30 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { invalidateEffect, linkEffect, mergeEffect, mergeInEffect, revealContactEffect } from './domain/effects.js';
 import { callerView, contactAccessFor, orderView } from './order-view.js';
 import type { OrderDeps } from './order-deps.js';
-import { findVisibleOrder, listEvents, visibilityOf, type OrderRow } from './orders.repo.js';
+import * as repo from './orders.repo.js';
 import { otherOrdersNamed, redactOtherOrders } from './domain/event-redaction.js';
 import { orderVisibleTo } from '../access/scope.js';
-import { orderAttachments, orderCallers, orderLinks, workOrders } from './orders.tables.js';
 import { inOneTransaction, runTransition } from './transition.js';
 
 const orderNotFound = () => notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
 
 export function createOrdersService(deps: OrderDeps) {
   const { db, clock } = deps;
-  const view = async (actor: Actor, row: OrderRow) => orderView(db, actor, row, clock.now());
+  const view = async (actor: Actor, row: repo.OrderRow) => orderView(deps, actor, row, clock.now());
 
   async function get(actor: Actor, id: string) {
-    const row = await findVisibleOrder(db, actor, id);
+    const row = await repo.findVisibleOrder(db, actor, id);
     if (!row) throw orderNotFound();
     return view(actor, row);
   }
 
   async function events(actor: Actor, id: string) {
-    if (!(await findVisibleOrder(db, actor, id))) throw orderNotFound();
-    const rows = await listEvents(db, id);
-    const seen = await visibilityOf(
+    if (!(await repo.findVisibleOrder(db, actor, id))) throw orderNotFound();
+    const rows = await repo.listEvents(db, id);
+    const seen = await repo.visibilityOf(
       db,
       rows.flatMap((e) => otherOrdersNamed(e.data)),
     );
@@ -53,14 +52,15 @@ export function createOrdersService(deps: OrderDeps) {
   /** Shows the callers' whole phone and ID numbers; recorded on the timeline and in the audit log. */
   async function revealContact(actor: Actor, id: string, input: { reason: string }) {
     let callers: ReturnType<typeof callerView>[] = [];
-    await runTransition(deps, actor, id, null, 'reveal_contact', async ({ tx, order, now, relations }) => {
+    await runTransition(deps, actor, id, null, 'reveal_contact', async (c) => {
+      const { tx, order, now, relations } = c;
       // A confidential caller (of this order, or merged into it from one) stays hidden: revealing shows only the others.
-      const rows = await tx.select().from(orderCallers).where(eq(orderCallers.orderId, id));
-      const hidden = rows.filter((c) => contactAccessFor(actor, order, relations, c) === 'hidden');
+      const rows = await repo.callersOf(tx, id);
+      const hidden = rows.filter((x) => contactAccessFor(actor, order, relations, x) === 'hidden');
       if (hidden.length === rows.length) {
         throw new AppError('forbidden', 'ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息');
       }
-      callers = rows.map((c) => callerView(c, hidden.includes(c) ? 'hidden' : 'revealed'));
+      callers = rows.map((x) => callerView(x, hidden.includes(x) ? 'hidden' : 'revealed'));
       await recordAudit(tx, {
         at: now,
         actor,
@@ -71,7 +71,7 @@ export function createOrdersService(deps: OrderDeps) {
         after: { number: order.number, callers: rows.length - hidden.length, hidden: hidden.length },
         detail: input.reason,
       });
-      return { data: { callers: rows.length - hidden.length }, note: input.reason };
+      return revealContactEffect(c.snapshot, { callers: rows.length - hidden.length, reason: input.reason }, c.effectCtx);
     });
     return { callers };
   }
@@ -84,11 +84,12 @@ export function createOrdersService(deps: OrderDeps) {
     if (input.sources.some((s) => s.id === targetId)) {
       throw invalid('ORDER_MERGE_SELF', '不能把工单合并到它自己', [{ field: 'body.sources', message: '不能包含目标工单本身' }]);
     }
+    const note = input.note ?? null;
     const row = await inOneTransaction(deps, async (within) => {
       const { tx } = within;
       // A target out of sight is a 404 before any source is touched, whatever the sources are.
-      if (!(await findVisibleOrder(tx, actor, targetId))) throw orderNotFound();
-      const moved: string[] = [];
+      if (!(await repo.findVisibleOrder(tx, actor, targetId))) throw orderNotFound();
+      let moved = 0;
       for (const s of input.sources) {
         await runTransition(
           deps,
@@ -97,14 +98,9 @@ export function createOrdersService(deps: OrderDeps) {
           s.version,
           'merge',
           async (c) => {
-            const callers = await c.tx.select().from(orderCallers).where(eq(orderCallers.orderId, s.id));
-            await c.tx.update(orderCallers).set({ orderId: targetId, sourceOrderId: s.id, isPrimary: false }).where(eq(orderCallers.orderId, s.id));
-            moved.push(...callers.map((x) => x.id));
-            return {
-              set: { mergedIntoId: targetId, closedAt: c.now, currentStep: null, currentDueAt: null, currentNearDueAt: null, callerCount: 0 },
-              data: { mergedInto: targetId, callers: callers.length },
-              note: input.note ?? null,
-            };
+            const n = await repo.moveCallers(c.tx, s.id, targetId);
+            moved += n;
+            return mergeEffect(c.snapshot, { targetId, callersMoved: n, note }, c.effectCtx);
           },
           within,
         );
@@ -116,28 +112,12 @@ export function createOrdersService(deps: OrderDeps) {
         input.version,
         'attach_caller',
         async (c) => {
-          const sources = await c.tx
-            .select()
-            .from(workOrders)
-            .where(
-              inArray(
-                workOrders.id,
-                input.sources.map((s) => s.id),
-              ),
-            );
-          const count = (await c.tx.select({ id: orderCallers.id }).from(orderCallers).where(eq(orderCallers.orderId, targetId))).length;
-          const flags = [...new Set([...c.order.riskFlags, ...sources.flatMap((o) => o.riskFlags)])];
-          return {
-            set: {
-              callerCount: count,
-              isGroup: count > 1,
-              riskFlags: flags,
-              visibleTo: [...new Set([...c.order.visibleTo, ...sources.flatMap((o) => o.visibleTo)])],
-            },
-            eventAction: 'merge_in',
-            data: { sources: sources.map((o) => ({ id: o.id, number: o.number })), callersMoved: moved.length },
-            note: input.note ?? null,
-          };
+          const sources = await repo.ordersByIds(
+            c.tx,
+            input.sources.map((s) => s.id),
+          );
+          const callerCount = await repo.countCallers(c.tx, targetId);
+          return mergeInEffect(c.snapshot, { sources, callerCount, callersMoved: moved, note }, c.effectCtx);
         },
         within,
       );
@@ -147,25 +127,21 @@ export function createOrdersService(deps: OrderDeps) {
 
   async function link(actor: Actor, id: string, input: { linkedOrderId: string; note?: string | undefined }) {
     if (input.linkedOrderId === id) throw invalid('ORDER_LINK_SELF', '不能关联工单自身', [{ field: 'body.linkedOrderId', message: '不能关联自身' }]);
+    const note = input.note ?? null;
     const row = await inOneTransaction(deps, async (within) => {
       const { tx } = within;
-      const other = await findVisibleOrder(tx, actor, input.linkedOrderId);
+      const other = await repo.findVisibleOrder(tx, actor, input.linkedOrderId);
       if (!other) throw invalid('ORDER_LINK_UNKNOWN', '要关联的工单不存在或无权查看', [{ field: 'body.linkedOrderId', message: '工单不存在或无权查看' }]);
-      const [a, b] = [id, input.linkedOrderId].sort() as [string, string];
-      const existing = await tx
-        .select()
-        .from(orderLinks)
-        .where(and(eq(orderLinks.orderId, a), eq(orderLinks.linkedOrderId, b)));
-      if (existing.length) throw conflict('ORDER_LINK_EXISTS', '两张工单已关联');
+      if (await repo.linkExists(tx, id, other.id)) throw conflict('ORDER_LINK_EXISTS', '两张工单已关联');
       const updated = await runTransition(
         deps,
         actor,
         id,
         null,
         'link',
-        async ({ tx: t, now }) => {
-          await t.insert(orderLinks).values({ orderId: a, linkedOrderId: b, createdBy: actor.userId, createdAt: now, note: input.note ?? null });
-          return { data: { linkedOrder: { id: other.id, number: other.number } }, note: input.note ?? null };
+        async (c) => {
+          await repo.insertLink(c.tx, { between: [id, other.id], createdBy: actor.userId, createdAt: c.now, note });
+          return linkEffect(c.snapshot, { linked: { id: other.id, number: other.number }, note }, c.effectCtx);
         },
         within,
       );
@@ -175,7 +151,7 @@ export function createOrdersService(deps: OrderDeps) {
         other.id,
         null,
         'link',
-        () => ({ data: { linkedOrder: { id, number: updated.number } }, note: input.note ?? null }),
+        (c) => linkEffect(c.snapshot, { linked: { id, number: updated.number }, note }, c.effectCtx),
         within,
       );
       return updated;
@@ -184,21 +160,14 @@ export function createOrdersService(deps: OrderDeps) {
   }
 
   async function invalidate(actor: Actor, id: string, input: { version: number; reason: string; category: 'nuisance' | 'test' | 'duplicate' | 'other' }) {
-    const row = await runTransition(deps, actor, id, input.version, 'invalidate', ({ now }) => ({
-      set: { invalidReason: input.reason, closedAt: now, currentStep: null, currentDueAt: null, currentNearDueAt: null },
-      data: { category: input.category },
-      note: input.reason,
-    }));
+    const row = await runTransition(deps, actor, id, input.version, 'invalidate', (c) => invalidateEffect(c.snapshot, input, c.effectCtx));
     return view(actor, row);
   }
 
   /** An attachment's bytes, only for those who may see the order. */
   async function attachment(actor: Actor, id: string, attachmentId: string) {
-    if (!(await findVisibleOrder(db, actor, id))) throw orderNotFound();
-    const [a] = await db
-      .select()
-      .from(orderAttachments)
-      .where(and(eq(orderAttachments.id, attachmentId), eq(orderAttachments.orderId, id)));
+    if (!(await repo.findVisibleOrder(db, actor, id))) throw orderNotFound();
+    const a = await repo.findAttachment(db, id, attachmentId);
     if (!a) throw notFound('ATTACHMENT_NOT_FOUND', '附件不存在');
     const bytes = await deps.attachments.get(a.storageKey);
     if (!bytes) throw notFound('ATTACHMENT_MISSING', '附件文件丢失，请联系管理员');

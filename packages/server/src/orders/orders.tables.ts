@@ -7,7 +7,8 @@ import { users } from '../users/users.tables.js';
 /** `doubts`: what looked implausible in the reply when it was given (handling/domain/reply-plausibility.ts). */
 export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number; doubts?: ReplyDoubt[] };
 export type LimitSnapshot = { amount: number | null; unit: string; countFrom: string; ruleId: string | null };
-export type PendingExtension = { id: string; requestedAt: string; requestedDueAt: string; reason: string };
+/** `amount` and `unit` (the reply limit's) are recorded since the typed events; older rows lack them. */
+export type PendingExtension = { id: string; requestedAt: string; requestedDueAt: string; reason: string; amount?: number; unit?: string };
 
 /** The work order (工单). Deadlines of the current step are stored with their near-due instant so lists filter in SQL. */
 export const workOrders = pgTable(

@@ -5,7 +5,8 @@ import type { Step } from '../catalog/domain/catalog.js';
 import type { Executor } from '../platform/db/client.js';
 import { parseOrderEvent } from './domain/events.js';
 import { carriedDeadlines, deadlinesOnProvisionalDays, hasProvisionalDeadline } from './domain/provisional-deadlines.js';
-import { insertEvent, unitsById, type OrderRow } from './orders.repo.js';
+import { insertEvent, type OrderRow } from './orders.repo.js';
+import { unitsById } from '../units/units.repo.js';
 import { orderHops, workOrders } from './orders.tables.js';
 import type { TimeLimits } from './time-limits.js';
 

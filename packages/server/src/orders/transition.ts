@@ -1,84 +1,96 @@
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
+import { orderVisibleTo } from '../access/scope.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
-import { AppError, conflict, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { CatalogReference } from '../catalog/catalog-reference.js';
 import type { BusMessage } from '../platform/bus/index.js';
 import type { Tx } from '../platform/db/client.js';
+import { AppError, conflict, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
+import type { Effect, EffectCtx, OrderSnapshot } from './domain/effects.js';
 import { decide, type OrderAction, type Relation } from './domain/state-machine.js';
 import type { OrderState } from './domain/states.js';
 import type { OrderDeps } from './order-deps.js';
-import { insertEvent, isVisible, lockOrder, unitsById, type OrderRow } from './orders.repo.js';
-import { workOrders } from './orders.tables.js';
+import { applyEffect, lockSnapshot, type OrderRow } from './orders.repo.js';
 import { provisionalFlag } from './provisional-deadlines.js';
 import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
-import { noticeJob, type Notice } from '../notifications/domain/notice.js';
+import { noticeJob } from '../notifications/domain/notice.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 
+/** What a service's `compute` gets: the locked order, who the actor is to it, and the context effects are computed in. */
 export type TransitionCtx = {
   tx: Tx;
-  /** Loaded before the transaction opens: PGlite has one connection, so nothing inside may use `db` instead of `tx`. */
-  calendar: WorkingCalendar;
   order: OrderRow;
+  snapshot: OrderSnapshot;
   now: Date;
   next: OrderState;
   relations: Set<Relation>;
-  actorUnitName: string;
+  /** Read before the transaction opened (cached reference data): PGlite has one connection, nothing inside may use `db`. */
+  calendar: WorkingCalendar;
+  units: UnitDirectory;
+  reference: CatalogReference;
+  /** Pass to the action's effect function (orders/domain/effects.ts). */
+  effectCtx: EffectCtx;
 };
 
-export type TransitionResult = {
-  set?: Partial<typeof workOrders.$inferInsert>;
-  /** What changed, for the timeline. */
-  data?: Record<string, unknown>;
-  note?: string | null;
-  /** Overrides the state the machine chose (e.g. a callback that stays pending after an unreachable call). */
-  state?: OrderState;
-  /** The timeline's name for the event when it differs from the machine's action (e.g. merge_in on the surviving order). */
-  eventAction?: string;
-  /** Whom to tell: written to the outbox in this transaction, delivered by the job runner (exactly once per key). */
-  notices?: readonly Notice[];
-};
+/** The reference data a transition reads, loaded (from the process's cache) before its transaction opens. */
+type Loaded = { calendar: WorkingCalendar; units: UnitDirectory; reference: CatalogReference };
 
 /**
- * An open transaction to run inside, with the calendar read before it opened (see `within` below), and the
- * announcements to send once it commits (made by `inOneTransaction`).
+ * An open transaction to run inside, with the reference data read before it opened, and the announcements to send
+ * once it commits (made by `inOneTransaction`).
  */
-export type Within = { tx: Tx; calendar: WorkingCalendar; announce: BusMessage[] };
+export type Within = Loaded & { tx: Tx; announce: BusMessage[] };
+
+async function load(deps: OrderDeps): Promise<Loaded> {
+  const [calendar, units, reference] = await Promise.all([deps.calendar.current(), deps.units.current(), deps.reference.current()]);
+  return { calendar, units, reference };
+}
 
 /**
- * Several transitions that commit together (merge, link): the calendar is read before the transaction opens, and the
- * `order.changed` announcements go out only after the commit, so nobody hears of a change that was rolled back.
+ * Several transitions that commit together (merge, link): reference data is read before the transaction opens, and
+ * the `order.changed` announcements go out only after the commit, so nobody hears of a change that was rolled back.
  */
 export async function inOneTransaction<T>(deps: OrderDeps, fn: (within: Within) => Promise<T>): Promise<T> {
-  const calendar = await deps.calendar.current();
+  const loaded = await load(deps);
   const announce: BusMessage[] = [];
-  const result = await deps.db.transaction((tx) => fn({ tx, calendar, announce }));
-  for (const m of announce) await deps.bus.publish(m);
+  const result = await deps.db.transaction((tx) => fn({ ...loaded, tx, announce }));
+  // Other instances were told by the NOTIFYs inside the transaction, at its commit.
+  for (const m of announce) deps.bus.deliverLocally(m);
   return result;
 }
 
-function changed(row: OrderRow, action: string, fromState: string, at: Date): BusMessage {
+/** The announcement of a change, known before it is written (it is sent with the event row, at commit). */
+function changed(order: OrderRow, effect: Effect, state: string, bump: boolean, at: Date): BusMessage {
   return {
     topic: 'order.changed',
-    orderId: row.id,
-    number: row.number,
-    version: row.version,
-    action,
-    fromState,
-    toState: row.state,
-    visibleTo: row.visibleTo,
+    orderId: order.id,
+    number: order.number,
+    version: bump ? order.version + 1 : order.version,
+    action: effect.event.action,
+    fromState: order.state,
+    toState: state,
+    visibleTo: effect.set.visibleTo ?? order.visibleTo,
     at: at.toISOString(),
   };
 }
 
+export const selectorOf = (o: Pick<OrderRow, 'typeCode' | 'subjectCode' | 'priority' | 'tier'>) => ({
+  typeCode: o.typeCode,
+  subjectCode: o.subjectCode,
+  priority: o.priority,
+  tier: o.tier,
+});
+
 /**
- * Every change to an order goes through here: one transaction, the order locked, visibility (404), version (409),
- * the state machine (409 / 403), the change itself, the new version and one timeline event.
+ * Every change to an order goes through here: one transaction, the order locked (with its co-handlers, one
+ * statement), visibility (404), version (409), the state machine (409 / 403), then the action's effect — computed by
+ * `compute` from the pure functions of orders/domain/effects.ts — written by `applyEffect`: fields, new version,
+ * hops, co-handlers, extensions and one typed timeline event. After the commit the bus announces `order.changed`.
  * `version: null` is for additions that change no field of the order (a note, an attachment, a reveal): they are
  * checked and recorded the same way but do not bump the version, so a colleague's open copy stays current.
  * Inside `within` (an open transaction) it runs as a savepoint of it, so several orders change atomically (merge).
- * The caller then passes the calendar it read before opening that transaction: reading it here could need `db`
- * (the cache expires), and on PGlite's single connection that read would wait for the open transaction for ever.
  */
 export async function runTransition(
   deps: OrderDeps,
@@ -86,65 +98,64 @@ export async function runTransition(
   orderId: string,
   version: number | null,
   action: OrderAction,
-  apply: (c: TransitionCtx) => Promise<TransitionResult> | TransitionResult,
+  compute: (c: TransitionCtx) => Promise<Effect> | Effect,
   within?: Within,
 ): Promise<OrderRow> {
-  const calendar = within?.calendar ?? (await deps.calendar.current());
+  const loaded = within ?? (await load(deps));
   let announcement: BusMessage | null = null;
   const row = await (within?.tx ?? deps.db).transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    if (!order || !(await isVisible(tx, actor, orderId))) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const snapshot = await lockSnapshot(tx, orderId);
+    if (!snapshot || !orderVisibleTo(actor, snapshot.order)) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    const { order } = snapshot;
     if (version !== null && order.version !== version) throw staleVersion('工单');
-    const relations = await relationsOf(tx, actor, order);
-    const facts = await machineFacts(tx, actor, order, relations);
+    const actorUnit = loaded.units.get(actor.unitId);
+    const relations = relationsOf(actor, order, snapshot.coHandlers, actorUnit);
+    const facts = machineFacts(actor, order, relations, snapshot.facts);
     const decision = decide(order.state as OrderState, action, { role: actor.role, relations, facts });
     if (!decision.ok) {
       throw decision.kind === 'conflict' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
     }
     const now = deps.clock.now();
-    const actorUnitName = (await unitsById(tx, [actor.unitId])).get(actor.unitId)?.name ?? '';
-    const result = await apply({ tx, calendar, order, now, next: decision.next, relations, actorUnitName });
-    const state = result.state ?? decision.next;
+    const unitName = actorUnit?.name ?? '';
+    const selector = selectorOf(order);
+    const effectCtx: EffectCtx = {
+      now,
+      calendar: loaded.calendar,
+      limitFor: (step) => loaded.reference.limitFor(step, selector),
+      actor: { userId: actor.userId, unitId: actor.unitId, unitName, role: actor.role },
+      newId: randomUUID,
+    };
+    const computed = await compute({ tx, order, snapshot, now, next: decision.next, relations, ...loaded, effectCtx });
+    const state = computed.state ?? decision.next;
     // Whether a deadline now reaches into a provisional calendar year: decided here, for whatever the action set.
-    const provisional = await provisionalFlag(tx, deps.limits, calendar, { ...order, ...result.set, state } as OrderRow);
-    const set = provisional === order.deadlineProvisional ? result.set : { ...result.set, deadlineProvisional: provisional };
-    const bump = version !== null || state !== order.state || set !== undefined;
-    const [updated] = bump
-      ? await tx
-          .update(workOrders)
-          .set({ ...set, state, version: order.version + 1, updatedAt: now })
-          .where(eq(workOrders.id, orderId))
-          .returning()
-      : [order];
-    await insertEvent(tx, {
-      orderId,
-      at: now,
-      action: result.eventAction ?? action,
-      fromState: order.state,
-      toState: state,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      unitId: actor.unitId,
-      unitName: actorUnitName,
-      data: result.data ?? null,
-      note: result.note ?? null,
+    const provisional = await provisionalFlag(tx, deps.limits, loaded.calendar, { ...order, ...computed.set, state } as OrderRow);
+    const effect = provisional === order.deadlineProvisional ? computed : { ...computed, set: { ...computed.set, deadlineProvisional: provisional } };
+    const bump = effect.versioned || state !== order.state || Object.keys(effect.set).length > 0;
+    const message = changed(order, effect, state, bump, now);
+    const updated = await applyEffect(tx, order, effect, {
+      now,
+      state,
+      bump,
+      actor: { actorUserId: actor.userId, actorName: actor.displayName, actorRole: actor.role, unitId: actor.unitId, unitName },
+      notify: deps.bus.notification(message),
     });
-    if (updated!.sourcePartnerId && deps.exchange) await deps.exchange.orderChanged(tx, updated!, result.eventAction ?? action, now);
-    if (result.notices?.length) {
+    // A partner's order: the status message back to the partner is written with the change (exchange/outbound.ts).
+    if (updated.sourcePartnerId && deps.exchange) await deps.exchange.orderChanged(tx, updated, effect.event.action, now);
+    // Whom to tell: written to the outbox in this transaction, delivered by the job runner (exactly once per key).
+    if (effect.notices.length)
       await outbox.enqueue(
         tx,
-        result.notices.map((n) => noticeJob({ ...n, orderId: n.orderId ?? orderId }, now)),
+        effect.notices.map((n) => noticeJob({ ...n, orderId: n.orderId ?? order.id }, now)),
         now,
       );
-    }
-    announcement = changed(updated!, result.eventAction ?? action, order.state, now);
-    return updated!;
+    announcement = message;
+    return updated;
   });
-  // Inside `within` the outer transaction has not committed yet: its owner announces after the commit.
+  // Committed: other instances heard the NOTIFY sent with the event row; this process hears it now. Inside `within`
+  // the outer transaction has not committed yet: its owner delivers after the commit.
   if (announcement) {
     if (within) within.announce.push(announcement);
-    else await deps.bus.publish(announcement);
+    else deps.bus.deliverLocally(announcement);
   }
   return row;
 }

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { requireRole, type Actor } from '../auth/actor.js';
-import { pathInScope, withinScope } from '../access/scope.js';
+import { pathInScope, scopeUnitIdOf, withinScope } from '../access/scope.js';
 import { answeredCallsBetween, callsFor } from '../calls/call-facts.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { addDaysToDate, addWorkingDays, instantAt, localDateOf } from '../calendar/domain/working-time.js';
@@ -87,7 +87,7 @@ export function createQualityService(deps: Deps) {
     if (day > localDateOf(now)) throw invalid('QA_DAY_IN_FUTURE', '不能为尚未到来的日期抽样', [{ field: 'date', message: '日期不能晚于今天' }]);
     const rate = input.rate ?? config.qaSampleRate;
     const range = dayRange(day);
-    const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
+    const scopeUnitId = scopeUnitIdOf(actor);
     const [rows, calls] = await Promise.all([ordersForInspection(db, { scopeUnitId, ...range }), callsForInspection(actor, range)]);
     const candidates: SampleCandidate[] = rows.map((o) => ({
       key: `order:${o.orderId}`,
@@ -335,7 +335,7 @@ export function createQualityService(deps: Deps) {
     requireRole(actor, ...readers);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
     const scope = withinScope(actor, qaInspections.scopePath);
-    const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1)!;
+    const scopeUnitId = scopeUnitIdOf(actor);
     const period = { from: instantAt(q.from, 0), to: instantAt(q.to, 0) };
     // The population inspected from: the agents' orders and the calls that made no order (both are drawn from).
     const [facts, orderCount, calls, rects] = await Promise.all([

@@ -4,7 +4,9 @@ import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
 import { awaitedInstruction, type AwaitedInstruction } from '../orders/domain/instruction-rule.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
 import type { OrderDeps } from '../orders/order-deps.js';
-import { findVisibleOrder, unitsById } from '../orders/orders.repo.js';
+import { findVisibleOrder } from '../orders/orders.repo.js';
+import { supervisionFactEffect } from '../orders/domain/effects.js';
+import { unitsById } from '../units/units.repo.js';
 import { workOrders } from '../orders/orders.tables.js';
 import { runTransition } from '../orders/transition.js';
 import { notFound } from '../platform/errors/app-error.js';
@@ -66,25 +68,30 @@ export function createInstructionsService(deps: OrderDeps) {
         byUserId: actor.userId,
         byName: actor.displayName,
         byUnitId: actor.unitId,
-        byUnitName: c.actorUnitName,
+        byUnitName: c.effectCtx.actor.unitName,
         at: c.now,
       });
       const satisfied = before === 'provincial' && provincial ? before : before === 'receiving' && !provincial && onHolderPath ? before : null;
-      return {
-        note: input.text,
-        data: parseOrderEvent({ action: 'add_instruction', data: { instructionId: row.id, provincial, awaited: satisfied } }).data,
-        notices: [
-          {
-            kind: 'instruction.added',
-            level: 'urgent',
-            key: `instruction:${row.id}`,
-            to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher', 'lawyer'], nearest: true }],
-            title: `领导批示：工单 ${c.order.number}（${c.order.title}）`,
-            body: `${c.actorUnitName} ${actor.displayName}：${input.text}（请确认批示并按批示办理）`,
-            data: { number: c.order.number },
-          },
-        ],
-      };
+      return supervisionFactEffect(
+        'add_instruction',
+        c.snapshot,
+        {
+          note: input.text,
+          data: { instructionId: row.id, provincial, awaited: satisfied },
+          notices: [
+            {
+              kind: 'instruction.added',
+              level: 'urgent',
+              key: `instruction:${row.id}`,
+              to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher', 'lawyer'], nearest: true }],
+              title: `领导批示：工单 ${c.order.number}（${c.order.title}）`,
+              body: `${c.effectCtx.actor.unitName} ${actor.displayName}：${input.text}（请确认批示并按批示办理）`,
+              data: { number: c.order.number },
+            },
+          ],
+        },
+        c.effectCtx,
+      );
     });
     return list(actor, orderId);
   }
@@ -94,25 +101,30 @@ export function createInstructionsService(deps: OrderDeps) {
     await runTransition(deps, actor, orderId, null, 'acknowledge_instruction', async (c) => {
       const marked = await acknowledgeInstructions(c.tx, orderId, null, {
         name: actor.displayName,
-        unitName: c.actorUnitName,
+        unitName: c.effectCtx.actor.unitName,
         note: input.note ?? null,
         at: c.now,
       });
-      return {
-        note: input.note ?? null,
-        data: parseOrderEvent({ action: 'acknowledge_instruction', data: { instructionIds: marked.map((m) => m.id) } }).data,
-        notices: [
-          {
-            kind: 'instruction.acknowledged',
-            level: 'info',
-            key: `instruction-ack:${marked.map((m) => m.id).join(',')}`,
-            to: [...new Set(marked.map((m) => m.byUserId))].map((userId) => ({ userId })),
-            title: `批示已确认：工单 ${c.order.number}`,
-            body: `${c.actorUnitName} ${actor.displayName} 已确认批示${input.note ? `：${input.note}` : ''}`,
-            data: { number: c.order.number },
-          },
-        ],
-      };
+      return supervisionFactEffect(
+        'acknowledge_instruction',
+        c.snapshot,
+        {
+          note: input.note ?? null,
+          data: { instructionIds: marked.map((m) => m.id) },
+          notices: [
+            {
+              kind: 'instruction.acknowledged',
+              level: 'info',
+              key: `instruction-ack:${marked.map((m) => m.id).join(',')}`,
+              to: [...new Set(marked.map((m) => m.byUserId))].map((userId) => ({ userId })),
+              title: `批示已确认：工单 ${c.order.number}`,
+              body: `${c.effectCtx.actor.unitName} ${actor.displayName} 已确认批示${input.note ? `：${input.note}` : ''}`,
+              data: { number: c.order.number },
+            },
+          ],
+        },
+        c.effectCtx,
+      );
     });
     return list(actor, orderId);
   }
@@ -122,11 +134,16 @@ export function createInstructionsService(deps: OrderDeps) {
     await runTransition(deps, actor, orderId, null, 'record_emergency_way', async (c) => {
       await c.tx
         .insert(emergencyWays)
-        .values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.actorUnitName, at: c.now });
-      return {
-        note: `${emergencyWayNames[input.way]}${input.note ? `：${input.note}` : ''}`,
-        data: parseOrderEvent({ action: 'record_emergency_way', data: { way: input.way } }).data,
-      };
+        .values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.effectCtx.actor.unitName, at: c.now });
+      return supervisionFactEffect(
+        'record_emergency_way',
+        c.snapshot,
+        {
+          note: `${emergencyWayNames[input.way]}${input.note ? `：${input.note}` : ''}`,
+          data: { way: input.way },
+        },
+        c.effectCtx,
+      );
     });
     return list(actor, orderId);
   }

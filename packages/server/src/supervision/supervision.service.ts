@@ -3,7 +3,7 @@ import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { deadlineStatus } from '../orders/domain/deadlines.js';
 import type { OrderDeps } from '../orders/order-deps.js';
-import { unitsById } from '../orders/orders.repo.js';
+import { urgeEffect } from '../orders/domain/effects.js';
 import { runTransition } from '../orders/transition.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
@@ -41,7 +41,8 @@ export function createSupervisionService(deps: OrderDeps) {
     if (answerBy && answerBy <= now) throw invalid('URGE_ANSWER_BY_PAST', '答复期限应晚于现在', [{ field: 'body.answerBy', message: '答复期限应晚于现在' }]);
     let result: { unitId: string; unitName: string; at: Date } | null = null;
     const order = await runTransition(deps, actor, orderId, null, 'urge', async (c) => {
-      const holder = (await unitsById(c.tx, [c.order.holderUnitId])).get(c.order.holderUnitId);
+      const found = c.units.get(c.order.holderUnitId);
+      const holder = { id: c.order.holderUnitId, name: found?.name ?? '', path: found?.path ?? c.order.holderUnitPath };
       await insertSignals(c.tx, [
         {
           orderId,
@@ -57,22 +58,9 @@ export function createSupervisionService(deps: OrderDeps) {
           answerDueAt: answerBy,
         },
       ]);
-      result = { unitId: c.order.holderUnitId, unitName: holder?.name ?? '', at: c.now };
-      const chain = holder ? unitIdsOnPath(holder.path) : [c.order.holderUnitId];
-      return {
-        note: input.message,
-        data: { toUnit: { id: c.order.holderUnitId, name: holder?.name ?? '' }, answerBy: answerBy?.toISOString() ?? null, by: c.actorUnitName },
-        notices: [
-          {
-            kind: 'supervision.urge',
-            level: 'urgent',
-            to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher'], nearest: true }],
-            title: `催办：工单 ${c.order.number}（${c.order.title}）`,
-            body: `${c.actorUnitName} ${actor.displayName}：${input.message}${answerBy ? `（请于 ${answerBy.toISOString()} 前答复）` : ''}`,
-            data: { number: c.order.number, unitPath: chain },
-          },
-        ],
-      };
+      result = { unitId: holder.id, unitName: holder.name, at: c.now };
+      const holderChain = found ? unitIdsOnPath(found.path) : [c.order.holderUnitId];
+      return urgeEffect(c.snapshot, { holder, message: input.message, answerBy, byName: actor.displayName, holderChain }, c.effectCtx);
     });
     const r = result as unknown as { unitId: string; unitName: string; at: Date };
     const counts = await countsByUnit(db, [r.unitId], new Date(now.getTime() - 30 * 86_400_000));

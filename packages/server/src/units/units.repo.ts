@@ -162,3 +162,42 @@ export async function activeUnitsOfType(db: Executor, type: UnitType) {
     .from(units)
     .where(and(eq(units.type, type), eq(units.active, true)));
 }
+
+/** What other capabilities need of a unit (names, places in the tree, whether it can receive orders). */
+export type UnitBrief = Pick<UnitRow, 'id' | 'name' | 'type' | 'path' | 'parentId' | 'divisionCode' | 'active' | 'depth'>;
+
+/** Every unit, briefly: the unit directory's cached copy (a province has thousands, not millions). */
+export async function allUnitBriefs(db: Executor): Promise<UnitBrief[]> {
+  return db
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      path: units.path,
+      parentId: units.parentId,
+      divisionCode: units.divisionCode,
+      active: units.active,
+      depth: units.depth,
+    })
+    .from(units);
+}
+
+/** Some units by id, briefly (outside a cached directory: inside a transaction, or for a handful of ids). */
+export async function unitsById(db: Executor, ids: readonly string[]): Promise<Map<string, UnitBrief>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (!unique.length) return new Map();
+  const rows = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      path: units.path,
+      parentId: units.parentId,
+      divisionCode: units.divisionCode,
+      active: units.active,
+      depth: units.depth,
+    })
+    .from(units)
+    .where(inArray(units.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -6,8 +6,8 @@ import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
 import { createUnitBody, divisionsQuery, divisionTreeView, listUnitsQuery, moveUnitBody, unitDetail, unitView, updateUnitBody } from './units.schemas.js';
 import { createUnitsService } from './units.service.js';
 
-export const unitsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config }) => {
-  const units = createUnitsService({ db, clock });
+export const unitsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config, bus }) => {
+  const units = createUnitsService({ db, clock, bus });
   const tags = ['units'];
 
   app.get(

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.repo.js';
-import { pathInScope, scopeUnitIdOf, unitIdsOnPath } from '../access/scope.js';
+import { atProvinceRoot, pathInScope, scopeUnitIdOf, unitIdsOnPath } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
+import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
@@ -65,14 +66,11 @@ const snapshot = (u: Pick<UnitRow, 'name' | 'shortName' | 'leaders' | 'contactPh
 const auditScopeFor = (actor: Actor, unit: Pick<UnitRow, 'id' | 'path'>) =>
   pathInScope(actor, unit.path) ? { unitId: unit.id, path: unit.path } : { unitId: scopeUnitIdOf(actor), path: actor.scopePath };
 
-/** An actor whose role reaches a whole province tree: the scope path names only the root. */
-const atTreeRoot = (actor: Actor) => unitIdsOnPath(actor.scopePath).length === 1;
-
 /** Units are changed only inside the administrator's own subtree; the shared external directory by a province's administrators. */
-const mayChange = (actor: Actor, unit: Pick<UnitRow, 'path' | 'type'>) => pathInScope(actor, unit.path) || (atTreeRoot(actor) && isExternalType(unit.type));
+const mayChange = (actor: Actor, unit: Pick<UnitRow, 'path' | 'type'>) => pathInScope(actor, unit.path) || (atProvinceRoot(actor) && isExternalType(unit.type));
 const retiredParent = (field: string, message: string) => invalid('UNIT_PARENT_RETIRED', message, [{ field, message: '上级单位已撤销' }]);
 
-export function createUnitsService(deps: { db: Db; clock: Clock }) {
+export function createUnitsService(deps: { db: Db; clock: Clock; bus?: ChangeBus | undefined }) {
   const { db, clock } = deps;
 
   async function requireVisible(executor: Executor, actor: Actor, id: string) {
@@ -136,7 +134,7 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
         throw problemError({ code: 'UNIT_PLACEMENT_INVALID', message: '省级总工会由行政区划导入命令（npm run units:import）建立', field: 'body.type' });
       }
       // The external directory is shared by the whole installation: kept by administrators of a whole province.
-      if (!atTreeRoot(actor)) throw problemError({ code: 'UNIT_PLACEMENT_INVALID', message: '外部协作单位只能由省级管理员添加', field: 'body.type' });
+      if (!atProvinceRoot(actor)) throw problemError({ code: 'UNIT_PLACEMENT_INVALID', message: '外部协作单位只能由省级管理员添加', field: 'body.type' });
     }
     const retired = () => retiredParent('body.parentId', '上级单位已撤销，不能在其下新建单位');
     if (parent && !parent.active) throw retired();
@@ -292,7 +290,14 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
     return (await repo.findUnitsByIds(executor, [id]))[0]?.name ?? null;
   }
 
-  return { list, get, create, update, move, divisions };
+  return {
+    list,
+    get,
+    create: announcing(deps.bus, 'units', create),
+    update: announcing(deps.bus, 'units', update),
+    move: announcing(deps.bus, 'units', move),
+    divisions,
+  };
 }
 
 export type UnitsService = ReturnType<typeof createUnitsService>;

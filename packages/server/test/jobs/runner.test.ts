@@ -7,8 +7,11 @@ import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import { createCalendarService } from '../../src/calendar/calendar.service.js';
 import { noticeJobKind } from '../../src/notifications/domain/notice.js';
 import type { OrderDeps } from '../../src/orders/order-deps.js';
-import { timeLimits } from '../../src/orders/time-limits.js';
-import { runTransition } from '../../src/orders/transition.js';
+import { createTimeLimits } from '../../src/orders/time-limits.js';
+import { createCatalogReference } from '../../src/catalog/catalog-reference.js';
+import { createUnitDirectory } from '../../src/units/unit-directory.js';
+import { addNoteEffect } from '../../src/orders/domain/effects.js';
+import { runTransition, type TransitionCtx } from '../../src/orders/transition.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { rowsOf } from '../../src/platform/db/client.js';
 import { jobs } from '../../src/platform/jobs/jobs.tables.js';
@@ -116,25 +119,29 @@ describe('the outbox', () => {
       ip: null,
       userAgent: null,
     };
+    const reference = createCatalogReference({ db: t.db, clock: t.clock });
     const deps = {
       db: t.db,
       clock: t.clock,
       config: t.config,
       calendar: createCalendarService({ db: t.db, clock: t.clock, bus: createInProcessBus() }),
-      limits: timeLimits,
+      units: createUnitDirectory({ db: t.db, clock: t.clock, province: t.config.province }),
+      reference,
+      limits: createTimeLimits(reference),
       bus: createInProcessBus(),
     } as unknown as OrderDeps;
     const notice = { kind: 'probe.note_added', to: [{ unitId: county.id, roles: ['handler'] as const }], title: '测试通知', key: `probe:${order.id}` };
     // A change that fails after computing its notices leaves no notice behind.
-    const calendar = await deps.calendar.current();
+    const [calendar, units, ref] = await Promise.all([deps.calendar.current(), deps.units.current(), deps.reference.current()]);
+    const noting = (note: string) => (c: TransitionCtx) => ({ ...addNoteEffect(c.snapshot, { note, kind: 'progress' }, c.effectCtx), notices: [notice] });
     await expect(
       t.db.transaction(async (tx) => {
-        await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '进展', notices: [notice] }), { tx, calendar, announce: [] });
+        await runTransition(deps, actor, order.id, null, 'add_note', noting('进展'), { tx, calendar, units, reference: ref, announce: [] });
         throw new Error('a later step of the same change fails');
       }),
     ).rejects.toThrow('a later step');
     expect(await outbox.byKeys(t.db, [`notice:probe:${order.id}`])).toEqual([]);
-    await runTransition(deps, actor, order.id, null, 'add_note', () => ({ note: '已联系用人单位', notices: [notice] }));
+    await runTransition(deps, actor, order.id, null, 'add_note', noting('已联系用人单位'));
     const [job] = await outbox.byKeys(t.db, [`notice:probe:${order.id}`]);
     expect(job).toMatchObject({ kind: noticeJobKind, state: 'pending', payload: { ...notice, orderId: order.id } });
   });

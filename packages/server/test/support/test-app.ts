@@ -8,7 +8,7 @@ import { createInstalledDatabase, testPassword } from './test-db.js';
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a real, installed database, driven with inject(). */
-export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus; webRoot?: string } = {}) {
+export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus; webRoot?: string; onQuery?: (sql: string) => void } = {}) {
   const installed = await createInstalledDatabase(opts);
   const app: FastifyInstance = await buildApp({
     database: installed.database,

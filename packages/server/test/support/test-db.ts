@@ -11,10 +11,10 @@ import { migrateDatabase, openDatabase, type Database } from '../../src/platform
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (CI runs every database suite on both).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(opts: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({});
+    const database = await openDatabase({ ...opts });
     await migrateDatabase(database);
     return database;
   }
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10 });
+  const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10, ...opts });
   await migrateDatabase(database);
   const opened: Database = {
     ...database,
@@ -72,8 +72,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A migrated database with the demo installation of Inner Mongolia (or another province). */
-export async function createInstalledDatabase(opts: { at?: string; config?: Partial<Config> } = {}) {
-  const database = await createTestDatabase();
+export async function createInstalledDatabase(opts: { at?: string; config?: Partial<Config>; onQuery?: (sql: string) => void } = {}) {
+  const database = await createTestDatabase(opts.onQuery ? { onQuery: opts.onQuery } : {});
   const clock = fixedClock(opts.at ?? '2026-11-25T02:00:00Z');
   const config = testConfig(opts.config);
   const result = await bootstrap(database.db, config, clock);

@@ -111,6 +111,9 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('link', { linkedOrder: z.object({ id: uuid, number: z.string() }) }),
   kind('invalidate', { category: z.enum(['nuisance', 'test', 'duplicate', 'other']) }),
   kind('reveal_contact', { callers: z.number().int().min(0) }),
+  /** A knowledge-base article used to answer the caller; `closed`: a consultation closed on the spot with it. */
+  kind('answer_with_article', { article: z.object({ id: uuid, version: z.number().int(), title: z.string() }), closed: z.literal(true) }),
+  kind('article_used', { article: z.object({ id: uuid, version: z.number().int(), title: z.string() }), closed: z.literal(false) }),
   /** Deadlines counted again when the official calendar year replaces a provisional one (issue 8). */
   kind('deadlines_recomputed', {
     year: z.number().int(),

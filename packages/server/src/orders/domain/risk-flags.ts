@@ -8,7 +8,8 @@ export type RiskSuggestion = { flag: 'mass' | 'large' | 'repeat'; reason: string
  * repeat when this request would be the Nth about the same employer within the window. The agent confirms.
  */
 export function suggestRiskFlags(
-  input: { workersInvolved?: number | null; amountInvolved?: number | null; earlierRequestsAboutEmployer: number },
+  /** `countedUpTo`: the earlier requests were counted only up to this many (intake stops counting at the threshold). */
+  input: { workersInvolved?: number | null; amountInvolved?: number | null; earlierRequestsAboutEmployer: number; countedUpTo?: number },
   t: RiskThresholds,
 ): RiskSuggestion[] {
   const out: RiskSuggestion[] = [];
@@ -18,10 +19,9 @@ export function suggestRiskFlags(
     out.push({ flag: 'large', reason: `涉及金额 ${input.amountInvolved} 元，达到大额（大）标准 ${t.largeAmount} 元` });
   }
   if (input.earlierRequestsAboutEmployer + 1 >= t.repeatCount) {
-    out.push({
-      flag: 'repeat',
-      reason: `${t.repeatWindowDays} 天内同一用人单位第 ${input.earlierRequestsAboutEmployer + 1} 次诉求，达到重复（多）标准 ${t.repeatCount} 次`,
-    });
+    const nth = input.earlierRequestsAboutEmployer + 1;
+    const atLeast = input.countedUpTo !== undefined && input.earlierRequestsAboutEmployer >= input.countedUpTo ? '至少' : '';
+    out.push({ flag: 'repeat', reason: `${t.repeatWindowDays} 天内同一用人单位${atLeast}第 ${nth} 次诉求，达到重复（多）标准 ${t.repeatCount} 次` });
   }
   return out;
 }

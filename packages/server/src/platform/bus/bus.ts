@@ -10,6 +10,13 @@ export type Unsubscribe = () => void;
  */
 export type ChangeBus = {
   publish(message: BusMessage): Promise<void>;
+  /**
+   * For a message that must go out exactly when a transaction commits: the NOTIFY to send inside that transaction
+   * (PostgreSQL delivers it at commit, and never if the transaction rolls back), or null when there are no other
+   * instances. After the commit the sender calls `deliverLocally`: this process's subscribers hear it then.
+   */
+  notification(message: BusMessage): { channel: string; payload: string } | null;
+  deliverLocally(message: BusMessage): void;
   subscribe<T extends BusTopic>(topic: T, handler: (message: MessageOf<T>) => void): Unsubscribe;
   close(): Promise<void>;
 };
@@ -45,6 +52,8 @@ export function createInProcessBus(): ChangeBus {
   const fanout = createLocalFanout();
   return {
     publish: async (message) => fanout.deliver(message),
+    notification: () => null,
+    deliverLocally: (message) => fanout.deliver(message),
     subscribe: fanout.subscribe,
     close: async () => fanout.clear(),
   };

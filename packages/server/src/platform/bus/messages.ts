@@ -16,7 +16,7 @@ export const busMessageSchema = z.discriminatedUnion('topic', [
     number: z.string(),
     version: z.number().int(),
     action: z.string(),
-    fromState: z.string(),
+    fromState: z.string().nullable(),
     toState: z.string(),
     /** The units that may see the order (visible_to): a stream forwards the announcement only to people within them. */
     visibleTo: z.array(z.string()),

@@ -97,6 +97,8 @@ export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { ins
         onError(err);
       }
     },
+    notification: (message) => ({ channel: busChannel, payload: JSON.stringify({ from: instanceId, message }) }),
+    deliverLocally: (message) => fanout.deliver(message),
     subscribe: fanout.subscribe,
     async close() {
       closed = true;

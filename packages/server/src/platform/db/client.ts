@@ -29,7 +29,13 @@ export type Database = {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-export type OpenOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number };
+export type OpenOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** Called with every statement the app sends through drizzle (tests count round trips with it). */
+  onQuery?: (sql: string) => void;
+};
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -37,7 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, ...loggerOf(opts) }) as unknown as Db;
     return { db, kind: 'postgresql', url: opts.databaseUrl, close: () => pool.end() };
   }
   let client: PGlite;
@@ -48,9 +54,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = new PGlite();
   }
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, ...loggerOf(opts) }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }
+
+const loggerOf = (opts: OpenOptions) => (opts.onQuery ? { logger: { logQuery: (query: string) => opts.onQuery!(query) } } : {});
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {

@@ -1,0 +1,814 @@
+import type { Role } from '../../auth/roles.js';
+import { computeDeadline, type LimitUnit, type WorkingCalendar } from '../../calendar/domain/working-time.js';
+import type { Step } from '../../catalog/domain/catalog.js';
+import { conflict, invalid } from '../../platform/errors/app-error.js';
+import { widenVisibleTo } from '../../access/domain/visibility.js';
+import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '../orders.tables.js';
+import { planStep } from '../deadline-plan.js';
+import { nearDueAt } from './deadlines.js';
+import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
+import type { Channel, OrderState, Satisfaction } from './states.js';
+import type { Notice } from '../../notifications/domain/notice.js';
+import { doubtsAbout } from '../../handling/domain/reply-plausibility.js';
+
+/**
+ * What each action does to an order, computed in one place: pure functions from (order snapshot, input, context) to
+ * an Effect. `runTransition` writes an Effect to the database (orders.repo `applyEffect`); the demo generator applies
+ * the same Effect to its rows in memory. Neither decides anything of its own: columns, hops, co-handlers, extensions,
+ * `visible_to`, the typed event and the notices all come from here. Refusals a rule implies (a return after its
+ * limit, a second pending extension…) are thrown here as the API's errors.
+ */
+
+export type OrderRow = typeof workOrders.$inferSelect;
+export type OrderFields = Partial<typeof workOrders.$inferInsert>;
+export type CoHandlerRow = typeof orderCoHandlers.$inferSelect;
+
+/** The order as the action finds it: its row and its co-handlers still taking part (not removed). */
+export type OrderSnapshot = { order: OrderRow; coHandlers: readonly Pick<CoHandlerRow, 'id' | 'unitId' | 'repliedAt'>[] };
+
+/** A unit as effects need it: the path decides `visible_to`. */
+export type UnitRef = { id: string; name: string; path: string };
+
+export type EffectActor = { userId: string | null; unitId: string; unitName: string; role: Role };
+
+export type EffectCtx = {
+  now: Date;
+  calendar: WorkingCalendar;
+  /** The time limit that applies to a step of this order (the rules already selected for its type, subject, priority, tier). */
+  limitFor(step: Step): LimitSnapshot;
+  actor: EffectActor;
+  /** Ids for rows the effect creates and refers to (an extension request the order points at). */
+  newId(): string;
+};
+
+export type HopStatus = 'open' | 'signed' | 'returned' | 'redispatched' | 'withdrawn';
+
+export type HopChange =
+  /** A new hop down the tree; its sequence number is the next of the order. */
+  | { op: 'open'; fromUnitId: string; toUnitId: string; dispatchedBy: string | null; dispatchedAt: Date; note: string | null; signDueAt: Date | null }
+  /** The hops to `toUnitId` in one of `from` statuses change. */
+  | {
+      op: 'update';
+      toUnitId: string;
+      from: readonly HopStatus[];
+      set: { status: HopStatus; signedAt?: Date; returnedAt?: Date; returnReason?: string; signDueAt?: Date | null };
+    };
+
+export type CoHandlerChange =
+  | { op: 'invite'; unitId: string; invitedByUnitId: string; invitedBy: string | null; invitedAt: Date; task: string | null }
+  | { op: 'remove'; id: string; removedAt: Date }
+  | { op: 'reply'; id: string; partReply: string; repliedAt: Date; repliedBy: string | null };
+
+export type ExtensionChange =
+  | {
+      op: 'request';
+      id: string;
+      requestedBy: string | null;
+      requestedByUnitId: string;
+      requestedAt: Date;
+      reason: string;
+      previousDueAt: Date;
+      requestedDueAt: Date;
+    }
+  | { op: 'decide'; id: string; decidedBy: string | null; decidedAt: Date; approved: boolean; decisionNote: string | null };
+
+/**
+ * Whom the change concerns: written to the outbox with the change (issue 9) and delivered by the job runner as the
+ * notifications capability's Notice.
+ */
+export type ImpliedNotice = Notice;
+
+export type Effect = {
+  set: OrderFields;
+  /** Overrides the state the machine chose (a callback that stays pending after an unreachable call). */
+  state?: OrderState;
+  hops: HopChange[];
+  coHandlers: CoHandlerChange[];
+  extensions: ExtensionChange[];
+  event: OrderEvent;
+  note: string | null;
+  notices: ImpliedNotice[];
+  /** False for additions that change no field (a note, an attachment, a link): the version stays, colleagues' copies stay current. */
+  versioned: boolean;
+};
+
+// ——— shared pieces ———
+
+const handlerRoles: Role[] = ['handler', 'dispatcher'];
+const deskRoles: Role[] = ['dispatcher'];
+
+/** The step the order is in until this event, with its deadline and whether it was met (see events.ts). */
+export function stepEnded(order: OrderRow, now: Date): StepDeadline | undefined {
+  if (!order.currentStep) return undefined;
+  const due = order.currentDueAt;
+  return {
+    step: order.currentStep as StepDeadline['step'],
+    startedAt: order.currentStepStartedAt?.toISOString() ?? null,
+    dueAt: due?.toISOString() ?? null,
+    met: due ? now <= due : null,
+  };
+}
+
+type Draft<K extends OrderEventKind> = {
+  set?: OrderFields;
+  state?: OrderState;
+  hops?: HopChange[];
+  coHandlers?: CoHandlerChange[];
+  extensions?: ExtensionChange[];
+  data: Omit<EventData<K>, 'step'>;
+  note?: string | null;
+  notices?: ImpliedNotice[];
+  versioned?: boolean;
+};
+
+/**
+ * Completes an effect: a change that starts, restarts or ends the current step records how that step went, and
+ * the event is validated against its schema here, so nothing untyped reaches the timeline.
+ */
+function effect<K extends OrderEventKind>(action: K, s: OrderSnapshot, ctx: EffectCtx, d: Draft<K>): Effect {
+  const set = d.set ?? {};
+  const stepChanges = 'currentStep' in set || 'currentStepStartedAt' in set;
+  const step = stepChanges ? stepEnded(s.order, ctx.now) : undefined;
+  const event = parseOrderEvent({ action, data: step ? { ...d.data, step } : d.data });
+  return {
+    set,
+    ...(d.state ? { state: d.state } : {}),
+    hops: d.hops ?? [],
+    coHandlers: d.coHandlers ?? [],
+    extensions: d.extensions ?? [],
+    event,
+    note: d.note ?? null,
+    notices: d.notices ?? [],
+    versioned: d.versioned ?? true,
+  };
+}
+
+const notice = (kind: string, o: OrderRow, unitId: string | null, roles: Role[], title: string, level: ImpliedNotice['level'] = 'info'): ImpliedNotice[] =>
+  unitId ? [{ kind, orderId: o.id, to: [{ unitId, roles }], title: `${title}：${o.number}`, level: o.priority === 'normal' ? level : 'urgent' }] : [];
+
+const closed = (now: Date): OrderFields => ({ closedAt: now, currentStep: null, currentDueAt: null, currentNearDueAt: null });
+
+const ref = (u: UnitRef) => ({ id: u.id, name: u.name });
+
+// ——— intake ———
+
+/** What a new order has not yet: written explicitly (they equal the columns' defaults), so the row is whole without a read back. */
+const notYet = {
+  version: 1,
+  hopDispatcherUnitId: null,
+  dispatchUnitId: null,
+  firstDispatchedAt: null,
+  signedAt: null,
+  repliedAt: null,
+  acceptedAt: null,
+  replyStartedAt: null,
+  replyDueAt: null,
+  replyNearDueAt: null,
+  replyLimit: null,
+  returnDueAt: null,
+  callbackDueAt: null,
+  pendingExtension: null,
+  extensionCount: 0,
+  returnCount: 0,
+  reworkCount: 0,
+  reopenCount: 0,
+  callbackAttempts: 0,
+  outcome: null,
+  handlingSatisfaction: null,
+  callSatisfaction: null,
+  callbackAt: null,
+  mergedIntoId: null,
+  invalidReason: null,
+  sourcePartnerId: null,
+} satisfies Partial<OrderRow>;
+
+export type NewOrderInput = {
+  id?: string;
+  number: string;
+  channel: Channel;
+  typeCode: string;
+  subjectCode: string;
+  priority: string;
+  tier: string;
+  riskFlags: string[];
+  title: string;
+  narrative: string;
+  answer: string | null;
+  employerName: string | null;
+  employerKey: string | null;
+  employerCreditCode: string | null;
+  employerAddress: string | null;
+  placeText: string | null;
+  divisionCode: string | null;
+  workersInvolved: number | null;
+  amountInvolved: number | null;
+  confidential: boolean;
+  callers: number;
+  suggestedRiskFlags: { flag: string; reason: string }[];
+  createdBy: string;
+  createdByRole: Role;
+  /** An order sent by an exchange partner (exchange/): its status changes go back there. */
+  sourcePartnerId?: string | null;
+  partner?: { id: string; name: string; externalId: string };
+};
+
+/**
+ * A new order (受理) as intake records it: held by the intake unit (or the hotline centre for an external platform),
+ * visible to both paths, the dispatch step started, or closed at once when answered on the spot.
+ */
+export function createEffect(input: NewOrderInput, ctx: EffectCtx & { intakeUnit: UnitRef; holder: UnitRef }) {
+  const { now } = ctx;
+  const isClosed = input.answer !== null;
+  const plan = isClosed ? { dueAt: null, nearDueAt: null, provisional: false } : planStep(ctx.calendar, ctx.limitFor('dispatch'), now);
+  const { callers, suggestedRiskFlags, partner, ...fields } = input;
+  const row = {
+    ...notYet,
+    ...fields,
+    riskFlags: [...new Set(input.riskFlags)],
+    state: (isClosed ? 'closed_at_intake' : 'pending_dispatch') as OrderState,
+    isGroup: callers > 1,
+    callerCount: callers,
+    intakeUnitId: ctx.intakeUnit.id,
+    createdAt: now,
+    holderUnitId: ctx.holder.id,
+    holderUnitPath: ctx.holder.path,
+    visibleTo: widenVisibleTo([], [ctx.intakeUnit.path, ctx.holder.path]),
+    closedAt: isClosed ? now : null,
+    currentStep: isClosed ? null : 'dispatch',
+    currentStepStartedAt: isClosed ? null : now,
+    currentDueAt: plan.dueAt,
+    currentNearDueAt: plan.nearDueAt,
+    deadlineProvisional: plan.provisional,
+    updatedAt: now,
+  } satisfies Omit<OrderRow, 'id'>;
+  const event = parseOrderEvent({
+    action: isClosed ? 'close_at_intake' : 'create',
+    data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags, callers, ...(partner ? { partner } : {}) },
+  });
+  return { row, event };
+}
+
+export function attachCallerEffect(
+  s: OrderSnapshot,
+  input: {
+    channel: Channel;
+    riskFlags?: string[] | undefined;
+    workersInvolved?: number | undefined;
+    amountInvolved?: number | undefined;
+    note?: string | null | undefined;
+  },
+  ctx: EffectCtx,
+): Effect {
+  const o = s.order;
+  const flags = input.riskFlags ? [...new Set(input.riskFlags)] : o.riskFlags;
+  return effect('attach_caller', s, ctx, {
+    set: {
+      callerCount: o.callerCount + 1,
+      isGroup: true,
+      riskFlags: flags,
+      workersInvolved: input.workersInvolved ?? o.workersInvolved,
+      amountInvolved: input.amountInvolved ?? o.amountInvolved,
+    },
+    data: { channel: input.channel, callerCount: o.callerCount + 1, riskFlags: { before: o.riskFlags, after: flags } },
+    note: input.note ?? null,
+  });
+}
+
+// ——— dispatch ———
+
+type CoHandlerInput = { unit: UnitRef; task: string | null };
+
+function invitations(s: OrderSnapshot, ctx: EffectCtx, list: readonly CoHandlerInput[]): CoHandlerChange[] {
+  const seen = new Set(s.coHandlers.map((c) => c.unitId));
+  return list.map((h) => {
+    if (seen.has(h.unit.id)) throw conflict('ORDER_CO_HANDLER_EXISTS', `${h.unit.name}已是协办单位`);
+    seen.add(h.unit.id);
+    return { op: 'invite', unitId: h.unit.id, invitedByUnitId: ctx.actor.unitId, invitedBy: ctx.actor.userId, invitedAt: ctx.now, task: h.task };
+  });
+}
+
+/**
+ * One hop down the tree (派单 / 下派, or 改派 after a return): the receiving unit holds the order and must sign, the
+ * hop that brought it here is closed, and the reply deadline of the whole order starts at the first dispatch and is kept.
+ */
+function hop(s: OrderSnapshot, ctx: EffectCtx, target: UnitRef, note: string | null, co: readonly CoHandlerInput[]) {
+  const o = s.order;
+  const { now, calendar } = ctx;
+  const sign = planStep(calendar, ctx.limitFor('sign'), now);
+  const ret = planStep(calendar, ctx.limitFor('return'), now);
+  let reply = { replyLimit: o.replyLimit, replyDueAt: o.replyDueAt, replyNearDueAt: o.replyNearDueAt, replyStartedAt: o.replyStartedAt };
+  if (!o.replyDueAt) {
+    const limit = ctx.limitFor('reply');
+    const plan = planStep(calendar, limit, now);
+    reply = { replyLimit: limit, replyDueAt: plan.dueAt, replyNearDueAt: plan.nearDueAt, replyStartedAt: now };
+  }
+  const coHandlers = invitations(s, ctx, co);
+  const set: OrderFields = {
+    holderUnitId: target.id,
+    holderUnitPath: target.path,
+    hopDispatcherUnitId: ctx.actor.unitId,
+    dispatchUnitId: o.dispatchUnitId ?? ctx.actor.unitId,
+    firstDispatchedAt: o.firstDispatchedAt ?? now,
+    visibleTo: widenVisibleTo(o.visibleTo, [target.path, ...co.map((c) => c.unit.path)]),
+    currentStep: 'sign',
+    currentStepStartedAt: now,
+    currentDueAt: sign.dueAt,
+    currentNearDueAt: sign.nearDueAt,
+    returnDueAt: ret.dueAt,
+    ...reply,
+  };
+  const hops: HopChange[] = [
+    { op: 'update', toUnitId: o.holderUnitId, from: ['open', 'signed', 'returned'], set: { status: o.state === 'returned' ? 'withdrawn' : 'redispatched' } },
+    { op: 'open', fromUnitId: ctx.actor.unitId, toUnitId: target.id, dispatchedBy: ctx.actor.userId, dispatchedAt: now, note, signDueAt: sign.dueAt },
+  ];
+  const notices = [
+    ...notice('order.dispatched', o, target.id, handlerRoles, '新工单待签收'),
+    ...co.flatMap((c) => notice('order.co_handler_invited', o, c.unit.id, handlerRoles, '邀请协办')),
+  ];
+  return { set, hops, coHandlers, notices };
+}
+
+/** 派单 / 下派. A re-dispatch by the receiving unit goes down its own subtree only (or to an external collaborator). */
+export function dispatchEffect(
+  s: OrderSnapshot,
+  input: { target: UnitRef & { external: boolean }; note: string | null; coHandlers: CoHandlerInput[] },
+  ctx: EffectCtx,
+): Effect {
+  const o = s.order;
+  const redispatch = o.state !== 'pending_dispatch';
+  if (redispatch && !input.target.external && !input.target.path.startsWith(o.holderUnitPath)) {
+    throw invalid('DISPATCH_TARGET_INVALID', '下派只能派往本单位下级单位或外部协作单位', [{ field: 'body.unitId', message: '下派只能派往本单位下级单位' }]);
+  }
+  const h = hop(s, ctx, input.target, input.note, input.coHandlers);
+  return effect('dispatch', s, ctx, {
+    ...h,
+    data: { toUnit: ref(input.target), coHandlers: input.coHandlers.map((c) => ref(c.unit)), redispatch },
+    note: input.note,
+  });
+}
+
+/** 退单审核：改派. The returned order goes to another unit; the returning unit's hop is withdrawn. */
+export function returnRedispatchEffect(s: OrderSnapshot, input: { target: UnitRef; reason: string; coHandlers: CoHandlerInput[] }, ctx: EffectCtx): Effect {
+  const h = hop(s, ctx, input.target, input.reason, input.coHandlers);
+  return effect('return_redispatch', s, ctx, {
+    ...h,
+    data: { decision: 'redispatch', reason: input.reason, toUnit: ref(input.target), coHandlers: input.coHandlers.map((c) => ref(c.unit)) },
+    note: input.reason,
+  });
+}
+
+/** 办单: the hotline centre keeps the order and handles it itself; the reply limit starts now. */
+export function handleAtHotlineEffect(s: OrderSnapshot, input: { note: string | null }, ctx: EffectCtx): Effect {
+  const { now } = ctx;
+  const limit = ctx.limitFor('reply');
+  const reply = planStep(ctx.calendar, limit, now);
+  return effect('handle_at_hotline', s, ctx, {
+    set: {
+      dispatchUnitId: ctx.actor.unitId,
+      hopDispatcherUnitId: ctx.actor.unitId,
+      firstDispatchedAt: now,
+      signedAt: now,
+      replyLimit: limit,
+      replyStartedAt: now,
+      replyDueAt: reply.dueAt,
+      replyNearDueAt: reply.nearDueAt,
+      currentStep: 'reply',
+      currentStepStartedAt: now,
+      currentDueAt: reply.dueAt,
+      currentNearDueAt: reply.nearDueAt,
+    },
+    data: { handledBy: { id: ctx.actor.unitId, name: ctx.actor.unitName } },
+    note: input.note,
+  });
+}
+
+/** 签收: the hop is signed for and the reply step runs against the order's reply deadline. */
+export function signEffect(s: OrderSnapshot, input: { note: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  return effect('sign', s, ctx, {
+    set: { signedAt: o.signedAt ?? now, currentStep: 'reply', currentStepStartedAt: now, currentDueAt: o.replyDueAt, currentNearDueAt: o.replyNearDueAt },
+    hops: [{ op: 'update', toUnitId: ctx.actor.unitId, from: ['open'], set: { status: 'signed', signedAt: now } }],
+    data: { lateSign: o.currentDueAt ? now > o.currentDueAt : false },
+    note: input.note,
+  });
+}
+
+/** 退单: back to the unit that dispatched this hop, within the return limit only; the dispatch step runs again. */
+export function returnEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  if (o.returnDueAt && now > o.returnDueAt) {
+    throw conflict('ORDER_RETURN_TOO_LATE', `已超过退单时限（${o.returnDueAt.toISOString()}），请继续办理或申请延期`);
+  }
+  const plan = planStep(ctx.calendar, ctx.limitFor('dispatch'), now);
+  return effect('return', s, ctx, {
+    set: { returnCount: o.returnCount + 1, currentStep: 'dispatch', currentStepStartedAt: now, currentDueAt: plan.dueAt, currentNearDueAt: plan.nearDueAt },
+    hops: [{ op: 'update', toUnitId: ctx.actor.unitId, from: ['open', 'signed'], set: { status: 'returned', returnedAt: now, returnReason: input.reason } }],
+    data: { reason: input.reason, toUnit: { id: o.hopDispatcherUnitId } },
+    note: input.reason,
+    notices: notice('order.returned', o, o.hopDispatcherUnitId, deskRoles, '工单被退回，待审核', 'warning'),
+  });
+}
+
+/** 驳回退单: the return is refused and the same unit must sign again, with a fresh sign limit. */
+export function returnRejectEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const sign = planStep(ctx.calendar, ctx.limitFor('sign'), ctx.now);
+  return effect('return_reject', s, ctx, {
+    set: { currentStep: 'sign', currentStepStartedAt: ctx.now, currentDueAt: sign.dueAt, currentNearDueAt: sign.nearDueAt },
+    hops: [{ op: 'update', toUnitId: o.holderUnitId, from: ['returned'], set: { status: 'open', signDueAt: sign.dueAt } }],
+    data: { decision: 'reject', reason: input.reason },
+    note: input.reason,
+    notices: notice('order.return_rejected', o, o.holderUnitId, handlerRoles, '退单被驳回，请签收办理', 'warning'),
+  });
+}
+
+export function inviteCoHandlerEffect(s: OrderSnapshot, input: { unit: UnitRef; task: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  return effect('invite_co_handler', s, ctx, {
+    set: { visibleTo: widenVisibleTo(o.visibleTo, [input.unit.path]) },
+    coHandlers: invitations(s, ctx, [input]),
+    data: { coHandler: ref(input.unit), task: input.task },
+    note: input.task,
+    notices: notice('order.co_handler_invited', o, input.unit.id, handlerRoles, '邀请协办'),
+  });
+}
+
+/** The removed unit keeps seeing the order it worked on: visible_to is not narrowed (its history stays readable to it). */
+export function removeCoHandlerEffect(s: OrderSnapshot, input: { coHandlerId: string; reason: string }, ctx: EffectCtx): Effect {
+  const current = s.coHandlers.find((h) => h.id === input.coHandlerId);
+  if (!current) throw invalid('ORDER_CO_HANDLER_NOT_FOUND', '该协办单位不存在或已移除', [{ field: 'params.coHandlerId', message: '协办单位不存在或已移除' }]);
+  return effect('remove_co_handler', s, ctx, {
+    coHandlers: [{ op: 'remove', id: current.id, removedAt: ctx.now }],
+    data: { coHandlerUnitId: current.unitId, reason: input.reason },
+    note: input.reason,
+  });
+}
+
+// ——— handling ———
+
+export function replyCoHandlerPartEffect(s: OrderSnapshot, input: { reply: string }, ctx: EffectCtx): Effect {
+  const mine = s.coHandlers.find((c) => c.unitId === ctx.actor.unitId);
+  if (!mine) throw conflict('ORDER_NOT_CO_HANDLER', '本单位不是该工单的协办单位');
+  return effect('reply_co_handler_part', s, ctx, {
+    coHandlers: [{ op: 'reply', id: mine.id, partReply: input.reply, repliedAt: ctx.now, repliedBy: ctx.actor.userId }],
+    data: { coHandlerId: mine.id, replaced: !!mine.repliedAt },
+    note: input.reply,
+    notices: notice('order.co_handler_replied', s.order, s.order.holderUnitId, handlerRoles, '协办单位已反馈'),
+  });
+}
+
+export function addNoteEffect(s: OrderSnapshot, input: { note: string; kind: string }, ctx: EffectCtx): Effect {
+  return effect('add_note', s, ctx, { data: { kind: input.kind }, note: input.note, versioned: false });
+}
+
+export function addAttachmentEffect(
+  s: OrderSnapshot,
+  input: { attachmentId: string; fileName: string; contentType: string; size: number; kind: string },
+  ctx: EffectCtx,
+): Effect {
+  return effect('add_attachment', s, ctx, { data: input, versioned: false });
+}
+
+/** The deadline an extension of `amount` (in the reply limit's unit) would give, counted from the current reply deadline. */
+export function extendedDueAt(calendar: WorkingCalendar, order: Pick<OrderRow, 'replyDueAt' | 'replyLimit'>, amount: number): Date {
+  return computeDeadline(calendar, order.replyDueAt!, { amount, unit: order.replyLimit!.unit as LimitUnit, countFrom: 'next_working_day' })!;
+}
+
+/**
+ * 申请延期: asked before the reply limit runs out, for at most the original limit again, counted in the reply
+ * limit's own unit from the current deadline; the dispatching unit decides.
+ */
+export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number; reason: string; callerInformed: boolean }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  if (o.pendingExtension) throw conflict('ORDER_EXTENSION_PENDING', '已有一项延期申请待审批');
+  if (!o.replyDueAt || !o.replyLimit || o.replyLimit.amount === null) throw conflict('ORDER_NO_REPLY_LIMIT', '该工单没有办理时限，无需延期');
+  if (now >= o.replyDueAt) throw conflict('ORDER_EXTENSION_TOO_LATE', '办理期限已过，不能再申请延期（延期须在期限届满前申请）');
+  if (input.amount > o.replyLimit.amount) {
+    throw invalid('ORDER_EXTENSION_TOO_LONG', `延期不能超过原办理时限（${o.replyLimit.amount}）`, [
+      { field: 'body.amount', message: `最多延长 ${o.replyLimit.amount}` },
+    ]);
+  }
+  const requestedDueAt = extendedDueAt(ctx.calendar, o, input.amount);
+  const id = ctx.newId();
+  const unit = o.replyLimit.unit as LimitUnit;
+  return effect('request_extension', s, ctx, {
+    set: {
+      pendingExtension: { id, requestedAt: now.toISOString(), requestedDueAt: requestedDueAt.toISOString(), reason: input.reason, amount: input.amount, unit },
+    },
+    extensions: [
+      {
+        op: 'request',
+        id,
+        requestedBy: ctx.actor.userId,
+        requestedByUnitId: ctx.actor.unitId,
+        requestedAt: now,
+        reason: input.reason,
+        previousDueAt: o.replyDueAt,
+        requestedDueAt,
+      },
+    ],
+    data: {
+      amount: input.amount,
+      unit,
+      reason: input.reason,
+      previousDueAt: o.replyDueAt.toISOString(),
+      requestedDueAt: requestedDueAt.toISOString(),
+      callerInformed: input.callerInformed,
+    },
+    note: input.reason,
+    notices: notice('order.extension_requested', o, o.dispatchUnitId, deskRoles, '延期申请待审批', 'warning'),
+  });
+}
+
+export function decideExtensionEffect(s: OrderSnapshot, input: { approve: boolean; note: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  const pending = o.pendingExtension;
+  if (!pending) throw conflict('ORDER_NO_PENDING_EXTENSION', '没有待审批的延期申请');
+  const decision: ExtensionChange = {
+    op: 'decide',
+    id: pending.id,
+    decidedBy: ctx.actor.userId,
+    decidedAt: now,
+    approved: input.approve,
+    decisionNote: input.note,
+  };
+  const asked = {
+    reason: pending.reason,
+    amount: pending.amount ?? null,
+    unit: (pending.unit ?? null) as LimitUnit | null,
+    requestedAt: pending.requestedAt,
+    decidedBy: { userId: ctx.actor.userId, unitId: ctx.actor.unitId, role: ctx.actor.role },
+    previousDueAt: o.replyDueAt?.toISOString() ?? null,
+  };
+  const told = notice('order.extension_decided', o, o.holderUnitId, handlerRoles, input.approve ? '延期申请已批准' : '延期申请未获批准');
+  if (!input.approve) {
+    return effect('decide_extension', s, ctx, {
+      set: { pendingExtension: null },
+      extensions: [decision],
+      data: { approved: false, ...asked, newDueAt: null },
+      note: input.note,
+      notices: told,
+    });
+  }
+  const due = new Date(pending.requestedDueAt);
+  const near = nearDueAt(ctx.calendar, o.replyStartedAt ?? now, due, (o.replyLimit?.unit ?? 'working_days') as LimitUnit);
+  return effect('decide_extension', s, ctx, {
+    set: {
+      pendingExtension: null,
+      extensionCount: o.extensionCount + 1,
+      replyDueAt: due,
+      replyNearDueAt: near,
+      ...(o.currentStep === 'reply' ? { currentDueAt: due, currentNearDueAt: near } : {}),
+    },
+    extensions: [decision],
+    data: { approved: true, ...asked, newDueAt: due.toISOString() },
+    note: input.note,
+    notices: told,
+  });
+}
+
+/** 办结反馈. A pending extension becomes moot and is closed, so extension figures don't count it as waiting for ever. */
+export function replyEffect(s: OrderSnapshot, input: { outcome: OrderOutcome; note: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  const pending = o.pendingExtension;
+  // Implausible figures or empty measures do not stop the reply: they are kept with it for the reviewer to see.
+  const outcome = { ...input.outcome, doubts: doubtsAbout(input.outcome, o) };
+  return effect('reply', s, ctx, {
+    set: {
+      outcome,
+      repliedAt: now,
+      pendingExtension: null,
+      currentStep: 'review',
+      currentStepStartedAt: now,
+      currentDueAt: null,
+      currentNearDueAt: null,
+    },
+    extensions: pending
+      ? [{ op: 'decide', id: pending.id, decidedBy: null, decidedAt: now, approved: false, decisionNote: '已办结反馈，延期申请自动失效' }]
+      : [],
+    data: {
+      outcome,
+      onTime: o.replyDueAt ? now <= o.replyDueAt : true,
+      coHandlersWithoutReply: s.coHandlers.filter((c) => !c.repliedAt).map((c) => c.unitId),
+      withdrawnExtension: !!pending,
+    },
+    note: input.note ?? input.outcome.measures,
+    notices: notice('order.replied', o, o.dispatchUnitId, deskRoles, '承办单位已办结反馈，待审核'),
+  });
+}
+
+// ——— closure ———
+
+/** How many times a dissatisfied callback may reopen an order (workflow.md: once). */
+export const maxReopens = 1;
+
+/** Back to the handling unit with the reply limit restarted (rework and reopen alike). */
+function restartReply(o: OrderRow, ctx: EffectCtx): OrderFields {
+  const limit = o.replyLimit ?? ctx.limitFor('reply');
+  const plan = planStep(ctx.calendar, limit, ctx.now);
+  return {
+    replyLimit: limit,
+    replyStartedAt: ctx.now,
+    replyDueAt: plan.dueAt,
+    replyNearDueAt: plan.nearDueAt,
+    repliedAt: null,
+    currentStep: 'reply',
+    currentStepStartedAt: ctx.now,
+    currentDueAt: plan.dueAt,
+    currentNearDueAt: plan.nearDueAt,
+  };
+}
+
+export function reviewAcceptEffect(s: OrderSnapshot, input: { reason: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  const cb = planStep(ctx.calendar, ctx.limitFor('callback'), now);
+  return effect('review_accept', s, ctx, {
+    set: {
+      acceptedAt: now,
+      callbackDueAt: cb.dueAt,
+      currentStep: 'callback',
+      currentStepStartedAt: now,
+      currentDueAt: cb.dueAt,
+      currentNearDueAt: cb.nearDueAt,
+    },
+    data: { decision: 'accept', onTime: o.replyDueAt && o.repliedAt ? o.repliedAt <= o.replyDueAt : true },
+    note: input.reason,
+  });
+}
+
+export function reviewReworkEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  return effect('review_rework', s, ctx, {
+    // The rejected reply is no longer the order's result: its figures stay only on the timeline (the reply event).
+    set: { ...restartReply(o, ctx), outcome: null, reworkCount: o.reworkCount + 1 },
+    data: { decision: 'rework', reason: input.reason },
+    note: input.reason,
+    notices: notice('order.rework', o, o.holderUnitId, handlerRoles, '工单被退回重办', 'warning'),
+  });
+}
+
+export type CallbackInput =
+  | { result: 'unreachable'; note: string | null }
+  | { result: 'reached'; handlingSatisfaction: Satisfaction; callSatisfaction: Satisfaction; note: string | null };
+
+/** Which action a callback is: reached and content archives at once, dissatisfied waits for reopen or archive, unreachable tries again. */
+export const callbackAction = (input: CallbackInput) =>
+  input.result === 'unreachable' ? 'callback_unreachable' : input.handlingSatisfaction === 'dissatisfied' ? 'callback_dissatisfied' : 'callback_satisfied';
+
+export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const { now } = ctx;
+  const attempt = o.callbackAttempts + 1;
+  if (input.result === 'unreachable') {
+    return effect('callback_unreachable', s, ctx, { set: { callbackAttempts: attempt }, data: { result: 'unreachable', attempt }, note: input.note });
+  }
+  const action = callbackAction(input) as 'callback_satisfied' | 'callback_dissatisfied';
+  const archived = action === 'callback_satisfied';
+  return effect(action, s, ctx, {
+    set: {
+      callbackAttempts: attempt,
+      callbackAt: now,
+      handlingSatisfaction: input.handlingSatisfaction,
+      callSatisfaction: input.callSatisfaction,
+      currentStep: archived ? null : 'callback',
+      ...(archived ? { closedAt: now, currentDueAt: null, currentNearDueAt: null } : {}),
+    },
+    data: {
+      result: 'reached',
+      handlingSatisfaction: input.handlingSatisfaction,
+      callSatisfaction: input.callSatisfaction,
+      onTime: o.callbackDueAt ? now <= o.callbackDueAt : true,
+      autoArchived: archived,
+      attempt,
+    },
+    note: input.note,
+    notices: archived ? [] : notice('order.callback_dissatisfied', o, o.dispatchUnitId, deskRoles, '回访不满意，请重启或归档', 'warning'),
+  });
+}
+
+export function reopenEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  if (o.reopenCount >= maxReopens) throw conflict('ORDER_REOPEN_LIMIT', `回访不满意的工单最多重启 ${maxReopens} 次，请归档或转督办`);
+  return effect('reopen', s, ctx, {
+    set: { ...restartReply(o, ctx), reopenCount: o.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
+    data: { reopen: o.reopenCount + 1, reason: input.reason },
+    note: input.reason,
+    notices: notice('order.reopened', o, o.holderUnitId, handlerRoles, '回访不满意，工单重启办理', 'warning'),
+  });
+}
+
+export function archiveEffect(s: OrderSnapshot, input: { note: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  return effect('archive', s, ctx, {
+    set: closed(ctx.now),
+    data: { callbackAttempts: o.callbackAttempts, withoutCallback: !o.callbackAt },
+    note: input.note,
+  });
+}
+
+// ——— orders ———
+
+export function invalidateEffect(s: OrderSnapshot, input: { reason: string; category: 'nuisance' | 'test' | 'duplicate' | 'other' }, ctx: EffectCtx): Effect {
+  return effect('invalidate', s, ctx, { set: { invalidReason: input.reason, ...closed(ctx.now) }, data: { category: input.category }, note: input.reason });
+}
+
+/** 合并（被合并方）: the source closes as merged; its callers move to the target (the caller rows are the service's). */
+export function mergeEffect(s: OrderSnapshot, input: { targetId: string; callersMoved: number; note: string | null }, ctx: EffectCtx): Effect {
+  return effect('merge', s, ctx, {
+    set: { mergedIntoId: input.targetId, ...closed(ctx.now), callerCount: 0 },
+    data: { mergedInto: input.targetId, callers: input.callersMoved },
+    note: input.note,
+  });
+}
+
+/** The surviving order of a merge: every caller counted, the sources' risk flags and visibility joined. */
+export function mergeInEffect(
+  s: OrderSnapshot,
+  input: { sources: Pick<OrderRow, 'id' | 'number' | 'riskFlags' | 'visibleTo'>[]; callerCount: number; callersMoved: number; note: string | null },
+  ctx: EffectCtx,
+): Effect {
+  const o = s.order;
+  return effect('merge_in', s, ctx, {
+    set: {
+      callerCount: input.callerCount,
+      isGroup: input.callerCount > 1,
+      riskFlags: [...new Set([...o.riskFlags, ...input.sources.flatMap((x) => x.riskFlags)])],
+      visibleTo: [...new Set([...o.visibleTo, ...input.sources.flatMap((x) => x.visibleTo)])],
+    },
+    data: { sources: input.sources.map((x) => ({ id: x.id, number: x.number })), callersMoved: input.callersMoved },
+    note: input.note,
+  });
+}
+
+export function linkEffect(s: OrderSnapshot, input: { linked: { id: string; number: string }; note: string | null }, ctx: EffectCtx): Effect {
+  return effect('link', s, ctx, { data: { linkedOrder: input.linked }, note: input.note, versioned: false });
+}
+
+/**
+ * An article used to answer the caller: a consultation not yet dispatched is closed on the spot (当场办结) with the
+ * article's answer; otherwise the use is only recorded.
+ */
+export function answerWithArticleEffect(
+  s: OrderSnapshot,
+  input: { article: { id: string; version: number; title: string }; answer: string; closes: boolean; note: string | null },
+  ctx: EffectCtx,
+): Effect {
+  if (!input.closes) return effect('article_used', s, ctx, { data: { article: input.article, closed: false }, note: input.note, versioned: false });
+  return effect('answer_with_article', s, ctx, {
+    set: { answer: input.answer, ...closed(ctx.now), currentStepStartedAt: null },
+    data: { article: input.article, closed: true },
+    note: input.note,
+  });
+}
+
+export function revealContactEffect(s: OrderSnapshot, input: { callers: number; reason: string }, ctx: EffectCtx): Effect {
+  return effect('reveal_contact', s, ctx, { data: { callers: input.callers }, note: input.reason, versioned: false });
+}
+
+// ——— supervision ———
+
+/**
+ * 催办: a supervisor or leader urges the unit holding the order; the unit's handlers (or the nearest unit above with
+ * any) are told at once. Changes no field: colleagues' open copies stay current.
+ */
+export function urgeEffect(
+  s: OrderSnapshot,
+  input: { holder: UnitRef; message: string; answerBy: Date | null; byName: string; holderChain: string[] },
+  ctx: EffectCtx,
+): Effect {
+  const o = s.order;
+  return effect('urge', s, ctx, {
+    data: { toUnit: ref(input.holder), answerBy: input.answerBy?.toISOString() ?? null, by: ctx.actor.unitName },
+    note: input.message,
+    versioned: false,
+    notices: [
+      {
+        kind: 'supervision.urge',
+        level: 'urgent',
+        to: [{ unitId: input.holder.id, roles: handlerRoles, nearest: true }],
+        title: `催办：工单 ${o.number}（${o.title}）`,
+        body: `${ctx.actor.unitName} ${input.byName}：${input.message}${input.answerBy ? `（请于 ${input.answerBy.toISOString()} 前答复）` : ''}`,
+        data: { number: o.number, unitPath: input.holderChain },
+      },
+    ],
+  });
+}
+
+/**
+ * Leaders' instructions and the emergency mechanism (supervision/instructions.service.ts): a fact on the timeline and
+ * whom it concerns; no field of the order changes (the instruction rows are supervision's own).
+ */
+export function supervisionFactEffect(
+  action: 'add_instruction' | 'acknowledge_instruction' | 'record_emergency_way',
+  s: OrderSnapshot,
+  input: { data: Record<string, unknown>; note: string | null; notices?: ImpliedNotice[] },
+  ctx: EffectCtx,
+): Effect {
+  return effect(action, s, ctx, { data: input.data as never, note: input.note, notices: input.notices ?? [], versioned: false });
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Round trips per request, counted at the driver (every statement drizzle sends), with the reference caches warm as
+ * they are on a running server. Transaction brackets (begin/commit, savepoints) are counted apart: PGlite opens
+ * transactions inside the process, node-postgres sends them. Deterministic: no timing.
+ */
+let t: TestApp;
+const sent: string[] = [];
+let agent: Client, dispatcher: Client;
+let county: { id: string };
+
+const isBracket = (q: string) => /^\s*(begin|commit|rollback|savepoint|release)\b/i.test(q);
+async function count(run: () => Promise<unknown>) {
+  sent.length = 0;
+  await run();
+  const statements = sent.filter((q) => !isBracket(q));
+  // STATEMENT_COUNT_LOG=1 prints what each request sent (for the numbers in docs and reports).
+  if (process.env.STATEMENT_COUNT_LOG)
+    console.log(`${statements.length} statements, ${sent.length - statements.length} transaction brackets:\n${statements.join('\n')}`);
+  return { statements: statements.length, list: statements };
+}
+
+const newOrder = () => ({
+  channel: 'phone',
+  callers: [{ name: '王先生', phone: '13904711111' }],
+  employer: { name: '呼和浩特市某某餐饮有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映餐饮公司拖欠两个月工资。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+});
+
+beforeAll(async () => {
+  t = await createTestApp({ onQuery: (q) => sent.push(q) });
+  [agent, dispatcher] = await Promise.all([t.login('agent'), t.login('dispatcher')]);
+  county = await unitByDivision(t, 'county_federation', '150102');
+  // Warm the caches (units, catalog, rules, thresholds, calendar) and the session, as a running server has them.
+  const o = await ok<{ id: string; version: number }>(agent.post('/api/orders', newOrder()), 201);
+  await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+  await ok(dispatcher.get(`/api/orders/${o.id}`));
+});
+afterAll(() => t.close());
+
+describe('statements per request (warm caches, the session check included)', () => {
+  it('createOrder ≤ 8', async () => {
+    const c = await count(() => ok(agent.post('/api/orders', newOrder()), 201));
+    expect(c.statements, c.list.join('\n')).toBeLessThanOrEqual(8);
+  });
+
+  it('getOrder ≤ 4', async () => {
+    const o = await ok<{ id: string }>(agent.post('/api/orders', newOrder()), 201);
+    const c = await count(() => ok(dispatcher.get(`/api/orders/${o.id}`)));
+    expect(c.statements, c.list.join('\n')).toBeLessThanOrEqual(4);
+  });
+
+  it('dispatch ≤ 8', async () => {
+    const o = await ok<{ id: string; version: number }>(agent.post('/api/orders', newOrder()), 201);
+    const c = await count(() => ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id })));
+    expect(c.statements, c.list.join('\n')).toBeLessThanOrEqual(8);
+  });
+});
