@@ -76,4 +76,14 @@ describe('calls in the browser', () => {
     assert.equal(record.orders.length, 1);
     await page.context().close();
   });
+
+  it('the wallboard shows the queue now and the agent on the call', async () => {
+    const page = await signIn(browser, base, 'supervisor');
+    await page.goto(`${base}/calls/wallboard`);
+    await page.getByTestId('wallboard').waitFor();
+    // e2e-now is still going: the demo agent is on it.
+    await page.locator('.ant-table-row', { hasText: 'agent' }).getByText('通话中').waitFor();
+    await shot(page, 'calls-wallboard');
+    await page.context().close();
+  });
 });

@@ -31,6 +31,7 @@ const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
 const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
 const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
+const WallboardPage = lazy(() => import('./calls/WallboardPage.js'));
 const SupervisionBoardPage = lazy(() => import('./supervision/SupervisionBoardPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -103,6 +104,14 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        <Route
+          path="calls/wallboard"
+          element={
+            <Guard path="/calls/wallboard">
+              <WallboardPage />
+            </Guard>
+          }
+        />
         <Route
           path="intake"
           element={

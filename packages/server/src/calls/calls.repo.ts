@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import type { CallRecord } from './domain/call-events.js';
-import { callRequestNonces, calls } from './calls.tables.js';
+import { agentStates, callRequestNonces, calls } from './calls.tables.js';
 
 export type CallRow = typeof calls.$inferSelect;
 
@@ -123,4 +123,28 @@ export async function callsForFigures(db: Executor, f: CallFilter) {
 export async function findCall(db: Executor, callId: string): Promise<CallRow | undefined> {
   const [row] = await db.select().from(calls).where(eq(calls.callId, callId));
   return row;
+}
+
+/** Calls not ended, offered since `since` (an in-progress call older than a day is a lost "ended" event, not live). */
+export async function callsInProgress(db: Executor, since: Date) {
+  return db
+    .select({ callId: calls.callId, queuedAt: calls.queuedAt, answeredAt: calls.answeredAt, agent: calls.agent })
+    .from(calls)
+    .where(and(eq(calls.outcome, 'in_progress'), gte(calls.offeredAt, since)));
+}
+
+export async function agentStateRows(db: Executor) {
+  return db.select().from(agentStates);
+}
+
+export async function lockAgentState(tx: Executor, username: string) {
+  const [row] = await tx.select().from(agentStates).where(eq(agentStates.username, username)).for('update');
+  return row;
+}
+
+export async function putAgentState(tx: Executor, row: typeof agentStates.$inferInsert) {
+  await tx
+    .insert(agentStates)
+    .values(row)
+    .onConflictDoUpdate({ target: agentStates.username, set: { state: row.state, since: row.since, version: row.version } });
 }

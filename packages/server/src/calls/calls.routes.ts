@@ -8,6 +8,7 @@ import { checkSignature } from '../platform/signing/hmac.js';
 import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import type { CallsService } from './calls.service.js';
 import { callEventTypes } from './domain/call-events.js';
+import { chosenAgentStates } from './domain/agent-states.js';
 
 const iso = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' });
 const callEvent = z
@@ -167,6 +168,75 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
       },
     },
     async (req) => calls.linkOrder(actorOf(req), req.params.callId, req.body.orderId),
+  );
+
+  const agentStateView = z.object({ agent: z.string(), state: z.enum(chosenAgentStates), since: z.string().nullable(), version: z.number() });
+  app.get(
+    '/agents/me',
+    {
+      schema: {
+        operationId: 'getMyAgentState',
+        tags,
+        response: { 200: agentStateView, ...errorResponses },
+        ...describe('我的坐席状态（接线员）', 'My agent state (agents).'),
+      },
+    },
+    async (req) => calls.myAgentState(actorOf(req)),
+  );
+
+  app.put(
+    '/agents/me',
+    {
+      schema: {
+        operationId: 'setAgentState',
+        tags,
+        body: z
+          .object({
+            state: z.enum(chosenAgentStates, { error: `坐席状态应为 ${chosenAgentStates.join('、')} 之一` }),
+            version: z.number({ error: '版本号应为数字' }).int().min(0),
+          })
+          .strict(),
+        response: { 200: agentStateView.extend({ since: z.string() }), ...errorResponses },
+        ...describe(
+          '接线员设置本人坐席状态：就绪、话后处理、小休、离线（通话中由话务系统决定，不可手设）；版本号不符返回 409',
+          'An agent sets their own state: ready, after-call work, break, offline (busy comes from the telephony system); a stale version answers 409.',
+        ),
+      },
+    },
+    async (req) => calls.setAgentState(actorOf(req), req.body),
+  );
+
+  app.get(
+    '/wallboard',
+    {
+      schema: {
+        operationId: 'getWallboard',
+        tags,
+        response: {
+          200: z.object({
+            at: z.string(),
+            date: z.string(),
+            today: figures,
+            queue: z.object({ waiting: z.number(), longestWaitSeconds: z.number(), talking: z.number() }),
+            agents: z.array(
+              z.object({
+                agent: z.string(),
+                state: z.enum([...chosenAgentStates, 'busy']),
+                since: z.string(),
+                callId: z.string().nullable(),
+                answeredToday: z.number(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+        ...describe(
+          '话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态',
+          "The wallboard: today's call figures (Beijing day), callers waiting now and the longest wait, calls in progress, every agent's state.",
+        ),
+      },
+    },
+    async (req) => calls.wallboard(actorOf(req)),
   );
 
   app.get(

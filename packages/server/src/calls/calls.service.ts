@@ -7,11 +7,13 @@ import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import type { Db } from '../platform/db/client.js';
-import { conflict, forbidden, invalid, notFound } from '../platform/errors/app-error.js';
+import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
 import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.js';
 import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
+import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
 
 type Deps = { db: Db; clock: Clock; bus: ChangeBus };
 
@@ -195,7 +197,64 @@ export function createCallsService(deps: Deps) {
     };
   }
 
-  return { ingest, list, get, figures, screenPop, screenPopSource, linkOrder };
+  /** An agent sets their own state; the version they saw guards against two tabs fighting (409 when stale). */
+  async function setAgentState(actor: Actor, input: { state: ChosenAgentState; version: number }) {
+    requireRole(actor, 'agent');
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const row = await repo.lockAgentState(tx, actor.username);
+      if ((row?.version ?? 0) !== input.version) throw staleVersion('坐席状态');
+      const next = { username: actor.username, state: input.state, since: row?.state === input.state ? row.since : now, version: input.version + 1 };
+      await repo.putAgentState(tx, next);
+      return { agent: next.username, state: next.state, since: next.since.toISOString(), version: next.version };
+    });
+  }
+
+  async function myAgentState(actor: Actor) {
+    requireRole(actor, 'agent');
+    const row = (await repo.agentStateRows(db)).find((r) => r.username === actor.username);
+    return row
+      ? { agent: row.username, state: row.state as ChosenAgentState, since: row.since.toISOString(), version: row.version }
+      : { agent: actor.username, state: 'offline' as const, since: null, version: 0 };
+  }
+
+  /** The live wallboard: today's figures (Beijing day so far), the queue now, and every agent's state. */
+  async function wallboard(actor: Actor) {
+    requireRole(actor, ...readers);
+    const now = clock.now();
+    const today = localDateOf(now);
+    const rows = await repo.callsForFigures(db, { from: instantAt(today, 0), to: now });
+    const records = rows.map((r) => ({
+      ...r,
+      offeredAt: r.offeredAt?.toISOString() ?? null,
+      queuedAt: r.queuedAt?.toISOString() ?? null,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      endedAt: r.endedAt?.toISOString() ?? null,
+    })) as unknown as CallRecord[];
+    const live = await repo.callsInProgress(db, new Date(now.getTime() - 86_400_000));
+    const answeredToday = new Map<string, number>();
+    for (const r of records) if (r.answeredAt && r.agent) answeredToday.set(r.agent, (answeredToday.get(r.agent) ?? 0) + 1);
+    const agents = agentsOnBoard(
+      (await repo.agentStateRows(db)).map((r) => ({ username: r.username, state: r.state as ChosenAgentState, since: r.since.toISOString() })),
+      live.filter((c) => c.answeredAt && c.agent).map((c) => ({ agent: c.agent!, callId: c.callId, answeredAt: c.answeredAt!.toISOString() })),
+      answeredToday,
+    );
+    return {
+      at: now.toISOString(),
+      date: today,
+      today: callFigures(records, defaultCallFigureOptions),
+      queue: {
+        ...queueNow(
+          live.filter((c) => c.queuedAt && !c.answeredAt).map((c) => ({ queuedAt: c.queuedAt!.toISOString() })),
+          now,
+        ),
+        talking: live.filter((c) => c.answeredAt).length,
+      },
+      agents,
+    };
+  }
+
+  return { ingest, list, get, figures, screenPop, screenPopSource, linkOrder, setAgentState, myAgentState, wallboard };
 }
 
 export type CallsService = ReturnType<typeof createCallsService>;

@@ -33,3 +33,14 @@ export const callRequestNonces = pgTable('call_request_nonces', {
   nonce: text('nonce').primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The state each agent put themselves in (ready, after-call work, break, offline). "Busy" is never stored: an agent
+ * on a call in progress is busy whatever they chose (domain/agent-states.ts).
+ */
+export const agentStates = pgTable('agent_states', {
+  username: text('username').primaryKey(),
+  state: text('state').notNull(),
+  since: timestamp('since', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+});

@@ -128,3 +128,37 @@ describe('the screen pop', () => {
     await expectError(supervisor.post('/api/calls/pop-1/orders', { orderId: '00000000-0000-4000-8000-000000000000' }), 404, 'ORDER_NOT_FOUND');
   });
 });
+
+describe('agent states and the wallboard', () => {
+  it('an agent sets their state (versioned); the wallboard shows the queue now and who is busy on a call', async () => {
+    expect(await ok(agent.get('/api/calls/agents/me'))).toMatchObject({ state: 'offline', version: 0 });
+    const ready = await ok(agent.put('/api/calls/agents/me', { state: 'ready', version: 0 }));
+    expect(ready).toMatchObject({ state: 'ready', version: 1, since: t.clock.now().toISOString() });
+    await expectError(agent.put('/api/calls/agents/me', { state: 'break', version: 0 }), 409, 'VERSION_CONFLICT');
+    await expectError(agent.put('/api/calls/agents/me', { state: 'busy', version: 1 }), 400, 'VALIDATION_FAILED');
+    await expectError(supervisor.put('/api/calls/agents/me', { state: 'ready', version: 0 }), 403, 'ROLE_REQUIRED');
+    await ok(callbackAgent.put('/api/calls/agents/me', { state: 'break', version: 0 }));
+    // One caller waiting since 90 s before the clock.
+    const now = t.clock.now().getTime();
+    const iso = (s: number) => new Date(now + s * 1000).toISOString();
+    await ok(
+      post([
+        { eventId: 'w-1', callId: 'waiting', type: 'offered', at: iso(-100), from: '13904715555', to: '12351' },
+        { eventId: 'w-2', callId: 'waiting', type: 'queued', at: iso(-90), queue: 'general' },
+      ]),
+    );
+    const board = await ok(supervisor.get('/api/calls/wallboard'));
+    expect(board.queue).toEqual({ waiting: 1, longestWaitSeconds: 90, talking: 2 }); // pop-1 and pop-other are still going
+    expect(board.agents.map((a: { agent: string; state: string }) => [a.agent, a.state])).toEqual([
+      ['agent', 'busy'],
+      ['callback', 'busy'],
+    ]);
+    expect(board.agents[0]).toMatchObject({ callId: 'pop-1', answeredToday: 2 }); // pop-0 earlier today, pop-1 now
+    // pop-1 ends: the agent is back in the state they chose; today's figures count the day so far.
+    await ok(post([{ eventId: 'pop-1-9', callId: 'pop-1', type: 'ended', at: iso(-10), reason: 'agent_hangup' }]));
+    const after = await ok(supervisor.get('/api/calls/wallboard'));
+    expect(after.agents.find((a: { agent: string }) => a.agent === 'agent')).toMatchObject({ state: 'ready', callId: null });
+    expect(after.today).toMatchObject({ calls: 4, answered: 3 });
+    await expectError(handler.get('/api/calls/wallboard'), 403, 'ROLE_REQUIRED');
+  });
+});

@@ -3,6 +3,9 @@ import type { Answer } from './types.js';
 
 /** Call records (话务) and the screen pop, typed from the OpenAPI document. */
 export type CallView = Answer<'getCall'>;
+export type Wallboard = Answer<'getWallboard'>;
+export type MyAgentState = Answer<'getMyAgentState'>;
+export type ChosenAgentState = MyAgentState['state'];
 
 /** What the notification stream's `call` event carries when an agent answers (see the server's calls.service). */
 export type ScreenPop = {
@@ -16,5 +19,8 @@ export type ScreenPop = {
 
 export const callsApi = {
   get: (callId: string) => ok(http.GET('/api/calls/{callId}', { params: { path: { callId } } })),
+  wallboard: (signal?: AbortSignal) => ok(http.GET('/api/calls/wallboard', signal ? { signal } : {})),
+  myState: () => ok(http.GET('/api/calls/agents/me')),
+  setState: (state: ChosenAgentState, version: number) => ok(http.PUT('/api/calls/agents/me', { body: { state, version } })),
   linkOrder: (callId: string, orderId: string) => ok(http.POST('/api/calls/{callId}/orders', { params: { path: { callId } }, body: { orderId } })),
 };

@@ -2,6 +2,7 @@ import { PhoneOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useT } from '../i18n/i18n.js';
 import { CallTimer } from './CallTimer.js';
+import { AgentStateSelect } from '../calls/AgentStateSelect.js';
 
 /** The console's title: what it is and how long this call has lasted. */
 export function IntakeTitle({ startedAt, onStart }: { startedAt: number | null; onStart: () => void }) {
@@ -11,6 +12,7 @@ export function IntakeTitle({ startedAt, onStart }: { startedAt: number | null; 
       <PhoneOutlined />
       <span>{t('受理台')}</span>
       <CallTimer startedAt={startedAt} onStart={onStart} />
+      <AgentStateSelect />
     </Space>
   );
 }

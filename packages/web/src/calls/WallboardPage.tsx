@@ -1,0 +1,83 @@
+import { Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { callsApi, type Wallboard } from '../api/calls.js';
+import { useT } from '../i18n/i18n.js';
+import { Loading } from '../shell/states.js';
+import { agentStateColors, agentStateLabels } from './agent-state-labels.js';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const secs = (x: number | null) => (x === null ? '—' : `${Math.round(x)} s`);
+
+/** The live wallboard (话务大屏) of the desk: the queue now, today's figures so far and every agent's state, every 5 s. */
+export default function WallboardPage() {
+  const t = useT();
+  const [board, setBoard] = useState<Wallboard | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = () =>
+      callsApi.wallboard(controller.signal).then(
+        (b) => {
+          setBoard(b);
+          setFailed(false);
+        },
+        () => !controller.signal.aborted && setFailed(true),
+      );
+    void load();
+    const timer = window.setInterval(load, 5_000);
+    return () => {
+      controller.abort();
+      window.clearInterval(timer);
+    };
+  }, []);
+  if (!board) return failed ? <Typography.Text type="danger">{t('话务大屏加载失败，稍后自动重试')}</Typography.Text> : <Loading />;
+  const f = board.today;
+  return (
+    <div className="wallboard" data-testid="wallboard">
+      <Typography.Title level={4}>
+        {t('话务大屏')} <Typography.Text type="secondary">{board.date}</Typography.Text>
+      </Typography.Title>
+      <Row gutter={[12, 12]}>
+        {[
+          [t('排队中'), board.queue.waiting],
+          [t('最长等待'), `${board.queue.longestWaitSeconds} s`],
+          [t('通话中'), board.queue.talking],
+          [t('今日来电'), f.calls],
+          [t('接通率'), pct(f.answerRate)],
+          [t('15 秒接通率'), pct(f.answerWithinRate)],
+          [t('放弃率'), pct(f.abandonRate)],
+          [t('平均等待'), secs(f.averageWaitSeconds)],
+          [t('平均通话'), secs(f.averageTalkSeconds)],
+        ].map(([title, value]) => (
+          <Col key={String(title)} xs={12} md={8} lg={6} xl={4}>
+            <Card size="small">
+              <Statistic title={title} value={value as string | number} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card size="small" title={t('坐席状态')} style={{ marginTop: 12 }}>
+        <Table
+          size="small"
+          rowKey="agent"
+          pagination={false}
+          dataSource={board.agents}
+          columns={[
+            { title: t('坐席'), dataIndex: 'agent' },
+            {
+              title: t('状态'),
+              dataIndex: 'state',
+              render: (s: string) => <Tag color={agentStateColors[s]}>{t(agentStateLabels[s] ?? s)}</Tag>,
+            },
+            {
+              title: t('持续'),
+              dataIndex: 'since',
+              render: (s: string) => (s ? `${Math.max(0, Math.round((Date.parse(board.at) - Date.parse(s)) / 60_000))} ${t('分钟')}` : '—'),
+            },
+            { title: t('今日接听'), dataIndex: 'answeredToday' },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
