@@ -51,4 +51,59 @@ describe('knowledge base', () => {
     await shot(page, 'e2e-knowledge-gaps');
     await page.context().close();
   });
+
+  it('an editor writes an article and submits it; another editor approves and publishes it; an agent finds it; a synonym group is added', async () => {
+    const editor = await signIn(browser, server.url, 'editor');
+    await editor.goto(`${server.url}/knowledge`);
+    await editor.getByRole('tab', { name: '全部条目' }).click();
+    await editor.getByRole('button', { name: '新建条目' }).click();
+    const drawer = editor.locator('.article-editor');
+    await drawer.locator('#title').fill('快递员派件途中摔伤能否认定工伤');
+    await drawer.locator('#body').fill('快递员在派件途中因工作原因受到事故伤害的，应当认定为工伤。用人单位应自事故发生之日起30日内提出工伤认定申请。');
+    await drawer.locator('#citations').click();
+    await editor.keyboard.type('《工伤保险条例》第十四条');
+    await editor.keyboard.press('Enter');
+    // A body too short is named on its field, nothing is saved.
+    await drawer.locator('#body').fill('太短');
+    await drawer.getByRole('button', { name: '保存并提交审核' }).click();
+    await drawer.getByText('正文至少 5 个字').waitFor();
+    await drawer.locator('#body').fill('快递员在派件途中因工作原因受到事故伤害的，应当认定为工伤。用人单位应自事故发生之日起30日内提出工伤认定申请。');
+    await drawer.getByRole('button', { name: '保存并提交审核' }).click();
+    await drawer.locator('.ant-drawer-title').getByText('待审核').waitFor();
+    await shot(editor, 'e2e-knowledge-editor');
+    await editor.context().close();
+
+    const reviewer = await signIn(browser, server.url, 'editor2');
+    await reviewer.goto(`${server.url}/knowledge`);
+    await reviewer.getByRole('tab', { name: '全部条目' }).click();
+    await reviewer.getByRole('cell', { name: '快递员派件途中摔伤能否认定工伤' }).click();
+    const review = reviewer.locator('.article-editor');
+    await review.getByRole('button', { name: '审核通过' }).click();
+    await review.locator('.ant-drawer-title').getByText('已审核待发布').waitFor();
+    await review.getByRole('button', { name: /发\s?布/ }).click();
+    await reviewer.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await review.locator('.ant-drawer-title').getByText('已发布').waitFor();
+    await review.getByRole('tab', { name: '版本历史' }).click();
+    await review.locator('.article-versions').getByText('当前发布版本').waitFor();
+    await shot(reviewer, 'e2e-knowledge-history');
+    await review.locator('.ant-drawer-close').click();
+    await reviewer.getByRole('tab', { name: '同义词' }).click();
+    await reviewer.getByRole('button', { name: '新增同义词组' }).click();
+    await reviewer.locator('.synonym-words input').first().click();
+    for (const w of ['快递员', '快递小哥', '派件员']) {
+      await reviewer.keyboard.type(w);
+      await reviewer.keyboard.press('Enter');
+    }
+    await reviewer.getByRole('button', { name: /保\s?存/ }).first().click();
+    await reviewer.locator('.synonyms').getByText('快递员 / 快递小哥 / 派件员').waitFor();
+    await reviewer.context().close();
+
+    const agent = await signIn(browser, server.url, 'agent');
+    await agent.goto(`${server.url}/knowledge`);
+    await agent.getByTestId('knowledge-search').locator('input').fill('快递小哥送件摔伤算工伤吗');
+    await agent.getByTestId('knowledge-search').locator('input').press('Enter');
+    await agent.getByText('快递员派件途中摔伤能否认定工伤').first().waitFor();
+    assert.ok(await agent.getByText('快递员派件途中摔伤能否认定工伤').first().isVisible());
+    await agent.context().close();
+  });
 });

@@ -754,8 +754,9 @@ export const en: Record<string, string> = {
   信件: 'Letter',
 };
 
+import { enKnowledge } from './en-knowledge.js';
 import { enLegal } from './en-legal.js';
-Object.assign(en, enLegal);
+Object.assign(en, enLegal, enKnowledge);
 import { enIntelligence } from './en-intelligence.js';
 Object.assign(en, enIntelligence);
 import { enCalls } from './en-calls.js';

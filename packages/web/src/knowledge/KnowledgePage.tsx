@@ -1,13 +1,14 @@
-import { Card, Input, List, Modal, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useCurrent } from '../auth/session.js';
 import { knowledgeApi, type ArticleHit, type ArticleView, type KnowledgeGaps } from '../api/knowledge.js';
 import { errorMessage } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
+import { ArticleEditor } from './ArticleEditor.js';
 import { Highlighted } from './Highlighted.js';
+import { kindNames, statusColors, statusNames } from './labels.js';
+import { SynonymsView } from './SynonymsView.js';
 
-const kindNames: Record<string, string> = { law: '法律法规', local_policy: '地方政策', procedure: '办事指南', qa: '问答', script: '话术' };
-const statusNames: Record<string, string> = { draft: '草稿', in_review: '待审核', approved: '已审核待发布', published: '已发布' };
 
 /** The knowledge base: search for everyone; for editors also every article's status and the to-write list. */
 export default function KnowledgePage() {
@@ -17,6 +18,8 @@ export default function KnowledgePage() {
   const [hits, setHits] = useState<{ searchId: number; items: ArticleHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<ArticleView | null>(null);
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [listNonce, setListNonce] = useState(0);
 
   const search = async (q: string) => {
     setError(null);
@@ -63,13 +66,26 @@ export default function KnowledgePage() {
 
   const tabs = [{ key: 'search', label: t('检索'), children: searchTab }];
   if (editor) {
-    tabs.push({ key: 'articles', label: t('全部条目'), children: <ArticleTable onOpen={(id) => void show(id)} /> });
-    tabs.push({ key: 'gaps', label: t('待补清单'), children: <GapsView onOpen={(id) => void show(id)} /> });
+    tabs.push({
+      key: 'articles',
+      label: t('全部条目'),
+      children: (
+        <>
+          <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setEditing('new')}>
+            {t('新建条目')}
+          </Button>
+          <ArticleTable key={listNonce} onOpen={setEditing} />
+        </>
+      ),
+    });
+    tabs.push({ key: 'gaps', label: t('待补清单'), children: <GapsView onOpen={setEditing} /> });
+    tabs.push({ key: 'synonyms', label: t('同义词'), children: <SynonymsView /> });
   }
 
   return (
     <Card title={t('知识库')} size="small">
       <Tabs items={tabs} />
+      {editing && <ArticleEditor id={editing} onClose={() => setEditing(null)} onChanged={() => setListNonce((n) => n + 1)} />}
       <Modal open={!!open} onCancel={() => setOpen(null)} footer={null} width={760} title={open?.title}>
         {open && (
           <div>
@@ -103,7 +119,7 @@ function ArticleTable({ onOpen }: { onOpen: (id: string) => void }) {
         {
           title: t('状态'),
           dataIndex: 'status',
-          render: (s: string, r) => <Tag color={r.stale ? 'red' : s === 'published' ? 'green' : 'orange'}>{t(statusNames[s] ?? s)}</Tag>,
+          render: (s: string, r) => <Tag color={r.stale ? 'red' : statusColors[s]}>{t(statusNames[s] ?? s)}</Tag>,
           width: 120,
         },
         { title: t('版本'), dataIndex: 'version', width: 70 },
