@@ -60,7 +60,8 @@ export function SynonymsView() {
         size="small"
         rowKey="id"
         loading={groups.loading}
-        dataSource={groups.data ?? []}
+        // Newest first: the group just added or changed is where the editor looks.
+        dataSource={[...(groups.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))}
         pagination={{ pageSize: 20 }}
         columns={[
           {
