@@ -81,7 +81,10 @@ describe('knowledge base', () => {
     await review.getByRole('button', { name: '审核通过' }).click();
     await review.locator('.ant-drawer-title').getByText('已审核待发布').waitFor();
     await review.getByRole('button', { name: /发\s?布/ }).click();
-    await reviewer.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await reviewer
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
     await review.locator('.ant-drawer-title').getByText('已发布').waitFor();
     await review.getByRole('tab', { name: '版本历史' }).click();
     await review.locator('.article-versions').getByText('当前发布版本').waitFor();
@@ -94,7 +97,10 @@ describe('knowledge base', () => {
       await reviewer.keyboard.type(w);
       await reviewer.keyboard.press('Enter');
     }
-    await reviewer.getByRole('button', { name: /保\s?存/ }).first().click();
+    await reviewer
+      .getByRole('button', { name: /保\s?存/ })
+      .first()
+      .click();
     await reviewer.locator('.synonyms').getByText('快递员 / 快递小哥 / 派件员').waitFor();
     await reviewer.context().close();
 

@@ -92,7 +92,10 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
       reviewBy: day(v.reviewBy),
       ...(submit ? { submit: true } : {}),
     };
-    await run(() => (article ? knowledgeApi.update(article.id, { ...content, version: article.version }) : knowledgeApi.create(content)), submit ? '已保存并提交审核' : '已保存');
+    await run(
+      () => (article ? knowledgeApi.update(article.id, { ...content, version: article.version }) : knowledgeApi.create(content)),
+      submit ? '已保存并提交审核' : '已保存',
+    );
   };
 
   const status = article?.status ?? 'draft';
@@ -213,21 +216,28 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
           <Button
             type="primary"
             loading={busy}
-            onClick={() => void run(() => knowledgeApi.review(article.id, { version: article.version, decision: 'approve', note: reviewNote || undefined }), '已审核通过')}
+            onClick={() =>
+              void run(() => knowledgeApi.review(article.id, { version: article.version, decision: 'approve', note: reviewNote || undefined }), '已审核通过')
+            }
           >
             {t('审核通过')}
           </Button>
           <Button
             danger
             loading={busy}
-            onClick={() => void run(() => knowledgeApi.review(article.id, { version: article.version, decision: 'reject', note: reviewNote || undefined }), '已退回修改')}
+            onClick={() =>
+              void run(() => knowledgeApi.review(article.id, { version: article.version, decision: 'reject', note: reviewNote || undefined }), '已退回修改')
+            }
           >
             {t('退回修改')}
           </Button>
         </>
       )}
       {article && status === 'approved' && (
-        <Popconfirm title={t('发布后接线员即可检索到此版本')} onConfirm={() => void run(() => knowledgeApi.publish(article.id, { version: article.version }), '已发布')}>
+        <Popconfirm
+          title={t('发布后接线员即可检索到此版本')}
+          onConfirm={() => void run(() => knowledgeApi.publish(article.id, { version: article.version }), '已发布')}
+        >
           <Button type="primary" loading={busy}>
             {t('发布')}
           </Button>
@@ -253,10 +263,7 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
     >
       {article && status === 'in_review' && <Typography.Paragraph type="warning">{t('待另一位编辑审核：审核通过后方可发布')}</Typography.Paragraph>}
       <Tabs
-        items={[
-          { key: 'content', label: t('内容'), children: content },
-          ...(article ? [{ key: 'versions', label: t('版本历史'), children: history }] : []),
-        ]}
+        items={[{ key: 'content', label: t('内容'), children: content }, ...(article ? [{ key: 'versions', label: t('版本历史'), children: history }] : [])]}
       />
     </Drawer>
   );

@@ -9,7 +9,6 @@ import { Highlighted } from './Highlighted.js';
 import { kindNames, statusColors, statusNames } from './labels.js';
 import { SynonymsView } from './SynonymsView.js';
 
-
 /** The knowledge base: search for everyone; for editors also every article's status and the to-write list. */
 export default function KnowledgePage() {
   const t = useT();
