@@ -177,13 +177,22 @@ describe('seeding more orders up to now', () => {
     const dispatched = await ok(dispatcher.post(`/api/orders/${toDispatch.id}/dispatch`, { version: toDispatch.version, unitId: hint.suggestedUnit.id }));
     expect(dispatched.state).toBe('pending_sign');
 
-    const toReview = (
-      await t.db
-        .select()
-        .from(workOrders)
-        .where(sql`${workOrders.state} = 'replied' and ${workOrders.dispatchUnitId} = ${dispatcher.session.current.unit.id}`)
-        .limit(1)
-    )[0]!;
+    // A replied order this dispatcher may review: not one they handled at the hotline and replied themselves
+    // (separation of duties, which the generator now follows too).
+    const replied = await t.db
+      .select()
+      .from(workOrders)
+      .where(sql`${workOrders.state} = 'replied' and ${workOrders.dispatchUnitId} = ${dispatcher.session.current.unit.id}`)
+      .limit(20);
+    let toReview: (typeof replied)[number] | undefined;
+    for (const o of replied) {
+      const view = await ok<{ allowedActions: string[] }>(dispatcher.get(`/api/orders/${o.id}`));
+      if (view.allowedActions.includes('review_accept')) {
+        toReview = o;
+        break;
+      }
+    }
+    if (!toReview) throw new Error('no replied order the dispatcher may review among the generated ones');
     expect((await ok(dispatcher.post(`/api/orders/${toReview.id}/review`, { version: toReview.version, decision: 'accept' }))).state).toBe('pending_callback');
 
     const toCall = await pick('pending_callback');

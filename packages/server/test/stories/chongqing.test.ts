@@ -171,7 +171,7 @@ describe('Chongqing: ten workers, nearly 400,000 yuan, solved in one day', () =>
       }),
     );
     expect(order.state).toBe('archived');
-    expect(order.outcome).toEqual({ resolved: true, measures: expect.any(String), amountRecovered: 390000, workersHelped: 10 });
+    expect(order.outcome).toEqual({ resolved: true, measures: expect.any(String), amountRecovered: 390000, workersHelped: 10, doubts: [] });
   });
 
   it('keeps the whole day on the timeline, each step by its unit', async () => {
