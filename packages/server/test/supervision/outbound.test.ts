@@ -36,7 +36,9 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       received.push({ path: req.url ?? '', headers: req.headers, body });
-      if (req.url === '/hook' && failNextHook) {
+      // The urge's first attempt fails (other notices, e.g. the dispatch's, are delivered too and answered 200).
+      const kind = req.url === '/hook' ? (JSON.parse(body || '{}') as { kind?: string }).kind : undefined;
+      if (kind === 'supervision.urge' && failNextHook) {
         failNextHook = false;
         res.writeHead(503).end('busy');
         return;
