@@ -125,30 +125,34 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     await page.locator('.ant-tree-title', { hasText: employerUnion }).waitFor();
     await shot(page, 'im-03-admin-units');
 
-    await page.goto(`${base}/admin/users`);
-    await page.getByRole('button', { name: '新建人员' }).click();
-    const userDialog = page.getByRole('dialog');
+    await page.context().close();
+
+    // People are the security administrator's (三员分立): the system administrator keeps units, not accounts.
+    const people = await signIn(browser, base, 'secadmin');
+    await people.goto(`${base}/admin/users`);
+    await people.getByRole('button', { name: '新建人员' }).click();
+    const userDialog = people.getByRole('dialog');
     await userDialog.locator('#username').fill(unionPerson.username);
     await userDialog.locator('#displayName').fill(unionPerson.displayName);
-    await pickUnit(page, userDialog.locator('.ant-form-item', { has: page.locator('#unitId') }).locator('.ant-select'), '某某建筑', employerUnion);
+    await pickUnit(people, userDialog.locator('.ant-form-item', { has: people.locator('#unitId') }).locator('.ant-select'), '某某建筑', employerUnion);
     await userDialog.locator('#password').fill(unionPerson.first);
     await userDialog.getByRole('button', { name: '增加角色' }).click();
-    await choose(page, userDialog.locator('.ant-select', { has: page.locator('#roles_0_role') }), '办理员');
+    await choose(people, userDialog.locator('.ant-select', { has: people.locator('#roles_0_role') }), '办理员');
     await userDialog
-      .locator('.ant-select', { has: page.locator('#roles_0_unitId') })
+      .locator('.ant-select', { has: people.locator('#roles_0_unitId') })
       .getByText(employerUnion)
       .waitFor();
-    await shot(page, 'im-04-admin-user-new');
+    await shot(people, 'im-04-admin-user-new');
     await userDialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await userDialog.waitFor({ state: 'hidden' });
-    await page.getByPlaceholder('用户名或姓名').fill(unionPerson.username);
-    await page.getByPlaceholder('用户名或姓名').press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 1);
-    const row = page.locator('.ant-table-row', { hasText: unionPerson.username });
+    await people.getByPlaceholder('用户名或姓名').fill(unionPerson.username);
+    await people.getByPlaceholder('用户名或姓名').press('Enter');
+    await people.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 1);
+    const row = people.locator('.ant-table-row', { hasText: unionPerson.username });
     await row.getByText(employerUnion).first().waitFor();
     await row.getByText('待改密码').waitFor();
-    await shot(page, 'im-05-admin-users');
-    await page.context().close();
+    await shot(people, 'im-05-admin-users');
+    await people.context().close();
   });
 
   it('the agent takes the first call in under a minute at human speed', async () => {
