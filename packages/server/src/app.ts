@@ -79,6 +79,7 @@ import { createInboundService } from './exchange/inbound.service.js';
 import { createExchangeService } from './exchange/exchange.service.js';
 import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.routes.js';
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
+import { createNationalUploadService } from './exchange/national-upload.service.js';
 import { loggingSmsChannel, smsGatewayChannel, webhookChannel } from './notifications/outbound/channels.js';
 import { planOutbound, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
 import { createOutboundService, outboundRoutes } from './notifications/outbound/outbound.routes.js';
@@ -264,9 +265,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/api/exchange/inbound',
     inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system }),
   });
-  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock }), exchange });
+  const uploads = createNationalUploadService({ db, clock, outbound });
+  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock }), exchange, uploads });
   outbound.register(jobs);
-  registerExchangeJobs(jobs, exchange);
+  registerExchangeJobs(jobs, exchange, uploads);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

@@ -1,15 +1,21 @@
 import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
+import { slotStart } from '../platform/jobs/backoff.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import * as repo from './exchange.repo.js';
 import type { ExchangeService } from './exchange.service.js';
+import type { NationalUploadService } from './national-upload.service.js';
 
 const day = 24 * 3_600_000;
+/** The national upload runs at 01:00 Beijing (17:00 UTC), once the day before is over. */
+const uploadAt = 17 * 3_600_000;
+export const nationalUploadSlot = (now: Date) => new Date(slotStart(new Date(now.getTime() - uploadAt), day).getTime() + uploadAt);
 
 /**
- * The exchange's scheduled work: nonces forgotten after the 5-minute window, and each morning (the daily slot starts
- * 08:00 Beijing) every active partner's previous day reconciled, its report kept for the administrator.
+ * The exchange's scheduled work: nonces forgotten after the 5-minute window; each morning (the daily slot starts
+ * 08:00 Beijing) every active partner's previous day reconciled, its report kept for the administrator; and at
+ * 01:00 Beijing the national platform's daily upload of the day before (docs/exchange-national.md).
  */
-export function registerExchangeJobs(jobs: JobRunner, exchange: ExchangeService) {
+export function registerExchangeJobs(jobs: JobRunner, exchange: ExchangeService, uploads: NationalUploadService) {
   jobs.register('exchange.purge_nonces', async (_job, ctx) => {
     await ctx.complete(async (tx) => repo.purgeNonces(tx, new Date(ctx.now.getTime() - 15 * 60_000)));
   });
@@ -19,4 +25,13 @@ export function registerExchangeJobs(jobs: JobRunner, exchange: ExchangeService)
     for (const p of await repo.listPartners(ctx.db)) if (p.active) await exchange.runReconciliation(p.id, yesterday);
   });
   jobs.every('exchange.reconcile', day);
+  // One job per slot across instances (the schedule's key); the upload rows are written only while this instance
+  // still holds the job, and one per (partner, day): a day is never uploaded twice, a missed day is caught up.
+  jobs.register('exchange.national_upload', async (_job, ctx) => {
+    const plans = await uploads.plan(ctx.now);
+    await ctx.complete(async (tx) => {
+      await uploads.write(tx, plans, ctx.now);
+    });
+  });
+  jobs.schedule('exchange.national_upload', nationalUploadSlot, (slot) => ({ slot: slot.toISOString() }));
 }

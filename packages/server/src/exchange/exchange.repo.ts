@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations } from './exchange.tables.js';
+import { workOrders } from '../orders/orders.tables.js';
+import type { DayFigures, UploadOrder } from './domain/national-upload.js';
+import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations, exchangeUploads } from './exchange.tables.js';
 
 export type PartnerRow = typeof exchangePartners.$inferSelect;
 export type MessageRow = typeof exchangeMessages.$inferSelect;
@@ -226,4 +228,157 @@ export async function findReconciliation(db: Executor, partnerId: string, day: s
     .from(exchangeReconciliations)
     .where(and(eq(exchangeReconciliations.partnerId, partnerId), eq(exchangeReconciliations.day, day)));
   return r;
+}
+
+export type UploadRow = typeof exchangeUploads.$inferSelect;
+
+/** The last day uploaded to this partner (uploads are made in day order). */
+export async function lastUploadDay(db: Executor, partnerId: string): Promise<string | null> {
+  const [r] = await db
+    .select({ day: sql<string | null>`max(${exchangeUploads.day})` })
+    .from(exchangeUploads)
+    .where(eq(exchangeUploads.partnerId, partnerId));
+  return r?.day ?? null;
+}
+
+/** Written once per (partner, day): undefined when another instance made it first. */
+export async function insertUpload(tx: Executor, u: typeof exchangeUploads.$inferInsert): Promise<UploadRow | undefined> {
+  const [r] = await tx.insert(exchangeUploads).values(u).onConflictDoNothing().returning();
+  return r;
+}
+
+/** The orders the day's upload carries: received that day or changed that day (their state as it is now). */
+export async function ordersOfDay(db: Executor, from: Date, to: Date): Promise<UploadOrder[]> {
+  const f = from.toISOString();
+  const t = to.toISOString();
+  const rows = await db
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      createdAt: workOrders.createdAt,
+      channel: workOrders.channel,
+      typeCode: workOrders.typeCode,
+      subjectCode: workOrders.subjectCode,
+      priority: workOrders.priority,
+      isGroup: workOrders.isGroup,
+      workersInvolved: workOrders.workersInvolved,
+      amountInvolved: workOrders.amountInvolved,
+      divisionCode: workOrders.divisionCode,
+      employerName: workOrders.employerName,
+      employerCreditCode: workOrders.employerCreditCode,
+      state: workOrders.state,
+      closedAt: workOrders.closedAt,
+      satisfaction: workOrders.handlingSatisfaction,
+    })
+    .from(workOrders)
+    .where(
+      sql`(${workOrders.createdAt} >= ${f}::timestamptz and ${workOrders.createdAt} < ${t}::timestamptz) or (${workOrders.updatedAt} >= ${f}::timestamptz and ${workOrders.updatedAt} < ${t}::timestamptz)`,
+    )
+    .orderBy(asc(workOrders.createdAt), asc(workOrders.number));
+  // The partner's own id of an order that came from one (the national platform matches its orders by it).
+  const external = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const ids = rows.slice(i, i + 1000).map((r) => r.id);
+    const found = await db
+      .select({ orderId: exchangeMessages.orderId, externalId: exchangeMessages.externalId })
+      .from(exchangeMessages)
+      .where(and(inArray(exchangeMessages.orderId, ids), eq(exchangeMessages.direction, 'in'), eq(exchangeMessages.kind, 'order')));
+    for (const f of found) if (f.orderId && f.externalId) external.set(f.orderId, f.externalId);
+  }
+  return rows.map(({ id, ...r }) => ({ ...r, externalId: external.get(id) ?? null }));
+}
+
+/** The day's figures for the manifest, in one statement. */
+export async function figuresOfDay(db: Executor, from: Date, to: Date): Promise<DayFigures> {
+  const f = sql`${from.toISOString()}::timestamptz`;
+  const t = sql`${to.toISOString()}::timestamptz`;
+  const inDay = (c: SQLWrapper) => sql`${c} >= ${f} and ${c} < ${t}`;
+  const [r] = await db
+    .select({
+      received: sql<number>`count(*) filter (where ${inDay(workOrders.createdAt)})::int`,
+      byChannel: sql<Record<
+        string,
+        number
+      > | null>`(select jsonb_object_agg(channel, n) from (select ${workOrders.channel} as channel, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
+      byType: sql<Record<
+        string,
+        number
+      > | null>`(select jsonb_object_agg(type_code, n) from (select ${workOrders.typeCode} as type_code, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
+      closed: sql<number>`count(*) filter (where ${inDay(workOrders.closedAt)})::int`,
+      callbacks: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} is not null)::int`,
+      satisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} in ('satisfied', 'basically_satisfied'))::int`,
+      dissatisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} = 'dissatisfied')::int`,
+      openAtEnd: sql<number>`count(*) filter (where ${workOrders.createdAt} < ${t} and (${workOrders.closedAt} is null or ${workOrders.closedAt} >= ${t}) and ${workOrders.state} not in ('merged', 'invalid'))::int`,
+    })
+    .from(workOrders);
+  return {
+    received: r?.received ?? 0,
+    receivedByChannel: r?.byChannel ?? {},
+    receivedByType: r?.byType ?? {},
+    closed: r?.closed ?? 0,
+    callbacks: r?.callbacks ?? 0,
+    satisfied: r?.satisfied ?? 0,
+    dissatisfied: r?.dissatisfied ?? 0,
+    openAtEnd: r?.openAtEnd ?? 0,
+  };
+}
+
+/** Uploads, newest day first, each with its batches' delivery counts and the last error among them. */
+export async function listUploads(db: Executor, f: { partnerId?: string | undefined; limit: number; offset: number }) {
+  const where = f.partnerId ? eq(exchangeUploads.partnerId, f.partnerId) : undefined;
+  const [uploads, [total]] = await Promise.all([
+    db.select().from(exchangeUploads).where(where).orderBy(desc(exchangeUploads.day), asc(exchangeUploads.createdAt)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(exchangeUploads).where(where),
+  ]);
+  const m = exchangeMessages;
+  const stats = uploads.length
+    ? await db
+        .select({
+          uploadId: m.uploadId,
+          total: sql<number>`count(*)::int`,
+          delivered: sql<number>`(count(*) filter (where ${m.state} = 'delivered'))::int`,
+          failed: sql<number>`(count(*) filter (where ${m.state} = 'failed'))::int`,
+          attempts: sql<number>`coalesce(sum(${m.attempts}), 0)::int`,
+          lastError: sql<
+            string | null
+          >`(array_agg(${m.lastError} order by ${m.lastAttemptAt} desc nulls last) filter (where ${m.state} <> 'delivered' and ${m.lastError} is not null))[1]`,
+          completedAt: sql<string | null>`case when bool_and(${m.state} = 'delivered') then max(${m.deliveredAt}) end`,
+        })
+        .from(m)
+        .where(
+          inArray(
+            m.uploadId,
+            uploads.map((u) => u.id),
+          ),
+        )
+        .groupBy(m.uploadId)
+    : [];
+  const byId = new Map(stats.map((x) => [x.uploadId, x]));
+  const items = uploads.map((upload) => {
+    const x = byId.get(upload.id);
+    return {
+      upload,
+      total: x?.total ?? 0,
+      delivered: x?.delivered ?? 0,
+      failed: x?.failed ?? 0,
+      attempts: x?.attempts ?? 0,
+      lastError: x?.lastError ?? null,
+      completedAt: x?.completedAt ?? null,
+    };
+  });
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findUpload(db: Executor, id: string): Promise<UploadRow | undefined> {
+  const [r] = await db.select().from(exchangeUploads).where(eq(exchangeUploads.id, id));
+  return r;
+}
+
+/** The batches of an upload not yet delivered: what resuming it sends. */
+export async function undeliveredOfUpload(db: Executor, uploadId: string): Promise<MessageRow[]> {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(and(eq(exchangeMessages.uploadId, uploadId), inArray(exchangeMessages.state, ['pending', 'failed'])))
+    .orderBy(asc(exchangeMessages.id));
 }

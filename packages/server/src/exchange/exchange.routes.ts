@@ -6,6 +6,7 @@ import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-req
 import { partnerKinds } from './domain/mapping.js';
 import type { ExchangeService } from './exchange.service.js';
 import type { InboundService } from './inbound.service.js';
+import type { NationalUploadService } from './national-upload.service.js';
 import type { PartnersService } from './partners.service.js';
 
 const tags = ['exchange'];
@@ -92,6 +93,31 @@ const reconciliation = z.object({
   mismatched: z.array(item),
   statement: z.enum(['compared', 'unavailable']),
   statementError: z.string().optional(),
+});
+const uploadView = z.object({
+  id: z.string(),
+  partner: z.object({ id: z.string(), name: z.string() }),
+  day: z.string(),
+  format: z.string(),
+  orders: z.number(),
+  batches: z.number(),
+  delivered: z.number(),
+  failed: z.number(),
+  attempts: z.number(),
+  state: z.enum(['sending', 'done', 'failed']),
+  lastError: z.string().nullable(),
+  figures: z.object({
+    received: z.number(),
+    receivedByChannel: z.record(z.string(), z.number()),
+    receivedByType: z.record(z.string(), z.number()),
+    closed: z.number(),
+    callbacks: z.number(),
+    satisfied: z.number(),
+    dissatisfied: z.number(),
+    openAtEnd: z.number(),
+  }),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
 });
 const signedHeaderSchema = z
   .object({
@@ -180,7 +206,10 @@ export const exchangeInboundRoutes: FastifyPluginAsyncZod<{ inbound: InboundServ
 };
 
 /** The administrator's side of the exchange, and the order detail's. */
-export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; exchange: ExchangeService }> = async (app, { partners, exchange }) => {
+export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; exchange: ExchangeService; uploads: NationalUploadService }> = async (
+  app,
+  { partners, exchange, uploads },
+) => {
   app.get(
     '/exchange/partners',
     {
@@ -353,6 +382,43 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
       },
     },
     async (req) => exchange.figures(actorOf(req)),
+  );
+
+  app.get(
+    '/exchange/uploads',
+    {
+      schema: {
+        operationId: 'listNationalUploads',
+        tags,
+        querystring: z
+          .object({
+            partnerId: z.uuid({ error: '平台编号格式不正确' }).optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(30),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(uploadView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+        ...describe(
+          '全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误',
+          'The national data link: daily uploads, newest day first, with their batches’ delivery, state and last error.',
+        ),
+      },
+    },
+    async (req) => uploads.list(actorOf(req), req.query),
+  );
+
+  app.post(
+    '/exchange/uploads/:id/resume',
+    {
+      schema: {
+        operationId: 'resumeNationalUpload',
+        tags,
+        params: idParam,
+        response: { 200: z.object({ resent: z.number() }), ...errorResponses },
+        ...describe('续传某日上报：只重发尚未送达的批次（已送达的不再发送）', 'Resume a day’s upload: only the batches not yet delivered are sent again.'),
+      },
+    },
+    async (req) => uploads.resume(actorOf(req), req.params.id),
   );
 
   app.post(

@@ -51,6 +51,8 @@ export const exchangeMessages = pgTable(
     /** The partner's id of the order (inbound orders, transfers); our message id is `id`. */
     externalId: text('external_id'),
     seq: integer('seq'),
+    /** The national daily upload this message is a batch of (exchange_uploads). */
+    uploadId: uuid('upload_id'),
     payload: jsonb('payload').notNull(),
     /** received | pending | delivered | failed */
     state: text('state').notNull(),
@@ -70,6 +72,7 @@ export const exchangeMessages = pgTable(
     index('exchange_messages_partner_idx').on(t.partnerId, t.id),
     index('exchange_messages_order_idx').on(t.orderId),
     index('exchange_messages_state_idx').on(t.state, t.createdAt),
+    index('exchange_messages_upload_idx').on(t.uploadId).where(sql`upload_id is not null`),
   ],
 );
 
@@ -97,4 +100,25 @@ export const exchangeReconciliations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('exchange_reconciliations_day_uq').on(t.partnerId, t.day)],
+);
+
+/**
+ * One day's upload to the national platform (全总数据联通): made once per (partner, day) whichever instance runs the
+ * daily job, its batches are outbound messages (`exchange_messages.upload_id`) delivered and retried one by one.
+ */
+export const exchangeUploads = pgTable(
+  'exchange_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => exchangePartners.id),
+    day: text('day').notNull(),
+    format: text('format').notNull(),
+    orders: integer('orders').notNull(),
+    batches: integer('batches').notNull(),
+    figures: jsonb('figures').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('exchange_uploads_day_uq').on(t.partnerId, t.day)],
 );

@@ -31,7 +31,7 @@ export function createOutbound(deps: { db: Db; clock: Clock; timeoutMs?: number 
   async function enqueue(
     tx: Executor,
     partner: repo.PartnerRow,
-    m: { kind: string; orderId: string | null; externalId: string | null; payload: Record<string, unknown> },
+    m: { kind: string; orderId: string | null; externalId: string | null; uploadId?: string | undefined; payload: Record<string, unknown> },
     now: Date,
   ): Promise<repo.MessageRow> {
     const seq = m.orderId ? await repo.nextSeq(tx, partner.id, m.orderId) : null;

@@ -39,6 +39,8 @@ export async function startSimulator(o: SimulatorOptions) {
   const sentOrders: { externalId: string; day: string }[] = [];
   const hung = new Set<http.ServerResponse>();
   let refusedSignatures = 0;
+  /** Messages this partner answers 500 whatever the mode (a batch its own storage rejects): set by `refuse`. */
+  let refuses: ((body: Record<string, unknown>) => boolean) | null = null;
   let receiptNo = 0;
 
   const server = http.createServer((req, res) => {
@@ -75,7 +77,7 @@ export async function startSimulator(o: SimulatorOptions) {
           sent: sentOrders.filter((s) => s.day === day).map((s) => ({ externalId: s.externalId })),
         });
       }
-      if (mode === 'error500') return reply(500, { error: 'simulated failure' });
+      if (mode === 'error500' || refuses?.(body)) return reply(500, { error: 'simulated failure' });
       const id = String(body.messageId);
       // A timeout: the message is taken in, but the answer never comes (the product gives up and sends it again).
       const known = byId.get(id);
@@ -125,6 +127,12 @@ export async function startSimulator(o: SimulatorOptions) {
       if (m !== 'timeout') for (const r of hung) r.destroy();
       if (m !== 'timeout') hung.clear();
     },
+    /** Answers 500 to the messages `pred` picks (null: to none), in every mode. */
+    refuse(pred: ((body: Record<string, unknown>) => boolean) | null) {
+      refuses = pred;
+    },
+    /** The national daily upload's batches received for a day, in the order they first arrived. */
+    uploadsOf: (day: string) => received.filter((r) => r.type === 'upload' && r.body.day === day),
     /** An order as this partner sends it (in its own field names). */
     async sendOrder(externalId: string, order: Record<string, unknown>, opts: { nonce?: string; at?: Date; secret?: string } = {}) {
       const r = await post('/api/exchange/inbound/orders', { partnerId: o.partnerId, externalId, order }, opts);

@@ -3,6 +3,8 @@ import * as repo from '../exchange/exchange.repo.js';
 import { exchangeMessages } from '../exchange/exchange.tables.js';
 import type { FieldMapping } from '../exchange/domain/mapping.js';
 import { statusPayload } from '../exchange/domain/outbound.js';
+import { effectiveMapping, nationalFormat, uploadMessages } from '../exchange/domain/national-upload.js';
+import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Db } from '../platform/db/client.js';
 import { workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
@@ -61,8 +63,9 @@ export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
   const national = await repo.insertPartner(db, {
     name: '全国 12351 职工服务平台',
     kind: 'national',
-    direction: 'in',
-    endpoint: null,
+    // Both ways: it sends orders, and receives the daily upload (全总数据联通) and their status.
+    direction: 'both',
+    endpoint: demoSimulatorUrl,
     credentials: { platformCode: 'ACFTU-12351' },
     signingMethod: 'hmac-sha256',
     signingSecret: demoExchangeSecrets.national,
@@ -118,6 +121,47 @@ export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
         createdAt: o.createdAt,
         deliveredAt: failed ? null : o.createdAt,
         lastAttemptAt: o.createdAt,
+      });
+    }
+  }
+  await seedDemoUploads(db, national, now);
+}
+
+/** The last three days' national uploads, delivered (the first of them on its second attempt): the uploads tab's history. */
+async function seedDemoUploads(db: Db, national: repo.PartnerRow, now: Date): Promise<void> {
+  const today = localDateOf(now);
+  for (const back of [3, 2, 1]) {
+    const day = addDaysToDate(today, -back);
+    const from = instantAt(day, 0);
+    const to = instantAt(addDaysToDate(day, 1), 0);
+    const [orders, figures] = [await repo.ordersOfDay(db, from, to), await repo.figuresOfDay(db, from, to)];
+    const made = new Date(instantAt(addDaysToDate(day, 1), 60).getTime());
+    const messages = uploadMessages(effectiveMapping(national.mapping), { day, platformCode: national.credentials.platformCode ?? null, orders, figures });
+    const upload = await repo.insertUpload(db, {
+      partnerId: national.id,
+      day,
+      format: nationalFormat,
+      orders: orders.length,
+      batches: messages.length,
+      figures,
+      createdAt: made,
+    });
+    if (!upload) continue;
+    for (const m of messages) {
+      await db.insert(exchangeMessages).values({
+        partnerId: national.id,
+        direction: 'out',
+        kind: 'upload',
+        externalId: `${day}#${m.batch}`,
+        uploadId: upload.id,
+        payload: m.payload,
+        state: 'delivered',
+        attempts: back === 3 ? 2 : 1,
+        partnerReceipt: `ACFTU-${day.replaceAll('-', '')}-${m.batch}`,
+        ackCount: 1,
+        createdAt: made,
+        deliveredAt: made,
+        lastAttemptAt: made,
       });
     }
   }

@@ -11,6 +11,8 @@ export const exchangeApi = {
   reconciliation: (query: QueryOf<'getReconciliation'>) => ok(http.GET('/api/exchange/reconciliation', { params: { query } })),
   resend: (body: Body<'resendMissingExchangeMessages'>) => ok(http.POST('/api/exchange/reconciliation/resend', { body })),
   figures: () => ok(http.GET('/api/exchange/figures')),
+  uploads: (query: QueryOf<'listNationalUploads'>) => ok(http.GET('/api/exchange/uploads', { params: { query } })),
+  resumeUpload: (id: string) => ok(http.POST('/api/exchange/uploads/{id}/resume', { params: { path: { id } } })),
   orderExchange: (id: string) => ok(http.GET('/api/orders/{id}/exchange', { params: { path: { id } } })),
   transferOut: (id: string, body: Body<'transferOrderOut'>) => ok(http.POST('/api/orders/{id}/transfer-out', { params: { path: { id } }, body })),
 };

@@ -80,3 +80,19 @@ Object.assign(enExchange, {
   请选择平台: 'Choose a partner',
   请填写转办理由: 'Give the reason',
 });
+Object.assign(enExchange, {
+  '每日 1:00 自动向全国 12351 平台上报前一日的工单与统计数据（不含来电人个人信息）；失败的批次自动重试，也可续传。':
+    'Every day at 01:00 the previous day’s orders and figures are uploaded to the national 12351 platform (no caller’s personal data); failed batches are retried automatically, or resumed here.',
+  日期: 'Day',
+  工单数: 'Orders',
+  当日受理: 'Received',
+  当日办结: 'Closed',
+  批次送达: 'Batches delivered',
+  完成时间: 'Completed',
+  '已续传 {n} 个批次': '{n} batches sent again',
+  续传: 'Resume',
+  全总数据上报: 'National upload',
+  已上报: 'Uploaded',
+  上报中: 'Uploading',
+  上报失败: 'Upload failed',
+});
