@@ -74,6 +74,8 @@ import { registerSupervisionScan } from './supervision/supervision.scan.js';
 import { createSupervisionService } from './supervision/supervision.service.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { createOutbound } from './exchange/outbound.js';
+import { rekeyPartnerSecrets } from './exchange/secrets.js';
+import { createSecretBox } from './platform/secrets/secret-box.js';
 import { createPartnersService } from './exchange/partners.service.js';
 import { createInboundService } from './exchange/inbound.service.js';
 import { createExchangeService } from './exchange/exchange.service.js';
@@ -175,7 +177,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
 
   // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
-  const outbound = createOutbound({ db, clock, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
+  const secrets = createSecretBox(config.secretKeys);
+  await rekeyPartnerSecrets(db, secrets);
+  const outbound = createOutbound({ db, clock, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
   const units = createUnitDirectory({ db, clock, bus, province: config.province });
   const orderDeps: OrderDeps = {
@@ -260,13 +264,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLegalJobs(jobs, legal);
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
-  const exchange = createExchangeService({ db, clock, outbound, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
+  const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   await app.register(exchangeInboundRoutes, {
     prefix: '/api/exchange/inbound',
-    inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system }),
+    inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system, secrets }),
   });
   const uploads = createNationalUploadService({ db, clock, outbound });
-  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock }), exchange, uploads });
+  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets }), exchange, uploads });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange, uploads);
   const served = await registerWebClient(app, deps.webRoot);

@@ -9,6 +9,7 @@ import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
 import { mapOutbound } from './domain/outbound.js';
@@ -39,7 +40,7 @@ const messageView = (m: repo.MessageRow, partnerName: string) => ({
 /** Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers. */
 const readers = ['administrator', 'dispatcher'] as const;
 
-export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Outbound; timeoutMs?: number }) {
+export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Outbound; secrets: SecretBox; timeoutMs?: number }) {
   const { db, clock, outbound } = deps;
 
   async function partnerOr404(id: string) {
@@ -202,7 +203,7 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
       const res = await fetch(partner.endpoint!, {
         method: 'POST',
         body,
-        headers: signedHeaders(partner.signingMethod as SigningMethod, partner.signingSecret, body, now, randomUUID()),
+        headers: signedHeaders(partner.signingMethod as SigningMethod, deps.secrets.open(partner.signingSecret), body, now, randomUUID()),
         signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
       });
       if (!res.ok) return { statement: null, error: `对方应答 HTTP ${res.status}` };

@@ -2,6 +2,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound, type FieldError } from '../platform/errors/app-error.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { verifySignedRequest, type SignedHeaders } from '../platform/signing/signed-request.js';
 import { createOrderBody } from '../orders/orders.schemas.js';
@@ -30,6 +31,7 @@ export function createInboundService(deps: {
   intake: ReturnType<typeof createIntakeService>;
   outbound: Outbound;
   system: () => Promise<SystemActor>;
+  secrets: SecretBox;
 }) {
   const { db, clock } = deps;
 
@@ -42,7 +44,7 @@ export function createInboundService(deps: {
     const now = clock.now();
     await verifySignedRequest(h, rawBody, {
       method: partner.signingMethod as SigningMethod,
-      secret: partner.signingSecret,
+      secret: deps.secrets.open(partner.signingSecret),
       now,
       claimNonce: (nonce) => repo.claimNonce(db, partner.id, nonce, now),
     });

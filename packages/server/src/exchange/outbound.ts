@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
 import type { OrderRow } from '../orders/orders.repo.js';
@@ -23,7 +24,7 @@ export const sendsTo = (p: repo.PartnerRow) => p.active && p.direction !== 'in' 
  * Delivering message n first delivers every earlier undelivered message of the same order, so a partner always
  * hears an order's changes in order, however the retries interleave.
  */
-export function createOutbound(deps: { db: Db; clock: Clock; timeoutMs?: number }) {
+export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox; timeoutMs?: number }) {
   const { db } = deps;
   const timeoutMs = deps.timeoutMs ?? 10_000;
 
@@ -79,7 +80,7 @@ export function createOutbound(deps: { db: Db; clock: Clock; timeoutMs?: number 
   /** One message on the wire: signed with the partner's secret; a 2xx is delivery, its `receipt` the partner's. */
   async function send(partner: repo.PartnerRow, m: repo.MessageRow, now: Date): Promise<string | null> {
     const body = wireBody(m);
-    const headers = signedHeaders(partner.signingMethod as SigningMethod, partner.signingSecret, body, now, randomUUID());
+    const headers = signedHeaders(partner.signingMethod as SigningMethod, deps.secrets.open(partner.signingSecret), body, now, randomUUID());
     let res: Response;
     try {
       res = await fetch(partner.endpoint!, { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs) });

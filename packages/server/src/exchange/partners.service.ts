@@ -5,6 +5,7 @@ import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapping.js';
 import * as repo from './exchange.repo.js';
@@ -46,8 +47,8 @@ export function partnerView(p: repo.PartnerRow, unitName: string | null) {
 const fullMapping = (m: Partial<FieldMapping> | undefined): FieldMapping => ({ ...emptyMapping, ...m });
 
 /** Exchange partners: registered and changed by administrators; what the signed routes and the delivery job read. */
-export function createPartnersService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createPartnersService(deps: { db: Db; clock: Clock; secrets: SecretBox }) {
+  const { db, clock, secrets } = deps;
 
   async function receivingUnit(tx: Executor, id: string) {
     const u = (await unitsById(tx, [id])).get(id);
@@ -87,7 +88,8 @@ export function createPartnersService(deps: { db: Db; clock: Clock }) {
           endpoint: input.endpoint ?? null,
           credentials: input.credentials ?? {},
           signingMethod: input.signingMethod,
-          signingSecret: secret,
+          // Stored encrypted (platform/secrets): the column never holds the secret itself.
+          signingSecret: secrets.seal(secret),
           mapping: fullMapping(input.mapping),
           receivingUnitId: unit.id,
           active: input.active ?? true,
@@ -131,7 +133,7 @@ export function createPartnersService(deps: { db: Db; clock: Clock }) {
           ...(input.signingMethod !== undefined ? { signingMethod: input.signingMethod } : {}),
           ...(input.mapping !== undefined ? { mapping: fullMapping(input.mapping) } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
-          ...(secret ? { signingSecret: secret } : {}),
+          ...(secret ? { signingSecret: secrets.seal(secret) } : {}),
           receivingUnitId: unit.id,
           updatedAt: now,
         });

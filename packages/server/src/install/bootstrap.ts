@@ -13,6 +13,7 @@ import { conflictingDuties } from '../auth/duties.js';
 import { demoPassword, installDemo, demoTownCounties } from './demo.js';
 import { seedDemoLegalWork } from './demo-legal.js';
 import { seedDemoExchange } from './demo-exchange.js';
+import { createSecretBox } from '../platform/secrets/secret-box.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
@@ -90,7 +91,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     await installDemo(db, province, now);
     await seedDemoOrders(db, province, now, config.demoOrders);
     if (config.demoOrders > 0) await seedDemoLegalWork(db, config, clock);
-    if (config.demoOrders > 0) await seedDemoExchange(db, now);
+    if (config.demoOrders > 0) await seedDemoExchange(db, now, createSecretBox(config.secretKeys));
     if (config.demoOrders > 0) await seedDemoCalls(db, clock);
     await indexMissingOrders(db);
   }

@@ -6,6 +6,7 @@ import { statusPayload } from '../exchange/domain/outbound.js';
 import { effectiveMapping, nationalFormat, uploadMessages } from '../exchange/domain/national-upload.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Db } from '../platform/db/client.js';
+import type { SecretBox } from '../platform/secrets/secret-box.js';
 import { workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
 
@@ -43,7 +44,7 @@ export const demo12345Mapping: FieldMapping = {
  * platform (sends orders), each with a few orders taken from the demo's generated ones, their status messages
  * delivered, and one that failed so the messages page has something to retry.
  */
-export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
+export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): Promise<void> {
   const [centre] = await db.select().from(units).where(eq(units.type, 'hotline_centre')).orderBy(asc(units.depth)).limit(1);
   if (!centre) return;
   const at = now;
@@ -54,7 +55,7 @@ export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
     endpoint: demoSimulatorUrl,
     credentials: { appKey: 'hotline-12351' },
     signingMethod: 'hmac-sm3',
-    signingSecret: demoExchangeSecrets.gov12345,
+    signingSecret: secrets.seal(demoExchangeSecrets.gov12345),
     mapping: demo12345Mapping,
     receivingUnitId: centre.id,
     createdAt: at,
@@ -68,7 +69,7 @@ export async function seedDemoExchange(db: Db, now: Date): Promise<void> {
     endpoint: demoSimulatorUrl,
     credentials: { platformCode: 'ACFTU-12351' },
     signingMethod: 'hmac-sha256',
-    signingSecret: demoExchangeSecrets.national,
+    signingSecret: secrets.seal(demoExchangeSecrets.national),
     mapping: { fields: {}, values: {}, states: {}, defaults: { priority: 'normal', tier: 'general', riskFlags: [], confidential: false } },
     receivingUnitId: centre.id,
     createdAt: at,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblems } from '../../auth/domain/password-policy.js';
 import { parseMergedDuties, type MergedDuties } from '../../auth/duties.js';
+import { demoKeyRing, parseKeyRing, type KeyRing } from '../secrets/secret-box.js';
 
 /** Every setting the server reads, with its default. The README's table is generated from the same names. */
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
@@ -41,6 +42,8 @@ const envSchema = z.object({
   HOTLINE_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   HOTLINE_JOBS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   HOTLINE_EXCHANGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  // Keys that encrypt secrets at rest (exchange partners' signing secrets): `id:base64,id:base64`, the first encrypts.
+  HOTLINE_SECRET_KEYS: z.string().optional(),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
@@ -99,6 +102,8 @@ export type Config = {
   telephonySecret: string | undefined;
   /** How long a partner has to answer a message we send it before the attempt counts as failed (exchange/). */
   exchangeTimeoutSeconds: number;
+  /** Keys encrypting stored secrets (platform/secrets/secret-box.ts); null: none configured (the demo has its own). */
+  secretKeys: KeyRing;
   qaSampleRate: number;
   qaRectifyDays: number;
   /** Shaanxi's rule: a national platform's order needs a provincial leader's instruction before dispatch, and so on. */
@@ -112,6 +117,14 @@ export type Config = {
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;
 };
+
+function secretKeys(spec: string | undefined, demo: boolean): KeyRing {
+  try {
+    return spec?.trim() ? parseKeyRing(spec) : demo ? demoKeyRing() : null;
+  } catch (err) {
+    throw new Error(`环境变量有误 / invalid environment:\n  ${(err as Error).message}`);
+  }
+}
 
 /** The demo installation's telephony secret (the simulator's default): never used unless the demo is on. */
 export const demoTelephonySecret = 'demo-telephony-secret-12351';
@@ -159,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.HOTLINE_PASSWORD_MAX_AGE_DAYS,
     jobsPollSeconds: e.HOTLINE_JOBS_POLL_SECONDS,
     exchangeTimeoutSeconds: e.HOTLINE_EXCHANGE_TIMEOUT_SECONDS,
+    secretKeys: secretKeys(e.HOTLINE_SECRET_KEYS, e.HOTLINE_DEMO ?? !e.DATABASE_URL),
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
