@@ -90,6 +90,13 @@ import { reviewsRoutes } from './supervision/reviews.routes.js';
 import { createReviewsService } from './supervision/reviews.service.js';
 import { createInstructionsService } from './supervision/instructions.service.js';
 import { createEmergencyMembersService, emergencyMembersRoutes } from './supervision/emergency-members.js';
+import { createVerification } from './selfservice/verification.js';
+import { createSelfService } from './selfservice/selfservice.service.js';
+import { createMembershipService } from './selfservice/membership.service.js';
+import { selfServiceRoutes } from './selfservice/selfservice.routes.js';
+import { membershipRoutes } from './selfservice/membership.routes.js';
+import { createServiceGroupsService } from './service-groups/service-groups.service.js';
+import { groupDraftRoutes, groupInboundRoutes, registerGroupJobs } from './service-groups/service-groups.routes.js';
 
 // Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
 z.config(z.locales.zhCN());
@@ -273,6 +280,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets }), exchange, uploads });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange, uploads);
+  // The worker's own page (自助服务, issue 14) and the union's WeChat service groups: requests that come in without an
+  // agent, pre-classified by the intelligence module, wait for an agent's check (check_request) before dispatch.
+  const verification = createVerification({ db, clock, sms: outboundConfig.sms });
+  const selfService = createSelfService({ db, clock, verification, intelligence, intake, units, system: jobs.system });
+  const membership = createMembershipService({ db, clock, verification, intelligence, units });
+  await app.register(selfServiceRoutes, { prefix: '/api/public', verification, selfService, membership });
+  await app.register(membershipRoutes, { prefix: '/api/memberships', membership });
+  const groups = createServiceGroupsService({ db, clock, secret: config.wechatGroupSecret, intelligence, intake, selfService, system: jobs.system });
+  await app.register(groupInboundRoutes, { prefix: '/api/wechat-groups', groups });
+  await app.register(groupDraftRoutes, { prefix: '/api/wechat-groups', groups });
+  registerGroupJobs(jobs, groups);
   const served = await registerWebClient(app, deps.webRoot);
   if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

@@ -47,6 +47,31 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
   );
 
   app.post(
+    '/:id/check',
+    {
+      schema: {
+        operationId: 'checkOrderRequest',
+        tags,
+        ...describe(
+          '核实诉求：自助服务页面或微信服务群来的诉求（已由智能分析预分类），由热线接线员核实（可更正类型和事项）后方可派单',
+          'Check a request that came without an agent (self-service page, WeChat group), pre-classified by the intelligence module: the agent keeps or corrects type and subject; only then can it be dispatched.',
+        ),
+        params: idParams,
+        body: z
+          .object({
+            ...versionBody,
+            typeCode: z.string({ error: '请选择诉求类型' }).min(1).max(40),
+            subjectCode: z.string({ error: '请选择诉求事项' }).min(1).max(40),
+            note: z.string().max(1000).optional(),
+          })
+          .strict(),
+        response: ok,
+      },
+    },
+    async (req) => dispatch.checkRequest(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
     '/:id/sign',
     {
       schema: {

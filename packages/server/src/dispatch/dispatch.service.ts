@@ -4,6 +4,7 @@ import { invalid } from '../platform/errors/app-error.js';
 import { isExternalType } from '../units/domain/unit-types.js';
 import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
 import {
+  checkRequestEffect,
   dispatchEffect,
   handleAtHotlineEffect,
   inviteCoHandlerEffect,
@@ -66,6 +67,15 @@ export function createDispatchService(deps: OrderDeps) {
     return view(actor, row);
   }
 
+  /** 核实: the agent keeps or corrects the suggested type and subject of a request that came in without an agent. */
+  async function checkRequest(actor: Actor, orderId: string, input: { version: number; typeCode: string; subjectCode: string; note?: string | undefined }) {
+    (await deps.reference.current()).checkCodes({ typeCode: input.typeCode, subjectCode: input.subjectCode });
+    const row = await runTransition(deps, actor, orderId, input.version, 'check_request', (c) =>
+      checkRequestEffect(c.snapshot, { typeCode: input.typeCode, subjectCode: input.subjectCode, note: input.note ?? null }, c.effectCtx),
+    );
+    return view(actor, row);
+  }
+
   async function sign(actor: Actor, orderId: string, input: { version: number; note?: string | undefined }) {
     const row = await runTransition(deps, actor, orderId, input.version, 'sign', (c) => signEffect(c.snapshot, { note: input.note ?? null }, c.effectCtx));
     return view(actor, row);
@@ -114,5 +124,5 @@ export function createDispatchService(deps: OrderDeps) {
     return view(actor, row);
   }
 
-  return { dispatch, handleAtHotline, sign, returnOrder, decideReturn, inviteCoHandler, removeCoHandler };
+  return { dispatch, handleAtHotline, checkRequest, sign, returnOrder, decideReturn, inviteCoHandler, removeCoHandler };
 }

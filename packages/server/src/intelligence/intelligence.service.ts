@@ -80,6 +80,15 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
   }
 
   /**
+   * A request that came in without an agent (the worker's own page, a WeChat service group): read the same way, no
+   * person to check roles of and no related requests shown (nobody is looking). The agent who checks it sees them.
+   */
+  async function readUnattended(text: string, channel: string) {
+    const thresholds = await riskThresholds(db);
+    return read({ text, channel }, { thresholds, preferProvince: config.province });
+  }
+
+  /**
    * Groups and duplicates: the visible requests of the last 30 days about the same employer (normalised name), or
    * at the same place and told in much the same words; two or more of those make a suggested group order.
    */
@@ -255,7 +264,7 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
     };
   }
 
-  return { analyze, recordOutcome, accuracy, listSurges, scanSurges, forecast, modelVersion: model.version };
+  return { analyze, readUnattended, recordOutcome, accuracy, listSurges, scanSurges, forecast, modelVersion: model.version };
 }
 
 export type IntelligenceService = ReturnType<typeof createIntelligenceService>;

@@ -94,6 +94,23 @@ export function createIntakeService(deps: OrderDeps) {
     return order;
   }
 
+  /**
+   * A request that came in without an agent (the worker's own page, a WeChat service group confirmed by its chair):
+   * taken in by the system actor at the hotline centre, which holds it, and waiting for an agent's check before
+   * dispatch (check_request). `within` runs in the order's own transaction (the source's own record of it).
+   */
+  async function receiveUnattended(
+    by: { userId: string; displayName: string },
+    input: CreateOrderInput,
+    within?: (tx: Tx, order: OrderRow) => Promise<void>,
+  ): Promise<OrderRow> {
+    const centre = (await deps.units.current()).hotlineCentre();
+    if (!centre) throw invalid('ORDER_NO_HOTLINE_CENTRE', '系统中没有热线中心，无法接收自助提交的诉求');
+    const actor = { userId: by.userId, displayName: by.displayName, role: 'system', unitId: centre.id };
+    const { order } = await insertOrder(actor, { ...input, answeredOnSpot: undefined }, centre, { awaitingCheck: true, ...(within ? { within } : {}) });
+    return order;
+  }
+
   async function insertOrder(
     actor: Pick<Actor, 'userId' | 'displayName' | 'unitId'> & { role: string },
     input: CreateOrderInput,
@@ -101,6 +118,8 @@ export function createIntakeService(deps: OrderDeps) {
     opts: {
       claim?: ClaimKey;
       external?: { sourcePartnerId: string; partner: { id: string; name: string; externalId: string }; within: (tx: Tx, order: OrderRow) => Promise<void> };
+      awaitingCheck?: boolean;
+      within?: (tx: Tx, order: OrderRow) => Promise<void>;
     },
   ) {
     const { claim, external } = opts;
@@ -111,7 +130,7 @@ export function createIntakeService(deps: OrderDeps) {
         { field: 'body.answeredOnSpot', message: '只有咨询类诉求可以当场办结' },
       ]);
     }
-    if (input.answeredOnSpot && (actor.role === 'integration' || external)) {
+    if (input.answeredOnSpot && (actor.role === 'integration' || actor.role === 'system' || external)) {
       throw invalid('ORDER_ANSWER_NOT_ALLOWED', '接口账号不能当场办结', [{ field: 'body.answeredOnSpot', message: '接口账号不能当场办结' }]);
     }
     const now = clock.now();
@@ -153,6 +172,7 @@ export function createIntakeService(deps: OrderDeps) {
         createdBy: actor.userId,
         createdByRole: actor.role as Actor['role'],
         ...(external ? { sourcePartnerId: external.sourcePartnerId, partner: external.partner } : {}),
+        ...(opts.awaitingCheck ? { awaitingCheck: true } : {}),
       },
       {
         now,
@@ -214,6 +234,7 @@ export function createIntakeService(deps: OrderDeps) {
       // The order's search words, in the same transaction: a search right after intake finds it.
       await indexOrder(tx, order);
       if (external) await external.within(tx, order);
+      if (opts.within) await opts.within(tx, order);
       return { order, callers };
     });
     // Other instances heard the NOTIFY sent with the event row at commit; this process hears it now.
@@ -307,7 +328,7 @@ export function createIntakeService(deps: OrderDeps) {
     return orderView(deps, actor, row, clock.now());
   }
 
-  return { create, receiveExternal, matches, attachCaller };
+  return { create, receiveExternal, receiveUnattended, matches, attachCaller };
 }
 
 /** How far the matches panel counts the employer's requests in the window (shown to the agent; "at least" beyond). */

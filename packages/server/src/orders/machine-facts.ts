@@ -23,7 +23,7 @@ export type FactSources = {
 /** The facts the state machine's conditions read (OrderFacts), from the order and what was read with it. */
 export function machineFacts(
   actor: Pick<Actor, 'userId' | 'role'>,
-  order: Pick<OrderRow, 'pendingExtension' | 'replyLimit' | 'callbackAttempts' | 'confidential' | 'priority' | 'riskFlags'>,
+  order: Pick<OrderRow, 'pendingExtension' | 'replyLimit' | 'callbackAttempts' | 'confidential' | 'priority' | 'riskFlags'> & { awaitingCheck?: boolean },
   relations: ReadonlySet<Relation>,
   known: FactSources,
 ): OrderFacts {
@@ -40,5 +40,6 @@ export function machineFacts(
     contactHidden,
     ...(known.instructions ? { instructions: known.instructions } : {}),
     emergency: isEmergency({ priority: order.priority, riskFlags: order.riskFlags ?? [] }),
+    awaitingCheck: order.awaitingCheck ?? false,
   };
 }

@@ -87,6 +87,8 @@ export const workOrders = pgTable(
     invalidReason: text('invalid_reason'),
     /** The exchange partner the order came from (exchange/): its status changes are sent back there. */
     sourcePartnerId: uuid('source_partner_id'),
+    /** Came in without an agent (self-service page, WeChat group): an agent checks it before it can be dispatched. */
+    awaitingCheck: boolean('awaiting_check').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [

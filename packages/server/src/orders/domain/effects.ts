@@ -180,6 +180,7 @@ const notYet = {
   mergedIntoId: null,
   invalidReason: null,
   sourcePartnerId: null,
+  awaitingCheck: false,
 } satisfies Partial<OrderRow>;
 
 export type NewOrderInput = {
@@ -210,6 +211,8 @@ export type NewOrderInput = {
   /** An order sent by an exchange partner (exchange/): its status changes go back there. */
   sourcePartnerId?: string | null;
   partner?: { id: string; name: string; externalId: string };
+  /** Came in without an agent (self-service page, WeChat group): an agent checks it before dispatch. */
+  awaitingCheck?: boolean;
 };
 
 /**
@@ -243,7 +246,14 @@ export function createEffect(input: NewOrderInput, ctx: EffectCtx & { intakeUnit
   } satisfies Omit<OrderRow, 'id'>;
   const event = parseOrderEvent({
     action: isClosed ? 'close_at_intake' : 'create',
-    data: { channel: input.channel, riskFlags: input.riskFlags, suggestedRiskFlags, callers, ...(partner ? { partner } : {}) },
+    data: {
+      channel: input.channel,
+      riskFlags: input.riskFlags,
+      suggestedRiskFlags,
+      callers,
+      ...(partner ? { partner } : {}),
+      ...(input.awaitingCheck ? { awaitingCheck: true } : {}),
+    },
   });
   return { row, event };
 }
@@ -378,6 +388,21 @@ export function handleAtHotlineEffect(s: OrderSnapshot, input: { note: string | 
       currentNearDueAt: reply.nearDueAt,
     },
     data: { handledBy: { id: ctx.actor.unitId, name: ctx.actor.unitName } },
+    note: input.note,
+  });
+}
+
+/**
+ * 核实: an agent read a request that came in without one (self-service page, WeChat group) and keeps or corrects the
+ * type and subject the intelligence module suggested; from now on it is dispatched like any other. The dispatch
+ * step's deadline keeps counting from the request's arrival: the worker has waited since then.
+ */
+export function checkRequestEffect(s: OrderSnapshot, input: { typeCode: string; subjectCode: string; note: string | null }, ctx: EffectCtx): Effect {
+  const o = s.order;
+  const corrected = input.typeCode !== o.typeCode || input.subjectCode !== o.subjectCode;
+  return effect('check_request', s, ctx, {
+    set: { awaitingCheck: false, ...(corrected ? { typeCode: input.typeCode, subjectCode: input.subjectCode } : {}) },
+    data: { typeCode: input.typeCode, subjectCode: input.subjectCode, corrected },
     note: input.note,
   });
 }

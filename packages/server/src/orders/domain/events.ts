@@ -44,6 +44,8 @@ const intake = {
   callers: z.number().int().min(1),
   /** Sent by an exchange partner (exchange/): which one, and its own id of the request. */
   partner: z.object({ id: uuid, name: z.string(), externalId: z.string() }).optional(),
+  /** Came in without an agent (self-service page, WeChat group): waits for an agent's check before dispatch. */
+  awaitingCheck: z.boolean().optional(),
 };
 
 export const orderEventSchema = z.discriminatedUnion('action', [
@@ -146,6 +148,10 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('acknowledge_instruction', { instructionIds: z.array(uuid) }),
   /** 应急机制: the way chosen to handle an emergency order. */
   kind('record_emergency_way', { way: z.enum(['dispatch', 'hotline', 'mediate']) }),
+  /** An agent checked a request that came in without one; type and subject as the agent kept or corrected them. */
+  kind('check_request', { typeCode: z.string(), subjectCode: z.string(), corrected: z.boolean() }),
+  /** The worker rated the handling on the self-service page (the self-rating channel of satisfaction). */
+  kind('self_rated', { satisfaction: z.enum(satisfactionLevels) }),
   /** The supervision timers, recorded by the system actor: which signal, about which step's deadline. */
   ...(
     [
@@ -178,6 +184,7 @@ export const orderFactKinds = [
   'call_linked',
   'transferred_out',
   'transfer_answered',
+  'self_rated',
 ] as const satisfies readonly OrderEventKindName[];
 type OrderEventKindName = z.infer<typeof orderEventSchema>['action'];
 

@@ -99,6 +99,7 @@ const expected: Record<OrderAction, Expected> = {
     roles: ['dispatcher', 'supervisor', 'leader'],
     relations: ['intake', 'hotline_holder', 'order_dispatcher'],
   },
+  check_request: { moves: stay('pending_dispatch'), roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder'] },
 };
 
 const relationSets: { name: string; set: ReadonlySet<Relation> }[] = [
@@ -234,6 +235,7 @@ describe('allowedActions', () => {
         'attach_caller',
         'acknowledge_instruction',
         'record_emergency_way',
+        'check_request',
       ],
     ],
     [
@@ -275,6 +277,22 @@ describe('allowedActions', () => {
 });
 
 describe('rules the domain insists on', () => {
+  it('a request that came without an agent is checked by one before it is dispatched, handled or answered', () => {
+    const facts = (awaitingCheck: boolean) => ({ userId: 'u', pendingExtension: null, replyLimitUnit: null, repliedBy: null, callbackAttempts: 0, contactHidden: false, awaitingCheck });
+    const desk = { role: 'dispatcher' as const, relations: new Set<Relation>(['holder', 'intake', 'hotline_holder']) };
+    for (const a of ['dispatch', 'handle_at_hotline'] as const) {
+      expect(decide('pending_dispatch', a, { ...desk, facts: facts(true) })).toMatchObject({ ok: false, code: 'ORDER_CHECK_REQUIRED', kind: 'conflict' });
+      expect(decide('pending_dispatch', a, { ...desk, facts: facts(false) })).toMatchObject({ ok: true });
+    }
+    expect(decide('pending_dispatch', 'answer_with_article', { role: 'agent', relations: new Set(['intake']), facts: facts(true) })).toMatchObject({
+      code: 'ORDER_CHECK_REQUIRED',
+    });
+    expect(decide('pending_dispatch', 'check_request', { role: 'agent', relations: new Set(['intake']), facts: facts(true) })).toEqual({ ok: true, next: 'pending_dispatch' });
+    expect(decide('pending_dispatch', 'check_request', { role: 'agent', relations: new Set(['intake']), facts: facts(false) })).toMatchObject({
+      code: 'ORDER_NOTHING_TO_CHECK',
+    });
+  });
+
   it('a handler holding the order passes it down (逐级下派) but never makes the first dispatch', () => {
     expect(decide('pending_dispatch', 'dispatch', actor('handler', 'holder'))).toEqual({
       ok: false,

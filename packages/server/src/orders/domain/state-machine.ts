@@ -39,6 +39,7 @@ export const orderActions = [
   'add_instruction', // 领导批示
   'acknowledge_instruction', // 承办单位确认批示
   'record_emergency_way', // 应急机制：记录处置方式
+  'check_request', // 核实：自助服务、微信群来的诉求由接线员核实后方可派单
 ] as const;
 export type OrderAction = (typeof orderActions)[number];
 
@@ -74,6 +75,8 @@ export type OrderFacts = {
   instructions?: InstructionFacts;
   /** The order is in the emergency mechanism (危众多大隐, or major). */
   emergency?: boolean;
+  /** Came in without an agent (the worker's own page, a WeChat group) and no agent has checked it yet. */
+  awaitingCheck?: boolean;
 };
 
 export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
@@ -151,6 +154,8 @@ export const rules: Record<OrderAction, Rule> = {
   acknowledge_instruction: { from: open, to: 'same', roles: handlers.concat('mediator', 'leader'), relations: ['holder'] },
   // 1155: the hotline (or whoever dispatched it) records which of the ways it chose for an emergency order.
   record_emergency_way: { from: open, to: 'same', roles: ['dispatcher', 'supervisor', 'leader'], relations: ['intake', 'hotline_holder', 'order_dispatcher'] },
+  // A request nobody took on the phone (self-service page, WeChat group) is read by an agent at the hotline before dispatch.
+  check_request: { from: ['pending_dispatch'], to: 'same', roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder'] },
 };
 
 /** `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). */
@@ -189,13 +194,20 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
   reveal_contact: (f) => (f.contactHidden ? notYou('ORDER_CONTACT_CONFIDENTIAL', '来电人要求保密，承办单位不能查看其身份信息') : null),
   // Shaanxi's rule (instruction-rule.ts): a national platform's order waits for a provincial leader before it moves on,
   // an order the province dispatched waits for the receiving unit's main leader before its reply.
-  dispatch: (f, state) => awaited(f, state, 'provincial'),
-  handle_at_hotline: (f, state) => awaited(f, state, 'provincial'),
+  dispatch: (f, state) => unchecked(f, state) ?? awaited(f, state, 'provincial'),
+  handle_at_hotline: (f, state) => unchecked(f, state) ?? awaited(f, state, 'provincial'),
+  answer_with_article: (f, state) => unchecked(f, state),
+  check_request: (f) => (f.awaitingCheck ? null : notNow('ORDER_NOTHING_TO_CHECK', '该工单不需要核实（已核实，或由接线员受理）')),
   reply: (f, state) => awaited(f, state, 'receiving'),
   acknowledge_instruction: (f) =>
     (f.instructions ?? noInstructions).unacknowledged > 0 ? null : notNow('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE', '没有待确认的领导批示'),
   record_emergency_way: (f) => (f.emergency ? null : notNow('ORDER_NOT_EMERGENCY', '该工单未进入应急机制（无危众多大隐标记，也不是重大工单）')),
 };
+
+/** A request that came in without an agent waits for an agent's check before anything else is done with it. */
+function unchecked(f: OrderFacts, state: OrderState): Refusal | null {
+  return state === 'pending_dispatch' && f.awaitingCheck ? notNow('ORDER_CHECK_REQUIRED', '该诉求来自自助服务或微信群，请接线员先核实') : null;
+}
 
 function awaited(f: OrderFacts, state: OrderState, which: 'provincial' | 'receiving'): Refusal | null {
   return awaitedInstruction(f.instructions ?? noInstructions, state) === which ? notNow(instructionRequiredCode, awaitedMessages[which]) : null;
@@ -233,6 +245,7 @@ const actionNames: Record<OrderAction, string> = {
   add_instruction: '领导批示',
   acknowledge_instruction: '确认批示',
   record_emergency_way: '记录应急处置方式',
+  check_request: '核实诉求',
 };
 export const actionName = (a: OrderAction) => actionNames[a];
 

@@ -33,7 +33,7 @@ export const finalStates: readonly OrderState[] = ['archived', 'closed_at_intake
 export const isFinal = (s: OrderState) => finalStates.includes(s);
 
 // Letters (信件) still reach the unions, and a request may come some other way (issue 8).
-export const channels = ['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'other'] as const;
+export const channels = ['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'self_service', 'other'] as const;
 export type Channel = (typeof channels)[number];
 export const channelNames: Record<Channel, string> = {
   phone: '电话',
@@ -44,6 +44,7 @@ export const channelNames: Record<Channel, string> = {
   transfer_12345: '12345 转办',
   upper_platform: '上级平台',
   letter: '信件',
+  self_service: '自助服务',
   other: '其他',
 };
 

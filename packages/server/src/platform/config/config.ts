@@ -45,6 +45,7 @@ const envSchema = z.object({
   // Keys that encrypt secrets at rest (exchange partners' signing secrets): `id:base64,id:base64`, the first encrypts.
   HOTLINE_SECRET_KEYS: z.string().optional(),
   HOTLINE_TELEPHONY_SECRET: z.string().min(16, { error: '话务系统密钥至少 16 个字符' }).optional(),
+  HOTLINE_WECHAT_GROUP_SECRET: z.string().min(16, { error: '微信服务群机器人密钥至少 16 个字符' }).optional(),
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   HOTLINE_SUPERVISION_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
@@ -100,6 +101,8 @@ export type Config = {
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
   telephonySecret: string | undefined;
+  /** The secret the WeChat service groups' bot relay signs group messages with; unset: refused (demo: a fixed one). */
+  wechatGroupSecret: string | undefined;
   /** How long a partner has to answer a message we send it before the attempt counts as failed (exchange/). */
   exchangeTimeoutSeconds: number;
   /** Keys encrypting stored secrets (platform/secrets/secret-box.ts); null: none configured (the demo has its own). */
@@ -128,6 +131,8 @@ function secretKeys(spec: string | undefined, demo: boolean): KeyRing {
 
 /** The demo installation's telephony secret (the simulator's default): never used unless the demo is on. */
 export const demoTelephonySecret = 'demo-telephony-secret-12351';
+/** The demo installation's WeChat group bot secret: never used unless the demo is on. */
+export const demoWechatGroupSecret = 'demo-wechat-group-secret-12351';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -176,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
+    wechatGroupSecret: e.HOTLINE_WECHAT_GROUP_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoWechatGroupSecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,
     qaRectifyDays: e.HOTLINE_QA_RECTIFY_DAYS,
     instructionRule: e.HOTLINE_INSTRUCTION_RULE ?? e.HOTLINE_PROVINCE === '610000',

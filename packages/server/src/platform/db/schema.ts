@@ -20,3 +20,5 @@ export * from '../../notifications/notifications.tables.js';
 export * from '../../notifications/outbound/outbound.tables.js';
 export * from '../../supervision/supervision.tables.js';
 export * from '../../exchange/exchange.tables.js';
+export * from '../../selfservice/selfservice.tables.js';
+export * from '../../service-groups/service-groups.tables.js';

@@ -1,0 +1,151 @@
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { pathInScope, withinScope } from '../access/scope.js';
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
+import type { IntelligenceService } from '../intelligence/intelligence.service.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/client.js';
+import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
+import { isUniqueViolation } from '../units/units.repo.js';
+import {
+  defaultCardNumber,
+  membershipActionsIn,
+  membershipStateNames,
+  nextMembershipState,
+  type MembershipAction,
+  type MembershipState,
+} from './domain/membership.js';
+import { membershipApplications, type MembershipRow } from './selfservice.tables.js';
+import type { Verification } from './verification.js';
+
+export type MembershipInput = {
+  name: string;
+  phone: string;
+  code: string;
+  employer: string;
+  industry: string;
+  place?: { text?: string | undefined; divisionCode?: string | undefined } | undefined;
+};
+
+/** Who works the applications of a union: its staff (handlers, dispatchers) and its leaders, each within their subtree. */
+export const membershipStaffRoles = ['handler', 'dispatcher', 'leader'] as const;
+
+/**
+ * 入会申请: a worker applies on the public page; the application goes to the union of the employer's place (the
+ * town or county union there, as orders are routed), whose staff accept it and issue the member card.
+ */
+export function createMembershipService(deps: {
+  db: Db;
+  clock: Clock;
+  verification: Verification;
+  intelligence: IntelligenceService;
+  units: { current(): Promise<UnitDirectory> };
+}) {
+  const { db, clock } = deps;
+
+  async function apply(input: MembershipInput) {
+    await deps.verification.consume(input.phone, 'membership', input.code);
+    const units = await deps.units.current();
+    // The place as the worker chose it, or as the intelligence module reads it from the place and the employer's name.
+    const read = input.place?.divisionCode ? null : await deps.intelligence.readUnattended(`${input.place?.text ?? ''} ${input.employer}`, 'self_service');
+    const code = input.place?.divisionCode ?? read?.place?.divisionCode ?? null;
+    const candidates = code ? units.byDivisionCodes([code, code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]) : [];
+    const unit = suggestTerritorialUnit(code, candidates) ?? units.provinceRoot();
+    if (!unit) throw invalid('MEMBERSHIP_NO_UNION', '系统中没有可受理入会申请的工会');
+    const now = clock.now();
+    for (let attempt = 0; ; attempt++) {
+      const number = `RH${localDateOf(now).replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+      try {
+        const [row] = await db
+          .insert(membershipApplications)
+          .values({
+            number,
+            name: input.name,
+            phone: input.phone,
+            employer: input.employer,
+            industry: input.industry,
+            placeText: input.place?.text ?? null,
+            divisionCode: code,
+            unitId: unit.id,
+            unitPath: unit.path,
+            state: 'received',
+            createdAt: now,
+          })
+          .returning();
+        return { number: row!.number, unitName: unit.name, state: 'received' as const, stateText: membershipStateNames.received, submittedAt: now.toISOString() };
+      } catch (err) {
+        if (attempt < 3 && isUniqueViolation(err, 'membership_applications_number_uq')) continue;
+        throw err;
+      }
+    }
+  }
+
+  const view = (r: MembershipRow, unitName: string | null) => ({
+    id: r.id,
+    number: r.number,
+    name: r.name,
+    phone: r.phone,
+    employer: r.employer,
+    industry: r.industry,
+    placeText: r.placeText,
+    unit: { id: r.unitId, name: unitName ?? '' },
+    state: r.state as MembershipState,
+    stateName: membershipStateNames[r.state as MembershipState].zh,
+    version: r.version,
+    cardNumber: r.cardNumber,
+    declineReason: r.declineReason,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    cardIssuedAt: r.cardIssuedAt?.toISOString() ?? null,
+    allowedActions: membershipActionsIn(r.state as MembershipState),
+  });
+
+  async function list(actor: Actor, q: { state?: MembershipState | undefined; limit: number }) {
+    requireRole(actor, ...membershipStaffRoles);
+    const conds: SQL[] = [withinScope(actor, membershipApplications.unitPath)];
+    if (q.state) conds.push(eq(membershipApplications.state, q.state));
+    const rows = await db
+      .select()
+      .from(membershipApplications)
+      .where(and(...conds))
+      .orderBy(desc(membershipApplications.createdAt))
+      .limit(q.limit);
+    const units = await deps.units.current();
+    return { items: rows.map((r) => view(r, units.get(r.unitId)?.name ?? null)) };
+  }
+
+  async function decide(
+    actor: Actor,
+    id: string,
+    action: MembershipAction,
+    input: { version: number; cardNumber?: string | undefined; reason?: string | undefined },
+  ) {
+    requireRole(actor, ...membershipStaffRoles);
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const [r] = await tx.select().from(membershipApplications).where(eq(membershipApplications.id, id)).for('update');
+      if (!r || !pathInScope(actor, r.unitPath)) throw notFound('MEMBERSHIP_NOT_FOUND', '入会申请不存在或无权查看');
+      if (r.version !== input.version) throw staleVersion('入会申请');
+      const next = nextMembershipState(r.state as MembershipState, action);
+      if (!next) throw conflict('MEMBERSHIP_INVALID_TRANSITION', `入会申请当前状态（${membershipStateNames[r.state as MembershipState].zh}）不能执行此操作`);
+      const set =
+        action === 'issue_card'
+          ? { cardNumber: input.cardNumber ?? defaultCardNumber(r.number), cardIssuedAt: now, cardIssuedBy: actor.userId }
+          : { decidedAt: now, decidedBy: actor.userId, ...(action === 'decline' ? { declineReason: input.reason ?? null } : {}) };
+      const [u] = await tx
+        .update(membershipApplications)
+        .set({ ...set, state: next, version: r.version + 1 })
+        .where(eq(membershipApplications.id, id))
+        .returning();
+      return u!;
+    });
+    return view(row, (await deps.units.current()).get(row.unitId)?.name ?? null);
+  }
+
+  return { apply, list, decide };
+}
+export type MembershipService = ReturnType<typeof createMembershipService>;

@@ -1,0 +1,209 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createOrderBody } from '../orders/orders.schemas.js';
+import { satisfactionLevels } from '../orders/domain/states.js';
+import { AppError } from '../platform/errors/app-error.js';
+import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
+import { verificationPurposes } from './domain/verification.js';
+import type { PublicStage } from './domain/public-progress.js';
+import type { MembershipService } from './membership.service.js';
+import type { SelfService } from './selfservice.service.js';
+import type { Verification } from './verification.js';
+
+/**
+ * How often the public page may be used from one address and for one phone (@fastify/rate-limit, per instance):
+ * codes are the costly part (an SMS each) and the target of abuse; following a request is limited so numbers
+ * cannot be tried in bulk.
+ */
+export const publicLimits = {
+  codesPerAddressPerHour: 10,
+  codesPerPhonePerHour: 5,
+  submissionsPerAddressPerHour: 20,
+  lookupsPerAddressPerMinute: 20,
+} as const;
+const hour = 3600_000;
+const byAddress = (scope: string) => (req: FastifyRequest) => `${scope}:ip:${req.ip}`;
+
+const mobile = phoneNumber.pipe(z.string().regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码' }));
+const code = z.string({ error: '请填写验证码' }).regex(/^\d{6}$/, { error: '验证码为 6 位数字' });
+const orderNumber = z
+  .string({ error: '请填写受理编号' })
+  .trim()
+  .regex(/^[A-Za-z0-9-]{6,40}$/, { error: '受理编号格式不正确' });
+const words = z.object({ zh: z.string(), en: z.string() });
+const stages = ['checking', 'accepted', 'handling', 'reviewing', 'answered', 'closed', 'merged', 'not_accepted'] as const satisfies readonly PublicStage[];
+
+// The request's fields are intake's own (same limits, same messages); the phone is verified, the rest is read by the intelligence module.
+const intakeFields = createOrderBody.shape;
+const requestBody = z
+  .object({
+    phone: mobile,
+    code,
+    name: z
+      .string({ error: '请填写姓名' })
+      .trim()
+      .min(1, { error: '请填写姓名' })
+      .max(40, { error: '姓名不能超过 40 字' }),
+    narrative: intakeFields.narrative,
+    employer: z.object({ name: intakeFields.employer.unwrap().shape.name }).strict().optional(),
+    place: intakeFields.place,
+    workersInvolved: intakeFields.workersInvolved,
+    amountInvolved: intakeFields.amountInvolved,
+    confidential: intakeFields.confidential,
+  })
+  .strict();
+
+const progress = z.object({
+  number: z.string(),
+  submittedAt: z.string(),
+  title: z.string(),
+  stage: z.enum(stages),
+  stageText: words,
+  handlingUnit: z.string().nullable(),
+  answer: z.string().nullable().describe('答复内容（热线审核通过后才显示） / the answer, shown once the hotline accepted it'),
+  steps: z.array(z.object({ at: z.string(), text: words })),
+  rating: z.object({ satisfaction: z.enum(satisfactionLevels), comment: z.string().nullable(), ratedAt: z.string() }).nullable(),
+  canRate: z.boolean(),
+});
+const follow = { number: orderNumber, phone: mobile };
+
+type Opts = { verification: Verification; selfService: SelfService; membership: MembershipService };
+
+/** The worker's own page (自助服务): public, no account; every write proves the phone with a code sent to it. */
+export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { verification, selfService, membership }) => {
+  const tags = ['self-service'];
+  // A second limit on the same route, per phone (the body is parsed by now): the plugin runs one limiter per request
+  // by itself, so this one is asked directly.
+  const phoneLimiter = app.createRateLimit({
+    max: publicLimits.codesPerPhonePerHour,
+    timeWindow: hour,
+    keyGenerator: (req) => `code:phone:${(req.body as { phone?: string } | undefined)?.phone ?? ''}`,
+  });
+  const perPhone = async (req: FastifyRequest) => {
+    const r = await phoneLimiter(req);
+    if (!r.isAllowed && r.isExceeded) {
+      const seconds = Math.max(1, Math.ceil(r.ttlInSeconds));
+      throw new AppError('too_many', 'RATE_LIMITED', `该号码获取验证码过于频繁，请 ${seconds} 秒后再试`, { retryAfterSeconds: seconds });
+    }
+  };
+
+  app.post(
+    '/verification-codes',
+    {
+      config: { public: true, rateLimit: { max: publicLimits.codesPerAddressPerHour, timeWindow: hour, keyGenerator: byAddress('code') } },
+      preHandler: perPhone,
+      schema: {
+        operationId: 'requestVerificationCode',
+        tags,
+        body: z.object({ phone: mobile, purpose: z.enum(verificationPurposes, { error: '用途应为 request 或 membership' }) }).strict(),
+        response: { 200: z.object({ sentTo: z.string(), expiresAt: z.string(), resendAfterSeconds: z.number() }), ...errorResponses },
+        ...describe(
+          '向手机发送 6 位验证码（10 分钟内有效，只能使用一次，错 5 次作废；同一号码 60 秒一次，每个号码和每个地址每小时有上限）',
+          'Sends a 6-digit code to the phone (valid 10 minutes, once, 5 tries; one a minute per phone; hourly limits per phone and per address).',
+        ),
+      },
+    },
+    async (req) => verification.send(req.body.phone, req.body.purpose),
+  );
+
+  const submissionLimit = { max: publicLimits.submissionsPerAddressPerHour, timeWindow: hour, keyGenerator: byAddress('submit') };
+  app.post(
+    '/requests',
+    {
+      config: { public: true, rateLimit: submissionLimit },
+      schema: {
+        operationId: 'submitPublicRequest',
+        tags,
+        body: requestBody,
+        response: { 200: z.object({ number: z.string(), submittedAt: z.string(), stage: z.enum(stages), stageText: words }), ...errorResponses },
+        ...describe(
+          '职工自助提交诉求（须手机验证码）：与热线受理相同的校验；由智能分析预分类，进入闭环，待接线员核实后派单。返回受理编号，凭编号和手机号查询进度',
+          'A worker submits a request (phone code required): intake’s validation; pre-classified by the intelligence module, it enters the loop and waits for an agent’s check before dispatch. Returns the number to follow it with.',
+        ),
+      },
+    },
+    async (req) => selfService.submit(req.body),
+  );
+
+  const lookupLimit = { max: publicLimits.lookupsPerAddressPerMinute, timeWindow: 60_000, keyGenerator: byAddress('follow') };
+  app.post(
+    '/requests/track',
+    {
+      config: { public: true, rateLimit: lookupLimit },
+      schema: {
+        operationId: 'trackPublicRequest',
+        tags,
+        body: z.object(follow).strict(),
+        response: { 200: progress, ...errorResponses },
+        ...describe(
+          '凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404',
+          'Follow a request by number and phone: the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.',
+        ),
+      },
+    },
+    async (req) => selfService.track(req.body),
+  );
+
+  app.post(
+    '/requests/rate',
+    {
+      config: { public: true, rateLimit: lookupLimit },
+      schema: {
+        operationId: 'ratePublicRequest',
+        tags,
+        body: z
+          .object({
+            ...follow,
+            satisfaction: z.enum(satisfactionLevels, { error: '评价应为 satisfied/basically_satisfied/dissatisfied' }),
+            comment: z.string().trim().max(500, { error: '评价内容不能超过 500 字' }).optional(),
+          })
+          .strict(),
+        response: { 200: progress, ...errorResponses },
+        ...describe(
+          '答复后对办理结果评价（满意度的“自评”渠道，每件一次）；不满意时通知派单的热线',
+          'Rate the handling once it was answered (the self-rating channel of satisfaction, once per request); a dissatisfied rating notifies the hotline desk.',
+        ),
+      },
+    },
+    async (req) => selfService.rate(req.body),
+  );
+
+  app.post(
+    '/memberships',
+    {
+      config: { public: true, rateLimit: submissionLimit },
+      schema: {
+        operationId: 'applyMembership',
+        tags,
+        body: z
+          .object({
+            name: requestBody.shape.name,
+            phone: mobile,
+            code,
+            employer: z
+              .string({ error: '请填写工作单位' })
+              .trim()
+              .min(2, { error: '请填写工作单位' })
+              .max(100, { error: '工作单位不能超过 100 字' }),
+            industry: z
+              .string({ error: '请填写所在行业' })
+              .trim()
+              .min(1, { error: '请填写所在行业' })
+              .max(40, { error: '行业不能超过 40 字' }),
+            place: intakeFields.place,
+          })
+          .strict(),
+        response: {
+          200: z.object({ number: z.string(), unitName: z.string(), state: z.literal('received'), stateText: words, submittedAt: z.string() }),
+          ...errorResponses,
+        },
+        ...describe(
+          '入会申请（须手机验证码）：按工作单位所在地转给当地工会，由其受理、同意入会并发放会员卡',
+          'Apply to join the union (phone code required): routed to the union of the employer’s place, which accepts it and issues the member card.',
+        ),
+      },
+    },
+    async (req) => membership.apply(req.body),
+  );
+};

@@ -1,0 +1,205 @@
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { withinScope, pathInScope } from '../access/scope.js';
+import type { Actor } from '../auth/actor.js';
+import { requireRole } from '../auth/actor.js';
+import type { IntelligenceService } from '../intelligence/intelligence.service.js';
+import { noticeJob } from '../notifications/domain/notice.js';
+import type { createIntakeService } from '../orders/intake.service.js';
+import { workOrders } from '../orders/orders.tables.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { AppError, conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
+import type { SystemActor } from '../platform/jobs/system-actor.js';
+import { verifySignedRequest, type SignedHeaders } from '../platform/signing/signed-request.js';
+import type { SelfService } from '../selfservice/selfservice.service.js';
+import { units } from '../units/units.tables.js';
+import { likelyGrievance } from './domain/grievance.js';
+import { groupMessages, groupRequestNonces, serviceGroups, type GroupMessageRow } from './service-groups.tables.js';
+
+export type GroupMessageInput = { msgId: string; from: { id: string; name: string }; text: string; at: string };
+
+/** Who reads and decides a group's drafts: the union's chair (a leader) and its staff, within their subtree. */
+export const groupDraftRoles = ['leader', 'handler', 'dispatcher'] as const;
+
+/**
+ * The union's WeChat service groups (工好运): the bot relay posts each group's messages, signed; every message is read
+ * by the intelligence module once; a likely grievance becomes a draft request and a notice to the group's chair,
+ * who confirms it (an order of the WeChat channel, waiting for an agent's check) or dismisses it.
+ */
+export function createServiceGroupsService(deps: {
+  db: Db;
+  clock: Clock;
+  secret: string | undefined;
+  intelligence: IntelligenceService;
+  intake: ReturnType<typeof createIntakeService>;
+  selfService: SelfService;
+  system: () => Promise<SystemActor>;
+}) {
+  const { db, clock } = deps;
+
+  async function claimNonce(tx: Executor, nonce: string, at: Date) {
+    const rows = await tx.insert(groupRequestNonces).values({ nonce, at }).onConflictDoNothing().returning({ nonce: groupRequestNonces.nonce });
+    return rows.length === 1;
+  }
+
+  async function ingest(h: SignedHeaders, rawBody: string, body: { chatId: string; messages: GroupMessageInput[] }) {
+    if (!deps.secret) throw new AppError('forbidden', 'WECHAT_GROUPS_NOT_CONFIGURED', '未配置微信服务群机器人密钥（HOTLINE_WECHAT_GROUP_SECRET），不接收群消息');
+    const now = clock.now();
+    // The signature first, the nonce in the same transaction as what the messages write: a refused request stores nothing.
+    await verifySignedRequest(h, rawBody, { method: 'hmac-sha256', secret: deps.secret, now, claimNonce: async () => true });
+    const [group] = await db.select().from(serviceGroups).where(eq(serviceGroups.chatId, body.chatId));
+    // Reading is pure and needs no transaction: done before it opens (PGlite has one connection).
+    const read = await Promise.all(
+      body.messages.map(async (m) => {
+        const r = await deps.intelligence.readUnattended(m.text, 'wechat');
+        const verdict = likelyGrievance(m.text, { typeCode: r.type.code, typeConfidence: r.type.confidence, subjectCode: r.subject.code, riskFlags: r.riskFlags, urgent: r.urgent });
+        return { m, r, verdict };
+      }),
+    );
+    return db.transaction(async (tx) => {
+      if (!(await claimNonce(tx, h.nonce!, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+      if (!group) throw invalid('WECHAT_GROUP_UNKNOWN', '未登记的微信服务群', [{ field: 'body.chatId', message: '未登记的微信服务群' }]);
+      let added = 0;
+      let drafts = 0;
+      for (const { m, r, verdict } of read) {
+        const [row] = await tx
+          .insert(groupMessages)
+          .values({
+            groupId: group.id,
+            messageId: m.msgId,
+            senderId: m.from.id,
+            senderName: m.from.name,
+            text: m.text,
+            sentAt: new Date(m.at),
+            receivedAt: now,
+            reading: { typeCode: r.type.code, subjectCode: r.subject.code, confidence: r.type.confidence, riskFlags: [...r.riskFlags], why: verdict.why },
+            state: verdict.likely ? 'draft' : 'read',
+          })
+          .onConflictDoNothing({ target: [groupMessages.groupId, groupMessages.messageId] })
+          .returning({ id: groupMessages.id });
+        if (!row) continue;
+        added++;
+        if (!verdict.likely) continue;
+        drafts++;
+        const to = group.chairUserId ? [{ userId: group.chairUserId }] : [{ unitId: group.unitId, roles: ['leader' as const], nearest: true }];
+        await outbox.enqueue(
+          tx,
+          [
+            noticeJob(
+              {
+                kind: 'wechat_group.draft',
+                to,
+                title: `微信服务群“${group.name}”有一条疑似诉求待确认`,
+                body: m.text.slice(0, 200),
+                level: r.urgent || r.riskFlags.length ? 'urgent' : 'warning',
+                key: `group_draft:${row.id}`,
+                data: { messageId: row.id, groupId: group.id },
+              },
+              now,
+            ),
+          ],
+          now,
+        );
+      }
+      return { accepted: body.messages.length, added, drafts };
+    });
+  }
+
+  const view = (r: GroupMessageRow, g: { name: string; unitId: string; unitName: string }, number: string | null) => ({
+    id: r.id,
+    group: { id: r.groupId, name: g.name, unit: { id: g.unitId, name: g.unitName } },
+    sender: r.senderName,
+    text: r.text,
+    sentAt: r.sentAt.toISOString(),
+    receivedAt: r.receivedAt.toISOString(),
+    reading: r.reading,
+    state: r.state as 'draft' | 'confirmed' | 'dismissed' | 'read',
+    version: r.version,
+    orderNumber: number,
+    dismissReason: r.dismissReason,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  });
+
+  async function list(actor: Actor, q: { state?: 'draft' | 'confirmed' | 'dismissed' | undefined; limit: number }) {
+    requireRole(actor, ...groupDraftRoles);
+    const conds: SQL[] = [withinScope(actor, units.path), inArray(groupMessages.state, q.state ? [q.state] : ['draft', 'confirmed', 'dismissed'])];
+    const rows = await db
+      .select({ m: groupMessages, name: serviceGroups.name, unitId: units.id, unitName: units.name })
+      .from(groupMessages)
+      .innerJoin(serviceGroups, eq(serviceGroups.id, groupMessages.groupId))
+      .innerJoin(units, eq(units.id, serviceGroups.unitId))
+      .where(and(...conds))
+      .orderBy(desc(groupMessages.receivedAt), desc(groupMessages.id))
+      .limit(q.limit);
+    const numbers = await orderNumbers(rows.map((r) => r.m.orderId));
+    return { items: rows.map((r) => view(r.m, r, r.m.orderId ? (numbers.get(r.m.orderId) ?? null) : null)) };
+  }
+
+  async function orderNumbers(ids: (string | null)[]) {
+    const wanted = ids.filter((x): x is string => !!x);
+    if (!wanted.length) return new Map<string, string>();
+    const rows = await db.select({ id: workOrders.id, number: workOrders.number }).from(workOrders).where(inArray(workOrders.id, wanted));
+    return new Map(rows.map((r) => [r.id, r.number]));
+  }
+
+  /** The draft, locked, if the actor's subtree holds its group's union: anything else is 404. */
+  async function lockedDraft(tx: Executor, actor: Actor, id: string, version: number) {
+    const [r] = await tx
+      .select({ m: groupMessages, name: serviceGroups.name, unitId: units.id, unitName: units.name, path: units.path })
+      .from(groupMessages)
+      .innerJoin(serviceGroups, eq(serviceGroups.id, groupMessages.groupId))
+      .innerJoin(units, eq(units.id, serviceGroups.unitId))
+      .where(eq(groupMessages.id, id))
+      .for('update', { of: groupMessages });
+    if (!r || r.m.state === 'read' || !pathInScope(actor, r.path)) throw notFound('GROUP_DRAFT_NOT_FOUND', '群消息草稿不存在或无权查看');
+    if (r.m.version !== version) throw staleVersion('群消息草稿');
+    if (r.m.state !== 'draft') throw conflict('GROUP_DRAFT_DECIDED', '该草稿已确认或已忽略');
+    return r;
+  }
+
+  /** The chair confirms: the message becomes an order of the WeChat channel, pre-classified, waiting for an agent's check. */
+  async function confirm(actor: Actor, id: string, input: { version: number; name?: string | undefined; phone?: string | undefined }) {
+    requireRole(actor, ...groupDraftRoles);
+    const [peek] = await db.select().from(groupMessages).where(eq(groupMessages.id, id));
+    if (!peek) throw notFound('GROUP_DRAFT_NOT_FOUND', '群消息草稿不存在或无权查看');
+    const fields = await deps.selfService.preClassified(
+      { phone: input.phone ?? '', code: '', name: input.name ?? peek.senderName, narrative: peek.text, confidential: false },
+      'wechat',
+      input.phone ?? null,
+    );
+    const now = clock.now();
+    let decided: Awaited<ReturnType<typeof lockedDraft>> | null = null;
+    const order = await deps.intake.receiveUnattended(await deps.system(), fields, async (tx, o) => {
+      decided = await lockedDraft(tx, actor, id, input.version);
+      await tx
+        .update(groupMessages)
+        .set({ state: 'confirmed', orderId: o.id, decidedBy: actor.userId, decidedAt: now, version: decided.m.version + 1 })
+        .where(eq(groupMessages.id, id));
+    });
+    const d = decided!;
+    return view({ ...d.m, state: 'confirmed', orderId: order.id, decidedAt: now, version: d.m.version + 1 }, d, order.number);
+  }
+
+  async function dismiss(actor: Actor, id: string, input: { version: number; reason: string }) {
+    requireRole(actor, ...groupDraftRoles);
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const d = await lockedDraft(tx, actor, id, input.version);
+      const [u] = await tx
+        .update(groupMessages)
+        .set({ state: 'dismissed', dismissReason: input.reason, decidedBy: actor.userId, decidedAt: now, version: d.m.version + 1 })
+        .where(eq(groupMessages.id, id))
+        .returning();
+      return view(u!, d, null);
+    });
+  }
+
+  /** Nonces matter only inside the 5-minute window. */
+  async function purgeNonces(tx: Executor, before: Date) {
+    await tx.delete(groupRequestNonces).where(lt(groupRequestNonces.at, before));
+  }
+
+  return { ingest, list, confirm, dismiss, purgeNonces };
+}
+export type ServiceGroupsService = ReturnType<typeof createServiceGroupsService>;
