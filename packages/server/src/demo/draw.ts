@@ -82,6 +82,7 @@ const drawChannel = weighted<Channel>([
   ['transfer_12345', 9],
   ['upper_platform', 4],
   ['letter', 2],
+  ['self_service', 2],
   ['other', 1],
 ]);
 const drawConsultChannel = weighted<Channel>([

@@ -80,11 +80,7 @@ export const membershipRoutes: FastifyPluginAsyncZod<{ membership: MembershipSer
     z
       .object({
         version: versionField,
-        reason: z
-          .string({ error: '请填写不予入会的理由' })
-          .trim()
-          .min(1, { error: '请填写不予入会的理由' })
-          .max(500, { error: '理由不能超过 500 字' }),
+        reason: z.string({ error: '请填写不予入会的理由' }).trim().min(1, { error: '请填写不予入会的理由' }).max(500, { error: '理由不能超过 500 字' }),
       })
       .strict(),
     '不予入会（说明理由）',

@@ -76,7 +76,13 @@ export function createMembershipService(deps: {
             createdAt: now,
           })
           .returning();
-        return { number: row!.number, unitName: unit.name, state: 'received' as const, stateText: membershipStateNames.received, submittedAt: now.toISOString() };
+        return {
+          number: row!.number,
+          unitName: unit.name,
+          state: 'received' as const,
+          stateText: membershipStateNames.received,
+          submittedAt: now.toISOString(),
+        };
       } catch (err) {
         if (attempt < 3 && isUniqueViolation(err, 'membership_applications_number_uq')) continue;
         throw err;

@@ -40,11 +40,7 @@ const requestBody = z
   .object({
     phone: mobile,
     code,
-    name: z
-      .string({ error: '请填写姓名' })
-      .trim()
-      .min(1, { error: '请填写姓名' })
-      .max(40, { error: '姓名不能超过 40 字' }),
+    name: z.string({ error: '请填写姓名' }).trim().min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 字' }),
     narrative: intakeFields.narrative,
     employer: z.object({ name: intakeFields.employer.unwrap().shape.name }).strict().optional(),
     place: intakeFields.place,
@@ -181,16 +177,8 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
             name: requestBody.shape.name,
             phone: mobile,
             code,
-            employer: z
-              .string({ error: '请填写工作单位' })
-              .trim()
-              .min(2, { error: '请填写工作单位' })
-              .max(100, { error: '工作单位不能超过 100 字' }),
-            industry: z
-              .string({ error: '请填写所在行业' })
-              .trim()
-              .min(1, { error: '请填写所在行业' })
-              .max(40, { error: '行业不能超过 40 字' }),
+            employer: z.string({ error: '请填写工作单位' }).trim().min(2, { error: '请填写工作单位' }).max(100, { error: '工作单位不能超过 100 字' }),
+            industry: z.string({ error: '请填写所在行业' }).trim().min(1, { error: '请填写所在行业' }).max(40, { error: '行业不能超过 40 字' }),
             place: intakeFields.place,
           })
           .strict(),

@@ -59,10 +59,15 @@ export function createVerification(deps: { db: Db; clock: Clock; sms: OutboundCh
         .for('update');
       const check = checkCode(row, code, now);
       if (check === 'ok') await tx.update(verificationCodes).set({ usedAt: now }).where(eq(verificationCodes.id, row!.id));
-      else if (check === 'wrong') await tx.update(verificationCodes).set({ attempts: row!.attempts + 1 }).where(eq(verificationCodes.id, row!.id));
+      else if (check === 'wrong')
+        await tx
+          .update(verificationCodes)
+          .set({ attempts: row!.attempts + 1 })
+          .where(eq(verificationCodes.id, row!.id));
       return check === 'ok' ? null : check;
     });
-    if (problem) throw invalid(`VERIFICATION_CODE_${problem.toUpperCase()}`, codeCheckMessages[problem], [{ field: 'body.code', message: codeCheckMessages[problem] }]);
+    if (problem)
+      throw invalid(`VERIFICATION_CODE_${problem.toUpperCase()}`, codeCheckMessages[problem], [{ field: 'body.code', message: codeCheckMessages[problem] }]);
   }
 
   return { send, consume };

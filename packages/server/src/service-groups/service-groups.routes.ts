@@ -79,7 +79,10 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
           })
           .strict(),
         response: { 200: z.object({ items: z.array(draft) }), ...errorResponses },
-        ...describe('本单位及下级工会微信服务群中的疑似诉求（草稿、已确认、已忽略）', 'Likely grievances from the WeChat service groups of the unit’s subtree.'),
+        ...describe(
+          '本单位及下级工会微信服务群中的疑似诉求（草稿、已确认、已忽略）',
+          'Likely grievances from the WeChat service groups of the unit’s subtree.',
+        ),
       },
     },
     async (req) => groups.list(actorOf(req), req.query),
@@ -117,11 +120,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         body: z
           .object({
             version: versionField,
-            reason: z
-              .string({ error: '请填写忽略理由' })
-              .trim()
-              .min(1, { error: '请填写忽略理由' })
-              .max(500, { error: '理由不能超过 500 字' }),
+            reason: z.string({ error: '请填写忽略理由' }).trim().min(1, { error: '请填写忽略理由' }).max(500, { error: '理由不能超过 500 字' }),
           })
           .strict(),
         response: { 200: draft, ...errorResponses },

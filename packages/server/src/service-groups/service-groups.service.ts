@@ -44,7 +44,8 @@ export function createServiceGroupsService(deps: {
   }
 
   async function ingest(h: SignedHeaders, rawBody: string, body: { chatId: string; messages: GroupMessageInput[] }) {
-    if (!deps.secret) throw new AppError('forbidden', 'WECHAT_GROUPS_NOT_CONFIGURED', '未配置微信服务群机器人密钥（HOTLINE_WECHAT_GROUP_SECRET），不接收群消息');
+    if (!deps.secret)
+      throw new AppError('forbidden', 'WECHAT_GROUPS_NOT_CONFIGURED', '未配置微信服务群机器人密钥（HOTLINE_WECHAT_GROUP_SECRET），不接收群消息');
     const now = clock.now();
     // The signature first, the nonce in the same transaction as what the messages write: a refused request stores nothing.
     await verifySignedRequest(h, rawBody, { method: 'hmac-sha256', secret: deps.secret, now, claimNonce: async () => true });
@@ -53,7 +54,13 @@ export function createServiceGroupsService(deps: {
     const read = await Promise.all(
       body.messages.map(async (m) => {
         const r = await deps.intelligence.readUnattended(m.text, 'wechat');
-        const verdict = likelyGrievance(m.text, { typeCode: r.type.code, typeConfidence: r.type.confidence, subjectCode: r.subject.code, riskFlags: r.riskFlags, urgent: r.urgent });
+        const verdict = likelyGrievance(m.text, {
+          typeCode: r.type.code,
+          typeConfidence: r.type.confidence,
+          subjectCode: r.subject.code,
+          riskFlags: r.riskFlags,
+          urgent: r.urgent,
+        });
         return { m, r, verdict };
       }),
     );

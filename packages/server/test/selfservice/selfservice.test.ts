@@ -20,7 +20,8 @@ let address = 0;
 
 /** Each test speaks from its own address, so the per-address limits of one do not reach another. */
 const from = () => `10.0.0.${++address}`;
-const pub = (url: string, payload: unknown, ip: string) => t.app.inject({ method: 'POST', url: `/api/public${url}`, payload: payload as object, remoteAddress: ip });
+const pub = (url: string, payload: unknown, ip: string) =>
+  t.app.inject({ method: 'POST', url: `/api/public${url}`, payload: payload as object, remoteAddress: ip });
 const codeFor = (phone: string) => {
   const m = [...sms].reverse().find((s) => s.to === phone);
   return /验证码是 (\d{6})/.exec(m?.text ?? '')![1]!;
@@ -83,7 +84,8 @@ describe('verification codes', () => {
 
     t.clock.advance(61_000);
     const again = await verified(phone, 'request', ip);
-    for (let i = 0; i < 5; i++) await expectError(pub('/requests', request(phone, again === '000000' ? '111111' : '000000'), ip), 400, 'VERIFICATION_CODE_WRONG');
+    for (let i = 0; i < 5; i++)
+      await expectError(pub('/requests', request(phone, again === '000000' ? '111111' : '000000'), ip), 400, 'VERIFICATION_CODE_WRONG');
     await expectError(pub('/requests', request(phone, again), ip), 400, 'VERIFICATION_CODE_LOCKED');
 
     t.clock.advance(61_000);
@@ -130,7 +132,11 @@ describe('a request from the worker’s page', () => {
     await expectError(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }), 409, 'ORDER_CHECK_REQUIRED');
     const checked = await ok(agent.post(`/api/orders/${o.id}/check`, { version: o.version, typeCode: 'complaint', subjectCode: 'wage_arrears' }));
     expect(checked).toMatchObject({ typeCode: 'complaint', version: o.version + 1 });
-    await expectError(agent.post(`/api/orders/${o.id}/check`, { version: checked.version, typeCode: 'complaint', subjectCode: 'wage_arrears' }), 409, 'ORDER_NOTHING_TO_CHECK');
+    await expectError(
+      agent.post(`/api/orders/${o.id}/check`, { version: checked.version, typeCode: 'complaint', subjectCode: 'wage_arrears' }),
+      409,
+      'ORDER_NOTHING_TO_CHECK',
+    );
     await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: checked.version, unitId: county.id }));
   });
 
@@ -162,7 +168,13 @@ describe('a request from the worker’s page', () => {
     seen = await ok(pub('/requests/track', { number: made.number, phone }, ip));
     expect(seen).toMatchObject({ stage: 'answered', answer: '经协调，公司已于 11 月 28 日补发全部工资', canRate: true, handlingUnit: '新城区总工会' });
     expect(JSON.stringify(seen)).not.toContain('内部');
-    expect(seen.steps.map((s: { text: { zh: string } }) => s.text.zh)).toEqual(['诉求已提交', '热线已核实受理', '已转交新城区总工会办理', '新城区总工会已接收', '答复已审核']);
+    expect(seen.steps.map((s: { text: { zh: string } }) => s.text.zh)).toEqual([
+      '诉求已提交',
+      '热线已核实受理',
+      '已转交新城区总工会办理',
+      '新城区总工会已接收',
+      '答复已审核',
+    ]);
 
     const rated = await ok(pub('/requests/rate', { number: made.number, phone, satisfaction: 'dissatisfied', comment: '还差一个月' }, ip));
     expect(rated).toMatchObject({ canRate: false, rating: { satisfaction: 'dissatisfied', comment: '还差一个月' } });
@@ -179,7 +191,11 @@ describe('membership applications (入会申请)', () => {
     const code = await verified(phone, 'membership', ip);
     await expectError(pub('/memberships', { name: '赵敏', phone, code, employer: '', industry: '餐饮' }, ip), 400, 'VALIDATION_FAILED');
     const applied = await ok(
-      pub('/memberships', { name: '赵敏', phone, code, employer: '呼和浩特市某某餐饮有限公司', industry: '餐饮', place: { text: '新城区', divisionCode: '150102' } }, ip),
+      pub(
+        '/memberships',
+        { name: '赵敏', phone, code, employer: '呼和浩特市某某餐饮有限公司', industry: '餐饮', place: { text: '新城区', divisionCode: '150102' } },
+        ip,
+      ),
     );
     expect(applied).toMatchObject({ unitName: '新城区总工会', state: 'received' });
     const [row] = await t.db.select().from(membershipApplications).where(eq(membershipApplications.number, applied.number));
@@ -223,8 +239,13 @@ describe('WeChat service groups (ingestGroupMessages)', () => {
 
   beforeAll(async () => {
     chair = await addPerson(t, 'xcchair', 'leader', county.id);
-    const [u] = await t.db.select().from((await import('../../src/users/users.tables.js')).users).where(eq((await import('../../src/users/users.tables.js')).users.username, 'xcchair'));
-    await t.db.insert(serviceGroups).values({ chatId: 'wr-xincheng-1', name: '新城区建筑工人服务群', unitId: county.id, chairUserId: u!.id, createdAt: t.clock.now() });
+    const [u] = await t.db
+      .select()
+      .from((await import('../../src/users/users.tables.js')).users)
+      .where(eq((await import('../../src/users/users.tables.js')).users.username, 'xcchair'));
+    await t.db
+      .insert(serviceGroups)
+      .values({ chatId: 'wr-xincheng-1', name: '新城区建筑工人服务群', unitId: county.id, chairUserId: u!.id, createdAt: t.clock.now() });
   });
 
   it('refuses a bad signature, a stale one and a replay, storing nothing; a message sent twice is stored once', async () => {

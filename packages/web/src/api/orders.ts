@@ -67,6 +67,7 @@ export const ordersApi = {
   invalidate: (id: Id, body: Body<'invalidateOrder'>) => ok(http.POST('/api/orders/{id}/invalidate', { ...path(id), body })),
   dispatch: (id: Id, body: Body<'dispatchOrder'>) => ok(http.POST('/api/orders/{id}/dispatch', { ...path(id), body })),
   handleAtHotline: (id: Id, body: Body<'handleOrderAtHotline'>) => ok(http.POST('/api/orders/{id}/handle-at-hotline', { ...path(id), body })),
+  checkRequest: (id: Id, body: Body<'checkOrderRequest'>) => ok(http.POST('/api/orders/{id}/check', { ...path(id), body })),
   sign: (id: Id, body: Body<'signOrder'>) => ok(http.POST('/api/orders/{id}/sign', { ...path(id), body })),
   returnOrder: (id: Id, body: Body<'returnOrder'>) => ok(http.POST('/api/orders/{id}/return', { ...path(id), body })),
   decideReturn: (id: Id, body: Body<'decideReturn'>) => ok(http.POST('/api/orders/{id}/return-decision', { ...path(id), body })),

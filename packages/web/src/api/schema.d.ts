@@ -1885,6 +1885,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本单位及下级工会收到的入会申请（新的在前）
+         * @description 本单位及下级工会收到的入会申请（新的在前）
+         *
+         *     Membership applications of the unit’s subtree, newest first.
+         */
+        get: operations["listMembershipApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 同意入会
+         * @description 同意入会
+         *
+         *     Accept the application.
+         */
+        post: operations["acceptMembershipApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予入会（说明理由）
+         * @description 不予入会（说明理由）
+         *
+         *     Decline the application with a reason.
+         */
+        post: operations["declineMembershipApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/issue-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发放会员卡（卡号可不填，按申请编号生成）
+         * @description 发放会员卡（卡号可不填，按申请编号生成）
+         *
+         *     Issue the member card (without a number, one is made from the application’s).
+         */
+        post: operations["issueMemberCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/": {
         parameters: {
             query?: never;
@@ -2149,6 +2237,28 @@ export interface paths {
          *     Attach a further caller to an open order (a group order) instead of creating a new one.
          */
         post: operations["attachOrderCaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核实诉求：自助服务页面或微信服务群来的诉求（已由智能分析预分类），由热线接线员核实（可更正类型和事项）后方可派单
+         * @description 核实诉求：自助服务页面或微信服务群来的诉求（已由智能分析预分类），由热线接线员核实（可更正类型和事项）后方可派单
+         *
+         *     Check a request that came without an agent (self-service page, WeChat group), pre-classified by the intelligence module: the agent keeps or corrects type and subject; only then can it be dispatched.
+         */
+        post: operations["checkOrderRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2771,6 +2881,116 @@ export interface paths {
         get: operations["countOrderViews"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 入会申请（须手机验证码）：按工作单位所在地转给当地工会，由其受理、同意入会并发放会员卡
+         * @description 入会申请（须手机验证码）：按工作单位所在地转给当地工会，由其受理、同意入会并发放会员卡
+         *
+         *     Apply to join the union (phone code required): routed to the union of the employer’s place, which accepts it and issues the member card.
+         */
+        post: operations["applyMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 职工自助提交诉求（须手机验证码）：与热线受理相同的校验；由智能分析预分类，进入闭环，待接线员核实后派单。返回受理编号，凭编号和手机号查询进度
+         * @description 职工自助提交诉求（须手机验证码）：与热线受理相同的校验；由智能分析预分类，进入闭环，待接线员核实后派单。返回受理编号，凭编号和手机号查询进度
+         *
+         *     A worker submits a request (phone code required): intake’s validation; pre-classified by the intelligence module, it enters the loop and waits for an agent’s check before dispatch. Returns the number to follow it with.
+         */
+        post: operations["submitPublicRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复后对办理结果评价（满意度的“自评”渠道，每件一次）；不满意时通知派单的热线
+         * @description 答复后对办理结果评价（满意度的“自评”渠道，每件一次）；不满意时通知派单的热线
+         *
+         *     Rate the handling once it was answered (the self-rating channel of satisfaction, once per request); a dissatisfied rating notifies the hotline desk.
+         */
+        post: operations["ratePublicRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
+         * @description 凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
+         *
+         *     Follow a request by number and phone: the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.
+         */
+        post: operations["trackPublicRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/verification-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向手机发送 6 位验证码（10 分钟内有效，只能使用一次，错 5 次作废；同一号码 60 秒一次，每个号码和每个地址每小时有上限）
+         * @description 向手机发送 6 位验证码（10 分钟内有效，只能使用一次，错 5 次作废；同一号码 60 秒一次，每个号码和每个地址每小时有上限）
+         *
+         *     Sends a 6-digit code to the phone (valid 10 minutes, once, 5 tries; one a minute per phone; hourly limits per phone and per address).
+         */
+        post: operations["requestVerificationCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3651,6 +3871,94 @@ export interface paths {
          *     Lift a sign-in lockout (security administrator): clears the account's failed attempts from every address, password unchanged; not for oneself.
          */
         post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wechat-groups/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本单位及下级工会微信服务群中的疑似诉求（草稿、已确认、已忽略）
+         * @description 本单位及下级工会微信服务群中的疑似诉求（草稿、已确认、已忽略）
+         *
+         *     Likely grievances from the WeChat service groups of the unit’s subtree.
+         */
+        get: operations["listGroupDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wechat-groups/drafts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认为诉求：生成微信渠道的工单（已预分类），待热线接线员核实后派单；可补充反映人姓名和电话
+         * @description 确认为诉求：生成微信渠道的工单（已预分类），待热线接线员核实后派单；可补充反映人姓名和电话
+         *
+         *     Confirm: an order of the WeChat channel (pre-classified) waiting for an agent’s check; the sender’s name and phone may be added.
+         */
+        post: operations["confirmGroupDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wechat-groups/drafts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 忽略：不是诉求（说明理由）
+         * @description 忽略：不是诉求（说明理由）
+         *
+         *     Dismiss: not a grievance (with a reason).
+         */
+        post: operations["dismissGroupDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wechat-groups/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 企业微信服务群机器人推送群消息（签名同话务事件：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256；5 分钟窗口，随机数只能用一次）。每条消息由智能分析读取，疑似诉求生成草稿并通知该群的工会主席；同一消息重复推送只记一次
+         * @description 企业微信服务群机器人推送群消息（签名同话务事件：X-Hotline-Timestamp、X-Hotline-Nonce、X-Hotline-Signature = HMAC-SHA256；5 分钟窗口，随机数只能用一次）。每条消息由智能分析读取，疑似诉求生成草稿并通知该群的工会主席；同一消息重复推送只记一次
+         *
+         *     The enterprise-WeChat bot relay posts group messages, signed like call events (HMAC-SHA256 over timestamp, nonce, raw body; 5-minute window; a nonce once). Each message is read by the intelligence module; a likely grievance becomes a draft and a notice to the group’s union chair. A message sent twice is stored once.
+         */
+        post: operations["ingestGroupMessages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11735,7 +12043,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
+                    channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
                     text: string;
                 };
             };
@@ -19252,6 +19560,644 @@ export interface operations {
             };
         };
     };
+    listMembershipApplications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                state?: "received" | "accepted" | "card_issued" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            allowedActions: ("accept" | "issue_card" | "decline")[];
+                            cardIssuedAt: string | null;
+                            cardNumber: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            declineReason: string | null;
+                            employer: string;
+                            /** Format: uuid */
+                            id: string;
+                            industry: string;
+                            name: string;
+                            number: string;
+                            phone: string;
+                            placeText: string | null;
+                            /** @enum {string} */
+                            state: "received" | "accepted" | "card_issued" | "declined";
+                            stateName: string;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    acceptMembershipApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowedActions: ("accept" | "issue_card" | "decline")[];
+                        cardIssuedAt: string | null;
+                        cardNumber: string | null;
+                        createdAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        employer: string;
+                        /** Format: uuid */
+                        id: string;
+                        industry: string;
+                        name: string;
+                        number: string;
+                        phone: string;
+                        placeText: string | null;
+                        /** @enum {string} */
+                        state: "received" | "accepted" | "card_issued" | "declined";
+                        stateName: string;
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    declineMembershipApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowedActions: ("accept" | "issue_card" | "decline")[];
+                        cardIssuedAt: string | null;
+                        cardNumber: string | null;
+                        createdAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        employer: string;
+                        /** Format: uuid */
+                        id: string;
+                        industry: string;
+                        name: string;
+                        number: string;
+                        phone: string;
+                        placeText: string | null;
+                        /** @enum {string} */
+                        state: "received" | "accepted" | "card_issued" | "declined";
+                        stateName: string;
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    issueMemberCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cardNumber?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowedActions: ("accept" | "issue_card" | "decline")[];
+                        cardIssuedAt: string | null;
+                        cardNumber: string | null;
+                        createdAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        employer: string;
+                        /** Format: uuid */
+                        id: string;
+                        industry: string;
+                        name: string;
+                        number: string;
+                        phone: string;
+                        placeText: string | null;
+                        /** @enum {string} */
+                        state: "received" | "accepted" | "card_issued" | "declined";
+                        stateName: string;
+                        unit: {
+                            id: string;
+                            name: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -19733,7 +20679,7 @@ export interface operations {
             query?: {
                 /** @description 完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited */
                 callerPhone?: string;
-                channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
+                channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
                 confidential?: "true" | "false";
                 cursor?: string;
                 deadlineStatus?: "on_time" | "near_due" | "overdue";
@@ -19977,7 +20923,7 @@ export interface operations {
                         relation?: "self" | "relative" | "colleague" | "representative" | "other";
                     }[];
                     /** @enum {string} */
-                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
+                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
                     /** @default false */
                     confidential?: boolean;
                     employer?: {
@@ -20018,7 +20964,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20340,7 +21286,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -20673,7 +21619,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21002,7 +21948,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21459,7 +22405,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -21943,7 +22889,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22267,7 +23213,7 @@ export interface operations {
                         relation?: "self" | "relative" | "colleague" | "representative" | "other";
                     };
                     /** @enum {string} */
-                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "other";
+                    channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
                     note?: string;
                     riskFlags?: string[];
                     version: number;
@@ -22284,7 +23230,338 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        amountInvolved: number | null;
+                        answer: string | null;
+                        attachments: {
+                            contentType: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        callback: {
+                            at: string;
+                            callSatisfaction: string | null;
+                            handlingSatisfaction: string | null;
+                        } | null;
+                        callerCount: number;
+                        callers: {
+                            calledAt: string;
+                            channel: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isPrimary: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                            sourceOrderId: string | null;
+                        }[];
+                        channel: string;
+                        closedAt: string | null;
+                        coHandlers: {
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string;
+                            partReply: string | null;
+                            removedAt: string | null;
+                            repliedAt: string | null;
+                            task: string | null;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        confidential: boolean;
+                        /** @enum {string} */
+                        contactAccess: "plain" | "masked" | "hidden";
+                        counts: {
+                            callbackAttempts: number;
+                            extensions: number;
+                            reopens: number;
+                            returns: number;
+                            reworks: number;
+                        };
+                        createdAt: string;
+                        createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
+                        deadlines: {
+                            callbackDueAt: string | null;
+                            current: {
+                                dueAt: string;
+                                nearDueAt: string | null;
+                                /** @enum {string} */
+                                status: "on_time" | "near_due" | "overdue";
+                            } | null;
+                            currentStep: string | null;
+                            reply: {
+                                dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
+                                nearDueAt: string | null;
+                                /** @enum {string|null} */
+                                status: "on_time" | "near_due" | "overdue" | null;
+                            } | null;
+                            returnDueAt: string | null;
+                        };
+                        dispatchUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        divisionCode: string | null;
+                        employer: {
+                            address: string | null;
+                            creditCode: string | null;
+                            name: string | null;
+                        };
+                        employerName: string | null;
+                        extensions: {
+                            approved: boolean | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            previousDueAt: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            requestedDueAt: string;
+                        }[];
+                        firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
+                        holderUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        hopDispatcherUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hops: {
+                            dispatchedAt: string;
+                            fromUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            note: string | null;
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            seq: number;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            status: string;
+                            toUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        intakeUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        invalidReason: string | null;
+                        isGroup: boolean;
+                        links: {
+                            note: string | null;
+                            number: string;
+                            orderId: string;
+                            state: string;
+                        }[];
+                        mergedIntoId: string | null;
+                        narrative: string;
+                        number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
+                        outcome: {
+                            amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
+                            measures: string;
+                            resolved: boolean;
+                            workersHelped: number;
+                        } | null;
+                        pendingExtension: {
+                            id: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedDueAt: string;
+                        } | null;
+                        place: {
+                            divisionCode: string | null;
+                            text: string | null;
+                        };
+                        placeText: string | null;
+                        priority: string;
+                        relations: string[];
+                        repliedAt: string | null;
+                        riskFlags: string[];
+                        signedAt: string | null;
+                        /** @enum {string} */
+                        state: "pending_dispatch" | "pending_sign" | "returned" | "handling" | "replied" | "pending_callback" | "callback_dissatisfied" | "archived" | "closed_at_intake" | "merged" | "invalid";
+                        stateName: string;
+                        subjectCode: string;
+                        tier: string;
+                        title: string;
+                        typeCode: string;
+                        version: number;
+                        workersInvolved: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    checkOrderRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    subjectCode: string;
+                    typeCode: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedAt: string | null;
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22613,7 +23890,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -22944,7 +24221,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23274,7 +24551,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23610,7 +24887,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24421,7 +25698,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24751,7 +26028,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25080,7 +26357,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25927,7 +27204,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26257,7 +27534,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26591,7 +27868,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26921,7 +28198,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -27250,7 +28527,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -27587,7 +28864,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -27916,7 +29193,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -28254,7 +29531,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -28734,7 +30011,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -29063,7 +30340,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -30187,6 +31464,782 @@ export interface operations {
                             count: number;
                             key: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    applyMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    employer: string;
+                    industry: string;
+                    name: string;
+                    phone: string;
+                    place?: {
+                        divisionCode?: string;
+                        text?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string;
+                        /** @enum {string} */
+                        state: "received";
+                        stateText: {
+                            en: string;
+                            zh: string;
+                        };
+                        submittedAt: string;
+                        unitName: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    submitPublicRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountInvolved?: number;
+                    code: string;
+                    /** @default false */
+                    confidential?: boolean;
+                    employer?: {
+                        name?: string;
+                    };
+                    name: string;
+                    narrative: string;
+                    phone: string;
+                    place?: {
+                        divisionCode?: string;
+                        text?: string;
+                    };
+                    workersInvolved?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string;
+                        /** @enum {string} */
+                        stage: "checking" | "accepted" | "handling" | "reviewing" | "answered" | "closed" | "merged" | "not_accepted";
+                        stageText: {
+                            en: string;
+                            zh: string;
+                        };
+                        submittedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    ratePublicRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    number: string;
+                    phone: string;
+                    /** @enum {string} */
+                    satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 答复内容（热线审核通过后才显示） / the answer, shown once the hotline accepted it */
+                        answer: string | null;
+                        canRate: boolean;
+                        handlingUnit: string | null;
+                        number: string;
+                        rating: {
+                            comment: string | null;
+                            ratedAt: string;
+                            /** @enum {string} */
+                            satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        } | null;
+                        /** @enum {string} */
+                        stage: "checking" | "accepted" | "handling" | "reviewing" | "answered" | "closed" | "merged" | "not_accepted";
+                        stageText: {
+                            en: string;
+                            zh: string;
+                        };
+                        steps: {
+                            at: string;
+                            text: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        submittedAt: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    trackPublicRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 答复内容（热线审核通过后才显示） / the answer, shown once the hotline accepted it */
+                        answer: string | null;
+                        canRate: boolean;
+                        handlingUnit: string | null;
+                        number: string;
+                        rating: {
+                            comment: string | null;
+                            ratedAt: string;
+                            /** @enum {string} */
+                            satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        } | null;
+                        /** @enum {string} */
+                        stage: "checking" | "accepted" | "handling" | "reviewing" | "answered" | "closed" | "merged" | "not_accepted";
+                        stageText: {
+                            en: string;
+                            zh: string;
+                        };
+                        steps: {
+                            at: string;
+                            text: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        submittedAt: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    requestVerificationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                    /** @enum {string} */
+                    purpose: "request" | "membership";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        resendAfterSeconds: number;
+                        sentTo: string;
                     };
                 };
             };
@@ -38164,6 +40217,652 @@ export interface operations {
                 content: {
                     "application/json": {
                         clearedAttempts: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listGroupDrafts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                state?: "draft" | "confirmed" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            decidedAt: string | null;
+                            dismissReason: string | null;
+                            group: {
+                                id: string;
+                                name: string;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            orderNumber: string | null;
+                            reading: {
+                                confidence: number;
+                                riskFlags: string[];
+                                subjectCode: string;
+                                typeCode: string;
+                                why: string[];
+                            };
+                            receivedAt: string;
+                            sender: string;
+                            sentAt: string;
+                            /** @enum {string} */
+                            state: "draft" | "confirmed" | "dismissed" | "read";
+                            text: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    confirmGroupDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    phone?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        dismissReason: string | null;
+                        group: {
+                            id: string;
+                            name: string;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        orderNumber: string | null;
+                        reading: {
+                            confidence: number;
+                            riskFlags: string[];
+                            subjectCode: string;
+                            typeCode: string;
+                            why: string[];
+                        };
+                        receivedAt: string;
+                        sender: string;
+                        sentAt: string;
+                        /** @enum {string} */
+                        state: "draft" | "confirmed" | "dismissed" | "read";
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    dismissGroupDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        dismissReason: string | null;
+                        group: {
+                            id: string;
+                            name: string;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        orderNumber: string | null;
+                        reading: {
+                            confidence: number;
+                            riskFlags: string[];
+                            subjectCode: string;
+                            typeCode: string;
+                            why: string[];
+                        };
+                        receivedAt: string;
+                        sender: string;
+                        sentAt: string;
+                        /** @enum {string} */
+                        state: "draft" | "confirmed" | "dismissed" | "read";
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    ingestGroupMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-hotline-nonce"?: string;
+                "x-hotline-signature"?: string;
+                "x-hotline-timestamp"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    chatId: string;
+                    messages: {
+                        /** Format: date-time */
+                        at: string;
+                        from: {
+                            id: string;
+                            name: string;
+                        };
+                        msgId: string;
+                        text: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        added: number;
+                        drafts: number;
                     };
                 };
             };

@@ -79,7 +79,7 @@ export const orderStates = all<OrderState>()([
   'merged',
   'invalid',
 ]);
-export const channels = all<Channel>()(['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'other']);
+export const channels = all<Channel>()(['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'self_service', 'other']);
 export const priorities = all<Priority>()(['normal', 'urgent', 'major']);
 export const tiers = all<Tier>()(['general', 'difficult', 'complex']);
 export const satisfactionLevels = all<Satisfaction>()(['satisfied', 'basically_satisfied', 'dissatisfied']);
@@ -115,5 +115,6 @@ export const orderActions = all<OrderAction>()([
   'add_instruction',
   'acknowledge_instruction',
   'record_emergency_way',
+  'check_request',
 ]);
 export const limitUnits = all<LimitUnit>()(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);

@@ -765,3 +765,5 @@ import { enSupervision } from './en-supervision.js';
 Object.assign(en, enSupervision);
 import { enExchange } from './en-exchange.js';
 Object.assign(en, enExchange);
+import { enSelfService } from './en-selfservice.js';
+Object.assign(en, enSelfService);

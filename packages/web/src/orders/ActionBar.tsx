@@ -6,6 +6,7 @@ import { actionLabels } from '../shared/labels.js';
 
 /** The loop's next step for this person: shown as the primary buttons. */
 const primary: OrderAction[] = [
+  'check_request',
   'dispatch',
   'handle_at_hotline',
   'sign',

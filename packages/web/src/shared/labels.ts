@@ -57,6 +57,7 @@ export const channelLabels: Record<string, string> = {
   transfer_12345: '12345 转办',
   upper_platform: '上级平台',
   letter: '信件',
+  self_service: '自助服务',
   other: '其他',
 };
 
@@ -123,6 +124,7 @@ export const actionLabels: Record<OrderAction, string> = {
   add_instruction: '领导批示',
   acknowledge_instruction: '确认批示',
   record_emergency_way: '记录应急处置方式',
+  check_request: '核实诉求',
 };
 
 /** Timeline event names: the order actions plus the events the server records on its own. */

@@ -496,6 +496,16 @@ const rows: Row[] = [
     data: { closed: true },
   },
   {
+    action: 'check_request',
+    what: 'an agent’s check clears the wait and keeps or corrects type and subject, the dispatch step running on',
+    effect: () =>
+      fx.checkRequestEffect(snap(pending), { typeCode: 'help', subjectCode: pending.subjectCode, note: null }, ctx({ unitId: centre.id, role: 'agent' })),
+    event: 'check_request',
+    set: { awaitingCheck: false, typeCode: 'help', subjectCode: pending.subjectCode },
+    ended: null,
+    data: { typeCode: 'help', subjectCode: pending.subjectCode, corrected: true },
+  },
+  {
     action: 'reveal_contact',
     what: 'revealing the contact changes no field',
     effect: () => fx.revealContactEffect(snap(handling), { callers: 2, reason: '需回电核实' }, ctx()),

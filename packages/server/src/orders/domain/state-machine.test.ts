@@ -278,7 +278,15 @@ describe('allowedActions', () => {
 
 describe('rules the domain insists on', () => {
   it('a request that came without an agent is checked by one before it is dispatched, handled or answered', () => {
-    const facts = (awaitingCheck: boolean) => ({ userId: 'u', pendingExtension: null, replyLimitUnit: null, repliedBy: null, callbackAttempts: 0, contactHidden: false, awaitingCheck });
+    const facts = (awaitingCheck: boolean) => ({
+      userId: 'u',
+      pendingExtension: null,
+      replyLimitUnit: null,
+      repliedBy: null,
+      callbackAttempts: 0,
+      contactHidden: false,
+      awaitingCheck,
+    });
     const desk = { role: 'dispatcher' as const, relations: new Set<Relation>(['holder', 'intake', 'hotline_holder']) };
     for (const a of ['dispatch', 'handle_at_hotline'] as const) {
       expect(decide('pending_dispatch', a, { ...desk, facts: facts(true) })).toMatchObject({ ok: false, code: 'ORDER_CHECK_REQUIRED', kind: 'conflict' });
@@ -287,7 +295,10 @@ describe('rules the domain insists on', () => {
     expect(decide('pending_dispatch', 'answer_with_article', { role: 'agent', relations: new Set(['intake']), facts: facts(true) })).toMatchObject({
       code: 'ORDER_CHECK_REQUIRED',
     });
-    expect(decide('pending_dispatch', 'check_request', { role: 'agent', relations: new Set(['intake']), facts: facts(true) })).toEqual({ ok: true, next: 'pending_dispatch' });
+    expect(decide('pending_dispatch', 'check_request', { role: 'agent', relations: new Set(['intake']), facts: facts(true) })).toEqual({
+      ok: true,
+      next: 'pending_dispatch',
+    });
     expect(decide('pending_dispatch', 'check_request', { role: 'agent', relations: new Set(['intake']), facts: facts(false) })).toMatchObject({
       code: 'ORDER_NOTHING_TO_CHECK',
     });

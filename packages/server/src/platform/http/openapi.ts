@@ -41,6 +41,15 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'search', description: '检索：中文分词、同义词、工单检索 / Search: Chinese segmentation, synonyms, order search' },
         { name: 'notifications', description: '通知中心 / Notification centre' },
         { name: 'supervision', description: '督办：催办、看板、领导批示、研判 / Supervision: urging, board, instructions, reviews' },
+        {
+          name: 'self-service',
+          description: '职工自助服务（公开，无需账号）：提交、查询、评价、入会申请 / The worker’s own page (public): submit, follow, rate, apply to join',
+        },
+        { name: 'memberships', description: '入会申请的受理、同意、发卡 / Membership applications: accept, issue the card' },
+        {
+          name: 'wechat-groups',
+          description: '微信服务群：群消息接收、疑似诉求草稿的确认或忽略 / WeChat service groups: messages, drafts confirmed or dismissed',
+        },
       ],
       components: {
         securitySchemes: {

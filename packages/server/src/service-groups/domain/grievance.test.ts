@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { likelyGrievance } from './grievance.js';
 
-const reading = (typeCode: string, typeConfidence: number, riskFlags: string[] = []) => ({ typeCode, typeConfidence, subjectCode: 'x', riskFlags, urgent: false });
+const reading = (typeCode: string, typeConfidence: number, riskFlags: string[] = []) => ({
+  typeCode,
+  typeConfidence,
+  subjectCode: 'x',
+  riskFlags,
+  urgent: false,
+});
 
 describe('likelyGrievance', () => {
   it('takes a complaint about a matter of work, not chat the classifier happens to call a complaint', () => {

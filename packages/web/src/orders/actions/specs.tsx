@@ -9,7 +9,8 @@ import { attachmentKindLabels, channelLabels, invalidCategoryLabels, noteKindLab
 import { rules } from '../../shared/validation.js';
 import { normalisePhone } from '../../shared/validation.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
-import { useT, type T } from '../../i18n/i18n.js';
+import { useI18n, useT, type T } from '../../i18n/i18n.js';
+import { useCatalog } from '../../shared/reference.js';
 import type { ActionSpec } from './ActionDialog.js';
 import { CoHandlersField, DispatchUnitField, OrderPicker, TextField } from './fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from './extension-fields.js';
@@ -21,6 +22,24 @@ const opt = <K extends string>(k: K, v: unknown) => (str(v) ? { [k]: str(v)! } :
 const coHandlersOf = (v: unknown) =>
   Array.isArray(v) ? (v as { unitId?: string; task?: string }[]).filter((c) => c.unitId).map((c) => ({ unitId: c.unitId!, ...opt('task', c.task) })) : [];
 export const maxUploadBytes = 20 * 1024 * 1024;
+
+/** Type and subject as the intelligence module suggested them, for the agent to keep or correct. */
+function CheckFields() {
+  const { t, lang } = useI18n();
+  const { value: catalog } = useCatalog();
+  const name = (e: { nameZh: string; nameEn: string }) => (lang === 'en' ? e.nameEn : e.nameZh);
+  return (
+    <>
+      <Form.Item name="typeCode" label={t('诉求类型')} rules={[{ required: true, message: t('请选择诉求类型') }]}>
+        <Select options={(catalog?.types ?? []).map((x) => ({ value: x.code, label: name(x) }))} />
+      </Form.Item>
+      <Form.Item name="subjectCode" label={t('诉求事项')} rules={[{ required: true, message: t('请选择诉求事项') }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: name(x) }))} />
+      </Form.Item>
+      <TextField name="note" label="核实说明" rows={2} />
+    </>
+  );
+}
 
 /** The dialog of every order action; the detail page shows one button per action the server allows. */
 export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
@@ -44,6 +63,16 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}),
       }),
     success: '已派单',
+  },
+  check_request: {
+    key: 'check_request',
+    title: '核实诉求',
+    intro: '该诉求来自自助服务页面或微信服务群，已由智能分析预分类。请核对内容，必要时更正类型和事项，核实后方可派单；无效的请作废。',
+    initial: (o) => ({ typeCode: o.typeCode, subjectCode: o.subjectCode }),
+    fields: () => <CheckFields />,
+    submit: (o, v) =>
+      ordersApi.checkRequest(o.id, { version: o.version, typeCode: v.typeCode as string, subjectCode: v.subjectCode as string, ...opt('note', v.note) }),
+    success: '已核实',
   },
   handle_at_hotline: {
     key: 'handle_at_hotline',
