@@ -9,8 +9,8 @@ import { invalid, notFound } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
 import { units } from '../units/units.tables.js';
-import { users } from '../users/users.tables.js';
-import { emergencyMembers } from './supervision.tables.js';
+import { roleAssignments, users } from '../users/users.tables.js';
+import { emergencyMembers, unitPrincipalLeaders } from './supervision.tables.js';
 
 /**
  * The emergency mechanism's members (应急机制成员, Shaanxi's "1 organisation"): at each unit, the people told at once
@@ -38,13 +38,55 @@ export function createEmergencyMembersService(deps: { db: Db; clock: Clock }) {
       .innerJoin(users, eq(users.id, emergencyMembers.userId))
       .where(withinScope(actor, units.path))
       .orderBy(asc(units.path), asc(users.displayName));
-    const byUnit = new Map<string, { unit: { id: string; name: string }; members: { userId: string; name: string; duty: string }[] }>();
-    for (const r of rows) {
-      const g = byUnit.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unitName }, members: [] };
-      g.members.push({ userId: r.userId, name: r.name, duty: r.duty });
+    const principals = await db
+      .select({ unitId: units.id, unitName: units.name, path: units.path, userId: users.id, name: users.displayName })
+      .from(unitPrincipalLeaders)
+      .innerJoin(units, eq(units.id, unitPrincipalLeaders.unitId))
+      .innerJoin(users, eq(users.id, unitPrincipalLeaders.userId))
+      .where(withinScope(actor, units.path));
+    type Group = {
+      unit: { id: string; name: string };
+      path: string;
+      principal: { userId: string; name: string } | null;
+      members: { userId: string; name: string; duty: string }[];
+    };
+    const byUnit = new Map<string, Group>();
+    const group = (r: { unitId: string; unitName: string; path: string }) => {
+      const g = byUnit.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unitName }, path: r.path, principal: null, members: [] };
       byUnit.set(r.unitId, g);
+      return g;
+    };
+    for (const r of rows) group(r).members.push({ userId: r.userId, name: r.name, duty: r.duty });
+    for (const p of principals) group(p).principal = { userId: p.userId, name: p.name };
+    return { units: [...byUnit.values()].sort((a, b) => a.path.localeCompare(b.path)).map(({ path: _path, ...g }) => g) };
+  }
+
+  /**
+   * 主要领导: designates (or clears, with null) the unit's principal leader, who must hold the leader role at the unit.
+   * From then on only their instruction releases a province-dispatched order held there for reply (Shaanxi's rule).
+   */
+  async function setPrincipal(actor: Actor, unitId: string, userId: string | null) {
+    requireRole(actor, 'administrator', 'leader');
+    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+    if (!unit || !pathInScope(actor, unit.path)) throw notFound('UNIT_NOT_FOUND', '单位不存在或不在管辖范围内');
+    if (userId === null) {
+      await db.delete(unitPrincipalLeaders).where(eq(unitPrincipalLeaders.unitId, unitId));
+      return list(actor);
     }
-    return { units: [...byUnit.values()] };
+    const [leader] = await db
+      .select({ id: users.id })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.unitId, unitId), eq(roleAssignments.role, 'leader'), eq(users.active, true)));
+    if (!leader) {
+      throw invalid('PRINCIPAL_LEADER_INVALID', '主要领导应为本单位在用的领导', [{ field: 'body.userId', message: '该人员不是本单位的领导或已停用' }]);
+    }
+    const now = clock.now();
+    await db
+      .insert(unitPrincipalLeaders)
+      .values({ unitId, userId, setByName: actor.displayName, setAt: now })
+      .onConflictDoUpdate({ target: unitPrincipalLeaders.unitId, set: { userId, setByName: actor.displayName, setAt: now } });
+    return list(actor);
   }
 
   /** Replaces a unit's members; each must be an active person of the unit's subtree. */
@@ -75,14 +117,18 @@ export function createEmergencyMembersService(deps: { db: Db; clock: Clock }) {
     return list(actor);
   }
 
-  return { list, set };
+  return { list, set, setPrincipal };
 }
 
 export type EmergencyMembersService = ReturnType<typeof createEmergencyMembersService>;
 
 const membersView = z.object({
   units: z.array(
-    z.object({ unit: z.object({ id: z.uuid(), name: z.string() }), members: z.array(z.object({ userId: z.uuid(), name: z.string(), duty: z.string() })) }),
+    z.object({
+      unit: z.object({ id: z.uuid(), name: z.string() }),
+      principal: z.object({ userId: z.uuid(), name: z.string() }).nullable().describe('主要领导 / the unit’s principal leader'),
+      members: z.array(z.object({ userId: z.uuid(), name: z.string(), duty: z.string() })),
+    }),
   ),
 });
 
@@ -129,5 +175,23 @@ export const emergencyMembersRoutes: FastifyPluginAsyncZod<{ members: EmergencyM
       },
     },
     async (req) => members.set(actorOf(req), req.params.id, req.body.members),
+  );
+
+  app.put(
+    '/supervision/principal-leaders/:id',
+    {
+      schema: {
+        operationId: 'setPrincipalLeader',
+        tags: ['supervision'],
+        ...describe(
+          '指定单位的主要领导（管理员、领导）：省总交办的工单须经承办单位主要领导批示后方可办结反馈；userId 为 null 时取消指定',
+          "Designate a unit's principal leader (administrator, leader): a province-dispatched order waits for their instruction before reply; null clears it.",
+        ),
+        params: idParam,
+        body: z.object({ userId: z.uuid({ error: '人员编号格式不正确' }).nullable() }).strict(),
+        response: { 200: membersView, ...errorResponses },
+      },
+    },
+    async (req) => members.setPrincipal(actorOf(req), req.params.id, req.body.userId),
   );
 };

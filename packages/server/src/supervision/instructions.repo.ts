@@ -3,7 +3,7 @@ import { settings } from '../catalog/catalog.tables.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
-import { orderInstructions, type InstructionRow } from './supervision.tables.js';
+import { orderInstructions, unitPrincipalLeaders, type InstructionRow } from './supervision.tables.js';
 
 /** The installation's supervision settings, written at every start from the configuration (install/bootstrap.ts). */
 export const supervisionSettingsKey = 'supervision.settings';
@@ -28,6 +28,22 @@ const provincialUnitText = (alias: string) =>
 export const provincialUnitSql = (alias: string) => sql.raw(provincialUnitText(alias));
 
 /**
+ * An instruction `i` that releases a province-dispatched order `o` for reply: by a leader of the holding unit or a unit
+ * above it (below the province), and by that unit's principal leader (主要领导) where one is designated.
+ */
+const byReceivingText = (o: string) =>
+  `exists (select 1 from order_instructions i where i.order_id = ${o}.id and not i.provincial
+     and ${o}.holder_unit_path like '%/' || i.by_unit_id::text || '/%'
+     and (i.principal or not exists (select 1 from unit_principal_leaders p where p.unit_id = i.by_unit_id)))`;
+export const byReceivingSql = (o: string) => sql.raw(byReceivingText(o));
+
+/** Whether the person is the designated principal leader of the unit. */
+export async function isPrincipalLeader(db: Executor, unitId: string, userId: string): Promise<{ principal: boolean; designated: boolean }> {
+  const [row] = await db.select().from(unitPrincipalLeaders).where(eq(unitPrincipalLeaders.unitId, unitId));
+  return { principal: row?.userId === userId, designated: !!row };
+}
+
+/**
  * The facts Shaanxi's rule reads (orders/domain/instruction-rule.ts), in one query: the installation's setting, where
  * the order came from and who dispatched it, and which leaders have instructed it.
  */
@@ -41,9 +57,9 @@ export async function instructionFacts(
       exists (select 1 from units d where d.id = ${o.dispatchUnitId}::uuid and ${provincialUnitSql('d')})
         and not exists (select 1 from units h where h.id = ${o.holderUnitId}::uuid and ${provincialUnitSql('h')}) as dispatched_by_province,
       exists (select 1 from order_instructions i where i.order_id = ${o.id}::uuid and i.provincial) as by_provincial,
-      exists (select 1 from order_instructions i where i.order_id = ${o.id}::uuid and not i.provincial
-              and ${o.holderUnitPath} like '%/' || i.by_unit_id::text || '/%') as by_receiving,
-      (select count(*) from order_instructions i where i.order_id = ${o.id}::uuid and i.acknowledged_at is null)::int as unacknowledged`);
+      ${byReceivingSql('o')} as by_receiving,
+      (select count(*) from order_instructions i where i.order_id = ${o.id}::uuid and i.acknowledged_at is null)::int as unacknowledged
+    from (select ${o.id}::uuid as id, ${o.holderUnitPath}::text as holder_unit_path) o`);
   const [r] = rowsOf<Record<string, unknown>>(result);
   return {
     rule: r?.rule === true,
@@ -94,8 +110,7 @@ export const instructionFactsColumn = (o: string) =>
     'dispatchedByProvince', exists (select 1 from units d where d.id = ${o}.dispatch_unit_id and ${provincialUnitText('d')})
       and not exists (select 1 from units h where h.id = ${o}.holder_unit_id and ${provincialUnitText('h')}),
     'byProvincialLeader', exists (select 1 from order_instructions i where i.order_id = ${o}.id and i.provincial),
-    'byReceivingLeader', exists (select 1 from order_instructions i where i.order_id = ${o}.id and not i.provincial
-      and ${o}.holder_unit_path like '%/' || i.by_unit_id::text || '/%'),
+    'byReceivingLeader', ${byReceivingText(o)},
     'unacknowledged', (select count(*) from order_instructions i where i.order_id = ${o}.id and i.acknowledged_at is null)::int)`);
 
 export function instructionFactsOf(v: unknown): InstructionFacts {

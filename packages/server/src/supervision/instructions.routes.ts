@@ -8,6 +8,7 @@ const instruction = z.object({
   id: z.uuid(),
   text: z.string(),
   provincial: z.boolean().describe('省级领导批示 / by a provincial leader'),
+  principal: z.boolean().describe('单位主要领导批示 / by the unit’s principal leader (主要领导)'),
   by: z.object({ name: z.string(), unitName: z.string() }),
   at: z.string(),
   acknowledged: z.object({ at: z.string(), name: z.string(), unitName: z.string(), note: z.string().nullable() }).nullable(),

@@ -11,7 +11,7 @@ import { workOrders } from '../orders/orders.tables.js';
 import { runTransition } from '../orders/transition.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
-import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isProvincialUnit } from './instructions.repo.js';
+import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isPrincipalLeader, isProvincialUnit } from './instructions.repo.js';
 import { emergencyWays, type InstructionRow } from './supervision.tables.js';
 
 export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
@@ -21,6 +21,7 @@ const view = (r: InstructionRow) => ({
   id: r.id,
   text: r.text,
   provincial: r.provincial,
+  principal: r.principal,
   by: { name: r.byName, unitName: r.byUnitName },
   at: r.at.toISOString(),
   acknowledged: r.acknowledgedAt
@@ -60,24 +61,28 @@ export function createInstructionsService(deps: OrderDeps) {
       const facts = await instructionFacts(c.tx, c.order);
       const before = awaitedInstruction(facts, c.order.state);
       const provincial = await isProvincialUnit(c.tx, actor.unitId);
+      const { principal, designated } = await isPrincipalLeader(c.tx, actor.unitId, actor.userId);
       const onHolderPath = unitIdsOnPath(c.order.holderUnitPath).includes(actor.unitId);
       const row = await insertInstruction(c.tx, {
         orderId,
         text: input.text,
         provincial,
+        principal,
         byUserId: actor.userId,
         byName: actor.displayName,
         byUnitId: actor.unitId,
         byUnitName: c.effectCtx.actor.unitName,
         at: c.now,
       });
-      const satisfied = before === 'provincial' && provincial ? before : before === 'receiving' && !provincial && onHolderPath ? before : null;
+      // The receiving unit's instruction counts from its principal leader (any of its leaders where none is designated).
+      const satisfied =
+        before === 'provincial' && provincial ? before : before === 'receiving' && !provincial && onHolderPath && (principal || !designated) ? before : null;
       return supervisionFactEffect(
         'add_instruction',
         c.snapshot,
         {
           note: input.text,
-          data: { instructionId: row.id, provincial, awaited: satisfied },
+          data: { instructionId: row.id, provincial, principal, awaited: satisfied },
           notices: [
             {
               kind: 'instruction.added',

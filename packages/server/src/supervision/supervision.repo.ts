@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
-import { provincialUnitSql } from './instructions.repo.js';
+import { byReceivingSql, provincialUnitSql } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
 export type ScanCandidate = {
@@ -26,6 +26,8 @@ export type ScanCandidate = {
   dispatchUnitId: string | null;
   lastNoteAt: Date | null;
   instructions?: InstructionFacts;
+  /** The holding unit's designated principal leader (主要领导), asked for the receiving unit's instruction. */
+  principalLeaderId?: string | null;
 };
 
 const openStates = sql`('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`;
@@ -41,7 +43,7 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
   const at = now.toISOString();
   // Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply.
   const byProvincial = sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`;
-  const byReceiving = sql`exists (select 1 from order_instructions i where i.order_id = o.id and not i.provincial and o.holder_unit_path like '%/' || i.by_unit_id::text || '/%')`;
+  const byReceiving = byReceivingSql('o');
   const dispatchedByProvince = sql`(exists (select 1 from units d where d.id = o.dispatch_unit_id and ${provincialUnitSql('d')})
     and not exists (select 1 from units h where h.id = o.holder_unit_id and ${provincialUnitSql('h')}))`;
   const requested = (suffix: ReturnType<typeof sql>) =>
@@ -51,7 +53,8 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
       or (o.state in ('pending_sign', 'handling') and ${dispatchedByProvince} and not ${byReceiving} and not ${requested(sql`':receiving:' || o.holder_unit_id`)})`
     : sql``;
   const instructionCols = instructionRule
-    ? sql`, o.channel, ${dispatchedByProvince} as dispatched_by_province, ${byProvincial} as by_provincial, ${byReceiving} as by_receiving`
+    ? sql`, o.channel, ${dispatchedByProvince} as dispatched_by_province, ${byProvincial} as by_provincial, ${byReceiving} as by_receiving,
+        (select p.user_id from unit_principal_leaders p where p.unit_id = o.holder_unit_id) as principal_leader_id`
     : sql``;
   const signalled = (kinds: string, extra = sql``) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind in ${sql.raw(kinds)} and s.due_at = o.current_due_at ${extra})`;
@@ -104,6 +107,7 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
             byReceivingLeader: r.by_receiving === true,
             unacknowledged: 0,
           },
+          principalLeaderId: (r.principal_leader_id as string | null) ?? null,
         }
       : {}),
   }));

@@ -92,6 +92,7 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
         holderChain: unitIdsOnPath(o.holderUnitPath),
         intakeUnitId: o.intakeUnitId,
         dispatchUnitId: o.dispatchUnitId,
+        principalLeaderId: o.principalLeaderId ?? null,
       }),
     ),
   );

@@ -51,6 +51,8 @@ export const orderInstructions = pgTable(
     orderId: uuid('order_id').notNull(),
     text: text('text').notNull(),
     provincial: boolean('provincial').notNull(),
+    /** Written by the unit's principal leader (主要领导, `unitPrincipalLeaders`) as designated when it was written. */
+    principal: boolean('principal').notNull().default(false),
     byUserId: uuid('by_user_id').notNull(),
     byName: text('by_name').notNull(),
     byUnitId: uuid('by_unit_id').notNull(),
@@ -77,6 +79,18 @@ export const emergencyMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.userId] })],
 );
+
+/**
+ * 主要领导: the one leader of a unit whose instruction Shaanxi's rule asks for before a province-dispatched order is
+ * replied (the other leaders' instructions are shown, but do not release the order). Designated per unit by its
+ * administrator or leader; a unit without one accepts any of its leaders (an installation not configured yet).
+ */
+export const unitPrincipalLeaders = pgTable('unit_principal_leaders', {
+  unitId: uuid('unit_id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  setByName: text('set_by_name').notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+});
 
 /** 应急处置方式: the way chosen for an emergency order (dispatch, handle at the hotline, mediate), one row per choice. */
 export const emergencyWays = pgTable(

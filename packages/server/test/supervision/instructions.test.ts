@@ -6,8 +6,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Leaders' instructions and Shaanxi's rule, on an installation where the rule is on: a national platform's order
- * waits for a provincial leader before dispatch, the province's dispatch waits for the receiving unit's leader before
- * reply; the server refuses with 409 ORDER_INSTRUCTION_REQUIRED, `allowedActions` agrees, and the scan asks the right
+ * waits for a provincial leader before dispatch, the province's dispatch waits for the receiving unit's principal leader
+ * (主要领导, designated per unit; another leader's instruction does not release it) before reply; the server refuses with 409 ORDER_INSTRUCTION_REQUIRED, `allowedActions` agrees, and the scan asks the right
  * leader once. Also the emergency mechanism's record of the way chosen, its members and its banner list.
  */
 let t: TestApp;
@@ -82,7 +82,17 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     await ok(dispatcher.post(`/api/orders/${id}/dispatch`, { version: seen.version, unitId: county.id }));
   });
 
-  it("the province's dispatch waits for the receiving unit's leader before the reply; the handler acknowledges", async () => {
+  it("the province's dispatch waits for the receiving unit's principal leader before the reply; the handler acknowledges", async () => {
+    const chair = await addPerson(t, 'countychair', 'leader', county.id);
+    const [chairRow] = await t.db.select().from(users).where(eq(users.username, 'countychair'));
+    const [handlerRow] = await t.db.select().from(users).where(eq(users.username, 'handler'));
+    expect((await handler.put(`/api/supervision/principal-leaders/${county.id}`, { userId: chairRow!.id })).statusCode).toBe(403);
+    const notLeader = await admin.put(`/api/supervision/principal-leaders/${county.id}`, { userId: handlerRow!.id });
+    expect(notLeader.statusCode).toBe(400);
+    expect(notLeader.json().code).toBe('PRINCIPAL_LEADER_INVALID');
+    const designated = await ok(admin.put(`/api/supervision/principal-leaders/${county.id}`, { userId: chairRow!.id }));
+    expect(designated.units.find((u: { unit: { id: string } }) => u.unit.id === county.id)?.principal).toEqual({ userId: chairRow!.id, name: 'countychair 测试' });
+
     const signed = await ok(handler.post(`/api/orders/${id}/sign`, { version: (await ok(handler.get(`/api/orders/${id}`))).version }));
     expect((await ok(handler.get(`/api/orders/${id}/instructions`))).awaited).toBe('receiving');
     expect(signed.allowedActions).not.toContain('reply');
@@ -93,14 +103,23 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     expect(refused.json().code).toBe('ORDER_INSTRUCTION_REQUIRED');
 
     await scan();
-    expect(await kinds(countyLeader, 'supervision.instruction_requested', id)).toHaveLength(1);
-    // The provincial leader is not asked again for the reply.
+    // The principal leader is asked, not the unit's other leader; the provincial leader is not asked again.
+    expect(await kinds(chair, 'supervision.instruction_requested', id)).toHaveLength(1);
+    expect(await kinds(countyLeader, 'supervision.instruction_requested', id)).toHaveLength(0);
     expect(await kinds(leader, 'supervision.instruction_requested', id)).toHaveLength(1);
 
-    await ok(countyLeader.post(`/api/orders/${id}/instructions`, { text: '由区总工会主席牵头，联合劳动监察约谈企业。' }));
+    // Another leader of the unit writes: shown, but the order still waits for the principal leader.
+    const other = await ok(countyLeader.post(`/api/orders/${id}/instructions`, { text: '请区总工会关注。' }));
+    expect(other.awaited).toBe('receiving');
+    expect(other.items.at(-1)).toMatchObject({ provincial: false, principal: false });
+    expect((await handler.post(`/api/orders/${id}/reply`, reply)).json().code).toBe('ORDER_INSTRUCTION_REQUIRED');
+
+    const released = await ok(chair.post(`/api/orders/${id}/instructions`, { text: '由区总工会主席牵头，联合劳动监察约谈企业。' }));
+    expect(released.awaited).toBeNull();
+    expect(released.items.at(-1)).toMatchObject({ principal: true });
     await scan();
     // The provincial instruction went to the hotline centre, which held the order then; this one to the county.
-    expect(await kinds(handler, 'instruction.added', id)).toHaveLength(1);
+    expect(await kinds(handler, 'instruction.added', id)).toHaveLength(2);
     const acked = await ok(handler.post(`/api/orders/${id}/instructions/acknowledge`, { note: '已收到，按批示办理' }));
     expect(acked.items.every((i: { acknowledged: unknown }) => i.acknowledged)).toBe(true);
     expect((await handler.post(`/api/orders/${id}/instructions/acknowledge`, {})).json().code).toBe('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE');
@@ -113,7 +132,7 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     expect(now.version).toBe(signed.version);
     await ok(handler.post(`/api/orders/${id}/reply`, reply));
     const actions = ((await ok(handler.get(`/api/orders/${id}/events`))) as { action: string }[]).map((e) => e.action);
-    expect(actions.filter((a) => a === 'add_instruction')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'add_instruction')).toHaveLength(3);
     expect(actions).toContain('acknowledge_instruction');
   });
 
@@ -132,7 +151,7 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
 
 describe('the emergency mechanism: members, the way chosen, the banner list', () => {
   it('members configured at the province hear of an emergency order at once; the way is recorded on the timeline', async () => {
-    expect((await ok(admin.get('/api/supervision/emergency-members'))).units).toEqual([]);
+    expect((await ok(admin.get('/api/supervision/emergency-members'))).units.every((u: { members: unknown[] }) => u.members.length === 0)).toBe(true);
     const rootId = leader.session.current.unit.id;
     const [inspector] = await t.db.select().from(users).where(eq(users.username, 'inspector'));
     const bad = await admin.put(`/api/supervision/emergency-members/${rootId}`, {
@@ -142,9 +161,11 @@ describe('the emergency mechanism: members, the way chosen, the banner list', ()
     expect(bad.json().code).toBe('EMERGENCY_MEMBER_INVALID');
     expect((await handler.put(`/api/supervision/emergency-members/${rootId}`, { members: [] })).statusCode).toBe(403);
     const set = await ok(admin.put(`/api/supervision/emergency-members/${rootId}`, { members: [{ userId: inspector!.id, duty: '应急联络员' }] }));
-    expect(set.units).toEqual([
-      { unit: { id: rootId, name: expect.any(String) }, members: [{ userId: inspector!.id, name: '吴芳（质检员）', duty: '应急联络员' }] },
-    ]);
+    expect(set.units.find((u: { unit: { id: string } }) => u.unit.id === rootId)).toEqual({
+      unit: { id: rootId, name: expect.any(String) },
+      principal: null,
+      members: [{ userId: inspector!.id, name: '吴芳（质检员）', duty: '应急联络员' }],
+    });
     const inspectorClient = await t.login('inspector');
 
     const o = await ok(

@@ -16,6 +16,7 @@ let t: TestApp;
 let server: Server;
 const received: { path: string; headers: IncomingMessage['headers']; body: string }[] = [];
 let failNextHook = true;
+let failAllUrges = false;
 let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, admin: Client;
 let county: { id: string };
 const secret = 'webhook-secret-for-tests-12351';
@@ -38,7 +39,7 @@ beforeAll(async () => {
       received.push({ path: req.url ?? '', headers: req.headers, body });
       // The urge's first attempt fails (other notices, e.g. the dispatch's, are delivered too and answered 200).
       const kind = req.url === '/hook' ? (JSON.parse(body || '{}') as { kind?: string }).kind : undefined;
-      if (kind === 'supervision.urge' && failNextHook) {
+      if (kind === 'supervision.urge' && (failNextHook || failAllUrges)) {
         failNextHook = false;
         res.writeHead(503).end('busy');
         return;
@@ -120,6 +121,29 @@ describe('webhook and SMS', () => {
     expect((await handler.get('/api/supervision/outbound')).statusCode).toBe(403);
     expect((await admin.get('/api/supervision/outbound?channel=fax')).statusCode).toBe(400);
   });
+
+  it('a delivery that failed every attempt is sent again by hand; only a failed one can be', async () => {
+    failAllUrges = true;
+    const o = await ok(agent.post('/api/orders', newOrder), 201);
+    await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+    await ok(supervisor.post(`/api/orders/${o.id}/urge`, { message: '请今天内答复' }));
+    const hook = async () =>
+      ((await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items as { id: string; orderId: string; noticeKind: string; state: string; attempts: number }[]).find(
+        (d) => d.orderId === o.id && d.noticeKind === 'supervision.urge',
+      )!;
+    for (let i = 0; i < 8 && (await hook())?.state !== 'failed'; i++) {
+      await t.app.jobs.runDue();
+      t.clock.set(new Date(t.clock.now().getTime() + 86_400_000));
+    }
+    const failed = await hook();
+    expect(failed).toMatchObject({ state: 'failed', attempts: 6 });
+    expect((await handler.post(`/api/supervision/outbound/${failed.id}/retry`, {})).statusCode).toBe(403);
+    failAllUrges = false;
+    expect(await ok(supervisor.post(`/api/supervision/outbound/${failed.id}/retry`, {}))).toMatchObject({ id: failed.id, state: 'pending' });
+    expect((await supervisor.post(`/api/supervision/outbound/${failed.id}/retry`, {})).json().code).toBe('OUTBOUND_NOT_FAILED');
+    await t.app.jobs.runDue();
+    expect(await hook()).toMatchObject({ state: 'sent', attempts: 7 });
+  });
 });
 
 describe('phone tasks', () => {
@@ -136,11 +160,15 @@ describe('phone tasks', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.unit.id).toBe(county.id);
     expect(mine[0]!.orders.filter((y) => y.id === o.id)).toHaveLength(1);
+    const missed = await ok(agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, { outcome: 'failed', note: '无人接听' }));
+    expect(missed).toMatchObject({ state: 'failed', attempts: 1, doneAt: null });
+    const again = (await ok(agent.get('/api/supervision/phone-tasks?state=failed'))).items as { id: string; lastError: string | null }[];
+    expect(again.find((x) => x.id === mine[0]!.id)).toMatchObject({ lastError: '无人接听' });
     const done = await ok(agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, { note: '已致电区总工会，答复明天办结' }));
-    expect(done).toMatchObject({ state: 'done', note: '已致电区总工会，答复明天办结' });
+    expect(done).toMatchObject({ state: 'done', attempts: 2, note: '已致电区总工会，答复明天办结' });
     expect((await agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, {})).json().code).toBe('PHONE_TASK_DONE');
     expect((await handler.get('/api/supervision/phone-tasks')).statusCode).toBe(403);
     const listed = (await ok(admin.get('/api/supervision/outbound?channel=phone'))).items;
-    expect(listed.find((x: { id: string }) => x.id === mine[0]!.id)).toMatchObject({ state: 'done', attempts: 1 });
+    expect(listed.find((x: { id: string }) => x.id === mine[0]!.id)).toMatchObject({ state: 'done', attempts: 2 });
   });
 });

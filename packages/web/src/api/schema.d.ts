@@ -3439,6 +3439,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/outbound/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重发发送失败的 Webhook 或短信（管理员、督办员）
+         * @description 重发发送失败的 Webhook 或短信（管理员、督办员）
+         *
+         *     Send a failed webhook or SMS delivery again (administrator, supervisor).
+         */
+        post: operations["retryOutboundDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/phone-tasks": {
         parameters: {
             query?: never;
@@ -3471,12 +3493,34 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 电话督办任务完成：已致电该单位
-         * @description 电话督办任务完成：已致电该单位
+         * 电话督办任务结果：已致电（done）或未接通（failed，留在队列中再次致电）
+         * @description 电话督办任务结果：已致电（done）或未接通（failed，留在队列中再次致电）
          *
-         *     Mark a phone task done: the unit was called.
+         *     Record a phone task outcome: the unit was called (done), or not reached (failed: it stays in the queue to call again).
          */
         post: operations["completePhoneTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/principal-leaders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 指定单位的主要领导（管理员、领导）：省总交办的工单须经承办单位主要领导批示后方可办结反馈；userId 为 null 时取消指定
+         * @description 指定单位的主要领导（管理员、领导）：省总交办的工单须经承办单位主要领导批示后方可办结反馈；userId 为 null 时取消指定
+         *
+         *     Designate a unit's principal leader (administrator, leader): a province-dispatched order waits for their instruction before reply; null clears it.
+         */
+        put: operations["setPrincipalLeader"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25246,6 +25290,8 @@ export interface operations {
                             };
                             /** Format: uuid */
                             id: string;
+                            /** @description 单位主要领导批示 / by the unit’s principal leader (主要领导) */
+                            principal: boolean;
                             /** @description 省级领导批示 / by a provincial leader */
                             provincial: boolean;
                             text: string;
@@ -26708,6 +26754,8 @@ export interface operations {
                             };
                             /** Format: uuid */
                             id: string;
+                            /** @description 单位主要领导批示 / by the unit’s principal leader (主要领导) */
+                            principal: boolean;
                             /** @description 省级领导批示 / by a provincial leader */
                             provincial: boolean;
                             text: string;
@@ -26881,6 +26929,8 @@ export interface operations {
                             };
                             /** Format: uuid */
                             id: string;
+                            /** @description 单位主要领导批示 / by the unit’s principal leader (主要领导) */
+                            principal: boolean;
                             /** @description 省级领导批示 / by a provincial leader */
                             provincial: boolean;
                             text: string;
@@ -27054,6 +27104,8 @@ export interface operations {
                             };
                             /** Format: uuid */
                             id: string;
+                            /** @description 单位主要领导批示 / by the unit’s principal leader (主要领导) */
+                            principal: boolean;
                             /** @description 省级领导批示 / by a provincial leader */
                             provincial: boolean;
                             text: string;
@@ -35876,6 +35928,12 @@ export interface operations {
                                 /** Format: uuid */
                                 userId: string;
                             }[];
+                            /** @description 主要领导 / the unit’s principal leader */
+                            principal: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -36030,6 +36088,12 @@ export interface operations {
                                 /** Format: uuid */
                                 userId: string;
                             }[];
+                            /** @description 主要领导 / the unit’s principal leader */
+                            principal: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -36301,10 +36365,158 @@ export interface operations {
             };
         };
     };
+    retryOutboundDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /** @enum {string} */
+                        channel: "webhook" | "sms" | "phone";
+                        createdAt: string;
+                        doneAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        lastAttemptAt: string | null;
+                        lastError: string | null;
+                        noticeKind: string;
+                        /** Format: uuid */
+                        orderId: string | null;
+                        /** @description webhook/sms: pending, sent, failed; phone: open, done */
+                        state: string;
+                        /** @description Webhook 地址、掩码手机号或要致电的单位 / the URL, the masked phone, or the unit to call */
+                        target: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     listPhoneTasks: {
         parameters: {
             query?: {
-                state?: "open" | "done";
+                state?: "open" | "done" | "failed";
             };
             header?: never;
             path?: never;
@@ -36320,11 +36532,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            attempts: number;
                             day: string;
                             doneAt: string | null;
                             doneBy: string | null;
                             /** Format: uuid */
                             id: string;
+                            lastError: string | null;
                             note: string | null;
                             orders: {
                                 dueAt: string | null;
@@ -36333,8 +36547,11 @@ export interface operations {
                                 signal: string | null;
                                 title: string;
                             }[];
-                            /** @enum {string} */
-                            state: "open" | "done";
+                            /**
+                             * @description open 待致电, done 已致电, failed 未接通（可再次致电）
+                             * @enum {string}
+                             */
+                            state: "open" | "done" | "failed";
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -36468,6 +36685,11 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
+                    /**
+                     * @default done
+                     * @enum {string}
+                     */
+                    outcome?: "done" | "failed";
                 };
             };
         };
@@ -36479,13 +36701,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        doneAt: string;
+                        attempts: number;
+                        doneAt: string | null;
                         doneBy: string | null;
                         /** Format: uuid */
                         id: string;
                         note: string | null;
                         /** @enum {string} */
-                        state: "done";
+                        state: "done" | "failed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    setPrincipalLeader: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            members: {
+                                duty: string;
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** @description 主要领导 / the unit’s principal leader */
+                            principal: {
+                                name: string;
+                                /** Format: uuid */
+                                userId: string;
+                            } | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withinScope } from '../../access/scope.js';
@@ -6,11 +6,12 @@ import { requireRole, type Actor } from '../../auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
+import { outbox } from '../../platform/jobs/outbox.repo.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../../platform/http/schemas.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { units } from '../../units/units.tables.js';
-import { listDeliveries } from './outbound.js';
+import { listDeliveries, outboundJobKind } from './outbound.js';
 import { outboundDeliveries, type DeliveryRow } from './outbound.tables.js';
 
 /** Outbound deliveries (administrators, supervisors) and the phone tasks (the hotline's agents, supervisors, dispatchers). */
@@ -51,7 +52,30 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
     return { items: rows.map((r) => view(r, r.targetUnitId ? names.get(r.targetUnitId) : undefined)) };
   }
 
-  async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | undefined }) {
+  /** A failed webhook or SMS delivery sent again from now, with a fresh round of attempts (its count stays). */
+  async function retry(actor: Actor, id: string) {
+    requireRole(actor, 'administrator', 'supervisor');
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const [d] = await tx
+        .update(outboundDeliveries)
+        .set({ state: 'pending' })
+        .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.state, 'failed'), sql`${outboundDeliveries.channel} in ('webhook', 'sms')`))
+        .returning();
+      if (!d) {
+        const [exists] = await tx.select({ id: outboundDeliveries.id }).from(outboundDeliveries).where(eq(outboundDeliveries.id, id));
+        if (!exists) throw notFound('OUTBOUND_NOT_FOUND', '外发通知不存在');
+        throw conflict('OUTBOUND_NOT_FAILED', '只有发送失败的 Webhook 或短信可以重发');
+      }
+      // A new job key per retry: the first job's key is spent (its row may be purged or failed).
+      await outbox.enqueue(tx, { kind: outboundJobKind, payload: { deliveryId: d.id }, key: `outbound:${d.id}:retry:${d.attempts}`, runAt: now, maxAttempts: 6 }, now);
+      return d;
+    });
+    const names = await unitNames([row]);
+    return view(row, row.targetUnitId ? names.get(row.targetUnitId) : undefined);
+  }
+
+  async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
     const rows = await db
       .select({ d: outboundDeliveries, unitName: units.name, contactPhone: units.contactPhone })
@@ -68,7 +92,9 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
           day: p.day,
           unit: { id: d.targetUnitId!, name: unitName, phone: contactPhone },
           orders: p.orders.map((o) => ({ id: o.id, number: o.number, signal: o.signal, dueAt: o.dueAt, title: o.title })),
-          state: d.state as 'open' | 'done',
+          state: d.state as 'open' | 'done' | 'failed',
+          attempts: d.attempts,
+          lastError: d.lastError,
           doneAt: d.doneAt?.toISOString() ?? null,
           doneBy: d.doneByName,
           note: d.note,
@@ -77,7 +103,8 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
     };
   }
 
-  async function completePhoneTask(actor: Actor, id: string, note: string | undefined) {
+  /** Someone called the unit: done, or failed (no answer) with the reason; a failed task stays in the queue to call again. */
+  async function completePhoneTask(actor: Actor, id: string, input: { outcome: 'done' | 'failed'; note?: string | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
     const [row] = await db
       .select({ d: outboundDeliveries })
@@ -85,16 +112,29 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
       .innerJoin(units, eq(units.id, outboundDeliveries.targetUnitId))
       .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.channel, 'phone'), withinScope(actor, units.path)));
     if (!row) throw notFound('PHONE_TASK_NOT_FOUND', '电话督办任务不存在或无权查看');
+    const now = clock.now();
+    const note = input.note ?? null;
     const [done] = await db
       .update(outboundDeliveries)
-      .set({ state: 'done', doneAt: clock.now(), doneByName: actor.displayName, note: note ?? null, attempts: sql`${outboundDeliveries.attempts} + 1` })
-      .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.state, 'open')))
+      .set(
+        input.outcome === 'done'
+          ? { state: 'done', doneAt: now, doneByName: actor.displayName, note, lastAttemptAt: now, attempts: sql`${outboundDeliveries.attempts} + 1` }
+          : { state: 'failed', doneByName: actor.displayName, note, lastError: note ?? '未接通', lastAttemptAt: now, attempts: sql`${outboundDeliveries.attempts} + 1` },
+      )
+      .where(and(eq(outboundDeliveries.id, id), inArray(outboundDeliveries.state, ['open', 'failed'])))
       .returning();
     if (!done) throw conflict('PHONE_TASK_DONE', '该电话督办任务已完成');
-    return { id: done.id, state: 'done' as const, doneAt: done.doneAt!.toISOString(), doneBy: done.doneByName, note: done.note };
+    return {
+      id: done.id,
+      state: done.state as 'done' | 'failed',
+      attempts: done.attempts,
+      doneAt: done.doneAt?.toISOString() ?? null,
+      doneBy: done.doneByName,
+      note: done.note,
+    };
   }
 
-  return { list, phoneTasks, completePhoneTask };
+  return { list, retry, phoneTasks, completePhoneTask };
 }
 export type OutboundService = ReturnType<typeof createOutboundService>;
 
@@ -118,7 +158,9 @@ const phoneTask = z.object({
   day: z.string(),
   unit: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable() }),
   orders: z.array(z.object({ id: z.string(), number: z.string(), signal: z.string().nullable(), dueAt: z.string().nullable(), title: z.string() })),
-  state: z.enum(['open', 'done']),
+  state: z.enum(['open', 'done', 'failed']).describe('open 待致电, done 已致电, failed 未接通（可再次致电）'),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
   doneAt: z.string().nullable(),
   doneBy: z.string().nullable(),
   note: z.string().nullable(),
@@ -163,7 +205,7 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
           '电话督办任务：每天每个单位一条，列出临期、超期工单，由热线人员致电该单位后标记完成',
           'Phone tasks: one a day per unit listing its near-due and overdue orders; someone at the hotline calls the unit and marks it done.',
         ),
-        querystring: z.object({ state: z.enum(['open', 'done'], { error: '状态应为 open 或 done' }).optional() }).strict(),
+        querystring: z.object({ state: z.enum(['open', 'done', 'failed'], { error: '状态应为 open、done 或 failed' }).optional() }).strict(),
         response: { 200: z.object({ items: z.array(phoneTask) }), ...errorResponses },
       },
     },
@@ -176,15 +218,44 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
       schema: {
         operationId: 'completePhoneTask',
         tags: ['supervision'],
-        ...describe('电话督办任务完成：已致电该单位', 'Mark a phone task done: the unit was called.'),
+        ...describe(
+          '电话督办任务结果：已致电（done）或未接通（failed，留在队列中再次致电）',
+          'Record a phone task outcome: the unit was called (done), or not reached (failed: it stays in the queue to call again).',
+        ),
         params: idParam,
-        body: z.object({ note: z.string({ error: '说明应为文字' }).trim().max(500, { error: '说明不能超过 500 个字符' }).optional() }).strict(),
+        body: z
+          .object({
+            outcome: z.enum(['done', 'failed'], { error: '结果应为 done 或 failed' }).default('done'),
+            note: z.string({ error: '说明应为文字' }).trim().max(500, { error: '说明不能超过 500 个字符' }).optional(),
+          })
+          .strict(),
         response: {
-          200: z.object({ id: z.uuid(), state: z.literal('done'), doneAt: z.string(), doneBy: z.string().nullable(), note: z.string().nullable() }),
+          200: z.object({
+            id: z.uuid(),
+            state: z.enum(['done', 'failed']),
+            attempts: z.number().int(),
+            doneAt: z.string().nullable(),
+            doneBy: z.string().nullable(),
+            note: z.string().nullable(),
+          }),
           ...errorResponses,
         },
       },
     },
-    async (req) => outbound.completePhoneTask(actorOf(req), req.params.id, req.body.note),
+    async (req) => outbound.completePhoneTask(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/supervision/outbound/:id/retry',
+    {
+      schema: {
+        operationId: 'retryOutboundDelivery',
+        tags: ['supervision'],
+        ...describe('重发发送失败的 Webhook 或短信（管理员、督办员）', 'Send a failed webhook or SMS delivery again (administrator, supervisor).'),
+        params: idParam,
+        response: { 200: delivery, ...errorResponses },
+      },
+    },
+    async (req) => outbound.retry(actorOf(req), req.params.id),
   );
 };

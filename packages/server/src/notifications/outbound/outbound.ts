@@ -92,7 +92,7 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
       set: {
         payload: sql`jsonb_set(${outboundDeliveries.payload}, '{orders}', (${outboundDeliveries.payload} -> 'orders') || ${JSON.stringify([line])}::jsonb)`,
       },
-      where: sql`${outboundDeliveries.state} = 'open' and not ((${outboundDeliveries.payload} -> 'orders') @> ${JSON.stringify([{ id: line.id }])}::jsonb)`,
+      where: sql`${outboundDeliveries.state} in ('open', 'failed') and not ((${outboundDeliveries.payload} -> 'orders') @> ${JSON.stringify([{ id: line.id }])}::jsonb)`,
     });
 }
 

@@ -12,6 +12,8 @@ export type OrderPlace = {
   holderChain: readonly string[];
   intakeUnitId: string;
   dispatchUnitId: string | null;
+  /** The holding unit's designated principal leader (主要领导), if any. */
+  principalLeaderId?: string | null;
 };
 
 const stepNames: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访', review: '审核' };
@@ -166,7 +168,14 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
           kind: 'supervision.instruction_requested',
           level: 'urgent',
           key: s.key,
-          to: [provincial ? { unitId: root, roles: ['leader'] } : { unitId: o.holderUnitId, roles: ['leader'], nearest: true }],
+          // The receiving unit's principal leader where one is designated (only theirs releases the order), else its leaders.
+          to: [
+            provincial
+              ? { unitId: root, roles: ['leader'] }
+              : o.principalLeaderId
+                ? { userId: o.principalLeaderId }
+                : { unitId: o.holderUnitId, roles: ['leader'], nearest: true },
+          ],
           title: `请批示：${what}`,
           body: provincial ? '该工单来自全国总工会平台，须经省总工会领导批示后方可派单。' : '该工单由省总工会交办，须经本单位主要领导批示后方可办结反馈。',
         },
