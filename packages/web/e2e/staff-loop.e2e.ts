@@ -33,7 +33,7 @@ describe('the staff loop in the browser', () => {
     await page.getByRole('tab', { name: /待派单\s*\d+/ }).waitFor();
     await page.locator('.ant-tabs-tab .ant-badge').last().waitFor();
     // Every one of the dispatcher's destinations is in the bar itself, none folded into the overflow "…".
-    for (const name of ['驾驶舱', '受理台', '工单', '知识库', '督办看板', '人员与角色']) {
+    for (const name of ['驾驶舱', '受理台', '工单', '知识库', '督办', '人员与角色']) {
       assert.equal(await page.locator('.app-menu > .ant-menu-item:not(.ant-menu-overflow-item-rest)', { hasText: name }).isVisible(), true, name);
     }
     assert.equal(await page.locator('.app-menu .ant-menu-overflow-item-rest:visible').count(), 0, 'nothing folded');

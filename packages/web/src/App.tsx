@@ -33,6 +33,13 @@ const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
 const WallboardPage = lazy(() => import('./calls/WallboardPage.js'));
 const SupervisionBoardPage = lazy(() => import('./supervision/SupervisionBoardPage.js'));
+const SupervisionLayout = lazy(() => import('./supervision/SupervisionLayout.js'));
+const ReviewsPage = lazy(() => import('./supervision/ReviewsPage.js'));
+const AnalysisPage = lazy(() => import('./supervision/AnalysisPage.js'));
+const CircularsPage = lazy(() => import('./supervision/CircularsPage.js'));
+const PhoneTasksPage = lazy(() => import('./supervision/PhoneTasksPage.js'));
+const OutboundPage = lazy(() => import('./supervision/OutboundPage.js'));
+const EmergencyMembersPage = lazy(() => import('./supervision/EmergencyMembersPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -242,14 +249,16 @@ export function AppRoutes() {
           }
         />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route
-          path="supervision"
-          element={
-            <Guard path="/supervision">
-              <SupervisionBoardPage />
-            </Guard>
-          }
-        />
+        {/* The supervision area guards each tab itself (SupervisionLayout): its pages are for different roles. */}
+        <Route path="supervision" element={<SupervisionLayout />}>
+          <Route index element={<SupervisionBoardPage />} />
+          <Route path="reviews" element={<ReviewsPage />} />
+          <Route path="analysis" element={<AnalysisPage />} />
+          <Route path="circulars" element={<CircularsPage />} />
+          <Route path="phone-tasks" element={<PhoneTasksPage />} />
+          <Route path="outbound" element={<OutboundPage />} />
+          <Route path="emergency-members" element={<EmergencyMembersPage />} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -131,6 +131,32 @@ describe('the demo installation', () => {
     expect(events.every((e) => e.actor.name && e.unit?.name)).toBe(true);
     expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort());
   });
+
+  it('gives every supervision page something real after the first scan: reviews, analysis, 通报, phone tasks, SMS, members', async () => {
+    await t.app.jobs.runDue();
+    await t.app.jobs.runDue();
+    const supervisor = await t.login('supervisor');
+    const { meetings } = await ok(supervisor.get('/api/supervision/reviews'));
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0].items.length).toBeGreaterThan(0);
+    expect(meetings[0].items.some((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    const analysis = await ok(supervisor.get('/api/supervision/analysis'));
+    expect(analysis.items.map((i: { carried: boolean; state: string }) => [i.carried, i.state]).sort()).toEqual(
+      [
+        [false, 'evaluated'],
+        [false, 'open'],
+        [true, 'rectifying'],
+      ].sort(),
+    );
+    const circulars = (await ok(supervisor.get('/api/supervision/circulars'))).items as { state: string; rows: unknown[] }[];
+    expect(circulars.map((c) => c.state).sort()).toEqual(['draft', 'published']);
+    expect(circulars.some((c) => c.rows.length > 0)).toBe(true);
+    expect((await ok(agent.get('/api/supervision/phone-tasks'))).items.length).toBeGreaterThan(0);
+    expect((await ok(supervisor.get('/api/supervision/outbound?channel=sms'))).items.length).toBeGreaterThan(0);
+    const { units: configured } = await ok(leader.get('/api/supervision/emergency-members'));
+    expect(configured.find((u: { principal: unknown }) => u.principal)?.principal.name).toBe('马志远（领导）');
+    expect(configured.flatMap((u: { members: unknown[] }) => u.members).length).toBe(3);
+  });
 });
 
 describe('seeding more orders up to now', () => {

@@ -16,7 +16,7 @@ import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
 
 /** A demo person acting in one of their roles, as a session would make them. */
-async function actorOf(db: Db, username: string, role: Role): Promise<Actor | null> {
+export async function actorOf(db: Db, username: string, role: Role): Promise<Actor | null> {
   const [row] = await db
     .select({
       userId: users.id,

@@ -55,9 +55,22 @@ export const reviewsApi = {
   publishCircular: (id: string, body: Body<'publishCircular'>) => ok(http.POST('/api/supervision/circulars/{id}/publish', { params: { path: { id } }, body })),
 };
 
+export type Delivery = Deliveries['items'][number];
+export type EmergencyMembers = Answer<'listEmergencyMembers'>;
+
 export const outboundApi = {
-  deliveries: (channel?: 'webhook' | 'sms' | 'phone') => ok(http.GET('/api/supervision/outbound', { params: { query: channel ? { channel } : {} } })),
+  deliveries: (q: { channel?: 'webhook' | 'sms' | 'phone'; state?: 'pending' | 'sent' | 'failed' | 'open' | 'done' }) =>
+    ok(http.GET('/api/supervision/outbound', { params: { query: q } })),
+  retry: (id: string) => ok(http.POST('/api/supervision/outbound/{id}/retry', { params: { path: { id } } })),
   phoneTasks: () => ok(http.GET('/api/supervision/phone-tasks', { params: { query: {} } })),
-  completePhoneTask: (id: string, note?: string) =>
-    ok(http.POST('/api/supervision/phone-tasks/{id}/done', { params: { path: { id } }, body: note ? { note } : {} })),
+  completePhoneTask: (id: string, body: Body<'completePhoneTask'>) => ok(http.POST('/api/supervision/phone-tasks/{id}/done', { params: { path: { id } }, body })),
+};
+
+/** The emergency mechanism's members and each unit's principal leader (主要领导). */
+export const membersApi = {
+  list: () => ok(http.GET('/api/supervision/emergency-members', {})),
+  set: (unitId: string, members: Body<'setEmergencyMembers'>['members']) =>
+    ok(http.PUT('/api/supervision/emergency-members/{id}', { params: { path: { id: unitId } }, body: { members } })),
+  setPrincipal: (unitId: string, userId: string | null) =>
+    ok(http.PUT('/api/supervision/principal-leaders/{id}', { params: { path: { id: unitId } }, body: { userId } })),
 };

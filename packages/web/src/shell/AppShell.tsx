@@ -29,6 +29,7 @@ import { Loading } from './states.js';
 import { UserMenu } from './UserMenu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
+import { supervisionRoles } from '../supervision/tabs.js';
 
 type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
 
@@ -65,7 +66,7 @@ export const navItems: Item[] = [
     roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'],
   },
   { path: '/calls/wallboard', label: '话务大屏', icon: <FundOutlined />, roles: ['supervisor', 'leader', 'agent'] },
-  { path: '/supervision', label: '督办看板', icon: <AlertOutlined />, roles: ['supervisor', 'leader', 'dispatcher'] },
+  { path: '/supervision', label: '督办', icon: <AlertOutlined />, roles: supervisionRoles },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
   { path: '/admin/users', label: '人员与角色', icon: <TeamOutlined />, roles: adminReaders },
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },

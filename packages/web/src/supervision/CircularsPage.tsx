@@ -1,0 +1,146 @@
+import { App, Button, Card, DatePicker, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { isApiError } from '../api/client.js';
+import { reviewsApi, type Circular } from '../api/supervision.js';
+import { useCurrent } from '../auth/session.js';
+import { useT } from '../i18n/i18n.js';
+import { formatTime } from '../shared/format.js';
+import { ErrorState } from '../shell/states.js';
+import { useLoad } from '../shell/use-load.js';
+
+type Row = Circular['rows'][number];
+
+/** 通报: a month's notice of units' overdue, returned and dissatisfied orders — generated, reviewed, published. */
+export default function CircularsPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { role } = useCurrent();
+  const writer = role === 'supervisor' || role === 'leader';
+  const list = useLoad(() => reviewsApi.circulars(), []);
+  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [generating, setGenerating] = useState(false);
+  const [publishing, setPublishing] = useState<Circular | null>(null);
+
+  async function generate() {
+    setGenerating(true);
+    try {
+      const c = await reviewsApi.generateCircular(month.format('YYYY-MM'));
+      message.success(t('已生成 {month} 通报草稿', { month: c.month }));
+      list.reload();
+    } catch (e) {
+      message.error(isApiError(e) ? e.message : String(e));
+    } finally {
+      setGenerating(false);
+    }
+  }
+
+  return (
+    <Card
+      title={t('月度通报')}
+      extra={
+        writer && (
+          <Space>
+            <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
+            <Button type="primary" loading={generating} onClick={() => void generate()} data-testid="generate-circular">
+              {t('生成通报')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.loading && !list.data?.items.length ? (
+        <Empty description={t('还没有通报')} />
+      ) : (
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          {(list.data?.items ?? []).map((c) => (
+            <Card
+              key={c.id}
+              size="small"
+              type="inner"
+              data-testid={`circular-${c.month}`}
+              title={
+                <Space wrap>
+                  <strong>{t('{month} 月度通报', { month: c.month })}</strong>
+                  {c.state === 'published' ? <Tag color="green">{t('已发布')}</Tag> : <Tag color="gold">{t('草稿')}</Tag>}
+                  <span className="muted small">
+                    {c.state === 'published'
+                      ? t('{name} 于 {time} 发布', { name: c.publishedBy ?? '', time: formatTime(c.publishedAt) })
+                      : t('生成于 {time}', { time: formatTime(c.generatedAt) })}
+                  </span>
+                </Space>
+              }
+              extra={
+                c.state === 'draft' &&
+                role === 'supervisor' && (
+                  <Button size="small" type="primary" onClick={() => setPublishing(c)}>
+                    {t('审核发布')}
+                  </Button>
+                )
+              }
+            >
+              {c.remarks && <Typography.Paragraph>{c.remarks}</Typography.Paragraph>}
+              <Table<Row>
+                size="small"
+                rowKey="unitId"
+                pagination={false}
+                dataSource={c.rows}
+                locale={{ emptyText: t('本月各单位没有超期、退单或不满意工单') }}
+                columns={[
+                  { title: t('单位'), dataIndex: 'unitName' },
+                  { title: t('超期'), dataIndex: 'overdue', render: (n: number) => (n ? <strong style={{ color: '#cf1322' }}>{n}</strong> : 0) },
+                  { title: t('退单'), dataIndex: 'returned' },
+                  { title: t('回访不满意'), dataIndex: 'dissatisfied' },
+                ]}
+              />
+            </Card>
+          ))}
+        </Space>
+      )}
+      <Publish
+        circular={publishing}
+        onClose={() => setPublishing(null)}
+        onDone={() => {
+          setPublishing(null);
+          list.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+function Publish({ circular, onClose, onDone }: { circular: Circular | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [remarks, setRemarks] = useState('');
+  const [saving, setSaving] = useState(false);
+  async function submit() {
+    setSaving(true);
+    try {
+      await reviewsApi.publishCircular(circular!.id, { version: circular!.version, ...(remarks.trim() ? { remarks } : {}) });
+      message.success(t('通报已发布，已通知被通报单位'));
+      setRemarks('');
+      onDone();
+    } catch (e) {
+      message.error(isApiError(e) ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <Modal
+      open={!!circular}
+      title={t('审核发布 {month} 通报', { month: circular?.month ?? '' })}
+      okText={t('发布')}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('发布后通知被通报单位的领导和派单员，不能再重新生成。')}</Typography.Paragraph>
+      <Input.TextArea rows={4} maxLength={2000} placeholder={t('按语（可选）')} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+    </Modal>
+  );
+}
