@@ -91,7 +91,10 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     expect(notLeader.statusCode).toBe(400);
     expect(notLeader.json().code).toBe('PRINCIPAL_LEADER_INVALID');
     const designated = await ok(admin.put(`/api/supervision/principal-leaders/${county.id}`, { userId: chairRow!.id }));
-    expect(designated.units.find((u: { unit: { id: string } }) => u.unit.id === county.id)?.principal).toEqual({ userId: chairRow!.id, name: 'countychair 测试' });
+    expect(designated.units.find((u: { unit: { id: string } }) => u.unit.id === county.id)?.principal).toEqual({
+      userId: chairRow!.id,
+      name: 'countychair 测试',
+    });
 
     const signed = await ok(handler.post(`/api/orders/${id}/sign`, { version: (await ok(handler.get(`/api/orders/${id}`))).version }));
     expect((await ok(handler.get(`/api/orders/${id}/instructions`))).awaited).toBe('receiving');

@@ -128,9 +128,15 @@ describe('webhook and SMS', () => {
     await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
     await ok(supervisor.post(`/api/orders/${o.id}/urge`, { message: '请今天内答复' }));
     const hook = async () =>
-      ((await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items as { id: string; orderId: string; noticeKind: string; state: string; attempts: number }[]).find(
-        (d) => d.orderId === o.id && d.noticeKind === 'supervision.urge',
-      )!;
+      (
+        (await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items as {
+          id: string;
+          orderId: string;
+          noticeKind: string;
+          state: string;
+          attempts: number;
+        }[]
+      ).find((d) => d.orderId === o.id && d.noticeKind === 'supervision.urge')!;
     for (let i = 0; i < 8 && (await hook())?.state !== 'failed'; i++) {
       await t.app.jobs.runDue();
       t.clock.set(new Date(t.clock.now().getTime() + 86_400_000));

@@ -63,7 +63,8 @@ export const outboundApi = {
     ok(http.GET('/api/supervision/outbound', { params: { query: q } })),
   retry: (id: string) => ok(http.POST('/api/supervision/outbound/{id}/retry', { params: { path: { id } } })),
   phoneTasks: () => ok(http.GET('/api/supervision/phone-tasks', { params: { query: {} } })),
-  completePhoneTask: (id: string, body: Body<'completePhoneTask'>) => ok(http.POST('/api/supervision/phone-tasks/{id}/done', { params: { path: { id } }, body })),
+  completePhoneTask: (id: string, body: Body<'completePhoneTask'>) =>
+    ok(http.POST('/api/supervision/phone-tasks/{id}/done', { params: { path: { id } }, body })),
 };
 
 /** The emergency mechanism's members and each unit's principal leader (主要领导). */

@@ -123,7 +123,14 @@ function AddItem({ open, month, onClose, onDone }: { open: boolean; month: strin
     }
   }
   return (
-    <Modal open={open} title={t('新增月度研判问题（{month}）', { month })} onOk={() => void submit()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('新增月度研判问题（{month}）', { month })}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ dueOn: dayjs().add(1, 'month') }}>
         <Form.Item name="problem" label={t('问题')} rules={[{ required: true, whitespace: true, message: t('请填写问题') }]}>
           <Input.TextArea rows={3} maxLength={1000} />

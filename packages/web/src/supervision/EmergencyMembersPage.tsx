@@ -37,7 +37,9 @@ export default function EmergencyMembersPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        {t('危、众、多、大、隐或重大工单进入应急机制时，除单位领导外，立即通知所在单位、上一级单位和省总的应急机制成员。省总交办的工单须经承办单位主要领导批示后方可办结反馈。')}
+        {t(
+          '危、众、多、大、隐或重大工单进入应急机制时，除单位领导外，立即通知所在单位、上一级单位和省总的应急机制成员。省总交办的工单须经承办单位主要领导批示后方可办结反馈。',
+        )}
       </Typography.Paragraph>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
@@ -51,7 +53,11 @@ export default function EmergencyMembersPage() {
           locale={{ emptyText: <Empty description={t('还没有配置应急机制成员')} /> }}
           columns={[
             { title: t('单位'), key: 'u', render: (_, r) => <strong>{r.unit.name}</strong> },
-            { title: t('主要领导'), key: 'p', render: (_, r) => (r.principal ? <Tag color="gold">{r.principal.name}</Tag> : <span className="muted">{t('未指定')}</span>) },
+            {
+              title: t('主要领导'),
+              key: 'p',
+              render: (_, r) => (r.principal ? <Tag color="gold">{r.principal.name}</Tag> : <span className="muted">{t('未指定')}</span>),
+            },
             {
               title: t('成员'),
               key: 'm',
@@ -158,7 +164,11 @@ function EditUnit({ start, onClose, onDone }: { start: { unitId?: string; row?: 
           <UnitPicker />
         </Form.Item>
         <Form.Item name="principal" label={t('主要领导（须为本单位领导）')}>
-          <Select allowClear options={people.filter((p) => p.leaderHere).map((p) => ({ value: p.id, label: p.name }))} placeholder={t('未指定：本单位任一领导批示即可')} />
+          <Select
+            allowClear
+            options={people.filter((p) => p.leaderHere).map((p) => ({ value: p.id, label: p.name }))}
+            placeholder={t('未指定：本单位任一领导批示即可')}
+          />
         </Form.Item>
         <Form.List name="members">
           {(fields, { add, remove }) => (

@@ -140,7 +140,14 @@ function RecordOutcome({ task, onClose, onDone }: { task: Task | null; onClose: 
     }
   }
   return (
-    <Modal open={!!task} title={t('致电 {unit}', { unit: task?.unit.name ?? '' })} onOk={() => void submit()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={!!task}
+      title={t('致电 {unit}', { unit: task?.unit.name ?? '' })}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as 'done' | 'failed')}>
           <Radio value="done">{t('已致电，单位已知悉')}</Radio>

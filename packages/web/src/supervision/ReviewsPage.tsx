@@ -95,7 +95,10 @@ export default function ReviewsPage() {
           )}
         </Card>
       )}
-      <Card title={t('会议记录与督办事项')} extra={meetings.data && <span className="muted small">{t('下次例会 {date}', { date: meetings.data.nextMeetingOn })}</span>}>
+      <Card
+        title={t('会议记录与督办事项')}
+        extra={meetings.data && <span className="muted small">{t('下次例会 {date}', { date: meetings.data.nextMeetingOn })}</span>}
+      >
         {meetings.error ? (
           <ErrorState error={meetings.error} onRetry={meetings.reload} />
         ) : !meetings.loading && !meetings.data?.meetings.length ? (
@@ -187,7 +190,13 @@ function MeetingCard({
             title: t('状态'),
             key: 's',
             render: (_, i) =>
-              i.state === 'done' ? <Tag color="green">{t('已办结')}</Tag> : i.overdue ? <Tag color="red">{t('已超期')}</Tag> : <Tag color="blue">{t('督办中')}</Tag>,
+              i.state === 'done' ? (
+                <Tag color="green">{t('已办结')}</Tag>
+              ) : i.overdue ? (
+                <Tag color="red">{t('已超期')}</Tag>
+              ) : (
+                <Tag color="blue">{t('督办中')}</Tag>
+              ),
           },
           {
             title: '',
@@ -227,7 +236,14 @@ function RecordMeeting({
   const chosen = agenda.orders.filter((o) => selected.includes(o.id));
   const initial = {
     heldOn: dayjs(agenda.meetingDay),
-    items: chosen.map((o) => ({ orderId: o.id, number: o.number, reasons: o.reasons, decision: '', ownerUnitId: o.holderUnit.id, dueOn: dayjs().add(7, 'day') })),
+    items: chosen.map((o) => ({
+      orderId: o.id,
+      number: o.number,
+      reasons: o.reasons,
+      decision: '',
+      ownerUnitId: o.holderUnit.id,
+      dueOn: dayjs().add(7, 'day'),
+    })),
   };
 
   async function submit() {
@@ -286,15 +302,16 @@ function RecordMeeting({
               const o = chosen[f.name];
               return (
                 <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={o ? `${o.number} ${o.title}` : ''}>
-                  <Form.Item
-                    name={[f.name, 'decision']}
-                    label={t('会议决定')}
-                    rules={[{ required: true, whitespace: true, message: t('请填写会议决定') }]}
-                  >
+                  <Form.Item name={[f.name, 'decision']} label={t('会议决定')} rules={[{ required: true, whitespace: true, message: t('请填写会议决定') }]}>
                     <Input.TextArea rows={2} maxLength={1000} data-testid="review-decision" />
                   </Form.Item>
                   <Space wrap align="start">
-                    <Form.Item name={[f.name, 'ownerUnitId']} label={t('责任单位')} rules={[{ required: true, message: t('请选择责任单位') }]} style={{ width: 360 }}>
+                    <Form.Item
+                      name={[f.name, 'ownerUnitId']}
+                      label={t('责任单位')}
+                      rules={[{ required: true, message: t('请选择责任单位') }]}
+                      style={{ width: 360 }}
+                    >
                       <UnitPicker />
                     </Form.Item>
                     <Form.Item name={[f.name, 'dueOn']} label={t('完成期限')} rules={[{ required: true, message: t('请填写完成期限') }]}>

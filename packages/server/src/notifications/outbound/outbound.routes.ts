@@ -68,7 +68,11 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
         throw conflict('OUTBOUND_NOT_FAILED', '只有发送失败的 Webhook 或短信可以重发');
       }
       // A new job key per retry: the first job's key is spent (its row may be purged or failed).
-      await outbox.enqueue(tx, { kind: outboundJobKind, payload: { deliveryId: d.id }, key: `outbound:${d.id}:retry:${d.attempts}`, runAt: now, maxAttempts: 6 }, now);
+      await outbox.enqueue(
+        tx,
+        { kind: outboundJobKind, payload: { deliveryId: d.id }, key: `outbound:${d.id}:retry:${d.attempts}`, runAt: now, maxAttempts: 6 },
+        now,
+      );
       return d;
     });
     const names = await unitNames([row]);
@@ -119,7 +123,14 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
       .set(
         input.outcome === 'done'
           ? { state: 'done', doneAt: now, doneByName: actor.displayName, note, lastAttemptAt: now, attempts: sql`${outboundDeliveries.attempts} + 1` }
-          : { state: 'failed', doneByName: actor.displayName, note, lastError: note ?? '未接通', lastAttemptAt: now, attempts: sql`${outboundDeliveries.attempts} + 1` },
+          : {
+              state: 'failed',
+              doneByName: actor.displayName,
+              note,
+              lastError: note ?? '未接通',
+              lastAttemptAt: now,
+              attempts: sql`${outboundDeliveries.attempts} + 1`,
+            },
       )
       .where(and(eq(outboundDeliveries.id, id), inArray(outboundDeliveries.state, ['open', 'failed'])))
       .returning();

@@ -146,7 +146,12 @@ export const orderEventSchema = z.discriminatedUnion('action', [
    * A leader's instruction (领导批示); `awaited` is the rule it satisfied (provincial before dispatch, receiving before reply);
    * `principal`: by the unit's designated principal leader (主要领导; absent on instructions written before it existed).
    */
-  kind('add_instruction', { instructionId: uuid, provincial: z.boolean(), principal: z.boolean().optional(), awaited: z.enum(['provincial', 'receiving']).nullable() }),
+  kind('add_instruction', {
+    instructionId: uuid,
+    provincial: z.boolean(),
+    principal: z.boolean().optional(),
+    awaited: z.enum(['provincial', 'receiving']).nullable(),
+  }),
   /** The handling unit acknowledges the instructions on the order. */
   kind('acknowledge_instruction', { instructionIds: z.array(uuid) }),
   /** 应急机制: the way chosen to handle an emergency order. */
