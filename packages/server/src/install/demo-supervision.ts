@@ -53,9 +53,15 @@ export async function seedDemoSupervision(db: Db, clock: Clock): Promise<void> {
   // Last review day before today (Thursday by default), reviewing the week before it.
   const { reviewWeekday } = await supervisionSettings(db);
   const upcoming = nextReviewDay(now, reviewWeekday);
-  const heldOn = upcoming === today ? addDaysToDate(today, -7) : addDaysToDate(upcoming, -7);
-  const weekStart = addDaysToDate(mondayOf(heldOn), -7);
-  const agenda = await reviews.agenda(supervisor, weekStart);
+  let heldOn = upcoming === today ? addDaysToDate(today, -7) : addDaysToDate(upcoming, -7);
+  let weekStart = addDaysToDate(mondayOf(heldOn), -7);
+  let agenda = await reviews.agenda(supervisor, weekStart);
+  // A small demo may have a quiet week: the last meeting is then the one after the latest week with difficult orders.
+  for (let back = 1; back <= 8 && !agenda.orders.length; back++) {
+    heldOn = addDaysToDate(heldOn, -7);
+    weekStart = addDaysToDate(weekStart, -7);
+    agenda = await reviews.agenda(supervisor, weekStart);
+  }
   const chosen = agenda.orders.slice(0, 4);
   if (chosen.length) {
     const meeting = await reviews.createMeeting(supervisor, {
