@@ -8,10 +8,11 @@
  *  - SQL statements per createOrder / dispatchOrder / getOrder (targets ≤ 8 / 8 / 4; issue 18 measured 14 / 25 / 11)
  *  - listOrders for a county and for the province at each size vs. a bare indexed SELECT of the same rows
  *    (targets: p95 ≤ 3× bare; growth from the smallest to the largest size ≤ 1.3×)
+ *  - exchange: signed receiveExternalOrder (HMAC-SM3) at 50 connections as a ratio to createOrder in the same run (bench/exchange.ts)
  *  - call-event ingestion: signed batches to ingestCallEvents (verify, fold each call again, one UPDATE per batch)
  *    vs. a bare Fastify doing one multi-row INSERT of the same batch, events/s (target ≥ 0.5)
  *
- * `--only statements,intake,lists,calls` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ * `--only statements,intake,lists,calls,exchange` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { demoTelephonySecret } from '../packages/server/src/platform/config/config.js';
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
+import { inboundReceipt } from './exchange.js';
 import { statementsPerRequest } from './statements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +39,7 @@ const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
   .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
-const only = new Set(option('only', 'statements,intake,lists,calls').split(','));
+const only = new Set(option('only', 'statements,intake,lists,calls,exchange').split(','));
 const callCount = Number(option('calls', quick ? '500' : '2000'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -152,6 +154,9 @@ async function main() {
         HOTLINE_DEMO_ORDERS: '0',
         LOG_LEVEL: 'warn',
         HOTLINE_ADMIN_PASSWORD: 'Bench12345',
+        // Throughput, not the limiter: at 600 requests a minute per account (the default) a 50-connection run
+        // measures the rate limit (10/s) and counts the rest as non-2xx.
+        HOTLINE_RATE_LIMIT_PER_MINUTE: '100000000',
       },
       /started: http:\/\/[^:]+:(\d+)/,
     );
@@ -163,6 +168,7 @@ async function main() {
     if (only.has('calls')) report.calls = await callIngestion(app.port, bare.port);
     if (only.has('statements')) report.statements = await statements();
     if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!);
+    if (only.has('exchange')) report.exchange = await exchangeReceipt(app.port, agent.cookie);
     if (only.has('lists')) report.lists = await lists(app.port, bare.port);
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
     fs.writeFileSync(path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify(report, null, 2));
@@ -171,6 +177,14 @@ async function main() {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
+}
+
+async function exchangeReceipt(port: number, agentCookie: string) {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query(`select id from units where type = 'hotline_centre' order by depth limit 1`);
+  await c.end();
+  return inboundReceipt({ port, adminPassword: 'Bench12345', agentCookie, receivingUnitId: (rows[0] as { id: string }).id, body: intakeBody, duration, line });
 }
 
 /** SQL statements per request, counted at the driver of an in-process app on the bench's database (bench/statements.ts). */
