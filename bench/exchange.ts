@@ -34,7 +34,16 @@ export async function inboundReceipt(o: {
       direction: 'in',
       signingMethod: 'hmac-sm3',
       receivingUnitId: o.receivingUnitId,
-      mapping: { fields: { narrative: 'appealContent', typeCode: 'appealType', subjectCode: 'appealItem', 'callers.0.name': 'citizen.name', 'callers.0.phone': 'citizen.mobile' }, values: { typeCode: { 投诉: 'complaint' } } },
+      mapping: {
+        fields: {
+          narrative: 'appealContent',
+          typeCode: 'appealType',
+          subjectCode: 'appealItem',
+          'callers.0.name': 'citizen.name',
+          'callers.0.phone': 'citizen.mobile',
+        },
+        values: { typeCode: { 投诉: 'complaint' } },
+      },
     }),
   });
   if (created.status !== 201) throw new Error(`createExchangePartner: ${created.status} ${await created.text()}`);

@@ -74,7 +74,6 @@ import { registerSupervisionScan } from './supervision/supervision.scan.js';
 import { createSupervisionService } from './supervision/supervision.service.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { createOutbound } from './exchange/outbound.js';
-import { rekeyPartnerSecrets } from './exchange/secrets.js';
 import { createSecretBox } from './platform/secrets/secret-box.js';
 import { createPartnersService } from './exchange/partners.service.js';
 import { createInboundService } from './exchange/inbound.service.js';
@@ -185,7 +184,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
   const secrets = createSecretBox(config.secretKeys);
-  await rekeyPartnerSecrets(db, secrets);
   const outbound = createOutbound({ db, clock, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
   const units = createUnitDirectory({ db, clock, bus, province: config.province });

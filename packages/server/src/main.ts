@@ -1,14 +1,18 @@
 import { buildApp } from './app.js';
+import { rekeyPartnerSecrets } from './exchange/secrets.js';
 import { bootstrap } from './install/bootstrap.js';
 import { demoPassword } from './install/demo.js';
 import { loadConfig } from './platform/config/config.js';
 import { systemClock } from './platform/clock.js';
 import { migrateDatabase, openDatabase } from './platform/db/client.js';
+import { createSecretBox } from './platform/secrets/secret-box.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(database);
 const installed = await bootstrap(database.db, config, systemClock);
+// A new first key in HOTLINE_SECRET_KEYS: stored secrets move under it now (docs/security.md, rotation).
+await rekeyPartnerSecrets(database.db, createSecretBox(config.secretKeys));
 const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel }, runJobs: true });
 await app.listen({ port: config.port, host: config.host });
 

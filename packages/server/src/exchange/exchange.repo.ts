@@ -196,8 +196,11 @@ export async function messagesOf(db: Executor, f: MessageFilter): Promise<Messag
   return db.select().from(exchangeMessages).where(where(f)).orderBy(asc(exchangeMessages.id));
 }
 
-/** Per partner: received, sent (delivered), failed, waiting, and the oldest waiting message's time (the lag). */
-export async function figures(db: Executor, since: Date) {
+/**
+ * Per partner: received, sent (delivered), failed, waiting, acknowledgements overdue (delivered before `ackDueBefore`
+ * with no acknowledgement: a 202 the partner never confirmed), and the oldest waiting message's time (the lag).
+ */
+export async function figures(db: Executor, since: Date, ackDueBefore: Date) {
   return db
     .select({
       partnerId: exchangeMessages.partnerId,
@@ -205,6 +208,7 @@ export async function figures(db: Executor, since: Date) {
       sent: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'delivered' and ${exchangeMessages.deliveredAt} >= ${since.toISOString()}::timestamptz)::int`,
       failed: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'failed')::int`,
       waiting: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'pending')::int`,
+      unacknowledged: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'delivered' and ${exchangeMessages.ackCount} = 0 and ${exchangeMessages.deliveredAt} < ${ackDueBefore.toISOString()}::timestamptz)::int`,
       oldestWaiting: sql<
         string | null
       >`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} in ('pending', 'failed'))`,

@@ -361,6 +361,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
             sentToday: z.number(),
             failed: z.number(),
             waiting: z.number(),
+            unacknowledged: z.number(),
             lagSeconds: z.number(),
             partners: z.array(
               z.object({
@@ -369,6 +370,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
                 sentToday: z.number(),
                 failed: z.number(),
                 waiting: z.number(),
+                unacknowledged: z.number(),
                 lagSeconds: z.number(),
               }),
             ),
@@ -376,8 +378,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           ...errorResponses,
         },
         ...describe(
-          '数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）',
-          'Exchange figures: received and sent today, failed, waiting, and the oldest wait in seconds.',
+          '数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）',
+          'Exchange figures (province level): received and sent today, failed, waiting, acknowledgements overdue (delivered an hour ago, not confirmed), and the oldest wait in seconds.',
         ),
       },
     },

@@ -4,11 +4,11 @@ import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/workin
 import { isFinal, type OrderState } from '../orders/domain/states.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder, lockOrder } from '../orders/orders.repo.js';
-import { orderVisibleTo } from '../access/scope.js';
+import { atProvinceRoot, orderVisibleTo } from '../access/scope.js';
 import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
-import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors/app-error.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
@@ -36,6 +36,9 @@ const messageView = (m: repo.MessageRow, partnerName: string) => ({
   deliveredAt: m.deliveredAt?.toISOString() ?? null,
   lastAttemptAt: m.lastAttemptAt?.toISOString() ?? null,
 });
+
+/** A message the partner answered with 202 is overdue for its acknowledgement after an hour. */
+const ackDueMs = 3_600_000;
 
 /** Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers. */
 const readers = ['administrator', 'dispatcher'] as const;
@@ -167,9 +170,11 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
   /** Received, sent and failed messages, what waits and for how long: the exchange's figures for the cockpit. */
   async function figures(actor: Actor) {
     requireRole(actor, 'administrator', 'dispatcher', 'supervisor', 'leader');
+    // The links are the province's: a unit below sees its own subtree's figures in the cockpit, not these.
+    if (!atProvinceRoot(actor)) throw forbidden('EXCHANGE_FIGURES_PROVINCE_ONLY', '数据交换指标仅省级可查看');
     const now = clock.now();
     const since = instantAt(localDateOf(now), 0);
-    const [rows, partners] = await Promise.all([repo.figures(db, since), repo.listPartners(db)]);
+    const [rows, partners] = await Promise.all([repo.figures(db, since, new Date(now.getTime() - ackDueMs)), repo.listPartners(db)]);
     const byId = new Map(rows.map((r) => [r.partnerId, r]));
     const lag = (oldest: string | null | undefined) => (oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000)) : 0);
     const items = partners.map((p) => {
@@ -180,16 +185,18 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
         sentToday: r?.sent ?? 0,
         failed: r?.failed ?? 0,
         waiting: r?.waiting ?? 0,
+        unacknowledged: r?.unacknowledged ?? 0,
         lagSeconds: lag(r?.oldestWaiting),
       };
     });
-    const sum = (k: 'receivedToday' | 'sentToday' | 'failed' | 'waiting') => items.reduce((a, i) => a + i[k], 0);
+    const sum = (k: 'receivedToday' | 'sentToday' | 'failed' | 'waiting' | 'unacknowledged') => items.reduce((a, i) => a + i[k], 0);
     return {
       day: localDateOf(now),
       receivedToday: sum('receivedToday'),
       sentToday: sum('sentToday'),
       failed: sum('failed'),
       waiting: sum('waiting'),
+      unacknowledged: sum('unacknowledged'),
       lagSeconds: Math.max(0, ...items.map((i) => i.lagSeconds)),
       partners: items,
     };

@@ -300,11 +300,19 @@ describe('reconciliation', () => {
     expect(missing).toContain(c.body!.orderId);
     expect(missing).not.toContain(a.body!.orderId);
     expect(report.duplicated.map((m: { orderId: string }) => m.orderId)).toEqual(expect.arrayContaining([a.body!.orderId, b.body!.orderId]));
+    // Accepted (202) and never confirmed: an hour later its acknowledgement is overdue in the figures.
+    const unacked = async () =>
+      (await ok(dispatcher.get('/api/exchange/figures'))).partners.find((p: { partner: { id: string } }) => p.partner.id === partnerId).unacknowledged;
+    expect(await unacked()).toBe(0);
+    t.clock.advance(2 * hour);
+    await logins();
+    expect(await unacked()).toBe(1);
     sim.setMode('ok');
     expect((await ok(admin.post('/api/exchange/reconciliation/resend', { partnerId, day: '2026-12-03' }))).resent).toBe(1);
     await t.app.jobs.runDue();
     const again = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${partnerId}&day=2026-12-03&refresh=true`));
     expect(again.missing).toEqual([]);
+    expect(await unacked()).toBe(0);
   });
 
   it('the daily job keeps each partner’s report of the day before', async () => {

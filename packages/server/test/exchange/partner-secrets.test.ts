@@ -36,9 +36,10 @@ async function send(app: FastifyInstance, externalId: string) {
   });
   return { status: res.statusCode, body: res.json() as { code?: string; duplicate?: boolean } };
 }
-/** Another instance on the same database, started with these keys. */
+/** Another instance on the same database, started with these keys as main.ts starts one (secrets re-keyed, then the app). */
 async function instance(keys: string) {
   const database = await openSameDatabase(t.database);
+  await rekeyPartnerSecrets(database.db, createSecretBox(parseKeyRing(keys)));
   const app = await buildApp({ database, config: { ...t.config, secretKeys: parseKeyRing(keys) }, clock: t.clock, instanceId: `keys-${others.length}` });
   others.push({ app, database });
   return app;

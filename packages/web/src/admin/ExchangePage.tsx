@@ -155,12 +155,12 @@ function MessagesTab({ partners }: { partners: Partners | null }) {
           { title: '#', dataIndex: 'id', width: 60 },
           { title: t('时间'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
           { title: t('平台'), dataIndex: ['partner', 'name'] },
-          { title: t('方向'), dataIndex: 'direction', render: (d: string) => (d === 'in' ? t('收') : t('发')) },
-          { title: t('类型'), dataIndex: 'kind', render: (k: string) => t(messageKinds[k] ?? k) },
+          { title: t('方向'), dataIndex: 'direction', width: 64, render: (d: string) => (d === 'in' ? t('收') : t('发')) },
+          { title: t('类型'), dataIndex: 'kind', width: 96, render: (k: string) => t(messageKinds[k] ?? k) },
           { title: t('对方编号'), dataIndex: 'externalId', render: (v: string | null) => v ?? '—' },
-          { title: t('序号'), dataIndex: 'seq', render: (v: number | null) => v ?? '—' },
+          { title: t('序号'), dataIndex: 'seq', width: 64, render: (v: number | null) => v ?? '—' },
           { title: t('状态'), dataIndex: 'state', render: (s: string) => <Tag color={stateColors[s]}>{t(stateNames[s] ?? s)}</Tag> },
-          { title: t('尝试次数'), dataIndex: 'attempts' },
+          { title: t('尝试次数'), dataIndex: 'attempts', width: 90 },
           { title: t('对方回执'), dataIndex: 'partnerReceipt', render: (v: string | null, m) => (v ? `${v}${m.ackCount > 1 ? ` ×${m.ackCount}` : ''}` : '—') },
           { title: t('最后错误'), dataIndex: 'lastError', render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
           {
@@ -363,7 +363,16 @@ export default function ExchangePage() {
             {t('发送失败')} <strong style={{ color: f.failed ? '#cf1322' : undefined }}>{f.failed}</strong>
           </span>
           <span>
-            {t('最长积压')} <strong>{Math.round(f.lagSeconds / 60)}</strong> {t('分钟')}
+            {t('最长积压')}{' '}
+            {f.lagSeconds >= 3600 ? (
+              <>
+                <strong>{Math.floor(f.lagSeconds / 3600)}</strong> {t('小时')} <strong>{Math.round((f.lagSeconds % 3600) / 60)}</strong> {t('分钟')}
+              </>
+            ) : (
+              <>
+                <strong>{Math.round(f.lagSeconds / 60)}</strong> {t('分钟')}
+              </>
+            )}
           </span>
         </Space>
       ) : null}

@@ -739,10 +739,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）
-         * @description 数据交换指标：今日收到、今日发出、失败、待发及最长积压时间（秒）
+         * 数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）
+         * @description 数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）
          *
-         *     Exchange figures: received and sent today, failed, waiting, and the oldest wait in seconds.
+         *     Exchange figures (province level): received and sent today, failed, waiting, acknowledgements overdue (delivered an hour ago, not confirmed), and the oldest wait in seconds.
          */
         get: operations["getExchangeFigures"];
         put?: never;
@@ -9958,10 +9958,12 @@ export interface operations {
                             };
                             receivedToday: number;
                             sentToday: number;
+                            unacknowledged: number;
                             waiting: number;
                         }[];
                         receivedToday: number;
                         sentToday: number;
+                        unacknowledged: number;
                         waiting: number;
                     };
                 };

@@ -95,4 +95,7 @@ Object.assign(enExchange, {
   已上报: 'Uploaded',
   上报中: 'Uploading',
   上报失败: 'Upload failed',
+  小时: 'h',
+  状态回传: 'Status sent back',
+  '{n} 条': '{n}',
 });

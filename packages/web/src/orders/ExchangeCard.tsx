@@ -56,7 +56,10 @@ export function ExchangeCard({ orderId, canTransfer, onChanged }: { orderId: str
             <span data-testid="source-partner">{d.source.partner.name}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('对方编号')}>{d.source.externalId ?? '—'}</Descriptions.Item>
-          {d.undelivered ? <Descriptions.Item label={t('待发送')}>{d.undelivered}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('状态回传')}>
+            {t('{n} 条', { n: d.statusMessages })}
+            {d.undelivered ? <Tag color="gold" style={{ marginLeft: 8 }}>{`${t('待发送')} ${d.undelivered}`}</Tag> : null}
+          </Descriptions.Item>
         </Descriptions>
       ) : null}
       {d.transfers.map((tr) => (

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { adminPassword, launch, shot, signIn, startServer, type Server } from './support.js';
+
+/**
+ * 数据交换 on the demo installation: the administrator sees the partners, the messages with their states (one failed,
+ * to retry) and the national daily uploads; an order that came from 12345 shows where it came from.
+ */
+describe('exchange with other platforms', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ demoOrders: 60 });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the administrator sees partners, messages and their states, and the national uploads', async () => {
+    const page = await signIn(browser, server.url, 'admin', adminPassword);
+    await page.goto(`${server.url}/admin/exchange`);
+    const partners = page.getByRole('tabpanel').locator('.ant-table-row');
+    await partners.filter({ hasText: '市 12345 政务服务便民热线' }).waitFor();
+    await partners.filter({ hasText: '全国 12351 职工服务平台' }).waitFor();
+    assert.equal(await partners.count(), 2);
+    await shot(page, 'e2e-exchange-partners');
+
+    await page.getByRole('tab', { name: '收发消息' }).click();
+    const messages = page.getByRole('tabpanel').locator('.ant-table-row');
+    await messages.first().waitFor();
+    await messages.filter({ hasText: '发送失败' }).first().waitFor();
+    await messages.filter({ hasText: '已送达' }).first().waitFor();
+    await messages.filter({ hasText: '已收到' }).first().waitFor();
+    // The failed one offers its retry; the delivered ones do not.
+    assert.equal(
+      await messages
+        .filter({ hasText: '发送失败' })
+        .first()
+        .getByRole('button', { name: /重\s?发/ })
+        .count(),
+      1,
+    );
+    assert.equal(
+      await messages
+        .filter({ hasText: '已送达' })
+        .first()
+        .getByRole('button', { name: /重\s?发/ })
+        .count(),
+      0,
+    );
+    await shot(page, 'e2e-exchange-messages');
+
+    await page.getByRole('tab', { name: '全总数据上报' }).click();
+    const uploads = page.getByRole('tabpanel').locator('.ant-table-row');
+    await uploads.first().waitFor();
+    assert.equal(await uploads.count(), 3);
+    assert.equal(await uploads.filter({ hasText: '已上报' }).count(), 3);
+    await shot(page, 'e2e-exchange-uploads');
+    await page.context().close();
+  });
+
+  it('an order that came from 12345 shows its exchange card', async () => {
+    const page = await signIn(browser, server.url, 'dispatcher');
+    const received = await (await page.request.get(`${server.url}/api/exchange/messages?direction=in&pageSize=50`)).json();
+    const from12345 = received.items.find((m: { partner: { name: string }; orderId: string }) => m.partner.name === '市 12345 政务服务便民热线');
+    assert.ok(from12345, 'the demo has orders from 12345');
+    await page.goto(`${server.url}/orders/${from12345.orderId}`);
+    await page.waitForSelector('.order-header');
+    const source = page.locator('[data-testid=source-partner]');
+    await source.waitFor();
+    assert.equal(await source.textContent(), '市 12345 政务服务便民热线');
+    await page.getByText(from12345.externalId).waitFor();
+    await source.scrollIntoViewIfNeeded();
+    await shot(page, 'e2e-exchange-order-card');
+    await page.context().close();
+  });
+});
