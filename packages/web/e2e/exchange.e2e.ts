@@ -5,7 +5,8 @@ import { adminPassword, launch, shot, signIn, startServer, type Server } from '.
 
 /**
  * 数据交换 on the demo installation: the administrator sees the partners, the messages with their states (one failed,
- * to retry) and the national daily uploads; an order that came from 12345 shows where it came from.
+ * to retry) and the national daily uploads; an order that came from 12345 shows where it came from; the provincial
+ * leader's cockpit shows the exchange's figures.
  */
 describe('exchange with other platforms', () => {
   let server: Server;
@@ -73,8 +74,22 @@ describe('exchange with other platforms', () => {
     await source.waitFor();
     assert.equal(await source.textContent(), '市 12345 政务服务便民热线');
     await page.getByText(from12345.externalId).waitFor();
-    await source.scrollIntoViewIfNeeded();
+    await source.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'e2e-exchange-order-card');
+    await page.context().close();
+  });
+
+  it('the provincial leader’s cockpit shows the exchange per partner', async () => {
+    const page = await signIn(browser, server.url, 'leader');
+    await page.waitForURL((u) => u.pathname === '/cockpit');
+    const card = page.locator('[data-testid=exchange-figures]');
+    await card.locator('.ant-table-row').filter({ hasText: '市 12345 政务服务便民热线' }).waitFor();
+    const api = await (await page.request.get(`${server.url}/api/exchange/figures`)).json();
+    const row = card.locator('.ant-table-row').filter({ hasText: '市 12345 政务服务便民热线' });
+    const p = api.partners.find((x: { partner: { name: string } }) => x.partner.name === '市 12345 政务服务便民热线');
+    assert.equal(await row.locator('td').nth(4).textContent(), String(p.failed));
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'e2e-exchange-cockpit');
     await page.context().close();
   });
 });

@@ -2,12 +2,12 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import * as repo from '../exchange/exchange.repo.js';
 import { exchangeMessages } from '../exchange/exchange.tables.js';
 import type { FieldMapping } from '../exchange/domain/mapping.js';
-import { statusPayload } from '../exchange/domain/outbound.js';
+import { isReported, statusPayload } from '../exchange/domain/outbound.js';
 import { effectiveMapping, nationalFormat, uploadMessages } from '../exchange/domain/national-upload.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Db } from '../platform/db/client.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
-import { workOrders } from '../orders/orders.tables.js';
+import { orderCallers, orderEvents, workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
 
 /** The demo partners' secrets (the simulator's defaults): never used unless the demo is on. */
@@ -88,6 +88,10 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       .update(workOrders)
       .set({ sourcePartnerId: partner.id, channel: partner === p12345 ? 'transfer_12345' : 'upper_platform' })
       .where(eq(workOrders.id, o.id));
+    await db
+      .update(orderCallers)
+      .set({ channel: partner === p12345 ? 'transfer_12345' : 'upper_platform' })
+      .where(eq(orderCallers.orderId, o.id));
     await db.insert(exchangeMessages).values({
       partnerId: partner.id,
       direction: 'in',
@@ -99,12 +103,11 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       createdAt: o.createdAt,
     });
     if (partner !== p12345) continue;
-    const steps: [string, string][] = [
-      ['create', 'pending_dispatch'],
-      ['dispatch', 'pending_sign'],
-    ];
-    if (o.state !== 'pending_dispatch') steps.push(['sign', o.state]);
-    for (const [seq, [action, state]] of steps.entries()) {
+    // The status messages the partner heard: one per reported change on the order's own timeline, in order.
+    const steps = (await db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id)).orderBy(asc(orderEvents.at), asc(orderEvents.id))).filter(
+      (e) => isReported(e.action) && e.toState,
+    );
+    for (const [seq, e] of steps.entries()) {
       const failed = i === 0 && seq === steps.length - 1;
       await db.insert(exchangeMessages).values({
         partnerId: partner.id,
@@ -113,15 +116,15 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
         orderId: o.id,
         externalId,
         seq: seq + 1,
-        payload: statusPayload(demo12345Mapping, { externalId, number: o.number, state, action, at: o.createdAt }),
+        payload: statusPayload(demo12345Mapping, { externalId, number: o.number, state: e.toState!, action: e.action, at: e.at }),
         state: failed ? 'failed' : 'delivered',
         attempts: failed ? 60 : 1,
         lastError: failed ? '无法连接对方：ECONNREFUSED' : null,
         partnerReceipt: failed ? null : `R-${o.number.slice(-4)}-${seq + 1}`,
         ackCount: failed ? 0 : 1,
-        createdAt: o.createdAt,
-        deliveredAt: failed ? null : o.createdAt,
-        lastAttemptAt: o.createdAt,
+        createdAt: e.at,
+        deliveredAt: failed ? null : e.at,
+        lastAttemptAt: e.at,
       });
     }
   }

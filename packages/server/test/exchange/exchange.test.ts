@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
-import { exchangeMessages } from '../../src/exchange/exchange.tables.js';
+import { exchangeMessages, exchangeNonces } from '../../src/exchange/exchange.tables.js';
 import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -149,8 +149,10 @@ describe('receiving orders', () => {
   it('refuses a bad signature, a replayed nonce and an old timestamp, storing nothing', async () => {
     const before = await orderCount();
     const messages = (await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages))[0]!.n;
-    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { secret: 'not-the-partner-secret' })).body!.code).toBe('SIGNATURE_BAD_SIGNATURE');
-    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { at: new Date(t.clock.now().getTime() - 6 * 60_000) })).body!.code).toBe('SIGNATURE_STALE');
+    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { secret: 'not-the-partner-secret', nonce: 'nonce-bad' })).body!.code).toBe('SIGNATURE_BAD_SIGNATURE');
+    expect((await sim.sendOrder('HH-SIG', theirOrder(4), { at: new Date(t.clock.now().getTime() - 6 * 60_000), nonce: 'nonce-old' })).body!.code).toBe(
+      'SIGNATURE_STALE',
+    );
     const first = await sim.sendOrder('HH-NONCE', theirOrder(5), { nonce: 'nonce-once' });
     expect(first.status).toBe(200);
     const replay = await sim.sendOrder('HH-REPLAY', theirOrder(6), { nonce: 'nonce-once' });
@@ -160,8 +162,13 @@ describe('receiving orders', () => {
     expect(wrong.status).toBe(401);
     expect(await orderCount()).toBe(before + 1);
     expect((await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages))[0]!.n).toBeGreaterThanOrEqual(messages + 1);
-    const mine = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'HH-REPLAY'));
-    expect(mine).toHaveLength(0);
+    for (const externalId of ['HH-SIG', 'HH-REPLAY', 'HH-M'])
+      expect(await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, externalId))).toHaveLength(0);
+    // A refused request's nonce is not kept either: only the accepted one's is.
+    const nonces = (await t.db.select().from(exchangeNonces)).map((n) => n.nonce);
+    expect(nonces).toContain('nonce-once');
+    expect(nonces).not.toContain('nonce-bad');
+    expect(nonces).not.toContain('nonce-old');
   });
 
   it('an order from the national platform comes in on the upper-platform channel', async () => {

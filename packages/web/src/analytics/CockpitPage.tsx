@@ -22,6 +22,7 @@ import {
   type Trend,
 } from './api.js';
 import { EChart } from './EChart.js';
+import { ExchangeFigures } from './ExchangeFigures.js';
 import './analytics.css';
 
 type Card = { key: keyof Figures; label: string; kind: 'count' | 'rate' | 'days' | 'yuan'; metric?: string; lowerIsBetter?: boolean };
@@ -394,6 +395,7 @@ export default function CockpitPage() {
             />
           </Card>
         </Col>
+        {unitId ? null : <ExchangeFigures />}
       </Row>
     </div>
   );

@@ -97,5 +97,7 @@ Object.assign(enExchange, {
   上报失败: 'Upload failed',
   小时: 'h',
   状态回传: 'Status sent back',
+  超时未确认: 'Acks overdue',
+  今日: 'Today',
   '{n} 条': '{n}',
 });

@@ -1,0 +1,59 @@
+import { Card, Col, Table, Typography } from 'antd';
+import { exchangeApi } from '../api/exchange.js';
+import { useT } from '../i18n/i18n.js';
+import { useLoad } from '../shell/use-load.js';
+
+type Figures = Awaited<ReturnType<typeof exchangeApi.figures>>;
+
+const lag = (s: number, t: (k: string) => string) => (s >= 3600 ? `${Math.floor(s / 3600)} ${t('小时')}` : `${Math.round(s / 60)} ${t('分钟')}`);
+
+/**
+ * The exchange with other platforms on the cockpit (province level, where the links are kept): per partner what came
+ * in and went out today, what failed or waits, acknowledgements overdue, the longest wait. Nothing is shown to a unit
+ * below the province (the API answers 403) or where no partner is registered.
+ */
+export function ExchangeFigures() {
+  const t = useT();
+  const { data } = useLoad<Figures | null>(() => exchangeApi.figures().catch(() => null), []);
+  if (!data || !data.partners.length) return null;
+  return (
+    <Col xs={24}>
+      <Card
+        size="small"
+        title={t('数据交换')}
+        data-testid="exchange-figures"
+        extra={
+          <Typography.Text type="secondary">
+            {t('今日')} {data.day}
+          </Typography.Text>
+        }
+      >
+        <Table
+          size="small"
+          rowKey={(r) => r.partner.id}
+          pagination={false}
+          dataSource={data.partners}
+          columns={[
+            { title: t('对接平台'), dataIndex: ['partner', 'name'] },
+            { title: t('今日收到'), dataIndex: 'receivedToday', align: 'right' },
+            { title: t('今日发出'), dataIndex: 'sentToday', align: 'right' },
+            { title: t('待发送'), dataIndex: 'waiting', align: 'right' },
+            {
+              title: t('发送失败'),
+              dataIndex: 'failed',
+              align: 'right',
+              render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0),
+            },
+            {
+              title: t('超时未确认'),
+              dataIndex: 'unacknowledged',
+              align: 'right',
+              render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : 0),
+            },
+            { title: t('最长积压'), dataIndex: 'lagSeconds', align: 'right', render: (s: number) => (s ? lag(s, t) : '—') },
+          ]}
+        />
+      </Card>
+    </Col>
+  );
+}
