@@ -40,6 +40,8 @@ const CircularsPage = lazy(() => import('./supervision/CircularsPage.js'));
 const PhoneTasksPage = lazy(() => import('./supervision/PhoneTasksPage.js'));
 const OutboundPage = lazy(() => import('./supervision/OutboundPage.js'));
 const EmergencyMembersPage = lazy(() => import('./supervision/EmergencyMembersPage.js'));
+const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage.js'));
+const UnionServicesPage = lazy(() => import('./selfservice/UnionServicesPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, status, error, reload } = useSession();
@@ -93,6 +95,15 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      {/* The worker's own page: public, outside the staff workplace (no session asked for). */}
+      <Route
+        path="/self-service"
+        element={
+          <Suspense fallback={<Loading />}>
+            <SelfServicePage />
+          </Suspense>
+        }
+      />
       <Route
         path="/big-screen"
         element={
@@ -116,6 +127,14 @@ export function AppRoutes() {
           element={
             <Guard path="/calls/wallboard">
               <WallboardPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="union-services"
+          element={
+            <Guard path="/union-services">
+              <UnionServicesPage />
             </Guard>
           }
         />

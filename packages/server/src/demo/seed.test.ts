@@ -7,6 +7,7 @@ import { units } from '../units/units.tables.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
 import { demoHistory, seedOrders } from './demo.seed.js';
+import { demoSelfServiceRequests } from '../install/demo-selfservice.js';
 import type { GeneratedOrder } from './generate.js';
 import { orderProblems } from './invariants.js';
 
@@ -17,7 +18,8 @@ const startOfToday = () => instantAt(localDateOf(t.clock.now()), 0);
 
 /** Every generated order read back from the database, in the generator's shape. */
 async function readBack(ids?: string[]): Promise<GeneratedOrder[]> {
-  const where = ids ? inArray(workOrders.id, ids) : sql`true`;
+  // The generator's orders; the self-service page's demo requests (install/demo-selfservice.ts) came in through intake.
+  const where = ids ? inArray(workOrders.id, ids) : eq(workOrders.awaitingCheck, false);
   const orders = await t.db.select().from(workOrders).where(where);
   const of =
     <T extends { orderId: string }>(rows: T[]) =>
@@ -81,6 +83,18 @@ describe('the demo installation', () => {
     expect(new Set(generated.map((g) => g.order.state))).toEqual(new Set(orderStates));
   });
 
+  it('gives the self-service pages something to show: requests waiting for a check, an application in each state, group drafts', async () => {
+    const agent = await t.login('agent');
+    const waiting = await t.db.select().from(workOrders).where(eq(workOrders.channel, 'self_service'));
+    expect(waiting.filter((o) => o.awaitingCheck && o.state === 'pending_dispatch').length).toBeGreaterThanOrEqual(3);
+    expect((await ok(agent.get(`/api/orders/${waiting.find((o) => o.awaitingCheck)!.id}`))).allowedActions).toContain('check_request');
+    const handler = await t.login('handler');
+    const apps = (await ok(handler.get('/api/memberships'))).items as { state: string }[];
+    expect(new Set(apps.map((a) => a.state))).toEqual(new Set(['received', 'accepted', 'card_issued', 'declined']));
+    const drafts = (await ok(handler.get('/api/wechat-groups/drafts?state=draft'))).items as { sender: string }[];
+    expect(drafts.map((d) => d.sender).sort()).toEqual(['马师傅', '骑手小王']);
+  });
+
   it('fills the day sequences, so intake today starts at 0001 and later days continue', async () => {
     const seqs = await t.db.select().from(orderSequences).where(eq(orderSequences.province, '150000'));
     const orders = await t.db.select({ number: workOrders.number, createdAt: workOrders.createdAt }).from(workOrders);
@@ -112,7 +126,7 @@ describe('the demo installation', () => {
   it.each(['dispatcher', 'leader'] as const)('gives the %s every order with counts per state summing to the total, also filtered', async (who) => {
     const client = who === 'dispatcher' ? dispatcher : leader;
     const list = await ok(client.get('/api/orders?limit=5'));
-    expect(list.total).toBe(demoHistory.count);
+    expect(list.total).toBe(demoHistory.count + demoSelfServiceRequests);
     expect(Object.values(list.countsByState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(list.total);
     const open = await ok(client.get('/api/orders?limit=5&state=handling,pending_sign'));
     expect(open.total).toBe((list.countsByState.handling ?? 0) + (list.countsByState.pending_sign ?? 0));
@@ -168,7 +182,7 @@ describe('seeding more orders up to now', () => {
 
   it('adds them consistently in several batches, continuing today’s numbers for the next real intake', async () => {
     const [{ n } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(workOrders);
-    expect(n).toBe(demoHistory.count + 1_500);
+    expect(n).toBe(demoHistory.count + demoSelfServiceRequests + 1_500);
     const today = localDateOf(t.clock.now()).replaceAll('-', '');
     const todays = (await t.db.select({ number: workOrders.number }).from(workOrders)).filter((o) => o.number.includes(`-${today}-`));
     expect(todays.length).toBeGreaterThan(0);
@@ -253,7 +267,10 @@ describe('a demo installation started after the last year of the working calenda
   it('still starts, with its history inside the calendar', async () => {
     const late = await createTestApp({ at: '2027-02-15T02:00:00Z', config: { demoOrders: 300 } });
     try {
-      const orders = await late.db.select({ createdAt: workOrders.createdAt, state: workOrders.state }).from(workOrders);
+      const orders = await late.db
+        .select({ createdAt: workOrders.createdAt, state: workOrders.state })
+        .from(workOrders)
+        .where(eq(workOrders.awaitingCheck, false));
       expect(orders).toHaveLength(demoHistory.count);
       expect(orders.every((o) => localDateOf(o.createdAt) <= '2026-12-31')).toBe(true);
     } finally {

@@ -47,8 +47,16 @@ export function createServiceGroupsService(deps: {
     if (!deps.secret)
       throw new AppError('forbidden', 'WECHAT_GROUPS_NOT_CONFIGURED', '未配置微信服务群机器人密钥（HOTLINE_WECHAT_GROUP_SECRET），不接收群消息');
     const now = clock.now();
-    // The signature first, the nonce in the same transaction as what the messages write: a refused request stores nothing.
+    // The signature first; the nonce is claimed in the transaction that stores the messages: a refused request stores nothing.
     await verifySignedRequest(h, rawBody, { method: 'hmac-sha256', secret: deps.secret, now, claimNonce: async () => true });
+    return receive(body, async (tx) => {
+      if (!(await claimNonce(tx, h.nonce!, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+    });
+  }
+
+  /** Each new message read once; a likely grievance a draft and a notice to the chair, in one transaction with `first`. */
+  async function receive(body: { chatId: string; messages: GroupMessageInput[] }, first?: (tx: Executor) => Promise<void>) {
+    const now = clock.now();
     const [group] = await db.select().from(serviceGroups).where(eq(serviceGroups.chatId, body.chatId));
     // Reading is pure and needs no transaction: done before it opens (PGlite has one connection).
     const read = await Promise.all(
@@ -65,7 +73,7 @@ export function createServiceGroupsService(deps: {
       }),
     );
     return db.transaction(async (tx) => {
-      if (!(await claimNonce(tx, h.nonce!, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+      if (first) await first(tx);
       if (!group) throw invalid('WECHAT_GROUP_UNKNOWN', '未登记的微信服务群', [{ field: 'body.chatId', message: '未登记的微信服务群' }]);
       let added = 0;
       let drafts = 0;
@@ -207,6 +215,6 @@ export function createServiceGroupsService(deps: {
     await tx.delete(groupRequestNonces).where(lt(groupRequestNonces.at, before));
   }
 
-  return { ingest, list, confirm, dismiss, purgeNonces };
+  return { ingest, receive, list, confirm, dismiss, purgeNonces };
 }
 export type ServiceGroupsService = ReturnType<typeof createServiceGroupsService>;

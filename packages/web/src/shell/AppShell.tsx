@@ -66,6 +66,7 @@ export const navItems: Item[] = [
     roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'],
   },
   { path: '/calls/wallboard', label: '话务大屏', icon: <FundOutlined />, roles: ['supervisor', 'leader', 'agent'] },
+  { path: '/union-services', label: '入会与服务群', icon: <UsergroupAddOutlined />, roles: ['handler', 'leader'] },
   { path: '/supervision', label: '督办', icon: <AlertOutlined />, roles: supervisionRoles },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
   { path: '/admin/users', label: '人员与角色', icon: <TeamOutlined />, roles: adminReaders },

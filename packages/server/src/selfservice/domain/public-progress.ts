@@ -11,7 +11,7 @@ export const stageWords: Record<PublicStage, { zh: string; en: string }> = {
   accepted: { zh: '已受理，正在转交承办单位', en: 'Accepted; being passed to the unit that will handle it' },
   handling: { zh: '承办单位正在办理', en: 'Being handled' },
   reviewing: { zh: '承办单位已办理完毕，热线正在审核答复', en: 'Handled; the hotline is reviewing the answer' },
-  answered: { zh: '已答复，欢迎您评价', en: 'Answered; please rate the handling' },
+  answered: { zh: '已答复', en: 'Answered' },
   closed: { zh: '已办结', en: 'Closed' },
   merged: { zh: '已与反映同一事项的诉求合并办理', en: 'Merged with a request about the same matter' },
   not_accepted: { zh: '未予受理，如有疑问请拨打 12351', en: 'Not taken up; call 12351 with any question' },
