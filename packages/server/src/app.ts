@@ -66,6 +66,10 @@ import { orderKnowledgeRoutes } from './knowledge/answer.routes.js';
 import { createSearchService } from './search/search.service.js';
 import { createOrderSearch } from './search/order-search.js';
 import { callsRoutes } from './calls/calls.routes.js';
+import { ivrRoutes } from './calls/ivr.routes.js';
+import { createIvrService } from './calls/ivr.service.js';
+import { lawyerSeatsRoutes } from './legal/lawyer-seats.routes.js';
+import { createLawyerSeatsService } from './legal/lawyer-seats.service.js';
 import { createCallsService } from './calls/calls.service.js';
 import { registerCallJobs } from './calls/calls.jobs.js';
 import { createNotificationsService, registerNoticeDelivery } from './notifications/notifications.service.js';
@@ -267,6 +271,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const legal = createLegalService({ db, clock, notify: riskNotices });
   await app.register(legalRoutes, { prefix: '/api/legal', legal });
   registerLegalJobs(jobs, legal);
+  // Lawyer seats: the roster's shifts over the working calendar, transfers to the lawyer on duty, consultations.
+  await app.register(lawyerSeatsRoutes, { prefix: '/api/legal', seats: createLawyerSeatsService({ db, clock, calendar }) });
+  await app.register(ivrRoutes, { prefix: '/api/ivr', ivr: createIvrService({ db, clock }) });
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
   const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });

@@ -86,4 +86,75 @@ describe('calls in the browser', () => {
     await shot(page, 'calls-wallboard');
     await page.context().close();
   });
+
+  it('call records: the supervisor filters, opens the call with its trail and linked order; the lawyer seat takes a transfer', async () => {
+    const page = await signIn(browser, base, 'supervisor');
+    await page.goto(`${base}/calls`);
+    await page.getByTestId('call-records').waitFor();
+    await page.locator('.ant-table-row', { hasText: '139****6666' }).first().click();
+    const detail = page.getByTestId('call-detail');
+    await detail.waitFor();
+    await detail.getByText('坐席接听').first().waitFor();
+    assert.match(await detail.innerText(), /关联工单[\s\S]*在某物流公司/);
+    await shot(page, 'calls-records');
+    // The supervisor sets up the roster: three lawyers, two a day, the rotation counted from today (Beijing).
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const roster = await page.evaluate(async (anchorDate) => {
+      const lawyers = ['李明', '王静', '张伟'].map((name, i) => ({
+        name,
+        firm: '北疆律师事务所',
+        phone: `1390471200${i}`,
+        username: i === 0 ? 'lawyer' : null,
+        active: true,
+      }));
+      const r = await fetch('/api/legal/lawyer-roster', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 0, perDay: 2, anchorDate, lawyers }),
+      });
+      return r.status;
+    }, today);
+    assert.equal(roster, 200);
+    await page.goto(`${base}/legal/lawyers`);
+    await page.getByTestId('lawyer-seats').waitFor();
+    await page.getByRole('tab', { name: '值班表设置' }).click();
+    await page.getByTestId('roster-editor').waitFor();
+    assert.equal(await page.getByTestId('roster-editor').locator('input[placeholder="律师事务所"]').count(), 3);
+    await page.context().close();
+
+    // The agent at the console sees today's lawyers; on a working day the call in progress goes to the first of them.
+    const agent = await signIn(browser, base, 'agent');
+    await agent.goto(`${base}/intake`);
+    await agent.getByTestId('on-duty-lawyers').waitFor();
+    const shifts = await agent.evaluate(async () => (await fetch('/api/legal/lawyer-shifts')).json());
+    assert.equal(shifts.roster.lawyers.length, 3);
+    if (shifts.onDuty.length) {
+      await report(call('e2e-law', '13904717777', 10, false));
+      await agent.getByTestId('screen-pop').waitFor();
+      await agent.getByTestId('transfer-to-lawyer').click();
+      await agent.getByPlaceholder('请简述来电人咨询的法律问题').fill('咨询未签劳动合同的二倍工资');
+      await agent.getByRole('button', { name: /OK|确\s*定/ }).click();
+      await agent.getByText(`已转值班律师 ${shifts.onDuty[0].name}`).waitFor();
+      const record = await agent.evaluate(async () => (await fetch('/api/calls/e2e-law')).json());
+      assert.equal(record.transfers[0].target, 'lawyer');
+    } else await agent.getByText('今日无值班律师').waitFor();
+    await shot(agent, 'calls-lawyers-on-duty');
+    await agent.context().close();
+  });
+
+  it('the voice menu: the supervisor adds a key under the main menu and saves a new version', async () => {
+    const page = await signIn(browser, base, 'supervisor');
+    await page.goto(`${base}/admin/ivr`);
+    await page.getByTestId('ivr-editor').waitFor();
+    await page.getByTestId('ivr-add-key').click();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/ivr/') && r.request().method() === 'PUT');
+    await page.getByTestId('ivr-save').click();
+    assert.equal((await saved).status(), 200);
+    await page.getByText('孙丽（督办员）', { exact: false }).first().waitFor();
+    const exported = await page.evaluate(async () => (await fetch('/api/ivr/export')).json());
+    assert.equal(exported.version, 1);
+    assert.equal(exported.nodes.main.keys['6'], 'main-1');
+    await shot(page, 'calls-ivr');
+    await page.context().close();
+  });
 });

@@ -32,6 +32,9 @@ const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
 const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
 const WallboardPage = lazy(() => import('./calls/WallboardPage.js'));
+const CallRecordsPage = lazy(() => import('./calls/CallRecordsPage.js'));
+const LawyerSeatsPage = lazy(() => import('./legal/LawyerSeatsPage.js'));
+const IvrPage = lazy(() => import('./admin/IvrPage.js'));
 const SupervisionBoardPage = lazy(() => import('./supervision/SupervisionBoardPage.js'));
 const SupervisionLayout = lazy(() => import('./supervision/SupervisionLayout.js'));
 const ReviewsPage = lazy(() => import('./supervision/ReviewsPage.js'));
@@ -135,6 +138,30 @@ export function AppRoutes() {
           element={
             <Guard path="/union-services">
               <UnionServicesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="calls"
+          element={
+            <Guard path="/calls">
+              <CallRecordsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="legal/lawyers"
+          element={
+            <Guard path="/legal/lawyers">
+              <LawyerSeatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/ivr"
+          element={
+            <Guard path="/admin/ivr">
+              <IvrPage />
             </Guard>
           }
         />

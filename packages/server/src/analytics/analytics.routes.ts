@@ -53,8 +53,17 @@ export const kpiFiguresSchema = z.object({
   amountRecoveredYuan: z.number(),
   workersHelped: z.number(),
   firstContactResolutionRate: rate,
-  calls: z.number().nullable().describe('来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists'),
-  answerRate: rate,
+  calls: z
+    .number()
+    .nullable()
+    .describe(
+      '来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline',
+    ),
+  answerRate: rate.describe('接通率 / answer rate (kpis.md)'),
+  answerWithinRate: rate.describe('15秒接通率 / answered within 15 s ÷ answered'),
+  abandonRate: rate.describe('放弃率 / abandon rate'),
+  averageWaitSeconds: rate.describe('平均等待秒数 / mean wait of answered calls'),
+  averageTalkSeconds: rate.describe('平均通话秒数 / mean talk time'),
 });
 const unitRef = z.object({ id: z.string(), name: z.string() });
 const comparison = z.object({ from: z.string(), to: z.string(), figures: kpiFiguresSchema, changePercent: z.record(z.string(), z.number().nullable()) });
@@ -105,6 +114,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
         response: {
           200: kpiFiguresSchema.extend({
             unit: unitRef,
+            legalConsultations: z
+              .number()
+              .nullable()
+              .describe('律师座席登记的咨询数（单位含热线时） / consultations recorded by the lawyer seats (when the unit holds the hotline)'),
             period: z.object({ from: z.string(), to: z.string() }),
             comparison: z.object({ previous: comparison, lastYear: comparison }),
             generatedAt: z.string(),

@@ -1,13 +1,15 @@
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
-import { localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
+import { callFiguresBetween } from '../calls/call-facts.js';
+import { countConsultations } from '../legal/lawyer-seats.repo.js';
+import { addDaysToDate, instantAt, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { listSubjects, listTypes } from '../catalog/catalog.repo.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import { loadOrdersForFigures, type OrderForFigures } from '../orders/orders-for-figures.js';
-import { findUnitsByIds, findVisibleUnit } from '../units/units.repo.js';
+import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
 import { contributionsOf, type OrderFacts } from './domain/contributions.js';
 import {
@@ -168,17 +170,23 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       sumsFor(unit.path, { ...q, ...cmp.previous }),
       sumsFor(unit.path, { ...q, ...cmp.lastYear }),
     ]);
-    const figures = kpiFigures(now);
-    const prev = kpiFigures(previous);
-    const ly = kpiFigures(lastYear);
+    // Calls are the hotline's: a scope that holds the hotline centre has them (and not by type or subject of order).
+    const withCalls = !q.typeCode && !q.subjectCode && (await holdsUnitOfType(db, unit.path, 'hotline_centre'));
+    const callsOf = (p: Period) => (withCalls ? callFiguresBetween(db, { from: instantAt(p.from, 0), to: instantAt(addDaysToDate(p.to, 1), 0) }) : null);
+    const [callsNow, callsPrev, callsLy] = await Promise.all([callsOf(q), callsOf(cmp.previous), callsOf(cmp.lastYear)]);
+    const figures = kpiFigures(now, callsNow);
+    const prev = kpiFigures(previous, callsPrev);
+    const ly = kpiFigures(lastYear, callsLy);
     const change = (a: typeof figures, b: typeof figures) =>
       Object.fromEntries(
         Object.entries(a).map(([k, v]) => [k, typeof v === 'number' ? changePercent(v, b[k as keyof typeof b] as number | null) : null]),
       ) as Record<string, number | null>;
+    const consultations = withCalls ? await countConsultations(db, instantAt(q.from, 0), instantAt(addDaysToDate(q.to, 1), 0)) : null;
     return {
       unit: { id: unit.id, name: unit.name },
       period: { from: q.from, to: q.to },
       ...figures,
+      legalConsultations: consultations,
       comparison: {
         previous: { ...cmp.previous, figures: prev, changePercent: change(figures, prev) },
         lastYear: { ...cmp.lastYear, figures: ly, changePercent: change(figures, ly) },

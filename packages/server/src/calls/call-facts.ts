@@ -1,6 +1,9 @@
-import { and, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { calls } from './calls.tables.js';
+import { callsForFigures, saveCalls } from './calls.repo.js';
+import { callFigures, defaultCallFigureOptions, type CallFigures } from './domain/call-figures.js';
+import { foldCall, type CallEvent, type CallRecord, type TransferTarget } from './domain/call-events.js';
 
 /**
  * What other capabilities (quality inspection) read of calls, kept in the calls capability that owns the table.
@@ -52,4 +55,51 @@ export async function callsFor(db: Executor, q: { callIds: string[]; orderIds: s
           : sql`false`
       })`,
     );
+}
+
+/**
+ * An agent passed a call to someone the telephony system does not know of (the lawyer on duty): the transfer goes on
+ * the call's trail as one more event, folded with the others, so the call record reads it like a telephony transfer.
+ * Only the agent who answered the call (or the desk's dispatchers and supervisors) may; the event id is the caller's
+ * own (one transfer, one event, however often it is written).
+ */
+export async function recordCallTransfer(
+  tx: Executor,
+  q: { callId: string; eventId: string; at: Date; target: TransferTarget; targetName: string; agent: string | null; by: { role: string; username: string } },
+): Promise<'recorded' | 'not_found' | 'not_yours'> {
+  const [row] = await tx.select().from(calls).where(eq(calls.callId, q.callId)).for('update');
+  if (!row) return 'not_found';
+  if (q.by.role === 'agent' && row.agent !== q.by.username) return 'not_yours';
+  const event: CallEvent = {
+    eventId: q.eventId,
+    callId: q.callId,
+    type: 'transferred',
+    at: q.at.toISOString(),
+    target: q.target,
+    targetName: q.targetName,
+    ...(q.agent ? { agent: q.agent } : {}),
+  };
+  await saveCalls(tx, [foldCall(q.callId, [...row.events, event])], q.at);
+  return 'recorded';
+}
+
+/**
+ * The call records offered in [from, to) as the figures read them (domain/call-figures.ts). getCallFigures, the
+ * wallboard and analytics' getKpis all read calls through this, so one function computes each figure everywhere.
+ */
+export async function callRecordsBetween(db: Executor, q: { from?: Date | undefined; to?: Date | undefined }): Promise<CallRecord[]> {
+  const rows = await callsForFigures(db, q);
+  return rows.map((r) => ({
+    ...r,
+    offeredAt: r.offeredAt?.toISOString() ?? null,
+    queuedAt: r.queuedAt?.toISOString() ?? null,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    endedAt: r.endedAt?.toISOString() ?? null,
+  })) as unknown as CallRecord[];
+}
+
+/** The call figures of kpis.md for [from, to), or null when no call was recorded in it ("no call data", not zero). */
+export async function callFiguresBetween(db: Executor, q: { from: Date; to: Date }): Promise<CallFigures | null> {
+  const records = await callRecordsBetween(db, q);
+  return records.length ? callFigures(records, defaultCallFigureOptions) : null;
 }

@@ -81,6 +81,7 @@ export type CallFilter = {
   to?: Date | undefined;
   outcome?: string | undefined;
   agent?: string | undefined;
+  queue?: string | undefined;
   caller?: string | undefined;
 };
 
@@ -90,6 +91,7 @@ const where = (f: CallFilter): SQL | undefined =>
     f.to ? lt(calls.offeredAt, f.to) : undefined,
     f.outcome ? eq(calls.outcome, f.outcome) : undefined,
     f.agent ? eq(calls.agent, f.agent) : undefined,
+    f.queue ? eq(calls.queue, f.queue) : undefined,
     f.caller ? eq(calls.caller, f.caller) : undefined,
   );
 

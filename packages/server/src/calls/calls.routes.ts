@@ -43,7 +43,11 @@ const callView = z.object({
   waitSeconds: z.number().nullable(),
   talkSeconds: z.number().nullable(),
   transfers: z.array(z.object({ at: z.string(), target: z.string(), name: z.string().nullable(), agent: z.string().nullable() })),
-  recordingUrl: z.string().nullable(),
+  recordingUrl: z
+    .string()
+    .nullable()
+    .describe('只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent'),
+  recordingAvailable: z.boolean(),
   orderIds: z.array(z.string()),
   events: z.array(callEvent).optional(),
   /** getCall: the call's orders this reader may see. */
@@ -123,6 +127,7 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
             to: localDate.optional(),
             outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']).optional(),
             agent: z.string().max(100).optional(),
+            queue: z.string().max(100).optional(),
             caller: z
               .string()
               .regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' })

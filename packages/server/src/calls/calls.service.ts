@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
+import { callRecordsBetween } from './call-facts.js';
 import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.js';
 import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
@@ -102,6 +103,9 @@ export function createCallsService(deps: Deps) {
     return get(actor, callId);
   }
 
+  const mayHear = (actor: Actor, r: repo.CallRow) =>
+    ['supervisor', 'inspector', 'leader'].includes(actor.role) || (actor.role === 'agent' && r.agent === actor.username);
+
   const view = (actor: Actor, r: repo.CallRow, withEvents: boolean) => ({
     callId: r.callId,
     caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
@@ -117,7 +121,9 @@ export function createCallsService(deps: Deps) {
     waitSeconds: r.waitSeconds,
     talkSeconds: r.talkSeconds,
     transfers: r.transfers,
-    recordingUrl: r.recordingUrl,
+    // Recordings are personal data: those who inspect and steer hear them, and the agent who took the call.
+    recordingUrl: mayHear(actor, r) ? r.recordingUrl : null,
+    recordingAvailable: r.recordingUrl !== null,
     orderIds: r.orderIds,
     ...(withEvents ? { events: r.events } : {}),
   });
@@ -134,6 +140,7 @@ export function createCallsService(deps: Deps) {
       to?: string | undefined;
       outcome?: string | undefined;
       agent?: string | undefined;
+      queue?: string | undefined;
       caller?: string | undefined;
       page: number;
       pageSize: number;
@@ -144,6 +151,7 @@ export function createCallsService(deps: Deps) {
       ...period(q),
       outcome: q.outcome,
       agent: q.agent,
+      queue: q.queue,
       caller: q.caller,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -171,14 +179,7 @@ export function createCallsService(deps: Deps) {
   ) {
     requireRole(actor, ...readers);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
-    const rows = await repo.callsForFigures(db, period(q));
-    const records = rows.map((r) => ({
-      ...r,
-      offeredAt: r.offeredAt?.toISOString() ?? null,
-      queuedAt: r.queuedAt?.toISOString() ?? null,
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-      endedAt: r.endedAt?.toISOString() ?? null,
-    })) as unknown as CallRecord[];
+    const records = await callRecordsBetween(db, period(q));
     const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
     const keyOf = (r: CallRecord): string => {
       if (q.by === 'agent') return r.agent ?? '—';
@@ -223,14 +224,7 @@ export function createCallsService(deps: Deps) {
     requireRole(actor, ...readers);
     const now = clock.now();
     const today = localDateOf(now);
-    const rows = await repo.callsForFigures(db, { from: instantAt(today, 0), to: now });
-    const records = rows.map((r) => ({
-      ...r,
-      offeredAt: r.offeredAt?.toISOString() ?? null,
-      queuedAt: r.queuedAt?.toISOString() ?? null,
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-      endedAt: r.endedAt?.toISOString() ?? null,
-    })) as unknown as CallRecord[];
+    const records = await callRecordsBetween(db, { from: instantAt(today, 0), to: now });
     const live = await repo.callsInProgress(db, new Date(now.getTime() - 86_400_000));
     const answeredToday = new Map<string, number>();
     for (const r of records) if (r.answeredAt && r.agent) answeredToday.set(r.agent, (answeredToday.get(r.agent) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CallEvent, CallRecord } from './domain/call-events.js';
+import type { IvrConfig } from './domain/ivr.js';
 
 /** One call as the telephony system reported it: the folded record and the events it came from (the trail). */
 export const calls = pgTable(
@@ -43,4 +44,17 @@ export const agentStates = pgTable('agent_states', {
   state: text('state').notNull(),
   since: timestamp('since', { withTimezone: true }).notNull(),
   version: integer('version').notNull(),
+});
+
+/**
+ * The voice menu (domain/ivr.ts), one row per saved version: the current one is the highest. A save names the
+ * version it edited and inserts the next; two editors of one version collide on the key (409), and the history stays.
+ */
+export const ivrConfigs = pgTable('ivr_configs', {
+  version: integer('version').primaryKey(),
+  config: jsonb('config').$type<IvrConfig>().notNull(),
+  savedBy: uuid('saved_by'),
+  savedByName: text('saved_by_name').notNull(),
+  savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  note: text('note'),
 });

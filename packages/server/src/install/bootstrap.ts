@@ -17,6 +17,7 @@ import { createSecretBox } from '../platform/secrets/secret-box.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedDemoSupervision } from './demo-supervision.js';
 import { seedDemoSelfService } from './demo-selfservice.js';
+import { seedDemoLawyerSeats } from './demo-lawyers.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { saveSupervisionSettings } from '../supervision/instructions.repo.js';
@@ -97,6 +98,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     if (config.demoOrders > 0) await seedDemoCalls(db, clock);
     if (config.demoOrders > 0) await seedDemoSupervision(db, clock);
     if (config.demoOrders > 0) await seedDemoSelfService(db, config, clock);
+    if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock);
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, serial, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Citation } from './domain/legal-basis.js';
 import type { RiskReason } from './domain/risk-assessment.js';
 
@@ -107,4 +107,82 @@ export const caseReferrals = pgTable(
     resultAt: timestamp('result_at', { withTimezone: true }),
   },
   (t) => [index('case_referrals_order_idx').on(t.orderId)],
+);
+
+/**
+ * Lawyer seats (律师座席): the volunteer lawyers of the hotline's roster, in rotation order. A lawyer with an account
+ * (`username`, role lawyer) records the consultations transferred to them; one without is called by phone.
+ */
+export const lawyers = pgTable('lawyers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  firm: text('firm').notNull(),
+  phone: text('phone').notNull(),
+  username: text('username'),
+  /** Place in the rotation (0 first); inactive lawyers keep their consultations but leave the rotation. */
+  position: integer('position').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** The installation's one roster: how many lawyers a day and the working day the rotation counts from; versioned. */
+export const lawyerRosters = pgTable('lawyer_rosters', {
+  id: integer('id').primaryKey(),
+  perDay: integer('per_day').notNull(),
+  anchorDate: date('anchor_date', { mode: 'string' }).notNull(),
+  version: integer('version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Two lawyers exchange a day each (legal/domain/lawyer-shifts.ts); each swap is also in the audit log. */
+export const lawyerSwaps = pgTable('lawyer_swaps', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** The order swaps were made in: each is applied on the shifts the ones before it left. */
+  seq: serial('seq').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  lawyerId: uuid('lawyer_id').notNull(),
+  withDate: date('with_date', { mode: 'string' }).notNull(),
+  withLawyerId: uuid('with_lawyer_id').notNull(),
+  reason: text('reason').notNull(),
+  by: uuid('by').notNull(),
+  byName: text('by_name').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
+
+/** A call or an order an agent passed to the lawyer on duty, and (once) the lawyer's consultation on it. */
+export const lawyerTransfers = pgTable(
+  'lawyer_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lawyerId: uuid('lawyer_id').notNull(),
+    orderId: uuid('order_id'),
+    callId: text('call_id'),
+    note: text('note').notNull(),
+    by: uuid('by').notNull(),
+    byName: text('by_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('lawyer_transfers_lawyer_idx').on(t.lawyerId, t.at), index('lawyer_transfers_order_idx').on(t.orderId)],
+);
+
+export const legalConsultations = pgTable(
+  'legal_consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    transferId: uuid('transfer_id').notNull(),
+    lawyerId: uuid('lawyer_id').notNull(),
+    orderId: uuid('order_id'),
+    callId: text('call_id'),
+    question: text('question').notNull(),
+    advice: text('advice').notNull(),
+    lawCited: jsonb('law_cited').$type<string[]>().notNull(),
+    legalAidRecommended: boolean('legal_aid_recommended').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('legal_consultations_transfer_uq').on(t.transferId),
+    index('legal_consultations_at_idx').on(t.recordedAt),
+    index('legal_consultations_order_idx').on(t.orderId),
+  ],
 );

@@ -46,6 +46,22 @@ const cards: Card[] = [
   { key: 'workersHelped', label: '帮助职工（人）', kind: 'count' },
 ];
 
+/** The call figures (kpis.md), computed by the calls capability: shown when the scope holds the hotline and calls exist. */
+const callCards: {
+  key: 'calls' | 'answerRate' | 'answerWithinRate' | 'abandonRate' | 'averageWaitSeconds' | 'averageTalkSeconds';
+  label: string;
+  kind: 'count' | 'rate' | 'seconds';
+  lowerIsBetter?: boolean;
+}[] = [
+  { key: 'calls', label: '来电量', kind: 'count' },
+  { key: 'answerRate', label: '接通率', kind: 'rate' },
+  { key: 'answerWithinRate', label: '15秒接通率', kind: 'rate' },
+  { key: 'abandonRate', label: '放弃率', kind: 'rate', lowerIsBetter: true },
+  { key: 'averageWaitSeconds', label: '平均等待', kind: 'seconds', lowerIsBetter: true },
+  { key: 'averageTalkSeconds', label: '平均通话', kind: 'seconds' },
+];
+const secs = (v: number | null) => (v === null ? '—' : `${Math.round(v)} s`);
+
 const show = (v: number | null, kind: Card['kind']) => (v === null ? '—' : kind === 'rate' ? pct(v) : kind === 'yuan' ? yuan(v) : String(v));
 const presets = [
   { value: 'today', label: '今日' },
@@ -240,12 +256,36 @@ export default function CockpitPage() {
       </div>
 
       <Row gutter={[12, 12]}>
-        <Col xs={12} sm={8} md={6} xl={3}>
-          <Card size="small" className="kpi-card">
-            <div className="kpi-label">{t('来电量 / 接通率')}</div>
-            <span className="kpi-value muted">{t('暂无话务数据')}</span>
-          </Card>
-        </Col>
+        {kpis.calls === null ? (
+          <Col xs={12} sm={8} md={6} xl={3}>
+            <Card size="small" className="kpi-card" data-kpi="calls">
+              <div className="kpi-label">{t('来电量 / 接通率')}</div>
+              <span className="kpi-value muted">{t('暂无话务数据')}</span>
+            </Card>
+          </Col>
+        ) : (
+          callCards.map((c) => (
+            <Col key={c.key} xs={12} sm={8} md={6} xl={3}>
+              <Card size="small" className="kpi-card" data-kpi={c.key}>
+                <div className="kpi-label">{t(c.label)}</div>
+                <span className="kpi-value">{c.kind === 'seconds' ? secs(kpis[c.key]) : show(kpis[c.key], c.kind)}</span>
+                <div>
+                  <Change value={kpis.comparison.previous.changePercent[c.key]} lowerIsBetter={c.lowerIsBetter} label="环比" />
+                </div>
+              </Card>
+            </Col>
+          ))
+        )}
+        {kpis.legalConsultations !== null && kpis.legalConsultations > 0 && (
+          <Col xs={12} sm={8} md={6} xl={3}>
+            <Card size="small" className="kpi-card" data-kpi="legalConsultations">
+              <div className="kpi-label">{t('律师咨询')}</div>
+              <Link to="/legal/lawyers" className="kpi-value">
+                {kpis.legalConsultations}
+              </Link>
+            </Card>
+          </Col>
+        )}
         {cards.map((c) => {
           const v = kpis[c.key] as number | null;
           const body = <span className="kpi-value">{show(v, c.kind)}</span>;

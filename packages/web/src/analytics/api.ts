@@ -32,12 +32,19 @@ export type Figures = {
   amountRecoveredYuan: number;
   workersHelped: number;
   firstContactResolutionRate: number | null;
+  /** Call figures (kpis.md) from the call records; null: no call data for the period or the scope. */
   calls: number | null;
   answerRate: number | null;
+  answerWithinRate: number | null;
+  abandonRate: number | null;
+  averageWaitSeconds: number | null;
+  averageTalkSeconds: number | null;
 };
 type UnitRef = { id: string; name: string };
 export type Kpis = Figures & {
   unit: UnitRef;
+  /** Consultations recorded by the lawyer seats (a scope holding the hotline), else null. */
+  legalConsultations: number | null;
   period: { from: string; to: string };
   comparison: {
     previous: { from: string; to: string; figures: Figures; changePercent: Record<string, number | null> };

@@ -1111,6 +1111,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ivr/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 语音导航（IVR）配置：节点树（提示语与按键）、人工服务时间、溢出规则，及最近的版本记录；未保存过时为内置的起始配置（版本 0）
+         * @description 语音导航（IVR）配置：节点树（提示语与按键）、人工服务时间、溢出规则，及最近的版本记录；未保存过时为内置的起始配置（版本 0）
+         *
+         *     The voice menu (IVR): the tree of prompts and keys, the working hours, the overflow rule, and recent versions; the starter menu (version 0) until one is saved.
+         */
+        get: operations["getIvrConfig"];
+        /**
+         * 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；有问题返回 400 并指明字段；版本号不符返回 409
+         * @description 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；有问题返回 400 并指明字段；版本号不符返回 409
+         *
+         *     Saves the voice menu as a new version (supervisors, administrators): keys 0–9 * #, no key to a missing node, at most 4 levels, a tree; problems answer 400 naming each field; a stale version answers 409.
+         */
+        put: operations["updateIvrConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivr/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 话务系统读取的语音导航配置（格式 hotline-ivr/1，见 docs/ivr.md）；话务系统以接口令牌读取
+         * @description 话务系统读取的语音导航配置（格式 hotline-ivr/1，见 docs/ivr.md）；话务系统以接口令牌读取
+         *
+         *     The voice menu in the form the telephony system reads (format hotline-ivr/1, docs/ivr.md); the telephony system reads it with an API token.
+         */
+        get: operations["exportIvrConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/": {
         parameters: {
             query?: never;
@@ -1416,6 +1466,144 @@ export interface paths {
          *     Delete a synonym group (editors).
          */
         delete: operations["deleteSynonyms"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按律师统计：转接数、咨询登记数、建议法律援助数（from、to 均含）
+         * @description 按律师统计：转接数、咨询登记数、建议法律援助数（from、to 均含）
+         *
+         *     Per lawyer: transfers, consultations, legal aid recommended (from and to included).
+         */
+        get: operations["getLawyerFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 保存律师值班表（省级热线督办员或系统管理员）：律师按轮值顺序排列、每日人数、轮值起算日；未列出的律师退出轮值；版本号不符返回 409；记入审计日志
+         * @description 保存律师值班表（省级热线督办员或系统管理员）：律师按轮值顺序排列、每日人数、轮值起算日；未列出的律师退出轮值；版本号不符返回 409；记入审计日志
+         *
+         *     Saves the lawyer roster (province hotline supervisors or administrators): lawyers in rotation order, lawyers a day, the day the rotation counts from; lawyers left out leave the rotation; a stale version answers 409; audited.
+         */
+        put: operations["updateLawyerRoster"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 律师值班：按值班表与工作日历生成的每日值班律师（含换班），今日值班律师，值班表与换班记录（默认今天起 14 天，最多 93 天）
+         * @description 律师值班：按值班表与工作日历生成的每日值班律师（含换班），今日值班律师，值班表与换班记录（默认今天起 14 天，最多 93 天）
+         *
+         *     Lawyer shifts: the lawyers on duty each day, generated from the roster over the working calendar (swaps made), today's lawyers, the roster and the swaps (default 14 days from today, at most 93).
+         */
+        get: operations["listLawyerShifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 律师换班：两位律师各让出一天、互换值班（督办员、系统管理员或当事律师）；须按当前值班成立，否则 409；记入审计日志
+         * @description 律师换班：两位律师各让出一天、互换值班（督办员、系统管理员或当事律师）；须按当前值班成立，否则 409；记入审计日志
+         *
+         *     Two lawyers exchange a day each (supervisors, administrators, or one of the two lawyers); it must hold on the current shifts (409 otherwise); audited.
+         */
+        post: operations["createLawyerSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 转律师记录及咨询意见：律师看转给本人的，接线员看本人转出的，督办员与领导看全部；指定工单时看该工单的（须能查看该工单）
+         * @description 转律师记录及咨询意见：律师看转给本人的，接线员看本人转出的，督办员与领导看全部；指定工单时看该工单的（须能查看该工单）
+         *
+         *     Transfers to lawyers with their consultations: a lawyer reads those made to them, an agent those they made, supervisors and leaders all; with orderId, the order’s (for those who see it).
+         */
+        get: operations["listLawyerTransfers"];
+        put?: never;
+        /**
+         * 转今日值班律师：来电（通话轨迹记一条转律师事件）和/或工单（时间线记 lawyer_transferred）；未指定律师时转第一位值班律师；今日无人值班或该律师不值班返回 409
+         * @description 转今日值班律师：来电（通话轨迹记一条转律师事件）和/或工单（时间线记 lawyer_transferred）；未指定律师时转第一位值班律师；今日无人值班或该律师不值班返回 409
+         *
+         *     Transfers a call (a transfer event on the call's trail) and/or an order (a lawyer_transferred fact on its timeline) to the lawyer on duty today (the first one when none is named); 409 when nobody or not that lawyer is on duty.
+         */
+        post: operations["transferToLawyer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/lawyer-transfers/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 值班律师登记咨询意见（问题、意见、引用法条、是否建议法律援助），每次转接一次；记入工单时间线并按律师统计；只能登记转给本人的
+         * @description 值班律师登记咨询意见（问题、意见、引用法条、是否建议法律援助），每次转接一次；记入工单时间线并按律师统计；只能登记转给本人的
+         *
+         *     The lawyer records the consultation (question, advice, law cited, whether legal aid is recommended), once per transfer; it goes on the order timeline and is counted per lawyer; only for transfers made to them.
+         */
+        post: operations["recordLegalConsultation"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4718,13 +4906,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 放弃率 / abandon rate */
+                        abandonRate: number | null;
                         amountRecoveredYuan: number;
+                        /** @description 接通率 / answer rate (kpis.md) */
                         answerRate: number | null;
+                        /** @description 15秒接通率 / answered within 15 s ÷ answered */
+                        answerWithinRate: number | null;
                         averageHandlingWorkingDays: number | null;
                         averageHandlingWorkingDaysFromSign: number | null;
+                        /** @description 平均通话秒数 / mean talk time */
+                        averageTalkSeconds: number | null;
+                        /** @description 平均等待秒数 / mean wait of answered calls */
+                        averageWaitSeconds: number | null;
                         callbackRate: number | null;
                         callbacks: number;
-                        /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                        /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                         calls: number | null;
                         callSatisfactionRate: number | null;
                         closedAtIntake: number;
@@ -4734,13 +4931,22 @@ export interface operations {
                                     [key: string]: number | null;
                                 };
                                 figures: {
+                                    /** @description 放弃率 / abandon rate */
+                                    abandonRate: number | null;
                                     amountRecoveredYuan: number;
+                                    /** @description 接通率 / answer rate (kpis.md) */
                                     answerRate: number | null;
+                                    /** @description 15秒接通率 / answered within 15 s ÷ answered */
+                                    answerWithinRate: number | null;
                                     averageHandlingWorkingDays: number | null;
                                     averageHandlingWorkingDaysFromSign: number | null;
+                                    /** @description 平均通话秒数 / mean talk time */
+                                    averageTalkSeconds: number | null;
+                                    /** @description 平均等待秒数 / mean wait of answered calls */
+                                    averageWaitSeconds: number | null;
                                     callbackRate: number | null;
                                     callbacks: number;
-                                    /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                    /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                     calls: number | null;
                                     callSatisfactionRate: number | null;
                                     closedAtIntake: number;
@@ -4778,13 +4984,22 @@ export interface operations {
                                     [key: string]: number | null;
                                 };
                                 figures: {
+                                    /** @description 放弃率 / abandon rate */
+                                    abandonRate: number | null;
                                     amountRecoveredYuan: number;
+                                    /** @description 接通率 / answer rate (kpis.md) */
                                     answerRate: number | null;
+                                    /** @description 15秒接通率 / answered within 15 s ÷ answered */
+                                    answerWithinRate: number | null;
                                     averageHandlingWorkingDays: number | null;
                                     averageHandlingWorkingDaysFromSign: number | null;
+                                    /** @description 平均通话秒数 / mean talk time */
+                                    averageTalkSeconds: number | null;
+                                    /** @description 平均等待秒数 / mean wait of answered calls */
+                                    averageWaitSeconds: number | null;
                                     callbackRate: number | null;
                                     callbacks: number;
-                                    /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                    /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                     calls: number | null;
                                     callSatisfactionRate: number | null;
                                     closedAtIntake: number;
@@ -4830,6 +5045,8 @@ export interface operations {
                         firstContactResolutionRate: number | null;
                         generatedAt: string;
                         invalidOrders: number;
+                        /** @description 律师座席登记的咨询数（单位含热线时） / consultations recorded by the lawyer seats (when the unit holds the hotline) */
+                        legalConsultations: number | null;
                         onTimeRate: number | null;
                         ordersCreated: number;
                         ordersDispatched: number;
@@ -6001,13 +6218,22 @@ export interface operations {
                         };
                         units: {
                             figures: {
+                                /** @description 放弃率 / abandon rate */
+                                abandonRate: number | null;
                                 amountRecoveredYuan: number;
+                                /** @description 接通率 / answer rate (kpis.md) */
                                 answerRate: number | null;
+                                /** @description 15秒接通率 / answered within 15 s ÷ answered */
+                                answerWithinRate: number | null;
                                 averageHandlingWorkingDays: number | null;
                                 averageHandlingWorkingDaysFromSign: number | null;
+                                /** @description 平均通话秒数 / mean talk time */
+                                averageTalkSeconds: number | null;
+                                /** @description 平均等待秒数 / mean wait of answered calls */
+                                averageWaitSeconds: number | null;
                                 callbackRate: number | null;
                                 callbacks: number;
-                                /** @description 来电量；尚无话务数据时为 null（不是 0） / calls; null while no call data exists */
+                                /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                 calls: number | null;
                                 callSatisfactionRate: number | null;
                                 closedAtIntake: number;
@@ -8226,6 +8452,7 @@ export interface operations {
                 outcome?: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                 page?: number;
                 pageSize?: number;
+                queue?: string;
                 to?: string;
             };
             header?: never;
@@ -8280,6 +8507,8 @@ export interface operations {
                             outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                             queue: string | null;
                             queuedAt: string | null;
+                            recordingAvailable: boolean;
+                            /** @description 只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent */
                             recordingUrl: string | null;
                             talkSeconds: number | null;
                             transfers: {
@@ -8462,6 +8691,8 @@ export interface operations {
                         outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                         queue: string | null;
                         queuedAt: string | null;
+                        recordingAvailable: boolean;
+                        /** @description 只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent */
                         recordingUrl: string | null;
                         talkSeconds: number | null;
                         transfers: {
@@ -8647,6 +8878,8 @@ export interface operations {
                         outcome: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
                         queue: string | null;
                         queuedAt: string | null;
+                        recordingAvailable: boolean;
+                        /** @description 只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent */
                         recordingUrl: string | null;
                         talkSeconds: number | null;
                         transfers: {
@@ -12748,6 +12981,517 @@ export interface operations {
             };
         };
     };
+    getIvrConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        config: {
+                            hours: {
+                                afterHours: string | null;
+                                /** @enum {string} */
+                                days: "all" | "workdays";
+                                periods: {
+                                    end: string;
+                                    start: string;
+                                }[];
+                            };
+                            nodes: {
+                                id: string;
+                                keys?: {
+                                    key: string;
+                                    to: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "menu" | "queue" | "lawyer" | "message" | "voicemail" | "transfer";
+                                number?: string;
+                                prompt: string;
+                                queue?: string;
+                            }[];
+                            overflow: {
+                                /** @enum {string} */
+                                action: "voicemail" | "callback" | "transfer";
+                                maxQueued: number;
+                                maxWaitSeconds: number;
+                                transferNumber: string | null;
+                            };
+                            root: string;
+                        };
+                        history: {
+                            note: string | null;
+                            savedAt: string;
+                            savedByName: string;
+                            version: number;
+                        }[];
+                        note: string | null;
+                        savedAt: string | null;
+                        savedByName: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    updateIvrConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config: {
+                        hours: {
+                            afterHours: string | null;
+                            /** @enum {string} */
+                            days: "all" | "workdays";
+                            periods: {
+                                end: string;
+                                start: string;
+                            }[];
+                        };
+                        nodes: {
+                            id: string;
+                            keys?: {
+                                key: string;
+                                to: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "menu" | "queue" | "lawyer" | "message" | "voicemail" | "transfer";
+                            number?: string;
+                            prompt: string;
+                            queue?: string;
+                        }[];
+                        overflow: {
+                            /** @enum {string} */
+                            action: "voicemail" | "callback" | "transfer";
+                            maxQueued: number;
+                            maxWaitSeconds: number;
+                            transferNumber: string | null;
+                        };
+                        root: string;
+                    };
+                    note?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        config: {
+                            hours: {
+                                afterHours: string | null;
+                                /** @enum {string} */
+                                days: "all" | "workdays";
+                                periods: {
+                                    end: string;
+                                    start: string;
+                                }[];
+                            };
+                            nodes: {
+                                id: string;
+                                keys?: {
+                                    key: string;
+                                    to: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "menu" | "queue" | "lawyer" | "message" | "voicemail" | "transfer";
+                                number?: string;
+                                prompt: string;
+                                queue?: string;
+                            }[];
+                            overflow: {
+                                /** @enum {string} */
+                                action: "voicemail" | "callback" | "transfer";
+                                maxQueued: number;
+                                maxWaitSeconds: number;
+                                transferNumber: string | null;
+                            };
+                            root: string;
+                        };
+                        history: {
+                            note: string | null;
+                            savedAt: string;
+                            savedByName: string;
+                            version: number;
+                        }[];
+                        note: string | null;
+                        savedAt: string | null;
+                        savedByName: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    exportIvrConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "hotline-ivr/1";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     listJobs: {
         parameters: {
             query?: {
@@ -15285,6 +16029,1245 @@ export interface operations {
                 };
                 content: {
                     "application/json": null;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getLawyerFigures: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        items: {
+                            consultations: number;
+                            lawyer: {
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            legalAid: number;
+                            transfers: number;
+                        }[];
+                        to: string;
+                        total: {
+                            consultations: number;
+                            legalAid: number;
+                            transfers: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    updateLawyerRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    anchorDate: string;
+                    lawyers: {
+                        active: boolean;
+                        firm: string;
+                        /** Format: uuid */
+                        id?: string;
+                        name: string;
+                        phone: string;
+                        username?: string | null;
+                    }[];
+                    perDay: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            date: string;
+                            lawyers: {
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                swapId: string | null;
+                            }[];
+                            workday: boolean;
+                        }[];
+                        onDuty: {
+                            firm: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            phone: string;
+                            swapId: string | null;
+                        }[];
+                        roster: {
+                            anchorDate: string;
+                            lawyers: {
+                                active: boolean;
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                position: number;
+                                username: string | null;
+                            }[];
+                            perDay: number;
+                            version: number;
+                        };
+                        swaps: {
+                            /** @description false: the roster changed since and the swap no longer holds */
+                            applied: boolean;
+                            at: string;
+                            byName: string;
+                            date: string;
+                            /** Format: uuid */
+                            id: string;
+                            lawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reason: string;
+                            withDate: string;
+                            withLawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        today: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listLawyerShifts: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            date: string;
+                            lawyers: {
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                swapId: string | null;
+                            }[];
+                            workday: boolean;
+                        }[];
+                        onDuty: {
+                            firm: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            phone: string;
+                            swapId: string | null;
+                        }[];
+                        roster: {
+                            anchorDate: string;
+                            lawyers: {
+                                active: boolean;
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                position: number;
+                                username: string | null;
+                            }[];
+                            perDay: number;
+                            version: number;
+                        };
+                        swaps: {
+                            /** @description false: the roster changed since and the swap no longer holds */
+                            applied: boolean;
+                            at: string;
+                            byName: string;
+                            date: string;
+                            /** Format: uuid */
+                            id: string;
+                            lawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reason: string;
+                            withDate: string;
+                            withLawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        today: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    createLawyerSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    /** Format: uuid */
+                    lawyerId: string;
+                    reason: string;
+                    /** Format: date */
+                    withDate: string;
+                    /** Format: uuid */
+                    withLawyerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            date: string;
+                            lawyers: {
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                swapId: string | null;
+                            }[];
+                            workday: boolean;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        onDuty: {
+                            firm: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            phone: string;
+                            swapId: string | null;
+                        }[];
+                        roster: {
+                            anchorDate: string;
+                            lawyers: {
+                                active: boolean;
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                position: number;
+                                username: string | null;
+                            }[];
+                            perDay: number;
+                            version: number;
+                        };
+                        swaps: {
+                            /** @description false: the roster changed since and the swap no longer holds */
+                            applied: boolean;
+                            at: string;
+                            byName: string;
+                            date: string;
+                            /** Format: uuid */
+                            id: string;
+                            lawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reason: string;
+                            withDate: string;
+                            withLawyer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        today: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listLawyerTransfers: {
+        parameters: {
+            query?: {
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            at: string;
+                            byName: string;
+                            callId: string | null;
+                            consultation: {
+                                advice: string;
+                                /** Format: uuid */
+                                id: string;
+                                lawCited: string[];
+                                legalAidRecommended: boolean;
+                                question: string;
+                                recordedAt: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            lawyer: {
+                                firm: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            note: string;
+                            order: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                title: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    transferToLawyer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    callId?: string;
+                    /** Format: uuid */
+                    lawyerId?: string;
+                    note: string;
+                    /** Format: uuid */
+                    orderId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        byName: string;
+                        callId: string | null;
+                        consultation: {
+                            advice: string;
+                            /** Format: uuid */
+                            id: string;
+                            lawCited: string[];
+                            legalAidRecommended: boolean;
+                            question: string;
+                            recordedAt: string;
+                        } | null;
+                        /** Format: uuid */
+                        id: string;
+                        lawyer: {
+                            firm: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        note: string;
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    recordLegalConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    advice: string;
+                    lawCited: string[];
+                    legalAidRecommended: boolean;
+                    question: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        byName: string;
+                        callId: string | null;
+                        consultation: {
+                            advice: string;
+                            /** Format: uuid */
+                            id: string;
+                            lawCited: string[];
+                            legalAidRecommended: boolean;
+                            question: string;
+                            recordedAt: string;
+                        } | null;
+                        /** Format: uuid */
+                        id: string;
+                        lawyer: {
+                            firm: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        note: string;
+                        order: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Default Response */

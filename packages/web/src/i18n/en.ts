@@ -761,6 +761,8 @@ import { enIntelligence } from './en-intelligence.js';
 Object.assign(en, enIntelligence);
 import { enCalls } from './en-calls.js';
 Object.assign(en, enCalls);
+import { enSeats } from './en-seats.js';
+Object.assign(en, enSeats);
 import { enSupervision } from './en-supervision.js';
 Object.assign(en, enSupervision);
 import { enExchange } from './en-exchange.js';

@@ -21,6 +21,7 @@ import { useIntakeSave } from './useIntakeSave.js';
 import { knowledgeApi, type ArticleHit } from '../api/knowledge.js';
 import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions.js';
 import { useArticleSuggestions } from '../knowledge/useArticleSuggestions.js';
+import { OnDutyLawyers } from '../legal/OnDutyLawyers.js';
 import { callsApi, type ScreenPop } from '../api/calls.js';
 import { loadActiveCall, saveActiveCall, useScreenPop } from '../calls/use-screen-pop.js';
 import { useLocation } from 'react-router';
@@ -187,6 +188,7 @@ export default function IntakePage() {
         title={<IntakeTitle startedAt={startedAt} onStart={() => setStartedAt(Date.now())} />}
         extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={() => startNewCall()} onSave={() => void submit()} />}
       >
+        <OnDutyLawyers callId={call?.callId ?? null} />
         {call && (
           <Alert
             type="success"

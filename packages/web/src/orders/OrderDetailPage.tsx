@@ -19,6 +19,7 @@ import { InstructionPanel } from '../supervision/InstructionPanel.js';
 import { OrderTimeline } from './OrderTimeline.js';
 import { ExchangeCard } from './ExchangeCard.js';
 import { LegalPanel } from '../legal/LegalPanel.js';
+import { LawyerSeatPanel } from '../legal/LawyerSeatPanel.js';
 import { useCurrent } from '../auth/session.js';
 import './orders.css';
 
@@ -129,6 +130,7 @@ export default function OrderDetailPage() {
               onChanged={events.reload}
             />
           )}
+          {role !== 'integration' && <LawyerSeatPanel order={o} onChanged={events.reload} />}
           {role !== 'agent' && role !== 'integration' && <LegalPanel order={o} onChanged={events.reload} />}
         </div>
         <div className="order-side">

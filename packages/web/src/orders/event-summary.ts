@@ -38,6 +38,10 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (Array.isArray(d.sources)) out.push(t('并入 {numbers}', { numbers: (d.sources as Named[]).map((s) => s.number).join('、') }));
   if (typeof d.mergedInto === 'string') out.push(t('已并入其他工单'));
   if (typeof d.callerCount === 'number' && e.action === 'attach_caller') out.push(t('来电人共 {n} 名', { n: d.callerCount }));
+  const lawyer = named(d.lawyer);
+  if (lawyer?.name) out.push(t('律师：{name}', { name: lawyer.name }));
+  if (Array.isArray(d.lawCited) && d.lawCited.length) out.push(t('引用：{laws}', { laws: (d.lawCited as string[]).join('、') }));
+  if (d.legalAidRecommended === true) out.push(t('建议申请法律援助'));
   if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create')
     out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).join('、') }));
   return out;

@@ -140,6 +140,8 @@ export const eventLabels: Record<string, string> = {
   progress_missing: '应急工单未报进展',
   callback_reminder: '回访提醒',
   callback_retry_due: '二次回访提醒',
+  lawyer_transferred: '转值班律师',
+  legal_consultation: '律师咨询意见',
 };
 
 export const labelTables = {

@@ -1,4 +1,7 @@
 import {
+  BranchesOutlined,
+  CustomerServiceOutlined,
+  SolutionOutlined,
   SwapOutlined,
   BookOutlined,
   FileProtectOutlined,
@@ -66,6 +69,9 @@ export const navItems: Item[] = [
     roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'],
   },
   { path: '/calls/wallboard', label: '话务大屏', icon: <FundOutlined />, roles: ['supervisor', 'leader', 'agent'] },
+  // After the wallboard: the selected item is the first whose path the location starts with.
+  { path: '/calls', label: '话务记录', icon: <CustomerServiceOutlined />, roles: ['supervisor', 'inspector', 'leader', 'agent'] },
+  { path: '/legal/lawyers', label: '律师座席', icon: <SolutionOutlined />, roles: ['lawyer', 'supervisor', 'leader', 'agent', 'administrator'] },
   { path: '/union-services', label: '入会与服务群', icon: <UsergroupAddOutlined />, roles: ['handler', 'leader'] },
   { path: '/supervision', label: '督办', icon: <AlertOutlined />, roles: supervisionRoles },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['administrator'] },
@@ -73,6 +79,7 @@ export const navItems: Item[] = [
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },
   { path: '/admin/time-limits', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['administrator'] },
   { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, roles: ['administrator'] },
+  { path: '/admin/ivr', label: '语音导航', icon: <BranchesOutlined />, roles: ['supervisor', 'administrator'] },
   { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];

@@ -1,3 +1,4 @@
+import type { CallFigures } from '../../calls/domain/call-figures.js';
 import { metrics, type Contribution, type Metric } from './contributions.js';
 
 /** A period of local dates, both ends included, and the unit subtree (by path prefix) the figures are for. */
@@ -37,8 +38,12 @@ export const callSatisfactionRate = (s: Sums) => ratio(s.callbacks - s.callDissa
 /** Closed on the call ÷ orders received (invalid ones excluded, merged ones once). */
 export const firstContactResolutionRate = (s: Sums) => ratio(s.closedAtIntake, s.ordersCreated);
 
-/** The object `getKpis` answers: every figure of kpis.md for one scope. Call figures are null until calls are recorded. */
-export function kpiFigures(s: Sums) {
+/**
+ * The object `getKpis` answers: every figure of kpis.md for one scope. The call figures come as the calls capability
+ * computes them (calls/domain/call-figures.ts, the same function as getCallFigures); null when no call was recorded
+ * in the period or the scope does not hold the hotline ("no call data", never a zero that reads as "nobody called").
+ */
+export function kpiFigures(s: Sums, calls: CallFigures | null = null) {
   return {
     requests: s.requests,
     ordersCreated: s.ordersCreated,
@@ -70,9 +75,12 @@ export function kpiFigures(s: Sums) {
     amountRecoveredYuan: round(s.amountRecovered, 2),
     workersHelped: s.workersHelped,
     firstContactResolutionRate: firstContactResolutionRate(s),
-    // No calls capability records calls yet: "no call data", never a zero that would read as "nobody called".
-    calls: null as number | null,
-    answerRate: null as number | null,
+    calls: calls?.calls ?? null,
+    answerRate: calls?.answerRate ?? null,
+    answerWithinRate: calls?.answerWithinRate ?? null,
+    abandonRate: calls?.abandonRate ?? null,
+    averageWaitSeconds: calls?.averageWaitSeconds ?? null,
+    averageTalkSeconds: calls?.averageTalkSeconds ?? null,
   };
 }
 export type KpiFigures = ReturnType<typeof kpiFigures>;

@@ -137,6 +137,16 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('referral_result', { referralId: uuid, channel: z.enum(['petition', 'legal_aid']) }),
   /** The order was created or touched during this call (calls capability, issue 14): the call id of the telephony system. */
   kind('call_linked', { callId: z.string() }),
+  /** 律师座席: the agent passed the order (and the call, when there is one) to the lawyer on duty. */
+  kind('lawyer_transferred', { transferId: uuid, lawyer: z.object({ id: uuid, name: z.string() }), callId: z.string().nullable() }),
+  /** The lawyer's consultation on it: the question and advice in `note`, the law cited, whether legal aid is advised. */
+  kind('legal_consultation', {
+    consultationId: uuid,
+    transferId: uuid,
+    lawyer: z.object({ id: uuid, name: z.string() }),
+    lawCited: z.array(z.string()),
+    legalAidRecommended: z.boolean(),
+  }),
   /** 转办: the request sent to an exchange partner (12345, a department), with our message id; and its answer back. */
   kind('transferred_out', { partner: z.object({ id: uuid, name: z.string() }), messageId: z.string(), reason: z.string() }),
   kind('transfer_answered', { partner: z.object({ id: uuid, name: z.string() }), messageId: z.string(), handledBy: z.string().nullable() }),
@@ -190,6 +200,8 @@ export const orderFactKinds = [
   'referred',
   'referral_result',
   'call_linked',
+  'lawyer_transferred',
+  'legal_consultation',
   'transferred_out',
   'transfer_answered',
   'self_rated',

@@ -1,0 +1,88 @@
+import { desc } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.repo.js';
+import { requireRole, type Actor } from '../auth/actor.js';
+import type { Clock } from '../platform/clock.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { invalid, staleVersion } from '../platform/errors/app-error.js';
+import { ivrConfigs } from './calls.tables.js';
+import { ivrExport, ivrProblems, starterIvr, type IvrConfig } from './domain/ivr.js';
+
+/** Who edits the voice menu: the hotline's supervisors and the system administrator. The telephony reads the export. */
+const editors = ['supervisor', 'administrator'] as const;
+const exportReaders = ['supervisor', 'administrator', 'integration'] as const;
+
+export function createIvrService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function current(ex: Executor) {
+    const [row] = await ex.select().from(ivrConfigs).orderBy(desc(ivrConfigs.version)).limit(1);
+    return row
+      ? { version: row.version, config: row.config, savedAt: row.savedAt.toISOString(), savedByName: row.savedByName, note: row.note }
+      : // A fresh installation plays the starter menu until the hotline saves its own (version 0: nothing saved).
+        { version: 0, config: starterIvr, savedAt: null, savedByName: null, note: null };
+  }
+
+  async function get(actor: Actor) {
+    requireRole(actor, ...editors);
+    const c = await current(db);
+    const history = await db
+      .select({ version: ivrConfigs.version, savedAt: ivrConfigs.savedAt, savedByName: ivrConfigs.savedByName, note: ivrConfigs.note })
+      .from(ivrConfigs)
+      .orderBy(desc(ivrConfigs.version))
+      .limit(20);
+    return { ...c, history: history.map((h) => ({ ...h, savedAt: h.savedAt.toISOString() })) };
+  }
+
+  /**
+   * Saves the next version: every problem of the tree is a 400 naming its field; a version other than the current
+   * one is a 409 (the insert of the next version collides on its key when two editors save the same one). Audited.
+   */
+  async function update(actor: Actor, input: { version: number; config: IvrConfig; note?: string | undefined }) {
+    requireRole(actor, ...editors);
+    const problems = ivrProblems(input.config);
+    if (problems.length)
+      throw invalid(
+        'IVR_INVALID',
+        `语音导航配置有 ${problems.length} 处问题：${problems[0]!.message}`,
+        problems.map((p) => ({ field: `config.${p.field}`, message: p.message })),
+      );
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const c = await current(tx);
+      if (c.version !== input.version) throw staleVersion('语音导航配置');
+      const inserted = await tx
+        .insert(ivrConfigs)
+        .values({
+          version: input.version + 1,
+          config: input.config,
+          savedBy: actor.userId,
+          savedByName: actor.displayName,
+          savedAt: now,
+          note: input.note ?? null,
+        })
+        .onConflictDoNothing()
+        .returning({ version: ivrConfigs.version });
+      if (!inserted.length) throw staleVersion('语音导航配置');
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'ivr.update',
+        targetType: 'ivr_config',
+        targetId: String(input.version + 1),
+        after: { note: input.note ?? null, nodes: input.config.nodes.length },
+      });
+    });
+    return get(actor);
+  }
+
+  /** The documented form the telephony system reads (docs/ivr.md). */
+  async function exportConfig(actor: Actor) {
+    requireRole(actor, ...exportReaders);
+    const c = await current(db);
+    return ivrExport(c.config, { version: c.version, savedAt: c.savedAt });
+  }
+
+  return { get, update, exportConfig };
+}
+
+export type IvrService = ReturnType<typeof createIvrService>;

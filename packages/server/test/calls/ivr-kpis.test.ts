@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { starterIvr } from '../../src/calls/domain/ivr.js';
+import { demoTelephonySecret } from '../../src/platform/config/config.js';
+import { signRequest } from '../../src/platform/signing/hmac.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { expectError } from '../orders/http.js';
+
+/** The voice menu as data (validated, versioned, exported) and the call figures of getKpis. */
+let t: TestApp;
+let supervisor: Client, agent: Client, leader: Client, admin: Client;
+
+beforeAll(async () => {
+  t = await createTestApp({ at: '2026-11-30T10:00:00Z' });
+  [supervisor, agent, leader, admin] = await Promise.all([t.login('supervisor'), t.login('agent'), t.login('leader'), t.login('admin')]);
+});
+afterAll(() => t.close());
+
+const clone = () => structuredClone(starterIvr);
+
+describe('the voice menu', () => {
+  it('a fresh installation reads the starter menu (version 0); agents may not', async () => {
+    const c = await ok<any>(supervisor.get('/api/ivr'));
+    expect(c).toMatchObject({ version: 0, savedAt: null, history: [] });
+    expect(c.config.root).toBe('main');
+    await expectError(agent.get('/api/ivr'), 403, 'ROLE_REQUIRED');
+  });
+
+  it('refuses a dangling key, a bad key, a repeated key, a fifth level and a cycle, each named by its field', async () => {
+    const fields = async (config: unknown) => {
+      const r = await supervisor.put('/api/ivr', { version: 0, config });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toMatch(/IVR_INVALID|VALIDATION/);
+      return (r.json().details.fields as { field: string; message: string }[]).map((f) => `${f.field}: ${f.message}`);
+    };
+    const dangling = clone();
+    dangling.nodes[0]!.keys![0]!.to = 'nowhere';
+    expect(await fields(dangling)).toEqual(
+      expect.arrayContaining(['config.nodes.0.keys.0.to: 按键 1 指向的节点 nowhere 不存在', 'config.nodes.1.id: 节点 rights 无法从根菜单到达']),
+    );
+    const badKey = clone();
+    badKey.nodes[0]!.keys![1]!.key = 'A';
+    expect(await fields(badKey)).toContain('config.nodes.0.keys.1.key: 按键 A 无效，只能是 0–9、* 或 #');
+    const twice = clone();
+    twice.nodes[0]!.keys![1]!.key = '1';
+    expect(await fields(twice)).toContain('config.nodes.0.keys.1.key: 按键 1 在同一菜单中重复');
+    // main → rights → deeper → deepest → bottom: five levels.
+    const deep = clone();
+    deep.nodes.find((n) => n.id === 'wages')!.kind = 'menu';
+    deep.nodes.find((n) => n.id === 'wages')!.keys = [{ key: '1', to: 'deeper' }];
+    deep.nodes.push(
+      { id: 'deeper', kind: 'menu', prompt: '第四层', keys: [{ key: '1', to: 'bottom' }] },
+      { id: 'bottom', kind: 'queue', prompt: '第五层', queue: 'rights' },
+    );
+    expect(await fields(deep)).toContain('config.nodes.13: 节点 bottom 在第 5 层，超过 4 层');
+    const cycle = clone();
+    cycle.nodes[1]!.keys!.push({ key: '9', to: 'main' });
+    expect(await fields(cycle)).toContain('config.nodes.1.keys.4.to: 节点 main 被多个按键指向或形成循环，语音导航应为一棵树');
+    const hours = clone();
+    hours.hours = {
+      days: 'workdays',
+      periods: [
+        { start: '08:00', end: '12:00' },
+        { start: '11:00', end: '18:00' },
+      ],
+      afterHours: null,
+    };
+    expect(await fields(hours)).toEqual(
+      expect.arrayContaining([
+        'config.hours.periods: 时段 08:00–12:00 与 11:00–18:00 重叠',
+        'config.hours.afterHours: 不是全天候服务时，须指定非工作时间播放的节点',
+      ]),
+    );
+  });
+
+  it('saves versions; a stale version is a 409; the export is the documented form', async () => {
+    const c = clone();
+    c.nodes[0]!.prompt = '您好，12351职工服务热线。维权请按1，咨询请按2，律师请按3，服务请按4，建议请按5，人工请按0。';
+    c.hours = { days: 'all', periods: [{ start: '00:00', end: '24:00' }], afterHours: null };
+    c.nodes = c.nodes.filter((n) => n.id !== 'closed');
+    const saved = await ok<any>(supervisor.put('/api/ivr', { version: 0, config: c, note: '改为 24 小时服务' }));
+    expect(saved).toMatchObject({ version: 1, savedByName: '孙丽（督办员）', note: '改为 24 小时服务' });
+    await expectError(admin.put('/api/ivr', { version: 0, config: c }), 409, 'VERSION_CONFLICT');
+    const again = await ok<any>(
+      admin.put('/api/ivr', { version: 1, config: { ...c, overflow: { ...c.overflow, action: 'transfer', transferNumber: '12345' } } }),
+    );
+    expect(again.history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+    const exported = await ok<any>(supervisor.get('/api/ivr/export'));
+    expect(exported).toMatchObject({
+      format: 'hotline-ivr/1',
+      version: 2,
+      timeZone: 'Asia/Shanghai',
+      root: 'main',
+      overflow: { action: 'transfer', transferNumber: '12345' },
+      hours: { days: 'all', periods: [{ start: '00:00', end: '24:00' }], afterHours: null },
+    });
+    expect(exported.nodes.main.keys).toEqual({ '1': 'rights', '2': 'consult', '3': 'lawyer', '4': 'service', '5': 'suggest', '0': 'agent' });
+    expect(exported.nodes.wages).toEqual({ kind: 'queue', prompt: '正在为您转接维权坐席，请稍候。', queue: 'rights' });
+    expect(exported.nodes.closed).toBeUndefined();
+  });
+});
+
+describe('call figures in getKpis', () => {
+  const post = (events: unknown[], nonce: string) => {
+    const body = JSON.stringify({ events });
+    const ts = String(Math.floor(t.clock.now().getTime() / 1000));
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/calls/events',
+      payload: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-hotline-timestamp': ts,
+        'x-hotline-nonce': nonce,
+        'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, nonce, body),
+      },
+    });
+  };
+  const base = Date.parse('2026-11-30T01:00:00Z'); // 09:00 Beijing
+  const at = (s: number) => new Date(base + s * 1000).toISOString();
+  const call = (id: string, s: number, wait: number, talk: number | null, reason = 'agent_hangup') => [
+    { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: '13904710001', to: '12351' },
+    { eventId: `${id}-2`, callId: id, type: 'queued', at: at(s + 5), queue: 'general' },
+    ...(talk === null ? [] : [{ eventId: `${id}-3`, callId: id, type: 'answered', at: at(s + 5 + wait), agent: 'agent' }]),
+    { eventId: `${id}-4`, callId: id, type: 'ended', at: at(s + 5 + wait + (talk ?? 0)), reason: talk === null ? reason : 'agent_hangup' },
+  ];
+
+  it('no call recorded: the call figures are null ("no call data"), not zero', async () => {
+    const k = await ok<any>(leader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
+    expect(k).toMatchObject({ calls: null, answerRate: null, answerWithinRate: null, abandonRate: null, averageWaitSeconds: null, averageTalkSeconds: null });
+  });
+
+  it('a hand-computed day: getKpis shows the figures of getCallFigures, and kpis.md says what they are', async () => {
+    // Five calls asked for an agent: answered after 10 s (talk 200), 20 s (talk 100), 12 s (talk 300); one hung up in
+    // the queue after 30 s, one after 3 s (not an abandon: 5 s or less); plus one that ended in the voice menu.
+    const events = [
+      ...call('k1', 0, 10, 200),
+      ...call('k2', 600, 20, 100),
+      ...call('k3', 1200, 12, 300),
+      ...call('k4', 1800, 30, null, 'caller_hangup'),
+      ...call('k5', 2400, 3, null, 'caller_hangup'),
+      { eventId: 'k6-1', callId: 'k6', type: 'offered', at: at(3000), from: '13904710009', to: '12351' },
+      { eventId: 'k6-2', callId: 'k6', type: 'ended', at: at(3020), reason: 'ivr_hangup' },
+    ];
+    expect((await post(events, 'kpi-day')).statusCode).toBe(200);
+    const k = await ok<any>(leader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
+    const f = (await ok<any>(leader.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'))).overall;
+    // By hand, per kpis.md: 6 calls; answered 3 of 5 that asked for an agent; within 15 s 2 of 3; abandoned 1 of 5.
+    expect(k).toMatchObject({ calls: 6, answerRate: 0.6, answerWithinRate: 2 / 3, abandonRate: 0.2, averageWaitSeconds: 14, averageTalkSeconds: 200 });
+    for (const key of ['calls', 'answerRate', 'answerWithinRate', 'abandonRate', 'averageWaitSeconds', 'averageTalkSeconds']) expect(k[key]).toBe(f[key]);
+    // The previous day had no calls: its figures are null and so is the change.
+    expect(k.comparison.previous.figures.calls).toBeNull();
+    expect(k.comparison.previous.changePercent.calls).toBeNull();
+    // A county union does not hold the hotline: no call data there.
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    expect((await ok<any>(leader.get(`/api/analytics/kpis?from=2026-11-30&to=2026-11-30&unitId=${county.id}`))).calls).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+import { Button, DatePicker, Descriptions, Drawer, Input, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { callsApi, type CallView } from '../api/calls.js';
+import { callRecordsApi, type CallPage, type CallQuery } from '../api/lawyers.js';
+import { useT } from '../i18n/i18n.js';
+import { formatTime } from '../shared/format.js';
+import { ErrorState } from '../shell/states.js';
+import { useLoad } from '../shell/use-load.js';
+
+type Call = CallPage['items'][number];
+export const outcomeLabels: Record<Call['outcome'], [string, string]> = {
+  answered: ['已接通', 'green'],
+  abandoned: ['放弃', 'red'],
+  queue_timeout: ['排队超时', 'orange'],
+  ivr_only: ['语音导航内结束', 'default'],
+  in_progress: ['进行中', 'blue'],
+};
+const eventLabels: Record<string, string> = {
+  offered: '来电',
+  ivr: '进入语音导航',
+  queued: '排队',
+  answered: '坐席接听',
+  transferred: '转接',
+  ended: '挂机',
+  recording: '录音可用',
+};
+const targetLabels: Record<string, string> = { lawyer: '值班律师', gov12345: '12345', three_way: '三方通话', agent: '其他坐席' };
+
+/** 话务记录: the calls the telephony system reported, filtered; one call's trail, recording and orders in a drawer. */
+export default function CallRecordsPage() {
+  const t = useT();
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs(), dayjs()]);
+  const [filters, setFilters] = useState<{ agent?: string; queue?: string; outcome?: Call['outcome'] }>({});
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const query: CallQuery = {
+    from: range[0].format('YYYY-MM-DD'),
+    to: range[1].add(1, 'day').format('YYYY-MM-DD'),
+    page,
+    pageSize: 50,
+    ...(filters.agent ? { agent: filters.agent } : {}),
+    ...(filters.queue ? { queue: filters.queue } : {}),
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
+  };
+  const calls = useLoad((signal) => callRecordsApi.list(query, signal), [JSON.stringify(query)]);
+  const set = (patch: typeof filters) => (setFilters((f) => ({ ...f, ...patch })), setPage(1));
+  if (calls.error) return <ErrorState error={calls.error} onRetry={calls.reload} />;
+  return (
+    <div data-testid="call-records">
+      <Typography.Title level={4}>{t('话务记录')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && (setRange([v[0], v[1]]), setPage(1))} />
+        <Input.Search placeholder={t('坐席')} allowClear style={{ width: 140 }} onSearch={(v) => set({ agent: v.trim() || undefined })} />
+        <Input.Search placeholder={t('队列')} allowClear style={{ width: 140 }} onSearch={(v) => set({ queue: v.trim() || undefined })} />
+        <Select
+          placeholder={t('结果')}
+          allowClear
+          style={{ width: 160 }}
+          value={filters.outcome}
+          onChange={(v) => set({ outcome: v })}
+          options={Object.entries(outcomeLabels).map(([k, [l]]) => ({ value: k, label: t(l) }))}
+        />
+      </Space>
+      <Table
+        size="small"
+        rowKey="callId"
+        loading={calls.loading}
+        dataSource={calls.data?.items ?? []}
+        onRow={(r) => ({ onClick: () => setOpen(r.callId), style: { cursor: 'pointer' } })}
+        pagination={{ current: page, pageSize: 50, total: calls.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('来电时间'), dataIndex: 'offeredAt', render: (a: string | null) => formatTime(a), width: 150 },
+          { title: t('来电号码'), dataIndex: 'caller' },
+          { title: t('队列'), dataIndex: 'queue', render: (q: string | null) => q ?? '—' },
+          { title: t('坐席'), dataIndex: 'agent', render: (a: string | null) => a ?? '—' },
+          { title: t('结果'), dataIndex: 'outcome', render: (o: Call['outcome']) => <Tag color={outcomeLabels[o][1]}>{t(outcomeLabels[o][0])}</Tag> },
+          { title: t('等待'), dataIndex: 'waitSeconds', render: (s: number | null) => (s === null ? '—' : `${s} s`) },
+          { title: t('通话'), dataIndex: 'talkSeconds', render: (s: number | null) => (s === null ? '—' : `${s} s`) },
+          {
+            title: t('转接'),
+            dataIndex: 'transfers',
+            render: (ts: Call['transfers']) => ts.map((x) => <Tag key={x.at + x.target}>{t(targetLabels[x.target] ?? x.target)}</Tag>),
+          },
+          { title: t('工单'), dataIndex: 'orderIds', render: (ids: string[]) => (ids.length ? ids.length : '—') },
+          { title: t('录音'), dataIndex: 'recordingAvailable', render: (r: boolean) => (r ? '●' : '') },
+        ]}
+      />
+      <Drawer open={!!open} onClose={() => setOpen(null)} title={t('话务详情')} size="large" destroyOnHidden>
+        {open && <CallDetail callId={open} />}
+      </Drawer>
+    </div>
+  );
+}
+
+function CallDetail({ callId }: { callId: string }) {
+  const t = useT();
+  const call = useLoad(() => callsApi.get(callId), [callId]);
+  if (call.error) return <ErrorState error={call.error} onRetry={call.reload} />;
+  const c = call.data as CallView | null;
+  if (!c) return null;
+  return (
+    <div data-testid="call-detail">
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t('来电号码')}>{c.caller ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('拨打号码')}>{c.dialled ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('队列')}>{c.queue ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('坐席')}>{c.agent ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('结果')}>
+          <Tag color={outcomeLabels[c.outcome][1]}>{t(outcomeLabels[c.outcome][0])}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('等待 / 通话')}>
+          {c.waitSeconds ?? '—'} s / {c.talkSeconds ?? '—'} s
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('录音')}
+      </Typography.Title>
+      {c.recordingUrl ? (
+        // biome-ignore lint/a11y/useMediaCaption: call recordings have no captions
+        <audio controls preload="none" src={c.recordingUrl} style={{ width: '100%' }} data-testid="call-recording" />
+      ) : (
+        <Typography.Text type="secondary">{c.recordingAvailable ? t('有录音，当前角色无权收听') : t('无录音')}</Typography.Text>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('关联工单')}
+      </Typography.Title>
+      {c.orders?.length ? (
+        <Space direction="vertical">
+          {c.orders.map((o) => (
+            <Link key={o.id} to={`/orders/${o.id}`}>
+              {o.number} {o.title}
+            </Link>
+          ))}
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{t('无关联工单')}</Typography.Text>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('事件轨迹')}
+      </Typography.Title>
+      <Timeline
+        items={(c.events ?? []).map((e) => ({
+          key: e.eventId,
+          content: (
+            <span>
+              {formatTime(e.at).slice(5)}:{e.at.slice(17, 19)} {t(eventLabels[e.type] ?? e.type)}
+              {e.queue ? ` · ${e.queue}` : ''}
+              {e.agent ? ` · ${e.agent}` : ''}
+              {e.target ? ` → ${t(targetLabels[e.target] ?? e.target)}${e.targetName ? `（${e.targetName}）` : ''}` : ''}
+            </span>
+          ),
+        }))}
+      />
+      <Button onClick={call.reload} size="small">
+        {t('刷新')}
+      </Button>
+    </div>
+  );
+}
