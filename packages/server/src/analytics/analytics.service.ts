@@ -160,6 +160,14 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
   // ---- the figures ---------------------------------------------------------------------------------------------
 
+  /** The call figures of local dates [from, to] (calls/call-facts.ts computes them), null when no call was recorded. */
+  const callFiguresIn = (p: Period) => callFiguresBetween(db, { from: instantAt(p.from, 0), to: instantAt(addDaysToDate(p.to, 1), 0) });
+
+  /** The call figures of a unit's scope: null where the scope does not hold the hotline centre (reports, getKpis). */
+  async function callFiguresFor(unitPath: string, p: Period) {
+    return (await holdsUnitOfType(db, unitPath, 'hotline_centre')) ? callFiguresIn(p) : null;
+  }
+
   async function getKpis(actor: Actor, q: FigureQuery) {
     checkPeriod(q);
     const unit = await unitFor(actor, q.unitId);
@@ -172,7 +180,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     ]);
     // Calls are the hotline's: a scope that holds the hotline centre has them (and not by type or subject of order).
     const withCalls = !q.typeCode && !q.subjectCode && (await holdsUnitOfType(db, unit.path, 'hotline_centre'));
-    const callsOf = (p: Period) => (withCalls ? callFiguresBetween(db, { from: instantAt(p.from, 0), to: instantAt(addDaysToDate(p.to, 1), 0) }) : null);
+    const callsOf = (p: Period) => (withCalls ? callFiguresIn(p) : null);
     const [callsNow, callsPrev, callsLy] = await Promise.all([callsOf(q), callsOf(cmp.previous), callsOf(cmp.lastYear)]);
     const figures = kpiFigures(now, callsNow);
     const prev = kpiFigures(previous, callsPrev);
@@ -384,6 +392,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     refresh,
     unitFor,
     sumsFor,
+    callFiguresFor,
     getKpis,
     getOrderFlow,
     getUnitRanking,

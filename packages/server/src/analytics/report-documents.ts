@@ -71,8 +71,9 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
   };
   for (const r of comparisonRows(c))
     ws.addRow([r.label, show(r.now, r.isRate), show(r.prev, r.isRate), change(r.now, r.prev), show(r.ly, r.isRate), change(r.now, r.ly)]);
-  ws.addRow(['来电量', '暂无话务数据']);
-  ws.addRow(['接通率', '暂无话务数据']);
+  // Call figures come from the call records (null: no call data for this period or unit).
+  ws.addRow(['来电量', c.figures.calls === null ? '暂无话务数据' : String(c.figures.calls)]);
+  ws.addRow(['接通率', c.figures.answerRate === null ? '暂无话务数据' : show(c.figures.answerRate, true)]);
   ws.addRow([]);
   ws.addRow(['综述']).font = { bold: true };
   ws.addRow([c.summary]);
@@ -169,7 +170,7 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
             : []),
           para(''),
           para('审核：__________　　　签发：__________　　　日期：____年__月__日', { align: AlignmentType.RIGHT }),
-          para(`生成时间：${c.generatedAt}（话务数据暂无，来电量与接通率未列入）`, { size: 18 }),
+          para(`生成时间：${c.generatedAt}${c.figures.calls === null ? '（话务数据暂无，来电量与接通率未列入）' : ''}`, { size: 18 }),
         ],
       },
     ],

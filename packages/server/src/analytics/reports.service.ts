@@ -208,9 +208,14 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     const names = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
     const topSubjects = subjects.map((s) => ({ name: names.get(s.code) ?? s.code, count: s.count }));
     const campaignRows = await Promise.all(campaigns.map(async (k) => ({ name: k.name, ...(await campaignFigures(db, k, { from, to }, unit.path)) })));
-    const figures = kpiFigures(now);
-    const previous = kpiFigures(prev);
-    const lastYear = kpiFigures(ly);
+    const [callsNow, callsPrev, callsLy] = await Promise.all([
+      analytics.callFiguresFor(unit.path, q),
+      analytics.callFiguresFor(unit.path, cmp.previous),
+      analytics.callFiguresFor(unit.path, cmp.lastYear),
+    ]);
+    const figures = kpiFigures(now, callsNow);
+    const previous = kpiFigures(prev, callsPrev);
+    const lastYear = kpiFigures(ly, callsLy);
     const title = `${unit.name}12351职工服务热线${reportKindNames[kind].zh}（${from === to ? from : `${from}至${to}`}）`;
     return {
       title,

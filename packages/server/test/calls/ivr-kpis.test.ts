@@ -151,6 +151,9 @@ describe('call figures in getKpis', () => {
     // The previous day had no calls: its figures are null and so is the change.
     expect(k.comparison.previous.figures.calls).toBeNull();
     expect(k.comparison.previous.changePercent.calls).toBeNull();
+    // The report of the day says the same (reports read the call figures through the same function).
+    const report = await ok<any>(leader.post('/api/analytics/reports', { kind: 'weekly', from: '2026-11-30', to: '2026-11-30' }), 201);
+    expect(report.summary).toContain('来电6个，接通率60.0%');
     // A county union does not hold the hotline: no call data there.
     const county = await unitByDivision(t, 'county_federation', '150102');
     expect((await ok<any>(leader.get(`/api/analytics/kpis?from=2026-11-30&to=2026-11-30&unitId=${county.id}`))).calls).toBeNull();

@@ -70,7 +70,9 @@ export function reportSummary(input: {
   if (f.amountRecoveredYuan > 0 || f.workersHelped > 0) parts.push(`为${f.workersHelped}名职工追回欠薪等款项${yuan(f.amountRecoveredYuan)}元`);
   if (f.invalidOrders > 0) parts.push(`无效工单${f.invalidOrders}件另行统计，不计入各项比率`);
   for (const c of input.campaigns ?? []) parts.push(`“${c.name}”专项行动期间受理相关工单${c.orders}件`);
-  parts.push('话务数据（来电量、接通率）暂无');
+  parts.push(
+    f.calls === null ? '话务数据（来电量、接通率）暂无' : `来电${f.calls}个，接通率${percent(f.answerRate)}，15秒接通率${percent(f.answerWithinRate)}`,
+  );
   return `${parts.join('；')}。`;
 }
 
