@@ -38,7 +38,7 @@ const consultations = [
 
 /**
  * The lawyer seats and the voice menu of the demo, through the same services the API uses: the roster (its rotation
- * counted from the Monday three weeks ago), a swap, transfers to the lawyers on duty on past working days and today
+ * counted from today), a swap, transfers to the lawyers on duty on past working days and today
  * with the demo lawyer's consultations, and the voice menu saved once by the supervisor.
  */
 export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
@@ -52,8 +52,8 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
   const calendar = createCalendarService({ db, clock });
   const cal = await calendar.current();
   const today = localDateOf(now);
-  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const anchor = addDaysToDate(today, -weekday - 21);
+  // The rotation counts from today: the demo lawyer (first on the roster) is on duty on first start.
+  const anchor = today;
   const seats = createLawyerSeatsService({ db, clock, calendar });
   const roster = await seats.updateRoster(supervisor, {
     version: 0,
@@ -71,10 +71,11 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
   // Past working days (and today): the agent passes an order to the day's first lawyer; the demo lawyer answers theirs.
   const orders = await openOrdersSeenBy(db, scopeUnitIdOf(agent), 12);
   const days: string[] = [];
-  for (let d = addDaysToDate(today, -20); d <= today; d = addDaysToDate(d, 1)) if (cal.workdays.has(d) && isWorkday(cal, d)) days.push(d);
+  for (let d = addDaysToDate(today, -30); d <= today; d = addDaysToDate(d, 1)) if (cal.workdays.has(d) && isWorkday(cal, d)) days.push(d);
   let o = 0;
   let c = 0;
-  for (const day of days.slice(-8)) {
+  // The last 17 working days: each lawyer served twice in them, the demo lawyer too (and today).
+  for (const day of days.slice(-17)) {
     const at = (minute: number) => ({
       now: () => (day === today ? new Date(Math.min(now.getTime(), instantAt(day, minute).getTime())) : instantAt(day, minute)),
     });
@@ -87,6 +88,10 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
     if (target.name === '李明') {
       const answer = createLawyerSeatsService({ db, clock: at(10 * 60 + 20), calendar });
       await answer.recordConsultation(lawyer, t.id, consultations[c++ % consultations.length]!);
+      // Today one more waits for the demo lawyer's advice.
+      const next = orders[o++ % orders.length];
+      if (day === today && next)
+        await daySeats.transfer(agent, { orderId: next.id, lawyerId: target.id, note: '来电人咨询工伤认定与劳动关系确认，请值班律师回电解答' });
     }
   }
   // Tomorrow's two lawyers exchange with the day after's first one, so the shifts show a swap.
