@@ -11,8 +11,10 @@
  *  - exchange: signed receiveExternalOrder (HMAC-SM3) at 50 connections as a ratio to createOrder in the same run (bench/exchange.ts)
  *  - call-event ingestion: signed batches to ingestCallEvents (verify, fold each call again, one UPDATE per batch)
  *    vs. a bare Fastify doing one multi-row INSERT of the same batch, events/s (target ≥ 0.5)
+ *  - supervision: one scan of the supervision timers over `--open` open orders (default 100,000; quick 10,000) vs. a bare
+ *    indexed scan of those rows, p50 (target ≤ 3×; bench/supervision.ts, also runnable alone)
  *
- * `--only statements,intake,lists,calls,exchange` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ * `--only statements,intake,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +26,7 @@ import { demoTelephonySecret } from '../packages/server/src/platform/config/conf
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 import { inboundReceipt } from './exchange.js';
 import { statementsPerRequest } from './statements.js';
+import { supervisionScanBench } from './supervision.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverDir = path.resolve(here, '../packages/server');
@@ -39,7 +42,8 @@ const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
   .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
-const only = new Set(option('only', 'statements,intake,lists,calls,exchange').split(','));
+const only = new Set(option('only', 'statements,intake,lists,calls,exchange,supervision').split(','));
+const openOrders = Number(option('open', quick ? '10000' : '100000'));
 const callCount = Number(option('calls', quick ? '500' : '2000'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -170,6 +174,7 @@ async function main() {
     if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!);
     if (only.has('exchange')) report.exchange = await exchangeReceipt(app.port, agent.cookie);
     if (only.has('lists')) report.lists = await lists(app.port, bare.port);
+    if (only.has('supervision')) report.supervision = await supervision();
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
     fs.writeFileSync(path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify(report, null, 2));
   } finally {
@@ -198,6 +203,15 @@ async function statements() {
   line('SQL statements per dispatchOrder', String(n.dispatchOrder), '≤ 8', n.dispatchOrder <= 8);
   line('SQL statements per getOrder', String(n.getOrder), '≤ 4', n.getOrder <= 4);
   return n;
+}
+
+/** The supervision scan over the bench database, topped up with recent (mostly open) orders to `--open` open ones. */
+async function supervision() {
+  console.log('');
+  const r = await supervisionScanBench(dbUrl, { open: openOrders, samples: quick ? 5 : 10 });
+  line(`supervision scan p50 @${r.open.toLocaleString()} open (ms)`, `${r.scanP50.toFixed(0)} / bare ${r.bareP50.toFixed(0)}`, '', null);
+  line('supervision scan ratio to bare', r.ratio.toFixed(2), '≤ 3.0', r.ratio <= 3);
+  return r;
 }
 
 async function intake(appPort: number, barePort: number, cookie: string, pid: number) {

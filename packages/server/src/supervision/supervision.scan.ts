@@ -26,6 +26,9 @@ export type ScanResult = { candidates: number; signals: number; notices: number;
  * outbox. A second instance or a rerun finds the keys taken and produces nothing.
  */
 export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, system: SystemActor, log?: (o: object, m: string) => void): Promise<ScanResult> {
+  // The candidates query's correlated anti-joins make the planner's cost estimate pass jit_above_cost, and compiling
+  // it costs PostgreSQL ~150 ms per scan, many times the query itself (bench/supervision.ts): no JIT for this transaction.
+  await tx.execute(sql`set local jit = off`);
   const settings = await supervisionSettings(tx);
   const candidates = await scanCandidates(tx, now, lastFullWorkingDay(cal, now), settings.instructionRule);
   const due: { s: Signal; o: ScanCandidate }[] = [];
@@ -39,8 +42,7 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       log?.({ order: o.id, err: (err as Error).message }, 'supervision scan skipped an order');
     }
   }
-  const written = await insertSignals(
-    tx,
+  const written = await inBatches(
     due.map(({ s, o }) => ({
       orderId: o.id,
       kind: s.kind,
@@ -54,11 +56,11 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       byRole: system.role,
       attempt: s.kind === 'callback_retry' ? o.callbackAttempts + 1 : null,
     })),
+    (rows) => insertSignals(tx, rows),
   );
   const byKey = new Map(due.map((d) => [d.s.key, d]));
   const made = written.map((w) => byKey.get(w.key!)!);
-  await insertEvents(
-    tx,
+  await inBatches(
     made.map(({ s, o }) => ({
       orderId: o.id,
       at: now,
@@ -73,6 +75,10 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       data: parseOrderEvent({ action: signalActions[s.kind], data: { signal: s.kind, deadlineStep: s.step, dueAt: s.dueAt?.toISOString() ?? null } }).data,
       note: `${signalNames[s.kind]}${s.dueAt ? `（${shortTime(s.dueAt)}）` : ''}`,
     })),
+    async (rows) => {
+      await insertEvents(tx, rows);
+      return [];
+    },
   );
   // The emergency mechanism's members at the hotline centre's federation, the holding unit and the level above hear at once too.
   const emergencyUnits = made
@@ -96,10 +102,9 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       }),
     ),
   );
-  await outbox.enqueue(
-    tx,
+  await inBatches(
     notices.map((n) => noticeJob(n, now)),
-    now,
+    (jobs) => outbox.enqueue(tx, jobs, now),
   );
   const followUps = await reviewFollowUps(tx, now, system);
   return { candidates: candidates.length, signals: made.length + followUps, notices: notices.length + followUps, skipped };
@@ -165,6 +170,16 @@ function withMembers(s: Signal, o: ScanCandidate, members: { unitId: string; use
   const units = new Set([chain[0], ...chain.slice(-2)]);
   const people = [...new Set(members.filter((m) => units.has(m.unitId)).map((m) => m.userId))];
   return notices.map((n) => (n.kind === 'supervision.emergency' ? { ...n, to: [...n.to, ...people.map((userId) => ({ userId }))] } : n));
+}
+
+/**
+ * Multi-row INSERTs of at most 500 rows: a first scan over a large backlog (the feature switched on, or a long outage)
+ * writes tens of thousands of signals, more than one statement's parameters (65,535) and the driver's stack allow.
+ */
+async function inBatches<T, R>(rows: T[], write: (batch: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await write(rows.slice(i, i + size))));
+  return out;
 }
 
 function safe<T>(f: () => T): T | null {
