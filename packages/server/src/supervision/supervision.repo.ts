@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
@@ -36,11 +37,18 @@ const emergency = sql`(o.priority = 'major' or o.risk_flags && array['danger', '
 /**
  * The open orders for which a timer signal may be due and is not yet recorded. A read-only join of the order table
  * with this module's signals: the anti-joins keep a scan over 100,000 open orders to the few that changed since the
- * last one. The pure `signalsFor` decides; this only narrows. `progressDay` is the working day whose progress notes
+ * last one. The pure `signalsFor` decides; this only narrows. `progress` is the working day whose progress notes
  * the emergency rule checks.
  */
-export async function scanCandidates(db: Executor, now: Date, progressDay: string, instructionRule = false): Promise<ScanCandidate[]> {
+export async function scanCandidates(
+  db: Executor,
+  now: Date,
+  progress: { day: string; createdBefore: Date; notedSince: Date },
+  instructionRule = false,
+): Promise<ScanCandidate[]> {
   const at = now.toISOString();
+  // A retry is due from the working day after the failed attempt: never for an attempt made today.
+  const today = instantAt(localDateOf(now), 0).toISOString();
   // Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply.
   const byProvincial = sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`;
   const byReceiving = byReceivingSql('o');
@@ -69,11 +77,12 @@ export async function scanCandidates(db: Executor, now: Date, progressDay: strin
       (o.current_near_due_at <= ${at}::timestamptz and not ${signalled("('near_due', 'callback_due', 'overdue')")})
       or (o.current_due_at < ${at}::timestamptz and not ${signalled("('overdue')")})
       or (o.current_due_at < ${at}::timestamptz and ${signalled("('overdue')", sql`and s.escalate_at <= ${at}::timestamptz`)} and not ${signalled("('escalated')")})
-      or (o.state = 'pending_callback' and o.callback_attempts > 0
+      or (o.state = 'pending_callback' and o.callback_attempts > 0 and o.updated_at < ${today}::timestamptz
           and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'callback_retry' and s.attempt = o.callback_attempts + 1))
       or (${emergency} and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'emergency' and s.key = 'emergency:' || o.id || ':' || o.holder_unit_id))
-      or (o.state in ('pending_sign', 'handling') and ${emergency}
-          and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'progress_missing' and s.key = 'progress_missing:' || o.id || ':' || ${progressDay}))
+      or (o.state in ('pending_sign', 'handling') and ${emergency} and o.created_at < ${progress.createdBefore.toISOString()}::timestamptz
+          and not exists (select 1 from order_events e where e.order_id = o.id and e.action = 'add_note' and e.at >= ${progress.notedSince.toISOString()}::timestamptz)
+          and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'progress_missing' and s.key = 'progress_missing:' || o.id || ':' || ${progress.day}))
       ${instructionDue}
     )`);
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));

@@ -10,7 +10,7 @@ import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { noticesFor, shortTime, signalActions } from './domain/notices.js';
-import { lastFullWorkingDay, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
+import { progressWindow, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
 import { insertSignals, scanCandidates, type ScanCandidate } from './supervision.repo.js';
 import { sql } from 'drizzle-orm';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -30,7 +30,7 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
   // it costs PostgreSQL ~150 ms per scan, many times the query itself (bench/supervision.ts): no JIT for this transaction.
   await tx.execute(sql`set local jit = off`);
   const settings = await supervisionSettings(tx);
-  const candidates = await scanCandidates(tx, now, lastFullWorkingDay(cal, now), settings.instructionRule);
+  const candidates = await scanCandidates(tx, now, progressWindow(cal, now), settings.instructionRule);
   const due: { s: Signal; o: ScanCandidate }[] = [];
   let skipped = 0;
   for (const o of candidates) {

@@ -110,6 +110,15 @@ export function nextWorkingDayStart(cal: WorkingCalendar, at: Date): Date {
 }
 
 /** The last working day that has fully ended before `now` (its working time is over). */
+/**
+ * The working day whose progress notes the emergency rule checks now, and what makes an order miss it: created before
+ * that day's work began, with no note since the day began. The scan's query narrows with the same two instants.
+ */
+export function progressWindow(cal: WorkingCalendar, now: Date): { day: string; createdBefore: Date; notedSince: Date } {
+  const day = lastFullWorkingDay(cal, now);
+  return { day, createdBefore: instantAt(day, cal.periods[0]!.start), notedSince: instantAt(day, 0) };
+}
+
 export function lastFullWorkingDay(cal: WorkingCalendar, now: Date): string {
   let date = localDateOf(now);
   if (!(isWorkday(cal, date) && endOfWorkingDay(cal, date) <= now)) date = addDaysToDate(date, -1);
@@ -148,13 +157,10 @@ export function signalsFor(cal: WorkingCalendar, o: TimedOrder, now: Date): Sign
   }
   // Until replied, an emergency order needs a progress note every working day.
   if (isEmergency(o) && (o.state === 'pending_sign' || o.state === 'handling')) {
-    const day = lastFullWorkingDay(cal, now);
-    const dayStart = instantAt(day, 0);
-    const dayEnd = instantAt(addDaysToDate(day, 1), 0);
-    const openThatDay = o.createdAt < instantAt(day, cal.periods[0]!.start);
-    const noted = o.lastNoteAt !== null && o.lastNoteAt >= dayStart && o.lastNoteAt < dayEnd;
-    if (openThatDay && !noted && !(o.lastNoteAt && o.lastNoteAt >= dayEnd))
-      sig('progress_missing', endOfWorkingDay(cal, day), `progress_missing:${o.id}:${day}`);
+    const w = progressWindow(cal, now);
+    // Open when that day's work began, and no note since that day began (a later note counts for it too).
+    if (o.createdAt < w.createdBefore && !(o.lastNoteAt && o.lastNoteAt >= w.notedSince))
+      sig('progress_missing', endOfWorkingDay(cal, w.day), `progress_missing:${o.id}:${w.day}`);
   }
   return out;
 }
