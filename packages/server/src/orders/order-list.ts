@@ -30,6 +30,8 @@ export type ListOrdersQuery = {
   employer?: string | undefined;
   q?: string | undefined;
   confidential?: boolean | undefined;
+  /** Requests that came without an agent (self-service page, WeChat group) and wait for an agent's check. */
+  awaitingCheck?: boolean | undefined;
   /** Drill-down from a figure (analytics): the orders that count in `metric` between metricFrom and metricTo. */
   metric?: DrillableMetric | undefined;
   metricFrom?: string | undefined;
@@ -111,6 +113,7 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.tier) c.push(eq(workOrders.tier, q.tier));
     if (q.channel) c.push(eq(workOrders.channel, q.channel));
     if (q.confidential !== undefined) c.push(eq(workOrders.confidential, q.confidential));
+    if (q.awaitingCheck !== undefined) c.push(eq(workOrders.awaitingCheck, q.awaitingCheck));
     if (q.riskFlag) c.push(sql`${workOrders.riskFlags} @> array[${q.riskFlag}]::text[]`);
     if (q.deadlineStatus === 'overdue') c.push(lt(workOrders.currentDueAt, now));
     if (q.deadlineStatus === 'near_due') c.push(and(lte(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);

@@ -125,6 +125,9 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             employer: z.string().max(100).optional(),
             q: z.string().max(100).optional(),
             confidential: boolString.optional(),
+            awaitingCheck: boolString
+              .optional()
+              .describe('待核实：自助服务页面或微信服务群来的、尚待接线员核实的诉求 / requests that came without an agent and wait for a check'),
             metric: z.enum(drillableMetrics).optional().describe('数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure'),
             metricFrom: day.optional(),
             metricTo: day.optional(),

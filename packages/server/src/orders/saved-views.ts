@@ -19,6 +19,7 @@ const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
 
 export const savedViews: readonly SavedView[] = [
   { key: 'my_intake', query: { involvement: 'intake' }, roles: ['agent'] },
+  { key: 'to_check', query: { state: ['pending_dispatch'], awaitingCheck: true }, roles: ['agent'] },
   { key: 'to_dispatch', query: { state: ['pending_dispatch', 'returned'] }, roles: desk },
   { key: 'my_work', query: { state: ['pending_sign', 'handling'], involvement: 'holder' }, roles: ['handler', 'mediator'] },
   { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'] },

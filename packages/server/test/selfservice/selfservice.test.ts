@@ -127,6 +127,11 @@ describe('a request from the worker’s page', () => {
     const o = await ok(agent.get(`/api/orders/${items[0].id}`));
     expect(o).toMatchObject({ channel: 'self_service', state: 'pending_dispatch', subjectCode: 'wage_arrears' });
     expect(o.allowedActions).toContain('check_request');
+    // The agents' queue 待核实 holds it until the check.
+    const queue = await ok(agent.get('/api/orders?state=pending_dispatch&awaitingCheck=true&limit=200'));
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(o.id);
+    const counts = await ok(agent.get('/api/orders/view-counts'));
+    expect(counts.views.find((v: { key: string }) => v.key === 'to_check').count).toBe(queue.total);
     const d = await ok(dispatcher.get(`/api/orders/${o.id}`));
     expect(d.allowedActions).not.toContain('dispatch');
     await expectError(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }), 409, 'ORDER_CHECK_REQUIRED');
@@ -138,6 +143,8 @@ describe('a request from the worker’s page', () => {
       'ORDER_NOTHING_TO_CHECK',
     );
     await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: checked.version, unitId: county.id }));
+    const after = await ok(agent.get('/api/orders?state=pending_dispatch&awaitingCheck=true&limit=200'));
+    expect(after.items.map((i: { id: string }) => i.id)).not.toContain(o.id);
   });
 
   it('is followed by number and phone only, in plain words, and rated once after the answer (on the timeline)', async () => {

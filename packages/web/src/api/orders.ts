@@ -23,6 +23,7 @@ export type ListQuery = {
   employer?: string;
   q?: string;
   confidential?: boolean;
+  awaitingCheck?: boolean;
   sort?: 'created_desc' | 'created_asc' | 'due_asc' | 'updated_desc';
   /** Drill-down from a figure: the orders counted in `metric` between metricFrom and metricTo (analytics). */
   metric?: string;

@@ -22706,6 +22706,8 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
+                /** @description 待核实：自助服务页面或微信服务群来的、尚待接线员核实的诉求 / requests that came without an agent and wait for a check */
+                awaitingCheck?: "true" | "false";
                 /** @description 完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited */
                 callerPhone?: string;
                 channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";

@@ -5,7 +5,7 @@ const keys = (role: Parameters<typeof viewsFor>[0]) => viewsFor(role, 'u').map((
 
 describe('saved views per role', () => {
   it.each([
-    ['agent', ['my_intake', 'to_callback', 'all']],
+    ['agent', ['my_intake', 'to_check', 'to_callback', 'all']],
     ['dispatcher', ['to_dispatch', 'to_sign', 'in_progress', 'near_due', 'overdue', 'to_review', 'to_callback', 'co_handling', 'subtree', 'all']],
     ['handler', ['my_work', 'to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all']],
     ['supervisor', ['to_dispatch', 'in_progress', 'emergency', 'near_due', 'overdue', 'subtree', 'all']],

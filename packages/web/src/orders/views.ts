@@ -17,6 +17,13 @@ const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
  */
 export const savedViews: SavedView[] = [
   { key: 'my_intake', label: '我受理的', query: { involvement: 'intake', sort: 'created_desc' }, roles: ['agent'], hint: '本单位受理的工单' },
+  {
+    key: 'to_check',
+    label: '待核实',
+    query: { state: ['pending_dispatch'], awaitingCheck: true, sort: 'due_asc' },
+    roles: ['agent'],
+    hint: '职工自助提交或微信服务群转来、待接线员核实的诉求',
+  },
   { key: 'to_dispatch', label: '待派单', query: { state: ['pending_dispatch', 'returned'], sort: 'due_asc' }, roles: desk, hint: '待派单和被退回待审核的工单' },
   {
     key: 'my_work',
