@@ -50,6 +50,10 @@ export const kpiFiguresSchema = z.object({
   callbackRate: rate,
   satisfactionRate: rate,
   callSatisfactionRate: rate,
+  selfRatings: z.number().describe('职工在自助服务页面的自评件数（满意度的“自评”渠道） / self-ratings on the worker’s page'),
+  selfRatingSatisfactionRate: rate.describe(
+    '自评满意率：（自评 − 不满意）÷ 自评；与回访满意率分渠道统计 / satisfaction of the self-ratings, reported apart from callbacks',
+  ),
   amountRecoveredYuan: z.number(),
   workersHelped: z.number(),
   firstContactResolutionRate: rate,

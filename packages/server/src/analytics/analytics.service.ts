@@ -65,6 +65,7 @@ export function factsOf(o: OrderForFigures): OrderFacts {
     callbackAt: r.callbackAt,
     handlingSatisfaction: r.handlingSatisfaction,
     callSatisfaction: r.callSatisfaction,
+    selfRating: o.selfRating,
     amountRecovered: r.outcome?.amountRecovered ?? null,
     workersHelped: r.outcome?.workersHelped ?? null,
     callers: o.callers,

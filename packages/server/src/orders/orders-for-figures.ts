@@ -1,11 +1,12 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
+import { selfRatingsOf } from '../selfservice/ratings.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import { orderCallers, orderExtensions, orderHops, workOrders } from './orders.tables.js';
 
 /**
- * An order with everything the figures are computed from, for a batch of orders in four queries: the order rows,
- * callers, hops and extensions. The orders capability owns these tables; analytics reads them only through here.
+ * An order with everything the figures are computed from, for a batch of orders in five queries: the order rows,
+ * callers, hops, extensions and the worker's own rating (selfservice/). The orders capability owns these tables; analytics reads them only through here.
  */
 export async function loadOrdersForFigures(db: Executor, ids: string[]) {
   if (!ids.length) return [];
@@ -37,6 +38,7 @@ export async function loadOrdersForFigures(db: Executor, ids: string[]) {
     })
     .from(orderExtensions)
     .where(inArray(orderExtensions.orderId, ids));
+  const ratings = await selfRatingsOf(db, ids);
   const units = await unitsById(db, [...hops.map((h) => h.toUnitId), ...extensions.map((e) => e.unitId)]);
   const pathOf = (id: string) => units.get(id)?.path ?? '';
   const group = <T extends { orderId: string }>(rows: T[]) => {
@@ -49,6 +51,7 @@ export async function loadOrdersForFigures(db: Executor, ids: string[]) {
   const byExtensions = group(extensions);
   return orders.map((o) => ({
     row: o,
+    selfRating: ratings.get(o.id) ?? null,
     callers: (byCallers.get(o.id) ?? []).map((c) => ({ calledAt: c.calledAt })),
     hops: (byHops.get(o.id) ?? []).map((h) => ({
       toUnitId: h.toUnitId,

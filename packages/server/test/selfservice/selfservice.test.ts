@@ -188,6 +188,11 @@ describe('a request from the worker’s page', () => {
     await expectError(pub('/requests/rate', { number: made.number, phone, satisfaction: 'satisfied' }, ip), 409, 'PUBLIC_ALREADY_RATED');
     const events = await ok<{ action: string; data: Record<string, unknown> }[]>(callbackAgent.get(`/api/orders/${o.id}/events`));
     expect(events.find((e) => e.action === 'self_rated')?.data).toEqual({ satisfaction: 'dissatisfied' });
+    // The self-rating channel of satisfaction, in the figures apart from callbacks (none was made here).
+    const leader = await t.login('leader');
+    const day = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const kpis = await ok(leader.get(`/api/analytics/kpis?from=${day}&to=${day}&unitId=${county.id}`));
+    expect(kpis).toMatchObject({ selfRatings: 1, selfRatingSatisfactionRate: 0, callbacks: 0 });
   });
 });
 

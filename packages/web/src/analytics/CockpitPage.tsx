@@ -37,6 +37,7 @@ const cards: Card[] = [
   { key: 'onTimeRate', label: '按时办结率', kind: 'rate' },
   { key: 'completionRate', label: '办结率', kind: 'rate' },
   { key: 'satisfactionRate', label: '满意率', kind: 'rate' },
+  { key: 'selfRatingSatisfactionRate', label: '自评满意率', kind: 'rate' },
   { key: 'callbackRate', label: '回访率', kind: 'rate' },
   { key: 'returnRate', label: '回退率', kind: 'rate', lowerIsBetter: true },
   { key: 'extensionRate', label: '延期率', kind: 'rate', lowerIsBetter: true },

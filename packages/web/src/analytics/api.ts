@@ -29,6 +29,9 @@ export type Figures = {
   callbackRate: number | null;
   satisfactionRate: number | null;
   callSatisfactionRate: number | null;
+  /** The self-rating channel (the worker's own page), reported apart from callbacks. */
+  selfRatings: number;
+  selfRatingSatisfactionRate: number | null;
   amountRecoveredYuan: number;
   workersHelped: number;
   firstContactResolutionRate: number | null;

@@ -4973,6 +4973,10 @@ export interface operations {
                                     reworkRate: number | null;
                                     reworks: number;
                                     satisfactionRate: number | null;
+                                    /** @description 职工在自助服务页面的自评件数（满意度的“自评”渠道） / self-ratings on the worker’s page */
+                                    selfRatings: number;
+                                    /** @description 自评满意率：（自评 − 不满意）÷ 自评；与回访满意率分渠道统计 / satisfaction of the self-ratings, reported apart from callbacks */
+                                    selfRatingSatisfactionRate: number | null;
                                     timelySignRate: number | null;
                                     workersHelped: number;
                                 };
@@ -5026,6 +5030,10 @@ export interface operations {
                                     reworkRate: number | null;
                                     reworks: number;
                                     satisfactionRate: number | null;
+                                    /** @description 职工在自助服务页面的自评件数（满意度的“自评”渠道） / self-ratings on the worker’s page */
+                                    selfRatings: number;
+                                    /** @description 自评满意率：（自评 − 不满意）÷ 自评；与回访满意率分渠道统计 / satisfaction of the self-ratings, reported apart from callbacks */
+                                    selfRatingSatisfactionRate: number | null;
                                     timelySignRate: number | null;
                                     workersHelped: number;
                                 };
@@ -5063,6 +5071,10 @@ export interface operations {
                         reworkRate: number | null;
                         reworks: number;
                         satisfactionRate: number | null;
+                        /** @description 职工在自助服务页面的自评件数（满意度的“自评”渠道） / self-ratings on the worker’s page */
+                        selfRatings: number;
+                        /** @description 自评满意率：（自评 − 不满意）÷ 自评；与回访满意率分渠道统计 / satisfaction of the self-ratings, reported apart from callbacks */
+                        selfRatingSatisfactionRate: number | null;
                         timelySignRate: number | null;
                         unit: {
                             id: string;
@@ -6260,6 +6272,10 @@ export interface operations {
                                 reworkRate: number | null;
                                 reworks: number;
                                 satisfactionRate: number | null;
+                                /** @description 职工在自助服务页面的自评件数（满意度的“自评”渠道） / self-ratings on the worker’s page */
+                                selfRatings: number;
+                                /** @description 自评满意率：（自评 − 不满意）÷ 自评；与回访满意率分渠道统计 / satisfaction of the self-ratings, reported apart from callbacks */
+                                selfRatingSatisfactionRate: number | null;
                                 timelySignRate: number | null;
                                 workersHelped: number;
                             };

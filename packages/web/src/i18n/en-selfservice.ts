@@ -9,6 +9,7 @@ export const enSelfService: Record<string, string> = {
   核实说明: 'Check note',
   自助服务: 'Self-service',
   待核实: 'To check',
+  自评满意率: 'Self-rating satisfaction',
   '职工自助提交或微信服务群转来、待接线员核实的诉求': 'Requests from the self-service page or a WeChat service group, waiting for an agent’s check',
   手机号码: 'Mobile number',
   '请填写 11 位手机号码': 'Enter an 11-digit mobile number',

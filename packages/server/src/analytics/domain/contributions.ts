@@ -37,6 +37,9 @@ export const metrics = [
   'callbacks',
   'handlingDissatisfied',
   'callDissatisfied',
+  // self-rating basis (the worker's own page, kpis.md's self-rating channel), by the day of the rating
+  'selfRatings',
+  'selfRatingsDissatisfied',
   // extension decisions, by the day approved (unit: the unit that asked; detail: the reason)
   'extensionsApproved',
 ] as const;
@@ -78,6 +81,8 @@ export type OrderFacts = {
   callbackAt: Date | null;
   handlingSatisfaction: string | null;
   callSatisfaction: string | null;
+  /** The worker's own rating on the self-service page: a channel of its own, reported apart from callbacks. */
+  selfRating?: { satisfaction: string; ratedAt: Date } | null;
   amountRecovered: number | null;
   workersHelped: number | null;
   callers: { calledAt: Date }[];
@@ -146,6 +151,11 @@ export function contributionsOf(o: OrderFacts, cal: WorkingCalendar | null): Con
     own('callbacks', o.callbackAt);
     if (o.handlingSatisfaction === 'dissatisfied') own('handlingDissatisfied', o.callbackAt);
     if (o.callSatisfaction === 'dissatisfied') own('callDissatisfied', o.callbackAt);
+  }
+
+  if (o.selfRating) {
+    own('selfRatings', o.selfRating.ratedAt);
+    if (o.selfRating.satisfaction === 'dissatisfied') own('selfRatingsDissatisfied', o.selfRating.ratedAt);
   }
 
   for (const e of o.extensions) {

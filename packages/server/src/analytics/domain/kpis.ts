@@ -35,6 +35,8 @@ export const callbackRate = (s: Sums) => ratio(s.callbacksOfCompleted, s.complet
 /** 满意 and 基本满意 count as satisfied; unreachable callers are not in the denominator (they never reach `callbacks`). */
 export const satisfactionRate = (s: Sums) => ratio(s.callbacks - s.handlingDissatisfied, s.callbacks);
 export const callSatisfactionRate = (s: Sums) => ratio(s.callbacks - s.callDissatisfied, s.callbacks);
+/** The self-rating channel (kpis.md: each channel of evaluation reported): 满意 and 基本满意 count as satisfied. */
+export const selfRatingSatisfactionRate = (s: Sums) => ratio(s.selfRatings - s.selfRatingsDissatisfied, s.selfRatings);
 /** Closed on the call ÷ orders received (invalid ones excluded, merged ones once). */
 export const firstContactResolutionRate = (s: Sums) => ratio(s.closedAtIntake, s.ordersCreated);
 
@@ -72,6 +74,8 @@ export function kpiFigures(s: Sums, calls: CallFigures | null = null) {
     callbackRate: callbackRate(s),
     satisfactionRate: satisfactionRate(s),
     callSatisfactionRate: callSatisfactionRate(s),
+    selfRatings: s.selfRatings,
+    selfRatingSatisfactionRate: selfRatingSatisfactionRate(s),
     amountRecoveredYuan: round(s.amountRecovered, 2),
     workersHelped: s.workersHelped,
     firstContactResolutionRate: firstContactResolutionRate(s),
