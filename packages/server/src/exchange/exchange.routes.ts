@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { signingMethods } from '../platform/signing/hmac.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import { partnerKinds } from './domain/mapping.js';
 import type { ExchangeService } from './exchange.service.js';
@@ -36,7 +37,12 @@ const partnerFields = {
   direction: z.enum(['in', 'out', 'both'], { error: '方向应为 in/out/both' }),
   endpoint: endpoint.optional(),
   credentials: z.record(key, z.string().max(500)).optional(),
-  signingMethod: z.enum(['hmac-sha256', 'hmac-sm3'], { error: '签名算法应为 hmac-sha256 或 hmac-sm3' }),
+  signingMethod: z.enum(signingMethods, { error: '签名算法应为 hmac-sha256、hmac-sm3 或 sm2' }),
+  partnerPublicKey: z
+    .string()
+    .regex(/^04[0-9a-fA-F]{128}$/, { error: '应为 04 开头的 130 位十六进制 SM2 公钥' })
+    .nullable()
+    .optional(),
   mapping: mapping.optional(),
   receivingUnitId: z.uuid({ error: '接收单位编号格式不正确' }),
   active: z.boolean().optional(),
@@ -48,7 +54,9 @@ const partnerView = z.object({
   direction: z.enum(['in', 'out', 'both']),
   endpoint: z.string().nullable(),
   credentials: z.record(z.string(), z.string()),
-  signingMethod: z.enum(['hmac-sha256', 'hmac-sm3']),
+  signingMethod: z.enum(signingMethods),
+  publicKey: z.string().nullable(),
+  partnerPublicKey: z.string().nullable(),
   mapping: z.object({
     fields: z.record(z.string(), z.string()),
     values: z.record(z.string(), z.record(z.string(), z.string())),
@@ -128,7 +136,7 @@ const signedHeaderSchema = z
   })
   .passthrough();
 const signing =
-  '请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。';
+  '请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256、hmac-sm3 或 sm2）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\\n随机数\\n原始请求体) 的十六进制，SM2 时为对方私钥对同一串的签名（SM3，默认用户标识 1234567812345678，DER 十六进制）；超过 5 分钟或重复的随机数被拒绝。';
 
 /** What partners send us: signed with the partner's secret, no session (the signature is the authentication). */
 export const exchangeInboundRoutes: FastifyPluginAsyncZod<{ inbound: InboundService }> = async (app, { inbound }) => {
@@ -233,10 +241,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         operationId: 'createExchangePartner',
         tags,
         body: z.object(partnerFields).strict(),
-        response: { 201: partnerView.extend({ signingSecret: z.string() }), ...errorResponses },
+        response: { 201: partnerView.extend({ signingSecret: z.string().optional() }), ...errorResponses },
         ...describe(
-          '登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。签名密钥只在此应答中出现一次，请交给对方保存。',
-          'Register an exchange partner. The signing secret appears once, in this answer: hand it to the partner.',
+          '登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。HMAC 签名密钥只在此应答中出现一次，请交给对方保存；SM2 时须填对方公钥，本平台公钥（publicKey）交给对方。',
+          'Register an exchange partner. An HMAC signing secret appears once, in this answer: hand it to the partner. SM2: give the partner’s public key; hand ours (publicKey) to the partner.',
         ),
       },
     },

@@ -20,7 +20,12 @@ export const exchangePartners = pgTable(
     /** The partner's own account data we must send (app key, platform code): never a secret of ours. */
     credentials: jsonb('credentials').$type<Record<string, string>>().notNull().default({}),
     signingMethod: text('signing_method').notNull(),
+    /** HMAC: the shared secret; SM2: our private key. Encrypted at rest (platform/secrets), never listed. */
     signingSecret: text('signing_secret').notNull(),
+    /** SM2 only: our public key, which the partner checks our signatures with (not secret, listed). */
+    publicKey: text('public_key'),
+    /** SM2 only: the partner's public key, which its requests are checked with. */
+    partnerPublicKey: text('partner_public_key'),
     mapping: jsonb('mapping').$type<FieldMapping>().notNull(),
     receivingUnitId: uuid('receiving_unit_id')
       .notNull()

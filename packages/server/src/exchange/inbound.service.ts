@@ -44,7 +44,8 @@ export function createInboundService(deps: {
     const now = clock.now();
     await verifySignedRequest(h, rawBody, {
       method: partner.signingMethod as SigningMethod,
-      secret: deps.secrets.open(partner.signingSecret),
+      // SM2: the partner signs with its private key, checked with its public key; HMAC: the shared secret.
+      secret: partner.signingMethod === 'sm2' ? (partner.partnerPublicKey ?? '') : deps.secrets.open(partner.signingSecret),
       now,
       claimNonce: (nonce) => repo.claimNonce(db, partner.id, nonce, now),
     });

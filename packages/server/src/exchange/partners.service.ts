@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
-import type { SigningMethod } from '../platform/signing/hmac.js';
+import { isSm2PublicKey, sm2KeyPair, type SigningMethod } from '../platform/signing/hmac.js';
 import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapping.js';
 import * as repo from './exchange.repo.js';
 import { isUniqueViolation } from '../units/units.repo.js';
@@ -18,6 +18,8 @@ export type PartnerInput = {
   endpoint?: string | null | undefined;
   credentials?: Record<string, string> | undefined;
   signingMethod: SigningMethod;
+  /** SM2: the partner's public key (hex, 04…); required with that method. */
+  partnerPublicKey?: string | null | undefined;
   mapping?: Partial<FieldMapping> | undefined;
   receivingUnitId: string;
   active?: boolean | undefined;
@@ -35,6 +37,8 @@ export function partnerView(p: repo.PartnerRow, unitName: string | null) {
     endpoint: p.endpoint,
     credentials: p.credentials,
     signingMethod: p.signingMethod as SigningMethod,
+    publicKey: p.publicKey,
+    partnerPublicKey: p.partnerPublicKey,
     mapping: p.mapping,
     receivingUnit: { id: p.receivingUnitId, name: unitName ?? '' },
     active: p.active,
@@ -57,6 +61,23 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
     return u;
   }
 
+  function checkPublicKey(method: string, key: string | null | undefined) {
+    if (method === 'sm2' && !(key && isSm2PublicKey(key)))
+      throw invalid('EXCHANGE_PUBLIC_KEY_REQUIRED', 'SM2 签名须填写对方公钥', [
+        { field: 'body.partnerPublicKey', message: '应为 04 开头的 130 位十六进制 SM2 公钥' },
+      ]);
+  }
+
+  /** A new signing key: a shared HMAC secret (shown once), or for SM2 our key pair (the public half is listed). */
+  function newKey(method: string): { stored: string; publicKey: string | null; shown: string | null } {
+    if (method === 'sm2') {
+      const kp = sm2KeyPair();
+      return { stored: secrets.seal(kp.privateKey), publicKey: kp.publicKey, shown: null };
+    }
+    const secret = newSecret();
+    return { stored: secrets.seal(secret), publicKey: null, shown: secret };
+  }
+
   function checkEndpoint(direction: string, endpoint: string | null | undefined) {
     if (direction !== 'in' && !endpoint)
       throw invalid('EXCHANGE_ENDPOINT_REQUIRED', '向对方发送消息须填写对方接收地址', [{ field: 'body.endpoint', message: '方向为“发送”或“双向”时必填' }]);
@@ -76,8 +97,9 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
   async function create(actor: Actor, input: PartnerInput) {
     requireRole(actor, 'administrator');
     checkEndpoint(input.direction, input.endpoint);
+    checkPublicKey(input.signingMethod, input.partnerPublicKey);
     const now = clock.now();
-    const secret = newSecret();
+    const key = newKey(input.signingMethod);
     try {
       return await db.transaction(async (tx) => {
         const unit = await receivingUnit(tx, input.receivingUnitId);
@@ -89,7 +111,9 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
           credentials: input.credentials ?? {},
           signingMethod: input.signingMethod,
           // Stored encrypted (platform/secrets): the column never holds the secret itself.
-          signingSecret: secrets.seal(secret),
+          signingSecret: key.stored,
+          publicKey: key.publicKey,
+          partnerPublicKey: input.signingMethod === 'sm2' ? input.partnerPublicKey! : null,
           mapping: fullMapping(input.mapping),
           receivingUnitId: unit.id,
           active: input.active ?? true,
@@ -105,7 +129,7 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
           after: { name: row.name, kind: row.kind, direction: row.direction, endpoint: row.endpoint, signingMethod: row.signingMethod },
         });
         // The only time the secret leaves the server: the administrator hands it to the partner.
-        return { ...partnerView(row, unit.name), signingSecret: secret };
+        return { ...partnerView(row, unit.name), ...(key.shown ? { signingSecret: key.shown } : {}) };
       });
     } catch (err) {
       if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);
@@ -123,7 +147,11 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
         const direction = input.direction ?? before.direction;
         checkEndpoint(direction, input.endpoint === undefined ? before.endpoint : input.endpoint);
         const unit = await receivingUnit(tx, input.receivingUnitId ?? before.receivingUnitId);
-        const secret = input.rotateSecret ? newSecret() : null;
+        const method = input.signingMethod ?? before.signingMethod;
+        checkPublicKey(method, input.partnerPublicKey === undefined ? before.partnerPublicKey : input.partnerPublicKey);
+        // A new method needs a key of its kind: changing between HMAC and SM2 issues one, as a rotation does.
+        const kindChanged = (method === 'sm2') !== (before.signingMethod === 'sm2');
+        const key = input.rotateSecret || kindChanged ? newKey(method) : null;
         const row = await repo.updatePartner(tx, id, input.version, {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -133,7 +161,8 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
           ...(input.signingMethod !== undefined ? { signingMethod: input.signingMethod } : {}),
           ...(input.mapping !== undefined ? { mapping: fullMapping(input.mapping) } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
-          ...(secret ? { signingSecret: secrets.seal(secret) } : {}),
+          ...(key ? { signingSecret: key.stored, publicKey: key.publicKey } : {}),
+          ...(input.partnerPublicKey !== undefined ? { partnerPublicKey: method === 'sm2' ? input.partnerPublicKey : null } : {}),
           receivingUnitId: unit.id,
           updatedAt: now,
         });
@@ -151,10 +180,10 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
             endpoint: row.endpoint,
             signingMethod: row.signingMethod,
             active: row.active,
-            secretRotated: !!secret,
+            secretRotated: !!key,
           },
         });
-        return { ...partnerView(row, unit.name), ...(secret ? { signingSecret: secret } : {}) };
+        return { ...partnerView(row, unit.name), ...(key?.shown ? { signingSecret: key.shown } : {}) };
       });
     } catch (err) {
       if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);

@@ -22,6 +22,8 @@ export type SimulatorOptions = {
   partnerId: string;
   secret: string;
   method?: SigningMethod;
+  /** SM2: the product's public key, which the product's messages are checked with (`secret` is then our private key). */
+  productPublicKey?: string;
   port?: number;
   /** The clock signatures are made and checked with (the product's injected clock in tests). */
   now?: () => Date;
@@ -52,7 +54,7 @@ export async function startSimulator(o: SimulatorOptions) {
       const problem = checkSignature(
         { timestamp: h['x-hotline-timestamp'] as string, nonce: h['x-hotline-nonce'] as string, signature: h['x-hotline-signature'] as string },
         raw,
-        { method, secret: o.secret, now: now() },
+        { method, secret: method === 'sm2' ? (o.productPublicKey ?? '') : o.secret, now: now() },
       );
       const reply = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
@@ -156,9 +158,10 @@ export async function startSimulator(o: SimulatorOptions) {
       post('/api/exchange/inbound/messages', { partnerId: o.partnerId, type: 'answer', messageId, answer, handledBy }),
     post,
     /** The partner this simulator speaks for (known once the administrator registered it with the simulator's URL). */
-    identify(partnerId: string, secret: string) {
+    identify(partnerId: string, secret: string, productPublicKey?: string) {
       o.partnerId = partnerId;
       o.secret = secret;
+      if (productPublicKey) o.productPublicKey = productPublicKey;
     },
     async close() {
       for (const r of hung) r.destroy();

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
+import { sm2KeyPair } from '../../src/platform/signing/hmac.js';
 import { exchangeMessages, exchangeNonces } from '../../src/exchange/exchange.tables.js';
 import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
@@ -330,5 +331,51 @@ describe('reconciliation', () => {
     expect(kept).toMatchObject({ day: '2026-12-03', statement: 'unavailable', missing: [] });
     const fig = await ok(admin.get('/api/exchange/figures'));
     expect(fig.partners).toHaveLength(2);
+  });
+});
+
+describe('SM2 signatures', () => {
+  it('a partner signing with SM2: its orders checked with its public key, our status messages signed with our private key', async () => {
+    const theirs = sm2KeyPair();
+    const product = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const s2 = await startSimulator({ product, partnerId: '', secret: theirs.privateKey, method: 'sm2', now: () => t.clock.now() });
+    try {
+      await logins();
+      const base = {
+        name: '某省政务平台（SM2）',
+        kind: 'government',
+        direction: 'both',
+        endpoint: s2.url,
+        signingMethod: 'sm2',
+        receivingUnitId: dispatcher.session.current.unit.id,
+      };
+      await expectError(admin.post('/api/exchange/partners', base), 400, 'EXCHANGE_PUBLIC_KEY_REQUIRED');
+      const p = await ok(admin.post('/api/exchange/partners', { ...base, partnerPublicKey: theirs.publicKey }), 201);
+      expect(p.signingSecret).toBeUndefined();
+      expect(p.publicKey).toMatch(/^04[0-9a-f]{128}$/);
+      expect(p.partnerPublicKey).toBe(theirs.publicKey);
+      s2.identify(p.id, theirs.privateKey, p.publicKey);
+
+      const r = await s2.sendOrder('SM2-1', {
+        narrative: '某公司拖欠工资两个月',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+        callers: [{ name: '刘七' }],
+      });
+      expect(r.status).toBe(200);
+      await t.app.jobs.runDue();
+      expect(s2.ofOrder(r.body!.number as string).map((m) => m.body.action)).toEqual(['received']);
+      expect(s2.refusedSignatures()).toBe(0);
+      // Signed with another private key: refused, nothing stored.
+      const forged = await s2.sendOrder(
+        'SM2-2',
+        { narrative: '伪造', typeCode: 'complaint', subjectCode: 'wage_arrears' },
+        { secret: sm2KeyPair().privateKey },
+      );
+      expect([forged.status, forged.body!.code]).toEqual([401, 'SIGNATURE_BAD_SIGNATURE']);
+      expect(await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'SM2-2'))).toHaveLength(0);
+    } finally {
+      await s2.close();
+    }
   });
 });

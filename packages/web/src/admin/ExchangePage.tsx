@@ -25,7 +25,9 @@ function PartnersTab({ partners, reload }: { partners: Partners | null; reload: 
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<{ name: string; id: string; secret: string } | null>(null);
+  // HMAC: the shared secret, shown once; SM2: our public key, to hand to the partner (it stays listed).
+  const [secret, setSecret] = useState<{ name: string; id: string; secret: string; sm2: boolean } | null>(null);
+  const method = Form.useWatch('signingMethod', form);
   const [saving, setSaving] = useState(false);
   const create = async () => {
     const v = await form.validateFields();
@@ -34,7 +36,7 @@ function PartnersTab({ partners, reload }: { partners: Partners | null; reload: 
       const p = await exchangeApi.createPartner({ ...v, endpoint: v.endpoint || null });
       setOpen(false);
       form.resetFields();
-      setSecret({ name: p.name, id: p.id, secret: p.signingSecret });
+      setSecret({ name: p.name, id: p.id, secret: p.signingSecret ?? p.publicKey ?? '', sm2: !p.signingSecret });
       reload();
     } catch (e) {
       message.error((e as Error).message);
@@ -99,16 +101,36 @@ function PartnersTab({ partners, reload }: { partners: Partners | null; reload: 
               options={[
                 { value: 'hmac-sm3', label: 'HMAC-SM3' },
                 { value: 'hmac-sha256', label: 'HMAC-SHA256' },
+                { value: 'sm2', label: t('SM2 签名') },
               ]}
             />
           </Form.Item>
+          {method === 'sm2' ? (
+            <Form.Item
+              name="partnerPublicKey"
+              label={t('对方 SM2 公钥')}
+              rules={[{ required: true, pattern: /^04[0-9a-fA-F]{128}$/, message: t('应为 04 开头的 130 位十六进制 SM2 公钥') }]}
+            >
+              <Input.TextArea rows={2} placeholder="04…" />
+            </Form.Item>
+          ) : null}
           <Form.Item name="receivingUnitId" label={t('接收单位')} rules={[{ required: true, message: t('请选择接收单位') }]}>
             <UnitPicker />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!secret} title={t('签名密钥（只显示这一次）')} onCancel={() => setSecret(null)} onOk={() => setSecret(null)} okText={t('我已保存')}>
-        <Alert type="warning" showIcon message={t('请立即复制并安全地交给对方平台；关闭后无法再次查看。')} style={{ marginBottom: 12 }} />
+      <Modal
+        open={!!secret}
+        title={secret?.sm2 ? t('本平台 SM2 公钥') : t('签名密钥（只显示这一次）')}
+        onCancel={() => setSecret(null)}
+        onOk={() => setSecret(null)}
+        okText={t('我已保存')}
+      >
+        {secret?.sm2 ? (
+          <Alert type="info" showIcon message={t('请把本平台公钥交给对方平台，用于核验本平台的签名；私钥加密保存，不会显示。')} style={{ marginBottom: 12 }} />
+        ) : (
+          <Alert type="warning" showIcon message={t('请立即复制并安全地交给对方平台；关闭后无法再次查看。')} style={{ marginBottom: 12 }} />
+        )}
         <p>
           {secret?.name} · {t('平台编号')} <Typography.Text copyable>{secret?.id}</Typography.Text>
         </p>

@@ -763,8 +763,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 对接平台的回执与答复：确认收到本平台发出的消息（可重复确认），或转办工单的办理结果（记入工单时间线，只记一次）。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。
-         * @description 对接平台的回执与答复：确认收到本平台发出的消息（可重复确认），或转办工单的办理结果（记入工单时间线，只记一次）。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。
+         * 对接平台的回执与答复：确认收到本平台发出的消息（可重复确认），或转办工单的办理结果（记入工单时间线，只记一次）。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256、hmac-sm3 或 sm2）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制，SM2 时为对方私钥对同一串的签名（SM3，默认用户标识 1234567812345678，DER 十六进制）；超过 5 分钟或重复的随机数被拒绝。
+         * @description 对接平台的回执与答复：确认收到本平台发出的消息（可重复确认），或转办工单的办理结果（记入工单时间线，只记一次）。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256、hmac-sm3 或 sm2）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制，SM2 时为对方私钥对同一串的签名（SM3，默认用户标识 1234567812345678，DER 十六进制）；超过 5 分钟或重复的随机数被拒绝。
          *
          *     A partner acknowledges messages we sent (acknowledging twice is counted, not re-applied), or answers an order we transferred to it (recorded on the order once). Signed.
          */
@@ -785,8 +785,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 对接平台推送工单（按对方的字段映射转换后受理）。同一平台的同一对方编号始终对应同一张工单（重复推送返回原工单，duplicate=true）；内容有误时返回 400，字段名用对方的字段名。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。
-         * @description 对接平台推送工单（按对方的字段映射转换后受理）。同一平台的同一对方编号始终对应同一张工单（重复推送返回原工单，duplicate=true）；内容有误时返回 400，字段名用对方的字段名。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256 或 hmac-sm3）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制；超过 5 分钟或重复的随机数被拒绝。
+         * 对接平台推送工单（按对方的字段映射转换后受理）。同一平台的同一对方编号始终对应同一张工单（重复推送返回原工单，duplicate=true）；内容有误时返回 400，字段名用对方的字段名。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256、hmac-sm3 或 sm2）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制，SM2 时为对方私钥对同一串的签名（SM3，默认用户标识 1234567812345678，DER 十六进制）；超过 5 分钟或重复的随机数被拒绝。
+         * @description 对接平台推送工单（按对方的字段映射转换后受理）。同一平台的同一对方编号始终对应同一张工单（重复推送返回原工单，duplicate=true）；内容有误时返回 400，字段名用对方的字段名。请求须签名：X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce、X-Hotline-Signature-Method（hmac-sha256、hmac-sm3 或 sm2）、X-Hotline-Signature = HMAC(平台密钥, 时间戳\n随机数\n原始请求体) 的十六进制，SM2 时为对方私钥对同一串的签名（SM3，默认用户标识 1234567812345678，DER 十六进制）；超过 5 分钟或重复的随机数被拒绝。
          *
          *     A partner sends an order in its own format (mapped by the partner’s field mapping). The same (partner, external id) always answers the same order (duplicate=true); a malformed order gets a 400 naming the field in the partner’s terms. Signed like every exchange request: hex HMAC of timestamp, nonce and raw body; older than 5 minutes or a nonce seen before is refused.
          */
@@ -857,10 +857,10 @@ export interface paths {
         get: operations["listExchangePartners"];
         put?: never;
         /**
-         * 登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。签名密钥只在此应答中出现一次，请交给对方保存。
-         * @description 登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。签名密钥只在此应答中出现一次，请交给对方保存。
+         * 登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。HMAC 签名密钥只在此应答中出现一次，请交给对方保存；SM2 时须填对方公钥，本平台公钥（publicKey）交给对方。
+         * @description 登记对接平台：方向、接收地址、签名算法、字段映射、接收单位。HMAC 签名密钥只在此应答中出现一次，请交给对方保存；SM2 时须填对方公钥，本平台公钥（publicKey）交给对方。
          *
-         *     Register an exchange partner. The signing secret appears once, in this answer: hand it to the partner.
+         *     Register an exchange partner. An HMAC signing secret appears once, in this answer: hand it to the partner. SM2: give the partner’s public key; hand ours (publicKey) to the partner.
          */
         post: operations["createExchangePartner"];
         delete?: never;
@@ -10995,12 +10995,14 @@ export interface operations {
                                 };
                             };
                             name: string;
+                            partnerPublicKey: string | null;
+                            publicKey: string | null;
                             receivingUnit: {
                                 id: string;
                                 name: string;
                             };
                             /** @enum {string} */
-                            signingMethod: "hmac-sha256" | "hmac-sm3";
+                            signingMethod: "hmac-sha256" | "hmac-sm3" | "sm2";
                             updatedAt: string;
                             version: number;
                         }[];
@@ -11157,10 +11159,11 @@ export interface operations {
                         };
                     };
                     name: string;
+                    partnerPublicKey?: string | null;
                     /** Format: uuid */
                     receivingUnitId: string;
                     /** @enum {string} */
-                    signingMethod: "hmac-sha256" | "hmac-sm3";
+                    signingMethod: "hmac-sha256" | "hmac-sm3" | "sm2";
                 };
             };
         };
@@ -11200,13 +11203,15 @@ export interface operations {
                             };
                         };
                         name: string;
+                        partnerPublicKey: string | null;
+                        publicKey: string | null;
                         receivingUnit: {
                             id: string;
                             name: string;
                         };
                         /** @enum {string} */
-                        signingMethod: "hmac-sha256" | "hmac-sm3";
-                        signingSecret: string;
+                        signingMethod: "hmac-sha256" | "hmac-sm3" | "sm2";
+                        signingSecret?: string;
                         updatedAt: string;
                         version: number;
                     };
@@ -11361,11 +11366,12 @@ export interface operations {
                         };
                     };
                     name?: string;
+                    partnerPublicKey?: string | null;
                     /** Format: uuid */
                     receivingUnitId?: string;
                     rotateSecret?: boolean;
                     /** @enum {string} */
-                    signingMethod?: "hmac-sha256" | "hmac-sm3";
+                    signingMethod?: "hmac-sha256" | "hmac-sm3" | "sm2";
                     /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
@@ -11407,12 +11413,14 @@ export interface operations {
                             };
                         };
                         name: string;
+                        partnerPublicKey: string | null;
+                        publicKey: string | null;
                         receivingUnit: {
                             id: string;
                             name: string;
                         };
                         /** @enum {string} */
-                        signingMethod: "hmac-sha256" | "hmac-sm3";
+                        signingMethod: "hmac-sha256" | "hmac-sm3" | "sm2";
                         signingSecret?: string;
                         updatedAt: string;
                         version: number;

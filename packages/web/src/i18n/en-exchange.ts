@@ -101,3 +101,11 @@ Object.assign(enExchange, {
   今日: 'Today',
   '{n} 条': '{n}',
 });
+Object.assign(enExchange, {
+  'SM2 签名': 'SM2 signature',
+  '对方 SM2 公钥': 'Partner’s SM2 public key',
+  '应为 04 开头的 130 位十六进制 SM2 公钥': 'An SM2 public key: 130 hex digits starting with 04',
+  '本平台 SM2 公钥': 'Our SM2 public key',
+  '请把本平台公钥交给对方平台，用于核验本平台的签名；私钥加密保存，不会显示。':
+    'Give our public key to the partner to check our signatures; the private key is stored encrypted and never shown.',
+});

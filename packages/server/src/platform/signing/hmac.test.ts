@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkSignature, signRequest } from './hmac.js';
+import { checkSignature, signRequest, sm2KeyPair } from './hmac.js';
 
 describe('SM3 (GB/T 32905-2016 examples)', () => {
   it('hashes the standard’s two examples', () => {
@@ -47,5 +47,31 @@ describe('checkSignature', () => {
   it('refuses a request older or newer than five minutes', () => {
     expect(checkSignature({ timestamp: String(Number(ts) - 301), nonce: 'abc', signature: sig }, body, opts)).toBe('stale');
     expect(checkSignature({ timestamp: String(Number(ts) + 301), nonce: 'abc', signature: sig }, body, opts)).toBe('stale');
+  });
+});
+
+describe('SM2 signatures (GB/T 32918, SM3, default user id)', () => {
+  // Made by OpenSSL 3 (`openssl pkeyutl -sign -rawin -digest sm3 -pkeyopt distid:1234567812345678`), an implementation
+  // independent of the package the product uses: a known answer for the check.
+  const publicKey = '04afa98f82efd974529f1e092dd66e32f4d894eff7ce705c9df468efac8e253e16a93702d6d73ffa917740cc1b88dd6cec42749605400b86191e56b7cbb74d55e6';
+  const signature =
+    '304502203700db10b69d1c9eb990332e506d1793551bcc2fdf823ebac28239a95f49fc5e022100fb131f2ca89300d37d4bac1de3060d90844e9925f6eebbba6b0d59a4c38c84a2';
+  const now = new Date(1764464400 * 1000);
+  const opts = { method: 'sm2' as const, secret: publicKey, now };
+
+  it('accepts OpenSSL’s signature of the signed text, and nothing changed', () => {
+    expect(checkSignature({ timestamp: '1764464400', nonce: 'n-1', signature }, '{"a":1}', opts)).toBeNull();
+    expect(checkSignature({ timestamp: '1764464400', nonce: 'n-1', signature }, '{"a":2}', opts)).toBe('bad_signature');
+    expect(checkSignature({ timestamp: '1764464400', nonce: 'n-2', signature }, '{"a":1}', opts)).toBe('bad_signature');
+    expect(checkSignature({ timestamp: '1764464400', nonce: 'n-1', signature: 'abcd' }, '{"a":1}', opts)).toBe('bad_signature');
+  });
+
+  it('signs with a private key what the public key checks, and another key does not', () => {
+    const [mine, other] = [sm2KeyPair(), sm2KeyPair()];
+    const sig = signRequest('sm2', mine.privateKey, '1764464400', 'n-3', '{"b":1}');
+    const h = { timestamp: '1764464400', nonce: 'n-3', signature: sig };
+    expect(checkSignature(h, '{"b":1}', { ...opts, secret: mine.publicKey })).toBeNull();
+    expect(checkSignature(h, '{"b":1}', { ...opts, secret: other.publicKey })).toBe('bad_signature');
+    expect(checkSignature(h, '{"b":1}', { ...opts, secret: 'not-a-key' })).toBe('bad_signature');
   });
 });
