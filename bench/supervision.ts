@@ -73,7 +73,7 @@ export async function supervisionScanBench(dbUrl: string, opts: { open: number; 
     const scan = async () => {
       const t = performance.now();
       const r = await db.transaction((tx) => scanOnce(tx, cal, now, system));
-      return { ms: performance.now() - t, signals: r.signals, candidates: r.candidates };
+      return { ms: performance.now() - t, signals: r.signals, candidates: r.candidates, skipped: r.skipped };
     };
     // The bare scan: the open rows' deadline columns through the state index, nothing joined.
     const bare = async () => {
@@ -85,7 +85,7 @@ export async function supervisionScanBench(dbUrl: string, opts: { open: number; 
     await db.execute(sql`analyze`);
     await bare();
     const again = await scan();
-    console.log(`a steady scan reads ${again.candidates} candidates and writes ${again.signals} signals`);
+    console.log(`a steady scan reads ${again.candidates} candidates (${again.skipped} skipped by the timers) and writes ${again.signals} signals`);
     if (process.argv.includes('--explain')) {
       const { progressWindow } = await import('../packages/server/src/supervision/domain/timers.js');
       const { scanCandidates } = await import('../packages/server/src/supervision/supervision.repo.js');
