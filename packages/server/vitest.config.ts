@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'db',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/**/domain/**/*.test.ts', 'src/platform/**/*.test.ts'],
+          // Migrates once for the run (and dumps it) instead of once per file: see test/support/global-setup.ts.
+          globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -19,6 +19,9 @@ export const noMergedDuties: MergedDuties = new Set();
 
 const pairKey = (a: DutyRole, b: DutyRole) => [a, b].sort().join('+');
 
+/** Whether this installation lets one person hold both duties. */
+export const dutiesMerged = (merged: MergedDuties, a: DutyRole, b: DutyRole) => merged.has(pairKey(a, b));
+
 /**
  * `administrator+security,…` → the set of merged pairs. A small installation with one IT person merges system and
  * security administration; merging audit with either is possible but defeats the audit, and says so in docs.

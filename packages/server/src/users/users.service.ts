@@ -11,6 +11,7 @@ import { conflict, invalid, notFound, staleVersion, type FieldError } from '../p
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import {
   changedFields,
+  checkDutyChange,
   checkRoleSet,
   checkSelfChange,
   dedupeGrants,
@@ -157,7 +158,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
   async function create(actor: Actor, input: CreateUserInput) {
     requireRole(actor, accountManager);
     const grants = dedupeGrants(input.roles);
-    const problem = checkRoleSet(input.kind, grants, merged);
+    const problem = checkRoleSet(input.kind, grants, merged) ?? checkDutyChange([], { roles: grants }, merged);
     if (problem) throw ruleError(problem);
     if (input.kind === 'integration' && input.password !== undefined) {
       throw invalid('USER_INTEGRATION_PASSWORD', '接口账号没有密码，请为其签发接口令牌', [{ field: 'body.password', message: '接口账号不设密码' }]);
@@ -229,6 +230,15 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
         const problem = checkRoleSet(found.user.kind as AccountKind, grants, merged);
         if (problem) throw ruleError(problem);
       }
+      const duty = checkDutyChange(
+        grantsOf(current),
+        {
+          roles: grants,
+          active: fields.active !== undefined && fields.active !== user.active ? fields.active : undefined,
+        },
+        merged,
+      );
+      if (duty) throw ruleError(duty);
       const currentKeys = new Set(current.map((a) => grantKey({ role: a.role, unitId: a.unit.id })));
       const nextKeys = new Set((grants ?? []).map(grantKey));
       const removed = grants ? current.filter((a) => !nextKeys.has(grantKey({ role: a.role, unitId: a.unit.id }))) : [];
@@ -293,6 +303,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       throw invalid('USER_INTEGRATION_PASSWORD', '接口账号没有密码，请为其签发接口令牌', [{ field: 'body.password', message: '接口账号不设密码' }]);
     }
     if (id === actor.userId) throw invalid('USER_SELF_RESET', '请通过“修改密码”更改本人密码');
+    const duty = checkDutyChange(grantsOf(await repo.assignmentsOf(db, [id])), { password: true }, merged);
+    if (duty) throw ruleError(duty);
     if (input.password !== undefined) await checkPasswordFor(db, user, input.password, 'body.password');
     const password = input.password ?? randomPassword();
     const passwordHash = await hashPassword(password);

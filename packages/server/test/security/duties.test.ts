@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMergedDuties } from '../../src/auth/duties.js';
+import { verifyPassword } from '../../src/auth/password.js';
+import { grantDuty, listDutyHolders, resetDutyPassword, revokeDuty, setDutyAccountActive, type ConsoleContext } from '../../src/users/duty-console.js';
 import { roleAssignments, users } from '../../src/users/users.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -144,6 +146,72 @@ describe('11. three separate administrators', () => {
     expect(refused(await secadmin.post(`/api/users/${(await idOf('secadmin')).id}/unlock`, {}))).toEqual([400, 'USER_SELF_UNLOCK']);
     const seen = (await ok(auditor.get(`/api/audit/events?action=unlock_user&targetId=${inspector.id}`))).items;
     expect(seen).toMatchObject([{ actor: { username: 'secadmin', role: 'security' }, detail: 'cleared 5 failed attempt(s)' }]);
+  });
+});
+
+describe('the security administrator cannot make themselves the auditor or the system administrator', () => {
+  it('cannot give anyone one of the three duties, nor take one away', async () => {
+    const create = await secadmin.post('/api/users', {
+      username: 'second.auditor',
+      displayName: '第二审计员',
+      unitId: root,
+      roles: [{ role: 'auditor', unitId: root }],
+      password: 'Second-Auditor-2026',
+    });
+    expect(refused(create)).toEqual([400, 'USER_DUTY_CONSOLE']);
+    expect(await idOf('second.auditor')).toBeUndefined();
+    const agent = await idOf('agent');
+    for (const role of ['auditor', 'administrator']) {
+      const res = await secadmin.patch(`/api/users/${agent.id}`, { version: agent.version, roles: [{ role, unitId: root }] });
+      expect(refused(res)).toEqual([400, 'USER_DUTY_CONSOLE']);
+    }
+    const aud = await idOf('auditor');
+    expect(refused(await secadmin.patch(`/api/users/${aud.id}`, { version: aud.version, roles: [{ role: 'leader', unitId: root }] }))).toEqual([
+      400,
+      'USER_DUTY_CONSOLE',
+    ]);
+    expect((await t.db.select().from(roleAssignments).where(eq(roleAssignments.userId, aud.id))).map((a) => a.role)).toEqual(['auditor']);
+  });
+
+  it('cannot reset the password of, deactivate or reactivate an account that holds a duty', async () => {
+    for (const who of ['auditor', 'admin']) {
+      const u = await idOf(who);
+      expect(refused(await secadmin.post(`/api/users/${u.id}/password`, { password: 'Taken-Over-2026x' }))).toEqual([400, 'USER_DUTY_CONSOLE']);
+      expect(refused(await secadmin.patch(`/api/users/${u.id}`, { version: u.version, active: false }))).toEqual([400, 'USER_DUTY_CONSOLE']);
+      const after = await idOf(who);
+      expect([after.passwordHash, after.active, after.version]).toEqual([u.passwordHash, true, u.version]);
+    }
+    // The auditor still signs in with their own password, and a duty account's ordinary details still change.
+    expect((await t.login('auditor')).session.current.role).toBe('auditor');
+    const aud = await idOf('auditor');
+    expect((await secadmin.patch(`/api/users/${aud.id}`, { version: aud.version, displayName: '审计员（张）' })).statusCode).toBe(200);
+    // Working accounts are the security administrator's as before.
+    expect((await secadmin.post(`/api/users/${(await idOf('agent')).id}/password`, {})).statusCode).toBe(200);
+  });
+
+  it('on the console the duties are given, taken, reset and switched, each in the audit log', async () => {
+    const ctx: ConsoleContext = { db: t.db, clock: t.clock, province: t.config.province, merged: t.config.mergedDuties, operator: 'ops' };
+    const leader = await idOf('leader');
+    await grantDuty(ctx, 'leader', 'auditor');
+    // Separation still holds on the console: the system administrator cannot also audit.
+    await expect(grantDuty(ctx, 'admin', 'auditor')).rejects.toThrow('三员分立');
+    const password = await resetDutyPassword(ctx, 'leader');
+    expect(await verifyPassword((await idOf('leader')).passwordHash!, password)).toBe(true);
+    expect((await idOf('leader')).mustChangePassword).toBe(true);
+    await expect(resetDutyPassword(ctx, 'agent')).rejects.toThrow('不担任三员职责');
+    await setDutyAccountActive(ctx, 'auditor', false);
+    // Now the leader is the only active auditor: the duty cannot be left without anyone.
+    await expect(revokeDuty(ctx, 'leader', 'auditor')).rejects.toThrow('唯一在用');
+    await setDutyAccountActive(ctx, 'auditor', true);
+    await revokeDuty(ctx, 'leader', 'auditor');
+    expect((await listDutyHolders(t.db)).map((h) => `${h.role}:${h.username}`)).toEqual(['administrator:admin', 'security:secadmin', 'auditor:auditor']);
+    // (The auditor's earlier session ended when the account was switched off.)
+    const seen = (await ok((await t.login('auditor')).get(`/api/audit/events?targetId=${leader.id}`))).items as {
+      action: string;
+      actor: { username: string };
+    }[];
+    expect(seen.map((e) => e.action).sort()).toEqual(['grant_duty', 'reset_password', 'revoke_duty']);
+    expect(new Set(seen.map((e) => e.actor.username))).toEqual(new Set(['console:ops']));
   });
 });
 

@@ -1,32 +1,37 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { bootstrap } from '../../src/install/bootstrap.js';
+import { inject } from 'vitest';
+import { bootstrap, type BootstrapResult } from '../../src/install/bootstrap.js';
 import { loadConfig, type Config } from '../../src/platform/config/config.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../../src/platform/db/client.js';
+import { dumpOf } from './global-setup.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (CI runs every database suite on both).
+ * PostgreSQL server named by TEST_DATABASE_URL (CI runs every database suite on both). Both start from the copy
+ * test/support/global-setup.ts migrated once for the run (`from` names another PGlite dump to start from).
  */
-export async function createTestDatabase(opts: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
+export async function createTestDatabase(opts: { onQuery?: (sql: string) => void; from?: string } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
+  const { from, ...open } = opts;
   if (!url) {
-    const database = await openDatabase({ ...opts });
-    await migrateDatabase(database);
-    return database;
+    const dump = path.join(inject('snapshotDir'), from ?? 'migrated.tar');
+    return openDatabase({ ...open, loadDataDir: new Blob([fs.readFileSync(dump)]) });
   }
   const name = `hotline_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const template = inject('pgTemplate');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10, ...opts });
-  await migrateDatabase(database);
+  const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 10, ...open });
+  if (!template) await migrateDatabase(database);
   const opened: Database = {
     ...database,
     close: async () => {
@@ -71,11 +76,37 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig(env), dataDir, ...overrides };
 }
 
-/** A migrated database with the demo installation of Inner Mongolia (or another province). */
+/**
+ * A migrated database with the demo installation of Inner Mongolia (or another province). On PGlite the first file
+ * that installs with a given moment and configuration leaves a dump of the result; later files with the same ones
+ * load it instead of installing again (installing is most of a test file's set-up). A file that counts statements
+ * installs for real, so its count sees what it expects.
+ */
 export async function createInstalledDatabase(opts: { at?: string; config?: Partial<Config>; onQuery?: (sql: string) => void } = {}) {
-  const database = await createTestDatabase(opts.onQuery ? { onQuery: opts.onQuery } : {});
   const clock = fixedClock(opts.at ?? '2026-11-25T02:00:00Z');
   const config = testConfig(opts.config);
+  const { dataDir: _, ...settings } = config;
+  // Sets and maps (merged duties, the key ring) by their contents: JSON writes every one as {}, and two different
+  // installations would share a dump.
+  const plain = JSON.stringify([clock.now().toISOString(), settings], (_k, v) => (v instanceof Set ? [...v].sort() : v instanceof Map ? [...v] : v));
+  const key = createHash('sha256').update(plain).digest('hex').slice(0, 16);
+  const dir = process.env.TEST_DATABASE_URL || opts.onQuery ? null : inject('snapshotDir');
+  const dump = dir ? path.join(dir, `installed-${key}.tar`) : null;
+  if (dump && fs.existsSync(`${dump}.json`)) {
+    const database = await createTestDatabase({ from: path.basename(dump) });
+    const result = JSON.parse(fs.readFileSync(`${dump}.json`, 'utf8')) as BootstrapResult;
+    return { database, db: database.db, clock, config, result };
+  }
+  const database = await createTestDatabase(opts.onQuery ? { onQuery: opts.onQuery } : {});
   const result = await bootstrap(database.db, config, clock);
+  if (dump) {
+    // Written under a temporary name and renamed, so a file running in the other worker never reads half a dump;
+    // the result's JSON is written last, as the sign that the dump is complete.
+    const tmp = `${dump}.${process.pid}`;
+    fs.writeFileSync(tmp, await dumpOf(database.db));
+    fs.renameSync(tmp, dump);
+    fs.writeFileSync(`${tmp}.json`, JSON.stringify(result));
+    fs.renameSync(`${tmp}.json`, `${dump}.json`);
+  }
   return { database, db: database.db, clock, config, result };
 }

@@ -5,6 +5,7 @@ import { usersApi, type UserInput } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import type { Role, User } from '../api/types.js';
+import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { roleLabels } from '../shared/labels.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
@@ -28,6 +29,16 @@ const blank = (s: string | undefined | null) => (s?.trim() ? s.trim() : null);
 /** Create a person (or an integration account), or change one; roles are held at units. */
 export function UserDialog({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: (u: User, password: string | null) => void }) {
   const t = useT();
+  const current = useCurrent();
+  // 三员分立: the auditor's and the system administrator's roles are given on the server's console (npm run duties),
+  // not here; the server refuses them (USER_DUTY_CONSOLE). Shown, disabled, so an account that holds one still reads
+  // right. Where the installation merged system and security administration, the signed-in person holds both.
+  const consoleOnly = new Set<Role>(['auditor', ...(current.assignments.some((a) => a.role === 'administrator') ? [] : (['administrator'] as Role[]))]);
+  const roleOptions = (Object.keys(roleLabels) as Role[]).map((r) => ({
+    value: r,
+    label: consoleOnly.has(r) ? `${t(roleLabels[r])}${t('（服务器控制台授予）')}` : t(roleLabels[r]),
+    disabled: consoleOnly.has(r),
+  }));
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -177,7 +188,7 @@ export function UserDialog({ user, onClose, onDone }: { user: User | null; onClo
                 <Row gutter={8} key={f.key}>
                   <Col span={8}>
                     <Form.Item name={[f.name, 'role']} rules={[rules.requiredChoice(t, '角色')]}>
-                      <Select placeholder={t('角色')} options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))} />
+                      <Select placeholder={t('角色')} options={roleOptions} />
                     </Form.Item>
                   </Col>
                   <Col span={14}>

@@ -536,6 +536,7 @@ export const en: Record<string, string> = {
   角色: 'Role',
   '角色（单位）': 'Roles (unit)',
   '角色（在哪个单位担任什么角色）': 'Roles (which role at which unit)',
+  '（服务器控制台授予）': ' (granted on the server console)',
   证据: 'Evidence',
   诉求: 'Request',
   诉求事项: 'Subject',

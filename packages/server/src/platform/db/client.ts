@@ -35,6 +35,8 @@ export type OpenOptions = {
   poolSize?: number;
   /** Called with every statement the app sends through drizzle (tests count round trips with it). */
   onQuery?: (sql: string) => void;
+  /** PGlite in memory only: start from this dump of a data directory instead of an empty cluster (tests start from one migrated copy). */
+  loadDataDir?: Blob;
 };
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
@@ -51,7 +53,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     client = new PGlite(path.join(opts.dataDir, 'pglite'));
   } else {
-    client = new PGlite();
+    client = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite();
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema, ...loggerOf(opts) }) as unknown as Db;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMergedDuties } from '../../auth/duties.js';
 import type { Role } from '../../auth/roles.js';
-import { changedFields, checkRoleSet, checkSelfChange, dedupeGrants, type AccountKind } from './role-rules.js';
+import { changedFields, checkDutyChange, checkRoleSet, checkSelfChange, dedupeGrants, type AccountKind } from './role-rules.js';
 
 const g = (role: Role, unitId = 'u1') => ({ role, unitId });
 
@@ -81,5 +81,36 @@ describe('changedFields', () => {
     ['null to a value', { p: null as string | null }, { p: '1' as string | null }, { p: null }, { p: '1' }],
   ])('%s', (_name, before, after, b, a) => {
     expect(changedFields(before as Record<string, unknown>, after as Record<string, unknown>)).toEqual({ before: b, after: a });
+  });
+});
+
+describe('checkDutyChange (the three duties change only on the console)', () => {
+  const code = (p: ReturnType<typeof checkDutyChange>) => p && [p.code, p.field];
+  it.each<[string, ReturnType<typeof g>[], Parameters<typeof checkDutyChange>[1], [string, string] | null]>([
+    ['a working role added to a working account', [g('agent')], { roles: [g('agent'), g('dispatcher')] }, null],
+    ['the auditor given to a working account', [g('agent')], { roles: [g('agent'), g('auditor')] }, ['USER_DUTY_CONSOLE', 'body.roles']],
+    ['system administration given to a working account', [g('agent')], { roles: [g('administrator')] }, ['USER_DUTY_CONSOLE', 'body.roles']],
+    ['the auditor’s role taken away', [g('auditor')], { roles: [g('agent')] }, ['USER_DUTY_CONSOLE', 'body.roles']],
+    ['the auditor moved to another unit', [g('auditor', 'u1')], { roles: [g('auditor', 'u2')] }, ['USER_DUTY_CONSOLE', 'body.roles']],
+    ['security administration delegated to a county', [g('agent')], { roles: [g('security', 'u2')] }, null],
+    ['a security administrator’s password reset', [g('security')], { password: true }, null],
+    ['a working role added beside a duty', [g('auditor')], { roles: [g('auditor'), g('leader')] }, null],
+    ['the same duty listed again', [g('security')], { roles: [g('security')] }, null],
+    ['a duty account’s password reset', [g('auditor')], { password: true }, ['USER_DUTY_CONSOLE', 'body.password']],
+    ['a working account’s password reset', [g('handler')], { password: true }, null],
+    ['a duty account deactivated', [g('administrator')], { active: false }, ['USER_DUTY_CONSOLE', 'body.active']],
+    ['a duty account reactivated', [g('auditor')], { active: true }, ['USER_DUTY_CONSOLE', 'body.active']],
+    ['a working account deactivated', [g('agent')], { active: false }, null],
+    ['a duty account renamed', [g('auditor')], {}, null],
+  ])('%s', (_name, held, change, expected) => {
+    expect(code(checkDutyChange(held, change))).toEqual(expected);
+  });
+
+  it('leaves system administration to the account manager where the installation merged the two', () => {
+    const parsed = parseMergedDuties('administrator+security');
+    if ('error' in parsed) throw new Error(parsed.error);
+    expect(checkDutyChange([g('agent')], { roles: [g('administrator')] }, parsed.merged)).toBeNull();
+    expect(checkDutyChange([g('administrator')], { password: true }, parsed.merged)).toBeNull();
+    expect(code(checkDutyChange([g('agent')], { roles: [g('auditor')] }, parsed.merged))).toEqual(['USER_DUTY_CONSOLE', 'body.roles']);
   });
 });

@@ -1,4 +1,4 @@
-import { conflictingDuties, noMergedDuties, type MergedDuties } from '../../auth/duties.js';
+import { conflictingDuties, dutiesMerged, noMergedDuties, type MergedDuties } from '../../auth/duties.js';
 import { roleNames, type Role } from '../../auth/roles.js';
 
 /**
@@ -68,6 +68,48 @@ export function checkSelfChange(
   const gained = change.roles?.find((g) => !heldKeys.has(grantKey(g)));
   if (gained) {
     return { code: 'USER_SELF_GRANT', message: `不能为自己授予角色（${roleNames[gained.role].zh}）：须由另一位安全管理员授予`, field: 'body.roles' };
+  }
+  return null;
+}
+
+/**
+ * 三员分立 closed from the inside: the security administrator manages accounts, so if they could give someone the
+ * auditor's role, or set the password of an account that holds it (or system administration), they could sign in
+ * as the auditor (or a system administrator) and read or act where their own role may not. So through the API
+ * nobody grants or removes those two duties, and nobody resets the password of, deactivates or reactivates an account
+ * that holds one: that is done on the server's console (`npm run duties`), audited, by whoever operates the server.
+ * Security administration itself may still be delegated down the tree through the API (a county's own account
+ * manager): it gives nothing the granting security administrator does not already hold. Nor is a duty the
+ * installation merged with security administration (HOTLINE_MERGED_DUTIES) kept to the console: the one who manages
+ * accounts holds it already.
+ * `held` is what the account holds now; `change.roles` the roles asked for (undefined: unchanged).
+ */
+export function checkDutyChange(
+  held: readonly RoleGrant[],
+  change: { roles?: readonly RoleGrant[] | undefined; active?: boolean | undefined; password?: boolean },
+  merged: MergedDuties = noMergedDuties,
+): RuleProblem | null {
+  const consoleOnly = (['administrator', 'auditor'] as const).filter((d) => !dutiesMerged(merged, d, 'security')) as Role[];
+  const dutyKeys = (gs: readonly RoleGrant[]) => new Set(gs.filter((g) => consoleOnly.includes(g.role)).map(grantKey));
+  const before = dutyKeys(held);
+  if (change.roles) {
+    const after = dutyKeys(change.roles);
+    const moved = [...after].find((k) => !before.has(k)) ?? [...before].find((k) => !after.has(k));
+    if (moved) {
+      const role = moved.split('@')[0] as Role;
+      return {
+        code: 'USER_DUTY_CONSOLE',
+        message: `${roleNames[role].zh}角色只能在服务器控制台授予或收回（三员分立：npm run duties）`,
+        field: 'body.roles',
+      };
+    }
+  }
+  if (before.size === 0) return null;
+  if (change.password) {
+    return { code: 'USER_DUTY_CONSOLE', message: '系统管理员和审计员的密码只能由本人修改，或在服务器控制台重置（npm run duties）', field: 'body.password' };
+  }
+  if (change.active !== undefined) {
+    return { code: 'USER_DUTY_CONSOLE', message: '系统管理员和审计员账号只能在服务器控制台停用或启用（npm run duties）', field: 'body.active' };
   }
   return null;
 }
