@@ -11,7 +11,7 @@ import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
 import { attachCallerEffect, createEffect } from './domain/effects.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { formatOrderNumber } from './domain/order-number.js';
-import { suggestRiskFlags } from './domain/risk-flags.js';
+import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
 import { indexOrder } from '../search/order-index.js';
 import type { OrderDeps } from './order-deps.js';
@@ -46,6 +46,8 @@ export type CreateOrderInput = {
   priority: 'normal' | 'urgent' | 'major';
   tier: 'general' | 'difficult' | 'complex';
   riskFlags: string[];
+  /** Threshold flags the agent took off, with the reason (domain/risk-flags.ts intakeRiskFlags). */
+  clearedRiskFlags?: { flag: 'mass' | 'large' | 'repeat'; reason: string }[] | undefined;
   workersInvolved?: number | undefined;
   amountInvolved?: number | undefined;
   confidential: boolean;
@@ -144,6 +146,11 @@ export function createIntakeService(deps: OrderDeps) {
       { workersInvolved: input.workersInvolved, amountInvolved: input.amountInvolved, earlierRequestsAboutEmployer: earlier, countedUpTo: cap },
       thresholds,
     );
+    const flags = intakeRiskFlags(input.riskFlags, suggested, input.clearedRiskFlags ?? []);
+    if ('contradiction' in flags) {
+      const message = '同一风险标识不能既标记又清除';
+      throw invalid('ORDER_RISK_FLAG_CONTRADICTION', message, [{ field: 'body.clearedRiskFlags', message }]);
+    }
     const selector = { typeCode: input.typeCode, subjectCode: input.subjectCode, priority: input.priority, tier: input.tier };
     const seq = await deps.orderNumbers(deps.config.province, localDateOf(now));
     const { row, event } = createEffect(
@@ -154,7 +161,7 @@ export function createIntakeService(deps: OrderDeps) {
         subjectCode: input.subjectCode,
         priority: input.priority,
         tier: input.tier,
-        riskFlags: input.riskFlags,
+        riskFlags: flags.flags,
         title: input.title?.trim() || input.narrative.trim().slice(0, 30),
         narrative: input.narrative,
         answer: input.answeredOnSpot?.answer ?? null,
@@ -169,6 +176,7 @@ export function createIntakeService(deps: OrderDeps) {
         confidential: input.confidential,
         callers: input.callers.length,
         suggestedRiskFlags: suggested,
+        clearedRiskFlags: flags.cleared,
         createdBy: actor.userId,
         createdByRole: actor.role as Actor['role'],
         ...(external ? { sourcePartnerId: external.sourcePartnerId, partner: external.partner } : {}),

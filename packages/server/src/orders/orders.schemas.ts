@@ -59,6 +59,18 @@ export const createOrderBody = z
     priority: z.enum(priorities, { error: '紧急程度应为 normal/urgent/major' }).default('normal'),
     tier: z.enum(tiers, { error: '难度应为 general/difficult/complex' }).default('general'),
     riskFlags: riskFlagCodes.default([]),
+    /** Threshold flags (mass, large, repeat) are set at intake; the agent may take one off, with a reason. */
+    clearedRiskFlags: z
+      .array(
+        z
+          .object({
+            flag: z.enum(['mass', 'large', 'repeat'], { error: '只能清除系统按标准设置的标识：mass/large/repeat' }),
+            reason: z.string({ error: '请填写清除理由' }).trim().min(2, { error: '清除理由至少 2 个字' }).max(200, { error: '清除理由最多 200 字' }),
+          })
+          .strict(),
+      )
+      .max(3)
+      .default([]),
     workersInvolved: workers.optional(),
     amountInvolved: amount.optional(),
     confidential: z.boolean().default(false),

@@ -15,20 +15,16 @@ let county: { id: string };
 let studio: { id: string };
 
 type Order = { id: string; version: number; state: string; allowedActions: string[]; [k: string]: any };
-const create = (over: Record<string, unknown> = {}) =>
-  ok<Order>(
-    agent.post('/api/orders', {
-      channel: 'phone',
-      callers: [{ name: '赵女士', phone: '13904712222' }],
-      employer: { name: '呼和浩特市某某物业有限公司' },
-      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
-      narrative: '反映物业公司拖欠工资，已两个月未发放。',
-      typeCode: 'complaint',
-      subjectCode: 'wage_arrears',
-      ...over,
-    }),
-    201,
-  );
+const baseBody = {
+  channel: 'phone',
+  callers: [{ name: '赵女士', phone: '13904712222' }],
+  employer: { name: '呼和浩特市某某物业有限公司' },
+  place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+  narrative: '反映物业公司拖欠工资，已两个月未发放。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+};
+const create = (over: Record<string, unknown> = {}) => ok<Order>(agent.post('/api/orders', { ...baseBody, ...over }), 201);
 const view = (c: Client, o: Order) => ok<Order>(c.get(`/api/orders/${o.id}`));
 const post = (c: Client, o: Order, path: string, body: Record<string, unknown> = {}) => c.post(`/api/orders/${o.id}/${path}`, { version: o.version, ...body });
 const extension = { amount: 2, reason: '需等待劳动监察结论', callerInformed: true };
@@ -169,5 +165,38 @@ describe('intake', () => {
   it.each([['letter'], ['other']])('takes a request that came by %s', async (channel) => {
     const o = await create({ channel });
     expect(o).toMatchObject({ channel, state: 'pending_dispatch' });
+  });
+});
+
+describe('risk flags at intake (危众多大隐)', () => {
+  const big = { employer: { name: '包头市某风险测试机械厂' }, workersInvolved: 13, amountInvolved: 600_000 };
+  const timelineOf = (o: Order) => ok<{ action: string; data: Record<string, unknown> }[]>(agent.get(`/api/orders/${o.id}/events`));
+
+  it('sets the flags whose thresholds the request reaches, not only suggests them', async () => {
+    const o = await create(big);
+    expect([...o.riskFlags].sort()).toEqual(['large', 'mass']);
+    const created = (await timelineOf(o)).find((e) => e.action === 'create')!;
+    expect((created.data.riskFlags as string[]).sort()).toEqual(['large', 'mass']);
+  });
+
+  it('lets the agent clear one with a reason, recorded on the timeline', async () => {
+    const o = await create({
+      ...big,
+      employer: { name: '包头市另一风险测试机械厂' },
+      clearedRiskFlags: [{ flag: 'large', reason: '金额为全厂合计，来电人仅 2 万元' }],
+    });
+    expect(o.riskFlags).toEqual(['mass']);
+    const created = (await timelineOf(o)).find((e) => e.action === 'create')!;
+    expect(created.data.clearedRiskFlags).toEqual([{ flag: 'large', reason: '金额为全厂合计，来电人仅 2 万元' }]);
+  });
+
+  it('refuses a clearing without a reason, or of a flag also chosen, and saves nothing', async () => {
+    const before = (await ok<{ total: number }>(agent.get('/api/orders?limit=1'))).total;
+    const noReason = await agent.post('/api/orders', { ...baseBody, ...big, clearedRiskFlags: [{ flag: 'mass', reason: ' ' }] });
+    expectError(noReason, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(noReason.json())).toContain('清除理由至少 2 个字');
+    const both = await agent.post('/api/orders', { ...baseBody, ...big, riskFlags: ['mass'], clearedRiskFlags: [{ flag: 'mass', reason: '人数有误' }] });
+    expectError(both, 400, 'ORDER_RISK_FLAG_CONTRADICTION');
+    expect((await ok<{ total: number }>(agent.get('/api/orders?limit=1'))).total).toBe(before);
   });
 });

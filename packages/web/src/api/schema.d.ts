@@ -22979,6 +22979,12 @@ export interface operations {
                     }[];
                     /** @enum {string} */
                     channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
+                    /** @default [] */
+                    clearedRiskFlags?: {
+                        /** @enum {string} */
+                        flag: "mass" | "large" | "repeat";
+                        reason: string;
+                    }[];
                     /** @default false */
                     confidential?: boolean;
                     employer?: {

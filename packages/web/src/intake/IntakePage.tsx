@@ -6,7 +6,7 @@ import { useCatalog, useDivisions } from '../shared/reference.js';
 import { CallerFields } from './CallerFields.js';
 import { ClaimFields } from './ClaimFields.js';
 import { IntakeButtons, IntakeTitle, ShortcutHelp } from './IntakeHeader.js';
-import { blankIntake, clearDraft, emptyIntake, type IntakeValues, isBlank, loadDraft, newCallKey, saveDraft } from './intake-form.js';
+import { blankIntake, type ClearedRiskFlag, clearDraft, emptyIntake, type IntakeValues, isBlank, loadDraft, newCallKey, saveDraft } from './intake-form.js';
 import { MatchesPanel } from './MatchesPanel.js';
 import { PlaceFields } from './PlaceFields.js';
 import { RiskFields } from './RiskFields.js';
@@ -48,6 +48,8 @@ export default function IntakePage() {
   const { value: divisions, error: divisionsError } = useDivisions();
 
   const values = Form.useWatch((v: IntakeValues) => v, form) as IntakeValues | undefined;
+  // Not a field of its own (set from the hints panel): watched with `preserve` so clearing a flag re-renders.
+  const clearedWatched = Form.useWatch('clearedRiskFlags', { form, preserve: true }) as ClearedRiskFlag[] | undefined;
   const hints = useIntakeMatches(values);
   const clearHints = hints.clear;
   // Suggestions read from the narrative; what was suggested is recorded against the saved order (accepted vs changed).
@@ -175,6 +177,22 @@ export default function IntakePage() {
     form.setFieldValue('riskFlags', [...new Set([...(form.getFieldValue('riskFlags') as string[]), flag])]);
     onValuesChange();
   };
+  const clearedFlags = clearedWatched ?? [];
+  // Clearing a threshold flag unticks it too, and is sent with its reason; the server records both on the timeline.
+  const clearFlag = (c: ClearedRiskFlag) => {
+    form.setFieldsValue({
+      riskFlags: (form.getFieldValue('riskFlags') as string[]).filter((f) => f !== c.flag),
+      clearedRiskFlags: [...clearedFlags.filter((x) => x.flag !== c.flag), c],
+    });
+    onValuesChange();
+  };
+  const restoreFlag = (flag: string) => {
+    form.setFieldValue(
+      'clearedRiskFlags',
+      clearedFlags.filter((x) => x.flag !== flag),
+    );
+    onValuesChange();
+  };
 
   if (saved) {
     return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt ?? saved.endedAt} endedAt={saved.endedAt} onNext={() => startNewCall()} />;
@@ -247,7 +265,10 @@ export default function IntakePage() {
           loading={hints.loading}
           error={hints.error}
           riskFlags={values?.riskFlags ?? []}
+          cleared={clearedFlags}
           onApplyFlag={applyFlag}
+          onClearFlag={clearFlag}
+          onRestoreFlag={restoreFlag}
           onAttach={(o) => void attach(o)}
           attachingId={attachingId}
           hasQuery={hints.hasQuery}

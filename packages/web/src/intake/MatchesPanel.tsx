@@ -1,18 +1,22 @@
 import { CheckOutlined, ExportOutlined, UserAddOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Popconfirm, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Input, Popconfirm, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import type { IntakeMatches, OrderSummary } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate } from '../shared/format.js';
 import { stateColors, stateLabels } from '../shared/labels.js';
 import { useCatalogNames } from '../shared/reference.js';
-import { attachableStates } from './intake-form.js';
+import { attachableStates, type ClearedRiskFlag } from './intake-form.js';
 
 type Props = {
   matches: IntakeMatches | null;
   loading: boolean;
   error: unknown;
   riskFlags: string[];
+  cleared: ClearedRiskFlag[];
   onApplyFlag: (flag: string) => void;
+  onClearFlag: (flag: ClearedRiskFlag) => void;
+  onRestoreFlag: (flag: string) => void;
   onAttach: (order: OrderSummary) => void;
   attachingId: string | null;
   hasQuery: boolean;
@@ -54,9 +58,11 @@ function OrderRow({ o, onAttach, attaching }: { o: OrderSummary; onAttach: (o: O
 }
 
 /** What the system knows while the caller is still talking: earlier calls, the same employer's open cases, suggestions. */
-export function MatchesPanel({ matches, loading, error, riskFlags, onApplyFlag, onAttach, attachingId, hasQuery }: Props) {
+export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onApplyFlag, onClearFlag, onRestoreFlag, onAttach, attachingId, hasQuery }: Props) {
   const t = useT();
   const names = useCatalogNames();
+  // The flag whose clearing reason is being typed, and the reason so far.
+  const [clearing, setClearing] = useState<{ flag: ClearedRiskFlag['flag']; reason: string } | null>(null);
   if (!hasQuery) {
     return (
       <Card size="small" title={t('受理提示')} className="matches-card">
@@ -85,18 +91,66 @@ export function MatchesPanel({ matches, loading, error, riskFlags, onApplyFlag, 
               </div>
               {matches.suggestedRiskFlags.map((s) => {
                 const on = riskFlags.includes(s.flag);
+                const off = cleared.find((c) => c.flag === s.flag);
                 return (
                   <div key={s.flag} className="suggestion-row">
-                    <Tag color="red">{names.riskFlag(s.flag)}</Tag>
+                    <Tag color={off ? 'default' : 'red'}>{names.riskFlag(s.flag)}</Tag>
                     <span className="suggestion-reason">{s.reason}</span>
-                    {on ? (
-                      <Tag icon={<CheckOutlined />} color="success">
-                        {t('已标记')}
-                      </Tag>
+                    {off ? (
+                      <>
+                        <Tooltip title={off.reason}>
+                          <Tag>{t('已清除')}</Tag>
+                        </Tooltip>
+                        <Button size="small" type="link" onClick={() => onRestoreFlag(s.flag)}>
+                          {t('恢复')}
+                        </Button>
+                      </>
                     ) : (
-                      <Button size="small" type="link" onClick={() => onApplyFlag(s.flag)}>
-                        {t('采纳')}
-                      </Button>
+                      <>
+                        {/* The server sets a flag whose threshold is reached; unticked here, it is still set on saving. */}
+                        <Tag icon={<CheckOutlined />} color="success">
+                          {on ? t('已标记') : t('保存时标记')}
+                        </Tag>
+                        {!on && (
+                          <Button size="small" type="link" onClick={() => onApplyFlag(s.flag)}>
+                            {t('勾选')}
+                          </Button>
+                        )}
+                        <Button size="small" type="link" danger onClick={() => setClearing({ flag: s.flag as ClearedRiskFlag['flag'], reason: '' })}>
+                          {t('清除')}
+                        </Button>
+                      </>
+                    )}
+                    {clearing?.flag === s.flag && (
+                      <Space.Compact className="clear-flag" style={{ width: '100%', marginTop: 4 }}>
+                        <Input
+                          size="small"
+                          autoFocus
+                          maxLength={200}
+                          placeholder={t('清除理由（必填，记入工单）')}
+                          value={clearing.reason}
+                          onChange={(e) => setClearing({ flag: s.flag as ClearedRiskFlag['flag'], reason: e.target.value })}
+                          onPressEnter={() => {
+                            if (clearing.reason.trim().length < 2) return;
+                            onClearFlag({ flag: s.flag as ClearedRiskFlag['flag'], reason: clearing.reason.trim() });
+                            setClearing(null);
+                          }}
+                        />
+                        <Button
+                          size="small"
+                          danger
+                          disabled={clearing.reason.trim().length < 2}
+                          onClick={() => {
+                            onClearFlag({ flag: s.flag as ClearedRiskFlag['flag'], reason: clearing.reason.trim() });
+                            setClearing(null);
+                          }}
+                        >
+                          {t('确定清除')}
+                        </Button>
+                        <Button size="small" onClick={() => setClearing(null)}>
+                          {t('取消')}
+                        </Button>
+                      </Space.Compact>
                     )}
                   </div>
                 );

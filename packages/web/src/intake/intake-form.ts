@@ -20,6 +20,8 @@ export type IntakeValues = {
   title?: string;
   narrative?: string;
   riskFlags: string[];
+  /** Threshold flags (set by the server when reached) the agent took off, with a reason. */
+  clearedRiskFlags?: ClearedRiskFlag[];
   priority: Priority;
   tier: Tier;
   confidential: boolean;
@@ -27,10 +29,13 @@ export type IntakeValues = {
   answer?: string;
 };
 
+export type ClearedRiskFlag = { flag: 'mass' | 'large' | 'repeat'; reason: string };
+
 export const emptyIntake = (): IntakeValues => ({
   channel: 'phone',
   callers: [{ relation: 'self' }],
   riskFlags: [],
+  clearedRiskFlags: [],
   priority: 'normal',
   tier: 'general',
   confidential: false,
@@ -103,6 +108,8 @@ export function toCreateBody(v: IntakeValues): CreateOrderBody {
     riskFlags: [...new Set(v.riskFlags)],
     confidential: v.confidential,
   };
+  const cleared = (v.clearedRiskFlags ?? []).filter((c) => !v.riskFlags.includes(c.flag));
+  if (cleared.length) body.clearedRiskFlags = cleared;
   if (Object.values(employer).some(Boolean)) body.employer = compact(employer);
   if (Object.values(place).some(Boolean)) body.place = compact(place);
   const title = trimmed(v.title);

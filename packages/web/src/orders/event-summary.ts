@@ -3,6 +3,9 @@ import type { T } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { attachmentKindLabels, noteKindLabels, satisfactionLabels } from '../shared/labels.js';
 
+/** The five flags of 危众多大隐 (catalog codes; the catalog's names are the same words). */
+const riskFlagWords: Record<string, string> = { danger: '危', mass: '众', repeat: '多', large: '大', hidden: '隐' };
+
 type Named = { id?: string; name?: string; number?: string };
 const named = (v: unknown): Named | null => (v && typeof v === 'object' ? (v as Named) : null);
 
@@ -43,6 +46,11 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (Array.isArray(d.lawCited) && d.lawCited.length) out.push(t('引用：{laws}', { laws: (d.lawCited as string[]).join('、') }));
   if (d.legalAidRecommended === true) out.push(t('建议申请法律援助'));
   if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create')
-    out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).join('、') }));
+    out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).map((f) => t(riskFlagWords[f] ?? f)).join('、') }));
+  if (Array.isArray(d.clearedRiskFlags) && e.action === 'create') {
+    for (const c of d.clearedRiskFlags as { flag: string; reason: string }[]) {
+      out.push(t('清除风险标识“{flag}”：{reason}', { flag: t(riskFlagWords[c.flag] ?? c.flag), reason: c.reason }));
+    }
+  }
   return out;
 }

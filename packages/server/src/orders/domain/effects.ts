@@ -206,6 +206,7 @@ export type NewOrderInput = {
   confidential: boolean;
   callers: number;
   suggestedRiskFlags: { flag: string; reason: string }[];
+  clearedRiskFlags?: { flag: string; reason: string }[];
   createdBy: string;
   createdByRole: Role;
   /** An order sent by an exchange partner (exchange/): its status changes go back there. */
@@ -223,7 +224,7 @@ export function createEffect(input: NewOrderInput, ctx: EffectCtx & { intakeUnit
   const { now } = ctx;
   const isClosed = input.answer !== null;
   const plan = isClosed ? { dueAt: null, nearDueAt: null, provisional: false } : planStep(ctx.calendar, ctx.limitFor('dispatch'), now);
-  const { callers, suggestedRiskFlags, partner, ...fields } = input;
+  const { callers, suggestedRiskFlags, clearedRiskFlags, partner, ...fields } = input;
   const row = {
     ...notYet,
     ...fields,
@@ -250,6 +251,7 @@ export function createEffect(input: NewOrderInput, ctx: EffectCtx & { intakeUnit
       channel: input.channel,
       riskFlags: input.riskFlags,
       suggestedRiskFlags,
+      ...(clearedRiskFlags?.length ? { clearedRiskFlags } : {}),
       callers,
       ...(partner ? { partner } : {}),
       ...(input.awaitingCheck ? { awaitingCheck: true } : {}),

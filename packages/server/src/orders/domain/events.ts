@@ -41,6 +41,8 @@ const intake = {
   channel: z.enum(channels),
   riskFlags: z.array(z.string()),
   suggestedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
+  /** Threshold flags the agent took off at intake, with the reason given. */
+  clearedRiskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })).optional(),
   callers: z.number().int().min(1),
   /** Sent by an exchange partner (exchange/): which one, and its own id of the request. */
   partner: z.object({ id: uuid, name: z.string(), externalId: z.string() }).optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestRiskFlags, type RiskThresholds } from './risk-flags.js';
+import { intakeRiskFlags, suggestRiskFlags, type RiskThresholds } from './risk-flags.js';
 
 // The catalog's defaults (catalog.thresholds): 10 workers, 500,000 yuan, the 3rd request in 30 days.
 const defaults: RiskThresholds = { massWorkers: 10, largeAmount: 500_000, repeatCount: 3, repeatWindowDays: 30 };
@@ -41,5 +41,26 @@ describe('suggestRiskFlags', () => {
       { flag: 'large', reason: '涉及金额 600000 元，达到大额（大）标准 500000 元' },
       { flag: 'repeat', reason: '30 天内同一用人单位第 3 次诉求，达到重复（多）标准 3 次' },
     ]);
+  });
+});
+
+describe('intakeRiskFlags', () => {
+  const mass = { flag: 'mass' as const, reason: '涉及 13 人' };
+  const large = { flag: 'large' as const, reason: '涉及金额 600000 元' };
+  it.each<[string, string[], (typeof mass)[], { flag: 'mass' | 'large' | 'repeat'; reason: string }[], unknown]>([
+    ['sets every reached threshold with the agent’s own choice', ['danger'], [mass, large], [], { flags: ['danger', 'mass', 'large'], cleared: [] }],
+    ['keeps a flag chosen and also reached once', ['mass'], [mass], [], { flags: ['mass'], cleared: [] }],
+    [
+      'leaves out a flag the agent cleared, keeping the reason',
+      [],
+      [mass, large],
+      [{ flag: 'large', reason: '金额为全厂，非来电人' }],
+      { flags: ['mass'], cleared: [{ flag: 'large', reason: '金额为全厂，非来电人' }] },
+    ],
+    ['drops a clearing of a flag no threshold set', [], [mass], [{ flag: 'repeat', reason: '首次来电' }], { flags: ['mass'], cleared: [] }],
+    ['refuses a flag both chosen and cleared', ['mass'], [mass], [{ flag: 'mass', reason: '人数有误' }], { contradiction: 'mass' }],
+    ['no thresholds, no choice: no flags', [], [], [], { flags: [], cleared: [] }],
+  ])('%s', (_name, chosen, suggested, clearing, expected) => {
+    expect(intakeRiskFlags(chosen, suggested, clearing)).toEqual(expected);
   });
 });

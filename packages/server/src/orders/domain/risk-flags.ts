@@ -25,3 +25,24 @@ export function suggestRiskFlags(
   }
   return out;
 }
+
+/** A threshold flag the agent took off at intake, and why (recorded on the timeline). */
+export type ClearedRiskFlag = { flag: RiskSuggestion['flag']; reason: string };
+
+/**
+ * The flags an order is created with: what the agent chose, plus every flag whose threshold the request reaches
+ * (set, not merely suggested: 13 workers and ¥600,000 must not be saved unflagged), except those the agent cleared
+ * with a reason. A clearing of a flag the thresholds did not set is dropped (nothing was set to clear; the intake
+ * screen's hint may have been computed a moment earlier); choosing a flag and clearing it at once is a contradiction.
+ */
+export function intakeRiskFlags(
+  chosen: readonly string[],
+  suggested: readonly RiskSuggestion[],
+  clearing: readonly ClearedRiskFlag[],
+): { flags: string[]; cleared: ClearedRiskFlag[] } | { contradiction: string } {
+  const both = clearing.find((c) => chosen.includes(c.flag));
+  if (both) return { contradiction: both.flag };
+  const cleared = clearing.filter((c) => suggested.some((s) => s.flag === c.flag));
+  const set = suggested.filter((s) => !cleared.some((c) => c.flag === s.flag)).map((s) => s.flag);
+  return { flags: [...new Set([...chosen, ...set])], cleared };
+}
