@@ -193,10 +193,10 @@ describe('risk flags at intake (危众多大隐)', () => {
   it('refuses a clearing without a reason, or of a flag also chosen, and saves nothing', async () => {
     const before = (await ok<{ total: number }>(agent.get('/api/orders?limit=1'))).total;
     const noReason = await agent.post('/api/orders', { ...baseBody, ...big, clearedRiskFlags: [{ flag: 'mass', reason: ' ' }] });
-    expectError(noReason, 400, 'VALIDATION_FAILED');
+    await expectError(Promise.resolve(noReason), 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(noReason.json())).toContain('清除理由至少 2 个字');
     const both = await agent.post('/api/orders', { ...baseBody, ...big, riskFlags: ['mass'], clearedRiskFlags: [{ flag: 'mass', reason: '人数有误' }] });
-    expectError(both, 400, 'ORDER_RISK_FLAG_CONTRADICTION');
+    await expectError(Promise.resolve(both), 400, 'ORDER_RISK_FLAG_CONTRADICTION');
     expect((await ok<{ total: number }>(agent.get('/api/orders?limit=1'))).total).toBe(before);
   });
 });

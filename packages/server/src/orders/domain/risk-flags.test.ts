@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intakeRiskFlags, suggestRiskFlags, type RiskThresholds } from './risk-flags.js';
+import { intakeRiskFlags, suggestRiskFlags, type ClearedRiskFlag, type RiskSuggestion, type RiskThresholds } from './risk-flags.js';
 
 // The catalog's defaults (catalog.thresholds): 10 workers, 500,000 yuan, the 3rd request in 30 days.
 const defaults: RiskThresholds = { massWorkers: 10, largeAmount: 500_000, repeatCount: 3, repeatWindowDays: 30 };
@@ -47,7 +47,7 @@ describe('suggestRiskFlags', () => {
 describe('intakeRiskFlags', () => {
   const mass = { flag: 'mass' as const, reason: '涉及 13 人' };
   const large = { flag: 'large' as const, reason: '涉及金额 600000 元' };
-  it.each<[string, string[], (typeof mass)[], { flag: 'mass' | 'large' | 'repeat'; reason: string }[], unknown]>([
+  it.each<[string, string[], RiskSuggestion[], ClearedRiskFlag[], unknown]>([
     ['sets every reached threshold with the agent’s own choice', ['danger'], [mass, large], [], { flags: ['danger', 'mass', 'large'], cleared: [] }],
     ['keeps a flag chosen and also reached once', ['mass'], [mass], [], { flags: ['mass'], cleared: [] }],
     [
