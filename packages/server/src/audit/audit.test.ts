@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { rowsOf } from '../platform/db/client.js';
 import { units } from '../units/units.tables.js';
-import { users } from '../users/users.tables.js';
+import { grantDuty } from '../users/duty-console.js';
+import { roleAssignments, users } from '../users/users.tables.js';
 import { auditEvents } from './audit.tables.js';
 
 type AuditItem = {
@@ -123,7 +124,11 @@ describe('the audit log', () => {
     }
   });
 
+  // Only the auditor's role is left, so the sign-in below acts as the county auditor.
+  const revokeLeader = (userId: string) => t.db.delete(roleAssignments).where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'leader')));
+
   it("shows a county auditor only the county's events", async () => {
+    // The security administrator creates the person; the auditor's role is granted on the server console (三员分立).
     const res = await admin.post('/api/users', {
       username: 'xc.auditor',
       displayName: '区审计员',
@@ -131,7 +136,18 @@ describe('the audit log', () => {
       roles: [{ role: 'auditor', unitId: county }],
       password: 'Start2026x',
     });
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().code).toBe('USER_DUTY_CONSOLE');
+    const person = await admin.post('/api/users', {
+      username: 'xc.auditor',
+      displayName: '区审计员',
+      unitId: county,
+      roles: [{ role: 'leader', unitId: county }],
+      password: 'Start2026x',
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const ctx = { db: t.db, clock: t.clock, province: t.config.province, merged: t.config.mergedDuties, operator: 'ops' };
+    await grantDuty(ctx, 'xc.auditor', 'auditor', county);
+    await revokeLeader(person.json().user.id);
     await t.login('audited', (await admin.post(`/api/users/${created}/password`, {})).json().password);
     const countyAuditor = await t.login('xc.auditor', 'Start2026x');
     // The one-time password must be replaced before the log opens (issue 10, item 12).

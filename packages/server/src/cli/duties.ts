@@ -14,13 +14,13 @@ import { ConsoleError, grantDuty, listDutyHolders, resetDutyPassword, revokeDuty
  */
 const usage = `用法 / usage: npm run duties -- <command>
   list                              三员职责的担任者 / who holds each duty
-  grant <username> <role>           授予职责（role: administrator | security | auditor）
+  grant <username> <role> [单位]    授予职责（role: administrator | security | auditor；默认省总工会，或给出单位名称/编号）
   revoke <username> <role>          收回职责（每种职责至少保留一位在用人员）
   reset-password <username>         为三员账号生成新的一次性密码（首次登录须修改）
   deactivate <username>             停用三员账号（会话与令牌立即失效）
   activate <username>               启用三员账号`;
 
-const [command, username, roleArg] = process.argv.slice(2);
+const [command, username, roleArg, unitArg] = process.argv.slice(2);
 const fail = (message: string): never => {
   console.error(`${message}\n${usage}`);
   process.exit(2);
@@ -46,7 +46,7 @@ try {
       console.log(`${roleNames[h.role].zh.padEnd(6, '　')} ${h.username.padEnd(20)} ${h.displayName}（${h.unit}）${h.active ? '' : ' 已停用'}`);
     }
   } else if (command === 'grant') {
-    await grantDuty(ctx, username!, role as never);
+    await grantDuty(ctx, username!, role as never, unitArg);
     console.log(`已授予 ${username} ${roleNames[role!].zh}`);
   } else if (command === 'revoke') {
     await revokeDuty(ctx, username!, role as never);

@@ -7,6 +7,7 @@ import { roleNames } from '../auth/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { findProvinceRoot } from '../units/province-root.js';
+import { units } from '../units/units.tables.js';
 import { checkRoleSet } from './domain/role-rules.js';
 import * as repo from './users.repo.js';
 import { roleAssignments, users } from './users.tables.js';
@@ -34,17 +35,32 @@ export async function listDutyHolders(db: Db): Promise<DutyHolder[]> {
     .sort((a, b) => dutyRoles.indexOf(a.role) - dutyRoles.indexOf(b.role) || a.username.localeCompare(b.username));
 }
 
-/** Gives a person one of the three duties at the province root (where every duty is held). */
-export async function grantDuty(ctx: ConsoleContext, username: string, role: DutyRole): Promise<void> {
+/**
+ * Gives a person one of the three duties, at the province root unless a unit is named (a county's own auditor reads
+ * only the county's log): `unit` is a unit's id or its exact name.
+ */
+export async function grantDuty(ctx: ConsoleContext, username: string, role: DutyRole, unit?: string): Promise<void> {
   const { user, root, held } = await personWithRoles(ctx, username);
-  if (held.some((g) => g.role === role && g.unitId === root.id)) throw new ConsoleError(`${username} 已担任${roleNames[role].zh}`);
-  const problem = checkRoleSet('person', [...held, { role, unitId: root.id }], ctx.merged);
+  const at = unit ? await findUnit(ctx.db, unit) : root;
+  if (held.some((g) => g.role === role && g.unitId === at.id)) throw new ConsoleError(`${username} 已在${at.name}担任${roleNames[role].zh}`);
+  const problem = checkRoleSet('person', [...held, { role, unitId: at.id }], ctx.merged);
   if (problem) throw new ConsoleError(problem.message);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.insertAssignments(tx, user.id, [{ role, unitId: root.id }], now);
-    await audit(tx, ctx, now, 'grant_duty', user.id, root, `granted ${role} at the province root`);
+    await repo.insertAssignments(tx, user.id, [{ role, unitId: at.id }], now);
+    await audit(tx, ctx, now, 'grant_duty', user.id, at, `granted ${role} at ${at.name}`);
   });
+}
+
+async function findUnit(db: Db, idOrName: string) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const found = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(uuid ? eq(units.id, idOrName) : eq(units.name, idOrName))
+    .limit(2);
+  if (found.length !== 1) throw new ConsoleError(found.length ? `有多个名为“${idOrName}”的单位，请给出单位编号（id）` : `没有单位“${idOrName}”`);
+  return found[0]!;
 }
 
 /** Takes a duty away; the last active holder of a duty keeps it, or nobody could do that duty any more. */
@@ -139,7 +155,7 @@ function audit(
   at: Date,
   action: string,
   userId: string,
-  root: { id: string; path: string },
+  scope: { id: string; path: string },
   detail: string,
 ) {
   return recordAudit(tx, {
@@ -149,7 +165,7 @@ function audit(
     action,
     targetType: 'user',
     targetId: userId,
-    scope: { unitId: root.id, path: root.path },
+    scope: { unitId: scope.id, path: scope.path },
     detail,
   });
 }

@@ -279,7 +279,7 @@ describe('reading', () => {
     await expectError(handler.get('/api/quality/inspections'), 403, 'ROLE_REQUIRED');
     const all = await ok(inspector.get('/api/quality/inspections?day=2026-11-30'));
     expect(all.total).toBeGreaterThan(mine.total);
-    const agentsOwn = all.items.find((i: Inspection) => i.order.id === dissatisfied.id)!.agent.id;
+    const agentsOwn = all.items.find((i: Inspection) => i.order?.id === dissatisfied.id)!.agent.id;
     const someoneElses = all.items.find((i: Inspection) => i.agent.id !== agentsOwn)!;
     await expectError(agent.get(`/api/quality/inspections/${someoneElses.id}`), 404, 'QA_INSPECTION_NOT_FOUND');
   });
