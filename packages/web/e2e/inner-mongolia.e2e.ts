@@ -219,10 +219,10 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
         await match.waitFor();
         const repeat = page.locator('.matches-card .suggestion-row', { hasText: '重复（多）标准' });
         if (i === 1) {
-          // The third request about one employer within 30 days: the system suggests "多"; the agent accepts it.
+          // The third request about one employer within 30 days: "多" will be set on saving; the agent ticks it now.
           await repeat.waitFor();
           await shot(page, 'im-09-intake-repeat-suggested');
-          await humanly(page, () => repeat.getByRole('button', { name: '采纳' }).click());
+          await humanly(page, () => repeat.getByRole('button', { name: '勾选' }).click());
           await repeat.getByText('已标记').waitFor();
         } else if (i === 0) assert.equal(await repeat.count(), 0);
         await humanly(page, () => match.getByRole('button', { name: '追加来电人' }).click());

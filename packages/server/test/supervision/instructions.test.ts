@@ -185,7 +185,8 @@ describe('the emergency mechanism: members, the way chosen, the banner list', ()
     expect(await kinds(leader, 'supervision.emergency', o.id)).toHaveLength(1);
     const banner = await ok(dispatcher.get('/api/supervision/emergency'));
     expect(banner.orders.find((x: { id: string }) => x.id === o.id)?.way).toBe('dispatch');
-    const normal = await ok(agent.post('/api/orders', newOrder({ channel: 'phone' })), 201);
+    // About another employer: a third request about the same one would be flagged 多 (repeat) at intake, an emergency.
+    const normal = await ok(agent.post('/api/orders', newOrder({ channel: 'phone', employer: { name: '呼和浩特市某无关物流有限公司' } })), 201);
     expect((await dispatcher.post(`/api/orders/${normal.id}/emergency-way`, { way: 'dispatch' })).json().code).toBe('ORDER_NOT_EMERGENCY');
     const timeline = (await ok(dispatcher.get(`/api/orders/${o.id}/events`))) as { action: string }[];
     expect(timeline.map((e) => e.action)).toContain('record_emergency_way');
