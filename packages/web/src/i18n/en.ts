@@ -505,7 +505,7 @@ export const en: Record<string, string> = {
   '已解除锁定（清除 {n} 次失败登录）': 'Unlocked ({n} failed sign-ins cleared)',
   '类型 / 事项': 'Type / subject',
   系统: 'System',
-  系统建议的风险标识: 'Suggested risk flags',
+  '达到标准的风险标识（保存时标记）': 'Risk flags whose thresholds are reached (set on saving)',
   紧急: 'Urgent',
   '紧急、重大工单由热线中心自行办理，不再派出。': 'Urgent and major orders are handled by the hotline centre itself instead of being dispatched.',
   紧急程度: 'Priority',

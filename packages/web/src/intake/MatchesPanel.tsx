@@ -87,7 +87,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
           {matches.suggestedRiskFlags.length > 0 && (
             <div className="match-section">
               <div className="match-heading">
-                <WarningOutlined style={{ color: '#d4380d' }} /> {t('系统建议的风险标识')}
+                <WarningOutlined style={{ color: '#d4380d' }} /> {t('达到标准的风险标识（保存时标记）')}
               </div>
               {matches.suggestedRiskFlags.map((s) => {
                 const on = riskFlags.includes(s.flag);
