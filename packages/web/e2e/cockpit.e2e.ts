@@ -36,7 +36,13 @@ describe('cockpit and big screen', () => {
     await page.waitForURL((u) => u.search.includes('preset=90d'));
     await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 3);
     const api = await (await page.request.get(`${server.url}/api/analytics/kpis?from=${await fromOf(page)}&to=${await toOf(page)}`)).json();
-    await page.waitForFunction((n) => document.querySelector('[data-kpi=ordersCreated] .kpi-value')?.textContent === String(n), api.ordersCreated);
+    await page
+      .waitForFunction((n) => document.querySelector('[data-kpi=ordersCreated] .kpi-value')?.textContent === String(n), api.ordersCreated)
+      .catch(async (e: Error) => {
+        // Say what the page showed instead (an error state, the previous period's figure), not only that it timed out.
+        const shown = await page.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 600) ?? document.body.textContent?.slice(0, 600));
+        throw new Error(`${e.message}\nAPI ordersCreated ${api.ordersCreated} for ${api.period?.from}–${api.period?.to}; the page showed: ${shown}`);
+      });
     assert.ok(api.ordersCreated > 0, 'the demo shows figures on first start');
     assert.equal(await page.locator('[data-kpi=dueInPeriod] .kpi-value').textContent(), String(api.dueInPeriod));
     assert.equal(await page.locator('[data-kpi=onTimeRate] .kpi-value').textContent(), api.onTimeRate === null ? '—' : `${(api.onTimeRate * 100).toFixed(1)}%`);
