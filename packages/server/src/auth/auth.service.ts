@@ -22,6 +22,26 @@ const parentUnits = alias(units, 'parent_unit');
 /** Roles are listed in this order, and the first one is active after login. */
 const roleRank = (r: string) => roles.indexOf(r as Role);
 
+type AssignmentRow = { assignmentId: string; role: string; unitId: string; unitName: string; unitType: string; unitPath: string; parentPath: string | null };
+
+/** The person's roles at active units as assignmentsOf lists them (units by depth, then name), as one json column. */
+const assignmentsColumn = sql<unknown>`coalesce((select json_agg(json_build_object('assignmentId', ra.id, 'role', ra.role, 'unitId', u.id,
+    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path) order by u.depth, u.name)
+  from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id left join ${units} p on p.id = u.parent_id
+  where ra.user_id = ${users.id} and u.active), '[]'::json)`;
+
+function assignmentsFrom(value: unknown) {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as AssignmentRow[];
+  return rows
+    .map((r) => ({
+      assignmentId: r.assignmentId,
+      role: r.role as Role,
+      unit: { id: r.unitId, name: r.unitName, type: r.unitType },
+      scopePath: scopePathOf({ type: r.unitType, path: r.unitPath }, r.parentPath ? { path: r.parentPath } : null),
+    }))
+    .sort((a, b) => roleRank(a.role) - roleRank(b.role));
+}
+
 export function createAuthService(deps: { db: Db; config: Config; clock: Clock }) {
   const { db, config, clock } = deps;
 
@@ -42,14 +62,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       .leftJoin(parentUnits, eq(parentUnits.id, units.parentId))
       .where(and(eq(roleAssignments.userId, userId), eq(units.active, true)))
       .orderBy(asc(units.depth), asc(units.name));
-    return rows
-      .map((r) => ({
-        assignmentId: r.assignmentId,
-        role: r.role as Role,
-        unit: { id: r.unitId, name: r.unitName, type: r.unitType },
-        scopePath: scopePathOf({ type: r.unitType, path: r.unitPath }, r.parentPath ? { path: r.parentPath } : null),
-      }))
-      .sort((a, b) => roleRank(a.role) - roleRank(b.role));
+    return assignmentsFrom(rows);
   }
 
   /** A one-time password, or one older than HOTLINE_PASSWORD_MAX_AGE_DAYS (等保: passwords are changed periodically). */
@@ -165,21 +178,28 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     return { token, sessionId: session.id, expiresAt: session.expiresAt };
   }
 
+  /**
+   * The session, its person and the person's roles in one prepared statement: every request of a signed-in person
+   * runs it, so it is built once per process (and parsed once per connection) instead of twice per request.
+   */
+  const sessionLookup = db
+    .select({ s: sessions, u: users, assignments: assignmentsColumn })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
+    .prepare('auth_session_actor');
+
   /** Resolves a session cookie to an actor; expired or idle sessions are closed on the way. */
   async function actorFromSession(token: string, meta: RequestMeta): Promise<Actor | null> {
     const now = clock.now();
-    const [row] = await db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+    const [row] = await sessionLookup.execute({ tokenHash: sha256(token) });
     if (!row || !row.u.active) return null;
     const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
     if (row.s.expiresAt <= now || idleLimit <= now.getTime()) {
       await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, row.s.id));
       return null;
     }
-    const assignments = await assignmentsOf(row.u.id);
+    const assignments = assignmentsFrom(row.assignments);
     const current = assignments.find((a) => a.assignmentId === row.s.assignmentId) ?? assignments[0];
     if (!current) return null;
     // Touch at most once a minute: a busy page must not turn every read into a write.

@@ -3,6 +3,7 @@ import { finalStates } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
+import { reusableInsert, reusableSql } from '../platform/db/reusable.js';
 import type { Effect, HopChange, OrderSnapshot } from './domain/effects.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { FactSources } from './machine-facts.js';
@@ -47,13 +48,17 @@ export async function insertEvents(tx: Executor, es: OrderEventInsert[]): Promis
   for (let i = 0; i < typed.length; i += 500) await tx.insert(orderEvents).values(typed.slice(i, i + 500));
 }
 
+const eventInsert = reusableInsert(orderEvents, 'order_event', { id: sql`${orderEvents.id}` });
+const notifyingEventInsert = reusableInsert(orderEvents, 'order_event_notify', {
+  notified: sql`pg_notify(${sql.placeholder('channel')}, ${sql.placeholder('payload')})`,
+});
+
 /** One timeline row; its payload must match the kind's schema (events.ts), or nothing is written. */
 export async function insertEvent(tx: Executor, e: OrderEventInsert, notify?: { channel: string; payload: string } | null): Promise<void> {
   const typed = parseOrderEvent({ action: e.action, data: e.data });
-  const insert = tx.insert(orderEvents).values({ ...e, data: typed.data });
   // The change's announcement rides on its event row: NOTIFY inside the transaction goes out at commit, no extra trip.
-  if (notify) await insert.returning({ notified: sql`pg_notify(${notify.channel}, ${notify.payload})` });
-  else await insert;
+  if (notify) await notifyingEventInsert(tx, [{ ...e, data: typed.data }], notify);
+  else await eventInsert(tx, [{ ...e, data: typed.data }]);
 }
 
 export async function activeCoHandlers(db: Executor, orderId: string) {
@@ -363,8 +368,22 @@ export async function findAttachment(db: Executor, orderId: string, attachmentId
  * calling in a thousand times costs what the threshold costs. A caller attached within the window to an order created
  * before it is not counted (the order is older than the window).
  */
+/** The intake's count (no one's visibility): built once, see platform/db/reusable.ts. */
+const requestsAboutEmployerAtIntake = reusableSql(
+  'employer_requests',
+  sql`select count(*)::int as n from (
+      select 1 from ${workOrders} join ${orderCallers} c on c.order_id = ${workOrders.id}
+      where ${workOrders.employerKey} = ${sql.placeholder('employerKey')} and ${workOrders.createdAt} >= ${sql.placeholder('from')}::timestamptz
+        and ${workOrders.state} <> 'invalid' and c.called_at >= ${sql.placeholder('from')}::timestamptz
+      limit ${sql.placeholder('cap')}) counted`,
+);
+
 export async function requestsAboutEmployer(db: Executor, employerKey: string, since: Date, cap: number, shownTo?: Actor): Promise<number> {
   const from = since.toISOString();
+  if (!shownTo) {
+    const rows = await requestsAboutEmployerAtIntake(db, { employerKey, from, cap });
+    return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
+  }
   // Shown to a person (intake hints): only orders they may list count; out of scope, nothing is told.
   const visible = shownTo ? sql`and ${orderVisibility(shownTo, workOrders)}` : sql``;
   const rows = await db.execute(sql`select count(*)::int as n from (
@@ -375,13 +394,16 @@ export async function requestsAboutEmployer(db: Executor, employerKey: string, s
   return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
 }
 
+const orderInsert = reusableInsert(workOrders, 'order_insert');
+const callersInsert = reusableInsert(orderCallers, 'callers_insert');
+
 export async function insertOrder(tx: Executor, row: typeof workOrders.$inferInsert): Promise<OrderRow> {
-  const [o] = await tx.insert(workOrders).values(row).returning();
-  return o!;
+  const [o] = await orderInsert(tx, [row]);
+  return o as OrderRow;
 }
 
 export async function insertCallers(tx: Executor, rows: (typeof orderCallers.$inferInsert)[]): Promise<CallerRow[]> {
-  return tx.insert(orderCallers).values(rows).returning();
+  return (await callersInsert(tx, rows)) as CallerRow[];
 }
 
 const openStates = sql`(${workOrders.state}) not in (${sql.join(

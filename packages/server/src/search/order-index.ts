@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
+import { reusableSql } from '../platform/db/reusable.js';
 import { indexText } from '../platform/text/segment.js';
 import { allOf, planQuery } from './domain/query.js';
 import { synonymGroups } from './synonyms.js';
@@ -13,9 +14,15 @@ type Indexable = { id: string; title: string; narrative: string; employerName: s
 
 const orderText = (o: Indexable) => indexText([o.title, o.narrative, o.employerName ?? '', o.placeText ?? ''].join('\n'));
 
+// Runs at every intake: built once (platform/db/reusable.ts).
+const upsertWords = reusableSql(
+  'search_order_words',
+  sql`insert into search_orders (order_id, words) values (${sql.placeholder('id')}, to_tsvector('simple', ${sql.placeholder('text')}))
+    on conflict (order_id) do update set words = excluded.words`,
+);
+
 export async function indexOrder(tx: Executor, o: Indexable): Promise<void> {
-  await tx.execute(sql`insert into search_orders (order_id, words) values (${o.id}, to_tsvector('simple', ${orderText(o)}))
-    on conflict (order_id) do update set words = excluded.words`);
+  await upsertWords(tx, { id: o.id, text: orderText(o) });
 }
 
 /** Indexes every order without a row, in batches; returns how many it indexed. */

@@ -58,6 +58,8 @@ const envSchema = z.object({
   HOTLINE_WEBHOOK_SECRET: z.string().min(16, { error: 'Webhook 密钥至少 16 个字符' }).optional(),
   HOTLINE_SMS_GATEWAY_URL: z.string().url().optional(),
   HOTLINE_SMS_GATEWAY_TOKEN: z.string().optional(),
+  // Server processes on this machine (node cluster, one port): one per core on PostgreSQL; PGlite is one process.
+  HOTLINE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -98,6 +100,8 @@ export type Config = {
   /** How often the supervision timers scan the open orders (near due, overdue, escalation, emergency progress, callbacks). */
   supervisionScanMinutes: number;
   logLevel: string;
+  /** Server processes sharing the port (main.ts); more than one only on PostgreSQL. */
+  workers: number;
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
   telephonySecret: string | undefined;
@@ -143,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const merged = parseMergedDuties(e.HOTLINE_MERGED_DUTIES);
   if ('error' in merged) throw new Error(`环境变量有误 / invalid environment:\n  HOTLINE_MERGED_DUTIES: ${merged.error}`);
+  if (e.HOTLINE_WORKERS > 1 && !e.DATABASE_URL)
+    throw new Error('环境变量有误 / invalid environment:\n  HOTLINE_WORKERS: 嵌入式数据库（PGlite）只能由一个进程使用，多进程须设置 DATABASE_URL');
   if (e.HOTLINE_WEBHOOK_URL && !e.HOTLINE_WEBHOOK_SECRET)
     throw new Error('环境变量有误 / invalid environment:\n  HOTLINE_WEBHOOK_SECRET: 设置了 Webhook 地址就须设置签名密钥');
   // npm runs workspace scripts inside the workspace folder; relative paths mean the folder the user typed the command in.
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeys: secretKeys(e.HOTLINE_SECRET_KEYS, e.HOTLINE_DEMO ?? !e.DATABASE_URL),
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
+    workers: e.HOTLINE_WORKERS,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     wechatGroupSecret: e.HOTLINE_WECHAT_GROUP_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoWechatGroupSecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,
