@@ -11,6 +11,8 @@ import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { orderTextMatch } from '../search/order-index.js';
 import { listQueryOf, viewsFor } from './saved-views.js';
+import { counterKeyOf, countsOf, readCounts, totalOf, type CounterKey, type StateCount } from './order-counts.js';
+import { orderUnitPages } from './order-counts.tables.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -141,37 +143,69 @@ export function createOrderListService(deps: OrderDeps) {
     return c;
   }
 
-  async function list(actor: Actor, q: ListOrdersQuery) {
-    const now = clock.now();
-    const base = await conditions(actor, q, now);
+  /**
+   * The page: a person's whole list (no filter but visibility, newest or oldest first) walks their unit's rows of
+   * order_unit_pages, a range as short for a small union as for the province; anything narrower reads work_orders
+   * by its own indexes.
+   */
+  async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null) {
+    const { col, dir } = sortColumn[q.sort];
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    if (key?.kind === 'visible' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
+      const p = orderUnitPages;
+      const where = [eq(p.unitId, key.unitId)];
+      if (cursor) {
+        const [v, id] = cursor;
+        where.push(dir === 'desc' ? sql`(${p.createdAt}, ${p.orderId}) < (${v}::timestamptz, ${id}::uuid)` : sql`(${p.createdAt}, ${p.orderId}) > (${v}::timestamptz, ${id}::uuid)`);
+      }
+      return db
+        .select({ o: workOrders, sortValue: sql<string>`(${p.createdAt})::text` })
+        .from(p)
+        .innerJoin(workOrders, eq(workOrders.id, p.orderId))
+        .where(and(...where))
+        .orderBy(...(dir === 'desc' ? [desc(p.createdAt), desc(p.orderId)] : [asc(p.createdAt), asc(p.orderId)]))
+        .limit(q.limit + 1);
+    }
     const where = [...base];
     if (q.state?.length) where.push(inArray(workOrders.state, q.state));
-    const { col, dir } = sortColumn[q.sort];
-    if (q.cursor) {
-      const [v, id] = decodeCursor(q.cursor);
+    if (cursor) {
+      const [v, id] = cursor;
       const value = q.sort === 'due_asc' && v === 'infinity' ? farFuture : sql`${v}::timestamptz`;
       where.push(dir === 'desc' ? sql`(${col}, ${workOrders.id}) < (${value}, ${id}::uuid)` : sql`(${col}, ${workOrders.id}) > (${value}, ${id}::uuid)`);
     }
     const order = dir === 'desc' ? [desc(col), desc(workOrders.id)] : [asc(col), asc(workOrders.id)];
-    const rows = await db
+    return db
       .select({ o: workOrders, sortValue: sql<string>`(${col})::text` })
       .from(workOrders)
       .where(and(...where))
       .orderBy(...order)
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const counts = await db
+  }
+
+  /** Per-state counts: from the maintained counters when one stands for the query, else a GROUP BY of the scan. */
+  async function stateCounts(base: SQL[], key: CounterKey | null): Promise<StateCount[]> {
+    if (key) return countsOf(await readCounts(db, [key]), key);
+    return db
       .select({ state: workOrders.state, n: sql<number>`count(*)::int` })
       .from(workOrders)
       .where(and(...base))
       .groupBy(workOrders.state);
-    const names = (await deps.units.current()).byIds(page.map((r) => r.o.holderUnitId));
+  }
+
+  async function list(actor: Actor, q: ListOrdersQuery) {
+    const now = clock.now();
+    const units = await deps.units.current();
+    const base = await conditions(actor, q, now);
+    const key = counterKeyOf(actor, q, units);
+    const [rows, counts] = await Promise.all([page(q, base, key), stateCounts(base, key)]);
+    const shown = rows.slice(0, q.limit);
+    const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
-    const last = page[page.length - 1];
-    const total = counts.reduce((s, c) => s + (q.state?.length ? (q.state.includes(c.state) ? c.n : 0) : c.n), 0);
+    const last = shown[shown.length - 1];
+    const total = totalOf(counts, q.state);
     if (q.callerPhone) await recordPersonalDataSearch(db, actor, now, { operation: 'listOrders', phone: q.callerPhone, results: total });
     return {
-      items: page.map((r) => orderSummary(r.o, now, unitName)),
+      items: shown.map((r) => orderSummary(r.o, now, unitName)),
       nextCursor: rows.length > q.limit && last ? encodeCursor([last.sortValue, last.o.id]) : null,
       countsByState: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
       total,
@@ -179,24 +213,33 @@ export function createOrderListService(deps: OrderDeps) {
   }
 
   /**
-   * Every saved view's count for this person in one statement: `count(*) filter (where …)` per view over the orders
-   * they may see. The answer's shape does not say how it was counted, so maintained counters (issue 18) can replace
-   * the scan later.
+   * Every saved view's count for this person: the views a maintained counter stands for (order-counts.ts) from one
+   * read of order_counts; the rest (deadlines that move with the clock, co-handling, checks) in one statement of
+   * one indexed count each — they range over open orders, not the whole history.
    */
   async function countViews(actor: Actor) {
     const now = clock.now();
-    const views = viewsFor(actor.role);
+    const units = await deps.units.current();
+    const views = viewsFor(actor.role).map((v) => {
+      const q = listQueryOf(v, actor.unitId);
+      return { v, q, key: counterKeyOf(actor, q, units) };
+    });
+    const counted = await readCounts(
+      db,
+      views.flatMap((x) => (x.key ? [x.key] : [])),
+    );
+    const scanned = views.filter((x) => !x.key);
     const filters = await Promise.all(
-      views.map(async (v) => {
-        const q = listQueryOf(v, actor.unitId);
+      scanned.map(async ({ q }) => {
         const c = await conditions(actor, { ...q, sort: 'due_asc', limit: 1 }, now);
         if (q.state?.length) c.push(inArray(workOrders.state, q.state));
         return and(...c)!;
       }),
     );
-    const columns = Object.fromEntries(views.map((v, i) => [v.key, sql<number>`(count(*) filter (where ${filters[i]}))::int`]));
-    const [row] = await db.select(columns).from(workOrders).where(orderVisibility(actor, workOrders));
-    return { views: views.map((v) => ({ key: v.key, count: Number(row?.[v.key] ?? 0) })), countedAt: now.toISOString() };
+    const columns = Object.fromEntries(scanned.map((x, i) => [x.v.key, sql<number>`(select count(*) from ${workOrders} where ${filters[i]})::int`]));
+    const [row] = scanned.length ? await db.select(columns).from(sql`(select 1) as one`) : [{} as Record<string, number>];
+    const count = (x: (typeof views)[number]) => (x.key ? totalOf(countsOf(counted, x.key), x.q.state) : Number(row?.[x.v.key] ?? 0));
+    return { views: views.map((x) => ({ key: x.v.key, count: count(x) })), countedAt: now.toISOString() };
   }
 
   return { list, countViews };

@@ -205,7 +205,7 @@ export const orderCoHandlers = pgTable(
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     repliedBy: uuid('replied_by').references(() => users.id),
   },
-  (t) => [index('order_co_handlers_order_idx').on(t.orderId)],
+  (t) => [index('order_co_handlers_order_idx').on(t.orderId), index('order_co_handlers_unit_idx').on(t.unitId).where(sql`${t.removedAt} is null`)],
 );
 
 export const orderExtensions = pgTable(

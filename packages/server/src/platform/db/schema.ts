@@ -22,3 +22,4 @@ export * from '../../supervision/supervision.tables.js';
 export * from '../../exchange/exchange.tables.js';
 export * from '../../selfservice/selfservice.tables.js';
 export * from '../../service-groups/service-groups.tables.js';
+export * from '../../orders/order-counts.tables.js';

@@ -1,0 +1,86 @@
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { scopeUnitIdOf } from '../access/scope.js';
+import type { Executor } from '../platform/db/client.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
+import type { ListOrdersQuery } from './order-list.js';
+import { orderCounts } from './order-counts.tables.js';
+
+/** How a unit is involved in the orders counted (order-counts.tables.ts, drizzle/0027_order_counts.sql). */
+export type CountKind = 'visible' | 'holder' | 'subtree' | 'major' | 'intake' | 'consult';
+export type CounterKey = { kind: CountKind; unitId: string };
+export type StateCount = { state: string; n: number };
+
+/** The query's conditions besides visibility, state and the unit/involvement ones a counter kind stands for. */
+const otherFilters = [
+  'subjectCode',
+  'tier',
+  'riskFlag',
+  'deadlineStatus',
+  'from',
+  'to',
+  'channel',
+  'callerPhone',
+  'employer',
+  'q',
+  'confidential',
+  'awaitingCheck',
+  'metric',
+] as const;
+
+/**
+ * The counter that holds exactly the orders a list query selects before its state filter, or null when the query
+ * needs a scan (a filter no counter stands for, a deadline that moves with the clock, an integration account's own
+ * orders). Each kind equals the list's condition because the holder and the intake unit are themselves in
+ * visible_to, with every unit above them (access/domain/visibility.ts): an order held or taken in inside the
+ * person's scope is one the person may see. test/orders/order-counts.test.ts compares every answer to a scan.
+ */
+export function counterKeyOf(
+  actor: Pick<Actor, 'role' | 'scopePath' | 'unitId'>,
+  q: Omit<ListOrdersQuery, 'limit' | 'sort'>,
+  units: UnitDirectory,
+): CounterKey | null {
+  if (actor.role === 'integration' || actor.role === 'security' || actor.role === 'auditor') return null;
+  if (otherFilters.some((f) => q[f] !== undefined)) return null;
+  const typeConsult = q.typeCode === 'consult';
+  if (q.typeCode !== undefined && !typeConsult) return null;
+  if (q.priority !== undefined && q.priority !== 'major') return null;
+  const parts = [q.unitId !== undefined, q.involvement !== undefined, typeConsult].filter(Boolean).length;
+  if (parts > 1) return null;
+  if (q.priority === 'major' && !(q.unitId && q.includeSubtree)) return null;
+  if (typeConsult) return { kind: 'consult', unitId: scopeUnitIdOf(actor) };
+  if (q.involvement === 'holder') return { kind: 'holder', unitId: actor.unitId };
+  if (q.involvement === 'intake') return { kind: 'intake', unitId: actor.unitId };
+  if (q.involvement !== undefined) return null;
+  if (q.unitId) {
+    const unit = units.get(q.unitId);
+    // Outside the person's scope the list intersects with visibility: scan (it finds nothing or little).
+    if (!unit || !unit.path.startsWith(actor.scopePath)) return null;
+    if (!q.includeSubtree) return { kind: 'holder', unitId: unit.id };
+    return { kind: q.priority === 'major' ? 'major' : 'subtree', unitId: unit.id };
+  }
+  return { kind: 'visible', unitId: scopeUnitIdOf(actor) };
+}
+
+const keyOf = (k: CounterKey) => `${k.kind}:${k.unitId}`;
+
+/** Per-state counts for several counters in one statement: the shards summed, states with nothing left out. */
+export async function readCounts(db: Executor, keys: readonly CounterKey[]): Promise<Map<string, StateCount[]>> {
+  const out = new Map<string, StateCount[]>(keys.map((k) => [keyOf(k), []]));
+  if (!keys.length) return out;
+  const rows = await db
+    .select({ unitId: orderCounts.unitId, kind: orderCounts.kind, state: orderCounts.state, n: sql<number>`sum(${orderCounts.n})::int` })
+    .from(orderCounts)
+    .where(or(...keys.map((k) => and(eq(orderCounts.unitId, k.unitId), eq(orderCounts.kind, k.kind))))!)
+    .groupBy(orderCounts.unitId, orderCounts.kind, orderCounts.state)
+    .having(sql`sum(${orderCounts.n}) <> 0`);
+  for (const r of rows) out.get(`${r.kind}:${r.unitId}`)?.push({ state: r.state, n: Number(r.n) });
+  return out;
+}
+
+export const countsOf = (all: Map<string, StateCount[]>, key: CounterKey) => all.get(keyOf(key)) ?? [];
+
+/** The total of the counts in `states` (all of them when none is named). */
+export const totalOf = (counts: readonly StateCount[], states?: readonly string[]) =>
+  counts.reduce((s, c) => s + (states?.length ? (states.includes(c.state) ? c.n : 0) : c.n), 0);
+
