@@ -83,4 +83,3 @@ export const countsOf = (all: Map<string, StateCount[]>, key: CounterKey) => all
 /** The total of the counts in `states` (all of them when none is named). */
 export const totalOf = (counts: readonly StateCount[], states?: readonly string[]) =>
   counts.reduce((s, c) => s + (states?.length ? (states.includes(c.state) ? c.n : 0) : c.n), 0);
-

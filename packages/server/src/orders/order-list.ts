@@ -91,6 +91,7 @@ export function createOrderListService(deps: OrderDeps) {
 
   /** Everything but the state filter: the per-state counts use the same conditions. */
   async function conditions(actor: Actor, q: ListOrdersQuery, now: Date): Promise<SQL[]> {
+    // First, always: page() leaves it out where the unit pages already stand for it.
     const c: SQL[] = [orderVisibility(actor, workOrders)];
     if (q.unitId) {
       const unit = (await deps.units.current()).get(q.unitId);
@@ -144,19 +145,27 @@ export function createOrderListService(deps: OrderDeps) {
   }
 
   /**
-   * The page: a person's whole list (no filter but visibility, newest or oldest first) walks their unit's rows of
-   * order_unit_pages, a range as short for a small union as for the province; anything narrower reads work_orders
-   * by its own indexes.
+   * The page. Without a state filter, newest or oldest first, a query a counter stands for walks the unit's rows of
+   * order_unit_pages (every order the unit is in visible_to of, by creation) and filters the few rows it reads: a
+   * range as short for a small union as for the province, where the GIN test on visible_to would find all the
+   * unit's orders and sort them. Anything else reads work_orders by its own indexes: the states of open orders by
+   * (state, created_at), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
   async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null) {
     const { col, dir } = sortColumn[q.sort];
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    if (key?.kind === 'visible' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
+    if (key && key.kind !== 'major' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
       const p = orderUnitPages;
-      const where = [eq(p.unitId, key.unitId)];
+      // base[0] is the visibility test: the unit's own rows are orders it may see (the holder and the intake unit
+      // are in visible_to themselves), so only the query's other conditions filter the joined orders.
+      const where = [eq(p.unitId, key.unitId), ...base.slice(1)];
       if (cursor) {
         const [v, id] = cursor;
-        where.push(dir === 'desc' ? sql`(${p.createdAt}, ${p.orderId}) < (${v}::timestamptz, ${id}::uuid)` : sql`(${p.createdAt}, ${p.orderId}) > (${v}::timestamptz, ${id}::uuid)`);
+        where.push(
+          dir === 'desc'
+            ? sql`(${p.createdAt}, ${p.orderId}) < (${v}::timestamptz, ${id}::uuid)`
+            : sql`(${p.createdAt}, ${p.orderId}) > (${v}::timestamptz, ${id}::uuid)`,
+        );
       }
       return db
         .select({ o: workOrders, sortValue: sql<string>`(${p.createdAt})::text` })

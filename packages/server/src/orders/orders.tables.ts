@@ -99,6 +99,8 @@ export const workOrders = pgTable(
     index('work_orders_holder_path_idx').using('btree', sql`${t.holderUnitPath} text_pattern_ops`),
     index('work_orders_employer_key_idx').on(t.employerKey, t.createdAt),
     index('work_orders_due_idx').on(t.currentDueAt),
+    // The work queues' order (order-list.ts, due_asc): open orders by deadline, then the closed ones, walked from the start.
+    index('work_orders_due_order_idx').on(sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
   ],
 );
 

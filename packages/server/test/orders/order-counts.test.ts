@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/auth/roles.js';
 import { seedOrders } from '../../src/demo/demo.seed.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 import { listQueryOf, viewsFor } from '../../src/orders/saved-views.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
@@ -91,7 +92,9 @@ const step = fc.record({
   minutes: fc.integer({ min: 1, max: 3 * 24 * 60 }),
 });
 
-async function create(s: fc.infer<typeof step>) {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+async function create(s: Step) {
   const o = await ok<Order>(
     people.agent!.post('/api/orders', {
       channel: 'phone',
@@ -108,7 +111,7 @@ async function create(s: fc.infer<typeof step>) {
 }
 
 /** The first person (from a random one on) who may do something to the order does one of the things allowed. */
-async function act(s: fc.infer<typeof step>) {
+async function act(s: Step) {
   const id = pool[s.order % pool.length];
   for (let k = 0; k < names.length; k++) {
     const who = people[names[(s.person + k) % names.length]!]!;
@@ -127,7 +130,7 @@ async function act(s: fc.infer<typeof step>) {
   }
 }
 
-async function merge(s: fc.infer<typeof step>) {
+async function merge(s: Step) {
   const [target, source] = [pool[s.order % pool.length]!, pool[s.other % pool.length]!];
   if (target === source) return;
   const agent = people.agent!;
@@ -141,14 +144,20 @@ async function merge(s: fc.infer<typeof step>) {
 
 /** What the counters hold, and what a fresh GROUP BY over the orders gives, as comparable sorted lists. */
 async function countersAndFresh() {
-  const counters = await t.db.execute(sql`select unit_id, kind, state, sum(n)::int as n from order_counts
-    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`);
-  const fresh = await t.db.execute(sql`select k.unit_id, k.kind, o.state, count(*)::int as n from work_orders o,
+  const counters = rowsOf(
+    await t.db.execute(sql`select unit_id, kind, state, sum(n)::int as n from order_counts
+    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`),
+  );
+  const fresh = rowsOf(
+    await t.db.execute(sql`select k.unit_id, k.kind, o.state, count(*)::int as n from work_orders o,
     lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.type_code) k
-    group by 1, 2, 3 order by 1, 2, 3`);
-  const pages = await t.db.execute(sql`select unit_id, created_at, order_id from order_unit_pages order by 1, 2, 3`);
-  const freshPages = await t.db.execute(sql`select distinct u as unit_id, created_at, id as order_id from work_orders, unnest(visible_to) u order by 1, 2, 3`);
-  return { counters: counters.rows, fresh: fresh.rows, pages: pages.rows, freshPages: freshPages.rows };
+    group by 1, 2, 3 order by 1, 2, 3`),
+  );
+  const pages = rowsOf(await t.db.execute(sql`select unit_id, created_at, order_id from order_unit_pages order by 1, 2, 3`));
+  const freshPages = rowsOf(
+    await t.db.execute(sql`select distinct u as unit_id, created_at, id as order_id from work_orders, unnest(visible_to) u order by 1, 2, 3`),
+  );
+  return { counters, fresh, pages, freshPages };
 }
 
 function queryString(q: Record<string, unknown>): string {
@@ -189,8 +198,8 @@ beforeAll(async () => {
     (await unitByDivision(t, 'city_federation', '150100')).id,
     people.handler2!.session.current.unit.id,
   ];
-  const { rows } = await t.db.execute(sql`select id from work_orders order by created_at desc limit 40`);
-  pool.push(...rows.map((r) => (r as { id: string }).id));
+  const rows = rowsOf<{ id: string }>(await t.db.execute(sql`select id from work_orders order by created_at desc limit 40`));
+  pool.push(...rows.map((r) => r.id));
 }, 120_000);
 afterAll(() => t.close());
 

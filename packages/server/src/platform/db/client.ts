@@ -34,7 +34,7 @@ export type OpenOptions = {
   dataDir?: string | undefined;
   poolSize?: number;
   /** Called with every statement the app sends through drizzle (tests count round trips with it). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, params: unknown[]) => void;
   /** PGlite in memory only: start from this dump of a data directory instead of an empty cluster (tests start from one migrated copy). */
   loadDataDir?: Blob;
 };
@@ -60,7 +60,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-const loggerOf = (opts: OpenOptions) => (opts.onQuery ? { logger: { logQuery: (query: string) => opts.onQuery!(query) } } : {});
+const loggerOf = (opts: OpenOptions) => (opts.onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => opts.onQuery!(query, params) } } : {});
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
