@@ -16,6 +16,7 @@ CREATE TABLE "order_unit_pages" (
 --> statement-breakpoint
 CREATE INDEX "order_co_handlers_unit_idx" ON "order_co_handlers" USING btree ("unit_id") WHERE "order_co_handlers"."removed_at" is null;--> statement-breakpoint
 CREATE INDEX "work_orders_due_order_idx" ON "work_orders" USING btree (coalesce("current_due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "work_orders_state_due_idx" ON "work_orders" USING btree ("state",coalesce("current_due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
 -- Issue 18: counts and first pages that stay flat with the table. Hand-written below: the keys an order is counted
 -- under (src/orders/order-counts.tables.ts says what each kind means), the statement-level triggers that keep
 -- order_counts and order_unit_pages in the transaction of every change, and the backfill of existing orders.

@@ -101,6 +101,8 @@ export const workOrders = pgTable(
     index('work_orders_due_idx').on(t.currentDueAt),
     // The work queues' order (order-list.ts, due_asc): open orders by deadline, then the closed ones, walked from the start.
     index('work_orders_due_order_idx').on(sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
+    // A queue of one state (待审核, 待回访, 办理中…) in that order: its first page is the start of one range.
+    index('work_orders_state_due_idx').on(t.state, sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
   ],
 );
 
