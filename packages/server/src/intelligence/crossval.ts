@@ -10,7 +10,7 @@ import { subjects, types } from './train.js';
 
 const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4] = process.argv.slice(2).map(Number);
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
-const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC')) }));
+const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC'), r.channel) }));
 const k = 5;
 let typeOk = 0,
   subjectOk = 0;

@@ -5,8 +5,11 @@ import { nationalGazetteer } from './gazetteer-data.js';
 
 /**
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
- * little under the figures measured when the model shipped (docs in the report; `npx tsx src/intelligence/evaluate.ts`),
- * so a change that makes reading worse fails here rather than in an agent's hands.
+ * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
+ * change that makes reading worse fails here rather than in an agent's hands. Measured for reader-1.401-711b7de0 on
+ * 133 test requests: type 0.820, subject 0.865, danger P/R 0.889/0.889 (9), mass 1/1 (15), urgent recall 0.9,
+ * workers 0.992, amount 1, employer 0.985, county 0.885 (78). Below the issue's aims for type (0.90), county (0.90)
+ * and danger recall (0.95): the floors say what is, not what is wanted.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -22,22 +25,23 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    expect(e.type).toBeGreaterThanOrEqual(0.82);
-    expect(e.subject).toBeGreaterThanOrEqual(0.8);
+    expect(e.type).toBeGreaterThanOrEqual(0.8);
+    expect(e.subject).toBeGreaterThanOrEqual(0.84);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
-    for (const f of ['danger', 'mass'] as const) {
-      expect(e.flags[f].recall).toBeGreaterThanOrEqual(0.95);
-      expect(e.flags[f].precision).toBeGreaterThanOrEqual(0.8);
-    }
+    expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.8);
+    // One miss in nine on the test part (0.889): no further miss is allowed.
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.88);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.8);
     expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    expect(e.workers).toBeGreaterThanOrEqual(0.93);
-    expect(e.amountYuan).toBeGreaterThanOrEqual(0.93);
-    expect(e.employer).toBeGreaterThanOrEqual(0.93);
-    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.workers).toBeGreaterThanOrEqual(0.96);
+    expect(e.amountYuan).toBeGreaterThanOrEqual(0.96);
+    expect(e.employer).toBeGreaterThanOrEqual(0.96);
+    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.86);
   });
 });

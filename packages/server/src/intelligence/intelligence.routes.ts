@@ -72,6 +72,11 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
           .object({
             text: z.string({ error: '请提供诉求内容' }).trim().min(1, { error: '诉求内容不能为空' }).max(5000, { error: '诉求内容不能超过5000字' }),
             channel: z.enum(channels, { error: '未知的来源渠道' }).optional(),
+            region: z
+              .string()
+              .regex(/^\d{6}$/, { error: '来电人所在地应为6位行政区划代码' })
+              .optional()
+              .describe('来电人已知所在地（如以往工单的发生地），用于区分同名区县 / the caller’s known division, to settle a county name several places share'),
           })
           .strict(),
         response: { 200: readingSchema, ...errorResponses },

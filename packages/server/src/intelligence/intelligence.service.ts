@@ -54,10 +54,10 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
   };
 
   /** Reads a narrative and adds what only the database knows: the union of the place, related recent requests. */
-  async function analyze(actor: Actor, input: { text: string; channel?: string | undefined }) {
+  async function analyze(actor: Actor, input: { text: string; channel?: string | undefined; region?: string | undefined }) {
     requireRole(actor, 'agent', 'dispatcher', 'supervisor', 'integration');
     const thresholds = await riskThresholds(db);
-    const reading = read(input, { thresholds, preferProvince: config.province });
+    const reading = read(input, { thresholds, preferProvince: config.province, region: input.region });
     const code = reading.place?.divisionCode ?? null;
     const candidates = code ? await unitsWithDivisionCodes(db, [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])]) : [];
     const unit = suggestTerritorialUnit(code, candidates);

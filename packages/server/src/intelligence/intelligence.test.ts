@@ -51,6 +51,17 @@ describe('analyzeRequest', () => {
     expect(r.type.confidence).toBeGreaterThan(0);
   });
 
+  it('settles a county name two provinces share by the caller’s known region, before the installation’s province', async () => {
+    const text = '我在新城区一个工地干活，老板欠了我三个月工资。';
+    const home = await ok(agent.post('/api/intelligence/analyze', { text }));
+    expect(home.place?.divisionCode).toBe('150102');
+    const fromXian = await ok(agent.post('/api/intelligence/analyze', { text, region: '610100' }));
+    expect(fromXian.place).toEqual({ province: '陕西省', city: '西安市', county: '新城区', divisionCode: '610102' });
+    const bad = await agent.post('/api/intelligence/analyze', { text, region: '西安' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('行政区划代码');
+  });
+
   it('refuses a role that does not take requests, and an empty text with a field message', async () => {
     expect((await handler.post('/api/intelligence/analyze', { text: narrative })).statusCode).toBe(403);
     const bad = await agent.post('/api/intelligence/analyze', { text: '   ' });

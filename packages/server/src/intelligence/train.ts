@@ -32,7 +32,7 @@ export const subjects = [
 ];
 
 export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
-  const examples = rows.map((r) => ({ feats: featuresOf(segment(r.text), r.text.normalize('NFKC')), r }));
+  const examples = rows.map((r) => ({ feats: featuresOf(segment(r.text), r.text.normalize('NFKC'), r.channel), r }));
   const opts = { epochs: 400, rate: 4, l2: 1e-4, minCount: 2 };
   const type = train(
     examples.map((e) => ({ feats: e.feats, label: e.r.type })),

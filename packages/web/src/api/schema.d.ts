@@ -12347,6 +12347,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
+                    /** @description 来电人已知所在地（如以往工单的发生地），用于区分同名区县 / the caller’s known division, to settle a county name several places share */
+                    region?: string;
                     text: string;
                 };
             };

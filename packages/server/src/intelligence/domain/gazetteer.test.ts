@@ -22,9 +22,16 @@ const rows: DivisionRow[] = [
   { code: '510000', name: '四川省', level: 'province', parentCode: null },
   { code: '511000', name: '内江市', level: 'city', parentCode: '510000' },
   { code: '511025', name: '资中县', level: 'county', parentCode: '511000' },
+  { code: '130000', name: '河北省', level: 'province', parentCode: null },
+  { code: '130600', name: '保定市', level: 'city', parentCode: '130000' },
+  { code: '320000', name: '江苏省', level: 'province', parentCode: null },
+  { code: '320100', name: '南京市', level: 'city', parentCode: '320000' },
+  { code: '320115', name: '江宁区', level: 'county', parentCode: '320100' },
+  { code: '330200', name: '宁波市', level: 'city', parentCode: '330000' },
+  { code: '330281', name: '余姚市', level: 'county', parentCode: '330200' },
 ];
 const g = buildGazetteer(rows);
-const at = (t: string, preferProvince?: string) => locatePlace(g, t, { preferProvince })?.place ?? null;
+const at = (t: string, preferProvince?: string, region?: string) => locatePlace(g, t, { preferProvince, region })?.place ?? null;
 
 describe('locatePlace', () => {
   it('reads a county from its full name with its city and province', () => {
@@ -47,5 +54,21 @@ describe('locatePlace', () => {
   });
   it('gives a municipality as its own city', () => {
     expect(at('北京朝阳区')).toEqual({ province: '北京市', city: '北京市', county: '朝阳区', divisionCode: '110105' });
+  });
+  it('settles a shared county name by the caller’s known region before the installation’s province', () => {
+    expect(at('在朝阳区一个广告公司做设计', '110000', '220104')?.divisionCode).toBe('220104');
+    expect(at('在朝阳区一个广告公司做设计', undefined, '220000')?.divisionCode).toBe('220104');
+    // The region only chooses between candidates: it never invents a place the text does not name.
+    expect(at('在一个广告公司做设计', undefined, '220104')).toBeNull();
+  });
+  it('reads where the trouble is, not where the caller comes from', () => {
+    expect(at('我在北京打工，老家是河北保定的')?.divisionCode).toBe('110000');
+    // An origin inside the province named elsewhere is the same place said twice.
+    expect(at('我是江宁区的，在南京一家厂上班')?.divisionCode).toBe('320115');
+    // The only place named counts even as an origin.
+    expect(at('老家是河北保定的')?.divisionCode).toBe('130600');
+  });
+  it('takes a unique short county name after 在/到/去', () => {
+    expect(at('我在余姚，厂里不给交社保')?.divisionCode).toBe('330281');
   });
 });

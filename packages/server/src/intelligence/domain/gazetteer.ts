@@ -69,9 +69,34 @@ const notAPlace = new Set([
   '资中',
   '三明',
   '东川',
+  // Words a caller says after 在/到/去 ("在平安保险上班", "在安居工程干活"): not the county.
+  '平安',
+  '大方',
+  '同心',
+  '中方',
+  '安居',
+  '永和',
+  '安定',
+  '友谊',
+  '前进',
 ]);
 
-const placeContext = /^(?:这边|那边|这里|那里|一带|一家|一个|那个|这个|的|某|市区|城区|县城|本地|当地|人|工地|打工|上班)/;
+const placeContext = /^(?:这边|那边|这里|那里|一带|一家|一个|那个|这个|的|某|市区|城区|县城|本地|当地|人|工地|打工|上班|口岸|港|$|[，。！？,.!?、])/;
+// Words before a short name that make it a place: "在余姚", "去晋江", "住在宜兴".
+const placeBefore = /(?:在|到|去|住|来|回)$/;
+/**
+ * A clause about where the caller comes from, not where the trouble is: "老家是河北保定的", "我是安徽阜阳人",
+ * "从江西过来". Its places count only when the text names no other place ("我是铁西区的" alone still says where).
+ */
+const originClause =
+  /(?<!回)老家|户籍|籍贯|^(?:我|俺|我们|俺们|咱|咱们)(?:都)?是(?!在)(?![^，。！？,.!?]*(?:厂|公司|工地|单位|项目|店|酒店|医院|学校|矿|企业|上班|干活|打工))[^，。！？,.!?]{1,12}(?:人|的|过来的|来的)$|^从[^，。！？,.!?]{1,10}(?:过来|来的|来)/;
+
+function originSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /[^，。！？,.!?；;\s]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (originClause.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
 
 export function shortName(row: DivisionRow): string | null {
   let s = row.name.replace(ethnicTail, '');
@@ -119,7 +144,14 @@ function scan(g: Gazetteer, text: string): Hit[] {
   for (const h of hits) topLevel.set(h.start, Math.min(topLevel.get(h.start) ?? 9, rank[h.entry.row.level]));
   const kept = hits.filter((h) => !h.entry.short || rank[h.entry.row.level] === topLevel.get(h.start));
   // A name inside a longer one (西安 inside 西安市) is the same mention.
-  return kept.filter((h) => !kept.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  const mentions = kept.filter((h) => !kept.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  const origin = originSpans(text);
+  const fromOrigin = (h: Hit) => origin.some(([a, b]) => h.start >= a && h.end <= b);
+  const elsewhere = mentions.filter((h) => !fromOrigin(h));
+  if (!elsewhere.length) return mentions;
+  // "我是江宁区的，在南京一家厂上班": an origin inside the province named elsewhere is the same place, said twice.
+  const provinces = new Set(elsewhere.map((h) => h.entry.row.code.slice(0, 2)));
+  return mentions.filter((h) => !fromOrigin(h) || provinces.has(h.entry.row.code.slice(0, 2)));
 }
 
 const cityOf = (g: Gazetteer, r: DivisionRow): DivisionRow | null => {
@@ -145,7 +177,16 @@ export function placeOf(g: Gazetteer, r: DivisionRow): Place {
 }
 
 /** The most specific division the text settles, with the words that named it; null when it names no place. */
-export function locatePlace(g: Gazetteer, text: string, opts: { preferProvince?: string | undefined } = {}): { place: Place; evidence: string[] } | null {
+/**
+ * preferProvince is the installation's province; region is the caller's known division (their registered place or
+ * earlier orders), more specific: a name shared by several divisions goes to the one under the caller's city first,
+ * then under the caller's province, then under the installation's province.
+ */
+export function locatePlace(
+  g: Gazetteer,
+  text: string,
+  opts: { preferProvince?: string | undefined; region?: string | undefined } = {},
+): { place: Place; evidence: string[] } | null {
   const hits = scan(g, text);
   if (!hits.length) return null;
   const provinces = new Set(hits.filter((h) => h.entry.row.level === 'province').map((h) => h.entry.row.code));
@@ -162,16 +203,18 @@ export function locatePlace(g: Gazetteer, text: string, opts: { preferProvince?:
     if (support(r) > 0) return true;
     // Alone, a short name counts only when no other division in the country shares it (萧山, 顺德, 义乌), no other
     // city is named, and the words after it speak of a place ("萧山这边", "义乌一家"): 资中 in 工资中扣除 is no county.
-    if (cities.size || !placeContext.test(text.slice(h.end, h.end + 2))) return false;
+    if (cities.size || !(placeContext.test(text.slice(h.end, h.end + 2)) || placeBefore.test(text.slice(Math.max(0, h.start - 1), h.start)))) return false;
     return (g.byFirstChar.get(text[h.start]!) ?? []).find((n) => n.name === text.slice(h.start, h.end))?.entries.length === 1;
   });
   const pick = (cands: Hit[]): DivisionRow[] => {
     if (!cands.length) return [];
     const best = Math.max(...cands.map((h) => support(h.entry.row)));
     let top = [...new Map(cands.filter((h) => support(h.entry.row) === best).map((h) => [h.entry.row.code, h.entry.row])).values()];
-    if (top.length > 1 && opts.preferProvince) {
-      const home = top.filter((r) => r.code.startsWith(opts.preferProvince!.slice(0, 2)));
-      if (home.length) top = home;
+    const prefixes = [opts.region?.slice(0, 4), opts.region?.slice(0, 2), opts.preferProvince?.slice(0, 2)];
+    for (const prefix of prefixes) {
+      if (top.length < 2 || !prefix || /^0+$/.test(prefix)) continue;
+      const near = top.filter((r) => r.code.startsWith(prefix) && !(prefix.length === 4 && prefix.endsWith('00')));
+      if (near.length) top = near;
     }
     return top;
   };

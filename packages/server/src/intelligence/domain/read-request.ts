@@ -72,16 +72,16 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
 
   return function read(
     input: { text: string; channel?: string | undefined },
-    opts: { thresholds: RiskThresholdsLike; preferProvince?: string | undefined },
+    opts: { thresholds: RiskThresholdsLike; preferProvince?: string | undefined; region?: string | undefined },
   ): Reading {
     const text = input.text.normalize('NFKC').trim();
-    const feats = featuresOf(deps.segment(text), text);
+    const feats = featuresOf(deps.segment(text), text, input.channel);
     const type = predict(deps.model.type, typeIndex, feats);
     const subject = predict(deps.model.subject, subjectIndex, feats);
     const workers = readWorkers(text, { suggestion: type.label === 'suggestion' });
     const amount = readAmountYuan(text);
     const employer = type.label === 'suggestion' ? null : readEmployer(text, isPlaceName);
-    const located = locatePlace(g, text, { preferProvince: opts.preferProvince });
+    const located = locatePlace(g, text, { preferProvince: opts.preferProvince, region: opts.region });
     const risk = readRisk(text, { workers: workers.value, amountYuan: amount.value }, opts.thresholds);
     return {
       type: { code: type.label, confidence: round(type.confidence) },
