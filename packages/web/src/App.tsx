@@ -44,6 +44,10 @@ const PhoneTasksPage = lazy(() => import('./supervision/PhoneTasksPage.js'));
 const OutboundPage = lazy(() => import('./supervision/OutboundPage.js'));
 const EmergencyMembersPage = lazy(() => import('./supervision/EmergencyMembersPage.js'));
 const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage.js'));
+const InsightsLayout = lazy(() => import('./insights/InsightsLayout.js'));
+const SurgesPage = lazy(() => import('./insights/SurgesPage.js'));
+const ForecastPage = lazy(() => import('./insights/ForecastPage.js'));
+const AcceptancePage = lazy(() => import('./insights/AcceptancePage.js'));
 const UnionServicesPage = lazy(() => import('./selfservice/UnionServicesPage.js'));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -304,6 +308,13 @@ export function AppRoutes() {
           <Route path="phone-tasks" element={<PhoneTasksPage />} />
           <Route path="outbound" element={<OutboundPage />} />
           <Route path="emergency-members" element={<EmergencyMembersPage />} />
+        </Route>
+        {/* The insight pages guard each tab themselves (InsightsLayout): 建议采纳 is not the dispatchers'. */}
+        <Route path="insights" element={<InsightsLayout />}>
+          <Route index element={null} />
+          <Route path="surges" element={<SurgesPage />} />
+          <Route path="forecast" element={<ForecastPage />} />
+          <Route path="acceptance" element={<AcceptancePage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

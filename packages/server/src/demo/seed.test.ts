@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { orderStates } from '../orders/domain/states.js';
@@ -7,6 +7,7 @@ import { units } from '../units/units.tables.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
 import { demoHistory, seedOrders } from './demo.seed.js';
+import { demoIntelligenceNarratives } from '../install/demo-intelligence.js';
 import { demoSelfServiceRequests } from '../install/demo-selfservice.js';
 import type { GeneratedOrder } from './generate.js';
 import { orderProblems } from './invariants.js';
@@ -18,8 +19,9 @@ const startOfToday = () => instantAt(localDateOf(t.clock.now()), 0);
 
 /** Every generated order read back from the database, in the generator's shape. */
 async function readBack(ids?: string[]): Promise<GeneratedOrder[]> {
-  // The generator's orders; the self-service page's demo requests (install/demo-selfservice.ts) came in through intake.
-  const where = ids ? inArray(workOrders.id, ids) : eq(workOrders.awaitingCheck, false);
+  // The generator's orders; the self-service page's demo requests (install/demo-selfservice.ts) and the intelligence
+  // pages' (install/demo-intelligence.ts) came in through intake.
+  const where = ids ? inArray(workOrders.id, ids) : and(eq(workOrders.awaitingCheck, false), notInArray(workOrders.narrative, [...demoIntelligenceNarratives]));
   const orders = await t.db.select().from(workOrders).where(where);
   const of =
     <T extends { orderId: string }>(rows: T[]) =>
@@ -126,7 +128,7 @@ describe('the demo installation', () => {
   it.each(['dispatcher', 'leader'] as const)('gives the %s every order with counts per state summing to the total, also filtered', async (who) => {
     const client = who === 'dispatcher' ? dispatcher : leader;
     const list = await ok(client.get('/api/orders?limit=5'));
-    expect(list.total).toBe(demoHistory.count + demoSelfServiceRequests);
+    expect(list.total).toBe(demoHistory.count + demoSelfServiceRequests + demoIntelligenceNarratives.length);
     expect(Object.values(list.countsByState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(list.total);
     const open = await ok(client.get('/api/orders?limit=5&state=handling,pending_sign'));
     expect(open.total).toBe((list.countsByState.handling ?? 0) + (list.countsByState.pending_sign ?? 0));
@@ -182,7 +184,7 @@ describe('seeding more orders up to now', () => {
 
   it('adds them consistently in several batches, continuing today’s numbers for the next real intake', async () => {
     const [{ n } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(workOrders);
-    expect(n).toBe(demoHistory.count + demoSelfServiceRequests + 1_500);
+    expect(n).toBe(demoHistory.count + demoSelfServiceRequests + demoIntelligenceNarratives.length + 1_500);
     const today = localDateOf(t.clock.now()).replaceAll('-', '');
     const todays = (await t.db.select({ number: workOrders.number }).from(workOrders)).filter((o) => o.number.includes(`-${today}-`));
     expect(todays.length).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { seedDemoExchange } from './demo-exchange.js';
 import { createSecretBox } from '../platform/secrets/secret-box.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedDemoSupervision } from './demo-supervision.js';
+import { seedDemoIntelligence } from './demo-intelligence.js';
 import { seedDemoSelfService } from './demo-selfservice.js';
 import { seedDemoLawyerSeats } from './demo-lawyers.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
@@ -99,6 +100,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     if (config.demoOrders > 0) await seedDemoSupervision(db, clock);
     if (config.demoOrders > 0) await seedDemoSelfService(db, config, clock);
     if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock);
+    if (config.demoOrders > 0) await seedDemoIntelligence(db, config, clock);
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);

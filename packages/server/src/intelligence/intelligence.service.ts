@@ -250,17 +250,24 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
     const today = Date.parse(localDate(now));
     const rows = await dailySubjectCounts(db, actor, new Date(now.getTime() - (history * 7 + 1) * dayMs));
     const bySubject = new Map<string, number[]>();
+    const weekOf = (day: string) => history - 1 - Math.floor(Math.floor((today - Date.parse(day)) / dayMs) / 7);
     for (const r of rows) {
-      const age = Math.floor((today - Date.parse(r.day)) / dayMs);
-      const week = history - 1 - Math.floor(age / 7);
+      const week = weekOf(r.day);
       if (week < 0 || week >= history) continue;
       const list = bySubject.get(r.subjectCode) ?? Array.from({ length: history }, () => 0);
       list[week]! += r.count;
       bySubject.set(r.subjectCode, list);
     }
+    // Weeks before the first request on record are unknown, not quiet: a young installation's empty months would
+    // otherwise read as a steep rise. The history starts at the first week with any request (in the actor's reach).
+    const first = Math.max(0, Math.min(history - 1, ...rows.map((r) => weekOf(r.day))));
     return {
       weekEnding: localDate(now),
-      subjects: [...bySubject].map(([subjectCode, weeks]) => ({ subjectCode, history: weeks, forecast: holtForecast(weeks, q.weeks) })),
+      subjects: [...bySubject].map(([subjectCode, weeks]) => ({
+        subjectCode,
+        history: weeks.slice(first),
+        forecast: holtForecast(weeks.slice(first), q.weeks),
+      })),
     };
   }
 

@@ -153,9 +153,9 @@ describe('surges and forecast', () => {
   it('forecasts the coming weeks per subject from the weekly history', async () => {
     const f = await ok(supervisor.get('/api/intelligence/forecast?weeks=2'));
     const wage = f.subjects.find((x: { subjectCode: string }) => x.subjectCode === 'wage_arrears');
-    expect(wage.history).toHaveLength(26);
-    expect(wage.history[25]).toBe(2);
-    expect(f.subjects.find((x: { subjectCode: string }) => x.subjectCode === 'social_insurance').history[25]).toBe(8);
+    // The test installation's requests are all of this week: the weeks before it are unknown, not quiet.
+    expect(wage.history).toEqual([2]);
+    expect(f.subjects.find((x: { subjectCode: string }) => x.subjectCode === 'social_insurance').history).toEqual([8]);
     expect(wage.forecast).toHaveLength(2);
     expect(wage.forecast[0].high).toBeGreaterThanOrEqual(wage.forecast[0].expected);
     expect((await supervisor.get('/api/intelligence/forecast?weeks=99')).statusCode).toBe(400);

@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   SafetyOutlined,
   AlertOutlined,
+  RiseOutlined,
   AuditOutlined,
   DashboardOutlined,
   FundOutlined,
@@ -33,6 +34,7 @@ import { UserMenu } from './UserMenu.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
 import { supervisionRoles } from '../supervision/tabs.js';
+import { insightRoles } from '../insights/tabs.js';
 
 type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
 
@@ -46,6 +48,7 @@ export const figureReaders: readonly Role[] = ['leader', 'supervisor', 'dispatch
 export const navItems: Item[] = [
   { path: '/cockpit', label: '驾驶舱', icon: <DashboardOutlined />, roles: figureReaders },
   { path: '/reports', label: '报表与专项', icon: <FileTextOutlined />, roles: figureReaders },
+  { path: '/insights', label: '智能分析', icon: <RiseOutlined />, roles: insightRoles },
   { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
   {
     path: '/orders',
