@@ -66,10 +66,12 @@ describe('insight pages on first start', () => {
     await shot(page, 'insights-03-acceptance');
   });
 
-  it('a dispatcher reads surges and the forecast but not the acceptance', async () => {
+  it('a dispatcher reaches surges and the forecast from the supervision board, but not the acceptance', async () => {
     const page = await signIn(browser, server.url, 'dispatcher');
-    await page.goto(`${server.url}/insights`);
+    await page.goto(`${server.url}/supervision`);
+    await page.getByTestId('board-insights').click();
     await page.waitForURL((u) => u.pathname === '/insights/surges');
+    await page.getByTestId('surges-current').locator('.ant-table-row', { hasText: '包头市' }).first().waitFor();
     assert.equal(await page.getByTestId('tab-acceptance').count(), 0);
     await page.goto(`${server.url}/insights/acceptance`);
     await page.getByText('当前角色无权使用此页面').waitFor();

@@ -20,6 +20,7 @@ export const enIntelligence: Record<string, string> = {
   近30天内容相近的诉求: 'Similar requests in the last 30 days',
   // 智能分析 (insights/)
   智能分析: 'Insights',
+  突增预警与趋势预测: 'Surges and forecast',
   突增预警: 'Surges',
   趋势预测: 'Forecast',
   建议采纳: 'Suggestions kept',

@@ -48,7 +48,8 @@ export const figureReaders: readonly Role[] = ['leader', 'supervisor', 'dispatch
 export const navItems: Item[] = [
   { path: '/cockpit', label: '驾驶舱', icon: <DashboardOutlined />, roles: figureReaders },
   { path: '/reports', label: '报表与专项', icon: <FileTextOutlined />, roles: figureReaders },
-  { path: '/insights', label: '智能分析', icon: <RiseOutlined />, roles: insightRoles },
+  // Not in the dispatcher's bar (full at 1366 px): the supervision board links to the insight pages.
+  { path: '/insights', label: '智能分析', icon: <RiseOutlined />, roles: insightRoles.filter((r) => r !== 'dispatcher') },
   { path: '/intake', label: '受理台', icon: <PhoneOutlined />, roles: ['agent', 'dispatcher'] },
   {
     path: '/orders',

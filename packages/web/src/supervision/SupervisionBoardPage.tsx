@@ -93,6 +93,10 @@ export default function SupervisionBoardPage() {
           <Button type="link" size="small" onClick={reload}>
             {t('刷新')}
           </Button>
+          {/* The dispatcher's menu bar is full at 1366 px: the insight pages are reached from the board too. */}
+          <Link to="/insights/surges" data-testid="board-insights">
+            {t('突增预警与趋势预测')}
+          </Link>
         </div>
       </Card>
       {data.units.length === 0 ? (
