@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/explain-views.ts   (DATABASE_URL: a seeded PostgreSQL database, e.g. after npm run seed)
+ * cd packages/server && DATABASE_URL=… npx tsx ../../bench/explain-views.ts   (a seeded PostgreSQL database, e.g. after npm run seed)
  *
  * The query plan of every saved view's first page and of the counts, for a county handler, a city dispatcher and the
  * province dispatcher (issue 18: "show the plans"): each person's lists are requested through an in-process app,
