@@ -13,7 +13,8 @@ import { normaliseEmployerName } from './domain/employer.js';
 import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
-import { indexOrder } from '../search/order-index.js';
+import { orderText } from '../search/order-index.js';
+import { insertNewOrder } from './new-order.repo.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
@@ -205,12 +206,12 @@ export function createIntakeService(deps: OrderDeps) {
       at: now.toISOString(),
     };
     const { order, callers } = await db.transaction(async (tx) => {
-      const order = await repo.insertOrder(tx, { ...row, id });
-      if (claim) await claim(tx, order.id);
-      const callers = await repo.insertCallers(
-        tx,
-        input.callers.map((c, i) => ({
-          orderId: order.id,
+      // The order, its callers, its first event (with the announcement) and its search words in one statement: a
+      // search right after intake finds it (orders/new-order.repo.ts).
+      const written = await insertNewOrder(tx, {
+        order: { ...row, id },
+        callers: input.callers.map((c, i) => ({
+          orderId: id,
           name: c.name,
           phone: c.phone ?? null,
           idNumber: c.idNumber ?? null,
@@ -221,15 +222,12 @@ export function createIntakeService(deps: OrderDeps) {
           addedBy: actor.userId,
           confidential: input.confidential,
         })),
-      );
-      await repo.insertEvent(
-        tx,
-        {
-          orderId: order.id,
+        event: {
+          orderId: id,
           at: now,
           action: event.action,
           fromState: null,
-          toState: order.state,
+          toState: row.state,
           actorUserId: actor.userId,
           actorName: actor.displayName,
           actorRole: actor.role,
@@ -237,13 +235,13 @@ export function createIntakeService(deps: OrderDeps) {
           unitName: intakeUnit.name,
           data: event.data,
         },
-        deps.bus.notification(message),
-      );
-      // The order's search words, in the same transaction: a search right after intake finds it.
-      await indexOrder(tx, order);
-      if (external) await external.within(tx, order);
-      if (opts.within) await opts.within(tx, order);
-      return { order, callers };
+        notify: deps.bus.notification(message),
+        words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
+      });
+      if (claim) await claim(tx, written.order.id);
+      if (external) await external.within(tx, written.order);
+      if (opts.within) await opts.within(tx, written.order);
+      return written;
     });
     // Other instances heard the NOTIFY sent with the event row at commit; this process hears it now.
     deps.bus.deliverLocally(message);

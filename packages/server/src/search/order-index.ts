@@ -12,7 +12,7 @@ import { synonymGroups } from './synonyms.js';
  */
 type Indexable = { id: string; title: string; narrative: string; employerName: string | null; placeText: string | null };
 
-const orderText = (o: Indexable) => indexText([o.title, o.narrative, o.employerName ?? '', o.placeText ?? ''].join('\n'));
+export const orderText = (o: Indexable) => indexText([o.title, o.narrative, o.employerName ?? '', o.placeText ?? ''].join('\n'));
 
 // Runs at every intake: built once (platform/db/reusable.ts).
 const upsertWords = reusableSql(
