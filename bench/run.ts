@@ -4,7 +4,8 @@
  * Runs on a scratch PostgreSQL database (BENCH_DATABASE_URL, default the local server) and reports every figure as a
  * ratio to a bare baseline measured in the same run, because these machines are shared and noisy:
  *  - intake: createOrder at 50 concurrent connections vs. a bare Fastify + INSERT … RETURNING (target ≥ 0.5, aim 0.7),
- *    with one employer and with a spread of employers, then again with the server as 2 processes (`--workers N`)
+ *    with one employer and with a spread of employers, then again with the server as 2 processes (`--workers N`);
+ *    `--rounds N` (default 3) interleaved rounds of bare and ours, each `--duration` seconds
  *  - server RSS under that load (target ≤ 250 MB)
  *  The server runs compiled (`npm run build` first, `--no-build` skips it), as `npm run start:prod` runs it.
  *  - SQL statements per createOrder / dispatchOrder / getOrder (targets ≤ 8 / 8 / 4; issue 18 measured 14 / 25 / 11)
@@ -49,6 +50,7 @@ const openOrders = Number(option('open', quick ? '10000' : '100000'));
 const callCount = Number(option('calls', quick ? '500' : '2000'));
 const build = !flag('no-build');
 const workers = Number(option('workers', '2'));
+const rounds = Number(option('rounds', '3'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const dbName = `hotline_bench_${Date.now()}`;
@@ -254,11 +256,17 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   await fetch(`http://127.0.0.1:${appPort}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: intakeBody });
   let peakRss = rssMb(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 200);
-  const bareIntake = await load(`http://127.0.0.1:${barePort}/bare/orders`, {});
-  const appIntake = await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie });
-  const spreadIntake = await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies());
+  // Interleaved rounds (bare, one employer, spread): on a shared machine the load of others drifts; each ratio is
+  // the sum over the rounds of ours to the sum of the bare measured in the same rounds.
+  const runs = { bare: [] as LoadResult[], one: [] as LoadResult[], spread: [] as LoadResult[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.bare.push(await load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
+    runs.one.push(await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }));
+    runs.spread.push(await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies()));
+  }
   clearInterval(sampler);
-  line('intake bare (orders/s)', `${bareIntake.rps.toFixed(0)} (p99 ${bareIntake.p99} ms)`, '', null);
+  const [bareIntake, appIntake, spreadIntake] = [combine(runs.bare), combine(runs.one), combine(runs.spread)];
+  line(`intake bare (orders/s, ${rounds} rounds)`, `${bareIntake.rps.toFixed(0)} (p99 ${bareIntake.p99} ms)`, '', null);
   line('intake createOrder, one employer (orders/s)', `${appIntake.rps.toFixed(0)} (p99 ${appIntake.p99} ms, ${appIntake.non2xx} non-2xx)`, '', null);
   line('intake ratio to bare, one employer', (appIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.50', appIntake.rps / bareIntake.rps >= 0.5);
   line(
@@ -272,8 +280,16 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   line('intake p99 ratio to bare, one employer', p99.toFixed(1), '≤ 2.0', p99 <= 2);
   line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 250', peakRss <= 250);
   lastBare = bareIntake.rps;
-  return { bareIntake, appIntake, spreadIntake, peakRss };
+  return { rounds: runs, bareIntake, appIntake, spreadIntake, peakRss };
 }
+type LoadResult = Awaited<ReturnType<typeof load>>;
+/** Rounds together: orders per second over all of them, the worst round's p99. */
+const combine = (rs: LoadResult[]): LoadResult => ({
+  rps: rs.reduce((a, r) => a + r.rps, 0) / rs.length,
+  non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+  errors: rs.reduce((a, r) => a + r.errors, 0),
+  p99: Math.max(...rs.map((r) => r.p99)),
+});
 let lastBare = 0;
 
 /** Bodies naming one of 2,000 employers, taken in turn by the load's requests. */
@@ -310,8 +326,13 @@ async function intakeProcesses(barePort: number) {
       each.reduce((a, b) => a + b, 0),
     );
   }, 200);
-  const bareIntake = await load(`http://127.0.0.1:${barePort}/bare/orders`, {});
-  const appIntake = await load(`http://127.0.0.1:${app.port}/api/orders`, { cookie });
+  const bares: LoadResult[] = [];
+  const apps: LoadResult[] = [];
+  for (let r = 0; r < rounds; r++) {
+    bares.push(await load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
+    apps.push(await load(`http://127.0.0.1:${app.port}/api/orders`, { cookie }));
+  }
+  const [bareIntake, appIntake] = [combine(bares), combine(apps)];
   clearInterval(sampler);
   app.child.kill('SIGTERM');
   line(`intake bare again (orders/s)`, bareIntake.rps.toFixed(0), '', null);
