@@ -64,6 +64,14 @@ describe('insight pages on first start', () => {
     const cells = await row.locator('td').allInnerTexts();
     assert.deepEqual(cells.slice(1, 4).map(Number), [place.total, place.accepted, place.changed]);
     await shot(page, 'insights-03-acceptance');
+    // The same page in English.
+    await page.locator('.user-menu').click();
+    await page.getByText('English').click();
+    await page.getByRole('tab', { name: 'Suggestions kept' }).waitFor();
+    await page.getByTestId('acceptance-table').locator('.ant-table-row', { hasText: 'Place' }).waitFor();
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    await page.getByTestId('forecast-chart').locator('canvas').waitFor();
+    await shot(page, 'insights-04-forecast-en');
   });
 
   it('a dispatcher reaches surges and the forecast from the supervision board, but not the acceptance', async () => {

@@ -53,7 +53,9 @@ export default function IntakePage() {
   const hints = useIntakeMatches(values);
   const clearHints = hints.clear;
   // Suggestions read from the narrative; what was suggested is recorded against the saved order (accepted vs changed).
-  const reading = useReading(values?.narrative, values?.channel);
+  // The caller's known place: the county (or city) of their latest earlier order, to settle a shared county name.
+  const region = hints.matches?.callerOrders.find((o) => o.divisionCode)?.divisionCode?.slice(0, 6);
+  const reading = useReading(values?.narrative, values?.channel, region);
   const clearReading = reading.clear;
   const onCreated = useCallback(
     (order: OrderView) => {
