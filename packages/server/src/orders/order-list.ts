@@ -153,8 +153,8 @@ export function createOrderListService(deps: OrderDeps) {
    * The page. Without a state filter, newest or oldest first, a query a counter stands for walks the unit's rows of
    * order_unit_pages (every order the unit is in visible_to of, by creation) and filters the few rows it reads: a
    * range as short for a small union as for the province, where the GIN test on visible_to would find all the
-   * unit's orders and sort them. Anything else reads work_orders by its own indexes: the states of open orders by
-   * (state, created_at), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
+   * unit's orders and sort them. Anything else reads work_orders by its own indexes: a queue of one state by
+   * (state, deadline order), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
   async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null) {
     const { col, dir } = sortColumn[q.sort];
