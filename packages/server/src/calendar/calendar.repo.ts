@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, lte, max, min } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { settings } from '../catalog/catalog.tables.js';
+import { insertSettingIfAbsent, readSetting, updateSettingAtVersion } from '../catalog/settings.repo.js';
 import { addDaysToDate, createWorkingCalendar, defaultWorkingPeriods, localDateOf, type WorkingCalendar, type WorkingPeriod } from './domain/working-time.js';
 import { calendarDays } from './calendar.tables.js';
 import { provisionalDaysAfter, provisionalThroughYear, withProvisionalYears } from './domain/provisional-year.js';
@@ -10,7 +10,7 @@ export const workingHoursKey = 'calendar.working_hours';
 export const coverageWarningDays = 60;
 
 export async function readWorkingPeriods(db: Executor): Promise<{ periods: WorkingPeriod[]; version: number }> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, workingHoursKey));
+  const row = await readSetting(db, workingHoursKey);
   return row ? { periods: row.value as WorkingPeriod[], version: row.version } : { periods: defaultWorkingPeriods, version: 0 };
 }
 
@@ -73,20 +73,9 @@ export async function insertNewDays(tx: Executor, rows: (CalendarDayValues & { d
 
 /** Replaces the working periods when `version` is still current (0: never set); null when someone changed them first. */
 export async function writeWorkingPeriods(tx: Executor, periods: WorkingPeriod[], version: number, now: Date): Promise<number | null> {
-  if (version === 0) {
-    const rows = await tx
-      .insert(settings)
-      .values({ key: workingHoursKey, value: periods, version: 1, updatedAt: now })
-      .onConflictDoNothing()
-      .returning({ version: settings.version });
-    return rows[0]?.version ?? null;
-  }
-  const rows = await tx
-    .update(settings)
-    .set({ value: periods, version: version + 1, updatedAt: now })
-    .where(and(eq(settings.key, workingHoursKey), eq(settings.version, version)))
-    .returning({ version: settings.version });
-  return rows[0]?.version ?? null;
+  // The settings table is the catalog's (catalog/settings.repo.ts).
+  if (version === 0) return insertSettingIfAbsent(tx, workingHoursKey, periods, now);
+  return updateSettingAtVersion(tx, workingHoursKey, periods, version, now);
 }
 
 export async function coveredRange(db: Executor): Promise<{ firstDay: string | null; lastDay: string | null }> {

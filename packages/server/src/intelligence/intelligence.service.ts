@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { noticeJob } from '../notifications/domain/notice.js';
-import { riskThresholds } from '../orders/catalog-check.js';
+import { readThresholds } from '../catalog/catalog.repo.js';
 import { normaliseEmployerName } from '../orders/domain/employer.js';
 import { dailyRequestCounts, dailySubjectCounts, findVisibleOrder, recentVisibleOrders } from '../orders/orders.repo.js';
 import type { Clock } from '../platform/clock.js';
@@ -56,7 +56,7 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
   /** Reads a narrative and adds what only the database knows: the union of the place, related recent requests. */
   async function analyze(actor: Actor, input: { text: string; channel?: string | undefined; region?: string | undefined }) {
     requireRole(actor, 'agent', 'dispatcher', 'supervisor', 'integration');
-    const thresholds = await riskThresholds(db);
+    const thresholds = await readThresholds(db);
     const reading = read(input, { thresholds, preferProvince: config.province, region: input.region });
     const code = reading.place?.divisionCode ?? null;
     const candidates = code ? await unitsWithDivisionCodes(db, [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])]) : [];
@@ -84,7 +84,7 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
    * person to check roles of and no related requests shown (nobody is looking). The agent who checks it sees them.
    */
   async function readUnattended(text: string, channel: string) {
-    const thresholds = await riskThresholds(db);
+    const thresholds = await readThresholds(db);
     return read({ text, channel }, { thresholds, preferProvince: config.province });
   }
 

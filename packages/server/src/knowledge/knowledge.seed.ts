@@ -1,8 +1,7 @@
-import { count, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { indexArticle } from '../search/article-index.js';
-import { searchSynonyms } from '../search/search.tables.js';
-import { defaultSynonyms, forgetSynonyms } from '../search/synonyms.js';
+import { forgetSynonyms, seedDefaultSynonyms } from '../search/synonyms.js';
 import type { ArticleContent } from './domain/article.js';
 import { kbArticles, kbArticleVersions } from './knowledge.tables.js';
 import { starterArticles } from './seed/index.js';
@@ -21,8 +20,7 @@ export async function seedKnowledge(db: Db, now: Date): Promise<{ articles: numb
   const existing = new Set((await db.select({ key: kbArticles.seedKey }).from(kbArticles).where(inArray(kbArticles.seedKey, keys))).map((r) => r.key));
   const missing = starterArticles.filter((a) => !existing.has(a.key));
   await db.transaction(async (tx) => {
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(searchSynonyms);
-    if (n === 0) await tx.insert(searchSynonyms).values(defaultSynonyms.map((words) => ({ words, updatedBy: null, updatedAt: now })));
+    await seedDefaultSynonyms(tx, now);
     for (const s of missing) {
       const content: ArticleContent = {
         kind: s.kind,

@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { employerOrderFacts, ordersOfEmployer, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
-import { unitsById } from '../units/units.repo.js';
+import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
@@ -221,8 +221,7 @@ export function createLegalService(deps: Deps) {
       return { items: await Promise.all(rows.map((r) => present(r))) };
     }
     // Without an order: the letters of unions in the actor's reach.
-    const units = sql`${repo.letterCols.issuingUnitId} in (select id from units where ${withinScope(actor, sql`path`)})`;
-    const rows = await repo.lettersWhere(db, units);
+    const rows = await repo.lettersWhere(db, sql`${repo.letterCols.issuingUnitId} in ${unitIdsInScope(actor)}`);
     return { items: await Promise.all(rows.map((r) => present(r))) };
   }
 

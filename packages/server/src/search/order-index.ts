@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
+import { ordersToIndex } from '../orders/orders-for-search.js';
+import type { Db, Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import { indexText } from '../platform/text/segment.js';
 import { allOf, planQuery } from './domain/query.js';
@@ -29,12 +30,10 @@ export async function indexOrder(tx: Executor, o: Indexable): Promise<void> {
 export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> {
   let total = 0;
   for (;;) {
-    const res = await db.execute(sql`select wo.id, wo.title, wo.narrative, wo.employer_name, wo.place_text from work_orders wo
-      where not exists (select 1 from search_orders s where s.order_id = wo.id) limit ${batch}`);
-    const rows = rowsOf<{ id: string; title: string; narrative: string; employer_name: string | null; place_text: string | null }>(res);
+    const rows = await ordersToIndex(db, (id) => sql`not exists (select 1 from search_orders s where s.order_id = ${id})`, batch);
     if (!rows.length) return total;
     const ids = rows.map((r) => r.id);
-    const texts = rows.map((r) => orderText({ id: r.id, title: r.title, narrative: r.narrative, employerName: r.employer_name, placeText: r.place_text }));
+    const texts = rows.map(orderText);
     // One statement per batch: unnest the two arrays side by side.
     await db.execute(sql`insert into search_orders (order_id, words)
       select id, to_tsvector('simple', words) from unnest(${sql.raw('ARRAY[')}${sql.join(

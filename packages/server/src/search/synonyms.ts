@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { searchSynonyms } from './search.tables.js';
 
@@ -19,6 +19,12 @@ export async function synonymGroups(db: Executor): Promise<string[][]> {
 
 export function forgetSynonyms(db: Executor): void {
   cache.delete(db);
+}
+
+/** The shipped groups, added only to an empty table (the knowledge seed calls this at every start, in its transaction). */
+export async function seedDefaultSynonyms(tx: Executor, now: Date): Promise<void> {
+  const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(searchSynonyms);
+  if (n === 0) await tx.insert(searchSynonyms).values(defaultSynonyms.map((words) => ({ words, updatedBy: null, updatedAt: now })));
 }
 
 /** The callers' words shipped with the product (issue 12 and the hotline's records); editors add and change groups. */

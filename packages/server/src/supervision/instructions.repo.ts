@@ -1,31 +1,32 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { settings } from '../catalog/catalog.tables.js';
+import { readSetting, settingValueText, upsertSetting } from '../catalog/settings.repo.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
+import { provincialUnitSql, provincialUnitText } from '../units/province-root.js';
 import { orderInstructions, unitPrincipalLeaders, type InstructionRow } from './supervision.tables.js';
 
 /** The installation's supervision settings, written at every start from the configuration (install/bootstrap.ts). */
 export const supervisionSettingsKey = 'supervision.settings';
 export type SupervisionSettings = { instructionRule: boolean; reviewWeekday: number };
 
+// Kept in the catalog's settings table, through its repository.
 export async function saveSupervisionSettings(db: Executor, value: SupervisionSettings, now: Date): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ key: supervisionSettingsKey, value, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, version: sql`${settings.version} + 1` } });
+  await upsertSetting(db, supervisionSettingsKey, value, now);
 }
 
 export async function supervisionSettings(db: Executor): Promise<SupervisionSettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, supervisionSettingsKey));
+  const row = await readSetting(db, supervisionSettingsKey);
   const v = (row?.value ?? {}) as Partial<SupervisionSettings>;
   return { instructionRule: v.instructionRule === true, reviewWeekday: v.reviewWeekday ?? 4 };
 }
 
-/** A unit of the province level: its federation (the root) or the hotline centre right under it. */
-const provincialUnitText = (alias: string) =>
-  `((${alias}.depth = 0 and ${alias}.type = 'province_federation') or (${alias}.depth = 1 and ${alias}.type = 'hotline_centre'))`;
-export const provincialUnitSql = (alias: string) => sql.raw(provincialUnitText(alias));
+/** Shaanxi's rule as stored (null when never saved): read inside the statements below. */
+const instructionRuleText = `coalesce((${settingValueText(supervisionSettingsKey)} ->> 'instructionRule')::boolean, false)`;
+
+/** Dispatched by a unit of the province level (units/domain/province-root.ts) to a holder below it. */
+export const dispatchedByProvinceText = (o: string) =>
+  `(${provincialUnitText(`${o}.dispatch_unit_id`)} and not ${provincialUnitText(`${o}.holder_unit_id`)})`;
 
 /**
  * An instruction `i` that releases a province-dispatched order `o` for reply: by a leader of the holding unit or a unit
@@ -53,9 +54,8 @@ export async function instructionFacts(
 ): Promise<InstructionFacts> {
   const result = await db.execute(sql`
     select
-      coalesce((select (s.value ->> 'instructionRule')::boolean from settings s where s.key = ${supervisionSettingsKey}), false) as rule,
-      exists (select 1 from units d where d.id = ${o.dispatchUnitId}::uuid and ${provincialUnitSql('d')})
-        and not exists (select 1 from units h where h.id = ${o.holderUnitId}::uuid and ${provincialUnitSql('h')}) as dispatched_by_province,
+      ${sql.raw(instructionRuleText)} as rule,
+      ${provincialUnitSql(sql`${o.dispatchUnitId}::uuid`)} and not ${provincialUnitSql(sql`${o.holderUnitId}::uuid`)} as dispatched_by_province,
       exists (select 1 from order_instructions i where i.order_id = ${o.id}::uuid and i.provincial) as by_provincial,
       ${byReceivingSql('o')} as by_receiving,
       (select count(*) from order_instructions i where i.order_id = ${o.id}::uuid and i.acknowledged_at is null)::int as unacknowledged
@@ -69,11 +69,6 @@ export async function instructionFacts(
     byReceivingLeader: r?.by_receiving === true,
     unacknowledged: Number(r?.unacknowledged ?? 0),
   };
-}
-
-export async function isProvincialUnit(db: Executor, unitId: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 from units u where u.id = ${unitId}::uuid and ${provincialUnitSql('u')}`);
-  return rowsOf(result).length > 0;
 }
 
 export async function insertInstruction(tx: Executor, row: typeof orderInstructions.$inferInsert): Promise<InstructionRow> {
@@ -105,10 +100,9 @@ export async function acknowledgeInstructions(
  */
 export const instructionFactsColumn = (o: string) =>
   sql.raw(`json_build_object(
-    'rule', coalesce((select (s.value ->> 'instructionRule')::boolean from settings s where s.key = '${supervisionSettingsKey}'), false),
+    'rule', ${instructionRuleText},
     'channel', ${o}.channel,
-    'dispatchedByProvince', exists (select 1 from units d where d.id = ${o}.dispatch_unit_id and ${provincialUnitText('d')})
-      and not exists (select 1 from units h where h.id = ${o}.holder_unit_id and ${provincialUnitText('h')}),
+    'dispatchedByProvince', ${dispatchedByProvinceText(o)},
     'byProvincialLeader', exists (select 1 from order_instructions i where i.order_id = ${o}.id and i.provincial),
     'byReceivingLeader', ${byReceivingText(o)},
     'unacknowledged', (select count(*) from order_instructions i where i.order_id = ${o}.id and i.acknowledged_at is null)::int)`);

@@ -11,7 +11,8 @@ import { workOrders } from '../orders/orders.tables.js';
 import { runTransition } from '../orders/transition.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
-import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isPrincipalLeader, isProvincialUnit } from './instructions.repo.js';
+import { isProvincialUnit } from '../units/province-root.js';
+import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isPrincipalLeader } from './instructions.repo.js';
 import { emergencyWays, type InstructionRow } from './supervision.tables.js';
 
 export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;

@@ -3,7 +3,7 @@ import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
-import { byReceivingSql, provincialUnitSql } from './instructions.repo.js';
+import { byReceivingSql, dispatchedByProvinceText } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
 export type ScanCandidate = {
@@ -52,8 +52,7 @@ export async function scanCandidates(
   // Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply.
   const byProvincial = sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`;
   const byReceiving = byReceivingSql('o');
-  const dispatchedByProvince = sql`(exists (select 1 from units d where d.id = o.dispatch_unit_id and ${provincialUnitSql('d')})
-    and not exists (select 1 from units h where h.id = o.holder_unit_id and ${provincialUnitSql('h')}))`;
+  const dispatchedByProvince = sql.raw(dispatchedByProvinceText('o'));
   const requested = (suffix: ReturnType<typeof sql>) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'instruction_requested' and s.key = 'instruction_requested:' || o.id || ${suffix})`;
   const instructionDue = instructionRule
@@ -178,23 +177,22 @@ export type BoardRow = {
   currentDueAt: Date | null;
   currentNearDueAt: Date | null;
   holderUnitId: string;
-  holderUnitName: string;
   lastUrgedAt: Date | null;
   urges: number;
 };
 
 /**
  * The board's orders: open, visible to the actor (the access rule's condition is passed in), and near due, overdue
- * or in the emergency mechanism. Read-only join with units for the holder's name and with this module's urges.
+ * or in the emergency mechanism, with this module's urges (the holder's name comes from the unit directory).
  */
 export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>, now: Date, limit: number): Promise<BoardRow[]> {
   const at = now.toISOString();
   const result = await db.execute(sql`
     select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_due_at, o.current_near_due_at,
-           o.holder_unit_id, u.name as holder_unit_name,
+           o.holder_unit_id,
            (select max(s.at) from supervision_signals s where s.order_id = o.id and s.kind = 'urge') as last_urged_at,
            (select count(*) from supervision_signals s where s.order_id = o.id and s.kind = 'urge')::int as urges
-    from work_orders o join units u on u.id = o.holder_unit_id
+    from work_orders o
     where o.state in ${openStates} and ${visible}
       and (o.current_near_due_at <= ${at}::timestamptz or ${emergency})
     order by o.current_due_at asc nulls last, o.id
@@ -211,7 +209,6 @@ export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>,
     currentDueAt: d(r.current_due_at),
     currentNearDueAt: d(r.current_near_due_at),
     holderUnitId: r.holder_unit_id as string,
-    holderUnitName: r.holder_unit_name as string,
     lastUrgedAt: d(r.last_urged_at),
     urges: Number(r.urges),
   }));

@@ -4,6 +4,7 @@ import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { membersOf } from './emergency-members.js';
 import { supervisionSettings } from './instructions.repo.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
+import { orderNumberText } from '../orders/order-fragments.js';
 import { insertEvents } from '../orders/orders.repo.js';
 import type { Executor } from '../platform/db/client.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
@@ -117,9 +118,9 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
 async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Promise<number> {
   const today = localDateOf(now);
   const result = await tx.execute(sql`
-    select i.id, i.order_id, i.owner_unit_id, i.due_on, i.due_at, i.decision, o.number,
+    select i.id, i.order_id, i.owner_unit_id, i.due_on, i.due_at, i.decision, ${sql.raw(orderNumberText('i.order_id'))} as number,
            case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue' else 'review_due' end as kind
-    from review_items i join work_orders o on o.id = i.order_id
+    from review_items i
     where i.state = 'open' and (i.due_at < ${now.toISOString()}::timestamptz or i.due_on = ${today})
       and not exists (select 1 from supervision_signals s where s.key = (case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue:' else 'review_due:' end) || i.id)`);
   const items = rowsOf<Record<string, unknown>>(result);

@@ -81,6 +81,7 @@ export function createSupervisionService(deps: OrderDeps) {
     const now = clock.now();
     const visible = sql`${orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never })}`;
     const rows = await boardOrders(db, visible, now, boardLimit);
+    const directory = await deps.units.current();
     const unitIds = [...new Set(rows.map((r) => r.holderUnitId))];
     const counts = await countsByUnit(db, unitIds, new Date(now.getTime() - 30 * 86_400_000));
     const groups = new Map<
@@ -95,7 +96,7 @@ export function createSupervisionService(deps: OrderDeps) {
       if (!g) {
         const c = (k: string) => counts.find((x) => x.unitId === r.holderUnitId && x.kind === k)?.n ?? 0;
         g = {
-          unit: { id: r.holderUnitId, name: r.holderUnitName },
+          unit: { id: r.holderUnitId, name: directory.get(r.holderUnitId)?.name ?? '' },
           nearDue: 0,
           overdue: 0,
           emergency: 0,
