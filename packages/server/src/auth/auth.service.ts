@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopePathOf } from '../access/scope.js';
 import type { Config } from '../platform/config/config.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
 import type { Clock } from '../platform/clock.js';
-import { units } from '../units/units.tables.js';
-import { roleAssignments, users } from '../users/users.tables.js';
+import { findUnitsByIds } from '../units/units.repo.js';
+import { activeRolesOf, findPersonByUsername, findUser, setOwnPassword, type ActiveRole } from '../users/users.repo.js';
 import type { Actor } from './actor.js';
-import { apiTokens, loginFailures, sessions } from './auth.tables.js';
+import * as repo from './auth.repo.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import { checkPasswordFor, rememberPassword } from './password-history.js';
 import { roles, type Role } from './roles.js';
@@ -17,21 +15,12 @@ import { newSecret, sha256 } from './tokens.js';
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
-const parentUnits = alias(units, 'parent_unit');
-
 /** Roles are listed in this order, and the first one is active after login. */
 const roleRank = (r: string) => roles.indexOf(r as Role);
 
-type AssignmentRow = { assignmentId: string; role: string; unitId: string; unitName: string; unitType: string; unitPath: string; parentPath: string | null };
-
-/** The person's roles at active units as assignmentsOf lists them (units by depth, then name), as one json column. */
-const assignmentsColumn = sql<unknown>`coalesce((select json_agg(json_build_object('assignmentId', ra.id, 'role', ra.role, 'unitId', u.id,
-    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path) order by u.depth, u.name)
-  from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id left join ${units} p on p.id = u.parent_id
-  where ra.user_id = ${users.id} and u.active), '[]'::json)`;
-
+/** The roles as users.repo lists them (rows, or the json column of the session lookup), with what each reaches. */
 function assignmentsFrom(value: unknown) {
-  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as AssignmentRow[];
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as ActiveRole[];
   return rows
     .map((r) => ({
       assignmentId: r.assignmentId,
@@ -47,22 +36,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
 
   /** The person's roles at active units, with what each reaches. */
   async function assignmentsOf(userId: string) {
-    const rows = await db
-      .select({
-        assignmentId: roleAssignments.id,
-        role: roleAssignments.role,
-        unitId: units.id,
-        unitName: units.name,
-        unitType: units.type,
-        unitPath: units.path,
-        parentPath: parentUnits.path,
-      })
-      .from(roleAssignments)
-      .innerJoin(units, eq(units.id, roleAssignments.unitId))
-      .leftJoin(parentUnits, eq(parentUnits.id, units.parentId))
-      .where(and(eq(roleAssignments.userId, userId), eq(units.active, true)))
-      .orderBy(asc(units.depth), asc(units.name));
-    return assignmentsFrom(rows);
+    return assignmentsFrom(await activeRolesOf(db, userId));
   }
 
   /** A one-time password, or one older than HOTLINE_PASSWORD_MAX_AGE_DAYS (等保: passwords are changed periodically). */
@@ -85,25 +59,14 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const windowStart = new Date(now.getTime() - config.lockoutMinutes * 60_000);
     const until = (at: Date) => new Date(at.getTime() + config.lockoutMinutes * 60_000);
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${username}`}))`);
-      const rows = await tx
-        .select({ at: loginFailures.at, ip: loginFailures.ip })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)))
-        .orderBy(asc(loginFailures.at));
+      await repo.lockLoginName(tx, username);
+      const rows = await repo.failuresSince(tx, username, windowStart);
       const fromHere = rows.filter((r) => r.ip === ip);
       if (fromHere.length >= config.lockoutAttempts) return { lockedUntil: until(fromHere[fromHere.length - config.lockoutAttempts]!.at) };
       if (rows.length >= config.lockoutAccountAttempts) {
-        const [known] = await tx
-          .select({ id: sessions.id })
-          .from(sessions)
-          .innerJoin(users, eq(users.id, sessions.userId))
-          .where(and(sql`lower(${users.username}) = ${username}`, ip === null ? isNull(sessions.ip) : eq(sessions.ip, ip)))
-          .limit(1);
-        if (!known) return { lockedUntil: until(rows[rows.length - config.lockoutAccountAttempts]!.at) };
+        if (!(await repo.knownAddress(tx, username, ip))) return { lockedUntil: until(rows[rows.length - config.lockoutAccountAttempts]!.at) };
       }
-      const [f] = await tx.insert(loginFailures).values({ username, at: now, ip }).returning({ id: loginFailures.id });
-      return { failureId: f!.id };
+      return { failureId: await repo.insertLoginFailure(tx, username, now, ip) };
     });
   }
 
@@ -116,10 +79,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
       const minutes = Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60_000));
       throw new AppError('locked', 'AUTH_LOCKED', `密码错误次数过多，已暂停从此处登录该账号，请 ${minutes} 分钟后再试`, { retryAfterSeconds: minutes * 60 });
     }
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(and(sql`lower(${users.username}) = ${username}`, eq(users.kind, 'person')));
+    const user = await findPersonByUsername(db, username);
     const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
       await db.transaction(async (tx) => {
@@ -137,33 +97,23 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     }
     const assignments = await assignmentsOf(user.id);
     // A person with several roles comes back in the one they used last.
-    const [last] = await db
-      .select({ assignmentId: sessions.assignmentId })
-      .from(sessions)
-      .where(eq(sessions.userId, user.id))
-      .orderBy(desc(sessions.lastSeenAt))
-      .limit(1);
-    const first = assignments.find((a) => a.assignmentId === last?.assignmentId) ?? assignments[0];
+    const last = await repo.lastAssignmentOf(db, user.id);
+    const first = assignments.find((a) => a.assignmentId === last) ?? assignments[0];
     if (!first) throw new AppError('forbidden', 'AUTH_NO_ROLE', '该账号尚未分配角色，请联系管理员');
     const token = newSecret('hs_');
     const session = await db.transaction(async (tx) => {
       // The right password forgets this address's failures (the reserved attempt among them), not a stranger's.
-      await tx
-        .delete(loginFailures)
-        .where(and(eq(loginFailures.username, username), meta.ip === null ? isNull(loginFailures.ip) : eq(loginFailures.ip, meta.ip)));
-      const [s] = await tx
-        .insert(sessions)
-        .values({
-          tokenHash: sha256(token),
-          userId: user.id,
-          assignmentId: first.assignmentId,
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
-          ip: meta.ip,
-          userAgent: meta.userAgent,
-        })
-        .returning();
+      await repo.forgetFailuresFrom(tx, username, meta.ip);
+      const s = await repo.insertSession(tx, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        assignmentId: first.assignmentId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
       const unitPath = first.scopePath;
       await recordAudit(tx, {
         at: now,
@@ -173,7 +123,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
         targetId: user.id,
         scope: { unitId: user.unitId, path: unitPath },
       });
-      return s!;
+      return s;
     });
     return { token, sessionId: session.id, expiresAt: session.expiresAt };
   }
@@ -182,12 +132,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
    * The session, its person and the person's roles in one prepared statement: every request of a signed-in person
    * runs it, so it is built once per process (and parsed once per connection) instead of twice per request.
    */
-  const sessionLookup = db
-    .select({ s: sessions, u: users, assignments: assignmentsColumn })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
-    .prepare('auth_session_actor');
+  const sessionLookup = repo.prepareSessionLookup(db);
 
   /** Resolves a session cookie to an actor; expired or idle sessions are closed on the way. */
   async function actorFromSession(token: string, meta: RequestMeta): Promise<Actor | null> {
@@ -196,7 +141,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!row || !row.u.active) return null;
     const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
     if (row.s.expiresAt <= now || idleLimit <= now.getTime()) {
-      await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, row.s.id));
+      await repo.setSession(db, row.s.id, { revokedAt: now });
       return null;
     }
     const assignments = assignmentsFrom(row.assignments);
@@ -204,7 +149,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!current) return null;
     // Touch at most once a minute: a busy page must not turn every read into a write.
     if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.s.id));
+      await repo.setSession(db, row.s.id, { lastSeenAt: now });
     }
     return {
       userId: row.u.id,
@@ -223,16 +168,12 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
 
   async function actorFromApiToken(token: string, meta: RequestMeta): Promise<Actor | null> {
     const now = clock.now();
-    const [row] = await db
-      .select({ t: apiTokens, u: users })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+    const row = await repo.tokenWithUser(db, sha256(token));
     if (!row || !row.u.active || (row.t.expiresAt && row.t.expiresAt <= now)) return null;
     const assignment = (await assignmentsOf(row.u.id)).find((a) => a.assignmentId === row.t.assignmentId);
     if (!assignment) return null;
     if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000) {
-      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+      await repo.touchToken(db, row.t.id, now);
     }
     return {
       userId: row.u.id,
@@ -253,7 +194,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!actor.sessionId) return;
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId!));
+      await repo.setSession(tx, actor.sessionId!, { revokedAt: now });
       await recordAudit(tx, {
         at: now,
         actor,
@@ -266,10 +207,10 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
   }
 
   async function describeSession(actor: Actor) {
-    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-    const [home] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, user!.unitId));
+    const user = await findUser(db, actor.userId);
+    const [home] = (await findUnitsByIds(db, [user!.unitId])).map((u) => ({ id: u.id, name: u.name }));
     const assignments = await assignmentsOf(actor.userId);
-    const [s] = actor.sessionId ? await db.select().from(sessions).where(eq(sessions.id, actor.sessionId)) : [];
+    const s = actor.sessionId ? await repo.findSession(db, actor.sessionId) : undefined;
     return {
       user: {
         id: user!.id,
@@ -291,7 +232,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     if (!actor.sessionId) throw invalid('AUTH_TOKEN_FIXED_ROLE', '接口令牌的角色是固定的，不能切换');
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await tx.update(sessions).set({ assignmentId }).where(eq(sessions.id, actor.sessionId!));
+      await repo.setSession(tx, actor.sessionId!, { assignmentId });
       await recordAudit(tx, {
         at: now,
         actor,
@@ -307,7 +248,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
   }
 
   async function changePassword(actor: Actor, current: string, next: string) {
-    const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+    const user = await findUser(db, actor.userId);
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
       throw invalid('AUTH_WRONG_PASSWORD', '当前密码不正确', [{ field: 'body.currentPassword', message: '当前密码不正确' }]);
     }
@@ -318,21 +259,9 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     const passwordHash = await hashPassword(next);
     await db.transaction(async (tx) => {
       await rememberPassword(tx, actor.userId, passwordHash, now);
-      await tx
-        .update(users)
-        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
-        .where(eq(users.id, actor.userId));
+      await setOwnPassword(tx, actor.userId, passwordHash, now);
       // Other sessions of the person end: a changed password should lock out whoever else had it.
-      await tx
-        .update(sessions)
-        .set({ revokedAt: now })
-        .where(
-          and(
-            eq(sessions.userId, actor.userId),
-            isNull(sessions.revokedAt),
-            sql`${sessions.id} <> ${actor.sessionId ?? '00000000-0000-0000-0000-000000000000'}`,
-          ),
-        );
+      await repo.revokeOtherSessions(tx, actor.userId, actor.sessionId, now);
       await recordAudit(tx, {
         at: now,
         actor,

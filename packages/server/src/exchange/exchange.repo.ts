@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { workOrders } from '../orders/orders.tables.js';
+import { orderFiguresOfDay, ordersChangedBetween } from '../orders/orders-for-exchange.js';
 import type { DayFigures, UploadOrder } from './domain/national-upload.js';
 import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations, exchangeUploads } from './exchange.tables.js';
 
@@ -253,32 +253,7 @@ export async function insertUpload(tx: Executor, u: typeof exchangeUploads.$infe
 
 /** The orders the day's upload carries: received that day or changed that day (their state as it is now). */
 export async function ordersOfDay(db: Executor, from: Date, to: Date): Promise<UploadOrder[]> {
-  const f = from.toISOString();
-  const t = to.toISOString();
-  const rows = await db
-    .select({
-      id: workOrders.id,
-      number: workOrders.number,
-      createdAt: workOrders.createdAt,
-      channel: workOrders.channel,
-      typeCode: workOrders.typeCode,
-      subjectCode: workOrders.subjectCode,
-      priority: workOrders.priority,
-      isGroup: workOrders.isGroup,
-      workersInvolved: workOrders.workersInvolved,
-      amountInvolved: workOrders.amountInvolved,
-      divisionCode: workOrders.divisionCode,
-      employerName: workOrders.employerName,
-      employerCreditCode: workOrders.employerCreditCode,
-      state: workOrders.state,
-      closedAt: workOrders.closedAt,
-      satisfaction: workOrders.handlingSatisfaction,
-    })
-    .from(workOrders)
-    .where(
-      sql`(${workOrders.createdAt} >= ${f}::timestamptz and ${workOrders.createdAt} < ${t}::timestamptz) or (${workOrders.updatedAt} >= ${f}::timestamptz and ${workOrders.updatedAt} < ${t}::timestamptz)`,
-    )
-    .orderBy(asc(workOrders.createdAt), asc(workOrders.number));
+  const rows = await ordersChangedBetween(db, from, to);
   // The partner's own id of an order that came from one (the national platform matches its orders by it).
   const external = new Map<string, string>();
   for (let i = 0; i < rows.length; i += 1000) {
@@ -292,40 +267,8 @@ export async function ordersOfDay(db: Executor, from: Date, to: Date): Promise<U
   return rows.map(({ id, ...r }) => ({ ...r, externalId: external.get(id) ?? null }));
 }
 
-/** The day's figures for the manifest, in one statement. */
-export async function figuresOfDay(db: Executor, from: Date, to: Date): Promise<DayFigures> {
-  const f = sql`${from.toISOString()}::timestamptz`;
-  const t = sql`${to.toISOString()}::timestamptz`;
-  const inDay = (c: SQLWrapper) => sql`${c} >= ${f} and ${c} < ${t}`;
-  const [r] = await db
-    .select({
-      received: sql<number>`count(*) filter (where ${inDay(workOrders.createdAt)})::int`,
-      byChannel: sql<Record<
-        string,
-        number
-      > | null>`(select jsonb_object_agg(channel, n) from (select ${workOrders.channel} as channel, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
-      byType: sql<Record<
-        string,
-        number
-      > | null>`(select jsonb_object_agg(type_code, n) from (select ${workOrders.typeCode} as type_code, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
-      closed: sql<number>`count(*) filter (where ${inDay(workOrders.closedAt)})::int`,
-      callbacks: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} is not null)::int`,
-      satisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} in ('satisfied', 'basically_satisfied'))::int`,
-      dissatisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} = 'dissatisfied')::int`,
-      openAtEnd: sql<number>`count(*) filter (where ${workOrders.createdAt} < ${t} and (${workOrders.closedAt} is null or ${workOrders.closedAt} >= ${t}) and ${workOrders.state} not in ('merged', 'invalid'))::int`,
-    })
-    .from(workOrders);
-  return {
-    received: r?.received ?? 0,
-    receivedByChannel: r?.byChannel ?? {},
-    receivedByType: r?.byType ?? {},
-    closed: r?.closed ?? 0,
-    callbacks: r?.callbacks ?? 0,
-    satisfied: r?.satisfied ?? 0,
-    dissatisfied: r?.dissatisfied ?? 0,
-    openAtEnd: r?.openAtEnd ?? 0,
-  };
-}
+/** The day's figures for the manifest, in one statement (orders/orders-for-exchange.ts). */
+export const figuresOfDay = (db: Executor, from: Date, to: Date): Promise<DayFigures> => orderFiguresOfDay(db, from, to);
 
 /** Uploads, newest day first, each with its batches' delivery counts and the last error among them. */
 export async function listUploads(db: Executor, f: { partnerId?: string | undefined; limit: number; offset: number }) {

@@ -15,8 +15,7 @@ import type { OrderState } from '../orders/domain/states.js';
 import { relationsOf } from '../orders/relations.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { orderView } from '../orders/order-view.js';
-import { activeCoHandlers, findVisibleOrder, insertAttachment, type OrderRow } from '../orders/orders.repo.js';
-import type { OrderOutcome } from '../orders/orders.tables.js';
+import { activeCoHandlers, findVisibleOrder, insertAttachment, type OrderOutcome, type OrderRow } from '../orders/orders.repo.js';
 import { runTransition } from '../orders/transition.js';
 
 export const attachmentKinds = ['recording', 'photo', 'iou', 'contract', 'evidence', 'document', 'other'] as const;

@@ -11,6 +11,7 @@ import { instructionFactsColumn, instructionFactsOf } from '../supervision/instr
 import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
+export type { OrderOutcome } from './orders.tables.js';
 export type OrderEventInsert = typeof orderEvents.$inferInsert;
 export type CallerRow = typeof orderCallers.$inferSelect;
 export type HopRow = typeof orderHops.$inferSelect;

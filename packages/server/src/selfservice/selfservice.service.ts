@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { IntelligenceService } from '../intelligence/intelligence.service.js';
 import { noticeJob } from '../notifications/domain/notice.js';
 import type { CreateOrderInput, createIntakeService } from '../orders/intake.service.js';
@@ -6,7 +5,7 @@ import type { Satisfaction } from '../orders/domain/states.js';
 import type { OrderState } from '../orders/domain/states.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { lockOrder } from '../orders/orders.repo.js';
-import { orderCallers, orderEvents, workOrders } from '../orders/orders.tables.js';
+import { eventsOfActions, orderFollowedBy } from '../orders/order-lookups.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, notFound } from '../platform/errors/app-error.js';
@@ -14,7 +13,7 @@ import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { answerShown, publicStage, publicSteps, ratable, stageWords } from './domain/public-progress.js';
-import { publicRatings } from './selfservice.tables.js';
+import { insertRating, ratingOf } from './ratings.repo.js';
 import type { Verification } from './verification.js';
 
 export type PublicRequestInput = {
@@ -78,27 +77,14 @@ export function createSelfService(deps: {
 
   /** The order with this number, if the phone is one of its callers'. */
   async function followed(number: string, phone: string) {
-    const [row] = await db
-      .select({ order: workOrders })
-      .from(workOrders)
-      .innerJoin(orderCallers, and(eq(orderCallers.orderId, workOrders.id), eq(orderCallers.phone, phone)))
-      .where(eq(workOrders.number, number))
-      .limit(1);
-    if (!row) throw notFollowed();
-    return row.order;
+    const order = await orderFollowedBy(db, number, phone);
+    if (!order) throw notFollowed();
+    return order;
   }
 
   async function track(q: { number: string; phone: string }) {
     const order = await followed(q.number, q.phone);
-    const [units, events, [rating]] = await Promise.all([
-      deps.units.current(),
-      db
-        .select({ action: orderEvents.action, at: orderEvents.at, unitName: orderEvents.unitName, data: orderEvents.data })
-        .from(orderEvents)
-        .where(and(eq(orderEvents.orderId, order.id), inArray(orderEvents.action, Object.keys(publicSteps))))
-        .orderBy(asc(orderEvents.at), asc(orderEvents.id)),
-      db.select().from(publicRatings).where(eq(publicRatings.orderId, order.id)),
-    ]);
+    const [units, events, rating] = await Promise.all([deps.units.current(), eventsOfActions(db, order.id, Object.keys(publicSteps)), ratingOf(db, order.id)]);
     const stage = publicStage(order.state as OrderState, order.awaitingCheck);
     const answer = answerShown(stage) ? (order.answer ?? order.outcome?.measures ?? null) : null;
     const handling = ['handling', 'reviewing', 'answered', 'closed'].includes(stage) ? (units.get(order.holderUnitId)?.name ?? null) : null;
@@ -133,12 +119,8 @@ export function createSelfService(deps: {
       const stage = publicStage(order.state as OrderState, order.awaitingCheck);
       const hasAnswer = answerShown(stage) && (order.answer ?? order.outcome?.measures ?? null) !== null;
       if (!hasAnswer) throw conflict('PUBLIC_RATING_NOT_YET', '诉求答复后才能评价');
-      const written = await tx
-        .insert(publicRatings)
-        .values({ orderId: order.id, satisfaction: input.satisfaction, comment: input.comment ?? null, ratedAt: now })
-        .onConflictDoNothing()
-        .returning({ orderId: publicRatings.orderId });
-      if (!written.length) throw conflict('PUBLIC_ALREADY_RATED', '您已评价过该诉求');
+      const written = await insertRating(tx, { orderId: order.id, satisfaction: input.satisfaction, comment: input.comment ?? null, ratedAt: now });
+      if (!written) throw conflict('PUBLIC_ALREADY_RATED', '您已评价过该诉求');
       await recordOrderFact(tx, {
         orderId: order.id,
         state: order.state,

@@ -1,11 +1,10 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { withinScope, pathInScope } from '../access/scope.js';
+import { pathInScope } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import type { IntelligenceService } from '../intelligence/intelligence.service.js';
 import { noticeJob } from '../notifications/domain/notice.js';
 import type { createIntakeService } from '../orders/intake.service.js';
-import { workOrders } from '../orders/orders.tables.js';
+import { orderNumbersOf } from '../orders/order-lookups.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
@@ -13,9 +12,10 @@ import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { verifySignedRequest, type SignedHeaders } from '../platform/signing/signed-request.js';
 import type { SelfService } from '../selfservice/selfservice.service.js';
-import { units } from '../units/units.tables.js';
+import { findUnitsByIds, unitIdsInScope } from '../units/units.repo.js';
 import { likelyGrievance } from './domain/grievance.js';
-import { groupMessages, groupRequestNonces, serviceGroups, type GroupMessageRow } from './service-groups.tables.js';
+import * as repo from './service-groups.repo.js';
+import type { GroupMessageRow } from './service-groups.tables.js';
 
 export type GroupMessageInput = { msgId: string; from: { id: string; name: string }; text: string; at: string };
 
@@ -38,11 +38,6 @@ export function createServiceGroupsService(deps: {
 }) {
   const { db, clock } = deps;
 
-  async function claimNonce(tx: Executor, nonce: string, at: Date) {
-    const rows = await tx.insert(groupRequestNonces).values({ nonce, at }).onConflictDoNothing().returning({ nonce: groupRequestNonces.nonce });
-    return rows.length === 1;
-  }
-
   async function ingest(h: SignedHeaders, rawBody: string, body: { chatId: string; messages: GroupMessageInput[] }) {
     if (!deps.secret)
       throw new AppError('forbidden', 'WECHAT_GROUPS_NOT_CONFIGURED', '未配置微信服务群机器人密钥（HOTLINE_WECHAT_GROUP_SECRET），不接收群消息');
@@ -50,14 +45,14 @@ export function createServiceGroupsService(deps: {
     // The signature first; the nonce is claimed in the transaction that stores the messages: a refused request stores nothing.
     await verifySignedRequest(h, rawBody, { method: 'hmac-sha256', secret: deps.secret, now, claimNonce: async () => true });
     return receive(body, async (tx) => {
-      if (!(await claimNonce(tx, h.nonce!, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+      if (!(await repo.claimNonce(tx, h.nonce!, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
     });
   }
 
   /** Each new message read once; a likely grievance a draft and a notice to the chair, in one transaction with `first`. */
   async function receive(body: { chatId: string; messages: GroupMessageInput[] }, first?: (tx: Executor) => Promise<void>) {
     const now = clock.now();
-    const [group] = await db.select().from(serviceGroups).where(eq(serviceGroups.chatId, body.chatId));
+    const group = await repo.groupByChat(db, body.chatId);
     // Reading is pure and needs no transaction: done before it opens (PGlite has one connection).
     const read = await Promise.all(
       body.messages.map(async (m) => {
@@ -78,21 +73,17 @@ export function createServiceGroupsService(deps: {
       let added = 0;
       let drafts = 0;
       for (const { m, r, verdict } of read) {
-        const [row] = await tx
-          .insert(groupMessages)
-          .values({
-            groupId: group.id,
-            messageId: m.msgId,
-            senderId: m.from.id,
-            senderName: m.from.name,
-            text: m.text,
-            sentAt: new Date(m.at),
-            receivedAt: now,
-            reading: { typeCode: r.type.code, subjectCode: r.subject.code, confidence: r.type.confidence, riskFlags: [...r.riskFlags], why: verdict.why },
-            state: verdict.likely ? 'draft' : 'read',
-          })
-          .onConflictDoNothing({ target: [groupMessages.groupId, groupMessages.messageId] })
-          .returning({ id: groupMessages.id });
+        const row = await repo.insertMessage(tx, {
+          groupId: group.id,
+          messageId: m.msgId,
+          senderId: m.from.id,
+          senderName: m.from.name,
+          text: m.text,
+          sentAt: new Date(m.at),
+          receivedAt: now,
+          reading: { typeCode: r.type.code, subjectCode: r.subject.code, confidence: r.type.confidence, riskFlags: [...r.riskFlags], why: verdict.why },
+          state: verdict.likely ? 'draft' : 'read',
+        });
         if (!row) continue;
         added++;
         if (!verdict.likely) continue;
@@ -138,35 +129,23 @@ export function createServiceGroupsService(deps: {
 
   async function list(actor: Actor, q: { state?: 'draft' | 'confirmed' | 'dismissed' | undefined; limit: number }) {
     requireRole(actor, ...groupDraftRoles);
-    const conds: SQL[] = [withinScope(actor, units.path), inArray(groupMessages.state, q.state ? [q.state] : ['draft', 'confirmed', 'dismissed'])];
-    const rows = await db
-      .select({ m: groupMessages, name: serviceGroups.name, unitId: units.id, unitName: units.name })
-      .from(groupMessages)
-      .innerJoin(serviceGroups, eq(serviceGroups.id, groupMessages.groupId))
-      .innerJoin(units, eq(units.id, serviceGroups.unitId))
-      .where(and(...conds))
-      .orderBy(desc(groupMessages.receivedAt), desc(groupMessages.id))
-      .limit(q.limit);
-    const numbers = await orderNumbers(rows.map((r) => r.m.orderId));
-    return { items: rows.map((r) => view(r.m, r, r.m.orderId ? (numbers.get(r.m.orderId) ?? null) : null)) };
-  }
-
-  async function orderNumbers(ids: (string | null)[]) {
-    const wanted = ids.filter((x): x is string => !!x);
-    if (!wanted.length) return new Map<string, string>();
-    const rows = await db.select({ id: workOrders.id, number: workOrders.number }).from(workOrders).where(inArray(workOrders.id, wanted));
-    return new Map(rows.map((r) => [r.id, r.number]));
+    const messages = await repo.messagesOfUnits(db, unitIdsInScope(actor), q.state ? [q.state] : ['draft', 'confirmed', 'dismissed'], q.limit);
+    // The unions' names through units.repo, the orders' numbers through the orders capability.
+    const unitNames = new Map((await findUnitsByIds(db, [...new Set(messages.map((r) => r.unitId))])).map((u) => [u.id, u.name]));
+    const numbers = await orderNumbersOf(
+      db,
+      messages.map((r) => r.m.orderId),
+    );
+    return {
+      items: messages.map((r) => view(r.m, { ...r, unitName: unitNames.get(r.unitId) ?? '' }, r.m.orderId ? (numbers.get(r.m.orderId) ?? null) : null)),
+    };
   }
 
   /** The draft, locked, if the actor's subtree holds its group's union: anything else is 404. */
   async function lockedDraft(tx: Executor, actor: Actor, id: string, version: number) {
-    const [r] = await tx
-      .select({ m: groupMessages, name: serviceGroups.name, unitId: units.id, unitName: units.name, path: units.path })
-      .from(groupMessages)
-      .innerJoin(serviceGroups, eq(serviceGroups.id, groupMessages.groupId))
-      .innerJoin(units, eq(units.id, serviceGroups.unitId))
-      .where(eq(groupMessages.id, id))
-      .for('update', { of: groupMessages });
+    const locked = await repo.lockMessage(tx, id);
+    const [unit] = locked ? await findUnitsByIds(tx, [locked.unitId]) : [];
+    const r = locked && unit ? { ...locked, unitName: unit.name, path: unit.path } : undefined;
     if (!r || r.m.state === 'read' || !pathInScope(actor, r.path)) throw notFound('GROUP_DRAFT_NOT_FOUND', '群消息草稿不存在或无权查看');
     if (r.m.version !== version) throw staleVersion('群消息草稿');
     if (r.m.state !== 'draft') throw conflict('GROUP_DRAFT_DECIDED', '该草稿已确认或已忽略');
@@ -176,7 +155,7 @@ export function createServiceGroupsService(deps: {
   /** The chair confirms: the message becomes an order of the WeChat channel, pre-classified, waiting for an agent's check. */
   async function confirm(actor: Actor, id: string, input: { version: number; name?: string | undefined; phone?: string | undefined }) {
     requireRole(actor, ...groupDraftRoles);
-    const [peek] = await db.select().from(groupMessages).where(eq(groupMessages.id, id));
+    const peek = await repo.findMessage(db, id);
     if (!peek) throw notFound('GROUP_DRAFT_NOT_FOUND', '群消息草稿不存在或无权查看');
     const fields = await deps.selfService.preClassified(
       { phone: input.phone ?? '', code: '', name: input.name ?? peek.senderName, narrative: peek.text, confidential: false },
@@ -187,10 +166,7 @@ export function createServiceGroupsService(deps: {
     let decided: Awaited<ReturnType<typeof lockedDraft>> | null = null;
     const order = await deps.intake.receiveUnattended(await deps.system(), fields, async (tx, o) => {
       decided = await lockedDraft(tx, actor, id, input.version);
-      await tx
-        .update(groupMessages)
-        .set({ state: 'confirmed', orderId: o.id, decidedBy: actor.userId, decidedAt: now, version: decided.m.version + 1 })
-        .where(eq(groupMessages.id, id));
+      await repo.updateMessage(tx, id, { state: 'confirmed', orderId: o.id, decidedBy: actor.userId, decidedAt: now, version: decided.m.version + 1 });
     });
     const d = decided!;
     return view({ ...d.m, state: 'confirmed', orderId: order.id, decidedAt: now, version: d.m.version + 1 }, d, order.number);
@@ -201,20 +177,17 @@ export function createServiceGroupsService(deps: {
     const now = clock.now();
     return db.transaction(async (tx) => {
       const d = await lockedDraft(tx, actor, id, input.version);
-      const [u] = await tx
-        .update(groupMessages)
-        .set({ state: 'dismissed', dismissReason: input.reason, decidedBy: actor.userId, decidedAt: now, version: d.m.version + 1 })
-        .where(eq(groupMessages.id, id))
-        .returning();
+      const u = await repo.updateMessage(tx, id, {
+        state: 'dismissed',
+        dismissReason: input.reason,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        version: d.m.version + 1,
+      });
       return view(u!, d, null);
     });
   }
 
-  /** Nonces matter only inside the 5-minute window. */
-  async function purgeNonces(tx: Executor, before: Date) {
-    await tx.delete(groupRequestNonces).where(lt(groupRequestNonces.at, before));
-  }
-
-  return { ingest, receive, list, confirm, dismiss, purgeNonces };
+  return { ingest, receive, list, confirm, dismiss, purgeNonces: repo.purgeNonces };
 }
 export type ServiceGroupsService = ReturnType<typeof createServiceGroupsService>;

@@ -1,16 +1,17 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pathInScope, withinScope } from '../access/scope.js';
+import { pathInScope } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
-import { units } from '../units/units.tables.js';
-import { roleAssignments, users } from '../users/users.tables.js';
-import { emergencyMembers, unitPrincipalLeaders } from './supervision.tables.js';
+import { findUnitsByIds, unitIdsInScope } from '../units/units.repo.js';
+import { userNames } from '../users/user-names.js';
+import { activePersonsUnder, activeUserIds, isActiveLeaderAt } from '../users/users.repo.js';
+import * as repo from './emergency-members.repo.js';
 
 /**
  * The emergency mechanism's members (应急机制成员, Shaanxi's "1 organisation"): at each unit, the people told at once
@@ -19,11 +20,15 @@ import { emergencyMembers, unitPrincipalLeaders } from './supervision.tables.js'
  */
 export async function membersOf(db: Executor, unitIds: string[]): Promise<{ unitId: string; userId: string }[]> {
   if (!unitIds.length) return [];
-  return db
-    .select({ unitId: emergencyMembers.unitId, userId: emergencyMembers.userId })
-    .from(emergencyMembers)
-    .innerJoin(users, and(eq(users.id, emergencyMembers.userId), eq(users.active, true)))
-    .where(inArray(emergencyMembers.unitId, unitIds));
+  const rows = await repo.membersWhere(
+    db,
+    sql`(${sql.join(
+      unitIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+    activeUserIds(),
+  );
+  return rows.map((r) => ({ unitId: r.unitId, userId: r.userId }));
 }
 
 export function createEmergencyMembersService(deps: { db: Db; clock: Clock }) {
@@ -31,19 +36,20 @@ export function createEmergencyMembersService(deps: { db: Db; clock: Clock }) {
 
   async function list(actor: Actor) {
     requireRole(actor, 'administrator', 'leader', 'supervisor', 'dispatcher');
-    const rows = await db
-      .select({ unitId: units.id, unitName: units.name, path: units.path, userId: users.id, name: users.displayName, duty: emergencyMembers.duty })
-      .from(emergencyMembers)
-      .innerJoin(units, eq(units.id, emergencyMembers.unitId))
-      .innerJoin(users, eq(users.id, emergencyMembers.userId))
-      .where(withinScope(actor, units.path))
-      .orderBy(asc(units.path), asc(users.displayName));
-    const principals = await db
-      .select({ unitId: units.id, unitName: units.name, path: units.path, userId: users.id, name: users.displayName })
-      .from(unitPrincipalLeaders)
-      .innerJoin(units, eq(units.id, unitPrincipalLeaders.unitId))
-      .innerJoin(users, eq(users.id, unitPrincipalLeaders.userId))
-      .where(withinScope(actor, units.path));
+    // The tables of units and people are read through their owners: the names and paths in two more statements.
+    const members = await repo.membersWhere(db, unitIdsInScope(actor));
+    const principalRows = await repo.principalsWhere(db, unitIdsInScope(actor));
+    const names = await userNames(
+      db,
+      [...members, ...principalRows].map((r) => r.userId),
+    );
+    const unitRows = new Map((await findUnitsByIds(db, [...new Set([...members, ...principalRows].map((r) => r.unitId))])).map((u) => [u.id, u]));
+    const withNames = <R extends { unitId: string; userId: string }>(r: R) => {
+      const u = unitRows.get(r.unitId)!;
+      return { ...r, unitName: u.name, path: u.path, name: names.get(r.userId) ?? '' };
+    };
+    const rows = members.map(withNames).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.name.localeCompare(b.name, 'zh-CN')));
+    const principals = principalRows.map(withNames);
     type Group = {
       unit: { id: string; name: string };
       path: string;
@@ -67,53 +73,36 @@ export function createEmergencyMembersService(deps: { db: Db; clock: Clock }) {
    */
   async function setPrincipal(actor: Actor, unitId: string, userId: string | null) {
     requireRole(actor, 'administrator', 'leader');
-    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+    const [unit] = await findUnitsByIds(db, [unitId]);
     if (!unit || !pathInScope(actor, unit.path)) throw notFound('UNIT_NOT_FOUND', '单位不存在或不在管辖范围内');
     if (userId === null) {
-      await db.delete(unitPrincipalLeaders).where(eq(unitPrincipalLeaders.unitId, unitId));
+      await repo.clearPrincipal(db, unitId);
       return list(actor);
     }
-    const [leader] = await db
-      .select({ id: users.id })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.unitId, unitId), eq(roleAssignments.role, 'leader'), eq(users.active, true)));
-    if (!leader) {
+    if (!(await isActiveLeaderAt(db, userId, unitId))) {
       throw invalid('PRINCIPAL_LEADER_INVALID', '主要领导应为本单位在用的领导', [{ field: 'body.userId', message: '该人员不是本单位的领导或已停用' }]);
     }
     const now = clock.now();
-    await db
-      .insert(unitPrincipalLeaders)
-      .values({ unitId, userId, setByName: actor.displayName, setAt: now })
-      .onConflictDoUpdate({ target: unitPrincipalLeaders.unitId, set: { userId, setByName: actor.displayName, setAt: now } });
+    await repo.setPrincipalLeader(db, unitId, userId, { name: actor.displayName, at: now });
     return list(actor);
   }
 
   /** Replaces a unit's members; each must be an active person of the unit's subtree. */
   async function set(actor: Actor, unitId: string, members: { userId: string; duty: string }[]) {
     requireRole(actor, 'administrator', 'leader');
-    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+    const [unit] = await findUnitsByIds(db, [unitId]);
     if (!unit || !pathInScope(actor, unit.path)) throw notFound('UNIT_NOT_FOUND', '单位不存在或不在管辖范围内');
     const ids = [...new Set(members.map((m) => m.userId))];
     if (ids.length !== members.length) throw invalid('EMERGENCY_MEMBER_DUPLICATE', '成员重复', [{ field: 'body.members', message: '同一人只能列一次' }]);
-    const found = ids.length
-      ? await db
-          .select({ id: users.id })
-          .from(users)
-          .innerJoin(units, eq(units.id, users.unitId))
-          .where(and(inArray(users.id, ids), eq(users.active, true), eq(users.kind, 'person'), sql`${units.path} like ${unit.path + '%'}`))
-      : [];
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    const found = await activePersonsUnder(db, ids, unit.path);
+    const missing = ids.filter((id) => !found.includes(id));
     if (missing.length) {
       throw invalid('EMERGENCY_MEMBER_INVALID', '成员应为本单位或下级单位的在用人员', [
         { field: `body.members.${members.findIndex((m) => m.userId === missing[0])}.userId`, message: '该人员不存在、已停用或不属于本单位' },
       ]);
     }
     const now = clock.now();
-    await db.transaction(async (tx) => {
-      await tx.delete(emergencyMembers).where(eq(emergencyMembers.unitId, unitId));
-      if (members.length) await tx.insert(emergencyMembers).values(members.map((m) => ({ unitId, userId: m.userId, duty: m.duty, createdAt: now })));
-    });
+    await db.transaction((tx) => repo.replaceMembers(tx, unitId, members, now));
     return list(actor);
   }
 

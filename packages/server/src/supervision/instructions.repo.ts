@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { readSetting, settingValueText, upsertSetting } from '../catalog/settings.repo.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import { provincialUnitSql, provincialUnitText } from '../units/province-root.js';
-import { orderInstructions, unitPrincipalLeaders, type InstructionRow } from './supervision.tables.js';
+import { emergencyWays, orderInstructions, unitPrincipalLeaders, type InstructionRow } from './supervision.tables.js';
 
 /** The installation's supervision settings, written at every start from the configuration (install/bootstrap.ts). */
 export const supervisionSettingsKey = 'supervision.settings';
@@ -25,8 +25,7 @@ export async function supervisionSettings(db: Executor): Promise<SupervisionSett
 const instructionRuleText = `coalesce((${settingValueText(supervisionSettingsKey)} ->> 'instructionRule')::boolean, false)`;
 
 /** Dispatched by a unit of the province level (units/domain/province-root.ts) to a holder below it. */
-export const dispatchedByProvinceText = (o: string) =>
-  `(${provincialUnitText(`${o}.dispatch_unit_id`)} and not ${provincialUnitText(`${o}.holder_unit_id`)})`;
+export const dispatchedByProvinceText = (o: string) => `(${provincialUnitText(`${o}.dispatch_unit_id`)} and not ${provincialUnitText(`${o}.holder_unit_id`)})`;
 
 /**
  * An instruction `i` that releases a province-dispatched order `o` for reply: by a leader of the holding unit or a unit
@@ -117,4 +116,13 @@ export function instructionFactsOf(v: unknown): InstructionFacts {
     byReceivingLeader: r.byReceivingLeader === true,
     unacknowledged: Number(r.unacknowledged ?? 0),
   };
+}
+
+/** The ways chosen for an emergency order (应急机制), newest first. */
+export async function emergencyWaysOf(db: Executor, orderId: string) {
+  return db.select().from(emergencyWays).where(eq(emergencyWays.orderId, orderId)).orderBy(desc(emergencyWays.at));
+}
+
+export async function insertEmergencyWay(tx: Executor, row: typeof emergencyWays.$inferInsert): Promise<void> {
+  await tx.insert(emergencyWays).values(row);
 }

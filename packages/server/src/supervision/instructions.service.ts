@@ -7,12 +7,20 @@ import type { OrderDeps } from '../orders/order-deps.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { supervisionFactEffect } from '../orders/domain/effects.js';
 import { unitsById } from '../units/units.repo.js';
-import { workOrders } from '../orders/orders.tables.js';
+import { visibleOrdersWhere } from '../orders/orders-for-supervision.js';
 import { runTransition } from '../orders/transition.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
 import { isProvincialUnit } from '../units/province-root.js';
-import { acknowledgeInstructions, insertInstruction, instructionFacts, instructionsOf, isPrincipalLeader } from './instructions.repo.js';
+import {
+  acknowledgeInstructions,
+  emergencyWaysOf,
+  insertEmergencyWay,
+  insertInstruction,
+  instructionFacts,
+  instructionsOf,
+  isPrincipalLeader,
+} from './instructions.repo.js';
 import { emergencyWays, type InstructionRow } from './supervision.tables.js';
 
 export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
@@ -52,7 +60,7 @@ export function createInstructionsService(deps: OrderDeps) {
   }
 
   async function waysOf(orderId: string) {
-    const rows = await db.select().from(emergencyWays).where(eq(emergencyWays.orderId, orderId)).orderBy(desc(emergencyWays.at));
+    const rows = await emergencyWaysOf(db, orderId);
     return rows.map((w) => ({ way: w.way as EmergencyWay, note: w.note, by: { name: w.byName, unitName: w.byUnitName }, at: w.at.toISOString() }));
   }
 
@@ -138,9 +146,14 @@ export function createInstructionsService(deps: OrderDeps) {
   /** 应急机制: the way chosen for an emergency order, on its timeline. */
   async function recordWay(actor: Actor, orderId: string, input: { way: EmergencyWay; note?: string | undefined }) {
     await runTransition(deps, actor, orderId, null, 'record_emergency_way', async (c) => {
-      await c.tx
-        .insert(emergencyWays)
-        .values({ orderId, way: input.way, note: input.note ?? null, byName: actor.displayName, byUnitName: c.effectCtx.actor.unitName, at: c.now });
+      await insertEmergencyWay(c.tx, {
+        orderId,
+        way: input.way,
+        note: input.note ?? null,
+        byName: actor.displayName,
+        byUnitName: c.effectCtx.actor.unitName,
+        at: c.now,
+      });
       return supervisionFactEffect(
         'record_emergency_way',
         c.snapshot,
@@ -159,41 +172,24 @@ export function createInstructionsService(deps: OrderDeps) {
    * with the way chosen (null until someone records it).
    */
   async function emergencyOrders(actor: Actor, limit = 20) {
-    const visible = orderVisibility(actor, workOrders);
-    const emergency = sql`(${workOrders.priority} = 'major' or ${workOrders.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`;
-    const open = inArray(workOrders.state, [
-      'pending_dispatch',
-      'pending_sign',
-      'returned',
-      'handling',
-      'replied',
-      'pending_callback',
-      'callback_dissatisfied',
-    ]);
-    const where = and(visible, emergency, open);
-    const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(workOrders).where(where);
-    const rows = await db
-      .select({
-        id: workOrders.id,
-        number: workOrders.number,
-        title: workOrders.title,
-        state: workOrders.state,
-        priority: workOrders.priority,
-        riskFlags: workOrders.riskFlags,
-        holderUnitId: workOrders.holderUnitId,
-        createdAt: workOrders.createdAt,
-        way: sql<string | null>`(select w.way from emergency_ways w where w.order_id = work_orders.id order by w.at desc limit 1)`,
-      })
-      .from(workOrders)
-      .where(where)
-      .orderBy(desc(workOrders.createdAt))
-      .limit(limit);
+    // The order table is read by the orders capability (orders-for-supervision.ts); the rule and the way are supervision's.
+    const { total, rows } = await visibleOrdersWhere(
+      db,
+      actor,
+      (o) =>
+        and(
+          sql`(${o.priority} = 'major' or ${o.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`,
+          inArray(o.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']),
+        )!,
+      (o) => sql<string | null>`(select w.way from emergency_ways w where w.order_id = ${o.id} order by w.at desc limit 1)`,
+      limit,
+    );
     const holders = await unitsById(
       db,
       rows.map((r) => r.holderUnitId),
     );
     return {
-      total: Number(n),
+      total,
       orders: rows.map((r) => ({
         id: r.id,
         number: r.number,
@@ -203,7 +199,7 @@ export function createInstructionsService(deps: OrderDeps) {
         riskFlags: r.riskFlags ?? [],
         holderUnit: { id: r.holderUnitId, name: holders.get(r.holderUnitId)?.name ?? '' },
         createdAt: r.createdAt.toISOString(),
-        way: (r.way as EmergencyWay | null) ?? null,
+        way: (r.extra as EmergencyWay | null) ?? null,
       })),
     };
   }

@@ -6,8 +6,7 @@ import { requireRole } from '../auth/actor.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
-import type { JobRow } from '../platform/jobs/jobs.tables.js';
-import { outbox } from '../platform/jobs/outbox.repo.js';
+import { outbox, type JobRow } from '../platform/jobs/outbox.repo.js';
 
 const jobStates = ['pending', 'running', 'done', 'failed'] as const;
 

@@ -44,6 +44,16 @@ export async function findUnitsByIds(db: Executor, ids: string[]): Promise<UnitR
   return db.select().from(units).where(inArray(units.id, ids));
 }
 
+/** A unit named by its id or its exact name (the console's argument): up to two, so a caller can tell a name is ambiguous. */
+export async function unitsByIdOrName(db: Executor, idOrName: string): Promise<Pick<UnitRow, 'id' | 'name' | 'path'>[]> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  return db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(uuid ? eq(units.id, idOrName) : eq(units.name, idOrName))
+    .limit(2);
+}
+
 /** The rows, locked in id order so two administrators' moves queue instead of deadlocking, with their current paths. */
 export async function lockUnits(tx: Executor, ids: string[]): Promise<UnitRow[]> {
   return tx.select().from(units).where(inArray(units.id, ids)).orderBy(asc(units.id)).for('update');

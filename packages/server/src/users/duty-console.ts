@@ -7,8 +7,9 @@ import { roleNames } from '../auth/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { findProvinceRoot } from '../units/province-root.js';
-import { units } from '../units/units.tables.js';
+import { unitsByIdOrName } from '../units/units.repo.js';
 import { checkRoleSet } from './domain/role-rules.js';
+import * as authRepo from '../auth/auth.repo.js';
 import * as repo from './users.repo.js';
 import { roleAssignments, users } from './users.tables.js';
 
@@ -53,12 +54,7 @@ export async function grantDuty(ctx: ConsoleContext, username: string, role: Dut
 }
 
 async function findUnit(db: Db, idOrName: string) {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
-  const found = await db
-    .select({ id: units.id, name: units.name, path: units.path })
-    .from(units)
-    .where(uuid ? eq(units.id, idOrName) : eq(units.name, idOrName))
-    .limit(2);
+  const found = await unitsByIdOrName(db, idOrName);
   if (found.length !== 1) throw new ConsoleError(found.length ? `有多个名为“${idOrName}”的单位，请给出单位编号（id）` : `没有单位“${idOrName}”`);
   return found[0]!;
 }
@@ -73,7 +69,7 @@ export async function revokeDuty(ctx: ConsoleContext, username: string, role: Du
   const assignments = (await repo.assignmentsOf(ctx.db, [user.id])).filter((a) => a.role === role);
   if (
     (
-      await repo.assignmentsWithTokens(
+      await authRepo.assignmentsWithTokens(
         ctx.db,
         assignments.map((a) => a.id),
       )
@@ -88,7 +84,7 @@ export async function revokeDuty(ctx: ConsoleContext, username: string, role: Du
       assignments.map((a) => a.id),
     );
     // Whatever they opened while holding the duty ends with it.
-    const sessions = await repo.revokeSessionsOf(tx, user.id, now);
+    const sessions = await authRepo.revokeSessionsOf(tx, user.id, now);
     await audit(tx, ctx, now, 'revoke_duty', user.id, root, `revoked ${role}; ended ${sessions} session(s)`);
   });
 }
@@ -105,8 +101,8 @@ export async function resetDutyPassword(ctx: ConsoleContext, username: string): 
   await ctx.db.transaction(async (tx) => {
     await repo.updateUserRow(tx, user.id, { passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now });
     await rememberPassword(tx, user.id, passwordHash, now);
-    const sessions = await repo.revokeSessionsOf(tx, user.id, now);
-    await repo.clearLoginFailures(tx, user.username);
+    const sessions = await authRepo.revokeSessionsOf(tx, user.id, now);
+    await authRepo.clearLoginFailures(tx, user.username);
     await audit(tx, ctx, now, 'reset_password', user.id, root, `generated on the console; revoked ${sessions} session(s)`);
   });
   return password;
@@ -128,8 +124,8 @@ export async function setDutyAccountActive(ctx: ConsoleContext, username: string
     await repo.updateUserRow(tx, user.id, { active, updatedAt: now });
     let detail = active ? 'reactivated on the console' : 'deactivated on the console';
     if (!active) {
-      const sessions = await repo.revokeSessionsOf(tx, user.id, now);
-      const tokens = await repo.revokeTokensOf(tx, user.id, now);
+      const sessions = await authRepo.revokeSessionsOf(tx, user.id, now);
+      const tokens = await authRepo.revokeTokensOf(tx, user.id, now);
       detail += `; revoked ${sessions} session(s), ${tokens} token(s)`;
     }
     await audit(tx, ctx, now, active ? 'activate_user' : 'deactivate_user', user.id, root, detail);

@@ -4,8 +4,9 @@ import { newSecret, sha256 } from '../auth/tokens.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
+import * as authRepo from '../auth/auth.repo.js';
 import * as repo from './users.repo.js';
-import type { TokenRow } from './users.repo.js';
+import type { TokenRow } from '../auth/auth.repo.js';
 import type { TokenView } from './users.schemas.js';
 import { accountManager, auditScopeFor, requireUserInReach } from './users.service.js';
 
@@ -40,7 +41,7 @@ export function createTokensService(deps: { db: Db; clock: Clock }) {
     if (!assignment) throw invalid('USER_ROLE_KIND', '该接口账号没有“接口账号”角色，请先分配');
     const token = newSecret('ht_');
     const row = await db.transaction(async (tx) => {
-      const inserted = await repo.insertToken(tx, {
+      const inserted = await authRepo.insertToken(tx, {
         userId,
         assignmentId: assignment.id,
         name: input.name,
@@ -67,7 +68,7 @@ export function createTokensService(deps: { db: Db; clock: Clock }) {
   async function list(actor: Actor, userId: string) {
     requireRole(actor, accountManager);
     await requireUserInReach(db, actor, userId);
-    return { items: (await repo.tokensOf(db, userId)).map(toView) };
+    return { items: (await authRepo.tokensOf(db, userId)).map(toView) };
   }
 
   /** Revoking twice is not an error: the token is revoked either way, and the first revocation is the one logged. */
@@ -76,10 +77,10 @@ export function createTokensService(deps: { db: Db; clock: Clock }) {
     const { home } = await requireUserInReach(db, actor, userId);
     const now = clock.now();
     await db.transaction(async (tx) => {
-      const token = await repo.lockToken(tx, userId, tokenId);
+      const token = await authRepo.lockToken(tx, userId, tokenId);
       if (!token) throw notFound('USER_TOKEN_NOT_FOUND', '接口令牌不存在');
       if (token.revokedAt) return;
-      await repo.revokeToken(tx, tokenId, now);
+      await authRepo.revokeToken(tx, tokenId, now);
       await recordAudit(tx, {
         at: now,
         actor,

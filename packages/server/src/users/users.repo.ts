@@ -1,17 +1,18 @@
-import { and, asc, eq, exists, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
-import { apiTokens, loginFailures, sessions } from '../auth/auth.tables.js';
+import { detachSessionsFrom } from '../auth/auth.repo.js';
 import { roles, type Role } from '../auth/roles.js';
 import { peopleReachCondition as reachCondition, unitInReach } from '../access/scope.js';
 export { unitInReach };
 import type { Executor } from '../platform/db/client.js';
+import { findUnitsByIds } from '../units/units.repo.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type UnitRef = { id: string; name: string; path: string; type: string; parentId: string | null; active: boolean };
 export type AssignmentRow = { id: string; userId: string; role: Role; unit: Omit<UnitRef, 'active'> };
-export type TokenRow = typeof apiTokens.$inferSelect;
 
 type Reach = Pick<Actor, 'scopePath'>;
 
@@ -38,8 +39,7 @@ export async function ensureSystemUser(db: Executor, rootUnitId: string, at: Dat
 const unitColumns = { id: units.id, name: units.name, path: units.path, type: units.type, parentId: units.parentId, active: units.active };
 
 export async function findUnits(db: Executor, ids: string[]): Promise<UnitRef[]> {
-  if (!ids.length) return [];
-  return db.select(unitColumns).from(units).where(inArray(units.id, ids));
+  return (await findUnitsByIds(db, ids)).map((u) => ({ id: u.id, name: u.name, path: u.path, type: u.type, parentId: u.parentId, active: u.active }));
 }
 
 /** The person and their home unit, if the home unit is within the actor's reach. */
@@ -134,65 +134,11 @@ export async function insertAssignments(tx: Executor, userId: string, grants: { 
   await tx.insert(roleAssignments).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId, createdAt: at })));
 }
 
-/** Assignments that API tokens are bound to: removing one would strand its tokens. */
-export async function assignmentsWithTokens(db: Executor, assignmentIds: string[]): Promise<string[]> {
-  if (!assignmentIds.length) return [];
-  const rows = await db.selectDistinct({ id: apiTokens.assignmentId }).from(apiTokens).where(inArray(apiTokens.assignmentId, assignmentIds));
-  return rows.map((r) => r.id);
-}
-
 /** Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession). */
 export async function deleteAssignments(tx: Executor, assignmentIds: string[]): Promise<void> {
   if (!assignmentIds.length) return;
-  await tx.update(sessions).set({ assignmentId: null }).where(inArray(sessions.assignmentId, assignmentIds));
+  await detachSessionsFrom(tx, assignmentIds);
   await tx.delete(roleAssignments).where(inArray(roleAssignments.id, assignmentIds));
-}
-
-export async function revokeSessionsOf(tx: Executor, userId: string, at: Date): Promise<number> {
-  const rows = await tx
-    .update(sessions)
-    .set({ revokedAt: at })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length;
-}
-
-export async function revokeTokensOf(tx: Executor, userId: string, at: Date): Promise<number> {
-  const rows = await tx
-    .update(apiTokens)
-    .set({ revokedAt: at })
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return rows.length;
-}
-
-/** A reset password should also lift a lockout: that is usually why the person called the administrator. */
-export async function clearLoginFailures(tx: Executor, username: string): Promise<number> {
-  const rows = await tx.delete(loginFailures).where(eq(loginFailures.username, username.toLowerCase())).returning({ username: loginFailures.username });
-  return rows.length;
-}
-
-export async function tokensOf(db: Executor, userId: string): Promise<TokenRow[]> {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
-}
-
-export async function insertToken(tx: Executor, values: typeof apiTokens.$inferInsert): Promise<TokenRow> {
-  const [row] = await tx.insert(apiTokens).values(values).returning();
-  return row!;
-}
-
-export async function lockToken(tx: Executor, userId: string, tokenId: string): Promise<TokenRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
-    .for('update');
-  return row;
-}
-
-export async function revokeToken(tx: Executor, tokenId: string, at: Date): Promise<TokenRow> {
-  const [row] = await tx.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, tokenId)).returning();
-  return row!;
 }
 
 /** True when the error is PostgreSQL's unique violation on the named index (drizzle wraps the driver's error). */
@@ -222,4 +168,104 @@ export async function holdersOfRoles(db: Executor, unitIds: string[], wanted: re
         or(inArray(roleAssignments.unitId, unitIds), and(eq(units.type, 'hotline_centre'), inArray(units.parentId, unitIds))),
       ),
     );
+}
+
+const parentUnits = alias(units, 'parent_unit');
+
+export type ActiveRole = {
+  assignmentId: string;
+  role: string;
+  unitId: string;
+  unitName: string;
+  unitType: string;
+  unitPath: string;
+  parentPath: string | null;
+};
+
+/**
+ * `activeRolesOf` as one json column over the person row of the caller's statement (`users` not aliased): the
+ * session lookup (auth.repo.ts) reads the session, the person and the roles in one prepared statement.
+ */
+export const activeRolesColumn = sql<unknown>`coalesce((select json_agg(json_build_object('assignmentId', ra.id, 'role', ra.role, 'unitId', u.id,
+    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path) order by u.depth, u.name)
+  from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id left join ${units} p on p.id = u.parent_id
+  where ra.user_id = ${users.id} and u.active), '[]'::json)`;
+
+/** The person's roles at active units, with each unit's path and its parent's (what the role reaches). */
+export async function activeRolesOf(db: Executor, userId: string): Promise<ActiveRole[]> {
+  return db
+    .select({
+      assignmentId: roleAssignments.id,
+      role: roleAssignments.role,
+      unitId: units.id,
+      unitName: units.name,
+      unitType: units.type,
+      unitPath: units.path,
+      parentPath: parentUnits.path,
+    })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .leftJoin(parentUnits, eq(parentUnits.id, units.parentId))
+    .where(and(eq(roleAssignments.userId, userId), eq(units.active, true)))
+    .orderBy(asc(units.depth), asc(units.name));
+}
+
+/** The person signing in by this (lower-cased) user name. */
+export async function findPersonByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(sql`lower(${users.username}) = ${username}`, eq(users.kind, 'person')));
+  return user;
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+/** The person's own new password: no longer a one-time one. */
+export async function setOwnPassword(tx: Executor, id: string, passwordHash: string, now: Date): Promise<void> {
+  await tx
+    .update(users)
+    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id));
+}
+
+/** The active people's ids, as a subquery another capability's statement filters by (who is still to be told). */
+export const activeUserIds = (): SQL => sql`(select ${users.id} from ${users} where ${users.active})`;
+
+/** Whether the person is an active leader at the unit. */
+export async function isActiveLeaderAt(db: Executor, userId: string, unitId: string): Promise<boolean> {
+  const [leader] = await db
+    .select({ id: users.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.unitId, unitId), eq(roleAssignments.role, 'leader'), eq(users.active, true)));
+  return !!leader;
+}
+
+/** Of these people, the active persons whose unit lies under `path`. */
+export async function activePersonsUnder(db: Executor, ids: string[], path: string): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(inArray(users.id, ids), eq(users.active, true), eq(users.kind, 'person'), sql`${units.path} like ${path + '%'}`));
+  return rows.map((r) => r.id);
+}
+
+/** The phone numbers of these people, active ones with a number only (urgent notices by SMS). */
+export async function activePhonesOf(db: Executor, ids: string[]): Promise<{ id: string; phone: string | null }[]> {
+  return db
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(and(inArray(users.id, ids), isNotNull(users.phone), eq(users.active, true)));
+}
+
+/** Gives the role at the unit unless the person holds it there already; true when it was given. */
+export async function grantIfAbsent(tx: Executor, userId: string, role: Role, unitId: string, at: Date): Promise<boolean> {
+  const granted = await tx.insert(roleAssignments).values({ userId, role, unitId, createdAt: at }).onConflictDoNothing().returning({ id: roleAssignments.id });
+  return granted.length > 0;
 }

@@ -20,6 +20,7 @@ import {
   type RoleGrant,
   type RuleProblem,
 } from './domain/role-rules.js';
+import * as authRepo from '../auth/auth.repo.js';
 import * as repo from './users.repo.js';
 import type { AssignmentRow, UnitRef, UserRow } from './users.repo.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserView } from './users.schemas.js';
@@ -253,7 +254,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       }
       if (
         (
-          await repo.assignmentsWithTokens(
+          await authRepo.assignmentsWithTokens(
             tx,
             removed.map((a) => a.id),
           )
@@ -277,8 +278,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       let detail: string | undefined;
       if (patch.active === false && user.active) {
         // A deactivated account must stop working now, not when its sessions happen to expire.
-        const sessions = await repo.revokeSessionsOf(tx, id, now);
-        const tokens = await repo.revokeTokensOf(tx, id, now);
+        const sessions = await authRepo.revokeSessionsOf(tx, id, now);
+        const tokens = await authRepo.revokeTokensOf(tx, id, now);
         detail = `revoked ${sessions} session(s), ${tokens} token(s)`;
       }
       await recordAudit(tx, {
@@ -312,8 +313,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
     await db.transaction(async (tx) => {
       await repo.updateUserRow(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now });
       await rememberPassword(tx, id, passwordHash, now);
-      const sessions = await repo.revokeSessionsOf(tx, id, now);
-      await repo.clearLoginFailures(tx, user.username);
+      const sessions = await authRepo.revokeSessionsOf(tx, id, now);
+      await authRepo.clearLoginFailures(tx, user.username);
       await recordAudit(tx, {
         at: now,
         actor,
@@ -336,7 +337,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
     if (id === actor.userId) throw invalid('USER_SELF_UNLOCK', '不能为自己解除锁定：须由另一位安全管理员操作');
     const now = clock.now();
     return db.transaction(async (tx) => {
-      const cleared = await repo.clearLoginFailures(tx, user.username);
+      const cleared = await authRepo.clearLoginFailures(tx, user.username);
       await recordAudit(tx, {
         at: now,
         actor,

@@ -10,7 +10,7 @@ import { outbox } from '../../platform/jobs/outbox.repo.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../../platform/http/schemas.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
-import { units } from '../../units/units.tables.js';
+import { findUnitsByIds, unitIdsInScope } from '../../units/units.repo.js';
 import { listDeliveries, outboundJobKind } from './outbound.js';
 import { outboundDeliveries, type DeliveryRow } from './outbound.tables.js';
 
@@ -41,7 +41,7 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
   async function unitNames(rows: DeliveryRow[]) {
     const ids = [...new Set(rows.map((r) => r.targetUnitId).filter((x): x is string => !!x))];
     if (!ids.length) return new Map<string, string>();
-    const us = await db.select({ id: units.id, name: units.name }).from(units).where(sql`${units.id} in ${ids}`);
+    const us = await findUnitsByIds(db, ids);
     return new Map(us.map((u) => [u.id, u.name]));
   }
 
@@ -81,13 +81,21 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
 
   async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
-    const rows = await db
-      .select({ d: outboundDeliveries, unitName: units.name, contactPhone: units.contactPhone })
+    const tasks = await db
+      .select({ d: outboundDeliveries })
       .from(outboundDeliveries)
-      .innerJoin(units, eq(units.id, outboundDeliveries.targetUnitId))
-      .where(and(eq(outboundDeliveries.channel, 'phone'), q.state ? eq(outboundDeliveries.state, q.state) : undefined, withinScope(actor, units.path)))
+      .where(
+        and(
+          eq(outboundDeliveries.channel, 'phone'),
+          q.state ? eq(outboundDeliveries.state, q.state) : undefined,
+          inArray(outboundDeliveries.targetUnitId, unitIdsInScope(actor)),
+        ),
+      )
       .orderBy(sql`${outboundDeliveries.state} = 'done'`, desc(outboundDeliveries.createdAt))
       .limit(200);
+    // The units' names and phones through their owner (units.repo).
+    const byId = new Map((await findUnitsByIds(db, [...new Set(tasks.map((t) => t.d.targetUnitId!))])).map((u) => [u.id, u]));
+    const rows = tasks.map(({ d }) => ({ d, unitName: byId.get(d.targetUnitId!)?.name ?? '', contactPhone: byId.get(d.targetUnitId!)?.contactPhone ?? null }));
     return {
       items: rows.map(({ d, unitName, contactPhone }) => {
         const p = d.payload as { day: string; orders: { id: string; number: string; title: string; signal: string | null; dueAt: string | null }[] };
@@ -113,8 +121,7 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
     const [row] = await db
       .select({ d: outboundDeliveries })
       .from(outboundDeliveries)
-      .innerJoin(units, eq(units.id, outboundDeliveries.targetUnitId))
-      .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.channel, 'phone'), withinScope(actor, units.path)));
+      .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.channel, 'phone'), inArray(outboundDeliveries.targetUnitId, unitIdsInScope(actor))));
     if (!row) throw notFound('PHONE_TASK_NOT_FOUND', '电话督办任务不存在或无权查看');
     const now = clock.now();
     const note = input.note ?? null;

@@ -3,7 +3,7 @@ import { localDateOf } from '../../calendar/domain/working-time.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { JobRunner } from '../../platform/jobs/runner.js';
 import { outbox } from '../../platform/jobs/outbox.repo.js';
-import { users } from '../../users/users.tables.js';
+import { activePhonesOf } from '../../users/users.repo.js';
 import type { Notice } from '../domain/notice.js';
 import type { OutboundChannel } from './channels.js';
 import { outboundDeliveries, type DeliveryRow } from './outbound.tables.js';
@@ -44,10 +44,7 @@ export async function planOutbound(tx: Executor, cfg: OutboundConfig, notice: No
     });
   }
   if (cfg.sms && notice.level === 'urgent' && people.length) {
-    const phones = await tx
-      .select({ id: users.id, phone: users.phone })
-      .from(users)
-      .where(and(inArray(users.id, people), isNotNull(users.phone), eq(users.active, true)));
+    const phones = await activePhonesOf(tx, people);
     for (const p of phones) {
       rows.push({ ...base, channel: 'sms', key: `sms:${key}:${p.id}`, target: p.phone!, state: 'pending', payload: { text: `【12351】${notice.title}` } });
     }

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { jobs, type JobRow } from './jobs.tables.js';
 
+export type { JobRow };
+
 export type NewJob = {
   kind: string;
   payload: unknown;

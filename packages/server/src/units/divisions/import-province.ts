@@ -1,7 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit.repo.js';
 import type { Db } from '../../platform/db/client.js';
-import { roleAssignments, users } from '../../users/users.tables.js';
+import { findPersonByUsername, grantIfAbsent } from '../../users/users.repo.js';
 import { provinceOf } from './divisions.js';
 import { buildProvinceTree, type TreeResult } from './province-tree.js';
 
@@ -19,17 +18,9 @@ export async function importProvince(db: Db, opts: ImportOptions): Promise<Impor
     const tree = await buildProvinceTree(tx, province.code, { now: opts.now, townsUnder: opts.towns ?? [] });
     let adminGranted = false;
     if (opts.admin) {
-      const [person] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(sql`lower(${users.username}) = ${opts.admin.toLowerCase()}`, eq(users.kind, 'person')));
+      const person = await findPersonByUsername(tx, opts.admin.toLowerCase());
       if (!person) throw new Error(`没有名为 ${opts.admin} 的人员账号`);
-      const granted = await tx
-        .insert(roleAssignments)
-        .values({ userId: person.id, role: 'administrator', unitId: tree.rootId, createdAt: opts.now })
-        .onConflictDoNothing()
-        .returning({ id: roleAssignments.id });
-      adminGranted = granted.length > 0;
+      adminGranted = await grantIfAbsent(tx, person.id, 'administrator', tree.rootId, opts.now);
     }
     await recordAudit(tx, {
       at: opts.now,
