@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { orderVisibility } from '../access/scope.js';
+import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
 import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
 
@@ -30,4 +32,17 @@ export async function eventsOfActions(db: Executor, orderId: string, actions: st
     .from(orderEvents)
     .where(and(eq(orderEvents.orderId, orderId), inArray(orderEvents.action, actions)))
     .orderBy(asc(orderEvents.at), asc(orderEvents.id));
+}
+
+/** Of these orders, those visible to the actor (the access rule), with their numbers. */
+export async function visibleOrderNumbers(
+  db: Executor,
+  actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>,
+  ids: string[],
+): Promise<{ id: string; number: string }[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ id: workOrders.id, number: workOrders.number })
+    .from(workOrders)
+    .where(and(inArray(workOrders.id, ids), orderVisibility(actor, workOrders)));
 }

@@ -8,13 +8,14 @@ type Orders = typeof workOrders;
 
 /**
  * The orders visible to the actor for which `where` holds (supervision's open emergency orders, over the columns it
- * is given): how many, and the newest `limit` with `extra` (supervision's own column: the way chosen). Two statements.
+ * is given): how many, and the newest `limit` with `extra` (supervision's own column over the order's id: the way
+ * chosen). Two statements.
  */
 export async function visibleOrdersWhere(
   db: Executor,
   actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>,
   where: (o: Orders) => SQL,
-  extra: (o: Orders) => SQL<string | null>,
+  extra: (orderId: SQL) => SQL<string | null>,
   limit: number,
 ) {
   const cond = and(orderVisibility(actor, workOrders), where(workOrders));
@@ -29,7 +30,8 @@ export async function visibleOrdersWhere(
       riskFlags: workOrders.riskFlags,
       holderUnitId: workOrders.holderUnitId,
       createdAt: workOrders.createdAt,
-      extra: extra(workOrders),
+      // Spelt out: inside a select drizzle drops table names, and the caller's subquery would compare its own id.
+      extra: extra(sql.raw('work_orders.id')),
     })
     .from(workOrders)
     .where(cond)

@@ -181,7 +181,7 @@ export function createInstructionsService(deps: OrderDeps) {
           sql`(${o.priority} = 'major' or ${o.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`,
           inArray(o.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']),
         )!,
-      (o) => sql<string | null>`(select w.way from emergency_ways w where w.order_id = ${o.id} order by w.at desc limit 1)`,
+      (orderId) => sql<string | null>`(select w.way from emergency_ways w where w.order_id = ${orderId} order by w.at desc limit 1)`,
       limit,
     );
     const holders = await unitsById(

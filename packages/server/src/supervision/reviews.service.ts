@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { orderVisibility, scopeUnitIdOf, withinScope } from '../access/scope.js';
+import { sql } from 'drizzle-orm';
+import { orderVisibility, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { endOfWorkingDay, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
-import { rowsOf } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
-import { units } from '../units/units.tables.js';
+import { visibleOrderNumbers } from '../orders/order-lookups.js';
+import { unitsById, unitsInScopeByIds } from '../units/units.repo.js';
 import {
   agendaActions,
   carried,
@@ -23,7 +23,8 @@ import {
   type CircularRow,
 } from './domain/reviews.js';
 import { supervisionSettings } from './instructions.repo.js';
-import { analysisItems, circulars, reviewItems, reviewMeetings } from './supervision.tables.js';
+import * as repo from './reviews.repo.js';
+import type { circulars } from './supervision.tables.js';
 
 type Deps = { db: Db; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } };
 
@@ -32,14 +33,7 @@ export function createReviewsService(deps: Deps) {
   const { db, clock } = deps;
   const reviewers = ['supervisor', 'leader'] as const;
 
-  async function unitsInScope(actor: Actor, ids: string[]) {
-    if (!ids.length) return new Map<string, { id: string; name: string }>();
-    const rows = await db
-      .select({ id: units.id, name: units.name })
-      .from(units)
-      .where(and(inArray(units.id, [...new Set(ids)]), withinScope(actor, units.path)));
-    return new Map(rows.map((r) => [r.id, r]));
-  }
+  const unitsInScope = (actor: Actor, ids: string[]) => unitsInScopeByIds(db, actor, ids);
 
   /** Last week's difficult and poorly handled orders within reach, with why each is on the agenda. */
   async function agenda(actor: Actor, weekStart?: string) {
@@ -52,18 +46,8 @@ export function createReviewsService(deps: Deps) {
     const to = new Date(`${week.end}T00:00:00+08:00`);
     const visible = orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never });
     const kinds = [...Object.keys(agendaActions), 'decide_extension'];
-    const result = await db.execute(sql`
-      select o.id, o.number, o.title, o.state, o.holder_unit_id, u.name as holder_unit_name,
-             array_agg(e.action) as actions,
-             bool_or(e.action = 'decide_extension' and (e.data ->> 'approved')::boolean) as extended_in_week,
-             (select count(*) from order_events x where x.order_id = o.id and x.action = 'decide_extension' and (x.data ->> 'approved')::boolean)::int as approved
-      from order_events e join work_orders o on o.id = e.order_id join units u on u.id = o.holder_unit_id
-      where e.at >= ${from.toISOString()}::timestamptz and e.at < ${to.toISOString()}::timestamptz
-        and e.action in ${sql.raw(`(${kinds.map((k) => `'${k}'`).join(', ')})`)} and ${visible}
-      group by o.id, u.name
-      order by o.number
-      limit 500`);
-    const orders = rowsOf<Record<string, unknown>>(result)
+    const result = await repo.agendaRows(db, visible, from, to, kinds);
+    const orders = result
       .map((r) => ({
         id: r.id as string,
         number: r.number as string,
@@ -79,21 +63,11 @@ export function createReviewsService(deps: Deps) {
 
   async function listMeetings(actor: Actor) {
     requireRole(actor, ...reviewers, 'dispatcher', 'handler');
-    const meetings = await db
-      .select({ m: reviewMeetings })
-      .from(reviewMeetings)
-      .innerJoin(units, eq(units.id, reviewMeetings.scopeUnitId))
-      .where(sql`(${withinScope(actor, units.path)} or ${actor.scopePath} like ${units.path} || '%')`)
-      .orderBy(desc(reviewMeetings.heldOn), desc(reviewMeetings.createdAt))
-      .limit(50);
-    const ids = meetings.map((x) => x.m.id);
-    const items = ids.length
-      ? await db.execute(sql`
-          select i.*, o.number, o.title, o.state as order_state, u.name as owner_name
-          from review_items i join work_orders o on o.id = i.order_id join units u on u.id = i.owner_unit_id
-          where i.meeting_id in ${sql.raw(`(${ids.map((i) => `'${i}'`).join(', ')})`)} order by o.number`)
-      : [];
-    const rows = rowsOf<Record<string, unknown>>(items);
+    const meetings = (await repo.meetingsInReach(db, actor)).map((m) => ({ m }));
+    const rows = await repo.meetingItems(
+      db,
+      meetings.map((x) => x.m.id),
+    );
     const settings = await supervisionSettings(db);
     return {
       nextMeetingOn: nextReviewDay(clock.now(), settings.reviewWeekday),
@@ -147,47 +121,36 @@ export function createReviewsService(deps: Deps) {
         throw invalid('REVIEW_DUE_BEFORE_MEETING', '完成期限不能早于会议日期', [{ field: `body.items.${n}.dueOn`, message: '完成期限不能早于会议日期' }]);
     });
     const orderIds = [...new Set(input.items.map((i) => i.orderId))];
-    const visible = orderIds.length
-      ? rowsOf<{ id: string; number: string }>(
-          await db.execute(
-            sql`select o.id, o.number from work_orders o where o.id in ${sql.raw(`(${orderIds.map((i) => `'${i}'`).join(', ')})`)} and ${orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never })}`,
-          ),
-        )
-      : [];
+    const visible = await visibleOrderNumbers(db, actor, orderIds);
     input.items.forEach((it, n) => {
       if (!visible.some((v) => v.id === it.orderId))
         throw invalid('REVIEW_ORDER_INVALID', '工单不存在或无权查看', [{ field: `body.items.${n}.orderId`, message: '工单不存在或无权查看' }]);
     });
     const id = await db.transaction(async (tx) => {
-      const [m] = await tx
-        .insert(reviewMeetings)
-        .values({
-          scopeUnitId: scopeUnitIdOf(actor),
-          heldOn: input.heldOn,
-          weekStart: input.weekStart,
-          title: input.title ?? `${input.heldOn} 周例会`,
-          attendees: input.attendees ?? '',
-          summary: input.summary ?? '',
-          createdBy: actor.userId,
-          createdByName: actor.displayName,
-          createdAt: now,
-        })
-        .returning();
+      const m = await repo.insertMeeting(tx, {
+        scopeUnitId: scopeUnitIdOf(actor),
+        heldOn: input.heldOn,
+        weekStart: input.weekStart,
+        title: input.title ?? `${input.heldOn} 周例会`,
+        attendees: input.attendees ?? '',
+        summary: input.summary ?? '',
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: now,
+      });
       if (input.items.length) {
-        const rows = await tx
-          .insert(reviewItems)
-          .values(
-            input.items.map((it) => ({
-              meetingId: m!.id,
-              orderId: it.orderId,
-              reasons: it.reasons,
-              decision: it.decision,
-              ownerUnitId: it.ownerUnitId,
-              dueOn: it.dueOn,
-              dueAt: endOfWorkingDay(cal, it.dueOn),
-            })),
-          )
-          .returning();
+        const rows = await repo.insertItems(
+          tx,
+          input.items.map((it) => ({
+            meetingId: m.id,
+            orderId: it.orderId,
+            reasons: it.reasons,
+            decision: it.decision,
+            ownerUnitId: it.ownerUnitId,
+            dueOn: it.dueOn,
+            dueAt: endOfWorkingDay(cal, it.dueOn),
+          })),
+        );
         const notices: Notice[] = rows.map((r) => ({
           kind: 'supervision.review_item',
           level: 'warning',
@@ -196,7 +159,7 @@ export function createReviewsService(deps: Deps) {
           to: [{ unitId: r.ownerUnitId, roles: ['leader', 'handler', 'dispatcher'], nearest: true }],
           title: `周例会督办事项：工单 ${visible.find((v) => v.id === r.orderId)?.number ?? ''}，请于 ${r.dueOn} 前落实`,
           body: r.decision,
-          data: { meetingId: m!.id, dueOn: r.dueOn },
+          data: { meetingId: m.id, dueOn: r.dueOn },
         }));
         await outbox.enqueue(
           tx,
@@ -204,7 +167,7 @@ export function createReviewsService(deps: Deps) {
           now,
         );
       }
-      return m!.id;
+      return m.id;
     });
     const list = await listMeetings(actor);
     return list.meetings.find((m) => m.id === id)!;
@@ -212,13 +175,9 @@ export function createReviewsService(deps: Deps) {
 
   async function completeItem(actor: Actor, id: string) {
     requireRole(actor, ...reviewers, 'handler', 'dispatcher');
-    const [item] = await db.select().from(reviewItems).where(eq(reviewItems.id, id));
+    const item = await repo.findItem(db, id);
     if (!item || !(await unitsInScope(actor, [item.ownerUnitId])).size) throw notFound('REVIEW_ITEM_NOT_FOUND', '督办事项不存在或无权查看');
-    const [done] = await db
-      .update(reviewItems)
-      .set({ state: 'done', doneAt: clock.now() })
-      .where(and(eq(reviewItems.id, id), eq(reviewItems.state, 'open')))
-      .returning();
+    const done = await repo.completeItem(db, id, clock.now());
     if (!done) throw conflict('REVIEW_ITEM_DONE', '该督办事项已完成');
     return { id, state: 'done' as const };
   }
@@ -226,14 +185,12 @@ export function createReviewsService(deps: Deps) {
   async function listAnalysis(actor: Actor, month?: string) {
     requireRole(actor, ...reviewers, 'dispatcher');
     const m = month ?? localDateOf(clock.now()).slice(0, 7);
-    const rows = await db
-      .select({ a: analysisItems, ownerName: units.name })
-      .from(analysisItems)
-      .innerJoin(units, eq(units.id, analysisItems.ownerUnitId))
-      .where(
-        and(withinScope(actor, units.path), sql`(${analysisItems.month} = ${m} or (${analysisItems.month} < ${m} and ${analysisItems.state} <> 'evaluated'))`),
-      )
-      .orderBy(asc(analysisItems.month), asc(analysisItems.createdAt));
+    const items = await repo.analysisInReach(db, actor, m);
+    const owners = await unitsById(
+      db,
+      items.map((a) => a.ownerUnitId),
+    );
+    const rows = items.map((a) => ({ a, ownerName: owners.get(a.ownerUnitId)?.name ?? '' }));
     return {
       month: m,
       items: rows.map(({ a, ownerName }) => ({
@@ -256,7 +213,7 @@ export function createReviewsService(deps: Deps) {
     if (!(await unitsInScope(actor, [input.ownerUnitId])).size)
       throw invalid('ANALYSIS_OWNER_INVALID', '责任单位不在管辖范围内', [{ field: 'body.ownerUnitId', message: '责任单位不在管辖范围内' }]);
     const now = clock.now();
-    await db.insert(analysisItems).values({
+    await repo.insertAnalysis(db, {
       scopeUnitId: scopeUnitIdOf(actor),
       month: input.month,
       problem: input.problem,
@@ -273,21 +230,20 @@ export function createReviewsService(deps: Deps) {
 
   async function updateAnalysis(actor: Actor, id: string, input: { version: number; measures?: string | undefined; evaluation?: string | undefined }) {
     requireRole(actor, ...reviewers);
-    const [row] = await db
-      .select({ a: analysisItems, path: units.path })
-      .from(analysisItems)
-      .innerJoin(units, eq(units.id, analysisItems.ownerUnitId))
-      .where(eq(analysisItems.id, id));
-    if (!row || !row.path.startsWith(actor.scopePath)) throw notFound('ANALYSIS_ITEM_NOT_FOUND', '研判事项不存在或无权查看');
+    const found = await repo.analysisItemInReach(db, actor, id);
+    const row = found ? { a: found } : undefined;
+    if (!row) throw notFound('ANALYSIS_ITEM_NOT_FOUND', '研判事项不存在或无权查看');
     if (row.a.version !== input.version) throw staleVersion('研判事项');
     const measures = input.measures ?? row.a.measures;
     const next = nextAnalysisState(row.a.state as AnalysisState, { measures, evaluation: input.evaluation });
     if (!next.ok) throw conflict(next.code, next.message);
-    const [updated] = await db
-      .update(analysisItems)
-      .set({ measures, evaluation: input.evaluation ?? row.a.evaluation, state: next.state, version: row.a.version + 1, updatedAt: clock.now() })
-      .where(and(eq(analysisItems.id, id), eq(analysisItems.version, input.version)))
-      .returning();
+    const updated = await repo.updateAnalysisAt(db, id, input.version, {
+      measures,
+      evaluation: input.evaluation ?? row.a.evaluation,
+      state: next.state,
+      version: row.a.version + 1,
+      updatedAt: clock.now(),
+    });
     if (!updated) throw staleVersion('研判事项');
     return (await listAnalysis(actor, updated.month)).items.find((i) => i.id === id)!;
   }
@@ -296,19 +252,9 @@ export function createReviewsService(deps: Deps) {
   async function circularRows(actor: Actor, month: string): Promise<CircularRow[]> {
     const { from, to } = monthRange(month);
     const scopeId = scopeUnitIdOf(actor);
-    const result = await db.execute(sql`
-      select c.id as unit_id, c.name as unit_name,
-        count(*) filter (where e.action = 'overdue_urge')::int as overdue,
-        count(*) filter (where e.action = 'return')::int as returned,
-        count(*) filter (where e.action = 'callback_dissatisfied')::int as dissatisfied
-      from units c
-      join work_orders o on o.holder_unit_path like c.path || '%'
-      join order_events e on e.order_id = o.id and e.at >= ${from.toISOString()}::timestamptz and e.at < ${to.toISOString()}::timestamptz
-        and e.action in ('overdue_urge', 'return', 'callback_dissatisfied')
-      where c.parent_id = ${scopeId}::uuid and c.type <> 'hotline_centre'
-      group by c.id, c.name`);
+    const result = await repo.circularCounts(db, scopeId, from, to);
     return circularOrder(
-      rowsOf<Record<string, unknown>>(result).map((r) => ({
+      result.map((r) => ({
         unitId: r.unit_id as string,
         unitName: r.unit_name as string,
         overdue: Number(r.overdue),
@@ -332,14 +278,8 @@ export function createReviewsService(deps: Deps) {
 
   async function listCirculars(actor: Actor) {
     requireRole(actor, ...reviewers, 'dispatcher', 'handler');
-    const rows = await db
-      .select({ c: circulars })
-      .from(circulars)
-      .innerJoin(units, eq(units.id, circulars.scopeUnitId))
-      .where(sql`(${withinScope(actor, units.path)} or (${actor.scopePath} like ${units.path} || '%' and ${circulars.state} = 'published'))`)
-      .orderBy(desc(circulars.month))
-      .limit(24);
-    return { items: rows.map(({ c }) => circularView(c)) };
+    const rows = await repo.circularsInReach(db, actor);
+    return { items: rows.map((c) => circularView(c)) };
   }
 
   /** Generates (or regenerates, while a draft) the month's 通报 for the units below the actor's scope. */
@@ -347,15 +287,7 @@ export function createReviewsService(deps: Deps) {
     requireRole(actor, ...reviewers);
     const rows = await circularRows(actor, month);
     const now = clock.now();
-    const [c] = await db
-      .insert(circulars)
-      .values({ scopeUnitId: scopeUnitIdOf(actor), month, rows, generatedAt: now })
-      .onConflictDoUpdate({
-        target: [circulars.scopeUnitId, circulars.month],
-        set: { rows, generatedAt: now, version: sql`${circulars.version} + 1` },
-        where: sql`${circulars.state} = 'draft'`,
-      })
-      .returning();
+    const c = await repo.upsertDraftCircular(db, { scopeUnitId: scopeUnitIdOf(actor), month, rows, generatedAt: now });
     if (!c) throw conflict('CIRCULAR_PUBLISHED', '该月通报已发布，不能重新生成');
     return circularView(c);
   }
@@ -365,19 +297,18 @@ export function createReviewsService(deps: Deps) {
     requireRole(actor, 'supervisor');
     const now = clock.now();
     return db.transaction(async (tx) => {
-      const [c] = await tx
-        .select({ c: circulars, path: units.path })
-        .from(circulars)
-        .innerJoin(units, eq(units.id, circulars.scopeUnitId))
-        .where(eq(circulars.id, id));
-      if (!c || !c.path.startsWith(actor.scopePath)) throw notFound('CIRCULAR_NOT_FOUND', '通报不存在或无权查看');
+      const found = await repo.circularInReach(tx, actor, id);
+      const c = found ? { c: found } : undefined;
+      if (!c) throw notFound('CIRCULAR_NOT_FOUND', '通报不存在或无权查看');
       if (c.c.state !== 'draft') throw conflict('CIRCULAR_PUBLISHED', '该通报已发布');
       if (c.c.version !== input.version) throw staleVersion('通报');
-      const [p] = await tx
-        .update(circulars)
-        .set({ state: 'published', publishedAt: now, publishedByName: actor.displayName, remarks: input.remarks ?? c.c.remarks, version: c.c.version + 1 })
-        .where(and(eq(circulars.id, id), eq(circulars.version, input.version)))
-        .returning();
+      const p = await repo.publishCircularAt(tx, id, input.version, {
+        state: 'published',
+        publishedAt: now,
+        publishedByName: actor.displayName,
+        remarks: input.remarks ?? c.c.remarks,
+        version: c.c.version + 1,
+      });
       const rows = p!.rows as CircularRow[];
       await outbox.enqueue(
         tx,

@@ -24,6 +24,19 @@ export function visibleTo(actor: Reach, includeExternal = true): SQL {
  */
 export const unitIdsInScope = (actor: Reach): SQL => sql`(select ${units.id} from ${units} where ${withinScope(actor, units.path)})`;
 
+/** The ids of the units above the actor's scope unit and the scope unit itself (what a record kept there reaches down to). */
+export const unitIdsAbove = (actor: Reach): SQL => sql`(select ${units.id} from ${units} where ${actor.scopePath} like ${units.path} || '%')`;
+
+/** Of these units, those in the actor's subtree: id and name. */
+export async function unitsInScopeByIds(db: Executor, actor: Reach, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(inArray(units.id, [...new Set(ids)]), withinScope(actor, units.path)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 const withChildCount = {
   unit: units,
   // Spelled out: inside a select drizzle drops table names, and the inner "parent_id" = "id" would compare a row with itself.
