@@ -105,7 +105,7 @@ describe('one owner per table', () => {
   });
 
   it('no module reads or writes another capability’s tables outside the allow-list', () => {
-    const found = Object.fromEntries(files.map((f) => [f, reaches(f)]).filter(([, r]) => r.length));
+    const found = Object.fromEntries(files.map((f) => [f, reaches(f)] as const).filter(([, r]) => r.length > 0));
     expect(found).toEqual({});
   });
 
