@@ -1,4 +1,3 @@
-import { and, between, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -8,42 +7,11 @@ import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import * as repo from './analytics.repo.js';
 import type { AnalyticsService } from './analytics.service.js';
-import { analyticsCampaigns, analyticsOrderFacts, analyticsReports, type CampaignRules } from './analytics.tables.js';
+import type { analyticsCampaigns, CampaignRules } from './analytics.tables.js';
+import * as reports from './reports.repo.js';
 import { comparisonPeriods, dayNumber, kpiFigures } from './domain/kpis.js';
 import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
 import { reportDocx, reportXlsx, type ReportContent } from './report-documents.js';
-
-const under = (p: string) => `${p}%`;
-
-/** The SQL condition of a campaign's rules over the order facts: any listed subject/type/flag/place/keyword matches. */
-export function campaignCondition(rules: CampaignRules, period: { from: string; to: string }, unitPath: string): SQL {
-  const f = analyticsOrderFacts;
-  const c: SQL[] = [between(f.createdDay, period.from, period.to), sql`${f.unitPath} like ${under(unitPath)}`, sql`${f.state} not in ('invalid', 'merged')`];
-  if (rules.subjectCodes.length) c.push(inArray(f.subjectCode, rules.subjectCodes));
-  if (rules.typeCodes.length) c.push(inArray(f.typeCode, rules.typeCodes));
-  if (rules.riskFlags.length)
-    c.push(
-      sql`${f.riskFlags} && array[${sql.join(
-        rules.riskFlags.map((r) => sql`${r}`),
-        sql`, `,
-      )}]::text[]`,
-    );
-  if (rules.divisionPrefixes.length)
-    c.push(
-      sql`(${sql.join(
-        rules.divisionPrefixes.map((p) => sql`${f.divisionCode} like ${under(p)}`),
-        sql` or `,
-      )})`,
-    );
-  if (rules.keywords.length)
-    c.push(
-      sql`(${sql.join(
-        rules.keywords.map((k) => sql`${f.title} ilike ${`%${k.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`),
-        sql` or `,
-      )})`,
-    );
-  return and(...c)!;
-}
 
 export function createReportsService(deps: { db: Db; clock: Clock; analytics: AnalyticsService }) {
   const { db, clock, analytics } = deps;
@@ -55,19 +23,8 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
       ? { from: k.periodFrom > period.from ? k.periodFrom : period.from, to: k.periodTo < period.to ? k.periodTo : period.to }
       : { from: k.periodFrom, to: k.periodTo };
     if (p.from > p.to) return { orders: 0, amountInvolvedYuan: 0, amountRecoveredYuan: 0, workersInvolved: 0, workersHelped: 0, completed: 0 };
-    const where = campaignCondition(k.rules, p, unitPath && unitPath.startsWith(k.unitPath) ? unitPath : k.unitPath);
-    const f = analyticsOrderFacts;
-    const [r] = await tx
-      .select({
-        orders: sql<number>`count(*)::int`,
-        completed: sql<number>`count(${f.acceptedAt})::int`,
-        amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
-        amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
-        workersInvolved: sql<number>`coalesce(sum(${f.workersInvolved}), 0)::int`,
-        workersHelped: sql<number>`coalesce(sum(${f.workersHelped}), 0)::int`,
-      })
-      .from(f)
-      .where(where);
+    const where = reports.campaignCondition(k.rules, p, unitPath && unitPath.startsWith(k.unitPath) ? unitPath : k.unitPath);
+    const r = await reports.campaignTotals(tx, where);
     return {
       orders: r?.orders ?? 0,
       completed: r?.completed ?? 0,
@@ -100,40 +57,30 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     if (empty)
       throw invalid('CAMPAIGN_RULES_EMPTY', '请至少设置一条规则（诉求事项、类型、风险标识、地区或关键词）', [{ field: 'body.rules', message: '至少一条规则' }]);
     const unit = await analytics.unitFor(actor, input.unitId);
-    const [row] = await db
-      .insert(analyticsCampaigns)
-      .values({
-        name: input.name,
-        description: input.description ?? null,
-        unitId: unit.id,
-        unitPath: unit.path,
-        periodFrom: input.from,
-        periodTo: input.to,
-        rules: input.rules,
-        createdBy: actor.userId,
-        createdAt: clock.now(),
-      })
-      .returning();
-    return campaignView(row!);
+    const row = await reports.insertCampaign(db, {
+      name: input.name,
+      description: input.description ?? null,
+      unitId: unit.id,
+      unitPath: unit.path,
+      periodFrom: input.from,
+      periodTo: input.to,
+      rules: input.rules,
+      createdBy: actor.userId,
+      createdAt: clock.now(),
+    });
+    return campaignView(row);
   }
 
   async function listCampaigns(actor: Actor) {
     await analytics.unitFor(actor, undefined);
-    const rows = await db
-      .select()
-      .from(analyticsCampaigns)
-      .where(sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`)
-      .orderBy(desc(analyticsCampaigns.periodFrom));
+    const rows = await reports.campaignsUnder(db, actor.scopePath);
     await analytics.refresh();
     return Promise.all(rows.map(async (k) => ({ ...campaignView(k), figures: await campaignFigures(db, k) })));
   }
 
   async function findCampaign(actor: Actor, id: string) {
     await analytics.unitFor(actor, undefined);
-    const [k] = await db
-      .select()
-      .from(analyticsCampaigns)
-      .where(and(eq(analyticsCampaigns.id, id), sql`${analyticsCampaigns.unitPath} like ${under(actor.scopePath)}`));
+    const k = await reports.campaignUnder(db, id, actor.scopePath);
     if (!k) throw notFound('CAMPAIGN_NOT_FOUND', '专项行动不存在或不在您的管辖范围内');
     return k;
   }
@@ -142,25 +89,12 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
   async function getCampaignStats(actor: Actor, id: string) {
     const k = await findCampaign(actor, id);
     await analytics.refresh();
-    const where = campaignCondition(k.rules, { from: k.periodFrom, to: k.periodTo }, k.unitPath);
-    const f = analyticsOrderFacts;
-    const group = async (col: SQL<string>) =>
-      db
-        .select({
-          code: col,
-          orders: sql<number>`count(*)::int`,
-          amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
-          amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
-        })
-        .from(f)
-        .where(where)
-        .groupBy(col)
-        .orderBy(desc(sql`2`));
+    const where = reports.campaignCondition(k.rules, { from: k.periodFrom, to: k.periodTo }, k.unitPath);
     const [bySubject, byType, byCity, byDay, subjects] = await Promise.all([
-      group(sql<string>`${f.subjectCode}`),
-      group(sql<string>`${f.typeCode}`),
-      group(sql<string>`coalesce(substring(${f.divisionCode} from 1 for 4) || '00', '')`),
-      db.select({ day: f.createdDay, orders: sql<number>`count(*)::int` }).from(f).where(where).groupBy(f.createdDay).orderBy(f.createdDay),
+      reports.campaignGroups(db, where, 'subject'),
+      reports.campaignGroups(db, where, 'type'),
+      reports.campaignGroups(db, where, 'city'),
+      reports.campaignDays(db, where),
       listSubjects(db),
     ]);
     const names = new Map(subjects.map((s) => [s.code, s.nameZh]));
@@ -197,12 +131,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
       repo.hotEmployers(db, f, 10),
       repo.largestRecoveries(db, f, 5),
       listSubjects(db),
-      db
-        .select()
-        .from(analyticsCampaigns)
-        .where(
-          and(lte(analyticsCampaigns.periodFrom, to), gte(analyticsCampaigns.periodTo, from), sql`${unit.path} like ${analyticsCampaigns.unitPath} || '%'`),
-        ),
+      reports.campaignsOver(db, unit.path, from, to),
     ]);
     const urgent = await repo.urgentOpenOrders(db, unit.path, 5);
     const names = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
@@ -251,69 +180,42 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
   ) {
     const content = await buildContent(unit, kind, from, to);
     const [xlsx, docx] = await Promise.all([reportXlsx(content), reportDocx(content)]);
-    const [row] = await db
-      .insert(analyticsReports)
-      .values({
-        kind,
-        unitId: unit.id,
-        unitPath: unit.path,
-        unitName: unit.name,
-        periodFrom: from,
-        periodTo: to,
-        title: content.title,
-        summary: content.summary,
-        figures: { figures: content.figures, previous: content.previous, lastYear: content.lastYear },
-        xlsx,
-        docx,
-        generatedAt: clock.now(),
-        generatedBy: by,
-        origin,
-      })
-      .returning({ id: analyticsReports.id });
-    return row!.id;
+    return reports.insertReport(db, {
+      kind,
+      unitId: unit.id,
+      unitPath: unit.path,
+      unitName: unit.name,
+      periodFrom: from,
+      periodTo: to,
+      title: content.title,
+      summary: content.summary,
+      figures: { figures: content.figures, previous: content.previous, lastYear: content.lastYear },
+      xlsx,
+      docx,
+      generatedAt: clock.now(),
+      generatedBy: by,
+      origin,
+    });
   }
 
-  const reportColumns = {
-    id: analyticsReports.id,
-    kind: analyticsReports.kind,
-    unitId: analyticsReports.unitId,
-    unitName: analyticsReports.unitName,
-    from: analyticsReports.periodFrom,
-    to: analyticsReports.periodTo,
-    title: analyticsReports.title,
-    summary: analyticsReports.summary,
-    generatedAt: analyticsReports.generatedAt,
-    origin: analyticsReports.origin,
-  };
   const reportView = <T extends { generatedAt: Date }>(r: T) => ({ ...r, generatedAt: r.generatedAt.toISOString() });
 
   async function generateReport(actor: Actor, input: { kind: ReportKind; from?: string | undefined; to?: string | undefined; unitId?: string | undefined }) {
     const unit = await analytics.unitFor(actor, input.unitId);
     const { from, to } = periodFor(input.kind, input.from, input.to, localDateOf(clock.now()));
     const id = await store(unit, input.kind, from, to, 'demand', actor.userId);
-    const [r] = await db.select(reportColumns).from(analyticsReports).where(eq(analyticsReports.id, id));
-    return reportView(r!);
+    return reportView((await reports.reportById(db, id))!);
   }
 
   async function listReports(actor: Actor, q: { kind?: ReportKind | undefined; limit: number }) {
     await analytics.unitFor(actor, undefined);
-    const where = [sql`${analyticsReports.unitPath} like ${under(actor.scopePath)}`];
-    if (q.kind) where.push(eq(analyticsReports.kind, q.kind));
-    const rows = await db
-      .select(reportColumns)
-      .from(analyticsReports)
-      .where(and(...where))
-      .orderBy(desc(analyticsReports.generatedAt))
-      .limit(q.limit);
+    const rows = await reports.reportsUnder(db, actor.scopePath, q);
     return rows.map(reportView);
   }
 
   async function downloadReport(actor: Actor, id: string, format: 'xlsx' | 'docx') {
     await analytics.unitFor(actor, undefined);
-    const [r] = await db
-      .select({ title: analyticsReports.title, xlsx: analyticsReports.xlsx, docx: analyticsReports.docx })
-      .from(analyticsReports)
-      .where(and(eq(analyticsReports.id, id), sql`${analyticsReports.unitPath} like ${under(actor.scopePath)}`));
+    const r = await reports.reportFiles(db, id, actor.scopePath);
     if (!r) throw notFound('REPORT_NOT_FOUND', '报表不存在或不在您的管辖范围内');
     return { fileName: `${r.title}.${format}`, bytes: format === 'xlsx' ? r.xlsx : r.docx };
   }
@@ -323,19 +225,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     let n = 0;
     for (const p of duePeriods(localDateOf(now))) {
       for (const u of units) {
-        const [exists] = await db
-          .select({ id: analyticsReports.id })
-          .from(analyticsReports)
-          .where(
-            and(
-              eq(analyticsReports.unitId, u.id),
-              eq(analyticsReports.kind, p.kind),
-              eq(analyticsReports.periodFrom, p.from),
-              eq(analyticsReports.periodTo, p.to),
-              eq(analyticsReports.origin, 'schedule'),
-            ),
-          );
-        if (exists) continue;
+        if (await reports.scheduledReportExists(db, u.id, p)) continue;
         await store(u, p.kind, p.from, p.to, 'schedule', null);
         n++;
       }

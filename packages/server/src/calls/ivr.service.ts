@@ -1,10 +1,9 @@
-import { desc } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, staleVersion } from '../platform/errors/app-error.js';
-import { ivrConfigs } from './calls.tables.js';
+import { insertIvrVersion, ivrHistory, latestIvr } from './ivr.repo.js';
 import { ivrExport, ivrProblems, starterIvr, type IvrConfig } from './domain/ivr.js';
 
 /** Who edits the voice menu: the hotline's supervisors and the system administrator. The telephony reads the export. */
@@ -15,7 +14,7 @@ export function createIvrService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function current(ex: Executor) {
-    const [row] = await ex.select().from(ivrConfigs).orderBy(desc(ivrConfigs.version)).limit(1);
+    const row = await latestIvr(ex);
     return row
       ? { version: row.version, config: row.config, savedAt: row.savedAt.toISOString(), savedByName: row.savedByName, note: row.note }
       : // A fresh installation plays the starter menu until the hotline saves its own (version 0: nothing saved).
@@ -25,11 +24,7 @@ export function createIvrService(deps: { db: Db; clock: Clock }) {
   async function get(actor: Actor) {
     requireRole(actor, ...editors);
     const c = await current(db);
-    const history = await db
-      .select({ version: ivrConfigs.version, savedAt: ivrConfigs.savedAt, savedByName: ivrConfigs.savedByName, note: ivrConfigs.note })
-      .from(ivrConfigs)
-      .orderBy(desc(ivrConfigs.version))
-      .limit(20);
+    const history = await ivrHistory(db, 20);
     return { ...c, history: history.map((h) => ({ ...h, savedAt: h.savedAt.toISOString() })) };
   }
 
@@ -50,19 +45,15 @@ export function createIvrService(deps: { db: Db; clock: Clock }) {
     await db.transaction(async (tx) => {
       const c = await current(tx);
       if (c.version !== input.version) throw staleVersion('语音导航配置');
-      const inserted = await tx
-        .insert(ivrConfigs)
-        .values({
-          version: input.version + 1,
-          config: input.config,
-          savedBy: actor.userId,
-          savedByName: actor.displayName,
-          savedAt: now,
-          note: input.note ?? null,
-        })
-        .onConflictDoNothing()
-        .returning({ version: ivrConfigs.version });
-      if (!inserted.length) throw staleVersion('语音导航配置');
+      const inserted = await insertIvrVersion(tx, {
+        version: input.version + 1,
+        config: input.config,
+        savedBy: actor.userId,
+        savedByName: actor.displayName,
+        savedAt: now,
+        note: input.note ?? null,
+      });
+      if (!inserted) throw staleVersion('语音导航配置');
       await recordAudit(tx, {
         at: now,
         actor,

@@ -1,4 +1,3 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -7,7 +6,7 @@ import { invalid, notFound } from '../platform/errors/app-error.js';
 import { queryWords } from '../platform/text/segment.js';
 import { anyOf, planQuery, type PlannedQuery } from './domain/query.js';
 import { findHighlights, makeSnippet } from './domain/snippet.js';
-import { searchArticles, searchLog, searchSynonyms } from './search.tables.js';
+import * as repo from './search.repo.js';
 import { forgetSynonyms, synonymGroups } from './synonyms.js';
 
 export type ArticleSearchInput = {
@@ -50,43 +49,16 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
    * Latin letters are matched against titles' pinyin and initials as well.
    */
   async function rank(plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
-    const today = localDay(clock.now());
-    const tsq = anyOf(plan);
-    const conds: SQL[] = [
-      sql`(${searchArticles.expiresOn} is null or ${searchArticles.expiresOn} > ${today}::date)`,
-      sql`(${searchArticles.reviewBy} is null or ${searchArticles.reviewBy} >= ${today}::date)`,
-    ];
-    const matches: SQL[] = [];
-    if (tsq) matches.push(sql`${searchArticles.words} @@ to_tsquery('simple', ${tsq})`);
-    if (plan.pinyin) matches.push(sql`(${searchArticles.titleInitials} like ${`${plan.pinyin}%`} or ${searchArticles.titlePinyin} like ${`%${plan.pinyin}%`})`);
-    if (!matches.length) return [];
-    conds.push(sql`(${sql.join(matches, sql` or `)})`);
-    if (input.kind) conds.push(eq(searchArticles.kind, input.kind));
-    if (input.tag) conds.push(sql`${searchArticles.tags} @> array[${input.tag}]::text[]`);
-    const inRegion = input.regionCode
-      ? sql`exists (select 1 from unnest(${searchArticles.regions}) r where ${input.regionCode} like regexp_replace(r, '(00)+$', '') || '%')`
-      : sql`false`;
-    if (input.regionCode) conds.push(sql`(cardinality(${searchArticles.regions}) = 0 or ${inRegion})`);
-    const rankExpr = tsq ? sql`ts_rank('{0.2, 0.4, 0.7, 1.0}', ${searchArticles.words}, to_tsquery('simple', ${tsq}), 1)` : sql`0.5`;
-    const pinyinBoost = plan.pinyin ? sql`(case when ${searchArticles.titleInitials} like ${`${plan.pinyin}%`} then 1 else 0 end)` : sql`0`;
-    const subjectBoost = input.subjectCode ? sql`(case when ${searchArticles.subjects} @> array[${input.subjectCode}]::text[] then 1.3 else 1 end)` : sql`1`;
-    const score = sql<number>`((${rankExpr} + ${pinyinBoost}) * (case when ${inRegion} then 1.5 else 1 end) * ${subjectBoost})::float8`;
-    const rows = await db
-      .select({
-        articleId: searchArticles.articleId,
-        version: searchArticles.version,
-        kind: searchArticles.kind,
-        title: searchArticles.title,
-        body: searchArticles.body,
-        subjects: searchArticles.subjects,
-        regions: searchArticles.regions,
-        citations: searchArticles.citations,
-        score,
-      })
-      .from(searchArticles)
-      .where(and(...conds))
-      .orderBy(desc(score), searchArticles.title)
-      .limit(input.limit);
+    const rows = await repo.rankArticles(db, {
+      tsq: anyOf(plan),
+      pinyin: plan.pinyin,
+      today: localDay(clock.now()),
+      kind: input.kind,
+      tag: input.tag,
+      regionCode: input.regionCode,
+      subjectCode: input.subjectCode,
+      limit: input.limit,
+    });
     return rows.map((r) => {
       const s = makeSnippet(r.body, plan.words);
       return {
@@ -115,11 +87,8 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
     const q = input.q.trim();
     if (!q) throw invalid('SEARCH_QUERY_EMPTY', '请输入要搜索的内容', [{ field: 'querystring.q', message: '不能为空' }]);
     const items = await rank(await plan(q), input);
-    const [log] = await db
-      .insert(searchLog)
-      .values({ at: clock.now(), userId: actor.userId, query: q.slice(0, 200), results: items.length })
-      .returning({ id: searchLog.id });
-    return { searchId: log!.id, items };
+    const searchId = await repo.logSearch(db, { at: clock.now(), userId: actor.userId, query: q.slice(0, 200), results: items.length });
+    return { searchId, items };
   }
 
   /** Suggestions beside a narrative being typed: the best five, nothing logged (a pause is not a search). */
@@ -131,14 +100,11 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
 
   /** The search led to this article: it is no longer a search "not clicked". Only the searcher's own log row. */
   async function markClicked(actor: Actor, searchId: number, articleId: string): Promise<void> {
-    await db
-      .update(searchLog)
-      .set({ clickedArticleId: articleId })
-      .where(and(eq(searchLog.id, searchId), eq(searchLog.userId, actor.userId)));
+    await repo.markLogClicked(db, searchId, actor.userId, articleId);
   }
 
   async function listSynonyms() {
-    const rows = await db.select().from(searchSynonyms).orderBy(searchSynonyms.updatedAt, searchSynonyms.id);
+    const rows = await repo.synonymRows(db);
     return rows.map((r) => ({ id: r.id, words: r.words, updatedAt: r.updatedAt.toISOString() }));
   }
 
@@ -152,16 +118,16 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
     requireRole(actor, 'editor');
     const words = cleanGroup(input.words);
     checkGroup(words);
-    const [row] = await db.insert(searchSynonyms).values({ words, updatedBy: actor.userId, updatedAt: clock.now() }).returning();
+    const row = await repo.insertSynonyms(db, { words, updatedBy: actor.userId, updatedAt: clock.now() });
     forgetSynonyms(db);
-    return { id: row!.id, words: row!.words, updatedAt: row!.updatedAt.toISOString() };
+    return { id: row.id, words: row.words, updatedAt: row.updatedAt.toISOString() };
   }
 
   async function updateSynonyms(actor: Actor, id: string, input: { words: string[] }) {
     requireRole(actor, 'editor');
     const words = cleanGroup(input.words);
     checkGroup(words);
-    const [row] = await db.update(searchSynonyms).set({ words, updatedBy: actor.userId, updatedAt: clock.now() }).where(eq(searchSynonyms.id, id)).returning();
+    const row = await repo.updateSynonyms(db, id, { words, updatedBy: actor.userId, updatedAt: clock.now() });
     if (!row) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
     forgetSynonyms(db);
     return { id: row.id, words: row.words, updatedAt: row.updatedAt.toISOString() };
@@ -169,26 +135,18 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
 
   async function deleteSynonyms(actor: Actor, id: string) {
     requireRole(actor, 'editor');
-    const [row] = await db.delete(searchSynonyms).where(eq(searchSynonyms.id, id)).returning({ id: searchSynonyms.id });
-    if (!row) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
+    if (!(await repo.deleteSynonyms(db, id))) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
     forgetSynonyms(db);
   }
 
   /** Searches since a day that found nothing, and those whose results nobody opened: the editors' to-write list. */
   async function unansweredSearches(since: Date, limit: number) {
-    const grouped = (cond: SQL) =>
-      db
-        .select({ query: searchLog.query, times: sql<number>`count(*)::int`, lastAt: sql<Date>`max(${searchLog.at})` })
-        .from(searchLog)
-        .where(and(sql`${searchLog.at} >= ${since}`, cond))
-        .groupBy(searchLog.query)
-        .orderBy(desc(sql`count(*)`), desc(sql`max(${searchLog.at})`))
-        .limit(limit);
+    const grouped = (which: 'noResults' | 'notClicked') => repo.groupedSearches(db, since, which, limit);
     const view = (rows: { query: string; times: number; lastAt: Date }[]) =>
       rows.map((r) => ({ query: r.query, times: Number(r.times), lastAt: new Date(r.lastAt).toISOString() }));
     return {
-      noResults: view(await grouped(sql`${searchLog.results} = 0`)),
-      notClicked: view(await grouped(sql`${searchLog.results} > 0 and ${searchLog.clickedArticleId} is null`)),
+      noResults: view(await grouped('noResults')),
+      notClicked: view(await grouped('notClicked')),
     };
   }
 

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { pathInScope, withinScope } from '../access/scope.js';
+import { pathInScope } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -19,7 +18,8 @@ import {
   type MembershipAction,
   type MembershipState,
 } from './domain/membership.js';
-import { membershipApplications, type MembershipRow } from './selfservice.tables.js';
+import * as repo from './membership.repo.js';
+import type { MembershipRow } from './selfservice.tables.js';
 import type { Verification } from './verification.js';
 
 export type MembershipInput = {
@@ -60,24 +60,21 @@ export function createMembershipService(deps: {
     for (let attempt = 0; ; attempt++) {
       const number = `RH${localDateOf(now).replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
       try {
-        const [row] = await db
-          .insert(membershipApplications)
-          .values({
-            number,
-            name: input.name,
-            phone: input.phone,
-            employer: input.employer,
-            industry: input.industry,
-            placeText: input.place?.text ?? null,
-            divisionCode: code,
-            unitId: unit.id,
-            unitPath: unit.path,
-            state: 'received',
-            createdAt: now,
-          })
-          .returning();
+        const row = await repo.insertApplication(db, {
+          number,
+          name: input.name,
+          phone: input.phone,
+          employer: input.employer,
+          industry: input.industry,
+          placeText: input.place?.text ?? null,
+          divisionCode: code,
+          unitId: unit.id,
+          unitPath: unit.path,
+          state: 'received',
+          createdAt: now,
+        });
         return {
-          number: row!.number,
+          number: row.number,
           unitName: unit.name,
           state: 'received' as const,
           stateText: membershipStateNames.received,
@@ -112,14 +109,7 @@ export function createMembershipService(deps: {
 
   async function list(actor: Actor, q: { state?: MembershipState | undefined; limit: number }) {
     requireRole(actor, ...membershipStaffRoles);
-    const conds: SQL[] = [withinScope(actor, membershipApplications.unitPath)];
-    if (q.state) conds.push(eq(membershipApplications.state, q.state));
-    const rows = await db
-      .select()
-      .from(membershipApplications)
-      .where(and(...conds))
-      .orderBy(desc(membershipApplications.createdAt))
-      .limit(q.limit);
+    const rows = await repo.applicationsInReach(db, actor, q);
     const units = await deps.units.current();
     return { items: rows.map((r) => view(r, units.get(r.unitId)?.name ?? null)) };
   }
@@ -133,7 +123,7 @@ export function createMembershipService(deps: {
     requireRole(actor, ...membershipStaffRoles);
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
-      const [r] = await tx.select().from(membershipApplications).where(eq(membershipApplications.id, id)).for('update');
+      const r = await repo.lockApplication(tx, id);
       if (!r || !pathInScope(actor, r.unitPath)) throw notFound('MEMBERSHIP_NOT_FOUND', '入会申请不存在或无权查看');
       if (r.version !== input.version) throw staleVersion('入会申请');
       const next = nextMembershipState(r.state as MembershipState, action);
@@ -142,12 +132,7 @@ export function createMembershipService(deps: {
         action === 'issue_card'
           ? { cardNumber: input.cardNumber ?? defaultCardNumber(r.number), cardIssuedAt: now, cardIssuedBy: actor.userId }
           : { decidedAt: now, decidedBy: actor.userId, ...(action === 'decline' ? { declineReason: input.reason ?? null } : {}) };
-      const [u] = await tx
-        .update(membershipApplications)
-        .set({ ...set, state: next, version: r.version + 1 })
-        .where(eq(membershipApplications.id, id))
-        .returning();
-      return u!;
+      return repo.updateApplication(tx, id, { ...set, state: next, version: r.version + 1 });
     });
     return view(row, (await deps.units.current()).get(row.unitId)?.name ?? null);
   }
