@@ -28,7 +28,7 @@ const capabilityOf = (file: string) => {
  * The reaches that stay, each with why (docs/architecture.md, "One owner per table"). A key is a file or a folder
  * ending in '/'; the value lists the other capabilities' tables it may name, '*' for any.
  */
-export const allowed: Record<string, { tables: string[] | '*'; why: string }> = {
+const allowed: Record<string, { tables: string[] | '*'; why: string }> = {
   'platform/db/schema.ts': { tables: '*', why: 'lists every table for drizzle and the migrations; reads none' },
   'install/': { tables: '*', why: 'the installer lays the first rows of every capability in an empty database' },
   'demo/': { tables: '*', why: 'the demo generator writes thousands of generated rows in bulk, before any service runs' },
