@@ -1,7 +1,7 @@
 import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { compile, execute, hasExpressions, maxShapes, placeholderRows, shapeOf, type Built } from '../platform/db/reusable.js';
-import { searchOrders } from '../search/search.tables.js';
+import { upsertOrderWords } from '../search/order-index.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { CallerRow, OrderEventInsert, OrderRow } from './orders.repo.js';
 import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
@@ -59,8 +59,7 @@ function build(ex: Executor, orderKeys: string[][], callerKeys: string[][], even
   const statement = sql`with o as (${orderInsert.getSQL()}),
     c as (${callerInsert.getSQL()}),
     e as (${eventInsert.getSQL()}),
-    s as (insert into ${searchOrders} (order_id, words) values (${sql.placeholder('orderId')}, to_tsvector('simple', ${sql.placeholder('words')}))
-      on conflict (order_id) do update set words = excluded.words returning 1)
+    s as (${upsertOrderWords(sql.placeholder('orderId'), sql.placeholder('words'))} returning 1)
     select o.*, (select coalesce(json_agg(c), '[]'::json) from c) as callers_json from o`;
   // The order's columns as drizzle returns them (its RETURNING list, in order), then the callers' json.
   const fields = [...orderInsert.config.returning, { path: [callersKey], field: sql`callers_json` }];

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { ordersToIndex } from '../orders/orders-for-search.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
@@ -15,12 +15,16 @@ type Indexable = { id: string; title: string; narrative: string; employerName: s
 
 export const orderText = (o: Indexable) => indexText([o.title, o.narrative, o.employerName ?? '', o.placeText ?? ''].join('\n'));
 
+/**
+ * The order's words written (or rewritten) as one statement, for another statement to carry: intake writes them as a
+ * CTE of its one INSERT (orders/new-order.repo.ts). Search owns the table; it spells the write.
+ */
+export const upsertOrderWords = (orderId: SQLWrapper, words: SQLWrapper): SQL =>
+  sql`insert into search_orders (order_id, words) values (${orderId}, to_tsvector('simple', ${words}))
+    on conflict (order_id) do update set words = excluded.words`;
+
 // Runs at every intake: built once (platform/db/reusable.ts).
-const upsertWords = reusableSql(
-  'search_order_words',
-  sql`insert into search_orders (order_id, words) values (${sql.placeholder('id')}, to_tsvector('simple', ${sql.placeholder('text')}))
-    on conflict (order_id) do update set words = excluded.words`,
-);
+const upsertWords = reusableSql('search_order_words', upsertOrderWords(sql.placeholder('id'), sql.placeholder('text')));
 
 export async function indexOrder(tx: Executor, o: Indexable): Promise<void> {
   await upsertWords(tx, { id: o.id, text: orderText(o) });
