@@ -94,6 +94,17 @@ const rssMb = (pid: number) => {
     return 0;
   }
 };
+/** CPU time (user + system) a process has used, in ms: what an order costs the server whatever the machine's load. */
+const cpuMs = (pid: number) => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+};
+const cpuOf = (pids: number[]) => pids.reduce((a, p) => a + cpuMs(p), 0);
+
 /** The server's processes: the process itself and, in cluster mode, its workers. */
 const processTree = (pid: number): number[] => {
   const kids = fs
@@ -203,7 +214,7 @@ async function main() {
     const report: Record<string, unknown> = { sizes, duration };
     if (only.has('calls')) report.calls = await callIngestion(app.port, bare.port);
     if (only.has('statements')) report.statements = await statements();
-    if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!);
+    if (only.has('intake')) report.intake = await intake(app.port, bare.port, agent.cookie, app.child.pid!, bare.child.pid!);
     if (only.has('intake') && workers > 1) report.intakeProcesses = await intakeProcesses(bare.port);
     if (only.has('exchange')) report.exchange = await exchangeReceipt(app.port, agent.cookie);
     if (only.has('lists')) report.lists = await lists(app.port, bare.port);
@@ -251,7 +262,7 @@ async function supervision() {
  * Intake is measured twice (issue 18): every order naming the same employer (a wage-arrears group calling in, so the
  * "same employer in 30 days" count meets its cap every time) and a realistic spread of employers (one in 2,000).
  */
-async function intake(appPort: number, barePort: number, cookie: string, pid: number) {
+async function intake(appPort: number, barePort: number, cookie: string, pid: number, barePid: number) {
   // Warm both up so JIT and pools are not part of the measure.
   await fetch(`http://127.0.0.1:${appPort}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: intakeBody });
   let peakRss = rssMb(pid);
@@ -259,10 +270,17 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   // Interleaved rounds (bare, one employer, spread): on a shared machine the load of others drifts; each ratio is
   // the sum over the rounds of ours to the sum of the bare measured in the same rounds.
   const runs = { bare: [] as LoadResult[], one: [] as LoadResult[], spread: [] as LoadResult[] };
+  const cpu = { bare: 0, one: 0, spread: 0 };
+  const timed = async (which: keyof typeof cpu, p: number, run: () => Promise<LoadResult>) => {
+    const c0 = cpuMs(p);
+    const r = await run();
+    cpu[which] += cpuMs(p) - c0;
+    runs[which].push(r);
+  };
   for (let r = 0; r < rounds; r++) {
-    runs.bare.push(await load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
-    runs.one.push(await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }));
-    runs.spread.push(await load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies()));
+    await timed('bare', barePid, () => load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
+    await timed('one', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }));
+    await timed('spread', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies()));
   }
   clearInterval(sampler);
   const [bareIntake, appIntake, spreadIntake] = [combine(runs.bare), combine(runs.one), combine(runs.spread)];
@@ -279,8 +297,18 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   const p99 = appIntake.p99 / Math.max(1, bareIntake.p99);
   line('intake p99 ratio to bare, one employer', p99.toFixed(1), '≤ 2.0', p99 <= 2);
   line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 250', peakRss <= 250);
+  // Per order, from the processes' own CPU time: independent of how much of the machine others take.
+  const perOrder = (which: keyof typeof cpu) =>
+    cpu[which] /
+    Math.max(
+      1,
+      runs[which].reduce((a, r) => a + r.rps * duration, 0),
+    );
+  const [cpuBare, cpuOne, cpuSpread] = [perOrder('bare'), perOrder('one'), perOrder('spread')];
+  line('server CPU per order, bare / one / spread (ms)', `${cpuBare.toFixed(2)} / ${cpuOne.toFixed(2)} / ${cpuSpread.toFixed(2)}`, '', null);
+  line('server CPU per order, ratio bare to ours', (cpuBare / cpuOne).toFixed(2), '', null);
   lastBare = bareIntake.rps;
-  return { rounds: runs, bareIntake, appIntake, spreadIntake, peakRss };
+  return { rounds: runs, bareIntake, appIntake, spreadIntake, peakRss, cpuPerOrderMs: { bare: cpuBare, one: cpuOne, spread: cpuSpread } };
 }
 type LoadResult = Awaited<ReturnType<typeof load>>;
 /** Rounds together: orders per second over all of them, the worst round's p99. */
