@@ -262,7 +262,27 @@ async function supervision() {
  * Intake is measured twice (issue 18): every order naming the same employer (a wage-arrears group calling in, so the
  * "same employer in 30 days" count meets its cap every time) and a realistic spread of employers (one in 2,000).
  */
+/**
+ * A fresh installation runs its due jobs at once (the day's scheduled reports build documents over every order): the
+ * intake is measured after they are done, as on a server that has been running, not during a once-a-day job.
+ */
+async function settleJobs() {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    let quiet = 0;
+    for (let i = 0; i < 240 && quiet < 3; i++) {
+      const { rows } = await c.query(`select count(*)::int as n from jobs where state = 'running' or (state = 'pending' and run_at <= now())`);
+      quiet = (rows[0] as { n: number }).n === 0 ? quiet + 1 : 0;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 async function intake(appPort: number, barePort: number, cookie: string, pid: number, barePid: number) {
+  await settleJobs();
   // Warm both up so JIT and pools are not part of the measure.
   await fetch(`http://127.0.0.1:${appPort}/api/orders`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: intakeBody });
   let peakRss = rssMb(pid);
