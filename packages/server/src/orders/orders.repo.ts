@@ -377,6 +377,8 @@ const requestsAboutEmployerAtIntake = reusableSql(
       where ${workOrders.employerKey} = ${sql.placeholder('employerKey')} and ${workOrders.createdAt} >= ${sql.placeholder('from')}::timestamptz
         and ${workOrders.state} <> 'invalid' and c.called_at >= ${sql.placeholder('from')}::timestamptz
       limit ${sql.placeholder('cap')}) counted`,
+  // Planned at every run: an employer with thousands of requests and one never heard of need different plans.
+  { named: false },
 );
 
 export async function requestsAboutEmployer(db: Executor, employerKey: string, since: Date, cap: number, shownTo?: Actor): Promise<number> {

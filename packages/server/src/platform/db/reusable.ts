@@ -33,12 +33,18 @@ function run(ex: Executor, built: Built, values: Record<string, unknown>) {
     .execute(values);
 }
 
-/** A raw statement (a `sql` template whose values are `sql.placeholder(name)`); resolves to the driver's result. */
-export function reusableSql(name: string, statement: SQL) {
+/**
+ * A raw statement (a `sql` template whose values are `sql.placeholder(name)`); resolves to the driver's result.
+ * `named: false` for a query whose best plan depends on its values (PostgreSQL would settle on one generic plan for
+ * a named statement after five runs): it is then built once but planned at every run.
+ */
+export function reusableSql(name: string, statement: SQL, opts: { named?: boolean } = {}) {
   let built: Built | undefined;
   return (ex: Executor, values: Record<string, unknown>): Promise<unknown> => {
-    built ??= { query: internals(ex).dialect.sqlToQuery(statement), fields: undefined, name: statementName(name) };
-    return internals(ex).session.prepareQuery(built.query, undefined, built.name, false).execute(values);
+    built ??= { query: internals(ex).dialect.sqlToQuery(statement), fields: undefined, name: opts.named === false ? '' : statementName(name) };
+    return internals(ex)
+      .session.prepareQuery(built.query, undefined, built.name || undefined, false)
+      .execute(values);
   };
 }
 
