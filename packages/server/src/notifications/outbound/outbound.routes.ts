@@ -1,7 +1,5 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withinScope } from '../../access/scope.js';
 import { requireRole, type Actor } from '../../auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
@@ -12,7 +10,8 @@ import { describe, errorResponses, idParam } from '../../platform/http/schemas.j
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { findUnitsByIds, unitIdsInScope } from '../../units/units.repo.js';
 import { listDeliveries, outboundJobKind } from './outbound.js';
-import { outboundDeliveries, type DeliveryRow } from './outbound.tables.js';
+import * as repo from './outbound.repo.js';
+import type { DeliveryRow } from './outbound.tables.js';
 
 /** Outbound deliveries (administrators, supervisors) and the phone tasks (the hotline's agents, supervisors, dispatchers). */
 export function createOutboundService(deps: { db: Db; clock: Clock }) {
@@ -57,14 +56,9 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
     requireRole(actor, 'administrator', 'supervisor');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
-      const [d] = await tx
-        .update(outboundDeliveries)
-        .set({ state: 'pending' })
-        .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.state, 'failed'), sql`${outboundDeliveries.channel} in ('webhook', 'sms')`))
-        .returning();
+      const d = await repo.reopenFailed(tx, id);
       if (!d) {
-        const [exists] = await tx.select({ id: outboundDeliveries.id }).from(outboundDeliveries).where(eq(outboundDeliveries.id, id));
-        if (!exists) throw notFound('OUTBOUND_NOT_FOUND', '外发通知不存在');
+        if (!(await repo.deliveryExists(tx, id))) throw notFound('OUTBOUND_NOT_FOUND', '外发通知不存在');
         throw conflict('OUTBOUND_NOT_FAILED', '只有发送失败的 Webhook 或短信可以重发');
       }
       // A new job key per retry: the first job's key is spent (its row may be purged or failed).
@@ -81,18 +75,7 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
 
   async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
-    const tasks = await db
-      .select({ d: outboundDeliveries })
-      .from(outboundDeliveries)
-      .where(
-        and(
-          eq(outboundDeliveries.channel, 'phone'),
-          q.state ? eq(outboundDeliveries.state, q.state) : undefined,
-          inArray(outboundDeliveries.targetUnitId, unitIdsInScope(actor)),
-        ),
-      )
-      .orderBy(sql`${outboundDeliveries.state} = 'done'`, desc(outboundDeliveries.createdAt))
-      .limit(200);
+    const tasks = await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200);
     // The units' names and phones through their owner (units.repo).
     const byId = new Map((await findUnitsByIds(db, [...new Set(tasks.map((t) => t.d.targetUnitId!))])).map((u) => [u.id, u]));
     const rows = tasks.map(({ d }) => ({ d, unitName: byId.get(d.targetUnitId!)?.name ?? '', contactPhone: byId.get(d.targetUnitId!)?.contactPhone ?? null }));
@@ -118,29 +101,17 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
   /** Someone called the unit: done, or failed (no answer) with the reason; a failed task stays in the queue to call again. */
   async function completePhoneTask(actor: Actor, id: string, input: { outcome: 'done' | 'failed'; note?: string | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
-    const [row] = await db
-      .select({ d: outboundDeliveries })
-      .from(outboundDeliveries)
-      .where(and(eq(outboundDeliveries.id, id), eq(outboundDeliveries.channel, 'phone'), inArray(outboundDeliveries.targetUnitId, unitIdsInScope(actor))));
+    const row = await repo.phoneTaskOf(db, id, unitIdsInScope(actor));
     if (!row) throw notFound('PHONE_TASK_NOT_FOUND', '电话督办任务不存在或无权查看');
     const now = clock.now();
     const note = input.note ?? null;
-    const [done] = await db
-      .update(outboundDeliveries)
-      .set(
-        input.outcome === 'done'
-          ? { state: 'done', doneAt: now, doneByName: actor.displayName, note, lastAttemptAt: now, attempts: sql`${outboundDeliveries.attempts} + 1` }
-          : {
-              state: 'failed',
-              doneByName: actor.displayName,
-              note,
-              lastError: note ?? '未接通',
-              lastAttemptAt: now,
-              attempts: sql`${outboundDeliveries.attempts} + 1`,
-            },
-      )
-      .where(and(eq(outboundDeliveries.id, id), inArray(outboundDeliveries.state, ['open', 'failed'])))
-      .returning();
+    const done = await repo.closePhoneTask(
+      db,
+      id,
+      input.outcome === 'done'
+        ? { state: 'done', doneAt: now, doneByName: actor.displayName, note, lastAttemptAt: now }
+        : { state: 'failed', doneByName: actor.displayName, note, lastError: note ?? '未接通', lastAttemptAt: now },
+    );
     if (!done) throw conflict('PHONE_TASK_DONE', '该电话督办任务已完成');
     return {
       id: done.id,
