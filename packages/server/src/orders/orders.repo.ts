@@ -369,13 +369,21 @@ export async function findAttachment(db: Executor, orderId: string, attachmentId
  * calling in a thousand times costs what the threshold costs. A caller attached within the window to an order created
  * before it is not counted (the order is older than the window).
  */
+/**
+ * Each order's callers are looked up from the order (a lateral subquery, kept apart by `offset 0`): a plain join let
+ * the planner hash every order of the employer in the window before the LIMIT (10 ms at 4,500 orders of one employer,
+ * growing with them); this way it reads orders by the index and stops at the cap.
+ */
+const callersInWindow = (from: SQL) =>
+  sql`cross join lateral (select 1 from ${orderCallers} c where c.order_id = ${workOrders.id} and c.called_at >= ${from}::timestamptz offset 0) c`;
+
 /** The intake's count (no one's visibility): built once, see platform/db/reusable.ts. */
 const requestsAboutEmployerAtIntake = reusableSql(
   'employer_requests',
   sql`select count(*)::int as n from (
-      select 1 from ${workOrders} join ${orderCallers} c on c.order_id = ${workOrders.id}
+      select 1 from ${workOrders} ${callersInWindow(sql`${sql.placeholder('from')}`)}
       where ${workOrders.employerKey} = ${sql.placeholder('employerKey')} and ${workOrders.createdAt} >= ${sql.placeholder('from')}::timestamptz
-        and ${workOrders.state} <> 'invalid' and c.called_at >= ${sql.placeholder('from')}::timestamptz
+        and ${workOrders.state} <> 'invalid'
       limit ${sql.placeholder('cap')}) counted`,
   // Planned at every run: an employer with thousands of requests and one never heard of need different plans.
   { named: false },
@@ -390,9 +398,9 @@ export async function requestsAboutEmployer(db: Executor, employerKey: string, s
   // Shown to a person (intake hints): only orders they may list count; out of scope, nothing is told.
   const visible = shownTo ? sql`and ${orderVisibility(shownTo, workOrders)}` : sql``;
   const rows = await db.execute(sql`select count(*)::int as n from (
-      select 1 from ${workOrders} join ${orderCallers} c on c.order_id = ${workOrders.id}
+      select 1 from ${workOrders} ${callersInWindow(sql`${from}`)}
       where ${workOrders.employerKey} = ${employerKey} and ${workOrders.createdAt} >= ${from}::timestamptz and ${workOrders.state} <> 'invalid'
-        and c.called_at >= ${from}::timestamptz ${visible}
+        ${visible}
       limit ${cap}) counted`);
   return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
 }
