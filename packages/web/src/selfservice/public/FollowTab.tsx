@@ -1,0 +1,136 @@
+import { Alert, Button, Card, Form, Input, Radio, Steps, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { applyServerErrors } from '../../api/form-errors.js';
+import { selfServiceApi, type PublicProgress } from '../../api/selfservice.js';
+import type { Satisfaction } from '../../api/types.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { formatTime } from '../../shared/format.js';
+import { satisfactionLabels } from '../../shared/labels.js';
+import { mobileRule } from './PhoneAndCode.js';
+
+/** Follow a request by number and phone; rate it there once it is answered. */
+export function FollowTab({ initial, rating }: { initial: { number: string; phone: string } | null; rating?: boolean }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm();
+  const [progress, setProgress] = useState<PublicProgress | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const words = (w: { zh: string; en: string }) => (lang === 'en' ? w.en : w.zh);
+  const follow = async (v: { number: string; phone: string }) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setProgress(await selfServiceApi.track({ number: v.number.trim(), phone: v.phone }));
+    } catch (e) {
+      setProgress(null);
+      setProblem(applyServerErrors(form, e).join('；') || null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    if (initial) {
+      form.setFieldsValue(initial);
+      void follow(initial);
+    }
+    // Only when another tab hands over a number.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial]);
+  return (
+    <>
+      <Form form={form} name={rating ? 'find' : 'follow'} layout="vertical" onFinish={follow}>
+        <Form.Item name="number" label={t('受理编号')} rules={[{ required: true, whitespace: true, message: t('请填写受理编号') }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('手机号码')}
+          rules={[
+            { required: true, message: t('请填写 11 位手机号码') },
+            { ...mobileRule, message: t(mobileRule.message) },
+          ]}
+        >
+          <Input inputMode="numeric" maxLength={11} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {rating ? t('查找要评价的诉求') : t('查询')}
+        </Button>
+      </Form>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
+      {progress && (
+        <Card size="small" style={{ marginTop: 16 }} data-testid="progress">
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {words(progress.stageText)}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {progress.number} · {t('提交于 {at}', { at: formatTime(progress.submittedAt) })}
+            {progress.handlingUnit && (
+              <>
+                <br />
+                {t('承办单位')}：{progress.handlingUnit}
+              </>
+            )}
+          </Typography.Paragraph>
+          {progress.answer && <Alert type="success" title={t('答复')} description={progress.answer} style={{ marginBottom: 12 }} />}
+          <Steps
+            direction="vertical"
+            size="small"
+            current={progress.steps.length - 1}
+            items={progress.steps.map((s) => ({ title: words(s.text), description: formatTime(s.at) }))}
+          />
+          {progress.rating && (
+            <Alert
+              type="info"
+              title={t('您的评价：{s}', { s: t(satisfactionLabels[progress.rating.satisfaction] ?? progress.rating.satisfaction) })}
+              description={progress.rating.comment ?? undefined}
+            />
+          )}
+          {progress.canRate && <RateForm progress={progress} phone={form.getFieldValue('phone') as string} onRated={setProgress} />}
+        </Card>
+      )}
+    </>
+  );
+}
+export function RateForm({ progress, phone, onRated }: { progress: PublicProgress; phone: string; onRated: (p: PublicProgress) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const rate = async (v: { satisfaction: Satisfaction; comment?: string }) => {
+    setBusy(true);
+    try {
+      onRated(
+        await selfServiceApi.rate({
+          number: progress.number,
+          phone,
+          satisfaction: v.satisfaction,
+          ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+        }),
+      );
+    } catch (e) {
+      setProblem(applyServerErrors(form, e).join('；') || null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form form={form} name="rating" layout="vertical" onFinish={rate} style={{ marginTop: 12 }}>
+      <Form.Item name="satisfaction" label={t('您对办理结果是否满意？')} rules={[{ required: true, message: t('请选择') }]}>
+        <Radio.Group>
+          {(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((s) => (
+            <Radio.Button key={s} value={s}>
+              {t(satisfactionLabels[s] ?? s)}
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="comment" label={t('意见（可不填）')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        {t('提交评价')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { applyServerErrors } from '../../api/form-errors.js';
+import { selfServiceApi } from '../../api/selfservice.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export type Purpose = 'request' | 'membership';
+export const mobileRule = { pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' };
+/** The phone and the code sent to it: the button counts down the minute before another code may be asked. */
+export function PhoneAndCode({ purpose, form }: { purpose: Purpose; form: ReturnType<typeof Form.useForm>[0] }) {
+  const { t } = useI18n();
+  const [wait, setWait] = useState(0);
+  const [sent, setSent] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const id = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(id);
+  }, [wait]);
+  const send = async () => {
+    setProblem(null);
+    try {
+      await form.validateFields(['phone']);
+    } catch {
+      return;
+    }
+    try {
+      const r = await selfServiceApi.requestCode({ phone: form.getFieldValue('phone') as string, purpose });
+      setSent(r.sentTo);
+      setWait(r.resendAfterSeconds);
+    } catch (e) {
+      const seconds = e instanceof ApiError ? Number((e.details as { retryAfterSeconds?: number }).retryAfterSeconds ?? 0) : 0;
+      if (seconds) setWait(seconds);
+      setProblem(applyServerErrors(form, e).join('；'));
+    }
+  };
+  return (
+    <>
+      <Form.Item
+        name="phone"
+        label={t('手机号码')}
+        rules={[
+          { required: true, message: t('请填写 11 位手机号码') },
+          { ...mobileRule, message: t(mobileRule.message) },
+        ]}
+      >
+        <Input inputMode="numeric" maxLength={11} autoComplete="tel" />
+      </Form.Item>
+      <Form.Item label={t('验证码')} required>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item name="code" noStyle rules={[{ required: true, message: t('请填写验证码') }]}>
+            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" aria-label={t('验证码')} />
+          </Form.Item>
+          <Button onClick={send} disabled={wait > 0}>
+            {wait > 0 ? t('{s} 秒后重新获取', { s: wait }) : t('获取验证码')}
+          </Button>
+        </Space.Compact>
+      </Form.Item>
+      {sent && <Typography.Paragraph type="secondary">{t('验证码已发送至 {phone}，10 分钟内有效', { phone: sent })}</Typography.Paragraph>}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    </>
+  );
+}
