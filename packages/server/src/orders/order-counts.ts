@@ -68,10 +68,12 @@ const keyOf = (k: CounterKey) => `${k.kind}:${k.unitId}`;
 export async function readCounts(db: Executor, keys: readonly CounterKey[]): Promise<Map<string, StateCount[]>> {
   const out = new Map<string, StateCount[]>(keys.map((k) => [keyOf(k), []]));
   if (!keys.length) return out;
+  // Several views share a counter (every state tab of the whole list): read each once.
+  const distinct = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
   const rows = await db
     .select({ unitId: orderCounts.unitId, kind: orderCounts.kind, state: orderCounts.state, n: sql<number>`sum(${orderCounts.n})::int` })
     .from(orderCounts)
-    .where(or(...keys.map((k) => and(eq(orderCounts.unitId, k.unitId), eq(orderCounts.kind, k.kind))))!)
+    .where(or(...distinct.map((k) => and(eq(orderCounts.unitId, k.unitId), eq(orderCounts.kind, k.kind))))!)
     .groupBy(orderCounts.unitId, orderCounts.kind, orderCounts.state)
     .having(sql`sum(${orderCounts.n}) <> 0`);
   for (const r of rows) out.get(`${r.kind}:${r.unitId}`)?.push({ state: r.state, n: Number(r.n) });
