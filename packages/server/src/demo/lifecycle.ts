@@ -438,7 +438,8 @@ export class SimOrder {
   /** 合并: this order's callers move to `target`, this one closes as merged; the target records merge_in at the same instant. */
   mergeInto(at: Date, actor: SeedActor, target: SimOrder, note: string | null): void {
     const moved = this.g.callers.splice(0);
-    this.act(at, actor, 'merge', (s, ctx) => mergeEffect(s, { targetId: target.o.id, callersMoved: moved.length, note }, ctx));
+    const primaryCallerId = moved.find((c) => c.isPrimary)?.id ?? null;
+    this.act(at, actor, 'merge', (s, ctx) => mergeEffect(s, { targetId: target.o.id, callersMoved: moved.length, primaryCallerId, note }, ctx));
     const source = this.o;
     target.schedule(at, () =>
       target.act(at, actor, 'attach_caller', (s, ctx) => {

@@ -80,7 +80,18 @@ export function createIntakeService(deps: OrderDeps) {
     const { order, callers, now } = await insertOrder(actor, input, holderFor(actor, units), claim ? { claim } : {});
     // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.
     const relations = new Set<Relation>(['intake', ...relationsOf(actor, order, [], units.get(actor.unitId))]);
-    const details = { callers, hops: [], coHandlers: [], extensions: [], attachments: [], links: [], repliedBy: null, instructions: undefined };
+    const details = {
+      callers,
+      hops: [],
+      coHandlers: [],
+      extensions: [],
+      attachments: [],
+      links: [],
+      absorbed: [],
+      mergeTargetState: null,
+      repliedBy: null,
+      instructions: undefined,
+    };
     return orderView(deps, actor, order, now, { details, relations });
   }
 

@@ -182,6 +182,15 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
       ? { at: iso(order.callbackAt)!, handlingSatisfaction: order.handlingSatisfaction, callSatisfaction: order.callSatisfaction }
       : null,
     mergedIntoId: order.mergedIntoId,
+    // The words of each request merged into this one, as its caller gave them (the group case reads them all).
+    absorbed: d.absorbed.map((m) => ({
+      id: m.id,
+      number: m.number,
+      title: m.title,
+      narrative: m.narrative,
+      channel: m.channel,
+      createdAt: m.createdAt.toISOString(),
+    })),
     invalidReason: order.invalidReason,
     hops: d.hops.map((h) => ({
       seq: h.seq,
@@ -237,6 +246,7 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
         repliedBy: d.repliedBy,
         callers: d.callers,
         ...(d.instructions ? { instructions: d.instructions } : {}),
+        mergeTargetState: d.mergeTargetState,
       }),
     }),
   };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import { finalStates } from './domain/states.js';
+import { finalStates, type OrderState } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
@@ -111,6 +111,12 @@ export async function orderDetails(db: Executor, orderId: string) {
       sql`order_links l join work_orders w on w.id = case when l.order_id = ${id} then l.linked_order_id else l.order_id end where l.order_id = ${id} or l.linked_order_id = ${id}`,
       sql`l.created_at`,
     )} as links,
+    ${jsonList(
+      sql`json_build_object('id', m.id, 'number', m.number, 'title', m.title, 'narrative', m.narrative, 'createdAt', m.created_at, 'channel', m.channel)`,
+      sql`work_orders m where m.merged_into_id = ${id}`,
+      sql`m.created_at`,
+    )} as absorbed,
+    (select t.state from work_orders m1 join work_orders t on t.id = m1.merged_into_id where m1.id = ${id}) as merge_target_state,
     (select ev.actor_user_id from order_events ev where ev.order_id = ${id} and ev.action = 'reply' order by ev.id desc limit 1) as replied_by,
     (select ${instructionFactsColumn('w0')} from work_orders w0 where w0.id = ${id}) as instructions`);
   const r = rowsOf<Record<string, unknown>>(rows)[0]!;
@@ -149,6 +155,10 @@ export async function orderDetails(db: Executor, orderId: string) {
       visibleTo: string[];
       createdBy: string;
     }[],
+    /** The orders merged into this one: their own words stay readable on the surviving order. */
+    absorbed: jsonRows(r.absorbed).map((m) => ({ ...m, createdAt: at(m.createdAt) })) as AbsorbedOrder[],
+    /** A merged order: the state of the order it went into (whether the merge can still be undone). */
+    mergeTargetState: (r.merge_target_state as OrderState | null) ?? null,
     /** Who gave the latest reply (the state machine's separation of duties). */
     repliedBy: (r.replied_by as string | null) ?? null,
     instructions: r.instructions === null || r.instructions === undefined ? undefined : instructionFactsOf(r.instructions),
@@ -189,15 +199,23 @@ const factColumns = {
     where ev.order_id = "work_orders"."id" and ev.action = 'reply' order by ev.id desc limit 1) end`,
   callerSecrecy: sql<unknown>`coalesce((select json_agg(c.confidential) from order_callers c where c.order_id = "work_orders"."id"), '[]'::json)`,
   instructions: sql<unknown>`${instructionFactsColumn('"work_orders"')}`,
+  mergeTargetState: sql<string | null>`(select t.state from work_orders t where t.id = "work_orders"."merged_into_id")`,
 };
 
-function factsOf(row: { pendingRequestedBy: string | null; repliedBy: string | null; callerSecrecy: unknown; instructions: unknown }): FactSources {
+function factsOf(row: {
+  pendingRequestedBy: string | null;
+  repliedBy: string | null;
+  callerSecrecy: unknown;
+  instructions: unknown;
+  mergeTargetState: string | null;
+}): FactSources {
   const secrecy = (typeof row.callerSecrecy === 'string' ? JSON.parse(row.callerSecrecy) : row.callerSecrecy) as boolean[];
   return {
     pendingRequestedBy: row.pendingRequestedBy,
     repliedBy: row.repliedBy,
     callers: secrecy.map((confidential) => ({ confidential })),
     instructions: instructionFactsOf(row.instructions),
+    mergeTargetState: row.mergeTargetState as OrderState | null,
   };
 }
 
@@ -316,14 +334,42 @@ export async function callersOf(db: Executor, orderId: string): Promise<CallerRo
   return db.select().from(orderCallers).where(eq(orderCallers.orderId, orderId));
 }
 
-/** A merge: the source's callers join the target, remembering where they came from. Returns how many moved. */
-export async function moveCallers(tx: Executor, fromOrderId: string, toOrderId: string): Promise<number> {
-  const rows = await tx
+export type AbsorbedOrder = { id: string; number: string; title: string; narrative: string; createdAt: Date; channel: string };
+
+/** Undoing a merge: the callers that came from `sourceId` go back to it; its first caller is its primary again. */
+export async function moveCallersBack(tx: Executor, sourceId: string, targetId: string, primaryCallerId: string | null): Promise<number> {
+  const back = await tx
     .update(orderCallers)
-    .set({ orderId: toOrderId, sourceOrderId: fromOrderId, isPrimary: false })
-    .where(eq(orderCallers.orderId, fromOrderId))
-    .returning({ id: orderCallers.id });
-  return rows.length;
+    .set({ orderId: sourceId, sourceOrderId: null, isPrimary: false })
+    .where(and(eq(orderCallers.orderId, targetId), eq(orderCallers.sourceOrderId, sourceId)))
+    .returning({ id: orderCallers.id, calledAt: orderCallers.calledAt });
+  // The primary the merge recorded; for merges recorded before that, the first to call.
+  const first = back.find((c) => c.id === primaryCallerId) ?? back.sort((a, b) => a.calledAt.getTime() - b.calledAt.getTime())[0];
+  if (first) await tx.update(orderCallers).set({ isPrimary: true }).where(eq(orderCallers.id, first.id));
+  return back.length;
+}
+
+/** What the latest merge of the order recorded (its state and step then), for undoing it; undefined if never merged. */
+export async function lastMergeOf(db: Executor, orderId: string): Promise<{ fromState: string | null; data: unknown } | undefined> {
+  const [e] = await db
+    .select({ fromState: orderEvents.fromState, data: orderEvents.data })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.action, 'merge')))
+    .orderBy(desc(orderEvents.id))
+    .limit(1);
+  return e;
+}
+
+/**
+ * A merge: the source's callers join the target, remembering where they came from. Returns how many moved and which
+ * of them was the source's primary caller (recorded on the merge, so undoing it restores the primary).
+ */
+export async function moveCallers(tx: Executor, fromOrderId: string, toOrderId: string): Promise<{ moved: number; primaryCallerId: string | null }> {
+  const rows = await tx.execute(sql`update order_callers c set order_id = ${toOrderId}::uuid, source_order_id = ${fromOrderId}::uuid, is_primary = false
+    from order_callers prior where prior.id = c.id and c.order_id = ${fromOrderId}::uuid
+    returning c.id, prior.is_primary as was_primary`);
+  const moved = rowsOf<{ id: string; was_primary: boolean }>(rows);
+  return { moved: moved.length, primaryCallerId: moved.find((r) => r.was_primary)?.id ?? null };
 }
 
 export async function countCallers(db: Executor, orderId: string): Promise<number> {

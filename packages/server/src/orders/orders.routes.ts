@@ -387,6 +387,24 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
   );
 
   app.post(
+    '/:id/unmerge',
+    {
+      schema: {
+        operationId: 'unmergeOrder',
+        tags,
+        ...describe(
+          '撤销合并：被合并的工单回到合并前的状态和时限，来电人随之转回（合并到的工单尚未回访时）',
+          'Undo a merge: the merged order returns to its state and deadline before the merge, with its callers, while the surviving order is still open.',
+        ),
+        params: idParams,
+        body: z.object({ ...versionBody, reason: reasonText('撤销理由') }).strict(),
+        response: { 200: orderViewSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.orders.unmerge(actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
     '/:id/links',
     {
       schema: {

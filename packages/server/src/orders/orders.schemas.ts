@@ -188,6 +188,8 @@ export const orderViewSchema = orderSummarySchema.extend({
   counts: z.object({ extensions: z.number(), returns: z.number(), reworks: z.number(), reopens: z.number(), callbackAttempts: z.number() }),
   callback: z.object({ at: iso, handlingSatisfaction: z.string().nullable(), callSatisfaction: z.string().nullable() }).nullable(),
   mergedIntoId: z.string().nullable(),
+  /** The orders merged into this one, each with its caller's own words. */
+  absorbed: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), narrative: z.string(), channel: z.string(), createdAt: z.string() })),
   invalidReason: z.string().nullable(),
   hops: z.array(
     z.object({

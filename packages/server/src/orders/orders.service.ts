@@ -1,7 +1,17 @@
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors/app-error.js';
-import { invalidateEffect, linkEffect, mergeEffect, mergeInEffect, revealContactEffect } from './domain/effects.js';
+import {
+  invalidateEffect,
+  linkEffect,
+  mergeEffect,
+  mergeInEffect,
+  mergeUndoneEffect,
+  revealContactEffect,
+  unmergeEffect,
+  type MergeRecord,
+} from './domain/effects.js';
+import { orderStates, type OrderState } from './domain/states.js';
 import { callerView, contactAccessFor, orderView } from './order-view.js';
 import type { OrderDeps } from './order-deps.js';
 import * as repo from './orders.repo.js';
@@ -98,9 +108,9 @@ export function createOrdersService(deps: OrderDeps) {
           s.version,
           'merge',
           async (c) => {
-            const n = await repo.moveCallers(c.tx, s.id, targetId);
+            const { moved: n, primaryCallerId } = await repo.moveCallers(c.tx, s.id, targetId);
             moved += n;
-            return mergeEffect(c.snapshot, { targetId, callersMoved: n, note }, c.effectCtx);
+            return mergeEffect(c.snapshot, { targetId, callersMoved: n, primaryCallerId, note }, c.effectCtx);
           },
           within,
         );
@@ -121,6 +131,53 @@ export function createOrdersService(deps: OrderDeps) {
         },
         within,
       );
+    });
+    return view(actor, row);
+  }
+
+  /**
+   * 撤销合并: an order merged by mistake comes back as it was merged (state, step, deadline, callers), while the order
+   * it went into still takes callers. Both timelines say so, in one transaction; both versions move on.
+   */
+  async function unmerge(actor: Actor, id: string, input: { version: number; reason: string }) {
+    const row = await inOneTransaction(deps, async (within) => {
+      let source: { id: string; number: string; target: string } | undefined;
+      let back = 0;
+      const restored = await runTransition(
+        deps,
+        actor,
+        id,
+        input.version,
+        'unmerge',
+        async (c) => {
+          const target = c.snapshot.order.mergedIntoId;
+          const merge = await repo.lastMergeOf(c.tx, id);
+          if (!target || !merge) throw conflict('ORDER_NOT_MERGED', '该工单不是合并关闭的，无需撤销合并');
+          const record = mergeRecordOf(merge);
+          back = await repo.moveCallersBack(c.tx, id, target, record.primaryCallerId);
+          source = { id, number: c.snapshot.order.number, target };
+          return unmergeEffect(c.snapshot, { record, callersBack: back, reason: input.reason }, c.effectCtx);
+        },
+        within,
+      );
+      const from = source!;
+      await runTransition(
+        deps,
+        actor,
+        from.target,
+        null,
+        'attach_caller',
+        async (c) => {
+          const callerCount = await repo.countCallers(c.tx, from.target);
+          return mergeUndoneEffect(
+            c.snapshot,
+            { source: { id: from.id, number: from.number }, callerCount, callersMoved: back, reason: input.reason },
+            c.effectCtx,
+          );
+        },
+        within,
+      );
+      return restored;
     });
     return view(actor, row);
   }
@@ -174,5 +231,16 @@ export function createOrdersService(deps: OrderDeps) {
     return { fileName: a.fileName, contentType: a.contentType, bytes };
   }
 
-  return { get, events, revealContact, merge, link, invalidate, attachment };
+  return { get, events, revealContact, merge, unmerge, link, invalidate, attachment };
+}
+
+/** The state and step the merge closed, from its event (the step as effects recorded it; near-due from merges since issue 8). */
+function mergeRecordOf(e: { fromState: string | null; data: unknown }): MergeRecord {
+  const d = (e.data ?? {}) as {
+    step?: { step: string; startedAt: string | null; dueAt: string | null };
+    nearDueAt?: string | null;
+    primaryCaller?: string | null;
+  };
+  const state = (orderStates as readonly string[]).includes(e.fromState ?? '') ? (e.fromState as OrderState) : 'pending_dispatch';
+  return { state, step: d.step ?? null, nearDueAt: d.nearDueAt ?? null, primaryCallerId: d.primaryCaller ?? null };
 }

@@ -282,6 +282,66 @@ describe('merge, link and invalidate', () => {
     );
   });
 
+  it('undoes a merge made by mistake: the order comes back as it was, with its callers and its deadline', async () => {
+    const target = await create({ callers: [{ name: '己', phone: '13904712011' }] });
+    // Merged while in hand at the county: it must come back in hand, on the same deadline, held by the county.
+    const source = await atCounty({
+      callers: [
+        { name: '庚', phone: '13904712012' },
+        { name: '辛', phone: '13904712013' },
+      ],
+      narrative: '另一家公司的保安拖欠加班费，与目标工单无关。',
+    });
+    const merged = await ok<Order>(
+      agent.post(`/api/orders/${target.id}/merge`, { version: target.version, sources: [{ id: source.id, version: source.version }] }),
+    );
+    expect(merged.absorbed).toEqual([
+      expect.objectContaining({ id: source.id, number: source.number, narrative: '另一家公司的保安拖欠加班费，与目标工单无关。' }),
+    ]);
+    const closed = await ok<Order>(dispatcher.get(`/api/orders/${source.id}`));
+    expect(closed.allowedActions).toContain('unmerge');
+    // Only the desk undoes it, with a reason.
+    await expectError(agent.post(`/api/orders/${source.id}/unmerge`, { version: closed.version, reason: '合并错了' }), 403, 'ORDER_ACTION_FORBIDDEN');
+    await expectError(dispatcher.post(`/api/orders/${source.id}/unmerge`, { version: closed.version }), 400, 'VALIDATION_FAILED');
+    await expectError(dispatcher.post(`/api/orders/${source.id}/unmerge`, { version: closed.version - 1, reason: '合并错了' }), 409, 'VERSION_CONFLICT');
+
+    const back = await ok<Order>(dispatcher.post(`/api/orders/${source.id}/unmerge`, { version: closed.version, reason: '不是同一用人单位，合并错了' }));
+    expect(back).toMatchObject({ state: 'handling', mergedIntoId: null, closedAt: null, callerCount: 2, holderUnit: { id: county.id } });
+    expect(back.deadlines).toEqual(source.deadlines);
+    expect(back.callers.map((c: { name: string; isPrimary: boolean; sourceOrderId: string | null }) => [c.name, c.isPrimary, c.sourceOrderId])).toEqual([
+      ['庚', true, null],
+      ['辛', false, null],
+    ]);
+    const after = await ok<Order>(dispatcher.get(`/api/orders/${target.id}`));
+    expect(after).toMatchObject({ callerCount: 1, absorbed: [] });
+    expect(after.callers.map((c: { name: string }) => c.name)).toEqual(['己']);
+    const sourceEvents = await ok<{ action: string; data: any; note: string }[]>(dispatcher.get(`/api/orders/${source.id}/events`));
+    expect(sourceEvents.at(-1)).toMatchObject({
+      action: 'unmerge',
+      data: { mergedInto: target.id, callers: 2, state: 'handling' },
+      note: '不是同一用人单位，合并错了',
+    });
+    const targetEvents = await ok<{ action: string; data: any }[]>(dispatcher.get(`/api/orders/${target.id}/events`));
+    expect(targetEvents.at(-1)).toMatchObject({ action: 'merge_undone', data: { source: { id: source.id, number: source.number }, callersMoved: 2 } });
+    // Handled on as before: the county replies.
+    expect(back.allowedActions).not.toContain('unmerge');
+    await expectError(dispatcher.post(`/api/orders/${source.id}/unmerge`, { version: back.version, reason: '再撤一次' }), 409, 'ORDER_INVALID_TRANSITION');
+    expect(await reply(await ok<Order>(handler.get(`/api/orders/${source.id}`)))).toMatchObject({ state: 'replied' });
+  });
+
+  it('does not undo a merge once the surviving order waits for its callback', async () => {
+    const target = await atCounty();
+    const source = await create({ callers: [{ name: '壬', phone: '13904712021' }] });
+    const merged = await ok<Order>(
+      agent.post(`/api/orders/${target.id}/merge`, { version: target.version, sources: [{ id: source.id, version: source.version }] }),
+    );
+    const replied = await reply(await ok<Order>(handler.get(`/api/orders/${merged.id}`)));
+    await ok(dispatcher.post(`/api/orders/${replied.id}/review`, { version: replied.version, decision: 'accept' }));
+    const closed = await ok<Order>(dispatcher.get(`/api/orders/${source.id}`));
+    expect(closed.allowedActions).not.toContain('unmerge');
+    await expectError(dispatcher.post(`/api/orders/${source.id}/unmerge`, { version: closed.version, reason: '合并错了' }), 409, 'ORDER_UNMERGE_TARGET_CLOSED');
+  });
+
   it('changes nothing when one source is stale', async () => {
     const target = await create();
     const fresh = await create({ callers: [{ name: '戊', phone: '13904712005' }] });

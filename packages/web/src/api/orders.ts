@@ -64,6 +64,7 @@ export const ordersApi = {
   attachmentUrl: (id: Id, attachmentId: string) => `/api/orders/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   revealContact: (id: Id, reason: string) => ok(http.POST('/api/orders/{id}/reveal-contact', { ...path(id), body: { reason } })),
   merge: (id: Id, body: Body<'mergeOrders'>) => ok(http.POST('/api/orders/{id}/merge', { ...path(id), body })),
+  unmerge: (id: Id, body: Body<'unmergeOrder'>) => ok(http.POST('/api/orders/{id}/unmerge', { ...path(id), body })),
   link: (id: Id, body: Body<'linkOrders'>) => ok(http.POST('/api/orders/{id}/links', { ...path(id), body })),
   invalidate: (id: Id, body: Body<'invalidateOrder'>) => ok(http.POST('/api/orders/{id}/invalidate', { ...path(id), body })),
   dispatch: (id: Id, body: Body<'dispatchOrder'>) => ok(http.POST('/api/orders/{id}/dispatch', { ...path(id), body })),

@@ -2987,6 +2987,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销合并：被合并的工单回到合并前的状态和时限，来电人随之转回（合并到的工单尚未回访时）
+         * @description 撤销合并：被合并的工单回到合并前的状态和时限，来电人随之转回（合并到的工单尚未回访时）
+         *
+         *     Undo a merge: the merged order returns to its state and deadline before the merge, with its callers, while the surviving order is still open.
+         */
+        post: operations["unmergeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/urge": {
         parameters: {
             query?: never;
@@ -23026,8 +23048,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23348,8 +23378,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -23681,8 +23719,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24010,8 +24056,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24467,8 +24521,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -24951,8 +25013,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25292,8 +25362,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25623,8 +25701,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -25952,8 +26038,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26283,8 +26377,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26613,8 +26715,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -26949,8 +27059,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -27762,8 +27880,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -28092,8 +28218,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -28421,8 +28555,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -29274,8 +29416,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -29604,8 +29754,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -29938,8 +30096,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -30268,8 +30434,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -30597,8 +30771,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -30934,8 +31116,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -31263,8 +31453,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -31601,8 +31799,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -32081,8 +32287,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -32410,8 +32624,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
                         acceptedAt: string | null;
-                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
                         amountInvolved: number | null;
                         answer: string | null;
                         attachments: {
@@ -32762,6 +32984,343 @@ export interface operations {
                         };
                         seq: number | null;
                         state: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    unmergeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        absorbed: {
+                            channel: string;
+                            createdAt: string;
+                            id: string;
+                            narrative: string;
+                            number: string;
+                            title: string;
+                        }[];
+                        acceptedAt: string | null;
+                        allowedActions: ("dispatch" | "handle_at_hotline" | "sign" | "return" | "return_redispatch" | "return_reject" | "invite_co_handler" | "remove_co_handler" | "reply_co_handler_part" | "add_note" | "add_attachment" | "request_extension" | "decide_extension" | "reply" | "review_accept" | "review_rework" | "callback_satisfied" | "callback_dissatisfied" | "callback_unreachable" | "reopen" | "archive" | "merge" | "unmerge" | "link" | "invalidate" | "reveal_contact" | "attach_caller" | "answer_with_article" | "urge" | "add_instruction" | "acknowledge_instruction" | "record_emergency_way" | "check_request")[];
+                        amountInvolved: number | null;
+                        answer: string | null;
+                        attachments: {
+                            contentType: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        callback: {
+                            at: string;
+                            callSatisfaction: string | null;
+                            handlingSatisfaction: string | null;
+                        } | null;
+                        callerCount: number;
+                        callers: {
+                            calledAt: string;
+                            channel: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isPrimary: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                            sourceOrderId: string | null;
+                        }[];
+                        channel: string;
+                        closedAt: string | null;
+                        coHandlers: {
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string;
+                            partReply: string | null;
+                            removedAt: string | null;
+                            repliedAt: string | null;
+                            task: string | null;
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        confidential: boolean;
+                        /** @enum {string} */
+                        contactAccess: "plain" | "masked" | "hidden";
+                        counts: {
+                            callbackAttempts: number;
+                            extensions: number;
+                            reopens: number;
+                            returns: number;
+                            reworks: number;
+                        };
+                        createdAt: string;
+                        createdDate: string;
+                        /** @description 期限暂定：按放假办法推算的暂定日历计算，正式节假日安排导入后重算 / a deadline counted on a provisional calendar year; recomputed when the official year is entered */
+                        deadlineProvisional: boolean;
+                        deadlines: {
+                            callbackDueAt: string | null;
+                            current: {
+                                dueAt: string;
+                                nearDueAt: string | null;
+                                /** @enum {string} */
+                                status: "on_time" | "near_due" | "overdue";
+                            } | null;
+                            currentStep: string | null;
+                            reply: {
+                                dueAt: string;
+                                /** @description 办理时限：数量与单位（working_days 工作日、working_hours 工作小时……）；延期以此为单位、最多延长这么多 / the reply limit: an extension is asked in its unit, at most its amount */
+                                limit: {
+                                    amount: number | null;
+                                    unit: string;
+                                } | null;
+                                nearDueAt: string | null;
+                                /** @enum {string|null} */
+                                status: "on_time" | "near_due" | "overdue" | null;
+                            } | null;
+                            returnDueAt: string | null;
+                        };
+                        dispatchUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        divisionCode: string | null;
+                        employer: {
+                            address: string | null;
+                            creditCode: string | null;
+                            name: string | null;
+                        };
+                        employerName: string | null;
+                        extensions: {
+                            approved: boolean | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            previousDueAt: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedByUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            requestedDueAt: string;
+                        }[];
+                        firstDispatchedAt: string | null;
+                        handlingSatisfaction: string | null;
+                        holderUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        hopDispatcherUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hops: {
+                            dispatchedAt: string;
+                            fromUnit: {
+                                id: string;
+                                name: string;
+                            };
+                            note: string | null;
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            seq: number;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            status: string;
+                            toUnit: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        intakeUnit: {
+                            id: string;
+                            name: string;
+                        };
+                        invalidReason: string | null;
+                        isGroup: boolean;
+                        links: {
+                            note: string | null;
+                            number: string;
+                            orderId: string;
+                            state: string;
+                        }[];
+                        mergedIntoId: string | null;
+                        narrative: string;
+                        number: string;
+                        /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
+                        outcome: {
+                            amountRecovered: number;
+                            /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
+                            doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
+                            measures: string;
+                            resolved: boolean;
+                            workersHelped: number;
+                        } | null;
+                        pendingExtension: {
+                            id: string;
+                            reason: string;
+                            requestedAt: string;
+                            requestedDueAt: string;
+                        } | null;
+                        place: {
+                            divisionCode: string | null;
+                            text: string | null;
+                        };
+                        placeText: string | null;
+                        priority: string;
+                        relations: string[];
+                        repliedAt: string | null;
+                        riskFlags: string[];
+                        signedAt: string | null;
+                        /** @enum {string} */
+                        state: "pending_dispatch" | "pending_sign" | "returned" | "handling" | "replied" | "pending_callback" | "callback_dissatisfied" | "archived" | "closed_at_intake" | "merged" | "invalid";
+                        stateName: string;
+                        subjectCode: string;
+                        tier: string;
+                        title: string;
+                        typeCode: string;
+                        version: number;
+                        workersInvolved: number | null;
                     };
                 };
             };

@@ -106,6 +106,7 @@ export const orderActions = all<OrderAction>()([
   'reopen',
   'archive',
   'merge',
+  'unmerge',
   'link',
   'invalidate',
   'reveal_contact',

@@ -28,6 +28,7 @@ const secondary: OrderAction[] = [
   'invite_co_handler',
   'archive',
   'urge',
+  'unmerge',
 ];
 /** Rare ones go under "更多". */
 const rare: OrderAction[] = ['attach_caller', 'merge', 'link', 'invalidate'];

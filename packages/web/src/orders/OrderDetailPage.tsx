@@ -13,7 +13,17 @@ import { ActionDialog, type ActionSpec } from './actions/ActionDialog.js';
 import { TextField } from './actions/fields.js';
 import { actionSpecs } from './actions/specs.js';
 import { CallersCard } from './CallersCard.js';
-import { AttachmentsCard, CoHandlersCard, DeadlinesCard, ExtensionsCard, FactsCard, HopsCard, LinksCard, OutcomeCard } from './detail-sections.js';
+import {
+  AbsorbedCard,
+  AttachmentsCard,
+  CoHandlersCard,
+  DeadlinesCard,
+  ExtensionsCard,
+  FactsCard,
+  HopsCard,
+  LinksCard,
+  OutcomeCard,
+} from './detail-sections.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
 import { InstructionPanel } from '../supervision/InstructionPanel.js';
 import { OrderTimeline } from './OrderTimeline.js';
@@ -116,6 +126,7 @@ export default function OrderDetailPage() {
       <div className="order-columns">
         <div className="order-main">
           <FactsCard order={o} />
+          <AbsorbedCard order={o} />
           <CallersCard order={o} onRevealed={events.reload} />
           <OutcomeCard order={o} />
           <HopsCard order={o} />

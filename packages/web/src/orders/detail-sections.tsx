@@ -372,3 +372,24 @@ export function LinksCard({ order }: { order: OrderView }) {
     </Card>
   );
 }
+
+/** The requests merged into this order, each in its caller's own words: the group case is read whole here. */
+export function AbsorbedCard({ order }: { order: OrderView }) {
+  const t = useT();
+  if (!order.absorbed.length) return null;
+  return (
+    <Card size="small" title={`${t('合并进来的诉求')}（${order.absorbed.length}）`} data-testid="absorbed">
+      {order.absorbed.map((m) => (
+        <div key={m.id} className="absorbed-request">
+          <div className="muted small">
+            <Link to={`/orders/${m.id}`} className="order-number">
+              {m.number}
+            </Link>{' '}
+            · {t(channelLabels[m.channel as keyof typeof channelLabels] ?? m.channel)} · {formatTime(m.createdAt)} · {m.title}
+          </div>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{m.narrative}</Typography.Paragraph>
+        </div>
+      ))}
+    </Card>
+  );
+}

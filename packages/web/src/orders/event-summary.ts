@@ -1,7 +1,7 @@
 import type { OrderEvent } from '../api/types.js';
 import type { T } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
-import { attachmentKindLabels, noteKindLabels, satisfactionLabels } from '../shared/labels.js';
+import { attachmentKindLabels, noteKindLabels, satisfactionLabels, stateLabels } from '../shared/labels.js';
 
 /** The five flags of 危众多大隐 (catalog codes; the catalog's names are the same words). */
 const riskFlagWords: Record<string, string> = { danger: '危', mass: '众', repeat: '多', large: '大', hidden: '隐' };
@@ -39,7 +39,18 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   const linked = named(d.linkedOrder);
   if (linked?.number) out.push(t('关联 {number}', { number: linked.number }));
   if (Array.isArray(d.sources)) out.push(t('并入 {numbers}', { numbers: (d.sources as Named[]).map((s) => s.number).join('、') }));
-  if (typeof d.mergedInto === 'string') out.push(t('已并入其他工单'));
+  if (typeof d.mergedInto === 'string' && e.action === 'merge') out.push(t('已并入其他工单'));
+  if (e.action === 'unmerge') {
+    out.push(
+      t('恢复为“{state}”，来电人 {n} 名转回', {
+        state: t(stateLabels[String(d.state) as keyof typeof stateLabels] ?? String(d.state)),
+        n: Number(d.callers ?? 0),
+      }),
+    );
+  }
+  const undone = named(d.source);
+  if (e.action === 'merge_undone' && undone?.number)
+    out.push(t('{number} 撤销合并，转出来电人 {n} 名', { number: undone.number, n: Number(d.callersMoved ?? 0) }));
   if (typeof d.callerCount === 'number' && e.action === 'attach_caller') out.push(t('来电人共 {n} 名', { n: d.callerCount }));
   const lawyer = named(d.lawyer);
   if (lawyer?.name) out.push(t('律师：{name}', { name: lawyer.name }));

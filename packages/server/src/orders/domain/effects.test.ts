@@ -453,6 +453,78 @@ const rows: Row[] = [
     ended: { step: 'dispatch', met: false },
   },
   {
+    action: 'merge',
+    what: 'the merge records the near-due moment of the step it ends, to resume it whole',
+    effect: () => fx.mergeEffect(snap(handling), { targetId: id(701), callersMoved: 2, note: null }, ctx()),
+    event: 'merge',
+    set: { mergedIntoId: id(701), callerCount: 0, closedAt: now, currentStep: null },
+    ended: { step: 'reply', met: true },
+    data: { mergedInto: id(701), callers: 2, nearDueAt: handling.currentNearDueAt!.toISOString() },
+  },
+  {
+    action: 'unmerge',
+    what: 'undoing a merge resumes the state and step (with its deadline) the merge closed',
+    effect: () =>
+      fx.unmergeEffect(
+        snap(
+          order({
+            ...handling,
+            state: 'merged',
+            mergedIntoId: id(701),
+            closedAt: now,
+            callerCount: 0,
+            currentStep: null,
+            currentDueAt: null,
+            currentNearDueAt: null,
+          }),
+        ),
+        {
+          record: {
+            state: 'handling',
+            step: { step: 'reply', startedAt: t0.toISOString(), dueAt: handling.replyDueAt!.toISOString() },
+            nearDueAt: handling.replyNearDueAt!.toISOString(),
+            primaryCallerId: null,
+          },
+          callersBack: 2,
+          reason: '合并错了',
+        },
+        ctx(),
+      ),
+    event: 'unmerge',
+    set: {
+      mergedIntoId: null,
+      closedAt: null,
+      callerCount: 2,
+      currentStep: 'reply',
+      currentStepStartedAt: t0,
+      currentDueAt: handling.replyDueAt,
+      currentNearDueAt: handling.replyNearDueAt,
+    },
+    ended: null,
+    data: { mergedInto: id(701), callers: 2, state: 'handling' },
+  },
+  {
+    action: 'unmerge',
+    what: 'an order merged before dispatch comes back with no step deadline to resume but its own',
+    effect: () =>
+      fx.unmergeEffect(
+        snap(order({ state: 'merged', mergedIntoId: id(701), closedAt: now, callerCount: 0, currentStep: null })),
+        { record: { state: 'pending_dispatch', step: null, nearDueAt: null, primaryCallerId: null }, callersBack: 1, reason: '合并错了' },
+        ctx(),
+      ),
+    event: 'unmerge',
+    set: { mergedIntoId: null, closedAt: null, callerCount: 1, currentStep: null, currentStepStartedAt: now, currentDueAt: null },
+    data: { state: 'pending_dispatch' },
+  },
+  {
+    action: 'attach_caller',
+    what: 'the surviving order of an undone merge lets the callers go and keeps what was seen',
+    effect: () => fx.mergeUndoneEffect(snap(handling), { source: { id: id(702), number: 'N2' }, callerCount: 1, callersMoved: 2, reason: '合并错了' }, ctx()),
+    event: 'merge_undone',
+    set: { callerCount: 1 },
+    data: { source: { id: id(702), number: 'N2' }, callersMoved: 2 },
+  },
+  {
     action: 'attach_caller',
     what: 'the surviving order of a merge (merge_in) joins flags and visibility',
     effect: () =>

@@ -746,11 +746,65 @@ export function invalidateEffect(s: OrderSnapshot, input: { reason: string; cate
 }
 
 /** 合并（被合并方）: the source closes as merged; its callers move to the target (the caller rows are the service's). */
-export function mergeEffect(s: OrderSnapshot, input: { targetId: string; callersMoved: number; note: string | null }, ctx: EffectCtx): Effect {
+export function mergeEffect(
+  s: OrderSnapshot,
+  input: { targetId: string; callersMoved: number; primaryCallerId?: string | null; note: string | null },
+  ctx: EffectCtx,
+): Effect {
   return effect('merge', s, ctx, {
     set: { mergedIntoId: input.targetId, ...closed(ctx.now), callerCount: 0 },
-    data: { mergedInto: input.targetId, callers: input.callersMoved },
+    data: {
+      mergedInto: input.targetId,
+      callers: input.callersMoved,
+      nearDueAt: s.order.currentNearDueAt?.toISOString() ?? null,
+      primaryCaller: input.primaryCallerId ?? null,
+    },
     note: input.note,
+  });
+}
+
+/** What the merge recorded of the order it closed: the state and the step to come back to (events `merge`). */
+export type MergeRecord = {
+  state: OrderState;
+  step: { step: string; startedAt: string | null; dueAt: string | null } | null;
+  nearDueAt: string | null;
+  /** The caller who was the order's primary one before the merge. */
+  primaryCallerId: string | null;
+};
+
+/**
+ * 撤销合并: the order merged by mistake comes back as it was merged: its state, its step with the deadline it had (the
+ * clock did not stop while it was merged: the worker's problem waited all the same), and its callers.
+ */
+export function unmergeEffect(s: OrderSnapshot, input: { record: MergeRecord; callersBack: number; reason: string }, ctx: EffectCtx): Effect {
+  const step = input.record.step;
+  const date = (v: string | null | undefined) => (v ? new Date(v) : null);
+  return effect('unmerge', s, ctx, {
+    state: input.record.state,
+    set: {
+      mergedIntoId: null,
+      closedAt: null,
+      callerCount: input.callersBack,
+      currentStep: (step?.step ?? null) as OrderFields['currentStep'],
+      currentStepStartedAt: date(step?.startedAt) ?? ctx.now,
+      currentDueAt: date(step?.dueAt),
+      currentNearDueAt: date(input.record.nearDueAt),
+    },
+    data: { mergedInto: s.order.mergedIntoId ?? '', callers: input.callersBack, state: input.record.state },
+    note: input.reason,
+  });
+}
+
+/** The surviving order of an undone merge: the source's callers leave; flags and visibility stay (they were seen). */
+export function mergeUndoneEffect(
+  s: OrderSnapshot,
+  input: { source: { id: string; number: string }; callerCount: number; callersMoved: number; reason: string },
+  ctx: EffectCtx,
+): Effect {
+  return effect('merge_undone', s, ctx, {
+    set: { callerCount: input.callerCount },
+    data: { source: input.source, callersMoved: input.callersMoved },
+    note: input.reason,
   });
 }
 

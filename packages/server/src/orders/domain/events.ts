@@ -110,8 +110,13 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1) }),
   kind('reopen', { reopen: z.number().int().min(1), reason: z.string() }),
   kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
-  kind('merge', { mergedInto: uuid, callers: z.number().int().min(0) }),
+  /** `nearDueAt`, `primaryCaller`: the step's near-due moment and the primary caller, so that undoing the merge resumes it whole. */
+  kind('merge', { mergedInto: uuid, callers: z.number().int().min(0), nearDueAt: iso.nullable().optional(), primaryCaller: uuid.nullable().optional() }),
   kind('merge_in', { sources: z.array(z.object({ id: uuid, number: z.string() })), callersMoved: z.number().int().min(0) }),
+  /** 撤销合并 on the order that had been merged: it comes back in the state and step it was merged in, with its callers. */
+  kind('unmerge', { mergedInto: uuid, callers: z.number().int().min(0), state: z.string() }),
+  /** The surviving order of an undone merge: the source's callers leave it. */
+  kind('merge_undone', { source: z.object({ id: uuid, number: z.string() }), callersMoved: z.number().int().min(0) }),
   kind('link', { linkedOrder: z.object({ id: uuid, number: z.string() }) }),
   kind('invalidate', { category: z.enum(['nuisance', 'test', 'duplicate', 'other']) }),
   kind('reveal_contact', { callers: z.number().int().min(0) }),

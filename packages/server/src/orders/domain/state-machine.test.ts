@@ -82,6 +82,8 @@ const expected: Record<OrderAction, Expected> = {
     roles: ['agent', 'dispatcher'],
     relations: ['holder', 'intake', 'order_dispatcher'],
   },
+  // The state it returns to is the merge's record (effects `unmergeEffect`); the machine keeps it 'same'.
+  unmerge: { moves: stay('merged'), roles: ['dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
   link: { moves: stay(...openStates, 'archived', 'closed_at_intake'), roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
   invalidate: {
     moves: go('invalid', 'pending_dispatch', 'returned'),
@@ -184,9 +186,18 @@ describe('final states', () => {
     ['closed_at_intake', ['link', 'reveal_contact']],
     ['merged', ['reveal_contact']],
     ['invalid', ['reveal_contact']],
-  ] as const)('%s allows only %j, even to a dispatcher or agent in every relation', (state, only) => {
-    expect(allowedActions(state, actor('dispatcher', ...REL))).toEqual(only);
+  ] as const)('%s allows only %j to an agent in every relation', (state, only) => {
     expect(allowedActions(state, actor('agent', ...REL))).toEqual(only);
+  });
+
+  it.each([
+    ['archived', ['link', 'reveal_contact']],
+    ['closed_at_intake', ['link', 'reveal_contact']],
+    // 撤销合并 while the surviving order is open (conditions, below): the desk's only way back into a final state.
+    ['merged', ['unmerge', 'reveal_contact']],
+    ['invalid', ['reveal_contact']],
+  ] as const)('%s allows only %j to a dispatcher in every relation', (state, only) => {
+    expect(allowedActions(state, actor('dispatcher', ...REL))).toEqual(only);
   });
 
   it.each(finals.map((s) => [s]))('%s moves to no other state', (state) => {
@@ -440,6 +451,16 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     ['review_accept of one’s own reply', 'replied', 'review_accept', desk({ repliedBy: me }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
     ['archive before any callback', 'pending_callback', 'archive', desk(), 'conflict', 'ORDER_CALLBACK_FIRST'],
     ['reveal_contact with every caller hidden', 'handling', 'reveal_contact', holder({ contactHidden: true }), 'forbidden', 'ORDER_CONTACT_CONFIDENTIAL'],
+    [
+      'unmerge once the surviving order waits for its callback',
+      'merged',
+      'unmerge',
+      desk({ mergeTargetState: 'pending_callback' }),
+      'conflict',
+      'ORDER_UNMERGE_TARGET_CLOSED',
+    ],
+    ['unmerge once the surviving order is archived', 'merged', 'unmerge', desk({ mergeTargetState: 'archived' }), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
+    ['unmerge with the surviving order unknown', 'merged', 'unmerge', desk({ mergeTargetState: null }), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
   ] as const)('refuses %s and does not offer it', (_what, state, action, ctx, kind, code) => {
     expect(decide(state, action, ctx)).toMatchObject({ ok: false, kind, code });
     expect(allowedActions(state, ctx)).not.toContain(action);
@@ -454,6 +475,8 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     ['archive after an unreachable callback', 'pending_callback', 'archive', desk({ callbackAttempts: 1 })],
     ['archive after a dissatisfied callback', 'callback_dissatisfied', 'archive', desk()],
     ['reveal_contact with someone to show', 'handling', 'reveal_contact', holder()],
+    ['unmerge while the surviving order is in hand', 'merged', 'unmerge', desk({ mergeTargetState: 'handling' })],
+    ['unmerge while the surviving order waits for review', 'merged', 'unmerge', desk({ mergeTargetState: 'replied' })],
   ] as const)('allows and offers %s', (_what, state, action, ctx) => {
     expect(decide(state, action, ctx)).toMatchObject({ ok: true });
     expect(allowedActions(state, ctx)).toContain(action);

@@ -30,6 +30,7 @@ export const orderActions = [
   'reopen', // 不满意重启
   'archive', // 归档（调度员）
   'merge', // 合并（被合并方）
+  'unmerge', // 撤销合并（被合并方回到合并前的状态）
   'link',
   'invalidate', // 作废
   'reveal_contact',
@@ -77,6 +78,8 @@ export type OrderFacts = {
   emergency?: boolean;
   /** Came in without an agent (the worker's own page, a WeChat group) and no agent has checked it yet. */
   awaitingCheck?: boolean;
+  /** A merged order: the state of the order it was merged into (undoing the merge needs that order still open). */
+  mergeTargetState?: OrderState | null;
 };
 
 export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
@@ -89,6 +92,8 @@ type Rule = {
   relations: readonly Relation[];
 };
 
+/** An order still open to more callers (追加来电人, a merge into it, undoing one): before the callback. */
+export const takingCallers: readonly OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'];
 const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'];
 const working: OrderState[] = ['pending_sign', 'handling'];
 const desk: Role[] = ['dispatcher'];
@@ -129,6 +134,8 @@ export const rules: Record<OrderAction, Rule> = {
     roles: ['agent', 'dispatcher'],
     relations: ['holder', 'intake', 'order_dispatcher'],
   },
+  // While the surviving order still takes callers (condition below), the desk may take a merged order out again.
+  unmerge: { from: ['merged'], to: 'same', roles: desk, relations: ['holder', 'intake', 'order_dispatcher'] },
   link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
   // Before dispatch the holder is the intake unit or, for an external platform's order, the hotline centre. A returned
   // order is still held by the unit that returned it, and the return is the hop dispatcher's to decide: not 'holder'.
@@ -144,7 +151,7 @@ export const rules: Record<OrderAction, Rule> = {
     roles: everyoneInvolved.concat('inspector'),
     relations: [],
   },
-  attach_caller: { from: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'], to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
+  attach_caller: { from: takingCallers, to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
   // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
   // roles.md: the supervisor follows deadlines and urges; a leader may urge too. Any open order they can see.
@@ -201,6 +208,10 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
   reply: (f, state) => awaited(f, state, 'receiving'),
   acknowledge_instruction: (f) =>
     (f.instructions ?? noInstructions).unacknowledged > 0 ? null : notNow('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE', '没有待确认的领导批示'),
+  unmerge: (f) =>
+    f.mergeTargetState && takingCallers.includes(f.mergeTargetState)
+      ? null
+      : notNow('ORDER_UNMERGE_TARGET_CLOSED', '合并到的工单已进入回访或已办结，不能再撤销合并'),
   record_emergency_way: (f) => (f.emergency ? null : notNow('ORDER_NOT_EMERGENCY', '该工单未进入应急机制（无危众多大隐标记，也不是重大工单）')),
 };
 
@@ -236,6 +247,7 @@ const actionNames: Record<OrderAction, string> = {
   reopen: '重启工单',
   archive: '归档',
   merge: '合并',
+  unmerge: '撤销合并',
   link: '关联',
   invalidate: '作废',
   reveal_contact: '查看联系方式',

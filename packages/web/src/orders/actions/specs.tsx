@@ -365,6 +365,14 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     },
     success: '已合并',
   },
+  unmerge: {
+    key: 'unmerge',
+    title: '撤销合并',
+    intro: '本工单回到合并前的状态和办理时限，它的来电人从合并到的工单转回；合并到的工单尚未回访时可撤销。',
+    fields: () => <TextField name="reason" label="撤销理由" required />,
+    submit: (o, v) => ordersApi.unmerge(o.id, { version: o.version, reason: str(v.reason)! }),
+    success: '已撤销合并',
+  },
   link: {
     key: 'link',
     title: '关联',
