@@ -40,14 +40,32 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
       schema: {
         operationId: 'recordCallback',
         tags,
-        ...describe('回访：对办理结果与热线服务的满意度，或未接通', 'Callback: satisfaction with the handling and with the call, or unreachable.'),
+        ...describe(
+          '回访：对办理结果与热线服务的满意度，或未接通；群体工单可逐人记录（整单结果由各人结果得出）',
+          'Callback: satisfaction with the handling and with the call, or unreachable; a group order may be called back caller by caller (the order’s result follows from theirs).',
+        ),
         params: idParams,
         body: z
           .object({
             ...versionBody,
-            result: z.enum(['reached', 'unreachable'], { error: '回访结果应为 reached 或 unreachable' }),
+            result: z.enum(['reached', 'unreachable'], { error: '回访结果应为 reached 或 unreachable' }).optional(),
             handlingSatisfaction: satisfaction.optional(),
             callSatisfaction: satisfaction.optional(),
+            // A group order, caller by caller: then the order's result is theirs and the three fields above stay empty.
+            callers: z
+              .array(
+                z
+                  .object({
+                    callerId: z.uuid({ error: '来电人编号格式不正确' }),
+                    result: z.enum(['reached', 'unreachable'], { error: '回访结果应为 reached 或 unreachable' }),
+                    handlingSatisfaction: satisfaction.optional(),
+                    callSatisfaction: satisfaction.optional(),
+                  })
+                  .strict(),
+              )
+              .min(1, { error: '至少记录一名来电人的回访结果' })
+              .max(500)
+              .optional(),
             note: z.string().max(1000).optional(),
           })
           .strict(),

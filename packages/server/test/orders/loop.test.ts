@@ -229,6 +229,57 @@ describe('callback (回访)', () => {
     ]);
   });
 
+  it('calls a group order back caller by caller: the order’s result is most callers’, each caller’s is on the timeline', async () => {
+    const group = [
+      { name: '赵一', phone: '13904713001' },
+      { name: '钱二', phone: '13904713002' },
+      { name: '孙三', phone: '13904713003' },
+      { name: '李四', phone: '13904713004' },
+    ];
+    const r = await reply(await atCounty({ callers: group, workersInvolved: 4 }));
+    const g = await ok<Order>(dispatcher.post(`/api/orders/${r.id}/review`, { version: r.version, decision: 'accept' }));
+    const ids = (g.callers as { id: string; name: string }[]).map((c) => c.id);
+    const body = (callers: unknown[], extra: Record<string, unknown> = {}) => ({ version: g.version, callers, ...extra });
+    const reached = (callerId: string, h: string, c = 'satisfied') => ({ callerId, result: 'reached', handlingSatisfaction: h, callSatisfaction: c });
+    // Bad input: a reached caller without satisfactions, the same caller twice, a stranger, the whole-order result as well.
+    const bad = await expectError(
+      callbackAgent.post(`/api/orders/${g.id}/callback`, body([{ callerId: ids[0], result: 'reached' }, reached(ids[0]!, 'satisfied')])),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.details?.fields?.map((f) => f.field)).toEqual([
+      'body.callers.0.handlingSatisfaction',
+      'body.callers.0.callSatisfaction',
+      'body.callers.1.callerId',
+    ]);
+    await expectError(
+      callbackAgent.post(`/api/orders/${g.id}/callback`, body([reached('00000000-0000-4000-8000-000000000000', 'satisfied')])),
+      400,
+      'CALLBACK_CALLER_UNKNOWN',
+    );
+    await expectError(
+      callbackAgent.post(`/api/orders/${g.id}/callback`, body([reached(ids[0]!, 'satisfied')], { result: 'reached' })),
+      400,
+      'CALLBACK_PER_CALLER_EXCLUSIVE',
+    );
+    await expectError(callbackAgent.post(`/api/orders/${g.id}/callback`, { version: g.version }), 400, 'VALIDATION_FAILED');
+    expect(await ok<Order>(callbackAgent.get(`/api/orders/${g.id}`))).toMatchObject({ version: g.version, state: 'pending_callback' });
+
+    // Two dissatisfied, one satisfied, one not reached: the order is dissatisfied and waits for reopen or archive.
+    const done = await ok<Order>(
+      callbackAgent.post(
+        `/api/orders/${g.id}/callback`,
+        body([reached(ids[0]!, 'dissatisfied'), reached(ids[1]!, 'dissatisfied', 'basically_satisfied'), reached(ids[2]!, 'satisfied'), { callerId: ids[3], result: 'unreachable' }]),
+      ),
+    );
+    expect(done).toMatchObject({ state: 'callback_dissatisfied', callback: { handlingSatisfaction: 'dissatisfied', callSatisfaction: 'satisfied' } });
+    const ev = await ok<{ action: string; data: any }[]>(dispatcher.get(`/api/orders/${g.id}/events`));
+    expect(ev.at(-1)).toMatchObject({
+      action: 'callback_dissatisfied',
+      data: { result: 'reached', handlingSatisfaction: 'dissatisfied', callers: [{ callerId: ids[0], handlingSatisfaction: 'dissatisfied' }, {}, {}, { callerId: ids[3], result: 'unreachable' }] },
+    });
+  });
+
   it('keeps an unreachable callback pending and counts the attempt; the dispatcher may archive it', async () => {
     let o = await accepted();
     o = await ok(callbackAgent.post(`/api/orders/${o.id}/callback`, { version: o.version, result: 'unreachable', note: '无人接听' }));

@@ -2397,10 +2397,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 回访：对办理结果与热线服务的满意度，或未接通
-         * @description 回访：对办理结果与热线服务的满意度，或未接通
+         * 回访：对办理结果与热线服务的满意度，或未接通；群体工单可逐人记录（整单结果由各人结果得出）
+         * @description 回访：对办理结果与热线服务的满意度，或未接通；群体工单可逐人记录（整单结果由各人结果得出）
          *
-         *     Callback: satisfaction with the handling and with the call, or unreachable.
+         *     Callback: satisfaction with the handling and with the call, or unreachable; a group order may be called back caller by caller (the order’s result follows from theirs).
          */
         post: operations["recordCallback"];
         delete?: never;
@@ -24994,13 +24994,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    callers?: {
+                        /** Format: uuid */
+                        callerId: string;
+                        /** @enum {string} */
+                        callSatisfaction?: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        /** @enum {string} */
+                        handlingSatisfaction?: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        /** @enum {string} */
+                        result: "reached" | "unreachable";
+                    }[];
                     /** @enum {string} */
                     callSatisfaction?: "satisfied" | "basically_satisfied" | "dissatisfied";
                     /** @enum {string} */
                     handlingSatisfaction?: "satisfied" | "basically_satisfied" | "dissatisfied";
                     note?: string;
                     /** @enum {string} */
-                    result: "reached" | "unreachable";
+                    result?: "reached" | "unreachable";
                     version: number;
                 };
             };

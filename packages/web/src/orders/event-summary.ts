@@ -34,6 +34,17 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
     if (outcome.workersHelped) out.push(t('帮助 {n} 人', { n: outcome.workersHelped }));
   }
   if (d.result === 'unreachable') out.push(t('第 {n} 次未接通', { n: Number(d.attempt ?? 1) }));
+  if (Array.isArray(d.callers)) {
+    const each = d.callers as { result: string; handlingSatisfaction?: string }[];
+    const reached = each.filter((c) => c.result === 'reached');
+    out.push(
+      t('逐人回访：接通 {reached} 人（不满意 {dissatisfied} 人），未接通 {away} 人', {
+        reached: reached.length,
+        dissatisfied: reached.filter((c) => c.handlingSatisfaction === 'dissatisfied').length,
+        away: each.length - reached.length,
+      }),
+    );
+  }
   if (typeof d.handlingSatisfaction === 'string') out.push(t('办理结果：{s}', { s: t(satisfactionLabels[d.handlingSatisfaction] ?? d.handlingSatisfaction) }));
   if (typeof d.callSatisfaction === 'string') out.push(t('热线服务：{s}', { s: t(satisfactionLabels[d.callSatisfaction] ?? d.callSatisfaction) }));
   const linked = named(d.linkedOrder);

@@ -10,6 +10,7 @@ import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, 
 import type { Channel, OrderState, Satisfaction } from './states.js';
 import type { Notice } from '../../notifications/domain/notice.js';
 import { doubtsAbout } from '../../handling/domain/reply-plausibility.js';
+import type { CallerCallback } from '../../closure/domain/group-callback.js';
 
 /**
  * What each action does to an order, computed in one place: pure functions from (order snapshot, input, context) to
@@ -680,9 +681,10 @@ export function reviewReworkEffect(s: OrderSnapshot, input: { reason: string }, 
   });
 }
 
+/** `callers`: a group order called back caller by caller (closure/domain/group-callback.ts); the result is theirs. */
 export type CallbackInput =
-  | { result: 'unreachable'; note: string | null }
-  | { result: 'reached'; handlingSatisfaction: Satisfaction; callSatisfaction: Satisfaction; note: string | null };
+  | { result: 'unreachable'; note: string | null; callers?: CallerCallback[] }
+  | { result: 'reached'; handlingSatisfaction: Satisfaction; callSatisfaction: Satisfaction; note: string | null; callers?: CallerCallback[] };
 
 /** Which action a callback is: reached and content archives at once, dissatisfied waits for reopen or archive, unreachable tries again. */
 export const callbackAction = (input: CallbackInput) =>
@@ -693,7 +695,11 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
   const { now } = ctx;
   const attempt = o.callbackAttempts + 1;
   if (input.result === 'unreachable') {
-    return effect('callback_unreachable', s, ctx, { set: { callbackAttempts: attempt }, data: { result: 'unreachable', attempt }, note: input.note });
+    return effect('callback_unreachable', s, ctx, {
+      set: { callbackAttempts: attempt },
+      data: { result: 'unreachable', attempt, ...(input.callers ? { callers: input.callers } : {}) },
+      note: input.note,
+    });
   }
   const action = callbackAction(input) as 'callback_satisfied' | 'callback_dissatisfied';
   const archived = action === 'callback_satisfied';
@@ -713,6 +719,7 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
       onTime: o.callbackDueAt ? now <= o.callbackDueAt : true,
       autoArchived: archived,
       attempt,
+      ...(input.callers ? { callers: input.callers } : {}),
     },
     note: input.note,
     notices: archived ? [] : notice('order.callback_dissatisfied', o, o.dispatchUnitId, deskRoles, '回访不满意，请重启或归档', 'warning'),

@@ -50,6 +50,16 @@ const intake = {
   awaitingCheck: z.boolean().optional(),
 };
 
+/** A group order called back caller by caller: each caller's result (the order's own is derived from them). */
+const perCaller = z
+  .array(
+    z.discriminatedUnion('result', [
+      z.object({ callerId: uuid, result: z.literal('unreachable') }).strict(),
+      z.object({ callerId: uuid, result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels) }).strict(),
+    ]),
+  )
+  .optional();
+
 export const orderEventSchema = z.discriminatedUnion('action', [
   kind('create', intake),
   kind('close_at_intake', intake),
@@ -92,6 +102,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('review_accept', { decision: z.literal('accept'), onTime: z.boolean() }),
   kind('review_rework', { decision: z.literal('rework'), reason: z.string() }),
   kind('callback_satisfied', {
+    callers: perCaller,
     result: z.literal('reached'),
     handlingSatisfaction: z.enum(satisfactionLevels),
     callSatisfaction: z.enum(satisfactionLevels),
@@ -100,6 +111,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
     attempt: z.number().int().min(1),
   }),
   kind('callback_dissatisfied', {
+    callers: perCaller,
     result: z.literal('reached'),
     handlingSatisfaction: z.enum(satisfactionLevels),
     callSatisfaction: z.enum(satisfactionLevels),
@@ -107,7 +119,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
     autoArchived: z.boolean(),
     attempt: z.number().int().min(1),
   }),
-  kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1) }),
+  kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1), callers: perCaller }),
   kind('reopen', { reopen: z.number().int().min(1), reason: z.string() }),
   kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
   /** `nearDueAt`, `primaryCaller`: the step's near-due moment and the primary caller, so that undoing the merge resumes it whole. */
