@@ -79,10 +79,20 @@ export function createClosureService(deps: OrderDeps) {
   return { review, callback, reopen, archive };
 }
 
-type PerCallerInput = { callerId: string; result: 'reached' | 'unreachable'; handlingSatisfaction?: Satisfaction | undefined; callSatisfaction?: Satisfaction | undefined };
+type PerCallerInput = {
+  callerId: string;
+  result: 'reached' | 'unreachable';
+  handlingSatisfaction?: Satisfaction | undefined;
+  callSatisfaction?: Satisfaction | undefined;
+};
 
 /** One result for the whole order: both satisfactions when reached. */
-function wholeOrderCall(input: { result?: 'reached' | 'unreachable' | undefined; handlingSatisfaction?: Satisfaction | undefined; callSatisfaction?: Satisfaction | undefined; note?: string | undefined }): CallbackInput {
+function wholeOrderCall(input: {
+  result?: 'reached' | 'unreachable' | undefined;
+  handlingSatisfaction?: Satisfaction | undefined;
+  callSatisfaction?: Satisfaction | undefined;
+  note?: string | undefined;
+}): CallbackInput {
   if (!input.result) throw invalid('VALIDATION_FAILED', '请选择回访结果', [{ field: 'body.result', message: '请选择回访结果（已接通或未接通），或逐人记录' }]);
   if (input.result === 'reached' && (!input.handlingSatisfaction || !input.callSatisfaction)) {
     const fields = [
@@ -97,7 +107,10 @@ function wholeOrderCall(input: { result?: 'reached' | 'unreachable' | undefined;
 }
 
 /** Caller by caller: each reached caller with both satisfactions, each caller once; the order's result follows from theirs. */
-function perCallerCall(input: { result?: unknown; handlingSatisfaction?: unknown; callSatisfaction?: unknown; note?: string | undefined }, callers: PerCallerInput[]): CallbackInput {
+function perCallerCall(
+  input: { result?: unknown; handlingSatisfaction?: unknown; callSatisfaction?: unknown; note?: string | undefined },
+  callers: PerCallerInput[],
+): CallbackInput {
   if (input.result !== undefined || input.handlingSatisfaction !== undefined || input.callSatisfaction !== undefined) {
     throw invalid('CALLBACK_PER_CALLER_EXCLUSIVE', '逐人回访时，工单的回访结果由各来电人的结果得出，不再单独填写', [
       { field: 'body.result', message: '逐人回访时不填写整单结果' },

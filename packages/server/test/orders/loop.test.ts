@@ -269,14 +269,23 @@ describe('callback (回访)', () => {
     const done = await ok<Order>(
       callbackAgent.post(
         `/api/orders/${g.id}/callback`,
-        body([reached(ids[0]!, 'dissatisfied'), reached(ids[1]!, 'dissatisfied', 'basically_satisfied'), reached(ids[2]!, 'satisfied'), { callerId: ids[3], result: 'unreachable' }]),
+        body([
+          reached(ids[0]!, 'dissatisfied'),
+          reached(ids[1]!, 'dissatisfied', 'basically_satisfied'),
+          reached(ids[2]!, 'satisfied'),
+          { callerId: ids[3], result: 'unreachable' },
+        ]),
       ),
     );
     expect(done).toMatchObject({ state: 'callback_dissatisfied', callback: { handlingSatisfaction: 'dissatisfied', callSatisfaction: 'satisfied' } });
     const ev = await ok<{ action: string; data: any }[]>(dispatcher.get(`/api/orders/${g.id}/events`));
     expect(ev.at(-1)).toMatchObject({
       action: 'callback_dissatisfied',
-      data: { result: 'reached', handlingSatisfaction: 'dissatisfied', callers: [{ callerId: ids[0], handlingSatisfaction: 'dissatisfied' }, {}, {}, { callerId: ids[3], result: 'unreachable' }] },
+      data: {
+        result: 'reached',
+        handlingSatisfaction: 'dissatisfied',
+        callers: [{ callerId: ids[0], handlingSatisfaction: 'dissatisfied' }, {}, {}, { callerId: ids[3], result: 'unreachable' }],
+      },
     });
   });
 

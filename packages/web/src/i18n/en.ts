@@ -257,7 +257,8 @@ export const en: Record<string, string> = {
   '恢复为“{state}”，来电人 {n} 名转回': 'Back to “{state}”, {n} caller(s) moved back',
   '{number} 撤销合并，转出来电人 {n} 名': '{number} taken out again, {n} caller(s) moved back to it',
   合并进来的诉求: 'Requests merged into this order',
-  '逐人回访：接通 {reached} 人（不满意 {dissatisfied} 人），未接通 {away} 人': 'Caller by caller: {reached} reached ({dissatisfied} dissatisfied), {away} not reached',
+  '逐人回访：接通 {reached} 人（不满意 {dissatisfied} 人），未接通 {away} 人':
+    'Caller by caller: {reached} reached ({dissatisfied} dissatisfied), {away} not reached',
   '整单结果按多数来电人的评价得出，人数相同按较低评价；没有接通任何人则记为未接通。':
     'The order’s result is what most callers said (a tie counts the lower level); if nobody was reached, the attempt is unreachable.',
   至少记录一名来电人的回访结果: 'Record the callback of at least one caller',

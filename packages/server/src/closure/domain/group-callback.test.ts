@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { groupCallbackOutcome, type CallerCallback } from './group-callback.js';
 
-const reached = (h: string, c = 'satisfied'): CallerCallback => ({ callerId: `c-${Math.random()}`, result: 'reached', handlingSatisfaction: h as never, callSatisfaction: c as never });
+const reached = (h: string, c = 'satisfied'): CallerCallback => ({
+  callerId: `c-${Math.random()}`,
+  result: 'reached',
+  handlingSatisfaction: h as never,
+  callSatisfaction: c as never,
+});
 const away: CallerCallback = { callerId: 'x', result: 'unreachable' };
 
 describe('a group order called back caller by caller', () => {
@@ -29,6 +34,11 @@ describe('a group order called back caller by caller', () => {
   });
 
   it('counts the unreachable callers out of the levels', () => {
-    expect(groupCallbackOutcome([away, away, away, reached('satisfied')])).toMatchObject({ result: 'reached', handlingSatisfaction: 'satisfied', reached: 1, of: 4 });
+    expect(groupCallbackOutcome([away, away, away, reached('satisfied')])).toMatchObject({
+      result: 'reached',
+      handlingSatisfaction: 'satisfied',
+      reached: 1,
+      of: 4,
+    });
   });
 });

@@ -55,7 +55,14 @@ const perCaller = z
   .array(
     z.discriminatedUnion('result', [
       z.object({ callerId: uuid, result: z.literal('unreachable') }).strict(),
-      z.object({ callerId: uuid, result: z.literal('reached'), handlingSatisfaction: z.enum(satisfactionLevels), callSatisfaction: z.enum(satisfactionLevels) }).strict(),
+      z
+        .object({
+          callerId: uuid,
+          result: z.literal('reached'),
+          handlingSatisfaction: z.enum(satisfactionLevels),
+          callSatisfaction: z.enum(satisfactionLevels),
+        })
+        .strict(),
     ]),
   )
   .optional();

@@ -496,7 +496,14 @@ function perCallerResults(o: OrderView, each: unknown) {
     if (!r?.result) return [];
     return r.result === 'unreachable'
       ? [{ callerId: c.id, result: 'unreachable' as const }]
-      : [{ callerId: c.id, result: 'reached' as const, ...(r.handlingSatisfaction ? { handlingSatisfaction: r.handlingSatisfaction } : {}), ...(r.callSatisfaction ? { callSatisfaction: r.callSatisfaction } : {}) }];
+      : [
+          {
+            callerId: c.id,
+            result: 'reached' as const,
+            ...(r.handlingSatisfaction ? { handlingSatisfaction: r.handlingSatisfaction } : {}),
+            ...(r.callSatisfaction ? { callSatisfaction: r.callSatisfaction } : {}),
+          },
+        ];
   });
 }
 
@@ -508,6 +515,12 @@ function PerCallerFields({ order, form, t }: { order: OrderView; form: FormInsta
     <div className="per-caller-callback" data-testid="per-caller-callback">
       <div className="muted small" style={{ marginBottom: 8 }}>
         {t('整单结果按多数来电人的评价得出，人数相同按较低评价；没有接通任何人则记为未接通。')}
+      </div>
+      <div className="muted small" style={{ display: 'flex', gap: 8 }}>
+        <span style={{ width: 110 }}>{t('来电人')}</span>
+        <span style={{ width: 128 }}>{t('回访结果')}</span>
+        <span style={{ width: 130 }}>{t('对办理结果的满意度')}</span>
+        <span style={{ width: 130 }}>{t('对热线服务的满意度')}</span>
       </div>
       {order.callers.map((c) => {
         const reached = each[c.id]?.result === 'reached';
@@ -543,7 +556,12 @@ function PerCallerFields({ order, form, t }: { order: OrderView; form: FormInsta
       })}
       <Form.Item
         name="eachAny"
-        rules={[{ validator: () => (perCallerResults(order, form.getFieldValue('each')).length ? Promise.resolve() : Promise.reject(new Error(t('至少记录一名来电人的回访结果')))) }]}
+        rules={[
+          {
+            validator: () =>
+              perCallerResults(order, form.getFieldValue('each')).length ? Promise.resolve() : Promise.reject(new Error(t('至少记录一名来电人的回访结果'))),
+          },
+        ]}
         style={{ marginBottom: 8 }}
       >
         <span />
