@@ -69,6 +69,36 @@ describe('the staff loop in the browser', () => {
     await page.context().close();
   });
 
+  it('re-dispatching a returned order corrects its place, and the territorial suggestion follows', async () => {
+    const agent = await signIn(browser, base, 'agent');
+    let o = await api(agent, 'POST', '/api/orders', request([{ name: '陈师傅', phone: '13904714021' }], '物业公司拖欠维修工工资，工地其实在赛罕区。'));
+    await agent.context().close();
+    const dispatcher = await signIn(browser, base, 'dispatcher');
+    const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
+    const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
+    o = await api(dispatcher, 'POST', `/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id });
+    const handler = await signIn(browser, base, 'handler');
+    await api(handler, 'POST', `/api/orders/${o.id}/return`, { version: o.version, reason: '工地在赛罕区，非本辖区' });
+    await handler.context().close();
+
+    const page = dispatcher;
+    await page.goto(`${base}/orders/${o.id}`);
+    await act(page, 'return_redispatch', async (p) => {
+      const dialog = p.getByRole('dialog');
+      await dialog.locator('.ant-cascader').click();
+      await p.keyboard.type('赛罕区');
+      await p.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '赛罕区' }).first().click();
+      await dialog.getByText('属地建议').locator('..').getByText('赛罕区', { exact: false }).waitFor();
+      await shot(p, 'staff-redispatch-place');
+      await dialog.locator('textarea').last().fill('同意退单，改派赛罕区');
+    });
+    await page.getByText(/地点更正：呼和浩特市新城区 \(150102\) → .*\(150105\)/).waitFor();
+    const after = await api(page, 'GET', `/api/orders/${o.id}`);
+    assert.equal(after.place.divisionCode, '150105');
+    assert.equal(after.holderUnit.name, '赛罕区总工会');
+    await page.context().close();
+  });
+
   it('the callback agent records a group order caller by caller', async () => {
     const agent = await signIn(browser, base, 'agent');
     const group = [

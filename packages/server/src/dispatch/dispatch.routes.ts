@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
-import { orderViewSchema, reasonText, versionBody } from '../orders/orders.schemas.js';
+import { orderViewSchema, placeInput, reasonText, versionBody } from '../orders/orders.schemas.js';
 import type { createDispatchService } from './dispatch.service.js';
 
 const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
@@ -107,7 +107,10 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
       schema: {
         operationId: 'decideReturn',
         tags,
-        ...describe('退单审核：改派其他单位，或驳回由原单位继续办理', 'Decide a return: re-dispatch elsewhere, or uphold the dispatch.'),
+        ...describe(
+          '退单审核：改派其他单位（可更正诉求发生地），或驳回由原单位继续办理',
+          'Decide a return: re-dispatch elsewhere (correcting the place if it was wrong), or uphold the dispatch.',
+        ),
         params: idParams,
         body: z
           .object({
@@ -116,6 +119,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
             unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
             reason: reasonText('审核意见'),
             coHandlers: coHandlers.optional(),
+            // A return often says "not our area": re-dispatching may correct where the problem is (属地).
+            place: placeInput.optional(),
           })
           .strict(),
         response: ok,

@@ -89,10 +89,21 @@ export function createDispatchService(deps: OrderDeps) {
   async function decideReturn(
     actor: Actor,
     orderId: string,
-    input: { version: number; decision: 'redispatch' | 'reject'; unitId?: string | undefined; reason: string; coHandlers?: CoHandlerInput[] | undefined },
+    input: {
+      version: number;
+      decision: 'redispatch' | 'reject';
+      unitId?: string | undefined;
+      reason: string;
+      coHandlers?: CoHandlerInput[] | undefined;
+      place?: { text?: string | undefined; divisionCode?: string | undefined } | undefined;
+    },
   ) {
     if (input.decision === 'redispatch' && !input.unitId)
       throw invalid('VALIDATION_FAILED', '改派须选择接收单位', [{ field: 'body.unitId', message: '请选择接收单位' }]);
+    if (input.decision === 'reject' && input.place)
+      throw invalid('VALIDATION_FAILED', '驳回退单时不更正地点', [{ field: 'body.place', message: '更正地点请选择改派' }]);
+    if (input.place && !input.place.text && !input.place.divisionCode)
+      throw invalid('VALIDATION_FAILED', '请填写更正后的地点', [{ field: 'body.place', message: '请填写地点或选择行政区划' }]);
     const action = input.decision === 'redispatch' ? 'return_redispatch' : 'return_reject';
     const row = await runTransition(deps, actor, orderId, input.version, action, (c) =>
       input.decision === 'redispatch'
@@ -102,6 +113,7 @@ export function createDispatchService(deps: OrderDeps) {
               target: receivingUnit(c.units, actor, c.order, input.unitId!, 'body.unitId'),
               reason: input.reason,
               coHandlers: coHandlersOf(c.units, actor, c.order, input.coHandlers ?? []),
+              ...(input.place ? { place: { text: input.place.text ?? null, divisionCode: input.place.divisionCode ?? null } } : {}),
             },
             c.effectCtx,
           )

@@ -38,6 +38,8 @@ const creditCode = z
   .refine(isValidCreditCode, { error: '统一社会信用代码格式或校验位不正确' });
 const amount = z.number({ error: '金额应为数字' }).min(0, { error: '金额不能为负' }).max(1e11, { error: '金额过大' });
 const workers = z.number({ error: '人数应为整数' }).int({ error: '人数应为整数' }).min(1, { error: '人数至少为 1' }).max(100000, { error: '人数过大' });
+/** Where the problem is (属地): the place as said, and its division code when known. */
+export const placeInput = z.object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() }).strict();
 export const riskFlagCodes = z.array(z.string().max(40)).max(10);
 
 export const createOrderBody = z
@@ -48,10 +50,7 @@ export const createOrderBody = z
       .object({ name: optionalText(100, '用人单位名称'), creditCode: creditCode.optional(), address: optionalText(200, '用人单位地址') })
       .strict()
       .optional(),
-    place: z
-      .object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() })
-      .strict()
-      .optional(),
+    place: placeInput.optional(),
     title: optionalText(60, '标题'),
     narrative: text(5000, '诉求内容'),
     typeCode: z.string({ error: '请选择诉求类型' }).min(1).max(40),

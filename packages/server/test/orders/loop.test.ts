@@ -75,10 +75,39 @@ describe('return (退单)', () => {
       400,
       'VALIDATION_FAILED',
     );
+    await expectError(
+      dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'reject', reason: '驳回', place: { divisionCode: '150105' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    await expectError(
+      dispatcher.post(`/api/orders/${o.id}/return-decision`, {
+        version: o.version,
+        decision: 'redispatch',
+        unitId: otherCounty.id,
+        reason: '改派',
+        place: { divisionCode: '1501' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    // Re-dispatched to 赛罕区 with the place corrected: the order now says where the problem is, the timeline what it said.
     o = await ok(
-      dispatcher.post(`/api/orders/${o.id}/return-decision`, { version: o.version, decision: 'redispatch', unitId: otherCounty.id, reason: '改派赛罕区' }),
+      dispatcher.post(`/api/orders/${o.id}/return-decision`, {
+        version: o.version,
+        decision: 'redispatch',
+        unitId: otherCounty.id,
+        reason: '改派赛罕区',
+        place: { text: '呼和浩特市赛罕区昭乌达路', divisionCode: '150105' },
+      }),
     );
     expect(o).toMatchObject({ state: 'pending_sign', holderUnit: { id: otherCounty.id }, counts: { returns: 2 } });
+    expect(o.place).toEqual({ text: '呼和浩特市赛罕区昭乌达路', divisionCode: '150105' });
+    const redispatched = (await ok<{ action: string; data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`))).at(-1);
+    expect(redispatched?.data.place).toEqual({
+      from: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      to: { text: '呼和浩特市赛罕区昭乌达路', divisionCode: '150105' },
+    });
     expect(o.hops.map((h: { status: string }) => h.status)).toEqual(['withdrawn', 'open']);
     expect(await events(o.id)).toEqual(['create', 'dispatch', 'return', 'return_reject', 'return', 'return_redispatch']);
     // The county that returned it no longer holds it, so it may not sign it.

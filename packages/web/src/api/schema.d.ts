@@ -2887,10 +2887,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 退单审核：改派其他单位，或驳回由原单位继续办理
-         * @description 退单审核：改派其他单位，或驳回由原单位继续办理
+         * 退单审核：改派其他单位（可更正诉求发生地），或驳回由原单位继续办理
+         * @description 退单审核：改派其他单位（可更正诉求发生地），或驳回由原单位继续办理
          *
-         *     Decide a return: re-dispatch elsewhere, or uphold the dispatch.
+         *     Decide a return: re-dispatch elsewhere (correcting the place if it was wrong), or uphold the dispatch.
          */
         post: operations["decideReturn"];
         delete?: never;
@@ -31794,6 +31794,10 @@ export interface operations {
                     }[];
                     /** @enum {string} */
                     decision: "redispatch" | "reject";
+                    place?: {
+                        divisionCode?: string;
+                        text?: string;
+                    };
                     reason: string;
                     /** Format: uuid */
                     unitId?: string;

@@ -20,6 +20,14 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (co?.name) out.push(t('协办单位：{unit}', { unit: co.name }));
   if (typeof d.task === 'string' && d.task) out.push(t('任务：{task}', { task: d.task }));
   if (d.redispatch === true) out.push(t('下派'));
+  const place = d.place as
+    | { from?: { text: string | null; divisionCode: string | null }; to?: { text: string | null; divisionCode: string | null } }
+    | undefined;
+  if (place?.to) {
+    const words = (p?: { text: string | null; divisionCode: string | null }) =>
+      [p?.text, p?.divisionCode && `(${p.divisionCode})`].filter(Boolean).join(' ') || '—';
+    out.push(t('地点更正：{from} → {to}', { from: words(place.from), to: words(place.to) }));
+  }
   if (d.lateSign === true) out.push(t('超时签收'));
   if (d.onTime === false) out.push(t('超过期限'));
   if (typeof d.kind === 'string' && e.action === 'add_note') out.push(t(noteKindLabels[d.kind] ?? d.kind));

@@ -361,11 +361,29 @@ export function dispatchEffect(
 }
 
 /** 退单审核：改派. The returned order goes to another unit; the returning unit's hop is withdrawn. */
-export function returnRedispatchEffect(s: OrderSnapshot, input: { target: UnitRef; reason: string; coHandlers: CoHandlerInput[] }, ctx: EffectCtx): Effect {
+/**
+ * 退单改派, optionally correcting where the problem is (a return often says "not in our area"): the corrected place
+ * is written on the order and the timeline keeps what it was.
+ */
+export function returnRedispatchEffect(
+  s: OrderSnapshot,
+  input: { target: UnitRef; reason: string; coHandlers: CoHandlerInput[]; place?: { text: string | null; divisionCode: string | null } },
+  ctx: EffectCtx,
+): Effect {
+  const o = s.order;
   const h = hop(s, ctx, input.target, input.reason, input.coHandlers);
+  const place = input.place;
+  const moved = place && (place.text !== o.placeText || place.divisionCode !== o.divisionCode);
   return effect('return_redispatch', s, ctx, {
     ...h,
-    data: { decision: 'redispatch', reason: input.reason, toUnit: ref(input.target), coHandlers: input.coHandlers.map((c) => ref(c.unit)) },
+    ...(moved ? { set: { ...h.set, placeText: place.text, divisionCode: place.divisionCode } } : {}),
+    data: {
+      decision: 'redispatch',
+      reason: input.reason,
+      toUnit: ref(input.target),
+      coHandlers: input.coHandlers.map((c) => ref(c.unit)),
+      ...(moved ? { place: { from: { text: o.placeText, divisionCode: o.divisionCode }, to: place } } : {}),
+    },
     note: input.reason,
   });
 }

@@ -50,6 +50,8 @@ const intake = {
   awaitingCheck: z.boolean().optional(),
 };
 
+const placeRef = z.object({ text: z.string().nullable(), divisionCode: z.string().nullable() }).strict();
+
 /** A group order called back caller by caller: each caller's result (the order's own is derived from them). */
 const perCaller = z
   .array(
@@ -79,7 +81,14 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('handle_at_hotline', { handledBy: unitRef }),
   kind('sign', { lateSign: z.boolean() }),
   kind('return', { reason: z.string(), toUnit: z.object({ id: uuid.nullable() }) }),
-  kind('return_redispatch', { decision: z.literal('redispatch'), reason: z.string(), toUnit: unitRef, coHandlers: z.array(unitRef) }),
+  kind('return_redispatch', {
+    decision: z.literal('redispatch'),
+    reason: z.string(),
+    toUnit: unitRef,
+    coHandlers: z.array(unitRef),
+    /** The place corrected on re-dispatch: what it was and what it is now. */
+    place: z.object({ from: placeRef, to: placeRef }).optional(),
+  }),
   kind('return_reject', { decision: z.literal('reject'), reason: z.string() }),
   kind('invite_co_handler', { coHandler: unitRef, task: z.string().nullable() }),
   kind('remove_co_handler', { coHandlerUnitId: uuid, reason: z.string() }),

@@ -12,7 +12,7 @@ import { UnitPicker } from '../../shared/UnitPicker.js';
 import { useI18n, useT, type T } from '../../i18n/i18n.js';
 import { useCatalog } from '../../shared/reference.js';
 import type { ActionSpec } from './ActionDialog.js';
-import { CoHandlersField, DispatchUnitField, OrderPicker, TextField } from './fields.js';
+import { CoHandlersField, DispatchUnitField, OrderPicker, PlaceCorrectionField, TextField } from './fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from './extension-fields.js';
 import { ReplyDoubtTags, ReplyDoubtsWarning } from './ReplyDoubts.js';
 
@@ -112,6 +112,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     fields: ({ order, form }) => (
       <>
         <ReturnReason order={order} />
+        <PlaceCorrectionField order={order} />
         <DispatchUnitField order={order} form={form} label="改派单位" />
         <CoHandlersField />
         <TextField name="reason" label="审核意见" required />
@@ -124,6 +125,7 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
         unitId: v.unitId as string,
         reason: str(v.reason)!,
         ...(coHandlersOf(v.coHandlers).length ? { coHandlers: coHandlersOf(v.coHandlers) } : {}),
+        ...placeCorrection(o, v),
       }),
   },
   return_reject: {
@@ -484,6 +486,15 @@ function OutcomeSummary({ order }: { order: OrderView }) {
       }
     />
   );
+}
+
+/** The place as corrected in the re-dispatch dialog, sent only when it differs from the order's. */
+function placeCorrection(o: OrderView, v: V): { place?: { text?: string; divisionCode?: string } } {
+  // Left empty, each part stays as the order has it.
+  const divisionCode = (Array.isArray(v.correctDivision) ? (v.correctDivision.at(-1) as string | undefined) : undefined) ?? o.divisionCode ?? undefined;
+  const text = str(v.correctPlaceText) ?? o.placeText ?? undefined;
+  if ((divisionCode ?? null) === o.divisionCode && (text ?? null) === o.placeText) return {};
+  return { place: { ...(text ? { text } : {}), ...(divisionCode ? { divisionCode } : {}) } };
 }
 
 type EachCaller = { result?: 'reached' | 'unreachable'; handlingSatisfaction?: Satisfaction; callSatisfaction?: Satisfaction };
