@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import type { DivisionTree } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { rules } from '../shared/validation.js';
-import { divisionPathFor } from './pickers.js';
+import { divisionOptionsOf, divisionPathFor } from './pickers.js';
 
 const thousands = (v: number | string | undefined | null) => (v === undefined || v === null ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
@@ -12,15 +12,7 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
   const t = useT();
   const form = Form.useFormInstance();
   const typed = useRef('');
-  const divisionOptions = useMemo(
-    () =>
-      (divisions?.children ?? []).map((c) => ({
-        value: c.code,
-        label: c.name,
-        children: c.children.map((d) => ({ value: d.code, label: d.zone ? `${d.name}（开发区）` : d.name })),
-      })),
-    [divisions],
-  );
+  const divisionOptions = useMemo(() => divisionOptionsOf(divisions), [divisions]);
   return (
     <>
       <Row gutter={10}>

@@ -1,8 +1,18 @@
+import type { DivisionTree } from '../api/types.js';
 /**
  * The intake's two searchable pickers, as pure functions: what a typed place name picks on Enter, and which subjects
  * a search shows (never a whole group because its header matched).
  */
 export type DivisionOption = { value: string; label: string; children?: DivisionOption[] };
+
+/** The province's cities and counties as cascader options (a development zone says so). */
+export function divisionOptionsOf(tree: DivisionTree | null): DivisionOption[] {
+  return (tree?.children ?? []).map((c) => ({
+    value: c.code,
+    label: c.name,
+    children: c.children.map((d) => ({ value: d.code, label: d.zone ? `${d.name}（开发区）` : d.name })),
+  }));
+}
 
 /**
  * The division path a typed name stands for when the agent presses Enter: an exact name first (新城区), then the

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n.js';
 import { stateLabels } from '../../shared/labels.js';
 import { useDivisionName, useDivisions } from '../../shared/reference.js';
 import { divisionPath } from '../../intake/suggestions.js';
+import { divisionOptionsOf } from '../../intake/pickers.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
 
 export const noteField = (label = '备注', required = false, max = 1000) => ({ label, required, max });
@@ -111,15 +112,7 @@ export function DispatchUnitField({
 export function PlaceCorrectionField({ order }: { order: OrderView }) {
   const t = useT();
   const { value: tree } = useDivisions();
-  const options = useMemo(
-    () =>
-      (tree?.children ?? []).map((c) => ({
-        value: c.code,
-        label: c.name,
-        children: c.children.map((d) => ({ value: d.code, label: d.zone ? `${d.name}（开发区）` : d.name })),
-      })),
-    [tree],
-  );
+  const options = useMemo(() => divisionOptionsOf(tree), [tree]);
   return (
     <Row gutter={8}>
       <Col span={11}>
