@@ -85,9 +85,11 @@ describe('the staff loop in the browser', () => {
     await page.goto(`${base}/orders/${o.id}`);
     await act(page, 'return_redispatch', async (p) => {
       const dialog = p.getByRole('dialog');
+      // Picked once the search list has settled (a click during its animation can land on nothing), then checked.
       await dialog.locator('.ant-cascader').click();
       await p.keyboard.type('赛罕区');
-      await p.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '赛罕区' }).first().click();
+      await settled(p, '.ant-cascader-dropdown').locator('.ant-cascader-menu-item', { hasText: '赛罕区' }).first().click();
+      await dialog.locator('.ant-cascader', { hasText: '赛罕区' }).waitFor();
       await dialog.getByText('属地建议').locator('..').getByText('赛罕区', { exact: false }).waitFor();
       await shot(p, 'staff-redispatch-place');
       await dialog.locator('textarea').last().fill('同意退单，改派赛罕区');
@@ -126,6 +128,7 @@ describe('the staff loop in the browser', () => {
     await page.goto(`${base}/orders/${o.id}`);
     await page.locator('[data-action=callback]').click();
     await settled(page, '.ant-modal').waitFor();
+    await page.getByRole('dialog').getByText('逐人记录（3 名来电人）').click();
     const rows = page.getByTestId('per-caller-callback');
     await rows.waitFor();
     const pick = async (row: number, result: string, levels: string[] = []) => {

@@ -319,8 +319,8 @@ export const actionSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>
     key: 'callback',
     title: '回访',
     width: 600,
-    // A group order is called back caller by caller unless the agent chooses one result for the whole order.
-    initial: (o) => ({ result: 'reached', mode: o.callers.length > 1 ? 'each' : 'whole' }),
+    // One result for the order unless the agent chooses to record a group order caller by caller.
+    initial: () => ({ result: 'reached', mode: 'whole' }),
     fields: ({ order, form, t }) => <CallbackFields order={order} form={form} t={t} />,
     submit: (o, v) =>
       v.mode === 'each'
@@ -603,8 +603,8 @@ function CallbackFields({ order, form, t }: { order: OrderView; form: FormInstan
           <Radio.Group
             optionType="button"
             options={[
-              { value: 'each', label: t('逐人记录（{n} 名来电人）', { n: order.callers.length }) },
               { value: 'whole', label: t('整单记录') },
+              { value: 'each', label: t('逐人记录（{n} 名来电人）', { n: order.callers.length }) },
             ]}
           />
         </Form.Item>
