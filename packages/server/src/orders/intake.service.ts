@@ -217,7 +217,7 @@ export function createIntakeService(deps: OrderDeps) {
       at: now.toISOString(),
     };
     const { order, callers } = await db.transaction(async (tx) => {
-      // The order, its callers, its first event (with the announcement) and its search words in one statement: a
+      // The order, its callers, its first event and its search words in one statement: a
       // search right after intake finds it (orders/new-order.repo.ts).
       const written = await insertNewOrder(tx, {
         order: { ...row, id },
@@ -246,7 +246,6 @@ export function createIntakeService(deps: OrderDeps) {
           unitName: intakeUnit.name,
           data: event.data,
         },
-        notify: deps.bus.notification(message),
         words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
       });
       if (claim) await claim(tx, written.order.id);
@@ -254,8 +253,8 @@ export function createIntakeService(deps: OrderDeps) {
       if (opts.within) await opts.within(tx, written.order);
       return written;
     });
-    // Other instances heard the NOTIFY sent with the event row at commit; this process hears it now.
-    deps.bus.deliverLocally(message);
+    // Committed: heard here now, by other instances a moment later (platform/bus).
+    deps.bus.committed(message);
     return { order, callers, now };
   }
 

@@ -10,8 +10,7 @@ type OrderInsert = typeof workOrders.$inferInsert;
 type CallerInsert = typeof orderCallers.$inferInsert;
 
 /**
- * A new order as one statement: the order row, its callers, its first timeline event (carrying the announcement's
- * NOTIFY, as every event does) and its search words, written by data-modifying CTEs of one INSERT instead of four
+ * A new order as one statement: the order row, its callers, its first timeline event and its search words, written by data-modifying CTEs of one INSERT instead of four
  * round trips (issue 18: intake's time went to round trips and to drizzle rebuilding each statement). The foreign
  * keys from callers, event and words to the order are checked at the end of the statement, when the order is there.
  * Built once per shape (which columns the rows give, how many callers) and reused (platform/db/reusable.ts).
@@ -19,21 +18,20 @@ type CallerInsert = typeof orderCallers.$inferInsert;
  */
 export async function insertNewOrder(
   tx: Executor,
-  input: { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; notify: { channel: string; payload: string } | null; words: string },
+  input: { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string },
 ): Promise<{ order: OrderRow; callers: CallerRow[] }> {
   const event = { ...input.event, data: parseOrderEvent({ action: input.event.action, data: input.event.data }).data };
   const parts = [[input.order], input.callers, [event]] as Record<string, unknown>[][];
   if (parts.some(hasExpressions)) throw new Error('insertNewOrder: rows must be values, not SQL expressions');
   const shapes = parts.map(shapeOf);
-  const key = `${input.notify ? 'n' : '-'}|${shapes.map((x) => x.shape).join('|')}`;
+  const key = shapes.map((x) => x.shape).join('|');
   let entry = cache.get(key);
   if (!entry) {
-    entry = build(tx, shapes[0]!.keys, shapes[1]!.keys, shapes[2]!.keys, input.notify !== null);
+    entry = build(tx, shapes[0]!.keys, shapes[1]!.keys, shapes[2]!.keys);
     if (cache.size < maxShapes) cache.set(key, entry);
     else entry = { ...entry, built: { ...entry.built, name: '' } };
   }
   const values: Record<string, unknown> = { words: input.words, orderId: input.order.id };
-  if (input.notify) Object.assign(values, { channel: input.notify.channel, payload: input.notify.payload });
   entry.fillOrder(values, parts[0]!);
   entry.fillCallers(values, parts[1]!);
   entry.fillEvent(values, parts[2]!);
@@ -47,15 +45,17 @@ const callersKey = '__callers';
 type Fill = ReturnType<typeof placeholderRows>['fill'];
 const cache = new Map<string, { built: Built; fillOrder: Fill; fillCallers: Fill; fillEvent: Fill }>();
 
-function build(ex: Executor, orderKeys: string[][], callerKeys: string[][], eventKeys: string[][], notify: boolean) {
+function build(ex: Executor, orderKeys: string[][], callerKeys: string[][], eventKeys: string[][]) {
   if (orderKeys[0]!.indexOf('id') < 0) throw new Error('insertNewOrder: the order id is given by the caller');
   const o = placeholderRows(workOrders, orderKeys, 'o');
   const c = placeholderRows(orderCallers, callerKeys, 'c');
   const e = placeholderRows(orderEvents, eventKeys, 'e');
   const orderInsert = ex.insert(workOrders).values(o.rows).returning() as unknown as { getSQL(): SQL; config: { returning: unknown[] } };
   const callerInsert = ex.insert(orderCallers).values(c.rows).returning() as unknown as { getSQL(): SQL };
-  const eventReturning = notify ? sql`pg_notify(${sql.placeholder('channel')}, ${sql.placeholder('payload')})` : sql`${orderEvents.id}`;
-  const eventInsert = ex.insert(orderEvents).values(e.rows).returning({ r: eventReturning }) as unknown as { getSQL(): SQL };
+  const eventInsert = ex
+    .insert(orderEvents)
+    .values(e.rows)
+    .returning({ r: sql`${orderEvents.id}` }) as unknown as { getSQL(): SQL };
   const statement = sql`with o as (${orderInsert.getSQL()}),
     c as (${callerInsert.getSQL()}),
     e as (${eventInsert.getSQL()}),

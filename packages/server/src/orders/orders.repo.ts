@@ -50,16 +50,11 @@ export async function insertEvents(tx: Executor, es: OrderEventInsert[]): Promis
 }
 
 const eventInsert = reusableInsert(orderEvents, 'order_event', { id: sql`${orderEvents.id}` });
-const notifyingEventInsert = reusableInsert(orderEvents, 'order_event_notify', {
-  notified: sql`pg_notify(${sql.placeholder('channel')}, ${sql.placeholder('payload')})`,
-});
 
 /** One timeline row; its payload must match the kind's schema (events.ts), or nothing is written. */
-export async function insertEvent(tx: Executor, e: OrderEventInsert, notify?: { channel: string; payload: string } | null): Promise<void> {
+export async function insertEvent(tx: Executor, e: OrderEventInsert): Promise<void> {
   const typed = parseOrderEvent({ action: e.action, data: e.data });
-  // The change's announcement rides on its event row: NOTIFY inside the transaction goes out at commit, no extra trip.
-  if (notify) await notifyingEventInsert(tx, [{ ...e, data: typed.data }], notify);
-  else await eventInsert(tx, [{ ...e, data: typed.data }]);
+  await eventInsert(tx, [{ ...e, data: typed.data }]);
 }
 
 export async function activeCoHandlers(db: Executor, orderId: string) {
@@ -232,7 +227,6 @@ export async function applyEffect(
     state: string;
     bump: boolean;
     actor: Omit<OrderEventInsert, 'orderId' | 'at' | 'action' | 'fromState' | 'toState' | 'data' | 'note'>;
-    notify?: { channel: string; payload: string } | null;
   },
 ): Promise<OrderRow> {
   const { now } = e;
@@ -268,20 +262,16 @@ export async function applyEffect(
         .where(eq(orderExtensions.id, x.id));
     }
   }
-  await insertEvent(
-    tx,
-    {
-      ...e.actor,
-      orderId: order.id,
-      at: now,
-      action: effect.event.action,
-      fromState: order.state,
-      toState: e.state,
-      data: effect.event.data,
-      note: effect.note,
-    },
-    e.notify,
-  );
+  await insertEvent(tx, {
+    ...e.actor,
+    orderId: order.id,
+    at: now,
+    action: effect.event.action,
+    fromState: order.state,
+    toState: e.state,
+    data: effect.event.data,
+    note: effect.note,
+  });
   return updated!;
 }
 

@@ -56,12 +56,12 @@ export async function inOneTransaction<T>(deps: OrderDeps, fn: (within: Within) 
   const loaded = await load(deps);
   const announce: BusMessage[] = [];
   const result = await deps.db.transaction((tx) => fn({ ...loaded, tx, announce }));
-  // Other instances were told by the NOTIFYs inside the transaction, at its commit.
-  for (const m of announce) deps.bus.deliverLocally(m);
+  // Committed: heard here now, by other instances a moment later (platform/bus).
+  for (const m of announce) deps.bus.committed(m);
   return result;
 }
 
-/** The announcement of a change, known before it is written (it is sent with the event row, at commit). */
+/** The announcement of a change, sent once it has committed. */
 function changed(order: OrderRow, effect: Effect, state: string, bump: boolean, at: Date): BusMessage {
   return {
     topic: 'order.changed',
@@ -137,7 +137,6 @@ export async function runTransition(
       state,
       bump,
       actor: { actorUserId: actor.userId, actorName: actor.displayName, actorRole: actor.role, unitId: actor.unitId, unitName },
-      notify: deps.bus.notification(message),
     });
     // A partner's order: the status message back to the partner is written with the change (exchange/outbound.ts).
     if (updated.sourcePartnerId && deps.exchange) await deps.exchange.orderChanged(tx, updated, effect.event.action, now);
@@ -151,11 +150,11 @@ export async function runTransition(
     announcement = message;
     return updated;
   });
-  // Committed: other instances heard the NOTIFY sent with the event row; this process hears it now. Inside `within`
-  // the outer transaction has not committed yet: its owner delivers after the commit.
+  // Committed: announced now (here at once, to other instances a moment later). Inside `within` the outer transaction
+  // has not committed yet: its owner announces after the commit.
   if (announcement) {
     if (within) within.announce.push(announcement);
-    else deps.bus.deliverLocally(announcement);
+    else deps.bus.committed(announcement);
   }
   return row;
 }

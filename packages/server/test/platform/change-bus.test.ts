@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCalendarService } from '../../src/calendar/calendar.service.js';
 import { writeWorkingPeriods, readWorkingPeriods } from '../../src/calendar/calendar.repo.js';
 import { createChangeBus, type BusMessage, type ChangeBus } from '../../src/platform/bus/index.js';
-import { createPgBus } from '../../src/platform/bus/pg-bus.js';
+import { createPgBus, packed } from '../../src/platform/bus/pg-bus.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import { ok, unitByDivision } from '../support/order-helpers.js';
 import { createTestApp } from '../support/test-app.js';
@@ -23,6 +23,16 @@ function next<T extends BusMessage['topic']>(bus: ChangeBus, topic: T, match: (m
     });
   });
 }
+
+describe('packed announcements', () => {
+  it('fit a NOTIFY payload (under 8,000 bytes), in order, none lost', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ topic: 'notifications.changed' as const, userIds: [`user-${i}-${'x'.repeat(40)}`] }));
+    const payloads = packed('me', many);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
+    expect(payloads.flatMap((p) => (JSON.parse(p) as { from: string; messages: unknown[] }).messages)).toEqual(many);
+  });
+});
 
 describe('order.changed', () => {
   it('is announced once per committed transition, after the commit, with the new version and visible_to', async () => {
@@ -102,8 +112,9 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
     expect((await again).kind).toBe('rules');
   });
 
-  it('tells another instance of an order change at the commit, with the NOTIFY sent by the change itself', async () => {
-    const installed = await createInstalledDatabase();
+  it('tells another instance of an order change after the commit, with no NOTIFY inside the order transaction', async () => {
+    const sent: string[] = [];
+    const installed = await createInstalledDatabase({ onQuery: (q) => sent.push(q) });
     closers.push(() => installed.database.close());
     const app = await buildApp({ database: installed.database, config: installed.config, clock: installed.clock });
     closers.push(() => app.close());
@@ -129,6 +140,50 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
     });
     expect(res.statusCode).toBe(201);
     expect(await created).toMatchObject({ orderId: res.json().id, action: 'create', fromState: null, toState: 'pending_dispatch', version: 1 });
+    // The announcement went on the bus's own connection after the commit: no statement of the app's pool notified
+    // (a NOTIFY in a transaction takes PostgreSQL's global notify lock at its commit, serialising every order change).
+    expect(sent.filter((q) => /notify/i.test(q))).toEqual([]);
+  });
+
+  it('gathers the changes committed in one window into one NOTIFY, an order changed twice announced as its last change', async () => {
+    const installed = await createInstalledDatabase();
+    closers.push(() => installed.database.close());
+    const opts = {
+      connectionString: installed.database.url!,
+      notify: async (channel: string, payload: string) => void (await installed.db.execute(sql`select pg_notify(${channel}, ${payload})`)),
+      coalesceMs: 50,
+    };
+    const a = await createPgBus(opts);
+    const b = await createPgBus(opts);
+    closers.push(a.close, b.close);
+    const change = (orderId: string, version: number) =>
+      ({
+        topic: 'order.changed',
+        orderId,
+        number: orderId,
+        version,
+        action: 'x',
+        fromState: null,
+        toState: 'pending_dispatch',
+        visibleTo: [],
+        at: '2026-11-25T02:00:00.000Z',
+      }) as const;
+    const here: string[] = [];
+    a.subscribe('order.changed', (m) => here.push(`${m.orderId}@${m.version}`));
+    const there: string[] = [];
+    const done = new Promise<void>((resolve) =>
+      b.subscribe('order.changed', (m) => {
+        there.push(`${m.orderId}@${m.version}`);
+        if (m.orderId === 'o3') resolve();
+      }),
+    );
+    a.committed(change('o1', 1));
+    a.committed(change('o2', 1));
+    a.committed(change('o1', 2));
+    a.committed(change('o3', 1));
+    expect(here).toEqual(['o1@1', 'o2@1', 'o1@2', 'o3@1']); // this process hears every change at once
+    await done;
+    expect(there).toEqual(['o2@1', 'o1@2', 'o3@1']);
   });
 
   it("drops the other instance's cached calendar when one instance changes it", async () => {

@@ -11,12 +11,14 @@ export type Unsubscribe = () => void;
 export type ChangeBus = {
   publish(message: BusMessage): Promise<void>;
   /**
-   * For a message that must go out exactly when a transaction commits: the NOTIFY to send inside that transaction
-   * (PostgreSQL delivers it at commit, and never if the transaction rolls back), or null when there are no other
-   * instances. After the commit the sender calls `deliverLocally`: this process's subscribers hear it then.
+   * For a change that has just committed (call it after the commit, never inside the transaction): this process's
+   * subscribers hear it at once; other instances a moment later, in one NOTIFY per short window for every change this
+   * process committed in it (docs/decisions/0011-announcements-after-commit.md: a NOTIFY inside the order's
+   * transaction took PostgreSQL's global notify lock at every commit and serialised all order changes under load).
+   * Best effort like `publish`: a process that dies in the window loses those announcements; subscribers that must
+   * not miss a change also poll the database (the cockpit does every 2 s).
    */
-  notification(message: BusMessage): { channel: string; payload: string } | null;
-  deliverLocally(message: BusMessage): void;
+  committed(message: BusMessage): void;
   subscribe<T extends BusTopic>(topic: T, handler: (message: MessageOf<T>) => void): Unsubscribe;
   close(): Promise<void>;
 };
@@ -52,8 +54,7 @@ export function createInProcessBus(): ChangeBus {
   const fanout = createLocalFanout();
   return {
     publish: async (message) => fanout.deliver(message),
-    notification: () => null,
-    deliverLocally: (message) => fanout.deliver(message),
+    committed: (message) => fanout.deliver(message),
     subscribe: fanout.subscribe,
     close: async () => fanout.clear(),
   };

@@ -12,6 +12,8 @@ export type PgBusOptions = {
   notify(channel: string, payload: string): Promise<void>;
   /** First wait before reconnecting the LISTEN client; doubles up to 30 s. */
   retryMs?: number;
+  /** How long committed changes are gathered before one NOTIFY tells the other instances of all of them (250 ms). */
+  coalesceMs?: number;
   onError?: (err: unknown) => void;
 };
 
@@ -21,6 +23,9 @@ export type PgBusOptions = {
  * instance that sent it: this instance already delivered its own messages synchronously and skips the echo.
  * When the LISTEN client drops it reconnects with back-off and raises `bus.resynced` locally, because anything
  * announced while it was away is lost.
+ * Committed changes (`committed`) are gathered for `coalesceMs` and sent together, outside any transaction, on the
+ * LISTEN client's own connection: no order transaction sends a NOTIFY, so none waits for PostgreSQL's notify lock
+ * at its commit, and the pool's connections are not used for it (docs/decisions/0011-announcements-after-commit.md).
  */
 export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { instanceId: string; listening(): boolean }> {
   const instanceId = randomUUID();
@@ -40,11 +45,53 @@ export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { ins
     } catch (err) {
       return onError(err);
     }
-    const envelope = parsed as { from?: string; message?: unknown };
+    const envelope = parsed as { from?: string; message?: unknown; messages?: unknown };
     if (envelope.from === instanceId) return;
-    const message = busMessageSchema.safeParse(envelope.message);
-    if (!message.success) return onError(message.error);
-    fanout.deliver(message.data);
+    const messages = Array.isArray(envelope.messages) ? envelope.messages : [envelope.message];
+    for (const m of messages) {
+      const message = busMessageSchema.safeParse(m);
+      if (!message.success) onError(message.error);
+      else fanout.deliver(message.data);
+    }
+  }
+
+  // ---- committed changes, coalesced ----
+  const coalesceMs = opts.coalesceMs ?? 250;
+  /** What waits for the next NOTIFY; an order changed twice in one window is announced once, as its last change. */
+  const pending = new Map<string, BusMessage>();
+  let pendingSeq = 0;
+  let flushTimer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> = Promise.resolve();
+
+  function queue(message: BusMessage): void {
+    const key = message.topic === 'order.changed' ? `order:${message.orderId}` : `#${pendingSeq++}`;
+    pending.delete(key);
+    pending.set(key, message);
+    if (flushTimer || closed) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      void flush();
+    }, coalesceMs);
+    flushTimer.unref();
+  }
+
+  function flush(): Promise<void> {
+    const batch = [...pending.values()];
+    pending.clear();
+    if (!batch.length) return flushing;
+    // Sent one after another, so other instances hear them in the order they were committed here.
+    flushing = flushing.then(async () => {
+      for (const payload of packed(instanceId, batch)) {
+        try {
+          const c = client;
+          if (c) await c.query('select pg_notify($1, $2)', [busChannel, payload]);
+          else await opts.notify(busChannel, payload);
+        } catch (err) {
+          onError(err);
+        }
+      }
+    });
+    return flushing;
   }
 
   async function connect(): Promise<void> {
@@ -97,12 +144,17 @@ export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { ins
         onError(err);
       }
     },
-    notification: (message) => ({ channel: busChannel, payload: JSON.stringify({ from: instanceId, message }) }),
-    deliverLocally: (message) => fanout.deliver(message),
+    committed(message: BusMessage) {
+      fanout.deliver(message);
+      queue(message);
+    },
     subscribe: fanout.subscribe,
     async close() {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      await flush();
       fanout.clear();
       const c = client;
       client = null;
@@ -112,4 +164,27 @@ export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { ins
       }
     },
   };
+}
+
+/** A NOTIFY payload must stay under 8,000 bytes: the messages of one window in as few envelopes as fit. */
+const payloadBudget = 7_000;
+
+export function packed(from: string, messages: BusMessage[]): string[] {
+  const out: string[] = [];
+  let part: string[] = [];
+  let size = 0;
+  const head = JSON.stringify({ from, messages: [] }).length;
+  for (const m of messages) {
+    const json = JSON.stringify(m);
+    const bytes = Buffer.byteLength(json) + 1;
+    if (part.length && head + size + bytes > payloadBudget) {
+      out.push(`{"from":${JSON.stringify(from)},"messages":[${part.join(',')}]}`);
+      part = [];
+      size = 0;
+    }
+    part.push(json);
+    size += bytes;
+  }
+  if (part.length) out.push(`{"from":${JSON.stringify(from)},"messages":[${part.join(',')}]}`);
+  return out;
 }
