@@ -65,6 +65,7 @@ import { createAnswerService } from './knowledge/answer.service.js';
 import { orderKnowledgeRoutes } from './knowledge/answer.routes.js';
 import { createSearchService } from './search/search.service.js';
 import { createOrderSearch } from './search/order-search.js';
+import { createSynonymCache } from './search/synonyms.js';
 import { callsRoutes } from './calls/calls.routes.js';
 import { ivrRoutes } from './calls/ivr.routes.js';
 import { createIvrService } from './calls/ivr.service.js';
@@ -191,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outbound = createOutbound({ db, clock, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
   const units = createUnitDirectory({ db, clock, bus, province: config.province });
+  // Callers' synonyms, shared by article search and the order list's word search; an editor's change reaches every instance.
+  const synonyms = createSynonymCache({ db, clock, bus });
   const orderDeps: OrderDeps = {
     db,
     clock,
@@ -198,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendar,
     units,
     reference,
+    synonyms,
     limits,
     // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
     bus,
@@ -214,7 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const intake = createIntakeService(orderDeps);
   await app.register(ordersRoutes, { prefix: '/api/orders', idempotency, intake, orders, list, handling });
   // Knowledge base and search (issue 12): articles, their search, answering an order with one, order search.
-  const search = createSearchService({ db, clock });
+  const search = createSearchService({ db, clock, synonyms });
   const knowledge = createKnowledgeService({ db, clock, search });
   await app.register(knowledgeRoutes, { prefix: '/api/knowledge', knowledge, search });
   await app.register(orderKnowledgeRoutes, {

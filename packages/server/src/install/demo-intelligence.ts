@@ -12,6 +12,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config/config.js';
 import type { Db } from '../platform/db/client.js';
 import { createUnitDirectory } from '../units/unit-directory.js';
+import { createSynonymCache } from '../search/synonyms.js';
 import { actorOf } from './demo-legal.js';
 
 /**
@@ -307,6 +308,7 @@ export async function seedDemoIntelligence(db: Db, config: Config, clock: Clock)
     units: createUnitDirectory({ db, clock: past, bus, province: config.province }),
     reference,
     limits: createTimeLimits(reference),
+    synonyms: createSynonymCache({ db, clock: past }),
     bus,
     orderNumbers: createOrderNumberAllocator(db, 1),
     attachments: createDbStore(db),

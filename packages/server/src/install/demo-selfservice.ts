@@ -17,6 +17,7 @@ import { createVerification } from '../selfservice/verification.js';
 import { createServiceGroupsService } from '../service-groups/service-groups.service.js';
 import { serviceGroups } from '../service-groups/service-groups.tables.js';
 import { createUnitDirectory } from '../units/unit-directory.js';
+import { createSynonymCache } from '../search/synonyms.js';
 import { units } from '../units/units.tables.js';
 import { systemActorSource } from './system-actor.js';
 
@@ -45,6 +46,7 @@ export async function seedDemoSelfService(db: Db, config: Config, clock: Clock):
     units: unitDirectory,
     reference,
     limits: createTimeLimits(reference),
+    synonyms: createSynonymCache({ db, clock: clock }),
     bus,
     orderNumbers: createOrderNumberAllocator(db, 1),
     attachments: createDbStore(db),

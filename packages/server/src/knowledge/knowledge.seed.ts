@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { indexArticle } from '../search/article-index.js';
-import { forgetSynonyms, seedDefaultSynonyms } from '../search/synonyms.js';
+import { seedDefaultSynonyms } from '../search/synonyms.js';
 import type { ArticleContent } from './domain/article.js';
 import { kbArticles, kbArticleVersions } from './knowledge.tables.js';
 import { starterArticles } from './seed/index.js';
@@ -55,6 +55,5 @@ export async function seedKnowledge(db: Db, now: Date): Promise<{ articles: numb
       await indexArticle(tx, { articleId: row!.id, version: 1, ...content }, now);
     }
   });
-  forgetSynonyms(db);
   return { articles: missing.length };
 }

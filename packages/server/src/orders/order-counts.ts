@@ -23,6 +23,7 @@ const otherFilters = [
   'callerPhone',
   'employer',
   'q',
+  'number',
   'confidential',
   'awaitingCheck',
   'metric',

@@ -9,6 +9,7 @@ import type { OrderRow } from './orders.repo.js';
 import type { AttachmentStore } from './attachments/attachment-store.js';
 import type { OrderNumberAllocator } from './order-numbers.js';
 import type { TimeLimits } from './time-limits.js';
+import type { SynonymCache } from '../search/synonyms.js';
 
 /** What the order capabilities need from the rest of the system, passed explicitly. */
 export type OrderDeps = {
@@ -20,6 +21,8 @@ export type OrderDeps = {
   /** Units, catalog codes, thresholds and rules: cached per process, dropped on `reference.changed`. */
   units: UnitDirectoryCache;
   reference: CatalogReferenceCache;
+  /** Callers' synonyms for the order list's word search: cached per process, dropped on `reference.changed`. */
+  synonyms: SynonymCache;
   attachments: AttachmentStore;
   orderNumbers: OrderNumberAllocator;
   /** Announces each committed change (`order.changed`) to SSE streams and other instances. */

@@ -9,11 +9,12 @@ import { callerSearch } from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
-import { orderTextMatch } from '../search/order-index.js';
+import { orderIdsMatchingText } from '../search/order-index.js';
 import { listQueryOf, viewsFor } from './saved-views.js';
 import { counterKeyOf, countsOf, readCounts, totalOf, type CounterKey, type StateCount } from './order-counts.js';
 import { orderUnitPages } from './order-counts.tables.js';
 import { isFinal, type OrderState } from './domain/states.js';
+import { orderNumberPattern } from './domain/order-number.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -31,7 +32,10 @@ export type ListOrdersQuery = {
   channel?: string | undefined;
   callerPhone?: string | undefined;
   employer?: string | undefined;
+  /** Words (segmented, any order, synonyms), a whole or partial order number, or an employer's normalised name. */
   q?: string | undefined;
+  /** An order number, whole or part (order search's own field). */
+  number?: string | undefined;
   confidential?: boolean | undefined;
   /** Requests that came without an agent (self-service page, WeChat group) and wait for an agent's check. */
   awaitingCheck?: boolean | undefined;
@@ -46,6 +50,17 @@ export type ListOrdersQuery = {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const contains = (s: string) => `%${likeEscape(s)}%`;
+
+/** What an agent types for an order number: 12351-150000-20261125-0007, or its tail (20261125-0007, 0007). */
+const numberLike = /^[0-9A-Za-z-]{4,30}$/;
+/**
+ * The orders with this number: a whole number through the unique index; a part of one (the tail read out on the
+ * phone) by a match on the number column alone.
+ */
+const ordersNumbered = (n: string) =>
+  orderNumberPattern.test(n)
+    ? sql`select w2.id from work_orders w2 where w2.number = ${n}`
+    : sql`select w2.id from work_orders w2 where w2.number like ${contains(n)}`;
 
 type Cursor = [string, string];
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -138,13 +153,18 @@ export function createOrderListService(deps: OrderDeps) {
           : sql`${workOrders.employerName} ilike ${contains(q.employer)}`,
       );
     }
-    if (q.q) {
-      const p = contains(q.q);
-      // The words, cut by jieba, in any order (工资拖欠 finds 拖欠工资) or with a synonym; the literal text still matches too.
-      const words = await orderTextMatch(db, q.q, sql`${workOrders.id}`);
-      c.push(
-        sql`(${workOrders.number} ilike ${p} or ${workOrders.title} ilike ${p} or ${workOrders.narrative} ilike ${p} or ${workOrders.employerName} ilike ${p} or ${workOrders.placeText} ilike ${p}${words ? sql` or ${words}` : sql``})`,
-      );
+    if (q.number) c.push(sql`${workOrders.id} in (${ordersNumbered(q.number.trim())})`);
+    const text = q.q?.trim();
+    if (text) {
+      // No substring scan of the texts: the words cut by jieba through the GIN index of search_orders (any order,
+      // synonyms: 工资拖欠 finds 拖欠工资), a number, or the employer's normalised name through its index.
+      const sources: SQL[] = [];
+      const words = orderIdsMatchingText(await deps.synonyms.current(), text);
+      if (words) sources.push(words);
+      if (numberLike.test(text)) sources.push(ordersNumbered(text));
+      const key = /\p{Script=Han}/u.test(text) ? normaliseEmployerName(text) : '';
+      if (key.length >= 2) sources.push(sql`select w2.id from work_orders w2 where w2.employer_key = ${key}`);
+      c.push(sources.length ? sql`${workOrders.id} in (${sql.join(sources, sql` union `)})` : sql`false`);
     }
     return c;
   }

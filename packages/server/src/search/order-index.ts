@@ -4,7 +4,7 @@ import type { Db, Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import { indexText } from '../platform/text/segment.js';
 import { allOf, planQuery } from './domain/query.js';
-import { synonymGroups } from './synonyms.js';
+import type { SynonymGroups } from './synonyms.js';
 
 /**
  * The order side of search: each order's words (title, narrative, employer, place) cut by jieba and stored in
@@ -54,13 +54,13 @@ export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> 
 }
 
 /**
- * A condition on `work_orders` (aliased or not, by its id column) that its words contain every word of the text,
- * each word or one of its synonyms: 工资拖欠 finds 拖欠工资. Null when the text has no word to search for.
+ * The orders whose words hold every word of the text, each word or one of its synonyms (工资拖欠 finds 拖欠工资), as a
+ * subquery of order ids for `work_orders.id in (…)`: one GIN lookup, whichever list reads it. Null when the text has
+ * no word to search for.
  */
-export async function orderTextMatch(db: Executor, text: string, idColumn: SQL): Promise<SQL | null> {
-  const groups = await synonymGroups(db);
+export function orderIdsMatchingText(groups: SynonymGroups, text: string): SQL | null {
   const q = planQuery(text, groups);
   if (!q.baseWords.length) return null;
   const tsq = allOf(q, groups);
-  return sql`exists (select 1 from search_orders s where s.order_id = ${idColumn} and s.words @@ to_tsquery('simple', ${tsq}))`;
+  return sql`select s.order_id from search_orders s where s.words @@ to_tsquery('simple', ${tsq})`;
 }

@@ -27,7 +27,8 @@ export function createOrderSearch(list: ReturnType<typeof createOrderListService
       sort: 'created_desc',
       limit: input.limit,
       cursor: input.cursor,
-      q: [input.number, input.q].filter(Boolean).join(' ') || undefined,
+      q: input.q,
+      number: input.number,
       // The list decides what a phone search may match (orders/personal-search.ts) and records it in the audit log.
       callerPhone: phone,
       employer: input.employer,

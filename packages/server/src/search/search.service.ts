@@ -7,7 +7,7 @@ import { queryWords } from '../platform/text/segment.js';
 import { anyOf, planQuery, type PlannedQuery } from './domain/query.js';
 import { findHighlights, makeSnippet } from './domain/snippet.js';
 import * as repo from './search.repo.js';
-import { forgetSynonyms, synonymGroups } from './synonyms.js';
+import { createSynonymCache, type SynonymCache } from './synonyms.js';
 
 export type ArticleSearchInput = {
   q: string;
@@ -39,8 +39,11 @@ export const localDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toIS
 const suggestionWindow = 400;
 const maxQueryConcepts = 40;
 
-export function createSearchService(deps: { db: Db; clock: Clock }) {
+export function createSearchService(deps: { db: Db; clock: Clock; synonyms?: SynonymCache }) {
   const { db, clock } = deps;
+
+  // The app passes the one cache it shares with the order list (dropped across instances through the change bus).
+  const synonyms = deps.synonyms ?? createSynonymCache({ db, clock });
 
   /**
    * Published, current articles ranked for the caller: ts_rank over the weighted words (title A … body C),
@@ -78,7 +81,7 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
   }
 
   async function plan(text: string): Promise<PlannedQuery> {
-    const p = planQuery(text, await synonymGroups(db), queryWords);
+    const p = planQuery(text, await synonyms.current(), queryWords);
     return { ...p, groups: p.groups.slice(0, maxQueryConcepts) };
   }
 
@@ -119,7 +122,7 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
     const words = cleanGroup(input.words);
     checkGroup(words);
     const row = await repo.insertSynonyms(db, { words, updatedBy: actor.userId, updatedAt: clock.now() });
-    forgetSynonyms(db);
+    await synonyms.invalidate();
     return { id: row.id, words: row.words, updatedAt: row.updatedAt.toISOString() };
   }
 
@@ -129,14 +132,14 @@ export function createSearchService(deps: { db: Db; clock: Clock }) {
     checkGroup(words);
     const row = await repo.updateSynonyms(db, id, { words, updatedBy: actor.userId, updatedAt: clock.now() });
     if (!row) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
-    forgetSynonyms(db);
+    await synonyms.invalidate();
     return { id: row.id, words: row.words, updatedAt: row.updatedAt.toISOString() };
   }
 
   async function deleteSynonyms(actor: Actor, id: string) {
     requireRole(actor, 'editor');
     if (!(await repo.deleteSynonyms(db, id))) throw notFound('SEARCH_SYNONYM_NOT_FOUND', '同义词组不存在');
-    forgetSynonyms(db);
+    await synonyms.invalidate();
   }
 
   /** Searches since a day that found nothing, and those whose results nobody opened: the editors' to-write list. */

@@ -1,24 +1,27 @@
 import { asc, count } from 'drizzle-orm';
+import type { ChangeBus } from '../platform/bus/index.js';
+import { createReferenceCache, type ReferenceCache } from '../platform/cache/reference-cache.js';
+import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/client.js';
 import { searchSynonyms } from './search.tables.js';
 
-/**
- * The synonym groups, read once per process and after each edit (every search needs them; they change rarely).
- * Keyed by the database handle, so tests with a database each do not share a cache.
- */
-const cache = new WeakMap<object, string[][]>();
+/** The synonym groups, each a list of phrases that mean the same to a caller. */
+export type SynonymGroups = string[][];
+export type SynonymCache = ReferenceCache<SynonymGroups>;
 
-export async function synonymGroups(db: Executor): Promise<string[][]> {
-  const hit = cache.get(db);
-  if (hit) return hit;
+export async function loadSynonymGroups(db: Executor): Promise<SynonymGroups> {
   const rows = await db.select({ words: searchSynonyms.words }).from(searchSynonyms).orderBy(asc(searchSynonyms.updatedAt), asc(searchSynonyms.id));
-  const groups = rows.map((r) => r.words);
-  cache.set(db, groups);
-  return groups;
+  return rows.map((r) => r.words);
 }
 
-export function forgetSynonyms(db: Executor): void {
-  cache.delete(db);
+/**
+ * The synonym groups, read once per process (every search needs them; they change rarely) and dropped on
+ * `reference.changed: synonyms`: an editor's change on one instance is announced after its commit (search.service
+ * calls `invalidate`), and every instance on the same PostgreSQL drops its copy through the change bus — no NOTIFY
+ * inside anyone else's transaction. A lost announcement is bounded by the reference caches' time to live.
+ */
+export function createSynonymCache(deps: { db: Executor; clock: Clock; bus?: ChangeBus | undefined }): SynonymCache {
+  return createReferenceCache({ kinds: ['synonyms'], load: loadSynonymGroups, ...deps });
 }
 
 /** The shipped groups, added only to an empty table (the knowledge seed calls this at every start, in its transaction). */

@@ -187,6 +187,30 @@ describe('order search', () => {
     expect(found.items.map((i) => i.id)).toContain(o.id);
   });
 
+  it('listOrders q= reads words, numbers and normalised employers, never substrings; only orders in reach', async () => {
+    const o = await ok<any>(
+      agent.post(
+        '/api/orders',
+        newOrder({ narrative: '反映包工头欠薪，十几个人年底讨不到钱', employer: { name: '包头市恒达钢结构工程有限公司' }, place: { text: '包头市昆都仑区' } }),
+      ),
+      201,
+    );
+    const ids = async (c: Client, q: string) =>
+      (await ok<{ items: { id: string }[] }>(c.get(`/api/orders?q=${encodeURIComponent(q)}&limit=200`))).items.map((i) => i.id);
+    // 工资拖欠 is a synonym of 欠薪: the words, in any order or with a synonym.
+    expect(await ids(dispatcher, '工资拖欠')).toContain(o.id);
+    expect(await ids(dispatcher, '包工头 讨不到钱')).toContain(o.id);
+    // The number whole or its tail as read out on the phone; the employer under another legal form.
+    expect(await ids(dispatcher, o.number)).toEqual([o.id]);
+    expect(await ids(dispatcher, o.number.slice(-13))).toContain(o.id);
+    expect(await ids(dispatcher, '包头市恒达钢结构工程有限责任公司')).toContain(o.id);
+    // A piece of a word is not a word: no substring scan of the texts.
+    expect(await ids(dispatcher, '头欠')).not.toContain(o.id);
+    // The access rule still applies: a handler of a county the order never reached does not find it.
+    expect(await ids(handler, '工资拖欠')).not.toContain(o.id);
+    expect(await ids(handler, o.number)).toEqual([]);
+  });
+
   it('employer names normalised: 某某建筑劳务 finds 某某建筑劳务有限公司', async () => {
     const found = await ok<{ items: { id: string }[]; total: number }>(
       dispatcher.get(`/api/orders/search?employer=${encodeURIComponent('呼和浩特市某某建筑劳务有限责任公司')}`),

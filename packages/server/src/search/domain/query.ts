@@ -13,6 +13,11 @@ export type PlannedQuery = {
   groups: string[][][];
   /** Latin letters only: matched against titles' pinyin and initials too. */
   pinyin: string | null;
+  /**
+   * The synonym groups said in the text, longest phrase first: the words their phrases cover (in the text) and the
+   * group's alternatives. An order filter asks for the group once instead of each of those words.
+   */
+  phrases: { said: string[]; covers: string[]; alternatives: string[][] }[];
 };
 
 export function planQuery(text: string, synonymGroups: readonly (readonly string[])[], segmentWords: (s: string) => string[] = queryWords): PlannedQuery {
@@ -20,15 +25,20 @@ export function planQuery(text: string, synonymGroups: readonly (readonly string
   const words = segmentWords(cleaned);
   const groups: string[][][] = words.map((w) => [[w]]);
   const highlight = new Set(words);
+  const phrases: (PlannedQuery['phrases'][number] & { longest: number })[] = [];
   for (const group of synonymGroups) {
-    if (!group.some((phrase) => cleaned.includes(phrase.toLowerCase()))) continue;
+    const said = group.filter((phrase) => cleaned.includes(phrase.toLowerCase()));
+    if (!said.length) continue;
     const alternatives = group.map((phrase) => segmentWords(phrase.toLowerCase())).filter((a) => a.length > 0);
     groups.push(alternatives);
     for (const phrase of group) highlight.add(phrase.toLowerCase());
     for (const a of alternatives) for (const w of a) highlight.add(w);
+    const covers = [...new Set(said.flatMap((phrase) => segmentWords(phrase.toLowerCase())))];
+    phrases.push({ said: said.map((p) => p.toLowerCase()), covers, alternatives, longest: Math.max(...said.map((p) => p.length)) });
   }
   const pinyin = /^[a-z]{2,30}$/.test(cleaned.replace(/\s+/g, '')) ? cleaned.replace(/\s+/g, '') : null;
-  return { words: [...highlight], baseWords: words, groups, pinyin };
+  phrases.sort((a, b) => b.longest - a.longest);
+  return { words: [...highlight], baseWords: words, groups, pinyin, phrases: phrases.map(({ longest: _, ...p }) => p) };
 }
 
 /** A group as tsquery text: (a & b) | c. */
@@ -51,12 +61,26 @@ export function anyOf(q: PlannedQuery): string {
   return q.groups.map(groupQuery).join(' | ');
 }
 
-/** Every word the person typed must match (each word or its synonyms): for orders, where a list is filtered, not ranked. */
+/**
+ * Every word the person typed must match, each word or its synonyms: for orders, where a list is filtered, not
+ * ranked. A synonym phrase said in the text (工资拖欠, 薪水被压) stands for the words it covers: the order must hold
+ * one of the group's alternatives instead of each of those words (工资拖欠 finds 欠薪). A group whose words a longer
+ * phrase already covers is not asked for again. A word outside every phrase may still equal a one-word synonym.
+ */
 export function allOf(q: PlannedQuery, synonymGroups: readonly (readonly string[])[], segmentWords: (s: string) => string[] = queryWords): string {
-  return q.baseWords
-    .map((w) => {
-      const group = synonymGroups.find((g) => g.some((p) => p.toLowerCase() === w));
-      return groupQuery(group ? group.map((p) => segmentWords(p.toLowerCase())).filter((a) => a.length) : [[w]]);
-    })
-    .join(' & ');
+  const covered = new Set<string>();
+  const taken: string[] = [];
+  const parts: string[] = [];
+  for (const p of q.phrases) {
+    if (p.said.every((s) => taken.some((t) => t.includes(s)))) continue;
+    taken.push(...p.said);
+    for (const w of p.covers) covered.add(w);
+    parts.push(groupQuery(p.alternatives));
+  }
+  for (const w of q.baseWords) {
+    if (covered.has(w)) continue;
+    const group = synonymGroups.find((g) => g.some((p) => p.toLowerCase() === w));
+    parts.push(groupQuery(group ? group.map((p) => segmentWords(p.toLowerCase())).filter((a) => a.length) : [[w]]));
+  }
+  return parts.join(' & ');
 }

@@ -67,3 +67,26 @@ describe('regions', () => {
     expect(regionApplies(['150000'], null)).toBe(false);
   });
 });
+
+describe('order filter with synonym phrases', () => {
+  const groups = [
+    ['欠薪', '拖欠工资', '工资拖欠', '讨薪'],
+    ['辞退', '解除劳动合同'],
+    ['劳动合同', '合同'],
+  ];
+  it('a phrase said stands for its words: 工资拖欠 asks for one of the group, not 工资 and 拖欠 each', () => {
+    const tsq = allOf(planQuery('工资拖欠', groups), groups);
+    expect(tsq).toContain("'欠薪'");
+    expect(tsq).not.toMatch(/&\s*'拖欠'$/);
+  });
+  it('a group covered by a longer phrase is not asked for again', () => {
+    const tsq = allOf(planQuery('解除劳动合同', groups), groups);
+    expect(tsq).toContain("'辞退'");
+    // The same as asking for the 辞退 group alone.
+    expect(tsq).toBe(allOf(planQuery('辞退', groups), groups));
+  });
+  it('words outside every phrase are each required', () => {
+    const tsq = allOf(planQuery('欠薪 包工头', groups), groups);
+    expect(tsq.endsWith(" & '包工头'")).toBe(true);
+  });
+});
