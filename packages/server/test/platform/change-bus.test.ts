@@ -156,18 +156,17 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
     const a = await createPgBus(opts);
     const b = await createPgBus(opts);
     closers.push(a.close, b.close);
-    const change = (orderId: string, version: number) =>
-      ({
-        topic: 'order.changed',
-        orderId,
-        number: orderId,
-        version,
-        action: 'x',
-        fromState: null,
-        toState: 'pending_dispatch',
-        visibleTo: [],
-        at: '2026-11-25T02:00:00.000Z',
-      }) as const;
+    const change = (orderId: string, version: number): BusMessage => ({
+      topic: 'order.changed',
+      orderId,
+      number: orderId,
+      version,
+      action: 'x',
+      fromState: null,
+      toState: 'pending_dispatch',
+      visibleTo: [],
+      at: '2026-11-25T02:00:00.000Z',
+    });
     const here: string[] = [];
     a.subscribe('order.changed', (m) => here.push(`${m.orderId}@${m.version}`));
     const there: string[] = [];
