@@ -218,7 +218,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const intake = createIntakeService(orderDeps);
   await app.register(ordersRoutes, { prefix: '/api/orders', idempotency, intake, orders, list, handling });
   // Knowledge base and search (issue 12): articles, their search, answering an order with one, order search.
-  const search = createSearchService({ db, clock, synonyms });
+  // The searcher's province ranks its local policies first and leaves out other provinces' (unless the caller's region names one).
+  const search = createSearchService({
+    db,
+    clock,
+    synonyms,
+    homeRegion: async (actor) => (await units.current()).get(actor.unitId)?.divisionCode ?? config.province,
+  });
   const knowledge = createKnowledgeService({ db, clock, search });
   await app.register(knowledgeRoutes, { prefix: '/api/knowledge', knowledge, search });
   await app.register(orderKnowledgeRoutes, {

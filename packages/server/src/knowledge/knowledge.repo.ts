@@ -68,6 +68,8 @@ export type ArticleFilter = {
   subjectCode?: string | undefined;
   publishedOnly: boolean;
   staleOn?: string | undefined;
+  /** National articles and those of this region's province only (GB/T 2260: its first two digits). */
+  province?: string | undefined;
 };
 
 export async function listArticles(db: Executor, f: ArticleFilter, limit: number, offset: number) {
@@ -76,6 +78,10 @@ export async function listArticles(db: Executor, f: ArticleFilter, limit: number
   if (f.kind) c.push(eq(kbArticles.kind, f.kind));
   if (f.subjectCode) c.push(sql`${kbArticles.subjects} @> array[${f.subjectCode}]::text[]`);
   if (f.publishedOnly) c.push(sql`${kbArticles.publishedVersion} is not null`);
+  if (f.province)
+    c.push(
+      sql`(cardinality(${kbArticles.regions}) = 0 or exists (select 1 from unnest(${kbArticles.regions}) r where left(r, 2) = ${f.province.slice(0, 2)}))`,
+    );
   if (f.staleOn) c.push(sql`(${kbArticles.expiresOn} <= ${f.staleOn}::date or ${kbArticles.reviewBy} < ${f.staleOn}::date)`);
   const where = c.length ? and(...c) : undefined;
   const rows = await db.select().from(kbArticles).where(where).orderBy(desc(kbArticles.updatedAt), asc(kbArticles.title)).limit(limit).offset(offset);

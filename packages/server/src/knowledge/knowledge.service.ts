@@ -73,14 +73,25 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
 
   async function list(
     actor: Actor,
-    q: { status?: string | undefined; kind?: string | undefined; subjectCode?: string | undefined; stale?: boolean | undefined; limit: number; offset: number },
+    q: {
+      status?: string | undefined;
+      kind?: string | undefined;
+      subjectCode?: string | undefined;
+      regionCode?: string | undefined;
+      stale?: boolean | undefined;
+      limit: number;
+      offset: number;
+    },
   ) {
     const editor = isEditor(actor.role);
     const today = localDay(clock.now());
     if (!editor && (q.status || q.stale)) requireRole(actor, 'editor');
+    // A region named by the request shows that province's local policies; without one, an agent sees home's only
+    // (editors see every province's unless they name one).
+    const province = q.regionCode ?? (editor ? undefined : await deps.search.homeProvince(actor));
     const { rows, total } = await repo.listArticles(
       db,
-      { status: q.status, kind: q.kind, subjectCode: q.subjectCode, publishedOnly: !editor, staleOn: q.stale ? today : undefined },
+      { status: q.status, kind: q.kind, subjectCode: q.subjectCode, province, publishedOnly: !editor, staleOn: q.stale ? today : undefined },
       q.limit,
       q.offset,
     );

@@ -10,7 +10,10 @@ export type RankFilter = {
   today: string;
   kind?: string | undefined;
   tag?: string | undefined;
+  /** The caller's region, named by the search: articles of that region only (national ones too), first. */
   regionCode?: string | undefined;
+  /** The searcher's province (GB/T 2260, 150000): without a caller's region, other provinces' local policies are left out. */
+  homeProvince?: string | undefined;
   subjectCode?: string | undefined;
   limit: number;
 };
@@ -32,11 +35,17 @@ export async function rankArticles(db: Executor, f: RankFilter) {
   const inRegion = f.regionCode
     ? sql`exists (select 1 from unnest(${searchArticles.regions}) r where ${f.regionCode} like regexp_replace(r, '(00)+$', '') || '%')`
     : sql`false`;
+  // Any region inside the searcher's province (its cities and counties too): a local policy of home.
+  const inProvince =
+    !f.regionCode && f.homeProvince
+      ? sql`exists (select 1 from unnest(${searchArticles.regions}) r where left(r, 2) = ${f.homeProvince.slice(0, 2)})`
+      : sql`false`;
   if (f.regionCode) conds.push(sql`(cardinality(${searchArticles.regions}) = 0 or ${inRegion})`);
+  else if (f.homeProvince) conds.push(sql`(cardinality(${searchArticles.regions}) = 0 or ${inProvince})`);
   const rankExpr = tsq ? sql`ts_rank('{0.2, 0.4, 0.7, 1.0}', ${searchArticles.words}, to_tsquery('simple', ${tsq}), 1)` : sql`0.5`;
   const pinyinBoost = pinyin ? sql`(case when ${searchArticles.titleInitials} like ${`${pinyin}%`} then 1 else 0 end)` : sql`0`;
   const subjectBoost = f.subjectCode ? sql`(case when ${searchArticles.subjects} @> array[${f.subjectCode}]::text[] then 1.3 else 1 end)` : sql`1`;
-  const score = sql<number>`((${rankExpr} + ${pinyinBoost}) * (case when ${inRegion} then 1.5 else 1 end) * ${subjectBoost})::float8`;
+  const score = sql<number>`((${rankExpr} + ${pinyinBoost}) * (case when ${inRegion} then 1.5 when ${inProvince} then 1.3 else 1 end) * ${subjectBoost})::float8`;
   return db
     .select({
       articleId: searchArticles.articleId,

@@ -39,9 +39,19 @@ export const localDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toIS
 const suggestionWindow = 400;
 const maxQueryConcepts = 40;
 
-export function createSearchService(deps: { db: Db; clock: Clock; synonyms?: SynonymCache }) {
+export function createSearchService(deps: {
+  db: Db;
+  clock: Clock;
+  synonyms?: SynonymCache;
+  /** Where a searcher's unit is (its division code); the installation's province when it has none. */
+  homeRegion?: (actor: Actor) => Promise<string | null>;
+}) {
   const { db, clock } = deps;
-
+  /** The searcher's province: 150102 → 150000. */
+  const homeProvince = async (actor: Actor) => {
+    const code = deps.homeRegion ? await deps.homeRegion(actor) : null;
+    return code ? `${code.slice(0, 2)}0000` : undefined;
+  };
   // The app passes the one cache it shares with the order list (dropped across instances through the change bus).
   const synonyms = deps.synonyms ?? createSynonymCache({ db, clock });
 
@@ -49,10 +59,14 @@ export function createSearchService(deps: { db: Db; clock: Clock; synonyms?: Syn
    * Published, current articles ranked for the caller: ts_rank over the weighted words (title A … body C),
    * × 1.5 for an article of the caller's own region (a local policy is more specific than the national law),
    * × 1.3 for the caller's subject. Articles of another region are left out; national ones apply everywhere.
+   * Without a caller's region, the searcher's province stands in: its local policies (any of its cities or counties)
+   * × 1.3, other provinces' left out — a Chongqing policy reaches an Inner Mongolia agent only when the caller's
+   * region names Chongqing.
    * Latin letters are matched against titles' pinyin and initials as well.
    */
-  async function rank(plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
+  async function rank(actor: Actor, plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
     const rows = await repo.rankArticles(db, {
+      homeProvince: input.regionCode ? undefined : await homeProvince(actor),
       tsq: anyOf(plan),
       pinyin: plan.pinyin,
       today: localDay(clock.now()),
@@ -89,16 +103,16 @@ export function createSearchService(deps: { db: Db; clock: Clock; synonyms?: Syn
   async function search(actor: Actor, input: ArticleSearchInput) {
     const q = input.q.trim();
     if (!q) throw invalid('SEARCH_QUERY_EMPTY', '请输入要搜索的内容', [{ field: 'querystring.q', message: '不能为空' }]);
-    const items = await rank(await plan(q), input);
+    const items = await rank(actor, await plan(q), input);
     const searchId = await repo.logSearch(db, { at: clock.now(), userId: actor.userId, query: q.slice(0, 200), results: items.length });
     return { searchId, items };
   }
 
   /** Suggestions beside a narrative being typed: the best five, nothing logged (a pause is not a search). */
-  async function suggest(_actor: Actor, input: { text: string; regionCode?: string | undefined; subjectCode?: string | undefined }) {
+  async function suggest(actor: Actor, input: { text: string; regionCode?: string | undefined; subjectCode?: string | undefined }) {
     const text = input.text.trim().slice(-suggestionWindow);
     if (!text) return { items: [] };
-    return { items: await rank(await plan(text), { ...input, limit: 5 }) };
+    return { items: await rank(actor, await plan(text), { ...input, limit: 5 }) };
   }
 
   /** The search led to this article: it is no longer a search "not clicked". Only the searcher's own log row. */
@@ -153,7 +167,7 @@ export function createSearchService(deps: { db: Db; clock: Clock; synonyms?: Syn
     };
   }
 
-  return { search, suggest, markClicked, unansweredSearches, listSynonyms, createSynonyms, updateSynonyms, deleteSynonyms };
+  return { search, suggest, markClicked, homeProvince, unansweredSearches, listSynonyms, createSynonyms, updateSynonyms, deleteSynonyms };
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;

@@ -86,6 +86,33 @@ describe('search', () => {
   });
 });
 
+describe('local policies by province', () => {
+  const titles = async (c: Client, q: string, extra = '') => (await search(c, q, extra)).items.map((h) => h.title);
+  it("an agent sees their own province's policy first and no other province's, unless the caller's region names it", async () => {
+    const home = await titles(agent, '最低工资是多少');
+    expect(home[0]).toBe('内蒙古自治区最低工资标准');
+    expect(home).toContain('最低工资标准');
+    expect(home).not.toContain('重庆市最低工资标准');
+    expect(home).not.toContain('陕西省最低工资标准');
+    // A caller in Chongqing (渝中区): Chongqing's policy first, Inner Mongolia's left out.
+    const chongqing = await titles(agent, '最低工资是多少', '&regionCode=500103');
+    expect(chongqing[0]).toBe('重庆市最低工资标准');
+    expect(chongqing).not.toContain('内蒙古自治区最低工资标准');
+    const suggested = await ok<{ items: Hit[] }>(agent.get(`/api/knowledge/suggestions?text=${encodeURIComponent('老板给的工资比最低工资还低')}`));
+    expect(suggested.items.map((h) => h.title)).not.toContain('陕西省最低工资标准');
+  });
+
+  it('the article list follows the same rule; editors see every province', async () => {
+    const list = async (c: Client, extra = '') =>
+      (await ok<{ items: Article[] }>(c.get(`/api/knowledge/articles?kind=local_policy&limit=200${extra}`))).items.map((a) => a.title);
+    expect(await list(agent)).toContain('内蒙古自治区最低工资标准');
+    expect(await list(agent)).not.toContain('陕西省最低工资标准');
+    expect(await list(agent, '&regionCode=610000')).toEqual(['陕西省最低工资标准']);
+    expect(await list(editor)).toEqual(expect.arrayContaining(['内蒙古自治区最低工资标准', '重庆市最低工资标准', '陕西省最低工资标准']));
+    await expectError(agent.get('/api/knowledge/articles?regionCode=61'), 400, 'VALIDATION_FAILED');
+  });
+});
+
 describe('editorial workflow', () => {
   let a: Article;
   it('draft → review by another editor → publish; agents see it only then, ranked first in its region', async () => {

@@ -7,7 +7,8 @@ import type { Actor } from '../../src/auth/actor.js';
 
 /*
  * The relevance set run through the real search on a real database: for each phrasing, is a right article first
- * (top-1) and among the five suggestions (top-5)? Measured 2026-11-30: 183 phrasings, top-1 74.9 %, top-5 100 %. The
+ * (top-1) and among the five suggestions (top-5)? Measured 2026-12-01 as an agent in Inner Mongolia (its minimum-wage
+ * policy counts as a right answer beside the national rule): 183 phrasings, top-1 74.9 %, top-5 100 %. The
  * synonyms were tuned while writing the set (there is no held-out set), so the floors sit below: what the search reaches today minus a
  * margin, so a change that makes it worse fails CI. The rates are printed for the report.
  */
@@ -27,7 +28,8 @@ describe('relevance set', () => {
   });
 
   it(`puts a right article first for ≥ ${floors.top1 * 100} % and among the five for ≥ ${floors.top5 * 100} %`, async () => {
-    const search = createSearchService({ db: installed.db, clock: installed.clock });
+    // As an agent of the installation's province (Inner Mongolia): its local policies count, other provinces' do not.
+    const search = createSearchService({ db: installed.db, clock: installed.clock, homeRegion: async () => '150000' });
     const rows = await installed.db.select({ id: kbArticles.id, k: kbArticles.seedKey }).from(kbArticles);
     const keyOf = new Map(rows.map((r) => [r.id, r.k]));
     const agent = { userId: 'x', role: 'agent' } as Actor;

@@ -13842,6 +13842,8 @@ export interface operations {
                 kind?: "law" | "local_policy" | "procedure" | "qa" | "script";
                 limit?: number;
                 offset?: number;
+                /** @description 只看全国通用与该地区所在省份的条目；不填时接线员只看到本省的地方政策 / national articles and that province’s only */
+                regionCode?: string;
                 /** @description 只看已过期或过复核日期的条目（编辑） / only expired or review-due articles (editors) */
                 stale?: "true" | "false";
                 status?: "draft" | "in_review" | "approved" | "published";

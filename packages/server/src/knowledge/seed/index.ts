@@ -1,12 +1,13 @@
 import { disputeArticles } from './disputes.js';
 import { insuranceArticles } from './insurance-injury.js';
 import { labourContractArticles } from './labour-contract.js';
+import { localPolicyArticles } from './local-policies.js';
 import { scriptArticles } from './scripts-qa.js';
 import type { SeedArticle } from './types.js';
 import { unionArticles } from './union-women-newforms.js';
 import { wageArticles } from './wages-hours.js';
 
-/** The starter knowledge base: a national set; each province adds its local policies (kind local_policy) as editors. */
+/** The starter knowledge base: a national set, and an example of local policies (kind local_policy) of three provinces. */
 export const starterArticles: SeedArticle[] = [
   ...labourContractArticles,
   ...wageArticles,
@@ -14,5 +15,6 @@ export const starterArticles: SeedArticle[] = [
   ...disputeArticles,
   ...unionArticles,
   ...scriptArticles,
+  ...localPolicyArticles,
 ];
 export type { SeedArticle };
