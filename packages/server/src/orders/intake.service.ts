@@ -4,7 +4,7 @@ import { requireRole } from '../auth/actor.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
-import type { Tx } from '../platform/db/client.js';
+import type { Executor, Tx } from '../platform/db/client.js';
 import type { OrderRow } from './orders.repo.js';
 import type { ClaimKey } from '../platform/idempotency/idempotency.js';
 import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
@@ -216,10 +216,10 @@ export function createIntakeService(deps: OrderDeps) {
       visibleTo: row.visibleTo,
       at: now.toISOString(),
     };
-    const { order, callers } = await db.transaction(async (tx) => {
-      // The order, its callers, its first event and its search words in one statement: a
-      // search right after intake finds it (orders/new-order.repo.ts).
-      const written = await insertNewOrder(tx, {
+    // The order, its callers, its first event and its search words in one statement: a
+    // search right after intake finds it (orders/new-order.repo.ts).
+    const insert = (ex: Executor) =>
+      insertNewOrder(ex, {
         order: { ...row, id },
         callers: input.callers.map((c, i) => ({
           orderId: id,
@@ -248,11 +248,18 @@ export function createIntakeService(deps: OrderDeps) {
         },
         words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
       });
-      if (claim) await claim(tx, written.order.id);
-      if (external) await external.within(tx, written.order);
-      if (opts.within) await opts.within(tx, written.order);
-      return written;
-    });
+    // The one statement is atomic by itself: a transaction (BEGIN and COMMIT, two more round trips, and drizzle's
+    // transaction object) only when something else is written with it (an idempotency key, a partner's receipt).
+    const { order, callers } =
+      claim || external || opts.within
+        ? await db.transaction(async (tx) => {
+            const written = await insert(tx);
+            if (claim) await claim(tx, written.order.id);
+            if (external) await external.within(tx, written.order);
+            if (opts.within) await opts.within(tx, written.order);
+            return written;
+          })
+        : await insert(db);
     // Committed: heard here now, by other instances a moment later (platform/bus).
     deps.bus.committed(message);
     return { order, callers, now };
