@@ -60,8 +60,8 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 function Home() {
-  const { role, user } = useCurrent();
-  return <Navigate to={homeFor(role, user.id)} replace />;
+  const { role, user, current } = useCurrent();
+  return <Navigate to={homeFor(role, user.id, current.startPage)} replace />;
 }
 
 /** A page the current role does not work with says so, instead of failing request by request. */

@@ -14,7 +14,17 @@ const assignment = z.object({
   role: z.enum(roles),
   unit: z.object({ id: z.uuid(), name: z.string(), type: z.string() }),
   scopePath: z.string(),
+  /** Whether this role reaches the whole province tree (units/domain/province-root.ts decides). */
+  provinceWide: z.boolean(),
+  /** The person's own start page in this role (设为首页); null: the role's. */
+  startPage: z.string().nullable(),
 });
+/** A page of this application: a path and at most a queue (`/orders?view=to_callback`), never another site. */
+const startPagePath = z
+  .string({ error: '首页应为本系统的页面地址' })
+  .max(120, { error: '首页地址不能超过 120 个字符' })
+  .regex(/^\/[a-z0-9/_-]*(\?view=[a-z_]+)?$/, { error: '首页应为本系统的页面地址，如 /orders?view=to_callback' })
+  .refine((p) => !p.startsWith('//') && !p.startsWith('/api') && !p.startsWith('/login'), { error: '首页应为本系统的工作页面' });
 const sessionView = z.object({
   user: z.object({
     id: z.uuid(),
@@ -127,6 +137,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
       },
     },
     async (req) => auth.switchRole(actorOf(req), req.body.assignmentId),
+  );
+
+  app.put(
+    '/session/start-page',
+    {
+      schema: {
+        operationId: 'setStartPage',
+        tags: ['auth'],
+        ...describe(
+          '设置本人在当前角色下的首页（设为首页）；startPage 为 null 时恢复角色默认首页',
+          'Set your own start page in the current role; null goes back to the role’s start page.',
+        ),
+        body: z.object({ startPage: startPagePath.nullable() }).strict(),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (req) => auth.setStartPage(actorOf(req), req.body.startPage),
   );
 
   app.post(

@@ -1,11 +1,12 @@
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopePathOf } from '../access/scope.js';
+import { reachesWholeTree } from '../units/domain/province-root.js';
 import type { Config } from '../platform/config/config.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
 import type { Clock } from '../platform/clock.js';
 import { findUnitsByIds } from '../units/units.repo.js';
-import { activeRolesOf, findPersonByUsername, findUser, setOwnPassword, type ActiveRole } from '../users/users.repo.js';
+import { activeRolesOf, findPersonByUsername, findUser, setOwnPassword, setStartPage as writeStartPage, type ActiveRole } from '../users/users.repo.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repo.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
@@ -22,12 +23,18 @@ const roleRank = (r: string) => roles.indexOf(r as Role);
 function assignmentsFrom(value: unknown) {
   const rows = (typeof value === 'string' ? JSON.parse(value) : value) as ActiveRole[];
   return rows
-    .map((r) => ({
-      assignmentId: r.assignmentId,
-      role: r.role as Role,
-      unit: { id: r.unitId, name: r.unitName, type: r.unitType },
-      scopePath: scopePathOf({ type: r.unitType, path: r.unitPath }, r.parentPath ? { path: r.parentPath } : null),
-    }))
+    .map((r) => {
+      const scopePath = scopePathOf({ type: r.unitType, path: r.unitPath }, r.parentPath ? { path: r.parentPath } : null);
+      return {
+        assignmentId: r.assignmentId,
+        role: r.role as Role,
+        unit: { id: r.unitId, name: r.unitName, type: r.unitType },
+        scopePath,
+        // The screens ask for province-wide figures (the exchange, the whole tree) only when the answer can be yes.
+        provinceWide: reachesWholeTree(scopePath),
+        startPage: r.startPage ?? null,
+      };
+    })
     .sort((a, b) => roleRank(a.role) - roleRank(b.role));
 }
 
@@ -247,6 +254,13 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     return describeSession({ ...actor, assignmentId, role: target.role, unitId: target.unit.id, scopePath: target.scopePath });
   }
 
+  /** The person's own start page in the role they are working in now (a preference: not audited, changes no right). */
+  async function setStartPage(actor: Actor, startPage: string | null) {
+    if (!(await writeStartPage(db, actor.userId, actor.assignmentId, startPage)))
+      throw notFound('ROLE_ASSIGNMENT_NOT_FOUND', '没有这个角色，或其所在单位已撤销');
+    return describeSession(actor);
+  }
+
   async function changePassword(actor: Actor, current: string, next: string) {
     const user = await findUser(db, actor.userId);
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
@@ -273,7 +287,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
     });
   }
 
-  return { login, logout, actorFromSession, actorFromApiToken, describeSession, switchRole, changePassword, assignmentsOf };
+  return { login, logout, actorFromSession, actorFromApiToken, describeSession, switchRole, setStartPage, changePassword, assignmentsOf };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

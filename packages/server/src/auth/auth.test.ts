@@ -88,6 +88,32 @@ describe('login and sessions', () => {
     expect(bad.statusCode).toBe(404);
   });
 
+  it('keeps a start page per person and role (设为首页), and says which roles reach the whole province', async () => {
+    // The demo's callback agent chose the callback queue; the other agent starts on the role's page (null).
+    const callback = await t.login('callback');
+    expect(callback.session.current).toMatchObject({ role: 'agent', startPage: '/orders?view=to_callback', provinceWide: true });
+    expect((await t.login('agent')).session.current.startPage).toBeNull();
+    expect((await t.login('handler')).session.current.provinceWide).toBe(false);
+
+    const city = await t.login('city');
+    const set = await city.put('/api/auth/session/start-page', { startPage: '/orders?view=to_sign' });
+    expect(set.statusCode).toBe(200);
+    const now = city.session.current;
+    expect(set.json().current).toMatchObject({ assignmentId: now.assignmentId, startPage: '/orders?view=to_sign' });
+    // Only the role worked in now: the same person's other role keeps the role's start page.
+    expect(set.json().assignments.find((a: { assignmentId: string }) => a.assignmentId !== now.assignmentId).startPage).toBeNull();
+    expect((await city.get('/api/auth/session')).json().current.startPage).toBe('/orders?view=to_sign');
+
+    for (const startPage of ['https://evil.example/', '//evil.example', '/api/orders', '/orders?view=x&y=1', 'orders', 42]) {
+      const bad = await city.put('/api/auth/session/start-page', { startPage });
+      expect(bad.statusCode, String(startPage)).toBe(400);
+      expect(bad.json().code).toBe('VALIDATION_FAILED');
+      expect(bad.json().details.fields[0].message).toMatch(/首页|应为/);
+    }
+    expect((await city.put('/api/auth/session/start-page', { startPage: null })).json().current.startPage).toBeNull();
+    expect((await t.anonymous().put('/api/auth/session/start-page', { startPage: null })).statusCode).toBe(401);
+  });
+
   it('changes the password and checks the old one and the policy', async () => {
     const s = await t.login('mediator');
     const weak = await s.post('/api/auth/password', { currentPassword: 'Demo12351', newPassword: 'short' });

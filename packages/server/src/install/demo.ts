@@ -29,7 +29,7 @@ const demoEnterprises = [
   '瑞丰商贸有限公司',
 ];
 
-type DemoUser = { username: string; displayName: string; role: Role; at: (u: Located) => string; kind?: 'integration' };
+type DemoUser = { username: string; displayName: string; role: Role; at: (u: Located) => string; kind?: 'integration'; startPage?: string };
 type Located = { root: string; centre: string; studio: string; city: string; county: string; county2: string; otherCounty: string; gov12345: string };
 
 const demoUsers: DemoUser[] = [
@@ -41,7 +41,8 @@ const demoUsers: DemoUser[] = [
   { username: 'handler2', displayName: '周敏（另一区县办理员）', role: 'handler', at: (u) => u.otherCounty },
   { username: 'mediator', displayName: '陈静（调解员）', role: 'mediator', at: (u) => u.studio },
   { username: 'inspector', displayName: '吴芳（质检员）', role: 'inspector', at: (u) => u.centre },
-  { username: 'callback', displayName: '郑红（回访员）', role: 'agent', at: (u) => u.centre },
+  // An agent who does the callbacks: starts on the callback queue (her own 设为首页), not at the intake console.
+  { username: 'callback', displayName: '郑红（回访员）', role: 'agent', at: (u) => u.centre, startPage: '/orders?view=to_callback' },
   { username: 'leader', displayName: '马志远（领导）', role: 'leader', at: (u) => u.root },
   { username: 'auditor', displayName: '何平（审计员）', role: 'auditor', at: (u) => u.root },
   { username: 'city', displayName: '高峰（市总派单员）', role: 'dispatcher', at: (u) => u.city },
@@ -113,7 +114,7 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
           updatedAt: now,
         })
         .returning();
-      await tx.insert(roleAssignments).values({ userId: row!.id, role: u.role, unitId, createdAt: now });
+      await tx.insert(roleAssignments).values({ userId: row!.id, role: u.role, unitId, startPage: u.startPage ?? null, createdAt: now });
       for (const extra of extraRoles.filter((e) => e.username === u.username)) {
         await tx.insert(roleAssignments).values({ userId: row!.id, role: extra.role, unitId: extra.unit, createdAt: now });
       }

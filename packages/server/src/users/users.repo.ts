@@ -180,6 +180,7 @@ export type ActiveRole = {
   unitType: string;
   unitPath: string;
   parentPath: string | null;
+  startPage: string | null;
 };
 
 /**
@@ -187,7 +188,7 @@ export type ActiveRole = {
  * session lookup (auth.repo.ts) reads the session, the person and the roles in one prepared statement.
  */
 export const activeRolesColumn = sql<unknown>`coalesce((select json_agg(json_build_object('assignmentId', ra.id, 'role', ra.role, 'unitId', u.id,
-    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path) order by u.depth, u.name)
+    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path, 'startPage', ra.start_page) order by u.depth, u.name)
   from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id left join ${units} p on p.id = u.parent_id
   where ra.user_id = ${users.id} and u.active), '[]'::json)`;
 
@@ -202,12 +203,23 @@ export async function activeRolesOf(db: Executor, userId: string): Promise<Activ
       unitType: units.type,
       unitPath: units.path,
       parentPath: parentUnits.path,
+      startPage: roleAssignments.startPage,
     })
     .from(roleAssignments)
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .leftJoin(parentUnits, eq(parentUnits.id, units.parentId))
     .where(and(eq(roleAssignments.userId, userId), eq(units.active, true)))
     .orderBy(asc(units.depth), asc(units.name));
+}
+
+/** The person's own start page in one of their roles (null: the role's). Returns whether the role was theirs. */
+export async function setStartPage(db: Executor, userId: string, assignmentId: string, startPage: string | null): Promise<boolean> {
+  const rows = await db
+    .update(roleAssignments)
+    .set({ startPage })
+    .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId)))
+    .returning({ id: roleAssignments.id });
+  return rows.length > 0;
 }
 
 /** The person signing in by this (lower-cased) user name. */

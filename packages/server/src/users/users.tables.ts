@@ -41,6 +41,11 @@ export const roleAssignments = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The page this person starts on in this role, chosen by themselves (设为首页): an agent who does callbacks all day
+     * starts on the callback queue. Null: the role's own start page.
+     */
+    startPage: text('start_page'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.unitId), index('role_assignments_unit_idx').on(t.unitId)],

@@ -37,7 +37,7 @@ export async function createTestApp(opts: { at?: string; config?: Partial<Config
       });
     return {
       session: session as {
-        current: { assignmentId: string; role: string; unit: { id: string } };
+        current: { assignmentId: string; role: string; unit: { id: string }; startPage: string | null; provinceWide: boolean };
         assignments: { assignmentId: string; role: string; unit: { id: string; name: string } }[];
       },
       get: (url: string) => call('GET', url),

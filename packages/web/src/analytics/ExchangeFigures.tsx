@@ -1,6 +1,8 @@
 import { Card, Col, Table, Typography } from 'antd';
 import { exchangeApi } from '../api/exchange.js';
 import { useT } from '../i18n/i18n.js';
+import { useCurrent } from '../auth/session.js';
+import type { Role } from '../api/types.js';
 import { useLoad } from '../shell/use-load.js';
 
 type Figures = Awaited<ReturnType<typeof exchangeApi.figures>>;
@@ -9,10 +11,19 @@ const lag = (s: number, t: (k: string) => string) => (s >= 3600 ? `${Math.floor(
 
 /**
  * The exchange with other platforms on the cockpit (province level, where the links are kept): per partner what came
- * in and went out today, what failed or waits, acknowledgements overdue, the longest wait. Nothing is shown to a unit
- * below the province (the API answers 403) or where no partner is registered.
+ * in and went out today, what failed or waits, acknowledgements overdue, the longest wait. Nothing is shown (nor asked
+ * for: a normal visit logs no 403) to a unit below the province, to a role that may not read them, or where no partner
+ * is registered.
  */
 export function ExchangeFigures() {
+  const { role, current } = useCurrent();
+  return current.provinceWide && exchangeReaders.includes(role) ? <PartnerFigures /> : null;
+}
+
+/** The roles getExchangeFigures answers (exchange.service figures). */
+const exchangeReaders: Role[] = ['administrator', 'dispatcher', 'supervisor', 'leader'];
+
+function PartnerFigures() {
   const t = useT();
   const { data } = useLoad<Figures | null>(() => exchangeApi.figures().catch(() => null), []);
   if (!data || !data.partners.length) return null;

@@ -411,6 +411,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session/start-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置本人在当前角色下的首页（设为首页）；startPage 为 null 时恢复角色默认首页
+         * @description 设置本人在当前角色下的首页（设为首页）；startPage 为 null 时恢复角色默认首页
+         *
+         *     Set your own start page in the current role; null goes back to the role’s start page.
+         */
+        put: operations["setStartPage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/state": {
         parameters: {
             query?: never;
@@ -6751,9 +6773,11 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -6764,9 +6788,11 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -7201,9 +7227,11 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -7214,9 +7242,11 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -7377,9 +7407,11 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -7390,9 +7422,190 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                             scopePath: string;
+                            startPage: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                        };
+                        expiresAt: string | null;
+                        idleTimeoutMinutes: number;
+                        user: {
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mustChangePassword: boolean;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            username: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    setStartPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    startPage: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: {
+                            /** Format: uuid */
+                            assignmentId: string;
+                            provinceWide: boolean;
+                            /** @enum {string} */
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
+                            scopePath: string;
+                            startPage: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                type: string;
+                            };
+                        }[];
+                        current: {
+                            /** Format: uuid */
+                            assignmentId: string;
+                            provinceWide: boolean;
+                            /** @enum {string} */
+                            role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
+                            scopePath: string;
+                            startPage: string | null;
                             unit: {
                                 /** Format: uuid */
                                 id: string;
@@ -7548,9 +7761,11 @@ export interface operations {
                             assignments: {
                                 /** Format: uuid */
                                 assignmentId: string;
+                                provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 scopePath: string;
+                                startPage: string | null;
                                 unit: {
                                     /** Format: uuid */
                                     id: string;
@@ -7561,9 +7776,11 @@ export interface operations {
                             current: {
                                 /** Format: uuid */
                                 assignmentId: string;
+                                provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
                                 scopePath: string;
+                                startPage: string | null;
                                 unit: {
                                     /** Format: uuid */
                                     id: string;

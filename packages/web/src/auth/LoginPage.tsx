@@ -25,7 +25,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
 
-  if (session) return <Navigate to={next ?? homeFor(session.current.role, session.user.id)} replace />;
+  if (session) return <Navigate to={next ?? homeFor(session.current.role, session.user.id, session.current.startPage)} replace />;
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
@@ -34,7 +34,7 @@ export default function LoginPage() {
       const s = await authApi.login(v.username.trim(), v.password);
       invalidateReference();
       setSession(s);
-      navigate(next ?? homeFor(s.current.role, s.user.id), { replace: true });
+      navigate(next ?? homeFor(s.current.role, s.user.id, s.current.startPage), { replace: true });
     } catch (e) {
       const rest = applyServerErrors(form, e);
       if (e instanceof ApiError && rest.length) setProblem(e);

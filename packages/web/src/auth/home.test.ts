@@ -11,7 +11,7 @@ describe('every role lands on its own work', () => {
     ['supervisor', '/orders?view=overdue'],
     ['leader', '/cockpit'],
     ['lawyer', '/orders?view=consultations'],
-    ['inspector', '/orders?view=to_callback'],
+    ['inspector', '/quality'],
     ['auditor', '/admin/audit'],
     ['administrator', '/admin/units'],
     ['security', '/admin/users'],
@@ -22,5 +22,11 @@ describe('every role lands on its own work', () => {
     expect(homeFor('agent', 'u1')).toBe('/orders?view=to_callback');
     expect(homeFor('agent', 'u2')).toBe('/intake');
     expect(homeFor('dispatcher', 'u1')).toBe('/orders?view=to_dispatch');
+  });
+
+  it('a start page the person chose wins over the remembered queue and the role', () => {
+    rememberHome('u1', 'agent', '/intake');
+    expect(homeFor('agent', 'u1', '/orders?view=to_callback')).toBe('/orders?view=to_callback');
+    expect(homeFor('agent', 'u1', null)).toBe('/intake');
   });
 });

@@ -106,7 +106,8 @@ const roleHomes: Partial<Record<Role, string>> = {
   // A leader starts on the cockpit (驾驶舱, issue 13): the figures of their subtree, live.
   leader: '/cockpit',
   lawyer: '/orders?view=consultations',
-  inspector: '/orders?view=to_callback',
+  // 质检员 samples calls and orders daily: the quality desk is their work (roles.md).
+  inspector: '/quality',
   administrator: '/admin/units',
   // 三员分立: the security administrator manages people, roles, passwords and lockouts.
   security: '/admin/users',
@@ -116,12 +117,13 @@ const roleHomes: Partial<Record<Role, string>> = {
 const homeKey = (userId: string, role: Role) => `hotline.home.${userId}.${role}`;
 
 /**
- * The page a role starts on: its own work, not a generic list. A person who works another queue of the same role
- * (the agent who does callbacks all day) lands on the queue they last opened from the menu.
+ * The page a role starts on: its own work, not a generic list. A person who chose a start page for this role (设为首页,
+ * kept on the server: the agent who does callbacks all day) starts there on any computer; otherwise on the queue they
+ * last opened from the menu in this browser; otherwise on the role's.
  */
-export function homeFor(role: Role, userId?: string): string {
+export function homeFor(role: Role, userId?: string, startPage?: string | null): string {
   const remembered = userId ? readStorage(homeKey(userId, role)) : null;
-  return remembered ?? roleHomes[role] ?? '/orders';
+  return startPage ?? remembered ?? roleHomes[role] ?? '/orders';
 }
 
 /** Remembers the queue this person works in, for their next start. */

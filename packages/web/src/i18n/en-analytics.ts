@@ -1,7 +1,6 @@
 /** English for the figures' pages (cockpit, big screen, reports, campaigns), merged into the table in en.ts. */
 export const enAnalytics: Record<string, string> = {
   本月工单: 'Orders this month',
-  多: 'More',
   少: 'Fewer',
   满意率: 'Satisfaction rate',
   按时办结率: 'On-time completion rate',
@@ -71,7 +70,6 @@ export const enAnalytics: Record<string, string> = {
   '不选日期：上一个完整的日、周、月或年。定时任务每天零点生成日报，周一生成周报，每月1日生成月报，1月1日生成年报。':
     'Without dates: the last complete day, week, month or year. The scheduler makes the daily report every midnight, the weekly on Mondays, the monthly on the 1st and the yearly on 1 January.',
   报表: 'Reports',
-  类型: 'Type',
   来源: 'Origin',
   定时: 'Scheduled',
   按需: 'On demand',
@@ -102,15 +100,10 @@ export const enAnalytics: Record<string, string> = {
   本月按时办结率: 'On time this month',
   本月满意率: 'Satisfaction this month',
   '本月追回金额（元）': 'Recovered this month (yuan)',
-  派单: 'Dispatched',
   超期: 'Overdue',
-  回访: 'Callbacks',
-  '涉及金额（元）': 'Amount involved (yuan)',
-  工单: 'Orders',
   下载: 'Download',
   单位: 'Unit',
   用人单位: 'Employer',
-  延期理由: 'Extension reasons',
   名称: 'Name',
   无效工单: 'Invalid orders',
   不计入各项比率: 'in no rate',

@@ -91,5 +91,4 @@ export const enSelfService: Record<string, string> = {
   理由: 'Reason',
   已处理: 'Done',
   已发放会员卡: 'Member card issued',
-  已同意: 'Accepted',
 };

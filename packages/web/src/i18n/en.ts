@@ -1,10 +1,17 @@
 /** The English interface, keyed by the Chinese text it replaces (see i18n.tsx). */
 import { enAnalytics } from './en-analytics.js';
 import { enWorkplace } from './en-workplace.js';
+import { enKnowledge } from './en-knowledge.js';
+import { enLegal } from './en-legal.js';
+import { enIntelligence } from './en-intelligence.js';
+import { enCalls } from './en-calls.js';
+import { enSeats } from './en-seats.js';
+import { enSupervision } from './en-supervision.js';
+import { enExchange } from './en-exchange.js';
+import { enSelfService } from './en-selfservice.js';
 
-export const en: Record<string, string> = {
-  ...enAnalytics,
-  ...enWorkplace,
+/** The first tables' texts; each capability's later texts are in its own en-*.ts. */
+const enBase: Record<string, string> = {
   '12345 转办': 'Transferred from 12345',
   '12351 工单平台': '12351 Work-Order Platform',
   '{action}：已完成': '{action}: done',
@@ -174,7 +181,7 @@ export const en: Record<string, string> = {
   回访已记录: 'Callback recorded',
   回访时间: 'Callback at',
   回访期限: 'Callback deadline',
-  回访结果: 'Result',
+  回访结果: 'Callback result',
   回访记录: 'Callback notes',
   '回访（不满意）': 'Callback (dissatisfied)',
   '回访（未接通）': 'Callback (unreachable)',
@@ -238,7 +245,7 @@ export const en: Record<string, string> = {
   已保存: 'Saved',
   已停用: 'Inactive',
   '已切换为 {role} · {unit}': 'Now {role} · {unit}',
-  已办结: 'Done',
+  已办结: 'Closed',
   '已办结反馈、等待审核的工单': 'Replied orders waiting for review',
   已合并: 'Merged',
   已吊销: 'Revoked',
@@ -268,12 +275,12 @@ export const en: Record<string, string> = {
   '更正所在地区（可选）': 'Correct the area (optional)',
   地点有误时选择正确的区县: 'Pick the right county if the place was wrong',
   '地点更正：{from} → {to}': 'Place corrected: {from} → {to}',
-  办理结果: 'Handling',
+  办理结果: 'Handling result',
   热线服务: 'Hotline service',
   已归档: 'Archived',
   已恢复: 'Reactivated',
   已恢复上次未保存的受理内容: 'Your unsaved intake has been restored',
-  已接通: 'Reached',
+  已接通: 'Answered',
   已提交办结反馈: 'Reply submitted',
   已撤销: 'Retired',
   '已新建 {name}': '{name} created',
@@ -303,7 +310,7 @@ export const en: Record<string, string> = {
   应为正整数: 'A positive whole number',
   '延期 {e} 次 · 退单 {r} 次 · 重办 {w} 次 · 重启 {o} 次': '{e} extensions · {r} returns · {w} reworks · {o} reopens',
   延期待审批: 'Extension pending',
-  延期理由: 'Reason for extension',
+  延期理由: 'Extension reason',
   延期记录: 'Extensions',
   延期须告知来电人: 'The caller must be told of an extension',
   '延长时长（与原办理时限同单位，通常为工作日）': 'Extend by (same unit as the original limit, usually working days)',
@@ -328,7 +335,7 @@ export const en: Record<string, string> = {
   '录音、照片、PDF、Word、Excel，最大 20 MB；按文件内容识别类型': 'Recordings, photos, PDF, Word, Excel, up to 20 MB; the type is checked by content',
   待反馈: 'Awaiting reply',
   待回访: 'To call back',
-  待审批: 'Pending',
+  待审批: 'Awaiting approval',
   待审核: 'To review',
   待改密码: 'Must change password',
   待派单: 'To dispatch',
@@ -593,7 +600,7 @@ export const en: Record<string, string> = {
   请输入用户名: 'Please enter your user name',
   '请选择{label}': 'Please choose {label}',
   请选择协办单位: 'Please choose the co-handling unit',
-  请选择接收单位: 'Please choose the receiving unit',
+  请选择接收单位: 'Choose the receiving unit',
   请选择新的上级单位: 'Please choose the new parent unit',
   请选择是否解决: 'Please say whether it was resolved',
   请选择要上传的文件: 'Please choose a file',
@@ -656,7 +663,7 @@ export const en: Record<string, string> = {
   '通过后进入回访。': 'Once accepted, the order goes to callback.',
   邀请协办: 'Invite co-handler',
   邀请协办单位: 'Invite a co-handling unit',
-  采纳: 'Apply',
+  采纳: 'Accept',
   重启工单: 'Reopen',
   重启理由: 'Reason for reopening',
   重复: 'Duplicate',
@@ -743,7 +750,7 @@ export const en: Record<string, string> = {
   已审核待发布: 'Approved, to publish',
   已发布: 'Published',
   标题: 'Title',
-  类型: 'Kind',
+  类型: 'Type',
   暂无: 'None',
   通知中心: 'Notifications',
   '未读 {n} 条': '{n} unread',
@@ -789,18 +796,19 @@ export const en: Record<string, string> = {
   信件: 'Letter',
 };
 
-import { enKnowledge } from './en-knowledge.js';
-import { enLegal } from './en-legal.js';
-Object.assign(en, enLegal, enKnowledge);
-import { enIntelligence } from './en-intelligence.js';
-Object.assign(en, enIntelligence);
-import { enCalls } from './en-calls.js';
-Object.assign(en, enCalls);
-import { enSeats } from './en-seats.js';
-Object.assign(en, enSeats);
-import { enSupervision } from './en-supervision.js';
-Object.assign(en, enSupervision);
-import { enExchange } from './en-exchange.js';
-Object.assign(en, enExchange);
-import { enSelfService } from './en-selfservice.js';
-Object.assign(en, enSelfService);
+/** Every table; a Chinese text has one English wherever it appears (i18n.test.ts holds that). */
+export const enTables: Record<string, Record<string, string>> = {
+  enBase,
+  enAnalytics,
+  enWorkplace,
+  enKnowledge,
+  enLegal,
+  enIntelligence,
+  enCalls,
+  enSeats,
+  enSupervision,
+  enExchange,
+  enSelfService,
+};
+
+export const en: Record<string, string> = Object.assign({}, ...Object.values(enTables));

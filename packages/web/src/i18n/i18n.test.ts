@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interfaceTexts } from '../../test/i18n-keys.js';
-import { en } from './en.js';
+import { en, enTables } from './en.js';
 import { translate } from './i18n.js';
 
 const texts = [...interfaceTexts(path.resolve(__dirname, '..'))];
@@ -16,6 +16,19 @@ describe('the English table', () => {
 
   it('keeps every placeholder of the Chinese text', () => {
     expect(Object.entries(en).filter(([zh, e]) => vars(zh).join() !== vars(e).join())).toEqual([]);
+  });
+
+  it('gives a Chinese text one English wherever it is written (a later table would silently win)', () => {
+    const first = new Map<string, [string, string]>();
+    const clashes: string[] = [];
+    for (const [table, texts] of Object.entries(enTables)) {
+      for (const [zh, e] of Object.entries(texts)) {
+        const seen = first.get(zh);
+        if (seen && seen[1] !== e) clashes.push(`${zh}: ${seen[0]} “${seen[1]}” ≠ ${table} “${e}”`);
+        else if (!seen) first.set(zh, [table, e]);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('has no Chinese left in an English text', () => {

@@ -3,16 +3,19 @@ import { Button, Space, Tooltip } from 'antd';
 import { useT } from '../i18n/i18n.js';
 import { CallTimer } from './CallTimer.js';
 import { AgentStateSelect } from '../calls/AgentStateSelect.js';
+import { useCurrent } from '../auth/session.js';
 
 /** The console's title: what it is and how long this call has lasted. */
 export function IntakeTitle({ startedAt, onStart }: { startedAt: number | null; onStart: () => void }) {
   const t = useT();
+  // A seat's state is an agent's: a dispatcher taking a call at the console has no seat on the wallboard.
+  const { role } = useCurrent();
   return (
     <Space size={16}>
       <PhoneOutlined />
       <span>{t('受理台')}</span>
       <CallTimer startedAt={startedAt} onStart={onStart} />
-      <AgentStateSelect />
+      {role === 'agent' ? <AgentStateSelect /> : null}
     </Space>
   );
 }

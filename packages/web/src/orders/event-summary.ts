@@ -6,6 +6,14 @@ import { attachmentKindLabels, noteKindLabels, satisfactionLabels, stateLabels }
 /** The five flags of 危众多大隐 (catalog codes; the catalog's names are the same words). */
 const riskFlagWords: Record<string, string> = { danger: '危', mass: '众', repeat: '多', large: '大', hidden: '隐' };
 
+/** The deadlines a recomputation may move (server: deadlines_recomputed changes[].field). */
+const recomputedFields: Record<string, string> = {
+  currentDueAt: '当前环节期限',
+  replyDueAt: '办结期限',
+  returnDueAt: '退单期限',
+  callbackDueAt: '回访期限',
+};
+
 type Named = { id?: string; name?: string; number?: string };
 const named = (v: unknown): Named | null => (v && typeof v === 'object' ? (v as Named) : null);
 
@@ -77,6 +85,25 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (d.legalAidRecommended === true) out.push(t('建议申请法律援助'));
   if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create')
     out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).map((f) => t(riskFlagWords[f] ?? f)).join('、') }));
+  if (e.action === 'deadlines_recomputed' && Array.isArray(d.changes)) {
+    for (const c of d.changes as { field: string; from: string; to: string }[]) {
+      out.push(t('{deadline}：{from} → {to}', { deadline: t(recomputedFields[c.field] ?? c.field), from: formatTime(c.from), to: formatTime(c.to) }));
+    }
+    if (d.stillProvisional === true) out.push(t('仍有期限落在暂定日历'));
+  }
+  const partner = named(d.partner);
+  if (partner?.name && (e.action === 'transferred_out' || e.action === 'transfer_answered')) out.push(t('对方：{name}', { name: partner.name }));
+  if (e.action === 'referred' || e.action === 'referral_result') out.push(t(String(d.channel) === 'petition' ? '信访部门' : '法律援助机构'));
+  if (e.action.startsWith('letter_') && typeof d.number === 'string') out.push(t('文号 {number}', { number: d.number }));
+  if (e.action === 'mediation_agreement' && typeof d.amount === 'number')
+    out.push(
+      t('协议金额 {amount} 元，覆盖 {n} 人', { amount: d.amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: Number(d.workersCovered ?? 0) }),
+    );
+  if (e.action === 'mediation_payment' && typeof d.paidAmount === 'number')
+    out.push(t('第 {n} 期已付 {amount} 元', { n: Number(d.instalment ?? 0) + 1, amount: d.paidAmount.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }));
+  const article = named(d.article) as { title?: string } | null;
+  if (article?.title && e.action === 'article_used') out.push(t('文章：{title}', { title: article.title }));
+  if (e.action === 'self_rated' && typeof d.satisfaction === 'string') out.push(t(satisfactionLabels[d.satisfaction] ?? d.satisfaction));
   if (Array.isArray(d.clearedRiskFlags) && e.action === 'create') {
     for (const c of d.clearedRiskFlags as { flag: string; reason: string }[]) {
       out.push(t('清除风险标识“{flag}”：{reason}', { flag: t(riskFlagWords[c.flag] ?? c.flag), reason: c.reason }));

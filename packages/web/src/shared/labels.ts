@@ -144,6 +144,25 @@ export const eventLabels: Record<string, string> = {
   callback_retry_due: '二次回访提醒',
   lawyer_transferred: '转值班律师',
   legal_consultation: '律师咨询意见',
+  // Recorded by other capabilities or by the system (server: orders/domain/events.ts; labels.test.ts keeps them all named).
+  article_used: '引用知识库答复',
+  call_linked: '关联来电',
+  deadlines_recomputed: '期限按正式日历重算',
+  letter_drafted: '起草监督函',
+  letter_approved: '监督函签发',
+  letter_sent: '监督函送达',
+  letter_responded: '监督函回复',
+  letter_followed_up: '监督函跟踪',
+  mediation_opened: '启动调解',
+  mediation_session: '安排调解',
+  mediation_agreement: '达成调解协议',
+  mediation_failed: '调解不成',
+  mediation_payment: '调解协议履行',
+  referred: '移交',
+  referral_result: '移交结果',
+  self_rated: '职工自助评价',
+  transferred_out: '转办',
+  transfer_answered: '转办回复',
 };
 
 export const labelTables = {

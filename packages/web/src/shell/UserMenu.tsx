@@ -1,7 +1,8 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, SwapOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, SwapOutlined, TranslationOutlined, UndoOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Space, Tag, type MenuProps } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { authApi } from '../api/auth.js';
 import { homeFor, useCurrent, useSession } from '../auth/session.js';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -12,8 +13,11 @@ export function UserMenu() {
   const { t, lang, setLang } = useI18n();
   const { message } = App.useApp();
   const current = useCurrent();
-  const { logout, switchRole } = useSession();
+  const { logout, switchRole, setSession } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const startPage = current.current.startPage;
   const [changing, setChanging] = useState(false);
 
   const roleItems: MenuProps['items'] = current.assignments.map((a) => ({
@@ -34,20 +38,30 @@ export function UserMenu() {
     ...(current.assignments.length > 1
       ? [{ type: 'group' as const, key: 'roles', label: t('切换角色'), children: roleItems }, { type: 'divider' as const }]
       : []),
+    // 设为首页: the page (a queue with its view) this person starts on in this role, on any computer.
+    { key: 'home', icon: <HomeOutlined />, disabled: startPage === here, label: t('设为我的首页') },
+    ...(startPage ? [{ key: 'home-reset', icon: <UndoOutlined />, label: t('恢复默认首页') }] : []),
     { key: 'lang', icon: <TranslationOutlined />, label: lang === 'zh' ? 'English' : '中文' },
     { key: 'password', icon: <KeyOutlined />, label: t('修改密码') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录'), danger: true },
   ];
 
   const onClick: MenuProps['onClick'] = async ({ key }) => {
-    if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
+    if (key === 'home' || key === 'home-reset') {
+      try {
+        setSession(await authApi.setStartPage(key === 'home' ? here : null));
+        message.success(key === 'home' ? t('已设为首页，下次登录从这里开始') : t('已恢复默认首页'));
+      } catch (e) {
+        message.error((e as Error).message);
+      }
+    } else if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
     else if (key === 'password') setChanging(true);
     else if (key === 'logout') await logout();
     else if (key.startsWith('role:')) {
       try {
         const s = await switchRole(key.slice(5));
         message.success(t('已切换为 {role} · {unit}', { role: t(roleLabels[s.current.role]), unit: s.current.unit.name }));
-        navigate(homeFor(s.current.role, s.user.id));
+        navigate(homeFor(s.current.role, s.user.id, s.current.startPage));
       } catch (e) {
         message.error((e as Error).message);
       }

@@ -1,0 +1,1 @@
+ALTER TABLE "role_assignments" ADD COLUMN "start_page" text;
