@@ -225,7 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     synonyms,
     homeRegion: async (actor) => (await units.current()).get(actor.unitId)?.divisionCode ?? config.province,
   });
-  const knowledge = createKnowledgeService({ db, clock, search });
+  const knowledge = createKnowledgeService({ db, clock, search, files: orderDeps.attachments });
   await app.register(knowledgeRoutes, { prefix: '/api/knowledge', knowledge, search });
   await app.register(orderKnowledgeRoutes, {
     prefix: '/api/orders',

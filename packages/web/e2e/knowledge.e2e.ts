@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launch, shot, signIn, startServer, type Server } from './support.js';
 
+/** The smallest PDF the server's content check accepts as one. */
+const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
 /** Issue 12 in the browser: a suggested article answers a consultation on the spot; the editor sees the use and a gap. */
 describe('knowledge base', () => {
   let server: Server;
@@ -67,9 +70,16 @@ describe('knowledge base', () => {
     await drawer.locator('#body').fill('太短');
     await drawer.getByRole('button', { name: '保存并提交审核' }).click();
     await drawer.getByText('正文至少 5 个字').waitFor();
-    await drawer.locator('#body').fill('快递员在派件途中因工作原因受到事故伤害的，应当认定为工伤。用人单位应自事故发生之日起30日内提出工伤认定申请。');
+    // Rich text: a Markdown subset, previewed as agents will read it.
+    await drawer.locator('#body').fill('快递员在派件途中因工作原因受到事故伤害的，应当**认定为工伤**。\n- 用人单位应自事故发生之日起30日内提出工伤认定申请。');
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    await drawer.locator('.rich-text strong', { hasText: '认定为工伤' }).waitFor();
     await drawer.getByRole('button', { name: '保存并提交审核' }).click();
     await drawer.locator('.ant-drawer-title').getByText('待审核').waitFor();
+    // A file attached to the article: typed by content on the server, listed at once.
+    await drawer.getByRole('tab', { name: /附件/ }).click();
+    await drawer.locator('.article-files input[type=file]').setInputFiles({ name: '工伤认定申请表.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
+    await drawer.locator('.article-files').getByText('工伤认定申请表.pdf').waitFor();
     await shot(editor, 'e2e-knowledge-editor');
     await editor.context().close();
 
@@ -110,6 +120,19 @@ describe('knowledge base', () => {
     await agent.getByTestId('knowledge-search').locator('input').press('Enter');
     await agent.getByText('快递员派件途中摔伤能否认定工伤').first().waitFor();
     assert.ok(await agent.getByText('快递员派件途中摔伤能否认定工伤').first().isVisible());
+    // The article reads as rich text, its file downloads for the agent.
+    await agent.getByText('快递员派件途中摔伤能否认定工伤').first().click();
+    const modal = agent.locator('.ant-modal');
+    await modal.locator('.rich-text strong', { hasText: '认定为工伤' }).waitFor();
+    const link = modal.getByRole('link', { name: '工伤认定申请表.pdf' });
+    const href = await link.getAttribute('href');
+    assert.ok(href);
+    const fetched = await agent.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get('content-type') };
+    }, href);
+    assert.deepEqual(fetched, { status: 200, type: 'application/pdf' });
+    await shot(agent, 'e2e-knowledge-rich-text');
     await agent.context().close();
   });
 });

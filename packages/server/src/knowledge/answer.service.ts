@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { notFound } from '../platform/errors/app-error.js';
+import { plainText } from '../platform/text/rich-text.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import type { createOrdersService } from '../orders/orders.service.js';
@@ -35,7 +36,7 @@ export function createAnswerService(deps: {
     const article = await deps.knowledge.publishedForAnswer(actor, input.articleId);
     const closes = order.typeCode === 'consult' && order.state === 'pending_dispatch';
     const cited = article.content.citations.length ? `（${article.content.citations.join('、')}）` : '';
-    const answer = `依据知识库《${article.content.title}》${cited}答复：\n${article.content.body.slice(0, answerBodyChars)}`;
+    const answer = `依据知识库《${article.content.title}》${cited}答复：\n${plainText(article.content.body).slice(0, answerBodyChars)}`;
     await runTransition(orderDeps, actor, orderId, closes ? input.version : null, closes ? 'answer_with_article' : 'add_note', async (c) => {
       await insertUse(c.tx, {
         articleId: article.id,

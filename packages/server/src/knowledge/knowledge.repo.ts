@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import type { ArticleContent } from './domain/article.js';
-import { kbArticles, kbArticleUses, kbArticleVersions } from './knowledge.tables.js';
+import { kbArticleFiles, kbArticles, kbArticleUses, kbArticleVersions } from './knowledge.tables.js';
 
 /** Every query on the knowledge tables. Methods take the executor first (the database or an open transaction). */
 export type ArticleRow = typeof kbArticles.$inferSelect;
@@ -133,4 +133,31 @@ export async function neverUsed(db: Executor, since: Date, limit: number) {
     .where(and(sql`${kbArticles.publishedVersion} is not null`, isNull(kbArticleUses.id)))
     .orderBy(asc(kbArticles.title))
     .limit(limit);
+}
+
+export type ArticleFileRow = typeof kbArticleFiles.$inferSelect;
+
+export async function filesOf(db: Executor, articleId: string): Promise<ArticleFileRow[]> {
+  return db.select().from(kbArticleFiles).where(eq(kbArticleFiles.articleId, articleId)).orderBy(asc(kbArticleFiles.uploadedAt), asc(kbArticleFiles.id));
+}
+
+export async function findFile(db: Executor, articleId: string, fileId: string): Promise<ArticleFileRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(kbArticleFiles)
+    .where(and(eq(kbArticleFiles.articleId, articleId), eq(kbArticleFiles.id, fileId)));
+  return row;
+}
+
+export async function insertFile(db: Executor, row: typeof kbArticleFiles.$inferInsert): Promise<ArticleFileRow> {
+  const [f] = await db.insert(kbArticleFiles).values(row).returning();
+  return f!;
+}
+
+export async function deleteFile(db: Executor, articleId: string, fileId: string): Promise<ArticleFileRow | undefined> {
+  const [f] = await db
+    .delete(kbArticleFiles)
+    .where(and(eq(kbArticleFiles.articleId, articleId), eq(kbArticleFiles.id, fileId)))
+    .returning();
+  return f;
 }

@@ -1,18 +1,115 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, invalid } from '../platform/errors/app-error.js';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
 import type { SearchService } from '../search/search.service.js';
 import { articleKinds, articleStatuses } from './domain/article.js';
-import { articleContentBody, articleHit, articleView, gapsView, regionCode, subjectCode, synonymBody, synonymView, versionView } from './knowledge.schemas.js';
-import type { KnowledgeService } from './knowledge.service.js';
+import {
+  articleContentBody,
+  articleFileView,
+  articleHit,
+  articleView,
+  gapsView,
+  regionCode,
+  subjectCode,
+  synonymBody,
+  synonymView,
+  versionView,
+} from './knowledge.schemas.js';
+import { maxArticleFileBytes, type KnowledgeService } from './knowledge.service.js';
 
 type Services = { knowledge: KnowledgeService; search: SearchService };
 const tags = ['knowledge'];
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 const searchId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
+/** The multipart parser reports a broken body (no boundary, cut short) as a plain Error: the client's input, so a 400. */
+function malformedUpload(e: unknown): never {
+  const status = (e as { statusCode?: number }).statusCode;
+  if (e instanceof AppError || (status && status >= 400 && status < 500)) throw e;
+  throw invalid('KB_FILE_MALFORMED', '上传内容不完整或已损坏，请重新选择文件上传', [{ field: 'file', message: 'multipart 数据格式不正确' }]);
+}
+const fileParams = z.object({ id: z.uuid({ error: '知识条目编号格式不正确' }), fileId: z.uuid({ error: '附件编号格式不正确' }) }).strict();
+
 export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { knowledge, search }) => {
+  await app.register(multipart, { limits: { fileSize: maxArticleFileBytes, files: 1, fields: 2 } });
+
+  app.post(
+    '/articles/:id/files',
+    {
+      schema: {
+        operationId: 'uploadArticleFile',
+        tags,
+        consumes: ['multipart/form-data'],
+        ...describe(
+          '上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个',
+          'Attach a file to an article (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per article.',
+        ),
+        params: idParam,
+        response: { 201: articleFileView, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw invalid('KB_FILE_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
+      const file = await req.file().catch(malformedUpload);
+      if (!file) throw invalid('KB_FILE_MISSING', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
+      const bytes = await file.toBuffer().catch((e: unknown) => {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('too_large', 'KB_FILE_TOO_LARGE', `附件不能超过 ${maxArticleFileBytes / 1024 / 1024} MB`);
+        }
+        return malformedUpload(e);
+      });
+      // Control characters (NUL above all) cannot be stored as text and mean nothing in a file name.
+      const fileName = ((file.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'attachment').slice(0, 200);
+      return reply.code(201).send(await knowledge.uploadFile(actorOf(req), req.params.id, { fileName, bytes }));
+    },
+  );
+
+  app.get(
+    '/articles/:id/files/:fileId',
+    {
+      schema: {
+        operationId: 'getArticleFile',
+        tags,
+        ...describe(
+          '下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）',
+          'Download an article’s file (whoever may read the article: agents only a published, current one).',
+        ),
+        params: fileParams,
+        response: {
+          200: { description: '附件内容 / the file', content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } },
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const f = await knowledge.downloadFile(actorOf(req), req.params.id, req.params.fileId);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(f.bytes as never);
+    },
+  );
+
+  app.delete(
+    '/articles/:id/files/:fileId',
+    {
+      schema: {
+        operationId: 'deleteArticleFile',
+        tags,
+        ...describe('删除知识条目附件（知识库编辑）', "Remove an article's file (editors)."),
+        params: fileParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await knowledge.removeFile(actorOf(req), req.params.id, req.params.fileId);
+      return reply.code(204).send(null);
+    },
+  );
   app.get(
     '/articles',
     {

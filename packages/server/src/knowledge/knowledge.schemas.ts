@@ -18,7 +18,12 @@ const words = (max: number, what: string) =>
 export const articleContentBody = z.object({
   kind: z.enum(articleKinds, { error: `条目类型应为 ${articleKinds.join('/')} 之一` }),
   title: z.string().trim().min(2, { error: '标题至少 2 个字' }).max(120, { error: '标题最多 120 字' }),
-  body: z.string().trim().min(5, { error: '正文至少 5 个字' }).max(30000, { error: '正文最多 30000 字' }),
+  body: z
+    .string()
+    .trim()
+    .min(5, { error: '正文至少 5 个字' })
+    .max(30000, { error: '正文最多 30000 字' })
+    .describe('富文本：Markdown 子集（# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)），HTML 按原文显示不解释 / a small Markdown subset'),
   subjects: z
     .array(z.string().regex(/^[a-z_]{2,40}$/, { error: '诉求事项代码格式不正确' }))
     .max(10)
@@ -42,6 +47,14 @@ export const articleContentBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+export const articleFileView = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedAt: z.string(),
+});
+
 export const articleView = z.object({
   id: z.string(),
   kind: z.enum(articleKinds),
@@ -62,6 +75,7 @@ export const articleView = z.object({
   publishedVersion: z.number().nullable(),
   stale: z.enum(['expired', 'review_due', 'not_yet_effective']).nullable(),
   uses: z.number(),
+  files: z.array(articleFileView).describe('上传的附件（编辑上传，可下载） / uploaded files'),
   updatedAt: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.tables.js';
 
 export type ArticleAttachment = { name: string; url: string };
@@ -83,4 +83,26 @@ export const kbArticleUses = pgTable(
     closedOrder: text('closed_order').notNull(),
   },
   (t) => [index('kb_article_uses_article_idx').on(t.articleId), index('kb_article_uses_order_idx').on(t.orderId)],
+);
+
+/**
+ * A file attached to an article (a form to fill in, a notice as issued): the bytes in the installation's attachment
+ * store (a table on PostgreSQL, files under the data directory on the embedded default), never in this row. Files
+ * belong to the article, not to one version; agents download them only while they may read the article.
+ */
+export const kbArticleFiles = pgTable(
+  'kb_article_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => kbArticles.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('kb_article_files_article_idx').on(t.articleId)],
 );

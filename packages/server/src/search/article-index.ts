@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
+import { plainText } from '../platform/text/rich-text.js';
 import { indexText } from '../platform/text/segment.js';
 import { searchArticles } from './search.tables.js';
 
@@ -35,13 +36,14 @@ export async function indexArticle(tx: Executor, a: IndexableArticle, now: Date)
   const { full, initials } = titlePinyin(a.title);
   const words = sql`setweight(to_tsvector('simple', ${indexText(a.title)}), 'A')
     || setweight(to_tsvector('simple', ${indexText([...a.tags, ...a.citations].join(' '))}), 'B')
-    || setweight(to_tsvector('simple', ${indexText(a.body)}), 'C')`;
+    || setweight(to_tsvector('simple', ${indexText(plainText(a.body))}), 'C')`;
   const row = {
     articleId: a.articleId,
     version: a.version,
     kind: a.kind,
     title: a.title,
-    body: a.body,
+    // Snippets and highlights are cut from the plain text (the body's markup is the web's to render).
+    body: plainText(a.body),
     subjects: a.subjects,
     regions: a.regions,
     tags: a.tags,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, type Client } from '../support/order-helpers.js';
-import { expectError } from '../orders/http.js';
+import { expectError, sessionCookie, tinyPdf, tinyPng } from '../orders/http.js';
 import { starterArticles } from '../../src/knowledge/seed/index.js';
 
 /** The knowledge base and search end to end over HTTP, on a real installed database. */
@@ -166,6 +166,58 @@ describe('editorial workflow', () => {
     const r = await editor.post('/api/knowledge/articles', draft({ regions: [], issuingBody: null }));
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('KB_ARTICLE_INVALID');
+  });
+});
+
+describe('rich text and files', () => {
+  const uploadTo = async (username: string, articleId: string, file: { name: string; bytes: Buffer }) => {
+    const cookie = await sessionCookie(t, username);
+    const boundary = `----kb${Math.random().toString(36).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/knowledge/articles/${articleId}/files`,
+      payload,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  };
+
+  it('a Markdown body is searched and answered as plain text; files are typed by content and read by whoever may read the article', async () => {
+    const body = '## 申请条件\n- **持有**工会会员证的困难职工\n- 见[申请表](https://example.gov.cn/form)\n<b>原样显示</b>';
+    let a = await ok<Article>(
+      editor.post('/api/knowledge/articles', draft({ kind: 'procedure', title: '困难职工帮扶申请表填写说明', body, regions: [], issuingBody: null })),
+      201,
+    );
+    expect(a.body).toBe(body);
+    const pdf = await ok<{ id: string; name: string; contentType: string; size: number }>(
+      uploadTo('editor', a.id, { name: '申请表.pdf', bytes: tinyPdf() }),
+      201,
+    );
+    expect(pdf).toMatchObject({ name: '申请表.pdf', contentType: 'application/pdf' });
+    await expectError(uploadTo('editor', a.id, { name: 'notes.txt', bytes: Buffer.from('只是一段文字') }), 400, 'ATTACHMENT_TYPE_NOT_ALLOWED');
+    await expectError(uploadTo('agent', a.id, { name: 'a.png', bytes: tinyPng() }), 403, 'KB_EDITOR_REQUIRED');
+    // A draft's file is not an agent's to read.
+    await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${pdf.id}`), 404, 'KB_ARTICLE_NOT_FOUND');
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/submit`, { version: a.version }));
+    a = await ok<Article>(editor2.post(`/api/knowledge/articles/${a.id}/review`, { version: a.version, decision: 'approve' }));
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/publish`, { version: a.version }));
+    const seen = await ok<Article>(agent.get(`/api/knowledge/articles/${a.id}`));
+    expect(seen.files.map((f: { name: string }) => f.name)).toEqual(['申请表.pdf']);
+    const download = await agent.get(`/api/knowledge/articles/${a.id}/files/${pdf.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(tinyPdf())).toBe(true);
+    // The index and the snippet hold the words, not the markup.
+    const hit = (await search(agent, '困难职工帮扶申请表')).items.find((h) => h.articleId === a.id)!;
+    expect(hit.snippet).not.toContain('**');
+    expect(hit.snippet).not.toContain('##');
+    await expectError(editor.del(`/api/knowledge/articles/${a.id}/files/00000000-0000-4000-8000-000000000000`), 404, 'KB_FILE_NOT_FOUND');
+    expect((await editor.del(`/api/knowledge/articles/${a.id}/files/${pdf.id}`)).statusCode).toBe(204);
+    await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${pdf.id}`), 404, 'KB_FILE_NOT_FOUND');
   });
 });
 

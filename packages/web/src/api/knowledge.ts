@@ -1,4 +1,4 @@
-import { http, ok } from './client.js';
+import { api, http, ok } from './client.js';
 import type { Answer, Body, QueryOf } from './types.js';
 
 export type ArticleHit = Answer<'suggestArticles'>['items'][number];
@@ -7,6 +7,7 @@ export type KnowledgeGaps = Answer<'getKnowledgeGaps'>;
 export type ArticleVersion = Answer<'listArticleVersions'>[number];
 export type ArticleContent = Body<'createArticle'>;
 export type SynonymGroup = Answer<'listSynonyms'>[number];
+export type ArticleFile = Answer<'uploadArticleFile'>;
 const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The knowledge base: suggestions beside the narrative, search, articles, the editors' gaps, answering an order. */
@@ -22,6 +23,13 @@ export const knowledgeApi = {
   submit: (id: string, body: Body<'submitArticle'>) => ok(http.POST('/api/knowledge/articles/{id}/submit', { ...byId(id), body })),
   review: (id: string, body: Body<'reviewArticle'>) => ok(http.POST('/api/knowledge/articles/{id}/review', { ...byId(id), body })),
   publish: (id: string, body: Body<'publishArticle'>) => ok(http.POST('/api/knowledge/articles/{id}/publish', { ...byId(id), body })),
+  uploadFile: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<ArticleFile>(`/knowledge/articles/${encodeURIComponent(id)}/files`, form);
+  },
+  fileUrl: (id: string, fileId: string) => `/api/knowledge/articles/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+  deleteFile: (id: string, fileId: string) => ok(http.DELETE('/api/knowledge/articles/{id}/files/{fileId}', { params: { path: { id, fileId } } })),
   versions: (id: string) => ok(http.GET('/api/knowledge/articles/{id}/versions', byId(id))),
   synonyms: () => ok(http.GET('/api/knowledge/synonyms', {})),
   createSynonyms: (body: Body<'createSynonyms'>) => ok(http.POST('/api/knowledge/synonyms', { body })),

@@ -1283,6 +1283,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/articles/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个
+         * @description 上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个
+         *
+         *     Attach a file to an article (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per article.
+         */
+        post: operations["uploadArticleFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）
+         * @description 下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）
+         *
+         *     Download an article’s file (whoever may read the article: agents only a published, current one).
+         */
+        get: operations["getArticleFile"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除知识条目附件（知识库编辑）
+         * @description 删除知识条目附件（知识库编辑）
+         *
+         *     Remove an article's file (editors).
+         */
+        delete: operations["deleteArticleFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/articles/{id}/publish": {
         parameters: {
             query?: never;
@@ -14088,6 +14138,14 @@ export interface operations {
                             citations: string[];
                             effectiveFrom: string | null;
                             expiresOn: string | null;
+                            /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                            files: {
+                                contentType: string;
+                                id: string;
+                                name: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
                             id: string;
                             issuingBody: string | null;
                             /** @enum {string} */
@@ -14237,6 +14295,7 @@ export interface operations {
                         /** Format: uri */
                         url: string;
                     }[];
+                    /** @description 富文本：Markdown 子集（# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)），HTML 按原文显示不解释 / a small Markdown subset */
                     body: string;
                     /** @default [] */
                     citations?: string[];
@@ -14279,6 +14338,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */
@@ -14438,6 +14505,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */
@@ -14587,6 +14662,7 @@ export interface operations {
                         /** Format: uri */
                         url: string;
                     }[];
+                    /** @description 富文本：Markdown 子集（# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)），HTML 按原文显示不解释 / a small Markdown subset */
                     body: string;
                     /** @default [] */
                     citations?: string[];
@@ -14631,6 +14707,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */
@@ -14650,6 +14734,422 @@ export interface operations {
                         uses: number;
                         version: number;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    uploadArticleFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        id: string;
+                        name: string;
+                        size: number;
+                        uploadedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getArticleFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件内容 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteArticleFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
                 };
             };
             /** @description Default Response */
@@ -14795,6 +15295,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */
@@ -14962,6 +15470,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */
@@ -15127,6 +15643,14 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
+                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         id: string;
                         issuingBody: string | null;
                         /** @enum {string} */

@@ -39,4 +39,8 @@ export const enKnowledge: Record<string, string> = {
   已退回修改: 'Sent back',
   已发布: 'Published',
   已删除: 'Deleted',
+  预览: 'Preview',
+  '支持：# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)': 'Supports: # heading, - list, 1. list, > quote, **bold**, [link](https://…)',
+  'PDF、图片、Word、Excel，每个不超过 10 MB': 'PDF, pictures, Word, Excel; 10 MB each at most',
+  '删除此附件？': 'Remove this file?',
 };

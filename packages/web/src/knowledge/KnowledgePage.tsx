@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { ArticleEditor } from './ArticleEditor.js';
 import { Highlighted } from './Highlighted.js';
+import { RichText } from './RichText.js';
 import { kindNames, statusColors, statusNames } from './labels.js';
 import { SynonymsView } from './SynonymsView.js';
 
@@ -91,7 +92,17 @@ export default function KnowledgePage() {
             <div className="small muted" style={{ marginBottom: 8 }}>
               {open.citations.join('；')}
             </div>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{open.body}</Typography.Paragraph>
+            <RichText body={open.body} />
+            {open.files.length > 0 && (
+              <div className="article-files" style={{ marginTop: 8 }}>
+                <b>{t('附件')}：</b>
+                {open.files.map((f) => (
+                  <a key={f.id} href={knowledgeApi.fileUrl(open.id, f.id)} download={f.name} style={{ marginRight: 12 }}>
+                    {f.name}
+                  </a>
+                ))}
+              </div>
+            )}
           </div>
         )}
       </Modal>
