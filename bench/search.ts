@@ -1,0 +1,88 @@
+/**
+ * npx tsx bench/search.ts [--orders 100000] [--articles 1000] [--samples 200]
+ *
+ * Search on the embedded database (PGlite, in memory): N generated orders (demo generator, their search words
+ * indexed) and M published articles (the starter set and variants of it). Reports p50 / p95 of
+ *  - article search (searchArticles: plan + ranked query + snippets), the five suggestions for a narrative,
+ *  - the order list's word filter (the words' GIN lookup, listOrders q=, first page of 20 by creation),
+ * each as a ratio to a bare GIN lookup of one word (`select order_id from search_orders where words @@ 'x' limit 20`)
+ * measured in the same run, interleaved, because the machine is shared and noisy.
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { seedOrders } from '../packages/server/src/demo/demo.seed.js';
+import { bootstrap } from '../packages/server/src/install/bootstrap.js';
+import { kbArticles } from '../packages/server/src/knowledge/knowledge.tables.js';
+import { loadConfig } from '../packages/server/src/platform/config/config.js';
+import { fixedClock } from '../packages/server/src/platform/clock.js';
+import { migrateDatabase, openDatabase } from '../packages/server/src/platform/db/client.js';
+import { indexArticle } from '../packages/server/src/search/article-index.js';
+import { indexMissingOrders, orderIdsMatchingText } from '../packages/server/src/search/order-index.js';
+import { createSearchService } from '../packages/server/src/search/search.service.js';
+import { loadSynonymGroups } from '../packages/server/src/search/synonyms.js';
+import type { Actor } from '../packages/server/src/auth/actor.js';
+
+const { values } = parseArgs({ options: { orders: { type: 'string' }, articles: { type: 'string' }, samples: { type: 'string' } } });
+const orders = Number(values.orders ?? 100_000);
+const articles = Number(values.articles ?? 1_000);
+const samples = Number(values.samples ?? 200);
+
+const clock = fixedClock('2026-11-25T02:00:00Z');
+const config = { ...loadConfig({ HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', HOTLINE_ADMIN_PASSWORD: 'Admin12345' }), dataDir: '/tmp' };
+const database = await openDatabase({});
+await migrateDatabase(database);
+const db = database.db;
+let t0 = Date.now();
+await bootstrap(db, config, clock);
+await seedOrders(db, { province: config.province, count: orders, from: new Date('2026-08-25T00:00:00Z'), to: clock.now(), seed: 42, batchSize: 2000, concurrency: 1 });
+const indexed = await indexMissingOrders(db);
+console.log(`seeded ${orders.toLocaleString()} orders (${indexed.toLocaleString()} indexed) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+// Articles: the starter set, then copies with a number in the title until there are M published ones.
+t0 = Date.now();
+const starter = await db.select().from(kbArticles);
+for (let i = starter.length; i < articles; i++) {
+  const a = starter[i % starter.length]!;
+  await indexArticle(
+    db,
+    { ...a, articleId: crypto.randomUUID(), version: 1, title: `${a.title}（${i}）`, kind: a.kind, expiresOn: null, reviewBy: null },
+    clock.now(),
+  );
+}
+const [{ n: articleRows } = { n: 0 }] = (await db.execute(sql`select count(*)::int as n from search_articles`)).rows as { n: number }[];
+console.log(`${articleRows} articles indexed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+const search = createSearchService({ db, clock, homeRegion: async () => '150000' });
+const agent = { userId: '00000000-0000-4000-8000-000000000001', role: 'agent' } as Actor;
+const phrases = ['老板拖欠工资三个月不给', '工资拖欠', '干活摔伤了算不算工伤', '公司不给交社保', '被辞退有没有补偿', '外卖骑手受伤谁管', '加班费怎么算'];
+const narrative = '来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤，也不给发工资，问怎么办';
+const groups = await loadSynonymGroups(db);
+
+const timed = async (f: () => Promise<unknown>) => {
+  const s = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - s) / 1e6;
+};
+const cases: Record<string, (i: number) => Promise<unknown>> = {
+  bareGin: () => db.execute(sql`select order_id from search_orders where words @@ to_tsquery('simple', ${"'工资'"}) limit 20`),
+  searchArticles: (i) => search.search(agent, { q: phrases[i % phrases.length]!, limit: 10 }),
+  suggestArticles: () => search.suggest(agent, { text: narrative }),
+  orderWords: (i) =>
+    db.execute(
+      sql`select o.id from work_orders o where o.id in (${orderIdsMatchingText(groups, phrases[i % phrases.length]!)!}) order by o.created_at desc limit 20`,
+    ),
+};
+const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < 10; i++) for (const f of Object.values(cases)) await f(i); // warm up
+for (let i = 0; i < samples; i++) for (const [k, f] of Object.entries(cases)) times[k]!.push(await timed(() => f(i)));
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const bare = { p50: pct(times.bareGin!, 50), p95: pct(times.bareGin!, 95) };
+console.log(`\n${orders.toLocaleString()} orders, ${articleRows} articles, PGlite, ${samples} samples each (ms; ratio to the bare GIN lookup)`);
+for (const [k, xs] of Object.entries(times)) {
+  const p50 = pct(xs, 50);
+  const p95 = pct(xs, 95);
+  console.log(
+    `  ${k.padEnd(16)} p50 ${p50.toFixed(2).padStart(8)}  p95 ${p95.toFixed(2).padStart(8)}   ×${(p50 / bare.p50).toFixed(1)} / ×${(p95 / bare.p95).toFixed(1)}`,
+  );
+}
+await database.close();
