@@ -9,7 +9,7 @@
  * measured in the same run, interleaved, because the machine is shared and noisy.
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { seedOrders } from '../packages/server/src/demo/demo.seed.js';
 import { bootstrap } from '../packages/server/src/install/bootstrap.js';
 import { kbArticles } from '../packages/server/src/knowledge/knowledge.tables.js';
@@ -19,6 +19,7 @@ import { migrateDatabase, openDatabase } from '../packages/server/src/platform/d
 import { indexArticle } from '../packages/server/src/search/article-index.js';
 import { indexMissingOrders, orderIdsMatchingText } from '../packages/server/src/search/order-index.js';
 import { createSearchService } from '../packages/server/src/search/search.service.js';
+import { searchArticles } from '../packages/server/src/search/search.tables.js';
 import { loadSynonymGroups } from '../packages/server/src/search/synonyms.js';
 import type { Actor } from '../packages/server/src/auth/actor.js';
 
@@ -34,7 +35,15 @@ await migrateDatabase(database);
 const db = database.db;
 let t0 = Date.now();
 await bootstrap(db, config, clock);
-await seedOrders(db, { province: config.province, count: orders, from: new Date('2026-08-25T00:00:00Z'), to: clock.now(), seed: 42, batchSize: 2000, concurrency: 1 });
+await seedOrders(db, {
+  province: config.province,
+  count: orders,
+  from: new Date('2026-08-25T00:00:00Z'),
+  to: clock.now(),
+  seed: 42,
+  batchSize: 2000,
+  concurrency: 1,
+});
 const indexed = await indexMissingOrders(db);
 console.log(`seeded ${orders.toLocaleString()} orders (${indexed.toLocaleString()} indexed) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
@@ -49,7 +58,7 @@ for (let i = starter.length; i < articles; i++) {
     clock.now(),
   );
 }
-const [{ n: articleRows } = { n: 0 }] = (await db.execute(sql`select count(*)::int as n from search_articles`)).rows as { n: number }[];
+const [{ n: articleRows } = { n: 0 }] = await db.select({ n: count() }).from(searchArticles);
 console.log(`${articleRows} articles indexed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
 const search = createSearchService({ db, clock, homeRegion: async () => '150000' });
