@@ -110,6 +110,7 @@ export async function revokeSessionsOf(tx: Executor, userId: string, at: Date): 
 
 /** Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession). */
 export async function detachSessionsFrom(tx: Executor, assignmentIds: string[]): Promise<void> {
+  if (!assignmentIds.length) return;
   await tx.update(sessions).set({ assignmentId: null }).where(inArray(sessions.assignmentId, assignmentIds));
 }
 

@@ -4,7 +4,7 @@ import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { mondayOf, nextReviewDay } from '../supervision/domain/reviews.js';
-import { createEmergencyMembersService } from '../supervision/emergency-members.js';
+import { createEmergencyMembersService } from '../supervision/emergency-members.service.js';
 import { supervisionSettings } from '../supervision/instructions.repo.js';
 import { createReviewsService } from '../supervision/reviews.service.js';
 import { users } from '../users/users.tables.js';

@@ -1,7 +1,7 @@
 import { unitIdsOnPath } from '../access/scope.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
-import { membersOf } from './emergency-members.js';
+import { membersOf } from './emergency-members.service.js';
 import { supervisionSettings } from './instructions.repo.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
 import { orderNumberText } from '../orders/order-fragments.js';

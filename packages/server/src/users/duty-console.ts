@@ -79,10 +79,9 @@ export async function revokeDuty(ctx: ConsoleContext, username: string, role: Du
   }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.deleteAssignments(
-      tx,
-      assignments.map((a) => a.id),
-    );
+    const ids = assignments.map((a) => a.id);
+    await authRepo.detachSessionsFrom(tx, ids);
+    await repo.deleteAssignments(tx, ids);
     // Whatever they opened while holding the duty ends with it.
     const sessions = await authRepo.revokeSessionsOf(tx, user.id, now);
     await audit(tx, ctx, now, 'revoke_duty', user.id, root, `revoked ${role}; ended ${sessions} session(s)`);

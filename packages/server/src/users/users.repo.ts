@@ -1,7 +1,6 @@
 import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
-import { detachSessionsFrom } from '../auth/auth.repo.js';
 import { roles, type Role } from '../auth/roles.js';
 import { peopleReachCondition as reachCondition, unitInReach } from '../access/scope.js';
 export { unitInReach };
@@ -134,10 +133,12 @@ export async function insertAssignments(tx: Executor, userId: string, grants: { 
   await tx.insert(roleAssignments).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId, createdAt: at })));
 }
 
-/** Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession). */
+/**
+ * Removes role assignments. The caller detaches the sessions acting in them first (authRepo.detachSessionsFrom):
+ * sessions are auth's rows, and calling auth from here would make users.repo and auth.repo import each other.
+ */
 export async function deleteAssignments(tx: Executor, assignmentIds: string[]): Promise<void> {
   if (!assignmentIds.length) return;
-  await detachSessionsFrom(tx, assignmentIds);
   await tx.delete(roleAssignments).where(inArray(roleAssignments.id, assignmentIds));
 }
 

@@ -270,6 +270,11 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       if (!Object.keys(diff.after).length) return toView(user, home, current, true);
 
       const row = await repo.updateUserRow(tx, id, { ...patch, updatedAt: now });
+      // Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession).
+      await authRepo.detachSessionsFrom(
+        tx,
+        removed.map((a) => a.id),
+      );
       await repo.deleteAssignments(
         tx,
         removed.map((a) => a.id),
