@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { registerReportJobs, reportsRoutes } from './analytics/reports.routes.js';
 import { createReportsService } from './analytics/reports.service.js';
+import { createDisplayTokens, type DisplayTokens, displayCookieName, displayTokenRoutes } from './analytics/display-tokens.js';
 import { createAnalyticsService } from './analytics/analytics.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -157,7 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!deps.bus) app.addHook('onClose', () => bus.close());
 
   const auth = createAuthService({ db, config, clock });
-  registerAuthHook(app, auth);
+  // The big screen's display tokens (analytics/display-tokens.ts), made below with the analytics service.
+  let displayTokens: DisplayTokens | null = null;
+  registerAuthHook(app, auth, { cookie: displayCookieName, actorOf: async (token, meta) => displayTokens?.actorFromDisplayToken(token, meta) ?? null });
   // After the auth hook: limits are counted per account once the request's account is known.
   await registerRateLimits(app, config);
   const ctx = { db, database, config, clock, bus };
@@ -239,9 +242,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once.
   const analytics = createAnalyticsService({ db, clock, calendar, onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()) });
   await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock, province: config.province });
-  const reports = createReportsService({ db, clock, analytics });
+  const reports = createReportsService({ db, clock, analytics, province: config.province });
   await app.register(reportsRoutes, { prefix: '/api/analytics', reports });
-  registerReportJobs(jobs, { db, reports, province: config.province });
+  displayTokens = createDisplayTokens({ db, clock, analytics });
+  await app.register(displayTokenRoutes, { prefix: '/api/analytics', tokens: displayTokens });
+  registerReportJobs(jobs, { reports });
   // Reading requests (suggestions at intake), surge warnings and forecasts; the surge scan runs hourly as a job.
   const intelligence = createIntelligenceService({ db, clock, config });
   await app.register(intelligenceRoutes, { prefix: '/api/intelligence', intelligence });

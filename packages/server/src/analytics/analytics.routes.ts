@@ -87,26 +87,36 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/map',
     {
+      config: { display: true },
       schema: {
         operationId: 'getProvinceMap',
         tags,
         ...describe(
-          '本省地图（地市级行政区划边界，随软件包提供，不在运行时下载；直辖市无地图时为 null）',
-          "The installation's province map (prefecture-level boundaries shipped in a package, never fetched at run time; null for the municipalities).",
+          '本省地图（行政区划边界随软件包提供，不在运行时下载）：省、自治区按地市，直辖市按区县；无地图时为 null',
+          "The installation's province map (boundaries shipped in a package, never fetched at run time): by city for a province, by district for a municipality; null when there is none.",
         ),
-        response: { 200: z.object({ province: z.string(), name: z.string().nullable(), geoJson: z.unknown().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({
+            province: z.string(),
+            name: z.string().nullable(),
+            level: z.enum(['city', 'county']).nullable().describe('city：按地市（代码后两位为 00）；county：直辖市按区县'),
+            geoJson: z.unknown().nullable(),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
       s.requireFigures(actorOf(req));
       const m = provinceMap(province);
-      return { province, name: m?.name ?? null, geoJson: m?.geoJson ?? null };
+      return { province, name: m?.name ?? null, level: m?.level ?? null, geoJson: m?.geoJson ?? null };
     },
   );
 
   app.get(
     '/kpis',
     {
+      config: { display: true },
       schema: {
         operationId: 'getKpis',
         tags,
@@ -136,6 +146,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/order-flow',
     {
+      config: { display: true },
       schema: {
         operationId: 'getOrderFlow',
         tags,
@@ -162,6 +173,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/unit-ranking',
     {
+      config: { display: true },
       schema: {
         operationId: 'getUnitRanking',
         tags,
@@ -193,6 +205,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/trend',
     {
+      config: { display: true },
       schema: {
         operationId: 'getTrend',
         tags,
@@ -230,6 +243,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/hot-topics',
     {
+      config: { display: true },
       schema: {
         operationId: 'getHotTopics',
         tags,
@@ -261,6 +275,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/urgent-orders',
     {
+      config: { display: true },
       schema: {
         operationId: 'listUrgentOrders',
         tags,
@@ -293,6 +308,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get(
     '/stream',
     {
+      config: { display: true },
       schema: {
         operationId: 'streamCockpit',
         tags,

@@ -119,3 +119,38 @@ export const analyticsCampaigns = pgTable(
   },
   (t) => [index('analytics_campaigns_unit_idx').using('btree', sql`${t.unitPath} text_pattern_ops`)],
 );
+
+/**
+ * Which scheduled reports a unit wants (日报/周报/月报/年报), set by its leader or administrator. A unit without a row
+ * gets none, except the province root, which gets all four until someone sets its row.
+ */
+export const analyticsReportSubscriptions = pgTable('analytics_report_subscriptions', {
+  unitId: uuid('unit_id').primaryKey(),
+  unitPath: text('unit_path').notNull(),
+  kinds: text('kinds').array().notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A display token (大屏令牌): lets the command centre's wall show the big screen of a unit's subtree without a
+ * person's login. Read-only, limited to the big screen's figures, revocable; only its hash is kept.
+ */
+export const analyticsDisplayTokens = pgTable(
+  'analytics_display_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    unitPath: text('unit_path').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters, to tell tokens apart in the list. */
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [index('analytics_display_tokens_unit_idx').using('btree', sql`${t.unitPath} text_pattern_ops`)],
+);

@@ -1,6 +1,7 @@
 import { and, between, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { analyticsCampaigns, analyticsOrderFacts, analyticsReports, type CampaignRules } from './analytics.tables.js';
+import { industryRules, unknownIndustry } from './domain/industry.js';
+import { analyticsCampaigns, analyticsOrderFacts, analyticsReportSubscriptions, analyticsReports, type CampaignRules } from './analytics.tables.js';
 
 /** Campaigns and stored reports, and the campaigns' figures over the order facts: analytics' tables, read here. */
 const under = (p: string) => `${p}%`;
@@ -52,26 +53,44 @@ export async function campaignTotals(tx: Executor, where: SQL) {
   return r;
 }
 
-/** A campaign's orders and amounts grouped by subject, type or city (the division's first four digits). */
-export async function campaignGroups(db: Executor, where: SQL, by: 'subject' | 'type' | 'city') {
+/** `industryOfEmployer` (domain/industry.ts) spelt in SQL over the facts' employer name: the same rules, in order. */
+function industryColumn(): SQL<string> {
+  const name = analyticsOrderFacts.employerName;
+  const whens = industryRules.map(
+    (r) =>
+      sql`when ${sql.join(
+        r.keywords.map((k) => sql`${name} like ${`%${k}%`}`),
+        sql` or `,
+      )} then ${r.code}`,
+  );
+  return sql<string>`(case ${sql.join(whens, sql` `)} else ${unknownIndustry.code} end)`;
+}
+
+/** A campaign's orders and amounts grouped by subject, type, city (the division's first four digits) or industry. */
+export async function campaignGroups(db: Executor, where: SQL, by: 'subject' | 'type' | 'city' | 'industry') {
   const f = analyticsOrderFacts;
   const col =
     by === 'subject'
       ? sql<string>`${f.subjectCode}`
       : by === 'type'
         ? sql<string>`${f.typeCode}`
-        : sql<string>`coalesce(substring(${f.divisionCode} from 1 for 4) || '00', '')`;
-  return db
-    .select({
-      code: col,
-      orders: sql<number>`count(*)::int`,
-      amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
-      amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
-    })
-    .from(f)
-    .where(where)
-    .groupBy(col)
-    .orderBy(desc(sql`2`));
+        : by === 'industry'
+          ? industryColumn()
+          : sql<string>`coalesce(substring(${f.divisionCode} from 1 for 4) || '00', '')`;
+  return (
+    db
+      .select({
+        code: col,
+        orders: sql<number>`count(*)::int`,
+        amountRecovered: sql<string>`coalesce(sum(${f.amountRecovered}), 0)`,
+        amountInvolved: sql<string>`coalesce(sum(${f.amountInvolved}), 0)`,
+      })
+      .from(f)
+      .where(where)
+      // By position: the industry's CASE carries parameters, and a repeated expression would number them anew.
+      .groupBy(sql`1`)
+      .orderBy(desc(sql`2`))
+  );
 }
 
 export async function campaignDays(db: Executor, where: SQL) {
@@ -166,4 +185,28 @@ export async function scheduledReportExists(db: Executor, unitId: string, p: { k
       ),
     );
   return !!exists;
+}
+
+/** A unit's scheduled-report choice, if one was set. */
+export async function subscriptionOf(db: Executor, unitId: string) {
+  const [r] = await db.select().from(analyticsReportSubscriptions).where(eq(analyticsReportSubscriptions.unitId, unitId));
+  return r;
+}
+
+export async function upsertSubscription(db: Executor, values: typeof analyticsReportSubscriptions.$inferInsert) {
+  await db
+    .insert(analyticsReportSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: analyticsReportSubscriptions.unitId,
+      set: { kinds: values.kinds, unitPath: values.unitPath, updatedBy: values.updatedBy, updatedAt: values.updatedAt },
+    });
+}
+
+/** Every unit's choice that asks for at least one scheduled report. */
+export async function activeSubscriptions(db: Executor) {
+  return db
+    .select({ unitId: analyticsReportSubscriptions.unitId, kinds: analyticsReportSubscriptions.kinds })
+    .from(analyticsReportSubscriptions)
+    .where(sql`cardinality(${analyticsReportSubscriptions.kinds}) > 0`);
 }

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
-import type { Db } from '../platform/db/client.js';
+import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
-import { findProvinceRoot } from '../units/province-root.js';
 import { reportKinds } from './domain/report-text.js';
-import type { ReportsService } from './reports.service.js';
+import { type ReportsService, scheduledReportKinds } from './reports.service.js';
 
 const tags = ['analytics'];
 const day = z.iso
@@ -149,6 +147,51 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
     },
   );
 
+  const scheduleSchema = z.object({
+    unitId: z.string(),
+    unitName: z.string(),
+    kinds: z.array(z.string()).describe('daily / weekly / monthly / yearly'),
+    isDefault: z.boolean().describe('未设置过：省级总工会默认全部，其他单位默认不生成'),
+    canEdit: z.boolean(),
+  });
+  app.get(
+    '/report-schedule',
+    {
+      schema: {
+        operationId: 'getReportSchedule',
+        tags,
+        ...describe(
+          '单位定时报表设置：需要哪些日报、周报、月报、年报（未设置时省级总工会全部，其他单位不生成）',
+          'Which scheduled reports (daily, weekly, monthly, yearly) a unit wants; by default all for the province root, none elsewhere.',
+        ),
+        querystring: z.object({ unitId: z.uuid({ error: '单位编号格式不正确' }).optional() }).strict(),
+        response: { 200: scheduleSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.getReportSchedule(actorOf(req), req.query.unitId),
+  );
+
+  app.put(
+    '/report-schedule',
+    {
+      schema: {
+        operationId: 'setReportSchedule',
+        tags,
+        ...describe('设置单位定时报表（单位领导或管理员），记入审计日志', "Set a unit's scheduled reports (its leader or administrator); audit-logged."),
+        body: z
+          .object({
+            unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
+            kinds: z
+              .array(z.enum(scheduledReportKinds, { error: '报表类型应为 daily/weekly/monthly/yearly' }), { error: '请选择报表类型（可为空）' })
+              .max(4, { error: '最多四种报表' }),
+          })
+          .strict(),
+        response: { 200: scheduleSchema, ...errorResponses },
+      },
+    },
+    async (req) => s.setReportSchedule(actorOf(req), req.body),
+  );
+
   app.get(
     '/campaigns',
     {
@@ -195,8 +238,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         operationId: 'getCampaignStats',
         tags,
         ...describe(
-          '专项行动统计：工单按事项、类型、地区、日期分析，涉及与追回金额',
-          "A campaign's orders by subject, type, region and day, with amounts involved and recovered.",
+          '专项行动统计：工单按事项、类型、地区、行业、日期分析，涉及与追回金额',
+          "A campaign's orders by subject, type, region, industry and day, with amounts involved and recovered.",
         ),
         params: idParams,
         response: {
@@ -206,6 +249,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
             bySubject: z.array(breakdown.extend({ name: z.string() })),
             byType: z.array(breakdown),
             byCity: z.array(breakdown),
+            byIndustry: z.array(breakdown.extend({ name: z.string() })).describe('按用人单位名称识别的行业（国民经济行业分类门类），未识别单列'),
             byDay: z.array(z.object({ day: z.string(), orders: z.number() })),
           }),
           ...errorResponses,
@@ -218,17 +262,16 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
 
 /**
  * The scheduler's reports: every local midnight, the reports due that day (yesterday's daily, last week's on Monday,
- * last month's on the 1st, last year's on 1 January) for the province federation.
+ * last month's on the 1st, last year's on 1 January) for each unit that wants them (reports.service scheduledUnits).
+ * The slot is the next local midnight, so a fresh start waits for it instead of building reports at once.
  */
-export function registerReportJobs(jobs: JobRunner, deps: { db: Db; reports: ReportsService; province: string }) {
+export function registerReportJobs(jobs: JobRunner, deps: { reports: ReportsService }) {
   jobs.register('analytics.reports', async (_job, ctx) => {
-    const province = await findProvinceRoot(deps.db, deps.province);
-    if (province) await deps.reports.runScheduled(ctx.now, [{ id: province.id, name: province.name, path: province.path }]);
+    await deps.reports.runScheduled(ctx.now);
     await ctx.complete();
   });
-  jobs.schedule(
-    'analytics.reports',
-    (now) => instantAt(localDateOf(now), 0),
-    (slot) => ({ day: localDateOf(slot) }),
-  );
+  jobs.schedule('analytics.reports', nextReportSlot, (slot) => ({ day: localDateOf(slot) }));
 }
+
+/** The next local midnight after `now` (a job for it is enqueued ahead and runs when it comes). */
+export const nextReportSlot = (now: Date) => instantAt(addDaysToDate(localDateOf(now), 1), 0);

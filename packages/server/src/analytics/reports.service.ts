@@ -1,5 +1,8 @@
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { findProvinceRoot } from '../units/province-root.js';
+import { findUnitsByIds } from '../units/units.repo.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { listSubjects } from '../catalog/catalog.repo.js';
 import type { Clock } from '../platform/clock.js';
@@ -9,11 +12,16 @@ import * as repo from './analytics.repo.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { analyticsCampaigns, CampaignRules } from './analytics.tables.js';
 import * as reports from './reports.repo.js';
+import { industryNames } from './domain/industry.js';
 import { comparisonPeriods, dayNumber, kpiFigures } from './domain/kpis.js';
 import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
 import { reportDocx, reportXlsx, type ReportContent } from './report-documents.js';
 
-export function createReportsService(deps: { db: Db; clock: Clock; analytics: AnalyticsService }) {
+export const scheduledReportKinds = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+export type ScheduledReportKind = (typeof scheduledReportKinds)[number];
+type ScheduledUnit = { id: string; name: string; path: string; kinds: readonly string[] };
+
+export function createReportsService(deps: { db: Db; clock: Clock; analytics: AnalyticsService; province: string }) {
   const { db, clock, analytics } = deps;
 
   // ---- campaigns -------------------------------------------------------------------------------------------------
@@ -85,15 +93,19 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     return k;
   }
 
-  /** A campaign's orders analysed by category, region, type and amount. (The employer's industry is not recorded.) */
+  /**
+   * A campaign's orders analysed by category, region, type, industry and amount. The industry is read from the
+   * employer's name (domain/industry.ts: orders record no industry).
+   */
   async function getCampaignStats(actor: Actor, id: string) {
     const k = await findCampaign(actor, id);
     await analytics.refresh();
     const where = reports.campaignCondition(k.rules, { from: k.periodFrom, to: k.periodTo }, k.unitPath);
-    const [bySubject, byType, byCity, byDay, subjects] = await Promise.all([
+    const [bySubject, byType, byCity, byIndustry, byDay, subjects] = await Promise.all([
       reports.campaignGroups(db, where, 'subject'),
       reports.campaignGroups(db, where, 'type'),
       reports.campaignGroups(db, where, 'city'),
+      reports.campaignGroups(db, where, 'industry'),
       reports.campaignDays(db, where),
       listSubjects(db),
     ]);
@@ -110,6 +122,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
       bySubject: bySubject.map((r) => ({ ...num(r), name: names.get(r.code) ?? r.code })),
       byType: byType.map(num),
       byCity: byCity.map(num),
+      byIndustry: byIndustry.map((r) => ({ ...num(r), name: industryNames.get(r.code) ?? r.code })),
       byDay,
     };
   }
@@ -220,11 +233,64 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     return { fileName: `${r.title}.${format}`, bytes: format === 'xlsx' ? r.xlsx : r.docx };
   }
 
-  /** The scheduled run: the reports due on the local date of `now` for the given units (the province by default). */
-  async function runScheduled(now: Date, units: { id: string; name: string; path: string }[]) {
+  // ---- which units want which scheduled reports ------------------------------------------------------------------
+
+  /** A unit's scheduled reports: its own choice, or by default all four for the province root and none elsewhere. */
+  async function kindsOf(unitId: string): Promise<{ kinds: string[]; isDefault: boolean }> {
+    const row = await reports.subscriptionOf(db, unitId);
+    if (row) return { kinds: scheduledReportKinds.filter((k) => row.kinds.includes(k)), isDefault: false };
+    const province = await findProvinceRoot(db, deps.province);
+    return { kinds: province?.id === unitId ? [...scheduledReportKinds] : [], isDefault: true };
+  }
+
+  async function getReportSchedule(actor: Actor, unitId: string | undefined) {
+    const unit = await analytics.unitFor(actor, unitId);
+    return { unitId: unit.id, unitName: unit.name, ...(await kindsOf(unit.id)), canEdit: scheduleEditors.includes(actor.role as never) };
+  }
+
+  /** Set by the unit's (or a unit above it's) leader or administrator; audit-logged. */
+  async function setReportSchedule(actor: Actor, input: { unitId?: string | undefined; kinds: ScheduledReportKind[] }) {
+    requireRole(actor, ...scheduleEditors);
+    const unit = await analytics.unitFor(actor, input.unitId);
+    const before = await kindsOf(unit.id);
+    const kinds = scheduledReportKinds.filter((k) => input.kinds.includes(k));
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await reports.upsertSubscription(tx, { unitId: unit.id, unitPath: unit.path, kinds, updatedBy: actor.userId, updatedAt: now });
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'set_report_schedule',
+        targetType: 'unit',
+        targetId: unit.id,
+        scope: { unitId: unit.id, path: unit.path },
+        before: { kinds: before.kinds },
+        after: { kinds },
+      });
+    });
+    return { unitId: unit.id, unitName: unit.name, kinds: [...kinds], isDefault: false, canEdit: true };
+  }
+
+  /** The units the scheduler makes reports for, each with the kinds it wants. */
+  async function scheduledUnits(): Promise<ScheduledUnit[]> {
+    const [province, subs] = await Promise.all([findProvinceRoot(db, deps.province), reports.activeSubscriptions(db)]);
+    const rows = await findUnitsByIds(
+      db,
+      subs.map((s) => s.unitId),
+    );
+    const out: ScheduledUnit[] = rows.map((u) => ({ id: u.id, name: u.name, path: u.path, kinds: subs.find((s) => s.unitId === u.id)!.kinds }));
+    if (province && !(await reports.subscriptionOf(db, province.id)))
+      out.unshift({ id: province.id, name: province.name, path: province.path, kinds: scheduledReportKinds });
+    return out;
+  }
+
+  /** The scheduled run: the reports due on the local date of `now`, for each unit the kinds it wants. */
+  async function runScheduled(now: Date, units?: ScheduledUnit[]) {
+    const targets = units ?? (await scheduledUnits());
     let n = 0;
     for (const p of duePeriods(localDateOf(now))) {
-      for (const u of units) {
+      for (const u of targets) {
+        if (!u.kinds.includes(p.kind)) continue;
         if (await reports.scheduledReportExists(db, u.id, p)) continue;
         await store(u, p.kind, p.from, p.to, 'schedule', null);
         n++;
@@ -233,8 +299,22 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     return n;
   }
 
-  return { createCampaign, listCampaigns, getCampaignStats, generateReport, listReports, downloadReport, runScheduled, buildContent };
+  return {
+    createCampaign,
+    listCampaigns,
+    getCampaignStats,
+    generateReport,
+    listReports,
+    downloadReport,
+    getReportSchedule,
+    setReportSchedule,
+    scheduledUnits,
+    runScheduled,
+    buildContent,
+  };
 }
+const scheduleEditors = ['leader', 'administrator'] as const;
+
 export type ReportsService = ReturnType<typeof createReportsService>;
 
 /** The period of a report: given bounds, or the last complete day/week/month/year before today. */

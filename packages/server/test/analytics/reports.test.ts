@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { industryOfEmployer } from '../../src/analytics/domain/industry.js';
 import { percent } from '../../src/analytics/domain/report-text.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -60,14 +63,36 @@ describe('reports', () => {
     expect(list.map((r: { id: string }) => r.id)).toContain(report.id);
   });
 
-  it('generates the daily and monthly reports by the scheduler on the 1st of a month, once', async () => {
+  it('waits for the next local midnight on a fresh start, then makes the reports each unit wants, once', async () => {
+    const county = handler.session.current.unit.id;
+    const byDefault = await ok(leader.get('/api/analytics/report-schedule'));
+    expect(byDefault).toMatchObject({ kinds: ['daily', 'weekly', 'monthly', 'yearly'], isDefault: true, canEdit: true });
+    expect(await ok(leader.get(`/api/analytics/report-schedule?unitId=${county}`))).toMatchObject({ kinds: [], isDefault: true });
+    expect(await ok(leader.put('/api/analytics/report-schedule', { unitId: county, kinds: ['monthly'] }))).toMatchObject({
+      kinds: ['monthly'],
+      isDefault: false,
+    });
+    const refused = await handler.put('/api/analytics/report-schedule', { kinds: ['daily'] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('ROLE_REQUIRED');
+    const bad = await leader.put('/api/analytics/report-schedule', { kinds: ['hourly'] });
+    expect(bad.statusCode).toBe(400);
+
+    const scheduled = async () =>
+      (await ok(leader.get('/api/analytics/reports')))
+        .filter((r: { origin: string }) => r.origin === 'schedule')
+        .map((r: { kind: string; from: string; to: string; unitId: string }) => [r.unitId === county ? 'county' : 'province', r.kind, r.from, r.to])
+        .sort();
+    t.clock.set('2026-11-30T15:00:00Z'); // 23:00 in China: the first start makes nothing yet
+    await t.app.jobs.runDue();
+    expect(await scheduled()).toEqual([]);
     t.clock.set('2026-11-30T16:30:00Z'); // 1 December 2026, 00:30 in China
     await t.app.jobs.runDue();
     await t.app.jobs.runDue();
-    const scheduled = (await ok(leader.get('/api/analytics/reports'))).filter((r: { origin: string }) => r.origin === 'schedule');
-    expect(scheduled.map((r: { kind: string; from: string; to: string }) => [r.kind, r.from, r.to]).sort()).toEqual([
-      ['daily', '2026-11-30', '2026-11-30'],
-      ['monthly', '2026-11-01', '2026-11-30'],
+    expect(await scheduled()).toEqual([
+      ['county', 'monthly', '2026-11-01', '2026-11-30'],
+      ['province', 'daily', '2026-11-30', '2026-11-30'],
+      ['province', 'monthly', '2026-11-01', '2026-11-30'],
     ]);
     t.clock.set('2026-11-25T02:00:00Z');
   });
@@ -91,6 +116,19 @@ describe('campaigns', () => {
     expect(stats.figures.orders).toBeGreaterThan(0);
     expect(stats.bySubject.map((s: { code: string }) => s.code)).toEqual(['wage_arrears']);
     expect(stats.byDay.reduce((s: number, d: { orders: number }) => s + d.orders, 0)).toBe(stats.figures.orders);
+    // By industry: read from the employer's name, the SQL the same rules as industryOfEmployer, every order once.
+    expect(stats.byIndustry.reduce((s: number, d: { orders: number }) => s + d.orders, 0)).toBe(stats.figures.orders);
+    const facts = await t.db.execute(
+      sql`select employer_name from analytics_order_facts where subject_code = 'wage_arrears' and created_day between '2026-09-01' and '2026-11-24' and state not in ('invalid', 'merged')`,
+    );
+    const expected = new Map<string, number>();
+    for (const r of rowsOf<{ employer_name: string | null }>(facts)) {
+      const code = industryOfEmployer(r.employer_name).code;
+      expected.set(code, (expected.get(code) ?? 0) + 1);
+    }
+    expect(new Map(stats.byIndustry.map((d: { code: string; orders: number }) => [d.code, d.orders]))).toEqual(expected);
+    expect(stats.byIndustry.length).toBeGreaterThan(1);
+    expect(stats.byIndustry.find((d: { code: string }) => d.code === 'E')?.name).toBe('建筑业');
     const listed = await ok(leader.get('/api/analytics/campaigns'));
     expect(listed[0].figures.orders).toBe(stats.figures.orders);
   });
