@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { authApi } from '../api/auth.js';
 import { ApiError } from '../api/client.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import { useI18n } from '../i18n/i18n.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { invalidateReference } from '../shared/reference.js';
 import { homeFor, useSession } from './session.js';
 
@@ -16,7 +17,7 @@ export function safeNext(next: string | null): string | null {
 }
 
 export default function LoginPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { session, setSession } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -52,15 +53,7 @@ export default function LoginPage() {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('12351 工单平台')}
           </Typography.Title>
-          <Segmented
-            size="small"
-            value={lang}
-            onChange={(v) => setLang(v as 'zh' | 'en')}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
+          <LanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary">{t('工会服务职工热线 · 受理、派单、办理、回访')}</Typography.Paragraph>
         {next && !problem && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('请先登录，登录后将回到刚才的页面')} />}

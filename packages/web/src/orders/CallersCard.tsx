@@ -1,12 +1,12 @@
 import { EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { applyServerErrors } from '../api/form-errors.js';
 import { ordersApi } from '../api/orders.js';
 import type { Caller, OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { channelLabels, relationLabels } from '../shared/labels.js';
+import { useFormSubmit } from '../shell/form-submit.js';
 
 /** Callers, masked unless revealed; revealing asks for a reason and is recorded on the timeline and in the audit log. */
 export function CallersCard({ order, onRevealed }: { order: OrderView; onRevealed: () => void }) {
@@ -14,28 +14,20 @@ export function CallersCard({ order, onRevealed }: { order: OrderView; onReveale
   const { message } = App.useApp();
   const [revealed, setRevealed] = useState<Caller[] | null>(null);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
   const [form] = Form.useForm<{ reason: string }>();
+  const { busy, problems, run } = useFormSubmit(form);
   const callers = revealed ?? order.callers;
   const canReveal = order.allowedActions.includes('reveal_contact') && order.contactAccess !== 'plain' && !revealed;
 
   const reveal = async () => {
     const { reason } = await form.validateFields();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await run(async () => {
       const r = await ordersApi.revealContact(order.id, reason.trim());
       setRevealed(r.callers);
       setAsking(false);
       message.info(t('已显示完整联系方式，本次查看已记录'));
       onRevealed();
-    } catch (e) {
-      setProblems(applyServerErrors(form, e));
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

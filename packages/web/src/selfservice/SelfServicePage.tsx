@@ -1,6 +1,7 @@
-import { Segmented, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import './selfservice.css';
 import { FollowTab } from './public/FollowTab.js';
 import { JoinTab } from './public/JoinTab.js';
@@ -11,7 +12,7 @@ import { SubmitTab } from './public/SubmitTab.js';
  * rate the handling, apply to join the union.
  */
 export default function SelfServicePage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const [tab, setTab] = useState('submit');
   const [followed, setFollowed] = useState<{ number: string; phone: string } | null>(null);
   return (
@@ -21,15 +22,7 @@ export default function SelfServicePage() {
           <div className="self-service-title">{t('12351 职工服务')}</div>
           <div className="self-service-sub">{t('工会帮您维权 · 不用注册')}</div>
         </div>
-        <Segmented
-          size="small"
-          value={lang}
-          onChange={(v) => setLang(v as 'zh' | 'en')}
-          options={[
-            { value: 'zh', label: '中文' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
+        <LanguageSwitch />
       </header>
       <Tabs
         activeKey={tab}

@@ -1,38 +1,33 @@
-import { App, Button, Card, DatePicker, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../api/client.js';
 import { reviewsApi, type Circular } from '../api/supervision.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
+import { useSave } from '../shell/use-save.js';
+import { PublishCircularDialog } from './PublishCircularDialog.js';
 
 type Row = Circular['rows'][number];
 
 /** 通报: a month's notice of units' overdue, returned and dissatisfied orders — generated, reviewed, published. */
 export default function CircularsPage() {
   const t = useT();
-  const { message } = App.useApp();
   const { role } = useCurrent();
   const writer = role === 'supervisor' || role === 'leader';
   const list = useLoad(() => reviewsApi.circulars(), []);
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
-  const [generating, setGenerating] = useState(false);
+  const generating = useSave();
   const [publishing, setPublishing] = useState<Circular | null>(null);
 
   async function generate() {
-    setGenerating(true);
-    try {
-      const c = await reviewsApi.generateCircular(month.format('YYYY-MM'));
-      message.success(t('已生成 {month} 通报草稿', { month: c.month }));
-      list.reload();
-    } catch (e) {
-      message.error(isApiError(e) ? e.message : String(e));
-    } finally {
-      setGenerating(false);
-    }
+    const ok = await generating.save(
+      () => reviewsApi.generateCircular(month.format('YYYY-MM')),
+      (c) => t('已生成 {month} 通报草稿', { month: (c as Circular).month }),
+    );
+    if (ok) list.reload();
   }
 
   return (
@@ -42,7 +37,7 @@ export default function CircularsPage() {
         writer && (
           <Space>
             <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
-            <Button type="primary" loading={generating} onClick={() => void generate()} data-testid="generate-circular">
+            <Button type="primary" loading={generating.saving} onClick={() => void generate()} data-testid="generate-circular">
               {t('生成通报')}
             </Button>
           </Space>
@@ -99,7 +94,7 @@ export default function CircularsPage() {
           ))}
         </Space>
       )}
-      <Publish
+      <PublishCircularDialog
         circular={publishing}
         onClose={() => setPublishing(null)}
         onDone={() => {
@@ -108,39 +103,5 @@ export default function CircularsPage() {
         }}
       />
     </Card>
-  );
-}
-
-function Publish({ circular, onClose, onDone }: { circular: Circular | null; onClose: () => void; onDone: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [remarks, setRemarks] = useState('');
-  const [saving, setSaving] = useState(false);
-  async function submit() {
-    setSaving(true);
-    try {
-      await reviewsApi.publishCircular(circular!.id, { version: circular!.version, ...(remarks.trim() ? { remarks } : {}) });
-      message.success(t('通报已发布，已通知被通报单位'));
-      setRemarks('');
-      onDone();
-    } catch (e) {
-      message.error(isApiError(e) ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  }
-  return (
-    <Modal
-      open={!!circular}
-      title={t('审核发布 {month} 通报', { month: circular?.month ?? '' })}
-      okText={t('发布')}
-      onOk={() => void submit()}
-      confirmLoading={saving}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('发布后通知被通报单位的领导和派单员，不能再重新生成。')}</Typography.Paragraph>
-      <Input.TextArea rows={4} maxLength={2000} placeholder={t('按语（可选）')} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
-    </Modal>
   );
 }

@@ -1,13 +1,13 @@
-import { App, Button, Card, Empty, Input, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isApiError } from '../api/client.js';
 import { outboundApi, type PhoneTasks } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 import { formatShortTime, formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { signalNames } from './labels.js';
+import { PhoneTaskOutcomeDialog } from './PhoneTaskOutcomeDialog.js';
 
 type Task = PhoneTasks['items'][number];
 type Filter = 'todo' | 'done' | 'all';
@@ -107,7 +107,7 @@ export default function PhoneTasksPage() {
           ]}
         />
       )}
-      <RecordOutcome
+      <PhoneTaskOutcomeDialog
         task={recording}
         onClose={() => setRecording(null)}
         onDone={() => {
@@ -116,51 +116,5 @@ export default function PhoneTasksPage() {
         }}
       />
     </Card>
-  );
-}
-
-function RecordOutcome({ task, onClose, onDone }: { task: Task | null; onClose: () => void; onDone: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [outcome, setOutcome] = useState<'done' | 'failed'>('done');
-  const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  async function submit() {
-    setSaving(true);
-    try {
-      await outboundApi.completePhoneTask(task!.id, { outcome, ...(note.trim() ? { note } : {}) });
-      message.success(outcome === 'done' ? t('已记录：已致电') : t('已记录未接通，任务留在队列中'));
-      setNote('');
-      setOutcome('done');
-      onDone();
-    } catch (e) {
-      message.error(isApiError(e) ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  }
-  return (
-    <Modal
-      open={!!task}
-      title={t('致电 {unit}', { unit: task?.unit.name ?? '' })}
-      onOk={() => void submit()}
-      confirmLoading={saving}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as 'done' | 'failed')}>
-          <Radio value="done">{t('已致电，单位已知悉')}</Radio>
-          <Radio value="failed">{t('未接通')}</Radio>
-        </Radio.Group>
-        <Input.TextArea
-          rows={3}
-          maxLength={500}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={outcome === 'done' ? t('单位的答复（可选）') : t('未接通的原因，如无人接听、号码错误')}
-        />
-      </Space>
-    </Modal>
   );
 }

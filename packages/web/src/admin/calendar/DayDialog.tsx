@@ -1,24 +1,20 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { calendarApi } from '../../api/admin.js';
-import { applyServerErrors } from '../../api/form-errors.js';
 import type { CalendarDay } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
+import { FormProblems, useFormSubmit } from '../../shell/form-submit.js';
 
 export function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ workday: boolean; holidayName?: string; makeup: boolean; note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { busy, problems, run } = useFormSubmit(form);
   const weekend = [0, 6].includes(dayjs(day.date).day());
   const workday = Form.useWatch('workday', form);
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await run(async () => {
       await calendarApi.setDay(day.date, {
         workday: v.workday,
         holidayName: v.holidayName?.trim() || null,
@@ -27,12 +23,7 @@ export function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose
       });
       message.success(t('{date} 已修改', { date: day.date }));
       onSaved();
-    } catch (e) {
-      setProblems(applyServerErrors(form, e));
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -44,7 +35,7 @@ export function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose
       destroyOnHidden
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('修改会影响此后计算的所有期限，并记入审计日志')} />
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      <FormProblems problems={problems} />
       <Form
         form={form}
         layout="vertical"

@@ -1,10 +1,9 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { unitsApi, type UnitInput } from '../../api/admin.js';
-import { applyServerErrors } from '../../api/form-errors.js';
 import type { Unit } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { rules } from '../../shared/validation.js';
+import { FormProblems, useFormSubmit } from '../../shell/form-submit.js';
 import { externalUnitTypes, typesWithDivision, unionUnitTypes } from '../unit-types.js';
 
 /** A new unit under `parent`, or (without one) a new external collaborator beside the union tree. */
@@ -22,15 +21,12 @@ export function CreateUnitDialog({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitInput>();
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { busy, problems, run } = useFormSubmit(form);
   const type = Form.useWatch('type', form);
   const types = external ? externalUnitTypes : unionUnitTypes;
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setProblems([]);
-    try {
+    await run(async () => {
       const u = await unitsApi.create({
         ...(parent ? { parentId: parent.id } : {}),
         type: v.type!,
@@ -42,12 +38,7 @@ export function CreateUnitDialog({
       });
       message.success(t('已新建 {name}', { name: u.name }));
       onDone(u);
-    } catch (e) {
-      setProblems(applyServerErrors(form, e));
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -58,7 +49,7 @@ export function CreateUnitDialog({
       confirmLoading={busy}
       destroyOnHidden
     >
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      <FormProblems problems={problems} />
       <Form form={form} layout="vertical">
         <Form.Item name="type" label={t('单位类型')} rules={[rules.requiredChoice(t, '单位类型')]}>
           <Select options={Object.entries(types).map(([value, label]) => ({ value, label: t(label) }))} autoFocus />
