@@ -13,17 +13,14 @@ import { ActionDialog, type ActionSpec } from './actions/ActionDialog.js';
 import { TextField } from './actions/fields.js';
 import { actionSpecs } from './actions/specs.js';
 import { CallersCard } from './CallersCard.js';
-import {
-  AbsorbedCard,
-  AttachmentsCard,
-  CoHandlersCard,
-  DeadlinesCard,
-  ExtensionsCard,
-  FactsCard,
-  HopsCard,
-  LinksCard,
-  OutcomeCard,
-} from './detail-sections.js';
+import { AttachmentsCard } from './detail/AttachmentsCard.js';
+import { CoHandlersCard } from './detail/CoHandlersCard.js';
+import { DeadlinesCard } from './detail/DeadlinesCard.js';
+import { ExtensionsCard } from './detail/ExtensionsCard.js';
+import { FactsCard } from './detail/FactsCard.js';
+import { HopsCard } from './detail/HopsCard.js';
+import { AbsorbedCard, LinksCard } from './detail/LinksCard.js';
+import { OutcomeCard } from './detail/OutcomeCard.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
 import { InstructionPanel } from '../supervision/InstructionPanel.js';
 import { OrderTimeline } from './OrderTimeline.js';

@@ -1,0 +1,73 @@
+import { Form, Input } from 'antd';
+import { ordersApi } from '../../../api/orders.js';
+import type { OrderAction, Satisfaction } from '../../../api/types.js';
+import { rules } from '../../../shared/validation.js';
+import type { ActionSpec } from '../ActionDialog.js';
+import { TextField } from '../fields.js';
+import { str, opt, type V } from './values.js';
+import { CallbackFields, perCallerResults } from './callback-fields.js';
+import { OutcomeSummary } from './outcome-summary.js';
+/** 办结 stage: review of the reply, the callback, reopening and archiving. */
+export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
+  review_accept: {
+    key: 'review_accept',
+    title: '审核通过',
+    intro: '通过后进入回访。',
+    fields: ({ order, t }) => (
+      <>
+        <OutcomeSummary order={order} />
+        <Form.Item name="reason" label={t('审核意见')} rules={[{ max: 1000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </>
+    ),
+    submit: (o, v) => ordersApi.review(o.id, { version: o.version, decision: 'accept', ...opt('reason', v.reason) }),
+  },
+  review_rework: {
+    key: 'review_rework',
+    title: '退回重办',
+    danger: true,
+    intro: '退回承办单位重新办理，办理时限重新计算。',
+    fields: ({ order }) => (
+      <>
+        <OutcomeSummary order={order} />
+        <TextField name="reason" label="退回重办理由" required />
+      </>
+    ),
+    submit: (o, v) => ordersApi.review(o.id, { version: o.version, decision: 'rework', reason: str(v.reason)! }),
+  },
+  callback: {
+    key: 'callback',
+    title: '回访',
+    width: 600,
+    // One result for the order unless the agent chooses to record a group order caller by caller.
+    initial: () => ({ result: 'reached', mode: 'whole' }),
+    fields: ({ order, form, t }) => <CallbackFields order={order} form={form} t={t} />,
+    submit: (o, v) =>
+      v.mode === 'each'
+        ? ordersApi.callback(o.id, { version: o.version, callers: perCallerResults(o, v.each), ...opt('note', v.note) })
+        : ordersApi.callback(o.id, {
+            version: o.version,
+            result: v.result as 'reached' | 'unreachable',
+            ...(v.result === 'reached'
+              ? { handlingSatisfaction: v.handlingSatisfaction as Satisfaction, callSatisfaction: v.callSatisfaction as Satisfaction }
+              : {}),
+            ...opt('note', v.note),
+          }),
+    success: '回访已记录',
+  },
+  reopen: {
+    key: 'reopen',
+    title: '重启工单',
+    intro: '回访不满意的工单可重启一次，回到承办单位重新办理。',
+    fields: () => <TextField name="reason" label="重启理由" required />,
+    submit: (o, v) => ordersApi.reopen(o.id, { version: o.version, reason: str(v.reason)! }),
+  },
+  archive: {
+    key: 'archive',
+    title: '归档',
+    intro: '归档后工单只读。',
+    fields: () => <TextField name="note" label="归档说明" rows={2} />,
+    submit: (o, v) => ordersApi.archive(o.id, { version: o.version, ...opt('note', v.note) }),
+  },
+};

@@ -1,0 +1,26 @@
+import { Alert } from 'antd';
+import type { OrderView } from '../../../api/types.js';
+import { useT } from '../../../i18n/i18n.js';
+import { ReplyDoubtTags } from '../ReplyDoubts.js';
+/** The unit's reply as the reviewer and the caller-back read it: resolved or not, measures, amounts, doubts. */
+export function OutcomeSummary({ order }: { order: OrderView }) {
+  const t = useT();
+  if (!order.outcome) return null;
+  const o = order.outcome;
+  return (
+    <Alert
+      type={o.resolved ? 'success' : 'warning'}
+      style={{ marginBottom: 12 }}
+      title={o.resolved ? t('已解决') : t('未解决')}
+      description={
+        <>
+          <div>{o.measures}</div>
+          <div>
+            {t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}
+          </div>
+          <ReplyDoubtTags doubts={o.doubts} />
+        </>
+      }
+    />
+  );
+}
