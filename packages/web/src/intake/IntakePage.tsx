@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form } from 'antd';
+import { App, Card, Form } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { rememberHome, useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
@@ -23,8 +23,10 @@ import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions.js';
 import { useArticleSuggestions } from '../knowledge/useArticleSuggestions.js';
 import { OnDutyLawyers } from '../legal/OnDutyLawyers.js';
 import { callsApi, type ScreenPop } from '../api/calls.js';
-import { loadActiveCall, saveActiveCall, useScreenPop } from '../calls/use-screen-pop.js';
-import { useLocation } from 'react-router';
+import { loadActiveCall, saveActiveCall } from '../calls/use-screen-pop.js';
+import { IntakeNotices } from './IntakeNotices.js';
+import { useIncomingCall, useIntakeShortcuts } from './useIntakeShortcuts.js';
+import { useRiskFlagEdits } from './useRiskFlagEdits.js';
 import './intake.css';
 
 /**
@@ -34,7 +36,6 @@ import './intake.css';
 export default function IntakePage() {
   const t = useT();
   const { modal, message } = App.useApp();
-  const location = useLocation();
   const { user, role } = useCurrent();
   // Taking calls is this person's work again: they start here next time.
   useEffect(() => rememberHome(user.id, role, '/intake'), [user.id, role]);
@@ -140,31 +141,9 @@ export default function IntakePage() {
     [form, clearHints, clearReading, modal, reset, saved, t, user.id],
   );
 
-  // A call put through to this agent: a blank (or finished) console takes it at once; one in the middle of a call asks.
-  const takeCall = useCallback((pop: ScreenPop) => startNewCall(pop), [startNewCall]);
-  useScreenPop(takeCall);
-  const arrived = (location.state as { pop?: ScreenPop } | null)?.pop;
-  const handled = useRef<string | null>(null);
-  useEffect(() => {
-    if (!arrived || handled.current === arrived.callId) return;
-    handled.current = arrived.callId;
-    takeCall(arrived);
-  }, [arrived, takeCall]);
+  useIncomingCall(startNewCall);
 
-  // Ctrl+Enter saves from any field, Alt+N starts the next call: the hands stay on the keyboard.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-        e.preventDefault();
-        void submit();
-      } else if (e.altKey && (e.code === 'KeyN' || e.key.toLowerCase() === 'n')) {
-        e.preventDefault();
-        startNewCall();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [submit, startNewCall]);
+  useIntakeShortcuts(submit, startNewCall);
 
   const acceptSuggestions = (fields: SuggestionField[]) => {
     const r = reading.reading;
@@ -175,26 +154,7 @@ export default function IntakePage() {
     onValuesChange();
   };
 
-  const applyFlag = (flag: string) => {
-    form.setFieldValue('riskFlags', [...new Set([...(form.getFieldValue('riskFlags') as string[]), flag])]);
-    onValuesChange();
-  };
-  const clearedFlags = clearedWatched ?? [];
-  // Clearing a threshold flag unticks it too, and is sent with its reason; the server records both on the timeline.
-  const clearFlag = (c: ClearedRiskFlag) => {
-    form.setFieldsValue({
-      riskFlags: (form.getFieldValue('riskFlags') as string[]).filter((f) => f !== c.flag),
-      clearedRiskFlags: [...clearedFlags.filter((x) => x.flag !== c.flag), c],
-    });
-    onValuesChange();
-  };
-  const restoreFlag = (flag: string) => {
-    form.setFieldValue(
-      'clearedRiskFlags',
-      clearedFlags.filter((x) => x.flag !== flag),
-    );
-    onValuesChange();
-  };
+  const { clearedFlags, applyFlag, clearFlag, restoreFlag } = useRiskFlagEdits(form, clearedWatched, onValuesChange);
 
   if (saved) {
     return <SavedPanel order={saved.order} kind={saved.kind} startedAt={startedAt ?? saved.endedAt} endedAt={saved.endedAt} onNext={() => startNewCall()} />;
@@ -209,40 +169,14 @@ export default function IntakePage() {
         extra={<IntakeButtons saving={saving} closesOnSpot={!!values?.answeredOnSpot} onNew={() => startNewCall()} onSave={() => void submit()} />}
       >
         <OnDutyLawyers callId={call?.callId ?? null} />
-        {call && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="screen-pop"
-            title={t('来电 {caller} 已接通', { caller: call.caller ?? t('未知号码') })}
-            description={
-              call.earlierCalls.length
-                ? t('此前来电 {n} 次，最近一次 {at}', {
-                    n: call.earlierCalls.length,
-                    at: call.earlierCalls[0]?.offeredAt ? new Date(call.earlierCalls[0].offeredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—',
-                  })
-                : t('首次来电')
-            }
-          />
-        )}
-        {restored && (
-          <Alert type="info" showIcon closable={{ onClose: () => setRestored(false) }} style={{ marginBottom: 8 }} title={t('已恢复上次未保存的受理内容')} />
-        )}
-        {(catalogError != null || divisionsError != null) && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 8 }}
-            title={t('分类目录或行政区划加载失败')}
-            action={
-              <Button size="small" onClick={reloadCatalog}>
-                {t('重试')}
-              </Button>
-            }
-          />
-        )}
-        {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+        <IntakeNotices
+          call={call}
+          restored={restored}
+          onDismissRestored={() => setRestored(false)}
+          referenceFailed={catalogError != null || divisionsError != null}
+          onRetryReference={reloadCatalog}
+          problems={problems}
+        />
         <Form<IntakeValues>
           form={form}
           layout="vertical"
