@@ -1,20 +1,22 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Modal, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { legalApi, type MediationCase, mediationApi } from '../api/legal.js';
+import { legalApi, mediationApi } from '../api/legal.js';
 import type { OrderView } from '../api/types.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
-import { formatDate, formatMoney, formatTime } from '../shared/format.js';
+import { formatDate } from '../shared/format.js';
 import { useLoad } from '../shell/use-load.js';
-import { mediationStateLabels, performanceLabels, referralChannelLabels } from './labels.js';
+import { referralChannelLabels } from './labels.js';
 import { LetterTable } from './LetterTable.js';
+import { LegalDialogFields, type LegalDialog } from './panel/LegalDialogFields.js';
+import { MediationCaseItem } from './panel/MediationCaseItem.js';
 
 const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'];
 const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'];
 const referring = ['handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor'];
-type Dialog = { kind: 'open' } | { kind: 'session' | 'agreement' | 'failure'; c: MediationCase } | { kind: 'refer' } | { kind: 'referralResult'; id: string };
+type Dialog = LegalDialog;
 
 /**
  * Legal work on an order (法律服务): supervision letters to the employer, mediation with its agreement and
@@ -107,59 +109,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
         </Button>
       )}
       {caseItems.map((c) => (
-        <div key={c.id} className="mediation-case">
-          <Space wrap>
-            <Tag color={mediationStateLabels[c.state]![1]}>{t(mediationStateLabels[c.state]![0])}</Tag>
-            <span>
-              {c.workerParty.name} — {c.employerParty.name}
-            </span>
-            <span>
-              {t('调解员')}：{c.mediators.join('、')}
-            </span>
-            {c.agreement && <Tag color={performanceLabels[c.agreement.performance]![1]}>{t(performanceLabels[c.agreement.performance]![0])}</Tag>}
-          </Space>
-          {c.sessions.map((s) => (
-            <div key={s.id} className="mediation-session">
-              {formatTime(s.at)} {s.place}：{s.notes}
-            </div>
-          ))}
-          {c.agreement && (
-            <div>
-              {t('协议金额')} {formatMoney(c.agreement.amount)}，{t('已支付')} {formatMoney(c.agreement.paid)}；
-              {c.agreement.paymentSchedule.map((p, i) => (
-                <Tag key={i}>
-                  {p.dueDate} {formatMoney(p.amount)}
-                </Tag>
-              ))}
-            </div>
-          )}
-          {canMediate && (
-            <Space style={{ marginTop: 4 }}>
-              {c.state === 'open' && (
-                <>
-                  <Button size="small" onClick={() => openDialog({ kind: 'session', c }, { at: dayjs() })}>
-                    {t('记录调解')}
-                  </Button>
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined })}
-                  >
-                    {t('登记协议')}
-                  </Button>
-                  <Button size="small" onClick={() => openDialog({ kind: 'failure', c })}>
-                    {t('调解不成')}
-                  </Button>
-                </>
-              )}
-              {c.agreement && (
-                <Button size="small" icon={<DownloadOutlined />} href={mediationApi.agreementUrl(c.id)}>
-                  {t('调解协议书')}
-                </Button>
-              )}
-            </Space>
-          )}
-        </div>
+        <MediationCaseItem key={c.id} c={c} order={order} canMediate={canMediate} openDialog={openDialog} />
       ))}
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -185,89 +135,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
 
       <Modal open={!!dialog} title={t('法律服务')} onCancel={() => setDialog(null)} onOk={submit} destroyOnHidden width={560}>
         <Form form={form} layout="vertical">
-          {dialog?.kind === 'open' && (
-            <>
-              <Form.Item name="worker" label={t('申请人（职工方）')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="mediators" label={t('调解员')}>
-                <Input placeholder="多人用顿号分隔" />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'session' && (
-            <>
-              <Form.Item name="at" label={t('调解时间')} rules={[{ required: true }]}>
-                <DatePicker showTime />
-              </Form.Item>
-              <Form.Item name="place" label={t('地点')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="attendees" label={t('参加人员')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="notes" label={t('调解记录')} rules={[{ required: true }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'agreement' && (
-            <>
-              <Form.Item name="terms" label={t('协议条款')} rules={[{ required: true, min: 4 }]}>
-                <Input.TextArea rows={4} />
-              </Form.Item>
-              <Space>
-                <Form.Item name="amount" label={t('协议金额（元）')} rules={[{ required: true }]}>
-                  <InputNumber min={0} style={{ width: 160 }} />
-                </Form.Item>
-                <Form.Item name="workers" label={t('涉及职工人数')} rules={[{ required: true }]}>
-                  <InputNumber min={1} />
-                </Form.Item>
-              </Space>
-              <Form.List name="schedule">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((f) => (
-                      <Space key={f.key} align="baseline">
-                        <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true }]}>
-                          <DatePicker />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'amount']} rules={[{ required: true }]}>
-                          <InputNumber min={0} placeholder="金额" />
-                        </Form.Item>
-                        <Button size="small" onClick={() => remove(f.name)}>
-                          {t('删除')}
-                        </Button>
-                      </Space>
-                    ))}
-                    <Button size="small" onClick={() => add()}>
-                      {t('添加分期')}
-                    </Button>
-                  </>
-                )}
-              </Form.List>
-            </>
-          )}
-          {dialog?.kind === 'failure' && (
-            <Form.Item name="reason" label={t('调解不成的原因')} rules={[{ required: true, min: 2 }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
-          {dialog?.kind === 'refer' && (
-            <>
-              <Form.Item name="channel" label={t('转介渠道')}>
-                <Select options={Object.entries(referralChannelLabels).map(([value, label]) => ({ value, label: t(label) }))} />
-              </Form.Item>
-              <Form.Item name="reason" label={t('转介原因')} rules={[{ required: true, min: 2 }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'referralResult' && (
-            <Form.Item name="result" label={t('转介结果')} rules={[{ required: true, min: 2 }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
+          {dialog && <LegalDialogFields kind={dialog.kind} />}
         </Form>
       </Modal>
     </Card>

@@ -1,0 +1,79 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { type MediationCase, mediationApi } from '../../api/legal.js';
+import type { OrderView } from '../../api/types.js';
+import { useT } from '../../i18n/i18n.js';
+import { formatMoney, formatTime } from '../../shared/format.js';
+import { mediationStateLabels, performanceLabels } from '../labels.js';
+import type { LegalDialog } from './LegalDialogFields.js';
+
+/** One mediation of the order: parties, mediators, sessions, the agreement and its payments, and what may be done next. */
+export function MediationCaseItem({
+  c,
+  order,
+  canMediate,
+  openDialog,
+}: {
+  c: MediationCase;
+  order: OrderView;
+  canMediate: boolean;
+  openDialog: (d: LegalDialog, values?: Record<string, unknown>) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="mediation-case">
+      <Space wrap>
+        <Tag color={mediationStateLabels[c.state]![1]}>{t(mediationStateLabels[c.state]![0])}</Tag>
+        <span>
+          {c.workerParty.name} — {c.employerParty.name}
+        </span>
+        <span>
+          {t('调解员')}：{c.mediators.join('、')}
+        </span>
+        {c.agreement && <Tag color={performanceLabels[c.agreement.performance]![1]}>{t(performanceLabels[c.agreement.performance]![0])}</Tag>}
+      </Space>
+      {c.sessions.map((s) => (
+        <div key={s.id} className="mediation-session">
+          {formatTime(s.at)} {s.place}：{s.notes}
+        </div>
+      ))}
+      {c.agreement && (
+        <div>
+          {t('协议金额')} {formatMoney(c.agreement.amount)}，{t('已支付')} {formatMoney(c.agreement.paid)}；
+          {c.agreement.paymentSchedule.map((p, i) => (
+            <Tag key={i}>
+              {p.dueDate} {formatMoney(p.amount)}
+            </Tag>
+          ))}
+        </div>
+      )}
+      {canMediate && (
+        <Space style={{ marginTop: 4 }}>
+          {c.state === 'open' && (
+            <>
+              <Button size="small" onClick={() => openDialog({ kind: 'session', c }, { at: dayjs() })}>
+                {t('记录调解')}
+              </Button>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined })}
+              >
+                {t('登记协议')}
+              </Button>
+              <Button size="small" onClick={() => openDialog({ kind: 'failure', c })}>
+                {t('调解不成')}
+              </Button>
+            </>
+          )}
+          {c.agreement && (
+            <Button size="small" icon={<DownloadOutlined />} href={mediationApi.agreementUrl(c.id)}>
+              {t('调解协议书')}
+            </Button>
+          )}
+        </Space>
+      )}
+    </div>
+  );
+}
