@@ -1,43 +1,16 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { auditApi } from '../api/admin.js';
 import type { AuditEvent } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
-import { formatTime } from '../shared/format.js';
-import { actorRoleLabels } from '../shared/labels.js';
 import './admin.css';
+import { useAuditColumns } from './audit/audit-columns.js';
+import { useMorePages } from '../shell/use-more-pages.js';
 
 type Query = { action?: string; actor?: string; targetType?: string; targetId?: string; from?: string; to?: string };
-
-export const auditActionLabels: Record<string, string> = {
-  login: '登录',
-  logout: '退出登录',
-  switch_role: '切换角色',
-  change_password: '修改密码',
-  reset_password: '重置密码',
-  create_user: '新建人员',
-  update_user: '修改人员',
-  create_api_token: '签发接口令牌',
-  revoke_api_token: '吊销接口令牌',
-  create_unit: '新建单位',
-  update_unit: '修改单位',
-  move_unit: '移动单位',
-  import_units: '导入单位',
-  update_catalog: '修改分类目录',
-  create_time_limit_rule: '新增时限规则',
-  update_time_limit_rule: '修改时限规则',
-  retire_unit: '撤销单位',
-  reactivate_unit: '恢复单位',
-  'calendar.day.set': '修改工作日历',
-  'calendar.year.import': '导入年度日历',
-  'calendar.working_hours.set': '设置工作时间',
-  reveal_order_contact: '查看来电人联系方式',
-};
-
-const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
 
 /** The audit log, read-only, newest first (auditors only). */
 export default function AuditPage() {
@@ -45,36 +18,11 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ action?: string; actor?: string; targetType?: string; targetId?: string; range?: [Dayjs, Dayjs] }>();
   const [query, setQuery] = useState<Query>({});
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [nonce, setNonce] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    auditApi
-      .list({ ...query, limit: 50 })
-      .then((r) => live && (setItems(r.items), setNext(r.nextBeforeId)))
-      .catch((e: unknown) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [query, nonce]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const r = await auditApi.list({ ...query, limit: 50, beforeId: next });
-      setItems((xs) => [...xs, ...r.items]);
-      setNext(r.nextBeforeId);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const { columns, expandable } = useAuditColumns();
+  const { items, next, loading, error, more, reload } = useMorePages(query, async (q, beforeId: number | null) => {
+    const r = await auditApi.list({ ...q, limit: 50, ...(beforeId ? { beforeId } : {}) });
+    return { items: r.items, next: r.nextBeforeId };
+  });
 
   const apply = () => {
     const v = form.getFieldsValue();
@@ -118,7 +66,7 @@ export default function AuditPage() {
           </Button>
         </Form>
         {error != null ? (
-          <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+          <ErrorState error={error} onRetry={reload} />
         ) : (
           <>
             <Table<AuditEvent>
@@ -128,53 +76,8 @@ export default function AuditPage() {
               dataSource={items}
               pagination={false}
               locale={{ emptyText: t('没有符合条件的记录') }}
-              expandable={{
-                expandedRowRender: (e) => (
-                  <div className="audit-diff">
-                    <div>
-                      <div className="muted small">{t('变更前')}</div>
-                      <pre>{json(e.before)}</pre>
-                    </div>
-                    <div>
-                      <div className="muted small">{t('变更后')}</div>
-                      <pre>{json(e.after)}</pre>
-                    </div>
-                  </div>
-                ),
-                rowExpandable: (e) => e.before != null || e.after != null,
-              }}
-              columns={[
-                { title: '#', dataIndex: 'id', width: 70 },
-                { title: t('时间'), dataIndex: 'at', width: 140, render: formatTime },
-                {
-                  title: t('操作人'),
-                  width: 160,
-                  render: (_v, e) => (
-                    <span>
-                      {e.actor.username ?? t('匿名')}
-                      {e.actor.role && <span className="muted small"> · {t(actorRoleLabels[e.actor.role] ?? e.actor.role)}</span>}
-                    </span>
-                  ),
-                },
-                {
-                  title: t('操作'),
-                  width: 180,
-                  render: (_v, e) => (
-                    <span>
-                      {t(auditActionLabels[e.action] ?? e.action)} <span className="muted small">{e.action}</span>
-                    </span>
-                  ),
-                },
-                {
-                  title: t('结果'),
-                  dataIndex: 'outcome',
-                  width: 80,
-                  render: (v: string) => (v === 'success' ? <Tag color="green">{t('成功')}</Tag> : <Tag color="red">{t(v === 'failure' ? '失败' : v)}</Tag>),
-                },
-                { title: t('对象'), render: (_v, e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—') },
-                { title: t('来源地址'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
-                { title: t('说明'), dataIndex: 'detail', width: 140, render: (v: string | null) => v ?? '' },
-              ]}
+              expandable={expandable}
+              columns={columns}
             />
             {next && (
               <div className="list-footer">

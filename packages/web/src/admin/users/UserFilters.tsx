@@ -1,0 +1,56 @@
+import { Form, Input, Select } from 'antd';
+import type { Role } from '../../api/types.js';
+import { useT } from '../../i18n/i18n.js';
+import { roleLabels } from '../../shared/labels.js';
+import { UnitPicker } from '../../shared/UnitPicker.js';
+import type { UserQuery } from './user-columns.js';
+
+/** Finding people: by name, unit, role and whether the account is in use; each change reads the first page again. */
+export function UserFilters({ query, onChange }: { query: UserQuery; onChange: (f: (q: UserQuery) => UserQuery) => void }) {
+  const t = useT();
+  const setQuery = onChange;
+  return (
+    <Form layout="inline" size="small" style={{ marginBottom: 10, rowGap: 8 }}>
+      <Form.Item>
+        <Input.Search
+          placeholder={t('用户名或姓名')}
+          allowClear
+          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
+          style={{ width: 200 }}
+          maxLength={64}
+        />
+      </Form.Item>
+      <Form.Item>
+        <div style={{ width: 260 }}>
+          <UnitPicker
+            placeholder={t('所属单位')}
+            value={query.unitId}
+            onChange={(v) => setQuery((q) => ({ ...q, unitId: (v as string | undefined) || undefined }))}
+          />
+        </div>
+      </Form.Item>
+      <Form.Item>
+        <Select
+          placeholder={t('角色')}
+          allowClear
+          style={{ width: 130 }}
+          value={query.role}
+          onChange={(v?: string) => setQuery((q) => ({ ...q, role: v }))}
+          options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Select
+          style={{ width: 110 }}
+          value={query.active === undefined ? 'all' : String(query.active)}
+          onChange={(v: string) => setQuery((q) => ({ ...q, active: v === 'all' ? undefined : v === 'true' }))}
+          options={[
+            { value: 'true', label: t('在用') },
+            { value: 'false', label: t('已停用') },
+            { value: 'all', label: t('全部') },
+          ]}
+        />
+      </Form.Item>
+    </Form>
+  );
+}
