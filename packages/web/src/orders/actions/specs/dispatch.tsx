@@ -7,7 +7,8 @@ import { UnitPicker } from '../../../shared/UnitPicker.js';
 import { useI18n, useT } from '../../../i18n/i18n.js';
 import { useCatalog } from '../../../shared/reference.js';
 import type { ActionSpec } from '../ActionDialog.js';
-import { CoHandlersField, DispatchUnitField, PlaceCorrectionField, TextField } from '../fields.js';
+import { DispatchUnitField, PlaceCorrectionField } from '../dispatch-fields.js';
+import { CoHandlersField, TextField } from '../fields.js';
 import { str, opt, coHandlersOf, type V } from './values.js';
 /** Type and subject as the intelligence module suggested them, for the agent to keep or correct. */
 function CheckFields() {

@@ -1,0 +1,93 @@
+import { Form, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { channels, orderStates, tiers } from '../../api/types.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { channelLabels, stateLabels, tierLabels } from '../../shared/labels.js';
+import { fixedBy, type Filters, type SavedView } from '../views.js';
+import { ChoiceFilter } from './ChoiceFilter.js';
+
+/** 更多筛选: the filters used less often — state, caller's number, employer, channel, tier, confidentiality, order. */
+export function MoreFilters({ view, filters, set }: { view: SavedView; filters: Filters; set: (patch: Partial<Filters>) => void }) {
+  const { t } = useI18n();
+  const fixed = fixedBy(view);
+  const [phone, setPhone] = useState(filters.callerPhone ?? '');
+  const [employer, setEmployer] = useState(filters.employer ?? '');
+  useEffect(() => {
+    setPhone(filters.callerPhone ?? '');
+    setEmployer(filters.employer ?? '');
+  }, [filters.callerPhone, filters.employer]);
+
+  const phoneOk = !phone || /^\d{3,12}$/.test(phone);
+  const opts = (table: Record<string, string>, codes: readonly string[]) => codes.map((c) => ({ value: c, label: t(table[c] ?? c) }));
+  return (
+    <div className="order-filters-more">
+      {!fixed.has('state') && (
+        <Form.Item>
+          <Select
+            mode="multiple"
+            placeholder={t('状态')}
+            allowClear
+            style={{ minWidth: 180 }}
+            maxTagCount={2}
+            value={filters.state ?? []}
+            onChange={(v: string[]) => set({ state: v })}
+            options={opts(stateLabels, orderStates)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item validateStatus={phoneOk ? undefined : 'error'} help={phoneOk ? undefined : t('来电号码应为 3–12 位数字（可输入部分号码）')}>
+        <Input.Search
+          placeholder={t('来电号码（可部分）')}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}
+          onSearch={(v) => phoneOk && set({ callerPhone: v || undefined })}
+          allowClear
+          style={{ width: 170 }}
+          maxLength={12}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Input.Search
+          placeholder={t('用人单位')}
+          value={employer}
+          onChange={(e) => setEmployer(e.target.value)}
+          onSearch={(v) => set({ employer: v.trim() || undefined })}
+          allowClear
+          style={{ width: 170 }}
+          maxLength={100}
+        />
+      </Form.Item>
+      <ChoiceFilter
+        placeholder={t('来源渠道')}
+        width={120}
+        value={filters.channel}
+        onChange={(v) => set({ channel: v })}
+        options={opts(channelLabels, channels)}
+      />
+      <ChoiceFilter placeholder={t('难度')} width={100} value={filters.tier} onChange={(v) => set({ tier: v })} options={opts(tierLabels, tiers)} />
+      <ChoiceFilter
+        placeholder={t('保密')}
+        width={100}
+        value={filters.confidential === undefined ? undefined : String(filters.confidential)}
+        onChange={(v?: string) => set({ confidential: v === undefined ? undefined : v === 'true' })}
+        options={[
+          { value: 'true', label: t('保密工单') },
+          { value: 'false', label: t('非保密') },
+        ]}
+      />
+      <Form.Item>
+        <Select
+          style={{ width: 140 }}
+          value={filters.sort ?? view.query.sort ?? 'due_asc'}
+          onChange={(v) => set({ sort: v })}
+          options={[
+            { value: 'created_desc', label: t('最新受理在前') },
+            { value: 'created_asc', label: t('最早受理在前') },
+            { value: 'due_asc', label: t('按紧急程度（超期最久在前）') },
+            { value: 'updated_desc', label: t('最近更新在前') },
+          ]}
+        />
+      </Form.Item>
+    </div>
+  );
+}
