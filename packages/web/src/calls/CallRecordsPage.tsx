@@ -1,33 +1,15 @@
-import { Button, DatePicker, Descriptions, Drawer, Input, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { DatePicker, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { callsApi, type CallView } from '../api/calls.js';
 import { callRecordsApi, type CallPage, type CallQuery } from '../api/lawyers.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
+import { CallDetail } from './CallDetail.js';
+import { outcomeLabels, targetLabels } from './labels.js';
 
 type Call = CallPage['items'][number];
-export const outcomeLabels: Record<Call['outcome'], [string, string]> = {
-  answered: ['已接通', 'green'],
-  abandoned: ['放弃', 'red'],
-  queue_timeout: ['排队超时', 'orange'],
-  ivr_only: ['语音导航内结束', 'default'],
-  in_progress: ['进行中', 'blue'],
-};
-const eventLabels: Record<string, string> = {
-  offered: '来电',
-  ivr: '进入语音导航',
-  queued: '排队',
-  answered: '坐席接听',
-  transferred: '转接',
-  ended: '挂机',
-  recording: '录音可用',
-};
-const targetLabels: Record<string, string> = { lawyer: '值班律师', gov12345: '12345', three_way: '三方通话', agent: '其他坐席' };
-
 /** 话务记录: the calls the telephony system reported, filtered; one call's trail, recording and orders in a drawer. */
 export default function CallRecordsPage() {
   const t = useT();
@@ -90,72 +72,6 @@ export default function CallRecordsPage() {
       <Drawer open={!!open} onClose={() => setOpen(null)} title={t('话务详情')} size="large" destroyOnHidden>
         {open && <CallDetail callId={open} />}
       </Drawer>
-    </div>
-  );
-}
-
-function CallDetail({ callId }: { callId: string }) {
-  const t = useT();
-  const call = useLoad(() => callsApi.get(callId), [callId]);
-  if (call.error) return <ErrorState error={call.error} onRetry={call.reload} />;
-  const c = call.data as CallView | null;
-  if (!c) return null;
-  return (
-    <div data-testid="call-detail">
-      <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label={t('来电号码')}>{c.caller ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('拨打号码')}>{c.dialled ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('队列')}>{c.queue ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('坐席')}>{c.agent ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('结果')}>
-          <Tag color={outcomeLabels[c.outcome][1]}>{t(outcomeLabels[c.outcome][0])}</Tag>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('等待 / 通话')}>
-          {c.waitSeconds ?? '—'} s / {c.talkSeconds ?? '—'} s
-        </Descriptions.Item>
-      </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('录音')}
-      </Typography.Title>
-      {c.recordingUrl ? (
-        // biome-ignore lint/a11y/useMediaCaption: call recordings have no captions
-        <audio controls preload="none" src={c.recordingUrl} style={{ width: '100%' }} data-testid="call-recording" />
-      ) : (
-        <Typography.Text type="secondary">{c.recordingAvailable ? t('有录音，当前角色无权收听') : t('无录音')}</Typography.Text>
-      )}
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('关联工单')}
-      </Typography.Title>
-      {c.orders?.length ? (
-        <Space direction="vertical">
-          {c.orders.map((o) => (
-            <Link key={o.id} to={`/orders/${o.id}`}>
-              {o.number} {o.title}
-            </Link>
-          ))}
-        </Space>
-      ) : (
-        <Typography.Text type="secondary">{t('无关联工单')}</Typography.Text>
-      )}
-      <Typography.Title level={5} style={{ marginTop: 12 }}>
-        {t('事件轨迹')}
-      </Typography.Title>
-      <Timeline
-        items={(c.events ?? []).map((e) => ({
-          key: e.eventId,
-          content: (
-            <span>
-              {formatTime(e.at).slice(5)}:{e.at.slice(17, 19)} {t(eventLabels[e.type] ?? e.type)}
-              {e.queue ? ` · ${e.queue}` : ''}
-              {e.agent ? ` · ${e.agent}` : ''}
-              {e.target ? ` → ${t(targetLabels[e.target] ?? e.target)}${e.targetName ? `（${e.targetName}）` : ''}` : ''}
-            </span>
-          ),
-        }))}
-      />
-      <Button onClick={call.reload} size="small">
-        {t('刷新')}
-      </Button>
     </div>
   );
 }

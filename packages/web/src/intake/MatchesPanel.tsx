@@ -1,12 +1,11 @@
-import { CheckOutlined, ExportOutlined, UserAddOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Popconfirm, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { CheckOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { IntakeMatches, OrderSummary } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
-import { formatDate } from '../shared/format.js';
-import { stateColors, stateLabels } from '../shared/labels.js';
 import { useCatalogNames } from '../shared/reference.js';
-import { attachableStates, type ClearedRiskFlag } from './intake-form.js';
+import type { ClearedRiskFlag } from './intake-form.js';
+import { MatchOrderRow } from './MatchOrderRow.js';
 
 type Props = {
   matches: IntakeMatches | null;
@@ -21,41 +20,6 @@ type Props = {
   attachingId: string | null;
   hasQuery: boolean;
 };
-
-function OrderRow({ o, onAttach, attaching }: { o: OrderSummary; onAttach: (o: OrderSummary) => void; attaching: boolean }) {
-  const t = useT();
-  const names = useCatalogNames();
-  const canAttach = attachableStates.includes(o.state);
-  return (
-    <div className="match-row">
-      <div className="match-main">
-        <a href={`/orders/${o.id}`} target="_blank" rel="noreferrer" title={t('在新标签页打开，不影响本次受理')}>
-          <span className="order-number">{o.number}</span> <ExportOutlined style={{ fontSize: 11 }} />
-        </a>
-        <Tag color={stateColors[o.state]} style={{ marginInlineStart: 6 }}>
-          {t(stateLabels[o.state])}
-        </Tag>
-        {o.isGroup && <Tag color="magenta">{t('群体 {n} 人来电', { n: o.callerCount })}</Tag>}
-        <div className="match-title">{o.title}</div>
-        <div className="muted small">
-          {formatDate(o.createdAt)} · {names.subject(o.subjectCode)} · {o.holderUnit.name}
-        </div>
-      </div>
-      {canAttach && (
-        <Popconfirm
-          title={t('把本来电人追加到工单 {number}？', { number: o.number })}
-          description={t('不新建工单，来电人并入该工单（群体诉求）')}
-          okText={t('追加')}
-          onConfirm={() => onAttach(o)}
-        >
-          <Button size="small" icon={<UserAddOutlined />} loading={attaching}>
-            {t('追加来电人')}
-          </Button>
-        </Popconfirm>
-      )}
-    </div>
-  );
-}
 
 /** What the system knows while the caller is still talking: earlier calls, the same employer's open cases, suggestions. */
 export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onApplyFlag, onClearFlag, onRestoreFlag, onAttach, attachingId, hasQuery }: Props) {
@@ -172,7 +136,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
             {matches.callerOrders.length === 0 ? (
               <div className="muted small">{t('该号码没有历史工单')}</div>
             ) : (
-              matches.callerOrders.map((o) => <OrderRow key={o.id} o={o} onAttach={onAttach} attaching={attachingId === o.id} />)
+              matches.callerOrders.map((o) => <MatchOrderRow key={o.id} o={o} onAttach={onAttach} attaching={attachingId === o.id} />)
             )}
           </div>
           <div className="match-section">
@@ -183,7 +147,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
             {matches.employerOpenOrders.length === 0 ? (
               <div className="muted small">{t('没有同一用人单位的在办工单')}</div>
             ) : (
-              matches.employerOpenOrders.map((o) => <OrderRow key={o.id} o={o} onAttach={onAttach} attaching={attachingId === o.id} />)
+              matches.employerOpenOrders.map((o) => <MatchOrderRow key={o.id} o={o} onAttach={onAttach} attaching={attachingId === o.id} />)
             )}
           </div>
         </>

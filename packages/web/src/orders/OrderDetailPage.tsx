@@ -3,14 +3,13 @@ import { App, Button, Card, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ordersApi } from '../api/orders.js';
-import type { CoHandler, OrderView } from '../api/types.js';
+import type { OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { formatTime } from '../shared/format.js';
 import { ActionBar, type ActionKey } from './ActionBar.js';
 import { ActionDialog, type ActionSpec } from './actions/ActionDialog.js';
-import { TextField } from './actions/fields.js';
 import { actionSpecs } from './actions/specs.js';
 import { CallersCard } from './CallersCard.js';
 import { AttachmentsCard } from './detail/AttachmentsCard.js';
@@ -29,24 +28,7 @@ import { LegalPanel } from '../legal/LegalPanel.js';
 import { LawyerSeatPanel } from '../legal/LawyerSeatPanel.js';
 import { useCurrent } from '../auth/session.js';
 import './orders.css';
-
-function removeCoHandlerSpec(c: CoHandler): ActionSpec {
-  return {
-    key: 'remove_co_handler',
-    title: '移除协办',
-    danger: true,
-    intro: '移除后该单位不再参与办理，其已提交的反馈保留。',
-    fields: ({ t }) => (
-      <>
-        <p>
-          {t('协办单位')}：<strong>{c.unit.name}</strong>
-        </p>
-        <TextField name="reason" label="移除理由" required />
-      </>
-    ),
-    submit: (o, v) => ordersApi.removeCoHandler(o.id, c.id, { version: o.version, reason: String(v.reason).trim() }),
-  };
-}
+import { removeCoHandlerSpec } from './actions/specs/remove-co-handler.js';
 
 export default function OrderDetailPage() {
   const t = useT();
