@@ -4,23 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { adminPassword, launch, settled, shot, signIn, startServer, type Server } from './support.js';
+import { adminPassword, apiIn, launch, settled, shot, signIn, startServer, type Server } from './support.js';
 
-/** fetch from inside the signed-in page: the page's own cookie and headers. */
+/** An API call from the signed-in page that must succeed. */
 async function api<T = any>(page: Page, url: string, body?: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ({ url, body }) => {
-      const r = await fetch(url, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, json: await r.json() };
-    },
-    { url, body },
-  );
-  assert.ok(res.status < 300, `${url}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json as T;
+  const res = await apiIn<T>(page, url, body === undefined ? undefined : { method: 'POST', body });
+  assert.ok(res.status < 300, `${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /** A 2027 notice as the State Council publishes it, as an iCalendar file (fictitious: the real one is not out). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { act, adminPassword, launch, settled, shot, signIn, startServer, type Server } from './support.js';
+import { act, adminPassword, apiIn as api, launch, settled, shot, signIn, startServer, type Server } from './support.js';
 
 /**
  * Seed 000 through the pages: four migrant workers call one after another about one employer's 230,000 yuan. The
@@ -66,20 +66,6 @@ async function shownOnFailure<T>(page: Page, name: string, steps: () => Promise<
 
 async function stateIs(page: Page, label: string): Promise<void> {
   await page.locator('.order-header').getByText(label, { exact: true }).waitFor();
-}
-
-async function api<T = unknown>(page: Page, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const res = await fetch(path, {
-        method: init?.method ?? 'GET',
-        headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
-        body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { path, init },
-  ) as Promise<{ status: number; body: T }>;
 }
 
 describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the pages', () => {

@@ -113,3 +113,18 @@ export async function openFirstInView(page: Page, base: string, view: string): P
   await page.waitForSelector('.order-header');
   return new URL(page.url()).pathname.split('/').pop()!;
 }
+
+/** A request from inside the signed-in page (its cookie and headers): the status and the JSON answer. */
+export async function apiIn<T = unknown>(page: Page, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const res = await fetch(path, {
+        method: init?.method ?? 'GET',
+        headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
+        body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { path, init },
+  ) as Promise<{ status: number; body: T }>;
+}
