@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot, signIn, startServer, type Server } from './support.js';
+import { launch, shot, signIn, startServer, toEnglish, type Server } from './support.js';
 
 const get = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
 
@@ -65,8 +65,7 @@ describe('insight pages on first start', () => {
     assert.deepEqual(cells.slice(1, 4).map(Number), [place.total, place.accepted, place.changed]);
     await shot(page, 'insights-03-acceptance');
     // The same page in English.
-    await page.locator('.user-menu').click();
-    await page.getByText('English').click();
+    await toEnglish(page);
     await page.getByRole('tab', { name: 'Suggestions kept' }).waitFor();
     await page.getByTestId('acceptance-table').locator('.ant-table-row', { hasText: 'Place' }).waitFor();
     await page.getByRole('tab', { name: 'Forecast' }).click();

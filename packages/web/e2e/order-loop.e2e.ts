@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { act, launch, openFirstInView, settled, shot, signIn, startServer, type Server } from './support.js';
+import { act, launch, openFirstInView, settled, shot, signIn, startServer, toEnglish, type Server } from './support.js';
 
 /**
  * The closed loop through the browser, as the people at the hotline do it: an agent takes a wage-arrears call, a second
@@ -171,8 +171,7 @@ describe('the work-order loop in the browser', () => {
     const page = await signIn(browser, base, 'dispatcher');
     await page.goto(`${base}/orders`);
     await page.getByRole('tab').first().waitFor();
-    await page.locator('.user-menu').click();
-    await page.getByText('English').click();
+    await toEnglish(page);
     await page.getByRole('tab', { name: /To dispatch/ }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await shot(page, 'e2e-english');

@@ -97,6 +97,26 @@ export async function shot(page: Page, name: string): Promise<void> {
  */
 export const settled = (page: Page, popup: string) => page.locator(`${popup}:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])`);
 
+/**
+ * Switches the workplace to English through the user menu, as a person would, and waits until the page says so. The
+ * menu's item is clicked only once its dropdown has settled, and the click is tried again if the language did not
+ * change: on a loaded CI machine a click during the dropdown's slide-in was seen to land on nothing.
+ */
+export async function toEnglish(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'en') return;
+    if (!(await settled(page, '.ant-dropdown').isVisible())) await page.locator('.user-menu').click();
+    await settled(page, '.ant-dropdown').getByRole('menuitem', { name: 'English' }).click();
+    try {
+      await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5_000 });
+      return;
+    } catch {
+      // not switched yet: open the menu again and retry
+    }
+  }
+  throw new Error('the workplace did not switch to English');
+}
+
 /** Opens an order action's dialog, lets the caller fill it, confirms, and waits for it to close. */
 export async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>): Promise<void> {
   await page.locator(`[data-action=${action}]`).click();
