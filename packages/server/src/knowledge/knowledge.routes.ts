@@ -53,6 +53,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw invalid('KB_FILE_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
+      // Permission comes from the path alone: decided before a byte of the body is read.
+      await knowledge.mayUpload(actorOf(req), req.params.id);
       const file = await req.file().catch(malformedUpload);
       if (!file) throw invalid('KB_FILE_MISSING', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
       const bytes = await file.toBuffer().catch((e: unknown) => {

@@ -107,13 +107,22 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
    * PDFs refused (orders/attachments/content-check.ts), then only documents and pictures kept. The bytes go to the
    * installation's attachment store; a row that cannot be written takes its bytes back out.
    */
-  async function uploadFile(actor: Actor, id: string, file: { fileName: string; bytes: Buffer }) {
+  /**
+   * Whether the actor may attach a file to the article, from the path alone: the route asks before it reads a byte of
+   * the body, so a refused upload (not an editor, no such article, full) costs the server nothing (issue 10, item 4).
+   */
+  async function mayUpload(actor: Actor, id: string): Promise<void> {
     if (!isEditor(actor.role)) throw new AppError('forbidden', 'KB_EDITOR_REQUIRED', '只有知识库编辑可以维护知识库');
     const a = await repo.findArticle(db, id);
     if (!a) throw articleNotFound();
     if ((await repo.filesOf(db, id)).length >= maxFilesPerArticle) {
       throw invalid('KB_FILE_TOO_MANY', `每个条目最多 ${maxFilesPerArticle} 个附件`, [{ field: 'file', message: '附件数量已达上限' }]);
     }
+  }
+
+  async function uploadFile(actor: Actor, id: string, file: { fileName: string; bytes: Buffer }) {
+    // Asked again: the article may have gone or filled up while the body was read.
+    await mayUpload(actor, id);
     if (!file.bytes.length) throw invalid('KB_FILE_EMPTY', '文件是空的', [{ field: 'file', message: '文件是空的' }]);
     const verdict = await checkAttachment(file.bytes, file.fileName);
     if (!verdict.ok) throw invalid(verdict.code, verdict.message, [{ field: 'file', message: verdict.message }]);
@@ -347,7 +356,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     return { id, version: a.publishedVersion, content };
   }
 
-  return { list, get, create, update, submit, review, publish, versions, gaps, publishedForAnswer, uploadFile, downloadFile, removeFile };
+  return { list, get, create, update, submit, review, publish, versions, gaps, publishedForAnswer, mayUpload, uploadFile, downloadFile, removeFile };
 }
 
 export type KnowledgeService = ReturnType<typeof createKnowledgeService>;

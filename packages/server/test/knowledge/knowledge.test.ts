@@ -219,6 +219,15 @@ describe('rich text and files', () => {
     expect((await editor.del(`/api/knowledge/articles/${a.id}/files/${pdf.id}`)).statusCode).toBe(204);
     await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${pdf.id}`), 404, 'KB_FILE_NOT_FOUND');
   });
+
+  it('decides permission from the path before reading the body (issue 10, item 4): a refused oversize upload is 403/404, not 413', async () => {
+    const a = await ok<Article>(editor.post('/api/knowledge/articles', draft({ title: '上传权限先于请求体判断' })), 201);
+    // Over the 10 MB limit: had the body been read first, each would answer 413 KB_FILE_TOO_LARGE.
+    const big = { name: 'big.png', bytes: Buffer.concat([tinyPng(), Buffer.alloc(11 * 1024 * 1024, 1)]) };
+    await expectError(uploadTo('agent', a.id, big), 403, 'KB_EDITOR_REQUIRED');
+    await expectError(uploadTo('editor', '00000000-0000-4000-8000-000000000000', big), 404, 'KB_ARTICLE_NOT_FOUND');
+    await expectError(uploadTo('editor', a.id, big), 413, 'KB_FILE_TOO_LARGE');
+  });
 });
 
 describe('answering with an article', () => {
