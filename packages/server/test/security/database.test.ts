@@ -72,6 +72,8 @@ describe.skipIf(!url)('9. the runtime database role owns nothing (PostgreSQL)', 
           (e: Error) => e.message,
         );
       expect(await tryIt('truncate order_events')).toMatch(/permission denied|append-only/);
+      // The orders themselves cannot be wiped either: the runtime role holds no TRUNCATE on any table.
+      expect(await tryIt('truncate work_orders cascade')).toMatch(/permission denied/);
       expect(await tryIt('alter table order_events disable trigger all')).toMatch(/must be owner/);
       expect(await tryIt('drop table audit_events')).toMatch(/must be owner/);
       expect(await tryIt('delete from audit_events')).toMatch(/permission denied/);
