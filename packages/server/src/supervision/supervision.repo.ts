@@ -166,6 +166,18 @@ export async function signalsFor(db: Executor, orderIds: string[], kinds: string
     .where(and(inArray(supervisionSignals.orderId, orderIds), inArray(supervisionSignals.kind, kinds)));
 }
 
+/**
+ * Whose instruction an order `o` waits for under Shaanxi's rule, as the statement's own column: 'provincial' (a national
+ * platform's order before dispatch), 'receiving' (a province-dispatched order before reply) or null. The same facts
+ * and cases as orders/domain/instruction-rule.ts `awaitedInstruction`, for a list of orders in one statement.
+ */
+const awaitedInstructionSql = () =>
+  sql`(case
+    when o.state = 'pending_dispatch' and o.channel = 'upper_platform'
+      and not exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial) then 'provincial'
+    when o.state in ('pending_sign', 'handling') and ${sql.raw(dispatchedByProvinceText('o'))} and not ${byReceivingSql('o')} then 'receiving'
+  end)`;
+
 export type BoardRow = {
   id: string;
   number: string;
@@ -179,22 +191,25 @@ export type BoardRow = {
   holderUnitId: string;
   lastUrgedAt: Date | null;
   urges: number;
+  awaitedInstruction: 'provincial' | 'receiving' | null;
 };
 
 /**
- * The board's orders: open, visible to the actor (the access rule's condition is passed in), and near due, overdue
- * or in the emergency mechanism, with this module's urges (the holder's name comes from the unit directory).
+ * The board's orders: open, visible to the actor (the access rule's condition is passed in), and near due, overdue,
+ * in the emergency mechanism or (where Shaanxi's rule is on) awaiting a leader's instruction, with this module's urges
+ * (the holder's name comes from the unit directory).
  */
-export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>, now: Date, limit: number): Promise<BoardRow[]> {
+export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>, now: Date, limit: number, instructionRule = false): Promise<BoardRow[]> {
   const at = now.toISOString();
+  const awaited = instructionRule ? awaitedInstructionSql() : sql`null::text`;
   const result = await db.execute(sql`
     select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_due_at, o.current_near_due_at,
-           o.holder_unit_id,
+           o.holder_unit_id, ${awaited} as awaited_instruction,
            (select max(s.at) from supervision_signals s where s.order_id = o.id and s.kind = 'urge') as last_urged_at,
            (select count(*) from supervision_signals s where s.order_id = o.id and s.kind = 'urge')::int as urges
     from work_orders o
     where o.state in ${openStates} and ${visible}
-      and (o.current_near_due_at <= ${at}::timestamptz or ${emergency})
+      and (o.current_near_due_at <= ${at}::timestamptz or ${emergency}${instructionRule ? sql` or ${awaited} is not null` : sql``})
     order by o.current_due_at asc nulls last, o.id
     limit ${limit}`);
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
@@ -211,5 +226,6 @@ export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>,
     holderUnitId: r.holder_unit_id as string,
     lastUrgedAt: d(r.last_urged_at),
     urges: Number(r.urges),
+    awaitedInstruction: (r.awaited_instruction as BoardRow['awaitedInstruction']) ?? null,
   }));
 }

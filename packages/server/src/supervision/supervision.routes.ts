@@ -31,13 +31,17 @@ const boardOrder = z.object({
   dueAt: z.string().nullable(),
   status: z.enum(['near_due', 'overdue']).nullable(),
   emergency: z.boolean(),
+  awaitingInstruction: z
+    .enum(['provincial', 'receiving'])
+    .nullable()
+    .describe('陕西规则：待省总领导批示（派单前）或待承办单位主要领导批示（办结前） / awaiting a leader’s instruction under Shaanxi’s rule'),
   urges: z.number().int(),
   lastUrgedAt: z.string().nullable(),
 });
 
 const board = z.object({
   generatedAt: z.string(),
-  totals: z.object({ nearDue: z.number().int(), overdue: z.number().int(), emergency: z.number().int() }),
+  totals: z.object({ nearDue: z.number().int(), overdue: z.number().int(), emergency: z.number().int(), awaitingInstruction: z.number().int() }),
   truncated: z.boolean(),
   units: z.array(
     z.object({
@@ -45,6 +49,7 @@ const board = z.object({
       nearDue: z.number().int(),
       overdue: z.number().int(),
       emergency: z.number().int(),
+      awaitingInstruction: z.number().int(),
       urges30d: z.number().int(),
       overdue30d: z.number().int(),
       orders: z.array(boardOrder),
@@ -78,8 +83,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ supervision: Supervision
         operationId: 'getSupervisionBoard',
         tags: ['supervision'],
         ...describe(
-          '督办看板：辖区内临期、超期、应急工单，按承办单位分组，含各单位近 30 天催办与超期次数',
-          "The supervisor's board: near-due, overdue and emergency orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.",
+          '督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数',
+          "The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.",
         ),
         response: { 200: board, ...errorResponses },
       },

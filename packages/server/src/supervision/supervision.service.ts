@@ -7,6 +7,7 @@ import { urgeEffect } from '../orders/domain/effects.js';
 import { runTransition } from '../orders/transition.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
+import { supervisionSettings } from './instructions.repo.js';
 import { boardOrders, countsByUnit, insertSignals } from './supervision.repo.js';
 
 export type UrgeInput = { message: string; answerBy?: string | undefined };
@@ -23,6 +24,8 @@ export type BoardOrder = {
   dueAt: string | null;
   status: 'near_due' | 'overdue' | null;
   emergency: boolean;
+  /** Shaanxi's rule: the order waits for a provincial leader's (before dispatch) or the receiving unit's (before reply) instruction. */
+  awaitingInstruction: 'provincial' | 'receiving' | null;
   urges: number;
   lastUrgedAt: string | null;
 };
@@ -75,20 +78,33 @@ export function createSupervisionService(deps: OrderDeps) {
     };
   }
 
-  /** The supervisor's board: near due, overdue and emergency orders within reach, grouped by the unit holding them. */
+  /**
+   * The supervisor's board: near due, overdue, emergency and (where Shaanxi's rule is on) awaiting-instruction orders
+   * within reach, grouped by the unit holding them.
+   */
   async function board(actor: Actor) {
     requireRole(actor, 'supervisor', 'leader', 'dispatcher');
     const now = clock.now();
     const visible = sql`${orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never })}`;
-    const rows = await boardOrders(db, visible, now, boardLimit);
+    const { instructionRule } = await supervisionSettings(db);
+    const rows = await boardOrders(db, visible, now, boardLimit, instructionRule);
     const directory = await deps.units.current();
     const unitIds = [...new Set(rows.map((r) => r.holderUnitId))];
     const counts = await countsByUnit(db, unitIds, new Date(now.getTime() - 30 * 86_400_000));
     const groups = new Map<
       string,
-      { unit: { id: string; name: string }; nearDue: number; overdue: number; emergency: number; urges30d: number; overdue30d: number; orders: BoardOrder[] }
+      {
+        unit: { id: string; name: string };
+        nearDue: number;
+        overdue: number;
+        emergency: number;
+        awaitingInstruction: number;
+        urges30d: number;
+        overdue30d: number;
+        orders: BoardOrder[];
+      }
     >();
-    const totals = { nearDue: 0, overdue: 0, emergency: 0 };
+    const totals = { nearDue: 0, overdue: 0, emergency: 0, awaitingInstruction: 0 };
     for (const r of rows) {
       const status = deadlineStatus(now, r.currentDueAt, r.currentNearDueAt);
       const emergency = isEmergency(r);
@@ -100,6 +116,7 @@ export function createSupervisionService(deps: OrderDeps) {
           nearDue: 0,
           overdue: 0,
           emergency: 0,
+          awaitingInstruction: 0,
           urges30d: c('urge'),
           overdue30d: c('overdue'),
           orders: [],
@@ -109,6 +126,7 @@ export function createSupervisionService(deps: OrderDeps) {
       if (status === 'near_due') g.nearDue++, totals.nearDue++;
       if (status === 'overdue') g.overdue++, totals.overdue++;
       if (emergency) g.emergency++, totals.emergency++;
+      if (r.awaitedInstruction) g.awaitingInstruction++, totals.awaitingInstruction++;
       g.orders.push({
         id: r.id,
         number: r.number,
@@ -119,12 +137,18 @@ export function createSupervisionService(deps: OrderDeps) {
         dueAt: r.currentDueAt?.toISOString() ?? null,
         status: status === 'on_time' ? null : status,
         emergency,
+        awaitingInstruction: r.awaitedInstruction,
         urges: r.urges,
         lastUrgedAt: r.lastUrgedAt?.toISOString() ?? null,
       });
     }
     const units = [...groups.values()].sort(
-      (a, b) => b.overdue - a.overdue || b.emergency - a.emergency || b.nearDue - a.nearDue || a.unit.name.localeCompare(b.unit.name),
+      (a, b) =>
+        b.overdue - a.overdue ||
+        b.emergency - a.emergency ||
+        b.awaitingInstruction - a.awaitingInstruction ||
+        b.nearDue - a.nearDue ||
+        a.unit.name.localeCompare(b.unit.name),
     );
     return { generatedAt: now.toISOString(), totals, truncated: rows.length >= boardLimit, units };
   }

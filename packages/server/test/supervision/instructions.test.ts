@@ -28,6 +28,13 @@ const newOrder = (over: Record<string, unknown> = {}) => ({
 const kinds = async (c: Client, kind: string, orderId: string) =>
   ((await ok(c.get('/api/notifications?limit=100'))).items as { kind: string; orderId: string }[]).filter((n) => n.kind === kind && n.orderId === orderId);
 
+/** The order as the province's dispatcher sees it on the supervision board (the board lists what awaits an instruction). */
+async function onBoard(orderId: string) {
+  const board = await ok(dispatcher.get('/api/supervision/board'));
+  const order = (board.units as { orders: { id: string; awaitingInstruction: string | null }[] }[]).flatMap((u) => u.orders).find((o) => o.id === orderId);
+  return { order, total: board.totals.awaitingInstruction as number };
+}
+
 /** The next scan slot (every 5 minutes), run with the notices it produces, as the poll loop would. */
 async function scan() {
   t.clock.set(new Date(t.clock.now().getTime() + 5 * 60_000));
@@ -61,6 +68,10 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     const refused = await dispatcher.post(`/api/orders/${id}/dispatch`, { version: seen.version, unitId: county.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('ORDER_INSTRUCTION_REQUIRED');
+    // On the supervisor's board, marked as awaiting the provincial leader.
+    const board = await onBoard(id);
+    expect(board.order).toMatchObject({ awaitingInstruction: 'provincial', emergency: false });
+    expect(board.total).toBeGreaterThanOrEqual(1);
 
     await scan();
     await scan();
@@ -77,6 +88,7 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     expect(after.items).toEqual([expect.objectContaining({ provincial: true, by: expect.objectContaining({ name: '马志远（领导）' }), acknowledged: null })]);
     const seen = await ok(dispatcher.get(`/api/orders/${id}`));
     expect(seen.allowedActions).toContain('dispatch');
+    expect((await onBoard(id)).order?.awaitingInstruction ?? null).toBeNull();
     const timeline = (await ok(dispatcher.get(`/api/orders/${id}/events`))) as { action: string; data: { awaited: string | null } }[];
     expect(timeline.find((e) => e.action === 'add_instruction')?.data.awaited).toBe('provincial');
     await ok(dispatcher.post(`/api/orders/${id}/dispatch`, { version: seen.version, unitId: county.id }));
@@ -104,6 +116,7 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     const refused = await handler.post(`/api/orders/${id}/reply`, reply);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('ORDER_INSTRUCTION_REQUIRED');
+    expect((await onBoard(id)).order).toMatchObject({ awaitingInstruction: 'receiving' });
 
     await scan();
     // The principal leader is asked, not the unit's other leader; the provincial leader is not asked again.
@@ -120,6 +133,7 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     const released = await ok(chair.post(`/api/orders/${id}/instructions`, { text: '由区总工会主席牵头，联合劳动监察约谈企业。' }));
     expect(released.awaited).toBeNull();
     expect(released.items.at(-1)).toMatchObject({ principal: true });
+    expect((await onBoard(id)).order?.awaitingInstruction ?? null).toBeNull();
     await scan();
     // The provincial instruction went to the hotline centre, which held the order then; this one to the county.
     expect(await kinds(handler, 'instruction.added', id)).toHaveLength(2);

@@ -3669,10 +3669,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 督办看板：辖区内临期、超期、应急工单，按承办单位分组，含各单位近 30 天催办与超期次数
-         * @description 督办看板：辖区内临期、超期、应急工单，按承办单位分组，含各单位近 30 天催办与超期次数
+         * 督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数
+         * @description 督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数
          *
-         *     The supervisor's board: near-due, overdue and emergency orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.
+         *     The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.
          */
         get: operations["getSupervisionBoard"];
         put?: never;
@@ -39445,15 +39445,22 @@ export interface operations {
                     "application/json": {
                         generatedAt: string;
                         totals: {
+                            awaitingInstruction: number;
                             emergency: number;
                             nearDue: number;
                             overdue: number;
                         };
                         truncated: boolean;
                         units: {
+                            awaitingInstruction: number;
                             emergency: number;
                             nearDue: number;
                             orders: {
+                                /**
+                                 * @description 陕西规则：待省总领导批示（派单前）或待承办单位主要领导批示（办结前） / awaiting a leader’s instruction under Shaanxi’s rule
+                                 * @enum {string|null}
+                                 */
+                                awaitingInstruction: "provincial" | "receiving" | null;
                                 dueAt: string | null;
                                 emergency: boolean;
                                 /** Format: uuid */

@@ -11,7 +11,10 @@ import { UrgeDialog } from './UrgeDialog.js';
 
 const stepLabels: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访', review: '审核' };
 
-/** The supervisor's board (督办看板): near-due, overdue and emergency orders by holding unit, one click to urge. */
+/**
+ * The supervisor's board (督办看板): near-due, overdue, emergency and awaiting-instruction orders by holding unit,
+ * one click to urge.
+ */
 export default function SupervisionBoardPage() {
   const t = useT();
   const { data, error, loading, reload } = useLoad((signal) => supervisionApi.board(signal), []);
@@ -45,6 +48,11 @@ export default function SupervisionBoardPage() {
           {o.status === 'overdue' && <Tag color="red">{t('超期')}</Tag>}
           {o.status === 'near_due' && <Tag color="orange">{t('临期')}</Tag>}
           {o.emergency && <Tag color="magenta">{t('应急')}</Tag>}
+          {o.awaitingInstruction && (
+            <Tag color="purple" data-testid={`awaiting-${o.number}`}>
+              {o.awaitingInstruction === 'provincial' ? t('待省总领导批示') : t('待主要领导批示')}
+            </Tag>
+          )}
           {o.urges > 0 && <Tag>{t('已催办 {n} 次', { n: o.urges })}</Tag>}
         </Space>
       ),
@@ -66,6 +74,7 @@ export default function SupervisionBoardPage() {
       {u.overdue > 0 && <Tag color="red">{t('超期 {n}', { n: u.overdue })}</Tag>}
       {u.nearDue > 0 && <Tag color="orange">{t('临期 {n}', { n: u.nearDue })}</Tag>}
       {u.emergency > 0 && <Tag color="magenta">{t('应急 {n}', { n: u.emergency })}</Tag>}
+      {u.awaitingInstruction > 0 && <Tag color="purple">{t('待批示 {n}', { n: u.awaitingInstruction })}</Tag>}
       <span className="muted small">{t('近 30 天催办 {n} 次、超期 {m} 次', { n: u.urges30d, m: u.overdue30d })}</span>
     </Space>
   );
@@ -74,16 +83,19 @@ export default function SupervisionBoardPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Row gutter={16}>
-          <Col span={6}>
+          <Col flex={1}>
             <Statistic title={t('超期')} value={data.totals.overdue} valueStyle={{ color: '#cf1322' }} />
           </Col>
-          <Col span={6}>
+          <Col flex={1}>
             <Statistic title={t('临期')} value={data.totals.nearDue} valueStyle={{ color: '#d46b08' }} />
           </Col>
-          <Col span={6}>
+          <Col flex={1}>
             <Statistic title={t('应急工单')} value={data.totals.emergency} valueStyle={{ color: '#c41d7f' }} />
           </Col>
-          <Col span={6}>
+          <Col flex={1}>
+            <Statistic title={t('待领导批示')} value={data.totals.awaitingInstruction} valueStyle={{ color: '#531dab' }} />
+          </Col>
+          <Col flex={1}>
             <Statistic title={t('涉及单位')} value={data.units.length} />
           </Col>
         </Row>
@@ -101,7 +113,7 @@ export default function SupervisionBoardPage() {
       </Card>
       {data.units.length === 0 ? (
         <Card>
-          <EmptyState text={t('辖区内没有临期、超期或应急工单')} />
+          <EmptyState text={t('辖区内没有临期、超期、应急或待批示工单')} />
         </Card>
       ) : (
         <Collapse
