@@ -143,6 +143,42 @@ describe('the emergency mechanism', () => {
   });
 });
 
+describe('the callback after a reply', () => {
+  it('tells the intake agents a second attempt is due the next working day, and when the callback is near due, once each', async () => {
+    // Monday 26 October 2026: replied and accepted, so the callback step runs; the first call finds nobody.
+    await at('2026-10-26T10:00:00');
+    const signed = await signedAtCounty({ narrative: '回访测试：反映拖欠工资。', employer: { name: '呼和浩特市某某回访测试有限公司' } });
+    const replied = await ok(
+      handler.post(`/api/orders/${signed.id}/reply`, { version: signed.version, outcome: { resolved: true, measures: '已督促企业支付' } }),
+    );
+    const accepted = await ok(dispatcher.post(`/api/orders/${signed.id}/review`, { version: replied.version, decision: 'accept' }));
+    expect(accepted.state).toBe('pending_callback');
+    const tried = await ok(agent.post(`/api/orders/${signed.id}/callback`, { version: accepted.version, result: 'unreachable' }));
+    expect(tried.deadlines.currentStep).toBe('callback');
+    const nearDueAt = new Date(tried.deadlines.current.nearDueAt);
+
+    await at('2026-10-26T17:00:00');
+    expect(await noticesOf(agent, 'supervision.callback_retry', signed.id)).toEqual([]);
+    await at('2026-10-27T09:01:00');
+    await at('2026-10-27T09:10:00');
+    expect(await noticesOf(agent, 'supervision.callback_retry', signed.id)).toHaveLength(1);
+    // The holding county does not make the call: the agents are told, not the handler.
+    expect(await noticesOf(handler, 'supervision.callback_retry', signed.id)).toEqual([]);
+
+    t.clock.set(new Date(nearDueAt.getTime() - 60_000));
+    await t.app.jobs.runDue();
+    expect(await noticesOf(agent, 'supervision.callback_due', signed.id)).toEqual([]);
+    t.clock.set(new Date(nearDueAt.getTime() + 60_000));
+    await t.app.jobs.runDue();
+    t.clock.set(new Date(nearDueAt.getTime() + 10 * 60_000));
+    await t.app.jobs.runDue();
+    expect(await noticesOf(agent, 'supervision.callback_due', signed.id)).toHaveLength(1);
+    const actions = ((await ok(agent.get(`/api/orders/${signed.id}/events`))) as { action: string }[]).map((e) => e.action);
+    expect(actions.filter((a) => a === 'callback_retry_due')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'callback_reminder')).toHaveLength(1);
+  });
+});
+
 describe('two server instances over 1,000 open orders', () => {
   it('produce each near-due notice exactly once', async () => {
     await at('2026-11-02T09:00:00');
