@@ -5,14 +5,16 @@ import { launch, settled, shot, signIn, startServer, type Server } from './suppo
 
 /**
  * Supervision in the browser: the supervisor's board shows an emergency order held by a county, one click urges it,
- * and the county handler's header count rises without a reload (outbox → job → notification → SSE). Then the
- * supervisor opens the weekly review and drafts this month's 通报 from the supervision area's tabs.
+ * and the county handler's header count rises without a reload (outbox → job → notification → SSE). With Shaanxi's
+ * rule on, an order from the national platform is on the board as awaiting the provincial leader's instruction. Then
+ * the supervisor opens the weekly review and drafts this month's 通报 from the supervision area's tabs.
  */
 describe('supervision: board, urge, live count, reviews and 通报', () => {
   let server: Server;
   let browser: Browser;
   let number = '';
   let orderId = '';
+  let nationalNumber = '';
 
   const api = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) => {
     const res = await page.request.fetch(`${server.url}${path}`, {
@@ -25,7 +27,7 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
   };
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({ env: { HOTLINE_INSTRUCTION_RULE: 'true' } });
     browser = await launch();
     // Forty workers gathering for their wages (众): an emergency order, dispatched to 新城区总工会.
     const agent = await signIn(browser, server.url, 'agent');
@@ -42,6 +44,17 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
     });
     number = created.number;
     orderId = created.id;
+    // From the national federation's platform: waits for a provincial leader's instruction before dispatch.
+    const national = await api(agent, 'POST', '/api/orders', {
+      channel: 'upper_platform',
+      callers: [{ name: '刘女士', phone: '13904716666' }],
+      employer: { name: '内蒙古某某餐饮管理有限公司' },
+      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+      narrative: '全国总工会平台转来：反映餐饮公司拖欠两个月工资。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+    });
+    nationalNumber = national.number;
     await agent.context().close();
     const dispatcher = await signIn(browser, server.url, 'dispatcher');
     const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
@@ -72,6 +85,8 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
 
     const supervisor = await signIn(browser, server.url, 'supervisor');
     await supervisor.goto(`${server.url}/supervision`);
+    await supervisor.getByTestId(`awaiting-${nationalNumber}`).waitFor();
+    assert.equal(await supervisor.getByTestId(`awaiting-${nationalNumber}`).textContent(), '待省总领导批示');
     await supervisor.getByTestId(`urge-${number}`).click();
     const dialog = settled(supervisor, '.ant-modal');
     await dialog.getByTestId('urge-message').fill('聚集风险，请今天内约谈企业并报告进展');

@@ -16,7 +16,7 @@ export type Server = { url: string; stop: () => Promise<void> };
  * A real server on a free port with a fresh embedded database and the built web client (npm run build first):
  * the browser test drives exactly what `npm start` serves.
  */
-export async function startServer(opts: { demoOrders?: number } = {}): Promise<Server> {
+export async function startServer(opts: { demoOrders?: number; env?: Record<string, string> } = {}): Promise<Server> {
   if (!fs.existsSync(path.resolve(here, '../dist/index.html'))) throw new Error('packages/web/dist is missing: run npm run build -w @hotline/web first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -29,6 +29,7 @@ export async function startServer(opts: { demoOrders?: number } = {}): Promise<S
       HOTLINE_DEMO_ORDERS: String(opts.demoOrders ?? 0),
       HOTLINE_ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
