@@ -63,6 +63,10 @@ export const kpiFiguresSchema = z.object({
     .describe(
       '来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline',
     ),
+  callsAnswered: z
+    .number()
+    .nullable()
+    .describe('接通的来电（含直拨接通）；无话务数据时为 null / calls answered (direct lines too); null when there is no call data'),
   answerRate: rate.describe('接通率 / answer rate (kpis.md)'),
   answerWithinRate: rate.describe('15秒接通率 / answered within 15 s ÷ answered'),
   abandonRate: rate.describe('放弃率 / abandon rate'),

@@ -12,6 +12,7 @@ import { actorOf, requestMeta } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
 import { analyticsDisplayTokens } from './analytics.tables.js';
+import { findUnitsByIds } from '../units/units.repo.js';
 
 /**
  * Display tokens (大屏令牌): the command centre's wall runs the big screen unattended, without a person's login.
@@ -77,7 +78,9 @@ export function createDisplayTokens(deps: { db: Db; clock: Clock; analytics: Ana
       .from(t)
       .where(sql`${t.unitPath} like ${under(actor.scopePath)}`)
       .orderBy(desc(t.createdAt));
-    return rows.map((r) => view(r));
+    // The administrator reads which wall shows which unit: the names from the units' repository.
+    const names = new Map((await findUnitsByIds(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u.name]));
+    return rows.map((r) => view(r, names.get(r.unitId) ?? null));
   }
 
   async function revoke(actor: Actor, id: string) {

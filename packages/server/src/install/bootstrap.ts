@@ -15,6 +15,7 @@ import { seedDemoLegalWork } from './demo-legal.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { createSecretBox } from '../platform/secrets/secret-box.js';
 import { seedDemoCalls } from './demo-calls.js';
+import { seedDemoCampaign } from './demo-analytics.js';
 import { seedDemoSupervision } from './demo-supervision.js';
 import { seedDemoIntelligence } from './demo-intelligence.js';
 import { seedDemoSelfService } from './demo-selfservice.js';
@@ -101,6 +102,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     if (config.demoOrders > 0) await seedDemoSelfService(db, config, clock);
     if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock);
     if (config.demoOrders > 0) await seedDemoIntelligence(db, config, clock);
+    if (config.demoOrders > 0) await seedDemoCampaign(db, clock);
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);

@@ -27,7 +27,10 @@ describe('display tokens for the big screen', () => {
     expect(created.token).toMatch(/^dsp_/);
     expect(created.unitId).toBe(county);
     const listed = await ok(admin.get('/api/analytics/display-tokens'));
-    expect(listed.find((r: { id: string }) => r.id === created.id)).not.toHaveProperty('token');
+    const row = listed.find((r: { id: string }) => r.id === created.id);
+    expect(row).not.toHaveProperty('token');
+    // The list names the unit whose figures the wall shows.
+    expect(row.unitName).toBe(handler.session.assignments.find((a) => a.unit.id === county)!.unit.name);
 
     const w = await wall(created.token);
     expect(w.opened.statusCode).toBe(200);

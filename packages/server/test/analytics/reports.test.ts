@@ -130,7 +130,15 @@ describe('campaigns', () => {
     expect(stats.byIndustry.length).toBeGreaterThan(1);
     expect(stats.byIndustry.find((d: { code: string }) => d.code === 'E')?.name).toBe('建筑业');
     const listed = await ok(leader.get('/api/analytics/campaigns'));
-    expect(listed[0].figures.orders).toBe(stats.figures.orders);
+    expect(listed.find((c: { id: string }) => c.id === campaign.id).figures.orders).toBe(stats.figures.orders);
+  });
+
+  it('the demo installs a campaign against wage arrears whose figures show by industry on first start', async () => {
+    const listed = await ok(leader.get('/api/analytics/campaigns'));
+    const demo = listed.find((c: { name: string }) => c.name === '根治欠薪专项行动');
+    expect(demo?.figures.orders).toBeGreaterThan(0);
+    const stats = await ok(leader.get(`/api/analytics/campaigns/${demo.id}/stats`));
+    expect(stats.byIndustry.filter((d: { code: string }) => d.code !== 'unknown').length).toBeGreaterThan(1);
   });
 
   it('refuses a campaign without rules, with a stable code', async () => {

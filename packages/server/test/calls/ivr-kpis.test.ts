@@ -127,7 +127,15 @@ describe('call figures in getKpis', () => {
 
   it('no call recorded: the call figures are null ("no call data"), not zero', async () => {
     const k = await ok<any>(leader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
-    expect(k).toMatchObject({ calls: null, answerRate: null, answerWithinRate: null, abandonRate: null, averageWaitSeconds: null, averageTalkSeconds: null });
+    expect(k).toMatchObject({
+      calls: null,
+      callsAnswered: null,
+      answerRate: null,
+      answerWithinRate: null,
+      abandonRate: null,
+      averageWaitSeconds: null,
+      averageTalkSeconds: null,
+    });
   });
 
   it('a hand-computed day: getKpis shows the figures of getCallFigures, and kpis.md says what they are', async () => {
@@ -146,7 +154,15 @@ describe('call figures in getKpis', () => {
     const k = await ok<any>(leader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
     const f = (await ok<any>(leader.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'))).overall;
     // By hand, per kpis.md: 6 calls; answered 3 of 5 that asked for an agent; within 15 s 2 of 3; abandoned 1 of 5.
-    expect(k).toMatchObject({ calls: 6, answerRate: 0.6, answerWithinRate: 2 / 3, abandonRate: 0.2, averageWaitSeconds: 14, averageTalkSeconds: 200 });
+    expect(k).toMatchObject({
+      calls: 6,
+      callsAnswered: 3,
+      answerRate: 0.6,
+      answerWithinRate: 2 / 3,
+      abandonRate: 0.2,
+      averageWaitSeconds: 14,
+      averageTalkSeconds: 200,
+    });
     for (const key of ['calls', 'answerRate', 'answerWithinRate', 'abandonRate', 'averageWaitSeconds', 'averageTalkSeconds']) expect(k[key]).toBe(f[key]);
     // The previous day had no calls: its figures are null and so is the change.
     expect(k.comparison.previous.figures.calls).toBeNull();

@@ -5686,6 +5686,8 @@ export interface operations {
                         callbacks: number;
                         /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                         calls: number | null;
+                        /** @description 接通的来电（含直拨接通）；无话务数据时为 null / calls answered (direct lines too); null when there is no call data */
+                        callsAnswered: number | null;
                         callSatisfactionRate: number | null;
                         closedAtIntake: number;
                         comparison: {
@@ -5711,6 +5713,8 @@ export interface operations {
                                     callbacks: number;
                                     /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                     calls: number | null;
+                                    /** @description 接通的来电（含直拨接通）；无话务数据时为 null / calls answered (direct lines too); null when there is no call data */
+                                    callsAnswered: number | null;
                                     callSatisfactionRate: number | null;
                                     closedAtIntake: number;
                                     completed: number;
@@ -5768,6 +5772,8 @@ export interface operations {
                                     callbacks: number;
                                     /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                     calls: number | null;
+                                    /** @description 接通的来电（含直拨接通）；无话务数据时为 null / calls answered (direct lines too); null when there is no call data */
+                                    callsAnswered: number | null;
                                     callSatisfactionRate: number | null;
                                     closedAtIntake: number;
                                     completed: number;
@@ -7297,6 +7303,8 @@ export interface operations {
                                 callbacks: number;
                                 /** @description 来电量；本期无话务数据或单位不含热线时为 null（不是 0） / calls; null when no call data exists for the period or the unit does not hold the hotline */
                                 calls: number | null;
+                                /** @description 接通的来电（含直拨接通）；无话务数据时为 null / calls answered (direct lines too); null when there is no call data */
+                                callsAnswered: number | null;
                                 callSatisfactionRate: number | null;
                                 closedAtIntake: number;
                                 completed: number;

@@ -80,6 +80,7 @@ export function kpiFigures(s: Sums, calls: CallFigures | null = null) {
     workersHelped: s.workersHelped,
     firstContactResolutionRate: firstContactResolutionRate(s),
     calls: calls?.calls ?? null,
+    callsAnswered: calls?.answered ?? null,
     answerRate: calls?.answerRate ?? null,
     answerWithinRate: calls?.answerWithinRate ?? null,
     abandonRate: calls?.abandonRate ?? null,
