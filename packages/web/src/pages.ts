@@ -19,7 +19,7 @@ export const QualityPage = lazy(() => import('./quality/QualityPage.js'));
 export const LettersPage = lazy(() => import('./legal/LettersPage.js'));
 export const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
 export const MediationCasesPage = lazy(() => import('./legal/MediationCasesPage.js'));
-export const CockpitPage = lazy(() => import('./analytics/CockpitPage.js'));
+export const CockpitPage = lazy(() => import('./analytics/cockpit/CockpitPage.js'));
 export const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
 export const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
 export const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
