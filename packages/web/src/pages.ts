@@ -21,7 +21,8 @@ export const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js
 export const MediationCasesPage = lazy(() => import('./legal/MediationCasesPage.js'));
 export const CockpitPage = lazy(() => import('./analytics/cockpit/CockpitPage.js'));
 export const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
-export const BigScreenPage = lazy(() => import('./analytics/BigScreenPage.js'));
+// The wall's route: a signed-in person, or a display token with nobody signed in (it checks for itself).
+export const BigScreenPage = lazy(() => import('./analytics/bigscreen/BigScreenRoute.js'));
 export const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
 export const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
 export const WallboardPage = lazy(() => import('./calls/WallboardPage.js'));

@@ -1,4 +1,5 @@
-import { api, type Query } from '../api/client.js';
+import { api, http, ok, type Query } from '../api/client.js';
+import type { Answer } from '../api/types.js';
 
 /** The figures of one scope (getKpis); rates are 0–1 or null when nothing is in the denominator. */
 export type Figures = {
@@ -37,6 +38,8 @@ export type Figures = {
   firstContactResolutionRate: number | null;
   /** Call figures (kpis.md) from the call records; null: no call data for the period or the scope. */
   calls: number | null;
+  /** Calls answered (direct lines too); null with `calls`. */
+  callsAnswered: number | null;
   answerRate: number | null;
   answerWithinRate: number | null;
   abandonRate: number | null;
@@ -132,15 +135,11 @@ export type Campaign = {
   createdAt: string;
   figures: CampaignFigures;
 };
-type Breakdown = { code: string; orders: number; amountRecoveredYuan: number; amountInvolvedYuan: number };
-export type CampaignStats = {
-  campaign: Omit<Campaign, 'figures'>;
-  figures: CampaignFigures;
-  bySubject: (Breakdown & { name: string })[];
-  byType: Breakdown[];
-  byCity: Breakdown[];
-  byDay: { day: string; orders: number }[];
-};
+/** A campaign's figures by subject, type, city, industry (read from the employer's name, decision 0013) and day. */
+export type CampaignStats = Answer<'getCampaignStats'>;
+export type ReportSchedule = Answer<'getReportSchedule'>;
+export type DisplayToken = Answer<'listDisplayTokens'>[number];
+export type NewDisplayToken = Answer<'createDisplayToken'>;
 
 export type Scope = { from: string; to: string; unitId?: string | undefined };
 // The client adds '/api'; links the browser follows itself (downloads, the event stream) carry it in full.
@@ -161,6 +160,13 @@ export const analyticsApi = {
   createCampaign: (body: { name: string; description?: string; from: string; to: string; rules: Partial<CampaignRules> }) =>
     api.post<Campaign>(`${base}/campaigns`, body),
   campaignStats: (id: string) => api.get<CampaignStats>(`${base}/campaigns/${id}/stats`),
+  schedule: () => ok(http.GET('/api/analytics/report-schedule', {})),
+  setSchedule: (kinds: ('daily' | 'weekly' | 'monthly' | 'yearly')[]) => ok(http.PUT('/api/analytics/report-schedule', { body: { kinds } })),
+  displayTokens: () => ok(http.GET('/api/analytics/display-tokens', {})),
+  createDisplayToken: (name: string, unitId?: string) => ok(http.POST('/api/analytics/display-tokens', { body: unitId ? { name, unitId } : { name } })),
+  revokeDisplayToken: (id: string) => ok(http.DELETE('/api/analytics/display-tokens/{id}', { params: { path: { id } } })),
+  /** The wall trades its display token for the big screen's cookie (no personal login). */
+  openDisplaySession: (token: string) => ok(http.POST('/api/analytics/display-session', { body: { token } })),
   streamUrl: (unitId: string | undefined) => `${full}/stream${unitId ? `?unitId=${unitId}` : ''}`,
 };
 

@@ -117,4 +117,41 @@ export const enAnalytics: Record<string, string> = {
   近30天按时办结率: 'On time, last 30 days',
   近30天满意率: 'Satisfaction, last 30 days',
   '近30天追回金额（元）': 'Recovered, last 30 days (yuan)',
+  // Report schedule, display tokens, the wall's refusal, campaigns by industry.
+  大屏令牌: 'Display tokens',
+  大屏令牌无效或已撤销: 'This display token is invalid or has been revoked',
+  '请联系系统管理员在“报表与专项 → 大屏令牌”中重新生成令牌，并用新的大屏地址打开。':
+    'Ask the system administrator for a new token (Reports & campaigns → Display tokens) and open the big screen with its new address.',
+  工作人员登录: 'Staff sign-in',
+  '接通 {answered} · 接通率 {rate}': 'Answered {answered} · answer rate {rate}',
+  '大屏令牌已撤销，该大屏将停止显示': 'Display token revoked: its screen stops showing figures',
+  令牌前缀: 'Token prefix',
+  创建时间: 'Created',
+  '已撤销 {at}': 'Revoked {at}',
+  有效: 'Active',
+  '撤销这个大屏令牌？': 'Revoke this display token?',
+  '用它打开的大屏将在下一次读取数据时停止显示。': 'The screen opened with it stops at its next read.',
+  大屏令牌已创建: 'Display token created',
+  新建大屏令牌: 'New display token',
+  '如：指挥中心大屏': 'e.g. Command centre wall',
+  '单位（默认本单位）': 'Unit (default: your own)',
+  '大屏令牌只读、仅能查看所选单位及下级的大屏数据，可随时撤销。':
+    'A display token is read-only, shows only the big screen figures of the chosen unit and those below it, and can be revoked at any time.',
+  '大屏令牌：{name}': 'Display token: {name}',
+  '我已复制，关闭': 'Copied, close',
+  '令牌只显示这一次，关闭后无法再查看，请立即复制保存。': 'The token is shown this once and cannot be viewed again after closing: copy it now.',
+  '在大屏电脑的浏览器中打开以下地址（无须登录），打开后地址栏中的令牌会被隐去：':
+    "Open this address in the browser of the wall's computer (no sign-in needed); the token is removed from the address bar once opened:",
+  令牌: 'Token',
+  '单位：{unit}': 'Unit: {unit}',
+  按诉求事项: 'By subject',
+  '按行业（据用人单位名称识别）': "By industry (read from the employer's name)",
+  行业: 'Industry',
+  定时报表设置读取失败: 'Could not read the report schedule',
+  定时报表设置已保存: 'Report schedule saved',
+  定时报表: 'Scheduled reports',
+  '尚未设置：省级总工会默认生成全部四种报表，其他单位默认不生成。':
+    'Not set yet: the provincial federation gets all four reports by default, other units none.',
+  '勾选的报表由定时任务按期生成，列在下方，可下载 xlsx 与 docx。':
+    'The checked reports are generated on schedule and listed below, downloadable as xlsx and docx.',
 };

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState, Loading } from '../../shell/states.js';
-import { analyticsApi, pct, yuan, type Campaign, type CampaignStats } from '../api.js';
-import { EChart } from '../EChart.js';
+import { analyticsApi, yuan, type Campaign, type CampaignStats } from '../api.js';
+import { CampaignStatsCard } from './CampaignStatsCard.js';
 
 /** 专项行动: campaigns with their period and subjects, and each one's figures. */
 export function CampaignsTab() {
@@ -15,8 +15,14 @@ export function CampaignsTab() {
   const [stats, setStats] = useState<CampaignStats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
+  const open = (id: string) => analyticsApi.campaignStats(id).then(setStats, (e: unknown) => message.error(errorMessage(e)));
   const load = () => analyticsApi.campaigns().then(setRows, setError);
   useEffect(() => void load(), []);
+  // The latest campaign's figures from the start: the page is not empty until someone clicks a row.
+  const first = rows?.[0]?.id;
+  useEffect(() => {
+    if (first && !stats) void open(first);
+  }, [first]);
   const split = (s: string | undefined) => (s ?? '').split(/[,，\s]+/).filter(Boolean);
   const create = async (v: { name: string; range: [Dayjs, Dayjs]; subjects?: string; keywords?: string; divisions?: string }) => {
     try {
@@ -42,7 +48,8 @@ export function CampaignsTab() {
           size="small"
           rowKey="id"
           dataSource={rows}
-          onRow={(r) => ({ onClick: () => void analyticsApi.campaignStats(r.id).then(setStats), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({ onClick: () => void open(r.id), style: { cursor: 'pointer' } })}
+          rowClassName={(r) => (r.id === stats?.campaign.id ? 'ant-table-row-selected' : '')}
           columns={[
             { title: t('专项行动'), dataIndex: 'name' },
             { title: t('期间'), render: (_: unknown, r) => `${r.from} — ${r.to}` },
@@ -51,32 +58,7 @@ export function CampaignsTab() {
             { title: t('追回金额（元）'), render: (_: unknown, r) => yuan(r.figures.amountRecoveredYuan), align: 'right' },
           ]}
         />
-        {stats && (
-          <Card
-            size="small"
-            title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}`}
-          >
-            <EChart
-              height={260}
-              option={{
-                tooltip: { trigger: 'item' },
-                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: s.name, value: s.orders })) }],
-              }}
-            />
-            <Table
-              size="small"
-              rowKey="code"
-              pagination={false}
-              dataSource={stats.byCity}
-              columns={[
-                { title: t('地区代码'), dataIndex: 'code' },
-                { title: t('工单'), dataIndex: 'orders', align: 'right' },
-                { title: t('涉及金额（元）'), dataIndex: 'amountInvolvedYuan', align: 'right', render: yuan },
-                { title: t('追回金额（元）'), dataIndex: 'amountRecoveredYuan', align: 'right', render: yuan },
-              ]}
-            />
-          </Card>
-        )}
+        {stats && <CampaignStatsCard stats={stats} />}
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('新建专项行动')}>

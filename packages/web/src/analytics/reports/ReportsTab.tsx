@@ -5,14 +5,8 @@ import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState, Loading } from '../../shell/states.js';
 import { analyticsApi, type Report } from '../api.js';
-
-const kinds = [
-  { value: 'daily', label: '日报' },
-  { value: 'weekly', label: '周报' },
-  { value: 'monthly', label: '月报' },
-  { value: 'yearly', label: '年报' },
-  { value: 'custom', label: '专题报告' },
-];
+import { reportKinds } from './kinds.js';
+import { ScheduleCard } from './ScheduleCard.js';
 
 /** 报表: a daily, weekly, monthly, yearly or special report generated for a period, previewed and downloaded. */
 export function ReportsTab() {
@@ -43,7 +37,7 @@ export function ReportsTab() {
     <>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Select value={kind} onChange={setKind} style={{ width: 120 }} options={kinds.map((k) => ({ value: k.value, label: t(k.label) }))} />
+          <Select value={kind} onChange={setKind} style={{ width: 120 }} options={reportKinds.map((k) => ({ value: k.value, label: t(k.label) }))} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} />
           <Button type="primary" loading={busy} onClick={generate}>
             {t('生成报表')}
@@ -53,13 +47,14 @@ export function ReportsTab() {
           </span>
         </Space>
       </Card>
+      <ScheduleCard />
       <Table
         size="small"
         rowKey="id"
         dataSource={rows}
         columns={[
           { title: t('报表'), dataIndex: 'title' },
-          { title: t('类型'), dataIndex: 'kind', width: 90, render: (k: string) => t(kinds.find((x) => x.value === k)?.label ?? k) },
+          { title: t('类型'), dataIndex: 'kind', width: 90, render: (k: string) => t(reportKinds.find((x) => x.value === k)?.label ?? k) },
           { title: t('来源'), dataIndex: 'origin', width: 90, render: (o: string) => <Tag>{o === 'schedule' ? t('定时') : t('按需')}</Tag> },
           { title: t('生成时间'), dataIndex: 'generatedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
           {

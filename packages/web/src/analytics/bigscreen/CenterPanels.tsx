@@ -1,0 +1,70 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { OrderState } from '../../api/types.js';
+import { useT } from '../../i18n/i18n.js';
+import { stateLabels } from '../../shared/labels.js';
+import { analyticsApi, type HotTopics, type OrderFlow } from '../api.js';
+import { EChart, echarts } from '../EChart.js';
+import { mapOption } from './charts.js';
+
+type ProvinceMap = { name: string; codes: Map<string, string> };
+
+/** The province map, from the boundaries shipped with the server (never fetched from elsewhere), registered once. */
+function useProvinceMap(): ProvinceMap | null | undefined {
+  const [map, setMap] = useState<ProvinceMap | null | undefined>(undefined);
+  useEffect(() => {
+    analyticsApi
+      .map()
+      .then((m) => {
+        if (!m.geoJson || !m.name) return setMap(null);
+        echarts.registerMap(m.name, m.geoJson as never);
+        const features = (m.geoJson as { features: { id: string; properties: { name: string } }[] }).features;
+        setMap({ name: m.name, codes: new Map(features.map((f) => [f.id, f.properties.name])) });
+      })
+      .catch(() => setMap(null));
+  }, []);
+  return map;
+}
+
+/** Orders of the last 30 days by city on the map; without a map, the busiest counties as a list. */
+export function MapPanel({ hot }: { hot: HotTopics }) {
+  const t = useT();
+  const map = useProvinceMap();
+  const option = useMemo(() => (map ? mapOption(hot, map, t) : null), [hot, map, t]);
+  return (
+    <div className="bs-panel bs-map">
+      <div className="bs-panel-title">{t('近30天工单地区分布')}</div>
+      {option ? (
+        <EChart theme="dark" option={option} height={470} />
+      ) : (
+        <div className="bs-rank">
+          {hot.divisions.counties.slice(0, 12).map((c) => (
+            <div key={c.code} className="bs-rank-row">
+              <span>{c.code}</span>
+              <b>{c.count}</b>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'handling', 'replied', 'pending_callback'];
+
+/** How many orders are in each open state now, above the rotating chart. */
+export function FlowPanel({ flow, chart }: { flow: OrderFlow; chart: echarts.EChartsCoreOption }) {
+  const t = useT();
+  return (
+    <div className="bs-panel">
+      <div className="bs-flow">
+        {open.map((s) => (
+          <div key={s} className="bs-flow-cell">
+            <div className="bs-figure-label">{t(stateLabels[s])}</div>
+            <div className="bs-flow-value">{flow.totals[s] ?? 0}</div>
+          </div>
+        ))}
+      </div>
+      <EChart theme="dark" option={chart} height={200} />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import type { T } from '../../i18n/i18n.js';
+import { pct, type HotTopics, type Kpis, type Trend } from '../api.js';
+
+/** The big screen's chart options (ECharts), dark on the wall: built from the figures, no state of their own. */
+const dark = { backgroundColor: 'transparent', textStyle: { color: '#cfe3ff' } };
+const percentOf = (r: number | null) => (r === null ? null : +(r * 100).toFixed(1));
+
+/** Satisfaction and on-time completion by week: two lines on 0–100. */
+export function satisfactionOption(weekly: Trend, t: T) {
+  return {
+    ...dark,
+    grid: { left: 40, right: 16, top: 24, bottom: 28 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: weekly.points.map((p) => p.bucket.slice(5)), axisLine: { lineStyle: { color: '#4a6a94' } } },
+    yAxis: {
+      type: 'value',
+      min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 5) / 10) * 10),
+      max: 100,
+      splitLine: { lineStyle: { color: '#1c3557' } },
+    },
+    series: [
+      {
+        name: t('满意率'),
+        type: 'line',
+        smooth: true,
+        connectNulls: true,
+        areaStyle: { opacity: 0.2 },
+        data: weekly.points.map((p) => percentOf(p.satisfactionRate)),
+      },
+      { name: t('按时办结率'), type: 'line', smooth: true, connectNulls: true, data: weekly.points.map((p) => percentOf(p.onTimeRate)) },
+    ],
+    legend: { top: 0, textStyle: { color: '#cfe3ff' } },
+  };
+}
+
+/** The hot subjects as horizontal bars, the largest on top. */
+export function subjectsOption(hot: HotTopics) {
+  return {
+    ...dark,
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', show: false },
+    yAxis: { type: 'category', data: hot.subjects.map((s) => s.name).reverse(), axisLabel: { color: '#cfe3ff', fontSize: 14 }, axisLine: { show: false } },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 14,
+        data: hot.subjects.map((s) => s.count).reverse(),
+        label: { show: true, position: 'right', color: '#ffd666' },
+        itemStyle: { color: '#36c6f4', borderRadius: 7 },
+      },
+    ],
+  };
+}
+
+export const rotatingPanels = ['trend', 'types', 'extensions'] as const;
+export type RotatingPanel = (typeof rotatingPanels)[number];
+
+/** The panel under the order flow, one of three in turn: received and completed, request types, extension reasons. */
+export function rotatingOption(panel: RotatingPanel, d: { trend: Trend; hot: HotTopics; month: Kpis }, t: T) {
+  const title = (text: string) => ({ text, textStyle: { color: '#9fc7ff', fontSize: 16 } });
+  switch (panel) {
+    case 'trend':
+      return {
+        ...dark,
+        title: title(t('近30天受理与办结')),
+        grid: { left: 40, right: 16, top: 48, bottom: 28 },
+        tooltip: { trigger: 'axis' },
+        legend: { right: 0, top: 0, textStyle: { color: '#cfe3ff' } },
+        xAxis: { type: 'category', data: d.trend.points.map((p) => p.bucket.slice(5)) },
+        yAxis: { type: 'value', splitLine: { lineStyle: { color: '#1c3557' } } },
+        series: [
+          { name: t('工单量'), type: 'bar', data: d.trend.points.map((p) => p.ordersCreated), itemStyle: { color: '#1f6fb2' } },
+          { name: t('办结'), type: 'line', data: d.trend.points.map((p) => p.completed), itemStyle: { color: '#73d13d' } },
+        ],
+      };
+    case 'types':
+      return {
+        ...dark,
+        title: title(t('近30天诉求类型')),
+        tooltip: { trigger: 'item' },
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '65%'],
+            center: ['50%', '58%'],
+            label: { color: '#cfe3ff', formatter: '{b} {d}%' },
+            data: d.hot.types.map((s) => ({ name: s.name, value: s.count })),
+          },
+        ],
+      };
+    case 'extensions':
+      return {
+        ...dark,
+        title: title(`${t('近30天延期理由')}（${t('延期率')} ${pct(d.month.extensionRate)}）`),
+        grid: { left: 8, right: 40, top: 48, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', show: false },
+        yAxis: { type: 'category', data: d.hot.extensionReasons.map((r) => r.reason).reverse(), axisLabel: { color: '#cfe3ff' } },
+        series: [
+          {
+            type: 'bar',
+            data: d.hot.extensionReasons.map((r) => r.count).reverse(),
+            label: { show: true, position: 'right', color: '#ffd666' },
+            itemStyle: { color: '#d48806' },
+          },
+        ],
+      };
+  }
+}
+
+/** The province map coloured by the last 30 days' orders per city. */
+export function mapOption(hot: HotTopics, map: { name: string; codes: Map<string, string> }, t: T) {
+  const rows = hot.divisions.cities.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${t('近30天工单')}：${Number.isFinite(p.value) ? p.value : 0}`,
+    },
+    visualMap: {
+      min: 0,
+      max,
+      left: 20,
+      bottom: 20,
+      text: [t('多'), t('少')],
+      calculable: true,
+      inRange: { color: ['#0d2a4a', '#1f6fb2', '#36c6f4', '#ffd666'] },
+      textStyle: { color: '#9fc7ff' },
+    },
+    series: [
+      {
+        type: 'map',
+        map: map.name,
+        roam: false,
+        label: { show: true, color: '#e6f4ff', fontSize: 13 },
+        itemStyle: { borderColor: '#4ea7ff', borderWidth: 1, areaColor: '#0d2a4a' },
+        emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#faad14' } },
+        data: rows,
+      },
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import { Card, Col, Row, Table } from 'antd';
+import { useT } from '../../i18n/i18n.js';
+import { pct, yuan, type CampaignStats } from '../api.js';
+import { EChart } from '../EChart.js';
+
+type Group = CampaignStats['byCity'][number] & { name?: string };
+
+/** Orders, amount involved and amount recovered per group (a region, an industry). */
+function BreakdownTable({ rows, first, testId }: { rows: Group[]; first: { title: string; render: (r: Group) => string }; testId: string }) {
+  const t = useT();
+  return (
+    <div data-testid={testId}>
+      <Table<Group>
+        size="small"
+        rowKey="code"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: first.title, render: (_: unknown, r) => first.render(r) },
+          { title: t('工单'), dataIndex: 'orders', align: 'right', width: 80 },
+          { title: t('涉及金额（元）'), dataIndex: 'amountInvolvedYuan', align: 'right', width: 130, render: yuan },
+          { title: t('追回金额（元）'), dataIndex: 'amountRecoveredYuan', align: 'right', width: 130, render: yuan },
+        ]}
+      />
+    </div>
+  );
+}
+
+/**
+ * One campaign's figures: its orders by subject (the categories) and by industry (read from the employer's name,
+ * decision 0013; 未识别 where the name says nothing), then by industry and by region with the amounts.
+ */
+export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
+  const t = useT();
+  const industries = [...stats.byIndustry].reverse();
+  return (
+    <Card
+      size="small"
+      data-testid="campaign-stats"
+      title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}，${t('追回金额（元）')} ${yuan(stats.figures.amountRecoveredYuan)}`}
+    >
+      <Row gutter={12}>
+        <Col xs={24} md={10}>
+          <div className="muted small">{t('按诉求事项')}</div>
+          <EChart
+            height={240}
+            option={{
+              tooltip: { trigger: 'item' },
+              series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: s.name, value: s.orders })) }],
+            }}
+          />
+        </Col>
+        <Col xs={24} md={14}>
+          <div className="muted small">{t('按行业（据用人单位名称识别）')}</div>
+          <EChart
+            height={240}
+            option={{
+              tooltip: { trigger: 'axis' },
+              grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+              xAxis: { type: 'value', minInterval: 1 },
+              yAxis: { type: 'category', data: industries.map((d) => d.name), axisLabel: { width: 150, overflow: 'truncate' } },
+              series: [{ type: 'bar', name: t('工单'), data: industries.map((d) => d.orders), label: { show: true, position: 'right' } }],
+            }}
+          />
+        </Col>
+      </Row>
+      <BreakdownTable rows={stats.byIndustry} testId="campaign-industries" first={{ title: t('行业'), render: (r) => r.name ?? r.code }} />
+      <div style={{ height: 12 }} />
+      <BreakdownTable rows={stats.byCity} testId="campaign-cities" first={{ title: t('地区代码'), render: (r) => r.code }} />
+    </Card>
+  );
+}
