@@ -147,6 +147,7 @@ export const enAnalytics: Record<string, string> = {
   按诉求事项: 'By subject',
   '按行业（据用人单位名称识别）': "By industry (read from the employer's name)",
   行业: 'Industry',
+  地区: 'Region',
   定时报表设置读取失败: 'Could not read the report schedule',
   定时报表设置已保存: 'Report schedule saved',
   定时报表: 'Scheduled reports',

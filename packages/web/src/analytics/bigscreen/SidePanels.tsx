@@ -11,7 +11,8 @@ export function UrgentPanel({ urgent }: { urgent: UrgentOrder[] }) {
       <div className="bs-panel-title">{t('在办紧急与风险工单')}</div>
       <div className="bs-urgent">
         {urgent.length === 0 && <div className="bs-muted">{t('暂无')}</div>}
-        {urgent.slice(0, 8).map((u) => (
+        {/* Six fit the panel's height (two lines each): a seventh would show cut in half. */}
+        {urgent.slice(0, 6).map((u) => (
           <div key={u.id} className="bs-urgent-row">
             <div className="bs-urgent-title">{u.title}</div>
             <div className="bs-muted">

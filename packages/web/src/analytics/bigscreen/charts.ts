@@ -112,6 +112,8 @@ export function mapOption(hot: HotTopics, map: { name: string; codes: Map<string
   const rows = hot.divisions.cities.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
   const max = Math.max(1, ...rows.map((r) => r.value));
   return {
+    // Transparent like the other panels (the dark theme would paint a black box behind the province).
+    backgroundColor: 'transparent',
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${t('近30天工单')}：${Number.isFinite(p.value) ? p.value : 0}`,

@@ -46,7 +46,7 @@ export function NewDisplayToken({ onCreated }: { onCreated: () => void }) {
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={t('令牌只显示这一次，关闭后无法再查看，请立即复制保存。')} />
             <div>{t('在大屏电脑的浏览器中打开以下地址（无须登录），打开后地址栏中的令牌会被隐去：')}</div>
-            <Typography.Text code copyable data-testid="display-url">
+            <Typography.Text code copyable data-testid="display-url" style={{ wordBreak: 'break-all' }}>
               {bigScreenUrl(window.location.origin, created.token)}
             </Typography.Text>
             <div>

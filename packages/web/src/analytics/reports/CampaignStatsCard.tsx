@@ -1,5 +1,6 @@
 import { Card, Col, Row, Table } from 'antd';
 import { useT } from '../../i18n/i18n.js';
+import { useDivisionName } from '../../shared/reference.js';
 import { pct, yuan, type CampaignStats } from '../api.js';
 import { EChart } from '../EChart.js';
 
@@ -32,7 +33,12 @@ function BreakdownTable({ rows, first, testId }: { rows: Group[]; first: { title
  */
 export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
   const t = useT();
-  const industries = [...stats.byIndustry].reverse();
+  const placeName = useDivisionName();
+  // 未识别 (no rule matched the employer's name) last: it is what the reading missed, not an industry.
+  const byIndustry = [...stats.byIndustry.filter((d) => d.code !== 'unknown'), ...stats.byIndustry.filter((d) => d.code === 'unknown')];
+  const industries = [...byIndustry].reverse();
+  // A campaign of one subject is all of it: a full ring says nothing, the industries get the width.
+  const subjects = stats.bySubject.length > 1;
   return (
     <Card
       size="small"
@@ -40,17 +46,19 @@ export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
       title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}，${t('追回金额（元）')} ${yuan(stats.figures.amountRecoveredYuan)}`}
     >
       <Row gutter={12}>
-        <Col xs={24} md={10}>
-          <div className="muted small">{t('按诉求事项')}</div>
-          <EChart
-            height={240}
-            option={{
-              tooltip: { trigger: 'item' },
-              series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: s.name, value: s.orders })) }],
-            }}
-          />
-        </Col>
-        <Col xs={24} md={14}>
+        {subjects && (
+          <Col xs={24} md={10}>
+            <div className="muted small">{t('按诉求事项')}</div>
+            <EChart
+              height={240}
+              option={{
+                tooltip: { trigger: 'item' },
+                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: s.name, value: s.orders })) }],
+              }}
+            />
+          </Col>
+        )}
+        <Col xs={24} md={subjects ? 14 : 24}>
           <div className="muted small">{t('按行业（据用人单位名称识别）')}</div>
           <EChart
             height={240}
@@ -64,9 +72,9 @@ export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
           />
         </Col>
       </Row>
-      <BreakdownTable rows={stats.byIndustry} testId="campaign-industries" first={{ title: t('行业'), render: (r) => r.name ?? r.code }} />
+      <BreakdownTable rows={byIndustry} testId="campaign-industries" first={{ title: t('行业'), render: (r) => r.name ?? r.code }} />
       <div style={{ height: 12 }} />
-      <BreakdownTable rows={stats.byCity} testId="campaign-cities" first={{ title: t('地区代码'), render: (r) => r.code }} />
+      <BreakdownTable rows={stats.byCity} testId="campaign-cities" first={{ title: t('地区'), render: (r) => placeName(r.code) }} />
     </Card>
   );
 }
