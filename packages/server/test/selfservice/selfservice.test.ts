@@ -161,7 +161,9 @@ describe('a request from the worker’s page', () => {
     o = await ok(agent.post(`/api/orders/${o.id}/check`, { version: o.version, typeCode: o.typeCode, subjectCode: o.subjectCode }));
     o = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
     o = await ok(handler.post(`/api/orders/${o.id}/sign`, { version: o.version }));
-    await ok(handler.post(`/api/orders/${o.id}/notes`, { text: '内部：老板系某某亲属，注意方式' }), 201).catch(() => null);
+    // An internal note the worker must never read (its text is checked against what the page shows below).
+    o = await ok(handler.post(`/api/orders/${o.id}/notes`, { note: '内部：老板系某某亲属，注意方式' }));
+    expect(JSON.stringify(await ok(handler.get(`/api/orders/${o.id}/events`)))).toContain('内部：老板系某某亲属');
     await expectError(pub('/requests/rate', { number: made.number, phone, satisfaction: 'satisfied' }, ip), 409, 'PUBLIC_RATING_NOT_YET');
     o = await ok(
       handler.post(`/api/orders/${o.id}/reply`, {
