@@ -1,6 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkSignature, signRequest, sm2KeyPair } from './hmac.js';
+import { checkSignature, hmacHex, signRequest, sm2KeyPair } from './hmac.js';
 
 describe('SM3 (GB/T 32905-2016 examples)', () => {
   it('hashes the standard’s two examples', () => {
@@ -23,10 +23,24 @@ describe('SM3 (GB/T 32905-2016 examples)', () => {
     expect(signRequest('hmac-sm3', key.toString(), '1764464400', 'n-1', '{"a":1}')).toBe(outer);
   });
 
-  it('HMAC-SHA256 matches RFC 4231 test case 2', () => {
-    expect(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex')).toBe(
-      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  it('HMAC-SHA256 (hmacHex) gives RFC 4231 test cases 1 and 2', () => {
+    expect(hmacHex('hmac-sha256', Buffer.alloc(20, 0x0b), 'Hi There')).toBe('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+    expect(hmacHex('hmac-sha256', 'Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+
+  it('HMAC-SM3 (hmacHex) gives the test vectors of GM/T 0042-2015 appendix D.3', () => {
+    expect(hmacHex('hmac-sm3', Buffer.alloc(32, 0x0b), 'Hi There')).toBe('c0ba18c68b90c88bc07de794bfc7d2c8d19ec31ed8773bc2b390c9604e0be11e');
+    expect(hmacHex('hmac-sm3', 'Jefe', 'what do ya want for nothing?')).toBe('2e87f1d16862e6d964b50a5200bf2b10b764faa9680a296a2405f24bec39f882');
+    const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(hmacHex('hmac-sm3', key, 'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'.repeat(2))).toBe(
+      'ca05e144ed05d1857840d1f318a4a8669e559fc8391f414485bfdf7bb408963a',
     );
+  });
+
+  it('signs timestamp, nonce and raw body joined by newlines (known answers of `openssl dgst -hmac`)', () => {
+    // printf '1764464400\nn-1\n{"a":1}' | openssl dgst -sm3 -hmac Jefe   (and -sha256)
+    expect(signRequest('hmac-sm3', 'Jefe', '1764464400', 'n-1', '{"a":1}')).toBe('e8add175629a19d537a2b7ba07c1ea3c87cd861166c7c0077d90dc1eab12ead0');
+    expect(signRequest('hmac-sha256', 'Jefe', '1764464400', 'n-1', '{"a":1}')).toBe('17dcfb563de4c72f43590d4f5dee74bb4b2e1683e0e1c9d1f368d7ab67e03326');
   });
 });
 

@@ -18,11 +18,14 @@ const signedText = (timestamp: string, nonce: string, rawBody: string) => `${tim
 export const isSm2PublicKey = (k: string) => /^04[0-9a-fA-F]{128}$/.test(k);
 export const sm2KeyPair = () => sm2.generateKeyPairHex();
 
+/** The HMAC itself (hex), apart from the framing, so that it is checked against the standards' own test vectors. */
+export function hmacHex(method: Exclude<SigningMethod, 'sm2'>, key: string | Buffer, message: string | Buffer): string {
+  return createHmac(digest[method], key).update(message).digest('hex');
+}
+
 export function signRequest(method: SigningMethod, key: string, timestamp: string, nonce: string, rawBody: string): string {
   if (method === 'sm2') return sm2.doSignature(signedText(timestamp, nonce, rawBody), key, { der: true, hash: true });
-  return createHmac(digest[method], key)
-    .update(signedText(timestamp, nonce, rawBody))
-    .digest('hex');
+  return hmacHex(method, key, signedText(timestamp, nonce, rawBody));
 }
 
 export type SignatureProblem = 'missing' | 'stale' | 'bad_signature';
