@@ -14,7 +14,7 @@ import type { CallEvent } from '../../src/calls/domain/call-events.js';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
 let t: TestApp;
-let supervisor: Client, agent: Client, handler: Client;
+let supervisor: Client, agent: Client, handler: Client, inspector: Client, leader: Client, dispatcher: Client, otherAgent: Client;
 let nonce = 0;
 
 const post = (events: unknown[], o: { secret?: string; ts?: number; nonce?: string; body?: string } = {}) => {
@@ -55,7 +55,15 @@ const ivrOnly = (id: string, s: number) => [
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z' });
-  [supervisor, agent, handler] = await Promise.all([t.login('supervisor'), t.login('agent'), t.login('handler')]);
+  [supervisor, agent, handler, inspector, leader, dispatcher, otherAgent] = await Promise.all([
+    t.login('supervisor'),
+    t.login('agent'),
+    t.login('handler'),
+    t.login('inspector'),
+    t.login('leader'),
+    t.login('dispatcher'),
+    t.login('callback'),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -115,6 +123,36 @@ describe('call figures', () => {
     const byHour = await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01&by=hour'));
     expect(byHour.groups).toEqual([expect.objectContaining({ key: '09', calls: 7 })]);
     expect((await ok(supervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01&answerWithinSeconds=20'))).overall.answeredWithin).toBe(3);
+  });
+
+  it('groups the same day by agent, queue and day (calls without an agent or queue under —)', async () => {
+    const q = (by: string) => ok(supervisor.get(`/api/calls/figures?from=2026-11-30&to=2026-12-01&by=${by}`));
+    const byAgent = (await q('agent')).groups;
+    expect(byAgent.map((g: { key: string; calls: number; answered: number }) => [g.key, g.calls, g.answered])).toEqual([
+      ['agent', 3, 3],
+      ['—', 4, 0],
+    ]);
+    const byQueue = (await q('queue')).groups;
+    expect(
+      byQueue.map((g: { key: string; calls: number; askedForAgent: number; answerRate: number | null }) => [g.key, g.calls, g.askedForAgent, g.answerRate]),
+    ).toEqual([
+      ['general', 5, 5, 3 / 5],
+      ['—', 2, 0, null],
+    ]);
+    expect((await q('day')).groups).toEqual([expect.objectContaining({ key: '2026-11-30', calls: 7, answered: 3, abandoned: 1 })]);
+  });
+
+  it('gives the recording to those who may hear it: inspectors, supervisors, leaders and the agent who answered', async () => {
+    await ok(post([{ eventId: 'c-1-5', callId: 'c-1', type: 'recording', at: at(330), recordingUrl: 'https://pbx.example/rec/c-1.wav' }]));
+    for (const who of [agent, supervisor, inspector, leader])
+      expect(await ok(who.get('/api/calls/c-1'))).toMatchObject({ recordingUrl: 'https://pbx.example/rec/c-1.wav', recordingAvailable: true });
+    // Another agent and a dispatcher read the call, and learn only that a recording exists.
+    for (const who of [otherAgent, dispatcher]) {
+      expect(await ok(who.get('/api/calls/c-1'))).toMatchObject({ recordingUrl: null, recordingAvailable: true });
+      const listed = (await ok(who.get('/api/calls?from=2026-11-30&to=2026-12-01'))).items.find((c: { callId: string }) => c.callId === 'c-1');
+      expect(listed).toMatchObject({ recordingUrl: null, recordingAvailable: true });
+    }
+    expect(await ok(supervisor.get('/api/calls/c-2'))).toMatchObject({ recordingUrl: null, recordingAvailable: false });
   });
 
   it('lists calls by outcome, finds a caller only by the whole number, and is closed to a county handler', async () => {
