@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedHeaders } from '../../src/platform/signing/signed-request.js';
 import { users } from '../../src/users/users.tables.js';
 import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -151,6 +152,35 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     const actions = ((await ok(handler.get(`/api/orders/${id}/events`))) as { action: string }[]).map((e) => e.action);
     expect(actions.filter((a) => a === 'add_instruction')).toHaveLength(3);
     expect(actions).toContain('acknowledge_instruction');
+  });
+
+  it('an order received from the national platform through the exchange waits for the provincial leader too', async () => {
+    const partner = await ok(
+      admin.post('/api/exchange/partners', {
+        name: '全国 12351 平台',
+        kind: 'national',
+        direction: 'in',
+        signingMethod: 'hmac-sha256',
+        receivingUnitId: dispatcher.session.current.unit.id,
+      }),
+      201,
+    );
+    const body = JSON.stringify({ partnerId: partner.id, externalId: 'ACFTU-RULE-1', order: newOrder({ channel: undefined }) });
+    const received = await t.app.inject({
+      method: 'POST',
+      url: '/api/exchange/inbound/orders',
+      payload: body,
+      headers: signedHeaders('hmac-sha256', partner.signingSecret, body, t.clock.now(), 'rule-1'),
+    });
+    expect(received.statusCode).toBe(200);
+    const o = await ok(dispatcher.get(`/api/orders/${received.json().orderId}`));
+    expect(o.channel).toBe('upper_platform');
+    expect((await ok(dispatcher.get(`/api/orders/${o.id}/instructions`))).awaited).toBe('provincial');
+    expect(o.allowedActions).not.toContain('dispatch');
+    const refused = await dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id });
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'ORDER_INSTRUCTION_REQUIRED']);
+    await ok(leader.post(`/api/orders/${o.id}/instructions`, { text: '请督促企业依法支付。' }));
+    await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
   });
 
   it('an order taken by phone is not held back', async () => {
