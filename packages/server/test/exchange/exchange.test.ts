@@ -107,8 +107,12 @@ describe('partners', () => {
 
 describe('receiving orders', () => {
   it('takes in a mapped order with a receipt; the order shows its partner and the 12345 channel', async () => {
+    const received = async () =>
+      (await ok(admin.get('/api/exchange/figures'))).partners.find((p: { partner: { id: string } }) => p.partner.id === partnerId).receivedToday;
+    expect(await received()).toBe(0);
     const r = await sim.sendOrder('HH-0001', theirOrder(1));
     expect(r.status).toBe(200);
+    expect(await received()).toBe(1);
     expect(r.body).toMatchObject({ duplicate: false, number: expect.stringMatching(/^\d/) });
     const o = await ok(dispatcher.get(`/api/orders/${r.body!.orderId}`));
     expect(o).toMatchObject({ channel: 'transfer_12345', typeCode: 'complaint', state: 'pending_dispatch', narrative: theirOrder(1).appealContent });
@@ -209,7 +213,14 @@ describe('status back to the partner', () => {
     expect(undelivered[0].lastError).toContain('500');
     // The later one waits behind it, and says so.
     expect(undelivered[1].lastError).toContain(`#${undelivered[0].id}`);
-    expect((await ok(admin.get('/api/exchange/figures'))).waiting).toBeGreaterThanOrEqual(2);
+    const down = await ok(admin.get('/api/exchange/figures'));
+    expect(down.waiting).toBeGreaterThanOrEqual(2);
+    // The lag is the age of the oldest message still waiting: the dispatch's, a day ago.
+    const downFig = down.partners.find((p: { partner: { id: string } }) => p.partner.id === partnerId);
+    expect(downFig).toMatchObject({ waiting: 2, failed: 0, sentToday: 0 });
+    expect(downFig.lagSeconds).toBeGreaterThanOrEqual(24 * 3600);
+    expect(downFig.lagSeconds).toBeLessThan(24 * 3600 + 600);
+    expect(down.lagSeconds).toBe(downFig.lagSeconds);
 
     sim.setMode('ok');
     // The back-off has reached its cap (an hour, and up to a tenth more): within two hours every job has tried again.
@@ -224,6 +235,8 @@ describe('status back to the partner', () => {
     ]);
     expect(got[2]!.body.state).toBe('办理中');
     expect(sim.refusedSignatures()).toBe(0);
+    const up = (await ok(admin.get('/api/exchange/figures'))).partners.find((p: { partner: { id: string } }) => p.partner.id === partnerId);
+    expect(up).toMatchObject({ waiting: 0, lagSeconds: 0, sentToday: 2 });
     const after = await ok(admin.get(`/api/exchange/messages?orderId=${id}&direction=out`));
     expect(after.items.every((m: { state: string; partnerReceipt: string }) => m.state === 'delivered' && m.partnerReceipt)).toBe(true);
   });
