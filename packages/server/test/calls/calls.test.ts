@@ -157,6 +157,10 @@ describe('call figures', () => {
 
   it('lists calls by outcome, finds a caller only by the whole number, and is closed to a county handler', async () => {
     expect((await ok(supervisor.get('/api/calls?outcome=abandoned'))).total).toBe(2);
+    const day = 'from=2026-11-30&to=2026-12-01';
+    expect((await ok(supervisor.get(`/api/calls?${day}&agent=agent`))).items.map((c: { callId: string }) => c.callId).sort()).toEqual(['c-1', 'c-2', 'c-4']);
+    expect((await ok(supervisor.get(`/api/calls?${day}&queue=general`))).total).toBe(5);
+    expect((await ok(supervisor.get('/api/calls?from=2026-12-01&to=2026-12-02'))).total).toBe(0);
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);
     await expectError(agent.get('/api/calls?caller=13904'), 400, 'VALIDATION_FAILED');
     await expectError(handler.get('/api/calls'), 403, 'ROLE_REQUIRED');
