@@ -68,6 +68,8 @@ import { createSearchService } from './search/search.service.js';
 import { createOrderSearch } from './search/order-search.js';
 import { createSynonymCache } from './search/synonyms.js';
 import { callsRoutes } from './calls/calls.routes.js';
+import { callRecordingRoutes } from './calls/recordings.routes.js';
+import { createCallRecordings } from './calls/recordings.js';
 import { ivrRoutes } from './calls/ivr.routes.js';
 import { createIvrService } from './calls/ivr.service.js';
 import { lawyerSeatsRoutes } from './legal/lawyer-seats.routes.js';
@@ -291,6 +293,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lawyerSeatsRoutes, { prefix: '/api/legal', seats: createLawyerSeatsService({ db, clock, calendar }) });
   await app.register(ivrRoutes, { prefix: '/api/ivr', ivr: createIvrService({ db, clock }) });
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
+  const recordings = createCallRecordings({ calls, store: orderDeps.attachments });
+  await app.register(callRecordingRoutes, { prefix: '/api/calls', recordings, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
   const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   await app.register(exchangeInboundRoutes, {

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
-import { AppError, forbidden } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
-import { checkSignature } from '../platform/signing/hmac.js';
 import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import type { CallsService } from './calls.service.js';
+import { telephonyNonce } from './telephony-signature.js';
 import { callEventTypes } from './domain/call-events.js';
 import { chosenAgentStates } from './domain/agent-states.js';
 
@@ -49,7 +48,8 @@ const callView = z.object({
     .describe('只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent'),
   recordingAvailable: z.boolean(),
   orderIds: z.array(z.string()),
-  events: z.array(callEvent).optional(),
+  // A recording uploaded as a file has the product's own path for its URL (calls/recordings.ts).
+  events: z.array(callEvent.extend({ recordingUrl: z.string().optional() })).optional(),
   /** getCall: the call's orders this reader may see. */
   orders: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.string() })).optional(),
 });
@@ -95,24 +95,7 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
         ),
       },
     },
-    async (req) => {
-      if (!secret) throw forbidden('TELEPHONY_NOT_CONFIGURED', '未配置话务系统密钥（HOTLINE_TELEPHONY_SECRET），不接收通话事件');
-      const h = req.headers;
-      const problem = checkSignature(
-        {
-          timestamp: h['x-hotline-timestamp'] as string | undefined,
-          nonce: h['x-hotline-nonce'] as string | undefined,
-          signature: h['x-hotline-signature'] as string | undefined,
-        },
-        req.rawBody ?? '',
-        { method: 'hmac-sha256', secret, now: clock.now() },
-      );
-      if (problem) {
-        const messages = { missing: '缺少签名头', stale: '请求时间戳超出 5 分钟窗口', bad_signature: '签名不正确' } as const;
-        throw new AppError('unauthenticated', `SIGNATURE_${problem.toUpperCase()}`, messages[problem]);
-      }
-      return calls.ingest(h['x-hotline-nonce'] as string, req.body.events);
-    },
+    async (req) => calls.ingest(telephonyNonce(req, secret, clock), req.body.events),
   );
 
   app.get(
