@@ -34,7 +34,7 @@ import {
 } from '../orders/domain/effects.js';
 import { decide, type OrderAction, type OrderFacts, type Relation } from '../orders/domain/state-machine.js';
 import { machineFacts } from '../orders/machine-facts.js';
-import type { Channel, OrderState, Satisfaction } from '../orders/domain/states.js';
+import type { Channel, InvalidCategory, OrderState, Satisfaction } from '../orders/domain/states.js';
 import type {
   LimitSnapshot,
   OrderOutcome,
@@ -431,7 +431,7 @@ export class SimOrder {
     this.act(at, actor, 'archive', (s, ctx) => archiveEffect(s, { note }, ctx));
   }
 
-  invalidate(at: Date, actor: SeedActor, category: 'nuisance' | 'test' | 'duplicate' | 'other', reason: string): void {
+  invalidate(at: Date, actor: SeedActor, category: InvalidCategory, reason: string): void {
     this.act(at, actor, 'invalidate', (s, ctx) => invalidateEffect(s, { reason, category }, ctx));
   }
 

@@ -58,7 +58,7 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
    * Called by every order change (orders/transition.ts) inside its transaction, for orders that came from a partner:
    * a state change becomes a status message to that partner.
    */
-  async function orderChanged(tx: Executor, order: OrderRow, action: string, now: Date): Promise<void> {
+  async function orderChanged(tx: Executor, order: OrderRow, action: string, now: Date, data?: Record<string, unknown>): Promise<void> {
     if (!order.sourcePartnerId || !isReported(action)) return;
     const partner = await repo.findPartner(tx, order.sourcePartnerId);
     if (!partner || !sendsTo(partner)) return;
@@ -73,6 +73,8 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
       action,
       at: now,
       answer: action === 'review_accept' || action === 'return_reject' ? (order.outcome?.measures ?? null) : null,
+      invalidCategory: action === 'invalidate' ? (data?.category as string | undefined) : undefined,
+      invalidReason: order.invalidReason,
     });
     await enqueue(tx, partner, { kind: 'status', orderId: order.id, externalId: inbound?.externalId ?? null, payload }, now);
   }

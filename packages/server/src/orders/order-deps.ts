@@ -31,5 +31,5 @@ export type OrderDeps = {
    * Told of every change of an order that came from an exchange partner, inside the change's transaction: the status
    * message back to the partner is written with the change (exchange/outbound.ts). Absent, nothing is sent.
    */
-  exchange?: { orderChanged(tx: Executor, order: OrderRow, action: string, now: Date): Promise<void> };
+  exchange?: { orderChanged(tx: Executor, order: OrderRow, action: string, now: Date, data?: Record<string, unknown>): Promise<void> };
 };

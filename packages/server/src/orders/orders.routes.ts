@@ -9,7 +9,7 @@ import { replayedHeader, type Idempotency } from '../platform/idempotency/idempo
 import { parseIdempotencyKey } from '../platform/idempotency/key.js';
 import { attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
 import { maxAttachmentBytes } from './attachments/content-check.js';
-import { channels, orderStates, priorities, tiers } from './domain/states.js';
+import { channels, invalidCategories, orderStates, priorities, tiers } from './domain/states.js';
 import type { createIntakeService } from './intake.service.js';
 import type { createOrderListService } from './order-list.js';
 import type { createOrdersService } from './orders.service.js';
@@ -425,11 +425,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       schema: {
         operationId: 'invalidateOrder',
         tags,
-        ...describe('作废工单（骚扰、测试等，须说明理由；不计入任何比率）', 'Invalidate an order (nuisance, test…) with a reason; excluded from every rate.'),
+        ...describe(
+          '作废工单（骚扰、测试、重复、非工会职责等，须说明理由；不计入任何比率）。来自对接平台（12345 等）的工单以“非工会职责”作废时，即退回该平台（状态消息 returned，附理由）',
+          'Invalidate an order (nuisance, test, duplicate, not a union matter…) with a reason; excluded from every rate. An order from an exchange partner (12345…) invalidated as not a union matter is returned to that partner (status message `returned` with the reason).',
+        ),
         params: idParams,
-        body: z
-          .object({ ...versionBody, reason: reasonText('作废理由'), category: z.enum(['nuisance', 'test', 'duplicate', 'other']).default('other') })
-          .strict(),
+        body: z.object({ ...versionBody, reason: reasonText('作废理由'), category: z.enum(invalidCategories).default('other') }).strict(),
         response: { 200: orderViewSchema, ...errorResponses },
       },
     },

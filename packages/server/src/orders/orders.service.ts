@@ -11,7 +11,7 @@ import {
   unmergeEffect,
   type MergeRecord,
 } from './domain/effects.js';
-import { orderStates, type OrderState } from './domain/states.js';
+import { orderStates, type InvalidCategory, type OrderState } from './domain/states.js';
 import { callerView, contactAccessFor, orderView } from './order-view.js';
 import type { OrderDeps } from './order-deps.js';
 import * as repo from './orders.repo.js';
@@ -216,7 +216,7 @@ export function createOrdersService(deps: OrderDeps) {
     return view(actor, row);
   }
 
-  async function invalidate(actor: Actor, id: string, input: { version: number; reason: string; category: 'nuisance' | 'test' | 'duplicate' | 'other' }) {
+  async function invalidate(actor: Actor, id: string, input: { version: number; reason: string; category: InvalidCategory }) {
     const row = await runTransition(deps, actor, id, input.version, 'invalidate', (c) => invalidateEffect(c.snapshot, input, c.effectCtx));
     return view(actor, row);
   }

@@ -139,7 +139,8 @@ export async function runTransition(
       actor: { actorUserId: actor.userId, actorName: actor.displayName, actorRole: actor.role, unitId: actor.unitId, unitName },
     });
     // A partner's order: the status message back to the partner is written with the change (exchange/outbound.ts).
-    if (updated.sourcePartnerId && deps.exchange) await deps.exchange.orderChanged(tx, updated, effect.event.action, now);
+    if (updated.sourcePartnerId && deps.exchange)
+      await deps.exchange.orderChanged(tx, updated, effect.event.action, now, effect.event.data as Record<string, unknown> | undefined);
     // Whom to tell: written to the outbox in this transaction, delivered by the job runner (exactly once per key).
     if (effect.notices.length)
       await outbox.enqueue(

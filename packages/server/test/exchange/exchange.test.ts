@@ -258,6 +258,24 @@ describe('status back to the partner', () => {
   });
 });
 
+describe('returned as not a union matter', () => {
+  it('an order invalidated as not a union matter goes back to the partner with the reason, once', async () => {
+    const r = await sim.sendOrder('HH-NOT-OURS', { ...theirOrder(13), appealContent: '小区物业乱收停车费，请求处理' });
+    await t.app.jobs.runDue();
+    const o = await ok(dispatcher.get(`/api/orders/${r.body!.orderId}`));
+    await ok(dispatcher.post(`/api/orders/${o.id}/invalidate`, { version: o.version, category: 'not_union_matter', reason: '物业收费纠纷，属住建部门职责' }));
+    await t.app.jobs.runDue();
+    const got = sim.ofOrder(r.body!.number as string);
+    expect(got.map((m) => [m.seq, m.body.action, m.times])).toEqual([
+      [1, 'received', 1],
+      [2, 'returned', 1],
+    ]);
+    expect(got[1]!.body).toMatchObject({ externalId: 'HH-NOT-OURS', stateCode: 'invalid', reason: '物业收费纠纷，属住建部门职责' });
+    const timeline = (await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id))).find((e) => e.action === 'invalidate');
+    expect(timeline!.data).toMatchObject({ category: 'not_union_matter' });
+  });
+});
+
 describe('transfer out (转办)', () => {
   it('sends the order to the partner in its terms, records the receipt, and the answer comes back once', async () => {
     const o = await ok(

@@ -2949,10 +2949,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 作废工单（骚扰、测试等，须说明理由；不计入任何比率）
-         * @description 作废工单（骚扰、测试等，须说明理由；不计入任何比率）
+         * 作废工单（骚扰、测试、重复、非工会职责等，须说明理由；不计入任何比率）。来自对接平台（12345 等）的工单以“非工会职责”作废时，即退回该平台（状态消息 returned，附理由）
+         * @description 作废工单（骚扰、测试、重复、非工会职责等，须说明理由；不计入任何比率）。来自对接平台（12345 等）的工单以“非工会职责”作废时，即退回该平台（状态消息 returned，附理由）
          *
-         *     Invalidate an order (nuisance, test…) with a reason; excluded from every rate.
+         *     Invalidate an order (nuisance, test, duplicate, not a union matter…) with a reason; excluded from every rate. An order from an exchange partner (12345…) invalidated as not a union matter is returned to that partner (status message `returned` with the reason).
          */
         post: operations["invalidateOrder"];
         delete?: never;
@@ -31437,7 +31437,7 @@ export interface operations {
                      * @default other
                      * @enum {string}
                      */
-                    category?: "nuisance" | "test" | "duplicate" | "other";
+                    category?: "nuisance" | "test" | "duplicate" | "other" | "not_union_matter";
                     reason: string;
                     version: number;
                 };

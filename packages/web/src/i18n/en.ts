@@ -702,8 +702,10 @@ const enBase: Record<string, string> = {
   首位: 'First',
   '首次登录，请先修改密码': 'First sign-in: change your password',
   驳回退单: 'Refuse return',
-  '骚扰、测试等无效来电；作废的工单不计入任何统计比率。': 'Nuisance, test and other void calls; an invalidated order counts in no rate.',
+  '骚扰、测试等无效来电，或非工会职责的诉求（来自 12345 等对接平台的工单即退回该平台）；作废的工单不计入任何统计比率。':
+    'Nuisance, test and other void calls, or a request that is no union matter (an order from an exchange partner such as 12345 is returned to it); an invalidated order counts in no rate.',
   骚扰电话: 'Nuisance call',
+  非工会职责: 'Not a union matter',
   默认办理路径: 'Default path',
   '（一次性解答：不派单，工单直接办结）': '(first-contact resolution: no dispatch, the order closes)',
   按时反馈: 'Replied on time',

@@ -88,7 +88,13 @@ export const attachmentKindLabels: Record<string, string> = {
   other: '其他',
 };
 export const noteKindLabels: Record<string, string> = { progress: '办理进展', contact: '联系当事人', visit: '走访', mediation: '调解' };
-export const invalidCategoryLabels: Record<string, string> = { nuisance: '骚扰电话', test: '测试', duplicate: '重复', other: '其他' };
+export const invalidCategoryLabels: Record<string, string> = {
+  nuisance: '骚扰电话',
+  test: '测试',
+  duplicate: '重复',
+  other: '其他',
+  not_union_matter: '非工会职责',
+};
 export const hopStatusLabels: Record<string, string> = { open: '待签收', signed: '已签收', returned: '已退回' };
 export const contactAccessLabels: Record<string, string> = { plain: '明文', masked: '脱敏', hidden: '保密（对承办单位隐藏）' };
 

@@ -78,4 +78,16 @@ describe('outbound', async () => {
     expect(isReported('dispatch')).toBe(true);
     expect(isReported('add_note')).toBe(false);
   });
+  it('an order invalidated as not a union matter is returned, with the reason; other invalidations keep theirs inside', () => {
+    const at = new Date('2026-11-30T00:00:00Z');
+    const o = { externalId: 'E1', number: 'N1', state: 'invalid', action: 'invalidate', at, invalidReason: '小区物业纠纷，属住建部门职责' };
+    expect(statusPayload(m12345, { ...o, invalidCategory: 'not_union_matter' })).toMatchObject({
+      action: 'returned',
+      reason: '小区物业纠纷，属住建部门职责',
+      stateCode: 'invalid',
+    });
+    const nuisance = statusPayload(m12345, { ...o, invalidCategory: 'nuisance', invalidReason: '骚扰电话' });
+    expect(nuisance.action).toBe('invalidate');
+    expect(nuisance).not.toHaveProperty('reason');
+  });
 });

@@ -30,17 +30,29 @@ export const isReported = (action: string): boolean => (reportedActions as reado
 /** The body of a status message (before its message id and sequence number are added when it is sent). */
 export function statusPayload(
   m: FieldMapping,
-  o: { externalId: string | null; number: string; state: string; action: string; at: Date; answer?: string | null },
+  o: {
+    externalId: string | null;
+    number: string;
+    state: string;
+    action: string;
+    at: Date;
+    answer?: string | null;
+    invalidCategory?: string | undefined;
+    invalidReason?: string | null;
+  },
 ): Record<string, unknown> {
+  // Not a union matter: the order goes back to the partner, with the reason (other invalidations' reasons stay inside).
+  const returned = o.action === 'invalidate' && o.invalidCategory === 'not_union_matter';
   return {
     type: 'status',
     externalId: o.externalId,
     orderNumber: o.number,
-    action: o.action === 'create' ? 'received' : o.action,
+    action: o.action === 'create' ? 'received' : returned ? 'returned' : o.action,
     state: theirState(m, o.state),
     stateCode: o.state,
     at: o.at.toISOString(),
     ...(o.answer ? { answer: o.answer } : {}),
+    ...(returned && o.invalidReason ? { reason: o.invalidReason } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '.
 import { planStep } from '../deadline-plan.js';
 import { nearDueAt } from './deadlines.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
-import type { Channel, OrderState, Satisfaction } from './states.js';
+import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
 import type { Notice } from '../../notifications/domain/notice.js';
 import { doubtsAbout } from '../../handling/domain/reply-plausibility.js';
 import type { CallerCallback } from '../../closure/domain/group-callback.js';
@@ -766,7 +766,7 @@ export function archiveEffect(s: OrderSnapshot, input: { note: string | null }, 
 
 // ——— orders ———
 
-export function invalidateEffect(s: OrderSnapshot, input: { reason: string; category: 'nuisance' | 'test' | 'duplicate' | 'other' }, ctx: EffectCtx): Effect {
+export function invalidateEffect(s: OrderSnapshot, input: { reason: string; category: InvalidCategory }, ctx: EffectCtx): Effect {
   return effect('invalidate', s, ctx, { set: { invalidReason: input.reason, ...closed(ctx.now) }, data: { category: input.category }, note: input.reason });
 }
 

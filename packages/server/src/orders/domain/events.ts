@@ -1,7 +1,7 @@
 import { replyDoubts } from '../../handling/domain/reply-plausibility.js';
 import { z } from 'zod';
 import { steps } from '../../catalog/domain/catalog.js';
-import { channels, satisfactionLevels } from './states.js';
+import { channels, invalidCategories, satisfactionLevels } from './states.js';
 
 /**
  * The typed facts of an order's timeline. Every row of `order_events` is one of these kinds: `action` names the kind,
@@ -146,7 +146,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   /** The surviving order of an undone merge: the source's callers leave it. */
   kind('merge_undone', { source: z.object({ id: uuid, number: z.string() }), callersMoved: z.number().int().min(0) }),
   kind('link', { linkedOrder: z.object({ id: uuid, number: z.string() }) }),
-  kind('invalidate', { category: z.enum(['nuisance', 'test', 'duplicate', 'other']) }),
+  kind('invalidate', { category: z.enum(invalidCategories) }),
   kind('reveal_contact', { callers: z.number().int().min(0) }),
   /** A knowledge-base article used to answer the caller; `closed`: a consultation closed on the spot with it. */
   kind('answer_with_article', { article: z.object({ id: uuid, version: z.number().int(), title: z.string() }), closed: z.literal(true) }),

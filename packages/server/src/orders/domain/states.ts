@@ -57,3 +57,10 @@ export { priorities, tiers, type Priority, type Tier } from '../../catalog/domai
 export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Satisfaction = (typeof satisfactionLevels)[number];
 export const satisfactionNames: Record<Satisfaction, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
+
+/**
+ * Why an order is invalid. `not_union_matter` (非工会职责): a request that is no trade-union matter; an order that came
+ * from a partner (12345, 民呼我为) is thereby returned to it (exchange/domain/outbound.ts).
+ */
+export const invalidCategories = ['nuisance', 'test', 'duplicate', 'other', 'not_union_matter'] as const;
+export type InvalidCategory = (typeof invalidCategories)[number];

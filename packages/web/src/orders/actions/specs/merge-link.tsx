@@ -57,7 +57,7 @@ export const mergeLinkSpecs: Partial<Record<OrderAction | 'callback', ActionSpec
     key: 'invalidate',
     title: '作废',
     danger: true,
-    intro: '骚扰、测试等无效来电；作废的工单不计入任何统计比率。',
+    intro: '骚扰、测试等无效来电，或非工会职责的诉求（来自 12345 等对接平台的工单即退回该平台）；作废的工单不计入任何统计比率。',
     initial: () => ({ category: 'nuisance' }),
     fields: ({ t }) => (
       <>
