@@ -64,6 +64,30 @@ const required = [
   'linkOrders',
   'invalidateOrder',
   'revealOrderContact',
+  // Issue 14's contract (calls and channels).
+  'ingestCallEvents',
+  'listCalls',
+  'getCall',
+  'getCallFigures',
+  'getIvrConfig',
+  'updateIvrConfig',
+  'listLawyerShifts',
+  'transferToLawyer',
+  'recordLegalConsultation',
+  'submitPublicRequest',
+  'trackPublicRequest',
+  'ratePublicRequest',
+  'applyMembership',
+  'ingestGroupMessages',
+  // Issue 16's contract (exchange with other platforms).
+  'listExchangePartners',
+  'createExchangePartner',
+  'updateExchangePartner',
+  'receiveExternalOrder',
+  'transferOrderOut',
+  'listExchangeMessages',
+  'retryExchangeMessage',
+  'getReconciliation',
 ];
 
 /**
