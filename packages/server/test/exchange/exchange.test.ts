@@ -258,6 +258,43 @@ describe('status back to the partner', () => {
   });
 });
 
+describe('the rest of the loop back to the partner', () => {
+  it('replied, reviewed with the answer, called back: each sent once, in order, in the partner’s state names', async () => {
+    await logins();
+    const callbackAgent = await t.login('callback');
+    const r = await sim.sendOrder('HH-FULL', theirOrder(14));
+    const id = r.body!.orderId as string;
+    let o = await ok(dispatcher.get(`/api/orders/${id}`));
+    o = await ok(dispatcher.post(`/api/orders/${id}/dispatch`, { version: o.version, unitId: handler.session.current.unit.id }));
+    o = await ok(handler.post(`/api/orders/${id}/sign`, { version: o.version }));
+    const measures = '经协调，公司已补发三个月工资';
+    o = await ok(
+      handler.post(`/api/orders/${id}/reply`, { version: o.version, outcome: { resolved: true, measures, amountRecovered: 30000, workersHelped: 3 } }),
+    );
+    o = await ok(dispatcher.post(`/api/orders/${id}/review`, { version: o.version, decision: 'accept' }));
+    o = await ok(
+      callbackAgent.post(`/api/orders/${id}/callback`, {
+        version: o.version,
+        result: 'reached',
+        handlingSatisfaction: 'satisfied',
+        callSatisfaction: 'satisfied',
+      }),
+    );
+    await t.app.jobs.runDue();
+    const got = sim.ofOrder(r.body!.number as string);
+    expect(got.map((m) => [m.seq, m.body.action, m.times])).toEqual([
+      [1, 'received', 1],
+      [2, 'dispatch', 1],
+      [3, 'sign', 1],
+      [4, 'reply', 1],
+      [5, 'review_accept', 1],
+      [6, 'callback_satisfied', 1],
+    ]);
+    expect(got[4]!.body).toMatchObject({ answer: measures });
+    expect(got[5]!.body).toMatchObject({ stateCode: o.state, state: mapping.states[o.state as keyof typeof mapping.states] ?? o.state });
+  });
+});
+
 describe('returned as not a union matter', () => {
   it('an order invalidated as not a union matter goes back to the partner with the reason, once', async () => {
     const r = await sim.sendOrder('HH-NOT-OURS', { ...theirOrder(13), appealContent: '小区物业乱收停车费，请求处理' });
