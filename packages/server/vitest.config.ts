@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: pure domain tests (no database) and everything that talks to a database.
@@ -5,8 +6,16 @@ import { defineConfig } from 'vitest/config';
 // CI asks for a JSON summary too (VITEST_JSON_OUT) to print one closing count over both databases.
 const jsonOut = process.env.VITEST_JSON_OUT;
 
+// Vitest's default is one worker fewer than the cores: on CI's 2 cores that is a single worker, and the suite ran file
+// after file while a core idled (PGlite runs in the worker's own thread, so each file is CPU-bound there). Each file
+// has its own database (test/support/test-db.ts), so files can run side by side; two workers on two cores halve the
+// wall time. Larger machines keep the default.
+const cores = os.availableParallelism();
+const maxWorkers = Math.max(2, cores - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     ...(jsonOut ? { reporters: ['default', 'json'], outputFile: { json: jsonOut } } : {}),
     projects: [
       {

@@ -13,12 +13,49 @@ export const adminPassword = 'Admin12345e2e';
 export type Server = { url: string; stop: () => Promise<void> };
 
 /**
- * A real server on a free port with a fresh embedded database and the built web client (npm run build first):
- * the browser test drives exactly what `npm start` serves.
+ * A real server on a free port with its own embedded database and the built web client (npm run build first): the
+ * browser test drives exactly what `npm start` serves.
+ *
+ * Under `npm run test:e2e` (E2E_TEMPLATES set) the first file that needs an installation of a given size installs it
+ * once into a template folder, and every file starts from a copy: a restart over a copied database skips the
+ * installation (migrations, units, knowledge, demo orders: 6–10 s of CPU a file on a 2-core CI, where two files run at
+ * once). A file run on its own installs fresh, as before.
  */
 export async function startServer(opts: { demoOrders?: number; env?: Record<string, string> } = {}): Promise<Server> {
   if (!fs.existsSync(path.resolve(here, '../dist/index.html'))) throw new Error('packages/web/dist is missing: run npm run build -w @hotline/web first');
+  const demoOrders = opts.demoOrders ?? 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
+  const templates = process.env.E2E_TEMPLATES;
+  if (templates) fs.cpSync(await templateFor(path.resolve(templates), demoOrders), dataDir, { recursive: true });
+  return spawnServer(dataDir, demoOrders, true);
+}
+
+/** The installed template for this size: made by the first file that asks (a directory made atomically is the lock). */
+async function templateFor(root: string, demoOrders: number): Promise<string> {
+  const dir = path.join(root, `demo-${demoOrders}`);
+  const ready = `${dir}.ready`;
+  fs.mkdirSync(root, { recursive: true });
+  let mine = false;
+  try {
+    fs.mkdirSync(dir);
+    mine = true;
+  } catch {
+    // another file is installing it, or has
+  }
+  if (mine) {
+    const server = await spawnServer(dir, demoOrders, false);
+    await server.stop();
+    fs.writeFileSync(ready, '');
+  }
+  const deadline = Date.now() + 180_000;
+  while (!fs.existsSync(ready)) {
+    if (Date.now() > deadline) throw new Error(`the e2e template ${dir} was not installed within 3 minutes`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return dir;
+}
+
+async function spawnServer(dataDir: string, demoOrders: number, removeOnStop: boolean): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -26,7 +63,7 @@ export async function startServer(opts: { demoOrders?: number; env?: Record<stri
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      HOTLINE_DEMO_ORDERS: String(opts.demoOrders ?? 0),
+      HOTLINE_DEMO_ORDERS: String(demoOrders),
       HOTLINE_ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
       ...opts.env,
@@ -35,7 +72,10 @@ export async function startServer(opts: { demoOrders?: number; env?: Record<stri
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within 2 minutes:\n${log}`));
+    }, 120_000);
     const onData = (b: Buffer) => {
       log += b.toString();
       const m = /started: (http:\/\/\S+)/.exec(log);
@@ -46,7 +86,10 @@ export async function startServer(opts: { demoOrders?: number; env?: Record<stri
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}):\n${log}`)));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}):\n${log}`));
+    });
   });
   let stopping = false;
   // A server that dies under a test would otherwise show only as refused connections.
@@ -57,9 +100,12 @@ export async function startServer(opts: { demoOrders?: number; env?: Record<stri
     url,
     stop: async () => {
       stopping = true;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (removeOnStop) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,48 +1,48 @@
-import { lazy } from 'react';
+import { lazyPage } from './shared/lazy-page.js';
 
 /**
  * Every page, loaded when first opened (one chunk a page). The staff pages each guarded by the menu's roles are listed
  * by their path in `guardedPages`; App.tsx places the rest (public pages, areas that guard their own tabs).
  */
-export const LoginPage = lazy(() => import('./auth/LoginPage.js'));
-export const IntakePage = lazy(() => import('./intake/IntakePage.js'));
-export const OrderListPage = lazy(() => import('./orders/OrderListPage.js'));
-export const OrderDetailPage = lazy(() => import('./orders/OrderDetailPage.js'));
-export const UnitsPage = lazy(() => import('./admin/UnitsPage.js'));
-export const UsersPage = lazy(() => import('./admin/UsersPage.js'));
-export const CatalogPage = lazy(() => import('./admin/CatalogPage.js'));
-export const TimeLimitsPage = lazy(() => import('./admin/TimeLimitsPage.js'));
-export const CalendarPage = lazy(() => import('./admin/CalendarPage.js'));
-export const AuditPage = lazy(() => import('./admin/AuditPage.js'));
-export const ExchangePage = lazy(() => import('./admin/ExchangePage.js'));
-export const QualityPage = lazy(() => import('./quality/QualityPage.js'));
-export const LettersPage = lazy(() => import('./legal/LettersPage.js'));
-export const RiskEmployersPage = lazy(() => import('./legal/RiskEmployersPage.js'));
-export const MediationCasesPage = lazy(() => import('./legal/MediationCasesPage.js'));
-export const CockpitPage = lazy(() => import('./analytics/cockpit/CockpitPage.js'));
-export const ReportsPage = lazy(() => import('./analytics/ReportsPage.js'));
+export const LoginPage = lazyPage(() => import('./auth/LoginPage.js'));
+export const IntakePage = lazyPage(() => import('./intake/IntakePage.js'));
+export const OrderListPage = lazyPage(() => import('./orders/OrderListPage.js'));
+export const OrderDetailPage = lazyPage(() => import('./orders/OrderDetailPage.js'));
+export const UnitsPage = lazyPage(() => import('./admin/UnitsPage.js'));
+export const UsersPage = lazyPage(() => import('./admin/UsersPage.js'));
+export const CatalogPage = lazyPage(() => import('./admin/CatalogPage.js'));
+export const TimeLimitsPage = lazyPage(() => import('./admin/TimeLimitsPage.js'));
+export const CalendarPage = lazyPage(() => import('./admin/CalendarPage.js'));
+export const AuditPage = lazyPage(() => import('./admin/AuditPage.js'));
+export const ExchangePage = lazyPage(() => import('./admin/ExchangePage.js'));
+export const QualityPage = lazyPage(() => import('./quality/QualityPage.js'));
+export const LettersPage = lazyPage(() => import('./legal/LettersPage.js'));
+export const RiskEmployersPage = lazyPage(() => import('./legal/RiskEmployersPage.js'));
+export const MediationCasesPage = lazyPage(() => import('./legal/MediationCasesPage.js'));
+export const CockpitPage = lazyPage(() => import('./analytics/cockpit/CockpitPage.js'));
+export const ReportsPage = lazyPage(() => import('./analytics/ReportsPage.js'));
 // The wall's route: a signed-in person, or a display token with nobody signed in (it checks for itself).
-export const BigScreenPage = lazy(() => import('./analytics/bigscreen/BigScreenRoute.js'));
-export const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage.js'));
-export const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.js'));
-export const WallboardPage = lazy(() => import('./calls/WallboardPage.js'));
-export const CallRecordsPage = lazy(() => import('./calls/CallRecordsPage.js'));
-export const LawyerSeatsPage = lazy(() => import('./legal/LawyerSeatsPage.js'));
-export const IvrPage = lazy(() => import('./admin/IvrPage.js'));
-export const SupervisionBoardPage = lazy(() => import('./supervision/SupervisionBoardPage.js'));
-export const SupervisionLayout = lazy(() => import('./supervision/SupervisionLayout.js'));
-export const ReviewsPage = lazy(() => import('./supervision/ReviewsPage.js'));
-export const AnalysisPage = lazy(() => import('./supervision/AnalysisPage.js'));
-export const CircularsPage = lazy(() => import('./supervision/CircularsPage.js'));
-export const PhoneTasksPage = lazy(() => import('./supervision/PhoneTasksPage.js'));
-export const OutboundPage = lazy(() => import('./supervision/OutboundPage.js'));
-export const EmergencyMembersPage = lazy(() => import('./supervision/EmergencyMembersPage.js'));
-export const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage.js'));
-export const InsightsLayout = lazy(() => import('./insights/InsightsLayout.js'));
-export const SurgesPage = lazy(() => import('./insights/SurgesPage.js'));
-export const ForecastPage = lazy(() => import('./insights/ForecastPage.js'));
-export const AcceptancePage = lazy(() => import('./insights/AcceptancePage.js'));
-export const UnionServicesPage = lazy(() => import('./selfservice/UnionServicesPage.js'));
+export const BigScreenPage = lazyPage(() => import('./analytics/bigscreen/BigScreenRoute.js'));
+export const KnowledgePage = lazyPage(() => import('./knowledge/KnowledgePage.js'));
+export const NotificationsPage = lazyPage(() => import('./notifications/NotificationsPage.js'));
+export const WallboardPage = lazyPage(() => import('./calls/WallboardPage.js'));
+export const CallRecordsPage = lazyPage(() => import('./calls/CallRecordsPage.js'));
+export const LawyerSeatsPage = lazyPage(() => import('./legal/LawyerSeatsPage.js'));
+export const IvrPage = lazyPage(() => import('./admin/IvrPage.js'));
+export const SupervisionBoardPage = lazyPage(() => import('./supervision/SupervisionBoardPage.js'));
+export const SupervisionLayout = lazyPage(() => import('./supervision/SupervisionLayout.js'));
+export const ReviewsPage = lazyPage(() => import('./supervision/ReviewsPage.js'));
+export const AnalysisPage = lazyPage(() => import('./supervision/AnalysisPage.js'));
+export const CircularsPage = lazyPage(() => import('./supervision/CircularsPage.js'));
+export const PhoneTasksPage = lazyPage(() => import('./supervision/PhoneTasksPage.js'));
+export const OutboundPage = lazyPage(() => import('./supervision/OutboundPage.js'));
+export const EmergencyMembersPage = lazyPage(() => import('./supervision/EmergencyMembersPage.js'));
+export const SelfServicePage = lazyPage(() => import('./selfservice/SelfServicePage.js'));
+export const InsightsLayout = lazyPage(() => import('./insights/InsightsLayout.js'));
+export const SurgesPage = lazyPage(() => import('./insights/SurgesPage.js'));
+export const ForecastPage = lazyPage(() => import('./insights/ForecastPage.js'));
+export const AcceptancePage = lazyPage(() => import('./insights/AcceptancePage.js'));
+export const UnionServicesPage = lazyPage(() => import('./selfservice/UnionServicesPage.js'));
 
 /** Pages the current role opens only where the menu offers them (Guard in App.tsx), by their path under the shell. */
 export const guardedPages = [

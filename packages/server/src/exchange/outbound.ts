@@ -19,7 +19,7 @@ export const deliveryAttempts = 60;
 export const sendsTo = (p: repo.PartnerRow) => p.active && p.direction !== 'in' && !!p.endpoint;
 
 /**
- * Outbound messages to partners (docs/decisions/0007-exchange-delivery.md): written with the change that causes them,
+ * Outbound messages to partners (docs/decisions/0009-exchange-delivery.md): written with the change that causes them,
  * in its transaction (the outbox), numbered per order, and delivered by the job runner, which retries with back-off.
  * Delivering message n first delivers every earlier undelivered message of the same order, so a partner always
  * hears an order's changes in order, however the retries interleave.

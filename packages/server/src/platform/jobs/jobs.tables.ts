@@ -4,7 +4,7 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex
 /**
  * The outbox and the job queue in one table: a change writes the work it implies here in its own transaction
  * (a notice to deliver, a status to send back), and scheduled work (the supervision scan) lands here too, one row
- * per time slot. The runner claims due rows with FOR UPDATE SKIP LOCKED (see docs/decisions/0004-job-runner.md).
+ * per time slot. The runner claims due rows with FOR UPDATE SKIP LOCKED (see docs/decisions/0014-job-runner.md).
  */
 export const jobs = pgTable(
   'jobs',
