@@ -25,9 +25,10 @@ export async function startServer(opts: { demoOrders?: number; env?: Record<stri
   if (!fs.existsSync(path.resolve(here, '../dist/index.html'))) throw new Error('packages/web/dist is missing: run npm run build -w @hotline/web first');
   const demoOrders = opts.demoOrders ?? 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
-  const templates = process.env.E2E_TEMPLATES;
+  // Extra environment may change what is installed (a province, a rule): such a server installs fresh.
+  const templates = opts.env ? undefined : process.env.E2E_TEMPLATES;
   if (templates) fs.cpSync(await templateFor(path.resolve(templates), demoOrders), dataDir, { recursive: true });
-  return spawnServer(dataDir, demoOrders, true);
+  return spawnServer(dataDir, demoOrders, true, opts.env);
 }
 
 /** The installed template for this size: made by the first file that asks (a directory made atomically is the lock). */
@@ -55,7 +56,7 @@ async function templateFor(root: string, demoOrders: number): Promise<string> {
   return dir;
 }
 
-async function spawnServer(dataDir: string, demoOrders: number, removeOnStop: boolean): Promise<Server> {
+async function spawnServer(dataDir: string, demoOrders: number, removeOnStop: boolean, env: Record<string, string> = {}): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -66,7 +67,7 @@ async function spawnServer(dataDir: string, demoOrders: number, removeOnStop: bo
       HOTLINE_DEMO_ORDERS: String(demoOrders),
       HOTLINE_ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
-      ...opts.env,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
