@@ -79,7 +79,7 @@ Object.assign(enExchange, {
   当日办结: 'Closed',
   批次送达: 'Batches delivered',
   完成时间: 'Completed',
-  '已续传 {n} 个批次': '{n} batches sent again',
+  '已续传 {n} 个批次': '{n} {n|batch|batches} sent again',
   续传: 'Resume',
   全总数据上报: 'National upload',
   已上报: 'Uploaded',

@@ -39,7 +39,7 @@ export const enIntelligence: Record<string, string> = {
   当时件数: 'Requests then',
   通知督办员: 'Supervisors notified',
   已通知: 'Notified',
-  '未来 {n} 周': 'Next {n} weeks',
+  '未来 {n} 周': 'Next {n} {n|week|weeks}',
   暂无诉求数据: 'No requests yet',
   各事项下周预测: 'Next week per subject',
   近4周平均: '4-week average',
@@ -50,7 +50,7 @@ export const enIntelligence: Record<string, string> = {
   '件/周': 'per week',
   原样采纳: 'Kept as suggested',
   已修改: 'Changed',
-  '近 {n} 天': 'Last {n} days',
+  '近 {n} 天': 'Last {n} {n|day|days}',
   '受理台保存工单时，逐项比对系统建议与接线员最终填写的内容：相同为原样采纳，不同为修改。当前模型版本：{version}':
     'When an order is saved at the intake console, each suggestion is compared with what the agent finally entered: the same is kept, different is changed. Model version: {version}',
   这段时间还没有记录的建议: 'No suggestions recorded in this period',

@@ -17,7 +17,7 @@ export const enLegal: Record<string, string> = {
   调解案件: 'Mediation cases',
   全部状态: 'All states',
   '经{unit}调解，双方达成调解协议：{terms}': 'Mediated by {unit}, the parties reached an agreement: {terms}',
-  '本工单已调解达成协议：追回 {amount}，帮助 {n} 人': 'This order was mediated to an agreement: {amount} recovered, {n} workers helped',
+  '本工单已调解达成协议：追回 {amount}，帮助 {n} 人': 'This order was mediated to an agreement: {amount} recovered, {n} {n|worker|workers} helped',
   按调解结果填写: 'Fill in from the mediation',
   '{m} 月质检覆盖率': 'Inspection coverage, month {m}',
   不合格: 'Failed',

@@ -6,7 +6,7 @@ export const enWorkplace: Record<string, string> = {
   '{from} 至 {to} 为暂定日历：按放假办法推算节假日，没有调休上班；落在其中的期限标为“暂定”，导入国务院通知后自动重算':
     '{from} to {to} is a provisional calendar: holidays computed from the regulation, no make-up working days; deadlines in it are marked provisional and recomputed when the State Council notice is entered',
   '请选择国务院通知的 .ics 或 .json 文件': 'Choose the .ics or .json file of the State Council notice',
-  '；{n} 张在办工单的暂定期限已重算': '; provisional deadlines of {n} open orders recomputed',
+  '；{n} 张在办工单的暂定期限已重算': '; provisional deadlines of {n} open {n|order|orders} recomputed',
   '只支持 .ics 或 .json 文件': 'Only .ics or .json files',
   从文件导入: 'From a file',
   逐行填写: 'Type line by line',
@@ -42,7 +42,7 @@ export const enWorkplace: Record<string, string> = {
   仍有期限落在暂定日历: 'Some deadlines still fall in a provisional year',
   '对方：{name}': 'Partner: {name}',
   '文号 {number}': 'No. {number}',
-  '协议金额 {amount} 元，覆盖 {n} 人': 'Agreement for {amount} yuan, {n} workers',
+  '协议金额 {amount} 元，覆盖 {n} 人': 'Agreement for {amount} yuan, {n} {n|worker|workers}',
   '第 {n} 期已付 {amount} 元': 'Instalment {n}: {amount} yuan paid',
   '文章：{title}': 'Article: {title}',
   引用知识库答复: 'Answered from the knowledge base',

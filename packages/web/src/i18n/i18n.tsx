@@ -8,9 +8,16 @@ export type T = (text: string, vars?: Vars) => string;
 const storageKey = 'hotline.lang';
 
 /** The interface is written in Chinese; the English table is keyed by the Chinese text, so Chinese never goes missing. */
+const englishPlural = new Intl.PluralRules('en');
+
 export function translate(lang: Lang, text: string, vars?: Vars): string {
   const s = lang === 'en' ? (en[text] ?? text) : text;
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  if (!vars) return s;
+  // English plurals: {n|order|orders} is the word for the count n ("1 order", "2 orders").
+  const plural = s.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) =>
+    k in vars ? (englishPlural.select(Number(vars[k])) === 'one' ? one : other) : m,
+  );
+  return plural.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 const I18nContext = createContext<{ lang: Lang; setLang: (l: Lang) => void; t: T }>({
