@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/domain/**/*.test.ts', 'src/platform/**/*.test.ts'],
+          // A guard against a hang, not a speed check: property tests run thousands of cases, and with both cores busy
+          // (two workers) one took 6.6 s against vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
