@@ -33,6 +33,7 @@ import {
   type OrderSnapshot,
 } from '../orders/domain/effects.js';
 import { decide, type OrderAction, type OrderFacts, type Relation } from '../orders/domain/state-machine.js';
+import { limitSelectorOf } from '../orders/domain/effective-priority.js';
 import { machineFacts } from '../orders/machine-facts.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from '../orders/domain/states.js';
 import type {
@@ -153,11 +154,13 @@ export class SimOrder {
   }
 
   /** The context the effects are computed in, as runTransition builds it. */
-  private ctxFor(at: Date, actor: SeedActor, selector: Pick<OrderRow, 'typeCode' | 'subjectCode' | 'priority' | 'tier'>): EffectCtx {
+  private ctxFor(at: Date, actor: SeedActor, order: Pick<OrderRow, 'typeCode' | 'subjectCode' | 'priority' | 'tier' | 'riskFlags'>): EffectCtx {
+    // The same selection as runTransition: a flagged order runs on the major limits.
+    const selector = limitSelectorOf(order);
     return {
       now: at,
       calendar: this.env.calendar,
-      limitFor: (step) => this.env.limitFor(step, selector),
+      limitFor: (step, priority) => this.env.limitFor(step, priority ? { ...selector, priority } : selector),
       actor: { userId: actor.userId, unitId: actor.unitId, unitName: this.env.unit(actor.unitId).name, role: actor.role },
       newId: this.env.newId,
     };

@@ -1,4 +1,5 @@
 import { CalendarNotCoveredError, isWorkingTimeUnit, type LimitUnit } from '../calendar/domain/working-time.js';
+import { effectivePriority } from '../orders/domain/effective-priority.js';
 import type { OrderAction } from '../orders/domain/state-machine.js';
 import type { Satisfaction } from '../orders/domain/states.js';
 import type { OrderOutcome } from '../orders/orders.tables.js';
@@ -58,7 +59,10 @@ export function runStory(s: StoryInput): void {
 
 function story(s: StoryInput): void {
   const { sim, req, kind, rng, cast, clock, end } = s;
-  const urgent = req.priority !== 'normal';
+  // People keep to the limits the order runs on: a flagged order is in the emergency mechanism and handled as a
+  // major one (orders/domain/effective-priority.ts).
+  const pace = effectivePriority(req);
+  const urgent = pace !== 'normal';
   const minute = 60_000;
   const later = (from: Date, min: number, max: number) => new Date(Math.max(from.getTime(), sim.last.getTime()) + rng.int(min, max) * minute);
   const working = (from: Date, min: number, max: number) => clock.add(new Date(Math.max(from.getTime(), sim.last.getTime())), rng.int(min, max));
@@ -91,10 +95,10 @@ function story(s: StoryInput): void {
   const atHotline =
     desk.unitId === cast.centre.id &&
     !kind.startsWith('stall_') &&
-    (req.priority === 'major' ? rng.chance(0.5) : req.priority === 'urgent' ? rng.chance(0.1) : req.type === 'consult' && rng.chance(0.5));
+    (pace === 'major' ? rng.chance(0.5) : pace === 'urgent' ? rng.chance(0.1) : req.type === 'consult' && rng.chance(0.5));
   const dispatchAt = due(
     urgent
-      ? later(sim.o.createdAt, req.priority === 'major' ? 3 : 5, req.priority === 'major' ? 12 : 25)
+      ? later(sim.o.createdAt, pace === 'major' ? 3 : 5, pace === 'major' ? 12 : 25)
       : rng.chance(0.04)
         ? working(sim.o.createdAt, 70, 300)
         : working(sim.o.createdAt, 5, 55),
@@ -110,7 +114,7 @@ function story(s: StoryInput): void {
   } else {
     holderActor = dispatchDown(s, desk, dispatchAt, due, soon, hold);
   }
-  if (req.priority === 'major') note(sim, due(later(dispatchAt, 20, 120)), cast.leaders[0], rng.pick(texts.leaderInstruction));
+  if (pace === 'major') note(sim, due(later(dispatchAt, 20, 120)), cast.leaders[0], rng.pick(texts.leaderInstruction));
 
   handleAndReply(s, holderActor, due, working, hold);
   if (kind === 'stall_replied') hold();

@@ -22,6 +22,7 @@ import * as repo from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
+import { limitSelectorOf } from './domain/effective-priority.js';
 
 export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
 /** Who takes in a partner's order: the system actor, standing at the partner's receiving unit. */
@@ -163,7 +164,7 @@ export function createIntakeService(deps: OrderDeps) {
       const message = '同一风险标识不能既标记又清除';
       throw invalid('ORDER_RISK_FLAG_CONTRADICTION', message, [{ field: 'body.clearedRiskFlags', message }]);
     }
-    const selector = { typeCode: input.typeCode, subjectCode: input.subjectCode, priority: input.priority, tier: input.tier };
+    const selector = limitSelectorOf({ ...input, riskFlags: flags.flags });
     const seq = await deps.orderNumbers(deps.config.province, localDateOf(now));
     const { row, event } = createEffect(
       {

@@ -3,11 +3,12 @@ import { integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'd
 /**
  * Maintained counts of orders per unit, kind of involvement and state (issue 18): the list's per-state counts and the
  * saved views' tab counts read a few rows here instead of a GROUP BY over every order a unit may see. Kept by
- * statement-level triggers on work_orders (drizzle/0027_order_counts.sql) in the transaction of the change itself, so
+ * statement-level triggers on work_orders (drizzle/0027_order_counts.sql, 0031) in the transaction of the change itself, so
  * they are never behind. `kind` says how the unit is involved:
  *  - visible: the unit is in the order's visible_to (what a person scoped there may see);
  *  - holder: the unit holds the order now; subtree: the holder lies in the unit's subtree (the unit is on its path);
- *  - major: as subtree, for orders of priority major; intake: the unit took the order in;
+ *  - emergency: as subtree, for orders in the emergency mechanism (priority major or a risk flag of 危众多大隐,
+ *    drizzle/0031_emergency_counts.sql); intake: the unit took the order in;
  *  - consult: as visible, for orders of type consult.
  * `shard` (the writing backend's pid mod 16) keeps the province's rows from being one hot lock under intake: two
  * concurrent transactions touch the same row only when their connections share a shard. Readers sum the shards.

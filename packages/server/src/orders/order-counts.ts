@@ -7,12 +7,13 @@ import type { ListOrdersQuery } from './order-list.js';
 import { orderCounts } from './order-counts.tables.js';
 
 /** How a unit is involved in the orders counted (order-counts.tables.ts, drizzle/0027_order_counts.sql). */
-export type CountKind = 'visible' | 'holder' | 'subtree' | 'major' | 'intake' | 'consult';
+export type CountKind = 'visible' | 'holder' | 'subtree' | 'emergency' | 'intake' | 'consult';
 export type CounterKey = { kind: CountKind; unitId: string };
 export type StateCount = { state: string; n: number };
 
 /** The query's conditions besides visibility, state and the unit/involvement ones a counter kind stands for. */
 const otherFilters = [
+  'priority',
   'subjectCode',
   'tier',
   'riskFlag',
@@ -45,10 +46,10 @@ export function counterKeyOf(
   if (otherFilters.some((f) => q[f] !== undefined)) return null;
   const typeConsult = q.typeCode === 'consult';
   if (q.typeCode !== undefined && !typeConsult) return null;
-  if (q.priority !== undefined && q.priority !== 'major') return null;
+  if (q.emergency === false) return null;
   const parts = [q.unitId !== undefined, q.involvement !== undefined, typeConsult].filter(Boolean).length;
   if (parts > 1) return null;
-  if (q.priority === 'major' && !(q.unitId && q.includeSubtree)) return null;
+  if (q.emergency && !(q.unitId && q.includeSubtree)) return null;
   if (typeConsult) return { kind: 'consult', unitId: scopeUnitIdOf(actor) };
   if (q.involvement === 'holder') return { kind: 'holder', unitId: actor.unitId };
   if (q.involvement === 'intake') return { kind: 'intake', unitId: actor.unitId };
@@ -58,7 +59,7 @@ export function counterKeyOf(
     // Outside the person's scope the list intersects with visibility: scan (it finds nothing or little).
     if (!unit || !unit.path.startsWith(actor.scopePath)) return null;
     if (!q.includeSubtree) return { kind: 'holder', unitId: unit.id };
-    return { kind: q.priority === 'major' ? 'major' : 'subtree', unitId: unit.id };
+    return { kind: q.emergency ? 'emergency' : 'subtree', unitId: unit.id };
   }
   return { kind: 'visible', unitId: scopeUnitIdOf(actor) };
 }

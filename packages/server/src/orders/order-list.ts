@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { figureCondition, type DrillableMetric } from '../analytics/drill-down.js';
 import { orderVisibility } from '../access/scope.js';
@@ -13,6 +13,7 @@ import { orderIdsMatchingText } from '../search/order-index.js';
 import { listQueryOf, viewsFor } from './saved-views.js';
 import { counterKeyOf, countsOf, readCounts, totalOf, type CounterKey, type StateCount } from './order-counts.js';
 import { orderUnitPages } from './order-counts.tables.js';
+import { emergencyCondition } from './emergency-condition.js';
 import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
 
@@ -26,6 +27,8 @@ export type ListOrdersQuery = {
   priority?: string | undefined;
   tier?: string | undefined;
   riskFlag?: string | undefined;
+  /** In the emergency mechanism (应急机制): priority major or any risk flag of 危众多大隐 (false: not in it). */
+  emergency?: boolean | undefined;
   deadlineStatus?: 'on_time' | 'near_due' | 'overdue' | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -95,6 +98,7 @@ function decodeCursor(s: string): Cursor {
 }
 
 const farFuture = sql`'infinity'::timestamptz`;
+const inEmergency = emergencyCondition(workOrders.priority, workOrders.riskFlags);
 const sortColumn = {
   created_desc: { col: sql`${workOrders.createdAt}`, dir: 'desc' as const },
   created_asc: { col: sql`${workOrders.createdAt}`, dir: 'asc' as const },
@@ -138,6 +142,7 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.confidential !== undefined) c.push(eq(workOrders.confidential, q.confidential));
     if (q.awaitingCheck !== undefined) c.push(eq(workOrders.awaitingCheck, q.awaitingCheck));
     if (q.riskFlag) c.push(sql`${workOrders.riskFlags} @> array[${q.riskFlag}]::text[]`);
+    if (q.emergency !== undefined) c.push(q.emergency ? inEmergency : not(inEmergency));
     if (q.deadlineStatus === 'overdue') c.push(lt(workOrders.currentDueAt, now));
     if (q.deadlineStatus === 'near_due') c.push(and(lte(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);
     if (q.deadlineStatus === 'on_time') c.push(and(gt(workOrders.currentNearDueAt, now), gte(workOrders.currentDueAt, now))!);
@@ -179,7 +184,7 @@ export function createOrderListService(deps: OrderDeps) {
   async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null) {
     const { col, dir } = sortColumn[q.sort];
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    if (key && key.kind !== 'major' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
+    if (key && key.kind !== 'emergency' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
       const p = orderUnitPages;
       // base[0] is the visibility test: the unit's own rows are orders it may see (the holder and the intake unit
       // are in visible_to themselves), so only the query's other conditions filter the joined orders.

@@ -111,6 +111,9 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             priority: z.enum(priorities).optional(),
             tier: z.enum(tiers).optional(),
             riskFlag: z.string().max(40).optional(),
+            emergency: boolString
+              .optional()
+              .describe('应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag'),
             deadlineStatus: z.enum(['on_time', 'near_due', 'overdue']).optional(),
             from: day.optional(),
             to: day.optional(),

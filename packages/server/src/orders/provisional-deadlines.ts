@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { LimitUnit, WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { Step } from '../catalog/domain/catalog.js';
 import type { Executor } from '../platform/db/client.js';
+import { limitSelectorOf } from './domain/effective-priority.js';
 import { parseOrderEvent } from './domain/events.js';
 import { carriedDeadlines, deadlinesOnProvisionalDays, hasProvisionalDeadline } from './domain/provisional-deadlines.js';
 import { insertEvent, type OrderRow } from './orders.repo.js';
@@ -10,12 +11,11 @@ import { unitsById } from '../units/units.repo.js';
 import { orderHops, workOrders } from './orders.tables.js';
 import type { TimeLimits } from './time-limits.js';
 
-const selectorOf = (o: OrderRow) => ({ typeCode: o.typeCode, subjectCode: o.subjectCode, priority: o.priority, tier: o.tier });
-
 /** The unit of each step's limit for this order: the reply limit as stored with it, the others from the rules. */
 async function unitsOf(tx: Executor, limits: TimeLimits, o: OrderRow): Promise<(step: Step) => LimitUnit> {
   const units = new Map<Step, LimitUnit>();
-  for (const step of ['dispatch', 'sign', 'return', 'callback'] as const) units.set(step, (await limits.limitFor(tx, step, selectorOf(o))).unit as LimitUnit);
+  for (const step of ['dispatch', 'sign', 'return', 'callback'] as const)
+    units.set(step, (await limits.limitFor(tx, step, limitSelectorOf(o))).unit as LimitUnit);
   return (step) => (step === 'reply' && o.replyLimit ? (o.replyLimit.unit as LimitUnit) : units.get(step)!);
 }
 

@@ -25,7 +25,7 @@ export const savedViews: readonly SavedView[] = [
   { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'] },
   { key: 'consultations', query: { typeCode: 'consult' }, roles: ['lawyer'] },
   { key: 'in_progress', query: { state: ['handling'] }, roles: workers },
-  { key: 'emergency', query: { priority: 'major', ownSubtree: true }, roles: ['leader', 'supervisor'] },
+  { key: 'emergency', query: { emergency: true, ownSubtree: true }, roles: ['leader', 'supervisor'] },
   { key: 'near_due', query: { deadlineStatus: 'near_due' }, roles: chasers },
   { key: 'overdue', query: { deadlineStatus: 'overdue' }, roles: chasers },
   { key: 'to_review', query: { state: ['replied'] }, roles: ['dispatcher'] },

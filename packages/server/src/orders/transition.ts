@@ -12,6 +12,7 @@ import { decide, type OrderAction, type Relation } from './domain/state-machine.
 import type { OrderState } from './domain/states.js';
 import type { OrderDeps } from './order-deps.js';
 import { applyEffect, lockSnapshot, type OrderRow } from './orders.repo.js';
+import { limitSelectorOf } from './domain/effective-priority.js';
 import { provisionalFlag } from './provisional-deadlines.js';
 import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
@@ -76,13 +77,6 @@ function changed(order: OrderRow, effect: Effect, state: string, bump: boolean, 
   };
 }
 
-export const selectorOf = (o: Pick<OrderRow, 'typeCode' | 'subjectCode' | 'priority' | 'tier'>) => ({
-  typeCode: o.typeCode,
-  subjectCode: o.subjectCode,
-  priority: o.priority,
-  tier: o.tier,
-});
-
 /**
  * Every change to an order goes through here: one transaction, the order locked (with its co-handlers, one
  * statement), visibility (404), version (409), the state machine (409 / 403), then the action's effect — computed by
@@ -117,11 +111,12 @@ export async function runTransition(
     }
     const now = deps.clock.now();
     const unitName = actorUnit?.name ?? '';
-    const selector = selectorOf(order);
+    // Its priority as the emergency mechanism makes it: a flagged order runs on the major limits.
+    const selector = limitSelectorOf(order);
     const effectCtx: EffectCtx = {
       now,
       calendar: loaded.calendar,
-      limitFor: (step) => loaded.reference.limitFor(step, selector),
+      limitFor: (step, priority) => loaded.reference.limitFor(step, priority ? { ...selector, priority } : selector),
       actor: { userId: actor.userId, unitId: actor.unitId, unitName, role: actor.role },
       newId: randomUUID,
     };

@@ -9,6 +9,7 @@ import { supervisionFactEffect } from '../orders/domain/effects.js';
 import { unitsById } from '../units/units.repo.js';
 import { visibleOrdersWhere } from '../orders/orders-for-supervision.js';
 import { runTransition } from '../orders/transition.js';
+import { emergencyCondition } from '../orders/emergency-condition.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
 import { isProvincialUnit } from '../units/province-root.js';
@@ -178,7 +179,7 @@ export function createInstructionsService(deps: OrderDeps) {
       actor,
       (o) =>
         and(
-          sql`(${o.priority} = 'major' or ${o.riskFlags} && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`,
+          emergencyCondition(o.priority, o.riskFlags),
           inArray(o.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']),
         )!,
       (orderId) => sql<string | null>`(select w.way from emergency_ways w where w.order_id = ${orderId} order by w.at desc limit 1)`,

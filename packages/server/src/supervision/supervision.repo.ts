@@ -3,6 +3,7 @@ import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
+import { emergencyCondition } from '../orders/emergency-condition.js';
 import { byReceivingSql, dispatchedByProvinceText } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
@@ -32,7 +33,7 @@ export type ScanCandidate = {
 };
 
 const openStates = sql`('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`;
-const emergency = sql`(o.priority = 'major' or o.risk_flags && array['danger', 'mass', 'repeat', 'large', 'hidden']::text[])`;
+const emergency = emergencyCondition(sql`o.priority`, sql`o.risk_flags`);
 
 /**
  * The open orders for which a timer signal may be due and is not yet recorded. A read-only join of the order table

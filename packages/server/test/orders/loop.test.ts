@@ -11,10 +11,13 @@ let county: { id: string; path: string }, otherCounty: { id: string }, cityUnit:
 const hour = 3_600_000;
 const day = 24 * hour;
 
+let employers = 0;
+// A new employer each time: a third request about one employer would be flagged 多 (repeat) at intake and run on
+// the emergency mechanism's clock limits (orders/domain/effective-priority.ts), which the paths here do not test.
 const newOrder = (over: Record<string, unknown> = {}) => ({
   channel: 'phone',
   callers: [{ name: '王先生', phone: '13904711111' }],
-  employer: { name: '呼和浩特市某某餐饮有限公司' },
+  employer: { name: `呼和浩特市第${++employers}餐饮有限公司` },
   place: { text: '呼和浩特市新城区', divisionCode: '150102' },
   narrative: '反映餐饮公司拖欠两个月工资。',
   typeCode: 'complaint',

@@ -72,6 +72,9 @@ function requestFor(action: string, o: Order, pick: number): { path: string; bod
       return { path: 'callback', body: { ...v, result: 'unreachable' } };
     case 'reopen':
       return { path: 'reopen', body: { ...v, reason } };
+    case 'attach_caller':
+      // Flags set or cleared on an open order: in and out of the emergency counter.
+      return { path: 'callers', body: { ...v, caller: { name: '李师傅', phone: '13904719999' }, channel: 'phone', riskFlags: pick % 2 ? ['mass'] : [] } };
     case 'archive':
       return { path: 'archive', body: v };
     case 'invalidate':
@@ -88,6 +91,8 @@ const step = fc.record({
   other: fc.nat(),
   pick: fc.nat(),
   priority: fc.constantFrom('normal', 'urgent', 'major'),
+  // A flagged order is in the emergency counter whatever its priority.
+  riskFlags: fc.constantFrom([], [], ['mass'], ['hidden']),
   typeCode: fc.constantFrom('complaint', 'consult', 'help'),
   minutes: fc.integer({ min: 1, max: 24 * 60 }),
 });
@@ -104,6 +109,7 @@ async function create(s: Step) {
       typeCode: s.typeCode,
       subjectCode: 'wage_arrears',
       priority: s.priority,
+      riskFlags: [...s.riskFlags],
     }),
     201,
   );
@@ -150,7 +156,7 @@ async function countersAndFresh() {
   );
   const fresh = rowsOf(
     await t.db.execute(sql`select k.unit_id, k.kind, o.state, count(*)::int as n from work_orders o,
-    lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.type_code) k
+    lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.risk_flags, o.type_code) k
     group by 1, 2, 3 order by 1, 2, 3`),
   );
   const pages = rowsOf(await t.db.execute(sql`select unit_id, created_at, order_id from order_unit_pages order by 1, 2, 3`));
@@ -241,7 +247,7 @@ describe('maintained order counts', () => {
   it('a change that moves an order between states moves its count in the same transaction', async () => {
     const province = people.dispatcher!;
     const before = await ok(province.get('/api/orders?limit=1'));
-    await create({ kind: 'create', person: 0, order: 0, other: 0, pick: 0, priority: 'normal', typeCode: 'complaint', minutes: 1 });
+    await create({ kind: 'create', person: 0, order: 0, other: 0, pick: 0, priority: 'normal', riskFlags: [], typeCode: 'complaint', minutes: 1 });
     const after = await ok(province.get('/api/orders?limit=1'));
     expect(after.countsByState.pending_dispatch).toBe((before.countsByState.pending_dispatch ?? 0) + 1);
     expect(after.items[0].id).toBe(pool[pool.length - 1]);

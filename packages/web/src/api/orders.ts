@@ -15,6 +15,8 @@ export type ListQuery = {
   priority?: string;
   tier?: string;
   riskFlag?: string;
+  /** In the emergency mechanism: priority major or any risk flag of 危众多大隐. */
+  emergency?: boolean;
   deadlineStatus?: 'on_time' | 'near_due' | 'overdue';
   from?: string;
   to?: string;

@@ -24787,6 +24787,8 @@ export interface operations {
                 confidential?: "true" | "false";
                 cursor?: string;
                 deadlineStatus?: "on_time" | "near_due" | "overdue";
+                /** @description 应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag */
+                emergency?: "true" | "false";
                 employer?: string;
                 from?: string;
                 includeSubtree?: "true" | "false";

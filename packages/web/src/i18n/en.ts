@@ -720,7 +720,8 @@ const enBase: Record<string, string> = {
   法律咨询: 'Consultations',
   派给律师调解工作室的咨询工单: 'Consultation orders sent to the lawyer studio',
   '重大（应急）': 'Major (emergency)',
-  本辖区启动应急机制的重大工单: 'Major orders in my area under the emergency mechanism',
+  '本辖区启动应急机制的工单：重大，或带危众多大隐风险标识':
+    'Orders in my area under the emergency mechanism: major, or with a risk flag of danger, mass, repeat, large or hidden',
   '挽回金额（元）': 'Amount recovered (yuan)',
   帮助职工人数: 'Workers helped',
   办理满意度: 'Satisfaction with handling',

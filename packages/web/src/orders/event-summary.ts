@@ -1,7 +1,7 @@
 import type { OrderEvent } from '../api/types.js';
 import type { T } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
-import { attachmentKindLabels, noteKindLabels, satisfactionLabels, stateLabels } from '../shared/labels.js';
+import { attachmentKindLabels, noteKindLabels, priorityLabels, satisfactionLabels, stateLabels } from '../shared/labels.js';
 
 /** The five flags of 危众多大隐 (catalog codes; the catalog's names are the same words). */
 const riskFlagWords: Record<string, string> = { danger: '危', mass: '众', repeat: '多', large: '大', hidden: '隐' };
@@ -13,6 +13,34 @@ const recomputedFields: Record<string, string> = {
   returnDueAt: '退单期限',
   callbackDueAt: '回访期限',
 };
+
+const flagWords = (flags: string[], t: T) => (flags.length ? flags.map((f) => t(riskFlagWords[f] ?? f)).join('、') : t('无'));
+
+/**
+ * Risk flags changed after intake (a caller attached, orders merged), and with them maybe the limits: into or out
+ * of the emergency mechanism, the current step's deadline counted again (server: orders/domain/retime.ts).
+ */
+function flagChange(d: Record<string, unknown>, t: T): string[] {
+  const out: string[] = [];
+  const flags = d.riskFlags as { before?: string[]; after?: string[] } | undefined;
+  if (flags && !Array.isArray(flags) && flags.before && flags.after && flags.before.join() !== flags.after.join())
+    out.push(t('风险标识：{from} → {to}', { from: flagWords(flags.before, t), to: flagWords(flags.after, t) }));
+  const limits = d.limits as { priority: { to: string }; dueAt: { from: string | null; to: string | null } } | undefined;
+  if (!limits) return out;
+  out.push(
+    limits.priority.to === 'major'
+      ? t('进入应急机制，时限按重大工单计')
+      : t('退出应急机制，时限按{priority}工单计', { priority: t(priorityLabels[limits.priority.to] ?? limits.priority.to) }),
+  );
+  if (limits.dueAt.from !== limits.dueAt.to)
+    out.push(
+      t('当前环节期限：{from} → {to}', {
+        from: limits.dueAt.from ? formatTime(limits.dueAt.from) : t('无'),
+        to: limits.dueAt.to ? formatTime(limits.dueAt.to) : t('无'),
+      }),
+    );
+  return out;
+}
 
 type Named = { id?: string; name?: string; number?: string };
 const named = (v: unknown): Named | null => (v && typeof v === 'object' ? (v as Named) : null);
@@ -79,6 +107,7 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (e.action === 'merge_undone' && undone?.number)
     out.push(t('{number} 撤销合并，转出来电人 {n} 名', { number: undone.number, n: Number(d.callersMoved ?? 0) }));
   if (typeof d.callerCount === 'number' && e.action === 'attach_caller') out.push(t('来电人共 {n} 名', { n: d.callerCount }));
+  out.push(...flagChange(d, t));
   const lawyer = named(d.lawyer);
   if (lawyer?.name) out.push(t('律师：{name}', { name: lawyer.name }));
   if (Array.isArray(d.lawCited) && d.lawCited.length) out.push(t('引用：{laws}', { laws: (d.lawCited as string[]).join('、') }));

@@ -44,9 +44,9 @@ export const savedViews: SavedView[] = [
   {
     key: 'emergency',
     label: '重大（应急）',
-    query: { priority: 'major', includeSubtree: true, sort: 'due_asc' },
+    query: { emergency: true, includeSubtree: true, sort: 'due_asc' },
     roles: ['leader', 'supervisor'],
-    hint: '本辖区启动应急机制的重大工单',
+    hint: '本辖区启动应急机制的工单：重大，或带危众多大隐风险标识',
   },
   { key: 'near_due', label: '临期', query: { deadlineStatus: 'near_due', sort: 'due_asc' }, roles: chasers, hint: '当前环节即将到期的工单' },
   { key: 'overdue', label: '超期', query: { deadlineStatus: 'overdue', sort: 'due_asc' }, roles: chasers, hint: '当前环节已超过期限的工单' },

@@ -1,11 +1,12 @@
 import type { Role } from '../../auth/roles.js';
 import { computeDeadline, type LimitUnit, type WorkingCalendar } from '../../calendar/domain/working-time.js';
-import type { Step } from '../../catalog/domain/catalog.js';
+import type { Priority, Step } from '../../catalog/domain/catalog.js';
 import { conflict, invalid } from '../../platform/errors/app-error.js';
 import { widenVisibleTo } from '../../access/domain/visibility.js';
 import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '../orders.tables.js';
 import { planStep } from '../deadline-plan.js';
 import { nearDueAt } from './deadlines.js';
+import { retimeForFlags } from './retime.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
 import type { Notice } from '../../notifications/domain/notice.js';
@@ -35,8 +36,11 @@ export type EffectActor = { userId: string | null; unitId: string; unitName: str
 export type EffectCtx = {
   now: Date;
   calendar: WorkingCalendar;
-  /** The time limit that applies to a step of this order (the rules already selected for its type, subject, priority, tier). */
-  limitFor(step: Step): LimitSnapshot;
+  /**
+   * The time limit that applies to a step of this order (the rules already selected for its type, subject, tier and
+   * effective priority — domain/effective-priority.ts); `priority` asks for another one (its flags are changing).
+   */
+  limitFor(step: Step, priority?: Priority): LimitSnapshot;
   actor: EffectActor;
   /** Ids for rows the effect creates and refers to (an extension request the order points at). */
   newId(): string;
@@ -274,6 +278,7 @@ export function attachCallerEffect(
 ): Effect {
   const o = s.order;
   const flags = input.riskFlags ? [...new Set(input.riskFlags)] : o.riskFlags;
+  const retimed = retimeForFlags(o, flags, ctx);
   return effect('attach_caller', s, ctx, {
     set: {
       callerCount: o.callerCount + 1,
@@ -281,8 +286,15 @@ export function attachCallerEffect(
       riskFlags: flags,
       workersInvolved: input.workersInvolved ?? o.workersInvolved,
       amountInvolved: input.amountInvolved ?? o.amountInvolved,
+      ...retimed.set,
     },
-    data: { channel: input.channel, callerCount: o.callerCount + 1, riskFlags: { before: o.riskFlags, after: flags } },
+    hops: retimed.hops,
+    data: {
+      channel: input.channel,
+      callerCount: o.callerCount + 1,
+      riskFlags: { before: o.riskFlags, after: flags },
+      ...(retimed.limits ? { limits: retimed.limits } : {}),
+    },
     note: input.note ?? null,
   });
 }
@@ -840,14 +852,23 @@ export function mergeInEffect(
   ctx: EffectCtx,
 ): Effect {
   const o = s.order;
+  const flags = [...new Set([...o.riskFlags, ...input.sources.flatMap((x) => x.riskFlags)])];
+  // A flagged source brings the survivor into the emergency mechanism: its deadlines shorten with it.
+  const retimed = retimeForFlags(o, flags, ctx);
   return effect('merge_in', s, ctx, {
     set: {
       callerCount: input.callerCount,
       isGroup: input.callerCount > 1,
-      riskFlags: [...new Set([...o.riskFlags, ...input.sources.flatMap((x) => x.riskFlags)])],
+      riskFlags: flags,
       visibleTo: [...new Set([...o.visibleTo, ...input.sources.flatMap((x) => x.visibleTo)])],
+      ...retimed.set,
     },
-    data: { sources: input.sources.map((x) => ({ id: x.id, number: x.number })), callersMoved: input.callersMoved },
+    hops: retimed.hops,
+    data: {
+      sources: input.sources.map((x) => ({ id: x.id, number: x.number })),
+      callersMoved: input.callersMoved,
+      ...(retimed.limits ? { limits: retimed.limits } : {}),
+    },
     note: input.note,
   });
 }

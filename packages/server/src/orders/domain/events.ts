@@ -1,6 +1,6 @@
 import { replyDoubts } from '../../handling/domain/reply-plausibility.js';
 import { z } from 'zod';
-import { steps } from '../../catalog/domain/catalog.js';
+import { priorities, steps } from '../../catalog/domain/catalog.js';
 import { channels, invalidCategories, satisfactionLevels } from './states.js';
 
 /**
@@ -50,6 +50,19 @@ const intake = {
   awaitingCheck: z.boolean().optional(),
 };
 
+/**
+ * The limits an order runs on changed with its risk flags (into or out of the emergency mechanism): the priority the
+ * limits were chosen by, and the current step's deadline, from → to (orders/domain/retime.ts).
+ */
+export const limitChangeSchema = z
+  .object({
+    priority: z.object({ from: z.enum(priorities), to: z.enum(priorities) }).strict(),
+    step: z.enum([...steps, 'review']).nullable(),
+    dueAt: z.object({ from: iso.nullable(), to: iso.nullable() }).strict(),
+  })
+  .strict();
+export type LimitChange = z.infer<typeof limitChangeSchema>;
+
 const placeRef = z.object({ text: z.string().nullable(), divisionCode: z.string().nullable() }).strict();
 
 /** A group order called back caller by caller: each caller's result (the order's own is derived from them). */
@@ -76,6 +89,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
     channel: z.enum(channels),
     callerCount: z.number().int().min(1),
     riskFlags: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
+    limits: limitChangeSchema.optional(),
   }),
   kind('dispatch', { toUnit: unitRef, coHandlers: z.array(unitRef), redispatch: z.boolean() }),
   kind('handle_at_hotline', { handledBy: unitRef }),
@@ -140,7 +154,11 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
   /** `nearDueAt`, `primaryCaller`: the step's near-due moment and the primary caller, so that undoing the merge resumes it whole. */
   kind('merge', { mergedInto: uuid, callers: z.number().int().min(0), nearDueAt: iso.nullable().optional(), primaryCaller: uuid.nullable().optional() }),
-  kind('merge_in', { sources: z.array(z.object({ id: uuid, number: z.string() })), callersMoved: z.number().int().min(0) }),
+  kind('merge_in', {
+    sources: z.array(z.object({ id: uuid, number: z.string() })),
+    callersMoved: z.number().int().min(0),
+    limits: limitChangeSchema.optional(),
+  }),
   /** 撤销合并 on the order that had been merged: it comes back in the state and step it was merged in, with its callers. */
   kind('unmerge', { mergedInto: uuid, callers: z.number().int().min(0), state: z.string() }),
   /** The surviving order of an undone merge: the source's callers leave it. */

@@ -11,6 +11,7 @@ import {
   type LimitUnit,
   type WorkingCalendar,
 } from '../../calendar/domain/working-time.js';
+import { effectivePriority, isEmergency } from '../../orders/domain/effective-priority.js';
 import { awaitedInstruction, type InstructionFacts } from '../../orders/domain/instruction-rule.js';
 
 /**
@@ -76,20 +77,16 @@ export type Signal = {
 };
 
 const workingStates = new Set(['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']);
-const emergencyFlags = new Set(['danger', 'mass', 'repeat', 'large', 'hidden']);
-
-/** 应急机制: any of 危众多大隐, or priority major. */
-export function isEmergency(o: { priority: string; riskFlags: readonly string[] }): boolean {
-  return o.priority === 'major' || o.riskFlags.some((f) => emergencyFlags.has(f));
-}
+export { isEmergency };
 
 /**
  * The step's limit runs in working time or on the clock: the reply step keeps its limit's unit; the other steps
- * of a normal order run in working time and those of an urgent or major one on the clock (workflow.md's table).
+ * of a normal order run in working time and those of an urgent or major one — or a flagged one, which runs on the
+ * major limits — on the clock (workflow.md's table).
  */
 function stepUnitIsWorking(o: TimedOrder): boolean {
   if (o.currentStep === 'reply' && o.replyLimitUnit) return isWorkingTimeUnit(o.replyLimitUnit as LimitUnit);
-  return o.priority === 'normal';
+  return effectivePriority(o) === 'normal';
 }
 
 /** The instant the step is overdue by a second full limit (its own length again, in the same kind of time). */
