@@ -64,6 +64,6 @@ export const enWorkplace: Record<string, string> = {
   转办回复: 'Transfer answered',
   '风险标识：{from} → {to}': 'Risk flags: {from} → {to}',
   '进入应急机制，时限按重大工单计': 'Enters the emergency mechanism: limits as for a major order',
-  '退出应急机制，时限按{priority}工单计': 'Leaves the emergency mechanism: limits as for a {priority} order',
+  '退出应急机制，时限按{priority}工单计': 'Leaves the emergency mechanism: limits by its priority, {priority}',
   '当前环节期限：{from} → {to}': 'Current step due: {from} → {to}',
 };
