@@ -365,8 +365,15 @@ export class SimOrder {
     this.act(at, actor, 'sign', (s, ctx) => signEffect(s, { note: null }, ctx));
   }
 
-  returnOrder(at: Date, actor: SeedActor, reason: string): void {
+  /**
+   * False when the return limit has passed by `at`: the callers attached until then may have flagged the order into
+   * the emergency mechanism, whose return limit is an hour (orders/domain/retime.ts), and the unit keeps the order.
+   */
+  returnOrder(at: Date, actor: SeedActor, reason: string): boolean {
+    this.flush(at);
+    if (this.o.returnDueAt && at > this.o.returnDueAt) return false;
     this.act(at, actor, 'return', (s, ctx) => returnEffect(s, { reason }, ctx));
+    return true;
   }
 
   /** The return refused: the same unit must sign again, with a fresh sign limit. */

@@ -163,11 +163,10 @@ function dispatchDown(s: StoryInput, desk: SeedActor, at: Date, due: Due, soon: 
     const limit = sim.o.returnDueAt;
     if (limit && t > limit) t = new Date(Math.max(sim.last.getTime() + 60_000, limit.getTime() - 60_000));
     // An emergency order's return limit is an hour: when the unit's turn came after it, the unit keeps the order.
-    if (limit && t > limit) {
-      if (kind === 'stall_returned') hold();
-    } else {
-      sim.returnOrder(due(t), who(sim, 'return', returner), rng.pick(wrongUnit ? texts.wrongUnitReturn : texts.ownUnitReturn));
-      if (kind === 'stall_returned') hold();
+    const returned =
+      !(limit && t > limit) && sim.returnOrder(due(t), who(sim, 'return', returner), rng.pick(wrongUnit ? texts.wrongUnitReturn : texts.ownUnitReturn));
+    if (kind === 'stall_returned') hold();
+    if (returned) {
       const decideAt = due(soon(t, [15, 240], [5, 30]));
       if (wrongUnit) sim.dispatch(decideAt, who(sim, 'return_redispatch', desk), territorial, rng.pick(texts.redispatchReason), co, 'return_redispatch');
       else sim.rejectReturn(decideAt, who(sim, 'return_reject', desk), rng.pick(texts.rejectReturn));
