@@ -81,6 +81,7 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
     .where(and(isNull(workOrders.sourcePartnerId), eq(workOrders.createdByRole, 'agent')))
     .orderBy(sql`${workOrders.createdAt} desc`)
     .limit(6);
+  let outageShown = false;
   for (const [i, o] of orders.entries()) {
     const partner = i < 4 ? p12345 : national;
     const externalId = partner === p12345 ? `HHHT12345-2026-${String(1000 + i)}` : `ACFTU-${String(880 + i)}`;
@@ -108,7 +109,9 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       (e) => isReported(e.action) && e.toState,
     );
     for (const [seq, e] of steps.entries()) {
-      const failed = i === 0 && seq === steps.length - 1;
+      // One partner outage to show: the last status of the first order that has any (the first order may have none yet).
+      const failed = !outageShown && seq === steps.length - 1;
+      if (failed) outageShown = true;
       await db.insert(exchangeMessages).values({
         partnerId: partner.id,
         direction: 'out',
