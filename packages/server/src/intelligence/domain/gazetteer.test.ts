@@ -29,6 +29,13 @@ const rows: DivisionRow[] = [
   { code: '320115', name: '江宁区', level: 'county', parentCode: '320100' },
   { code: '330200', name: '宁波市', level: 'city', parentCode: '330000' },
   { code: '330281', name: '余姚市', level: 'county', parentCode: '330200' },
+  { code: '310000', name: '上海市', level: 'province', parentCode: null },
+  { code: '310115', name: '浦东新区', level: 'county', parentCode: '310000' },
+  { code: '610116', name: '长安区', level: 'county', parentCode: '610100' },
+  { code: '130100', name: '石家庄市', level: 'city', parentCode: '130000' },
+  { code: '130102', name: '长安区', level: 'county', parentCode: '130100' },
+  { code: '150200', name: '包头市', level: 'city', parentCode: '150000' },
+  { code: '150221', name: '土默特右旗', level: 'county', parentCode: '150200' },
 ];
 const g = buildGazetteer(rows);
 const at = (t: string, preferProvince?: string, region?: string) => locatePlace(g, t, { preferProvince, region })?.place ?? null;
@@ -70,5 +77,19 @@ describe('locatePlace', () => {
   });
   it('takes a unique short county name after 在/到/去', () => {
     expect(at('我在余姚，厂里不给交社保')?.divisionCode).toBe('330281');
+  });
+  it('reads a county glued to its city even where its short name is a common word (北京朝阳, 西安长安)', () => {
+    expect(at('我在北京朝阳一家公司上班')?.divisionCode).toBe('110105');
+    expect(at('西安长安一个工地')?.divisionCode).toBe('610116');
+    expect(at('石家庄长安区一个商场')?.divisionCode).toBe('130102');
+    // The city's full name before the county's still reads as two names.
+    expect(at('在北京市朝阳区上班')?.divisionCode).toBe('110105');
+    expect(at('在长安区一个工地')).toBeNull();
+    expect(at('在朝阳上班')).toBeNull();
+  });
+  it('reads a new area by its short name and colloquial names with one meaning', () => {
+    expect(at('浦东这边一家公司')?.divisionCode).toBe('310115');
+    expect(at('在土右旗一个煤矿')?.divisionCode).toBe('150221');
+    expect(at('呼市新城区跑外卖')?.divisionCode).toBe('150102');
   });
 });

@@ -6,6 +6,8 @@
  * A county name several cities share ("朝阳区", "鼓楼区") is settled by the city or province named beside it, or by
  * the installation's own province; otherwise the place stops at what the candidates have in common.
  */
+import { compoundNames, placeAliases, stripType } from './place-names.js';
+
 export type DivisionRow = { code: string; name: string; level: 'province' | 'city' | 'county' | 'zone'; parentCode: string | null };
 export type Place = { province: string; city: string | null; county: string | null; divisionCode: string };
 
@@ -99,10 +101,14 @@ function originSpans(text: string): [number, number][] {
 }
 
 export function shortName(row: DivisionRow): string | null {
-  let s = row.name.replace(ethnicTail, '');
-  if (s === row.name) s = s.replace(/(?:特别行政区|自治区|自治州|地区|省|市|盟|县|区|旗|林区|特区)$/, '');
+  const s = typeless(row);
   if (s === row.name || s.length < 2 || notAPlace.has(s)) return null;
   return s;
+}
+
+function typeless(row: DivisionRow): string {
+  const s = row.name.replace(ethnicTail, '');
+  return s === row.name ? stripType(s) : s;
 }
 
 export function buildGazetteer(rows: readonly DivisionRow[]): Gazetteer {
@@ -113,6 +119,17 @@ export function buildGazetteer(rows: readonly DivisionRow[]): Gazetteer {
     add(r.name, { row: r, short: false });
     const s = r.level === 'zone' ? null : shortName(r);
     if (s) add(s, { row: r, short: true });
+  }
+  // A county glued to its city or municipality (北京朝阳, 沈阳铁西) names one county even where its short name is a word.
+  for (const r of rows) {
+    const parent = r.level === 'county' && r.parentCode ? byCode.get(r.parentCode) : undefined;
+    if (!parent) continue;
+    for (const name of compoundNames(typeless(parent), r.name, typeless(r)))
+      if (!names.has(name)) add(name, { row: r, short: false });
+  }
+  for (const [alias, code] of Object.entries(placeAliases)) {
+    const r = byCode.get(code);
+    if (r && !names.has(alias)) add(alias, { row: r, short: false });
   }
   const byFirstChar = new Map<string, { name: string; entries: Entry[] }[]>();
   for (const [name, entries] of names) {
