@@ -99,8 +99,12 @@ export type Mention = { value: number; text: string; index: number };
 const workerNoun =
   '(?:个|名|位|号)?(?:人|老?工人|农民工|老?职工|员工|工友|师傅|骑手|外卖员|(?:货车|代驾|大车)?司机|快递员|配送员|分拣员|运行工|车工|女工|老乡|村民|兄弟|伙计|护士|老师|保安|店员)';
 const workerPattern = new RegExp(`(${N})${workerNoun}`, 'g');
-// "四十多名倒班工人": a measure word, then up to two characters of trade, then the noun.
-const qualifiedPattern = new RegExp(`(${N})(?:个|名|位)[\\u4e00-\\u9fa5]{1,2}?(?:工人|职工|员工|司机|骑手)`, 'g');
+// "四十多名倒班工人": a measure word, then up to two characters of trade, then the noun; or a trade ending in 工
+// ("二十多个装卸工", "十五个冲床工"), but not a word of wages or time (三个月工资, 两个月工钱).
+const qualifiedPattern = new RegExp(
+  `(${N})(?:个|名|位)(?:[\\u4e00-\\u9fa5]{1,2}?(?:工人|职工|员工|司机|骑手)|[\\u4e00-\\u9fa5]{1,2}工(?![资钱厂地程作期时龄伤会具友]))`,
+  'g',
+);
 // "工人四十来个": the noun first.
 const nounFirstPattern = new RegExp(`(?:工人|农民工|职工|员工|骑手|司机)(${N})(?:个|名|位|人)`, 'g');
 // "我们5个" / "俺们三个" at the end of a clause: the noun is left out.

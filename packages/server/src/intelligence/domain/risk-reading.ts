@@ -6,14 +6,26 @@
 export type RiskFlagCode = 'danger' | 'mass' | 'repeat' | 'large' | 'hidden';
 export type RiskThresholdsLike = { massWorkers: number; largeAmount: number };
 
-// 危: threat to life or safety, of the caller, of others, or an acute hazard at work.
-const danger =
-  /跳楼|跳下|跳河|跳桥|要跳|轻生|自杀|寻死|不想活|活着没意思|活着也没啥意思|活着(?:也)?没(?:什么|啥)意思|一了百了|撑不下去|遗书|喝药|农药|药都买好|同归于尽|弄死|砍人|拿刀|动刀|算账的念头|汽油|点了|放火|炸了|爬到塔吊|塔吊上|站在桥上|在楼顶|楼顶上|在河边|打人|被打|打了我|打了他|拦着我|动手|棍子|堵着不让走|抢救|ICU|透水|瓦斯超标|坍塌|塌了|要塌|泄漏|中毒|晕倒|落石|裂缝|很危险|太危险|差点砸|掉石头|掉了(?:好几块|几块|一块)?石头|石头掉|冒顶|报警器(?:早就|都)?坏|呼吸困难|起火|着火了|爆炸/g;
+// 危: threat to life or safety, of the caller, of others, or an acute hazard at work. Three lists, each written as the
+// kinds of words callers use rather than the phrasings of the training requests, so a new phrasing still matches:
+// self-harm said or prepared (a place to jump from, a means, "活着没盼头"), violence, an acute hazard at work.
+const selfHarm =
+  /跳楼|跳下|跳河|跳江|跳桥|要跳|卧轨|楼顶|天台|顶楼|站在桥上|在河边|轻生|自杀|寻死|想死|不想活|死了算了|不如死了|一了百了|活不下去了|没法活了|活着(?:也|还)?没(?:什么|啥|有)?(?:意思|盼头|奔头|指望)|撑不下去|结束(?:自己的)?生命|遗书|喝药|农药|敌敌畏|百草枯|老鼠药|安眠药|药都买好|割腕|上吊|烧炭/g;
+const violence =
+  /同归于尽|弄死|杀了|砍人|砍死|拿刀|动刀|刀捅|捅人|报复|算账的念头|汽油|点了|放火|打人|被打|打伤|打了我|打了他|围殴|拦着我|动手|棍子|堵着不让走|关起来/g;
+const hazard =
+  /抢救|ICU|重症|昏迷|晕倒|窒息|呕吐|口吐白沫|抽搐|呼吸困难|透水|瓦斯|冒顶|塌方|坍塌|要塌|快塌|(?<!冲)塌了|压到人|压住人|(?:墙|顶板|顶|脚手架|架子|棚|楼|坝|井|洞|隧道|基坑|边坡)[^，。！？,]{0,3}(?:塌|垮|裂)|泄漏|漏电|触电|(?<!查出来?[苯铅汞锰砷]?)中毒|掉[^，。！？,]{0,4}石头?|石头掉|落石|很危险|太危险|差点砸|出人命|人命关天|报警器[^，。！？,]{0,3}坏|起火|着火了|爆炸|炸了|塔吊上|爬到塔吊/g;
+// 冲塌了 is a home washed away by a flood, past: hardship, not a hazard at work.
+// "没有人受伤", "不会跳楼的", "没出人命": a danger word just after a negation is the caller saying it did not happen.
+const negated = /(?:没有?|未|不会|不要|别|并没有?|无)(?:人|再)?$/;
 // 众: a gathering or collective action (the headcount threshold is applied apart).
-const gathering = /聚集|围堵|堵在|堵门|堵路|拉横幅|横幅|集体停|集体去|集体上访|停跑|罢工|静坐|一起去|组团|群体/g;
-// 多: the caller says it was reported before.
+// A sit-in says it in its own words: 坐着不走, 不给钱不走, 守在门口, 都停在门口.
+const gathering =
+  /聚集|围堵|堵在|堵门|堵路|拉横幅|横幅|集体停|集体去|集体上访|集体罢|停跑|罢工|静坐|坐着不走|不给钱(?:就)?不走|(?:门口|项目部|办公室|政府)(?:坐着|守着|围着)|(?:都|全)停在|都不干了|一起去|组团|群体/g;
+// 多: the caller says it was reported before (to us or to the authorities): an ordinal of calls, a past report, an
+// answer promised and not kept. Not what was asked of the employer (多次讨要) and not a bare 还是没有.
 const repeat =
-  /第[二三四五六七八九两2-9]次|又是我|又打|再次|多次(?:反映|向|来电|投诉|讨要|找|打)|反映过|打过(?:好几次|两次|几次)?电话|之前打过|上次(?:打|反映|说)|上个?(?:月|礼拜|星期|周)(?:就)?(?:打|反映)过|去年就打过|找了好几次|好几次了|几次了|两次了|还是没人管|没下文|一直没解决|还是没有|第三次来电/g;
+  /第[二三四五六七八九十两2-9]+(?:次|回|遍)|又是我|又打|再次(?:来电|反映|打|投诉|求助)|再反映|多次(?:反映|向|来电|投诉|打)|反映过|反映了(?:好几|几|两|三|多)次|投诉过|打过(?:你们|好几次|两次|几次)?电话|之前打过|上[回次](?:你们|打|反映|说)|上个?(?:月|礼拜|星期|周)(?:就)?(?:打|反映)过|去年就打过|你们(?:说会|说联系|说给|说帮|转过去|转给|答应)|找了好几次|好几次了|还是没人管|没下文|没人联系我|没人给我回话|一直没解决/g;
 // 大: a large amount in words, or a large public impact.
 const largeWords = /上百万|几百万|上千万|影响(?:很|特别)?大|社会影响/g;
 // 隐: escalation outside the channel (media, petition, unrest) that may grow.
@@ -25,6 +37,10 @@ const nowOrTomorrow = /现在|正在|刚才|今天|今晚|今早|明天|明早|�
 export type RiskReading = { flags: RiskFlagCode[]; urgent: boolean; evidence: Partial<Record<RiskFlagCode | 'urgent', string[]>> };
 
 const words = (re: RegExp, text: string) => [...new Set([...text.matchAll(re)].map((m) => m[0]))];
+const dangerWordsOf = (text: string) =>
+  [selfHarm, violence, hazard].flatMap((re) =>
+    [...text.matchAll(re)].filter((m) => !negated.test(text.slice(Math.max(0, m.index! - 4), m.index!))).map((m) => m[0]),
+  );
 
 export function readRisk(text: string, facts: { workers: number | null; amountYuan: number | null }, t: RiskThresholdsLike): RiskReading {
   const evidence: RiskReading['evidence'] = {};
@@ -34,7 +50,7 @@ export function readRisk(text: string, facts: { workers: number | null; amountYu
     flags.push(flag);
     evidence[flag] = ev;
   };
-  const dangerWords = words(danger, text);
+  const dangerWords = [...new Set(dangerWordsOf(text))];
   raise('danger', dangerWords);
   const gatherWords = words(gathering, text);
   raise('mass', [...((facts.workers ?? 0) >= t.massWorkers ? [`${facts.workers}人`] : []), ...gatherWords]);
