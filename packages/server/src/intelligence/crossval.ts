@@ -1,14 +1,16 @@
 /**
  * k-fold cross-validation on the training part only, to choose the classifier's settings without touching the test part:
- *   npx tsx src/intelligence/crossval.ts [l2] [minCount] [epochs] [rate]
+ *   npx tsx src/intelligence/crossval.ts [l2] [minCount] [epochs] [rate] [atypicalPairing]
+ * The type is read as the reader reads it: the subject predicted first, then the type with it (type-by-subject.ts).
  */
 import { segment } from '../platform/text/segment.js';
 import { featuresOf, indexOf, predict, train } from './domain/classifier.js';
 import { isTestRequest, loadCorpus } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 import { subjects, types } from './train.js';
+import { chooseType, subjectFeature } from './domain/type-by-subject.js';
 
-const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4] = process.argv.slice(2).map(Number);
+const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4, atypical = 0.5] = process.argv.slice(2).map(Number);
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
 const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC'), r.channel) }));
 const k = 5;
@@ -19,7 +21,7 @@ for (let fold = 0; fold < k; fold++) {
   const held = ex.filter((_, i) => i % k === fold);
   const opts = { epochs, rate, l2, minCount };
   const t = train(
-    trainPart.map((e) => ({ feats: e.feats, label: e.r.type })),
+    trainPart.map((e) => ({ feats: [...e.feats, subjectFeature(e.r.subject)], label: e.r.type })),
     { ...opts, labels: types },
   );
   const s = train(
@@ -29,10 +31,12 @@ for (let fold = 0; fold < k; fold++) {
   const ti = indexOf(t),
     si = indexOf(s);
   for (const e of held) {
-    if (predict(t, ti, e.feats).label === e.r.type) typeOk++;
-    if (predict(s, si, e.feats).label === e.r.subject) subjectOk++;
+    const subject = predict(s, si, e.feats);
+    const type = chooseType(predict(t, ti, [...e.feats, subjectFeature(subject.label)]), subject, atypical);
+    if (type.label === e.r.type) typeOk++;
+    if (subject.label === e.r.subject) subjectOk++;
   }
 }
 console.log(
-  `l2=${l2} minCount=${minCount} epochs=${epochs} rate=${rate}: type ${(typeOk / rows.length).toFixed(3)} subject ${(subjectOk / rows.length).toFixed(3)} (n=${rows.length})`,
+  `l2=${l2} minCount=${minCount} epochs=${epochs} rate=${rate} atypical=${atypical}: type ${(typeOk / rows.length).toFixed(3)} subject ${(subjectOk / rows.length).toFixed(3)} (n=${rows.length})`,
 );

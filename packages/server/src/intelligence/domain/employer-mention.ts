@@ -56,8 +56,8 @@ const descriptors =
 const boundary =
   /(?:[，。、；：！？,.;:!?\s“”"'（）()]|入职|就职|任职|受雇于|应聘|单位|在|于|是|给|到|去|进|被|跟|和|与|对|的|了|个|家|这|那|我|们|说|从|替|帮|向|让|叫|称|反映|位于|关于|由)/g;
 
-// Words of a clause, not of a name: "但经查询公司", "今年才知道公司", "需要公司".
-const notAName = /但|经|查|需|知道|才|刚|送|期|工资|今年|要|就|也|都|还|不|没|把|说|让|人|问|找|跟|当|做|干|上班|打工/;
+// Words of a clause, not of a name: "但经查询公司", "今年才知道公司", "需要公司", "被退回派遣公司", "社保公司" (an agency).
+const notAName = /但|经|查|需|知道|才|刚|送|期|工资|社保|退回|今年|要|就|也|都|还|不|没|把|说|让|人|问|找|跟|当|做|干|上班|打工/;
 
 export type EmployerMention = { name: string; start: number };
 

@@ -4,6 +4,7 @@ import { locatePlace, type Gazetteer, type Place } from './gazetteer.js';
 import { readAmountYuan, readWorkers } from './numbers.js';
 import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
+import { chooseType, subjectFeature } from './type-by-subject.js';
 
 // Words that carry weight in the model but explain nothing to an agent.
 const notEvidence =
@@ -76,8 +77,9 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
   ): Reading {
     const text = input.text.normalize('NFKC').trim();
     const feats = featuresOf(deps.segment(text), text, input.channel);
-    const type = predict(deps.model.type, typeIndex, feats);
     const subject = predict(deps.model.subject, subjectIndex, feats);
+    const typeFeats = [...feats, subjectFeature(subject.label)];
+    const type = chooseType(predict(deps.model.type, typeIndex, typeFeats), subject);
     const workers = readWorkers(text, { suggestion: type.label === 'suggestion' });
     const amount = readAmountYuan(text);
     const employer = type.label === 'suggestion' ? null : readEmployer(text, isPlaceName);
@@ -97,7 +99,7 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
       employer,
       place: located?.place ?? null,
       evidence: {
-        type: topWords(deps.model.type, typeIndex, feats, type.label, text, typeKeywords),
+        type: topWords(deps.model.type, typeIndex, typeFeats, type.label, text, typeKeywords),
         subject: topWords(deps.model.subject, subjectIndex, feats, subject.label, text, subjectKeywords),
         riskFlags: risk.evidence,
         workers: workers.evidence ? [workers.evidence] : [],
