@@ -36,6 +36,11 @@ const rows: DivisionRow[] = [
   { code: '130102', name: '长安区', level: 'county', parentCode: '130100' },
   { code: '150200', name: '包头市', level: 'city', parentCode: '150000' },
   { code: '150221', name: '土默特右旗', level: 'county', parentCode: '150200' },
+  { code: '650000', name: '新疆维吾尔自治区', level: 'province', parentCode: null },
+  { code: '652800', name: '巴音郭楞蒙古自治州', level: 'city', parentCode: '650000' },
+  { code: '652801', name: '库尔勒市', level: 'county', parentCode: '652800' },
+  { code: '120000', name: '天津市', level: 'province', parentCode: null },
+  { code: '120116', name: '滨海新区', level: 'county', parentCode: '120000' },
 ];
 const g = buildGazetteer(rows);
 const at = (t: string, preferProvince?: string, region?: string) => locatePlace(g, t, { preferProvince, region })?.place ?? null;
@@ -91,5 +96,11 @@ describe('locatePlace', () => {
     expect(at('浦东这边一家公司')?.divisionCode).toBe('310115');
     expect(at('在土右旗一个煤矿')?.divisionCode).toBe('150221');
     expect(at('呼市新城区跑外卖')?.divisionCode).toBe('150102');
+    expect(at('天津塘沽一家公司')?.divisionCode).toBe('120116');
+  });
+  it('knows 新疆 by the name callers use, and more words after a short name that speak of a place', () => {
+    expect(at('去年在新疆库尔勒干活')?.divisionCode).toBe('652801');
+    expect(at('我在新疆打工')?.divisionCode).toBe('650000');
+    expect(at('萧山这块有个厂')?.divisionCode).toBe('330109');
   });
 });

@@ -6,7 +6,7 @@
  * A county name several cities share ("朝阳区", "鼓楼区") is settled by the city or province named beside it, or by
  * the installation's own province; otherwise the place stops at what the candidates have in common.
  */
-import { compoundNames, placeAliases, stripType } from './place-names.js';
+import { compoundNames, notAPlace, placeAliases, stripType } from './place-names.js';
 
 export type DivisionRow = { code: string; name: string; level: 'province' | 'city' | 'county' | 'zone'; parentCode: string | null };
 export type Place = { province: string; city: string | null; county: string | null; divisionCode: string };
@@ -20,70 +20,9 @@ export type Gazetteer = {
 const ethnic =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
 const ethnicTail = new RegExp(`(?:(?:${ethnic})族)+(?:自治州|自治县|自治旗|自治区)$`);
-// Short forms that are ordinary words or a common given name: never read as a place on their own.
-const notAPlace = new Set([
-  '东方',
-  '合作',
-  '龙井',
-  '五常',
-  '灯塔',
-  '新民',
-  '长乐',
-  '永安',
-  '大安',
-  '安宁',
-  '高平',
-  '和平',
-  '开平',
-  '津市',
-  '普兰',
-  '城关',
-  '新城',
-  '长安',
-  '朝阳',
-  '开发',
-  '永康',
-  '中山',
-  '吉利',
-  '白云',
-  '南山',
-  '北山',
-  '江南',
-  '城中',
-  '河东',
-  '河西',
-  '新华',
-  '青山',
-  '宝山',
-  '金山',
-  '普陀',
-  '海城',
-  '向阳',
-  '红旗',
-  '铁东',
-  '铁西',
-  '市中',
-  '互助',
-  '延长',
-  '通道',
-  '比如',
-  '港口',
-  '资中',
-  '三明',
-  '东川',
-  // Words a caller says after 在/到/去 ("在平安保险上班", "在安居工程干活"): not the county.
-  '平安',
-  '大方',
-  '同心',
-  '中方',
-  '安居',
-  '永和',
-  '安定',
-  '友谊',
-  '前进',
-]);
 
-const placeContext = /^(?:这边|那边|这里|那里|一带|一家|一个|那个|这个|的|某|市区|城区|县城|本地|当地|人|工地|打工|上班|口岸|港|$|[，。！？,.!?、])/;
+const placeContext =
+  /^(?:这边|那边|这里|那里|这块|那块|这片|那片|这儿|那儿|附近|周边|一带|一家|一个|那个|这个|的|某|市区|城区|县城|乡下|镇上|本地|当地|人|工地|打工|上班|口岸|港|$|[，。！？,.!?、])/;
 // Words before a short name that make it a place: "在余姚", "去晋江", "住在宜兴".
 const placeBefore = /(?:在|到|去|住|来|回)$/;
 /**
@@ -124,8 +63,7 @@ export function buildGazetteer(rows: readonly DivisionRow[]): Gazetteer {
   for (const r of rows) {
     const parent = r.level === 'county' && r.parentCode ? byCode.get(r.parentCode) : undefined;
     if (!parent) continue;
-    for (const name of compoundNames(typeless(parent), r.name, typeless(r)))
-      if (!names.has(name)) add(name, { row: r, short: false });
+    for (const name of compoundNames(typeless(parent), r.name, typeless(r))) if (!names.has(name)) add(name, { row: r, short: false });
   }
   for (const [alias, code] of Object.entries(placeAliases)) {
     const r = byCode.get(code);

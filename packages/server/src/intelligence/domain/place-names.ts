@@ -3,6 +3,70 @@
  * gazetteer adds these entries when it is built.
  */
 
+// Short forms that are ordinary words or a common given name: never read as a place on their own (a county glued to
+// its city still is: compoundNames).
+export const notAPlace = new Set([
+  '东方',
+  '合作',
+  '龙井',
+  '五常',
+  '灯塔',
+  '新民',
+  '长乐',
+  '永安',
+  '大安',
+  '安宁',
+  '高平',
+  '和平',
+  '开平',
+  '津市',
+  '普兰',
+  '城关',
+  '新城',
+  '长安',
+  '朝阳',
+  '开发',
+  '永康',
+  '中山',
+  '吉利',
+  '白云',
+  '南山',
+  '北山',
+  '江南',
+  '城中',
+  '河东',
+  '河西',
+  '新华',
+  '青山',
+  '宝山',
+  '金山',
+  '普陀',
+  '海城',
+  '向阳',
+  '红旗',
+  '铁东',
+  '铁西',
+  '市中',
+  '互助',
+  '延长',
+  '通道',
+  '比如',
+  '港口',
+  '资中',
+  '三明',
+  '东川',
+  // Words a caller says after 在/到/去 ("在平安保险上班", "在安居工程干活"): not the county.
+  '平安',
+  '大方',
+  '同心',
+  '中方',
+  '安居',
+  '永和',
+  '安定',
+  '友谊',
+  '前进',
+]);
+
 /**
  * A division's name without its type: 灞桥区 → 灞桥, 浦东新区 → 浦东 (a caller never says 浦东新), 准格尔旗 → 准格尔.
  * Ethnic autonomous names are handled by the gazetteer before this.
@@ -26,11 +90,13 @@ export function compoundNames(parentShort: string, countyFull: string, countySho
 }
 
 /**
- * Colloquial names with one meaning: city nicknames and Inner Mongolia's banner abbreviations (土右旗, 准旗), and
+ * Colloquial names with one meaning: city nicknames, Inner Mongolia's banner abbreviations (土右旗, 准旗, 包头昆区), and
  * well-known districts of work (中关村, 华强北) that callers name instead of the county. Each maps to a GB/T 2260
  * code; a development area maps to its county where it lies within one, to its city where it does not (光谷).
  */
 export const placeAliases: Record<string, string> = {
+  // 新疆维吾尔自治区 loses only 自治区 by the rule (维吾尔 has no 族 after it), and no caller says 新疆维吾尔.
+  新疆: '650000',
   呼市: '150100',
   乌市: '650100',
   土左旗: '150121',
@@ -50,6 +116,13 @@ export const placeAliases: Record<string, string> = {
   西乌旗: '152526',
   阿左旗: '152921',
   阿右旗: '152922',
+  // Old names callers still use for what is now a district: 塘沽, 汉沽, 大港 (天津滨海新区), 萝岗 (黄埔区), 襄樊.
+  塘沽: '120116',
+  汉沽: '120116',
+  大港: '120116',
+  萝岗: '440112',
+  襄樊: '420600',
+  昆区: '150203',
   中关村: '110108',
   五道口: '110108',
   西二旗: '110108',
