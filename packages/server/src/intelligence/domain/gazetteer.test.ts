@@ -41,6 +41,9 @@ const rows: DivisionRow[] = [
   { code: '652801', name: '库尔勒市', level: 'county', parentCode: '652800' },
   { code: '120000', name: '天津市', level: 'province', parentCode: null },
   { code: '120116', name: '滨海新区', level: 'county', parentCode: '120000' },
+  { code: '410000', name: '河南省', level: 'province', parentCode: null },
+  { code: '410100', name: '郑州市', level: 'city', parentCode: '410000' },
+  { code: '410104', name: '管城回族区', level: 'county', parentCode: '410100' },
 ];
 const g = buildGazetteer(rows);
 const at = (t: string, preferProvince?: string, region?: string) => locatePlace(g, t, { preferProvince, region })?.place ?? null;
@@ -102,5 +105,7 @@ describe('locatePlace', () => {
     expect(at('去年在新疆库尔勒干活')?.divisionCode).toBe('652801');
     expect(at('我在新疆打工')?.divisionCode).toBe('650000');
     expect(at('萧山这块有个厂')?.divisionCode).toBe('330109');
+    // An ethnic district is said without its people: 管城区.
+    expect(at('管城区的一家物流公司')?.divisionCode).toBe('410104');
   });
 });

@@ -19,7 +19,8 @@ export type Gazetteer = {
 
 const ethnic =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
-const ethnicTail = new RegExp(`(?:(?:${ethnic})族)+(?:自治州|自治县|自治旗|自治区)$`);
+// 管城回族区 ends in 族区, not 自治…: its short name is 管城 and callers say 管城区 (added as a full name below).
+const ethnicTail = new RegExp(`(?:(?:${ethnic})族)+(?:自治州|自治县|自治旗|自治区|区)$`);
 
 const placeContext =
   /^(?:这边|那边|这里|那里|这块|那块|这片|那片|这儿|那儿|附近|周边|一带|一家|一个|那个|这个|的|某|市区|城区|县城|乡下|镇上|本地|当地|人|工地|打工|上班|口岸|港|$|[，。！？,.!?、])/;
@@ -58,6 +59,7 @@ export function buildGazetteer(rows: readonly DivisionRow[]): Gazetteer {
     add(r.name, { row: r, short: false });
     const s = r.level === 'zone' ? null : shortName(r);
     if (s) add(s, { row: r, short: true });
+    if (s && /族区$/.test(r.name)) add(`${s}区`, { row: r, short: false });
   }
   // A county glued to its city or municipality (北京朝阳, 沈阳铁西) names one county even where its short name is a word.
   for (const r of rows) {

@@ -97,7 +97,7 @@ export type Mention = { value: number; text: string; index: number };
 
 // Who counts as a worker in "N 个 X": people of the trade, not children, months or orders.
 const workerNoun =
-  '(?:个|名|位|号)?(?:人|老?工人|农民工|老?职工|员工|工友|师傅|骑手|外卖员|(?:货车|代驾|大车)?司机|快递员|配送员|分拣员|运行工|车工|女工|老乡|村民|兄弟|伙计|护士|老师|保安|店员)';
+  '(?:个|名|位|号)?(?:人|老?工人|农民工|老?职工|员工|工友|师傅|骑手|外卖员|(?:货车|代驾|大车)?司机|快递员|配送员|分拣员|运行工|车工|女工|老乡|村民|兄弟|伙计|(?:快递)?小哥|姐妹|大姐|阿姨|护士|老师|保安|店员)';
 const workerPattern = new RegExp(`(${N})${workerNoun}`, 'g');
 // "四十多名倒班工人": a measure word, then up to two characters of trade, then the noun; or a trade ending in 工
 // ("二十多个装卸工", "十五个冲床工"), but not a word of wages or time (三个月工资, 两个月工钱).

@@ -34,7 +34,7 @@ describe('readRisk', () => {
     expect(r('桌上放着一瓶百草枯，说活着没什么指望了').flags).toEqual(['danger']);
     expect(r('工友一个人站在厂房天台上').flags).toEqual(['danger']);
     expect(r('隧道里的顶板裂了一道口子，还让我们进去').urgent).toBe(true);
-    expect(r('架子倒了，还好没有人受伤，也没出人命').flags).toEqual([]);
+    expect(r('机器出了故障，还好没有人受伤，也没出人命').flags).toEqual([]);
     expect(r('你放心，我不会跳楼的，就是想问问').flags).toEqual([]);
     // Past and chronic: a flood that took a house, an occupational disease found at a check-up.
     expect(r('老家的房子被洪水冲塌了').flags).toEqual([]);
@@ -44,10 +44,12 @@ describe('readRisk', () => {
     expect(r('这都第三回打电话了').flags).toEqual(['repeat']);
     expect(r('上回你们说给转过去了，到现在没人给我回话').flags).toEqual(['repeat']);
     expect(r('工人多次讨要未果').flags).toEqual([]);
+    expect(r('上个月我就打过你们这个电话').flags).toEqual(['repeat']);
   });
   it('reads a sit-in under way as an urgent gathering', () => {
     const x = r('我们现在就在项目部坐着，不给钱不走', 20);
     expect(x.flags).toEqual(['mass']);
     expect(x.urgent).toBe(true);
+    expect(r('四十多个工人现在都坐在项目部门口不走', 40).urgent).toBe(true);
   });
 });
