@@ -6,10 +6,12 @@ import { nationalGazetteer } from './gazetteer-data.js';
 /**
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
- * change that makes reading worse fails here rather than in an agent's hands. Measured for reader-1.401-711b7de0 on
- * 133 test requests: type 0.820, subject 0.865, danger P/R 0.889/0.889 (9), mass 1/1 (15), urgent recall 0.9,
- * workers 0.992, amount 1, employer 0.985, county 0.885 (78). Below the issue's aims for type (0.90), county (0.90)
- * and danger recall (0.95): the floors say what is, not what is wanted.
+ * change that makes reading worse fails here rather than in an agent's hands. Measured for reader-2.467-fdeb9ea5 on
+ * 155 test requests: type 0.819, subject 0.845, danger P/R 0.818/0.75 (12), mass 1/0.955 (22), urgent recall 0.786,
+ * workers 0.987, amount 0.994, employer 0.987, county 0.903 (93). The set grew from 133 test requests (22 added,
+ * written before being read); the previous reader measures 0.826 / 0.839 / danger 0.889/0.667 on the same 155, so
+ * the danger and subject floors are lower than before because the set is harder, not the reader worse. Below the
+ * issue's aims for type (0.90) and danger recall (0.95): the floors say what is, not what is wanted.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -25,23 +27,24 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    expect(e.type).toBeGreaterThanOrEqual(0.8);
-    expect(e.subject).toBeGreaterThanOrEqual(0.84);
+    expect(e.type).toBeGreaterThanOrEqual(0.81);
+    expect(e.subject).toBeGreaterThanOrEqual(0.83);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
     expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
     expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.8);
-    // One miss in nine on the test part (0.889): no further miss is allowed.
-    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.88);
+    // Three misses in twelve on the test part (0.75) and two false alarms (0.818): no further miss or alarm is allowed.
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.74);
     expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.8);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.85);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.78);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    expect(e.workers).toBeGreaterThanOrEqual(0.96);
-    expect(e.amountYuan).toBeGreaterThanOrEqual(0.96);
-    expect(e.employer).toBeGreaterThanOrEqual(0.96);
-    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.86);
+    expect(e.workers).toBeGreaterThanOrEqual(0.98);
+    expect(e.amountYuan).toBeGreaterThanOrEqual(0.98);
+    expect(e.employer).toBeGreaterThanOrEqual(0.98);
+    // 84 of 93 (0.903): one more miss fails.
+    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
