@@ -105,6 +105,25 @@ const cpuMs = (pid: number) => {
 };
 const cpuOf = (pids: number[]) => pids.reduce((a, p) => a + cpuMs(p), 0);
 
+/**
+ * CPU the database spent for one side: its client backends on the bench database (the bare server's are named
+ * `bare`), read from /proc (PostgreSQL on this machine). Background processes (WAL writer, checkpointer) are left out.
+ */
+async function backendPids(side: 'bare' | 'app'): Promise<number[]> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+         and (application_name = 'bare') = $1`,
+      [side === 'bare'],
+    );
+    return rows.map((r: { pid: number }) => r.pid);
+  } finally {
+    await c.end();
+  }
+}
+
 /** The server's processes: the process itself and, in cluster mode, its workers. */
 const processTree = (pid: number): number[] => {
   const kids = fs
@@ -207,7 +226,9 @@ async function main() {
     // Production mode: the server compiled to JavaScript (npm run build), as `npm run start:prod` runs it.
     if (build) buildServer();
     const app = await start('dist/main.js', appEnv, /started: http:\/\/[^:]+:(\d+)/);
-    const bare = await start('../../bench/bare-server.ts', { DATABASE_URL: dbUrl, PORT: '0' }, /BARE_READY (\d+)/);
+    // Named apart so the database's CPU per order can be read for each side (its backends, by application_name).
+    const bareUrl = Object.assign(new URL(dbUrl), { search: '?application_name=bare' }).toString();
+    const bare = await start('../../bench/bare-server.ts', { DATABASE_URL: bareUrl, PORT: '0' }, /BARE_READY (\d+)/);
     const agent = await login(app.port, 'agent');
 
     console.log('\nresult                                                        value   target       ');
@@ -291,10 +312,17 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   // the sum over the rounds of ours to the sum of the bare measured in the same rounds.
   const runs = { bare: [] as LoadResult[], one: [] as LoadResult[], spread: [] as LoadResult[] };
   const cpu = { bare: 0, one: 0, spread: 0 };
+  const dbCpu = { bare: 0, one: 0, spread: 0 };
   const timed = async (which: keyof typeof cpu, p: number, run: () => Promise<LoadResult>) => {
+    // The pools open their connections under load: the backends are read after the run too (a backend gone
+    // before the end loses its share; the pools keep theirs open for the whole bench).
+    const before = await backendPids(which === 'bare' ? 'bare' : 'app');
+    const d0 = new Map(before.map((b) => [b, cpuMs(b)]));
     const c0 = cpuMs(p);
     const r = await run();
     cpu[which] += cpuMs(p) - c0;
+    const after = await backendPids(which === 'bare' ? 'bare' : 'app');
+    dbCpu[which] += after.reduce((a, b) => a + cpuMs(b) - (d0.get(b) ?? 0), 0);
     runs[which].push(r);
   };
   for (let r = 0; r < rounds; r++) {
@@ -327,8 +355,24 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   const [cpuBare, cpuOne, cpuSpread] = [perOrder('bare'), perOrder('one'), perOrder('spread')];
   line('server CPU per order, bare / one / spread (ms)', `${cpuBare.toFixed(2)} / ${cpuOne.toFixed(2)} / ${cpuSpread.toFixed(2)}`, '', null);
   line('server CPU per order, ratio bare to ours', (cpuBare / cpuOne).toFixed(2), '', null);
+  const dbPerOrder = (which: keyof typeof cpu) =>
+    dbCpu[which] /
+    Math.max(
+      1,
+      runs[which].reduce((a, r) => a + r.rps * duration, 0),
+    );
+  const [dbBare, dbOne, dbSpread] = [dbPerOrder('bare'), dbPerOrder('one'), dbPerOrder('spread')];
+  line('database CPU per order, bare / one / spread (ms)', `${dbBare.toFixed(2)} / ${dbOne.toFixed(2)} / ${dbSpread.toFixed(2)}`, '', null);
   lastBare = bareIntake.rps;
-  return { rounds: runs, bareIntake, appIntake, spreadIntake, peakRss, cpuPerOrderMs: { bare: cpuBare, one: cpuOne, spread: cpuSpread } };
+  return {
+    rounds: runs,
+    bareIntake,
+    appIntake,
+    spreadIntake,
+    peakRss,
+    cpuPerOrderMs: { bare: cpuBare, one: cpuOne, spread: cpuSpread },
+    dbCpuPerOrderMs: { bare: dbBare, one: dbOne, spread: dbSpread },
+  };
 }
 type LoadResult = Awaited<ReturnType<typeof load>>;
 /** Rounds together: orders per second over all of them, the worst round's p99. */
