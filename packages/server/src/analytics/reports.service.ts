@@ -15,7 +15,7 @@ import * as reports from './reports.repo.js';
 import { industryNames } from './domain/industry.js';
 import { comparisonPeriods, dayNumber, kpiFigures } from './domain/kpis.js';
 import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
-import { reportDocx, reportXlsx, type ReportContent } from './report-documents.js';
+import type { ReportContent } from './report-documents.js';
 
 export const scheduledReportKinds = ['daily', 'weekly', 'monthly', 'yearly'] as const;
 export type ScheduledReportKind = (typeof scheduledReportKinds)[number];
@@ -192,6 +192,9 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     by: string | null,
   ) {
     const content = await buildContent(unit, kind, from, to);
+    // Loaded on first use: exceljs and docx are ~20 MB of resident memory every process would otherwise carry from its
+    // start, for a job that runs a few times a day (issue 18, RSS under intake).
+    const { reportDocx, reportXlsx } = await import('./report-documents.js');
     const [xlsx, docx] = await Promise.all([reportXlsx(content), reportDocx(content)]);
     return reports.insertReport(db, {
       kind,

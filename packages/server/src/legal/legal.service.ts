@@ -12,7 +12,6 @@ import { userNames } from '../users/user-names.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
 import { assessEmployer, defaultRiskThresholds, type RiskThresholds } from './domain/risk-assessment.js';
-import { letterDocx } from './letter-document.js';
 import * as repo from './legal.repo.js';
 
 /** A notice to a unit's people (the notification centre delivers it). */
@@ -261,6 +260,8 @@ export function createLegalService(deps: Deps) {
 
   async function downloadLetter(actor: Actor, id: string) {
     const l = await visibleLetter(actor, id);
+    // Loaded on first use: docx is a few MB of memory every process would otherwise carry (issue 18, RSS).
+    const { letterDocx } = await import('./letter-document.js');
     const bytes = await letterDocx({
       kind: l.kind as LetterKind,
       number: l.number,

@@ -8,7 +8,6 @@ import { type OrderFactKind, recordOrderFact } from '../orders/order-facts.js';
 import { orderBriefs, visibleOrderIds } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
-import { agreementDocx } from './agreement-document.js';
 import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './mediation.repo.js';
@@ -273,6 +272,8 @@ export function createMediationService(deps: Deps) {
     const order = (await findVisibleOrder(db, actor, v.orderId))!;
     const cases = await repo.casesOfOrders(db, [v.orderId]);
     const seq = cases.length - cases.findIndex((c) => c.id === id);
+    // Loaded on first use: docx is a few MB of memory every process would otherwise carry (issue 18, RSS).
+    const { agreementDocx } = await import('./agreement-document.js');
     const bytes = await agreementDocx({
       caseNumber: `${order.number}-调${seq}`,
       unitName: v.unit.name,

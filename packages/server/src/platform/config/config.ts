@@ -60,6 +60,8 @@ const envSchema = z.object({
   HOTLINE_SMS_GATEWAY_TOKEN: z.string().optional(),
   // Server processes on this machine (node cluster, one port): one per core on PostgreSQL; PGlite is one process.
   HOTLINE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // How far V8 lets the heap grow past what the last full collection kept, in percent (0: V8's own, up to 4×).
+  HOTLINE_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +104,8 @@ export type Config = {
   logLevel: string;
   /** Server processes sharing the port (main.ts); more than one only on PostgreSQL. */
   workers: number;
+  /** platform/heap.ts: V8's heap growth past the live data, percent; 0 leaves V8's default. */
+  heapGrowingPercent: number;
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
   telephonySecret: string | undefined;
@@ -187,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     logLevel: e.LOG_LEVEL,
     workers: e.HOTLINE_WORKERS,
+    heapGrowingPercent: e.HOTLINE_HEAP_GROWING_PERCENT,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     wechatGroupSecret: e.HOTLINE_WECHAT_GROUP_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoWechatGroupSecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,

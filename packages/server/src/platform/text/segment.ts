@@ -1,5 +1,6 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 
 /**
  * The one Chinese word segmenter of the server (knowledge search, order search, intelligence). jieba in search mode:
@@ -113,10 +114,16 @@ const hotlineWords = [
   '轻生',
 ];
 
+/**
+ * The package's dictionary file, read here and let go once jieba has built its own tables from it: the package's
+ * `dict.js` would keep it (5 MB) and its IDF table (6 MB, unused here) in memory for the life of the process.
+ */
+const readDictionary = () => fs.readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+
 let instance: Jieba | null = null;
 function jieba(): Jieba {
   if (!instance) {
-    instance = Jieba.withDict(dict);
+    instance = Jieba.withDict(readDictionary());
     instance.loadDict(new TextEncoder().encode(hotlineWords.map((w) => `${w} 200000 n`).join('\n')));
   }
   return instance;
