@@ -5,6 +5,7 @@
  * A date is 'YYYY-MM-DD' in that local time. A day outside the calendar's data is never guessed as
  * "Monday to Friday": asking about it throws CalendarNotCoveredError.
  */
+import { dateOfDayNumber, dayNumberOf } from './day-numbers.js';
 
 export const CHINA_OFFSET_MINUTES = 8 * 60;
 const MINUTE = 60_000;
@@ -91,16 +92,22 @@ export function createWorkingCalendar(days: Iterable<DayMark>, periods: readonly
 
 /** The local (UTC+8) date of an instant. */
 export function localDateOf(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MINUTES * MINUTE).toISOString().slice(0, 10);
+  const shifted = instant.getTime() + CHINA_OFFSET_MINUTES * MINUTE;
+  // By day number (day-numbers.ts); Date's own formatting for what that does not cover (and its RangeError).
+  return dateOfDayNumber(Math.floor(shifted / DAY)) ?? new Date(shifted).toISOString().slice(0, 10);
 }
 
 /** The instant of a local date at a local minute of the day. */
 export function instantAt(date: string, minuteOfDay: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MINUTES * MINUTE + minuteOfDay * MINUTE);
+  const n = dayNumberOf(date);
+  const midnight = n === null ? Date.parse(`${date}T00:00:00Z`) : n * DAY;
+  return new Date(midnight - CHINA_OFFSET_MINUTES * MINUTE + minuteOfDay * MINUTE);
 }
 
 export function addDaysToDate(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+  // Whole days only: a fraction of a day moves the Date-based instant across midnight, not the day number.
+  const d = Number.isInteger(n) ? dayNumberOf(date) : null;
+  return (d === null ? null : dateOfDayNumber(d + n)) ?? new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
 
 /** Minute of the local day (0–1439) of an instant. */
