@@ -241,8 +241,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { prefix: '/api/orders', dispatch: createDispatchService(orderDeps) });
   await app.register(handlingRoutes, { prefix: '/api/orders', handling });
   await app.register(closureRoutes, { prefix: '/api/orders', closure: createClosureService(orderDeps) });
-  // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once.
-  const analytics = createAnalyticsService({ db, clock, calendar, onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()) });
+  // Figures: kept by the dirty marks the order tables' triggers write; the bus makes the cockpit refresh at once (orders
+  // and calls).
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    calendar,
+    onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()),
+    onCallsChanged: (listener) => bus.subscribe('calls.changed', () => listener()),
+  });
   await app.register(analyticsRoutes, { prefix: '/api/analytics', analytics, clock, province: config.province });
   const reports = createReportsService({ db, clock, analytics, province: config.province });
   await app.register(reportsRoutes, { prefix: '/api/analytics', reports });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { demoPassword, launch, shot, startServer, type Server } from './support.js';
+import { demoPassword, launch, reportCalls, shot, startServer, type Server } from './support.js';
 
 /** The leader's cockpit and the command centre's big screen at 1920×1080 on the demo installation. */
 describe('cockpit and big screen', () => {
@@ -70,7 +70,54 @@ describe('cockpit and big screen', () => {
     const box = await page.locator('[data-testid=bigscreen]').boundingBox();
     assert.ok(box && Math.round(box.width) === 1920 && Math.round(box.height) === 1080, `fills the screen: ${JSON.stringify(box)}`);
     await shot(page, 'e2e-bigscreen-1920');
+
+    // A call answered now: today's calls on the wall move, pushed on the figures' stream (no poll, no reload).
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const kpis = await (await page.request.get(`${server.url}/api/analytics/kpis?from=${today}&to=${today}`)).json();
+    const at = (s: number) => new Date(Date.now() - (20 - s) * 1000).toISOString();
+    await reportCalls(server.url, [
+      { eventId: 'wall-1', callId: 'wall-call', type: 'offered', at: at(0), from: '13904719999', to: '12351' },
+      { eventId: 'wall-2', callId: 'wall-call', type: 'queued', at: at(3), queue: 'general' },
+      { eventId: 'wall-3', callId: 'wall-call', type: 'answered', at: at(8), agent: 'agent' },
+    ]);
+    await page.waitForFunction((n) => document.querySelector('[data-figure=calls] .bs-figure-value')?.textContent === String(n), (kpis.calls ?? 0) + 1);
     await page.context().close();
+  });
+});
+
+/** A municipality's wall: Chongqing is mapped by district and county from the packaged boundaries, never blank. */
+describe('the big screen of a municipality', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ demoOrders: 200, env: { HOTLINE_PROVINCE: '500000' } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows Chongqing by district, its districts coloured by their orders', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error('[leader] page error:', e.message));
+    await page.goto(`${server.url}/login`);
+    await page.fill('#username', 'leader');
+    await page.fill('#password', demoPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/big-screen`);
+    const map = page.locator('[data-testid=bs-map]');
+    await page.locator('[data-testid=bs-map][data-map="重庆"] canvas').waitFor();
+    assert.equal(await map.getAttribute('data-level'), 'county');
+    assert.ok(Number(await map.getAttribute('data-areas')) >= 38, `districts and counties: ${await map.getAttribute('data-areas')}`);
+    // The demo's orders are placed in Chongqing's districts: some of them are coloured on the map.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=bs-map]')?.getAttribute('data-coloured')) > 0);
+    assert.match((await page.locator('[data-testid=bigscreen]').textContent()) ?? '', /重庆/);
+    await page.waitForTimeout(1200); // charts finish their entry animation before the picture
+    await shot(page, 'e2e-bigscreen-chongqing-1920');
+    await ctx.close();
   });
 });
 

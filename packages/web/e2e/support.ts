@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -195,4 +196,20 @@ export async function apiIn<T = unknown>(page: Page, path: string, init?: { meth
     },
     { path, init },
   ) as Promise<{ status: number; body: T }>;
+}
+
+const demoTelephonySecret = 'demo-telephony-secret-12351'; // the demo installation's (platform/config)
+
+/** Posts call events as the telephony system does: signed, HMAC-SHA256 over timestamp, nonce and body. */
+export async function reportCalls(base: string, events: object[]): Promise<void> {
+  const body = JSON.stringify({ events });
+  const ts = String(Math.floor(Date.now() / 1000));
+  const nonce = randomUUID();
+  const signature = createHmac('sha256', demoTelephonySecret).update(`${ts}\n${nonce}\n${body}`).digest('hex');
+  const res = await fetch(`${base}/api/calls/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signature },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`call events refused: ${res.status} ${await res.text()}`);
 }

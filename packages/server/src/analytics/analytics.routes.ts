@@ -317,8 +317,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
         operationId: 'streamCockpit',
         tags,
         ...describe(
-          '驾驶舱实时推送（Server-Sent Events）：数据变化后 5 秒内推送 changed 事件，客户端据此重新读取；每 15 秒心跳；须以 Accept: text/event-stream 订阅',
-          'Live cockpit (server-sent events): a `changed` event within 5 s of a change, upon which the client re-reads the figures; a heartbeat every 15 s. Subscribe with Accept: text/event-stream.',
+          '驾驶舱实时推送（Server-Sent Events）：工单数据变化后 5 秒内推送 changed 事件（客户端重新读取全部数据），话务事件入库后 5 秒内推送 calls 事件（含热线中心的范围才有，客户端重新读取话务数据）；每 15 秒心跳；须以 Accept: text/event-stream 订阅',
+          'Live cockpit (server-sent events): a `changed` event within 5 s of an order change, upon which the client re-reads the figures; a `calls` event within 5 s of recorded call events (only for a scope holding the hotline centre), upon which it re-reads the call figures; a heartbeat every 15 s. Subscribe with Accept: text/event-stream.',
         ),
         querystring: z.object({ unitId: scopeQuery.unitId }).strict(),
         response: {
@@ -343,7 +343,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       });
       // The browser reconnects by itself after 3 s when the server restarts.
       raw.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ unitId: unit.id, at: clock.now().toISOString() })}\n\n`);
-      const off = s.watch((at) => raw.write(`event: changed\ndata: ${JSON.stringify({ at })}\n\n`));
+      const off = s.watch((e) => raw.write(`event: ${e.kind}\ndata: ${JSON.stringify({ at: e.at })}\n\n`), { calls: unit.withCalls });
       const ping = setInterval(() => raw.write(`: ping\n\n`), 15_000);
       ping.unref();
       const close = () => {

@@ -11,6 +11,7 @@ import { invalid, notFound } from '../platform/errors/app-error.js';
 import { loadOrdersForFigures, type OrderForFigures } from '../orders/orders-for-figures.js';
 import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
+import { createLiveFigures } from './live-figures.js';
 import { contributionsOf, type OrderFacts } from './domain/contributions.js';
 import {
   bucketOf,
@@ -38,6 +39,8 @@ export type AnalyticsDeps = {
   calendar: { current(): Promise<WorkingCalendar> };
   /** Announces committed order changes (the change bus), when there is one: the cockpit then refreshes at once. */
   onOrderChanged?: ((listener: () => void) => () => void) | undefined;
+  /** Announces committed call events (the change bus): the live call figures move at once. */
+  onCallsChanged?: ((listener: () => void) => () => void) | undefined;
   /** How often the live figures look for changes without an announcement (another instance, a bulk import). */
   pollMs?: number;
 };
@@ -137,6 +140,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         total += n;
         if (n === 0) break;
       }
+      live.refreshed(total);
       return total;
     })().finally(() => {
       running = null;
@@ -340,51 +344,20 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     }));
   }
 
-  // ---- live ------------------------------------------------------------------------------------------------------
+  // ---- live (live-figures.ts) ---------------------------------------------------------------------------------
 
-  const listeners = new Set<(at: string) => void>();
-  let poller: NodeJS.Timeout | null = null;
-  let offBus: (() => void) | null = null;
-  let pending: NodeJS.Timeout | null = null;
-
-  async function tick(): Promise<void> {
-    const n = await refresh().catch(() => 0);
-    if (n > 0) for (const l of listeners) l(clock.now().toISOString());
-  }
-  /** A burst of changes becomes one refresh a moment later (a dispatch of 50 orders is one update, not 50). */
-  function soon(): void {
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = null;
-      void tick();
-    }, 300);
-  }
-
-  /**
-   * Calls `listener` whenever figures changed. One poller and one bus subscription per process, only while someone
-   * listens, so a big screen left on for days holds nothing that grows.
-   */
-  function watch(listener: (at: string) => void): () => void {
-    listeners.add(listener);
-    if (!poller) {
-      poller = setInterval(() => void tick(), deps.pollMs ?? 2000);
-      poller.unref();
-      offBus = deps.onOrderChanged?.(soon) ?? null;
-    }
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && poller) {
-        clearInterval(poller);
-        poller = null;
-        offBus?.();
-        offBus = null;
-      }
-    };
-  }
+  const live = createLiveFigures({
+    clock,
+    refresh,
+    onOrderChanged: deps.onOrderChanged,
+    onCallsChanged: deps.onCallsChanged,
+    pollMs: deps.pollMs,
+  });
 
   /** For the stream: the unit must be readable by the actor before anything is sent. */
   async function checkStream(actor: Actor, unitId: string | undefined) {
-    return unitFor(actor, unitId);
+    const unit = await unitFor(actor, unitId);
+    return { ...unit, withCalls: await holdsUnitOfType(db, unit.path, 'hotline_centre') };
   }
 
   const requireFigures = (actor: Actor) => requireRole(actor, ...figureRoles);
@@ -400,9 +373,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     getTrend,
     getHotTopics,
     getUrgentOrders,
-    watch,
+    watch: live.watch,
     checkStream,
-    listenerCount: () => listeners.size,
+    listenerCount: live.listenerCount,
   };
 }
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -48,8 +48,9 @@ export function createCallsService(deps: Deps) {
       await repo.saveCalls(tx, folded, now);
       return { accepted: events.length, added, calls: ids.length };
     });
-    // After the commit: whoever reads the call on the pop finds it.
+    // After the commit: whoever reads the call on the pop finds it, and the live figures count it.
     for (const a of answered) await bus.publish({ topic: 'call.answered', ...a });
+    if (result.added > 0) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
     return result;
   }
 

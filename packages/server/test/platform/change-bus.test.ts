@@ -145,7 +145,7 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
     expect(sent.filter((q) => /notify/i.test(q))).toEqual([]);
   });
 
-  it('gathers the changes committed in one window into one NOTIFY, an order changed twice announced as its last change', async () => {
+  it('gathers the changes committed in one window into one NOTIFY, an order changed twice announced as its last change, calls once', async () => {
     const installed = await createInstalledDatabase();
     closers.push(() => installed.database.close());
     const opts = {
@@ -176,13 +176,19 @@ describe.runIf(onPostgres)('across instances on PostgreSQL (LISTEN/NOTIFY)', () 
         if (m.orderId === 'o3') resolve();
       }),
     );
+    const callsThere: string[] = [];
+    b.subscribe('calls.changed', (m) => callsThere.push(m.at));
     a.committed(change('o1', 1));
+    a.committed({ topic: 'calls.changed', at: '2026-11-25T02:00:01.000Z' });
     a.committed(change('o2', 1));
     a.committed(change('o1', 2));
+    a.committed({ topic: 'calls.changed', at: '2026-11-25T02:00:02.000Z' });
     a.committed(change('o3', 1));
     expect(here).toEqual(['o1@1', 'o2@1', 'o1@2', 'o3@1']); // this process hears every change at once
     await done;
     expect(there).toEqual(['o2@1', 'o1@2', 'o3@1']);
+    // A busy telephony batch after batch: the other instance's cockpit re-reads the calls once per window.
+    expect(callsThere).toEqual(['2026-11-25T02:00:02.000Z']);
   });
 
   it("drops the other instance's cached calendar when one instance changes it", async () => {

@@ -152,7 +152,8 @@ export const analyticsApi = {
   trend: (s: Scope & { granularity: 'day' | 'week' | 'month' }, signal?: AbortSignal) => api.get<Trend>(`${base}/trend`, s as Query, signal),
   hot: (s: Scope & { limit?: number }, signal?: AbortSignal) => api.get<HotTopics>(`${base}/hot-topics`, s as Query, signal),
   urgent: (unitId: string | undefined, signal?: AbortSignal) => api.get<UrgentOrder[]>(`${base}/urgent-orders`, { unitId, limit: 12 }, signal),
-  map: (signal?: AbortSignal) => api.get<{ province: string; name: string | null; geoJson: unknown }>(`${base}/map`, undefined, signal),
+  map: (signal?: AbortSignal) =>
+    api.get<{ province: string; name: string | null; level: 'city' | 'county' | null; geoJson: unknown }>(`${base}/map`, undefined, signal),
   reports: () => api.get<Report[]>(`${base}/reports`, { limit: 100 }),
   generateReport: (body: { kind: string; from?: string; to?: string; unitId?: string }) => api.post<Report>(`${base}/reports`, body),
   downloadUrl: (id: string, format: 'xlsx' | 'docx') => `${full}/reports/${id}/download?format=${format}`,
@@ -194,38 +195,4 @@ export function presetPeriod(key: 'today' | 'week' | 'month' | 'year' | '30d' | 
     case '90d':
       return { from: shift(now, -89), to: now };
   }
-}
-
-/**
- * Re-reads when the figures change: the server's event stream (EventSource reconnects by itself after a restart);
- * if the stream is refused (session ended) it falls back to a slow poll. Returns a function that stops everything.
- */
-export function watchFigures(unitId: string | undefined, onChange: () => void, onStatus?: (live: boolean) => void): () => void {
-  let es: EventSource | null = null;
-  let poll: ReturnType<typeof setInterval> | null = null;
-  let retry: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  const open = () => {
-    if (stopped) return;
-    es = new EventSource(analyticsApi.streamUrl(unitId));
-    es.addEventListener('ready', () => onStatus?.(true));
-    es.addEventListener('changed', () => onChange());
-    es.onerror = () => {
-      onStatus?.(false);
-      // CLOSED: the server refused (not a dropped connection); try again later, read meanwhile by polling.
-      if (es && es.readyState === EventSource.CLOSED) {
-        es.close();
-        es = null;
-        poll ??= setInterval(onChange, 60_000);
-        retry = setTimeout(open, 30_000);
-      }
-    };
-  };
-  open();
-  return () => {
-    stopped = true;
-    es?.close();
-    if (poll) clearInterval(poll);
-    if (retry) clearTimeout(retry);
-  };
 }

@@ -299,10 +299,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 驾驶舱实时推送（Server-Sent Events）：数据变化后 5 秒内推送 changed 事件，客户端据此重新读取；每 15 秒心跳；须以 Accept: text/event-stream 订阅
-         * @description 驾驶舱实时推送（Server-Sent Events）：数据变化后 5 秒内推送 changed 事件，客户端据此重新读取；每 15 秒心跳；须以 Accept: text/event-stream 订阅
+         * 驾驶舱实时推送（Server-Sent Events）：工单数据变化后 5 秒内推送 changed 事件（客户端重新读取全部数据），话务事件入库后 5 秒内推送 calls 事件（含热线中心的范围才有，客户端重新读取话务数据）；每 15 秒心跳；须以 Accept: text/event-stream 订阅
+         * @description 驾驶舱实时推送（Server-Sent Events）：工单数据变化后 5 秒内推送 changed 事件（客户端重新读取全部数据），话务事件入库后 5 秒内推送 calls 事件（含热线中心的范围才有，客户端重新读取话务数据）；每 15 秒心跳；须以 Accept: text/event-stream 订阅
          *
-         *     Live cockpit (server-sent events): a `changed` event within 5 s of a change, upon which the client re-reads the figures; a heartbeat every 15 s. Subscribe with Accept: text/event-stream.
+         *     Live cockpit (server-sent events): a `changed` event within 5 s of an order change, upon which the client re-reads the figures; a `calls` event within 5 s of recorded call events (only for a scope holding the hotline centre), upon which it re-reads the call figures; a heartbeat every 15 s. Subscribe with Accept: text/event-stream.
          */
         get: operations["streamCockpit"];
         put?: never;

@@ -34,6 +34,8 @@ export const busMessageSchema = z.discriminatedUnion('topic', [
    * `agent` is what the telephony system named: the user name (or extension) the agent logs in with.
    */
   z.object({ topic: z.literal('call.answered'), callId: z.string(), agent: z.string() }),
+  /** Call events were recorded (committed): the live call figures (cockpit, big screen) re-read. One per window. */
+  z.object({ topic: z.literal('calls.changed'), at: z.string() }),
   /**
    * The LISTEN connection was lost and is back: announcements may have been missed meanwhile, so whoever caches
    * must drop everything. Raised locally by the bus itself, never sent.

@@ -57,14 +57,17 @@ export async function createPgBus(opts: PgBusOptions): Promise<ChangeBus & { ins
 
   // ---- committed changes, coalesced ----
   const coalesceMs = opts.coalesceMs ?? 250;
-  /** What waits for the next NOTIFY; an order changed twice in one window is announced once, as its last change. */
+  /**
+   * What waits for the next NOTIFY; an order changed twice in one window is announced once, as its last change, and
+   * calls recorded in one window once.
+   */
   const pending = new Map<string, BusMessage>();
   let pendingSeq = 0;
   let flushTimer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
 
   function queue(message: BusMessage): void {
-    const key = message.topic === 'order.changed' ? `order:${message.orderId}` : `#${pendingSeq++}`;
+    const key = message.topic === 'order.changed' ? `order:${message.orderId}` : message.topic === 'calls.changed' ? 'calls' : `#${pendingSeq++}`;
     pending.delete(key);
     pending.set(key, message);
     if (flushTimer || closed) return;

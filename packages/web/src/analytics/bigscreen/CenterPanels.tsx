@@ -6,7 +6,8 @@ import { analyticsApi, type HotTopics, type OrderFlow } from '../api.js';
 import { EChart, echarts } from '../EChart.js';
 import { mapOption } from './charts.js';
 
-type ProvinceMap = { name: string; codes: Map<string, string> };
+/** `level`: a province is mapped by city, a municipality (Beijing, Tianjin, Shanghai, Chongqing) by district. */
+type ProvinceMap = { name: string; level: 'city' | 'county'; codes: Map<string, string> };
 
 /** The province map, from the boundaries shipped with the server (never fetched from elsewhere), registered once. */
 function useProvinceMap(): ProvinceMap | null | undefined {
@@ -18,20 +19,32 @@ function useProvinceMap(): ProvinceMap | null | undefined {
         if (!m.geoJson || !m.name) return setMap(null);
         echarts.registerMap(m.name, m.geoJson as never);
         const features = (m.geoJson as { features: { id: string; properties: { name: string } }[] }).features;
-        setMap({ name: m.name, codes: new Map(features.map((f) => [f.id, f.properties.name])) });
+        setMap({ name: m.name, level: m.level ?? 'city', codes: new Map(features.map((f) => [f.id, f.properties.name])) });
       })
       .catch(() => setMap(null));
   }, []);
   return map;
 }
 
-/** Orders of the last 30 days by city on the map; without a map, the busiest counties as a list. */
+/** Orders of the last 30 days by city (a municipality's by district) on the map; without a map, the busiest counties as a list. */
 export function MapPanel({ hot }: { hot: HotTopics }) {
   const t = useT();
   const map = useProvinceMap();
   const option = useMemo(() => (map ? mapOption(hot, map, t) : null), [hot, map, t]);
+  // For the wall's browser test: which map is drawn and how many of its areas have orders to colour.
+  const coloured = useMemo(() => {
+    const names = new Set(map?.codes.values());
+    return option ? option.series[0]!.data.filter((r) => names.has(r.name)).length : 0;
+  }, [map, option]);
   return (
-    <div className="bs-panel bs-map">
+    <div
+      className="bs-panel bs-map"
+      data-testid="bs-map"
+      data-map={map?.name ?? ''}
+      data-level={map?.level ?? ''}
+      data-areas={map?.codes.size ?? 0}
+      data-coloured={coloured}
+    >
       <div className="bs-panel-title">{t('近30天工单地区分布')}</div>
       {option ? (
         <EChart theme="dark" option={option} height={470} />

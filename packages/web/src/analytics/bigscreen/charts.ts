@@ -107,9 +107,13 @@ export function rotatingOption(panel: RotatingPanel, d: { trend: Trend; hot: Hot
   }
 }
 
-/** The province map coloured by the last 30 days' orders per city. */
-export function mapOption(hot: HotTopics, map: { name: string; codes: Map<string, string> }, t: T) {
-  const rows = hot.divisions.cities.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
+/**
+ * The province map coloured by the last 30 days' orders per city; a municipality's map has districts (its features are
+ * keyed by six-digit county codes, which city codes such as 500100 never match), coloured by the orders per district.
+ */
+export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | 'county'; codes: Map<string, string> }, t: T) {
+  const areas = map.level === 'county' ? hot.divisions.counties : hot.divisions.cities;
+  const rows = areas.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
   const max = Math.max(1, ...rows.map((r) => r.value));
   return {
     // Transparent like the other panels (the dark theme would paint a black box behind the province).

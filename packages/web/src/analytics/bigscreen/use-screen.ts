@@ -1,27 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import {
-  analyticsApi,
-  presetPeriod,
-  today,
-  watchFigures,
-  type HotTopics,
-  type Kpis,
-  type OrderFlow,
-  type Ranking,
-  type Trend,
-  type UrgentOrder,
-} from '../api.js';
+import { analyticsApi, presetPeriod, today, type HotTopics, type Kpis, type OrderFlow, type Ranking, type Trend, type UrgentOrder } from '../api.js';
+import { watchFigures } from '../live.js';
 
 export type Screen = { today: Kpis; month: Kpis; flow: OrderFlow; hot: HotTopics; trend: Trend; weekly: Trend; ranking: Ranking; urgent: UrgentOrder[] };
 
-/** Today's figures again every 15 s: calls are not announced on the figures' stream (it follows order changes). */
-const callsEveryMs = 15_000;
 /** A slow full re-read covers a day change at midnight and anything the stream missed. */
 const rereadEveryMs = 5 * 60_000;
 
 /**
- * The big screen's figures, live: re-read on the server's stream, today's figures (the calls) every 15 s. A failed read
+ * The big screen's figures, live: everything re-read on the stream's `changed`, today's figures (the calls) on its
+ * `calls` (both within 5 s of the change; after a dropped stream, everything once it is back). A failed read
  * keeps the last figures on the wall; a refusal (401: a revoked display token, a session gone) goes to `onAccessLost`.
  */
 export function useScreen(onAccessLost?: (e: ApiError) => void) {
@@ -58,20 +47,16 @@ export function useScreen(onAccessLost?: (e: ApiError) => void) {
   }, [nonce, failed]);
 
   const refetch = useCallback(() => setNonce((n) => n + 1), []);
-  useEffect(() => watchFigures(undefined, refetch, setLive), [refetch]);
+  // Today's figures again when calls are recorded: the calls of the day tick on the wall, nothing else is re-read.
+  const rereadToday = useCallback(() => {
+    const d = today();
+    analyticsApi.kpis({ from: d, to: d }).then((k) => setData((s) => s && { ...s, today: k }), failed);
+  }, [failed]);
+  useEffect(() => watchFigures(undefined, { onChange: refetch, onCalls: rereadToday, onStatus: setLive }), [refetch, rereadToday]);
   useEffect(() => {
-    const ctl = new AbortController();
-    const calls = setInterval(() => {
-      const d = today();
-      analyticsApi.kpis({ from: d, to: d }, ctl.signal).then((k) => setData((s) => s && { ...s, today: k }), failed);
-    }, callsEveryMs);
     const reread = setInterval(refetch, rereadEveryMs);
-    return () => {
-      clearInterval(calls);
-      clearInterval(reread);
-      ctl.abort();
-    };
-  }, [refetch, failed]);
+    return () => clearInterval(reread);
+  }, [refetch]);
 
   return { data, live };
 }

@@ -1,11 +1,12 @@
 import { Badge, Button, Col, DatePicker, Row, Segmented, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrent } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState, Loading } from '../../shell/states.js';
-import { analyticsApi, presetPeriod, today, watchFigures, type HotTopics, type Kpis, type OrderFlow, type Ranking, type Trend } from '../api.js';
+import { watchFigures } from '../live.js';
+import { analyticsApi, presetPeriod, today, type HotTopics, type Kpis, type OrderFlow, type Ranking, type Trend } from '../api.js';
 import { ExchangeFigures } from '../ExchangeFigures.js';
 import '../analytics.css';
 import { FlowAndTrend, HotPanels, type Granularity } from './CockpitPanels.js';
@@ -62,7 +63,16 @@ export default function CockpitPage() {
 
   // Live: the server says "changed", the page reads the same API again (no figure is computed here).
   const refetch = useCallback(() => setNonce((n) => n + 1), []);
-  useEffect(() => watchFigures(unitId, refetch, setLive), [unitId, refetch]);
+  // Calls recorded: only the KPI cards carry call figures, so only they are read again (of the scope shown now).
+  const scopeNow = useRef(scope);
+  scopeNow.current = scope;
+  const rereadKpis = useCallback(() => {
+    analyticsApi.kpis(scopeNow.current).then(
+      (kpis) => setData((d) => d && { ...d, kpis }),
+      () => undefined, // the next change or the stream's return reads again
+    );
+  }, []);
+  useEffect(() => watchFigures(unitId, { onChange: refetch, onCalls: rereadKpis, onStatus: setLive }), [unitId, refetch, rereadKpis]);
 
   const drill = (metric: string) =>
     `/orders?${new URLSearchParams({ view: 'all', metric, metricFrom: period.from, metricTo: period.to, unitId: data?.kpis.unit.id ?? current.unit.id }).toString()}`;
