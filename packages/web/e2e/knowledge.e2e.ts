@@ -74,13 +74,18 @@ describe('knowledge base', () => {
     await drawer.locator('#body').fill('快递员在派件途中因工作原因受到事故伤害的，应当**认定为工伤**。\n- 用人单位应自事故发生之日起30日内提出工伤认定申请。');
     await drawer.getByRole('tab', { name: '预览' }).click();
     await drawer.locator('.rich-text strong', { hasText: '认定为工伤' }).waitFor();
-    await drawer.getByRole('button', { name: '保存并提交审核' }).click();
-    await drawer.locator('.ant-drawer-title').getByText('待审核').waitFor();
-    // A file attached to the article: typed by content on the server, listed at once.
+    await drawer.getByRole('button', { name: '保存草稿' }).click();
+    await drawer.locator('.ant-drawer-title').getByText('草稿').waitFor();
+    // A file attached to the draft: typed by content on the server, listed at once; it goes to review with the version.
     await drawer.getByRole('tab', { name: /附件/ }).click();
     await drawer.locator('.article-files input[type=file]').setInputFiles({ name: '工伤认定申请表.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
     await drawer.locator('.article-files').getByText('工伤认定申请表.pdf').waitFor();
     await shot(editor, 'e2e-knowledge-editor');
+    await drawer.getByRole('button', { name: '保存并提交审核' }).click();
+    await drawer.locator('.ant-drawer-title').getByText('待审核').waitFor();
+    // In review, the version's files no longer change: the page says so instead of offering an upload.
+    await drawer.getByTestId('article-files-locked').waitFor();
+    assert.equal(await drawer.locator('.article-files input[type=file]').count(), 0);
     await editor.context().close();
 
     const reviewer = await signIn(browser, server.url, 'editor2');
@@ -98,6 +103,8 @@ describe('knowledge base', () => {
     await review.locator('.ant-drawer-title').getByText('已发布').waitFor();
     await review.getByRole('tab', { name: '版本历史' }).click();
     await review.locator('.article-versions').getByText('当前发布版本').waitFor();
+    // Each version lists its own files: the published one carries the form.
+    await review.locator('.article-versions .version-files').last().getByText('工伤认定申请表.pdf').waitFor();
     await shot(reviewer, 'e2e-knowledge-history');
     await review.locator('.ant-drawer-close').click();
     await reviewer.getByRole('tab', { name: '同义词' }).click();

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import type { ArticleContent } from './domain/article.js';
+import { removal } from './domain/version-files.js';
 import { kbArticleFiles, kbArticles, kbArticleUses, kbArticleVersions } from './knowledge.tables.js';
 
 /** Every query on the knowledge tables. Methods take the executor first (the database or an open transaction). */
@@ -137,7 +138,23 @@ export async function neverUsed(db: Executor, since: Date, limit: number) {
 
 export type ArticleFileRow = typeof kbArticleFiles.$inferSelect;
 
-export async function filesOf(db: Executor, articleId: string): Promise<ArticleFileRow[]> {
+/** The files of one version of an article (see kbArticleFiles: a file belongs to versions [versionFrom, versionTo)). */
+export async function filesOf(db: Executor, articleId: string, version: number): Promise<ArticleFileRow[]> {
+  return db
+    .select()
+    .from(kbArticleFiles)
+    .where(
+      and(
+        eq(kbArticleFiles.articleId, articleId),
+        sql`${kbArticleFiles.versionFrom} <= ${version}`,
+        sql`(${kbArticleFiles.versionTo} is null or ${kbArticleFiles.versionTo} > ${version})`,
+      ),
+    )
+    .orderBy(asc(kbArticleFiles.uploadedAt), asc(kbArticleFiles.id));
+}
+
+/** Every file the article ever had, for the version history (each version's files picked out by their range). */
+export async function allFilesOf(db: Executor, articleId: string): Promise<ArticleFileRow[]> {
   return db.select().from(kbArticleFiles).where(eq(kbArticleFiles.articleId, articleId)).orderBy(asc(kbArticleFiles.uploadedAt), asc(kbArticleFiles.id));
 }
 
@@ -154,10 +171,15 @@ export async function insertFile(db: Executor, row: typeof kbArticleFiles.$infer
   return f!;
 }
 
-export async function deleteFile(db: Executor, articleId: string, fileId: string): Promise<ArticleFileRow | undefined> {
-  const [f] = await db
-    .delete(kbArticleFiles)
-    .where(and(eq(kbArticleFiles.articleId, articleId), eq(kbArticleFiles.id, fileId)))
-    .returning();
-  return f;
+/**
+ * Takes a file out of the draft `version`: gone for good when it was added in that draft (returned: its bytes may go),
+ * else it ends before this version and the earlier versions keep it (undefined returned).
+ */
+export async function removeFromVersion(db: Executor, f: ArticleFileRow, version: number): Promise<ArticleFileRow | undefined> {
+  if (removal(f, version) === 'delete') {
+    const [gone] = await db.delete(kbArticleFiles).where(eq(kbArticleFiles.id, f.id)).returning();
+    return gone;
+  }
+  await db.update(kbArticleFiles).set({ versionTo: version }).where(eq(kbArticleFiles.id, f.id));
+  return undefined;
 }

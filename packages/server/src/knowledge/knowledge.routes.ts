@@ -18,7 +18,8 @@ import {
   synonymView,
   versionView,
 } from './knowledge.schemas.js';
-import { maxArticleFileBytes, type KnowledgeService } from './knowledge.service.js';
+import { maxArticleFileBytes } from './article-files.js';
+import type { KnowledgeService } from './knowledge.service.js';
 
 type Services = { knowledge: KnowledgeService; search: SearchService };
 const tags = ['knowledge'];
@@ -44,8 +45,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
         tags,
         consumes: ['multipart/form-data'],
         ...describe(
-          '上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个',
-          'Attach a file to an article (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per article.',
+          '上传知识条目附件（知识库编辑，仅限草稿版本：附件随版本审核和发布）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每个版本最多 10 个',
+          'Attach a file to the working version of an article while it is a draft (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per version.',
         ),
         params: idParam,
         response: { 201: articleFileView, ...errorResponses, 413: errorResponses[400] },
@@ -76,8 +77,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
         operationId: 'getArticleFile',
         tags,
         ...describe(
-          '下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）',
-          'Download an article’s file (whoever may read the article: agents only a published, current one).',
+          '下载知识条目附件（编辑可下载任一版本的附件；接线员仅限已发布且有效条目的发布版本附件）',
+          'Download an article’s file (editors any version’s; agents only the published version’s files of a current article).',
         ),
         params: fileParams,
         response: {
@@ -102,7 +103,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app, { kn
       schema: {
         operationId: 'deleteArticleFile',
         tags,
-        ...describe('删除知识条目附件（知识库编辑）', "Remove an article's file (editors)."),
+        ...describe('从草稿版本删除附件（知识库编辑；此前版本的附件不受影响）', 'Remove a file from the draft version (editors; earlier versions keep it).'),
         params: fileParams,
         response: { 204: z.null(), ...errorResponses },
       },

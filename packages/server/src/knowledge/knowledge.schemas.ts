@@ -75,7 +75,11 @@ export const articleView = z.object({
   publishedVersion: z.number().nullable(),
   stale: z.enum(['expired', 'review_due', 'not_yet_effective']).nullable(),
   uses: z.number(),
-  files: z.array(articleFileView).describe('上传的附件（编辑上传，可下载） / uploaded files'),
+  files: z
+    .array(articleFileView)
+    .describe(
+      '本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others',
+    ),
   updatedAt: z.string(),
 });
 
@@ -108,6 +112,7 @@ export const versionView = z.object({
   note: z.string().nullable(),
   published: z.boolean(),
   changes: z.object({ fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })), body: z.array(lineChange) }),
+  files: z.array(articleFileView).describe('该版本的附件 / the files of this version'),
 });
 
 const queryCount = z.object({ query: z.string(), times: z.number(), lastAt: z.string() });

@@ -3,9 +3,9 @@ import { requireRole } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
-import { createHash } from 'node:crypto';
-import { checkAttachment } from '../orders/attachments/content-check.js';
 import type { AttachmentStore } from '../orders/attachments/attachment-store.js';
+import { createArticleFiles, fileView } from './article-files.js';
+import { filesByVersion } from './domain/version-files.js';
 import { indexArticle } from '../search/article-index.js';
 import { localDay, type SearchService } from '../search/search.service.js';
 import { checkContent, decideArticle, isEditor, staleReason, type ArticleAction, type ArticleContent, type ArticleStatus } from './domain/article.js';
@@ -20,25 +20,6 @@ export type ArticleInput = Omit<ArticleContent, Optional> & { [K in Optional]?: 
 };
 
 const articleNotFound = () => notFound('KB_ARTICLE_NOT_FOUND', '知识条目不存在或尚未发布');
-
-/** What an article may carry: documents and pictures (forms, notices as issued), 10 MB each, 10 per article. */
-export const articleFileTypes: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG 图片',
-  'image/png': 'PNG 图片',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
-};
-export const maxArticleFileBytes = 10 * 1024 * 1024;
-const maxFilesPerArticle = 10;
-
-const fileView = (f: repo.ArticleFileRow) => ({
-  id: f.id,
-  name: f.fileName,
-  contentType: f.contentType,
-  size: f.sizeBytes,
-  uploadedAt: f.uploadedAt.toISOString(),
-});
 
 export function createKnowledgeService(deps: { db: Db; clock: Clock; search: SearchService; files: AttachmentStore }) {
   const { db, clock } = deps;
@@ -89,7 +70,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
       publishedVersion: a.publishedVersion,
       stale: staleReason(content, today),
       uses: uses ?? (await repo.usesByArticle(db, [a.id])).get(a.id) ?? 0,
-      files: (await repo.filesOf(db, a.id)).map(fileView),
+      files: (await repo.filesOf(db, a.id, version)).map(fileView),
       updatedAt: a.updatedAt.toISOString(),
     };
   }
@@ -101,70 +82,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     await view(actor, a, 0);
     return a;
   }
-
-  /**
-   * An editor attaches a file: the type is read from the content (never the name), executables, macros and active
-   * PDFs refused (orders/attachments/content-check.ts), then only documents and pictures kept. The bytes go to the
-   * installation's attachment store; a row that cannot be written takes its bytes back out.
-   */
-  /**
-   * Whether the actor may attach a file to the article, from the path alone: the route asks before it reads a byte of
-   * the body, so a refused upload (not an editor, no such article, full) costs the server nothing (issue 10, item 4).
-   */
-  async function mayUpload(actor: Actor, id: string): Promise<void> {
-    if (!isEditor(actor.role)) throw new AppError('forbidden', 'KB_EDITOR_REQUIRED', '只有知识库编辑可以维护知识库');
-    const a = await repo.findArticle(db, id);
-    if (!a) throw articleNotFound();
-    if ((await repo.filesOf(db, id)).length >= maxFilesPerArticle) {
-      throw invalid('KB_FILE_TOO_MANY', `每个条目最多 ${maxFilesPerArticle} 个附件`, [{ field: 'file', message: '附件数量已达上限' }]);
-    }
-  }
-
-  async function uploadFile(actor: Actor, id: string, file: { fileName: string; bytes: Buffer }) {
-    // Asked again: the article may have gone or filled up while the body was read.
-    await mayUpload(actor, id);
-    if (!file.bytes.length) throw invalid('KB_FILE_EMPTY', '文件是空的', [{ field: 'file', message: '文件是空的' }]);
-    const verdict = await checkAttachment(file.bytes, file.fileName);
-    if (!verdict.ok) throw invalid(verdict.code, verdict.message, [{ field: 'file', message: verdict.message }]);
-    if (!(verdict.contentType in articleFileTypes)) {
-      const allowed = Object.values(articleFileTypes).join('、');
-      throw invalid('KB_FILE_TYPE_NOT_ALLOWED', `知识条目的附件只能是：${allowed}`, [{ field: 'file', message: `允许：${allowed}` }]);
-    }
-    const storageKey = `kb-${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}-${crypto.randomUUID()}`;
-    await deps.files.put(storageKey, file.bytes);
-    try {
-      const row = await repo.insertFile(db, {
-        articleId: id,
-        fileName: file.fileName,
-        contentType: verdict.contentType,
-        sizeBytes: file.bytes.length,
-        storageKey,
-        uploadedBy: actor.userId,
-        uploadedAt: clock.now(),
-      });
-      return fileView(row);
-    } catch (e) {
-      await deps.files.remove(storageKey);
-      throw e;
-    }
-  }
-
-  /** A file of an article the actor may read: editors any article's, agents a published, current one's. */
-  async function downloadFile(actor: Actor, id: string, fileId: string) {
-    await readable(actor, id);
-    const f = await repo.findFile(db, id, fileId);
-    if (!f) throw notFound('KB_FILE_NOT_FOUND', '附件不存在');
-    const bytes = await deps.files.get(f.storageKey);
-    if (!bytes) throw notFound('KB_FILE_MISSING', '附件文件丢失，请联系管理员');
-    return { fileName: f.fileName, contentType: f.contentType, bytes };
-  }
-
-  async function removeFile(actor: Actor, id: string, fileId: string) {
-    if (!isEditor(actor.role)) throw new AppError('forbidden', 'KB_EDITOR_REQUIRED', '只有知识库编辑可以维护知识库');
-    const f = await repo.deleteFile(db, id, fileId);
-    if (!f) throw notFound('KB_FILE_NOT_FOUND', '附件不存在');
-    await deps.files.remove(f.storageKey);
-  }
+  const files = createArticleFiles({ db, clock, files: deps.files, readable });
 
   async function list(
     actor: Actor,
@@ -309,6 +227,10 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     const a = await repo.findArticle(db, id);
     if (!a) throw articleNotFound();
     const rows = await repo.listVersions(db, id);
+    const filesOf = filesByVersion(
+      await repo.allFilesOf(db, id),
+      rows.map((v) => v.version),
+    );
     return rows.map((v, i) => ({
       version: v.version,
       status: v.status,
@@ -322,6 +244,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
       note: v.note,
       published: a.publishedVersion === v.version,
       changes: diffContent(i > 0 ? rows[i - 1]!.content : null, v.content),
+      files: (filesOf.get(v.version) ?? []).map(fileView),
     }));
   }
 
@@ -356,7 +279,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
     return { id, version: a.publishedVersion, content };
   }
 
-  return { list, get, create, update, submit, review, publish, versions, gaps, publishedForAnswer, mayUpload, uploadFile, downloadFile, removeFile };
+  return { list, get, create, update, submit, review, publish, versions, gaps, publishedForAnswer, ...files };
 }
 
 export type KnowledgeService = ReturnType<typeof createKnowledgeService>;

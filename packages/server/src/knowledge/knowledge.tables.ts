@@ -87,8 +87,11 @@ export const kbArticleUses = pgTable(
 
 /**
  * A file attached to an article (a form to fill in, a notice as issued): the bytes in the installation's attachment
- * store (a table on PostgreSQL, files under the data directory on the embedded default), never in this row. Files
- * belong to the article, not to one version; agents download them only while they may read the article.
+ * store (a table on PostgreSQL, files under the data directory on the embedded default), never in this row. A file
+ * belongs to the versions [versionFrom, versionTo) of its article: versions follow one another (each new version starts
+ * from the working one), so a file added to draft v is in v and every later version until it is removed from a draft w
+ * (versionTo = w; a file added and removed in the same draft is deleted). Only a draft's files change, so a published
+ * version keeps its files while the next one is written. Agents download the published version's files only.
  */
 export const kbArticleFiles = pgTable(
   'kb_article_files',
@@ -101,6 +104,10 @@ export const kbArticleFiles = pgTable(
     contentType: text('content_type').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     storageKey: text('storage_key').notNull(),
+    /** The first version the file belongs to (the draft it was added to). */
+    versionFrom: integer('version_from').notNull().default(1),
+    /** The first version it no longer belongs to (the draft it was removed from); null: still in the working version. */
+    versionTo: integer('version_to'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },

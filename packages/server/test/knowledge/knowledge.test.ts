@@ -215,9 +215,60 @@ describe('rich text and files', () => {
     const hit = (await search(agent, '困难职工帮扶申请表')).items.find((h) => h.articleId === a.id)!;
     expect(hit.snippet).not.toContain('**');
     expect(hit.snippet).not.toContain('##');
+  });
+
+  it('files belong to versions: a published version keeps its files while the next is drafted; the history shows each version’s', async () => {
+    let a = await ok<Article>(
+      editor.post('/api/knowledge/articles', draft({ kind: 'procedure', title: '工伤认定申请材料清单', regions: [], issuingBody: null })),
+      201,
+    );
+    const form = await ok<{ id: string }>(uploadTo('editor', a.id, { name: '申请表.pdf', bytes: tinyPdf() }), 201);
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/submit`, { version: a.version }));
+    // In review, approved or published, a version's files are what the reviewer read: they do not change.
+    await expectError(uploadTo('editor', a.id, { name: '示意图.png', bytes: tinyPng() }), 409, 'KB_FILES_LOCKED');
+    await expectError(editor.del(`/api/knowledge/articles/${a.id}/files/${form.id}`), 409, 'KB_FILES_LOCKED');
+    a = await ok<Article>(editor2.post(`/api/knowledge/articles/${a.id}/review`, { version: a.version, decision: 'approve' }));
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/publish`, { version: a.version }));
+    await expectError(uploadTo('editor', a.id, { name: '示意图.png', bytes: tinyPng() }), 409, 'KB_FILES_LOCKED');
+
+    // Version 2 is drafted: it starts with version 1's files; the editor replaces the form and adds a picture.
+    a = await ok<Article>(
+      editor.put(`/api/knowledge/articles/${a.id}`, {
+        ...draft({ kind: 'procedure', title: '工伤认定申请材料清单（2026 版）', regions: [], issuingBody: null }),
+        version: a.version,
+      }),
+    );
+    expect(a.files.map((f: { name: string }) => f.name)).toEqual(['申请表.pdf']);
     await expectError(editor.del(`/api/knowledge/articles/${a.id}/files/00000000-0000-4000-8000-000000000000`), 404, 'KB_FILE_NOT_FOUND');
-    expect((await editor.del(`/api/knowledge/articles/${a.id}/files/${pdf.id}`)).statusCode).toBe(204);
-    await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${pdf.id}`), 404, 'KB_FILE_NOT_FOUND');
+    expect((await editor.del(`/api/knowledge/articles/${a.id}/files/${form.id}`)).statusCode).toBe(204);
+    const newForm = await ok<{ id: string }>(uploadTo('editor', a.id, { name: '申请表（2026）.pdf', bytes: tinyPdf() }), 201);
+    const picture = await ok<{ id: string }>(uploadTo('editor', a.id, { name: '示意图.png', bytes: tinyPng() }), 201);
+    // A file added and taken out of the same draft is gone altogether.
+    expect((await editor.del(`/api/knowledge/articles/${a.id}/files/${picture.id}`)).statusCode).toBe(204);
+    await expectError(editor.get(`/api/knowledge/articles/${a.id}/files/${picture.id}`), 404, 'KB_FILE_NOT_FOUND');
+
+    // The agent still reads version 1 with its form; the draft's file is not theirs to read.
+    const seen = await ok<Article>(agent.get(`/api/knowledge/articles/${a.id}`));
+    expect([seen.version, seen.files.map((f: { name: string }) => f.name)]).toEqual([1, ['申请表.pdf']]);
+    expect((await agent.get(`/api/knowledge/articles/${a.id}/files/${form.id}`)).statusCode).toBe(200);
+    await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${newForm.id}`), 404, 'KB_FILE_NOT_FOUND');
+    // The editor sees the working version's files, and each version's in the history.
+    expect((await ok<Article>(editor.get(`/api/knowledge/articles/${a.id}`))).files.map((f: { name: string }) => f.name)).toEqual(['申请表（2026）.pdf']);
+    const history = await ok<{ version: number; files: { name: string }[] }[]>(editor.get(`/api/knowledge/articles/${a.id}/versions`));
+    expect(history.map((v) => [v.version, v.files.map((f) => f.name)])).toEqual([
+      [1, ['申请表.pdf']],
+      [2, ['申请表（2026）.pdf']],
+    ]);
+    // An editor may still download an earlier version's file.
+    expect((await editor.get(`/api/knowledge/articles/${a.id}/files/${form.id}`)).statusCode).toBe(200);
+
+    // Version 2 published: the agent now gets its files, and version 1's form is no longer theirs.
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/submit`, { version: a.version }));
+    a = await ok<Article>(editor2.post(`/api/knowledge/articles/${a.id}/review`, { version: a.version, decision: 'approve' }));
+    a = await ok<Article>(editor.post(`/api/knowledge/articles/${a.id}/publish`, { version: a.version }));
+    expect((await ok<Article>(agent.get(`/api/knowledge/articles/${a.id}`))).files.map((f: { name: string }) => f.name)).toEqual(['申请表（2026）.pdf']);
+    expect((await agent.get(`/api/knowledge/articles/${a.id}/files/${newForm.id}`)).statusCode).toBe(200);
+    await expectError(agent.get(`/api/knowledge/articles/${a.id}/files/${form.id}`), 404, 'KB_FILE_NOT_FOUND');
   });
 
   it('decides permission from the path before reading the body (issue 10, item 4): a refused oversize upload is 403/404, not 413', async () => {

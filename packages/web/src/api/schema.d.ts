@@ -1437,10 +1437,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个
-         * @description 上传知识条目附件（知识库编辑）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每条最多 10 个
+         * 上传知识条目附件（知识库编辑，仅限草稿版本：附件随版本审核和发布）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每个版本最多 10 个
+         * @description 上传知识条目附件（知识库编辑，仅限草稿版本：附件随版本审核和发布）：PDF、图片、Word、Excel，按内容校验类型，最大 10 MB，每个版本最多 10 个
          *
-         *     Attach a file to an article (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per article.
+         *     Attach a file to the working version of an article while it is a draft (editors): PDF, picture, Word or Excel, checked by content, 10 MB at most, 10 per version.
          */
         post: operations["uploadArticleFile"];
         delete?: never;
@@ -1457,19 +1457,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）
-         * @description 下载知识条目附件（能查看该条目的人员：接线员仅限已发布且有效的条目）
+         * 下载知识条目附件（编辑可下载任一版本的附件；接线员仅限已发布且有效条目的发布版本附件）
+         * @description 下载知识条目附件（编辑可下载任一版本的附件；接线员仅限已发布且有效条目的发布版本附件）
          *
-         *     Download an article’s file (whoever may read the article: agents only a published, current one).
+         *     Download an article’s file (editors any version’s; agents only the published version’s files of a current article).
          */
         get: operations["getArticleFile"];
         put?: never;
         post?: never;
         /**
-         * 删除知识条目附件（知识库编辑）
-         * @description 删除知识条目附件（知识库编辑）
+         * 从草稿版本删除附件（知识库编辑；此前版本的附件不受影响）
+         * @description 从草稿版本删除附件（知识库编辑；此前版本的附件不受影响）
          *
-         *     Remove an article's file (editors).
+         *     Remove a file from the draft version (editors; earlier versions keep it).
          */
         delete: operations["deleteArticleFile"];
         options?: never;
@@ -15420,7 +15420,7 @@ export interface operations {
                             citations: string[];
                             effectiveFrom: string | null;
                             expiresOn: string | null;
-                            /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                            /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                             files: {
                                 contentType: string;
                                 id: string;
@@ -15620,7 +15620,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -15787,7 +15787,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -15989,7 +15989,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -16577,7 +16577,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -16752,7 +16752,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -16925,7 +16925,7 @@ export interface operations {
                         citations: string[];
                         effectiveFrom: string | null;
                         expiresOn: string | null;
-                        /** @description 上传的附件（编辑上传，可下载） / uploaded files */
+                        /** @description 本版本的附件：编辑看到工作版本的，其他人看到发布版本的 / the files of the version shown: the working one for editors, the published one for others */
                         files: {
                             contentType: string;
                             id: string;
@@ -17094,6 +17094,14 @@ export interface operations {
                                 field: string;
                             }[];
                         };
+                        /** @description 该版本的附件 / the files of this version */
+                        files: {
+                            contentType: string;
+                            id: string;
+                            name: string;
+                            size: number;
+                            uploadedAt: string;
+                        }[];
                         note: string | null;
                         published: boolean;
                         publishedAt: string | null;

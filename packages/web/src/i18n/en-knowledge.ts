@@ -43,4 +43,6 @@ export const enKnowledge: Record<string, string> = {
   '支持：# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)': 'Supports: # heading, - list, 1. list, > quote, **bold**, [link](https://…)',
   'PDF、图片、Word、Excel，每个不超过 10 MB': 'PDF, pictures, Word, Excel; 10 MB each at most',
   '删除此附件？': 'Remove this file?',
+  '附件随版本审核和发布：本版本已提交审核或已发布，附件不能修改。请先保存为新草稿，再上传或删除附件。':
+    'Files are reviewed and published with their version: this version is in review or published, so its files cannot change. Save it as a new draft first, then add or remove files.',
 };

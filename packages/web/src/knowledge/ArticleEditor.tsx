@@ -84,9 +84,9 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
       {
         key: 'files',
         label: `${t('附件')} (${article.files.length})`,
-        children: <ArticleFiles articleId={article.id} files={article.files} onChanged={reloadFiles} />,
+        children: <ArticleFiles articleId={article.id} files={article.files} locked={status !== 'draft'} onChanged={reloadFiles} />,
       },
-      { key: 'versions', label: t('版本历史'), children: <ArticleHistory versions={versions} /> },
+      { key: 'versions', label: t('版本历史'), children: <ArticleHistory articleId={article.id} versions={versions} /> },
     );
   }
 

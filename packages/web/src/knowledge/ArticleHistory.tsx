@@ -1,11 +1,11 @@
 import { Space, Tag } from 'antd';
-import type { ArticleVersion } from '../api/knowledge.js';
+import { type ArticleVersion, knowledgeApi } from '../api/knowledge.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { statusColors, statusNames } from './labels.js';
 
-/** Every version of an article: who saved and reviewed it, and what changed from the one before. */
-export function ArticleHistory({ versions }: { versions: ArticleVersion[] }) {
+/** Every version of an article: who saved and reviewed it, what changed from the one before, and its files. */
+export function ArticleHistory({ articleId, versions }: { articleId: string; versions: ArticleVersion[] }) {
   const t = useT();
   return (
     <div className="article-versions">
@@ -25,6 +25,19 @@ export function ArticleHistory({ versions }: { versions: ArticleVersion[] }) {
               </span>
             )}
           </Space>
+          <div className="small version-files" data-version={v.version}>
+            {t('附件')}：
+            {v.files.length
+              ? v.files.map((f, i) => (
+                  <span key={f.id}>
+                    {i > 0 && '、'}
+                    <a href={knowledgeApi.fileUrl(articleId, f.id)} download={f.name}>
+                      {f.name}
+                    </a>
+                  </span>
+                ))
+              : t('无')}
+          </div>
           {v.changes.fields.map((c) => (
             <div key={c.field} className="small">
               {c.field}：<del>{JSON.stringify(c.before)}</del> → <ins>{JSON.stringify(c.after)}</ins>
