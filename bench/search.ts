@@ -6,7 +6,9 @@
  *  - article search (searchArticles: plan + ranked query + snippets), the five suggestions for a narrative,
  *  - the order list's word filter (the words' GIN lookup, listOrders q=, first page of 20 by creation),
  * each as a ratio to a bare GIN lookup of one word (`select order_id from search_orders where words @@ 'x' limit 20`)
- * measured in the same run, interleaved, because the machine is shared and noisy.
+ * measured in the same run, interleaved, because the machine is shared and noisy; and the suggestions end to end: the
+ * intake console's request (GET /api/knowledge/suggestions over real HTTP, with an agent's session cookie) through
+ * the whole server (session, validation, search, serialisation).
  */
 import { parseArgs } from 'node:util';
 import { count, sql } from 'drizzle-orm';
@@ -22,6 +24,8 @@ import { createSearchService } from '../packages/server/src/search/search.servic
 import { searchArticles } from '../packages/server/src/search/search.tables.js';
 import { loadSynonymGroups } from '../packages/server/src/search/synonyms.js';
 import type { Actor } from '../packages/server/src/auth/actor.js';
+import { buildApp } from '../packages/server/src/app.js';
+import { demoPassword } from '../packages/server/src/install/demo.js';
 
 const { values } = parseArgs({ options: { orders: { type: 'string' }, articles: { type: 'string' }, samples: { type: 'string' } } });
 const orders = Number(values.orders ?? 100_000);
@@ -67,6 +71,18 @@ const phrases = ['老板拖欠工资三个月不给', '工资拖欠', '干活摔
 const narrative = '来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤，也不给发工资，问怎么办';
 const groups = await loadSynonymGroups(db);
 
+// The whole server on the same database, listening on a port: the suggestions as the intake console asks for them.
+const app = await buildApp({ database, config, clock });
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: demoPassword } });
+const session = login.cookies.find((c) => c.name === 'hotline_session')!;
+const suggestUrl = `${address}/api/knowledge/suggestions?text=${encodeURIComponent(narrative)}`;
+const suggestOverHttp = async () => {
+  const res = await fetch(suggestUrl, { headers: { cookie: `${session.name}=${session.value}` } });
+  if (res.status !== 200) throw new Error(`suggestions: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
 const timed = async (f: () => Promise<unknown>) => {
   const s = process.hrtime.bigint();
   await f();
@@ -76,6 +92,7 @@ const cases: Record<string, (i: number) => Promise<unknown>> = {
   bareGin: () => db.execute(sql`select order_id from search_orders where words @@ to_tsquery('simple', ${"'工资'"}) limit 20`),
   searchArticles: (i) => search.search(agent, { q: phrases[i % phrases.length]!, limit: 10 }),
   suggestArticles: () => search.suggest(agent, { text: narrative }),
+  suggestHttp: suggestOverHttp,
   orderWords: (i) =>
     db.execute(
       sql`select o.id from work_orders o where o.id in (${orderIdsMatchingText(groups, phrases[i % phrases.length]!)!}) order by o.created_at desc limit 20`,
@@ -94,4 +111,5 @@ for (const [k, xs] of Object.entries(times)) {
     `  ${k.padEnd(16)} p50 ${p50.toFixed(2).padStart(8)}  p95 ${p95.toFixed(2).padStart(8)}   ×${(p50 / bare.p50).toFixed(1)} / ×${(p95 / bare.p95).toFixed(1)}`,
   );
 }
+await app.close();
 await database.close();
