@@ -90,7 +90,7 @@ describe('the big screen of a municipality', () => {
   let server: Server;
   let browser: Browser;
   before(async () => {
-    server = await startServer({ demoOrders: 200, env: { HOTLINE_PROVINCE: '500000' } });
+    server = await startServer({ demoOrders: 60, env: { HOTLINE_PROVINCE: '500000' } });
     browser = await launch();
   });
   after(async () => {
