@@ -3,6 +3,7 @@ import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { signRequest } from '../platform/signing/hmac.js';
 import type { CallEvent } from './domain/call-events.js';
 import type { CallFigures } from './domain/call-figures.js';
+import { exponential, mulberry32 } from '../platform/random.js';
 
 /**
  * A realistic day of calls as the telephony system posts them to a running server (`npm run calls:simulate`, and the
@@ -29,15 +30,8 @@ const hourly = [1, 1, 0.5, 0.5, 0.5, 1, 2, 4, 9, 11, 10, 8, 5, 7, 9, 10, 9, 7, 5
 
 /** The day's events, reproducible for a seed (mulberry32). */
 export function generateDay(o: { calls: number; date: string; seed: number }) {
-  let seed = o.seed;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const exp = (mean: number) => -Math.log(1 - rand()) * mean;
+  const rand = mulberry32(o.seed);
+  const exp = (mean: number) => exponential(rand, mean);
   const total = hourly.reduce((s, w) => s + w, 0);
   const start = instantAt(o.date, 0).getTime();
   const hourOf = () => {

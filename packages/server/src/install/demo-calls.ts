@@ -5,6 +5,7 @@ import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { createInProcessBus } from '../platform/bus/bus.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
+import { exponential, mulberry32 } from '../platform/random.js';
 
 /**
  * Today's calls so far for the demo, so the call records and the wallboard show a working day on first start: a
@@ -14,15 +15,8 @@ import type { Db } from '../platform/db/client.js';
 export async function seedDemoCalls(db: Db, clock: Clock): Promise<void> {
   const now = clock.now();
   const start = instantAt(localDateOf(now), 0).getTime();
-  let seed = 12351;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const exp = (mean: number) => -Math.log(1 - rand()) * mean;
+  const rand = mulberry32(12351);
+  const exp = (mean: number) => exponential(rand, mean);
   const agents = ['agent', 'callback'];
   const events: CallEvent[] = [];
   const at = (ms: number) => new Date(Math.round(ms)).toISOString();

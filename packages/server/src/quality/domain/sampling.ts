@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../platform/random.js';
 /**
  * The daily quality-inspection sample (质检抽样): drawn by the system at a configurable rate, spread over agents and
  * shifts, always including the orders that must be looked at (a dissatisfied callback, a complaint about an agent).
@@ -27,18 +28,6 @@ export function sampleSize(population: number, rate: number): number {
   return Math.min(population, Math.max(1, Math.round(population * rate)));
 }
 
-/** mulberry32 over a 32-bit seed: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a of a string, the seed of a day's draw. */
 export function seedOf(text: string): number {
   let h = 0x811c9dc5;
@@ -54,7 +43,7 @@ export function seedOf(text: string): number {
  * (agent × shift) strata in a seeded order, so each agent and shift is represented before any gets a second one.
  */
 export function drawSample(candidates: SampleCandidate[], opts: { rate: number; seed: string }): Sampled[] {
-  const rand = prng(seedOf(opts.seed));
+  const rand = mulberry32(seedOf(opts.seed));
   const must = candidates.filter((c) => c.mustReasons.length > 0);
   const rest = candidates.filter((c) => c.mustReasons.length === 0);
   const picked: Sampled[] = must.map((c) => ({ key: c.key, agentUserId: c.agentUserId, reasons: [...c.mustReasons] }));
