@@ -32,8 +32,11 @@ describe('cockpit and big screen', () => {
     const page = await leaderAt1080();
     await page.waitForURL((u) => u.pathname === '/cockpit');
     await page.locator('[data-kpi=ordersCreated] .kpi-value').waitFor();
+    const before = await fromOf(page);
     await page.getByText('近90天').click();
     await page.waitForURL((u) => u.search.includes('preset=90d'));
+    // The period's pickers follow the address a render later: read them once they show the new period.
+    await page.waitForFunction((b) => (document.querySelector('.ant-picker-input input') as HTMLInputElement | null)?.value !== b, before);
     await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 3);
     const api = await (await page.request.get(`${server.url}/api/analytics/kpis?from=${await fromOf(page)}&to=${await toOf(page)}`)).json();
     await page

@@ -137,7 +137,8 @@ export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | '
         type: 'map',
         map: map.name,
         roam: false,
-        label: { show: true, color: '#e6f4ff', fontSize: 13 },
+        // A municipality has 26–38 districts, its city centre's small and close together: smaller names.
+        label: { show: true, color: '#e6f4ff', fontSize: map.level === 'county' ? 11 : 13 },
         itemStyle: { borderColor: '#4ea7ff', borderWidth: 1, areaColor: '#0d2a4a' },
         emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#faad14' } },
         data: rows,

@@ -67,8 +67,10 @@ export default function CockpitPage() {
   const scopeNow = useRef(scope);
   scopeNow.current = scope;
   const rereadKpis = useCallback(() => {
-    analyticsApi.kpis(scopeNow.current).then(
-      (kpis) => setData((d) => d && { ...d, kpis }),
+    const asked = scopeNow.current;
+    analyticsApi.kpis(asked).then(
+      // An answer for a period left meanwhile is dropped: the cards stay those of the period shown.
+      (kpis) => scopeNow.current === asked && setData((d) => d && { ...d, kpis }),
       () => undefined, // the next change or the stream's return reads again
     );
   }, []);
