@@ -25,6 +25,8 @@ export default defineConfig({
           // A guard against a hang, not a speed check: property tests run thousands of cases, and with both cores busy
           // (two workers) one took 6.6 s against vitest's 5 s default.
           testTimeout: 30_000,
+          // Pure modules: nothing to isolate (CPU 24 s → 11 s).
+          isolate: false,
         },
       },
       {
@@ -34,6 +36,12 @@ export default defineConfig({
           exclude: ['src/**/domain/**/*.test.ts', 'src/platform/**/*.test.ts'],
           // Migrates once for the run (and dumps it) instead of once per file: see test/support/global-setup.ts.
           globalSetup: ['test/support/global-setup.ts'],
+          // Files share a worker's modules instead of importing the whole server again each (the app, jieba's
+          // dictionary, the gazetteer): every file opens its own database and builds its own app, and the server keeps no
+          // state of its own in modules (caches of fixed data only: dictionary, divisions, maps, statement shapes), so
+          // nothing leaks from one file to the next. Measured on this project on PGlite, same machine: 733 s of CPU
+          // with isolation (254 s of it importing), 431 s without (29 s importing); 68 files, all passing both ways.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
