@@ -24,5 +24,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 20_000,
+    // Files share one jsdom and their modules instead of building both again per file (test/setup.ts cleans the DOM
+    // and storage after every test): 34 s of CPU → 8 s for the 23 files, all passing in four shuffled orders too.
+    isolate: false,
   },
 });

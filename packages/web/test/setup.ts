@@ -28,4 +28,5 @@ if (!('ResizeObserver' in window)) {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
 });
