@@ -20,6 +20,8 @@ export type SeedOrdersOptions = {
   concurrency?: number;
   newId?: () => string;
   onProgress?: (p: SeedProgress) => void;
+  /** Told the ids of each batch's orders once they are written (the multiplier's templates, multiply.ts). */
+  onInserted?: (ids: string[]) => void;
 };
 export type SeedProgress = { orders: number; total: number; rows: number; seconds: number };
 
@@ -43,6 +45,7 @@ export async function seedOrders(db: Db, opts: SeedOrdersOptions): Promise<SeedP
       lastByDay.set(day, Math.max(lastByDay.get(day) ?? 0, Number(order.number.split('-')[3])));
     }
     const rows = await db.transaction((tx) => insertGeneratedOrders(tx, opts.province, batch, lastByDay));
+    opts.onInserted?.(batch.map((g) => g.order.id));
     progress.orders += batch.length;
     progress.rows += rows;
     progress.seconds = (Date.now() - started) / 1000;

@@ -1,0 +1,164 @@
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { finalStates } from '../orders/domain/states.js';
+import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
+import { rowsOf, type Executor } from '../platform/db/client.js';
+
+/**
+ * The SQL side of multiplying generated orders (multiply.ts): temporary tables that say which copy of which template
+ * goes where (`seed_copy`: its id, its shift in whole weeks, its number), then each table's rows copied with every id
+ * an order carries rewritten for the copy and every instant shifted. A copy's row ids are md5(template id, copy)
+ * as uuids (copyId): every table derives the same id for the same row without a lookup (callers' source orders, merged-into,
+ * the pending extension, ids inside event data).
+ */
+const WEEK = 604_800;
+/** The id of copy `c` of the row whose id is `id` (both SQL): an md5 with a version 4 uuid's version and variant bits. */
+const copyId = (id: SQL, c: SQL) => sql`overlay(overlay(md5(${id}::text || '/' || ${c}) placing '4' from 13) placing '8' from 17)::uuid`;
+const iso = (ts: SQL) => sql`to_char((${ts}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export type CopyPlan = { templates: number; copies: number; maxCopy: number };
+
+/**
+ * Plans `copies` more orders from the templates `ids`: a merge group (a target and the orders merged into it) is
+ * copied whole, with one shift. A group whose orders are all closed moves by whole weeks anywhere its whole story fits
+ * in [from, to) (weekdays and local hours hold); an open one keeps its instants, since its state is only right for
+ * its age. Numbers continue each local day's sequence after those used. Run in the transaction that copies.
+ */
+export async function planCopies(tx: Executor, opts: { ids: readonly string[]; copies: number; from: Date; to: Date; province: string }): Promise<CopyPlan> {
+  const ids = sql`${`{${opts.ids.join(',')}}`}::uuid[]`;
+  await tx.execute(sql`create temp table seed_tpl on commit drop as
+    select o.id, o.number, o.state, o.created_at, coalesce(o.merged_into_id, o.id) as grp,
+      greatest(o.updated_at, (select max(e.at) from order_events e where e.order_id = o.id)) as last
+    from work_orders o where o.id = any(${ids})`);
+  await tx.execute(sql`create index on seed_tpl (number)`);
+  await tx.execute(sql`create temp table seed_grp on commit drop as
+    select grp, count(*)::int as size, min(created_at) as first, max(last) as last,
+      bool_and(state = any(${`{${finalStates.join(',')}}`}::text[])) as settled, row_number() over (order by grp) as rk
+    from seed_tpl group by grp`);
+  const [{ n, groups } = { n: 0, groups: 0 }] = rowsOf<{ n: number; groups: number }>(
+    await tx.execute(sql`select count(*)::int as n, (select count(*)::int from seed_grp) as groups from seed_tpl`),
+  );
+  if (!n || !groups) throw new Error('multiply: no template orders');
+  const rounds = Math.ceil(opts.copies / n) + 1;
+  // Whole groups in (copy, group) order while they fit; the few orders left are single orders of the next round.
+  await tx.execute(sql`create temp table seed_pairs on commit drop as
+    select g.grp, c, g.size, g.settled, g.first, g.last, sum(g.size) over (order by c, g.rk rows unbounded preceding) as cum, g.rk
+    from seed_grp g cross join generate_series(1, ${rounds}::int) c`);
+  const [{ fit } = { fit: 0 }] = rowsOf<{ fit: number }>(
+    await tx.execute(sql`select coalesce(max(cum), 0)::int as fit from seed_pairs where cum <= ${opts.copies}`),
+  );
+  await tx.execute(sql`create temp table seed_pick on commit drop as
+    select * from seed_pairs where cum <= ${opts.copies}
+    union all (select * from seed_pairs where cum > ${opts.copies} and size = 1 order by c, rk limit ${opts.copies - fit})`);
+  const from = sql`${opts.from.toISOString()}::timestamptz`;
+  const to = sql`${opts.to.toISOString()}::timestamptz`;
+  const lo = sql`ceil(extract(epoch from ${from} - p.first) / ${WEEK})::int`;
+  const hi = sql`floor((extract(epoch from ${to} - p.last) - 0.001) / ${WEEK})::int`;
+  await tx.execute(sql`create temp table seed_copy on commit drop as
+    with s as (
+      select t.id as src, p.c, ${copyId(sql`t.id`, sql`p.c`)} as id, t.created_at,
+        (case when p.settled and ${hi} >= ${lo} then ${lo} + abs(hashtext(p.grp::text || '/' || p.c)) % (${hi} - ${lo} + 1) else 0 end)
+          * interval '7 days' as shift
+      from seed_pick p join seed_tpl t on t.grp = p.grp
+    ), d as (select s.*, to_char((s.created_at + s.shift + interval '8 hours') at time zone 'UTC', 'YYYY-MM-DD') as day from s)
+    select d.src, d.c, d.id, d.shift, d.day,
+      coalesce(q.last, 0) + row_number() over (partition by d.day order by d.created_at + d.shift, d.id) as seq
+    from d left join order_sequences q on q.province = ${opts.province} and q.day = d.day`);
+  await tx.execute(sql`alter table seed_copy add column number text`);
+  await tx.execute(sql`update seed_copy set number = '12351-' || ${opts.province} || '-' || replace(day, '-', '') || '-' ||
+    case when seq < 10000 then lpad(seq::text, 4, '0') else seq::text end`);
+  await tx.execute(sql`create index on seed_copy (src, c)`);
+  await tx.execute(sql`create index on seed_copy (c)`);
+  await tx.execute(sql`insert into order_sequences (province, day, last)
+    select ${opts.province}, day, max(seq)::int from seed_copy group by day
+    on conflict (province, day) do update set last = greatest(order_sequences.last, excluded.last)`);
+  const [{ copies, maxCopy } = { copies: 0, maxCopy: 0 }] = rowsOf<{ copies: number; maxCopy: number }>(
+    await tx.execute(sql`select count(*)::int as copies, coalesce(max(c), 0)::int as "maxCopy" from seed_copy`),
+  );
+  await planEventTokens(tx);
+  return { templates: n, copies, maxCopy };
+}
+
+/** What inside each template event's data names a template's row (ids, numbers) or an instant, to rewrite per copy. */
+async function planEventTokens(tx: Executor): Promise<void> {
+  await tx.execute(sql`create temp table seed_ids on commit drop as
+    select id from seed_tpl union select id from order_callers where order_id in (select id from seed_tpl)
+    union select id from order_hops where order_id in (select id from seed_tpl)
+    union select id from order_co_handlers where order_id in (select id from seed_tpl)
+    union select id from order_extensions where order_id in (select id from seed_tpl)`);
+  await tx.execute(sql`create temp table seed_ev on commit drop as
+    select e.id,
+      array(select distinct m[1] from regexp_matches(e.data::text, '(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z)', 'g') m) as dates,
+      array(select distinct m[1] from regexp_matches(e.data::text, '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', 'g') m
+            where m[1]::uuid in (select id from seed_ids)) as ids,
+      (select t.id from seed_tpl t where t.number = (regexp_match(e.data::text, '(12351-\\d{6}-\\d{8}-\\d{4,})'))[1]) as numbered
+    from order_events e where e.order_id in (select id from seed_tpl) and e.data is not null`);
+  await tx.execute(sql`create index on seed_ev (id)`);
+}
+
+/** How many tokens of each kind the longest event data holds: the replace chain is that long. */
+export async function tokenCounts(tx: Executor): Promise<{ dates: number; ids: number }> {
+  const [r] = rowsOf<{ dates: number; ids: number }>(
+    await tx.execute(sql`select coalesce(max(cardinality(dates)), 0)::int as dates, coalesce(max(cardinality(ids)), 0)::int as ids from seed_ev`),
+  );
+  return r ?? { dates: 0, ids: 0 };
+}
+
+/** The expression a column of a copied row gets: ids of rows orders own derived for the copy, instants shifted. */
+function columnExpr(table: PgTable, column: PgColumn): SQL {
+  const col = sql`t.${sql.identifier(column.name)}`;
+  const own = ['id', 'order_id', 'merged_into_id', 'source_order_id'];
+  if (table === workOrders && column.name === 'number') return sql`s.number`;
+  if (own.includes(column.name)) return sql`case when ${col} is null then null else ${copyId(col, sql`s.c`)} end`;
+  if (column.getSQLType() === 'timestamp with time zone') return sql`${col} + s.shift`;
+  if (table === workOrders && column.name === 'pending_extension')
+    return sql`case when ${col} is null then null else ${col} || jsonb_build_object('id', ${copyId(sql`(${col}->>'id')`, sql`s.c`)},
+      'requestedAt', ${iso(sql`(${col}->>'requestedAt')::timestamptz + s.shift`)}, 'requestedDueAt', ${iso(sql`(${col}->>'requestedDueAt')::timestamptz + s.shift`)}) end`;
+  return col;
+}
+
+/** Event data with every instant shifted and every template row's id (and order number) replaced by the copy's. */
+function eventDataExpr(k: { dates: number; ids: number }): SQL {
+  let text = sql`t.data::text`;
+  // In two passes through placeholders (a control character never stands unescaped in jsonb's text): replaced one
+  // after the other, a date moved by the shift could equal another date of the same event and be moved twice.
+  const mark = (i: number) => sql`(chr(1) || ${sql.raw(String(i))} || chr(1))`;
+  for (let i = 1; i <= k.dates; i++) text = sql`replace(${text}, coalesce(v.dates[${sql.raw(String(i))}], chr(2)), ${mark(i)})`;
+  for (let i = 1; i <= k.dates; i++) text = sql`replace(${text}, ${mark(i)}, coalesce(${iso(sql`v.dates[${sql.raw(String(i))}]::timestamptz + s.shift`)}, ''))`;
+  // Ids become md5s of themselves: no new id equals another of the event.
+  for (let i = 1; i <= k.ids; i++)
+    text = sql`replace(${text}, coalesce(v.ids[${sql.raw(String(i))}], chr(2)), coalesce(${copyId(sql`v.ids[${sql.raw(String(i))}]`, sql`s.c`)}::text, ''))`;
+  // Only merge_in names another order's number: looked up for those events alone.
+  const numbered = sql`replace(${text}, (select number from seed_tpl where id = v.numbered),
+    (select number from seed_copy where src = v.numbered and c = s.c))`;
+  return sql`case when v.id is null then t.data when v.numbered is not null then (${numbered})::jsonb
+    when cardinality(v.ids) = 0 and (cardinality(v.dates) = 0 or s.shift = interval '0') then t.data else (${text})::jsonb end`;
+}
+
+const copied = [workOrders, orderCallers, orderHops, orderCoHandlers, orderExtensions, orderEvents] as const;
+
+/** Copies `c` in [first, last] of every template row into the tables, parents first; rows written. */
+export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }): Promise<number> {
+  let rows = 0;
+  for (const table of copied) {
+    const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>).filter((c) => !(table === orderEvents && c.name === 'id'));
+    const names = sql.join(
+      columns.map((c) => sql.identifier(c.name)),
+      sql`, `,
+    );
+    const exprs = sql.join(
+      columns.map((c) => (table === orderEvents && c.name === 'data' ? eventDataExpr(k) : columnExpr(table, c))),
+      sql`, `,
+    );
+    const key = table === workOrders ? sql`t.id` : sql`t.order_id`;
+    const events = table === orderEvents;
+    const result = await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from ${table} t
+      join seed_copy s on s.src = ${key} ${events ? sql`left join seed_ev v on v.id = t.id` : sql``}
+      where s.c between ${first} and ${last} ${events ? sql`order by s.id, t.id` : sql``}`);
+    rows += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+  }
+  // Search words: a copy says what its template says.
+  await tx.execute(sql`insert into search_orders (order_id, words) select s.id, w.words from search_orders w
+    join seed_copy s on s.src = w.order_id where s.c between ${first} and ${last} on conflict (order_id) do nothing`);
+  return rows;
+}

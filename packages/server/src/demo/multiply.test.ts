@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../calendar/domain/working-time.js';
+import { orderStates } from '../orders/domain/states.js';
+import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
+import { rowsOf } from '../platform/db/client.js';
+import { units } from '../units/units.tables.js';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { ok, type Client } from '../../test/support/order-helpers.js';
+import type { GeneratedOrder } from './generate.js';
+import { orderProblems } from './invariants.js';
+import { seedOrdersMultiplied } from './multiply.js';
+
+/** Multiplied orders are held to everything generated ones are: the invariants, counters, numbers, search. */
+let t: TestApp;
+let dispatcher: Client, handler: Client;
+let before = 0;
+const templates: string[] = [];
+const count = 3_000;
+const distinct = 500;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { demoOrders: 0, sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+  const to = t.clock.now();
+  before = await orderCount();
+  await seedOrdersMultiplied(t.db, {
+    province: '150000',
+    count,
+    distinct,
+    from: new Date(to.getTime() - 120 * 86_400_000),
+    to,
+    seed: 5,
+    batchSize: 250,
+    copyBatch: 900,
+    onInserted: (ids) => templates.push(...ids),
+  });
+  [dispatcher, handler] = await Promise.all([t.login('dispatcher'), t.login('handler')]);
+});
+afterAll(() => t.close());
+
+const orderCount = async () => rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from work_orders`))[0]!.n;
+
+async function readAll(): Promise<GeneratedOrder[]> {
+  const orders = await t.db.select().from(workOrders).where(eq(workOrders.awaitingCheck, false));
+  const group = <T extends { orderId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.orderId, [...(m.get(r.orderId) ?? []), r]);
+    return (id: string) => m.get(id) ?? [];
+  };
+  const callers = group(await t.db.select().from(orderCallers));
+  const hops = group(await t.db.select().from(orderHops).orderBy(asc(orderHops.seq)));
+  const co = group(await t.db.select().from(orderCoHandlers));
+  const ext = group(await t.db.select().from(orderExtensions));
+  const events = group((await t.db.select().from(orderEvents).orderBy(asc(orderEvents.id))).map(({ id: _id, ...e }) => e));
+  return orders.map((order) => ({
+    order,
+    callers: callers(order.id),
+    hops: hops(order.id),
+    coHandlers: co(order.id),
+    extensions: ext(order.id),
+    events: events(order.id),
+  }));
+}
+
+describe('seeding by multiplication', () => {
+  it('writes exactly the orders asked for, each as consistent as a generated one, in every state', async () => {
+    expect((await orderCount()) - before).toBe(count);
+    const all = await readAll();
+    const paths = new Map((await t.db.select({ id: units.id, path: units.path }).from(units)).map((u) => [u.id, u.path]));
+    const byId = new Map(all.map((g) => [g.order.id, g]));
+    expect(all.flatMap((g) => orderProblems(g, byId, (id) => paths.get(id) ?? '', t.clock.now()))).toEqual([]);
+    expect(new Set(all.map((g) => g.order.state))).toEqual(new Set(orderStates));
+    // Copies of a merge carry the copy's ids and number in their events, not the template's.
+    const mergeIns = all.flatMap((g) => g.events.filter((e) => e.action === 'merge_in').map((e) => [g, e] as const));
+    expect(mergeIns.length).toBeGreaterThan(1);
+    for (const [, e] of mergeIns) {
+      for (const source of (e.data as { sources: { id: string; number: string }[] }).sources) expect(byId.get(source.id)?.order.number).toBe(source.number);
+    }
+    // Instants inside jsonb moved with the copy: the pending extension and the request's event say the row's dates.
+    const pending = all.filter((g) => g.order.pendingExtension);
+    expect(pending.filter((g) => !templates.includes(g.order.id)).length).toBeGreaterThan(0);
+    for (const g of pending) {
+      const x = g.extensions.find((e) => e.id === g.order.pendingExtension!.id);
+      expect(x?.approved).toBe(null);
+      expect(g.order.pendingExtension!.requestedDueAt).toBe(x!.requestedDueAt.toISOString());
+    }
+    for (const g of all)
+      for (const e of g.events.filter((x) => x.action === 'request_extension'))
+        expect(g.extensions.map((x) => x.requestedDueAt.toISOString())).toContain((e.data as { requestedDueAt: string }).requestedDueAt);
+    // Closed copies moved by whole weeks: the local hour and weekday of the template, another date.
+    const moved = all.filter((g) => !templates.includes(g.order.id) && g.order.closedAt);
+    const templateTimes = new Set(all.filter((g) => templates.includes(g.order.id)).map((g) => g.order.createdAt.getTime()));
+    expect(moved.filter((g) => !templateTimes.has(g.order.createdAt.getTime())).length).toBeGreaterThan(moved.length / 2);
+  });
+
+  it("tells each copy's story as its template's: the same events and data, instants shifted, the copy's own ids", async () => {
+    const all = new Map((await readAll()).map((g) => [g.order.id, g]));
+    // A copy's ids are md5(template id/copy) with a version 4 uuid's bits (multiply.repo.ts copyId).
+    const copyId = (id: string, c: number) => {
+      const h = createHash('md5').update(`${id}/${c}`).digest('hex');
+      const v = `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}`;
+      return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}`;
+    };
+    // Every row id the templates own (a merged order's event names its target and the caller that moved there).
+    const owned = new Set(
+      templates.flatMap((id) => {
+        const g = all.get(id)!;
+        return [g.order, ...g.callers, ...g.hops, ...g.coHandlers, ...g.extensions].map((r) => (r as { id: string }).id);
+      }),
+    );
+    const byNumber = new Map([...all.values()].map((g) => [g.order.number, g.order.id]));
+    let compared = 0;
+    for (const id of templates) {
+      const tpl = all.get(id)!;
+      for (let c = 1; c <= Math.ceil(count / distinct) + 1; c++) {
+        const copy = all.get(copyId(id, c));
+        if (!copy) continue;
+        compared++;
+        const shift = copy.order.createdAt.getTime() - tpl.order.createdAt.getTime();
+        expect(Math.abs(shift % (7 * 86_400_000))).toBe(0);
+        const ids = new Map([...owned].map((x) => [x, copyId(x, c)]));
+        const moved = (text: string) =>
+          text
+            .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, (d) => new Date(new Date(d).getTime() + shift).toISOString())
+            .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => ids.get(u) ?? u)
+            .replace(/12351-\d{6}-\d{8}-\d{4,}/g, (n) => all.get(ids.get(byNumber.get(n)!)!)!.order.number);
+        const story = (g: GeneratedOrder) => ({ ...g, order: { ...g.order, number: '' }, events: g.events.map((e) => ({ ...e, orderId: '' })) });
+        const expected = JSON.parse(moved(JSON.stringify({ ...story(tpl), order: { ...story(tpl).order, id: tpl.order.id } })));
+        const actual = JSON.parse(JSON.stringify({ ...story(copy), order: { ...story(copy).order, id: copy.order.id } }));
+        expect(actual).toEqual(expected);
+      }
+    }
+    expect(compared).toBe(count - distinct);
+  });
+
+  it('numbers every order once, in the sequence of its local day, and moves the sequences past them', async () => {
+    const orders = await t.db.select({ number: workOrders.number, createdAt: workOrders.createdAt }).from(workOrders);
+    expect(new Set(orders.map((o) => o.number)).size).toBe(orders.length);
+    const last = new Map<string, number>();
+    for (const o of orders) {
+      expect(o.number.split('-')[2]).toBe(localDateOf(o.createdAt).replaceAll('-', ''));
+      last.set(localDateOf(o.createdAt), Math.max(last.get(localDateOf(o.createdAt)) ?? 0, Number(o.number.split('-')[3])));
+    }
+    const seqs = await t.db.select().from(orderSequences).where(eq(orderSequences.province, '150000'));
+    for (const [day, n] of last) expect(seqs.find((s) => s.day === day)?.last).toBe(n);
+    // Spread over the days asked for, not piled on the templates' instants.
+    expect(new Set(orders.map((o) => localDateOf(o.createdAt))).size).toBeGreaterThan(100);
+  });
+
+  it('keeps the maintained counters and unit pages equal to a fresh count, and the lists agree', async () => {
+    const counters = rowsOf(
+      await t.db.execute(sql`select unit_id, kind, state, sum(n)::int as n from order_counts group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`),
+    );
+    const fresh = rowsOf(
+      await t.db.execute(sql`select k.unit_id, k.kind, o.state, count(*)::int as n from work_orders o,
+      lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.risk_flags, o.type_code) k
+      group by 1, 2, 3 order by 1, 2, 3`),
+    );
+    expect(counters).toEqual(fresh);
+    const pages = rowsOf(await t.db.execute(sql`select count(*)::int as n from order_unit_pages`));
+    const freshPages = rowsOf(await t.db.execute(sql`select count(*)::int as n from (select distinct u, id from work_orders, unnest(visible_to) u) x`));
+    expect(pages).toEqual(freshPages);
+    for (const client of [dispatcher, handler]) {
+      const [counted, scanned] = await Promise.all([ok(client.get('/api/orders?limit=5')), ok(client.get('/api/orders?limit=5&from=2000-01-01'))]);
+      expect(counted.countsByState).toEqual(scanned.countsByState);
+      expect(counted.total).toBe(scanned.total);
+    }
+    const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from work_orders o where not exists (select 1 from analytics_dirty d where d.order_id = o.id)
+        and not exists (select 1 from analytics_order_facts f where f.order_id = o.id)`),
+    );
+    expect(n).toBe(0);
+  });
+
+  it('finds copies by search, with the words of their template', async () => {
+    const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from work_orders o where not exists (select 1 from search_orders s where s.order_id = o.id)`),
+    );
+    expect(n).toBe(0);
+    const [copy] = rowsOf<{ id: string; employerName: string }>(
+      await t.db.execute(sql`select id, employer_name as "employerName" from work_orders
+        where employer_name is not null and not (id = any(${`{${templates.join(',')}}`}::uuid[])) order by number desc limit 1`),
+    );
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await ok(
+        dispatcher.get(`/api/orders?limit=200&q=${encodeURIComponent(copy!.employerName!)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+      );
+      ids.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toContain(copy!.id);
+  });
+});
