@@ -5,7 +5,8 @@ import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops,
 import { rowsOf, type Executor } from '../platform/db/client.js';
 
 /**
- * The SQL side of multiplying generated orders (multiply.ts): temporary tables that say which copy of which template
+ * The SQL side of multiplying generated orders (multiply.ts): plan tables (unlogged, dropped at the end; ordinary
+ * tables so that two connections copy side by side) that say which copy of which template
  * goes where (`seed_copy`: its id, its shift in whole weeks, its number), then each table's rows copied with every id
  * an order carries rewritten for the copy and every instant shifted. A copy's row ids are md5(template id, copy)
  * as uuids (copyId): every table derives the same id for the same row without a lookup (callers' source orders, merged-into,
@@ -22,16 +23,17 @@ export type CopyPlan = { templates: number; copies: number; maxCopy: number };
  * Plans `copies` more orders from the templates `ids`: a merge group (a target and the orders merged into it) is
  * copied whole, with one shift. A group whose orders are all closed moves by whole weeks anywhere its whole story fits
  * in [from, to) (weekdays and local hours hold); an open one keeps its instants, since its state is only right for
- * its age. Numbers continue each local day's sequence after those used. Run in the transaction that copies.
+ * its age. Numbers continue each local day's sequence after those used. One transaction; `dropPlan` after copying.
  */
 export async function planCopies(tx: Executor, opts: { ids: readonly string[]; copies: number; from: Date; to: Date; province: string }): Promise<CopyPlan> {
+  await dropPlan(tx);
   const ids = sql`${`{${opts.ids.join(',')}}`}::uuid[]`;
-  await tx.execute(sql`create temp table seed_tpl on commit drop as
+  await tx.execute(sql`create unlogged table seed_tpl as
     select o.id, o.number, o.state, o.created_at, coalesce(o.merged_into_id, o.id) as grp,
       greatest(o.updated_at, (select max(e.at) from order_events e where e.order_id = o.id)) as last
     from work_orders o where o.id = any(${ids})`);
   await tx.execute(sql`create index on seed_tpl (number)`);
-  await tx.execute(sql`create temp table seed_grp on commit drop as
+  await tx.execute(sql`create unlogged table seed_grp as
     select grp, count(*)::int as size, min(created_at) as first, max(last) as last,
       bool_and(state = any(${`{${finalStates.join(',')}}`}::text[])) as settled, row_number() over (order by grp) as rk
     from seed_tpl group by grp`);
@@ -41,20 +43,20 @@ export async function planCopies(tx: Executor, opts: { ids: readonly string[]; c
   if (!n || !groups) throw new Error('multiply: no template orders');
   const rounds = Math.ceil(opts.copies / n) + 1;
   // Whole groups in (copy, group) order while they fit; the few orders left are single orders of the next round.
-  await tx.execute(sql`create temp table seed_pairs on commit drop as
+  await tx.execute(sql`create unlogged table seed_pairs as
     select g.grp, c, g.size, g.settled, g.first, g.last, sum(g.size) over (order by c, g.rk rows unbounded preceding) as cum, g.rk
     from seed_grp g cross join generate_series(1, ${rounds}::int) c`);
   const [{ fit } = { fit: 0 }] = rowsOf<{ fit: number }>(
     await tx.execute(sql`select coalesce(max(cum), 0)::int as fit from seed_pairs where cum <= ${opts.copies}`),
   );
-  await tx.execute(sql`create temp table seed_pick on commit drop as
+  await tx.execute(sql`create unlogged table seed_pick as
     select * from seed_pairs where cum <= ${opts.copies}
     union all (select * from seed_pairs where cum > ${opts.copies} and size = 1 order by c, rk limit ${opts.copies - fit})`);
   const from = sql`${opts.from.toISOString()}::timestamptz`;
   const to = sql`${opts.to.toISOString()}::timestamptz`;
   const lo = sql`ceil(extract(epoch from ${from} - p.first) / ${WEEK})::int`;
   const hi = sql`floor((extract(epoch from ${to} - p.last) - 0.001) / ${WEEK})::int`;
-  await tx.execute(sql`create temp table seed_copy on commit drop as
+  await tx.execute(sql`create unlogged table seed_copy as
     with s as (
       select t.id as src, p.c, ${copyId(sql`t.id`, sql`p.c`)} as id, t.created_at,
         (case when p.settled and ${hi} >= ${lo} then ${lo} + abs(hashtext(p.grp::text || '/' || p.c)) % (${hi} - ${lo} + 1) else 0 end)
@@ -79,18 +81,26 @@ export async function planCopies(tx: Executor, opts: { ids: readonly string[]; c
   return { templates: n, copies, maxCopy };
 }
 
+const planTables = ['seed_tpl', 'seed_grp', 'seed_pairs', 'seed_pick', 'seed_copy', 'seed_ids', 'seed_ev'];
+
+export async function dropPlan(db: Executor): Promise<void> {
+  for (const name of planTables) await db.execute(sql`drop table if exists ${sql.identifier(name)}`);
+}
+
 /** What inside each template event's data names a template's row (ids, numbers) or an instant, to rewrite per copy. */
 async function planEventTokens(tx: Executor): Promise<void> {
-  await tx.execute(sql`create temp table seed_ids on commit drop as
+  await tx.execute(sql`create unlogged table seed_ids as
     select id from seed_tpl union select id from order_callers where order_id in (select id from seed_tpl)
     union select id from order_hops where order_id in (select id from seed_tpl)
     union select id from order_co_handlers where order_id in (select id from seed_tpl)
     union select id from order_extensions where order_id in (select id from seed_tpl)`);
-  await tx.execute(sql`create temp table seed_ev on commit drop as
+  await tx.execute(sql`create unique index on seed_ids (id)`);
+  await tx.execute(sql`analyze seed_ids`);
+  await tx.execute(sql`create unlogged table seed_ev as
     select e.id,
       array(select distinct m[1] from regexp_matches(e.data::text, '(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z)', 'g') m) as dates,
       array(select distinct m[1] from regexp_matches(e.data::text, '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', 'g') m
-            where m[1]::uuid in (select id from seed_ids)) as ids,
+            where exists (select 1 from seed_ids i where i.id = m[1]::uuid)) as ids,
       (select t.id from seed_tpl t where t.number = (regexp_match(e.data::text, '(12351-\\d{6}-\\d{8}-\\d{4,})'))[1]) as numbered
     from order_events e where e.order_id in (select id from seed_tpl) and e.data is not null`);
   await tx.execute(sql`create index on seed_ev (id)`);

@@ -33,6 +33,8 @@ beforeAll(async () => {
     seed: 5,
     batchSize: 250,
     copyBatch: 900,
+    // Two connections copy side by side on PostgreSQL (PGlite has one).
+    concurrency: process.env.TEST_DATABASE_URL ? 2 : 1,
     onInserted: (ids) => templates.push(...ids),
   });
   [dispatcher, handler] = await Promise.all([t.login('dispatcher'), t.login('handler')]);

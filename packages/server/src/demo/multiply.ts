@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/client.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { seedOrders, type SeedOrdersOptions, type SeedProgress } from './demo.seed.js';
-import { copyRange, planCopies, tokenCounts } from './multiply.repo.js';
+import { copyRange, dropPlan, planCopies, tokenCounts } from './multiply.repo.js';
 
 /** Above this many orders the CLI multiplies (a demo installation's few hundred are generated one by one). */
 export const multiplyAbove = 20_000;
@@ -22,7 +22,7 @@ export type MultiplyOptions = SeedOrdersOptions & {
  * million to 10 minutes, a copy in SQL costs the database only its writes. Each copy is a whole, consistent order
  * (its template's story, its own ids and number, moved by whole weeks when closed, multiply.repo.ts); the triggers
  * keep the counters, unit pages and analytics marks as for any insert, and the search words are the template's.
- * The copies are one transaction: a failure leaves the generated orders only.
+ * A failure leaves the orders written until then, each whole (a batch of copies is one transaction).
  */
 export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promise<SeedProgress> {
   const started = Date.now();
@@ -42,21 +42,34 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
   progress.seconds = (Date.now() - started) / 1000;
   opts.onPhase?.('indexed', { ...progress });
   if (opts.count <= distinct) return progress;
-  await db.transaction(async (tx) => {
-    const plan = await planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province });
-    const tokens = await tokenCounts(tx);
+  const plan = await db.transaction((tx) =>
+    planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province }),
+  );
+  try {
+    const tokens = await tokenCounts(db);
     progress.seconds = (Date.now() - started) / 1000;
     opts.onPhase?.('planned', { ...progress });
     const step = Math.max(1, Math.floor((opts.copyBatch ?? 50_000) / plan.templates));
-    for (let c = 1; c <= plan.maxCopy; c += step) {
-      const last = Math.min(plan.maxCopy, c + step - 1);
-      progress.rows += await copyRange(tx, c, last, tokens);
-      progress.orders = distinct + Math.min(plan.copies, last * plan.templates);
-      progress.seconds = (Date.now() - started) / 1000;
-      opts.onProgress?.({ ...progress });
-    }
+    const ranges: [number, number][] = [];
+    for (let c = 1; c <= plan.maxCopy; c += step) ranges.push([c, Math.min(plan.maxCopy, c + step - 1)]);
+    // Copy ranges side by side on PostgreSQL (each its own transaction: a failure keeps the ranges written, as the
+    // generator's batches do); PGlite's one connection takes them in turn.
+    let copied = 0;
+    const worker = async () => {
+      for (let r = ranges.shift(); r; r = ranges.shift()) {
+        const [first, last] = r;
+        progress.rows += await db.transaction((tx) => copyRange(tx, first, last, tokens));
+        copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
+        progress.orders = distinct + Math.min(plan.copies, copied);
+        progress.seconds = (Date.now() - started) / 1000;
+        opts.onProgress?.({ ...progress });
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, worker));
     progress.orders = distinct + plan.copies;
-  });
+  } finally {
+    await dropPlan(db);
+  }
   progress.seconds = (Date.now() - started) / 1000;
   return progress;
 }
