@@ -58,7 +58,8 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     const worker = async () => {
       for (let r = ranges.shift(); r; r = ranges.shift()) {
         const [first, last] = r;
-        progress.rows += await db.transaction((tx) => copyRange(tx, first, last, tokens));
+        const rows = await db.transaction((tx) => copyRange(tx, first, last, tokens));
+        progress.rows += rows;
         copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
         progress.orders = distinct + Math.min(plan.copies, copied);
         progress.seconds = (Date.now() - started) / 1000;
