@@ -42,9 +42,7 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
   progress.seconds = (Date.now() - started) / 1000;
   opts.onPhase?.('indexed', { ...progress });
   if (opts.count <= distinct) return progress;
-  const plan = await db.transaction((tx) =>
-    planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province }),
-  );
+  const plan = await db.transaction((tx) => planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province }));
   try {
     const tokens = await tokenCounts(db);
     progress.seconds = (Date.now() - started) / 1000;
