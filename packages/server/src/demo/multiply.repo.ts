@@ -62,13 +62,15 @@ export async function planCopies(tx: Executor, opts: { ids: readonly string[]; c
         (case when p.settled and ${hi} >= ${lo} then ${lo} + abs(hashtext(p.grp::text || '/' || p.c)) % (${hi} - ${lo} + 1) else 0 end)
           * interval '7 days' as shift
       from seed_pick p join seed_tpl t on t.grp = p.grp
-    ), d as (select s.*, to_char((s.created_at + s.shift + interval '8 hours') at time zone 'UTC', 'YYYY-MM-DD') as day from s)
-    select d.src, d.c, d.id, d.shift, d.day,
-      coalesce(q.last, 0) + row_number() over (partition by d.day order by d.created_at + d.shift, d.id) as seq
-    from d left join order_sequences q on q.province = ${opts.province} and q.day = d.day`);
-  await tx.execute(sql`alter table seed_copy add column number text`);
-  await tx.execute(sql`update seed_copy set number = '12351-' || ${opts.province} || '-' || replace(day, '-', '') || '-' ||
-    case when seq < 10000 then lpad(seq::text, 4, '0') else seq::text end`);
+    ), d as (select s.*, to_char((s.created_at + s.shift + interval '8 hours') at time zone 'UTC', 'YYYY-MM-DD') as day from s),
+    n as (
+      select d.src, d.c, d.id, d.shift, d.day,
+        coalesce(q.last, 0) + row_number() over (partition by d.day order by d.created_at + d.shift, d.id) as seq
+      from d left join order_sequences q on q.province = ${opts.province} and q.day = d.day
+    )
+    select n.*, '12351-' || ${opts.province} || '-' || replace(n.day, '-', '') || '-' ||
+      case when n.seq < 10000 then lpad(n.seq::text, 4, '0') else n.seq::text end as number
+    from n`);
   await tx.execute(sql`create index on seed_copy (src, c)`);
   await tx.execute(sql`create index on seed_copy (c)`);
   await tx.execute(sql`insert into order_sequences (province, day, last)
