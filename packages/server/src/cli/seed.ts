@@ -62,10 +62,15 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 try {
   await migrateDatabase(database);
   const fresh = !(await isInstalled(database.db));
-  const installed = await bootstrap(database.db, { ...config, demo: config.demo || fresh }, systemClock);
+  // An empty database gets the whole demo, with the demo's own settings: its exchange partners' and groups' secrets
+  // are sealed with the demo key ring, which an installation without HOTLINE_DEMO does not have (it refused with
+  // "未配置加密密钥"). Run the server on it with HOTLINE_DEMO=true as well.
+  const installing = fresh && !config.demo ? { ...loadConfig({ ...process.env, HOTLINE_DEMO: 'true' }), dataDir: config.dataDir } : config;
+  const installed = await bootstrap(database.db, installing, systemClock);
   if (fresh) {
     console.log(`新建演示安装：${installed.units} 个单位（行政区划 ${config.province}）/ installed the demo`);
     if (installed.admin?.password) console.log(`  管理员 / admin: 用户名 admin，初始密码 ${installed.admin.password}（只显示这一次）`);
+    if (!config.demo) console.log('  这是演示安装：启动服务时请设 HOTLINE_DEMO=true / a demo installation: start the server with HOTLINE_DEMO=true');
   }
 
   const to = systemClock.now();
