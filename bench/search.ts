@@ -1,7 +1,8 @@
 /**
- * npx tsx bench/search.ts [--orders 100000] [--articles 1000] [--samples 200]
+ * npx tsx bench/search.ts [--orders 100000] [--articles 1000] [--samples 200] [--postgres]
  *
- * Search on the embedded database (PGlite, in memory): N generated orders (demo generator, their search words
+ * Search on the embedded database (PGlite, in memory), or with `--postgres` on a scratch database of the PostgreSQL
+ * server (BENCH_DATABASE_URL, default the local one; dropped at the end): N generated orders (demo generator, their search words
  * indexed) and M published articles (the starter set and variants of it). Reports p50 / p95 of
  *  - article search (searchArticles: plan + ranked query + snippets), the five suggestions for a narrative,
  *  - the order list's word filter (the words' GIN lookup, listOrders q=, first page of 20 by creation),
@@ -12,7 +13,9 @@
  */
 import { parseArgs } from 'node:util';
 import { count, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { seedOrders } from '../packages/server/src/demo/demo.seed.js';
+import { defaultDistinct, multiplyAbove, seedOrdersMultiplied } from '../packages/server/src/demo/multiply.js';
 import { bootstrap } from '../packages/server/src/install/bootstrap.js';
 import { kbArticles } from '../packages/server/src/knowledge/knowledge.tables.js';
 import { loadConfig } from '../packages/server/src/platform/config/config.js';
@@ -27,27 +30,32 @@ import type { Actor } from '../packages/server/src/auth/actor.js';
 import { buildApp } from '../packages/server/src/app.js';
 import { demoPassword } from '../packages/server/src/install/demo.js';
 
-const { values } = parseArgs({ options: { orders: { type: 'string' }, articles: { type: 'string' }, samples: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { orders: { type: 'string' }, articles: { type: 'string' }, samples: { type: 'string' }, postgres: { type: 'boolean' } },
+});
 const orders = Number(values.orders ?? 100_000);
 const articles = Number(values.articles ?? 1_000);
 const samples = Number(values.samples ?? 200);
 
 const clock = fixedClock('2026-11-25T02:00:00Z');
 const config = { ...loadConfig({ HOTLINE_DEMO: 'true', HOTLINE_DEMO_ORDERS: '0', HOTLINE_ADMIN_PASSWORD: 'Admin12345' }), dataDir: '/tmp' };
-const database = await openDatabase({});
+const scratch = values.postgres ? await scratchDatabase() : null;
+const database = await openDatabase(scratch ? { databaseUrl: scratch.url, poolSize: 10 } : {});
 await migrateDatabase(database);
 const db = database.db;
 let t0 = Date.now();
 await bootstrap(db, config, clock);
-await seedOrders(db, {
+// Above 20,000 orders the seed's own way: distinct orders generated, the rest copied by the database (demo/multiply.ts).
+const seeding = {
   province: config.province,
   count: orders,
   from: new Date('2026-08-25T00:00:00Z'),
   to: clock.now(),
   seed: 42,
   batchSize: 2000,
-  concurrency: 1,
-});
+  concurrency: scratch ? 2 : 1,
+};
+await (orders > multiplyAbove ? seedOrdersMultiplied(db, { ...seeding, distinct: defaultDistinct }) : seedOrders(db, seeding));
 const indexed = await indexMissingOrders(db);
 console.log(`seeded ${orders.toLocaleString()} orders (${indexed.toLocaleString()} indexed) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
@@ -103,7 +111,7 @@ for (let i = 0; i < 10; i++) for (const f of Object.values(cases)) await f(i); /
 for (let i = 0; i < samples; i++) for (const [k, f] of Object.entries(cases)) times[k]!.push(await timed(() => f(i)));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const bare = { p50: pct(times.bareGin!, 50), p95: pct(times.bareGin!, 95) };
-console.log(`\n${orders.toLocaleString()} orders, ${articleRows} articles, PGlite, ${samples} samples each (ms; ratio to the bare GIN lookup)`);
+console.log(`\n${orders.toLocaleString()} orders, ${articleRows} articles, ${scratch ? 'PostgreSQL' : 'PGlite'}, ${samples} samples each (ms; ratio to the bare GIN lookup)`);
 for (const [k, xs] of Object.entries(times)) {
   const p50 = pct(xs, 50);
   const p95 = pct(xs, 95);
@@ -113,3 +121,20 @@ for (const [k, xs] of Object.entries(times)) {
 }
 await app.close();
 await database.close();
+await scratch?.drop();
+
+/** A new database on the PostgreSQL server for this run. */
+async function scratchDatabase() {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `hotline_search_bench_${Date.now()}`;
+  const admin = async (text: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(text);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
