@@ -111,7 +111,9 @@ for (let i = 0; i < 10; i++) for (const f of Object.values(cases)) await f(i); /
 for (let i = 0; i < samples; i++) for (const [k, f] of Object.entries(cases)) times[k]!.push(await timed(() => f(i)));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const bare = { p50: pct(times.bareGin!, 50), p95: pct(times.bareGin!, 95) };
-console.log(`\n${orders.toLocaleString()} orders, ${articleRows} articles, ${scratch ? 'PostgreSQL' : 'PGlite'}, ${samples} samples each (ms; ratio to the bare GIN lookup)`);
+console.log(
+  `\n${orders.toLocaleString()} orders, ${articleRows} articles, ${scratch ? 'PostgreSQL' : 'PGlite'}, ${samples} samples each (ms; ratio to the bare GIN lookup)`,
+);
 for (const [k, xs] of Object.entries(times)) {
   const p50 = pct(xs, 50);
   const p95 = pct(xs, 95);
