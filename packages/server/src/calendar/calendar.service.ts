@@ -177,6 +177,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
         const after = Number(addDaysToDate(lastDay, 1).slice(0, 4));
         const before = Number(addDaysToDate(firstDay, -1).slice(0, 4));
         if (input.year !== after && input.year !== before) {
+          // Each statement reads what was committed before it: a simultaneous import of this very year that committed
+          // between the count above and the range just read makes the year look "not adjacent". It exists: 409.
+          if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
           throw unprocessable(
             'CALENDAR_YEAR_NOT_ADJACENT',
             `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`,
