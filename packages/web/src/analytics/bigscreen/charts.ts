@@ -139,6 +139,9 @@ export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | '
         roam: false,
         // A municipality has 26–38 districts, its city centre's small and close together: smaller names.
         label: { show: true, color: '#e6f4ff', fontSize: map.level === 'county' ? 11 : 13 },
+        // Names of neighbouring areas whose centres sit close (包头 and 呼和浩特, a municipality's centre) overlapped;
+        // where two collide the smaller area's name gives way (ECharts ranks labels by the area's size).
+        labelLayout: { hideOverlap: true },
         itemStyle: { borderColor: '#4ea7ff', borderWidth: 1, areaColor: '#0d2a4a' },
         emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#faad14' } },
         data: rows,

@@ -35,4 +35,9 @@ describe('the wall’s map', () => {
     const map = { name: '内蒙古', level: 'city' as const, codes: new Map([['500100', '某市']]) };
     expect(rowsOf(mapOption(hot, map, t))).toEqual([{ name: '某市', value: 7 }]);
   });
+
+  it('lets a name give way where two collide rather than print them over each other', () => {
+    const map = { name: '内蒙古', level: 'city' as const, codes: new Map([['500100', '某市']]) };
+    expect(mapOption(hot, map, t).series[0]!.labelLayout).toEqual({ hideOverlap: true });
+  });
 });
