@@ -4,8 +4,15 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
+/**
+ * PostgreSQL by default; with PGLITE_DIR the embedded database the product runs on by default, in this process as
+ * the product has it (one connection, queries one after another), for the PGlite intake ratio.
+ */
+const pool: { query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> } = process.env.PGLITE_DIR
+  ? await PGlite.create(process.env.PGLITE_DIR)
+  : new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
 const app = Fastify();
 
 await pool.query(`create table if not exists bare_orders (

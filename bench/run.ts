@@ -17,9 +17,11 @@
  *  - supervision: one scan of the supervision timers over `--open` open orders (default 100,000; quick 10,000) vs. a bare
  *    indexed scan of those rows, p50 (target ≤ 3×; bench/supervision.ts, also runnable alone)
  *
- * `--only statements,intake,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ *  - intake on the embedded PGlite: createOrder at 10 connections vs. a bare Fastify + PGlite INSERT (bench/pglite-intake.ts)
+ *
+ * `--only statements,intake,pglite,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +30,12 @@ import pg from 'pg';
 import { demoTelephonySecret } from '../packages/server/src/platform/config/config.js';
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 import { inboundReceipt } from './exchange.js';
+import { cpuMs, intakeBody, killChildren, login, rssMb, serverDir, start } from './harness.js';
+import { pgliteIntake } from './pglite-intake.js';
 import { statementsPerRequest } from './statements.js';
 import { supervisionScanBench } from './supervision.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const serverDir = path.resolve(here, '../packages/server');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string, fallback: string) => {
@@ -45,7 +48,7 @@ const sizes = option('sizes', quick ? '10000,50000' : '100000,1000000')
   .map(Number);
 const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
-const only = new Set(option('only', 'statements,intake,lists,calls,exchange,supervision').split(','));
+const only = new Set(option('only', 'statements,intake,pglite,lists,calls,exchange,supervision').split(','));
 const openOrders = Number(option('open', quick ? '10000' : '100000'));
 const callCount = Number(option('calls', quick ? '500' : '2000'));
 const build = !flag('no-build');
@@ -61,49 +64,6 @@ const dbUrl = (() => {
   return u.toString();
 })();
 
-const children: ChildProcess[] = [];
-const cleanup = () => children.forEach((c) => c.kill('SIGKILL'));
-process.on('exit', cleanup);
-
-/** A `.ts` script runs through tsx; the server itself runs compiled (`dist/main.js`, production mode, no compiler at run time). */
-function start(script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const argv = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
-    const child = spawn(process.execPath, argv, { cwd: serverDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = ready.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => code !== null && code !== 0 && reject(new Error(`${script} exited ${code}:\n${out}`)));
-  });
-}
-
-const rssMb = (pid: number) => {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-};
-/** CPU time (user + system) a process has used, in ms: what an order costs the server whatever the machine's load. */
-const cpuMs = (pid: number) => {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-};
 const cpuOf = (pids: number[]) => pids.reduce((a, p) => a + cpuMs(p), 0);
 
 /**
@@ -132,18 +92,6 @@ const processTree = (pid: number): number[] => {
     .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
   return [pid, ...kids.flatMap(processTree)];
 };
-
-const intakeBody = JSON.stringify({
-  channel: 'phone',
-  callers: [{ name: '王先生', phone: '13904710001' }],
-  employer: { name: '呼和浩特市恒泰建筑劳务有限公司' },
-  place: { text: '呼和浩特市新城区某工地', divisionCode: '150102' },
-  narrative: '反映某建筑劳务公司拖欠本人及工友工资共计约三万元，多次讨要未果，请求工会帮助。',
-  typeCode: 'complaint',
-  subjectCode: 'wage_arrears',
-  workersInvolved: 3,
-  amountInvolved: 30000,
-});
 
 async function load(url: string, headers: Record<string, string>, setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>) {
   const r = await autocannon({
@@ -183,18 +131,6 @@ async function seed(orders: number) {
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
   });
   return (Date.now() - t0) / 1000;
-}
-
-async function login(port: number, username: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo12351' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const session = (await res.json()) as { current: { unit: { id: string } }; user: { unit: { id: string } } };
-  return { cookie, session };
 }
 
 /** Set while intake is measured again at a seeded size, so its lines say at which size. */
@@ -254,10 +190,11 @@ async function main() {
     if (only.has('lists')) report.lists = await lists(app.port, bare.port, atSize);
     report.intakeAt = intakeAt;
     if (only.has('supervision')) report.supervision = await supervision();
+    if (only.has('pglite')) report.pglite = await pgliteIntake({ duration, rounds, connections: 10 });
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
     fs.writeFileSync(path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify(report, null, 2));
   } finally {
-    cleanup();
+    killChildren();
     // --keep leaves the seeded database for bench/explain-views.ts (the plans at the largest size).
     if (keep) console.log(`kept the bench database: ${dbUrl}`);
     else await admin.query(`drop database if exists ${dbName} with (force)`);
