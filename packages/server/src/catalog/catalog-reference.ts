@@ -18,17 +18,20 @@ export type CatalogReference = {
   limitFor(step: Step, order: OrderSelector): LimitSnapshot;
   /** Type, subject and risk flags must be active catalog codes: an unknown code is a 400 naming the field. */
   checkCodes(input: { typeCode?: string | undefined; subjectCode?: string | undefined; riskFlags?: string[] | undefined }, prefix?: string): void;
+  /** The subject's Chinese name (inactive ones too: an old order keeps its subject), or its code if unknown. */
+  subjectName(code: string): string;
 };
 
 export function catalogReferenceOf(src: {
   types: { code: string; active: boolean }[];
-  subjects: { code: string; active: boolean }[];
+  subjects: { code: string; active: boolean; nameZh?: string }[];
   flags: { code: string; active: boolean }[];
   thresholds: Thresholds;
   rules: readonly (RuleLike & RuleLimit & { id: string })[];
 }): CatalogReference {
   const active = (rows: { code: string; active: boolean }[]) => new Set(rows.filter((r) => r.active).map((r) => r.code));
   const [types, subjects, flags] = [active(src.types), active(src.subjects), active(src.flags)];
+  const subjectNames = new Map(src.subjects.map((s) => [s.code, s.nameZh ?? s.code]));
   return {
     thresholds: src.thresholds,
     limitFor(step, o) {
@@ -45,6 +48,7 @@ export function catalogReferenceOf(src: {
       for (const f of input.riskFlags ?? []) if (!flags.has(f)) fields.push({ field: `${prefix}.riskFlags`, message: `未知的风险标识：${f}` });
       if (fields.length) throw invalid('CATALOG_CODE_UNKNOWN', fields.map((f) => f.message).join('；'), fields);
     },
+    subjectName: (code) => subjectNames.get(code) ?? code,
   };
 }
 

@@ -11,6 +11,7 @@ import { visibleOrdersWhere } from '../orders/orders-for-supervision.js';
 import { runTransition } from '../orders/transition.js';
 import { emergencyCondition } from '../orders/emergency-condition.js';
 import { notFound } from '../platform/errors/app-error.js';
+import { orderLabel } from '../notifications/domain/notice.js';
 import { isEmergency } from './domain/timers.js';
 import { isProvincialUnit } from '../units/province-root.js';
 import {
@@ -99,7 +100,7 @@ export function createInstructionsService(deps: OrderDeps) {
               level: 'urgent',
               key: `instruction:${row.id}`,
               to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher', 'lawyer'], nearest: true }],
-              title: `领导批示：工单 ${c.order.number}（${c.order.title}）`,
+              title: `领导批示：${orderLabel(c.order.number, c.reference.subjectName(c.order.subjectCode))}`,
               body: `${c.effectCtx.actor.unitName} ${actor.displayName}：${input.text}（请确认批示并按批示办理）`,
               data: { number: c.order.number },
             },

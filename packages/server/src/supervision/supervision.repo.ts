@@ -10,7 +10,7 @@ import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 export type ScanCandidate = {
   id: string;
   number: string;
-  title: string;
+  subjectCode: string;
   state: string;
   priority: string;
   riskFlags: string[];
@@ -67,7 +67,7 @@ export async function scanCandidates(
   const signalled = (kinds: string, extra = sql``) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind in ${sql.raw(kinds)} and s.due_at = o.current_due_at ${extra})`;
   const result = await db.execute(sql`
-    select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
+    select o.id, o.number, o.subject_code, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
            o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
            o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id,
            case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
@@ -89,7 +89,7 @@ export async function scanCandidates(
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: r.id as string,
     number: r.number as string,
-    title: r.title as string,
+    subjectCode: r.subject_code as string,
     state: r.state as string,
     priority: r.priority as string,
     riskFlags: (r.risk_flags as string[]) ?? [],

@@ -1,4 +1,5 @@
 import { unitIdsOnPath } from '../access/scope.js';
+import { listSubjects } from '../catalog/catalog.repo.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { membersOf } from './emergency-members.service.js';
@@ -86,6 +87,8 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
     .filter(({ s }) => s.kind === 'emergency')
     .flatMap(({ o }) => unitIdsOnPath(o.holderUnitPath).slice(-2).concat(unitIdsOnPath(o.holderUnitPath)[0]!));
   const members = await membersOf(tx, [...new Set(emergencyUnits)]);
+  // Notices name the subject, not the title (the narrative's first words): the catalog's names, read once when needed.
+  const subjectNames = made.length ? new Map((await listSubjects(tx)).map((x) => [x.code, x.nameZh])) : new Map<string, string>();
   const notices = made.flatMap(({ s, o }) =>
     withMembers(
       s,
@@ -94,7 +97,7 @@ export async function scanOnce(tx: Executor, cal: WorkingCalendar, now: Date, sy
       noticesFor(s, {
         id: o.id,
         number: o.number,
-        title: o.title,
+        subjectName: subjectNames.get(o.subjectCode) ?? o.subjectCode,
         holderUnitId: o.holderUnitId,
         holderChain: unitIdsOnPath(o.holderUnitPath),
         intakeUnitId: o.intakeUnitId,

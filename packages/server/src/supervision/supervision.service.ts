@@ -63,7 +63,8 @@ export function createSupervisionService(deps: OrderDeps) {
       ]);
       result = { unitId: holder.id, unitName: holder.name, at: c.now };
       const holderChain = found ? unitIdsOnPath(found.path) : [c.order.holderUnitId];
-      return urgeEffect(c.snapshot, { holder, message: input.message, answerBy, byName: actor.displayName, holderChain }, c.effectCtx);
+      const subjectName = c.reference.subjectName(c.order.subjectCode);
+      return urgeEffect(c.snapshot, { holder, message: input.message, answerBy, byName: actor.displayName, holderChain, subjectName }, c.effectCtx);
     });
     const r = result as unknown as { unitId: string; unitName: string; at: Date };
     const counts = await countsByUnit(db, [r.unitId], new Date(now.getTime() - 30 * 86_400_000));

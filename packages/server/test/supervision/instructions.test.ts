@@ -27,7 +27,9 @@ const newOrder = (over: Record<string, unknown> = {}) => ({
 });
 
 const kinds = async (c: Client, kind: string, orderId: string) =>
-  ((await ok(c.get('/api/notifications?limit=100'))).items as { kind: string; orderId: string }[]).filter((n) => n.kind === kind && n.orderId === orderId);
+  ((await ok(c.get('/api/notifications?limit=100'))).items as { kind: string; orderId: string; title: string }[]).filter(
+    (n) => n.kind === kind && n.orderId === orderId,
+  );
 
 /** The order as the province's dispatcher sees it on the supervision board (the board lists what awaits an instruction). */
 async function onBoard(orderId: string) {
@@ -121,7 +123,11 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
 
     await scan();
     // The principal leader is asked, not the unit's other leader; the provincial leader is not asked again.
-    expect(await kinds(chair, 'supervision.instruction_requested', id)).toHaveLength(1);
+    const asked = await kinds(chair, 'supervision.instruction_requested', id);
+    expect(asked).toHaveLength(1);
+    // Urgent notices go out by SMS too: the order by number and subject, never its title (the narrative's first words).
+    const number = (await ok(handler.get(`/api/orders/${id}`))).number as string;
+    expect(asked[0]!.title).toBe(`请批示：工单 ${number}（欠薪讨薪）`);
     expect(await kinds(countyLeader, 'supervision.instruction_requested', id)).toHaveLength(0);
     expect(await kinds(leader, 'supervision.instruction_requested', id)).toHaveLength(1);
 
@@ -137,7 +143,9 @@ describe("Shaanxi's rule: instructions before dispatch and before reply", () => 
     expect((await onBoard(id)).order?.awaitingInstruction ?? null).toBeNull();
     await scan();
     // The provincial instruction went to the hotline centre, which held the order then; this one to the county.
-    expect(await kinds(handler, 'instruction.added', id)).toHaveLength(2);
+    const added = await kinds(handler, 'instruction.added', id);
+    expect(added).toHaveLength(2);
+    expect(added.map((n) => n.title)).toEqual([`领导批示：工单 ${number}（欠薪讨薪）`, `领导批示：工单 ${number}（欠薪讨薪）`]);
     const acked = await ok(handler.post(`/api/orders/${id}/instructions/acknowledge`, { note: '已收到，按批示办理' }));
     expect(acked.items.every((i: { acknowledged: unknown }) => i.acknowledged)).toBe(true);
     expect((await handler.post(`/api/orders/${id}/instructions/acknowledge`, {})).json().code).toBe('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE');

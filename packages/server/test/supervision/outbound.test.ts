@@ -85,7 +85,8 @@ describe('webhook and SMS', () => {
     const sms = received.filter((r) => r.path === '/sms');
     expect(sms).toHaveLength(1);
     expect(sms[0]!.headers.authorization).toBe('Bearer gw-token');
-    expect(JSON.parse(sms[0]!.body)).toMatchObject({ to: '13800001111', text: expect.stringContaining('催办') });
+    // The SMS names the order by number and subject: the title (the narrative's first words) does not leave the system.
+    expect(JSON.parse(sms[0]!.body)).toMatchObject({ to: '13800001111', text: `【12351】催办：工单 ${o.number}（欠薪讨薪）` });
 
     let list = (await ok(admin.get('/api/supervision/outbound?channel=webhook'))).items as {
       noticeKind: string;
@@ -114,7 +115,8 @@ describe('webhook and SMS', () => {
       { method: 'hmac-sha256', secret, now: t.clock.now() },
     );
     expect(problem).toBeNull();
-    expect(JSON.parse(last.body)).toMatchObject({ kind: 'supervision.urge', orderId: o.id, level: 'urgent' });
+    expect(JSON.parse(last.body)).toMatchObject({ kind: 'supervision.urge', orderId: o.id, level: 'urgent', title: `催办：工单 ${o.number}（欠薪讨薪）` });
+    expect(last.body).not.toContain(o.title);
 
     const smsList = (await ok(supervisor.get('/api/supervision/outbound?channel=sms'))).items;
     expect(smsList).toEqual([expect.objectContaining({ state: 'sent', attempts: 1, target: '138****1111', lastError: null })]);

@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('a normal order over a weekend and the National Day holiday', () => {
-  let order: { id: string; deadlines: { current: { dueAt: string; nearDueAt: string } } };
+  let order: { id: string; number: string; deadlines: { current: { dueAt: string; nearDueAt: string } } };
 
   it('gets exactly one near-due reminder, at the working moment 20 % of its reply limit is left', async () => {
     order = await signedAtCounty();
@@ -89,7 +89,8 @@ describe('a normal order over a weekend and the National Day holiday', () => {
     await at('2026-10-08T17:31:00');
     const reminders = await noticesOf(handler, 'supervision.near_due', order.id);
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.title).toContain('临期提醒');
+    // Number, subject, step and deadline: never the title, the narrative's first words (urgent notices go out by SMS).
+    expect(reminders[0]!.title).toBe(`临期提醒：工单 ${order.number}（欠薪讨薪）办结反馈将于 10月9日 17:30 到期`);
     // Later scans, another instance's scan, a restart: no second reminder.
     await at('2026-10-08T17:40:00');
     t.clock.set(bj('2026-10-09T09:00:00'));
@@ -140,6 +141,7 @@ describe('the emergency mechanism', () => {
     const flagged = await noticesOf(handler, 'supervision.progress_missing', order.id);
     expect(flagged).toHaveLength(1);
     expect(flagged[0]!.title).toContain('未报进展');
+    expect(flagged[0]!.title).not.toContain('农民工');
   });
 });
 

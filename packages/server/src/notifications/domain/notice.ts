@@ -38,3 +38,10 @@ export const noticeJobKind = 'notice.deliver';
 export function noticeJob(n: Notice, now: Date) {
   return { kind: noticeJobKind, payload: n, key: n.key ? `notice:${n.key}` : null, runAt: now };
 }
+
+/**
+ * How a notice names an order: its number and its subject (the catalog's name), never its title. The title is the
+ * first words of the worker's narrative and may hold personal details, while a notice's title is also the text of
+ * its SMS and its webhook, both of which leave the system.
+ */
+export const orderLabel = (number: string, subjectName: string) => `工单 ${number}（${subjectName}）`;

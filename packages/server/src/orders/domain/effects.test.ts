@@ -591,7 +591,7 @@ const rows: Row[] = [
     effect: () =>
       fx.urgeEffect(
         snap(handling),
-        { holder: county, message: '请加快办理', answerBy: null, byName: '督办员', holderChain: [root.id, city.id, county.id] },
+        { holder: county, message: '请加快办理', answerBy: null, byName: '督办员', holderChain: [root.id, city.id, county.id], subjectName: '拖欠工资' },
         ctx({ unitId: root.id, name: '内蒙古自治区总工会', role: 'supervisor' }),
       ),
     event: 'urge',

@@ -9,7 +9,7 @@ import { nearDueAt } from './deadlines.js';
 import { retimeForFlags } from './retime.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
-import type { Notice } from '../../notifications/domain/notice.js';
+import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
 import { doubtsAbout } from '../../handling/domain/reply-plausibility.js';
 import type { CallerCallback } from '../../closure/domain/group-callback.js';
 
@@ -906,7 +906,7 @@ export function revealContactEffect(s: OrderSnapshot, input: { callers: number; 
  */
 export function urgeEffect(
   s: OrderSnapshot,
-  input: { holder: UnitRef; message: string; answerBy: Date | null; byName: string; holderChain: string[] },
+  input: { holder: UnitRef; message: string; answerBy: Date | null; byName: string; holderChain: string[]; subjectName: string },
   ctx: EffectCtx,
 ): Effect {
   const o = s.order;
@@ -919,7 +919,7 @@ export function urgeEffect(
         kind: 'supervision.urge',
         level: 'urgent',
         to: [{ unitId: input.holder.id, roles: handlerRoles, nearest: true }],
-        title: `催办：工单 ${o.number}（${o.title}）`,
+        title: `催办：${orderLabel(o.number, input.subjectName)}`,
         body: `${ctx.actor.unitName} ${input.byName}：${input.message}${input.answerBy ? `（请于 ${input.answerBy.toISOString()} 前答复）` : ''}`,
         data: { number: o.number, unitPath: input.holderChain },
       },

@@ -1,12 +1,13 @@
 import { CHINA_OFFSET_MINUTES } from '../../calendar/domain/working-time.js';
-import type { Notice } from '../../notifications/domain/notice.js';
+import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
 import { signalNames, type Signal } from './timers.js';
 
 /** Where an order stands in the tree, for choosing who hears of a signal. */
 export type OrderPlace = {
   id: string;
   number: string;
-  title: string;
+  /** The subject's catalog name: a notice never quotes the order's title (notifications/domain/notice.ts `orderLabel`). */
+  subjectName: string;
   holderUnitId: string;
   /** The holder's ancestors-or-self, root first (from its path). */
   holderChain: readonly string[];
@@ -55,7 +56,7 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
       ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true }
       : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
   const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
-  const what = `工单 ${o.number}（${o.title}）`;
+  const what = orderLabel(o.number, o.subjectName);
   switch (s.kind) {
     case 'emergency': {
       // The hotline centre's leaders (the province root, which its centre acts for), the holder's and the level above's.

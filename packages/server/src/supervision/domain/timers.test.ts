@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packageCalendarDays } from '../../calendar/calendar.seed.js';
 import { createWorkingCalendar } from '../../calendar/domain/working-time.js';
-import { noticesFor } from './notices.js';
 import { isEmergency, lastFullWorkingDay, nextWorkingDayStart, secondLimitAt, signalsFor, type TimedOrder } from './timers.js';
 
 // The calendar exactly as the database is seeded (chinese-days' data, whole years).
@@ -124,45 +123,5 @@ describe('signalsFor', () => {
       replyLimitUnit: null,
     });
     expect(secondLimitAt(cal, urgent)).toEqual(bj('2026-10-01T14:00:00'));
-  });
-});
-
-describe('noticesFor', () => {
-  const place = {
-    id: 'o1',
-    number: 'N1',
-    title: '拖欠工资',
-    holderUnitId: 'county',
-    holderChain: ['province', 'city', 'county'],
-    intakeUnitId: 'centre',
-    dispatchUnitId: 'province',
-  };
-  const sig = (kind: Parameters<typeof noticesFor>[0]['kind']) => ({ kind, orderId: 'o1', step: 'reply', dueAt: bj('2026-10-09T17:30:00'), key: `${kind}:o1` });
-
-  it('urges the unit and reports to the supervisors above when overdue', () => {
-    const [urge, report] = noticesFor(sig('overdue'), place);
-    expect(urge).toMatchObject({ key: 'overdue:o1', to: [{ unitId: 'county', roles: ['handler', 'dispatcher'], nearest: true }] });
-    expect(urge!.title).toContain('10月9日 17:30');
-    expect(report).toMatchObject({ key: 'overdue:o1:report', to: [{ unitId: 'city', roles: ['supervisor'], nearest: true }] });
-  });
-
-  it('urges the intake agents, not the holding unit, when the callback is overdue', () => {
-    expect(noticesFor({ ...sig('overdue'), step: 'callback' }, place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
-  });
-
-  it("escalates to the unit's leader, and tells the callback agents of callbacks", () => {
-    expect(noticesFor(sig('escalated'), place)[0]!.to).toEqual([{ unitId: 'county', roles: ['leader'], nearest: true }]);
-    expect(noticesFor(sig('callback_retry'), place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
-  });
-
-  it("tells the province's, the unit's and the level above's leaders of an emergency order", () => {
-    const [n] = noticesFor(sig('emergency'), place);
-    expect(n!.to).toEqual(
-      expect.arrayContaining([
-        { unitId: 'province', roles: ['leader', 'supervisor'] },
-        { unitId: 'county', roles: ['leader'] },
-        { unitId: 'city', roles: ['leader'] },
-      ]),
-    );
   });
 });

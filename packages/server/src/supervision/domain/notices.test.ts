@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { orderLabel } from '../../notifications/domain/notice.js';
+import { noticesFor } from './notices.js';
+import type { SignalKind } from './timers.js';
+
+const bj = (local: string) => new Date(`${local}+08:00`);
+
+/** The order's title (the first words of the worker's narrative) is not part of the place at all: nothing can quote it. */
+const place = {
+  id: 'o1',
+  number: '12351-150000-20261009-0001',
+  subjectName: '拖欠工资',
+  holderUnitId: 'county',
+  holderChain: ['province', 'city', 'county'],
+  intakeUnitId: 'centre',
+  dispatchUnitId: 'province',
+};
+const sig = (kind: SignalKind, step: string | null = 'reply') => ({ kind, orderId: 'o1', step, dueAt: bj('2026-10-09T17:30:00'), key: `${kind}:o1` });
+const kinds: SignalKind[] = ['emergency', 'near_due', 'overdue', 'escalated', 'progress_missing', 'callback_due', 'callback_retry', 'instruction_requested'];
+
+describe('notice texts', () => {
+  it('name the order by number and subject only', () => {
+    expect(orderLabel(place.number, place.subjectName)).toBe('工单 12351-150000-20261009-0001（拖欠工资）');
+  });
+
+  it('every signal kind names the order by number and subject, and the texts are fixed apart from them', () => {
+    for (const kind of kinds) {
+      const ns = noticesFor({ ...sig(kind), awaited: 'receiving' }, place);
+      expect(ns.length, kind).toBeGreaterThan(0);
+      for (const n of ns) {
+        expect(n.title, kind).toContain(`工单 ${place.number}（拖欠工资）`);
+        // Nothing of the order but its number, subject, step and deadline: the same texts for another order's place.
+        const other = noticesFor({ ...sig(kind), awaited: 'receiving' }, { ...place, number: 'N2', subjectName: 'S2' }).find((m) => m.kind === n.kind)!;
+        expect(other.title.replace('N2', place.number).replace('S2', '拖欠工资'), kind).toBe(n.title);
+        expect(other.body, kind).toBe(n.body);
+      }
+    }
+  });
+
+  it('say the step and the deadline of a deadline signal, in Beijing time', () => {
+    const [urge, report] = noticesFor(sig('overdue'), place);
+    expect(urge!.title).toBe('催办通知：工单 12351-150000-20261009-0001（拖欠工资）办结反馈已于 10月9日 17:30 超期');
+    expect(report!.title).toBe('超期报告：工单 12351-150000-20261009-0001（拖欠工资）办结反馈已超期（期限 10月9日 17:30）');
+    expect(noticesFor(sig('near_due', 'sign'), place)[0]!.title).toBe('临期提醒：工单 12351-150000-20261009-0001（拖欠工资）签收将于 10月9日 17:30 到期');
+    expect(noticesFor(sig('callback_due', 'callback'), place)[0]!.title).toBe(
+      '回访提醒：工单 12351-150000-20261009-0001（拖欠工资）回访将于 10月9日 17:30 到期',
+    );
+    expect(noticesFor(sig('escalated'), place)[0]!.body).toBe('原期限 10月9日 17:30，请单位领导督促办理。');
+  });
+
+  it('carry the number, signal, step and deadline as data, and nothing of the narrative', () => {
+    expect(noticesFor(sig('near_due'), place)[0]!.data).toEqual({ number: place.number, signal: 'near_due', step: 'reply', dueAt: '2026-10-09T09:30:00.000Z' });
+  });
+});
+
+describe('who hears of a signal', () => {
+  it('urges the unit and reports to the supervisors above when overdue', () => {
+    const [urge, report] = noticesFor(sig('overdue'), place);
+    expect(urge).toMatchObject({ key: 'overdue:o1', to: [{ unitId: 'county', roles: ['handler', 'dispatcher'], nearest: true }] });
+    expect(report).toMatchObject({ key: 'overdue:o1:report', to: [{ unitId: 'city', roles: ['supervisor'], nearest: true }] });
+  });
+
+  it('urges the intake agents, not the holding unit, when the callback is overdue', () => {
+    expect(noticesFor(sig('overdue', 'callback'), place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
+  });
+
+  it("escalates to the unit's leader, and tells the callback agents of callbacks", () => {
+    expect(noticesFor(sig('escalated'), place)[0]!.to).toEqual([{ unitId: 'county', roles: ['leader'], nearest: true }]);
+    expect(noticesFor(sig('callback_retry'), place)[0]!.to).toEqual([{ unitId: 'centre', roles: ['agent'], nearest: true }]);
+  });
+
+  it("tells the province's, the unit's and the level above's leaders of an emergency order", () => {
+    const [n] = noticesFor(sig('emergency'), place);
+    expect(n!.to).toEqual(
+      expect.arrayContaining([
+        { unitId: 'province', roles: ['leader', 'supervisor'] },
+        { unitId: 'county', roles: ['leader'] },
+        { unitId: 'city', roles: ['leader'] },
+      ]),
+    );
+  });
+});
