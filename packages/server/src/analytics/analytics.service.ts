@@ -2,17 +2,16 @@ import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { callFiguresBetween } from '../calls/call-facts.js';
 import { countConsultations } from '../legal/lawyer-seats.repo.js';
-import { addDaysToDate, instantAt, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
+import { addDaysToDate, instantAt, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { listSubjects, listTypes } from '../catalog/catalog.repo.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
-import { loadOrdersForFigures, type OrderForFigures } from '../orders/orders-for-figures.js';
 import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
 import { createLiveFigures } from './live-figures.js';
-import { contributionsOf, type OrderFacts } from './domain/contributions.js';
+import { refreshMarked } from './figures-refresh.js';
 import {
   bucketOf,
   changePercent,
@@ -45,66 +44,6 @@ export type AnalyticsDeps = {
   pollMs?: number;
 };
 
-/** An order's facts for the pure functions, and its fact row for grouping. */
-export function factsOf(o: OrderForFigures): OrderFacts {
-  const r = o.row;
-  return {
-    id: r.id,
-    state: r.state,
-    typeCode: r.typeCode,
-    subjectCode: r.subjectCode,
-    unitId: r.holderUnitId,
-    unitPath: r.holderUnitPath,
-    createdAt: r.createdAt,
-    firstDispatchedAt: r.firstDispatchedAt,
-    signedAt: r.signedAt,
-    repliedAt: r.repliedAt,
-    acceptedAt: r.acceptedAt,
-    closedAt: r.closedAt,
-    replyDueAt: r.replyDueAt,
-    extensionCount: r.extensionCount,
-    reworkCount: r.reworkCount,
-    reopenCount: r.reopenCount,
-    callbackAt: r.callbackAt,
-    handlingSatisfaction: r.handlingSatisfaction,
-    callSatisfaction: r.callSatisfaction,
-    selfRating: o.selfRating,
-    amountRecovered: r.outcome?.amountRecovered ?? null,
-    workersHelped: r.outcome?.workersHelped ?? null,
-    callers: o.callers,
-    hops: o.hops,
-    extensions: o.extensions,
-  };
-}
-
-function factRowOf(o: OrderForFigures): repo.FactRow {
-  const r = o.row;
-  return {
-    orderId: r.id,
-    number: r.number,
-    state: r.state,
-    unitId: r.holderUnitId,
-    unitPath: r.holderUnitPath,
-    typeCode: r.typeCode,
-    subjectCode: r.subjectCode,
-    priority: r.priority,
-    riskFlags: r.riskFlags,
-    divisionCode: r.divisionCode,
-    employerKey: r.employerKey,
-    employerName: r.employerName,
-    title: r.title,
-    createdAt: r.createdAt,
-    createdDay: localDateOf(r.createdAt),
-    currentDueAt: r.currentDueAt,
-    acceptedAt: r.acceptedAt,
-    amountInvolved: r.amountInvolved,
-    amountRecovered: r.outcome?.amountRecovered ?? null,
-    workersInvolved: r.workersInvolved,
-    workersHelped: r.outcome?.workersHelped ?? null,
-    callerCount: r.callerCount,
-  };
-}
-
 const maxPeriodDays = 3700;
 function checkPeriod(p: Period): void {
   if (p.from > p.to)
@@ -124,22 +63,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   function refresh(): Promise<number> {
     if (running) return running.then(() => refresh());
     running = (async () => {
-      let total = 0;
       const cal = await deps.calendar.current().catch(() => null);
-      for (;;) {
-        const n = await db.transaction(async (tx) => {
-          const ids = await repo.takeDirty(tx, 500);
-          if (!ids.length) return 0;
-          const orders = await loadOrdersForFigures(tx, ids);
-          const contributions = orders.flatMap((o) =>
-            contributionsOf(factsOf(o), cal).map((c) => ({ ...c, orderId: o.row.id, typeCode: o.row.typeCode, subjectCode: o.row.subjectCode })),
-          );
-          await repo.replaceFigures(tx, ids, contributions, orders.map(factRowOf));
-          return ids.length;
-        });
-        total += n;
-        if (n === 0) break;
-      }
+      const total = await refreshMarked(db, cal);
       live.refreshed(total);
       return total;
     })().finally(() => {

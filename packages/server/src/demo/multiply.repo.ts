@@ -1,6 +1,8 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { copyFigures } from '../analytics/copied-figures.js';
 import { finalStates } from '../orders/domain/states.js';
+import { addBulkCounts, addBulkUnitPages } from '../orders/order-counts.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 
@@ -149,8 +151,18 @@ function eventDataExpr(k: { dates: number; ids: number }): SQL {
 
 const copied = [workOrders, orderCallers, orderHops, orderCoHandlers, orderExtensions, orderEvents] as const;
 
-/** Copies `c` in [first, last] of every template row into the tables, parents first; rows written. */
+/** The copies planned (src, id, shift, number), all or those of `c` in [first, last]: what the derived tables take. */
+export const plannedCopies = (range?: [number, number]) =>
+  sql`select src, id, shift, number from seed_copy ${range ? sql`where c between ${range[0]} and ${range[1]}` : sql``}`;
+
+/**
+ * Copies `c` in [first, last] of every template row into the tables, parents first, and writes what the triggers
+ * would derive from them set-based in the same transaction (`hotline.bulk`, drizzle/0033_bulk_copies.sql): the
+ * counters once per template (a copy's counted columns are its template's), the unit pages, the figures from the
+ * templates' (analytics/copied-figures.ts). Rows of the order tables written.
+ */
 export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }): Promise<number> {
+  await tx.execute(sql`select set_config('hotline.bulk', 'on', true)`);
   let rows = 0;
   for (const table of copied) {
     const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>).filter((c) => !(table === orderEvents && c.name === 'id'));
@@ -169,6 +181,17 @@ export async function copyRange(tx: Executor, first: number, last: number, k: { 
       where s.c between ${first} and ${last} ${events ? sql`order by s.id, t.id` : sql``}`);
     rows += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
   }
+  const range = sql`s.c between ${first} and ${last}`;
+  await addBulkCounts(
+    tx,
+    sql`select t.visible_to, t.holder_unit_id, t.holder_unit_path, t.intake_unit_id, t.priority, t.risk_flags, t.type_code,
+    t.state, count(*)::int as n from work_orders t join seed_copy s on s.src = t.id where ${range} group by t.id`,
+  );
+  await addBulkUnitPages(
+    tx,
+    sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from work_orders t join seed_copy s on s.src = t.id where ${range}`,
+  );
+  await copyFigures(tx, plannedCopies([first, last]));
   // Search words: a copy says what its template says.
   await tx.execute(sql`insert into search_orders (order_id, words) select s.id, w.words from search_orders w
     join seed_copy s on s.src = w.order_id where s.c between ${first} and ${last} on conflict (order_id) do nothing`);

@@ -7,7 +7,7 @@ import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops,
 import { rowsOf } from '../platform/db/client.js';
 import { units } from '../units/units.tables.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
-import { ok, type Client } from '../../test/support/order-helpers.js';
+import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
 import type { GeneratedOrder } from './generate.js';
 import { orderProblems } from './invariants.js';
 import { seedOrdersMultiplied } from './multiply.js';
@@ -195,5 +195,43 @@ describe('seeding by multiplication', () => {
     } while (cursor);
     expect(ids.length).toBeGreaterThan(1);
     expect(ids).toContain(copy!.id);
+  });
+
+  it("writes the copies' figures exactly as a refresh of every order from scratch does", async () => {
+    const leader = await t.login('leader');
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    const day = (ms: number) => localDateOf(new Date(t.clock.now().getTime() - ms * 86_400_000));
+    const [from, to] = [day(60), day(0)];
+    const reads = [
+      `/api/analytics/kpis?from=${from}&to=${to}`,
+      `/api/analytics/kpis?from=${day(120)}&to=${day(90)}&unitId=${county.id}`,
+      '/api/analytics/order-flow',
+      `/api/analytics/order-flow?unitId=${county.id}`,
+      `/api/analytics/trend?from=${from}&to=${to}&granularity=week`,
+      `/api/analytics/hot-topics?from=${from}&to=${to}`,
+      `/api/analytics/unit-ranking?from=${day(120)}&to=${to}&measure=onTimeRate`,
+    ];
+    const figures = async () => {
+      const out = await Promise.all(reads.map(async (url) => ({ ...(await ok<Record<string, unknown>>(leader.get(url))), generatedAt: null, at: null })));
+      const contributions = rowsOf(
+        await t.db.execute(sql`select order_id, metric, day::text, unit_id, unit_path, type_code, subject_code, detail, value::text, count(*)::int as n
+          from analytics_contributions group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9`),
+      );
+      const facts = rowsOf(await t.db.execute(sql`select * from analytics_order_facts order by order_id`));
+      return { out, contributions, facts };
+    };
+    // Copied, not marked: nothing was left for the refresh but what the generator wrote.
+    expect(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from analytics_dirty`))[0]!.n).toBe(0);
+    const copied = await figures();
+    expect(copied.facts.length).toBe(before + count);
+    // Handling in working days counted for copies, whose calendar differs from their template's.
+    expect(copied.contributions.filter((c) => (c as { metric: string }).metric === 'handlingDays').length).toBeGreaterThan(distinct);
+    await t.db.execute(sql`delete from analytics_contributions`);
+    await t.db.execute(sql`delete from analytics_order_facts`);
+    await t.db.execute(sql`insert into analytics_dirty (order_id) select id from work_orders`);
+    const fresh = await figures();
+    expect(copied.contributions).toEqual(fresh.contributions);
+    expect(copied.facts).toEqual(fresh.facts);
+    expect(copied.out).toEqual(fresh.out);
   });
 });

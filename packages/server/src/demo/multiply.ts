@@ -1,7 +1,10 @@
+import { dropCopiedFigures, planCopiedFigures } from '../analytics/copied-figures.js';
+import { refreshMarked } from '../analytics/figures-refresh.js';
+import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
 import type { Db } from '../platform/db/client.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { seedOrders, type SeedOrdersOptions, type SeedProgress } from './demo.seed.js';
-import { copyRange, dropPlan, planCopies, tokenCounts } from './multiply.repo.js';
+import { copyRange, dropPlan, planCopies, plannedCopies, tokenCounts } from './multiply.repo.js';
 
 /** Above this many orders the CLI multiplies (a demo installation's few hundred are generated one by one). */
 export const multiplyAbove = 20_000;
@@ -13,15 +16,16 @@ export type MultiplyOptions = SeedOrdersOptions & {
   distinct: number;
   /** Orders copied per statement (a batch of each table's rows). */
   copyBatch?: number;
-  onPhase?: (phase: 'generated' | 'indexed' | 'planned', p: SeedProgress) => void;
+  onPhase?: (phase: 'generated' | 'indexed' | 'figured' | 'planned', p: SeedProgress) => void;
 };
 
 /**
  * Seeds `count` orders as `distinct` generated ones and copies of them written by the database itself
  * (docs/decisions/0012-intake-cpu-and-memory.md, Seeding): the generator's 1.2 ms of CPU per order bounded a
  * million to 10 minutes, a copy in SQL costs the database only its writes. Each copy is a whole, consistent order
- * (its template's story, its own ids and number, moved by whole weeks when closed, multiply.repo.ts); the triggers
- * keep the counters, unit pages and analytics marks as for any insert, and the search words are the template's.
+ * (its template's story, its own ids and number, moved by whole weeks when closed, multiply.repo.ts). Each range of
+ * copies writes in its own transaction what the triggers would derive, set-based (counters, unit pages, the figures
+ * copied from the templates', refreshed first); the search words are the template's.
  * A failure leaves the orders written until then, each whole (a batch of copies is one transaction).
  */
 export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promise<SeedProgress> {
@@ -42,8 +46,15 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
   progress.seconds = (Date.now() - started) / 1000;
   opts.onPhase?.('indexed', { ...progress });
   if (opts.count <= distinct) return progress;
+  // The templates' figures first: the copies' are copied from them (analytics/copied-figures.ts), on the calendar the
+  // figures are counted on.
+  const cal = await loadWorkingCalendar(db, opts.to).catch(() => null);
+  await refreshMarked(db, cal);
+  progress.seconds = (Date.now() - started) / 1000;
+  opts.onPhase?.('figured', { ...progress });
   const plan = await db.transaction((tx) => planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province }));
   try {
+    await planCopiedFigures(db, plannedCopies(), cal);
     const tokens = await tokenCounts(db);
     progress.seconds = (Date.now() - started) / 1000;
     opts.onPhase?.('planned', { ...progress });
@@ -68,6 +79,7 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     progress.orders = distinct + plan.copies;
   } finally {
     await dropPlan(db);
+    await dropCopiedFigures(db);
   }
   progress.seconds = (Date.now() - started) / 1000;
   return progress;

@@ -4,7 +4,7 @@ import { integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'd
  * Maintained counts of orders per unit, kind of involvement and state (issue 18): the list's per-state counts and the
  * saved views' tab counts read a few rows here instead of a GROUP BY over every order a unit may see. Kept by
  * statement-level triggers on work_orders (drizzle/0027_order_counts.sql, 0031) in the transaction of the change itself, so
- * they are never behind. `kind` says how the unit is involved:
+ * they are never behind; a bulk insert (`hotline.bulk`, 0033) writes them itself in its transaction (order-counts.ts). `kind` says how the unit is involved:
  *  - visible: the unit is in the order's visible_to (what a person scoped there may see);
  *  - holder: the unit holds the order now; subtree: the holder lies in the unit's subtree (the unit is on its path);
  *  - emergency: as subtree, for orders in the emergency mechanism (priority major or a risk flag of 危众多大隐,

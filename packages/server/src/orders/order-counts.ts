@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
@@ -87,3 +87,26 @@ export const countsOf = (all: Map<string, StateCount[]>, key: CounterKey) => all
 /** The total of the counts in `states` (all of them when none is named). */
 export const totalOf = (counts: readonly StateCount[], states?: readonly string[]) =>
   counts.reduce((s, c) => s + (states?.length ? (states.includes(c.state) ? c.n : 0) : c.n), 0);
+
+/**
+ * The bulk path (drizzle/0033_bulk_copies.sql): a transaction that inserts orders with `hotline.bulk` on adds their
+ * counts itself, here, in the same transaction, so they can never be left out or counted twice. `groups` selects the
+ * counted columns of the orders written (visible_to, holder_unit_id, holder_unit_path, intake_unit_id, priority,
+ * risk_flags, type_code, state) and `n`, how many orders with exactly those were written: copies of one template
+ * share them all, so the keys are computed once per template instead of once per copy. One aggregate statement, rows
+ * in key order under this connection's shard, as the trigger writes them.
+ */
+export async function addBulkCounts(tx: Executor, groups: SQL): Promise<void> {
+  await tx.execute(sql`insert into order_counts as c (unit_id, kind, state, shard, n)
+    select k.unit_id, k.kind, o.state, (pg_backend_pid() % 16)::smallint, sum(o.n)::int
+    from (${groups}) o, lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.risk_flags, o.type_code) k
+    group by 1, 2, 3 order by 1, 2, 3
+    on conflict (unit_id, kind, state, shard) do update set n = c.n + excluded.n`);
+}
+
+/** The unit pages of orders inserted in bulk: `orders` selects each one's id, created_at and visible_to. */
+export async function addBulkUnitPages(tx: Executor, orders: SQL): Promise<void> {
+  await tx.execute(sql`insert into order_unit_pages (unit_id, created_at, order_id)
+    select v.u, o.created_at, o.id from (${orders}) o, lateral (select distinct u from unnest(o.visible_to) u) v
+    on conflict do nothing`);
+}

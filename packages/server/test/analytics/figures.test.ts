@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsOf } from '../../src/analytics/analytics.service.js';
+import { factsOf } from '../../src/analytics/figures-refresh.js';
 import { drillableMetrics } from '../../src/analytics/drill-down.js';
 import { contributionsOf } from '../../src/analytics/domain/contributions.js';
 import { kpiFigures, sumContributions } from '../../src/analytics/domain/kpis.js';

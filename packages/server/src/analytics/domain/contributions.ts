@@ -45,6 +45,14 @@ export const metrics = [
 ] as const;
 export type Metric = (typeof metrics)[number];
 
+/**
+ * The only contributions whose value depends on where an order's instants fall in the working calendar (handling in
+ * working days): every other one depends on the instants only through their local day. An order moved by whole days
+ * (`movedBy`) contributes the others unchanged, each on its day moved by as many days (kpis.test.ts checks it);
+ * copied orders (analytics/copied-figures.ts) rely on that.
+ */
+export const calendarMetrics = ['handlingCounted', 'handlingDays', 'handlingDaysFromSign'] as const satisfies readonly Metric[];
+
 export type Contribution = {
   metric: Metric;
   /** Local (UTC+8) date 'YYYY-MM-DD' of the event the figure is about. */
@@ -179,4 +187,25 @@ function workingDays(cal: WorkingCalendar, from: Date, to: Date): number | null 
   } catch {
     return null;
   }
+}
+
+/** The order with every instant moved by `ms` (a copy of it elsewhere in time, analytics/copied-figures.ts). */
+export function movedBy(o: OrderFacts, ms: number): OrderFacts {
+  const m = (d: Date) => new Date(d.getTime() + ms);
+  const mn = (d: Date | null) => (d ? m(d) : null);
+  return {
+    ...o,
+    createdAt: m(o.createdAt),
+    firstDispatchedAt: mn(o.firstDispatchedAt),
+    signedAt: mn(o.signedAt),
+    repliedAt: mn(o.repliedAt),
+    acceptedAt: mn(o.acceptedAt),
+    closedAt: mn(o.closedAt),
+    replyDueAt: mn(o.replyDueAt),
+    callbackAt: mn(o.callbackAt),
+    selfRating: o.selfRating ? { ...o.selfRating, ratedAt: m(o.selfRating.ratedAt) } : (o.selfRating ?? null),
+    callers: o.callers.map((c) => ({ ...c, calledAt: m(c.calledAt) })),
+    hops: o.hops.map((h) => ({ ...h, dispatchedAt: m(h.dispatchedAt), signDueAt: mn(h.signDueAt), signedAt: mn(h.signedAt), returnedAt: mn(h.returnedAt) })),
+    extensions: o.extensions.map((e) => ({ ...e, decidedAt: mn(e.decidedAt) })),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysToDate, createWorkingCalendar, instantAt } from '../../calendar/domain/working-time.js';
-import { contributionsOf, type OrderFacts } from './contributions.js';
+import { calendarMetrics, contributionsOf, movedBy, type OrderFacts } from './contributions.js';
 import * as k from './kpis.js';
 
 /**
@@ -292,5 +292,22 @@ describe('rankings and comparisons', () => {
     expect(k.bucketOf('2025-10-01', 'week')).toBe('2025-09-29');
     expect(k.bucketOf('2025-09-28', 'week')).toBe('2025-09-22');
     expect(k.bucketOf('2025-09-28', 'month')).toBe('2025-09-01');
+  });
+});
+
+describe('an order moved by whole days (copies, analytics/copied-figures.ts)', () => {
+  it('contributes the same, each on its day moved as far, except handling in working days', () => {
+    const calendar = new Set<string>(calendarMetrics);
+    const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    let differ = 0;
+    for (const o of orders)
+      for (const d of [-28, -14, -7, -3, 1, 7, 21]) {
+        const moved = contributionsOf(movedBy(o, d * 86_400_000), cal);
+        const expected = contributionsOf(o, cal).map((c) => ({ ...c, day: addDaysToDate(c.day, d) }));
+        expect(sorted(moved.filter((c) => !calendar.has(c.metric)))).toEqual(sorted(expected.filter((c) => !calendar.has(c.metric))));
+        if (JSON.stringify(sorted(moved)) !== JSON.stringify(sorted(expected))) differ++;
+      }
+    // The fixture's National Day holiday: some moves change the working days an order took.
+    expect(differ).toBeGreaterThan(0);
   });
 });
