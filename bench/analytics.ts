@@ -6,7 +6,8 @@
  * service as the routes call it: getKpis with its previous-period and last-year comparison, getOrderFlow, getTrend by
  * day, getHotTopics, getUnitRanking; last 30 days) as a ratio to a bare indexed count(*) of the same orders in the
  * same run; the growth of that ratio from the first size to the last (issue 13: at most 1.3x from 100k to 1M); and
- * the cost of keeping the figures (refresh of the marked orders, per order). Orders are spread over three years.
+ * the cost of keeping the figures (refresh of the marked orders, per order). Orders are spread over three years; above
+ * 20,000 at a time they are seeded by multiplication (as `npm run seed`), whose copies come with their figures.
  */
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { createAnalyticsService } from '../packages/server/src/analytics/analyti
 import { createCalendarService } from '../packages/server/src/calendar/calendar.service.js';
 import { addDaysToDate, instantAt, localDateOf } from '../packages/server/src/calendar/domain/working-time.js';
 import { seedOrders } from '../packages/server/src/demo/demo.seed.js';
+import { defaultDistinct, multiplyAbove, seedOrdersMultiplied } from '../packages/server/src/demo/multiply.js';
 import { bootstrap } from '../packages/server/src/install/bootstrap.js';
 import { loadConfig } from '../packages/server/src/platform/config/config.js';
 import { fixedClock } from '../packages/server/src/platform/clock.js';
@@ -63,14 +65,16 @@ try {
     ip: null,
     userAgent: null,
   });
-  const cockpitLoad = (actor: Actor) =>
-    Promise.all([
-      analytics.getKpis(actor, period),
-      analytics.getOrderFlow(actor, {}),
-      analytics.getTrend(actor, { ...period, granularity: 'day' }),
-      analytics.getHotTopics(actor, { ...period, limit: 10 }),
-      analytics.getUnitRanking(actor, { ...period, measure: 'onTimeRate' }),
-    ]);
+  const reads = {
+    kpis: (actor: Actor) => analytics.getKpis(actor, period),
+    flow: (actor: Actor) => analytics.getOrderFlow(actor, {}),
+    trend: (actor: Actor) => analytics.getTrend(actor, { ...period, granularity: 'day' }),
+    hot: (actor: Actor) => analytics.getHotTopics(actor, { ...period, limit: 10 }),
+    ranking: (actor: Actor) => analytics.getUnitRanking(actor, { ...period, measure: 'onTimeRate' }),
+  };
+  const cockpitLoad = (actor: Actor) => Promise.all(Object.values(reads).map((read) => read(actor)));
+  /** Each read alone, one after the other (which of the five grows with the table). */
+  const eachRead = new Map<string, number[]>();
   const ratios = new Map<string, number[]>();
   const p95 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
   async function time(fn: () => Promise<unknown>) {
@@ -82,14 +86,19 @@ try {
   console.log('size\tscope\tcockpit p95 ms\tbare count p95 ms\tratio\trows in period\trefresh ms/order');
   for (const size of sizes) {
     const seedStart = performance.now();
-    await seedOrders(db, {
+    const seeding = {
       province: config.province,
       count: size - seeded,
       from: instantAt(addDaysToDate(today, -3 * 365), 0),
       to: instantAt(today, 0),
       seed: 7 + seeded,
       batchSize: 2000,
-    });
+      concurrency: 2,
+    };
+    // Above 20,000 orders the seed's own way (demo/multiply.ts): distinct orders generated and refreshed, the rest
+    // copied with their figures, so the refresh below has nothing left to do.
+    const multiplied = seeding.count > multiplyAbove;
+    await (multiplied ? seedOrdersMultiplied(db, { ...seeding, distinct: defaultDistinct }) : seedOrders(db, seeding));
     const seedMs = performance.now() - seedStart;
     seeded = size;
     const t = performance.now();
@@ -114,12 +123,25 @@ try {
           }),
         );
       }
+      for (let i = 0; i < samples; i++)
+        for (const [read, fn] of Object.entries(reads)) {
+          const ms = await time(() => fn(leaderAt(path)));
+          eachRead.set(`${size}/${name}/${read}`, [...(eachRead.get(`${size}/${name}/${read}`) ?? []), ms]);
+        }
       ratios.set(name, [...(ratios.get(name) ?? []), p95(cockpit) / p95(bare)]);
       console.log(
-        `${size}\t${name}\t${p95(cockpit).toFixed(1)}\t${p95(bare).toFixed(1)}\t${(p95(cockpit) / p95(bare)).toFixed(2)}\t${rows}\t${(refreshMs / Math.max(1, n)).toFixed(3)} (seed ${(seedMs / 1000).toFixed(0)} s, refresh ${(refreshMs / 1000).toFixed(0)} s for ${n})`,
+        `${size}\t${name}\t${p95(cockpit).toFixed(1)}\t${p95(bare).toFixed(1)}\t${(p95(cockpit) / p95(bare)).toFixed(2)}\t${rows}\t${n ? (refreshMs / n).toFixed(3) : '-'} (seed ${(seedMs / 1000).toFixed(0)} s${multiplied ? ' multiplied, figures copied' : ''}, refresh ${(refreshMs / 1000).toFixed(0)} s for ${n})`,
       );
     }
   }
+  console.log(`\nsize\tscope\t${Object.keys(reads).join(' p95 ms\t')} p95 ms (each read alone)`);
+  for (const size of sizes)
+    for (const name of ['province', 'county'])
+      console.log(
+        `${size}\t${name}\t${Object.keys(reads)
+          .map((r) => p95(eachRead.get(`${size}/${name}/${r}`) ?? [0]).toFixed(1))
+          .join('\t')}`,
+      );
   for (const [name, r] of ratios)
     if (r.length > 1)
       console.log(`growth of the ${name} ratio, ${sizes[0]} -> ${sizes.at(-1)} orders: ${(r.at(-1)! / r[0]!).toFixed(2)}x (issue 13: at most 1.3x)`);

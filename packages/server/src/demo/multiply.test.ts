@@ -98,9 +98,9 @@ describe('seeding by multiplication', () => {
 
   it("tells each copy's story as its template's: the same events and data, instants shifted, the copy's own ids", async () => {
     const all = new Map((await readAll()).map((g) => [g.order.id, g]));
-    // A copy's ids are md5(template id/copy) with a version 4 uuid's bits (multiply.repo.ts copyId).
+    // A copy's ids are the copy number and md5(template id/copy) with a version 4 uuid's bits (multiply.repo.ts copyId).
     const copyId = (id: string, c: number) => {
-      const h = createHash('md5').update(`${id}/${c}`).digest('hex');
+      const h = c.toString(16).padStart(8, '0') + createHash('md5').update(`${id}/${c}`).digest('hex').slice(8);
       const v = `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}`;
       return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}`;
     };
