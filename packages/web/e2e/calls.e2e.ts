@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, shot, signIn, startServer, type Server } from './support.js';
+import { launch, reportCalls, shot, signIn, startServer, type Server } from './support.js';
 
 /**
  * Calls in the browser: the telephony system reports a call answered by the agent; the agent, away from the intake
  * console, is taken to it with the number filled and the caller's earlier call shown; the order saved is linked.
  */
-const demoTelephonySecret = 'demo-telephony-secret-12351'; // the demo installation's (platform/config)
-
 describe('calls in the browser', () => {
   let server: Server;
   let browser: Browser;
@@ -25,19 +22,7 @@ describe('calls in the browser', () => {
     await server?.stop();
   });
 
-  /** Posts call events as the telephony system does: signed, HMAC-SHA256 over timestamp, nonce and body. */
-  async function report(events: object[]) {
-    const body = JSON.stringify({ events });
-    const ts = String(Math.floor(Date.now() / 1000));
-    const nonce = randomUUID();
-    const signature = createHmac('sha256', demoTelephonySecret).update(`${ts}\n${nonce}\n${body}`).digest('hex');
-    const res = await fetch(`${base}/api/calls/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signature },
-      body,
-    });
-    assert.equal(res.status, 200, await res.text());
-  }
+  const report = (events: object[]) => reportCalls(base, events);
   const call = (id: string, caller: string, startedAgo: number, ended: boolean) => {
     const at = (s: number) => new Date(Date.now() - (startedAgo - s) * 1000).toISOString();
     return [
@@ -84,6 +69,19 @@ describe('calls in the browser', () => {
     // e2e-now is still going: the demo agent is on it.
     await page.locator('.ant-table-row', { hasText: 'agent' }).getByText('通话中').waitFor();
     await shot(page, 'calls-wallboard');
+    // Live, without a reload or a timer: a caller queues, then hangs up, and the wall follows each (the stream's `calls`).
+    const waiting = () => page.locator('.ant-statistic', { hasText: '排队中' }).locator('.ant-statistic-content-value');
+    const before = Number(await waiting().innerText());
+    const at = (s: number) => new Date(Date.now() - (10 - s) * 1000).toISOString();
+    await report([
+      { eventId: 'e2e-wait-1', callId: 'e2e-wait', type: 'offered', at: at(0), from: '13904718888', to: '12351' },
+      { eventId: 'e2e-wait-2', callId: 'e2e-wait', type: 'queued', at: at(2), queue: 'general' },
+    ]);
+    await waiting()
+      .getByText(String(before + 1), { exact: true })
+      .waitFor();
+    await report([{ eventId: 'e2e-wait-3', callId: 'e2e-wait', type: 'ended', at: at(8), reason: 'caller_hangup' }]);
+    await waiting().getByText(String(before), { exact: true }).waitFor();
     await page.context().close();
   });
 

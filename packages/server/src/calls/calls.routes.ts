@@ -8,6 +8,7 @@ import type { CallsService } from './calls.service.js';
 import { telephonyNonce } from './telephony-signature.js';
 import { callEventTypes } from './domain/call-events.js';
 import { chosenAgentStates } from './domain/agent-states.js';
+import { wallboardStreamRoutes } from './wallboard-stream.routes.js';
 
 const iso = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' });
 const callEvent = z
@@ -73,6 +74,7 @@ type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
 
 /** Call records (话务) from the telephony system, read by the hotline's desk, and the call figures of kpis.md. */
 export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clock, secret }) => {
+  await app.register(wallboardStreamRoutes, { calls, clock });
   const tags = ['calls'];
   // The signature covers the raw body: keep it as it came (this plugin only).
   keepRawJsonBody(app);

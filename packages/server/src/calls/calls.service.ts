@@ -203,13 +203,16 @@ export function createCallsService(deps: Deps) {
   async function setAgentState(actor: Actor, input: { state: ChosenAgentState; version: number }) {
     requireRole(actor, 'agent');
     const now = clock.now();
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const row = await repo.lockAgentState(tx, actor.username);
       if ((row?.version ?? 0) !== input.version) throw staleVersion('坐席状态');
       const next = { username: actor.username, state: input.state, since: row?.state === input.state ? row.since : now, version: input.version + 1 };
       await repo.putAgentState(tx, next);
       return { agent: next.username, state: next.state, since: next.since.toISOString(), version: next.version };
     });
+    // Committed: the wallboards show every agent's state, so they hear of it as of a call event.
+    bus.committed({ topic: 'calls.changed', at: now.toISOString() });
+    return result;
   }
 
   async function myAgentState(actor: Actor) {
@@ -218,6 +221,15 @@ export function createCallsService(deps: Deps) {
     return row
       ? { agent: row.username, state: row.state as ChosenAgentState, since: row.since.toISOString(), version: row.version }
       : { agent: actor.username, state: 'offline' as const, since: null, version: 0 };
+  }
+
+  /**
+   * The wallboard's live side: `onChange` after every committed batch of call events or agent state change (the
+   * bus coalesces a busy hour's batches), for the wallboard's readers. Returns the unsubscription.
+   */
+  function watchWallboard(actor: Actor, onChange: (at: string) => void) {
+    requireRole(actor, ...readers);
+    return bus.subscribe('calls.changed', (m) => onChange(m.at));
   }
 
   /** The live wallboard: today's figures (Beijing day so far), the queue now, and every agent's state. */
@@ -249,7 +261,7 @@ export function createCallsService(deps: Deps) {
     };
   }
 
-  return { ingest, list, get, figures, screenPop, screenPopSource, linkOrder, setAgentState, myAgentState, wallboard };
+  return { ingest, list, get, figures, screenPop, screenPopSource, linkOrder, setAgentState, myAgentState, wallboard, watchWallboard };
 }
 
 export type CallsService = ReturnType<typeof createCallsService>;

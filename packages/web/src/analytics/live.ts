@@ -1,3 +1,4 @@
+import { watchStream, type StreamSource } from '../api/live-stream.js';
 import { analyticsApi } from './api.js';
 
 export type LiveHandlers = {
@@ -9,54 +10,16 @@ export type LiveHandlers = {
   onStatus?: (live: boolean) => void;
 };
 
-type Source = Pick<EventSource, 'addEventListener' | 'close' | 'readyState'> & { onerror: ((e: Event) => void) | null };
-
 /**
  * Re-reads when the figures change: the server's event stream (analytics `streamCockpit`) pushes `changed` after an
- * order change and `calls` after call events, each within 5 s. EventSource reconnects by itself after a server
- * restart; what was announced meanwhile is lost, so a `ready` after a drop re-reads everything. If the stream is
- * refused (session ended) it falls back to a slow poll and tries again. Returns a function that stops everything.
+ * order change and `calls` after call events, each within 5 s; after a drop or while refused, everything is re-read
+ * (api/live-stream.ts). Returns a function that stops everything.
  */
-export function watchFigures(
-  unitId: string | undefined,
-  h: LiveHandlers,
-  open: (url: string) => Source = (url) => new EventSource(url),
-  closedState = 2, // EventSource.CLOSED
-): () => void {
-  let es: Source | null = null;
-  let poll: ReturnType<typeof setInterval> | null = null;
-  let retry: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  let dropped = false;
-  const connect = () => {
-    if (stopped) return;
-    es = open(analyticsApi.streamUrl(unitId));
-    es.addEventListener('ready', () => {
-      h.onStatus?.(true);
-      if (poll) clearInterval(poll);
-      poll = null;
-      if (dropped) h.onChange();
-      dropped = false;
-    });
-    es.addEventListener('changed', () => h.onChange());
-    es.addEventListener('calls', () => (h.onCalls ?? h.onChange)());
-    es.onerror = () => {
-      h.onStatus?.(false);
-      dropped = true;
-      // CLOSED: the server refused (not a dropped connection); try again later, read meanwhile by polling.
-      if (es && es.readyState === closedState) {
-        es.close();
-        es = null;
-        poll ??= setInterval(h.onChange, 60_000);
-        retry = setTimeout(connect, 30_000);
-      }
-    };
-  };
-  connect();
-  return () => {
-    stopped = true;
-    es?.close();
-    if (poll) clearInterval(poll);
-    if (retry) clearTimeout(retry);
-  };
+export function watchFigures(unitId: string | undefined, h: LiveHandlers, open?: (url: string) => StreamSource, closedState?: number): () => void {
+  return watchStream(
+    analyticsApi.streamUrl(unitId),
+    { events: { changed: () => h.onChange(), calls: () => (h.onCalls ?? h.onChange)() }, onGap: () => h.onChange(), onStatus: h.onStatus },
+    open,
+    closedState,
+  );
 }

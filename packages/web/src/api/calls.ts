@@ -20,6 +20,8 @@ export type ScreenPop = {
 export const callsApi = {
   get: (callId: string) => ok(http.GET('/api/calls/{callId}', { params: { path: { callId } } })),
   wallboard: (signal?: AbortSignal) => ok(http.GET('/api/calls/wallboard', signal ? { signal } : {})),
+  /** The wallboard's stream (`streamWallboard`): `ready`, then `calls` after call events or an agent state change. */
+  wallboardStreamUrl: '/api/calls/wallboard/stream',
   myState: () => ok(http.GET('/api/calls/agents/me')),
   setState: (state: ChosenAgentState, version: number) => ok(http.PUT('/api/calls/agents/me', { body: { state, version } })),
   linkOrder: (callId: string, orderId: string) => ok(http.POST('/api/calls/{callId}/orders', { params: { path: { callId } }, body: { orderId } })),

@@ -4,34 +4,61 @@ import { callsApi, type Wallboard } from '../api/calls.js';
 import { useT } from '../i18n/i18n.js';
 import { Loading } from '../shell/states.js';
 import { agentStateColors, agentStateLabels } from './agent-state-labels.js';
+import { runningClocks, watchWallboard } from './wallboard-live.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const secs = (x: number | null) => (x === null ? '—' : `${Math.round(x)} s`);
 
-/** The live wallboard (话务大屏) of the desk: the queue now, today's figures so far and every agent's state, every 5 s. */
+/** How often the running clocks (longest wait, time in state) move between reads. */
+const tickMs = 1_000;
+/** After a failed read, the next try. */
+const retryMs = 10_000;
+
+/**
+ * The live wallboard (话务大屏) of the desk: the queue now, today's figures so far and every agent's state, re-read
+ * when the wallboard's stream says the desk changed (and after the stream comes back), never on a timer.
+ */
 export default function WallboardPage() {
   const t = useT();
   const [board, setBoard] = useState<Wallboard | null>(null);
+  const [readAt, setReadAt] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
+    let retry: number | undefined;
     const load = () =>
-      callsApi.wallboard(controller.signal).then(
+      void callsApi.wallboard(controller.signal).then(
         (b) => {
           setBoard(b);
+          setReadAt(Date.now());
           setFailed(false);
         },
-        () => !controller.signal.aborted && setFailed(true),
+        () => {
+          if (controller.signal.aborted) return;
+          setFailed(true);
+          // A failed read is tried again even if the desk stays quiet (no event would come to re-read it).
+          retry ??= window.setTimeout(() => {
+            retry = undefined;
+            load();
+          }, retryMs);
+        },
       );
-    void load();
-    const timer = window.setInterval(load, 5_000);
+    load();
+    const stop = watchWallboard(load);
     return () => {
       controller.abort();
-      window.clearInterval(timer);
+      window.clearTimeout(retry);
+      stop();
     };
+  }, []);
+  useEffect(() => {
+    const tick = window.setInterval(() => setNow(Date.now()), tickMs);
+    return () => window.clearInterval(tick);
   }, []);
   if (!board) return failed ? <Typography.Text type="danger">{t('话务大屏加载失败，稍后自动重试')}</Typography.Text> : <Loading />;
   const f = board.today;
+  const clocks = runningClocks(board, now - readAt);
   return (
     <div className="wallboard" data-testid="wallboard">
       <Typography.Title level={4}>
@@ -40,7 +67,7 @@ export default function WallboardPage() {
       <Row gutter={[12, 12]}>
         {[
           [t('排队中'), board.queue.waiting],
-          [t('最长等待'), `${board.queue.longestWaitSeconds} s`],
+          [t('最长等待'), `${clocks.longestWaitSeconds} s`],
           [t('通话中'), board.queue.talking],
           [t('今日来电'), f.calls],
           [t('接通率'), pct(f.answerRate)],
@@ -72,7 +99,10 @@ export default function WallboardPage() {
             {
               title: t('持续'),
               dataIndex: 'since',
-              render: (s: string) => (s ? `${Math.max(0, Math.round((Date.parse(board.at) - Date.parse(s)) / 60_000))} ${t('分钟')}` : '—'),
+              render: (s: string) => {
+                const m = clocks.minutesInState(s);
+                return m === null ? '—' : `${m} ${t('分钟')}`;
+              },
             },
             { title: t('今日接听'), dataIndex: 'answeredToday' },
           ]}
