@@ -9,6 +9,7 @@ import { isTestRequest, loadCorpus } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 import { subjects, types } from './train.js';
 import { chooseType, subjectFeature } from './domain/type-by-subject.js';
+import { typeCueFeatures } from './domain/type-cues.js';
 
 const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4, atypical = 0.5] = process.argv.slice(2).map(Number);
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
@@ -21,7 +22,7 @@ for (let fold = 0; fold < k; fold++) {
   const held = ex.filter((_, i) => i % k === fold);
   const opts = { epochs, rate, l2, minCount };
   const t = train(
-    trainPart.map((e) => ({ feats: [...e.feats, subjectFeature(e.r.subject)], label: e.r.type })),
+    trainPart.map((e) => ({ feats: [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(e.r.subject)], label: e.r.type })),
     { ...opts, labels: types },
   );
   const s = train(
@@ -32,7 +33,7 @@ for (let fold = 0; fold < k; fold++) {
     si = indexOf(s);
   for (const e of held) {
     const subject = predict(s, si, e.feats);
-    const type = chooseType(predict(t, ti, [...e.feats, subjectFeature(subject.label)]), subject, atypical);
+    const type = chooseType(predict(t, ti, [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(subject.label)]), subject, atypical);
     if (type.label === e.r.type) typeOk++;
     if (subject.label === e.r.subject) subjectOk++;
   }

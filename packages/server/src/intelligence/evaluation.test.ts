@@ -6,14 +6,14 @@ import { nationalGazetteer } from './gazetteer-data.js';
 /**
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
- * change that makes reading worse fails here rather than in an agent's hands. Measured for reader-2.467-728a13ed on
- * 170 test requests: type 0.859, subject 0.859, danger P/R 0.833/0.556 (18), mass 1/0.958 (24), urgent recall 0.6,
- * workers 0.982, amount 0.994, employer 0.976, county 0.907 (97). The type and 危 labels were made consistent by the
- * written rules of the README (78 types and 10 危 changed, test part included, from the text alone): on the new labels
- * the previous model measures type 0.813 and danger recall 0.6 on the 155 older test requests, so the lower danger
- * floor is the new 危 rule (more hazards at work count), not a worse reader; requests 623-682 were then written by the
- * rules before the reader read them. Below the issue's aims for type (0.90) and danger recall (0.95): the floors say
- * what is, not what is wanted.
+ * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
+ * more than the margin (type, subject, danger, county) no further miss passes. Measured for reader-3.512-088e354c on
+ * 170 test requests: type 0.894, subject 0.865, danger P/R 0.846/0.611 (18), mass 1/0.958 (24), urgent recall 0.65,
+ * workers 0.988, amount 0.994, employer 0.982, county 0.907 (97). The type and 危 labels were made consistent by the
+ * written rules of the README (78 types and 10 危 changed, test part included, from the text alone), so figures before
+ * reader-3 are on other labels: reader-2 measured type 0.819 and danger recall 0.75 (12) on the old labels, type 0.813
+ * and danger recall 0.6 (15) on the new. Below the issue's aims for type (0.90) and danger recall (0.95): the floors
+ * say what is, not what is wanted.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -29,23 +29,23 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    expect(e.type).toBeGreaterThanOrEqual(0.85);
-    expect(e.subject).toBeGreaterThanOrEqual(0.83);
+    expect(e.type).toBeGreaterThanOrEqual(0.89);
+    expect(e.subject).toBeGreaterThanOrEqual(0.86);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
     expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
     expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.8);
-    // Eight misses in eighteen on the test part (0.556) and two false alarms (0.833): no further miss or alarm is allowed.
-    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.55);
+    // Seven misses in eighteen on the test part (0.611) and two false alarms (0.846): no further miss or alarm is allowed.
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.6);
     expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.8);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.59);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.64);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
     expect(e.workers).toBeGreaterThanOrEqual(0.98);
     expect(e.amountYuan).toBeGreaterThanOrEqual(0.98);
-    expect(e.employer).toBeGreaterThanOrEqual(0.97);
+    expect(e.employer).toBeGreaterThanOrEqual(0.98);
     // 88 of 97 (0.907): one more miss fails.
     expect(e.county.accuracy).toBeGreaterThanOrEqual(0.9);
   });

@@ -11,6 +11,7 @@ import { segment } from '../platform/text/segment.js';
 import { featuresOf, train } from './domain/classifier.js';
 import type { ReaderModel } from './domain/read-request.js';
 import { subjectFeature } from './domain/type-by-subject.js';
+import { typeCueFeatures } from './domain/type-cues.js';
 import { isTestRequest, loadCorpus, type LabelledRequest } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 
@@ -37,7 +38,7 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   const opts = { epochs: 400, rate: 4, l2: 1e-4, minCount: 2 };
   // The type model sees the subject (type-by-subject.ts): the labelled one here, the one read at run time.
   const type = train(
-    examples.map((e) => ({ feats: [...e.feats, subjectFeature(e.r.subject)], label: e.r.type })),
+    examples.map((e) => ({ feats: [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(e.r.subject)], label: e.r.type })),
     { ...opts, labels: types },
   );
   const subject = train(
@@ -45,8 +46,9 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
     { ...opts, labels: subjects },
   );
   const hash = createHash('sha256').update(JSON.stringify({ type, subject })).digest('hex').slice(0, 8);
-  // reader-2: the type model takes the subject as a feature; a reader-1 model does not fit the reader-2 code.
-  return { version: `reader-2.${rows.length}-${hash}`, type, subject };
+  // reader-2: the type model takes the subject as a feature; reader-3 also the cues of the type rule (type-cues.ts).
+  // A model of one does not fit the code of another.
+  return { version: `reader-3.${rows.length}-${hash}`, type, subject };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -5,6 +5,7 @@ import { readAmountYuan, readWorkers } from './numbers.js';
 import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
 import { chooseType, subjectFeature } from './type-by-subject.js';
+import { typeCueFeatures } from './type-cues.js';
 
 // Words that carry weight in the model but explain nothing to an agent.
 const notEvidence =
@@ -78,7 +79,7 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
     const text = input.text.normalize('NFKC').trim();
     const feats = featuresOf(deps.segment(text), text, input.channel);
     const subject = predict(deps.model.subject, subjectIndex, feats);
-    const typeFeats = [...feats, subjectFeature(subject.label)];
+    const typeFeats = [...feats, ...typeCueFeatures(text), subjectFeature(subject.label)];
     const type = chooseType(predict(deps.model.type, typeIndex, typeFeats), subject);
     const workers = readWorkers(text, { suggestion: type.label === 'suggestion' });
     const amount = readAmountYuan(text);

@@ -29,6 +29,16 @@ describe('readRisk', () => {
   it('does not take ordinary words for danger: threats to fire someone, reported accidents in the past', () => {
     expect(r('他威胁要开除我们').flags).toEqual([]);
     expect(r('已多次发生擦碰').flags).toEqual([]);
+    expect(r('我想辞职，厂里不让走，说要干满一年').flags).toEqual([]);
+    expect(r('上个月差点被开除，就因为请了病假').flags).toEqual([]);
+    expect(r('天太热了，渴得嗓子冒烟，骑手中暑的太多了，建议设个休息点').flags).toEqual([]);
+  });
+  it('reads an acute hazard at work by the 危 rule: something failing, no harness at height, workers already felled', () => {
+    expect(r('车间的煤气管道一直在漏气，主任让接着干').flags).toEqual(['danger']);
+    expect(r('塔吊的限位器坏了好几天了，还让我们吊').flags).toEqual(['danger']);
+    expect(r('十几米高的架子上干活，公司没发安全带').flags).toEqual(['danger']);
+    expect(r('四十度的车间，今天又有人中暑了').flags).toEqual(['danger']);
+    expect(r('井下的支柱都压变形了').urgent).toBe(true);
   });
   it('reads danger in words no request of the labelled set used, and not where it is denied', () => {
     expect(r('桌上放着一瓶百草枯，说活着没什么指望了').flags).toEqual(['danger']);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { typeCueFeatures, typeCues } from './type-cues.js';
+
+describe('typeCues: the type labelling rule as features', () => {
+  it('marks a party act the caller asks the legality of, however it is asked', () => {
+    expect(typeCues('公司说年假不批就作废，这样对吗？')).toContain('x:act+allowed');
+    expect(typeCues('老板欠我两个月工资不给，这合理吗')).toEqual(expect.arrayContaining(['x:harm', 'x:act+allowed']));
+  });
+  it('tells a question of fact from an act, and a case that has not happened from one that has', () => {
+    expect(typeCues('工伤认定要交什么材料，去哪里交？')).toEqual(['x:fact']);
+    expect(typeCues('我被公司辞退了，失业金怎么领')).toContain('x:act+fact');
+    // The harm words are still there (x:harm), but no act is taken to have happened.
+    expect(typeCues('万一老板不认账，我怎么证明我在这干过活？')).toEqual(['x:harm', 'x:fact']);
+  });
+  it('marks asking the union for a thing, and does not take 加班费 for a class', () => {
+    expect(typeCues('想学个电焊，工会有没有免费的培训班？')).toEqual(['x:thing']);
+    expect(typeCues('不定时工作制周末加班还有没有加班费？')).toEqual(['x:fact']);
+  });
+  it('marks despair whatever caused it', () => {
+    expect(typeCues('我真的撑不下去了，想找个人说说话')).toContain('x:crisis');
+  });
+  it('gives each cue three times over, like the keyword lists', () => {
+    expect(typeCueFeatures('我真的撑不下去了')).toEqual(['x:crisis', 'x:crisis#1', 'x:crisis#2']);
+  });
+});
