@@ -9,6 +9,7 @@ import { addDaysToDate, instantAt, localDateOf } from '../../src/calendar/domain
 import { loadOrdersForFigures } from '../../src/orders/orders-for-figures.js';
 import { workOrders } from '../../src/orders/orders.tables.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { openSse } from '../support/sse.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -138,24 +139,9 @@ describe('live figures', () => {
   });
 
   it('pushes a changed event on the stream after a change', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const cookie = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'Demo12351' } })).cookies.find(
-      (c) => c.name === 'hotline_session',
-    )!;
-    const controller = new AbortController();
-    const res = await fetch(`${address}/api/analytics/stream`, {
-      headers: { accept: 'text/event-stream', cookie: `${cookie.name}=${cookie.value}` },
-      signal: controller.signal,
-    });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    const until = async (needle: string) => {
-      while (!text.includes(needle)) text += decoder.decode((await reader.read()).value);
-    };
+    const stream = await openSse(t, 'leader', '/api/analytics/stream');
     try {
-      await until('event: ready');
+      await stream.until('ready');
       await ok(
         agent.post('/api/orders', {
           channel: 'phone',
@@ -166,9 +152,9 @@ describe('live figures', () => {
         }),
         201,
       );
-      await until('event: changed');
+      await stream.until('changed');
     } finally {
-      controller.abort();
+      stream.close();
     }
   });
 

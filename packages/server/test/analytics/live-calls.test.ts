@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/calendar/domain/working-time.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import type { ChangeBus } from '../../src/platform/bus/index.js';
-import { demoTelephonySecret } from '../../src/platform/config/config.js';
-import { signRequest } from '../../src/platform/signing/hmac.js';
+import { callEventPoster } from '../support/call-events.js';
 import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { openSse } from '../support/sse.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -17,7 +16,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 let leader: Client, agent: Client, cityLeader: Client;
 let today: string;
-let nonce = 0;
 /** The in-process bus, except that order announcements can be lost (as a NOTIFY from another instance can). */
 const inner = createInProcessBus();
 let loseOrderAnnouncements = false;
@@ -26,22 +24,7 @@ const bus: ChangeBus = {
   committed: (m) => (loseOrderAnnouncements && m.topic === 'order.changed' ? undefined : inner.committed(m)),
 };
 
-const postCalls = (events: unknown[]) => {
-  const body = JSON.stringify({ events });
-  const ts = String(Math.floor(t.clock.now().getTime() / 1000));
-  const n = `live-${nonce++}`;
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/calls/events',
-    payload: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hotline-timestamp': ts,
-      'x-hotline-nonce': n,
-      'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, n, body),
-    },
-  });
-};
+let postCalls: ReturnType<typeof callEventPoster>;
 const at = (s: number) => new Date(Date.parse('2026-11-30T01:00:00Z') + s * 1000).toISOString();
 const answeredCall = (id: string, s: number) => [
   { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: '13904716666', to: '12351' },
@@ -53,6 +36,7 @@ const todaysKpis = (c: Client) => ok(c.get(`/api/analytics/kpis?from=${today}&to
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z', bus });
+  postCalls = callEventPoster(t, 'live');
   const city = await unitByDivision(t, 'city_federation', '150100');
   await addPerson(t, 'cityleader', 'leader', city.id, 'Demo12351');
   [leader, agent, cityLeader] = await Promise.all([t.login('leader'), t.login('agent'), t.login('cityleader', 'Demo12351')]);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTelephonySecret } from '../../src/platform/config/config.js';
-import { signRequest } from '../../src/platform/signing/hmac.js';
+import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
@@ -15,24 +14,8 @@ import type { CallEvent } from '../../src/calls/domain/call-events.js';
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
 let t: TestApp;
 let supervisor: Client, agent: Client, handler: Client, inspector: Client, leader: Client, dispatcher: Client, otherAgent: Client;
-let nonce = 0;
 
-const post = (events: unknown[], o: { secret?: string; ts?: number; nonce?: string; body?: string } = {}) => {
-  const body = o.body ?? JSON.stringify({ events });
-  const ts = String(o.ts ?? Math.floor(t.clock.now().getTime() / 1000));
-  const n = o.nonce ?? `n-${nonce++}`;
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/calls/events',
-    payload: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hotline-timestamp': ts,
-      'x-hotline-nonce': n,
-      'x-hotline-signature': signRequest('hmac-sha256', o.secret ?? demoTelephonySecret, ts, n, body),
-    },
-  });
-};
+let post: ReturnType<typeof callEventPoster>;
 
 const base = Date.parse('2026-11-30T01:00:00Z'); // 09:00 Beijing
 const at = (s: number) => new Date(base + s * 1000).toISOString();
@@ -55,6 +38,7 @@ const ivrOnly = (id: string, s: number) => [
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z' });
+  post = callEventPoster(t, 'n');
   [supervisor, agent, handler, inspector, leader, dispatcher, otherAgent] = await Promise.all([
     t.login('supervisor'),
     t.login('agent'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTelephonySecret } from '../../src/platform/config/config.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
-import { signRequest } from '../../src/platform/signing/hmac.js';
+import { callEventPoster } from '../support/call-events.js';
+import { openSse } from '../support/sse.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
@@ -12,27 +12,11 @@ import { expectError } from '../orders/http.js';
  */
 let t: TestApp;
 let agent: Client, callbackAgent: Client, handler: Client, supervisor: Client;
-let nonce = 0;
 const bus = createInProcessBus();
 const published: string[] = [];
 bus.subscribe('call.answered', (m) => published.push(`${m.callId}:${m.agent}`));
 
-const post = (events: unknown[]) => {
-  const body = JSON.stringify({ events });
-  const ts = String(Math.floor(t.clock.now().getTime() / 1000));
-  const n = `pop-${nonce++}`;
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/calls/events',
-    payload: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hotline-timestamp': ts,
-      'x-hotline-nonce': n,
-      'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, n, body),
-    },
-  });
-};
+let post: ReturnType<typeof callEventPoster>;
 const at = (s: number) => new Date(Date.parse('2026-11-30T01:00:00Z') + s * 1000).toISOString();
 const ringing = (id: string, s: number, caller: string, agentName: string) => [
   { eventId: `${id}-1`, callId: id, type: 'offered', at: at(s), from: caller, to: '12351' },
@@ -40,42 +24,9 @@ const ringing = (id: string, s: number, caller: string, agentName: string) => [
   { eventId: `${id}-3`, callId: id, type: 'answered', at: at(s + 9), agent: agentName },
 ];
 
-/** Opens the agent's notification stream over real HTTP and collects its `call` frames. */
-async function openStream(username: string) {
-  const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo12351' } });
-  const c = session.cookies.find((x) => x.name === 'hotline_session')!;
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`);
-  const controller = new AbortController();
-  const res = await fetch(`${address}/api/notifications/stream`, { headers: { cookie: `${c.name}=${c.value}` }, signal: controller.signal });
-  const frames: { event: string; data: Record<string, unknown> }[] = [];
-  const waiters: { n: number; resolve: () => void }[] = [];
-  const reader = res.body!.getReader();
-  void (async () => {
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += new TextDecoder().decode(value);
-      let i: number;
-      while ((i = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        const event = frame.split('\n').find((l) => l.startsWith('event: '));
-        const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (event && data) frames.push({ event: event.slice(7), data: JSON.parse(data.slice(6)) });
-        for (const w of waiters.filter((w) => frames.length >= w.n)) w.resolve();
-      }
-    }
-  })();
-  return {
-    frames,
-    until: (n: number) => (frames.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
-    close: () => controller.abort(),
-  };
-}
-
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z', bus });
+  post = callEventPoster(t, 'pop');
   [agent, callbackAgent, handler, supervisor] = await Promise.all([t.login('agent'), t.login('callback'), t.login('handler'), t.login('supervisor')]);
 });
 afterAll(() => t.close());
@@ -86,12 +37,13 @@ describe('the screen pop', () => {
     await ok(
       post([...ringing('pop-0', 0, '13904718888', 'agent'), { eventId: 'pop-0-4', callId: 'pop-0', type: 'ended', at: at(200), reason: 'agent_hangup' }]),
     );
-    const stream = await openStream('agent');
-    await stream.until(1); // the unread count: the stream is subscribed
+    // The agent's notification stream: its first frame, the unread count, says it is subscribed.
+    const stream = await openSse(t, 'agent', '/api/notifications/stream');
+    await stream.until('unread');
     // Another agent's call first: the first pop this stream gets must be its own call.
     await ok(post(ringing('pop-other', 300, '13904717777', 'callback')));
     await ok(post(ringing('pop-1', 400, '13904718888', 'agent')));
-    await stream.until(2);
+    await stream.until('call');
     stream.close();
     const pops = stream.frames.filter((f) => f.event === 'call');
     expect(pops[0]!.data).toMatchObject({ callId: 'pop-1', caller: '13904718888', queue: 'general', answeredAt: at(409) });

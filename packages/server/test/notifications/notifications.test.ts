@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { openSse } from '../support/sse.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -38,39 +39,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Opens the SSE stream over real HTTP and collects the unread counts it sends. */
-async function openStream(cookie: string) {
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`);
-  const controller = new AbortController();
-  const res = await fetch(`${address}/api/notifications/stream`, { headers: { cookie }, signal: controller.signal });
-  const counts: number[] = [];
-  const waiters: { n: number; resolve: () => void }[] = [];
-  const reader = res.body!.getReader();
-  void (async () => {
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += new TextDecoder().decode(value);
-      let i;
-      while ((i = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (frame.includes('event: unread') && data) counts.push(JSON.parse(data.slice(6)).unread);
-        for (const w of waiters.filter((w) => counts.length >= w.n)) w.resolve();
-      }
-    }
-  })();
-  return {
-    res,
-    counts,
-    /** Resolves once n counts have arrived (driven by the server's events, no timer). */
-    until: (n: number) => (counts.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
-    close: () => controller.abort(),
-  };
-}
-
 describe('urging an order', () => {
   it('is for supervisors and leaders, on an open order they can see, with a message', async () => {
     expect((await handler.post(`/api/orders/${order.id}/urge`, { message: '请尽快办理' })).json()).toMatchObject({ code: 'ORDER_ACTION_FORBIDDEN' });
@@ -81,21 +49,17 @@ describe('urging an order', () => {
   });
 
   it("raises the handler's unread count live, puts the urge on the timeline and counts it for the unit", async () => {
-    // A session of the handler's own for the browser-like stream.
-    const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'Demo12351' } });
-    const c = session.cookies.find((x) => x.name === 'hotline_session')!;
-    const stream = await openStream(`${c.name}=${c.value}`);
-    expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
-    await stream.until(1);
-    const before = stream.counts[0]!;
+    // A session of the handler's own for the browser-like stream; its first frame is the unread count.
+    const stream = await openSse(t, 'handler', '/api/notifications/stream');
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const before = (await stream.until('unread')).data.unread as number;
 
     const urged = await ok(
       supervisor.post(`/api/orders/${order.id}/urge`, { message: '该单已临近期限，请今日内联系企业并报告进展。', answerBy: '2026-11-24T17:30:00+08:00' }),
     );
     expect(urged).toMatchObject({ number: order.number, unit: { id: county.id }, unitUrges30d: 1, answerBy: '2026-11-24T09:30:00.000Z' });
     await t.app.jobs.runDue();
-    await stream.until(2);
-    expect(stream.counts[1]).toBe(before + 1);
+    expect((await stream.until('unread', 1)).data.unread).toBe(before + 1);
     stream.close();
 
     const list = await ok(handler.get('/api/notifications?unread=true'));

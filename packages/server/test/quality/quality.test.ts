@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTelephonySecret } from '../../src/platform/config/config.js';
-import { signRequest } from '../../src/platform/signing/hmac.js';
+import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
@@ -193,23 +192,11 @@ describe('scoring, appeal and rectification', () => {
 });
 
 describe('calls that made no order', () => {
-  let nonce = 0;
+  let post: ReturnType<typeof callEventPoster> | undefined;
   /** Call events as the telephony system signs and sends them. */
   const sendCalls = async (events: unknown[]) => {
-    const body = JSON.stringify({ events });
-    const ts = String(Math.floor(t.clock.now().getTime() / 1000));
-    const n = `qa-${nonce++}`;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/calls/events',
-      payload: body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hotline-timestamp': ts,
-        'x-hotline-nonce': n,
-        'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, n, body),
-      },
-    });
+    post ??= callEventPoster(t, 'qa');
+    const res = await post(events);
     expect(res.statusCode).toBeLessThan(300);
   };
   // Sunday 2026-11-29, 09:00 Beijing onwards: a call every ten minutes.

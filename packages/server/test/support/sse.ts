@@ -3,8 +3,9 @@ import type { TestApp } from './test-app.js';
 export type SseFrame = { event: string; data: Record<string, unknown> };
 
 /**
- * Opens a server-sent event stream over real HTTP as `username` and collects its frames; `until(event)` resolves when
- * a frame of that kind has arrived (after the ones already seen, `since` frames in), never by waiting a set time.
+ * Opens a server-sent event stream over real HTTP as `username` (a session of its own) and collects its named frames;
+ * `until(event)` resolves with the first frame of that kind from `since` frames in, never by waiting a set time. The
+ * one reader of every stream the tests open (the cockpit's, the wallboard's, the person's notifications).
  */
 export async function openSse(t: TestApp, username: string, url: string) {
   const session = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo12351' } });
@@ -45,5 +46,5 @@ export async function openSse(t: TestApp, username: string, url: string) {
       waiters.add(check);
       check();
     });
-  return { frames, until, close: () => controller.abort() };
+  return { frames, until, headers: res.headers, close: () => controller.abort() };
 }
