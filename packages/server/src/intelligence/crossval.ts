@@ -2,12 +2,15 @@
  * k-fold cross-validation on the training part only, to choose the classifier's settings without touching the test part:
  *   npx tsx src/intelligence/crossval.ts [l2] [minCount] [epochs] [rate] [atypicalPairing]
  * The type is read as the reader reads it: the subject predicted first, then the type with it (type-by-subject.ts).
+ * 危 likewise: the word lists, or the danger model at each threshold (the lists were written from these requests, so
+ * the lists' own recall here is optimistic; what the model adds is the figure to read).
  */
 import { segment } from '../platform/text/segment.js';
 import { featuresOf, indexOf, predict, train } from './domain/classifier.js';
 import { isTestRequest, loadCorpus } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 import { subjects, types } from './train.js';
+import { readRisk } from './domain/risk-reading.js';
 import { chooseType, subjectFeature } from './domain/type-by-subject.js';
 import { typeCueFeatures } from './domain/type-cues.js';
 
@@ -17,6 +20,9 @@ const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.norma
 const k = 5;
 let typeOk = 0,
   subjectOk = 0;
+const thresholds = [0.25, 0.3, 0.35, 0.4];
+const danger = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+const listed = (text: string) => readRisk(text, { workers: null, amountYuan: null }, { massWorkers: 10, largeAmount: 500_000 }).flags.includes('danger');
 for (let fold = 0; fold < k; fold++) {
   const trainPart = ex.filter((_, i) => i % k !== fold);
   const held = ex.filter((_, i) => i % k === fold);
@@ -29,15 +35,32 @@ for (let fold = 0; fold < k; fold++) {
     trainPart.map((e) => ({ feats: e.feats, label: e.r.subject })),
     { ...opts, labels: subjects },
   );
+  const d = train(
+    trainPart.map((e) => ({ feats: e.feats, label: e.r.flags.includes('danger') ? 'danger' : 'none' })),
+    { ...opts, labels: ['danger', 'none'] },
+  );
   const ti = indexOf(t),
-    si = indexOf(s);
+    si = indexOf(s),
+    di = indexOf(d);
   for (const e of held) {
     const subject = predict(s, si, e.feats);
     const type = chooseType(predict(t, ti, [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(subject.label)]), subject, atypical);
     if (type.label === e.r.type) typeOk++;
     if (subject.label === e.r.subject) subjectOk++;
+    const p = predict(d, di, e.feats).ranked.find((r) => r.label === 'danger')!.p;
+    const want = e.r.flags.includes('danger');
+    thresholds.forEach((th, i) => {
+      const have = listed(e.r.text) || p >= th;
+      if (have && want) danger[i]!.tp++;
+      else if (have) danger[i]!.fp++;
+      else if (want) danger[i]!.fn++;
+    });
   }
 }
 console.log(
   `l2=${l2} minCount=${minCount} epochs=${epochs} rate=${rate} atypical=${atypical}: type ${(typeOk / rows.length).toFixed(3)} subject ${(subjectOk / rows.length).toFixed(3)} (n=${rows.length})`,
 );
+for (const [i, th] of thresholds.entries()) {
+  const { tp, fp, fn } = danger[i]!;
+  console.log(`danger, lists or model ≥ ${th}: precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)} (${tp + fn})`);
+}

@@ -7,14 +7,14 @@ import { nationalGazetteer } from './gazetteer-data.js';
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin (type, subject, danger, county) no further miss passes. Measured for reader-3.512-088e354c on
- * 180 test requests: type 0.889, subject 0.856, danger P/R 0.846/0.458 (24), mass 1/0.962 (26), urgent recall 0.5,
- * workers 0.989, amount 0.989, employer 0.983, county 0.909 (99). On the 170 before requests 683-722 (written by the
- * 危 rule, many of them hazards, before the reader read them) danger recall was 0.611: it found none of their six. The type and 危 labels were made consistent by the
- * written rules of the README (78 types and 10 危 changed, test part included, from the text alone), so figures before
- * reader-3 are on other labels: reader-2 measured type 0.819 and danger recall 0.75 (12) on the old labels, type 0.813
- * and danger recall 0.6 (15) on the new. Below the issue's aims for type (0.90) and danger recall (0.95): the floors
- * say what is, not what is wanted.
+ * more than the margin, no further miss passes. Measured for reader-4.542-44c54e88 on 180 test requests: type 0.9,
+ * subject 0.861, danger P/R 0.87/0.833 (24), mass 1/0.962 (26), urgent P/R 0.846/0.846 (26), workers 0.989, amount
+ * 0.989, employer 0.983, county 0.909 (99). The type and 危 labels were made consistent by the written rules of the
+ * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
+ * other labels: reader-2 measured type 0.819 and danger recall 0.75 (12) on the old labels. reader-3 (word lists
+ * only) had danger recall 0.458 on these 180: it found none of the six 危 of requests 683-722, written before it read
+ * them; the danger model of reader-4 finds most. Below the issue's aim for danger recall (0.95): the floors say what
+ * is, not what is wanted.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -30,17 +30,17 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    expect(e.type).toBeGreaterThanOrEqual(0.88);
-    expect(e.subject).toBeGreaterThanOrEqual(0.85);
+    expect(e.type).toBeGreaterThanOrEqual(0.895);
+    expect(e.subject).toBeGreaterThanOrEqual(0.86);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
     expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
-    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.8);
-    // Thirteen misses in twenty-four on the test part (0.458) and two false alarms (0.846): no further miss or alarm is allowed.
-    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.45);
-    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.8);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.49);
+    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.95);
+    // Four misses in twenty-four on the test part (0.833) and three false alarms (0.87): no further miss or alarm passes.
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.83);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.85);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.84);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {

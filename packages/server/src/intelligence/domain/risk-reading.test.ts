@@ -33,6 +33,20 @@ describe('readRisk', () => {
     expect(r('上个月差点被开除，就因为请了病假').flags).toEqual([]);
     expect(r('天太热了，渴得嗓子冒烟，骑手中暑的太多了，建议设个休息点').flags).toEqual([]);
   });
+  it("raises danger from the danger model when the lists find nothing, with the model's words, and urgent with it", () => {
+    const text = '门机的钢丝绳断了好几股，队长说等卸完再换';
+    expect(r(text).flags).toEqual([]);
+    const x = readRisk(text, { workers: 1, amountYuan: null }, t, { raised: true, words: ['钢丝绳', '断了'] });
+    expect(x.flags).toEqual(['danger']);
+    expect(x.evidence.danger).toEqual(['钢丝绳', '断了']);
+    expect(x.urgent).toBe(true);
+    expect(readRisk(text, { workers: 1, amountYuan: null }, t, { raised: false, words: ['钢丝绳'] }).flags).toEqual([]);
+    // The lists' words come first: they are what an agent checks.
+    expect(readRisk('他拿着刀子', { workers: 1, amountYuan: null }, t, { raised: true, words: ['拿着'] }).evidence.danger).toEqual(['刀子']);
+  });
+  it('does not take 动手动脚 (harassment) for violence', () => {
+    expect(r('经理老是动手动脚').flags).toEqual([]);
+  });
   it('reads an acute hazard at work by the 危 rule: something failing, no harness at height, workers already felled', () => {
     expect(r('车间的煤气管道一直在漏气，主任让接着干').flags).toEqual(['danger']);
     expect(r('塔吊的限位器坏了好几天了，还让我们吊').flags).toEqual(['danger']);

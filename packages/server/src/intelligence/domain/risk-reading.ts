@@ -16,7 +16,7 @@ export type RiskThresholdsLike = { massWorkers: number; largeAmount: number };
 const selfHarm =
   /跳楼|跳下|跳河|跳江|跳桥|要跳|(?:楼|桥|顶|窗)[^，。！？,]{0,3}(?:上)?(?:下去|跳下)|卧轨|楼顶|天台|顶楼|站在桥上|在河边|轻生|自杀|寻死|想死|不想活|死了算了|不如死了|一了百了|活不下去了|没法活了|活着(?:也|还)?没(?:什么|啥|有)?(?:意思|盼头|奔头|指望)|撑不下去|结束(?:自己的)?生命|遗书|交代后事|永别|说对不起(?:我们|你们|爸妈|家里)|喝药|农药|敌敌畏|百草枯|老鼠药|安眠药|药都买好|割腕|上吊|烧炭/g;
 const violence =
-  /同归于尽|弄死|杀了|砍人|砍死|拿刀|动刀|刀捅|捅人|报复|算账的念头|汽油|点了|放火|打人|被打|打伤|打了我|打了他|围殴|拦着我|动手|棍子|棍棒|铁锹|钢管|刀子|菜刀|匕首|持刀|推搡|推倒|拽住|拽着|围着我|堵着不让走|关起来|(?:砸|拍|揍)(?:我|人|谁)/g;
+  /同归于尽|弄死|杀了|砍人|砍死|拿刀|动刀|刀捅|捅人|报复|算账的念头|汽油|点了|放火|打人|被打|打伤|打了我|打了他|围殴|拦着我|动手(?!动脚)|棍子|棍棒|铁锹|钢管|刀子|菜刀|匕首|持刀|推搡|推倒|拽住|拽着|围着我|堵着不让走|关起来|(?:砸|拍|揍)(?:我|人|谁)/g;
 const hazard =
   /抢救|ICU|重症|昏迷|晕倒|窒息|呕吐|口吐白沫|抽搐|呼吸困难|透水|瓦斯|冒顶|塌方|坍塌|要塌|快塌|(?<!冲)塌了|压到人|压住人|(?:墙|顶板|顶|脚手架|架子|棚|楼|坝|井|洞|隧道|基坑|边坡)[^，。！？,]{0,3}(?:塌|垮|裂)|泄漏|漏电|触电|(?<!查出来?[苯铅汞锰砷]?)中毒|掉[^，。！？,]{0,4}石头?|石头掉|落石|往下掉|往下塌|(?:支护|脚手架|架子|模板|塔吊|墙)[^，。！？,]{0,3}(?:歪|倒|斜)|很危险|太危险|差点砸|出人命|人命关天|报警器[^，。！？,]{0,3}坏|起火|着火了|爆炸|炸了|塔吊上|爬到塔吊|漏气|漏油|冒(?:黄|黑|白)烟|(?:管道|罐|炉|设备|机器|电线|线路|插座)[^，。！？,]{0,3}冒烟|喘不(?:上|过)气|掉渣|掉土|(?:支柱|立柱|支护|顶板)[^，。！？,]{0,3}(?:弯|变形|断)|(?:险些|差一点|差点)(?:砸|压|掉|摔|出事)|(?:刹车|制动|限位|安全装置|保险装置|防护装置|报警器)[^，。！？,]{0,4}(?:拆|坏|失灵|不灵|有问题)|(?:不|没|未|无)[^，。！？,]{0,6}(?:安全带|安全绳)|中暑了|(?:几个|多个|有人|工友|工人)中暑|中暑(?:倒|晕)|(?:好几|几|多|两|三)个人?(?:被)?(?:烫伤|烧伤|砸伤|压伤|电伤)/g;
 // 冲塌了 is a home washed away by a flood, past: hardship, not a hazard at work.
@@ -46,7 +46,17 @@ const dangerWordsOf = (text: string) =>
     [...text.matchAll(re)].filter((m) => !negated.test(text.slice(Math.max(0, m.index! - 4), m.index!))).map((m) => m[0]),
   );
 
-export function readRisk(text: string, facts: { workers: number | null; amountYuan: number | null }, t: RiskThresholdsLike): RiskReading {
+/**
+ * learned: the danger model's reading (read-request.ts), raised when its probability reaches the threshold, with the
+ * words that weigh most for it. The lists stay first (their words are what an agent checks); the model adds the
+ * phrasings they lack, which on requests written after the lists was most of them.
+ */
+export function readRisk(
+  text: string,
+  facts: { workers: number | null; amountYuan: number | null },
+  t: RiskThresholdsLike,
+  learned?: { raised: boolean; words: string[] },
+): RiskReading {
   const evidence: RiskReading['evidence'] = {};
   const flags: RiskFlagCode[] = [];
   const raise = (flag: RiskFlagCode, ev: string[]) => {
@@ -54,7 +64,8 @@ export function readRisk(text: string, facts: { workers: number | null; amountYu
     flags.push(flag);
     evidence[flag] = ev;
   };
-  const dangerWords = [...new Set(dangerWordsOf(text))];
+  const listed = [...new Set(dangerWordsOf(text))];
+  const dangerWords = listed.length ? listed : learned?.raised ? learned.words : [];
   raise('danger', dangerWords);
   const gatherWords = words(gathering, text);
   raise('mass', [...((facts.workers ?? 0) >= t.massWorkers ? [`${facts.workers}人`] : []), ...gatherWords]);
