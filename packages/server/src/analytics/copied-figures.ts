@@ -92,10 +92,12 @@ export async function copyFigures(tx: Executor, copies: SQL): Promise<void> {
       sql`, `,
     );
     const notCopied = table === analyticsContributions ? sql`where t.metric <> all(${`{${excluded.join(',')}}`}::text[])` : sql``;
-    await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from (${copies}) c join ${table} t on t.order_id = c.src ${notCopied}`);
+    // Looked up per copy (`offset 0`: the planner may not turn it into a merge with a scan of the whole table).
+    await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from (${copies}) c
+      join lateral (select * from ${table} t0 where t0.order_id = c.src offset 0) t on true ${notCopied}`);
   }
   await tx.execute(sql`insert into ${analyticsContributions} (order_id, metric, day, unit_id, unit_path, type_code, subject_code, detail, value)
     select c.id, p.metric, p.day, p.unit_id, p.unit_path, f.type_code, f.subject_code, p.detail, p.value
-    from (${copies}) c join ${plan} p on p.src = c.src and p.shift_ms = ${shiftMs(sql`c.shift`)}
-    join ${analyticsOrderFacts} f on f.order_id = c.src`);
+    from (${copies}) c join lateral (select * from ${plan} p0 where p0.src = c.src and p0.shift_ms = ${shiftMs(sql`c.shift`)} offset 0) p on true
+    join lateral (select type_code, subject_code from ${analyticsOrderFacts} f0 where f0.order_id = c.src offset 0) f on true`);
 }

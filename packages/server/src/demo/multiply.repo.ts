@@ -5,6 +5,7 @@ import { finalStates } from '../orders/domain/states.js';
 import { addBulkCounts, addBulkUnitPages } from '../orders/order-counts.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
+import { searchOrders } from '../search/search.tables.js';
 
 /**
  * The SQL side of multiplying generated orders (multiply.ts): plan tables (unlogged, dropped at the end; ordinary
@@ -81,6 +82,7 @@ export async function planCopies(tx: Executor, opts: { ids: readonly string[]; c
     from n`);
   await tx.execute(sql`create index on seed_copy (src, c)`);
   await tx.execute(sql`create index on seed_copy (c)`);
+  await tx.execute(sql`analyze seed_copy`);
   await tx.execute(sql`insert into order_sequences (province, day, last)
     select ${opts.province}, day, max(seq)::int from seed_copy group by day
     on conflict (province, day) do update set last = greatest(order_sequences.last, excluded.last)`);
@@ -155,6 +157,14 @@ function eventDataExpr(k: { dates: number; ids: number }): SQL {
     when cardinality(v.ids) = 0 and (cardinality(v.dates) = 0 or s.shift = interval '0') then t.data else (${text})::jsonb end`;
 }
 
+/**
+ * `t`, the template rows of copy `s`, looked up by the template's id for each copy: a join the planner may not turn
+ * around (`offset 0` keeps the subquery apart). Joined plainly, it merged the range's copies with a whole scan of the
+ * table's order index — every copied event and figure the table already held, again for every range (at a million
+ * orders the events' and the figures' inserts took half of each range's time).
+ */
+const templateRows = (table: PgTable, key: 'id' | 'order_id') => sql`lateral (select * from ${table} t0 where t0.${sql.identifier(key)} = s.src offset 0) t`;
+
 const copied = [workOrders, orderCallers, orderHops, orderCoHandlers, orderExtensions, orderEvents] as const;
 
 /** The copies planned (src, id, shift, number), all or those of `c` in [first, last]: what the derived tables take. */
@@ -168,7 +178,7 @@ export const plannedCopies = (range?: [number, number]) =>
  * templates' (analytics/copied-figures.ts). Rows of the order tables written.
  */
 export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }): Promise<number> {
-  await tx.execute(sql`select set_config('hotline.bulk', 'on', true)`);
+  await tx.execute(sql`select set_config('hotline.bulk', 'on', true), set_config('jit', 'off', true)`);
   let rows = 0;
   for (const table of copied) {
     const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>).filter((c) => !(table === orderEvents && c.name === 'id'));
@@ -180,10 +190,10 @@ export async function copyRange(tx: Executor, first: number, last: number, k: { 
       columns.map((c) => (table === orderEvents && c.name === 'data' ? eventDataExpr(k) : columnExpr(table, c))),
       sql`, `,
     );
-    const key = table === workOrders ? sql`t.id` : sql`t.order_id`;
+    const key = table === workOrders ? 'id' : 'order_id';
     const events = table === orderEvents;
-    const result = await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from ${table} t
-      join seed_copy s on s.src = ${key} ${events ? sql`left join seed_ev v on v.id = t.id` : sql``}
+    const result = await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from seed_copy s
+      join ${templateRows(table, key)} on true ${events ? sql`left join lateral (select * from seed_ev v0 where v0.id = t.id offset 0) v on true` : sql``}
       where s.c between ${first} and ${last} ${events ? sql`order by s.id, t.id` : sql``}`);
     rows += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
   }
@@ -191,15 +201,15 @@ export async function copyRange(tx: Executor, first: number, last: number, k: { 
   await addBulkCounts(
     tx,
     sql`select t.visible_to, t.holder_unit_id, t.holder_unit_path, t.intake_unit_id, t.priority, t.risk_flags, t.type_code,
-    t.state, count(*)::int as n from work_orders t join seed_copy s on s.src = t.id where ${range} group by t.id`,
+    t.state, s.n from (select s.src, count(*)::int as n from seed_copy s where ${range} group by s.src) s join ${templateRows(workOrders, 'id')} on true`,
   );
   await addBulkUnitPages(
     tx,
-    sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from work_orders t join seed_copy s on s.src = t.id where ${range}`,
+    sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from seed_copy s join ${templateRows(workOrders, 'id')} on true where ${range}`,
   );
   await copyFigures(tx, plannedCopies([first, last]));
   // Search words: a copy says what its template says.
-  await tx.execute(sql`insert into search_orders (order_id, words) select s.id, w.words from search_orders w
-    join seed_copy s on s.src = w.order_id where s.c between ${first} and ${last} on conflict (order_id) do nothing`);
+  await tx.execute(sql`insert into search_orders (order_id, words) select s.id, t.words from seed_copy s
+    join ${templateRows(searchOrders, 'order_id')} on true where ${range} on conflict (order_id) do nothing`);
   return rows;
 }
