@@ -181,7 +181,7 @@ export function createOrderListService(deps: OrderDeps) {
    * unit's orders and sort them. Anything else reads work_orders by its own indexes: a queue of one state by
    * (state, deadline order), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
-  async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null) {
+  async function page(q: ListOrdersQuery, base: SQL[], key: CounterKey | null, now: Date) {
     const { col, dir } = sortColumn[q.sort];
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (key && key.kind !== 'emergency' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
@@ -217,6 +217,13 @@ export function createOrderListService(deps: OrderDeps) {
       const value = q.sort === 'due_asc' && v === 'infinity' ? farFuture : sql`${v}::timestamptz`;
       where.push(dir === 'desc' ? sql`(${col}, ${workOrders.id}) < (${value}, ${id}::uuid)` : sql`(${col}, ${workOrders.id}) > (${value}, ${id}::uuid)`);
     }
+    // A deadline filter also bounds the deadline order's own expression, so the index that gives the order is read
+    // from `now` on (or up to it) and never past the orders without a deadline: stated on current_due_at only, a
+    // page with few or no matches walked the whole index (a county's 临期 at 1,000,000 orders: 6 s for 0 rows).
+    if (q.sort === 'due_asc' && q.deadlineStatus) {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      where.push(q.deadlineStatus === 'overdue' ? sql`${col} < ${at}` : sql`${col} >= ${at} and ${col} < ${farFuture}`);
+    }
     const order = dir === 'desc' ? [desc(col), desc(workOrders.id)] : [asc(col), asc(workOrders.id)];
     return db
       .select({ o: workOrders, sortValue: sql<string>`(${col})::text` })
@@ -241,7 +248,7 @@ export function createOrderListService(deps: OrderDeps) {
     const units = await deps.units.current();
     const base = await conditions(actor, q, now);
     const key = counterKeyOf(actor, q, units);
-    const [rows, counts] = await Promise.all([page(q, base, key), stateCounts(base, key)]);
+    const [rows, counts] = await Promise.all([page(q, base, key, now), stateCounts(base, key)]);
     const shown = rows.slice(0, q.limit);
     const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);

@@ -63,6 +63,10 @@ describe('listOrders filters', () => {
     expect(await ids(dispatcher, 'deadlineStatus=overdue')).toEqual(named('normal', 'major'));
     expect(await ids(dispatcher, 'deadlineStatus=near_due')).toEqual(named('urgent'));
     expect(await ids(dispatcher, 'deadlineStatus=on_time')).toEqual(named('county', 'town', 'other'));
+    // The work queues' deadline order bounds its own index by the filter (order-list.ts): the same orders.
+    expect(await ids(dispatcher, 'sort=due_asc&deadlineStatus=overdue')).toEqual(named('normal', 'major'));
+    expect(await ids(dispatcher, 'sort=due_asc&deadlineStatus=near_due')).toEqual(named('urgent'));
+    expect(await ids(dispatcher, 'sort=due_asc&deadlineStatus=on_time')).toEqual(named('county', 'town', 'other'));
     t.clock.set('2026-11-25T03:01:00Z');
     expect(await ids(dispatcher, 'deadlineStatus=overdue')).toEqual(named('normal', 'urgent', 'major'));
     t.clock.set(T0);
