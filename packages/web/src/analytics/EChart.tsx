@@ -1,6 +1,7 @@
 import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
@@ -15,6 +16,8 @@ echarts.use([
   TitleComponent,
   VisualMapComponent,
   GeoComponent,
+  // labelLayout (the wall's map lets colliding names give way) does nothing unless this feature is installed.
+  LabelLayout,
   CanvasRenderer,
 ]);
 export { echarts };

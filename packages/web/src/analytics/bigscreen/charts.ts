@@ -138,7 +138,7 @@ export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | '
         map: map.name,
         roam: false,
         // A municipality has 26–38 districts, its city centre's small and close together: smaller names.
-        label: { show: true, color: '#e6f4ff', fontSize: map.level === 'county' ? 11 : 13 },
+        label: { show: true, color: '#e6f4ff', fontSize: map.level === 'county' ? 11 : 12 },
         // Names of neighbouring areas whose centres sit close (包头 and 呼和浩特, a municipality's centre) overlapped;
         // where two collide the smaller area's name gives way (ECharts ranks labels by the area's size).
         labelLayout: { hideOverlap: true },
