@@ -44,6 +44,16 @@ describe('readRisk', () => {
     // The lists' words come first: they are what an agent checks.
     expect(readRisk('他拿着刀子', { workers: 1, amountYuan: null }, t, { raised: true, words: ['拿着'] }).evidence.danger).toEqual(['刀子']);
   });
+  it('does not take a reminder to be careful for danger when only the model raises it (a group chat’s 注意安全)', () => {
+    const learned = { raised: true, words: ['今天', '安全'] };
+    for (const text of ['今天雨大，大家注意安全', '明天降温，骑车注意安全，别摔了', '天热大家多喝水，注意防暑']) {
+      const x = readRisk(text, { workers: null, amountYuan: null }, t, learned);
+      expect(x.flags).toEqual([]);
+      expect(x.urgent).toBe(false);
+    }
+    // A list word is a report, reminder or not.
+    expect(readRisk('脚手架要塌了，大家注意安全', { workers: null, amountYuan: null }, t, learned).flags).toEqual(['danger']);
+  });
   it('does not take 动手动脚 (harassment) for violence', () => {
     expect(r('经理老是动手动脚').flags).toEqual([]);
   });

@@ -40,6 +40,9 @@ const nowOrTomorrow = /现在|正在|刚才|今天|今晚|今早|明天|明早|�
 
 export type RiskReading = { flags: RiskFlagCode[]; urgent: boolean; evidence: Partial<Record<RiskFlagCode | 'urgent', string[]>> };
 
+/** Wishing others safety, not reporting a threat: 注意安全, 小心路滑, 注意防暑, 多喝水, 别摔了. */
+const reminder = /(?:注意|当心|小心|做好)(?:安全|防暑|防寒|保暖|身体|路滑|防护)|别摔|多喝水/;
+
 const words = (re: RegExp, text: string) => [...new Set([...text.matchAll(re)].map((m) => m[0]))];
 const dangerWordsOf = (text: string) =>
   [selfHarm, violence, hazard].flatMap((re) =>
@@ -65,7 +68,10 @@ export function readRisk(
     evidence[flag] = ev;
   };
   const listed = [...new Set(dangerWordsOf(text))];
-  const dangerWords = listed.length ? listed : learned?.raised ? learned.words : [];
+  // The model learned 安全 from reports of danger; a reminder to take care ("今天雨大，大家注意安全", a group chat's
+  // everyday line) reports none. Without a list word, a text with such a reminder is not read as 危 by the model alone.
+  const learnedTaken = learned?.raised && !reminder.test(text);
+  const dangerWords = listed.length ? listed : learnedTaken ? learned!.words : [];
   raise('danger', dangerWords);
   const gatherWords = words(gathering, text);
   raise('mass', [...((facts.workers ?? 0) >= t.massWorkers ? [`${facts.workers}人`] : []), ...gatherWords]);
