@@ -13,14 +13,21 @@ import { subjects, types } from './train.js';
 import { readRisk } from './domain/risk-reading.js';
 import { chooseType, subjectFeature } from './domain/type-by-subject.js';
 import { typeCueFeatures } from './domain/type-cues.js';
+import { dangerCueFeatures } from './domain/danger-cues.js';
 
-const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4, atypical = 0.5] = process.argv.slice(2).map(Number);
+const showMisses = process.argv.includes('--misses');
+// --no-danger-cues: the danger model over the words alone (reader-4), to compare.
+const cues = process.argv.includes('--no-danger-cues') ? () => [] : dangerCueFeatures;
+const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4, atypical = 0.5] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
+  .map(Number);
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
 const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC'), r.channel) }));
 const k = 5;
 let typeOk = 0,
   subjectOk = 0;
-const thresholds = [0.25, 0.3, 0.35, 0.4];
+const thresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 const danger = thresholds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
 const listed = (text: string) => readRisk(text, { workers: null, amountYuan: null }, { massWorkers: 10, largeAmount: 500_000 }).flags.includes('danger');
 for (let fold = 0; fold < k; fold++) {
@@ -36,7 +43,7 @@ for (let fold = 0; fold < k; fold++) {
     { ...opts, labels: subjects },
   );
   const d = train(
-    trainPart.map((e) => ({ feats: e.feats, label: e.r.flags.includes('danger') ? 'danger' : 'none' })),
+    trainPart.map((e) => ({ feats: [...e.feats, ...cues(e.r.text)], label: e.r.flags.includes('danger') ? 'danger' : 'none' })),
     { ...opts, labels: ['danger', 'none'] },
   );
   const ti = indexOf(t),
@@ -47,8 +54,9 @@ for (let fold = 0; fold < k; fold++) {
     const type = chooseType(predict(t, ti, [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(subject.label)]), subject, atypical);
     if (type.label === e.r.type) typeOk++;
     if (subject.label === e.r.subject) subjectOk++;
-    const p = predict(d, di, e.feats).ranked.find((r) => r.label === 'danger')!.p;
+    const p = predict(d, di, [...e.feats, ...cues(e.r.text)]).ranked.find((r) => r.label === 'danger')!.p;
     const want = e.r.flags.includes('danger');
+    if (showMisses && (listed(e.r.text) || p >= 0.3) !== want) console.log(`${e.r.id} danger ${want ? 'missed' : 'raised'} p=${p.toFixed(2)} list=${listed(e.r.text)} ${e.r.text.slice(0, 60)}`);
     thresholds.forEach((th, i) => {
       const have = listed(e.r.text) || p >= th;
       if (have && want) danger[i]!.tp++;

@@ -12,6 +12,7 @@ import { featuresOf, train } from './domain/classifier.js';
 import type { ReaderModel } from './domain/read-request.js';
 import { subjectFeature } from './domain/type-by-subject.js';
 import { typeCueFeatures } from './domain/type-cues.js';
+import { dangerCueFeatures } from './domain/danger-cues.js';
 import { isTestRequest, loadCorpus, type LabelledRequest } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 
@@ -46,15 +47,17 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
     { ...opts, labels: subjects },
   );
   // 危 beside the word lists (risk-reading.ts): the lists missed most hazards said in new words, a model of the
-  // training requests' words reached them (README, reader-4).
+  // training requests' words reached them (README, reader-4); with the cues of the 危 rule (danger-cues.ts: a body
+  // in danger, something failing, a weapon, a means of self-harm, each with "now"; past, hypothetical, a reminder),
+  // reader-5.
   const danger = train(
-    examples.map((e) => ({ feats: e.feats, label: e.r.flags.includes('danger') ? 'danger' : 'none' })),
+    examples.map((e) => ({ feats: [...e.feats, ...dangerCueFeatures(e.r.text)], label: e.r.flags.includes('danger') ? 'danger' : 'none' })),
     { ...opts, labels: ['danger', 'none'] },
   );
   const hash = createHash('sha256').update(JSON.stringify({ type, subject, danger })).digest('hex').slice(0, 8);
   // reader-2: the type model takes the subject as a feature; reader-3 also the cues of the type rule (type-cues.ts);
-  // reader-4 adds the danger model. A model of one does not fit the code of another.
-  return { version: `reader-4.${rows.length}-${hash}`, type, subject, danger };
+  // reader-4 adds the danger model, reader-5 the danger cues. A model of one does not fit the code of another.
+  return { version: `reader-5.${rows.length}-${hash}`, type, subject, danger };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -6,6 +6,7 @@ import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
 import { chooseType, subjectFeature } from './type-by-subject.js';
 import { typeCueFeatures } from './type-cues.js';
+import { dangerCueFeatures } from './danger-cues.js';
 
 // Words that carry weight in the model but explain nothing to an agent.
 const notEvidence =
@@ -93,8 +94,9 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
     const amount = readAmountYuan(text);
     const employer = type.label === 'suggestion' ? null : readEmployer(text, isPlaceName);
     const located = locatePlace(g, text, { preferProvince: opts.preferProvince, region: opts.region });
-    const danger = predict(deps.model.danger, dangerIndex, feats).ranked.find((r) => r.label === 'danger')!.p;
-    const learned = { raised: danger >= dangerThreshold, words: topWords(deps.model.danger, dangerIndex, feats, 'danger', text, {}, 3) };
+    const dangerFeats = [...feats, ...dangerCueFeatures(text)];
+    const danger = predict(deps.model.danger, dangerIndex, dangerFeats).ranked.find((r) => r.label === 'danger')!.p;
+    const learned = { raised: danger >= dangerThreshold, p: danger, words: topWords(deps.model.danger, dangerIndex, dangerFeats, 'danger', text, {}, 3) };
     const risk = readRisk(text, { workers: workers.value, amountYuan: amount.value }, opts.thresholds, learned);
     return {
       type: { code: type.label, confidence: round(type.confidence) },
