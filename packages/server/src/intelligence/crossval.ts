@@ -1,6 +1,8 @@
 /**
  * k-fold cross-validation on the training part only, to choose the classifier's settings without touching the test part:
  *   npx tsx src/intelligence/crossval.ts [l2] [minCount] [epochs] [rate] [atypicalPairing]
+ *   --misses lists the training requests whose 危 the held-out model reads wrong (at 0.3); --no-danger-cues leaves
+ *   the cues of the 危 rule (danger-cues.ts) out of the danger model, to compare.
  * The type is read as the reader reads it: the subject predicted first, then the type with it (type-by-subject.ts).
  * 危 likewise: the word lists, or the danger model at each threshold (the lists were written from these requests, so
  * the lists' own recall here is optimistic; what the model adds is the figure to read).
@@ -56,7 +58,8 @@ for (let fold = 0; fold < k; fold++) {
     if (subject.label === e.r.subject) subjectOk++;
     const p = predict(d, di, [...e.feats, ...cues(e.r.text)]).ranked.find((r) => r.label === 'danger')!.p;
     const want = e.r.flags.includes('danger');
-    if (showMisses && (listed(e.r.text) || p >= 0.3) !== want) console.log(`${e.r.id} danger ${want ? 'missed' : 'raised'} p=${p.toFixed(2)} list=${listed(e.r.text)} ${e.r.text.slice(0, 60)}`);
+    if (showMisses && (listed(e.r.text) || p >= 0.3) !== want)
+      console.log(`${e.r.id} danger ${want ? 'missed' : 'raised'} p=${p.toFixed(2)} list=${listed(e.r.text)} ${e.r.text.slice(0, 60)}`);
     thresholds.forEach((th, i) => {
       const have = listed(e.r.text) || p >= th;
       if (have && want) danger[i]!.tp++;

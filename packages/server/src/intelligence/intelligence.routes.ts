@@ -32,6 +32,9 @@ export const readingSchema = z.object({
   subject: z.object({ code: z.string(), confidence: z.number(), alternatives: z.array(z.object({ code: z.string(), confidence: z.number() })) }),
   riskFlags: z.array(flagCode),
   urgent: z.boolean(),
+  // How 危 was read: the lists' words (by words) or the danger model alone (by model, with its probability): the
+  // agent checks a model-only 危 against the words in evidence.riskFlags.danger before taking it.
+  dangerBasis: z.object({ by: z.enum(['words', 'model']), confidence: z.number().nullable() }).nullable(),
   workers: z.number().nullable(),
   amountYuan: z.number().nullable(),
   employer: z.string().nullable(),

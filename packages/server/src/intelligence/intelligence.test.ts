@@ -51,6 +51,20 @@ describe('analyzeRequest', () => {
     expect(r.type.confidence).toBeGreaterThan(0);
   });
 
+  it('says how 危 was read: from the words of the lists, or by the danger model alone with its probability and words', async () => {
+    const listed = await ok(agent.post('/api/intelligence/analyze', { text: '工地的脚手架要塌了，工头还让我们上去干活', channel: 'phone' }));
+    expect(listed.riskFlags).toContain('danger');
+    expect(listed.dangerBasis).toEqual({ by: 'words', confidence: null });
+    // No word of the lists: a snapped strand of a hoist's rope is read by the model, shown as such with the words.
+    const learned = await ok(agent.post('/api/intelligence/analyze', { text: '货梯的钢丝绳崩了一股，主管说先用着，今天还要拉货', channel: 'phone' }));
+    expect(learned.riskFlags).toContain('danger');
+    expect(learned.dangerBasis?.by).toBe('model');
+    expect(learned.dangerBasis?.confidence).toBeGreaterThanOrEqual(0.3);
+    expect(learned.evidence.riskFlags.danger?.length).toBeGreaterThan(0);
+    const none = await ok(agent.post('/api/intelligence/analyze', { text: narrative, channel: 'phone' }));
+    expect(none.dangerBasis).toBeNull();
+  });
+
   it('settles a county name two provinces share by the caller’s known region, before the installation’s province', async () => {
     const text = '我在新城区一个工地干活，老板欠了我三个月工资。';
     const home = await ok(agent.post('/api/intelligence/analyze', { text }));

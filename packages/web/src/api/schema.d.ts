@@ -14083,6 +14083,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         amountYuan: number | null;
+                        dangerBasis: {
+                            /** @enum {string} */
+                            by: "words" | "model";
+                            confidence: number | null;
+                        } | null;
                         employer: string | null;
                         evidence: {
                             amountYuan: string[];

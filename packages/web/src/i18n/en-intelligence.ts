@@ -14,6 +14,9 @@ export const enIntelligence: Record<string, string> = {
   已采纳: 'Accepted',
   建议: 'Suggested',
   依据: 'From',
+  '模型推断 {p}%': 'Model only, {p}%',
+  '文中没有预设的危险词，由模型从这些词推断，请核实后再采纳':
+    'No danger word of the lists is in the text: the model inferred it from these words. Check before accepting.',
   '建议并入群体工单 {number}': 'Suggested group order {number}',
   近30天内容相近的诉求: 'Similar requests in the last 30 days',
   // 智能分析 (insights/)

@@ -3,7 +3,7 @@ import type { Reading } from '../api/intelligence.js';
 import type { Catalog } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { IntakeValues } from './intake-form.js';
-import { agrees, hasSuggestion, suggestionFields, type SuggestionField } from './suggestions.js';
+import { agrees, hasSuggestion, riskEvidence, suggestionFields, type SuggestionField } from './suggestions.js';
 
 const fieldLabels: Record<SuggestionField, string> = {
   type: '诉求类型',
@@ -62,10 +62,7 @@ export function SuggestionsPanel(props: {
         );
     }
   };
-  const evidence = (f: SuggestionField): string[] => {
-    if (f === 'riskFlags') return Object.values(r.evidence.riskFlags).flat();
-    return r.evidence[f];
-  };
+  const evidence = (f: Exclude<SuggestionField, 'riskFlags'>): string[] => r.evidence[f];
   return (
     <Card
       size="small"
@@ -103,7 +100,23 @@ export function SuggestionsPanel(props: {
                 </Button>
               )}
             </div>
-            {evidence(f).length > 0 && (
+            {f === 'riskFlags' &&
+              riskEvidence(r).map((e) => (
+                <div key={e.flag} data-testid={`risk-evidence-${e.flag}`}>
+                  <Typography.Text type="secondary" className="suggestion-evidence">
+                    {name(catalog?.riskFlags, e.flag)}{' '}
+                    {e.byModel !== null && (
+                      <Tooltip title={t('文中没有预设的危险词，由模型从这些词推断，请核实后再采纳')}>
+                        <Tag color="orange" data-testid="danger-by-model">
+                          {t('模型推断 {p}%', { p: e.byModel })}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                    {e.words.length > 0 && `${t('依据')}：${e.words.join('、')}`}
+                  </Typography.Text>
+                </div>
+              ))}
+            {f !== 'riskFlags' && evidence(f).length > 0 && (
               <Typography.Text type="secondary" className="suggestion-evidence">
                 {t('依据')}：{evidence(f).slice(0, 5).join('、')}
               </Typography.Text>

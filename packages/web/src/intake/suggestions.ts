@@ -72,6 +72,20 @@ export function agrees(r: Reading, f: SuggestionField, v: Partial<IntakeValues>)
   }
 }
 
+/**
+ * The words behind each risk flag suggested, flag by flag. A 危 that only the danger model raised (no word of the
+ * reader's lists in the text) is weaker evidence: it carries the model's probability (byModel, a percentage) so the
+ * panel can say so and the agent checks the words before taking it.
+ */
+export type RiskEvidence = { flag: string; words: string[]; byModel: number | null };
+export function riskEvidence(r: Reading): RiskEvidence[] {
+  return r.riskFlags.map((flag) => ({
+    flag,
+    words: (r.evidence.riskFlags[flag] ?? []).slice(0, 5),
+    byModel: flag === 'danger' && r.dangerBasis?.by === 'model' ? Math.round((r.dangerBasis.confidence ?? 0) * 100) : null,
+  }));
+}
+
 /** What the reading suggested, for the outcome record after the order is saved (fields with nothing suggested left out). */
 export function suggestedValues(r: Reading, shown: ReadonlySet<SuggestionField>) {
   const out: Record<string, unknown> = {};

@@ -3,7 +3,7 @@ import { readEmployer } from './employer-mention.js';
 import { locatePlace, type Gazetteer, type Place } from './gazetteer.js';
 import { readAmountYuan, readWorkers } from './numbers.js';
 import { subjectKeywords, typeKeywords } from './lexicon.js';
-import { readRisk, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
+import { readRisk, type DangerBasis, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
 import { chooseType, subjectFeature } from './type-by-subject.js';
 import { typeCueFeatures } from './type-cues.js';
 import { dangerCueFeatures } from './danger-cues.js';
@@ -32,6 +32,8 @@ export type Reading = {
   subject: { code: string; confidence: number; alternatives: { code: string; confidence: number }[] };
   riskFlags: RiskFlagCode[];
   urgent: boolean;
+  /** How 危 was read: from the lists' words, or by the danger model alone with its probability (weaker evidence). */
+  dangerBasis: DangerBasis | null;
   workers: number | null;
   amountYuan: number | null;
   employer: string | null;
@@ -107,6 +109,7 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
       },
       riskFlags: risk.flags,
       urgent: risk.urgent,
+      dangerBasis: risk.dangerBasis,
       workers: workers.value,
       amountYuan: amount.value,
       employer,

@@ -54,6 +54,32 @@ describe('readRisk', () => {
     // A list word is a report, reminder or not.
     expect(readRisk('脚手架要塌了，大家注意安全', { workers: null, amountYuan: null }, t, learned).flags).toEqual(['danger']);
   });
+  it('says where a 危 came from: the lists, or the danger model alone with its probability', () => {
+    expect(r('脚手架要塌了').dangerBasis).toEqual({ by: 'words', confidence: null });
+    const byModel = readRisk('货梯的钢丝绳崩了一股，主管说先用着', { workers: 1, amountYuan: null }, t, { raised: true, words: ['钢丝绳'], p: 0.4171 });
+    expect(byModel.dangerBasis).toEqual({ by: 'model', confidence: 0.417 });
+    expect(byModel.evidence.danger).toEqual(['钢丝绳']);
+    // The lists win when both find it, and nothing is said when there is no 危.
+    expect(readRisk('脚手架要塌了', { workers: 1, amountYuan: null }, t, { raised: true, words: ['脚手架'], p: 0.9 }).dangerBasis?.by).toBe('words');
+    expect(r('老板欠了三个月工资').dangerBasis).toBeNull();
+  });
+  it('does not read danger in a hypothesis, a feeling about the work, or a danger the text says is over', () => {
+    expect(r('开挖掘机的，万一哪天塌方被埋了，算不算工伤').flags).toEqual([]);
+    expect(r('我觉得太危险了想辞职，老板说要扣押金').flags).toEqual([]);
+    expect(r('我老公上个月住了ICU，现在转到普通病房了，医生说没有生命危险了').flags).toEqual([]);
+    expect(r('前两天冰雹把房子砸塌了半间，人没事').flags).toEqual([]);
+    // Over, but work goes on beside a failure: still 危. A fear in one clause does not hide a report in the next.
+    expect(r('刚才塌了一面墙，人没事，还让我们接着干').flags).toEqual(['danger']);
+    expect(r('万一出事咋办，现在脚手架已经歪了').flags).toEqual(['danger']);
+    expect(r('我看着很危险，坝体有裂缝').flags).toEqual(['danger']);
+  });
+  it('does not take a clock time for setting fire (七八点了), and reads charcoal bought and a door battered', () => {
+    expect(r('我们下班都七八点了，驿站门都关了').flags).toEqual([]);
+    expect(r('晚上10点了还在加班').flags).toEqual([]);
+    expect(r('拿着汽油说要点了工棚').flags).toEqual(['danger']);
+    expect(r('把门窗都封上了，炭也买回来了').flags).toEqual(['danger']);
+    expect(r('他喝了酒在我宿舍门口砸门').flags).toEqual(['danger']);
+  });
   it('does not take 动手动脚 (harassment) for violence', () => {
     expect(r('经理老是动手动脚').flags).toEqual([]);
   });

@@ -18,7 +18,7 @@ export type RiskThresholdsLike = { massWorkers: number; largeAmount: number };
 const selfHarm =
   /跳楼|跳下|跳河|跳江|跳桥|要跳|(?:楼|桥|顶|窗)[^，。！？,]{0,3}(?:上)?(?:下去|跳下)|卧轨|楼顶|天台|顶楼|站在桥上|在河边|轻生|自杀|寻死|想死|不想活|死了算了|不如死了|一了百了|活不下去了|没法活了|活着(?:也|还)?没(?:什么|啥|有)?(?:意思|盼头|奔头|指望)|撑不下去|结束(?:自己的)?生命|遗书|交代后事|永别|说对不起(?:我们|你们|爸妈|家里)|喝药|农药|敌敌畏|百草枯|老鼠药|安眠药|药都买好|割腕|上吊|烧炭|(?:买|备)[^，。！？,]{0,3}炭|炭[^，。！？,]{0,3}(?:买|备)/g;
 const violence =
-  /同归于尽|弄死|杀了|砍人|砍死|拿刀|动刀|刀捅|捅人|报复|算账的念头|汽油|点了|放火|打人|被打|打伤|打了我|打了他|围殴|拦着我|动手(?!动脚)|棍子|棍棒|铁锹|钢管|刀子|菜刀|匕首|持刀|推搡|推倒|拽住|拽着|围着我|堵着不让走|关起来|(?:砸|拍|揍)(?:我|人|谁)|砸门/g;
+  /同归于尽|弄死|杀了|砍人|砍死|拿刀|动刀|刀捅|捅人|报复|算账的念头|汽油|(?<![\d一二两三四五六七八九十几])点了|放火|打人|被打|打伤|打了我|打了他|围殴|拦着我|动手(?!动脚)|棍子|棍棒|铁锹|钢管|刀子|菜刀|匕首|持刀|推搡|推倒|拽住|拽着|围着我|堵着不让走|关起来|(?:砸|拍|揍)(?:我|人|谁)|砸门/g;
 const hazard =
   /抢救|ICU|重症|昏迷|晕倒|窒息|呕吐|口吐白沫|抽搐|呼吸困难|透水|瓦斯|冒顶|塌方|坍塌|要塌|快塌|(?<!冲)塌了|压到人|压住人|(?:墙|顶板|顶|脚手架|架子|棚|楼|坝|井|洞|隧道|基坑|边坡)[^，。！？,]{0,3}(?:塌|垮|裂)|泄漏|漏电|触电|(?<!查出来?[苯铅汞锰砷]?)中毒|掉[^，。！？,]{0,4}石头?|石头掉|落石|往下掉|往下塌|(?:支护|脚手架|架子|模板|塔吊|墙)[^，。！？,]{0,3}(?:歪|倒|斜)|很危险|太危险|差点砸|出人命|人命关天|报警器[^，。！？,]{0,3}坏|起火|着火了|爆炸|炸了|塔吊上|爬到塔吊|漏气|漏油|冒(?:黄|黑|白)烟|(?:管道|罐|炉|设备|机器|电线|线路|插座)[^，。！？,]{0,3}冒烟|喘不(?:上|过)气|掉渣|掉土|(?:支柱|立柱|支护|顶板)[^，。！？,]{0,3}(?:弯|变形|断)|(?:险些|差一点|差点)(?:砸|压|掉|摔|出事)|(?:刹车|制动|限位|安全装置|保险装置|防护装置|报警器)[^，。！？,]{0,4}(?:拆|坏|失灵|不灵|有问题)|(?:不|没|未|无)[^，。！？,]{0,6}(?:安全带|安全绳)|中暑了|(?:几个|多个|有人|工友|工人)中暑|中暑(?:倒|晕)|(?:好几|几|多|两|三)个人?(?:被)?(?:烫伤|烧伤|砸伤|压伤|电伤)/g;
 // 冲塌了 is a home washed away by a flood, past: hardship, not a hazard at work.
@@ -40,8 +40,18 @@ const hidden =
 // Urgent: something under way now, or set for today or tomorrow.
 const nowOrTomorrow = /现在|正在|刚才|今天|今晚|今早|明天|明早|马上|已经在|还在/;
 
-export type RiskReading = { flags: RiskFlagCode[]; urgent: boolean; evidence: Partial<Record<RiskFlagCode | 'urgent', string[]>> };
-
+/**
+ * Where a 危 came from: a word of the lists (the agent can check it in the text), or the danger model alone, whose
+ * probability is shown beside the words that weighed most for it: weaker evidence, to be checked before it is taken.
+ */
+export type DangerBasis = { by: 'words'; confidence: null } | { by: 'model'; confidence: number };
+export type RiskReading = {
+  flags: RiskFlagCode[];
+  urgent: boolean;
+  evidence: Partial<Record<RiskFlagCode | 'urgent', string[]>>;
+  /** null when no 危 is raised. */
+  dangerBasis: DangerBasis | null;
+};
 
 // Not a report of danger now, by the 危 rule (../README.md): a case that has not happened ("万一哪天塌方被埋了", in the
 // clause before the word), a feeling about the work ("觉得太危险了想辞职"), or a danger the text says is over with
@@ -53,7 +63,11 @@ const over =
 const goesOn = /还让|还要|接着|继续|照常|不让(?:出|撤|走|停)|不许|还在(?:干|下面|里面|上面|作业|抢救)/;
 
 const words = (re: RegExp, text: string) => [...new Set([...text.matchAll(re)].map((m) => m[0]))];
-const clauseBefore = (text: string, at: number) => text.slice(0, at).split(/[，。！？,;；!?]/).pop() ?? '';
+const clauseBefore = (text: string, at: number) =>
+  text
+    .slice(0, at)
+    .split(/[，。！？,;；!?]/)
+    .pop() ?? '';
 const dangerWordsOf = (text: string) => {
   if (over.test(text) && !goesOn.test(text)) return [];
   return [selfHarm, violence, hazard].flatMap((re) =>
@@ -74,7 +88,7 @@ export function readRisk(
   text: string,
   facts: { workers: number | null; amountYuan: number | null },
   t: RiskThresholdsLike,
-  learned?: { raised: boolean; words: string[] },
+  learned?: { raised: boolean; words: string[]; p?: number },
 ): RiskReading {
   const evidence: RiskReading['evidence'] = {};
   const flags: RiskFlagCode[] = [];
@@ -89,6 +103,11 @@ export function readRisk(
   const learnedTaken = learned?.raised && !reminder.test(text);
   const dangerWords = listed.length ? listed : learnedTaken ? learned!.words : [];
   raise('danger', dangerWords);
+  const dangerBasis: DangerBasis | null = listed.length
+    ? { by: 'words', confidence: null }
+    : dangerWords.length
+      ? { by: 'model', confidence: Math.round((learned?.p ?? 0) * 1000) / 1000 }
+      : null;
   const gatherWords = words(gathering, text);
   raise('mass', [...((facts.workers ?? 0) >= t.massWorkers ? [`${facts.workers}人`] : []), ...gatherWords]);
   raise('repeat', words(repeat, text));
@@ -98,5 +117,5 @@ export function readRisk(
   const when = nowOrTomorrow.exec(text)?.[0];
   const urgent = dangerWords.length > 0 || (!!when && (gatherWords.length > 0 || hiddenWords.length > 0));
   if (urgent) evidence.urgent = dangerWords.length ? dangerWords : [when!, ...gatherWords, ...hiddenWords];
-  return { flags, urgent, evidence };
+  return { flags, urgent, evidence, dangerBasis };
 }
