@@ -41,7 +41,18 @@ export default async function setup(project: TestProject) {
   project.provide('pgTemplate', template);
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
-    if (url && template) await adminQuery(url, `drop database if exists ${template} with (force)`);
+    if (url && template) {
+      // The installed databases made from it (test-db.ts `installedTemplate`), then the template itself.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`${template}_i`]);
+        for (const r of rows) await client.query(`drop database if exists ${r.datname} with (force)`);
+      } finally {
+        await client.end();
+      }
+      await adminQuery(url, `drop database if exists ${template} with (force)`);
+    }
   };
 }
 
