@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/analytics.ts [--sizes 20000,100000] [--samples 40]
+ * npx tsx bench/analytics.ts [--sizes 20000,100000] [--samples 40] [--open-days 60|all]
  *
  * The cockpit's figures at growing history on PostgreSQL (BENCH_DATABASE_URL, default the local server): for the
  * province and for one county, the p95 of one whole cockpit load (the five reads CockpitPage makes, through the
@@ -7,7 +7,9 @@
  * day, getHotTopics, getUnitRanking; last 30 days) as a ratio to a bare indexed count(*) of the same orders in the
  * same run; the growth of that ratio from the first size to the last (issue 13: at most 1.3x from 100k to 1M); and
  * the cost of keeping the figures (refresh of the marked orders, per order). Orders are spread over three years; above
- * 20,000 at a time they are seeded by multiplication (as `npm run seed`), whose copies come with their figures.
+ * 20,000 at a time they are seeded by multiplication (as `npm run seed`), whose copies come with their figures; open
+ * orders are copied only from templates of the last 60 days (`--open-days`; `all`: every open one at its own date,
+ * the backlog of the runs before issue 13, docs/decisions/0004).
  */
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -29,6 +31,7 @@ const option = (name: string, fallback: string) => {
 };
 const sizes = option('sizes', '20000,100000').split(',').map(Number);
 const samples = Number(option('samples', '40'));
+const openDays = option('open-days', '60') === 'all' ? Number.POSITIVE_INFINITY : Number(option('open-days', '60'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `hotline_bench_analytics_${Date.now()}`;
 const url = new URL(baseUrl);
@@ -98,13 +101,20 @@ try {
     // Above 20,000 orders the seed's own way (demo/multiply.ts): distinct orders generated and refreshed, the rest
     // copied with their figures, so the refresh below has nothing left to do.
     const multiplied = seeding.count > multiplyAbove;
-    await (multiplied ? seedOrdersMultiplied(db, { ...seeding, distinct: defaultDistinct }) : seedOrders(db, seeding));
+    await (multiplied ? seedOrdersMultiplied(db, { ...seeding, distinct: defaultDistinct, openDays }) : seedOrders(db, seeding));
     const seedMs = performance.now() - seedStart;
     seeded = size;
     const t = performance.now();
     const n = await analytics.refresh();
     const refreshMs = performance.now() - t;
     await db.execute(sql`analyze`);
+    // The backlog the order flow reads: open orders, and those past their deadline at the bench's clock.
+    const backlog = await one(
+      sql`select count(*)::int as open, (count(*) filter (where current_due_at < ${clock.now().toISOString()}::timestamptz))::int as overdue from work_orders
+        where state in ('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`,
+    );
+    const rollupRows = await one(sql`select count(*)::int as n from analytics_daily`);
+    console.log(`${size}\topen orders ${backlog.open} (overdue ${backlog.overdue}), roll-up rows ${rollupRows.n}`);
     for (const [name, path] of [
       ['province', provincePath],
       ['county', countyPath],

@@ -2,7 +2,7 @@ import { and, between, desc, eq, inArray, sql } from 'drizzle-orm';
 import { addDaysToDate, instantAt } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import type { Contribution } from './domain/contributions.js';
-import { emptySums, type Sums } from './domain/kpis.js';
+import { heldUnder } from '../orders/order-counts.js';
 import { analyticsContributions, analyticsDirty, analyticsOrderFacts } from './analytics.tables.js';
 
 export type FactRow = typeof analyticsOrderFacts.$inferInsert;
@@ -57,53 +57,12 @@ export async function replaceFigures(tx: Executor, ids: string[], contributions:
   for (let i = 0; i < facts.length; i += 1000) await tx.insert(analyticsOrderFacts).values(facts.slice(i, i + 1000));
 }
 
-type Filter = { from: string; to: string; unitPath: string; typeCode?: string | undefined; subjectCode?: string | undefined };
+export type Filter = { from: string; to: string; unitPath: string; typeCode?: string | undefined; subjectCode?: string | undefined };
 function contributionWhere(f: Filter) {
   const c = [between(analyticsContributions.day, f.from, f.to), sql`${analyticsContributions.unitPath} like ${under(f.unitPath)}`];
   if (f.typeCode) c.push(eq(analyticsContributions.typeCode, f.typeCode));
   if (f.subjectCode) c.push(eq(analyticsContributions.subjectCode, f.subjectCode));
   return and(...c);
-}
-
-const toSums = (rows: { metric: string; total: string | number }[]): Sums => {
-  const s = emptySums();
-  for (const r of rows) if (r.metric in s) s[r.metric as keyof Sums] = Number(r.total);
-  return s;
-};
-
-/** Every metric's sum for a period and subtree: one indexed scan of the period's contributions. */
-export async function sumMetrics(db: Executor, f: Filter): Promise<Sums> {
-  const rows = await db
-    .select({ metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
-    .from(analyticsContributions)
-    .where(contributionWhere(f))
-    .groupBy(analyticsContributions.metric);
-  return toSums(rows);
-}
-
-/** The sums per child unit of `unitPath` (the unit's own orders under its own path). */
-export async function sumMetricsByChild(db: Executor, f: Filter): Promise<Map<string, Sums>> {
-  const child = childPathSql(analyticsContributions.unitPath, f.unitPath);
-  const rows = await db
-    .select({ child, metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
-    .from(analyticsContributions)
-    .where(contributionWhere(f))
-    .groupBy(child, analyticsContributions.metric);
-  const out = new Map<string, { metric: string; total: string }[]>();
-  for (const r of rows) out.set(r.child, [...(out.get(r.child) ?? []), r]);
-  return new Map([...out].map(([k, v]) => [k, toSums(v)]));
-}
-
-/** Sums per day for the trend charts. */
-export async function sumMetricsByDay(db: Executor, f: Filter): Promise<Map<string, Sums>> {
-  const rows = await db
-    .select({ day: analyticsContributions.day, metric: analyticsContributions.metric, total: sql<string>`sum(${analyticsContributions.value})` })
-    .from(analyticsContributions)
-    .where(contributionWhere(f))
-    .groupBy(analyticsContributions.day, analyticsContributions.metric);
-  const out = new Map<string, { metric: string; total: string }[]>();
-  for (const r of rows) out.set(r.day, [...(out.get(r.day) ?? []), r]);
-  return new Map([...out].map(([k, v]) => [k, toSums(v)]));
 }
 
 /** Orders received per subject (or type) in the period. */
@@ -168,19 +127,39 @@ export async function countByDivision(db: Executor, f: Filter, digits: 4 | 6) {
 
 export const openStates = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'] as const;
 
-/** Open orders now, per child unit and state, with how many are past their current deadline. */
+/**
+ * Open orders now, per child unit and state, with how many are past their current deadline (the cockpit's order
+ * flow). The counts are the order counters (orders/order-counts.ts, kept by triggers): a few rows per unit and state
+ * whatever the history. Overdue orders are read by deadline through the open orders' partial index, so the closed
+ * history is never scanned; the figures are refreshed before, so the fact rows' deadlines are the orders'.
+ */
 export async function orderFlow(db: Executor, unitPath: string, now: Date) {
-  const child = childPathSql(analyticsOrderFacts.unitPath, unitPath);
-  return db
-    .select({
-      child,
-      state: analyticsOrderFacts.state,
-      count: sql<number>`count(*)::int`,
-      overdue: sql<number>`count(*) filter (where ${analyticsOrderFacts.currentDueAt} < ${now.toISOString()}::timestamptz)::int`,
-    })
-    .from(analyticsOrderFacts)
-    .where(and(inArray(analyticsOrderFacts.state, [...openStates]), sql`${analyticsOrderFacts.unitPath} like ${under(unitPath)}`))
-    .groupBy(child, analyticsOrderFacts.state);
+  const child = (path: string) => path.slice(0, unitPath.length + 37);
+  const [held, late] = await Promise.all([
+    heldUnder(db, unitPath, openStates),
+    db
+      .select({ child: childPathSql(analyticsOrderFacts.unitPath, unitPath), n: sql<number>`count(*)::int` })
+      .from(analyticsOrderFacts)
+      .where(
+        and(
+          // Literal states, the partial index's predicate (a bound list would not prove it).
+          sql`${analyticsOrderFacts.state} in (${sql.raw(openStates.map((s) => `'${s}'`).join(', '))})`,
+          sql`${analyticsOrderFacts.currentDueAt} < ${now.toISOString()}::timestamptz`,
+          sql`${analyticsOrderFacts.unitPath} like ${under(unitPath)}`,
+        ),
+      )
+      .groupBy(sql`1`),
+  ]);
+  const counts = new Map<string, { child: string; state: string; count: number }>();
+  for (const h of held) {
+    const key = `${child(h.unitPath)} ${h.state}`;
+    const r = counts.get(key) ?? { child: child(h.unitPath), state: h.state, count: 0 };
+    r.count += h.n;
+    counts.set(key, r);
+  }
+  // In path order: the service lists children with as many open orders in a stable order.
+  const byPath = (a: { child: string }, b: { child: string }) => (a.child < b.child ? -1 : a.child > b.child ? 1 : 0);
+  return { counts: [...counts.values()].sort(byPath), overdue: new Map(late.map((r) => [r.child, r.n])) };
 }
 
 /** Emergency (urgent) orders in progress, newest first. */

@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
+import { sumMetricsByChild, sumMetricsByDay, sumMetricsOver } from './figure-sums.js';
 import { createLiveFigures } from './live-figures.js';
 import { refreshMarked } from './figures-refresh.js';
 import {
@@ -84,8 +85,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     return { id: unit.id, name: unit.name, path: unit.path, divisionCode: unit.divisionCode };
   }
 
-  async function sumsFor(unitPath: string, q: FigureQuery): Promise<Sums> {
-    return repo.sumMetrics(db, { from: q.from, to: q.to, unitPath, typeCode: q.typeCode, subjectCode: q.subjectCode });
+  /** The sums of a subtree for each period (one scan for all of them: a period and the ones it is compared with). */
+  async function sumsFor(unitPath: string, q: Omit<FigureQuery, keyof Period>, periods: readonly Period[]): Promise<Sums[]> {
+    return sumMetricsOver(db, { unitPath, typeCode: q.typeCode, subjectCode: q.subjectCode }, periods);
   }
 
   // ---- the figures ---------------------------------------------------------------------------------------------
@@ -103,11 +105,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const unit = await unitFor(actor, q.unitId);
     await refresh();
     const cmp = comparisonPeriods(q.from, q.to);
-    const [now, previous, lastYear] = await Promise.all([
-      sumsFor(unit.path, q),
-      sumsFor(unit.path, { ...q, ...cmp.previous }),
-      sumsFor(unit.path, { ...q, ...cmp.lastYear }),
-    ]);
+    const [now, previous, lastYear] = (await sumsFor(unit.path, q, [q, cmp.previous, cmp.lastYear])) as [Sums, Sums, Sums];
     // Calls are the hotline's: a scope that holds the hotline centre has them (and not by type or subject of order).
     const withCalls = !q.typeCode && !q.subjectCode && (await holdsUnitOfType(db, unit.path, 'hotline_centre'));
     const callsOf = (p: Period) => (withCalls ? callFiguresIn(p) : null);
@@ -146,20 +144,26 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const unit = await unitFor(actor, q.unitId);
     await refresh();
     const now = clock.now();
-    const rows = await repo.orderFlow(db, unit.path, now);
-    const named = await childrenNamed([...new Set(rows.map((r) => r.child))], unit);
+    const flow = await repo.orderFlow(db, unit.path, now);
+    const named = await childrenNamed([...new Set([...flow.counts.map((r) => r.child), ...flow.overdue.keys()])], unit);
     const byChild = new Map<string, { unitId: string; unitName: string; total: number; overdue: number; byState: Record<string, number> }>();
     const totals: Record<string, number> = Object.fromEntries(repo.openStates.map((s) => [s, 0]));
-    let overdue = 0;
-    for (const r of rows) {
-      const n = named(r.child);
-      const e = byChild.get(r.child) ?? { unitId: n.id, unitName: n.name, total: 0, overdue: 0, byState: {} };
+    const entry = (child: string) => {
+      const n = named(child);
+      const e = byChild.get(child) ?? { unitId: n.id, unitName: n.name, total: 0, overdue: 0, byState: {} };
+      byChild.set(child, e);
+      return e;
+    };
+    for (const r of flow.counts) {
+      const e = entry(r.child);
       e.byState[r.state] = r.count;
       e.total += r.count;
-      e.overdue += r.overdue;
-      byChild.set(r.child, e);
       totals[r.state] = (totals[r.state] ?? 0) + r.count;
-      overdue += r.overdue;
+    }
+    let overdue = 0;
+    for (const [child, n] of flow.overdue) {
+      entry(child).overdue = n;
+      overdue += n;
     }
     return {
       unit: { id: unit.id, name: unit.name },
@@ -175,7 +179,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     checkPeriod(q);
     const unit = await unitFor(actor, q.unitId);
     await refresh();
-    const byChild = await repo.sumMetricsByChild(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
+    const byChild = await sumMetricsByChild(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
     const named = await childrenNamed([...byChild.keys()], unit);
     const ranked = rankUnits(
       [...byChild.entries()].map(([p, sums]) => ({ ...named(p), sums })),
@@ -194,7 +198,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     checkPeriod(q);
     const unit = await unitFor(actor, q.unitId);
     await refresh();
-    const byDay = await repo.sumMetricsByDay(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
+    const byDay = await sumMetricsByDay(db, { from: q.from, to: q.to, unitPath: unit.path, typeCode: q.typeCode, subjectCode: q.subjectCode });
     const buckets = new Map<string, Sums>();
     for (let n = dayNumber(q.from); n <= dayNumber(q.to); n++) {
       const b = bucketOf(new Date(n * 86_400_000).toISOString().slice(0, 10), q.granularity);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The figures' store (docs/decisions/0004-figures-from-order-contributions.md): per order, its contributions to the
@@ -23,6 +23,27 @@ export const analyticsContributions = pgTable(
     index('analytics_contributions_day_idx').on(t.day, t.metric),
     index('analytics_contributions_unit_day_idx').using('btree', sql`${t.unitPath} text_pattern_ops`, t.day),
     index('analytics_contributions_order_idx').on(t.orderId),
+  ],
+);
+
+/**
+ * The contributions summed per day, unit and metric (issue 13, docs/decisions/0004 "The roll-up"): kept by triggers on
+ * analytics_contributions in the transaction of every change (drizzle/0034_analytics_daily.sql), so a province's
+ * month reads at most days × units × metrics rows whatever the number of orders. `n` counts the contributions summed:
+ * a row whose contributions are all gone stays with n = 0 and counts as absent.
+ */
+export const analyticsDaily = pgTable(
+  'analytics_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    unitPath: text('unit_path').notNull(),
+    metric: text('metric').notNull(),
+    value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.unitPath, t.metric] }),
+    index('analytics_daily_unit_day_idx').using('btree', sql`${t.unitPath} text_pattern_ops`, t.day),
   ],
 );
 
@@ -60,6 +81,10 @@ export const analyticsOrderFacts = pgTable(
     index('analytics_order_facts_state_idx').on(t.state, t.unitPath),
     index('analytics_order_facts_created_idx').on(t.createdDay),
     index('analytics_order_facts_path_idx').using('btree', sql`${t.unitPath} text_pattern_ops`, t.createdDay),
+    // The order flow's overdue orders (issue 13): open orders by deadline, whatever the closed history's size.
+    index('analytics_order_facts_open_due_idx')
+      .on(t.currentDueAt)
+      .where(sql`${t.state} in ('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`),
   ],
 );
 

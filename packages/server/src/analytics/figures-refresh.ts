@@ -69,14 +69,14 @@ export const storedContributionsOf = (orders: OrderForFigures[], cal: WorkingCal
   orders.flatMap((o) => contributionsOf(factsOf(o), cal).map((c) => ({ ...c, orderId: o.row.id, typeCode: o.row.typeCode, subjectCode: o.row.subjectCode })));
 
 /**
- * Recomputes every marked order, a batch of 500 per transaction (concurrent refreshers skip each other's batches);
+ * Recomputes every marked order, a batch of 500 (`batch`) per transaction (concurrent refreshers skip each other's batches);
  * the number of orders recomputed. The service's refresh runs this; so does the seeder before it copies figures.
  */
-export async function refreshMarked(db: Db, cal: WorkingCalendar | null): Promise<number> {
+export async function refreshMarked(db: Db, cal: WorkingCalendar | null, batch = 500): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      const ids = await repo.takeDirty(tx, 500);
+      const ids = await repo.takeDirty(tx, batch);
       if (!ids.length) return 0;
       const orders = await loadOrdersForFigures(tx, ids);
       await repo.replaceFigures(tx, ids, storedContributionsOf(orders, cal), orders.map(factRowOf));

@@ -13,7 +13,7 @@ import type { AnalyticsService } from './analytics.service.js';
 import type { analyticsCampaigns, CampaignRules } from './analytics.tables.js';
 import * as reports from './reports.repo.js';
 import { industryNames } from './domain/industry.js';
-import { comparisonPeriods, dayNumber, kpiFigures } from './domain/kpis.js';
+import { comparisonPeriods, dayNumber, kpiFigures, type Sums } from './domain/kpis.js';
 import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
 import type { ReportContent } from './report-documents.js';
 
@@ -133,11 +133,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     await analytics.refresh();
     const cmp = comparisonPeriods(from, to);
     const q = { from, to };
-    const [now, prev, ly] = await Promise.all([
-      analytics.sumsFor(unit.path, q),
-      analytics.sumsFor(unit.path, cmp.previous),
-      analytics.sumsFor(unit.path, cmp.lastYear),
-    ]);
+    const [now, prev, ly] = (await analytics.sumsFor(unit.path, {}, [q, cmp.previous, cmp.lastYear])) as [Sums, Sums, Sums];
     const f = { from, to, unitPath: unit.path };
     const [subjects, employers, recoveries, subjectNames, campaigns] = await Promise.all([
       repo.countBy(db, f, 'subject', 10),

@@ -32,9 +32,17 @@ export type CopyPlan = { templates: number; copies: number; maxCopy: number };
  * Plans `copies` more orders from the templates `ids`: a merge group (a target and the orders merged into it) is
  * copied whole, with one shift. A group whose orders are all closed moves by whole weeks anywhere its whole story fits
  * in [from, to) (weekdays and local hours hold); an open one keeps its instants, since its state is only right for
- * its age. Numbers continue each local day's sequence after those used. One transaction; `dropPlan` after copying.
+ * its age, and is copied only when it began in the last `openDays` (default 60) before `to`: a hotline's backlog is a few weeks
+ * of intake. Copying every open group at its own date made the backlog grow with the copies (at a million orders
+ * 12–15 % open, most of them years overdue; docs/decisions/0004, "The bench's backlog"); the generator's own stalled
+ * orders stay where it put them. Numbers continue each local day's sequence after those used. One transaction;
+ * `dropPlan` after copying.
  */
-export async function planCopies(tx: Executor, opts: { ids: readonly string[]; copies: number; from: Date; to: Date; province: string }): Promise<CopyPlan> {
+export const openDays = 60;
+export async function planCopies(
+  tx: Executor,
+  opts: { ids: readonly string[]; copies: number; from: Date; to: Date; province: string; openDays?: number | undefined },
+): Promise<CopyPlan> {
   await dropPlan(tx);
   const ids = sql`${`{${opts.ids.join(',')}}`}::uuid[]`;
   await tx.execute(sql`create unlogged table seed_tpl as
@@ -46,8 +54,13 @@ export async function planCopies(tx: Executor, opts: { ids: readonly string[]; c
     select grp, count(*)::int as size, min(created_at) as first, max(last) as last,
       bool_and(state = any(${`{${finalStates.join(',')}}`}::text[])) as settled, row_number() over (order by grp) as rk
     from seed_tpl group by grp`);
+  // (Infinity: every open group, as before issue 13; the bench's `--open-days all` measures that data too.)
+  if (Number.isFinite(opts.openDays ?? openDays))
+    await tx.execute(
+      sql`delete from seed_grp where not settled and first < ${opts.to.toISOString()}::timestamptz - ${`${opts.openDays ?? openDays} days`}::interval`,
+    );
   const [{ n, groups } = { n: 0, groups: 0 }] = rowsOf<{ n: number; groups: number }>(
-    await tx.execute(sql`select count(*)::int as n, (select count(*)::int from seed_grp) as groups from seed_tpl`),
+    await tx.execute(sql`select coalesce(sum(size), 0)::int as n, count(*)::int as groups from seed_grp`),
   );
   if (!n || !groups) throw new Error('multiply: no template orders');
   const rounds = Math.ceil(opts.copies / n) + 1;

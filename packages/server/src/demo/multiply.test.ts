@@ -226,7 +226,14 @@ describe('seeding by multiplication', () => {
           from analytics_contributions group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9`),
       );
       const facts = rowsOf(await t.db.execute(sql`select * from analytics_order_facts order by order_id`));
-      return { out, contributions, facts };
+      // The roll-up (drizzle/0034, issue 13) its triggers kept through the bulk insert of the copies' contributions.
+      const rollup = rowsOf(await t.db.execute(sql`select day::text, unit_path, metric, value::text, n from analytics_daily where n <> 0 order by 1, 2, 3`));
+      const grouped = rowsOf(
+        await t.db.execute(sql`select day::text, unit_path, metric, sum(value)::numeric(20, 2)::text as value, count(*)::int as n
+          from analytics_contributions group by 1, 2, 3 order by 1, 2, 3`),
+      );
+      expect(rollup).toEqual(grouped);
+      return { out, contributions, facts, rollup };
     };
     // Copied, not marked: nothing was left for the refresh but what the generator wrote.
     expect(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from analytics_dirty`))[0]!.n).toBe(0);
@@ -241,5 +248,6 @@ describe('seeding by multiplication', () => {
     expect(copied.contributions).toEqual(fresh.contributions);
     expect(copied.facts).toEqual(fresh.facts);
     expect(copied.out).toEqual(fresh.out);
+    expect(copied.rollup).toEqual(fresh.rollup);
   });
 });

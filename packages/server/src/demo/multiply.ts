@@ -16,6 +16,8 @@ export type MultiplyOptions = SeedOrdersOptions & {
   distinct: number;
   /** Orders copied per statement (a batch of each table's rows). */
   copyBatch?: number;
+  /** Open groups are copied only when they began this many days before `to` (multiply.repo.ts planCopies). */
+  openDays?: number;
   onPhase?: (phase: 'generated' | 'indexed' | 'figured' | 'planned', p: SeedProgress) => void;
 };
 
@@ -52,7 +54,9 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
   await refreshMarked(db, cal);
   progress.seconds = (Date.now() - started) / 1000;
   opts.onPhase?.('figured', { ...progress });
-  const plan = await db.transaction((tx) => planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province }));
+  const plan = await db.transaction((tx) =>
+    planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province, openDays: opts.openDays }),
+  );
   try {
     await planCopiedFigures(db, plannedCopies(), cal);
     const tokens = await tokenCounts(db);

@@ -1,10 +1,11 @@
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import type { ListOrdersQuery } from './order-list.js';
 import { orderCounts } from './order-counts.tables.js';
+import { units as unitRows } from '../units/units.tables.js';
 
 /** How a unit is involved in the orders counted (order-counts.tables.ts, drizzle/0027_order_counts.sql). */
 export type CountKind = 'visible' | 'holder' | 'subtree' | 'emergency' | 'intake' | 'consult';
@@ -109,4 +110,20 @@ export async function addBulkUnitPages(tx: Executor, orders: SQL): Promise<void>
   await tx.execute(sql`insert into order_unit_pages (unit_id, created_at, order_id)
     select v.u, o.created_at, o.id from (${orders}) o, lateral (select distinct u from unnest(o.visible_to) u) v
     on conflict do nothing`);
+}
+
+/**
+ * The orders each unit of a subtree holds now in each of `states` (kind 'holder', shards summed), with the unit's
+ * path: the cockpit's order flow (analytics/analytics.repo.ts orderFlow) groups them by child unit. A few rows per
+ * unit and state, however many orders were ever closed.
+ */
+export async function heldUnder(db: Executor, unitPath: string, states: readonly string[]): Promise<{ unitPath: string; state: string; n: number }[]> {
+  const rows = await db
+    .select({ unitPath: unitRows.path, state: orderCounts.state, n: sql<number>`sum(${orderCounts.n})::int` })
+    .from(orderCounts)
+    .innerJoin(unitRows, eq(unitRows.id, orderCounts.unitId))
+    .where(and(eq(orderCounts.kind, 'holder'), inArray(orderCounts.state, [...states]), sql`${unitRows.path} like ${`${unitPath}%`}`))
+    .groupBy(unitRows.path, orderCounts.state)
+    .having(sql`sum(${orderCounts.n}) <> 0`);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
