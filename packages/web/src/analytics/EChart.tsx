@@ -1,4 +1,4 @@
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
@@ -10,6 +10,8 @@ echarts.use([
   LineChart,
   PieChart,
   MapChart,
+  // The wall's map writes its names as a scatter layer on the map's geo (bigscreen/charts.ts mapOption).
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

@@ -7,7 +7,7 @@ import { EChart, echarts } from '../EChart.js';
 import { mapOption } from './charts.js';
 
 /** `level`: a province is mapped by city, a municipality (Beijing, Tianjin, Shanghai, Chongqing) by district. */
-type ProvinceMap = { name: string; level: 'city' | 'county'; codes: Map<string, string> };
+type ProvinceMap = { name: string; level: 'city' | 'county'; codes: Map<string, string>; centres: Map<string, [number, number]> };
 
 /** The province map, from the boundaries shipped with the server (never fetched from elsewhere), registered once. */
 function useProvinceMap(): ProvinceMap | null | undefined {
@@ -18,8 +18,14 @@ function useProvinceMap(): ProvinceMap | null | undefined {
       .then((m) => {
         if (!m.geoJson || !m.name) return setMap(null);
         echarts.registerMap(m.name, m.geoJson as never);
-        const features = (m.geoJson as { features: { id: string; properties: { name: string } }[] }).features;
-        setMap({ name: m.name, level: m.level ?? 'city', codes: new Map(features.map((f) => [f.id, f.properties.name])) });
+        const features = (m.geoJson as { features: { id: string; properties: { name: string; cp?: [number, number] } }[] }).features;
+        setMap({
+          name: m.name,
+          level: m.level ?? 'city',
+          codes: new Map(features.map((f) => [f.id, f.properties.name])),
+          // Where each area's name is written (the boundaries' own label point).
+          centres: new Map(features.flatMap((f) => (f.properties.cp ? [[f.properties.name, f.properties.cp] as const] : []))),
+        });
       })
       .catch(() => setMap(null));
   }, []);

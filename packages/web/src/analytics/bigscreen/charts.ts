@@ -111,10 +111,17 @@ export function rotatingOption(panel: RotatingPanel, d: { trend: Trend; hot: Hot
  * The province map coloured by the last 30 days' orders per city; a municipality's map has districts (its features are
  * keyed by six-digit county codes, which city codes such as 500100 never match), coloured by the orders per district.
  */
-export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | 'county'; codes: Map<string, string> }, t: T) {
+export function mapOption(
+  hot: HotTopics,
+  map: { name: string; level: 'city' | 'county'; codes: Map<string, string>; centres: Map<string, [number, number]> },
+  t: T,
+) {
   const areas = map.level === 'county' ? hot.divisions.counties : hot.divisions.cities;
   const rows = areas.map((c) => ({ name: map.codes.get(c.code) ?? c.code, value: c.count }));
   const max = Math.max(1, ...rows.map((r) => r.value));
+  const counts = new Map(rows.map((r) => [r.name, r.value]));
+  // A municipality has 26–38 districts, its city centre's small and close together: smaller names.
+  const fontSize = map.level === 'county' ? 11 : 12;
   return {
     // Transparent like the other panels (the dark theme would paint a black box behind the province).
     backgroundColor: 'transparent',
@@ -123,6 +130,7 @@ export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | '
       formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${t('近30天工单')}：${Number.isFinite(p.value) ? p.value : 0}`,
     },
     visualMap: {
+      seriesIndex: 0,
       min: 0,
       max,
       left: 20,
@@ -132,19 +140,29 @@ export function mapOption(hot: HotTopics, map: { name: string; level: 'city' | '
       inRange: { color: ['#0d2a4a', '#1f6fb2', '#36c6f4', '#ffd666'] },
       textStyle: { color: '#9fc7ff' },
     },
+    geo: {
+      map: map.name,
+      roam: false,
+      label: { show: false },
+      itemStyle: { borderColor: '#4ea7ff', borderWidth: 1, areaColor: '#0d2a4a' },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: '#faad14' } },
+    },
     series: [
+      { type: 'map', geoIndex: 0, data: rows },
       {
-        type: 'map',
-        map: map.name,
-        roam: false,
-        // A municipality has 26–38 districts, its city centre's small and close together: smaller names.
-        label: { show: true, color: '#e6f4ff', fontSize: map.level === 'county' ? 11 : 12 },
-        // Names of neighbouring areas whose centres sit close (包头 and 呼和浩特, a municipality's centre) overlapped;
-        // where two collide the smaller area's name gives way (ECharts ranks labels by the area's size).
+        // The names, as a layer of invisible points at each area's label point. Where two names collide ECharts keeps
+        // the one whose point is larger (it ranks labels by their host's size; the map's own labels ranked by the
+        // area's size, so 包头 hid 呼和浩特 whatever the orders): a point's size grows with the area's orders, so the
+        // busier area keeps its name, and the wall always names where the work is.
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        symbolSize: (v: [number, number, number]) => 2 + 30 * Math.sqrt(v[2] / max),
+        // Outlined: a name over the busiest (yellow) area must stay readable.
+        label: { show: true, formatter: '{b}', position: 'inside', color: '#e6f4ff', fontSize, textBorderColor: '#06182e', textBorderWidth: 2 },
         labelLayout: { hideOverlap: true },
-        itemStyle: { borderColor: '#4ea7ff', borderWidth: 1, areaColor: '#0d2a4a' },
-        emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#faad14' } },
-        data: rows,
+        data: [...map.centres].map(([name, cp]) => ({ name, value: [cp[0], cp[1], counts.get(name) ?? 0] })),
       },
     ],
   };
