@@ -62,6 +62,8 @@ const envSchema = z.object({
   HOTLINE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // How far V8 lets the heap grow past what the last full collection kept, in percent (0: V8's own, up to 4×).
   HOTLINE_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(20),
+  // The young generation's cap, MB per semi-space (platform/young-generation.ts; 0: V8's own, 16 on Node 20).
+  HOTLINE_SEMI_SPACE_MB: z.coerce.number().int().min(0).max(256).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -106,6 +108,8 @@ export type Config = {
   workers: number;
   /** platform/heap.ts: V8's heap growth past the live data, percent; 0 leaves V8's default. */
   heapGrowingPercent: number;
+  /** platform/young-generation.ts: the new space's cap, MB per semi-space; 0 leaves V8's default. */
+  semiSpaceMb: number;
   /** Quality inspection: the share of a day's orders drawn for inspection, and working days to rectify a failed item. */
   /** The secret the telephony system signs call events with; unset: call events are refused (demo: a fixed one). */
   telephonySecret: string | undefined;
@@ -192,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     workers: e.HOTLINE_WORKERS,
     heapGrowingPercent: e.HOTLINE_HEAP_GROWING_PERCENT,
+    semiSpaceMb: e.HOTLINE_SEMI_SPACE_MB,
     telephonySecret: e.HOTLINE_TELEPHONY_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoTelephonySecret : undefined),
     wechatGroupSecret: e.HOTLINE_WECHAT_GROUP_SECRET ?? ((e.HOTLINE_DEMO ?? !e.DATABASE_URL) ? demoWechatGroupSecret : undefined),
     qaSampleRate: e.HOTLINE_QA_SAMPLE_RATE,

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { createPgliteCluster } from './pglite-initdb.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -39,6 +40,15 @@ export type OpenOptions = {
   loadDataDir?: Blob;
 };
 
+/**
+ * PGlite's shared memory lives in its WebAssembly memory, which it zero-fills when it starts: its default
+ * shared_buffers (128 MB) is resident from the first query whether the data needs it or not, and WebAssembly memory
+ * never shrinks. 32 MB holds this application's working set on the embedded default (one seat or a demo); a page
+ * not among them is read from the data directory's file, which the operating system caches. Measured
+ * (docs/decisions/0012, "Memory, 2 December 2026"): a reopened PGlite alone 293 → 186 MB resident.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -51,9 +61,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   if (opts.dataDir) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    client = new PGlite(path.join(opts.dataDir, 'pglite'));
+    await createPgliteCluster(path.join(opts.dataDir, 'pglite'));
+    client = new PGlite(path.join(opts.dataDir, 'pglite'), { startParams: pgliteStartParams });
   } else {
-    client = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite();
+    client = new PGlite({ startParams: pgliteStartParams, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema, ...loggerOf(opts) }) as unknown as Db;

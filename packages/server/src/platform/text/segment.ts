@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 
 /**
  * The one Chinese word segmenter of the server (knowledge search, order search, intelligence). jieba in search mode:
@@ -120,10 +120,22 @@ const hotlineWords = [
  */
 const readDictionary = () => fs.readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 
+/**
+ * The package's native code allocates with its own mimalloc, which backs its heap with 2 MB transparent huge pages
+ * unless told not to: the dictionary's tables (~30 MB) then cost ~6 MB more resident memory, for a lookup that gains
+ * nothing from them (issue 18; docs/decisions/0012, "Memory, 2 December 2026"). mimalloc reads its options from the
+ * environment when the addon loads, so the addon is loaded here, on first use, after the option is set; an
+ * operator's own MIMALLOC_ALLOW_THP wins.
+ */
+function loadJieba(): typeof import('@node-rs/jieba') {
+  process.env.MIMALLOC_ALLOW_THP ??= '0';
+  return createRequire(import.meta.url)('@node-rs/jieba') as typeof import('@node-rs/jieba');
+}
+
 let instance: Jieba | null = null;
 function jieba(): Jieba {
   if (!instance) {
-    instance = Jieba.withDict(readDictionary());
+    instance = loadJieba().Jieba.withDict(readDictionary());
     instance.loadDict(new TextEncoder().encode(hotlineWords.map((w) => `${w} 200000 n`).join('\n')));
   }
   return instance;

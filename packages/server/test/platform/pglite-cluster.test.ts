@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, rowsOf } from '../../src/platform/db/client.js';
+
+/**
+ * The embedded default on a data directory (docs/decisions/0012, "Memory, 2 December 2026"): a new cluster is
+ * created by a child process (platform/db/pglite-initdb.ts) and then opened, with shared_buffers at 32 MB; what is
+ * written survives a reopen.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-pglite-cluster-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('PGlite on a data directory', () => {
+  it('creates the cluster, opens it with 32 MB of shared buffers, and keeps what was written across a reopen', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    expect(first.kind).toBe('pglite');
+    expect(fs.existsSync(path.join(dir, 'pglite', 'PG_VERSION'))).toBe(true);
+    const setting = rowsOf<{ v: string }>(await first.db.execute(sql`select current_setting('shared_buffers') as v`));
+    expect(setting[0]!.v).toBe('32MB');
+    await first.db.execute(sql`create table kept (word text)`);
+    await first.db.execute(sql`insert into kept values ('欠薪')`);
+    await first.close();
+
+    const again = await openDatabase({ dataDir: dir });
+    expect(rowsOf<{ word: string }>(await again.db.execute(sql`select word from kept`))).toEqual([{ word: '欠薪' }]);
+    await again.close();
+  });
+});
