@@ -35,6 +35,10 @@ const allowed: Record<string, { tables: string[] | '*'; why: string }> = {
   'access/scope.ts': { tables: ['units'], why: 'the access rule is spelt over the units’ path and composed into the owners’ statements' },
   'users/users.repo.ts': { tables: ['units'], why: 'people are in reach by their unit’s path: filtered and ordered by it in one statement' },
   'users/user-names.ts': { tables: ['units'], why: 'a telephony agent’s unit path, read with the person for every call batch' },
+  'orders/order-counts.ts': {
+    tables: ['units'],
+    why: 'the cockpit’s order flow sums the counters of a subtree’s units, found by their path, in one statement',
+  },
   'auth/auth.repo.ts': { tables: ['users'], why: 'a session or token is resolved to its person on every request, in one statement' },
   'supervision/supervision.repo.ts': {
     tables: ['work_orders', 'order_events'],
