@@ -12,6 +12,8 @@ import { integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'd
  *  - consult: as visible, for orders of type consult.
  * `shard` (the writing backend's pid mod 16) keeps the province's rows from being one hot lock under intake: two
  * concurrent transactions touch the same row only when their connections share a shard. Readers sum the shards.
+ * Sorted within one statement only: two transactions changing orders in several statements can still cross on these
+ * rows (40P01); the transaction seam runs the victim again (orders/transition.ts `again`).
  */
 export const orderCounts = pgTable(
   'order_counts',
