@@ -22,6 +22,7 @@ import * as repo from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
+import { retryDeadlockVictim } from './deadlock-retry.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
 
 export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
@@ -251,16 +252,19 @@ export function createIntakeService(deps: OrderDeps) {
       });
     // The one statement is atomic by itself: a transaction (BEGIN and COMMIT, two more round trips, and drizzle's
     // transaction object) only when something else is written with it (an idempotency key, a partner's receipt).
-    const { order, callers } =
+    // Either way run again if PostgreSQL made it a deadlock's victim (deadlock-retry.ts: the order counters' rows can
+    // cross a merge's); the callbacks write only in the transaction.
+    const { order, callers } = await retryDeadlockVictim(() =>
       claim || external || opts.within
-        ? await db.transaction(async (tx) => {
+        ? db.transaction(async (tx) => {
             const written = await insert(tx);
             if (claim) await claim(tx, written.order.id);
             if (external) await external.within(tx, written.order);
             if (opts.within) await opts.within(tx, written.order);
             return written;
           })
-        : await insert(db);
+        : insert(db),
+    );
     // Committed: heard here now, by other instances a moment later (platform/bus).
     deps.bus.committed(message);
     return { order, callers, now };

@@ -18,7 +18,7 @@ import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 import { noticeJob } from '../notifications/domain/notice.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
-import { isDeadlock } from '../units/units.repo.js';
+import { retryDeadlockVictim as again } from './deadlock-retry.js';
 
 /** What a service's `compute` gets: the locked order, who the actor is to it, and the context effects are computed in. */
 export type TransitionCtx = {
@@ -64,32 +64,6 @@ export async function inOneTransaction<T>(deps: OrderDeps, fn: (within: Within) 
   // Committed: heard here now, by other instances a moment later (platform/bus).
   for (const m of announce) deps.bus.committed(m);
   return result;
-}
-
-/** Attempts of a transaction PostgreSQL chose as the victim of a deadlock: the second one almost always goes through. */
-const deadlockAttempts = 3;
-
-/**
- * Runs a whole transaction again when PostgreSQL aborted it as a deadlock's victim (40P01; `isDeadlock` also takes a
- * serialization failure, 40001, equally safe to retry). The order counters
- * (order-counts.tables.ts) are rows locked until commit and shared by the transactions of one shard: one statement
- * takes its rows sorted, but a transaction that changes orders in several statements (merge, unmerge, link) takes
- * them statement by statement, so two of them, or one and a single change, can cross even on different orders
- * (test/orders/order-counts-deadlock.test.ts). No order of taking them in the triggers can prevent that — the rows a
- * later statement needs are not known when the first runs — so the seam, which owns the transaction, retries it.
- * Safe because a victim's transaction was rolled back whole and its body has no effect outside it: announcements
- * go out after the commit, notices through the outbox in it, an attachment's bytes are stored before it under the
- * same key. Only the outermost transaction retries: rolled back to a savepoint, the outer transaction would keep the
- * locks it took before and meet the same cycle again.
- */
-async function again<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (attempt >= deadlockAttempts || !isDeadlock(err)) throw err;
-    }
-  }
 }
 
 /** The announcement of a change, sent once it has committed. */

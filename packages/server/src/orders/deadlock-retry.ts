@@ -1,0 +1,26 @@
+import { isDeadlock } from '../units/units.repo.js';
+
+/** Attempts of a transaction PostgreSQL chose as the victim of a deadlock: the second one almost always goes through. */
+const deadlockAttempts = 3;
+
+/**
+ * Runs a whole transaction again when PostgreSQL aborted it as a deadlock's victim (40P01; `isDeadlock` also takes a
+ * serialization failure, 40001, equally safe to retry). The order counters (order-counts.tables.ts) are rows locked
+ * until commit and shared by the transactions of one shard: one statement takes its rows sorted, but a transaction
+ * that changes orders in several statements (merge, unmerge, link) takes them statement by statement, so two of them,
+ * or one of them and a single change or intake, can cross even on different orders
+ * (test/orders/order-counts-deadlock.test.ts). No order of taking them in the triggers can prevent that (the rows a
+ * later statement needs are not known when the first runs), so whoever owns the transaction retries it: the
+ * transition seam (transition.ts) and intake (intake.service.ts). Safe only for a body with no effect outside its
+ * transaction (announcements after the commit, notices through the outbox in it), and only for the outermost
+ * transaction: rolled back to a savepoint, the outer one would keep the locks it took before and meet the same cycle.
+ */
+export async function retryDeadlockVictim<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= deadlockAttempts || !isDeadlock(err)) throw err;
+    }
+  }
+}
