@@ -3,15 +3,13 @@ import { addDaysToDate, instantAt } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import type { Contribution } from './domain/contributions.js';
 import { heldUnder } from '../orders/order-counts.js';
+import { childPathSql } from './figure-sums.js';
 import { analyticsContributions, analyticsDirty, analyticsOrderFacts } from './analytics.tables.js';
 
 export type FactRow = typeof analyticsOrderFacts.$inferInsert;
 export type StoredContribution = Contribution & { orderId: string; typeCode: string; subjectCode: string };
 
 const under = (path: string) => `${path}%`;
-/** Paths are '/uuid/uuid/…/': a child of `path` is `path` plus 37 characters. */
-// The length is inlined (an integer we compute): a bound parameter would make the GROUP BY expression differ from the SELECT's.
-const childPathSql = (col: unknown, path: string) => sql<string>`substring(${col} from 1 for ${sql.raw(String(path.length + 37))})`;
 
 /**
  * Takes a batch of marked orders; concurrent refreshers skip each other's batches. The batch is picked once (an

@@ -25,7 +25,8 @@ function source(f: SumFilter): { table: SQL; where: SQL; present: SQL } {
 const during = (p: Period) => sql`day between ${p.from}::date and ${p.to}::date`;
 /** Paths are '/uuid/uuid/…/': a child of `path` is `path` plus 37 characters. */
 // The length is inlined (an integer we compute): a bound parameter would make the GROUP BY expression differ from the SELECT's.
-const childOf = (path: string) => sql`substring(unit_path from 1 for ${sql.raw(String(path.length + 37))})`;
+export const childPathSql = (col: unknown, path: string) => sql<string>`substring(${col} from 1 for ${sql.raw(String(path.length + 37))})`;
+const childOf = (path: string) => childPathSql(sql`unit_path`, path);
 
 const toSums = (rows: { metric: string; total: string | number | null }[]): Sums => {
   const s = emptySums();
