@@ -7,14 +7,13 @@ import { nationalGazetteer } from './gazetteer-data.js';
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin, no further miss passes. Measured for reader-5.602-98b42074 on 200 test requests: type 0.89,
- * subject 0.855, danger P/R 0.972/0.946 (37), mass 1/0.968 (31), urgent P/R 0.949/0.925 (40), workers 0.985, amount
- * 0.99, employer 0.985, county 0.92 (112). The type and 危 labels were made consistent by the written rules of the
- * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
- * other labels. reader-4 (the danger model over words) had danger 0.87/0.833 on the first 180 of these and
- * 0.889/0.865 on the 200; reader-5 (the cues of the 危 rule, danger-cues.ts) 0.957/0.917 on the 180. Its two misses
- * (684, a goodbye to a mother; 688, a rope taken to the hill) read 0.27 against the threshold of 0.3. Below the
- * issue's aim for danger recall (0.95) by one request: the floors say what is, not what is wanted.
+ * more than the margin, no further miss passes. Measured for reader-5.602-98b42074 on 240 test requests (with the 40
+ * of 803–960, written for reader-6 and read by reader-5 only to set these floors): type 0.867, subject 0.838, danger
+ * P/R 0.98/0.889 (54), mass 0.974/0.974 (38), urgent P/R 0.962/0.879 (58), workers 0.967, amount 0.992, employer
+ * 0.988, county 0.932 (132); on the 200 up to 802 danger 0.972/0.946 (37), on the 40 new ones 1/0.765 (17). The type
+ * and 危 labels were made consistent by the written rules of the README (78 types and 10 危 changed, test part
+ * included, from the text alone), so figures before reader-3 are on other labels. Below the issue's aim for danger
+ * recall (0.95): the floors say what is, not what is wanted.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -30,26 +29,27 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    // 178 and 171 of 200: one more miss of either passes, two fail.
-    expect(e.type).toBeGreaterThanOrEqual(0.885);
-    expect(e.subject).toBeGreaterThanOrEqual(0.85);
+    // 208 and 201 of 240: one more miss of either passes, two fail.
+    expect(e.type).toBeGreaterThanOrEqual(0.86);
+    expect(e.subject).toBeGreaterThanOrEqual(0.83);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
-    expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
-    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.95);
-    // Two misses in thirty-seven on the test part (0.946) and one false alarm (0.972): no further miss passes (0.919),
-    // one further alarm does (0.946), two do not (0.921).
-    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.94);
-    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.94);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.92);
+    // 37 of 38 both ways: one more miss or alarm passes (0.947), two do not (0.921).
+    expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.94);
+    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.94);
+    // Six misses in fifty-four (0.889) and one false alarm (0.98): one further miss passes (0.87), two do not (0.852);
+    // one further alarm passes (0.96), two do not (0.941). Urgent: 51 of 58, one more miss passes (0.862).
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.86);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.95);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    expect(e.workers).toBeGreaterThanOrEqual(0.98);
-    expect(e.amountYuan).toBeGreaterThanOrEqual(0.98);
+    // 232, 238 and 237 of 240; county 123 of 132: one more miss of each passes, two fail.
+    expect(e.workers).toBeGreaterThanOrEqual(0.96);
+    expect(e.amountYuan).toBeGreaterThanOrEqual(0.985);
     expect(e.employer).toBeGreaterThanOrEqual(0.98);
-    // 103 of 112 (0.92): one more miss passes, two fail.
-    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.91);
+    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.92);
   });
 });
