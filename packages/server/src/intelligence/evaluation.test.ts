@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { isTestRequest, loadCorpus } from './corpus/corpus.js';
 import { evaluateShipped } from './evaluate.js';
 import { nationalGazetteer } from './gazetteer-data.js';
+import { segment } from '../platform/text/segment.js';
+import { createReader } from './domain/read-request.js';
+import { shippedModel } from './model/load-model.js';
 
 /**
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin, no further miss passes. Measured for reader-5.602-98b42074 on 240 test requests (with the 40
- * of 803–960, written for reader-6 and read by reader-5 only to set these floors): type 0.867, subject 0.838, danger
- * P/R 0.98/0.889 (54), mass 0.974/0.974 (38), urgent P/R 0.962/0.879 (58), workers 0.967, amount 0.992, employer
- * 0.988, county 0.932 (132); on the 200 up to 802 danger 0.972/0.946 (37), on the 40 new ones 1/0.765 (17). The type
- * and 危 labels were made consistent by the written rules of the README (78 types and 10 危 changed, test part
- * included, from the text alone), so figures before reader-3 are on other labels. Below the issue's aim for danger
- * recall (0.95): the floors say what is, not what is wanted.
+ * more than the margin, no further miss passes. Measured for reader-6.674-dc52c1b4 on 240 test requests: type 0.888,
+ * subject 0.863, danger P/R 0.946/0.981 (54), mass 0.974/0.974 (38), urgent P/R 0.933/0.966 (58), workers 0.963, amount
+ * 0.992, employer 0.983, county 0.932 (132). The type and 危 labels were made consistent by the written rules of the
+ * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
+ * other labels. On the 200 test requests up to 802: reader-4 (the danger model over words) danger 0.889/0.865,
+ * reader-5 (the cues of the 危 rule, danger-cues.ts) 0.972/0.946, reader-6 (trained with requests 803–898) 0.925/1.
+ * On the 40 test requests of 803–960, written with the training batch and never read before reader-6 was committed:
+ * danger 1/0.941 (17), type 0.8, subject 0.8, workers 0.875.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -29,27 +33,48 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    // 208 and 201 of 240: one more miss of either passes, two fail.
-    expect(e.type).toBeGreaterThanOrEqual(0.86);
-    expect(e.subject).toBeGreaterThanOrEqual(0.83);
+    // 213 and 207 of 240: one more miss of either passes, two fail.
+    expect(e.type).toBeGreaterThanOrEqual(0.88);
+    expect(e.subject).toBeGreaterThanOrEqual(0.855);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
     // 37 of 38 both ways: one more miss or alarm passes (0.947), two do not (0.921).
     expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.94);
     expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.94);
-    // Six misses in fifty-four (0.889) and one false alarm (0.98): one further miss passes (0.87), two do not (0.852);
-    // one further alarm passes (0.96), two do not (0.941). Urgent: 51 of 58, one more miss passes (0.862).
-    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.86);
-    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.95);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.85);
+    // One miss in fifty-four (0.981) and three false alarms (0.946): one further miss passes (0.963), two do not
+    // (0.944); one further alarm passes (0.93), two do not (0.914). Urgent: 56 of 58, one more miss passes (0.948).
+    expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.96);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.92);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.94);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    // 232, 238 and 237 of 240; county 123 of 132: one more miss of each passes, two fail.
-    expect(e.workers).toBeGreaterThanOrEqual(0.96);
+    // 231, 238 and 236 of 240; county 123 of 132: one more miss of each passes, two fail.
+    expect(e.workers).toBeGreaterThanOrEqual(0.955);
     expect(e.amountYuan).toBeGreaterThanOrEqual(0.985);
-    expect(e.employer).toBeGreaterThanOrEqual(0.98);
+    expect(e.employer).toBeGreaterThanOrEqual(0.977);
     expect(e.county.accuracy).toBeGreaterThanOrEqual(0.92);
+  });
+});
+
+// risk-reading.ts overruled the danger model on a reminder to take care until reader-6 (the demo rider group's
+// '今天雨大，大家注意安全' read 0.35, a draft request marked 危 and urgent); reader-6 learned reminders as not 危 from
+// requests labelled so (803–898) and the rule was dropped. If a retrained model reads one as 危 again, this fails.
+describe('the shipped reader and a reminder to take care', () => {
+  const read = createReader({ model: shippedModel(), gazetteer: nationalGazetteer(), segment });
+  const thresholds = { massWorkers: 10, largeAmount: 500_000 };
+  const channels = ['wechat', 'phone', 'app', 'web', 'transfer_12345'];
+
+  it('does not read a reminder or a group chat greeting as 危, on any channel', () => {
+    for (const text of ['今天雨大，大家注意安全', '下班路上注意安全', '注意防暑', '明天降温，骑车注意安全，别摔了', '天热大家多喝水，注意防暑'])
+      for (const channel of channels) {
+        const r = read({ text, channel }, { thresholds });
+        expect({ text, channel, flags: r.riskFlags, urgent: r.urgent }).toEqual({ text, channel, flags: [], urgent: false });
+      }
+  });
+
+  it('still reads a report beside a reminder as 危', () => {
+    expect(read({ text: '脚手架要塌了，大家注意安全', channel: 'wechat' }, { thresholds }).riskFlags).toContain('danger');
   });
 });

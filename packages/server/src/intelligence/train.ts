@@ -57,7 +57,8 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   const hash = createHash('sha256').update(JSON.stringify({ type, subject, danger })).digest('hex').slice(0, 8);
   // reader-2: the type model takes the subject as a feature; reader-3 also the cues of the type rule (type-cues.ts);
   // reader-4 adds the danger model, reader-5 the danger cues. A model of one does not fit the code of another.
-  return { version: `reader-5.${rows.length}-${hash}`, type, subject, danger };
+  // reader-6 is reader-5's code trained with requests 803–898 (self-harm signalled, reminders that are not 危).
+  return { version: `reader-6.${rows.length}-${hash}`, type, subject, danger };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -27,7 +27,7 @@ const past =
 // A case that has not happened: a fear, a hypothesis.
 const hypothetical = /万一|如果|要是|假如|哪天|的话/;
 // Wishing others safety, not reporting a threat (the chat line "今天雨大，大家注意安全").
-export const reminder = /(?:注意|当心|小心|做好)(?:安全|防暑|防寒|保暖|身体|路滑|防护)|别摔|多喝水|别中暑/;
+const reminder = /(?:注意|当心|小心|做好)(?:安全|防暑|防寒|保暖|身体|路滑|防护)|别摔|多喝水|别中暑/;
 
 export function dangerCues(text: string): string[] {
   const out: string[] = [];

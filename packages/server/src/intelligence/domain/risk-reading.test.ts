@@ -44,15 +44,12 @@ describe('readRisk', () => {
     // The lists' words come first: they are what an agent checks.
     expect(readRisk('他拿着刀子', { workers: 1, amountYuan: null }, t, { raised: true, words: ['拿着'] }).evidence.danger).toEqual(['刀子']);
   });
-  it('does not take a reminder to be careful for danger when only the model raises it (a group chat’s 注意安全)', () => {
-    const learned = { raised: true, words: ['今天', '安全'] };
-    for (const text of ['今天雨大，大家注意安全', '明天降温，骑车注意安全，别摔了', '天热大家多喝水，注意防暑']) {
-      const x = readRisk(text, { workers: null, amountYuan: null }, t, learned);
-      expect(x.flags).toEqual([]);
-      expect(x.urgent).toBe(false);
-    }
-    // A list word is a report, reminder or not.
-    expect(readRisk('脚手架要塌了，大家注意安全', { workers: null, amountYuan: null }, t, learned).flags).toEqual(['danger']);
+  it('raises 危 from the model alone whatever else the text says; a list word is a report, reminder or not', () => {
+    // Reminders to take care are the model's to read under the threshold (evaluation.test.ts, the shipped reader).
+    const learned = { raised: true, words: ['钢丝绳'] };
+    expect(readRisk('钢丝绳崩了一股，大家注意安全', { workers: null, amountYuan: null }, t, learned).flags).toEqual(['danger']);
+    expect(readRisk('脚手架要塌了，大家注意安全', { workers: null, amountYuan: null }, t).flags).toEqual(['danger']);
+    expect(readRisk('今天雨大，大家注意安全', { workers: null, amountYuan: null }, t, { raised: false, words: [] }).flags).toEqual([]);
   });
   it('says where a 危 came from: the lists, or the danger model alone with its probability', () => {
     expect(r('脚手架要塌了').dangerBasis).toEqual({ by: 'words', confidence: null });

@@ -3,8 +3,6 @@
  * order must be acted on today (urgent). Words, not a model: an agent must see why a flag is suggested, and a missed
  * 危 costs more than a wrong one, so the lists lean towards recall.
  */
-import { reminder } from './danger-cues.js';
-
 export type RiskFlagCode = 'danger' | 'mass' | 'repeat' | 'large' | 'hidden';
 export type RiskThresholdsLike = { massWorkers: number; largeAmount: number };
 
@@ -98,10 +96,10 @@ export function readRisk(
     evidence[flag] = ev;
   };
   const listed = [...new Set(dangerWordsOf(text))];
-  // The model learned 安全 from reports of danger; a reminder to take care ("今天雨大，大家注意安全", a group chat's
-  // everyday line) reports none. Without a list word, a text with such a reminder is not read as 危 by the model alone.
-  const learnedTaken = learned?.raised && !reminder.test(text);
-  const dangerWords = listed.length ? listed : learnedTaken ? learned!.words : [];
+  // No special case for a reminder to take care ("今天雨大，大家注意安全"): reader-4 and -5 read it as 危 alone and
+  // were overruled here; reader-6 learned from reminders labelled not 危 (requests 803–898) and reads them under the
+  // threshold itself (evaluation.test.ts holds it to that).
+  const dangerWords = listed.length ? listed : learned?.raised ? learned.words : [];
   raise('danger', dangerWords);
   const dangerBasis: DangerBasis | null = listed.length
     ? { by: 'words', confidence: null }
