@@ -2,6 +2,7 @@
  * Measures the reader on the labelled set:
  *   npx tsx src/intelligence/evaluate.ts            the test part (the figures to report)
  *   npx tsx src/intelligence/evaluate.ts --train    the training part, with every miss listed (for tuning rules)
+ *   --ids 803-960 keeps the requests of those ids (a batch, to report it apart from the requests before it)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,9 +88,11 @@ export function evaluate(rows: readonly LabelledRequest[], read: (r: LabelledReq
   };
 }
 
-export function evaluateShipped(part: 'test' | 'train'): Evaluation {
+export function evaluateShipped(part: 'test' | 'train', ids?: { from: number; to: number }): Evaluation {
   const g = nationalGazetteer();
-  const rows = loadCorpus(g).filter((r) => (part === 'test' ? isTestRequest(r) : !isTestRequest(r)));
+  const rows = loadCorpus(g)
+    .filter((r) => (part === 'test' ? isTestRequest(r) : !isTestRequest(r)))
+    .filter((r) => !ids || (r.id >= ids.from && r.id <= ids.to));
   const read = createReader({ model: shippedModel(), gazetteer: g, segment });
   // No installation province: the labelled set is national, a name shared by two provinces stays unsettled.
   return evaluate(rows, (r) => read({ text: r.text, channel: r.channel }, { thresholds: defaultThresholds }));
@@ -97,9 +100,12 @@ export function evaluateShipped(part: 'test' | 'train'): Evaluation {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const part = process.argv.includes('--train') ? 'train' : 'test';
-  const e = evaluateShipped(part);
+  const range = process.argv[process.argv.indexOf('--ids') + 1]?.match(/^(\d+)-(\d+)$/);
+  const ids = process.argv.includes('--ids') && range ? { from: Number(range[1]), to: Number(range[2]) } : undefined;
+  if (process.argv.includes('--ids') && !ids) throw new Error('--ids takes a range of ids: --ids 803-960');
+  const e = evaluateShipped(part, ids);
   const { misses, ...figures } = e;
-  console.log(`${part} part, ${shippedModel().version}`);
+  console.log(`${part} part${ids ? `, ids ${ids.from}–${ids.to}` : ''}, ${shippedModel().version}`);
   console.log(JSON.stringify(figures, null, 1));
   // Misses are listed for the training part only: the test part is measured, never used to tune.
   if (part === 'train') for (const m of misses) console.log(m.id, m.field, JSON.stringify(m.expected), JSON.stringify(m.got));
