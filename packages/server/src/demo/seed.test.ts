@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { orderStates } from '../orders/domain/states.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
+import { users } from '../users/users.tables.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { ok, unitByDivision, type Client } from '../../test/support/order-helpers.js';
 import { demoHistory, seedOrders } from './demo.seed.js';
@@ -134,6 +135,47 @@ describe('the demo installation', () => {
     expect(open.total).toBe((list.countsByState.handling ?? 0) + (list.countsByState.pending_sign ?? 0));
     const overdue = await ok(client.get('/api/orders?limit=5&deadlineStatus=overdue'));
     expect(overdue.total).toBeGreaterThan(0);
+  });
+
+  it('has calls over the last 60 days shaped like a desk’s, today’s so far on the wallboard, and each phone order’s call', async () => {
+    const today = localDateOf(t.clock.now());
+    const from = addDaysToDate(today, -60);
+    const byDay = await ok<{ groups: { key: string; calls: number; answerRate: number | null }[] }>(
+      leader.get(`/api/calls/figures?from=${from}&to=${addDaysToDate(today, 1)}&by=day`),
+    );
+    // Every day of the history has calls, today included (the clock reads 10:00 in Beijing).
+    expect(byDay.groups.map((g) => g.key)).toEqual(Array.from({ length: 61 }, (_, i) => addDaysToDate(from, i)));
+    const weekend = (d: string) => [0, 6].includes(new Date(instantAt(d, 720)).getUTCDay());
+    const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+    const past = byDay.groups.filter((g) => g.key < today);
+    expect(mean(past.filter((g) => !weekend(g.key)).map((g) => g.calls))).toBeGreaterThan(2 * mean(past.filter((g) => weekend(g.key)).map((g) => g.calls)));
+    expect(past.filter((g) => g.answerRate === null || g.answerRate < 0.6).map((g) => [g.key, g.answerRate])).toEqual([]);
+    // The cockpit's default period (the last 30 days) and the 30 days it is compared with both have their calls.
+    const kpis = await ok(leader.get(`/api/analytics/kpis?from=${addDaysToDate(today, -29)}&to=${today}`));
+    expect(kpis.calls).toBeGreaterThan(1500);
+    expect(kpis.comparison.previous.figures.calls).toBeGreaterThan(1500);
+    // The wallboard's today is the same day's calls, with the two calls going on now.
+    const wall = await ok(leader.get('/api/calls/wallboard'));
+    expect(wall.today.calls).toBe(byDay.groups.at(-1)!.calls);
+    expect(wall.today.calls).toBeGreaterThan(5);
+    expect(wall.queue).toMatchObject({ waiting: 1, talking: 1 });
+    // A phone order the demo agent saved came with a call from its caller, answered by that agent minutes before.
+    const [{ id: agentUserId }] = (await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'agent'))) as [{ id: string }];
+    const phoneOrders = await t.db
+      .select({ createdAt: workOrders.createdAt, phone: orderCallers.phone })
+      .from(workOrders)
+      .innerJoin(orderCallers, and(eq(orderCallers.orderId, workOrders.id), eq(orderCallers.isPrimary, true)))
+      .where(and(eq(workOrders.channel, 'phone'), eq(workOrders.createdBy, agentUserId), gte(workOrders.createdAt, instantAt(from, 0))))
+      .limit(5);
+    expect(phoneOrders.length).toBeGreaterThan(0);
+    for (const o of phoneOrders) {
+      const { items } = await ok<{ items: { caller: string; agent: string; answeredAt: string; endedAt: string }[] }>(
+        agent.get(`/api/calls?caller=${o.phone}&from=${localDateOf(o.createdAt)}&to=${addDaysToDate(localDateOf(o.createdAt), 1)}`),
+      );
+      expect(items.some((c) => c.agent === 'agent' && Date.parse(c.answeredAt) < o.createdAt.getTime() && Date.parse(c.endedAt) > o.createdAt.getTime())).toBe(
+        true,
+      );
+    }
   });
 
   it('shows a believable timeline of an archived order, step by step with names', async () => {

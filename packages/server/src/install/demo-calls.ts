@@ -1,47 +1,47 @@
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { createCallsService } from '../calls/calls.service.js';
 import { putAgentState } from '../calls/calls.repo.js';
 import type { CallEvent } from '../calls/domain/call-events.js';
-import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import { createCalendarService } from '../calendar/calendar.service.js';
+import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import { orderCallers, workOrders } from '../orders/orders.tables.js';
 import { createInProcessBus } from '../platform/bus/bus.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
-import { exponential, mulberry32 } from '../platform/random.js';
+import { users } from '../users/users.tables.js';
+import { demoCallDay, type PhoneOrder } from './demo-call-days.js';
+
+/** The demo's agents (install/demo.ts): they answer the history's calls, as they take its phone orders. */
+const agents = ['agent', 'callback'] as const;
 
 /**
- * Today's calls so far for the demo, so the call records and the wallboard show a working day on first start: a
- * reproducible day (the same mulberry32 walk for a date) through the real ingestion path, two calls still going
- * (one answered by the demo agent, one caller waiting) and the two demo agents' states.
+ * How far back the demo's calls go: the cockpit's default period (the last 30 days) and the period it is compared
+ * with (the 30 days before) both have a full history.
+ */
+export const demoCallHistoryDays = 60;
+
+/**
+ * The demo's calls, so the call records, the wallboard, the cockpit's call figures and the reports show a working desk
+ * on first start: the last 60 days and today so far (install/demo-call-days.ts draws each day from its date), through
+ * the real ingestion path. The phone orders the demo agents saved in that time each have their call (the caller's
+ * number, answered by the agent who saved it, minutes before the save). Today also
+ * has two calls still going (one answered by the demo agent, one caller waiting) and the two demo agents' states.
  */
 export async function seedDemoCalls(db: Db, clock: Clock): Promise<void> {
   const now = clock.now();
-  const start = instantAt(localDateOf(now), 0).getTime();
-  const rand = mulberry32(12351);
-  const exp = (mean: number) => exponential(rand, mean);
-  const agents = ['agent', 'callback'];
+  const today = localDateOf(now);
+  const first = addDaysToDate(today, -demoCallHistoryDays);
+  const cal = await createCalendarService({ db, clock }).current();
+  // A day outside the calendar's data is taken by its weekday (the demo's history, not a deadline).
+  const workday = (date: string) => cal.workdays.get(date) ?? ![0, 6].includes(new Date(instantAt(date, 720).getTime()).getUTCDay());
+  // Calls end up to ten minutes ago; the two live calls below are the ones going on now.
+  const until = new Date(now.getTime() - 600_000);
+  const byDay = await phoneOrdersBetween(db, instantAt(first, 0), until);
+
   const events: CallEvent[] = [];
+  for (let date = first; date <= today; date = addDaysToDate(date, 1))
+    events.push(...demoCallDay({ date, workday: workday(date), agents, until, phoneOrders: byDay.get(date) }));
   const at = (ms: number) => new Date(Math.round(ms)).toISOString();
-  // About 12 calls an hour, up to ten minutes ago.
-  const until = now.getTime() - 600_000;
-  for (let i = 0, s = start + exp(300_000); s < until; i++, s += exp(300_000)) {
-    const id = `demo-${localDateOf(now)}-${String(i).padStart(4, '0')}`;
-    let k = 0;
-    const ev = (type: CallEvent['type'], ms: number, extra: Partial<CallEvent> = {}) =>
-      events.push({ eventId: `${id}-${k++}`, callId: id, type, at: at(ms), ...extra });
-    ev('offered', s, { from: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, to: '12351' });
-    const queued = s + 8_000 + exp(10_000);
-    if (rand() < 0.1) {
-      ev('ended', queued, { reason: 'ivr_hangup' });
-      continue;
-    }
-    ev('queued', queued, { queue: rand() < 0.1 ? 'legal' : 'general' });
-    const wait = exp(9_000);
-    if (rand() < 0.06) {
-      ev('ended', queued + 6_000 + wait, { reason: 'caller_hangup' });
-      continue;
-    }
-    ev('answered', queued + wait, { agent: agents[Math.floor(rand() * agents.length)]! });
-    ev('ended', queued + wait + 30_000 + exp(200_000), { reason: 'agent_hangup' });
-  }
   const live = (id: string, caller: string) => ({
     eventId: `${id}-0`,
     callId: id,
@@ -58,7 +58,35 @@ export async function seedDemoCalls(db: Db, clock: Clock): Promise<void> {
     { eventId: 'demo-live-waiting-1', callId: 'demo-live-waiting', type: 'queued', at: at(now.getTime() - 40_000), queue: 'general' },
   );
   const calls = createCallsService({ db, clock, bus: createInProcessBus() });
-  for (let i = 0; i < events.length; i += 500) await calls.ingest(`demo-${now.getTime()}-${i}`, events.slice(i, i + 500));
+  // Batches of whole calls' events (a call's events are generated together, so a cut splits at most one call).
+  for (let i = 0; i < events.length; i += 2000) await calls.ingest(`demo-${now.getTime()}-${i}`, events.slice(i, i + 2000));
+
+  const start = instantAt(today, 0).getTime();
   await putAgentState(db, { username: 'agent', state: 'ready', since: new Date(start + 8 * 3_600_000), version: 1 });
   await putAgentState(db, { username: 'callback', state: 'after_call_work', since: new Date(now.getTime() - 60_000), version: 1 });
+}
+
+/** The demo agents' phone orders saved in [from, to), by Beijing day, with the primary caller's number. */
+async function phoneOrdersBetween(db: Db, from: Date, to: Date): Promise<Map<string, PhoneOrder[]>> {
+  const rows = await db
+    .select({ createdAt: workOrders.createdAt, phone: orderCallers.phone, agent: users.username })
+    .from(workOrders)
+    .innerJoin(orderCallers, and(eq(orderCallers.orderId, workOrders.id), eq(orderCallers.isPrimary, true)))
+    .innerJoin(users, eq(users.id, workOrders.createdBy))
+    .where(
+      and(
+        eq(workOrders.channel, 'phone'),
+        eq(workOrders.createdByRole, 'agent'),
+        inArray(users.username, [...agents]),
+        gte(workOrders.createdAt, from),
+        lt(workOrders.createdAt, to),
+      ),
+    );
+  const byDay = new Map<string, PhoneOrder[]>();
+  for (const r of rows) {
+    if (!r.phone) continue;
+    const day = localDateOf(r.createdAt);
+    byDay.set(day, [...(byDay.get(day) ?? []), { createdAt: r.createdAt, phone: r.phone, agent: r.agent }]);
+  }
+  return byDay;
 }
