@@ -3,6 +3,7 @@ import { atProvinceRoot, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { ChangeBus } from '../platform/bus/index.js';
 import { createReferenceCache } from '../platform/cache/reference-cache.js';
+import { retryDeadlockVictim } from '../orders/deadlock-retry.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
@@ -169,53 +170,58 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     const exists = () => conflict('CALENDAR_YEAR_EXISTS', `${input.year} 年已在工作日历中，请逐日修改而不是重新导入`);
     // The calendar deadlines were counted on, read fresh (not from the cache) before the transaction opens.
     const before = await loadWorkingCalendar(db, now);
-    const result = await db.transaction(async (tx) => {
-      if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
-      const { firstDay, lastDay } = await coveredRange(tx);
-      // Covered days stay one unbroken range, so "covered up to lastDay" means every day before it is there.
-      if (firstDay && lastDay) {
-        const after = Number(addDaysToDate(lastDay, 1).slice(0, 4));
-        const before = Number(addDaysToDate(firstDay, -1).slice(0, 4));
-        if (input.year !== after && input.year !== before) {
-          // Each statement reads what was committed before it: a simultaneous import of this very year that committed
-          // between the count above and the range just read makes the year look "not adjacent". It exists: 409.
-          if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
-          throw unprocessable(
-            'CALENDAR_YEAR_NOT_ADJACENT',
-            `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`,
-            {
-              firstDay,
-              lastDay,
-            },
-          );
+    // Run again when PostgreSQL makes it a deadlock's victim: the recompute locks the provisional orders sorted by id,
+    // and a merge or link locks its orders one statement at a time (orders/deadlock-retry.ts). Nothing leaves the
+    // transaction before it commits (the cache is dropped after).
+    const result = await retryDeadlockVictim(() =>
+      db.transaction(async (tx) => {
+        if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
+        const { firstDay, lastDay } = await coveredRange(tx);
+        // Covered days stay one unbroken range, so "covered up to lastDay" means every day before it is there.
+        if (firstDay && lastDay) {
+          const after = Number(addDaysToDate(lastDay, 1).slice(0, 4));
+          const before = Number(addDaysToDate(firstDay, -1).slice(0, 4));
+          if (input.year !== after && input.year !== before) {
+            // Each statement reads what was committed before it: a simultaneous import of this very year that committed
+            // between the count above and the range just read makes the year look "not adjacent". It exists: 409.
+            if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
+            throw unprocessable(
+              'CALENDAR_YEAR_NOT_ADJACENT',
+              `工作日历覆盖 ${firstDay} 至 ${lastDay}，只能导入紧接的 ${after} 年（或 ${before} 年），不能留下空缺`,
+              {
+                firstDay,
+                lastDay,
+              },
+            );
+          }
         }
-      }
-      const rows = plan.days.map((d) => ({ ...d, source: 'import', note: null }));
-      // A concurrent import of the same year inserts nothing here; refusing rolls back whatever this one wrote.
-      if ((await insertNewDays(tx, rows, now)) !== rows.length) throw exists();
-      const summary = {
-        year: input.year,
-        days: rows.length,
-        workdays: rows.filter((d) => d.workday).length,
-        holidays: input.holidays,
-        makeupDays: input.makeupDays,
-      };
-      await recordAudit(tx, {
-        at: now,
-        actor,
-        action: 'calendar.year.import',
-        targetType: 'calendar_year',
-        targetId: String(input.year),
-        scope: auditScope(actor),
-        before: null,
-        after: summary,
-      });
-      // Every open order whose deadlines ran into this year while it was provisional is counted again, atomically.
-      const recomputedOrders = deps.onYearEntered
-        ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now })
-        : 0;
-      return { year: summary.year, days: summary.days, workdays: summary.workdays, recomputedOrders };
-    });
+        const rows = plan.days.map((d) => ({ ...d, source: 'import', note: null }));
+        // A concurrent import of the same year inserts nothing here; refusing rolls back whatever this one wrote.
+        if ((await insertNewDays(tx, rows, now)) !== rows.length) throw exists();
+        const summary = {
+          year: input.year,
+          days: rows.length,
+          workdays: rows.filter((d) => d.workday).length,
+          holidays: input.holidays,
+          makeupDays: input.makeupDays,
+        };
+        await recordAudit(tx, {
+          at: now,
+          actor,
+          action: 'calendar.year.import',
+          targetType: 'calendar_year',
+          targetId: String(input.year),
+          scope: auditScope(actor),
+          before: null,
+          after: summary,
+        });
+        // Every open order whose deadlines ran into this year while it was provisional is counted again, atomically.
+        const recomputedOrders = deps.onYearEntered
+          ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now })
+          : 0;
+        return { year: summary.year, days: summary.days, workdays: summary.workdays, recomputedOrders };
+      }),
+    );
     await invalidate();
     return { ...result, coverage: await calendarCoverage(db, clock.now()) };
   }
