@@ -263,18 +263,19 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 200);
   // Interleaved rounds (bare, one employer, spread): on a shared machine the load of others drifts; each ratio is
   // the sum over the rounds of ours to the sum of the bare measured in the same rounds.
-  const runs = { bare: [] as LoadResult[], one: [] as LoadResult[], spread: [] as LoadResult[] };
-  const cpu = { bare: 0, one: 0, spread: 0 };
-  const dbCpu = { bare: 0, one: 0, spread: 0 };
+  const runs = { bare: [] as LoadResult[], one: [] as LoadResult[], spread: [] as LoadResult[], floor: [] as LoadResult[], batched: [] as LoadResult[] };
+  const cpu = { bare: 0, one: 0, spread: 0, floor: 0, batched: 0 };
+  const dbCpu = { bare: 0, one: 0, spread: 0, floor: 0, batched: 0 };
   const timed = async (which: keyof typeof cpu, p: number, run: () => Promise<LoadResult>) => {
     // The pools open their connections under load: the backends are read after the run too (a backend gone
     // before the end loses its share; the pools keep theirs open for the whole bench).
-    const before = await backendPids(which === 'bare' ? 'bare' : 'app');
+    const side = which === 'one' || which === 'spread' ? 'app' : 'bare';
+    const before = await backendPids(side);
     const d0 = new Map(before.map((b) => [b, cpuMs(b)]));
     const c0 = cpuMs(p);
     const r = await run();
     cpu[which] += cpuMs(p) - c0;
-    const after = await backendPids(which === 'bare' ? 'bare' : 'app');
+    const after = await backendPids(side);
     dbCpu[which] += after.reduce((a, b) => a + cpuMs(b) - (d0.get(b) ?? 0), 0);
     runs[which].push(r);
   };
@@ -282,9 +283,14 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
     await timed('bare', barePid, () => load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
     await timed('one', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }));
     await timed('spread', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies()));
+    // The database's floor: our order's rows written by the bare server (bench/bare-server.ts), one per statement and
+    // batched; after ours, so that the template order exists.
+    await timed('floor', barePid, () => load(`http://127.0.0.1:${barePort}/bare/floor`, {}));
+    await timed('batched', barePid, () => load(`http://127.0.0.1:${barePort}/bare/floor-batched`, {}));
   }
   clearInterval(sampler);
   const [bareIntake, appIntake, spreadIntake] = [combine(runs.bare), combine(runs.one), combine(runs.spread)];
+  const [floorIntake, batchedIntake] = [combine(runs.floor), combine(runs.batched)];
   line(`intake bare (orders/s, ${rounds} rounds)`, `${bareIntake.rps.toFixed(0)} (p99 ${bareIntake.p99} ms)`, '', null);
   line('intake createOrder, one employer (orders/s)', `${appIntake.rps.toFixed(0)} (p99 ${appIntake.p99} ms, ${appIntake.non2xx} non-2xx)`, '', null);
   line('intake ratio to bare, one employer', (appIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.50', appIntake.rps / bareIntake.rps >= 0.5);
@@ -295,6 +301,18 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
     null,
   );
   line('intake ratio to bare, spread employers', (spreadIntake.rps / bareIntake.rps).toFixed(2), '≥ 0.50', spreadIntake.rps / bareIntake.rps >= 0.5);
+  line(
+    "floor: our order's rows by the bare server, one per statement / batched (orders/s)",
+    `${floorIntake.rps.toFixed(0)} (${floorIntake.non2xx} non-2xx) / ${batchedIntake.rps.toFixed(0)} (${batchedIntake.non2xx} non-2xx)`,
+    '',
+    null,
+  );
+  line(
+    'floor ratio to bare, one per statement / batched',
+    `${(floorIntake.rps / bareIntake.rps).toFixed(2)} / ${(batchedIntake.rps / bareIntake.rps).toFixed(2)}`,
+    '',
+    null,
+  );
   const p99 = appIntake.p99 / Math.max(1, bareIntake.p99);
   line('intake p99 ratio to bare, one employer', p99.toFixed(1), '≤ 2.0', p99 <= 2);
   line('server RSS peak under intake (MB)', peakRss.toFixed(0), '≤ 250', peakRss <= 250);
@@ -316,6 +334,12 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
     );
   const [dbBare, dbOne, dbSpread] = [dbPerOrder('bare'), dbPerOrder('one'), dbPerOrder('spread')];
   line('database CPU per order, bare / one / spread (ms)', `${dbBare.toFixed(2)} / ${dbOne.toFixed(2)} / ${dbSpread.toFixed(2)}`, '', null);
+  line(
+    'floor CPU per order, server / database, one per statement / batched (ms)',
+    `${perOrder('floor').toFixed(2)} / ${dbPerOrder('floor').toFixed(2)}, ${perOrder('batched').toFixed(2)} / ${dbPerOrder('batched').toFixed(2)}`,
+    '',
+    null,
+  );
   lastBare = bareIntake.rps;
   return {
     rounds: runs,

@@ -4,7 +4,7 @@ import { requireRole } from '../auth/actor.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
-import type { Executor, Tx } from '../platform/db/client.js';
+import type { Tx } from '../platform/db/client.js';
 import type { OrderRow } from './orders.repo.js';
 import type { ClaimKey } from '../platform/idempotency/idempotency.js';
 import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
@@ -14,7 +14,8 @@ import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
 import { orderText } from '../search/order-index.js';
-import { insertNewOrder } from './new-order.repo.js';
+import { insertNewOrder, type NewOrder } from './new-order.repo.js';
+import { createIntakeBatcher } from './intake-batch.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
@@ -59,6 +60,8 @@ export type CreateOrderInput = {
 
 export function createIntakeService(deps: OrderDeps) {
   const { db, clock } = deps;
+  // Plain intakes that arrive together are written together (intake-batch.ts).
+  const batcher = createIntakeBatcher(db);
 
   /** Integration accounts stand outside the tree: their orders are held by the hotline centre until dispatched. */
   function holderFor(actor: Actor, units: UnitDirectory): UnitBrief {
@@ -220,51 +223,52 @@ export function createIntakeService(deps: OrderDeps) {
     };
     // The order, its callers, its first event and its search words in one statement: a
     // search right after intake finds it (orders/new-order.repo.ts).
-    const insert = (ex: Executor) =>
-      insertNewOrder(ex, {
-        order: { ...row, id },
-        callers: input.callers.map((c, i) => ({
-          orderId: id,
-          name: c.name,
-          phone: c.phone ?? null,
-          idNumber: c.idNumber ?? null,
-          relation: c.relation ?? 'self',
-          isPrimary: i === 0,
-          channel: input.channel,
-          calledAt: now,
-          addedBy: actor.userId,
-          confidential: input.confidential,
-        })),
-        event: {
-          orderId: id,
-          at: now,
-          action: event.action,
-          fromState: null,
-          toState: row.state,
-          actorUserId: actor.userId,
-          actorName: actor.displayName,
-          actorRole: actor.role,
-          unitId: actor.unitId,
-          unitName: intakeUnit.name,
-          data: event.data,
-        },
-        words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
-      });
-    // The one statement is atomic by itself: a transaction (BEGIN and COMMIT, two more round trips, and drizzle's
-    // transaction object) only when something else is written with it (an idempotency key, a partner's receipt).
-    // Either way run again if PostgreSQL made it a deadlock's victim (deadlock-retry.ts: the order counters' rows can
-    // cross a merge's); the callbacks write only in the transaction.
-    const { order, callers } = await retryDeadlockVictim(() =>
+    const newOrder: NewOrder = {
+      order: { ...row, id },
+      callers: input.callers.map((c, i) => ({
+        orderId: id,
+        name: c.name,
+        phone: c.phone ?? null,
+        idNumber: c.idNumber ?? null,
+        relation: c.relation ?? 'self',
+        isPrimary: i === 0,
+        channel: input.channel,
+        calledAt: now,
+        addedBy: actor.userId,
+        confidential: input.confidential,
+      })),
+      event: {
+        orderId: id,
+        at: now,
+        action: event.action,
+        fromState: null,
+        toState: row.state,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        actorRole: actor.role,
+        unitId: actor.unitId,
+        unitName: intakeUnit.name,
+        data: event.data,
+      },
+      words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
+    };
+    // The order, its callers, its first event and its search words are one statement (new-order.repo.ts), atomic by
+    // itself: a plain intake needs no transaction (BEGIN and COMMIT, two more round trips) and is written with the
+    // intakes that arrive with it (intake-batch.ts). A transaction only when something else is written with it (an
+    // idempotency key, a partner's receipt), run again if PostgreSQL made it a deadlock's victim (deadlock-retry.ts:
+    // the order counters' rows can cross a merge's); the callbacks write only in the transaction.
+    const { order, callers } =
       claim || external || opts.within
-        ? db.transaction(async (tx) => {
-            const written = await insert(tx);
-            if (claim) await claim(tx, written.order.id);
-            if (external) await external.within(tx, written.order);
-            if (opts.within) await opts.within(tx, written.order);
-            return written;
-          })
-        : insert(db),
-    );
+        ? await retryDeadlockVictim(() =>
+            db.transaction(async (tx) => {
+              const written = await insertNewOrder(tx, newOrder);
+              if (claim) await claim(tx, written.order.id);
+              if (external) await external.within(tx, written.order);
+              if (opts.within) await opts.within(tx, written.order);
+              return written;
+            }),
+          )
+        : await batcher.write(newOrder);
     // Committed: heard here now, by other instances a moment later (platform/bus).
     deps.bus.committed(message);
     return { order, callers, now };

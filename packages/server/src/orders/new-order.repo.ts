@@ -1,69 +1,130 @@
 import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../platform/db/client.js';
-import { compile, execute, hasExpressions, maxShapes, placeholderRows, shapeOf, type Built } from '../platform/db/reusable.js';
-import { upsertOrderWords } from '../search/order-index.js';
+import { compile, execute, hasExpressions, maxShapes, shapeOf, type Built } from '../platform/db/reusable.js';
+import { upsertOrderWordsFrom } from '../search/order-index.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { CallerRow, OrderEventInsert, OrderRow } from './orders.repo.js';
 import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
 
 type OrderInsert = typeof workOrders.$inferInsert;
 type CallerInsert = typeof orderCallers.$inferInsert;
+export type NewOrder = { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string };
+export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
 
 /**
- * A new order as one statement: the order row, its callers, its first timeline event and its search words, written by data-modifying CTEs of one INSERT instead of four
- * round trips (issue 18: intake's time went to round trips and to drizzle rebuilding each statement). The foreign
- * keys from callers, event and words to the order are checked at the end of the statement, when the order is there.
- * Built once per shape (which columns the rows give, how many callers) and reused (platform/db/reusable.ts).
- * The order comes back as drizzle maps it; the callers as json, mapped by their columns.
+ * New orders as one statement: the order rows, their callers, their first timeline events and their search words,
+ * written by data-modifying CTEs of one INSERT (issue 18: intake's time went to round trips, and on the database to
+ * what each statement costs besides its rows: the counters' statement triggers, the commit). The rows travel as four
+ * json parameters, so the statement's text is the same for one order or fifty (intake-batch.ts gathers concurrent
+ * intakes into one): it is built once per shape (which columns the rows give) and prepared once per connection.
+ * A value reaches its column as it would as a bound parameter: its driver form (mapped by its column, as drizzle
+ * does) given as a json string to the column type's input function; json columns take their json as it is.
+ * The foreign keys from callers, events and words to the orders are checked at the end of the statement.
+ * The orders come back as drizzle maps them, in the order given; the callers as json, mapped by their columns.
  */
-export async function insertNewOrder(
-  tx: Executor,
-  input: { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string },
-): Promise<{ order: OrderRow; callers: CallerRow[] }> {
-  const event = { ...input.event, data: parseOrderEvent({ action: input.event.action, data: input.event.data }).data };
-  const parts = [[input.order], input.callers, [event]] as Record<string, unknown>[][];
-  if (parts.some(hasExpressions)) throw new Error('insertNewOrder: rows must be values, not SQL expressions');
-  const shapes = parts.map(shapeOf);
-  const key = shapes.map((x) => x.shape).join('|');
-  let entry = cache.get(key);
-  if (!entry) {
-    entry = build(tx, shapes[0]!.keys, shapes[1]!.keys, shapes[2]!.keys);
-    if (cache.size < maxShapes) cache.set(key, entry);
-    else entry = { ...entry, built: { ...entry.built, name: '' } };
+export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<WrittenOrder[]> {
+  if (!input.length) return [];
+  const orders = input.map((i) => i.order as Record<string, unknown>);
+  const callers = input.flatMap((i) => i.callers as Record<string, unknown>[]);
+  const events = input.map((i) => ({ ...i.event, data: parseOrderEvent({ action: i.event.action, data: i.event.data }).data }) as Record<string, unknown>);
+  if ([orders, callers, events].some(hasExpressions)) throw new Error('insertNewOrders: rows must be values, not SQL expressions');
+  const keys = [keySet(orders), keySet(callers), keySet(events)] as const;
+  if (!keys[0].includes('id')) throw new Error('insertNewOrders: the order id is given by the caller');
+  const key = keys.map((k) => k.join(',')).join('|');
+  let built = cache.get(key);
+  if (!built) {
+    built = build(ex, ...keys);
+    if (cache.size < maxShapes) cache.set(key, built);
+    else built = { ...built, name: '' };
   }
-  const values: Record<string, unknown> = { words: input.words, orderId: input.order.id };
-  entry.fillOrder(values, parts[0]!);
-  entry.fillCallers(values, parts[1]!);
-  entry.fillEvent(values, parts[2]!);
-  const [row] = (await execute(tx, entry.built, values)) as (OrderRow & { [callersKey]: unknown })[];
-  const { [callersKey]: callerJson, ...order } = row!;
-  const callers = (typeof callerJson === 'string' ? JSON.parse(callerJson) : callerJson) as Record<string, unknown>[];
-  return { order: order as OrderRow, callers: callers.map(callerFromJson) };
+  const values = {
+    orders: jsonRows(workOrders, keys[0], orders),
+    callers: jsonRows(orderCallers, keys[1], callers),
+    events: jsonRows(orderEvents, keys[2], events),
+    words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words }))),
+  };
+  const rows = (await execute(ex, built, values)) as (OrderRow & { [callersKey]: unknown })[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return input.map((i) => {
+    const { [callersKey]: callerJson, ...order } = byId.get(i.order.id!)!;
+    const json = (typeof callerJson === 'string' ? JSON.parse(callerJson) : callerJson) as Record<string, unknown>[];
+    return { order: order as OrderRow, callers: json.map(callerFromJson) };
+  });
+}
+
+/** One order (a transaction's intake: an idempotency key, a partner's receipt): the same statement. */
+export async function insertNewOrder(ex: Executor, input: NewOrder): Promise<WrittenOrder> {
+  return (await insertNewOrders(ex, [input]))[0]!;
+}
+
+/** The shape of a batch: the columns its rows give. Rows of one statement must agree (a column left out takes its default). */
+export function shapeKeyOf(input: NewOrder): string {
+  return [[input.order], input.callers, [input.event]].map((rows) => keySet(rows as Record<string, unknown>[]).join(',')).join('|');
+}
+
+function keySet(rows: Record<string, unknown>[]): string[] {
+  const { keys } = shapeOf(rows);
+  const first = keys[0] ?? [];
+  const joined = first.join(',');
+  if (keys.some((k) => k.join(',') !== joined)) throw new Error('insertNewOrders: the rows of one table give different columns');
+  return first;
 }
 
 const callersKey = '__callers';
-type Fill = ReturnType<typeof placeholderRows>['fill'];
-const cache = new Map<string, { built: Built; fillOrder: Fill; fillCallers: Fill; fillEvent: Fill }>();
+const cache = new Map<string, Built>();
 
-function build(ex: Executor, orderKeys: string[][], callerKeys: string[][], eventKeys: string[][]) {
-  if (orderKeys[0]!.indexOf('id') < 0) throw new Error('insertNewOrder: the order id is given by the caller');
-  const o = placeholderRows(workOrders, orderKeys, 'o');
-  const c = placeholderRows(orderCallers, callerKeys, 'c');
-  const e = placeholderRows(orderEvents, eventKeys, 'e');
-  const orderInsert = ex.insert(workOrders).values(o.rows).returning() as unknown as { getSQL(): SQL; config: { returning: unknown[] } };
-  const callerInsert = ex.insert(orderCallers).values(c.rows).returning() as unknown as { getSQL(): SQL };
-  const eventInsert = ex
-    .insert(orderEvents)
-    .values(e.rows)
-    .returning({ r: sql`${orderEvents.id}` }) as unknown as { getSQL(): SQL };
-  const statement = sql`with o as (${orderInsert.getSQL()}),
-    c as (${callerInsert.getSQL()}),
-    e as (${eventInsert.getSQL()}),
-    s as (${upsertOrderWords(sql.placeholder('orderId'), sql.placeholder('words'))} returning 1)
-    select o.*, (select coalesce(json_agg(c), '[]'::json) from c) as callers_json from o`;
+/** `insert into t (cols) select cols from json_populate_recordset(null::t, $json)`: each row's columns by name. */
+function insertFromJson(table: PgTable, keys: string[], param: string): SQL {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const names = sql.join(
+    keys.map((k) => sql.identifier(columns[k]!.name)),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${sql.placeholder(param)}::json)`;
+}
+
+function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKeys: string[]): Built {
   // The order's columns as drizzle returns them (its RETURNING list, in order), then the callers' json.
-  const fields = [...orderInsert.config.returning, { path: [callersKey], field: sql`callers_json` }];
-  return { built: compile(ex, statement, fields, 'new_order'), fillOrder: o.fill, fillCallers: c.fill, fillEvent: e.fill };
+  const returning = (
+    ex
+      .insert(workOrders)
+      .values({} as OrderInsert)
+      .returning() as unknown as { config: { returning: { field: Column }[] } }
+  ).config.returning;
+  const returned = sql.join(
+    returning.map((f) => sql.identifier(f.field.name)),
+    sql`, `,
+  );
+  const statement = sql`with o as (${insertFromJson(workOrders, orderKeys, 'orders')} returning ${returned}),
+    c as (${insertFromJson(orderCallers, callerKeys, 'callers')} returning *),
+    e as (${insertFromJson(orderEvents, eventKeys, 'events')} returning 1),
+    s as (${upsertOrderWordsFrom(sql.placeholder('words'))} returning 1)
+    select o.*, (select coalesce(json_agg(c), '[]'::json) from c where c.order_id = o.id) as callers_json from o`;
+  const fields = [...returning, { path: [callersKey], field: sql`callers_json` }];
+  return compile(ex, statement, fields, 'new_orders');
+}
+
+const jsonColumn = (c: Column) => c.columnType === 'PgJsonb' || c.columnType === 'PgJson';
+
+/** The rows as one json array of objects keyed by column name, each value in its driver form (see above). */
+function jsonRows(table: PgTable, keys: string[], rows: Record<string, unknown>[]): string {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const parts = keys.map((k) => [k, JSON.stringify(columns[k]!.name), columns[k]!] as const);
+  return `[${rows
+    .map(
+      (r) =>
+        `{${parts
+          .map(([k, name, col]) => {
+            const v = r[k];
+            if (v === null) return `${name}:null`;
+            const driver = col.mapToDriverValue(v);
+            const value = jsonColumn(col) ? (typeof driver === 'string' ? driver : JSON.stringify(driver)) : JSON.stringify(driver);
+            return `${name}:${value}`;
+          })
+          .join(',')}}`,
+    )
+    .join(',')}]`;
 }
 
 const callerColumns = Object.entries(getTableColumns(orderCallers)) as [string, Column][];

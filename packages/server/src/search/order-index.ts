@@ -23,6 +23,15 @@ export const upsertOrderWords = (orderId: SQLWrapper, words: SQLWrapper): SQL =>
   sql`insert into search_orders (order_id, words) values (${orderId}, to_tsvector('simple', ${words}))
     on conflict (order_id) do update set words = excluded.words`;
 
+/**
+ * Several orders' words from one json parameter (`[{id, words}]`), for intake's statement of a batch of orders
+ * (orders/new-order.repo.ts); the same write as `upsertOrderWords`.
+ */
+export const upsertOrderWordsFrom = (json: SQLWrapper): SQL =>
+  sql`insert into search_orders (order_id, words)
+    select (w->>'id')::uuid, to_tsvector('simple', w->>'words') from json_array_elements(${json}::json) w
+    on conflict (order_id) do update set words = excluded.words`;
+
 // Runs at every intake: built once (platform/db/reusable.ts).
 const upsertWords = reusableSql('search_order_words', upsertOrderWords(sql.placeholder('id'), sql.placeholder('text')));
 

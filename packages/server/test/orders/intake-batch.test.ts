@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntakeBatcher } from '../../src/orders/intake-batch.js';
+import { insertNewOrders, type NewOrder } from '../../src/orders/new-order.repo.js';
+import { orderCallers, orderEvents, workOrders } from '../../src/orders/orders.tables.js';
+import { rowsOf } from '../../src/platform/db/client.js';
+import { ok, type Client } from '../support/order-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Group commit for intake (orders/intake-batch.ts): intakes that arrive together are written by one statement, each
+ * order with exactly its own callers, first event and search words, and one bad order fails only its own request.
+ */
+let t: TestApp;
+let agent: Client;
+const orderInserts: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ onQuery: (s) => /^with o as \(insert into "work_orders"/.test(s) && orderInserts.push(s) });
+  agent = await t.login('agent');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const body = (i: number) => ({
+  channel: 'phone',
+  callers: [
+    { name: `并发来电人${i}`, phone: `1390000${String(i).padStart(4, '0')}` },
+    { name: `同行工友${i}`, relation: 'colleague' },
+  ],
+  employer: { name: `批量写入测试公司${i % 3}` },
+  narrative: `批量受理第${i}号诉求，拖欠工资${i + 1}个月，暗号批次${i}号`,
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+});
+
+describe('intakes that arrive together', () => {
+  it('are each written whole and with their own callers, event and words', async () => {
+    const n = 30;
+    orderInserts.length = 0;
+    const created = await Promise.all(
+      Array.from({ length: n }, (_, i) => ok<{ id: string; number: string; callers: { name: string }[] }>(agent.post('/api/orders', body(i)), 201)),
+    );
+    expect(new Set(created.map((o) => o.number)).size).toBe(n);
+    // Whether they meet in a batch depends on timing (PGlite runs one statement at a time, each before the next intake
+    // arrives): the batching itself is the next test's; here every order must come out whole whichever way it went.
+    expect(orderInserts.length).toBeGreaterThan(0);
+    expect(orderInserts.length).toBeLessThanOrEqual(n);
+    for (const [i, o] of created.entries()) {
+      // The reply carries this order's callers, not a neighbour's in the batch.
+      expect(o.callers.map((c) => c.name)).toEqual([`并发来电人${i}`, `同行工友${i}`]);
+      const callers = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, o.id)).orderBy(asc(orderCallers.name));
+      expect(callers.map((c) => [c.name, c.isPrimary, c.relation])).toEqual(
+        [
+          [`同行工友${i}`, false, 'colleague'],
+          [`并发来电人${i}`, true, 'self'],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      const events = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id));
+      expect(events.map((e) => e.action)).toEqual(['create']);
+    }
+    // Each order is found by its own words (its search row came with it).
+    const hits = await ok<{ items: { id: string }[] }>(agent.get(`/api/orders?q=${encodeURIComponent('暗号批次17号')}`));
+    expect(hits.items.map((h) => h.id)).toContain(created[17]!.id);
+    const words = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from search_orders where order_id in ${sql.raw(`(${created.map((o) => `'${o.id}'`).join(',')})`)}`),
+    );
+    expect(words[0]!.n).toBe(n);
+  });
+
+  it('fails only the bad order of a batch; the others are written', async () => {
+    const template = await ok<{ id: string }>(agent.post('/api/orders', body(99)), 201);
+    const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
+    const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
+    const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
+    const copy = (i: number, createdBy = row!.createdBy): NewOrder => {
+      const id = randomUUID();
+      return {
+        order: { ...row!, id, number: `BATCH-${i}-${id.slice(0, 8)}`, createdBy },
+        callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `批内${i}` }],
+        event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
+        words: `批内 ${i}`,
+      };
+    };
+    // The first statement waits until three more intakes are queued: they then go as one statement.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sizes: number[] = [];
+    const batcher = createIntakeBatcher(t.db, {
+      inFlight: 1,
+      write: async (ex, input) => {
+        sizes.push(input.length);
+        if (sizes.length === 1) await gate;
+        return insertNewOrders(ex, input);
+      },
+    });
+    const first = batcher.write(copy(0));
+    const rest = [batcher.write(copy(1)), batcher.write(copy(2, randomUUID())), batcher.write(copy(3))];
+    release();
+    const results = await Promise.allSettled([first, ...rest]);
+    // One alone, then the three together (failed on the unknown person), then each of the three alone.
+    expect(sizes).toEqual([1, 3, 1, 1, 1]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const written = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(written.map((w) => w.callers.map((c) => c.name))).toEqual([['批内0'], ['批内1'], ['批内3']]);
+    const ids = written.map((w) => w.order.id);
+    expect((await t.db.select({ id: workOrders.id }).from(workOrders).where(inArray(workOrders.id, ids))).length).toBe(3);
+    expect(batcher.stats()).toMatchObject({ largest: 3 });
+  });
+});
