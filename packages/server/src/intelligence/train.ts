@@ -11,7 +11,7 @@ import { segment } from '../platform/text/segment.js';
 import { featuresOf, train } from './domain/classifier.js';
 import type { ReaderModel } from './domain/read-request.js';
 import { subjectFeature } from './domain/type-by-subject.js';
-import { typeCueFeatures } from './domain/type-cues.js';
+import { crisisCueFeatures, typeCueFeatures } from './domain/type-cues.js';
 import { dangerCueFeatures } from './domain/danger-cues.js';
 import { isTestRequest, loadCorpus, type LabelledRequest } from './corpus/corpus.js';
 import { nationalGazetteer } from './gazetteer-data.js';
@@ -43,7 +43,7 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
     { ...opts, labels: types },
   );
   const subject = train(
-    examples.map((e) => ({ feats: e.feats, label: e.r.subject })),
+    examples.map((e) => ({ feats: [...e.feats, ...crisisCueFeatures(e.r.text)], label: e.r.subject })),
     { ...opts, labels: subjects },
   );
   // 危 beside the word lists (risk-reading.ts): the lists missed most hazards said in new words, a model of the
@@ -58,7 +58,9 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   // reader-2: the type model takes the subject as a feature; reader-3 also the cues of the type rule (type-cues.ts);
   // reader-4 adds the danger model, reader-5 the danger cues. A model of one does not fit the code of another.
   // reader-6 is reader-5's code trained with requests 803–898 (self-harm signalled, reminders that are not 危).
-  return { version: `reader-6.${rows.length}-${hash}`, type, subject, danger };
+  // reader-7: the crisis cue also names a farewell and a means of self-harm, a threat for wages apart, and the
+  // subject model sees it (type-cues.ts); trained with requests 961–1053.
+  return { version: `reader-7.${rows.length}-${hash}`, type, subject, danger };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

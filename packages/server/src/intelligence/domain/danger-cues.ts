@@ -16,8 +16,8 @@ const failing =
   /裂|塌|垮|歪|弯了|断了|崩了|变形|漏|渗|冒烟|冒火|火花|起火|着火|烧起来|冒(?:水|味|黄|白|黑)|透水|出水|淹|往下(?:掉|滑|出溜|塌)|掉(?:渣|土|石|碎石)|炸|爆|报警|超标|停了|坏了|失灵|不灵|咔咔|没断电|没有?通风/;
 // A weapon or an assault.
 const weapon = /刀|棍|棒|扳手|铁锹|钢管|砖头|汽油|往[^，。！？]{0,4}(?:冲|撞)|掐|踹|揍|打我|打人|打了|按在地上|追着|锁在|关在|堵在|拖进|拽|推搡|弄死|收拾/;
-// A means or a place of self-harm, or a farewell.
-const selfHarm =
+// A means or a place of self-harm, or a farewell (also a cue of the type rule's first bullet, type-cues.ts).
+export const selfHarm =
   /跳|蹦|窗台|楼顶|天台|楼上|楼板边|江边|河边|桥上|栏杆|农药|药都|安眠药|炭|上吊|割腕|不活|想死|活够|别找我|留了句话|用不着了|再见了|永别|后事|照顾好|对不起/;
 // Now: under way, or work goes on.
 const now = /现在|正在|刚才|刚刚|今天|今早|今晚|今儿|今个|今日|马上|还在|还让|还要|接着|继续|照常|不让(?:出|撤|走|停|打)|不许|别停|不能停/;

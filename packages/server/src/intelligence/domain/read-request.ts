@@ -5,7 +5,7 @@ import { readAmountYuan, readWorkers } from './numbers.js';
 import { subjectKeywords, typeKeywords } from './lexicon.js';
 import { readRisk, type DangerBasis, type RiskFlagCode, type RiskThresholdsLike } from './risk-reading.js';
 import { chooseType, subjectFeature } from './type-by-subject.js';
-import { typeCueFeatures } from './type-cues.js';
+import { crisisCueFeatures, typeCueFeatures } from './type-cues.js';
 import { dangerCueFeatures } from './danger-cues.js';
 
 // Words that carry weight in the model but explain nothing to an agent.
@@ -89,7 +89,7 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
   ): Reading {
     const text = input.text.normalize('NFKC').trim();
     const feats = featuresOf(deps.segment(text), text, input.channel);
-    const subject = predict(deps.model.subject, subjectIndex, feats);
+    const subject = predict(deps.model.subject, subjectIndex, [...feats, ...crisisCueFeatures(text)]);
     const typeFeats = [...feats, ...typeCueFeatures(text), subjectFeature(subject.label)];
     const type = chooseType(predict(deps.model.type, typeIndex, typeFeats), subject);
     const workers = readWorkers(text, { suggestion: type.label === 'suggestion' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typeCueFeatures, typeCues } from './type-cues.js';
+import { crisisCueFeatures, typeCueFeatures, typeCues } from './type-cues.js';
 
 describe('typeCues: the type labelling rule as features', () => {
   it('marks a party act the caller asks the legality of, however it is asked', () => {
@@ -18,6 +18,19 @@ describe('typeCues: the type labelling rule as features', () => {
   });
   it('marks despair whatever caused it', () => {
     expect(typeCues('我真的撑不下去了，想找个人说说话')).toContain('x:crisis');
+  });
+  it('marks a farewell or a means of self-harm as a crisis, and a threat made for wages apart (rule 1)', () => {
+    expect(typeCues('他给我打电话说孩子以后就交给你了，现在找不到人')).toContain('x:crisis');
+    expect(typeCues('工钱拿不到，我把安眠药攒够了')).toContain('x:crisis');
+    const threat = typeCues('再不给钱我就从楼上跳下去');
+    expect(threat).toContain('x:threat');
+    expect(threat).not.toContain('x:crisis');
+    // "工钱也不给，我就是想找个人说说" presses no demand: still a crisis.
+    expect(typeCues('厂里把我开了，工钱也不给，我就是想找个人说说话')).toContain('x:crisis');
+  });
+  it('gives the subject model the crisis cue alone', () => {
+    expect(crisisCueFeatures('这辈子活着真没意思')).toEqual(['x:crisis', 'x:crisis#1', 'x:crisis#2']);
+    expect(crisisCueFeatures('公司说年假不批就作废，这样对吗？')).toEqual([]);
   });
   it('gives each cue three times over, like the keyword lists', () => {
     expect(typeCueFeatures('我真的撑不下去了')).toEqual(['x:crisis', 'x:crisis#1', 'x:crisis#2']);

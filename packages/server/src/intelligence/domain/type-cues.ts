@@ -7,6 +7,8 @@
  * ("x:act+asks"), weighed like the keyword lists (three times) and learned like any word.
  */
 
+import { selfHarm } from './danger-cues.js';
+
 // A party (employer, foreman, platform or station, union or its officers …): "医院说" is a diagnosis, so no 医院.
 const partyWord =
   '(?:公司|老板|老板娘|厂|单位|工头|包工头|项目部|项目上|平台|站点|站长|网点|矿|领导|经理|主管|组长|班长|主任|护士长|人事|物业|店|酒店|学校|派遣公司|外包公司|工会|主席|园方|企业)[^，。？！,?!]{0,8}';
@@ -31,6 +33,19 @@ const asksThing =
 const crisis =
   /不想活|活着[^，。]{0,4}没|撑不下去|扛不住|熬不住|崩溃|控制不住|轻生|跳楼|楼顶|遗书|对不起我们|说说话|说说心里|聊聊|没用了|心慌|噩梦|睡不着|楼上下去/;
 
+// A self-harm or violent threat made to press a demand ("不给钱就跳下来", "拿不到钱就带着汽油"): a complaint, by the
+// last sentence of rule 1, though its words are a crisis's.
+const threat = /(?:不给|不发|不结|拿不到|要不到|再不)[^，。！？]{0,8}就(?:从|去|要|带|跟|在|死|跳|喝|烧|点|同归)/;
+// The other kinds rule 1 names, said without the words of despair above (reader-7): life not worth living, no way
+// left, and a farewell (entrusting children, money or things, not being a burden any more, goodbye). With the danger
+// rule's means and places of self-harm (danger-cues.ts: a rope, pills, charcoal, a bridge, a rooftop), which rule 1
+// counts as help when they press no demand. Written from the kinds of the training requests up to 960, not from
+// those written after them, which checked it (README, reader-7).
+const farewell = /活着[^，。！？]{0,6}(?:没|累)|没办法了|没活路|想死|死了算了|交给(?:你|我|她|他)了|交代|不麻烦|再见|永别|用不上了|用不着了/;
+
+/** Rule 1: despair, self-harm or a farewell, and no demand pressed with it. */
+const isCrisis = (text: string) => (crisis.test(text) || farewell.test(text) || selfHarm.test(text)) && !threat.test(text);
+
 export function typeCues(text: string): string[] {
   const out: string[] = [];
   const hurt = harm.test(text);
@@ -44,9 +59,17 @@ export function typeCues(text: string): string[] {
   else if (act) out.push('x:act');
   else if (thing) out.push('x:thing');
   else if (fact) out.push('x:fact');
-  if (crisis.test(text)) out.push('x:crisis');
+  if (isCrisis(text)) out.push('x:crisis');
+  else if (threat.test(text)) out.push('x:threat');
   return out;
 }
 
-/** The cues as the type model's features, three times over like the keyword lists; the subject model does not see them. */
+/** The cues as the type model's features, three times over like the keyword lists; the subject model sees the crisis cue alone (below). */
 export const typeCueFeatures = (text: string) => typeCues(text.normalize('NFKC')).flatMap((k) => [k, `${k}#1`, `${k}#2`]);
+
+/**
+ * The crisis cue alone, for the subject model (reader-7): a farewell with unpaid wages behind it reads wage_arrears
+ * on its words, and the catalog's pairing then halves help (type-by-subject.ts). The other cues lowered subject when
+ * the subject model was given them (README, reader-3); this one raised it in cross-validation.
+ */
+export const crisisCueFeatures = (text: string) => (isCrisis(text.normalize('NFKC')) ? ['x:crisis', 'x:crisis#1', 'x:crisis#2'] : []);
