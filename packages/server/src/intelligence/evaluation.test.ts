@@ -10,14 +10,15 @@ import { shippedModel } from './model/load-model.js';
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin, no further miss passes. Measured for reader-6.674-dc52c1b4 on 240 test requests: type 0.888,
- * subject 0.863, danger P/R 0.946/0.981 (54), mass 0.974/0.974 (38), urgent P/R 0.933/0.966 (58), workers 0.963, amount
- * 0.992, employer 0.983, county 0.932 (132). The type and 危 labels were made consistent by the written rules of the
+ * more than the margin, no further miss passes. Measured for reader-7.744-c57d2142 on 280 test requests: type 0.889,
+ * subject 0.864, danger P/R 0.964/0.982 (55), mass 0.977/0.977 (43), urgent P/R 0.951/0.967 (60), workers 0.964, amount
+ * 0.982, employer 0.989, county 0.937 (143). The type and 危 labels were made consistent by the written rules of the
  * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
  * other labels. On the 200 test requests up to 802: reader-4 (the danger model over words) danger 0.889/0.865,
  * reader-5 (the cues of the 危 rule, danger-cues.ts) 0.972/0.946, reader-6 (trained with requests 803–898) 0.925/1.
  * On the 40 test requests of 803–960, written with the training batch and never read before reader-6 was committed:
- * danger 1/0.941 (17), type 0.8, subject 0.8, workers 0.875.
+ * danger 1/0.941 (17), type 0.8, subject 0.8, workers 0.875. On the 40 of 961–1120 (a natural mix, read once after
+ * reader-7 was committed): reader-7 type 0.9, subject 0.925; reader-6 type 0.925, subject 0.925.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -33,29 +34,28 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    // 213 and 207 of 240: one more miss of either passes, two fail.
-    expect(e.type).toBeGreaterThanOrEqual(0.88);
-    expect(e.subject).toBeGreaterThanOrEqual(0.855);
+    // 249 and 242 of 280: one more miss of either passes, two fail.
+    expect(e.type).toBeGreaterThanOrEqual(0.885);
+    expect(e.subject).toBeGreaterThanOrEqual(0.86);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
-    // 37 of 38 both ways: one more miss or alarm passes (0.947), two do not (0.921).
-    expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.94);
-    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.94);
-    // One miss in fifty-four (0.981) and three false alarms (0.946): one further miss passes (0.963), two do not
-    // (0.944); one further alarm passes (0.93), two do not (0.914). Urgent: 56 of 58, one more miss passes (0.948).
+    // 42 of 43 both ways: one more miss or alarm passes (0.953, 0.955), two do not (0.93, 0.933).
+    expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.95);
+    // One miss in fifty-five (0.982) and two false alarms (0.964): one further miss passes (0.964), two do not
+    // (0.945); one further alarm passes (0.947), two do not (0.931). Urgent: 58 of 60, one more miss passes (0.95).
     expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.96);
-    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.92);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.94);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.94);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.945);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    // 231, 238 and 236 of 240; county 123 of 132: one more miss of each passes, two fail. Amount: with requests
-    // 961–1120, reader-6 reads 275 of 280 (0.982, two of the 40 new ones missed); one more miss passes, two fail.
-    expect(e.workers).toBeGreaterThanOrEqual(0.955);
+    // 270, 275 and 277 of 280; county 134 of 143: one more miss of each passes, two fail.
+    expect(e.workers).toBeGreaterThanOrEqual(0.96);
     expect(e.amountYuan).toBeGreaterThanOrEqual(0.977);
-    expect(e.employer).toBeGreaterThanOrEqual(0.977);
-    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(e.employer).toBeGreaterThanOrEqual(0.985);
+    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.925);
   });
 });
 
