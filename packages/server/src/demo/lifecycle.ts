@@ -210,6 +210,12 @@ export class SimOrder {
     return this.sees(actor) && decide(this.state, action, this.context(actor)).ok;
   }
 
+  /** Whether the actor may take the action at `at`, after what is scheduled until then (a caller merged in can flag the order). */
+  mayAt(at: Date, actor: SeedActor, action: OrderAction): boolean {
+    this.flush(at);
+    return this.may(actor, action);
+  }
+
   /** Runs `run` at `at`, in time order with the order's own steps (a merge into this order from another one). */
   schedule(at: Date, run: () => void): void {
     this.pending.push({ at, run });

@@ -224,10 +224,25 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
     const decideAt = working(requestAt, 30, 240);
     if (requested && requestAt < deadline && decideAt < end) {
       const approve = rng.chance(0.85);
-      steps.push({ at: requestAt, run: (t) => sim.requestExtension(t, who(sim, 'request_extension', holder), amount, rng.pick(texts.extensionReason)) });
+      // Asked only if the limit still counts working days when the time comes: a caller attached meanwhile can flag
+      // the order into the emergency limits (issue 11), which run on the clock and cannot be extended (the seed failed
+      // with ORDER_EXTENSION_CLOCK_LIMIT on some days). Then there is nothing to decide either. (The texts are picked
+      // as before, so every other order is generated as it was.)
+      steps.push({
+        at: requestAt,
+        run: (t) => {
+          const by = who(sim, 'request_extension', holder);
+          const reason = rng.pick(texts.extensionReason);
+          if (sim.mayAt(t, by, 'request_extension')) sim.requestExtension(t, by, amount, reason);
+        },
+      });
       steps.push({
         at: decideAt,
-        run: (t) => sim.decideExtension(t, who(sim, 'decide_extension', req.desk), approve, rng.pick(approve ? texts.extensionApprove : texts.extensionReject)),
+        run: (t) => {
+          const by = who(sim, 'decide_extension', req.desk);
+          const note = rng.pick(approve ? texts.extensionApprove : texts.extensionReject);
+          if (sim.o.pendingExtension) sim.decideExtension(t, by, approve, note);
+        },
       });
       if (approve) deadline = requested;
     }
