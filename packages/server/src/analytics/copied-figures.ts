@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
@@ -26,8 +26,9 @@ const shiftMs = (shift: SQL) => sql`(extract(epoch from ${shift}) * 1000)::bigin
 /** Plans the calendar's figures of `copies` (one statement's worth of all copies to come); `dropCopiedFigures` after. */
 export async function planCopiedFigures(db: Db, copies: SQL, cal: WorkingCalendar | null): Promise<void> {
   await dropCopiedFigures(db);
-  // An ordinary unlogged table: every connection copying reads it.
-  await db.execute(sql`create unlogged table ${plan} (src uuid not null, shift_ms bigint not null, metric text not null, day date not null,
+  // An ordinary table: every connection copying reads it, and logged: a seeder killed after some ranges leaves what
+  // the next one needs to add those ranges' roll-up (addCopiedRollup, demo/multiply.ts).
+  await db.execute(sql`create table ${plan} (src uuid not null, shift_ms bigint not null, metric text not null, day date not null,
     unit_id uuid not null, unit_path text not null, detail text, value numeric(16, 2) not null)`);
   const [bad] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${copies}) c where ${shiftMs(sql`c.shift`)} % 86400000 <> 0`));
   if (bad?.n) throw new Error('copied figures: a copy moved by a part of a day');
@@ -79,8 +80,12 @@ function copiedColumn(table: PgTable, column: PgColumn): SQL {
   return col;
 }
 
+/** Runs a step of the copy, timing it if the caller asks (demo/seed-steps.ts). */
+type Time = <T>(step: string, fn: () => Promise<T>) => Promise<T>;
+const rowCount = (r: unknown) => Number((r as { rowCount?: number | null }).rowCount ?? (r as { affectedRows?: number | null }).affectedRows ?? 0);
+
 /** Writes the figures of `copies` (planned by `planCopiedFigures`): inside the transaction that writes the copies. */
-export async function copyFigures(tx: Executor, copies: SQL): Promise<void> {
+export async function copyFigures(tx: Executor, copies: SQL, time: Time = (_step, fn) => fn()): Promise<void> {
   for (const table of [analyticsOrderFacts, analyticsContributions]) {
     const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>).filter((c) => !(table === analyticsContributions && c.name === 'id'));
     const names = sql.join(
@@ -93,11 +98,55 @@ export async function copyFigures(tx: Executor, copies: SQL): Promise<void> {
     );
     const notCopied = table === analyticsContributions ? sql`where t.metric <> all(${`{${excluded.join(',')}}`}::text[])` : sql``;
     // Looked up per copy (`offset 0`: the planner may not turn it into a merge with a scan of the whole table).
-    await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from (${copies}) c
-      join lateral (select * from ${table} t0 where t0.order_id = c.src offset 0) t on true ${notCopied}`);
+    await time(`figures: ${getTableName(table)}`, async () =>
+      rowCount(
+        await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from (${copies}) c
+      join lateral (select * from ${table} t0 where t0.order_id = c.src offset 0) t on true ${notCopied}`),
+      ),
+    );
   }
-  await tx.execute(sql`insert into ${analyticsContributions} (order_id, metric, day, unit_id, unit_path, type_code, subject_code, detail, value)
+  await time('figures: handling days', async () =>
+    rowCount(
+      await tx.execute(sql`insert into ${analyticsContributions} (order_id, metric, day, unit_id, unit_path, type_code, subject_code, detail, value)
     select c.id, p.metric, p.day, p.unit_id, p.unit_path, f.type_code, f.subject_code, p.detail, p.value
     from (${copies}) c join lateral (select * from ${plan} p0 where p0.src = c.src and p0.shift_ms = ${shiftMs(sql`c.shift`)} offset 0) p on true
-    join lateral (select type_code, subject_code from ${analyticsOrderFacts} f0 where f0.order_id = c.src offset 0) f on true`);
+    join lateral (select type_code, subject_code from ${analyticsOrderFacts} f0 where f0.order_id = c.src offset 0) f on true`),
+    ),
+  );
+}
+
+/** The roll-up's writers' lock (drizzle/0034_analytics_daily.sql): only its holder holds or waits for roll-up rows. */
+const rollupLock = 1235100013;
+
+/**
+ * Adds the copies' contributions to the roll-up (analytics_daily), which their bulk inserts skipped (drizzle/0035):
+ * `pairs` selects (src, shift, n), n copies of template `src` moved by `shift` whose figures copyFigures wrote. A
+ * copy's contributions are its template's moved by the shift (but for the calendar's metrics, the plan's rows for
+ * that template and shift), so the pair's rows are summed once and counted n times: at a million orders about
+ * 200,000 pairs instead of the copies' ten million rows, and every roll-up row written once, where the per-range
+ * trigger upserted it once per range. The templates' rows are looked up per template (`offset 0`: with the pairs'
+ * count unknown the planner read all ten million contributions). Under the roll-up's lock, in key order, as the
+ * trigger writes; the multiplication test compares the result with a GROUP BY of the contributions.
+ */
+export async function addCopiedRollup(tx: Executor, pairs: SQL): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${rollupLock})`);
+  const result = await tx.execute(sql`with p as materialized (${pairs}),
+    t as materialized (select s.src as order_id, t0.metric, t0.day, t0.unit_path, t0.value from (select distinct src from p) s
+      join lateral (select * from ${analyticsContributions} t1 where t1.order_id = s.src offset 0) t0 on true
+      where t0.metric <> all(${`{${excluded.join(',')}}`}::text[]))
+    insert into analytics_daily as d (day, unit_path, metric, value, n)
+    select day, unit_path, metric, sum(value), sum(n)::int from (
+      select t.day + (${shiftMs(sql`p.shift`)} / 86400000)::int as day, t.unit_path, t.metric, t.value * p.n as value, p.n
+        from p join t on t.order_id = p.src
+      union all
+      select c.day, c.unit_path, c.metric, c.value * p.n, p.n from p join ${plan} c on c.src = p.src and c.shift_ms = ${shiftMs(sql`p.shift`)}
+    ) x group by 1, 2, 3 order by 1, 2, 3
+    on conflict (day, unit_path, metric) do update set value = d.value + excluded.value, n = d.n + excluded.n`);
+  return rowCount(result);
+}
+
+/** Whether a seeder left copies' figures planned (a run killed before it settled them: demo/multiply.ts). */
+export async function copiedFiguresPlanned(db: Executor): Promise<boolean> {
+  const [r] = rowsOf<{ t: string | null }>(await db.execute(sql`select to_regclass('analytics_copy_plan')::text as t`));
+  return !!r?.t;
 }

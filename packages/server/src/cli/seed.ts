@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { seedOrders, type SeedProgress } from '../demo/demo.seed.js';
 import { defaultDistinct, multiplyAbove, seedOrdersMultiplied } from '../demo/multiply.js';
+import { steps as newSteps } from '../demo/seed-steps.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { bootstrap, isInstalled } from '../install/bootstrap.js';
 import { loadConfig } from '../platform/config/config.js';
@@ -13,10 +14,11 @@ import { migrateDatabase, openDatabase } from '../platform/db/client.js';
  * server uses (same settings). Above 20,000 orders, `distinct` of them are generated and the rest are copies the
  * database writes from them (demo/multiply.ts): a million in minutes instead of a quarter of an hour; `--distinct N`
  * with N ≥ the count generates every one. An empty database is installed first with the demo (its people act on the orders).
- * Numbers continue each day's sequence; do not run it while the server takes calls. With the embedded database
+ * Numbers continue each day's sequence; do not run it while the server takes calls. Copying into a database with fewer
+ * orders than the copies, it drops the scattered indexes and builds them after (`--keep-indexes`: keeps them). With the embedded database
  * (PGlite), stop the server first: only one process may open its data folder.
  */
-const usage = '用法 / usage: npm run seed -- --orders 100000 [--days 90] [--seed 42] [--batch 1000] [--distinct 5000]';
+const usage = '用法 / usage: npm run seed -- --orders 100000 [--days 90] [--seed 42] [--batch 1000] [--distinct 5000] [--keep-indexes]';
 
 let args;
 try {
@@ -27,6 +29,7 @@ try {
       seed: { type: 'string' },
       batch: { type: 'string' },
       distinct: { type: 'string' },
+      'keep-indexes': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -99,13 +102,28 @@ try {
   };
   const multiplied = distinct < count;
   if (multiplied) console.log(`  其中 ${distinct.toLocaleString()} 张逐张生成，其余由数据库复制 / ${distinct.toLocaleString()} generated, the rest copied`);
+  const steps = newSteps();
+  let ordersBefore = 0;
   const result = multiplied
     ? await seedOrdersMultiplied(database.db, {
         ...options,
         distinct,
-        onPhase: (phase, p) => console.log(`  ${phase}: ${p.orders.toLocaleString()} 张工单，${p.seconds.toFixed(1)} s`),
+        steps,
+        ...(args['keep-indexes'] ? { deferIndexes: false } : {}),
+        // Each phase's own wall time (and its orders per second where it writes orders), then the total so far.
+        onPhase: (phase, p) => {
+          const written = p.orders - ordersBefore;
+          ordersBefore = p.orders;
+          const rate = written > 0 ? `，${Math.round(written / Math.max(p.phaseSeconds, 0.001)).toLocaleString()} 单/s` : '';
+          console.log(`  ${phase}: ${p.phaseSeconds.toFixed(1)} s${rate}（累计 ${p.orders.toLocaleString()} 张工单，${p.seconds.toFixed(1)} s）`);
+        },
       })
     : await seedOrders(database.db, options);
+  // Where the multiplication's time went, step by step (summed over the connections that copy side by side).
+  for (const s of steps.list())
+    console.log(
+      `    ${s.step.padEnd(32)} ${s.seconds.toFixed(1).padStart(7)} s${s.rows ? `  ${s.rows.toLocaleString().padStart(11)} 行  ${Math.round(s.rows / Math.max(s.seconds, 0.001)).toLocaleString()} 行/s` : ''}`,
+    );
   const rate = Math.round(result.orders / Math.max(result.seconds, 0.001));
   console.log(
     `完成 / done: ${result.orders.toLocaleString()} 张工单，${result.rows.toLocaleString()} 行，${result.seconds.toFixed(1)} s（${rate.toLocaleString()} 单/s）`,

@@ -1,11 +1,12 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { copyFigures } from '../analytics/copied-figures.js';
+import { addCopiedRollup, copiedFiguresPlanned, copyFigures, dropCopiedFigures } from '../analytics/copied-figures.js';
 import { finalStates } from '../orders/domain/states.js';
 import { addBulkCounts, addBulkUnitPages } from '../orders/order-counts.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
-import { rowsOf, type Executor } from '../platform/db/client.js';
+import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
 import { searchOrders } from '../search/search.tables.js';
+import { rowCountOf, untimed, type Steps } from './seed-steps.js';
 
 /**
  * The SQL side of multiplying generated orders (multiply.ts): plan tables (unlogged, dropped at the end; ordinary
@@ -44,6 +45,8 @@ export async function planCopies(
   opts: { ids: readonly string[]; copies: number; from: Date; to: Date; province: string; openDays?: number | undefined },
 ): Promise<CopyPlan> {
   await dropPlan(tx);
+  // The plan sorts a million copies by day to number them: in memory, not in batches on disk.
+  await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
   const ids = sql`${`{${opts.ids.join(',')}}`}::uuid[]`;
   await tx.execute(sql`create unlogged table seed_tpl as
     select o.id, o.number, o.state, o.created_at, coalesce(o.merged_into_id, o.id) as grp,
@@ -78,7 +81,8 @@ export async function planCopies(
   const to = sql`${opts.to.toISOString()}::timestamptz`;
   const lo = sql`ceil(extract(epoch from ${from} - p.first) / ${WEEK})::int`;
   const hi = sql`floor((extract(epoch from ${to} - p.last) - 0.001) / ${WEEK})::int`;
-  await tx.execute(sql`create unlogged table seed_copy as
+  // Logged, as seed_done: a seeder killed after some ranges leaves what the next one needs to settle them (settleCopies).
+  await tx.execute(sql`create table seed_copy as
     with s as (
       select t.id as src, p.c, ${copyId(sql`t.id`, sql`p.c`)} as id, t.created_at,
         (case when p.settled and ${hi} >= ${lo} then ${lo} + abs(hashtext(p.grp::text || '/' || p.c)) % (${hi} - ${lo} + 1) else 0 end)
@@ -96,6 +100,8 @@ export async function planCopies(
   await tx.execute(sql`create index on seed_copy (src, c)`);
   await tx.execute(sql`create index on seed_copy (c)`);
   await tx.execute(sql`analyze seed_copy`);
+  // The ranges of copies written, each in the transaction that wrote it (copyRange).
+  await tx.execute(sql`create table seed_done (first int not null, last int not null)`);
   await tx.execute(sql`insert into order_sequences (province, day, last)
     select ${opts.province}, day, max(seq)::int from seed_copy group by day
     on conflict (province, day) do update set last = greatest(order_sequences.last, excluded.last)`);
@@ -106,7 +112,35 @@ export async function planCopies(
   return { templates: n, copies, maxCopy };
 }
 
-const planTables = ['seed_tpl', 'seed_grp', 'seed_pairs', 'seed_pick', 'seed_copy', 'seed_ids', 'seed_ev'];
+const planTables = ['seed_tpl', 'seed_grp', 'seed_pairs', 'seed_pick', 'seed_copy', 'seed_ids', 'seed_ev', 'seed_done'];
+
+/**
+ * What the copies written owe once, set-based, at the end (not per range): their roll-up (analytics/copied-figures.ts
+ * addCopiedRollup, one row per template and shift), then the plan is dropped — in one transaction, so the roll-up
+ * is added exactly once whether the copy finished, failed, or was killed and a later seed settles it. Returns the
+ * roll-up rows written, or null when there was no plan.
+ */
+export async function settleCopies(db: Db, steps: Steps = untimed): Promise<number | null> {
+  const [plan] = rowsOf<{ copies: string | null; done: string | null }>(
+    await db.execute(sql`select to_regclass('seed_copy')::text as copies, to_regclass('seed_done')::text as done`),
+  );
+  return db.transaction(async (tx) => {
+    let rows: number | null = null;
+    // One aggregate of a few million rows: in memory, not in batches on disk.
+    await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
+    if (plan?.copies && plan.done && (await copiedFiguresPlanned(tx)))
+      rows = await steps.time('roll-up (once)', () =>
+        addCopiedRollup(
+          tx,
+          sql`select s.src, s.shift, count(*)::int as n from seed_copy s where exists (select 1 from seed_done d where s.c between d.first and d.last)
+            group by s.src, s.shift`,
+        ),
+      );
+    await dropPlan(tx);
+    await dropCopiedFigures(tx);
+    return rows;
+  });
+}
 
 export async function dropPlan(db: Executor): Promise<void> {
   for (const name of planTables) await db.execute(sql`drop table if exists ${sql.identifier(name)}`);
@@ -172,11 +206,14 @@ function eventDataExpr(k: { dates: number; ids: number }): SQL {
 
 /**
  * `t`, the template rows of copy `s`, looked up by the template's id for each copy: a join the planner may not turn
- * around (`offset 0` keeps the subquery apart). Joined plainly, it merged the range's copies with a whole scan of the
+ * around (`offset 0` keeps the subquery apart). `order`: the rows of each copy in that order, one copy after the
+ * other (the events: each copy's timeline gets its ids in its template's order, without sorting the range's half a
+ * million events, wide with their data, on disk). Joined plainly, it merged the range's copies with a whole scan of the
  * table's order index — every copied event and figure the table already held, again for every range (at a million
  * orders the events' and the figures' inserts took half of each range's time).
  */
-const templateRows = (table: PgTable, key: 'id' | 'order_id') => sql`lateral (select * from ${table} t0 where t0.${sql.identifier(key)} = s.src offset 0) t`;
+const templateRows = (table: PgTable, key: 'id' | 'order_id', order?: SQL) =>
+  sql`lateral (select * from ${table} t0 where t0.${sql.identifier(key)} = s.src ${order ? sql`order by ${order}` : sql``} offset 0) t`;
 
 const copied = [workOrders, orderCallers, orderHops, orderCoHandlers, orderExtensions, orderEvents] as const;
 
@@ -190,8 +227,9 @@ export const plannedCopies = (range?: [number, number]) =>
  * counters once per template (a copy's counted columns are its template's), the unit pages, the figures from the
  * templates' (analytics/copied-figures.ts). Rows of the order tables written.
  */
-export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }): Promise<number> {
-  await tx.execute(sql`select set_config('hotline.bulk', 'on', true), set_config('jit', 'off', true)`);
+export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }, steps: Steps = untimed): Promise<number> {
+  // The seed's own transactions do not wait for their WAL flush (a crash loses whole ranges, never part of one).
+  await tx.execute(sql`select set_config('hotline.bulk', 'on', true), set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`);
   let rows = 0;
   for (const table of copied) {
     const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>).filter((c) => !(table === orderEvents && c.name === 'id'));
@@ -205,24 +243,45 @@ export async function copyRange(tx: Executor, first: number, last: number, k: { 
     );
     const key = table === workOrders ? 'id' : 'order_id';
     const events = table === orderEvents;
-    const result = await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from seed_copy s
-      join ${templateRows(table, key)} on true ${events ? sql`left join lateral (select * from seed_ev v0 where v0.id = t.id offset 0) v on true` : sql``}
-      where s.c between ${first} and ${last} ${events ? sql`order by s.id, t.id` : sql``}`);
-    rows += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+    rows += await steps.time(`copy ${getTableName(table)}`, async () =>
+      rowCountOf(
+        await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from seed_copy s
+      join ${templateRows(table, key, events ? sql`t0.id` : undefined)} on true ${events ? sql`left join lateral (select * from seed_ev v0 where v0.id = t.id offset 0) v on true` : sql``}
+      where s.c between ${first} and ${last}`),
+      ),
+    );
   }
   const range = sql`s.c between ${first} and ${last}`;
-  await addBulkCounts(
-    tx,
-    sql`select t.visible_to, t.holder_unit_id, t.holder_unit_path, t.intake_unit_id, t.priority, t.risk_flags, t.type_code,
-    t.state, s.n from (select s.src, count(*)::int as n from seed_copy s where ${range} group by s.src) s join ${templateRows(workOrders, 'id')} on true`,
+  await steps.time('unit pages', () =>
+    addBulkUnitPages(
+      tx,
+      sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from seed_copy s join ${templateRows(workOrders, 'id')} on true where ${range}`,
+    ),
   );
-  await addBulkUnitPages(
-    tx,
-    sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from seed_copy s join ${templateRows(workOrders, 'id')} on true where ${range}`,
-  );
-  await copyFigures(tx, plannedCopies([first, last]));
   // Search words: a copy says what its template says.
-  await tx.execute(sql`insert into search_orders (order_id, words) select s.id, t.words from seed_copy s
-    join ${templateRows(searchOrders, 'order_id')} on true where ${range} on conflict (order_id) do nothing`);
+  await steps.time('search words', async () =>
+    rowCountOf(
+      await tx.execute(sql`insert into search_orders (order_id, words) select s.id, t.words from seed_copy s
+    join ${templateRows(searchOrders, 'order_id')} on true where ${range} on conflict (order_id) do nothing`),
+    ),
+  );
+  await copyFigures(tx, plannedCopies([first, last]), steps.time);
+  // The counters last: they are the rows the two connections share (a unit's counts), each range under its own
+  // shard, so a range waits for the other's commit only if their ranges' shards meet, and then only for its tail.
+  await steps.time('counters', () =>
+    addBulkCounts(
+      tx,
+      sql`select t.visible_to, t.holder_unit_id, t.holder_unit_path, t.intake_unit_id, t.priority, t.risk_flags, t.type_code,
+    t.state, s.n from (select s.src, count(*)::int as n from seed_copy s where ${range} group by s.src) s join ${templateRows(workOrders, 'id')} on true`,
+      first,
+    ),
+  );
+  await tx.execute(sql`insert into seed_done (first, last) values (${first}, ${last})`);
   return rows;
+}
+
+/** The orders in the database (the seeder weighs the copies to come against them). */
+export async function orderCount(db: Executor): Promise<number> {
+  const [r] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from work_orders`));
+  return r?.n ?? 0;
 }

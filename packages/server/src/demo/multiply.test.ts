@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { orderStates } from '../orders/domain/states.js';
@@ -11,6 +12,12 @@ import { ok, unitByDivision, type Client } from '../../test/support/order-helper
 import type { GeneratedOrder } from './generate.js';
 import { orderProblems } from './invariants.js';
 import { seedOrdersMultiplied } from './multiply.js';
+import { steps as newSteps } from './seed-steps.js';
+import { orderIndexesForBulkLoad } from '../orders/bulk-indexes.js';
+import { figureIndexesForBulkLoad } from '../analytics/bulk-indexes.js';
+import { searchIndexesForBulkLoad } from '../search/bulk-indexes.js';
+import { analyticsContributions, analyticsOrderFacts } from '../analytics/analytics.tables.js';
+import { searchOrders } from '../search/search.tables.js';
 
 /** Multiplied orders are held to everything generated ones are: the invariants, counters, numbers, search. */
 let t: TestApp;
@@ -18,6 +25,7 @@ let dispatcher: Client, handler: Client;
 let before = 0;
 const templates: string[] = [];
 const count = 3_000;
+const steps = newSteps();
 const distinct = 500;
 
 beforeAll(async () => {
@@ -36,6 +44,7 @@ beforeAll(async () => {
     // Two connections copy side by side on PostgreSQL (PGlite has one).
     concurrency: process.env.TEST_DATABASE_URL ? 2 : 1,
     onInserted: (ids) => templates.push(...ids),
+    steps,
   });
   [dispatcher, handler] = await Promise.all([t.login('dispatcher'), t.login('handler')]);
 });
@@ -181,6 +190,23 @@ describe('seeding by multiplication', () => {
         and not exists (select 1 from analytics_order_facts f where f.order_id = o.id)`),
     );
     expect(n).toBe(0);
+  });
+
+  it('dropped the scattered indexes for the copy (more copies than orders) and built every one again', async () => {
+    const named = [...orderIndexesForBulkLoad, ...figureIndexesForBulkLoad, ...searchIndexesForBulkLoad];
+    // Each name is an index the schema declares (a renamed index would silently stop being deferred).
+    const declared = [workOrders, orderCallers, orderCoHandlers, analyticsContributions, analyticsOrderFacts, searchOrders].flatMap((tb) =>
+      getTableConfig(tb).indexes.map((i) => i.config.name),
+    );
+    expect(declared).toEqual(expect.arrayContaining(named));
+    const present = rowsOf<{ name: string; def: string }>(
+      await t.db.execute(sql`select indexname as name, indexdef as def from pg_indexes where indexname = any(${`{${named.join(',')}}`}::text[])`),
+    );
+    expect(present.map((r) => r.name).sort()).toEqual([...named].sort());
+    expect(rowsOf(await t.db.execute(sql`select to_regclass('bulk_deferred_indexes') as t`))).toEqual([{ t: null }]);
+    expect(steps.list().filter((s) => s.step.startsWith('index ')).length).toBe(named.length);
+    // The plan is gone with the roll-up it owed (settleCopies).
+    expect(rowsOf(await t.db.execute(sql`select to_regclass('seed_copy') as a, to_regclass('analytics_copy_plan') as b`))).toEqual([{ a: null, b: null }]);
   });
 
   it('finds copies by search, with the words of their template', async () => {

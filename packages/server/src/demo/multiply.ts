@@ -1,15 +1,22 @@
-import { dropCopiedFigures, planCopiedFigures } from '../analytics/copied-figures.js';
+import { deferFigureIndexes } from '../analytics/bulk-indexes.js';
+import { planCopiedFigures } from '../analytics/copied-figures.js';
+import { deferOrderIndexes } from '../orders/bulk-indexes.js';
+import { restoreDeferredIndexes } from '../platform/db/deferred-indexes.js';
+import { deferSearchIndexes } from '../search/bulk-indexes.js';
 import { refreshMarked } from '../analytics/figures-refresh.js';
 import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
 import type { Db } from '../platform/db/client.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { seedOrders, type SeedOrdersOptions, type SeedProgress } from './demo.seed.js';
-import { copyRange, dropPlan, planCopies, plannedCopies, tokenCounts } from './multiply.repo.js';
+import { copyRange, orderCount, planCopies, plannedCopies, settleCopies, tokenCounts } from './multiply.repo.js';
+import { steps as newSteps, type Steps } from './seed-steps.js';
 
 /** Above this many orders the CLI multiplies (a demo installation's few hundred are generated one by one). */
 export const multiplyAbove = 20_000;
 /** Distinct orders generated in JavaScript before multiplying, unless told otherwise. */
 export const defaultDistinct = 5_000;
+
+type Phase = 'generated' | 'indexed' | 'figured' | 'planned' | 'indexes dropped' | 'copied' | 'rolled up' | 'indexes built';
 
 export type MultiplyOptions = SeedOrdersOptions & {
   /** How many distinct orders the generator writes; the rest of `count` are copies of them. */
@@ -18,7 +25,11 @@ export type MultiplyOptions = SeedOrdersOptions & {
   copyBatch?: number;
   /** Open groups are copied only when they began this many days before `to` (multiply.repo.ts planCopies). */
   openDays?: number;
-  onPhase?: (phase: 'generated' | 'indexed' | 'figured' | 'planned', p: SeedProgress) => void;
+  onPhase?: (phase: Phase, p: SeedProgress & { phaseSeconds: number }) => void;
+  /** Drop the scattered indexes for the copy and build them after it; by default when the copies outnumber the orders there. */
+  deferIndexes?: boolean;
+  /** Collects each step's time and rows (seed-steps.ts); the CLI prints them. */
+  steps?: Steps;
 };
 
 /**
@@ -27,11 +38,18 @@ export type MultiplyOptions = SeedOrdersOptions & {
  * million to 10 minutes, a copy in SQL costs the database only its writes. Each copy is a whole, consistent order
  * (its template's story, its own ids and number, moved by whole weeks when closed, multiply.repo.ts). Each range of
  * copies writes in its own transaction what the triggers would derive, set-based (counters, unit pages, the figures
- * copied from the templates', refreshed first); the search words are the template's.
- * A failure leaves the orders written until then, each whole (a batch of copies is one transaction).
+ * copied from the templates', refreshed first); the search words are the template's. The figures' roll-up is added
+ * once at the end for every range written (settleCopies), and when the copies outnumber the orders already there,
+ * the indexes their owners name are dropped for the copy and built after it (platform/db/deferred-indexes.ts).
+ * A failure leaves the orders written until then, each whole (a batch of copies is one transaction), with their
+ * roll-up and the indexes built; a seeder killed outright leaves both to the next seed's start.
  */
 export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promise<SeedProgress> {
   const started = Date.now();
+  const steps = opts.steps ?? newSteps();
+  // What a killed seed left: its copies' roll-up, its dropped indexes.
+  await settleCopies(db, steps);
+  await restoreDeferredIndexes(db, { connections: opts.concurrency ?? 1 });
   const distinct = Math.min(opts.distinct, opts.count);
   const ids: string[] = [];
   const generated = await seedOrders(db, {
@@ -43,35 +61,57 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     },
   });
   const progress: SeedProgress = { ...generated, total: opts.count, seconds: (Date.now() - started) / 1000 };
-  opts.onPhase?.('generated', { ...progress });
+  let phaseStart = started;
+  const phase = (name: Phase) => {
+    const now = Date.now();
+    progress.seconds = (now - started) / 1000;
+    opts.onPhase?.(name, { ...progress, phaseSeconds: (now - phaseStart) / 1000 });
+    phaseStart = now;
+  };
+  phase('generated');
   await indexMissingOrders(db);
-  progress.seconds = (Date.now() - started) / 1000;
-  opts.onPhase?.('indexed', { ...progress });
+  phase('indexed');
   if (opts.count <= distinct) return progress;
   // The templates' figures first: the copies' are copied from them (analytics/copied-figures.ts), on the calendar the
   // figures are counted on.
   const cal = await loadWorkingCalendar(db, opts.to).catch(() => null);
   await refreshMarked(db, cal);
-  progress.seconds = (Date.now() - started) / 1000;
-  opts.onPhase?.('figured', { ...progress });
-  const plan = await db.transaction((tx) =>
-    planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province, openDays: opts.openDays }),
+  phase('figured');
+  const plan = await steps.time('plan: copies', () =>
+    db.transaction((tx) =>
+      planCopies(tx, { ids, copies: opts.count - distinct, from: opts.from, to: opts.to, province: opts.province, openDays: opts.openDays }),
+    ),
   );
+  let failure: unknown = null;
   try {
-    await planCopiedFigures(db, plannedCopies(), cal);
+    await steps.time('plan: handling days (JS)', () => planCopiedFigures(db, plannedCopies(), cal));
     const tokens = await tokenCounts(db);
-    progress.seconds = (Date.now() - started) / 1000;
-    opts.onPhase?.('planned', { ...progress });
+    phase('planned');
+    // Into a (nearly) empty database, building the scattered indexes over every row afterwards costs less than
+    // inserting more rows than they hold into them.
+    if (opts.deferIndexes ?? plan.copies > (await orderCount(db))) {
+      await deferOrderIndexes(db);
+      await deferFigureIndexes(db);
+      await deferSearchIndexes(db);
+      phase('indexes dropped');
+    }
     const step = Math.max(1, Math.floor((opts.copyBatch ?? 50_000) / plan.templates));
     const ranges: [number, number][] = [];
     for (let c = 1; c <= plan.maxCopy; c += step) ranges.push([c, Math.min(plan.maxCopy, c + step - 1)]);
     // Copy ranges side by side on PostgreSQL (each its own transaction: a failure keeps the ranges written, as the
-    // generator's batches do); PGlite's one connection takes them in turn.
+    // generator's batches do); PGlite's one connection takes them in turn. After a failure the other connection
+    // takes no new range, and the roll-up waits for both (it adds the ranges written).
     let copied = 0;
     const worker = async () => {
-      for (let r = ranges.shift(); r; r = ranges.shift()) {
+      for (let r = failure ? undefined : ranges.shift(); r; r = failure ? undefined : ranges.shift()) {
         const [first, last] = r;
-        const rows = await db.transaction((tx) => copyRange(tx, first, last, tokens));
+        const rows = await db
+          .transaction((tx) => copyRange(tx, first, last, tokens, steps))
+          .catch((e: unknown) => {
+            failure ??= e;
+            return 0;
+          });
+        if (failure) return;
         progress.rows += rows;
         copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
         progress.orders = distinct + Math.min(plan.copies, copied);
@@ -80,10 +120,15 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, worker));
+    if (failure) throw failure;
     progress.orders = distinct + plan.copies;
+    phase('copied');
   } finally {
-    await dropPlan(db);
-    await dropCopiedFigures(db);
+    await settleCopies(db, steps);
+    if (!failure) phase('rolled up');
+    const built = await restoreDeferredIndexes(db, { connections: opts.concurrency ?? 1, maintenanceWorkMb: 512 });
+    for (const b of built) steps.add(`index ${b.name}`, b.seconds);
+    if (built.length && !failure) phase('indexes built');
   }
   progress.seconds = (Date.now() - started) / 1000;
   return progress;

@@ -95,11 +95,14 @@ export const totalOf = (counts: readonly StateCount[], states?: readonly string[
  * counted columns of the orders written (visible_to, holder_unit_id, holder_unit_path, intake_unit_id, priority,
  * risk_flags, type_code, state) and `n`, how many orders with exactly those were written: copies of one template
  * share them all, so the keys are computed once per template instead of once per copy. One aggregate statement, rows
- * in key order under this connection's shard, as the trigger writes them.
+ * in key order under this connection's shard (or the one named), as the trigger writes them.
  */
-export async function addBulkCounts(tx: Executor, groups: SQL): Promise<void> {
+export async function addBulkCounts(tx: Executor, groups: SQL, shard?: number): Promise<void> {
+  // A bulk writer may name its shard (readers sum them all): the seeder's two connections each take their range's,
+  // where by their backends' pids they could share one and each wait for the other's commit (demo/multiply.ts).
+  const at = shard === undefined ? sql`(pg_backend_pid() % 16)` : sql`(${Math.abs(Math.trunc(shard)) % 16}::int)`;
   await tx.execute(sql`insert into order_counts as c (unit_id, kind, state, shard, n)
-    select k.unit_id, k.kind, o.state, (pg_backend_pid() % 16)::smallint, sum(o.n)::int
+    select k.unit_id, k.kind, o.state, ${at}::smallint, sum(o.n)::int
     from (${groups}) o, lateral order_count_keys(o.visible_to, o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.priority, o.risk_flags, o.type_code) k
     group by 1, 2, 3 order by 1, 2, 3
     on conflict (unit_id, kind, state, shard) do update set n = c.n + excluded.n`);

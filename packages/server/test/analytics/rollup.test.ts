@@ -196,6 +196,34 @@ describe('the figures’ roll-up (analytics_daily)', () => {
     expect(rollup).toEqual(fresh);
   });
 
+  it("leaves a bulk transaction's inserts to the writer that adds them set-based, and keeps its deletes (drizzle/0035)", async () => {
+    // The seeder's copies (hotline.bulk) add their roll-up once at the end (analytics/copied-figures.ts addCopiedRollup,
+    // checked against a GROUP BY in src/demo/multiply.test.ts); anything else a bulk transaction does stays on the trigger.
+    const day = '2001-02-03';
+    const rowAt = async () =>
+      rowsOf(await t.db.execute(sql`select value::text, n from analytics_daily where day = ${day}::date and unit_path = (select min(path) from units)`));
+    const insert = (tx: { execute: typeof t.db.execute }, id: string) =>
+      tx.execute(sql`insert into analytics_contributions (order_id, metric, day, unit_id, unit_path, type_code, subject_code, value)
+        select ${id}::uuid, 'ordersCreated', ${day}::date, id, path, 'complaint', 'wage_arrears', 1 from units where parent_id is null order by path limit 1`);
+    const bulk = (fn: (tx: { execute: typeof t.db.execute }) => Promise<unknown>) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('hotline.bulk', 'on', true)`);
+        await fn(tx);
+      });
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    await insert(t.db, a);
+    expect(await rowAt()).toEqual([{ value: '1.00', n: 1 }]);
+    await bulk((tx) => insert(tx, b));
+    expect(await rowAt()).toEqual([{ value: '1.00', n: 1 }]);
+    await bulk((tx) => tx.execute(sql`delete from analytics_contributions where order_id = ${a}::uuid`));
+    expect(await rowAt()).toEqual([{ value: '0.00', n: 0 }]);
+    // What the bulk writer would add for its insert; then the roll-up equals the GROUP BY again.
+    await t.db.execute(sql`update analytics_daily set value = value + 1, n = n + 1 where day = ${day}::date`);
+    expect((await rollupAndFresh()).rollup).toEqual((await rollupAndFresh()).fresh);
+    await t.db.execute(sql`delete from analytics_contributions where order_id = ${b}::uuid`);
+    expect(await rowAt()).toEqual([{ value: '0.00', n: 0 }]);
+  });
+
   it('the order flow (order counters, overdue by deadline) equals a scan of the open orders', async () => {
     const flow = await ok(people.leader!.get('/api/analytics/order-flow'));
     const now = t.clock.now().toISOString();

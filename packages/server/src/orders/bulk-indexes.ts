@@ -1,0 +1,25 @@
+import type { Db } from '../platform/db/client.js';
+import { deferIndexes } from '../platform/db/deferred-indexes.js';
+
+/**
+ * The orders' indexes a bulk load into a nearly empty database may build after it instead of keeping them through it
+ * (platform/db/deferred-indexes.ts; the seeder's copies, demo/multiply.ts). Each is keyed by something a copy's
+ * shift or template scatters (creation and due instants, state, path, employer, phone, the units of visible_to): a
+ * million copies inserted into them land at random places. Kept: primary keys and unique indexes (they check the
+ * rows), and the indexes keyed by order id, into which copies append (their ids lead with the copy number) and by
+ * which the copy reads its templates' rows.
+ */
+export const orderIndexesForBulkLoad = [
+  'work_orders_visible_to_idx',
+  'work_orders_created_idx',
+  'work_orders_state_created_idx',
+  'work_orders_holder_path_idx',
+  'work_orders_employer_key_idx',
+  'work_orders_due_idx',
+  'work_orders_due_order_idx',
+  'work_orders_state_due_idx',
+  'order_callers_phone_idx',
+  'order_co_handlers_unit_idx',
+] as const;
+
+export const deferOrderIndexes = (db: Db) => deferIndexes(db, orderIndexesForBulkLoad);
