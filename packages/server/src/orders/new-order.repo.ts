@@ -21,7 +21,8 @@ export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
  * A value reaches its column as it would as a bound parameter: its driver form (mapped by its column, as drizzle
  * does) given as a json string to the column type's input function; json columns take their json as it is.
  * The foreign keys from callers, events and words to the orders are checked at the end of the statement.
- * The orders come back as drizzle maps them, in the order given; the callers as json, mapped by their columns.
+ * The orders come back in the order given: the values given and the columns the database decided (build); the callers
+ * as json, mapped by their columns.
  */
 export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<WrittenOrder[]> {
   if (!input.length) return [];
@@ -47,9 +48,9 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
   const rows = (await execute(ex, built, values)) as (OrderRow & { [callersKey]: unknown })[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return input.map((i) => {
-    const { [callersKey]: callerJson, ...order } = byId.get(i.order.id!)!;
+    const { [callersKey]: callerJson, ...decided } = byId.get(i.order.id!)!;
     const json = (typeof callerJson === 'string' ? JSON.parse(callerJson) : callerJson) as Record<string, unknown>[];
-    return { order: order as OrderRow, callers: json.map(callerFromJson) };
+    return { order: { ...given(i.order), ...decided } as OrderRow, callers: json.map(callerFromJson) };
   });
 }
 
@@ -72,6 +73,9 @@ function keySet(rows: Record<string, unknown>[]): string[] {
 }
 
 const callersKey = '__callers';
+
+/** The columns given (undefined ones are left to their defaults, which the statement returns). */
+const given = (row: OrderInsert) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
 const cache = new Map<string, Built>();
 
 /** `insert into t (cols) select cols from json_populate_recordset(null::t, $json)`: each row's columns by name. */
@@ -85,13 +89,17 @@ function insertFromJson(table: PgTable, keys: string[], param: string): SQL {
 }
 
 function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKeys: string[]): Built {
-  // The order's columns as drizzle returns them (its RETURNING list, in order), then the callers' json.
+  // The order comes back as what was given plus what the database decided: the columns the rows leave to their
+  // defaults, and the id to match rows to orders. Returning all 60-odd columns cost the server more than the rest
+  // of the statement (pg's row parsing and drizzle's mapping, `npm run bench:profile`); the work_orders table has no
+  // BEFORE trigger or generated column, so a given value is stored as given.
+  const given = new Set(orderKeys.filter((k) => k !== 'id'));
   const returning = (
     ex
       .insert(workOrders)
       .values({} as OrderInsert)
-      .returning() as unknown as { config: { returning: { field: Column }[] } }
-  ).config.returning;
+      .returning() as unknown as { config: { returning: { path: string[]; field: Column }[] } }
+  ).config.returning.filter((f) => !given.has(f.path[0]!));
   const returned = sql.join(
     returning.map((f) => sql.identifier(f.field.name)),
     sql`, `,
