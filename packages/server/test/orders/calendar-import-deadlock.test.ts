@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { notice2027Ics } from '../support/calendar-notices.js';
+import { waitsForLock } from '../support/lock-waits.js';
 
 /**
  * Entering a year's notice recomputes every provisional deadline in the import's transaction
@@ -17,30 +19,6 @@ const onPostgres = !!process.env.TEST_DATABASE_URL;
 let t: TestApp;
 let admin: Client, agent: Client, dispatcher: Client;
 let other: pg.Client;
-
-/** A notice for 2027 (fictitious, as in provisional-calendar.test.ts). */
-const notice2027Ics = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270101',
-  'DTEND;VALUE=DATE:20270105',
-  'SUMMARY:元旦(休)',
-  'X-APPLE-SPECIAL-DAY:WORK-HOLIDAY',
-  'END:VEVENT',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270220',
-  'DTEND;VALUE=DATE:20270221',
-  'SUMMARY:春节(班)',
-  'X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY',
-  'END:VEVENT',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270205',
-  'DTEND;VALUE=DATE:20270213',
-  'SUMMARY:春节(休)',
-  'END:VEVENT',
-  'END:VCALENDAR',
-].join('\r\n');
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -85,10 +63,7 @@ describe('entering a year while orders are being changed', () => {
     const [first, last] = ids as [string, string];
     const lock = (id: string) => other.query('select id from work_orders where id = $1::uuid for update', [id]);
     const otherPid = (await other.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-    const waiting = async (where: ReturnType<typeof sql>) =>
-      rowsOf<{ n: number }>(
-        await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and ${where}`),
-      )[0]!.n > 0;
+    const waiting = (where: ReturnType<typeof sql>) => waitsForLock(t, where);
 
     // The other transaction (as a merge would) holds the later order, then asks for the earlier one. It checks for
     // deadlocks only after a minute: the import, checking after a second, is the one that finds the cycle.

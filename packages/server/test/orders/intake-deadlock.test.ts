@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { waitsForLock } from '../support/lock-waits.js';
 
 /**
  * Intake is one INSERT (orders/new-order.repo.ts) whose trigger takes the new order's counter rows (order_counts), sorted
@@ -61,10 +62,7 @@ describe('intake as the victim of a deadlock', () => {
       );
     const pidOf = async (c: pg.Client) => (await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     const otherPid = await pidOf(other);
-    const waiting = async (where: ReturnType<typeof sql>) =>
-      rowsOf<{ n: number }>(
-        await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and ${where}`),
-      )[0]!.n > 0;
+    const waiting = (where: ReturnType<typeof sql>) => waitsForLock(t, where);
 
     // The other transaction checks for deadlocks only after a minute: the intake, checking after a second, is the
     // one that finds the cycle and is aborted.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { expectError } from './http.js';
+import { notice2027Ics } from '../support/calendar-notices.js';
 
 /**
  * 2026-11-30: chinese-days has data up to 2026-12-31 and the 2027 notice is not entered. A deadline reaching into
@@ -30,30 +31,6 @@ const create = (over: Record<string, unknown> = {}) =>
   );
 const dispatch = (o: Order) => ok<Order>(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
 const detail = (o: Order) => ok<Order>(dispatcher.get(`/api/orders/${o.id}`));
-
-/** A notice for 2027 (fictitious, as the real one is not out): New Year Friday to Monday 4 January; Spring Festival 8 days and a make-up Saturday. */
-const notice2027Ics = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270101',
-  'DTEND;VALUE=DATE:20270105',
-  'SUMMARY:元旦(休)',
-  'X-APPLE-SPECIAL-DAY:WORK-HOLIDAY',
-  'END:VEVENT',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270220',
-  'DTEND;VALUE=DATE:20270221',
-  'SUMMARY:春节(班)',
-  'X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY',
-  'END:VEVENT',
-  'BEGIN:VEVENT',
-  'DTSTART;VALUE=DATE:20270205',
-  'DTEND;VALUE=DATE:20270213',
-  'SUMMARY:春节(休)',
-  'END:VEVENT',
-  'END:VCALENDAR',
-].join('\r\n');
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T02:00:00Z' }); // Monday 10:00 in Hohhot
