@@ -5,7 +5,7 @@
  *   the cues of the 危 rule (danger-cues.ts) out of the danger model, to compare; --type-misses lists the training
  *   requests whose type the held-out model reads wrong (with the type rule's cues found in them);
  *   --no-subject-crisis leaves the crisis cue out of the subject model; --later N trains once on the training requests
- *   up to id N and reads the later ones (a check on requests written after a cue was).
+ *   up to id N and reads the later ones (a check on requests written after a cue was); --folds N for N folds.
  * The type is read as the reader reads it: the subject predicted first, then the type with it (type-by-subject.ts).
  * 危 likewise: the word lists, or the danger model at each threshold (the lists were written from these requests, so
  * the lists' own recall here is optimistic; what the model adds is the figure to read).
@@ -27,9 +27,10 @@ const showTypeMisses = process.argv.includes('--type-misses');
 const cues = process.argv.includes('--no-danger-cues') ? () => [] : dangerCueFeatures;
 const [l2 = 1e-4, minCount = 2, epochs = 400, rate = 4, atypical = 0.5] = process.argv
   .slice(2)
-  .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--later')
+  .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--later' && all[i - 1] !== '--folds')
   .map(Number);
-const k = 5;
+// --folds N: N-fold instead of 5 (a second estimate of a small difference; reader-8 used 10).
+const k = process.argv.includes('--folds') ? Number(process.argv[process.argv.indexOf('--folds') + 1]) : 5;
 const rows = loadCorpus(nationalGazetteer()).filter((r) => !isTestRequest(r));
 const ex = rows.map((r) => ({ r, feats: featuresOf(segment(r.text), r.text.normalize('NFKC'), r.channel) }));
 // --no-subject-crisis: the subject model over the words alone (reader-6), to compare.
@@ -67,7 +68,10 @@ for (let fold = 0; fold < folds; fold++) {
     const subject = predict(s, si, [...e.feats, ...subjectCue(e.r.text)]);
     const type = chooseType(predict(t, ti, [...e.feats, ...typeCueFeatures(e.r.text), subjectFeature(subject.label)]), subject, atypical);
     if (type.label === e.r.type) typeOk++;
-    else if (showTypeMisses) console.log(`${e.r.id} type ${e.r.type} read ${type.label} cues=${typeCues(e.r.text.normalize('NFKC')).join(',')} ${e.r.text}`);
+    else if (showTypeMisses)
+      console.log(
+        `${e.r.id} type ${e.r.type} read ${type.label} (subject ${e.r.subject} read ${subject.label}) cues=${typeCues(e.r.text.normalize('NFKC')).join(',')} ${e.r.text}`,
+      );
     const row = confusion.get(e.r.type)!;
     row.set(type.label, row.get(type.label)! + 1);
     if (subject.label === e.r.subject) subjectOk++;

@@ -60,7 +60,9 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   // reader-6 is reader-5's code trained with requests 803–898 (self-harm signalled, reminders that are not 危).
   // reader-7: the crisis cue also names a farewell and a means of self-harm, a threat for wages apart, and the
   // subject model sees it (type-cues.ts); trained with requests 961–1053.
-  return { version: `reader-7.${rows.length}-${hash}`, type, subject, danger };
+  // reader-8: a harm said under a hypothetical is its own cue (x:harm+hypothetical), not x:harm; trained with
+  // requests 1121–1239.
+  return { version: `reader-8.${rows.length}-${hash}`, type, subject, danger };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -9,8 +9,9 @@ describe('typeCues: the type labelling rule as features', () => {
   it('tells a question of fact from an act, and a case that has not happened from one that has', () => {
     expect(typeCues('工伤认定要交什么材料，去哪里交？')).toEqual(['x:fact']);
     expect(typeCues('我被公司辞退了，失业金怎么领')).toContain('x:act+fact');
-    // The harm words are still there (x:harm), but no act is taken to have happened.
-    expect(typeCues('万一老板不认账，我怎么证明我在这干过活？')).toEqual(['x:harm', 'x:fact']);
+    // The harm words under a hypothetical are their own cue (reader-8), and no act is taken to have happened.
+    expect(typeCues('万一老板不认账，我怎么证明我在这干过活？')).toEqual(['x:harm+hypothetical', 'x:fact']);
+    expect(typeCues('如果老板拖着工资不给，我要先去劳动监察还是直接去仲裁？')).not.toContain('x:harm');
   });
   it('marks asking the union for a thing, and does not take 加班费 for a class', () => {
     expect(typeCues('想学个电焊，工会有没有免费的培训班？')).toEqual(['x:thing']);

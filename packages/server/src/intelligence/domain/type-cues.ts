@@ -48,8 +48,12 @@ const isCrisis = (text: string) => (crisis.test(text) || farewell.test(text) || 
 
 export function typeCues(text: string): string[] {
   const out: string[] = [];
-  const hurt = harm.test(text);
-  const act = (hurt || said.test(text)) && !hypothetical.test(text);
+  const ifSo = hypothetical.test(text);
+  // A harm said under a hypothetical ("如果老板拖着工资不给", "要是公司不给我交社保") has not happened: rule 4, a
+  // consultation. It is its own cue, not x:harm, which the model learned from acts that have (reader-8).
+  const hurt = harm.test(text) && !ifSo;
+  const act = (hurt || said.test(text)) && !ifSo;
+  if (ifSo && harm.test(text)) out.push('x:harm+hypothetical');
   const allowed = asksIfAllowed.test(text);
   const fact = asksFact.test(text);
   const thing = asksThing.test(text);
