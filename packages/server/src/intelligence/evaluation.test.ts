@@ -10,15 +10,17 @@ import { shippedModel } from './model/load-model.js';
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin, no further miss passes. Measured for reader-7.744-c57d2142 on 280 test requests: type 0.889,
- * subject 0.864, danger P/R 0.964/0.982 (55), mass 0.977/0.977 (43), urgent P/R 0.951/0.967 (60), workers 0.964, amount
- * 0.982, employer 0.989, county 0.937 (143). The type and 危 labels were made consistent by the written rules of the
+ * more than the margin, no further miss passes. Measured for reader-8.834-d57532f0 on 320 test requests: type 0.909,
+ * subject 0.869, danger P/R 0.949/0.982 (57), mass 0.979/0.979 (48), urgent P/R 0.969/0.984 (63), workers 0.966, amount
+ * 0.978, employer 0.991, county 0.94 (150). The type and 危 labels were made consistent by the written rules of the
  * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
  * other labels. On the 200 test requests up to 802: reader-4 (the danger model over words) danger 0.889/0.865,
  * reader-5 (the cues of the 危 rule, danger-cues.ts) 0.972/0.946, reader-6 (trained with requests 803–898) 0.925/1.
  * On the 40 test requests of 803–960, written with the training batch and never read before reader-6 was committed:
  * danger 1/0.941 (17), type 0.8, subject 0.8, workers 0.875. On the 40 of 961–1120 (a natural mix, read once after
- * reader-7 was committed): reader-7 type 0.9, subject 0.925; reader-6 type 0.925, subject 0.925.
+ * reader-7 was committed): reader-7 type 0.9, subject 0.925; reader-6 type 0.925, subject 0.925. On the 40 of 1121–1280
+ * (written with reader-8's training batch, read once after reader-8 was committed): reader-8 type 1, reader-7 0.975 — an
+ * easier batch than the earlier ones (README, reader-8); on the 280 before it reader-8 type 0.896, reader-7 0.889.
  */
 describe('the shipped reader on the test part of the labelled set', () => {
   const corpus = loadCorpus(nationalGazetteer());
@@ -34,28 +36,29 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('classifies type and subject', () => {
-    // 249 and 242 of 280: one more miss of either passes, two fail.
-    expect(e.type).toBeGreaterThanOrEqual(0.885);
-    expect(e.subject).toBeGreaterThanOrEqual(0.86);
+    // 291 and 278 of 320: one more miss of either passes, two fail.
+    expect(e.type).toBeGreaterThanOrEqual(0.905);
+    expect(e.subject).toBeGreaterThanOrEqual(0.865);
   });
 
   it('finds danger and mass with high recall at usable precision', () => {
-    // 42 of 43 both ways: one more miss or alarm passes (0.953, 0.955), two do not (0.93, 0.933).
+    // 47 of 48 both ways: one more miss or alarm passes (0.958, 0.959), two do not (0.938, 0.94).
     expect(e.flags.mass.recall).toBeGreaterThanOrEqual(0.95);
     expect(e.flags.mass.precision).toBeGreaterThanOrEqual(0.95);
-    // One miss in fifty-five (0.982) and two false alarms (0.964): one further miss passes (0.964), two do not
-    // (0.945); one further alarm passes (0.947), two do not (0.931). Urgent: 58 of 60, one more miss passes (0.95).
+    // One miss in fifty-seven (0.982) and three false alarms (0.949): one further miss passes (0.965), two do not
+    // (0.947); one further alarm passes (0.933), two do not (0.918). Urgent: 62 of 63, one more miss passes (0.968),
+    // two do not (0.952).
     expect(e.flags.danger.recall).toBeGreaterThanOrEqual(0.96);
-    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.94);
-    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.945);
+    expect(e.flags.danger.precision).toBeGreaterThanOrEqual(0.93);
+    expect(e.flags.urgent.recall).toBeGreaterThanOrEqual(0.96);
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    // 270, 275 and 277 of 280; county 134 of 143: one more miss of each passes, two fail.
+    // 309, 313 and 317 of 320; county 141 of 150: one more miss of each passes, two fail.
     expect(e.workers).toBeGreaterThanOrEqual(0.96);
-    expect(e.amountYuan).toBeGreaterThanOrEqual(0.977);
+    expect(e.amountYuan).toBeGreaterThanOrEqual(0.975);
     expect(e.employer).toBeGreaterThanOrEqual(0.985);
-    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.925);
+    expect(e.county.accuracy).toBeGreaterThanOrEqual(0.93);
   });
 });
 
