@@ -24,7 +24,13 @@ describe('the workplace in the browser', () => {
 
   /** A fresh page that records every console error, page error and 4xx/5xx answer. */
   async function watched(): Promise<{ page: Page; problems: string[] }> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // The default motion (support.ts launch asks the other tests' pages for reduced motion).
+    const ctx = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      reducedMotion: 'no-preference',
+    });
     const page = await ctx.newPage();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

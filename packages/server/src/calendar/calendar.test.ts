@@ -381,3 +381,21 @@ describe('importCalendarYear', () => {
     expect(listed.days).toHaveLength(365);
   });
 });
+
+describe('the package calendar at every start', () => {
+  it('writes nothing when every day is there, adds back a day that is missing, and leaves a changed day alone', async () => {
+    const { seedCalendarFromPackage } = await import('./calendar.seed.js');
+    const { calendarDays } = await import('./calendar.tables.js');
+    const now = at('2026-11-25 10:00');
+    expect(await seedCalendarFromPackage(t.db, now)).toEqual({ inserted: 0 });
+    const [kept] = await t.db.select().from(calendarDays).where(eq(calendarDays.day, '2026-05-06'));
+    await t.db.update(calendarDays).set({ workday: !kept!.workday, source: 'admin' }).where(eq(calendarDays.day, '2026-05-06'));
+    await t.db.delete(calendarDays).where(eq(calendarDays.day, '2015-03-02'));
+    expect(await seedCalendarFromPackage(t.db, now)).toEqual({ inserted: 1 });
+    const [back] = await t.db.select().from(calendarDays).where(eq(calendarDays.day, '2015-03-02'));
+    expect(back).toMatchObject({ workday: true, source: 'package' });
+    const [changed] = await t.db.select().from(calendarDays).where(eq(calendarDays.day, '2026-05-06'));
+    expect(changed).toMatchObject({ workday: !kept!.workday, source: 'admin' });
+    await t.db.update(calendarDays).set({ workday: kept!.workday, source: kept!.source }).where(eq(calendarDays.day, '2026-05-06'));
+  });
+});

@@ -237,7 +237,8 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
     links: d.links
       .filter((l) => orderVisibleTo(actor, l))
       .map((l) => ({ orderId: l.orderId === order.id ? l.linkedOrderId : l.orderId, number: l.number, state: l.state, note: l.note })),
-    relations: [...relations],
+    // Sorted: a create reply and the same order read back list them alike, whatever order they were found in.
+    relations: [...relations].sort(),
     allowedActions: allowedActions(order.state as OrderState, {
       role: actor.role,
       relations,

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useReducedMotion } from '../shell/reduced-motion.js';
 
 echarts.use([
   BarChart,
@@ -55,8 +56,10 @@ export function EChart({
       chart.current = null;
     };
   }, [theme]);
+  // Reduced motion (shell/reduced-motion.ts): the chart is drawn at once, without its build-up animation.
+  const still = useReducedMotion();
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, still]);
   return <div ref={ref} style={{ width: '100%', height }} />;
 }
