@@ -71,7 +71,8 @@ describe('the shipped reader and a reminder to take care', () => {
   const channels = ['wechat', 'phone', 'app', 'web', 'transfer_12345'];
 
   it('does not read a reminder or a group chat greeting as 危, on any channel', () => {
-    for (const text of ['今天雨大，大家注意安全', '下班路上注意安全', '注意防暑', '明天降温，骑车注意安全，别摔了', '天热大家多喝水，注意防暑'])
+    const greetings = ['大家好，今天天气不错', '早上好，今天降温了', '今天天气不错', '谢谢大家'];
+    for (const text of ['今天雨大，大家注意安全', '下班路上注意安全', '注意防暑', '明天降温，骑车注意安全，别摔了', '天热大家多喝水，注意防暑', ...greetings])
       for (const channel of channels) {
         const r = read({ text, channel }, { thresholds });
         expect({ text, channel, flags: r.riskFlags, urgent: r.urgent }).toEqual({ text, channel, flags: [], urgent: false });

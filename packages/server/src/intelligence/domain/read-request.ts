@@ -13,6 +13,26 @@ const notEvidence =
   /^(?:[我你他她它们的了吗呢吧啊是在有和也都就还又很]|我们|他们|你们|一个|十多|多个|二十|一共|这个|那个|就是|现在|已经|没有|什么|怎么)$|^.$|\d|[一二两三四五六七八九十百千万几多]个/;
 
 /**
+ * Small talk: a danger reading that rests on nothing but these (and words that explain nothing) does not raise 危. Readers 7 and 8 both read "今天天气不错" and "早上好，今天降温了" as 危 on WeChat (0.3 reached on
+ * 今天 and 早上 alone), which turned a greeting in a workers' group into a draft request marked 危 and urgent
+ * (selfservice.test): 今天 alone weighs 2.3 in reader-8's danger model. A danger with a cue of the 危 rule or a word of its own
+("货梯的钢丝绳崩了一股……今天还要拉货": a failing part, now) is raised as before.
+ */
+const smallTalk =
+  /^(?:今天|明天|昨天|今早|今晚|早上|上午|中午|下午|晚上|现在|刚才|天气|天天|降温|升温|下雨|雨大|下雪|天热|天冷|大家|各位|你好|早上好|晚上好|谢谢|不错)$/;
+
+/** Whether the danger reading has a cue of the 危 rule, or a word for it beyond small talk and words that explain nothing. */
+function restsOnMoreThanSmallTalk(model: LinearModel, index: Map<string, number>, feats: readonly string[]): boolean {
+  const k = model.labels.indexOf('danger');
+  return feats.some((f) => {
+    if (f.startsWith('d:')) return true;
+    if (!f.startsWith('w:')) return false;
+    const w = f.slice(2);
+    return !smallTalk.test(w) && !notEvidence.test(w) && index.has(f) && model.weights[k]![index.get(f)!]! > 0;
+  });
+}
+
+/**
  * Reading a request: everything a worker's words say that the intake form asks for. Pure: the words (jieba), the
  * model, the gazetteer and the thresholds are passed in, so this runs the same in the service, the evaluation
  * script and the tests.
@@ -98,7 +118,11 @@ export function createReader(deps: { model: ReaderModel; gazetteer: Gazetteer; s
     const located = locatePlace(g, text, { preferProvince: opts.preferProvince, region: opts.region });
     const dangerFeats = [...feats, ...dangerCueFeatures(text)];
     const danger = predict(deps.model.danger, dangerIndex, dangerFeats).ranked.find((r) => r.label === 'danger')!.p;
-    const learned = { raised: danger >= dangerThreshold, p: danger, words: topWords(deps.model.danger, dangerIndex, dangerFeats, 'danger', text, {}, 3) };
+    const learned = {
+      raised: danger >= dangerThreshold && restsOnMoreThanSmallTalk(deps.model.danger, dangerIndex, dangerFeats),
+      p: danger,
+      words: topWords(deps.model.danger, dangerIndex, dangerFeats, 'danger', text, {}, 3),
+    };
     const risk = readRisk(text, { workers: workers.value, amountYuan: amount.value }, opts.thresholds, learned);
     return {
       type: { code: type.label, confidence: round(type.confidence) },
