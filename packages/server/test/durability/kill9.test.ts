@@ -41,6 +41,9 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
       PORT: '0',
       HOST: '127.0.0.1',
       HOTLINE_DEMO: 'true',
+      // The demo's people (the agent) without its orders, calls and the rest: durability is about the burst (the file
+      // alone on PostgreSQL: 19.9 → 15.2 s).
+      HOTLINE_DEMO_ORDERS: '0',
       HOTLINE_ADMIN_PASSWORD: 'Admin12345',
       DATA_DIR: path.join(os.tmpdir(), dbName),
       LOG_LEVEL: 'error',
