@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { adminPassword, launch, shot, signIn, startServer, type Server } from './support.js';
+import { adminPassword, launch, shot, signIn, startServer, type Server, go } from './support.js';
 
 /** The administration pages against the real APIs, and a consultation closed at intake. */
 describe('administration and first-contact resolution', () => {
@@ -38,7 +38,7 @@ describe('administration and first-contact resolution', () => {
     (await page.locator('.ant-menu-item .ant-menu-title-content').allTextContents()).map((s) => s.trim()).filter(Boolean);
 
   it('the system administrator works with units, the catalog, time limits and the calendar; reads people only', async () => {
-    const page = await signIn(browser, server.url, 'admin', adminPassword);
+    const page = await signIn(browser, server.url, 'admin', { password: adminPassword });
     await page.getByText('组织树').waitFor();
     await page.getByPlaceholder('按名称或行政区划代码查找').fill('新城区');
     await page.locator('.ant-tree-title', { hasText: '新城区总工会' }).first().click();
@@ -53,7 +53,7 @@ describe('administration and first-contact resolution', () => {
       ['/admin/time-limits', '试算期限'],
       ['/admin/calendar', '每日工作时间'],
     ] as const) {
-      await page.goto(`${server.url}${path}`);
+      await go(page, path);
       if (path === '/admin/catalog') {
         await page.getByRole('tab', { name: '诉求事项' }).click();
         assert.equal(await page.locator('input[value="wage_arrears"]').count(), 1);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { adminPassword, apiIn, launch, settled, shot, signIn, startServer, type Server } from './support.js';
+import { adminPassword, apiIn, launch, settled, shot, signIn, startServer, type Server, go } from './support.js';
 
 /** An API call from the signed-in page that must succeed. */
 async function api<T = any>(page: Page, url: string, body?: unknown): Promise<T> {
@@ -55,13 +55,13 @@ describe('the calendar past its data', () => {
   });
 
   it('marks a provisional deadline, and the imported notice recomputes it on the timeline', async (t) => {
-    const dispatcher = await signIn(browser, server.url, 'dispatcher');
+    const dispatcher = await signIn(browser, server.url, 'dispatcher', { at: null });
     const health = await api(dispatcher, '/api/health');
     const provisional = health.calendar?.provisional as { from: string; to: string; years: number[] } | null;
     if (!provisional?.years.includes(2027)) return t.skip(`2027 is not provisional on this installation (${JSON.stringify(provisional)})`);
 
     // The agent's complex order (复杂件), dispatched to a county union: its 30-working-day reply limit reaches into 2027.
-    const agent = await signIn(browser, server.url, 'agent');
+    const agent = await signIn(browser, server.url, 'agent', { at: null });
     const order = await api(agent, '/api/orders', {
       channel: 'letter',
       callers: [{ name: '王先生', phone: '13904711111' }],
@@ -80,13 +80,12 @@ describe('the calendar past its data', () => {
     await dispatcher.goto(`${server.url}/orders?view=all`);
     const row = dispatcher.locator('.ant-table-row', { hasText: order.number });
     await row.locator('[data-provisional]').waitFor();
-    await dispatcher.goto(`${server.url}/orders/${order.id}`);
+    await go(dispatcher, `/orders/${order.id}`);
     await dispatcher.locator('.order-header [data-provisional]').waitFor();
     await shot(dispatcher, 'e2e-calendar-provisional-order');
 
     // The administrator sees 2027 said to be provisional, and imports the notice's .ics file.
-    const admin = await signIn(browser, server.url, 'admin', adminPassword);
-    await admin.goto(`${server.url}/admin/calendar`);
+    const admin = await signIn(browser, server.url, 'admin', { password: adminPassword, at: '/admin/calendar' });
     await admin
       .getByText(/为暂定日历/)
       .first()

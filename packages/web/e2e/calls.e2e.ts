@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, reportCalls, shot, signIn, startServer, type Server } from './support.js';
+import { launch, reportCalls, shot, signIn, startServer, type Server, go } from './support.js';
 
 /**
  * Calls in the browser: the telephony system reports a call answered by the agent; the agent, away from the intake
@@ -63,8 +63,7 @@ describe('calls in the browser', () => {
   });
 
   it('the wallboard shows the queue now and the agent on the call', async () => {
-    const page = await signIn(browser, base, 'supervisor');
-    await page.goto(`${base}/calls/wallboard`);
+    const page = await signIn(browser, base, 'supervisor', { at: '/calls/wallboard' });
     await page.getByTestId('wallboard').waitFor();
     // e2e-now is still going: the demo agent is on it.
     await page.locator('.ant-table-row', { hasText: 'agent' }).getByText('通话中').waitFor();
@@ -86,8 +85,7 @@ describe('calls in the browser', () => {
   });
 
   it('call records: the supervisor filters, opens the call with its trail and linked order; the lawyer seat takes a transfer', async () => {
-    const page = await signIn(browser, base, 'supervisor');
-    await page.goto(`${base}/calls`);
+    const page = await signIn(browser, base, 'supervisor', { at: '/calls' });
     await page.getByTestId('call-records').waitFor();
     await page.locator('.ant-table-row', { hasText: '139****6666' }).first().click();
     const detail = page.getByTestId('call-detail');
@@ -113,7 +111,7 @@ describe('calls in the browser', () => {
       return r.status;
     }, today);
     assert.equal(roster, 200);
-    await page.goto(`${base}/legal/lawyers`);
+    await go(page, '/legal/lawyers');
     await page.getByTestId('lawyer-seats').waitFor();
     await page.getByRole('tab', { name: '值班表设置' }).click();
     await page.getByTestId('roster-editor').waitFor();
@@ -121,8 +119,7 @@ describe('calls in the browser', () => {
     await page.context().close();
 
     // The agent at the console sees today's lawyers; on a working day the call in progress goes to the first of them.
-    const agent = await signIn(browser, base, 'agent');
-    await agent.goto(`${base}/intake`);
+    const agent = await signIn(browser, base, 'agent', { at: '/intake' });
     await agent.getByTestId('on-duty-lawyers').waitFor();
     const shifts = await agent.evaluate(async () => (await fetch('/api/legal/lawyer-shifts')).json());
     assert.equal(shifts.roster.lawyers.length, 3);
@@ -141,8 +138,7 @@ describe('calls in the browser', () => {
   });
 
   it('the voice menu: the supervisor adds a key under the main menu and saves a new version', async () => {
-    const page = await signIn(browser, base, 'supervisor');
-    await page.goto(`${base}/admin/ivr`);
+    const page = await signIn(browser, base, 'supervisor', { at: '/admin/ivr' });
     await page.getByTestId('ivr-editor').waitFor();
     await page.getByTestId('ivr-add-key').click();
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/ivr/') && r.request().method() === 'PUT');

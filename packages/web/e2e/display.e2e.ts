@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { adminPassword, apiIn, launch, settled, shot, startServer, type Server } from './support.js';
+import { adminPassword, apiIn, launch, settled, shot, startServer, type Server, go } from './support.js';
 
 /**
  * The command centre's wall without anyone signed in (a display token), the report schedule and the campaigns by
@@ -117,7 +117,7 @@ describe('display tokens, report schedule and campaigns by industry', () => {
   });
 
   it('the demo campaign shows its orders by industry', async () => {
-    await admin.goto(`${server.url}/reports`);
+    await go(admin, '/reports');
     await admin.getByRole('tab', { name: '专项行动' }).click();
     const industries = admin.locator('[data-testid=campaign-industries] .ant-table-row');
     await industries.first().waitFor();

@@ -21,8 +21,7 @@ describe('exchange with other platforms', () => {
   });
 
   it('the administrator sees partners, messages and their states, and the national uploads', async () => {
-    const page = await signIn(browser, server.url, 'admin', adminPassword);
-    await page.goto(`${server.url}/admin/exchange`);
+    const page = await signIn(browser, server.url, 'admin', { password: adminPassword, at: '/admin/exchange' });
     const partners = page.getByRole('tabpanel').locator('.ant-table-row');
     await partners.filter({ hasText: '市 12345 政务服务便民热线' }).waitFor();
     await partners.filter({ hasText: '全国 12351 职工服务平台' }).waitFor();
@@ -67,7 +66,7 @@ describe('exchange with other platforms', () => {
   });
 
   it('an order that came from 12345 shows its exchange card', async () => {
-    const page = await signIn(browser, server.url, 'dispatcher');
+    const page = await signIn(browser, server.url, 'dispatcher', { at: null });
     const received = await (await page.request.get(`${server.url}/api/exchange/messages?direction=in&pageSize=50`)).json();
     const from12345 = received.items.find((m: { partner: { name: string }; orderId: string }) => m.partner.name === '市 12345 政务服务便民热线');
     assert.ok(from12345, 'the demo has orders from 12345');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot, signIn, startServer, toEnglish, type Server } from './support.js';
+import { launch, shot, signIn, startServer, toEnglish, type Server, go } from './support.js';
 
 const get = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
 
@@ -41,8 +41,7 @@ describe('insight pages on first start', () => {
   });
 
   it('趋势预测: the subject with the most requests this week, as a line with the forecast and its interval', async () => {
-    const page = await signIn(browser, server.url, 'supervisor');
-    await page.goto(`${server.url}/insights/forecast`);
+    const page = await signIn(browser, server.url, 'supervisor', { at: '/insights/forecast' });
     await page.getByTestId('forecast-chart').locator('canvas').waitFor();
     const api = await get(page, '/api/intelligence/forecast?weeks=4');
     const top = [...api.subjects].sort((a, b) => b.history.at(-1) - a.history.at(-1))[0];
@@ -54,8 +53,7 @@ describe('insight pages on first start', () => {
   });
 
   it('建议采纳: accepted and changed suggestions per field, from what the agents saved', async () => {
-    const page = await signIn(browser, server.url, 'supervisor');
-    await page.goto(`${server.url}/insights/acceptance`);
+    const page = await signIn(browser, server.url, 'supervisor', { at: '/insights/acceptance' });
     await page.getByTestId('acceptance-chart').locator('canvas').waitFor();
     const api = await get(page, '/api/intelligence/accuracy?days=30');
     const place = api.fields.find((f: { field: string }) => f.field === 'place');
@@ -74,13 +72,12 @@ describe('insight pages on first start', () => {
   });
 
   it('a dispatcher reaches surges and the forecast from the supervision board, but not the acceptance', async () => {
-    const page = await signIn(browser, server.url, 'dispatcher');
-    await page.goto(`${server.url}/supervision`);
+    const page = await signIn(browser, server.url, 'dispatcher', { at: '/supervision' });
     await page.getByTestId('board-insights').click();
     await page.waitForURL((u) => u.pathname === '/insights/surges');
     await page.getByTestId('surges-current').locator('.ant-table-row', { hasText: '包头市' }).first().waitFor();
     assert.equal(await page.getByTestId('tab-acceptance').count(), 0);
-    await page.goto(`${server.url}/insights/acceptance`);
+    await go(page, '/insights/acceptance');
     await page.getByText('当前角色无权使用此页面').waitFor();
   });
 });

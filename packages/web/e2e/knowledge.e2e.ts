@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, shot, signIn, startServer, type Server } from './support.js';
+import { launch, shot, signIn, startServer, type Server, go } from './support.js';
 
 /** The smallest PDF the server's content check accepts as one. */
 const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -38,7 +38,7 @@ describe('knowledge base', () => {
     await page.getByText('咨询已当场办结').waitFor();
     await shot(page, 'e2e-knowledge-answered');
 
-    await page.goto(`${server.url}/knowledge`);
+    await go(page, '/knowledge');
     await page.getByTestId('knowledge-search').locator('input').fill('宠物寄养');
     await page.keyboard.press('Enter');
     await page.getByText('没有找到相关知识，已记入待补清单').waitFor();
@@ -46,8 +46,7 @@ describe('knowledge base', () => {
   });
 
   it('the editor’s page shows the use and the search that found nothing', async () => {
-    const page = await signIn(browser, server.url, 'editor');
-    await page.goto(`${server.url}/knowledge`);
+    const page = await signIn(browser, server.url, 'editor', { at: '/knowledge' });
     await page.getByRole('tab', { name: '待补清单' }).click();
     await page.getByTestId('gaps-most-used').getByText('未签书面劳动合同的二倍工资（1）').waitFor();
     await page.getByTestId('gaps-no-results').getByText('宠物寄养').waitFor();
@@ -56,8 +55,7 @@ describe('knowledge base', () => {
   });
 
   it('an editor writes an article and submits it; another editor approves and publishes it; an agent finds it; a synonym group is added', async () => {
-    const editor = await signIn(browser, server.url, 'editor');
-    await editor.goto(`${server.url}/knowledge`);
+    const editor = await signIn(browser, server.url, 'editor', { at: '/knowledge' });
     await editor.getByRole('tab', { name: '全部条目' }).click();
     await editor.getByRole('button', { name: '新建条目' }).click();
     const drawer = editor.locator('.article-editor');
@@ -88,8 +86,7 @@ describe('knowledge base', () => {
     assert.equal(await drawer.locator('.article-files input[type=file]').count(), 0);
     await editor.context().close();
 
-    const reviewer = await signIn(browser, server.url, 'editor2');
-    await reviewer.goto(`${server.url}/knowledge`);
+    const reviewer = await signIn(browser, server.url, 'editor2', { at: '/knowledge' });
     await reviewer.getByRole('tab', { name: '全部条目' }).click();
     await reviewer.getByRole('cell', { name: '快递员派件途中摔伤能否认定工伤' }).click();
     const review = reviewer.locator('.article-editor');
@@ -121,8 +118,7 @@ describe('knowledge base', () => {
     await reviewer.locator('.synonyms').getByText('快递员 / 快递小哥 / 派件员').waitFor();
     await reviewer.context().close();
 
-    const agent = await signIn(browser, server.url, 'agent');
-    await agent.goto(`${server.url}/knowledge`);
+    const agent = await signIn(browser, server.url, 'agent', { at: '/knowledge' });
     await agent.getByTestId('knowledge-search').locator('input').fill('快递小哥送件摔伤算工伤吗');
     await agent.getByTestId('knowledge-search').locator('input').press('Enter');
     await agent.getByText('快递员派件途中摔伤能否认定工伤').first().waitFor();

@@ -93,8 +93,8 @@ describe('the work-order loop in the browser', () => {
   });
 
   it('the dispatcher sees exactly the allowed actions and dispatches to the suggested county union', async () => {
-    const page = await signIn(browser, base, 'dispatcher');
-    orderId = await openFirstInView(page, base, 'to_dispatch');
+    const page = await signIn(browser, base, 'dispatcher', { at: null });
+    orderId = await openFirstInView(page, 'to_dispatch');
     const allowed = await page.evaluate(async (id) => (await (await fetch(`/api/orders/${id}`)).json()).allowedActions as string[], orderId);
     const buttons = await page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     assert.ok(buttons.length > 0);
@@ -108,10 +108,8 @@ describe('the work-order loop in the browser', () => {
   });
 
   it('a stale page is told that someone else changed the order, and reloads it', async () => {
-    const a = await signIn(browser, base, 'handler');
-    const b = await signIn(browser, base, 'handler');
-    await a.goto(`${base}/orders/${orderId}`);
-    await b.goto(`${base}/orders/${orderId}`);
+    const a = await signIn(browser, base, 'handler', { at: `/orders/${orderId}` });
+    const b = await signIn(browser, base, 'handler', { at: `/orders/${orderId}` });
     await a.waitForSelector('[data-action=sign]');
     await b.waitForSelector('[data-action=sign]');
     await act(a, 'sign');
@@ -132,14 +130,12 @@ describe('the work-order loop in the browser', () => {
   });
 
   it('the dispatcher accepts the reply and the callback archives the order', async () => {
-    const d = await signIn(browser, base, 'dispatcher');
-    await d.goto(`${base}/orders/${orderId}`);
+    const d = await signIn(browser, base, 'dispatcher', { at: `/orders/${orderId}` });
     await act(d, 'review_accept');
     await d.locator('.order-header').getByText('待回访').waitFor();
     await d.context().close();
 
-    const c = await signIn(browser, base, 'callback');
-    await c.goto(`${base}/orders/${orderId}`);
+    const c = await signIn(browser, base, 'callback', { at: `/orders/${orderId}` });
     await act(c, 'callback', async (p) => {
       const dialog = p.getByRole('dialog');
       await dialog.locator('#handlingSatisfaction').getByText('满意', { exact: true }).click();
@@ -152,8 +148,7 @@ describe('the work-order loop in the browser', () => {
   });
 
   it('an expired session goes to sign-in and comes back to the same page', async () => {
-    const page = await signIn(browser, base, 'dispatcher');
-    await page.goto(`${base}/orders/${orderId}`);
+    const page = await signIn(browser, base, 'dispatcher', { at: `/orders/${orderId}` });
     await page.waitForSelector('.order-header');
     await page.context().clearCookies();
     await page.locator('.order-header button[aria-label="刷新"]').click();
@@ -168,8 +163,7 @@ describe('the work-order loop in the browser', () => {
   });
 
   it('switches to English', async () => {
-    const page = await signIn(browser, base, 'dispatcher');
-    await page.goto(`${base}/orders`);
+    const page = await signIn(browser, base, 'dispatcher', { at: '/orders' });
     await page.getByRole('tab').first().waitFor();
     await toEnglish(page);
     await page.getByRole('tab', { name: /To dispatch/ }).waitFor();

@@ -25,7 +25,7 @@ describe('quality inspection and legal supervision letters', () => {
     server = await startServer();
     browser = await launch();
     // An order taken today by the agent, dispatched to 新城区总工会 and signed there.
-    const agent = await signIn(browser, server.url, 'agent');
+    const agent = await signIn(browser, server.url, 'agent', { at: null });
     const created = await api(agent, 'POST', '/api/orders', {
       channel: 'phone',
       callers: [{ name: '刘师傅', phone: '13904713333' }],
@@ -40,12 +40,12 @@ describe('quality inspection and legal supervision letters', () => {
     orderId = created.id;
     orderNumber = created.number;
     await agent.context().close();
-    const dispatcher = await signIn(browser, server.url, 'dispatcher');
+    const dispatcher = await signIn(browser, server.url, 'dispatcher', { at: null });
     const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
     const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
     await api(dispatcher, 'POST', `/api/orders/${orderId}/dispatch`, { version: created.version, unitId: county.id });
     await dispatcher.context().close();
-    const handler = await signIn(browser, server.url, 'handler');
+    const handler = await signIn(browser, server.url, 'handler', { at: null });
     const o = await api(handler, 'GET', `/api/orders/${orderId}`);
     await api(handler, 'POST', `/api/orders/${orderId}/sign`, { version: o.version });
     await handler.context().close();
@@ -56,8 +56,7 @@ describe('quality inspection and legal supervision letters', () => {
   });
 
   it('an inspector draws the day’s sample and scores the order against the sheet', async () => {
-    const page = await signIn(browser, server.url, 'inspector');
-    await page.goto(`${server.url}/quality`);
+    const page = await signIn(browser, server.url, 'inspector', { at: '/quality' });
     await page.getByRole('button', { name: '抽取样本' }).click();
     const row = page.locator('tr', { hasText: orderNumber });
     await row.waitFor();
@@ -78,16 +77,14 @@ describe('quality inspection and legal supervision letters', () => {
   });
 
   it('a county union drafts a supervision letter; the leader approves it and it downloads as a Word document', async () => {
-    const handler = await signIn(browser, server.url, 'handler');
-    await handler.goto(`${server.url}/orders/${orderId}`);
+    const handler = await signIn(browser, server.url, 'handler', { at: `/orders/${orderId}` });
     await handler.getByRole('button', { name: '起草提示函' }).click();
     const draftRow = handler.locator('.legal-panel tr', { hasText: '工会劳动法律监督提示函' });
     await draftRow.getByText('待审批').waitFor();
     await shot(handler, 'e2e-legal-draft');
     await handler.context().close();
 
-    const leader = await signIn(browser, server.url, 'leader');
-    await leader.goto(`${server.url}/legal/letters`);
+    const leader = await signIn(browser, server.url, 'leader', { at: '/legal/letters' });
     const row = leader.locator('tr', { hasText: '工会劳动法律监督提示函' });
     await row.getByRole('button', { name: '审批签发' }).click();
     await row.getByText('新城区工会监提〔').waitFor();
@@ -104,7 +101,7 @@ describe('quality inspection and legal supervision letters', () => {
   });
 
   it('a mediated order: the reply dialog offers the agreement’s figures; the leader finds the case in the mediation list', async () => {
-    const handler = await signIn(browser, server.url, 'handler');
+    const handler = await signIn(browser, server.url, 'handler', { at: null });
     const c = await api(handler, 'POST', '/api/mediation/cases', { orderId, workerParty: { name: '刘师傅等8人' }, mediators: ['李律师'] });
     await api(handler, 'POST', `/api/mediation/cases/${c.id}/agreement`, {
       version: c.version,
@@ -125,8 +122,7 @@ describe('quality inspection and legal supervision letters', () => {
     await shot(handler, 'e2e-mediation-reply');
     await handler.context().close();
 
-    const leader = await signIn(browser, server.url, 'leader');
-    await leader.goto(`${server.url}/legal/mediation`);
+    const leader = await signIn(browser, server.url, 'leader', { at: '/legal/mediation' });
     const row = leader.locator('.mediation-cases tr', { hasText: orderNumber });
     await row.getByText('已达成协议').waitFor();
     assert.match(await row.innerText(), /刘师傅等8人/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { act, launch, settled, shot, signIn, startServer, type Server } from './support.js';
+import { act, launch, settled, shot, signIn, startServer, type Server, go } from './support.js';
 
 /**
  * Issue 8's later workplace items in the browser: the dispatcher's header at 1366 px holds every menu item and the
@@ -43,7 +43,7 @@ describe('the staff loop in the browser', () => {
   });
 
   it('the dispatcher undoes a merge made by mistake; the surviving order showed the merged words until then', async () => {
-    const agent = await signIn(browser, base, 'agent');
+    const agent = await signIn(browser, base, 'agent', { at: null });
     const target = await api(agent, 'POST', '/api/orders', request([{ name: '周师傅', phone: '13904714001' }], '物业公司拖欠保安三个月工资。'));
     const source = await api(
       agent,
@@ -54,11 +54,10 @@ describe('the staff loop in the browser', () => {
     await api(agent, 'POST', `/api/orders/${target.id}/merge`, { version: target.version, sources: [{ id: source.id, version: source.version }] });
     await agent.context().close();
 
-    const page = await signIn(browser, base, 'dispatcher');
-    await page.goto(`${base}/orders/${target.id}`);
+    const page = await signIn(browser, base, 'dispatcher', { at: `/orders/${target.id}` });
     await page.getByTestId('absorbed').locator('.ant-typography', { hasText: '另一小区保洁员反映加班费未发' }).waitFor();
     await shot(page, 'staff-merge-absorbed');
-    await page.goto(`${base}/orders/${source.id}`);
+    await go(page, `/orders/${source.id}`);
     await act(page, 'unmerge', async (p) => {
       await p.getByRole('dialog').locator('textarea').fill('不是同一事项，合并错了');
     });
@@ -70,19 +69,19 @@ describe('the staff loop in the browser', () => {
   });
 
   it('re-dispatching a returned order corrects its place, and the territorial suggestion follows', async () => {
-    const agent = await signIn(browser, base, 'agent');
+    const agent = await signIn(browser, base, 'agent', { at: null });
     let o = await api(agent, 'POST', '/api/orders', request([{ name: '陈师傅', phone: '13904714021' }], '物业公司拖欠维修工工资，工地其实在赛罕区。'));
     await agent.context().close();
     const dispatcher = await signIn(browser, base, 'dispatcher');
     const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
     const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
     o = await api(dispatcher, 'POST', `/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id });
-    const handler = await signIn(browser, base, 'handler');
+    const handler = await signIn(browser, base, 'handler', { at: null });
     await api(handler, 'POST', `/api/orders/${o.id}/return`, { version: o.version, reason: '工地在赛罕区，非本辖区' });
     await handler.context().close();
 
     const page = dispatcher;
-    await page.goto(`${base}/orders/${o.id}`);
+    await go(page, `/orders/${o.id}`);
     await act(page, 'return_redispatch', async (p) => {
       const dialog = p.getByRole('dialog');
       // Picked once the search list has settled (a click during its animation can land on nothing), then checked.
@@ -102,7 +101,7 @@ describe('the staff loop in the browser', () => {
   });
 
   it('the callback agent records a group order caller by caller', async () => {
-    const agent = await signIn(browser, base, 'agent');
+    const agent = await signIn(browser, base, 'agent', { at: null });
     const group = [
       { name: '郑一', phone: '13904714011' },
       { name: '王二', phone: '13904714012' },
@@ -110,11 +109,11 @@ describe('the staff loop in the browser', () => {
     ];
     let o = await api(agent, 'POST', '/api/orders', { ...request(group, '物业公司拖欠三名保安工资共计两万元。'), workersInvolved: 3 });
     await agent.context().close();
-    const dispatcher = await signIn(browser, base, 'dispatcher');
+    const dispatcher = await signIn(browser, base, 'dispatcher', { at: null });
     const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
     const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
     o = await api(dispatcher, 'POST', `/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id });
-    const handler = await signIn(browser, base, 'handler');
+    const handler = await signIn(browser, base, 'handler', { at: null });
     o = await api(handler, 'POST', `/api/orders/${o.id}/sign`, { version: o.version });
     o = await api(handler, 'POST', `/api/orders/${o.id}/reply`, {
       version: o.version,
@@ -124,8 +123,7 @@ describe('the staff loop in the browser', () => {
     await api(dispatcher, 'POST', `/api/orders/${o.id}/review`, { version: o.version, decision: 'accept' });
     await dispatcher.context().close();
 
-    const page = await signIn(browser, base, 'callback');
-    await page.goto(`${base}/orders/${o.id}`);
+    const page = await signIn(browser, base, 'callback', { at: `/orders/${o.id}` });
     await page.locator('[data-action=callback]').click();
     await settled(page, '.ant-modal').waitFor();
     await page.getByRole('dialog').getByText('逐人记录（3 名来电人）').click();
@@ -157,7 +155,7 @@ describe('the staff loop in the browser', () => {
   });
 
   it("the dispatcher's header fits at 1366 px and the tabs are counted by one request", async () => {
-    const page = await signIn(browser, base, 'dispatcher');
+    const page = await signIn(browser, base, 'dispatcher', { at: null });
     const listRequests: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());

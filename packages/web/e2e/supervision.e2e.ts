@@ -30,7 +30,7 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
     server = await startServer({ env: { HOTLINE_INSTRUCTION_RULE: 'true' } });
     browser = await launch();
     // Forty workers gathering for their wages (众): an emergency order, dispatched to 新城区总工会.
-    const agent = await signIn(browser, server.url, 'agent');
+    const agent = await signIn(browser, server.url, 'agent', { at: null });
     const created = await api(agent, 'POST', '/api/orders', {
       channel: 'phone',
       callers: [{ name: '张师傅', phone: '13904715555' }],
@@ -56,7 +56,7 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
     });
     nationalNumber = national.number;
     await agent.context().close();
-    const dispatcher = await signIn(browser, server.url, 'dispatcher');
+    const dispatcher = await signIn(browser, server.url, 'dispatcher', { at: null });
     const units = await api(dispatcher, 'GET', `/api/units?q=${encodeURIComponent('新城区总工会')}`);
     const county = (units.items as { id: string; name: string }[]).find((u) => u.name === '新城区总工会')!;
     await api(dispatcher, 'POST', `/api/orders/${created.id}/dispatch`, { version: created.version, unitId: county.id });
@@ -68,8 +68,7 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
   });
 
   it("a supervisor urges an order from the board and the handler's header count rises without reload", async () => {
-    const handler = await signIn(browser, server.url, 'handler');
-    await handler.goto(`${server.url}/orders`);
+    const handler = await signIn(browser, server.url, 'handler', { at: '/orders' });
     const badge = handler.getByTestId('unread-count');
     await badge.waitFor();
     const unread = async () => Number((await badge.getAttribute('data-unread')) || 0);
@@ -83,8 +82,7 @@ describe('supervision: board, urge, live count, reviews and 通报', () => {
     await handler.waitForFunction((n) => document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-unread') === String(n), counted);
     const before = await unread();
 
-    const supervisor = await signIn(browser, server.url, 'supervisor');
-    await supervisor.goto(`${server.url}/supervision`);
+    const supervisor = await signIn(browser, server.url, 'supervisor', { at: '/supervision' });
     await supervisor.getByTestId(`awaiting-${nationalNumber}`).waitFor();
     assert.equal(await supervisor.getByTestId(`awaiting-${nationalNumber}`).textContent(), '待省总领导批示');
     await supervisor.getByTestId(`urge-${number}`).click();
