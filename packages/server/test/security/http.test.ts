@@ -142,6 +142,21 @@ describe('7. cross-site requests and security headers', () => {
   });
 });
 
+describe('the web client: hashed files cached for a year, the page itself never', () => {
+  it('sends the assets immutable and index.html (at / and at any deep link) to be revalidated', async () => {
+    const get = (url: string) => t.app.inject({ method: 'GET', url, remoteAddress: '10.0.0.9' });
+    const asset = await get('/assets/page-abc123.css');
+    expect(asset.statusCode).toBe(200);
+    // A file under assets/ is named by its content's hash: a new build gives new names, so it never needs asking again.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/orders/x', '/index.html']) {
+      const page = await get(url);
+      expect([url, page.statusCode]).toEqual([url, 200]);
+      expect([url, page.headers['cache-control']]).toEqual([url, 'no-cache']);
+    }
+  });
+});
+
 describe('12. the forced password change is enforced by the server', () => {
   it('answers 403 to everything but changing the password, reading the session and logging out', async () => {
     const [unit] = await t.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'admin'));
