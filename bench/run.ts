@@ -20,6 +20,10 @@
  *  - intake on the embedded PGlite: createOrder at 10 connections vs. a bare Fastify + PGlite INSERT (bench/pglite-intake.ts)
  *
  * `--only statements,intake,pglite,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ *
+ *  - soak (only when asked for: `--only soak`): mixed traffic at a fixed moderate rate for `--soak-minutes` (default 60;
+ *    `--soak-rate` requests/s, default 30; `--soak-warmup` minutes cut off, default 10; `--soak-orders` seeded first,
+ *    default 50,000), the server's RSS and heap every 10 s, growth as a least-squares slope (target: no growth; bench/soak.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +36,7 @@ import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 import { inboundReceipt } from './exchange.js';
 import { cpuMs, intakeBody, killChildren, login, rssMb, serverDir, start } from './harness.js';
 import { pgliteIntake } from './pglite-intake.js';
+import { soak } from './soak.js';
 import { statementsPerRequest } from './statements.js';
 import { supervisionScanBench } from './supervision.js';
 
@@ -55,6 +60,10 @@ const build = !flag('no-build');
 const keep = flag('keep');
 const workers = Number(option('workers', '2'));
 const rounds = Number(option('rounds', '3'));
+const soakMinutes = Number(option('soak-minutes', '60'));
+const soakRate = Number(option('soak-rate', '30'));
+const soakWarmup = Number(option('soak-warmup', String(Math.min(10, soakMinutes / 4))));
+const soakOrders = Number(option('soak-orders', quick ? '0' : '50000'));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const dbName = `hotline_bench_${Date.now()}`;
@@ -191,6 +200,18 @@ async function main() {
     report.intakeAt = intakeAt;
     if (only.has('supervision')) report.supervision = await supervision();
     if (only.has('pglite')) report.pglite = await pgliteIntake({ duration, rounds, connections: 10 });
+    // Last: it seeds orders of its own and runs a server of its own for an hour.
+    if (only.has('soak'))
+      report.soak = await soak({
+        dbUrl,
+        appEnv,
+        minutes: soakMinutes,
+        warmupMinutes: soakWarmup,
+        rate: soakRate,
+        orders: soakOrders,
+        seed,
+        line,
+      });
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
     fs.writeFileSync(path.join(here, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`), JSON.stringify(report, null, 2));
   } finally {
