@@ -451,6 +451,9 @@ export async function soak(o: SoakOptions) {
     null,
   );
   line('soak requests sent (in window), not sent at 64 in flight (in window)', `${totalSent()} (${sentInWindow}), ${dropped} (${droppedInWindow})`, '', null);
+  // Below the rate asked for, the server was saturated (64 requests in flight): the machine's other work or the server itself.
+  const achieved = sentInWindow / Math.max(1, end - warmupSeconds);
+  line('soak rate answered in window / asked (requests/s)', `${achieved.toFixed(1)} / ${o.rate}`, '', null);
   line('soak orders in the database, before / after', `${ordersBefore.toLocaleString()} / ${ordersAfter.toLocaleString()}`, '', null);
   line('soak notification streams opened', String(streamsOpened), '', null);
   if (cpuWindowMs !== null)
@@ -488,6 +491,7 @@ export async function soak(o: SoakOptions) {
     streamsOpened,
     cpuWindowMs,
     sentInWindow,
+    achievedRate: achieved,
     samples,
   };
 }
