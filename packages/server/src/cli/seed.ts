@@ -15,7 +15,8 @@ import { migrateDatabase, openDatabase } from '../platform/db/client.js';
  * database writes from them (demo/multiply.ts): a million in minutes instead of a quarter of an hour; `--distinct N`
  * with N ≥ the count generates every one. An empty database is installed first with the demo (its people act on the orders).
  * Numbers continue each day's sequence; do not run it while the server takes calls. Copying into a database with fewer
- * orders than the copies, it drops the scattered indexes and builds them after (`--keep-indexes`: keeps them). With the embedded database
+ * orders than the copies, it drops the scattered indexes and the order tables' foreign keys and makes them again after
+ * (`--keep-indexes`: keeps them). With the embedded database
  * (PGlite), stop the server first: only one process may open its data folder.
  */
 const usage = '用法 / usage: npm run seed -- --orders 100000 [--days 90] [--seed 42] [--batch 1000] [--distinct 5000] [--keep-indexes]';

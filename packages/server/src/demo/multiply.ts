@@ -1,6 +1,6 @@
 import { deferFigureIndexes } from '../analytics/bulk-indexes.js';
 import { planCopiedFigures } from '../analytics/copied-figures.js';
-import { deferOrderIndexes } from '../orders/bulk-indexes.js';
+import { deferOrderForeignKeys, deferOrderIndexes } from '../orders/bulk-indexes.js';
 import { restoreDeferredIndexes } from '../platform/db/deferred-indexes.js';
 import { deferSearchIndexes } from '../search/bulk-indexes.js';
 import { refreshMarked } from '../analytics/figures-refresh.js';
@@ -26,7 +26,10 @@ export type MultiplyOptions = SeedOrdersOptions & {
   /** Open groups are copied only when they began this many days before `to` (multiply.repo.ts planCopies). */
   openDays?: number;
   onPhase?: (phase: Phase, p: SeedProgress & { phaseSeconds: number }) => void;
-  /** Drop the scattered indexes for the copy and build them after it; by default when the copies outnumber the orders there. */
+  /**
+   * Drop the scattered indexes and the order tables' foreign keys for the copy and build them after it; by default
+   * when the copies outnumber the orders there.
+   */
   deferIndexes?: boolean;
   /** Collects each step's time and rows (seed-steps.ts); the CLI prints them. */
   steps?: Steps;
@@ -40,7 +43,8 @@ export type MultiplyOptions = SeedOrdersOptions & {
  * copies writes in its own transaction what the triggers would derive, set-based (counters, unit pages, the figures
  * copied from the templates', refreshed first); the search words are the template's. The figures' roll-up is added
  * once at the end for every range written (settleCopies), and when the copies outnumber the orders already there,
- * the indexes their owners name are dropped for the copy and built after it (platform/db/deferred-indexes.ts).
+ * the indexes their owners name and the order tables' foreign keys are dropped for the copy and made again after it,
+ * as they were (platform/db/deferred-indexes.ts).
  * A failure leaves the orders written until then, each whole (a batch of copies is one transaction), with their
  * roll-up and the indexes built; a seeder killed outright leaves both to the next seed's start.
  */
@@ -88,11 +92,13 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     const tokens = await tokenCounts(db);
     phase('planned');
     // Into a (nearly) empty database, building the scattered indexes over every row afterwards costs less than
-    // inserting more rows than they hold into them.
+    // inserting more rows than they hold into them, and checking each foreign key once over the table less than
+    // once per row.
     if (opts.deferIndexes ?? plan.copies > (await orderCount(db))) {
       await deferOrderIndexes(db);
       await deferFigureIndexes(db);
       await deferSearchIndexes(db);
+      await deferOrderForeignKeys(db);
       phase('indexes dropped');
     }
     const step = Math.max(1, Math.floor((opts.copyBatch ?? 50_000) / plan.templates));
@@ -127,7 +133,7 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     await settleCopies(db, steps);
     if (!failure) phase('rolled up');
     const built = await restoreDeferredIndexes(db, { connections: opts.concurrency ?? 1, maintenanceWorkMb: 512 });
-    for (const b of built) steps.add(`index ${b.name}`, b.seconds);
+    for (const b of built) steps.add(`${b.kind} ${b.name}`, b.seconds);
     if (built.length && !failure) phase('indexes built');
   }
   progress.seconds = (Date.now() - started) / 1000;

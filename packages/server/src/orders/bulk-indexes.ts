@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/client.js';
-import { deferIndexes } from '../platform/db/deferred-indexes.js';
+import { deferForeignKeys, deferIndexes } from '../platform/db/deferred-indexes.js';
 
 /**
  * The orders' indexes a bulk load into a nearly empty database may build after it instead of keeping them through it
@@ -23,3 +23,12 @@ export const orderIndexesForBulkLoad = [
 ] as const;
 
 export const deferOrderIndexes = (db: Db) => deferIndexes(db, orderIndexesForBulkLoad);
+
+/**
+ * The order tables whose foreign keys (to the order, its units and users) a bulk load may add after it: kept, every row
+ * copied runs one `select … for key share` per key (about 15 per order), a third of the copy's database time; added
+ * after, each key is one anti-join over its table. The tables the copies write that no other capability owns.
+ */
+export const orderTablesForBulkLoad = ['work_orders', 'order_callers', 'order_hops', 'order_co_handlers', 'order_extensions', 'order_events'] as const;
+
+export const deferOrderForeignKeys = (db: Db) => deferForeignKeys(db, orderTablesForBulkLoad);

@@ -108,11 +108,15 @@ export async function addBulkCounts(tx: Executor, groups: SQL, shard?: number): 
     on conflict (unit_id, kind, state, shard) do update set n = c.n + excluded.n`);
 }
 
-/** The unit pages of orders inserted in bulk: `orders` selects each one's id, created_at and visible_to. */
+/**
+ * The unit pages of orders inserted in bulk: `orders` selects each one's id, created_at and visible_to, orders new to
+ * the table (their pages cannot be there: a page already there fails the insert). In key order: the primary key's
+ * leaves are visited once each, left to right, not at random (a million copies' 3.6 million pages).
+ */
 export async function addBulkUnitPages(tx: Executor, orders: SQL): Promise<void> {
   await tx.execute(sql`insert into order_unit_pages (unit_id, created_at, order_id)
     select v.u, o.created_at, o.id from (${orders}) o, lateral (select distinct u from unnest(o.visible_to) u) v
-    on conflict do nothing`);
+    order by 1, 2, 3`);
 }
 
 /**
