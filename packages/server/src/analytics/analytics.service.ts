@@ -13,6 +13,7 @@ import * as repo from './analytics.repo.js';
 import { sumMetricsByChild, sumMetricsByDay, sumMetricsOver } from './figure-sums.js';
 import { createLiveFigures } from './live-figures.js';
 import { refreshMarked } from './figures-refresh.js';
+import { sharedPass } from '../platform/concurrency/shared-pass.js';
 import {
   bucketOf,
   changePercent,
@@ -59,20 +60,16 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
   // ---- keeping the figures up to date ------------------------------------------------------------------------
 
-  let running: Promise<number> | null = null;
-  /** Recomputes every marked order; one pass at a time per process (a second caller waits for the running one). */
-  function refresh(): Promise<number> {
-    if (running) return running.then(() => refresh());
-    running = (async () => {
-      const cal = await deps.calendar.current().catch(() => null);
-      const total = await refreshMarked(db, cal);
-      live.refreshed(total);
-      return total;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  /**
+   * Recomputes every marked order; one pass at a time per process, and whoever asks while a pass runs shares the one
+   * pass that follows it (platform/concurrency/shared-pass.ts).
+   */
+  const refresh = sharedPass(async () => {
+    const cal = await deps.calendar.current().catch(() => null);
+    const total = await refreshMarked(db, cal);
+    live.refreshed(total);
+    return total;
+  });
 
   // ---- scope ---------------------------------------------------------------------------------------------------
 
