@@ -159,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bus = deps.bus ?? (await createChangeBus(database, (err) => app.log.warn({ err }, 'change bus')));
   if (!deps.bus) app.addHook('onClose', () => bus.close());
 
-  const auth = createAuthService({ db, config, clock });
+  const auth = createAuthService({ db, config, clock, bus });
   // The big screen's display tokens (analytics/display-tokens.ts), made below with the analytics service.
   let displayTokens: DisplayTokens | null = null;
   registerAuthHook(app, auth, { cookie: displayCookieName, actorOf: async (token, meta) => displayTokens?.actorFromDisplayToken(token, meta) ?? null });

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopePathOf } from '../access/scope.js';
 import { reachesWholeTree } from '../units/domain/province-root.js';
+import type { ChangeBus } from '../platform/bus/index.js';
 import type { Config } from '../platform/config/config.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
@@ -12,6 +13,7 @@ import * as repo from './auth.repo.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import { checkPasswordFor, rememberPassword } from './password-history.js';
 import { roles, type Role } from './roles.js';
+import { createSessionCache, type CachedSession } from './session-cache.js';
 import { newSecret, sha256 } from './tokens.js';
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
@@ -38,8 +40,24 @@ function assignmentsFrom(value: unknown) {
     .sort((a, b) => roleRank(a.role) - roleRank(b.role));
 }
 
-export function createAuthService(deps: { db: Db; config: Config; clock: Clock }) {
-  const { db, config, clock } = deps;
+type Assignment = ReturnType<typeof assignmentsFrom>[number];
+
+export function createAuthService(deps: { db: Db; config: Config; clock: Clock; bus?: ChangeBus | undefined }) {
+  const { db, config, clock, bus } = deps;
+  /**
+   * Signed-in requests' sessions, per process (session-cache.ts: 30 s at most without hearing of a change). Only with
+   * a bus: without one, nothing would tell it of a revocation written elsewhere in the process, so every request reads.
+   */
+  const sessionCache = bus ? createSessionCache<Assignment>({ clock, bus }) : null;
+
+  /**
+   * After a commit that revokes sessions or changes what they resolve to: this process drops its copies before the
+   * call returns, the other instances when the bus tells them.
+   */
+  async function sessionsChanged(m: { sessionIds?: string[]; userIds?: string[] }): Promise<void> {
+    sessionCache?.drop(m);
+    await bus?.publish({ topic: 'sessions.changed', ...m });
+  }
 
   /** The person's roles at active units, with what each reaches. */
   async function assignmentsOf(userId: string) {
@@ -141,34 +159,72 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
    */
   const sessionLookup = repo.prepareSessionLookup(db);
 
-  /** Resolves a session cookie to an actor; expired or idle sessions are closed on the way. */
-  async function actorFromSession(token: string, meta: RequestMeta): Promise<Actor | null> {
-    const now = clock.now();
-    const [row] = await sessionLookup.execute({ tokenHash: sha256(token) });
-    if (!row || !row.u.active) return null;
-    const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
-    if (row.s.expiresAt <= now || idleLimit <= now.getTime()) {
+  /** Neither past its end nor idle for longer than allowed, at `now`. */
+  function sessionLive(s: { lastSeenAt: Date; expiresAt: Date }, now: Date): boolean {
+    return s.expiresAt > now && s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000 > now.getTime();
+  }
+
+  /** The session lookup, from this process's cache when it is there (session-cache.ts), else from the database. */
+  async function lookupSession(tokenHash: string, now: Date): Promise<CachedSession<Assignment> | null> {
+    const cached = sessionCache?.get(tokenHash);
+    // A copy that looks ended is read again: another instance may have kept it alive since (its lastSeenAt), and
+    // the database decides whether it is closed.
+    if (cached && sessionLive(cached.session, now)) return cached;
+    if (cached) sessionCache!.delete(tokenHash);
+    const generation = sessionCache?.generation() ?? 0;
+    const [row] = await sessionLookup.execute({ tokenHash });
+    if (!row?.u.active) return null;
+    if (!sessionLive(row.s, now)) {
       await repo.setSession(db, row.s.id, { revokedAt: now });
+      await sessionsChanged({ sessionIds: [row.s.id] });
       return null;
     }
-    const assignments = assignmentsFrom(row.assignments);
-    const current = assignments.find((a) => a.assignmentId === row.s.assignmentId) ?? assignments[0];
+    const { s, u } = row;
+    const entry: CachedSession<Assignment> = {
+      session: { id: s.id, userId: s.userId, assignmentId: s.assignmentId, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt },
+      user: {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        kind: u.kind,
+        mustChangePassword: u.mustChangePassword,
+        passwordChangedAt: u.passwordChangedAt,
+        createdAt: u.createdAt,
+      },
+      assignments: assignmentsFrom(row.assignments),
+      loadedAt: now.getTime(),
+    };
+    sessionCache?.set(tokenHash, entry, generation);
+    return entry;
+  }
+
+  /**
+   * Resolves a session cookie to an actor; expired or idle sessions are closed on the way. A signed-in person's
+   * requests read their session from this process's cache (no round trip) once one request has read it.
+   */
+  async function actorFromSession(token: string, meta: RequestMeta): Promise<Actor | null> {
+    const now = clock.now();
+    const found = await lookupSession(sha256(token), now);
+    if (!found) return null;
+    const { session, user, assignments } = found;
+    const current = assignments.find((a) => a.assignmentId === session.assignmentId) ?? assignments[0];
     if (!current) return null;
-    // Touch at most once a minute: a busy page must not turn every read into a write.
-    if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-      await repo.setSession(db, row.s.id, { lastSeenAt: now });
+    // Touch at most once a minute: a busy page must not turn every read into a write. The cached copy moves with it.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await repo.setSession(db, session.id, { lastSeenAt: now });
+      session.lastSeenAt = now;
     }
     return {
-      userId: row.u.id,
-      username: row.u.username,
-      displayName: row.u.displayName,
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
       assignmentId: current.assignmentId,
       role: current.role,
       unitId: current.unit.id,
       scopePath: current.scopePath,
       via: 'session',
-      passwordChangeRequired: passwordChangeRequired(row.u, now),
-      sessionId: row.s.id,
+      passwordChangeRequired: passwordChangeRequired(user, now),
+      sessionId: session.id,
       ...meta,
     };
   }
@@ -211,6 +267,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
         scope: { unitId: actor.unitId, path: actor.scopePath },
       });
     });
+    await sessionsChanged({ sessionIds: [actor.sessionId] });
   }
 
   async function describeSession(actor: Actor) {
@@ -251,6 +308,7 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
         after: { role: target.role, unitId: target.unit.id },
       });
     });
+    await sessionsChanged({ sessionIds: [actor.sessionId] });
     return describeSession({ ...actor, assignmentId, role: target.role, unitId: target.unit.id, scopePath: target.scopePath });
   }
 
@@ -285,6 +343,8 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock }
         scope: { unitId: actor.unitId, path: actor.scopePath },
       });
     });
+    // The other sessions end; this one's copy says the password must still be changed.
+    await sessionsChanged({ userIds: [actor.userId] });
   }
 
   return { login, logout, actorFromSession, actorFromApiToken, describeSession, switchRole, setStartPage, changePassword, assignmentsOf };

@@ -3,6 +3,7 @@ import { isDutyRole } from '../auth/duties.js';
 import { roleNames, type Role } from '../auth/roles.js';
 import { loadConfig } from '../platform/config/config.js';
 import { systemClock } from '../platform/clock.js';
+import { announceOnce } from '../platform/bus/index.js';
 import { migrateDatabase, openDatabase } from '../platform/db/client.js';
 import { ConsoleError, grantDuty, listDutyHolders, resetDutyPassword, revokeDuty, setDutyAccountActive } from '../users/duty-console.js';
 
@@ -39,7 +40,15 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 // Same schema as the server it sits beside (a console run right after an upgrade, before the server started).
 await migrateDatabase(database);
-const ctx = { db: database.db, clock: systemClock, province: config.province, merged: config.mergedDuties, operator: os.userInfo().username };
+const ctx = {
+  db: database.db,
+  clock: systemClock,
+  province: config.province,
+  merged: config.mergedDuties,
+  operator: os.userInfo().username,
+  // Running servers on the same PostgreSQL drop their cached sessions of the person at once.
+  announce: (message: Parameters<typeof announceOnce>[1]) => announceOnce(database, message),
+};
 try {
   if (command === 'list') {
     for (const h of await listDutyHolders(database.db)) {

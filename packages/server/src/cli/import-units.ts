@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config/config.js';
+import { announceOnce } from '../platform/bus/index.js';
 import { migrateDatabase, openDatabase } from '../platform/db/client.js';
 import { importProvince } from '../units/divisions/import-province.js';
 
@@ -42,6 +43,8 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 try {
   await migrateDatabase(database);
   const r = await importProvince(database.db, { province, towns, admin: args.admin, now: new Date() });
+  // Running servers on the same PostgreSQL read the units (and sessions, whose roles they resolve) again at once.
+  await announceOnce(database, { topic: 'reference.changed', kind: 'units' });
   console.log(`${r.province.name}（${r.province.code}）：新建 ${r.created} 个单位，保留已有 ${r.existing} 个 / created ${r.created}, kept ${r.existing}`);
   if (args.admin) console.log(r.adminGranted ? `  ${args.admin} 现为 ${r.province.name}总工会 的管理员` : `  ${args.admin} 原已是该省管理员`);
 } catch (err) {

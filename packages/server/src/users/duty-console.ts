@@ -4,6 +4,7 @@ import { dutyRoles, type DutyRole, type MergedDuties } from '../auth/duties.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import { rememberPassword } from '../auth/password-history.js';
 import { roleNames } from '../auth/roles.js';
+import type { BusMessage } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { findProvinceRoot } from '../units/province-root.js';
@@ -18,7 +19,18 @@ import { roleAssignments, users } from './users.tables.js';
  * never through the API (users/domain/role-rules.ts `checkDutyChange` says why). Whoever runs this operates the
  * server itself; each change is written to the audit log as `console:<operator>` so the auditor sees it like any other.
  */
-export type ConsoleContext = { db: Db; clock: Clock; province: string; merged: MergedDuties; operator: string };
+export type ConsoleContext = {
+  db: Db;
+  clock: Clock;
+  province: string;
+  merged: MergedDuties;
+  operator: string;
+  /** Tells the running servers of a committed change (their cached sessions of the person: auth/session-cache.ts). */
+  announce?: (message: BusMessage) => Promise<void>;
+};
+
+/** After a committed change of the person's duties, password or account: the servers read their sessions again. */
+const sessionsOfChanged = (ctx: ConsoleContext, userId: string) => ctx.announce?.({ topic: 'sessions.changed', userIds: [userId] });
 
 export class ConsoleError extends Error {}
 
@@ -51,6 +63,7 @@ export async function grantDuty(ctx: ConsoleContext, username: string, role: Dut
     await repo.insertAssignments(tx, user.id, [{ role, unitId: at.id }], now);
     await audit(tx, ctx, now, 'grant_duty', user.id, at, `granted ${role} at ${at.name}`);
   });
+  await sessionsOfChanged(ctx, user.id);
 }
 
 async function findUnit(db: Db, idOrName: string) {
@@ -86,6 +99,7 @@ export async function revokeDuty(ctx: ConsoleContext, username: string, role: Du
     const sessions = await authRepo.revokeSessionsOf(tx, user.id, now);
     await audit(tx, ctx, now, 'revoke_duty', user.id, root, `revoked ${role}; ended ${sessions} session(s)`);
   });
+  await sessionsOfChanged(ctx, user.id);
 }
 
 /** A new random password for an account holding a duty; shown once, to be changed at the next sign-in. */
@@ -104,6 +118,7 @@ export async function resetDutyPassword(ctx: ConsoleContext, username: string): 
     await authRepo.clearLoginFailures(tx, user.username);
     await audit(tx, ctx, now, 'reset_password', user.id, root, `generated on the console; revoked ${sessions} session(s)`);
   });
+  await sessionsOfChanged(ctx, user.id);
   return password;
 }
 
@@ -129,6 +144,7 @@ export async function setDutyAccountActive(ctx: ConsoleContext, username: string
     }
     await audit(tx, ctx, now, active ? 'activate_user' : 'deactivate_user', user.id, root, detail);
   });
+  await sessionsOfChanged(ctx, user.id);
 }
 
 async function personWithRoles(ctx: ConsoleContext, username: string) {

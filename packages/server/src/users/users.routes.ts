@@ -12,8 +12,8 @@ const oneTimePassword = z
   .nullable()
   .describe('随机生成的初始密码，仅此一次显示；由管理员指定时为 null / the generated password, shown once; null when the administrator set it');
 
-export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config }) => {
-  const people = createUsersService({ db, clock, mergedDuties: config.mergedDuties });
+export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config, bus }) => {
+  const people = createUsersService({ db, clock, bus, mergedDuties: config.mergedDuties });
   const tokens = createTokensService({ db, clock });
   const tags = ['users'];
 

@@ -5,6 +5,7 @@ import { hashPassword, randomPassword } from '../auth/password.js';
 import { checkPasswordFor, rememberPassword } from '../auth/password-history.js';
 import { noMergedDuties, type MergedDuties } from '../auth/duties.js';
 import type { Role } from '../auth/roles.js';
+import type { ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, type FieldError } from '../platform/errors/app-error.js';
@@ -96,9 +97,15 @@ const grantsOf = (assignments: AssignmentRow[]): RoleGrant[] => assignments.map(
 const encodeCursor = (lowerName: string) => Buffer.from(lowerName, 'utf8').toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
-export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: MergedDuties }) {
+export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus | undefined; mergedDuties?: MergedDuties }) {
   const { db, clock } = deps;
   const merged = deps.mergedDuties ?? noMergedDuties;
+
+  /**
+   * After a committed change of a person (sessions revoked, password reset, deactivated, roles or name changed): every
+   * instance drops its cached sessions of them (auth/session-cache.ts), this one before the call returns.
+   */
+  const sessionsOfChanged = (userId: string) => deps.bus?.publish({ topic: 'sessions.changed', userIds: [userId] });
 
   /** Units an administrator names must exist, be active and lie within their reach; every bad one is named. */
   async function requireUnitsInReach(tx: Executor, actor: Actor, refs: { id: string; field: string }[]): Promise<Map<string, UnitRef>> {
@@ -217,7 +224,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
     const { version, roles: requestedRoles, ...fields } = input;
     const grants = requestedRoles ? dedupeGrants(requestedRoles) : undefined;
     const now = clock.now();
-    return db.transaction(async (tx) => {
+    let changed = false;
+    const view = await db.transaction(async (tx) => {
       const user = await repo.lockUser(tx, id);
       if (!user) throw userNotFound();
       if (user.version !== version) throw staleVersion('人员信息');
@@ -270,6 +278,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       if (!Object.keys(diff.after).length) return toView(user, home, current, true);
 
       const row = await repo.updateUserRow(tx, id, { ...patch, updatedAt: now });
+      changed = true;
       // Sessions acting in a removed role fall back to the person's first remaining role (see actorFromSession).
       await authRepo.detachSessionsFrom(
         tx,
@@ -300,6 +309,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
       });
       return toView(row, home, await repo.assignmentsOf(tx, [id]), true);
     });
+    if (changed) await sessionsOfChanged(id);
+    return view;
   }
 
   async function resetPassword(actor: Actor, id: string, input: { password?: string | undefined }) {
@@ -332,6 +343,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; mergedDuties?: 
         detail: `${input.password === undefined ? 'generated' : 'set by administrator'}; revoked ${sessions} session(s)`,
       });
     });
+    await sessionsOfChanged(id);
     return { password: input.password === undefined ? password : null, mustChangePassword: true };
   }
 

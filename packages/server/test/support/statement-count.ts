@@ -8,11 +8,14 @@ type Queryable = { query: (...args: any[]) => any };
  */
 export function countStatements(database: Database) {
   let n = 0;
+  const texts: string[] = [];
   const wrap = <T extends Queryable>(c: T): T => {
     if ((c as { __counted?: boolean }).__counted) return c;
     const query = c.query.bind(c);
     c.query = (...args: unknown[]) => {
       n++;
+      const q = args[0] as string | { text?: string } | undefined;
+      texts.push(typeof q === 'string' ? q : (q?.text ?? ''));
       return query(...args);
     };
     (c as { __counted?: boolean }).__counted = true;
@@ -30,10 +33,11 @@ export function countStatements(database: Database) {
   }
   return {
     /** Statements sent while `fn` ran (run alone: concurrent work would be counted too). */
-    async during<T>(fn: () => Promise<T>): Promise<{ value: T; statements: number }> {
+    async during<T>(fn: () => Promise<T>): Promise<{ value: T; statements: number; sql: string[] }> {
       const before = n;
+      const from = texts.length;
       const value = await fn();
-      return { value, statements: n - before };
+      return { value, statements: n - before, sql: texts.slice(from) };
     },
   };
 }

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { createInProcessBus, type ChangeBus } from './bus.js';
-import { createPgBus } from './pg-bus.js';
+import { busChannel, createPgBus } from './pg-bus.js';
 
 export type { ChangeBus, Unsubscribe } from './bus.js';
 export type { BusMessage, BusTopic, MessageOf, ReferenceKind } from './messages.js';
-import type { ReferenceKind } from './messages.js';
+import type { BusMessage, ReferenceKind } from './messages.js';
 
 /** The bus that fits the database: in-process on PGlite (one process by construction), LISTEN/NOTIFY on PostgreSQL. */
 export async function createChangeBus(database: Database, onError?: (err: unknown) => void): Promise<ChangeBus> {
@@ -17,6 +17,15 @@ export async function createChangeBus(database: Database, onError?: (err: unknow
     },
     ...(onError ? { onError } : {}),
   });
+}
+
+/**
+ * For a process without a bus of its own (the console tools): tells the running instances on PostgreSQL, after the
+ * change has committed. Nothing on PGlite: a console tool opens its data folder only while the server is stopped.
+ */
+export async function announceOnce(database: Database, message: BusMessage): Promise<void> {
+  if (database.kind === 'pglite' || !database.url) return;
+  await database.db.execute(sql`select pg_notify(${busChannel}, ${JSON.stringify({ from: 'console', message })})`);
 }
 
 /**

@@ -37,6 +37,17 @@ export const busMessageSchema = z.discriminatedUnion('topic', [
   /** Call events were recorded (committed): the live call figures (cockpit, big screen) re-read. One per window. */
   z.object({ topic: z.literal('calls.changed'), at: z.string() }),
   /**
+   * Sessions must be read from the database again (committed): revoked (logout, expiry, a reset or changed password,
+   * deactivation) or resolving to another actor (role switch, roles or the person changed). Every instance drops its
+   * cached copies (auth/session-cache.ts): those of `sessionIds`, of every session of `userIds`, or all of them.
+   */
+  z.object({
+    topic: z.literal('sessions.changed'),
+    sessionIds: z.array(z.string()).optional(),
+    userIds: z.array(z.string()).optional(),
+    all: z.boolean().optional(),
+  }),
+  /**
    * The LISTEN connection was lost and is back: announcements may have been missed meanwhile, so whoever caches
    * must drop everything. Raised locally by the bus itself, never sent.
    */
