@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Role } from '../packages/server/src/auth/roles.js';
 import { listQueryOf, viewsFor } from '../packages/server/src/orders/saved-views.js';
+import { mulberry32 } from '../packages/server/src/platform/random.js';
 import { cpuMs, login, rssMb, start } from './harness.js';
 import { defaultCriteria, type MemorySample, percentile, pickKind, type SoakVerdict, soakVerdict } from './soak-verdict.js';
 
@@ -64,18 +65,6 @@ const weights = {
 /** A kind of request as reported: an operationId (the cockpit's reads each under its own). */
 type Kind = string;
 
-/** A small seeded random (mulberry32): the same mix every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const cockpitReads = [
@@ -95,7 +84,7 @@ export async function soak(o: SoakOptions) {
   const { line } = o;
   const sampleMs = (o.sampleSeconds ?? 10) * 1000;
   const warmupSeconds = o.warmupMinutes * 60;
-  const rnd = random(12351);
+  const rnd = mulberry32(12351); // the same mix every run
   const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
   console.log(`\nsoak: seeding ${o.orders.toLocaleString()} orders, then ${o.minutes} min at ${o.rate} requests/s (warm-up ${o.warmupMinutes} min)`);
