@@ -121,14 +121,13 @@ const hotlineWords = [
 const readDictionary = () => fs.readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 
 /**
- * The package's native code allocates with its own mimalloc, which backs its heap with 2 MB transparent huge pages
- * unless told not to: the dictionary's tables (~30 MB) then cost ~6 MB more resident memory, for a lookup that gains
- * nothing from them (issue 18; docs/decisions/0012, "Memory, 2 December 2026"). mimalloc reads its options from the
- * environment when the addon loads, so the addon is loaded here, on first use, after the option is set; an
- * operator's own MIMALLOC_ALLOW_THP wins.
+ * The addon is loaded on first use. Its mimalloc is left to back the dictionary's tables with transparent huge pages:
+ * `MIMALLOC_ALLOW_THP=0`, set here for a while to save ~6 MB of resident memory, turns huge pages off for the whole
+ * process (mimalloc asks the kernel with prctl), and argon2's 19 MB work area then takes a page fault per 4 KB page:
+ * every password check went from 15 to 76–100 ms of CPU (a login, a password change, every demo and test login),
+ * measured in one process before and after jieba loaded (docs/decisions/0012, "THP, 2 December 2026").
  */
 function loadJieba(): typeof import('@node-rs/jieba') {
-  process.env.MIMALLOC_ALLOW_THP ??= '0';
   return createRequire(import.meta.url)('@node-rs/jieba') as typeof import('@node-rs/jieba');
 }
 
