@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexText, queryWords, segment, toTsQuery } from './segment.js';
 
@@ -32,5 +33,16 @@ describe('segment', () => {
   it('quotes every lexeme so a caller cannot inject tsquery syntax', () => {
     expect(toTsQuery([["it's"], ['a', 'b']], 'and')).toBe("'it''s' & ('a' | 'b')");
     expect(toTsQuery([['x'], []], 'or')).toBe("'x'");
+  });
+});
+
+// Loading jieba must leave the process on transparent huge pages: its allocator's MIMALLOC_ALLOW_THP=0 turned them off
+// for the whole process (prctl), and argon2's password checks took 5-7 times the CPU (docs/decisions/0012, "THP").
+const status = '/proc/self/status';
+const thpShown = fs.existsSync(status) && /THP_enabled:/.test(fs.readFileSync(status, 'utf8'));
+describe.runIf(thpShown)('jieba and the process', () => {
+  it('leaves transparent huge pages on for the whole process once the segmenter is loaded', () => {
+    segment('拖欠工资');
+    expect(fs.readFileSync(status, 'utf8')).toMatch(/THP_enabled:\s*1/);
   });
 });
