@@ -19,7 +19,7 @@ export type Server = { url: string; stop: () => Promise<void> };
  *
  * Under `npm run test:e2e` (E2E_TEMPLATES set) the first file that needs an installation of a given size installs it
  * once into a template folder, and every file starts from a copy: a restart over a copied database skips the
- * installation (migrations, units, knowledge, demo orders: 6–10 s of CPU a file on a 2-core CI, where three files run at
+ * installation (migrations, units, knowledge, demo orders: 6–10 s of CPU a file on a 2-core CI, where two files run at
  * once). A file run on its own installs fresh, as before.
  */
 export async function startServer(opts: { demoOrders?: number; env?: Record<string, string> } = {}): Promise<Server> {
