@@ -47,6 +47,7 @@ async function templateFor(root: string, demoOrders: number): Promise<string> {
   }
   if (mine) {
     const server = await spawnServer(dir, demoOrders, false, {}, installLimitMs);
+    await settleJobs(server.url);
     await server.stop();
     fs.writeFileSync(ready, '');
   }
@@ -56,6 +57,34 @@ async function templateFor(root: string, demoOrders: number): Promise<string> {
     await new Promise((r) => setTimeout(r, 250));
   }
   return dir;
+}
+
+/**
+ * Lets the installing server work through what its start made due (the first deadline scan over the demo's overdue
+ * orders and the notifications it sends) before the template is copied: otherwise every copy does it again at its own
+ * start, on PGlite in the server's one thread: a 2.9 s stall on an idle machine, a first page load past 30 s at CI's
+ * load. Settled means no job running and none due; jobs that failed and wait for a retry are left to their time.
+ */
+async function settleJobs(url: string): Promise<void> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: adminPassword }),
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0];
+  if (!login.ok || !cookie) throw new Error(`the e2e template's administrator could not sign in: ${login.status} ${await login.text()}`);
+  const jobs = async (state: 'running' | 'pending') => {
+    const res = await fetch(`${url}/api/jobs?state=${state}&limit=200`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`the e2e template's job list answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { items: { runAt: string }[] }).items;
+  };
+  const deadline = Date.now() + installLimitMs;
+  for (;;) {
+    const due = (await jobs('pending')).filter((j) => Date.parse(j.runAt) <= Date.now());
+    if (due.length === 0 && (await jobs('running')).length === 0) return;
+    if (Date.now() > deadline) throw new Error(`the e2e template's jobs did not settle within ${installLimitMs / 60_000} minutes: ${due.length} due`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /**
