@@ -58,13 +58,14 @@ const urls = new WeakMap<Database, string>();
  * only reads them (its untar copies each file into its own file system), so every file can be given the same bytes.
  * On this 2-core CI a fresh 45 MB buffer costs a page fault per 4 KB page: ~0.3 s of system CPU per read or copy.
  */
-const dumps = new Map<string, Uint8Array>();
-function dumpBytes(file: string): Uint8Array {
+const dumps = new Map<string, ArrayBuffer>();
+function dumpBytes(file: string): ArrayBuffer {
   let bytes = dumps.get(file);
   if (bytes) dumps.delete(file);
   else {
     const read = fs.readFileSync(file);
-    bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+    // A file this size has a buffer of its own; a pooled one (never, at these sizes) is copied once, here.
+    bytes = (read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read.buffer : read.buffer.slice(read.byteOffset, read.byteOffset + read.byteLength)) as ArrayBuffer;
   }
   dumps.set(file, bytes);
   if (dumps.size > 3) dumps.delete(dumps.keys().next().value!);
@@ -75,11 +76,10 @@ function dumpBytes(file: string): Uint8Array {
  * The dump as the Blob PGlite asks for, without copying: PGlite reads it with `arrayBuffer()`, which Node 20 does in
  * small chunks and joins (a third of a 45 MB dump's load: ~0.5 s of CPU in every test file, profiled).
  */
-function tarBlob(bytes: Uint8Array): Blob {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+function tarBlob(bytes: ArrayBuffer): Blob {
   return new (class extends Blob {
     override arrayBuffer(): Promise<ArrayBuffer> {
-      return Promise.resolve(whole);
+      return Promise.resolve(bytes);
     }
   })();
 }
