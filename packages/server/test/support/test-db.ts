@@ -65,7 +65,9 @@ function dumpBytes(file: string): ArrayBuffer {
   else {
     const read = fs.readFileSync(file);
     // A file this size has a buffer of its own; a pooled one (never, at these sizes) is copied once, here.
-    bytes = (read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read.buffer : read.buffer.slice(read.byteOffset, read.byteOffset + read.byteLength)) as ArrayBuffer;
+    bytes = (
+      read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read.buffer : read.buffer.slice(read.byteOffset, read.byteOffset + read.byteLength)
+    ) as ArrayBuffer;
   }
   dumps.set(file, bytes);
   if (dumps.size > 3) dumps.delete(dumps.keys().next().value!);
