@@ -194,6 +194,31 @@ describe('the job runner', () => {
     expect(await outbox.byId(t.db, id!)).toMatchObject({ state: 'pending', attempts: 0 });
   });
 
+  it('gives waiting I/O a turn between two jobs (PGlite runs in the server thread and would otherwise starve requests)', async () => {
+    const now = t.clock.now();
+    await outbox.enqueue(
+      t.db,
+      [1, 2, 3, 4].map((n) => ({ kind: 'probe.turns', payload: { n }, runAt: now })),
+      now,
+    );
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system() });
+    // Each job sets an immediate (an I/O-phase callback, as an incoming request is) and a database write; the next job finds it run.
+    let turned = true;
+    const seen: boolean[] = [];
+    runner.register('probe.turns', async (_job, ctx) => {
+      seen.push(turned);
+      turned = false;
+      setImmediate(() => {
+        turned = true;
+      });
+      await ctx.complete(async (tx) => {
+        await tx.execute(sql`select 1`);
+      });
+    });
+    await runner.runDue();
+    expect(seen).toEqual([true, true, true, true]);
+  });
+
   it('acts as the system actor, a real account hidden from the users API', async () => {
     const system = await t.app.jobs.system();
     expect(system).toMatchObject({ username: 'system', displayName: '系统', role: 'system' });
