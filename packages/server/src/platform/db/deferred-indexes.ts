@@ -63,7 +63,8 @@ export async function deferForeignKeys(db: Db, tables: readonly string[]): Promi
 
 /**
  * Builds every index `deferIndexes` dropped and has not been built since, `connections` at a time (one index per
- * transaction: each is dropped from the list as it is built), with the session's `maintenanceWorkMb` for the sort,
+ * transaction: each is dropped from the list as it is built), with the session's `maintenanceWorkMb` for the sort
+ * (64 MB unless told: larger sorts were slower here, demo/multiply.ts `restoreAfterCopy`),
  * then adds every foreign key `deferForeignKeys` dropped (each checked over the whole table). Returns each index and
  * key with its seconds.
  */
@@ -87,7 +88,7 @@ export async function restoreDeferredIndexes(
       const t0 = performance.now();
       const key = /^ALTER TABLE (\S+) ADD CONSTRAINT /.exec(def);
       await db.transaction(async (tx: Executor) => {
-        await tx.execute(sql`select set_config('maintenance_work_mem', ${`${opts.maintenanceWorkMb ?? 256}MB`}, true)`);
+        await tx.execute(sql`select set_config('maintenance_work_mem', ${`${opts.maintenanceWorkMb ?? 64}MB`}, true)`);
         // The connections build side by side: no parallel workers of their own on top.
         await tx.execute(sql`select set_config('max_parallel_maintenance_workers', '0', true)`);
         if (key) {
