@@ -40,30 +40,48 @@ export async function planCopiedFigures(db: Db, copies: SQL, cal: WorkingCalenda
   const shifts = new Map<string, number[]>();
   for (const p of pairs) shifts.set(p.src, [...(shifts.get(p.src) ?? []), Number(p.ms)]);
   const ids = [...shifts.keys()];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows: Record<string, unknown>[] = [];
-    for (const o of await loadOrdersForFigures(db, ids.slice(i, i + 500))) {
-      const facts = factsOf(o);
-      for (const ms of shifts.get(o.row.id) ?? [])
-        for (const c of contributionsOf(movedBy(facts, ms), cal))
-          if ((calendarMetrics as readonly string[]).includes(c.metric))
-            rows.push({
-              src: o.row.id,
-              shift_ms: ms,
-              metric: c.metric,
-              day: c.day,
-              unit_id: c.unitId,
-              unit_path: c.unitPath,
-              detail: c.detail ?? null,
-              value: c.value,
-            });
-    }
-    if (rows.length)
-      await db.execute(sql`insert into ${plan} select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(src uuid, shift_ms bigint, metric text, day date, unit_id uuid, unit_path text, detail text, value numeric(16, 2))`);
-  }
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += 500) batches.push(ids.slice(i, i + 500));
+  // Two batches in flight: while one is computed here, the other's orders load or its rows are written (at a million
+  // orders this step is ~15 s, the database idle while JavaScript computes). PGlite's one connection takes them in turn.
+  // After a failure neither takes another batch, and both have stopped before the error goes up (the caller drops the table).
+  let failed = false;
+  const worker = async () => {
+    for (let batch = failed ? undefined : batches.shift(); batch; batch = failed ? undefined : batches.shift())
+      await planBatch(db, batch, shifts, cal).catch((e: unknown) => {
+        failed = true;
+        throw e;
+      });
+  };
+  const [a, b] = await Promise.allSettled([worker(), worker()]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
   await db.execute(sql`create index on ${plan} (src, shift_ms)`);
   await db.execute(sql`analyze ${plan}`);
+}
+
+/** One batch of templates' calendar figures, for each shift its copies move by, into the plan table. */
+async function planBatch(db: Db, ids: string[], shifts: Map<string, number[]>, cal: WorkingCalendar | null): Promise<void> {
+  const rows: Record<string, unknown>[] = [];
+  for (const o of await loadOrdersForFigures(db, ids)) {
+    const facts = factsOf(o);
+    for (const ms of shifts.get(o.row.id) ?? [])
+      for (const c of contributionsOf(movedBy(facts, ms), cal))
+        if ((calendarMetrics as readonly string[]).includes(c.metric))
+          rows.push({
+            src: o.row.id,
+            shift_ms: ms,
+            metric: c.metric,
+            day: c.day,
+            unit_id: c.unitId,
+            unit_path: c.unitPath,
+            detail: c.detail ?? null,
+            value: c.value,
+          });
+  }
+  if (rows.length)
+    await db.execute(sql`insert into ${plan} select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(src uuid, shift_ms bigint, metric text, day date, unit_id uuid, unit_path text, detail text, value numeric(16, 2))`);
 }
 
 export async function dropCopiedFigures(db: Executor): Promise<void> {
