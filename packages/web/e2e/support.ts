@@ -61,9 +61,10 @@ async function templateFor(root: string, demoOrders: number): Promise<string> {
 
 /**
  * Lets the installing server work through what its start made due (the first deadline scan over the demo's overdue
- * orders and the notifications it sends) before the template is copied: otherwise every copy does it again at its own
- * start, on PGlite in the server's one thread: a 2.9 s stall on an idle machine, a first page load past 30 s at CI's
- * load. Settled means no job running and none due; jobs that failed and wait for a retry are left to their time.
+ * orders and the ~260 jobs of notifications it sends) before the template is copied: otherwise every copy does that
+ * work again at its own start, CPU that every browser file paid (and, before the job runner gave requests a turn
+ * between jobs, a first page load held past 30 s at CI's load). Settled means no job running and none due; jobs that
+ * failed and wait for a retry are left to their time.
  */
 async function settleJobs(url: string): Promise<void> {
   const login = await fetch(`${url}/api/auth/login`, {
