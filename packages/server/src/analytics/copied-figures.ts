@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
+import { forEachAtMost } from '../platform/concurrency/pool.js';
 import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
 import { loadOrdersForFigures } from '../orders/orders-for-figures.js';
 import { analyticsContributions, analyticsOrderFacts } from './analytics.tables.js';
@@ -45,17 +46,7 @@ export async function planCopiedFigures(db: Db, copies: SQL, cal: WorkingCalenda
   // Two batches in flight: while one is computed here, the other's orders load or its rows are written (at a million
   // orders this step is ~15 s, the database idle while JavaScript computes). PGlite's one connection takes them in turn.
   // After a failure neither takes another batch, and both have stopped before the error goes up (the caller drops the table).
-  let failed = false;
-  const worker = async () => {
-    for (let batch = failed ? undefined : batches.shift(); batch; batch = failed ? undefined : batches.shift())
-      await planBatch(db, batch, shifts, cal).catch((e: unknown) => {
-        failed = true;
-        throw e;
-      });
-  };
-  const [a, b] = await Promise.allSettled([worker(), worker()]);
-  if (a.status === 'rejected') throw a.reason;
-  if (b.status === 'rejected') throw b.reason;
+  await forEachAtMost(batches, 2, (batch) => planBatch(db, batch, shifts, cal));
   await db.execute(sql`create index on ${plan} (src, shift_ms)`);
   await db.execute(sql`analyze ${plan}`);
 }

@@ -1,6 +1,7 @@
 import { deferFigureIndexes } from '../analytics/bulk-indexes.js';
 import { planCopiedFigures } from '../analytics/copied-figures.js';
 import { deferOrderForeignKeys, deferOrderIndexes } from '../orders/bulk-indexes.js';
+import { forEachAtMost } from '../platform/concurrency/pool.js';
 import { restoreDeferredIndexes } from '../platform/db/deferred-indexes.js';
 import { deferSearchIndexes } from '../search/bulk-indexes.js';
 import { refreshMarked } from '../analytics/figures-refresh.js';
@@ -117,25 +118,16 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     // generator's batches do); PGlite's one connection takes them in turn. After a failure the other connection
     // takes no new range, and the roll-up waits for both (it adds the ranges written).
     let copied = 0;
-    const worker = async () => {
-      for (let r = failure ? undefined : ranges.shift(); r; r = failure ? undefined : ranges.shift()) {
-        const [first, last] = r;
-        const rows = await db
-          .transaction((tx) => copyRange(tx, first, last, tokens, steps))
-          .catch((e: unknown) => {
-            failure ??= e;
-            return 0;
-          });
-        if (failure) return;
-        progress.rows += rows;
-        copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
-        progress.orders = distinct + Math.min(plan.copies, copied);
-        progress.seconds = (Date.now() - started) / 1000;
-        opts.onProgress?.({ ...progress });
-      }
-    };
-    await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, worker));
-    if (failure) throw failure;
+    await forEachAtMost(ranges, opts.concurrency ?? 1, async ([first, last]) => {
+      progress.rows += await db.transaction((tx) => copyRange(tx, first, last, tokens, steps));
+      copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
+      progress.orders = distinct + Math.min(plan.copies, copied);
+      progress.seconds = (Date.now() - started) / 1000;
+      opts.onProgress?.({ ...progress });
+    }).catch((e: unknown) => {
+      failure = e;
+      throw e;
+    });
     progress.orders = distinct + plan.copies;
     phase('copied');
   } finally {

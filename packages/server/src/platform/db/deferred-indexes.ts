@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { forEachAtMost } from '../concurrency/pool.js';
 import { rowsOf, type Db, type Executor } from './client.js';
 
 /**
@@ -82,31 +83,28 @@ export async function restoreDeferredIndexes(
         def like 'ALTER TABLE %', name`),
   );
   const built: { name: string; kind: 'index' | 'key'; seconds: number }[] = [];
-  const worker = async () => {
-    for (let r = todo.shift(); r; r = todo.shift()) {
-      const { name, def } = r;
-      const t0 = performance.now();
-      const key = /^ALTER TABLE (\S+) ADD CONSTRAINT /.exec(def);
-      await db.transaction(async (tx: Executor) => {
-        await tx.execute(sql`select set_config('maintenance_work_mem', ${`${opts.maintenanceWorkMb ?? 64}MB`}, true)`);
-        // The connections build side by side: no parallel workers of their own on top.
-        await tx.execute(sql`select set_config('max_parallel_maintenance_workers', '0', true)`);
-        if (key) {
-          // The check's anti-join hashes the parent's keys in memory.
-          await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
-          const [there] = rowsOf<{ n: number }>(
-            await tx.execute(sql`select count(*)::int as n from pg_constraint where conrelid = to_regclass(${key[1]}) and conname = ${name}`),
-          );
-          if (!there?.n) await tx.execute(sql.raw(def));
-        }
-        // Built by another run meanwhile (or by hand): the list entry goes all the same.
-        else await tx.execute(sql.raw(def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')));
-        await tx.execute(sql`delete from ${table} where name = ${name}`);
-      });
-      built.push({ name, kind: key ? 'key' : 'index', seconds: (performance.now() - t0) / 1000 });
-    }
-  };
-  await Promise.all(Array.from({ length: opts.connections ?? 1 }, worker));
+  // A failure starts no further build, and the builds under way finish before it goes up (the list keeps what is left).
+  await forEachAtMost(todo, opts.connections ?? 1, async ({ name, def }) => {
+    const t0 = performance.now();
+    const key = /^ALTER TABLE (\S+) ADD CONSTRAINT /.exec(def);
+    await db.transaction(async (tx: Executor) => {
+      await tx.execute(sql`select set_config('maintenance_work_mem', ${`${opts.maintenanceWorkMb ?? 64}MB`}, true)`);
+      // The connections build side by side: no parallel workers of their own on top.
+      await tx.execute(sql`select set_config('max_parallel_maintenance_workers', '0', true)`);
+      if (key) {
+        // The check's anti-join hashes the parent's keys in memory.
+        await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
+        const [there] = rowsOf<{ n: number }>(
+          await tx.execute(sql`select count(*)::int as n from pg_constraint where conrelid = to_regclass(${key[1]}) and conname = ${name}`),
+        );
+        if (!there?.n) await tx.execute(sql.raw(def));
+      }
+      // Built by another run meanwhile (or by hand): the list entry goes all the same.
+      else await tx.execute(sql.raw(def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')));
+      await tx.execute(sql`delete from ${table} where name = ${name}`);
+    });
+    built.push({ name, kind: key ? 'key' : 'index', seconds: (performance.now() - t0) / 1000 });
+  });
   await db.execute(sql`drop table if exists ${table}`);
   return built;
 }
