@@ -9,6 +9,8 @@ import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
 export type ScanCandidate = {
   id: string;
+  /** The order's version when read: a write after a pause drops the orders changed since (supervision.scan.ts). */
+  version: number;
   number: string;
   subjectCode: string;
   state: string;
@@ -67,7 +69,7 @@ export async function scanCandidates(
   const signalled = (kinds: string, extra = sql``) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind in ${sql.raw(kinds)} and s.due_at = o.current_due_at ${extra})`;
   const result = await db.execute(sql`
-    select o.id, o.number, o.subject_code, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
+    select o.id, o.version, o.number, o.subject_code, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
            o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
            o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id,
            case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
@@ -88,6 +90,7 @@ export async function scanCandidates(
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: r.id as string,
+    version: Number(r.version),
     number: r.number as string,
     subjectCode: r.subject_code as string,
     state: r.state as string,
@@ -137,6 +140,13 @@ export async function insertSignals(tx: Executor, rows: NewSignal[]): Promise<Si
     );
   }
   return out;
+}
+
+/** The current version of each of these orders (an order gone is absent). */
+export async function orderVersions(db: Executor, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const result = await db.execute(sql`select id, version from work_orders where id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  return new Map(rowsOf<{ id: string; version: number }>(result).map((r) => [r.id, Number(r.version)]));
 }
 
 export async function signalsOfOrder(db: Executor, orderId: string): Promise<SignalRow[]> {
@@ -216,6 +226,7 @@ export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>,
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: r.id as string,
+    version: Number(r.version),
     number: r.number as string,
     title: r.title as string,
     state: r.state as string,

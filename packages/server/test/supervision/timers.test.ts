@@ -7,6 +7,11 @@ import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { openSameDatabase } from '../support/test-db.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createCalendarService } from '../../src/calendar/calendar.service.js';
+import type { WorkingCalendar } from '../../src/calendar/domain/working-time.js';
+import { systemActorSource } from '../../src/install/system-actor.js';
+import type { SystemActor } from '../../src/platform/jobs/system-actor.js';
+import { scanOnce } from '../../src/supervision/supervision.scan.js';
 
 /**
  * The supervision timers end to end, with the injected clock: the scan runs as a job (`runDue`), its notices are
@@ -217,6 +222,90 @@ describe('two server instances over 1,000 open orders', () => {
         sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and order_id in (select id from work_orders where narrative = '批量工单模板：拖欠工资。')`,
       ),
     ).toBe(1000);
+  });
+});
+
+/** Copies of an order written directly (the API is tested elsewhere; this is about the scan), with no signal of their own. */
+async function cloneOrder(id: string, n: number) {
+  await t.db.execute(sql`insert into work_orders select ${sql.raw(cloneColumns)} from work_orders o, generate_series(1, ${n}) g where o.id = ${id}`);
+}
+/** Moves the clock and runs jobs until none is due (the earlier tests' thousand orders leave many notices queued). */
+async function settledAt(local: string) {
+  await at(local);
+  while ((await t.app.jobs.runDue()).done > 0);
+}
+const nearDuePassed = (o: { deadlines: { current: { nearDueAt: string } } }) =>
+  new Date(new Date(o.deadlines.current.nearDueAt).getTime() + 60_000 + 8 * 3600_000).toISOString().slice(0, 19);
+
+describe('a first scan over a backlog', () => {
+  const narrative = '积压工单模板：拖欠工资。';
+  const mine = sql`order_id in (select id from work_orders where narrative = ${narrative})`;
+  const count = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await t.db.execute(q))[0]!.n);
+  const nearDue = () => count(sql`select count(*)::int as n from supervision_signals where kind = 'near_due' and ${mine}`);
+  const reminders = () => count(sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and ${mine}`);
+  let cal: WorkingCalendar;
+  let system: SystemActor;
+
+  beforeAll(async () => {
+    await at('2026-11-16T09:00:00');
+    // An employer of its own: the file's other orders name one employer often enough to flag a group (危众多大隐).
+    const template = await signedAtCounty({ narrative, employer: { name: '包头市积压测试机械有限公司' } });
+    // Everything else due by then is signalled first: the passes below have only the 300 copies to write.
+    await settledAt(nearDuePassed(template));
+    await cloneOrder(template.id, 300);
+    cal = await createCalendarService({ db: t.db, clock: t.clock }).current();
+    system = await systemActorSource(t.db, t.clock, t.config.province)();
+  });
+
+  it('commits chunk by chunk, and a pass stopped half way is finished by the next without a duplicate', async () => {
+    let pauses = 0;
+    const stopped = scanOnce(t.db, cal, t.clock.now(), system, {
+      chunk: 100,
+      between: async () => {
+        pauses++;
+        throw new Error('the process stopped');
+      },
+    });
+    await expect(stopped).rejects.toThrow('the process stopped');
+    expect(pauses).toBe(1);
+    // The template's from before, and the first chunk's signals with their events, committed together.
+    expect(await nearDue()).toBe(101);
+    expect(await reminders()).toBe(101);
+
+    const rest = await scanOnce(t.db, cal, t.clock.now(), system, { chunk: 100 });
+    expect(rest).toMatchObject({ candidates: 200, signals: 200, transactions: 3, changed: 0 });
+    expect(await nearDue()).toBe(301);
+    expect(await reminders()).toBe(301);
+    const again = await scanOnce(t.db, cal, t.clock.now(), system, { chunk: 100 });
+    expect(again).toMatchObject({ candidates: 0, signals: 0, transactions: 1 });
+    expect(await nearDue()).toBe(301);
+  });
+
+  it('drops the orders that changed after the read from a later chunk; the next pass reads them afresh', async () => {
+    const other = '积压工单模板：加班费。';
+    const template = await signedAtCounty({ narrative: other, employer: { name: '赤峰市积压测试建材有限公司' } });
+    await settledAt(nearDuePassed(template));
+    await cloneOrder(template.id, 200);
+    const theirs = sql`order_id in (select id from work_orders where narrative = ${other})`;
+    const signalled = () => count(sql`select count(*)::int as n from supervision_signals where kind = 'near_due' and ${theirs}`);
+    let pauses = 0;
+    const r = await scanOnce(t.db, cal, t.clock.now(), system, {
+      chunk: 50,
+      between: async () => {
+        // While the scan pauses, someone acts on every order of theirs not yet signalled (a version moves).
+        if (pauses++ === 0)
+          await t.db.execute(sql`update work_orders o set version = o.version + 1 where narrative = ${other}
+            and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'near_due')`);
+      },
+    });
+    // The template before, the first chunk's 50; the other 150 changed while the scan paused and were left.
+    expect(await signalled()).toBe(51);
+    expect(r).toMatchObject({ candidates: 200, signals: 50, changed: 150, transactions: 5 });
+    expect(pauses).toBe(3);
+    const next = await scanOnce(t.db, cal, t.clock.now(), system, { chunk: 50 });
+    expect(next).toMatchObject({ candidates: 150, signals: 150, changed: 0 });
+    expect(await signalled()).toBe(201);
+    expect(await count(sql`select count(*)::int as n from order_events where action = 'near_due_reminder' and ${theirs}`)).toBe(201);
   });
 });
 

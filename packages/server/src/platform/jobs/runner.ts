@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
+import { ioTurn } from '../concurrency/io-turn.js';
 import type { Db, Tx } from '../db/client.js';
 import { retryDelayMs, slotStart } from './backoff.js';
 import { jobs, type JobRow } from './jobs.tables.js';
@@ -37,13 +38,6 @@ export class LeaseLost extends Error {
     super(`job ${id}: lease lost to another instance`);
   }
 }
-
-/**
- * Lets the event loop's I/O phase run. PGlite executes in this thread and settles its promises without a macrotask
- * in between, so a chain of awaited queries never lets a waiting HTTP request in: 260 jobs due at a demo's first
- * start held every request for 2.2 s. Between two jobs, a request's query joins PGlite's queue ahead of the next one.
- */
-const ioTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Schedule = { kind: string; slot: (now: Date) => Date; payload: (slot: Date) => unknown };
 
