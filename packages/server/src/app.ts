@@ -266,14 +266,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Supervision (督办) and the notification centre: the timers scan and notice delivery run as jobs.
   // Outbound channels (issue 11): a signed webhook, SMS through the provider's gateway (logged on the embedded demo
-  // only), and phone tasks; each delivery a job of its own, retried with back-off.
-  const outboundConfig: OutboundConfig = {
-    webhook: config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, channel: webhookChannel(config.webhookSecret) } : null,
-    sms: config.smsGatewayUrl
+  // only), and phone tasks; each delivery a job of its own, retried with back-off. The demo logs notices' SMS at debug
+  // (its first start sends ~250, which buried the banner; the outbound page lists each) and verification codes at
+  // info (the README sends a person trying the self-service page to the log for the code).
+  const smsChannel = (log: (o: object, m: string) => void) =>
+    config.smsGatewayUrl
       ? smsGatewayChannel(config.smsGatewayUrl, config.smsGatewayToken)
       : database.kind === 'pglite' && config.demo
-        ? loggingSmsChannel((o, m) => app.log.info(o, m))
-        : null,
+        ? loggingSmsChannel(log)
+        : null;
+  const outboundConfig: OutboundConfig = {
+    webhook: config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, channel: webhookChannel(config.webhookSecret) } : null,
+    sms: smsChannel((o, m) => app.log.debug(o, m)),
   };
   registerNoticeDelivery(jobs, { bus, outbound: (tx, notice, people, at) => planOutbound(tx, outboundConfig, notice, people, at) });
   registerOutboundDelivery(jobs, outboundConfig);
@@ -314,7 +318,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerExchangeJobs(jobs, exchange, uploads);
   // The worker's own page (自助服务, issue 14) and the union's WeChat service groups: requests that come in without an
   // agent, pre-classified by the intelligence module, wait for an agent's check (check_request) before dispatch.
-  const verification = createVerification({ db, clock, sms: outboundConfig.sms });
+  const verification = createVerification({ db, clock, sms: smsChannel((o, m) => app.log.info(o, m)) });
   const selfService = createSelfService({ db, clock, verification, intelligence, intake, units, system: jobs.system });
   const membership = createMembershipService({ db, clock, verification, intelligence, units });
   await app.register(selfServiceRoutes, { prefix: '/api/public', verification, selfService, membership });
