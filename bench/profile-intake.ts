@@ -1,12 +1,14 @@
 /**
  * npm run bench:profile [-- --duration 20] [-- --connections 50] [-- --no-build] [-- --top 30] [-- --no-profile]
- *   [-- --node "--max-semi-space-size=16"]
+ *   [-- --node "--max-semi-space-size=16"] [-- --allocations]
  *
  * Where intake's Node CPU goes: the compiled server (`dist/main.js`, as `npm run start:prod` runs it) started with
  * V8's CPU profiler (bench/cpu-profile-hook.mjs, started and stopped by SIGUSR2 around the load only) on a scratch
  * PostgreSQL database, createOrder posted at 50 connections (autocannon) for `--duration` seconds after a warm-up of
  * 500 orders. Prints the server's CPU per order (from /proc), the self time by package / source file and the top
  * functions by self time. The profile is kept in bench/results/ (Chrome DevTools, Performance → Load profile).
+ * `--allocations`: V8's sampling heap profiler instead, freed objects included: the bytes each place allocates per
+ * order, i.e. the garbage behind the collector's share of the CPU (kept as .heapprofile: DevTools, Memory).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +31,7 @@ const top = Number(option('top', '30'));
 const nodeFlags = option('node', '').split(' ').filter(Boolean);
 /** `--no-profile`: the same load and figures without the profiler (its own CPU and memory left out). */
 const profiling = !args.includes('--no-profile');
+const allocations = args.includes('--allocations');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `hotline_profile_${Date.now()}`;
 const dbUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
@@ -57,6 +60,42 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
+type HeapNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] };
+
+/** Where an allocation or a sample belongs: a package, one of our compiled files, or Node's own. */
+function placeOf(frame: { functionName: string; url: string; lineNumber: number }) {
+  const url = frame.url.replace(/^file:\/\//, '');
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  const place = pkg ? `pkg ${pkg}` : url.includes('/dist/') ? `ours ${url.split('/dist/')[1]}` : url ? `node ${path.basename(url)}` : `(${frame.functionName})`;
+  const fn = `${frame.functionName || '(anonymous)'}  ${pkg ? pkg : path.basename(url)}:${frame.lineNumber + 1}`;
+  return { place, fn };
+}
+
+function summariseAllocations(file: string, orders: number) {
+  const root = (JSON.parse(fs.readFileSync(file, 'utf8')) as { head: HeapNode }).head;
+  const byFn = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  let total = 0;
+  const walk = (n: HeapNode) => {
+    if (n.selfSize) {
+      const { place, fn } = placeOf(n.callFrame);
+      byPlace.set(place, (byPlace.get(place) ?? 0) + n.selfSize);
+      byFn.set(fn, (byFn.get(fn) ?? 0) + n.selfSize);
+      total += n.selfSize;
+    }
+    for (const c of n.children) walk(c);
+  };
+  walk(root);
+  const print = (title: string, m: Map<string, number>) => {
+    console.log(`\n${title}  (KB allocated per order, % of all)`);
+    for (const [k, b] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${(b / 1024 / orders).toFixed(2).padStart(8)}  ${((100 * b) / total).toFixed(1).padStart(5)}%  ${k}`);
+  };
+  console.log(`allocated: ${(total / 1024 / 1024).toFixed(0)} MB sampled, ${(total / 1024 / orders).toFixed(1)} KB per order`);
+  print('by place', byPlace);
+  print('by function', byFn);
+}
+
 function summarise(file: string, orders: number) {
   const p = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const self = new Map<number, number>();
@@ -67,17 +106,8 @@ function summarise(file: string, orders: number) {
   for (const n of p.nodes) {
     const ms = self.get(n.id) ?? 0;
     if (!ms) continue;
-    const url = n.callFrame.url.replace(/^file:\/\//, '');
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
-    const place = pkg
-      ? `pkg ${pkg}`
-      : url.includes('/dist/')
-        ? `ours ${url.split('/dist/')[1]}`
-        : url
-          ? `node ${path.basename(url)}`
-          : `(${n.callFrame.functionName})`;
+    const { place, fn } = placeOf(n.callFrame);
     byPlace.set(place, (byPlace.get(place) ?? 0) + ms);
-    const fn = `${n.callFrame.functionName || '(anonymous)'}  ${pkg ? pkg : path.basename(url)}:${n.callFrame.lineNumber + 1}`;
     byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
   }
   const print = (title: string, m: Map<string, number>) => {
@@ -110,10 +140,10 @@ async function main() {
       HOTLINE_ADMIN_PASSWORD: 'Bench12345',
       HOTLINE_RATE_LIMIT_PER_MINUTE: '100000000',
     };
-    const profile = path.join(profDir, 'intake.cpuprofile');
+    const profile = path.join(profDir, allocations ? 'intake.heapprofile' : 'intake.cpuprofile');
     const child = spawn(process.execPath, [...nodeFlags, '--import', path.join(here, 'cpu-profile-hook.mjs'), 'dist/main.js'], {
       cwd: serverDir,
-      env: { ...env, CPU_PROFILE_OUT: profile },
+      env: { ...env, ...(allocations ? { HEAP_PROFILE_OUT: profile } : { CPU_PROFILE_OUT: profile }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -158,10 +188,11 @@ async function main() {
     child.kill('SIGKILL');
     if (!profiling) return;
     fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-    const kept = path.join(here, 'results', `intake-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.cpuprofile`);
+    const kept = path.join(here, 'results', `intake-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}${path.extname(profile)}`);
     fs.copyFileSync(profile, kept);
     console.log(`profile: ${kept}`);
-    summarise(kept, orders);
+    if (allocations) summariseAllocations(kept, orders);
+    else summarise(kept, orders);
   } finally {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
