@@ -127,7 +127,7 @@ export class SimOrder {
       },
       { ...this.ctxFor(now, actor, init), intakeUnit: intake, holder },
     );
-    const order: OrderRow = { ...row, id };
+    const order: OrderRow = Object.assign(row, { id });
     this.g = {
       order,
       callers: callers.map((c, i) => ({ ...c, orderId: id, isPrimary: i === 0, sourceOrderId: null, confidential: init.confidential })),

@@ -1,7 +1,7 @@
 import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../platform/db/client.js';
-import { compile, execute, hasExpressions, maxShapes, shapeOf, type Built } from '../platform/db/reusable.js';
+import { compile, execute, hasExpressions, maxShapes, type Built } from '../platform/db/reusable.js';
 import { upsertOrderWordsFrom } from '../search/order-index.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { CallerRow, OrderEventInsert, OrderRow } from './orders.repo.js';
@@ -9,6 +9,7 @@ import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
 
 type OrderInsert = typeof workOrders.$inferInsert;
 type CallerInsert = typeof orderCallers.$inferInsert;
+/** `order` is taken over: once written it is the order returned (the columns the database decided set on it). */
 export type NewOrder = { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string };
 export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
 
@@ -50,7 +51,9 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
   return input.map((i) => {
     const { [callersKey]: callerJson, ...decided } = byId.get(i.order.id!)!;
     const json = (typeof callerJson === 'string' ? JSON.parse(callerJson) : callerJson) as Record<string, unknown>[];
-    return { order: { ...given(i.order), ...decided } as OrderRow, callers: json.map(callerFromJson) };
+    // The row given becomes the order written: the columns the database decided are set on it (its undefined ones
+    // among them). Not `{ ...given, ...decided }`: copying ~60 columns into a new object was 11 KB per order.
+    return { order: Object.assign(i.order, decided) as OrderRow, callers: json.map(callerFromJson) };
   });
 }
 
@@ -64,18 +67,20 @@ export function shapeKeyOf(input: NewOrder): string {
   return [[input.order], input.callers, [input.event]].map((rows) => keySet(rows as Record<string, unknown>[]).join(',')).join('|');
 }
 
+/** The columns the rows give (compared key by key: joining ~60 names per row and table was 7 % of intake's garbage). */
 function keySet(rows: Record<string, unknown>[]): string[] {
-  const { keys } = shapeOf(rows);
-  const first = keys[0] ?? [];
-  const joined = first.join(',');
-  if (keys.some((k) => k.join(',') !== joined)) throw new Error('insertNewOrders: the rows of one table give different columns');
+  const first = rows.length ? givenKeys(rows[0]!) : [];
+  for (let i = 1; i < rows.length; i++) {
+    const k = givenKeys(rows[i]!);
+    if (k.length !== first.length || k.some((x, j) => x !== first[j])) throw new Error('insertNewOrders: the rows of one table give different columns');
+  }
   return first;
 }
 
+const givenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
+
 const callersKey = '__callers';
 
-/** The columns given (undefined ones are left to their defaults, which the statement returns). */
-const given = (row: OrderInsert) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
 const cache = new Map<string, Built>();
 
 /** `insert into t (cols) select cols from json_populate_recordset(null::t, $json)`: each row's columns by name. */
