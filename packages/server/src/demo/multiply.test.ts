@@ -332,4 +332,34 @@ describe('seeding by multiplication', () => {
     // Not one index or constraint was dropped and made again: the same objects (oids), the same definitions.
     expect(await shape()).toEqual(kept);
   });
+
+  it('does not report the roll-up or the index builds as reached when a step before the copy fails', async () => {
+    const kept = await shape();
+    const reached: string[] = [];
+    const real = newSteps();
+    // The handling days' plan fails (not the copy): the error reaches the caller, the copies' roll-up still runs.
+    const failing = {
+      ...real,
+      time: <T>(step: string, fn: () => Promise<T>) => (step.startsWith('plan: handling days') ? Promise.reject(new Error('plan lost')) : real.time(step, fn)),
+    };
+    const to = t.clock.now();
+    await expect(
+      seedOrdersMultiplied(t.db, {
+        province: '150000',
+        count: 240,
+        distinct: 60,
+        from: new Date(to.getTime() - 60 * 86_400_000),
+        to,
+        seed: 7,
+        batchSize: 60,
+        onPhase: (p) => reached.push(p),
+        steps: failing,
+      }),
+    ).rejects.toThrow('plan lost');
+    expect(reached).toContain('figured');
+    expect(reached).not.toContain('copied');
+    expect(reached).not.toContain('rolled up');
+    expect(reached).not.toContain('indexes built');
+    expect(await shape()).toEqual(kept);
+  });
 });

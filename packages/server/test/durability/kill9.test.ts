@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../src/install/demo.js';
+import { forEachAtMost } from '../../src/platform/concurrency/pool.js';
 
 /**
  * Durability: an order the server answered 201 is committed. The real server runs as a child process on a fresh
@@ -120,10 +121,11 @@ describe('kill -9 in the middle of a burst of intakes', () => {
       const acked: { id: string; number: string }[] = [];
       let failed = 0;
       let killedAt = -1;
-      let next = 0;
-      const worker = async () => {
-        while (next < burst) {
-          const i = next++;
+      // Every request's outcome is caught and counted: no item fails, so the pool sends all `burst` of them.
+      await forEachAtMost(
+        Array.from({ length: burst }, (_, i) => i),
+        concurrency,
+        async (i) => {
           try {
             const res = await fetch(`${first.url}/api/orders`, {
               method: 'POST',
@@ -142,9 +144,8 @@ describe('kill -9 in the middle of a burst of intakes', () => {
             killedAt = acked.length;
             first.child.kill('SIGKILL');
           }
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+        },
+      );
       await exited(first.child);
       expect(first.child.signalCode).toBe('SIGKILL');
       // The kill came mid-burst: requests were still being sent and some of them failed.
