@@ -16,6 +16,7 @@ import { closableAtIntake, type Channel } from './domain/states.js';
 import { orderText } from '../search/order-index.js';
 import { insertNewOrder, type NewOrder } from './new-order.repo.js';
 import { createIntakeBatcher } from './intake-batch.js';
+import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
@@ -62,6 +63,14 @@ export function createIntakeService(deps: OrderDeps) {
   const { db, clock } = deps;
   // Plain intakes that arrive together are written together (intake-batch.ts).
   const batcher = createIntakeBatcher(db);
+  // The "same employer in the window" counts of concurrent intakes are one statement (platform/concurrency/coalesce.ts):
+  // under a burst, an intake's count is not a statement of its own. Two in flight: a count is short, and a batch
+  // forms only while the slots are busy.
+  const employerCounts = createCoalescer<repo.EmployerRequestsAsked, number>({
+    inFlight: 2,
+    maxBatch: 100,
+    run: (asked) => repo.requestsAboutEmployers(db, asked),
+  });
 
   /** Integration accounts stand outside the tree: their orders are held by the hotline centre until dispatched. */
   function holderFor(actor: Actor, units: UnitDirectory): UnitBrief {
@@ -75,7 +84,9 @@ export function createIntakeService(deps: OrderDeps) {
   /** Requests about the same employer in the repeat window, every caller counted, up to `cap` (see the repository). */
   async function recentRequestsAbout(employerKey: string, now: Date, windowDays: number, cap: number, shownTo?: Actor): Promise<number> {
     if (!employerKey || cap <= 0) return 0;
-    return repo.requestsAboutEmployer(db, employerKey, new Date(now.getTime() - windowDays * 86_400_000), cap, shownTo);
+    const since = new Date(now.getTime() - windowDays * 86_400_000);
+    if (!shownTo) return employerCounts.submit({ employerKey, since, cap });
+    return repo.requestsAboutEmployer(db, employerKey, since, cap, shownTo);
   }
 
   /** `claim` (platform/idempotency) stores the request's Idempotency-Key in the order's own transaction. */

@@ -413,24 +413,34 @@ export async function findAttachment(db: Executor, orderId: string, attachmentId
 const callersInWindow = (from: SQL) =>
   sql`cross join lateral (select 1 from ${orderCallers} c where c.order_id = ${workOrders.id} and c.called_at >= ${from}::timestamptz offset 0) c`;
 
-/** The intake's count (no one's visibility): built once, see platform/db/reusable.ts. */
-const requestsAboutEmployerAtIntake = reusableSql(
+/**
+ * The intake's counts (no one's visibility), for any number of intakes at once (intake.service.ts gathers the counts
+ * of concurrent intakes into one statement): each asked (employer, window start, cap) is counted by a correlated
+ * subquery that reads that employer's orders by the (employer_key, created_at) index and stops at its cap, so a
+ * generic plan suits an employer with thousands of requests and one never heard of alike. Built and prepared once.
+ */
+const requestsAboutEmployersAtIntake = reusableSql(
   'employer_requests',
-  sql`select count(*)::int as n from (
-      select 1 from ${workOrders} ${callersInWindow(sql`${sql.placeholder('from')}`)}
-      where ${workOrders.employerKey} = ${sql.placeholder('employerKey')} and ${workOrders.createdAt} >= ${sql.placeholder('from')}::timestamptz
-        and ${workOrders.state} <> 'invalid'
-      limit ${sql.placeholder('cap')}) counted`,
-  // Planned at every run: an employer with thousands of requests and one never heard of need different plans.
-  { named: false },
+  sql`select (select count(*)::int from (
+      select 1 from ${workOrders} ${callersInWindow(sql`q.f`)}
+      where ${workOrders.employerKey} = q.k and ${workOrders.createdAt} >= q.f and ${workOrders.state} <> 'invalid'
+      limit q.cap) counted) as n
+    from json_to_recordset(${sql.placeholder('asked')}::json) as q(i int, k text, f timestamptz, cap int)
+    order by q.i`,
 );
+
+export type EmployerRequestsAsked = { employerKey: string; since: Date; cap: number };
+
+/** `requestsAboutEmployer` for several intakes in one statement, answered in the order asked. */
+export async function requestsAboutEmployers(db: Executor, asked: EmployerRequestsAsked[]): Promise<number[]> {
+  if (!asked.length) return [];
+  const json = JSON.stringify(asked.map((a, i) => ({ i, k: a.employerKey, f: a.since.toISOString(), cap: a.cap })));
+  return rowsOf<{ n: number }>(await requestsAboutEmployersAtIntake(db, { asked: json })).map((r) => Number(r.n));
+}
 
 export async function requestsAboutEmployer(db: Executor, employerKey: string, since: Date, cap: number, shownTo?: Actor): Promise<number> {
   const from = since.toISOString();
-  if (!shownTo) {
-    const rows = await requestsAboutEmployerAtIntake(db, { employerKey, from, cap });
-    return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
-  }
+  if (!shownTo) return (await requestsAboutEmployers(db, [{ employerKey, since, cap }]))[0]!;
   // Shown to a person (intake hints): only orders they may list count; out of scope, nothing is told.
   const visible = shownTo ? sql`and ${orderVisibility(shownTo, workOrders)}` : sql``;
   const rows = await db.execute(sql`select count(*)::int as n from (
