@@ -174,6 +174,19 @@ export function addWorkingMinutes(cal: WorkingCalendar, start: Date, minutes: nu
   throw new InvalidCalendarError('十年内没有足够的工作时间，工作日历数据有误');
 }
 
+/** The first instant at or after `from` that is working time (`from` itself inside a working period). */
+export function firstWorkingInstant(cal: WorkingCalendar, from: Date): Date {
+  let date = localDateOf(from);
+  for (let guard = 0; guard < 3660; guard++, date = addDaysToDate(date, 1)) {
+    if (!isWorkday(cal, date)) continue;
+    for (const p of cal.periods) {
+      const start = Math.max(from.getTime(), instantAt(date, p.start).getTime());
+      if (start < instantAt(date, p.end).getTime()) return new Date(start);
+    }
+  }
+  throw new InvalidCalendarError('十年内没有工作时间，工作日历数据有误');
+}
+
 export const addWorkingHours = (cal: WorkingCalendar, start: Date, hours: number) => addWorkingMinutes(cal, start, hours * 60);
 export const addClockMinutes = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packageCalendarDays } from '../../calendar/calendar.seed.js';
-import { computeDeadline, createWorkingCalendar, workingMinutesBetween, type LimitUnit } from '../../calendar/domain/working-time.js';
+import { computeDeadline, createWorkingCalendar, isWithinWorkingTime, workingMinutesBetween, type LimitUnit } from '../../calendar/domain/working-time.js';
 import { deadlineStatus, nearDueAt } from './deadlines.js';
 
 // The calendar as the database is seeded (working hours 09:00–12:00 and 13:30–17:30: 420 working minutes a day).
@@ -26,6 +26,10 @@ describe('nearDueAt in working time', () => {
     // A limit of one working hour is near due from its start.
     ['1 working hour', 'working_hours', '2026-11-25 10:00', '2026-11-25 11:00', '2026-11-25 10:00'],
     ['half a working hour', 'working_hours', '2026-11-25 17:00', '2026-11-25 17:30', '2026-11-25 17:00'],
+    // Taken before the working day: near due when it begins, not at intake (no reminder at 07:36 for an 09:00 start).
+    ['1 working hour from early morning', 'working_hours', '2026-11-25 07:36', '2026-11-25 10:00', '2026-11-25 09:00'],
+    ['1 working hour from the lunch break', 'working_hours', '2026-11-25 12:10', '2026-11-25 14:30', '2026-11-25 13:30'],
+    ['1 working hour from Friday evening', 'working_hours', '2026-11-27 18:00', '2026-11-30 10:00', '2026-11-30 09:00'],
     // The National Day block of 2026 (1–7 October) is skipped; 10 October, a Saturday, is a make-up working day.
     ['1 working day across National Day', 'working_days', '2026-09-30 10:00', '2026-10-08 17:30', '2026-10-08 14:54'],
     ['2 working hours across National Day', 'working_hours', '2026-09-30 17:00', '2026-10-08 10:30', '2026-10-08 09:30'],
@@ -57,6 +61,8 @@ describe('nearDueAt in working time', () => {
           const near = nearDueAt(cal, start, due, limit.unit);
           const total = workingMinutesBetween(cal, start, due);
           expect(near >= start && near <= due).toBe(true);
+          // Never before the working time the limit counts has begun: a whole-limit warning starts at its first working minute.
+          if (workingMinutesBetween(cal, near, due) === total) expect(isWithinWorkingTime(cal, near)).toBe(true);
           expect(workingMinutesBetween(cal, near, due)).toBe(Math.min(total, Math.max(Math.ceil(total * 0.2), 60)));
         },
       ),

@@ -1,6 +1,7 @@
 import {
   addClockMinutes,
   addWorkingMinutes,
+  firstWorkingInstant,
   isWorkingTimeUnit,
   workingMinutesBetween,
   type LimitUnit,
@@ -10,7 +11,7 @@ import {
 /**
  * Deadline status, decided in one place for every list, detail, dashboard and job:
  * overdue past the deadline; near due once 20 % of the limit is left — for a limit in working time at least one
- * working hour before (workflow.md); on time otherwise.
+ * working hour before (workflow.md), and never before the working time it counts has begun; on time otherwise.
  */
 export type DeadlineStatus = 'on_time' | 'near_due' | 'overdue';
 
@@ -23,7 +24,11 @@ export function nearDueAt(cal: WorkingCalendar, start: Date, due: Date, unit: Li
   if (isWorkingTimeUnit(unit)) {
     const total = workingMinutesBetween(cal, start, due);
     const warn = Math.min(total, Math.max(Math.ceil(total * NEAR_DUE_SHARE), MIN_WORKING_WARNING_MINUTES));
-    return total - warn <= 0 ? start : addWorkingMinutes(cal, start, total - warn);
+    if (total - warn > 0) return addWorkingMinutes(cal, start, total - warn);
+    // A limit of an hour or less is near due from its start — but from the start of the working time it counts, not
+    // before: an urgent order taken at 07:36 is reminded of when the working day begins, not at once.
+    const first = firstWorkingInstant(cal, start);
+    return first < due ? first : due;
   }
   const totalMinutes = (due.getTime() - start.getTime()) / 60_000;
   return addClockMinutes(start, totalMinutes * (1 - NEAR_DUE_SHARE));
