@@ -47,7 +47,15 @@ describe('the employer counts of several intakes in one statement', () => {
     // An invalid order is not a request about the employer (set here directly: the loop's invalidation is tested elsewhere).
     await t.db.execute(sql`update work_orders set state = 'invalid' where id = ${invalid.id}`);
 
-    const [ka, kb] = [normaliseEmployerName(a), normaliseEmployerName(b)];
+    // A group order: y (the older) merged into x moves y's caller to x; x counts three callers, y none, and y takes
+    // no place under a cap of 1.
+    const c = '赤峰市庚辛物流有限公司';
+    const y = await ok<{ id: string; version: number }>(agent.post('/api/orders', order(c, [{ name: '丙三' }])), 201);
+    t.clock.advance(minute);
+    const x = await ok<{ id: string; version: number }>(agent.post('/api/orders', order(c, [{ name: '丙一' }, { name: '丙二' }])), 201);
+    await ok(agent.post(`/api/orders/${x.id}/merge`, { version: x.version, sources: [{ id: y.id, version: y.version }], note: '同一单位同一事项' }));
+
+    const [ka, kb, kc] = [normaliseEmployerName(a), normaliseEmployerName(b), normaliseEmployerName(c)];
     const before = new Date(start.getTime() - minute);
     const asked = [
       { employerKey: ka, since: before, cap: 100 },
@@ -56,13 +64,26 @@ describe('the employer counts of several intakes in one statement', () => {
       { employerKey: kb, since: before, cap: 100 },
       { employerKey: normaliseEmployerName('从未听说过的某某有限公司'), since: before, cap: 5 },
       { employerKey: ka, since: before, cap: 1 },
+      { employerKey: kc, since: before, cap: 100 },
+      { employerKey: kc, since: before, cap: 2 },
+      { employerKey: kc, since: before, cap: 1 },
     ];
     const together = await requestsAboutEmployers(t.db, asked);
-    expect(together).toEqual([3, 2, 1, 1, 0, 1]);
+    expect(together).toEqual([3, 2, 1, 1, 0, 1, 3, 2, 1]);
     const alone = [];
     for (const q of asked) alone.push(await requestsAboutEmployer(t.db, q.employerKey, q.since, q.cap));
     expect(alone).toEqual(together);
     expect(await requestsAboutEmployers(t.db, [])).toEqual([]);
+    // The matches panel counts the same window its own way (every caller of every visible order, up to 100): the same.
+    const windowStart = new Date(t.clock.now().getTime() - 30 * 86_400_000);
+    for (const [name, key] of [
+      [a, ka],
+      [b, kb],
+      [c, kc],
+    ] as const) {
+      const m = await ok<{ employerRequestsInWindow: number }>(agent.get(`/api/orders/intake-matches?employer=${encodeURIComponent(name)}`));
+      expect([name, m.employerRequestsInWindow]).toEqual([name, (await requestsAboutEmployers(t.db, [{ employerKey: key, since: windowStart, cap: 100 }]))[0]]);
+    }
   });
 
   it('are shared by concurrent intakes, and an intake still sees the requests before it', async () => {

@@ -139,6 +139,26 @@ describe('7. cross-site requests and security headers', () => {
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     const https = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
     expect(https.headers['strict-transport-security']).toContain('max-age=31536000');
+    // The same headers on an unknown route and on a refused request (helmet's middleware is built once, not per request).
+    const security = (h: Record<string, unknown>) =>
+      Object.fromEntries(
+        [
+          'content-security-policy',
+          'cross-origin-opener-policy',
+          'cross-origin-resource-policy',
+          'referrer-policy',
+          'x-content-type-options',
+          'x-frame-options',
+        ].map((k) => [k, h[k]]),
+      );
+    expect(security(plain.headers)).toMatchObject({ 'cross-origin-opener-policy': 'same-origin', 'referrer-policy': 'no-referrer' });
+    for (const other of [
+      await t.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+      await t.app.inject({ method: 'POST', url: '/api/orders', payload: {} }),
+    ]) {
+      expect(other.statusCode).toBeGreaterThanOrEqual(400);
+      expect(security(other.headers)).toEqual(security(plain.headers));
+    }
   });
 });
 
