@@ -111,3 +111,13 @@ describe.skipIf(!url)('9. the runtime database role owns nothing (PostgreSQL)', 
     }
   });
 });
+
+describe('the application connections', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('[PostgreSQL] run without JIT compilation, on every connection of the pool', async () => {
+    // Several at once, so that more than one connection of the pool answers.
+    const answers = await Promise.all(Array.from({ length: 4 }, () => t.db.execute(sql`select current_setting('jit') as jit, pg_backend_pid() as pid`)));
+    const rows = answers.flatMap((r) => rowsOf<{ jit: string; pid: number }>(r));
+    expect(new Set(rows.map((r) => r.jit))).toEqual(new Set(['off']));
+    expect(new Set(rows.map((r) => r.pid)).size).toBeGreaterThan(1);
+  });
+});
