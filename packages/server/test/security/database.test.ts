@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { grantRuntimeRole } from '../../src/platform/db/roles.js';
-import { openDatabase, rowsOf } from '../../src/platform/db/client.js';
+import { openDatabase, rowsOf, withoutJit } from '../../src/platform/db/client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Issue 10, item 9: append-only tables refuse TRUNCATE too, and on PostgreSQL the server's role owns nothing. */
@@ -119,5 +119,13 @@ describe('the application connections', () => {
     const rows = answers.flatMap((r) => rowsOf<{ jit: string; pid: number }>(r));
     expect(new Set(rows.map((r) => r.jit))).toEqual(new Set(['off']));
     expect(new Set(rows.map((r) => r.pid)).size).toBeGreaterThan(1);
+  });
+
+  it("adds jit=off to the operator's own startup options, and leaves an operator's own jit setting alone", () => {
+    const options = (url: string) => new URL(withoutJit(url)).searchParams.get('options');
+    expect(options('postgres://hotline@db.example:5432/hotline')).toBe('-c jit=off');
+    expect(options('postgres://hotline@db.example/hotline?options=-c%20statement_timeout%3D5000&sslmode=require')).toBe('-c statement_timeout=5000 -c jit=off');
+    expect(new URL(withoutJit('postgres://hotline@db.example/hotline?sslmode=require')).searchParams.get('sslmode')).toBe('require');
+    expect(withoutJit('postgres://hotline@db.example/hotline?options=-c%20jit%3Don')).toBe('postgres://hotline@db.example/hotline?options=-c%20jit%3Don');
   });
 });

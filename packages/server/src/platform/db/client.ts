@@ -49,19 +49,32 @@ export type OpenOptions = {
  */
 const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
+/**
+ * No JIT compilation on the application's connections: its statements are short, and a cost estimate pushed past
+ * jit_above_cost by a misestimate (a json_to_recordset's 100 assumed rows, a skewed column after a bulk load) spent
+ * 40–60 ms compiling a statement that runs in 0.1 ms — intake's batched employer count at 100,000 orders (decision
+ * 0012, "Sixth pass"). Sent as a startup option in the URL (node-postgres lets the URL's parameters override its
+ * config), added to the operator's own `options`; an operator who sets `jit` there keeps it.
+ */
+export function withoutJit(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  const own = u.searchParams.get('options') ?? '';
+  if (/\bjit\s*=/.test(own)) return url;
+  u.searchParams.set('options', own ? `${own} -c jit=off` : '-c jit=off');
+  return u.toString();
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const pool = new pg.Pool({ connectionString: withoutJit(opts.databaseUrl), max: opts.poolSize ?? 20 });
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    // No JIT compilation on the application's connections: its statements are short, and a cost estimate pushed past
-    // jit_above_cost by a misestimate (a json_to_recordset's 100 assumed rows, a skewed column after a bulk load)
-    // spent 40–60 ms compiling a statement that runs in 0.1 ms — intake's batched employer count at 100,000 orders
-    // (decision 0012, "Sixth pass"). Set once per connection, queued before its first statement.
-    pool.on('connect', (client) => {
-      client.query('set jit = off').catch(() => {});
-    });
     const db = drizzlePg(pool, { schema, ...loggerOf(opts) }) as unknown as Db;
     return { db, kind: 'postgresql', url: opts.databaseUrl, close: () => pool.end() };
   }
