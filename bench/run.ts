@@ -232,11 +232,8 @@ async function main() {
 }
 
 async function exchangeReceipt(port: number, agentCookie: string) {
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  const { rows } = await c.query(`select id from units where type = 'hotline_centre' order by depth limit 1`);
-  await c.end();
-  return inboundReceipt({ port, adminPassword: 'Bench12345', agentCookie, receivingUnitId: (rows[0] as { id: string }).id, body: intakeBody, duration, line });
+  const [centre] = await query<{ id: string }>(`select id from units where type = 'hotline_centre' order by depth limit 1`);
+  return inboundReceipt({ port, adminPassword: 'Bench12345', agentCookie, receivingUnitId: centre!.id, body: intakeBody, duration, line });
 }
 
 /** SQL statements per request, counted at the driver of an in-process app on the bench's database (bench/statements.ts). */
@@ -261,14 +258,6 @@ async function supervision() {
   return r;
 }
 
-/**
- * Intake is measured twice (issue 18): every order naming the same employer (a wage-arrears group calling in, so the
- * "same employer in 30 days" count meets its cap every time) and a realistic spread of employers (one in 2,000).
- */
-/**
- * A fresh installation runs its due jobs at once (the day's scheduled reports build documents over every order): the
- * intake is measured after they are done, as on a server that has been running, not during a once-a-day job.
- */
 async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
@@ -295,6 +284,10 @@ async function dropLoadNotices(since: Date) {
   if (r!.n) console.log(`(dropped ${r!.n.toLocaleString()} pending notice deliveries of the load's emergency orders)`);
 }
 
+/**
+ * A fresh installation runs its due jobs at once (the day's scheduled reports build documents over every order): the
+ * intake is measured after they are done, as on a server that has been running, not during a once-a-day job.
+ */
 async function settleJobs() {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
@@ -310,6 +303,10 @@ async function settleJobs() {
   }
 }
 
+/**
+ * Intake is measured twice (issue 18): every order naming the same employer (a wage-arrears group calling in, so the
+ * "same employer in 30 days" count meets its cap every time) and a realistic spread of employers (one in 2,000).
+ */
 async function intake(appPort: number, barePort: number, cookie: string, pid: number, barePid: number) {
   await settleJobs();
   const since = await databaseNow();
@@ -473,12 +470,9 @@ async function intakeProcesses(barePort: number) {
 async function lists(appPort: number, barePort: number, atSize: (size: number) => Promise<void>) {
   const handler = await login(appPort, 'handler');
   const dispatcher = await login(appPort, 'dispatcher');
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  const { rows: scopes } = await c.query(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
-    (select id from units where type = 'county_federation' and division_code = '150102') as county`);
-  await c.end();
-  const scope = scopes[0] as { province: string; county: string };
+  type Scope = { province: string; county: string };
+  const [scope] = (await query<Scope>(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
+    (select id from units where type = 'county_federation' and division_code = '150102') as county`)) as [Scope];
 
   const results: Record<string, { app: number; bare: number }> = {};
   for (const size of sizes) {

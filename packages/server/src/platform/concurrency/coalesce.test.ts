@@ -39,6 +39,15 @@ function controlledRuns(answer: (item: string) => string = (s) => s.toUpperCase(
 /** Lets every settled promise's reactions run (the coalescer starts the next batch in a `finally`). */
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
+/** Runs 'a' alone in the one slot, queues `items` meanwhile, then lets 'a' end: `items` are now one run, still open. */
+async function firstThenBatch(c: ReturnType<typeof controlledRuns>, co: { submit(s: string): Promise<string> }, items: string[]) {
+  const first = co.submit('a');
+  const batch = items.map((s) => co.submit(s));
+  c.open[0]!.end();
+  await settle();
+  return { first, batch };
+}
+
 describe('createCoalescer', () => {
   it('runs an item at once and alone while a slot is free', async () => {
     const c = controlledRuns();
@@ -95,10 +104,7 @@ describe('createCoalescer', () => {
   it('without `alone`, a failed run fails each of its items with its error, and the next run goes on', async () => {
     const c = controlledRuns();
     const co = createCoalescer({ inFlight: 1, maxBatch: 10, run: c.run });
-    const first = co.submit('a');
-    const batch = ['b', 'c'].map((s) => co.submit(s));
-    c.open[0]!.end();
-    await settle();
+    const { first, batch } = await firstThenBatch(c, co, ['b', 'c']);
     const later = co.submit('d');
     c.open[0]!.fail(new Error('lost'));
     const settled = await Promise.allSettled(batch);
@@ -112,10 +118,7 @@ describe('createCoalescer', () => {
   it('with `alone`, runs each item of a failed batch again by itself: only the faulty one fails', async () => {
     const c = controlledRuns();
     const co = createCoalescer({ inFlight: 1, maxBatch: 10, run: c.run, alone: true });
-    const first = co.submit('a');
-    const batch = ['b', 'bad', 'c'].map((s) => co.submit(s));
-    c.open[0]!.end();
-    await settle();
+    const { first, batch } = await firstThenBatch(c, co, ['b', 'bad', 'c']);
     c.open[0]!.fail(new Error('one bad row'));
     await settle();
     expect(c.batches.slice(2)).toEqual([['b'], ['bad'], ['c']]);
@@ -128,10 +131,7 @@ describe('createCoalescer', () => {
   it('rejects a run answering fewer results than items rather than answer an item with another item’s result', async () => {
     const c = controlledRuns();
     const co = createCoalescer({ inFlight: 1, maxBatch: 10, run: c.run });
-    const first = co.submit('a');
-    const batch = ['b', 'c'].map((s) => co.submit(s));
-    c.open[0]!.end();
-    await settle();
+    const { first, batch } = await firstThenBatch(c, co, ['b', 'c']);
     c.open[0]!.short();
     const settled = await Promise.allSettled(batch);
     expect(settled.every((s) => s.status === 'rejected' && /2 items answered by 1/.test((s.reason as Error).message))).toBe(true);
