@@ -39,6 +39,7 @@ import { pgliteIntake } from './pglite-intake.js';
 import { soak } from './soak.js';
 import { statementsPerRequest } from './statements.js';
 import { supervisionScanBench } from './supervision.js';
+import { savedViewTimes, worstOf, type Person, type ViewTimes } from './views.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -116,9 +117,9 @@ async function load(url: string, headers: Record<string, string>, setupRequest?:
   return { rps: ok / duration, non2xx: r.non2xx, errors: r.errors, p99: r.latency.p99 };
 }
 
-async function latencies(url: string, headers: Record<string, string>) {
+async function latencies(url: string, headers: Record<string, string>, samples = listSamples) {
   const times: number[] = [];
-  for (let i = 0; i < listSamples; i++) {
+  for (let i = 0; i < samples; i++) {
     const t0 = performance.now();
     const res = await fetch(url, { headers });
     if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
@@ -470,9 +471,18 @@ async function intakeProcesses(barePort: number) {
 async function lists(appPort: number, barePort: number, atSize: (size: number) => Promise<void>) {
   const handler = await login(appPort, 'handler');
   const dispatcher = await login(appPort, 'dispatcher');
-  type Scope = { province: string; county: string };
+  type Scope = { province: string; city: string; county: string };
   const [scope] = (await query<Scope>(`select (select id from units where type = 'province_federation' and parent_id is null limit 1) as province,
+    (select id from units where type = 'city_federation' and division_code = '150100') as city,
     (select id from units where type = 'county_federation' and division_code = '150102') as county`)) as [Scope];
+  const people: Person[] = [
+    { name: 'county handler', username: 'handler', role: 'handler', unitId: scope.county },
+    { name: 'city dispatcher', username: 'city', role: 'dispatcher', unitId: scope.city },
+    { name: 'province dispatcher', username: 'dispatcher', role: 'dispatcher', unitId: scope.province },
+  ];
+  // Fewer samples a view than the whole list's (a dozen views a person): p95 of 100.
+  const viewLatencies = (url: string, headers: Record<string, string>) => latencies(url, headers, Math.max(20, Math.round(listSamples / 3)));
+  const views: Record<number, Record<string, ViewTimes>> = {};
 
   const results: Record<string, { app: number; bare: number }> = {};
   for (const size of sizes) {
@@ -490,6 +500,24 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
       line(`listOrders ${who} p95 @${size.toLocaleString()} (ms)`, `${appL.p95.toFixed(1)} / bare ${bareL.p95.toFixed(1)}`, '', null);
       line(`listOrders ${who} ratio to bare @${size.toLocaleString()}`, (appL.p95 / bareL.p95).toFixed(2), '≤ 3.0', appL.p95 / bareL.p95 <= 3);
     }
+    // Every saved view's first page, and the tab counts, of three people: the slowest of each person's.
+    views[size] = await savedViewTimes(appPort, barePort, people, viewLatencies);
+    for (const [who, times] of Object.entries(views[size]!)) {
+      const w = worstOf(times);
+      const counts = times['view-counts']!;
+      line(
+        `${who}: slowest of ${Object.keys(times).length - 1} views @${size.toLocaleString()}`,
+        `${w.key} ${w.app.toFixed(1)} ms, ${w.ratio.toFixed(2)}`,
+        '≤ 3.0',
+        w.ratio <= 3,
+      );
+      line(
+        `${who}: tab counts p95 @${size.toLocaleString()} (ms, ratio)`,
+        `${counts.app.toFixed(1)}, ${(counts.app / counts.bare).toFixed(2)}`,
+        '≤ 3.0',
+        counts.app / counts.bare <= 3,
+      );
+    }
     await atSize(size);
   }
   if (sizes.length > 1) {
@@ -498,8 +526,27 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
       const growth = results[`${who}@${large}`]!.app / results[`${who}@${small}`]!.app;
       line(`listOrders ${who} growth ${small.toLocaleString()}→${large.toLocaleString()}`, growth.toFixed(2), '≤ 1.30', growth <= 1.3);
     }
+    // A view whose first page takes a few milliseconds at both sizes grows by noise: growth is read against the
+    // larger of its p95 and the bare route's, so 2 ms → 4 ms is not "2×" while 20 ms → 40 ms is.
+    for (const who of Object.keys(views[large] ?? {})) {
+      const before = views[small]![who]!;
+      const after = views[large]![who]!;
+      const growth = Object.entries(after).reduce(
+        (w, [key, t]) => {
+          const g = Math.max(t.app, t.bare) / Math.max(before[key]!.app, before[key]!.bare);
+          return g > w.g ? { key, g } : w;
+        },
+        { key: '', g: 0 },
+      );
+      line(
+        `${who}: largest view growth ${small.toLocaleString()}→${large.toLocaleString()}`,
+        `${growth.key} ${growth.g.toFixed(2)}`,
+        '≤ 1.30',
+        growth.g <= 1.3,
+      );
+    }
   }
-  return results;
+  return { results, views };
 }
 
 /**

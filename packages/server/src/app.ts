@@ -79,6 +79,7 @@ import { registerCallJobs } from './calls/calls.jobs.js';
 import { createNotificationsService, registerNoticeDelivery } from './notifications/notifications.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { registerSupervisionScan } from './supervision/supervision.scan.js';
+import { registerDeadlineCounts } from './orders/deadline-counts.js';
 import { createSupervisionService } from './supervision/supervision.service.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { createOutbound } from './exchange/outbound.js';
@@ -282,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNoticeDelivery(jobs, { bus, outbound: (tx, notice, people, at) => planOutbound(tx, outboundConfig, notice, people, at) });
   registerOutboundDelivery(jobs, outboundConfig);
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
+  registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
   const calls = createCallsService({ db, clock, bus });
   await app.register(notificationsRoutes, {

@@ -13,6 +13,7 @@ import { orderIdsMatchingText } from '../search/order-index.js';
 import { listQueryOf, viewsFor } from './saved-views.js';
 import { counterKeyOf, countsOf, readCounts, totalOf, type CounterKey, type StateCount } from './order-counts.js';
 import { orderUnitPages } from './order-counts.tables.js';
+import { deadlineCountsOf, deadlineKeyOf, readDeadlineCounts, type DeadlineKey } from './deadline-counts.js';
 import { emergencyCondition } from './emergency-condition.js';
 import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
@@ -233,9 +234,17 @@ export function createOrderListService(deps: OrderDeps) {
       .limit(q.limit + 1);
   }
 
-  /** Per-state counts: from the maintained counters when one stands for the query, else a GROUP BY of the scan. */
-  async function stateCounts(base: SQL[], key: CounterKey | null): Promise<StateCount[]> {
+  /** How old the deadline tabs' counts may be before they are counted live (deadline-counts.ts). */
+  const staleAfterMs = 3 * deps.config.deadlineCountSeconds * 1000;
+
+  /**
+   * Per-state counts: from the maintained counters when one stands for the query, from the last deadline count for
+   * the 临期/超期 tabs (at most a minute behind), else a GROUP BY of the scan.
+   */
+  async function stateCounts(base: SQL[], key: CounterKey | null, deadline: DeadlineKey | null, now: Date): Promise<StateCount[]> {
     if (key) return countsOf(await readCounts(db, [key]), key);
+    const snapshot = deadline ? await readDeadlineCounts(db, [deadline], now, staleAfterMs) : null;
+    if (snapshot && deadline) return deadlineCountsOf(snapshot, deadline);
     return db
       .select({ state: workOrders.state, n: sql<number>`count(*)::int` })
       .from(workOrders)
@@ -248,7 +257,7 @@ export function createOrderListService(deps: OrderDeps) {
     const units = await deps.units.current();
     const base = await conditions(actor, q, now);
     const key = counterKeyOf(actor, q, units);
-    const [rows, counts] = await Promise.all([page(q, base, key, now), stateCounts(base, key)]);
+    const [rows, counts] = await Promise.all([page(q, base, key, now), stateCounts(base, key, deadlineKeyOf(actor, q, units), now)]);
     const shown = rows.slice(0, q.limit);
     const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
@@ -273,13 +282,22 @@ export function createOrderListService(deps: OrderDeps) {
     const units = await deps.units.current();
     const views = viewsFor(actor.role).map((v) => {
       const q = listQueryOf(v, actor.unitId);
-      return { v, q, key: counterKeyOf(actor, q, units) };
+      return { v, q, key: counterKeyOf(actor, q, units), deadline: deadlineKeyOf(actor, q, units) };
     });
-    const counted = await readCounts(
-      db,
-      views.flatMap((x) => (x.key ? [x.key] : [])),
-    );
-    const scanned = views.filter((x) => !x.key);
+    const [counted, snapshot] = await Promise.all([
+      readCounts(
+        db,
+        views.flatMap((x) => (x.key ? [x.key] : [])),
+      ),
+      readDeadlineCounts(
+        db,
+        views.flatMap((x) => (x.deadline ? [x.deadline] : [])),
+        now,
+        staleAfterMs,
+      ),
+    ]);
+    const fromSnapshot = (x: (typeof views)[number]) => (snapshot && x.deadline ? deadlineCountsOf(snapshot, x.deadline) : null);
+    const scanned = views.filter((x) => !x.key && !fromSnapshot(x));
     const filters = await Promise.all(
       scanned.map(async ({ q }) => {
         const c = await conditions(actor, { ...q, sort: 'due_asc', limit: 1 }, now);
@@ -290,8 +308,14 @@ export function createOrderListService(deps: OrderDeps) {
     );
     const columns = Object.fromEntries(scanned.map((x, i) => [x.v.key, sql<number>`(select count(*) from ${workOrders} where ${filters[i]})::int`]));
     const [row] = scanned.length ? await db.select(columns).from(sql`(select 1) as one`) : [{} as Record<string, number>];
-    const count = (x: (typeof views)[number]) => (x.key ? totalOf(countsOf(counted, x.key), x.q.state) : Number(row?.[x.v.key] ?? 0));
-    return { views: views.map((x) => ({ key: x.v.key, count: count(x) })), countedAt: now.toISOString() };
+    const count = (x: (typeof views)[number]) => {
+      if (x.key) return totalOf(countsOf(counted, x.key), x.q.state);
+      const taken = fromSnapshot(x);
+      return taken ? totalOf(taken, x.q.state) : Number(row?.[x.v.key] ?? 0);
+    };
+    // When the deadline tabs came from the last count, the answer is as old as that count.
+    const countedAt = snapshot && views.some((x) => fromSnapshot(x)) ? snapshot.countedAt : now;
+    return { views: views.map((x) => ({ key: x.v.key, count: count(x) })), countedAt: countedAt.toISOString() };
   }
 
   return { list, countViews };

@@ -49,6 +49,7 @@ const envSchema = z.object({
   HOTLINE_QA_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.03),
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   HOTLINE_SUPERVISION_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  HOTLINE_DEADLINE_COUNT_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   // Shaanxi's rule on leaders' instructions (orders/domain/instruction-rule.ts); on by default only for Shaanxi (610000).
   HOTLINE_INSTRUCTION_RULE: bool.optional(),
   // The weekly review's day (1 Monday … 7 Sunday); Shaanxi meets on Thursday.
@@ -103,6 +104,8 @@ export type Config = {
   jobsPollSeconds: number;
   /** How often the supervision timers scan the open orders (near due, overdue, escalation, emergency progress, callbacks). */
   supervisionScanMinutes: number;
+  /** How often the near-due and overdue tab counts are taken (orders/deadline-counts.ts); older than 3 × this, they are counted live. */
+  deadlineCountSeconds: number;
   logLevel: string;
   /** Server processes sharing the port (main.ts); more than one only on PostgreSQL. */
   workers: number;
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exchangeTimeoutSeconds: e.HOTLINE_EXCHANGE_TIMEOUT_SECONDS,
     secretKeys: secretKeys(e.HOTLINE_SECRET_KEYS, e.HOTLINE_DEMO ?? !e.DATABASE_URL),
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
+    deadlineCountSeconds: e.HOTLINE_DEADLINE_COUNT_SECONDS,
     logLevel: e.LOG_LEVEL,
     workers: e.HOTLINE_WORKERS,
     heapGrowingPercent: e.HOTLINE_HEAP_GROWING_PERCENT,

@@ -23,3 +23,4 @@ export * from '../../exchange/exchange.tables.js';
 export * from '../../selfservice/selfservice.tables.js';
 export * from '../../service-groups/service-groups.tables.js';
 export * from '../../orders/order-counts.tables.js';
+export * from '../../orders/deadline-counts.tables.js';
