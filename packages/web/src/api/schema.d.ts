@@ -3321,10 +3321,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 工作队列计数：当前角色每个工作队列（待派单、临期、超期……）的工单数，一次请求返回
-         * @description 工作队列计数：当前角色每个工作队列（待派单、临期、超期……）的工单数，一次请求返回
+         * 工作队列计数：当前角色每个工作队列（待派单、临期、超期……）的工单数，一次请求返回。临期、超期按定时统计（默认每分钟一次），countedAt 为统计时间
+         * @description 工作队列计数：当前角色每个工作队列（待派单、临期、超期……）的工单数，一次请求返回。临期、超期按定时统计（默认每分钟一次），countedAt 为统计时间
          *
-         *     Every saved view's count for the current person and role, in one request.
+         *     Every saved view's count for the current person and role, in one request. The near-due and overdue counts are taken by a job (every minute by default); countedAt says when.
          */
         get: operations["countOrderViews"];
         put?: never;
