@@ -333,9 +333,17 @@ async function intake(appPort: number, barePort: number, cookie: string, pid: nu
     dbCpu[which] += after.reduce((a, b) => a + cpuMs(b) - (d0.get(b) ?? 0), 0);
     runs[which].push(r);
   };
+  // Each measure of ours starts on fresh statistics, as autovacuum keeps them on a running database (within a minute
+  // of a table growing by a tenth). Without this, a bench database a minute old holds the plans its connections
+  // prepared on the empty tables: the employer count's generic plan read order_callers sequentially, 7.6 ms a
+  // statement (the empty-database spread measure at 0.09 × bare instead of 0.16 ×; pg_stat_statements, auto_explain).
+  // ANALYZE invalidates the prepared plans; they are made again at the next execution.
+  const fresh = () => query('analyze');
   for (let r = 0; r < rounds; r++) {
     await timed('bare', barePid, () => load(`http://127.0.0.1:${barePort}/bare/orders`, {}));
+    await fresh();
     await timed('one', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }));
+    await fresh();
     await timed('spread', pid, () => load(`http://127.0.0.1:${appPort}/api/orders`, { cookie }, spreadBodies()));
     // The database's floor: our order's rows written by the bare server (bench/bare-server.ts), one per statement and
     // batched; after ours, so that the template order exists.
