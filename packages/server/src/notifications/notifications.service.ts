@@ -15,26 +15,25 @@ const maxIdsOnBus = 150;
 /** Audiences already resolved in this delivery: a scan's hundred reminders to one county resolve its people once. */
 export type AudienceCache = Map<string, Promise<string[]>>;
 
-/** Writes a notice's in-app notifications, one per person reached; returns who got one. */
-export async function deliverInApp(tx: Executor, notice: Notice, at: Date, cache: AudienceCache = new Map()): Promise<string[]> {
+/** Who a notice reaches (its audience resolved once per delivery). */
+function audienceOf(tx: Executor, notice: Notice, cache: AudienceCache): Promise<string[]> {
   const key = JSON.stringify(notice.to);
   if (!cache.has(key)) cache.set(key, resolveAudience(tx, notice.to));
-  const people = await cache.get(key)!;
-  await insertNotifications(
-    tx,
-    people.map((userId) => ({
-      userId,
-      kind: notice.kind,
-      level: notice.level ?? 'info',
-      title: notice.title,
-      body: notice.body ?? null,
-      orderId: notice.orderId ?? null,
-      data: notice.data ?? null,
-      createdAt: at,
-    })),
-  );
-  return people;
+  return cache.get(key)!;
 }
+
+/** A notice's in-app notifications, one per person reached. */
+const notificationRows = (notice: Notice, people: string[], at: Date) =>
+  people.map((userId) => ({
+    userId,
+    kind: notice.kind,
+    level: notice.level ?? 'info',
+    title: notice.title,
+    body: notice.body ?? null,
+    orderId: notice.orderId ?? null,
+    data: notice.data ?? null,
+    createdAt: at,
+  }));
 
 export async function announceNotifications(bus: ChangeBus, userIds: string[]): Promise<void> {
   if (!userIds.length) return;
@@ -53,9 +52,18 @@ export function registerNoticeDelivery(
     const reached = new Set<string>();
     await ctx.complete(async (tx) => {
       const cache: AudienceCache = new Map();
+      const delivered: { notice: Notice; people: string[] }[] = [];
       for (const job of batch) {
         const notice = job.payload as Notice;
-        const people = await deliverInApp(tx, notice, ctx.now, cache);
+        delivered.push({ notice, people: await audienceOf(tx, notice, cache) });
+      }
+      // The batch's notifications in one INSERT (up to 500 rows a statement), not one a notice: with an emergency
+      // wave (every intake about one employer notifies its leaders) that was most of the job runner's statements.
+      await insertNotifications(
+        tx,
+        delivered.flatMap((d) => notificationRows(d.notice, d.people, ctx.now)),
+      );
+      for (const { notice, people } of delivered) {
         for (const p of people) reached.add(p);
         await deps.outbound?.(tx, notice, people, ctx.now);
       }
