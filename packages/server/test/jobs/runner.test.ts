@@ -248,6 +248,37 @@ describe('the job runner', () => {
   });
 });
 
+describe('periodic work behind a backlog', () => {
+  it('claims a scheduled kind first: its slot runs in the first batch, ahead of older deliveries', async () => {
+    await clearProbe();
+    t.clock.set('2026-11-27T02:00:30Z');
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: 'backlog', batchSize: 5 });
+    const order: string[] = [];
+    runner.register('probe.backlog', async (job, ctx) => {
+      order.push(`backlog ${(job.payload as { n: number }).n}`);
+      await ctx.complete();
+    });
+    runner.register('probe.periodic', async (_job, ctx) => {
+      order.push('periodic');
+      await ctx.complete();
+    });
+    runner.every('probe.periodic', minute);
+    // Thirty deliveries due since an hour ago: taken strictly by due time, the slot's job (due 02:00) came last.
+    const earlier = new Date(t.clock.now().getTime() - 60 * minute);
+    await outbox.enqueue(
+      t.db,
+      Array.from({ length: 30 }, (_, n) => ({ kind: 'probe.backlog', payload: { n }, runAt: earlier })),
+      earlier,
+    );
+    await runner.runDue({ max: 5 });
+    expect(order).toContain('periodic');
+    expect(order).toHaveLength(5);
+    await runner.runDue();
+    expect(order.filter((x) => x === 'periodic')).toHaveLength(1);
+    expect(order).toHaveLength(31);
+  });
+});
+
 describe('two server instances on one database', () => {
   it('run each of 400 jobs exactly once', async () => {
     await clearProbe();

@@ -31,6 +31,8 @@ export const jobs = pgTable(
     uniqueIndex('jobs_key_uq').on(t.key),
     // Only unfinished jobs are scanned for work: done ones pile up (until cleaned) without slowing the claim.
     index('jobs_due_idx').on(t.runAt).where(sql`state in ('pending', 'running')`),
+    // The scheduled kinds' own due jobs, claimed before the rest (runner.ts): a backlog of another kind is not read.
+    index('jobs_kind_due_idx').on(t.kind, t.runAt).where(sql`state in ('pending', 'running')`),
     index('jobs_state_idx').on(t.state, t.id),
   ],
 );

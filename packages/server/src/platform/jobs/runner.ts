@@ -99,10 +99,23 @@ export function createJobRunner(deps: {
     );
   }
 
-  /** Takes up to `limit` due jobs of the kinds this instance knows; a job another instance holds is skipped, not waited for. */
+  /**
+   * Takes up to `limit` due jobs of the kinds this instance knows; a job another instance holds is skipped, not waited
+   * for. The scheduled kinds' due jobs first, then the oldest due of any kind: the periodic work (the supervision
+   * scan, the deadline counts, the reports) is one job a slot, and behind a backlog of deliveries taken strictly by
+   * due time it waited for all of it — after a million orders were seeded, the first scan's 138,000 notices held the
+   * deadline counts back for 40 minutes.
+   */
   async function claim(now: Date, limit: number): Promise<JobRow[]> {
     const kinds = [...handlers.keys()];
     if (!kinds.length) return [];
+    const periodic = [...new Set(schedules.map((s) => s.kind))].filter((k) => handlers.has(k));
+    const first = periodic.length ? await claimOf(now, limit, periodic) : [];
+    const rest = first.length < limit ? await claimOf(now, limit - first.length, kinds) : [];
+    return [...first, ...rest].sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
+  }
+
+  async function claimOf(now: Date, limit: number, kinds: string[]): Promise<JobRow[]> {
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
@@ -117,12 +130,11 @@ export function createJobRunner(deps: {
       kinds.map((k) => sql`when ${k} then ${new Date(now.getTime() + handlers.get(k)!.leaseMs).toISOString()}::timestamptz`),
       sql` `,
     )} end`;
-    const rows = await db
+    return db
       .update(jobs)
       .set({ state: 'running', leaseToken: sql`gen_random_uuid()`, leasedBy: instanceId, leaseUntil, attempts: sql`${jobs.attempts} + 1` })
       .where(inArray(jobs.id, due))
       .returning();
-    return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
   }
 
   /** Runs jobs of one kind (one job, or a batch) and records the outcome of each; returns the counts. */
