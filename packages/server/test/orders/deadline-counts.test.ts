@@ -39,6 +39,20 @@ async function tabsAndScans(who: string) {
   return { counts, out };
 }
 
+/** An order taken by the agent now (not dispatched): its dispatch limit runs from the clock's now. */
+const take = (name: string, phone: string, priority: 'normal' | 'urgent' | 'major') =>
+  ok<{ id: string; version: number }>(
+    people.agent!.post('/api/orders', {
+      channel: 'phone',
+      callers: [{ name, phone }],
+      narrative: '反映拖欠工资。',
+      typeCode: 'complaint',
+      subjectCode: 'wage_arrears',
+      priority,
+    }),
+    201,
+  );
+
 async function recount() {
   await t.app.jobs.runDue();
   const done = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from jobs where kind = ${deadlineCountJobKind} and state = 'done'`));
@@ -50,34 +64,14 @@ beforeAll(async () => {
   for (const u of [...names, 'agent']) people[u] = await t.login(u);
   const county = await unitByDivision(t, 'county_federation', '150102');
   for (const [i, priority] of (['normal', 'urgent', 'major', 'urgent'] as const).entries()) {
-    const o = await ok<{ id: string; version: number }>(
-      people.agent!.post('/api/orders', {
-        channel: 'phone',
-        callers: [{ name: '甲', phone: `1390471020${i}` }],
-        narrative: '反映拖欠工资。',
-        typeCode: 'complaint',
-        subjectCode: 'wage_arrears',
-        priority,
-      }),
-      201,
-    );
+    const o = await take('甲', `1390471020${i}`, priority);
     if (priority === 'major') major = o;
     // Two dispatched to the county: the handler's tabs count them, the province's and the city's too.
     if (i === 0 || i === 3) await ok(people.dispatcher!.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
   }
   // An urgent order taken at 10:34 (dispatch within 30 minutes, near due from 10:58) is near due at 11:00.
   t.clock.set('2026-11-25T02:34:00Z');
-  await ok(
-    people.agent!.post('/api/orders', {
-      channel: 'phone',
-      callers: [{ name: '丙', phone: '13904710209' }],
-      narrative: '反映拖欠工资。',
-      typeCode: 'complaint',
-      subjectCode: 'wage_arrears',
-      priority: 'urgent',
-    }),
-    201,
-  );
+  await take('丙', '13904710209', 'urgent');
   // An hour after the first: the major order's dispatch (15 minutes) and the urgent ones' limits are over.
   t.clock.set('2026-11-25T03:00:00Z');
 }, 120_000);
@@ -138,17 +132,7 @@ describe('deadline tab counts', () => {
 
   it('are counted live when the last count is older than three intervals', async () => {
     // Another order goes overdue with no count run: after three minutes the tabs count it live.
-    const o = await ok<{ id: string; version: number }>(
-      people.agent!.post('/api/orders', {
-        channel: 'phone',
-        callers: [{ name: '乙', phone: '13904710299' }],
-        narrative: '反映拖欠工资。',
-        typeCode: 'complaint',
-        subjectCode: 'wage_arrears',
-        priority: 'major',
-      }),
-      201,
-    );
+    const o = await take('乙', '13904710299', 'major');
     expect(o.id).toBeTruthy();
     t.clock.advance(20 * 60_000);
     const stale = await tabsAndScans('dispatcher');
