@@ -296,8 +296,9 @@ export function createOrderListService(deps: OrderDeps) {
         staleAfterMs,
       ),
     ]);
-    const fromSnapshot = (x: (typeof views)[number]) => (snapshot && x.deadline ? deadlineCountsOf(snapshot, x.deadline) : null);
-    const scanned = views.filter((x) => !x.key && !fromSnapshot(x));
+    // The deadline views the last count stands for (null: counted by a scan, or by a counter).
+    const taken = new Map(views.map((x) => [x, snapshot && x.deadline ? deadlineCountsOf(snapshot, x.deadline) : null]));
+    const scanned = views.filter((x) => !x.key && !taken.get(x));
     const filters = await Promise.all(
       scanned.map(async ({ q }) => {
         const c = await conditions(actor, { ...q, sort: 'due_asc', limit: 1 }, now);
@@ -310,11 +311,11 @@ export function createOrderListService(deps: OrderDeps) {
     const [row] = scanned.length ? await db.select(columns).from(sql`(select 1) as one`) : [{} as Record<string, number>];
     const count = (x: (typeof views)[number]) => {
       if (x.key) return totalOf(countsOf(counted, x.key), x.q.state);
-      const taken = fromSnapshot(x);
-      return taken ? totalOf(taken, x.q.state) : Number(row?.[x.v.key] ?? 0);
+      const fromCount = taken.get(x);
+      return fromCount ? totalOf(fromCount, x.q.state) : Number(row?.[x.v.key] ?? 0);
     };
     // When the deadline tabs came from the last count, the answer is as old as that count.
-    const countedAt = snapshot && views.some((x) => fromSnapshot(x)) ? snapshot.countedAt : now;
+    const countedAt = snapshot && views.some((x) => taken.get(x)) ? snapshot.countedAt : now;
     return { views: views.map((x) => ({ key: x.v.key, count: count(x) })), countedAt: countedAt.toISOString() };
   }
 
