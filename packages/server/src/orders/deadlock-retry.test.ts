@@ -23,15 +23,21 @@ describe('a transaction PostgreSQL chose as a deadlock victim', () => {
     expect(runs).toBe(2);
   });
 
-  it('gives up after three attempts with the last error', async () => {
+  it('gives up after four attempts with the last error, pausing longer before each new one', async () => {
     let runs = 0;
+    const pauses: number[] = [];
     await expect(
-      retryDeadlockVictim(async () => {
-        runs++;
-        throw pgError('40P01');
-      }),
+      retryDeadlockVictim(
+        async () => {
+          runs++;
+          throw pgError('40P01');
+        },
+        async (attempt) => {
+          pauses.push(attempt);
+        },
+      ),
     ).rejects.toThrow('Failed query');
-    expect(runs).toBe(3);
+    expect([runs, pauses]).toEqual([4, [1, 2, 3]]);
   });
 
   it('never runs again after any other error (a unique violation, a 409, a refusal)', async () => {

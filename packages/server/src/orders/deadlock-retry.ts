@@ -1,7 +1,15 @@
 import { isDeadlock } from '../units/units.repo.js';
 
 /** Attempts of a transaction PostgreSQL chose as the victim of a deadlock: the second one almost always goes through. */
-const deadlockAttempts = 3;
+const deadlockAttempts = 4;
+
+/**
+ * Before running the victim again, a pause of a few milliseconds, longer with each attempt and jittered. Run again at
+ * once, the victim races the survivor for the rows the survivor was waiting on: when the victim's new attempt takes
+ * the first of them before the woken survivor does, the same two cross again (seen in CI under load: the victim
+ * aborted twice). The survivor only has to finish its transaction, milliseconds.
+ */
+export const victimPause = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
 
 /**
  * Runs a whole transaction again when PostgreSQL aborted it as a deadlock's victim (40P01; `isDeadlock` also takes a
@@ -17,12 +25,13 @@ const deadlockAttempts = 3;
  * transaction (announcements after the commit, notices through the outbox in it), and only for the outermost
  * transaction: rolled back to a savepoint, the outer one would keep the locks it took before and meet the same cycle.
  */
-export async function retryDeadlockVictim<T>(run: () => Promise<T>): Promise<T> {
+export async function retryDeadlockVictim<T>(run: () => Promise<T>, pause: (attempt: number) => Promise<void> = victimPause): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (err) {
       if (attempt >= deadlockAttempts || !isDeadlock(err)) throw err;
     }
+    await pause(attempt);
   }
 }

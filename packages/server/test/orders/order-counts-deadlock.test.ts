@@ -126,8 +126,10 @@ describe('order counters under transactions that change several orders', () => {
       );
     const results = [await settle(first), await settle(second)];
     expect(results).toEqual(['ok', 'ok']);
-    // One of the two was PostgreSQL's victim and ran again; the announcements went out once, after the commit.
-    expect(attempts[0]! + attempts[1]!).toBe(3);
+    // One of the two was PostgreSQL's victim and ran again (under load the victim's new attempt can take the rows
+    // before the woken survivor and cross it once more: seen in CI as 4 attempts; hence the pause, deadlock-retry.ts);
+    // the announcements went out once, after the commit.
+    expect(attempts[0]! + attempts[1]!).toBeGreaterThanOrEqual(3);
     expect(heard.map((h) => h.map((m) => (m.topic === 'order.changed' ? m.orderId : m.topic)))).toEqual([
       [a, d],
       [b, c],
