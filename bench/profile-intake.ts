@@ -1,6 +1,6 @@
 /**
  * npm run bench:profile [-- --duration 20] [-- --connections 50] [-- --no-build] [-- --top 30] [-- --no-profile]
- *   [-- --node "--max-semi-space-size=16"] [-- --allocations]
+ *   [-- --node "--max-semi-space-size=16"] [-- --allocations] [-- --pglite]
  *
  * Where intake's Node CPU goes: the compiled server (`dist/main.js`, as `npm run start:prod` runs it) started with
  * V8's CPU profiler (bench/cpu-profile-hook.mjs, started and stopped by SIGUSR2 around the load only) on a scratch
@@ -32,6 +32,8 @@ const nodeFlags = option('node', '').split(' ').filter(Boolean);
 /** `--no-profile`: the same load and figures without the profiler (its own CPU and memory left out). */
 const profiling = !args.includes('--no-profile');
 const allocations = args.includes('--allocations');
+/** `--pglite`: the server on the embedded default (a fresh PGlite data directory, as `npm start` runs it) instead of PostgreSQL. */
+const onPglite = args.includes('--pglite');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `hotline_profile_${Date.now()}`;
 const dbUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
@@ -132,6 +134,7 @@ async function main() {
     const env = {
       ...process.env,
       DATABASE_URL: dbUrl,
+      ...(onPglite ? { DATA_DIR: path.join(profDir, 'data') } : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       HOTLINE_DEMO: 'true',
@@ -140,6 +143,7 @@ async function main() {
       HOTLINE_ADMIN_PASSWORD: 'Bench12345',
       HOTLINE_RATE_LIMIT_PER_MINUTE: '100000000',
     };
+    if (onPglite) delete (env as Record<string, string | undefined>).DATABASE_URL;
     const profile = path.join(profDir, allocations ? 'intake.heapprofile' : 'intake.cpuprofile');
     const child = spawn(process.execPath, [...nodeFlags, '--import', path.join(here, 'cpu-profile-hook.mjs'), 'dist/main.js'], {
       cwd: serverDir,

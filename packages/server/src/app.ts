@@ -211,7 +211,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     synonyms,
     limits,
     // PGlite is one process with no fsync per commit: numbers one by one, without gaps. PostgreSQL: blocks of 20.
+    // (A burst of intakes is one reservation either way: order-numbers.ts.)
     bus,
+    inProcessDatabase: database.kind === 'pglite',
     orderNumbers: createOrderNumberAllocator(db, database.kind === 'pglite' ? 1 : 20),
     attachments: deps.attachments ?? (database.kind === 'pglite' ? createFileStore(path.join(config.dataDir, 'attachments')) : createDbStore(db)),
     exchange: outbound,

@@ -11,12 +11,15 @@ import { insertNewOrders, shapeKeyOf, type NewOrder, type WrittenOrder } from '.
  * a burst the database does the per-statement work (parsing, the counters' statement triggers, the commit and its WAL
  * flush) once per batch instead of once per order: measured in `npm run bench` (the "floor" lines), the database's
  * CPU per order fell about fivefold. Rows of one statement must give the same columns: a batch is one shape.
+ * On PGlite (one connection running statements on this thread) one statement in flight, and each run waits a turn of
+ * the event loop for the intakes being read meanwhile (`gather`): else no batch ever formed there (`npm run bench --
+ * --only pglite`: 151 → 416 orders/s at 10 connections, 7.1 → 2.6 ms of CPU per order).
  * A batch is all or nothing in the database; if its statement fails for another reason than a deadlock (retried as
  * a whole), each of its orders is written again alone, so one bad order fails only its own request.
  */
 export function createIntakeBatcher(
   db: Executor,
-  opts: { inFlight?: number; maxBatch?: number; write?: (ex: Executor, input: NewOrder[]) => Promise<WrittenOrder[]> } = {},
+  opts: { inFlight?: number; maxBatch?: number; gather?: boolean; write?: (ex: Executor, input: NewOrder[]) => Promise<WrittenOrder[]> } = {},
 ) {
   const write = opts.write ?? insertNewOrders;
   const batches = createCoalescer<NewOrder, WrittenOrder>({
@@ -24,6 +27,7 @@ export function createIntakeBatcher(
     maxBatch: opts.maxBatch ?? 50,
     groupOf: shapeKeyOf,
     alone: true,
+    gather: opts.gather ?? false,
     run: (input) => retryDeadlockVictim(() => write(db, input)),
   });
   return {

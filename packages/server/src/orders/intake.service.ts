@@ -62,12 +62,13 @@ export type CreateOrderInput = {
 export function createIntakeService(deps: OrderDeps) {
   const { db, clock } = deps;
   // Plain intakes that arrive together are written together (intake-batch.ts).
-  const batcher = createIntakeBatcher(db);
+  const batcher = createIntakeBatcher(db, deps.inProcessDatabase ? { inFlight: 1, gather: true } : {});
   // The "same employer in the window" counts of concurrent intakes are one statement (platform/concurrency/coalesce.ts):
   // under a burst, an intake's count is not a statement of its own. Two in flight: a count is short, and a batch
-  // forms only while the slots are busy.
+  // forms only while the slots are busy. PGlite: one, gathered (coalesce.ts `gather`).
   const employerCounts = createCoalescer<repo.EmployerRequestsAsked, number>({
-    inFlight: 2,
+    inFlight: deps.inProcessDatabase ? 1 : 2,
+    gather: deps.inProcessDatabase ?? false,
     maxBatch: 100,
     run: (asked) => repo.requestsAboutEmployers(db, asked),
   });

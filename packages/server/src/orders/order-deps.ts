@@ -25,6 +25,12 @@ export type OrderDeps = {
   synonyms: SynonymCache;
   attachments: AttachmentStore;
   orderNumbers: OrderNumberAllocator;
+  /**
+   * PGlite: one connection in this process, whose statements run synchronously on this thread. Statements in flight
+   * beyond one only queue on it, and concurrent intakes share a statement only if a run waits a turn of the event loop
+   * (platform/concurrency/coalesce.ts `gather`). Absent: a server's pool.
+   */
+  inProcessDatabase?: boolean;
   /** Announces each committed change (`order.changed`) to SSE streams and other instances. */
   bus: ChangeBus;
   /**

@@ -113,4 +113,24 @@ describe('intakes that arrive together', () => {
     expect((await t.db.select({ id: workOrders.id }).from(workOrders).where(inArray(workOrders.id, ids))).length).toBe(3);
     expect(batcher.stats()).toMatchObject({ largest: 3 });
   });
+
+  it('on PGlite, arriving as a server reads them (one callback each), are still one statement', async () => {
+    // A server reads each request from its socket in a callback of its own, and PGlite runs a statement on this thread
+    // without letting the next callback in: each intake was written before the next arrived, one statement each. A
+    // run now waits one turn of the event loop for what arrives meanwhile (coalesce.ts `gather`).
+    const n = 12;
+    orderInserts.length = 0;
+    const created = await Promise.all(
+      Array.from(
+        { length: n },
+        (_, i) =>
+          new Promise<{ number: string }>((resolve, reject) =>
+            setImmediate(() => ok<{ number: string }>(agent.post('/api/orders', body(200 + i)), 201).then(resolve, reject)),
+          ),
+      ),
+    );
+    expect(new Set(created.map((o) => o.number)).size).toBe(n);
+    if (process.env.TEST_DATABASE_URL) expect(orderInserts.length).toBeLessThanOrEqual(n);
+    else expect(orderInserts.length).toBe(1);
+  });
 });

@@ -76,6 +76,29 @@ describe('createCoalescer', () => {
     expect(co.stats()).toEqual({ runs: 2, items: 4, largest: 3 });
   });
 
+  it('with `gather`, waits one turn of the event loop before a run, with a slot free: what arrived meanwhile is one run', async () => {
+    const c = controlledRuns();
+    const co = createCoalescer({ inFlight: 1, maxBatch: 10, run: c.run, gather: true });
+    const first = ['a', 'b'].map((s) => co.submit(s));
+    // Submitted in a later microtask of the same turn (a request that got as far meanwhile).
+    const late = Promise.resolve().then(() => co.submit('c'));
+    expect(c.batches).toEqual([]);
+    await settle();
+    expect(c.batches).toEqual([['a', 'b', 'c']]);
+    // While the run is open, more items wait for it, then go in one run after one more turn.
+    const next = ['d', 'e'].map((s) => co.submit(s));
+    c.open[0]!.end();
+    await settle();
+    await settle();
+    expect(c.batches).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    c.open[0]!.end();
+    expect(await Promise.all([...first, await late, ...next])).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(co.stats()).toEqual({ runs: 2, items: 5, largest: 3 });
+  });
+
   it('takes at most maxBatch items a run, the rest in order in the next', async () => {
     const c = controlledRuns();
     const co = createCoalescer({ inFlight: 1, maxBatch: 2, run: c.run });

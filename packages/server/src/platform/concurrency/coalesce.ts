@@ -1,3 +1,5 @@
+import { ioTurn } from './io-turn.js';
+
 /**
  * Requests that arrive together share one statement (group commit for writes, one lookup for many reads).
  *
@@ -8,6 +10,11 @@
  *
  * `groupOf`: items of one run must agree on it (e.g. the columns an insert's rows give); a run takes the first
  * waiting item's group and leaves the others queued, in their order, for the next.
+ * `gather: true` (PGlite): a run waits one turn of the event loop (io-turn.ts) before it starts, even with a slot free.
+ * PGlite runs every statement synchronously in this thread, so a run started at once is over before any other
+ * request gets as far as `submit`: batches never form and every intake paid a statement of its own. Waiting one
+ * turn lets the requests already read from the sockets reach `submit` and share the run; statements in flight beyond
+ * one only queue on its single connection, so PGlite's callers also pass `inFlight: 1`.
  * `run` answers its items in the order given. If it fails, `alone: true` runs each item of a batch again by itself so
  * that one bad item fails only its own caller (a write whose batch is all or nothing); otherwise every item of the
  * batch gets the error (a read: what failed one would fail all).
@@ -18,11 +25,14 @@ export function createCoalescer<I, O>(opts: {
   run: (items: I[]) => Promise<O[]>;
   groupOf?: (item: I) => string;
   alone?: boolean;
+  gather?: boolean;
 }) {
   type Waiting = { item: I; group: string; resolve: (o: O) => void; reject: (e: unknown) => void };
-  const { inFlight, maxBatch, run, groupOf, alone = false } = opts;
+  const { inFlight, maxBatch, run, groupOf, alone = false, gather = false } = opts;
   const queue: Waiting[] = [];
   let running = 0;
+  /** `gather`: a pump is due at the next turn of the event loop. */
+  let gathering = false;
   const stats = { runs: 0, items: 0, largest: 0 };
 
   function pump() {
@@ -71,7 +81,14 @@ export function createCoalescer<I, O>(opts: {
     submit(item: I): Promise<O> {
       return new Promise((resolve, reject) => {
         queue.push({ item, group: groupOf ? groupOf(item) : '', resolve, reject });
-        pump();
+        if (!gather) pump();
+        else if (!gathering) {
+          gathering = true;
+          void ioTurn().then(() => {
+            gathering = false;
+            pump();
+          });
+        }
       });
     },
     /** How the items went so far (runs, items, the largest run): for tests and the bench. */
