@@ -91,7 +91,7 @@ import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.route
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
 import { createNationalUploadService } from './exchange/national-upload.service.js';
 import { loggingSmsChannel, smsGatewayChannel, webhookChannel } from './notifications/outbound/channels.js';
-import { planOutbound, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
+import { planOutbounds, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
 import { createOutboundService, outboundRoutes } from './notifications/outbound/outbound.routes.js';
 import { instructionsRoutes } from './supervision/instructions.routes.js';
 import { reviewsRoutes } from './supervision/reviews.routes.js';
@@ -282,7 +282,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     webhook: config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, channel: webhookChannel(config.webhookSecret) } : null,
     sms: smsChannel((o, m) => app.log.debug(o, m)),
   };
-  registerNoticeDelivery(jobs, { bus, outbound: (tx, notice, people, at) => planOutbound(tx, outboundConfig, notice, people, at) });
+  registerNoticeDelivery(jobs, { bus, outbound: (tx, delivered, at) => planOutbounds(tx, outboundConfig, delivered, at) });
   registerOutboundDelivery(jobs, outboundConfig);
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);

@@ -46,7 +46,7 @@ export async function announceNotifications(bus: ChangeBus, userIds: string[]): 
  */
 export function registerNoticeDelivery(
   jobs: JobRunner,
-  deps: { bus: ChangeBus; outbound?: (tx: Executor, notice: Notice, people: string[], at: Date) => Promise<void> },
+  deps: { bus: ChangeBus; outbound?: (tx: Executor, delivered: readonly { notice: Notice; people: string[] }[], at: Date) => Promise<void> },
 ) {
   jobs.registerBatch(noticeJobKind, async (batch, ctx) => {
     const reached = new Set<string>();
@@ -63,10 +63,8 @@ export function registerNoticeDelivery(
         tx,
         delivered.flatMap((d) => notificationRows(d.notice, d.people, ctx.now)),
       );
-      for (const { notice, people } of delivered) {
-        for (const p of people) reached.add(p);
-        await deps.outbound?.(tx, notice, people, ctx.now);
-      }
+      for (const { people } of delivered) for (const p of people) reached.add(p);
+      await deps.outbound?.(tx, delivered, ctx.now);
     });
     await announceNotifications(deps.bus, [...reached]);
   });

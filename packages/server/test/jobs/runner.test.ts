@@ -185,6 +185,32 @@ describe('the job runner', () => {
     expect(await runner.runDue()).toMatchObject({ done: 1 });
   });
 
+  it("completes a batch but the job that failed on its own, which comes back after its back-off (a batch's one failed message)", async () => {
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: 'batch-one' });
+    const effects: string[] = [];
+    runner.registerBatch('probe.batch', async (batch, ctx) => {
+      for (const job of batch) if ((job.payload as { bad?: boolean }).bad) ctx.failed(job, new Error('网关拒收'));
+      await ctx.complete(async () => {
+        effects.push(...batch.filter((j) => !(j.payload as { bad?: boolean }).bad).map((j) => String((j.payload as { n: number }).n)));
+      });
+    });
+    const now = t.clock.now();
+    const ids = await outbox.enqueue(
+      t.db,
+      [1, 2, 3].map((n) => ({ kind: 'probe.batch', payload: { n, bad: n === 2 }, runAt: now, maxAttempts: 2 })),
+      now,
+    );
+    expect(await runner.runDue()).toMatchObject({ done: 2, retried: 1, failed: 0 });
+    expect(effects).toEqual(['1', '3']);
+    const rows = await Promise.all(ids.map((id) => outbox.byId(t.db, id)));
+    expect(rows.map((r) => r!.state)).toEqual(['done', 'pending', 'done']);
+    expect(rows[1]).toMatchObject({ attempts: 1, lastError: '网关拒收' });
+    expect(rows[1]!.runAt.getTime()).toBeGreaterThan(now.getTime());
+    t.clock.set(rows[1]!.runAt);
+    expect(await runner.runDue()).toMatchObject({ done: 0, failed: 1 });
+    expect((await outbox.byId(t.db, ids[1]!))!).toMatchObject({ state: 'failed', attempts: 2 });
+  });
+
   it('leaves jobs of kinds it does not know to an instance that does', async () => {
     const now = t.clock.now();
     const [id] = await outbox.enqueue(t.db, { kind: 'probe.unknown', payload: {}, runAt: now }, now);

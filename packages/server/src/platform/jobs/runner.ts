@@ -20,6 +20,12 @@ export type JobContext = {
    * a job's database effects happen exactly once. Called by the runner with no effects when the handler did not.
    */
   complete(effects?: (tx: Tx) => Promise<void>): Promise<void>;
+  /**
+   * A batch's job that failed on its own (one message of a batch of deliveries): it is left out of `complete`, and
+   * comes back after its back-off like a failed job alone (or stays failed after its last attempt); the batch's
+   * other jobs complete. Call it before `complete`.
+   */
+  failed(job: JobRow, err: unknown): void;
 };
 
 export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<void>;
@@ -140,50 +146,63 @@ export function createJobRunner(deps: {
   /** Runs jobs of one kind (one job, or a batch) and records the outcome of each; returns the counts. */
   async function runGroup(group: JobRow[], now: Date, system: SystemActor, summary: RunSummary): Promise<void> {
     const handler = handlers.get(group[0]!.kind)!;
-    const tokens = group.map((j) => j.leaseToken!);
+    /** The batch's jobs that failed on their own (`ctx.failed`), with their errors. */
+    const failures = new Map<JobRow, string>();
     let completed = false;
     const complete = async (effects?: (tx: Tx) => Promise<void>) => {
       if (completed) return;
+      const tokens = group.filter((j) => !failures.has(j)).map((j) => j.leaseToken!);
       await db.transaction(async (tx) => {
-        const mine = await tx
-          .update(jobs)
-          .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null })
-          .where(and(inArray(jobs.leaseToken, tokens), eq(jobs.state, 'running')))
-          .returning({ id: jobs.id });
-        if (mine.length !== group.length) throw new LeaseLost(group[0]!.id);
+        const mine = tokens.length
+          ? await tx
+              .update(jobs)
+              .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null })
+              .where(and(inArray(jobs.leaseToken, tokens), eq(jobs.state, 'running')))
+              .returning({ id: jobs.id })
+          : [];
+        if (mine.length !== tokens.length) throw new LeaseLost(group[0]!.id);
         if (effects) await effects(tx);
       });
       completed = true;
     };
+    const failed = (job: JobRow, err: unknown) => {
+      if (completed) throw new Error(`job ${job.id}: failed after the batch completed`);
+      failures.set(job, err instanceof Error ? err.message : String(err));
+    };
     try {
-      await handler.handle(group, { now, attempt: Math.max(...group.map((j) => j.attempts)), system, db, complete });
+      await handler.handle(group, { now, attempt: Math.max(...group.map((j) => j.attempts)), system, db, complete, failed });
       await complete();
-      summary.done += group.length;
+      summary.done += group.length - failures.size;
     } catch (err) {
       if (err instanceof LeaseLost) {
         summary.lost += group.length;
         return;
       }
       const message = err instanceof Error ? err.message : String(err);
-      for (const job of group) {
-        const last = job.attempts >= job.maxAttempts;
-        const [row] = await db
-          .update(jobs)
-          .set({
-            state: last ? 'failed' : 'pending',
-            runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
-            finishedAt: last ? now : null,
-            lastError: message.slice(0, 2000),
-            leaseToken: null,
-            leaseUntil: null,
-          })
-          .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!)))
-          .returning({ id: jobs.id });
-        if (!row) summary.lost++;
-        else summary[last ? 'failed' : 'retried']++;
-        deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
-      }
+      for (const job of group) await recordFailure(job, message, now, summary);
+      return;
     }
+    for (const [job, message] of failures) await recordFailure(job, message, now, summary);
+  }
+
+  /** A failed attempt: the job comes back after its back-off, or stays failed after its last attempt. */
+  async function recordFailure(job: JobRow, message: string, now: Date, summary: RunSummary) {
+    const last = job.attempts >= job.maxAttempts;
+    const [row] = await db
+      .update(jobs)
+      .set({
+        state: last ? 'failed' : 'pending',
+        runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
+        finishedAt: last ? now : null,
+        lastError: message.slice(0, 2000),
+        leaseToken: null,
+        leaseUntil: null,
+      })
+      .where(and(eq(jobs.id, job.id), eq(jobs.leaseToken, job.leaseToken!)))
+      .returning({ id: jobs.id });
+    if (!row) summary.lost++;
+    else summary[last ? 'failed' : 'retried']++;
+    deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
   }
 
   /**
