@@ -128,10 +128,10 @@ const sendingAtOnce = 8;
 /**
  * The job that sends deliveries, a batch at a time: the batch's rows are read in one statement, each message sent
  * (a few at once), and the sent ones recorded in the batch's completing transaction — one statement for all of them
- * (one job a delivery was a read, a transaction and two updates each: the demo's emergency waves left 1.4 million
- * deliveries behind at ~50 a second). A failure is the delivery's alone: its attempt and error are recorded on it at
- * once, and its job comes back after its back-off (`ctx.failed`); after the last attempt the delivery stays `failed`
- * for someone to look at. A delivery named twice in a batch (its retry beside the original) is sent once.
+ * (one job a delivery was a read, a transaction and two updates each: an emergency wave's SMS on PGlite). A failure
+ * is the delivery's alone: its attempt and error are recorded on it at once, and its job comes back after its
+ * back-off (`ctx.failed`); after the last attempt the delivery stays `failed` for someone to look at. A delivery named
+ * twice in a batch (its retry beside the original) is sent once.
  */
 export function registerOutboundDelivery(jobs: JobRunner, cfg: OutboundConfig) {
   jobs.registerBatch(outboundJobKind, async (batch, ctx) => {
