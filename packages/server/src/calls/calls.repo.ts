@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import type { CallRecord } from './domain/call-events.js';
+import type { CallEvent, CallRecord } from './domain/call-events.js';
 import { agentStates, callRequestNonces, calls } from './calls.tables.js';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -15,15 +15,28 @@ export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
   await tx.delete(callRequestNonces).where(lt(callRequestNonces.at, before));
 }
 
-/** The calls of these ids, locked for the rest of the transaction (created empty first, so two batches queue on one row). */
-export async function lockCalls(tx: Executor, ids: string[], now: Date): Promise<Map<string, CallRow>> {
+/**
+ * The events of the calls of these ids (sorted: two batches lock in one order), locked for the rest of the transaction (created
+ * empty first, so two batches queue on one row). The ids travel as one JSON array parameter: drizzle's builder made
+ * a hundred rows' VALUES of every column (or a hundred IN parameters) at each batch, half the server's CPU of it.
+ */
+export async function lockCalls(tx: Executor, ids: string[], now: Date): Promise<Map<string, CallEvent[]>> {
   if (!ids.length) return new Map();
-  await tx
-    .insert(calls)
-    .values(ids.map((callId) => ({ callId, outcome: 'in_progress', transfers: [], events: [], updatedAt: now })))
-    .onConflictDoNothing();
-  const rows = await tx.select().from(calls).where(inArray(calls.callId, ids)).orderBy(asc(calls.callId)).for('update');
-  return new Map(rows.map((r) => [r.callId, r]));
+  const list = JSON.stringify(ids);
+  await tx.execute(sql`
+    insert into ${calls} (call_id, outcome, transfers, events, updated_at)
+    select t.id, 'in_progress', '[]'::jsonb, '[]'::jsonb, ${now.toISOString()}::timestamptz
+    from jsonb_array_elements_text(${list}::jsonb) with ordinality as t(id, n)
+    order by t.n
+    on conflict do nothing`);
+  // Only the events: the record is folded from them again (domain/call-events.ts).
+  const rows = await tx
+    .select({ callId: calls.callId, events: calls.events })
+    .from(calls)
+    .where(sql`${calls.callId} in (select jsonb_array_elements_text(${list}::jsonb))`)
+    .orderBy(asc(calls.callId))
+    .for('update');
+  return new Map(rows.map((r) => [r.callId, r.events]));
 }
 
 /**

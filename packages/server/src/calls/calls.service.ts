@@ -30,14 +30,20 @@ export function createCallsService(deps: Deps) {
     const answered: { callId: string; agent: string }[] = [];
     const result = await db.transaction(async (tx) => {
       if (!(await repo.claimNonce(tx, nonce, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
-      const ids = [...new Set(events.map((e) => e.callId))].sort();
+      const byCall = new Map<string, CallEvent[]>();
+      for (const e of events) {
+        const same = byCall.get(e.callId);
+        if (same) same.push(e);
+        else byCall.set(e.callId, [e]);
+      }
+      const ids = [...byCall.keys()].sort();
       const existing = await repo.lockCalls(tx, ids, now);
       let added = 0;
       const folded: CallRecord[] = [];
       for (const id of ids) {
-        const before = existing.get(id)?.events ?? [];
+        const before = existing.get(id) ?? [];
         const known = new Set(before.map((e) => e.eventId));
-        const fresh = events.filter((e) => e.callId === id && !known.has(e.eventId));
+        const fresh = byCall.get(id)!.filter((e) => !known.has(e.eventId));
         added += new Set(fresh.map((e) => e.eventId)).size;
         const record = foldCall(id, [...before, ...fresh]);
         folded.push(record);
@@ -48,8 +54,11 @@ export function createCallsService(deps: Deps) {
       await repo.saveCalls(tx, folded, now);
       return { accepted: events.length, added, calls: ids.length };
     });
-    // After the commit: whoever reads the call on the pop finds it, and the live figures count it.
-    for (const a of answered) await bus.publish({ topic: 'call.answered', ...a });
+    // After the commit: whoever reads the call on the pop finds it, and the live figures count it. Announced as
+    // committed changes (platform/bus): this instance's agents pop at once, another instance's with the next coalesced
+    // NOTIFY (≤ 250 ms) — not one NOTIFY round trip per answered call after every batch (a batch of 100 events
+    // answered some 20 calls: 20 statements in a row, a third of the batch's time).
+    for (const a of answered) bus.committed({ topic: 'call.answered', ...a });
     if (result.added > 0) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
     return result;
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { countStatements } from '../support/statement-count.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -164,5 +165,23 @@ describe('ingestion cost', () => {
     expect(logged.filter((q) => /^\s*update "calls"/i.test(q))).toHaveLength(1);
     expect(logged.filter((q) => /^\s*(select|insert|update|delete)/i.test(q))).toHaveLength(4); // nonce, create, lock, write
     expect(await ok(agent.get('/api/calls/batch-39'))).toMatchObject({ outcome: 'answered', waitSeconds: 10, talkSeconds: 100 });
+  });
+
+  it('takes any call id the telephony gives (commas, quotes, braces, backslashes)', async () => {
+    const ids = ['c,1', 'c"2', "c'3", 'c{4}', 'c\\5', 'c 6'];
+    expect(await ok(post(ids.flatMap((id, i) => answered(id, 4 * 86_400 + i, 3, 30))))).toMatchObject({ added: 24, calls: 6 });
+    for (const id of ids) expect(await ok(agent.get(`/api/calls/${encodeURIComponent(id)}`))).toMatchObject({ callId: id, outcome: 'answered' });
+  });
+
+  it('announces the calls a batch answered with the committed changes, not one statement each', async () => {
+    const counter = countStatements(t.database);
+    const events = Array.from({ length: 20 }, (_, i) => answered(`pop-${i}`, 3 * 86_400 + i, 5, 600).slice(0, 3)).flat();
+    const { value, sql } = await counter.during(() => ok(post(events)));
+    expect(value).toMatchObject({ accepted: 60, added: 60, calls: 20 });
+    // The request sent its transaction only: nonce, create, lock, write (and the brackets, counted on PostgreSQL). This instance's agents pop at
+    // once (screen-pop.test.ts); on PostgreSQL the other instances hear of the calls with the next coalesced NOTIFY,
+    // sent on the bus's own connection.
+    expect(sql.filter((q) => /pg_notify/.test(q))).toEqual([]);
+    expect(sql.filter((q) => !/^\s*(begin|commit)\b/i.test(q))).toHaveLength(4);
   });
 });
