@@ -1,4 +1,4 @@
-import type { Executor } from '../platform/db/client.js';
+import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import { retryDeadlockVictim } from './deadlock-retry.js';
 import { insertNewOrders, shapeKeyOf, type NewOrder, type WrittenOrder } from './new-order.repo.js';
@@ -41,3 +41,43 @@ export function createIntakeBatcher(
 }
 
 export type IntakeBatcher = ReturnType<typeof createIntakeBatcher>;
+
+/** An intake written with something else in its transaction (an idempotency key, a partner's receipt, a source's record). */
+export type IntakeWithin = { order: NewOrder; within: (tx: Tx, written: WrittenOrder) => Promise<void> };
+
+/**
+ * Group commit for the intakes that need a transaction: those that arrive together share one — one BEGIN and COMMIT,
+ * the orders one statement, then each intake's own writes in turn (`within`, in arrival order). A receipt from a
+ * partner was four round trips of its own (BEGIN, the order, its receipt, COMMIT); in a batch of n it is one and 3/n.
+ * If the batch fails for another reason than a deadlock (retried as a whole) — typically one `within` refusing its
+ * intake, a partner's duplicate external id or an idempotency key already taken — nothing of it is left, and each
+ * intake runs again alone in a transaction of its own (`alone`), so only that one fails and the others are written as
+ * if they had come by themselves. `within` must therefore write only in its transaction.
+ */
+export function createTransactionalIntakeBatcher(db: Db, opts: { inFlight?: number; maxBatch?: number; gather?: boolean } = {}) {
+  const batches = createCoalescer<IntakeWithin, WrittenOrder>({
+    inFlight: opts.inFlight ?? 4,
+    maxBatch: opts.maxBatch ?? 50,
+    groupOf: (i) => shapeKeyOf(i.order),
+    alone: true,
+    gather: opts.gather ?? false,
+    run: (items) =>
+      retryDeadlockVictim(() =>
+        db.transaction(async (tx) => {
+          const written = await insertNewOrders(
+            tx,
+            items.map((i) => i.order),
+          );
+          for (const [k, i] of items.entries()) await i.within(tx, written[k]!);
+          return written;
+        }),
+      ),
+  });
+  return {
+    write: (input: IntakeWithin): Promise<WrittenOrder> => batches.submit(input),
+    stats: () => {
+      const s = batches.stats();
+      return { batches: s.runs, orders: s.items, largest: s.largest };
+    },
+  };
+}

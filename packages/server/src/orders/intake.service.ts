@@ -14,8 +14,8 @@ import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
 import { orderText } from '../search/order-index.js';
-import { insertNewOrder, type NewOrder } from './new-order.repo.js';
-import { createIntakeBatcher } from './intake-batch.js';
+import type { NewOrder } from './new-order.repo.js';
+import { createIntakeBatcher, createTransactionalIntakeBatcher } from './intake-batch.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
@@ -24,7 +24,6 @@ import * as repo from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
-import { retryDeadlockVictim } from './deadlock-retry.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
 
 export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
@@ -63,6 +62,8 @@ export function createIntakeService(deps: OrderDeps) {
   const { db, clock } = deps;
   // Plain intakes that arrive together are written together (intake-batch.ts).
   const batcher = createIntakeBatcher(db, deps.inProcessDatabase ? { inFlight: 1, gather: true } : {});
+  // Those written with something else in their transaction (a key, a partner's receipt) share transactions likewise.
+  const transactional = createTransactionalIntakeBatcher(db, deps.inProcessDatabase ? { inFlight: 1, gather: true } : {});
   // The "same employer in the window" counts of concurrent intakes are one statement (platform/concurrency/coalesce.ts):
   // under a burst, an intake's count is not a statement of its own. Two in flight: a count is short, and a batch
   // forms only while the slots are busy. PGlite: one, gathered (coalesce.ts `gather`).
@@ -268,19 +269,19 @@ export function createIntakeService(deps: OrderDeps) {
     // The order, its callers, its first event and its search words are one statement (new-order.repo.ts), atomic by
     // itself: a plain intake needs no transaction (BEGIN and COMMIT, two more round trips) and is written with the
     // intakes that arrive with it (intake-batch.ts). A transaction only when something else is written with it (an
-    // idempotency key, a partner's receipt), run again if PostgreSQL made it a deadlock's victim (deadlock-retry.ts:
-    // the order counters' rows can cross a merge's); the callbacks write only in the transaction.
+    // idempotency key, a partner's receipt), shared with the others arriving with it and run again if PostgreSQL made
+    // it a deadlock's victim (deadlock-retry.ts: the order counters' rows can cross a merge's); the callbacks write
+    // only in the transaction (a batch that fails is run again intake by intake: intake-batch.ts).
     const { order, callers } =
       claim || external || opts.within
-        ? await retryDeadlockVictim(() =>
-            db.transaction(async (tx) => {
-              const written = await insertNewOrder(tx, newOrder);
+        ? await transactional.write({
+            order: newOrder,
+            within: async (tx, written) => {
               if (claim) await claim(tx, written.order.id);
               if (external) await external.within(tx, written.order);
               if (opts.within) await opts.within(tx, written.order);
-              return written;
-            }),
-          )
+            },
+          })
         : await batcher.write(newOrder);
     // Committed: heard here now, by other instances a moment later (platform/bus).
     deps.bus.committed(message);

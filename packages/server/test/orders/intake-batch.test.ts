@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIntakeBatcher } from '../../src/orders/intake-batch.js';
+import { createIntakeBatcher, createTransactionalIntakeBatcher } from '../../src/orders/intake-batch.js';
 import { insertNewOrders, type NewOrder } from '../../src/orders/new-order.repo.js';
 import { orderCallers, orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { rowsOf } from '../../src/platform/db/client.js';
@@ -112,6 +112,60 @@ describe('intakes that arrive together', () => {
     const ids = written.map((w) => w.order.id);
     expect((await t.db.select({ id: workOrders.id }).from(workOrders).where(inArray(workOrders.id, ids))).length).toBe(3);
     expect(batcher.stats()).toMatchObject({ largest: 3 });
+  });
+
+  it("with writes of their own (a partner's receipt, a key) share one transaction; one refused runs the others alone", async () => {
+    const template = await ok<{ id: string }>(agent.post('/api/orders', body(98)), 201);
+    const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
+    const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
+    const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
+    const copy = (i: number): NewOrder => {
+      const id = randomUUID();
+      return {
+        order: { ...row!, id, number: `TXB-${i}-${id.slice(0, 8)}` },
+        callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `事务批内${i}` }],
+        event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
+        words: `事务批内 ${i}`,
+      };
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // Which transaction each intake's own write ran in, attempt by attempt.
+    const seen: { i: number; txid: string; orders: number }[] = [];
+    const batcher = createTransactionalIntakeBatcher(t.db, { inFlight: 1 });
+    const submit = (i: number, refuse = false) =>
+      batcher.write({
+        order: copy(i),
+        within: async (tx, written) => {
+          if (i === 0) await gate;
+          const [r] = rowsOf<{ txid: string; orders: number }>(
+            await tx.execute(sql`select txid_current()::text as txid, (select count(*)::int from work_orders where number like 'TXB-%') as orders`),
+          );
+          seen.push({ i, txid: r!.txid, orders: r!.orders });
+          expect(written.order.number).toMatch(new RegExp(`^TXB-${i}-`));
+          if (refuse) throw new Error(`intake ${i} refused`);
+        },
+      });
+    const first = submit(0);
+    const rest = [submit(1), submit(2, true), submit(3)];
+    release();
+    const results = await Promise.allSettled([first, ...rest]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // 0 alone; 1–3 in one transaction, which saw its three orders; refused by 2, so 1, 2 and 3 ran again each alone.
+    expect(seen.slice(0, 3).map((x) => x.i)).toEqual([0, 1, 2]);
+    expect(
+      seen
+        .slice(3)
+        .map((x) => x.i)
+        .sort(),
+    ).toEqual([1, 2, 3]); // alone, at once (in any order on PostgreSQL)
+    expect(seen[1]!.txid).toBe(seen[2]!.txid);
+    expect(seen[1]!.orders - seen[0]!.orders).toBe(3);
+    expect(new Set(seen.slice(3).map((x) => x.txid)).size).toBe(3);
+    expect(batcher.stats()).toEqual({ batches: 2, orders: 4, largest: 3 });
+    // Nothing of the refused intake is left; the others are written once each.
+    const names = await t.db.select({ name: orderCallers.name }).from(orderCallers).where(sql`${orderCallers.name} like '事务批内%'`);
+    expect(names.map((n) => n.name).sort()).toEqual(['事务批内0', '事务批内1', '事务批内3']);
   });
 
   it('on PGlite, arriving as a server reads them (one callback each), are still one statement', async () => {
