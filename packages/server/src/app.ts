@@ -86,6 +86,7 @@ import { createOutbound } from './exchange/outbound.js';
 import { createSecretBox } from './platform/secrets/secret-box.js';
 import { createPartnersService } from './exchange/partners.service.js';
 import { createInboundService } from './exchange/inbound.service.js';
+import { createPartnerDirectory } from './exchange/partner-directory.js';
 import { createExchangeService } from './exchange/exchange.service.js';
 import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.routes.js';
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
@@ -314,10 +315,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
   await app.register(exchangeInboundRoutes, {
     prefix: '/api/exchange/inbound',
-    inbound: createInboundService({ db, clock, intake, outbound, system: jobs.system, secrets }),
+    inbound: createInboundService({
+      db,
+      clock,
+      intake,
+      outbound,
+      system: jobs.system,
+      secrets,
+      partners: createPartnerDirectory({ db, clock, bus }),
+      inProcessDatabase: database.kind === 'pglite',
+    }),
   });
   const uploads = createNationalUploadService({ db, clock, outbound });
-  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets }), exchange, uploads });
+  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets, bus }), exchange, uploads });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange, uploads);
   // The worker's own page (自助服务, issue 14) and the union's WeChat service groups: requests that come in without an

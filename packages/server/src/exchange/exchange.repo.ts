@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../platform/db/client.js';
+import { rowsOf, type Executor } from '../platform/db/client.js';
 import { orderFiguresOfDay, ordersChangedBetween } from '../orders/orders-for-exchange.js';
 import type { DayFigures, UploadOrder } from './domain/national-upload.js';
 import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations, exchangeUploads } from './exchange.tables.js';
@@ -45,10 +45,29 @@ export async function updatePartner(
   return r;
 }
 
-/** A partner's signed request's nonce, once: false when it was seen before (a replay). */
-export async function claimNonce(db: Executor, partnerId: string, nonce: string, at: Date): Promise<boolean> {
-  const rows = await db.insert(exchangeNonces).values({ partnerId, nonce, at }).onConflictDoNothing().returning({ nonce: exchangeNonces.nonce });
-  return rows.length === 1;
+/**
+ * Signed requests' nonces, each once (false: seen before, a replay), several in one statement (the receipts that arrive together, inbound.service.ts): for each,
+ * in order, true when this claim took it. A pair named twice in one call is taken by its first claim only (the INSERT
+ * skips the second row, and both would find the pair among the rows it returned).
+ */
+export async function claimNonces(db: Executor, claims: { partnerId: string; nonce: string; at: Date }[]): Promise<boolean[]> {
+  if (!claims.length) return [];
+  const key = (partnerId: string, nonce: string) => `${partnerId} ${nonce}`;
+  const rows = rowsOf<{ partner_id: string; nonce: string }>(
+    await db.execute(sql`
+      insert into ${exchangeNonces} (partner_id, nonce, at)
+      select (c->>'p')::uuid, c->>'n', (c->>'at')::timestamptz from jsonb_array_elements(${JSON.stringify(claims.map((c) => ({ p: c.partnerId, n: c.nonce, at: c.at.toISOString() })))}::jsonb) as c
+      on conflict do nothing
+      returning partner_id, nonce`),
+  );
+  const taken = new Set(rows.map((r) => key(r.partner_id, r.nonce)));
+  const seen = new Set<string>();
+  return claims.map((c) => {
+    const k = key(c.partnerId, c.nonce);
+    const first = !seen.has(k);
+    seen.add(k);
+    return first && taken.has(k);
+  });
 }
 
 export async function purgeNonces(tx: Executor, before: Date): Promise<void> {

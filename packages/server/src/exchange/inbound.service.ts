@@ -12,6 +12,8 @@ import { lockOrder } from '../orders/orders.repo.js';
 import { isUniqueViolation } from '../units/units.repo.js';
 import { channelOf, mapInbound, theirField, type PartnerKind } from './domain/mapping.js';
 import * as repo from './exchange.repo.js';
+import { createCoalescer } from '../platform/concurrency/coalesce.js';
+import type { PartnerDirectory } from './partner-directory.js';
 import type { Outbound } from './outbound.js';
 import { sendsTo } from './outbound.js';
 
@@ -32,12 +34,23 @@ export function createInboundService(deps: {
   outbound: Outbound;
   system: () => Promise<SystemActor>;
   secrets: SecretBox;
+  partners: PartnerDirectory;
+  /** PGlite: coalesced claims wait a turn of the event loop, one in flight (platform/concurrency/coalesce.ts `gather`). */
+  inProcessDatabase?: boolean;
 }) {
   const { db, clock } = deps;
+  // The nonces of the receipts that arrive together are claimed by one INSERT: alone, each was a statement and a
+  // commit (a WAL flush) of its own before the receipt's order was even begun.
+  const nonces = createCoalescer<{ partnerId: string; nonce: string; at: Date }, boolean>({
+    inFlight: deps.inProcessDatabase ? 1 : 2,
+    gather: deps.inProcessDatabase ?? false,
+    maxBatch: 100,
+    run: (claims) => repo.claimNonces(db, claims),
+  });
 
   /** The partner named in the body, and the request's signature with its secret: anything wrong is 401, nothing stored. */
   async function authenticate(partnerId: string, h: SignedHeaders, rawBody: string, accepts: 'orders' | 'messages') {
-    const partner = await repo.findPartner(db, partnerId);
+    const partner = await deps.partners.find(partnerId);
     if (!partner || !partner.active || (accepts === 'orders' && partner.direction === 'out')) {
       throw new AppError('unauthenticated', 'EXCHANGE_PARTNER_UNKNOWN', '对接平台不存在、已停用或不向本平台发送工单');
     }
@@ -47,7 +60,7 @@ export function createInboundService(deps: {
       // SM2: the partner signs with its private key, checked with its public key; HMAC: the shared secret.
       secret: partner.signingMethod === 'sm2' ? (partner.partnerPublicKey ?? '') : deps.secrets.open(partner.signingSecret),
       now,
-      claimNonce: (nonce) => repo.claimNonce(db, partner.id, nonce, now),
+      claimNonce: (nonce) => nonces.submit({ partnerId: partner.id, nonce, at: now }),
     });
     return partner;
   }

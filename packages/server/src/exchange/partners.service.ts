@@ -9,6 +9,7 @@ import type { SecretBox } from '../platform/secrets/secret-box.js';
 import { isSm2PublicKey, sm2KeyPair, type SigningMethod } from '../platform/signing/hmac.js';
 import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapping.js';
 import * as repo from './exchange.repo.js';
+import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import { isUniqueViolation } from '../units/units.repo.js';
 
 export type PartnerInput = {
@@ -51,7 +52,7 @@ export function partnerView(p: repo.PartnerRow, unitName: string | null) {
 const fullMapping = (m: Partial<FieldMapping> | undefined): FieldMapping => ({ ...emptyMapping, ...m });
 
 /** Exchange partners: registered and changed by administrators; what the signed routes and the delivery job read. */
-export function createPartnersService(deps: { db: Db; clock: Clock; secrets: SecretBox }) {
+export function createPartnersService(deps: { db: Db; clock: Clock; secrets: SecretBox; bus?: ChangeBus | undefined }) {
   const { db, clock, secrets } = deps;
 
   async function receivingUnit(tx: Executor, id: string) {
@@ -191,7 +192,12 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
     }
   }
 
-  return { list, create, update };
+  // Committed: every instance's copy of the partners (partner-directory.ts) is dropped, this one's before the answer.
+  return {
+    list,
+    create: announcing(deps.bus, 'partners', create),
+    update: announcing(deps.bus, 'partners', update),
+  };
 }
 
 const isUnique = (err: unknown) => isUniqueViolation(err, 'exchange_partners_name_uq');

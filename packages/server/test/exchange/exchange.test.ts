@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
 import { sm2KeyPair } from '../../src/platform/signing/hmac.js';
 import { exchangeMessages, exchangeNonces } from '../../src/exchange/exchange.tables.js';
+import { claimNonces } from '../../src/exchange/exchange.repo.js';
 import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -149,6 +150,27 @@ describe('receiving orders', () => {
     expect(await orderCount()).toBe(before);
     // The same external id sent right afterwards is taken in: the failed attempt left nothing behind.
     expect((await sim.sendOrder('HH-BAD1', theirOrder(3))).body).toMatchObject({ duplicate: false });
+  });
+
+  it('takes a nonce once when the same signed request comes several times at once', async () => {
+    // The receipts arriving together claim their nonces in one statement (inbound.service.ts): the copies meet in it.
+    const answers = await Promise.all(Array.from({ length: 5 }, () => sim.sendOrder('HH-RACE', theirOrder(8), { nonce: 'nonce-race' })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body!.code === 'SIGNATURE_REPLAYED')).toBe(true);
+    const race = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'HH-RACE'));
+    expect(race.filter((m) => m.direction === 'in')).toHaveLength(1);
+    // By the statement itself: a pair named twice is taken by its first claim; one taken before is refused; the same
+    // nonce of another partner is another pair.
+    const at = t.clock.now();
+    const other = '00000000-0000-4000-8000-000000000001';
+    expect(
+      await claimNonces(t.db, [
+        { partnerId, nonce: 'n-a', at },
+        { partnerId, nonce: 'n-a', at },
+        { partnerId, nonce: 'nonce-race', at },
+        { partnerId: other, nonce: 'n-a', at },
+      ]),
+    ).toEqual([true, false, false, true]);
   });
 
   it('refuses a bad signature, a replayed nonce and an old timestamp, storing nothing', async () => {

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { exchangePartners } from '../../src/exchange/exchange.tables.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { rekeyPartnerSecrets } from '../../src/exchange/secrets.js';
+import { partnerCacheMs } from '../../src/exchange/partner-directory.js';
 import { createSecretBox, demoKeyRing, parseKeyRing } from '../../src/platform/secrets/secret-box.js';
 import { signedHeaders } from '../../src/platform/signing/signed-request.js';
 import { ok } from '../support/order-helpers.js';
@@ -19,6 +20,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 const others: { app: FastifyInstance; database: Database }[] = [];
 let partnerId: string, secret: string;
+let admin: Awaited<ReturnType<TestApp['login']>>;
 
 const stored = async () => (await t.db.select().from(exchangePartners).where(eq(exchangePartners.id, partnerId)))[0]!.signingSecret;
 /** An order signed with the partner's secret, sent to one instance. */
@@ -47,7 +49,8 @@ async function instance(keys: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const [admin, dispatcher] = await Promise.all([t.login('admin'), t.login('dispatcher')]);
+  let dispatcher: typeof admin;
+  [admin, dispatcher] = await Promise.all([t.login('admin'), t.login('dispatcher')]);
   const p = await ok(
     admin.post('/api/exchange/partners', {
       name: '市 12345',
@@ -77,6 +80,25 @@ describe('partner secrets at rest', () => {
     expect(await send(t.app, 'S-1')).toMatchObject({ status: 200, body: { duplicate: false } });
   });
 
+  it("a partner an administrator stops is refused at once here, and by another instance within its copy's lifetime", async () => {
+    const other = await instance(`demo:${demoKeyRing()!.current.key.toString('base64')}`);
+    // Both instances keep a copy of the partners (exchange/partner-directory.ts), read by these receipts.
+    expect(await send(other, 'D-1')).toMatchObject({ status: 200 });
+    expect(await send(t.app, 'D-2')).toMatchObject({ status: 200 });
+    const listed = await ok<{ items: { id: string; version: number }[] }>(admin.get('/api/exchange/partners'));
+    const before = listed.items.find((p) => p.id === partnerId)!;
+    const stopped = await ok<{ version: number; active: boolean }>(
+      admin.patch(`/api/exchange/partners/${partnerId}`, { version: before.version, active: false }),
+    );
+    expect(stopped.active).toBe(false);
+    expect((await send(t.app, 'D-3')).body.code).toBe('EXCHANGE_PARTNER_UNKNOWN');
+    // Another instance hears of it on the bus (PostgreSQL); whatever it heard, its copy is read again once expired.
+    t.clock.advance(partnerCacheMs + 1_000);
+    expect((await send(other, 'D-4')).body.code).toBe('EXCHANGE_PARTNER_UNKNOWN');
+    await ok(admin.patch(`/api/exchange/partners/${partnerId}`, { version: stopped.version, active: true }));
+    expect(await send(t.app, 'D-5')).toMatchObject({ status: 200 });
+  });
+
   it('a new first key re-encrypts every secret at start; a plaintext from before encryption too', async () => {
     const fresh = randomBytes(32).toString('base64');
     const keys = `k2:${fresh},demo:${demoKeyRing()!.current.key.toString('base64')}`;
@@ -85,8 +107,12 @@ describe('partner secrets at rest', () => {
     expect(col).toMatch(/^v1:k2:/);
     expect(col).not.toContain(secret);
     expect(await send(rotated, 'S-2')).toMatchObject({ status: 200, body: { duplicate: false } });
-    // The instance started before the rotation, without the new key, refuses rather than accepting unsigned.
-    expect((await send(t.app, 'S-3')).body.code).toBe('SECRET_KEY_UNKNOWN');
+    // The instance started before the rotation, without the new key: its copy of the partner still holds what it can
+    // open (the same secret, sealed under the old key) until the copy expires; then it refuses rather than accepting
+    // unsigned.
+    expect(await send(t.app, 'S-3')).toMatchObject({ status: 200 });
+    t.clock.advance(partnerCacheMs + 1_000);
+    expect((await send(t.app, 'S-3b')).body.code).toBe('SECRET_KEY_UNKNOWN');
 
     await t.db.update(exchangePartners).set({ signingSecret: secret }).where(eq(exchangePartners.id, partnerId));
     expect(await rekeyPartnerSecrets(t.db, createSecretBox(parseKeyRing(keys)))).toBe(1);

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * and a subscriber that needs the order reads it through the access rule). Each topic has a schema: a message from
  * another instance is parsed before anyone sees it, so a subscriber can trust the shape.
  */
-export const referenceKinds = ['units', 'catalog', 'rules', 'thresholds', 'calendar', 'users', 'synonyms'] as const;
+export const referenceKinds = ['units', 'catalog', 'rules', 'thresholds', 'calendar', 'users', 'synonyms', 'partners'] as const;
 export type ReferenceKind = (typeof referenceKinds)[number];
 
 export const busMessageSchema = z.discriminatedUnion('topic', [
