@@ -85,19 +85,25 @@ export async function insertMessage(tx: Executor, m: NewMessage): Promise<Messag
   return r!;
 }
 
-export async function findInbound(db: Executor, partnerId: string, kind: string, externalId: string): Promise<MessageRow | undefined> {
-  const [r] = await db
+/**
+ * The orders already received under these (partner, external id) pairs, in the order asked (undefined: none), in one
+ * statement: the duplicate checks of the receipts that arrive together (inbound.service.ts).
+ */
+export async function findInboundOrders(db: Executor, keys: { partnerId: string; externalId: string }[]): Promise<(MessageRow | undefined)[]> {
+  if (!keys.length) return [];
+  const asked = JSON.stringify(keys.map((k) => ({ p: k.partnerId, e: k.externalId })));
+  const rows = await db
     .select()
     .from(exchangeMessages)
     .where(
       and(
-        eq(exchangeMessages.partnerId, partnerId),
         eq(exchangeMessages.direction, 'in'),
-        eq(exchangeMessages.kind, kind),
-        eq(exchangeMessages.externalId, externalId),
+        eq(exchangeMessages.kind, 'order'),
+        sql`(${exchangeMessages.partnerId}, ${exchangeMessages.externalId}) in (select (k->>'p')::uuid, k->>'e' from jsonb_array_elements(${asked}::jsonb) as k)`,
       ),
     );
-  return r;
+  const found = new Map(rows.map((r) => [`${r.partnerId} ${r.externalId}`, r]));
+  return keys.map((k) => found.get(`${k.partnerId} ${k.externalId}`));
 }
 
 export async function findMessage(db: Executor, id: number): Promise<MessageRow | undefined> {

@@ -47,6 +47,13 @@ export function createInboundService(deps: {
     maxBatch: 100,
     run: (claims) => repo.claimNonces(db, claims),
   });
+  // Their duplicate checks likewise: one read for the receipts waiting while two run.
+  const received = createCoalescer<{ partnerId: string; externalId: string }, repo.MessageRow | undefined>({
+    inFlight: deps.inProcessDatabase ? 1 : 2,
+    gather: deps.inProcessDatabase ?? false,
+    maxBatch: 100,
+    run: (keys) => repo.findInboundOrders(db, keys),
+  });
 
   /** The partner named in the body, and the request's signature with its secret: anything wrong is 401, nothing stored. */
   async function authenticate(partnerId: string, h: SignedHeaders, rawBody: string, accepts: 'orders' | 'messages') {
@@ -73,7 +80,7 @@ export function createInboundService(deps: {
   });
 
   async function existing(partnerId: string, externalId: string) {
-    const m = await repo.findInbound(db, partnerId, 'order', externalId);
+    const m = await received.submit({ partnerId, externalId });
     if (!m) return null;
     return receipt(m, (m.payload as { number?: string }).number ?? '', true);
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
 import { sm2KeyPair } from '../../src/platform/signing/hmac.js';
 import { exchangeMessages, exchangeNonces } from '../../src/exchange/exchange.tables.js';
-import { claimNonces } from '../../src/exchange/exchange.repo.js';
+import { claimNonces, findInboundOrders } from '../../src/exchange/exchange.repo.js';
 import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -171,6 +171,15 @@ describe('receiving orders', () => {
         { partnerId: other, nonce: 'n-a', at },
       ]),
     ).toEqual([true, false, false, true]);
+    // The duplicate checks of receipts arriving together are one read too; each gets its own answer.
+    const found = await findInboundOrders(t.db, [
+      { partnerId, externalId: 'HH-RACE' },
+      { partnerId, externalId: 'HH-NEVER' },
+      { partnerId: other, externalId: 'HH-RACE' },
+      { partnerId, externalId: 'HH-RACE' },
+    ]);
+    expect(found.map((m) => m?.externalId ?? null)).toEqual(['HH-RACE', null, null, 'HH-RACE']);
+    expect(found[0]!.orderId).toBe(race.find((m) => m.direction === 'in')!.orderId);
   });
 
   it('refuses a bad signature, a replayed nonce and an old timestamp, storing nothing', async () => {
