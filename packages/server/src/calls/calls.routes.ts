@@ -78,11 +78,17 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
   const tags = ['calls'];
   // The signature covers the raw body: keep it as it came (this plugin only).
   keepRawJsonBody(app);
+  // The signature is checked before the body's schema: an unsigned or forged request is refused as such (401) and is
+  // told nothing of what a body should hold. The nonce it carried waits here for the handler's transaction.
+  const signedNonces = new WeakMap<object, string>();
 
   app.post(
     '/events',
     {
       config: { public: true },
+      preValidation: async (req) => {
+        signedNonces.set(req, telephonyNonce(req, secret, clock));
+      },
       schema: {
         operationId: 'ingestCallEvents',
         tags,
@@ -97,7 +103,7 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
         ),
       },
     },
-    async (req) => calls.ingest(telephonyNonce(req, secret, clock), req.body.events),
+    async (req) => calls.ingest(signedNonces.get(req)!, req.body.events),
   );
 
   app.get(

@@ -77,6 +77,14 @@ describe('ingesting call events', () => {
     await expectError(agent.get('/api/calls/c-3'), 404, 'CALL_NOT_FOUND');
   });
 
+  it('checks the signature before the body: an unsigned malformed request is refused as unsigned', async () => {
+    const bad = { events: [{ eventId: 'x', callId: 'y', type: 'rang', at: 'yesterday' }] };
+    const unsigned = await t.app.inject({ method: 'POST', url: '/api/calls/events', payload: bad, headers: { 'content-type': 'application/json' } });
+    expect([unsigned.statusCode, unsigned.json().code]).toEqual([401, 'SIGNATURE_MISSING']);
+    const forged = await post(bad.events, { secret: 'not-the-secret-at-all' });
+    expect([forged.statusCode, forged.json().code]).toEqual([401, 'SIGNATURE_BAD_SIGNATURE']);
+  });
+
   it('refuses malformed events with the field named, never a 500', async () => {
     const bad = await expectError(post([{ eventId: 'x', callId: 'y', type: 'rang', at: 'yesterday' }]), 400, 'VALIDATION_FAILED');
     expect(bad.details!.fields!.map((f) => f.field)).toEqual(expect.arrayContaining(['body.events.0.type', 'body.events.0.at']));
