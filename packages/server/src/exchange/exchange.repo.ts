@@ -46,9 +46,10 @@ export async function updatePartner(
 }
 
 /**
- * Signed requests' nonces, each once (false: seen before, a replay), several in one statement (the receipts that arrive together, inbound.service.ts): for each,
- * in order, true when this claim took it. A pair named twice in one call is taken by its first claim only (the INSERT
- * skips the second row, and both would find the pair among the rows it returned).
+ * Signed requests' nonces, each taken once, several in one statement (the receipts that arrive together,
+ * inbound.service.ts): for each claim, in order, true when it took its nonce, false for a replay. A pair named twice
+ * in one call is taken by its first claim only (the INSERT skips the second row, and both would find the pair among
+ * the rows it returned).
  */
 export async function claimNonces(db: Executor, claims: { partnerId: string; nonce: string; at: Date }[]): Promise<boolean[]> {
   if (!claims.length) return [];

@@ -39,21 +39,13 @@ export function createInboundService(deps: {
   inProcessDatabase?: boolean;
 }) {
   const { db, clock } = deps;
-  // The nonces of the receipts that arrive together are claimed by one INSERT: alone, each was a statement and a
-  // commit (a WAL flush) of its own before the receipt's order was even begun.
-  const nonces = createCoalescer<{ partnerId: string; nonce: string; at: Date }, boolean>({
-    inFlight: deps.inProcessDatabase ? 1 : 2,
-    gather: deps.inProcessDatabase ?? false,
-    maxBatch: 100,
-    run: (claims) => repo.claimNonces(db, claims),
-  });
-  // Their duplicate checks likewise: one read for the receipts waiting while two run.
-  const received = createCoalescer<{ partnerId: string; externalId: string }, repo.MessageRow | undefined>({
-    inFlight: deps.inProcessDatabase ? 1 : 2,
-    gather: deps.inProcessDatabase ?? false,
-    maxBatch: 100,
-    run: (keys) => repo.findInboundOrders(db, keys),
-  });
+  // What the receipts that arrive together each ask of the database is one statement for all of them (coalesce.ts).
+  const together = <I, O>(run: (items: I[]) => Promise<O[]>) =>
+    createCoalescer<I, O>({ inFlight: deps.inProcessDatabase ? 1 : 2, gather: deps.inProcessDatabase ?? false, maxBatch: 100, run });
+  // Their nonces one INSERT (alone, each was a statement and a commit, a WAL flush, before the order was even begun) …
+  const nonces = together((claims: { partnerId: string; nonce: string; at: Date }[]) => repo.claimNonces(db, claims));
+  // … and their duplicate checks one read.
+  const received = together((keys: { partnerId: string; externalId: string }[]) => repo.findInboundOrders(db, keys));
 
   /** The partner named in the body, and the request's signature with its secret: anything wrong is 401, nothing stored. */
   async function authenticate(partnerId: string, h: SignedHeaders, rawBody: string, accepts: 'orders' | 'messages') {
