@@ -18,6 +18,7 @@ export const orderIndexesForBulkLoad = [
   'work_orders_due_idx',
   'work_orders_due_order_idx',
   'work_orders_state_due_idx',
+  'work_orders_holder_state_due_idx',
   'order_callers_phone_idx',
   'order_co_handlers_unit_idx',
 ] as const;

@@ -103,6 +103,10 @@ export const workOrders = pgTable(
     index('work_orders_due_order_idx').on(sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
     // A queue of one state (待审核, 待回访, 办理中…) in that order: its first page is the start of one range.
     index('work_orders_state_due_idx').on(t.state, sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
+    // A unit's own queues (待签收: one state, in that order; 我的待办: two states, the unit's few rows sorted): without it
+    // the page walked every open order of the province by deadline, or of the state, and kept the unit's (a county at
+    // 1,000,000 orders: 12,185 rows read for 21, 63 ms; 待签收 1,966 for 21, 13 ms).
+    index('work_orders_holder_state_due_idx').on(t.holderUnitId, t.state, sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "work_orders_holder_state_due_idx" ON "work_orders" USING btree ("holder_unit_id","state",coalesce("current_due_at", 'infinity'::timestamptz),"id");
