@@ -1,13 +1,14 @@
 /**
  * Every saved view's first page and the tab counts (countOrderViews), for a county handler, a city dispatcher and the
  * province dispatcher (issue 18: "the first page of every saved view … p95 ≤ 3 × a bare HTTP route that returns 20
- * indexed rows"), each against the bare route for the person's own unit, measured in the same run. Each view is
+ * indexed rows"), each against the bare route for the person's own unit, requested in turn with it. Each view is
  * requested as the web requests it (packages/web/src/orders/views.ts: work queues by deadline, records newest first).
  */
 import type { Role } from '../packages/server/src/auth/roles.js';
 import { listQueryOf, viewsFor } from '../packages/server/src/orders/saved-views.js';
 import { login } from './harness.js';
 
+type Request = { url: string; headers?: Record<string, string> };
 export type Person = { name: string; username: string; role: Role; unitId: string };
 export type ViewTimes = Record<string, { app: number; bare: number }>;
 
@@ -22,19 +23,22 @@ export async function savedViewTimes(
   appPort: number,
   barePort: number,
   people: Person[],
-  latencies: (url: string, headers: Record<string, string>) => Promise<{ p50: number; p95: number }>,
+  paired: (app: Request, bare: Request) => Promise<{ app: { p95: number }; bare: { p95: number } }>,
 ): Promise<Record<string, ViewTimes>> {
   const out: Record<string, ViewTimes> = {};
   for (const p of people) {
     const { cookie, session } = await login(appPort, p.username);
     const unitId = session.current.unit.id;
-    const bare = (await latencies(`http://127.0.0.1:${barePort}/bare/orders?scope=${p.unitId}&limit=20`, {})).p95;
+    // The bare route for the person's own unit, requested in turn with each view (run.ts pairedLatencies).
+    const bare = { url: `http://127.0.0.1:${barePort}/bare/orders?scope=${p.unitId}&limit=20` };
+    const measure = async (url: string) => {
+      const t = await paired({ url: `http://127.0.0.1:${appPort}${url}`, headers: { cookie } }, bare);
+      return { app: t.app.p95, bare: t.bare.p95 };
+    };
     const times: ViewTimes = {};
-    for (const v of viewsFor(p.role)) {
-      const url = `/api/orders?limit=20&sort=${createdFirst.has(v.key) ? 'created_desc' : 'due_asc'}&${queryString(listQueryOf(v, unitId))}`;
-      times[v.key] = { app: (await latencies(`http://127.0.0.1:${appPort}${url}`, { cookie })).p95, bare };
-    }
-    times['view-counts'] = { app: (await latencies(`http://127.0.0.1:${appPort}/api/orders/view-counts`, { cookie })).p95, bare };
+    for (const v of viewsFor(p.role))
+      times[v.key] = await measure(`/api/orders?limit=20&sort=${createdFirst.has(v.key) ? 'created_desc' : 'due_asc'}&${queryString(listQueryOf(v, unitId))}`);
+    times['view-counts'] = await measure('/api/orders/view-counts');
     out[p.name] = times;
   }
   return out;
