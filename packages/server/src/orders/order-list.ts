@@ -241,7 +241,7 @@ export function createOrderListService(deps: OrderDeps) {
         .where(and(...where, state))
         .orderBy(...order)
         .limit(q.limit + 1);
-    const states = q.state ?? [];
+    const states = [...new Set(q.state ?? [])];
     if (states.length <= 1) return pageOf(states.length ? eq(workOrders.state, states[0]!) : undefined);
     // Several states (我的待办: 待签收 and 办理中; 待派单 and 退回): each state's page is the start of one range of an index
     // led by the state (by holder and state, or by state), and the pages merge. As one `state in (…)` the ranges do
