@@ -163,8 +163,10 @@ async function jobsCaughtUp(seeded: Date) {
     );
     if (r!.scanned && r!.due === 0) break;
     if (Date.now() - t0 > 20 * 60_000) {
-      console.log(`the jobs had not caught up after 20 minutes (${r!.due} due): measuring anyway`);
-      break;
+      console.log(
+        `the jobs had not caught up after 20 minutes (${r!.due.toLocaleString()} due${r!.scanned ? '' : ', no scan done since the seed'}): measuring anyway`,
+      );
+      return;
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
