@@ -74,8 +74,10 @@ export async function seedDemoSupervision(db: Db, clock: Clock): Promise<void> {
         reasons: o.reasons,
         decision: decisions[i % decisions.length]!,
         ownerUnitId: o.holderUnit.id,
-        // The first is already past due (the scan flags it); the others run into next week.
-        dueOn: i === 0 ? addDaysToDate(today, -2) : addDaysToDate(today, 3 + i),
+        // The first is already past due (the scan flags it), but not due before the meeting that set it (held
+        // yesterday when today is the day after the review day, in Beijing: a Friday's start failed); the others run
+        // into next week.
+        dueOn: i === 0 ? maxDate(addDaysToDate(today, -2), heldOn) : addDaysToDate(today, 3 + i),
       })),
     });
     const done = meeting.items.at(-1);
@@ -114,3 +116,6 @@ export async function seedDemoSupervision(db: Db, clock: Clock): Promise<void> {
   await reviews.publishCircular(supervisor, last.id, { version: last.version, remarks: '请被通报单位对照问题逐件整改，下月例会通报整改情况。' });
   await reviews.generateCircular(supervisor, month);
 }
+
+/** The later of two local dates (YYYY-MM-DD compare as text). */
+const maxDate = (a: string, b: string) => (a > b ? a : b);
