@@ -39,7 +39,7 @@ import { pgliteIntake } from './pglite-intake.js';
 import { soak } from './soak.js';
 import { statementsPerRequest } from './statements.js';
 import { supervisionScanBench } from './supervision.js';
-import { savedViewTimes, worstOf, type Person, type ViewTimes } from './views.js';
+import { savedViewTimes, worstOf, type Person, type Request, type ViewTimes } from './views.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -117,7 +117,6 @@ async function load(url: string, headers: Record<string, string>, setupRequest?:
   return { rps: ok / duration, non2xx: r.non2xx, errors: r.errors, p99: r.latency.p99 };
 }
 
-type Request = { url: string; headers?: Record<string, string> };
 async function timed({ url, headers = {} }: Request) {
   const t0 = performance.now();
   const res = await fetch(url, { headers });

@@ -8,7 +8,8 @@ import type { Role } from '../packages/server/src/auth/roles.js';
 import { listQueryOf, viewsFor } from '../packages/server/src/orders/saved-views.js';
 import { login } from './harness.js';
 
-type Request = { url: string; headers?: Record<string, string> };
+/** One timed request (run.ts pairedLatencies). */
+export type Request = { url: string; headers?: Record<string, string> };
 export type Person = { name: string; username: string; role: Role; unitId: string };
 export type ViewTimes = Record<string, { app: number; bare: number }>;
 
