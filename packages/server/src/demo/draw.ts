@@ -34,6 +34,23 @@ const deckPerHundred: [Kind, number][] = [
   ['flow', 64],
 ];
 
+export const isStall = (k: Kind): k is (typeof stalls)[number] => (stalls as readonly string[]).includes(k);
+
+const DAY_MS = 86_400_000;
+/**
+ * A stalled order is one the deck holds at a step, and the deck draws them at every age: over a year's seed that left
+ * 7 % of all orders open (a 1,000,000-order decade: ~70,000 open, ~30,000 of them years overdue), a hotline in
+ * collapse, not a province's. Supervision chases a stalled order until it moves: one taken more than half a year
+ * before the seed's end has run its loop, except a tenth of those of the second half-year (the long-stalled few a
+ * real backlog holds); none older than a year is still held. The demo's 90 days are not touched (`rng` is drawn only
+ * for the half-year's tail).
+ */
+export function settledWithAge(kind: (typeof stalls)[number], ageMs: number, rng: Rng): Kind {
+  if (ageMs <= 182 * DAY_MS) return kind;
+  if (ageMs <= 365 * DAY_MS && rng.chance(0.1)) return kind;
+  return 'flow';
+}
+
 export function kindDeck(rng: Rng): () => Kind {
   let deck: Kind[] = [];
   return () => {

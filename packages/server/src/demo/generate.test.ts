@@ -90,7 +90,10 @@ describe('the demo order generator', () => {
     const orders = runs.get(seed)!.map((g) => g.order);
     const seen = (f: (o: GeneratedOrder['order']) => string) => [...new Set(orders.map(f))].sort();
     expect(seen((o) => o.state)).toEqual([...orderStates].sort());
-    expect(seen((o) => o.channel)).toEqual([...channels].sort());
+    // The rarest channel ('other', 1 in 100 of the orders not closed at intake) may be missing from one seed's 300:
+    // the channels are checked over all three runs (a miss there is about one in a thousand).
+    const all = [...runs.values()].flat().map((g) => g.order.channel);
+    expect([...new Set(all)].sort()).toEqual([...channels].sort());
     expect(seen((o) => o.typeCode)).toEqual([...typeCodes].sort());
     expect(seen((o) => o.subjectCode)).toEqual([...subjectCodes].sort());
   });
@@ -116,7 +119,8 @@ describe('the demo order generator', () => {
     expect(share((o) => ['wage_arrears', 'labor_contract', 'social_insurance'].includes(o.subjectCode))).toBeGreaterThan(0.5);
     expect(share((o) => o.state === 'closed_at_intake')).toBeGreaterThan(0.18);
     expect(orders.filter((o) => o.state === 'closed_at_intake').every((o) => o.typeCode === 'consult' && o.answer)).toBe(true);
-    expect(share((o) => o.priority === 'urgent')).toBeGreaterThan(0.025);
+    // ~3 % expected; 900 orders sample it within about ±0.6 % (one standard deviation).
+    expect(share((o) => o.priority === 'urgent')).toBeGreaterThan(0.015);
     expect(share((o) => o.priority === 'urgent')).toBeLessThan(0.08);
     expect(share((o) => o.priority === 'major')).toBeGreaterThan(0);
     expect(share((o) => o.priority === 'major')).toBeLessThan(0.025);
@@ -181,6 +185,24 @@ describe('the demo order generator', () => {
     const late = lastDays.filter((g) => g.order.createdAt > new Date('2026-12-31T09:30:00Z') && effectivePriority(g.order) === 'normal');
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((g) => g.order.state === 'closed_at_intake')).toBe(true);
+  });
+
+  it('over years, leaves open only the recent stalls and a few of the second half-year: old orders have run their loop', () => {
+    const end = new Date('2026-11-24T16:00:00Z');
+    const start = new Date(end.getTime() - 3 * 365 * 86_400_000);
+    const orders = [...generateOrders(context(), { count: 6_000, from: start, to: end, seed: 11 })].map((g) => g.order);
+    const age = (o: GeneratedOrder['order']) => (end.getTime() - o.createdAt.getTime()) / 86_400_000;
+    const open = orders.filter((o) => !finalStates.includes(o.state as never));
+    const openShare = (lo: number, hi: number) => {
+      const those = orders.filter((o) => age(o) > lo && age(o) <= hi);
+      return open.filter((o) => age(o) > lo && age(o) <= hi).length / those.length;
+    };
+    // The deck's stalls (7 in 100) stay open in the last half-year; a tenth of them in the half-year before; none older.
+    expect(openShare(30, 182)).toBeGreaterThan(0.05);
+    expect(openShare(182, 365)).toBeGreaterThan(0);
+    expect(openShare(182, 365)).toBeLessThan(0.02);
+    expect(openShare(365, 3 * 365)).toBe(0);
+    expect(orders).toHaveLength(6_000);
   });
 
   it('refuses an installation without a hotline agent and dispatcher', () => {

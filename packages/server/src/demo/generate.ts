@@ -5,7 +5,7 @@ import { formatOrderNumber } from '../orders/domain/order-number.js';
 import type { RiskThresholds } from '../orders/domain/risk-flags.js';
 import type { LimitSnapshot } from '../orders/orders.tables.js';
 import { castOf, type SeedPerson, type SeedUnit } from './cast.js';
-import { drawCaller, drawRequest, kindDeck, newEmployerMemory, type Kind, type Request } from './draw.js';
+import { drawCaller, drawRequest, isStall, kindDeck, newEmployerMemory, settledWithAge, type Kind, type Request } from './draw.js';
 import { SimOrder, type GeneratedOrder, type NewOrder, type SimEnv } from './lifecycle.js';
 import { fill } from './narratives.js';
 import { texts } from './process-texts.js';
@@ -166,6 +166,7 @@ export function* generateOrders(ctx: SeedContext, opts: GenerateOptions): Genera
       taken[i] = 1;
       const createdAt = new Date(times[i]!);
       let kind: Kind = nextKind();
+      if (isStall(kind)) kind = settledWithAge(kind, opts.to.getTime() - times[i]!, rng);
       // A merge needs later calls the same day about the same employer; without them the order runs as any other.
       const sources: number[] = [];
       if (kind === 'merge_target') {

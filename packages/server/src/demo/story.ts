@@ -216,8 +216,20 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
   let deadline = sim.o.replyDueAt;
   const steps: { at: Date; run: (at: Date) => void }[] = [];
 
-  // 延期 only where a person of the installation holds the order: the request is signed by an account.
-  if (holder.userId && deadline && unit === 'working_days' && sim.o.replyLimit?.amount && rng.chance(kind === 'stall_handling' ? 0.5 : 0.15)) {
+  // 延期 only where a person of the installation holds the order: the request is signed by an account. Another
+  // dispatcher decides it (separation of duties); where there is none (the centre's one dispatcher handling the order
+  // himself), the request waits undecided, as it would. Such a wait is a stall: drawn only in the last half-year, like
+  // the deck's (draw.ts settledWithAge), or a seed of years keeps every old one open.
+  const deciders = [req.desk, ...cast.dispatchers].filter((d) => d.userId !== holder.userId);
+  const undecided = kind === 'stall_handling' || !deciders.length;
+  if (
+    holder.userId &&
+    (deciders.length || end.getTime() - start.getTime() <= 182 * 86_400_000) &&
+    deadline &&
+    unit === 'working_days' &&
+    sim.o.replyLimit?.amount &&
+    rng.chance(kind === 'stall_handling' ? 1 : 0.15)
+  ) {
     const requestAt = along(clock, start, deadline, unit, rng.float(0.55, 0.9));
     const amount = rng.int(1, sim.o.replyLimit.amount);
     const requested = sim.extensionDue(amount);
@@ -236,15 +248,18 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
           if (sim.mayAt(t, by, 'request_extension')) sim.requestExtension(t, by, amount, reason);
         },
       });
-      steps.push({
-        at: decideAt,
-        run: (t) => {
-          const by = who(sim, 'decide_extension', req.desk);
-          const note = rng.pick(approve ? texts.extensionApprove : texts.extensionReject);
-          if (sim.o.pendingExtension) sim.decideExtension(t, by, approve, note);
-        },
-      });
-      if (approve) deadline = requested;
+      // A stalled handling waits on its request: the desk has not decided it (待审批延期 in the dispatcher's queue).
+      if (!undecided) {
+        steps.push({
+          at: decideAt,
+          run: (t) => {
+            const by = who(sim, 'decide_extension', ...deciders);
+            const note = rng.pick(approve ? texts.extensionApprove : texts.extensionReject);
+            if (sim.o.pendingExtension) sim.decideExtension(t, by, approve, note);
+          },
+        });
+        if (approve) deadline = requested;
+      }
     }
   }
   let replyAt: Date | null = null;
@@ -288,7 +303,8 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
     if (replyAt && step.at >= replyAt) continue;
     step.run(due(step.at));
   }
-  if (kind === 'stall_handling') hold();
+  // A request nobody decides holds the order where it is (a stall_handling, or the centre's only dispatcher's own).
+  if (kind === 'stall_handling' || sim.o.pendingExtension) hold();
   sim.reply(due(replyAt!), who(sim, 'reply', holder), outcomeOf(s));
 }
 
@@ -314,7 +330,9 @@ function review(s: StoryInput, desk: SeedActor, due: Due, working: Later, hold: 
     s = { ...s, replyNotBefore: null, kind: 'flow' };
     handleAndReply(s, holder, due, working, hold);
   }
-  sim.accept(due(working(sim.last, 20, 480)), who(sim, 'review_accept', desk));
+  // Not by the one who replied (separation of duties): an order the hotline handled itself is accepted by another
+  // dispatcher or a supervisor of the centre. Before, every such order stayed 审核中 for good.
+  sim.accept(due(working(sim.last, 20, 480)), who(sim, 'review_accept', desk, ...cast.dispatchers, ...cast.supervisors));
   if (kind === 'stall_callback') hold();
 
   const caller = who(sim, 'callback_satisfied', rng.pick(cast.agents), ...cast.agents);

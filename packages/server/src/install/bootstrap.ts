@@ -97,12 +97,14 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     await seedDemoOrders(db, province, now, config.demoOrders);
     if (config.demoOrders > 0) await seedDemoLegalWork(db, config, clock);
     if (config.demoOrders > 0) await seedDemoExchange(db, now, createSecretBox(config.secretKeys));
-    if (config.demoOrders > 0) await seedDemoCalls(db, clock);
     if (config.demoOrders > 0) await seedDemoSupervision(db, clock);
     if (config.demoOrders > 0) await seedDemoSelfService(db, config, clock);
     if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock);
     if (config.demoOrders > 0) await seedDemoIntelligence(db, config, clock);
     if (config.demoOrders > 0) await seedDemoCampaign(db, clock);
+    // After every step that saves orders: each phone order a demo agent saved has its call (the intelligence demo's
+    // were saved after the calls and had none).
+    if (config.demoOrders > 0) await seedDemoCalls(db, clock);
     await indexMissingOrders(db);
   }
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
