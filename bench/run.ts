@@ -237,6 +237,7 @@ async function main() {
     // took is rarely given back, so the figure alone cannot say which phase grew it.
     const rssAfter: Record<string, number> = { start: rssMb(app.child.pid!) };
     report.rssAfter = rssAfter;
+    line('server RSS at start (MB)', rssAfter.start!.toFixed(0), '', null);
     const phaseDone = (name: string) => {
       rssAfter[name] = rssMb(app.child.pid!);
       line(`server RSS after ${name} (MB)`, rssAfter[name]!.toFixed(0), '', null);

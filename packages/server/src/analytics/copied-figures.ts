@@ -7,6 +7,7 @@ import { loadOrdersForFigures } from '../orders/orders-for-figures.js';
 import { analyticsContributions, analyticsOrderFacts } from './analytics.tables.js';
 import { calendarMetrics, contributionsOf, movedBy } from './domain/contributions.js';
 import { factsOf } from './figures-refresh.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 /**
  * The figures of copied orders (demo/multiply.ts) written from their templates' figures, in the transaction that
@@ -38,8 +39,7 @@ export async function planCopiedFigures(db: Db, copies: SQL, cal: WorkingCalenda
     await db.execute(sql`select distinct c.src, ${shiftMs(sql`c.shift`)} as ms from (${copies}) c
       join ${analyticsOrderFacts} f on f.order_id = c.src where f.accepted_at is not null order by 1, 2`),
   );
-  const shifts = new Map<string, number[]>();
-  for (const p of pairs) shifts.set(p.src, [...(shifts.get(p.src) ?? []), Number(p.ms)]);
+  const shifts = new Map([...groupBy(pairs, (p) => p.src)].map(([src, ps]) => [src, ps.map((p) => Number(p.ms))]));
   const ids = [...shifts.keys()];
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += 500) batches.push(ids.slice(i, i + 500));

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { emptySums, type Sums } from './domain/kpis.js';
 import { analyticsContributions, analyticsDaily } from './analytics.tables.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 export type Period = { from: string; to: string };
 export type SumFilter = { unitPath: string; typeCode?: string | undefined; subjectCode?: string | undefined };
@@ -52,9 +53,7 @@ export async function sumMetricsOver(db: Executor, f: SumFilter, periods: readon
 
 /** Groups rows keyed by `key` into sums. */
 function sumsBy(rows: { key: string; metric: string; total: string }[]): Map<string, Sums> {
-  const out = new Map<string, { metric: string; total: string }[]>();
-  for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r]);
-  return new Map([...out].map(([k, v]) => [k, toSums(v)]));
+  return new Map([...groupBy(rows, (r) => r.key)].map(([k, v]) => [k, toSums(v)]));
 }
 
 /** The sums per child unit of `unitPath` (the unit's own orders under its own path); a child with no contribution is absent. */

@@ -15,6 +15,7 @@ import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.
 import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 type Deps = { db: Db; clock: Clock; bus: ChangeBus };
 
@@ -197,8 +198,7 @@ export function createCallsService(deps: Deps) {
       const local = new Date(Date.parse(r.offeredAt ?? '') + 8 * 3_600_000).toISOString();
       return q.by === 'day' ? local.slice(0, 10) : local.slice(11, 13);
     };
-    const groups = new Map<string, CallRecord[]>();
-    if (q.by) for (const r of records) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+    const groups = q.by ? groupBy(records, keyOf) : new Map<string, CallRecord[]>();
     return {
       from: q.from,
       to: q.to,

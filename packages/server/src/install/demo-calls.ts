@@ -86,7 +86,9 @@ async function phoneOrdersBetween(db: Db, from: Date, to: Date): Promise<Map<str
   for (const r of rows) {
     if (!r.phone) continue;
     const day = localDateOf(r.createdAt);
-    byDay.set(day, [...(byDay.get(day) ?? []), { createdAt: r.createdAt, phone: r.phone, agent: r.agent }]);
+    const list = byDay.get(day) ?? [];
+    list.push({ createdAt: r.createdAt, phone: r.phone, agent: r.agent });
+    byDay.set(day, list);
   }
   return byDay;
 }

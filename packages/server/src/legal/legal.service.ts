@@ -13,6 +13,7 @@ import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
 import { assessEmployer, defaultRiskThresholds, type RiskThresholds } from './domain/risk-assessment.js';
 import * as repo from './legal.repo.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 /** A notice to a unit's people (the notification centre delivers it). */
 export type UnitNotice = { unitId: string; kind: string; title: string; body: string; link: string | null };
@@ -289,8 +290,7 @@ export function createLegalService(deps: Deps) {
     const t = await thresholds();
     const since = new Date(now.getTime() - t.windowDays * 86_400_000);
     const facts = await employerOrderFacts(tx, { since });
-    const byKey = new Map<string, typeof facts>();
-    for (const f of facts) byKey.set(f.employerKey!, [...(byKey.get(f.employerKey!) ?? []), f]);
+    const byKey = groupBy(facts, (f) => f.employerKey!);
     {
       const existing = await repo.registerByKeys(tx, [...byKey.keys()]);
       const entered: string[] = [];

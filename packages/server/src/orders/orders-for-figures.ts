@@ -3,6 +3,7 @@ import type { Executor } from '../platform/db/client.js';
 import { selfRatingsOf } from '../selfservice/ratings.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import { orderCallers, orderExtensions, orderHops, workOrders } from './orders.tables.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 /**
  * An order with everything the figures are computed from, for a batch of orders in five queries: the order rows,
@@ -41,11 +42,7 @@ export async function loadOrdersForFigures(db: Executor, ids: string[]) {
   const ratings = await selfRatingsOf(db, ids);
   const units = await unitsById(db, [...hops.map((h) => h.toUnitId), ...extensions.map((e) => e.unitId)]);
   const pathOf = (id: string) => units.get(id)?.path ?? '';
-  const group = <T extends { orderId: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) m.set(r.orderId, [...(m.get(r.orderId) ?? []), r]);
-    return m;
-  };
+  const group = <T extends { orderId: string }>(rows: T[]) => groupBy(rows, (r) => r.orderId);
   const byCallers = group(callers);
   const byHops = group(hops);
   const byExtensions = group(extensions);

@@ -54,7 +54,11 @@ function typeless(row: DivisionRow): string {
 export function buildGazetteer(rows: readonly DivisionRow[]): Gazetteer {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const names = new Map<string, Entry[]>();
-  const add = (name: string, e: Entry) => names.set(name, [...(names.get(name) ?? []), e]);
+  const add = (name: string, e: Entry) => {
+    const list = names.get(name);
+    if (list) list.push(e);
+    else names.set(name, [e]);
+  };
   for (const r of rows) {
     add(r.name, { row: r, short: false });
     const s = r.level === 'zone' ? null : shortName(r);

@@ -1,3 +1,4 @@
+import { groupBy } from '../../platform/collections/group-by.js';
 /**
  * The quality figures of kpis.md, one function each, over plain rows (the repository loads them for a period and
  * a set of agents). Rates are null when their denominator is zero: "no data" is not 0 %.
@@ -31,8 +32,7 @@ export type AgentQuality = { agentUserId: string; inspections: number; scored: n
 
 /** Per agent (and so per team, summed over its agents): the same pass rate as the overall one. */
 export function qualityByAgent(inspections: InspectionFact[]): AgentQuality[] {
-  const by = new Map<string, InspectionFact[]>();
-  for (const i of inspections) by.set(i.agentUserId, [...(by.get(i.agentUserId) ?? []), i]);
+  const by = groupBy(inspections, (i) => i.agentUserId);
   return [...by.entries()]
     .map(([agentUserId, list]) => ({
       agentUserId,

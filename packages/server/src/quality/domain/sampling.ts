@@ -1,4 +1,5 @@
 import { mulberry32 } from '../../platform/random.js';
+import { groupBy } from '../../platform/collections/group-by.js';
 /**
  * The daily quality-inspection sample (质检抽样): drawn by the system at a configurable rate, spread over agents and
  * shifts, always including the orders that must be looked at (a dissatisfied callback, a complaint about an agent).
@@ -50,12 +51,11 @@ export function drawSample(candidates: SampleCandidate[], opts: { rate: number; 
   let wanted = sampleSize(rest.length, opts.rate);
   if (!wanted) return picked;
 
-  const strata = new Map<string, SampleCandidate[]>();
   // A stable order of candidates first (by id), so the result does not depend on the order the database returned.
-  for (const c of [...rest].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    const key = `${c.agentUserId}|${shiftOf(c.hour)}`;
-    strata.set(key, [...(strata.get(key) ?? []), c]);
-  }
+  const strata = groupBy(
+    [...rest].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    (c) => `${c.agentUserId}|${shiftOf(c.hour)}`,
+  );
   const queues = [...strata.keys()].sort().map((k) => shuffle(strata.get(k)!, rand));
   shuffle(queues, rand);
   while (wanted > 0) {
