@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { demoTelephonySecret } from '../packages/server/src/platform/config/config.js';
+import { finalStates } from '../packages/server/src/orders/domain/states.js';
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 import { inboundReceipt } from './exchange.js';
 import { cpuMs, intakeBody, killChildren, login, rssMb, serverDir, start } from './harness.js';
@@ -367,10 +368,10 @@ async function settleLoadOrders(since: Date) {
        update work_orders set state = 'invalid', closed_at = now(), version = version + 1,
          current_step = null, current_step_started_at = null, current_due_at = null, current_near_due_at = null,
          reply_started_at = null, reply_due_at = null, reply_near_due_at = null, return_due_at = null, callback_due_at = null
-       where created_at >= $1 and state in ('pending_dispatch', 'pending_sign', 'handling', 'returned')
+       where created_at >= $1 and state <> all($2::text[])
        returning 1)
      select count(*)::int as n from s`,
-    [since],
+    [since, finalStates],
   );
   await dropLoadNotices(since);
   await query('vacuum (analyze) work_orders');

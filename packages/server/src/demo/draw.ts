@@ -37,6 +37,8 @@ const deckPerHundred: [Kind, number][] = [
 export const isStall = (k: Kind): k is (typeof stalls)[number] => (stalls as readonly string[]).includes(k);
 
 const DAY_MS = 86_400_000;
+/** How long a stall stays open for certain: half a year (story.ts holds an undecided extension no longer either). */
+export const stallsHeldForMs = 182 * DAY_MS;
 /**
  * A stalled order is one the deck holds at a step, and the deck draws them at every age: over a year's seed that left
  * 7 % of all orders open (a 1,000,000-order decade: ~70,000 open, ~30,000 of them years overdue), a hotline in
@@ -46,7 +48,7 @@ const DAY_MS = 86_400_000;
  * for the half-year's tail).
  */
 export function settledWithAge(kind: (typeof stalls)[number], ageMs: number, rng: Rng): Kind {
-  if (ageMs <= 182 * DAY_MS) return kind;
+  if (ageMs <= stallsHeldForMs) return kind;
   if (ageMs <= 365 * DAY_MS && rng.chance(0.1)) return kind;
   return 'flow';
 }

@@ -4,7 +4,7 @@ import type { OrderAction } from '../orders/domain/state-machine.js';
 import type { Satisfaction } from '../orders/domain/states.js';
 import type { OrderOutcome } from '../orders/orders.tables.js';
 import type { Cast, SeedActor, SeedUnit } from './cast.js';
-import type { Kind, Request } from './draw.js';
+import { stallsHeldForMs, type Kind, type Request } from './draw.js';
 import type { SimOrder } from './lifecycle.js';
 import { fill } from './narratives.js';
 import { texts } from './process-texts.js';
@@ -224,7 +224,7 @@ function handleAndReply(s: StoryInput, holder: SeedActor, due: Due, working: Lat
   const undecided = kind === 'stall_handling' || !deciders.length;
   if (
     holder.userId &&
-    (deciders.length || end.getTime() - start.getTime() <= 182 * 86_400_000) &&
+    (deciders.length || end.getTime() - start.getTime() <= stallsHeldForMs) &&
     deadline &&
     unit === 'working_days' &&
     sim.o.replyLimit?.amount &&

@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { users } from '../users/users.tables.js';
 import { demoCallDay, type PhoneOrder } from './demo-call-days.js';
+import { groupBy } from '../platform/collections/group-by.js';
 
 /** The demo's agents (install/demo.ts): they answer the history's calls, as they take its phone orders. */
 const agents = ['agent', 'callback'] as const;
@@ -82,13 +83,8 @@ async function phoneOrdersBetween(db: Db, from: Date, to: Date): Promise<Map<str
         lt(workOrders.createdAt, to),
       ),
     );
-  const byDay = new Map<string, PhoneOrder[]>();
-  for (const r of rows) {
-    if (!r.phone) continue;
-    const day = localDateOf(r.createdAt);
-    const list = byDay.get(day) ?? [];
-    list.push({ createdAt: r.createdAt, phone: r.phone, agent: r.agent });
-    byDay.set(day, list);
-  }
-  return byDay;
+  return groupBy(
+    rows.filter((r): r is PhoneOrder => !!r.phone),
+    (r) => localDateOf(r.createdAt),
+  );
 }
