@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
@@ -46,12 +45,13 @@ const emergency = emergencyCondition(sql`o.priority`, sql`o.risk_flags`);
 export async function scanCandidates(
   db: Executor,
   now: Date,
-  progress: { day: string; createdBefore: Date; notedSince: Date },
+  windows: { progress: { day: string; createdBefore: Date; notedSince: Date }; retryBefore: Date },
   instructionRule = false,
 ): Promise<ScanCandidate[]> {
   const at = now.toISOString();
-  // A retry is due from the working day after the failed attempt: never for an attempt made today.
-  const today = instantAt(localDateOf(now), 0).toISOString();
+  const { progress } = windows;
+  // A retry is due from the working day after the failed attempt (timers.ts callbackRetryCutoff).
+  const retryBefore = windows.retryBefore.toISOString();
   // Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply.
   const byProvincial = sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`;
   const byReceiving = byReceivingSql('o');
@@ -79,7 +79,7 @@ export async function scanCandidates(
       (o.current_near_due_at <= ${at}::timestamptz and not ${signalled("('near_due', 'callback_due', 'overdue')")})
       or (o.current_due_at < ${at}::timestamptz and not ${signalled("('overdue')")})
       or (o.current_due_at < ${at}::timestamptz and ${signalled("('overdue')", sql`and s.escalate_at <= ${at}::timestamptz`)} and not ${signalled("('escalated')")})
-      or (o.state = 'pending_callback' and o.callback_attempts > 0 and o.updated_at < ${today}::timestamptz
+      or (o.state = 'pending_callback' and o.callback_attempts > 0 and o.updated_at < ${retryBefore}::timestamptz
           and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'callback_retry' and s.attempt = o.callback_attempts + 1))
       or (${emergency} and not exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'emergency' and s.key = 'emergency:' || o.id || ':' || o.holder_unit_id))
       or (o.state in ('pending_sign', 'handling') and ${emergency} and o.created_at < ${progress.createdBefore.toISOString()}::timestamptz

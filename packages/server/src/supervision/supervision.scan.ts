@@ -13,7 +13,7 @@ import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { noticesFor, shortTime, signalActions } from './domain/notices.js';
-import { progressWindow, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
+import { scanWindows, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
 import { insertSignals, orderVersions, scanCandidates, type ScanCandidate } from './supervision.repo.js';
 import { sql } from 'drizzle-orm';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -60,7 +60,7 @@ export async function scanOnce(
     // it costs PostgreSQL ~150 ms per scan, many times the query itself (bench/supervision.ts): no JIT for this read.
     await tx.execute(sql`set local jit = off`);
     const settings = await supervisionSettings(tx);
-    return { candidates: await scanCandidates(tx, now, progressWindow(cal, now), settings.instructionRule) };
+    return { candidates: await scanCandidates(tx, now, scanWindows(cal, now), settings.instructionRule) };
   });
   const result: ScanResult = { candidates: candidates.length, signals: 0, notices: 0, skipped: 0, changed: 0, transactions: 1 };
   for (let i = 0; i < candidates.length; i += chunk) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageCalendarDays } from '../../calendar/calendar.seed.js';
 import { createWorkingCalendar } from '../../calendar/domain/working-time.js';
-import { isEmergency, lastFullWorkingDay, nextWorkingDayStart, secondLimitAt, signalsFor, type TimedOrder } from './timers.js';
+import { callbackRetryCutoff, isEmergency, lastFullWorkingDay, nextWorkingDayStart, secondLimitAt, signalsFor, type TimedOrder } from './timers.js';
 
 // The calendar exactly as the database is seeded (chinese-days' data, whole years).
 const cal = createWorkingCalendar(packageCalendarDays().days.map((d) => ({ date: d.day, workday: d.workday })));
@@ -73,6 +73,34 @@ describe('signalsFor', () => {
     expect(kinds(unreachable, '2026-10-10T08:59:00')).toEqual([]);
     expect(kinds(unreachable, '2026-10-10T09:00:00')).toEqual(['callback_retry']);
     expect(signalsFor(cal, unreachable, bj('2026-10-10T09:00:00'))[0]!.key).toBe('callback_retry:o1:attempt2');
+  });
+
+  it("narrows the scan's candidates for a callback retry by exactly the rule signalsFor applies", () => {
+    // Every attempt and every scan time, each hour over the 2026 National Day holiday and its make-up working days
+    // (a Sunday and a Saturday that are working days, eight days off), and at the minutes around the start of work.
+    const instants: Date[] = [];
+    for (let t = bj('2026-09-25T00:00:00').getTime(); t < bj('2026-10-14T00:00:00').getTime(); t += 3_600_000) {
+      instants.push(new Date(t), new Date(t + 59 * 60_000));
+    }
+    const retryAt = new Map(instants.map((a) => [a, nextWorkingDayStart(cal, a)]));
+    const differ: string[] = [];
+    let due = 0;
+    for (const now of instants) {
+      const cutoff = callbackRetryCutoff(cal, now);
+      for (const attempt of instants) {
+        if (attempt > now) continue;
+        const byRule = now >= retryAt.get(attempt)!;
+        if (attempt < cutoff !== byRule) differ.push(`attempt ${attempt.toISOString()} scanned ${now.toISOString()}`);
+        if (byRule) due++;
+      }
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(due).toBeGreaterThan(100_000);
+    // Before work begins on a working day, yesterday's attempts are not due: the cutoff is yesterday's midnight.
+    expect(callbackRetryCutoff(cal, bj('2026-10-09T08:59:00'))).toEqual(bj('2026-10-08T00:00:00'));
+    expect(callbackRetryCutoff(cal, bj('2026-10-09T09:00:00'))).toEqual(bj('2026-10-09T00:00:00'));
+    // Over the holiday, the last working day that began is the Tuesday before it (30 September).
+    expect(callbackRetryCutoff(cal, bj('2026-10-05T12:00:00'))).toEqual(bj('2026-09-30T00:00:00'));
   });
 
   it('puts an order with any of 危众多大隐, or major, into the emergency mechanism, once per holding unit', () => {

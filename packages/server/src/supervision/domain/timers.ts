@@ -106,7 +106,6 @@ export function nextWorkingDayStart(cal: WorkingCalendar, at: Date): Date {
   return instantAt(date, cal.periods[0]!.start);
 }
 
-/** The last working day that has fully ended before `now` (its working time is over). */
 /**
  * The working day whose progress notes the emergency rule checks now, and what makes an order miss it: created before
  * that day's work began, with no note since the day began. The scan's query narrows with the same two instants.
@@ -116,6 +115,25 @@ export function progressWindow(cal: WorkingCalendar, now: Date): { day: string; 
   return { day, createdBefore: instantAt(day, cal.periods[0]!.start), notedSince: instantAt(day, 0) };
 }
 
+/**
+ * A failed callback's retry is due from the start of the working day after its attempt (`nextWorkingDayStart`). Said
+ * the other way round, for the scan's query: it is due now when the attempt was made before the day began of the
+ * latest working day whose work has begun. The query narrowed by the calendar day instead, and from midnight until work
+ * began every pending callback tried yesterday came back as a candidate at each pass, and its other signals, all long
+ * written, were written again and refused by key (3,163 of them per pass over 100,000 open orders).
+ */
+export function callbackRetryCutoff(cal: WorkingCalendar, now: Date): Date {
+  let date = localDateOf(now);
+  for (let i = 0; i < 60 && !(isWorkday(cal, date) && instantAt(date, cal.periods[0]!.start) <= now); i++) date = addDaysToDate(date, -1);
+  return instantAt(date, 0);
+}
+
+/** What the scan's query narrows its candidates by, from the same rules `signalsFor` applies to each. */
+export function scanWindows(cal: WorkingCalendar, now: Date) {
+  return { progress: progressWindow(cal, now), retryBefore: callbackRetryCutoff(cal, now) };
+}
+
+/** The last working day that has fully ended before `now` (its working time is over). */
 export function lastFullWorkingDay(cal: WorkingCalendar, now: Date): string {
   let date = localDateOf(now);
   if (!(isWorkday(cal, date) && endOfWorkingDay(cal, date) <= now)) date = addDaysToDate(date, -1);

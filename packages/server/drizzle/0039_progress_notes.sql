@@ -1,0 +1,1 @@
+CREATE INDEX "order_events_notes_idx" ON "order_events" USING btree ("at","order_id") WHERE "order_events"."action" = 'add_note';
