@@ -14,7 +14,7 @@ import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { noticesFor, shortTime, signalActions } from './domain/notices.js';
 import { scanWindows, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
-import { insertSignals, orderVersions, scanCandidates, type ScanCandidate } from './supervision.repo.js';
+import { candidateRows, insertSignals, scanCandidateIds, type ScanCandidate } from './supervision.repo.js';
 import { sql } from 'drizzle-orm';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { rowsOf } from '../platform/db/client.js';
@@ -35,16 +35,17 @@ export type ScanResult = {
 export const scanChunk = 500;
 
 /**
- * One pass of the supervision timers. The candidates are read in one statement; their signals due now are written
- * once by key, `chunk` candidates per transaction, and for each signal actually written, a timeline event by the
+ * One pass of the supervision timers. The candidates' ids and versions are read in one statement, their rows chunk by
+ * chunk (memory stays that of a chunk over any backlog); their signals due now are written once by key, `chunk`
+ * candidates per transaction, and for each signal actually written, a timeline event by the
  * system actor and its notices in the outbox, in that same transaction. A second instance or a rerun finds the keys
  * taken and produces nothing, so a pass that fails half way is finished by the next one without a duplicate.
  *
  * Why chunks: a first scan over a backlog (the feature switched on, a long outage) writes tens of thousands of
  * signals; in one transaction that held PostgreSQL's locks and, on PGlite's one connection, every request for
  * seconds (10,001 open orders: 1.5 s on PostgreSQL). Between two chunks the event loop gets a turn (`between`), and a
- * chunk written after that pause first drops the orders whose version moved since the read: the next pass reads
- * them afresh, so no notice speaks of a step the order has already left.
+ * chunk drops the orders whose version moved since the candidates were read: the next pass reads them afresh, so no
+ * notice speaks of a step the order has already left.
  */
 export async function scanOnce(
   db: Db,
@@ -55,27 +56,28 @@ export async function scanOnce(
 ): Promise<ScanResult> {
   const chunk = Math.max(1, opts.chunk ?? scanChunk);
   const between = opts.between ?? ioTurn;
-  const { candidates } = await db.transaction(async (tx) => {
+  const { candidates, instructionRule } = await db.transaction(async (tx) => {
     // The candidates query's correlated anti-joins make the planner's cost estimate pass jit_above_cost, and compiling
     // it costs PostgreSQL ~150 ms per scan, many times the query itself (bench/supervision.ts): no JIT for this read.
     await tx.execute(sql`set local jit = off`);
     const settings = await supervisionSettings(tx);
-    return { candidates: await scanCandidates(tx, now, scanWindows(cal, now), settings.instructionRule) };
+    return { candidates: await scanCandidateIds(tx, now, scanWindows(cal, now), settings.instructionRule), instructionRule: settings.instructionRule };
   });
   const result: ScanResult = { candidates: candidates.length, signals: 0, notices: 0, skipped: 0, changed: 0, transactions: 1 };
   for (let i = 0; i < candidates.length; i += chunk) {
     if (i > 0) await between();
     const part = candidates.slice(i, i + chunk);
     await db.transaction(async (tx) => {
-      let fresh = part;
-      if (i > 0) {
-        const versions = await orderVersions(
-          tx,
-          part.map((o) => o.id),
-        );
-        fresh = part.filter((o) => versions.get(o.id) === o.version);
-        result.changed += part.length - fresh.length;
-      }
+      // Each chunk's rows are read in its own transaction; an order whose version moved since the candidates were
+      // read is left to the next pass, which reads it afresh.
+      const rows = await candidateRows(
+        tx,
+        part.map((o) => o.id),
+        instructionRule,
+      );
+      const versions = new Map(part.map((o) => [o.id, o.version]));
+      const fresh = rows.filter((o) => versions.get(o.id) === o.version);
+      result.changed += part.length - fresh.length;
       const r = await writeSignals(tx, cal, now, system, fresh, opts.log);
       result.signals += r.signals;
       result.notices += r.notices;
