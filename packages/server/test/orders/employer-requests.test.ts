@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseEmployerName } from '../../src/orders/domain/employer.js';
 import { requestsAboutEmployer, requestsAboutEmployers } from '../../src/orders/orders.repo.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -106,5 +107,40 @@ describe('the employer counts of several intakes in one statement', () => {
     const next = await ok<{ id: string }>(agent.post('/api/orders', order(employer, [{ name: '第十三位' }])), 201);
     const events = await ok<{ action: string; data: { suggestedRiskFlags?: { flag: string }[] } }[]>(agent.get(`/api/orders/${next.id}/events`));
     expect(events[0]!.data.suggestedRiskFlags?.map((f) => f.flag)).toContain('repeat');
+  });
+  it('never read the invalid orders of an employer on the way to the cap', async () => {
+    // A wave about one employer marked 无效 afterwards (a campaign of duplicate calls): the count of the next intake
+    // about it reads its counted orders only (work_orders_employer_counted_idx), not the invalid ones before them.
+    const employer = '乌兰察布市无效来电测试有限公司';
+    const key = normaliseEmployerName(employer);
+    const since = new Date(t.clock.now().getTime() - minute);
+    const made: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      made.push((await ok<{ id: string }>(agent.post('/api/orders', order(employer, [{ name: `来电${i}` }], `第${i}次来电反映欠薪`)), 201)).id);
+      t.clock.advance(1000);
+    }
+    await t.db.execute(sql`update work_orders set state = 'invalid' where id in ${made.slice(0, 25)}`);
+    await t.db.execute(sql`analyze work_orders`);
+    countStatements.length = 0;
+    expect(await requestsAboutEmployers(t.db, [{ employerKey: key, since, cap: 3 }])).toEqual([3]);
+    const statement = countStatements.at(-1)!;
+    const asked = JSON.stringify([{ i: 0, k: key, f: since.toISOString(), cap: 3 }]).replaceAll("'", "''");
+    // A table of a few dozen rows is read whole by any plan; the planner is asked to plan as for a large one.
+    const plan = await t.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', `'${asked}'`)}`)));
+    });
+    const nodes: Record<string, unknown>[] = [];
+    const walk = (n: Record<string, unknown>) => {
+      nodes.push(n);
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
+    };
+    const root = Object.values(plan[0]!)[0];
+    walk((typeof root === 'string' ? JSON.parse(root) : root)[0].Plan);
+    const orders = nodes.filter((n) => n['Relation Name'] === 'work_orders');
+    // Three orders read for a cap of three: none of the 25 invalid ones before them (through work_orders_employer_key_idx
+    // they were all read and filtered out).
+    expect(orders.map((n) => [n['Node Type'], Number(n['Actual Rows']) + Number(n['Rows Removed by Filter'] ?? 0)])).toEqual([['Index Scan', 3]]);
   });
 });

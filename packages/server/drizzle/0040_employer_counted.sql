@@ -1,0 +1,1 @@
+CREATE INDEX "work_orders_employer_counted_idx" ON "work_orders" USING btree ("employer_key","created_at") WHERE "work_orders"."state" not in ('invalid', 'merged');
