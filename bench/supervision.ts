@@ -88,9 +88,9 @@ export async function supervisionScanBench(dbUrl: string, opts: { open: number; 
     console.log(`a steady scan reads ${again.candidates} candidates (${again.skipped} skipped by the timers) and writes ${again.signals} signals`);
     if (process.argv.includes('--explain')) {
       const { scanWindows } = await import('../packages/server/src/supervision/domain/timers.js');
-      const { scanCandidates } = await import('../packages/server/src/supervision/supervision.repo.js');
+      const { scanCandidateIds } = await import('../packages/server/src/supervision/supervision.repo.js');
       const t = performance.now();
-      await scanCandidates(db, now, scanWindows(cal, now), false);
+      await scanCandidateIds(db, now, scanWindows(cal, now), false);
       console.log(`candidates query alone: ${(performance.now() - t).toFixed(0)} ms`);
       const orig = db.execute.bind(db);
       let captured: Parameters<typeof db.execute>[0] | null = null;
@@ -98,7 +98,7 @@ export async function supervisionScanBench(dbUrl: string, opts: { open: number; 
         captured = q;
         return orig(q);
       }) as typeof db.execute;
-      await scanCandidates(db, now, scanWindows(cal, now), false);
+      await scanCandidateIds(db, now, scanWindows(cal, now), false);
       (db as unknown as { execute: typeof db.execute }).execute = orig;
       const plan = (await orig(sql`explain (analyze, costs off) ${captured!}`)) as unknown as { rows: Record<string, string>[] };
       console.log(plan.rows.map((r) => Object.values(r)[0]).join('\n'));
@@ -120,7 +120,8 @@ export async function supervisionScanBench(dbUrl: string, opts: { open: number; 
       ratio: p(scans, 0.5) / p(bares, 0.5),
     };
     console.log(
-      `first scan over ${open.toLocaleString()} open orders: ${first.ms.toFixed(0)} ms, ${first.signals.toLocaleString()} signals written in ${first.transactions} transactions`,
+      `at ${now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} Beijing time (timers depend on the hour: before work begins, or after it ends, other rules apply)\n` +
+        `first scan over ${open.toLocaleString()} open orders: ${first.ms.toFixed(0)} ms, ${first.signals.toLocaleString()} signals written in ${first.transactions} transactions`,
     );
     console.log(
       `steady scan p50 ${result.scanP50.toFixed(0)} ms (p95 ${result.scanP95.toFixed(0)}) / bare indexed scan p50 ${result.bareP50.toFixed(0)} ms (p95 ${result.bareP95.toFixed(0)})`,
