@@ -53,7 +53,7 @@ export async function scanCandidateIds(db: Executor, now: Date, windows: ScanWin
   const retryBefore = windows.retryBefore.toISOString();
   const requested = (suffix: ReturnType<typeof sql>) =>
     sql`exists (select 1 from supervision_signals s where s.order_id = o.id and s.kind = 'instruction_requested' and s.key = 'instruction_requested:' || o.id || ${suffix})`;
-  const { byProvincial, byReceiving, dispatchedByProvince } = instructionFacts();
+  const { byProvincial, byReceiving, dispatchedByProvince } = instructionFacts;
   const instructionDue = instructionRule
     ? sql`or (o.state = 'pending_dispatch' and o.channel = 'upper_platform' and not ${byProvincial} and not ${requested(sql`':provincial'`)})
       or (o.state in ('pending_sign', 'handling') and ${dispatchedByProvince} and not ${byReceiving} and not ${requested(sql`':receiving:' || o.holder_unit_id`)})`
@@ -79,18 +79,16 @@ export async function scanCandidateIds(db: Executor, now: Date, windows: ScanWin
 }
 
 /** Shaanxi's rule (only where it is on): a national platform's order before dispatch, a province-dispatched one before reply. */
-function instructionFacts() {
-  return {
-    byProvincial: sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`,
-    byReceiving: byReceivingSql('o'),
-    dispatchedByProvince: sql.raw(dispatchedByProvinceText('o')),
-  };
-}
+const instructionFacts = {
+  byProvincial: sql`exists (select 1 from order_instructions i where i.order_id = o.id and i.provincial)`,
+  byReceiving: byReceivingSql('o'),
+  dispatchedByProvince: sql.raw(dispatchedByProvinceText('o')),
+};
 
 /** The candidates' rows as `signalsFor` reads them, by id (a chunk of `scanCandidateIds`), as they are now. */
 export async function candidateRows(db: Executor, ids: string[], instructionRule = false): Promise<ScanCandidate[]> {
   if (!ids.length) return [];
-  const { byProvincial, byReceiving, dispatchedByProvince } = instructionFacts();
+  const { byProvincial, byReceiving, dispatchedByProvince } = instructionFacts;
   const instructionCols = instructionRule
     ? sql`, o.channel, ${dispatchedByProvince} as dispatched_by_province, ${byProvincial} as by_provincial, ${byReceiving} as by_receiving,
         (select p.user_id from unit_principal_leaders p where p.unit_id = o.holder_unit_id) as principal_leader_id`
@@ -139,21 +137,6 @@ export async function candidateRows(db: Executor, ids: string[], instructionRule
         }
       : {}),
   }));
-}
-
-/** Both at once, in the order read (tests, the bench's plan). */
-export async function scanCandidates(db: Executor, now: Date, windows: ScanWindows, instructionRule = false): Promise<ScanCandidate[]> {
-  const ids = await scanCandidateIds(db, now, windows, instructionRule);
-  const rows = new Map(
-    (
-      await candidateRows(
-        db,
-        ids.map((c) => c.id),
-        instructionRule,
-      )
-    ).map((r) => [r.id, r]),
-  );
-  return ids.flatMap((c) => rows.get(c.id) ?? []);
 }
 
 export type NewSignal = typeof supervisionSignals.$inferInsert;

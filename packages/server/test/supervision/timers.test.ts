@@ -12,7 +12,7 @@ import type { WorkingCalendar } from '../../src/calendar/domain/working-time.js'
 import { systemActorSource } from '../../src/install/system-actor.js';
 import type { SystemActor } from '../../src/platform/jobs/system-actor.js';
 import { scanWindows } from '../../src/supervision/domain/timers.js';
-import { scanCandidates } from '../../src/supervision/supervision.repo.js';
+import { scanCandidateIds } from '../../src/supervision/supervision.repo.js';
 import { scanOnce } from '../../src/supervision/supervision.scan.js';
 
 /**
@@ -171,7 +171,7 @@ describe('the callback after a reply', () => {
     // Before work begins the next day the scan does not even read it (it did from midnight, and wrote its other
     // signals again at every pass until nine).
     const cal = await createCalendarService({ db: t.db, clock: t.clock }).current();
-    const candidates = async (local: string) => (await scanCandidates(t.db, bj(local), scanWindows(cal, bj(local)))).map((c) => c.id);
+    const candidates = async (local: string) => (await scanCandidateIds(t.db, bj(local), scanWindows(cal, bj(local)))).map((c) => c.id);
     expect(await candidates('2026-10-27T08:59:00')).not.toContain(signed.id);
     expect(await candidates('2026-10-27T09:00:00')).toContain(signed.id);
     await at('2026-10-27T09:01:00');
