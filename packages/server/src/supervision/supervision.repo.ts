@@ -27,6 +27,8 @@ export type ScanCandidate = {
   holderUnitPath: string;
   intakeUnitId: string;
   dispatchUnitId: string | null;
+  /** Whom the order is about (intake's employer key): emergency orders of one employer form a wave (domain/waves.ts). */
+  employerKey: string | null;
   lastNoteAt: Date | null;
   instructions?: InstructionFacts;
   /** The holding unit's designated principal leader (主要领导), asked for the receiving unit's instruction. */
@@ -96,7 +98,7 @@ export async function candidateRows(db: Executor, ids: string[], instructionRule
   const result = await db.execute(sql`
     select o.id, o.version, o.number, o.subject_code, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
            o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
-           o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id,
+           o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id, o.employer_key,
            case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
            ${instructionCols}
     from work_orders o
@@ -122,6 +124,7 @@ export async function candidateRows(db: Executor, ids: string[], instructionRule
     holderUnitPath: r.holder_unit_path as string,
     intakeUnitId: r.intake_unit_id as string,
     dispatchUnitId: (r.dispatch_unit_id as string) ?? null,
+    employerKey: (r.employer_key as string) ?? null,
     lastNoteAt: d(r.last_note_at),
     ...(instructionRule
       ? {

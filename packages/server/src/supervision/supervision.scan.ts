@@ -12,7 +12,8 @@ import { ioTurn } from '../platform/concurrency/io-turn.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
-import { noticesFor, shortTime, signalActions } from './domain/notices.js';
+import { noticesFor, shortTime, signalActions, type OrderPlace } from './domain/notices.js';
+import { splitWaves, waveNotices } from './domain/waves.js';
 import { scanWindows, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
 import { candidateRows, insertSignals, scanCandidateIds, type ScanCandidate } from './supervision.repo.js';
 import { sql } from 'drizzle-orm';
@@ -154,23 +155,12 @@ async function writeSignals(
   const members = await membersOf(tx, [...new Set(emergencyUnits)]);
   // Notices name the subject, not the title (the narrative's first words): the catalog's names, read once when needed.
   const subjectNames = made.length ? new Map((await listSubjects(tx)).map((x) => [x.code, x.nameZh])) : new Map<string, string>();
-  const notices = made.flatMap(({ s, o }) =>
-    withMembers(
-      s,
-      o,
-      members,
-      noticesFor(s, {
-        id: o.id,
-        number: o.number,
-        subjectName: subjectNames.get(o.subjectCode) ?? o.subjectCode,
-        holderUnitId: o.holderUnitId,
-        holderChain: unitIdsOnPath(o.holderUnitPath),
-        intakeUnitId: o.intakeUnitId,
-        dispatchUnitId: o.dispatchUnitId,
-        principalLeaderId: o.principalLeaderId ?? null,
-      }),
-    ),
-  );
+  // A wave (one employer's orders at one unit, many with the same signal in this pass) is told once, not once an order.
+  const { alone, waves } = splitWaves(made.map(({ s, o }) => ({ s, o, employerKey: o.employerKey, place: placeOf(o, subjectNames) })));
+  const notices = [
+    ...alone.flatMap(({ s, o, place }) => withMembers(s, o, members, noticesFor(s, place))),
+    ...waves.flatMap((w) => withMembers(w[0]!.s, w[0]!.o, members, waveNotices(w))),
+  ];
   await inBatches(
     notices.map((n) => noticeJob(n, now)),
     (jobs) => outbox.enqueue(tx, jobs, now),
@@ -231,6 +221,18 @@ async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Pr
   );
   return written.length;
 }
+
+/** Where a candidate stands in the tree, for its notices. */
+const placeOf = (o: ScanCandidate, subjectNames: Map<string, string>): OrderPlace => ({
+  id: o.id,
+  number: o.number,
+  subjectName: subjectNames.get(o.subjectCode) ?? o.subjectCode,
+  holderUnitId: o.holderUnitId,
+  holderChain: unitIdsOnPath(o.holderUnitPath),
+  intakeUnitId: o.intakeUnitId,
+  dispatchUnitId: o.dispatchUnitId,
+  principalLeaderId: o.principalLeaderId ?? null,
+});
 
 function withMembers(s: Signal, o: ScanCandidate, members: { unitId: string; userId: string }[], notices: Notice[]): Notice[] {
   if (s.kind !== 'emergency') return notices;

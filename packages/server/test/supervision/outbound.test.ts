@@ -179,4 +179,46 @@ describe('phone tasks', () => {
     const listed = (await ok(admin.get('/api/supervision/outbound?channel=phone'))).items;
     expect(listed.find((x: { id: string }) => x.id === mine[0]!.id)).toMatchObject({ state: 'done', attempts: 2 });
   });
+
+  it("a wave of one employer's orders is one notice and one SMS a person, and every order of it is on the phone task", async () => {
+    // Wednesday 2 December, 10:00 in Beijing: a day whose phone task is not done yet.
+    t.clock.set(new Date('2026-12-02T02:00:00Z'));
+    const wave = [];
+    for (let i = 0; i < 4; i++) {
+      const o = await ok(
+        agent.post('/api/orders', {
+          ...newOrder,
+          employer: { name: '呼和浩特市某某建材有限公司' },
+          riskFlags: ['mass'],
+          narrative: `建材公司工人集体讨薪，第 ${i + 1} 位。`,
+        }),
+        201,
+      );
+      const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+      wave.push(await ok(handler.post(`/api/orders/${o.id}/sign`, { version: d.version })));
+    }
+    const ids = wave.map((o) => o.id as string);
+    const nearDue = Math.max(...wave.map((o) => Date.parse(o.deadlines.current.nearDueAt)));
+    expect(nearDue).toBeLessThan(Math.min(...wave.map((o) => Date.parse(o.deadlines.current.dueAt))));
+    t.clock.set(new Date(nearDue + 60_000));
+    await t.app.jobs.runDue();
+    t.clock.set(new Date(nearDue + 5 * 60_000));
+    await t.app.jobs.runDue();
+
+    const told = ((await ok(handler.get('/api/notifications?limit=100'))).items as { kind: string; orderId: string; data: { count?: number } }[]).filter((n) =>
+      ids.includes(n.orderId),
+    );
+    expect(told.filter((n) => n.kind === 'supervision.near_due').map((n) => [n.orderId, n.data.count])).toEqual([[ids[0], 4]]);
+    expect(told.filter((n) => n.kind === 'supervision.emergency').map((n) => [n.orderId, n.data.count])).toEqual([[ids[0], 4]]);
+    // The emergency notice is urgent: one SMS to the handler for the wave, not one an order.
+    const sms = (await ok(admin.get('/api/supervision/outbound?channel=sms&limit=100'))).items as { target: string; orderId: string; noticeKind: string }[];
+    expect(sms.filter((x) => x.noticeKind === 'supervision.emergency' && ids.includes(x.orderId) && x.target.endsWith('1111'))).toHaveLength(1);
+    const tasks = (await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as {
+      unit: { id: string };
+      orders: { id: string; number: string }[];
+    }[];
+    const task = tasks.find((x) => x.unit.id === county.id && x.orders.some((y) => ids.includes(y.id)))!;
+    expect(task.orders.map((y) => y.id).sort()).toEqual([...ids].sort());
+    expect(task.orders.map((y) => y.number).sort()).toEqual(wave.map((o) => o.number).sort());
+  });
 });

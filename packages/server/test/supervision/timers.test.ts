@@ -150,6 +150,49 @@ describe('the emergency mechanism', () => {
     expect(flagged[0]!.title).toContain('未报进展');
     expect(flagged[0]!.title).not.toContain('农民工');
   });
+
+  it('tells a wave of one employer at one unit once per scan, with every order on the list and on its own timeline', async () => {
+    await at('2026-10-23T10:00:00');
+    const wave = { employer: { name: '呼和浩特市某某建筑劳务有限公司' }, riskFlags: ['mass'], workersInvolved: 40 };
+    const orders: { id: string; number: string }[] = [];
+    for (let i = 0; i < 4; i++) orders.push(await signedAtCounty({ ...wave, narrative: `工地农民工集体讨薪，第 ${i + 1} 位来电。` }));
+    // Another employer's two emergency orders at the same time: too few for a wave, one notice each.
+    const pair = [];
+    for (let i = 0; i < 2; i++) pair.push(await signedAtCounty({ employer: { name: '呼和浩特市某某物流有限公司' }, riskFlags: ['mass'] }));
+    await at('2026-10-23T10:05:00');
+    await at('2026-10-23T10:15:00');
+    for (const person of [leader, supervisor]) {
+      const ours = new Set([...orders, ...pair].map((o) => o.id));
+      const told = (await noticesOf(person, 'supervision.emergency')).filter((n) => ours.has(n.orderId)) as unknown as {
+        title: string;
+        orderId: string;
+        data: { count?: number; orderIds?: string[] };
+      }[];
+      // The wave's one notice (under its first order), and one for each order of the pair.
+      expect(told).toHaveLength(3);
+      const wave = told.find((n) => n.data.count)!;
+      expect(wave.title).toBe(`应急工单：工单 ${orders[0]!.number}（欠薪讨薪）等 4 张（同一用人单位）`);
+      expect(wave.orderId).toBe(orders[0]!.id);
+      expect(wave.data).toMatchObject({ count: 4, orderIds: orders.map((o) => o.id) });
+      expect(
+        told
+          .filter((n) => n !== wave)
+          .map((n) => n.orderId)
+          .sort(),
+      ).toEqual(pair.map((o) => o.id).sort());
+    }
+    for (const o of orders) {
+      const actions = ((await ok(handler.get(`/api/orders/${o.id}/events`))) as { action: string }[]).map((e) => e.action);
+      expect(actions.filter((a) => a === 'emergency_alert')).toHaveLength(1);
+    }
+    // One more call about the employer in a later pass: told alone, as an order of its own.
+    const late = await signedAtCounty({ ...wave, narrative: '工地农民工集体讨薪，第 5 位来电。' });
+    await at('2026-10-23T10:25:00');
+    const lateTold = await noticesOf(leader, 'supervision.emergency', late.id);
+    expect(lateTold).toHaveLength(1);
+    expect(lateTold[0]!.title).toBe(`应急工单：工单 ${late.number}（欠薪讨薪）`);
+    expect((await noticesOf(leader, 'supervision.emergency')).filter((n) => n.orderId === late.id || n.orderId === orders[0]!.id)).toHaveLength(2);
+  });
 });
 
 describe('the callback after a reply', () => {
@@ -204,6 +247,8 @@ describe('two server instances over 1,000 open orders', () => {
       select ${sql.raw(cloneColumns)} from work_orders o, generate_series(1, 999) g where o.id = ${template.id}`);
     const ids = rowsOf<{ id: string }>(await t.db.execute(sql`select id from work_orders where narrative = '批量工单模板：拖欠工资。'`)).map((r) => r.id);
     expect(ids).toHaveLength(1000);
+    // Each about an employer of its own: one employer's orders reaching a deadline together are told as a wave (below).
+    await t.db.execute(sql`update work_orders set employer_key = 'clone-' || id where narrative = '批量工单模板：拖欠工资。'`);
     t.clock.set(new Date(new Date(template.deadlines.current.nearDueAt).getTime() + 60_000));
     const [a, b] = await Promise.all([t.app.jobs.runDue(), second.app.jobs.runDue()]);
     // Anything left over (one instance finished while the other still delivered) runs now.

@@ -90,16 +90,20 @@ function deliveriesOf(
   return rows;
 }
 
-/** Today's phone task for the unit (one a day per unit), with this order added once. */
+/** Today's phone task for the unit (one a day per unit), with the notice's orders added once each (a wave's: all it lists). */
 async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: Date) {
   const day = localDateOf(at);
-  const line = {
-    id: notice.orderId,
-    number: (notice.data?.number as string) ?? '',
+  const ids = (notice.data?.orderIds as string[] | undefined) ?? [notice.orderId];
+  const numbers = (notice.data?.numbers as string[] | undefined) ?? [notice.data?.number as string];
+  const lines = ids.map((id, i) => ({
+    id,
+    number: numbers[i] ?? '',
     signal: notice.data?.signal ?? null,
     dueAt: notice.data?.dueAt ?? null,
     title: notice.title,
-  };
+  }));
+  const given = JSON.stringify(lines);
+  const onTask = sql`(${outboundDeliveries.payload} -> 'orders') @> jsonb_build_array(jsonb_build_object('id', x -> 'id'))`;
   await tx
     .insert(outboundDeliveries)
     .values({
@@ -110,15 +114,17 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
       target: unitId,
       targetUnitId: unitId,
       state: 'open',
-      payload: { day, orders: [line] },
+      payload: { day, orders: lines },
       createdAt: at,
     })
     .onConflictDoUpdate({
       target: outboundDeliveries.key,
+      // The lines of orders not on the task yet; none new, the row is left as it is.
       set: {
-        payload: sql`jsonb_set(${outboundDeliveries.payload}, '{orders}', (${outboundDeliveries.payload} -> 'orders') || ${JSON.stringify([line])}::jsonb)`,
+        payload: sql`jsonb_set(${outboundDeliveries.payload}, '{orders}', (${outboundDeliveries.payload} -> 'orders') || coalesce((
+          select jsonb_agg(x) from jsonb_array_elements(${given}::jsonb) x where not (${onTask})), '[]'::jsonb))`,
       },
-      where: sql`${outboundDeliveries.state} in ('open', 'failed') and not ((${outboundDeliveries.payload} -> 'orders') @> ${JSON.stringify([{ id: line.id }])}::jsonb)`,
+      where: sql`${outboundDeliveries.state} in ('open', 'failed') and exists (select 1 from jsonb_array_elements(${given}::jsonb) x where not (${onTask}))`,
     });
 }
 

@@ -43,9 +43,10 @@ export const signalActions = {
  * Who hears of a signal (workflow.md, 督办): the holding unit's handlers of a reminder; of an overdue step the unit
  * (urging notice) and the supervisors of the level above (report); of a second limit passed, the unit's leader;
  * of a callback due or to retry, the agents of the unit that took the call. The unit's dispatchers hear of a
- * dispatch step. Each notice's key derives from the signal's, so it too is produced once.
+ * dispatch step. Each notice's key derives from the signal's, so it too is produced once. `label` names what the
+ * notice is about when it is more than the one order (a wave of them, domain/waves.ts).
  */
-export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
+export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
   const step = s.step ? (stepNames[s.step] ?? s.step) : '';
   const due = s.dueAt ? shortTime(s.dueAt) : '';
   const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
@@ -56,7 +57,7 @@ export function noticesFor(s: Signal, o: OrderPlace): Notice[] {
       ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true }
       : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
   const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
-  const what = orderLabel(o.number, o.subjectName);
+  const what = label ?? orderLabel(o.number, o.subjectName);
   switch (s.kind) {
     case 'emergency': {
       // The hotline centre's leaders (the province root, which its centre acts for), the holder's and the level above's.
