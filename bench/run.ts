@@ -19,7 +19,7 @@
  *
  *  - intake on the embedded PGlite: createOrder at 10 connections vs. a bare Fastify + PGlite INSERT (bench/pglite-intake.ts)
  *
- * `--only statements,intake,pglite,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 2,000; quick 500).
+ * `--only statements,intake,pglite,lists,calls,exchange,supervision` runs some parts; `--calls N` sets the calls replayed (default 10,000, five events each: at 2,000 the measure lasted half a second; quick 2,000).
  *
  *  - soak (only when asked for: `--only soak`): mixed traffic at a fixed moderate rate for `--soak-minutes` (default 60;
  *    `--soak-rate` requests/s, default 30; `--soak-warmup` minutes cut off, default 10; `--soak-orders` seeded first,
@@ -57,7 +57,7 @@ const duration = Number(option('duration', quick ? '5' : '15'));
 const listSamples = Number(option('samples', quick ? '100' : '300'));
 const only = new Set(option('only', 'statements,intake,pglite,lists,calls,exchange,supervision').split(','));
 const openOrders = Number(option('open', quick ? '10000' : '100000'));
-const callCount = Number(option('calls', quick ? '500' : '2000'));
+const callCount = Number(option('calls', quick ? '2000' : '10000'));
 const build = !flag('no-build');
 const keep = flag('keep');
 const workers = Number(option('workers', '2'));
@@ -244,7 +244,7 @@ async function main() {
       line(`server RSS after ${name} (MB)`, rssAfter[name]!.toFixed(0), '', null);
     };
     if (only.has('calls')) {
-      report.calls = await callIngestion(app.port, bare.port);
+      report.calls = await callIngestion(app.port, bare.port, app.child.pid!, bare.child.pid!);
       phaseDone('calls');
     }
     if (only.has('statements')) {
@@ -701,32 +701,46 @@ async function send(batches: string[], url: (i: number) => string, headers: (bod
   return (performance.now() - t) / 1000;
 }
 
-async function callIngestion(appPort: number, barePort: number) {
+async function callIngestion(appPort: number, barePort: number, appPid: number, barePid: number) {
   const { batches, events } = callBatches();
   const signed = (body: string, i: number) => {
     const ts = String(Math.floor(Date.now() / 1000));
     const nonce = `bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`;
     return { 'x-hotline-timestamp': ts, 'x-hotline-nonce': nonce, 'x-hotline-signature': signRequest('hmac-sha256', demoTelephonySecret, ts, nonce, body) };
   };
-  // Warm-up on calls of their own, so JIT and pools are not part of the measure.
-  const warm = JSON.stringify({ events: [{ eventId: 'warm-0', callId: 'warm', type: 'offered', at: new Date().toISOString() }] });
-  await send([warm], () => `http://127.0.0.1:${appPort}/api/calls/events`, signed);
+  // Warm-up on calls of their own (a tenth of the batches, renamed), so JIT and pools are not part of the measure.
+  const warm = batches.slice(0, Math.max(1, Math.ceil(batches.length / 10))).map((b) => b.replaceAll('"bench-', '"warm-'));
+  await send(warm, () => `http://127.0.0.1:${appPort}/api/calls/events`, signed);
   await send(
-    [warm],
+    warm,
     () => `http://127.0.0.1:${barePort}/bare/call-events`,
     () => ({}),
   );
-  const bareSecs = await send(
-    batches,
-    () => `http://127.0.0.1:${barePort}/bare/call-events`,
-    () => ({}),
+  // CPU per event of each server and of its database backends (read from /proc, as intake's).
+  const measured = async (side: 'app' | 'bare', pid: number, run: () => Promise<number>) => {
+    const before = await backendPids(side);
+    const d0 = new Map(before.map((b) => [b, cpuMs(b)]));
+    const c0 = cpuMs(pid);
+    const secs = await run();
+    const server = cpuMs(pid) - c0;
+    const db = (await backendPids(side)).reduce((a, b) => a + cpuMs(b) - (d0.get(b) ?? 0), 0);
+    return { secs, serverUsPerEvent: (server * 1000) / events, dbUsPerEvent: (db * 1000) / events };
+  };
+  const bareRun = await measured('bare', barePid, () =>
+    send(
+      batches,
+      () => `http://127.0.0.1:${barePort}/bare/call-events`,
+      () => ({}),
+    ),
   );
-  const appSecs = await send(batches, () => `http://127.0.0.1:${appPort}/api/calls/events`, signed);
-  const [bareRate, appRate] = [events / bareSecs, events / appSecs];
+  const appRun = await measured('app', appPid, () => send(batches, () => `http://127.0.0.1:${appPort}/api/calls/events`, signed));
+  const [bareRate, appRate] = [events / bareRun.secs, events / appRun.secs];
   line(`call events bare INSERT (events/s, ${callCount} calls)`, bareRate.toFixed(0), '', null);
   line('call events ingestCallEvents (events/s)', appRate.toFixed(0), '', null);
+  line('server / database CPU per event, bare (µs)', `${bareRun.serverUsPerEvent.toFixed(0)} / ${bareRun.dbUsPerEvent.toFixed(0)}`, '', null);
+  line('server / database CPU per event, ours (µs)', `${appRun.serverUsPerEvent.toFixed(0)} / ${appRun.dbUsPerEvent.toFixed(0)}`, '', null);
   line('call-event ingestion ratio to bare', (appRate / bareRate).toFixed(2), '≥ 0.50', appRate / bareRate >= 0.5);
-  return { calls: callCount, events, batches: batches.length, bareRate, appRate };
+  return { calls: callCount, events, batches: batches.length, bareRate, appRate, bare: bareRun, app: appRun };
 }
 
 main().then(

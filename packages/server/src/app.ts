@@ -288,7 +288,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
-  const calls = createCallsService({ db, clock, bus });
+  const calls = createCallsService({ db, clock, bus, inProcessDatabase: database.kind === 'pglite' });
   await app.register(notificationsRoutes, {
     prefix: '/api/notifications',
     notifications: createNotificationsService({ db, clock }),

@@ -3,7 +3,7 @@ import type { Executor } from '../platform/db/client.js';
 import { calls } from './calls.tables.js';
 import { callsForFigures, saveCalls } from './calls.repo.js';
 import { callFigures, defaultCallFigureOptions, type CallFigures } from './domain/call-figures.js';
-import { foldCall, type CallEvent, type CallRecord, type TransferTarget } from './domain/call-events.js';
+import { foldCall, storedPrefix, type CallEvent, type CallRecord, type TransferTarget } from './domain/call-events.js';
 
 /**
  * What other capabilities (quality inspection) read of calls, kept in the calls capability that owns the table.
@@ -79,7 +79,8 @@ export async function recordCallTransfer(
     targetName: q.targetName,
     ...(q.agent ? { agent: q.agent } : {}),
   };
-  await saveCalls(tx, [foldCall(q.callId, [...row.events, event])], q.at);
+  const record = foldCall(q.callId, [...row.events, event]);
+  await saveCalls(tx, [{ record, after: storedPrefix(row.events, record.events) }], q.at);
   return 'recorded';
 }
 

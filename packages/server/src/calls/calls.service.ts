@@ -11,13 +11,23 @@ import { conflict, forbidden, invalid, notFound, staleVersion } from '../platfor
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
 import { callRecordsBetween } from './call-facts.js';
-import { foldCall, type CallEvent, type CallRecord } from './domain/call-events.js';
+import { foldCall, storedPrefix, type CallEvent, type CallRecord } from './domain/call-events.js';
 import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { groupBy } from '../platform/collections/group-by.js';
+import { createCoalescer } from '../platform/concurrency/coalesce.js';
 
-type Deps = { db: Db; clock: Clock; bus: ChangeBus };
+type Deps = {
+  db: Db;
+  clock: Clock;
+  bus: ChangeBus;
+  /** PGlite: batches that arrive together wait a turn of the event loop to be ingested together (coalesce.ts `gather`). */
+  inProcessDatabase?: boolean;
+};
+
+type Batch = { nonce: string; events: CallEvent[] };
+type BatchResult = { accepted: number; added: number; calls: number } | 'replayed';
 
 /** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
 const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
@@ -25,43 +35,102 @@ const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as 
 export function createCallsService(deps: Deps) {
   const { db, clock, bus } = deps;
 
+  /**
+   * Signed batches that arrive together are ingested in one transaction, one at a time per process (coalesce.ts):
+   * the telephony posts a call's events in consecutive batches, so two batches in flight at once would mostly queue
+   * on the same calls' row locks, each holding them for its own round trips and commit. Together, the statements and
+   * the commit are paid once and nothing waits on a lock of this process. If the transaction fails, each batch is
+   * ingested again alone, so one batch's fault is its own.
+   */
+  const together = createCoalescer<Batch, BatchResult>({
+    inFlight: 1,
+    gather: deps.inProcessDatabase ?? false,
+    maxBatch: 16,
+    alone: true,
+    run: ingestTogether,
+  });
+
   /** One signed batch of events: its nonce once, each call folded again from all its events, atomically. */
   async function ingest(nonce: string, events: CallEvent[]) {
+    const r = await together.submit({ nonce, events });
+    if (r === 'replayed') throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+    return r;
+  }
+
+  async function ingestTogether(batches: Batch[]): Promise<BatchResult[]> {
     const now = clock.now();
-    const answered: { callId: string; agent: string }[] = [];
-    const result = await db.transaction(async (tx) => {
-      if (!(await repo.claimNonce(tx, nonce, now))) throw conflict('SIGNATURE_REPLAYED', '重复的签名请求（nonce 已使用），已拒绝');
+    // A nonce twice among these: the later batch is the replay (the earlier may be one too; the database says).
+    const first = new Map<string, number>();
+    batches.forEach((b, i) => first.has(b.nonce) || first.set(b.nonce, i));
+    const byBatch = batches.map((b) => {
       const byCall = new Map<string, CallEvent[]>();
-      for (const e of events) {
+      for (const e of b.events) {
         const same = byCall.get(e.callId);
         if (same) same.push(e);
         else byCall.set(e.callId, [e]);
       }
-      const ids = [...byCall.keys()].sort();
-      const existing = await repo.lockCalls(tx, ids, now);
-      let added = 0;
-      const folded: CallRecord[] = [];
-      for (const id of ids) {
-        const before = existing.get(id) ?? [];
-        const known = new Set(before.map((e) => e.eventId));
-        const fresh = byCall.get(id)!.filter((e) => !known.has(e.eventId));
-        added += new Set(fresh.map((e) => e.eventId)).size;
-        const record = foldCall(id, [...before, ...fresh]);
-        folded.push(record);
+      return byCall;
+    });
+    const namedBy = new Map<string, string[]>();
+    byBatch.forEach((byCall, i) => {
+      if (first.get(batches[i]!.nonce) !== i) return;
+      for (const id of byCall.keys()) namedBy.set(id, [...(namedBy.get(id) ?? []), batches[i]!.nonce]);
+    });
+    const ids = [...namedBy.keys()].sort();
+    const answered: { callId: string; agent: string }[] = [];
+    const results = await db.transaction(async (tx) => {
+      const { claimed, created } = await repo.claimBatches(
+        tx,
+        [...first.keys()],
+        ids.map((id) => [id, namedBy.get(id)!]),
+        now,
+      );
+      const ingested = (i: number) => first.get(batches[i]!.nonce) === i && claimed.has(batches[i]!.nonce);
+      const named = new Set(byBatch.flatMap((byCall, i) => (ingested(i) ? [...byCall.keys()] : [])));
+      const stored = await repo.lockCalls(
+        tx,
+        ids.filter((id) => named.has(id) && !created.has(id)),
+      );
+      // Each batch in its turn, as if it came alone: what it adds is what no earlier batch (or the row) holds.
+      const known = new Map<string, Set<string>>();
+      const fresh = new Map<string, CallEvent[]>();
+      const out = batches.map((b, i): BatchResult => {
+        if (!ingested(i)) return 'replayed';
+        let added = 0;
+        for (const [id, evs] of byBatch[i]!) {
+          let seen = known.get(id);
+          if (!seen) known.set(id, (seen = new Set((stored.get(id) ?? []).map((e) => e.eventId))));
+          for (const e of evs) {
+            if (seen.has(e.eventId)) continue;
+            seen.add(e.eventId);
+            added++;
+            const list = fresh.get(id);
+            if (list) list.push(e);
+            else fresh.set(id, [e]);
+          }
+        }
+        return { accepted: b.events.length, added, calls: byBatch[i]!.size };
+      });
+      const writes: repo.CallWrite[] = [];
+      // Calls whose events were all seen before are left as they are: the stored record is already their fold.
+      for (const [id, evs] of fresh) {
+        const before = stored.get(id) ?? [];
+        const record = foldCall(id, [...before, ...evs]);
+        writes.push({ record, after: storedPrefix(before, record.events) });
         // Newly answered and still going: the agent's screen pops (a late duplicate or an ended call pops nothing).
-        if (fresh.some((e) => e.type === 'answered') && !before.some((e) => e.type === 'answered') && record.outcome === 'in_progress' && record.agent)
+        if (evs.some((e) => e.type === 'answered') && !before.some((e) => e.type === 'answered') && record.outcome === 'in_progress' && record.agent)
           answered.push({ callId: id, agent: record.agent });
       }
-      await repo.saveCalls(tx, folded, now);
-      return { accepted: events.length, added, calls: ids.length };
+      await repo.saveCalls(tx, writes, now);
+      return out;
     });
     // After the commit: whoever reads the call on the pop finds it, and the live figures count it. Announced as
     // committed changes (platform/bus): this instance's agents pop at once, another instance's with the next coalesced
     // NOTIFY (≤ 250 ms) — not one NOTIFY round trip per answered call after every batch (a batch of 100 events
     // answered some 20 calls: 20 statements in a row, a third of the batch's time).
     for (const a of answered) bus.committed({ topic: 'call.answered', ...a });
-    if (result.added > 0) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
-    return result;
+    if (results.some((r) => r !== 'replayed' && r.added > 0)) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
+    return results;
   }
 
   /**

@@ -10,7 +10,8 @@ import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { createCallsService } from '../../src/calls/calls.service.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
-import type { CallEvent } from '../../src/calls/domain/call-events.js';
+import { foldCall, type CallEvent } from '../../src/calls/domain/call-events.js';
+import { sql } from 'drizzle-orm';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
 let t: TestApp;
@@ -161,18 +162,125 @@ describe('call figures', () => {
 });
 
 describe('ingestion cost', () => {
-  it('writes a batch of 40 calls back with one UPDATE, not one per call', async () => {
+  it('writes a batch of 40 calls back with one UPDATE, not one per call, and appends what came in order', async () => {
     // The same database through a drizzle instance that logs its statements.
     const logged: string[] = [];
     const logger = { logQuery: (q: string) => logged.push(q) };
     const client = (t.database.db as unknown as { $client: never }).$client;
     const db = (t.database.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePg(client, { schema, logger })) as unknown as Db;
     const service = createCallsService({ db, clock: t.clock, bus: createInProcessBus() });
-    const events = Array.from({ length: 40 }, (_, i) => answered(`batch-${i}`, 2 * 86_400 + i, 10, 100)).flat() as CallEvent[];
-    expect(await service.ingest('batch-nonce', events)).toEqual({ accepted: 160, added: 160, calls: 40 });
+    const calls = Array.from({ length: 40 }, (_, i) => answered(`batch-${i}`, 2 * 86_400 + i, 10, 100)) as CallEvent[][];
+    const dml = () => logged.filter((q) => /^\s*(with|select|insert|update|delete)/i.test(q));
+    // New calls: the nonce claimed and the calls created by one statement; nothing to read; one write.
+    expect(
+      await service.ingest(
+        'batch-nonce',
+        calls.flatMap((c) => c.slice(0, 2)),
+      ),
+    ).toEqual({ accepted: 80, added: 80, calls: 40 });
     expect(logged.filter((q) => /^\s*update "calls"/i.test(q))).toHaveLength(1);
-    expect(logged.filter((q) => /^\s*(select|insert|update|delete)/i.test(q))).toHaveLength(4); // nonce, create, lock, write
+    expect(dml()).toHaveLength(2);
+    // The rest of their events, in order: the calls are read and locked, and the write appends.
+    logged.length = 0;
+    expect(
+      await service.ingest(
+        'batch-nonce-2',
+        calls.flatMap((c) => c.slice(2)),
+      ),
+    ).toEqual({ accepted: 80, added: 80, calls: 40 });
+    expect(dml()).toHaveLength(3); // claim and create, lock, write
+    // Sent again under a new nonce: nothing is new, nothing is written.
+    logged.length = 0;
+    expect(
+      await service.ingest(
+        'batch-nonce-3',
+        calls.flatMap((c) => c.slice(1, 3)),
+      ),
+    ).toEqual({ accepted: 80, added: 0, calls: 40 });
+    expect(dml()).toHaveLength(2);
     expect(await ok(agent.get('/api/calls/batch-39'))).toMatchObject({ outcome: 'answered', waitSeconds: 10, talkSeconds: 100 });
+    const stored = await ok(agent.get('/api/calls/batch-7'));
+    expect(stored.events.map((e: CallEvent) => e.eventId)).toEqual(calls[7]!.map((e) => e.eventId));
+  });
+
+  it('stores each call as the fold of all its events, whatever batches and order they came in', async () => {
+    const service = createCallsService({ db: t.database.db, clock: t.clock, bus: createInProcessBus() });
+    // Twelve calls' events (answered, abandoned, voice menu only, with transfers and recordings), shuffled by a
+    // seeded generator, repeated in part, cut into batches of uneven sizes: some arrive in order (appended), some
+    // late (a late event sorts among the stored ones: the whole list is written again).
+    let seed = 12351;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const all: CallEvent[] = [];
+    for (let i = 0; i < 12; i++) {
+      const id = `fold-${i}`;
+      const s = 5 * 86_400 + i * 40;
+      const evs = (i % 3 === 0 ? answered(id, s, 5 + i, 60 + i) : i % 3 === 1 ? abandoned(id, s, 20 + i) : ivrOnly(id, s)) as CallEvent[];
+      if (i % 3 === 0) {
+        evs.push({ eventId: `${id}-t`, callId: id, type: 'transferred', at: at(s + 30 + i), target: 'lawyer', targetName: '值班律师' });
+        evs.push({ eventId: `${id}-r`, callId: id, type: 'recording', at: at(s + 200), recordingUrl: `https://recordings.invalid/${id}.wav` });
+      }
+      all.push(...evs);
+    }
+    for (let round = 0; round < 6; round++) {
+      // Mostly in time order (a few swapped), so both ways of writing are taken.
+      const sent = [...all].sort((a, b) => (a.at < b.at ? -1 : 1));
+      for (let k = 0; k < 8; k++) {
+        const i = Math.floor(rand() * sent.length);
+        const j = Math.floor(rand() * sent.length);
+        [sent[i], sent[j]] = [sent[j]!, sent[i]!];
+      }
+      const repeats = sent.filter(() => rand() < 0.15);
+      const stream = [...sent, ...repeats];
+      const ids = new Set(all.map((e) => e.callId));
+      for (const id of ids) await t.database.db.execute(sql`delete from calls where call_id = ${id}`);
+      let n = 0;
+      while (n < stream.length) {
+        const size = 1 + Math.floor(rand() * 9);
+        await service.ingest(`fold-${round}-${n}`, stream.slice(n, n + size));
+        n += size;
+      }
+      for (const id of ids) {
+        const want = foldCall(id, all);
+        const got = await ok(agent.get(`/api/calls/${id}`));
+        expect(got.events.map((e: CallEvent) => e.eventId)).toEqual(want.events.map((e) => e.eventId));
+        expect(got).toMatchObject({ outcome: want.outcome, waitSeconds: want.waitSeconds, talkSeconds: want.talkSeconds, agent: want.agent });
+        expect(got.transfers ?? []).toHaveLength(want.transfers.length);
+      }
+    }
+  });
+
+  it('ingests batches that arrive together as if each came alone: a replay among them refused, a faulty one failing only itself', async () => {
+    const service = createCallsService({ db: t.database.db, clock: t.clock, bus: createInProcessBus(), inProcessDatabase: t.database.kind === 'pglite' });
+    const calls = Array.from({ length: 6 }, (_, i) => answered(`tog-${i}`, 6 * 86_400 + i * 60, 4, 50)) as CallEvent[][];
+    await service.ingest('tog-used', calls[0]!.slice(0, 1));
+    // Passes here (the route's schema refuses it) and fails the write: the whole transaction of those together fails.
+    const bad = { eventId: 'tog-bad-1', callId: 'tog-bad', type: 'offered', at: 'not an instant' } as CallEvent;
+    const sent = [
+      ['tog-a', calls.flatMap((c) => c.slice(0, 2))], // the first offer again (not added) and five new calls
+      ['tog-b', calls.flatMap((c) => c.slice(1, 3))], // queued again (added by tog-a) and answered
+      ['tog-a', calls.flatMap((c) => c.slice(3))], // the same nonce again: a replay
+      ['tog-used', calls.flatMap((c) => c.slice(3))], // a nonce used before: a replay
+      ['tog-bad', [bad]],
+      ['tog-c', calls.flatMap((c) => c.slice(3))], // ended
+    ] as const;
+    const results = await Promise.allSettled(sent.map(([nonce, evs]) => service.ingest(nonce, [...evs])));
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? r.value : ((r.reason as { code?: string }).code ?? 'failed')));
+    expect(outcome).toEqual([
+      { accepted: 12, added: 11, calls: 6 },
+      { accepted: 12, added: 6, calls: 6 },
+      'SIGNATURE_REPLAYED',
+      'SIGNATURE_REPLAYED',
+      'failed',
+      { accepted: 6, added: 6, calls: 6 },
+    ]);
+    for (const [i, c] of calls.entries()) {
+      const got = await ok(agent.get(`/api/calls/tog-${i}`));
+      expect(got.events.map((e: CallEvent) => e.eventId)).toEqual(foldCall(`tog-${i}`, c).events.map((e) => e.eventId));
+      expect(got).toMatchObject({ outcome: 'answered', waitSeconds: 4, talkSeconds: 50 });
+    }
+    // Nothing of the faulty batch was stored, and its nonce was not used up: sent again right, it is taken.
+    await expectError(agent.get('/api/calls/tog-bad'), 404, 'CALL_NOT_FOUND');
+    expect(await service.ingest('tog-bad', [{ ...bad, at: at(6 * 86_400) }])).toEqual({ accepted: 1, added: 1, calls: 1 });
   });
 
   it('takes any call id the telephony gives (commas, quotes, braces, backslashes)', async () => {
@@ -186,10 +294,10 @@ describe('ingestion cost', () => {
     const events = Array.from({ length: 20 }, (_, i) => answered(`pop-${i}`, 3 * 86_400 + i, 5, 600).slice(0, 3)).flat();
     const { value, sql } = await counter.during(() => ok(post(events)));
     expect(value).toMatchObject({ accepted: 60, added: 60, calls: 20 });
-    // The request sent its transaction only: nonce, create, lock, write (and the brackets, counted on PostgreSQL). This instance's agents pop at
+    // The request sent its transaction only: claim and create, write (and the brackets, counted on PostgreSQL). This instance's agents pop at
     // once (screen-pop.test.ts); on PostgreSQL the other instances hear of the calls with the next coalesced NOTIFY,
     // sent on the bus's own connection.
     expect(sql.filter((q) => /pg_notify/.test(q))).toEqual([]);
-    expect(sql.filter((q) => !/^\s*(begin|commit)\b/i.test(q))).toHaveLength(4);
+    expect(sql.filter((q) => !/^\s*(begin|commit)\b/i.test(q))).toHaveLength(2);
   });
 });

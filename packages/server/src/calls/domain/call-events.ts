@@ -112,3 +112,14 @@ export function foldCall(callId: string, events: readonly CallEvent[]): CallReco
   r.talkSeconds = r.answeredAt ? seconds(r.answeredAt, r.endedAt) : null;
   return r;
 }
+
+/**
+ * How many of a call's folded events the stored row holds already, in the same places: all of them when the new
+ * events sort after the stored ones (the usual case, events posted as they happen), so the write appends only the new
+ * ones; 0 when a late event sorts among them and the whole list is written again.
+ */
+export function storedPrefix(stored: readonly CallEvent[], folded: readonly CallEvent[]): number {
+  if (stored.length > folded.length) return 0;
+  for (let i = 0; i < stored.length; i++) if (stored[i]!.eventId !== folded[i]!.eventId) return 0;
+  return stored.length;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCall, type CallEvent } from './call-events.js';
+import { foldCall, storedPrefix, type CallEvent } from './call-events.js';
 import { callFigures } from './call-figures.js';
 import { eslToCallEvent, parseEslEvent } from './esl.js';
 
@@ -81,6 +81,30 @@ describe('foldCall', () => {
 
   it('ignores events of other calls', () => {
     expect(foldCall('x', [...call('x', 0, { wait: 1 }), ...call('y', 0, { abandonAfter: 9 })]).outcome).toBe('answered');
+  });
+});
+
+describe('storedPrefix: what a write may append to', () => {
+  const base = [...call('s', 0, { wait: 7, talk: 90 }), ev('s', 'recording', 200, { recordingUrl: 'https://rec.example/s.wav' })];
+
+  it('is the stored list whole when every new event sorts after it, and 0 when one sorts among it', () => {
+    const stored = foldCall('s', base.slice(0, 3)).events;
+    expect(storedPrefix(stored, foldCall('s', base).events)).toBe(3);
+    expect(storedPrefix([], foldCall('s', base).events)).toBe(0);
+    const late = foldCall('s', [...base.slice(1), base[0]!]).events; // the offer came last but sorts first
+    expect(storedPrefix(foldCall('s', base.slice(1, 4)).events, late)).toBe(0);
+  });
+
+  it('stored events plus the appended rest is always the fold of all (any split, any order of arrival)', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }), fc.integer({ min: 0, max: base.length }), (arrived, k) => {
+        const stored = foldCall('s', arrived.slice(0, k)).events;
+        const folded = foldCall('s', [...stored, ...arrived.slice(k)]).events;
+        const after = storedPrefix(stored, folded);
+        const written = after > 0 ? [...stored, ...folded.slice(after)] : folded;
+        expect(written).toEqual(foldCall('s', base).events);
+      }),
+    );
   });
 });
 
