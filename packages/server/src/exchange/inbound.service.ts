@@ -64,8 +64,8 @@ export function createInboundService(deps: {
     return partner;
   }
 
-  const receipt = (m: repo.MessageRow, number: string, duplicate: boolean) => ({
-    orderId: m.orderId!,
+  const receipt = (m: repo.InboundOrder, number: string, duplicate: boolean) => ({
+    orderId: m.orderId,
     number,
     duplicate,
     receivedAt: m.createdAt.toISOString(),
@@ -74,7 +74,7 @@ export function createInboundService(deps: {
   async function existing(partnerId: string, externalId: string) {
     const m = await received.submit({ partnerId, externalId });
     if (!m) return null;
-    return receipt(m, (m.payload as { number?: string }).number ?? '', true);
+    return receipt(m, m.payload.number ?? '', true);
   }
 
   /** Field errors in the partner's own terms: `order.<their field>`. */
@@ -116,18 +116,16 @@ export function createInboundService(deps: {
         },
         { ...parsed.data, channel: channelOf(partner.kind as PartnerKind) },
         async (tx, o) => {
-          const m = await repo.insertInbound(tx, {
+          const written = await repo.insertInbound(tx, {
             partnerId: partner.id,
-            direction: 'in',
             kind: 'order',
             orderId: o.id,
             externalId: body.externalId,
             payload: { number: o.number, order: body.order },
-            state: 'received',
             createdAt: now,
           });
           // Another request with the same external id committed first: this order must not exist.
-          if (!m) throw new DuplicateReceipt();
+          if (!written) throw new DuplicateReceipt();
           if (sendsTo(partner)) await deps.outbound.orderChanged(tx, o, 'create', now);
         },
       );
@@ -178,17 +176,15 @@ export function createInboundService(deps: {
     const system = await deps.system();
     const recorded = await db.transaction(async (tx) => {
       const order = await lockOrder(tx, transfer.orderId!);
-      const m = await repo.insertInbound(tx, {
+      const written = await repo.insertInbound(tx, {
         partnerId: partner.id,
-        direction: 'in',
         kind: 'answer',
-        orderId: transfer.orderId,
+        orderId: transfer.orderId!,
         externalId: String(transfer.id),
         payload: { answer: body.answer, handledBy: body.handledBy ?? null },
-        state: 'received',
         createdAt: now,
       });
-      if (!m || !order) return false;
+      if (!written || !order) return false;
       await recordOrderFact(tx, {
         orderId: order.id,
         state: order.state,

@@ -8,6 +8,8 @@ import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectError } from '../orders/http.js';
+import { countStatements } from '../support/statement-count.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 
 /**
  * The exchange with other platforms against the partner simulator, a real HTTP server: the product listens on a
@@ -180,6 +182,31 @@ describe('receiving orders', () => {
     ]);
     expect(found.map((m) => m?.externalId ?? null)).toEqual(['HH-RACE', null, null, 'HH-RACE']);
     expect(found[0]!.orderId).toBe(race.find((m) => m.direction === 'in')!.orderId);
+    // Each key is one probe of the inbound key's index, never a read of every order received (a plan the planner
+    // chose for `(partner, external id) in (…)` on a table it had not analysed yet, growing with the table).
+    const counter = countStatements(t.database);
+    const keys = [
+      { partnerId, externalId: 'HH-RACE' },
+      { partnerId, externalId: 'HH-NEVER' },
+    ];
+    const { sql: sent } = await counter.during(() => findInboundOrders(t.db, keys));
+    const statement = sent.find((q) => /json_to_recordset/.test(q))!;
+    const asked = JSON.stringify(keys.map((k) => ({ p: k.partnerId, e: k.externalId })));
+    const plan = rowsOf<Record<string, unknown>>(
+      await t.db.execute(sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', `'${asked}'`)}`)),
+    );
+    const nodes: Record<string, unknown>[] = [];
+    const walk = (n: Record<string, unknown>) => {
+      nodes.push(n);
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
+    };
+    const root = Object.values(plan[0]!)[0];
+    walk((typeof root === 'string' ? JSON.parse(root) : root)[0].Plan);
+    const received = (await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages).where(eq(exchangeMessages.direction, 'in')))[0]!.n;
+    expect(received).toBeGreaterThan(2);
+    const messages = nodes.filter((n) => n['Relation Name'] === 'exchange_messages');
+    expect(messages.map((n) => [n['Node Type'], n['Index Name'], n['Actual Loops']])).toEqual([['Index Scan', 'exchange_messages_inbound_uq', 2]]);
+    expect(messages[0]!['Index Cond']).toMatch(/partner_id.*kind.*external_id/);
   });
 
   it('refuses a bad signature, a replayed nonce and an old timestamp, storing nothing', async () => {
