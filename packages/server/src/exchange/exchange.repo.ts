@@ -80,34 +80,41 @@ export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
   await tx.delete(exchangeNonces).where(lt(exchangeNonces.at, before));
 }
 
-const inboundInsert = reusableSql(
+const inboundInserts = reusableSql(
   'exchange_inbound',
   sql`insert into ${exchangeMessages} (partner_id, direction, kind, order_id, external_id, payload, state, created_at)
-    values (${sql.placeholder('partnerId')}::uuid, 'in', ${sql.placeholder('kind')}, ${sql.placeholder('orderId')}::uuid,
-      ${sql.placeholder('externalId')}, ${sql.placeholder('payload')}::jsonb, 'received', ${sql.placeholder('createdAt')}::timestamptz)
+    select r.p, 'in', r.k, r.o, r.e, r.payload, 'received', r.at
+    from json_to_recordset(${sql.placeholder('rows')}::json) as r(i int, p uuid, k text, o uuid, e text, payload jsonb, at timestamptz)
+    order by r.i
     on conflict do nothing
-    returning id`,
+    returning order_id`,
 );
 
+export type InboundMessage = { partnerId: string; kind: 'order' | 'answer'; orderId: string; externalId: string; payload: unknown; createdAt: Date };
+
 /**
- * What a partner sent us (an order, an answer), received: false when a row with the same inbound key exists (a
- * duplicate). Built once and prepared per connection: it runs for every receipt, inside the order's transaction.
+ * What partners sent us (orders, answers), received, in one statement: for each row in order, false when a row with
+ * the same inbound key exists (a duplicate; of two rows of one key here, the first is written). The receipts that
+ * share a transaction write their messages together (orders/intake-batch.ts `WrittenTogether`). Each row names an
+ * order of its own (a new order, or the transfer answered), so the order ids returned say which were written.
  */
-export async function insertInbound(
-  tx: Executor,
-  m: { partnerId: string; kind: 'order' | 'answer'; orderId: string; externalId: string; payload: unknown; createdAt: Date },
-): Promise<boolean> {
-  const rows = rowsOf<{ id: string }>(
-    await inboundInsert(tx, {
-      partnerId: m.partnerId,
-      kind: m.kind,
-      orderId: m.orderId,
-      externalId: m.externalId,
-      payload: JSON.stringify(m.payload),
-      createdAt: m.createdAt.toISOString(),
-    }),
-  );
-  return rows.length === 1;
+export async function insertInbounds(tx: Executor, messages: InboundMessage[]): Promise<boolean[]> {
+  if (!messages.length) return [];
+  const rows = messages.map((m, i) => ({
+    i,
+    p: m.partnerId,
+    k: m.kind,
+    o: m.orderId,
+    e: m.externalId,
+    payload: m.payload,
+    at: m.createdAt.toISOString(),
+  }));
+  const written = new Set(rowsOf<{ order_id: string }>(await inboundInserts(tx, { rows: JSON.stringify(rows) })).map((r) => r.order_id));
+  return messages.map((m) => written.has(m.orderId));
+}
+
+export async function insertInbound(tx: Executor, m: InboundMessage): Promise<boolean> {
+  return (await insertInbounds(tx, [m]))[0]!;
 }
 
 export async function insertMessage(tx: Executor, m: NewMessage): Promise<MessageRow> {

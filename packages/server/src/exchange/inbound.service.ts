@@ -116,17 +116,22 @@ export function createInboundService(deps: {
         },
         { ...parsed.data, channel: channelOf(partner.kind as PartnerKind) },
         async (tx, o) => {
-          const written = await repo.insertInbound(tx, {
+          if (sendsTo(partner)) await deps.outbound.orderChanged(tx, o, 'create', now);
+        },
+        // The receipt's message, written with the others of its transaction. Refused when another request with the
+        // same external id committed first: this order must not exist.
+        {
+          key: 'exchange_inbound',
+          row: (w): repo.InboundMessage => ({
             partnerId: partner.id,
             kind: 'order',
-            orderId: o.id,
+            orderId: w.order.id,
             externalId: body.externalId,
-            payload: { number: o.number, order: body.order },
+            payload: { number: w.order.number, order: body.order },
             createdAt: now,
-          });
-          // Another request with the same external id committed first: this order must not exist.
-          if (!written) throw new DuplicateReceipt();
-          if (sendsTo(partner)) await deps.outbound.orderChanged(tx, o, 'create', now);
+          }),
+          write: (tx, rows) => repo.insertInbounds(tx, rows as repo.InboundMessage[]),
+          refused: () => new DuplicateReceipt(),
         },
       );
       return { orderId: order.id, number: order.number, duplicate: false, receivedAt: now.toISOString() };

@@ -15,7 +15,7 @@ import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
 import { orderText } from '../search/order-index.js';
 import type { NewOrder } from './new-order.repo.js';
-import { createIntakeBatcher, createTransactionalIntakeBatcher } from './intake-batch.js';
+import { createIntakeBatcher, createTransactionalIntakeBatcher, type WrittenTogether } from './intake-batch.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
@@ -118,11 +118,18 @@ export function createIntakeService(deps: OrderDeps) {
    * receiving unit, which holds it. `within` runs in the order's own transaction (the partner's receipt): if it fails,
    * nothing of the order is left, and a duplicate (partner, external id) loses its race there.
    */
-  async function receiveExternal(by: ExternalIntake, input: CreateOrderInput, within: (tx: Tx, order: OrderRow) => Promise<void>): Promise<OrderRow> {
+  async function receiveExternal(
+    by: ExternalIntake,
+    input: CreateOrderInput,
+    within: (tx: Tx, order: OrderRow) => Promise<void>,
+    together?: WrittenTogether,
+  ): Promise<OrderRow> {
     const receiving = (await deps.units.current()).get(by.unitId);
     if (!receiving) throw invalid('EXCHANGE_RECEIVING_UNIT_MISSING', '接收单位不存在');
     const partner = { id: by.sourcePartnerId, name: by.partnerName, externalId: by.externalId };
-    const { order } = await insertOrder(by, input, receiving, { external: { sourcePartnerId: by.sourcePartnerId, partner, within } });
+    const { order } = await insertOrder(by, input, receiving, {
+      external: { sourcePartnerId: by.sourcePartnerId, partner, within, ...(together ? { together } : {}) },
+    });
     return order;
   }
 
@@ -149,7 +156,12 @@ export function createIntakeService(deps: OrderDeps) {
     holder: UnitBrief,
     opts: {
       claim?: ClaimKey;
-      external?: { sourcePartnerId: string; partner: { id: string; name: string; externalId: string }; within: (tx: Tx, order: OrderRow) => Promise<void> };
+      external?: {
+        sourcePartnerId: string;
+        partner: { id: string; name: string; externalId: string };
+        within: (tx: Tx, order: OrderRow) => Promise<void>;
+        together?: WrittenTogether;
+      };
       awaitingCheck?: boolean;
       within?: (tx: Tx, order: OrderRow) => Promise<void>;
     },
@@ -276,6 +288,7 @@ export function createIntakeService(deps: OrderDeps) {
       claim || external || opts.within
         ? await transactional.write({
             order: newOrder,
+            ...(external?.together ? { together: external.together } : {}),
             within: async (tx, written) => {
               if (claim) await claim(tx, written.order.id);
               if (external) await external.within(tx, written.order);

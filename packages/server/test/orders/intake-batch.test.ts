@@ -168,6 +168,70 @@ describe('intakes that arrive together', () => {
     expect(names.map((n) => n.name).sort()).toEqual(['事务批内0', '事务批内1', '事务批内3']);
   });
 
+  it('write the rows they write together by one call per transaction; a row refused runs each intake alone', async () => {
+    const template = await ok<{ id: string }>(agent.post('/api/orders', body(97)), 201);
+    const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
+    const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
+    const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
+    const copy = (i: number): NewOrder => {
+      const id = randomUUID();
+      return {
+        order: { ...row!, id, number: `TGB-${i}-${id.slice(0, 8)}` },
+        callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `合写${i}` }],
+        event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
+        words: `合写 ${i}`,
+      };
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // Each call of `write`: the rows it was given (each row names its order's number).
+    const calls: { rows: string[] }[] = [];
+    const batcher = createTransactionalIntakeBatcher(t.db, { inFlight: 1 });
+    const submit = (i: number, refuse = false) =>
+      batcher.write({
+        order: copy(i),
+        within: async () => {
+          if (i === 0) await gate;
+        },
+        together: {
+          key: 'test_rows',
+          // One write serves the whole key (the first intake's): what it refuses is told by the rows.
+          row: (w) => ({ number: w.order.number, refuse }),
+          write: async (_tx, rows) => {
+            const given = rows as { number: string; refuse: boolean }[];
+            calls.push({ rows: given.map((x) => x.number.split('-').slice(0, 2).join('-')) });
+            return given.map((x) => !x.refuse);
+          },
+          refused: () => new Error(`row of intake ${i} refused`),
+        },
+      });
+    const first = submit(0);
+    const rest = [submit(1), submit(2), submit(3)];
+    release();
+    expect((await Promise.all([first, ...rest])).map((w) => w.order.number.split('-')[1])).toEqual(['0', '1', '2', '3']);
+    // 0 alone; 1–3 share a transaction and one call of write with their three rows, in order.
+    expect(calls.map((c) => c.rows)).toEqual([['TGB-0'], ['TGB-1', 'TGB-2', 'TGB-3']]);
+    // A refused row fails its batch (nothing of it is left) and each intake runs again alone.
+    calls.length = 0;
+    let release2!: () => void;
+    const gate2 = new Promise<void>((r) => (release2 = r));
+    const blocker = batcher.write({ order: copy(4), within: () => gate2 });
+    const second = [submit(5), submit(6, true), submit(7)];
+    release2();
+    const results = await Promise.allSettled([blocker, ...second]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason.message).toBe('row of intake 6 refused');
+    expect(calls[0]!.rows).toEqual(['TGB-5', 'TGB-6', 'TGB-7']);
+    expect(
+      calls
+        .slice(1)
+        .map((c) => c.rows[0])
+        .sort(),
+    ).toEqual(['TGB-5', 'TGB-6', 'TGB-7']);
+    const names = await t.db.select({ name: orderCallers.name }).from(orderCallers).where(sql`${orderCallers.name} like '合写%'`);
+    expect(names.map((n) => n.name).sort()).toEqual(['合写0', '合写1', '合写2', '合写3', '合写4', '合写5', '合写7']);
+  });
+
   it('on PGlite, arriving as a server reads them (one callback each), are still one statement', async () => {
     // A server reads each request from its socket in a callback of its own, and PGlite runs a statement on this thread
     // without letting the next callback in: each intake was written before the next arrived, one statement each. A
