@@ -36,6 +36,23 @@ const body = (i: number) => ({
   subjectCode: 'wage_arrears',
 });
 
+/** Copies of an order the API wrote (its row, caller and first event) as new orders to hand a batcher directly. */
+async function copiesOf(i: number, number: string, name: string) {
+  const template = await ok<{ id: string }>(agent.post('/api/orders', body(i)), 201);
+  const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
+  const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
+  const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
+  return (n: number): NewOrder => {
+    const id = randomUUID();
+    return {
+      order: { ...row!, id, number: `${number}-${n}-${id.slice(0, 8)}` },
+      callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `${name}${n}` }],
+      event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
+      words: `${name} ${n}`,
+    };
+  };
+}
+
 describe('intakes that arrive together', () => {
   it('are each written whole and with their own callers, event and words', async () => {
     const n = 30;
@@ -115,19 +132,7 @@ describe('intakes that arrive together', () => {
   });
 
   it("with writes of their own (a partner's receipt, a key) share one transaction; one refused runs the others alone", async () => {
-    const template = await ok<{ id: string }>(agent.post('/api/orders', body(98)), 201);
-    const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
-    const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
-    const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
-    const copy = (i: number): NewOrder => {
-      const id = randomUUID();
-      return {
-        order: { ...row!, id, number: `TXB-${i}-${id.slice(0, 8)}` },
-        callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `事务批内${i}` }],
-        event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
-        words: `事务批内 ${i}`,
-      };
-    };
+    const copy = await copiesOf(98, 'TXB', '事务批内');
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // Which transaction each intake's own write ran in, attempt by attempt.
@@ -169,19 +174,7 @@ describe('intakes that arrive together', () => {
   });
 
   it('write the rows they write together by one call per transaction; a row refused runs each intake alone', async () => {
-    const template = await ok<{ id: string }>(agent.post('/api/orders', body(97)), 201);
-    const [row] = await t.db.select().from(workOrders).where(eq(workOrders.id, template.id));
-    const [caller] = await t.db.select().from(orderCallers).where(eq(orderCallers.orderId, template.id));
-    const [event] = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, template.id));
-    const copy = (i: number): NewOrder => {
-      const id = randomUUID();
-      return {
-        order: { ...row!, id, number: `TGB-${i}-${id.slice(0, 8)}` },
-        callers: [{ ...caller!, id: randomUUID(), orderId: id, name: `合写${i}` }],
-        event: { ...event!, id: undefined, orderId: id } as NewOrder['event'],
-        words: `合写 ${i}`,
-      };
-    };
+    const copy = await copiesOf(97, 'TGB', '合写');
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // Each call of `write`: the rows it was given (each row names its order's number).
