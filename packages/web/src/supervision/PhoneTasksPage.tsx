@@ -1,13 +1,12 @@
 import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { outboundApi, type PhoneTasks } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
-import { formatShortTime, formatTime } from '../shared/format.js';
+import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
-import { signalNames } from './labels.js';
 import { PhoneTaskOutcomeDialog } from './PhoneTaskOutcomeDialog.js';
+import { TaskOrders } from './TaskOrders.js';
 
 type Task = PhoneTasks['items'][number];
 type Filter = 'todo' | 'done' | 'all';
@@ -61,17 +60,7 @@ export default function PhoneTasksPage() {
             {
               title: t('涉及工单'),
               key: 'o',
-              render: (_, x) => (
-                <Space direction="vertical" size={2}>
-                  {x.orders.map((o) => (
-                    <Space key={o.id} size={4}>
-                      <Link to={`/orders/${o.id}`}>{o.number}</Link>
-                      {o.signal && <Tag color={o.signal === 'overdue' ? 'red' : 'orange'}>{t(signalNames[o.signal] ?? o.signal)}</Tag>}
-                      {o.dueAt && <span className="muted small">{t('期限 {time}', { time: formatShortTime(o.dueAt) })}</span>}
-                    </Space>
-                  ))}
-                </Space>
-              ),
+              render: (_, x) => <TaskOrders orders={x.orders} />,
             },
             {
               title: t('结果'),
