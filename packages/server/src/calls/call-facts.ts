@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { calls } from './calls.tables.js';
-import { callsForFigures, saveCalls } from './calls.repo.js';
+import { callsForFigures, writeCallsGuarded } from './calls.repo.js';
 import { callFigures, defaultCallFigureOptions, type CallFigures } from './domain/call-figures.js';
 import { foldCall, storedPrefix, type CallEvent, type CallRecord, type TransferTarget } from './domain/call-events.js';
 
@@ -80,7 +80,13 @@ export async function recordCallTransfer(
     ...(q.agent ? { agent: q.agent } : {}),
   };
   const record = foldCall(q.callId, [...row.events, event]);
-  await saveCalls(tx, [{ record, after: storedPrefix(row.events, record.events) }], q.at);
+  // The row is locked: the guarded write cannot find it changed.
+  const written = await writeCallsGuarded(tx, {
+    nonces: [],
+    writes: [{ record, stored: row.events.length, after: storedPrefix(row.events, record.events) }],
+    now: q.at,
+  });
+  if (written !== 'written') throw new Error(`call ${q.callId} changed while locked`);
   return 'recorded';
 }
 

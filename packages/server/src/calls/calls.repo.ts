@@ -10,101 +10,108 @@ export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
   await tx.delete(callRequestNonces).where(lt(callRequestNonces.at, before));
 }
 
+const jsonOf = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+const storedEvents = reusableSql(
+  'calls_read_events',
+  sql`select call_id, events from ${calls} where call_id in (select jsonb_array_elements_text(${sql.placeholder('ids')}::jsonb))`,
+  // Planned at each run: a named statement's generic plan hashed the whole table (2.9 ms a batch against 0.9).
+  { named: false },
+);
+
+/** The stored events of these calls, read without a lock: the guarded write says whether they were still so. */
+export async function readCalls(db: Executor, ids: string[]): Promise<Map<string, CallEvent[]>> {
+  if (!ids.length) return new Map();
+  const rows = rowsOf<{ call_id: string; events: CallEvent[] | string }>(await storedEvents(db, { ids: JSON.stringify(ids) }));
+  return new Map(rows.map((r) => [r.call_id, jsonOf(r.events)]));
+}
+
+const recordColumns = sql`call_id text, stored int, caller text, dialled text, offered_at timestamptz, queued_at timestamptz,
+  queue text, answered_at timestamptz, agent text, ended_at timestamptz, end_reason text, outcome text, wait_seconds int,
+  talk_seconds int, transfers jsonb, recording_url text, append boolean, events jsonb`;
+
 /**
- * The first statement of the signed batches ingested together: their nonces claimed and every call they name that is
- * not yet known created empty, in the ids' order (two transactions queue on one new call: the second waits for the
- * first to commit, then finds it there). A call is created only for a batch whose nonce was new: a replay creates
- * nothing. Answers the nonces claimed and the calls created — their events are none, so only the others need reading
- * (`lockCalls`). Nonces and ids travel as JSON array parameters (drizzle's builder made a hundred rows' VALUES at each
- * batch, half the server's CPU of it); the statement is prepared once per connection.
+ * Signed batches ingested together, written by ONE statement that stands alone (no transaction around it): their
+ * nonces claimed; the new calls inserted whole; the others updated only if they still hold the number of events they
+ * were read with (events are only ever added, so the same count is the same events). If a nonce was seen before, or a
+ * call was created or changed by someone else since it was read, the statement fails itself (`hotline_abort`,
+ * migration 0041) and nothing of it is left: the caller reads again and retries. Two round trips a run (read, write)
+ * instead of five (begin, claim, lock, write, commit), and no row lock held between them.
  */
-const claimAndCreate = reusableSql(
-  'calls_claim_create',
+const guardedWrite = reusableSql(
+  'calls_guarded_write',
   sql`with nonce as (
       insert into ${callRequestNonces} (nonce, at)
       select n.nonce, ${sql.placeholder('now')}::timestamptz
       from jsonb_array_elements_text(${sql.placeholder('nonces')}::jsonb) with ordinality as n(nonce, i)
       order by n.i
       on conflict do nothing returning nonce
+    ), v as (
+      select * from json_to_recordset(${sql.placeholder('rows')}::json) as v(${recordColumns})
     ), created as (
-      insert into ${calls} (call_id, outcome, transfers, events, updated_at)
-      select t.e->>0, 'in_progress', '[]'::jsonb, '[]'::jsonb, ${sql.placeholder('now')}::timestamptz
-      from jsonb_array_elements(${sql.placeholder('ids')}::jsonb) with ordinality as t(e, n)
-      where exists (select 1 from nonce where (t.e->1) ? nonce.nonce)
-      order by t.n
+      insert into ${calls} (call_id, caller, dialled, offered_at, queued_at, queue, answered_at, agent, ended_at, end_reason,
+        outcome, wait_seconds, talk_seconds, transfers, recording_url, events, updated_at)
+      select v.call_id, v.caller, v.dialled, v.offered_at, v.queued_at, v.queue, v.answered_at, v.agent, v.ended_at, v.end_reason,
+        v.outcome, v.wait_seconds, v.talk_seconds, v.transfers, v.recording_url, v.events, ${sql.placeholder('now')}::timestamptz
+      from v where v.stored is null
+      order by v.call_id
       on conflict do nothing
       returning call_id
+    ), updated as (
+      update ${calls} set
+        caller = v.caller, dialled = v.dialled, offered_at = v.offered_at, queued_at = v.queued_at, queue = v.queue,
+        answered_at = v.answered_at, agent = v.agent, ended_at = v.ended_at, end_reason = v.end_reason,
+        outcome = v.outcome, wait_seconds = v.wait_seconds, talk_seconds = v.talk_seconds, transfers = v.transfers,
+        recording_url = v.recording_url,
+        events = case when v.append then ${calls.events} || v.events else v.events end,
+        updated_at = ${sql.placeholder('now')}::timestamptz
+      from v
+      where ${calls.callId} = v.call_id and v.stored is not null and jsonb_array_length(${calls.events}) = v.stored
+      returning ${calls.callId}
     )
-    select coalesce((select jsonb_agg(nonce) from nonce), '[]'::jsonb) as claimed,
-      coalesce((select jsonb_agg(call_id) from created), '[]'::jsonb) as created`,
-);
-
-const jsonOf = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
-/** `ids`: each call id (sorted) with the nonces of the batches that name it. */
-export async function claimBatches(
-  tx: Executor,
-  nonces: string[],
-  ids: [string, string[]][],
-  now: Date,
-): Promise<{ claimed: Set<string>; created: Set<string> }> {
-  const [row] = rowsOf<{ claimed: string[] | string; created: string[] | string }>(
-    await claimAndCreate(tx, { nonces: JSON.stringify(nonces), ids: JSON.stringify(ids), now: now.toISOString() }),
-  );
-  return { claimed: new Set(jsonOf(row!.claimed)), created: new Set(jsonOf(row!.created)) };
-}
-
-const lockEvents = reusableSql(
-  'calls_lock_events',
-  sql`select call_id, events from ${calls}
-    where call_id in (select jsonb_array_elements_text(${sql.placeholder('ids')}::jsonb))
-    order by call_id for update`,
-  // Planned at each run: the generic plan of a named statement hashed the whole table (2.9 ms a batch against 0.9).
+    select case
+      when (select count(*) from nonce) <> ${sql.placeholder('nonceCount')}::int then hotline_abort('CALLS_NONCE_SEEN')
+      when (select count(*) from created) + (select count(*) from updated) <> ${sql.placeholder('rowCount')}::int
+        then hotline_abort('CALLS_CHANGED')
+      else 0 end as ok`,
   { named: false },
 );
 
-/**
- * The events of calls that were there before this batch, locked for the rest of the transaction (always in the
- * same order: two batches never wait on each other crosswise). A call another batch created after this statement's
- * first one began is seen here: this is a new statement, with a new snapshot.
- */
-export async function lockCalls(tx: Executor, ids: string[]): Promise<Map<string, CallEvent[]>> {
-  if (!ids.length) return new Map();
-  const rows = rowsOf<{ call_id: string; events: CallEvent[] | string }>(await lockEvents(tx, { ids: JSON.stringify(ids) }));
-  return new Map(rows.map((r) => [r.call_id, jsonOf(r.events)]));
+/** A call's write: its folded record, and how many events the row held when read (null: there was no row). */
+export type GuardedWrite = { record: CallRecord; stored: number | null; after: number };
+
+export type GuardedOutcome = 'written' | 'nonce_seen' | 'changed';
+
+export async function writeCallsGuarded(db: Executor, q: { nonces: string[]; writes: GuardedWrite[]; now: Date }): Promise<GuardedOutcome> {
+  try {
+    await guardedWrite(db, {
+      nonces: JSON.stringify(q.nonces),
+      nonceCount: q.nonces.length,
+      rows: JSON.stringify(q.writes.map((w) => ({ ...rowOf(w.record, w.after), stored: w.stored }))),
+      rowCount: q.writes.length,
+      now: q.now.toISOString(),
+    });
+    return 'written';
+  } catch (err) {
+    // The driver's error, under drizzle's wrapper ("Failed query: …") when there is one.
+    const e = ((err as { cause?: unknown }).cause ?? err) as { code?: string; message?: string };
+    if (e.code === 'HL409' && e.message === 'CALLS_NONCE_SEEN') return 'nonce_seen';
+    // Another process changed a call, or two writes crossed on their rows (deadlock: one of them is undone).
+    if ((e.code === 'HL409' && e.message === 'CALLS_CHANGED') || e.code === '40P01') return 'changed';
+    throw err;
+  }
 }
 
-/**
- * A folded record to write. `after`: how many of its events (the first ones, in the record's order) the stored row
- * already holds — the write then appends only the rest (`events || new`), which is what a call's events arriving in
- * order give; 0 writes the whole list (a new call, or an event that came late and sorts among the stored ones).
- */
-export type CallWrite = { record: CallRecord; after: number };
+/** Which of these nonces were claimed before. */
+export async function seenNonces(db: Executor, nonces: string[]): Promise<Set<string>> {
+  if (!nonces.length) return new Set();
+  const rows = await db.select({ nonce: callRequestNonces.nonce }).from(callRequestNonces).where(inArray(callRequestNonces.nonce, nonces));
+  return new Set(rows.map((r) => r.nonce));
+}
 
-const writeCalls = reusableSql(
-  'calls_write',
-  sql`update ${calls} set
-      caller = v.caller, dialled = v.dialled, offered_at = v.offered_at, queued_at = v.queued_at, queue = v.queue,
-      answered_at = v.answered_at, agent = v.agent, ended_at = v.ended_at, end_reason = v.end_reason,
-      outcome = v.outcome, wait_seconds = v.wait_seconds, talk_seconds = v.talk_seconds, transfers = v.transfers,
-      recording_url = v.recording_url,
-      events = case when v.append then ${calls.events} || v.events else v.events end,
-      updated_at = ${sql.placeholder('now')}::timestamptz
-    from json_to_recordset(${sql.placeholder('rows')}::json) as v(
-      call_id text, caller text, dialled text, offered_at timestamptz, queued_at timestamptz, queue text,
-      answered_at timestamptz, agent text, ended_at timestamptz, end_reason text, outcome text, wait_seconds int,
-      talk_seconds int, transfers jsonb, recording_url text, append boolean, events jsonb)
-    where ${calls.callId} = v.call_id`,
-  { named: false }, // as lockEvents: the generic plan scanned the table (3.3 ms a batch against 1.5)
-);
-
-/**
- * Every call of a batch written back in ONE statement: the folded records travel as one JSON array parameter and
- * `jsonb_to_recordset` turns it into rows to join on (one round trip however many calls a batch touches).
- */
-export async function saveCalls(tx: Executor, writes: CallWrite[], now: Date): Promise<void> {
-  if (!writes.length) return;
-  const rows = writes.map(({ record: r, after }) => ({
+/** A folded record as the writes' JSON rows carry it (only the events not yet stored when `after` > 0). */
+function rowOf(r: CallRecord, after: number) {
+  return {
     call_id: r.callId,
     caller: r.caller,
     dialled: r.dialled,
@@ -122,8 +129,7 @@ export async function saveCalls(tx: Executor, writes: CallWrite[], now: Date): P
     recording_url: r.recordingUrl,
     append: after > 0,
     events: after > 0 ? r.events.slice(after) : r.events,
-  }));
-  await writeCalls(tx, { rows: JSON.stringify(rows), now: now.toISOString() });
+  };
 }
 
 /** One call locked for the rest of the transaction (linking an order), or undefined when there is none. */

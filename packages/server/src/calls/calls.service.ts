@@ -7,7 +7,7 @@ import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import type { Db } from '../platform/db/client.js';
-import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
 import { callRecordsBetween } from './call-facts.js';
@@ -29,6 +29,44 @@ type Deps = {
 type Batch = { nonce: string; events: CallEvent[] };
 type BatchResult = { accepted: number; added: number; calls: number } | 'replayed';
 
+/**
+ * What a run of batches writes: each batch in its turn, as if it came alone (what it adds is what no earlier batch of
+ * the run, nor the row, holds), each call touched folded once from its stored and new events. Calls whose events were
+ * all seen before are not written: the stored record is already their fold.
+ */
+function foldRun(batches: Batch[], byBatch: Map<string, CallEvent[]>[], replayed: Set<number>, stored: Map<string, CallEvent[]>) {
+  const known = new Map<string, Set<string>>();
+  const fresh = new Map<string, CallEvent[]>();
+  const results = batches.map((b, i): BatchResult => {
+    if (replayed.has(i)) return 'replayed';
+    let added = 0;
+    for (const [id, evs] of byBatch[i]!) {
+      let seen = known.get(id);
+      if (!seen) known.set(id, (seen = new Set((stored.get(id) ?? []).map((e) => e.eventId))));
+      for (const e of evs) {
+        if (seen.has(e.eventId)) continue;
+        seen.add(e.eventId);
+        added++;
+        const list = fresh.get(id);
+        if (list) list.push(e);
+        else fresh.set(id, [e]);
+      }
+    }
+    return { accepted: b.events.length, added, calls: byBatch[i]!.size };
+  });
+  const writes: repo.GuardedWrite[] = [];
+  const answered: { callId: string; agent: string }[] = [];
+  for (const [id, evs] of fresh) {
+    const before = stored.get(id);
+    const record = foldCall(id, [...(before ?? []), ...evs]);
+    writes.push({ record, stored: before ? before.length : null, after: before ? storedPrefix(before, record.events) : 0 });
+    // Newly answered and still going: the agent's screen pops (a late duplicate or an ended call pops nothing).
+    if (evs.some((e) => e.type === 'answered') && !before?.some((e) => e.type === 'answered') && record.outcome === 'in_progress' && record.agent)
+      answered.push({ callId: id, agent: record.agent });
+  }
+  return { results, writes, answered };
+}
+
 /** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
 const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
 
@@ -36,11 +74,11 @@ export function createCallsService(deps: Deps) {
   const { db, clock, bus } = deps;
 
   /**
-   * Signed batches that arrive together are ingested in one transaction, one at a time per process (coalesce.ts):
-   * the telephony posts a call's events in consecutive batches, so two batches in flight at once would mostly queue
-   * on the same calls' row locks, each holding them for its own round trips and commit. Together, the statements and
-   * the commit are paid once and nothing waits on a lock of this process. If the transaction fails, each batch is
-   * ingested again alone, so one batch's fault is its own.
+   * Signed batches that arrive together are ingested together, one run at a time per process (coalesce.ts): the
+   * telephony posts a call's events in consecutive batches, so two runs at once would mostly write the same calls.
+   * A run reads the calls' events, folds them and writes everything by one guarded statement (calls.repo.ts
+   * `writeCallsGuarded`): two round trips, no transaction held open between them. If the write fails for another
+   * reason than a replay or a call changed meanwhile, each batch is ingested again alone, so one batch's fault is its own.
    */
   const together = createCoalescer<Batch, BatchResult>({
     inFlight: 1,
@@ -57,11 +95,15 @@ export function createCallsService(deps: Deps) {
     return r;
   }
 
+  /** How often a run reads again after another process changed one of its calls before it gives up (a 5xx, retried by the sender). */
+  const maxAttempts = 8;
+
   async function ingestTogether(batches: Batch[]): Promise<BatchResult[]> {
     const now = clock.now();
     // A nonce twice among these: the later batch is the replay (the earlier may be one too; the database says).
+    const replayed = new Set<number>();
     const first = new Map<string, number>();
-    batches.forEach((b, i) => first.has(b.nonce) || first.set(b.nonce, i));
+    batches.forEach((b, i) => (first.has(b.nonce) ? replayed.add(i) : first.set(b.nonce, i)));
     const byBatch = batches.map((b) => {
       const byCall = new Map<string, CallEvent[]>();
       for (const e of b.events) {
@@ -71,66 +113,30 @@ export function createCallsService(deps: Deps) {
       }
       return byCall;
     });
-    const namedBy = new Map<string, string[]>();
-    byBatch.forEach((byCall, i) => {
-      if (first.get(batches[i]!.nonce) !== i) return;
-      for (const id of byCall.keys()) namedBy.set(id, [...(namedBy.get(id) ?? []), batches[i]!.nonce]);
-    });
-    const ids = [...namedBy.keys()].sort();
-    const answered: { callId: string; agent: string }[] = [];
-    const results = await db.transaction(async (tx) => {
-      const { claimed, created } = await repo.claimBatches(
-        tx,
-        [...first.keys()],
-        ids.map((id) => [id, namedBy.get(id)!]),
-        now,
-      );
-      const ingested = (i: number) => first.get(batches[i]!.nonce) === i && claimed.has(batches[i]!.nonce);
-      const named = new Set(byBatch.flatMap((byCall, i) => (ingested(i) ? [...byCall.keys()] : [])));
-      const stored = await repo.lockCalls(
-        tx,
-        ids.filter((id) => named.has(id) && !created.has(id)),
-      );
-      // Each batch in its turn, as if it came alone: what it adds is what no earlier batch (or the row) holds.
-      const known = new Map<string, Set<string>>();
-      const fresh = new Map<string, CallEvent[]>();
-      const out = batches.map((b, i): BatchResult => {
-        if (!ingested(i)) return 'replayed';
-        let added = 0;
-        for (const [id, evs] of byBatch[i]!) {
-          let seen = known.get(id);
-          if (!seen) known.set(id, (seen = new Set((stored.get(id) ?? []).map((e) => e.eventId))));
-          for (const e of evs) {
-            if (seen.has(e.eventId)) continue;
-            seen.add(e.eventId);
-            added++;
-            const list = fresh.get(id);
-            if (list) list.push(e);
-            else fresh.set(id, [e]);
-          }
-        }
-        return { accepted: b.events.length, added, calls: byBatch[i]!.size };
-      });
-      const writes: repo.CallWrite[] = [];
-      // Calls whose events were all seen before are left as they are: the stored record is already their fold.
-      for (const [id, evs] of fresh) {
-        const before = stored.get(id) ?? [];
-        const record = foldCall(id, [...before, ...evs]);
-        writes.push({ record, after: storedPrefix(before, record.events) });
-        // Newly answered and still going: the agent's screen pops (a late duplicate or an ended call pops nothing).
-        if (evs.some((e) => e.type === 'answered') && !before.some((e) => e.type === 'answered') && record.outcome === 'in_progress' && record.agent)
-          answered.push({ callId: id, agent: record.agent });
+    for (let attempt = 1; ; attempt++) {
+      const live = batches.flatMap((_, i) => (replayed.has(i) ? [] : [i]));
+      const ids = [...new Set(live.flatMap((i) => [...byBatch[i]!.keys()]))].sort();
+      const stored = await repo.readCalls(db, ids);
+      const run = foldRun(batches, byBatch, replayed, stored);
+      const outcome = await repo.writeCallsGuarded(db, { nonces: live.map((i) => batches[i]!.nonce), writes: run.writes, now });
+      if (outcome === 'written') {
+        // Written: whoever reads the call on the pop finds it, and the live figures count it. Announced as committed
+        // changes (platform/bus): this instance's agents pop at once, another instance's with the next coalesced
+        // NOTIFY (≤ 250 ms) — not one NOTIFY round trip per answered call after every batch.
+        for (const a of run.answered) bus.committed({ topic: 'call.answered', ...a });
+        if (run.results.some((r) => r !== 'replayed' && r.added > 0)) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
+        return run.results;
       }
-      await repo.saveCalls(tx, writes, now);
-      return out;
-    });
-    // After the commit: whoever reads the call on the pop finds it, and the live figures count it. Announced as
-    // committed changes (platform/bus): this instance's agents pop at once, another instance's with the next coalesced
-    // NOTIFY (≤ 250 ms) — not one NOTIFY round trip per answered call after every batch (a batch of 100 events
-    // answered some 20 calls: 20 statements in a row, a third of the batch's time).
-    for (const a of answered) bus.committed({ topic: 'call.answered', ...a });
-    if (results.some((r) => r !== 'replayed' && r.added > 0)) bus.committed({ topic: 'calls.changed', at: now.toISOString() });
-    return results;
+      if (outcome === 'nonce_seen') {
+        const seen = await repo.seenNonces(
+          db,
+          live.map((i) => batches[i]!.nonce),
+        );
+        for (const i of live) if (seen.has(batches[i]!.nonce)) replayed.add(i);
+      } else if (attempt >= maxAttempts) {
+        throw new AppError('too_many', 'CALLS_BUSY', '通话记录正被同时写入，请稍后重试', { retryAfterSeconds: 1 });
+      }
+    }
   }
 
   /**
