@@ -196,6 +196,7 @@ describe('phone tasks', () => {
       );
       const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
       wave.push(await ok(handler.post(`/api/orders/${o.id}/sign`, { version: d.version })));
+      t.clock.advance(60_000); // a minute apart: each order its own deadline
     }
     const ids = wave.map((o) => o.id as string);
     const nearDue = Math.max(...wave.map((o) => Date.parse(o.deadlines.current.nearDueAt)));
@@ -215,10 +216,14 @@ describe('phone tasks', () => {
     expect(sms.filter((x) => x.noticeKind === 'supervision.emergency' && ids.includes(x.orderId) && x.target.endsWith('1111'))).toHaveLength(1);
     const tasks = (await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as {
       unit: { id: string };
-      orders: { id: string; number: string }[];
+      orders: { id: string; number: string; dueAt: string }[];
     }[];
     const task = tasks.find((x) => x.unit.id === county.id && x.orders.some((y) => ids.includes(y.id)))!;
     expect(task.orders.map((y) => y.id).sort()).toEqual([...ids].sort());
+    // Each order with its own deadline, not the wave's earliest.
+    const due = Object.fromEntries(wave.map((o) => [o.id, new Date(o.deadlines.current.dueAt).toISOString()]));
+    expect(new Set(Object.values(due)).size).toBe(4);
+    expect(Object.fromEntries(task.orders.map((y) => [y.id, new Date(y.dueAt).toISOString()]))).toEqual(due);
     expect(task.orders.map((y) => y.number).sort()).toEqual(wave.map((o) => o.number).sort());
   });
 });

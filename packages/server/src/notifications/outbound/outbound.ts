@@ -95,11 +95,13 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
   const day = localDateOf(at);
   const ids = (notice.data?.orderIds as string[] | undefined) ?? [notice.orderId];
   const numbers = (notice.data?.numbers as string[] | undefined) ?? [notice.data?.number as string];
+  // A wave's notice gives each order's own deadline; a single order's, its one.
+  const dueAts = notice.data?.dueAts as (string | null)[] | undefined;
   const lines = ids.map((id, i) => ({
     id,
     number: numbers[i] ?? '',
     signal: notice.data?.signal ?? null,
-    dueAt: notice.data?.dueAt ?? null,
+    dueAt: (dueAts ? dueAts[i] : notice.data?.dueAt) ?? null,
     title: notice.title,
   }));
   const given = JSON.stringify(lines);

@@ -115,6 +115,9 @@ describe("a wave's notices", () => {
     expect(urge!.title).toBe(`催办通知：工单 ${place(1).number}（拖欠工资）等 3 张（同一用人单位）办结反馈已于 10月9日 14:30 超期`);
     expect(report!.title).toContain('（期限 10月9日 14:30）');
     expect(urge!.data!.dueAt).toBe('2026-10-09T06:30:00.000Z');
+    // Each order keeps its own deadline in the data (the phone task lists them).
+    const own = Object.fromEntries((urge!.data!.orderIds as string[]).map((id, k) => [id, (urge!.data!.dueAts as string[])[k]]));
+    expect(own).toEqual({ o1: '2026-10-09T08:30:00.000Z', o2: '2026-10-09T07:30:00.000Z', o3: '2026-10-09T06:30:00.000Z' });
   });
 
   it(`list at most ${waveListed} orders in their data, and say when the wave spans several subjects`, () => {

@@ -58,7 +58,7 @@ export function splitWaves<T extends Item>(items: readonly T[], min = waveSize):
  * A wave's notices: those its first order's signal would have (the same kinds, so the same people, the same SMS rule
  * and the same phone task), naming the first order by number and subject and how many more there are (never a title
  * or the employer's name: a title is also the SMS), at the earliest deadline among them; the body lists the
- * numbers, the data the ids. Keys derive from the smallest signal key of the wave: each signal is written once, so
+ * numbers, the data the ids and their own deadlines. Keys derive from the smallest signal key of the wave: each signal is written once, so
  * each wave's notices are produced once.
  */
 export function waveNotices(wave: readonly Item[]): Notice[] {
@@ -78,6 +78,13 @@ export function waveNotices(wave: readonly Item[]): Notice[] {
     ...notice,
     key: `${notice.key!.replace(first.s.key, smallest)}:wave`,
     body: `${notice.body ?? ''}${list}`,
-    data: { ...notice.data, count: n, numbers: numbers.slice(0, waveListed), orderIds: wave.slice(0, waveListed).map((w) => w.place.id) },
+    data: {
+      ...notice.data,
+      count: n,
+      numbers: numbers.slice(0, waveListed),
+      orderIds: wave.slice(0, waveListed).map((w) => w.place.id),
+      // Each order's own deadline (the notice's `dueAt` is the earliest): the phone task lists them order by order.
+      dueAts: wave.slice(0, waveListed).map((w) => w.s.dueAt?.toISOString() ?? null),
+    },
   }));
 }
