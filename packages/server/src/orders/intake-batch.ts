@@ -1,5 +1,6 @@
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
+import { groupBy } from '../platform/collections/group-by.js';
 import { retryDeadlockVictim } from './deadlock-retry.js';
 import { insertNewOrders, shapeKeyOf, type NewOrder, type WrittenOrder } from './new-order.repo.js';
 
@@ -82,9 +83,8 @@ export function createTransactionalIntakeBatcher(db: Db, opts: { inFlight?: numb
             items.map((i) => i.order),
           );
           // The rows written together first, one statement for each kind; then each intake's own writes in turn.
-          const groups = new Map<string, number[]>();
-          items.forEach((i, k) => i.together && groups.set(i.together.key, [...(groups.get(i.together.key) ?? []), k]));
-          for (const ks of groups.values()) {
+          const together = items.flatMap((i, k) => (i.together ? [k] : []));
+          for (const ks of groupBy(together, (k) => items[k]!.together!.key).values()) {
             const first = items[ks[0]!]!.together!;
             const done = await first.write(
               tx,

@@ -9,7 +9,7 @@ import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectError } from '../orders/http.js';
 import { countStatements } from '../support/statement-count.js';
-import { rowsOf } from '../../src/platform/db/client.js';
+import { planNodes } from '../support/plans.js';
 
 /**
  * The exchange with other platforms against the partner simulator, a real HTTP server: the product listens on a
@@ -191,17 +191,7 @@ describe('receiving orders', () => {
     ];
     const { sql: sent } = await counter.during(() => findInboundOrders(t.db, keys));
     const statement = sent.find((q) => /json_to_recordset/.test(q))!;
-    const asked = JSON.stringify(keys.map((k) => ({ p: k.partnerId, e: k.externalId })));
-    const plan = rowsOf<Record<string, unknown>>(
-      await t.db.execute(sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', `'${asked}'`)}`)),
-    );
-    const nodes: Record<string, unknown>[] = [];
-    const walk = (n: Record<string, unknown>) => {
-      nodes.push(n);
-      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
-    };
-    const root = Object.values(plan[0]!)[0];
-    walk((typeof root === 'string' ? JSON.parse(root) : root)[0].Plan);
+    const nodes = await planNodes(t.db, statement, JSON.stringify(keys.map((k) => ({ p: k.partnerId, e: k.externalId }))));
     const received = (await t.db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages).where(eq(exchangeMessages.direction, 'in')))[0]!.n;
     expect(received).toBeGreaterThan(2);
     const messages = nodes.filter((n) => n['Relation Name'] === 'exchange_messages');

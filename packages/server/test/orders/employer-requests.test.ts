@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseEmployerName } from '../../src/orders/domain/employer.js';
 import { requestsAboutEmployer, requestsAboutEmployers } from '../../src/orders/orders.repo.js';
-import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, type Client } from '../support/order-helpers.js';
+import { planNodes } from '../support/plans.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -124,20 +124,8 @@ describe('the employer counts of several intakes in one statement', () => {
     countStatements.length = 0;
     expect(await requestsAboutEmployers(t.db, [{ employerKey: key, since, cap: 3 }])).toEqual([3]);
     const statement = countStatements.at(-1)!;
-    const asked = JSON.stringify([{ i: 0, k: key, f: since.toISOString(), cap: 3 }]).replaceAll("'", "''");
-    // A table of a few dozen rows is read whole by any plan; the planner is asked to plan as for a large one.
-    const plan = await t.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      await tx.execute(sql`set local enable_bitmapscan = off`);
-      return rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', `'${asked}'`)}`)));
-    });
-    const nodes: Record<string, unknown>[] = [];
-    const walk = (n: Record<string, unknown>) => {
-      nodes.push(n);
-      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
-    };
-    const root = Object.values(plan[0]!)[0];
-    walk((typeof root === 'string' ? JSON.parse(root) : root)[0].Plan);
+    const asked = JSON.stringify([{ i: 0, k: key, f: since.toISOString(), cap: 3 }]);
+    const nodes = await planNodes(t.db, statement, asked);
     const orders = nodes.filter((n) => n['Relation Name'] === 'work_orders');
     // Three orders read for a cap of three: none of the 25 invalid ones before them (through work_orders_employer_key_idx
     // they were all read and filtered out).

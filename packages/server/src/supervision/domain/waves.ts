@@ -58,8 +58,8 @@ export function splitWaves<T extends Item>(items: readonly T[], min = waveSize):
  * A wave's notices: those its first order's signal would have (the same kinds, so the same people, the same SMS rule
  * and the same phone task), naming the first order by number and subject and how many more there are (never a title
  * or the employer's name: a title is also the SMS), at the earliest deadline among them; the body lists the
- * numbers, the data the ids and their own deadlines. Keys derive from the smallest signal key of the wave: each signal is written once, so
- * each wave's notices are produced once.
+ * numbers, the data the ids and their own deadlines. Keys derive from the smallest signal key of the wave: each
+ * signal is written once, so each wave's notices are produced once.
  */
 export function waveNotices(wave: readonly Item[]): Notice[] {
   if (!wave.length) throw new Error('waveNotices: an empty wave');
@@ -70,6 +70,7 @@ export function waveNotices(wave: readonly Item[]): Notice[] {
   const smallest = wave.map((w) => w.s.key).sort()[0]!;
   const label = `${orderLabel(first.place.number, first.place.subjectName)}等 ${n} 张（同一用人单位）`;
   const numbers = wave.map((w) => w.place.number);
+  const listed = wave.slice(0, waveListed);
   const subjects = new Set(wave.map((w) => w.place.subjectName)).size;
   const list =
     `同一用人单位的 ${n} 张工单，同一承办单位${subjects > 1 ? `，涉及 ${subjects} 个事项` : ''}：` +
@@ -82,9 +83,9 @@ export function waveNotices(wave: readonly Item[]): Notice[] {
       ...notice.data,
       count: n,
       numbers: numbers.slice(0, waveListed),
-      orderIds: wave.slice(0, waveListed).map((w) => w.place.id),
+      orderIds: listed.map((w) => w.place.id),
       // Each order's own deadline (the notice's `dueAt` is the earliest): the phone task lists them order by order.
-      dueAts: wave.slice(0, waveListed).map((w) => w.s.dueAt?.toISOString() ?? null),
+      dueAts: listed.map((w) => w.s.dueAt?.toISOString() ?? null),
     },
   }));
 }
