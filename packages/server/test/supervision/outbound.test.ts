@@ -18,7 +18,7 @@ const received: { path: string; headers: IncomingMessage['headers']; body: strin
 let failNextHook = true;
 let failAllUrges = false;
 let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, admin: Client;
-let county: { id: string };
+let county: { id: string; name: string };
 const secret = 'webhook-secret-for-tests-12351';
 
 const newOrder = {
@@ -163,15 +163,26 @@ describe('phone tasks', () => {
     await t.app.jobs.runDue();
     t.clock.set(new Date(t.clock.now().getTime() + 5 * 60_000));
     await t.app.jobs.runDue();
-    const tasks = (await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as { id: string; unit: { id: string }; orders: { id: string }[] }[];
+    const tasks = (await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as {
+      id: string;
+      unit: { id: string };
+      orders: { id: string; title: string; employer: string | null; state: string | null; holder: string | null; toChase: boolean }[];
+    }[];
     const mine = tasks.filter((x) => x.orders.some((y) => y.id === o.id));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.unit.id).toBe(county.id);
     expect(mine[0]!.orders.filter((y) => y.id === o.id)).toHaveLength(1);
+    // The caller reads out what the order is about and where it stands, not the notice's title.
+    const line = () => mine[0]!.orders.find((y) => y.id === o.id)!;
+    expect(line()).toMatchObject({ title: signed.title, employer: '呼和浩特市某某餐饮有限公司', state: 'handling', holder: county.name, toChase: true });
     const missed = await ok(agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, { outcome: 'failed', note: '无人接听' }));
     expect(missed).toMatchObject({ state: 'failed', attempts: 1, doneAt: null });
     const again = (await ok(agent.get('/api/supervision/phone-tasks?state=failed'))).items as { id: string; lastError: string | null }[];
     expect(again.find((x) => x.id === mine[0]!.id)).toMatchObject({ lastError: '无人接听' });
+    // The unit replies before the second call: the task still lists the order, no longer to chase.
+    await ok(handler.post(`/api/orders/${o.id}/reply`, { version: signed.version, outcome: { resolved: true, measures: '已督促企业支付' } }));
+    const now = (await ok(agent.get('/api/supervision/phone-tasks?state=failed'))).items as typeof tasks;
+    expect(now.find((x) => x.id === mine[0]!.id)!.orders.find((y) => y.id === o.id)).toMatchObject({ state: 'replied', toChase: false });
     const done = await ok(agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, { note: '已致电区总工会，答复明天办结' }));
     expect(done).toMatchObject({ state: 'done', attempts: 2, note: '已致电区总工会，答复明天办结' });
     expect((await agent.post(`/api/supervision/phone-tasks/${mine[0]!.id}/done`, {})).json().code).toBe('PHONE_TASK_DONE');

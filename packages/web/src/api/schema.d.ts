@@ -41331,10 +41331,21 @@ export interface operations {
                             note: string | null;
                             orders: {
                                 dueAt: string | null;
+                                employer: string | null;
+                                /** @description 现承办单位 / the unit holding it now */
+                                holder: string | null;
                                 id: string;
                                 number: string;
                                 signal: string | null;
+                                /**
+                                 * @description 工单现在的状态；无权查看时为空 / the order's state now; null out of sight
+                                 * @enum {string|null}
+                                 */
+                                state: "pending_dispatch" | "pending_sign" | "returned" | "handling" | "replied" | "pending_callback" | "callback_dissatisfied" | "archived" | "closed_at_intake" | "merged" | "invalid" | null;
+                                /** @description 工单标题（无权查看时为督办通知标题） / the order's title (the notice's when the order is out of sight) */
                                 title: string;
+                                /** @description 仍待该单位签收或办理：要在电话里催 / still waits on the unit to sign or handle it */
+                                toChase: boolean;
                             }[];
                             /**
                              * @description open 待致电, done 已致电, failed 未接通（可再次致电）

@@ -84,6 +84,8 @@ export const enSupervision: Record<string, string> = {
   未登记联系电话: 'No contact phone on record',
   涉及工单: 'Orders',
   '期限 {time}': 'due {time}',
+  无需再催: 'No need to chase',
+  '现为{state}': 'now {state}',
   收起: 'Show fewer',
   '展开全部 {n} 张工单': 'Show all {n} orders',
   '未接通（{n} 次）': 'Not reached ({n} {n|try|tries})',

@@ -8,10 +8,19 @@ import { outbox } from '../../platform/jobs/outbox.repo.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../../platform/http/schemas.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
+import { orderStates } from '../../orders/domain/states.js';
+import { taskOrderLines } from '../../orders/orders-for-supervision.js';
+import { stillToChase } from '../../supervision/domain/phone-task.js';
 import { findUnitsByIds, unitIdsInScope } from '../../units/units.repo.js';
 import { listDeliveries, outboundJobKind } from './outbound.js';
 import * as repo from './outbound.repo.js';
 import type { DeliveryRow } from './outbound.tables.js';
+
+/** A phone task's stored payload (outbound.ts addToPhoneTask): the day and the orders put on it, as they were then. */
+type TaskPayload = {
+  day: string;
+  orders: { id: string; number: string; title: string; signal: string | null; step?: string | null; dueAt: string | null }[];
+};
 
 /** Outbound deliveries (administrators, supervisors) and the phone tasks (the hotline's agents, supervisors, dispatchers). */
 export function createOutboundService(deps: { db: Db; clock: Clock }) {
@@ -75,18 +84,39 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
 
   async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
-    const tasks = await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200);
-    // The units' names and phones through their owner (units.repo).
-    const byId = new Map((await findUnitsByIds(db, [...new Set(tasks.map((t) => t.d.targetUnitId!))])).map((u) => [u.id, u]));
-    const rows = tasks.map(({ d }) => ({ d, unitName: byId.get(d.targetUnitId!)?.name ?? '', contactPhone: byId.get(d.targetUnitId!)?.contactPhone ?? null }));
+    const tasks = (await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200)).map(({ d }) => ({ d, p: d.payload as TaskPayload }));
+    // Each order as it is now (orders' own read, within the actor's sight): what it is about and whether it still
+    // waits on the unit; the units' names, phones and paths through their owner (units.repo). Two statements.
+    const lines = new Map((await taskOrderLines(db, actor, [...new Set(tasks.flatMap((t) => t.p.orders.map((o) => o.id)))])).map((l) => [l.id, l]));
+    const unitIds = new Set([...tasks.map((t) => t.d.targetUnitId!), ...[...lines.values()].flatMap((l) => (l.holderUnitId ? [l.holderUnitId] : []))]);
+    const byId = new Map((await findUnitsByIds(db, [...unitIds])).map((u) => [u.id, u]));
     return {
-      items: rows.map(({ d, unitName, contactPhone }) => {
-        const p = d.payload as { day: string; orders: { id: string; number: string; title: string; signal: string | null; dueAt: string | null }[] };
+      items: tasks.map(({ d, p }) => {
+        const unit = byId.get(d.targetUnitId!);
         return {
           id: d.id,
           day: p.day,
-          unit: { id: d.targetUnitId!, name: unitName, phone: contactPhone },
-          orders: p.orders.map((o) => ({ id: o.id, number: o.number, signal: o.signal, dueAt: o.dueAt, title: o.title })),
+          unit: { id: d.targetUnitId!, name: unit?.name ?? '', phone: unit?.contactPhone ?? null },
+          orders: p.orders.map((o) => {
+            const now = lines.get(o.id);
+            const holder = now?.holderUnitId ? byId.get(now.holderUnitId) : undefined;
+            return {
+              id: o.id,
+              number: o.number,
+              signal: o.signal,
+              dueAt: o.dueAt,
+              // What the order is about; an order out of sight keeps the notice's title it was put on the task with.
+              title: now?.title ?? o.title,
+              employer: now?.employerName ?? null,
+              state: now?.state ?? null,
+              holder: holder?.name ?? null,
+              toChase: stillToChase(
+                now ? { state: now.state, step: now.step, holderPath: holder?.path ?? null } : null,
+                { step: o.step ?? null },
+                unit?.path ?? null,
+              ),
+            };
+          }),
           state: d.state as 'open' | 'done' | 'failed',
           attempts: d.attempts,
           lastError: d.lastError,
@@ -146,7 +176,19 @@ const phoneTask = z.object({
   id: z.uuid(),
   day: z.string(),
   unit: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable() }),
-  orders: z.array(z.object({ id: z.string(), number: z.string(), signal: z.string().nullable(), dueAt: z.string().nullable(), title: z.string() })),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      signal: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      title: z.string().describe("工单标题（无权查看时为督办通知标题） / the order's title (the notice's when the order is out of sight)"),
+      employer: z.string().nullable(),
+      state: z.enum(orderStates).nullable().describe("工单现在的状态；无权查看时为空 / the order's state now; null out of sight"),
+      holder: z.string().nullable().describe('现承办单位 / the unit holding it now'),
+      toChase: z.boolean().describe('仍待该单位签收或办理：要在电话里催 / still waits on the unit to sign or handle it'),
+    }),
+  ),
   state: z.enum(['open', 'done', 'failed']).describe('open 待致电, done 已致电, failed 未接通（可再次致电）'),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

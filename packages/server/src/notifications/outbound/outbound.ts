@@ -101,6 +101,8 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
     id,
     number: numbers[i] ?? '',
     signal: notice.data?.signal ?? null,
+    // The step the signal was about: the task's reader tells whether the order has moved on since (phone-task.ts).
+    step: notice.data?.step ?? null,
     dueAt: (dueAts ? dueAts[i] : notice.data?.dueAt) ?? null,
     title: notice.title,
   }));
