@@ -6,6 +6,7 @@ import { addBulkCounts, addBulkUnitPages } from '../orders/order-counts.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, workOrders } from '../orders/orders.tables.js';
 import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
 import { searchOrders } from '../search/search.tables.js';
+import { eventSlots } from './event-slots.js';
 import { rowCountOf, untimed, type Steps } from './seed-steps.js';
 
 /**
@@ -148,31 +149,48 @@ export async function dropPlan(db: Executor): Promise<void> {
   for (const name of planTables) await db.execute(sql`drop table if exists ${sql.identifier(name)}`);
 }
 
-/** What inside each template event's data names a template's row (ids, numbers) or an instant, to rewrite per copy. */
+/**
+ * What inside each template event's data names a template's row (ids) or an instant: the text cut at those once
+ * (event-slots.ts), so that each copy joins the pieces with its own values; and, for a merge, the order it names by
+ * number. Only events with something to rewrite get a row.
+ */
 async function planEventTokens(tx: Executor): Promise<void> {
   await tx.execute(sql`create unlogged table seed_ids as
     select id from seed_tpl union select id from order_callers where order_id in (select id from seed_tpl)
     union select id from order_hops where order_id in (select id from seed_tpl)
     union select id from order_co_handlers where order_id in (select id from seed_tpl)
     union select id from order_extensions where order_id in (select id from seed_tpl)`);
-  await tx.execute(sql`create unique index on seed_ids (id)`);
-  await tx.execute(sql`analyze seed_ids`);
-  await tx.execute(sql`create unlogged table seed_ev as
-    select e.id,
-      array(select distinct m[1] from regexp_matches(e.data::text, '(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z)', 'g') m) as dates,
-      array(select distinct m[1] from regexp_matches(e.data::text, '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', 'g') m
-            where exists (select 1 from seed_ids i where i.id = m[1]::uuid)) as ids,
-      (select t.id from seed_tpl t where t.number = (regexp_match(e.data::text, '(12351-\\d{6}-\\d{8}-\\d{4,})'))[1]) as numbered
-    from order_events e where e.order_id in (select id from seed_tpl) and e.data is not null`);
+  const copied = new Set(rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from seed_ids`)).map((r) => r.id));
+  await tx.execute(sql`create unlogged table seed_ev (id bigint not null, parts text[] not null, d timestamptz[] not null, i uuid[] not null,
+    idn int not null, numbered uuid)`);
+  // A page of template events at a time (the templates may be many: `--distinct`), each page one insert.
+  for (let after = '0'; ; ) {
+    const events = rowsOf<{ id: string; data: string }>(
+      await tx.execute(sql`select e.id::text as id, e.data::text as data from order_events e
+        where e.order_id in (select id from seed_tpl) and e.data is not null and e.id > ${after}::bigint order by e.id limit 5000`),
+    );
+    if (!events.length) break;
+    after = events.at(-1)!.id;
+    const rows = events.flatMap(({ id, data }) => {
+      const s = eventSlots(data, copied);
+      const number = /12351-\d{6}-\d{8}-\d{4,}/.exec(data)?.[0] ?? null;
+      return s.dates.length || number ? [{ id, parts: s.parts, d: s.dates, i: s.ids, idn: s.ids.filter(Boolean).length, number }] : [];
+    });
+    await tx.execute(sql`insert into seed_ev (id, parts, d, i, idn, numbered)
+      select r.id, array(select x from jsonb_array_elements_text(r.parts) with ordinality a(x, n) order by n),
+        array(select x::timestamptz from jsonb_array_elements_text(r.d) with ordinality a(x, n) order by n),
+        array(select x::uuid from jsonb_array_elements_text(r.i) with ordinality a(x, n) order by n), r.idn,
+        (select t.id from seed_tpl t where t.number = r.number)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id bigint, parts jsonb, d jsonb, i jsonb, idn int, number text)`);
+  }
   await tx.execute(sql`create index on seed_ev (id)`);
+  await tx.execute(sql`analyze seed_ev`);
 }
 
-/** How many tokens of each kind the longest event data holds: the replace chain is that long. */
-export async function tokenCounts(tx: Executor): Promise<{ dates: number; ids: number }> {
-  const [r] = rowsOf<{ dates: number; ids: number }>(
-    await tx.execute(sql`select coalesce(max(cardinality(dates)), 0)::int as dates, coalesce(max(cardinality(ids)), 0)::int as ids from seed_ev`),
-  );
-  return r ?? { dates: 0, ids: 0 };
+/** How many slots the longest event data holds: the join of pieces is that long. */
+export async function tokenCounts(tx: Executor): Promise<{ slots: number }> {
+  const [r] = rowsOf<{ slots: number }>(await tx.execute(sql`select coalesce(max(cardinality(d)), 0)::int as slots from seed_ev`));
+  return r ?? { slots: 0 };
 }
 
 /** The expression a column of a copied row gets: ids of rows orders own derived for the copy, instants shifted. */
@@ -188,22 +206,22 @@ function columnExpr(table: PgTable, column: PgColumn): SQL {
   return col;
 }
 
-/** Event data with every instant shifted and every template row's id (and order number) replaced by the copy's. */
-function eventDataExpr(k: { dates: number; ids: number }): SQL {
-  let text = sql`t.data::text`;
-  // In two passes through placeholders (a control character never stands unescaped in jsonb's text): replaced one
-  // after the other, a date moved by the shift could equal another date of the same event and be moved twice.
-  const mark = (i: number) => sql`(chr(1) || ${sql.raw(String(i))} || chr(1))`;
-  for (let i = 1; i <= k.dates; i++) text = sql`replace(${text}, coalesce(v.dates[${sql.raw(String(i))}], chr(2)), ${mark(i)})`;
-  for (let i = 1; i <= k.dates; i++) text = sql`replace(${text}, ${mark(i)}, coalesce(${iso(sql`v.dates[${sql.raw(String(i))}]::timestamptz + s.shift`)}, ''))`;
-  // Ids become md5s of themselves: no new id equals another of the event.
-  for (let i = 1; i <= k.ids; i++)
-    text = sql`replace(${text}, coalesce(v.ids[${sql.raw(String(i))}], chr(2)), coalesce(${copyId(sql`v.ids[${sql.raw(String(i))}]`, sql`s.c`)}::text, ''))`;
+/**
+ * Event data with every instant shifted and every template row's id (and order number) replaced by the copy's: the
+ * template's pieces joined with each slot's value (a slot is an instant or an id, seed_ev), parsed once as jsonb.
+ */
+function eventDataExpr(k: { slots: number }): SQL {
+  let text = sql`v.parts[1]`;
+  for (let i = 1; i <= k.slots; i++) {
+    const n = sql.raw(String(i));
+    const value = sql`coalesce(${iso(sql`v.d[${n}] + s.shift`)}, ${copyId(sql`v.i[${n}]`, sql`s.c`)}::text, '')`;
+    text = sql`${text} || ${value} || coalesce(v.parts[${sql.raw(String(i + 1))}], '')`;
+  }
   // Only merge_in names another order's number: looked up for those events alone.
   const numbered = sql`replace(${text}, (select number from seed_tpl where id = v.numbered),
     (select number from seed_copy where src = v.numbered and c = s.c))`;
   return sql`case when v.id is null then t.data when v.numbered is not null then (${numbered})::jsonb
-    when cardinality(v.ids) = 0 and (cardinality(v.dates) = 0 or s.shift = interval '0') then t.data else (${text})::jsonb end`;
+    when v.idn = 0 and s.shift = interval '0' then t.data else (${text})::jsonb end`;
 }
 
 /**
@@ -229,7 +247,7 @@ export const plannedCopies = (range?: [number, number]) =>
  * counters once per template (a copy's counted columns are its template's), the unit pages, the figures from the
  * templates' (analytics/copied-figures.ts). Rows of the order tables written.
  */
-export async function copyRange(tx: Executor, first: number, last: number, k: { dates: number; ids: number }, steps: Steps = untimed): Promise<number> {
+export async function copyRange(tx: Executor, first: number, last: number, k: { slots: number }, steps: Steps = untimed): Promise<number> {
   // The seed's own transactions do not wait for their WAL flush (a crash loses whole ranges, never part of one).
   // The unit pages sorted in memory (addBulkUnitPages). Each copy's template rows by an index scan: a bitmap scan's rescan asks the kernel for the table's size per copy
   // (an lseek per row looked up: 6 % of the copy's database time).
