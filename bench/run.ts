@@ -301,7 +301,7 @@ async function main() {
 
 async function exchangeReceipt(port: number, agentCookie: string) {
   const [centre] = await query<{ id: string }>(`select id from units where type = 'hotline_centre' order by depth limit 1`);
-  return inboundReceipt({ port, adminPassword: 'Bench12345', agentCookie, receivingUnitId: centre!.id, body: intakeBody, duration, line });
+  return inboundReceipt({ port, adminPassword: 'Bench12345', agentCookie, receivingUnitId: centre!.id, body: intakeBody, duration, line, query });
 }
 
 /** SQL statements per request, counted at the driver of an in-process app on the bench's database (bench/statements.ts). */

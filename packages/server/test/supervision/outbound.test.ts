@@ -191,6 +191,38 @@ describe('phone tasks', () => {
     expect(listed.find((x: { id: string }) => x.id === mine[0]!.id)).toMatchObject({ state: 'done', attempts: 2 });
   });
 
+  it("once the day's call is done, orders that come due later that day go on another task, not the ones called", async () => {
+    // Thursday 3 December, 09:00 in Beijing: both orders' dispatch steps come near due the same morning.
+    t.clock.set(new Date('2026-12-03T01:00:00Z'));
+    type Task = { id: string; day: string; unit: { id: string }; state: string; orders: { id: string }[] };
+    const centreTasks = async () =>
+      ((await ok(agent.get('/api/supervision/phone-tasks'))).items as Task[]).filter((x) => x.day === '2026-12-03' && x.orders.some((y) => ids.includes(y.id)));
+    const ids: string[] = [];
+    const nearDue = async () => {
+      const o = await ok(agent.post('/api/orders', newOrder), 201);
+      ids.push(o.id);
+      t.clock.set(new Date(new Date(o.deadlines.current.nearDueAt).getTime() + 60_000));
+      await t.app.jobs.runDue();
+      t.clock.advance(5 * 60_000);
+      await t.app.jobs.runDue();
+      return o;
+    };
+    const first = await nearDue();
+    const [task] = await centreTasks();
+    expect(task!.orders.map((y) => y.id)).toEqual([first.id]);
+    await ok(agent.post(`/api/supervision/phone-tasks/${task!.id}/done`, { note: '已提醒调度员' }));
+    const second = await nearDue();
+    const after = await centreTasks();
+    expect(after.map((x) => [x.state, x.orders.map((y) => y.id)])).toEqual(
+      expect.arrayContaining([
+        ['done', [first.id]],
+        ['open', [second.id]],
+      ]),
+    );
+    expect(after).toHaveLength(2);
+    expect(after[0]!.unit.id).toBe(after[1]!.unit.id);
+  });
+
   it("a wave of one employer's orders is one notice and one SMS a person, and every order of it is on the phone task", async () => {
     // Wednesday 2 December, 10:00 in Beijing: a day whose phone task is not done yet.
     t.clock.set(new Date('2026-12-02T02:00:00Z'));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -27,6 +28,12 @@ export const outboundDeliveries = pgTable(
     doneByName: text('done_by_name'),
     note: text('note'),
   },
-  (t) => [uniqueIndex('outbound_deliveries_key_uq').on(t.key), index('outbound_deliveries_created_idx').on(t.createdAt)],
+  (t) => [
+    uniqueIndex('outbound_deliveries_key_uq').on(t.key),
+    index('outbound_deliveries_created_idx').on(t.createdAt),
+    // A unit's phone tasks of a day (outbound.ts addToPhoneTask) and of a scope (the phone task page), apart from the
+    // day's webhook and SMS deliveries, which an emergency wave makes by the thousand.
+    index('outbound_deliveries_phone_idx').on(t.targetUnitId, t.createdAt).where(sql`${t.channel} = 'phone'`),
+  ],
 );
 export type DeliveryRow = typeof outboundDeliveries.$inferSelect;

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { localDateOf } from '../../calendar/domain/working-time.js';
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { instantAt, localDateOf } from '../../calendar/domain/working-time.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { JobRunner } from '../../platform/jobs/runner.js';
 import { forEachAtMost } from '../../platform/concurrency/pool.js';
@@ -90,15 +90,23 @@ function deliveriesOf(
   return rows;
 }
 
-/** Today's phone task for the unit (one a day per unit), with the notice's orders added once each (a wave's: all it lists). */
+type TaskLine = { id: string; number: string; signal: unknown; step: unknown; dueAt: unknown; title: string };
+
+/**
+ * Today's phone task for the unit, with the notice's orders added once each (a wave's: all it lists). One open task a
+ * unit a day: the first under `phone:<unit>:<day>`; once someone has called and marked it done, orders that come
+ * near due or overdue later that day open another (`…:2`, `…:3`), without the orders already called about that
+ * day — before, a done task took nothing more, and an order overdue in the afternoon waited for tomorrow's call.
+ * Two statements: today's tasks of the unit (a handful), then the insert or the update.
+ */
 async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: Date) {
   const day = localDateOf(at);
   const ids = (notice.data?.orderIds as string[] | undefined) ?? [notice.orderId];
   const numbers = (notice.data?.numbers as string[] | undefined) ?? [notice.data?.number as string];
   // A wave's notice gives each order's own deadline; a single order's, its one.
   const dueAts = notice.data?.dueAts as (string | null)[] | undefined;
-  const lines = ids.map((id, i) => ({
-    id,
+  const lines: TaskLine[] = ids.map((id, i) => ({
+    id: id!,
     number: numbers[i] ?? '',
     signal: notice.data?.signal ?? null,
     // The step the signal was about: the task's reader tells whether the order has moved on since (phone-task.ts).
@@ -106,30 +114,49 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
     dueAt: (dueAts ? dueAts[i] : notice.data?.dueAt) ?? null,
     title: notice.title,
   }));
-  const given = JSON.stringify(lines);
-  const onTask = sql`(${outboundDeliveries.payload} -> 'orders') @> jsonb_build_array(jsonb_build_object('id', x -> 'id'))`;
+  const today = await tx
+    .select({ id: outboundDeliveries.id, key: outboundDeliveries.key, state: outboundDeliveries.state, payload: outboundDeliveries.payload })
+    .from(outboundDeliveries)
+    .where(
+      and(
+        eq(outboundDeliveries.channel, 'phone'),
+        eq(outboundDeliveries.targetUnitId, unitId),
+        gte(outboundDeliveries.createdAt, instantAt(day, 0)),
+        sql`${outboundDeliveries.payload} ->> 'day' = ${day}`,
+      ),
+    );
+  const called = new Set(today.flatMap((t) => (t.payload as { orders: TaskLine[] }).orders.map((o) => o.id)));
+  const fresh = lines.filter((l) => !called.has(l.id));
+  if (!fresh.length) return;
+  const open = today.find((t) => t.state === 'open' || t.state === 'failed');
+  if (open) {
+    // Appended in the statement (another notice of this transaction may have added lines since the read).
+    await tx
+      .update(outboundDeliveries)
+      .set({
+        payload: sql`jsonb_set(${outboundDeliveries.payload}, '{orders}', (${outboundDeliveries.payload} -> 'orders') || ${JSON.stringify(fresh)}::jsonb)`,
+      })
+      .where(eq(outboundDeliveries.id, open.id));
+    return;
+  }
+  const base = `phone:${unitId}:${day}`;
+  const keys = new Set(today.map((t) => t.key));
+  let n = 1;
+  while (keys.has(n === 1 ? base : `${base}:${n}`)) n++;
   await tx
     .insert(outboundDeliveries)
     .values({
       channel: 'phone',
-      key: `phone:${unitId}:${day}`,
+      key: n === 1 ? base : `${base}:${n}`,
       noticeKind: 'supervision.phone_task',
       orderId: null,
       target: unitId,
       targetUnitId: unitId,
       state: 'open',
-      payload: { day, orders: lines },
+      payload: { day, orders: fresh },
       createdAt: at,
     })
-    .onConflictDoUpdate({
-      target: outboundDeliveries.key,
-      // The lines of orders not on the task yet; none new, the row is left as it is.
-      set: {
-        payload: sql`jsonb_set(${outboundDeliveries.payload}, '{orders}', (${outboundDeliveries.payload} -> 'orders') || coalesce((
-          select jsonb_agg(x) from jsonb_array_elements(${given}::jsonb) x where not (${onTask})), '[]'::jsonb))`,
-      },
-      where: sql`${outboundDeliveries.state} in ('open', 'failed') and exists (select 1 from jsonb_array_elements(${given}::jsonb) x where not (${onTask}))`,
-    });
+    .onConflictDoNothing({ target: outboundDeliveries.key });
 }
 
 /** Messages of one batch sent at once: a gateway's or a webhook's answer is waited for in parallel, a few at a time. */

@@ -1,0 +1,1 @@
+CREATE INDEX "outbound_deliveries_phone_idx" ON "outbound_deliveries" USING btree ("target_unit_id","created_at") WHERE "outbound_deliveries"."channel" = 'phone';
