@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/roles.js';
 import type { Db } from '../platform/db/client.js';
@@ -98,6 +98,18 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
       };
     });
     await tx.insert(units).values(rows);
+    // A desk phone for every union of a division and for the hotline centre: the phone task page (电话督办) is a list
+    // of units to call, and without a number each row said 未登记联系电话. Made up, one per division code; the
+    // centre answers on 12351. A real installation enters its own (units page, or units:import).
+    await tx
+      .update(units)
+      .set({
+        contactPhone: sql`case when ${units.type} = 'hotline_centre' then '12351' else '0471' || '8' || right(${units.divisionCode}, 6) end`,
+        updatedAt: now,
+      })
+      .where(
+        and(isNull(units.contactPhone), sql`(${units.type} = 'hotline_centre' or (${units.divisionCode} is not null and ${units.type} like '%federation'))`),
+      );
 
     for (const u of demoUsers) {
       const unitId = u.at(located);

@@ -171,6 +171,8 @@ describe('phone tasks', () => {
     const mine = tasks.filter((x) => x.orders.some((y) => y.id === o.id));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.unit.id).toBe(county.id);
+    // The demo's unions have a desk phone: the task says whom to dial.
+    expect((mine[0]!.unit as { phone?: string | null }).phone).toBe('04718150102');
     expect(mine[0]!.orders.filter((y) => y.id === o.id)).toHaveLength(1);
     // The caller reads out what the order is about and where it stands, not the notice's title.
     const line = () => mine[0]!.orders.find((y) => y.id === o.id)!;
