@@ -188,7 +188,7 @@ async function planEventTokens(tx: Executor): Promise<void> {
 }
 
 /** How many slots the longest event data holds: the join of pieces is that long. */
-export async function tokenCounts(tx: Executor): Promise<{ slots: number }> {
+export async function eventSlotCount(tx: Executor): Promise<{ slots: number }> {
   const [r] = rowsOf<{ slots: number }>(await tx.execute(sql`select coalesce(max(cardinality(d)), 0)::int as slots from seed_ev`));
   return r ?? { slots: 0 };
 }

@@ -9,7 +9,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.repo.js';
 import type { Db } from '../platform/db/client.js';
 import { indexMissingOrders } from '../search/order-index.js';
 import { seedOrders, type SeedOrdersOptions, type SeedProgress } from './demo.seed.js';
-import { copyRange, orderCount, planCopies, plannedCopies, settleCopies, tokenCounts } from './multiply.repo.js';
+import { copyRange, orderCount, planCopies, plannedCopies, settleCopies, eventSlotCount } from './multiply.repo.js';
 import { steps as newSteps, type Steps } from './seed-steps.js';
 
 /**
@@ -101,7 +101,7 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
   let copiedAll = false;
   try {
     await steps.time('plan: handling days (JS)', () => planCopiedFigures(db, plannedCopies(), cal));
-    const tokens = await tokenCounts(db);
+    const slots = await eventSlotCount(db);
     phase('planned');
     // Into a (nearly) empty database, building the scattered indexes over every row afterwards costs less than
     // inserting more rows than they hold into them, and checking each foreign key once over the table less than
@@ -121,7 +121,7 @@ export async function seedOrdersMultiplied(db: Db, opts: MultiplyOptions): Promi
     // takes no new range, and the roll-up waits for both (it adds the ranges written).
     let copied = 0;
     await forEachAtMost(ranges, opts.concurrency ?? 1, async ([first, last]) => {
-      progress.rows += await db.transaction((tx) => copyRange(tx, first, last, tokens, steps));
+      progress.rows += await db.transaction((tx) => copyRange(tx, first, last, slots, steps));
       copied += Math.min(plan.copies, last * plan.templates) - Math.min(plan.copies, (first - 1) * plan.templates);
       progress.orders = distinct + Math.min(plan.copies, copied);
       progress.seconds = (Date.now() - started) / 1000;

@@ -12,15 +12,9 @@ import { orderStates } from '../../orders/domain/states.js';
 import { taskOrderLines } from '../../orders/orders-for-supervision.js';
 import { stillToChase } from '../../supervision/domain/phone-task.js';
 import { findUnitsByIds, unitIdsInScope } from '../../units/units.repo.js';
-import { listDeliveries, outboundJobKind } from './outbound.js';
+import { listDeliveries, outboundJobKind, type PhoneTaskPayload } from './outbound.js';
 import * as repo from './outbound.repo.js';
 import type { DeliveryRow } from './outbound.tables.js';
-
-/** A phone task's stored payload (outbound.ts addToPhoneTask): the day and the orders put on it, as they were then. */
-type TaskPayload = {
-  day: string;
-  orders: { id: string; number: string; title: string; signal: string | null; step?: string | null; dueAt: string | null }[];
-};
 
 /** Outbound deliveries (administrators, supervisors) and the phone tasks (the hotline's agents, supervisors, dispatchers). */
 export function createOutboundService(deps: { db: Db; clock: Clock }) {
@@ -84,7 +78,7 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
 
   async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
-    const tasks = (await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200)).map(({ d }) => ({ d, p: d.payload as TaskPayload }));
+    const tasks = (await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200)).map(({ d }) => ({ d, p: d.payload as PhoneTaskPayload }));
     // Each order as it is now (orders' own read, within the actor's sight): what it is about and whether it still
     // waits on the unit; the units' names, phones and paths through their owner (units.repo). Two statements.
     const lines = new Map((await taskOrderLines(db, actor, [...new Set(tasks.flatMap((t) => t.p.orders.map((o) => o.id)))])).map((l) => [l.id, l]));

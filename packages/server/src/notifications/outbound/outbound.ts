@@ -90,7 +90,10 @@ function deliveriesOf(
   return rows;
 }
 
-type TaskLine = { id: string; number: string; signal: unknown; step: unknown; dueAt: unknown; title: string };
+/** An order on a phone task as stored (read back by outbound.routes.ts); lines written before steps were kept have none. */
+export type PhoneTaskLine = { id: string; number: string; title: string; signal: string | null; step?: string | null; dueAt: string | null };
+/** A phone task's payload: its Beijing day and its orders, as they were when put on it. */
+export type PhoneTaskPayload = { day: string; orders: PhoneTaskLine[] };
 
 /**
  * Today's phone task for the unit, with the notice's orders added once each (a wave's: all it lists). One open task a
@@ -105,13 +108,13 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
   const numbers = (notice.data?.numbers as string[] | undefined) ?? [notice.data?.number as string];
   // A wave's notice gives each order's own deadline; a single order's, its one.
   const dueAts = notice.data?.dueAts as (string | null)[] | undefined;
-  const lines: TaskLine[] = ids.map((id, i) => ({
+  const lines: PhoneTaskLine[] = ids.map((id, i) => ({
     id: id!,
     number: numbers[i] ?? '',
-    signal: notice.data?.signal ?? null,
+    signal: (notice.data?.signal as string | undefined) ?? null,
     // The step the signal was about: the task's reader tells whether the order has moved on since (phone-task.ts).
-    step: notice.data?.step ?? null,
-    dueAt: (dueAts ? dueAts[i] : notice.data?.dueAt) ?? null,
+    step: (notice.data?.step as string | undefined) ?? null,
+    dueAt: (dueAts ? dueAts[i] : (notice.data?.dueAt as string | undefined)) ?? null,
     title: notice.title,
   }));
   const today = await tx
@@ -125,7 +128,7 @@ async function addToPhoneTask(tx: Executor, unitId: string, notice: Notice, at: 
         sql`${outboundDeliveries.payload} ->> 'day' = ${day}`,
       ),
     );
-  const called = new Set(today.flatMap((t) => (t.payload as { orders: TaskLine[] }).orders.map((o) => o.id)));
+  const called = new Set(today.flatMap((t) => (t.payload as PhoneTaskPayload).orders.map((o) => o.id)));
   const fresh = lines.filter((l) => !called.has(l.id));
   if (!fresh.length) return;
   const open = today.find((t) => t.state === 'open' || t.state === 'failed');
