@@ -3,22 +3,10 @@ import autocannon from 'autocannon';
 import { signRequest } from '../packages/server/src/platform/signing/hmac.js';
 
 /**
- * Inbound receipt (receiveExternalOrder) at 50 connections against createOrder at 50 connections, in the same run
- * on the same server: every receipt is a new (partner, external id), signed with HMAC-SM3 under a fresh nonce, so each
- * request verifies the signature, claims its nonce, maps the partner's format and creates the order with its inbound
- * message. The partner is inbound only (no status message back), so the ratio is the receipt's own cost.
+ * An inbound-only partner (HMAC-SM3, the 12345 mapping) created by the administrator, and a signer of fresh receipts:
+ * each a new external id under a new nonce, the body createOrder's body in the partner's terms.
  */
-export async function inboundReceipt(o: {
-  port: number;
-  adminPassword: string;
-  agentCookie: string;
-  receivingUnitId: string;
-  body: string;
-  duration: number;
-  line: (name: string, value: string, target: string, pass: boolean | null) => void;
-  /** A query on the bench's database (the autovacuum watch). */
-  query: <T>(text: string) => Promise<T[]>;
-}) {
+export async function inboundPartner(o: { port: number; adminPassword: string; receivingUnitId: string; body: string }) {
   const base = `http://127.0.0.1:${o.port}`;
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -77,6 +65,28 @@ export async function inboundReceipt(o: {
       },
     };
   };
+  return signed;
+}
+
+/**
+ * Inbound receipt (receiveExternalOrder) at 50 connections against createOrder at 50 connections, in the same run
+ * on the same server: every receipt is a new (partner, external id), signed with HMAC-SM3 under a fresh nonce, so each
+ * request verifies the signature, claims its nonce, maps the partner's format and creates the order with its inbound
+ * message. The partner is inbound only (no status message back), so the ratio is the receipt's own cost.
+ */
+export async function inboundReceipt(o: {
+  port: number;
+  adminPassword: string;
+  agentCookie: string;
+  receivingUnitId: string;
+  body: string;
+  duration: number;
+  line: (name: string, value: string, target: string, pass: boolean | null) => void;
+  /** A query on the bench's database (the autovacuum watch). */
+  query: <T>(text: string) => Promise<T[]>;
+}) {
+  const base = `http://127.0.0.1:${o.port}`;
+  const signed = await inboundPartner(o);
   const warm = signed();
   const w = await fetch(`${base}/api/exchange/inbound/orders`, { method: 'POST', ...warm });
   if (!w.ok) throw new Error(`receiveExternalOrder: ${w.status} ${await w.text()}`);

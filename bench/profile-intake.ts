@@ -1,6 +1,6 @@
 /**
  * npm run bench:profile [-- --duration 20] [-- --connections 50] [-- --no-build] [-- --top 30] [-- --no-profile]
- *   [-- --node "--max-semi-space-size=16"] [-- --allocations] [-- --pglite]
+ *   [-- --node "--max-semi-space-size=16"] [-- --allocations] [-- --pglite] [-- --receipts]
  *
  * Where intake's Node CPU goes: the compiled server (`dist/main.js`, as `npm run start:prod` runs it) started with
  * V8's CPU profiler (bench/cpu-profile-hook.mjs, started and stopped by SIGUSR2 around the load only) on a scratch
@@ -9,6 +9,8 @@
  * functions by self time. The profile is kept in bench/results/ (Chrome DevTools, Performance → Load profile).
  * `--allocations`: V8's sampling heap profiler instead, freed objects included: the bytes each place allocates per
  * order, i.e. the garbage behind the collector's share of the CPU (kept as .heapprofile: DevTools, Memory).
+ * `--receipts`: the same for a partner's receipts (receiveExternalOrder, HMAC-SM3 signed, bench/exchange.ts) instead of
+ * createOrder; each request is signed by the load tool as it is sent.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { inboundPartner } from './exchange.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverDir = path.resolve(here, '../packages/server');
@@ -34,6 +37,7 @@ const profiling = !args.includes('--no-profile');
 const allocations = args.includes('--allocations');
 /** `--pglite`: the server on the embedded default (a fresh PGlite data directory, as `npm start` runs it) instead of PostgreSQL. */
 const onPglite = args.includes('--pglite');
+const receipts = args.includes('--receipts');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `hotline_profile_${Date.now()}`;
 const dbUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
@@ -122,6 +126,18 @@ function summarise(file: string, orders: number) {
   print('by function', byFn);
 }
 
+/** receiveExternalOrder from an inbound partner whose receiving unit is the hotline centre, each request signed as sent. */
+async function receiptLoad(port: number): Promise<autocannon.Options> {
+  if (onPglite) throw new Error('--receipts runs on PostgreSQL only');
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  const receivingUnitId = (await db.query(`select id from units where type = 'hotline_centre' order by depth limit 1`)).rows[0].id as string;
+  await db.end();
+  const signed = await inboundPartner({ port, adminPassword: 'Bench12345', receivingUnitId, body });
+  const path = '/api/exchange/inbound/orders';
+  return { url: `http://127.0.0.1:${port}${path}`, connections, requests: [{ method: 'POST', path, setupRequest: (req) => ({ ...req, ...signed() }) }] };
+}
+
 async function main() {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -167,15 +183,17 @@ async function main() {
       body: JSON.stringify({ username: 'agent', password: 'Demo12351' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const url = `http://127.0.0.1:${port}/api/orders`;
     const headers = { 'content-type': 'application/json', cookie };
-    await autocannon({ url, method: 'POST', connections, amount: 500, headers, body }); // warm-up
+    const load: autocannon.Options = receipts
+      ? await receiptLoad(port)
+      : { url: `http://127.0.0.1:${port}/api/orders`, method: 'POST', connections, headers, body };
+    await autocannon({ ...load, amount: 500 }); // warm-up
     const rssBefore = rssMb(child.pid!);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(child.pid!))), 200);
     if (profiling) child.kill('SIGUSR2');
     const c0 = cpuSplit(child.pid!);
-    const r = await autocannon({ url, method: 'POST', connections, duration, headers, body });
+    const r = await autocannon({ ...load, duration });
     const c1 = cpuSplit(child.pid!);
     const cpu = c1.user + c1.system - c0.user - c0.system;
     clearInterval(sampler);

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
+import type { Alongside } from '../orders/new-order.repo.js';
 import { orderFiguresOfDay, ordersChangedBetween } from '../orders/orders-for-exchange.js';
 import type { DayFigures, UploadOrder } from './domain/national-upload.js';
 import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations, exchangeUploads } from './exchange.tables.js';
@@ -80,35 +81,43 @@ export async function purgeNonces(tx: Executor, before: Date): Promise<void> {
   await tx.delete(exchangeNonces).where(lt(exchangeNonces.at, before));
 }
 
-const inboundInserts = reusableSql(
-  'exchange_inbound',
+/** The inbound messages given as a json array of `inboundRow`s, in their order. */
+const insertInboundRows = (json: SQLWrapper): SQL =>
   sql`insert into ${exchangeMessages} (partner_id, direction, kind, order_id, external_id, payload, state, created_at)
     select r.p, 'in', r.k, r.o, r.e, r.payload, 'received', r.at
-    from json_to_recordset(${sql.placeholder('rows')}::json) as r(i int, p uuid, k text, o uuid, e text, payload jsonb, at timestamptz)
-    order by r.i
-    on conflict do nothing
-    returning order_id`,
-);
+    from json_to_recordset(${json}::json) as r(i int, p uuid, k text, o uuid, e text, payload jsonb, at timestamptz)
+    order by r.i`;
+
+const inboundInserts = reusableSql('exchange_inbound', sql`${insertInboundRows(sql.placeholder('rows'))} on conflict do nothing returning order_id`);
 
 export type InboundMessage = { partnerId: string; kind: 'order' | 'answer'; orderId: string; externalId: string; payload: unknown; createdAt: Date };
 
+const inboundRow = (m: InboundMessage, i = 0) => ({
+  i,
+  p: m.partnerId,
+  k: m.kind,
+  o: m.orderId,
+  e: m.externalId,
+  payload: m.payload,
+  at: m.createdAt.toISOString(),
+});
+
+/**
+ * A partner's order received, written by the new order's own statement (orders/new-order.repo.ts `Alongside`): no
+ * transaction of its own. A duplicate (partner, external id) fails that statement on `exchange_messages_inbound_uq`,
+ * so the order is not written either and its receipt answers with the order received first (inbound.service.ts).
+ */
+export const inboundAlongside = (m: InboundMessage): Alongside => ({ key: 'exchange_inbound', insertFrom: insertInboundRows, row: inboundRow(m) });
+
 /**
  * What partners sent us (orders, answers), received, in one statement: for each row in order, false when a row with
- * the same inbound key exists (a duplicate; of two rows of one key here, the first is written). The receipts that
- * share a transaction write their messages together (orders/intake-batch.ts `WrittenTogether`). Each row names an
- * order of its own (a new order, or the transfer answered), so the order ids returned say which were written.
+ * the same inbound key exists (a duplicate; of two rows of one key here, the first is written). Each row names an
+ * order of its own (the transfer answered), so the order ids returned say which were written. (A new order's message
+ * is written by the order's statement: `inboundAlongside`.)
  */
 export async function insertInbounds(tx: Executor, messages: InboundMessage[]): Promise<boolean[]> {
   if (!messages.length) return [];
-  const rows = messages.map((m, i) => ({
-    i,
-    p: m.partnerId,
-    k: m.kind,
-    o: m.orderId,
-    e: m.externalId,
-    payload: m.payload,
-    at: m.createdAt.toISOString(),
-  }));
+  const rows = messages.map(inboundRow);
   const written = new Set(rowsOf<{ order_id: string }>(await inboundInserts(tx, { rows: JSON.stringify(rows) })).map((r) => r.order_id));
   return messages.map((m) => written.has(m.orderId));
 }

@@ -20,8 +20,6 @@ import { sendsTo } from './outbound.js';
 /** The order fields a partner may send: createOrder's, with the channel ours to set and nothing closed on the spot. */
 const partnerOrder = createOrderBody.omit({ channel: true, answeredOnSpot: true });
 
-class DuplicateReceipt extends Error {}
-
 /**
  * What partners send us, each request signed with the partner's secret and its nonce used once: orders
  * (receiveExternalOrder, idempotent per (partner, external id)), acknowledgements of what we sent, and the answers
@@ -115,28 +113,23 @@ export function createInboundService(deps: {
           externalId: body.externalId,
         },
         { ...parsed.data, channel: channelOf(partner.kind as PartnerKind) },
-        async (tx, o) => {
-          if (sendsTo(partner)) await deps.outbound.orderChanged(tx, o, 'create', now);
-        },
-        // The receipt's message, written with the others of its transaction. Refused when another request with the
-        // same external id committed first: this order must not exist.
-        {
-          key: 'exchange_inbound',
-          row: (w): repo.InboundMessage => ({
+        // The receipt's message, written by the order's own statement. Refused when another request with the same
+        // external id committed first: this order must not exist.
+        (o) =>
+          repo.inboundAlongside({
             partnerId: partner.id,
             kind: 'order',
-            orderId: w.order.id,
+            orderId: o.id,
             externalId: body.externalId,
-            payload: { number: w.order.number, order: body.order },
+            payload: { number: o.number, order: body.order },
             createdAt: now,
           }),
-          write: (tx, rows) => repo.insertInbounds(tx, rows as repo.InboundMessage[]),
-          refused: () => new DuplicateReceipt(),
-        },
+        // A partner that takes status messages hears of the order from the same transaction.
+        sendsTo(partner) ? (tx, o) => deps.outbound.orderChanged(tx, o, 'create', now) : undefined,
       );
       return { orderId: order.id, number: order.number, duplicate: false, receivedAt: now.toISOString() };
     } catch (err) {
-      if (err instanceof DuplicateReceipt || isUniqueViolation(err, 'exchange_messages_inbound_uq')) {
+      if (isUniqueViolation(err, 'exchange_messages_inbound_uq')) {
         const dup = await existing(partner.id, body.externalId);
         if (dup) return dup;
       }

@@ -1,6 +1,5 @@
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
-import { groupBy } from '../platform/collections/group-by.js';
 import { retryDeadlockVictim } from './deadlock-retry.js';
 import { insertNewOrders, shapeKeyOf, type NewOrder, type WrittenOrder } from './new-order.repo.js';
 
@@ -43,26 +42,13 @@ export function createIntakeBatcher(
 
 export type IntakeBatcher = ReturnType<typeof createIntakeBatcher>;
 
-/**
- * A row an intake writes with its order that the intakes sharing a transaction write together, by one statement of
- * the module that owns the table (a partner's receipt message): `write` answers, for each row in order, whether it
- * was written; a row refused (a duplicate) fails the batch with `refused()`, and each intake is run again alone.
- */
-export type WrittenTogether<R = unknown> = {
-  key: string;
-  row: (written: WrittenOrder) => R;
-  write: (tx: Tx, rows: R[]) => Promise<boolean[]>;
-  refused: () => Error;
-};
-
-/** An intake written with something else in its transaction (an idempotency key, a partner's receipt, a source's record). */
-export type IntakeWithin = { order: NewOrder; within: (tx: Tx, written: WrittenOrder) => Promise<void>; together?: WrittenTogether };
+/** An intake written with something else in its transaction (an idempotency key, a status message to a partner, a source's record). */
+export type IntakeWithin = { order: NewOrder; within: (tx: Tx, written: WrittenOrder) => Promise<void> };
 
 /**
  * Group commit for the intakes that need a transaction: those that arrive together share one — one BEGIN and COMMIT,
- * the orders one statement, then each intake's own writes in turn (`within`, in arrival order). A receipt from a
- * partner was four round trips of its own (BEGIN, the order, its receipt, COMMIT); in a batch of n it is 4/n (the
- * receipts' messages are written together: `WrittenTogether`).
+ * the orders one statement (with the rows they write alongside: new-order.repo.ts), then each intake's own writes in
+ * turn (`within`, in arrival order).
  * If the batch fails for another reason than a deadlock (retried as a whole) — typically one `within` refusing its
  * intake, a partner's duplicate external id or an idempotency key already taken — nothing of it is left, and each
  * intake runs again alone in a transaction of its own (`alone`), so only that one fails and the others are written as
@@ -82,17 +68,6 @@ export function createTransactionalIntakeBatcher(db: Db, opts: { inFlight?: numb
             tx,
             items.map((i) => i.order),
           );
-          // The rows written together first, one statement for each kind; then each intake's own writes in turn.
-          const together = items.flatMap((i, k) => (i.together ? [k] : []));
-          for (const ks of groupBy(together, (k) => items[k]!.together!.key).values()) {
-            const first = items[ks[0]!]!.together!;
-            const done = await first.write(
-              tx,
-              ks.map((k) => items[k]!.together!.row(written[k]!)),
-            );
-            const refused = ks.find((_, n) => !done[n]);
-            if (refused !== undefined) throw items[refused]!.together!.refused();
-          }
           for (const [k, i] of items.entries()) await i.within(tx, written[k]!);
           return written;
         }),

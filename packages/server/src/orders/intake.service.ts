@@ -14,8 +14,8 @@ import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
 import { closableAtIntake, type Channel } from './domain/states.js';
 import { orderText } from '../search/order-index.js';
-import type { NewOrder } from './new-order.repo.js';
-import { createIntakeBatcher, createTransactionalIntakeBatcher, type WrittenTogether } from './intake-batch.js';
+import type { Alongside, NewOrder } from './new-order.repo.js';
+import { createIntakeBatcher, createTransactionalIntakeBatcher } from './intake-batch.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
@@ -115,20 +115,22 @@ export function createIntakeService(deps: OrderDeps) {
 
   /**
    * An order sent by an exchange partner (exchange/inbound.service.ts): taken in by the system actor at the partner's
-   * receiving unit, which holds it. `within` runs in the order's own transaction (the partner's receipt): if it fails,
-   * nothing of the order is left, and a duplicate (partner, external id) loses its race there.
+   * receiving unit, which holds it. `alongside` is the partner's receipt message, written by the order's own statement:
+   * a duplicate (partner, external id) fails it, and nothing of the order is left. `within`, when given, runs in the
+   * order's own transaction (a status message back to a partner that takes them); without it there is none.
    */
   async function receiveExternal(
     by: ExternalIntake,
     input: CreateOrderInput,
-    within: (tx: Tx, order: OrderRow) => Promise<void>,
-    together?: WrittenTogether,
+    alongside: (order: { id: string; number: string }) => Alongside,
+    within?: (tx: Tx, order: OrderRow) => Promise<void>,
   ): Promise<OrderRow> {
     const receiving = (await deps.units.current()).get(by.unitId);
     if (!receiving) throw invalid('EXCHANGE_RECEIVING_UNIT_MISSING', '接收单位不存在');
     const partner = { id: by.sourcePartnerId, name: by.partnerName, externalId: by.externalId };
     const { order } = await insertOrder(by, input, receiving, {
-      external: { sourcePartnerId: by.sourcePartnerId, partner, within, ...(together ? { together } : {}) },
+      external: { sourcePartnerId: by.sourcePartnerId, partner, alongside },
+      ...(within ? { within } : {}),
     });
     return order;
   }
@@ -159,8 +161,7 @@ export function createIntakeService(deps: OrderDeps) {
       external?: {
         sourcePartnerId: string;
         partner: { id: string; name: string; externalId: string };
-        within: (tx: Tx, order: OrderRow) => Promise<void>;
-        together?: WrittenTogether;
+        alongside: (order: { id: string; number: string }) => Alongside;
       };
       awaitingCheck?: boolean;
       within?: (tx: Tx, order: OrderRow) => Promise<void>;
@@ -277,21 +278,21 @@ export function createIntakeService(deps: OrderDeps) {
         data: event.data,
       },
       words: orderText({ id, title: row.title, narrative: row.narrative, employerName: row.employerName ?? null, placeText: row.placeText ?? null }),
+      ...(external ? { alongside: external.alongside({ id, number: row.number }) } : {}),
     };
     // The order, its callers, its first event and its search words are one statement (new-order.repo.ts), atomic by
     // itself: a plain intake needs no transaction (BEGIN and COMMIT, two more round trips) and is written with the
-    // intakes that arrive with it (intake-batch.ts). A transaction only when something else is written with it (an
-    // idempotency key, a partner's receipt), shared with the others arriving with it and run again if PostgreSQL made
+    // intakes that arrive with it (intake-batch.ts); so is a partner's receipt, whose message rides in the same statement
+    // (`alongside`). A transaction only when something else is written with it (an idempotency key, a status message to
+    // a partner, a source's own record), shared with the others arriving with it and run again if PostgreSQL made
     // it a deadlock's victim (deadlock-retry.ts: the order counters' rows can cross a merge's); the callbacks write
     // only in the transaction (a batch that fails is run again intake by intake: intake-batch.ts).
     const { order, callers } =
-      claim || external || opts.within
+      claim || opts.within
         ? await transactional.write({
             order: newOrder,
-            ...(external?.together ? { together: external.together } : {}),
             within: async (tx, written) => {
               if (claim) await claim(tx, written.order.id);
-              if (external) await external.within(tx, written.order);
               if (opts.within) await opts.within(tx, written.order);
             },
           })

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../platform/db/client.js';
 import { compile, execute, hasExpressions, maxShapes, type Built } from '../platform/db/reusable.js';
@@ -9,8 +9,16 @@ import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
 
 type OrderInsert = typeof workOrders.$inferInsert;
 type CallerInsert = typeof orderCallers.$inferInsert;
+/**
+ * A row another module writes with a new order, by the same statement (a partner's receipt message): `insertFrom` is
+ * that module's insert of its rows from a json array (as `upsertOrderWordsFrom` is the search index's), `row` this
+ * order's element of it. Orders of one statement share their `key` (it is part of the shape), and the first one's
+ * `insertFrom` serves the key. A row the table refuses (a unique key) fails the statement: nothing of its order is
+ * written, and the batch is written again order by order (intake-batch.ts), so only that intake fails.
+ */
+export type Alongside = { key: string; insertFrom: (json: SQLWrapper) => SQL; row: unknown };
 /** `order` is taken over: once written it is the order returned (the columns the database decided set on it). */
-export type NewOrder = { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string };
+export type NewOrder = { order: OrderInsert; callers: CallerInsert[]; event: OrderEventInsert; words: string; alongside?: Alongside };
 export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
 
 /**
@@ -21,7 +29,8 @@ export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
  * intakes into one): it is built once per shape (which columns the rows give) and prepared once per connection.
  * A value reaches its column as it would as a bound parameter: its driver form (mapped by its column, as drizzle
  * does) given as a json string to the column type's input function; json columns take their json as it is.
- * The foreign keys from callers, events and words to the orders are checked at the end of the statement.
+ * The foreign keys from callers, events and words (and rows written alongside) to the orders are checked at the end of
+ * the statement.
  * The orders come back in the order given: the values given and the columns the database decided (build); the callers
  * as json, mapped by their columns.
  */
@@ -33,10 +42,12 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
   if ([orders, callers, events].some(hasExpressions)) throw new Error('insertNewOrders: rows must be values, not SQL expressions');
   const keys = [keySet(orders), keySet(callers), keySet(events)] as const;
   if (!keys[0].includes('id')) throw new Error('insertNewOrders: the order id is given by the caller');
-  const key = keys.map((k) => k.join(',')).join('|');
+  const alongside = input[0]!.alongside;
+  if (input.some((i) => i.alongside?.key !== alongside?.key)) throw new Error('insertNewOrders: the orders of one statement write different rows alongside');
+  const key = `${keys.map((k) => k.join(',')).join('|')}|${alongside?.key ?? ''}`;
   let built = cache.get(key);
   if (!built) {
-    built = build(ex, ...keys);
+    built = build(ex, ...keys, alongside);
     if (cache.size < maxShapes) cache.set(key, built);
     else built = { ...built, name: '' };
   }
@@ -45,6 +56,7 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
     callers: jsonRows(orderCallers, keys[1], callers),
     events: jsonRows(orderEvents, keys[2], events),
     words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words }))),
+    ...(alongside ? { alongside: JSON.stringify(input.map((i) => i.alongside!.row)) } : {}),
   };
   const rows = (await execute(ex, built, values)) as (OrderRow & { [callersKey]: unknown })[];
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -64,7 +76,8 @@ export async function insertNewOrder(ex: Executor, input: NewOrder): Promise<Wri
 
 /** The shape of a batch: the columns its rows give. Rows of one statement must agree (a column left out takes its default). */
 export function shapeKeyOf(input: NewOrder): string {
-  return [[input.order], input.callers, [input.event]].map((rows) => keySet(rows as Record<string, unknown>[]).join(',')).join('|');
+  const columns = [[input.order], input.callers, [input.event]].map((rows) => keySet(rows as Record<string, unknown>[]).join(','));
+  return `${columns.join('|')}|${input.alongside?.key ?? ''}`;
 }
 
 /** The columns the rows give (compared key by key: joining ~60 names per row and table was 7 % of intake's garbage). */
@@ -93,7 +106,7 @@ function insertFromJson(table: PgTable, keys: string[], param: string): SQL {
   return sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${sql.placeholder(param)}::json)`;
 }
 
-function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKeys: string[]): Built {
+function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKeys: string[], alongside: Alongside | undefined): Built {
   // The order comes back as what was given plus what the database decided: the columns the rows leave to their
   // defaults, and the id to match rows to orders. Returning all 60-odd columns cost the server more than the rest
   // of the statement (pg's row parsing and drizzle's mapping, `npm run bench:profile`); the work_orders table has no
@@ -112,7 +125,12 @@ function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKey
   const statement = sql`with o as (${insertFromJson(workOrders, orderKeys, 'orders')} returning ${returned}),
     c as (${insertFromJson(orderCallers, callerKeys, 'callers')} returning *),
     e as (${insertFromJson(orderEvents, eventKeys, 'events')} returning 1),
-    s as (${upsertOrderWordsFrom(sql.placeholder('words'))} returning 1)
+    s as (${upsertOrderWordsFrom(sql.placeholder('words'))} returning 1)${
+      alongside
+        ? sql`,
+    a as (${alongside.insertFrom(sql.placeholder('alongside'))} returning 1)`
+        : sql``
+    }
     select o.*, (select coalesce(json_agg(c), '[]'::json) from c where c.order_id = o.id) as callers_json from o`;
   const fields = [...returning, { path: [callersKey], field: sql`callers_json` }];
   return compile(ex, statement, fields, 'new_orders');

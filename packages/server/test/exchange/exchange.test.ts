@@ -78,6 +78,9 @@ beforeAll(async () => {
   nationalId = nat.id;
   national.identify(nat.id, nat.signingSecret);
 });
+/** One counter for the file: a connection is wrapped once (test/support/statement-count.ts). */
+let counted: ReturnType<typeof countStatements> | undefined;
+const statements = () => (counted ??= countStatements(t.database));
 afterAll(async () => {
   await sim?.close();
   await national?.close();
@@ -184,7 +187,7 @@ describe('receiving orders', () => {
     expect(found[0]!.orderId).toBe(race.find((m) => m.direction === 'in')!.orderId);
     // Each key is one probe of the inbound key's index, never a read of every order received (a plan the planner
     // chose for `(partner, external id) in (…)` on a table it had not analysed yet, growing with the table).
-    const counter = countStatements(t.database);
+    const counter = statements();
     const keys = [
       { partnerId, externalId: 'HH-RACE' },
       { partnerId, externalId: 'HH-NEVER' },
@@ -225,14 +228,29 @@ describe('receiving orders', () => {
   });
 
   it('an order from the national platform comes in on the upper-platform channel', async () => {
-    const r = await national.sendOrder('ACFTU-1', {
+    const theirs = {
       narrative: '全国平台转来：某企业拒签劳动合同',
       typeCode: 'complaint',
       subjectCode: 'labor_contract',
       callers: [{ name: '王五' }],
-    });
+    };
+    expect((await national.sendOrder('ACFTU-0', theirs)).status).toBe(200); // reference data and the system actor read
+    const counter = statements();
+    const { value: r, sql: sent } = await counter.during(() => national.sendOrder('ACFTU-1', theirs));
     expect(r.status).toBe(200);
     expect((await ok(dispatcher.get(`/api/orders/${r.body!.orderId}`))).channel).toBe('upper_platform');
+    // A partner that takes no status messages: its nonce, the duplicate check, and the order written with its receipt
+    // message by one statement, in no transaction of its own (orders/new-order.repo.ts `Alongside`). Was six: BEGIN,
+    // the order, the message, COMMIT.
+    expect(sent.filter((q) => /^(begin|commit)/i.test(q.trim()))).toEqual([]);
+    const orderStatements = sent.filter((q) => q.includes('insert into "work_orders"'));
+    expect(orderStatements).toHaveLength(1);
+    expect(orderStatements[0]).toContain('insert into "exchange_messages"');
+    // Besides, at most a block of order numbers (orders/order-numbers.ts).
+    expect(sent.filter((q) => !q.includes('"order_sequences"'))).toHaveLength(3);
+    const [message] = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'ACFTU-1'));
+    expect(message).toMatchObject({ direction: 'in', kind: 'order', orderId: r.body!.orderId, partnerId: nationalId, state: 'received' });
+    expect(message!.payload).toMatchObject({ number: r.body!.number, order: { narrative: '全国平台转来：某企业拒签劳动合同' } });
   });
 });
 

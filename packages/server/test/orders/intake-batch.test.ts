@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeBatcher, createTransactionalIntakeBatcher } from '../../src/orders/intake-batch.js';
 import { insertNewOrders, type NewOrder } from '../../src/orders/new-order.repo.js';
 import { orderCallers, orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { rowsOf } from '../../src/platform/db/client.js';
+import { isUniqueViolation } from '../../src/units/units.repo.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -51,6 +52,22 @@ async function copiesOf(i: number, number: string, name: string) {
       words: `${name} ${n}`,
     };
   };
+}
+
+/** A batcher whose first statement waits until `release`: the intakes handed meanwhile form the next batch. */
+function gatedBatcher() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const sizes: number[] = [];
+  const batcher = createIntakeBatcher(t.db, {
+    inFlight: 1,
+    write: async (ex, input) => {
+      sizes.push(input.length);
+      if (sizes.length === 1) await gate;
+      return insertNewOrders(ex, input);
+    },
+  });
+  return { batcher, sizes, release };
 }
 
 describe('intakes that arrive together', () => {
@@ -106,17 +123,7 @@ describe('intakes that arrive together', () => {
       };
     };
     // The first statement waits until three more intakes are queued: they then go as one statement.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const sizes: number[] = [];
-    const batcher = createIntakeBatcher(t.db, {
-      inFlight: 1,
-      write: async (ex, input) => {
-        sizes.push(input.length);
-        if (sizes.length === 1) await gate;
-        return insertNewOrders(ex, input);
-      },
-    });
+    const { batcher, sizes, release } = gatedBatcher();
     const first = batcher.write(copy(0));
     const rest = [batcher.write(copy(1)), batcher.write(copy(2, randomUUID())), batcher.write(copy(3))];
     release();
@@ -173,56 +180,50 @@ describe('intakes that arrive together', () => {
     expect(names.map((n) => n.name).sort()).toEqual(['事务批内0', '事务批内1', '事务批内3']);
   });
 
-  it('write the rows they write together by one call per transaction; a row refused runs each intake alone', async () => {
-    const copy = await copiesOf(97, 'TGB', '合写');
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    // Each call of `write`: the rows it was given (each row names its order's number).
-    const calls: { rows: string[] }[] = [];
-    const batcher = createTransactionalIntakeBatcher(t.db, { inFlight: 1 });
-    const submit = (i: number, refuse = false) =>
-      batcher.write({
-        order: copy(i),
-        within: async () => {
-          if (i === 0) await gate;
-        },
-        together: {
-          key: 'test_rows',
-          // One write serves the whole key (the first intake's): what it refuses is told by the rows.
-          row: (w) => ({ number: w.order.number, refuse }),
-          write: async (_tx, rows) => {
-            const given = rows as { number: string; refuse: boolean }[];
-            calls.push({ rows: given.map((x) => x.number.split('-').slice(0, 2).join('-')) });
-            return given.map((x) => !x.refuse);
-          },
-          refused: () => new Error(`row of intake ${i} refused`),
-        },
-      });
-    const first = submit(0);
-    const rest = [submit(1), submit(2), submit(3)];
+  it('write the rows another module gives alongside by their own statement; a row refused fails only its intake', async () => {
+    // A table of another module, keyed to the orders and with a unique key of its own (as a partner's receipt message is).
+    await t.db.execute(sql`create table if not exists test_alongside (order_id uuid not null references work_orders(id), tag text not null unique)`);
+    const insertFrom = (json: SQLWrapper) =>
+      sql`insert into test_alongside (order_id, tag) select (r->>'o')::uuid, r->>'tag' from json_array_elements(${json}::json) r`;
+    const copy = await copiesOf(97, 'ALB', '同句');
+    const withRow = (n: number, tag: string): NewOrder => {
+      const o = copy(n);
+      return { ...o, alongside: { key: 'test_alongside', insertFrom, row: { o: o.order.id, tag } } };
+    };
+    orderInserts.length = 0;
+    const { batcher, sizes, release } = gatedBatcher();
+    const first = batcher.write(withRow(0, 'a0'));
+    // A plain intake is another shape: it does not join the orders with rows alongside.
+    const rest = [batcher.write(withRow(1, 'a1')), batcher.write(copy(2)), batcher.write(withRow(3, 'a3'))];
     release();
-    expect((await Promise.all([first, ...rest])).map((w) => w.order.number.split('-')[1])).toEqual(['0', '1', '2', '3']);
-    // 0 alone; 1–3 share a transaction and one call of write with their three rows, in order.
-    expect(calls.map((c) => c.rows)).toEqual([['TGB-0'], ['TGB-1', 'TGB-2', 'TGB-3']]);
-    // A refused row fails its batch (nothing of it is left) and each intake runs again alone.
-    calls.length = 0;
-    let release2!: () => void;
-    const gate2 = new Promise<void>((r) => (release2 = r));
-    const blocker = batcher.write({ order: copy(4), within: () => gate2 });
-    const second = [submit(5), submit(6, true), submit(7)];
-    release2();
+    const written = await Promise.all([first, ...rest]);
+    expect(sizes).toEqual([1, 2, 1]);
+    const tags = async (ids: string[]) =>
+      rowsOf<{ order_id: string; tag: string }>(
+        await t.db.execute(
+          sql`select order_id, tag from test_alongside where order_id in ${sql.raw(`(${ids.map((id) => `'${id}'`).join(',')})`)} order by tag`,
+        ),
+      );
+    expect(await tags(written.map((w) => w.order.id))).toEqual([
+      { order_id: written[0]!.order.id, tag: 'a0' },
+      { order_id: written[1]!.order.id, tag: 'a1' },
+      { order_id: written[3]!.order.id, tag: 'a3' },
+    ]);
+    // No statement of its own: the rows rode in the orders' statements.
+    expect(orderInserts.length).toBe(3);
+    expect(orderInserts.filter((q) => q.includes('test_alongside'))).toHaveLength(2);
+    // A row the table refuses (a tag taken before) fails its batch; run again order by order,
+    // only its own intake fails, and nothing of its order is left.
+    const again = gatedBatcher();
+    const blocker = again.batcher.write(withRow(4, 'b4'));
+    const second = [again.batcher.write(withRow(5, 'b5')), again.batcher.write(withRow(6, 'a1')), again.batcher.write(withRow(7, 'b7'))];
+    again.release();
     const results = await Promise.allSettled([blocker, ...second]);
+    expect(again.sizes).toEqual([1, 3, 1, 1, 1]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect((results[2] as PromiseRejectedResult).reason.message).toBe('row of intake 6 refused');
-    expect(calls[0]!.rows).toEqual(['TGB-5', 'TGB-6', 'TGB-7']);
-    expect(
-      calls
-        .slice(1)
-        .map((c) => c.rows[0])
-        .sort(),
-    ).toEqual(['TGB-5', 'TGB-6', 'TGB-7']);
-    const names = await t.db.select({ name: orderCallers.name }).from(orderCallers).where(sql`${orderCallers.name} like '合写%'`);
-    expect(names.map((n) => n.name).sort()).toEqual(['合写0', '合写1', '合写2', '合写3', '合写4', '合写5', '合写7']);
+    expect(isUniqueViolation((results[2] as PromiseRejectedResult).reason, 'test_alongside_tag_key')).toBe(true);
+    const names = await t.db.select({ name: orderCallers.name }).from(orderCallers).where(sql`${orderCallers.name} like '同句%'`);
+    expect(names.map((n) => n.name).sort()).toEqual(['同句0', '同句1', '同句2', '同句3', '同句4', '同句5', '同句7']);
   });
 
   it('on PGlite, arriving as a server reads them (one callback each), are still one statement', async () => {
