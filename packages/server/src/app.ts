@@ -92,7 +92,7 @@ import { exchangeInboundRoutes, exchangeRoutes } from './exchange/exchange.route
 import { registerExchangeJobs } from './exchange/exchange.jobs.js';
 import { createNationalUploadService } from './exchange/national-upload.service.js';
 import { loggingSmsChannel, smsGatewayChannel, webhookChannel } from './notifications/outbound/channels.js';
-import { planOutbounds, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
+import { phonedUnitOf, planOutbounds, registerOutboundDelivery, type OutboundConfig } from './notifications/outbound/outbound.js';
 import { createOutboundService, outboundRoutes } from './notifications/outbound/outbound.routes.js';
 import { instructionsRoutes } from './supervision/instructions.routes.js';
 import { reviewsRoutes } from './supervision/reviews.routes.js';
@@ -283,7 +283,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     webhook: config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, channel: webhookChannel(config.webhookSecret) } : null,
     sms: smsChannel((o, m) => app.log.debug(o, m)),
   };
-  registerNoticeDelivery(jobs, { bus, outbound: (tx, delivered, at) => planOutbounds(tx, outboundConfig, delivered, at) });
+  registerNoticeDelivery(jobs, {
+    bus,
+    // The units are read only for a phone task's notice, through the delivery's transaction (PGlite has one connection).
+    outbound: (tx, delivered, at) => planOutbounds(tx, outboundConfig, delivered, at, async (unitId) => phonedUnitOf(await units.current(tx))(unitId)),
+  });
   registerOutboundDelivery(jobs, outboundConfig);
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);

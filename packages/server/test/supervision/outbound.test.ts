@@ -194,27 +194,29 @@ describe('phone tasks', () => {
   });
 
   it("once the day's call is done, orders that come due later that day go on another task, not the ones called", async () => {
-    // Thursday 3 December, 09:00 in Beijing: both orders' dispatch steps come near due the same morning.
+    // Thursday 3 December, 09:00 in Beijing: both orders' sign steps come near due the same morning.
     t.clock.set(new Date('2026-12-03T01:00:00Z'));
     type Task = { id: string; day: string; unit: { id: string }; state: string; orders: { id: string }[] };
-    const centreTasks = async () =>
+    const countyTasks = async () =>
       ((await ok(agent.get('/api/supervision/phone-tasks'))).items as Task[]).filter((x) => x.day === '2026-12-03' && x.orders.some((y) => ids.includes(y.id)));
     const ids: string[] = [];
     const nearDue = async () => {
       const o = await ok(agent.post('/api/orders', newOrder), 201);
       ids.push(o.id);
-      t.clock.set(new Date(new Date(o.deadlines.current.nearDueAt).getTime() + 60_000));
+      const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+      t.clock.set(new Date(new Date(d.deadlines.current.nearDueAt).getTime() + 60_000));
       await t.app.jobs.runDue();
       t.clock.advance(5 * 60_000);
       await t.app.jobs.runDue();
       return o;
     };
     const first = await nearDue();
-    const [task] = await centreTasks();
+    const [task] = await countyTasks();
+    expect(task!.unit.id).toBe(county.id);
     expect(task!.orders.map((y) => y.id)).toEqual([first.id]);
-    await ok(agent.post(`/api/supervision/phone-tasks/${task!.id}/done`, { note: '已提醒调度员' }));
+    await ok(agent.post(`/api/supervision/phone-tasks/${task!.id}/done`, { note: '已提醒区总工会签收' }));
     const second = await nearDue();
-    const after = await centreTasks();
+    const after = await countyTasks();
     expect(after.map((x) => [x.state, x.orders.map((y) => y.id)])).toEqual(
       expect.arrayContaining([
         ['done', [first.id]],
@@ -223,6 +225,22 @@ describe('phone tasks', () => {
     );
     expect(after).toHaveLength(2);
     expect(after[0]!.unit.id).toBe(after[1]!.unit.id);
+  });
+
+  it('the hotline centre is not put on a phone task about its own steps; its dispatchers hear of them in the app', async () => {
+    // Friday 4 December, 09:00 in Beijing: an order left undispatched at the centre comes near due, then overdue.
+    t.clock.set(new Date('2026-12-04T01:00:00Z'));
+    const o = await ok(agent.post('/api/orders', newOrder), 201);
+    for (const at of [o.deadlines.current.nearDueAt, o.deadlines.current.dueAt]) {
+      t.clock.set(new Date(new Date(at).getTime() + 60_000));
+      await t.app.jobs.runDue();
+      t.clock.advance(5 * 60_000);
+      await t.app.jobs.runDue();
+    }
+    const tasks = (await ok(agent.get('/api/supervision/phone-tasks'))).items as { orders: { id: string }[] }[];
+    expect(tasks.filter((x) => x.orders.some((y) => y.id === o.id))).toEqual([]);
+    const told = (await ok(dispatcher.get('/api/notifications?limit=100'))).items as { kind: string; orderId: string | null }[];
+    expect(told.filter((n) => n.orderId === o.id).map((n) => n.kind)).toEqual(expect.arrayContaining(['supervision.near_due', 'supervision.overdue']));
   });
 
   it("a wave of one employer's orders is one notice and one SMS a person, and every order of it is on the phone task", async () => {
@@ -264,11 +282,13 @@ describe('phone tasks', () => {
       orders: { id: string; number: string; dueAt: string }[];
     }[];
     const task = tasks.find((x) => x.unit.id === county.id && x.orders.some((y) => ids.includes(y.id)))!;
-    expect(task.orders.map((y) => y.id).sort()).toEqual([...ids].sort());
+    // The county's other late orders of the day share its task (an earlier test's); the wave's are all there, once.
+    const lines = task.orders.filter((y) => ids.includes(y.id));
+    expect(lines.map((y) => y.id).sort()).toEqual([...ids].sort());
     // Each order with its own deadline, not the wave's earliest.
     const due = Object.fromEntries(wave.map((o) => [o.id, new Date(o.deadlines.current.dueAt).toISOString()]));
     expect(new Set(Object.values(due)).size).toBe(4);
-    expect(Object.fromEntries(task.orders.map((y) => [y.id, new Date(y.dueAt).toISOString()]))).toEqual(due);
-    expect(task.orders.map((y) => y.number).sort()).toEqual(wave.map((o) => o.number).sort());
+    expect(Object.fromEntries(lines.map((y) => [y.id, new Date(y.dueAt).toISOString()]))).toEqual(due);
+    expect(lines.map((y) => y.number).sort()).toEqual(wave.map((o) => o.number).sort());
   });
 });

@@ -18,6 +18,17 @@ export type OutboundConfig = { webhook: { url: string; channel: OutboundChannel 
 const phoneTaskKinds = new Set(['supervision.near_due', 'supervision.overdue']);
 
 /**
+ * Whether the hotline phones a unit about its late orders. Not its own centre: the centre's dispatchers and agents
+ * are the people who make the calls, and their late dispatches and callbacks are in their own queues and notices
+ * (a phone task "call 12351 热线服务中心" sat on the supervisors' list every day).
+ */
+export type PhonedUnit = (unitId: string) => boolean | Promise<boolean>;
+export const phonedUnitOf =
+  (units: { get(id: string): { type: string } | undefined }): PhonedUnit =>
+  (unitId) =>
+    units.get(unitId)?.type !== 'hotline_centre';
+
+/**
  * What delivered notices imply beyond the in-app centre, written in the delivery's own transaction: a webhook
  * delivery (every notice), an SMS to each person reached with a phone (urgent notices), and for a near-due or overdue
  * order a line on today's phone task for its unit. Webhook and SMS deliveries become jobs (retried with back-off).
@@ -26,7 +37,13 @@ const phoneTaskKinds = new Set(['supervision.near_due', 'supervision.overdue']);
  * employer notifies three people by SMS) was three statements per notice (issue 18: the job runner's share of
  * intake's CPU on PGlite).
  */
-export async function planOutbounds(tx: Executor, cfg: OutboundConfig, items: readonly { notice: Notice; people: string[] }[], at: Date): Promise<void> {
+export async function planOutbounds(
+  tx: Executor,
+  cfg: OutboundConfig,
+  items: readonly { notice: Notice; people: string[] }[],
+  at: Date,
+  phoned: PhonedUnit = () => true,
+): Promise<void> {
   const texted = cfg.sms ? [...new Set(items.flatMap((i) => (i.notice.level === 'urgent' ? i.people : [])))] : [];
   const phones = new Map(texted.length ? (await activePhonesOf(tx, texted)).map((p) => [p.id, p.phone!]) : []);
   const rows = items.flatMap(({ notice, people }) => deliveriesOf(cfg, notice, people, phones, at));
@@ -47,7 +64,8 @@ export async function planOutbounds(tx: Executor, cfg: OutboundConfig, items: re
   );
   for (const { notice } of items) {
     const unitAudience = notice.to.find((a): a is Extract<Notice['to'][number], { unitId: string }> => 'unitId' in a);
-    if (phoneTaskKinds.has(notice.kind) && notice.orderId && unitAudience) await addToPhoneTask(tx, unitAudience.unitId, notice, at);
+    if (phoneTaskKinds.has(notice.kind) && notice.orderId && unitAudience && (await phoned(unitAudience.unitId)))
+      await addToPhoneTask(tx, unitAudience.unitId, notice, at);
   }
 }
 
