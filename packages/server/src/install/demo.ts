@@ -98,9 +98,10 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
       };
     });
     await tx.insert(units).values(rows);
-    // A desk phone for every union of a division and for the hotline centre: the phone task page (电话督办) is a list
-    // of units to call, and without a number each row said 未登记联系电话. Made up, one per division code; the
-    // centre answers on 12351. A real installation enters its own (units page, or units:import).
+    // A desk phone for every union of a division (federations, and the street, town and park unions below them) and
+    // for the hotline centre: the phone task page (电话督办) is a list of units to call, and without a number each row
+    // said 未登记联系电话. Made up, one per division code; the centre answers on 12351. An enterprise union has no
+    // division and no desk phone here. A real installation enters its own (units page, or units:import).
     await tx
       .update(units)
       .set({
@@ -108,7 +109,10 @@ export async function installDemo(db: Db, province: string, now: Date): Promise<
         updatedAt: now,
       })
       .where(
-        and(isNull(units.contactPhone), sql`(${units.type} = 'hotline_centre' or (${units.divisionCode} is not null and ${units.type} like '%federation'))`),
+        and(
+          isNull(units.contactPhone),
+          sql`(${units.type} = 'hotline_centre' or (${units.divisionCode} is not null and (${units.type} like '%federation' or ${units.type} like '%union')))`,
+        ),
       );
 
     for (const u of demoUsers) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../src/platform/db/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSignature } from '../../src/platform/signing/hmac.js';
 import { users } from '../../src/users/users.tables.js';
@@ -173,6 +174,15 @@ describe('phone tasks', () => {
     expect(mine[0]!.unit.id).toBe(county.id);
     // The demo's unions have a desk phone: the task says whom to dial.
     expect((mine[0]!.unit as { phone?: string | null }).phone).toBe('04718150102');
+    // So have the street and park unions below it (made up from their division codes); an enterprise union has none.
+    const phones = rowsOf<{ type: string; contact_phone: string | null }>(
+      await t.db.execute(sql`select type, contact_phone from units where division_code in ('150102001', '150172') or type = 'enterprise_union' order by type`),
+    );
+    expect(phones.filter((u) => u.type !== 'enterprise_union').map((u) => [u.type, u.contact_phone])).toEqual([
+      ['park_union', '04718150172'],
+      ['town_union', '04718102001'],
+    ]);
+    expect(phones.filter((u) => u.type === 'enterprise_union').every((u) => u.contact_phone === null)).toBe(true);
     expect(mine[0]!.orders.filter((y) => y.id === o.id)).toHaveLength(1);
     // The caller reads out what the order is about and where it stands, not the notice's title.
     const line = () => mine[0]!.orders.find((y) => y.id === o.id)!;
