@@ -71,6 +71,24 @@ describe('the extension dialog', () => {
     const decided = events.find((e) => e.data?.approved === false);
     expect(decided, JSON.stringify(events.map((e) => e.kind))).toMatchObject({ note: '材料已齐，请按期办结', data: { approved: false } });
   });
+
+  it("an extension the hotline's own dispatcher asked for is decided by the centre's supervisor, not by that dispatcher", async () => {
+    // The hotline handles the order itself (handle_at_hotline): its dispatcher holds it and asks for more time.
+    let o = await create();
+    o = await ok(post(dispatcher, o, 'handle-at-hotline'));
+    expect(o.state).toBe('handling');
+    o = await ok(post(dispatcher, o, 'extension', { amount: 2, reason: '需等待仲裁委答复', callerInformed: true }));
+    const own = await expectError(post(dispatcher, o, 'extension-decision', { approve: true }), 403, 'ORDER_SEPARATION_OF_DUTIES');
+    expect(own.message).toContain('督办员');
+    const supervisor = await t.login('supervisor');
+    await t.app.jobs.runDue();
+    const told = (await ok<{ items: { kind: string; orderId: string | null }[] }>(supervisor.get('/api/notifications?limit=50'))).items;
+    expect(told.filter((n) => n.orderId === o.id).map((n) => n.kind)).toContain('order.extension_requested');
+    const seen = await ok<Order>(supervisor.get(`/api/orders/${o.id}`));
+    expect(seen.allowedActions).toContain('decide_extension');
+    o = await ok(post(supervisor, seen, 'extension-decision', { approve: true }));
+    expect(o.pendingExtension).toBeNull();
+  });
 });
 
 describe('reply plausibility', () => {

@@ -647,6 +647,16 @@ describe('effects of every action', () => {
     const [n] = fx.dispatchEffect(snap(urgent), { target: { ...county, external: false }, note: null, coHandlers: [] }, ctx()).notices;
     expect(n).toMatchObject({ kind: 'order.dispatched', orderId: urgent.id, to: [{ unitId: county.id, roles: ['handler', 'dispatcher'] }], level: 'urgent' });
   });
+
+  it('asks the dispatching desk to decide an extension, and its supervisors too when the desk asked for it itself', () => {
+    const ask = { amount: 2, reason: '需调取工资台账', callerInformed: true };
+    const [byCounty] = fx.requestExtensionEffect(snap(handling), ask, ctx({ unitId: county.id })).notices;
+    expect(byCounty).toMatchObject({ kind: 'order.extension_requested', to: [{ unitId: centre.id, roles: ['dispatcher'] }] });
+    // The hotline handling an order itself: the dispatcher who asked may not decide (state machine), a supervisor does.
+    const atHotline = order({ ...handling, holderUnitId: centre.id, holderUnitPath: centre.path });
+    const [byDesk] = fx.requestExtensionEffect(snap(atHotline), ask, ctx({ unitId: centre.id, role: 'dispatcher' })).notices;
+    expect(byDesk).toMatchObject({ kind: 'order.extension_requested', to: [{ unitId: centre.id, roles: ['dispatcher', 'supervisor'] }] });
+  });
 });
 
 describe('intake', () => {

@@ -625,7 +625,16 @@ export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number
       callerInformed: input.callerInformed,
     },
     note: input.reason,
-    notices: notice('order.extension_requested', o, o.dispatchUnitId, deskRoles, '延期申请待审批', 'warning'),
+    // The desk that dispatched decides; when the desk itself asked (the hotline handling an order of its own), its
+    // supervisors are told as well: the one who asked may not decide it (state-machine.ts, separation of duties).
+    notices: notice(
+      'order.extension_requested',
+      o,
+      o.dispatchUnitId,
+      ctx.actor.unitId === o.dispatchUnitId ? [...deskRoles, 'supervisor'] : deskRoles,
+      '延期申请待审批',
+      'warning',
+    ),
   });
 }
 

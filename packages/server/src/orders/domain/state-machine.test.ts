@@ -67,7 +67,8 @@ const expected: Record<OrderAction, Expected> = {
   add_note: { moves: stay(...openStates), roles: involved, relations: [] },
   add_attachment: { moves: stay(...openStates), roles: involved, relations: [] },
   request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder'] },
-  decide_extension: { moves: stay('handling', 'replied'), roles: ['dispatcher'], relations: ['order_dispatcher', 'hop_dispatcher'] },
+  // A supervisor decides too, so an extension the hotline's dispatcher asked for itself can be decided by someone else.
+  decide_extension: { moves: stay('handling', 'replied'), roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher', 'hop_dispatcher'] },
   reply: { moves: { handling: 'replied' }, roles: ['handler', 'dispatcher', 'lawyer', 'mediator'], relations: ['holder'] },
   // A supervisor reviews too, so a reply the hotline gave itself can be reviewed by someone else (issue 8).
   review_accept: { moves: { replied: 'pending_callback' }, roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },

@@ -118,7 +118,9 @@ export const rules: Record<OrderAction, Rule> = {
   add_note: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
   add_attachment: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
   request_extension: { from: ['handling'], to: 'same', roles: handlers, relations: ['holder'] },
-  decide_extension: { from: ['handling', 'replied'], to: 'same', roles: desk, relations: ['order_dispatcher', 'hop_dispatcher'] },
+  // A supervisor of the dispatching unit decides too: a desk whose one dispatcher asked for the extension itself (the
+  // hotline handling an order of its own) would otherwise have nobody to decide it (separation of duties, below).
+  decide_extension: { from: ['handling', 'replied'], to: 'same', roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher', 'hop_dispatcher'] },
   reply: { from: ['handling'], to: 'replied', roles: handlers.concat('mediator'), relations: ['holder'] },
   // A supervisor of the dispatching unit reviews too: the reply of an order the hotline handled itself needs someone else.
   review_accept: { from: ['replied'], to: 'pending_callback', roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher'] },
@@ -189,7 +191,7 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
   },
   decide_extension: (f) => {
     if (!f.pendingExtension) return notNow('ORDER_NO_PENDING_EXTENSION', '没有待审批的延期申请');
-    if (f.pendingExtension.requestedBy === f.userId) return notYou('ORDER_SEPARATION_OF_DUTIES', '不能审批自己提出的延期申请，请由其他派单员审批');
+    if (f.pendingExtension.requestedBy === f.userId) return notYou('ORDER_SEPARATION_OF_DUTIES', '不能审批自己提出的延期申请，请由其他派单员或督办员审批');
     return null;
   },
   review_accept: (f) => (f.repliedBy === f.userId ? notYou('ORDER_SEPARATION_OF_DUTIES', '不能审核通过自己提交的办结反馈，请由其他派单员或督办员审核') : null),

@@ -55,6 +55,8 @@ const templates: [zh: string, en: string][] = [
   ['最多延长 {0}', 'At most {0}'],
   ['请确认是否已告知来电人', 'Confirm that the caller was told'],
   ['已有一项延期申请待审批', 'An extension request is already waiting for a decision'],
+  ['不能审批自己提出的延期申请，请由其他派单员或督办员审批', 'You cannot decide your own extension request: another dispatcher or a supervisor decides it'],
+  ['不能审核通过自己提交的办结反馈，请由其他派单员或督办员审核', 'You cannot accept your own reply: another dispatcher or a supervisor reviews it'],
   ['办理期限已过，不能再申请延期（延期须在期限届满前申请）', 'The deadline has passed: an extension must be asked before it'],
   ['请选择是否解决', 'Say whether it was resolved'],
   ['追回金额应为数字', 'The amount recovered is a number'],
