@@ -248,6 +248,14 @@ describe('receiving orders', () => {
     expect(orderStatements[0]).toContain('insert into "exchange_messages"');
     // Besides, at most a block of order numbers (orders/order-numbers.ts).
     expect(sent.filter((q) => !q.includes('"order_sequences"'))).toHaveLength(3);
+    // Its duplicates sent at once (no transaction here: the receipt message's unique key fails the order's statement)
+    // make one order too, and each answers with it.
+    const before = await orderCount();
+    const dups = await Promise.all(Array.from({ length: 8 }, () => national.sendOrder('ACFTU-DUP', theirs)));
+    expect(dups.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(new Set(dups.map((a) => a.body!.orderId)).size).toBe(1);
+    expect(dups.filter((a) => a.body!.duplicate === false)).toHaveLength(1);
+    expect(await orderCount()).toBe(before + 1);
     const [message] = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.externalId, 'ACFTU-1'));
     expect(message).toMatchObject({ direction: 'in', kind: 'order', orderId: r.body!.orderId, partnerId: nationalId, state: 'received' });
     expect(message!.payload).toMatchObject({ number: r.body!.number, order: { narrative: '全国平台转来：某企业拒签劳动合同' } });
