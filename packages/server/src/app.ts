@@ -285,8 +285,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerNoticeDelivery(jobs, {
     bus,
-    // The units are read only for a phone task's notice, through the delivery's transaction (PGlite has one connection).
-    outbound: (tx, delivered, at) => planOutbounds(tx, outboundConfig, delivered, at, async (unitId) => phonedUnitOf(await units.current(tx))(unitId)),
+    // The units are read only for a phone task's notice, once a batch, through the delivery's transaction (PGlite has
+    // one connection; a copy cached within its lifetime is read from memory).
+    outbound: (tx, delivered, at) => {
+      let directory: ReturnType<typeof units.current> | undefined;
+      return planOutbounds(tx, outboundConfig, delivered, at, async (unitId) => phonedUnitOf(await (directory ??= units.current(tx)))(unitId));
+    },
   });
   registerOutboundDelivery(jobs, outboundConfig);
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
