@@ -1,12 +1,11 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { rekeyPartnerSecrets } from './exchange/secrets.js';
-import { bootstrap } from './install/bootstrap.js';
+import type { BootstrapResult } from './install/bootstrap.js';
+import { installApart, prepareDatabase } from './install/prepare.js';
 import { demoPassword } from './install/demo.js';
 import { loadConfig, type Config } from './platform/config/config.js';
 import { systemClock } from './platform/clock.js';
-import { migrateDatabase, openDatabase } from './platform/db/client.js';
-import { createSecretBox } from './platform/secrets/secret-box.js';
+import { openDatabase } from './platform/db/client.js';
 import { boundHeapGrowth } from './platform/heap.js';
 import { boundYoungGeneration } from './platform/young-generation.js';
 
@@ -24,11 +23,11 @@ boundHeapGrowth(config.heapGrowingPercent);
 const youngGeneration = boundYoungGeneration(config.semiSpaceMb);
 
 if (cluster.isPrimary) {
+  // A new installation in a process of its own, whose memory goes with it (install/prepare.ts); an installed database
+  // is migrated and completed here.
+  const apart = await installApart(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database);
-  const installed = await bootstrap(database.db, config, systemClock);
-  // A new first key in HOTLINE_SECRET_KEYS: stored secrets move under it now (docs/security.md, rotation).
-  await rekeyPartnerSecrets(database.db, createSecretBox(config.secretKeys));
+  const installed = apart ?? (await prepareDatabase(database, config, systemClock));
   const banner = (url: string) => startBanner(config, url, database.kind, installed);
   if (config.workers > 1) {
     await database.close();
@@ -100,7 +99,7 @@ function urlOf(c: Config, port: number) {
   return `http://${shownHost}:${port}`;
 }
 
-function startBanner(c: Config, url: string, kind: 'pglite' | 'postgresql', installed: Awaited<ReturnType<typeof bootstrap>>) {
+function startBanner(c: Config, url: string, kind: 'pglite' | 'postgresql', installed: BootstrapResult) {
   const where = kind === 'pglite' ? `PGlite（嵌入式，仅供演示或单席位使用）：${c.dataDir}` : 'PostgreSQL（DATABASE_URL）';
   const lines = ['', `12351 工单平台已启动 / started: ${url}`, `  数据库 / database: ${where}`, `  接口文档 / API docs: ${url}/api/docs`];
   if (c.workers > 1) lines.push(`  进程 / processes: ${c.workers}`);

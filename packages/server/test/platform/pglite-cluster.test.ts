@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { needsInstall } from '../../src/install/prepare.js';
 import { openDatabase, rowsOf } from '../../src/platform/db/client.js';
 
 /**
@@ -16,6 +17,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('PGlite on a data directory', () => {
   it('creates the cluster, opens it with 32 MB of shared buffers, and keeps what was written across a reopen', async () => {
+    // No cluster yet: the server installs in a child process (install/prepare.ts); once there is one, it opens it.
+    expect(await needsInstall({ dataDir: dir, databaseUrl: undefined })).toBe(true);
     const first = await openDatabase({ dataDir: dir });
     expect(first.kind).toBe('pglite');
     expect(fs.existsSync(path.join(dir, 'pglite', 'PG_VERSION'))).toBe(true);
@@ -25,6 +28,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('PGlite on a data directory', (
     await first.db.execute(sql`insert into kept values ('欠薪')`);
     await first.close();
 
+    expect(await needsInstall({ dataDir: dir, databaseUrl: undefined })).toBe(false);
     const again = await openDatabase({ dataDir: dir });
     expect(rowsOf<{ word: string }>(await again.db.execute(sql`select word from kept`))).toEqual([{ word: '欠薪' }]);
     await again.close();

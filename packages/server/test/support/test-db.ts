@@ -53,6 +53,9 @@ export async function createTestDatabase(opts: { onQuery?: (sql: string) => void
 
 const urls = new WeakMap<Database, string>();
 
+/** The connection string of a test database on PostgreSQL (undefined on PGlite): for what connects by URL itself. */
+export const urlOfTestDatabase = (database: Database): string | undefined => urls.get(database);
+
 /**
  * A dump's bytes, read once per worker and kept for the next files (the few most recent dumps: 45–60 MB each). PGlite
  * only reads them (its untar copies each file into its own file system), so every file can be given the same bytes.

@@ -69,6 +69,9 @@ export function withoutJit(url: string): string {
   return u.toString();
 }
 
+/** Where the embedded database's cluster lives in the data directory. */
+export const pgliteClusterDir = (dataDir: string) => path.join(dataDir, 'pglite');
+
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory when dataDir is undefined). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -81,8 +84,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   if (opts.dataDir) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    await createPgliteCluster(path.join(opts.dataDir, 'pglite'));
-    client = new PGlite(path.join(opts.dataDir, 'pglite'), { startParams: pgliteStartParams });
+    await createPgliteCluster(pgliteClusterDir(opts.dataDir));
+    client = new PGlite(pgliteClusterDir(opts.dataDir), { startParams: pgliteStartParams });
   } else {
     client = new PGlite({ startParams: pgliteStartParams, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   }
