@@ -30,7 +30,11 @@ export async function prepareDatabase(database: Database, config: Config, clock:
 export async function needsInstall(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<boolean> {
   if (!config.databaseUrl) return !fs.existsSync(path.join(pgliteClusterDir(config.dataDir), 'PG_VERSION'));
   const client = new pg.Client({ connectionString: config.databaseUrl });
-  await client.connect();
+  // The first connection a start makes: an operator's wrong DATABASE_URL is told as such (the URL itself is not
+  // printed: it may hold a password).
+  await client.connect().catch((err: Error) => {
+    throw new Error(`无法连接数据库 / cannot reach the database of DATABASE_URL: ${err.message}`);
+  });
   try {
     const { rows } = await client.query<{ tables: boolean }>(`select to_regclass('units') is not null as tables`);
     if (!rows[0]?.tables) return true;

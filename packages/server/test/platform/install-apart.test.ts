@@ -8,7 +8,7 @@ import { createInstalledDatabase, urlOfTestDatabase } from '../support/test-db.j
  * A server decides before it opens its database whether to install it in a child process (install/prepare.ts,
  * docs/decisions/0012 "The installation apart"): on a PostgreSQL server, a database without the units table or
  * without a unit is installed apart, an installed one is opened. The embedded default's side (no cluster yet) is in
- * pglite-cluster.test.ts; this file is for the server, so the PGlite run skips it.
+ * pglite-cluster.test.ts; this file is for the server, so the PGlite run skips it (but for an unreachable server).
  */
 const baseUrl = process.env.TEST_DATABASE_URL;
 const dropped: string[] = [];
@@ -18,6 +18,14 @@ afterAll(async () => {
   await admin.connect();
   for (const name of dropped) await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
+});
+
+describe('a start that cannot reach its database', () => {
+  it('says so without printing the URL', async () => {
+    const failed = needsInstall({ databaseUrl: 'postgres://someone:secret-password@127.0.0.1:1/none', dataDir: '' });
+    await expect(failed).rejects.toThrow(/无法连接数据库 \/ cannot reach the database of DATABASE_URL/);
+    await expect(failed).rejects.not.toThrow(/secret-password/);
+  });
 });
 
 describe.skipIf(!baseUrl)('installing apart on PostgreSQL', () => {
