@@ -190,10 +190,9 @@ async function jobsCaughtUp(seeded: Date) {
 
 /**
  * After a seed, the database's own catch-up: autovacuum works through the tables the seed wrote (at 1,000,000 orders,
- * gigabytes) and the checkpoint writes them out. Measured during it, the lists measured it — the bare route too (233 ms
- * p95 against 5–10, and a view 23 times its 100,000 figure, in the run of 4 December). A province's database has
- * these tables vacuumed long before: wait until no autovacuum worker has run for 5 s (at most 15 minutes), then
- * checkpoint. The wait is printed.
+ * gigabytes) and the checkpoint writes them out; a province's database has these tables vacuumed long before. Wait
+ * until no autovacuum worker has run for 5 s (at most 15 minutes), then checkpoint. The wait is printed. (The bare
+ * route's 233 ms p95 at 1,000,000 once blamed on autovacuum was the bare route's own read: see bare-server.ts.)
  */
 async function databaseSettled() {
   const t0 = Date.now();

@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import { rekeyPartnerSecrets } from '../exchange/secrets.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config/config.js';
 import { migrateDatabase, pgliteClusterDir, type Database } from '../platform/db/client.js';
+import { pgliteClusterExists } from '../platform/db/pglite-initdb.js';
 import { createSecretBox } from '../platform/secrets/secret-box.js';
 import { bootstrap, type BootstrapResult } from './bootstrap.js';
 
@@ -28,7 +28,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
  * opens its database, by a connection of its own.
  */
 export async function needsInstall(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<boolean> {
-  if (!config.databaseUrl) return !fs.existsSync(path.join(pgliteClusterDir(config.dataDir), 'PG_VERSION'));
+  if (!config.databaseUrl) return !pgliteClusterExists(pgliteClusterDir(config.dataDir));
   const client = new pg.Client({ connectionString: config.databaseUrl });
   // The first connection a start makes: an operator's wrong DATABASE_URL is told as such (the URL itself is not
   // printed: it may hold a password).

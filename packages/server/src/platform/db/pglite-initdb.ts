@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
  * and WebAssembly memory is never given back. A child's memory goes with it. Nothing to do if the cluster exists.
  */
 export async function createPgliteCluster(dir: string): Promise<void> {
-  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return;
+  if (pgliteClusterExists(dir)) return;
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const script =
     'const { PGlite } = require(process.argv[1]);' +
@@ -20,3 +20,6 @@ export async function createPgliteCluster(dir: string): Promise<void> {
     '.catch((e) => { console.error(e); process.exit(1); });';
   await promisify(execFile)(process.execPath, ['-e', script, entry, dir], { maxBuffer: 16 * 1024 * 1024 });
 }
+
+/** Whether a PGlite cluster has been created in `dir` (initdb writes PG_VERSION). */
+export const pgliteClusterExists = (dir: string) => fs.existsSync(path.join(dir, 'PG_VERSION'));
