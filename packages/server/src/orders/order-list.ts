@@ -6,6 +6,7 @@ import { invalid } from '../platform/errors/app-error.js';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
+import { summaryColumns } from './summary-columns.js';
 import { callerSearch } from './orders.repo.js';
 import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
@@ -215,7 +216,7 @@ export function createOrderListService(deps: OrderDeps) {
         );
       }
       return db
-        .select({ o: workOrders, sortValue: sql<string>`(${p.createdAt})::text` })
+        .select({ o: summaryColumns, sortValue: sql<string>`(${p.createdAt})::text` })
         .from(p)
         .innerJoin(workOrders, eq(workOrders.id, p.orderId))
         .where(and(...where))
@@ -236,7 +237,7 @@ export function createOrderListService(deps: OrderDeps) {
     const order = dir === 'desc' ? [desc(col), desc(workOrders.id)] : [asc(col), asc(workOrders.id)];
     const pageOf = (state?: SQL) =>
       db
-        .select({ o: workOrders, sortValue: sql<string>`(${col})::text`.as('sort_value'), sortKey: sql`${col}`.as('sort_key') })
+        .select({ o: summaryColumns, sortValue: sql<string>`(${col})::text`.as('sort_value'), sortKey: sql`${col}`.as('sort_key') })
         .from(workOrders)
         .where(and(...where, state))
         .orderBy(...order)

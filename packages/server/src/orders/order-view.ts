@@ -8,6 +8,7 @@ import { allowedActions, type Relation } from './domain/state-machine.js';
 import { stateNames, type OrderState } from './domain/states.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { orderDetails, type OrderRow } from './orders.repo.js';
+import type { OrderSummaryRow } from './summary-columns.js';
 import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 
@@ -66,7 +67,7 @@ export function callerView(c: CallerRow, access: ContactAccess | 'revealed') {
 }
 
 /** The deadline of the current step and of the whole order's reply, each with its status at `now`. */
-export function deadlinesOf(order: OrderRow, now: Date) {
+export function deadlinesOf(order: OrderSummaryRow, now: Date) {
   const open = !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(order.state);
   return {
     currentStep: open ? order.currentStep : null,
@@ -96,7 +97,7 @@ export function deadlinesOf(order: OrderRow, now: Date) {
 }
 
 /** The brief form used in lists. */
-export function orderSummary(order: OrderRow, now: Date, unitName: (id: string | null) => string | null) {
+export function orderSummary(order: OrderSummaryRow, now: Date, unitName: (id: string | null) => string | null) {
   return {
     id: order.id,
     number: order.number,

@@ -9,6 +9,7 @@ import { parseOrderEvent } from './domain/events.js';
 import type { FactSources } from './machine-facts.js';
 import { instructionFactsColumn, instructionFactsOf } from '../supervision/instructions.repo.js';
 import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
+import { summaryColumns, type OrderSummaryRow } from './summary-columns.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 export type { OrderOutcome } from './orders.tables.js';
@@ -485,9 +486,10 @@ const openStates = sql`(${workOrders.state}) not in (${sql.join(
 )})`;
 
 /** The caller's earlier orders the actor may see (and may confirm the caller of), newest first. */
-export async function ordersOfCallerPhone(db: Executor, actor: Actor, phoneMatch: SQL, limit: number): Promise<OrderRow[]> {
+/** The caller's earlier orders, in their brief form (intake's screen pop shows summaries). */
+export async function ordersOfCallerPhone(db: Executor, actor: Actor, phoneMatch: SQL, limit: number): Promise<OrderSummaryRow[]> {
   return db
-    .select()
+    .select(summaryColumns)
     .from(workOrders)
     .where(and(orderVisibility(actor, workOrders), callerSearch(actor, phoneMatch)))
     .orderBy(desc(workOrders.createdAt))
@@ -504,9 +506,9 @@ function employerMatch(key: string) {
   return or(eq(workOrders.employerKey, key), like(workOrders.employerKey, pattern));
 }
 
-export async function openOrdersAboutEmployer(db: Executor, actor: Actor, employerKey: string, limit: number): Promise<OrderRow[]> {
+export async function openOrdersAboutEmployer(db: Executor, actor: Actor, employerKey: string, limit: number): Promise<OrderSummaryRow[]> {
   return db
-    .select()
+    .select(summaryColumns)
     .from(workOrders)
     .where(and(employerMatch(employerKey), openStates, orderVisibility(actor, workOrders)))
     .orderBy(desc(workOrders.createdAt))

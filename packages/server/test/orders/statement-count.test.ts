@@ -70,6 +70,21 @@ describe('statements per request (warm caches, the session check included)', () 
     expect(sessionLookups(c.list)).toEqual([]);
   });
 
+  // A list shows orders in their brief form (order-view.ts orderSummary): its page selects those columns
+  // (summary-columns.ts), not the narrative, the answer, visible_to's array or a pending extension of every row.
+  it('a list page (a view of two states, merged from two index ranges) and its counts: 2 statements, the brief form only', async () => {
+    await ok(agent.post('/api/orders', newOrder()), 201);
+    const c = await count(() => ok<{ items: { number: string }[] }>(dispatcher.get('/api/orders?state=pending_dispatch,returned&sort=due_asc&limit=20')));
+    expect(c.value.items.length).toBeGreaterThan(0);
+    expect(c.statements, c.list.join('\n')).toBe(2);
+    const page = c.list.find((q) => /union all/.test(q));
+    expect(page, c.list.join('\n')).toBeDefined();
+    for (const column of ['"narrative"', '"answer"', '"pending_extension"', '"employer_address"', '"visible_to",'])
+      expect(c.list.join('\n'), column).not.toContain(column);
+    const matches = await count(() => ok(agent.get('/api/orders/intake-matches?phone=13904711111&employer=呼和浩特市某某餐饮有限公司')));
+    expect(matches.list.join('\n')).not.toContain('"narrative"');
+  });
+
   it('the session is read once per process: at login here, then by no request until the cache lets it go', async () => {
     const login = await count(() => t.login('supervisor'));
     expect(sessionLookups(login.list)).toHaveLength(1);
