@@ -7,13 +7,13 @@ import type { Executor } from '../platform/db/client.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { seesWholeNumbers } from './order-view.js';
-import { workOrders } from './orders.tables.js';
 
 /** A whole mainland number: mobile, landline with area code, the hotlines, or a local 7–8 digit number. */
 export const wholePhoneNumber = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/;
 
 /**
- * How a search by phone number matches the caller rows (aliased `oc`). A role that sees numbers only masked could
+ * How a search by phone number matches the caller rows (aliased `oc`) of an order (aliased `sw`: orders.repo.ts
+ * callerSearch reads them together). A role that sees numbers only masked could
  * recover a whole number by trying its prefixes one digit at a time, so it may search only by a whole number. The
  * intake agent, who sees whole numbers of the orders their unit took in, may search by part of a number, and then
  * only among those orders.
@@ -21,7 +21,7 @@ export const wholePhoneNumber = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,
 export function phoneSearchMatch(actor: Pick<Actor, 'role' | 'unitId'>, phone: string): SQL {
   const whole = wholePhoneNumber.test(phone);
   if (seesWholeNumbers(actor.role)) {
-    const part = sql`(oc.phone like ${`%${phone}%`} and ${workOrders.intakeUnitId} = ${actor.unitId})`;
+    const part = sql`(oc.phone like ${`%${phone}%`} and sw.intake_unit_id = ${actor.unitId})`;
     return whole ? sql`(oc.phone = ${phone} or ${part})` : part;
   }
   if (whole) return sql`oc.phone = ${phone}`;
