@@ -44,6 +44,11 @@ export const orderKnowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app,
             nextCursor: z.string().nullable(),
             countsByState: z.record(z.string(), z.number()),
             total: z.number(),
+            totalCapped: z
+              .boolean()
+              .describe(
+                '为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it',
+              ),
           }),
           ...errorResponses,
         },

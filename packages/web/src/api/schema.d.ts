@@ -25054,6 +25054,8 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                         total: number;
+                        /** @description 为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it */
+                        totalCapped: boolean;
                     };
                 };
             };
@@ -36160,6 +36162,8 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                         total: number;
+                        /** @description 为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it */
+                        totalCapped: boolean;
                     };
                 };
             };

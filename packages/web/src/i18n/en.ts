@@ -93,6 +93,7 @@ const enBase: Record<string, string> = {
   全部环节: 'All steps',
   '共 {n} 名来电人': '{n} {n|caller|callers} in all',
   '共 {total} 条，已显示 {n} 条': '{total} in all, {n} shown',
+  '多于 {total} 条，已显示 {n} 条': 'More than {total}, {n} shown',
   关系: 'Relation',
   关联: 'Link',
   '关联 {number}': 'Linked {number}',

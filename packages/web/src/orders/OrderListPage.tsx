@@ -76,7 +76,10 @@ export default function OrderListPage() {
             />
             <div className="list-footer">
               <Typography.Text type="secondary">
-                {list.total !== null && t('共 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length })}
+                {list.total !== null &&
+                  (list.totalCapped
+                    ? t('多于 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length })
+                    : t('共 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length }))}
               </Typography.Text>
               {list.cursor && (
                 <Button onClick={() => void list.loadMore()} loading={list.loadingMore}>

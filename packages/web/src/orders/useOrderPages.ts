@@ -12,6 +12,8 @@ export function useOrderPages(query: ListQuery, nonce: number) {
   const [items, setItems] = useState<OrderSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
+  // Past 1,000 matches the server stops counting (order-list.ts listCountCap): the list says "1,000+".
+  const [totalCapped, setTotalCapped] = useState(false);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -26,6 +28,7 @@ export function useOrderPages(query: ListQuery, nonce: number) {
         setItems(p.items);
         setCursor(p.nextCursor);
         setTotal(p.total);
+        setTotalCapped(p.totalCapped);
       })
       .catch((e: unknown) => (e as { name?: string }).name !== 'AbortError' && setError(e))
       .finally(() => !ctl.signal.aborted && setLoading(false));
@@ -45,7 +48,7 @@ export function useOrderPages(query: ListQuery, nonce: number) {
       setLoadingMore(false);
     }
   };
-  return { items, cursor, total, loading, loadingMore, error, loadMore };
+  return { items, cursor, total, totalCapped, loading, loadingMore, error, loadMore };
 }
 
 /**

@@ -50,6 +50,7 @@ const envSchema = z.object({
   HOTLINE_QA_RECTIFY_DAYS: z.coerce.number().int().positive().max(60).default(5),
   HOTLINE_SUPERVISION_SCAN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   HOTLINE_DEADLINE_COUNT_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  HOTLINE_LIST_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(1000),
   // Shaanxi's rule on leaders' instructions (orders/domain/instruction-rule.ts); on by default only for Shaanxi (610000).
   HOTLINE_INSTRUCTION_RULE: bool.optional(),
   // The weekly review's day (1 Monday … 7 Sunday); Shaanxi meets on Thursday.
@@ -106,6 +107,11 @@ export type Config = {
   supervisionScanMinutes: number;
   /** How often the near-due and overdue tab counts are taken (orders/deadline-counts.ts); older than 3 × this, they are counted live. */
   deadlineCountSeconds: number;
+  /**
+   * How far a list's total is counted when no maintained counter stands for its filters and they range over the whole
+   * history (orders/order-list.ts): past it the list says "more than".
+   */
+  listCountCap: number;
   logLevel: string;
   /** Server processes sharing the port (main.ts); more than one only on PostgreSQL. */
   workers: number;
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeys: secretKeys(e.HOTLINE_SECRET_KEYS, e.HOTLINE_DEMO ?? !e.DATABASE_URL),
     supervisionScanMinutes: e.HOTLINE_SUPERVISION_SCAN_MINUTES,
     deadlineCountSeconds: e.HOTLINE_DEADLINE_COUNT_SECONDS,
+    listCountCap: e.HOTLINE_LIST_COUNT_CAP,
     logLevel: e.LOG_LEVEL,
     workers: e.HOTLINE_WORKERS,
     heapGrowingPercent: e.HOTLINE_HEAP_GROWING_PERCENT,

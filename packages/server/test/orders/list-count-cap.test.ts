@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ok, type Client } from '../support/order-helpers.js';
+
+/**
+ * A list's total when no maintained counter stands for its filters (order-list.ts stateCounts): counted up to the cap
+ * (HOTLINE_LIST_COUNT_CAP; 3 here), past it "more than" with no counts per state. Counters, the deadline counts and
+ * lists bounded by the open orders stay exact past the cap; the page itself is never cut by it. A text searched
+ * several ways (words and an employer's name) is counted and paged one way at a time, each order once.
+ */
+let t: TestApp;
+let agent: Client, dispatcher: Client;
+const T0 = '2026-11-25T02:00:00Z'; // Wednesday 10:00 in Beijing
+const today = 'from=2026-11-25';
+type Page = { items: { id: string }[]; nextCursor: string | null; countsByState: Record<string, number>; total: number; totalCapped: boolean };
+const made: string[] = [];
+
+const body = (i: number, over: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  callers: [{ name: `来电人${i}`, phone: `1390471${String(i).padStart(4, '0')}` }],
+  narrative: '反映单位拖欠工资两个月。',
+  typeCode: 'complaint',
+  subjectCode: 'wage_arrears',
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp({ at: T0, config: { listCountCap: 3 } });
+  [agent, dispatcher] = await Promise.all([t.login('agent'), t.login('dispatcher')]);
+  // Five orders today: four wait for dispatch, one answered on the spot; two name the same employer.
+  for (let i = 1; i <= 4; i++) {
+    const over = i <= 2 ? { employer: { name: '呼和浩特市宏远物流有限公司' } } : {};
+    made.push((await ok<{ id: string }>(agent.post('/api/orders', body(i, over)), 201)).id);
+  }
+  made.push((await ok<{ id: string }>(agent.post('/api/orders', body(5, { typeCode: 'consult', answeredOnSpot: { answer: '当场解答' } })), 201)).id);
+});
+afterAll(() => t.close());
+
+describe('a list total past the count cap', () => {
+  it('says "more than the cap" with no counts per state, and still pages every order', async () => {
+    const list = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}`));
+    expect(list.items.map((o) => o.id).sort()).toEqual([...made].sort());
+    expect(list).toMatchObject({ total: 3, totalCapped: true, countsByState: {} });
+  });
+
+  it('counts the states asked for on their own when they are under the cap', async () => {
+    const closed = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}&state=closed_at_intake`));
+    expect(closed.items.map((o) => o.id)).toEqual([made[4]]);
+    expect(closed).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it('counts exactly under the cap, every state', async () => {
+    const two = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}&callerPhone=13904710001`));
+    expect(two).toMatchObject({ total: 1, totalCapped: false, countsByState: { pending_dispatch: 1 } });
+  });
+
+  it('counts open orders exactly past the cap: they are bounded by the open orders, not the history', async () => {
+    const open = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}&state=pending_dispatch`));
+    expect(open.items).toHaveLength(4);
+    expect(open).toMatchObject({ total: 4, totalCapped: false });
+  });
+
+  it('counts from the maintained counters past the cap (the saved views, the whole list)', async () => {
+    const all = await ok<Page>(dispatcher.get('/api/orders?limit=1'));
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThan(3);
+    expect(Object.values(all.countsByState).reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it('finds a text by its words and by the employer named in it, each order once', async () => {
+    // 宏远物流: the words of two orders, and the employer's normalised name of the same two.
+    const found = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}&q=${encodeURIComponent('宏远物流')}`));
+    expect(found.items.map((o) => o.id).sort()).toEqual(made.slice(0, 2).sort());
+    expect(found).toMatchObject({ total: 2, totalCapped: false, countsByState: { pending_dispatch: 2 } });
+    const many = await ok<Page>(dispatcher.get(`/api/orders?limit=20&${today}&q=${encodeURIComponent('拖欠工资')}`));
+    expect(new Set(many.items.map((o) => o.id)).size).toBe(many.items.length);
+    expect(many.items).toHaveLength(5);
+    expect(many).toMatchObject({ total: 3, totalCapped: true });
+  });
+});
