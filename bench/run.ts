@@ -40,7 +40,7 @@ import { pgliteIntake } from './pglite-intake.js';
 import { soak } from './soak.js';
 import { statementsPerRequest } from './statements.js';
 import { supervisionScanBench } from './supervision.js';
-import { savedViewTimes, worstOf, type Person, type Request, type ViewTimes } from './views.js';
+import { filterTimes, savedViewTimes, worstOf, type FilterValues, type Person, type Request, type ViewTimes } from './views.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -622,6 +622,8 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
   // Fewer samples a view than the whole list's (a dozen views a person): p95 of 100.
   const viewLatencies = (app: Request, bare: Request) => pairedLatencies(app, bare, Math.max(20, Math.round(listSamples / 3)));
   const views: Record<number, Record<string, ViewTimes>> = {};
+  const filters: Record<number, Record<string, ViewTimes>> = {};
+  let filterValues: FilterValues | undefined;
 
   const results: Record<string, { app: number; bare: number }> = {};
   for (const size of sizes) {
@@ -652,6 +654,21 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
     }
     // Every saved view's first page, and the tab counts, of three people: the slowest of each person's.
     views[size] = await savedViewTimes(appPort, barePort, people, viewLatencies);
+    // The filters, the first size's values at every size (a value chosen again at the next size would be another
+    // query): the county handler's and the province dispatcher's.
+    filterValues ??= await rarestValues();
+    filters[size] = await filterTimes(appPort, barePort, [people[0]!, people[2]!], filterValues, (app, bare) =>
+      pairedLatencies(app, bare, Math.max(10, Math.round(listSamples / 10))),
+    );
+    for (const [who, times] of Object.entries(filters[size]!)) {
+      const w = worstOf(times);
+      line(
+        `${who}: slowest of ${Object.keys(times).length} filters @${size.toLocaleString()}`,
+        `${w.key} ${w.app.toFixed(1)} ms, ${w.ratio.toFixed(2)}`,
+        '≤ 3.0',
+        w.ratio <= 3,
+      );
+    }
     for (const [who, times] of Object.entries(views[size]!)) {
       const w = worstOf(times);
       const counts = times['view-counts']!;
@@ -678,9 +695,10 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
     }
     // A view whose first page takes a few milliseconds at both sizes grows by noise: growth is read against the
     // larger of its p95 and the bare route's, so 2 ms → 4 ms is not "2×" while 20 ms → 40 ms is.
-    for (const who of Object.keys(views[large] ?? {})) {
-      const before = views[small]![who]!;
-      const after = views[large]![who]!;
+    for (const [who, before, after] of [
+      ...Object.keys(views[large] ?? {}).map((who) => [who, views[small]![who]!, views[large]![who]!] as const),
+      ...Object.keys(filters[large] ?? {}).map((who) => [`${who} (filters)`, filters[small]![who]!, filters[large]![who]!] as const),
+    ]) {
       const growth = Object.entries(after).reduce(
         (w, [key, t]) => {
           const g = Math.max(t.app, t.bare) / Math.max(before[key]!.app, before[key]!.bare);
@@ -696,7 +714,31 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
       );
     }
   }
-  return { results, views };
+  return { results, views, filters };
+}
+
+/** The rarest subject, type, channel and risk flag of the seeded history, a number with several orders, part of an employer's name, a month. */
+async function rarestValues(): Promise<FilterValues> {
+  const rarest = async (expr: string, from = 'work_orders') =>
+    (await query<{ v: string }>(`select v from (select ${expr} as v, count(*) as n from ${from} group by 1) x where v is not null order by n, v limit 1`))[0]!
+      .v;
+  const [phone] = await query<{ phone: string }>(
+    `select phone from order_callers where phone is not null group by phone order by count(*) desc, phone limit 1`,
+  );
+  const [employer] = await query<{ name: string }>(`select employer_name as name from work_orders where employer_name is not null order by created_at limit 1`);
+  const [month] = await query<{ m: string }>(`select to_char(min(created_at) + interval '40 days', 'YYYY-MM') as m from work_orders`);
+  // The name in part, as a caller says it: its middle four characters (恒昌物流 of 乌兰察布市恒昌物流有限公司).
+  const name = employer!.name;
+  const middle = Math.max(0, Math.floor(name.length / 2) - 2);
+  return {
+    subject: await rarest('subject_code'),
+    type: await rarest('type_code'),
+    channel: await rarest('channel'),
+    flag: await rarest('f', 'work_orders, unnest(risk_flags) f'),
+    phone: phone!.phone,
+    employerPart: name.slice(middle, middle + 4),
+    month: month!.m,
+  };
 }
 
 /**

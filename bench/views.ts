@@ -48,3 +48,47 @@ export async function savedViewTimes(
 /** The slowest entry of a person's views (by ratio to its bare route). */
 export const worstOf = (times: ViewTimes) =>
   Object.entries(times).reduce((w, [key, t]) => (t.app / t.bare > w.ratio ? { key, ratio: t.app / t.bare, app: t.app } : w), { key: '', ratio: 0, app: 0 });
+
+/**
+ * The list's filters (issue 18: "Filters (deadline status, state, type, subject, flags, unit, dates, phone, employer)
+ * each served by an index or a design that keeps them flat"), first page and total as the web asks for them, newest
+ * first, for a county handler and the province dispatcher. The values are the rarest of their kind in the seeded
+ * history (a rare value is the hard case: the page walks further for it), a number with history, an employer's name
+ * in part, a common complaint in words; each against the bare route for the person's unit.
+ */
+export type FilterValues = { subject: string; type: string; channel: string; flag: string; phone: string; employerPart: string; month: string };
+
+export const filterQueries = (v: FilterValues): Record<string, string> => ({
+  subject: `subjectCode=${v.subject}`,
+  type: `typeCode=${v.type}`,
+  channel: `channel=${v.channel}`,
+  'risk flag': `riskFlag=${v.flag}`,
+  priority: 'priority=major',
+  dates: `from=${v.month}-01&to=${v.month}-28`,
+  'open state and subject': `state=handling&subjectCode=${v.subject}`,
+  'closed state and subject': `state=archived&subjectCode=${v.subject}`,
+  phone: `callerPhone=${v.phone}`,
+  employer: `employer=${encodeURIComponent(v.employerPart)}`,
+  words: `q=${encodeURIComponent('拖欠工资')}`,
+});
+
+export async function filterTimes(
+  appPort: number,
+  barePort: number,
+  people: Person[],
+  values: FilterValues,
+  paired: (app: Request, bare: Request) => Promise<{ app: { p95: number }; bare: { p95: number } }>,
+): Promise<Record<string, ViewTimes>> {
+  const out: Record<string, ViewTimes> = {};
+  for (const p of people) {
+    const { cookie } = await login(appPort, p.username);
+    const bare = { url: `http://127.0.0.1:${barePort}/bare/orders?scope=${p.unitId}&limit=20` };
+    const times: ViewTimes = {};
+    for (const [key, query] of Object.entries(filterQueries(values))) {
+      const t = await paired({ url: `http://127.0.0.1:${appPort}/api/orders?limit=20&${query}`, headers: { cookie } }, bare);
+      times[key] = { app: t.app.p95, bare: t.bare.p95 };
+    }
+    out[p.name] = times;
+  }
+  return out;
+}

@@ -19,6 +19,13 @@ export const orderIndexesForBulkLoad = [
   'work_orders_due_order_idx',
   'work_orders_state_due_idx',
   'work_orders_holder_state_due_idx',
+  'work_orders_subject_created_idx',
+  'work_orders_type_created_idx',
+  'work_orders_channel_created_idx',
+  'work_orders_priority_created_idx',
+  'work_orders_tier_created_idx',
+  'work_orders_confidential_created_idx',
+  'work_orders_risk_flags_idx',
   'order_callers_phone_idx',
   'order_co_handlers_unit_idx',
 ] as const;
