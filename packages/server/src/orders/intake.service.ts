@@ -21,7 +21,7 @@ import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
 import * as repo from './orders.repo.js';
-import { phoneSearchMatch, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
+import { callerSearchFor, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
 import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
@@ -316,7 +316,7 @@ export function createIntakeService(deps: OrderDeps) {
     requireRole(actor, 'agent', 'dispatcher', 'integration');
     const now = clock.now();
     const [units, reference] = await Promise.all([deps.units.current(), deps.reference.current()]);
-    const callerOrders = q.phone ? await repo.ordersOfCallerPhone(db, actor, phoneSearchMatch(actor, q.phone), 20) : [];
+    const callerOrders = q.phone ? await repo.ordersOfCallerPhone(db, actor, await callerSearchFor(db, actor, q.phone), 20) : [];
     const employerKey = normaliseEmployerName(q.employer);
     const employerOrders = employerKey ? await repo.openOrdersAboutEmployer(db, actor, employerKey, 20) : [];
     // The name the caller gave last time, so a returning caller is not asked again; never a confidential caller's.

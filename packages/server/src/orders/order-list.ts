@@ -7,8 +7,7 @@ import { union, unionAll } from 'drizzle-orm/pg-core';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
 import { summaryColumns } from './summary-columns.js';
-import { callerSearch } from './orders.repo.js';
-import { phoneSearchMatch, recordPersonalDataSearch } from './personal-search.js';
+import { callerSearchFor, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { orderIdsMatchingText } from '../search/order-index.js';
@@ -179,7 +178,7 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.deadlineStatus) c.push(deadlineCondition(q.deadlineStatus, now));
     if (q.from) c.push(gte(workOrders.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
     if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
-    if (q.callerPhone) c.push(callerSearch(actor, phoneSearchMatch(actor, q.callerPhone)));
+    if (q.callerPhone) c.push(await callerSearchFor(db, actor, q.callerPhone));
     if (q.employer) {
       // 某某建筑劳务有限公司 ≈ 某某建筑劳务: compare the normalised names (legal forms and brackets dropped).
       const key = normaliseEmployerName(q.employer);

@@ -39,13 +39,29 @@ export async function findVisibleOrder(db: Executor, actor: Actor, id: string): 
  * of (contactAccessFor: a confidential order or caller is seen only by the intake and the dispatching unit).
  * `phoneMatch` is the condition on the caller row aliased `oc` of the order aliased `sw`; the caller row itself must be one the unit may see.
  */
-export function callerSearch(actor: Pick<Actor, 'unitId'>, phoneMatch: SQL) {
-  // The matching orders are read first, as one set (an InitPlan: the caller rows by their phone index, or by one
-  // scan of the callers for an agent's part of a number), and the list takes its page among them by id. As an
-  // EXISTS tested on each order the planner walked the list's order (newest first) until it had a page: at
-  // 1,000,000 orders, a number with 200 orders over ten years took a second, intake's screen pop half of one.
+export function callerSearch(actor: Pick<Actor, 'unitId'>, phoneMatch: SQL, many = false) {
+  const seen = (o: string) =>
+    sql`((not ${sql.raw(o)}.confidential and not oc.confidential) or ${sql.raw(o)}.intake_unit_id = ${actor.unitId} or ${sql.raw(o)}.dispatch_unit_id = ${actor.unitId})`;
+  // A number with many orders (`many`: callerRowsOfNumber) is tested on each order the list walks: it finds a page
+  // among its first orders.
+  if (many) {
+    return sql`exists (select 1 from ${orderCallers} oc, (select ${workOrders.intakeUnitId} as intake_unit_id, ${workOrders.confidential} as confidential,
+      ${workOrders.dispatchUnitId} as dispatch_unit_id) sw where oc.order_id = ${workOrders.id} and ${phoneMatch} and ${seen('sw')})`;
+  }
+  // Otherwise its orders are read first, as one set (an InitPlan: the caller rows by their phone index, or by one
+  // scan of the callers for an agent's part of a number), and the list takes its page among them by id. Tested on
+  // each order, the planner walked the list's order (newest first) until it had a page: at 1,000,000 orders a number
+  // with 200 orders over ten years took a second, intake's screen pop half of one.
   return sql`${workOrders.id} = any(array(select oc.order_id from ${orderCallers} oc join ${workOrders} sw on sw.id = oc.order_id
-    where ${phoneMatch} and ((not sw.confidential and not oc.confidential) or sw.intake_unit_id = ${actor.unitId} or sw.dispatch_unit_id = ${actor.unitId})))`;
+    where ${phoneMatch} and ${seen('sw')}))`;
+}
+
+/** How many caller rows hold this whole number, counted up to `upTo` (its index, a few entries). */
+export async function callerRowsOfNumber(db: Executor, phone: string, upTo: number): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from (select 1 from ${orderCallers} where phone = ${phone} limit ${upTo}) x`),
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Several timeline events at once (the supervision scan records each signal it produced), each validated like one. */
@@ -485,11 +501,11 @@ export async function insertCallers(tx: Executor, rows: (typeof orderCallers.$in
 }
 
 /** The caller's earlier orders the actor may see (and may confirm the caller of), newest first, in their brief form. */
-export async function ordersOfCallerPhone(db: Executor, actor: Actor, phoneMatch: SQL, limit: number): Promise<OrderSummaryRow[]> {
+export async function ordersOfCallerPhone(db: Executor, actor: Actor, callerCondition: SQL, limit: number): Promise<OrderSummaryRow[]> {
   return db
     .select(summaryColumns)
     .from(workOrders)
-    .where(and(orderVisibility(actor, workOrders), callerSearch(actor, phoneMatch)))
+    .where(and(orderVisibility(actor, workOrders), callerCondition))
     .orderBy(desc(workOrders.createdAt))
     .limit(limit);
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { scopeUnitIdOf } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
+import { callerRowsOfNumber, callerSearch } from './orders.repo.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { seesWholeNumbers } from './order-view.js';
@@ -28,6 +29,20 @@ export function phoneSearchMatch(actor: Pick<Actor, 'role' | 'unitId'>, phone: s
   throw invalid('ORDER_PHONE_SEARCH_WHOLE_NUMBER', '按来电号码查询须输入完整号码（您的角色看到的号码是脱敏的）', [
     { field: 'querystring.callerPhone', message: '请输入完整的电话号码' },
   ]);
+}
+
+/** A number with more caller rows than this is searched order by order (orders.repo.ts callerSearch). */
+const manyCallerRows = 2000;
+
+/**
+ * The condition for orders with a caller of this number the actor may see. A whole number's orders are counted first
+ * (its index, at most a few thousand entries): a number with few orders is read as a set, one with many is tested
+ * on the orders the list walks (a page among its newest). A part of a number (the intake agent's) is read as a set.
+ */
+export async function callerSearchFor(db: Executor, actor: Pick<Actor, 'role' | 'unitId'>, phone: string): Promise<SQL> {
+  const match = phoneSearchMatch(actor, phone);
+  const many = wholePhoneNumber.test(phone) && (await callerRowsOfNumber(db, phone, manyCallerRows + 1)) > manyCallerRows;
+  return callerSearch(actor, match, many);
 }
 
 /** Lets an investigator holding a number find the searches for it, without the log itself holding the number. */
