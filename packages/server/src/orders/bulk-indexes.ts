@@ -1,3 +1,4 @@
+import { riskFlagCodes } from '../catalog/domain/catalog.js';
 import type { Db } from '../platform/db/client.js';
 import { deferForeignKeys, deferIndexes } from '../platform/db/deferred-indexes.js';
 
@@ -25,7 +26,7 @@ export const orderIndexesForBulkLoad = [
   'work_orders_priority_created_idx',
   'work_orders_tier_created_idx',
   'work_orders_confidential_created_idx',
-  'work_orders_risk_flags_idx',
+  ...riskFlagCodes.map((flag) => `work_orders_flag_${flag}_created_idx` as const),
   'order_callers_phone_idx',
   'order_co_handlers_unit_idx',
 ] as const;

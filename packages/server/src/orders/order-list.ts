@@ -283,8 +283,9 @@ export function createOrderListService(deps: OrderDeps) {
   const staleAfterMs = 3 * deps.config.deadlineCountSeconds * 1000;
 
   /**
-   * Per-state counts: from the maintained counters when one stands for the query, from the last deadline count for
-   * the 临期/超期 tabs (at most a minute behind), else a GROUP BY of the scan.
+   * Per-state counts and the total: from the maintained counters when one stands for the query, from the last
+   * deadline count for the 临期/超期 tabs (at most a minute behind), by a GROUP BY of the open orders a deadline status
+   * reads, else counted up to the cap (`countCap`).
    */
   async function stateCounts(
     q: ListOrdersQuery,

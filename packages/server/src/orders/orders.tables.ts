@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../units/units.tables.js';
 import { users } from '../users/users.tables.js';
+import { riskFlagCodes } from '../catalog/domain/catalog.js';
 
 /** `doubts`: what looked implausible in the reply when it was given (handling/domain/reply-plausibility.ts). */
 export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number; doubts?: ReplyDoubt[] };
@@ -121,7 +122,13 @@ export const workOrders = pgTable(
     index('work_orders_priority_created_idx').on(t.priority, t.createdAt, t.id),
     index('work_orders_tier_created_idx').on(t.tier, t.createdAt, t.id),
     index('work_orders_confidential_created_idx').on(t.createdAt, t.id).where(sql`${t.confidential}`),
-    index('work_orders_risk_flags_idx').using('gin', t.riskFlags),
+    // A risk flag (危众多大隐) the same way, one partial index per flag: a GIN over the flags read every order with the
+    // flag and sorted them (the province's 隐 at 1,000,000 orders: 233 ms, 18 at 100,000).
+    ...riskFlagCodes.map((flag) =>
+      index(`work_orders_flag_${flag}_created_idx`)
+        .on(t.createdAt, t.id)
+        .where(sql`${t.riskFlags} @> array[${sql.raw(`'${flag}'`)}]::text[]`),
+    ),
   ],
 );
 
