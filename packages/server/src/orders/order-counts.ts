@@ -44,9 +44,11 @@ export function counterKeyOf(
   units: UnitDirectory,
 ): CounterKey | null {
   if (actor.role === 'integration' || actor.role === 'security' || actor.role === 'auditor') return null;
-  if (otherFilters.some((f) => q[f] !== undefined)) return null;
+  // A filter given empty (`subjectCode=`, a cleared field) filters nothing in the list (order-list.ts conditions),
+  // so it does not keep a counter from standing for it either.
+  if (otherFilters.some((f) => q[f] !== undefined && q[f] !== '')) return null;
   const typeConsult = q.typeCode === 'consult';
-  if (q.typeCode !== undefined && !typeConsult) return null;
+  if (q.typeCode && !typeConsult) return null;
   if (q.emergency === false) return null;
   const parts = [q.unitId !== undefined, q.involvement !== undefined, typeConsult].filter(Boolean).length;
   if (parts > 1) return null;
