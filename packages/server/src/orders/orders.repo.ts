@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { finalStates, orderStates, type OrderState } from './domain/states.js';
+import { openStates, type OrderState } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
@@ -510,8 +510,6 @@ export async function ordersOfCallerPhone(db: Executor, actor: Actor, callerCond
     .limit(limit);
 }
 
-const openStateList = orderStates.filter((s) => !finalStates.includes(s));
-
 /**
  * Open orders about "the same employer": the same normalised name, or, for a name of four characters or more, a
  * stored name that contains it (a caller says 恒泰建筑 for 内蒙古恒泰建筑工程有限公司). The open orders about it are read
@@ -523,7 +521,7 @@ export async function openOrdersAboutEmployer(db: Executor, actor: Actor, employ
   const pattern = `%${employerKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const match = employerKey.length < 4 ? sql`ew.employer_key = ${employerKey}` : sql`(ew.employer_key = ${employerKey} or ew.employer_key like ${pattern})`;
   const states = sql.join(
-    openStateList.map((s) => sql`${s}`),
+    openStates.map((s) => sql`${s}`),
     sql`, `,
   );
   return db

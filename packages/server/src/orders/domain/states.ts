@@ -31,6 +31,8 @@ export const stateNames: Record<OrderState, { zh: string; en: string }> = {
 /** Read-only from here on: nothing but reading (and linking, which changes no order) is allowed. */
 export const finalStates: readonly OrderState[] = ['archived', 'closed_at_intake', 'merged', 'invalid'];
 export const isFinal = (s: OrderState) => finalStates.includes(s);
+/** The states of an order still in the loop (every state but the final ones). */
+export const openStates: readonly OrderState[] = orderStates.filter((s) => !isFinal(s));
 
 // Letters (信件) still reach the unions, and a request may come some other way (issue 8).
 export const channels = ['phone', 'app', 'web', 'wechat', 'walk_in', 'transfer_12345', 'upper_platform', 'letter', 'self_service', 'other'] as const;
