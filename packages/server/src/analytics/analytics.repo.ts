@@ -3,6 +3,8 @@ import { addDaysToDate, instantAt } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import type { Contribution } from './domain/contributions.js';
 import { heldUnder } from '../orders/order-counts.js';
+import { openStates } from '../orders/domain/states.js';
+import { openStateLiterals } from '../orders/open-states.js';
 import { childPathSql } from './figure-sums.js';
 import { analyticsContributions, analyticsDirty, analyticsOrderFacts } from './analytics.tables.js';
 
@@ -127,7 +129,7 @@ export async function countByDivision(db: Executor, f: Filter, digits: 4 | 6) {
     .orderBy(desc(count), code);
 }
 
-export const openStates = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'] as const;
+export { openStates };
 
 /**
  * Open orders now, per child unit and state, with how many are past their current deadline (the cockpit's order
@@ -145,7 +147,7 @@ export async function orderFlow(db: Executor, unitPath: string, now: Date) {
       .where(
         and(
           // Literal states, the partial index's predicate (a bound list would not prove it).
-          sql`${analyticsOrderFacts.state} in (${sql.raw(openStates.map((s) => `'${s}'`).join(', '))})`,
+          sql`${analyticsOrderFacts.state} in (${openStateLiterals})`,
           sql`${analyticsOrderFacts.currentDueAt} < ${now.toISOString()}::timestamptz`,
           sql`${analyticsOrderFacts.unitPath} like ${under(unitPath)}`,
         ),

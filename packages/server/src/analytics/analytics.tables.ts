@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { openStateLiterals } from '../orders/open-states.js';
 import { bigserial, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -82,9 +83,7 @@ export const analyticsOrderFacts = pgTable(
     index('analytics_order_facts_created_idx').on(t.createdDay),
     index('analytics_order_facts_path_idx').using('btree', sql`${t.unitPath} text_pattern_ops`, t.createdDay),
     // The order flow's overdue orders (issue 13): open orders by deadline, whatever the closed history's size.
-    index('analytics_order_facts_open_due_idx')
-      .on(t.currentDueAt)
-      .where(sql`${t.state} in ('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`),
+    index('analytics_order_facts_open_due_idx').on(t.currentDueAt).where(sql`${t.state} in (${openStateLiterals})`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { and, between, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzl
 import type { Executor } from '../platform/db/client.js';
 import { industryRules, unknownIndustry } from './domain/industry.js';
 import { analyticsCampaigns, analyticsOrderFacts, analyticsReportSubscriptions, analyticsReports, type CampaignRules } from './analytics.tables.js';
+import { containing } from '../platform/db/like.js';
 
 /** Campaigns and stored reports, and the campaigns' figures over the order facts: analytics' tables, read here. */
 const under = (p: string) => `${p}%`;
@@ -29,7 +30,7 @@ export function campaignCondition(rules: CampaignRules, period: { from: string; 
   if (rules.keywords.length)
     c.push(
       sql`(${sql.join(
-        rules.keywords.map((k) => sql`${f.title} ilike ${`%${k.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`),
+        rules.keywords.map((k) => sql`${f.title} ilike ${containing(k)}`),
         sql` or `,
       )})`,
     );

@@ -6,6 +6,8 @@ import { timeLimitRules } from '../catalog/catalog.tables.js';
 import { readThresholds } from '../catalog/catalog.repo.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
 import type { Executor } from '../platform/db/client.js';
+import { textArrayLiteral } from '../platform/db/array-literal.js';
+import { recordEmployerNames } from '../orders/employer-names.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
 import type { GeneratedOrder, SeedContext } from './generate.js';
@@ -47,11 +49,6 @@ export async function loadSeedContext(db: Executor, province: string, days: { fr
     thresholds,
     sequences: new Map(sequences.map((s) => [s.day, s.last])),
   };
-}
-
-/** A PostgreSQL array literal of text values: every element quoted, so any text (commas, quotes, braces) survives. */
-export function textArrayLiteral(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
 function asText(value: unknown, column: PgColumn): string | null {
@@ -100,6 +97,7 @@ export async function insertGeneratedOrders(tx: Executor, province: string, batc
   await insertRows(tx, orderCoHandlers, rows.coHandlers);
   await insertRows(tx, orderExtensions, rows.extensions);
   await insertRows(tx, orderEvents, rows.events);
+  await recordEmployerNames(tx, rows.orders);
   if (lastByDay.size) {
     await tx
       .insert(orderSequences)

@@ -5,6 +5,7 @@ import { compile, execute, hasExpressions, maxShapes, type Built } from '../plat
 import { upsertOrderWordsFrom } from '../search/order-index.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { CallerRow, OrderEventInsert, OrderRow } from './orders.repo.js';
+import { employerNamesOf, insertEmployerNamesFrom } from './employer-names.js';
 import { orderCallers, orderEvents, workOrders } from './orders.tables.js';
 
 type OrderInsert = typeof workOrders.$inferInsert;
@@ -22,11 +23,12 @@ export type NewOrder = { order: OrderInsert; callers: CallerInsert[]; event: Ord
 export type WrittenOrder = { order: OrderRow; callers: CallerRow[] };
 
 /**
- * New orders as one statement: the order rows, their callers, their first timeline events and their search words,
- * written by data-modifying CTEs of one INSERT (issue 18: intake's time went to round trips, and on the database to
- * what each statement costs besides its rows: the counters' statement triggers, the commit). The rows travel as four
- * json parameters, so the statement's text is the same for one order or fifty (intake-batch.ts gathers concurrent
- * intakes into one): it is built once per shape (which columns the rows give) and prepared once per connection.
+ * New orders as one statement: the order rows, their callers, their first timeline events, their search words and
+ * the employer names not seen before, written by data-modifying CTEs of one INSERT (issue 18: intake's time went to
+ * round trips, and on the database to what each statement costs besides its rows: the counters' statement triggers,
+ * the commit). The rows travel as five json parameters, so the statement's text is the same for one order or fifty
+ * (intake-batch.ts gathers concurrent intakes into one): it is built once per shape (which columns the rows give) and
+ * prepared once per connection.
  * A value reaches its column as it would as a bound parameter: its driver form (mapped by its column, as drizzle
  * does) given as a json string to the column type's input function; json columns take their json as it is.
  * The foreign keys from callers, events and words (and rows written alongside) to the orders are checked at the end of
@@ -56,6 +58,7 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
     callers: jsonRows(orderCallers, keys[1], callers),
     events: jsonRows(orderEvents, keys[2], events),
     words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words }))),
+    employers: JSON.stringify(employerNamesOf(orders)),
     ...(alongside ? { alongside: JSON.stringify(input.map((i) => i.alongside!.row)) } : {}),
   };
   const rows = (await execute(ex, built, values)) as (OrderRow & { [callersKey]: unknown })[];
@@ -125,7 +128,8 @@ function build(ex: Executor, orderKeys: string[], callerKeys: string[], eventKey
   const statement = sql`with o as (${insertFromJson(workOrders, orderKeys, 'orders')} returning ${returned}),
     c as (${insertFromJson(orderCallers, callerKeys, 'callers')} returning *),
     e as (${insertFromJson(orderEvents, eventKeys, 'events')} returning 1),
-    s as (${upsertOrderWordsFrom(sql.placeholder('words'))} returning 1)${
+    s as (${upsertOrderWordsFrom(sql.placeholder('words'))} returning 1),
+    n as (${insertEmployerNamesFrom(sql.placeholder('employers'))} returning 1)${
       alongside
         ? sql`,
     a as (${alongside.insertFrom(sql.placeholder('alongside'))} returning 1)`

@@ -10,6 +10,7 @@ import { summaryColumns } from './summary-columns.js';
 import { callerSearchFor, recordPersonalDataSearch } from './personal-search.js';
 import { orderCoHandlers, workOrders } from './orders.tables.js';
 import { normaliseEmployerName } from './domain/employer.js';
+import { employerCondition } from './employer-names.js';
 import { orderIdsMatchingText } from '../search/order-index.js';
 import { listQueryOf, viewsFor } from './saved-views.js';
 import { counterKeyOf, countsOf, readCounts, totalOf, type CounterKey, type StateCount } from './order-counts.js';
@@ -18,6 +19,7 @@ import { deadlineCountsOf, deadlineKeyOf, readDeadlineCounts, type DeadlineKey }
 import { emergencyCondition } from './emergency-condition.js';
 import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
+import { containing } from '../platform/db/like.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -53,9 +55,6 @@ export type ListOrdersQuery = {
   cursor?: string | undefined;
 };
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const contains = (s: string) => `%${likeEscape(s)}%`;
-
 /** What an agent types for an order number: 12351-150000-20261125-0007, or its tail (20261125-0007, 0007). */
 const numberLike = /^[0-9A-Za-z-]{4,30}$/;
 /**
@@ -65,7 +64,7 @@ const numberLike = /^[0-9A-Za-z-]{4,30}$/;
 const ordersNumbered = (n: string) =>
   orderNumberPattern.test(n)
     ? sql`select w2.id from work_orders w2 where w2.number = ${n}`
-    : sql`select w2.id from work_orders w2 where w2.number like ${contains(n)}`;
+    : sql`select w2.id from work_orders w2 where w2.number like ${containing(n)}`;
 
 type Cursor = [string, string];
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -179,15 +178,8 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.from) c.push(gte(workOrders.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
     if (q.to) c.push(lt(workOrders.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
     if (q.callerPhone) c.push(await callerSearchFor(db, actor, q.callerPhone));
-    if (q.employer) {
-      // 某某建筑劳务有限公司 ≈ 某某建筑劳务: compare the normalised names (legal forms and brackets dropped).
-      const key = normaliseEmployerName(q.employer);
-      c.push(
-        key
-          ? sql`(${workOrders.employerKey} like ${contains(key)} or ${workOrders.employerName} ilike ${contains(q.employer)})`
-          : sql`${workOrders.employerName} ilike ${contains(q.employer)}`,
-      );
-    }
+    // 某某建筑劳务有限公司 ≈ 某某建筑劳务: the employers whose names or normalised names contain it (employer-names.ts).
+    if (q.employer) c.push(await employerCondition(db, q.employer));
     if (q.number) c.push(sql`${workOrders.id} in (${ordersNumbered(q.number.trim())})`);
     const text = q.q?.trim();
     if (text) {

@@ -10,6 +10,7 @@ import type { FactSources } from './machine-facts.js';
 import { instructionFactsColumn, instructionFactsOf } from '../supervision/instructions.repo.js';
 import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
 import { summaryColumns, type OrderSummaryRow } from './summary-columns.js';
+import { containing } from '../platform/db/like.js';
 
 export type OrderRow = typeof workOrders.$inferSelect;
 export type { OrderOutcome } from './orders.tables.js';
@@ -518,7 +519,7 @@ export async function ordersOfCallerPhone(db: Executor, actor: Actor, callerCond
  * order newest first until it had 20: at 1,000,000 orders a name with two open orders took 300 ms of every call.
  */
 export async function openOrdersAboutEmployer(db: Executor, actor: Actor, employerKey: string, limit: number): Promise<OrderSummaryRow[]> {
-  const pattern = `%${employerKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containing(employerKey);
   const match = employerKey.length < 4 ? sql`ew.employer_key = ${employerKey}` : sql`(ew.employer_key = ${employerKey} or ew.employer_key like ${pattern})`;
   const states = sql.join(
     openStates.map((s) => sql`${s}`),

@@ -331,3 +331,23 @@ export const orderSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.province, t.day] })],
 );
+
+/**
+ * Every employer name the orders have given (用人单位), once, with its normalised key (orders/domain/employer.ts):
+ * the list's employer filter finds the names containing what was typed here — a province's few tens of thousands of
+ * names, not its million orders — and then the orders of their keys by work_orders_employer_key_idx. `grams` are the
+ * one- and two-character pieces of the key and of the lower-cased name (employer_grams, drizzle/0045), so a name
+ * containing 恒昌 is found through the GIN index whatever the table's size; a piece is indexed once per name, at the
+ * first order that gives the name (intake writes it in the new orders' statement: new-order.repo.ts).
+ */
+export const orderEmployerNames = pgTable(
+  'order_employer_names',
+  {
+    name: text('name').primaryKey(),
+    key: text('key').notNull(),
+    grams: text('grams').array().notNull().generatedAlwaysAs(sql`array_cat(employer_grams(key), employer_grams(lower(name)))`),
+  },
+  // Without the pending list: a new name's pieces go straight into the index (a few dozen entries), never a
+  // list of thousands merged by whichever intake fills it (autovacuum may be off, as on this bench's server).
+  (t) => [index('order_employer_names_grams_idx').using('gin', t.grams).with({ fastupdate: false })],
+);

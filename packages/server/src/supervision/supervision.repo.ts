@@ -3,6 +3,7 @@ import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import { emergencyCondition } from '../orders/emergency-condition.js';
+import { openStateLiterals } from '../orders/open-states.js';
 import { byReceivingSql, dispatchedByProvinceText } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 
@@ -35,7 +36,7 @@ export type ScanCandidate = {
   principalLeaderId?: string | null;
 };
 
-const openStates = sql`('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied')`;
+const openStates = sql`(${openStateLiterals})`;
 const emergency = emergencyCondition(sql`o.priority`, sql`o.risk_flags`);
 
 export type ScanWindows = { progress: { day: string; createdBefore: Date; notedSince: Date }; retryBefore: Date };

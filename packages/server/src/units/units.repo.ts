@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../platform/db/client.js';
 import { externalUnitTypes, type UnitType } from './domain/unit-types.js';
 import { units } from './units.tables.js';
+import { containing } from '../platform/db/like.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitWithChildren = UnitRow & { childCount: number };
@@ -88,7 +89,7 @@ export async function listVisibleUnits(db: Executor, actor: Reach, f: UnitFilter
   if (f.type) conds.push(eq(units.type, f.type));
   if (f.active !== undefined) conds.push(eq(units.active, f.active));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(f.q);
     const byCode = /^\d+$/.test(f.q) ? [like(units.divisionCode, `${f.q}%`)] : [];
     conds.push(or(ilike(units.name, pattern), ilike(units.shortName, pattern), ...byCode)!);
   }

@@ -8,6 +8,7 @@ import type { Executor } from '../platform/db/client.js';
 import { findUnitsByIds } from '../units/units.repo.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from './users.tables.js';
+import { containing } from '../platform/db/like.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type UnitRef = { id: string; name: string; path: string; type: string; parentId: string | null; active: boolean };
@@ -70,7 +71,7 @@ export type UserFilter = {
 export async function listUsersInReach(db: Executor, actor: Reach, f: UserFilter) {
   const conds: SQL[] = [reachCondition(actor), notSystem];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
   }
   if (f.underPath) conds.push(sql`${units.path} like ${f.underPath + '%'}`);
