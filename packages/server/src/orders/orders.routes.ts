@@ -125,7 +125,13 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
                 '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
               )
               .optional(),
-            employer: z.string().max(100).optional(),
+            employer: z
+              .string()
+              .max(100)
+              .describe(
+                '用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it',
+              )
+              .optional(),
             q: z.string().max(100).optional(),
             confidential: boolString.optional(),
             awaitingCheck: boolString

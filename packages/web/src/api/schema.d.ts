@@ -24952,6 +24952,7 @@ export interface operations {
                 deadlineStatus?: "on_time" | "near_due" | "overdue";
                 /** @description 应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag */
                 emergency?: "true" | "false";
+                /** @description 用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it */
                 employer?: string;
                 from?: string;
                 includeSubtree?: "true" | "false";
