@@ -214,7 +214,7 @@ describe('the callback after a reply', () => {
     // Before work begins the next day the scan does not even read it (it did from midnight, and wrote its other
     // signals again at every pass until nine).
     const cal = await createCalendarService({ db: t.db, clock: t.clock }).current();
-    const candidates = async (local: string) => (await scanCandidateIds(t.db, bj(local), scanWindows(cal, bj(local)))).map((c) => c.id);
+    const candidates = async (local: string) => (await scanCandidateIds(t.db, bj(local), scanWindows(cal, bj(local)))).slice(0).map((c) => c.id);
     expect(await candidates('2026-10-27T08:59:00')).not.toContain(signed.id);
     expect(await candidates('2026-10-27T09:00:00')).toContain(signed.id);
     await at('2026-10-27T09:01:00');
