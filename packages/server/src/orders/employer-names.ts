@@ -15,11 +15,15 @@ import { orderEmployerNames, workOrders } from './orders.tables.js';
 
 type Named = { employerName?: unknown; employerKey?: unknown };
 
-/** The employer names these orders give, each once, with their keys (an order without a key has nothing to find it by). */
+/**
+ * The employer names these orders give, each once, with their keys (an order without a key has nothing to find it
+ * by), in the order of the names: two intakes' statements that both bring the same new names insert them in the same
+ * order, so neither waits for a name the other has inserted while holding one it waits for (a deadlock).
+ */
 export function employerNamesOf(orders: readonly Named[]): { name: string; key: string }[] {
   const byName = new Map<string, string>();
   for (const o of orders) if (typeof o.employerName === 'string' && typeof o.employerKey === 'string') byName.set(o.employerName, o.employerKey);
-  return [...byName].map(([name, key]) => ({ name, key }));
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, key]) => ({ name, key }));
 }
 
 /** A name seen before is left as it is: its pieces are indexed once. */

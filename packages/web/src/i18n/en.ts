@@ -443,6 +443,7 @@ const enBase: Record<string, string> = {
   来电号码: "Caller's phone",
   '来电号码应为 3–12 位数字（可输入部分号码）': 'Phone: 3–12 digits (part of a number is fine)',
   '来电号码（可部分）': "Caller's phone (partial)",
+  '用人单位（可部分）': 'Employer (partial)',
   来电时间: 'Called at',
   来访: 'Walk-in',
   查看合并后的工单: 'Open the merged order',

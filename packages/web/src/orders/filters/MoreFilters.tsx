@@ -48,7 +48,7 @@ export function MoreFilters({ view, filters, set }: { view: SavedView; filters: 
       </Form.Item>
       <Form.Item>
         <Input.Search
-          placeholder={t('用人单位')}
+          placeholder={t('用人单位（可部分）')}
           value={employer}
           onChange={(e) => setEmployer(e.target.value)}
           onSearch={(v) => set({ employer: v.trim() || undefined })}
