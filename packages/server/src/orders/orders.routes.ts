@@ -127,7 +127,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
               .optional(),
             employer: z
               .string()
-              .max(100)
+              .max(100, { error: '用人单位名称最多 100 个字' })
               .describe(
                 '用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it',
               )
@@ -199,7 +199,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         querystring: z
           .object({
             phone: phoneNumber.optional(),
-            employer: z.string().max(100).optional(),
+            employer: z.string().max(100, { error: '用人单位名称最多 100 个字' }).optional(),
             divisionCode: z
               .string()
               .regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' })

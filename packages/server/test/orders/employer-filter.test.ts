@@ -75,6 +75,15 @@ describe('the list by employer', () => {
     expect(await found(dispatcher, 'ＡＢＣ')).toEqual(named('latin'));
   });
 
+  it('refuses a name longer than a name can be, in Chinese, with the field', async () => {
+    const res = await dispatcher.get(`/api/orders?employer=${encodeURIComponent('恒'.repeat(101))}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'querystring.employer', message: '用人单位名称最多 100 个字' }] },
+    });
+  });
+
   it('shows a unit only the orders it may see', async () => {
     expect(await found(handler, '恒昌')).toEqual(named('full'));
     expect(await found(handler, '物流')).toEqual([]);
