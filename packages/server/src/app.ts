@@ -80,6 +80,7 @@ import { createNotificationsService, registerNoticeDelivery } from './notificati
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { registerSupervisionScan } from './supervision/supervision.scan.js';
 import { registerDeadlineCounts } from './orders/deadline-counts.js';
+import { registerIndexCatchUp } from './search/index-catch-up.js';
 import { createSupervisionService } from './supervision/supervision.service.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { createOutbound } from './exchange/outbound.js';
@@ -295,6 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutboundDelivery(jobs, outboundConfig);
   await app.register(outboundRoutes, { prefix: '/api', outbound: createOutboundService({ db, clock }) });
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);
+  registerIndexCatchUp(jobs);
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
   const calls = createCallsService({ db, clock, bus, inProcessDatabase: database.kind === 'pglite' });
   await app.register(notificationsRoutes, {

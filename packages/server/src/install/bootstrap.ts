@@ -4,7 +4,7 @@ import { seedCalendarFromPackage } from '../calendar/calendar.seed.js';
 import { seedCatalog } from '../catalog/catalog.seed.js';
 import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db } from '../platform/db/client.js';
+import { schemaVersion, type Db } from '../platform/db/client.js';
 import { buildProvinceTree } from '../units/divisions/province-tree.js';
 import { units } from '../units/units.tables.js';
 import { roleAssignments, users } from '../users/users.tables.js';
@@ -22,6 +22,7 @@ import { seedDemoSelfService } from './demo-selfservice.js';
 import { seedDemoLawyerSeats } from './demo-lawyers.js';
 import { seedKnowledge } from '../knowledge/knowledge.seed.js';
 import { indexMissingOrders } from '../search/order-index.js';
+import { requestIndexCatchUp } from '../search/index-catch-up.js';
 import { saveSupervisionSettings } from '../supervision/instructions.repo.js';
 
 export type BootstrapResult = {
@@ -47,7 +48,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
   await saveSupervisionSettings(db, { instructionRule: config.instructionRule, reviewWeekday: config.reviewWeekday }, now);
   const [{ n: unitCount } = { n: 0 }] = await db.select({ n: count() }).from(units);
   if (unitCount > 0) {
-    await indexMissingOrders(db);
+    await requestIndexCatchUp(db, schemaVersion(), now);
     return { fresh: false, admin: null, securityAdmin: null, demo: false, units: unitCount };
   }
 

@@ -30,6 +30,12 @@ export type Database = {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
+/** The schema's version: the tag of the last migration this build carries (drizzle/meta/_journal.json). */
+export function schemaVersion(): string {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return journal.entries.at(-1)?.tag ?? 'none';
+}
+
 export type OpenOptions = {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
