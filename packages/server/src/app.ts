@@ -108,9 +108,11 @@ import { selfServiceRoutes } from './selfservice/selfservice.routes.js';
 import { membershipRoutes } from './selfservice/membership.routes.js';
 import { createServiceGroupsService } from './service-groups/service-groups.service.js';
 import { groupDraftRoutes, groupInboundRoutes, registerGroupJobs } from './service-groups/service-groups.routes.js';
+import { chineseIssue } from './platform/i18n/chinese.js';
 
-// Zod's Chinese messages for every schema; our own messages override where a field needs a better one.
-z.config(z.locales.zhCN());
+// Zod's Chinese messages for every schema (a text's length said plainly: platform/i18n/chinese.ts); our own messages
+// override where a field needs a better one.
+z.config({ localeError: chineseIssue });
 
 export const appVersion = '0.1.0';
 

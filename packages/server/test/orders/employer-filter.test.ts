@@ -82,6 +82,13 @@ describe('the list by employer', () => {
       code: 'VALIDATION_FAILED',
       details: { fields: [{ field: 'querystring.employer', message: '用人单位名称最多 100 个字' }] },
     });
+    // A field without a message of its own is told its length plainly (platform/i18n/chinese.ts), and in English.
+    const long = `/api/orders?q=${encodeURIComponent('工'.repeat(101))}`;
+    expect((await dispatcher.get(long)).json()).toMatchObject({ details: { fields: [{ field: 'querystring.q', message: '不能超过 100 个字' }] } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dispatcher', password: 'Demo12351' } });
+    const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
+    const english = await t.app.inject({ method: 'GET', url: long, headers: { cookie: `${cookie.name}=${cookie.value}`, 'accept-language': 'en' } });
+    expect(english.json()).toMatchObject({ details: { fields: [{ field: 'querystring.q', message: expect.stringMatching(/100 characters/) }] } });
   });
 
   it('shows a unit only the orders it may see', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chineseIssue } from './chinese.js';
 
 /**
  * English for what the server says to a person (issue 8): error and validation messages when the interface is
@@ -16,6 +17,9 @@ const templates: [zh: string, en: string][] = [
   ['协办编号格式不正确', 'Invalid co-handler id'],
   ['请填写{0}', 'Please fill in: {0}'],
   ['{0}不能超过 {1} 字', '{0}: at most {1} characters'],
+  ['不能超过 {0} 个字', 'At most {0} characters'],
+  ['至少 {0} 个字', 'At least {0} characters'],
+  ['不能为空', 'Required'],
   ['日期格式应为 YYYY-MM-DD，且须是真实存在的日期', 'Dates are YYYY-MM-DD and must exist'],
   ['日期不能早于 1900-01-01', 'Dates start at 1900-01-01'],
   ['时间格式应为 ISO 8601，例如 2026-11-25T09:00:00+08:00', 'Times are ISO 8601, e.g. 2026-11-25T09:00:00+08:00'],
@@ -111,7 +115,7 @@ export function prefersEnglish(acceptLanguage: string | undefined): boolean {
   return first === 'en' || first.startsWith('en-');
 }
 
-const zhLocale = z.locales.zhCN().localeError;
+const zhLocale = chineseIssue;
 const enLocale = z.locales.en().localeError;
 type Issue = Parameters<typeof enLocale>[0];
 const text = (r: ReturnType<typeof enLocale>) => (typeof r === 'string' ? r : r?.message);
