@@ -129,8 +129,6 @@ export async function countByDivision(db: Executor, f: Filter, digits: 4 | 6) {
     .orderBy(desc(count), code);
 }
 
-export { openStates };
-
 /**
  * Open orders now, per child unit and state, with how many are past their current deadline (the cockpit's order
  * flow). The counts are the order counters (orders/order-counts.ts, kept by triggers): a few rows per unit and state

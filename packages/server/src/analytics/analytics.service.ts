@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
 import * as repo from './analytics.repo.js';
+import { openStates } from '../orders/domain/states.js';
 import { sumMetricsByChild, sumMetricsByDay, sumMetricsOver } from './figure-sums.js';
 import { createLiveFigures } from './live-figures.js';
 import { refreshMarked } from './figures-refresh.js';
@@ -144,7 +145,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const flow = await repo.orderFlow(db, unit.path, now);
     const named = await childrenNamed([...new Set([...flow.counts.map((r) => r.child), ...flow.overdue.keys()])], unit);
     const byChild = new Map<string, { unitId: string; unitName: string; total: number; overdue: number; byState: Record<string, number> }>();
-    const totals: Record<string, number> = Object.fromEntries(repo.openStates.map((s) => [s, 0]));
+    const totals: Record<string, number> = Object.fromEntries(openStates.map((s) => [s, 0]));
     const entry = (child: string) => {
       const n = named(child);
       const e = byChild.get(child) ?? { unitId: n.id, unitName: n.name, total: 0, overdue: 0, byState: {} };
