@@ -49,6 +49,16 @@ export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userI
   return sql`${cols.visibleTo} @> array[${scopeUnitIdOf(actor)}]::uuid[]`;
 }
 
+/**
+ * The unit whose id an order's visible_to must hold for the actor to see it, for a table that keeps a copy of
+ * visible_to (search_orders): null where that is not the rule (an integration account, a role that sees no orders)
+ * or where every order holds it (a role at the province root, whose unit is above every unit involved).
+ */
+export function visibilityUnitOf(actor: Pick<Actor, 'scopePath' | 'role'>): string | null {
+  if (seesNoOrders(actor) || actor.role === 'integration' || reachesWholeTree(actor.scopePath)) return null;
+  return scopeUnitIdOf(actor);
+}
+
 /** The same rule as `orderVisibility`, for an order already loaded (a linked or merged order named in another's record). */
 export function orderVisibleTo(actor: Pick<Actor, 'scopePath' | 'role' | 'userId'>, order: { visibleTo: string[]; createdBy: string }): boolean {
   if (seesNoOrders(actor)) return false;

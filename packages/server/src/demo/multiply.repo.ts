@@ -281,10 +281,11 @@ export async function copyRange(tx: Executor, first: number, last: number, k: { 
       sql`select s.id, t.created_at + s.shift as created_at, t.visible_to from seed_copy s join ${templateRows(workOrders, 'id')} on true where ${range}`,
     ),
   );
-  // Search words: a copy says what its template says (a new order: no conflict to resolve, a row there fails the range).
+  // Search words: a copy says what its template says and is seen by whom its template is (its visible_to is the
+  // template's); a new order: no conflict to resolve, a row there fails the range.
   await steps.time('search words', async () =>
     rowCountOf(
-      await tx.execute(sql`insert into search_orders (order_id, words) select s.id, t.words from seed_copy s
+      await tx.execute(sql`insert into search_orders (order_id, words, visible_to) select s.id, t.words, t.visible_to from seed_copy s
     join ${templateRows(searchOrders, 'order_id')} on true where ${range}`),
     ),
   );

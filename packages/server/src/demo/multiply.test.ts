@@ -241,11 +241,17 @@ describe('seeding by multiplication', () => {
     expect(rowsOf(await t.db.execute(sql`select to_regclass('seed_copy') as a, to_regclass('analytics_copy_plan') as b`))).toEqual([{ a: null, b: null }]);
   });
 
-  it('finds copies by search, with the words of their template', async () => {
+  it('finds copies by search, with the words of their template and their own visible_to', async () => {
     const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(
       await t.db.execute(sql`select count(*)::int as n from work_orders o where not exists (select 1 from search_orders s where s.order_id = o.id)`),
     );
     expect(n).toBe(0);
+    // A unit's search reads the search row's copy of visible_to (search.tables.ts): the demo's orders and the copies.
+    const [{ behind } = { behind: -1 }] = rowsOf<{ behind: number }>(
+      await t.db.execute(sql`select count(*)::int as behind from work_orders w join search_orders s on s.order_id = w.id
+        where not (s.visible_to @> w.visible_to and w.visible_to @> s.visible_to)`),
+    );
+    expect(behind).toBe(0);
     const [copy] = rowsOf<{ id: string; employerName: string }>(
       await t.db.execute(sql`select id, employer_name as "employerName" from work_orders
         where employer_name is not null and not (id = any(${`{${templates.join(',')}}`}::uuid[])) order by number desc limit 1`),

@@ -57,7 +57,7 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
     orders: jsonRows(workOrders, keys[0], orders),
     callers: jsonRows(orderCallers, keys[1], callers),
     events: jsonRows(orderEvents, keys[2], events),
-    words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words }))),
+    words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words, visibleTo: `{${i.order.visibleTo.join(',')}}` }))),
     employers: JSON.stringify(employerNamesOf(orders)),
     ...(alongside ? { alongside: JSON.stringify(input.map((i) => i.alongside!.row)) } : {}),
   };

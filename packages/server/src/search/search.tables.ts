@@ -31,14 +31,20 @@ export const searchArticles = pgTable(
   (t) => [index('search_articles_words_gin').using('gin', t.words), index('search_articles_subjects_gin').using('gin', t.subjects)],
 );
 
-/** The search words of each order (title, narrative, employer, place), kept beside the order by intake. */
+/**
+ * The search words of each order (title, narrative, employer, place), kept beside the order by intake, with a copy of
+ * the order's `visible_to` (kept by a trigger on work_orders, drizzle/0046): one GIN over both intersects a unit's
+ * orders with the words inside the index, so a county's search does not join its ~90,000 orders at a million to the
+ * words' hundreds of thousands (docs/decisions/0010).
+ */
 export const searchOrders = pgTable(
   'search_orders',
   {
     orderId: uuid('order_id').primaryKey(),
     words: tsvector('words').notNull(),
+    visibleTo: uuid('visible_to').array().notNull().default(sql`'{}'::uuid[]`),
   },
-  (t) => [index('search_orders_words_gin').using('gin', t.words)],
+  (t) => [index('search_orders_words_gin').using('gin', t.words, t.visibleTo)],
 );
 
 /** Callers' words that mean the same (欠薪 / 拖欠工资 / 不发工资 / 讨薪): one row per group, editable by editors. */

@@ -41,9 +41,32 @@ export function planQuery(text: string, synonymGroups: readonly (readonly string
   return { words: [...highlight], baseWords: words, groups, pinyin, phrases: phrases.map(({ longest: _, ...p }) => p) };
 }
 
+/**
+ * The words of one conjunction without those another of its words already implies. jieba's search mode
+ * (platform/text/segment.ts), for each word it cuts longer than two characters, also gives every two-character word
+ * of the dictionary inside it (three-character ones inside words longer than three): wherever an order's text was
+ * cut into 加班费, its words hold 加班 and 班费 too. A word is dropped only when cutting the longer word alone gives
+ * both, the longer word whole and this one inside it: so the text is found exactly as before. Asking for them as
+ * well found nothing more, but the planner multiplied their frequencies as if they were independent: 加班费's 40,163
+ * orders at a million estimated at 476, and the page read all of them before taking 21 (1.2 s; decision 0010).
+ */
+export function withoutImplied(words: readonly string[], segmentWords: (s: string) => string[]): string[] {
+  const cut = new Map<string, string[]>();
+  const cutOf = (w: string) => cut.get(w) ?? cut.set(w, segmentWords(w)).get(w)!;
+  const implied = (w: string, longer: string) => {
+    const n = [...w].length;
+    const m = [...longer].length;
+    if (!longer.includes(w) || m <= n || n < 2 || n > 3 || m <= n) return false;
+    const pieces = cutOf(longer);
+    return pieces.includes(longer) && pieces.includes(w);
+  };
+  return words.filter((w) => !words.some((longer) => longer !== w && implied(w, longer)));
+}
+
 /** A group as tsquery text: (a & b) | c. */
-function groupQuery(group: string[][]): string {
+function groupQuery(group: string[][], segmentWords: (s: string) => string[] = queryWords): string {
   const alts = group
+    .map((a) => withoutImplied(a, segmentWords))
     .filter((a) => a.length)
     .map((a) =>
       a.length === 1
@@ -53,12 +76,13 @@ function groupQuery(group: string[][]): string {
             'and',
           )})`,
     );
-  return alts.length === 1 ? alts[0]! : `(${alts.join(' | ')})`;
+  const unique = [...new Set(alts)];
+  return unique.length === 1 ? unique[0]! : `(${unique.join(' | ')})`;
 }
 
 /** Any concept may match (the ranking puts the articles matching more of them first): for articles. */
 export function anyOf(q: PlannedQuery): string {
-  return q.groups.map(groupQuery).join(' | ');
+  return q.groups.map((g) => groupQuery(g)).join(' | ');
 }
 
 /**
@@ -75,12 +99,16 @@ export function allOf(q: PlannedQuery, synonymGroups: readonly (readonly string[
     if (p.said.every((s) => taken.some((t) => t.includes(s)))) continue;
     taken.push(...p.said);
     for (const w of p.covers) covered.add(w);
-    parts.push(groupQuery(p.alternatives));
+    parts.push(groupQuery(p.alternatives, segmentWords));
   }
-  for (const w of q.baseWords) {
-    if (covered.has(w)) continue;
+  // The text's own words, less those a longer one of them implies (加班费 asks for 加班费, not 加班 & 班费 & 加班费).
+  const own = withoutImplied(
+    q.baseWords.filter((w) => !covered.has(w)),
+    segmentWords,
+  );
+  for (const w of own) {
     const group = synonymGroups.find((g) => g.some((p) => p.toLowerCase() === w));
-    parts.push(groupQuery(group ? group.map((p) => segmentWords(p.toLowerCase())).filter((a) => a.length) : [[w]]));
+    parts.push(groupQuery(group ? group.map((p) => segmentWords(p.toLowerCase())).filter((a) => a.length) : [[w]], segmentWords));
   }
   return parts.join(' & ');
 }

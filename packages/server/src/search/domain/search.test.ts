@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, anyOf, planQuery } from './query.js';
+import { allOf, anyOf, planQuery, withoutImplied } from './query.js';
 import { findHighlights, makeSnippet, regionApplies, regionPrefix } from './snippet.js';
 
 const synonyms = [
@@ -88,5 +88,37 @@ describe('order filter with synonym phrases', () => {
   it('words outside every phrase are each required', () => {
     const tsq = allOf(planQuery('欠薪 包工头', groups), groups);
     expect(tsq.endsWith(" & '包工头'")).toBe(true);
+  });
+});
+
+describe('words a longer word implies', () => {
+  // A stand-in for jieba's search mode: a word in its dictionary, with the dictionary's words inside it.
+  const cuts: Record<string, string[]> = {
+    加班费: ['加班', '班费', '加班费'],
+    拖欠劳动报酬: ['拖欠', '劳动', '报酬', '劳动报', '劳动报酬'],
+    劳动报酬: ['劳动', '报酬', '劳动报', '劳动报酬'],
+    延长工时: ['延长', '工时'],
+  };
+  const cut = (w: string) => cuts[w] ?? [w];
+
+  it('drops the two- and three-character words inside a longer word that cuts whole', () => {
+    expect(withoutImplied(['加班', '班费', '加班费'], cut)).toEqual(['加班费']);
+    expect(withoutImplied(['拖欠', '劳动', '报酬', '劳动报', '劳动报酬'], cut)).toEqual(['拖欠', '劳动报酬']);
+  });
+
+  it('keeps a word the longer one does not give when cut alone, and words inside none', () => {
+    // 延长工时 is not one word of the dictionary (cut alone it is two): an order may hold 延长 without 延长工时.
+    expect(withoutImplied(['延长', '工时', '延长工时'], cut)).toEqual(['延长', '工时', '延长工时']);
+    expect(withoutImplied(['工资', '拖欠'], cut)).toEqual(['工资', '拖欠']);
+    // One character is never implied: jieba gives no one-character words inside a longer one.
+    expect(withoutImplied(['欠', '欠薪'], (w) => (w === '欠薪' ? ['欠', '欠薪'] : [w]))).toEqual(['欠', '欠薪']);
+  });
+
+  it('asks for the same orders with fewer words: 加班费 alone, not 加班 & 班费 & 加班费', () => {
+    expect(allOf(planQuery('加班费', []), [])).toBe("'加班费'");
+    // The real cut: every word dropped is one jieba gives inside the longer word it kept.
+    const tsq = allOf(planQuery('拖欠劳动报酬', []), []);
+    expect(tsq).toContain("'劳动报酬'");
+    expect(tsq).not.toContain("'报酬'");
   });
 });
