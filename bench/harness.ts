@@ -18,9 +18,10 @@ process.on('exit', killChildren);
 /** A `.ts` script runs through tsx; the server itself runs compiled (`dist/main.js`, production mode, no compiler at run time). */
 export function start(script: string, env: Record<string, string | undefined>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const argv = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
     // A variable given as undefined is removed (the PGlite bench must not inherit a DATABASE_URL).
     const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined));
+    // The compiled server as `npm run start:prod` starts it: its young generation capped by the start flag.
+    const argv = script.endsWith('.ts') ? ['--import', 'tsx', script] : [`--max-semi-space-size=${merged.HOTLINE_SEMI_SPACE_MB ?? 8}`, script];
     const child = spawn(process.execPath, argv, { cwd: serverDir, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from './platform/config/config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { boundHeapGrowth } from './platform/heap.js';
-import { boundYoungGeneration } from './platform/young-generation.js';
+import { boundYoungGeneration, youngGenerationStartFlags } from './platform/young-generation.js';
 
 /**
  * One process (the default), or with HOTLINE_WORKERS=N on PostgreSQL a node cluster: this primary migrates and
@@ -68,6 +68,8 @@ async function runWorkers(count: number, banner: (url: string) => string) {
   let stopping = false;
   const listening = new Set<number>();
   let port = 0;
+  // Each worker starts with its young generation capped by the flag (exact from its start), besides the flags given here.
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...youngGenerationStartFlags(config.semiSpaceMb)] });
   const fork = () => {
     const worker = cluster.fork();
     worker.on('message', (m: { listening?: number }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundYoungGeneration, growthFactorFor } from './young-generation.js';
+import { boundYoungGeneration, growthFactorFor, youngGenerationStartFlags } from './young-generation.js';
 
 const mb = 1024 * 1024;
 
@@ -16,5 +16,12 @@ describe('young generation bound', () => {
     expect(boundYoungGeneration(0, []).bounded).toBe(false);
     expect(boundYoungGeneration(8, ['--max-semi-space-size=16']).bounded).toBe(false);
     expect(boundYoungGeneration(8, ['--max-old-space-size=512 --semi-space-growth-factor=4']).bounded).toBe(false);
+  });
+
+  it("gives the processes it starts the start flag, unless 0 or the operator's own flag", () => {
+    expect(youngGenerationStartFlags(8, [])).toEqual(['--max-semi-space-size=8']);
+    expect(youngGenerationStartFlags(4, ['--enable-source-maps'])).toEqual(['--max-semi-space-size=4']);
+    expect(youngGenerationStartFlags(0, [])).toEqual([]);
+    expect(youngGenerationStartFlags(8, ['--max-semi-space-size=16'])).toEqual([]);
   });
 });
