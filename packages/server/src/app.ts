@@ -184,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => jobs.stop());
   registerJobHousekeeping(jobs);
 
-  await app.register(systemRoutes, { prefix: '/api', ...ctx, version: appVersion });
+  await app.register(systemRoutes, { prefix: '/api', ...ctx, version: appVersion, jobKinds: () => jobs.kinds() });
   await app.register(authRoutes, { prefix: '/api/auth', auth, config });
   await app.register(unitsRoutes, { prefix: '/api/units', ...ctx });
   await app.register(usersRoutes, { prefix: '/api/users', ...ctx });

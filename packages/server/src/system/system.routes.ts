@@ -4,6 +4,7 @@ import type { RouteContext } from '../app.js';
 import { calendarCoverage } from '../calendar/calendar.repo.js';
 import { appliedMigrations, databaseVersion } from '../platform/db/client.js';
 import { describe } from '../platform/http/schemas.js';
+import { unhandledJobKinds } from '../platform/jobs/unhandled.js';
 
 const health = z.object({
   status: z.enum(['ok', 'warning']),
@@ -23,10 +24,13 @@ const health = z.object({
         '按放假办法推算的暂定日期范围（其中的期限标为暂定） / the provisional days after the entered calendar; deadlines on them are marked provisional',
       ),
   }),
+  unhandledJobs: z
+    .array(z.object({ kind: z.string(), count: z.number(), dueSince: z.string() }))
+    .describe('等待超过 10 分钟、本实例不处理其类型的任务 / jobs due for over 10 minutes of kinds this instance does not handle'),
   warnings: z.array(z.string()),
 });
 
-export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: string }> = async (app, ctx) => {
+export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: string; jobKinds: () => string[] }> = async (app, ctx) => {
   app.get(
     '/health',
     {
@@ -35,8 +39,8 @@ export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: strin
         operationId: 'health',
         tags: ['system'],
         ...describe(
-          '健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围',
-          'Health: database kind and version, applied migrations, working-calendar coverage.',
+          '健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围、无实例处理的任务',
+          'Health: database kind and version, applied migrations, working-calendar coverage, jobs no instance handles.',
         ),
         response: { 200: health },
       },
@@ -45,6 +49,12 @@ export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: strin
       const now = ctx.clock.now();
       const calendar = await calendarCoverage(ctx.db, now);
       const warnings = calendar.warning ? [calendar.warning] : [];
+      // A job of a kind no running version handles waits for ever (platform/jobs/unhandled.ts): say so.
+      const unhandledJobs = await unhandledJobKinds(ctx.db, ctx.jobKinds(), now);
+      if (unhandledJobs.length)
+        warnings.push(
+          `${unhandledJobs.reduce((n, k) => n + k.count, 0)} 个任务已到期 10 分钟以上仍无实例处理（${unhandledJobs.map((k) => k.kind).join('、')}）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本`,
+        );
       return {
         status: warnings.length ? ('warning' as const) : ('ok' as const),
         version: ctx.version,
@@ -52,6 +62,7 @@ export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: strin
         database: { kind: ctx.database.kind, version: await databaseVersion(ctx.db) },
         migrations: await appliedMigrations(ctx.db),
         calendar,
+        unhandledJobs,
         warnings,
       };
     },

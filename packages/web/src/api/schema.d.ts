@@ -1175,10 +1175,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围
-         * @description 健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围
+         * 健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围、无实例处理的任务
+         * @description 健康检查：数据库类型与版本、已执行的迁移、工作日历覆盖范围、无实例处理的任务
          *
-         *     Health: database kind and version, applied migrations, working-calendar coverage.
+         *     Health: database kind and version, applied migrations, working-calendar coverage, jobs no instance handles.
          */
         get: operations["health"];
         put?: never;
@@ -13903,6 +13903,12 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok" | "warning";
                         time: string;
+                        /** @description 等待超过 10 分钟、本实例不处理其类型的任务 / jobs due for over 10 minutes of kinds this instance does not handle */
+                        unhandledJobs: {
+                            count: number;
+                            dueSince: string;
+                            kind: string;
+                        }[];
                         version: string;
                         warnings: string[];
                     };

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../src/platform/jobs/jobs.tables.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * A job of a kind no running instance handles waits, pending, for ever (the runner claims only the kinds it knows):
+ * health names such kinds once their jobs have been due for ten minutes, the time a rolling upgrade may leave a new
+ * kind to the new instances.
+ */
+let t: TestApp;
+const minutesAgo = (m: number) => new Date(t.clock.now().getTime() - m * 60_000);
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and the jobs no instance handles', () => {
+  it('names a kind nobody handles once its jobs have waited ten minutes, not before, and never a kind it knows', async () => {
+    const known = t.app.jobs.kinds()[0]!;
+    const job = (kind: string, m: number, state = 'pending') => ({ kind, payload: {}, state, runAt: minutesAgo(m), createdAt: minutesAgo(m) });
+    await t.db.insert(jobs).values([job('search.retired_kind', 3), job(known, 60)]);
+    let body = (await t.anonymous().get('/api/health')).json();
+    expect(body.unhandledJobs).toEqual([]);
+    expect(body.warnings.some((w: string) => w.includes('无实例处理'))).toBe(false);
+
+    await t.db.insert(jobs).values([job('search.retired_kind', 11), job('search.retired_kind', 25), job('exchange.gone', 30, 'done')]);
+    body = (await t.anonymous().get('/api/health')).json();
+    expect(body.status).toBe('warning');
+    expect(body.unhandledJobs).toEqual([{ kind: 'search.retired_kind', count: 2, dueSince: minutesAgo(25).toISOString() }]);
+    expect(body.warnings).toContain(
+      '2 个任务已到期 10 分钟以上仍无实例处理（search.retired_kind）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本',
+    );
+  });
+});
