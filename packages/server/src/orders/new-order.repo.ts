@@ -1,5 +1,6 @@
 import { getTableColumns, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { textArrayLiteral } from '../platform/db/array-literal.js';
 import type { Executor } from '../platform/db/client.js';
 import { compile, execute, hasExpressions, maxShapes, type Built } from '../platform/db/reusable.js';
 import { upsertOrderWordsFrom } from '../search/order-index.js';
@@ -57,7 +58,7 @@ export async function insertNewOrders(ex: Executor, input: NewOrder[]): Promise<
     orders: jsonRows(workOrders, keys[0], orders),
     callers: jsonRows(orderCallers, keys[1], callers),
     events: jsonRows(orderEvents, keys[2], events),
-    words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words, visibleTo: `{${i.order.visibleTo.join(',')}}` }))),
+    words: JSON.stringify(input.map((i) => ({ id: i.order.id, words: i.words, visibleTo: textArrayLiteral(i.order.visibleTo) }))),
     employers: JSON.stringify(employerNamesOf(orders)),
     ...(alongside ? { alongside: JSON.stringify(input.map((i) => i.alongside!.row)) } : {}),
   };

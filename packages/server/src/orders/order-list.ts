@@ -189,7 +189,7 @@ export function createOrderListService(deps: OrderDeps) {
       const groups = await deps.synonyms.current();
       const sources: SQL[] = [];
       const words = orderIdsMatchingText(groups, text);
-      if (words) sources.push(words);
+      if (words) sources.push(words.all);
       if (numberLike.test(text)) sources.push(ordersNumbered(text));
       const key = /\p{Script=Han}/u.test(text) ? normaliseEmployerName(text) : '';
       if (key.length >= 2) sources.push(sql`select w2.id from work_orders w2 where w2.employer_key = ${key}`);
@@ -202,8 +202,7 @@ export function createOrderListService(deps: OrderDeps) {
       // (加班费 350 ms, 社保 450; 48 and 70 so). Its page keeps the words alone: walking the unit's newest orders finds a
       // common word's 21 at once, where the GIN would first read all of its matches (工伤 18 ms, 180 so; decision 0010).
       const unitId = visibilityUnitOf(actor);
-      const seen = words && unitId ? orderIdsMatchingText(groups, text, unitId) : null;
-      if (seen) c.countForm = new Map([[each[0]!, sql`${workOrders.id} in (${seen})`]]);
+      if (words && unitId) c.countForm = new Map([[each[0]!, sql`${workOrders.id} in (${words.seenBy(unitId)})`]]);
     }
     return c;
   }

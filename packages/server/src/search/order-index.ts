@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { ordersToIndex } from '../orders/orders-for-search.js';
+import { textArrayLiteral } from '../platform/db/array-literal.js';
 import type { Db } from '../platform/db/client.js';
 import { indexText } from '../platform/text/segment.js';
 import { allOf, planQuery } from './domain/query.js';
@@ -32,7 +33,7 @@ export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> 
     if (!rows.length) return total;
     const ids = rows.map((r) => r.id);
     const texts = rows.map(orderText);
-    const visibleTo = rows.map((r) => `{${r.visibleTo.join(',')}}`);
+    const visibleTo = rows.map((r) => textArrayLiteral(r.visibleTo));
     const array = (values: string[], type: string) =>
       sql`${sql.raw('ARRAY[')}${sql.join(
         values.map((v) => sql`${v}::${sql.raw(type)}`),
@@ -48,14 +49,14 @@ export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> 
 
 /**
  * The orders whose words hold every word of the text, each word or one of its synonyms (工资拖欠 finds 拖欠工资), as a
- * subquery of order ids for `work_orders.id in (…)`: one GIN lookup, whichever list reads it. Null when the text has
- * no word to search for.
+ * subquery of order ids for `work_orders.id in (…)`: one GIN lookup, whichever list reads it; `seenBy` the same for
+ * the orders a unit sees, intersected inside the GIN with their copy of visible_to. Null when the text has no word to
+ * search for. The text is read (segmented, synonyms planned) once for both.
  */
-export function orderIdsMatchingText(groups: SynonymGroups, text: string, unitId?: string): SQL | null {
+export function orderIdsMatchingText(groups: SynonymGroups, text: string): { all: SQL; seenBy: (unitId: string) => SQL } | null {
   const q = planQuery(text, groups);
   if (!q.baseWords.length) return null;
   const tsq = allOf(q, groups);
-  // A unit's search: only the orders it sees, intersected inside the GIN (the words' posting lists and the unit's).
-  const seen = unitId ? sql` and s.visible_to @> array[${unitId}]::uuid[]` : sql``;
-  return sql`select s.order_id from search_orders s where s.words @@ to_tsquery('simple', ${tsq})${seen}`;
+  const matching = sql`select s.order_id from search_orders s where s.words @@ to_tsquery('simple', ${tsq})`;
+  return { all: matching, seenBy: (unitId) => sql`${matching} and s.visible_to @> array[${unitId}]::uuid[]` };
 }

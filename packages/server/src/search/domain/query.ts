@@ -56,7 +56,7 @@ export function withoutImplied(words: readonly string[], segmentWords: (s: strin
   const implied = (w: string, longer: string) => {
     const n = [...w].length;
     const m = [...longer].length;
-    if (!longer.includes(w) || m <= n || n < 2 || n > 3 || m <= n) return false;
+    if (!longer.includes(w) || m <= n || n < 2 || n > 3) return false;
     const pieces = cutOf(longer);
     return pieces.includes(longer) && pieces.includes(w);
   };
