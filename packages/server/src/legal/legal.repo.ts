@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { caseReferrals, letterSequences, riskEmployers, riskEmployerVisits, supervisionLetters } from './legal.tables.js';
 
@@ -55,9 +55,17 @@ export async function registerByKeys(db: Executor, keys: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.employerKey, r]));
 }
 
-export async function upsertRegister(tx: Executor, row: typeof riskEmployers.$inferInsert): Promise<void> {
-  const { employerKey: _k, ...rest } = row;
-  await tx.insert(riskEmployers).values(row).onConflictDoUpdate({ target: riskEmployers.employerKey, set: rest });
+export type RiskEmployerInsert = typeof riskEmployers.$inferInsert;
+
+/** The register's rows as an evaluation found them, a thousand to a statement (a province's register runs to thousands). */
+export async function upsertRegister(tx: Executor, rows: RiskEmployerInsert[]): Promise<void> {
+  const { employerKey: _k, ...columns } = getTableColumns(riskEmployers);
+  const set = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, sql.raw(`excluded.${c.name}`)]));
+  for (let i = 0; i < rows.length; i += 1_000)
+    await tx
+      .insert(riskEmployers)
+      .values(rows.slice(i, i + 1_000))
+      .onConflictDoUpdate({ target: riskEmployers.employerKey, set });
 }
 
 export async function activeRegisterKeys(db: Executor): Promise<string[]> {

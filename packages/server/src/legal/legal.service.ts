@@ -5,7 +5,7 @@ import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
-import { employerOrderFacts, ordersOfEmployer, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
+import { employersOfRecord, employerWindows, ordersOfEmployer, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
@@ -13,7 +13,6 @@ import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
 import { assessEmployer, defaultRiskThresholds, type RiskThresholds } from './domain/risk-assessment.js';
 import * as repo from './legal.repo.js';
-import { groupBy } from '../platform/collections/group-by.js';
 
 /** A notice to a unit's people (the notification centre delivers it). */
 export type UnitNotice = { unitId: string; kind: string; title: string; body: string; link: string | null };
@@ -288,65 +287,49 @@ export function createLegalService(deps: Deps) {
     if (!within) return db.transaction((tx) => evaluateRegister({ tx, now: clock.now() }));
     const { tx, now } = within;
     const t = await thresholds();
-    const since = new Date(now.getTime() - t.windowDays * 86_400_000);
-    const facts = await employerOrderFacts(tx, { since });
-    const byKey = groupBy(facts, (f) => f.employerKey!);
-    {
-      const existing = await repo.registerByKeys(tx, [...byKey.keys()]);
-      const entered: string[] = [];
-      const stay = new Set<string>();
-      const notices: UnitNotice[] = [];
-      for (const [key, orders] of byKey) {
-        const a = assessEmployer(
-          orders.map((o) => ({
-            orderId: o.orderId,
-            createdAt: o.createdAt,
-            amountInvolved: o.amountInvolved,
-            workersInvolved: o.workersInvolved,
-            riskFlags: o.riskFlags,
-            invalid: o.state === 'invalid',
-          })),
-          now,
-          t,
-        );
-        if (!a.inRegister) continue;
-        stay.add(key);
-        // The union of the place: the holder of the newest dispatched order (the intake desk holds undispatched ones).
-        const territorial = orders.find((o) => o.firstDispatchedAt) ?? orders[0]!;
-        const prev = existing.get(key);
-        const isNew = !prev || prev.leftAt !== null;
-        await repo.upsertRegister(tx, {
-          employerKey: key,
-          employerName: orders[0]!.employerName ?? key,
-          creditCode: orders.find((o) => o.creditCode)?.creditCode ?? null,
-          level: a.level!,
-          reasons: a.reasons,
-          ordersInWindow: a.ordersInWindow,
-          amountTotal: a.amountTotal,
-          workersMax: a.workersMax,
-          territorialUnitId: territorial.holderUnitId,
-          territorialUnitPath: territorial.holderUnitPath,
-          enteredAt: isNew ? now : prev.enteredAt,
-          evaluatedAt: now,
-          leftAt: null,
-          notifiedAt: isNew ? now : prev.notifiedAt,
+    const window = { after: new Date(now.getTime() - t.windowDays * 86_400_000), until: now };
+    const windows = await employerWindows(tx, window);
+    const assessed = windows.map((w) => ({ key: w.employerKey, a: assessEmployer(w, t) })).filter((e) => e.a.inRegister);
+    const stay = new Set(assessed.map((e) => e.key));
+    const existing = await repo.registerByKeys(tx, [...stay]);
+    const ofRecord = await employersOfRecord(tx, [...stay], window);
+    const rows: repo.RiskEmployerInsert[] = [];
+    const notices: UnitNotice[] = [];
+    for (const { key, a } of assessed) {
+      const employer = ofRecord.get(key)!;
+      const name = employer.employerName ?? key;
+      const prev = existing.get(key);
+      const isNew = !prev || prev.leftAt !== null;
+      rows.push({
+        employerKey: key,
+        employerName: name,
+        creditCode: employer.creditCode,
+        level: a.level!,
+        reasons: a.reasons,
+        ordersInWindow: a.ordersInWindow,
+        amountTotal: a.amountTotal,
+        workersMax: a.workersMax,
+        territorialUnitId: employer.territorialUnitId,
+        territorialUnitPath: employer.territorialUnitPath,
+        enteredAt: isNew ? now : prev.enteredAt,
+        evaluatedAt: now,
+        leftAt: null,
+        notifiedAt: isNew ? now : prev.notifiedAt,
+      });
+      if (isNew)
+        notices.push({
+          unitId: employer.territorialUnitId,
+          kind: 'risk_employer',
+          title: `风险用人单位：${name}`,
+          body: `${name}已列入风险用人单位名录（${a.reasons.map((r) => r.text).join('；')}），请安排法律监督走访。`,
+          link: `/legal/risk-employers?key=${encodeURIComponent(key)}`,
         });
-        if (isNew) {
-          entered.push(key);
-          notices.push({
-            unitId: territorial.holderUnitId,
-            kind: 'risk_employer',
-            title: `风险用人单位：${orders[0]!.employerName ?? key}`,
-            body: `${orders[0]!.employerName ?? key}已列入风险用人单位名录（${a.reasons.map((r) => r.text).join('；')}），请安排法律监督走访。`,
-            link: `/legal/risk-employers?key=${encodeURIComponent(key)}`,
-          });
-        }
-      }
-      const left = (await repo.activeRegisterKeys(tx)).filter((k) => !stay.has(k));
-      await repo.markLeft(tx, left, now);
-      if (notices.length) await deps.notify(tx, notices, now);
-      return { evaluated: byKey.size, inRegister: stay.size, entered: entered.length, left: left.length };
     }
+    await repo.upsertRegister(tx, rows);
+    const left = (await repo.activeRegisterKeys(tx)).filter((k) => !stay.has(k));
+    await repo.markLeft(tx, left, now);
+    if (notices.length) await deps.notify(tx, notices, now);
+    return { evaluated: windows.length, inRegister: stay.size, entered: notices.length, left: left.length };
   }
 
   async function listRegister(actor: Actor, q: { level?: string | undefined; includeLeft?: boolean | undefined }) {

@@ -266,6 +266,44 @@ describe('the risk-employer register', () => {
     expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toMatchObject({ ordersInWindow: 3 });
   });
 
+  it('counts the last 90 days up to the evaluation, invalid orders left out; the newest dispatched order names the union of the place', async () => {
+    const employer = { name: '呼和浩特市金桥建材有限公司' };
+    const small = { employer, workersInvolved: 3, amountInvolved: 8000 };
+    const entryOf = async () => (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name);
+    t.clock.set('2026-08-31T01:00:00Z'); // 90 days and an hour before the evaluation: outside the window
+    await atCounty(small);
+    t.clock.set('2026-09-01T03:00:00Z');
+    await atCounty(small);
+    t.clock.set('2026-11-30T02:00:00Z');
+    await atCounty(small);
+    const invalid = await ok<Order>(agent.post('/api/orders', newOrder(small)), 201);
+    await ok(agent.post(`/api/orders/${invalid.id}/invalidate`, { version: invalid.version, reason: '重复来电' }));
+    // Two orders count; either the old one or the invalid one counted would make three.
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect(await entryOf()).toBeUndefined();
+    // The third, newest and still at the intake desk, is counted, but the union of the place is the county.
+    t.clock.set('2026-11-30T02:01:00Z');
+    const undispatched = await ok<Order>(agent.post('/api/orders', newOrder({ ...small, workersInvolved: 5 })), 201);
+    expect(undispatched.state).toBe('pending_dispatch');
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect(await entryOf()).toMatchObject({ ordersInWindow: 3, amountTotal: 24000, workersMax: 5, level: 'low', territorialUnit: { id: county.id } });
+    // Evaluated at a moment before it, the newest order is not counted yet: the employer leaves the register.
+    t.clock.set('2026-11-30T02:00:30Z');
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect(await entryOf()).toBeUndefined();
+    t.clock.set('2026-11-30T02:00:00Z');
+  });
+
+  it('one order of a large amount enters the register; a danger flag on any order of the window makes it high', async () => {
+    const employer = { name: '呼和浩特市远航运输有限公司' };
+    await atCounty({ employer, workersInvolved: 2, amountInvolved: 600000 });
+    await atCounty({ employer, workersInvolved: 1, amountInvolved: 2000, riskFlags: ['danger'] });
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    const entry = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name);
+    expect(entry).toMatchObject({ level: 'high', ordersInWindow: 2, amountTotal: 602000, workersMax: 2 });
+    expect(entry.reasons.map((r: any) => r.code)).toEqual(['large', 'danger']);
+  });
+
   it('visits are planned and their results recorded; after 90 quiet days the employer leaves the register', async () => {
     const key = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === '呼和浩特市鑫达劳务派遣有限公司').employerKey;
     let reg = await ok(handler.post('/api/legal/risk-employers/visits', { employerKey: key, plannedFor: '2026-12-03', purpose: '“12351+法律监督”上门走访' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBasis } from './legal-basis.js';
 import { letterNumber, shortUnitName } from './letter-number.js';
-import { assessEmployer, type EmployerOrderFact } from './risk-assessment.js';
+import { assessEmployer, type EmployerWindow } from './risk-assessment.js';
 
 describe('letter numbers', () => {
   it('are per union, kind and year in the official form', () => {
@@ -23,37 +23,42 @@ describe('default legal basis', () => {
 });
 
 describe('assessEmployer', () => {
-  const now = new Date('2026-11-30T04:00:00Z');
-  const at = (daysAgo: number, extra: Partial<EmployerOrderFact> = {}): EmployerOrderFact => ({
-    orderId: `o${daysAgo}`,
-    createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
-    amountInvolved: 10_000,
-    workersInvolved: 1,
-    riskFlags: [],
-    invalid: false,
+  // One order of 10,000 yuan and one worker, n times: the window's sums as the database gives them.
+  const orders = (n: number, extra: Partial<EmployerWindow> = {}): EmployerWindow => ({
+    orders: n,
+    amountTotal: n * 10_000,
+    amountMax: n ? 10_000 : 0,
+    workersMax: n ? 1 : 0,
+    danger: false,
+    hidden: false,
     ...extra,
   });
 
   it('puts an employer with three orders in 90 days on the register', () => {
-    const r = assessEmployer([at(1), at(40), at(89)], now);
-    expect(r).toMatchObject({ inRegister: true, level: 'low', ordersInWindow: 3 });
+    const r = assessEmployer(orders(3));
+    expect(r).toMatchObject({ inRegister: true, level: 'low', ordersInWindow: 3, amountTotal: 30_000, workersMax: 1 });
     expect(r.reasons).toEqual([{ code: 'repeat', text: '近90天被诉求3次' }]);
-  });
-
-  it('does not count orders outside the window, invalid ones or ones after now', () => {
-    expect(assessEmployer([at(1), at(40), at(91)], now).inRegister).toBe(false);
-    expect(assessEmployer([at(1), at(40), at(2, { invalid: true })], now).inRegister).toBe(false);
-    expect(assessEmployer([at(1), at(40), at(-1)], now).inRegister).toBe(false);
+    expect(assessEmployer(orders(2)).inRegister).toBe(false);
   });
 
   it('a single large or mass order is enough; reasons raise the level', () => {
-    expect(assessEmployer([at(3, { amountInvolved: 600_000 })], now)).toMatchObject({ inRegister: true, level: 'low' });
-    expect(assessEmployer([at(3, { amountInvolved: 600_000, workersInvolved: 25 })], now)).toMatchObject({ level: 'medium', workersMax: 25 });
-    expect(assessEmployer([at(3, { amountInvolved: 600_000, workersInvolved: 25 }), at(4), at(5)], now).level).toBe('high');
-    expect(assessEmployer([at(3, { workersInvolved: 12, riskFlags: ['danger'] })], now).level).toBe('high');
+    expect(assessEmployer(orders(1, { amountMax: 600_000 }))).toMatchObject({ inRegister: true, level: 'low' });
+    expect(assessEmployer(orders(1, { amountMax: 499_999.99 })).inRegister).toBe(false);
+    expect(assessEmployer(orders(1, { amountMax: 600_000, workersMax: 25 }))).toMatchObject({ level: 'medium', workersMax: 25 });
+    expect(assessEmployer(orders(3, { amountMax: 600_000, workersMax: 25 })).level).toBe('high');
+    expect(assessEmployer(orders(1, { workersMax: 12, danger: true })).level).toBe('high');
+    expect(assessEmployer(orders(1, { workersMax: 9 })).inRegister).toBe(false);
   });
 
   it('danger or hidden alone do not enter the register', () => {
-    expect(assessEmployer([at(3, { riskFlags: ['danger', 'hidden'] })], now)).toMatchObject({ inRegister: false, level: null });
+    expect(assessEmployer(orders(1, { danger: true, hidden: true }))).toMatchObject({ inRegister: false, level: null });
+    expect(assessEmployer(orders(3, { hidden: true }))).toMatchObject({ level: 'medium', reasons: [{ code: 'repeat' }, { code: 'hidden' }] });
+  });
+
+  it("follows the catalog's thresholds", () => {
+    const t = { repeatOrders: 5, windowDays: 30, largeAmount: 100_000, massWorkers: 3 };
+    expect(assessEmployer(orders(4), t).inRegister).toBe(false);
+    expect(assessEmployer(orders(5), t).reasons[0]!.text).toBe('近30天被诉求5次');
+    expect(assessEmployer(orders(1, { amountMax: 100_000 }), t).reasons[0]!.text).toBe('涉及金额大（单笔≥10万元）');
   });
 });

@@ -3,13 +3,19 @@
  * for many workers — the pattern Zoucheng and Chongqing watch for (arrears in construction and small firms).
  * Thresholds come from the catalog's risk thresholds so one setting governs both the order's flags and the register.
  */
-export type EmployerOrderFact = {
-  orderId: string;
-  createdAt: Date;
-  amountInvolved: number | null;
-  workersInvolved: number | null;
-  riskFlags: string[];
-  invalid: boolean;
+
+/**
+ * What the orders naming one employer in the window add up to. The window is (now − windowDays, now], invalid orders
+ * left out; the database sums it (orders/order-facts.ts employerWindows) so that an employer a wage-arrears group
+ * names two hundred thousand times is one row, not two hundred thousand.
+ */
+export type EmployerWindow = {
+  orders: number;
+  amountTotal: number;
+  amountMax: number;
+  workersMax: number;
+  danger: boolean;
+  hidden: boolean;
 };
 
 export type RiskThresholds = { repeatOrders: number; windowDays: number; largeAmount: number; massWorkers: number };
@@ -26,18 +32,13 @@ export type RiskAssessment = {
   workersMax: number;
 };
 
-const day = 86_400_000;
-
-export function assessEmployer(orders: EmployerOrderFact[], now: Date, t: RiskThresholds = defaultRiskThresholds): RiskAssessment {
-  const recent = orders.filter((o) => !o.invalid && o.createdAt.getTime() > now.getTime() - t.windowDays * day && o.createdAt <= now);
-  const amountTotal = recent.reduce((s, o) => s + (o.amountInvolved ?? 0), 0);
-  const workersMax = recent.reduce((m, o) => Math.max(m, o.workersInvolved ?? 0), 0);
+export function assessEmployer(w: EmployerWindow, t: RiskThresholds = defaultRiskThresholds): RiskAssessment {
   const reasons: RiskReason[] = [];
-  if (recent.length >= t.repeatOrders) reasons.push({ code: 'repeat', text: `近${t.windowDays}天被诉求${recent.length}次` });
-  if (recent.some((o) => (o.amountInvolved ?? 0) >= t.largeAmount)) reasons.push({ code: 'large', text: `涉及金额大（单笔≥${t.largeAmount / 10_000}万元）` });
-  if (workersMax >= t.massWorkers) reasons.push({ code: 'mass', text: `涉及职工多（${workersMax}人）` });
-  if (recent.some((o) => o.riskFlags.includes('danger'))) reasons.push({ code: 'danger', text: '有涉危诉求' });
-  if (recent.some((o) => o.riskFlags.includes('hidden'))) reasons.push({ code: 'hidden', text: '有隐患（舆情、越级上访等）' });
+  if (w.orders >= t.repeatOrders) reasons.push({ code: 'repeat', text: `近${t.windowDays}天被诉求${w.orders}次` });
+  if (w.amountMax >= t.largeAmount) reasons.push({ code: 'large', text: `涉及金额大（单笔≥${t.largeAmount / 10_000}万元）` });
+  if (w.workersMax >= t.massWorkers) reasons.push({ code: 'mass', text: `涉及职工多（${w.workersMax}人）` });
+  if (w.danger) reasons.push({ code: 'danger', text: '有涉危诉求' });
+  if (w.hidden) reasons.push({ code: 'hidden', text: '有隐患（舆情、越级上访等）' });
   // Any reason but danger/hidden alone puts the employer on the register; danger/hidden raise the level.
   const entering = reasons.some((r) => r.code === 'repeat' || r.code === 'large' || r.code === 'mass');
   const level: RiskLevel | null = !entering
@@ -47,5 +48,5 @@ export function assessEmployer(orders: EmployerOrderFact[], now: Date, t: RiskTh
       : reasons.length === 2
         ? 'medium'
         : 'low';
-  return { inRegister: entering, level, reasons, ordersInWindow: recent.length, amountTotal, workersMax };
+  return { inRegister: entering, level, reasons, ordersInWindow: w.orders, amountTotal: w.amountTotal, workersMax: w.workersMax };
 }
