@@ -1,4 +1,4 @@
-import { DatePicker, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { callRecordsApi, type CallPage, type CallQuery } from '../api/lawyers.js';
@@ -63,7 +63,13 @@ export default function CallRecordsPage() {
           {
             title: t('转接'),
             dataIndex: 'transfers',
-            render: (ts: Call['transfers']) => ts.map((x) => <Tag key={x.at + x.target}>{t(targetLabels[x.target] ?? x.target)}</Tag>),
+            render: (ts: Call['transfers']) => (
+              <Flex wrap gap={4}>
+                {ts.map((x) => (
+                  <Tag key={x.at + x.target}>{t(targetLabels[x.target] ?? x.target)}</Tag>
+                ))}
+              </Flex>
+            ),
           },
           { title: t('工单'), dataIndex: 'orderIds', render: (ids: string[]) => (ids.length ? ids.length : '—') },
           { title: t('录音'), dataIndex: 'recordingAvailable', render: (r: boolean) => (r ? '●' : '') },

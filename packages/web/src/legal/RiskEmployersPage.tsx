@@ -1,5 +1,5 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -49,7 +49,17 @@ export default function RiskEmployersPage() {
       width: 100,
       render: (_: unknown, r: RiskEmployer) => <Tag color={riskLevelLabels[r.level]![1]}>{t(riskLevelLabels[r.level]![0])}</Tag>,
     },
-    { title: t('列入原因'), key: 'reasons', render: (_: unknown, r: RiskEmployer) => r.reasons.map((x) => <Tag key={x.code}>{x.text}</Tag>) },
+    {
+      title: t('列入原因'),
+      key: 'reasons',
+      render: (_: unknown, r: RiskEmployer) => (
+        <Flex wrap gap={4}>
+          {r.reasons.map((x) => (
+            <Tag key={x.code}>{x.text}</Tag>
+          ))}
+        </Flex>
+      ),
+    },
     { title: t('近期诉求'), dataIndex: 'ordersInWindow', width: 90 },
     { title: t('涉及金额'), key: 'amount', width: 130, render: (_: unknown, r: RiskEmployer) => formatMoney(r.amountTotal) },
     { title: t('属地工会'), key: 'unit', render: (_: unknown, r: RiskEmployer) => r.territorialUnit?.name ?? '—' },

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { unionServicesApi, type GroupDraft } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -37,7 +37,16 @@ export function GroupDraftsTab() {
           { title: t('服务群'), render: (_: unknown, d: GroupDraft) => d.group.name },
           { title: t('发言人'), dataIndex: 'sender' },
           { title: t('消息'), dataIndex: 'text', render: (v: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: 420 }}>{v}</Typography.Paragraph> },
-          { title: t('智能研判'), render: (_: unknown, d: GroupDraft) => d.reading.why.map((w) => <Tag key={w}>{w}</Tag>) },
+          {
+            title: t('智能研判'),
+            render: (_: unknown, d: GroupDraft) => (
+              <Flex wrap gap={4}>
+                {d.reading.why.map((w) => (
+                  <Tag key={w}>{w}</Tag>
+                ))}
+              </Flex>
+            ),
+          },
           { title: t('时间'), dataIndex: 'sentAt', render: (v: string) => formatTime(v) },
           {
             title: t('操作'),
