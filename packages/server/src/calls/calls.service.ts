@@ -6,6 +6,7 @@ import type { StreamSource } from '../notifications/notifications.routes.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
+import { displayNamesByUsername } from '../users/user-names.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
@@ -192,7 +193,14 @@ export function createCallsService(deps: Deps) {
   const mayHear = (actor: Actor, r: repo.CallRow) =>
     ['supervisor', 'inspector', 'leader'].includes(actor.role) || (actor.role === 'agent' && r.agent === actor.username);
 
-  const view = (actor: Actor, r: repo.CallRow, withEvents: boolean) => ({
+  /** The display names of the agents a page of calls names (one statement for the page). */
+  const agentNamesOf = (rows: repo.CallRow[]) =>
+    displayNamesByUsername(
+      db,
+      rows.map((r) => r.agent),
+    );
+
+  const view = (actor: Actor, r: repo.CallRow, withEvents: boolean, names: Map<string, string>) => ({
     callId: r.callId,
     caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
     dialled: r.dialled,
@@ -201,6 +209,7 @@ export function createCallsService(deps: Deps) {
     queue: r.queue,
     answeredAt: r.answeredAt?.toISOString() ?? null,
     agent: r.agent,
+    agentName: (r.agent && names.get(r.agent.toLowerCase())) ?? null,
     endedAt: r.endedAt?.toISOString() ?? null,
     endReason: r.endReason,
     outcome: r.outcome as CallRecord['outcome'],
@@ -242,7 +251,8 @@ export function createCallsService(deps: Deps) {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    return { items: r.items.map((c) => view(actor, c, false)), total: r.total, page: q.page, pageSize: q.pageSize };
+    const names = await agentNamesOf(r.items);
+    return { items: r.items.map((c) => view(actor, c, false, names)), total: r.total, page: q.page, pageSize: q.pageSize };
   }
 
   async function get(actor: Actor, callId: string) {
@@ -255,7 +265,7 @@ export function createCallsService(deps: Deps) {
       const o = await findVisibleOrder(db, actor, id);
       if (o) orders.push({ id: o.id, number: o.number, title: o.title, state: o.state });
     }
-    return { ...view(actor, r, true), orders };
+    return { ...view(actor, r, true, await agentNamesOf([r])), orders };
   }
 
   /** The figures of kpis.md for a period, overall and by hour (Beijing), agent or queue. */

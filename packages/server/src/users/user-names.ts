@@ -12,6 +12,20 @@ export async function userNames(db: Executor, ids: (string | null | undefined)[]
 }
 
 /**
+ * Display names by user name (the telephony system reports an agent by user name), keyed in lower case as it matches
+ * them: a call record shows 王晓燕, not the login she types at the switch.
+ */
+export async function displayNamesByUsername(db: Executor, usernames: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(usernames.filter((x): x is string => !!x).map((x) => x.toLowerCase()))];
+  if (!unique.length) return new Map();
+  const rows = await db
+    .select({ username: users.username, name: users.displayName })
+    .from(users)
+    .where(inArray(sql`lower(${users.username})`, unique));
+  return new Map(rows.map((r) => [r.username.toLowerCase(), r.name]));
+}
+
+/**
  * The hotline agents a telephony system names (it reports the agent's user name): user id and the path of the unit
  * they take calls for, so a call can be counted and inspected as that agent's work within a scope.
  */

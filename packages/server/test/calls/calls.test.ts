@@ -154,6 +154,11 @@ describe('call figures', () => {
     expect((await ok(supervisor.get('/api/calls?outcome=abandoned'))).total).toBe(2);
     const day = 'from=2026-11-30&to=2026-12-01';
     expect((await ok(supervisor.get(`/api/calls?${day}&agent=agent`))).items.map((c: { callId: string }) => c.callId).sort()).toEqual(['c-1', 'c-2', 'c-4']);
+    // The agent by the name people know her by, on the list and on one call; a call nobody answered names nobody.
+    const listed = (await ok(supervisor.get(`/api/calls?${day}`))).items;
+    expect(listed.find((c: { callId: string }) => c.callId === 'c-1')).toMatchObject({ agent: 'agent', agentName: '王晓燕（接线员）' });
+    expect(listed.filter((c: { agent: string | null }) => !c.agent).every((c: { agentName: string | null }) => c.agentName === null)).toBe(true);
+    expect(await ok(supervisor.get('/api/calls/c-1'))).toMatchObject({ agentName: '王晓燕（接线员）' });
     expect((await ok(supervisor.get(`/api/calls?${day}&queue=general`))).total).toBe(5);
     expect((await ok(supervisor.get('/api/calls?from=2026-12-01&to=2026-12-02'))).total).toBe(0);
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);

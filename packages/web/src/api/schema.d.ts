@@ -9804,7 +9804,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description 电话系统报告的坐席（平台用户名）/ the agent as the telephony system names them (a user name) */
                             agent: string | null;
+                            /** @description 该坐席在平台的姓名；不是平台用户时为空 / their display name, null when no user has that name */
+                            agentName: string | null;
                             answeredAt: string | null;
                             caller: string | null;
                             callId: string;
@@ -9987,7 +9990,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 电话系统报告的坐席（平台用户名）/ the agent as the telephony system names them (a user name) */
                         agent: string | null;
+                        /** @description 该坐席在平台的姓名；不是平台用户时为空 / their display name, null when no user has that name */
+                        agentName: string | null;
                         answeredAt: string | null;
                         caller: string | null;
                         callId: string;
@@ -10173,7 +10179,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 电话系统报告的坐席（平台用户名）/ the agent as the telephony system names them (a user name) */
                         agent: string | null;
+                        /** @description 该坐席在平台的姓名；不是平台用户时为空 / their display name, null when no user has that name */
+                        agentName: string | null;
                         answeredAt: string | null;
                         caller: string | null;
                         callId: string;

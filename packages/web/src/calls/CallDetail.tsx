@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
-import { eventLabels, outcomeLabels, targetLabels } from './labels.js';
+import { agentLabel, eventLabels, outcomeLabels, targetLabels } from './labels.js';
 
 /** One call opened: its trail of events, the recording, and the orders taken on it. */
 export function CallDetail({ callId }: { callId: string }) {
@@ -20,7 +20,7 @@ export function CallDetail({ callId }: { callId: string }) {
         <Descriptions.Item label={t('来电号码')}>{c.caller ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('拨打号码')}>{c.dialled ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('队列')}>{c.queue ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('坐席')}>{c.agent ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('坐席')}>{agentLabel(c)}</Descriptions.Item>
         <Descriptions.Item label={t('结果')}>
           <Tag color={outcomeLabels[c.outcome][1]}>{t(outcomeLabels[c.outcome][0])}</Tag>
         </Descriptions.Item>

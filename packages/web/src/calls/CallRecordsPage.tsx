@@ -7,7 +7,7 @@ import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { CallDetail } from './CallDetail.js';
-import { outcomeLabels, targetLabels } from './labels.js';
+import { agentLabel, outcomeLabels, targetLabels } from './labels.js';
 
 type Call = CallPage['items'][number];
 /** 话务记录: the calls the telephony system reported, filtered; one call's trail, recording and orders in a drawer. */
@@ -56,7 +56,7 @@ export default function CallRecordsPage() {
           { title: t('来电时间'), dataIndex: 'offeredAt', render: (a: string | null) => formatTime(a), width: 150 },
           { title: t('来电号码'), dataIndex: 'caller' },
           { title: t('队列'), dataIndex: 'queue', render: (q: string | null) => q ?? '—' },
-          { title: t('坐席'), dataIndex: 'agent', render: (a: string | null) => a ?? '—' },
+          { title: t('坐席'), key: 'agent', render: (_: unknown, c: Call) => agentLabel(c) },
           { title: t('结果'), dataIndex: 'outcome', render: (o: Call['outcome']) => <Tag color={outcomeLabels[o][1]}>{t(outcomeLabels[o][0])}</Tag> },
           { title: t('等待'), dataIndex: 'waitSeconds', render: (s: number | null) => (s === null ? '—' : `${s} s`) },
           { title: t('通话'), dataIndex: 'talkSeconds', render: (s: number | null) => (s === null ? '—' : `${s} s`) },

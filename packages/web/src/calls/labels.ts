@@ -20,3 +20,6 @@ export const eventLabels: Record<string, string> = {
   recording: '录音可用',
 };
 export const targetLabels: Record<string, string> = { lawyer: '值班律师', gov12345: '12345', three_way: '三方通话', agent: '其他坐席' };
+
+/** An agent by the name people know them by, with the switch's login after it (what the 坐席 filter searches); — for none. */
+export const agentLabel = (c: { agent: string | null; agentName?: string | null }) => (c.agent ? (c.agentName ? `${c.agentName} · ${c.agent}` : c.agent) : '—');
