@@ -1,3 +1,4 @@
+import { notCountedStateLiterals } from './open-states.js';
 import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { orderVisibility } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
@@ -85,7 +86,8 @@ export async function orderBriefs(db: Executor, ids: string[]) {
 }
 
 /**
- * What the orders naming each employer in (after, until] add up to, invalid orders left out: the figures the
+ * What the orders naming each employer in (after, until] add up to, invalid and merged orders left out (a duplicate
+ * merged into another is not a second request): the figures the
  * risk-employer register decides on (legal/domain/risk-assessment.ts). Summed by the database, one row per employer,
  * however many orders name it: the register's hourly run held every order of its 90 days before (~1.1 KB each, some
  * 200 MB for a wage-arrears group of 200,000 orders).
@@ -103,7 +105,14 @@ export async function employerWindows(db: Executor, q: { after: Date; until: Dat
       hidden: flagged('hidden'),
     })
     .from(workOrders)
-    .where(and(isNotNull(workOrders.employerKey), gt(workOrders.createdAt, q.after), lte(workOrders.createdAt, q.until), ne(workOrders.state, 'invalid')))
+    .where(
+      and(
+        isNotNull(workOrders.employerKey),
+        gt(workOrders.createdAt, q.after),
+        lte(workOrders.createdAt, q.until),
+        sql`${workOrders.state} not in (${notCountedStateLiterals})`,
+      ),
+    )
     .groupBy(workOrders.employerKey);
 }
 

@@ -1,3 +1,4 @@
+import { notCountedStateLiterals } from './open-states.js';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { openStates, type OrderState } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
@@ -461,7 +462,7 @@ const requestsAboutEmployersAtIntake = reusableSql(
           else least((select count(*) from ${orderCallers} c where c.order_id = any(array_agg(o.id)) and c.called_at >= q.f), q.cap) end
         from (select ${workOrders.id} from ${workOrders}
             where ${workOrders.employerKey} >= q.k and ${workOrders.employerKey} <= q.k and ${workOrders.createdAt} >= q.f
-              and ${workOrders.state} not in ('invalid', 'merged')
+              and ${workOrders.state} not in (${notCountedStateLiterals})
             order by ${workOrders.employerKey}, ${workOrders.createdAt} limit q.cap) o)::int as n
     from json_to_recordset(${sql.placeholder('asked')}::json) as q(i int, k text, f timestamptz, cap int)
     order by q.i`,

@@ -1,3 +1,4 @@
+import { notCountedStateLiterals } from './open-states.js';
 import type { ReplyDoubt } from '../handling/domain/reply-plausibility.js';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -102,7 +103,7 @@ export const workOrders = pgTable(
     // The intake's "same employer in 30 days" count (orders.repo.ts requestsAboutEmployersAtIntake) stops at its cap
     // of counted orders; through the index above it read every invalid order of the employer first: after a wave of
     // 180,000 orders about one employer was marked 无效, its next intakes fell from ~1,000 to ~100 a second.
-    index('work_orders_employer_counted_idx').on(t.employerKey, t.createdAt).where(sql`${t.state} not in ('invalid', 'merged')`),
+    index('work_orders_employer_counted_idx').on(t.employerKey, t.createdAt).where(sql`${t.state} not in (${notCountedStateLiterals})`),
     index('work_orders_due_idx').on(t.currentDueAt),
     // The work queues' order (order-list.ts, due_asc): open orders by deadline, then the closed ones, walked from the start.
     index('work_orders_due_order_idx').on(sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),

@@ -294,6 +294,19 @@ describe('the risk-employer register', () => {
     t.clock.set('2026-11-30T02:00:00Z');
   });
 
+  it('a duplicate merged into another order is not a second request', async () => {
+    const employer = { name: '呼和浩特市聚源餐饮管理有限公司' };
+    const small = { employer, workersInvolved: 1, amountInvolved: 3000 };
+    const main = await atCounty(small);
+    await atCounty(small);
+    const dup = await ok<Order>(agent.post('/api/orders', newOrder(small)), 201);
+    const merged = await ok<Order>(dispatcher.post(`/api/orders/${main.id}/merge`, { version: main.version, sources: [{ id: dup.id, version: dup.version }] }));
+    expect(merged.id).toBe(main.id);
+    expect((await ok<Order>(agent.get(`/api/orders/${dup.id}`))).state).toBe('merged');
+    await ok(supervisor.post('/api/legal/risk-employers/evaluate', {}));
+    expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();
+  });
+
   it('one order of a large amount enters the register; a danger flag on any order of the window makes it high', async () => {
     const employer = { name: '呼和浩特市远航运输有限公司' };
     await atCounty({ employer, workersInvolved: 2, amountInvolved: 600000 });
