@@ -1,9 +1,9 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { calls } from './calls.tables.js';
-import { callsForFigures, writeCallsGuarded } from './calls.repo.js';
-import { callFigures, defaultCallFigureOptions, type CallFigures } from './domain/call-figures.js';
-import { foldCall, storedPrefix, type CallEvent, type CallRecord, type TransferTarget } from './domain/call-events.js';
+import { callTallies, writeCallsGuarded } from './calls.repo.js';
+import { defaultCallFigureOptions, figuresOf, type CallFigures } from './domain/call-figures.js';
+import { foldCall, storedPrefix, type CallEvent, type TransferTarget } from './domain/call-events.js';
 
 /**
  * What other capabilities (quality inspection) read of calls, kept in the calls capability that owns the table.
@@ -26,6 +26,26 @@ export async function answeredCallsBetween(db: Executor, q: { from: Date; to: Da
     .select(inspected)
     .from(calls)
     .where(and(isNotNull(calls.answeredAt), isNotNull(calls.agent), gte(calls.answeredAt, q.from), lt(calls.answeredAt, q.to)));
+}
+
+/**
+ * How many calls of [from, to) each agent answered that made no order (user names in lower case, as the telephony's
+ * names are matched): quality inspection's population of calls, counted by the database, one row per agent.
+ */
+export async function answeredCallsWithoutOrdersByAgent(db: Executor, q: { from: Date; to: Date }): Promise<{ agent: string; calls: number }[]> {
+  return db
+    .select({ agent: sql<string>`lower(${calls.agent})`, calls: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(calls)
+    .where(
+      and(
+        isNotNull(calls.answeredAt),
+        isNotNull(calls.agent),
+        gte(calls.answeredAt, q.from),
+        lt(calls.answeredAt, q.to),
+        sql`cardinality(${calls.orderIds}) = 0`,
+      ),
+    )
+    .groupBy(sql`lower(${calls.agent})`);
 }
 
 export type CallBrief = {
@@ -91,22 +111,11 @@ export async function recordCallTransfer(
 }
 
 /**
- * The call records offered in [from, to) as the figures read them (domain/call-figures.ts). getCallFigures, the
- * wallboard and analytics' getKpis all read calls through this, so one function computes each figure everywhere.
+ * The call figures of kpis.md for [from, to), or null when no call was recorded in it ("no call data", not zero).
+ * getCallFigures, the wallboard and analytics' getKpis and reports all count calls through the same tallies
+ * (calls.repo.ts callTallies) and formulas (domain/call-figures.ts figuresOf).
  */
-export async function callRecordsBetween(db: Executor, q: { from?: Date | undefined; to?: Date | undefined }): Promise<CallRecord[]> {
-  const rows = await callsForFigures(db, q);
-  return rows.map((r) => ({
-    ...r,
-    offeredAt: r.offeredAt?.toISOString() ?? null,
-    queuedAt: r.queuedAt?.toISOString() ?? null,
-    answeredAt: r.answeredAt?.toISOString() ?? null,
-    endedAt: r.endedAt?.toISOString() ?? null,
-  })) as unknown as CallRecord[];
-}
-
-/** The call figures of kpis.md for [from, to), or null when no call was recorded in it ("no call data", not zero). */
 export async function callFiguresBetween(db: Executor, q: { from: Date; to: Date }): Promise<CallFigures | null> {
-  const records = await callRecordsBetween(db, q);
-  return records.length ? callFigures(records, defaultCallFigureOptions) : null;
+  const [row] = await callTallies(db, q, defaultCallFigureOptions);
+  return row && row.tallies.calls ? figuresOf(row.tallies) : null;
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import type { CallEvent, CallRecord } from './domain/call-events.js';
+import { noTallies, type CallFigureOptions, type CallTallies } from './domain/call-figures.js';
 import { agentStates, callRequestNonces, calls } from './calls.tables.js';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -172,23 +173,53 @@ export async function listCalls(db: Executor, f: CallFilter & { limit: number; o
   return { items, total: total?.n ?? 0 };
 }
 
-/** The figures' inputs of a period: just the columns the figures read. */
-export async function callsForFigures(db: Executor, f: CallFilter) {
-  return db
-    .select({
-      callId: calls.callId,
-      offeredAt: calls.offeredAt,
-      queuedAt: calls.queuedAt,
-      answeredAt: calls.answeredAt,
-      endedAt: calls.endedAt,
-      endReason: calls.endReason,
-      waitSeconds: calls.waitSeconds,
-      talkSeconds: calls.talkSeconds,
-      agent: calls.agent,
-      queue: calls.queue,
-    })
-    .from(calls)
-    .where(where(f));
+export type CallGrouping = 'hour' | 'day' | 'agent' | 'queue';
+
+/** A group's key as getCallFigures names it: Beijing hour "09" or date, the agent or queue ("—" for none). */
+const groupKey = (by: CallGrouping | undefined): SQL => {
+  // Beijing is UTC+8 all year (no summer time since 1991): the same shift the figures' readers use.
+  const local = sql`(${calls.offeredAt} at time zone 'UTC' + interval '8 hours')`;
+  if (by === 'hour') return sql`to_char(${local}, 'HH24')`;
+  if (by === 'day') return sql`to_char(${local}, 'YYYY-MM-DD')`;
+  if (by === 'agent') return sql`coalesce(${calls.agent}, '—')`;
+  if (by === 'queue') return sql`coalesce(${calls.queue}, '—')`;
+  return sql`''`;
+};
+
+/**
+ * The tallies of the calls offered in [from, to) (domain/call-figures.ts: `tallyCalls` is the same classification over
+ * records), one row per group: the figures of a year of calls read as a few numbers, by `calls_offered_idx`.
+ */
+export async function callTallies(
+  db: Executor,
+  f: { from?: Date | undefined; to?: Date | undefined },
+  o: CallFigureOptions,
+  by?: CallGrouping,
+): Promise<{ key: string; tallies: CallTallies }[]> {
+  const queued = sql`${calls.queuedAt} is not null`;
+  const answered = sql`${calls.answeredAt} is not null`;
+  const key = groupKey(by);
+  const rows = rowsOf<Record<keyof CallTallies, number | string> & { key: string }>(
+    await db.execute(sql`
+      select ${key} as key,
+        count(*)::float8 as calls,
+        count(*) filter (where ${queued})::float8 as "queued",
+        count(*) filter (where ${queued} and ${answered})::float8 as "queuedAnswered",
+        count(*) filter (where not ${queued} and ${answered})::float8 as "direct",
+        count(*) filter (where ${queued} and ${answered} and ${calls.waitSeconds} <= ${o.answerWithinSeconds})::float8 as "queuedWithin",
+        count(*) filter (where ${queued} and not ${answered} and ${calls.endedAt} is not null
+          and ${calls.endReason} is distinct from 'queue_timeout' and coalesce(${calls.waitSeconds}, 0) > ${o.abandonAfterSeconds})::float8 as "abandoned",
+        coalesce(sum(coalesce(${calls.waitSeconds}, 0)) filter (where ${queued} and ${answered}), 0)::float8 as "waitSum",
+        coalesce(sum(${calls.talkSeconds}) filter (where ${answered}), 0)::float8 as "talkSum",
+        count(${calls.talkSeconds}) filter (where ${answered})::float8 as "talked"
+      from ${calls}
+      where ${where(f) ?? sql`true`}
+      group by 1`),
+  );
+  return rows.map(({ key, ...t }) => ({
+    key,
+    tallies: Object.fromEntries(Object.keys(noTallies).map((k) => [k, Number(t[k as keyof CallTallies])])) as CallTallies,
+  }));
 }
 
 export async function findCall(db: Executor, callId: string): Promise<CallRow | undefined> {

@@ -11,9 +11,8 @@ import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
-import { callRecordsBetween } from './call-facts.js';
 import { foldCall, storedPrefix, type CallEvent, type CallRecord } from './domain/call-events.js';
-import { callFigures, defaultCallFigureOptions } from './domain/call-figures.js';
+import { addTallies, defaultCallFigureOptions, figuresOf, noTallies } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { groupBy } from '../platform/collections/group-by.js';
@@ -275,21 +274,16 @@ export function createCallsService(deps: Deps) {
   ) {
     requireRole(actor, ...readers);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
-    const records = await callRecordsBetween(db, period(q));
     const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
-    const keyOf = (r: CallRecord): string => {
-      if (q.by === 'agent') return r.agent ?? '—';
-      if (q.by === 'queue') return r.queue ?? '—';
-      const local = new Date(Date.parse(r.offeredAt ?? '') + 8 * 3_600_000).toISOString();
-      return q.by === 'day' ? local.slice(0, 10) : local.slice(11, 13);
-    };
-    const groups = q.by ? groupBy(records, keyOf) : new Map<string, CallRecord[]>();
+    const rows = await repo.callTallies(db, period(q), o, q.by);
+    // The groups add up to the whole: one statement either way.
+    const overall = rows.reduce((sum, r) => addTallies(sum, r.tallies), noTallies);
     return {
       from: q.from,
       to: q.to,
       answerWithinSeconds: o.answerWithinSeconds,
-      overall: callFigures(records, o),
-      groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, rs]) => ({ key, ...callFigures(rs, o) })),
+      overall: figuresOf(overall),
+      groups: q.by ? rows.sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ key: r.key, ...figuresOf(r.tallies) })) : [],
     };
   }
 
@@ -331,10 +325,9 @@ export function createCallsService(deps: Deps) {
     requireRole(actor, ...readers);
     const now = clock.now();
     const today = localDateOf(now);
-    const records = await callRecordsBetween(db, { from: instantAt(today, 0), to: now });
+    const byAgent = await repo.callTallies(db, { from: instantAt(today, 0), to: now }, defaultCallFigureOptions, 'agent');
     const live = await repo.callsInProgress(db, new Date(now.getTime() - 86_400_000));
-    const answeredToday = new Map<string, number>();
-    for (const r of records) if (r.answeredAt && r.agent) answeredToday.set(r.agent, (answeredToday.get(r.agent) ?? 0) + 1);
+    const answeredToday = new Map(byAgent.filter((r) => r.key !== '—').map((r) => [r.key, r.tallies.queuedAnswered + r.tallies.direct]));
     const agents = agentsOnBoard(
       (await repo.agentStateRows(db)).map((r) => ({ username: r.username, state: r.state as ChosenAgentState, since: r.since.toISOString() })),
       live.filter((c) => c.answeredAt && c.agent).map((c) => ({ agent: c.agent!, callId: c.callId, answeredAt: c.answeredAt!.toISOString() })),
@@ -343,7 +336,7 @@ export function createCallsService(deps: Deps) {
     return {
       at: now.toISOString(),
       date: today,
-      today: callFigures(records, defaultCallFigureOptions),
+      today: figuresOf(byAgent.reduce((sum, r) => addTallies(sum, r.tallies), noTallies)),
       queue: {
         ...queueNow(
           live.filter((c) => c.queuedAt && !c.answeredAt).map((c) => ({ queuedAt: c.queuedAt!.toISOString() })),

@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { pathInScope, scopeUnitIdOf, withinScope } from '../access/scope.js';
-import { answeredCallsBetween, callsFor } from '../calls/call-facts.js';
+import { answeredCallsBetween, answeredCallsWithoutOrdersByAgent, callsFor } from '../calls/call-facts.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { addDaysToDate, addWorkingDays, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
@@ -64,6 +64,19 @@ export function createQualityService(deps: Deps) {
       if (!agent || !pathInScope(actor, agent.unitPath)) return [];
       return [{ key: `call:${c.callId}`, agentUserId: agent.userId, hour: beijingHour(c.answeredAt!), mustReasons: [] }];
     });
+  }
+
+  /** How many of the period's calls `callsForInspection` would draw from, counted by agent in the database. */
+  async function callsInScope(actor: Actor, range: { from: Date; to: Date }): Promise<number> {
+    const counts = await answeredCallsWithoutOrdersByAgent(db, range);
+    const agents = await agentsByUsername(
+      db,
+      counts.map((c) => c.agent),
+    );
+    return counts.reduce((n, c) => {
+      const agent = agents.get(c.agent);
+      return agent && pathInScope(actor, agent.unitPath) ? n + c.calls : n;
+    }, 0);
   }
 
   const dayRange = (day: string) => ({ from: instantAt(day, 0), to: instantAt(addDaysToDate(day, 1), 0) });
@@ -338,13 +351,13 @@ export function createQualityService(deps: Deps) {
     const scopeUnitId = scopeUnitIdOf(actor);
     const period = { from: instantAt(q.from, 0), to: instantAt(q.to, 0) };
     // The population inspected from: the agents' orders and the calls that made no order (both are drawn from).
-    const [facts, orderCount, calls, rects] = await Promise.all([
+    const [facts, orderCount, callCount, rects] = await Promise.all([
       repo.inspectionFacts(db, scope, q.from, q.to),
       countAgentOrders(db, { scopeUnitId, ...period }),
-      callsForInspection(actor, period),
+      callsInScope(actor, period),
       repo.listRectifications(db, { scope, dueFrom: period.from, dueTo: period.to }),
     ]);
-    const population = orderCount + calls.length;
+    const population = orderCount + callCount;
     const inspections = facts.map((f) => ({ agentUserId: f.agentUserId, scored: f.state !== 'pending', passed: f.passed }));
     const byAgent = qualityByAgent(inspections);
     const names = await userNames(

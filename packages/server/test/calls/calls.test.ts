@@ -9,9 +9,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { createCallsService } from '../../src/calls/calls.service.js';
-import { seenNonces, writeCallsGuarded } from '../../src/calls/calls.repo.js';
+import { callTallies, seenNonces, writeCallsGuarded } from '../../src/calls/calls.repo.js';
+import { callFigures, defaultCallFigureOptions, tallyCalls } from '../../src/calls/domain/call-figures.js';
+import { groupBy } from '../../src/platform/collections/group-by.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
-import { foldCall, type CallEvent } from '../../src/calls/domain/call-events.js';
+import { foldCall, type CallEvent, type CallRecord } from '../../src/calls/domain/call-events.js';
 import { sql } from 'drizzle-orm';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
@@ -342,5 +344,77 @@ describe('ingestion cost', () => {
     // sent on the bus's own connection.
     expect(sql.filter((q) => /pg_notify/.test(q))).toEqual([]);
     expect(sql).toHaveLength(2);
+  });
+});
+
+describe('the tallies the database sums', () => {
+  it('equal the figures’ own classification of the records, overall and by hour, day, agent and queue', async () => {
+    // 400 calls over two Beijing days around midnight, every combination the figures tell apart: queued or not,
+    // answered or not, ended or not, timed out, waits at and around the thresholds, missing waits and talk times.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const from = new Date('2026-10-01T12:00:00Z');
+    const to = new Date('2026-10-03T12:00:00Z');
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const offeredAt = new Date(from.getTime() + Math.floor(rnd() * (to.getTime() - from.getTime())));
+      const queued = rnd() < 0.8;
+      const answered = rnd() < 0.6;
+      const ended = rnd() < 0.9;
+      const wait = pick([null, 0, 5, 6, 14, 15, 16, 20, 21, 90]);
+      return {
+        callId: `tally-${i}`,
+        caller: '13904710009',
+        dialled: '12351',
+        offeredAt,
+        queuedAt: queued ? new Date(offeredAt.getTime() + 8_000) : null,
+        queue: queued ? pick([null, 'general', 'rights', 'consult']) : null,
+        answeredAt: answered ? new Date(offeredAt.getTime() + 30_000) : null,
+        agent: answered ? pick([null, 'agent', 'callback', 'Agent']) : null,
+        endedAt: ended ? new Date(offeredAt.getTime() + 600_000) : null,
+        endReason: ended ? pick(['caller_hangup', 'agent_hangup', 'queue_timeout', null]) : null,
+        outcome: answered ? 'answered' : 'abandoned',
+        waitSeconds: wait,
+        talkSeconds: answered ? pick([null, 0, 60, 301]) : null,
+        transfers: [],
+        events: [],
+        updatedAt: offeredAt,
+      };
+    });
+    await t.database.db.insert(schema.calls).values(rows);
+    const stored = (await t.database.db.select().from(schema.calls).where(sql`${schema.calls.offeredAt} >= ${from} and ${schema.calls.offeredAt} < ${to}`)).map(
+      (r) =>
+        ({
+          ...r,
+          offeredAt: r.offeredAt?.toISOString() ?? null,
+          queuedAt: r.queuedAt?.toISOString() ?? null,
+          answeredAt: r.answeredAt?.toISOString() ?? null,
+          endedAt: r.endedAt?.toISOString() ?? null,
+        }) as unknown as CallRecord,
+    );
+    expect(stored).toHaveLength(400);
+    const keyOf = {
+      hour: (r: CallRecord) => new Date(Date.parse(r.offeredAt!) + 8 * 3_600_000).toISOString().slice(11, 13),
+      day: (r: CallRecord) => new Date(Date.parse(r.offeredAt!) + 8 * 3_600_000).toISOString().slice(0, 10),
+      agent: (r: CallRecord) => r.agent ?? '—',
+      queue: (r: CallRecord) => r.queue ?? '—',
+    };
+    for (const o of [defaultCallFigureOptions, { answerWithinSeconds: 20, abandonAfterSeconds: 14 }]) {
+      const [whole] = await callTallies(t.database.db, { from, to }, o);
+      expect(whole!.tallies).toEqual(tallyCalls(stored, o));
+      for (const by of ['hour', 'day', 'agent', 'queue'] as const) {
+        const summed = Object.fromEntries((await callTallies(t.database.db, { from, to }, o, by)).map((g) => [g.key, g.tallies]));
+        const expected = Object.fromEntries([...groupBy(stored, keyOf[by])].map(([k, rs]) => [k, tallyCalls(rs, o)]));
+        expect(summed).toEqual(expected);
+      }
+    }
+    // The day's groups are Beijing's: a call at 17:00 UTC on the 1st is on the 2nd.
+    expect(
+      Object.keys(Object.fromEntries((await callTallies(t.database.db, { from, to }, defaultCallFigureOptions, 'day')).map((g) => [g.key, 1]))).sort(),
+    ).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
+    // And over HTTP: the period's figures are the records' (the groups' sums are the whole).
+    const http = await ok(supervisor.get('/api/calls/figures?from=2026-10-02&to=2026-10-03&by=agent'));
+    const dayRecords = stored.filter((r) => keyOf.day(r) === '2026-10-02');
+    expect(http.overall).toEqual(callFigures(dayRecords));
   });
 });

@@ -23,30 +23,76 @@ export type CallFigures = {
   averageTalkSeconds: number | null;
 };
 
+/**
+ * What the figures are made of: counts and sums, each of a class of calls. They add up across groups (hours, agents)
+ * and are what the database gives (calls.repo.ts callTallies: one row per group, however many calls), so a year of a
+ * province's calls is a few numbers in the server, not half a million records. `tallyCalls` is the same classification
+ * over records, the reference the database's sums are tested against.
+ */
+export type CallTallies = {
+  calls: number;
+  /** Entered the queue. */
+  queued: number;
+  /** Entered the queue and were answered. */
+  queuedAnswered: number;
+  /** Answered without a queue (a direct line): answered, and counted as asked for an agent. */
+  direct: number;
+  /** Queued, answered, and waited at most N seconds. */
+  queuedWithin: number;
+  abandoned: number;
+  /** The waits of the queued answered calls (a missing wait as 0). */
+  waitSum: number;
+  /** The talk times of the answered calls that have one, and how many have one. */
+  talkSum: number;
+  talked: number;
+};
+
+export const noTallies: CallTallies = { calls: 0, queued: 0, queuedAnswered: 0, direct: 0, queuedWithin: 0, abandoned: 0, waitSum: 0, talkSum: 0, talked: 0 };
+
+export function addTallies(a: CallTallies, b: CallTallies): CallTallies {
+  return Object.fromEntries(Object.keys(noTallies).map((k) => [k, a[k as keyof CallTallies] + b[k as keyof CallTallies]])) as CallTallies;
+}
+
+export function tallyCalls(calls: readonly CallRecord[], o: CallFigureOptions = defaultCallFigureOptions): CallTallies {
+  const t = { ...noTallies, calls: calls.length };
+  for (const c of calls) {
+    const answered = c.answeredAt !== null;
+    if (answered && c.talkSeconds !== null) (t.talkSum += c.talkSeconds), t.talked++;
+    if (c.queuedAt === null) {
+      if (answered) t.direct++;
+      continue;
+    }
+    t.queued++;
+    if (answered) {
+      t.queuedAnswered++;
+      t.waitSum += c.waitSeconds ?? 0;
+      if ((c.waitSeconds ?? Infinity) <= o.answerWithinSeconds) t.queuedWithin++;
+    } else if (c.endedAt !== null && c.endReason !== 'queue_timeout' && (c.waitSeconds ?? 0) > o.abandonAfterSeconds) t.abandoned++;
+  }
+  return t;
+}
+
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+
+/** The figures of kpis.md from the tallies. */
+export function figuresOf(t: CallTallies): CallFigures {
+  const asked = t.queued + t.direct;
+  const answered = t.queuedAnswered + t.direct;
+  const within = t.queuedWithin + t.direct;
+  return {
+    calls: t.calls,
+    askedForAgent: asked,
+    answered,
+    answerRate: rate(answered, asked),
+    answeredWithin: within,
+    answerWithinRate: rate(within, answered),
+    abandoned: t.abandoned,
+    abandonRate: rate(t.abandoned, asked),
+    averageWaitSeconds: rate(t.waitSum, t.queuedAnswered),
+    averageTalkSeconds: rate(t.talkSum, t.talked),
+  };
+}
 
 export function callFigures(calls: readonly CallRecord[], o: CallFigureOptions = defaultCallFigureOptions): CallFigures {
-  const asked = calls.filter((c) => c.queuedAt !== null);
-  const answered = asked.filter((c) => c.answeredAt !== null);
-  // A call answered without a queue (a direct line) is answered, and counts as asked for an agent.
-  const direct = calls.filter((c) => c.queuedAt === null && c.answeredAt !== null);
-  const allAnswered = [...answered, ...direct];
-  const within = answered.filter((c) => (c.waitSeconds ?? Infinity) <= o.answerWithinSeconds).length + direct.length;
-  const abandoned = asked.filter(
-    (c) => c.answeredAt === null && c.endedAt !== null && c.endReason !== 'queue_timeout' && (c.waitSeconds ?? 0) > o.abandonAfterSeconds,
-  ).length;
-  const askedCount = asked.length + direct.length;
-  return {
-    calls: calls.length,
-    askedForAgent: askedCount,
-    answered: allAnswered.length,
-    answerRate: rate(allAnswered.length, askedCount),
-    answeredWithin: within,
-    answerWithinRate: rate(within, allAnswered.length),
-    abandoned,
-    abandonRate: rate(abandoned, askedCount),
-    averageWaitSeconds: mean(answered.map((c) => c.waitSeconds ?? 0)),
-    averageTalkSeconds: mean(allAnswered.filter((c) => c.talkSeconds !== null).map((c) => c.talkSeconds!)),
-  };
+  return figuresOf(tallyCalls(calls, o));
 }
