@@ -43,8 +43,10 @@ export async function nextLetterSeq(tx: Executor, unitId: string, kind: string, 
   return row!.last;
 }
 
-export async function registerRows(db: Executor, where: SQL | undefined): Promise<RiskEmployerRow[]> {
-  return db.select().from(riskEmployers).where(where).orderBy(asc(riskEmployers.level), desc(riskEmployers.ordersInWindow)).limit(1000);
+export async function registerRows(db: Executor, where: SQL | undefined, limit = 1000): Promise<RiskEmployerRow[]> {
+  // High, medium, low (not the words' alphabetical order, which put low before medium and cut medium at the limit).
+  const rank = sql`case ${riskEmployers.level} when 'high' then 0 when 'medium' then 1 else 2 end`;
+  return db.select().from(riskEmployers).where(where).orderBy(rank, desc(riskEmployers.ordersInWindow), asc(riskEmployers.employerKey)).limit(limit);
 }
 
 export const registerCols = riskEmployers;

@@ -5,7 +5,7 @@ import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor, Tx } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
-import { employersOfRecord, employerWindows, ordersOfEmployer, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
+import { employersOfRecord, employerWindows, recentOrdersOfEmployers, recordOrderFact, type OrderFactKind } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
@@ -347,39 +347,40 @@ export function createLegalService(deps: Deps) {
       rows.map((r) => r.employerKey),
     );
     const unitNames = await unitsById(db, rows.map((r) => r.territorialUnitId!).filter(Boolean));
-    const scopeUnit = scopeUnitIdOf(actor);
-    const items = await Promise.all(
-      rows.map(async (r) => {
-        // The history lists only orders the reader may see: out of scope means nothing about it is shown.
-        const history = (await ordersOfEmployer(db, r.employerKey, 20)).filter((o) => actor.role !== 'integration' && o.visibleTo.includes(scopeUnit));
-        return {
-          employerKey: r.employerKey,
-          employerName: r.employerName,
-          creditCode: r.creditCode,
-          level: r.level as 'high' | 'medium' | 'low',
-          reasons: r.reasons,
-          ordersInWindow: r.ordersInWindow,
-          amountTotal: r.amountTotal,
-          workersMax: r.workersMax,
-          territorialUnit: r.territorialUnitId ? { id: r.territorialUnitId, name: unitNames.get(r.territorialUnitId)?.name ?? '' } : null,
-          enteredAt: r.enteredAt.toISOString(),
-          evaluatedAt: r.evaluatedAt.toISOString(),
-          leftAt: r.leftAt?.toISOString() ?? null,
-          orders: history.map((o) => ({
-            id: o.id,
-            number: o.number,
-            title: o.title,
-            state: o.state,
-            createdAt: o.createdAt.toISOString(),
-            amountInvolved: o.amountInvolved,
-            workersInvolved: o.workersInvolved,
-          })),
-          visits: visits
-            .filter((v) => v.employerKey === r.employerKey)
-            .map((v) => ({ id: v.id, plannedFor: v.plannedFor, purpose: v.purpose, visitedAt: v.visitedAt?.toISOString() ?? null, result: v.result })),
-        };
-      }),
-    );
+    // The history lists only orders the reader may see: out of scope means nothing about it is shown.
+    const histories = await recentOrdersOfEmployers(db, actor.role === 'integration' ? [] : rows.map((r) => r.employerKey), {
+      limit: 20,
+      visibleTo: scopeUnitIdOf(actor),
+    });
+    const items = rows.map((r) => {
+      const history = histories.get(r.employerKey) ?? [];
+      return {
+        employerKey: r.employerKey,
+        employerName: r.employerName,
+        creditCode: r.creditCode,
+        level: r.level as 'high' | 'medium' | 'low',
+        reasons: r.reasons,
+        ordersInWindow: r.ordersInWindow,
+        amountTotal: r.amountTotal,
+        workersMax: r.workersMax,
+        territorialUnit: r.territorialUnitId ? { id: r.territorialUnitId, name: unitNames.get(r.territorialUnitId)?.name ?? '' } : null,
+        enteredAt: r.enteredAt.toISOString(),
+        evaluatedAt: r.evaluatedAt.toISOString(),
+        leftAt: r.leftAt?.toISOString() ?? null,
+        orders: history.map((o) => ({
+          id: o.id,
+          number: o.number,
+          title: o.title,
+          state: o.state,
+          createdAt: o.createdAt.toISOString(),
+          amountInvolved: o.amountInvolved,
+          workersInvolved: o.workersInvolved,
+        })),
+        visits: visits
+          .filter((v) => v.employerKey === r.employerKey)
+          .map((v) => ({ id: v.id, plannedFor: v.plannedFor, purpose: v.purpose, visitedAt: v.visitedAt?.toISOString() ?? null, result: v.result })),
+      };
+    });
     const order = { high: 0, medium: 1, low: 2 } as const;
     items.sort((a, b) => order[a.level] - order[b.level] || b.ordersInWindow - a.ordersInWindow);
     return { items };
@@ -387,8 +388,12 @@ export function createLegalService(deps: Deps) {
 
   async function planVisit(actor: Actor, input: { employerKey: string; plannedFor: string; purpose: string }) {
     requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
-    const reg = await listRegister(actor, { includeLeft: true });
-    if (!reg.items.some((i) => i.employerKey === input.employerKey)) throw notFound('RISK_EMPLOYER_NOT_FOUND', '风险用人单位不存在或不在本单位辖区');
+    const [entry] = await repo.registerRows(
+      db,
+      and(withinScope(actor, repo.registerCols.territorialUnitPath), sql`${repo.registerCols.employerKey} = ${input.employerKey}`),
+      1,
+    );
+    if (!entry) throw notFound('RISK_EMPLOYER_NOT_FOUND', '风险用人单位不存在或不在本单位辖区');
     await repo.insertVisit(db, {
       employerKey: input.employerKey,
       unitId: actor.unitId,

@@ -146,23 +146,47 @@ export async function employersOfRecord(db: Executor, keys: string[], q: { after
   return new Map(rows.map((r) => [r.key, { employerName: r.name, creditCode: r.credit, territorialUnitId: r.unit_id, territorialUnitPath: r.unit_path }]));
 }
 
-/** The orders of one employer (any time), newest first: the register's history of an employer. */
-export async function ordersOfEmployer(db: Executor, employerKey: string, limit = 50) {
-  return db
-    .select({
-      id: workOrders.id,
-      number: workOrders.number,
-      title: workOrders.title,
-      state: workOrders.state,
-      createdAt: workOrders.createdAt,
-      amountInvolved: workOrders.amountInvolved,
-      workersInvolved: workOrders.workersInvolved,
-      visibleTo: workOrders.visibleTo,
-    })
-    .from(workOrders)
-    .where(eq(workOrders.employerKey, employerKey))
-    .orderBy(desc(workOrders.createdAt))
-    .limit(limit);
+/**
+ * The newest orders of each employer that a unit may see (its `visible_to`), at most `limit` each: the register's
+ * history of its employers, one statement for a page of them, each walked newest first on (employer_key, created_at).
+ */
+export async function recentOrdersOfEmployers(db: Executor, keys: string[], q: { limit: number; visibleTo: string }) {
+  const byKey = new Map<
+    string,
+    { id: string; number: string; title: string; state: string; createdAt: Date; amountInvolved: number | null; workersInvolved: number | null }[]
+  >();
+  if (!keys.length) return byKey;
+  const rows = rowsOf<{
+    key: string;
+    id: string;
+    number: string;
+    title: string;
+    state: string;
+    created_at: string | Date;
+    amount: string | number | null;
+    workers: number | null;
+  }>(
+    await db.execute(sql`
+      select k.key, o.id, o.number, o.title, o.state, o.created_at, o.amount_involved as amount, o.workers_involved as workers
+      from unnest(${textArrayLiteral(keys)}::text[]) k(key)
+      join lateral (select w.id, w.number, w.title, w.state, w.created_at, w.amount_involved, w.workers_involved from ${workOrders} w
+        where w.employer_key = k.key and w.visible_to @> array[${q.visibleTo}]::uuid[]
+        order by w.created_at desc limit ${q.limit}) o on true
+      order by k.key, o.created_at desc`),
+  );
+  for (const r of rows) {
+    const list = byKey.get(r.key) ?? byKey.set(r.key, []).get(r.key)!;
+    list.push({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      state: r.state,
+      createdAt: new Date(r.created_at),
+      amountInvolved: r.amount === null ? null : Number(r.amount),
+      workersInvolved: r.workers,
+    });
+  }
+  return byKey;
 }
 
 /**

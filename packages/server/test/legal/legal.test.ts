@@ -1,6 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { countStatements } from '../support/statement-count.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 
@@ -315,6 +316,19 @@ describe('the risk-employer register', () => {
     const entry = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name);
     expect(entry).toMatchObject({ level: 'high', ordersInWindow: 2, amountTotal: 602000, workersMax: 2 });
     expect(entry.reasons.map((r: any) => r.code)).toEqual(['large', 'danger']);
+  });
+
+  it('reads the register with a few statements however many employers it lists, and orders it high, medium, low', async () => {
+    const counter = countStatements(t.database);
+    const { value, statements } = await counter.during(() => ok<{ items: any[] }>(supervisor.get('/api/legal/risk-employers')));
+    expect(value.items.length).toBeGreaterThanOrEqual(5);
+    // Session, register rows, visits, unit names, every employer's history: not one history statement per employer.
+    expect(statements).toBeLessThanOrEqual(6);
+    const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+    const ranks = value.items.map((i) => rank[i.level]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Each history is the newest orders the reader may see, newest first.
+    for (const i of value.items) expect(i.orders.map((o: any) => o.createdAt)).toEqual([...i.orders.map((o: any) => o.createdAt)].sort().reverse());
   });
 
   it('visits are planned and their results recorded; after 90 quiet days the employer leaves the register', async () => {
