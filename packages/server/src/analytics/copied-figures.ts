@@ -2,7 +2,7 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { forEachAtMost } from '../platform/concurrency/pool.js';
-import { rowsOf, type Db, type Executor } from '../platform/db/client.js';
+import { rowCountOf, rowsOf, type Db, type Executor } from '../platform/db/client.js';
 import { loadOrdersForFigures } from '../orders/orders-for-figures.js';
 import { analyticsContributions, analyticsOrderFacts } from './analytics.tables.js';
 import { calendarMetrics, contributionsOf, movedBy } from './domain/contributions.js';
@@ -91,7 +91,6 @@ function copiedColumn(table: PgTable, column: PgColumn): SQL {
 
 /** Runs a step of the copy, timing it if the caller asks (demo/seed-steps.ts). */
 type Time = <T>(step: string, fn: () => Promise<T>) => Promise<T>;
-const rowCount = (r: unknown) => Number((r as { rowCount?: number | null }).rowCount ?? (r as { affectedRows?: number | null }).affectedRows ?? 0);
 
 /** Writes the figures of `copies` (planned by `planCopiedFigures`): inside the transaction that writes the copies. */
 export async function copyFigures(tx: Executor, copies: SQL, time: Time = (_step, fn) => fn()): Promise<void> {
@@ -108,14 +107,14 @@ export async function copyFigures(tx: Executor, copies: SQL, time: Time = (_step
     const notCopied = table === analyticsContributions ? sql`where t.metric <> all(${`{${excluded.join(',')}}`}::text[])` : sql``;
     // Looked up per copy (`offset 0`: the planner may not turn it into a merge with a scan of the whole table).
     await time(`figures: ${getTableName(table)}`, async () =>
-      rowCount(
+      rowCountOf(
         await tx.execute(sql`insert into ${table} (${names}) select ${exprs} from (${copies}) c
       join lateral (select * from ${table} t0 where t0.order_id = c.src offset 0) t on true ${notCopied}`),
       ),
     );
   }
   await time('figures: handling days', async () =>
-    rowCount(
+    rowCountOf(
       await tx.execute(sql`insert into ${analyticsContributions} (order_id, metric, day, unit_id, unit_path, type_code, subject_code, detail, value)
     select c.id, p.metric, p.day, p.unit_id, p.unit_path, f.type_code, f.subject_code, p.detail, p.value
     from (${copies}) c join lateral (select * from ${plan} p0 where p0.src = c.src and p0.shift_ms = ${shiftMs(sql`c.shift`)} offset 0) p on true
@@ -151,7 +150,7 @@ export async function addCopiedRollup(tx: Executor, pairs: SQL): Promise<number>
       select c.day, c.unit_path, c.metric, c.value * p.n, p.n from p join ${plan} c on c.src = p.src and c.shift_ms = ${shiftMs(sql`p.shift`)}
     ) x group by 1, 2, 3 order by 1, 2, 3
     on conflict (day, unit_path, metric) do update set value = d.value + excluded.value, n = d.n + excluded.n`);
-  return rowCount(result);
+  return rowCountOf(result);
 }
 
 /** Whether a seeder left copies' figures planned (a run killed before it settled them: demo/multiply.ts). */

@@ -13,11 +13,7 @@ export type Steps = {
   list(): StepTime[];
 };
 
-/** The row count a driver reports for a statement (node-postgres `rowCount`, PGlite `affectedRows`). */
-export const rowCountOf = (result: unknown): number => {
-  const r = result as { rowCount?: number | null; affectedRows?: number | null };
-  return Number(r?.rowCount ?? r?.affectedRows ?? 0);
-};
+export { rowCountOf } from '../platform/db/client.js';
 
 export function steps(): Steps {
   const all = new Map<string, StepTime>();

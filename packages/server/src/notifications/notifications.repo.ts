@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../platform/db/client.js';
+import { rowCountOf, type Executor } from '../platform/db/client.js';
 import { notifications, type NotificationRow } from './notifications.tables.js';
 
 export type NewNotification = Omit<typeof notifications.$inferInsert, 'id' | 'readAt'>;
@@ -35,12 +35,12 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
 export async function markRead(tx: Executor, userId: string, ids: string[] | 'all', at: Date): Promise<number> {
   const conds = [eq(notifications.userId, userId), isNull(notifications.readAt)];
   if (ids !== 'all') conds.push(inArray(notifications.id, ids));
-  const rows = await tx
-    .update(notifications)
-    .set({ readAt: at })
-    .where(and(...conds))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return rowCountOf(
+    await tx
+      .update(notifications)
+      .set({ readAt: at })
+      .where(and(...conds)),
+  );
 }
 
 export async function byId(db: Executor, userId: string, id: string) {

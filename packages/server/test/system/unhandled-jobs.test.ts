@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../src/platform/jobs/jobs.tables.js';
+import { purgeDone } from '../../src/platform/jobs/outbox.repo.js';
+import { purgeExpiredKeys } from '../../src/platform/idempotency/idempotency.js';
+import { idempotencyKeys } from '../../src/platform/idempotency/idempotency.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -31,5 +34,36 @@ describe('health and the jobs no instance handles', () => {
     expect(body.warnings).toContain(
       '2 个任务已到期 10 分钟以上仍无实例处理（search.retired_kind）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本',
     );
+  });
+});
+
+describe('the purges', () => {
+  it('count what they delete, on either driver, without reading it back', async () => {
+    const old = minutesAgo(3 * 24 * 60);
+    await t.db.insert(jobs).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        kind: 'purge.test',
+        payload: {},
+        state: i < 5 ? 'done' : 'failed',
+        runAt: old,
+        createdAt: old,
+        finishedAt: old,
+      })),
+    );
+    expect(await purgeDone(t.db, minutesAgo(24 * 60))).toBeGreaterThanOrEqual(5);
+    expect(await purgeDone(t.db, minutesAgo(24 * 60))).toBe(0);
+    expect((await t.db.select().from(jobs)).filter((j) => j.kind === 'purge.test').map((j) => j.state)).toEqual(['failed', 'failed']);
+    const key = (k: string, expiresAt: Date) => ({
+      accountId: '00000000-0000-4000-8000-000000000001',
+      scope: 'createOrder',
+      key: k,
+      requestHash: 'h',
+      resourceId: 'r',
+      createdAt: old,
+      expiresAt,
+    });
+    await t.db.insert(idempotencyKeys).values([key('a', minutesAgo(10)), key('b', minutesAgo(1)), key('c', minutesAgo(-60))]);
+    expect(await purgeExpiredKeys(t.db, t.clock.now())).toBe(2);
+    expect((await t.db.select().from(idempotencyKeys)).map((k) => k.key)).toContain('c');
   });
 });

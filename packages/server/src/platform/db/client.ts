@@ -127,6 +127,15 @@ export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(r) ? r : (r.rows ?? []);
 }
 
+/**
+ * The rows a statement changed as the driver reports them (node-postgres `rowCount`, PGlite `affectedRows`): a count
+ * without `returning` every id only to take its length.
+ */
+export function rowCountOf(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number | null };
+  return Number(r?.rowCount ?? r?.affectedRows ?? 0);
+}
+
 export async function databaseVersion(db: Executor): Promise<string> {
   const rows = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`));
   return rows[0]?.v ?? 'unknown';

@@ -1,6 +1,6 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
-import type { Db, Tx } from '../db/client.js';
+import { rowCountOf, type Db, type Tx } from '../db/client.js';
 import { conflict, unprocessable } from '../errors/app-error.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { idempotencyKeys } from './idempotency.tables.js';
@@ -87,8 +87,7 @@ export type Idempotency = ReturnType<typeof createIdempotency>;
 
 /** Expired keys are deleted hourly by the job runner; until then they are only ever taken over. */
 export async function purgeExpiredKeys(tx: Db | Tx, now: Date): Promise<number> {
-  const rows = await tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ key: idempotencyKeys.key });
-  return rows.length;
+  return rowCountOf(await tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)));
 }
 
 export function registerIdempotencyPurge(jobs: JobRunner) {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { rowCountOf, type Executor } from '../db/client.js';
 import { jobs, type JobRow } from './jobs.tables.js';
 
 export type { JobRow };
@@ -81,9 +81,5 @@ export const outbox = { enqueue, list, counts, retry, byId, byKeys };
 
 /** Finished jobs older than `before` are forgotten (failed ones stay until retried or looked at). */
 export async function purgeDone(tx: Executor, before: Date): Promise<number> {
-  const rows = await tx
-    .delete(jobs)
-    .where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, before)))
-    .returning({ id: jobs.id });
-  return rows.length;
+  return rowCountOf(await tx.delete(jobs).where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, before))));
 }
