@@ -218,6 +218,7 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
             agents: z.array(
               z.object({
                 agent: z.string(),
+                agentName: z.string().nullable().describe('该坐席在平台的姓名 / their display name'),
                 state: z.enum([...chosenAgentStates, 'busy']),
                 since: z.string(),
                 callId: z.string().nullable(),

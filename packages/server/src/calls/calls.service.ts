@@ -333,6 +333,10 @@ export function createCallsService(deps: Deps) {
       live.filter((c) => c.answeredAt && c.agent).map((c) => ({ agent: c.agent!, callId: c.callId, answeredAt: c.answeredAt!.toISOString() })),
       answeredToday,
     );
+    const names = await displayNamesByUsername(
+      db,
+      agents.map((a) => a.agent),
+    );
     return {
       at: now.toISOString(),
       date: today,
@@ -344,7 +348,7 @@ export function createCallsService(deps: Deps) {
         ),
         talking: live.filter((c) => c.answeredAt).length,
       },
-      agents,
+      agents: agents.map((a) => ({ ...a, agentName: names.get(a.agent.toLowerCase()) ?? null })),
     };
   }
 

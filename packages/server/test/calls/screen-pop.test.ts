@@ -105,7 +105,7 @@ describe('agent states and the wallboard', () => {
       ['agent', 'busy'],
       ['callback', 'busy'],
     ]);
-    expect(board.agents[0]).toMatchObject({ callId: 'pop-1', answeredToday: 2 }); // pop-0 earlier today, pop-1 now
+    expect(board.agents[0]).toMatchObject({ callId: 'pop-1', answeredToday: 2, agentName: '王晓燕（接线员）' }); // pop-0 earlier today, pop-1 now
     // pop-1 ends: the agent is back in the state they chose; today's figures count the day so far.
     await ok(post([{ eventId: 'pop-1-9', callId: 'pop-1', type: 'ended', at: iso(-10), reason: 'agent_hangup' }]));
     const after = await ok(supervisor.get('/api/calls/wallboard'));

@@ -11236,6 +11236,8 @@ export interface operations {
                     "application/json": {
                         agents: {
                             agent: string;
+                            /** @description 该坐席在平台的姓名 / their display name */
+                            agentName: string | null;
                             answeredToday: number;
                             callId: string | null;
                             since: string;

@@ -4,6 +4,7 @@ import { callsApi, type Wallboard } from '../api/calls.js';
 import { useT } from '../i18n/i18n.js';
 import { Loading } from '../shell/states.js';
 import { agentStateColors, agentStateLabels } from './agent-state-labels.js';
+import { agentLabel } from './labels.js';
 import { runningClocks, watchWallboard } from './wallboard-live.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -90,7 +91,7 @@ export default function WallboardPage() {
           pagination={false}
           dataSource={board.agents}
           columns={[
-            { title: t('坐席'), dataIndex: 'agent' },
+            { title: t('坐席'), key: 'agent', render: (_: unknown, a: (typeof board.agents)[number]) => agentLabel(a) },
             {
               title: t('状态'),
               dataIndex: 'state',
