@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
-import { day, periodOf, rate, scopeQuery, tags, unitRef } from './analytics.schemas.js';
+import { periodOf, rate, scopeQuery, tags, unitRef } from './analytics.schemas.js';
 
 /** The cockpit's figures over time and by topic: the trend, the hot topics, and the urgent orders to watch. */
 export const analyticsTrendRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsService; clock: Clock }> = async (app, { analytics: s, clock }) => {

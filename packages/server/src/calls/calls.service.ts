@@ -15,7 +15,6 @@ import { foldCall, storedPrefix, type CallEvent, type CallRecord } from './domai
 import { addTallies, defaultCallFigureOptions, figuresOf, noTallies } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
-import { groupBy } from '../platform/collections/group-by.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 
 type Deps = {

@@ -1,5 +1,5 @@
 import { notCountedStateLiterals } from './open-states.js';
-import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { orderVisibility } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';

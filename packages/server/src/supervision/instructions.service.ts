@@ -1,8 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
-import { orderVisibility, unitIdsOnPath } from '../access/scope.js';
+import { unitIdsOnPath } from '../access/scope.js';
 import { awaitedInstruction, type AwaitedInstruction } from '../orders/domain/instruction-rule.js';
-import { parseOrderEvent } from '../orders/domain/events.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { supervisionFactEffect } from '../orders/domain/effects.js';
@@ -23,7 +22,7 @@ import {
   instructionsOf,
   isPrincipalLeader,
 } from './instructions.repo.js';
-import { emergencyWays, type InstructionRow } from './supervision.tables.js';
+import { type InstructionRow } from './supervision.tables.js';
 
 export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
 export type EmergencyWay = keyof typeof emergencyWayNames;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { instantAt, localDateOf } from '../../calendar/domain/working-time.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { JobRunner } from '../../platform/jobs/runner.js';

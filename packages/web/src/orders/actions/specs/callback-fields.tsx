@@ -1,7 +1,6 @@
 import { Alert, Form, Radio, Select, type FormInstance } from 'antd';
 import type { Body, OrderView, Satisfaction } from '../../../api/types.js';
 import { satisfactionLabels } from '../../../shared/labels.js';
-import { rules } from '../../../shared/validation.js';
 import type { T } from '../../../i18n/i18n.js';
 import { TextField } from '../fields.js';
 import { OutcomeSummary } from './outcome-summary.js';

@@ -1,7 +1,6 @@
 import { Form, Input } from 'antd';
 import { ordersApi } from '../../../api/orders.js';
 import type { OrderAction, Satisfaction } from '../../../api/types.js';
-import { rules } from '../../../shared/validation.js';
 import type { ActionSpec } from '../ActionDialog.js';
 import { TextField } from '../fields.js';
 import { str, opt, type V } from './values.js';

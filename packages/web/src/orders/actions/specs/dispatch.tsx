@@ -2,7 +2,6 @@ import { Alert, Form, Select } from 'antd';
 import { ordersApi } from '../../../api/orders.js';
 import type { OrderAction, OrderView } from '../../../api/types.js';
 import { formatTime } from '../../../shared/format.js';
-import { rules } from '../../../shared/validation.js';
 import { UnitPicker } from '../../../shared/UnitPicker.js';
 import { useI18n, useT } from '../../../i18n/i18n.js';
 import { useCatalog } from '../../../shared/reference.js';

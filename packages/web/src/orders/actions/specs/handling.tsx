@@ -5,7 +5,6 @@ import { ordersApi } from '../../../api/orders.js';
 import { supervisionApi } from '../../../api/supervision.js';
 import type { Body, OrderAction } from '../../../api/types.js';
 import { attachmentKindLabels, noteKindLabels } from '../../../shared/labels.js';
-import { rules } from '../../../shared/validation.js';
 import type { ActionSpec } from '../ActionDialog.js';
 import { TextField } from '../fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from '../extension-fields.js';
