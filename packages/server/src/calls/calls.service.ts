@@ -12,7 +12,7 @@ import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '
 import { maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './calls.repo.js';
 import { foldCall, storedPrefix, type CallEvent, type CallRecord } from './domain/call-events.js';
-import { addTallies, defaultCallFigureOptions, figuresOf, noTallies } from './domain/call-figures.js';
+import { defaultCallFigureOptions, figuresOf, sumTallies } from './domain/call-figures.js';
 import { agentsOnBoard, queueNow, type ChosenAgentState } from './domain/agent-states.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
@@ -276,7 +276,7 @@ export function createCallsService(deps: Deps) {
     const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
     const rows = await repo.callTallies(db, period(q), o, q.by);
     // The groups add up to the whole: one statement either way.
-    const overall = rows.reduce((sum, r) => addTallies(sum, r.tallies), noTallies);
+    const overall = sumTallies(rows.map((r) => r.tallies));
     return {
       from: q.from,
       to: q.to,
@@ -339,7 +339,7 @@ export function createCallsService(deps: Deps) {
     return {
       at: now.toISOString(),
       date: today,
-      today: figuresOf(byAgent.reduce((sum, r) => addTallies(sum, r.tallies), noTallies)),
+      today: figuresOf(sumTallies(byAgent.map((r) => r.tallies))),
       queue: {
         ...queueNow(
           live.filter((c) => c.queuedAt && !c.answeredAt).map((c) => ({ queuedAt: c.queuedAt!.toISOString() })),

@@ -87,10 +87,10 @@ export async function orderBriefs(db: Executor, ids: string[]) {
 
 /**
  * What the orders naming each employer in (after, until] add up to, invalid and merged orders left out (a duplicate
- * merged into another is not a second request): the figures the
- * risk-employer register decides on (legal/domain/risk-assessment.ts). Summed by the database, one row per employer,
- * however many orders name it: the register's hourly run held every order of its 90 days before (~1.1 KB each, some
- * 200 MB for a wage-arrears group of 200,000 orders).
+ * merged into another is not a second request): the figures the risk-employer register decides on
+ * (legal/domain/risk-assessment.ts). Summed by the database, one row per employer, however many orders name it: the
+ * register's hourly run held every order of its 90 days before (~1.1 KB each, some 200 MB for a wage-arrears group of
+ * 200,000 orders).
  */
 export async function employerWindows(db: Executor, q: { after: Date; until: Date }) {
   const flagged = (flag: string) => sql<boolean>`bool_or(${workOrders.riskFlags} @> array[${flag}]::text[])`.mapWith(Boolean);

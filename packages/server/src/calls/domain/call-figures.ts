@@ -49,8 +49,12 @@ export type CallTallies = {
 
 export const noTallies: CallTallies = { calls: 0, queued: 0, queuedAnswered: 0, direct: 0, queuedWithin: 0, abandoned: 0, waitSum: 0, talkSum: 0, talked: 0 };
 
-export function addTallies(a: CallTallies, b: CallTallies): CallTallies {
-  return Object.fromEntries(Object.keys(noTallies).map((k) => [k, a[k as keyof CallTallies] + b[k as keyof CallTallies]])) as CallTallies;
+/** The tallies of several groups together (the groups of a grouping are the whole). */
+export function sumTallies(groups: readonly CallTallies[]): CallTallies {
+  return groups.reduce(
+    (sum, g) => Object.fromEntries(Object.keys(noTallies).map((k) => [k, sum[k as keyof CallTallies] + g[k as keyof CallTallies]])) as CallTallies,
+    noTallies,
+  );
 }
 
 export function tallyCalls(calls: readonly CallRecord[], o: CallFigureOptions = defaultCallFigureOptions): CallTallies {

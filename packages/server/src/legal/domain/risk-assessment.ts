@@ -5,9 +5,9 @@
  */
 
 /**
- * What the orders naming one employer in the window add up to. The window is (now − windowDays, now], invalid orders
- * and merged ones left out; the database sums it (orders/order-facts.ts employerWindows) so that an employer a wage-arrears group
- * names two hundred thousand times is one row, not two hundred thousand.
+ * What the orders naming one employer in the window add up to. The window is (now − windowDays, now], invalid and
+ * merged orders left out; the database sums it (orders/order-facts.ts employerWindows) so that an employer a
+ * wage-arrears group names two hundred thousand times is one row, not two hundred thousand.
  */
 export type EmployerWindow = {
   orders: number;
