@@ -300,7 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);
   registerIndexCatchUp(jobs);
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
-  const calls = createCallsService({ db, clock, bus, inProcessDatabase: database.kind === 'pglite' });
+  const calls = createCallsService({ db, clock, bus, inProcessDatabase: database.kind === 'pglite', listCountCap: config.listCountCap });
   await app.register(notificationsRoutes, {
     prefix: '/api/notifications',
     notifications: createNotificationsService({ db, clock }),
@@ -314,7 +314,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.runJobs && config.jobsPollSeconds > 0) app.addHook('onReady', async () => jobs.start(config.jobsPollSeconds * 1000));
   await app.register(qualityRoutes, { prefix: '/api/quality', quality: createQualityService({ db, clock, config, calendar }) });
   await app.register(mediationRoutes, { prefix: '/api/mediation', mediation: createMediationService({ db, clock }) });
-  const legal = createLegalService({ db, clock, notify: riskNotices });
+  const legal = createLegalService({ db, clock, notify: riskNotices, listCountCap: config.listCountCap });
   await app.register(legalRoutes, { prefix: '/api/legal', legal });
   registerLegalJobs(jobs, legal);
   // Lawyer seats: the roster's shifts over the working calendar, transfers to the lawyer on duty, consultations.

@@ -87,6 +87,11 @@ describe('calls in the browser', () => {
   it('call records: the supervisor filters, opens the call with its trail and linked order; the lawyer seat takes a transfer', async () => {
     const page = await signIn(browser, base, 'supervisor', { at: '/calls' });
     await page.getByTestId('call-records').waitFor();
+    // The day's calls counted under the list (paged by cursor, 50 at a time).
+    await page
+      .getByTestId('call-records')
+      .locator('.list-footer', { hasText: /共 \d+ 条，已显示 \d+ 条/ })
+      .waitFor();
     await page.locator('.ant-table-row', { hasText: '139****6666' }).first().click();
     const detail = page.getByTestId('call-detail');
     await detail.waitFor();

@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, settled, shot, signIn, startServer, type Server } from './support.js';
 
-/** Quality inspection and legal supervision in the browser: an inspector scores a sampled order; a union drafts, a leader approves, the letter downloads. */
+/**
+ * Quality inspection and legal supervision in the browser: an inspector scores a sampled order; a union drafts, a leader
+ * approves, the letter downloads; the risk-employer register comes a page at a time.
+ */
 describe('quality inspection and legal supervision letters', () => {
   let server: Server;
   let browser: Browser;
@@ -128,6 +131,59 @@ describe('quality inspection and legal supervision letters', () => {
     assert.match(await row.innerText(), /刘师傅等8人/);
     assert.match(await row.innerText(), /120,000/);
     await shot(leader, 'e2e-mediation-cases');
+    await leader.context().close();
+  });
+  it('the risk-employer register comes a page at a time: the total, more on demand, the counts per level, one employer by its link', async () => {
+    // 52 employers, one order each of 600,000 yuan (a large amount enters the register): a third high (a danger flag),
+    // a third medium (and 12 workers), a third low. Not dispatched: the intake desk's, in the province's territory.
+    const agent = await signIn(browser, server.url, 'agent', { at: null });
+    for (let i = 0; i < 52; i++)
+      await api(agent, 'POST', '/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '王师傅', phone: `1390471${4000 + i}` }],
+        employer: { name: `呼和浩特市第${i + 1}页码建材有限公司` },
+        place: { text: '呼和浩特市新城区', divisionCode: '150102' },
+        narrative: `反映公司拖欠${i % 3 === 1 ? 12 : 2}名职工工资共计60万元，多次讨要未果。`,
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+        workersInvolved: i % 3 === 1 ? 12 : 2,
+        amountInvolved: 600000,
+        ...(i % 3 === 0 ? { riskFlags: ['danger'] } : {}),
+      });
+    await agent.context().close();
+    const leader = await signIn(browser, server.url, 'leader', { at: null });
+    await api(leader, 'POST', '/api/legal/risk-employers/evaluate', {});
+    const whole = await api(leader, 'GET', '/api/legal/risk-employers?limit=200');
+    const total = whole.total as number;
+    assert.ok(total >= 52 && total <= 100, `the register holds ${total}`);
+    await leader.goto(`${server.url}/legal/risk-employers`);
+    const rows = leader.locator('.ant-table-row');
+    await leader.getByText(`共 ${total} 条，已显示 50 条`).waitFor();
+    assert.equal(await rows.count(), 50);
+    assert.match((await rows.first().textContent()) ?? '', /高风险/);
+    await shot(leader, 'e2e-risk-employers');
+    await leader.getByRole('button', { name: '加载更多' }).click();
+    await leader.getByText(`共 ${total} 条，已显示 ${total} 条`).waitFor();
+    assert.equal(await rows.count(), total);
+    assert.equal(await leader.getByRole('button', { name: '加载更多' }).count(), 0);
+    // The rows in the register's order, as the API gives them in one answer.
+    const names = await rows.locator('td:nth-child(2)').allTextContents();
+    assert.deepEqual(
+      names,
+      (whole.items as { employerName: string }[]).map((i) => i.employerName),
+    );
+    // The level filter names how many each level has; the low ones only.
+    const counts = whole.countsByLevel as Record<'high' | 'medium' | 'low', number>;
+    await leader.locator('.ant-card-extra .ant-select').click();
+    await settled(leader, '.ant-select-dropdown').getByText(`关注 (${counts.low})`).click();
+    await leader.getByText(`共 ${counts.low} 条，已显示 ${counts.low} 条`).waitFor();
+    assert.ok((await rows.allTextContents()).every((r) => r.includes('关注')));
+    // A notice's link shows the one employer it is about.
+    const one = (whole.items as { employerKey: string; employerName: string }[]).at(-1)!;
+    await leader.goto(`${server.url}/legal/risk-employers?key=${encodeURIComponent(one.employerKey)}`);
+    await leader.getByText(`只看 ${one.employerName}`).waitFor();
+    await leader.getByText('共 1 条，已显示 1 条').waitFor();
+    assert.deepEqual(await rows.locator('td:nth-child(2)').allTextContents(), [one.employerName]);
     await leader.context().close();
   });
 });

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
+import { countUpTo } from '../platform/db/capped-count.js';
 import type { CallEvent, CallRecord } from './domain/call-events.js';
 import { noTallies, type CallFigureOptions, type CallTallies } from './domain/call-figures.js';
 import { agentStates, callRequestNonces, calls } from './calls.tables.js';
@@ -165,13 +166,43 @@ const where = (f: CallFilter): SQL | undefined =>
     f.caller ? eq(calls.caller, f.caller) : undefined,
   );
 
-export async function listCalls(db: Executor, f: CallFilter & { limit: number; offset: number }) {
-  const [items, [total]] = await Promise.all([
-    db.select().from(calls).where(where(f)).orderBy(desc(calls.offeredAt), asc(calls.callId)).limit(f.limit).offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(calls).where(where(f)),
-  ]);
-  return { items, total: total?.n ?? 0 };
+/** Where a page of calls starts: after this call in the list's order (its offered_at as PostgreSQL prints it). */
+export type CallsAfter = { offeredAt: string | null; callId: string };
+
+/**
+ * A page of calls, newest offered first, after `after` (keyset: never OFFSET, so the hundredth page of a year costs
+ * what the first does), with each row's offered_at as text for the next cursor. `calls_offered_idx` (offered_at,
+ * call_id) read backwards is the list's order; a caller's calls have their own (caller, offered_at, call_id).
+ * Calls whose events never said when they were offered (a feed that lost the first ones) come last, by id; a period
+ * leaves them out.
+ */
+export async function callsPage(db: Executor, f: CallFilter, limit: number, after?: CallsAfter) {
+  const read = (cond: SQL, order: SQL[], n: number) =>
+    db
+      .select({ ...getTableColumns(calls), sortValue: sql<string | null>`(${calls.offeredAt})::text` })
+      .from(calls)
+      .where(and(where(f), cond))
+      .orderBy(...order)
+      .limit(n);
+  const dated =
+    after?.offeredAt === null
+      ? []
+      : await read(
+          after ? sql`(${calls.offeredAt}, ${calls.callId}) < (${after.offeredAt}::timestamptz, ${after.callId})` : isNotNull(calls.offeredAt),
+          [desc(calls.offeredAt), desc(calls.callId)],
+          limit,
+        );
+  if (dated.length >= limit || f.from || f.to) return dated;
+  const undated = await read(
+    and(isNull(calls.offeredAt), after?.offeredAt === null ? lt(calls.callId, after.callId) : undefined)!,
+    [desc(calls.callId)],
+    limit - dated.length,
+  );
+  return [...dated, ...undated];
 }
+
+/** How many calls match, up to `cap` (platform/db/capped-count.ts). */
+export const countCalls = (db: Executor, f: CallFilter, cap: number) => countUpTo(db, calls, where(f), cap);
 
 export type CallGrouping = 'hour' | 'day' | 'agent' | 'queue';
 

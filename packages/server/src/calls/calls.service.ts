@@ -10,6 +10,7 @@ import { displayNamesByUsername } from '../users/user-names.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
+import { decodeKeyset, encodeKeyset, isSqlText, isTimestampText } from '../platform/http/keyset-cursor.js';
 import * as repo from './calls.repo.js';
 import { foldCall, storedPrefix, type CallEvent, type CallRecord } from './domain/call-events.js';
 import { defaultCallFigureOptions, figuresOf, sumTallies } from './domain/call-figures.js';
@@ -23,6 +24,8 @@ type Deps = {
   bus: ChangeBus;
   /** PGlite: batches that arrive together wait a turn of the event loop to be ingested together (coalesce.ts `gather`). */
   inProcessDatabase?: boolean;
+  /** How far the call list counts its matches (HOTLINE_LIST_COUNT_CAP, as the order list): past it "more than". */
+  listCountCap?: number;
 };
 
 type Batch = { nonce: string; events: CallEvent[] };
@@ -66,11 +69,19 @@ function foldRun(batches: Batch[], byBatch: Map<string, CallEvent[]>[], replayed
   return { results, writes, answered };
 }
 
+/** A call list's cursor: the last call's offered_at as PostgreSQL printed it (null for a call never offered) and its id. */
+function decodeCallsCursor(s: string): repo.CallsAfter {
+  const v = decodeKeyset(s, [(x) => x === null || isTimestampText(x), isSqlText(200)]);
+  if (v) return { offeredAt: v[0] as string | null, callId: v[1] as string };
+  throw invalid('CALL_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
+}
+
 /** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
 const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
 
 export function createCallsService(deps: Deps) {
   const { db, clock, bus } = deps;
+  const countCap = deps.listCountCap ?? 1000;
 
   /**
    * Signed batches that arrive together are ingested together, one run at a time per process (coalesce.ts): the
@@ -145,7 +156,7 @@ export function createCallsService(deps: Deps) {
   async function screenPop(actor: Actor, callId: string) {
     const r = await repo.findCall(db, callId);
     if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
-    const earlier = r.caller ? (await repo.listCalls(db, { caller: r.caller, limit: 6, offset: 0 })).items.filter((c) => c.callId !== callId).slice(0, 5) : [];
+    const earlier = r.caller ? (await repo.callsPage(db, { caller: r.caller }, 6)).filter((c) => c.callId !== callId).slice(0, 5) : [];
     return {
       callId: r.callId,
       caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
@@ -235,22 +246,24 @@ export function createCallsService(deps: Deps) {
       agent?: string | undefined;
       queue?: string | undefined;
       caller?: string | undefined;
-      page: number;
+      cursor?: string | undefined;
       pageSize: number;
     },
   ) {
     requireRole(actor, ...readers);
-    const r = await repo.listCalls(db, {
-      ...period(q),
-      outcome: q.outcome,
-      agent: q.agent,
-      queue: q.queue,
-      caller: q.caller,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
-    const names = await agentNamesOf(r.items);
-    return { items: r.items.map((c) => view(actor, c, false, names)), total: r.total, page: q.page, pageSize: q.pageSize };
+    const filter = { ...period(q), outcome: q.outcome, agent: q.agent, queue: q.queue, caller: q.caller };
+    const after = q.cursor ? decodeCallsCursor(q.cursor) : undefined;
+    const [rows, counted] = await Promise.all([repo.callsPage(db, filter, q.pageSize + 1, after), repo.countCalls(db, filter, countCap)]);
+    const items = rows.slice(0, q.pageSize);
+    const last = items.at(-1);
+    const names = await agentNamesOf(items);
+    return {
+      items: items.map((c) => view(actor, c, false, names)),
+      nextCursor: rows.length > q.pageSize && last ? encodeKeyset([last.sortValue, last.callId]) : null,
+      total: counted.total,
+      totalCapped: counted.capped,
+      pageSize: q.pageSize,
+    };
   }
 
   async function get(actor: Actor, callId: string) {

@@ -26,7 +26,8 @@ export const calls = pgTable(
     orderIds: uuid('order_ids').array().notNull().default([]),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('calls_offered_idx').on(t.offeredAt), index('calls_caller_idx').on(t.caller)],
+  // The list's order is (offered_at, call_id) read backwards; the figures read a period of offered_at from the same.
+  (t) => [index('calls_offered_idx').on(t.offeredAt, t.callId), index('calls_caller_idx').on(t.caller, t.offeredAt, t.callId)],
 );
 
 /** Nonces of signed requests seen in the last minutes: the same signed request twice is a replay and refused. */

@@ -72,6 +72,19 @@ const registerList = z.object({
       visits: z.array(z.object({ id: z.uuid(), plannedFor: z.string(), purpose: z.string(), visitedAt: z.string().nullable(), result: z.string().nullable() })),
     }),
   ),
+  nextCursor: z.string().nullable().describe('下一页的游标，没有下一页时为 null / the next page’s cursor, null on the last page'),
+  total: z.number().describe('符合条件的用人单位数 / how many employers match'),
+  totalCapped: z
+    .boolean()
+    .describe(
+      '为 true：符合条件的多于 total 家（含已移出的名录按上限计数，默认 1000）/ more than total match (with the employers that left, counted up to the cap, 1,000 by default)',
+    ),
+  countsByLevel: z
+    .object({ high: z.number(), medium: z.number(), low: z.number() })
+    .nullable()
+    .describe(
+      '本辖区名录内各风险等级的家数（不受 level 筛选影响）；含已移出的（includeLeft）时为 null / the register’s employers per level in the reader’s territory (whatever level is asked for); null with includeLeft',
+    ),
 });
 
 const referralList = z.object({
@@ -264,12 +277,20 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
               .enum(['true', 'false'])
               .transform((v) => v === 'true')
               .optional(),
+            key: z
+              .string()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe('只看这一家（用人单位规范名称，通知中的链接）/ only this employer (its key, as a notice links it)'),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            cursor: z.string().max(1000).optional().describe('上一页返回的 nextCursor / the previous page’s nextCursor'),
           })
           .strict(),
         response: { 200: registerList, ...errorResponses },
         ...describe(
-          '风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访',
-          'The risk-employer register of the reader’s territory: reasons, level, history and visits.',
+          '风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访；按高、中、关注，再按近期诉求数从多到少排列，游标分页',
+          'The risk-employer register of the reader’s territory: reasons, level, history and visits; high, medium, low, then most orders in the window first, paged by cursor.',
         ),
       },
     },
@@ -306,7 +327,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
           .object({ employerKey: z.string().min(1).max(200), plannedFor: localDate, purpose: z.string().trim().min(2, { error: '请填写走访事项' }).max(1000) })
           .strict(),
         response: { 200: registerList, ...errorResponses },
-        ...describe('计划“12351+法律监督”走访', 'Plan a "12351 + legal supervision" visit.'),
+        ...describe('计划“12351+法律监督”走访；返回该用人单位的名录条目', 'Plan a "12351 + legal supervision" visit; answers with that employer’s entry.'),
       },
     },
     async (req) => legal.planVisit(actorOf(req), req.body),
@@ -321,7 +342,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         params: idParam,
         body: z.object({ visitedAt: isoInstant, result: z.string().trim().min(2, { error: '请填写走访结果' }).max(5000) }).strict(),
         response: { 200: registerList, ...errorResponses },
-        ...describe('登记走访结果', 'Record a visit’s result.'),
+        ...describe('登记走访结果；返回该用人单位的名录条目', 'Record a visit’s result; answers with that employer’s entry.'),
       },
     },
     async (req) => legal.recordVisitResult(actorOf(req), req.params.id, req.body),

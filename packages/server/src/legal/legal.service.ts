@@ -1,4 +1,4 @@
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { pathInScope, scopeUnitIdOf, withinScope } from '../access/scope.js';
 import { addDaysToDate, localDateOf } from '../calendar/domain/working-time.js';
@@ -11,14 +11,23 @@ import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
-import { assessEmployer, defaultRiskThresholds, type RiskThresholds } from './domain/risk-assessment.js';
+import { assessEmployer, defaultRiskThresholds, type RiskLevel, type RiskThresholds } from './domain/risk-assessment.js';
 import * as repo from './legal.repo.js';
+import { countUpTo } from '../platform/db/capped-count.js';
+import { decodeRegisterCursor, encodeRegisterCursor } from './register-cursor.js';
 
 /** A notice to a unit's people (the notification centre delivers it). */
 export type UnitNotice = { unitId: string; kind: string; title: string; body: string; link: string | null };
 export type Notify = (tx: Executor, notices: UnitNotice[], at: Date) => Promise<void>;
 
-type Deps = { db: Db; clock: Clock; notify: Notify; thresholds?: () => Promise<RiskThresholds> };
+type Deps = {
+  db: Db;
+  clock: Clock;
+  notify: Notify;
+  thresholds?: () => Promise<RiskThresholds>;
+  /** How far the register with the employers that left is counted (HOTLINE_LIST_COUNT_CAP, as the order list). */
+  listCountCap?: number;
+};
 
 const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'] as const;
 const registerReaders = ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] as const;
@@ -38,6 +47,7 @@ const defaultDemands: Record<string, string> = {
 export function createLegalService(deps: Deps) {
   const { db, clock } = deps;
   const thresholds = deps.thresholds ?? (async () => defaultRiskThresholds);
+  const countCap = deps.listCountCap ?? 1000;
 
   async function visibleOrder(ex: Executor, actor: Actor, orderId: string): Promise<OrderRow> {
     const order = await findVisibleOrder(ex, actor, orderId);
@@ -332,33 +342,55 @@ export function createLegalService(deps: Deps) {
     return { evaluated: windows.length, inRegister: stay.size, entered: notices.length, left: left.length };
   }
 
-  async function listRegister(actor: Actor, q: { level?: string | undefined; includeLeft?: boolean | undefined }) {
+  /**
+   * The register of the reader's territory, a page at a time in its order (high, medium, low, then more orders in the
+   * window first, then the key; legal.repo.ts registerPage), with how many there are: the register in force counted
+   * exactly, per level whatever level is asked for (the page's level filter shows them; the register is bounded by
+   * the evaluation window), with the employers that left as well counted up to the list cap (they accumulate for
+   * good). Every page: the rows, the count, the visits, the units' names, the histories — five statements however
+   * long the page.
+   */
+  async function listRegister(
+    actor: Actor,
+    q: {
+      level?: RiskLevel | undefined;
+      includeLeft?: boolean | undefined;
+      key?: string | undefined;
+      limit?: number | undefined;
+      cursor?: string | undefined;
+    },
+  ) {
     requireRole(actor, ...registerReaders);
-    const rows = await repo.registerRows(
-      db,
-      and(
-        withinScope(actor, repo.registerCols.territorialUnitPath),
-        q.includeLeft ? undefined : isNull(repo.registerCols.leftAt),
-        q.level ? sql`${repo.registerCols.level} = ${q.level}` : undefined,
-      ),
+    const after = q.cursor ? decodeRegisterCursor(q.cursor) : null;
+    const limit = q.limit ?? 50;
+    const c = repo.registerCols;
+    const where = and(
+      withinScope(actor, c.territorialUnitPath),
+      q.includeLeft ? undefined : isNull(c.leftAt),
+      q.key === undefined ? undefined : eq(c.employerKey, q.key),
     );
-    const visits = await repo.visitsOf(
-      db,
-      rows.map((r) => r.employerKey),
-    );
-    const unitNames = await unitsById(db, rows.map((r) => r.territorialUnitId!).filter(Boolean));
-    // The history lists only orders the reader may see: out of scope means nothing about it is shown.
-    const histories = await recentOrdersOfEmployers(db, actor.role === 'integration' ? [] : rows.map((r) => r.employerKey), {
-      limit: 20,
-      visibleTo: scopeUnitIdOf(actor),
-    });
-    const items = rows.map((r) => {
+    const ofLevel = q.level ? repo.registerLevelIs(q.level) : undefined;
+    const [rows, counted] = await Promise.all([
+      repo.registerPage(db, and(where, ofLevel), { after, limit: limit + 1 }),
+      q.includeLeft ? countUpTo(db, c, and(where, ofLevel), countCap) : repo.registerCounts(db, where),
+    ]);
+    const shown = rows.slice(0, limit);
+    const keys = shown.map((r) => r.employerKey);
+    const [visits, unitNames, histories] = await Promise.all([
+      repo.visitsOf(db, keys),
+      unitsById(db, shown.map((r) => r.territorialUnitId!).filter(Boolean)),
+      // The history lists only orders the reader may see: out of scope means nothing about it is shown.
+      recentOrdersOfEmployers(db, actor.role === 'integration' ? [] : keys, { limit: 20, visibleTo: scopeUnitIdOf(actor) }),
+    ]);
+    const visitsByKey = new Map<string, repo.VisitRow[]>();
+    for (const v of visits) (visitsByKey.get(v.employerKey) ?? visitsByKey.set(v.employerKey, []).get(v.employerKey)!).push(v);
+    const items = shown.map((r) => {
       const history = histories.get(r.employerKey) ?? [];
       return {
         employerKey: r.employerKey,
         employerName: r.employerName,
         creditCode: r.creditCode,
-        level: r.level as 'high' | 'medium' | 'low',
+        level: r.level as RiskLevel,
         reasons: r.reasons,
         ordersInWindow: r.ordersInWindow,
         amountTotal: r.amountTotal,
@@ -376,23 +408,28 @@ export function createLegalService(deps: Deps) {
           amountInvolved: o.amountInvolved,
           workersInvolved: o.workersInvolved,
         })),
-        visits: visits
-          .filter((v) => v.employerKey === r.employerKey)
-          .map((v) => ({ id: v.id, plannedFor: v.plannedFor, purpose: v.purpose, visitedAt: v.visitedAt?.toISOString() ?? null, result: v.result })),
+        visits: (visitsByKey.get(r.employerKey) ?? []).map((v) => ({
+          id: v.id,
+          plannedFor: v.plannedFor,
+          purpose: v.purpose,
+          visitedAt: v.visitedAt?.toISOString() ?? null,
+          result: v.result,
+        })),
       };
     });
-    const order = { high: 0, medium: 1, low: 2 } as const;
-    items.sort((a, b) => order[a.level] - order[b.level] || b.ordersInWindow - a.ordersInWindow);
-    return { items };
+    const last = shown[shown.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeRegisterCursor({ rank: last.rank, orders: last.ordersInWindow, key: last.employerKey }) : null;
+    if ('capped' in counted) return { items, nextCursor, total: counted.total, totalCapped: counted.capped, countsByLevel: null };
+    const countsByLevel = { high: 0, medium: 0, low: 0 };
+    for (const x of counted) if (x.level in countsByLevel) countsByLevel[x.level as RiskLevel] = x.n;
+    const total = q.level ? countsByLevel[q.level] : countsByLevel.high + countsByLevel.medium + countsByLevel.low;
+    return { items, nextCursor, total, totalCapped: false, countsByLevel };
   }
 
+  /** A visit is planned for an employer of the reader's territory; the answer is that employer's entry. */
   async function planVisit(actor: Actor, input: { employerKey: string; plannedFor: string; purpose: string }) {
     requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
-    const [entry] = await repo.registerRows(
-      db,
-      and(withinScope(actor, repo.registerCols.territorialUnitPath), sql`${repo.registerCols.employerKey} = ${input.employerKey}`),
-      1,
-    );
+    const entry = await repo.registerEntry(db, input.employerKey, withinScope(actor, repo.registerCols.territorialUnitPath));
     if (!entry) throw notFound('RISK_EMPLOYER_NOT_FOUND', '风险用人单位不存在或不在本单位辖区');
     await repo.insertVisit(db, {
       employerKey: input.employerKey,
@@ -402,19 +439,20 @@ export function createLegalService(deps: Deps) {
       plannedBy: actor.userId,
       createdAt: clock.now(),
     });
-    return listRegister(actor, { includeLeft: true });
+    return listRegister(actor, { includeLeft: true, key: input.employerKey });
   }
 
   async function recordVisitResult(actor: Actor, id: string, input: { visitedAt: string; result: string }) {
     requireRole(actor, 'handler', 'dispatcher', 'leader', 'supervisor', 'lawyer');
-    await db.transaction(async (tx) => {
+    const employerKey = await db.transaction(async (tx) => {
       const v = await repo.lockVisit(tx, id);
       const units = v ? await unitsById(tx, [v.unitId]) : new Map();
       if (!v || !pathInScope(actor, units.get(v.unitId)?.path ?? '')) throw notFound('RISK_VISIT_NOT_FOUND', '走访计划不存在');
       if (v.visitedAt) throw conflict('RISK_VISIT_DONE', '该走访已登记结果');
       await repo.updateVisit(tx, id, { visitedAt: new Date(input.visitedAt), result: input.result });
+      return v.employerKey;
     });
-    return listRegister(actor, { includeLeft: true });
+    return listRegister(actor, { includeLeft: true, key: employerKey });
   }
 
   // ── "12351 + petitions": referral of a hard case ───────────────────────────────────────────────────────────

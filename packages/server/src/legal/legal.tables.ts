@@ -1,4 +1,20 @@
-import { boolean, date, serial, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  serial,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import type { Citation } from './domain/legal-basis.js';
 import type { RiskReason } from './domain/risk-assessment.js';
 
@@ -51,6 +67,12 @@ export const letterSequences = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.kind, t.year] })],
 );
 
+/**
+ * The register's rank of a level: high, medium, low (not the words' alphabetical order, which put low before
+ * medium). The list is ordered by it, the index below is made on it: the two must stay the same expression.
+ */
+export const registerRankOf = (level: AnyPgColumn) => sql<number>`(case ${level} when 'high' then 0 when 'medium' then 1 else 2 end)`;
+
 /** The risk-employer register (风险用人单位), keyed by the normalised employer name the orders carry. */
 export const riskEmployers = pgTable(
   'risk_employers',
@@ -72,7 +94,13 @@ export const riskEmployers = pgTable(
     leftAt: timestamp('left_at', { withTimezone: true }),
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
-  (t) => [index('risk_employers_territory_idx').on(t.territorialUnitPath)],
+  (t) => [
+    index('risk_employers_territory_idx').on(t.territorialUnitPath),
+    // The register's order (legal.repo.ts registerPage): rank, more orders in the window first, the key. All ascending
+    // (the count negated), so that a page's keyset is one row comparison: the start of one range of this index.
+    // Over the employers on the register only: those that left stay in the table for good and outnumber them in time.
+    index('risk_employers_rank_idx').on(registerRankOf(t.level), sql`(-${t.ordersInWindow})`, t.employerKey).where(sql`${t.leftAt} is null`),
+  ],
 );
 
 /** Planned "12351 + legal supervision" visits to a risk employer, with their results. */

@@ -20,6 +20,7 @@ import { emergencyCondition } from './emergency-condition.js';
 import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
 import { containing } from '../platform/db/like.js';
+import { decodeKeyset, encodeKeyset, isTimestampText, uuidText } from '../platform/http/keyset-cursor.js';
 
 export type ListOrdersQuery = {
   state?: string[] | undefined;
@@ -67,34 +68,10 @@ const ordersNumbered = (n: string) =>
     : sql`select w2.id from work_orders w2 where w2.number like ${containing(n)}`;
 
 type Cursor = [string, string];
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-const timestampText = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)?$/;
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A timestamp as PostgreSQL prints it (a real calendar date and time), or 'infinity' for an order without deadline. */
-function isCursorValue(v: string): boolean {
-  if (v === 'infinity') return true;
-  const m = timestampText.exec(v);
-  if (!m) return false;
-  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
-  return (
-    at.getUTCFullYear() === y &&
-    at.getUTCMonth() === mo - 1 &&
-    at.getUTCDate() === d &&
-    at.getUTCHours() === h &&
-    at.getUTCMinutes() === mi &&
-    at.getUTCSeconds() === sec
-  );
-}
+/** A sort value (a timestamp, or 'infinity' for an order without deadline) and the order's id. */
 function decodeCursor(s: string): Cursor {
-  try {
-    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    // Both halves reach SQL as casts: anything but a timestamp (or 'infinity') and a uuid would fail there as a 500.
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCursorValue(v[0]) && uuidText.test(v[1]))
-      return v as Cursor;
-  } catch {
-    /* reported below */
-  }
+  const v = decodeKeyset(s, [(x) => x === 'infinity' || isTimestampText(x), (x) => typeof x === 'string' && uuidText.test(x)]);
+  if (v) return v as Cursor;
   throw invalid('ORDER_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
 }
 
@@ -352,7 +329,7 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.callerPhone) await recordPersonalDataSearch(db, actor, now, { operation: 'listOrders', phone: q.callerPhone, results: total });
     return {
       items: shown.map((r) => orderSummary(r.o, now, unitName)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor([last.sortValue, last.o.id]) : null,
+      nextCursor: rows.length > q.limit && last ? encodeKeyset([last.sortValue, last.o.id]) : null,
       countsByState: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
       total,
       totalCapped: capped,

@@ -1,5 +1,9 @@
+import { and, eq, isNull, like } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { riskEmployers } from '../../src/legal/legal.tables.js';
+import { workOrders } from '../../src/orders/orders.tables.js';
+import { units } from '../../src/units/units.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { countStatements } from '../support/statement-count.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
@@ -7,8 +11,9 @@ import { expectError } from '../orders/http.js';
 
 /** Legal work over HTTP: supervision letters, mediation cases, the risk-employer register, referrals. */
 let t: TestApp;
+const listCap = 10;
 let agent: Client, dispatcher: Client, handler: Client, handler2: Client, leader: Client, supervisor: Client, auditor: Client;
-let county: { id: string };
+let county: { id: string; path: string };
 type Order = { id: string; version: number; state: string; number: string; [k: string]: any };
 type Letter = { id: string; version: number; state: string; number: string | null; [k: string]: any };
 
@@ -42,7 +47,11 @@ const docxText = async (res: Promise<{ statusCode: number; rawPayload: Buffer; h
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400, passwordMaxAgeDays: 0 } });
+  // The list cap low, so that the register with the employers that left (counted up to it) passes it here.
+  t = await createTestApp({
+    at: '2026-11-30T02:00:00Z',
+    config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400, passwordMaxAgeDays: 0, listCountCap: listCap },
+  });
   [agent, dispatcher, handler, handler2, leader, supervisor, auditor] = await Promise.all([
     t.login('agent'),
     t.login('dispatcher'),
@@ -334,6 +343,8 @@ describe('the risk-employer register', () => {
   it('visits are planned and their results recorded; after 90 quiet days the employer leaves the register', async () => {
     const key = (await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === '呼和浩特市鑫达劳务派遣有限公司').employerKey;
     let reg = await ok(handler.post('/api/legal/risk-employers/visits', { employerKey: key, plannedFor: '2026-12-03', purpose: '“12351+法律监督”上门走访' }));
+    // The answer is that employer's entry, wherever it stands in the register's pages.
+    expect([reg.items.map((i: any) => i.employerKey), reg.nextCursor]).toEqual([[key], null]);
     const visit = reg.items.find((i: any) => i.employerKey === key).visits[0];
     reg = await ok(
       handler.post(`/api/legal/risk-employers/visits/${visit.id}/result`, { visitedAt: '2026-12-03T10:00:00+08:00', result: '企业已建立工资支付台账' }),
@@ -349,6 +360,202 @@ describe('the risk-employer register', () => {
     expect((await ok(handler.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerKey === key)).toBeUndefined();
     expect((await ok(handler.get('/api/legal/risk-employers?includeLeft=true'))).items.find((i: any) => i.employerKey === key).leftAt).toBeTruthy();
     t.clock.set('2026-11-30T02:00:00Z');
+  });
+});
+
+describe('the register, page by page', () => {
+  type Page = { items: any[]; nextCursor: string | null; total: number; totalCapped: boolean; countsByLevel: Record<string, number> | null };
+  const url = (query: string, limit: number, cursor?: string | null) => `/api/legal/risk-employers?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`;
+  /** Every page of a query, following nextCursor; each page but the last is full, the last says there is no next. */
+  async function pages(c: Client, query: string, limit: number): Promise<Page[]> {
+    const got: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: Page = await ok(c.get(url(query, limit, cursor)));
+      got.push(p);
+      cursor = p.nextCursor;
+    } while (cursor && got.length < 100);
+    expect(got.slice(0, -1).map((p) => p.items.length)).toEqual(got.slice(0, -1).map(() => limit));
+    expect(got.at(-1)!.items.length).toBeLessThanOrEqual(limit);
+    expect(got.at(-1)!.nextCursor).toBeNull();
+    return got;
+  }
+  const keysOf = (ps: Page[]) => ps.flatMap((p) => p.items.map((i) => i.employerKey as string));
+  /** The whole list in one answer: the register's order as the database sorts it, no keyset involved. */
+  const whole = async (c: Client, query = '') => {
+    const p: Page = await ok(c.get(url(query, 200)));
+    expect(p.nextCursor).toBeNull();
+    return p;
+  };
+  const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+  const inOrder = (items: any[]) =>
+    items.every(
+      (x, i) => i === 0 || rank[items[i - 1].level]! < rank[x.level]! || (items[i - 1].level === x.level && items[i - 1].ordersInWindow >= x.ordersInWindow),
+    );
+
+  let other: { id: string; path: string };
+  let shared: string;
+  const otherKeys: string[] = [];
+
+  beforeAll(async () => {
+    const [h2] = await t.db.select().from(units).where(eq(units.id, handler2.session.current.unit.id));
+    other = h2!;
+    // An employer with an order in the handler's county whose entry stands in the other county: the other county
+    // reads the entry but none of the orders (its history is the reader's to see, on every page).
+    const o = await atCounty({ employer: { name: '呼和浩特市页码测试商贸有限公司' }, workersInvolved: 1, amountInvolved: 1000 });
+    const [w] = await t.db.select({ key: workOrders.employerKey }).from(workOrders).where(eq(workOrders.id, o.id));
+    shared = w!.key!;
+    const now = t.clock.now();
+    const row = (key: string, level: string, n: number, unit: { id: string; path: string }, left = false) => ({
+      employerKey: key,
+      employerName: `${key}有限公司`,
+      creditCode: null,
+      level,
+      reasons: [{ code: 'repeat' as const, text: `近90天被诉求${n}次` }],
+      ordersInWindow: n,
+      amountTotal: 0,
+      workersMax: 1,
+      territorialUnitId: unit.id,
+      territorialUnitPath: unit.path,
+      enteredAt: now,
+      evaluatedAt: now,
+      leftAt: left ? now : null,
+      notifiedAt: now,
+    });
+    // Ties at every level, keys that sort differently by byte and by language (upper and lower case, Chinese), a
+    // medium above every high's count and a low above both: the rank decides first.
+    const here = [
+      row('页测高甲', 'high', 7, county),
+      row('页测高乙', 'high', 5, county),
+      row('Zeta页测', 'high', 5, county),
+      row('alpha页测', 'high', 5, county),
+      row('页测中甲', 'medium', 9, county),
+      row('页测中乙', 'medium', 3, county),
+      row('页测中丙', 'medium', 3, county),
+      row('beta页测', 'medium', 3, county),
+      row('页测中丁', 'medium', 1, county),
+      row('页测低甲', 'low', 20, county),
+      row('页测低乙', 'low', 4, county),
+      row('页测低丙', 'low', 4, county),
+      row('Gamma页测', 'low', 4, county),
+      row('delta页测', 'low', 4, county),
+      row('页测低丁', 'low', 2, county),
+      row('页测已移出高', 'high', 8, county, true),
+      row('页测已移出低', 'low', 3, county, true),
+    ];
+    const there = [
+      row('页测他县高甲', 'high', 6, other),
+      row('页测他县高乙', 'high', 5, other),
+      row(shared, 'medium', 3, other),
+      row('页测他县低', 'low', 4, other),
+    ];
+    otherKeys.push(...there.map((r) => r.employerKey));
+    await t.db.insert(riskEmployers).values([...here, ...there]);
+  });
+
+  /** What the database holds of the register in a territory, counted apart from the list's own code. */
+  const held = (path: string, includeLeft = false) =>
+    t.db
+      .select({ key: riskEmployers.employerKey, level: riskEmployers.level })
+      .from(riskEmployers)
+      .where(and(like(riskEmployers.territorialUnitPath, `${path}%`), includeLeft ? undefined : isNull(riskEmployers.leftAt)));
+
+  it('pages of any size make up the whole ranked list: none twice, none missing, across the levels and their ties', async () => {
+    const all = await whole(handler);
+    const expected = await held(county.path);
+    expect(all.items.map((i) => i.employerKey).sort()).toEqual(expected.map((r) => r.key).sort());
+    expect(inOrder(all.items)).toBe(true);
+    const count = (l: string) => expected.filter((r) => r.level === l).length;
+    expect(all.countsByLevel).toEqual({ high: count('high'), medium: count('medium'), low: count('low') });
+    expect([all.total, all.totalCapped]).toEqual([expected.length, false]);
+    for (const limit of [1, 2, 3, 4, 5, 7, 15, 16]) {
+      const got = await pages(handler, '', limit);
+      expect(keysOf(got), `pages of ${limit}`).toEqual(all.items.map((i) => i.employerKey));
+      expect(got.every((p) => p.total === all.total)).toBe(true);
+    }
+    // A page goes on after the row the cursor names, even when that row has left the register since.
+    const first: Page = await ok(handler.get(url('', 4)));
+    const gone = first.items.at(-1).employerKey;
+    await t.db.update(riskEmployers).set({ leftAt: t.clock.now() }).where(eq(riskEmployers.employerKey, gone));
+    const next: Page = await ok(handler.get(url('', 4, first.nextCursor)));
+    expect(next.items.map((i) => i.employerKey)).toEqual(all.items.slice(4, 8).map((i) => i.employerKey));
+    await t.db.update(riskEmployers).set({ leftAt: null }).where(eq(riskEmployers.employerKey, gone));
+  });
+
+  it('a level, the employers that left and one employer are filters the pages keep', async () => {
+    const all = await whole(handler);
+    for (const level of ['high', 'medium', 'low']) {
+      const one = await whole(handler, `&level=${level}`);
+      expect(one.items.map((i) => i.employerKey)).toEqual(all.items.filter((i) => i.level === level).map((i) => i.employerKey));
+      expect(keysOf(await pages(handler, `&level=${level}`, 2))).toEqual(one.items.map((i) => i.employerKey));
+      // The counts per level stay the register's (the filter's tabs); the total is the level's.
+      expect([one.total, one.countsByLevel]).toEqual([all.countsByLevel![level], all.countsByLevel]);
+    }
+    const withLeft = await whole(handler, '&includeLeft=true');
+    expect(withLeft.items.map((i) => i.employerKey)).toEqual(expect.arrayContaining(['页测已移出高', '页测已移出低']));
+    expect(inOrder(withLeft.items)).toBe(true);
+    expect(keysOf(await pages(handler, '&includeLeft=true', 3))).toEqual(withLeft.items.map((i) => i.employerKey));
+    // With the employers that left (they accumulate for good), the count stops past the list cap.
+    const n = (await held(county.path, true)).length;
+    expect(n).toBeGreaterThan(listCap);
+    expect([withLeft.total, withLeft.totalCapped, withLeft.countsByLevel]).toEqual([listCap, true, null]);
+    const high = await whole(handler, '&includeLeft=true&level=high');
+    const highHeld = (await held(county.path, true)).filter((r) => r.level === 'high').length;
+    expect([high.total, high.totalCapped]).toEqual([Math.min(highHeld, listCap), highHeld > listCap]);
+    const just = await whole(handler, `&key=${encodeURIComponent('页测中丙')}`);
+    expect([just.items.map((i) => i.employerKey), just.total]).toEqual([['页测中丙'], 1]);
+    // Another county's employer is not found by its key either.
+    expect((await whole(handler, `&key=${encodeURIComponent('页测他县高甲')}`)).items).toEqual([]);
+  });
+
+  it('a unit sees on every page what it saw before: its own territory, and of the histories the orders it may see', async () => {
+    const mine = keysOf(await pages(handler, '', 2));
+    expect(mine.filter((k) => otherKeys.includes(k))).toEqual([]);
+    const theirs = await pages(handler2, '', 1);
+    expect(keysOf(theirs).sort()).toEqual([...otherKeys].sort());
+    // The shared employer is on the other county's third page, with none of the handler's county's orders.
+    expect(theirs[2]!.items[0]).toMatchObject({ employerKey: shared, orders: [] });
+    // The province reads both counties and the orders; its pages make up its whole list as well.
+    const province = await whole(supervisor);
+    expect(province.items.map((i) => i.employerKey)).toEqual(expect.arrayContaining([...mine, ...otherKeys]));
+    const its = await pages(supervisor, '', 3);
+    expect(keysOf(its)).toEqual(province.items.map((i) => i.employerKey));
+    const entry = its.flatMap((p) => p.items).find((i) => i.employerKey === shared);
+    expect(entry.orders).toHaveLength(1);
+    await expectError(agent.get(url('', 2, theirs[0]!.nextCursor)), 403, 'ROLE_REQUIRED');
+  });
+
+  it('a cursor that is not one of its own is a 400 with a stable code; a page is a few statements', async () => {
+    const forge = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    for (const cursor of [
+      'not a cursor',
+      '!!!',
+      forge('null'),
+      forge('[0,1'),
+      forge([0, 1]),
+      forge([3, 1, '页测中甲']),
+      forge(['0', 1, '页测中甲']),
+      forge([0, -1, '页测中甲']),
+      forge([0, 1.5, '页测中甲']),
+      forge([0, 1e12, '页测中甲']),
+      forge([0, 1, '']),
+      forge([0, 1, 7]),
+      forge('[0,1,"a\\u0000b"]'),
+      forge('[0,1,"\\ud800"]'),
+      forge({ rank: 0, orders: 1, key: '页测中甲' }),
+    ]) {
+      const e = await expectError(handler.get(url('', 2, encodeURIComponent(cursor))), 400, 'RISK_CURSOR_INVALID');
+      expect(e.message).toBe('翻页游标无效，请从第一页重新查询');
+    }
+    await expectError(handler.get(url('', 2, 'x'.repeat(1001))), 400, 'VALIDATION_FAILED');
+    await expectError(handler.get(url('', 0)), 400, 'VALIDATION_FAILED');
+    await expectError(handler.get(url('', 201)), 400, 'VALIDATION_FAILED');
+    // Page two of the province's register: the rows, their count, visits, units' names, histories (and the session).
+    const first: Page = await ok(supervisor.get(url('', 3)));
+    const counter = countStatements(t.database);
+    const { value, statements } = await counter.during(() => ok<Page>(supervisor.get(url('', 3, first.nextCursor))));
+    expect(value.items).toHaveLength(3);
+    expect(statements).toBeLessThanOrEqual(6);
   });
 });
 

@@ -673,10 +673,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 话务记录列表（按来电时间倒序），来电号码仅接线员可见全号
-         * @description 话务记录列表（按来电时间倒序），来电号码仅接线员可见全号
+         * 话务记录列表（按来电时间倒序，游标翻页），来电号码仅接线员可见全号
+         * @description 话务记录列表（按来电时间倒序，游标翻页），来电号码仅接线员可见全号
          *
-         *     Call records, newest first; only agents see whole caller numbers.
+         *     Call records, newest first, paged by cursor; only agents see whole caller numbers.
          */
         get: operations["listCalls"];
         put?: never;
@@ -2071,10 +2071,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访
-         * @description 风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访
+         * 风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访；按高、中、关注，再按近期诉求数从多到少排列，游标分页
+         * @description 风险用人单位名录（本辖区）：原因、风险等级、诉求历史与走访；按高、中、关注，再按近期诉求数从多到少排列，游标分页
          *
-         *     The risk-employer register of the reader’s territory: reasons, level, history and visits.
+         *     The risk-employer register of the reader’s territory: reasons, level, history and visits; high, medium, low, then most orders in the window first, paged by cursor.
          */
         get: operations["listRiskEmployers"];
         put?: never;
@@ -2117,10 +2117,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 计划“12351+法律监督”走访
-         * @description 计划“12351+法律监督”走访
+         * 计划“12351+法律监督”走访；返回该用人单位的名录条目
+         * @description 计划“12351+法律监督”走访；返回该用人单位的名录条目
          *
-         *     Plan a "12351 + legal supervision" visit.
+         *     Plan a "12351 + legal supervision" visit; answers with that employer’s entry.
          */
         post: operations["planRiskEmployerVisit"];
         delete?: never;
@@ -2139,10 +2139,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 登记走访结果
-         * @description 登记走访结果
+         * 登记走访结果；返回该用人单位的名录条目
+         * @description 登记走访结果；返回该用人单位的名录条目
          *
-         *     Record a visit’s result.
+         *     Record a visit’s result; answers with that employer’s entry.
          */
         post: operations["recordRiskEmployerVisit"];
         delete?: never;
@@ -9783,9 +9783,10 @@ export interface operations {
             query?: {
                 agent?: string;
                 caller?: string;
+                /** @description 上一页的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
                 from?: string;
                 outcome?: "answered" | "abandoned" | "queue_timeout" | "ivr_only" | "in_progress";
-                page?: number;
                 pageSize?: number;
                 queue?: string;
                 to?: string;
@@ -9856,9 +9857,12 @@ export interface operations {
                             }[];
                             waitSeconds: number | null;
                         }[];
-                        page: number;
+                        /** @description 下一页的游标；没有更多时为空 / where the next page starts; null at the end */
+                        nextCursor: string | null;
                         pageSize: number;
                         total: number;
+                        /** @description 超过上限时 total 为上限，实际更多 / total is the cap and there are more */
+                        totalCapped: boolean;
                     };
                 };
             };
@@ -21630,8 +21634,13 @@ export interface operations {
     listRiskEmployers: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 nextCursor / the previous page’s nextCursor */
+                cursor?: string;
                 includeLeft?: "true" | "false";
+                /** @description 只看这一家（用人单位规范名称，通知中的链接）/ only this employer (its key, as a notice links it) */
+                key?: string;
                 level?: "high" | "medium" | "low";
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -21646,6 +21655,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 本辖区名录内各风险等级的家数（不受 level 筛选影响）；含已移出的（includeLeft）时为 null / the register’s employers per level in the reader’s territory (whatever level is asked for); null with includeLeft */
+                        countsByLevel: {
+                            high: number;
+                            low: number;
+                            medium: number;
+                        } | null;
                         items: {
                             amountTotal: number;
                             creditCode: string | null;
@@ -21686,6 +21701,12 @@ export interface operations {
                             }[];
                             workersMax: number;
                         }[];
+                        /** @description 下一页的游标，没有下一页时为 null / the next page’s cursor, null on the last page */
+                        nextCursor: string | null;
+                        /** @description 符合条件的用人单位数 / how many employers match */
+                        total: number;
+                        /** @description 为 true：符合条件的多于 total 家（含已移出的名录按上限计数，默认 1000）/ more than total match (with the employers that left, counted up to the cap, 1,000 by default) */
+                        totalCapped: boolean;
                     };
                 };
             };
@@ -21961,6 +21982,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 本辖区名录内各风险等级的家数（不受 level 筛选影响）；含已移出的（includeLeft）时为 null / the register’s employers per level in the reader’s territory (whatever level is asked for); null with includeLeft */
+                        countsByLevel: {
+                            high: number;
+                            low: number;
+                            medium: number;
+                        } | null;
                         items: {
                             amountTotal: number;
                             creditCode: string | null;
@@ -22001,6 +22028,12 @@ export interface operations {
                             }[];
                             workersMax: number;
                         }[];
+                        /** @description 下一页的游标，没有下一页时为 null / the next page’s cursor, null on the last page */
+                        nextCursor: string | null;
+                        /** @description 符合条件的用人单位数 / how many employers match */
+                        total: number;
+                        /** @description 为 true：符合条件的多于 total 家（含已移出的名录按上限计数，默认 1000）/ more than total match (with the employers that left, counted up to the cap, 1,000 by default) */
+                        totalCapped: boolean;
                     };
                 };
             };
@@ -22140,6 +22173,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 本辖区名录内各风险等级的家数（不受 level 筛选影响）；含已移出的（includeLeft）时为 null / the register’s employers per level in the reader’s territory (whatever level is asked for); null with includeLeft */
+                        countsByLevel: {
+                            high: number;
+                            low: number;
+                            medium: number;
+                        } | null;
                         items: {
                             amountTotal: number;
                             creditCode: string | null;
@@ -22180,6 +22219,12 @@ export interface operations {
                             }[];
                             workersMax: number;
                         }[];
+                        /** @description 下一页的游标，没有下一页时为 null / the next page’s cursor, null on the last page */
+                        nextCursor: string | null;
+                        /** @description 符合条件的用人单位数 / how many employers match */
+                        total: number;
+                        /** @description 为 true：符合条件的多于 total 家（含已移出的名录按上限计数，默认 1000）/ more than total match (with the employers that left, counted up to the cap, 1,000 by default) */
+                        totalCapped: boolean;
                     };
                 };
             };

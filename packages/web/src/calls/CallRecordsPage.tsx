@@ -1,11 +1,11 @@
-import { DatePicker, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { callRecordsApi, type CallPage, type CallQuery } from '../api/lawyers.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
-import { useLoad } from '../shell/use-load.js';
+import { useMorePages } from '../shell/use-more-pages.js';
 import { CallDetail } from './CallDetail.js';
 import { agentLabel, outcomeLabels, targetLabels } from './labels.js';
 
@@ -15,25 +15,32 @@ export default function CallRecordsPage() {
   const t = useT();
   const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs(), dayjs()]);
   const [filters, setFilters] = useState<{ agent?: string; queue?: string; outcome?: Call['outcome'] }>({});
-  const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const query: CallQuery = {
-    from: range[0].format('YYYY-MM-DD'),
-    to: range[1].add(1, 'day').format('YYYY-MM-DD'),
-    page,
-    pageSize: 50,
-    ...(filters.agent ? { agent: filters.agent } : {}),
-    ...(filters.queue ? { queue: filters.queue } : {}),
-    ...(filters.outcome ? { outcome: filters.outcome } : {}),
-  };
-  const calls = useLoad((signal) => callRecordsApi.list(query, signal), [JSON.stringify(query)]);
-  const set = (patch: typeof filters) => (setFilters((f) => ({ ...f, ...patch })), setPage(1));
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].add(1, 'day').format('YYYY-MM-DD');
+  const query = useMemo(
+    (): CallQuery => ({
+      from,
+      to,
+      pageSize: 50,
+      ...(filters.agent ? { agent: filters.agent } : {}),
+      ...(filters.queue ? { queue: filters.queue } : {}),
+      ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    }),
+    [from, to, filters],
+  );
+  // Newest first, 50 at a time by the server's cursor (a year's calls are half a million: never numbered pages).
+  const calls = useMorePages(query, async (q, after: string | null) => {
+    const r = await callRecordsApi.list({ ...q, ...(after ? { cursor: after } : {}) });
+    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
+  });
+  const set = (patch: typeof filters) => setFilters((f) => ({ ...f, ...patch }));
   if (calls.error) return <ErrorState error={calls.error} onRetry={calls.reload} />;
   return (
     <div data-testid="call-records">
       <Typography.Title level={4}>{t('话务记录')}</Typography.Title>
       <Space wrap style={{ marginBottom: 8 }}>
-        <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && (setRange([v[0], v[1]]), setPage(1))} />
+        <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         <Input.Search placeholder={t('坐席')} allowClear style={{ width: 140 }} onSearch={(v) => set({ agent: v.trim() || undefined })} />
         <Input.Search placeholder={t('队列')} allowClear style={{ width: 140 }} onSearch={(v) => set({ queue: v.trim() || undefined })} />
         <Select
@@ -49,9 +56,9 @@ export default function CallRecordsPage() {
         size="small"
         rowKey="callId"
         loading={calls.loading}
-        dataSource={calls.data?.items ?? []}
+        dataSource={calls.items}
         onRow={(r) => ({ onClick: () => setOpen(r.callId), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 50, total: calls.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={false}
         columns={[
           { title: t('来电时间'), dataIndex: 'offeredAt', render: (a: string | null) => formatTime(a), width: 150 },
           { title: t('来电号码'), dataIndex: 'caller' },
@@ -75,6 +82,19 @@ export default function CallRecordsPage() {
           { title: t('录音'), dataIndex: 'recordingAvailable', render: (r: boolean) => (r ? '●' : '') },
         ]}
       />
+      <div className="list-footer">
+        <Typography.Text type="secondary">
+          {calls.total !== null &&
+            (calls.totalCapped
+              ? t('多于 {total} 条，已显示 {n} 条', { total: calls.total, n: calls.items.length })
+              : t('共 {total} 条，已显示 {n} 条', { total: calls.total, n: calls.items.length }))}
+        </Typography.Text>
+        {calls.next && (
+          <Button onClick={() => void calls.more()} loading={calls.loadingMore}>
+            {t('加载更多')}
+          </Button>
+        )}
+      </div>
       <Drawer open={!!open} onClose={() => setOpen(null)} title={t('话务详情')} size="large" destroyOnHidden>
         {open && <CallDetail callId={open} />}
       </Drawer>

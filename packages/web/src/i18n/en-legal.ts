@@ -23,6 +23,7 @@ export const enLegal: Record<string, string> = {
   不合格: 'Failed',
   中风险: 'Medium risk',
   全部等级: 'All levels',
+  '只看 {name}': 'Only {name}',
   关注: 'Watch',
   分: 'pts',
   列入原因: 'Reasons',

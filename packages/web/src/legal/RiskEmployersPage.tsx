@@ -1,21 +1,30 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { legalApi, type RiskEmployer } from '../api/legal.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
-import { useLoad } from '../shell/use-load.js';
 import { riskLevelLabels } from './labels.js';
+import { useRegisterPages } from './useRegisterPages.js';
 
-/** The risk-employer register of the reader's territory: why each employer is on it, its orders, the visits planned and made. */
+type Level = 'high' | 'medium' | 'low';
+
+/**
+ * The risk-employer register of the reader's territory, high to low, a page at a time: why each employer is on it,
+ * its orders, the visits planned and made. A notice's link (`?key=`) shows the one employer it is about.
+ */
 export default function RiskEmployersPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [level, setLevel] = useState<'high' | 'medium' | 'low' | undefined>();
-  const reg = useLoad(() => legalApi.register({ level }), [level]);
+  const [params, setParams] = useSearchParams();
+  const key = params.get('key') ?? undefined;
+  const [level, setLevel] = useState<Level | undefined>();
+  const [nonce, setNonce] = useState(0);
+  const query = useMemo(() => ({ ...(level ? { level } : {}), ...(key ? { key } : {}) }), [level, key]);
+  const reg = useRegisterPages(query, nonce);
   const [planning, setPlanning] = useState<RiskEmployer | null>(null);
   const [recording, setRecording] = useState<{ id: string; name: string } | null>(null);
   const [form] = Form.useForm();
@@ -23,9 +32,9 @@ export default function RiskEmployersPage() {
   const plan = async () => {
     const v = await form.validateFields();
     try {
-      await legalApi.planVisit({ employerKey: planning!.employerKey, plannedFor: v.plannedFor.format('YYYY-MM-DD'), purpose: v.purpose });
+      // The answer is the employer's entry: it takes its place, the pages loaded so far stay.
+      reg.replace((await legalApi.planVisit({ employerKey: planning!.employerKey, plannedFor: v.plannedFor.format('YYYY-MM-DD'), purpose: v.purpose })).items);
       setPlanning(null);
-      reg.reload();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -33,9 +42,8 @@ export default function RiskEmployersPage() {
   const record = async () => {
     const v = await form.validateFields();
     try {
-      await legalApi.visitResult(recording!.id, { visitedAt: v.visitedAt.toISOString(), result: v.result });
+      reg.replace((await legalApi.visitResult(recording!.id, { visitedAt: v.visitedAt.toISOString(), result: v.result })).items);
       setRecording(null);
-      reg.reload();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -90,56 +98,80 @@ export default function RiskEmployersPage() {
       extra={
         <Select
           allowClear
-          placeholder="全部等级"
-          style={{ width: 140 }}
+          placeholder={t('全部等级')}
+          style={{ width: 160 }}
           value={level}
           onChange={setLevel}
-          options={Object.entries(riskLevelLabels).map(([value, [label]]) => ({ value, label: t(label) }))}
+          // Each level with how many employers of the territory it has (the counts do not follow the level chosen).
+          options={Object.entries(riskLevelLabels).map(([value, [label]]) => {
+            const n = reg.counts?.countsByLevel?.[value as Level];
+            return { value, label: n === undefined ? t(label) : `${t(label)} (${n})` };
+          })}
         />
       }
     >
-      {reg.error ? (
-        <ErrorState error={reg.error} onRetry={reg.reload} />
+      {key && (
+        <Tag closable style={{ marginBottom: 12 }} onClose={() => setParams({})}>
+          {t('只看 {name}', { name: reg.items[0]?.employerName ?? key })}
+        </Tag>
+      )}
+      {reg.error != null ? (
+        <ErrorState error={reg.error} onRetry={() => setNonce((n) => n + 1)} />
       ) : (
-        <Table<RiskEmployer>
-          rowKey="employerKey"
-          loading={reg.loading}
-          dataSource={reg.data?.items ?? []}
-          columns={columns}
-          pagination={false}
-          expandable={{
-            expandedRowRender: (r) => (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <div>
-                  <b>{t('诉求历史')}</b>
-                  {r.orders.map((o) => (
-                    <div key={o.id}>
-                      <Link to={`/orders/${o.id}`}>{o.number}</Link> {formatDate(o.createdAt)} {o.title}
-                    </div>
-                  ))}
-                </div>
-                <div>
-                  <b>{t('走访')}</b>
-                  {r.visits.length === 0 && <div>{t('尚未安排走访')}</div>}
-                  {r.visits.map((v) => (
-                    <div key={v.id}>
-                      {v.plannedFor} {v.purpose} —{' '}
-                      {v.result ?? (
-                        <Button
-                          size="small"
-                          type="link"
-                          onClick={() => (form.resetFields(), form.setFieldsValue({ visitedAt: dayjs() }), setRecording({ id: v.id, name: r.employerName }))}
-                        >
-                          {t('登记走访结果')}
-                        </Button>
-                      )}
-                    </div>
-                  ))}
-                </div>
-              </Space>
-            ),
-          }}
-        />
+        <>
+          <Table<RiskEmployer>
+            rowKey="employerKey"
+            loading={reg.loading}
+            dataSource={reg.items}
+            columns={columns}
+            pagination={false}
+            expandable={{
+              expandedRowRender: (r) => (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <div>
+                    <b>{t('诉求历史')}</b>
+                    {r.orders.map((o) => (
+                      <div key={o.id}>
+                        <Link to={`/orders/${o.id}`}>{o.number}</Link> {formatDate(o.createdAt)} {o.title}
+                      </div>
+                    ))}
+                  </div>
+                  <div>
+                    <b>{t('走访')}</b>
+                    {r.visits.length === 0 && <div>{t('尚未安排走访')}</div>}
+                    {r.visits.map((v) => (
+                      <div key={v.id}>
+                        {v.plannedFor} {v.purpose} —{' '}
+                        {v.result ?? (
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => (form.resetFields(), form.setFieldsValue({ visitedAt: dayjs() }), setRecording({ id: v.id, name: r.employerName }))}
+                          >
+                            {t('登记走访结果')}
+                          </Button>
+                        )}
+                      </div>
+                    ))}
+                  </div>
+                </Space>
+              ),
+            }}
+          />
+          <div className="list-footer">
+            <Typography.Text type="secondary">
+              {reg.counts &&
+                (reg.counts.totalCapped
+                  ? t('多于 {total} 条，已显示 {n} 条', { total: reg.counts.total, n: reg.items.length })
+                  : t('共 {total} 条，已显示 {n} 条', { total: reg.counts.total, n: reg.items.length }))}
+            </Typography.Text>
+            {reg.cursor && (
+              <Button onClick={() => void reg.loadMore()} loading={reg.loadingMore}>
+                {t('加载更多')}
+              </Button>
+            )}
+          </div>
+        </>
       )}
       <Modal open={!!planning} title={`${t('计划走访')} · ${planning?.employerName ?? ''}`} onCancel={() => setPlanning(null)} onOk={plan} destroyOnHidden>
         <Form form={form} layout="vertical">

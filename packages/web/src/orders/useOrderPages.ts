@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ordersApi, type ListQuery } from '../api/orders.js';
 import type { OrderSummary } from '../api/types.js';
 
@@ -17,9 +17,12 @@ export function useOrderPages(query: ListQuery, nonce: number) {
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Which first page the items belong to: a next page asked for before the query changed is not added to another's.
+  const generation = useRef(0);
 
   useEffect(() => {
     const ctl = new AbortController();
+    generation.current++;
     setLoading(true);
     setError(null);
     ordersApi
@@ -36,10 +39,12 @@ export function useOrderPages(query: ListQuery, nonce: number) {
   }, [queryKey, nonce]);
 
   const loadMore = async () => {
-    if (!cursor) return;
+    if (!cursor || loadingMore) return;
+    const mine = generation.current;
     setLoadingMore(true);
     try {
       const p = await ordersApi.list({ ...query, limit: pageSize, cursor });
+      if (mine !== generation.current) return;
       setItems((xs) => [...xs, ...p.items.filter((i) => !xs.some((x) => x.id === i.id))]);
       setCursor(p.nextCursor);
     } catch (e) {

@@ -1,0 +1,1 @@
+CREATE INDEX "risk_employers_rank_idx" ON "risk_employers" USING btree ((case "level" when 'high' then 0 when 'medium' then 1 else 2 end),(-"orders_in_window"),"employer_key") WHERE "risk_employers"."left_at" is null;
