@@ -28,7 +28,7 @@ import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import path from 'node:path';
 import { createCalendarService } from './calendar/calendar.service.js';
-import { recomputeProvisionalDeadlines } from './orders/provisional-deadlines.js';
+import { provisionalYearHook, registerProvisionalCarry } from './orders/provisional-deadlines.js';
 import { createClosureService } from './closure/closure.service.js';
 import { closureRoutes } from './closure/closure.routes.js';
 import { createDispatchService } from './dispatch/dispatch.service.js';
@@ -129,6 +129,11 @@ export type AppDeps = {
   runJobs?: boolean;
   /** Names this instance in the job table (two instances in one test). */
   instanceId?: string;
+  /**
+   * How many orders the long background work holds at a time (the national upload's batch, the provisional deadlines'
+   * recompute per transaction): tests make them small to see several batches.
+   */
+  batchSizes?: { nationalUpload?: number; provisionalDeadlines?: number };
 };
 
 declare module 'fastify' {
@@ -192,8 +197,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reference = createCatalogReference({ db, clock, bus });
   const limits = createTimeLimits(reference);
   // One calendar service for everyone, so an administrator's change is seen by the next deadline computed.
-  // Entering an official year recomputes the open orders' provisional deadlines in the same transaction.
-  const calendar = createCalendarService({ db, clock, bus, onYearEntered: (tx, input) => recomputeProvisionalDeadlines(tx, { limits }, input) });
+  // Entering an official year recomputes the open orders' provisional deadlines after it commits, in batches, with a
+  // job written with the year to finish what that run does not (orders/provisional-deadlines.ts).
+  const provisionalBatch = deps.batchSizes?.provisionalDeadlines;
+  const calendar = createCalendarService({
+    db,
+    clock,
+    bus,
+    yearEntered: provisionalYearHook({ db, limits, batchSize: provisionalBatch, log: (err) => app.log.error({ err }, 'provisional deadlines recompute') }),
+  });
+  registerProvisionalCarry(jobs, { limits, calendar: () => calendar.fresh(), ...(provisionalBatch ? { batchSize: provisionalBatch } : {}) });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
   await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
@@ -338,7 +351,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       inProcessDatabase: database.kind === 'pglite',
     }),
   });
-  const uploads = createNationalUploadService({ db, clock, outbound });
+  const uploads = createNationalUploadService({
+    db,
+    clock,
+    outbound,
+    ...(deps.batchSizes?.nationalUpload ? { batchSize: deps.batchSizes.nationalUpload } : {}),
+  });
   await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets, bus }), exchange, uploads });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange, uploads);

@@ -56,16 +56,17 @@ export function notCovered(err: CalendarNotCoveredError) {
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
 /**
- * Told, inside the import's transaction, that an official year replaced a provisional one: `before` is the calendar
- * deadlines were counted on, `after` the one with the year entered. Returns how many orders it recomputed.
- * (The orders capability registers it; the calendar knows nothing of orders.)
+ * Told that an official year replaced a provisional one (the orders capability registers it; the calendar knows
+ * nothing of orders): `inTransaction` inside the import's transaction (what must commit with the year: the
+ * recompute's job), `afterCommit` once it has committed, with the calendar that has the year (`after`), returning how
+ * many orders it recomputed.
  */
-export type YearEnteredHook = (
-  tx: Executor,
-  input: { actor: Actor; year: number; before: WorkingCalendar; after: WorkingCalendar; now: Date },
-) => Promise<number>;
+export type YearEnteredHook = {
+  inTransaction(tx: Executor, input: { year: number; now: Date }): Promise<void>;
+  afterCommit(input: { actor: Actor; year: number; after: WorkingCalendar; now: Date }): Promise<number>;
+};
 
-export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus; onYearEntered?: YearEnteredHook }) {
+export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: number; bus?: ChangeBus; yearEntered?: YearEnteredHook }) {
   const { db, clock, bus } = deps;
   // One copy per process, dropped on a write here or (through the bus) in another instance.
   const cache = createReferenceCache({
@@ -168,11 +169,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     }
     const now = clock.now();
     const exists = () => conflict('CALENDAR_YEAR_EXISTS', `${input.year} 年已在工作日历中，请逐日修改而不是重新导入`);
-    // The calendar deadlines were counted on, read fresh (not from the cache) before the transaction opens.
-    const before = await loadWorkingCalendar(db, now);
-    // Run again when PostgreSQL makes it a deadlock's victim: the recompute locks the provisional orders sorted by id,
-    // and a merge or link locks its orders one statement at a time (orders/deadlock-retry.ts). Nothing leaves the
-    // transaction before it commits (the cache is dropped after).
+    // The year, its audit row and the recompute's job commit together; the open orders' provisional deadlines are
+    // counted again after the commit, in batches (orders/provisional-deadlines.ts): the import locks no order. Run
+    // again when PostgreSQL makes it a deadlock's victim (orders/deadlock-retry.ts: 40P01, and 40001), as before.
     const result = await retryDeadlockVictim(() =>
       db.transaction(async (tx) => {
         if ((await countDaysInYear(tx, input.year)) > 0) throw exists();
@@ -215,15 +214,14 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
           before: null,
           after: summary,
         });
-        // Every open order whose deadlines ran into this year while it was provisional is counted again, atomically.
-        const recomputedOrders = deps.onYearEntered
-          ? await deps.onYearEntered(tx, { actor, year: input.year, before, after: await loadWorkingCalendar(tx, now), now })
-          : 0;
-        return { year: summary.year, days: summary.days, workdays: summary.workdays, recomputedOrders };
+        await deps.yearEntered?.inTransaction(tx, { year: input.year, now });
+        return { year: summary.year, days: summary.days, workdays: summary.workdays, after: await loadWorkingCalendar(tx, now) };
       }),
     );
     await invalidate();
-    return { ...result, coverage: await calendarCoverage(db, clock.now()) };
+    // Every open order whose deadlines ran into this year while it was provisional is counted again on it.
+    const recomputedOrders = deps.yearEntered ? await deps.yearEntered.afterCommit({ actor, year: input.year, after: result.after, now }) : 0;
+    return { year: result.year, days: result.days, workdays: result.workdays, recomputedOrders, coverage: await calendarCoverage(db, clock.now()) };
   }
 
   /** The same import from the notice as a file (iCalendar or JSON), read into the two lists first. */
@@ -261,7 +259,16 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     return saved;
   }
 
-  return { current, invalidate, deadline, list, setDay, importYear, importYearFile, setWorkingHours };
+  /**
+   * The calendar read now from the database (through `via`, a transaction, when given) instead of the process's copy,
+   * which is dropped: for work that must not count on a copy read before a change (an official year entered).
+   */
+  async function fresh(via?: Executor): Promise<WorkingCalendar> {
+    cache.drop();
+    return loadWorkingCalendar(via ?? db, clock.now());
+  }
+
+  return { current, fresh, invalidate, deadline, list, setDay, importYear, importYearFile, setWorkingHours };
 }
 
 /** The dates a listing covers: a year (the current one by default) or an explicit range of at most 400 days. */

@@ -25,13 +25,12 @@ export function registerExchangeJobs(jobs: JobRunner, exchange: ExchangeService,
     for (const p of await repo.listPartners(ctx.db)) if (p.active) await exchange.runReconciliation(p.id, yesterday);
   });
   jobs.every('exchange.reconcile', day);
-  // One job per slot across instances (the schedule's key); the upload rows are written only while this instance
-  // still holds the job, and one per (partner, day): a day is never uploaded twice, a missed day is caught up.
+  // One job per slot across instances (the schedule's key). Each (partner, day) is written in a transaction of its own,
+  // once by its unique key whichever instance or run gets there (national-upload.service.ts `run`): a run that stopped
+  // half way, or an instance whose lease was taken over, leaves no day twice and the next run the days still missing.
   jobs.register('exchange.national_upload', async (_job, ctx) => {
-    const plans = await uploads.plan(ctx.now);
-    await ctx.complete(async (tx) => {
-      await uploads.write(tx, plans, ctx.now);
-    });
+    await uploads.run(ctx.now);
+    await ctx.complete();
   });
   jobs.schedule('exchange.national_upload', nationalUploadSlot, (slot) => ({ slot: slot.toISOString() }));
 }

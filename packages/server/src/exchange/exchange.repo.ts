@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../platform/db/client.js';
+import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import type { Alongside } from '../orders/new-order.repo.js';
-import { orderFiguresOfDay, ordersChangedBetween } from '../orders/orders-for-exchange.js';
+import { eachPageOfOrdersChangedBetween, orderFiguresOfDay } from '../orders/orders-for-exchange.js';
 import type { DayFigures, UploadOrder } from './domain/national-upload.js';
 import { exchangeMessages, exchangeNonces, exchangePartners, exchangeReconciliations, exchangeUploads } from './exchange.tables.js';
 
@@ -344,20 +344,34 @@ export async function insertUpload(tx: Executor, u: typeof exchangeUploads.$infe
   return r;
 }
 
-/** The orders the day's upload carries: received that day or changed that day (their state as it is now). */
-export async function ordersOfDay(db: Executor, from: Date, to: Date): Promise<UploadOrder[]> {
-  const rows = await ordersChangedBetween(db, from, to);
-  // The partner's own id of an order that came from one (the national platform matches its orders by it).
-  const external = new Map<string, string>();
-  for (let i = 0; i < rows.length; i += 1000) {
-    const ids = rows.slice(i, i + 1000).map((r) => r.id);
-    const found = await db
-      .select({ orderId: exchangeMessages.orderId, externalId: exchangeMessages.externalId })
-      .from(exchangeMessages)
-      .where(and(inArray(exchangeMessages.orderId, ids), eq(exchangeMessages.direction, 'in'), eq(exchangeMessages.kind, 'order')));
-    for (const f of found) if (f.orderId && f.externalId) external.set(f.orderId, f.externalId);
-  }
-  return rows.map(({ id, ...r }) => ({ ...r, externalId: external.get(id) ?? null }));
+/**
+ * The orders the day's upload carries (received that day or changed that day, their state as it is now), handed to
+ * `page` a batch at a time from one cursor in the caller's transaction (orders/orders-for-exchange.ts), each with the
+ * partner's own id of an order that came from one (the national platform matches its orders by it): one statement
+ * per batch for those, none when no order of the batch came from a partner. Returns how many orders there are.
+ */
+export async function eachUploadPage(
+  tx: Tx,
+  from: Date,
+  to: Date,
+  size: number,
+  page: (orders: UploadOrder[], total: number) => Promise<boolean>,
+): Promise<number> {
+  return eachPageOfOrdersChangedBetween(tx, from, to, size, async (rows, total) => {
+    const received = rows.filter((r) => r.sourcePartnerId !== null).map((r) => r.id);
+    const external = new Map<string, string>();
+    if (received.length) {
+      const found = await tx
+        .select({ orderId: exchangeMessages.orderId, externalId: exchangeMessages.externalId })
+        .from(exchangeMessages)
+        .where(and(inArray(exchangeMessages.orderId, received), eq(exchangeMessages.direction, 'in'), eq(exchangeMessages.kind, 'order')));
+      for (const f of found) if (f.orderId && f.externalId) external.set(f.orderId, f.externalId);
+    }
+    return page(
+      rows.map(({ id, sourcePartnerId: _, ...r }) => Object.assign(r, { externalId: external.get(id) ?? null })),
+      total,
+    );
+  });
 }
 
 /** The day's figures for the manifest, in one statement (orders/orders-for-exchange.ts). */

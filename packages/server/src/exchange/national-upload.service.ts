@@ -1,70 +1,131 @@
 import { requireRole, type Actor } from '../auth/actor.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db, Executor, Tx } from '../platform/db/client.js';
+import { ioTurn } from '../platform/concurrency/io-turn.js';
+import type { Db, Tx } from '../platform/db/client.js';
 import { conflict, notFound } from '../platform/errors/app-error.js';
-import { dueDays, effectiveMapping, nationalFormat, uploadMessages, uploadState, type DayFigures, type UploadOrder } from './domain/national-upload.js';
+import type { FieldMapping } from './domain/mapping.js';
+import {
+  batchesOf,
+  batchPayload,
+  dueDays,
+  effectiveMapping,
+  manifestPayload,
+  nationalFormat,
+  nationalRecord,
+  uploadBatchSize,
+  uploadHead,
+  uploadState,
+  type DayFigures,
+  type UploadHead,
+} from './domain/national-upload.js';
 import * as repo from './exchange.repo.js';
 import { sendsTo, type Outbound } from './outbound.js';
 
-type Plan = { partner: repo.PartnerRow; day: string; orders: UploadOrder[]; figures: DayFigures };
-
 /** Which partners get the daily upload: the national platform, when we send to it. */
 const uploadsTo = (p: repo.PartnerRow) => p.kind === 'national' && sendsTo(p);
+
+/** Where a day's upload goes as it is built: its row (undefined when the day is already made), then each message. */
+export type UploadSink = {
+  claim(counts: { orders: number; batches: number }): Promise<{ id: string } | undefined>;
+  message(uploadId: string, batch: number, payload: Record<string, unknown>): Promise<void>;
+};
+
+/**
+ * One day's upload built a batch at a time in the caller's transaction: the day's orders come from one cursor
+ * (exchange.repo `eachUploadPage`), each batch mapped, handed to `sink` and let go before the next is read, so
+ * memory holds one batch however many orders the day has. The protocol is already numbered parts (docs/
+ * exchange-national.md: a manifest, batches 1…n, each its own message acknowledged by (day, batch)); what it needs
+ * before the first batch, the number of batches every message carries, comes with the cursor's first page (its total,
+ * counted in the same snapshot as the rows). The upload's row is claimed then, with the manifest: a day someone else
+ * made is left at once. Returns false when it was.
+ */
+export async function streamDayUpload(
+  tx: Tx,
+  u: { mapping: FieldMapping; platformCode: string | null; day: string; figures: DayFigures; batchSize?: number | undefined },
+  sink: UploadSink,
+): Promise<boolean> {
+  const size = u.batchSize ?? uploadBatchSize;
+  let upload: string | null = null;
+  let head: UploadHead | null = null;
+  let batch = 0;
+  /** The day's row and its manifest, once the number of orders is known; false when the day was already made. */
+  const claim = async (orders: number) => {
+    head = uploadHead({ day: u.day, platformCode: u.platformCode, batches: batchesOf(orders, size) });
+    const row = await sink.claim({ orders, batches: head.batches + 1 });
+    if (!row) return false;
+    upload = row.id;
+    await sink.message(upload, 0, manifestPayload(head, orders, u.figures));
+    return true;
+  };
+  const from = instantAt(u.day, 0);
+  const to = instantAt(addDaysToDate(u.day, 1), 0);
+  let claimed: boolean | null = null;
+  await repo.eachUploadPage(tx, from, to, size, async (orders, total) => {
+    claimed ??= await claim(total);
+    if (!claimed) return false;
+    batch++;
+    await sink.message(
+      upload!,
+      batch,
+      batchPayload(
+        head!,
+        batch,
+        orders.map((o) => nationalRecord(u.mapping, o)),
+      ),
+    );
+    return true;
+  });
+  // A day without orders: its manifest alone.
+  claimed ??= await claim(0);
+  return claimed;
+}
 
 /**
  * The national data link (全总数据联通, docs/exchange-national.md): the daily job makes each due day's upload once
  * (one row per partner and day, whichever instance runs first), its batches go out as outbound messages retried by
  * the job runner; an administrator sees each upload's state and resumes one that gave up.
  */
-export function createNationalUploadService(deps: { db: Db; clock: Clock; outbound: Outbound }) {
+export function createNationalUploadService(deps: { db: Db; clock: Clock; outbound: Outbound; batchSize?: number }) {
   const { db, clock, outbound } = deps;
 
-  /** Read before the transaction (PGlite has one connection): every due day's orders and figures, per partner. */
-  async function plan(now: Date): Promise<Plan[]> {
+  /**
+   * Every due day of every national partner, oldest first, each day in a transaction of its own: the upload row, its
+   * manifest and batches with their delivery jobs commit together or not at all, and the unique (partner, day) makes a
+   * day once across instances and runs (a run that stopped half way is resumed by the next from the day after the
+   * last one made, `dueDays`). Returns how many uploads it made.
+   */
+  async function run(now: Date): Promise<number> {
     const yesterday = addDaysToDate(localDateOf(now), -1);
-    const plans: Plan[] = [];
+    let made = 0;
     for (const partner of (await repo.listPartners(db)).filter(uploadsTo)) {
       for (const day of dueDays(await repo.lastUploadDay(db, partner.id), yesterday, addDaysToDate)) {
-        const from = instantAt(day, 0);
-        const to = instantAt(addDaysToDate(day, 1), 0);
-        const [orders, figures] = [await repo.ordersOfDay(db, from, to), await repo.figuresOfDay(db, from, to)];
-        plans.push({ partner, day, orders, figures });
+        if (await uploadDay(partner, day, now)) made++;
+        // Between two days' transactions, a turn for the requests waiting (PGlite runs in this thread).
+        await ioTurn();
       }
     }
-    return plans;
+    return made;
   }
 
-  /** Writes the planned uploads and their batches' delivery jobs, in the job's completing transaction. */
-  async function write(tx: Tx | Executor, plans: Plan[], now: Date): Promise<number> {
-    let made = 0;
-    for (const p of plans) {
-      const messages = uploadMessages(effectiveMapping(p.partner.mapping), {
-        day: p.day,
-        platformCode: p.partner.credentials.platformCode ?? null,
-        orders: p.orders,
-        figures: p.figures,
-      });
-      const upload = await repo.insertUpload(tx, {
-        partnerId: p.partner.id,
-        day: p.day,
-        format: nationalFormat,
-        orders: p.orders.length,
-        batches: messages.length,
-        figures: p.figures,
-        createdAt: now,
-      });
-      if (!upload) continue;
-      for (const m of messages)
-        await outbound.enqueue(
-          tx,
-          p.partner,
-          { kind: 'upload', orderId: null, externalId: `${p.day}#${m.batch}`, uploadId: upload.id, payload: m.payload },
-          now,
-        );
-      made++;
-    }
-    return made;
+  async function uploadDay(partner: repo.PartnerRow, day: string, now: Date): Promise<boolean> {
+    const mapping = effectiveMapping(partner.mapping);
+    const platformCode = partner.credentials.platformCode ?? null;
+    // Two instances on one day: the second's claim waits for the first's commit and finds the day made.
+    return db.transaction(async (tx) => {
+      const figures = await repo.figuresOfDay(tx, instantAt(day, 0), instantAt(addDaysToDate(day, 1), 0));
+      return streamDayUpload(
+        tx,
+        { mapping, platformCode, day, figures, batchSize: deps.batchSize },
+        {
+          claim: ({ orders, batches }) =>
+            repo.insertUpload(tx, { partnerId: partner.id, day, format: nationalFormat, orders, batches, figures, createdAt: now }),
+          message: async (uploadId, batch, payload) => {
+            await outbound.enqueue(tx, partner, { kind: 'upload', orderId: null, externalId: `${day}#${batch}`, uploadId, payload }, now);
+          },
+        },
+      );
+    });
   }
 
   async function list(actor: Actor, q: { partnerId?: string | undefined; page: number; pageSize: number }) {
@@ -115,7 +176,7 @@ export function createNationalUploadService(deps: { db: Db; clock: Clock; outbou
     return { resent };
   }
 
-  return { plan, write, list, resume };
+  return { run, list, resume };
 }
 
 export type NationalUploadService = ReturnType<typeof createNationalUploadService>;

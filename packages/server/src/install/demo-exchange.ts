@@ -3,7 +3,8 @@ import * as repo from '../exchange/exchange.repo.js';
 import { exchangeMessages } from '../exchange/exchange.tables.js';
 import type { FieldMapping } from '../exchange/domain/mapping.js';
 import { isReported, statusPayload } from '../exchange/domain/outbound.js';
-import { effectiveMapping, nationalFormat, uploadMessages } from '../exchange/domain/national-upload.js';
+import { effectiveMapping, nationalFormat } from '../exchange/domain/national-upload.js';
+import { streamDayUpload } from '../exchange/national-upload.service.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Db } from '../platform/db/client.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
@@ -137,39 +138,39 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
 /** The last three days' national uploads, delivered (the first of them on its second attempt): the uploads tab's history. */
 async function seedDemoUploads(db: Db, national: repo.PartnerRow, now: Date): Promise<void> {
   const today = localDateOf(now);
+  const mapping = effectiveMapping(national.mapping);
+  const platformCode = national.credentials.platformCode ?? null;
   for (const back of [3, 2, 1]) {
     const day = addDaysToDate(today, -back);
-    const from = instantAt(day, 0);
-    const to = instantAt(addDaysToDate(day, 1), 0);
-    const [orders, figures] = [await repo.ordersOfDay(db, from, to), await repo.figuresOfDay(db, from, to)];
     const made = new Date(instantAt(addDaysToDate(day, 1), 60).getTime());
-    const messages = uploadMessages(effectiveMapping(national.mapping), { day, platformCode: national.credentials.platformCode ?? null, orders, figures });
-    const upload = await repo.insertUpload(db, {
-      partnerId: national.id,
-      day,
-      format: nationalFormat,
-      orders: orders.length,
-      batches: messages.length,
-      figures,
-      createdAt: made,
+    // Built as the daily job builds it (a batch at a time), its messages written as already delivered.
+    await db.transaction(async (tx) => {
+      const figures = await repo.figuresOfDay(tx, instantAt(day, 0), instantAt(addDaysToDate(day, 1), 0));
+      await streamDayUpload(
+        tx,
+        { mapping, platformCode, day, figures },
+        {
+          claim: ({ orders, batches }) =>
+            repo.insertUpload(tx, { partnerId: national.id, day, format: nationalFormat, orders, batches, figures, createdAt: made }),
+          message: async (uploadId, batch, payload) => {
+            await tx.insert(exchangeMessages).values({
+              partnerId: national.id,
+              direction: 'out',
+              kind: 'upload',
+              externalId: `${day}#${batch}`,
+              uploadId,
+              payload,
+              state: 'delivered',
+              attempts: back === 3 ? 2 : 1,
+              partnerReceipt: `ACFTU-${day.replaceAll('-', '')}-${batch}`,
+              ackCount: 1,
+              createdAt: made,
+              deliveredAt: made,
+              lastAttemptAt: made,
+            });
+          },
+        },
+      );
     });
-    if (!upload) continue;
-    for (const m of messages) {
-      await db.insert(exchangeMessages).values({
-        partnerId: national.id,
-        direction: 'out',
-        kind: 'upload',
-        externalId: `${day}#${m.batch}`,
-        uploadId: upload.id,
-        payload: m.payload,
-        state: 'delivered',
-        attempts: back === 3 ? 2 : 1,
-        partnerReceipt: `ACFTU-${day.replaceAll('-', '')}-${m.batch}`,
-        ackCount: 1,
-        createdAt: made,
-        deliveredAt: made,
-        lastAttemptAt: made,
-      });
-    }
   }
 }

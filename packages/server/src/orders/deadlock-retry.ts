@@ -19,9 +19,9 @@ export const victimPause = (attempt: number) => new Promise<void>((resolve) => s
  * or one of them and a single change or intake, can cross even on different orders
  * (test/orders/order-counts-deadlock.test.ts). No order of taking them in the triggers can prevent that (the rows a
  * later statement needs are not known when the first runs), so whoever owns the transaction retries it: the
- * transition seam (transition.ts), intake (intake.service.ts; test/orders/intake-deadlock.test.ts) and entering a
- * calendar year, whose recompute locks every order with a provisional deadline (calendar.service.ts importYear;
- * test/orders/calendar-import-deadlock.test.ts). Safe only for a body with no effect outside its
+ * transition seam (transition.ts), intake (intake.service.ts; test/orders/intake-deadlock.test.ts) and each batch of
+ * an official calendar year's recompute of provisional deadlines (provisional-deadlines.ts; its orders are taken
+ * SKIP LOCKED, but the counters they move are not). Safe only for a body with no effect outside its
  * transaction (announcements after the commit, notices through the outbox in it), and only for the outermost
  * transaction: rolled back to a savepoint, the outer one would keep the locks it took before and meet the same cycle.
  */

@@ -16,7 +16,11 @@ export type OrderDeps = {
   db: Db;
   clock: Clock;
   config: Config;
-  calendar: { current(): Promise<WorkingCalendar> };
+  calendar: {
+    current(): Promise<WorkingCalendar>;
+    /** Read from the database through `via` (a transaction), when the process's copy is older than an order's deadlines. */
+    fresh?(via: Executor): Promise<WorkingCalendar>;
+  };
   limits: TimeLimits;
   /** Units, catalog codes, thresholds and rules: cached per process, dropped on `reference.changed`. */
   units: UnitDirectoryCache;

@@ -1,38 +1,115 @@
-import { asc, sql, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../platform/db/client.js';
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
 import { workOrders } from './orders.tables.js';
 
 /** What the exchange capability reads of the orders (the national daily upload); the orders capability owns the tables. */
 
-/** The orders received or changed in [from, to) with the fields the upload carries (their state as it is now). */
-export async function ordersChangedBetween(db: Executor, from: Date, to: Date) {
+/** One order as the national upload reads it (exchange/domain/national-upload.ts `UploadOrder`, before its partner's id). */
+export type UploadOrderRow = {
+  id: string;
+  sourcePartnerId: string | null;
+  number: string;
+  createdAt: Date;
+  channel: string;
+  typeCode: string;
+  subjectCode: string;
+  priority: string;
+  isGroup: boolean;
+  workersInvolved: number | null;
+  amountInvolved: number | null;
+  divisionCode: string | null;
+  employerName: string | null;
+  employerCreditCode: string | null;
+  state: string;
+  closedAt: Date | null;
+  satisfaction: string | null;
+};
+
+type UploadCursorRow = {
+  id: string;
+  source_partner_id: string | null;
+  number: string;
+  created_at: Date | string;
+  channel: string;
+  type_code: string;
+  subject_code: string;
+  priority: string;
+  is_group: boolean;
+  workers_involved: number | null;
+  amount_involved: number | null;
+  division_code: string | null;
+  employer_name: string | null;
+  employer_credit_code: string | null;
+  state: string;
+  closed_at: Date | string | null;
+  satisfaction: string | null;
+  total: number;
+};
+
+const uploadCursor = 'national_upload_orders';
+
+/**
+ * The orders received or changed in [from, to) with the fields the upload carries (their state as it is now), in
+ * (created_at, number) order, handed to `page` at most `size` at a time, with how many there are in all; `page`
+ * answers false to stop. One cursor in the caller's transaction: a single scan and a single snapshot, so the total,
+ * known at the first page, is the number of rows the pages then bring, and the server holds one page of orders
+ * however many the day has (a province's peak day is thousands; seven days are caught up at once). Not a keyset:
+ * "changed that day" has no index (`updated_at` is not indexed, and one there would be written by every change of
+ * every order), so each keyset page would scan the table again where the cursor scans it once.
+ */
+export async function eachPageOfOrdersChangedBetween(
+  tx: Tx,
+  from: Date,
+  to: Date,
+  size: number,
+  page: (rows: UploadOrderRow[], total: number) => Promise<boolean>,
+): Promise<number> {
   const f = from.toISOString();
   const t = to.toISOString();
-  return db
-    .select({
-      id: workOrders.id,
-      number: workOrders.number,
-      createdAt: workOrders.createdAt,
-      channel: workOrders.channel,
-      typeCode: workOrders.typeCode,
-      subjectCode: workOrders.subjectCode,
-      priority: workOrders.priority,
-      isGroup: workOrders.isGroup,
-      workersInvolved: workOrders.workersInvolved,
-      amountInvolved: workOrders.amountInvolved,
-      divisionCode: workOrders.divisionCode,
-      employerName: workOrders.employerName,
-      employerCreditCode: workOrders.employerCreditCode,
-      state: workOrders.state,
-      closedAt: workOrders.closedAt,
-      satisfaction: workOrders.handlingSatisfaction,
-    })
-    .from(workOrders)
-    .where(
-      sql`(${workOrders.createdAt} >= ${f}::timestamptz and ${workOrders.createdAt} < ${t}::timestamptz) or (${workOrders.updatedAt} >= ${f}::timestamptz and ${workOrders.updatedAt} < ${t}::timestamptz)`,
-    )
-    .orderBy(asc(workOrders.createdAt), asc(workOrders.number));
+  const w = workOrders;
+  await tx.execute(
+    sql`declare ${sql.identifier(uploadCursor)} no scroll cursor for
+      select ${w.id} as id, ${w.sourcePartnerId} as source_partner_id, ${w.number} as number, ${w.createdAt} as created_at,
+        ${w.channel} as channel, ${w.typeCode} as type_code, ${w.subjectCode} as subject_code, ${w.priority} as priority,
+        ${w.isGroup} as is_group, ${w.workersInvolved} as workers_involved, ${w.amountInvolved}::float8 as amount_involved,
+        ${w.divisionCode} as division_code, ${w.employerName} as employer_name, ${w.employerCreditCode} as employer_credit_code,
+        ${w.state} as state, ${w.closedAt} as closed_at, ${w.handlingSatisfaction} as satisfaction, (count(*) over ())::int as total
+      from ${w}
+      where (${w.createdAt} >= ${f}::timestamptz and ${w.createdAt} < ${t}::timestamptz)
+        or (${w.updatedAt} >= ${f}::timestamptz and ${w.updatedAt} < ${t}::timestamptz)
+      order by ${w.createdAt}, ${w.number}`,
+  );
+  let total = 0;
+  for (let read = 0; read === 0 || read < total; ) {
+    const rows = rowsOf<UploadCursorRow>(await tx.execute(sql`fetch forward ${sql.raw(String(Math.trunc(size)))} from ${sql.identifier(uploadCursor)}`));
+    if (!rows.length) break;
+    total = rows[0]!.total;
+    read += rows.length;
+    if (!(await page(rows.map(uploadOrderOf), total))) break;
+  }
+  await tx.execute(sql`close ${sql.identifier(uploadCursor)}`);
+  return total;
 }
+
+const uploadOrderOf = (r: UploadCursorRow): UploadOrderRow => ({
+  id: r.id,
+  sourcePartnerId: r.source_partner_id,
+  number: r.number,
+  createdAt: new Date(r.created_at),
+  channel: r.channel,
+  typeCode: r.type_code,
+  subjectCode: r.subject_code,
+  priority: r.priority,
+  isGroup: r.is_group,
+  workersInvolved: r.workers_involved,
+  amountInvolved: r.amount_involved,
+  divisionCode: r.division_code,
+  employerName: r.employer_name,
+  employerCreditCode: r.employer_credit_code,
+  state: r.state,
+  closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+  satisfaction: r.satisfaction,
+});
 
 /** The day's figures of the national upload's manifest (exchange/domain/national-upload.ts), in one statement. */
 export async function orderFiguresOfDay(db: Executor, from: Date, to: Date) {

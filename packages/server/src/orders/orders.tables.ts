@@ -1,7 +1,23 @@
 import { notCountedStateLiterals } from './open-states.js';
 import type { ReplyDoubt } from '../handling/domain/reply-plausibility.js';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from '../units/units.tables.js';
 import { users } from '../users/users.tables.js';
 import { riskFlagCodes } from '../catalog/domain/catalog.js';
@@ -75,6 +91,13 @@ export const workOrders = pgTable(
     callbackDueAt: timestamp('callback_due_at', { withTimezone: true }),
     /** An open deadline was counted into a provisional calendar year; recomputed when the official year is entered. */
     deadlineProvisional: boolean('deadline_provisional').notNull().default(false),
+    /**
+     * The first provisional day of the calendar those deadlines were counted on (null when none is provisional): an
+     * order whose date is before the current calendar's was counted before an official year replaced the provisional
+     * one, and is carried to it by the year's recompute or by its next change, whichever comes first
+     * (provisional-deadlines.ts).
+     */
+    deadlineProvisionalFrom: date('deadline_provisional_from', { mode: 'string' }),
     pendingExtension: jsonb('pending_extension').$type<PendingExtension>(),
     extensionCount: integer('extension_count').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),
@@ -105,6 +128,9 @@ export const workOrders = pgTable(
     // 180,000 orders about one employer was marked 无效, its next intakes fell from ~1,000 to ~100 a second.
     index('work_orders_employer_counted_idx').on(t.employerKey, t.createdAt).where(sql`${t.state} not in (${notCountedStateLiterals})`),
     index('work_orders_due_idx').on(t.currentDueAt),
+    // The orders with provisional deadlines, few among all, in the order the year's recompute walks them.
+    index('work_orders_provisional_idx').on(t.id).where(sql`${t.deadlineProvisional}`),
+    check('work_orders_provisional_from', sql`${t.deadlineProvisional} = (${t.deadlineProvisionalFrom} is not null)`),
     // The work queues' order (order-list.ts, due_asc): open orders by deadline, then the closed ones, walked from the start.
     index('work_orders_due_order_idx').on(sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
     // A queue of one state (待审核, 待回访, 办理中…) in that order: its first page is the start of one range.

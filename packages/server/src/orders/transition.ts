@@ -13,7 +13,7 @@ import type { OrderState } from './domain/states.js';
 import type { OrderDeps } from './order-deps.js';
 import { applyEffect, lockSnapshot, type OrderRow } from './orders.repo.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
-import { provisionalFlag } from './provisional-deadlines.js';
+import { carryOrder, provisionalBasisOf, provisionalFlag } from './provisional-deadlines.js';
 import { machineFacts } from './machine-facts.js';
 import { relationsOf } from './relations.js';
 import { noticeJob } from '../notifications/domain/notice.js';
@@ -103,33 +103,56 @@ export async function runTransition(
   let announcement: BusMessage | null = null;
   const attempt = async (tx: Tx) => {
     announcement = null;
-    const snapshot = await lockSnapshot(tx, orderId);
-    if (!snapshot || !orderVisibleTo(actor, snapshot.order)) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
-    const { order } = snapshot;
-    if (version !== null && order.version !== version) throw staleVersion('工单');
+    const locked = await lockSnapshot(tx, orderId);
+    if (!locked || !orderVisibleTo(actor, locked.order)) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
+    if (version !== null && locked.order.version !== version) throw staleVersion('工单');
     const actorUnit = loaded.units.get(actor.unitId);
+    const now = deps.clock.now();
+    const unitName = actorUnit?.name ?? '';
+    // Provisional deadlines and the calendar this change counts on (provisional-deadlines.ts): a copy older than what
+    // the order was counted on (read before an official year's import committed) is read again; deadlines counted
+    // before the official year replaced the provisional one, which the year's recompute has not reached yet, are
+    // carried to it first, with their own event and version, as the recompute would, so no order mixes the two.
+    let { calendar } = loaded;
+    if (provisionalBasisOf(locked.order, calendar) === 'stale' && deps.calendar.fresh) calendar = await deps.calendar.fresh(tx);
+    const snapshot =
+      provisionalBasisOf(locked.order, calendar) === 'older'
+        ? {
+            ...locked,
+            order: await carryOrder(
+              tx,
+              deps.limits,
+              locked.order,
+              calendar,
+              { userId: actor.userId, displayName: actor.displayName, role: actor.role, unitId: actor.unitId, unitName },
+              now,
+            ),
+          }
+        : locked;
+    const { order } = snapshot;
     const relations = relationsOf(actor, order, snapshot.coHandlers, actorUnit);
     const facts = machineFacts(actor, order, relations, snapshot.facts);
     const decision = decide(order.state as OrderState, action, { role: actor.role, relations, facts });
     if (!decision.ok) {
       throw decision.kind === 'conflict' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
     }
-    const now = deps.clock.now();
-    const unitName = actorUnit?.name ?? '';
     // Its priority as the emergency mechanism makes it: a flagged order runs on the major limits.
     const selector = limitSelectorOf(order);
     const effectCtx: EffectCtx = {
       now,
-      calendar: loaded.calendar,
+      calendar,
       limitFor: (step, priority) => loaded.reference.limitFor(step, priority ? { ...selector, priority } : selector),
       actor: { userId: actor.userId, unitId: actor.unitId, unitName, role: actor.role },
       newId: randomUUID,
     };
-    const computed = await compute({ tx, order, snapshot, now, next: decision.next, relations, ...loaded, effectCtx });
+    const computed = await compute({ tx, order, snapshot, now, next: decision.next, relations, ...loaded, calendar, effectCtx });
     const state = computed.state ?? decision.next;
-    // Whether a deadline now reaches into a provisional calendar year: decided here, for whatever the action set.
-    const provisional = await provisionalFlag(tx, deps.limits, loaded.calendar, { ...order, ...computed.set, state } as OrderRow);
-    const effect = provisional === order.deadlineProvisional ? computed : { ...computed, set: { ...computed.set, deadlineProvisional: provisional } };
+    // Whether a deadline now reaches into a provisional calendar year, and on which: decided here, for whatever the action set.
+    const provisionalFrom = await provisionalFlag(tx, deps.limits, calendar, { ...order, ...computed.set, state } as OrderRow);
+    const effect =
+      provisionalFrom === order.deadlineProvisionalFrom
+        ? computed
+        : { ...computed, set: { ...computed.set, deadlineProvisional: provisionalFrom !== null, deadlineProvisionalFrom: provisionalFrom } };
     const bump = effect.versioned || state !== order.state || Object.keys(effect.set).length > 0;
     const message = changed(order, effect, state, bump, now);
     const updated = await applyEffect(tx, order, effect, {

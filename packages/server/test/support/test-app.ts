@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppDeps } from '../../src/app.js';
 import type { ChangeBus } from '../../src/platform/bus/index.js';
 import type { Config } from '../../src/platform/config/config.js';
 import { demoPassword } from '../../src/install/demo.js';
@@ -8,7 +8,9 @@ import { createInstalledDatabase, testPassword } from './test-db.js';
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a real, installed database, driven with inject(). */
-export async function createTestApp(opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus; webRoot?: string; onQuery?: (sql: string) => void } = {}) {
+export async function createTestApp(
+  opts: { at?: string; config?: Partial<Config>; bus?: ChangeBus; webRoot?: string; onQuery?: (sql: string) => void; batchSizes?: AppDeps['batchSizes'] } = {},
+) {
   const installed = await createInstalledDatabase(opts);
   const app: FastifyInstance = await buildApp({
     database: installed.database,
@@ -16,6 +18,7 @@ export async function createTestApp(opts: { at?: string; config?: Partial<Config
     clock: installed.clock,
     ...(opts.bus ? { bus: opts.bus } : {}),
     ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
+    ...(opts.batchSizes ? { batchSizes: opts.batchSizes } : {}),
   });
   await app.ready();
 

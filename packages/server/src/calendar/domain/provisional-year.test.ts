@@ -8,6 +8,8 @@ import {
   provisionalThroughYear,
   provisionalYear,
   provisionalYearRange,
+  provisionalBasis,
+  asProvisionalFrom,
   statutoryHolidays,
   withProvisionalYears,
 } from './provisional-year.js';
@@ -247,5 +249,38 @@ describe('deadlines on a provisional year', () => {
     expect(carryDeadline(provisional, official, at('2026-12-01 10:00'), due, 'working_days')).toBe(due);
     const clock = at('2027-01-04 10:00');
     expect(carryDeadline(provisional, official, at('2027-01-03 10:00'), clock, 'clock_hours')).toBe(clock);
+  });
+
+  describe('the calendar a deadline was counted on, rebuilt after the official year replaced it', () => {
+    // The official 2027 entered, 2028 provisional: as the calendar is once the notice has been imported.
+    const after = withProvisionalYears(official, 2028);
+    const before = asProvisionalFrom(after, '2027-01-01');
+
+    it('knows where provisional days begin (the day after the last entered one without any)', () => {
+      expect(provisionalBasis(provisional)).toBe('2027-01-01');
+      expect(provisionalBasis(after)).toBe('2028-01-01');
+      expect(provisionalBasis(official)).toBe('2028-01-01');
+      expect(provisionalBasis(createWorkingCalendar([]))).toBeNull();
+      expect(asProvisionalFrom(after, '2028-01-01')).toBe(after);
+    });
+
+    it('is the provisional 2027 again: the entered days before it, the regulation from it', () => {
+      expect(before.provisionalFrom).toBe('2027-01-01');
+      expect(before.firstDay).toBe(provisional.firstDay);
+      for (const [day, workday] of provisional.workdays) expect(before.workdays.get(day), day).toBe(workday);
+      // And the year after, provisional in both.
+      expect(before.lastDay).toBe('2028-12-31');
+      expect(isWorkday(before, '2028-01-03')).toBe(isWorkday(after, '2028-01-03'));
+      expect(isWorkday(before, '2027-02-20')).toBe(false); // the notice's make-up Saturday: not in the regulation
+    });
+
+    it.each([
+      ['2026-11-30 10:00', 35],
+      ['2026-12-31 16:00', 2],
+      ['2027-02-01 10:00', 5],
+    ])('from %s, %i working days: carried from the rebuilt calendar as from the one it was counted on', (start, n) => {
+      const due = addWorkingDays(provisional, at(start), n);
+      expect(carryDeadline(before, after, at(start), due, 'working_days')).toEqual(carryDeadline(provisional, official, at(start), due, 'working_days'));
+    });
   });
 });

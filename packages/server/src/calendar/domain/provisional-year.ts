@@ -108,3 +108,25 @@ export function withProvisionalYears(cal: WorkingCalendar, throughYear: number):
 /** The years a calendar ending on `lastDay` is extended through at `today`: the next year, and the one after today's. */
 export const provisionalThroughYear = (lastDay: string | null, today: string) =>
   Math.max(lastDay ? Number(lastDay.slice(0, 4)) + 1 : 0, Number(today.slice(0, 4)) + 1);
+
+/**
+ * Where a calendar's provisional days begin: `provisionalFrom`, or the day after its last day when it has none (every
+ * day it holds is entered). A deadline counted when this was earlier was counted before an official year replaced the
+ * provisional one. Null for an empty calendar.
+ */
+export const provisionalBasis = (cal: WorkingCalendar): string | null => cal.provisionalFrom ?? (cal.lastDay ? addDaysToDate(cal.lastDay, 1) : null);
+
+/**
+ * The calendar a deadline was counted on when the provisional days began at `from`, rebuilt from a later one: its
+ * entered days before `from` (entered days are never dropped, and those before an official year's import are the
+ * ones the import found), then the provisional years the regulation gives from there, through the years `cal`
+ * covers. What an official year's recompute carries a deadline from, however long after the import it runs.
+ */
+export function asProvisionalFrom(cal: WorkingCalendar, from: string): WorkingCalendar {
+  if (provisionalBasis(cal) === from && cal.provisionalFrom) return cal;
+  const lastEntered = addDaysToDate(from, -1);
+  const workdays = new Map<string, boolean>();
+  for (const [day, workday] of cal.workdays) if (day <= lastEntered) workdays.set(day, workday);
+  const entered: WorkingCalendar = { workdays, firstDay: cal.firstDay, lastDay: lastEntered, periods: cal.periods };
+  return withProvisionalYears(entered, Math.max(Number(cal.lastDay.slice(0, 4)), Number(from.slice(0, 4))));
+}

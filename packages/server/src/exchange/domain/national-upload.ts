@@ -8,7 +8,10 @@ import { mapOutbound } from './outbound.js';
  * own mapping overrides them where the national format changes, without a code change.
  */
 export const nationalFormat = 'ACFTU-12351-DAILY/1';
-/** Orders per batch: a failed upload resumes at the batch that failed, never re-sends the ones delivered. */
+/**
+ * Orders per batch: a failed upload resumes at the batch that failed, never re-sends the ones delivered. Also how many
+ * orders the daily job holds at a time (one batch is read, sent to the outbox and let go before the next).
+ */
 export const uploadBatchSize = 200;
 /** A day missed (the server was down) is caught up on the next run, at most this many days back. */
 export const uploadCatchUpDays = 7;
@@ -131,23 +134,55 @@ export function dueDays(lastUploaded: string | null, yesterday: string, addDays:
   return days;
 }
 
+/** How many batches carry `orders` orders. */
+export const batchesOf = (orders: number, size: number = uploadBatchSize) => Math.ceil(orders / size);
+
+/** What every message of one day's upload starts with; `batches` counts the order batches (the manifest is batch 0). */
+export type UploadHead = { type: 'upload'; format: string; day: string; platformCode: string | null; batches: number };
+
+export const uploadHead = (u: { day: string; platformCode: string | null; batches: number }): UploadHead => ({
+  type: 'upload',
+  format: nationalFormat,
+  day: u.day,
+  platformCode: u.platformCode,
+  batches: u.batches,
+});
+
+/** Batch 0: the day's figures, and how many batches and orders follow. */
+export const manifestPayload = (head: UploadHead, orders: number, figures: DayFigures): Record<string, unknown> => ({ ...head, batch: 0, orders, figures });
+
+/** Batch n (from 1): its orders in the national format. */
+export const batchPayload = (head: UploadHead, batch: number, records: Record<string, unknown>[]): Record<string, unknown> => ({
+  ...head,
+  batch,
+  orders: records,
+});
+
 /**
  * The messages of one day's upload: batch 0 is the manifest (the day's figures, how many batches and orders follow),
  * batches 1…n carry the orders. Each is delivered on its own and acknowledged by (day, batch), so an upload that
- * failed half-way resumes with what is missing.
+ * failed half-way resumes with what is missing. The daily job builds the same messages a batch at a time, from a
+ * cursor over the day's orders (national-upload.service.ts `streamDayUpload`); this is the whole day at once.
  */
 export function uploadMessages(
   m: FieldMapping,
   u: { day: string; platformCode: string | null; orders: UploadOrder[]; figures: DayFigures },
+  size: number = uploadBatchSize,
 ): { batch: number; payload: Record<string, unknown> }[] {
-  const records = u.orders.map((o) => nationalRecord(m, o));
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < records.length; i += uploadBatchSize) batches.push(records.slice(i, i + uploadBatchSize));
-  const head = { type: 'upload', format: nationalFormat, day: u.day, platformCode: u.platformCode, batches: batches.length };
-  return [
-    { batch: 0, payload: { ...head, batch: 0, orders: records.length, figures: u.figures } },
-    ...batches.map((orders, i) => ({ batch: i + 1, payload: { ...head, batch: i + 1, orders } })),
-  ];
+  const head = uploadHead({ day: u.day, platformCode: u.platformCode, batches: batchesOf(u.orders.length, size) });
+  const messages = [{ batch: 0, payload: manifestPayload(head, u.orders.length, u.figures) }];
+  for (let i = 0; i < u.orders.length; i += size) {
+    const batch = i / size + 1;
+    messages.push({
+      batch,
+      payload: batchPayload(
+        head,
+        batch,
+        u.orders.slice(i, i + size).map((o) => nationalRecord(m, o)),
+      ),
+    });
+  }
+  return messages;
 }
 
 export type UploadState = 'sending' | 'done' | 'failed';

@@ -296,6 +296,8 @@ export function createEffect(input: NewOrderInput, ctx: EffectCtx & { intakeUnit
     currentDueAt: plan.dueAt,
     currentNearDueAt: plan.nearDueAt,
     deadlineProvisional: plan.provisional,
+    // Which calendar the provisional deadline was counted on: its provisional days' first (provisional-deadlines.ts).
+    deadlineProvisionalFrom: plan.provisional ? (ctx.calendar.provisionalFrom ?? null) : null,
     updatedAt: now,
   } satisfies Omit<OrderRow, 'id'>;
   const event = parseOrderEvent({
