@@ -95,7 +95,8 @@ export const riskEmployers = pgTable(
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
   (t) => [
-    index('risk_employers_territory_idx').on(t.territorialUnitPath),
+    // A territory is a path prefix (`like '…%'`): a plain index on text serves it only under the C collation.
+    index('risk_employers_territory_idx').using('btree', sql`${t.territorialUnitPath} text_pattern_ops`),
     // The register's order (legal.repo.ts registerPage): rank, more orders in the window first, the key. All ascending
     // (the count negated), so that a page's keyset is one row comparison: the start of one range of this index.
     // Over the employers on the register only: those that left stay in the table for good and outnumber them in time.

@@ -53,7 +53,8 @@ export const qaInspections = pgTable(
     uniqueIndex('qa_inspections_day_call_uq').on(t.day, t.callId),
     check('qa_inspections_one_subject', sql`(${t.orderId} is null) <> (${t.callId} is null)`),
     index('qa_inspections_agent_idx').on(t.agentUserId, t.day),
-    index('qa_inspections_scope_day_idx').on(t.scopePath, t.day),
+    // A scope is a path prefix (`like '…%'`): only a pattern index serves it under a collation that is not C.
+    index('qa_inspections_scope_day_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, t.day),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
@@ -61,6 +62,9 @@ export const membershipApplications = pgTable(
     cardIssuedAt: timestamp('card_issued_at', { withTimezone: true }),
     cardIssuedBy: uuid('card_issued_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('membership_applications_number_uq').on(t.number), index('membership_applications_unit_idx').on(t.unitPath, t.createdAt)],
+  (t) => [
+    uniqueIndex('membership_applications_number_uq').on(t.number),
+    index('membership_applications_unit_idx').using('btree', sql`${t.unitPath} text_pattern_ops`, t.createdAt),
+  ],
 );
 export type MembershipRow = typeof membershipApplications.$inferSelect;
