@@ -127,6 +127,7 @@ export async function carryProvisionalDeadlines(
     let last: string | null = null;
     for (;;) {
       const from: string | null = last;
+      await limits.warm(db);
       const batch: { n: number; last: string | null } = await retryDeadlockVictim(() =>
         db.transaction(async (tx) => {
           const rows: OrderRow[] = await tx

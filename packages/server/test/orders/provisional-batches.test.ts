@@ -80,8 +80,12 @@ describe('entering 2027: seven provisional orders, three per transaction', () =>
     expect(general.deadlineProvisional).toBe(false);
     expect(await s.provisionalFrom(orders[0]!.id)).toBe('2027-01-01');
 
+    // Six minutes on, the process's copy of the catalog's rules has expired: the recompute reads them once a batch,
+    // outside its transaction (inside one, a cold copy was read again at each of an order's four lookups).
+    s.t.clock.advance(6 * 60_000);
     const counter = countStatements(s.t.database);
     const { value, sql: texts, rows } = await counter.during(() => s.importYear());
+    expect(texts.filter((q) => q.includes('"time_limit_rules"')).length).toBeLessThanOrEqual(3);
     expect(value).toMatchObject({ year: 2027, recomputedOrders: 7, coverage: { lastDay: '2027-12-31', provisional: { from: '2028-01-01' } } });
     // The orders were read and locked three at a time: 3 + 3 + 1, and never all at once.
     const locking = texts.flatMap((q, i) => (q.includes('"work_orders"') && q.includes('for update skip locked') ? [rows[i]] : []));
@@ -93,7 +97,7 @@ describe('entering 2027: seven provisional orders, three per transaction', () =>
     expect(await s.recomputedEvents(general.id)).toEqual([]);
 
     // The year's job, five minutes on: nothing left, nothing twice.
-    s.t.clock.set('2026-11-30T02:06:00Z');
+    s.t.clock.set('2026-11-30T02:12:00Z');
     await s.t.app.jobs.runDue();
     await s.expectRecomputed(orders.map((o) => o.id));
   });
