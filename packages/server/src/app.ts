@@ -337,7 +337,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const recordings = createCallRecordings({ calls, store: orderDeps.attachments });
   await app.register(callRecordingRoutes, { prefix: '/api/calls', recordings, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
-  const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
+  const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000, listCountCap: config.listCountCap });
   await app.register(exchangeInboundRoutes, {
     prefix: '/api/exchange/inbound',
     inbound: createInboundService({

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { countUpTo } from '../platform/db/capped-count.js';
 import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import type { Alongside } from '../orders/new-order.repo.js';
@@ -277,13 +278,21 @@ const where = (f: MessageFilter): SQL | undefined =>
     f.to ? lt(exchangeMessages.createdAt, f.to) : undefined,
   );
 
-export async function listMessages(db: Executor, f: MessageFilter & { limit: number; offset: number }) {
-  const [items, [total]] = await Promise.all([
-    db.select().from(exchangeMessages).where(where(f)).orderBy(desc(exchangeMessages.id)).limit(f.limit).offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(exchangeMessages).where(where(f)),
-  ]);
-  return { items, total: total?.n ?? 0 };
+/**
+ * A page of messages, newest first, before the message `before` (keyset on the id: never OFFSET; a partner's by
+ * exchange_messages_partner_idx (partner_id, id)). The count is capped (platform/db/capped-count.ts): the traffic of
+ * a decade is millions of messages, and a page says how many there are only up to the cap.
+ */
+export async function messagesPage(db: Executor, f: MessageFilter, limit: number, before?: number) {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(and(where(f), before === undefined ? undefined : lt(exchangeMessages.id, before)))
+    .orderBy(desc(exchangeMessages.id))
+    .limit(limit);
 }
+
+export const countMessages = (db: Executor, f: MessageFilter, cap: number) => countUpTo(db, exchangeMessages, where(f), cap);
 
 export async function messagesOf(db: Executor, f: MessageFilter): Promise<MessageRow[]> {
   return db.select().from(exchangeMessages).where(where(f)).orderBy(asc(exchangeMessages.id));

@@ -9,6 +9,7 @@ import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors/app-error.js';
+import { decodeKeyset, encodeKeyset } from '../platform/http/keyset-cursor.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
@@ -40,11 +41,27 @@ const messageView = (m: repo.MessageRow, partnerName: string) => ({
 /** A message the partner answered with 202 is overdue for its acknowledgement after an hour. */
 const ackDueMs = 3_600_000;
 
+/** The message list's cursor: the last message's id (a bigserial). */
+function decodeMessagesCursor(s: string): number {
+  const v = decodeKeyset(s, [(x) => Number.isSafeInteger(x) && (x as number) > 0]);
+  if (v) return v[0] as number;
+  throw invalid('EXCHANGE_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
+}
+
 /** Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers. */
 const readers = ['administrator', 'dispatcher'] as const;
 
-export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Outbound; secrets: SecretBox; timeoutMs?: number }) {
+export function createExchangeService(deps: {
+  db: Db;
+  clock: Clock;
+  outbound: Outbound;
+  secrets: SecretBox;
+  timeoutMs?: number;
+  /** How far the message list counts (HOTLINE_LIST_COUNT_CAP): past it "more than". */
+  listCountCap?: number;
+}) {
   const { db, clock, outbound } = deps;
+  const countCap = deps.listCountCap ?? 1000;
 
   async function partnerOr404(id: string) {
     const p = await repo.findPartner(db, id);
@@ -59,17 +76,27 @@ export function createExchangeService(deps: { db: Db; clock: Clock; outbound: Ou
       direction?: string | undefined;
       state?: string | undefined;
       orderId?: string | undefined;
-      page: number;
+      cursor?: string | undefined;
       pageSize: number;
     },
   ) {
     requireRole(actor, ...readers);
-    const r = await repo.listMessages(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { cursor, pageSize, ...filter } = q;
+    const before = cursor ? decodeMessagesCursor(cursor) : undefined;
+    const [rows, counted] = await Promise.all([repo.messagesPage(db, filter, pageSize + 1, before), repo.countMessages(db, filter, countCap)]);
+    const items = rows.slice(0, pageSize);
     const partners = await repo.partnersById(
       db,
-      r.items.map((m) => m.partnerId),
+      items.map((m) => m.partnerId),
     );
-    return { items: r.items.map((m) => messageView(m, partners.get(m.partnerId)?.name ?? '')), total: r.total, page: q.page, pageSize: q.pageSize };
+    const last = items.at(-1);
+    return {
+      items: items.map((m) => messageView(m, partners.get(m.partnerId)?.name ?? '')),
+      nextCursor: rows.length > pageSize && last ? encodeKeyset([last.id]) : null,
+      total: counted.total,
+      totalCapped: counted.capped,
+      pageSize,
+    };
   }
 
   /** An outbound message sent again from now (failed for good, or waiting in back-off): one more delivery job. */

@@ -521,3 +521,35 @@ describe('SM2 signatures', () => {
     }
   });
 });
+
+describe('the message list', () => {
+  it('pages newest first by cursor to the end, every message once, the count capped, a forged cursor a 400', async () => {
+    // 1,010 inbound messages of one partner: more than the count's cap (1,000), fewer statements than pages.
+    await t.db.execute(sql`
+      insert into exchange_messages (partner_id, direction, kind, external_id, payload, state, created_at)
+      select ${nationalId}::uuid, 'in', 'order', 'PAGE-' || g, '{}'::jsonb, 'received', now() from generate_series(1, 1010) g`);
+    const all = (await t.db.select({ id: exchangeMessages.id }).from(exchangeMessages).where(eq(exchangeMessages.partnerId, nationalId))).map((r) =>
+      String(r.id),
+    );
+    const first = await ok(admin.get(`/api/exchange/messages?partnerId=${nationalId}&pageSize=200`));
+    expect(first).toMatchObject({ total: 1000, totalCapped: true });
+    const counter = countStatements(t.database);
+    const seen: string[] = [...first.items.map((m: { id: string }) => m.id)];
+    let cursor: string | null = first.nextCursor;
+    while (cursor) {
+      const page = await counter.during(() => ok(admin.get(`/api/exchange/messages?partnerId=${nationalId}&pageSize=200&cursor=${cursor}`)));
+      expect(page.statements).toBeLessThanOrEqual(3);
+      expect(page.sql.filter((q) => /\boffset\b/i.test(q))).toEqual([]);
+      seen.push(...page.value.items.map((m: { id: string }) => m.id));
+      cursor = page.value.nextCursor;
+    }
+    expect(seen).toEqual([...all].sort((a, b) => Number(b) - Number(a)));
+    // Filters hold across pages: the partner's ten newest of this batch, two pages of five.
+    const p1 = await ok(admin.get(`/api/exchange/messages?partnerId=${nationalId}&direction=in&pageSize=5`));
+    const p2 = await ok(admin.get(`/api/exchange/messages?partnerId=${nationalId}&direction=in&pageSize=5&cursor=${p1.nextCursor}`));
+    expect([...p1.items, ...p2.items].map((m: { externalId: string }) => m.externalId)).toEqual(Array.from({ length: 10 }, (_, i) => `PAGE-${1010 - i}`));
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const c of ['abc', forged([-1]), forged(['1']), forged([1.5]), forged([2 ** 60])])
+      await expectError(admin.get(`/api/exchange/messages?cursor=${c}`), 400, 'EXCHANGE_CURSOR_INVALID');
+  });
+});

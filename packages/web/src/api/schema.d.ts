@@ -12373,9 +12373,10 @@ export interface operations {
     listExchangeMessages: {
         parameters: {
             query?: {
+                /** @description 上一页的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
                 direction?: "in" | "out";
                 orderId?: string;
-                page?: number;
                 pageSize?: number;
                 partnerId?: string;
                 state?: "received" | "pending" | "delivered" | "failed";
@@ -12417,9 +12418,12 @@ export interface operations {
                             seq: number | null;
                             state: string;
                         }[];
-                        page: number;
+                        /** @description 下一页的游标；没有更多时为空 / where the next page starts; null at the end */
+                        nextCursor: string | null;
                         pageSize: number;
                         total: number;
+                        /** @description 超过上限时 total 为上限，实际更多 / total is the cap and there are more */
+                        totalCapped: boolean;
                     };
                 };
             };

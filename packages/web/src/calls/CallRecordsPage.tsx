@@ -1,7 +1,8 @@
-import { Button, DatePicker, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { callRecordsApi, type CallPage, type CallQuery } from '../api/lawyers.js';
+import { ListFooter } from '../shell/ListFooter.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
@@ -82,19 +83,13 @@ export default function CallRecordsPage() {
           { title: t('录音'), dataIndex: 'recordingAvailable', render: (r: boolean) => (r ? '●' : '') },
         ]}
       />
-      <div className="list-footer">
-        <Typography.Text type="secondary">
-          {calls.total !== null &&
-            (calls.totalCapped
-              ? t('多于 {total} 条，已显示 {n} 条', { total: calls.total, n: calls.items.length })
-              : t('共 {total} 条，已显示 {n} 条', { total: calls.total, n: calls.items.length }))}
-        </Typography.Text>
-        {calls.next && (
-          <Button onClick={() => void calls.more()} loading={calls.loadingMore}>
-            {t('加载更多')}
-          </Button>
-        )}
-      </div>
+      <ListFooter
+        total={calls.total}
+        capped={calls.totalCapped}
+        shown={calls.items.length}
+        more={calls.next ? () => void calls.more() : null}
+        loadingMore={calls.loadingMore}
+      />
       <Drawer open={!!open} onClose={() => setOpen(null)} title={t('话务详情')} size="large" destroyOnHidden>
         {open && <CallDetail callId={open} />}
       </Drawer>

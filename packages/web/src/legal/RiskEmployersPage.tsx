@@ -1,9 +1,10 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { legalApi, type RiskEmployer } from '../api/legal.js';
+import { ListFooter } from '../shell/ListFooter.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
@@ -158,19 +159,13 @@ export default function RiskEmployersPage() {
               ),
             }}
           />
-          <div className="list-footer">
-            <Typography.Text type="secondary">
-              {reg.counts &&
-                (reg.counts.totalCapped
-                  ? t('多于 {total} 条，已显示 {n} 条', { total: reg.counts.total, n: reg.items.length })
-                  : t('共 {total} 条，已显示 {n} 条', { total: reg.counts.total, n: reg.items.length }))}
-            </Typography.Text>
-            {reg.cursor && (
-              <Button onClick={() => void reg.loadMore()} loading={reg.loadingMore}>
-                {t('加载更多')}
-              </Button>
-            )}
-          </div>
+          <ListFooter
+            total={reg.counts?.total ?? null}
+            capped={reg.counts?.totalCapped ?? false}
+            shown={reg.items.length}
+            more={reg.cursor ? () => void reg.loadMore() : null}
+            loadingMore={reg.loadingMore}
+          />
         </>
       )}
       <Modal open={!!planning} title={`${t('计划走访')} · ${planning?.employerName ?? ''}`} onCancel={() => setPlanning(null)} onOk={plan} destroyOnHidden>

@@ -1,9 +1,10 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { OrderSummary } from '../api/types.js';
 import { rememberHome, useCurrent } from '../auth/session.js';
+import { ListFooter } from '../shell/ListFooter.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
 import { useUnits } from '../shared/reference.js';
@@ -74,19 +75,13 @@ export default function OrderListPage() {
               onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
               rowClassName={(o) => (o.deadlines.current?.status === 'overdue' ? 'row-overdue' : '')}
             />
-            <div className="list-footer">
-              <Typography.Text type="secondary">
-                {list.total !== null &&
-                  (list.totalCapped
-                    ? t('多于 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length })
-                    : t('共 {total} 条，已显示 {n} 条', { total: list.total, n: list.items.length }))}
-              </Typography.Text>
-              {list.cursor && (
-                <Button onClick={() => void list.loadMore()} loading={list.loadingMore}>
-                  {t('加载更多')}
-                </Button>
-              )}
-            </div>
+            <ListFooter
+              total={list.total}
+              capped={list.totalCapped}
+              shown={list.items.length}
+              more={list.cursor ? () => void list.loadMore() : null}
+              loadingMore={list.loadingMore}
+            />
           </>
         )}
         {view.key === 'overdue' && (list.total ?? 0) > 0 && (

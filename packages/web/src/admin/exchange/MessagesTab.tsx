@@ -1,19 +1,24 @@
 import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { exchangeApi } from '../../api/exchange.js';
+import { ListFooter } from '../../shell/ListFooter.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState } from '../../shell/states.js';
-import { useLoad } from '../../shell/use-load.js';
+import { useMorePages } from '../../shell/use-more-pages.js';
 import { formatTime } from '../../shared/format.js';
-import { type Messages, type Partners, messageKinds, stateColors, stateNames } from './names.js';
+import { type Partners, messageKinds, stateColors, stateNames } from './names.js';
 
 /** Messages in and out, newest first, with attempts, the last error and one retry. */
 export function MessagesTab({ partners }: { partners: Partners | null }) {
   const t = useT();
   const { message } = App.useApp();
-  const [q, setQ] = useState<{ partnerId?: string; state?: 'received' | 'pending' | 'delivered' | 'failed'; page: number }>({ page: 1 });
-  const { data, error, loading, reload } = useLoad<Messages>(() => exchangeApi.messages({ ...q, pageSize: 20 }), [q]);
-  if (error) return <ErrorState error={error} onRetry={reload} />;
+  const [q, setQ] = useState<{ partnerId?: string; state?: 'received' | 'pending' | 'delivered' | 'failed' }>({});
+  // Newest first, 20 at a time by the server's cursor: a decade's traffic is millions of messages.
+  const list = useMorePages(q, async (query, after: string | null) => {
+    const r = await exchangeApi.messages({ ...query, pageSize: 20, ...(after ? { cursor: after } : {}) });
+    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
+  });
+  if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -22,22 +27,22 @@ export function MessagesTab({ partners }: { partners: Partners | null }) {
           placeholder={t('全部平台')}
           style={{ width: 220 }}
           options={(partners?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          onChange={(v) => setQ({ ...q, partnerId: v, page: 1 })}
+          onChange={(v) => setQ({ ...q, partnerId: v })}
         />
         <Select
           allowClear
           placeholder={t('全部状态')}
           style={{ width: 140 }}
           options={Object.entries(stateNames).map(([value, label]) => ({ value, label: t(label) }))}
-          onChange={(v) => setQ({ ...q, state: v, page: 1 })}
+          onChange={(v) => setQ({ ...q, state: v })}
         />
       </Space>
       <Table
         rowKey="id"
         size="small"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        pagination={{ current: q.page, pageSize: 20, total: data?.total ?? 0, onChange: (page) => setQ({ ...q, page }) }}
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
           { title: t('时间'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
@@ -59,7 +64,7 @@ export function MessagesTab({ partners }: { partners: Partners | null }) {
                   onClick={() =>
                     void exchangeApi
                       .retry(m.id)
-                      .then(() => (message.success(t('已重新排队发送')), reload()))
+                      .then(() => (message.success(t('已重新排队发送')), list.reload()))
                       .catch((e: Error) => message.error(e.message))
                   }
                 >
@@ -68,6 +73,13 @@ export function MessagesTab({ partners }: { partners: Partners | null }) {
               ) : null,
           },
         ]}
+      />
+      <ListFooter
+        total={list.total}
+        capped={list.totalCapped}
+        shown={list.items.length}
+        more={list.next ? () => void list.more() : null}
+        loadingMore={list.loadingMore}
       />
     </>
   );
