@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../platform/db/capped-count.js';
 import type { Executor } from '../platform/db/client.js';
 import { qaInspections, qaRectifications, qaScoreSheets } from './quality.tables.js';
 
@@ -60,12 +61,13 @@ export type InspectionFilter = {
   to?: string | undefined;
   state?: string | undefined;
   agentUserId?: string | undefined;
-  limit: number;
-  offset: number;
 };
 
-export async function listInspections(db: Executor, f: InspectionFilter) {
-  const where = and(
+/** Where a page of inspections ends: the last one's day, creation time (as PostgreSQL prints it) and id. */
+export type InspectionsAfter = { day: string; createdAt: string; id: string };
+
+const whereOf = (f: InspectionFilter) =>
+  and(
     f.scope,
     f.day ? eq(qaInspections.day, f.day) : undefined,
     f.from ? gte(qaInspections.day, f.from) : undefined,
@@ -73,18 +75,25 @@ export async function listInspections(db: Executor, f: InspectionFilter) {
     f.state ? eq(qaInspections.state, f.state) : undefined,
     f.agentUserId ? eq(qaInspections.agentUserId, f.agentUserId) : undefined,
   );
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(qaInspections)
-      .where(where)
-      .orderBy(desc(qaInspections.day), asc(qaInspections.createdAt), asc(qaInspections.id))
-      .limit(f.limit)
-      .offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(qaInspections).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+
+/**
+ * A page of inspections in the list's order, newest day first and each day's in the order they were drawn, after
+ * `after` (keyset: an agent's own inspections over the years, never OFFSET). The day descends and the rest ascends,
+ * so the keyset is stated in two parts.
+ */
+export async function inspectionsPage(db: Executor, f: InspectionFilter, limit: number, after?: InspectionsAfter) {
+  const next = after
+    ? sql`(${qaInspections.day} < ${after.day}::date or (${qaInspections.day} = ${after.day}::date and (${qaInspections.createdAt}, ${qaInspections.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)))`
+    : undefined;
+  return db
+    .select({ ...getTableColumns(qaInspections), sortValue: sql<string>`(${qaInspections.createdAt})::text` })
+    .from(qaInspections)
+    .where(and(whereOf(f), next))
+    .orderBy(desc(qaInspections.day), asc(qaInspections.createdAt), asc(qaInspections.id))
+    .limit(limit);
 }
+
+export const countInspections = (db: Executor, f: InspectionFilter, cap: number) => countUpTo(db, qaInspections, whereOf(f), cap);
 
 export async function inspectionFacts(db: Executor, scope: SQL, from: string, to: string) {
   return db

@@ -11,6 +11,7 @@ import { conflict, forbidden, invalid, notFound, staleVersion } from '../platfor
 import { countAgentOrders, orderBriefs, ordersForInspection } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { maskPhone } from '../platform/privacy/mask.js';
+import { decodeKeyset, encodeKeyset, isDateText, isTimestampText, uuidText } from '../platform/http/keyset-cursor.js';
 import { agentsByUsername, userNames } from '../users/user-names.js';
 import { drawSample, type SampleCandidate } from './domain/sampling.js';
 import { inspectionCoverage, passRate, qualityByAgent, rectificationRate } from './domain/quality-kpis.js';
@@ -23,8 +24,16 @@ type Deps = { db: Db; clock: Clock; config: Config; calendar: CalendarService };
 /** Roles that read the whole scope's inspections; an agent reads only their own. */
 const readers = ['inspector', 'supervisor', 'leader'] as const;
 
+/** The inspection list's cursor: the last inspection's day, creation time as PostgreSQL printed it, and id. */
+function decodeInspectionsCursor(s: string): repo.InspectionsAfter {
+  const v = decodeKeyset(s, [isDateText, isTimestampText, (x) => typeof x === 'string' && uuidText.test(x)]);
+  if (v) return { day: v[0] as string, createdAt: v[1] as string, id: v[2] as string };
+  throw invalid('QA_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
+}
+
 export function createQualityService(deps: Deps) {
   const { db, clock, config } = deps;
+  const countCap = config.listCountCap;
 
   const scopeOf = (actor: Actor): SQL =>
     (readers as readonly string[]).includes(actor.role) ? withinScope(actor, qaInspections.scopePath) : eq(qaInspections.agentUserId, actor.userId);
@@ -129,8 +138,8 @@ export function createQualityService(deps: Deps) {
         };
       }),
     );
-    const list = await repo.listInspections(db, { scope: withinScope(actor, qaInspections.scopePath), day, limit: 500, offset: 0 });
-    return { day, rate, population: population.length, drawn: created.length, items: await present(list.items) };
+    const list = await repo.inspectionsPage(db, { scope: withinScope(actor, qaInspections.scopePath), day }, 500);
+    return { day, rate, population: population.length, drawn: created.length, items: await present(list) };
   }
 
   /** An order the inspector can read, or a call of an agent in the inspector's scope, added to today's inspections. */
@@ -172,13 +181,24 @@ export function createQualityService(deps: Deps) {
       to?: string | undefined;
       state?: string | undefined;
       agentUserId?: string | undefined;
-      page: number;
+      cursor?: string | undefined;
       pageSize: number;
     },
   ) {
     requireReader(actor);
-    const r = await repo.listInspections(db, { scope: scopeOf(actor), ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-    return { items: await present(r.items), total: r.total, page: q.page, pageSize: q.pageSize };
+    const { cursor, pageSize, ...rest } = q;
+    const filter = { scope: scopeOf(actor), ...rest };
+    const after = cursor ? decodeInspectionsCursor(cursor) : undefined;
+    const [rows, counted] = await Promise.all([repo.inspectionsPage(db, filter, pageSize + 1, after), repo.countInspections(db, filter, countCap)]);
+    const items = rows.slice(0, pageSize);
+    const last = items.at(-1);
+    return {
+      items: await present(items),
+      nextCursor: rows.length > pageSize && last ? encodeKeyset([last.day, last.sortValue, last.id]) : null,
+      total: counted.total,
+      totalCapped: counted.capped,
+      pageSize,
+    };
   }
 
   async function get(actor: Actor, id: string) {

@@ -4,6 +4,7 @@ import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 
 /** Quality inspection over HTTP: the daily sample, scoring, one appeal decided by another inspector, rectification. */
 let t: TestApp;
@@ -289,5 +290,51 @@ describe('reading', () => {
       }),
     );
     expect((await ok(agent.get('/api/quality/score-sheet'))).id).toBe(s.id);
+  });
+});
+
+describe('an agent’s inspections over the years', () => {
+  it('page newest day first, each day in the order drawn, by cursor to the end; a forged cursor is a 400', async () => {
+    // 30 of agent2's calls inspected over ten days of 2024, three a day drawn at the same instant (ties by id).
+    const [who] = rowsOf<{ id: string; sheet: string; scope: string }>(
+      await t.db.execute(sql`
+        select u.id, (select id from qa_score_sheets order by created_at limit 1) as sheet,
+          (select scope_path from qa_inspections limit 1) as scope
+        from users u where u.username = 'agent2'`),
+    );
+    await t.db.execute(sql`
+      insert into qa_inspections (day, call_id, scope_path, agent_user_id, drawn_by, reasons, sheet_id, created_at)
+      select date '2024-03-01' + (g / 3), 'old-call-' || g, ${who!.scope}, ${who!.id}::uuid, 'system', '{random}', ${who!.sheet}::uuid,
+        timestamptz '2024-03-01 10:00:00.123456+08' + (g / 3) * interval '1 day'
+      from generate_series(0, 29) g`);
+    const mine = rowsOf<{ id: string; day: string; at: string }>(
+      await t.db.execute(sql`select id, day::text as day, created_at::text as at from qa_inspections where agent_user_id = ${who!.id}::uuid`),
+    );
+    const expected = mine
+      .sort((a, b) => (a.day !== b.day ? (a.day < b.day ? 1 : -1) : a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+    for (const pageSize of [1, 4, 200]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let total = 0;
+      do {
+        const page: { items: Inspection[]; nextCursor: string | null; total: number } = await ok(
+          agent2.get(`/api/quality/inspections?pageSize=${pageSize}${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        if (!cursor) total = page.total;
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      expect(total).toBe(expected.length);
+    }
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const c of [
+      'x',
+      forged(['2024-02-30', '2024-03-01 10:00:00+08', expected[0]]),
+      forged(['2024-03-01', 'soon', expected[0]]),
+      forged(['2024-03-01', '2024-03-01 10:00:00+08', 'x']),
+    ])
+      await expectError(agent2.get(`/api/quality/inspections?cursor=${c}`), 400, 'QA_CURSOR_INVALID');
   });
 });

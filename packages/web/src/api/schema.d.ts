@@ -37411,9 +37411,10 @@ export interface operations {
         parameters: {
             query?: {
                 agentUserId?: string;
+                /** @description 上一页的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
                 day?: string;
                 from?: string;
-                page?: number;
                 pageSize?: number;
                 state?: "pending" | "scored" | "appealed" | "decided";
                 to?: string;
@@ -37508,9 +37509,12 @@ export interface operations {
                             total: number | null;
                             version: number;
                         }[];
-                        page: number;
+                        /** @description 下一页的游标；没有更多时为空 / where the next page starts; null at the end */
+                        nextCursor: string | null;
                         pageSize: number;
                         total: number;
+                        /** @description 超过上限时 total 为上限，实际更多 / total is the cap and there are more */
+                        totalCapped: boolean;
                     };
                 };
             };

@@ -1,12 +1,14 @@
 import { AuditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type Inspection, qualityApi } from '../api/legal.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
+import { ListFooter } from '../shell/ListFooter.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
+import { useMorePages } from '../shell/use-more-pages.js';
 import { type DialogKind, InspectionDialog } from './InspectionDialogs.js';
 import { InspectionDetail, useInspectionColumns } from './inspection-columns.js';
 import { RectificationsTab } from './RectificationsTab.js';
@@ -26,7 +28,12 @@ export default function QualityPage() {
   const [day, setDay] = useState<Dayjs>(dayjs());
   const [dialog, setDialog] = useState<{ kind: DialogKind; inspection: Inspection } | null>(null);
   const dayText = day.format('YYYY-MM-DD');
-  const list = useLoad(() => qualityApi.list({ day: role === 'agent' ? undefined : dayText, page: 1, pageSize: 200 }), [dayText, role]);
+  // The inspector's day (its sample), or the agent's own inspections over the years: 50 at a time by cursor.
+  const listQuery = useMemo(() => (role === 'agent' ? {} : { day: dayText }), [dayText, role]);
+  const list = useMorePages(listQuery, async (q, after: string | null) => {
+    const r = await qualityApi.list({ ...q, pageSize: 50, ...(after ? { cursor: after } : {}) });
+    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
+  });
   const rects = useLoad(() => qualityApi.rectifications({}), [role]);
   const month = { from: day.startOf('month').format('YYYY-MM-DD'), to: day.add(1, 'month').startOf('month').format('YYYY-MM-DD') };
   const figures = useLoad(() => (role === 'agent' ? Promise.resolve(null) : qualityApi.figures(month)), [month.from, role]);
@@ -90,18 +97,27 @@ export default function QualityPage() {
             children: list.error ? (
               <ErrorState error={list.error} onRetry={list.reload} />
             ) : (
-              <Table<Inspection>
-                rowKey="id"
-                size="middle"
-                loading={list.loading}
-                dataSource={list.data?.items ?? []}
-                columns={columns}
-                pagination={false}
-                expandable={{
-                  rowExpandable: (i) => i.total !== null,
-                  expandedRowRender: (i) => <InspectionDetail inspection={i} />,
-                }}
-              />
+              <>
+                <Table<Inspection>
+                  rowKey="id"
+                  size="middle"
+                  loading={list.loading}
+                  dataSource={list.items}
+                  columns={columns}
+                  pagination={false}
+                  expandable={{
+                    rowExpandable: (i) => i.total !== null,
+                    expandedRowRender: (i) => <InspectionDetail inspection={i} />,
+                  }}
+                />
+                <ListFooter
+                  total={list.total}
+                  capped={list.totalCapped}
+                  shown={list.items.length}
+                  more={list.next ? () => void list.more() : null}
+                  loadingMore={list.loadingMore}
+                />
+              </>
             ),
           },
           {

@@ -49,5 +49,8 @@ export const isSqlText =
   (v: unknown): v is string =>
     typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\u0000') && Buffer.from(v, 'utf8').toString('utf8') === v;
 
+/** A calendar date as PostgreSQL prints one (YYYY-MM-DD), a real one. */
+export const isDateText = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isTimestampText(`${v} 00:00:00`);
+
 /** A whole number PostgreSQL's int4 takes. */
 export const isInt4 = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647;
