@@ -171,8 +171,8 @@ export type CallsAfter = { offeredAt: string | null; callId: string };
 
 /**
  * A page of calls, newest offered first, after `after` (keyset: never OFFSET, so the hundredth page of a year costs
- * what the first does), with each row's offered_at as text for the next cursor. `calls_offered_idx` (offered_at,
- * call_id) read backwards is the list's order; a caller's calls have their own (caller, offered_at, call_id).
+ * what the first does), with each row's offered_at as text for the next cursor. `calls_offered_idx` read backwards
+ * is the list's order (the ties of one instant sorted by id as they come); a caller's few calls by `calls_caller_idx`.
  * Calls whose events never said when they were offered (a feed that lost the first ones) come last, by id; a period
  * leaves them out.
  */

@@ -26,8 +26,10 @@ export const calls = pgTable(
     orderIds: uuid('order_ids').array().notNull().default([]),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  // The list's order is (offered_at, call_id) read backwards; the figures read a period of offered_at from the same.
-  (t) => [index('calls_offered_idx').on(t.offeredAt, t.callId), index('calls_caller_idx').on(t.caller, t.offeredAt, t.callId)],
+  // The list's order, (offered_at, call_id) descending, is this index read backwards with the few ties at one instant
+  // sorted (an incremental sort); the keyset's row comparison bounds the same range. Indexed with the id, the two
+  // indexes cost call-event ingestion ~9 % (wider entries on every call written), for no faster page.
+  (t) => [index('calls_offered_idx').on(t.offeredAt), index('calls_caller_idx').on(t.caller)],
 );
 
 /** Nonces of signed requests seen in the last minutes: the same signed request twice is a replay and refused. */
