@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { cursorPage, cursorParam, describe, errorResponses } from '../platform/http/schemas.js';
 import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import type { CallsService } from './calls.service.js';
 import { telephonyNonce } from './telephony-signature.js';
@@ -124,20 +124,11 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
               .string()
               .regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' })
               .optional(),
-            cursor: z.string().max(500).optional().describe("上一页的 nextCursor / the previous page's nextCursor"),
+            cursor: cursorParam,
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           })
           .strict(),
-        response: {
-          200: z.object({
-            items: z.array(callView),
-            nextCursor: z.string().nullable().describe('下一页的游标；没有更多时为空 / where the next page starts; null at the end'),
-            total: z.number(),
-            totalCapped: z.boolean().describe('超过上限时 total 为上限，实际更多 / total is the cap and there are more'),
-            pageSize: z.number(),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: cursorPage(callView), ...errorResponses },
         ...describe(
           '话务记录列表（按来电时间倒序，游标翻页），来电号码仅接线员可见全号',
           'Call records, newest first, paged by cursor; only agents see whole caller numbers.',

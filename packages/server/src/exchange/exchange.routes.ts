@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { cursorPage, cursorParam, describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
 import { signingMethods } from '../platform/signing/hmac.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import { partnerKinds } from './domain/mapping.js';
@@ -285,20 +285,11 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
             direction: z.enum(['in', 'out']).optional(),
             state: z.enum(['received', 'pending', 'delivered', 'failed']).optional(),
             orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
-            cursor: z.string().max(200).optional().describe("上一页的 nextCursor / the previous page's nextCursor"),
+            cursor: cursorParam,
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           })
           .strict(),
-        response: {
-          200: z.object({
-            items: z.array(messageView),
-            nextCursor: z.string().nullable().describe('下一页的游标；没有更多时为空 / where the next page starts; null at the end'),
-            total: z.number(),
-            totalCapped: z.boolean().describe('超过上限时 total 为上限，实际更多 / total is the cap and there are more'),
-            pageSize: z.number(),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: cursorPage(messageView), ...errorResponses },
         ...describe(
           '收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执',
           'Exchange messages, newest first, with attempts, last error and the partner’s receipt.',

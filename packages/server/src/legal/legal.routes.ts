@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, docxResponse, errorResponses, idParam, isoInstant, versionField } from '../platform/http/schemas.js';
+import { cursorParam, describe, docxResponse, errorResponses, idParam, isoInstant, versionField } from '../platform/http/schemas.js';
 import type { LegalService } from './legal.service.js';
 
 const localDate = z.iso
@@ -284,7 +284,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
               .optional()
               .describe('只看这一家（用人单位规范名称，通知中的链接）/ only this employer (its key, as a notice links it)'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
-            cursor: z.string().max(1000).optional().describe('上一页返回的 nextCursor / the previous page’s nextCursor'),
+            cursor: cursorParam,
           })
           .strict(),
         response: { 200: registerList, ...errorResponses },

@@ -1,29 +1,12 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
+import type { UploadOrder } from '../exchange/domain/national-upload.js';
 import { workOrders } from './orders.tables.js';
 
 /** What the exchange capability reads of the orders (the national daily upload); the orders capability owns the tables. */
 
 /** One order as the national upload reads it (exchange/domain/national-upload.ts `UploadOrder`, before its partner's id). */
-export type UploadOrderRow = {
-  id: string;
-  sourcePartnerId: string | null;
-  number: string;
-  createdAt: Date;
-  channel: string;
-  typeCode: string;
-  subjectCode: string;
-  priority: string;
-  isGroup: boolean;
-  workersInvolved: number | null;
-  amountInvolved: number | null;
-  divisionCode: string | null;
-  employerName: string | null;
-  employerCreditCode: string | null;
-  state: string;
-  closedAt: Date | null;
-  satisfaction: string | null;
-};
+export type UploadOrderRow = Omit<UploadOrder, 'externalId'> & { id: string; sourcePartnerId: string | null };
 
 type UploadCursorRow = {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { versionField } from '../platform/http/schemas.js';
+import { cursorPage, cursorParam, versionField } from '../platform/http/schemas.js';
 
 const localDate = z.iso
   .date({ error: '日期格式应为 YYYY-MM-DD' })
@@ -77,17 +77,11 @@ export const listQuery = z
     to: localDate.optional(),
     state: z.enum(['pending', 'scored', 'appealed', 'decided']).optional(),
     agentUserId: z.uuid().optional(),
-    cursor: z.string().max(300).optional().describe("上一页的 nextCursor / the previous page's nextCursor"),
+    cursor: cursorParam,
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
-export const inspectionList = z.object({
-  items: z.array(inspectionView),
-  nextCursor: z.string().nullable().describe('下一页的游标；没有更多时为空 / where the next page starts; null at the end'),
-  total: z.number(),
-  totalCapped: z.boolean().describe('超过上限时 total 为上限，实际更多 / total is the cap and there are more'),
-  pageSize: z.number(),
-});
+export const inspectionList = cursorPage(inspectionView);
 
 const scores = z.record(z.string().max(40), z.number({ error: '得分应为数字' }));
 export const scoreBody = z.object({ version: versionField, scores, comments: z.string().trim().max(2000).optional() }).strict();

@@ -21638,7 +21638,7 @@ export interface operations {
     listRiskEmployers: {
         parameters: {
             query?: {
-                /** @description 上一页返回的 nextCursor / the previous page’s nextCursor */
+                /** @description 上一页的 nextCursor / the previous page's nextCursor */
                 cursor?: string;
                 includeLeft?: "true" | "false";
                 /** @description 只看这一家（用人单位规范名称，通知中的链接）/ only this employer (its key, as a notice links it) */

@@ -47,3 +47,16 @@ export const docxResponse = {
   description: 'Word 文档 / a Word document',
   content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().meta({ format: 'binary' }) } },
 };
+
+/** A list's `cursor` query parameter: the nextCursor of the page before (platform/http/keyset-cursor.ts). */
+export const cursorParam = z.string().max(1000).optional().describe("上一页的 nextCursor / the previous page's nextCursor");
+
+/** A page of a list read by cursor, with its count up to the cap (platform/db/capped-count.ts). */
+export const cursorPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('下一页的游标；没有更多时为空 / where the next page starts; null at the end'),
+    total: z.number(),
+    totalCapped: z.boolean().describe('超过上限时 total 为上限，实际更多 / total is the cap and there are more'),
+    pageSize: z.number(),
+  });
