@@ -46,7 +46,11 @@ const imported = z.object({
   year: z.number(),
   days: z.number(),
   workdays: z.number(),
-  recomputedOrders: z.number().describe('按正式日历重算了暂定期限的在办工单数 / open orders whose provisional deadlines were recomputed'),
+  recomputedOrders: z
+    .number()
+    .describe(
+      '导入后立即按正式日历重算了暂定期限的在办工单数；其余（被占用或中断的）由随后的任务或工单的下一次操作重算 / open orders whose provisional deadlines the import’s own run recomputed; the rest (held or interrupted) the year’s job or each order’s next change recomputes',
+    ),
   coverage,
 });
 
