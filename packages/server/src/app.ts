@@ -313,7 +313,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDeadlineCounts(jobs, config.deadlineCountSeconds * 1000);
   registerIndexCatchUp(jobs);
   registerSupervisionScan(jobs, { calendar, everyMs: config.supervisionScanMinutes * 60_000, log: (o, m) => app.log.warn(o, m) });
-  const calls = createCallsService({ db, clock, bus, inProcessDatabase: database.kind === 'pglite', listCountCap: config.listCountCap });
+  const calls = createCallsService({ db, clock, bus, units, inProcessDatabase: database.kind === 'pglite', listCountCap: config.listCountCap });
   await app.register(notificationsRoutes, {
     prefix: '/api/notifications',
     notifications: createNotificationsService({ db, clock }),

@@ -15,6 +15,21 @@ export function scopePathOf(unit: { type: string; path: string }, parent: { path
   return unit.path;
 }
 
+/** `scopePathOf` in SQL, over a role's unit (type, path) and its parent's path: the reach of each role a statement reads. */
+export function scopePathSql(unitType: SQL | AnyPgColumn, unitPath: SQL | AnyPgColumn, parentPath: SQL | AnyPgColumn): SQL {
+  return sql`(case when ${unitType} = 'hotline_centre' and ${parentPath} is not null then ${parentPath} else ${unitPath} end)`;
+}
+
+/**
+ * Calls are the hotline's: a reach that holds an active hotline centre has them (the call records, their recordings,
+ * the call figures of the cockpit and reports); any other has none. SQL over a scope path, for the session's roles;
+ * the services ask the cached unit directory (`holdsHotline`) or `holdsUnitOfType(db, path, 'hotline_centre')`, the
+ * same test.
+ */
+export function hotlineWithin(scopePath: SQL | string): SQL {
+  return sql`exists (select 1 from ${units} hc where hc.type = 'hotline_centre' and hc.active and hc.path like ${scopePath} || '%')`;
+}
+
 /** SQL condition: the path column lies in the actor's subtree. Paths hold only uuids and '/', so LIKE needs no escaping. */
 export function withinScope(actor: Pick<Actor, 'scopePath'>, pathColumn: AnyPgColumn | SQL): SQL {
   return sql`${pathColumn} like ${actor.scopePath + '%'}`;

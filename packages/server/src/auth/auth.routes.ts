@@ -16,6 +16,8 @@ const assignment = z.object({
   scopePath: z.string(),
   /** Whether this role reaches the whole province tree (units/domain/province-root.ts decides). */
   provinceWide: z.boolean(),
+  /** Whether this role's reach holds a hotline centre, and so the hotline's calls (access/scope.ts hotlineWithin). */
+  holdsHotline: z.boolean(),
   /** The person's own start page in this role (设为首页); null: the role's. */
   startPage: z.string().nullable(),
 });

@@ -34,6 +34,8 @@ function assignmentsFrom(value: unknown) {
         scopePath,
         // The screens ask for province-wide figures (the exchange, the whole tree) only when the answer can be yes.
         provinceWide: reachesWholeTree(scopePath),
+        // The call records' menu shows only where the calls are (access/scope.ts hotlineWithin; the server asks again).
+        holdsHotline: r.holdsHotline === true,
         startPage: r.startPage ?? null,
       };
     })

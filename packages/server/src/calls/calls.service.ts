@@ -5,7 +5,8 @@ import type { Clock } from '../platform/clock.js';
 import type { StreamSource } from '../notifications/notifications.routes.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
-import { unitsById } from '../units/units.repo.js';
+import { holdsUnitOfType, unitsById } from '../units/units.repo.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { displayNamesByUsername } from '../users/user-names.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
@@ -26,6 +27,8 @@ type Deps = {
   inProcessDatabase?: boolean;
   /** How far the call list counts its matches (HOTLINE_LIST_COUNT_CAP, as the order list): past it "more than". */
   listCountCap?: number;
+  /** The cached unit directory (who has calls, without a statement); without it, the database is asked. */
+  units?: UnitDirectoryCache | undefined;
 };
 
 type Batch = { nonce: string; events: CallEvent[] };
@@ -184,6 +187,7 @@ export function createCallsService(deps: Deps) {
    */
   async function linkOrder(actor: Actor, callId: string, orderId: string) {
     requireRole(actor, 'agent', 'dispatcher', 'supervisor');
+    if (!(await hasCalls(actor))) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
     const now = clock.now();
     await db.transaction(async (tx) => {
       const call = await repo.lockCall(tx, callId);
@@ -197,6 +201,18 @@ export function createCallsService(deps: Deps) {
       await recordOrderFact(tx, { orderId, state: order.state, at: now, action: 'call_linked', actor, unitName: unit?.name ?? '', data: { callId } });
     });
     return get(actor, callId);
+  }
+
+  /**
+   * Calls are the hotline's (access/scope.ts hotlineWithin): a reach that holds no hotline centre (a county's leader
+   * or supervisor) has no call records, recordings or call figures. From the cached unit directory: no statement.
+   */
+  const hasCalls = async (actor: Actor) =>
+    deps.units ? (await deps.units.current()).holdsHotline(actor.scopePath) : holdsUnitOfType(db, actor.scopePath, 'hotline_centre');
+
+  async function requireCallReader(actor: Actor) {
+    requireRole(actor, ...readers);
+    if (!(await hasCalls(actor))) throw forbidden('CALLS_OUT_OF_SCOPE', '话务记录属于热线中心，本单位范围内没有热线中心');
   }
 
   const mayHear = (actor: Actor, r: repo.CallRow) =>
@@ -250,7 +266,7 @@ export function createCallsService(deps: Deps) {
       pageSize: number;
     },
   ) {
-    requireRole(actor, ...readers);
+    await requireCallReader(actor);
     const filter = { ...period(q), outcome: q.outcome, agent: q.agent, queue: q.queue, caller: q.caller };
     const after = q.cursor ? decodeCallsCursor(q.cursor) : undefined;
     const [rows, counted] = await Promise.all([repo.callsPage(db, filter, q.pageSize + 1, after), repo.countCalls(db, filter, countCap)]);
@@ -268,7 +284,8 @@ export function createCallsService(deps: Deps) {
 
   async function get(actor: Actor, callId: string) {
     requireRole(actor, ...readers);
-    const r = await repo.findCall(db, callId);
+    // One call outside a reach is not found, as every record outside a reach is.
+    const r = (await hasCalls(actor)) ? await repo.findCall(db, callId) : undefined;
     if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
     // The orders of the call this reader may see (the same access rule as every order read).
     const orders = [];
@@ -284,7 +301,7 @@ export function createCallsService(deps: Deps) {
     actor: Actor,
     q: { from: string; to: string; by?: 'hour' | 'agent' | 'queue' | 'day' | undefined; answerWithinSeconds?: number | undefined },
   ) {
-    requireRole(actor, ...readers);
+    await requireCallReader(actor);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
     const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
     const rows = await repo.callTallies(db, period(q), o, q.by);

@@ -16,12 +16,15 @@ export type UnitDirectory = {
   /** The province root's hotline centre: it holds orders that external platforms send until they are dispatched. */
   hotlineCentre(): UnitBrief | undefined;
   byDivisionCodes(codes: readonly string[]): UnitBrief[];
+  /** Whether a reach holds an active hotline centre, and so the hotline's calls (access/scope.ts hotlineWithin). */
+  holdsHotline(scopePath: string): boolean;
 };
 
 export function unitDirectoryOf(rows: readonly UnitBrief[], province: string): UnitDirectory {
   const byId = new Map(rows.map((u) => [u.id, u]));
   const root = provinceRootOf(rows, province);
   const centre = hotlineCentreOf(rows, root);
+  const centres = rows.filter((u) => u.type === 'hotline_centre' && u.active);
   return {
     get: (id) => (id ? byId.get(id) : undefined),
     byIds(ids) {
@@ -35,6 +38,7 @@ export function unitDirectoryOf(rows: readonly UnitBrief[], province: string): U
     provinceRoot: () => root,
     hotlineCentre: () => centre,
     byDivisionCodes: (codes) => rows.filter((u) => u.divisionCode !== null && codes.includes(u.divisionCode)),
+    holdsHotline: (scopePath) => centres.some((c) => c.path.startsWith(scopePath)),
   };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, exists, gt, ilike, inArray, isNotNull, or, sql, type SQL 
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
 import { roles, type Role } from '../auth/roles.js';
-import { peopleReachCondition as reachCondition, unitInReach } from '../access/scope.js';
+import { hotlineWithin, scopePathSql, peopleReachCondition as reachCondition, unitInReach } from '../access/scope.js';
 export { unitInReach };
 import type { Executor } from '../platform/db/client.js';
 import { findUnitsByIds } from '../units/units.repo.js';
@@ -183,6 +183,8 @@ export type ActiveRole = {
   unitPath: string;
   parentPath: string | null;
   startPage: string | null;
+  /** The role's reach holds a hotline centre: it has the hotline's calls (access/scope.ts hotlineWithin). */
+  holdsHotline: boolean;
 };
 
 /**
@@ -190,7 +192,8 @@ export type ActiveRole = {
  * session lookup (auth.repo.ts) reads the session, the person and the roles in one prepared statement.
  */
 export const activeRolesColumn = sql<unknown>`coalesce((select json_agg(json_build_object('assignmentId', ra.id, 'role', ra.role, 'unitId', u.id,
-    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path, 'startPage', ra.start_page) order by u.depth, u.name)
+    'unitName', u.name, 'unitType', u.type, 'unitPath', u.path, 'parentPath', p.path, 'startPage', ra.start_page,
+    'holdsHotline', ${hotlineWithin(scopePathSql(sql`u.type`, sql`u.path`, sql`p.path`))}) order by u.depth, u.name)
   from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id left join ${units} p on p.id = u.parent_id
   where ra.user_id = ${users.id} and u.active), '[]'::json)`;
 
@@ -206,6 +209,7 @@ export async function activeRolesOf(db: Executor, userId: string): Promise<Activ
       unitPath: units.path,
       parentPath: parentUnits.path,
       startPage: roleAssignments.startPage,
+      holdsHotline: sql<boolean>`${hotlineWithin(scopePathSql(units.type, units.path, parentUnits.path))}`,
     })
     .from(roleAssignments)
     .innerJoin(units, eq(units.id, roleAssignments.unitId))

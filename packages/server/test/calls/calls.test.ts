@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { countStatements } from '../support/statement-count.js';
-import { ok, type Client } from '../support/order-helpers.js';
+import { addPerson, ok, type Client } from '../support/order-helpers.js';
+import { hotlineWithin, scopePathOf, scopePathSql } from '../../src/access/scope.js';
+import { unitDirectoryOf } from '../../src/units/unit-directory.js';
+import { allUnitBriefs } from '../../src/units/units.repo.js';
+import { rowsOf } from '../../src/platform/db/client.js';
 import { expectError } from '../orders/http.js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -166,6 +170,45 @@ describe('call figures', () => {
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);
     await expectError(agent.get('/api/calls?caller=13904'), 400, 'VALIDATION_FAILED');
     await expectError(handler.get('/api/calls'), 403, 'ROLE_REQUIRED');
+  });
+});
+
+describe('calls are the hotline centre’s', () => {
+  it('a reach without a hotline centre has no call records, recordings or call figures; the session says so', async () => {
+    const county = (await ok(handler.get('/api/auth/session'))).current.unit.id as string;
+    const countyLeader = await addPerson(t, 'county-leader', 'leader', county);
+    const countySupervisor = await addPerson(t, 'county-supervisor', 'supervisor', county);
+    for (const who of [countyLeader, countySupervisor]) {
+      expect(who.session.current.holdsHotline).toBe(false);
+      await expectError(who.get('/api/calls'), 403, 'CALLS_OUT_OF_SCOPE');
+      await expectError(who.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'), 403, 'CALLS_OUT_OF_SCOPE');
+      // One call outside the reach is not found, as any record outside it; its recording with it.
+      await expectError(who.get('/api/calls/c-1'), 404, 'CALL_NOT_FOUND');
+    }
+    await expectError(countySupervisor.post('/api/calls/c-1/orders', { orderId: '00000000-0000-4000-8000-000000000000' }), 404, 'CALL_NOT_FOUND');
+    // The province's leader and the centre's people have them (a hotline centre acts for its federation).
+    for (const who of [leader, supervisor, agent, inspector]) {
+      expect(who.session.current.holdsHotline).toBe(true);
+      expect((await ok(who.get('/api/calls/c-1'))).callId).toBe('c-1');
+    }
+    expect((await ok(leader.get('/api/calls'))).items.length).toBeGreaterThan(0);
+  });
+
+  it('the session’s flag (SQL) and the services’ test (the unit directory) agree for a role at every unit', async () => {
+    const list = rowsOf<{ id: string; type: string; path: string; parent_path: string | null; holds: boolean }>(
+      await t.database.db.execute(sql`
+      select u.id, u.type, u.path, p.path as parent_path,
+        ${hotlineWithin(scopePathSql(sql`u.type`, sql`u.path`, sql`p.path`))} as holds
+      from units u left join units p on p.id = u.parent_id`),
+    );
+    const directory = unitDirectoryOf(await allUnitBriefs(t.database.db), t.config.province);
+    expect(list.length).toBeGreaterThan(100);
+    expect(list.filter((u) => u.holds).length).toBeGreaterThan(0);
+    expect(list.filter((u) => !u.holds).length).toBeGreaterThan(0);
+    for (const u of list) {
+      const scope = scopePathOf(u, u.parent_path === null ? null : { path: u.parent_path });
+      expect([u.path, directory.holdsHotline(scope)]).toEqual([u.path, u.holds]);
+    }
   });
 });
 

@@ -7853,6 +7853,7 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -7868,6 +7869,7 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8307,6 +8309,7 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8322,6 +8325,7 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8487,6 +8491,7 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8502,6 +8507,7 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8666,6 +8672,7 @@ export interface operations {
                         assignments: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8681,6 +8688,7 @@ export interface operations {
                         current: {
                             /** Format: uuid */
                             assignmentId: string;
+                            holdsHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8841,6 +8849,7 @@ export interface operations {
                             assignments: {
                                 /** Format: uuid */
                                 assignmentId: string;
+                                holdsHotline: boolean;
                                 provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8856,6 +8865,7 @@ export interface operations {
                             current: {
                                 /** Format: uuid */
                                 assignmentId: string;
+                                holdsHotline: boolean;
                                 provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";

@@ -36,7 +36,14 @@ import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
 import { supervisionRoles } from '../supervision/tabs.js';
 import { insightRoles } from '../insights/tabs.js';
 
-type Item = { path: string; label: string; icon: ReactNode; roles: readonly Role[] | 'all' };
+type Item = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  roles: readonly Role[] | 'all';
+  /** The hotline's calls: only for a role whose reach holds a hotline centre (the server's rule, told by the session). */
+  hotlineOnly?: true;
+};
 
 /** Who reads people (the server's readerRoles): the auditor reads only the audit log (三员分立). */
 export const adminReaders: readonly Role[] = ['security', 'administrator', 'leader', 'supervisor', 'dispatcher'];
@@ -74,7 +81,13 @@ export const navItems: Item[] = [
   },
   { path: '/calls/wallboard', label: '话务大屏', icon: <FundOutlined />, roles: ['supervisor', 'leader', 'agent'] },
   // After the wallboard: the selected item is the first whose path the location starts with.
-  { path: '/calls', label: '话务记录', icon: <CustomerServiceOutlined />, roles: ['supervisor', 'inspector', 'leader', 'agent'] },
+  {
+    path: '/calls',
+    label: '话务记录',
+    icon: <CustomerServiceOutlined />,
+    roles: ['supervisor', 'inspector', 'leader', 'agent'],
+    hotlineOnly: true,
+  },
   { path: '/legal/lawyers', label: '律师座席', icon: <SolutionOutlined />, roles: ['lawyer', 'supervisor', 'leader', 'agent', 'administrator'] },
   { path: '/union-services', label: '入会与服务群', icon: <UsergroupAddOutlined />, roles: ['handler', 'leader'] },
   { path: '/supervision', label: '督办', icon: <AlertOutlined />, roles: supervisionRoles },
@@ -88,14 +101,16 @@ export const navItems: Item[] = [
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];
 
-export const canSee = (item: Pick<Item, 'roles'>, role: Role) => item.roles === 'all' || item.roles.includes(role);
+/** Whether the current role works with a page: its role, and for the hotline's pages, a reach that holds the hotline. */
+export const canSee = (item: Pick<Item, 'roles' | 'hotlineOnly'>, current: { role: Role; holdsHotline: boolean }) =>
+  (item.roles === 'all' || item.roles.includes(current.role)) && (!item.hotlineOnly || current.holdsHotline);
 
 export function AppShell() {
   const t = useT();
-  const { role } = useCurrent();
+  const { role, current } = useCurrent();
   const location = useLocation();
   const items: MenuProps['items'] = navItems
-    .filter((i) => canSee(i, role))
+    .filter((i) => canSee(i, current))
     .map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{t(i.label)}</Link> }));
   const selected = navItems.find((i) => location.pathname.startsWith(i.path))?.path;
 

@@ -25,9 +25,18 @@ export function Home() {
 /** A page the current role does not work with says so, instead of failing request by request. */
 export function Guard({ path, children }: { path: string; children: ReactNode }) {
   const t = useT();
-  const { role } = useCurrent();
+  const { current } = useCurrent();
   const item = navItems.find((i) => i.path === path);
-  if (item && !canSee(item, role)) return <Result status="403" title={t('当前角色无权使用此页面')} subTitle={t('可在右上角切换角色')} />;
+  if (item && !canSee(item, current)) {
+    const noHotline = item.hotlineOnly && !current.holdsHotline && (item.roles === 'all' || item.roles.includes(current.role));
+    return (
+      <Result
+        status="403"
+        title={t('当前角色无权使用此页面')}
+        subTitle={noHotline ? t('话务记录属于热线中心，本单位范围内没有热线中心') : t('可在右上角切换角色')}
+      />
+    );
+  }
   return <>{children}</>;
 }
 
