@@ -151,7 +151,8 @@ export type CallFilter = {
   from?: Date | undefined;
   to?: Date | undefined;
   outcome?: string | undefined;
-  agent?: string | undefined;
+  /** Any of these agents (lower case: the telephony's case does not matter). */
+  agents?: readonly string[] | undefined;
   queue?: string | undefined;
   caller?: string | undefined;
 };
@@ -161,7 +162,7 @@ const where = (f: CallFilter): SQL | undefined =>
     f.from ? gte(calls.offeredAt, f.from) : undefined,
     f.to ? lt(calls.offeredAt, f.to) : undefined,
     f.outcome ? eq(calls.outcome, f.outcome) : undefined,
-    f.agent ? eq(calls.agent, f.agent) : undefined,
+    f.agents ? inArray(sql`lower(${calls.agent})`, [...f.agents]) : undefined,
     f.queue ? eq(calls.queue, f.queue) : undefined,
     f.caller ? eq(calls.caller, f.caller) : undefined,
   );

@@ -7,7 +7,7 @@ import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { holdsUnitOfType, unitsById } from '../units/units.repo.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
-import { displayNamesByUsername } from '../users/user-names.js';
+import { agentLoginsMatching, displayNamesByUsername } from '../users/user-names.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
@@ -267,7 +267,9 @@ export function createCallsService(deps: Deps) {
     },
   ) {
     await requireCallReader(actor);
-    const filter = { ...period(q), outcome: q.outcome, agent: q.agent, queue: q.queue, caller: q.caller };
+    // The agent box takes a login or part of a name; what was typed is kept too (a departed agent's telephony id).
+    const agents = q.agent ? [...new Set([q.agent.toLowerCase(), ...(await agentLoginsMatching(db, q.agent))])] : undefined;
+    const filter = { ...period(q), outcome: q.outcome, agents, queue: q.queue, caller: q.caller };
     const after = q.cursor ? decodeCallsCursor(q.cursor) : undefined;
     const [rows, counted] = await Promise.all([repo.callsPage(db, filter, q.pageSize + 1, after), repo.countCalls(db, filter, countCap)]);
     const items = rows.slice(0, q.pageSize);

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import { units } from '../units/units.tables.js';
 import type { Executor } from '../platform/db/client.js';
+import { containing } from '../platform/db/like.js';
 import { roleAssignments, users } from './users.tables.js';
 
 /** Display names by user id, for lists of other capabilities (who inspected, who drafted). */
@@ -39,4 +40,28 @@ export async function agentsByUsername(db: Executor, usernames: (string | null |
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(inArray(sql`lower(${users.username})`, unique));
   return new Map(rows.map((r) => [r.username.toLowerCase(), { userId: r.userId, unitPath: r.unitPath }]));
+}
+
+/**
+ * The agents a person means by what they typed in a call list's agent box: the login the telephony reports (any
+ * case), or part of the name people know them by (王晓燕 for 王晓燕（接线员）). In lower case, as calls are matched;
+ * at most 50. Holders of the agent role only: a call is answered by an agent.
+ */
+export async function agentLoginsMatching(db: Executor, text: string): Promise<string[]> {
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(
+      and(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(roleAssignments)
+            .where(and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, 'agent'))),
+        ),
+        or(eq(sql`lower(${users.username})`, text.toLowerCase()), ilike(users.displayName, containing(text))),
+      ),
+    )
+    .limit(50);
+  return rows.map((r) => r.username.toLowerCase());
 }

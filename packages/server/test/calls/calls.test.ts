@@ -165,6 +165,12 @@ describe('call figures', () => {
     expect(listed.find((c: { callId: string }) => c.callId === 'c-1')).toMatchObject({ agent: 'agent', agentName: '王晓燕（接线员）' });
     expect(listed.filter((c: { agent: string | null }) => !c.agent).every((c: { agentName: string | null }) => c.agentName === null)).toBe(true);
     expect(await ok(supervisor.get('/api/calls/c-1'))).toMatchObject({ agentName: '王晓燕（接线员）' });
+    // The agent box takes the name people know her by, or her login in any case; a name nobody has finds nothing.
+    const byAgent = async (text: string) =>
+      (await ok(supervisor.get(`/api/calls?${day}&agent=${encodeURIComponent(text)}`))).items.map((c: { callId: string }) => c.callId).sort();
+    for (const text of ['王晓燕', 'AGENT', '晓燕（接线']) expect(await byAgent(text)).toEqual(['c-1', 'c-2', 'c-4']);
+    expect(await byAgent('李四不在')).toEqual([]);
+    expect(await byAgent('%')).toEqual([]);
     expect((await ok(supervisor.get(`/api/calls?${day}&queue=general`))).total).toBe(5);
     expect((await ok(supervisor.get('/api/calls?from=2026-12-01&to=2026-12-02'))).total).toBe(0);
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);

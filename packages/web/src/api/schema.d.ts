@@ -9791,6 +9791,7 @@ export interface operations {
     listCalls: {
         parameters: {
             query?: {
+                /** @description 坐席：登录名（不区分大小写）或姓名的一部分 / the agent: login (any case) or part of their name */
                 agent?: string;
                 caller?: string;
                 /** @description 上一页的 nextCursor / the previous page's nextCursor */
