@@ -77,6 +77,13 @@ export const exchangeMessages = pgTable(
     index('exchange_messages_partner_idx').on(t.partnerId, t.id),
     index('exchange_messages_order_idx').on(t.orderId),
     index('exchange_messages_state_idx').on(t.state, t.createdAt),
+    // The exchange's figures (exchange.repo.ts figures), each an index range holding only what it counts: what came in
+    // since the day's start, what was delivered since then, and what is delivered but not yet acknowledged (a set that
+    // stays small while partners acknowledge). Failed and waiting are the state index's small states. Over the whole
+    // table (a decade of every 12345 transfer and national upload) the figures read millions of messages per view.
+    index('exchange_messages_in_created_idx').on(t.createdAt).where(sql`direction = 'in'`),
+    index('exchange_messages_delivered_idx').on(t.deliveredAt).where(sql`direction = 'out' and state = 'delivered'`),
+    index('exchange_messages_unacknowledged_idx').on(t.deliveredAt).where(sql`direction = 'out' and state = 'delivered' and ack_count = 0`),
     index('exchange_messages_upload_idx').on(t.uploadId).where(sql`upload_id is not null`),
   ],
 );

@@ -5,7 +5,7 @@ import { deferForeignKeys, deferIndexes } from '../platform/db/deferred-indexes.
 /**
  * The orders' indexes a bulk load into a nearly empty database may build after it instead of keeping them through it
  * (platform/db/deferred-indexes.ts; the seeder's copies, demo/multiply.ts). Each is keyed by something a copy's
- * shift or template scatters (creation and due instants, state, path, employer, phone, the units of visible_to): a
+ * shift or template scatters (creation, due, closing and callback instants, state, path, employer, phone, the units of visible_to): a
  * million copies inserted into them land at random places. Kept: primary keys and unique indexes (they check the
  * rows), and the indexes keyed by order id, into which copies append (their ids lead with the copy number) and by
  * which the copy reads its templates' rows.
@@ -20,6 +20,8 @@ export const orderIndexesForBulkLoad = [
   'work_orders_due_order_idx',
   'work_orders_state_due_idx',
   'work_orders_holder_state_due_idx',
+  'work_orders_closed_created_idx',
+  'work_orders_callback_idx',
   'work_orders_subject_created_idx',
   'work_orders_type_created_idx',
   'work_orders_channel_created_idx',

@@ -1,6 +1,7 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
 import type { UploadOrder } from '../exchange/domain/national-upload.js';
+import { notCountedStateLiterals } from './open-states.js';
 import { workOrders } from './orders.tables.js';
 
 /** What the exchange capability reads of the orders (the national daily upload); the orders capability owns the tables. */
@@ -94,37 +95,68 @@ const uploadOrderOf = (r: UploadCursorRow): UploadOrderRow => ({
   satisfaction: r.satisfaction,
 });
 
-/** The day's figures of the national upload's manifest (exchange/domain/national-upload.ts), in one statement. */
-export async function orderFiguresOfDay(db: Executor, from: Date, to: Date) {
+/**
+ * The day's figures of the national upload's manifest (exchange/domain/national-upload.ts), in one statement that
+ * reads the day's rows only, each figure from an index range (orders.tables.ts):
+ *
+ * - received, by channel, by type: the day's creations (work_orders_created_idx), read once;
+ * - closed: the day's closing times (work_orders_closed_created_idx, a null closing time at infinity);
+ * - callbacks, satisfied, dissatisfied: the day's callbacks (work_orders_callback_idx);
+ * - open at the day's end (created before it, not closed by it, not merged or invalid): the same index from the
+ *   day's end on, that is the orders still open now (the backlog, at infinity) and those closed since, the creation
+ *   instant tested in the index. `coalesce(closed_at, infinity) >= end` is exactly `closed_at is null or closed_at
+ *   >= end`. For yesterday that is the backlog and today's closings; for a day long ago it reads every closing since,
+ *   and stays exact.
+ *
+ * As one scan with a filter per figure it read every order of the decade at each day's upload.
+ */
+export function orderFiguresOfDayStatement(from: Date, to: Date): SQL {
+  const w = workOrders;
   const f = sql`${from.toISOString()}::timestamptz`;
   const t = sql`${to.toISOString()}::timestamptz`;
-  const inDay = (c: SQLWrapper) => sql`${c} >= ${f} and ${c} < ${t}`;
-  const [r] = await db
-    .select({
-      received: sql<number>`count(*) filter (where ${inDay(workOrders.createdAt)})::int`,
-      byChannel: sql<Record<
-        string,
-        number
-      > | null>`(select jsonb_object_agg(channel, n) from (select ${workOrders.channel} as channel, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
-      byType: sql<Record<
-        string,
-        number
-      > | null>`(select jsonb_object_agg(type_code, n) from (select ${workOrders.typeCode} as type_code, count(*)::int as n from ${workOrders} where ${inDay(workOrders.createdAt)} group by 1) c)`,
-      closed: sql<number>`count(*) filter (where ${inDay(workOrders.closedAt)})::int`,
-      callbacks: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} is not null)::int`,
-      satisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} in ('satisfied', 'basically_satisfied'))::int`,
-      dissatisfied: sql<number>`count(*) filter (where ${inDay(workOrders.callbackAt)} and ${workOrders.handlingSatisfaction} = 'dissatisfied')::int`,
-      openAtEnd: sql<number>`count(*) filter (where ${workOrders.createdAt} < ${t} and (${workOrders.closedAt} is null or ${workOrders.closedAt} >= ${t}) and ${workOrders.state} not in ('merged', 'invalid'))::int`,
-    })
-    .from(workOrders);
+  const closedAt = sql`coalesce(${w.closedAt}, 'infinity'::timestamptz)`;
+  return sql`with received as (
+      select ${w.channel} as channel, ${w.typeCode} as type_code from ${w} where ${w.createdAt} >= ${f} and ${w.createdAt} < ${t}
+    )
+    select
+      (select count(*)::int from received) as received,
+      (select jsonb_object_agg(channel, n) from (select channel, count(*)::int as n from received group by channel) c) as by_channel,
+      (select jsonb_object_agg(type_code, n) from (select type_code, count(*)::int as n from received group by type_code) c) as by_type,
+      (select count(*)::int from ${w} where ${closedAt} >= ${f} and ${closedAt} < ${t}) as closed,
+      cb.callbacks, cb.satisfied, cb.dissatisfied,
+      (select count(*)::int from ${w}
+        where ${closedAt} >= ${t} and ${w.createdAt} < ${t} and ${w.state} not in (${notCountedStateLiterals})) as open_at_end
+    from (
+      select count(*) filter (where ${w.handlingSatisfaction} is not null)::int as callbacks,
+        count(*) filter (where ${w.handlingSatisfaction} in ('satisfied', 'basically_satisfied'))::int as satisfied,
+        count(*) filter (where ${w.handlingSatisfaction} = 'dissatisfied')::int as dissatisfied
+      from ${w} where ${w.callbackAt} >= ${f} and ${w.callbackAt} < ${t}
+    ) cb`;
+}
+
+type DayFiguresRow = {
+  received: number;
+  by_channel: Record<string, number> | string | null;
+  by_type: Record<string, number> | string | null;
+  closed: number;
+  callbacks: number;
+  satisfied: number;
+  dissatisfied: number;
+  open_at_end: number;
+};
+
+const jsonOf = (v: Record<string, number> | string | null): Record<string, number> => (v === null ? {} : typeof v === 'string' ? JSON.parse(v) : v);
+
+export async function orderFiguresOfDay(db: Executor, from: Date, to: Date) {
+  const [r] = rowsOf<DayFiguresRow>(await db.execute(orderFiguresOfDayStatement(from, to)));
   return {
     received: r?.received ?? 0,
-    receivedByChannel: r?.byChannel ?? {},
-    receivedByType: r?.byType ?? {},
+    receivedByChannel: jsonOf(r?.by_channel ?? null),
+    receivedByType: jsonOf(r?.by_type ?? null),
     closed: r?.closed ?? 0,
     callbacks: r?.callbacks ?? 0,
     satisfied: r?.satisfied ?? 0,
     dissatisfied: r?.dissatisfied ?? 0,
-    openAtEnd: r?.openAtEnd ?? 0,
+    openAtEnd: r?.open_at_end ?? 0,
   };
 }

@@ -139,6 +139,12 @@ export const workOrders = pgTable(
     // the page walked every open order of the province by deadline, or of the state, and kept the unit's (a county at
     // 1,000,000 orders: 12,185 rows read for 21, 63 ms; 待签收 1,966 for 21, 13 ms).
     index('work_orders_holder_state_due_idx').on(t.holderUnitId, t.state, sql`coalesce(${t.currentDueAt}, 'infinity'::timestamptz)`, t.id),
+    // The national upload's day figures (orders-for-exchange.ts orderFiguresOfDay): the orders closed in a day are a
+    // range of the closing time; the orders open at a day's end are those still open now (a null closing time, at
+    // infinity: the backlog) with those closed since, created before it: one range from the day's end, short for a
+    // recent day. A day's callbacks are a range of theirs.
+    index('work_orders_closed_created_idx').on(sql`coalesce(${t.closedAt}, 'infinity'::timestamptz)`, t.createdAt),
+    index('work_orders_callback_idx').on(t.callbackAt).where(sql`${t.callbackAt} is not null`),
     // The list's filters (order-list.ts conditions), each value's orders newest first: a page of a rare subject, type,
     // channel, priority or tier reads its own rows in the page's order, and its total (counted up to the cap) reads a
     // bounded number of them. Through the creation order a rare value walked the history, and its count scanned all of

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../src/platform/db/client.js';
 
 export type PlanNode = Record<string, unknown>;
@@ -9,11 +9,20 @@ export type PlanNode = Record<string, unknown>;
  * scans, in this transaction only).
  */
 export async function planNodes(db: Db, statement: string, param: string): Promise<PlanNode[]> {
+  const literal = `'${param.replaceAll("'", "''")}'`;
+  return explained(db, sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', literal)}`));
+}
+
+/** The same for a statement built with drizzle, its values bound as parameters as the application sends them. */
+export async function planNodesOf(db: Db, statement: SQL): Promise<PlanNode[]> {
+  return explained(db, sql`explain (analyze, costs off, format json) ${statement}`);
+}
+
+async function explained(db: Db, explain: SQL): Promise<PlanNode[]> {
   const plan = await db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_bitmapscan = off`);
-    const literal = `'${param.replaceAll("'", "''")}'`;
-    return rowsOf<PlanNode>(await tx.execute(sql.raw(`explain (analyze, costs off, format json) ${statement.replace('$1', literal)}`)));
+    return rowsOf<PlanNode>(await tx.execute(explain));
   });
   const nodes: PlanNode[] = [];
   const walk = (n: PlanNode) => {

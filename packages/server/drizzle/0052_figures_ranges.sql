@@ -1,0 +1,5 @@
+CREATE INDEX "work_orders_closed_created_idx" ON "work_orders" USING btree (coalesce("closed_at", 'infinity'::timestamptz),"created_at");--> statement-breakpoint
+CREATE INDEX "work_orders_callback_idx" ON "work_orders" USING btree ("callback_at") WHERE "work_orders"."callback_at" is not null;--> statement-breakpoint
+CREATE INDEX "exchange_messages_in_created_idx" ON "exchange_messages" USING btree ("created_at") WHERE direction = 'in';--> statement-breakpoint
+CREATE INDEX "exchange_messages_delivered_idx" ON "exchange_messages" USING btree ("delivered_at") WHERE direction = 'out' and state = 'delivered';--> statement-breakpoint
+CREATE INDEX "exchange_messages_unacknowledged_idx" ON "exchange_messages" USING btree ("delivered_at") WHERE direction = 'out' and state = 'delivered' and ack_count = 0;
