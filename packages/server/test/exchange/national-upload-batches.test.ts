@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveMapping, uploadMessages, type UploadOrder } from '../../src/exchange/domain/national-upload.js';
 import { eachUploadPage, figuresOfDay } from '../../src/exchange/exchange.repo.js';
 import { exchangeMessages, exchangePartners, exchangeUploads } from '../../src/exchange/exchange.tables.js';
-import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
+import type { Simulator } from '../../src/exchange/simulator.js';
+import { nationalPartner } from '../support/national-partner.js';
 import { instantAt } from '../../src/calendar/domain/working-time.js';
 import { countStatements } from '../support/statement-count.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
@@ -49,24 +50,8 @@ const messagesOf = (day: string) =>
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-29T02:00:00Z', config: { exchangeTimeoutSeconds: 1 }, batchSizes: { nationalUpload: size } });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const product = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
   await logins();
-  sim = await startSimulator({ product, partnerId: '', secret: '', now: () => t.clock.now() });
-  const p = await ok(
-    admin.post('/api/exchange/partners', {
-      name: '全国 12351 职工服务平台',
-      kind: 'national',
-      direction: 'both',
-      endpoint: sim.url,
-      credentials: { platformCode: 'NM-150000' },
-      signingMethod: 'hmac-sha256',
-      receivingUnitId: dispatcher.session.current.unit.id,
-    }),
-    201,
-  );
-  partnerId = p.id;
-  sim.identify(p.id, p.signingSecret);
+  ({ sim, partnerId } = await nationalPartner(t, admin, dispatcher.session.current.unit.id));
 });
 afterAll(async () => {
   await sim?.close();

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { exchangeUploads } from '../../src/exchange/exchange.tables.js';
-import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
+import type { Simulator } from '../../src/exchange/simulator.js';
+import { nationalPartner } from '../support/national-partner.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { expectError } from '../orders/http.js';
 import { ok, type Client } from '../support/order-helpers.js';
@@ -52,26 +53,9 @@ beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T02:00:00Z', config: { exchangeTimeoutSeconds: 1 } });
   const database = await openSameDatabase(t.database);
   second = { database, app: await buildApp({ database, config: t.config, clock: t.clock, instanceId: 'instance-b' }) };
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const product = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
   await logins();
-  sim = await startSimulator({ product, partnerId: '', secret: '', now: () => t.clock.now() });
-  const p = await ok(
-    admin.post('/api/exchange/partners', {
-      name: '全国 12351 职工服务平台',
-      kind: 'national',
-      direction: 'both',
-      endpoint: sim.url,
-      credentials: { platformCode: 'NM-150000' },
-      signingMethod: 'hmac-sha256',
-      receivingUnitId: dispatcher.session.current.unit.id,
-      // The partner's own entry over the format's table: the national side renamed one field.
-      mapping: { fields: { employerName: 'dw.dwmc' } },
-    }),
-    201,
-  );
-  partnerId = p.id;
-  sim.identify(p.id, p.signingSecret);
+  // The partner's own entry over the format's table: the national side renamed one field.
+  ({ sim, partnerId } = await nationalPartner(t, admin, dispatcher.session.current.unit.id, { mapping: { fields: { employerName: 'dw.dwmc' } } }));
 });
 afterAll(async () => {
   await sim?.close();
