@@ -23,9 +23,8 @@ export default function RiskEmployersPage() {
   const [params, setParams] = useSearchParams();
   const key = params.get('key') ?? undefined;
   const [level, setLevel] = useState<Level | undefined>();
-  const [nonce, setNonce] = useState(0);
   const query = useMemo(() => ({ ...(level ? { level } : {}), ...(key ? { key } : {}) }), [level, key]);
-  const reg = useRegisterPages(query, nonce);
+  const reg = useRegisterPages(query);
   const [planning, setPlanning] = useState<RiskEmployer | null>(null);
   const [recording, setRecording] = useState<{ id: string; name: string } | null>(null);
   const [form] = Form.useForm();
@@ -105,7 +104,7 @@ export default function RiskEmployersPage() {
           onChange={setLevel}
           // Each level with how many employers of the territory it has (the counts do not follow the level chosen).
           options={Object.entries(riskLevelLabels).map(([value, [label]]) => {
-            const n = reg.counts?.countsByLevel?.[value as Level];
+            const n = reg.first?.countsByLevel?.[value as Level];
             return { value, label: n === undefined ? t(label) : `${t(label)} (${n})` };
           })}
         />
@@ -117,7 +116,7 @@ export default function RiskEmployersPage() {
         </Tag>
       )}
       {reg.error != null ? (
-        <ErrorState error={reg.error} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorState error={reg.error} onRetry={reg.reload} />
       ) : (
         <>
           <Table<RiskEmployer>
@@ -160,10 +159,10 @@ export default function RiskEmployersPage() {
             }}
           />
           <ListFooter
-            total={reg.counts?.total ?? null}
-            capped={reg.counts?.totalCapped ?? false}
+            total={reg.total}
+            capped={reg.totalCapped}
             shown={reg.items.length}
-            more={reg.cursor ? () => void reg.loadMore() : null}
+            more={reg.next ? () => void reg.more() : null}
             loadingMore={reg.loadingMore}
           />
         </>

@@ -27,8 +27,10 @@ export default function OrderListPage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const query = useMemo(() => queryOf(view, filters), [view, filters]);
   const [nonce, setNonce] = useState(0);
-  const list = useOrderPages(query, nonce);
+  const list = useOrderPages(query);
   const counts = useViewCounts(nonce);
+  // The refresh button and a retry read the list's first page and every tab's count again.
+  const refresh = () => (setNonce((n) => n + 1), list.reload());
   const { value: units } = useUnits();
   const unitName = filters.unitId ? units?.find((u) => u.id === filters.unitId)?.name : undefined;
   const exporter = useOrderExport(query, [t(view.label), unitName, filters.q]);
@@ -49,7 +51,7 @@ export default function OrderListPage() {
         <h1>{t('工单')}</h1>
         <Space>
           <Tooltip title={t('刷新')}>
-            <Button icon={<ReloadOutlined />} onClick={() => setNonce((n) => n + 1)} aria-label={t('刷新')} />
+            <Button icon={<ReloadOutlined />} onClick={refresh} aria-label={t('刷新')} />
           </Tooltip>
           <Button icon={<DownloadOutlined />} onClick={() => void exporter.run()} loading={exporter.exporting} disabled={!list.total}>
             {t('导出 Excel')}
@@ -60,7 +62,7 @@ export default function OrderListPage() {
         <ViewTabs views={views} active={view.key} counts={counts} onChange={setView} />
         <OrderFilters view={view} filters={filters} onChange={setFilters} />
         {list.error != null ? (
-          <ErrorState error={list.error} onRetry={() => setNonce((n) => n + 1)} />
+          <ErrorState error={list.error} onRetry={refresh} />
         ) : (
           <>
             <Table<OrderSummary>
@@ -79,7 +81,7 @@ export default function OrderListPage() {
               total={list.total}
               capped={list.totalCapped}
               shown={list.items.length}
-              more={list.cursor ? () => void list.loadMore() : null}
+              more={list.next ? () => void list.more() : null}
               loadingMore={list.loadingMore}
             />
           </>

@@ -8,7 +8,7 @@ import { useT } from '../i18n/i18n.js';
 import { ListFooter } from '../shell/ListFooter.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
-import { useMorePages } from '../shell/use-more-pages.js';
+import { fromCursorPage, useMorePages } from '../shell/use-more-pages.js';
 import { type DialogKind, InspectionDialog } from './InspectionDialogs.js';
 import { InspectionDetail, useInspectionColumns } from './inspection-columns.js';
 import { RectificationsTab } from './RectificationsTab.js';
@@ -30,10 +30,9 @@ export default function QualityPage() {
   const dayText = day.format('YYYY-MM-DD');
   // The inspector's day (its sample), or the agent's own inspections over the years: 50 at a time by cursor.
   const listQuery = useMemo(() => (role === 'agent' ? {} : { day: dayText }), [dayText, role]);
-  const list = useMorePages(listQuery, async (q, after: string | null) => {
-    const r = await qualityApi.list({ ...q, pageSize: 50, ...(after ? { cursor: after } : {}) });
-    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
-  });
+  const list = useMorePages(listQuery, (q, after: string | null) =>
+    qualityApi.list({ ...q, pageSize: 50, ...(after ? { cursor: after } : {}) }).then(fromCursorPage),
+  );
   const rects = useLoad(() => qualityApi.rectifications({}), [role]);
   const month = { from: day.startOf('month').format('YYYY-MM-DD'), to: day.add(1, 'month').startOf('month').format('YYYY-MM-DD') };
   const figures = useLoad(() => (role === 'agent' ? Promise.resolve(null) : qualityApi.figures(month)), [month.from, role]);

@@ -2,38 +2,68 @@ import { App } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * A list read page by page with "load more" (people, the audit log): the first page again whenever `query` changes
- * or on reload(), later pages appended after `next` (the server's cursor). An answer for an older query is dropped.
- * A list that counts its matches gives `total` (and `totalCapped` past the server's cap) with the first page.
+ * A page as useMorePages takes it: its items, where the next page starts (null at the end) and, with the first page,
+ * how many match (`totalCapped` past the server's cap). Any other field is the first page's own (`first`).
  */
-export function useMorePages<Q, I, C>(
+export type MorePage<I, C> = { items: I[]; next: C | null; total?: number; totalCapped?: boolean };
+
+/** The server's page of a list read by cursor (the server's platform/http/schemas.ts cursorPage). */
+export type CursorPage<I> = { items: I[]; nextCursor: string | null; total: number; totalCapped: boolean };
+
+/**
+ * The server's cursor page as useMorePages takes it: `nextCursor` becomes `next`; every other field stays (the
+ * register's counts by level, read from `first`).
+ */
+export function fromCursorPage<P extends CursorPage<unknown>>(page: P): Omit<P, 'nextCursor'> & { next: string | null } {
+  const { nextCursor, ...rest } = page;
+  return Object.assign(rest, { next: nextCursor });
+}
+
+type Item<P extends MorePage<unknown, unknown>> = P['items'][number];
+
+/**
+ * A list read page by page with "load more" (orders, the register, calls, people, the audit log…): the first page
+ * again whenever `query` changes (by identity: memoise it) or on reload(), later pages appended after `next` (the
+ * server's cursor). The first page's request is aborted by a newer one (`signal`) and an answer for an older query is
+ * dropped, a next page too. A list that counts its matches gives `total` (and `totalCapped`) with the first page,
+ * whose other fields are kept as `first`.
+ *
+ * `key` names a row: a next page's rows already shown (the list moved under the cursor) are not shown twice, and
+ * replace() puts rows an action answered with (a visit planned) in their places, the pages loaded so far kept.
+ */
+export function useMorePages<Q, C, P extends MorePage<unknown, C>>(
   query: Q,
-  load: (query: Q, after: C | null) => Promise<{ items: I[]; next: C | null; total?: number; totalCapped?: boolean }>,
+  load: (query: Q, after: C | null, signal?: AbortSignal) => Promise<P>,
+  options: { key?: (item: Item<P>) => unknown } = {},
 ) {
   const { message } = App.useApp();
-  const [items, setItems] = useState<I[]>([]);
+  const [items, setItems] = useState<Item<P>[]>([]);
   const [next, setNext] = useState<C | null>(null);
+  const [first, setFirst] = useState<P | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [nonce, setNonce] = useState(0);
-  const [count, setCount] = useState<{ total: number; capped: boolean } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   // Which first page the items belong to: a next page asked for before the query changed is not added to another's.
   const generation = useRef(0);
+  const keyOf = options.key ?? ((item: Item<P>) => item);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh function each render; the query decides.
   useEffect(() => {
-    let live = true;
+    const ctl = new AbortController();
     generation.current++;
     setLoading(true);
     setError(null);
-    load(query, null)
-      .then((r) => live && (setItems(r.items), setNext(r.next), setCount(r.total === undefined ? null : { total: r.total, capped: !!r.totalCapped })))
-      .catch((e: unknown) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
+    load(query, null, ctl.signal)
+      .then((r) => {
+        if (ctl.signal.aborted) return;
+        setItems(r.items as Item<P>[]);
+        setNext(r.next);
+        setFirst(r);
+      })
+      .catch((e: unknown) => !ctl.signal.aborted && setError(e))
+      .finally(() => !ctl.signal.aborted && setLoading(false));
+    return () => ctl.abort();
   }, [query, nonce]);
 
   const more = async () => {
@@ -43,7 +73,11 @@ export function useMorePages<Q, I, C>(
     try {
       const r = await load(query, next);
       if (mine !== generation.current) return;
-      setItems((xs) => [...xs, ...r.items]);
+      setItems((xs) => {
+        if (!options.key) return [...xs, ...(r.items as Item<P>[])];
+        const shown = new Set(xs.map(keyOf));
+        return [...xs, ...(r.items as Item<P>[]).filter((i) => !shown.has(keyOf(i)))];
+      });
       setNext(r.next);
     } catch (e) {
       message.error((e as Error).message);
@@ -52,5 +86,23 @@ export function useMorePages<Q, I, C>(
     }
   };
   const reload = () => setNonce((n) => n + 1);
-  return { items, next, loading, loadingMore, error, more, reload, total: count?.total ?? null, totalCapped: count?.capped ?? false };
+  /** Rows as an action answered with them, each in the place of the row of its key; rows not shown are not added. */
+  const replace = (rows: readonly Item<P>[]) =>
+    setItems((xs) => {
+      const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+      return xs.map((x) => byKey.get(keyOf(x)) ?? x);
+    });
+  return {
+    items,
+    next,
+    first,
+    loading,
+    loadingMore,
+    error,
+    more,
+    reload,
+    replace,
+    total: first?.total ?? null,
+    totalCapped: first?.totalCapped ?? false,
+  };
 }

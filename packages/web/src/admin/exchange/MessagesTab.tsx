@@ -4,7 +4,7 @@ import { exchangeApi } from '../../api/exchange.js';
 import { ListFooter } from '../../shell/ListFooter.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState } from '../../shell/states.js';
-import { useMorePages } from '../../shell/use-more-pages.js';
+import { fromCursorPage, useMorePages } from '../../shell/use-more-pages.js';
 import { formatTime } from '../../shared/format.js';
 import { type Partners, messageKinds, stateColors, stateNames } from './names.js';
 
@@ -14,10 +14,9 @@ export function MessagesTab({ partners }: { partners: Partners | null }) {
   const { message } = App.useApp();
   const [q, setQ] = useState<{ partnerId?: string; state?: 'received' | 'pending' | 'delivered' | 'failed' }>({});
   // Newest first, 20 at a time by the server's cursor: a decade's traffic is millions of messages.
-  const list = useMorePages(q, async (query, after: string | null) => {
-    const r = await exchangeApi.messages({ ...query, pageSize: 20, ...(after ? { cursor: after } : {}) });
-    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
-  });
+  const list = useMorePages(q, (query, after: string | null) =>
+    exchangeApi.messages({ ...query, pageSize: 20, ...(after ? { cursor: after } : {}) }).then(fromCursorPage),
+  );
   if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
     <>
