@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../src/users/users.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson } from '../support/order-helpers.js';
 
 /** Issue 10, items 5 (rate and size limits), 7 (cross-site requests, security headers), 12 (forced password change). */
 let t: TestApp;
+let webRoot: string;
 
 beforeAll(async () => {
   // A built web client of two files, so the limit can be shown to count only the API.
-  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-web-'));
+  webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-web-'));
   fs.mkdirSync(path.join(webRoot, 'assets'));
   fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>12351</title>');
   fs.writeFileSync(path.join(webRoot, 'assets', 'page-abc123.css'), 'body{margin:0}');
@@ -173,6 +174,37 @@ describe('the web client: hashed files cached for a year, the page itself never'
       const page = await get(url);
       expect([url, page.statusCode]).toEqual([url, 200]);
       expect([url, page.headers['cache-control']]).toEqual([url, 'no-cache']);
+    }
+  });
+
+  it('serves a rebuild’s new files without a restart, with the same headers; the API never looks on disk', async () => {
+    const get = (url: string) => t.app.inject({ method: 'GET', url, remoteAddress: '10.0.0.9' });
+    // `npm run build -w @hotline/web` while the server runs: new hashed names, a new index.html pointing at them.
+    fs.writeFileSync(path.join(webRoot, 'assets', 'index-new789.js'), 'console.log("rebuilt")');
+    fs.writeFileSync(path.join(webRoot, 'favicon-new.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>12351</title><script src="/assets/index-new789.js"></script>');
+    const asset = await get('/assets/index-new789.js');
+    expect([asset.statusCode, asset.body]).toEqual([200, 'console.log("rebuilt")']);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['content-security-policy']).toBe((await get('/')).headers['content-security-policy']);
+    const icon = await get('/favicon-new.svg');
+    expect([icon.statusCode, icon.headers['cache-control']]).toEqual([200, 'no-cache']);
+    expect((await get('/orders/x')).body).toContain('index-new789.js');
+    // Still a real 404 for what is not there, and nothing outside the root or behind a dot-name.
+    fs.writeFileSync(path.join(webRoot, '.secret.txt'), 'no');
+    for (const url of ['/assets/index-gone000.js', '/assets/..%2f..%2f..%2fetc%2fhostname.txt', '/.secret.txt', '/assets/%2e%2e/.secret.txt']) {
+      const r = await get(url);
+      expect([url, r.statusCode]).toEqual([url, 404]);
+      expect([url, r.body]).not.toEqual([url, 'no']);
+    }
+    const stat = vi.spyOn(fs.promises, 'stat');
+    try {
+      for (const url of ['/api/no-such-route.json', '/api/orders?limit=1', '/orders/x']) await get(url);
+      expect(stat).not.toHaveBeenCalled();
+    } finally {
+      stat.mockRestore();
     }
   });
 });

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** The built web client (packages/web/dist), served by the same server; absent in API-only test runs. */
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
 /**
  * Serves the web client: hashed assets cached for a year, index.html never cached, and every other GET outside
- * /api answered with index.html so the client's own router handles deep links (/orders/…) after a reload.
+ * /api answered with index.html so the client's own router handles deep links (/orders/…) after a reload. The
+ * files there were at start have their own routes; a rebuild's new files are found on disk (sendBuiltLater), so a
+ * rebuilt client is served without a restart (index.html is read at each request already).
  */
 export async function registerWebClient(app: FastifyInstance, root = defaultWebRoot): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
@@ -37,9 +39,33 @@ export async function registerWebClient(app: FastifyInstance, root = defaultWebR
     if (req.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, requestId: req.id });
     }
-    // A path with a file extension that isn't there is a real 404, not a page of the app.
-    if (/\.[a-z0-9]{2,5}$/i.test(req.url.split('?')[0]!)) return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在', requestId: req.id });
+    const pathname = req.url.split('?')[0]!;
+    if (/\.[a-z0-9]{2,5}$/i.test(pathname)) return sendBuiltLater(root, pathname, req.id, reply);
     return sendIndex(req, reply as never);
   });
   return true;
+}
+
+/**
+ * A file the client's build wrote after the server started (`npm run build -w @hotline/web` while it runs): the
+ * plugin routes only the files there were at start, so a new build's hashed assets come here, looked up on disk
+ * with the same headers as the rest (immutable under assets/). Only a path with a file extension that no route
+ * matched reads the disk: never an API request. A path outside the root or through a dot-name (.env) is not
+ * looked up; a path with a file extension that isn't there is a real 404, not a page of the app.
+ */
+async function sendBuiltLater(root: string, pathname: string, requestId: string, reply: FastifyReply) {
+  const missing = () => reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在', requestId });
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return missing();
+  }
+  const segments = decoded.split('/').filter(Boolean);
+  if (segments.some((s) => s.startsWith('.') || s.includes('\\') || s.includes('\0'))) return missing();
+  const file = path.join(root, ...segments);
+  if (!file.startsWith(path.join(root, path.sep))) return missing();
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat?.isFile()) return missing();
+  return reply.sendFile(segments.join('/'));
 }
