@@ -44,7 +44,8 @@ describe('calls in the browser', () => {
     await report(call('e2e-now', '13904716666', 10, false));
     await page.waitForURL(/\/intake$/);
     await page.getByTestId('screen-pop').waitFor();
-    assert.match(await page.getByTestId('screen-pop').innerText(), /13904716666[\s\S]*此前来电 1 次/);
+    // The queue the caller waited in by its name (the voice menu's configuration), not its id.
+    assert.match(await page.getByTestId('screen-pop').innerText(), /13904716666[\s\S]*综合坐席[\s\S]*此前来电 1 次/);
     assert.equal(await page.inputValue('#callers_0_phone'), '13904716666');
     await page.fill('#callers_0_name', '钱女士');
     await page.getByText('投诉', { exact: true }).click();
@@ -92,7 +93,9 @@ describe('calls in the browser', () => {
       .getByTestId('call-records')
       .locator('.list-footer', { hasText: /共 \d+ 条，已显示 \d+ 条/ })
       .waitFor();
-    await page.locator('.ant-table-row', { hasText: '139****6666' }).first().click();
+    const row = page.locator('.ant-table-row', { hasText: '139****6666' }).first();
+    await row.getByText('综合坐席', { exact: true }).waitFor();
+    await row.click();
     const detail = page.getByTestId('call-detail');
     await detail.waitFor();
     await detail.getByText('坐席接听').first().waitFor();

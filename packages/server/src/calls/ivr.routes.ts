@@ -30,6 +30,19 @@ const config = z
       )
       .min(1, { error: '至少需要一个节点' })
       .max(200, { error: '至多 200 个节点' }),
+    queues: z
+      .array(
+        z
+          .object({
+            id: z.string().trim().min(1, { error: '请填写队列编号' }).max(100, { error: '队列编号不超过 100 个字符' }),
+            nameZh: z.string().trim().min(1, { error: '请填写队列名称' }).max(20, { error: '队列名称不超过 20 字' }),
+            nameEn: z.string().trim().max(40, { error: '英文名称不超过 40 个字符' }).optional(),
+          })
+          .strict(),
+      )
+      .max(50, { error: '至多 50 个队列' })
+      .optional()
+      .describe('队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name'),
     hours: z
       .object({
         days: z.enum(['all', 'workdays'], { error: '服务日应为 all（每天）或 workdays（工作日）' }),
@@ -104,5 +117,23 @@ export const ivrRoutes: FastifyPluginAsyncZod<{ ivr: IvrService }> = async (app,
       },
     },
     async (req) => ivr.exportConfig(actorOf(req)),
+  );
+  app.get(
+    '/queues',
+    {
+      schema: {
+        operationId: 'listCallQueues',
+        tags,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })) }),
+          ...errorResponses,
+        },
+        ...describe(
+          '话务队列的名称（取自语音导航配置）：话务记录、来电弹屏等处以名称显示队列；不在表中的队列显示其编号',
+          "The call queues by name (from the voice menu's configuration), for the call records and the screen pop; a queue not listed is shown by its id.",
+        ),
+      },
+    },
+    async (req) => ivr.queues(actorOf(req)),
   );
 };

@@ -4,11 +4,13 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, staleVersion } from '../platform/errors/app-error.js';
 import { insertIvrVersion, ivrHistory, latestIvr } from './ivr.repo.js';
-import { ivrExport, ivrProblems, starterIvr, type IvrConfig } from './domain/ivr.js';
+import { ivrExport, ivrProblems, queueDirectory, starterIvr, type IvrConfig } from './domain/ivr.js';
 
 /** Who edits the voice menu: the hotline's supervisors and the system administrator. The telephony reads the export. */
 const editors = ['supervisor', 'administrator'] as const;
 const exportReaders = ['supervisor', 'administrator', 'integration'] as const;
+/** Who reads the queues' names: whoever reads calls (calls.service.ts) and the menu's editors. */
+const queueReaders = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader', 'administrator'] as const;
 
 export function createIvrService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -73,7 +75,14 @@ export function createIvrService(deps: { db: Db; clock: Clock }) {
     return ivrExport(c.config, { version: c.version, savedAt: c.savedAt });
   }
 
-  return { get, update, exportConfig };
+  /** The queues by name (the current menu's, else the starter's): the desk shows a queue by its name, not its id. */
+  async function queues(actor: Actor) {
+    requireRole(actor, ...queueReaders);
+    const c = await current(db);
+    return { items: queueDirectory(c.config) };
+  }
+
+  return { get, update, exportConfig, queues };
 }
 
 export type IvrService = ReturnType<typeof createIvrService>;

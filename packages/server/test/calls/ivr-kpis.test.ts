@@ -98,6 +98,35 @@ describe('the voice menu', () => {
     expect(exported.nodes.wages).toEqual({ kind: 'queue', prompt: '正在为您转接维权坐席，请稍候。', queue: 'rights' });
     expect(exported.nodes.closed).toBeUndefined();
   });
+
+  it('names the queues for whoever reads calls: the menu’s names, a repeated queue refused, none in the export', async () => {
+    // Version 2 above was saved from the starter menu: its names came with it.
+    const starter = await ok<any>(agent.get('/api/ivr/queues'));
+    expect(starter.items).toContainEqual({ id: 'rights', nameZh: '维权坐席', nameEn: 'Rights desk' });
+    expect(starter.items.map((q: { id: string }) => q.id)).toEqual(['general', 'rights', 'consult', 'legal']);
+    const current = await ok<any>(supervisor.get('/api/ivr'));
+    const twice = { ...current.config, queues: [...current.config.queues, { id: 'rights', nameZh: '维权' }] };
+    const refused = await supervisor.put('/api/ivr', { version: current.version, config: twice });
+    expect([refused.statusCode, refused.json().details.fields]).toEqual([400, [{ field: 'config.queues.4.id', message: '队列 rights 的名称重复' }]]);
+    const renamed = {
+      ...current.config,
+      queues: [
+        { id: 'rights', nameZh: '劳动维权' },
+        { id: 'vip', nameZh: '重点来电', nameEn: 'Priority' },
+      ],
+    };
+    await ok(supervisor.put('/api/ivr', { version: current.version, config: renamed }));
+    // An English name not given is the Chinese one; a queue the menu does not name is the web's to show by its id.
+    expect((await ok<any>(leader.get('/api/ivr/queues'))).items).toEqual([
+      { id: 'rights', nameZh: '劳动维权', nameEn: '劳动维权' },
+      { id: 'vip', nameZh: '重点来电', nameEn: 'Priority' },
+    ]);
+    expect((await ok<any>(supervisor.get('/api/ivr/export'))).queues).toBeUndefined();
+    // A menu saved before queues had names (no list at all) reads the starter's.
+    const { queues: _, ...unnamed } = renamed;
+    await ok(supervisor.put('/api/ivr', { version: current.version + 1, config: unnamed }));
+    expect((await ok<any>(agent.get('/api/ivr/queues'))).items[0]).toEqual({ id: 'general', nameZh: '综合坐席', nameEn: 'General desk' });
+  });
 });
 
 describe('call figures in getKpis', () => {

@@ -71,6 +71,7 @@ const required = [
   'getCallFigures',
   'getIvrConfig',
   'updateIvrConfig',
+  'listCallQueues',
   'listLawyerShifts',
   'transferToLawyer',
   'recordLegalConsultation',

@@ -6,9 +6,11 @@ import { ivrApi, type IvrConfig } from '../api/lawyers.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
+import { invalidateReference } from '../shared/reference.js';
 import { ivrTree } from './ivr-tree.js';
 import { IvrHoursCard } from './ivr/IvrHoursCard.js';
 import { IvrNodeCard } from './ivr/IvrNodeCard.js';
+import { IvrQueuesCard } from './ivr/IvrQueuesCard.js';
 import { kindLabels } from './ivr/labels.js';
 
 /** 语音导航: the voice menu as a tree a supervisor edits (prompts, keys, what each leaf does), hours and overflow. */
@@ -37,6 +39,8 @@ export default function IvrPage() {
     try {
       await ivrApi.save({ version: loaded.data!.version, config, ...(note.trim() ? { note: note.trim() } : {}) });
       message.success(t('语音导航已保存'));
+      // The queues' names the desk reads come from the saved menu.
+      invalidateReference('queues');
       setProblems([]);
       setNote('');
       loaded.reload();
@@ -66,6 +70,7 @@ export default function IvrPage() {
         <IvrNodeCard config={config} node={node} onChange={setConfig} onSelect={setSelected} />
       </div>
       <IvrHoursCard config={config} onChange={setConfig} />
+      <IvrQueuesCard config={config} onChange={setConfig} />
       <Space style={{ marginTop: 12 }} wrap>
         <Input style={{ width: 320 }} placeholder={t('本次修改说明（可选）')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
         <Button type="primary" loading={saving} onClick={save} data-testid="ivr-save">

@@ -6,6 +6,8 @@ export type CallView = Answer<'getCall'>;
 export type Wallboard = Answer<'getWallboard'>;
 export type MyAgentState = Answer<'getMyAgentState'>;
 export type ChosenAgentState = MyAgentState['state'];
+/** A call queue by name (the voice menu's configuration): its id as the call events give it, Chinese and English. */
+export type CallQueue = Answer<'listCallQueues'>['items'][number];
 
 /** What the notification stream's `call` event carries when an agent answers (see the server's calls.service). */
 export type ScreenPop = {
@@ -25,4 +27,5 @@ export const callsApi = {
   myState: () => ok(http.GET('/api/calls/agents/me')),
   setState: (state: ChosenAgentState, version: number) => ok(http.PUT('/api/calls/agents/me', { body: { state, version } })),
   linkOrder: (callId: string, orderId: string) => ok(http.POST('/api/calls/{callId}/orders', { params: { path: { callId } }, body: { orderId } })),
+  queues: () => ok(http.GET('/api/ivr/queues')),
 };

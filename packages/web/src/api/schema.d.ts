@@ -1349,6 +1349,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ivr/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 话务队列的名称（取自语音导航配置）：话务记录、来电弹屏等处以名称显示队列；不在表中的队列显示其编号
+         * @description 话务队列的名称（取自语音导航配置）：话务记录、来电弹屏等处以名称显示队列；不在表中的队列显示其编号
+         *
+         *     The call queues by name (from the voice menu's configuration), for the call records and the screen pop; a queue not listed is shown by its id.
+         */
+        get: operations["listCallQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/": {
         parameters: {
             query?: never;
@@ -14814,6 +14836,12 @@ export interface operations {
                                 maxWaitSeconds: number;
                                 transferNumber: string | null;
                             };
+                            /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                            queues?: {
+                                id: string;
+                                nameEn?: string;
+                                nameZh: string;
+                            }[];
                             root: string;
                         };
                         history: {
@@ -14978,6 +15006,12 @@ export interface operations {
                             maxWaitSeconds: number;
                             transferNumber: string | null;
                         };
+                        /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                        queues?: {
+                            id: string;
+                            nameEn?: string;
+                            nameZh: string;
+                        }[];
                         root: string;
                     };
                     note?: string;
@@ -15022,6 +15056,12 @@ export interface operations {
                                 maxWaitSeconds: number;
                                 transferNumber: string | null;
                             };
+                            /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                            queues?: {
+                                id: string;
+                                nameEn?: string;
+                                nameZh: string;
+                            }[];
                             root: string;
                         };
                         history: {
@@ -15167,6 +15207,140 @@ export interface operations {
                         format: "hotline-ivr/1";
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    listCallQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                        }[];
                     };
                 };
             };

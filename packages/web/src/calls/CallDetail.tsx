@@ -4,6 +4,7 @@ import { callsApi, type CallView } from '../api/calls.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
+import { useQueueName } from '../shared/reference.js';
 import { useLoad } from '../shell/use-load.js';
 import { agentLabel, eventLabels, outcomeLabels, targetLabels } from './labels.js';
 
@@ -11,6 +12,7 @@ import { agentLabel, eventLabels, outcomeLabels, targetLabels } from './labels.j
 export function CallDetail({ callId }: { callId: string }) {
   const t = useT();
   const call = useLoad(() => callsApi.get(callId), [callId]);
+  const queueName = useQueueName();
   if (call.error) return <ErrorState error={call.error} onRetry={call.reload} />;
   const c = call.data as CallView | null;
   if (!c) return null;
@@ -19,7 +21,7 @@ export function CallDetail({ callId }: { callId: string }) {
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('来电号码')}>{c.caller ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('拨打号码')}>{c.dialled ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('队列')}>{c.queue ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('队列')}>{queueName(c.queue)}</Descriptions.Item>
         <Descriptions.Item label={t('坐席')}>{agentLabel(c)}</Descriptions.Item>
         <Descriptions.Item label={t('结果')}>
           <Tag color={outcomeLabels[c.outcome][1]}>{t(outcomeLabels[c.outcome][0])}</Tag>
@@ -60,7 +62,7 @@ export function CallDetail({ callId }: { callId: string }) {
           content: (
             <span>
               {formatTime(e.at).slice(5)}:{e.at.slice(17, 19)} {t(eventLabels[e.type] ?? e.type)}
-              {e.queue ? ` · ${e.queue}` : ''}
+              {e.queue ? ` · ${queueName(e.queue)}` : ''}
               {e.agent ? ` · ${e.agent}` : ''}
               {e.target ? ` → ${t(targetLabels[e.target] ?? e.target)}${e.targetName ? `（${e.targetName}）` : ''}` : ''}
             </span>

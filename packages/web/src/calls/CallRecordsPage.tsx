@@ -6,7 +6,8 @@ import { ListFooter } from '../shell/ListFooter.js';
 import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
-import { useMorePages } from '../shell/use-more-pages.js';
+import { useQueueName, useQueues } from '../shared/reference.js';
+import { fromCursorPage, useMorePages } from '../shell/use-more-pages.js';
 import { CallDetail } from './CallDetail.js';
 import { agentLabel, outcomeLabels, targetLabels } from './labels.js';
 
@@ -31,10 +32,13 @@ export default function CallRecordsPage() {
     [from, to, filters],
   );
   // Newest first, 50 at a time by the server's cursor (a year's calls are half a million: never numbered pages).
-  const calls = useMorePages(query, async (q, after: string | null) => {
-    const r = await callRecordsApi.list({ ...q, ...(after ? { cursor: after } : {}) });
-    return { items: r.items, next: r.nextCursor, total: r.total, totalCapped: r.totalCapped };
-  });
+  const calls = useMorePages(query, (q, after: string | null, signal) =>
+    callRecordsApi.list({ ...q, ...(after ? { cursor: after } : {}) }, signal).then(fromCursorPage),
+  );
+  const queueName = useQueueName();
+  const { value: named } = useQueues();
+  // The named queues, and any other the calls shown were in (by its id).
+  const queueIds = [...new Set([...(named ?? []).map((q) => q.id), ...calls.items.flatMap((c) => (c.queue ? [c.queue] : []))])];
   const set = (patch: typeof filters) => setFilters((f) => ({ ...f, ...patch }));
   if (calls.error) return <ErrorState error={calls.error} onRetry={calls.reload} />;
   return (
@@ -42,8 +46,17 @@ export default function CallRecordsPage() {
       <Typography.Title level={4}>{t('话务记录')}</Typography.Title>
       <Space wrap style={{ marginBottom: 8 }}>
         <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-        <Input.Search placeholder={t('坐席')} allowClear style={{ width: 140 }} onSearch={(v) => set({ agent: v.trim() || undefined })} />
-        <Input.Search placeholder={t('队列')} allowClear style={{ width: 140 }} onSearch={(v) => set({ queue: v.trim() || undefined })} />
+        <Input.Search placeholder={t('坐席姓名或工号')} allowClear style={{ width: 170 }} onSearch={(v) => set({ agent: v.trim() || undefined })} />
+        <Select
+          placeholder={t('队列')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 160 }}
+          value={filters.queue}
+          onChange={(v) => set({ queue: v })}
+          options={queueIds.map((id) => ({ value: id, label: queueName(id) }))}
+          data-testid="queue-filter"
+        />
         <Select
           placeholder={t('结果')}
           allowClear
@@ -63,7 +76,7 @@ export default function CallRecordsPage() {
         columns={[
           { title: t('来电时间'), dataIndex: 'offeredAt', render: (a: string | null) => formatTime(a), width: 150 },
           { title: t('来电号码'), dataIndex: 'caller' },
-          { title: t('队列'), dataIndex: 'queue', render: (q: string | null) => q ?? '—' },
+          { title: t('队列'), dataIndex: 'queue', render: (q: string | null) => queueName(q) },
           { title: t('坐席'), key: 'agent', render: (_: unknown, c: Call) => agentLabel(c) },
           { title: t('结果'), dataIndex: 'outcome', render: (o: Call['outcome']) => <Tag color={outcomeLabels[o][1]}>{t(outcomeLabels[o][0])}</Tag> },
           { title: t('等待'), dataIndex: 'waitSeconds', render: (s: number | null) => (s === null ? '—' : `${s} s`) },

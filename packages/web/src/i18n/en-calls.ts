@@ -21,7 +21,12 @@ export const enCalls: Record<string, string> = {
   平均等待: 'Mean wait',
   平均通话: 'Mean talk',
   坐席: 'Agent',
+  坐席姓名或工号: 'Agent name or login',
   持续: 'For',
   今日接听: 'Answered today',
   分钟: 'min',
+  队列名称: 'Queue names',
+  '话务记录和来电弹屏以名称显示队列；未命名的队列显示其编号。': 'Call records and the screen pop show a queue by its name; a queue without one shows its id.',
+  队列编号: 'Queue id',
+  添加队列: 'Add queue',
 };

@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import type { ScreenPop } from '../api/calls.js';
 import { useT } from '../i18n/i18n.js';
+import { useQueueName } from '../shared/reference.js';
 
 /**
  * The lines above the intake form: the call put through (with the caller's earlier calls), a draft restored after a
@@ -22,6 +23,7 @@ export function IntakeNotices({
   problems: string[];
 }) {
   const t = useT();
+  const queueName = useQueueName();
   return (
     <>
       {call && (
@@ -30,7 +32,8 @@ export function IntakeNotices({
           showIcon
           style={{ marginBottom: 8 }}
           data-testid="screen-pop"
-          title={t('来电 {caller} 已接通', { caller: call.caller ?? t('未知号码') })}
+          // The queue the caller waited in, by its name: what they chose in the voice menu (维权, 咨询…).
+          title={`${t('来电 {caller} 已接通', { caller: call.caller ?? t('未知号码') })}${call.queue ? ` · ${queueName(call.queue)}` : ''}`}
           description={
             call.earlierCalls.length
               ? t('此前来电 {n} 次，最近一次 {at}', {

@@ -1,23 +1,26 @@
 import { useEffect, useState } from 'react';
 import { catalogApi, unitsApi } from '../api/admin.js';
+import { callsApi, type CallQueue } from '../api/calls.js';
 import type { Catalog, DivisionTree, Unit } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /**
- * Reference data every page reads (catalog, units, divisions): fetched once per session and shared, so the intake
- * form opens instantly on the second call. `invalidate` after an administrator changes it.
+ * Reference data every page reads (catalog, units, divisions; the call queues' names): fetched once per session and
+ * shared, so the intake form opens instantly on the second call. `invalidate` after an administrator changes it.
  */
 type Entry<T> = { promise: Promise<T> | null; value: T | null };
 const cache = {
   catalog: { promise: null, value: null } as Entry<Catalog>,
   units: { promise: null, value: null } as Entry<Unit[]>,
   divisions: { promise: null, value: null } as Entry<DivisionTree>,
+  queues: { promise: null, value: null } as Entry<CallQueue[]>,
 };
 type Key = keyof typeof cache;
 const loaders: { [K in Key]: () => Promise<NonNullable<(typeof cache)[K]['value']>> } = {
   catalog: () => catalogApi.get(),
   units: () => unitsApi.list({ includeExternal: true }).then((r) => r.items),
   divisions: () => unitsApi.divisions(),
+  queues: () => callsApi.queues().then((r) => r.items),
 };
 
 function fetchOnce<K extends Key>(key: K): Promise<NonNullable<(typeof cache)[K]['value']>> {
@@ -83,6 +86,23 @@ export function useCatalogNames() {
     riskFlagDescription: (code: string) => catalog?.riskFlags.find((x) => x.code === code)?.description ?? '',
   };
 }
+
+/**
+ * A call queue's name in the interface language ("rights" → 维权坐席 / Rights desk), from the voice menu's
+ * configuration (listCallQueues); a queue it does not name is shown by its id, none as "—".
+ */
+export function useQueueName() {
+  const { value: queues } = useReference('queues');
+  const { lang } = useI18n();
+  return (id: string | null | undefined): string => {
+    if (!id) return '—';
+    const q = queues?.find((x) => x.id === id);
+    return q ? (lang === 'en' ? q.nameEn : q.nameZh) : id;
+  };
+}
+
+/** The call queues by name, for a filter's options. */
+export const useQueues = () => useReference('queues');
 
 /** "150102" → "呼和浩特市 新城区", from the division tree; the code itself when the tree does not know it. */
 export function useDivisionName() {

@@ -21,9 +21,20 @@ export type IvrNode = {
   number?: string | undefined;
 };
 
+/**
+ * One of the call centre's agent queues by name, as the desk reads it (话务记录, the screen pop): the id the menu's
+ * queue nodes and the call events name, its Chinese name and, for the English interface, its English one.
+ */
+export type IvrQueue = { id: string; nameZh: string; nameEn?: string | undefined };
+
 export type IvrConfig = {
   root: string;
   nodes: IvrNode[];
+  /**
+   * The queues by name: those the menu's nodes send callers to and any other the call centre reports (a queue an agent
+   * transfers to). Absent in a menu saved before queues had names: the starter's names stand (queueDirectory).
+   */
+  queues?: IvrQueue[] | undefined;
   /** When agents answer; outside these hours the caller goes to `afterHours`. `days: 'all'` is a 24-hour, 7-day line. */
   hours: { days: 'all' | 'workdays'; periods: { start: string; end: string }[]; afterHours: string | null };
   /** What happens when the queue is full or the wait too long. */
@@ -99,6 +110,11 @@ export function ivrProblems(c: IvrConfig): IvrProblem[] {
   if (!(full && c.hours.days === 'all') && afterHours === null) p.push({ field: 'hours.afterHours', message: '不是全天候服务时，须指定非工作时间播放的节点' });
   if (c.overflow.action === 'transfer' && !/^\d{3,20}$/.test(c.overflow.transferNumber ?? ''))
     p.push({ field: 'overflow.transferNumber', message: '溢出转接须填写电话号码（3–20 位数字）' });
+  const named = new Set<string>();
+  (c.queues ?? []).forEach((q, i) => {
+    if (named.has(q.id)) p.push({ field: `queues.${i}.id`, message: `队列 ${q.id} 的名称重复` });
+    named.add(q.id);
+  });
   return p;
 }
 
@@ -143,7 +159,22 @@ export const starterIvr: IvrConfig = {
   ],
   hours: { days: 'all', periods: [{ start: '08:00', end: '22:00' }], afterHours: 'closed' },
   overflow: { maxWaitSeconds: 120, maxQueued: 20, action: 'callback', transferNumber: null },
+  queues: [
+    { id: 'general', nameZh: '综合坐席', nameEn: 'General desk' },
+    { id: 'rights', nameZh: '维权坐席', nameEn: 'Rights desk' },
+    { id: 'consult', nameZh: '咨询坐席', nameEn: 'Consultation desk' },
+    // No node of the starter menu queues here: an agent transfers a caller who needs the law (the demo's calls).
+    { id: 'legal', nameZh: '法律咨询坐席', nameEn: 'Legal advice desk' },
+  ],
 };
+
+/**
+ * The queues by name for those who read calls: the menu's own list, or the starter's for a menu saved before queues
+ * had names. An English name not given is the Chinese one. A queue not in the list is shown by its id.
+ */
+export function queueDirectory(c: IvrConfig): { id: string; nameZh: string; nameEn: string }[] {
+  return (c.queues ?? starterIvr.queues ?? []).map((q) => ({ id: q.id, nameZh: q.nameZh, nameEn: q.nameEn || q.nameZh }));
+}
 
 /**
  * The form the telephony system reads (docs/ivr.md): the same tree with the version it came from, the time zone of

@@ -1,0 +1,81 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { IvrConfig } from '../../api/lawyers.js';
+import { useT } from '../../i18n/i18n.js';
+import { useQueues } from '../../shared/reference.js';
+
+type Named = NonNullable<IvrConfig['queues']>[number];
+
+/**
+ * 队列名称: each queue the menu sends callers to (and any other the call centre reports) with the name the desk reads
+ * in the call records and the screen pop, in Chinese and English. A queue without a name is shown by its id.
+ */
+export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChange: (c: IvrConfig) => void }) {
+  const t = useT();
+  // A menu saved before queues had names reads the names in use (the starter's) until one is edited.
+  const { value: inUse } = useQueues();
+  const [added, setAdded] = useState('');
+  const named: Named[] = config.queues ?? (inUse ?? []).map((q) => ({ id: q.id, nameZh: q.nameZh, nameEn: q.nameEn }));
+  const onMenu = new Set(config.nodes.flatMap((n) => (n.kind === 'queue' && n.queue?.trim() ? [n.queue.trim()] : [])));
+  const ids = [...new Set([...named.map((q) => q.id), ...onMenu])];
+  const rows = ids.map((id) => named.find((q) => q.id === id) ?? { id, nameZh: '' });
+  // A queue of the menu whose Chinese name is emptied is no longer named (the desk sees its id); its row stays.
+  const write = (next: Named[]) =>
+    onChange({
+      ...config,
+      queues: next.filter((q) => q.nameZh.trim() || !onMenu.has(q.id)).map((q) => ({ id: q.id, nameZh: q.nameZh, ...(q.nameEn ? { nameEn: q.nameEn } : {}) })),
+    });
+  const set = (id: string, patch: Partial<Named>) => write(rows.map((q) => (q.id === id ? { ...q, ...patch } : q)));
+  const add = () => {
+    const id = added.trim();
+    if (!id || ids.includes(id)) return;
+    write([...rows, { id, nameZh: id }]);
+    setAdded('');
+  };
+  return (
+    <Card size="small" title={t('队列名称')} style={{ marginTop: 12 }} data-testid="ivr-queues">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('话务记录和来电弹屏以名称显示队列；未命名的队列显示其编号。')}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={rows}
+        columns={[
+          { title: t('队列编号'), dataIndex: 'id', width: 160 },
+          {
+            title: t('中文名称'),
+            dataIndex: 'nameZh',
+            render: (v: string, q: Named) => (
+              <Input value={v} maxLength={20} aria-label={t('中文名称')} onChange={(e) => set(q.id, { nameZh: e.target.value })} />
+            ),
+          },
+          {
+            title: t('英文名称'),
+            dataIndex: 'nameEn',
+            render: (v: string | undefined, q: Named) => (
+              <Input value={v ?? ''} maxLength={40} aria-label={t('英文名称')} onChange={(e) => set(q.id, { nameEn: e.target.value })} />
+            ),
+          },
+          {
+            key: 'remove',
+            width: 48,
+            // A queue no node sends callers to (one an agent transfers to) may be taken off the list.
+            render: (_: unknown, q: Named) =>
+              !onMenu.has(q.id) && (
+                <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('删除')} onClick={() => write(rows.filter((x) => x.id !== q.id))} />
+              ),
+          },
+        ]}
+      />
+      <Space style={{ marginTop: 8 }}>
+        <Input value={added} onChange={(e) => setAdded(e.target.value)} placeholder={t('队列编号')} style={{ width: 200 }} maxLength={100} onPressEnter={add} />
+        <Button icon={<PlusOutlined />} onClick={add}>
+          {t('添加队列')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
