@@ -11,6 +11,7 @@
  * orders are copied only from templates of the last 60 days (`--open-days`; `all`: every open one at its own date,
  * the backlog of the runs before issue 13, docs/decisions/0004).
  */
+import { createUnitDirectory } from '../packages/server/src/units/unit-directory.js';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../packages/server/src/auth/actor.js';
@@ -48,7 +49,7 @@ try {
   await bootstrap(database.db, config, clock);
   const db = database.db;
   const calendar = createCalendarService({ db, clock });
-  const analytics = createAnalyticsService({ db, clock, calendar });
+  const analytics = createAnalyticsService({ db, clock, calendar, units: createUnitDirectory({ db, clock, province: config.province }) });
   const today = localDateOf(clock.now());
   const one = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
   const provincePath = String((await one(sql`select path from units where type = 'province_federation'`)).path);

@@ -267,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     calendar,
+    units,
     onOrderChanged: (listener) => bus.subscribe('order.changed', () => listener()),
     onCallsChanged: (listener) => bus.subscribe('calls.changed', () => listener()),
   });

@@ -23,8 +23,8 @@ export function scopePathSql(unitType: SQL | AnyPgColumn, unitPath: SQL | AnyPgC
 /**
  * Calls are the hotline's: a reach that holds an active hotline centre has them (the call records, their recordings,
  * the call figures of the cockpit and reports); any other has none. SQL over a scope path, for the session's roles;
- * the services ask the cached unit directory (`holdsHotline`) or `holdsUnitOfType(db, path, 'hotline_centre')`, the
- * same test.
+ * the services ask the cached unit directory (`holdsHotline`), the same test, through calls/call-reach.ts, which also
+ * decides which of the calls (all, or a city centre's agents').
  */
 export function hotlineWithin(scopePath: SQL | string): SQL {
   return sql`exists (select 1 from ${units} hc where hc.type = 'hotline_centre' and hc.active and hc.path like ${scopePath} || '%')`;

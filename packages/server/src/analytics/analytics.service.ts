@@ -8,7 +8,9 @@ import { scopeUnitIdOf } from '../access/scope.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
-import { findUnitsByIds, findVisibleUnit, holdsUnitOfType } from '../units/units.repo.js';
+import { findUnitsByIds, findVisibleUnit } from '../units/units.repo.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
+import { callReachOf, reachFilter, type CallReach } from '../calls/call-reach.js';
 import * as repo from './analytics.repo.js';
 import { openStates } from '../orders/domain/states.js';
 import { sumMetricsByChild, sumMetricsByDay, sumMetricsOver } from './figure-sums.js';
@@ -45,6 +47,8 @@ export type AnalyticsDeps = {
   onCallsChanged?: ((listener: () => void) => () => void) | undefined;
   /** How often the live figures look for changes without an announcement (another instance, a bulk import). */
   pollMs?: number;
+  /** The cached unit directory: which calls a unit's figures hold (calls/call-reach.ts). */
+  units: UnitDirectoryCache;
 };
 
 const maxPeriodDays = 3700;
@@ -91,11 +95,16 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   // ---- the figures ---------------------------------------------------------------------------------------------
 
   /** The call figures of local dates [from, to] (calls/call-facts.ts computes them), null when no call was recorded. */
-  const callFiguresIn = (p: Period) => callFiguresBetween(db, { from: instantAt(p.from, 0), to: instantAt(addDaysToDate(p.to, 1), 0) });
+  const callFiguresIn = (p: Period, reach: CallReach & {}) =>
+    callFiguresBetween(db, { from: instantAt(p.from, 0), to: instantAt(addDaysToDate(p.to, 1), 0), ...reachFilter(reach) });
 
-  /** The call figures of a unit's scope: null where the scope does not hold the hotline centre (reports, getKpis). */
+  /** The calls a unit's figures hold (calls/call-reach.ts): all, its own centre's agents', or none (null). */
+  const callReachOfUnit = async (unitPath: string) => callReachOf(db, await deps.units.current(), unitPath);
+
+  /** The call figures of a unit's scope: null where the scope holds no hotline centre (reports, getKpis). */
   async function callFiguresFor(unitPath: string, p: Period) {
-    return (await holdsUnitOfType(db, unitPath, 'hotline_centre')) ? callFiguresIn(p) : null;
+    const reach = await callReachOfUnit(unitPath);
+    return reach ? callFiguresIn(p, reach) : null;
   }
 
   async function getKpis(actor: Actor, q: FigureQuery) {
@@ -105,8 +114,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const cmp = comparisonPeriods(q.from, q.to);
     const [now, previous, lastYear] = (await sumsFor(unit.path, q, [q, cmp.previous, cmp.lastYear])) as [Sums, Sums, Sums];
     // Calls are the hotline's: a scope that holds the hotline centre has them (and not by type or subject of order).
-    const withCalls = !q.typeCode && !q.subjectCode && (await holdsUnitOfType(db, unit.path, 'hotline_centre'));
-    const callsOf = (p: Period) => (withCalls ? callFiguresIn(p) : null);
+    const reach = !q.typeCode && !q.subjectCode ? await callReachOfUnit(unit.path) : null;
+    const callsOf = (p: Period) => (reach ? callFiguresIn(p, reach) : null);
     const [callsNow, callsPrev, callsLy] = await Promise.all([callsOf(q), callsOf(cmp.previous), callsOf(cmp.lastYear)]);
     const figures = kpiFigures(now, callsNow);
     const prev = kpiFigures(previous, callsPrev);
@@ -115,7 +124,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       Object.fromEntries(
         Object.entries(a).map(([k, v]) => [k, typeof v === 'number' ? changePercent(v, b[k as keyof typeof b] as number | null) : null]),
       ) as Record<string, number | null>;
-    const consultations = withCalls ? await countConsultations(db, instantAt(q.from, 0), instantAt(addDaysToDate(q.to, 1), 0)) : null;
+    // Consultations answered on the spot are counted for the whole hotline only (they name no centre either).
+    const consultations = reach && 'all' in reach ? await countConsultations(db, instantAt(q.from, 0), instantAt(addDaysToDate(q.to, 1), 0)) : null;
     return {
       unit: { id: unit.id, name: unit.name },
       period: { from: q.from, to: q.to },
@@ -284,7 +294,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   /** For the stream: the unit must be readable by the actor before anything is sent. */
   async function checkStream(actor: Actor, unitId: string | undefined) {
     const unit = await unitFor(actor, unitId);
-    return { ...unit, withCalls: await holdsUnitOfType(db, unit.path, 'hotline_centre') };
+    return { ...unit, withCalls: (await callReachOfUnit(unit.path)) !== null };
   }
 
   const requireFigures = (actor: Actor) => requireRole(actor, ...figureRoles);

@@ -115,7 +115,7 @@ export async function recordCallTransfer(
  * getCallFigures, the wallboard and analytics' getKpis and reports all count calls through the same tallies
  * (calls.repo.ts callTallies) and formulas (domain/call-figures.ts figuresOf).
  */
-export async function callFiguresBetween(db: Executor, q: { from: Date; to: Date }): Promise<CallFigures | null> {
+export async function callFiguresBetween(db: Executor, q: { from: Date; to: Date; reachAgents?: string[] | undefined }): Promise<CallFigures | null> {
   const [row] = await callTallies(db, q, defaultCallFigureOptions);
   return row && row.tallies.calls ? figuresOf(row.tallies) : null;
 }

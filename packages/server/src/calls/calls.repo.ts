@@ -153,6 +153,8 @@ export type CallFilter = {
   outcome?: string | undefined;
   /** Any of these agents (lower case: the telephony's case does not matter). */
   agents?: readonly string[] | undefined;
+  /** The reader's reach when it is a city's centre: the calls these agents answered (lower case). */
+  reachAgents?: readonly string[] | undefined;
   queue?: string | undefined;
   caller?: string | undefined;
 };
@@ -163,6 +165,7 @@ const where = (f: CallFilter): SQL | undefined =>
     f.to ? lt(calls.offeredAt, f.to) : undefined,
     f.outcome ? eq(calls.outcome, f.outcome) : undefined,
     f.agents ? inArray(sql`lower(${calls.agent})`, [...f.agents]) : undefined,
+    f.reachAgents ? (f.reachAgents.length ? inArray(sql`lower(${calls.agent})`, [...f.reachAgents]) : sql`false`) : undefined,
     f.queue ? eq(calls.queue, f.queue) : undefined,
     f.caller ? eq(calls.caller, f.caller) : undefined,
   );
@@ -224,7 +227,7 @@ const groupKey = (by: CallGrouping | undefined): SQL => {
  */
 export async function callTallies(
   db: Executor,
-  f: { from?: Date | undefined; to?: Date | undefined },
+  f: Pick<CallFilter, 'from' | 'to' | 'reachAgents'>,
   o: CallFigureOptions,
   by?: CallGrouping,
 ): Promise<{ key: string; tallies: CallTallies }[]> {

@@ -5,9 +5,10 @@ import type { Clock } from '../platform/clock.js';
 import type { StreamSource } from '../notifications/notifications.routes.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
-import { holdsUnitOfType, unitsById } from '../units/units.repo.js';
+import { unitsById } from '../units/units.repo.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { agentLoginsMatching, displayNamesByUsername } from '../users/user-names.js';
+import { callInReach, callReachOf, reachFilter, type CallReach } from './call-reach.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
@@ -27,7 +28,7 @@ type Deps = {
   inProcessDatabase?: boolean;
   /** How far the call list counts its matches (HOTLINE_LIST_COUNT_CAP, as the order list): past it "more than". */
   listCountCap?: number;
-  /** The cached unit directory (who has calls, without a statement); without it, the database is asked. */
+  /** The cached unit directory: who has which calls. Needed to read calls; ingestion alone does without. */
   units?: UnitDirectoryCache | undefined;
 };
 
@@ -187,11 +188,11 @@ export function createCallsService(deps: Deps) {
    */
   async function linkOrder(actor: Actor, callId: string, orderId: string) {
     requireRole(actor, 'agent', 'dispatcher', 'supervisor');
-    if (!(await hasCalls(actor))) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+    const reach = await callReach(actor);
     const now = clock.now();
     await db.transaction(async (tx) => {
       const call = await repo.lockCall(tx, callId);
-      if (!call) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+      if (!call || !callInReach(reach, call)) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
       if (actor.role === 'agent' && call.agent !== actor.username) throw forbidden('CALL_NOT_YOURS', '只能关联本人接听的来电');
       const order = await findVisibleOrder(tx, actor, orderId);
       if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
@@ -203,16 +204,17 @@ export function createCallsService(deps: Deps) {
     return get(actor, callId);
   }
 
-  /**
-   * Calls are the hotline's (access/scope.ts hotlineWithin): a reach that holds no hotline centre (a county's leader
-   * or supervisor) has no call records, recordings or call figures. From the cached unit directory: no statement.
-   */
-  const hasCalls = async (actor: Actor) =>
-    deps.units ? (await deps.units.current()).holdsHotline(actor.scopePath) : holdsUnitOfType(db, actor.scopePath, 'hotline_centre');
+  /** Which calls a reader has (call-reach.ts: the province's centre all, a city's centre its agents', else none). */
+  async function callReach(actor: Actor): Promise<CallReach> {
+    if (!deps.units) throw new Error('createCallsService: reading calls needs the unit directory (deps.units)');
+    return callReachOf(db, await deps.units.current(), actor.scopePath);
+  }
 
-  async function requireCallReader(actor: Actor) {
+  async function requireCallReader(actor: Actor): Promise<CallReach & {}> {
     requireRole(actor, ...readers);
-    if (!(await hasCalls(actor))) throw forbidden('CALLS_OUT_OF_SCOPE', '话务记录属于热线中心，本单位范围内没有热线中心');
+    const reach = await callReach(actor);
+    if (!reach) throw forbidden('CALLS_OUT_OF_SCOPE', '话务记录属于热线中心，本单位范围内没有热线中心');
+    return reach;
   }
 
   const mayHear = (actor: Actor, r: repo.CallRow) =>
@@ -266,10 +268,10 @@ export function createCallsService(deps: Deps) {
       pageSize: number;
     },
   ) {
-    await requireCallReader(actor);
+    const reach = await requireCallReader(actor);
     // The agent box takes a login or part of a name; what was typed is kept too (a departed agent's telephony id).
     const agents = q.agent ? [...new Set([q.agent.toLowerCase(), ...(await agentLoginsMatching(db, q.agent))])] : undefined;
-    const filter = { ...period(q), outcome: q.outcome, agents, queue: q.queue, caller: q.caller };
+    const filter = { ...period(q), outcome: q.outcome, agents, queue: q.queue, caller: q.caller, ...reachFilter(reach) };
     const after = q.cursor ? decodeCallsCursor(q.cursor) : undefined;
     const [rows, counted] = await Promise.all([repo.callsPage(db, filter, q.pageSize + 1, after), repo.countCalls(db, filter, countCap)]);
     const items = rows.slice(0, q.pageSize);
@@ -287,8 +289,8 @@ export function createCallsService(deps: Deps) {
   async function get(actor: Actor, callId: string) {
     requireRole(actor, ...readers);
     // One call outside a reach is not found, as every record outside a reach is.
-    const r = (await hasCalls(actor)) ? await repo.findCall(db, callId) : undefined;
-    if (!r) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
+    const [reach, r] = await Promise.all([callReach(actor), repo.findCall(db, callId)]);
+    if (!r || !callInReach(reach, r)) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
     // The orders of the call this reader may see (the same access rule as every order read).
     const orders = [];
     for (const id of r.orderIds) {
@@ -303,10 +305,10 @@ export function createCallsService(deps: Deps) {
     actor: Actor,
     q: { from: string; to: string; by?: 'hour' | 'agent' | 'queue' | 'day' | undefined; answerWithinSeconds?: number | undefined },
   ) {
-    await requireCallReader(actor);
+    const reach = await requireCallReader(actor);
     if (q.to <= q.from) throw invalid('PERIOD_INVALID', '结束日期应晚于开始日期', [{ field: 'to', message: '结束日期应晚于开始日期' }]);
     const o = { ...defaultCallFigureOptions, ...(q.answerWithinSeconds ? { answerWithinSeconds: q.answerWithinSeconds } : {}) };
-    const rows = await repo.callTallies(db, period(q), o, q.by);
+    const rows = await repo.callTallies(db, { ...period(q), ...reachFilter(reach) }, o, q.by);
     // The groups add up to the whole: one statement either way.
     const overall = sumTallies(rows.map((r) => r.tallies));
     return {

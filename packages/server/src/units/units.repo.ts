@@ -231,13 +231,3 @@ export async function unitsById(db: Executor, ids: readonly string[]): Promise<M
     .where(inArray(units.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
-
-/** Whether an active unit of a type lies in a subtree (analytics: does this scope hold the hotline centre). */
-export async function holdsUnitOfType(db: Executor, path: string, type: UnitType): Promise<boolean> {
-  const [row] = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.type, type), eq(units.active, true), sql`${units.path} like ${path + '%'}`))
-    .limit(1);
-  return !!row;
-}

@@ -65,3 +65,14 @@ export async function agentLoginsMatching(db: Executor, text: string): Promise<s
     .limit(50);
   return rows.map((r) => r.username.toLowerCase());
 }
+
+/** The logins of the agents who take calls at a unit within a reach (a city's hotline centre), in lower case. */
+export async function agentLoginsWithin(db: Executor, scopePath: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ username: users.username })
+    .from(users)
+    .innerJoin(roleAssignments, and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, 'agent')))
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(sql`${units.path} like ${scopePath + '%'}`);
+  return rows.map((r) => r.username.toLowerCase());
+}

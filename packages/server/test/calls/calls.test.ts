@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventPoster } from '../support/call-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { countStatements } from '../support/statement-count.js';
-import { addPerson, ok, type Client } from '../support/order-helpers.js';
+import { addPerson, ok, unitByName, type Client } from '../support/order-helpers.js';
 import { hotlineWithin, scopePathOf, scopePathSql } from '../../src/access/scope.js';
 import { unitDirectoryOf } from '../../src/units/unit-directory.js';
 import { allUnitBriefs } from '../../src/units/units.repo.js';
@@ -198,6 +198,37 @@ describe('calls are the hotline centre’s', () => {
       expect((await ok(who.get('/api/calls/c-1'))).callId).toBe('c-1');
     }
     expect((await ok(leader.get('/api/calls'))).items.length).toBeGreaterThan(0);
+  });
+
+  it('a city with a hotline centre of its own has the calls its agents answered, and only those', async () => {
+    const admin = await t.login('admin');
+    const city = await unitByName(t, '呼和浩特市总工会');
+    const centre = await ok(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '呼和浩特市12351热线分中心' }), 201);
+    await addPerson(t, 'city-agent', 'agent', centre.id);
+    const cityLeader = await addPerson(t, 'city-leader', 'leader', city.id);
+    const s = 3600;
+    await ok(
+      post([
+        { eventId: 'city-1-1', callId: 'city-1', type: 'offered', at: at(s), from: '13904715555', to: '12351' },
+        { eventId: 'city-1-2', callId: 'city-1', type: 'queued', at: at(s + 5), queue: 'general' },
+        { eventId: 'city-1-3', callId: 'city-1', type: 'answered', at: at(s + 9), agent: 'City-Agent' },
+        { eventId: 'city-1-4', callId: 'city-1', type: 'ended', at: at(s + 200), reason: 'agent_hangup' },
+        { eventId: 'city-1-5', callId: 'city-1', type: 'recording', at: at(s + 201), recordingUrl: 'https://pbx.example/rec/city-1.wav' },
+      ]),
+    );
+    const day = 'from=2026-11-30&to=2026-12-01';
+    expect(cityLeader.session.current.holdsHotline).toBe(true);
+    expect((await ok(cityLeader.get(`/api/calls?${day}`))).items.map((c: { callId: string }) => c.callId)).toEqual(['city-1']);
+    expect(await ok(cityLeader.get('/api/calls/city-1'))).toMatchObject({ recordingUrl: 'https://pbx.example/rec/city-1.wav' });
+    // The province's calls, answered or not, are not the city's.
+    for (const id of ['c-1', 'c-3']) await expectError(cityLeader.get(`/api/calls/${id}`), 404, 'CALL_NOT_FOUND');
+    expect((await ok(cityLeader.get(`/api/calls/figures?${day}`))).overall.calls).toBe(1);
+    // The city's cockpit counts the same call, and nothing of the province's.
+    const kpis = await ok(cityLeader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
+    expect(kpis.calls).toBe(1);
+    const province = await ok(leader.get(`/api/calls/figures?${day}`));
+    expect(province.overall.calls).toBeGreaterThan(1);
+    expect((await ok(leader.get(`/api/calls?${day}`))).items.map((c: { callId: string }) => c.callId)).toEqual(expect.arrayContaining(['city-1', 'c-1']));
   });
 
   it('the session’s flag (SQL) and the services’ test (the unit directory) agree for a role at every unit', async () => {
