@@ -1,3 +1,4 @@
+import { exchangeFigures } from './domain/figures.js';
 import { randomUUID } from 'node:crypto';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
@@ -202,31 +203,7 @@ export function createExchangeService(deps: {
     const now = clock.now();
     const since = instantAt(localDateOf(now), 0);
     const [rows, partners] = await Promise.all([repo.figures(db, since, new Date(now.getTime() - ackDueMs)), repo.listPartners(db)]);
-    const byId = new Map(rows.map((r) => [r.partnerId, r]));
-    const lag = (oldest: string | null | undefined) => (oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000)) : 0);
-    const items = partners.map((p) => {
-      const r = byId.get(p.id);
-      return {
-        partner: { id: p.id, name: p.name },
-        receivedToday: r?.received ?? 0,
-        sentToday: r?.sent ?? 0,
-        failed: r?.failed ?? 0,
-        waiting: r?.waiting ?? 0,
-        unacknowledged: r?.unacknowledged ?? 0,
-        lagSeconds: lag(r?.oldestWaiting),
-      };
-    });
-    const sum = (k: 'receivedToday' | 'sentToday' | 'failed' | 'waiting' | 'unacknowledged') => items.reduce((a, i) => a + i[k], 0);
-    return {
-      day: localDateOf(now),
-      receivedToday: sum('receivedToday'),
-      sentToday: sum('sentToday'),
-      failed: sum('failed'),
-      waiting: sum('waiting'),
-      unacknowledged: sum('unacknowledged'),
-      lagSeconds: Math.max(0, ...items.map((i) => i.lagSeconds)),
-      partners: items,
-    };
+    return exchangeFigures(localDateOf(now), now, partners, rows);
   }
 
   /** The partner's own statement of the day, when it answers our signed request; null when it cannot. */
