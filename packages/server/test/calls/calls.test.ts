@@ -221,7 +221,10 @@ describe('calls are the hotline centre’s', () => {
     expect((await ok(cityLeader.get(`/api/calls?${day}`))).items.map((c: { callId: string }) => c.callId)).toEqual(['city-1']);
     expect(await ok(cityLeader.get('/api/calls/city-1'))).toMatchObject({ recordingUrl: 'https://pbx.example/rec/city-1.wav' });
     // The province's calls, answered or not, are not the city's.
-    for (const id of ['c-1', 'c-3']) await expectError(cityLeader.get(`/api/calls/${id}`), 404, 'CALL_NOT_FOUND');
+    for (const id of ['c-1', 'c-5']) {
+      expect((await ok(leader.get(`/api/calls/${id}`))).callId).toBe(id);
+      await expectError(cityLeader.get(`/api/calls/${id}`), 404, 'CALL_NOT_FOUND');
+    }
     expect((await ok(cityLeader.get(`/api/calls/figures?${day}`))).overall.calls).toBe(1);
     // The city's cockpit counts the same call, and nothing of the province's.
     const kpis = await ok(cityLeader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
