@@ -10,8 +10,8 @@ import { exponential, mulberry32 } from '../platform/random.js';
  * The shape is a provincial 12351 desk's: about 95 calls on a working day (Mondays more, Fridays fewer), a third of
  * that on a rest day; most calls in office hours, a 24-hour line; waits grow with the hour's load, so the answer rate
  * dips at the 10 o'clock and 15 o'clock peaks; a tenth of callers leave in the voice menu (policy recordings), a few
- * hang up in the queue, a rare one times out after 180 s; a tenth ask for the legal queue, and some of those the agent
- * passes to the lawyer on duty.
+ * hang up in the queue, a rare one times out after 180 s; callers wait in the starter menu's queues (rights, consult,
+ * general) and a tenth in the legal queue, some of whom the agent passes to the lawyer on duty.
  */
 
 /** Calls by hour (Beijing) on a working day and on a rest day (evenings and late mornings carry more of it). */
@@ -104,8 +104,11 @@ export function demoCallDay(d: DayInput): CallEvent[] {
       keep(draft);
       continue;
     }
-    const legal = rand() < 0.1;
-    ev('queued', s, { queue: legal ? 'legal' : 'general' });
+    // The queue the caller's choice leads to (the starter voice menu's): a tenth the legal desk (an agent's transfer
+    // in the menu's terms), a third the rights desk (wages, contracts, injuries), some the consultation desk.
+    const choice = rand();
+    const legal = choice < 0.1;
+    ev('queued', s, { queue: legal ? 'legal' : choice < 0.45 ? 'rights' : choice < 0.6 ? 'consult' : 'general' });
     // The wait grows with the hour's load (the same desk, more callers), and now and then several callers ring at once
     // (a burst: every agent on a call); patience is the caller's.
     const wait = exp(4_000 + 15_000 * load * load) * (rand() < 0.04 ? 8 : 1);
