@@ -1,3 +1,4 @@
+import type { PartnerCounts } from './domain/figures.js';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { countUpTo } from '../platform/db/capped-count.js';
 import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
@@ -332,17 +333,7 @@ export function figuresStatement(since: Date, ackDueBefore: Date): SQL {
     group by partner_id`;
 }
 
-export type PartnerFigures = {
-  partnerId: string;
-  received: number;
-  sent: number;
-  failed: number;
-  waiting: number;
-  unacknowledged: number;
-  oldestWaiting: string | null;
-};
-
-export async function figures(db: Executor, since: Date, ackDueBefore: Date): Promise<PartnerFigures[]> {
+export async function figures(db: Executor, since: Date, ackDueBefore: Date): Promise<PartnerCounts[]> {
   const rows = rowsOf<{
     partner_id: string;
     received: number;
