@@ -70,7 +70,16 @@ export function orderVisibility(actor: Pick<Actor, 'scopePath' | 'role' | 'userI
  * or where every order holds it (a role at the province root, whose unit is above every unit involved).
  */
 export function visibilityUnitOf(actor: Pick<Actor, 'scopePath' | 'role'>): string | null {
-  if (seesNoOrders(actor) || actor.role === 'integration' || reachesWholeTree(actor.scopePath)) return null;
+  return reachesWholeTree(actor.scopePath) ? null : seenUnitOf(actor);
+}
+
+/**
+ * The unit in whose id the visible_to of every order the actor sees, and of no other, is: the one rows keyed by a
+ * unit of visible_to stand for (order_unit_pages, the `visible` counters), the province root included. Null for an
+ * integration account (it sees what it created) and a role that sees no orders.
+ */
+export function seenUnitOf(actor: Pick<Actor, 'scopePath' | 'role'>): string | null {
+  if (seesNoOrders(actor) || actor.role === 'integration') return null;
   return scopeUnitIdOf(actor);
 }
 

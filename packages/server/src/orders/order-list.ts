@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { figureCondition, type DrillableMetric } from '../analytics/drill-down.js';
-import { orderVisibility, visibilityUnitOf } from '../access/scope.js';
+import { orderVisibility, seenUnitOf, visibilityUnitOf } from '../access/scope.js';
 import { invalid } from '../platform/errors/app-error.js';
+import { rowsOf } from '../platform/db/client.js';
 import { union, unionAll } from 'drizzle-orm/pg-core';
 import type { OrderDeps } from './order-deps.js';
 import { orderSummary } from './order-view.js';
@@ -19,6 +20,7 @@ import { deadlineCountsOf, deadlineKeyOf, readDeadlineCounts, type DeadlineKey }
 import { emergencyCondition } from './emergency-condition.js';
 import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
+import { wordWalkLength, wordWalkSizes } from './domain/word-walk.js';
 import { containing } from '../platform/db/like.js';
 import { decodeKeyset, encodeKeyset, isTimestampText, uuidText } from '../platform/http/keyset-cursor.js';
 
@@ -106,14 +108,39 @@ const openOnly = (q: Pick<ListOrdersQuery, 'state' | 'deadlineStatus'>) =>
   q.deadlineStatus !== undefined || (q.state?.length ? q.state.every((x) => !isFinal(x as OrderState)) : false);
 
 /**
+ * A period that ends before it starts matches nothing, and an empty list would read as "no orders then": it is a
+ * mistake in the question, answered as analytics answers it (ANALYTICS_PERIOD_INVALID) with the list's own code.
+ */
+function checkPeriods(q: Pick<ListOrdersQuery, 'from' | 'to' | 'metricFrom' | 'metricTo'>): void {
+  const message = '开始日期不能晚于结束日期';
+  if (q.from && q.to && q.from > q.to) throw invalid('ORDER_PERIOD_INVALID', message, [{ field: 'querystring.from', message }]);
+  if (q.metricFrom && q.metricTo && q.metricFrom > q.metricTo) {
+    throw invalid('ORDER_PERIOD_INVALID', message, [{ field: 'querystring.metricFrom', message }]);
+  }
+}
+
+/**
  * A list's conditions, all to hold. A text searched in several ways (its words, an order number, an employer's name)
  * is one condition, `id in (a union b)`, and also each way on its own (`text.each`): the planner cannot tell how many
  * orders a union of sources holds, so it read them all — 248,369 orders for 拖欠工资 at 1,000,000, 2.8 s for a
  * page — where one source at a time it chooses between walking the list's order (common words: a page in the first
  * few hundred orders) and reading the few matches first (rare ones). page() and the counts read one source per branch.
  * `countForm`: a condition the capped count reads in another form (a unit's words with its copy of visible_to).
+ * `wordWalk`: a unit's words, for a count by a walk of the unit's newest orders (`walkedCounts`); `others`, the text's
+ * other ways (an order number, an employer's name), each a condition on work_orders.
+ * `fewForm`: the form a condition takes in the page once the count has shown its matches are few (the words' orders
+ * read first, then sorted: `list`).
  */
-type Conditions = SQL[] & { text?: { combined: SQL; each: SQL[] }; countForm?: Map<SQL, SQL> };
+type Conditions = SQL[] & {
+  text?: { combined: SQL; each: SQL[] };
+  countForm?: Map<SQL, SQL>;
+  fewForm?: Map<SQL, SQL>;
+  wordWalk?: { unitId: string; holds: (orderId: SQLWrapper) => SQL; others: SQL[] };
+};
+
+/** A walk of a unit's newest orders for a text (order-list.ts walkCounts): matches found, states under the cap, and
+ * whether it tested every order of the unit. */
+type Walked = { found: number; allTested: boolean; counts: StateCount[] };
 
 /** The conditions with the text searched one way: one set per way of the text (or the conditions as they are). */
 const eachWayOfText = (where: SQL[], text: Conditions['text']): SQL[][] =>
@@ -180,6 +207,13 @@ export function createOrderListService(deps: OrderDeps) {
       // common word's 21 at once, where the GIN would first read all of its matches (工伤 18 ms, 180 so; decision 0010).
       const unitId = visibilityUnitOf(actor);
       if (words && unitId) c.countForm = new Map([[each[0]!, sql`${workOrders.id} in (${words.seenBy(unitId)})`]]);
+      // The total may come from a walk of the newest orders the person sees (walkedCounts), at every level: the
+      // province root's rows of order_unit_pages are every order.
+      const seen = seenUnitOf(actor);
+      if (words && seen) c.wordWalk = { unitId: seen, holds: words.holds, others: each.slice(1) };
+      // Few matches: the page reads them first, through the GIN, and sorts them (an array the planner cannot see into,
+      // so it does not walk the list's order instead). Only where the matches read are the ones the person sees.
+      if (words && seen) c.fewForm = new Map([[each[0]!, sql`${workOrders.id} = any(array(${unitId ? words.seenBy(unitId) : words.all}))`]]);
     }
     return c;
   }
@@ -191,7 +225,7 @@ export function createOrderListService(deps: OrderDeps) {
    * unit's orders and sort them. Anything else reads work_orders by its own indexes: a queue of one state by
    * (state, deadline order), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
-  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null) {
+  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null, few = false) {
     const { col, dir } = sortColumn[q.sort];
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (key && key.kind !== 'emergency' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
@@ -235,8 +269,10 @@ export function createOrderListService(deps: OrderDeps) {
         .orderBy(...order)
         .limit(q.limit + 1);
     const states = [...new Set(q.state ?? [])];
-    const ways = eachWayOfText(where, base.text);
-    if (states.length <= 1 && ways.length === 1) return pageOf(where, states.length ? eq(workOrders.state, states[0]!) : undefined);
+    // The count found few matches (list): each condition in its form for few (Conditions.fewForm).
+    const formed = (conds: SQL[]) => (few && base.fewForm ? conds.map((w) => base.fewForm!.get(w) ?? w) : conds);
+    const ways = eachWayOfText(where, base.text).map(formed);
+    if (states.length <= 1 && ways.length === 1) return pageOf(formed(where), states.length ? eq(workOrders.state, states[0]!) : undefined);
     // Several states (我的待办: 待签收 and 办理中; 待派单 and 退回): each state's page is the start of one range of an index
     // led by the state (by holder and state, or by state), and the pages merge. As one `state in (…)` the ranges do
     // not come out in the page's order: the planner read all of them and sorted (a county's 我的待办 at 1,000,000
@@ -271,7 +307,8 @@ export function createOrderListService(deps: OrderDeps) {
     key: CounterKey | null,
     deadline: DeadlineKey | null,
     now: Date,
-  ): Promise<{ counts: StateCount[]; total: number; capped: boolean }> {
+    sampled?: Walked,
+  ): Promise<{ counts: StateCount[]; total: number; capped: boolean; few?: boolean }> {
     const whole = (counts: StateCount[]) => ({ counts, total: totalOf(counts, q.state), capped: false });
     if (key) return whole(countsOf(await readCounts(db, [key]), key));
     const snapshot = deadline ? await readDeadlineCounts(db, [deadline], now, staleAfterMs) : null;
@@ -288,8 +325,9 @@ export function createOrderListService(deps: OrderDeps) {
     if (q.deadlineStatus) return whole(await openCounts([]));
     // Anything else may range over the whole history: counted up to the cap. Each way of a text on its own
     // (Conditions), each stopping past the cap; an order found two ways counted once.
-    const counted = await cappedCounts(base, []);
-    if (!counted.capped) return whole(counted.counts);
+    const counted = (sampled && base.wordWalk && (await walkedCounts(base.wordWalk, base[0]!, sampled))) || (await cappedCounts(base, []));
+    // Under the cap with no filter but the text, the text's matches that the person sees are at most the cap: few.
+    if (!counted.capped) return { ...whole(counted.counts), few: base.length === 2 };
     // Past the cap the counts per state are not known. The total of the states asked for is counted on its own:
     // exactly when they are open states (a few thousand orders in a province), else up to the cap again.
     const states = [...new Set(q.state ?? [])];
@@ -298,6 +336,52 @@ export function createOrderListService(deps: OrderDeps) {
     if (openOnly(q)) return { counts: [], total: totalOf(await openCounts([only])), capped: false };
     const asked = await cappedCounts(base, [only]);
     return { counts: [], total: asked.capped ? countCap : totalOf(asked.counts), capped: asked.capped };
+  }
+
+  /**
+   * A unit's word search with no other filter, counted by a walk of the unit's newest orders when its words are
+   * common there (orders/domain/word-walk.ts): from the sample of the newest (`list` takes it), as far as it plans;
+   * exact from the sample alone when the unit has no more orders than it. Null when the GIN counts
+   * (cappedCounts): a rare word, or a walk that ended without passing the cap before the unit's oldest order. Only
+   * the unit's visibility and the text: the walk reads the unit's orders (order_unit_pages holds every order whose
+   * visible_to names it) and tests their words, nothing else.
+   */
+  async function walkedCounts(
+    walk: NonNullable<Conditions['wordWalk']>,
+    visible: SQL,
+    first: Walked,
+  ): Promise<{ counts: StateCount[]; capped: boolean } | null> {
+    // No order past the sample: every one was tested.
+    if (first.allTested) return { counts: first.counts, capped: false };
+    const rows = wordWalkLength({ sampled: wordWalkSizes(countCap).sample, hits: first.found, cap: countCap });
+    if (rows === null) return null;
+    const then = await walkCounts(visible, walk, rows);
+    if (then.found > countCap) return { counts: [], capped: true };
+    if (then.allTested) return { counts: then.counts, capped: false };
+    return null;
+  }
+
+  /**
+   * The matches among the unit's `rows` newest orders, stopping past the cap, with the orders the text's other ways
+   * find for the unit (by their own indexes: a number, an employer's name). Under the cap, their states and whether
+   * the walk tested every order of the unit (no order past `rows`); past it, neither is read (the answer is "more
+   * than"): a CASE evaluates its subqueries only when its branch is taken.
+   */
+  async function walkCounts(visible: SQL, walk: NonNullable<Conditions['wordWalk']>, rows: number): Promise<Walked> {
+    const newest = sql`select p.order_id from ${orderUnitPages} p where p.unit_id = ${walk.unitId} order by p.created_at desc, p.order_id desc`;
+    const byWords = sql`(select w.order_id from (${newest} limit ${rows}) w where ${walk.holds(sql`w.order_id`)} limit ${countCap + 1})`;
+    const found = walk.others.length
+      ? sql`${byWords} union (select ${workOrders.id} from ${workOrders} where ${visible} and (${or(...walk.others)}) limit ${countCap + 1})`
+      : byWords;
+    const [r] = rowsOf<{ found: number; more: boolean | null; counts: StateCount[] | null }>(
+      await db.execute(sql`with found (order_id) as materialized (${found})
+        select c.n as found,
+          case when c.n <= ${countCap} then exists (${newest} offset ${rows} limit 1) end as more,
+          case when c.n <= ${countCap} then (select coalesce(json_agg(json_build_object('state', x.state, 'n', x.n)), '[]'::json)
+            from (select o.state, count(*)::int as n from found f join ${workOrders} o on o.id = f.order_id group by o.state) x) end as counts
+        from (select count(*)::int as n from found) c`),
+    );
+    return { found: Number(r?.found ?? 0), allTested: r?.more === false, counts: r?.counts ?? [] };
   }
 
   async function cappedCounts(base: Conditions, more: SQL[]): Promise<{ counts: StateCount[]; capped: boolean }> {
@@ -317,11 +401,22 @@ export function createOrderListService(deps: OrderDeps) {
   }
 
   async function list(actor: Actor, q: ListOrdersQuery) {
+    checkPeriods(q);
     const now = clock.now();
     const units = await deps.units.current();
     const base = await conditions(actor, q, now);
     const key = counterKeyOf(actor, q, units);
-    const [rows, { counts, total, capped }] = await Promise.all([page(q, base, key), stateCounts(q, base, key, deadlineKeyOf(actor, q, units), now)]);
+    const deadline = deadlineKeyOf(actor, q, units);
+    // A word search with no other filter is counted first: a text the planner expects in ~1 % of the orders and that
+    // none of the newest holds (高温 in December) made it walk all of a county's orders for a page of none (11 s at a
+    // million, decision 0010). Counted under the cap, the matches are read first (Conditions.fewForm).
+    const walk = base.length === 2 && !key ? base.wordWalk : undefined;
+    const sampled = walk ? await walkCounts(base[0]!, walk, wordWalkSizes(countCap).sample) : undefined;
+    // The newest orders already hold a page of matches: the newest-first page finds it at once, beside the count.
+    const pageNow = !sampled || (sampled.found > q.limit && q.sort === 'created_desc' && !q.cursor);
+    const [rows, { counts, total, capped }] = pageNow
+      ? await Promise.all([page(q, base, key), stateCounts(q, base, key, deadline, now, sampled)])
+      : await stateCounts(q, base, key, deadline, now, sampled).then(async (c) => [await page(q, base, key, c.few === true), c] as const);
     const shown = rows.slice(0, q.limit);
     const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);

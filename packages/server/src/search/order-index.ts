@@ -50,13 +50,22 @@ export async function indexMissingOrders(db: Db, batch = 2000): Promise<number> 
 /**
  * The orders whose words hold every word of the text, each word or one of its synonyms (工资拖欠 finds 拖欠工资), as a
  * subquery of order ids for `work_orders.id in (…)`: one GIN lookup, whichever list reads it; `seenBy` the same for
- * the orders a unit sees, intersected inside the GIN with their copy of visible_to. Null when the text has no word to
- * search for. The text is read (segmented, synonyms planned) once for both.
+ * the orders a unit sees, intersected inside the GIN with their copy of visible_to; `holds` the test of one order's
+ * words by key. Null when the text has no word to search for. The text is read (segmented, synonyms planned) once
+ * for all three.
  */
-export function orderIdsMatchingText(groups: SynonymGroups, text: string): { all: SQL; seenBy: (unitId: string) => SQL } | null {
+export function orderIdsMatchingText(
+  groups: SynonymGroups,
+  text: string,
+): { all: SQL; seenBy: (unitId: string) => SQL; holds: (orderId: SQLWrapper) => SQL } | null {
   const q = planQuery(text, groups);
   if (!q.baseWords.length) return null;
   const tsq = allOf(q, groups);
   const matching = sql`select s.order_id from search_orders s where s.words @@ to_tsquery('simple', ${tsq})`;
-  return { all: matching, seenBy: (unitId) => sql`${matching} and s.visible_to @> array[${unitId}]::uuid[]` };
+  return {
+    all: matching,
+    seenBy: (unitId) => sql`${matching} and s.visible_to @> array[${unitId}]::uuid[]`,
+    // One order's words by key, for a walk that tests orders one at a time (orders/domain/word-walk.ts).
+    holds: (orderId) => sql`exists (select 1 from search_orders s where s.order_id = ${orderId} and s.words @@ to_tsquery('simple', ${tsq}))`,
+  };
 }
