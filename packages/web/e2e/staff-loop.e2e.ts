@@ -5,7 +5,7 @@ import { act, launch, settled, shot, signIn, startServer, type Server, go } from
 
 /**
  * Issue 8's later workplace items in the browser: the dispatcher's header at 1366 px holds every menu item and the
- * user menu takes a plain click; the tab counts come from one request.
+ * user menu takes a plain click; the tab counts come from one request; on a phone the intake form and the menu work.
  */
 describe('the staff loop in the browser', () => {
   let server: Server;
@@ -178,6 +178,25 @@ describe('the staff loop in the browser', () => {
     await page.locator('.user-menu').click();
     await page.locator('.user-menu-who').waitFor();
     assert.match((await page.locator('.user-menu-who').textContent()) ?? '', /12351热线服务中心/);
+    await page.context().close();
+  });
+
+  it('on a phone the agent types into a full-width intake form and finds the menu behind a button', async () => {
+    const page = await signIn(browser, base, 'agent', { at: '/intake' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = page.locator('.intake-form .ant-form-item', { has: page.getByPlaceholder('手机或固话') });
+    await phone.waitFor();
+    // The form had 0 px beside the hints' fixed column, and the page scrolled sideways.
+    assert.ok(((await phone.boundingBox())?.width ?? 0) > 300, 'the phone field spans the screen');
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await sideways(), 0, 'no sideways scroll on the intake page');
+    await shot(page, 'staff-phone-intake');
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await settled(page, '.app-menu-drawer').getByRole('menuitem', { name: '工单' }).click();
+    await page.waitForURL(/\/orders/);
+    await page.locator('.ant-table-row').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '打开菜单' }).getAttribute('aria-expanded'), 'false');
+    assert.equal(await sideways(), 0, 'the list scrolls inside itself, not the page');
     await page.context().close();
   });
 });

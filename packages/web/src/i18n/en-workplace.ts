@@ -29,6 +29,16 @@ export const enWorkplace: Record<string, string> = {
   '请核实：{list}。审核人会看到这些提示。': 'Please check: {list}. The reviewer will see these notes.',
   '工单登记：涉及 {workers} 人、金额 {amount} 元': 'On the order: {workers} workers, {amount} yuan involved',
   存疑: 'Doubtful',
+  '追回金额不能超过 {max} 元，请核实是否多输了位数': 'The amount recovered cannot exceed {max} yuan: check for extra digits',
+  追回金额应为数字: 'The amount recovered is a number',
+  帮助人数不能为负: 'Workers helped cannot be negative',
+  '帮助人数不能超过 {max} 人': 'At most {max} workers helped',
+  '数字存疑，请核实后勾选确认；这些数字将计入追回金额与帮助职工统计':
+    'These figures are in doubt: check them and tick to confirm; they go into the amount recovered and workers helped figures',
+  '我已核实，确认{list}属实': 'I have checked and confirm: {list} is correct',
+  '反馈数字存疑（{list}），审核通过须填写审核意见，说明核实情况': 'The figures are in doubt ({list}): accepting needs a review note saying what was checked',
+  '请填写审核意见（至少 2 个字），说明存疑之处已核实': 'Write a review note (at least 2 characters) saying the doubtful figures were checked',
+  承办人提交时已核实确认存疑的数字: 'The handler checked and confirmed the doubtful figures when replying',
   审核提示: 'For the reviewer',
   '危及生命或安全：自伤自残、威胁、极端行为、紧迫的安全隐患': 'Danger to life or safety: self-harm, threats, extreme acts, an urgent hazard',
   '涉及人数众多（达到群体人数阈值）或有聚集': 'Many workers involved (the group threshold reached) or a gathering',
@@ -66,4 +76,7 @@ export const enWorkplace: Record<string, string> = {
   '进入应急机制，时限按重大工单计': 'Enters the emergency mechanism: limits as for a major order',
   '退出应急机制，时限按{priority}工单计': 'Leaves the emergency mechanism: limits by its priority, {priority}',
   '当前环节期限：{from} → {to}': 'Current step due: {from} → {to}',
+  // The header's menu on a narrow screen (a button and a side drawer).
+  打开菜单: 'Open the menu',
+  菜单: 'Menu',
 };

@@ -20,7 +20,7 @@ export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => 
           </div>
           {fields.map((field, i) => (
             <Row gutter={10} key={field.key}>
-              <Col span={5}>
+              <Col xs={24} sm={12} lg={5}>
                 <Form.Item name={[field.name, 'phone']} label={i === 0 ? t('来电号码') : t('电话')} rules={[rules.phone(t)]}>
                   <Input
                     ref={
@@ -37,23 +37,23 @@ export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => 
                   />
                 </Form.Item>
               </Col>
-              <Col span={5}>
+              <Col xs={24} sm={12} lg={5}>
                 <Form.Item name={[field.name, 'name']} label={t('姓名')} rules={[rules.required(t, '来电人姓名'), rules.max(t, '来电人姓名', 40)]}>
                   <Input placeholder={t('可填“张先生”')} />
                 </Form.Item>
               </Col>
-              <Col span={3}>
+              <Col xs={24} sm={12} lg={3}>
                 <Form.Item name={[field.name, 'relation']} label={t('与当事人关系')}>
                   <Select options={Object.entries(relationLabels).map(([value, label]) => ({ value, label: t(label) }))} />
                 </Form.Item>
               </Col>
-              <Col span={7}>
+              <Col xs={24} sm={12} lg={7}>
                 <Form.Item name={[field.name, 'idNumber']} label={t('身份证号（可选）')} rules={[rules.idNumber(t)]}>
                   <Input maxLength={18} />
                 </Form.Item>
               </Col>
               {i > 0 && (
-                <Col span={4}>
+                <Col xs={24} sm={12} lg={4}>
                   <Form.Item label=" ">
                     <Button icon={<MinusCircleOutlined />} onClick={() => remove(field.name)}>
                       {t('删除')}

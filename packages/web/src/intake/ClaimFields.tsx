@@ -27,12 +27,12 @@ export function ClaimFields({ catalog, typeCode }: { catalog: Catalog | null; ty
     <>
       <div className="intake-section-title">{t('诉求')}</div>
       <Row gutter={10}>
-        <Col span={4}>
+        <Col xs={24} sm={12} lg={4}>
           <Form.Item name="channel" label={t('来源渠道')}>
             <Select options={channels.map((c) => ({ value: c, label: t(channelLabels[c] ?? c) }))} />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col xs={24} sm={12} lg={7}>
           <Form.Item name="typeCode" label={t('诉求类型')} rules={[rules.requiredChoice(t, '诉求类型')]}>
             <Radio.Group optionType="button" buttonStyle="solid">
               {(catalog?.types ?? [])
@@ -45,12 +45,12 @@ export function ClaimFields({ catalog, typeCode }: { catalog: Catalog | null; ty
             </Radio.Group>
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           <Form.Item name="subjectCode" label={t('诉求事项')} rules={[rules.requiredChoice(t, '诉求事项')]}>
             <Select showSearch={{ filterOption: subjectMatches }} options={subjectOptions} placeholder={t('输入关键字搜索，如“欠薪”')} loading={!catalog} />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col xs={24} sm={12} lg={7}>
           <Form.Item name="title" label={t('标题（可选）')} tooltip={t('不填则取诉求内容的前 30 字')} rules={[rules.max(t, '标题', 60)]}>
             <Input maxLength={60} />
           </Form.Item>

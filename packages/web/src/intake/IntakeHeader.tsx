@@ -26,11 +26,15 @@ export function IntakeButtons({ saving, closesOnSpot, onNew, onSave }: { saving:
   return (
     <Space>
       <Tooltip title="Alt+N">
-        <Button onClick={onNew}>{t('新来电')} (Alt+N)</Button>
+        <Button onClick={onNew}>
+          {t('新来电')}
+          <span className="intake-shortcut"> (Alt+N)</span>
+        </Button>
       </Tooltip>
       <Tooltip title="Ctrl+Enter">
         <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave}>
-          {closesOnSpot ? t('保存并办结') : t('保存工单')} (Ctrl+Enter)
+          {closesOnSpot ? t('保存并办结') : t('保存工单')}
+          <span className="intake-shortcut"> (Ctrl+Enter)</span>
         </Button>
       </Tooltip>
     </Space>

@@ -16,7 +16,7 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
   return (
     <>
       <Row gutter={10}>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           <Form.Item name="division" label={t('所在地区（按属地派单）')}>
             <Cascader
               options={divisionOptions}
@@ -36,29 +36,29 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
             />
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           <Form.Item name="placeText" label={t('详细地点')} rules={[rules.max(t, '地点', 200)]}>
             <Input placeholder={t('街道、小区、工地名称等')} />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col xs={24} sm={12} lg={7}>
           <Form.Item name="employerName" label={t('用人单位')} rules={[rules.max(t, '用人单位名称', 100)]}>
             <Input placeholder={t('单位全称或常用名称')} allowClear />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={24} sm={12} lg={5}>
           <Form.Item name="creditCode" label={t('统一社会信用代码')} rules={[rules.creditCode(t)]}>
             <Input maxLength={18} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={10}>
-        <Col span={4}>
+        <Col xs={24} sm={12} lg={4}>
           <Form.Item name="workersInvolved" label={t('涉及人数')} rules={[{ type: 'integer', min: 1, max: 100000, message: t('人数应为 1–100000 的整数') }]}>
             <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={5}>
+        <Col xs={24} sm={12} lg={5}>
           <Form.Item name="amountInvolved" label={t('涉及金额（元）')} rules={[{ type: 'number', min: 0, max: 1e11, message: t('金额应为 0 到 1000 亿之间') }]}>
             <InputNumber<number>
               min={0}
@@ -70,7 +70,7 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
             />
           </Form.Item>
         </Col>
-        <Col span={15}>
+        <Col xs={24} sm={24} lg={15}>
           <Form.Item name="employerAddress" label={t('用人单位地址')} rules={[rules.max(t, '用人单位地址', 200)]}>
             <Input />
           </Form.Item>

@@ -27,7 +27,7 @@ export function RiskFields({ catalog, values }: { catalog: Catalog | null; value
         <Alert type="warning" showIcon style={{ marginBottom: 10 }} title={t('已标记风险，请考虑把紧急程度设为“紧急”或“重大”（应急机制）')} />
       )}
       <Row gutter={10}>
-        <Col span={7}>
+        <Col xs={24} sm={12} lg={7}>
           <Form.Item name="priority" label={t('紧急程度')}>
             <Radio.Group
               optionType="button"
@@ -36,12 +36,12 @@ export function RiskFields({ catalog, values }: { catalog: Catalog | null; value
             />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col xs={24} sm={12} lg={7}>
           <Form.Item name="tier" label={t('难度')}>
             <Radio.Group optionType="button" options={Object.entries(tierLabels).map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
         </Col>
-        <Col span={10}>
+        <Col xs={24} sm={24} lg={10}>
           <Form.Item name="confidential" label={t('身份保密（对承办单位隐藏姓名、电话、身份证号）')} valuePropName="checked">
             <Switch checkedChildren={t('保密')} unCheckedChildren={t('不保密')} />
           </Form.Item>

@@ -8,7 +8,7 @@ import { ListFooter } from '../shell/ListFooter.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
 import { useUnits } from '../shared/reference.js';
-import { useOrderColumns } from './order-columns.js';
+import { orderListMinWidth, useOrderColumns } from './order-columns.js';
 import { OrderFilters } from './OrderFilters.js';
 import { useOrderExport } from './useOrderExport.js';
 import { useOrderPages, useViewCounts } from './useOrderPages.js';
@@ -73,6 +73,7 @@ export default function OrderListPage() {
               loading={list.loading}
               pagination={false}
               tableLayout="fixed"
+              scroll={{ x: orderListMinWidth(columns) }}
               locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的工单') }}
               onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
               rowClassName={(o) => (o.deadlines.current?.status === 'overdue' ? 'row-overdue' : '')}

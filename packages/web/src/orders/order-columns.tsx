@@ -7,6 +7,17 @@ import { formatShortTime } from '../shared/format.js';
 import { useCatalogNames } from '../shared/reference.js';
 import { DeadlineTag, MarkerTags, PriorityTag, RiskTags, StateTag } from './order-tags.js';
 
+/** The least the title column (the one without a width of its own) keeps of a narrow window. */
+const titleMinWidth = 180;
+
+/**
+ * The narrowest the list is laid out: its fixed columns and room for the title. In a narrower window (half a desktop,
+ * a tablet, a phone) it scrolls inside itself; without a floor the fixed columns took it all and the title, the column
+ * a person reads, was squeezed to nothing. At 1366 px the list is wider than this and nothing scrolls.
+ */
+export const orderListMinWidth = (columns: ColumnsType<OrderSummary>) =>
+  columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : titleMinWidth), 0);
+
 /** The list's columns: what a person scans a queue for, the deadline last so the eye ends on it. */
 export function useOrderColumns(now: number): ColumnsType<OrderSummary> {
   const t = useT();

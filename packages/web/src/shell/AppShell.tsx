@@ -31,6 +31,7 @@ import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { Loading } from './states.js';
 import { UserMenu } from './UserMenu.js';
+import { NavDrawer } from './NavDrawer.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { ForcedPasswordChange } from '../auth/ChangePasswordDialog.js';
 import { supervisionRoles } from '../supervision/tabs.js';
@@ -117,9 +118,10 @@ export function AppShell() {
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
+        <NavDrawer items={items} selected={selected} />
         <Link to="/" className="app-brand">
           <span className="app-brand-mark">12351</span>
-          <span>{t('工单平台')}</span>
+          <span className="app-brand-name">{t('工单平台')}</span>
         </Link>
         <Menu mode="horizontal" theme="dark" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />
         <ScreenPopRedirect role={role} />

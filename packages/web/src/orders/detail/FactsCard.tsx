@@ -15,7 +15,7 @@ export function FactsCard({ order }: { order: OrderView }) {
     <Card size="small" title={t('诉求')}>
       <Descriptions
         size="small"
-        column={3}
+        column={{ xs: 1, sm: 2, xl: 3 }}
         items={[
           { key: 'type', label: t('诉求类型'), children: names.type(order.typeCode) },
           { key: 'subject', label: t('诉求事项'), children: names.subject(order.subjectCode) },

@@ -14,7 +14,7 @@ export function OutcomeCard({ order }: { order: OrderView }) {
       {order.outcome && (
         <Descriptions
           size="small"
-          column={3}
+          column={{ xs: 1, sm: 2, xl: 3 }}
           items={[
             {
               key: 'resolved',
@@ -35,7 +35,7 @@ export function OutcomeCard({ order }: { order: OrderView }) {
       {order.callback && (
         <Descriptions
           size="small"
-          column={3}
+          column={{ xs: 1, sm: 2, xl: 3 }}
           items={[
             { key: 'at', label: t('回访时间'), children: formatTime(order.callback.at) },
             {
