@@ -20,7 +20,7 @@ import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerRateLimits, registerSameOrigin, registerSecurityHeaders } from './platform/http/hardening.js';
 import { registerJsonBody } from './platform/http/json-body.js';
-import { frameworkErrors, registerInputGuard } from './platform/http/input-guard.js';
+import { clientErrors, frameworkErrors, registerInputGuard } from './platform/http/input-guard.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerWebClient } from './platform/http/web.js';
 import { systemRoutes } from './system/system.routes.js';
@@ -154,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Ids in logs and error bodies let a person quote the failing request to an administrator.
     genReqId: () => crypto.randomUUID(),
     frameworkErrors,
+    clientErrorHandler: clientErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -333,7 +334,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLegalJobs(jobs, legal);
   // Lawyer seats: the roster's shifts over the working calendar, transfers to the lawyer on duty, consultations.
   await app.register(lawyerSeatsRoutes, { prefix: '/api/legal', seats: createLawyerSeatsService({ db, clock, calendar }) });
-  await app.register(ivrRoutes, { prefix: '/api/ivr', ivr: createIvrService({ db, clock }) });
+  await app.register(ivrRoutes, { prefix: '/api/ivr', ivr: createIvrService({ db, clock, units }) });
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   const recordings = createCallRecordings({ calls, store: orderDeps.attachments });
   await app.register(callRecordingRoutes, { prefix: '/api/calls', recordings, clock, secret: config.telephonySecret });
@@ -372,8 +373,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(groupInboundRoutes, { prefix: '/api/wechat-groups', groups });
   await app.register(groupDraftRoutes, { prefix: '/api/wechat-groups', groups });
   registerGroupJobs(jobs, groups);
-  const served = await registerWebClient(app, deps.webRoot);
-  if (!served) app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  // Registered whether or not the client is built: a build made while the server runs is served without a restart.
+  await registerWebClient(app, deps.webRoot);
   return app;
 }
 

@@ -6,6 +6,7 @@ import { demoPassword } from './install/demo.js';
 import { loadConfig, type Config } from './platform/config/config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
+import { webClientBuilt } from './platform/http/web.js';
 import { boundHeapGrowth } from './platform/heap.js';
 import { boundYoungGeneration, youngGenerationStartFlags } from './platform/young-generation.js';
 
@@ -105,6 +106,7 @@ function startBanner(c: Config, url: string, kind: 'pglite' | 'postgresql', inst
   const where = kind === 'pglite' ? `PGlite（嵌入式，仅供演示或单席位使用）：${c.dataDir}` : 'PostgreSQL（DATABASE_URL）';
   const lines = ['', `12351 工单平台已启动 / started: ${url}`, `  数据库 / database: ${where}`, `  接口文档 / API docs: ${url}/api/docs`];
   if (c.workers > 1) lines.push(`  进程 / processes: ${c.workers}`);
+  if (!webClientBuilt()) lines.push('  网页端 / web client: 尚未构建，运行 npm run build -w @hotline/web 后刷新页面即可，无需重启 / not built yet');
   if (installed.fresh) {
     lines.push(`  新建安装：${installed.units} 个单位（行政区划 ${c.province}）`);
     if (installed.admin?.password) {

@@ -16,6 +16,8 @@ export function interfaceTexts(root: string): Set<string> {
         for (const m of src.matchAll(/\b(?:title|label|intro|hint|okText|success|placeholder|text):\s*'((?:[^'\\]|\\.)*[\u4e00-\u9fff](?:[^'\\]|\\.)*)'/g))
           out.add(m[1]!);
         for (const m of src.matchAll(/\b(?:label|placeholder)="([^"]*[\u4e00-\u9fff][^"]*)"/g)) out.add(m[1]!);
+        // Field labels named in validation messages: rules.required(t, '来电人姓名') says t(label) inside t('请填写{label}').
+        for (const m of src.matchAll(/\brules\.\w+\(\s*t,\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!);
       }
     }
   };

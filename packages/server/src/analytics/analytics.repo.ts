@@ -77,7 +77,10 @@ export async function countBy(db: Executor, f: Filter, by: 'subject' | 'type', l
     .limit(limit);
 }
 
-/** Extension approvals per reason in the period. */
+/**
+ * Approved extensions per reason, of the orders whose reply deadline in force falls in the period: the same period the
+ * extension rate counts them in (domain/contributions.ts `extensionsApproved`), so the reasons and the rate agree.
+ */
 export async function extensionsByReason(db: Executor, f: Filter, limit: number) {
   return db
     .select({ reason: sql<string>`coalesce(${analyticsContributions.detail}, '')`, count: sql<number>`sum(${analyticsContributions.value})::int` })

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
+import { formatLocal } from '../catalog/domain/time-limit-rules.js';
 import type { KpiFigures } from './domain/kpis.js';
 import { changePercent } from './domain/kpis.js';
 import { percent, publishedRows, yuan } from './domain/report-text.js';
@@ -17,6 +18,7 @@ export type ReportContent = {
   employers: { name: string; count: number }[];
   notable: { number: string; title: string; note: string }[];
   campaigns: { name: string; orders: number; amountRecoveredYuan: number }[];
+  /** ISO instant; printed as Beijing wall-clock time. */
   generatedAt: string;
 };
 
@@ -170,7 +172,7 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
             : []),
           para(''),
           para('审核：__________　　　签发：__________　　　日期：____年__月__日', { align: AlignmentType.RIGHT }),
-          para(`生成时间：${c.generatedAt}${c.figures.calls === null ? '（话务数据暂无，来电量与接通率未列入）' : ''}`, { size: 18 }),
+          para(`生成时间：${formatLocal(new Date(c.generatedAt))}${c.figures.calls === null ? '（话务数据暂无，来电量与接通率未列入）' : ''}`, { size: 18 }),
         ],
       },
     ],

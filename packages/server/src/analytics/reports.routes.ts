@@ -102,8 +102,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         operationId: 'generateReport',
         tags,
         ...describe(
-          '按需生成报表：任一单位、任一期间（不填日期则为上一个完整的日/周/月/年）',
-          'Generate a report on demand for any unit and period (without dates: the last complete day/week/month/year).',
+          '按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）',
+          'Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH).',
         ),
         body: z
           .object({

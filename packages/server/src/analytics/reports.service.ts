@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { findProvinceRoot } from '../units/province-root.js';
 import { findUnitsByIds } from '../units/units.repo.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
-import { listSubjects } from '../catalog/catalog.repo.js';
+import { listRiskFlags, listSubjects } from '../catalog/catalog.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
@@ -13,8 +13,8 @@ import type { AnalyticsService } from './analytics.service.js';
 import type { analyticsCampaigns, CampaignRules } from './analytics.tables.js';
 import * as reports from './reports.repo.js';
 import { industryNames } from './domain/industry.js';
-import { comparisonPeriods, dayNumber, kpiFigures, type Sums } from './domain/kpis.js';
-import { duePeriods, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
+import { comparisonPeriods, kpiFigures, type Sums } from './domain/kpis.js';
+import { duePeriods, periodFor, reportKindNames, reportSummary, yuan, type ReportKind } from './domain/report-text.js';
 import type { ReportContent } from './report-documents.js';
 
 export const scheduledReportKinds = ['daily', 'weekly', 'monthly', 'yearly'] as const;
@@ -135,15 +135,18 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     const q = { from, to };
     const [now, prev, ly] = (await analytics.sumsFor(unit.path, {}, [q, cmp.previous, cmp.lastYear])) as [Sums, Sums, Sums];
     const f = { from, to, unitPath: unit.path };
-    const [subjects, employers, recoveries, subjectNames, campaigns] = await Promise.all([
+    const [subjects, employers, recoveries, subjectNames, flagNames, campaigns] = await Promise.all([
       repo.countBy(db, f, 'subject', 10),
       repo.hotEmployers(db, f, 10),
       repo.largestRecoveries(db, f, 5),
       listSubjects(db),
+      listRiskFlags(db),
       reports.campaignsOver(db, unit.path, from, to),
     ]);
     const urgent = await repo.urgentOpenOrders(db, unit.path, 5);
     const names = new Map(subjectNames.map((s) => [s.code, s.nameZh]));
+    // The flags' names as the catalog has them now (危众多大隐, renamable by the administrator); reports are in Chinese.
+    const flagName = new Map(flagNames.map((r) => [r.code, r.nameZh]));
     const topSubjects = subjects.map((s) => ({ name: names.get(s.code) ?? s.code, count: s.count }));
     const campaignRows = await Promise.all(campaigns.map(async (k) => ({ name: k.name, ...(await campaignFigures(db, k, { from, to }, unit.path)) })));
     const [callsNow, callsPrev, callsLy] = await Promise.all([
@@ -172,7 +175,11 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
           title: r.title,
           note: `追回${yuan(r.amountRecovered ?? 0)}元，帮助${r.workersHelped ?? 0}名职工${r.employerName ? `（${r.employerName}）` : ''}`,
         })),
-        ...urgent.map((u) => ({ number: u.number, title: u.title, note: `紧急/风险工单在办${u.riskFlags.length ? `：${u.riskFlags.join('、')}` : ''}` })),
+        ...urgent.map((u) => ({
+          number: u.number,
+          title: u.title,
+          note: `紧急/风险工单在办${u.riskFlags.length ? `：${u.riskFlags.map((c) => flagName.get(c) ?? c).join('、')}` : ''}`,
+        })),
       ],
       campaigns: campaignRows.map((c) => ({ name: c.name, orders: c.orders, amountRecoveredYuan: c.amountRecoveredYuan })),
       generatedAt: clock.now().toISOString(),
@@ -315,34 +322,3 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
 const scheduleEditors = ['leader', 'administrator'] as const;
 
 export type ReportsService = ReturnType<typeof createReportsService>;
-
-/** The period of a report: given bounds, or the last complete day/week/month/year before today. */
-export function periodFor(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
-  if (from && to) {
-    if (from > to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
-    if (dayNumber(to) - dayNumber(from) > 3700)
-      throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'body.to', message: '统计区间不能超过十年' }]);
-    return { from, to };
-  }
-  if (from || to)
-    throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
-  const day = (n: number) => new Date((dayNumber(today) + n) * 86_400_000).toISOString().slice(0, 10);
-  switch (kind) {
-    case 'daily':
-      return { from: day(-1), to: day(-1) };
-    case 'weekly': {
-      const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-      return { from: day(-weekday - 7), to: day(-weekday - 1) };
-    }
-    case 'monthly': {
-      const lastOfPrev = day(-Number(today.slice(8, 10)));
-      return { from: `${lastOfPrev.slice(0, 7)}-01`, to: lastOfPrev };
-    }
-    case 'yearly': {
-      const y = Number(today.slice(0, 4)) - 1;
-      return { from: `${y}-01-01`, to: `${y}-12-31` };
-    }
-    case 'custom':
-      return { from: `${today.slice(0, 8)}01`, to: today };
-  }
-}

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
 import { calls } from './calls.tables.js';
-import { callTallies, writeCallsGuarded } from './calls.repo.js';
+import { callTallies, writeCallsGuarded, type CallFilter } from './calls.repo.js';
 import { defaultCallFigureOptions, figuresOf, type CallFigures } from './domain/call-figures.js';
 import { foldCall, storedPrefix, type CallEvent, type TransferTarget } from './domain/call-events.js';
 
@@ -115,7 +115,7 @@ export async function recordCallTransfer(
  * getCallFigures, the wallboard and analytics' getKpis and reports all count calls through the same tallies
  * (calls.repo.ts callTallies) and formulas (domain/call-figures.ts figuresOf).
  */
-export async function callFiguresBetween(db: Executor, q: { from: Date; to: Date; reachAgents?: string[] | undefined }): Promise<CallFigures | null> {
+export async function callFiguresBetween(db: Executor, q: Pick<CallFilter, 'from' | 'to' | 'reach'>): Promise<CallFigures | null> {
   const [row] = await callTallies(db, q, defaultCallFigureOptions);
   return row && row.tallies.calls ? figuresOf(row.tallies) : null;
 }

@@ -1,27 +1,51 @@
 import type { Executor } from '../platform/db/client.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
-import { agentLoginsWithin } from '../users/user-names.js';
+import { agentLoginsWithinSql } from '../users/user-names.js';
+import { cityReachFacts } from './ivr.repo.js';
 
-/** Which calls a reach has: every call, the calls these agents answered (lower-case logins), or none. */
-export type CallReach = { all: true } | { agents: string[] } | null;
+/**
+ * Which calls a reach has: every call; or the calls these agents answered (lower-case logins) and the calls that
+ * waited in these queues (answered or not); or none.
+ */
+export type CallReach = { all: true } | { agents: string[]; queues: string[] } | null;
 
 /**
  * Calls are the hotline's (access/scope.ts hotlineWithin). A reach that holds the province's hotline centre has every
- * call; one that holds only a city's centre has the calls its own agents answered (a call names no centre: the agent
- * who answered it says whose it was, and one nobody answered was in the province's queues); a reach without a
- * centre (a county) has none. The one rule for the call records, their recordings, and the call figures of the
- * cockpit and reports. From the cached unit directory, plus one statement for a city's agents.
+ * call: the province's centre supervises the whole province, a city centre's calls included. One that holds only a
+ * city's centre (decision 0002) has the calls its own agents answered, and the calls that waited in a queue the voice
+ * menu gives to a centre within the reach (domain/ivr.ts `centreId`), answered or not: abandoned in the queue,
+ * overflowed. A call that waited in no such queue (the province's queues, a hang-up in the voice menu) and that none
+ * of its agents answered is the province's only. A reach without a centre (a county) has none. The one rule for the
+ * call records, their recordings, and the call figures of the cockpit and reports. From the cached unit directory,
+ * plus one statement for a city (its agents and the menu's queues, together).
  */
-export async function callReachOf(db: Executor, units: Pick<UnitDirectory, 'holdsHotline' | 'hotlineCentre'>, scopePath: string): Promise<CallReach> {
+export async function callReachOf(db: Executor, units: Pick<UnitDirectory, 'holdsHotline' | 'hotlineCentre' | 'get'>, scopePath: string): Promise<CallReach> {
   if (!units.holdsHotline(scopePath)) return null;
   const centre = units.hotlineCentre();
   if (!centre || centre.path.startsWith(scopePath)) return { all: true };
-  return { agents: await agentLoginsWithin(db, scopePath) };
+  const facts = await cityReachFacts(db, agentLoginsWithinSql(scopePath));
+  return { agents: facts.agents, queues: queuesWithin(facts.queues, (id) => units.get(id), scopePath) };
 }
 
-/** A reach's calls as a filter of calls.repo.ts: nothing for every call, else the agents whose calls it has. */
-export const reachFilter = (reach: CallReach & {}): { reachAgents?: string[] } => ('agents' in reach ? { reachAgents: reach.agents } : {});
+/**
+ * The queues whose centre is an active hotline centre within the reach. A queue whose centre was deactivated or
+ * removed since the menu was saved is the province's again, as a queue that names none.
+ */
+export function queuesWithin(
+  queues: readonly { id: string; centreId: string }[],
+  unitOf: (id: string) => { type: string; active: boolean; path: string } | undefined,
+  scopePath: string,
+): string[] {
+  return queues.flatMap((q) => {
+    const u = unitOf(q.centreId);
+    return u && u.type === 'hotline_centre' && u.active && u.path.startsWith(scopePath) ? [q.id] : [];
+  });
+}
 
-/** Whether one call is in a reach. */
-export const callInReach = (reach: CallReach, call: { agent: string | null }) =>
-  !!reach && ('all' in reach || (!!call.agent && reach.agents.includes(call.agent.toLowerCase())));
+/** A reach's calls as a filter of calls.repo.ts: nothing for every call, else its agents' and its queues' calls. */
+export const reachFilter = (reach: CallReach & {}): { reach?: { agents: string[]; queues: string[] } } =>
+  'all' in reach ? {} : { reach: { agents: reach.agents, queues: reach.queues } };
+
+/** Whether one call is in a reach (the same rule as the filter, for one call read by id). */
+export const callInReach = (reach: CallReach, call: { agent: string | null; queue: string | null }) =>
+  !!reach && ('all' in reach || (!!call.agent && reach.agents.includes(call.agent.toLowerCase())) || (!!call.queue && reach.queues.includes(call.queue)));

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import { countUpTo } from '../platform/db/capped-count.js';
@@ -153,11 +153,19 @@ export type CallFilter = {
   outcome?: string | undefined;
   /** Any of these agents (lower case: the telephony's case does not matter). */
   agents?: readonly string[] | undefined;
-  /** The reader's reach when it is a city's centre: the calls these agents answered (lower case). */
-  reachAgents?: readonly string[] | undefined;
+  /**
+   * The reader's reach when it is a city's centre (call-reach.ts): the calls these agents answered (lower case) or
+   * that waited in these queues.
+   */
+  reach?: { agents: readonly string[]; queues: readonly string[] } | undefined;
   queue?: string | undefined;
   caller?: string | undefined;
 };
+
+/** A city centre's calls: its agents answered them, or they waited in its queues (call-reach.ts `callInReach`). */
+const inReach = (r: NonNullable<CallFilter['reach']>): SQL =>
+  or(r.agents.length ? inArray(sql`lower(${calls.agent})`, [...r.agents]) : undefined, r.queues.length ? inArray(calls.queue, [...r.queues]) : undefined) ??
+  sql`false`;
 
 const where = (f: CallFilter): SQL | undefined =>
   and(
@@ -165,7 +173,7 @@ const where = (f: CallFilter): SQL | undefined =>
     f.to ? lt(calls.offeredAt, f.to) : undefined,
     f.outcome ? eq(calls.outcome, f.outcome) : undefined,
     f.agents ? inArray(sql`lower(${calls.agent})`, [...f.agents]) : undefined,
-    f.reachAgents ? (f.reachAgents.length ? inArray(sql`lower(${calls.agent})`, [...f.reachAgents]) : sql`false`) : undefined,
+    f.reach ? inReach(f.reach) : undefined,
     f.queue ? eq(calls.queue, f.queue) : undefined,
     f.caller ? eq(calls.caller, f.caller) : undefined,
   );
@@ -227,7 +235,7 @@ const groupKey = (by: CallGrouping | undefined): SQL => {
  */
 export async function callTallies(
   db: Executor,
-  f: Pick<CallFilter, 'from' | 'to' | 'reachAgents'>,
+  f: Pick<CallFilter, 'from' | 'to' | 'reach'>,
   o: CallFigureOptions,
   by?: CallGrouping,
 ): Promise<{ key: string; tallies: CallTallies }[]> {

@@ -37,12 +37,20 @@ const config = z
             id: z.string().trim().min(1, { error: '请填写队列编号' }).max(100, { error: '队列编号不超过 100 个字符' }),
             nameZh: z.string().trim().min(1, { error: '请填写队列名称' }).max(20, { error: '队列名称不超过 20 字' }),
             nameEn: z.string().trim().max(40, { error: '英文名称不超过 40 个字符' }).optional(),
+            centreId: z
+              .uuid({ error: '热线中心的单位编号格式不正确' })
+              .optional()
+              .describe(
+                '服务该队列的热线中心（热线中心类型单位的编号）；不填为省热线中心。在该队列等待过的来电归该中心，无人接听的也是 / the hotline centre whose agents serve the queue (a unit of type hotline_centre); absent: the province’s centre. A call that waited in the queue is that centre’s, answered or not',
+              ),
           })
           .strict(),
       )
       .max(50, { error: '至多 50 个队列' })
       .optional()
-      .describe('队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name'),
+      .describe(
+        '队列名称：话务系统的队列编号 → 中文名、英文名与所属热线中心 / the queues by name: the id the call events give, its Chinese and English name, and the hotline centre it belongs to',
+      ),
     hours: z
       .object({
         days: z.enum(['all', 'workdays'], { error: '服务日应为 all（每天）或 workdays（工作日）' }),
@@ -96,8 +104,8 @@ export const ivrRoutes: FastifyPluginAsyncZod<{ ivr: IvrService }> = async (app,
         body: z.object({ version: z.number({ error: '请提供版本号' }).int().min(0), config, note: z.string().trim().max(200).optional() }).strict(),
         response: { 200: configView, ...errorResponses },
         ...describe(
-          '保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；有问题返回 400 并指明字段；版本号不符返回 409',
-          'Saves the voice menu as a new version (supervisors, administrators): keys 0–9 * #, no key to a missing node, at most 4 levels, a tree; problems answer 400 naming each field; a stale version answers 409.',
+          '保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；队列所属的热线中心须为现有、启用的热线中心；有问题返回 400（IVR_INVALID）并指明字段；版本号不符返回 409',
+          "Saves the voice menu as a new version (supervisors, administrators): keys 0–9 * #, no key to a missing node, at most 4 levels, a tree; a queue's centre must be an existing, active hotline centre; problems answer 400 (IVR_INVALID) naming each field; a stale version answers 409.",
         ),
       },
     },

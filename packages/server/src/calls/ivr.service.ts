@@ -3,6 +3,7 @@ import { requireRole, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, staleVersion } from '../platform/errors/app-error.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { insertIvrVersion, ivrHistory, latestIvr } from './ivr.repo.js';
 import { ivrExport, ivrProblems, queueDirectory, starterIvr, type IvrConfig } from './domain/ivr.js';
 
@@ -12,8 +13,21 @@ const exportReaders = ['supervisor', 'administrator', 'integration'] as const;
 /** Who reads the queues' names: whoever reads calls (calls.service.ts) and the menu's editors. */
 const queueReaders = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader', 'administrator'] as const;
 
-export function createIvrService(deps: { db: Db; clock: Clock }) {
+export function createIvrService(deps: {
+  db: Db;
+  clock: Clock;
+  /** The cached unit directory: a queue's hotline centre must be one. Needed only to save a menu that names one. */
+  units?: Pick<UnitDirectoryCache, 'current'> | undefined;
+}) {
   const { db, clock } = deps;
+
+  /** The units the queues name as their centres, from the cached directory (no statement when it is warm). */
+  async function centreLookup(config: IvrConfig) {
+    if (!config.queues?.some((q) => q.centreId !== undefined)) return () => undefined;
+    if (!deps.units) throw new Error('createIvrService: a queue’s hotline centre needs the unit directory (deps.units)');
+    const directory = await deps.units.current();
+    return (id: string) => directory.get(id);
+  }
 
   async function current(ex: Executor) {
     const row = await latestIvr(ex);
@@ -36,7 +50,7 @@ export function createIvrService(deps: { db: Db; clock: Clock }) {
    */
   async function update(actor: Actor, input: { version: number; config: IvrConfig; note?: string | undefined }) {
     requireRole(actor, ...editors);
-    const problems = ivrProblems(input.config);
+    const problems = ivrProblems(input.config, await centreLookup(input.config));
     if (problems.length)
       throw invalid(
         'IVR_INVALID',

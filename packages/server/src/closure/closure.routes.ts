@@ -17,8 +17,8 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
         operationId: 'reviewOrder',
         tags,
         ...describe(
-          '审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）',
-          'Review the reply: accept, or send back for rework with a reason (the reply limit restarts).',
+          '审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）；通过数字存疑的反馈须填写审核意见（否则 400 REVIEW_COMMENT_REQUIRED）',
+          'Review the reply: accept, or send back for rework with a reason (the reply limit restarts); accepting a reply whose figures are in doubt needs a comment (else 400 REVIEW_COMMENT_REQUIRED).',
         ),
         params: idParams,
         body: z

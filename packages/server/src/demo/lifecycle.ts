@@ -419,7 +419,7 @@ export class SimOrder {
   }
 
   reply(at: Date, actor: SeedActor, outcome: OrderOutcome): void {
-    this.act(at, actor, 'reply', (s, ctx) => replyEffect(s, { outcome, note: null }, ctx));
+    this.act(at, actor, 'reply', (s, ctx) => replyEffect(s, { outcome, note: null, confirmedDoubts: [] }, ctx));
   }
 
   accept(at: Date, actor: SeedActor): void {

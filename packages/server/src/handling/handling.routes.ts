@@ -4,6 +4,7 @@ import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import { orderViewSchema, reasonText, versionBody } from '../orders/orders.schemas.js';
 import type { createHandlingService } from './handling.service.js';
+import { maxAmountYuan, maxWorkersHelped, replyDoubts } from './domain/reply-plausibility.js';
 
 const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
 const tags = ['handling'];
@@ -76,8 +77,12 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
         operationId: 'replyOrder',
         tags,
         ...describe(
-          '办结反馈：是否解决、采取的措施、追回金额、帮助人数',
-          'Reply with the outcome: resolved or not, measures, amount recovered, workers helped.',
+          '办结反馈：是否解决、采取的措施、追回金额、帮助人数。超出范围的数字被拒绝（400），不会被截断：追回金额 0 至 10 亿元（工单登记的涉及金额更大时以涉及金额为限，' +
+            'REPLY_AMOUNT_OUT_OF_RANGE），帮助人数 0 至 100000 的整数。数字存疑（追回金额远超涉及金额、帮助人数超过涉及人数）须在 confirmedDoubts 中逐项确认，否则 400 REPLY_DOUBTS_UNCONFIRMED（details.doubts 列出待确认项）',
+          'Reply with the outcome: resolved or not, measures, amount recovered, workers helped. Figures out of range are refused (400), never cut ' +
+            'down: amount recovered 0 to 1,000,000,000 yuan (or the amount involved when intake recorded more; REPLY_AMOUNT_OUT_OF_RANGE), workers ' +
+            'helped a whole number 0 to 100,000. Doubtful figures (amount far above the amount involved, more workers than involved) are confirmed one ' +
+            'by one in confirmedDoubts, else 400 REPLY_DOUBTS_UNCONFIRMED (details.doubts lists what to confirm).',
         ),
         params: idParams,
         body: z
@@ -87,11 +92,27 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
               .object({
                 resolved: z.boolean({ error: '请选择是否解决' }),
                 measures: reasonText('办理措施'),
-                amountRecovered: z.number({ error: '追回金额应为数字' }).min(0, { error: '追回金额不能为负' }).max(1e11).default(0),
-                workersHelped: z.number({ error: '帮助人数应为整数' }).int().min(0).max(100000).default(0),
+                // The outer bound is intake's for 涉及金额; the bound an order can plausibly reach is the domain's
+                // (reply-plausibility.ts amountRecoveredProblem), since it depends on the order's amount involved.
+                amountRecovered: z
+                  .number({ error: '追回金额应为数字' })
+                  .min(0, { error: '追回金额不能为负' })
+                  .max(maxAmountYuan, { error: '追回金额不能超过 1000 亿元' })
+                  .default(0),
+                workersHelped: z
+                  .number({ error: '帮助人数应为整数' })
+                  .int({ error: '帮助人数应为整数' })
+                  .min(0, { error: '帮助人数不能为负' })
+                  .max(maxWorkersHelped, { error: `帮助人数不能超过 ${maxWorkersHelped} 人` })
+                  .default(0),
               })
               .strict(),
             note: z.string().max(1000).optional(),
+            confirmedDoubts: z
+              .array(z.enum(replyDoubts, { error: '未知的存疑项' }))
+              .max(replyDoubts.length)
+              .optional()
+              .describe('承办人已核实并确认的数字存疑项 / the doubts about the figures the handler has checked and confirms'),
           })
           .strict(),
         response: ok,

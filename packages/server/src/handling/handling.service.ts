@@ -17,6 +17,7 @@ import type { OrderDeps } from '../orders/order-deps.js';
 import { orderView } from '../orders/order-view.js';
 import { activeCoHandlers, findVisibleOrder, insertAttachment, type OrderOutcome, type OrderRow } from '../orders/orders.repo.js';
 import { runTransition } from '../orders/transition.js';
+import type { ReplyDoubt } from './domain/reply-plausibility.js';
 
 export const attachmentKinds = ['recording', 'photo', 'iou', 'contract', 'evidence', 'document', 'other'] as const;
 
@@ -108,9 +109,13 @@ export function createHandlingService(deps: OrderDeps) {
     return view(actor, row);
   }
 
-  async function reply(actor: Actor, orderId: string, input: { version: number; outcome: OrderOutcome; note?: string | undefined }) {
+  async function reply(
+    actor: Actor,
+    orderId: string,
+    input: { version: number; outcome: OrderOutcome; note?: string | undefined; confirmedDoubts?: ReplyDoubt[] | undefined },
+  ) {
     const row = await runTransition(deps, actor, orderId, input.version, 'reply', (c) =>
-      replyEffect(c.snapshot, { outcome: input.outcome, note: input.note ?? null }, c.effectCtx),
+      replyEffect(c.snapshot, { outcome: input.outcome, note: input.note ?? null, confirmedDoubts: input.confirmedDoubts ?? [] }, c.effectCtx),
     );
     return view(actor, row);
   }

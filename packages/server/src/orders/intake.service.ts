@@ -4,11 +4,14 @@ import { requireRole } from '../auth/actor.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
+import { normalisePhone, wholePhoneNumber } from '../platform/validation/phone-number.js';
 import type { Tx } from '../platform/db/client.js';
 import type { OrderRow } from './orders.repo.js';
 import type { ClaimKey } from '../platform/idempotency/idempotency.js';
 import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
+import { divisionExists } from '../units/divisions/divisions.js';
 import { attachCallerEffect, createEffect } from './domain/effects.js';
+import { autoTitle } from './domain/auto-title.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
@@ -21,7 +24,7 @@ import type { OrderDeps } from './order-deps.js';
 import { orderSummary, orderView } from './order-view.js';
 import type { Relation } from './domain/state-machine.js';
 import * as repo from './orders.repo.js';
-import { callerSearchFor, recordPersonalDataSearch, wholePhoneNumber } from './personal-search.js';
+import { callerSearchFor, recordPersonalDataSearch } from './personal-search.js';
 import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
@@ -170,6 +173,13 @@ export function createIntakeService(deps: OrderDeps) {
     const { claim, external } = opts;
     const [units, reference, calendar] = await Promise.all([deps.units.current(), deps.reference.current(), deps.calendar.current()]);
     reference.checkCodes(input);
+    // The place decides where the order goes (属地) and how it is counted: a code of no division would be stored and
+    // then route and count nowhere.
+    const division = input.place?.divisionCode;
+    if (division && !divisionExists(division)) {
+      const message = `行政区划代码 ${division} 不存在（GB/T 2260）`;
+      throw invalid('ORDER_DIVISION_UNKNOWN', message, [{ field: 'body.place.divisionCode', message: '行政区划代码不存在（GB/T 2260）' }]);
+    }
     if (input.answeredOnSpot && !closableAtIntake(input.typeCode)) {
       throw invalid('ORDER_CLOSE_AT_INTAKE_CONSULT_ONLY', '只有咨询类诉求可以当场办结，其他诉求请派单办理', [
         { field: 'body.answeredOnSpot', message: '只有咨询类诉求可以当场办结' },
@@ -205,7 +215,7 @@ export function createIntakeService(deps: OrderDeps) {
         priority: input.priority,
         tier: input.tier,
         riskFlags: flags.flags,
-        title: input.title?.trim() || input.narrative.trim().slice(0, 30),
+        title: input.title?.trim() || autoTitle(input.narrative),
         narrative: input.narrative,
         answer: input.answeredOnSpot?.answer ?? null,
         employerName: input.employer?.name ?? null,
@@ -320,7 +330,7 @@ export function createIntakeService(deps: OrderDeps) {
     const employerKey = normaliseEmployerName(q.employer);
     const employerOrders = employerKey ? await repo.openOrdersAboutEmployer(db, actor, employerKey, 20) : [];
     // The name the caller gave last time, so a returning caller is not asked again; never a confidential caller's.
-    const normalisedPhone = q.phone?.replace(/[\s-]/g, '') ?? '';
+    const normalisedPhone = q.phone ? normalisePhone(q.phone) : '';
     const known =
       callerOrders.length && wholePhoneNumber.test(normalisedPhone)
         ? await repo.lastNameGivenBy(

@@ -148,6 +148,10 @@ export const orderSummarySchema = z.object({
         .describe(
           '存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check',
         ),
+      confirmedDoubts: z
+        .array(z.enum(replyDoubts))
+        .optional()
+        .describe('承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying'),
     })
     .nullable()
     .describe(

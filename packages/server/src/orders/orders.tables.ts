@@ -22,8 +22,18 @@ import { units } from '../units/units.tables.js';
 import { users } from '../users/users.tables.js';
 import { riskFlagCodes } from '../catalog/domain/catalog.js';
 
-/** `doubts`: what looked implausible in the reply when it was given (handling/domain/reply-plausibility.ts). */
-export type OrderOutcome = { resolved: boolean; measures: string; amountRecovered: number; workersHelped: number; doubts?: ReplyDoubt[] };
+/**
+ * `doubts`: what looked implausible in the reply when it was given (handling/domain/reply-plausibility.ts);
+ * `confirmedDoubts`: those about the figures, which the handler confirmed before the reply was taken.
+ */
+export type OrderOutcome = {
+  resolved: boolean;
+  measures: string;
+  amountRecovered: number;
+  workersHelped: number;
+  doubts?: ReplyDoubt[];
+  confirmedDoubts?: ReplyDoubt[];
+};
 export type LimitSnapshot = { amount: number | null; unit: string; countFrom: string; ruleId: string | null };
 /** `amount` and `unit` (the reply limit's) are recorded since the typed events; older rows lack them. */
 export type PendingExtension = { id: string; requestedAt: string; requestedDueAt: string; reason: string; amount?: number; unit?: string };

@@ -8,9 +8,7 @@ import { callerRowsOfNumber, callerSearch } from './orders.repo.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { seesWholeNumbers } from './order-view.js';
-
-/** A whole mainland number: mobile, landline with area code, the hotlines, or a local 7–8 digit number. */
-export const wholePhoneNumber = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/;
+import { wholePhoneNumber } from '../platform/validation/phone-number.js';
 
 /**
  * How a search by phone number matches the caller rows (aliased `oc`) of an order (aliased `sw`: orders.repo.ts

@@ -128,7 +128,8 @@ export const figuresQuery = z.object({ from: localDate, to: localDate }).strict(
 export const figuresView = z.object({
   from: z.string(),
   to: z.string(),
-  inspected: z.number(),
+  inspected: z.number().describe('samples scored in the period (已质检)'),
+  awaitingScore: z.number().describe('samples drawn in the period and not yet scored (待评分)'),
   population: z.number(),
   coverage: z.number().nullable(),
   passRate: z.number().nullable(),

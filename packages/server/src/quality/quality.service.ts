@@ -384,12 +384,15 @@ export function createQualityService(deps: Deps) {
       db,
       byAgent.map((a) => a.agentUserId),
     );
+    // Inspected means scored: a sample drawn and not yet scored has been looked at by nobody (it is counted apart).
+    const scored = inspections.filter((i) => i.scored).length;
     return {
       from: q.from,
       to: q.to,
-      inspected: facts.length,
+      inspected: scored,
+      awaitingScore: inspections.length - scored,
       population,
-      coverage: inspectionCoverage(facts.length, population),
+      coverage: inspectionCoverage(scored, population),
       passRate: passRate(inspections),
       rectificationsDue: rects.length,
       rectificationRate: rectificationRate(

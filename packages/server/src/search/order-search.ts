@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { invalid } from '../platform/errors/app-error.js';
+import { normalisePhone } from '../platform/validation/phone-number.js';
 import type { createOrderListService } from '../orders/order-list.js';
 
 export type OrderSearchInput = {
@@ -21,7 +22,7 @@ export function createOrderSearch(list: ReturnType<typeof createOrderListService
     if (!input.number && !input.phone && !input.employer && !input.q) {
       throw invalid('SEARCH_CRITERIA_REQUIRED', '请至少填写工单编号、来电号码、用人单位或关键词之一', [{ field: 'querystring', message: '缺少搜索条件' }]);
     }
-    const phone = input.phone?.replace(/[\s-]/g, '');
+    const phone = input.phone ? normalisePhone(input.phone) : undefined;
     return list.list(actor, {
       includeSubtree: true,
       sort: 'created_desc',

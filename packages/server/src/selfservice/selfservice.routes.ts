@@ -5,6 +5,7 @@ import { createOrderBody } from '../orders/orders.schemas.js';
 import { satisfactionLevels } from '../orders/domain/states.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
+import { mobilePhoneNumber } from '../platform/validation/phone-number.js';
 import { verificationPurposes } from './domain/verification.js';
 import type { PublicStage } from './domain/public-progress.js';
 import type { MembershipService } from './membership.service.js';
@@ -25,7 +26,9 @@ export const publicLimits = {
 const hour = 3600_000;
 const byAddress = (scope: string) => (req: FastifyRequest) => `${scope}:ip:${req.ip}`;
 
-const mobile = phoneNumber.pipe(z.string().regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码' }));
+// Codes go by SMS, so a code, a request and an application take a mobile; following a request takes any number the
+// hotline records for a caller (a landline too: people call 12351 from one), normalised by the same rule as at intake.
+const mobile = phoneNumber.pipe(z.string().regex(mobilePhoneNumber, { error: '请填写 11 位手机号码' }));
 const code = z.string({ error: '请填写验证码' }).regex(/^\d{6}$/, { error: '验证码为 6 位数字' });
 const orderNumber = z
   .string({ error: '请填写受理编号' })
@@ -62,7 +65,13 @@ const progress = z.object({
   rating: z.object({ satisfaction: z.enum(satisfactionLevels), comment: z.string().nullable(), ratedAt: z.string() }).nullable(),
   canRate: z.boolean(),
 });
-const follow = { number: orderNumber, phone: mobile };
+// A wrong but well-formed number answers the same 404 as a wrong order number (selfservice.service.ts notFollowed).
+const follow = {
+  number: orderNumber,
+  phone: phoneNumber.describe(
+    '来电时登记的电话号码：手机或带区号的固定电话，可含空格和横线 / the number the caller gave: a mobile or a landline with area code',
+  ),
+};
 
 type Opts = { verification: Verification; selfService: SelfService; membership: MembershipService };
 
@@ -133,8 +142,8 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
         body: z.object(follow).strict(),
         response: { 200: progress, ...errorResponses },
         ...describe(
-          '凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404',
-          'Follow a request by number and phone: the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.',
+          '凭受理编号（工单号）和来电时登记的电话号码（手机或固定电话）查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404',
+          'Follow a request or a call’s order by its number and the phone the caller gave (mobile or landline): the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.',
         ),
       },
     },

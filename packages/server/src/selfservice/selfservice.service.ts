@@ -29,7 +29,7 @@ export type PublicRequestInput = {
 };
 
 /** A wrong (number, phone) pair answers exactly like a missing order: nobody learns that a number exists. */
-const notFollowed = () => notFound('PUBLIC_REQUEST_NOT_FOUND', '未找到该诉求，请核对受理编号和手机号码');
+const notFollowed = () => notFound('PUBLIC_REQUEST_NOT_FOUND', '未找到该诉求，请核对受理编号和电话号码');
 
 /**
  * The worker's own page (自助服务): a request submitted with a verified phone enters the loop as an order of the

@@ -1,4 +1,4 @@
-import { and, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { units } from '../units/units.tables.js';
 import type { Executor } from '../platform/db/client.js';
 import { containing } from '../platform/db/like.js';
@@ -66,13 +66,13 @@ export async function agentLoginsMatching(db: Executor, text: string): Promise<s
   return rows.map((r) => r.username.toLowerCase());
 }
 
-/** The logins of the agents who take calls at a unit within a reach (a city's hotline centre), in lower case. */
-export async function agentLoginsWithin(db: Executor, scopePath: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ username: users.username })
-    .from(users)
-    .innerJoin(roleAssignments, and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, 'agent')))
-    .innerJoin(units, eq(units.id, roleAssignments.unitId))
-    .where(sql`${units.path} like ${scopePath + '%'}`);
-  return rows.map((r) => r.username.toLowerCase());
-}
+/**
+ * The logins of the agents who take calls at a unit within a reach (a city's hotline centre), in lower case: a
+ * subquery of one column, composed into the calls capability's reach statement (calls/ivr.repo.ts `cityReachFacts`),
+ * so a city's reach of calls stays one round trip.
+ */
+export const agentLoginsWithinSql = (scopePath: string): SQL =>
+  sql`(select distinct lower(${users.username}) from ${users}
+    join ${roleAssignments} on ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = 'agent'
+    join ${units} on ${units.id} = ${roleAssignments.unitId}
+    where ${units.path} like ${scopePath + '%'})`;

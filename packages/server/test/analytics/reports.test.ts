@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { industryOfEmployer } from '../../src/analytics/domain/industry.js';
+import { openStates } from '../../src/orders/domain/states.js';
 import { percent } from '../../src/analytics/domain/report-text.js';
 import { rowsOf } from '../../src/platform/db/client.js';
 import { ok, type Client } from '../support/order-helpers.js';
@@ -95,6 +97,57 @@ describe('reports', () => {
       ['province', 'monthly', '2026-11-01', '2026-11-30'],
     ]);
     t.clock.set('2026-11-25T02:00:00Z');
+  });
+
+  it.each([
+    ['weekly', '2026-11-01', '2026-11-30', 'body.from', '周报的统计期间应从周一开始'],
+    ['daily', '2026-11-23', '2026-11-24', 'body.to', '日报的统计期间应为同一天（开始与结束日期相同）'],
+    ['monthly', '2026-10-01', '2026-11-30', 'body.to', '月报的统计期间应为一个完整的自然月'],
+  ])('refuses a %s report of %s to %s: the title and summary would name the wrong period', async (kind, from, to, field, message) => {
+    const res = await leader.post('/api/analytics/reports', { kind, from, to });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'REPORT_PERIOD_KIND_MISMATCH', message, details: { fields: [{ field, message }] } });
+  });
+
+  it('says a wrong period in English to an English interface', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'Demo12351' } });
+    const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/analytics/reports',
+      payload: { kind: 'weekly', from: '2026-11-16', to: '2026-11-30' },
+      headers: { cookie: `${cookie.name}=${cookie.value}`, 'accept-language': 'en' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'REPORT_PERIOD_KIND_MISMATCH',
+      details: { fields: [{ field: 'body.to', message: 'A weekly report covers one week, Monday to Sunday' }] },
+    });
+  });
+
+  it('names the risk flags (危众多大隐) and prints the generation time in Beijing time', async () => {
+    // The newest open order is the first of the report's urgent ones; it gets two flags, as intake or a handler would.
+    await t.db.execute(
+      sql`update work_orders set risk_flags = array['mass', 'hidden']::text[] where id = (select id from work_orders where state in (${sql.join(
+        openStates.map((s) => sql`${s}`),
+        sql`, `,
+      )}) order by created_at desc limit 1)`,
+    );
+    t.clock.set('2026-11-25T15:12:25.136Z'); // 23:12 in Beijing
+    try {
+      const report = await ok(leader.post('/api/analytics/reports', { kind: 'daily', from: '2026-11-24', to: '2026-11-24' }), 201);
+      const docx = await leader.get(`/api/analytics/reports/${report.id}/download?format=docx`);
+      const text = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+      expect(text).toContain('紧急/风险工单在办：众、隐');
+      expect(text).not.toMatch(/在办：[^<]*(mass|hidden)/);
+      expect(text).toContain('生成时间：2026-11-25 23:12');
+      expect(text).not.toContain('2026-11-25T15:12');
+      const notes: string[] = [];
+      (await workbook(report.id)).getWorksheet('重点工单')!.eachRow((row) => notes.push(String(row.getCell(3).value)));
+      expect(notes).toContain('紧急/风险工单在办：众、隐');
+    } finally {
+      t.clock.set('2026-11-25T02:00:00Z');
+    }
   });
 
   it('refuses reports to a handler and a report of another scope', async () => {

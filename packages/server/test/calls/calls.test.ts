@@ -25,6 +25,8 @@ let t: TestApp;
 let supervisor: Client, agent: Client, handler: Client, inspector: Client, leader: Client, dispatcher: Client, otherAgent: Client;
 
 let post: ReturnType<typeof callEventPoster>;
+/** One counter for the file: a second one on the same database counts nothing (the client is wrapped once). */
+let counter: ReturnType<typeof countStatements>;
 
 const base = Date.parse('2026-11-30T01:00:00Z'); // 09:00 Beijing
 const at = (s: number) => new Date(base + s * 1000).toISOString();
@@ -48,6 +50,7 @@ const ivrOnly = (id: string, s: number) => [
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z' });
   post = callEventPoster(t, 'n');
+  counter = countStatements(t.database);
   [supervisor, agent, handler, inspector, leader, dispatcher, otherAgent] = await Promise.all([
     t.login('supervisor'),
     t.login('agent'),
@@ -200,13 +203,22 @@ describe('calls are the hotline centre’s', () => {
     expect((await ok(leader.get('/api/calls'))).items.length).toBeGreaterThan(0);
   });
 
-  it('a city with a hotline centre of its own has the calls its agents answered, and only those', async () => {
+  it('a city with a hotline centre of its own has the calls its agents answered and those that waited in its queues, and only those', async () => {
     const admin = await t.login('admin');
     const city = await unitByName(t, '呼和浩特市总工会');
     const centre = await ok(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '呼和浩特市12351热线分中心' }), 201);
     await addPerson(t, 'city-agent', 'agent', centre.id);
     const cityLeader = await addPerson(t, 'city-leader', 'leader', city.id);
+    // The voice menu gives the queue `hohhot` to the city's centre; `general` names none: the province's.
+    const menu = await ok(admin.get('/api/ivr'));
+    const queues = [...menu.config.queues, { id: 'hohhot', nameZh: '呼和浩特分中心', centreId: centre.id }];
+    await ok(admin.put('/api/ivr', { version: menu.version, config: { ...menu.config, queues } }));
     const s = 3600;
+    const unanswered = (id: string, at0: number, queue: string, wait: number, reason: string) => [
+      { eventId: `${id}-1`, callId: id, type: 'offered', at: at(at0), from: '13904716666', to: '12351' },
+      { eventId: `${id}-2`, callId: id, type: 'queued', at: at(at0 + 5), queue },
+      { eventId: `${id}-3`, callId: id, type: 'ended', at: at(at0 + 5 + wait), reason },
+    ];
     await ok(
       post([
         { eventId: 'city-1-1', callId: 'city-1', type: 'offered', at: at(s), from: '13904715555', to: '12351' },
@@ -214,24 +226,52 @@ describe('calls are the hotline centre’s', () => {
         { eventId: 'city-1-3', callId: 'city-1', type: 'answered', at: at(s + 9), agent: 'City-Agent' },
         { eventId: 'city-1-4', callId: 'city-1', type: 'ended', at: at(s + 200), reason: 'agent_hangup' },
         { eventId: 'city-1-5', callId: 'city-1', type: 'recording', at: at(s + 201), recordingUrl: 'https://pbx.example/rec/city-1.wav' },
+        // Nobody answered these: one caller left the city's queue after 40 s, one overflowed from it to a message.
+        ...unanswered('city-2', s + 600, 'hohhot', 40, 'caller_hangup'),
+        ...unanswered('city-3', s + 900, 'hohhot', 120, 'queue_timeout'),
+        { eventId: 'city-3-4', callId: 'city-3', type: 'recording', at: at(s + 1030), recordingUrl: 'https://pbx.example/rec/city-3.wav' },
+        // And one left the province's queue: the province's only.
+        ...unanswered('prov-1', s + 1200, 'general', 40, 'caller_hangup'),
       ]),
     );
     const day = 'from=2026-11-30&to=2026-12-01';
+    const ids = (page: { items: { callId: string }[] }) => page.items.map((c) => c.callId);
     expect(cityLeader.session.current.holdsHotline).toBe(true);
-    expect((await ok(cityLeader.get(`/api/calls?${day}`))).items.map((c: { callId: string }) => c.callId)).toEqual(['city-1']);
+    const cityList = await ok(cityLeader.get(`/api/calls?${day}`));
+    expect([ids(cityList), cityList.total]).toEqual([['city-3', 'city-2', 'city-1'], 3]);
+    expect(ids(await ok(cityLeader.get(`/api/calls?${day}&outcome=abandoned`)))).toEqual(['city-2']);
+    expect(ids(await ok(cityLeader.get(`/api/calls?${day}&queue=general`)))).toEqual(['city-1']);
     expect(await ok(cityLeader.get('/api/calls/city-1'))).toMatchObject({ recordingUrl: 'https://pbx.example/rec/city-1.wav' });
+    expect(await ok(cityLeader.get('/api/calls/city-2'))).toMatchObject({ outcome: 'abandoned', queue: 'hohhot', agent: null });
+    expect(await ok(cityLeader.get('/api/calls/city-3'))).toMatchObject({ outcome: 'queue_timeout', recordingUrl: 'https://pbx.example/rec/city-3.wav' });
     // The province's calls, answered or not, are not the city's.
-    for (const id of ['c-1', 'c-5']) {
+    for (const id of ['c-1', 'c-5', 'prov-1']) {
       expect((await ok(leader.get(`/api/calls/${id}`))).callId).toBe(id);
       await expectError(cityLeader.get(`/api/calls/${id}`), 404, 'CALL_NOT_FOUND');
     }
-    expect((await ok(cityLeader.get(`/api/calls/figures?${day}`))).overall.calls).toBe(1);
-    // The city's cockpit counts the same call, and nothing of the province's.
+    const cityFigures = await ok(cityLeader.get(`/api/calls/figures?${day}&by=queue`));
+    expect(cityFigures.overall).toMatchObject({ calls: 3, askedForAgent: 3, answered: 1, abandoned: 1 });
+    expect(cityFigures.groups.map((g: { key: string; calls: number }) => [g.key, g.calls])).toEqual([
+      ['general', 1],
+      ['hohhot', 2],
+    ]);
+    // The city's cockpit counts the same calls, and nothing of the province's.
     const kpis = await ok(cityLeader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'));
-    expect(kpis.calls).toBe(1);
+    expect(kpis).toMatchObject({ calls: 3, callsAnswered: 1, abandonRate: 1 / 3 });
+    // The province's centre supervises the whole province: it keeps every call, the city's among them.
+    const provinceList = await ok(leader.get(`/api/calls?${day}`));
+    expect(ids(provinceList)).toEqual(expect.arrayContaining(['city-1', 'city-2', 'city-3', 'prov-1', 'c-1', 'c-5']));
+    expect(await ok(leader.get('/api/calls/city-2'))).toMatchObject({ outcome: 'abandoned' });
+    // The seven calls of the figures above, the city's three and prov-1; abandoned: c-5, city-2 and prov-1.
     const province = await ok(leader.get(`/api/calls/figures?${day}`));
-    expect(province.overall.calls).toBeGreaterThan(1);
-    expect((await ok(leader.get(`/api/calls?${day}`))).items.map((c: { callId: string }) => c.callId)).toEqual(expect.arrayContaining(['city-1', 'c-1']));
+    expect(province.overall).toMatchObject({ calls: 11, abandoned: 3 });
+    expect(provinceList.total).toBe(11);
+    expect((await ok(leader.get('/api/analytics/kpis?from=2026-11-30&to=2026-11-30'))).calls).toBe(11);
+    // The city's reach is one statement (its agents and the menu's queues together), whatever the number of calls.
+    const asCity = await counter.during(() => ok(cityLeader.get(`/api/calls?${day}`)));
+    const asProvince = await counter.during(() => ok(leader.get(`/api/calls?${day}`)));
+    expect(asProvince.statements).toBeGreaterThan(0);
+    expect(asCity.statements).toBe(asProvince.statements + 1);
   });
 
   it('the session’s flag (SQL) and the services’ test (the unit directory) agree for a role at every unit', async () => {
@@ -418,7 +458,6 @@ describe('ingestion cost', () => {
   });
 
   it('announces the calls a batch answered with the committed changes, not one statement each', async () => {
-    const counter = countStatements(t.database);
     const events = Array.from({ length: 20 }, (_, i) => answered(`pop-${i}`, 3 * 86_400 + i, 5, 600).slice(0, 3)).flat();
     const { value, sql } = await counter.during(() => ok(post(events)));
     expect(value).toMatchObject({ accepted: 60, added: 60, calls: 20 });
@@ -506,7 +545,6 @@ describe('the call list, paged by cursor', () => {
   type Listed = { items: { callId: string; offeredAt: string | null }[]; nextCursor: string | null; total: number; totalCapped: boolean };
   /** Every page of a query, following the cursors; the statements of each request counted. */
   async function allPages(query: string, pageSize: number) {
-    const counter = countStatements(t.database);
     const ids: string[] = [];
     const statements: number[] = [];
     const sqls: string[] = [];

@@ -3,7 +3,7 @@ import { starterIvr } from '../../src/calls/domain/ivr.js';
 import { demoTelephonySecret } from '../../src/platform/config/config.js';
 import { signRequest } from '../../src/platform/signing/hmac.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 
 /** The voice menu as data (validated, versioned, exported) and the call figures of getKpis. */
@@ -127,6 +127,99 @@ describe('the voice menu', () => {
     await ok(supervisor.put('/api/ivr', { version: current.version + 1, config: unnamed }));
     expect((await ok<any>(agent.get('/api/ivr/queues'))).items[0]).toEqual({ id: 'general', nameZh: '综合坐席', nameEn: 'General desk' });
   });
+
+  it('gives a queue to a hotline centre: an existing, active one; anything else is a 400 naming the field', async () => {
+    const city = await unitByName(t, '呼和浩特市总工会');
+    const centre = await ok<any>(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '呼和浩特市12351热线分中心' }), 201);
+    const retired = await ok<any>(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '呼和浩特市原热线分中心' }), 201);
+    await ok(admin.patch(`/api/units/${retired.id}`, { version: retired.version, active: false }));
+    const current = await ok<any>(supervisor.get('/api/ivr'));
+    const withCentre = (centreId: string) => ({
+      version: current.version,
+      config: {
+        ...current.config,
+        queues: [
+          { id: 'general', nameZh: '综合坐席' },
+          { id: 'hohhot', nameZh: '呼和浩特分中心', centreId },
+        ],
+      },
+    });
+    for (const [centreId, message] of [
+      [city.id, '队列 hohhot 所属的单位不是热线中心'],
+      [retired.id, '队列 hohhot 所属的热线中心已停用'],
+      ['00000000-0000-4000-8000-000000000000', '队列 hohhot 所属的热线中心不存在'],
+    ] as const) {
+      const refused = await expectError(supervisor.put('/api/ivr', withCentre(centreId)), 400, 'IVR_INVALID');
+      expect(refused.details!.fields).toEqual([{ field: 'config.queues.1.centreId', message }]);
+    }
+    const malformed = await expectError(supervisor.put('/api/ivr', withCentre('hohhot-centre')), 400, 'VALIDATION_FAILED');
+    expect(malformed.details!.fields).toEqual([{ field: 'body.config.queues.1.centreId', message: '热线中心的单位编号格式不正确' }]);
+    // The province's own centre (the supervisor's unit) may be named too: the same as naming none.
+    const provinceCentre = supervisor.session.current.unit.id;
+    expect((await ok<any>(supervisor.put('/api/ivr', withCentre(provinceCentre)))).version).toBe(current.version + 1);
+    const saved = await ok<any>(supervisor.put('/api/ivr', { ...withCentre(centre.id), version: current.version + 1 }));
+    expect(saved.config.queues[1]).toEqual({ id: 'hohhot', nameZh: '呼和浩特分中心', centreId: centre.id });
+    // The desk reads the queues' names only: which centre serves a queue is the menu's editors' business.
+    expect((await ok<any>(agent.get('/api/ivr/queues'))).items[1]).toEqual({ id: 'hohhot', nameZh: '呼和浩特分中心', nameEn: '呼和浩特分中心' });
+  });
+
+  it('answers an English interface in English: the menu’s own problems and its fields’ messages', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'supervisor', password: 'Demo12351' } });
+    const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
+    const put = async (config: unknown, language: string) => {
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: '/api/ivr',
+        payload: { version: 0, config },
+        headers: { cookie: `${cookie.name}=${cookie.value}`, 'accept-language': language },
+      });
+      expect(res.statusCode).toBe(400);
+      return res.json() as { code: string; message: string; details: { fields: { field: string; message: string }[] } };
+    };
+    const chinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+    // The menu's own check (domain/ivr.ts): a dangling key, a bad key, a queue's centre that is not one.
+    const tree = clone();
+    tree.nodes[0]!.keys![0]!.to = 'nowhere';
+    tree.nodes[0]!.keys![1]!.key = 'A';
+    tree.queues![0]!.centreId = '00000000-0000-4000-8000-000000000000';
+    const en = await put(tree, 'en,zh-CN;q=0.8');
+    expect(en.code).toBe('IVR_INVALID');
+    expect(en.message).toMatch(/^The voice menu has problems \(\d+\): /);
+    expect(en.details.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'config.nodes.0.keys.0.to', message: 'The key 1 leads to nowhere, which does not exist' },
+        { field: 'config.queues.0.centreId', message: "The queue general's hotline centre does not exist" },
+      ]),
+    );
+    for (const text of [en.message, ...en.details.fields.map((f) => f.message)]) expect(chinese(text), text).toBe(false);
+    // The same in Chinese when the interface is Chinese.
+    const zh = await put(tree, 'zh-CN');
+    expect(zh.details.fields).toContainEqual({ field: 'config.nodes.0.keys.0.to', message: '按键 1 指向的节点 nowhere 不存在' });
+    // The request's shape (ivr.routes.ts): every message of its own in English too.
+    const shape = clone() as any;
+    shape.root = '';
+    shape.nodes[0].id = 'Main Menu';
+    shape.nodes[1].kind = 'menu-ish';
+    shape.nodes[2].prompt = '';
+    shape.nodes[3].prompt = '长'.repeat(501);
+    shape.nodes[0].keys[0].key = '';
+    shape.nodes[0].keys[1].key = '12';
+    shape.queues = [
+      { id: '', nameZh: '', nameEn: 'x'.repeat(41), centreId: 'hohhot' },
+      { id: 'q'.repeat(101), nameZh: '名'.repeat(21) },
+    ];
+    shape.hours = { days: 'weekends', periods: [{ start: '8am', end: '22:00' }], afterHours: 'closed' };
+    shape.overflow = { maxWaitSeconds: 5, maxQueued: 501, action: 'hangup', transferNumber: null };
+    const invalid = await put(shape, 'en');
+    expect(invalid.code).toBe('VALIDATION_FAILED');
+    expect(invalid.details.fields.length).toBeGreaterThanOrEqual(14);
+    for (const f of invalid.details.fields) expect(chinese(f.message), `${f.field}: ${f.message}`).toBe(false);
+    expect(invalid.details.fields).toContainEqual({ field: 'body.config.queues.0.centreId', message: "Invalid unit id of the queue's hotline centre" });
+    const tooMany = clone() as any;
+    tooMany.nodes = [];
+    tooMany.overflow = { ...tooMany.overflow, maxWaitSeconds: 'long', maxQueued: 0 };
+    for (const f of (await put(tooMany, 'en')).details.fields) expect(chinese(f.message), `${f.field}: ${f.message}`).toBe(false);
+  });
 });
 
 describe('call figures in getKpis', () => {
@@ -197,7 +290,7 @@ describe('call figures in getKpis', () => {
     expect(k.comparison.previous.figures.calls).toBeNull();
     expect(k.comparison.previous.changePercent.calls).toBeNull();
     // The report of the day says the same (reports read the call figures through the same function).
-    const report = await ok<any>(leader.post('/api/analytics/reports', { kind: 'weekly', from: '2026-11-30', to: '2026-11-30' }), 201);
+    const report = await ok<any>(leader.post('/api/analytics/reports', { kind: 'daily', from: '2026-11-30', to: '2026-11-30' }), 201);
     expect(report.summary).toContain('来电6个，接通率60.0%');
     // A county union does not hold the hotline: no call data there.
     const county = await unitByDivision(t, 'county_federation', '150102');

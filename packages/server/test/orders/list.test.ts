@@ -169,4 +169,13 @@ describe('cursor paging', () => {
     expect((await dispatcher.get(`/api/orders?limit=1&cursor=${real}`)).statusCode).toBe(200);
     await expectError(dispatcher.get('/api/orders?color=red'), 400, 'VALIDATION_FAILED');
   });
+
+  it('refuses a period that ends before it starts, as analytics does, instead of an empty list', async () => {
+    const late = await expectError(dispatcher.get('/api/orders?from=2026-12-05&to=2026-11-01'), 400, 'ORDER_PERIOD_INVALID');
+    expect(late.details?.fields).toEqual([{ field: 'querystring.from', message: '开始日期不能晚于结束日期' }]);
+    const drill = await expectError(dispatcher.get('/api/orders?metric=ordersCreated&metricFrom=2026-11-26&metricTo=2026-11-25'), 400, 'ORDER_PERIOD_INVALID');
+    expect(drill.details?.fields?.[0]?.field).toBe('querystring.metricFrom');
+    // A single day is a period.
+    expect(await ids(dispatcher, 'to=2026-11-25')).toEqual(await ids(dispatcher, ''));
+  });
 });

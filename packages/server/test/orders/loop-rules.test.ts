@@ -92,22 +92,98 @@ describe('the extension dialog', () => {
 });
 
 describe('reply plausibility', () => {
-  it("issue 8's reply (¥999,999,999 for 4 workers owed ¥230,000, 'x' as the measures) reaches review flagged; rework clears its figures", async () => {
+  const fieldsOf = (e: { details?: { fields?: { field: string; message: string }[] } }) => e.details?.fields ?? [];
+
+  it('the walk-through: 999999999999 yuan and -5 workers for 8 workers owed ¥120,000 are refused, never clamped', async () => {
+    const o = await atCounty({ workersInvolved: 8, amountInvolved: 120000 });
+    const measures = '约谈企业负责人，督促十日内结清欠薪';
+    const typed = await expectError(
+      post(handler, o, 'reply', { outcome: { resolved: true, measures, amountRecovered: 999999999999, workersHelped: -5 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(fieldsOf(typed)).toEqual(
+      expect.arrayContaining([
+        { field: 'body.outcome.amountRecovered', message: '追回金额不能超过 1000 亿元' },
+        { field: 'body.outcome.workersHelped', message: '帮助人数不能为负' },
+      ]),
+    );
+    // What the form used to send after clamping: within the API's outer bound, beyond any one order's.
+    const clamped = await expectError(
+      post(handler, o, 'reply', { outcome: { resolved: true, measures, amountRecovered: 1e11, workersHelped: 0 } }),
+      400,
+      'REPLY_AMOUNT_OUT_OF_RANGE',
+    );
+    expect(fieldsOf(clamped)).toEqual([{ field: 'body.outcome.amountRecovered', message: '追回金额不能超过 1,000,000,000 元，请核实是否多输了位数' }]);
+    await expectError(
+      post(handler, o, 'reply', { outcome: { resolved: true, measures, amountRecovered: 0, workersHelped: 100001 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    await expectError(post(handler, o, 'reply', { outcome: { resolved: true, measures, amountRecovered: 0, workersHelped: 2.5 } }), 400, 'VALIDATION_FAILED');
+    const still = await ok<Order>(handler.get(`/api/orders/${o.id}`));
+    expect({ state: still.state, version: still.version, outcome: still.outcome }).toEqual({ state: 'handling', version: o.version, outcome: null });
+  });
+
+  it("issue 8's reply (¥999,999,999 for 4 workers owed ¥230,000, 'x' as the measures) needs the handler's confirmation, reaches review flagged; rework clears its figures", async () => {
     let o = await atCounty({ workersInvolved: 4, amountInvolved: 230000 });
-    o = await ok(post(handler, o, 'reply', { outcome: { resolved: true, measures: 'x', amountRecovered: 999999999, workersHelped: 4 } }));
-    expect(o.outcome).toMatchObject({ amountRecovered: 999999999, doubts: ['amount_above_involved', 'measures_too_short'] });
+    const issue8 = { resolved: true, measures: 'x', amountRecovered: 999999999, workersHelped: 4 };
+    const asked = await expectError(post(handler, o, 'reply', { outcome: issue8 }), 400, 'REPLY_DOUBTS_UNCONFIRMED');
+    // Says what to confirm: the figure's doubt only (the measures' doubt is the reviewer's to judge).
+    expect(asked).toMatchObject({ message: '请核实并确认：追回金额远超涉及金额', details: { doubts: ['amount_above_involved'] } });
+    expect(fieldsOf(asked).map((f) => f.field)).toEqual(['body.confirmedDoubts']);
+    // A confirmation of another doubt is not one of this.
+    await expectError(post(handler, o, 'reply', { outcome: issue8, confirmedDoubts: ['workers_above_involved'] }), 400, 'REPLY_DOUBTS_UNCONFIRMED');
+    o = await ok(post(handler, o, 'reply', { outcome: issue8, confirmedDoubts: ['amount_above_involved'] }));
+    expect(o.outcome).toMatchObject({
+      amountRecovered: 999999999,
+      doubts: ['amount_above_involved', 'measures_too_short'],
+      confirmedDoubts: ['amount_above_involved'],
+    });
     const reviewed = await ok<Order>(dispatcher.get(`/api/orders/${o.id}`));
     expect(reviewed.outcome.doubts).toEqual(['amount_above_involved', 'measures_too_short']);
     o = await ok(post(dispatcher, reviewed, 'review', { decision: 'rework', reason: '金额与措施不实，请核实后重新反馈' }));
     expect(o.state).toBe('handling');
     expect(o.outcome).toBeNull();
-    // The rejected figures stay on the timeline, with their doubts.
+    // The rejected figures stay on the timeline, with their doubts and the handler's confirmation.
     const events = await ok<{ data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`));
-    expect(events.some((e) => e.data?.outcome?.amountRecovered === 999999999 && e.data.outcome.doubts?.length === 2)).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.data?.outcome?.amountRecovered === 999999999 &&
+          e.data.outcome.doubts?.length === 2 &&
+          e.data.outcome.confirmedDoubts?.[0] === 'amount_above_involved',
+      ),
+    ).toBe(true);
     o = await ok(
       post(handler, o, 'reply', { outcome: { resolved: true, measures: '约谈企业负责人，督促十日内结清欠薪', amountRecovered: 230000, workersHelped: 4 } }),
     );
     expect(o.outcome).toMatchObject({ amountRecovered: 230000, doubts: [] });
+    expect(o.outcome.confirmedDoubts).toBeUndefined();
+  });
+
+  it('accepting a reply whose figures are in doubt needs the reviewer’s comment; one without such doubts does not', async () => {
+    let o = await atCounty({ workersInvolved: 8, amountInvolved: 120000 });
+    const measures = '约谈企业负责人，督促支付欠薪及经济补偿金';
+    o = await ok(
+      post(handler, o, 'reply', {
+        outcome: { resolved: true, measures, amountRecovered: 400000, workersHelped: 9 },
+        confirmedDoubts: ['amount_above_involved', 'workers_above_involved'],
+      }),
+    );
+    const silent = await expectError(post(dispatcher, o, 'review', { decision: 'accept' }), 400, 'REVIEW_COMMENT_REQUIRED');
+    expect(silent.message).toBe('办结反馈存疑（追回金额远超涉及金额；帮助人数超过涉及人数），审核通过须填写审核意见，说明核实情况');
+    expect(fieldsOf(silent).map((f) => f.field)).toEqual(['body.reason']);
+    await expectError(post(dispatcher, o, 'review', { decision: 'accept', reason: ' ' }), 400, 'REVIEW_COMMENT_REQUIRED');
+    o = await ok(post(dispatcher, o, 'review', { decision: 'accept', reason: '已电话核实：含经济补偿金，另有 1 名职工随后加入' }));
+    expect(o.state).toBe('pending_callback');
+    const events = await ok<{ note: string | null; data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`));
+    expect(events.find((e) => e.data?.decision === 'accept')?.note).toBe('已电话核实：含经济补偿金，另有 1 名职工随后加入');
+
+    let plain = await atCounty({ workersInvolved: 8, amountInvolved: 120000 });
+    plain = await ok(post(handler, plain, 'reply', { outcome: { resolved: true, measures: '已处理', amountRecovered: 120000, workersHelped: 8 } }));
+    plain = await ok(post(dispatcher, plain, 'review', { decision: 'accept' }));
+    expect(plain.state).toBe('pending_callback');
   });
 
   it("the web's warning in the reply dialog follows the same rules", async () => {
@@ -133,6 +209,25 @@ describe('reply plausibility', () => {
       ],
     ];
     for (const [reply, order] of cases) expect(web.doubtsAbout(reply, order)).toEqual(doubtsAbout(reply, order));
+    // The form refuses what the server refuses, in the same words, and asks to confirm what the server asks.
+    const server = await import('../../src/handling/domain/reply-plausibility.js');
+    const webBounds = web as unknown as typeof server;
+    for (const [amount, involved] of [
+      [0, null],
+      [1e9, null],
+      [1e9 + 1, 120000],
+      [1e11, 120000],
+      [3e9, 3e9],
+      [3e9 + 1, 3e9],
+      [-1, null],
+    ] as const) {
+      expect(webBounds.amountRecoveredProblem(amount, { amountInvolved: involved })).toBe(server.amountRecoveredProblem(amount, { amountInvolved: involved }));
+    }
+    for (const n of [0, 100000, 100001, -5, 2.5]) expect(webBounds.workersHelpedProblem(n)).toBe(server.workersHelpedProblem(n));
+    for (const d of server.replyDoubts) {
+      expect(webBounds.unconfirmedDoubts([d], [])).toEqual(server.unconfirmedDoubts([d], []));
+      expect(webBounds.doubtsToExplain([d])).toEqual(server.doubtsToExplain([d]));
+    }
   });
 });
 
@@ -178,6 +273,11 @@ describe('English for an English interface', () => {
       callerInformed: true,
     });
     expect(res.statusCode).toBe(400);
+    // The limit is said with its unit, the working days an extension is counted in.
+    expect(res.json()).toMatchObject({
+      message: `延期不能超过原办理时限（${max} 个工作日）`,
+      details: { fields: [{ field: 'body.amount', message: `最多延长 ${max} 个工作日` }] },
+    });
     o = await ok(handler.get(`/api/orders/${o.id}`));
     const en = await t.app.inject({
       method: 'POST',
@@ -185,6 +285,10 @@ describe('English for an English interface', () => {
       payload: { version: o.version, amount: max + 1, reason: '需等待劳动监察结论', callerInformed: true },
       headers: { cookie: handlerCookie, 'accept-language': 'en' },
     });
-    expect(en.json()).toMatchObject({ code: 'ORDER_EXTENSION_TOO_LONG', message: `An extension may not exceed the original limit (${max})` });
+    expect(en.json()).toMatchObject({
+      code: 'ORDER_EXTENSION_TOO_LONG',
+      message: `An extension may not exceed the original limit (${max} working days)`,
+      details: { fields: [{ field: 'body.amount', message: `Extend by at most ${max} working days` }] },
+    });
   });
 });

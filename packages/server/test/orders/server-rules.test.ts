@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workOrders } from '../../src/orders/orders.tables.js';
 import { units } from '../../src/units/units.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
@@ -163,6 +164,42 @@ describe('intake', () => {
       answeredOnSpot: { answer: '不得低于转正工资的百分之八十' },
     });
     expect(o.state).toBe('closed_at_intake');
+  });
+
+  it('stores callers’ numbers by one rule: landlines with area code and mobiles, whatever the separators', async () => {
+    const o = await create({
+      callers: [
+        { name: '甲', phone: '0471-1234567' },
+        { name: '乙', phone: '(010) 1234 5678' },
+        { name: '丙', phone: '+86 139 0471 2223' },
+        { name: '丁', phone: '12345678' },
+      ],
+    });
+    expect(o.callers.map((c: { phone: string }) => c.phone)).toEqual(['04711234567', '01012345678', '13904712223', '12345678']);
+    // A 0 is the trunk prefix: "010-1234" is no number (it was stored as 0101234).
+    const bad = await expectError(agent.post('/api/orders', { ...baseBody, callers: [{ name: '戊', phone: '010-1234' }] }), 400, 'VALIDATION_FAILED');
+    expect(bad.details?.fields).toEqual([{ field: 'body.callers.0.phone', message: '电话号码格式不正确' }]);
+  });
+
+  it('refuses a division code GB/T 2260 does not have, and takes a town’s', async () => {
+    const bad = await expectError(
+      agent.post('/api/orders', { ...baseBody, place: { text: '不存在的地方', divisionCode: '999999' } }),
+      400,
+      'ORDER_DIVISION_UNKNOWN',
+    );
+    expect(bad.details?.fields).toEqual([{ field: 'body.place.divisionCode', message: '行政区划代码不存在（GB/T 2260）' }]);
+    await expectError(agent.post('/api/orders', { ...baseBody, place: { divisionCode: '150102999' } }), 400, 'ORDER_DIVISION_UNKNOWN');
+    expect(await t.db.select().from(workOrders).where(eq(workOrders.placeText, '不存在的地方'))).toEqual([]);
+    const town = await create({ place: { text: '海拉尔东路街道', divisionCode: '150102001' } });
+    const city = await create({ place: { text: '呼和浩特市', divisionCode: '150100' } });
+    expect([town.place.divisionCode, city.place.divisionCode]).toEqual(['150102001', '150100']);
+  });
+
+  it('titles an order the agent gave no title at a boundary, never inside a sum', async () => {
+    const o = await create({ narrative: '我在呼和浩特某某建筑劳务有限公司干活老板拖欠我两个月工资9000元不给' });
+    expect(o.title).toBe('我在呼和浩特某某建筑劳务有限公司干活老板拖欠我两个月工资…');
+    const titled = await create({ title: '物业拖欠工资', narrative: '我在呼和浩特某某建筑劳务有限公司干活老板拖欠我两个月工资9000元不给' });
+    expect(titled.title).toBe('物业拖欠工资');
   });
 
   it.each([['letter'], ['other']])('takes a request that came by %s', async (channel) => {

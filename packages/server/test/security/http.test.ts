@@ -4,7 +4,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../src/users/users.tables.js';
+import { buildApp } from '../../src/app.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { openSameDatabase } from '../support/test-db.js';
 import { addPerson } from '../support/order-helpers.js';
 
 /** Issue 10, items 5 (rate and size limits), 7 (cross-site requests, security headers), 12 (forced password change). */
@@ -205,6 +207,58 @@ describe('the web client: hashed files cached for a year, the page itself never'
       expect(stat).not.toHaveBeenCalled();
     } finally {
       stat.mockRestore();
+    }
+  });
+});
+
+describe('the web client built after the server started', () => {
+  it('answers WEB_CLIENT_NOT_BUILT until a build lands, then serves it with the same headers and refusals, no restart', async () => {
+    // Another instance on the same database, started on an empty web root: `npm start` before any web build.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-web-empty-'));
+    const database = await openSameDatabase(t.database);
+    const app = await buildApp({ database, config: t.config, clock: t.clock, webRoot: empty, instanceId: 'unbuilt-web' });
+    try {
+      const get = (url: string) => app.inject({ method: 'GET', url, remoteAddress: '10.0.6.1' });
+      for (const url of ['/', '/orders/x']) {
+        const r = await get(url);
+        expect([url, r.statusCode, r.json().code]).toEqual([url, 503, 'WEB_CLIENT_NOT_BUILT']);
+        expect(r.json().message).toContain('npm run build -w @hotline/web');
+      }
+      expect((await get('/assets/index-late111.js')).statusCode).toBe(404);
+      expect((await get('/api/health')).statusCode).toBe(200);
+
+      // `npm run build -w @hotline/web` while it runs.
+      fs.mkdirSync(path.join(empty, 'assets'));
+      fs.writeFileSync(path.join(empty, 'assets', 'index-late111.js'), 'console.log("late")');
+      fs.writeFileSync(path.join(empty, 'index.html'), '<!doctype html><title>12351</title><script src="/assets/index-late111.js"></script>');
+      for (const url of ['/', '/orders/x', '/index.html']) {
+        const page = await get(url);
+        expect([url, page.statusCode, page.headers['cache-control']]).toEqual([url, 200, 'no-cache']);
+        expect([url, page.body]).toEqual([url, expect.stringContaining('index-late111.js')]);
+      }
+      const asset = await get('/assets/index-late111.js');
+      expect([asset.statusCode, asset.body]).toEqual([200, 'console.log("late")']);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers['content-type']).toMatch(/javascript/);
+      expect(asset.headers['x-content-type-options']).toBe('nosniff');
+      fs.writeFileSync(path.join(empty, '.secret.txt'), 'no');
+      for (const url of ['/assets/index-gone000.js', '/assets/..%2f..%2f..%2fetc%2fhostname.txt', '/.secret.txt', '/assets/%2e%2e/.secret.txt']) {
+        const r = await get(url);
+        expect([url, r.statusCode]).toEqual([url, 404]);
+        expect([url, r.body]).not.toEqual([url, 'no']);
+      }
+      // A NUL is refused before any route (the router's own 400).
+      expect((await get('/index.html%00.js')).statusCode).toBe(400);
+      const stat = vi.spyOn(fs.promises, 'stat');
+      try {
+        for (const url of ['/api/no-such-route.json', '/api/orders?limit=1']) await get(url);
+        expect(stat).not.toHaveBeenCalled();
+      } finally {
+        stat.mockRestore();
+      }
+    } finally {
+      await app.close();
+      await database.close();
     }
   });
 });

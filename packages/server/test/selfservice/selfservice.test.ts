@@ -169,11 +169,13 @@ describe('a request from the worker’s page', () => {
       handler.post(`/api/orders/${o.id}/reply`, {
         version: o.version,
         outcome: { resolved: true, measures: '经协调，公司已于 11 月 28 日补发全部工资', amountRecovered: 180000, workersHelped: 12 },
+        // Intake read fewer workers from the narrative than the reply helped: the handler confirms the figure.
+        confirmedDoubts: ['workers_above_involved'],
       }),
     );
     let seen = await ok(pub('/requests/track', { number: made.number, phone }, ip));
     expect(seen).toMatchObject({ stage: 'reviewing', answer: null, canRate: false });
-    o = await ok(dispatcher.post(`/api/orders/${o.id}/review`, { version: o.version, decision: 'accept' }));
+    o = await ok(dispatcher.post(`/api/orders/${o.id}/review`, { version: o.version, decision: 'accept', reason: '已电话核实 12 名工人均已领到工资' }));
     seen = await ok(pub('/requests/track', { number: made.number, phone }, ip));
     expect(seen).toMatchObject({ stage: 'answered', answer: '经协调，公司已于 11 月 28 日补发全部工资', canRate: true, handlingUnit: '新城区总工会' });
     expect(JSON.stringify(seen)).not.toContain('内部');
@@ -195,6 +197,59 @@ describe('a request from the worker’s page', () => {
     const day = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const kpis = await ok(leader.get(`/api/analytics/kpis?from=${day}&to=${day}&unitId=${county.id}`));
     expect(kpis).toMatchObject({ selfRatings: 1, selfRatingSatisfactionRate: 0, callbacks: 0 });
+  });
+});
+
+describe('following a call’s order on the worker’s page', () => {
+  it('takes the number the caller gave, a landline too, written as people write it; a wrong one answers like a wrong order', async () => {
+    const ip = from();
+    const called = await ok(
+      agent.post('/api/orders', {
+        channel: 'phone',
+        callers: [
+          { name: '刘师傅', phone: '0471-6543210' },
+          { name: '刘师傅的同事', phone: '139 0471 0008' },
+        ],
+        narrative: '新城区某物业公司拖欠保安两个月工资。',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    for (const phone of ['04716543210', '0471 654 3210', '(0471) 6543210', '+86 471 6543210', '13904710008', '139-0471-0008', '+86 139 0471 0008']) {
+      const seen = await ok(pub('/requests/track', { number: called.number, phone }, ip));
+      expect(seen).toMatchObject({ number: called.number, stage: 'accepted' });
+    }
+    // Another landline, another area code, an unknown order: one answer, nothing learnt.
+    const wrongPhone = await expectError(pub('/requests/track', { number: called.number, phone: '0471-6543211' }, ip), 404, 'PUBLIC_REQUEST_NOT_FOUND');
+    const wrongArea = await expectError(pub('/requests/track', { number: called.number, phone: '0472-6543210' }, ip), 404, 'PUBLIC_REQUEST_NOT_FOUND');
+    const wrongNumber = await expectError(
+      pub('/requests/track', { number: `${called.number.slice(0, -1)}9`, phone: '0471-6543210' }, ip),
+      404,
+      'PUBLIC_REQUEST_NOT_FOUND',
+    );
+    expect(new Set([wrongPhone, wrongArea, wrongNumber].map((e) => JSON.stringify({ ...e, requestId: undefined })))).toHaveProperty('size', 1);
+    expect(wrongPhone.message).toBe('未找到该诉求，请核对受理编号和电话号码');
+    // Not a number at all: the schema's message, as at intake.
+    const bad = await expectError(pub('/requests/track', { number: called.number, phone: '010-1234' }, ip), 400, 'VALIDATION_FAILED');
+    expect(bad.details?.fields).toEqual([{ field: 'body.phone', message: '电话号码格式不正确' }]);
+  });
+
+  it('is limited per address whatever the numbers tried (@fastify/rate-limit)', async () => {
+    const ip = from();
+    const number = '12351-150000-20261125-0001';
+    for (let i = 0; i < 20; i++) {
+      await expectError(pub('/requests/track', { number, phone: `0471-65432${String(i).padStart(2, '0')}` }, ip), 404, 'PUBLIC_REQUEST_NOT_FOUND');
+    }
+    await expectError(pub('/requests/track', { number, phone: '0471-6543299' }, ip), 429, 'RATE_LIMITED');
+  });
+
+  it('sends a code to a mobile written with spaces, the number it was sent to as stored', async () => {
+    const ip = from();
+    await ok(pub('/verification-codes', { phone: '139 0471 0009', purpose: 'request' }, ip));
+    const code = codeFor('13904710009');
+    const made = await ok(pub('/requests', request('+86 139-0471-0009', code), ip));
+    await ok(pub('/requests/track', { number: made.number, phone: '13904710009' }, ip));
   });
 });
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { catalogApi } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
@@ -55,8 +55,9 @@ export default function CatalogPage() {
         message.warning(t('分类目录刚被他人修改，已重新加载'));
         loaded.reload();
       } else {
-        setProblems(applyServerErrors(form, e));
-        message.error((e as Error).message);
+        const unplaced = applyServerErrors(form, e);
+        setProblems(unplaced);
+        message.error(refusalToast(e, unplaced, t));
       }
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Table, Tag, T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { usersApi } from '../api/admin.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 import type { ApiToken, User } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
@@ -18,7 +18,8 @@ export function TokensDrawer({ user, onClose }: { user: User; onClose: () => voi
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await usersApi.createToken(user.id, { name: v.name.trim(), ...(v.expiresAt ? { expiresAt: v.expiresAt.endOf('day').toISOString() } : {}) });
@@ -34,8 +35,7 @@ export function TokensDrawer({ user, onClose }: { user: User; onClose: () => voi
         ),
       });
     } catch (e) {
-      applyServerErrors(form, e);
-      message.error((e as Error).message);
+      message.error(refusalToast(e, applyServerErrors(form, e), t));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Empty, Form, Row, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { unitsApi, type UnitInput } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 import type { Unit } from '../api/types.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
@@ -61,7 +61,8 @@ export default function UnitsPage() {
 
   const save = async () => {
     if (!selected) return;
-    const v = await editForm.validateFields();
+    const v = await validValues(editForm);
+    if (!v) return;
     setSaving(true);
     setProblems([]);
     try {
@@ -83,8 +84,9 @@ export default function UnitsPage() {
         message.warning(t(conflictText));
         changed();
       } else {
-        setProblems(applyServerErrors(editForm, e));
-        message.error((e as Error).message);
+        const unplaced = applyServerErrors(editForm, e);
+        setProblems(unplaced);
+        message.error(refusalToast(e, unplaced, t));
       }
     } finally {
       setSaving(false);

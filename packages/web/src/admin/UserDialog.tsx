@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n.js';
 import { FormProblems, useFormSubmit } from '../shell/form-submit.js';
 import { AccountFields } from './users/AccountFields.js';
 import { RoleGrants } from './users/RoleGrants.js';
+import { validValues } from '../api/form-errors.js';
 
 type Values = {
   username: string;
@@ -47,7 +48,8 @@ export function UserDialog({ user, onClose, onDone }: { user: User | null; onClo
     : { kind: 'person', roles: [], active: true };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await run(async () => {
       if (user) {
         const body: UserInput & { version: number } = {

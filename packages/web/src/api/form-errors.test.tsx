@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { Form, Input, type FormInstance } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './client.js';
-import { applyServerErrors, fieldPath } from './form-errors.js';
+import { applyServerErrors, fieldPath, refusalToast, validValues } from './form-errors.js';
 
 describe('fieldPath', () => {
   it.each([
@@ -21,7 +21,7 @@ function withForm(): FormInstance {
     form = f;
     return (
       <Form form={f}>
-        <Form.Item name="narrative">
+        <Form.Item name="narrative" rules={[{ required: true, message: '请填写诉求内容' }]}>
           <Input />
         </Form.Item>
         <Form.Item name={['callers', 0, 'phone']}>
@@ -62,5 +62,43 @@ describe('applyServerErrors', () => {
     const form = withForm();
     expect(applyServerErrors(form, new ApiError(409, 'ORDER_EXTENSION_PENDING', '已有一项延期申请待审批'))).toEqual(['已有一项延期申请待审批']);
     expect(applyServerErrors(form, new Error('boom'))).toEqual(['boom']);
+  });
+});
+
+describe('validValues', () => {
+  it('answers null when a rule fails, the message under its field, with nothing thrown', async () => {
+    const form = withForm();
+    let v: unknown = 'unset';
+    await act(async () => {
+      v = await validValues(form);
+    });
+    expect(v).toBeNull();
+    expect(form.getFieldError('narrative')).toEqual(['请填写诉求内容']);
+  });
+
+  it('answers the values when every rule passes', async () => {
+    const form = withForm();
+    act(() => form.setFieldsValue({ narrative: '欠薪' }));
+    let v: unknown;
+    await act(async () => {
+      v = await validValues(form);
+    });
+    expect(v).toMatchObject({ narrative: '欠薪' });
+  });
+});
+
+describe('refusalToast', () => {
+  const t = (s: string) => s;
+  const refusal = new ApiError(400, 'VALIDATION_FAILED', '输入有误：body.note：不能包含空字符（U+0000）', {
+    fields: [{ field: 'body.note', message: '不能包含空字符（U+0000）' }],
+  });
+
+  it('never shows the request paths of the server’s summary: the field messages are under the fields', () => {
+    expect(refusalToast(refusal, [], t)).toBe('请按标红的提示修改后再提交');
+    expect(refusalToast(refusal, ['未知字段'], t)).toBe('未知字段');
+  });
+
+  it('shows the message of a refusal that names no field', () => {
+    expect(refusalToast(new ApiError(409, 'ORDER_EXTENSION_PENDING', '已有一项延期申请待审批'), [], t)).toBe('已有一项延期申请待审批');
   });
 });

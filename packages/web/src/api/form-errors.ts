@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface.js';
 import { ApiError } from './client.js';
 
 /** 'body.callers.0.phone' → ['callers', 0, 'phone']: the server names fields by where they sit in the request. */
@@ -34,4 +35,30 @@ export function applyServerErrors(form: FormInstance, error: unknown, alias: Rec
   // Without any per-field detail the message itself is what the person needs to read.
   if (!error.fields.length) unplaced.push(error.message);
   return unplaced;
+}
+
+/** antd's refusal from validateFields: the fields that failed, their messages already shown under them. */
+const isFieldsRefusal = (e: unknown): boolean => typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
+
+/**
+ * The form's values, or null when a rule failed. antd shows the messages under the fields; its refusal, left to
+ * escape a dialog's onOk, was an unhandled promise rejection (logged as a page error, nothing more shown).
+ */
+export async function validValues<V>(form: FormInstance<V>, names?: NamePath[]): Promise<V | null> {
+  try {
+    return await (names ? form.validateFields(names) : form.validateFields());
+  } catch (e) {
+    if (isFieldsRefusal(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * What a toast says when the server refused a form. Its message names fields by where they sit in the request
+ * ("输入有误：body.note：…"), for an integrator; a person already reads each field's message under the field, so the
+ * toast names only what fits no field, or asks to look at the fields marked red.
+ */
+export function refusalToast(error: unknown, unplaced: string[], t: (text: string) => string): string {
+  if (error instanceof ApiError && error.fields.length) return unplaced.length ? unplaced.join('；') : t('请按标红的提示修改后再提交');
+  return error instanceof Error ? error.message : String(error);
 }

@@ -257,10 +257,10 @@ export interface paths {
         get: operations["listReports"];
         put?: never;
         /**
-         * 按需生成报表：任一单位、任一期间（不填日期则为上一个完整的日/周/月/年）
-         * @description 按需生成报表：任一单位、任一期间（不填日期则为上一个完整的日/周/月/年）
+         * 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）
+         * @description 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）
          *
-         *     Generate a report on demand for any unit and period (without dates: the last complete day/week/month/year).
+         *     Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH).
          */
         post: operations["generateReport"];
         delete?: never;
@@ -1314,10 +1314,10 @@ export interface paths {
          */
         get: operations["getIvrConfig"];
         /**
-         * 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；有问题返回 400 并指明字段；版本号不符返回 409
-         * @description 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；有问题返回 400 并指明字段；版本号不符返回 409
+         * 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；队列所属的热线中心须为现有、启用的热线中心；有问题返回 400（IVR_INVALID）并指明字段；版本号不符返回 409
+         * @description 保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；队列所属的热线中心须为现有、启用的热线中心；有问题返回 400（IVR_INVALID）并指明字段；版本号不符返回 409
          *
-         *     Saves the voice menu as a new version (supervisors, administrators): keys 0–9 * #, no key to a missing node, at most 4 levels, a tree; problems answer 400 naming each field; a stale version answers 409.
+         *     Saves the voice menu as a new version (supervisors, administrators): keys 0–9 * #, no key to a missing node, at most 4 levels, a tree; a queue's centre must be an existing, active hotline centre; problems answer 400 (IVR_INVALID) naming each field; a stale version answers 409.
          */
         put: operations["updateIvrConfig"];
         post?: never;
@@ -3103,10 +3103,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 办结反馈：是否解决、采取的措施、追回金额、帮助人数
-         * @description 办结反馈：是否解决、采取的措施、追回金额、帮助人数
+         * 办结反馈：是否解决、采取的措施、追回金额、帮助人数。超出范围的数字被拒绝（400），不会被截断：追回金额 0 至 10 亿元（工单登记的涉及金额更大时以涉及金额为限，REPLY_AMOUNT_OUT_OF_RANGE），帮助人数 0 至 100000 的整数。数字存疑（追回金额远超涉及金额、帮助人数超过涉及人数）须在 confirmedDoubts 中逐项确认，否则 400 REPLY_DOUBTS_UNCONFIRMED（details.doubts 列出待确认项）
+         * @description 办结反馈：是否解决、采取的措施、追回金额、帮助人数。超出范围的数字被拒绝（400），不会被截断：追回金额 0 至 10 亿元（工单登记的涉及金额更大时以涉及金额为限，REPLY_AMOUNT_OUT_OF_RANGE），帮助人数 0 至 100000 的整数。数字存疑（追回金额远超涉及金额、帮助人数超过涉及人数）须在 confirmedDoubts 中逐项确认，否则 400 REPLY_DOUBTS_UNCONFIRMED（details.doubts 列出待确认项）
          *
-         *     Reply with the outcome: resolved or not, measures, amount recovered, workers helped.
+         *     Reply with the outcome: resolved or not, measures, amount recovered, workers helped. Figures out of range are refused (400), never cut down: amount recovered 0 to 1,000,000,000 yuan (or the amount involved when intake recorded more; REPLY_AMOUNT_OUT_OF_RANGE), workers helped a whole number 0 to 100,000. Doubtful figures (amount far above the amount involved, more workers than involved) are confirmed one by one in confirmedDoubts, else 400 REPLY_DOUBTS_UNCONFIRMED (details.doubts lists what to confirm).
          */
         post: operations["replyOrder"];
         delete?: never;
@@ -3191,10 +3191,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）
-         * @description 审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）
+         * 审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）；通过数字存疑的反馈须填写审核意见（否则 400 REVIEW_COMMENT_REQUIRED）
+         * @description 审核办结反馈：通过，或退回重办（须说明理由，重新计算办理时限）；通过数字存疑的反馈须填写审核意见（否则 400 REVIEW_COMMENT_REQUIRED）
          *
-         *     Review the reply: accept, or send back for rework with a reason (the reply limit restarts).
+         *     Review the reply: accept, or send back for rework with a reason (the reply limit restarts); accepting a reply whose figures are in doubt needs a comment (else 400 REVIEW_COMMENT_REQUIRED).
          */
         post: operations["reviewOrder"];
         delete?: never;
@@ -3433,10 +3433,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
-         * @description 凭受理编号和手机号查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
+         * 凭受理编号（工单号）和来电时登记的电话号码（手机或固定电话）查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
+         * @description 凭受理编号（工单号）和来电时登记的电话号码（手机或固定电话）查询诉求进度：通俗的状态说明和答复，不含内部记录和其他来电人信息；编号与号码不符与不存在同样答复 404
          *
-         *     Follow a request by number and phone: the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.
+         *     Follow a request or a call’s order by its number and the phone the caller gave (mobile or landline): the state in plain words and the answer, no internal notes, nothing of other callers; a wrong pair answers the same 404 as a missing one.
          */
         post: operations["trackPublicRequest"];
         delete?: never;
@@ -14836,8 +14836,13 @@ export interface operations {
                                 maxWaitSeconds: number;
                                 transferNumber: string | null;
                             };
-                            /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                            /** @description 队列名称：话务系统的队列编号 → 中文名、英文名与所属热线中心 / the queues by name: the id the call events give, its Chinese and English name, and the hotline centre it belongs to */
                             queues?: {
+                                /**
+                                 * Format: uuid
+                                 * @description 服务该队列的热线中心（热线中心类型单位的编号）；不填为省热线中心。在该队列等待过的来电归该中心，无人接听的也是 / the hotline centre whose agents serve the queue (a unit of type hotline_centre); absent: the province’s centre. A call that waited in the queue is that centre’s, answered or not
+                                 */
+                                centreId?: string;
                                 id: string;
                                 nameEn?: string;
                                 nameZh: string;
@@ -15006,8 +15011,13 @@ export interface operations {
                             maxWaitSeconds: number;
                             transferNumber: string | null;
                         };
-                        /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                        /** @description 队列名称：话务系统的队列编号 → 中文名、英文名与所属热线中心 / the queues by name: the id the call events give, its Chinese and English name, and the hotline centre it belongs to */
                         queues?: {
+                            /**
+                             * Format: uuid
+                             * @description 服务该队列的热线中心（热线中心类型单位的编号）；不填为省热线中心。在该队列等待过的来电归该中心，无人接听的也是 / the hotline centre whose agents serve the queue (a unit of type hotline_centre); absent: the province’s centre. A call that waited in the queue is that centre’s, answered or not
+                             */
+                            centreId?: string;
                             id: string;
                             nameEn?: string;
                             nameZh: string;
@@ -15056,8 +15066,13 @@ export interface operations {
                                 maxWaitSeconds: number;
                                 transferNumber: string | null;
                             };
-                            /** @description 队列名称：话务系统的队列编号 → 中文名与英文名 / the queues by name: the id the call events give, its Chinese and English name */
+                            /** @description 队列名称：话务系统的队列编号 → 中文名、英文名与所属热线中心 / the queues by name: the id the call events give, its Chinese and English name, and the hotline centre it belongs to */
                             queues?: {
+                                /**
+                                 * Format: uuid
+                                 * @description 服务该队列的热线中心（热线中心类型单位的编号）；不填为省热线中心。在该队列等待过的来电归该中心，无人接听的也是 / the hotline centre whose agents serve the queue (a unit of type hotline_centre); absent: the province’s centre. A call that waited in the queue is that centre’s, answered or not
+                                 */
+                                centreId?: string;
                                 id: string;
                                 nameEn?: string;
                                 nameZh: string;
@@ -25285,6 +25300,8 @@ export interface operations {
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                                confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                                 doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
@@ -25660,6 +25677,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -25990,6 +26009,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -26331,6 +26352,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -26668,6 +26691,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -27133,6 +27158,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -27635,6 +27662,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -27984,6 +28013,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -28323,6 +28354,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -28660,6 +28693,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -28999,6 +29034,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -29337,6 +29374,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -29681,6 +29720,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -30502,6 +30543,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -30840,6 +30883,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -31177,6 +31222,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -32038,6 +32085,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -32376,6 +32425,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -32718,6 +32769,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -33056,6 +33109,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -33393,6 +33448,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -33549,6 +33606,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description 承办人已核实并确认的数字存疑项 / the doubts about the figures the handler has checked and confirms */
+                    confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                     note?: string;
                     outcome: {
                         /** @default 0 */
@@ -33738,6 +33797,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -34075,6 +34136,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -34425,6 +34488,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -34913,6 +34978,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -35250,6 +35317,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -35748,6 +35817,8 @@ export interface operations {
                         /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                         outcome: {
                             amountRecovered: number;
+                            /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                            confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                             doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                             measures: string;
@@ -36111,6 +36182,8 @@ export interface operations {
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                                confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                                 doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
@@ -36175,6 +36248,8 @@ export interface operations {
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                                confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                                 doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
@@ -36393,6 +36468,8 @@ export interface operations {
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
                                 amountRecovered: number;
+                                /** @description 承办人提交时已核实确认的数字存疑 / the doubts about the figures the handler confirmed when replying */
+                                confirmedDoubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 /** @description 存疑之处：追回金额远超涉及金额、帮助人数超过涉及人数、措施过短或只是套话（提醒审核人核实） / what looks implausible in the reply, for the reviewer to check */
                                 doubts?: ("amount_above_involved" | "workers_above_involved" | "measures_too_short" | "measures_boilerplate")[];
                                 measures: string;
@@ -36988,6 +37065,7 @@ export interface operations {
                 "application/json": {
                     comment?: string;
                     number: string;
+                    /** @description 来电时登记的电话号码：手机或带区号的固定电话，可含空格和横线 / the number the caller gave: a mobile or a landline with area code */
                     phone: string;
                     /** @enum {string} */
                     satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied";
@@ -37152,6 +37230,7 @@ export interface operations {
             content: {
                 "application/json": {
                     number: string;
+                    /** @description 来电时登记的电话号码：手机或带区号的固定电话，可含空格和横线 / the number the caller gave: a mobile or a landline with area code */
                     phone: string;
                 };
             };
@@ -37462,6 +37541,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description samples drawn in the period and not yet scored (待评分) */
+                        awaitingScore: number;
                         byAgent: {
                             agentName: string;
                             /** Format: uuid */
@@ -37473,6 +37554,7 @@ export interface operations {
                         }[];
                         coverage: number | null;
                         from: string;
+                        /** @description samples scored in the period (已质检) */
                         inspected: number;
                         passRate: number | null;
                         population: number;

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { authApi } from '../api/auth.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 import { rules } from '../shared/validation.js';
 import { useSession } from './session.js';
@@ -17,7 +17,8 @@ export function ChangePasswordDialog({ open, onClose, forced }: { open: boolean;
   const [problems, setProblems] = useState<string[]>([]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setProblems([]);
     try {

@@ -69,6 +69,11 @@ export const enAnalytics: Record<string, string> = {
   生成报表: 'Generate report',
   '不选日期：上一个完整的日、周、月或年。定时任务每天零点生成日报，周一生成周报，每月1日生成月报，1月1日生成年报。':
     'Without dates: the last complete day, week, month or year. The scheduler makes the daily report every midnight, the weekly on Mondays, the monthly on the 1st and the yearly on 1 January.',
+  选择该周任一天: 'Any day of the week',
+  选择月份: 'Choose a month',
+  选择年份: 'Choose a year',
+  选择日期: 'Choose a date',
+  '统计期间：{from} 至 {to}': 'Period: {from} to {to}',
   报表: 'Reports',
   来源: 'Origin',
   定时: 'Scheduled',

@@ -29,4 +29,9 @@ export const enCalls: Record<string, string> = {
   '话务记录和来电弹屏以名称显示队列；未命名的队列显示其编号。': 'Call records and the screen pop show a queue by its name; a queue without one shows its id.',
   队列编号: 'Queue id',
   添加队列: 'Add queue',
+  所属热线中心: 'Hotline centre',
+  '省热线中心（默认）': "Province's hotline centre (default)",
+  '{name}（已撤销）': '{name} (retired)',
+  '在市级热线中心所属队列中等待过的来电（含无人接听的）也归该中心；省热线中心看到全部来电。':
+    "A call that waited in a city hotline centre's queue is that centre's too, answered or not; the province's hotline centre sees every call.",
 };

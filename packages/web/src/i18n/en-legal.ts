@@ -57,6 +57,7 @@ export const enLegal: Record<string, string> = {
   已支付: 'paid',
   已评分: 'Scored',
   '已质检 / 受理': 'Inspected / taken',
+  已抽取待评分: 'Drawn, not yet scored',
   已达成协议: 'Agreed',
   已逾期: 'Overdue',
   已送达: 'Delivered',

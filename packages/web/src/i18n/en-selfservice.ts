@@ -13,6 +13,15 @@ export const enSelfService: Record<string, string> = {
   '职工自助提交或微信服务群转来、待接线员核实的诉求': 'Requests from the self-service page or a WeChat service group, waiting for an agent’s check',
   手机号码: 'Mobile number',
   '请填写 11 位手机号码': 'Enter an 11-digit mobile number',
+  电话号码: 'Phone number',
+  请填写电话号码: 'Enter your phone number',
+  请填写手机号码或带区号的固定电话: 'Enter a mobile number, or a landline number with its area code',
+  '提交诉求或拨打热线时留下的手机号码或固定电话（固定电话含区号）':
+    'The mobile or landline number you gave when you sent the request or called the hotline (a landline with its area code)',
+  '请向来电人读出工单号：凭工单号和来电时登记的电话号码，可在 12351 自助服务页面查询办理进度':
+    'Read the order number to the caller: with it and the phone number recorded for this call they can follow the order on the 12351 self-service page',
+  '请向来电人读出工单号：未登记电话号码，来电人可再拨 12351 凭工单号查询办理进度':
+    'Read the order number to the caller: no phone number was recorded, so they follow the order by calling 12351 with the number',
   验证码: 'Verification code',
   请填写验证码: 'Enter the verification code',
   '{s} 秒后重新获取': 'Again in {s} s',

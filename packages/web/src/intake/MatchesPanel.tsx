@@ -123,7 +123,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
           )}
           {matches.suggestedUnit && (
             <div className="match-section">
-              <span className="muted">{t('属地单位建议')}：</span>
+              <span className="muted">{t('{label}：', { label: t('属地单位建议') })}</span>
               <Tooltip title={t('按地点推荐，派单员派单时可调整')}>
                 <strong>{matches.suggestedUnit.name}</strong>
               </Tooltip>

@@ -40,6 +40,11 @@ export function SavedPanel({
       message.info(order.number);
     }
   };
+  // The worker's page follows an order by its number and a caller's phone (mobile or landline, as recorded here);
+  // a caller who left no number can only ask the hotline.
+  const followHint = order.callers.some((c) => c.phone)
+    ? t('请向来电人读出工单号：凭工单号和来电时登记的电话号码，可在 12351 自助服务页面查询办理进度')
+    : t('请向来电人读出工单号：未登记电话号码，来电人可再拨 12351 凭工单号查询办理进度');
   const title = kind === 'attached' ? t('来电人已追加到工单') : order.state === 'closed_at_intake' ? t('咨询已当场办结') : t('工单已生成，等待派单');
   return (
     <Card className="saved-panel">
@@ -48,7 +53,7 @@ export function SavedPanel({
         title={title}
         subTitle={
           <Space orientation="vertical" size={4}>
-            <span>{t('请向来电人读出工单号，凭此号码查询办理进度')}</span>
+            <span>{followHint}</span>
             <CallTimer startedAt={startedAt} stopped={endedAt} />
           </Space>
         }

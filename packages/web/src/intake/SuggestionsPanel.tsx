@@ -112,13 +112,14 @@ export function SuggestionsPanel(props: {
                         </Tag>
                       </Tooltip>
                     )}
-                    {e.words.length > 0 && `${t('依据')}：${e.words.join('、')}`}
+                    {e.words.length > 0 && `${t('{label}：', { label: t('依据') })}${e.words.join('、')}`}
                   </Typography.Text>
                 </div>
               ))}
             {f !== 'riskFlags' && evidence(f).length > 0 && (
               <Typography.Text type="secondary" className="suggestion-evidence">
-                {t('依据')}：{evidence(f).slice(0, 5).join('、')}
+                {t('{label}：', { label: t('依据') })}
+                {evidence(f).slice(0, 5).join('、')}
               </Typography.Text>
             )}
           </div>
@@ -126,12 +127,13 @@ export function SuggestionsPanel(props: {
       })}
       {r.related.suggestedGroup && (
         <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }} data-testid="suggested-group">
-          {t('建议并入群体工单 {number}', { number: r.related.suggestedGroup.number })}：{r.related.suggestedGroup.reason}
+          {t('{label}：', { label: t('建议并入群体工单 {number}', { number: r.related.suggestedGroup.number }) })}
+          {r.related.suggestedGroup.reason}
         </Typography.Paragraph>
       )}
       {r.related.similar.length > 0 && !r.related.suggestedGroup && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('近30天内容相近的诉求')}：
+          {t('{label}：', { label: t('近30天内容相近的诉求') })}
           {r.related.similar
             .slice(0, 3)
             .map((o) => o.number)

@@ -1,6 +1,6 @@
 import type { CallerInput, CreateOrderBody } from '../api/orders.js';
 import type { Channel, Priority, Tier } from '../api/types.js';
-import { normalisePhone } from '../shared/validation.js';
+import { normalisePhone, phonePattern } from '../shared/validation.js';
 
 export type CallerValues = { phone?: string; name?: string; relation?: CallerInput['relation']; idNumber?: string };
 
@@ -126,7 +126,7 @@ export function matchQueryOf(v: Partial<IntakeValues>) {
   const employer = v.employerName?.trim() ?? '';
   const divisionCode = v.division?.length ? v.division[v.division.length - 1] : undefined;
   return {
-    ...(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/.test(phone) ? { phone } : {}),
+    ...(phonePattern.test(phone) ? { phone } : {}),
     ...(employer.length >= 2 ? { employer } : {}),
     ...(divisionCode ? { divisionCode } : {}),
     ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),

@@ -1,7 +1,7 @@
 import { App, Drawer, Form, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type ArticleVersion, type ArticleView, knowledgeApi } from '../api/knowledge.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 import { ArticleActions, type ArticleStep } from './ArticleActions.js';
 import { ArticleFiles } from './ArticleFiles.js';
@@ -46,7 +46,7 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
       onChanged();
     } catch (e) {
       const unplaced = applyServerErrors(form, e);
-      message.error(unplaced.length ? unplaced.join('；') : (e as Error).message);
+      message.error(refusalToast(e, unplaced, t));
     } finally {
       setBusy(false);
     }

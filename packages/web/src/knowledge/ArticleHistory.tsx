@@ -20,13 +20,14 @@ export function ArticleHistory({ articleId, versions }: { articleId: string; ver
             </span>
             {v.reviewedBy && (
               <span className="muted">
-                {t('审核')}：{v.reviewedBy}
+                {t('{label}：', { label: t('审核') })}
+                {v.reviewedBy}
                 {v.reviewNote ? `（${v.reviewNote}）` : ''}
               </span>
             )}
           </Space>
           <div className="small version-files" data-version={v.version}>
-            {t('附件')}：
+            {t('{label}：', { label: t('附件') })}
             {v.files.length
               ? v.files.map((f, i) => (
                   <span key={f.id}>

@@ -95,7 +95,7 @@ export default function KnowledgePage() {
             <RichText body={open.body} />
             {open.files.length > 0 && (
               <div className="article-files" style={{ marginTop: 8 }}>
-                <b>{t('附件')}：</b>
+                <b>{t('{label}：', { label: t('附件') })}</b>
                 {open.files.map((f) => (
                   <a key={f.id} href={knowledgeApi.fileUrl(open.id, f.id)} download={f.name} style={{ marginRight: 12 }}>
                     {f.name}

@@ -28,7 +28,7 @@ export default function LawyerSeatsPage() {
     <div data-testid="lawyer-seats">
       <Typography.Title level={4}>{t('律师座席')}</Typography.Title>
       <Space wrap style={{ marginBottom: 8 }}>
-        <span>{t('今日值班律师')}：</span>
+        <span>{t('{label}：', { label: t('今日值班律师') })}</span>
         {s.onDuty.length ? (
           s.onDuty.map((l) => <Tag key={l.id} color="purple">{`${l.name}（${l.firm}）${l.phone}`}</Tag>)
         ) : (

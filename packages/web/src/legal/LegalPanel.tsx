@@ -12,6 +12,7 @@ import { referralChannelLabels } from './labels.js';
 import { LetterTable } from './LetterTable.js';
 import { LegalDialogFields, type LegalDialog } from './panel/LegalDialogFields.js';
 import { MediationCaseItem } from './panel/MediationCaseItem.js';
+import { validValues } from '../api/form-errors.js';
 
 const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'];
 const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'];
@@ -46,7 +47,8 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
   const openDialog = (d: Dialog, values: Record<string, unknown> = {}) => (form.resetFields(), form.setFieldsValue(values), setDialog(d));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (!dialog) return;
     if (dialog.kind === 'open')
       await run(() =>
@@ -122,7 +124,8 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       )}
       {(referrals.data?.items ?? []).map((r) => (
         <div key={r.id}>
-          {formatDate(r.referredAt)} {t(referralChannelLabels[r.channel] ?? r.channel)}：{r.reason}
+          {formatDate(r.referredAt)} {t('{label}：', { label: t(referralChannelLabels[r.channel] ?? r.channel) })}
+          {r.reason}
           {r.result
             ? ` → ${r.result}`
             : referring.includes(role) && (

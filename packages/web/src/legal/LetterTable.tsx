@@ -8,6 +8,7 @@ import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate } from '../shared/format.js';
 import { letterStateLabels } from './labels.js';
+import { validValues } from '../api/form-errors.js';
 
 type Step = 'send' | 'response' | 'follow-up';
 const stepTitles: Record<Step, string> = { send: '登记送达', response: '登记单位反馈', 'follow-up': '登记跟踪回访' };
@@ -29,7 +30,8 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
     }
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const l = step!.letter;
     await run(async () => {
       if (step!.step === 'send') await legalApi.sendLetter(l.id, { version: l.version, via: v.text });
@@ -95,21 +97,25 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
               <p>{l.facts}</p>
               <p>{l.legalBasis.map((c) => `《${c.law}》${c.article}`).join('；')}</p>
               <p>
-                {t('要求')}：{l.demands}
+                {t('{label}：', { label: t('要求') })}
+                {l.demands}
               </p>
               {l.approvedAt && (
                 <p>
-                  {t('审批')}：{l.approvedByName} {formatDate(l.approvedAt)}
+                  {t('{label}：', { label: t('审批') })}
+                  {l.approvedByName} {formatDate(l.approvedAt)}
                 </p>
               )}
               {l.response && (
                 <p>
-                  {t('单位反馈')}：{l.response}
+                  {t('{label}：', { label: t('单位反馈') })}
+                  {l.response}
                 </p>
               )}
               {l.visitResult && (
                 <p>
-                  {t('跟踪回访')}：{l.visitResult}
+                  {t('{label}：', { label: t('跟踪回访') })}
+                  {l.visitResult}
                 </p>
               )}
             </div>

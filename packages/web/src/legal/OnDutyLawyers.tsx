@@ -15,7 +15,7 @@ export function OnDutyLawyers({ callId, orderId, onTransferred }: { callId?: str
   if (shifts.loading && !shifts.data) return null;
   return (
     <Space size={4} wrap className="on-duty-lawyers" data-testid="on-duty-lawyers">
-      <span className="muted small">{t('今日值班律师')}：</span>
+      <span className="muted small">{t('{label}：', { label: t('今日值班律师') })}</span>
       {onDuty.length === 0 && <span className="muted small">{t('今日无值班律师')}</span>}
       {onDuty.map((l) => (
         <Popover key={l.id} content={`${l.firm} · ${l.phone}`}>

@@ -10,6 +10,7 @@ import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { riskLevelLabels } from './labels.js';
 import { useRegisterPages } from './useRegisterPages.js';
+import { validValues } from '../api/form-errors.js';
 
 type Level = 'high' | 'medium' | 'low';
 
@@ -30,7 +31,8 @@ export default function RiskEmployersPage() {
   const [form] = Form.useForm();
 
   const plan = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       // The answer is the employer's entry: it takes its place, the pages loaded so far stay.
       reg.replace((await legalApi.planVisit({ employerKey: planning!.employerKey, plannedFor: v.plannedFor.format('YYYY-MM-DD'), purpose: v.purpose })).items);
@@ -40,7 +42,8 @@ export default function RiskEmployersPage() {
     }
   };
   const record = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       reg.replace((await legalApi.visitResult(recording!.id, { visitedAt: v.visitedAt.toISOString(), result: v.result })).items);
       setRecording(null);

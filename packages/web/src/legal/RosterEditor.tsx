@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Space, Switch, Typog
 import dayjs from 'dayjs';
 import type { LawyerShifts } from '../api/lawyers.js';
 import { lawyersApi } from '../api/lawyers.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 
 type Row = { id?: string; name: string; firm: string; phone: string; username?: string | null; active: boolean };
@@ -20,7 +20,8 @@ export function RosterEditor({ shifts, onSaved }: { shifts: LawyerShifts; onSave
     lawyers: r.lawyers.map((l) => ({ id: l.id, name: l.name, firm: l.firm, phone: l.phone, username: l.username, active: l.active })),
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await lawyersApi.saveRoster({
         version: r.version,

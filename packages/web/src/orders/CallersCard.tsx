@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { channelLabels, relationLabels } from '../shared/labels.js';
 import { useFormSubmit } from '../shell/form-submit.js';
+import { validValues } from '../api/form-errors.js';
 
 /** Callers, masked unless revealed; revealing asks for a reason and is recorded on the timeline and in the audit log. */
 export function CallersCard({ order, onRevealed }: { order: OrderView; onRevealed: () => void }) {
@@ -20,7 +21,9 @@ export function CallersCard({ order, onRevealed }: { order: OrderView; onReveale
   const canReveal = order.allowedActions.includes('reveal_contact') && order.contactAccess !== 'plain' && !revealed;
 
   const reveal = async () => {
-    const { reason } = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
+    const { reason } = values;
     await run(async () => {
       const r = await ordersApi.revealContact(order.id, reason.trim());
       setRevealed(r.callers);

@@ -4,6 +4,7 @@ import { exchangeApi } from '../api/exchange.js';
 import { useT } from '../i18n/i18n.js';
 import { useLoad } from '../shell/use-load.js';
 import { formatTime } from '../shared/format.js';
+import { validValues } from '../api/form-errors.js';
 
 /**
  * Where the order came from (an exchange partner, with its own id) and its transfers out (转办) with the partner's
@@ -27,7 +28,8 @@ export function ExchangeCard({ orderId, canTransfer, onChanged }: { orderId: str
     setOpen(true);
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await exchangeApi.transferOut(orderId, v);
       message.success(t('已转办'));

@@ -85,8 +85,9 @@ export default function OrderDetailPage() {
       </div>
       <div className="order-header-title">{o.title}</div>
       <div className="muted small">
-        {t('承办单位')}：<strong>{o.holderUnit.name}</strong>
-        {o.dispatchUnit && ` · ${t('交办单位')}：${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
+        {t('{label}：', { label: t('承办单位') })}
+        <strong>{o.holderUnit.name}</strong>
+        {o.dispatchUnit && ` · ${t('{label}：', { label: t('交办单位') })}${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
       </div>
       <div style={{ marginTop: 10 }}>
         <ActionBar order={o} onAction={onAction} />

@@ -67,7 +67,7 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (d.lateSign === true) out.push(t('超时签收'));
   if (d.onTime === false) out.push(t('超过期限'));
   if (typeof d.kind === 'string' && e.action === 'add_note') out.push(t(noteKindLabels[d.kind] ?? d.kind));
-  if (typeof d.fileName === 'string') out.push(`${t(attachmentKindLabels[String(d.kind)] ?? String(d.kind))}：${d.fileName}`);
+  if (typeof d.fileName === 'string') out.push(`${t('{label}：', { label: t(attachmentKindLabels[String(d.kind)] ?? String(d.kind)) })}${d.fileName}`);
   if (typeof d.requestedDueAt === 'string') out.push(t('申请延至 {time}', { time: formatTime(d.requestedDueAt) }));
   if (d.approved === true) out.push(t('同意延期，新期限 {time}', { time: formatTime(String(d.newDueAt ?? '')) }));
   if (d.approved === false) out.push(t('不同意延期'));

@@ -1,10 +1,10 @@
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import { type Inspection, qualityApi } from '../api/legal.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
 import { Recordings, subjectLabel } from './Recordings.js';
-import { fullMarks, ScoreFields } from './ScoreForm.js';
+import { ScoreFields } from './ScoreForm.js';
 
 export type DialogKind = 'score' | 'appeal' | 'decide';
 type Props = { kind: DialogKind | null; inspection: Inspection | null; onClose: () => void; onDone: () => void };
@@ -19,15 +19,16 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
   useEffect(() => {
     if (!inspection || !kind) return;
     form.resetFields();
-    if (kind === 'score') form.setFieldsValue({ scores: fullMarks(inspection.sheet) });
-    if (kind === 'decide') form.setFieldsValue({ decision: 'upheld', scores: inspection.scores ?? fullMarks(inspection.sheet) });
+    // A sheet starts unscored: filled with full marks it could be saved without listening to the call at all.
+    if (kind === 'decide') form.setFieldsValue({ decision: 'upheld', scores: inspection.scores ?? undefined });
   }, [kind, inspection, form]);
 
   if (!inspection || !kind) return null;
   const titles: Record<DialogKind, string> = { score: t('质检评分'), appeal: t('申诉'), decide: t('复核申诉') };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (kind === 'score') await qualityApi.score(inspection.id, { version: inspection.version, scores: v.scores, comments: v.comments || undefined });
       if (kind === 'appeal') await qualityApi.appeal(inspection.id, { version: inspection.version, reason: v.reason });
@@ -66,7 +67,8 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
         {kind === 'decide' && (
           <>
             <p>
-              {t('申诉理由')}：{inspection.appeal?.reason}
+              {t('{label}：', { label: t('申诉理由') })}
+              {inspection.appeal?.reason}
             </p>
             <Form.Item name="decision" label={t('复核结论')}>
               <Radio.Group

@@ -86,6 +86,8 @@ export default function QualityPage() {
           <Statistic title={t('合格率')} value={pct(figures.data.passRate)} />
           <Statistic title={t('整改率（按期）')} value={pct(figures.data.rectificationRate)} />
           <Statistic title={t('已质检 / 受理')} value={`${figures.data.inspected} / ${figures.data.population}`} />
+          {/* Drawn and not yet scored: not inspected, so counted in neither the coverage nor the pass rate. */}
+          {figures.data.awaitingScore > 0 && <Statistic title={t('已抽取待评分')} value={figures.data.awaitingScore} />}
         </Space>
       )}
       <Tabs

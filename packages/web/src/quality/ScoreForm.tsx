@@ -33,6 +33,3 @@ export function ScoreFields({ sheet }: { sheet: Sheet }) {
     </>
   );
 }
-
-/** Full marks on every item: the starting point an inspector deducts from. */
-export const fullMarks = (sheet: Sheet) => Object.fromEntries(sheet.items.map((i) => [i.code, i.veto ? 1 : i.weight]));

@@ -81,7 +81,8 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       ))}
       {i.comments && (
         <p>
-          {t('评语')}：{i.comments}
+          {t('{label}：', { label: t('评语') })}
+          {i.comments}
         </p>
       )}
       {i.appeal && (

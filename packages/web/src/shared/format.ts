@@ -31,3 +31,23 @@ export function remaining(iso: string, now: number, t: (s: string, v?: Record<st
   const span = d ? t('{d} 天 {h} 小时', { d, h }) : h ? t('{h} 小时 {m} 分', { h, m }) : t('{m} 分钟', { m });
   return ms >= 0 ? t('剩余 {span}', { span }) : t('已超 {span}', { span });
 }
+
+/** Below this a figure is shown whole (99,999 fits any card); from it on in 万/亿 (zh) or K/M/B (en). */
+export const compactFrom = 100_000;
+
+/**
+ * A large figure short enough for a KPI card or the big screen: 100004665643 → "1000.05亿" (zh), "100B" (en); at most
+ * two decimals, smaller figures whole (grouped unless `grouping: false`, as counts have always been shown). The exact
+ * figure belongs in a title next to it (`formatExact`). The browser's own compact notation (Intl), which knows 万,
+ * 亿 and 万亿.
+ */
+export function formatCompact(n: number | null | undefined, lang: 'zh' | 'en', { grouping = true }: { grouping?: boolean } = {}): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  const locale = lang === 'en' ? 'en-US' : 'zh-CN';
+  if (Math.abs(n) < compactFrom) return n.toLocaleString(locale, { maximumFractionDigits: 0, useGrouping: grouping });
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(n);
+}
+
+/** The whole figure, grouped: for the title of a compact one. */
+export const formatExact = (n: number | null | undefined, lang: 'zh' | 'en') =>
+  n === null || n === undefined ? '—' : n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberProblem, isCreditCode, isPhone, passwordProblem } from './validation.js';
+import { translate, type T } from '../i18n/i18n.js';
+import { idNumberProblem, isCreditCode, isMobile, isPhone, normalisePhone, passwordProblem, rules } from './validation.js';
 
 describe('the server rules, repeated in the browser', () => {
   it.each([
@@ -9,7 +10,26 @@ describe('the server rules, repeated in the browser', () => {
     ['12351', true],
     ['1381234567', false],
     ['abc', false],
+    ['010-12345678', true],
+    ['(0471) 123 4567', true],
+    ['+86 138 1234 0002', true],
+    ['12345678', true],
+    ['010-1234', false],
+    ['0101234', false],
   ])('phone %s → %s', (p, ok) => expect(isPhone(p)).toBe(ok));
+
+  it.each([
+    ['138 1234 0002', '13812340002'],
+    ['+86 138-1234-0002', '13812340002'],
+    ['+86 10 1234 5678', '01012345678'],
+    ['（0471）1234567', '04711234567'],
+  ])('normalises %s as the server stores it: %s', (p, stored) => expect(normalisePhone(p)).toBe(stored));
+
+  it.each([
+    ['138 1234 0002', true],
+    ['+86 138 1234 0002', true],
+    ['0471-1234567', false],
+  ])('mobile %s → %s', (p, ok) => expect(isMobile(p)).toBe(ok));
 
   it.each([
     ['11010519491231002X', null],
@@ -31,4 +51,25 @@ describe('the server rules, repeated in the browser', () => {
     ['12345678', '密码须包含字母'],
     ['abcdefgh', '密码须包含数字'],
   ])('password %s → %s', (p, problem) => expect(passwordProblem(p)).toBe(problem));
+});
+
+describe('in English', () => {
+  const t: T = (text, vars) => translate('en', text, vars);
+  const chinese = /[\u4e00-\u9fff]/;
+
+  it.each([
+    ...['1101051949123100', '110105194902310028', '110105194912310021'].map((n) => [n, idNumberProblem(n)] as const),
+    ...['short1', '12345678', 'abcdefgh', `${'a'.repeat(128)}1`].map((p) => [p, passwordProblem(p)] as const),
+  ])('the problem with %s', (_input, problem) => {
+    expect(problem).toMatch(chinese);
+    expect(t(problem!)).not.toMatch(chinese);
+  });
+
+  it.each(['来电人姓名', '当场答复内容', '用人单位名称', '负责人姓名', '负责人职务'])('a rule names %s in English', (label) => {
+    const messages = [rules.required(t, label), rules.requiredChoice(t, label), rules.max(t, label, 40)].map((r) =>
+      String((r as { message: unknown }).message),
+    );
+    for (const m of messages) expect(m).not.toMatch(chinese);
+    expect(messages[0]).toBe(`Please fill in ${t(label)}`);
+  });
 });

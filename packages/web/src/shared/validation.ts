@@ -5,9 +5,20 @@ import type { T } from '../i18n/i18n.js';
  * The server's input rules, repeated here so that a person sees a problem before sending; the server stays the judge
  * and its per-field messages land on the same fields.
  */
-export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/;
-export const normalisePhone = (s: string) => s.replace(/[\s-]/g, '');
+// Phone numbers: the server's platform/validation/phone-number.ts, the one rule for callers, people, units and the
+// worker's page. Separators (spaces, dashes, brackets round an area code) go; +86 / 0086 becomes what is dialled
+// inside the country; a number starting with 0 carries a whole area code and local number ("010-1234" is none).
+export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|[1-9]\d{6,7})$/;
+export const mobilePattern = /^1[3-9]\d{9}$/;
+export function normalisePhone(raw: string): string {
+  const s = raw.replace(/[\s\-－()（）]/g, '');
+  const international = /^(?:\+|00)86(\d+)$/.exec(s);
+  if (!international) return s;
+  const national = international[1]!;
+  return mobilePattern.test(national) || national.startsWith('0') ? national : `0${national}`;
+}
 export const isPhone = (s: string) => phonePattern.test(normalisePhone(s));
+export const isMobile = (s: string) => mobilePattern.test(normalisePhone(s));
 
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idNumberProblem(raw: string): string | null {

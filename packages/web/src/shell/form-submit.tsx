@@ -1,6 +1,7 @@
 import { Alert, App, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast } from '../api/form-errors.js';
+import { useT } from '../i18n/i18n.js';
 
 /**
  * A dialog form's submission: busy while it runs; when the server refuses, its per-field messages go on the fields,
@@ -9,6 +10,7 @@ import { applyServerErrors } from '../api/form-errors.js';
  */
 export function useFormSubmit(form: FormInstance, onError?: (e: unknown) => void) {
   const { message } = App.useApp();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const run = async (send: () => Promise<void>): Promise<boolean> => {
@@ -19,8 +21,9 @@ export function useFormSubmit(form: FormInstance, onError?: (e: unknown) => void
       return true;
     } catch (e) {
       onError?.(e);
-      setProblems(applyServerErrors(form, e));
-      message.error((e as Error).message);
+      const unplaced = applyServerErrors(form, e);
+      setProblems(unplaced);
+      message.error(refusalToast(e, unplaced, t));
       return false;
     } finally {
       setBusy(false);

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { reviewsApi, type AnalysisItem } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
@@ -14,7 +14,8 @@ export function AddAnalysisItemDialog({ open, month, onClose, onDone }: { open: 
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await reviewsApi.createAnalysis({
@@ -68,7 +69,8 @@ export function EditAnalysisItemDialog({ item, onClose, onDone }: { item: Analys
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await reviewsApi.updateAnalysis(item!.id, {

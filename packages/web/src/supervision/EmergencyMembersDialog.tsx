@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { usersApi } from '../api/admin.js';
-import { applyServerErrors } from '../api/form-errors.js';
+import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { membersApi, type EmergencyMembers } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
@@ -43,7 +43,8 @@ export function EmergencyMembersDialog({ start, onClose, onDone }: { start: { un
   }, [unitId]);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     setProblems([]);
     try {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isApiError } from '../api/client.js';
 import { supervisionApi } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
+import { validValues } from '../api/form-errors.js';
 
 /** 催办: a message to the unit holding the order, and optionally a time by which it must answer. */
 export function UrgeDialog({
@@ -21,7 +22,8 @@ export function UrgeDialog({
   const [saving, setSaving] = useState(false);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       const r = await supervisionApi.urge(order!.id, { message: v.message, ...(v.answerBy ? { answerBy: v.answerBy.toISOString() } : {}) });

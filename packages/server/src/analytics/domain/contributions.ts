@@ -40,7 +40,8 @@ export const metrics = [
   // self-rating basis (the worker's own page, kpis.md's self-rating channel), by the day of the rating
   'selfRatings',
   'selfRatingsDissatisfied',
-  // extension decisions, by the day approved (unit: the unit that asked; detail: the reason)
+  // approved extensions, one per extension, by the day of the reply deadline in force like `extended` (unit: the unit
+  // that asked; detail: the reason): the reasons broken down are those of the orders the extension rate counts
   'extensionsApproved',
 ] as const;
 export type Metric = (typeof metrics)[number];
@@ -166,11 +167,14 @@ export function contributionsOf(o: OrderFacts, cal: WorkingCalendar | null): Con
     if (o.selfRating.satisfaction === 'dissatisfied') own('selfRatingsDissatisfied', o.selfRating.ratedAt);
   }
 
+  // An extension belongs to the period of the deadline it extends (kpis.md: the extension rate is "÷ orders due"), not
+  // to the day it was approved: counted by approval day, the cockpit showed a reason next to "延期率 0.0%" whenever the
+  // extended deadline fell after the period. An order without a deadline in force counts in neither.
   for (const e of o.extensions) {
-    if (e.approved && e.decidedAt) {
+    if (e.approved && e.decidedAt && o.replyDueAt) {
       out.push({
         metric: 'extensionsApproved',
-        day: localDateOf(e.decidedAt),
+        day: localDateOf(o.replyDueAt),
         unitId: e.unitId,
         unitPath: e.unitPath,
         value: 1,

@@ -261,6 +261,36 @@ describe('the same fixture in October and for one city', () => {
   });
 });
 
+describe('an extension approved in one period for a deadline in the next', () => {
+  // X — extended on Fri 26 Sep to a deadline of Wed 15 Oct: the extension rate counts it in October (orders due), so
+  // its reason must be in October's reasons too, and September shows neither (the cockpit's 延期理由 card).
+  const x = order('X', {
+    unitId: 'K1',
+    unitPath: K1,
+    createdAt: at('2025-09-22 09:00'),
+    firstDispatchedAt: at('2025-09-22 10:00'),
+    replyDueAt: at('2025-10-15 17:30'),
+    extensionCount: 1,
+    extensions: [ext('2025-09-26 10:00', '需现场调查', K1)],
+  });
+  const c = contributionsOf(x, cal);
+  const of = (from: string, to: string) => k.sumContributions(c, { from, to, unitPath: P });
+
+  it('belongs to the period of the deadline it extends, for the rate and for the reasons alike', () => {
+    const sep = of('2025-09-01', '2025-09-30');
+    const oct = of('2025-10-01', '2025-10-31');
+    expect([sep.extended, sep.extensionsApproved]).toEqual([0, 0]);
+    expect([oct.extended, oct.extensionsApproved]).toEqual([1, 1]);
+    expect(k.extensionRate(oct)).toBe(1);
+    expect(c.filter((e) => e.metric === 'extensionsApproved').map((e) => [e.day, e.detail])).toEqual([['2025-10-15', '需现场调查']]);
+  });
+
+  it('counts nowhere without a deadline in force, like the rate', () => {
+    const none = contributionsOf({ ...x, replyDueAt: null }, cal);
+    expect(none.filter((e) => e.metric === 'extensionsApproved' || e.metric === 'extended')).toEqual([]);
+  });
+});
+
 describe('rankings and comparisons', () => {
   it('ranks units by a measure, lower-is-better measures ascending, units without a denominator last', () => {
     const units = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDaysToDate } from '../../calendar/domain/working-time.js';
 import { emptySums, kpiFigures } from './kpis.js';
-import { duePeriods, publishedRows, reportSummary } from './report-text.js';
+import { duePeriods, periodFor, periodMismatch, publishedRows, reportKinds, reportSummary } from './report-text.js';
 
 describe('scheduled report periods', () => {
   it.each([
@@ -87,5 +88,52 @@ describe('the generated summary', () => {
       '帮助职工（人）',
     ]);
     expect(rows[0]!.value).toBe('暂无话务数据');
+  });
+});
+
+describe('the period a report of a kind covers', () => {
+  it.each([
+    ['daily', '2026-11-24', '2026-11-24'],
+    ['weekly', '2026-11-16', '2026-11-22'],
+    ['weekly', '2026-11-30', '2026-12-06'],
+    ['monthly', '2026-11-01', '2026-11-30'],
+    ['monthly', '2028-02-01', '2028-02-29'],
+    ['yearly', '2026-01-01', '2026-12-31'],
+    ['custom', '2026-11-03', '2026-11-19'],
+  ])('accepts a %s report of %s to %s', (kind, from, to) => {
+    expect(periodMismatch(kind as never, from, to)).toBeNull();
+  });
+
+  it.each([
+    ['weekly', '2026-11-01', '2026-11-30', 'body.from', '周报的统计期间应从周一开始'],
+    ['weekly', '2026-11-16', '2026-11-21', 'body.to', '周报的统计期间应为周一至周日的一整周'],
+    ['daily', '2026-11-16', '2026-11-17', 'body.to', '日报的统计期间应为同一天（开始与结束日期相同）'],
+    ['monthly', '2026-11-02', '2026-11-30', 'body.from', '月报的统计期间应从当月1日开始'],
+    ['monthly', '2026-11-01', '2026-12-31', 'body.to', '月报的统计期间应为一个完整的自然月'],
+    ['monthly', '2026-02-01', '2026-02-27', 'body.to', '月报的统计期间应为一个完整的自然月'],
+    ['yearly', '2026-01-01', '2026-06-30', 'body.to', '年报的统计期间应为一个完整的自然年'],
+  ])('refuses a %s report of %s to %s, on %s', (kind, from, to, field, message) => {
+    expect(periodMismatch(kind as never, from, to)).toEqual({ field, message });
+  });
+
+  it('accepts every period the scheduler and the default periods make, over a leap year and its neighbours', () => {
+    for (let today = '2027-12-25'; today <= '2029-01-05'; today = addDaysToDate(today, 1)) {
+      for (const p of duePeriods(today)) expect(periodMismatch(p.kind, p.from, p.to), `${today} ${p.kind}`).toBeNull();
+      for (const kind of reportKinds) {
+        const p = periodFor(kind, undefined, undefined, today);
+        expect(periodMismatch(kind, p.from, p.to), `${today} ${kind}`).toBeNull();
+      }
+    }
+  });
+});
+
+describe('campaigns in the summary', () => {
+  const figures = kpiFigures({ ...emptySums(), ordersCreated: 10 });
+  const summary = (name: string) =>
+    reportSummary({ kind: 'monthly', unitName: '甲', figures, previous: figures, lastYear: figures, topSubjects: [], campaigns: [{ name, orders: 3 }] });
+  it('names the campaign once as a campaign, whether or not its name says so', () => {
+    expect(summary('根治欠薪专项行动')).toContain('“根治欠薪专项行动”期间受理相关工单3件');
+    expect(summary('根治欠薪专项行动')).not.toContain('专项行动”专项行动');
+    expect(summary('冬季送温暖')).toContain('“冬季送温暖”专项行动期间受理相关工单3件');
   });
 });

@@ -1,5 +1,6 @@
 import { addDaysToDate } from '../../calendar/domain/working-time.js';
-import { changePercent, type KpiFigures } from './kpis.js';
+import { invalid } from '../../platform/errors/app-error.js';
+import { changePercent, dayNumber, type KpiFigures } from './kpis.js';
 
 export const reportKinds = ['daily', 'weekly', 'monthly', 'yearly', 'custom'] as const;
 export type ReportKind = (typeof reportKinds)[number];
@@ -24,6 +25,66 @@ export function duePeriods(today: string): { kind: ReportKind; from: string; to:
   if (today.endsWith('-01-01')) out.push({ kind: 'yearly', from: `${yesterday.slice(0, 4)}-01-01`, to: yesterday });
   return out;
 }
+
+/**
+ * What is wrong with a period given for a report of a kind, or null: a daily report covers one day, a weekly one a
+ * Monday-to-Sunday week (the weeks of the scheduler above, of the default period and of the trend's weekly buckets), a
+ * monthly one a calendar month, a yearly one a calendar year; a special report (custom) any period. The title and the
+ * summary ("周报…本周…") say the kind, so a month called a week would be a wrong report, not a choice.
+ */
+export function periodMismatch(kind: ReportKind, from: string, to: string): { field: 'body.from' | 'body.to'; message: string } | null {
+  switch (kind) {
+    case 'daily':
+      return from === to ? null : { field: 'body.to', message: '日报的统计期间应为同一天（开始与结束日期相同）' };
+    case 'weekly':
+      if (new Date(`${from}T00:00:00Z`).getUTCDay() !== 1) return { field: 'body.from', message: '周报的统计期间应从周一开始' };
+      return to === addDaysToDate(from, 6) ? null : { field: 'body.to', message: '周报的统计期间应为周一至周日的一整周' };
+    case 'monthly':
+      if (!from.endsWith('-01')) return { field: 'body.from', message: '月报的统计期间应从当月1日开始' };
+      return to === addDaysToDate(`${addDaysToDate(from, 31).slice(0, 7)}-01`, -1) ? null : { field: 'body.to', message: '月报的统计期间应为一个完整的自然月' };
+    case 'yearly':
+      if (!from.endsWith('-01-01')) return { field: 'body.from', message: '年报的统计期间应从1月1日开始' };
+      return to === `${from.slice(0, 4)}-12-31` ? null : { field: 'body.to', message: '年报的统计期间应为一个完整的自然年' };
+    case 'custom':
+      return null;
+  }
+}
+
+/** The period of a report: given bounds, or the last complete day/week/month/year before today. */
+export function periodFor(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
+  if (from && to) {
+    if (from > to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
+    if (dayNumber(to) - dayNumber(from) > 3700)
+      throw invalid('ANALYTICS_PERIOD_INVALID', '统计区间不能超过十年', [{ field: 'body.to', message: '统计区间不能超过十年' }]);
+    const wrong = periodMismatch(kind, from, to);
+    if (wrong) throw invalid('REPORT_PERIOD_KIND_MISMATCH', wrong.message, [wrong]);
+    return { from, to };
+  }
+  if (from || to)
+    throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
+  const day = (n: number) => new Date((dayNumber(today) + n) * 86_400_000).toISOString().slice(0, 10);
+  switch (kind) {
+    case 'daily':
+      return { from: day(-1), to: day(-1) };
+    case 'weekly': {
+      const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+      return { from: day(-weekday - 7), to: day(-weekday - 1) };
+    }
+    case 'monthly': {
+      const lastOfPrev = day(-Number(today.slice(8, 10)));
+      return { from: `${lastOfPrev.slice(0, 7)}-01`, to: lastOfPrev };
+    }
+    case 'yearly': {
+      const y = Number(today.slice(0, 4)) - 1;
+      return { from: `${y}-01-01`, to: `${y}-12-31` };
+    }
+    case 'custom':
+      return { from: `${today.slice(0, 8)}01`, to: today };
+  }
+}
+
+/** A campaign's name in a sentence: "“根治欠薪”专项行动", but "“根治欠薪专项行动”" when the name already says so. */
+export const campaignPhrase = (name: string) => (name.endsWith('行动') ? `“${name}”` : `“${name}”专项行动`);
 
 export const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 export const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -69,7 +130,7 @@ export function reportSummary(input: {
   parts.push(`回访${f.callbacks}件，满意率${percent(f.satisfactionRate)}`);
   if (f.amountRecoveredYuan > 0 || f.workersHelped > 0) parts.push(`为${f.workersHelped}名职工追回欠薪等款项${yuan(f.amountRecoveredYuan)}元`);
   if (f.invalidOrders > 0) parts.push(`无效工单${f.invalidOrders}件另行统计，不计入各项比率`);
-  for (const c of input.campaigns ?? []) parts.push(`“${c.name}”专项行动期间受理相关工单${c.orders}件`);
+  for (const c of input.campaigns ?? []) parts.push(`${campaignPhrase(c.name)}期间受理相关工单${c.orders}件`);
   parts.push(
     f.calls === null ? '话务数据（来电量、接通率）暂无' : `来电${f.calls}个，接通率${percent(f.answerRate)}，15秒接通率${percent(f.answerWithinRate)}`,
   );

@@ -23,9 +23,15 @@ export type IvrNode = {
 
 /**
  * One of the call centre's agent queues by name, as the desk reads it (话务记录, the screen pop): the id the menu's
- * queue nodes and the call events name, its Chinese name and, for the English interface, its English one.
+ * queue nodes and the call events name, its Chinese name and, for the English interface, its English one. `centreId`
+ * is the hotline centre whose agents serve it (a unit of type hotline_centre, e.g. a city's own centre: decision
+ * 0002); absent, the queue is the province's centre's. A call that waited in it is that centre's even when nobody
+ * answered (calls/call-reach.ts).
  */
-export type IvrQueue = { id: string; nameZh: string; nameEn?: string | undefined };
+export type IvrQueue = { id: string; nameZh: string; nameEn?: string | undefined; centreId?: string | undefined };
+
+/** What the menu's check needs to know of the unit a queue names as its centre (the unit directory's brief). */
+export type CentreLookup = (unitId: string) => { type: string; active: boolean } | undefined;
 
 export type IvrConfig = {
   root: string;
@@ -52,9 +58,10 @@ const hhmm = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
  * Every problem of a configuration, each with the field it is about (nodes.3.keys.1.to …): unknown or repeated node
  * ids, keys outside 0–9 * #, a key twice on a menu, a key to a node that does not exist (dangling), a node reached
  * twice or by a cycle, nodes nobody reaches, more than `maxIvrDepth` levels, a menu without keys, a queue without
- * its name, hours that do not parse or overlap, an overflow that names no number to transfer to.
+ * its name, hours that do not parse or overlap, an overflow that names no number to transfer to, a queue whose
+ * centre is not an existing, active hotline centre (`unitOf` looks the unit up).
  */
-export function ivrProblems(c: IvrConfig): IvrProblem[] {
+export function ivrProblems(c: IvrConfig, unitOf: CentreLookup): IvrProblem[] {
   const p: IvrProblem[] = [];
   const byId = new Map<string, number>();
   c.nodes.forEach((n, i) => {
@@ -114,6 +121,11 @@ export function ivrProblems(c: IvrConfig): IvrProblem[] {
   (c.queues ?? []).forEach((q, i) => {
     if (named.has(q.id)) p.push({ field: `queues.${i}.id`, message: `队列 ${q.id} 的名称重复` });
     named.add(q.id);
+    if (q.centreId === undefined) return;
+    const unit = unitOf(q.centreId);
+    if (!unit) p.push({ field: `queues.${i}.centreId`, message: `队列 ${q.id} 所属的热线中心不存在` });
+    else if (unit.type !== 'hotline_centre') p.push({ field: `queues.${i}.centreId`, message: `队列 ${q.id} 所属的单位不是热线中心` });
+    else if (!unit.active) p.push({ field: `queues.${i}.centreId`, message: `队列 ${q.id} 所属的热线中心已停用` });
   });
   return p;
 }

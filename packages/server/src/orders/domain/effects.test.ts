@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packageCalendarDays } from '../../calendar/calendar.seed.js';
 import { createWorkingCalendar } from '../../calendar/domain/working-time.js';
 import type { Step } from '../../catalog/domain/catalog.js';
+import type { ReplyDoubt } from '../../handling/domain/reply-plausibility.js';
 import type { LimitSnapshot } from '../orders.tables.js';
 import * as fx from './effects.js';
 import type { Effect, EffectCtx, OrderRow, OrderSnapshot } from './effects.js';
@@ -130,6 +131,14 @@ const replied = order({
   currentDueAt: null,
   currentNearDueAt: null,
 });
+/** The order involves 3 workers and ¥12,000: more than ¥18,000 recovered or 3 workers helped is in doubt. */
+const replyOutcome = { resolved: true, measures: '约谈企业负责人，督促其结清欠薪', amountRecovered: 12_000, workersHelped: 3 };
+const doubtfulOutcome = {
+  ...replyOutcome,
+  amountRecovered: 18_001,
+  doubts: ['amount_above_involved' as const],
+  confirmedDoubts: ['amount_above_involved' as const],
+};
 const pendingCallback = order({
   ...replied,
   state: 'pending_callback',
@@ -354,7 +363,7 @@ const rows: Row[] = [
     effect: () =>
       fx.replyEffect(
         snap(order({ ...handling, pendingExtension }), [co]),
-        { outcome: { resolved: true, measures: '已督促支付', amountRecovered: 12000, workersHelped: 3 }, note: null },
+        { outcome: { resolved: true, measures: '已督促支付', amountRecovered: 12000, workersHelped: 3 }, note: null, confirmedDoubts: [] },
         ctx({ unitId: county.id }),
       ),
     event: 'reply',
@@ -736,12 +745,55 @@ describe('refusals the rules imply', () => {
       'ORDER_NOT_CO_HANDLER',
     ],
     [
+      'an amount recovered no single order reaches (the walk-through’s 999999999999, once clamped to 1000 亿)',
+      () => fx.replyEffect(snap(handling), { outcome: { ...replyOutcome, amountRecovered: 99_999_999_999 }, note: null, confirmedDoubts: [] }, ctx()),
+      'REPLY_AMOUNT_OUT_OF_RANGE',
+    ],
+    [
+      'an amount far above the amount involved, not confirmed',
+      () => fx.replyEffect(snap(handling), { outcome: { ...replyOutcome, amountRecovered: 18_001 }, note: null, confirmedDoubts: [] }, ctx()),
+      'REPLY_DOUBTS_UNCONFIRMED',
+    ],
+    [
+      'more workers than involved, with only the amount confirmed',
+      () => fx.replyEffect(snap(handling), { outcome: { ...replyOutcome, workersHelped: 4 }, note: null, confirmedDoubts: ['amount_above_involved'] }, ctx()),
+      'REPLY_DOUBTS_UNCONFIRMED',
+    ],
+    [
+      'accepting doubtful figures without a comment',
+      () => fx.reviewAcceptEffect(snap(order({ ...replied, outcome: doubtfulOutcome })), { reason: ' 好 ' }, ctx()),
+      'REVIEW_COMMENT_REQUIRED',
+    ],
+    [
       'a re-dispatch outside the holder’s subtree',
       () => fx.dispatchEffect(snap(handling), { target: { ...city, external: false }, note: null, coHandlers: [] }, ctx({ unitId: county.id })),
       'DISPATCH_TARGET_INVALID',
     ],
   ])('%s', (_what, run, code) => {
     expect(run).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('takes confirmed doubts, records them on the reply, and lets the reviewer accept them with a comment', () => {
+    const outcome = { ...replyOutcome, amountRecovered: 18_001, workersHelped: 4 };
+    const e = fx.replyEffect(snap(handling), { outcome, note: null, confirmedDoubts: ['workers_above_involved', 'amount_above_involved'] }, ctx());
+    const both: ReplyDoubt[] = ['amount_above_involved', 'workers_above_involved'];
+    const recorded = { ...outcome, doubts: both, confirmedDoubts: both };
+    expect(e.set.outcome).toEqual(recorded);
+    expect(e.event.data).toMatchObject({ outcome: recorded });
+    const accepted = fx.reviewAcceptEffect(snap(order({ ...replied, outcome: recorded })), { reason: '已电话核实：含赔偿金' }, ctx());
+    expect(accepted.note).toBe('已电话核实：含赔偿金');
+    // Doubts about the measures alone are advice: nothing to confirm, no comment needed.
+    const plain = fx.replyEffect(snap(handling), { outcome: { ...replyOutcome, measures: '已处理' }, note: null, confirmedDoubts: [] }, ctx());
+    expect(plain.set.outcome).toEqual({ ...replyOutcome, measures: '已处理', doubts: ['measures_boilerplate'] });
+    expect(() => fx.reviewAcceptEffect(snap(order({ ...replied, outcome: plain.set.outcome! })), { reason: null }, ctx())).not.toThrow();
+    // Intake recorded more than the plausible bound: that amount may be recovered in full.
+    const large = order({ ...handling, amountInvolved: 2_000_000_000 });
+    expect(
+      fx.replyEffect(snap(large), { outcome: { ...replyOutcome, amountRecovered: 2e9 }, note: null, confirmedDoubts: [] }, ctx()).set.outcome,
+    ).toMatchObject({
+      amountRecovered: 2e9,
+      doubts: [],
+    });
   });
 
   it('lets a re-dispatch go to an external collaborator outside the tree', () => {

@@ -1,7 +1,6 @@
 import type { Role } from '../../auth/roles.js';
 import { computeDeadline, type LimitUnit, type WorkingCalendar } from '../../calendar/domain/working-time.js';
 import type { Priority, Step } from '../../catalog/domain/catalog.js';
-import { conflict, invalid } from '../../platform/errors/app-error.js';
 import { widenVisibleTo } from '../../access/domain/visibility.js';
 import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '../orders.tables.js';
 import { planStep } from '../deadline-plan.js';
@@ -10,7 +9,15 @@ import { retimeForFlags } from './retime.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
 import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
-import { doubtsAbout } from '../../handling/domain/reply-plausibility.js';
+import {
+  amountRecoveredProblem,
+  doubtsAbout,
+  doubtsToExplain,
+  replyDoubtLabels,
+  unconfirmedDoubts,
+  type ReplyDoubt,
+} from '../../handling/domain/reply-plausibility.js';
+import { AppError, conflict, invalid } from '../../platform/errors/app-error.js';
 import type { CallerCallback } from '../../closure/domain/group-callback.js';
 
 /**
@@ -584,6 +591,9 @@ export function extendedDueAt(calendar: WorkingCalendar, order: Pick<OrderRow, '
   return computeDeadline(calendar, order.replyDueAt!, { amount, unit: order.replyLimit!.unit as LimitUnit, countFrom: 'next_working_day' })!;
 }
 
+/** The units an extension can be counted in (state-machine.ts extendableUnits), as a number is followed in Chinese. */
+const extensionUnitWords: Record<string, string> = { working_days: '个工作日', working_hours: '个工作小时' };
+
 /**
  * 申请延期: asked before the reply limit runs out, for at most the original limit again, counted in the reply
  * limit's own unit from the current deadline; the dispatching unit decides.
@@ -595,9 +605,9 @@ export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number
   if (!o.replyDueAt || !o.replyLimit || o.replyLimit.amount === null) throw conflict('ORDER_NO_REPLY_LIMIT', '该工单没有办理时限，无需延期');
   if (now >= o.replyDueAt) throw conflict('ORDER_EXTENSION_TOO_LATE', '办理期限已过，不能再申请延期（延期须在期限届满前申请）');
   if (input.amount > o.replyLimit.amount) {
-    throw invalid('ORDER_EXTENSION_TOO_LONG', `延期不能超过原办理时限（${o.replyLimit.amount}）`, [
-      { field: 'body.amount', message: `最多延长 ${o.replyLimit.amount}` },
-    ]);
+    // Said with its unit: an extension is counted in the reply limit's own unit, working days or working hours.
+    const most = `${o.replyLimit.amount} ${extensionUnitWords[o.replyLimit.unit] ?? o.replyLimit.unit}`;
+    throw invalid('ORDER_EXTENSION_TOO_LONG', `延期不能超过原办理时限（${most}）`, [{ field: 'body.amount', message: `最多延长 ${most}` }]);
   }
   const requestedDueAt = extendedDueAt(ctx.calendar, o, input.amount);
   const id = ctx.newId();
@@ -688,13 +698,34 @@ export function decideExtensionEffect(s: OrderSnapshot, input: { approve: boolea
   });
 }
 
-/** 办结反馈. A pending extension becomes moot and is closed, so extension figures don't count it as waiting for ever. */
-export function replyEffect(s: OrderSnapshot, input: { outcome: OrderOutcome; note: string | null }, ctx: EffectCtx): Effect {
+/**
+ * 办结反馈. A pending extension becomes moot and is closed, so extension figures don't count it as waiting for ever.
+ * `confirmedDoubts`: the doubts about the figures the handler was shown and confirmed (reply-plausibility.ts).
+ */
+export function replyEffect(
+  s: OrderSnapshot,
+  input: { outcome: OrderOutcome; note: string | null; confirmedDoubts: readonly ReplyDoubt[] },
+  ctx: EffectCtx,
+): Effect {
   const o = s.order;
   const { now } = ctx;
   const pending = o.pendingExtension;
-  // Implausible figures or empty measures do not stop the reply: they are kept with it for the reviewer to see.
-  const outcome = { ...input.outcome, doubts: doubtsAbout(input.outcome, o) };
+  // An amount no single order reaches is refused, never cut down: a clamped 1000 亿 sat in the leaders' sums.
+  const tooMuch = amountRecoveredProblem(input.outcome.amountRecovered, o);
+  if (tooMuch) throw invalid('REPLY_AMOUNT_OUT_OF_RANGE', tooMuch, [{ field: 'body.outcome.amountRecovered', message: tooMuch }]);
+  // Implausible figures or empty measures do not stop the reply: they are kept with it for the reviewer to see. The
+  // figures' doubts are confirmed first, each by name, so a stale form cannot confirm a doubt it never showed.
+  const doubts = doubtsAbout(input.outcome, o);
+  const missing = unconfirmedDoubts(doubts, input.confirmedDoubts);
+  if (missing.length) {
+    const what = missing.map((d) => replyDoubtLabels[d]).join('；');
+    throw new AppError('invalid', 'REPLY_DOUBTS_UNCONFIRMED', `请核实并确认：${what}`, {
+      fields: [{ field: 'body.confirmedDoubts', message: `请核实并确认：${what}` }],
+      doubts: missing,
+    });
+  }
+  const confirmed = doubtsToExplain(doubts);
+  const outcome: OrderOutcome = { ...input.outcome, doubts, ...(confirmed.length ? { confirmedDoubts: confirmed } : {}) };
   return effect('reply', s, ctx, {
     set: {
       outcome,
@@ -741,9 +772,18 @@ function restartReply(o: OrderRow, ctx: EffectCtx): OrderFields {
   };
 }
 
+/** Accepting a reply whose figures are in doubt needs the reviewer's word on it: the accepted figures go into the KPIs. */
+export const minReviewComment = 2;
+
 export function reviewAcceptEffect(s: OrderSnapshot, input: { reason: string | null }, ctx: EffectCtx): Effect {
   const o = s.order;
   const { now } = ctx;
+  const toExplain = doubtsToExplain(o.outcome?.doubts);
+  if (toExplain.length && (input.reason?.trim().length ?? 0) < minReviewComment) {
+    const what = toExplain.map((d) => replyDoubtLabels[d]).join('；');
+    const message = `办结反馈存疑（${what}），审核通过须填写审核意见，说明核实情况`;
+    throw invalid('REVIEW_COMMENT_REQUIRED', message, [{ field: 'body.reason', message: '请填写审核意见（至少 2 个字），说明存疑之处已核实' }]);
+  }
   const cb = planStep(ctx.calendar, ctx.limitFor('callback'), now);
   return effect('review_accept', s, ctx, {
     set: {

@@ -32,6 +32,8 @@ export const outcomeSchema = z.object({
   amountRecovered: z.number().min(0),
   workersHelped: z.number().int().min(0),
   doubts: z.array(z.enum(replyDoubts)).optional(),
+  /** The figures' doubts the handler confirmed when replying (absent on replies given before confirmation existed). */
+  confirmedDoubts: z.array(z.enum(replyDoubts)).optional(),
 });
 
 const kind = <A extends string, S extends z.ZodRawShape>(action: A, shape: S) =>

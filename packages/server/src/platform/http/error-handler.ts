@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { CalendarNotCoveredError } from '../../calendar/domain/working-time.js';
 import { AppError, httpStatusOf, type FieldError } from '../errors/app-error.js';
-import { english, englishIssue, prefersEnglish } from '../i18n/english.js';
+import { english, prefersEnglish } from '../i18n/english.js';
 
 type ErrorBody = { code: string; message: string; requestId: string; details?: Record<string, unknown> };
 
@@ -34,13 +34,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => ({
         field: fieldName(err.validationContext ?? 'body', v.instancePath, v.params),
-        message: en
-          ? englishIssue(v.message ?? '格式不正确', { ...(v.params as object), code: v.keyword, path: [], input: undefined } as never)
-          : (v.message ?? '格式不正确'),
+        message: en ? english(v.message ?? '格式不正确') : (v.message ?? '格式不正确'),
       }));
-      const message = en
-        ? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`
-        : `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')}`;
+      const message = invalidInputMessage(fields, en);
       return reply.code(400).send({ code: 'VALIDATION_FAILED', message, details: { fields }, requestId: request.id } satisfies ErrorBody);
     }
     if (isResponseSerializationError(err)) {
@@ -59,6 +55,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
   });
+}
+
+/**
+ * The summary of per-field refusals, naming each field by where it sits in the request: for an integrator reading the
+ * body. The web puts the field messages under their fields and does not show this.
+ */
+export function invalidInputMessage(fields: FieldError[], en: boolean): string {
+  return en
+    ? `Invalid input: ${fields.map((f) => `${f.field}: ${english(f.message)}`).join('; ')}`
+    : `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')}`;
 }
 
 function fieldName(context: string, instancePath: string, params: unknown): string {

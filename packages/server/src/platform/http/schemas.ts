@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkIdNumber, idNumberMessages } from '../validation/id-number.js';
+import { normalisePhone, wholePhoneNumber } from '../validation/phone-number.js';
 
 /** Shared pieces of request and response schemas. */
 export const errorBody = z.object({
@@ -25,11 +26,14 @@ export const versionField = z.number({ error: '请提供版本号' }).int().posi
 /** "中文 — English" in one description, as the API contract asks for both languages. */
 export const describe = (zh: string, en: string) => ({ summary: zh, description: `${zh}\n\n${en}` });
 
-/** Mainland mobile or landline (with area code); spaces and dashes are tolerated and removed. */
+/**
+ * Mainland mobile or landline (with area code), or a local number; separators and +86 are tolerated and the number is
+ * stored normalised (platform/validation/phone-number.ts, the one rule).
+ */
 export const phoneNumber = z
   .string()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|\d{7,8})$/, { error: '电话号码格式不正确' }));
+  .transform(normalisePhone)
+  .pipe(z.string().regex(wholePhoneNumber, { error: '电话号码格式不正确' }));
 
 export const isoInstant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-25T09:00:00+08:00' });
 

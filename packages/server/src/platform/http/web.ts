@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The built web client (packages/web/dist), served by the same server; absent in API-only test runs. */
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
@@ -12,10 +12,11 @@ export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.met
  * Serves the web client: hashed assets cached for a year, index.html never cached, and every other GET outside
  * /api answered with index.html so the client's own router handles deep links (/orders/…) after a reload. The
  * files there were at start have their own routes; a rebuild's new files are found on disk (sendBuiltLater), so a
- * rebuilt client is served without a restart (index.html is read at each request already).
+ * rebuilt client is served without a restart (index.html is read at each request already). The routes are there
+ * even when nothing is built yet: a server started before `npm run build -w @hotline/web` serves the client as soon
+ * as the build lands, and until then a page answers WEB_CLIENT_NOT_BUILT instead of a bare 404.
  */
-export async function registerWebClient(app: FastifyInstance, root = defaultWebRoot): Promise<boolean> {
-  if (!fs.existsSync(path.join(root, 'index.html'))) return false;
+export async function registerWebClient(app: FastifyInstance, root = defaultWebRoot): Promise<void> {
   // The client's first load is ~1 MB of JavaScript uncompressed and ~330 KB gzipped: compress what we send.
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(fastifyStatic, {
@@ -30,20 +31,35 @@ export async function registerWebClient(app: FastifyInstance, root = defaultWebR
       res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const sendIndex = (_req: unknown, reply: { header(k: string, v: string): unknown; sendFile(f: string): unknown }) => {
+  // Looked for on disk only until it has been seen once: a built client's page loads never stat it again (sendFile
+  // reads it anyway), and an unbuilt one finds its build at the first page load after it.
+  let built = false;
+  const isBuilt = () => built || (built = webClientBuilt(root));
+  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-cache');
+    if (!isBuilt()) {
+      return reply.code(503).send({
+        code: 'WEB_CLIENT_NOT_BUILT',
+        message: '网页端尚未构建：请在项目目录运行 npm run build -w @hotline/web（或 npm run build），完成后刷新本页即可，无需重启服务。接口文档见 /api/docs',
+        requestId: req.id,
+      });
+    }
     return reply.sendFile('index.html');
   };
-  app.get('/', { schema: { hide: true }, config: { public: true } }, sendIndex as never);
+  app.get('/', { schema: { hide: true }, config: { public: true } }, sendIndex);
   app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, requestId: req.id });
     }
     const pathname = req.url.split('?')[0]!;
     if (/\.[a-z0-9]{2,5}$/i.test(pathname)) return sendBuiltLater(root, pathname, req.id, reply);
-    return sendIndex(req, reply as never);
+    return sendIndex(req, reply);
   });
-  return true;
+}
+
+/** Whether the web client is built under root (the start banner says how to build it when not). */
+export function webClientBuilt(root = defaultWebRoot): boolean {
+  return fs.existsSync(path.join(root, 'index.html'));
 }
 
 /**

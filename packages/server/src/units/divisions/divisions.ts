@@ -59,6 +59,23 @@ export function divisionTree(provinceCode: string) {
   };
 }
 
+let knownCodes: Set<string> | undefined;
+let knownTownCodes: Set<string> | undefined;
+/**
+ * Whether a code names a GB/T 2260 division: a province, a city (also the lists' headings such as 110100 市辖区, which
+ * are codes of the standard), a county or development zone, or a town (9 digits). Sets, built once: intake asks this
+ * of every order, and a search of the rows each time cost a walk over 3,000 counties (41,000 towns).
+ */
+export function divisionExists(code: string): boolean {
+  if (/^\d{9}$/.test(code)) {
+    streetCache ??= load('streets');
+    knownTownCodes ??= new Set(streetCache.map((s) => s.code));
+    return knownTownCodes.has(code);
+  }
+  knownCodes ??= new Set([...data().provinces.map((p) => `${p.code}0000`), ...data().cities.map((c) => `${c.code}00`), ...data().areas.map((a) => a.code)]);
+  return knownCodes.has(code);
+}
+
 /** One division by its code (province, city, county, development zone or town), or null when the data has no such place. */
 export function findDivision(code: string): Division | null {
   if (/^\d{9}$/.test(code)) {

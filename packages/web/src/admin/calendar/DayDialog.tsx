@@ -4,6 +4,7 @@ import { calendarApi } from '../../api/admin.js';
 import type { CalendarDay } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { FormProblems, useFormSubmit } from '../../shell/form-submit.js';
+import { validValues } from '../../api/form-errors.js';
 
 export function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -13,7 +14,8 @@ export function DayDialog({ day, onClose, onSaved }: { day: CalendarDay; onClose
   const weekend = [0, 6].includes(dayjs(day.date).day());
   const workday = Form.useWatch('workday', form);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await run(async () => {
       await calendarApi.setDay(day.date, {
         workday: v.workday,

@@ -5,6 +5,7 @@ import { calendarApi } from '../../api/admin.js';
 import { ApiError } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { parseDateLines } from '../calendar-grid.js';
+import { validValues } from '../../api/form-errors.js';
 
 export type NoticeFile = { name: string; format: 'ics' | 'json'; content: string };
 
@@ -18,7 +19,8 @@ export function ImportDialog({ year, onClose, onDone }: { year: number; onClose:
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const submit = async () => {
-    const v = await form.validateFields(mode === 'file' ? ['year'] : undefined);
+    const v = await validValues(form, mode === 'file' ? ['year'] : undefined);
+    if (!v) return;
     let body: { year: number; holidays: { date: string; name: string }[]; makeupDays: { date: string; name: string }[] } | null = null;
     if (mode === 'lines') {
       const holidays = parseDateLines(v.holidays);
@@ -44,7 +46,9 @@ export function ImportDialog({ year, onClose, onDone }: { year: number; onClose:
       const fields = e instanceof ApiError ? e.fields : [];
       const lines = fields.map((f) => {
         const m = /(holidays|makeupDays)\.(\d+)/.exec(f.field);
-        return m ? `${m[1] === 'holidays' ? t('放假日期') : t('调休上班日期')} ${t('第 {n} 行', { n: Number(m[2]) + 1 })}：${f.message}` : f.message;
+        return m
+          ? `${m[1] === 'holidays' ? t('放假日期') : t('调休上班日期')} ${t('{label}：', { label: t('第 {n} 行', { n: Number(m[2]) + 1 }) })}${f.message}`
+          : f.message;
       });
       setProblems(lines.length ? lines : [(e as Error).message]);
     } finally {

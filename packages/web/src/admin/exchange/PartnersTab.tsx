@@ -4,6 +4,7 @@ import { exchangeApi } from '../../api/exchange.js';
 import { useT } from '../../i18n/i18n.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
 import { type Partner, type Partners, directionNames, kindNames } from './names.js';
+import { validValues } from '../../api/form-errors.js';
 
 /** Partners: registered by the administrator; the secret is shown once, right after creation. */
 export function PartnersTab({ partners, reload }: { partners: Partners | null; reload: () => void }) {
@@ -16,7 +17,8 @@ export function PartnersTab({ partners, reload }: { partners: Partners | null; r
   const method = Form.useWatch('signingMethod', form);
   const [saving, setSaving] = useState(false);
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       const p = await exchangeApi.createPartner({ ...v, endpoint: v.endpoint || null });

@@ -1,20 +1,31 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { unitsApi } from '../../api/admin.js';
 import type { IvrConfig } from '../../api/lawyers.js';
 import { useT } from '../../i18n/i18n.js';
 import { useQueues } from '../../shared/reference.js';
+import { useLoad } from '../../shell/use-load.js';
 
 type Named = NonNullable<IvrConfig['queues']>[number];
 
 /**
  * 队列名称: each queue the menu sends callers to (and any other the call centre reports) with the name the desk reads
- * in the call records and the screen pop, in Chinese and English. A queue without a name is shown by its id.
+ * in the call records and the screen pop, in Chinese and English. A queue without a name is shown by its id. Each
+ * queue may be given to a hotline centre (a city's own, decision 0002): the calls that waited in it are that centre's
+ * too, answered or not; none chosen, the province's centre's (docs/ivr.md).
  */
 export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChange: (c: IvrConfig) => void }) {
   const t = useT();
   // A menu saved before queues had names reads the names in use (the starter's) until one is edited.
   const { value: inUse } = useQueues();
+  // The hotline centres in the editor's reach; a retired one is listed (a queue may still name it) but not offered.
+  const centres = useLoad(() => unitsApi.list({ type: 'hotline_centre' }), []);
+  const centreOptions = (centres.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: u.active ? u.name : t('{name}（已撤销）', { name: u.name }),
+    disabled: !u.active,
+  }));
   const [added, setAdded] = useState('');
   const named: Named[] = config.queues ?? (inUse ?? []).map((q) => ({ id: q.id, nameZh: q.nameZh, nameEn: q.nameEn }));
   const onMenu = new Set(config.nodes.flatMap((n) => (n.kind === 'queue' && n.queue?.trim() ? [n.queue.trim()] : [])));
@@ -24,7 +35,9 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
   const write = (next: Named[]) =>
     onChange({
       ...config,
-      queues: next.filter((q) => q.nameZh.trim() || !onMenu.has(q.id)).map((q) => ({ id: q.id, nameZh: q.nameZh, ...(q.nameEn ? { nameEn: q.nameEn } : {}) })),
+      queues: next
+        .filter((q) => q.nameZh.trim() || !onMenu.has(q.id))
+        .map((q) => ({ id: q.id, nameZh: q.nameZh, ...(q.nameEn ? { nameEn: q.nameEn } : {}), ...(q.centreId ? { centreId: q.centreId } : {}) })),
     });
   const set = (id: string, patch: Partial<Named>) => write(rows.map((q) => (q.id === id ? { ...q, ...patch } : q)));
   const add = () => {
@@ -36,7 +49,8 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
   return (
     <Card size="small" title={t('队列名称')} style={{ marginTop: 12 }} data-testid="ivr-queues">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('话务记录和来电弹屏以名称显示队列；未命名的队列显示其编号。')}
+        {t('话务记录和来电弹屏以名称显示队列；未命名的队列显示其编号。')}{' '}
+        {t('在市级热线中心所属队列中等待过的来电（含无人接听的）也归该中心；省热线中心看到全部来电。')}
       </Typography.Paragraph>
       <Table
         size="small"
@@ -57,6 +71,24 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
             dataIndex: 'nameEn',
             render: (v: string | undefined, q: Named) => (
               <Input value={v ?? ''} maxLength={40} aria-label={t('英文名称')} onChange={(e) => set(q.id, { nameEn: e.target.value })} />
+            ),
+          },
+          {
+            title: t('所属热线中心'),
+            dataIndex: 'centreId',
+            width: 240,
+            // A queue given to a centre keeps a name (its id when it had none): an unnamed queue is not in the list.
+            render: (v: string | undefined, q: Named) => (
+              <Select
+                value={v}
+                allowClear
+                style={{ width: '100%' }}
+                loading={centres.loading}
+                placeholder={t('省热线中心（默认）')}
+                aria-label={t('所属热线中心')}
+                options={centreOptions}
+                onChange={(id: string | undefined) => set(q.id, { centreId: id, ...(q.nameZh.trim() ? {} : { nameZh: q.id }) })}
+              />
             ),
           },
           {

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n.js';
 import { priorityLabels, stepLabels, tierLabels } from '../../shared/labels.js';
 import { useCatalog } from '../../shared/reference.js';
 import { steps } from './names.js';
+import { validValues } from '../../api/form-errors.js';
 
 /** "What deadline would such an order get now?" — the rule that applies and the date on the working calendar. */
 export function PreviewCard() {
@@ -17,7 +18,8 @@ export function PreviewCard() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async () => {
-    const v = (await form.validateFields()) as { step: string; type: string; subject: string; priority: string; tier: string; start?: Dayjs };
+    const v = (await validValues(form)) as { step: string; type: string; subject: string; priority: string; tier: string; start?: Dayjs } | null;
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -88,10 +90,12 @@ export function PreviewCard() {
         <Space orientation="vertical" style={{ marginTop: 10, width: '100%' }}>
           <Alert
             type={result.deadline ? 'success' : 'info'}
-            title={result.deadlineLocal ? `${t('期限')}：${result.deadlineLocal}` : t('不设时限')}
+            title={result.deadlineLocal ? `${t('{label}：', { label: t('期限') })}${result.deadlineLocal}` : t('不设时限')}
             description={result.explanation}
           />
-          {result.rule && <div className="muted small">{`${t('适用规则')}：${result.rule.appliesTo} · ${result.rule.description}`}</div>}
+          {result.rule && (
+            <div className="muted small">{`${t('{label}：', { label: t('适用规则') })}${result.rule.appliesTo} · ${result.rule.description}`}</div>
+          )}
         </Space>
       )}
     </Card>

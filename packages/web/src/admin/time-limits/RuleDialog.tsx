@@ -2,7 +2,7 @@ import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch }
 import { useState } from 'react';
 import { catalogApi } from '../../api/admin.js';
 import { ApiError } from '../../api/client.js';
-import { applyServerErrors } from '../../api/form-errors.js';
+import { applyServerErrors, refusalToast, validValues } from '../../api/form-errors.js';
 import { limitUnits, priorities, tiers, type TimeLimitRule } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { limitUnitLabels, priorityLabels, stepLabels, tierLabels } from '../../shared/labels.js';
@@ -18,7 +18,8 @@ export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | nu
   const [problems, setProblems] = useState<string[]>([]);
   const unit = Form.useWatch('unit', form) as string | undefined;
   const submit = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown>;
+    const v = (await validValues(form)) as Record<string, unknown> | null;
+    if (!v) return;
     setBusy(true);
     setProblems([]);
     const amount = v.unit === 'none' ? null : (v.amount as number);
@@ -53,8 +54,9 @@ export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | nu
         message.warning(t('该规则刚被他人修改，已重新加载'));
         onDone();
       } else {
-        setProblems(applyServerErrors(form, e));
-        message.error((e as Error).message);
+        const unplaced = applyServerErrors(form, e);
+        setProblems(unplaced);
+        message.error(refusalToast(e, unplaced, t));
       }
     } finally {
       setBusy(false);

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { rules } from '../../shared/validation.js';
 import { FormProblems, useFormSubmit } from '../../shell/form-submit.js';
 import { externalUnitTypes, typesWithDivision, unionUnitTypes } from '../unit-types.js';
+import { validValues } from '../../api/form-errors.js';
 
 /** A new unit under `parent`, or (without one) a new external collaborator beside the union tree. */
 export function CreateUnitDialog({
@@ -25,7 +26,8 @@ export function CreateUnitDialog({
   const type = Form.useWatch('type', form);
   const types = external ? externalUnitTypes : unionUnitTypes;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await run(async () => {
       const u = await unitsApi.create({
         ...(parent ? { parentId: parent.id } : {}),

@@ -1,7 +1,8 @@
 import { Card, Col } from 'antd';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/i18n.js';
-import { pct, yuan, type Figures, type Kpis } from '../api.js';
+import { useI18n, useT, type Lang } from '../../i18n/i18n.js';
+import { formatCompact, formatExact } from '../../shared/format.js';
+import { pct, type Figures, type Kpis } from '../api.js';
 
 type Kind = 'count' | 'rate' | 'days' | 'yuan';
 type KpiCard = { key: keyof Figures; label: string; kind: Kind; metric?: string; lowerIsBetter?: boolean };
@@ -41,7 +42,18 @@ const callCards: {
   { key: 'averageTalkSeconds', label: '平均通话', kind: 'seconds' },
 ];
 const secs = (v: number | null) => (v === null ? '—' : `${Math.round(v)} s`);
-const show = (v: number | null, kind: Kind) => (v === null ? '—' : kind === 'rate' ? pct(v) : kind === 'yuan' ? yuan(v) : String(v));
+/** Counts and amounts in 万/亿 (zh) or K/M/B (en) once large, so a card never overflows; the exact figure is its title. */
+const show = (v: number | null, kind: Kind, lang: Lang) =>
+  v === null
+    ? '—'
+    : kind === 'rate'
+      ? pct(v)
+      : kind === 'yuan'
+        ? formatCompact(v, lang)
+        : kind === 'count'
+          ? formatCompact(v, lang, { grouping: false })
+          : String(v);
+const exactOf = (v: number | null, kind: Kind, lang: Lang) => (v !== null && (kind === 'yuan' || kind === 'count') ? formatExact(v, lang) : undefined);
 
 function Change({ value, lowerIsBetter, label }: { value: number | null | undefined; lowerIsBetter?: boolean | undefined; label: string }) {
   const t = useT();
@@ -58,7 +70,7 @@ function Change({ value, lowerIsBetter, label }: { value: number | null | undefi
 
 /** The KPI cards: calls first (or "no call data"), lawyers' consultations, then the orders' figures with drill-downs. */
 export function KpiCards({ kpis, drill }: { kpis: Kpis; drill: (metric: string) => string }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   return (
     <>
       {kpis.calls === null ? (
@@ -73,7 +85,9 @@ export function KpiCards({ kpis, drill }: { kpis: Kpis; drill: (metric: string) 
           <Col key={c.key} xs={12} sm={8} md={6} xl={3}>
             <Card size="small" className="kpi-card" data-kpi={c.key}>
               <div className="kpi-label">{t(c.label)}</div>
-              <span className="kpi-value">{c.kind === 'seconds' ? secs(kpis[c.key]) : show(kpis[c.key], c.kind)}</span>
+              <span className="kpi-value" title={c.kind === 'count' ? exactOf(kpis[c.key], c.kind, lang) : undefined}>
+                {c.kind === 'seconds' ? secs(kpis[c.key]) : show(kpis[c.key], c.kind, lang)}
+              </span>
               <div>
                 <Change value={kpis.comparison.previous.changePercent[c.key]} lowerIsBetter={c.lowerIsBetter} label="环比" />
               </div>
@@ -93,7 +107,11 @@ export function KpiCards({ kpis, drill }: { kpis: Kpis; drill: (metric: string) 
       )}
       {cards.map((c) => {
         const v = kpis[c.key] as number | null;
-        const body = <span className="kpi-value">{show(v, c.kind)}</span>;
+        const body = (
+          <span className="kpi-value" title={exactOf(v, c.kind, lang)}>
+            {show(v, c.kind, lang)}
+          </span>
+        );
         return (
           <Col key={c.key} xs={12} sm={8} md={6} xl={3}>
             <Card size="small" className="kpi-card" data-kpi={c.key}>

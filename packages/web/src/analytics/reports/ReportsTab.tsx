@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorState, Loading } from '../../shell/states.js';
 import { analyticsApi, type Report } from '../api.js';
-import { reportKinds } from './kinds.js';
+import { type ReportKindValue, reportKinds, reportPeriod } from './kinds.js';
 import { ScheduleCard } from './ScheduleCard.js';
 
 /** 报表: a daily, weekly, monthly, yearly or special report generated for a period, previewed and downloaded. */
@@ -15,14 +15,18 @@ export function ReportsTab() {
   const [rows, setRows] = useState<Report[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [kind, setKind] = useState('weekly');
+  const [kind, setKind] = useState<ReportKindValue>('weekly');
+  // A special report takes any range; the others one day, week, month or year, picked as such so the period always
+  // fits the kind (the server refuses a month called a week).
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [day, setDay] = useState<Dayjs | null>(null);
+  const period = kind === 'custom' ? range && { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : day && reportPeriod(kind, day);
   const load = () => analyticsApi.reports().then(setRows, setError);
   useEffect(() => void load(), []);
   const generate = async () => {
     setBusy(true);
     try {
-      await analyticsApi.generateReport({ kind, ...(range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {}) });
+      await analyticsApi.generateReport({ kind, ...(period ?? {}) });
       message.success(t('报表已生成'));
       await load();
     } catch (e) {
@@ -38,7 +42,17 @@ export function ReportsTab() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Select value={kind} onChange={setKind} style={{ width: 120 }} options={reportKinds.map((k) => ({ value: k.value, label: t(k.label) }))} />
-          <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} />
+          {kind === 'custom' ? (
+            <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} />
+          ) : (
+            <DatePicker
+              value={day}
+              onChange={(v) => setDay(v ?? null)}
+              picker={kind === 'monthly' ? 'month' : kind === 'yearly' ? 'year' : 'date'}
+              placeholder={t(kind === 'weekly' ? '选择该周任一天' : kind === 'monthly' ? '选择月份' : kind === 'yearly' ? '选择年份' : '选择日期')}
+            />
+          )}
+          {period && kind !== 'custom' && <span>{t('统计期间：{from} 至 {to}', period)}</span>}
           <Button type="primary" loading={busy} onClick={generate}>
             {t('生成报表')}
           </Button>

@@ -29,7 +29,8 @@ export function MediationCaseItem({
           {c.workerParty.name} — {c.employerParty.name}
         </span>
         <span>
-          {t('调解员')}：{c.mediators.join('、')}
+          {t('{label}：', { label: t('调解员') })}
+          {c.mediators.join('、')}
         </span>
         {c.agreement && <Tag color={performanceLabels[c.agreement.performance]![1]}>{t(performanceLabels[c.agreement.performance]![0])}</Tag>}
       </Space>

@@ -5,6 +5,7 @@ import { useCurrent } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
 import { keepers, weekdays } from './names.js';
+import { validValues } from '../../api/form-errors.js';
 
 export function ShiftsTab({ shifts, onChanged }: { shifts: LawyerShifts; onChanged: () => void }) {
   const t = useT();
@@ -17,7 +18,8 @@ export function ShiftsTab({ shifts, onChanged }: { shifts: LawyerShifts; onChang
   const withDate = Form.useWatch('withDate', form) as string | undefined;
   const workdays = shifts.days.filter((d) => d.workday && d.date >= shifts.today).map((d) => ({ value: d.date, label: d.date }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await lawyersApi.swap(v);
       message.success(t('已换班'));

@@ -5,6 +5,7 @@ import { useCurrent } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
 import { useLoad } from '../../shell/use-load.js';
+import { validValues } from '../../api/form-errors.js';
 
 export function TransfersTab() {
   const t = useT();
@@ -14,7 +15,8 @@ export function TransfersTab() {
   const [recording, setRecording] = useState<LawyerTransfer | null>(null);
   const [form] = Form.useForm();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (!recording) return;
     try {
       await lawyersApi.consult(recording.id, { question: v.question, advice: v.advice, lawCited: v.lawCited ?? [], legalAidRecommended: !!v.legalAid });

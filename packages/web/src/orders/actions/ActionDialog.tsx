@@ -1,7 +1,7 @@
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client.js';
-import { applyServerErrors } from '../../api/form-errors.js';
+import { applyServerErrors, refusalToast } from '../../api/form-errors.js';
 import type { OrderView } from '../../api/types.js';
 import { useT, type T } from '../../i18n/i18n.js';
 
@@ -69,8 +69,9 @@ export function ActionDialog({ spec, order, onClose, onDone, onConflict }: Props
         onConflict();
         onClose();
       } else {
-        setProblems(applyServerErrors(form, e, spec.alias));
-        message.error(e instanceof Error ? e.message : String(e));
+        const unplaced = applyServerErrors(form, e, spec.alias);
+        setProblems(unplaced);
+        message.error(refusalToast(e, unplaced, t));
       }
     } finally {
       setBusy(false);

@@ -55,14 +55,17 @@ export function DispatchUnitField({
           {t(label)} {loading && <Spin size="small" />}
           {suggested && (
             <Tag color="green" style={{ marginInlineStart: 8 }}>
-              {t('属地建议')}：{suggested.name}
+              {t('{label}：', { label: t('属地建议') })}
+              {suggested.name}
             </Tag>
           )}
         </span>
       }
       rules={[{ required: true, message: t('请选择接收单位') }]}
       extra={
-        order.placeText || order.divisionCode ? `${t('地点')}：${[divisionName(order.divisionCode), order.placeText].filter(Boolean).join(' · ')}` : undefined
+        order.placeText || order.divisionCode
+          ? `${t('{label}：', { label: t('地点') })}${[divisionName(order.divisionCode), order.placeText].filter(Boolean).join(' · ')}`
+          : undefined
       }
     >
       <UnitPicker disable={(u) => u.id === order.holderUnit.id} autoFocus />

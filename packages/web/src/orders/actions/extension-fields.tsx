@@ -27,7 +27,7 @@ export function ExtensionRequestFields({ order }: { order: OrderView }) {
           type="info"
           style={{ marginBottom: 12 }}
           data-testid="extension-bounds"
-          title={`${t('当前办理期限')}：${formatTime(order.deadlines.reply.dueAt)}`}
+          title={`${t('{label}：', { label: t('当前办理期限') })}${formatTime(order.deadlines.reply.dueAt)}`}
           description={bounds ? t('原办理时限 {max} {unit}，最多可延长 {max} {unit}', { max: bounds.max, unit }) : undefined}
         />
       )}
@@ -71,8 +71,8 @@ export function ExtensionDecisionFields({ order, form }: { order: OrderView; for
           title={`${t('申请延至')} ${formatTime(pending.requestedDueAt)}`}
           description={
             <>
-              {order.deadlines.reply && <div>{`${t('当前办理期限')}：${formatTime(order.deadlines.reply.dueAt)}`}</div>}
-              <div>{`${t('理由')}：${pending.reason}`}</div>
+              {order.deadlines.reply && <div>{`${t('{label}：', { label: t('当前办理期限') })}${formatTime(order.deadlines.reply.dueAt)}`}</div>}
+              <div>{`${t('{label}：', { label: t('理由') })}${pending.reason}`}</div>
             </>
           }
         />

@@ -15,7 +15,11 @@ export function DeadlinesCard({ order }: { order: OrderView }) {
   // Once replied (or closed), the reply limit is history: say whether it was kept instead of counting down.
   const replyDone = !!order.repliedAt || finalStates.includes(order.state);
   const rows = [
-    d.current && { key: 'current', label: `${t('当前环节')}：${t(stepLabels[d.currentStep ?? ''] ?? d.currentStep ?? '')}`, dl: d.current },
+    d.current && {
+      key: 'current',
+      label: `${t('{label}：', { label: t('当前环节') })}${t(stepLabels[d.currentStep ?? ''] ?? d.currentStep ?? '')}`,
+      dl: d.current,
+    },
     d.reply &&
       d.currentStep !== 'reply' && {
         key: 'reply',

@@ -27,8 +27,9 @@ export function ExtensionsCard({ order }: { order: OrderView }) {
                 )}
               </div>
               <div className="muted small">
-                {t('理由')}：{x.reason}
-                {x.decisionNote && ` · ${t('审批意见')}：${x.decisionNote}`}
+                {t('{label}：', { label: t('理由') })}
+                {x.reason}
+                {x.decisionNote && ` · ${t('{label}：', { label: t('审批意见') })}${x.decisionNote}`}
               </div>
             </div>
           </List.Item>

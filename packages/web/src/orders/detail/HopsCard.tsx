@@ -27,7 +27,8 @@ export function HopsCard({ order }: { order: OrderView }) {
               {h.note && <div className="muted">{h.note}</div>}
               {h.returnReason && (
                 <div style={{ color: '#cf1322' }}>
-                  {t('退单理由')}：{h.returnReason}
+                  {t('{label}：', { label: t('退单理由') })}
+                  {h.returnReason}
                 </div>
               )}
             </div>

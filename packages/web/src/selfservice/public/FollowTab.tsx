@@ -6,7 +6,7 @@ import type { Satisfaction } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
 import { satisfactionLabels } from '../../shared/labels.js';
-import { mobileRule } from './PhoneAndCode.js';
+import { isPhone } from '../../shared/validation.js';
 
 /** Follow a request by number and phone; rate it there once it is answered. */
 export function FollowTab({ initial, rating }: { initial: { number: string; phone: string } | null; rating?: boolean }) {
@@ -42,15 +42,20 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
         <Form.Item name="number" label={t('受理编号')} rules={[{ required: true, whitespace: true, message: t('请填写受理编号') }]}>
           <Input maxLength={40} />
         </Form.Item>
+        {/* A call's order is followed too: by the number the caller gave the agent, often a landline. */}
         <Form.Item
           name="phone"
-          label={t('手机号码')}
+          label={t('电话号码')}
+          extra={t('提交诉求或拨打热线时留下的手机号码或固定电话（固定电话含区号）')}
           rules={[
-            { required: true, message: t('请填写 11 位手机号码') },
-            { ...mobileRule, message: t(mobileRule.message) },
+            { required: true, whitespace: true, message: t('请填写电话号码') },
+            {
+              validator: (_r, v: string | undefined) =>
+                !v || isPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('请填写手机号码或带区号的固定电话'))),
+            },
           ]}
         >
-          <Input inputMode="numeric" maxLength={11} />
+          <Input inputMode="tel" maxLength={20} autoComplete="tel" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>
           {rating ? t('查找要评价的诉求') : t('查询')}

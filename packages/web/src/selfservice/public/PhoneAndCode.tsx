@@ -1,12 +1,16 @@
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, type FormRule, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { applyServerErrors } from '../../api/form-errors.js';
 import { selfServiceApi } from '../../api/selfservice.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { type T, useI18n } from '../../i18n/i18n.js';
+import { isMobile } from '../../shared/validation.js';
 
 export type Purpose = 'request' | 'membership';
-export const mobileRule = { pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' };
+/** A mobile as people write it (138 1234 0002, +86 138…): the server stores it normalised by the same rule. */
+export const mobileRule = (t: T): FormRule => ({
+  validator: (_r, v: string | undefined) => (!v || isMobile(v) ? Promise.resolve() : Promise.reject(new Error(t('请填写 11 位手机号码')))),
+});
 /** The phone and the code sent to it: the button counts down the minute before another code may be asked. */
 export function PhoneAndCode({ purpose, form }: { purpose: Purpose; form: ReturnType<typeof Form.useForm>[0] }) {
   const { t } = useI18n();
@@ -37,15 +41,8 @@ export function PhoneAndCode({ purpose, form }: { purpose: Purpose; form: Return
   };
   return (
     <>
-      <Form.Item
-        name="phone"
-        label={t('手机号码')}
-        rules={[
-          { required: true, message: t('请填写 11 位手机号码') },
-          { ...mobileRule, message: t(mobileRule.message) },
-        ]}
-      >
-        <Input inputMode="numeric" maxLength={11} autoComplete="tel" />
+      <Form.Item name="phone" label={t('手机号码')} rules={[{ required: true, whitespace: true, message: t('请填写 11 位手机号码') }, mobileRule(t)]}>
+        <Input inputMode="tel" maxLength={20} autoComplete="tel" />
       </Form.Item>
       <Form.Item label={t('验证码')} required>
         <Space.Compact style={{ width: '100%' }}>

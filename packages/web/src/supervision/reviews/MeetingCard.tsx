@@ -47,9 +47,9 @@ export function MeetingCard({
     >
       {(m.attendees || m.summary) && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {m.attendees && `${t('参会人员')}：${m.attendees}`}
+          {m.attendees && `${t('{label}：', { label: t('参会人员') })}${m.attendees}`}
           {m.attendees && m.summary && <br />}
-          {m.summary && `${t('会议纪要')}：${m.summary}`}
+          {m.summary && `${t('{label}：', { label: t('会议纪要') })}${m.summary}`}
         </Typography.Paragraph>
       )}
       <Table<MeetingItem>

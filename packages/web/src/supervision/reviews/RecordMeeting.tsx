@@ -1,7 +1,7 @@
 import { App, Card, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { applyServerErrors } from '../../api/form-errors.js';
+import { applyServerErrors, validValues } from '../../api/form-errors.js';
 import { reviewsApi, type ReviewAgenda } from '../../api/supervision.js';
 import { useT } from '../../i18n/i18n.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
@@ -40,7 +40,8 @@ export function RecordMeeting({
   };
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     setProblems([]);
     try {

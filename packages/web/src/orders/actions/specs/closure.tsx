@@ -6,20 +6,36 @@ import { TextField } from '../fields.js';
 import { str, opt, type V } from './values.js';
 import { CallbackFields, perCallerResults } from './callback-fields.js';
 import { OutcomeSummary } from './outcome-summary.js';
+import { replyDoubtLabels, reviewCommentReason } from '../ReplyDoubts.js';
 /** 办结 stage: review of the reply, the callback, reopening and archiving. */
 export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
   review_accept: {
     key: 'review_accept',
     title: '审核通过',
     intro: '通过后进入回访。',
-    fields: ({ order, t }) => (
-      <>
-        <OutcomeSummary order={order} />
-        <Form.Item name="reason" label={t('审核意见')} rules={[{ max: 1000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </>
-    ),
+    fields: ({ order, t }) => {
+      // Doubtful figures go into the leaders' sums once accepted: the reviewer says what was checked (the server insists).
+      const doubts = reviewCommentReason(order);
+      const why = doubts.length
+        ? t('反馈数字存疑（{list}），审核通过须填写审核意见，说明核实情况', { list: doubts.map((d) => t(replyDoubtLabels[d])).join('；') })
+        : null;
+      return (
+        <>
+          <OutcomeSummary order={order} />
+          <Form.Item
+            name="reason"
+            label={t('审核意见')}
+            extra={why}
+            rules={[
+              { max: 1000 },
+              ...(why ? [{ required: true, whitespace: true, min: 2, message: t('请填写审核意见（至少 2 个字），说明存疑之处已核实') }] : []),
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2 }} data-testid="review-reason" />
+          </Form.Item>
+        </>
+      );
+    },
     submit: (o, v) => ordersApi.review(o.id, { version: o.version, decision: 'accept', ...opt('reason', v.reason) }),
   },
   review_rework: {

@@ -83,7 +83,12 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
     fields: ({ order, t }) => (
       <>
         {order.deadlines.returnDueAt && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('退单期限')}：${formatTime(order.deadlines.returnDueAt)}`} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`${t('{label}：', { label: t('退单期限') })}${formatTime(order.deadlines.returnDueAt)}`}
+          />
         )}
         <TextField name="reason" label="退单理由" required />
       </>

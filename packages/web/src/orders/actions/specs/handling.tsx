@@ -8,7 +8,7 @@ import { attachmentKindLabels, noteKindLabels } from '../../../shared/labels.js'
 import type { ActionSpec } from '../ActionDialog.js';
 import { TextField } from '../fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from '../extension-fields.js';
-import { ReplyDoubtsWarning } from '../ReplyDoubts.js';
+import { amountRecoveredRules, confirmedDoubtsOf, ReplyDoubtsWarning, workersHelpedRules } from '../ReplyDoubts.js';
 import { str, opt, type V } from './values.js';
 export const maxUploadBytes = 20 * 1024 * 1024;
 
@@ -109,6 +109,7 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
       'outcome.measures': ['measures'],
       'outcome.amountRecovered': ['amountRecovered'],
       'outcome.workersHelped': ['workersHelped'],
+      confirmedDoubts: ['confirmDoubts'],
     },
     fields: ({ t, order, form }) => (
       <>
@@ -125,11 +126,12 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
         </Form.Item>
         <TextField name="measures" label="办理措施" required rows={4} placeholder="核实情况、采取的措施、协调的部门、结果" />
         <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item name="amountRecovered" label={t('追回金额（元）')} rules={[{ type: 'number', min: 0, max: 1e11, message: t('追回金额不能为负') }]}>
-            <InputNumber min={0} max={1e11} precision={2} style={{ width: 200 }} />
+          {/* No min/max/precision on the inputs: they changed what was typed. The rules refuse it instead. */}
+          <Form.Item name="amountRecovered" label={t('追回金额（元）')} rules={amountRecoveredRules(order, t)}>
+            <InputNumber style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="workersHelped" label={t('帮助人数')} rules={[{ type: 'integer', min: 0, max: 100000, message: t('帮助人数应为整数') }]}>
-            <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+          <Form.Item name="workersHelped" label={t('帮助人数')} rules={workersHelpedRules(t)}>
+            <InputNumber style={{ width: 160 }} />
           </Form.Item>
         </div>
         <ReplyDoubtsWarning order={order} form={form} />
@@ -146,6 +148,7 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
           workersHelped: Number(v.workersHelped ?? 0),
         },
         ...opt('note', v.note),
+        confirmedDoubts: confirmedDoubtsOf(o, v),
       }),
     success: '已提交办结反馈',
   },

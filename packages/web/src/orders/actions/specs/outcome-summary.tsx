@@ -19,6 +19,7 @@ export function OutcomeSummary({ order }: { order: OrderView }) {
             {t('追回 {amount} 元 · 帮助 {n} 人', { amount: o.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }), n: o.workersHelped })}
           </div>
           <ReplyDoubtTags doubts={o.doubts} />
+          {o.confirmedDoubts?.length ? <div data-testid="reply-doubts-confirmed">{t('承办人提交时已核实确认存疑的数字')}</div> : null}
         </>
       }
     />

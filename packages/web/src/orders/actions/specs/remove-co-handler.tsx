@@ -13,7 +13,8 @@ export function removeCoHandlerSpec(c: CoHandler): ActionSpec {
     fields: ({ t }) => (
       <>
         <p>
-          {t('协办单位')}：<strong>{c.unit.name}</strong>
+          {t('{label}：', { label: t('协办单位') })}
+          <strong>{c.unit.name}</strong>
         </p>
         <TextField name="reason" label="移除理由" required />
       </>
