@@ -2,7 +2,8 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
-import { invalid, staleVersion } from '../platform/errors/app-error.js';
+import { forbidden, invalid, staleVersion } from '../platform/errors/app-error.js';
+import { reachesWholeTree } from '../units/domain/province-root.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { insertIvrVersion, ivrHistory, latestIvr } from './ivr.repo.js';
 import { ivrExport, ivrProblems, queueDirectory, starterIvr, type IvrConfig } from './domain/ivr.js';
@@ -16,17 +17,28 @@ const queueReaders = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'
 export function createIvrService(deps: {
   db: Db;
   clock: Clock;
-  /** The cached unit directory: a queue's hotline centre must be one. Needed only to save a menu that names one. */
-  units?: Pick<UnitDirectoryCache, 'current'> | undefined;
+  /** The cached unit directory: who may read and change the menu, and a queue's hotline centre must be one. */
+  units: Pick<UnitDirectoryCache, 'current'>;
 }) {
   const { db, clock } = deps;
 
   /** The units the queues name as their centres, from the cached directory (no statement when it is warm). */
   async function centreLookup(config: IvrConfig) {
     if (!config.queues?.some((q) => q.centreId !== undefined)) return () => undefined;
-    if (!deps.units) throw new Error('createIvrService: a queue’s hotline centre needs the unit directory (deps.units)');
     const directory = await deps.units.current();
     return (id: string) => directory.get(id);
+  }
+
+  /**
+   * The voice menu is the province hotline's (one menu, one telephony): read and changed only by an editor whose reach
+   * holds the province's hotline centre (or the whole province, before a centre exists). A county's supervisor, or a
+   * city centre's, is refused: the menu routes every caller of the province. From the cached directory, no statement.
+   */
+  async function requireMenuEditor(actor: Actor) {
+    requireRole(actor, ...editors);
+    const centre = (await deps.units.current()).hotlineCentre();
+    const holds = centre ? centre.path.startsWith(actor.scopePath) : reachesWholeTree(actor.scopePath);
+    if (!holds) throw forbidden('IVR_OUT_OF_SCOPE', '语音导航属于省热线中心，本单位范围内没有省热线中心');
   }
 
   async function current(ex: Executor) {
@@ -38,7 +50,7 @@ export function createIvrService(deps: {
   }
 
   async function get(actor: Actor) {
-    requireRole(actor, ...editors);
+    await requireMenuEditor(actor);
     const c = await current(db);
     const history = await ivrHistory(db, 20);
     return { ...c, history: history.map((h) => ({ ...h, savedAt: h.savedAt.toISOString() })) };
@@ -49,7 +61,7 @@ export function createIvrService(deps: {
    * one is a 409 (the insert of the next version collides on its key when two editors save the same one). Audited.
    */
   async function update(actor: Actor, input: { version: number; config: IvrConfig; note?: string | undefined }) {
-    requireRole(actor, ...editors);
+    await requireMenuEditor(actor);
     const problems = ivrProblems(input.config, await centreLookup(input.config));
     if (problems.length)
       throw invalid(

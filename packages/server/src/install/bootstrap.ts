@@ -100,7 +100,7 @@ export async function bootstrap(db: Db, config: Config, clock: Clock): Promise<B
     if (config.demoOrders > 0) await seedDemoExchange(db, now, createSecretBox(config.secretKeys));
     if (config.demoOrders > 0) await seedDemoSupervision(db, clock);
     if (config.demoOrders > 0) await seedDemoSelfService(db, config, clock);
-    if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock);
+    if (config.demoOrders > 0) await seedDemoLawyerSeats(db, clock, config.province);
     if (config.demoOrders > 0) await seedDemoIntelligence(db, config, clock);
     if (config.demoOrders > 0) await seedDemoCampaign(db, clock);
     // After every step that saves orders: each phone order a demo agent saved has its call (the intelligence demo's

@@ -8,6 +8,7 @@ import { openOrdersSeenBy } from '../orders/order-facts.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { actorOf } from './demo-legal.js';
+import { createUnitDirectory } from '../units/unit-directory.js';
 
 /** Seventeen fictitious volunteer lawyers (Inner Mongolia's practice: 17 rotating, 2 a day); the first is the demo account "lawyer". */
 const surnames = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何'];
@@ -41,7 +42,7 @@ const consultations = [
  * counted from today), a swap, transfers to the lawyers on duty on past working days and today
  * with the demo lawyer's consultations, and the voice menu saved once by the supervisor.
  */
-export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
+export async function seedDemoLawyerSeats(db: Db, clock: Clock, province: string): Promise<void> {
   const now = clock.now();
   const [supervisor, agent, lawyer] = await Promise.all([
     actorOf(db, 'supervisor', 'supervisor'),
@@ -106,6 +107,6 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock): Promise<void> {
       reason: '出庭开庭，与同事调换',
     });
   }
-  const ivr = createIvrService({ db, clock });
+  const ivr = createIvrService({ db, clock, units: createUnitDirectory({ db, clock, province }) });
   await ivr.update(supervisor, { version: 0, config: starterIvr, note: '启用热线语音导航：维权、咨询、律师、服务、建议与人工' });
 }

@@ -22,6 +22,7 @@ import { isFinal, type OrderState } from './domain/states.js';
 import { orderNumberPattern } from './domain/order-number.js';
 import { wordWalkLength, wordWalkSizes } from './domain/word-walk.js';
 import { containing } from '../platform/db/like.js';
+import { normalisePhone } from '../platform/validation/phone-number.js';
 import { decodeKeyset, encodeKeyset, isTimestampText, uuidText } from '../platform/http/keyset-cursor.js';
 
 export type ListOrdersQuery = {
@@ -400,8 +401,10 @@ export function createOrderListService(deps: OrderDeps) {
     return { counts, capped: totalOf(counts) > countCap };
   }
 
-  async function list(actor: Actor, q: ListOrdersQuery) {
-    checkPeriods(q);
+  async function list(actor: Actor, asked: ListOrdersQuery) {
+    checkPeriods(asked);
+    // A number as typed (0471-6912345, +86 …) is searched as stored (platform/validation/phone-number.ts).
+    const q = asked.callerPhone ? { ...asked, callerPhone: normalisePhone(asked.callerPhone) } : asked;
     const now = clock.now();
     const units = await deps.units.current();
     const base = await conditions(actor, q, now);

@@ -13,6 +13,7 @@ import { channels, invalidCategories, orderStates, priorities, tiers } from './d
 import type { createIntakeService } from './intake.service.js';
 import type { createOrderListService } from './order-list.js';
 import type { createOrdersService } from './orders.service.js';
+import { normalisePhone } from '../platform/validation/phone-number.js';
 import {
   callerInput,
   callerSchema,
@@ -120,7 +121,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             channel: z.enum(channels).optional(),
             callerPhone: z
               .string()
-              .regex(/^\d{3,12}$/, { error: '来电号码应为 3–12 位数字' })
+              // As typed or pasted (0471-6912345, +86 138 1234 0002): the list searches the number normalised.
+              .refine((v) => /^\d{3,12}$/.test(normalisePhone(v)), { error: '来电号码应为 3–12 位数字（可含空格、横线、括号或 +86）' })
               .describe(
                 '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
               )

@@ -3,7 +3,7 @@ import { starterIvr } from '../../src/calls/domain/ivr.js';
 import { demoTelephonySecret } from '../../src/platform/config/config.js';
 import { signRequest } from '../../src/platform/signing/hmac.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
+import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 
 /** The voice menu as data (validated, versioned, exported) and the call figures of getKpis. */
@@ -24,6 +24,18 @@ describe('the voice menu', () => {
     expect(c).toMatchObject({ version: 0, savedAt: null, history: [] });
     expect(c.config.root).toBe('main');
     await expectError(agent.get('/api/ivr'), 403, 'ROLE_REQUIRED');
+  });
+
+  it("is read and changed only from a reach that holds the province's hotline centre, not a county's supervisor", async () => {
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    const countySupervisor = await addPerson(t, 'ivr-county-sup', 'supervisor', county.id);
+    const refused = await expectError(countySupervisor.get('/api/ivr'), 403, 'IVR_OUT_OF_SCOPE');
+    expect(refused.message).toBe('语音导航属于省热线中心，本单位范围内没有省热线中心');
+    await expectError(countySupervisor.put('/api/ivr', { version: 0, config: clone() }), 403, 'IVR_OUT_OF_SCOPE');
+    // Nothing was saved: the province's supervisor still reads the starter menu.
+    expect(await ok<any>(supervisor.get('/api/ivr'))).toMatchObject({ version: 0 });
+    // The queues' names stay readable to whoever reads calls (the desk shows them).
+    await ok(countySupervisor.get('/api/ivr/queues'));
   });
 
   it('refuses a dangling key, a bad key, a repeated key, a fifth level and a cycle, each named by its field', async () => {

@@ -76,4 +76,15 @@ describe('search by a caller’s number', () => {
     expect(many).toEqual(few);
     expect(sent.some((q) => /exists \(select 1 from "order_callers" oc/.test(q))).toBe(true);
   });
+
+  it('takes the number as typed or pasted: spaces, dashes, +86', async () => {
+    const sorted = (p: Page) => p.items.map((x) => x.id).sort();
+    const plain = sorted(await ok<Page>(dispatcher.get(`/api/orders?limit=50&callerPhone=${phone}`)));
+    for (const typed of ['139-0471-9999', '139 0471 9999', '+86 139 0471 9999']) {
+      expect(sorted(await ok<Page>(dispatcher.get(`/api/orders?limit=50&callerPhone=${encodeURIComponent(typed)}`)))).toEqual(plain);
+    }
+    const bad = await dispatcher.get(`/api/orders?limit=50&callerPhone=${encodeURIComponent('13-')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
 });

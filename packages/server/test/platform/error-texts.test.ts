@@ -82,3 +82,18 @@ describe('a request Node cannot parse', () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
   });
 });
+
+describe('an API path no route serves', () => {
+  it('is a 404 ROUTE_NOT_FOUND in the caller’s language, for a GET (the web client’s catch-all) and any other method', async () => {
+    expect(await get('/api/no-such-thing')).toMatchObject({
+      status: 404,
+      body: { code: 'ROUTE_NOT_FOUND', message: '接口不存在：GET /api/no-such-thing' },
+    });
+    expect(await get('/api/no-such-thing', 'en')).toMatchObject({
+      status: 404,
+      body: { code: 'ROUTE_NOT_FOUND', message: 'No such endpoint: GET /api/no-such-thing' },
+    });
+    const post = await t.app.inject({ method: 'POST', url: '/api/no-such-thing', headers: { cookie, 'accept-language': 'en' }, payload: {} });
+    expect([post.statusCode, post.json().message]).toEqual([404, 'No such endpoint: POST /api/no-such-thing']);
+  });
+});

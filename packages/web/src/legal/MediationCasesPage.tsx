@@ -3,7 +3,7 @@ import { Button, Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type MediationCase, mediationApi } from '../api/legal.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
@@ -16,7 +16,7 @@ const pageSize = 20;
  * who mediates, how far it got, and whether an agreement is being paid. A case is worked on from its order.
  */
 export default function MediationCasesPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<'open' | 'agreed' | 'failed' | undefined>();
   const [page, setPage] = useState(1);
   const cases = useLoad(() => mediationApi.all({ state, limit: pageSize, offset: (page - 1) * pageSize }), [state, page]);
@@ -45,7 +45,7 @@ export default function MediationCasesPage() {
       title: t('协议金额'),
       key: 'amount',
       width: 130,
-      render: (_: unknown, c: MediationCase) => (c.agreement ? formatMoney(c.agreement.amount) : '—'),
+      render: (_: unknown, c: MediationCase) => (c.agreement ? formatMoney(c.agreement.amount, lang) : '—'),
     },
     {
       title: t('履行'),

@@ -1,6 +1,6 @@
 import { Alert, Button, type FormInstance } from 'antd';
 import { mediationApi } from '../api/legal.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { formatMoney } from '../shared/format.js';
 import { useLoad } from '../shell/use-load.js';
 
@@ -10,7 +10,7 @@ import { useLoad } from '../shell/use-load.js';
  * the order are the mediation's, not retyped.
  */
 export function MediationReplyHint({ orderId, form }: { orderId: string; form: FormInstance }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const cases = useLoad(() => mediationApi.list(orderId), [orderId]);
   const agreed = cases.data?.items.find((c) => c.suggestedReply && c.agreement);
   if (!agreed?.suggestedReply || !agreed.agreement) return null;
@@ -26,7 +26,7 @@ export function MediationReplyHint({ orderId, form }: { orderId: string; form: F
       type="success"
       showIcon
       style={{ marginBottom: 12 }}
-      title={t('本工单已调解达成协议：追回 {amount}，帮助 {n} 人', { amount: formatMoney(amountRecovered), n: workersHelped })}
+      title={t('本工单已调解达成协议：追回 {amount}，帮助 {n} 人', { amount: formatMoney(amountRecovered, lang), n: workersHelped })}
       action={
         <Button size="small" onClick={fill}>
           {t('按调解结果填写')}

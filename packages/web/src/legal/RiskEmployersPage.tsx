@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { legalApi, type RiskEmployer } from '../api/legal.js';
 import { ListFooter } from '../shell/ListFooter.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { riskLevelLabels } from './labels.js';
@@ -19,7 +19,7 @@ type Level = 'high' | 'medium' | 'low';
  * its orders, the visits planned and made. A notice's link (`?key=`) shows the one employer it is about.
  */
 export default function RiskEmployersPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const key = params.get('key') ?? undefined;
@@ -72,7 +72,7 @@ export default function RiskEmployersPage() {
       ),
     },
     { title: t('近期诉求'), dataIndex: 'ordersInWindow', width: 90 },
-    { title: t('涉及金额'), key: 'amount', width: 130, render: (_: unknown, r: RiskEmployer) => formatMoney(r.amountTotal) },
+    { title: t('涉及金额'), key: 'amount', width: 130, render: (_: unknown, r: RiskEmployer) => formatMoney(r.amountTotal, lang) },
     { title: t('属地工会'), key: 'unit', render: (_: unknown, r: RiskEmployer) => r.territorialUnit?.name ?? '—' },
     { title: t('列入日期'), key: 'entered', width: 110, render: (_: unknown, r: RiskEmployer) => formatDate(r.enteredAt) },
     {

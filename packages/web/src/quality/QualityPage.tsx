@@ -81,7 +81,7 @@ export default function QualityPage() {
       }
     >
       {figures.data && (
-        <Space size={48} style={{ marginBottom: 16 }} className="quality-figures">
+        <Space size={[48, 16]} wrap style={{ marginBottom: 16 }} className="quality-figures">
           <Statistic title={t('{m} 月质检覆盖率', { m: day.month() + 1 })} value={pct(figures.data.coverage)} />
           <Statistic title={t('合格率')} value={pct(figures.data.passRate)} />
           <Statistic title={t('整改率（按期）')} value={pct(figures.data.rectificationRate)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatExact } from './format.js';
+import { formatCompact, formatExact, formatMoney } from './format.js';
 
 describe('formatCompact: big figures short enough for a card', () => {
   it.each<[number, string, string]>([
@@ -34,5 +34,14 @@ describe('formatCompact: big figures short enough for a card', () => {
     expect(formatCompact(null, 'zh')).toBe('—');
     expect(formatCompact(Number.NaN, 'en')).toBe('—');
     expect(formatExact(100_004_665_643, 'zh')).toBe('100,004,665,643');
+  });
+});
+
+describe('formatMoney: an amount of yuan in the interface language', () => {
+  it('says 元 in Chinese and ¥ in English, two decimals at most, a dash for none', () => {
+    expect(formatMoney(120000)).toBe('120,000 元');
+    expect(formatMoney(120000, 'en')).toBe('¥120,000');
+    expect(formatMoney(1234.567, 'en')).toBe('¥1,234.57');
+    expect(formatMoney(null, 'en')).toBe('—');
   });
 });

@@ -7,8 +7,13 @@ export const formatTime = (iso: string | null | undefined) => (iso ? beijing(iso
 export const formatShortTime = (iso: string | null | undefined) => (iso ? beijing(iso).format('MM-DD HH:mm') : '—');
 export const formatDate = (iso: string | null | undefined) => (iso ? beijing(iso).format('YYYY-MM-DD') : '—');
 
-export const formatMoney = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
+/** An amount of yuan: "120,000 元" in Chinese, "¥120,000" in English (the walk-through read "120,000 元" there). */
+export const formatMoney = (n: number | null | undefined, lang: 'zh' | 'en' = 'zh') =>
+  n === null || n === undefined
+    ? '—'
+    : lang === 'en'
+      ? `¥${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`
+      : `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
 
 export const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 

@@ -42,8 +42,12 @@ type Item = {
   label: string;
   icon: ReactNode;
   roles: readonly Role[] | 'all';
-  /** The hotline's calls: only for a role whose reach holds a hotline centre (the server's rule, told by the session). */
-  hotlineOnly?: true;
+  /**
+   * The hotline's own pages: only for a role whose reach holds a hotline centre (the server's rule, told by the
+   * session); the text says why to whoever's reach holds none. The voice menu asks more of the server (the province's
+   * centre); a city centre's supervisor sees the item and reads the server's refusal.
+   */
+  hotlineOnly?: string;
 };
 
 /** Who reads people (the server's readerRoles): the auditor reads only the audit log (三员分立). */
@@ -87,7 +91,7 @@ export const navItems: Item[] = [
     label: '话务记录',
     icon: <CustomerServiceOutlined />,
     roles: ['supervisor', 'inspector', 'leader', 'agent'],
-    hotlineOnly: true,
+    hotlineOnly: '话务记录属于热线中心，本单位范围内没有热线中心',
   },
   { path: '/legal/lawyers', label: '律师座席', icon: <SolutionOutlined />, roles: ['lawyer', 'supervisor', 'leader', 'agent', 'administrator'] },
   { path: '/union-services', label: '入会与服务群', icon: <UsergroupAddOutlined />, roles: ['handler', 'leader'] },
@@ -97,7 +101,13 @@ export const navItems: Item[] = [
   { path: '/admin/catalog', label: '分类目录', icon: <TagsOutlined />, roles: ['administrator'] },
   { path: '/admin/time-limits', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['administrator'] },
   { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, roles: ['administrator'] },
-  { path: '/admin/ivr', label: '语音导航', icon: <BranchesOutlined />, roles: ['supervisor', 'administrator'] },
+  {
+    path: '/admin/ivr',
+    label: '语音导航',
+    icon: <BranchesOutlined />,
+    roles: ['supervisor', 'administrator'],
+    hotlineOnly: '语音导航属于省热线中心，本单位范围内没有省热线中心',
+  },
   { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];

@@ -14,6 +14,14 @@ describe('the menu', () => {
 
   it('asks nothing of the reach for the other pages', () => {
     expect(canSee(item('/calls/wallboard'), { role: 'leader', holdsHotline: false })).toBe(true);
-    expect(navItems.filter((i) => i.hotlineOnly).map((i) => i.path)).toEqual(['/calls']);
+    expect(navItems.filter((i) => i.hotlineOnly).map((i) => i.path)).toEqual(['/calls', '/admin/ivr']);
+  });
+
+  it('shows the voice menu only to an editor whose reach holds a hotline centre', () => {
+    const ivr = item('/admin/ivr');
+    expect(canSee(ivr, { role: 'supervisor', holdsHotline: true })).toBe(true);
+    // A county's supervisor: the role edits menus, the reach holds no centre (the server answers IVR_OUT_OF_SCOPE).
+    expect(canSee(ivr, { role: 'supervisor', holdsHotline: false })).toBe(false);
+    expect(canSee(ivr, { role: 'leader', holdsHotline: true })).toBe(false);
   });
 });

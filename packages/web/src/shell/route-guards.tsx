@@ -29,13 +29,7 @@ export function Guard({ path, children }: { path: string; children: ReactNode })
   const item = navItems.find((i) => i.path === path);
   if (item && !canSee(item, current)) {
     const noHotline = item.hotlineOnly && !current.holdsHotline && (item.roles === 'all' || item.roles.includes(current.role));
-    return (
-      <Result
-        status="403"
-        title={t('当前角色无权使用此页面')}
-        subTitle={noHotline ? t('话务记录属于热线中心，本单位范围内没有热线中心') : t('可在右上角切换角色')}
-      />
-    );
+    return <Result status="403" title={t('当前角色无权使用此页面')} subTitle={noHotline && item.hotlineOnly ? t(item.hotlineOnly) : t('可在右上角切换角色')} />;
   }
   return <>{children}</>;
 }

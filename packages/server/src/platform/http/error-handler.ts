@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { CalendarNotCoveredError } from '../../calendar/domain/working-time.js';
 import { AppError, httpStatusOf, type FieldError } from '../errors/app-error.js';
@@ -52,9 +52,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请联系管理员' });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
-  });
+  app.setNotFoundHandler(routeNotFound);
+}
+
+/** An API path no route serves (here, and for a GET in the web client's catch-all, web.ts), in the caller's language. */
+export function routeNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const message = `接口不存在：${request.method} ${request.url.split('?')[0]}`;
+  const en = prefersEnglish(request.headers['accept-language']);
+  return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: en ? english(message) : message, requestId: request.id } satisfies ErrorBody);
 }
 
 /**

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { routeNotFound } from './error-handler.js';
 
 /** The built web client (packages/web/dist), served by the same server; absent in API-only test runs. */
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
@@ -49,7 +50,7 @@ export async function registerWebClient(app: FastifyInstance, root = defaultWebR
   app.get('/', { schema: { hide: true }, config: { public: true } }, sendIndex);
   app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) {
-      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, requestId: req.id });
+      return routeNotFound(req, reply);
     }
     const pathname = req.url.split('?')[0]!;
     if (/\.[a-z0-9]{2,5}$/i.test(pathname)) return sendBuiltLater(root, pathname, req.id, reply);

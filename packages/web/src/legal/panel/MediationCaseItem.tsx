@@ -3,7 +3,7 @@ import { Button, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { type MediationCase, mediationApi } from '../../api/legal.js';
 import type { OrderView } from '../../api/types.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { formatMoney, formatTime } from '../../shared/format.js';
 import { mediationStateLabels, performanceLabels } from '../labels.js';
 import type { LegalDialog } from './LegalDialogFields.js';
@@ -20,7 +20,7 @@ export function MediationCaseItem({
   canMediate: boolean;
   openDialog: (d: LegalDialog, values?: Record<string, unknown>) => void;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   return (
     <div className="mediation-case">
       <Space wrap>
@@ -41,10 +41,10 @@ export function MediationCaseItem({
       ))}
       {c.agreement && (
         <div>
-          {t('协议金额')} {formatMoney(c.agreement.amount)}，{t('已支付')} {formatMoney(c.agreement.paid)}；
+          {t('协议金额')} {formatMoney(c.agreement.amount, lang)}，{t('已支付')} {formatMoney(c.agreement.paid, lang)}；
           {c.agreement.paymentSchedule.map((p, i) => (
             <Tag key={i}>
-              {p.dueDate} {formatMoney(p.amount)}
+              {p.dueDate} {formatMoney(p.amount, lang)}
             </Tag>
           ))}
         </div>

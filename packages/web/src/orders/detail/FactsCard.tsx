@@ -1,6 +1,6 @@
 import { Card, Descriptions, Space, Typography } from 'antd';
 import type { OrderView } from '../../api/types.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { formatMoney, formatTime } from '../../shared/format.js';
 import { channelLabels, contactAccessLabels, tierLabels } from '../../shared/labels.js';
 import { useCatalogNames, useDivisionName } from '../../shared/reference.js';
@@ -8,7 +8,7 @@ import { PriorityTag, RiskTags } from '../order-tags.js';
 
 /** 诉求: what the caller asked about — type, subject, employer, place, the figures and the narrative. */
 export function FactsCard({ order }: { order: OrderView }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const names = useCatalogNames();
   const divisionName = useDivisionName();
   return (
@@ -37,7 +37,7 @@ export function FactsCard({ order }: { order: OrderView }) {
           { key: 'place', label: t('地点'), children: [divisionName(order.place.divisionCode), order.place.text].filter(Boolean).join(' · ') || '—', span: 2 },
           { key: 'eaddr', label: t('单位地址'), children: order.employer.address ?? '—' },
           { key: 'workers', label: t('涉及人数'), children: order.workersInvolved ?? '—' },
-          { key: 'amount', label: t('涉及金额'), children: formatMoney(order.amountInvolved) },
+          { key: 'amount', label: t('涉及金额'), children: formatMoney(order.amountInvolved, lang) },
           { key: 'created', label: t('受理'), children: `${formatTime(order.createdAt)} · ${order.intakeUnit.name}` },
         ]}
       />

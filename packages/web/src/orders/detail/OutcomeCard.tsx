@@ -1,13 +1,13 @@
 import { Card, Descriptions, Tag } from 'antd';
 import type { OrderView } from '../../api/types.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { formatMoney, formatTime } from '../../shared/format.js';
 import { satisfactionLabels } from '../../shared/labels.js';
 import { ReplyDoubtTags } from '../actions/ReplyDoubts.js';
 
 /** 办理结果与回访: the unit's reply and the callback's result. */
 export function OutcomeCard({ order }: { order: OrderView }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (!order.outcome && !order.callback) return null;
   return (
     <Card size="small" title={t('办理结果与回访')}>
@@ -21,7 +21,7 @@ export function OutcomeCard({ order }: { order: OrderView }) {
               label: t('是否解决'),
               children: order.outcome.resolved ? <Tag color="green">{t('已解决')}</Tag> : <Tag color="orange">{t('未解决')}</Tag>,
             },
-            { key: 'amount', label: t('追回金额'), children: formatMoney(order.outcome.amountRecovered) },
+            { key: 'amount', label: t('追回金额'), children: formatMoney(order.outcome.amountRecovered, lang) },
             { key: 'workers', label: t('帮助人数'), children: order.outcome.workersHelped },
             { key: 'measures', label: t('办理措施'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{order.outcome.measures}</span>, span: 3 },
             ...(order.outcome.doubts?.length

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { channels, orderStates, tiers } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { channelLabels, stateLabels, tierLabels } from '../../shared/labels.js';
+import { normalisePhone } from '../../shared/validation.js';
 import { fixedBy, type Filters, type SavedView } from '../views.js';
 import { ChoiceFilter } from './ChoiceFilter.js';
 
@@ -17,7 +18,8 @@ export function MoreFilters({ view, filters, set }: { view: SavedView; filters: 
     setEmployer(filters.employer ?? '');
   }, [filters.callerPhone, filters.employer]);
 
-  const phoneOk = !phone || /^\d{3,12}$/.test(phone);
+  // A number as written or pasted (0471-6912345, +86 139 …) is searched as its digits (shared/validation.ts).
+  const phoneOk = !phone || /^\d{3,12}$/.test(normalisePhone(phone));
   const opts = (table: Record<string, string>, codes: readonly string[]) => codes.map((c) => ({ value: c, label: t(table[c] ?? c) }));
   return (
     <div className="order-filters-more">
@@ -39,11 +41,11 @@ export function MoreFilters({ view, filters, set }: { view: SavedView; filters: 
         <Input.Search
           placeholder={t('来电号码（可部分）')}
           value={phone}
-          onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}
-          onSearch={(v) => phoneOk && set({ callerPhone: v || undefined })}
+          onChange={(e) => setPhone(e.target.value)}
+          onSearch={(v) => phoneOk && set({ callerPhone: normalisePhone(v) || undefined })}
           allowClear
           style={{ width: 170 }}
-          maxLength={12}
+          maxLength={20}
         />
       </Form.Item>
       <Form.Item>
