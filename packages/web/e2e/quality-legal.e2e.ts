@@ -65,6 +65,14 @@ describe('quality inspection and legal supervision letters', () => {
     await row.waitFor();
     await row.getByRole('button', { name: /评\s?分/ }).click();
     await settled(page, '.ant-modal').waitFor();
+    // The sheet starts unscored: every item is scored, here in full but the policy answer's accuracy.
+    const dialog = page.getByRole('dialog');
+    const points = dialog.locator('input[id^="scores_"]');
+    for (let i = 0; i < (await points.count()); i++) {
+      const input = points.nth(i);
+      await input.fill((await input.getAttribute('aria-valuemax')) ?? '0');
+    }
+    for (const veto of await dialog.getByRole('radio', { name: '符合' }).all()) await veto.check();
     const accuracy = page.locator('input#scores_policy_accuracy');
     await accuracy.fill('20');
     await page.locator('textarea#comments').fill('未告知可申请劳动仲裁的时效');
@@ -119,7 +127,8 @@ describe('quality inspection and legal supervision letters', () => {
     const hint = settled(handler, '.ant-modal').locator('.mediation-reply-hint');
     await hint.getByText('追回 120,000 元，帮助 8 人').waitFor();
     await hint.getByRole('button', { name: '按调解结果填写' }).click();
-    assert.equal(await handler.locator('input#amountRecovered').inputValue(), '120000.00');
+    // The figure as the agreement has it (the form no longer pads or clamps what it shows).
+    assert.equal(await handler.locator('input#amountRecovered').inputValue(), '120000');
     assert.equal(await handler.locator('input#workersHelped').inputValue(), '8');
     assert.match(await handler.locator('textarea#measures').inputValue(), /达成调解协议：企业于十日内一次性支付拖欠工资12万元/);
     await shot(handler, 'e2e-mediation-reply');

@@ -109,8 +109,10 @@ describe('the worker’s own page on a phone', () => {
     o = await handler('POST', `/orders/${o.id}/reply`, {
       version: o.version,
       outcome: { resolved: true, measures: '经协调，公司已补发全部工资', amountRecovered: 90000, workersHelped: 12 },
+      // More workers than intake read from the narrative: the handler confirms the figure, the reviewer says why.
+      confirmedDoubts: ['workers_above_involved'],
     });
-    await dispatcher('POST', `/orders/${o.id}/review`, { version: o.version, decision: 'accept' });
+    await dispatcher('POST', `/orders/${o.id}/review`, { version: o.version, decision: 'accept', reason: '已电话核实 12 人均已领到工资' });
 
     await page.getByRole('tab', { name: '评价' }).click();
     await page.fill('#find_number', number);
