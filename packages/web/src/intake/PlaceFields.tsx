@@ -55,19 +55,13 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
       <Row gutter={10}>
         <Col xs={24} sm={12} lg={4}>
           <Form.Item name="workersInvolved" label={t('涉及人数')} rules={[{ type: 'integer', min: 1, max: 100000, message: t('人数应为 1–100000 的整数') }]}>
-            <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+            {/* No min/max on the box: it would clamp a slip (-5, 1000000) to a bound instead of the rule saying so. */}
+            <InputNumber precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="amountInvolved" label={t('涉及金额（元）')} rules={[{ type: 'number', min: 0, max: 1e11, message: t('金额应为 0 到 1000 亿之间') }]}>
-            <InputNumber<number>
-              min={0}
-              max={1e11}
-              precision={2}
-              style={{ width: '100%' }}
-              formatter={thousands}
-              parser={(s) => Number((s ?? '').replace(/[,\s]/g, ''))}
-            />
+            <InputNumber<number> precision={2} style={{ width: '100%' }} formatter={thousands} parser={(s) => Number((s ?? '').replace(/[,\s]/g, ''))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={24} lg={15}>

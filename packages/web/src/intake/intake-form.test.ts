@@ -63,6 +63,9 @@ describe('matchQueryOf', () => {
       { division: ['150100', '150102'], workersInvolved: 12 },
       { divisionCode: '150102', workersInvolved: 12 },
     ],
+    // A slip the form's rules refuse is not asked about (the box no longer clamps it).
+    [{ workersInvolved: -5, amountInvolved: 999_999_999_999 }, {}],
+    [{ workersInvolved: 2.5, amountInvolved: 230_000 }, { amountInvolved: 230_000 }],
   ])('%j → %j', (v, q) => expect(matchQueryOf(v as Partial<IntakeValues>)).toEqual(q));
 });
 

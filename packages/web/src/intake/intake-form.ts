@@ -129,10 +129,14 @@ export function matchQueryOf(v: Partial<IntakeValues>) {
     ...(phonePattern.test(phone) ? { phone } : {}),
     ...(employer.length >= 2 ? { employer } : {}),
     ...(divisionCode ? { divisionCode } : {}),
-    ...(typeof v.workersInvolved === 'number' ? { workersInvolved: v.workersInvolved } : {}),
-    ...(typeof v.amountInvolved === 'number' ? { amountInvolved: v.amountInvolved } : {}),
+    // Only figures the form's rules accept (PlaceFields.tsx): a slip being typed (-5) is not a question to ask.
+    ...(workersOk(v.workersInvolved) ? { workersInvolved: v.workersInvolved } : {}),
+    ...(amountOk(v.amountInvolved) ? { amountInvolved: v.amountInvolved } : {}),
   };
 }
+
+const workersOk = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 100_000;
+const amountOk = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1e11;
 
 /**
  * The draft survives a reload or a crashed tab: one per person, with the moment the call started (null until the
