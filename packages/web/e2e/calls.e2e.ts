@@ -44,7 +44,9 @@ describe('calls in the browser', () => {
     await report(call('e2e-now', '13904716666', 10, false));
     await page.waitForURL(/\/intake$/);
     await page.getByTestId('screen-pop').waitFor();
-    // The queue the caller waited in by its name (the voice menu's configuration), not its id.
+    // The queue the caller waited in by its name (the voice menu's configuration), not its id. The names arrive by
+    // their own request, which may land after the pop: wait for the name rather than read the first paint.
+    await page.getByTestId('screen-pop').getByText('综合坐席').waitFor();
     assert.match(await page.getByTestId('screen-pop').innerText(), /13904716666[\s\S]*综合坐席[\s\S]*此前来电 1 次/);
     assert.equal(await page.inputValue('#callers_0_phone'), '13904716666');
     await page.fill('#callers_0_name', '钱女士');
