@@ -101,10 +101,13 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   /** The calls a unit's figures hold (calls/call-reach.ts): all, its own centre's agents', or none (null). */
   const callReachOfUnit = async (unitPath: string) => callReachOf(db, await deps.units.current(), unitPath);
 
-  /** The call figures of a unit's scope: null where the scope holds no hotline centre (reports, getKpis). */
-  async function callFiguresFor(unitPath: string, p: Period) {
+  /**
+   * The call figures of a unit's scope for each period, nulls where the scope holds no hotline centre (reports). The
+   * reach is read once for all the periods: a city's is a statement of its own.
+   */
+  async function callFiguresFor(unitPath: string, periods: Period[]) {
     const reach = await callReachOfUnit(unitPath);
-    return reach ? callFiguresIn(p, reach) : null;
+    return Promise.all(periods.map((p) => (reach ? callFiguresIn(p, reach) : null)));
   }
 
   async function getKpis(actor: Actor, q: FigureQuery) {

@@ -149,11 +149,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     const flagName = new Map(flagNames.map((r) => [r.code, r.nameZh]));
     const topSubjects = subjects.map((s) => ({ name: names.get(s.code) ?? s.code, count: s.count }));
     const campaignRows = await Promise.all(campaigns.map(async (k) => ({ name: k.name, ...(await campaignFigures(db, k, { from, to }, unit.path)) })));
-    const [callsNow, callsPrev, callsLy] = await Promise.all([
-      analytics.callFiguresFor(unit.path, q),
-      analytics.callFiguresFor(unit.path, cmp.previous),
-      analytics.callFiguresFor(unit.path, cmp.lastYear),
-    ]);
+    const [callsNow, callsPrev, callsLy] = await analytics.callFiguresFor(unit.path, [q, cmp.previous, cmp.lastYear]);
     const figures = kpiFigures(now, callsNow);
     const previous = kpiFigures(prev, callsPrev);
     const lastYear = kpiFigures(ly, callsLy);
