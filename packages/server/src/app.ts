@@ -170,7 +170,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bus = deps.bus ?? (await createChangeBus(database, (err) => app.log.warn({ err }, 'change bus')));
   if (!deps.bus) app.addHook('onClose', () => bus.close());
 
-  const auth = createAuthService({ db, config, clock, bus });
+  // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
+  const units = createUnitDirectory({ db, clock, bus, province: config.province });
+  const auth = createAuthService({ db, config, clock, bus, units });
   // The big screen's display tokens (analytics/display-tokens.ts), made below with the analytics service.
   let displayTokens: DisplayTokens | null = null;
   registerAuthHook(app, auth, { cookie: displayCookieName, actorOf: async (token, meta) => displayTokens?.actorFromDisplayToken(token, meta) ?? null });
@@ -215,8 +217,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
   const secrets = createSecretBox(config.secretKeys);
   const outbound = createOutbound({ db, clock, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000 });
-  // Reference data every order request reads: one copy per process, dropped when a writer announces a change.
-  const units = createUnitDirectory({ db, clock, bus, province: config.province });
   // Callers' synonyms, shared by article search and the order list's word search; an editor's change reaches every instance.
   const synonyms = createSynonymCache({ db, clock, bus });
   const orderDeps: OrderDeps = {

@@ -18,6 +18,11 @@ const assignment = z.object({
   provinceWide: z.boolean(),
   /** Whether this role's reach holds a hotline centre, and so the hotline's calls (access/scope.ts hotlineWithin). */
   holdsHotline: z.boolean(),
+  /**
+   * Whether this role's reach holds the province's hotline centre (a city's centre does not), and so the voice menu
+   * (units/unit-directory.ts holdsProvinceHotline, the rule calls/ivr.service.ts applies).
+   */
+  holdsProvinceHotline: z.boolean(),
   /** The person's own start page in this role (设为首页); null: the role's. */
   startPage: z.string().nullable(),
 });

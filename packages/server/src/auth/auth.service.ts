@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
 import type { Clock } from '../platform/clock.js';
 import { findUnitsByIds } from '../units/units.repo.js';
+import { createUnitDirectory, type UnitDirectoryCache } from '../units/unit-directory.js';
 import { activeRolesOf, findPersonByUsername, findUser, setOwnPassword, setStartPage as writeStartPage, type ActiveRole } from '../users/users.repo.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repo.js';
@@ -44,8 +45,16 @@ function assignmentsFrom(value: unknown) {
 
 type Assignment = ReturnType<typeof assignmentsFrom>[number];
 
-export function createAuthService(deps: { db: Db; config: Config; clock: Clock; bus?: ChangeBus | undefined }) {
+export function createAuthService(deps: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  bus?: ChangeBus | undefined;
+  /** The cached unit directory (the application's): what the session tells the screens of each role's reach. */
+  units?: Pick<UnitDirectoryCache, 'current'> | undefined;
+}) {
   const { db, config, clock, bus } = deps;
+  const units = deps.units ?? createUnitDirectory({ db, clock, bus, province: config.province });
   /**
    * Signed-in requests' sessions, per process (session-cache.ts: 30 s at most without hearing of a change). Only with
    * a bus: without one, nothing would tell it of a revocation written elsewhere in the process, so every request reads.
@@ -275,7 +284,9 @@ export function createAuthService(deps: { db: Db; config: Config; clock: Clock; 
   async function describeSession(actor: Actor) {
     const user = await findUser(db, actor.userId);
     const [home] = (await findUnitsByIds(db, [user!.unitId])).map((u) => ({ id: u.id, name: u.name }));
-    const assignments = await assignmentsOf(actor.userId);
+    const directory = await units.current();
+    // The voice menu's item shows only where the server lets the role in (unit-directory.ts; the server asks again).
+    const assignments = (await assignmentsOf(actor.userId)).map((a) => ({ ...a, holdsProvinceHotline: directory.holdsProvinceHotline(a.scopePath) }));
     const s = actor.sessionId ? await repo.findSession(db, actor.sessionId) : undefined;
     return {
       user: {

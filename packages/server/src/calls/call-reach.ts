@@ -49,3 +49,10 @@ export const reachFilter = (reach: CallReach & {}): { reach?: { agents: string[]
 /** Whether one call is in a reach (the same rule as the filter, for one call read by id). */
 export const callInReach = (reach: CallReach, call: { agent: string | null; queue: string | null }) =>
   !!reach && ('all' in reach || (!!call.agent && reach.agents.includes(call.agent.toLowerCase())) || (!!call.queue && reach.queues.includes(call.queue)));
+
+/**
+ * Whether an agent (a telephony login, any case) is one of a reach's own: every agent for the province's centre, the
+ * agents within a city's reach for its centre (the wallboard's agents: a province agent who answered one of the city's
+ * queue's calls is the province's).
+ */
+export const agentInReach = (reach: CallReach, agent: string) => !!reach && ('all' in reach || reach.agents.includes(agent.toLowerCase()));

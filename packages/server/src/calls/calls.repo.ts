@@ -270,12 +270,15 @@ export async function findCall(db: Executor, callId: string): Promise<CallRow | 
   return row;
 }
 
-/** Calls not ended, offered since `since` (an in-progress call older than a day is a lost "ended" event, not live). */
-export async function callsInProgress(db: Executor, since: Date) {
+/**
+ * Calls not ended, offered since `since` (an in-progress call older than a day is a lost "ended" event, not live), of
+ * a city centre's reach when one is given (the same condition as the call list's).
+ */
+export async function callsInProgress(db: Executor, since: Date, reach?: CallFilter['reach']) {
   return db
     .select({ callId: calls.callId, queuedAt: calls.queuedAt, answeredAt: calls.answeredAt, agent: calls.agent })
     .from(calls)
-    .where(and(eq(calls.outcome, 'in_progress'), gte(calls.offeredAt, since)));
+    .where(and(eq(calls.outcome, 'in_progress'), gte(calls.offeredAt, since), reach ? inReach(reach) : undefined));
 }
 
 export async function agentStateRows(db: Executor) {

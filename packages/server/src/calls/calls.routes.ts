@@ -232,8 +232,8 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
           ...errorResponses,
         },
         ...describe(
-          '话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态',
-          "The wallboard: today's call figures (Beijing day), callers waiting now and the longest wait, calls in progress, every agent's state.",
+          '话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态。范围与话务记录相同：省热线中心全部话务与坐席，市级热线分中心本中心坐席接听与本中心队列的话务及本中心坐席；范围内没有热线中心返回 403',
+          "The wallboard: today's call figures (Beijing day), callers waiting now and the longest wait, calls in progress, the agents' states. The same reach as the call records: the province's hotline centre every call and agent; a city's own centre the calls its agents answered or that waited in its queues, and its own agents; a reach without a hotline centre gets 403.",
         ),
       },
     },

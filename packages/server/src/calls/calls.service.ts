@@ -8,7 +8,7 @@ import { findVisibleOrder } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { agentLoginsMatching, displayNamesByUsername } from '../users/user-names.js';
-import { callInReach, callReachOf, reachFilter, type CallReach } from './call-reach.js';
+import { agentInReach, callInReach, callReachOf, reachFilter, type CallReach } from './call-reach.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
@@ -210,10 +210,15 @@ export function createCallsService(deps: Deps) {
     return callReachOf(db, await deps.units.current(), actor.scopePath);
   }
 
-  async function requireCallReader(actor: Actor): Promise<CallReach & {}> {
+  /** A reader of calls whose reach has some (the call records', and the wallboard's, which says it is the wallboard). */
+  async function requireCallReader(actor: Actor, what: 'records' | 'wallboard' = 'records'): Promise<CallReach & {}> {
     requireRole(actor, ...readers);
     const reach = await callReach(actor);
-    if (!reach) throw forbidden('CALLS_OUT_OF_SCOPE', '话务记录属于热线中心，本单位范围内没有热线中心');
+    if (!reach)
+      throw forbidden(
+        'CALLS_OUT_OF_SCOPE',
+        what === 'wallboard' ? '话务大屏属于热线中心，本单位范围内没有热线中心' : '话务记录属于热线中心，本单位范围内没有热线中心',
+      );
     return reach;
   }
 
@@ -346,26 +351,32 @@ export function createCallsService(deps: Deps) {
 
   /**
    * The wallboard's live side: `onChange` after every committed batch of call events or agent state change (the
-   * bus coalesces a busy hour's batches), for the wallboard's readers. Returns the unsubscription.
+   * bus coalesces a busy hour's batches), for the wallboard's readers: a reach without calls is refused before any
+   * stream opens. Returns the unsubscription.
    */
-  function watchWallboard(actor: Actor, onChange: (at: string) => void) {
-    requireRole(actor, ...readers);
+  async function watchWallboard(actor: Actor, onChange: (at: string) => void) {
+    await requireCallReader(actor, 'wallboard');
     return bus.subscribe('calls.changed', (m) => onChange(m.at));
   }
 
-  /** The live wallboard: today's figures (Beijing day so far), the queue now, and every agent's state. */
+  /**
+   * The live wallboard: today's figures (Beijing day so far), the queue now, and the agents' states, of the reader's
+   * calls (call-reach.ts, the call records' rule): the province's centre every call and agent; a city's centre the
+   * calls of its agents and its queues, and its own agents; a reach without a centre none (403).
+   */
   async function wallboard(actor: Actor) {
-    requireRole(actor, ...readers);
+    const reach = await requireCallReader(actor, 'wallboard');
+    const within = reachFilter(reach);
     const now = clock.now();
     const today = localDateOf(now);
-    const byAgent = await repo.callTallies(db, { from: instantAt(today, 0), to: now }, defaultCallFigureOptions, 'agent');
-    const live = await repo.callsInProgress(db, new Date(now.getTime() - 86_400_000));
+    const byAgent = await repo.callTallies(db, { from: instantAt(today, 0), to: now, ...within }, defaultCallFigureOptions, 'agent');
+    const live = await repo.callsInProgress(db, new Date(now.getTime() - 86_400_000), within.reach);
     const answeredToday = new Map(byAgent.filter((r) => r.key !== '—').map((r) => [r.key, r.tallies.queuedAnswered + r.tallies.direct]));
     const agents = agentsOnBoard(
       (await repo.agentStateRows(db)).map((r) => ({ username: r.username, state: r.state as ChosenAgentState, since: r.since.toISOString() })),
       live.filter((c) => c.answeredAt && c.agent).map((c) => ({ agent: c.agent!, callId: c.callId, answeredAt: c.answeredAt!.toISOString() })),
       answeredToday,
-    );
+    ).filter((a) => agentInReach(reach, a.agent));
     const names = await displayNamesByUsername(
       db,
       agents.map((a) => a.agent),

@@ -3,7 +3,6 @@ import { requireRole, type Actor } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { forbidden, invalid, staleVersion } from '../platform/errors/app-error.js';
-import { reachesWholeTree } from '../units/domain/province-root.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { insertIvrVersion, ivrHistory, latestIvr } from './ivr.repo.js';
 import { ivrExport, ivrProblems, queueDirectory, starterIvr, type IvrConfig } from './domain/ivr.js';
@@ -36,9 +35,9 @@ export function createIvrService(deps: {
    */
   async function requireMenuEditor(actor: Actor) {
     requireRole(actor, ...editors);
-    const centre = (await deps.units.current()).hotlineCentre();
-    const holds = centre ? centre.path.startsWith(actor.scopePath) : reachesWholeTree(actor.scopePath);
-    if (!holds) throw forbidden('IVR_OUT_OF_SCOPE', '语音导航属于省热线中心，本单位范围内没有省热线中心');
+    // The rule is the directory's (`holdsProvinceHotline`): the session tells the screens the same answer.
+    if (!(await deps.units.current()).holdsProvinceHotline(actor.scopePath))
+      throw forbidden('IVR_OUT_OF_SCOPE', '语音导航属于省热线中心，本单位范围内没有省热线中心');
   }
 
   async function current(ex: Executor) {

@@ -12,8 +12,8 @@ const heartbeatMs = 15_000;
 
 /**
  * The wallboard's own stream. The cockpit's stream (analytics `streamCockpit`) pushes `calls` too, but only to the
- * figure roles and only for a scope holding the hotline centre, while the wallboard is read by the desk's agents and
- * by supervisors and leaders at any level: this one follows the wallboard's readers.
+ * figure roles, while the wallboard is read by the desk's agents too: this one follows the wallboard's readers (the
+ * call readers whose reach holds a hotline centre, the province's or a city's: calls/call-reach.ts).
  */
 export const wallboardStreamRoutes: FastifyPluginAsyncZod<{ calls: CallsService; clock: Clock }> = async (app, { calls, clock }) => {
   // Open streams end when the server closes, or a graceful shutdown would wait for every open wall.
@@ -43,8 +43,8 @@ export const wallboardStreamRoutes: FastifyPluginAsyncZod<{ calls: CallsService;
       let timer: NodeJS.Timeout | null = null;
       let closed = false;
       const write = (event: string) => !closed && reply.raw.write(`event: ${event}\ndata: ${JSON.stringify({ at: clock.now().toISOString() })}\n\n`);
-      // Subscribing checks the role: a refusal is still an ordinary 403 answer, before the stream opens.
-      const off = calls.watchWallboard(actor, () => {
+      // Subscribing checks the role and the reach: a refusal is still an ordinary 403 answer, before the stream opens.
+      const off = await calls.watchWallboard(actor, () => {
         timer ??= setTimeout(() => {
           timer = null;
           write('calls');

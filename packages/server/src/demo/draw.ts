@@ -1,4 +1,5 @@
 import type { Channel, Priority, Tier } from '../orders/domain/states.js';
+import { autoTitle } from '../orders/domain/auto-title.js';
 import { normaliseEmployerName } from '../orders/domain/employer.js';
 import { suggestRiskFlags, type RiskSuggestion, type RiskThresholds } from '../orders/domain/risk-flags.js';
 import { CHINA_OFFSET_MINUTES } from '../calendar/domain/working-time.js';
@@ -284,7 +285,8 @@ export function drawRequest(rng: Rng, cast: Cast, kind: Kind, createdAt: Date, t
   else if (priority === 'normal' && pressing && (flags.has('mass') || flags.has('large')) && rng.chance(0.35)) priority = 'urgent';
   if (priority !== 'normal' && !flags.size) flags.add(rng.chance(0.6) ? 'hidden' : 'danger');
   if (subject === 'labor_safety' && rng.chance(0.3)) flags.add('danger');
-  title ??= narrative.slice(0, 30);
+  // As intake titles an order the agent gave none (orders/domain/auto-title.ts): never cut inside a word or a figure.
+  title ??= autoTitle(narrative);
 
   const { intake, holder, desk } = whoTakesIt(rng, cast, channel);
   return {

@@ -8,6 +8,7 @@ import { channels, finalStates, orderStates } from '../orders/domain/states.js';
 import type { SeedPerson, SeedUnit } from './cast.js';
 import { generateOrders, type GeneratedOrder, type SeedContext } from './generate.js';
 import { orderProblems } from './invariants.js';
+import { autoTitle } from '../orders/domain/auto-title.js';
 
 /** A small province as the demo installs it: centre, studio, two cities, five counties, streets, an enterprise union, collaborators. */
 function installation(): { units: SeedUnit[]; people: SeedPerson[] } {
@@ -138,6 +139,17 @@ describe('the demo order generator', () => {
     const wages = orders.find((g) => g.order.subjectCode === 'wage_arrears' && g.order.state === 'archived')!;
     expect(wages.order.narrative).toContain(wages.order.employerName!);
     expect(wages.events.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'dispatch', 'sign', 'reply', 'review_accept']));
+  });
+
+  it('titles an order with no story title as intake would: the auto-title, never cut inside a word or a figure', () => {
+    const orders = [...runs.values()].flat().map((g) => g.order);
+    // The orders whose title is taken from the narrative (consultations, suggestions): its start, not a story's title.
+    const fromNarrative = orders.filter((o) => o.narrative.startsWith(o.title.replace(/…$/, '')));
+    const cut = fromNarrative.filter((o) => Array.from(o.narrative).length > 30);
+    expect(cut.length).toBeGreaterThan(20);
+    for (const o of fromNarrative) expect([o.narrative, o.title]).toEqual([o.narrative, autoTitle(o.narrative)]);
+    // A cut title says so.
+    for (const o of cut) expect(o.title.endsWith('…')).toBe(true);
   });
 
   it('numbers each local day in creation order and continues a day already started', () => {

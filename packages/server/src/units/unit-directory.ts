@@ -2,7 +2,7 @@ import type { ChangeBus } from '../platform/bus/index.js';
 import { createReferenceCache, type ReferenceCache } from '../platform/cache/reference-cache.js';
 import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/client.js';
-import { hotlineCentreOf, provinceRootOf } from './domain/province-root.js';
+import { hotlineCentreOf, provinceRootOf, reachesWholeTree } from './domain/province-root.js';
 import { allUnitBriefs, type UnitBrief } from './units.repo.js';
 
 export type { UnitBrief };
@@ -18,6 +18,12 @@ export type UnitDirectory = {
   byDivisionCodes(codes: readonly string[]): UnitBrief[];
   /** Whether a reach holds an active hotline centre, and so the hotline's calls (access/scope.ts hotlineWithin). */
   holdsHotline(scopePath: string): boolean;
+  /**
+   * Whether a reach holds the province's hotline centre (`hotlineCentre`), or the whole province tree while the
+   * province has none: the voice menu's rule (calls/ivr.service.ts), which the session tells the screens. A city's
+   * centre holds a hotline centre (`holdsHotline`), not the province's.
+   */
+  holdsProvinceHotline(scopePath: string): boolean;
 };
 
 export function unitDirectoryOf(rows: readonly UnitBrief[], province: string): UnitDirectory {
@@ -39,6 +45,7 @@ export function unitDirectoryOf(rows: readonly UnitBrief[], province: string): U
     hotlineCentre: () => centre,
     byDivisionCodes: (codes) => rows.filter((u) => u.divisionCode !== null && codes.includes(u.divisionCode)),
     holdsHotline: (scopePath) => centres.some((c) => c.path.startsWith(scopePath)),
+    holdsProvinceHotline: (scopePath) => (centre ? centre.path.startsWith(scopePath) : reachesWholeTree(scopePath)),
   };
 }
 

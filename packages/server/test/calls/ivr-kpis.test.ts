@@ -38,6 +38,27 @@ describe('the voice menu', () => {
     await ok(countySupervisor.get('/api/ivr/queues'));
   });
 
+  it("tells the session whether a role's reach holds the province's centre: a city centre's supervisor holds a centre, not the menu", async () => {
+    const city = await unitByDivision(t, 'city_federation', '150200');
+    const centre = await ok<any>(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '包头市12351热线分中心' }), 201);
+    const citySupervisor = await addPerson(t, 'ivr-city-sup', 'supervisor', centre.id);
+    // Its reach holds a hotline centre (its own calls), not the province's: the screens are told both, and the server
+    // refuses the menu, as it does whoever the session says does not hold it.
+    expect(citySupervisor.session.current).toMatchObject({ holdsHotline: true, holdsProvinceHotline: false });
+    expect((await ok<any>(citySupervisor.get('/api/auth/session'))).current.holdsProvinceHotline).toBe(false);
+    await expectError(citySupervisor.get('/api/ivr'), 403, 'IVR_OUT_OF_SCOPE');
+    await expectError(citySupervisor.put('/api/ivr', { version: 0, config: clone() }), 403, 'IVR_OUT_OF_SCOPE');
+    const county = await unitByDivision(t, 'county_federation', '150102');
+    const countySupervisor = await addPerson(t, 'ivr-county-sup-2', 'supervisor', county.id);
+    expect(countySupervisor.session.current).toMatchObject({ holdsHotline: false, holdsProvinceHotline: false });
+    expect(supervisor.session.current).toMatchObject({ holdsHotline: true, holdsProvinceHotline: true });
+    // The session's flag and the server's answer agree, role by role.
+    for (const who of [supervisor, admin, citySupervisor, countySupervisor]) {
+      const read = await who.get('/api/ivr');
+      expect([who.session.current.unit.id, read.statusCode === 200]).toEqual([who.session.current.unit.id, who.session.current.holdsProvinceHotline]);
+    }
+  });
+
   it('refuses a dangling key, a bad key, a repeated key, a fifth level and a cycle, each named by its field', async () => {
     const fields = async (config: unknown) => {
       const r = await supervisor.put('/api/ivr', { version: 0, config });

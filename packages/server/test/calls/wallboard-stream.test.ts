@@ -5,9 +5,10 @@ import { openSse } from '../support/sse.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * The wallboard's stream: its readers (the desk's agents among them, who cannot open the cockpit's stream, and a
- * city's supervisor, whose cockpit stream has no calls) hear `calls` after a batch of call events and after an
- * agent's state change, upon which the wallboard they re-read shows it. Nobody else may open it.
+ * The wallboard's stream: its readers (the desk's agents among them, who cannot open the cockpit's stream, and the
+ * supervisor of a city's own hotline centre) hear `calls` after a batch of call events and after an agent's state
+ * change, upon which the wallboard they re-read shows it. Nobody else may open it: not a role that reads no calls, nor
+ * a reach without a hotline centre (a county's supervisor: calls/call-reach.ts).
  */
 let t: TestApp;
 let agent: Client;
@@ -18,7 +19,11 @@ beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T06:00:00Z' });
   post = callEventPoster(t, 'wall');
   const city = await unitByDivision(t, 'city_federation', '150100');
-  await addPerson(t, 'citysupervisor', 'supervisor', city.id, 'Demo12351');
+  const admin = await t.login('admin');
+  const centre = await ok(admin.post('/api/units', { parentId: city.id, type: 'hotline_centre', name: '呼和浩特市12351热线分中心' }), 201);
+  await addPerson(t, 'citysupervisor', 'supervisor', centre.id, 'Demo12351');
+  const county = await unitByDivision(t, 'county_federation', '150102');
+  await addPerson(t, 'countysupervisor', 'supervisor', county.id, 'Demo12351');
   agent = await t.login('agent');
 });
 afterAll(() => t.close());
@@ -49,6 +54,7 @@ describe('the wallboard stream', () => {
 
   it('is refused to whoever may not read the wallboard, before any stream opens', async () => {
     await expect(openSse(t, 'handler', '/api/calls/wallboard/stream')).rejects.toThrow('403');
+    await expect(openSse(t, 'countysupervisor', '/api/calls/wallboard/stream')).rejects.toThrow('403');
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/calls/wallboard/stream', headers: { accept: 'text/event-stream' } });
     expect(anonymous.statusCode).toBe(401);
   });

@@ -40,7 +40,15 @@ export async function createTestApp(
       });
     return {
       session: session as {
-        current: { assignmentId: string; role: string; unit: { id: string }; startPage: string | null; provinceWide: boolean; holdsHotline: boolean };
+        current: {
+          assignmentId: string;
+          role: string;
+          unit: { id: string };
+          startPage: string | null;
+          provinceWide: boolean;
+          holdsHotline: boolean;
+          holdsProvinceHotline: boolean;
+        };
         assignments: { assignmentId: string; role: string; unit: { id: string; name: string } }[];
       },
       get: (url: string) => call('GET', url),

@@ -855,10 +855,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态
-         * @description 话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态
+         * 话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态。范围与话务记录相同：省热线中心全部话务与坐席，市级热线分中心本中心坐席接听与本中心队列的话务及本中心坐席；范围内没有热线中心返回 403
+         * @description 话务大屏：今日（北京时间）话务指标、当前排队与最长等待、通话中数量、各坐席状态。范围与话务记录相同：省热线中心全部话务与坐席，市级热线分中心本中心坐席接听与本中心队列的话务及本中心坐席；范围内没有热线中心返回 403
          *
-         *     The wallboard: today's call figures (Beijing day), callers waiting now and the longest wait, calls in progress, every agent's state.
+         *     The wallboard: today's call figures (Beijing day), callers waiting now and the longest wait, calls in progress, the agents' states. The same reach as the call records: the province's hotline centre every call and agent; a city's own centre the calls its agents answered or that waited in its queues, and its own agents; a reach without a hotline centre gets 403.
          */
         get: operations["getWallboard"];
         put?: never;
@@ -7876,6 +7876,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -7892,6 +7893,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8332,6 +8334,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8348,6 +8351,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8514,6 +8518,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8530,6 +8535,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8695,6 +8701,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8711,6 +8718,7 @@ export interface operations {
                             /** Format: uuid */
                             assignmentId: string;
                             holdsHotline: boolean;
+                            holdsProvinceHotline: boolean;
                             provinceWide: boolean;
                             /** @enum {string} */
                             role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8872,6 +8880,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 holdsHotline: boolean;
+                                holdsProvinceHotline: boolean;
                                 provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";
@@ -8888,6 +8897,7 @@ export interface operations {
                                 /** Format: uuid */
                                 assignmentId: string;
                                 holdsHotline: boolean;
+                                holdsProvinceHotline: boolean;
                                 provinceWide: boolean;
                                 /** @enum {string} */
                                 role: "agent" | "lawyer" | "dispatcher" | "supervisor" | "handler" | "mediator" | "inspector" | "leader" | "administrator" | "security" | "auditor" | "integration" | "editor";

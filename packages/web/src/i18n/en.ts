@@ -171,6 +171,7 @@ const enBase: Record<string, string> = {
   '只显示这一次；本人首次登录后须修改。': 'Shown only now; the person must change it at first sign-in.',
   可在右上角切换角色: 'Switch role at the top right',
   '话务记录属于热线中心，本单位范围内没有热线中心': 'Call records belong to the hotline centre; your unit’s reach holds none',
+  '话务大屏属于热线中心，本单位范围内没有热线中心': 'The wallboard belongs to the hotline centre; your unit’s reach holds none',
   '语音导航属于省热线中心，本单位范围内没有省热线中心': 'The voice menu is the province hotline centre’s; your unit’s reach does not hold it',
   '可填“张先生”': 'e.g. "Mr Zhang"',
   可查看的全部工单: 'Every order you may see',

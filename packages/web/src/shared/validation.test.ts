@@ -16,6 +16,14 @@ describe('the server rules, repeated in the browser', () => {
     ['12345678', true],
     ['010-1234', false],
     ['0101234', false],
+    // The area code decides the length: 010 and 02X take 8 digits, the others 7 or 8.
+    ['0471-123456', false],
+    ['0471-12345678', true],
+    ['010-1234567', false],
+    ['021-1234567', false],
+    ['021-12345678', true],
+    ['+86 471 123456', false],
+    ['011-12345678', false],
   ])('phone %s → %s', (p, ok) => expect(isPhone(p)).toBe(ok));
 
   it.each([

@@ -7,8 +7,10 @@ import type { T } from '../i18n/i18n.js';
  */
 // Phone numbers: the server's platform/validation/phone-number.ts, the one rule for callers, people, units and the
 // worker's page. Separators (spaces, dashes, brackets round an area code) go; +86 / 0086 becomes what is dialled
-// inside the country; a number starting with 0 carries a whole area code and local number ("010-1234" is none).
-export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|[1-9]\d{6,7})$/;
+// inside the country; a number starting with 0 carries a whole area code and local number ("010-1234" is none), as
+// long as its area code says: 010 and 02X take 8 digits, the other codes (0471 …) 7 or 8 ("0471-123456" is none).
+// The server's phone-number.test.ts checks this copy against its own rule, case by case.
+export const phonePattern = /^(1[3-9]\d{9}|0(?:10|2\d)\d{8}|0[3-9]\d{2}\d{7,8}|12351|12345|[1-9]\d{6,7})$/;
 export const mobilePattern = /^1[3-9]\d{9}$/;
 export function normalisePhone(raw: string): string {
   const s = raw.replace(/[\s\-－()（）]/g, '');

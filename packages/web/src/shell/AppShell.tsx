@@ -43,12 +43,16 @@ type Item = {
   icon: ReactNode;
   roles: readonly Role[] | 'all';
   /**
-   * The hotline's own pages: only for a role whose reach holds a hotline centre (the server's rule, told by the
-   * session); the text says why to whoever's reach holds none. The voice menu asks more of the server (the province's
-   * centre); a city centre's supervisor sees the item and reads the server's refusal.
+   * The hotline's own pages: only for a role whose reach holds what the server asks (its rule, told by the session):
+   * `centre` a hotline centre (the calls: a city's centre has its own), `province` the province's hotline centre (the
+   * voice menu routes every caller of the province: a city centre's supervisor has no business there). `why` says so
+   * to whoever's reach falls short.
    */
-  hotlineOnly?: string;
+  hotline?: { needs: 'centre' | 'province'; why: string };
 };
+
+/** What the session says of the current role's reach (the server's rule: units/unit-directory.ts). */
+export type Reach = { role: Role; holdsHotline: boolean; holdsProvinceHotline: boolean };
 
 /** Who reads people (the server's readerRoles): the auditor reads only the audit log (三员分立). */
 export const adminReaders: readonly Role[] = ['security', 'administrator', 'leader', 'supervisor', 'dispatcher'];
@@ -84,14 +88,20 @@ export const navItems: Item[] = [
     icon: <SafetyOutlined />,
     roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'],
   },
-  { path: '/calls/wallboard', label: '话务大屏', icon: <FundOutlined />, roles: ['supervisor', 'leader', 'agent'] },
+  {
+    path: '/calls/wallboard',
+    label: '话务大屏',
+    icon: <FundOutlined />,
+    roles: ['supervisor', 'leader', 'agent'],
+    hotline: { needs: 'centre', why: '话务大屏属于热线中心，本单位范围内没有热线中心' },
+  },
   // After the wallboard: the selected item is the first whose path the location starts with.
   {
     path: '/calls',
     label: '话务记录',
     icon: <CustomerServiceOutlined />,
     roles: ['supervisor', 'inspector', 'leader', 'agent'],
-    hotlineOnly: '话务记录属于热线中心，本单位范围内没有热线中心',
+    hotline: { needs: 'centre', why: '话务记录属于热线中心，本单位范围内没有热线中心' },
   },
   { path: '/legal/lawyers', label: '律师座席', icon: <SolutionOutlined />, roles: ['lawyer', 'supervisor', 'leader', 'agent', 'administrator'] },
   { path: '/union-services', label: '入会与服务群', icon: <UsergroupAddOutlined />, roles: ['handler', 'leader'] },
@@ -106,15 +116,21 @@ export const navItems: Item[] = [
     label: '语音导航',
     icon: <BranchesOutlined />,
     roles: ['supervisor', 'administrator'],
-    hotlineOnly: '语音导航属于省热线中心，本单位范围内没有省热线中心',
+    hotline: { needs: 'province', why: '语音导航属于省热线中心，本单位范围内没有省热线中心' },
   },
   { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];
 
-/** Whether the current role works with a page: its role, and for the hotline's pages, a reach that holds the hotline. */
-export const canSee = (item: Pick<Item, 'roles' | 'hotlineOnly'>, current: { role: Role; holdsHotline: boolean }) =>
-  (item.roles === 'all' || item.roles.includes(current.role)) && (!item.hotlineOnly || current.holdsHotline);
+/** Whether the role works with a page at all, whatever its reach. */
+export const roleFits = (item: Pick<Item, 'roles'>, role: Role) => item.roles === 'all' || item.roles.includes(role);
+
+/** Whether the reach holds what a hotline page asks: a hotline centre, or the province's. */
+export const reachFits = (item: Pick<Item, 'hotline'>, current: Reach) =>
+  !item.hotline || (item.hotline.needs === 'province' ? current.holdsProvinceHotline : current.holdsHotline);
+
+/** Whether the current role works with a page: its role, and for the hotline's pages, a reach that holds what they ask. */
+export const canSee = (item: Pick<Item, 'roles' | 'hotline'>, current: Reach) => roleFits(item, current.role) && reachFits(item, current);
 
 export function AppShell() {
   const t = useT();

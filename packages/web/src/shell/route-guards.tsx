@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { homeFor, loginPathFor, useCurrent, useSession } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
-import { canSee, navItems } from './AppShell.js';
+import { canSee, navItems, roleFits } from './AppShell.js';
 import { ErrorState, Loading } from './states.js';
 
 /** The staff pages need a session: without one, to the sign-in page, which comes back here afterwards. */
@@ -28,8 +28,9 @@ export function Guard({ path, children }: { path: string; children: ReactNode })
   const { current } = useCurrent();
   const item = navItems.find((i) => i.path === path);
   if (item && !canSee(item, current)) {
-    const noHotline = item.hotlineOnly && !current.holdsHotline && (item.roles === 'all' || item.roles.includes(current.role));
-    return <Result status="403" title={t('当前角色无权使用此页面')} subTitle={noHotline && item.hotlineOnly ? t(item.hotlineOnly) : t('可在右上角切换角色')} />;
+    // The role works with the page, its reach does not hold what the page asks: say why, not "switch roles".
+    const why = item.hotline && roleFits(item, current.role) ? item.hotline.why : null;
+    return <Result status="403" title={t('当前角色无权使用此页面')} subTitle={why ? t(why) : t('可在右上角切换角色')} />;
   }
   return <>{children}</>;
 }

@@ -30,6 +30,21 @@ describe('agents on the wallboard', () => {
   it('who answered today without choosing a state shows offline', () => {
     expect(agentsOnBoard([], [], new Map([['a9', 2]]))).toEqual([{ agent: 'a9', state: 'offline', since: '', callId: null, answeredToday: 2 }]);
   });
+  it("one agent is one row whatever case the telephony spells the login in: its calls and today's count are the agent's", () => {
+    const board = agentsOnBoard(
+      [{ username: 'city-agent', state: 'ready', since: '2026-11-30T01:00:00.000Z' }],
+      [{ agent: 'City-Agent', callId: 'c1', answeredAt: '2026-11-30T03:00:00.000Z' }],
+      new Map([
+        ['City-Agent', 2],
+        ['city-agent', 1],
+        ['OTHER', 3],
+      ]),
+    );
+    expect(board).toEqual([
+      { agent: 'city-agent', state: 'busy', since: '2026-11-30T03:00:00.000Z', callId: 'c1', answeredToday: 3 },
+      { agent: 'other', state: 'offline', since: '', callId: null, answeredToday: 3 },
+    ]);
+  });
   it('the queue now: how many wait and the longest wait', () => {
     const now = new Date('2026-11-30T03:00:00Z');
     expect(queueNow([{ queuedAt: '2026-11-30T02:59:30Z' }, { queuedAt: '2026-11-30T02:58:00Z' }], now)).toEqual({ waiting: 2, longestWaitSeconds: 120 });

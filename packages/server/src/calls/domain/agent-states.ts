@@ -14,17 +14,24 @@ export function agentsOnBoard(
   talking: readonly { agent: string; callId: string; answeredAt: string }[],
   answeredToday: ReadonlyMap<string, number>,
 ): AgentOnBoard[] {
+  // One agent, one row: the telephony's case does not matter (the calls' rule), the board names the login (lower case).
+  const login = (agent: string) => agent.toLowerCase();
+  const answered = new Map<string, number>();
+  for (const [agent, n] of answeredToday) answered.set(login(agent), (answered.get(login(agent)) ?? 0) + n);
   const board = new Map<string, AgentOnBoard>();
-  for (const c of chosen)
-    board.set(c.username, { agent: c.username, state: c.state, since: c.since, callId: null, answeredToday: answeredToday.get(c.username) ?? 0 });
+  for (const c of chosen) {
+    const agent = login(c.username);
+    board.set(agent, { agent, state: c.state, since: c.since, callId: null, answeredToday: answered.get(agent) ?? 0 });
+  }
   // The earliest call in progress of an agent decides (a transfer may leave two open for a moment).
   for (const t of [...talking].sort((a, b) => (a.answeredAt < b.answeredAt ? -1 : 1))) {
-    const row = board.get(t.agent);
+    const agent = login(t.agent);
+    const row = board.get(agent);
     if (row?.state === 'busy') continue;
-    board.set(t.agent, { agent: t.agent, state: 'busy', since: t.answeredAt, callId: t.callId, answeredToday: answeredToday.get(t.agent) ?? 0 });
+    board.set(agent, { agent, state: 'busy', since: t.answeredAt, callId: t.callId, answeredToday: answered.get(agent) ?? 0 });
   }
   // Who answered today but never chose a state still shows (offline unless on a call).
-  for (const [agent, n] of answeredToday) if (!board.has(agent)) board.set(agent, { agent, state: 'offline', since: '', callId: null, answeredToday: n });
+  for (const [agent, n] of answered) if (!board.has(agent)) board.set(agent, { agent, state: 'offline', since: '', callId: null, answeredToday: n });
   const order: Record<AgentState, number> = { busy: 0, ready: 1, after_call_work: 2, break: 3, offline: 4 };
   return [...board.values()].sort((a, b) => order[a.state] - order[b.state] || (a.agent < b.agent ? -1 : 1));
 }

@@ -117,6 +117,7 @@ const templates: [zh: string, en: string][] = [
   ['语音导航配置有 {0} 处问题：{1}', 'The voice menu has problems ({0}): {1}'],
   ['语音导航配置已被他人修改，请刷新后重试', 'The voice menu was changed by someone else: reload and try again'],
   ['话务记录属于热线中心，本单位范围内没有热线中心', "Call records belong to the hotline centre; your unit's reach holds none"],
+  ['话务大屏属于热线中心，本单位范围内没有热线中心', "The wallboard belongs to the hotline centre; your unit's reach holds none"],
   ['语音导航属于省热线中心，本单位范围内没有省热线中心', "The voice menu is the province hotline centre's; your unit's reach does not hold it"],
   ['节点编号只能由小写字母、数字、- 和 _ 组成（至多 40 个字符）', 'A node id is lowercase letters, digits, - and _ (at most 40 characters)'],
   ['节点类型应为 {0} 之一', 'The kind of node is one of {0}'],

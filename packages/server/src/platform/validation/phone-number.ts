@@ -20,11 +20,14 @@ export function normalisePhone(raw: string): string {
 }
 
 /**
- * A whole number, normalised: a mobile; a landline with its area code (0 + 2–3 digits, then 7–8); the hotlines; or a
- * local 7–8 digit number without area code. A local number never starts with 0: a leading 0 is a trunk prefix,
- * so such a number must carry a whole area code and local number ("010-1234" is not a number, "010-12345678" is).
+ * A whole number, normalised: a mobile; a landline with its area code; the hotlines; or a local 7–8 digit number
+ * without area code. The area code decides the local number's length: Beijing's 010 and the 02X codes (Shanghai 021 …
+ * Xi'an 029) take 8 digits; every other code, 0 and three digits (0471, 0311 …), takes 7 or 8. So "0471-123456" is
+ * no number and "021-1234567" is none either: a digit is missing. A local number never starts with 0: a leading 0
+ * is a trunk prefix, so such a number must carry a whole area code and local number ("010-1234" is not a number,
+ * "010-12345678" is). No extensions: the hotline rings the number, not a switchboard's extension.
  */
-export const wholePhoneNumber = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|12351|12345|[1-9]\d{6,7})$/;
+export const wholePhoneNumber = /^(1[3-9]\d{9}|0(?:10|2\d)\d{8}|0[3-9]\d{2}\d{7,8}|12351|12345|[1-9]\d{6,7})$/;
 
 /** An 11-digit mainland mobile, normalised: the numbers an SMS can reach. */
 export const mobilePhoneNumber = /^1[3-9]\d{9}$/;
