@@ -19,10 +19,15 @@ export type CallReach = { all: true } | { agents: string[]; queues: string[] } |
  * call records, their recordings, and the call figures of the cockpit and reports. From the cached unit directory,
  * plus one statement for a city (its agents and the menu's queues, together).
  */
-export async function callReachOf(db: Executor, units: Pick<UnitDirectory, 'holdsHotline' | 'hotlineCentre' | 'get'>, scopePath: string): Promise<CallReach> {
+export async function callReachOf(
+  db: Executor,
+  units: Pick<UnitDirectory, 'holdsHotline' | 'holdsProvinceHotline' | 'get'>,
+  scopePath: string,
+): Promise<CallReach> {
   if (!units.holdsHotline(scopePath)) return null;
-  const centre = units.hotlineCentre();
-  if (!centre || centre.path.startsWith(scopePath)) return { all: true };
+  // Every call is the province centre's (the voice menu's rule too); while the province has none, the whole tree's:
+  // a city's centre is never "all" for lack of the province's.
+  if (units.holdsProvinceHotline(scopePath)) return { all: true };
   const facts = await cityReachFacts(db, agentLoginsWithinSql(scopePath));
   return { agents: facts.agents, queues: queuesWithin(facts.queues, (id) => units.get(id), scopePath) };
 }

@@ -1,4 +1,6 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../../src/units/units.tables.js';
 import { callEventPoster } from '../support/call-events.js';
 import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -94,5 +96,20 @@ describe('the wallboard’s reach', () => {
     const refused = await expectError(countySupervisor.get('/api/calls/wallboard'), 403, 'CALLS_OUT_OF_SCOPE');
     expect(refused.message).toBe('话务大屏属于热线中心，本单位范围内没有热线中心');
     await expectError(countySupervisor.get('/api/calls/figures?from=2026-11-30&to=2026-12-01'), 403, 'CALLS_OUT_OF_SCOPE');
+  });
+
+  // Last: it retires the province's centre.
+  it("while the province has no centre of its own, a city's centre still sees only its own calls; the whole tree all", async () => {
+    const admin = await t.login('admin');
+    const [provinceCentre] = (await t.db.select().from(units).where(eq(units.type, 'hotline_centre')).orderBy(asc(units.depth)).limit(1)) as [
+      typeof units.$inferSelect,
+    ];
+    await ok(admin.patch(`/api/units/${provinceCentre.id}`, { version: provinceCentre.version, active: false }));
+    t.clock.advance(60_000);
+    const city = await ok(citySupervisor.get('/api/calls/wallboard'));
+    expect(city.today).toMatchObject({ calls: 4, answered: 3 });
+    expect(agentsOf(city)).toEqual([['city-agent', 'busy', 'c-talk']]);
+    const leader = await t.login('leader');
+    expect((await ok(leader.get('/api/calls/wallboard'))).today).toMatchObject({ calls: 6, answered: 4 });
   });
 });
