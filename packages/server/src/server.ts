@@ -9,6 +9,7 @@ import { openDatabase } from './platform/db/client.js';
 import { webClientBuilt } from './platform/http/web.js';
 import { boundHeapGrowth } from './platform/heap.js';
 import { boundYoungGeneration, youngGenerationStartFlags } from './platform/young-generation.js';
+import { serverLoggerOptions } from './platform/log/logger-options.js';
 
 /**
  * One process (the default), or with HOTLINE_WORKERS=N on PostgreSQL a node cluster: this primary migrates and
@@ -34,7 +35,7 @@ if (cluster.isPrimary) {
     await database.close();
     await runWorkers(config.workers, banner);
   } else {
-    const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel }, runJobs: true });
+    const app = await buildApp({ database, config, clock: systemClock, logger: serverLoggerOptions(config.logLevel), runJobs: true });
     await app.listen({ port: config.port, host: config.host });
     youngGeneration.allowGrowth();
     console.log(banner(urlOf(config, (app.server.address() as { port: number }).port)));
@@ -50,7 +51,7 @@ if (cluster.isPrimary) {
 } else {
   // A cluster worker: the primary has migrated and installed; this process only serves.
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
-  const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel }, runJobs: true });
+  const app = await buildApp({ database, config, clock: systemClock, logger: serverLoggerOptions(config.logLevel), runJobs: true });
   await app.listen({ port: config.port, host: config.host });
   youngGeneration.allowGrowth();
   process.send!({ listening: (app.server.address() as { port: number }).port });
