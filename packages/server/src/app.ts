@@ -212,7 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProvisionalCarry(jobs, { limits, calendar: () => calendar.fresh(), ...(provisionalBatch ? { batchSize: provisionalBatch } : {}) });
   await app.register(calendarRoutes, { prefix: '/api/calendar', ...ctx, calendar });
   await app.register(auditRoutes, { prefix: '/api/audit', ...ctx });
-  await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx });
+  await app.register(jobsRoutes, { prefix: '/api/jobs', ...ctx, jobKinds: () => jobs.kinds() });
 
   // Exchange with other platforms (issue 16): status messages to partners are written by order changes themselves.
   const secrets = createSecretBox(config.secretKeys);

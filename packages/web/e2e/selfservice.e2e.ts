@@ -140,6 +140,11 @@ describe('the worker’s own page on a phone', () => {
     assert.match((await page.locator('.ant-result-subtitle').textContent()) ?? '', /新城区总工会/);
     await noSideways(page);
     await shot(page, 'e2e-selfservice-joined');
+    // The application's number leads to its state, as a request's does.
+    const number = (await page.getByTestId('application-number').textContent())!.trim();
+    await page.getByRole('button', { name: '查询进度' }).click();
+    await page.getByTestId('application-progress').getByText('您的入会申请：已收到').waitFor();
+    assert.equal(await page.locator('#follow_number').inputValue(), number);
     await page.context().close();
   });
 });

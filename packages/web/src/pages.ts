@@ -15,6 +15,7 @@ export const TimeLimitsPage = lazyPage(() => import('./admin/TimeLimitsPage.js')
 export const CalendarPage = lazyPage(() => import('./admin/CalendarPage.js'));
 export const AuditPage = lazyPage(() => import('./admin/AuditPage.js'));
 export const ExchangePage = lazyPage(() => import('./admin/ExchangePage.js'));
+export const JobsPage = lazyPage(() => import('./admin/JobsPage.js'));
 export const QualityPage = lazyPage(() => import('./quality/QualityPage.js'));
 export const LettersPage = lazyPage(() => import('./legal/LettersPage.js'));
 export const RiskEmployersPage = lazyPage(() => import('./legal/RiskEmployersPage.js'));
@@ -60,6 +61,7 @@ export const guardedPages = [
   { path: 'admin/time-limits', Page: TimeLimitsPage },
   { path: 'admin/calendar', Page: CalendarPage },
   { path: 'admin/exchange', Page: ExchangePage },
+  { path: 'admin/jobs', Page: JobsPage },
   { path: 'admin/audit', Page: AuditPage },
   { path: 'quality', Page: QualityPage },
   { path: 'legal/letters', Page: LettersPage },

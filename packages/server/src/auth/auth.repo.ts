@@ -29,6 +29,16 @@ export async function failuresSince(tx: Executor, username: string, since: Date)
     .orderBy(asc(loginFailures.at));
 }
 
+/** The failures of several accounts since a time, oldest first (the people list's lockouts; names as login stores them). */
+export async function failuresOfSince(db: Executor, usernames: string[], since: Date) {
+  if (!usernames.length) return [];
+  return db
+    .select({ username: loginFailures.username, at: loginFailures.at, ip: loginFailures.ip })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.username, usernames), gte(loginFailures.at, since)))
+    .orderBy(asc(loginFailures.at), asc(loginFailures.id));
+}
+
 /** Whether the account ever had a session from this address. */
 export async function knownAddress(tx: Executor, username: string, ip: string | null): Promise<boolean> {
   const [known] = await tx

@@ -13,6 +13,7 @@ import type { Actor } from './actor.js';
 import * as repo from './auth.repo.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import { checkPasswordFor, rememberPassword } from './password-history.js';
+import { addressLockedUntil, lockoutRuleOf, lockoutWindowStart, newAddressesLockedUntil } from './domain/lockout.js';
 import { roles, type Role } from './roles.js';
 import { createSessionCache, type CachedSession } from './session-cache.js';
 import { newSecret, sha256 } from './tokens.js';
@@ -92,16 +93,14 @@ export function createAuthService(deps: {
    * The attempt is recorded as a failure up front and forgotten again if the password was right.
    */
   async function reserveAttempt(username: string, ip: string | null, now: Date): Promise<{ lockedUntil: Date } | { failureId: number }> {
-    const windowStart = new Date(now.getTime() - config.lockoutMinutes * 60_000);
-    const until = (at: Date) => new Date(at.getTime() + config.lockoutMinutes * 60_000);
+    const rule = lockoutRuleOf(config);
     return db.transaction(async (tx) => {
       await repo.lockLoginName(tx, username);
-      const rows = await repo.failuresSince(tx, username, windowStart);
-      const fromHere = rows.filter((r) => r.ip === ip);
-      if (fromHere.length >= config.lockoutAttempts) return { lockedUntil: until(fromHere[fromHere.length - config.lockoutAttempts]!.at) };
-      if (rows.length >= config.lockoutAccountAttempts) {
-        if (!(await repo.knownAddress(tx, username, ip))) return { lockedUntil: until(rows[rows.length - config.lockoutAccountAttempts]!.at) };
-      }
+      const rows = await repo.failuresSince(tx, username, lockoutWindowStart(rule, now));
+      const here = addressLockedUntil(rows, ip, rule, now);
+      if (here) return { lockedUntil: here };
+      const everyNew = newAddressesLockedUntil(rows, rule, now);
+      if (everyNew && !(await repo.knownAddress(tx, username, ip))) return { lockedUntil: everyNew };
       return { failureId: await repo.insertLoginFailure(tx, username, now, ip) };
     });
   }

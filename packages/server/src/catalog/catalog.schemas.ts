@@ -20,7 +20,11 @@ const text = (max: number, what: string) =>
     .string()
     .trim()
     .max(max, { error: `${what}不超过 ${max} 个字` });
-const sortOrder = z.number().int({ error: '排序应为整数' }).min(0, { error: '排序不能为负数' }).max(100_000);
+const sortOrder = z
+  .number({ error: '排序应为数字' })
+  .int({ error: '排序应为整数' })
+  .min(0, { error: '排序不能为负数' })
+  .max(100_000, { error: '排序不超过 100000' });
 const positiveInt = (max: number) =>
   z
     .number({ error: '应为数字' })
@@ -144,6 +148,7 @@ export const previewBody = z
 
 export const previewView = z.object({
   rule: ruleView.nullable(),
+  startLocal: z.string().describe('起算时间（北京时间），例如 2026-11-25 09:00 / the start, local time (UTC+8)'),
   deadline: z.string().nullable(),
   deadlineLocal: z.string().nullable().describe('北京时间，例如 2026-11-27 17:30 / local time (UTC+8)'),
   deadlineProvisional: z

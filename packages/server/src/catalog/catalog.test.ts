@@ -73,6 +73,8 @@ describe('previewDeadline', () => {
     const p = res.json();
     expect(p.deadline).toBe('2026-10-08T09:30:00.000Z');
     expect(p.deadlineLocal).toBe('2026-10-08 17:30');
+    // The start in local time too, so the interface can say the explanation in its own language.
+    expect(p.startLocal).toBe('2026-09-23 10:00');
     expect(p.rule.description).toBe('5 个工作日（次日起算）');
     expect(p.explanation).toContain('2026-09-23 10:00');
     expect(p.explanation).toContain('2026-10-08 17:30');
@@ -365,6 +367,18 @@ describe('updateCatalog', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe(code);
     expect(res.json().details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(await catalogVersion()).toBe(version);
+  });
+
+  it.each([
+    [-5, '排序不能为负数'],
+    [100_001, '排序不超过 100000'],
+    [2.5, '排序应为整数'],
+  ])('refuses the sort order %s with a Chinese field message, never clamped', async (sortOrder, message) => {
+    const version = await catalogVersion();
+    const res = await admin.put('/api/catalog', { version, subjects: [{ code: 'psych_care', sortOrder }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.fields).toContainEqual({ field: 'body.subjects.0.sortOrder', message });
     expect(await catalogVersion()).toBe(version);
   });
 

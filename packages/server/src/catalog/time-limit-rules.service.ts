@@ -193,6 +193,7 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock; bus?: 
       const view = rule ? ruleView(rule, names) : null;
       return {
         rule: view,
+        startLocal: formatLocal(start),
         deadline: deadline?.toISOString() ?? null,
         deadlineLocal: deadline ? formatLocal(deadline) : null,
         deadlineProvisional: rule ? isProvisionalDeadline(calendar, deadline, rule.unit as LimitUnit) : false,

@@ -178,7 +178,9 @@ export class SimOrder {
 
   /** What the actor's unit is to the order: orders/relations.ts decides it. */
   relationsOf(actor: SeedActor): Set<Relation> {
-    return relationsOf(actor, this.o, this.g.coHandlers, this.env.unit(actor.unitId));
+    const unit = this.env.unit(actor.unitId);
+    const parent = unit.parentId ? this.env.unit(unit.parentId) : null;
+    return relationsOf({ unitId: actor.unitId, scopePath: scopePathOf(unit, parent) }, this.o, this.g.coHandlers, unit);
   }
 
   /** What the state machine's conditions read (separation of duties, a pending extension…): orders/machine-facts.ts decides it. */

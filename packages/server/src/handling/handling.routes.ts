@@ -40,7 +40,7 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
         body: z
           .object({
             ...versionBody,
-            amount: z.number({ error: '请填写延长的时长' }).int({ error: '延长时长应为整数' }).min(1, { error: '至少延长 1' }).max(60),
+            amount: z.number({ error: '请填写延长的时长' }).int({ error: '延长时长应为整数' }).max(60),
             reason: reasonText('延期理由'),
             callerInformed: z.boolean({ error: '请确认是否已告知来电人' }),
           })

@@ -20,6 +20,21 @@ import { runTransition } from '../orders/transition.js';
 import type { ReplyDoubt } from './domain/reply-plausibility.js';
 
 export const attachmentKinds = ['recording', 'photo', 'iou', 'contract', 'evidence', 'document', 'other'] as const;
+/** The categories' Chinese names, as the web shows them (web shared/labels.ts attachmentKindLabels). */
+export const attachmentKindNames: Record<(typeof attachmentKinds)[number], string> = {
+  recording: '录音',
+  photo: '照片',
+  iou: '欠条',
+  contract: '合同',
+  evidence: '证据',
+  document: '文书',
+  other: '其他',
+};
+/** A category the server does not know, refused in words: 应为录音、照片、欠条、合同、证据、文书或其他. */
+export const attachmentKindMessage = `应为${attachmentKinds
+  .slice(0, -1)
+  .map((k) => attachmentKindNames[k])
+  .join('、')}或${attachmentKindNames.other}`;
 
 export function createHandlingService(deps: OrderDeps) {
   const { db, clock } = deps;

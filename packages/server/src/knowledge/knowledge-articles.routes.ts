@@ -31,6 +31,9 @@ export const knowledgeArticleRoutes: FastifyPluginAsyncZod<{ knowledge: Knowledg
               .optional()
               .describe('只看全国通用与该地区所在省份的条目；不填时接线员只看到本省的地方政策 / national articles and that province’s only'),
             stale: boolString.optional().describe('只看已过期或过复核日期的条目（编辑） / only expired or review-due articles (editors)'),
+            reviewable: boolString
+              .optional()
+              .describe('待我审核：已提交审核、且不是本人保存的版本（编辑） / waiting for my review: submitted versions someone else saved (editors)'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             offset: z.coerce.number().int().min(0).max(100000).default(0),
           })

@@ -71,6 +71,8 @@ export type ArticleFilter = {
   staleOn?: string | undefined;
   /** National articles and those of this region's province only (GB/T 2260: its first two digits). */
   province?: string | undefined;
+  /** Versions waiting for this editor's review: submitted, and saved by someone else (four eyes). */
+  reviewableBy?: string | undefined;
 };
 
 export async function listArticles(db: Executor, f: ArticleFilter, limit: number, offset: number) {
@@ -82,6 +84,11 @@ export async function listArticles(db: Executor, f: ArticleFilter, limit: number
   if (f.province)
     c.push(
       sql`(cardinality(${kbArticles.regions}) = 0 or exists (select 1 from unnest(${kbArticles.regions}) r where left(r, 2) = ${f.province.slice(0, 2)}))`,
+    );
+  if (f.reviewableBy)
+    c.push(
+      eq(kbArticles.status, 'in_review'),
+      sql`not exists (select 1 from ${kbArticleVersions} v where v.article_id = ${kbArticles.id} and v.version = ${kbArticles.version} and v.saved_by = ${f.reviewableBy})`,
     );
   if (f.staleOn) c.push(sql`(${kbArticles.expiresOn} <= ${f.staleOn}::date or ${kbArticles.reviewBy} < ${f.staleOn}::date)`);
   const where = c.length ? and(...c) : undefined;

@@ -1,14 +1,26 @@
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import type { Clock } from '../platform/clock.js';
-import type { Db } from '../platform/db/client.js';
+import type { Db, Executor } from '../platform/db/client.js';
+import { outbox } from '../platform/jobs/outbox.repo.js';
+import { noticeJob } from '../notifications/domain/notice.js';
+import { holdersOfRolesAnywhere } from '../users/users.repo.js';
 import { AppError, conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import type { AttachmentStore } from '../orders/attachments/attachment-store.js';
 import { createArticleFiles, fileView } from './article-files.js';
 import { filesByVersion } from './domain/version-files.js';
 import { indexArticle } from '../search/article-index.js';
 import { localDay, type SearchService } from '../search/search.service.js';
-import { checkContent, decideArticle, isEditor, staleReason, type ArticleAction, type ArticleContent, type ArticleStatus } from './domain/article.js';
+import {
+  checkContent,
+  decideArticle,
+  editorRoles,
+  isEditor,
+  staleReason,
+  type ArticleAction,
+  type ArticleContent,
+  type ArticleStatus,
+} from './domain/article.js';
 import { diffContent } from './domain/diff.js';
 import * as repo from './knowledge.repo.js';
 import type { ArticleRow } from './knowledge.repo.js';
@@ -20,6 +32,9 @@ export type ArticleInput = Omit<ArticleContent, Optional> & { [K in Optional]?: 
 };
 
 const articleNotFound = () => notFound('KB_ARTICLE_NOT_FOUND', '知识条目不存在或尚未发布');
+
+/** The notice kind of a version submitted for review (to the other editors). */
+export const reviewRequestedKind = 'knowledge.review_requested';
 
 export function createKnowledgeService(deps: { db: Db; clock: Clock; search: SearchService; files: AttachmentStore }) {
   const { db, clock } = deps;
@@ -84,9 +99,36 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
   }
   const files = createArticleFiles({ db, clock, files: deps.files, readable });
 
+  /**
+   * A version submitted for review is announced to the other editors (in-app, through the notices' outbox, in the
+   * submission's transaction): neither the one who saved it (who may not review it) nor the one who submitted it.
+   * No key: a version sent back and submitted again is asked for again.
+   */
+  async function askForReview(
+    tx: Executor,
+    actor: Actor,
+    a: { id: string; title: string; version: number; savedBy: string | null; note?: string | null | undefined },
+    now: Date,
+  ) {
+    const reviewers = (await holdersOfRolesAnywhere(tx, editorRoles)).filter((id) => id !== actor.userId && id !== a.savedBy).sort();
+    if (!reviewers.length) return;
+    const notice = noticeJob(
+      {
+        kind: reviewRequestedKind,
+        to: reviewers.map((userId) => ({ userId })),
+        title: `知识条目待审核：${a.title}`,
+        body: `${actor.displayName} 提交了第 ${a.version} 版${a.note ? `：${a.note}` : ''}`,
+        data: { articleId: a.id, version: a.version, path: `/knowledge?tab=review&article=${a.id}` },
+      },
+      now,
+    );
+    await outbox.enqueue(tx, [notice], now);
+  }
+
   async function list(
     actor: Actor,
     q: {
+      reviewable?: boolean | undefined;
       status?: string | undefined;
       kind?: string | undefined;
       subjectCode?: string | undefined;
@@ -98,13 +140,21 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
   ) {
     const editor = isEditor(actor.role);
     const today = localDay(clock.now());
-    if (!editor && (q.status || q.stale)) requireRole(actor, 'editor');
+    if (!editor && (q.status || q.stale || q.reviewable)) requireRole(actor, 'editor');
     // A region named by the request shows that province's local policies; without one, an agent sees home's only
     // (editors see every province's unless they name one).
     const province = q.regionCode ?? (editor ? undefined : await deps.search.homeProvince(actor));
     const { rows, total } = await repo.listArticles(
       db,
-      { status: q.status, kind: q.kind, subjectCode: q.subjectCode, province, publishedOnly: !editor, staleOn: q.stale ? today : undefined },
+      {
+        status: q.status,
+        kind: q.kind,
+        subjectCode: q.subjectCode,
+        province,
+        publishedOnly: !editor,
+        staleOn: q.stale ? today : undefined,
+        reviewableBy: q.reviewable ? actor.userId : undefined,
+      },
       q.limit,
       q.offset,
     );
@@ -159,6 +209,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
         savedAt: now,
         note: input.note ?? null,
       });
+      if (input.submit) await askForReview(tx, actor, { id: row.id, title: content.title, version: 1, savedBy: actor.userId, note: input.note }, now);
       return row;
     });
     return view(actor, a, 0);
@@ -186,6 +237,7 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
         savedAt: now,
         note: input.note ?? null,
       });
+      if (input.submit) await askForReview(tx, actor, { id, title: content.title, version, savedBy: actor.userId, note: input.note }, now);
       return repo.updateArticle(tx, id, { ...content, status, version, updatedBy: actor.userId, updatedAt: now });
     });
     return view(actor, a);
@@ -207,6 +259,8 @@ export function createKnowledgeService(deps: { db: Db; clock: Clock; search: Sea
           : {};
       await repo.updateVersion(tx, id, current.version, { status: decision.next, ...review, ...(action === 'publish' ? { publishedAt: now } : {}) });
       const set: Partial<ArticleRow> = { status: decision.next, updatedAt: now, updatedBy: actor.userId };
+      if (action === 'submit')
+        await askForReview(tx, actor, { id, title: current.title, version: current.version, savedBy: saved?.savedBy ?? null, note: input.note }, now);
       if (action === 'publish') {
         set.publishedVersion = current.version;
         await indexArticle(tx, { articleId: id, version: current.version, ...repo.contentOf(current) }, now);

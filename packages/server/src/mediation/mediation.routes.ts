@@ -16,7 +16,7 @@ const party = z
 const localDate = z.iso
   .date({ error: '日期格式应为 YYYY-MM-DD' })
   .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
-const money = z.number({ error: '金额应为数字' }).min(0).max(1_000_000_000);
+const money = z.number({ error: '金额应为数字' }).min(0, { error: '金额不能为负' }).max(1_000_000_000, { error: '金额不能超过 10 亿元' });
 
 const caseView = z.object({
   id: z.uuid(),

@@ -141,7 +141,11 @@ export function createMediationService(deps: Deps) {
   ) {
     requireRole(actor, ...mediating);
     await visibleCase(actor, id); // 404 outside the order's reach comes before any word about the schedule
-    const problems = checkSchedule(input.paymentSchedule, input.amount);
+    // As a session, an agreement is recorded once it was made: signed by now, and nothing in it due before the signing.
+    const signedAt = new Date(input.signedAt);
+    if (signedAt > clock.now())
+      throw invalid('MEDIATION_AGREEMENT_IN_FUTURE', '只能登记已签订的调解协议', [{ field: 'signedAt', message: '签订时间不能晚于现在' }]);
+    const problems = checkSchedule(input.paymentSchedule, input.amount, localDateOf(signedAt));
     if (problems.length) throw invalid('MEDIATION_SCHEDULE_INVALID', '付款计划有误', problems);
     return changeCase(actor, id, input.version, async (tx, c, now) => {
       mustBeOpen(c);
@@ -153,7 +157,7 @@ export function createMediationService(deps: Deps) {
         amount,
         workersCovered,
         paymentSchedule: schedule,
-        signedAt: new Date(input.signedAt),
+        signedAt,
         recordedBy: actor.userId,
       });
       // The agreement's figures are what the handler's reply will report (amount recovered, workers helped).

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { ChangeBus, Unsubscribe } from '../platform/bus/index.js';
 import { actorOf } from '../platform/http/auth-hook.js';
+import { prefersEnglish } from '../platform/i18n/english.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
 import type { NotificationsService } from './notifications.service.js';
 
@@ -75,7 +76,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
         response: { 200: z.object({ items: z.array(notification), unread: z.number().int(), nextCursor: z.string().nullable() }), ...errorResponses },
       },
     },
-    async (req) => notifications.list(actorOf(req), req.query),
+    async (req) => notifications.list(actorOf(req), req.query, prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh'),
   );
 
   app.post(

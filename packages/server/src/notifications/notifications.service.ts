@@ -5,7 +5,9 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import { resolveAudience } from './audience.js';
+import { listSubjects } from '../catalog/catalog.repo.js';
 import { noticeJobKind, type Notice } from './domain/notice.js';
+import { noticeEnglish, type NoticeNames } from './domain/notice-english.js';
 import { insertNotifications, listOf, markRead, unreadCount } from './notifications.repo.js';
 import type { NotificationRow } from './notifications.tables.js';
 
@@ -94,18 +96,31 @@ const view = (r: NotificationRow): NotificationView => ({
   readAt: r.readAt?.toISOString() ?? null,
 });
 
+/** The catalog's English subject names, by Chinese name and by code, for notifications read in English. */
+async function englishNames(db: Executor): Promise<NoticeNames> {
+  const subjects = await listSubjects(db);
+  const byName = new Map(subjects.flatMap((s) => [[s.nameZh, s.nameEn] as const, [s.code, s.nameEn] as const]));
+  return { subject: (s) => byName.get(s) || undefined };
+}
+
+/** A notification as its reader reads it: stored in Chinese, translated when the reader's interface is English. */
+function inEnglish(v: NotificationView, names: NoticeNames): NotificationView {
+  return { ...v, title: noticeEnglish(v.title, names), body: v.body === null ? null : noticeEnglish(v.body, names) };
+}
+
 /** The notification centre: each person reads and marks only their own notifications. */
 export function createNotificationsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   return {
-    async list(actor: Actor, q: { unread?: boolean | undefined; cursor?: string | undefined; limit: number }) {
+    async list(actor: Actor, q: { unread?: boolean | undefined; cursor?: string | undefined; limit: number }, lang: 'zh' | 'en' = 'zh') {
       const before = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (q.cursor && !before) throw invalid('NOTIFICATION_CURSOR_INVALID', '翻页游标无效', [{ field: 'querystring.cursor', message: '翻页游标无效' }]);
       const rows = await listOf(db, actor.userId, { unread: q.unread, before, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
+      const names = lang === 'en' && page.length ? await englishNames(db) : null;
       return {
-        items: page.map(view),
+        items: page.map((r) => (names ? inEnglish(view(r), names) : view(r))),
         unread: await unreadCount(db, actor.userId),
         nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
       };

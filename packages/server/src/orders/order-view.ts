@@ -4,6 +4,7 @@ import type { Executor } from '../platform/db/client.js';
 import { orderVisibleTo } from '../access/scope.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { deadlineStatus } from './domain/deadlines.js';
+import type { HopStatus } from './domain/effects.js';
 import { allowedActions, type Relation } from './domain/state-machine.js';
 import { stateNames, type OrderState } from './domain/states.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
@@ -204,7 +205,7 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
       signedAt: iso(h.signedAt),
       returnedAt: iso(h.returnedAt),
       returnReason: h.returnReason,
-      status: h.status,
+      status: h.status as HopStatus,
     })),
     coHandlers: d.coHandlers.map((c) => ({
       id: c.id,

@@ -7,7 +7,7 @@ import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.
 import { AppError, invalid } from '../platform/errors/app-error.js';
 import { replayedHeader, type Idempotency } from '../platform/idempotency/idempotency.js';
 import { parseIdempotencyKey } from '../platform/idempotency/key.js';
-import { attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
+import { attachmentKindMessage, attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
 import { maxAttachmentBytes } from './attachments/content-check.js';
 import { channels, invalidCategories, orderStates, priorities, tiers } from './domain/states.js';
 import type { createIntakeService } from './intake.service.js';
@@ -327,7 +327,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       const kindField = file.fields['kind'] as { value?: unknown } | undefined;
       const kind = typeof kindField?.value === 'string' ? kindField.value : 'other';
       if (!(attachmentKinds as readonly string[]).includes(kind)) {
-        throw invalid('VALIDATION_FAILED', '附件类别不正确', [{ field: 'kind', message: `应为 ${attachmentKinds.join('/')} 之一` }]);
+        // Said by the categories' names, not their codes (recording/photo/…): the message reaches the person.
+        throw invalid('VALIDATION_FAILED', '附件类别不正确', [{ field: 'kind', message: attachmentKindMessage }]);
       }
       // Control characters (NUL above all) cannot be stored as text and mean nothing in a file name.
       const fileName = ((file.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'attachment').slice(0, 200);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roles } from '../auth/roles.js';
 import { idNumber, phoneNumber } from '../platform/http/schemas.js';
 import { isValidCreditCode } from '../platform/validation/credit-code.js';
+import { hopStatuses } from './domain/effects.js';
 import { orderActions } from './domain/state-machine.js';
 import { channels, orderStates, priorities, satisfactionLevels, tiers } from './domain/states.js';
 
@@ -205,7 +206,7 @@ export const orderViewSchema = orderSummarySchema.extend({
       signedAt: iso.nullable(),
       returnedAt: iso.nullable(),
       returnReason: z.string().nullable(),
-      status: z.string(),
+      status: z.enum(hopStatuses),
     }),
   ),
   coHandlers: z.array(

@@ -8,8 +8,8 @@ import type { OrderRow } from './orders.repo.js';
  * its co-handlers still taking part and the actor's unit. No query of its own.
  */
 export function relationsOf(
-  actor: Pick<Actor, 'unitId'>,
-  order: Pick<OrderRow, 'holderUnitId' | 'hopDispatcherUnitId' | 'dispatchUnitId' | 'intakeUnitId'>,
+  actor: Pick<Actor, 'unitId' | 'scopePath'>,
+  order: Pick<OrderRow, 'holderUnitId' | 'holderUnitPath' | 'hopDispatcherUnitId' | 'dispatchUnitId' | 'intakeUnitId'>,
   coHandlers: readonly { unitId: string; removedAt?: Date | null }[],
   actorUnit: Pick<UnitBrief, 'type'> | undefined,
 ): Set<Relation> {
@@ -18,6 +18,8 @@ export function relationsOf(
     r.add('holder');
     if (actorUnit?.type === 'hotline_centre') r.add('hotline_holder');
   }
+  // The holder in the actor's reach (access/scope.ts: a hotline centre reaches its federation's subtree).
+  if (actor.scopePath && order.holderUnitPath.startsWith(actor.scopePath)) r.add('reaches_holder');
   if (order.hopDispatcherUnitId === actor.unitId) r.add('hop_dispatcher');
   if (order.dispatchUnitId === actor.unitId) r.add('order_dispatcher');
   if (order.intakeUnitId === actor.unitId) r.add('intake');

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles.js';
+import { emergencyOpenStates } from './emergency-condition.js';
 import type { ListOrdersQuery } from './order-list.js';
 
 /**
@@ -17,6 +18,14 @@ const desk: Role[] = ['dispatcher', 'supervisor'];
 const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
 
+/**
+ * 重大（应急）: the open orders in the emergency mechanism the person may see (emergency-condition.ts
+ * `openEmergencyCondition`, the banner's and the board's rule), wherever they are held. Not the person's own subtree:
+ * a supervisor at the hotline centre works the province's emergency orders, most of them held by the units the
+ * centre dispatched to, and archived or merged ones are no longer in the mechanism.
+ */
+export const emergencyView: ViewQuery = { emergency: true, state: [...emergencyOpenStates] };
+
 export const savedViews: readonly SavedView[] = [
   { key: 'my_intake', query: { involvement: 'intake' }, roles: ['agent'] },
   { key: 'to_check', query: { state: ['pending_dispatch'], awaitingCheck: true }, roles: ['agent'] },
@@ -25,7 +34,7 @@ export const savedViews: readonly SavedView[] = [
   { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'] },
   { key: 'consultations', query: { typeCode: 'consult' }, roles: ['lawyer'] },
   { key: 'in_progress', query: { state: ['handling'] }, roles: workers },
-  { key: 'emergency', query: { emergency: true, ownSubtree: true }, roles: ['leader', 'supervisor'] },
+  { key: 'emergency', query: emergencyView, roles: ['leader', 'supervisor'] },
   { key: 'near_due', query: { deadlineStatus: 'near_due' }, roles: chasers },
   { key: 'overdue', query: { deadlineStatus: 'overdue' }, roles: chasers },
   { key: 'to_review', query: { state: ['replied'] }, roles: ['dispatcher'] },

@@ -12,6 +12,16 @@ export async function insertApplication(db: Executor, values: NewMembership) {
   return row!;
 }
 
+/** The application with this number, if it was made from this phone (the worker follows it by both). */
+export async function applicationFollowedBy(db: Executor, number: string, phone: string) {
+  const [r] = await db
+    .select()
+    .from(membershipApplications)
+    .where(and(eq(membershipApplications.number, number), eq(membershipApplications.phone, phone)))
+    .limit(1);
+  return r;
+}
+
 /** Applications received by unions within reach, newest first. */
 export async function applicationsInReach(db: Executor, actor: Pick<Actor, 'scopePath'>, f: { state?: string | undefined; limit: number }) {
   const conds: SQL[] = [withinScope(actor, membershipApplications.unitPath)];

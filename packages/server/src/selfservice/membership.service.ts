@@ -14,6 +14,7 @@ import {
   defaultCardNumber,
   membershipActionsIn,
   membershipStateNames,
+  membershipSteps,
   nextMembershipState,
   type MembershipAction,
   type MembershipState,
@@ -137,6 +138,26 @@ export function createMembershipService(deps: {
     return view(row, (await deps.units.current()).get(row.unitId)?.name ?? null);
   }
 
-  return { apply, list, decide };
+  /**
+   * The worker follows the application by the number given at submission and the phone it was made from: its state
+   * and steps, the reason when declined. A wrong pair answers the same 404 as a number that does not exist.
+   */
+  async function track(q: { number: string; phone: string }) {
+    const r = await repo.applicationFollowedBy(db, q.number, q.phone);
+    if (!r) throw notFound('PUBLIC_APPLICATION_NOT_FOUND', '未找到该入会申请，请核对申请编号和手机号码');
+    const unitName = (await deps.units.current()).get(r.unitId)?.name ?? '';
+    const state = r.state as MembershipState;
+    return {
+      number: r.number,
+      submittedAt: r.createdAt.toISOString(),
+      unitName,
+      state,
+      stateText: membershipStateNames[state],
+      declineReason: state === 'declined' ? r.declineReason : null,
+      steps: membershipSteps({ state, unitName, createdAt: r.createdAt, decidedAt: r.decidedAt, cardIssuedAt: r.cardIssuedAt }),
+    };
+  }
+
+  return { apply, list, decide, track };
 }
 export type MembershipService = ReturnType<typeof createMembershipService>;

@@ -6,6 +6,7 @@ import { satisfactionLevels } from '../orders/domain/states.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
 import { mobilePhoneNumber } from '../platform/validation/phone-number.js';
+import { membershipStates } from './domain/membership.js';
 import { verificationPurposes } from './domain/verification.js';
 import type { PublicStage } from './domain/public-progress.js';
 import type { MembershipService } from './membership.service.js';
@@ -172,6 +173,44 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
       },
     },
     async (req) => selfService.rate(req.body),
+  );
+
+  // Followed as a request is: by the number the worker was given and the phone, under the same per-address limit.
+  app.post(
+    '/memberships/track',
+    {
+      config: { public: true, rateLimit: lookupLimit },
+      schema: {
+        operationId: 'trackMembershipApplication',
+        tags,
+        body: z
+          .object({
+            number: z
+              .string({ error: '请填写申请编号' })
+              .trim()
+              .regex(/^[A-Za-z0-9-]{6,40}$/, { error: '申请编号格式不正确' }),
+            phone: phoneNumber.describe('申请时验证的手机号码 / the mobile the application was made from'),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            number: z.string(),
+            submittedAt: z.string(),
+            unitName: z.string().describe('受理的工会 / the union the application went to'),
+            state: z.enum(membershipStates),
+            stateText: words,
+            declineReason: z.string().nullable().describe('未通过的理由 / why it was declined'),
+            steps: z.array(z.object({ at: z.string(), text: words })),
+          }),
+          ...errorResponses,
+        },
+        ...describe(
+          '凭申请编号（RH 开头）和申请时的手机号码查询入会申请的办理情况：状态、受理工会、各步骤时间，未通过时的理由；编号与号码不符与不存在同样答复 404',
+          'Follow a membership application by its number (RH…) and the phone it was made from: state, the union, the steps, the reason when declined; a wrong pair answers the same 404 as a missing one.',
+        ),
+      },
+    },
+    async (req) => membership.track(req.body),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { unitIdsOnPath } from '../access/scope.js';
 import { awaitedInstruction, type AwaitedInstruction } from '../orders/domain/instruction-rule.js';
@@ -8,7 +8,7 @@ import { supervisionFactEffect } from '../orders/domain/effects.js';
 import { unitsById } from '../units/units.repo.js';
 import { visibleOrdersWhere } from '../orders/orders-for-supervision.js';
 import { runTransition } from '../orders/transition.js';
-import { emergencyCondition } from '../orders/emergency-condition.js';
+import { openEmergencyCondition } from '../orders/emergency-condition.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { orderLabel } from '../notifications/domain/notice.js';
 import { isEmergency } from './domain/timers.js';
@@ -177,11 +177,8 @@ export function createInstructionsService(deps: OrderDeps) {
     const { total, rows } = await visibleOrdersWhere(
       db,
       actor,
-      (o) =>
-        and(
-          emergencyCondition(o.priority, o.riskFlags),
-          inArray(o.state, ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied']),
-        )!,
+      // The same rule as the 重大（应急） view and the board (orders/emergency-condition.ts openEmergencyCondition).
+      (o) => openEmergencyCondition(o),
       (orderId) => sql<string | null>`(select w.way from emergency_ways w where w.order_id = ${orderId} order by w.at desc limit 1)`,
       limit,
     );

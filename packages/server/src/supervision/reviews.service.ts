@@ -11,8 +11,11 @@ import { visibleOrderNumbers } from '../orders/order-lookups.js';
 import { unitsById, unitsInScopeByIds } from '../units/units.repo.js';
 import {
   agendaActions,
+  analysisDateProblems,
   carried,
+  circularMonthProblem,
   circularOrder,
+  meetingDateProblems,
   monthRange,
   nextAnalysisState,
   nextReviewDay,
@@ -21,12 +24,24 @@ import {
   type AgendaReason,
   type AnalysisState,
   type CircularRow,
+  type DateProblem,
 } from './domain/reviews.js';
 import { supervisionSettings } from './instructions.repo.js';
 import * as repo from './reviews.repo.js';
 import type { circulars } from './supervision.tables.js';
 
 type Deps = { db: Db; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } };
+
+/** Dates the domain refuses (domain/reviews.ts): 400 with the first one's code and message, each under its field. */
+function refuseDates(problems: readonly DateProblem[]): void {
+  const [first] = problems;
+  if (first)
+    throw invalid(
+      first.code,
+      first.message,
+      problems.map(({ field, message }) => ({ field, message })),
+    );
+}
 
 /** 周例会, 月度研判 and 通报: reviews over many orders, each kept in this module's tables, scoped like orders. */
 export function createReviewsService(deps: Deps) {
@@ -39,9 +54,11 @@ export function createReviewsService(deps: Deps) {
   async function agenda(actor: Actor, weekStart?: string) {
     requireRole(actor, ...reviewers, 'dispatcher');
     const now = clock.now();
+    const settings = await supervisionSettings(db);
+    // Unasked, the week the next meeting reviews (shown beside it as meetingDay).
     const week = weekStart
       ? { start: weekStart, end: new Date(new Date(`${weekStart}T00:00:00Z`).getTime() + 7 * 86_400_000).toISOString().slice(0, 10) }
-      : reviewedWeek(now);
+      : reviewedWeek(now, settings.reviewWeekday);
     const from = new Date(`${week.start}T00:00:00+08:00`);
     const to = new Date(`${week.end}T00:00:00+08:00`);
     const visible = orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never });
@@ -57,7 +74,6 @@ export function createReviewsService(deps: Deps) {
         reasons: reasonsOf(r.actions as string[], Number(r.approved), r.extended_in_week === true),
       }))
       .filter((o) => o.reasons.length > 0);
-    const settings = await supervisionSettings(db);
     return { weekStart: week.start, weekEnd: week.end, meetingDay: nextReviewDay(now, settings.reviewWeekday), orders };
   }
 
@@ -108,8 +124,9 @@ export function createReviewsService(deps: Deps) {
     },
   ) {
     requireRole(actor, ...reviewers);
-    const cal = await deps.calendar.current();
     const now = clock.now();
+    refuseDates(meetingDateProblems(input, localDateOf(now)));
+    const cal = await deps.calendar.current();
     const owners = await unitsInScope(
       actor,
       input.items.map((i) => i.ownerUnitId),
@@ -210,9 +227,10 @@ export function createReviewsService(deps: Deps) {
 
   async function createAnalysis(actor: Actor, input: { month: string; problem: string; measures?: string | undefined; ownerUnitId: string; dueOn: string }) {
     requireRole(actor, ...reviewers);
+    const now = clock.now();
+    refuseDates(analysisDateProblems(input, localDateOf(now)));
     if (!(await unitsInScope(actor, [input.ownerUnitId])).size)
       throw invalid('ANALYSIS_OWNER_INVALID', '责任单位不在管辖范围内', [{ field: 'body.ownerUnitId', message: '责任单位不在管辖范围内' }]);
-    const now = clock.now();
     await repo.insertAnalysis(db, {
       scopeUnitId: scopeUnitIdOf(actor),
       month: input.month,
@@ -285,8 +303,10 @@ export function createReviewsService(deps: Deps) {
   /** Generates (or regenerates, while a draft) the month's 通报 for the units below the actor's scope. */
   async function generateCircular(actor: Actor, month: string) {
     requireRole(actor, ...reviewers);
-    const rows = await circularRows(actor, month);
     const now = clock.now();
+    const problem = circularMonthProblem(month, localDateOf(now));
+    if (problem) refuseDates([problem]);
+    const rows = await circularRows(actor, month);
     const c = await repo.upsertDraftCircular(db, { scopeUnitId: scopeUnitIdOf(actor), month, rows, generatedAt: now });
     if (!c) throw conflict('CIRCULAR_PUBLISHED', '该月通报已发布，不能重新生成');
     return circularView(c);

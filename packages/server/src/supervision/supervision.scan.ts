@@ -12,9 +12,9 @@ import { ioTurn } from '../platform/concurrency/io-turn.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
-import { noticesFor, shortTime, signalActions, type OrderPlace } from './domain/notices.js';
+import { noticesFor, signalActions, signalNote, type OrderPlace } from './domain/notices.js';
 import { splitWaves, waveNotices } from './domain/waves.js';
-import { scanWindows, secondLimitAt, signalsFor, signalNames, type Signal } from './domain/timers.js';
+import { scanWindows, secondLimitAt, signalsFor, type Signal } from './domain/timers.js';
 import { candidateRows, insertSignals, scanCandidateIds, type ScanCandidate } from './supervision.repo.js';
 import { sql } from 'drizzle-orm';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -141,7 +141,7 @@ async function writeSignals(
       unitId: system.unitId,
       unitName: system.unitName,
       data: parseOrderEvent({ action: signalActions[s.kind], data: { signal: s.kind, deadlineStep: s.step, dueAt: s.dueAt?.toISOString() ?? null } }).data,
-      note: `${signalNames[s.kind]}${s.dueAt ? `（${shortTime(s.dueAt)}）` : ''}`,
+      note: signalNote(s),
     })),
     async (rows) => {
       await insertEvents(tx, rows);

@@ -60,7 +60,7 @@ const view = (j: JobRow) => ({
 });
 
 /** The job queue for administrators: what waits, what failed and why, and a retry for a failed job. */
-export const jobsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock }) => {
+export const jobsRoutes: FastifyPluginAsyncZod<RouteContext & { jobKinds: () => string[] }> = async (app, { db, clock, jobKinds }) => {
   app.get(
     '/',
     {
@@ -72,13 +72,23 @@ export const jobsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
           'Background jobs (administrator): pending, running, done and failed jobs with their attempts and last error.',
         ),
         querystring: jobQuery,
-        response: { 200: z.object({ items: z.array(job), counts: z.record(z.string(), z.number().int()) }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(job),
+            counts: z.record(z.string(), z.number().int()).describe('各状态的任务数 / jobs per state'),
+            kinds: z.array(z.string()).describe('本实例处理的任务类型，供筛选 / the kinds this instance handles, to filter by'),
+            nextBeforeId: z.number().int().nullable().describe('下一页：以此为 beforeId；没有更多时为 null / the next page’s beforeId, null at the end'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
       requireRole(actorOf(req), 'administrator');
-      const [rows, counts] = await Promise.all([outbox.list(db, req.query), outbox.counts(db)]);
-      return { items: rows.map(view), counts };
+      const [rows, counts] = await Promise.all([outbox.list(db, { ...req.query, limit: req.query.limit + 1 }), outbox.counts(db)]);
+      const page = rows.slice(0, req.query.limit);
+      const more = rows.length > req.query.limit;
+      return { items: page.map(view), counts, kinds: [...new Set(jobKinds())].sort(), nextBeforeId: more ? (page[page.length - 1]?.id ?? null) : null };
     },
   );
 

@@ -172,6 +172,17 @@ export async function holdersOfRoles(db: Executor, unitIds: string[], wanted: re
     );
 }
 
+/** Active persons holding one of the roles at any unit (the knowledge base's editors: one base for the whole province). */
+export async function holdersOfRolesAnywhere(db: Executor, wanted: readonly Role[]): Promise<string[]> {
+  if (!wanted.length) return [];
+  const rows = await db
+    .selectDistinct({ userId: users.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(inArray(roleAssignments.role, [...wanted]), eq(users.active, true), eq(users.kind, 'person')));
+  return rows.map((r) => r.userId);
+}
+
 const parentUnits = alias(units, 'parent_unit');
 
 export type ActiveRole = {

@@ -6,6 +6,7 @@ import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
 import { createTokensService } from './tokens.service.js';
 import { createTokenBody, createUserBody, listUsersQuery, resetPasswordBody, tokenView, updateUserBody, userTokenParams, userView } from './users.schemas.js';
 import { createUsersService } from './users.service.js';
+import { lockoutRuleOf } from '../auth/domain/lockout.js';
 
 const oneTimePassword = z
   .string()
@@ -13,7 +14,7 @@ const oneTimePassword = z
   .describe('随机生成的初始密码，仅此一次显示；由管理员指定时为 null / the generated password, shown once; null when the administrator set it');
 
 export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, clock, config, bus }) => {
-  const people = createUsersService({ db, clock, bus, mergedDuties: config.mergedDuties });
+  const people = createUsersService({ db, clock, bus, mergedDuties: config.mergedDuties, lockout: lockoutRuleOf(config) });
   const tokens = createTokensService({ db, clock });
   const tags = ['users'];
 

@@ -96,6 +96,16 @@ export const userView = z.object({
   roles: z.array(z.object({ assignmentId: z.uuid(), role: z.enum(roles), unit: unitRef })),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  lockout: z
+    .object({
+      until: z.string().describe('最后一项限制解除的时间 / when the last refusal ends'),
+      addresses: z.number().int().describe('因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts'),
+      newAddresses: z
+        .boolean()
+        .describe('各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too'),
+    })
+    .nullable()
+    .describe('登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -22,6 +22,8 @@ import {
   type RuleProblem,
 } from './domain/role-rules.js';
 import * as authRepo from '../auth/auth.repo.js';
+import { lockoutOf, lockoutWindowStart, type Lockout, type LockoutRule } from '../auth/domain/lockout.js';
+import { groupBy } from '../platform/collections/group-by.js';
 import * as repo from './users.repo.js';
 import type { AssignmentRow, UnitRef, UserRow } from './users.repo.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserView } from './users.schemas.js';
@@ -51,7 +53,7 @@ export function auditScopeFor(actor: Actor, home: Pick<UnitRef, 'id' | 'path'>) 
   return pathInScope(actor, home.path) ? { unitId: home.id, path: home.path } : { unitId: scopeUnitIdOf(actor), path: actor.scopePath };
 }
 
-function toView(user: UserRow, home: Pick<UnitRef, 'id' | 'name'>, assignments: AssignmentRow[], unmasked: boolean): UserView {
+function toView(user: UserRow, home: Pick<UnitRef, 'id' | 'name'>, assignments: AssignmentRow[], unmasked: boolean, lockout: Lockout | null): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -65,6 +67,7 @@ function toView(user: UserRow, home: Pick<UnitRef, 'id' | 'name'>, assignments: 
     roles: assignments.map((a) => ({ assignmentId: a.id, role: a.role, unit: { id: a.unit.id, name: a.unit.name } })),
     active: user.active,
     mustChangePassword: user.mustChangePassword,
+    lockout: lockout && { until: lockout.until.toISOString(), addresses: lockout.addresses, newAddresses: lockout.newAddresses },
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -97,9 +100,30 @@ const grantsOf = (assignments: AssignmentRow[]): RoleGrant[] => assignments.map(
 const encodeCursor = (lowerName: string) => Buffer.from(lowerName, 'utf8').toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
-export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus | undefined; mergedDuties?: MergedDuties }) {
+export function createUsersService(deps: {
+  db: Db;
+  clock: Clock;
+  bus?: ChangeBus | undefined;
+  mergedDuties?: MergedDuties;
+  /** The installation's lockout rule (auth/domain/lockout.ts), to tell who is locked out now. */
+  lockout: LockoutRule;
+}) {
   const { db, clock } = deps;
   const merged = deps.mergedDuties ?? noMergedDuties;
+
+  /** Each person's lockout now (persons only: an integration account signs in with a token, a login name never). */
+  async function lockoutsOf(executor: Executor, people: Pick<UserRow, 'username' | 'kind'>[]): Promise<Map<string, Lockout>> {
+    const now = clock.now();
+    const names = [...new Set(people.filter((u) => u.kind === 'person').map((u) => u.username.toLowerCase()))];
+    const failures = groupBy(await authRepo.failuresOfSince(executor, names, lockoutWindowStart(deps.lockout, now)), (f) => f.username);
+    const out = new Map<string, Lockout>();
+    for (const [name, rows] of failures) {
+      const lockout = lockoutOf(rows, deps.lockout, now);
+      if (lockout) out.set(name, lockout);
+    }
+    return out;
+  }
+  const lockoutOfUser = async (executor: Executor, user: UserRow) => (await lockoutsOf(executor, [user])).get(user.username.toLowerCase()) ?? null;
 
   /**
    * After a committed change of a person (sessions revoked, password reset, deactivated, roles or name changed): every
@@ -126,12 +150,17 @@ export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus
       rows.map((r) => r.user.id),
     );
     const unmasked = actor.role === accountManager;
+    const lockouts = await lockoutsOf(
+      executor,
+      rows.map((r) => r.user),
+    );
     return rows.map((r) =>
       toView(
         r.user,
         r.home,
         assignments.filter((a) => a.userId === r.user.id),
         unmasked,
+        lockouts.get(r.user.username.toLowerCase()) ?? null,
       ),
     );
   }
@@ -209,7 +238,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus
           scope: auditScopeFor(actor, home),
           after: maskSnapshot(snapshot(user, grants)),
         });
-        return toView(user, home, await repo.assignmentsOf(tx, [user.id]), true);
+        return toView(user, home, await repo.assignmentsOf(tx, [user.id]), true, await lockoutOfUser(tx, user));
       });
       return { user: view, password: input.password === undefined ? password : null };
     } catch (err) {
@@ -275,7 +304,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus
       const before = snapshot(user, grantsOf(current));
       const diff = changedFields(before, snapshot({ ...user, ...patch }, grants ?? grantsOf(current)));
       const home = (patch.unitId && unitsById.get(patch.unitId)) || found.home;
-      if (!Object.keys(diff.after).length) return toView(user, home, current, true);
+      if (!Object.keys(diff.after).length) return toView(user, home, current, true, await lockoutOfUser(tx, user));
 
       const row = await repo.updateUserRow(tx, id, { ...patch, updatedAt: now });
       changed = true;
@@ -307,7 +336,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; bus?: ChangeBus
         after: maskSnapshot(diff.after),
         ...(detail ? { detail } : {}),
       });
-      return toView(row, home, await repo.assignmentsOf(tx, [id]), true);
+      return toView(row, home, await repo.assignmentsOf(tx, [id]), true, await lockoutOfUser(tx, row));
     });
     if (changed) await sessionsOfChanged(id);
     return view;

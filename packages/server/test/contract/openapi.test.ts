@@ -79,6 +79,7 @@ const required = [
   'trackPublicRequest',
   'ratePublicRequest',
   'applyMembership',
+  'trackMembershipApplication',
   'ingestGroupMessages',
   // Issue 16's contract (exchange with other platforms).
   'listExchangePartners',

@@ -185,6 +185,26 @@ describe('the job runner', () => {
     expect(await runner.runDue()).toMatchObject({ done: 1 });
   });
 
+  it('lists jobs for the administrator page by page, newest first, with the kinds to filter by', async () => {
+    const now = t.clock.now();
+    const ids = await outbox.enqueue(
+      t.db,
+      [1, 2, 3].map((n) => ({ kind: 'probe.listed', payload: { n }, runAt: now })),
+      now,
+    );
+    const admin = await t.login('admin');
+    const first = await ok(admin.get('/api/jobs?kind=probe.listed&limit=2'));
+    expect(first.items.map((j: { id: number }) => j.id)).toEqual([ids[2], ids[1]]);
+    expect(first.nextBeforeId).toBe(ids[1]);
+    // The kinds this server handles, sorted: the exchange's deliveries and the notices among them.
+    expect(first.kinds).toEqual([...first.kinds].sort());
+    expect(first.kinds).toEqual(expect.arrayContaining(['exchange.deliver', 'notice.deliver', 'jobs.purge']));
+    const rest = await ok(admin.get(`/api/jobs?kind=probe.listed&limit=2&beforeId=${first.nextBeforeId}`));
+    expect(rest.items.map((j: { id: number }) => j.id)).toEqual([ids[0]]);
+    expect(rest.nextBeforeId).toBeNull();
+    expect((await ok(admin.get('/api/jobs?kind=probe.listed&limit=3'))).nextBeforeId).toBeNull();
+  });
+
   it("completes a batch but the job that failed on its own, which comes back after its back-off (a batch's one failed message)", async () => {
     const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: 'batch-one' });
     const effects: string[] = [];

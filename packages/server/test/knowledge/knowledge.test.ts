@@ -162,6 +162,44 @@ describe('editorial workflow', () => {
     expect(stale.items.map((x) => x.id)).toContain(b.id);
   });
 
+  it('a version submitted for review is announced to the other editors, not its author, and waits in their 待我审核', async () => {
+    type Note = { kind: string; title: string; body: string | null; data: { articleId?: string; version?: number; path?: string } | null };
+    const asked = async (c: Client, id: string) =>
+      (await ok<{ items: Note[] }>(c.get('/api/notifications?limit=100'))).items.filter(
+        (n) => n.kind === 'knowledge.review_requested' && n.data?.articleId === id,
+      );
+    const reviewable = async (c: Client) => (await ok<{ items: Article[] }>(c.get('/api/knowledge/articles?reviewable=true&limit=200'))).items.map((x) => x.id);
+
+    const c = await ok<Article>(editor.post('/api/knowledge/articles', draft({ title: '待审核通知示例', submit: true, note: '新增周转金条目' })), 201);
+    await t.app.jobs.runDue();
+    expect(await asked(editor2, c.id)).toEqual([
+      expect.objectContaining({
+        title: '知识条目待审核：待审核通知示例',
+        body: '冯雪（知识库编辑） 提交了第 1 版：新增周转金条目',
+        data: { articleId: c.id, version: 1, path: `/knowledge?tab=review&article=${c.id}` },
+      }),
+    ]);
+    expect(await asked(editor, c.id)).toEqual([]);
+    expect(await reviewable(editor2)).toContain(c.id);
+    expect(await reviewable(editor)).not.toContain(c.id);
+    await expectError(agent.get('/api/knowledge/articles?reviewable=true'), 403, 'ROLE_REQUIRED');
+
+    // Sent back, submitted again: asked again.
+    const back = await ok<Article>(editor2.post(`/api/knowledge/articles/${c.id}/review`, { version: 1, decision: 'reject', note: '补充申请条件' }));
+    expect(await reviewable(editor2)).not.toContain(c.id);
+    await ok(editor.post(`/api/knowledge/articles/${c.id}/submit`, { version: back.version }));
+    await t.app.jobs.runDue();
+    expect(await asked(editor2, c.id)).toHaveLength(2);
+    expect(await reviewable(editor2)).toContain(c.id);
+    // An edit of the published article submitted at once: asked too, for its version 2.
+    await ok(editor2.post(`/api/knowledge/articles/${c.id}/review`, { version: 1, decision: 'approve' }));
+    const live = await ok<Article>(editor.post(`/api/knowledge/articles/${c.id}/publish`, { version: 1 }));
+    await ok(editor.put(`/api/knowledge/articles/${c.id}`, { ...draft({ title: '待审核通知示例' }), version: live.version, submit: true }));
+    await t.app.jobs.runDue();
+    expect((await asked(editor2, c.id)).map((n) => n.data?.version)).toContain(2);
+    expect(await asked(editor, c.id)).toEqual([]);
+  });
+
   it('a local policy without region or issuing body is refused with field messages', async () => {
     const r = await editor.post('/api/knowledge/articles', draft({ regions: [], issuingBody: null }));
     expect(r.statusCode).toBe(400);

@@ -201,6 +201,34 @@ describe('mediation', () => {
     expect(events).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_session', 'mediation_agreement', 'mediation_payment']));
   });
 
+  it('an agreement is recorded once signed: not signed in the future, nothing due before the signing, no negative amount', async () => {
+    const order = await atCounty({ employer: { name: '呼和浩特市协议校验有限公司' } });
+    const c = await ok(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '周师傅' } }));
+    const agreement = (over: Record<string, unknown>) =>
+      handler.post(`/api/mediation/cases/${c.id}/agreement`, {
+        version: c.version,
+        terms: '被申请人分期支付拖欠工资',
+        amount: 5000,
+        workersCovered: 1,
+        paymentSchedule: [{ dueDate: '2026-12-31', amount: 5000 }],
+        signedAt: '2026-11-30T09:00:00+08:00',
+        ...over,
+      });
+    // The clock reads 2026-11-30 10:00 in Hohhot: signing tomorrow (or in 2030) is not yet an agreement.
+    const future = await expectError(agreement({ signedAt: '2030-01-01T00:00:00Z' }), 400, 'MEDIATION_AGREEMENT_IN_FUTURE');
+    expect(future.details!.fields).toEqual([{ field: 'signedAt', message: '签订时间不能晚于现在' }]);
+    const early = await expectError(agreement({ paymentSchedule: [{ dueDate: '2020-01-01', amount: 5000 }] }), 400, 'MEDIATION_SCHEDULE_INVALID');
+    expect(early.details!.fields).toEqual([{ field: 'paymentSchedule.0.dueDate', message: '第1期到期日不能早于协议签订日期（2026-11-30）' }]);
+    const negative = await expectError(agreement({ amount: -1, paymentSchedule: [] }), 400, 'VALIDATION_FAILED');
+    expect(negative.details!.fields).toEqual([expect.objectContaining({ field: 'body.amount', message: '金额不能为负' })]);
+    const negativeInstalment = await expectError(agreement({ paymentSchedule: [{ dueDate: '2026-12-31', amount: -5 }] }), 400, 'VALIDATION_FAILED');
+    expect(negativeInstalment.details!.fields!.map((f) => f.message)).toContain('金额不能为负');
+    expect((await ok(handler.get(`/api/mediation/cases/${c.id}`))).state).toBe('open');
+    // Due on the day it was signed is fine; signed a moment ago too.
+    const agreed = await ok(agreement({ paymentSchedule: [{ dueDate: '2026-11-30', amount: 5000 }], signedAt: '2026-11-30T10:00:00+08:00' }));
+    expect(agreed).toMatchObject({ state: 'agreed', agreement: { signedAt: '2026-11-30T02:00:00.000Z' } });
+  });
+
   it('the case list: every case on an order the reader may see, by state, paged; another county sees none of them', async () => {
     const a = await atCounty({ employer: { name: '呼和浩特市案件列表甲有限公司' } });
     const b = await atCounty({ employer: { name: '呼和浩特市案件列表乙有限公司' } });

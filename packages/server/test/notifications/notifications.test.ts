@@ -77,6 +77,27 @@ describe('urging an order', () => {
     });
   });
 
+  it('reads in English when the interface is English: the stored Chinese translated, the words people wrote kept', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'Demo12351' } });
+    const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+    const list = async (language?: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/notifications',
+          headers: { cookie: `${c.name}=${c.value}`, ...(language ? { 'accept-language': language } : {}) },
+        })
+      ).json() as { items: { kind: string; title: string; body: string | null }[] };
+    const zh = (await list()).items.find((n) => n.kind === 'supervision.urge')!;
+    expect(zh.title).toBe(`催办：工单 ${order.number}（欠薪讨薪）`);
+    const en = (await list('en-US,en;q=0.9')).items;
+    expect(en.find((n) => n.kind === 'supervision.urge')).toMatchObject({
+      title: `Urged: order ${order.number} (Wage arrears)`,
+      body: expect.stringMatching(/: 该单已临近期限，请今日内联系企业并报告进展。 \(answer by 2026-11-24T09:30:00.000Z\)$/),
+    });
+    expect(en.find((n) => n.kind === 'order.dispatched')).toMatchObject({ title: `New order to sign for: ${order.number}` });
+  });
+
   it('is read and marked read by its own person only', async () => {
     const list = await ok(handler.get('/api/notifications?unread=true'));
     const id = list.items[0].id;

@@ -80,7 +80,9 @@ describe('attachments', () => {
     );
     expect(fake.details?.fields).toEqual([{ field: 'file', message: expect.any(String) }]);
     await expectError(upload(t, handlerCookie, order.id, { name: 'empty.pdf', bytes: Buffer.alloc(0) }), 400, 'ATTACHMENT_EMPTY');
-    await expectError(upload(t, handlerCookie, order.id, { name: 'a.png', bytes: png }, 'selfie'), 400, 'VALIDATION_FAILED');
+    const kind = await expectError(upload(t, handlerCookie, order.id, { name: 'a.png', bytes: png }, 'selfie'), 400, 'VALIDATION_FAILED');
+    // The categories by their names, not their codes (recording/photo/…).
+    expect(kind.details?.fields).toEqual([{ field: 'kind', message: '应为录音、照片、欠条、合同、证据、文书或其他' }]);
     const notMultipart = await t.app.inject({
       method: 'POST',
       url: `/api/orders/${order.id}/attachments`,

@@ -91,6 +91,81 @@ describe('the extension dialog', () => {
   });
 });
 
+describe('extensions in the closed loop (walk-through)', () => {
+  it('an extension is asked with the caller told: callerInformed false is refused on the server, naming the field', async () => {
+    const o = await atCounty();
+    const refused = await expectError(
+      post(handler, o, 'extension', { amount: 2, reason: '需等待劳动监察结论', callerInformed: false }),
+      400,
+      'ORDER_EXTENSION_CALLER_NOT_INFORMED',
+    );
+    expect(refused.message).toContain('延期须告知来电人');
+    expect(refused.details?.fields).toEqual([{ field: 'body.callerInformed', message: '请先告知来电人延期事宜' }]);
+    expect((await ok<Order>(handler.get(`/api/orders/${o.id}`))).pendingExtension).toBeNull();
+  });
+
+  it('sending the reply back keeps the date an approved extension gave; the timeline says so', async () => {
+    let o = await atCounty();
+    const original = o.deadlines.reply.dueAt as string;
+    o = await ok(post(handler, o, 'extension', { amount: 3, reason: '需等待劳动监察结论', callerInformed: true }));
+    o = await ok(post(dispatcher, o, 'extension-decision', { approve: true, note: '同意' }));
+    const extended = o.deadlines.reply.dueAt as string;
+    expect(new Date(extended).getTime()).toBeGreaterThan(new Date(original).getTime());
+    o = await ok(post(handler, o, 'reply', { outcome: { resolved: true, measures: '约谈企业负责人，督促其按期结清欠薪' } }));
+    o = await ok(post(dispatcher, o, 'review', { decision: 'rework', reason: '请补充企业付款凭证' }));
+    expect(o.state).toBe('handling');
+    // Before: the restarted limit (from now) ended before the approved date, the extension card said otherwise.
+    expect(o.deadlines.reply.dueAt).toBe(extended);
+    const rework = (await ok<{ action: string; data: any }[]>(dispatcher.get(`/api/orders/${o.id}/events`))).filter((e) => e.action === 'review_rework').at(-1);
+    expect(rework?.data.keptExtendedDueAt).toBe(extended);
+  });
+
+  it('a city that passed the order down is asked to decide its extension, and decides it', async () => {
+    const city = await t.login('city');
+    const cityUnit = (await ok<{ current: { unit: { id: string } } }>(city.get('/api/auth/session'))).current.unit.id;
+    let o = await create();
+    o = await ok(post(dispatcher, o, 'dispatch', { unitId: cityUnit }));
+    o = await ok(post(city, o, 'dispatch', { unitId: county.id }));
+    o = await ok(post(handler, o, 'sign'));
+    o = await ok(post(handler, o, 'extension', { amount: 2, reason: '需等待劳动监察结论', callerInformed: true }));
+    await t.app.jobs.runDue();
+    const told = (await ok<{ items: { kind: string; orderId: string | null }[] }>(city.get('/api/notifications?limit=50'))).items;
+    expect(told.filter((n) => n.orderId === o.id).map((n) => n.kind)).toContain('order.extension_requested');
+    const seen = await ok<Order>(city.get(`/api/orders/${o.id}`));
+    expect(seen.allowedActions).toContain('decide_extension');
+    o = await ok(post(city, seen, 'extension-decision', { approve: true, note: '同意' }));
+    expect(o.pendingExtension).toBeNull();
+  });
+});
+
+describe('a unit that only still sees an order (it returned it)', () => {
+  it('reads it, but neither reveals the caller’s number nor writes on it; the unit now holding it does', async () => {
+    const handler2 = await t.login('handler2');
+    const other = (await ok<{ current: { unit: { id: string } } }>(handler2.get('/api/auth/session'))).current.unit.id;
+    let o = await create();
+    o = await ok(post(dispatcher, o, 'dispatch', { unitId: county.id }));
+    o = await ok(post(handler, o, 'return', { reason: '非本辖区' }));
+    o = await ok(post(dispatcher, o, 'return-decision', { decision: 'redispatch', unitId: other, reason: '改派' }));
+    // Visibility only grows (decisions/0001): the returning unit still lists and reads it…
+    const seen = await ok<Order>(handler.get(`/api/orders/${o.id}`));
+    expect(seen.relations).toEqual([]);
+    for (const a of ['reveal_contact', 'add_note', 'add_attachment']) expect(seen.allowedActions).not.toContain(a);
+    // …but may not unmask the caller's number or write on it.
+    const reveal = await expectError(handler.post(`/api/orders/${o.id}/reveal-contact`, { reason: '需要联系来电人' }), 403, 'ORDER_NOT_INVOLVED');
+    expect(reveal.message).toContain('不参与该工单');
+    await expectError(handler.post(`/api/orders/${o.id}/notes`, { note: '补充情况' }), 403, 'ORDER_NOT_INVOLVED');
+    // The unit now holding it, and the hotline, still may.
+    const held = await ok<Order>(handler2.get(`/api/orders/${o.id}`));
+    expect(held.allowedActions).toEqual(expect.arrayContaining(['reveal_contact', 'add_note', 'add_attachment']));
+    await ok(handler2.post(`/api/orders/${o.id}/reveal-contact`, { reason: '需要联系来电人' }));
+    await ok(handler2.post(`/api/orders/${o.id}/notes`, { note: '已联系来电人' }));
+    await ok(dispatcher.post(`/api/orders/${o.id}/notes`, { note: '热线跟进' }));
+    // The leader of the provincial federation: the holder is within its reach.
+    const leader = await t.login('leader');
+    expect((await ok<Order>(leader.get(`/api/orders/${o.id}`))).allowedActions).toContain('add_note');
+  });
+});
+
 describe('reply plausibility', () => {
   const fieldsOf = (e: { details?: { fields?: { field: string; message: string }[] } }) => e.details?.fields ?? [];
 

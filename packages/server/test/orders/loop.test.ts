@@ -183,7 +183,13 @@ describe('extension (延期)', () => {
     expect(o.deadlines.reply.dueAt).toBe(requested);
     expect(o.deadlines.current.dueAt).toBe(requested);
     expect(o).toMatchObject({ pendingExtension: null, counts: { extensions: 1 } });
-    o = await ok(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 2, reason: '再次延期', callerInformed: false }));
+    // workflow.md: the caller is told of an extension; asked without, it is refused (as the web does).
+    await expectError(
+      handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 2, reason: '再次延期', callerInformed: false }),
+      400,
+      'ORDER_EXTENSION_CALLER_NOT_INFORMED',
+    );
+    o = await ok(handler.post(`/api/orders/${o.id}/extension`, { version: o.version, amount: 2, reason: '再次延期', callerInformed: true }));
     o = await ok(dispatcher.post(`/api/orders/${o.id}/extension-decision`, { version: o.version, approve: false, note: '不同意，请按期办结' }));
     expect(o.deadlines.reply.dueAt).toBe(requested);
     expect(o.extensions.map((e: { approved: boolean }) => e.approved)).toEqual([true, false]);

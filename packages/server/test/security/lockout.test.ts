@@ -39,3 +39,51 @@ describe('6. lockout', () => {
     expect((await login('leader', 'Demo12351', '10.6.2.1')).statusCode).toBe(200);
   });
 });
+
+describe('the people list says who is locked out now, and until when', () => {
+  type Person = { username: string; lockout: { until: string; addresses: number; newAddresses: boolean } | null };
+  const listed = async (secadmin: Awaited<ReturnType<TestApp['login']>>, username: string) => {
+    const res = await secadmin.get(`/api/users?q=${username}&active=true`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: Person[] }).items.find((u) => u.username === username)!;
+  };
+
+  it('flags an account locked at one address until its oldest counted failure leaves the window; unlock and time clear it', async () => {
+    const secadmin = await t.login('secadmin');
+    expect((await listed(secadmin, 'mediator')).lockout).toBeNull();
+    const first = t.clock.now();
+    for (let i = 0; i < 5; i++) await login('mediator', `Wrong-guess-${i}`, '10.6.5.1');
+    expect((await login('mediator', 'Demo12351', '10.6.5.1')).statusCode).toBe(423);
+    expect((await listed(secadmin, 'mediator')).lockout).toEqual({
+      until: new Date(first.getTime() + 15 * 60_000).toISOString(),
+      addresses: 1,
+      newAddresses: false,
+    });
+    // Four failures are no lockout: the others stay unflagged.
+    for (let i = 0; i < 4; i++) await login('lawyer', `Wrong-guess-${i}`, '10.6.5.2');
+    expect((await listed(secadmin, 'lawyer')).lockout).toBeNull();
+    // Lifted by the security administrator: the flag goes with it.
+    const mediator = (await secadmin.get('/api/users?q=mediator')).json().items[0] as { id: string };
+    expect((await secadmin.post(`/api/users/${mediator.id}/unlock`, {})).statusCode).toBe(200);
+    expect((await listed(secadmin, 'mediator')).lockout).toBeNull();
+    expect((await login('mediator', 'Demo12351', '10.6.5.1')).statusCode).toBe(200);
+    // Locked again, then the window passes.
+    for (let i = 0; i < 5; i++) await login('mediator', `Wrong-again-${i}`, '10.6.5.3');
+    expect((await listed(secadmin, 'mediator')).lockout).toMatchObject({ addresses: 1, newAddresses: false });
+    t.clock.advance(16 * 60_000);
+    const again = await t.login('secadmin');
+    expect((await listed(again, 'mediator')).lockout).toBeNull();
+  });
+
+  it('flags new addresses refused when the failures of all addresses add up, also on the person read alone', async () => {
+    const secadmin = await t.login('secadmin');
+    for (let a = 0; a < 4; a++) for (let i = 0; i < 5; i++) await login('callback', `Wrong-${a}-${i}`, `10.6.6.${a}`);
+    const person = await listed(secadmin, 'callback');
+    expect(person.lockout).toMatchObject({ addresses: 4, newAddresses: true });
+    expect(new Date(person.lockout!.until).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    const id = ((await secadmin.get('/api/users?q=callback')).json().items[0] as { id: string }).id;
+    expect((await secadmin.get(`/api/users/${id}`)).json().lockout).toEqual(person.lockout);
+    // A reader of people (the system administrator) sees it too; the unlock stays the security administrator's.
+    expect((await (await t.login('admin')).get(`/api/users/${id}`)).json().lockout).toEqual(person.lockout);
+  });
+});

@@ -285,6 +285,66 @@ describe('membership applications (入会申请)', () => {
   });
 });
 
+describe('following a membership application (查询进度 with the RH number)', () => {
+  it('by the number given at submission and the phone: state, union and steps; a wrong pair is the same 404', async () => {
+    const ip = from();
+    const phone = '13904710015';
+    const code = await verified(phone, 'membership', ip);
+    const applied = await ok(
+      pub(
+        '/memberships',
+        { name: '钱芳', phone, code, employer: '呼和浩特市某某快递有限公司', industry: '快递', place: { text: '新城区', divisionCode: '150102' } },
+        ip,
+      ),
+    );
+    expect(applied.number).toMatch(/^RH\d{14}$/);
+    const tracked = await ok(pub('/memberships/track', { number: applied.number, phone: '139 0471 0015' }, ip));
+    expect(tracked).toMatchObject({
+      number: applied.number,
+      unitName: '新城区总工会',
+      state: 'received',
+      stateText: { zh: '已收到' },
+      declineReason: null,
+      steps: [{ text: { zh: '已提交入会申请，转新城区总工会办理' } }],
+    });
+    // A wrong phone and a number that does not exist answer alike; the order tracker does not know the number.
+    const wrongPhone = await expectError(pub('/memberships/track', { number: applied.number, phone: '13904710016' }, ip), 404, 'PUBLIC_APPLICATION_NOT_FOUND');
+    const noSuch = await expectError(pub('/memberships/track', { number: 'RH20261130000000', phone }, ip), 404, 'PUBLIC_APPLICATION_NOT_FOUND');
+    expect({ ...wrongPhone, requestId: null }).toEqual({ ...noSuch, requestId: null });
+    await expectError(pub('/memberships/track', { number: '', phone }, ip), 400, 'VALIDATION_FAILED');
+
+    const [row] = await t.db.select().from(membershipApplications).where(eq(membershipApplications.number, applied.number));
+    const declined = await ok(handler.post(`/api/memberships/${row!.id}/decline`, { version: row!.version, reason: '所在单位已建会，请向单位工会申请' }));
+    expect(declined.state).toBe('declined');
+    const after = await ok(pub('/memberships/track', { number: applied.number, phone }, ip));
+    expect(after).toMatchObject({ state: 'declined', stateText: { zh: '未通过' }, declineReason: '所在单位已建会，请向单位工会申请' });
+    expect(after.steps.map((s: { text: { zh: string } }) => s.text.zh)).toEqual(['已提交入会申请，转新城区总工会办理', '新城区总工会未同意入会']);
+  });
+
+  it('shows acceptance and the card once issued', async () => {
+    const ip = from();
+    const phone = '13904710017';
+    const code = await verified(phone, 'membership', ip);
+    const applied = await ok(
+      pub(
+        '/memberships',
+        { name: '孙丽', phone, code, employer: '呼和浩特市某某物流有限公司', industry: '物流', place: { text: '新城区', divisionCode: '150102' } },
+        ip,
+      ),
+    );
+    const [row] = await t.db.select().from(membershipApplications).where(eq(membershipApplications.number, applied.number));
+    const accepted = await ok(handler.post(`/api/memberships/${row!.id}/accept`, { version: row!.version }));
+    await ok(handler.post(`/api/memberships/${row!.id}/issue-card`, { version: accepted.version }));
+    const tracked = await ok(pub('/memberships/track', { number: applied.number, phone }, ip));
+    expect(tracked.state).toBe('card_issued');
+    expect(tracked.steps.map((s: { text: { zh: string } }) => s.text.zh)).toEqual([
+      '已提交入会申请，转新城区总工会办理',
+      '新城区总工会已同意入会',
+      '已发放会员卡',
+    ]);
+  });
+});
+
 describe('WeChat service groups (ingestGroupMessages)', () => {
   let nonce = 0;
   const post = (body: unknown, o: { secret?: string; nonce?: string; ts?: number } = {}) => {

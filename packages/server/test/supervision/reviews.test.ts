@@ -81,6 +81,13 @@ describe('the weekly review', () => {
     await at('2026-12-04T10:00:00');
     await at('2026-12-04T10:05:00');
     expect(await kinds(handler, 'supervision.review_due')).toHaveLength(1);
+    // Sunday: the week of 23–29 November was reviewed on Thursday; the agenda shows the week the meeting of the 10th reviews.
+    t.clock.set(bj('2026-12-06T10:00:00'));
+    expect(await ok(supervisor.get('/api/supervision/reviews/agenda'))).toMatchObject({
+      weekStart: '2026-11-30',
+      weekEnd: '2026-12-07',
+      meetingDay: '2026-12-10',
+    });
     await at('2026-12-07T09:00:00');
     await at('2026-12-07T09:05:00');
     expect(await kinds(handler, 'supervision.review_overdue')).toHaveLength(1);
@@ -89,6 +96,38 @@ describe('the weekly review', () => {
     expect(list.meetings[0].items[0]).toMatchObject({ state: 'open', overdue: true });
     await ok(handler.post(`/api/supervision/review-items/${meeting.items[0].id}/done`));
     expect((await handler.post(`/api/supervision/review-items/${meeting.items[0].id}/done`)).json().code).toBe('REVIEW_ITEM_DONE');
+  });
+});
+
+describe("a weekly review's dates", () => {
+  it('are refused with 400 and a Chinese message under the field: a week not starting on Monday, a meeting before the week ended, or in the future', async () => {
+    t.clock.set(bj('2026-12-10T09:00:00'));
+    const meeting = (weekStart: string, heldOn: string) => supervisor.post('/api/supervision/reviews', { heldOn, weekStart, items: [] });
+    for (const [weekStart, heldOn, code, field, message] of [
+      ['2026-11-30', '2026-11-01', 'REVIEW_HELD_BEFORE_WEEK_END', 'body.heldOn', '会议日期应在所议周结束之后，不早于 2026-12-07'],
+      ['2026-11-30', '2099-12-31', 'REVIEW_HELD_IN_FUTURE', 'body.heldOn', '会议日期不能晚于今天（2026-12-10）'],
+      ['2026-11-25', '2026-12-03', 'REVIEW_WEEK_NOT_MONDAY', 'body.weekStart', '所议周起始日应为星期一，2026-11-25 不是星期一'],
+      ['2026-11-09', '2026-12-03', 'REVIEW_HELD_TOO_LATE', 'body.heldOn', '会议日期应在所议周结束后两周内，不晚于 2026-11-29'],
+    ] as const) {
+      const res = await meeting(weekStart, heldOn);
+      expect({ weekStart, heldOn, status: res.statusCode }).toEqual({ weekStart, heldOn, status: 400 });
+      expect(res.json()).toMatchObject({ code, message, details: { fields: [{ field, message }] } });
+    }
+    // In English where the interface is.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'supervisor', password: 'Demo12351' } });
+    const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervision/reviews',
+      payload: { heldOn: '2099-12-31', weekStart: '2026-11-25', items: [] },
+      headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' },
+    });
+    expect(en.json().details.fields.map((f: { message: string }) => f.message)).toEqual([
+      'The week reviewed starts on a Monday: 2026-11-25 is not a Monday',
+      'The meeting date cannot be later than today (2026-12-10)',
+    ]);
+    // Today's meeting about last week is recorded.
+    expect((await meeting('2026-11-30', '2026-12-10')).statusCode).toBe(201);
   });
 });
 
@@ -113,6 +152,27 @@ describe('the monthly analysis', () => {
     expect((await ok(leader.get('/api/supervision/analysis?month=2026-12'))).items).toEqual([]);
     expect((await leader.get('/api/supervision/analysis?month=2026-13')).statusCode).toBe(400);
   });
+
+  it('refuses a month not yet begun and a due date already past (400, Chinese message under the field)', async () => {
+    t.clock.set(bj('2026-12-10T09:00:00'));
+    const add = (month: string, dueOn: string) =>
+      leader.post('/api/supervision/analysis', { month, problem: '建筑行业欠薪集中', ownerUnitId: county.id, dueOn });
+    const past = await add('2026-12', '2020-01-01');
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({
+      code: 'ANALYSIS_DUE_IN_PAST',
+      details: { fields: [{ field: 'body.dueOn', message: '完成期限不能早于今天（2026-12-10）' }] },
+    });
+    const future = await add('2030-01', '2030-02-01');
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({
+      code: 'ANALYSIS_MONTH_IN_FUTURE',
+      details: { fields: [{ field: 'body.month', message: '研判月份不能晚于本月（2026-12）' }] },
+    });
+    expect((await ok(leader.get('/api/supervision/analysis?month=2030-01'))).items).toEqual([]);
+    // Due today, about this month: accepted.
+    expect((await add('2026-12', '2026-12-10')).statusCode).toBe(201);
+  });
 });
 
 describe('the 通报', () => {
@@ -128,5 +188,18 @@ describe('the 通报', () => {
     const cityDispatcher = await t.login('city');
     expect(await kinds(cityDispatcher, 'supervision.circular')).toHaveLength(1);
     expect((await ok(cityDispatcher.get('/api/supervision/circulars'))).items).toHaveLength(1);
+  });
+
+  it('reports a month that has begun: a later month is refused (400, Chinese message under the field), nothing generated', async () => {
+    t.clock.set(bj('2026-12-10T09:00:00'));
+    const res = await leader.post('/api/supervision/circulars', { month: '2030-05' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'CIRCULAR_MONTH_IN_FUTURE',
+      details: { fields: [{ field: 'body.month', message: '通报月份不能晚于本月（2026-12）' }] },
+    });
+    expect((await ok(leader.get('/api/supervision/circulars'))).items.map((c: { month: string }) => c.month)).not.toContain('2030-05');
+    // The month in progress may be reported so far.
+    expect((await ok(leader.post('/api/supervision/circulars', { month: '2026-12' }))).month).toBe('2026-12');
   });
 });

@@ -11,6 +11,7 @@ import { createCalendarService } from '../../src/calendar/calendar.service.js';
 import type { WorkingCalendar } from '../../src/calendar/domain/working-time.js';
 import { systemActorSource } from '../../src/install/system-actor.js';
 import type { SystemActor } from '../../src/platform/jobs/system-actor.js';
+import { shortTime } from '../../src/supervision/domain/notices.js';
 import { scanWindows } from '../../src/supervision/domain/timers.js';
 import { scanCandidateIds } from '../../src/supervision/supervision.repo.js';
 import { scanOnce } from '../../src/supervision/supervision.scan.js';
@@ -139,6 +140,14 @@ describe('the emergency mechanism', () => {
     await at('2026-10-20T09:05:00');
     expect(await noticesOf(leader, 'supervision.emergency', order.id)).toHaveLength(1);
     expect(await noticesOf(supervisor, 'supervision.emergency', order.id)).toHaveLength(1);
+    // On the timeline at the scan's time, typed, its note naming the time in it for what it is: the step's deadline.
+    const alerts = ((await ok(handler.get(`/api/orders/${order.id}/events`))) as { action: string; at: string; note: string | null; data: any }[]).filter(
+      (e) => e.action === 'emergency_alert',
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.data).toEqual({ signal: 'emergency', deadlineStep: 'reply', dueAt: expect.any(String) });
+    expect(alerts[0]!.note).toBe(`应急机制启动（办结反馈时限 ${shortTime(new Date(alerts[0]!.data.dueAt))}）`);
+    expect(alerts[0]!.at).toBe(bj('2026-10-20T09:05:00').toISOString());
     // A note on the 20th: the 20th is covered. None on the 21st: flagged on the 22nd, once.
     await ok(handler.post(`/api/orders/${order.id}/notes`, { note: '已联系企业负责人，明日现场协调。' }));
     await at('2026-10-21T09:00:00');

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import { EmptyState, ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import './admin.css';
+import { coverageWarningText } from './calendar/coverage.js';
 import { DayDialog } from './calendar/DayDialog.js';
 import { ImportDialog } from './calendar/ImportDialog.js';
 import { Month } from './calendar/Month.js';
@@ -46,7 +47,7 @@ export default function CalendarPage() {
           </Button>
         </Space>
       </div>
-      {cov?.warning && <Alert type="warning" showIcon style={{ marginBottom: 10 }} title={cov.warning} />}
+      {cov?.warning && <Alert type="warning" showIcon style={{ marginBottom: 10 }} title={coverageWarningText(cov, t)} />}
       {cov?.provisional && (
         <Alert
           type="info"

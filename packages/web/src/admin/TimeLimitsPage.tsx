@@ -4,16 +4,19 @@ import { useState } from 'react';
 import { catalogApi } from '../api/admin.js';
 import type { TimeLimitRule } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
+import { useCatalogNames } from '../shared/reference.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { stepLabels } from '../shared/labels.js';
 import './admin.css';
+import { limitText, selectorText } from './time-limits/describe.js';
 import { PreviewCard } from './time-limits/PreviewCard.js';
 import { RuleDialog } from './time-limits/RuleDialog.js';
 import { steps } from './time-limits/names.js';
 
 export default function TimeLimitsPage() {
   const t = useT();
+  const names = useCatalogNames();
   const [step, setStep] = useState<string>('all');
   const rules = useLoad(() => catalogApi.rules(step === 'all' ? undefined : step), [step]);
   const [editing, setEditing] = useState<TimeLimitRule | 'new' | null>(null);
@@ -49,9 +52,9 @@ export default function TimeLimitsPage() {
                 scroll={{ y: 'calc(100vh - 280px)' }}
                 locale={{ emptyText: t('暂无规则') }}
                 columns={[
-                  { title: t('环节'), dataIndex: 'stepName', width: 90 },
-                  { title: t('适用范围'), dataIndex: 'appliesTo' },
-                  { title: t('时限'), dataIndex: 'description', width: 200 },
+                  { title: t('环节'), key: 'step', width: 90, render: (_v, r) => t(stepLabels[r.step] ?? r.step) },
+                  { title: t('适用范围'), key: 'appliesTo', render: (_v, r) => selectorText(r, t, names) },
+                  { title: t('时限'), key: 'limit', width: 200, render: (_v, r) => limitText(r, t) },
                   { title: t('备注'), dataIndex: 'note', width: 160, ellipsis: true },
                   {
                     title: t('状态'),

@@ -65,6 +65,7 @@ export default function UsersPage() {
     try {
       const r = await usersApi.unlock(u.id);
       message.success(t('已解除锁定（清除 {n} 次失败登录）', { n: r.clearedAttempts }));
+      reload();
     } catch (e) {
       message.error((e as Error).message);
     }

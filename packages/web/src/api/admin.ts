@@ -81,6 +81,12 @@ export const calendarApi = {
   setWorkingHours: (body: Body<'setWorkingHours'>) => ok(http.PUT('/api/calendar/working-hours', { body })),
 };
 
+/** The background jobs (administrator): what waits, what failed and why, and a retry for a failed one. */
+export const jobsApi = {
+  list: (q: QueryOf<'listJobs'>) => ok(http.GET('/api/jobs/', { params: { query: q } })),
+  retry: (id: number) => ok(http.POST('/api/jobs/{id}/retry', { params: { path: { id } } })),
+};
+
 export const auditApi = {
   list: (q: { action?: string; actor?: string; targetType?: string; targetId?: string; from?: string; to?: string; beforeId?: number; limit?: number }) =>
     ok(http.GET('/api/audit/events', { params: { query: q as QueryOf<'listAuditEvents'> } })),

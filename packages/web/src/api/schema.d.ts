@@ -3379,6 +3379,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/memberships/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 凭申请编号（RH 开头）和申请时的手机号码查询入会申请的办理情况：状态、受理工会、各步骤时间，未通过时的理由；编号与号码不符与不存在同样答复 404
+         * @description 凭申请编号（RH 开头）和申请时的手机号码查询入会申请的办理情况：状态、受理工会、各步骤时间，未通过时的理由；编号与号码不符与不存在同样答复 404
+         *
+         *     Follow a membership application by its number (RH…) and the phone it was made from: state, the union, the steps, the reason when declined; a wrong pair answers the same 404 as a missing one.
+         */
+        post: operations["trackMembershipApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/requests": {
         parameters: {
             query?: never;
@@ -15500,6 +15522,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 各状态的任务数 / jobs per state */
                         counts: {
                             [key: string]: number;
                         };
@@ -15518,6 +15541,10 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "running" | "done" | "failed";
                         }[];
+                        /** @description 本实例处理的任务类型，供筛选 / the kinds this instance handles, to filter by */
+                        kinds: string[];
+                        /** @description 下一页：以此为 beforeId；没有更多时为 null / the next page’s beforeId, null at the end */
+                        nextBeforeId: number | null;
                     };
                 };
             };
@@ -15783,6 +15810,8 @@ export interface operations {
                 offset?: number;
                 /** @description 只看全国通用与该地区所在省份的条目；不填时接线员只看到本省的地方政策 / national articles and that province’s only */
                 regionCode?: string;
+                /** @description 待我审核：已提交审核、且不是本人保存的版本（编辑） / waiting for my review: submitted versions someone else saved (editors) */
+                reviewable?: "true" | "false";
                 /** @description 只看已过期或过复核日期的条目（编辑） / only expired or review-due articles (editors) */
                 stale?: "true" | "false";
                 status?: "draft" | "in_review" | "approved" | "published";
@@ -25661,7 +25690,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -25993,7 +26023,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -26336,7 +26367,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -26675,7 +26707,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -27142,7 +27175,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -27646,7 +27680,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -27997,7 +28032,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -28338,7 +28374,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -28677,7 +28714,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -29018,7 +29056,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -29358,7 +29397,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -29704,7 +29744,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -30527,7 +30568,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -30867,7 +30909,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -31206,7 +31249,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -32069,7 +32113,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -32409,7 +32454,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -32753,7 +32799,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -33093,7 +33140,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -33432,7 +33480,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -33781,7 +33830,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -34120,7 +34170,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -34472,7 +34523,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -34962,7 +35014,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -35301,7 +35354,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -35801,7 +35855,8 @@ export interface operations {
                             seq: number;
                             signDueAt: string | null;
                             signedAt: string | null;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "signed" | "returned" | "redispatched" | "withdrawn";
                             toUnit: {
                                 id: string;
                                 name: string;
@@ -36792,6 +36847,162 @@ export interface operations {
                             zh: string;
                         };
                         submittedAt: string;
+                        unitName: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    trackMembershipApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    /** @description 申请时验证的手机号码 / the mobile the application was made from */
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 未通过的理由 / why it was declined */
+                        declineReason: string | null;
+                        number: string;
+                        /** @enum {string} */
+                        state: "received" | "accepted" | "card_issued" | "declined";
+                        stateText: {
+                            en: string;
+                            zh: string;
+                        };
+                        steps: {
+                            at: string;
+                            text: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        submittedAt: string;
+                        /** @description 受理的工会 / the union the application went to */
                         unitName: string;
                     };
                 };
@@ -43321,6 +43532,8 @@ export interface operations {
                             updatedAt: string;
                             version: number;
                         } | null;
+                        /** @description 起算时间（北京时间），例如 2026-11-25 09:00 / the start, local time (UTC+8) */
+                        startLocal: string;
                     };
                 };
             };
@@ -44485,6 +44698,15 @@ export interface operations {
                             idNumber: string | null;
                             /** @enum {string} */
                             kind: "person" | "integration";
+                            /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
+                            lockout: {
+                                /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
+                                addresses: number;
+                                /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
+                                newAddresses: boolean;
+                                /** @description 最后一项限制解除的时间 / when the last refusal ends */
+                                until: string;
+                            } | null;
                             /** @description 个人信息是否已脱敏 / whether personal data is masked */
                             masked: boolean;
                             mustChangePassword: boolean;
@@ -44678,6 +44900,15 @@ export interface operations {
                             idNumber: string | null;
                             /** @enum {string} */
                             kind: "person" | "integration";
+                            /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
+                            lockout: {
+                                /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
+                                addresses: number;
+                                /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
+                                newAddresses: boolean;
+                                /** @description 最后一项限制解除的时间 / when the last refusal ends */
+                                until: string;
+                            } | null;
                             /** @description 个人信息是否已脱敏 / whether personal data is masked */
                             masked: boolean;
                             mustChangePassword: boolean;
@@ -44844,6 +45075,15 @@ export interface operations {
                         idNumber: string | null;
                         /** @enum {string} */
                         kind: "person" | "integration";
+                        /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
+                        lockout: {
+                            /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
+                            addresses: number;
+                            /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
+                            newAddresses: boolean;
+                            /** @description 最后一项限制解除的时间 / when the last refusal ends */
+                            until: string;
+                        } | null;
                         /** @description 个人信息是否已脱敏 / whether personal data is masked */
                         masked: boolean;
                         mustChangePassword: boolean;
@@ -45030,6 +45270,15 @@ export interface operations {
                         idNumber: string | null;
                         /** @enum {string} */
                         kind: "person" | "integration";
+                        /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
+                        lockout: {
+                            /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
+                            addresses: number;
+                            /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
+                            newAddresses: boolean;
+                            /** @description 最后一项限制解除的时间 / when the last refusal ends */
+                            until: string;
+                        } | null;
                         /** @description 个人信息是否已脱敏 / whether personal data is masked */
                         masked: boolean;
                         mustChangePassword: boolean;

@@ -2,6 +2,7 @@ import { http, ok } from './client.js';
 import type { Answer, Body } from './types.js';
 
 export type PublicProgress = Answer<'trackPublicRequest'>;
+export type ApplicationProgress = Answer<'trackMembershipApplication'>;
 export type MembershipApplication = Answer<'listMembershipApplications'>['items'][number];
 export type GroupDraft = Answer<'listGroupDrafts'>['items'][number];
 
@@ -12,6 +13,7 @@ export const selfServiceApi = {
   track: (body: Body<'trackPublicRequest'>) => ok(http.POST('/api/public/requests/track', { body })),
   rate: (body: Body<'ratePublicRequest'>) => ok(http.POST('/api/public/requests/rate', { body })),
   apply: (body: Body<'applyMembership'>) => ok(http.POST('/api/public/memberships', { body })),
+  trackApplication: (body: Body<'trackMembershipApplication'>) => ok(http.POST('/api/public/memberships/track', { body })),
 };
 
 const path = (id: string) => ({ params: { path: { id } } });

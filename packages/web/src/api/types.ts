@@ -43,6 +43,7 @@ export type Deadline = NonNullable<OrderSummary['deadlines']['current']>;
 export type DeadlineStatus = Deadline['status'];
 export type Caller = OrderView['callers'][number];
 export type Hop = OrderView['hops'][number];
+export type HopStatus = Hop['status'];
 export type CoHandler = OrderView['coHandlers'][number];
 export type Extension = OrderView['extensions'][number];
 export type Attachment = OrderView['attachments'][number];
@@ -118,4 +119,5 @@ export const orderActions = all<OrderAction>()([
   'record_emergency_way',
   'check_request',
 ]);
+export const hopStatuses = all<HopStatus>()(['open', 'signed', 'returned', 'redispatched', 'withdrawn']);
 export const limitUnits = all<LimitUnit>()(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);

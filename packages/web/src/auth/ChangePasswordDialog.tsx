@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { authApi } from '../api/auth.js';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
-import { rules } from '../shared/validation.js';
+import { passwordHint, rules } from '../shared/validation.js';
 import { useSession } from './session.js';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
@@ -57,8 +57,8 @@ export function ChangePasswordDialog({ open, onClose, forced }: { open: boolean;
         <Form.Item
           name="newPassword"
           label={t('新密码')}
-          extra={t('至少 8 位，须同时包含字母和数字')}
-          rules={[{ required: true, message: t('请输入新密码') }, rules.password(t)]}
+          extra={t(passwordHint)}
+          rules={[{ required: true, message: t('请输入新密码') }, rules.password(t, session?.user.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

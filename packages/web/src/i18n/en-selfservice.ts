@@ -68,6 +68,16 @@ export const enSelfService: Record<string, string> = {
   已发卡: 'Card issued',
   未通过: 'Declined',
   申请编号: 'Application no.',
+  受理编号或申请编号: 'Request or application number',
+  '提交诉求得到的受理编号，或申请入会得到的申请编号（RH 开头）':
+    'The request number you were given when you sent a request, or the application number (starting RH) when you applied to join',
+  请填写受理编号或申请编号: 'Enter the request or application number',
+  '提交诉求、申请入会或拨打热线时留下的手机号码或固定电话（固定电话含区号）':
+    'The mobile or landline number you gave when you sent the request, applied to join or called the hotline (a landline with its area code)',
+  您的入会申请: 'Your membership application',
+  未通过的理由: 'Why it was declined',
+  '已转{u}办理，工会将与您联系并发放会员卡。请记下申请编号，凭编号和手机号查询办理进度。':
+    'It went to {u}; the union will contact you and issue your member card. Keep the number: follow the application with it and your phone number.',
   受理工会: 'Union',
   申请时间: 'Applied',
   同意入会: 'Accept',

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { blankIntake, clearDraft, emptyIntake, isBlank, loadDraft, matchQueryOf, saveDraft, toCreateBody, type IntakeValues } from './intake-form.js';
+import {
+  blankIntake,
+  clearDraft,
+  draftKey,
+  emptyIntake,
+  intakeTabId,
+  isBlank,
+  loadDraft,
+  matchQueryOf,
+  saveDraft,
+  toCreateBody,
+  type IntakeValues,
+} from './intake-form.js';
 import { numberParts } from './SavedPanel.js';
 
 const filled = (over: Partial<IntakeValues> = {}): IntakeValues => ({
@@ -83,10 +95,39 @@ describe('the draft', () => {
   });
 
   it('ignores a damaged draft', () => {
-    localStorage.setItem('hotline.intake.draft:u1', '{not json');
+    localStorage.setItem(draftKey('u1', intakeTabId()), '{not json');
     expect(loadDraft('u1')).toBeNull();
-    localStorage.setItem('hotline.intake.draft:u1', JSON.stringify({ startedAt: 'x', values: {} }));
+    localStorage.setItem(draftKey('u1', intakeTabId()), JSON.stringify({ startedAt: 'x', values: {} }));
     expect(loadDraft('u1')).toBeNull();
+    clearDraft('u1');
+  });
+
+  it('is kept per tab: two calls in two tabs never overwrite each other', () => {
+    const a = { values: { ...filled(), narrative: '甲的诉求' }, startedAt: 1, callKey: 'ka' };
+    const b = { values: { ...filled(), narrative: '乙的诉求' }, startedAt: 2, callKey: 'kb' };
+    saveDraft('u1', a, 'tab-a');
+    saveDraft('u1', b, 'tab-b');
+    expect(loadDraft('u1', 'tab-a')).toEqual(a);
+    expect(loadDraft('u1', 'tab-b')).toEqual(b);
+    clearDraft('u1', 'tab-b');
+    expect(loadDraft('u1', 'tab-a')).toEqual(a);
+    clearDraft('u1', 'tab-a');
+  });
+
+  it('keeps the tab’s id for its reloads (sessionStorage is the tab’s own)', () => {
+    const id = intakeTabId();
+    expect(intakeTabId()).toBe(id);
+    sessionStorage.clear();
+    expect(intakeTabId()).not.toBe(id);
+  });
+
+  it('hands a draft saved before drafts were per tab to one tab only', () => {
+    const d = { values: filled(), startedAt: 5, callKey: 'old' };
+    localStorage.setItem('hotline.intake.draft:u1', JSON.stringify(d));
+    expect(loadDraft('u1', 'tab-a')).toEqual(d);
+    expect(loadDraft('u1', 'tab-b')).toBeNull();
+    expect(loadDraft('u1', 'tab-a')).toEqual(d);
+    clearDraft('u1', 'tab-a');
   });
 
   it('is blank until something is typed', () => {

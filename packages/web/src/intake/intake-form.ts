@@ -139,17 +139,37 @@ const workersOk = (n: unknown): n is number => typeof n === 'number' && Number.i
 const amountOk = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1e11;
 
 /**
- * The draft survives a reload or a crashed tab: one per person, with the moment the call started (null until the
- * agent starts it or types) and the call's idempotency key, so a save repeated after a lost answer makes one order.
+ * The draft survives a reload or a crashed tab: one per person and browser tab (two calls taken in two tabs never
+ * overwrite each other), with the moment the call started (null until the agent starts it or types) and the call's
+ * idempotency key, so a save repeated after a lost answer makes one order.
  */
 export type Draft = { values: IntakeValues; startedAt: number | null; callKey: string };
 export const newCallKey = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-export const draftKey = (userId: string) => `hotline.intake.draft:${userId}`;
 
-export function loadDraft(userId: string): Draft | null {
+/**
+ * This tab's id: kept in sessionStorage, which is the tab's own and survives its reload (and a restored session after
+ * a crash), while the draft itself is in localStorage.
+ */
+const tabIdKey = 'hotline.intake.tab';
+export function intakeTabId(): string {
   try {
-    const raw = localStorage.getItem(draftKey(userId));
+    const id = sessionStorage.getItem(tabIdKey);
+    if (id) return id;
+    const fresh = newCallKey();
+    sessionStorage.setItem(tabIdKey, fresh);
+    return fresh;
+  } catch {
+    // No sessionStorage (a locked-down browser): one draft per person, as before.
+    return 'tab';
+  }
+}
+export const draftKey = (userId: string, tabId: string) => `hotline.intake.draft:${userId}:${tabId}`;
+/** The one draft per person kept before drafts were per tab: taken over by the first tab that finds none of its own. */
+const legacyDraftKey = (userId: string) => `hotline.intake.draft:${userId}`;
+
+function parseDraft(raw: string | null): Draft | null {
+  try {
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
     if (!d || (typeof d.startedAt !== 'number' && d.startedAt !== null) || !d.values || !Array.isArray(d.values.callers)) return null;
@@ -158,8 +178,20 @@ export function loadDraft(userId: string): Draft | null {
     return null;
   }
 }
-export const saveDraft = (userId: string, d: Draft) => localStorage.setItem(draftKey(userId), JSON.stringify(d));
-export const clearDraft = (userId: string) => localStorage.removeItem(draftKey(userId));
+
+export function loadDraft(userId: string, tabId = intakeTabId()): Draft | null {
+  const own = localStorage.getItem(draftKey(userId, tabId));
+  if (own !== null) return parseDraft(own);
+  const legacy = localStorage.getItem(legacyDraftKey(userId));
+  if (legacy === null) return null;
+  // Moved, not copied: a second tab must not take the same call over too.
+  localStorage.removeItem(legacyDraftKey(userId));
+  const d = parseDraft(legacy);
+  if (d) saveDraft(userId, d, tabId);
+  return d;
+}
+export const saveDraft = (userId: string, d: Draft, tabId = intakeTabId()) => localStorage.setItem(draftKey(userId, tabId), JSON.stringify(d));
+export const clearDraft = (userId: string, tabId = intakeTabId()) => localStorage.removeItem(draftKey(userId, tabId));
 
 /** Has the agent typed anything worth keeping? (Defaults alone are not a draft.) */
 export function isBlank(v: Partial<IntakeValues>): boolean {

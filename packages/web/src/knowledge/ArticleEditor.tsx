@@ -7,7 +7,7 @@ import { ArticleActions, type ArticleStep } from './ArticleActions.js';
 import { ArticleFiles } from './ArticleFiles.js';
 import { ArticleForm, type ArticleFormValues, contentOf, toForm } from './ArticleForm.js';
 import { ArticleHistory } from './ArticleHistory.js';
-import { statusColors, statusNames } from './labels.js';
+import { VersionTags } from './VersionTags.js';
 
 const stepDone: Record<ArticleStep, string> = { approve: '已审核通过', reject: '已退回修改', publish: '已发布' };
 
@@ -98,7 +98,7 @@ export function ArticleEditor({ id, onClose, onChanged }: { id: string | 'new'; 
       title={
         <Space>
           {article ? article.title : t('新建知识条目')}
-          {article && <Tag color={statusColors[status]}>{t(statusNames[status] ?? status)}</Tag>}
+          {article && <VersionTags article={article} />}
           {article?.stale && <Tag color="red">{t('已过期或待复核')}</Tag>}
         </Space>
       }

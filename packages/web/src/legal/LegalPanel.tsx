@@ -10,14 +10,27 @@ import { formatDate } from '../shared/format.js';
 import { useLoad } from '../shell/use-load.js';
 import { referralChannelLabels } from './labels.js';
 import { LetterTable } from './LetterTable.js';
-import { LegalDialogFields, type LegalDialog } from './panel/LegalDialogFields.js';
+import { legalDialogTitles, LegalDialogFields, type LegalDialog } from './panel/LegalDialogFields.js';
 import { MediationCaseItem } from './panel/MediationCaseItem.js';
-import { validValues } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 
 const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'];
 const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'];
 const referring = ['handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor'];
 type Dialog = LegalDialog;
+
+/**
+ * Where the server's field names differ from the dialog's: the agreement's figures and each instalment's fields (the
+ * server says paymentSchedule.0.dueDate, the dialog's list is schedule), so its message lands under the field.
+ */
+export const legalFieldAlias: Record<string, (string | number)[]> = {
+  workersCovered: ['workers'],
+  ...Object.fromEntries(
+    Array.from({ length: 60 }, (_, i) =>
+      (['dueDate', 'amount'] as const).map((f): [string, (string | number)[]] => [`paymentSchedule.${i}.${f}`, ['schedule', i, f]]),
+    ).flat(),
+  ),
+};
 
 /**
  * Legal work on an order (法律服务): supervision letters to the employer, mediation with its agreement and
@@ -40,7 +53,9 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       setDialog(null);
       reload();
     } catch (e) {
-      message.error((e as Error).message);
+      if (!dialog) return void message.error((e as Error).message);
+      // The server's field messages go under the dialog's fields; the dialog stays open with what was typed.
+      message.error(refusalToast(e, applyServerErrors(form, e, legalFieldAlias), t));
     }
   };
   const draft = (kind: 'notice' | 'opinion') => run(() => legalApi.createLetter({ orderId: order.id, kind }));
@@ -71,7 +86,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
           terms: v.terms,
           amount: v.amount,
           workersCovered: v.workers,
-          signedAt: dayjs().toISOString(),
+          signedAt: (v.signedAt as dayjs.Dayjs).toISOString(),
           paymentSchedule: (v.schedule ?? []).map((s: { dueDate: dayjs.Dayjs; amount: number }) => ({
             dueDate: s.dueDate.format('YYYY-MM-DD'),
             amount: s.amount,
@@ -136,7 +151,14 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
         </div>
       ))}
 
-      <Modal open={!!dialog} title={t('法律服务')} onCancel={() => setDialog(null)} onOk={submit} destroyOnHidden width={560}>
+      <Modal
+        open={!!dialog}
+        title={dialog ? `${t(legalDialogTitles[dialog.kind])} · ${order.number}` : ''}
+        onCancel={() => setDialog(null)}
+        onOk={submit}
+        destroyOnHidden
+        width={560}
+      >
         <Form form={form} layout="vertical">
           {dialog && <LegalDialogFields kind={dialog.kind} />}
         </Form>

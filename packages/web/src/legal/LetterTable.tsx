@@ -45,7 +45,8 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
 
   const columns = [
     ...(showOrder ? [{ title: t('工单'), key: 'order', render: (_: unknown, l: Letter) => <Link to={`/orders/${l.orderId}`}>{t('查看工单')}</Link> }] : []),
-    { title: t('种类'), dataIndex: 'kindName' },
+    // By its kind, not the server's Chinese kindName: the kind's name in the interface language.
+    { title: t('种类'), key: 'kind', render: (_: unknown, l: Letter) => (l.kind === 'opinion' ? t('工会劳动法律监督意见书') : t('工会劳动法律监督提示函')) },
     { title: t('编号'), key: 'number', render: (_: unknown, l: Letter) => l.number ?? <Tag>{t('待审批')}</Tag> },
     { title: t('用人单位'), dataIndex: 'employerName' },
     { title: t('发函单位'), key: 'unit', render: (_: unknown, l: Letter) => l.issuingUnit.name },

@@ -11,6 +11,7 @@ import { ErrorState } from '../shell/states.js';
 import { riskLevelLabels } from './labels.js';
 import { useRegisterPages } from './useRegisterPages.js';
 import { validValues } from '../api/form-errors.js';
+import { riskReasonText } from './risk-reasons.js';
 
 type Level = 'high' | 'medium' | 'low';
 
@@ -66,7 +67,7 @@ export default function RiskEmployersPage() {
       render: (_: unknown, r: RiskEmployer) => (
         <Flex wrap gap={4}>
           {r.reasons.map((x) => (
-            <Tag key={x.code}>{x.text}</Tag>
+            <Tag key={x.code}>{riskReasonText(x, t, lang)}</Tag>
           ))}
         </Flex>
       ),

@@ -2,7 +2,7 @@ import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { notificationsApi, type NotificationItem } from '../api/supervision.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { EmptyState, ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
@@ -10,13 +10,24 @@ import { useLoad } from '../shell/use-load.js';
 const levelColors: Record<string, string> = { urgent: 'red', warning: 'orange', info: 'blue' };
 const levelLabels: Record<string, string> = { urgent: '紧急', warning: '提醒', info: '通知' };
 
+/**
+ * Where a notification leads: its order, else the page its notice names (`data.path`, a path of this application, e.g.
+ * a knowledge version to review); null when neither.
+ */
+export function notificationLink(n: { orderId: string | null; data: unknown }): string | null {
+  if (n.orderId) return `/orders/${n.orderId}`;
+  const path = (n.data as { path?: unknown } | null)?.path;
+  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : null;
+}
+
 /** The notification centre: newest first, unread ones bold; reading marks them read. */
 export default function NotificationsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [filter, setFilter] = useState<'all' | 'unread'>('unread');
   const { data, error, loading, reload, setData } = useLoad(
     (signal) => notificationsApi.list({ ...(filter === 'unread' ? { unread: 'true' } : {}), limit: 50 }, signal),
-    [filter],
+    // The server translates the stored notices by the interface language: read again when it changes.
+    [filter, lang],
   );
 
   async function markRead(ids: string[] | 'all') {
@@ -78,8 +89,8 @@ export default function NotificationsPage() {
                 title={
                   <Space wrap>
                     <Tag color={levelColors[n.level] ?? 'blue'}>{t(levelLabels[n.level] ?? '通知')}</Tag>
-                    {n.orderId ? (
-                      <Link to={`/orders/${n.orderId}`} onClick={() => !n.readAt && void markRead([n.id])} style={{ fontWeight: n.readAt ? 400 : 600 }}>
+                    {notificationLink(n) ? (
+                      <Link to={notificationLink(n)!} onClick={() => !n.readAt && void markRead([n.id])} style={{ fontWeight: n.readAt ? 400 : 600 }}>
                         {n.title}
                       </Link>
                     ) : (

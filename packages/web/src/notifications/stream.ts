@@ -10,6 +10,11 @@ type Listener = (data: unknown) => void;
 let source: EventSource | null = null;
 const listeners = new Map<string, Set<Listener>>();
 const wired = new Set<string>();
+/** The last frame of each event while the stream is open: a listener that joins later knows where things stand. */
+const latest = new Map<string, unknown>();
+
+/** The last data of `event` on the open stream (undefined before its first frame, or with no stream open). */
+export const latestStreamData = (event: string): unknown => latest.get(event);
 
 function wire(event: string) {
   if (!source || wired.has(event)) return;
@@ -21,6 +26,7 @@ function wire(event: string) {
     } catch {
       return; // a malformed frame changes nothing
     }
+    latest.set(event, data);
     for (const l of listeners.get(event) ?? []) l(data);
   }) as EventListener);
 }
@@ -38,6 +44,7 @@ export function onStreamEvent(event: string, listener: Listener): () => void {
       source.close();
       source = null;
       wired.clear();
+      latest.clear();
     }
   };
 }

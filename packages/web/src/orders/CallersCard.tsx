@@ -63,6 +63,9 @@ export function CallersCard({ order, onRevealed }: { order: OrderView; onReveale
         rowKey="id"
         pagination={false}
         dataSource={callers}
+        // On a phone the table scrolls sideways rather than squeezing its headers to one character a line.
+        className="callers-table"
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('无来电人信息') }}
         columns={[
           {

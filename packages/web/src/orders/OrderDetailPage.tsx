@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined, CopyOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CopyOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api/client.js';
 import { ordersApi } from '../api/orders.js';
 import type { OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
@@ -11,6 +12,7 @@ import { formatTime } from '../shared/format.js';
 import { ActionBar, type ActionKey } from './ActionBar.js';
 import { ActionDialog, type ActionSpec } from './actions/ActionDialog.js';
 import { actionSpecs } from './actions/specs.js';
+import { coHandlerUnitNames } from './actions/co-handler-feedback.js';
 import { CallersCard } from './CallersCard.js';
 import { AttachmentsCard } from './detail/AttachmentsCard.js';
 import { CoHandlersCard } from './detail/CoHandlersCard.js';
@@ -27,6 +29,8 @@ import { ExchangeCard } from './ExchangeCard.js';
 import { LegalPanel } from '../legal/LegalPanel.js';
 import { LawyerSeatPanel } from '../legal/LawyerSeatPanel.js';
 import { useCurrent } from '../auth/session.js';
+import { isOrderId } from './order-id.js';
+import { printOrder } from './print.js';
 import './orders.css';
 import { removeCoHandlerSpec } from './actions/specs/remove-co-handler.js';
 
@@ -58,6 +62,7 @@ export default function OrderDetailPage() {
   const o = order.data;
   const header = !o ? null : (
     <Card size="small" className="order-header">
+      <div className="print-only print-heading">{t('12351 职工服务热线 · 工单')}</div>
       <div className="order-header-top">
         <Space size={8} wrap>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('返回')} />
@@ -79,9 +84,14 @@ export default function OrderDetailPage() {
           <MarkerTags confidential={o.confidential} isGroup={o.isGroup} callerCount={o.callerCount} />
           {o.deadlines.current && <DeadlineTag deadline={o.deadlines.current} step={o.deadlines.currentStep} provisional={o.deadlineProvisional} />}
         </Space>
-        <Tooltip title={t('刷新')}>
-          <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />
-        </Tooltip>
+        <Space size={4} className="order-header-tools no-print">
+          <Tooltip title={t('打印')}>
+            <Button icon={<PrinterOutlined />} onClick={() => printOrder(o, t)} aria-label={t('打印')} />
+          </Tooltip>
+          <Tooltip title={t('刷新')}>
+            <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('刷新')} />
+          </Tooltip>
+        </Space>
       </div>
       <div className="order-header-title">{o.title}</div>
       <div className="muted small">
@@ -89,20 +99,25 @@ export default function OrderDetailPage() {
         <strong>{o.holderUnit.name}</strong>
         {o.dispatchUnit && ` · ${t('{label}：', { label: t('交办单位') })}${o.dispatchUnit.name}`} · {t('受理于')} {formatTime(o.createdAt)}
       </div>
-      <div style={{ marginTop: 10 }}>
+      <div style={{ marginTop: 10 }} className="no-print">
         <ActionBar order={o} onAction={onAction} />
         {o.allowedActions.length === 0 && <span className="muted small">{t('当前角色对此工单没有可执行的操作')}</span>}
       </div>
     </Card>
   );
 
+  // A malformed id names no order: the not-found page, not the server's field message about the path.
+  if (!isOrderId(id)) return <ErrorState error={new ApiError(404, 'ORDER_NOT_FOUND', t('请检查链接中的工单编号'))} />;
   if (order.error) return <ErrorState error={order.error} onRetry={order.reload} />;
   if (!o) return <Loading />;
 
   return (
     <div className="order-detail">
       {header}
-      <InstructionPanel order={o} onChanged={events.reload} />
+      {/* An instruction, its acknowledgement or the emergency way move the order on: reload it, not only its timeline. */}
+      <div className="no-print">
+        <InstructionPanel order={o} onChanged={reloadAll} />
+      </div>
       <div className="order-columns">
         <div className="order-main">
           <FactsCard order={o} />
@@ -114,19 +129,22 @@ export default function OrderDetailPage() {
           <ExtensionsCard order={o} />
           <AttachmentsCard order={o} onUpload={o.allowedActions.includes('add_attachment') ? () => onAction('add_attachment') : null} />
           <LinksCard order={o} />
-          {role !== 'integration' && (
-            <ExchangeCard
-              orderId={o.id}
-              canTransfer={role === 'dispatcher' && !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(o.state)}
-              onChanged={events.reload}
-            />
-          )}
-          {role !== 'integration' && <LawyerSeatPanel order={o} onChanged={events.reload} />}
-          {role !== 'agent' && role !== 'integration' && <LegalPanel order={o} onChanged={events.reload} />}
+          {/* The working panels (transfers, the lawyer's seat, legal help) are not printed: print.ts. */}
+          <div className="order-panels no-print">
+            {role !== 'integration' && (
+              <ExchangeCard
+                orderId={o.id}
+                canTransfer={role === 'dispatcher' && !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(o.state)}
+                onChanged={events.reload}
+              />
+            )}
+            {role !== 'integration' && <LawyerSeatPanel order={o} onChanged={events.reload} />}
+            {role !== 'agent' && role !== 'integration' && <LegalPanel order={o} onChanged={events.reload} />}
+          </div>
         </div>
         <div className="order-side">
           <DeadlinesCard order={o} />
-          <OrderTimeline events={events.data} loading={events.loading} error={events.error} onRetry={events.reload} />
+          <OrderTimeline events={events.data} loading={events.loading} error={events.error} onRetry={events.reload} unitNames={coHandlerUnitNames(o)} />
         </div>
       </div>
       <ActionDialog
@@ -134,10 +152,8 @@ export default function OrderDetailPage() {
         order={o}
         onClose={() => setSpec(null)}
         onDone={onDone}
-        onConflict={() => {
-          setSpec(null);
-          reloadAll();
-        }}
+        // The dialog stays open over the reloaded order, with what was typed in it (ActionDialog.tsx).
+        onConflict={reloadAll}
       />
     </div>
   );

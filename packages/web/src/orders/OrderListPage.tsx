@@ -11,7 +11,8 @@ import { useUnits } from '../shared/reference.js';
 import { orderListMinWidth, useOrderColumns } from './order-columns.js';
 import { OrderFilters } from './OrderFilters.js';
 import { useOrderExport } from './useOrderExport.js';
-import { useOrderPages, useViewCounts } from './useOrderPages.js';
+import { liveRefreshPlan, useNotificationArrivals } from './live-refresh.js';
+import { pageSize, useOrderPages, useViewCounts } from './useOrderPages.js';
 import { ViewTabs } from './ViewTabs.js';
 import { EmergencyBanner } from '../supervision/EmergencyBanner.js';
 import { filtersFromParams, isWorkQueue, paramsFromFilters, queryOf, viewsFor, type Filters } from './views.js';
@@ -31,6 +32,13 @@ export default function OrderListPage() {
   const counts = useViewCounts(nonce);
   // The refresh button and a retry read the list's first page and every tab's count again.
   const refresh = () => (setNonce((n) => n + 1), list.reload());
+  // A notification about an order (the bell counting up) refreshes the tab counts, and the rows while the person is on
+  // the first page; rows loaded further down stay as they are.
+  useNotificationArrivals(() => {
+    const plan = liveRefreshPlan(list.items.length, pageSize);
+    setNonce((n) => n + 1);
+    if (plan.firstPage && !list.loading) list.reload();
+  });
   const { value: units } = useUnits();
   const unitName = filters.unitId ? units?.find((u) => u.id === filters.unitId)?.name : undefined;
   const exporter = useOrderExport(query, [t(view.label), unitName, filters.q]);

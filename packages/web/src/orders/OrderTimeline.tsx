@@ -1,10 +1,11 @@
 import { Card, Timeline, Typography } from 'antd';
 import type { OrderEvent } from '../api/types.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { ErrorState, Loading, EmptyState } from '../shell/states.js';
 import { formatTime } from '../shared/format.js';
 import { actorRoleLabels, eventLabels, stateLabels } from '../shared/labels.js';
-import { eventFacts } from './event-summary.js';
+import { useDivisionName } from '../shared/reference.js';
+import { eventFacts, eventNote } from './event-summary.js';
 
 const colorOf = (a: string) =>
   [
@@ -25,8 +26,22 @@ const colorOf = (a: string) =>
       : 'blue';
 
 /** Who did what, as which role, at which unit, when: newest first. */
-export function OrderTimeline({ events, loading, error, onRetry }: { events: OrderEvent[] | null; loading: boolean; error: unknown; onRetry: () => void }) {
-  const t = useT();
+export function OrderTimeline({
+  events,
+  loading,
+  error,
+  onRetry,
+  unitNames,
+}: {
+  events: OrderEvent[] | null;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  /** Names of units events name by id only (the order's co-handlers). */
+  unitNames?: ReadonlyMap<string, string>;
+}) {
+  const { t, lang } = useI18n();
+  const divisionName = useDivisionName();
   let body;
   if (error) body = <ErrorState error={error} onRetry={onRetry} />;
   else if (loading && !events) body = <Loading />;
@@ -35,7 +50,8 @@ export function OrderTimeline({ events, loading, error, onRetry }: { events: Ord
     body = (
       <Timeline
         items={[...events].reverse().map((e) => {
-          const facts = eventFacts(e, t);
+          const facts = eventFacts(e, t, unitNames, divisionName);
+          const note = eventNote(e, t, lang);
           return {
             key: e.id,
             color: colorOf(e.action),
@@ -49,14 +65,15 @@ export function OrderTimeline({ events, loading, error, onRetry }: { events: Ord
                   <span className="tl-time">{formatTime(e.at)}</span>
                 </div>
                 <div className="muted small">
-                  {e.actor.name ?? t('系统')}
+                  {/* The system account is named 系统 in the database: said in the interface language. */}
+                  {e.actor.role === 'system' || !e.actor.name ? t('系统') : e.actor.name}
                   {e.actor.role && e.actor.role !== 'system' && ` · ${t(actorRoleLabels[e.actor.role] ?? e.actor.role)}`}
                   {e.unit && ` · ${e.unit.name}`}
                 </div>
-                {facts.length > 0 && <div className="tl-facts">{facts.join('；')}</div>}
-                {e.note && (
+                {facts.length > 0 && <div className="tl-facts">{facts.join(t('；'))}</div>}
+                {note && (
                   <Typography.Paragraph className="tl-note" ellipsis={{ rows: 4, expandable: true }}>
-                    {e.note}
+                    {note}
                   </Typography.Paragraph>
                 )}
               </div>

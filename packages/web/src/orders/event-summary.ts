@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../api/types.js';
-import type { T } from '../i18n/i18n.js';
+import type { Lang, T } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { attachmentKindLabels, noteKindLabels, priorityLabels, satisfactionLabels, stateLabels } from '../shared/labels.js';
 
@@ -14,7 +14,16 @@ const recomputedFields: Record<string, string> = {
   callbackDueAt: '回访期限',
 };
 
-const flagWords = (flags: string[], t: T) => (flags.length ? flags.map((f) => t(riskFlagWords[f] ?? f)).join('、') : t('无'));
+/** Names in a list: 、 in Chinese, a comma in English. */
+const listed = (names: string[], t: T) => names.join(t('、'));
+
+const flagWords = (flags: string[], t: T) =>
+  flags.length
+    ? listed(
+        flags.map((f) => t(riskFlagWords[f] ?? f)),
+        t,
+      )
+    : t('无');
 
 /**
  * Risk flags changed after intake (a caller attached, orders merged), and with them maybe the limits: into or out
@@ -45,13 +54,30 @@ function flagChange(d: Record<string, unknown>, t: T): string[] {
 type Named = { id?: string; name?: string; number?: string };
 const named = (v: unknown): Named | null => (v && typeof v === 'object' ? (v as Named) : null);
 
-/** The facts an event carries, in words (the note is shown on its own). */
-export function eventFacts(e: OrderEvent, t: T): string[] {
+/**
+ * The facts an event carries, in words (the note is shown on its own). `unitNames`: names of the units events name
+ * by id only (the order's co-handlers); an id not in it is counted, not named.
+ */
+export function eventFacts(
+  e: OrderEvent,
+  t: T,
+  unitNames?: ReadonlyMap<string, string>,
+  /** A division code's name (shared/reference.ts useDivisionName): a place correction names the district. */
+  divisionName: (code: string) => string = (code) => code,
+): string[] {
   const d = e.data ?? {};
   const out: string[] = [];
   const to = named(d.toUnit);
   if (to?.name) out.push(t('→ {unit}', { unit: to.name }));
-  if (Array.isArray(d.coHandlers) && d.coHandlers.length) out.push(t('协办：{units}', { units: (d.coHandlers as Named[]).map((c) => c.name).join('、') }));
+  if (Array.isArray(d.coHandlers) && d.coHandlers.length)
+    out.push(
+      t('协办：{units}', {
+        units: listed(
+          (d.coHandlers as Named[]).map((c) => c.name ?? ''),
+          t,
+        ),
+      }),
+    );
   const co = named(d.coHandler);
   if (co?.name) out.push(t('协办单位：{unit}', { unit: co.name }));
   if (typeof d.task === 'string' && d.task) out.push(t('任务：{task}', { task: d.task }));
@@ -61,7 +87,7 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
     | undefined;
   if (place?.to) {
     const words = (p?: { text: string | null; divisionCode: string | null }) =>
-      [p?.text, p?.divisionCode && `(${p.divisionCode})`].filter(Boolean).join(' ') || '—';
+      [p?.text, p?.divisionCode && `(${divisionName(p.divisionCode)})`].filter(Boolean).join(' ') || '—';
     out.push(t('地点更正：{from} → {to}', { from: words(place.from), to: words(place.to) }));
   }
   if (d.lateSign === true) out.push(t('超时签收'));
@@ -77,6 +103,14 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
     if (outcome.amountRecovered) out.push(t('追回 {amount} 元', { amount: outcome.amountRecovered.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }));
     if (outcome.workersHelped) out.push(t('帮助 {n} 人', { n: outcome.workersHelped }));
   }
+  // A reply given while co-handlers had not reported their part: the reviewer must see it (server: reply event).
+  if (e.action === 'reply' && Array.isArray(d.coHandlersWithoutReply) && d.coHandlersWithoutReply.length) {
+    const ids = d.coHandlersWithoutReply as string[];
+    const names = ids.map((id) => unitNames?.get(id)).filter((n): n is string => !!n);
+    out.push(names.length === ids.length ? t('协办单位未反馈：{units}', { units: listed(names, t) }) : t('{n} 个协办单位未反馈', { n: ids.length }));
+  }
+  // A rework or reopen whose restarted limit would have ended before an approved extension: the extended date is kept.
+  if (typeof d.keptExtendedDueAt === 'string') out.push(t('保留已批准的延期，办结期限 {time}', { time: formatTime(d.keptExtendedDueAt) }));
   if (d.result === 'unreachable') out.push(t('第 {n} 次未接通', { n: Number(d.attempt ?? 1) }));
   if (Array.isArray(d.callers)) {
     const each = d.callers as { result: string; handlingSatisfaction?: string }[];
@@ -93,7 +127,15 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   if (typeof d.callSatisfaction === 'string') out.push(t('热线服务：{s}', { s: t(satisfactionLabels[d.callSatisfaction] ?? d.callSatisfaction) }));
   const linked = named(d.linkedOrder);
   if (linked?.number) out.push(t('关联 {number}', { number: linked.number }));
-  if (Array.isArray(d.sources)) out.push(t('并入 {numbers}', { numbers: (d.sources as Named[]).map((s) => s.number).join('、') }));
+  if (Array.isArray(d.sources))
+    out.push(
+      t('并入 {numbers}', {
+        numbers: listed(
+          (d.sources as Named[]).map((s) => s.number ?? ''),
+          t,
+        ),
+      }),
+    );
   if (typeof d.mergedInto === 'string' && e.action === 'merge') out.push(t('已并入其他工单'));
   if (e.action === 'unmerge') {
     out.push(
@@ -110,10 +152,17 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
   out.push(...flagChange(d, t));
   const lawyer = named(d.lawyer);
   if (lawyer?.name) out.push(t('律师：{name}', { name: lawyer.name }));
-  if (Array.isArray(d.lawCited) && d.lawCited.length) out.push(t('引用：{laws}', { laws: (d.lawCited as string[]).join('、') }));
+  if (Array.isArray(d.lawCited) && d.lawCited.length) out.push(t('引用：{laws}', { laws: listed(d.lawCited as string[], t) }));
   if (d.legalAidRecommended === true) out.push(t('建议申请法律援助'));
   if (Array.isArray(d.riskFlags) && d.riskFlags.length && e.action === 'create')
-    out.push(t('风险标识：{flags}', { flags: (d.riskFlags as string[]).map((f) => t(riskFlagWords[f] ?? f)).join('、') }));
+    out.push(
+      t('风险标识：{flags}', {
+        flags: listed(
+          (d.riskFlags as string[]).map((f) => t(riskFlagWords[f] ?? f)),
+          t,
+        ),
+      }),
+    );
   if (e.action === 'deadlines_recomputed' && Array.isArray(d.changes)) {
     for (const c of d.changes as { field: string; from: string; to: string }[]) {
       out.push(t('{deadline}：{from} → {to}', { deadline: t(recomputedFields[c.field] ?? c.field), from: formatTime(c.from), to: formatTime(c.to) }));
@@ -139,4 +188,49 @@ export function eventFacts(e: OrderEvent, t: T): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The supervision timers' notes, as the server writes them (supervision.scan.ts: the signal's name and its deadline,
+ * "超期升级（12月4日 14:28）"), by the signal in the event's data.
+ */
+const signalNotes: Record<string, string> = {
+  emergency: '应急机制启动',
+  near_due: '临期提醒',
+  overdue: '超期催办',
+  escalated: '超期升级',
+  progress_missing: '应急工单未报进展',
+  callback_due: '回访提醒',
+  callback_retry: '二次回访',
+  instruction_requested: '请领导批示',
+};
+
+/** The ways of the emergency mechanism (server: supervision/instructions.service.ts emergencyWayNames). */
+const emergencyWays: Record<string, string> = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' };
+
+/**
+ * An event's note in the interface language. A note is what a person wrote and is shown as written, but the system
+ * writes some notes itself from the event's data: the timers' (the signal and its deadline) and the way chosen for an
+ * emergency order (the way, then the person's words). Those are said again from the data in English; in Chinese, and
+ * for any note that does not read as the server writes it, the note is shown as it is.
+ */
+export function eventNote(e: OrderEvent, t: T, lang: Lang): string | null {
+  if (!e.note || lang === 'zh') return e.note;
+  const d = e.data ?? {};
+  const signal = typeof d.signal === 'string' ? signalNotes[d.signal] : undefined;
+  // "超期升级（12月4日 14:28）", or naming the deadline (supervision/domain/notices.ts signalNote): "（派单时限 …）", "（期限 …）".
+  const m = signal ? new RegExp(`^${signal}(?:（(?:(?:(.+?)时限|(期限)) )?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}）)?$`).exec(e.note) : null;
+  if (signal && m) {
+    const time = typeof d.dueAt === 'string' && e.note !== signal ? formatTime(d.dueAt) : null;
+    if (!time) return t(signal);
+    if (m[1]) return t('{signal}（{step}时限 {time}）', { signal: t(signal), step: t(m[1]), time });
+    if (m[2]) return t('{signal}（期限 {time}）', { signal: t(signal), time });
+    return t('{signal}（{time}）', { signal: t(signal), time });
+  }
+  const way = e.action === 'record_emergency_way' && typeof d.way === 'string' ? emergencyWays[d.way] : undefined;
+  if (way && e.note.startsWith(way)) {
+    const rest = e.note.slice(way.length).replace(/^：/, '');
+    return rest ? `${t('{label}：', { label: t(way) })}${rest}` : t(way);
+  }
+  return e.note;
 }

@@ -101,3 +101,10 @@ describe('the export names itself after what it holds', () => {
     expect(sheetNameOf(['x'.repeat(40)])).toHaveLength(31);
   });
 });
+
+describe('the export’s words', () => {
+  it('says 追回金额, as the order page does (one term, not 挽回金额)', () => {
+    expect(exportHeaders).toContain('追回金额（元）');
+    expect(exportHeaders.join()).not.toMatch(/挽回/);
+  });
+});

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ordersApi, type ListQuery } from '../api/orders.js';
 import { fromCursorPage, useMorePages } from '../shell/use-more-pages.js';
 
-const pageSize = 30;
+export const pageSize = 30;
 
 /**
  * One list query's pages (shell/use-more-pages.ts): the first on every change of the query's content or on reload(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, paramsFromFilters, queryOf, savedViews, viewsFor } from './views.js';
+import { filtersFromParams, fixedBy, paramsFromFilters, queryOf, savedViews, viewsFor } from './views.js';
 
 const keys = (role: Parameters<typeof viewsFor>[0]) => viewsFor(role, 'u').map((v) => v.key);
 
@@ -18,6 +18,20 @@ describe('saved views per role', () => {
     const vs = viewsFor('handler', 'unit-1');
     expect(vs.find((v) => v.key === 'to_sign')!.query).toEqual({ state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' });
     expect(vs.find((v) => v.key === 'subtree')!.query).toEqual({ includeSubtree: true, unitId: 'unit-1', sort: 'due_asc' });
+  });
+});
+
+describe('重大（应急）', () => {
+  it('is the open emergency orders the person may see, wherever held: no subtree of the own unit, no closed state', () => {
+    const emergency = viewsFor('supervisor', 'centre').find((v) => v.key === 'emergency')!;
+    expect(emergency.query).toEqual({
+      emergency: true,
+      state: ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied', 'pending_callback', 'callback_dissatisfied'],
+      sort: 'due_asc',
+    });
+    expect(fixedBy(emergency)).toEqual(new Set(['emergency', 'state']));
+    // A handling unit chosen in the filters still narrows it.
+    expect(queryOf(emergency, { unitId: 'county' })).toMatchObject({ emergency: true, unitId: 'county', includeSubtree: true });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ListQuery } from '../api/orders.js';
-import type { Role } from '../api/types.js';
+import { channels, orderStates, priorities, tiers, type OrderState, type Role } from '../api/types.js';
 
 /**
  * A saved view: a named list query that a role works through every day. The server holds the same keys and queries
@@ -10,6 +10,10 @@ export type SavedView = { key: string; label: string; query: ListQuery; roles: r
 const desk: Role[] = ['dispatcher', 'supervisor'];
 const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
+
+/** The states of an order still in the loop: every state but the final ones (server: orders/domain/states.ts openStates). */
+const finalStates: readonly OrderState[] = ['archived', 'closed_at_intake', 'merged', 'invalid'];
+export const openStates: OrderState[] = orderStates.filter((s) => !finalStates.includes(s));
 
 /**
  * Work queues sort by urgency (`due_asc`: the longest overdue first, then the nearest due); the lists that are
@@ -44,9 +48,10 @@ export const savedViews: SavedView[] = [
   {
     key: 'emergency',
     label: '重大（应急）',
-    query: { emergency: true, includeSubtree: true, sort: 'due_asc' },
+    // The open emergency orders the person may see, wherever held: the banner's count (server: saved-views.ts emergencyView).
+    query: { emergency: true, state: openStates, sort: 'due_asc' },
     roles: ['leader', 'supervisor'],
-    hint: '本辖区启动应急机制的工单：重大，或带危众多大隐风险标识',
+    hint: '可查看范围内在办的应急工单（重大，或带危众多大隐风险标识），含已派往其他单位办理的',
   },
   { key: 'near_due', label: '临期', query: { deadlineStatus: 'near_due', sort: 'due_asc' }, roles: chasers, hint: '当前环节即将到期的工单' },
   { key: 'overdue', label: '超期', query: { deadlineStatus: 'overdue', sort: 'due_asc' }, roles: chasers, hint: '当前环节已超过期限的工单' },
@@ -93,6 +98,16 @@ export function queryOf(view: SavedView, filters: Filters): ListQuery {
 /** Which filter fields a view already fixes (shown disabled). */
 export const fixedBy = (view: SavedView) => new Set(Object.keys(view.query).filter((k) => k !== 'sort'));
 
+/** The values a URL's coded filters may take (the server's enums): anything else in a link is ignored. */
+const urlValues: Record<string, readonly string[]> = {
+  state: orderStates,
+  priority: priorities,
+  tier: tiers,
+  channel: channels,
+  deadlineStatus: ['on_time', 'near_due', 'overdue'],
+  sort: ['created_desc', 'created_asc', 'due_asc', 'updated_desc'],
+};
+
 /** URL search params ⇄ filters, so a list survives a reload and can be bookmarked. */
 const listKeys = ['state'] as const;
 const textKeys = [
@@ -124,6 +139,16 @@ export function filtersFromParams(p: URLSearchParams): Filters {
   for (const k of listKeys) {
     const v = p.get(k);
     if (v) f[k] = v.split(',').filter(Boolean);
+  }
+  // A value the server does not know (a hand-edited or old link: ?state=bogus) is left out rather than sent, where the
+  // server's refusal would list its codes to the person.
+  for (const [k, known] of Object.entries(urlValues)) {
+    const v = f[k];
+    if (Array.isArray(v)) {
+      const kept = v.filter((x: string) => known.includes(x));
+      if (kept.length) f[k] = kept;
+      else delete f[k];
+    } else if (typeof v === 'string' && !known.includes(v)) delete f[k];
   }
   const c = p.get('confidential');
   if (c === 'true' || c === 'false') f.confidential = c === 'true';

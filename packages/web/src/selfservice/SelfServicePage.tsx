@@ -15,6 +15,8 @@ export default function SelfServicePage() {
   const { t } = useI18n();
   const [tab, setTab] = useState('submit');
   const [followed, setFollowed] = useState<{ number: string; phone: string } | null>(null);
+  // A request's number and an application's are both followed on 查询进度, opened with the number just given.
+  const followIt = (number: string, phone: string) => (setFollowed({ number, phone }), setTab('follow'));
   return (
     <div className="self-service">
       <header className="self-service-head">
@@ -29,10 +31,10 @@ export default function SelfServicePage() {
         onChange={setTab}
         centered
         items={[
-          { key: 'submit', label: t('提交诉求'), children: <SubmitTab onSubmitted={(number, phone) => (setFollowed({ number, phone }), setTab('follow'))} /> },
+          { key: 'submit', label: t('提交诉求'), children: <SubmitTab onSubmitted={followIt} /> },
           { key: 'follow', label: t('查询进度'), children: <FollowTab initial={followed} /> },
           { key: 'rate', label: t('评价'), children: <FollowTab initial={null} rating /> },
-          { key: 'join', label: t('申请入会'), children: <JoinTab /> },
+          { key: 'join', label: t('申请入会'), children: <JoinTab onApplied={followIt} /> },
         ]}
       />
       <footer className="self-service-foot">{t('紧急情况请直接拨打 12351 职工服务热线')}</footer>

@@ -16,3 +16,13 @@ describe('the timeline names every event', () => {
     expect(serverEventKinds().filter((k) => !(k in eventLabels))).toEqual([]);
   });
 });
+
+describe('the timeline names the supervision timers’ events', () => {
+  it('has a name for each signal the system records (a list, not kind(…) calls, in events.ts)', () => {
+    const source = fs.readFileSync(path.resolve(__dirname, '../../../server/src/orders/domain/events.ts'), 'utf8');
+    const block = /The supervision timers[\s\S]*?\] as const/.exec(source)?.[0] ?? '';
+    const kinds = [...block.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]!);
+    expect(kinds.length).toBeGreaterThan(5);
+    expect(kinds.filter((k) => !(k in eventLabels))).toEqual([]);
+  });
+});

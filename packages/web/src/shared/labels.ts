@@ -1,4 +1,4 @@
-import type { OrderAction, OrderState, Role } from '../api/types.js';
+import type { HopStatus, OrderAction, OrderState, Role } from '../api/types.js';
 
 /** Chinese names of the server's codes; shown through t(), whose English table covers every value here. */
 export const stateLabels: Record<OrderState, string> = {
@@ -95,7 +95,16 @@ export const invalidCategoryLabels: Record<string, string> = {
   other: '其他',
   not_union_matter: '非工会职责',
 };
-export const hopStatusLabels: Record<string, string> = { open: '待签收', signed: '已签收', returned: '已退回' };
+/** How a hop ended (server: orders/domain/effects.ts hopStatuses); typed by the API, so a new status needs its name here. */
+export const hopStatusLabels: Record<HopStatus, string> = {
+  open: '待签收',
+  signed: '已签收',
+  returned: '已退回',
+  // The unit passed the order further down (下派).
+  redispatched: '已下派',
+  // The unit returned it and the dispatcher sent it elsewhere.
+  withdrawn: '已改派',
+};
 export const contactAccessLabels: Record<string, string> = { plain: '明文', masked: '脱敏', hidden: '保密（对承办单位隐藏）' };
 
 export const actionLabels: Record<OrderAction, string> = {
@@ -148,6 +157,7 @@ export const eventLabels: Record<string, string> = {
   progress_missing: '应急工单未报进展',
   callback_reminder: '回访提醒',
   callback_retry_due: '二次回访提醒',
+  instruction_requested: '请领导批示',
   lawyer_transferred: '转值班律师',
   legal_consultation: '律师咨询意见',
   // Recorded by other capabilities or by the system (server: orders/domain/events.ts; labels.test.ts keeps them all named).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type T } from '../i18n/i18n.js';
-import { idNumberProblem, isCreditCode, isMobile, isPhone, normalisePhone, passwordProblem, rules } from './validation.js';
+import { idNumberProblem, isCreditCode, isMobile, isPhone, normalisePhone, passwordHint, passwordProblem, rules } from './validation.js';
 
 describe('the server rules, repeated in the browser', () => {
   it.each([
@@ -53,12 +53,18 @@ describe('the server rules, repeated in the browser', () => {
     ['123', false],
   ])('credit code %s → %s', (c, ok) => expect(isCreditCode(c)).toBe(ok));
 
+  // The server's rule (auth/domain/password-policy.ts); its password-policy.test.ts compares the two on a table of cases.
   it.each([
-    ['Demo12351', null],
-    ['short1', '密码至少 8 位'],
-    ['12345678', '密码须包含字母'],
-    ['abcdefgh', '密码须包含数字'],
-  ])('password %s → %s', (p, problem) => expect(passwordProblem(p)).toBe(problem));
+    ['Kite9river', undefined, null],
+    ['kite9river', undefined, '密码须包含大写字母、小写字母、数字、符号中的至少三类'],
+    ['Demo12351', undefined, '密码至少 10 位'],
+    ['Demo12351-Xy', undefined, null],
+    ['short1', undefined, '密码至少 10 位'],
+    ['Password1!', undefined, '密码过于常见，容易被猜中，请换一个'],
+    ['Agent-2026x', 'agent', '密码不能包含用户名'],
+    ['Agent-2026x', undefined, null],
+    [`Ab1-${'x'.repeat(125)}`, undefined, '密码不能超过 128 位'],
+  ])('password %s (for %s) → %s', (p, username, problem) => expect(passwordProblem(p, username)).toBe(problem));
 });
 
 describe('in English', () => {
@@ -67,7 +73,9 @@ describe('in English', () => {
 
   it.each([
     ...['1101051949123100', '110105194902310028', '110105194912310021'].map((n) => [n, idNumberProblem(n)] as const),
-    ...['short1', '12345678', 'abcdefgh', `${'a'.repeat(128)}1`].map((p) => [p, passwordProblem(p)] as const),
+    ...['short1', 'abcdefghijk', 'Password1!', `${'a'.repeat(128)}1`].map((p) => [p, passwordProblem(p)] as const),
+    ['agent-Kite9', passwordProblem('agent-Kite9', 'agent')] as const,
+    ['the hint', passwordHint] as const,
   ])('the problem with %s', (_input, problem) => {
     expect(problem).toMatch(chinese);
     expect(t(problem!)).not.toMatch(chinese);

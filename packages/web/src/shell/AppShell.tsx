@@ -19,10 +19,11 @@ import {
   ClockCircleOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, type MenuProps } from 'antd';
+import { Empty, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ScreenPopRedirect } from '../calls/ScreenPopRedirect.js';
@@ -119,6 +120,7 @@ export const navItems: Item[] = [
     hotline: { needs: 'province', why: '语音导航属于省热线中心，本单位范围内没有省热线中心' },
   },
   { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
+  { path: '/admin/jobs', label: '后台任务', icon: <ScheduleOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];
 
@@ -132,9 +134,30 @@ export const reachFits = (item: Pick<Item, 'hotline'>, current: Reach) =>
 /** Whether the current role works with a page: its role, and for the hotline's pages, a reach that holds what they ask. */
 export const canSee = (item: Pick<Item, 'roles' | 'hotline'>, current: Reach) => roleFits(item, current.role) && reachFits(item, current);
 
+/**
+ * What the shell shows under its bar. While the password must be changed first the server refuses every page's data
+ * (AUTH_PASSWORD_CHANGE_REQUIRED), so the page is not opened at all: a quiet placeholder waits behind the dialog
+ * instead of an error card with a retry that cannot succeed. The page opens once the password is changed.
+ */
+export function ShellContent({ passwordFirst }: { passwordFirst: boolean }) {
+  const t = useT();
+  if (passwordFirst)
+    return (
+      <div className="state-box" data-testid="password-first">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('修改密码后即可开始工作')} />
+      </div>
+    );
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 export function AppShell() {
   const t = useT();
-  const { role, current } = useCurrent();
+  const { role, current, user } = useCurrent();
+  const passwordFirst = user.mustChangePassword;
   const location = useLocation();
   const items: MenuProps['items'] = navItems
     .filter((i) => canSee(i, current))
@@ -150,14 +173,12 @@ export function AppShell() {
           <span className="app-brand-name">{t('工单平台')}</span>
         </Link>
         <Menu mode="horizontal" theme="dark" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />
-        <ScreenPopRedirect role={role} />
-        <NotificationBell />
+        {!passwordFirst && <ScreenPopRedirect role={role} />}
+        {!passwordFirst && <NotificationBell />}
         <UserMenu />
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ShellContent passwordFirst={passwordFirst} />
       </Layout.Content>
       <ForcedPasswordChange />
     </Layout>

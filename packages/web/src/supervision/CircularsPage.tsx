@@ -1,5 +1,4 @@
-import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { reviewsApi, type Circular } from '../api/supervision.js';
 import { useCurrent } from '../auth/session.js';
@@ -7,7 +6,7 @@ import { useT } from '../i18n/i18n.js';
 import { formatTime } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
-import { useSave } from '../shell/use-save.js';
+import { GenerateCircular } from './GenerateCircular.js';
 import { PublishCircularDialog } from './PublishCircularDialog.js';
 
 type Row = Circular['rows'][number];
@@ -18,32 +17,10 @@ export default function CircularsPage() {
   const { role } = useCurrent();
   const writer = role === 'supervisor' || role === 'leader';
   const list = useLoad(() => reviewsApi.circulars(), []);
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
-  const generating = useSave();
   const [publishing, setPublishing] = useState<Circular | null>(null);
 
-  async function generate() {
-    const ok = await generating.save(
-      () => reviewsApi.generateCircular(month.format('YYYY-MM')),
-      (c) => t('已生成 {month} 通报草稿', { month: (c as Circular).month }),
-    );
-    if (ok) list.reload();
-  }
-
   return (
-    <Card
-      title={t('月度通报')}
-      extra={
-        writer && (
-          <Space>
-            <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
-            <Button type="primary" loading={generating.saving} onClick={() => void generate()} data-testid="generate-circular">
-              {t('生成通报')}
-            </Button>
-          </Space>
-        )
-      }
-    >
+    <Card title={t('月度通报')} extra={writer && <GenerateCircular onGenerated={() => list.reload()} />}>
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : !list.loading && !list.data?.items.length ? (

@@ -7,10 +7,13 @@ import { formatTime } from '../shared/format.js';
 import { useLoad } from '../shell/use-load.js';
 
 const wayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
+/** The server's limit of an instruction (instructions.routes.ts). */
+export const instructionMax = 1000;
 
 /**
  * At the top of the order: the emergency banner (with the way chosen), what instruction the order waits for
  * (Shaanxi's rule), the leaders' instructions and, where the server allows it, writing or acknowledging one.
+ * Each of these moves the order on (its version, its allowed actions): `onChanged` must reload the order itself.
  */
 export function InstructionPanel({ order, onChanged }: { order: OrderView; onChanged: () => void }) {
   const t = useT();
@@ -36,6 +39,10 @@ export function InstructionPanel({ order, onChanged }: { order: OrderView; onCha
     }
   };
   const show = d.emergency || d.awaited || d.items.length > 0 || can('add_instruction');
+  // Counted, not cut: a pasted instruction over the limit stays whole and is marked, the leader shortens it.
+  const tooLong = text.length > instructionMax;
+  // The list, reloaded at once, shows what is still to acknowledge; the order's allowed actions follow with its reload.
+  const toAcknowledge = can('acknowledge_instruction') && d.items.some((i) => !i.acknowledged);
   if (!show) return null;
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="instruction-panel">
@@ -90,18 +97,33 @@ export function InstructionPanel({ order, onChanged }: { order: OrderView; onCha
               </List.Item>
             )}
           />
-          {can('acknowledge_instruction') && (
+          {toAcknowledge && (
             <Button type="primary" loading={busy} onClick={() => run(() => instructionsApi.acknowledge(order.id))}>
               {t('确认批示')}
             </Button>
           )}
           {can('add_instruction') && (
-            <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-              <Input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('批示内容')} maxLength={1000} aria-label={t('批示内容')} />
-              <Button type="primary" disabled={!text.trim()} loading={busy} onClick={() => run(() => instructionsApi.add(order.id, text.trim()))}>
-                {t('批示')}
-              </Button>
-            </Space.Compact>
+            <>
+              <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                <Input
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder={t('批示内容')}
+                  count={{ show: true, max: instructionMax }}
+                  status={tooLong ? 'error' : undefined}
+                  aria-label={t('批示内容')}
+                  aria-invalid={tooLong}
+                />
+                <Button type="primary" disabled={!text.trim() || tooLong} loading={busy} onClick={() => run(() => instructionsApi.add(order.id, text.trim()))}>
+                  {t('批示')}
+                </Button>
+              </Space.Compact>
+              {tooLong && (
+                <Typography.Text type="danger" role="alert">
+                  {t('{label}不能超过 {max} 字', { label: t('批示内容'), max: instructionMax })}
+                </Typography.Text>
+              )}
+            </>
           )}
         </Card>
       )}

@@ -13,7 +13,10 @@ import { MeetingCard } from './reviews/MeetingCard.js';
 import { RecordMeeting } from './reviews/RecordMeeting.js';
 import type { AgendaOrder } from './reviews/types.js';
 
-/** 周例会 (Shaanxi's Thursday review): last week's difficult orders, the meeting's decisions, the follow-ups until done. */
+/**
+ * 周例会 (Shaanxi's Thursday review): the difficult orders of the week the next meeting reviews (the server's agenda:
+ * on the review day last week, from the day after the week in progress), the meeting's decisions, the follow-ups.
+ */
 export default function ReviewsPage() {
   const t = useT();
   const { role } = useCurrent();
@@ -70,7 +73,7 @@ export default function ReviewsPage() {
               loading={agenda.loading}
               dataSource={a?.orders ?? []}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              locale={{ emptyText: <Empty description={t('上周没有需要研判的工单')} /> }}
+              locale={{ emptyText: <Empty description={t('该周没有需要研判的工单')} /> }}
               {...(reviewer ? { rowSelection: { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } } : {})}
               columns={[
                 { title: t('工单'), key: 'o', render: (_, o) => orderCell(o) },

@@ -9,8 +9,11 @@ export const passwordHistorySize = 5;
 
 export type PasswordProblem = { code: string; message: string };
 
-/** Passwords seen in every leaked list, and the ones a hotline's staff would try first. Compared case-insensitively. */
-const common = new Set(
+/**
+ * Passwords seen in every leaked list, and the ones a hotline's staff would try first. Compared case-insensitively.
+ * The web's copy (packages/web/src/shared/validation.ts) is checked against this one by password-policy.test.ts.
+ */
+export const commonPasswords: ReadonlySet<string> = new Set(
   [
     '123456',
     '1234567',
@@ -122,7 +125,7 @@ export function passwordProblems(password: string, context: { username?: string 
   if (name && name.length >= 3 && (lower.includes(name) || lower.includes(name.split('').reverse().join('')))) {
     problems.push({ code: 'PASSWORD_CONTAINS_USERNAME', message: '密码不能包含用户名' });
   }
-  if (common.has(lower) || (core(password).length > 0 && common.has(core(password))) || /^(.)\1+$/.test(password)) {
+  if (commonPasswords.has(lower) || (core(password).length > 0 && commonPasswords.has(core(password))) || /^(.)\1+$/.test(password)) {
     problems.push({ code: 'PASSWORD_COMMON', message: '密码过于常见，容易被猜中，请换一个' });
   }
   return problems;

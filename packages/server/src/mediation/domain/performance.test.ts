@@ -63,4 +63,16 @@ describe('checkSchedule', () => {
       )[0]!.field,
     ).toBe('paymentSchedule.0.amount');
   });
+
+  it('refuses an instalment due before the agreement was signed; one due on the signing day is fine', () => {
+    const schedule = [
+      { dueDate: '2020-01-01', amount: 600 },
+      { dueDate: '2026-11-30', amount: 400 },
+    ];
+    expect(checkSchedule(schedule, 1000, '2026-11-30')).toEqual([
+      { field: 'paymentSchedule.0.dueDate', message: '第1期到期日不能早于协议签订日期（2026-11-30）' },
+    ]);
+    expect(checkSchedule([{ dueDate: '2026-11-30', amount: 1000 }], 1000, '2026-11-30')).toEqual([]);
+    expect(checkSchedule(schedule, 1000)).toEqual([]);
+  });
 });

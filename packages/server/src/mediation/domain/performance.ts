@@ -29,15 +29,20 @@ export function performanceOf(schedule: Instalment[], today: string): { performa
 
 export type ScheduleProblem = { field: string; message: string };
 
-/** A schedule must add up to the agreed amount and run in date order. */
-export function checkSchedule(schedule: Omit<Instalment, 'paidAt' | 'paidAmount'>[], agreedAmount: number): ScheduleProblem[] {
+/**
+ * A schedule must add up to the agreed amount and run in date order, and nothing falls due before the agreement was
+ * signed (`signedOn`, the local date of signing): an instalment due earlier was owed before anyone agreed to it.
+ */
+export function checkSchedule(schedule: Omit<Instalment, 'paidAt' | 'paidAmount'>[], agreedAmount: number, signedOn?: string): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   const sum = Math.round(schedule.reduce((s, i) => s + i.amount, 0) * 100) / 100;
   if (schedule.length && sum !== Math.round(agreedAmount * 100) / 100)
     problems.push({ field: 'paymentSchedule', message: `分期金额合计 ${sum} 元，与协议金额 ${agreedAmount} 元不一致` });
   schedule.forEach((i, k) => {
     if (!(i.amount > 0)) problems.push({ field: `paymentSchedule.${k}.amount`, message: '每期金额必须大于 0' });
-    if (k > 0 && i.dueDate < schedule[k - 1]!.dueDate) problems.push({ field: `paymentSchedule.${k}.dueDate`, message: '分期日期应按先后顺序排列' });
+    if (signedOn && i.dueDate < signedOn)
+      problems.push({ field: `paymentSchedule.${k}.dueDate`, message: `第${k + 1}期到期日不能早于协议签订日期（${signedOn}）` });
+    else if (k > 0 && i.dueDate < schedule[k - 1]!.dueDate) problems.push({ field: `paymentSchedule.${k}.dueDate`, message: '分期日期应按先后顺序排列' });
   });
   return problems;
 }

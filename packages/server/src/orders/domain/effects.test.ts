@@ -661,6 +661,10 @@ describe('effects of every action', () => {
     const ask = { amount: 2, reason: '需调取工资台账', callerInformed: true };
     const [byCounty] = fx.requestExtensionEffect(snap(handling), ask, ctx({ unitId: county.id })).notices;
     expect(byCounty).toMatchObject({ kind: 'order.extension_requested', to: [{ unitId: centre.id, roles: ['dispatcher'] }] });
+    // The city passed the order down to the county (下派): the city's desk decides (state machine: hop_dispatcher), and is told.
+    const passedDown = order({ ...handling, hopDispatcherUnitId: city.id });
+    const [byTown] = fx.requestExtensionEffect(snap(passedDown), ask, ctx({ unitId: county.id })).notices;
+    expect(byTown).toMatchObject({ kind: 'order.extension_requested', to: [{ unitId: city.id, roles: ['dispatcher'] }] });
     // The hotline handling an order itself: the dispatcher who asked may not decide (state machine), a supervisor does.
     const atHotline = order({ ...handling, holderUnitId: centre.id, holderUnitPath: centre.path });
     const [byDesk] = fx.requestExtensionEffect(snap(atHotline), ask, ctx({ unitId: centre.id, role: 'dispatcher' })).notices;
@@ -716,9 +720,19 @@ describe('refusals the rules imply', () => {
       'ORDER_EXTENSION_PENDING',
     ],
     [
+      'an extension with the caller not told (workflow.md: the caller told)',
+      () => fx.requestExtensionEffect(snap(handling), { amount: 1, reason: 'x', callerInformed: false }, ctx({ unitId: county.id })),
+      'ORDER_EXTENSION_CALLER_NOT_INFORMED',
+    ],
+    [
       'an extension after the deadline',
       () => fx.requestExtensionEffect(snap(handling), { amount: 1, reason: 'x', callerInformed: true }, ctx({ unitId: county.id }, at('2026-12-03 09:00'))),
       'ORDER_EXTENSION_TOO_LATE',
+    ],
+    [
+      'an extension of no time at all (refused in the limit’s unit, not as a bare number)',
+      () => fx.requestExtensionEffect(snap(handling), { amount: 0, reason: 'x', callerInformed: true }, ctx()),
+      'ORDER_EXTENSION_TOO_SHORT',
     ],
     [
       'an extension longer than the limit',
@@ -773,6 +787,11 @@ describe('refusals the rules imply', () => {
     expect(run).toThrow(expect.objectContaining({ code }));
   });
 
+  it('says the least extension in the limit’s unit', () => {
+    const run = () => fx.requestExtensionEffect(snap(handling), { amount: -2, reason: 'x', callerInformed: true }, ctx());
+    expect(run).toThrow(expect.objectContaining({ details: { fields: [{ field: 'body.amount', message: '至少延长 1 个工作日' }] } }));
+  });
+
   it('takes confirmed doubts, records them on the reply, and lets the reviewer accept them with a comment', () => {
     const outcome = { ...replyOutcome, amountRecovered: 18_001, workersHelped: 4 };
     const e = fx.replyEffect(snap(handling), { outcome, note: null, confirmedDoubts: ['workers_above_involved', 'amount_above_involved'] }, ctx());
@@ -799,5 +818,35 @@ describe('refusals the rules imply', () => {
   it('lets a re-dispatch go to an external collaborator outside the tree', () => {
     const e = fx.dispatchEffect(snap(handling), { target: { ...hrBureau, external: true }, note: null, coHandlers: [] }, ctx({ unitId: county.id }));
     expect(e.set.holderUnitId).toBe(hrBureau.id);
+  });
+});
+
+describe('a restarted reply limit and an approved extension', () => {
+  // The walk-through: the reply limit ran to 12-02, an extension to 12-09 17:30 was approved, the reply was sent back
+  // on 11-26: five working days from then end on 12-03, before the date the dispatcher approved.
+  const extended = order({ ...replied, extensionCount: 1, replyDueAt: at('2026-12-09 17:30'), replyNearDueAt: at('2026-12-08 17:30') });
+
+  it('keeps the approved date when the rework’s restarted limit would end before it, and says so on the timeline', () => {
+    const e = fx.reviewReworkEffect(snap(extended), { reason: '未核实金额' }, ctx());
+    expect(e.set).toMatchObject({ replyDueAt: at('2026-12-09 17:30'), currentDueAt: at('2026-12-09 17:30'), replyStartedAt: now });
+    expect(e.set.replyNearDueAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(e.set.replyNearDueAt!.getTime()).toBeLessThan(at('2026-12-09 17:30').getTime());
+    expect(e.set.currentNearDueAt).toEqual(e.set.replyNearDueAt);
+    expect(e.event.data).toMatchObject({ keptExtendedDueAt: at('2026-12-09 17:30').toISOString() });
+  });
+
+  it('keeps it on a reopen as well', () => {
+    const e = fx.reopenEffect(snap(order({ ...dissatisfied, extensionCount: 1, replyDueAt: at('2026-12-09 17:30') })), { reason: '工资仍未到账' }, ctx());
+    expect(e.set.replyDueAt).toEqual(at('2026-12-09 17:30'));
+    expect(e.event.data).toMatchObject({ keptExtendedDueAt: at('2026-12-09 17:30').toISOString() });
+  });
+
+  it('restarts the full limit when it ends after the approved date, or when no extension was approved', () => {
+    const early = fx.reviewReworkEffect(snap(order({ ...extended, replyDueAt: at('2026-12-01 17:30') })), { reason: 'x' }, ctx());
+    expect(early.set.replyDueAt).toEqual(at('2026-12-03 17:30'));
+    expect(early.event.data).not.toHaveProperty('keptExtendedDueAt');
+    const none = fx.reviewReworkEffect(snap(order({ ...extended, extensionCount: 0 })), { reason: 'x' }, ctx());
+    expect(none.set.replyDueAt).toEqual(at('2026-12-03 17:30'));
+    expect(fx.keptExtendedDueAt({ extensionCount: 1, replyDueAt: null }, at('2026-12-03 17:30'))).toBeNull();
   });
 });

@@ -53,7 +53,9 @@ export type EffectCtx = {
   newId(): string;
 };
 
-export type HopStatus = 'open' | 'signed' | 'returned' | 'redispatched' | 'withdrawn';
+/** A hop's status: waiting to be signed for, signed for, returned, sent on again after a return, withdrawn. */
+export const hopStatuses = ['open', 'signed', 'returned', 'redispatched', 'withdrawn'] as const;
+export type HopStatus = (typeof hopStatuses)[number];
 
 export type HopChange =
   /** A new hop down the tree; its sequence number is the next of the order. */
@@ -591,6 +593,12 @@ export function extendedDueAt(calendar: WorkingCalendar, order: Pick<OrderRow, '
   return computeDeadline(calendar, order.replyDueAt!, { amount, unit: order.replyLimit!.unit as LimitUnit, countFrom: 'next_working_day' })!;
 }
 
+/**
+ * The unit asked to decide an extension: the last dispatcher, whose hop brought the order to the handler (it may decide:
+ * state-machine.ts decide_extension, hop_dispatcher), else the unit that first dispatched it.
+ */
+export const extensionDecider = (o: Pick<OrderRow, 'hopDispatcherUnitId' | 'dispatchUnitId'>) => o.hopDispatcherUnitId ?? o.dispatchUnitId;
+
 /** The units an extension can be counted in (state-machine.ts extendableUnits), as a number is followed in Chinese. */
 const extensionUnitWords: Record<string, string> = { working_days: '个工作日', working_hours: '个工作小时' };
 
@@ -601,9 +609,19 @@ const extensionUnitWords: Record<string, string> = { working_days: '个工作日
 export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number; reason: string; callerInformed: boolean }, ctx: EffectCtx): Effect {
   const o = s.order;
   const { now } = ctx;
+  // workflow.md: an extension is asked with the caller told. Refused here, the one place that decides an extension.
+  if (!input.callerInformed) {
+    const message = '延期须告知来电人：请先告知来电人延期事宜，再申请延期';
+    throw invalid('ORDER_EXTENSION_CALLER_NOT_INFORMED', message, [{ field: 'body.callerInformed', message: '请先告知来电人延期事宜' }]);
+  }
   if (o.pendingExtension) throw conflict('ORDER_EXTENSION_PENDING', '已有一项延期申请待审批');
   if (!o.replyDueAt || !o.replyLimit || o.replyLimit.amount === null) throw conflict('ORDER_NO_REPLY_LIMIT', '该工单没有办理时限，无需延期');
   if (now >= o.replyDueAt) throw conflict('ORDER_EXTENSION_TOO_LATE', '办理期限已过，不能再申请延期（延期须在期限届满前申请）');
+  if (input.amount < 1) {
+    // Said with its unit too ("至少延长 1 个工作日"): a bare "1" leaves the person guessing days or hours.
+    const least = `1 ${extensionUnitWords[o.replyLimit.unit] ?? o.replyLimit.unit}`;
+    throw invalid('ORDER_EXTENSION_TOO_SHORT', `至少延长 ${least}`, [{ field: 'body.amount', message: `至少延长 ${least}` }]);
+  }
   if (input.amount > o.replyLimit.amount) {
     // Said with its unit: an extension is counted in the reply limit's own unit, working days or working hours.
     const most = `${o.replyLimit.amount} ${extensionUnitWords[o.replyLimit.unit] ?? o.replyLimit.unit}`;
@@ -637,13 +655,14 @@ export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number
       callerInformed: input.callerInformed,
     },
     note: input.reason,
-    // The desk that dispatched decides; when the desk itself asked (the hotline handling an order of its own), its
-    // supervisors are told as well: the one who asked may not decide it (state-machine.ts, separation of duties).
+    // The unit that dispatched the hop to the handler decides (a city that passed the order down, or the hotline that
+    // sent it): it is told. When that desk itself asked (the hotline handling an order of its own), its supervisors are
+    // told as well: the one who asked may not decide it (state-machine.ts, separation of duties).
     notices: notice(
       'order.extension_requested',
       o,
-      o.dispatchUnitId,
-      ctx.actor.unitId === o.dispatchUnitId ? [...deskRoles, 'supervisor'] : deskRoles,
+      extensionDecider(o),
+      ctx.actor.unitId === extensionDecider(o) ? [...deskRoles, 'supervisor'] : deskRoles,
       '延期申请待审批',
       'warning',
     ),
@@ -755,20 +774,39 @@ export function replyEffect(
 /** How many times a dissatisfied callback may reopen an order (workflow.md: once). */
 export const maxReopens = 1;
 
-/** Back to the handling unit with the reply limit restarted (rework and reopen alike). */
-function restartReply(o: OrderRow, ctx: EffectCtx): OrderFields {
+/**
+ * The deadline an approved extension gave the order, when a restarted reply limit would end before it: the extension
+ * was granted for this order's handling (workflow.md: approved by the dispatching unit, the caller told), and sending
+ * the reply back does not take it away. Null when no extension was approved or the restarted limit ends later anyway.
+ */
+export function keptExtendedDueAt(o: Pick<OrderRow, 'extensionCount' | 'replyDueAt'>, restartedDueAt: Date | null): Date | null {
+  if (o.extensionCount < 1 || !o.replyDueAt || !restartedDueAt) return null;
+  return o.replyDueAt > restartedDueAt ? o.replyDueAt : null;
+}
+
+/**
+ * Back to the handling unit with the reply limit restarted (rework and reopen alike). A restarted limit never ends
+ * before the date an approved extension gave (`kept`): the extension card's 延至 stays true.
+ */
+function restartReply(o: OrderRow, ctx: EffectCtx): { set: OrderFields; kept: Date | null } {
   const limit = o.replyLimit ?? ctx.limitFor('reply');
   const plan = planStep(ctx.calendar, limit, ctx.now);
+  const kept = keptExtendedDueAt(o, plan.dueAt);
+  const dueAt = kept ?? plan.dueAt;
+  const near = kept ? nearDueAt(ctx.calendar, ctx.now, kept, limit.unit as LimitUnit) : plan.nearDueAt;
   return {
-    replyLimit: limit,
-    replyStartedAt: ctx.now,
-    replyDueAt: plan.dueAt,
-    replyNearDueAt: plan.nearDueAt,
-    repliedAt: null,
-    currentStep: 'reply',
-    currentStepStartedAt: ctx.now,
-    currentDueAt: plan.dueAt,
-    currentNearDueAt: plan.nearDueAt,
+    kept,
+    set: {
+      replyLimit: limit,
+      replyStartedAt: ctx.now,
+      replyDueAt: dueAt,
+      replyNearDueAt: near,
+      repliedAt: null,
+      currentStep: 'reply',
+      currentStepStartedAt: ctx.now,
+      currentDueAt: dueAt,
+      currentNearDueAt: near,
+    },
   };
 }
 
@@ -801,10 +839,11 @@ export function reviewAcceptEffect(s: OrderSnapshot, input: { reason: string | n
 
 export function reviewReworkEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
   const o = s.order;
+  const restart = restartReply(o, ctx);
   return effect('review_rework', s, ctx, {
     // The rejected reply is no longer the order's result: its figures stay only on the timeline (the reply event).
-    set: { ...restartReply(o, ctx), outcome: null, reworkCount: o.reworkCount + 1 },
-    data: { decision: 'rework', reason: input.reason },
+    set: { ...restart.set, outcome: null, reworkCount: o.reworkCount + 1 },
+    data: { decision: 'rework', reason: input.reason, ...(restart.kept ? { keptExtendedDueAt: restart.kept.toISOString() } : {}) },
     note: input.reason,
     notices: notice('order.rework', o, o.holderUnitId, handlerRoles, '工单被退回重办', 'warning'),
   });
@@ -858,9 +897,10 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
 export function reopenEffect(s: OrderSnapshot, input: { reason: string }, ctx: EffectCtx): Effect {
   const o = s.order;
   if (o.reopenCount >= maxReopens) throw conflict('ORDER_REOPEN_LIMIT', `回访不满意的工单最多重启 ${maxReopens} 次，请归档或转督办`);
+  const restart = restartReply(o, ctx);
   return effect('reopen', s, ctx, {
-    set: { ...restartReply(o, ctx), reopenCount: o.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
-    data: { reopen: o.reopenCount + 1, reason: input.reason },
+    set: { ...restart.set, reopenCount: o.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
+    data: { reopen: o.reopenCount + 1, reason: input.reason, ...(restart.kept ? { keptExtendedDueAt: restart.kept.toISOString() } : {}) },
     note: input.reason,
     notices: notice('order.reopened', o, o.holderUnitId, handlerRoles, '回访不满意，工单重启办理', 'warning'),
   });

@@ -132,7 +132,8 @@ export const orderEventSchema = z.discriminatedUnion('action', [
   }),
   kind('reply', { outcome: outcomeSchema, onTime: z.boolean(), coHandlersWithoutReply: z.array(uuid), withdrawnExtension: z.boolean() }),
   kind('review_accept', { decision: z.literal('accept'), onTime: z.boolean() }),
-  kind('review_rework', { decision: z.literal('rework'), reason: z.string() }),
+  /** `keptExtendedDueAt`: the restarted reply limit would have ended before an approved extension's date, which is kept. */
+  kind('review_rework', { decision: z.literal('rework'), reason: z.string(), keptExtendedDueAt: iso.optional() }),
   kind('callback_satisfied', {
     callers: perCaller,
     result: z.literal('reached'),
@@ -152,7 +153,7 @@ export const orderEventSchema = z.discriminatedUnion('action', [
     attempt: z.number().int().min(1),
   }),
   kind('callback_unreachable', { result: z.literal('unreachable'), attempt: z.number().int().min(1), callers: perCaller }),
-  kind('reopen', { reopen: z.number().int().min(1), reason: z.string() }),
+  kind('reopen', { reopen: z.number().int().min(1), reason: z.string(), keptExtendedDueAt: iso.optional() }),
   kind('archive', { callbackAttempts: z.number().int().min(0), withoutCallback: z.boolean() }),
   /** `nearDueAt`, `primaryCaller`: the step's near-due moment and the primary caller, so that undoing the merge resumes it whole. */
   kind('merge', { mergedInto: uuid, callers: z.number().int().min(0), nearDueAt: iso.nullable().optional(), primaryCaller: uuid.nullable().optional() }),

@@ -9,7 +9,14 @@ import { orderStates, stateNames, type OrderState } from './states.js';
  * mapped to itself changes nothing), the roles that may take it, and the relations of which the actor's unit must
  * hold at least one (none listed: any unit that can see the order).
  */
-type Expected = { moves: Partial<Record<OrderState, OrderState>>; roles: Role[]; relations: Relation[]; notFor?: { role: Role; state: OrderState } };
+type Expected = {
+  moves: Partial<Record<OrderState, OrderState>>;
+  roles: Role[];
+  relations: Relation[];
+  notFor?: { role: Role; state: OrderState };
+  /** Needs a current involvement: a unit that only still sees the order is refused with ORDER_NOT_INVOLVED. */
+  involvement?: true;
+};
 
 const S = [
   'pending_dispatch',
@@ -39,7 +46,9 @@ const R = [
   'integration',
   'editor',
 ] as const;
-const REL = ['holder', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake', 'hotline_holder'] as const satisfies readonly Relation[];
+const REL = ['holder', 'hop_dispatcher', 'order_dispatcher', 'co_handler', 'intake', 'hotline_holder', 'reaches_holder'] as const satisfies readonly Relation[];
+/** roles.md: personal data and writing on the order need a current involvement (any relation), not mere visibility. */
+const current: Relation[] = [...REL];
 
 const stay = (...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, s])) as Partial<Record<OrderState, OrderState>>;
 const go = (to: OrderState, ...states: OrderState[]) => Object.fromEntries(states.map((s) => [s, to])) as Partial<Record<OrderState, OrderState>>;
@@ -64,8 +73,8 @@ const expected: Record<OrderAction, Expected> = {
   invite_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
   remove_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
   reply_co_handler_part: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
-  add_note: { moves: stay(...openStates), roles: involved, relations: [] },
-  add_attachment: { moves: stay(...openStates), roles: involved, relations: [] },
+  add_note: { moves: stay(...openStates), roles: involved, relations: current, involvement: true },
+  add_attachment: { moves: stay(...openStates), roles: involved, relations: current, involvement: true },
   request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder'] },
   // A supervisor decides too, so an extension the hotline's dispatcher asked for itself can be decided by someone else.
   decide_extension: { moves: stay('handling', 'replied'), roles: ['dispatcher', 'supervisor'], relations: ['order_dispatcher', 'hop_dispatcher'] },
@@ -91,7 +100,7 @@ const expected: Record<OrderAction, Expected> = {
     roles: ['agent', 'dispatcher'],
     relations: ['intake', 'hotline_holder', 'hop_dispatcher'],
   },
-  reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: [] },
+  reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: current, involvement: true },
   attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
   answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
   urge: { moves: stay(...openStates), roles: ['supervisor', 'leader'], relations: [] },
@@ -132,9 +141,13 @@ describe.each(orderActions.map((a) => [a]))('decide(…, %s, …)', (action) => 
         const next = e.moves[state];
         const want = !next
           ? { ok: false, code: 'ORDER_INVALID_TRANSITION' }
-          : !e.roles.includes(role) || (e.relations.length > 0 && !e.relations.some((r) => set.has(r))) || (e.notFor?.role === role && e.notFor.state === state)
-            ? { ok: false, code: 'ORDER_ACTION_FORBIDDEN' }
-            : { ok: true, next };
+          : e.involvement && e.roles.includes(role) && !e.relations.some((r) => set.has(r))
+            ? { ok: false, code: 'ORDER_NOT_INVOLVED' }
+            : !e.roles.includes(role) ||
+                (e.relations.length > 0 && !e.relations.some((r) => set.has(r))) ||
+                (e.notFor?.role === role && e.notFor.state === state)
+              ? { ok: false, code: 'ORDER_ACTION_FORBIDDEN' }
+              : { ok: true, next };
         const gotShort = got.ok ? { ok: true, next: got.next } : { ok: false, code: got.code };
         if (JSON.stringify(gotShort) !== JSON.stringify(want))
           mismatches.push(`${role}/${name}: got ${JSON.stringify(gotShort)}, want ${JSON.stringify(want)}`);
@@ -172,6 +185,20 @@ describe('messages', () => {
       message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废',
       kind: 'forbidden',
     });
+  });
+
+  it('a unit that only still sees the order (it returned it, was passed over) is told it no longer takes part', () => {
+    const d = decide('handling', 'reveal_contact', actor('dispatcher'));
+    expect(d).toEqual({
+      ok: false,
+      code: 'ORDER_NOT_INVOLVED',
+      message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能查看联系方式',
+      kind: 'forbidden',
+    });
+    expect(decide('handling', 'add_note', actor('handler'))).toMatchObject({ ok: false, code: 'ORDER_NOT_INVOLVED', kind: 'forbidden' });
+    expect(allowedActions('handling', actor('handler'))).toEqual([]);
+    // Above the holder (a city over its district, the hotline for its federation), the unit still takes part.
+    expect(allowedActions('handling', actor('handler', 'reaches_holder'))).toEqual(['add_note', 'add_attachment', 'reveal_contact']);
   });
 
   it('the state is checked before the role', () => {
@@ -274,7 +301,7 @@ describe('allowedActions', () => {
       ['add_note', 'add_attachment', 'callback_satisfied', 'callback_dissatisfied', 'callback_unreachable', 'link', 'reveal_contact'],
     ],
     ['a co-handling enterprise union', 'handling', actor('handler', 'co_handler'), ['reply_co_handler_part', 'add_note', 'add_attachment', 'reveal_contact']],
-    ['a leader', 'handling', actor('leader'), ['add_note', 'add_attachment', 'reveal_contact', 'urge', 'add_instruction']],
+    ['a leader above the holder', 'handling', actor('leader', 'reaches_holder'), ['add_note', 'add_attachment', 'reveal_contact', 'urge', 'add_instruction']],
     ['an inspector', 'replied', actor('inspector', 'intake'), ['reveal_contact']],
   ] as const)('%s', (_who, state, ctx, want) => {
     expect(allowedActions(state, ctx)).toEqual(want);

@@ -52,8 +52,27 @@ export type OrderAction = (typeof orderActions)[number];
  * - co_handler: an invited co-handling unit
  * - intake: the unit that took the request (the hotline)
  * - hotline_holder: the holder is a hotline centre (办单: it may handle the order itself)
+ * - reaches_holder: the holder lies in the actor's reach (its subtree; a hotline centre's reach is its federation's):
+ *   roles.md, a role's rights reach its unit's subtree
+ * None of them: the unit only still sees the order (visibility only grows, decisions/0001: it returned the order, was
+ * re-dispatched past or removed as co-handler); it reads, and does nothing that needs a current involvement.
  */
-export type Relation = 'holder' | 'hop_dispatcher' | 'order_dispatcher' | 'co_handler' | 'intake' | 'hotline_holder';
+export type Relation = 'holder' | 'hop_dispatcher' | 'order_dispatcher' | 'co_handler' | 'intake' | 'hotline_holder' | 'reaches_holder';
+
+/**
+ * A current involvement in the order: holding it or being above the holder, having dispatched it, co-handling it, being
+ * the hotline that took it. Unmasking a caller's data and writing on the order (notes, attachments) need one (roles.md:
+ * personal data shown only to those who need it).
+ */
+export const currentInvolvement: readonly Relation[] = [
+  'holder',
+  'reaches_holder',
+  'hop_dispatcher',
+  'order_dispatcher',
+  'co_handler',
+  'intake',
+  'hotline_holder',
+];
 
 /**
  * What the machine needs to know of the order beyond its state, and of the person beyond the unit, for the rules
@@ -115,8 +134,9 @@ export const rules: Record<OrderAction, Rule> = {
   invite_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
   remove_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
   reply_co_handler_part: { from: working, to: 'same', roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
-  add_note: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
-  add_attachment: { from: open, to: 'same', roles: everyoneInvolved, relations: [] },
+  // A unit that only still sees the order (it returned it, was passed over, was removed as co-handler) writes no more.
+  add_note: { from: open, to: 'same', roles: everyoneInvolved, relations: currentInvolvement },
+  add_attachment: { from: open, to: 'same', roles: everyoneInvolved, relations: currentInvolvement },
   request_extension: { from: ['handling'], to: 'same', roles: handlers, relations: ['holder'] },
   // A supervisor of the dispatching unit decides too: a desk whose one dispatcher asked for the extension itself (the
   // hotline handling an order of its own) would otherwise have nobody to decide it (separation of duties, below).
@@ -151,7 +171,7 @@ export const rules: Record<OrderAction, Rule> = {
     from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'],
     to: 'same',
     roles: everyoneInvolved.concat('inspector'),
-    relations: [],
+    relations: currentInvolvement,
   },
   attach_caller: { from: takingCallers, to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
   // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
@@ -273,6 +293,9 @@ export function decide(state: OrderState, action: OrderAction, actor: ActorConte
     return notYou('ORDER_ACTION_FORBIDDEN', `当前角色不能${actionNames[action]}`);
   }
   if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
+    if (rule.relations === currentInvolvement) {
+      return notYou('ORDER_NOT_INVOLVED', `本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能${actionNames[action]}`);
+    }
     return notYou('ORDER_ACTION_FORBIDDEN', `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}`);
   }
   // 逐级下派: a handler passes the order on down its own subtree once it has it; the first dispatch is the desk's.
@@ -289,6 +312,7 @@ const relationNames: Record<Relation, string> = {
   co_handler: '协办单位',
   intake: '受理单位',
   hotline_holder: '持单热线中心',
+  reaches_holder: '承办单位或其上级单位',
 };
 const relationWords = (rs: readonly Relation[]) => rs.map((r) => relationNames[r]).join('或');
 

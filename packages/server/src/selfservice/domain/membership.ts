@@ -28,3 +28,26 @@ export const membershipActionsIn = (state: MembershipState): MembershipAction[] 
 
 /** The card number when the union prints none of its own: the application's number with the card prefix. */
 export const defaultCardNumber = (applicationNumber: string) => `HY${applicationNumber.replace(/^RH/, '')}`;
+
+type Words = { zh: string; en: string };
+
+/**
+ * What the applicant reads when following the application (自助服务「查询进度」): each step taken, with when, in
+ * plain words; the reason when declined. The staff's own names are not shown.
+ */
+export function membershipSteps(a: {
+  state: MembershipState;
+  unitName: string;
+  createdAt: Date;
+  decidedAt: Date | null;
+  cardIssuedAt: Date | null;
+}): { at: string; text: Words }[] {
+  const steps: { at: string; text: Words }[] = [
+    { at: a.createdAt.toISOString(), text: { zh: `已提交入会申请，转${a.unitName}办理`, en: `Application submitted, passed to ${a.unitName}` } },
+  ];
+  if (a.decidedAt && a.state === 'declined')
+    steps.push({ at: a.decidedAt.toISOString(), text: { zh: `${a.unitName}未同意入会`, en: `${a.unitName} declined the application` } });
+  else if (a.decidedAt) steps.push({ at: a.decidedAt.toISOString(), text: { zh: `${a.unitName}已同意入会`, en: `${a.unitName} accepted the application` } });
+  if (a.cardIssuedAt) steps.push({ at: a.cardIssuedAt.toISOString(), text: { zh: '已发放会员卡', en: 'Member card issued' } });
+  return steps;
+}

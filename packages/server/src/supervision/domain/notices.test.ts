@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderLabel } from '../../notifications/domain/notice.js';
-import { noticesFor } from './notices.js';
+import { noticesFor, shortTime, signalNote, signalTitle } from './notices.js';
 import type { SignalKind } from './timers.js';
 
 const bj = (local: string) => new Date(`${local}+08:00`);
@@ -78,5 +78,29 @@ describe('who hears of a signal', () => {
         { unitId: 'city', roles: ['leader'] },
       ]),
     );
+  });
+});
+
+describe("a signal's timeline note", () => {
+  it('names the time in it as the step’s deadline, not as when the order entered the mechanism', () => {
+    expect(signalNote({ kind: 'emergency', step: 'dispatch', dueAt: bj('2026-12-04T14:28:00') })).toBe('应急机制启动（派单时限 12月4日 14:28）');
+    expect(signalNote({ kind: 'overdue', step: 'sign', dueAt: bj('2026-12-04T09:00:00') })).toBe('超期催办（签收时限 12月4日 09:00）');
+    expect(signalNote({ kind: 'emergency', step: null, dueAt: null })).toBe('应急机制启动');
+    expect(signalNote({ kind: 'progress_missing', step: 'reply', dueAt: bj('2026-12-03T17:30:00') })).toBe('应急工单未报进展（12月3日 17:30）');
+  });
+
+  it('for every kind, step and deadline: the kind’s name, then the time named as the step’s deadline where it is one', () => {
+    const deadlineKinds = new Set<SignalKind>(['emergency', 'near_due', 'overdue', 'escalated', 'callback_due']);
+    const names: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访', review: '审核' };
+    const due = bj('2026-12-31T23:59:00');
+    for (const kind of kinds) {
+      for (const step of [...Object.keys(names), 'other_step', null]) {
+        const name = signalTitle(kind);
+        expect(signalNote({ kind, step, dueAt: null })).toBe(name);
+        const what = !deadlineKinds.has(kind) ? '' : step ? `${names[step] ?? step}时限 ` : '期限 ';
+        expect({ kind, step, note: signalNote({ kind, step, dueAt: due }) }).toEqual({ kind, step, note: `${name}（${what}${shortTime(due)}）` });
+      }
+    }
+    expect(shortTime(due)).toBe('12月31日 23:59');
   });
 });

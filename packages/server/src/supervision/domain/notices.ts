@@ -27,6 +27,23 @@ export function shortTime(d: Date): string {
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`;
 }
 
+/** The signals whose `dueAt` is the deadline of the order's current step (the others: a day, or when a retry is due). */
+const aboutStepDeadline: ReadonlySet<string> = new Set(['emergency', 'near_due', 'overdue', 'escalated', 'callback_due']);
+
+/**
+ * The note of a signal's timeline event (recorded by the system actor at the instant the scan wrote it). A step's
+ * deadline is named as one — 应急机制启动（派单时限 12月4日 14:28）— so the time in it does not read as when the
+ * order entered the mechanism, or when it was urged (the event's own time says when). The event's data keeps the
+ * same facts typed (signal, deadlineStep, dueAt: orders/domain/events.ts).
+ */
+export function signalNote(s: Pick<Signal, 'kind' | 'step' | 'dueAt'>): string {
+  const name = signalNames[s.kind];
+  if (!s.dueAt) return name;
+  if (!aboutStepDeadline.has(s.kind)) return `${name}（${shortTime(s.dueAt)}）`;
+  const step = s.step ? (stepNames[s.step] ?? s.step) : '';
+  return `${name}（${step ? `${step}时限` : '期限'} ${shortTime(s.dueAt)}）`;
+}
+
 /** The timeline action a signal is recorded as (system actor). */
 export const signalActions = {
   emergency: 'emergency_alert',

@@ -47,9 +47,9 @@ export function isoWeekday(date: string): number {
 /** The Monday of the week a Beijing date lies in. */
 export const mondayOf = (date: string) => addDaysToDate(date, 1 - isoWeekday(date));
 
-/** The week the review held at `now` looks back on: the whole previous week, Monday to Sunday. */
-export function reviewedWeek(now: Date): { start: string; end: string } {
-  const start = addDaysToDate(mondayOf(localDateOf(now)), -7);
+/** The week a review held on `meetingDay` looks back on: the whole week before the meeting's, Monday to Sunday (end exclusive). */
+export function weekReviewedOn(meetingDay: string): { start: string; end: string } {
+  const start = addDaysToDate(mondayOf(meetingDay), -7);
   return { start, end: addDaysToDate(start, 7) };
 }
 
@@ -57,6 +57,65 @@ export function reviewedWeek(now: Date): { start: string; end: string } {
 export function nextReviewDay(now: Date, weekday: number): string {
   const today = localDateOf(now);
   return addDaysToDate(today, (weekday - isoWeekday(today) + 7) % 7);
+}
+
+/**
+ * The week the agenda shows at `now`: the one the next review (`nextReviewDay`, shown beside it) looks back on. On the
+ * review day itself that is last week; from the day after, the week in progress — last week was reviewed already (the
+ * agenda on Sunday 6 December showed 23–29 November, reviewed on Thursday the 3rd, beside 下次例会 12-10).
+ */
+export function reviewedWeek(now: Date, weekday: number): { start: string; end: string } {
+  return weekReviewedOn(nextReviewDay(now, weekday));
+}
+
+/** A refused date of a review record: the request field, a stable code and the Chinese message. */
+export type DateProblem = { field: string; code: string; message: string };
+
+/** How late after the week it looks back on a weekly review may be held: two weeks (the next week's meeting, or one put off by a week). */
+export const reviewLateDays = 14;
+
+/**
+ * Why a weekly review's record is refused for its dates (none: accepted). `today` is the clock's date in Beijing.
+ * - The week reviewed (`weekStart`) starts on a Monday: the review looks back on a whole week, Monday to Sunday.
+ * - The meeting (`heldOn`) took place: not after today — a record of a meeting, not a plan.
+ * - It was held once that week was over, from the Monday after it (weekStart + 7), and within `reviewLateDays` of
+ *   its end (at the latest weekStart + 20, the Sunday of the second week after): the usual meeting is in the week
+ *   after, one put off by a holiday in the week after that; a later date is a mistake for another week.
+ * The window is checked only against a Monday: from any other day it would name a week that does not exist.
+ */
+export function meetingDateProblems(input: { weekStart: string; heldOn: string }, today: string): DateProblem[] {
+  const out: DateProblem[] = [];
+  const monday = isoWeekday(input.weekStart) === 1;
+  if (!monday) out.push({ field: 'body.weekStart', code: 'REVIEW_WEEK_NOT_MONDAY', message: `所议周起始日应为星期一，${input.weekStart} 不是星期一` });
+  if (input.heldOn > today) out.push({ field: 'body.heldOn', code: 'REVIEW_HELD_IN_FUTURE', message: `会议日期不能晚于今天（${today}）` });
+  else if (monday) {
+    const earliest = addDaysToDate(input.weekStart, 7);
+    const latest = addDaysToDate(earliest, reviewLateDays - 1);
+    if (input.heldOn < earliest)
+      out.push({ field: 'body.heldOn', code: 'REVIEW_HELD_BEFORE_WEEK_END', message: `会议日期应在所议周结束之后，不早于 ${earliest}` });
+    else if (input.heldOn > latest)
+      out.push({ field: 'body.heldOn', code: 'REVIEW_HELD_TOO_LATE', message: `会议日期应在所议周结束后两周内，不晚于 ${latest}` });
+  }
+  return out;
+}
+
+/** The month (YYYY-MM) a Beijing date lies in. */
+const monthOf = (date: string) => date.slice(0, 7);
+
+/** A 通报 reports a month that has begun (this month so far, or an earlier one): a later month has nothing to count yet. */
+export function circularMonthProblem(month: string, today: string): DateProblem | null {
+  return month > monthOf(today) ? { field: 'body.month', code: 'CIRCULAR_MONTH_IN_FUTURE', message: `通报月份不能晚于本月（${monthOf(today)}）` } : null;
+}
+
+/**
+ * A monthly analysis item is about a month that has begun (this one or an earlier: an item may be recorded late), and
+ * is due today at the earliest: a due date already past would be overdue the moment it is set.
+ */
+export function analysisDateProblems(input: { month: string; dueOn: string }, today: string): DateProblem[] {
+  const out: DateProblem[] = [];
+  if (input.month > monthOf(today)) out.push({ field: 'body.month', code: 'ANALYSIS_MONTH_IN_FUTURE', message: `研判月份不能晚于本月（${monthOf(today)}）` });
+  if (input.dueOn < today) out.push({ field: 'body.dueOn', code: 'ANALYSIS_DUE_IN_PAST', message: `完成期限不能早于今天（${today}）` });
+  return out;
 }
 
 /** Monthly analysis item: open → rectifying (measures set) → evaluated (effect judged). Closed once evaluated. */

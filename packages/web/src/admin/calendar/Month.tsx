@@ -6,13 +6,14 @@ import { monthGrid } from '../calendar-grid.js';
 export function Month({ year, month, byDate, onPick }: { year: number; month: number; byDate: Map<string, CalendarDay>; onPick: (d: CalendarDay) => void }) {
   const t = useT();
   const weeks = monthGrid(year, month);
-  const head = ['一', '二', '三', '四', '五', '六', '日'];
+  // The weekday headers, Monday first (monthGrid's order), each through t() by its literal text.
+  const head = [t('一'), t('二'), t('三'), t('四'), t('五'), t('六'), t('日')];
   return (
     <Card size="small" title={t('{m} 月', { m: month + 1 })} className="month-card">
       <div className="month-grid">
-        {head.map((h) => (
-          <div key={h} className="cal-head">
-            {t(h)}
+        {head.map((h, i) => (
+          <div key={i} className="cal-head">
+            {h}
           </div>
         ))}
         {weeks.flat().map((date, i) => {

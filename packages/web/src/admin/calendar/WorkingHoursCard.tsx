@@ -52,7 +52,9 @@ export function WorkingHoursCard({ hours, onSaved }: { hours: CalendarYear['work
         </Button>
       </Space>
       <div className="muted small" style={{ marginTop: 8 }}>
-        {t('按工作小时计算的期限只在这些时段内计时')} <Tag>v{hours.version}</Tag>
+        {t('按工作小时计算的期限只在这些时段内计时')}
+        {/* Version 0 is the default, never saved: nothing to tell. */}
+        {hours.version > 0 && <Tag style={{ marginLeft: 6 }}>{t('版本 {v}', { v: hours.version })}</Tag>}
       </div>
     </Card>
   );

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Switch, Table } from 'antd';
 import type { Catalog } from '../../api/types.js';
 import type { T } from '../../i18n/i18n.js';
+import { duplicateOf, sortOrderProblem } from './entry-rules.js';
 
 export type Row = Record<string, unknown> & { code: string; isNew?: boolean };
 export type Values = { types: Row[]; subjects: Row[]; riskFlags: Row[]; thresholds: Catalog['thresholds'] };
@@ -29,7 +30,19 @@ export function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (
                 render: (_v, f) => (
                   <Form.Item
                     name={[f.name, 'code']}
-                    rules={[{ required: true, message: t('请填写代码') }, codeRule(t), { max: 40 }]}
+                    // Every row's code: a duplicate is flagged on both rows, and cleared on both when one changes.
+                    dependencies={fields.filter((o) => o.name !== f.name).map((o) => [name, o.name, 'code'])}
+                    rules={[
+                      { required: true, message: t('请填写代码') },
+                      codeRule(t),
+                      { max: 40 },
+                      {
+                        validator: (_r, v: string | undefined) => {
+                          const row = duplicateOf(form.getFieldValue(name) as Row[] | undefined, f.name);
+                          return row === null ? Promise.resolve() : Promise.reject(new Error(t('代码 {code} 与第 {row} 行重复', { code: v ?? '', row })));
+                        },
+                      },
+                    ]}
                     noStyle={false}
                     style={{ margin: 0 }}
                   >
@@ -79,10 +92,22 @@ export function EntryTable({ name, t, extra }: { name: ListName; t: T; extra?: (
                 : []),
               {
                 title: t('排序'),
-                width: 80,
+                width: 100,
                 render: (_v, f) => (
-                  <Form.Item name={[f.name, 'sortOrder']} style={{ margin: 0 }}>
-                    <InputNumber size="small" min={0} max={100000} precision={0} style={{ width: 70 }} />
+                  <Form.Item
+                    name={[f.name, 'sortOrder']}
+                    rules={[
+                      {
+                        validator: (_r, v: unknown) => {
+                          const p = sortOrderProblem(v);
+                          return p ? Promise.reject(new Error(t(p))) : Promise.resolve();
+                        },
+                      },
+                    ]}
+                    style={{ margin: 0 }}
+                  >
+                    {/* No min or max: antd would clamp −5 to 0 silently; the rule says what is wrong and keeps it. */}
+                    <InputNumber size="small" style={{ width: 80 }} />
                   </Form.Item>
                 ),
               },

@@ -3,16 +3,19 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { catalogApi } from '../../api/admin.js';
 import { priorities, tiers, type DeadlinePreview } from '../../api/types.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { priorityLabels, stepLabels, tierLabels } from '../../shared/labels.js';
-import { useCatalog } from '../../shared/reference.js';
+import { useCatalogNames } from '../../shared/reference.js';
+import { explanationText, limitText, ruleText } from './describe.js';
 import { steps } from './names.js';
 import { validValues } from '../../api/form-errors.js';
 
 /** "What deadline would such an order get now?" — the rule that applies and the date on the working calendar. */
 export function PreviewCard() {
-  const t = useT();
-  const { value: catalog } = useCatalog();
+  const { t, lang } = useI18n();
+  const names = useCatalogNames();
+  const { catalog } = names;
+  const name = (x: { nameZh: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameZh);
   const [form] = Form.useForm();
   const [result, setResult] = useState<DeadlinePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,12 +60,12 @@ export function PreviewCard() {
           </Col>
           <Col span={12}>
             <Form.Item name="type" label={t('诉求类型')} rules={[{ required: true }]}>
-              <Select options={(catalog?.types ?? []).map((x) => ({ value: x.code, label: x.nameZh }))} />
+              <Select options={(catalog?.types ?? []).map((x) => ({ value: x.code, label: name(x) }))} />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item name="subject" label={t('诉求事项')} rules={[{ required: true }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: x.nameZh }))} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: name(x) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -91,10 +94,10 @@ export function PreviewCard() {
           <Alert
             type={result.deadline ? 'success' : 'info'}
             title={result.deadlineLocal ? `${t('{label}：', { label: t('期限') })}${result.deadlineLocal}` : t('不设时限')}
-            description={result.explanation}
+            description={explanationText(result, t, names)}
           />
           {result.rule && (
-            <div className="muted small">{`${t('{label}：', { label: t('适用规则') })}${result.rule.appliesTo} · ${result.rule.description}`}</div>
+            <div className="muted small">{`${t('{label}：', { label: t('适用规则') })}${ruleText(result.rule, t, names)} · ${limitText(result.rule, t)}`}</div>
           )}
         </Space>
       )}

@@ -4,15 +4,18 @@ import { catalogApi } from '../../api/admin.js';
 import { ApiError } from '../../api/client.js';
 import { applyServerErrors, refusalToast, validValues } from '../../api/form-errors.js';
 import { limitUnits, priorities, tiers, type TimeLimitRule } from '../../api/types.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { limitUnitLabels, priorityLabels, stepLabels, tierLabels } from '../../shared/labels.js';
-import { useCatalog } from '../../shared/reference.js';
+import { useCatalogNames } from '../../shared/reference.js';
+import { ruleText } from './describe.js';
 import { countFromLabels, steps } from './names.js';
 
 export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | null; onClose: () => void; onDone: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { value: catalog } = useCatalog();
+  const names = useCatalogNames();
+  const { catalog } = names;
+  const name = (x: { nameZh: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameZh);
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
@@ -73,7 +76,7 @@ export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | nu
       confirmLoading={busy}
       destroyOnHidden
     >
-      {rule && <Alert type="info" style={{ marginBottom: 8 }} title={`${rule.stepName} · ${rule.appliesTo}`} />}
+      {rule && <Alert type="info" style={{ marginBottom: 8 }} title={ruleText(rule, t, names)} />}
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
       <Form
         form={form}
@@ -93,14 +96,14 @@ export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | nu
             </Col>
             <Col span={8}>
               <Form.Item name="typeCode" label={t('诉求类型')}>
-                <Select options={[anyOpt, ...(catalog?.types ?? []).map((x) => ({ value: x.code, label: x.nameZh }))]} />
+                <Select options={[anyOpt, ...(catalog?.types ?? []).map((x) => ({ value: x.code, label: name(x) }))]} />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item name="subjectCode" label={t('诉求事项')}>
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={[anyOpt, ...(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: x.nameZh }))]}
+                  options={[anyOpt, ...(catalog?.subjects ?? []).map((x) => ({ value: x.code, label: name(x) }))]}
                 />
               </Form.Item>
             </Col>

@@ -2,7 +2,7 @@ import { Col, Form, Input, Radio, Row, Switch } from 'antd';
 import type { User } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
-import { rules } from '../../shared/validation.js';
+import { passwordHint, passwordProblem, rules } from '../../shared/validation.js';
 
 /**
  * The account itself: name, kind, unit, contact. The username and kind are fixed once made (the audit log and API
@@ -64,7 +64,26 @@ export function AccountFields({ user, kind }: { user: User | null; kind: string 
       </Col>
       {!user && kind !== 'integration' && (
         <Col span={8}>
-          <Form.Item name="password" label={t('初始密码（可不填）')} extra={t('不填则生成随机密码，仅显示一次')} rules={[rules.password(t)]}>
+          <Form.Item
+            name="password"
+            label={t('初始密码（可不填）')}
+            extra={
+              <>
+                {t('不填则生成随机密码，仅显示一次')}
+                <br />
+                {t(passwordHint)}
+              </>
+            }
+            dependencies={['username']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_r, v: string | undefined) => {
+                  const p = v ? passwordProblem(v, getFieldValue('username') as string | undefined) : null;
+                  return p ? Promise.reject(new Error(t(p))) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Col>

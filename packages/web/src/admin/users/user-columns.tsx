@@ -1,9 +1,25 @@
 import { KeyOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { User } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { roleLabels } from '../../shared/labels.js';
+import { formatShortTime } from '../../shared/format.js';
+import type { T } from '../../i18n/i18n.js';
+
+/** A person's lockout as the server tells it (auth/domain/lockout.ts): null when nobody is refused. */
+export type UserLockout = NonNullable<User['lockout']>;
+
+/** How the lockout is refused, in words: which addresses, until when. */
+export function lockoutDetail(l: UserLockout, t: T): string {
+  const where =
+    l.addresses > 0 && l.newAddresses
+      ? t('{n} 个地址因密码错误次数过多暂停登录，从未登录过的地址也暂停登录', { n: l.addresses })
+      : l.newAddresses
+        ? t('各地址密码错误次数合计过多，从未登录过的地址暂停登录')
+        : t('{n} 个地址因密码错误次数过多暂停登录', { n: l.addresses });
+  return `${where}${t('；至 {time} 自动解除', { time: formatShortTime(l.until) })}`;
+}
 
 /** What the people list is filtered by. */
 export type UserQuery = { q?: string; unitId?: string; role?: string; active?: boolean };
@@ -29,6 +45,13 @@ export function useUserColumns(
           {u.kind === 'integration' && <Tag color="blue">{t('接口账号')}</Tag>}
           {!u.active && <Tag color="red">{t('已停用')}</Tag>}
           {u.mustChangePassword && <Tag color="orange">{t('待改密码')}</Tag>}
+          {u.lockout && (
+            <Tooltip title={lockoutDetail(u.lockout, t)}>
+              <Tag color="red" data-testid="locked-tag">
+                {t('已锁定至 {time}', { time: formatShortTime(u.lockout.until) })}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -68,15 +91,17 @@ export function useUserColumns(
                   </Popconfirm>
                 ) : null}
                 {u.kind === 'person' ? (
-                  <Popconfirm
-                    title={t('解除 {name} 的登录锁定？', { name: u.username })}
-                    description={t('清除其在所有地址的登录失败次数，密码不变。')}
-                    onConfirm={() => on.unlock(u)}
-                  >
-                    <Button type="link" size="small" icon={<UnlockOutlined />}>
-                      {t('解除锁定')}
-                    </Button>
-                  </Popconfirm>
+                  u.lockout && (
+                    <Popconfirm
+                      title={t('解除 {name} 的登录锁定？', { name: u.username })}
+                      description={t('清除其在所有地址的登录失败次数，密码不变。')}
+                      onConfirm={() => on.unlock(u)}
+                    >
+                      <Button type="link" size="small" icon={<UnlockOutlined />}>
+                        {t('解除锁定')}
+                      </Button>
+                    </Popconfirm>
+                  )
                 ) : (
                   <Button type="link" size="small" onClick={() => on.tokens(u)}>
                     {t('接口令牌')}

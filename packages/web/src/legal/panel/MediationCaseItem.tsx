@@ -59,7 +59,9 @@ export function MediationCaseItem({
               <Button
                 size="small"
                 type="primary"
-                onClick={() => openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined })}
+                onClick={() =>
+                  openDialog({ kind: 'agreement', c }, { workers: order.workersInvolved ?? 1, amount: order.amountInvolved ?? undefined, signedAt: dayjs() })
+                }
               >
                 {t('登记协议')}
               </Button>

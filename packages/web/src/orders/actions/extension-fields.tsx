@@ -36,7 +36,7 @@ export function ExtensionRequestFields({ order }: { order: OrderView }) {
         label={t('延长时长（{unit}）', { unit })}
         rules={[
           { required: true, message: t('请填写延长的时长') },
-          { type: 'integer', min: 1, message: t('应为不小于 1 的整数') },
+          { type: 'integer', min: 1, message: t('至少延长 1 个{unit}', { unit }) },
           ...(bounds
             ? [{ type: 'integer' as const, max: bounds.max, message: t('最多延长 {max} {unit}（不能超过原办理时限）', { max: bounds.max, unit }) }]
             : []),

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Space, Typography } from 'antd';
 import type { OrderView } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { answerText } from '../../shared/answer-text.js';
 import { formatMoney, formatTime } from '../../shared/format.js';
 import { channelLabels, contactAccessLabels, tierLabels } from '../../shared/labels.js';
 import { useCatalogNames, useDivisionName } from '../../shared/reference.js';
@@ -48,7 +49,7 @@ export function FactsCard({ order }: { order: OrderView }) {
       {order.answer && (
         <div className="narrative">
           <div className="narrative-label">{t('当场答复')}</div>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{order.answer}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{answerText(order.answer, t)}</Typography.Paragraph>
         </div>
       )}
       {order.invalidReason && (

@@ -2,7 +2,7 @@ import { Card, Steps, Tag } from 'antd';
 import type { OrderView } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
-import { hopStatusLabels } from '../../shared/labels.js';
+import { hopSignText, hopStatusText, hopStepStatus } from './hop-line.js';
 
 /** 流转路径: every unit the order went to, in order, with how each hop ended. */
 export function HopsCard({ order }: { order: OrderView }) {
@@ -16,13 +16,12 @@ export function HopsCard({ order }: { order: OrderView }) {
         current={order.hops.length - 1}
         items={order.hops.map((h) => ({
           title: `${h.fromUnit.name} → ${h.toUnit.name}`,
-          status: h.status === 'returned' ? 'error' : h.status === 'signed' ? 'finish' : 'process',
+          status: hopStepStatus(h),
           content: (
             <div className="small">
               <div>
-                {t('派出')} {formatTime(h.dispatchedAt)} · <Tag>{t(hopStatusLabels[h.status] ?? h.status)}</Tag>
-                {h.signedAt && `${t('签收')} ${formatTime(h.signedAt)}`}
-                {!h.signedAt && h.signDueAt && `${t('签收期限')} ${formatTime(h.signDueAt)}`}
+                {t('派出')} {formatTime(h.dispatchedAt)} · <Tag>{hopStatusText(h, t)}</Tag>
+                {hopSignText(h, t)}
               </div>
               {h.note && <div className="muted">{h.note}</div>}
               {h.returnReason && (

@@ -1,28 +1,42 @@
 import { Alert, Button, Card, Form, Input, Radio, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyServerErrors } from '../../api/form-errors.js';
-import { selfServiceApi, type PublicProgress } from '../../api/selfservice.js';
+import { selfServiceApi, type ApplicationProgress, type PublicProgress } from '../../api/selfservice.js';
 import type { Satisfaction } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
+import { answerText } from '../../shared/answer-text.js';
 import { satisfactionLabels } from '../../shared/labels.js';
 import { isPhone } from '../../shared/validation.js';
+import { followQuestion } from './follow.js';
 
-/** Follow a request by number and phone; rate it there once it is answered. */
+/**
+ * Follow a request by number and phone, and rate it there once it is answered; a membership application's number
+ * (RH…) given on the same box shows the application's state instead.
+ */
 export function FollowTab({ initial, rating }: { initial: { number: string; phone: string } | null; rating?: boolean }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [progress, setProgress] = useState<PublicProgress | null>(null);
+  const [application, setApplication] = useState<ApplicationProgress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const words = (w: { zh: string; en: string }) => (lang === 'en' ? w.en : w.zh);
   const follow = async (v: { number: string; phone: string }) => {
     setBusy(true);
     setProblem(null);
+    const q = followQuestion(v);
     try {
-      setProgress(await selfServiceApi.track({ number: v.number.trim(), phone: v.phone }));
+      if (q.kind === 'application') {
+        setProgress(null);
+        setApplication(await selfServiceApi.trackApplication({ number: q.number, phone: q.phone }));
+      } else {
+        setApplication(null);
+        setProgress(await selfServiceApi.track({ number: q.number, phone: q.phone }));
+      }
     } catch (e) {
       setProgress(null);
+      setApplication(null);
       setProblem(applyServerErrors(form, e).join('；') || null);
     } finally {
       setBusy(false);
@@ -39,14 +53,19 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
   return (
     <>
       <Form form={form} name={rating ? 'find' : 'follow'} layout="vertical" onFinish={follow}>
-        <Form.Item name="number" label={t('受理编号')} rules={[{ required: true, whitespace: true, message: t('请填写受理编号') }]}>
+        <Form.Item
+          name="number"
+          label={t('受理编号或申请编号')}
+          extra={t('提交诉求得到的受理编号，或申请入会得到的申请编号（RH 开头）')}
+          rules={[{ required: true, whitespace: true, message: t('请填写受理编号或申请编号') }]}
+        >
           <Input maxLength={40} />
         </Form.Item>
         {/* A call's order is followed too: by the number the caller gave the agent, often a landline. */}
         <Form.Item
           name="phone"
           label={t('电话号码')}
-          extra={t('提交诉求或拨打热线时留下的手机号码或固定电话（固定电话含区号）')}
+          extra={t('提交诉求、申请入会或拨打热线时留下的手机号码或固定电话（固定电话含区号）')}
           rules={[
             { required: true, whitespace: true, message: t('请填写电话号码') },
             {
@@ -62,6 +81,7 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
         </Button>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
+      {application && <ApplicationCard application={application} />}
       {progress && (
         <Card size="small" style={{ marginTop: 16 }} data-testid="progress">
           <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -72,11 +92,19 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
             {progress.handlingUnit && (
               <>
                 <br />
-                {t('承办单位')}：{progress.handlingUnit}
+                {t('{label}：', { label: t('承办单位') })}
+                {progress.handlingUnit}
               </>
             )}
           </Typography.Paragraph>
-          {progress.answer && <Alert type="success" title={t('答复')} description={progress.answer} style={{ marginBottom: 12 }} />}
+          {progress.answer && (
+            <Alert
+              type="success"
+              title={t('答复')}
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{answerText(progress.answer, t)}</span>}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Steps
             direction="vertical"
             size="small"
@@ -96,6 +124,31 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
     </>
   );
 }
+/** A membership application as its applicant follows it: the state, the union it went to, the steps, why it was declined. */
+export function ApplicationCard({ application: a }: { application: ApplicationProgress }) {
+  const { t, lang } = useI18n();
+  const words = (w: { zh: string; en: string }) => (lang === 'en' ? w.en : w.zh);
+  return (
+    <Card size="small" style={{ marginTop: 16 }} data-testid="application-progress">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('您的入会申请')}：{words(a.stateText)}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {a.number} · {t('提交于 {at}', { at: formatTime(a.submittedAt) })}
+        <br />
+        {t('受理工会')}：{a.unitName}
+      </Typography.Paragraph>
+      {a.declineReason && <Alert type="warning" title={t('未通过的理由')} description={a.declineReason} style={{ marginBottom: 12 }} />}
+      <Steps
+        direction="vertical"
+        size="small"
+        current={a.steps.length - 1}
+        items={a.steps.map((s) => ({ title: words(s.text), description: formatTime(s.at) }))}
+      />
+    </Card>
+  );
+}
+
 export function RateForm({ progress, phone, onRated }: { progress: PublicProgress; phone: string; onRated: (p: PublicProgress) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();

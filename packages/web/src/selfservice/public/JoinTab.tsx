@@ -1,28 +1,44 @@
-import { Form, Input, Result } from 'antd';
+import { Button, Form, Input, Result, Typography } from 'antd';
 import { selfServiceApi } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { PhoneAndCode } from './PhoneAndCode.js';
 import { NameField, PlaceField, SubmitFooter, usePublicSubmit } from './public-form.js';
 
-export function JoinTab() {
+/** Apply to join the union; the application's number is followed on 查询进度 with the same phone (onApplied opens it). */
+export function JoinTab({ onApplied }: { onApplied: (number: string, phone: string) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const { busy, problem, done, submit } = usePublicSubmit(form, (v: Record<string, string>) =>
-    selfServiceApi.apply({
+  const { busy, problem, done, submit } = usePublicSubmit(form, async (v: Record<string, string>) => {
+    const r = await selfServiceApi.apply({
       name: v.name!,
       phone: v.phone!,
       code: v.code!,
       employer: v.employer!,
       industry: v.industry!,
       ...(v.place?.trim() ? { place: { text: v.place.trim() } } : {}),
-    }),
-  );
+    });
+    return { ...r, phone: v.phone! };
+  });
   if (done)
     return (
       <Result
         status="success"
         title={t('入会申请已提交')}
-        subTitle={t('申请编号 {n}，已转{u}办理，工会将与您联系并发放会员卡。', { n: done.number, u: done.unitName })}
+        subTitle={
+          <>
+            {t('申请编号')}：
+            <Typography.Text strong copyable data-testid="application-number">
+              {done.number}
+            </Typography.Text>
+            <br />
+            {t('已转{u}办理，工会将与您联系并发放会员卡。请记下申请编号，凭编号和手机号查询办理进度。', { u: done.unitName })}
+          </>
+        }
+        extra={
+          <Button type="primary" onClick={() => onApplied(done.number, done.phone)}>
+            {t('查询进度')}
+          </Button>
+        }
       />
     );
   return (

@@ -1,8 +1,12 @@
 import { Button, Checkbox, Form, Input, InputNumber, Result, Typography } from 'antd';
 import { selfServiceApi } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { rules } from '../../shared/validation.js';
 import { PhoneAndCode } from './PhoneAndCode.js';
 import { NameField, PlaceField, SubmitFooter, usePublicSubmit } from './public-form.js';
+
+/** The server's limit of a request's text (intake's narrative, orders.schemas.ts). */
+const narrativeMax = 5000;
 
 export function SubmitTab({ onSubmitted }: { onSubmitted: (number: string, phone: string) => void }) {
   const { t } = useI18n();
@@ -47,15 +51,25 @@ export function SubmitTab({ onSubmitted }: { onSubmitted: (number: string, phone
     <Form form={form} name="submit" layout="vertical" onFinish={submit} requiredMark="optional">
       <NameField />
       <PhoneAndCode purpose="request" form={form} />
-      <Form.Item name="narrative" label={t('反映的问题')} rules={[{ required: true, whitespace: true, message: t('请填写诉求内容') }]}>
-        <Input.TextArea rows={5} maxLength={5000} placeholder={t('请写明单位、地点、人数、金额和经过，例如：某某公司拖欠 12 名工人 3 个月工资')} />
+      <Form.Item
+        name="narrative"
+        label={t('反映的问题')}
+        rules={[{ required: true, whitespace: true, message: t('请填写诉求内容') }, rules.max(t, '反映的问题', narrativeMax)]}
+      >
+        {/* Counted, not cut (as at intake): a pasted account over the limit stays whole and is marked, the worker shortens it. */}
+        <Input.TextArea
+          rows={5}
+          count={{ show: true, max: narrativeMax }}
+          placeholder={t('请写明单位、地点、人数、金额和经过，例如：某某公司拖欠 12 名工人 3 个月工资')}
+        />
       </Form.Item>
       <Form.Item name="employer" label={t('用人单位')}>
         <Input maxLength={100} />
       </Form.Item>
       <PlaceField />
-      <Form.Item name="workersInvolved" label={t('涉及人数')}>
-        <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+      <Form.Item name="workersInvolved" label={t('涉及人数')} rules={[{ type: 'integer', min: 1, max: 100000, message: t('人数应为 1–100000 的整数') }]}>
+        {/* No min/max on the box: it would turn a slip (-5) into 1 unseen instead of the rule saying so. */}
+        <InputNumber style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="confidential" valuePropName="checked">
         <Checkbox>{t('为我保密（承办单位看不到我的姓名和电话）')}</Checkbox>

@@ -4,6 +4,7 @@ import { isApiError } from '../../api/client.js';
 import { reviewsApi } from '../../api/supervision.js';
 import { useT } from '../../i18n/i18n.js';
 import type { Meeting, MeetingItem } from './types.js';
+import { meetingTitle } from './meeting-title.js';
 
 export function MeetingCard({
   meeting: m,
@@ -38,7 +39,7 @@ export function MeetingCard({
       type="inner"
       title={
         <Space wrap>
-          <strong>{m.title}</strong>
+          <strong>{meetingTitle(m, t)}</strong>
           <span className="muted small">{t('{date} 召开，研判 {week} 起一周', { date: m.heldOn, week: m.weekStart })}</span>
           {open > 0 ? <Tag color="blue">{t('{n} 项督办中', { n: open })}</Tag> : <Tag color="green">{t('已全部办结')}</Tag>}
         </Space>

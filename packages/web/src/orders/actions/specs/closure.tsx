@@ -5,7 +5,7 @@ import type { ActionSpec } from '../ActionDialog.js';
 import { TextField } from '../fields.js';
 import { str, opt, type V } from './values.js';
 import { CallbackFields, perCallerResults } from './callback-fields.js';
-import { OutcomeSummary } from './outcome-summary.js';
+import { CoHandlersWithoutFeedback, OutcomeSummary } from './outcome-summary.js';
 import { replyDoubtLabels, reviewCommentReason } from '../ReplyDoubts.js';
 /** 办结 stage: review of the reply, the callback, reopening and archiving. */
 export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
@@ -22,6 +22,7 @@ export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V
       return (
         <>
           <OutcomeSummary order={order} />
+          <CoHandlersWithoutFeedback order={order} />
           <Form.Item
             name="reason"
             label={t('审核意见')}
@@ -46,6 +47,7 @@ export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V
     fields: ({ order }) => (
       <>
         <OutcomeSummary order={order} />
+        <CoHandlersWithoutFeedback order={order} />
         <TextField name="reason" label="退回重办理由" required />
       </>
     ),

@@ -94,6 +94,8 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
       </>
     ),
     submit: (o, v) => ordersApi.returnOrder(o.id, { version: o.version, reason: str(v.reason)! }),
+    // Only asked: the dispatching unit reviews the return.
+    success: '退单申请已提交，待交办单位审核',
   },
   return_redispatch: {
     key: 'return_redispatch',

@@ -91,6 +91,8 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
     fields: ({ order }) => <ExtensionRequestFields order={order} />,
     submit: (o, v) =>
       ordersApi.requestExtension(o.id, { version: o.version, amount: v.amount as number, reason: str(v.reason)!, callerInformed: Boolean(v.callerInformed) }),
+    // Only asked: the dispatching unit decides, so not "已完成".
+    success: '延期申请已提交，待交办单位审批',
   },
   decide_extension: {
     key: 'decide_extension',

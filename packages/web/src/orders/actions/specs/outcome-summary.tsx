@@ -2,6 +2,7 @@ import { Alert } from 'antd';
 import type { OrderView } from '../../../api/types.js';
 import { useT } from '../../../i18n/i18n.js';
 import { ReplyDoubtTags } from '../ReplyDoubts.js';
+import { coHandlersWithoutFeedback } from '../co-handler-feedback.js';
 /** The unit's reply as the reviewer and the caller-back read it: resolved or not, measures, amounts, doubts. */
 export function OutcomeSummary({ order }: { order: OrderView }) {
   const t = useT();
@@ -22,6 +23,23 @@ export function OutcomeSummary({ order }: { order: OrderView }) {
           {o.confirmedDoubts?.length ? <div data-testid="reply-doubts-confirmed">{t('承办人提交时已核实确认存疑的数字')}</div> : null}
         </>
       }
+    />
+  );
+}
+
+/** The reviewer is warned of co-handlers that never reported their part: accept anyway, or send the reply back. */
+export function CoHandlersWithoutFeedback({ order }: { order: OrderView }) {
+  const t = useT();
+  const missing = coHandlersWithoutFeedback(order);
+  if (!missing.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="review-co-handlers-without-feedback"
+      title={t('以下协办单位尚未反馈：{units}', { units: missing.join(t('、')) })}
+      description={t('承办单位办结反馈时协办单位尚未反馈办理情况，请核实后再审核通过，或退回重办。')}
     />
   );
 }
