@@ -76,7 +76,20 @@ describe('administration and first-contact resolution', () => {
     await page.getByText('handler2').first().waitFor();
     await page.getByRole('button', { name: /新建人员/ }).waitFor();
     assert.ok((await page.getByRole('button', { name: /重置密码/ }).count()) > 0);
-    assert.ok((await page.getByRole('button', { name: /解除锁定/ }).count()) > 0);
+    // 解除锁定 only where someone is locked out: nobody yet; five wrong passwords lock `callback` (server's rule).
+    assert.equal(await page.getByRole('button', { name: /解除锁定/ }).count(), 0);
+    for (let i = 0; i < 5; i++)
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'callback', password: 'Wrong-password-1' }),
+      });
+    await page.reload();
+    const locked = page.locator('.ant-table-row', { hasText: '已锁定' });
+    await locked.first().waitFor();
+    assert.equal(await locked.count(), 1);
+    assert.match(await locked.innerText(), /callback/);
+    assert.equal(await page.getByRole('button', { name: /解除锁定/ }).count(), 1);
     const menu = await menuOf(page);
     assert.deepEqual(
       menu.filter((m) => ['单位管理', '分类目录', '时限规则', '工作日历', '审计日志', '工单'].includes(m)),

@@ -263,7 +263,8 @@ describe('Inner Mongolia: four callers, one employer, 230,000 yuan, through the 
     await act(handler, 'sign');
     await stateIs(handler, '办理中');
 
-    const union = await signIn(browser, base, unionPerson.username, { password: unionPerson.first });
+    // A first sign-in opens no page behind the forced password change (shell/AppShell.tsx ShellContent): it stays on '/'.
+    const union = await signIn(browser, base, unionPerson.username, { password: unionPerson.first, at: '/' });
     const forced = union.getByRole('dialog');
     await forced.getByText('首次登录，请先修改密码').waitFor();
     await forced.locator('#currentPassword').fill(unionPerson.first);

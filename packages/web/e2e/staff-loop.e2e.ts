@@ -93,7 +93,8 @@ describe('the staff loop in the browser', () => {
       await shot(p, 'staff-redispatch-place');
       await dialog.locator('textarea').last().fill('同意退单，改派赛罕区');
     });
-    await page.getByText(/地点更正：呼和浩特市新城区 \(150102\) → .*\(150105\)/).waitFor();
+    // Districts by name, not by code (orders/event-summary.ts, the division tree).
+    await page.getByText(/地点更正：呼和浩特市新城区 \(呼和浩特市 新城区\) → .*\(呼和浩特市 赛罕区\)/).waitFor();
     const after = await api(page, 'GET', `/api/orders/${o.id}`);
     assert.equal(after.place.divisionCode, '150105');
     assert.equal(after.holderUnit.name, '赛罕区总工会');
