@@ -19,6 +19,7 @@ import { defaultSurgeRule, detectSurges, type Surge } from './domain/surge.js';
 import { nationalGazetteer } from './gazetteer-data.js';
 import { insertSurge, lastSurgeDay, outcomeCounts, recordedSurges, upsertOutcomes } from './intelligence.repo.js';
 import { shippedModel } from './model/load-model.js';
+import { listSubjects } from '../catalog/catalog.repo.js';
 
 const dayMs = 86_400_000;
 /** China keeps no daylight saving: the local date is UTC + 8 h. */
@@ -213,6 +214,8 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
     const counts = await dailyRequestCounts(db, null, new Date(now.getTime() - (defaultSurgeRule.baselineWeeks * 7 + 8) * dayMs));
     const found = detectSurges(counts, today);
     const centres = await activeUnitsOfType(db, 'hotline_centre');
+    // The notice names the subject as the catalog does (社会保险), not by its code: it is read, and sent as an SMS.
+    const subjectNames = found.length ? new Map((await listSubjects(db)).map((x) => [x.code, x.nameZh])) : new Map<string, string>();
     let started = 0;
     for (const s of found) {
       const last = await lastSurgeDay(db, s);
@@ -221,7 +224,7 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
         const inserted = await insertSurge(tx, { ...s, day: today, noticeQueued: centres.length > 0, detectedAt: now });
         if (!inserted || !centres.length) return;
         started++;
-        const title = `诉求激增：${cityName(s.cityCode)} ${s.subjectCode} ${s.window === 'day' ? '今日' : '本周'} ${s.observed} 件（常态约 ${s.expected} 件）`;
+        const title = `诉求激增：${cityName(s.cityCode)} ${subjectNames.get(s.subjectCode) ?? s.subjectCode} ${s.window === 'day' ? '今日' : '本周'} ${s.observed} 件（常态约 ${s.expected} 件）`;
         await outbox.enqueue(
           tx,
           noticeJob(

@@ -155,6 +155,8 @@ describe('surges and forecast', () => {
       .from(jobs)
       .where(and(eq(jobs.kind, 'notice.deliver'), eq(jobs.key, `notice:surge:social_insurance:150200:day:2026-11-25`)));
     expect(notices).toHaveLength(1);
+    // The subject by its catalog name, not its code.
+    expect((notices[0]!.payload as { title: string }).title).toMatch(/^诉求激增：包头市 社会保险\S* 今日 8 件/);
     expect((notices[0]!.payload as { to: unknown[] }).to).toEqual([expect.objectContaining({ roles: ['supervisor', 'leader'] })]);
 
     // An hour later the surge goes on: no second record, no second notice.
