@@ -5,7 +5,10 @@ import type { ReviewAgenda } from '../../api/supervision.js';
 import { I18nProvider } from '../../i18n/i18n.js';
 import { RecordMeeting } from './RecordMeeting.js';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 const agenda: ReviewAgenda = {
   weekStart: '2026-11-30',
@@ -46,6 +49,8 @@ describe('RecordMeeting', () => {
       return json(200, { items: [] });
     });
     vi.stubGlobal('fetch', fetch);
+    // Only the date is faked: antd's own timers run.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T10:00:00+08:00') });
     const done = vi.fn();
     render(
       <I18nProvider initial="zh">
@@ -60,9 +65,11 @@ describe('RecordMeeting', () => {
     expect(screen.getByText('所议周起始日应为星期一，2026-11-25 不是星期一')).toBeTruthy();
     const posts = fetch.mock.calls.map((c) => c[0] as Request).filter((r) => typeof r !== 'string' && r.method === 'POST');
     expect(posts).toHaveLength(1);
-    expect(await posts[0]!.clone().json()).toMatchObject({ heldOn: '2026-12-10', weekStart: '2026-11-30' });
+    // Before the planned day (12-10) the form offers today (12-06): a meeting not yet held is refused.
+    const expected = '2026-12-06';
+    expect(await posts[0]!.clone().json()).toMatchObject({ heldOn: expected, weekStart: '2026-11-30' });
     expect((screen.getByTestId('review-decision') as HTMLTextAreaElement).value).toBe('区总工会核实企业注册地');
-    expect(screen.getByDisplayValue('2026-12-10')).toBeTruthy();
+    expect(screen.getByDisplayValue(expected)).toBeTruthy();
     expect(done).not.toHaveBeenCalled();
   });
 });

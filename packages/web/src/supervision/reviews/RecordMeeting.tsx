@@ -28,7 +28,9 @@ export function RecordMeeting({
   const [problems, setProblems] = useState<string[]>([]);
   const chosen = agenda.orders.filter((o) => selected.includes(o.id));
   const initial = {
-    heldOn: dayjs(agenda.meetingDay),
+    // The planned meeting day, or today when that day is still ahead (a meeting held early): never a date the server
+    // refuses as not yet come.
+    heldOn: dayjs(agenda.meetingDay).isAfter(dayjs(), 'day') ? dayjs().startOf('day') : dayjs(agenda.meetingDay),
     items: chosen.map((o) => ({
       orderId: o.id,
       number: o.number,
