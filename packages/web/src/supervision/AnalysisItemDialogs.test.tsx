@@ -43,10 +43,11 @@ describe('AddAnalysisItemDialog', () => {
       </I18nProvider>,
     );
     fireEvent.change(screen.getByLabelText('问题'), { target: { value: '建筑行业欠薪集中' } });
-    // The unit: open the tree and choose the county.
+    // The unit: once the units are read (a tree opened while still loading may stay empty), open it, choose the county.
+    await waitFor(() => expect(document.querySelector('.ant-select .anticon-loading')).toBeNull(), { timeout: 30_000 });
     fireEvent.mouseDown(screen.getByLabelText('责任单位'));
     // A busy machine may take a while to render the tree: wait for it rather than fail (no time is asserted).
-    fireEvent.click(await screen.findByTitle('新城区总工会', {}, { timeout: 15_000 }));
+    fireEvent.click(await screen.findByTitle('新城区总工会', {}, { timeout: 30_000 }));
     fireEvent.click(screen.getByRole('button', { name: /OK|确\s*定/ }));
     await waitFor(() => expect(screen.getByText('完成期限不能早于今天（2026-12-10）')).toBeTruthy(), { timeout: 15_000 });
     expect(screen.getByText('研判月份不能晚于本月（2026-12）')).toBeTruthy();
