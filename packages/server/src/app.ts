@@ -333,13 +333,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(legalRoutes, { prefix: '/api/legal', legal });
   registerLegalJobs(jobs, legal);
   // Lawyer seats: the roster's shifts over the working calendar, transfers to the lawyer on duty, consultations.
-  await app.register(lawyerSeatsRoutes, { prefix: '/api/legal', seats: createLawyerSeatsService({ db, clock, calendar }) });
+  await app.register(lawyerSeatsRoutes, { prefix: '/api/legal', seats: createLawyerSeatsService({ db, clock, calendar, units }) });
   await app.register(ivrRoutes, { prefix: '/api/ivr', ivr: createIvrService({ db, clock, units }) });
   await app.register(callsRoutes, { prefix: '/api/calls', calls, clock, secret: config.telephonySecret });
   const recordings = createCallRecordings({ calls, store: orderDeps.attachments });
   await app.register(callRecordingRoutes, { prefix: '/api/calls', recordings, clock, secret: config.telephonySecret });
   registerCallJobs(jobs);
-  const exchange = createExchangeService({ db, clock, outbound, secrets, timeoutMs: config.exchangeTimeoutSeconds * 1000, listCountCap: config.listCountCap });
+  const exchange = createExchangeService({
+    db,
+    clock,
+    outbound,
+    secrets,
+    units,
+    timeoutMs: config.exchangeTimeoutSeconds * 1000,
+    listCountCap: config.listCountCap,
+  });
   await app.register(exchangeInboundRoutes, {
     prefix: '/api/exchange/inbound',
     inbound: createInboundService({
@@ -357,9 +365,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     outbound,
+    units,
     ...(deps.batchSizes?.nationalUpload ? { batchSize: deps.batchSizes.nationalUpload } : {}),
   });
-  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets, bus }), exchange, uploads });
+  await app.register(exchangeRoutes, { prefix: '/api', partners: createPartnersService({ db, clock, secrets, units, bus }), exchange, uploads });
   outbound.register(jobs);
   registerExchangeJobs(jobs, exchange, uploads);
   // The worker's own page (自助服务, issue 14) and the union's WeChat service groups: requests that come in without an

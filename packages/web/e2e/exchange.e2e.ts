@@ -46,6 +46,9 @@ describe('exchange with other platforms', () => {
     await page.getByRole('tabpanel').locator('.ant-select').nth(1).click();
     await settled(page, '.ant-select-dropdown').locator('.ant-select-item-option', { hasText: '发送失败' }).click();
     await messages.filter({ hasText: '发送失败' }).first().waitFor();
+    // Its error in words, the system's detail kept for the tooltip.
+    assert.equal(await messages.filter({ hasText: '发送失败' }).first().getByText('对方平台拒绝连接（对方服务可能未运行）').count(), 1);
+    assert.equal(await messages.filter({ hasText: '发送失败' }).first().getByText('ECONNREFUSED').count(), 0);
     assert.equal(
       await messages
         .filter({ hasText: '发送失败' })
@@ -89,7 +92,15 @@ describe('exchange with other platforms', () => {
     const api = await (await page.request.get(`${server.url}/api/exchange/figures`)).json();
     const row = card.locator('.ant-table-row').filter({ hasText: '市 12345 政务服务便民热线' });
     const p = api.partners.find((x: { partner: { name: string } }) => x.partner.name === '市 12345 政务服务便民热线');
-    assert.equal(await row.locator('td').nth(4).textContent(), String(p.failed));
+    // Name, received, sent, waiting, its oldest wait, failed, its oldest failure, acknowledgements overdue: each age
+    // beside its own count (the demo's one outage is failed: an age of its own, none beside "waiting 0").
+    const age = /^\d+ (小时|分钟)$/;
+    const cell = async (n: number) => (await row.locator('td').nth(n).textContent()) ?? '';
+    assert.equal(await cell(3), String(p.waiting));
+    assert.match(await cell(4), p.waiting ? age : /^—$/);
+    assert.equal(await cell(5), String(p.failed));
+    assert.equal(p.failed, 1);
+    assert.match(await cell(6), age);
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'e2e-exchange-cockpit');
     await page.context().close();

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { formatLocal } from '../catalog/domain/time-limit-rules.js';
 import type { KpiFigures } from './domain/kpis.js';
 import { changePercent } from './domain/kpis.js';
-import { percent, publishedRows, yuan } from './domain/report-text.js';
+import { type FigureForm, figureText, noNotableOrders, publishedRows, yuan } from './domain/report-text.js';
 
 export type ReportContent = {
   title: string;
@@ -22,41 +22,69 @@ export type ReportContent = {
   generatedAt: string;
 };
 
-/** The comparison rows: this period, previous, change, same period last year, change. Rates in percent. */
+/** The comparison rows: this period, previous, change, same period last year, change; each with its figure's form. */
 export function comparisonRows(c: ReportContent) {
-  const rate = (k: keyof KpiFigures, label: string) => ({
+  const row = (k: keyof KpiFigures, label: string, form: FigureForm) => ({
     label,
     now: c.figures[k] as number | null,
     prev: c.previous[k] as number | null,
     ly: c.lastYear[k] as number | null,
-    isRate: true,
+    form,
   });
-  const count = (k: keyof KpiFigures, label: string) => ({ ...rate(k, label), isRate: false });
   return [
-    count('requests', '受理量（人次）'),
-    count('ordersCreated', '工单量'),
-    count('ordersDispatched', '派单量'),
-    count('dueInPeriod', '应办结'),
-    count('completedOnTime', '按时办结'),
-    rate('completionRate', '办结率'),
-    rate('onTimeRate', '按时办结率'),
-    rate('timelySignRate', '及时签收率'),
-    rate('returnRate', '回退率'),
-    rate('extensionRate', '延期率'),
-    rate('callbackRate', '回访率'),
-    rate('satisfactionRate', '满意率（办理）'),
-    rate('callSatisfactionRate', '满意率（话务）'),
-    rate('firstContactResolutionRate', '一次性解答率'),
-    count('averageHandlingWorkingDays', '平均办理时长（工作日）'),
-    count('amountRecoveredYuan', '追回金额（元）'),
-    count('workersHelped', '帮助职工（人）'),
-    count('invalidOrders', '无效工单（不计入比率）'),
+    row('requests', '受理量（人次）', 'count'),
+    row('ordersCreated', '工单量', 'count'),
+    row('ordersDispatched', '派单量', 'count'),
+    row('dueInPeriod', '应办结', 'count'),
+    row('completedOnTime', '按时办结', 'count'),
+    row('completionRate', '办结率', 'rate'),
+    row('onTimeRate', '按时办结率', 'rate'),
+    row('timelySignRate', '及时签收率', 'rate'),
+    row('returnRate', '回退率', 'rate'),
+    row('extensionRate', '延期率', 'rate'),
+    row('callbackRate', '回访率', 'rate'),
+    row('satisfactionRate', '满意率（办理）', 'rate'),
+    row('callSatisfactionRate', '满意率（话务）', 'rate'),
+    row('firstContactResolutionRate', '一次性解答率', 'rate'),
+    row('averageHandlingWorkingDays', '平均办理时长（工作日）', 'days'),
+    row('amountRecoveredYuan', '追回金额（元）', 'money'),
+    row('workersHelped', '帮助职工（人）', 'count'),
+    row('invalidOrders', '无效工单（不计入比率）', 'count'),
   ];
 }
-const show = (v: number | null, isRate: boolean) => (v === null ? '—' : isRate ? percent(v) : String(v));
 const change = (a: number | null, b: number | null) => {
   const c = changePercent(a, b);
   return c === null ? '—' : `${c > 0 ? '+' : ''}${c.toFixed(1)}%`;
+};
+
+/**
+ * Excel's number formats of the figures' forms, the same on every sheet: a count grouped, a rate a fraction shown as a
+ * percentage, yuan grouped with fen, working days with two decimals (kpis.ts rounds them so), a change signed.
+ */
+export const figureFormats: Record<FigureForm | 'change', string> = {
+  count: '#,##0',
+  rate: '0.0%',
+  money: '#,##0.00',
+  days: '0.00',
+  change: '+0.0%;-0.0%;0.0%',
+};
+
+type Figure = { value: number | null; form: FigureForm | 'change'; none?: string };
+/**
+ * Appends a row of a label and figures. A figure is written as a number with its form's format (a spreadsheet sums,
+ * sorts and charts it; text "131" or "94.7%" it cannot), and as the text `none` ('—') when there is none.
+ */
+function addFigureRow(ws: ExcelJS.Worksheet, label: string, figures: Figure[]) {
+  const row = ws.addRow([label, ...figures.map((f) => f.value ?? f.none ?? '—')]);
+  figures.forEach((f, i) => {
+    if (f.value !== null) row.getCell(i + 2).numFmt = figureFormats[f.form];
+  });
+  return row;
+}
+/** A change in percent (changePercent: 25.0 for +25%) as the fraction the percentage format shows. */
+const changeFigure = (a: number | null, b: number | null): Figure => {
+  const c = changePercent(a, b);
+  return { value: c === null ? null : c / 100, form: 'change' };
 };
 
 export async function reportXlsx(c: ReportContent): Promise<Buffer> {
@@ -72,10 +100,15 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     bold: true,
   };
   for (const r of comparisonRows(c))
-    ws.addRow([r.label, show(r.now, r.isRate), show(r.prev, r.isRate), change(r.now, r.prev), show(r.ly, r.isRate), change(r.now, r.ly)]);
+    addFigureRow(ws, r.label, [
+      { value: r.now, form: r.form },
+      { value: r.prev, form: r.form },
+      changeFigure(r.now, r.prev),
+      { value: r.ly, form: r.form },
+      changeFigure(r.now, r.ly),
+    ]);
   // Call figures come from the call records (null: no call data for this period or unit).
-  ws.addRow(['来电量', c.figures.calls === null ? '暂无话务数据' : String(c.figures.calls)]);
-  ws.addRow(['接通率', c.figures.answerRate === null ? '暂无话务数据' : show(c.figures.answerRate, true)]);
+  for (const r of publishedRows(c.figures)) if (r.label === '来电量' || r.label === '接通率') addFigureRow(ws, r.label, [r]);
   ws.addRow([]);
   ws.addRow(['综述']).font = { bold: true };
   ws.addRow([c.summary]);
@@ -83,15 +116,15 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
   const pub = wb.addWorksheet('通报口径');
   pub.columns = [{ width: 26 }, { width: 20 }];
   pub.addRow(['指标', '本期']).font = { bold: true };
-  for (const r of publishedRows(c.figures)) pub.addRow([r.label, r.value]);
+  for (const r of publishedRows(c.figures)) addFigureRow(pub, r.label, [r]);
 
   const hot = wb.addWorksheet('热点');
   hot.columns = [{ width: 30 }, { width: 10 }];
   hot.addRow(['诉求事项', '件数']).font = { bold: true };
-  for (const s of c.subjects) hot.addRow([s.name, s.count]);
+  for (const s of c.subjects) addFigureRow(hot, s.name, [{ value: s.count, form: 'count' }]);
   hot.addRow([]);
   hot.addRow(['被反映用人单位', '件数']).font = { bold: true };
-  for (const e of c.employers) hot.addRow([e.name, e.count]);
+  for (const e of c.employers) addFigureRow(hot, e.name, [{ value: e.count, form: 'count' }]);
 
   const notable = wb.addWorksheet('重点工单');
   notable.columns = [{ width: 28 }, { width: 40 }, { width: 40 }];
@@ -100,7 +133,11 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
   if (c.campaigns.length) {
     notable.addRow([]);
     notable.addRow(['专项行动', '工单数', '追回金额（元）']).font = { bold: true };
-    for (const k of c.campaigns) notable.addRow([k.name, k.orders, k.amountRecoveredYuan]);
+    for (const k of c.campaigns)
+      addFigureRow(notable, k.name, [
+        { value: k.orders, form: 'count' },
+        { value: k.amountRecoveredYuan, form: 'money' },
+      ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -142,10 +179,10 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
             ['指标', '本期', '上期', '环比', '同期', '同比'],
             comparisonRows(c).map((r) => [
               r.label,
-              show(r.now, r.isRate),
-              show(r.prev, r.isRate),
+              figureText(r.now, r.form),
+              figureText(r.prev, r.form),
               change(r.now, r.prev),
-              show(r.ly, r.isRate),
+              figureText(r.ly, r.form),
               change(r.now, r.ly),
             ]),
           ),
@@ -160,7 +197,7 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
                 ['工单编号', '标题', '说明'],
                 c.notable.map((n) => [n.number, n.title, n.note]),
               )
-            : para('本期无紧急或大额工单。'),
+            : para(noNotableOrders),
           ...(c.campaigns.length
             ? [
                 para('五、专项行动', { bold: true }),

@@ -1,4 +1,5 @@
-import { and, between, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, between, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { addDaysToDate, instantAt } from '../calendar/domain/working-time.js';
 import type { Executor } from '../platform/db/client.js';
 import { industryRules, unknownIndustry } from './domain/industry.js';
 import { analyticsCampaigns, analyticsOrderFacts, analyticsReportSubscriptions, analyticsReports, type CampaignRules } from './analytics.tables.js';
@@ -102,6 +103,24 @@ export async function campaignDays(db: Executor, where: SQL) {
 export async function insertCampaign(db: Executor, values: typeof analyticsCampaigns.$inferInsert) {
   const [row] = await db.insert(analyticsCampaigns).values(values).returning();
   return row!;
+}
+
+/**
+ * Holds a unit's campaign names until the transaction ends, so two people creating the same name at once get one
+ * campaign and one refusal. A lock rather than a unique index: installations may already hold such twins.
+ */
+export async function lockCampaignNames(tx: Executor, unitId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`analytics-campaign-names:${unitId}`}))`);
+}
+
+/** The unit's campaign of that name, if it has one. */
+export async function campaignNamed(db: Executor, unitId: string, name: string): Promise<{ id: string } | undefined> {
+  const [k] = await db
+    .select({ id: analyticsCampaigns.id })
+    .from(analyticsCampaigns)
+    .where(and(eq(analyticsCampaigns.unitId, unitId), eq(analyticsCampaigns.name, name)))
+    .limit(1);
+  return k;
 }
 
 /** Campaigns of units under the path, the latest first. */
@@ -210,4 +229,39 @@ export async function activeSubscriptions(db: Executor) {
     .select({ unitId: analyticsReportSubscriptions.unitId, kinds: analyticsReportSubscriptions.kinds })
     .from(analyticsReportSubscriptions)
     .where(sql`cardinality(${analyticsReportSubscriptions.kinds}) > 0`);
+}
+
+/**
+ * The local day of the installation's first order (any state, imported history included), or null when there is none
+ * yet: where the system's data begin (domain/report-text.ts periodOutOfRange). By the facts' day index, one entry.
+ */
+export async function firstOrderDay(db: Executor): Promise<string | null> {
+  const [r] = await db.select({ day: sql<string | null>`min(${analyticsOrderFacts.createdDay})` }).from(analyticsOrderFacts);
+  return r?.day ?? null;
+}
+
+/**
+ * A report's urgent and risk orders: received in the period under the unit and not yet completed (办结: accepted at
+ * review) when the period ended, whatever they are now, so a past week's report lists what that week left open, not
+ * what is open today. The newest first. Orders closed at intake never were in the loop, invalid and merged ones count
+ * nowhere (domain/contributions.ts). An order completed in the period and reopened since has no acceptance time any more
+ * and is listed as open: the facts keep the latest acceptance only.
+ */
+export async function urgentOpenAtEnd(db: Executor, unitPath: string, period: { from: string; to: string }, limit: number) {
+  const f = analyticsOrderFacts;
+  const end = instantAt(addDaysToDate(period.to, 1), 0);
+  return db
+    .select({ number: f.number, title: f.title, riskFlags: f.riskFlags })
+    .from(f)
+    .where(
+      and(
+        between(f.createdDay, period.from, period.to),
+        sql`${f.unitPath} like ${under(unitPath)}`,
+        sql`${f.state} not in ('invalid', 'merged', 'closed_at_intake')`,
+        sql`(${f.priority} = 'urgent' or cardinality(${f.riskFlags}) > 0)`,
+        or(isNull(f.acceptedAt), sql`${f.acceptedAt} >= ${end.toISOString()}::timestamptz`),
+      ),
+    )
+    .orderBy(desc(f.createdAt))
+    .limit(limit);
 }

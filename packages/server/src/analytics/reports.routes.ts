@@ -102,8 +102,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         operationId: 'generateReport',
         tags,
         ...describe(
-          '按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）',
-          'Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH).',
+          '按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH；结束日期晚于今天（北京时间）为 400 REPORT_PERIOD_IN_FUTURE；整个期间早于本系统第一张工单为 400 REPORT_PERIOD_BEFORE_DATA）',
+          'Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH, one ending after today (Beijing time) a 400 REPORT_PERIOD_IN_FUTURE, one ending before the first order this system holds a 400 REPORT_PERIOD_BEFORE_DATA).',
         ),
         body: z
           .object({
@@ -212,8 +212,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         operationId: 'createCampaign',
         tags,
         ...describe(
-          '创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则',
-          'Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules.',
+          '创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN',
+          "Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN.",
         ),
         body: z
           .object({

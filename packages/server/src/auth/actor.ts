@@ -19,9 +19,14 @@ export type Actor = {
   userAgent: string | null;
 };
 
-/** The role check: a person acting in another role gets 403 with the roles that would do. */
+/**
+ * The role check: a person acting in another role gets 403 with the roles that would do, in both languages here where
+ * the roles' names are (an English interface gets the English: the table keyed by Chinese texts cannot say a list).
+ */
 export function requireRole(actor: Actor, ...allowed: Role[]): void {
   if (!allowed.includes(actor.role)) {
-    throw forbidden('ROLE_REQUIRED', `当前角色（${roleNames[actor.role].zh}）无权执行此操作，需要：${allowed.map((r) => roleNames[r].zh).join('、')}`);
+    const zh = `当前角色（${roleNames[actor.role].zh}）无权执行此操作，需要：${allowed.map((r) => roleNames[r].zh).join('、')}`;
+    const needs = allowed.length === 1 ? `the role ${roleNames[allowed[0]!].en}` : `one of the roles ${allowed.map((r) => roleNames[r].en).join(', ')}`;
+    throw forbidden('ROLE_REQUIRED', zh, `Your current role (${roleNames[actor.role].en}) may not do this: it needs ${needs}`);
   }
 }

@@ -1,7 +1,9 @@
 import { and, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { reusableSql } from '../platform/db/reusable.js';
 import { countUpTo } from '../platform/db/capped-count.js';
+import type { CallReach } from './call-reach.js';
 import type { CallEvent, CallRecord } from './domain/call-events.js';
 import { noTallies, type CallFigureOptions, type CallTallies } from './domain/call-figures.js';
 import { agentStates, callRequestNonces, calls } from './calls.tables.js';
@@ -166,6 +168,13 @@ export type CallFilter = {
 const inReach = (r: NonNullable<CallFilter['reach']>): SQL =>
   or(r.agents.length ? inArray(sql`lower(${calls.agent})`, [...r.agents]) : undefined, r.queues.length ? inArray(calls.queue, [...r.queues]) : undefined) ??
   sql`false`;
+
+/**
+ * A reach's calls (call-reach.ts) as a condition on another capability's column of call ids (a lawyer's transfer of a
+ * call): every call, a city centre's (the same test as a list's `reach` filter, one subquery), or none.
+ */
+export const callIdInReach = (callId: AnyPgColumn, reach: CallReach): SQL =>
+  !reach ? sql`false` : 'all' in reach ? sql`${callId} is not null` : sql`${callId} in (select ${calls.callId} from ${calls} where ${inReach(reach)})`;
 
 const where = (f: CallFilter): SQL | undefined =>
   and(

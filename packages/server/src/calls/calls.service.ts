@@ -80,8 +80,23 @@ function decodeCallsCursor(s: string): repo.CallsAfter {
   throw invalid('CALL_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
 }
 
-/** Who reads call records: the hotline's desk and those who supervise it. Agents see numbers; others masked. */
+/**
+ * Who reads call records: the hotline's desk and those who supervise it. The caller's number is shown whole only to
+ * the agent who answered the call (or is answering it: `answeredBy`); everyone else, other agents too, sees it masked.
+ */
 const readers = ['agent', 'dispatcher', 'supervisor', 'inspector', 'leader'] as const;
+
+/**
+ * The agent who answered this call, or is on it now: they had (have) the caller on the line, so the call's number and
+ * recording are theirs to see. A call still waiting, or taken by another agent, is not (the number an agent needs for
+ * an order is on the order, masked likewise unless their unit took it in: orders/order-view.ts).
+ */
+const answeredBy = (actor: Pick<Actor, 'role' | 'username'>, call: { agent: string | null }) =>
+  actor.role === 'agent' && call.agent !== null && call.agent === actor.username;
+
+/** The caller's number as this reader may see it (`answeredBy`). */
+const callerFor = (actor: Pick<Actor, 'role' | 'username'>, call: { agent: string | null; caller: string | null }) =>
+  answeredBy(actor, call) ? call.caller : maskPhone(call.caller);
 
 export function createCallsService(deps: Deps) {
   const { db, clock, bus } = deps;
@@ -163,7 +178,8 @@ export function createCallsService(deps: Deps) {
     const earlier = r.caller ? (await repo.callsPage(db, { caller: r.caller }, 6)).filter((c) => c.callId !== callId).slice(0, 5) : [];
     return {
       callId: r.callId,
-      caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
+      // The pop goes to the agent the telephony names on the call (screenPopSource), so this is the whole number.
+      caller: callerFor(actor, r),
       dialled: r.dialled,
       queue: r.queue,
       answeredAt: r.answeredAt?.toISOString() ?? null,
@@ -193,7 +209,7 @@ export function createCallsService(deps: Deps) {
     await db.transaction(async (tx) => {
       const call = await repo.lockCall(tx, callId);
       if (!call || !callInReach(reach, call)) throw notFound('CALL_NOT_FOUND', '话务记录不存在');
-      if (actor.role === 'agent' && call.agent !== actor.username) throw forbidden('CALL_NOT_YOURS', '只能关联本人接听的来电');
+      if (actor.role === 'agent' && !answeredBy(actor, call)) throw forbidden('CALL_NOT_YOURS', '只能关联本人接听的来电');
       const order = await findVisibleOrder(tx, actor, orderId);
       if (!order) throw notFound('ORDER_NOT_FOUND', '工单不存在或无权查看');
       if (call.orderIds.includes(orderId)) return;
@@ -222,8 +238,7 @@ export function createCallsService(deps: Deps) {
     return reach;
   }
 
-  const mayHear = (actor: Actor, r: repo.CallRow) =>
-    ['supervisor', 'inspector', 'leader'].includes(actor.role) || (actor.role === 'agent' && r.agent === actor.username);
+  const mayHear = (actor: Actor, r: repo.CallRow) => ['supervisor', 'inspector', 'leader'].includes(actor.role) || answeredBy(actor, r);
 
   /** The display names of the agents a page of calls names (one statement for the page). */
   const agentNamesOf = (rows: repo.CallRow[]) =>
@@ -234,7 +249,7 @@ export function createCallsService(deps: Deps) {
 
   const view = (actor: Actor, r: repo.CallRow, withEvents: boolean, names: Map<string, string>) => ({
     callId: r.callId,
-    caller: actor.role === 'agent' ? r.caller : maskPhone(r.caller),
+    caller: callerFor(actor, r),
     dialled: r.dialled,
     offeredAt: r.offeredAt?.toISOString() ?? null,
     queuedAt: r.queuedAt?.toISOString() ?? null,

@@ -180,7 +180,7 @@ export class SimOrder {
   relationsOf(actor: SeedActor): Set<Relation> {
     const unit = this.env.unit(actor.unitId);
     const parent = unit.parentId ? this.env.unit(unit.parentId) : null;
-    return relationsOf({ unitId: actor.unitId, scopePath: scopePathOf(unit, parent) }, this.o, this.g.coHandlers, unit);
+    return relationsOf({ unitId: actor.unitId, scopePath: scopePathOf(unit, parent) }, this.o, this.g.coHandlers, { get: (id) => this.env.unit(id) });
   }
 
   /** What the state machine's conditions read (separation of duties, a pending extension…): orders/machine-facts.ts decides it. */

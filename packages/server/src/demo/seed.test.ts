@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
+import { createCalendarService } from '../calendar/calendar.service.js';
+import { addDaysToDate, instantAt, isWithinWorkingTime, localDateOf } from '../calendar/domain/working-time.js';
+import { lawyerTransfers } from '../legal/legal.tables.js';
+import { exchangeMessages } from '../exchange/exchange.tables.js';
 import { orderStates } from '../orders/domain/states.js';
 import { orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderSequences, workOrders } from '../orders/orders.tables.js';
 import { units } from '../units/units.tables.js';
@@ -10,6 +13,7 @@ import { ok, unitByDivision, type Client } from '../../test/support/order-helper
 import { demoHistory, seedOrders } from './demo.seed.js';
 import { demoIntelligenceNarratives } from '../install/demo-intelligence.js';
 import { demoSelfServiceRequests } from '../install/demo-selfservice.js';
+import { demoRevision } from '../install/demo-knowledge.js';
 import type { GeneratedOrder } from './generate.js';
 import { orderProblems } from './invariants.js';
 
@@ -225,6 +229,92 @@ describe('the demo installation', () => {
     const { units: configured } = await ok(leader.get('/api/supervision/emergency-members'));
     expect(configured.find((u: { principal: unknown }) => u.principal)?.principal.name).toBe('马志远（领导）');
     expect(configured.flatMap((u: { members: unknown[] }) => u.members).length).toBe(3);
+  });
+
+  it('gives the second editor a version in 待我审核: the first editor’s revision, in its history and asked for by a notice', async () => {
+    const [editor, editor2] = await Promise.all([t.login('editor'), t.login('editor2')]);
+    type Article = { id: string; title: string; status: string; version: number; publishedVersion: number | null };
+    const reviewable = async (c: Client) => (await ok<{ items: Article[] }>(c.get('/api/knowledge/articles?reviewable=true'))).items;
+    const [waiting, ...more] = await reviewable(editor2);
+    expect(more).toEqual([]);
+    expect(waiting).toMatchObject({ title: '欠薪来电受理话术：要问清的信息', status: 'in_review', version: 2, publishedVersion: 1 });
+    // Its author may not review it: nothing waits for them.
+    expect(await reviewable(editor)).toEqual([]);
+    // The history says who submitted what: the starter version published, the revision under its author with its note.
+    type Version = { version: number; status: string; savedBy: string; note: string | null; changes: unknown };
+    const history = await ok<Version[]>(editor2.get(`/api/knowledge/articles/${waiting!.id}/versions`));
+    expect(history.map((v) => [v.version, v.status, v.savedBy])).toEqual([
+      [1, 'published', '系统预置'],
+      [2, 'in_review', '冯雪（知识库编辑）'],
+    ]);
+    expect(history[1]!.note).toBe(demoRevision.note);
+    const published = await ok<{ body: string; version: number }>(agent.get(`/api/knowledge/articles/${waiting!.id}`));
+    expect([published.version, published.body.includes(demoRevision.line)]).toEqual([1, false]);
+    // The notice asking for the review went to the second editor alone, as a person's submission sends it.
+    await t.app.jobs.runDue();
+    type Note = { kind: string; title: string; data: { articleId?: string; version?: number } | null };
+    const asked = async (c: Client) =>
+      (await ok<{ items: Note[] }>(c.get('/api/notifications?limit=100'))).items.filter((n) => n.kind === 'knowledge.review_requested');
+    expect(await asked(editor2)).toEqual([
+      expect.objectContaining({
+        title: '知识条目待审核：欠薪来电受理话术：要问清的信息',
+        data: expect.objectContaining({ articleId: waiting!.id, version: 2 }),
+      }),
+    ]);
+    expect(await asked(editor)).toEqual([]);
+  });
+  it('gives the studio its mediation cases: its mediator and lawyer list and read them, as the county whose order it is', async () => {
+    const [mediator, lawyer] = await Promise.all([t.login('mediator'), t.login('lawyer')]);
+    const [studio] = await t.db.select().from(units).where(eq(units.type, 'lawyer_studio'));
+    type Case = { id: string; state: string; unit: { id: string }; orderId: string; sessions: unknown[] };
+    const cases = async (c: Client) => (await ok<{ items: Case[] }>(c.get('/api/mediation/cases'))).items;
+    const studios = await cases(mediator);
+    expect(studios.map((c) => [c.unit.id, c.state]).sort()).toEqual([
+      [studio!.id, 'agreed'],
+      [studio!.id, 'open'],
+    ]);
+    expect((await cases(lawyer)).map((c) => c.id).sort()).toEqual(studios.map((c) => c.id).sort());
+    for (const c of studios) {
+      expect((await ok<Case>(mediator.get(`/api/mediation/cases/${c.id}`))).sessions).toHaveLength(1);
+      // The order the case is about: the studio takes part in it (invited as co-handler, or holding it).
+      const order = await ok<{ holderUnit: { id: string }; coHandlers: { unit: { id: string } }[] }>(lawyer.get(`/api/orders/${c.orderId}`));
+      expect([order.holderUnit.id, ...order.coHandlers.map((h) => h.unit.id)]).toContain(studio!.id);
+    }
+    // The agreed case is on an order of the demo handler's county: the county reads it too, and the leader both.
+    const agreed = studios.find((c) => c.state === 'agreed')!;
+    expect((await cases(handler)).map((c) => c.id)).toContain(agreed.id);
+    expect((await cases(leader)).map((c) => c.id)).toEqual(expect.arrayContaining(studios.map((c) => c.id)));
+  });
+
+  it('dates each transfer to a lawyer after its order was made, at times spread over working hours (today’s by now)', async () => {
+    const transfers = await t.db
+      .select({ at: lawyerTransfers.at, created: workOrders.createdAt, number: workOrders.number })
+      .from(lawyerTransfers)
+      .innerJoin(workOrders, eq(workOrders.id, lawyerTransfers.orderId));
+    expect(transfers.length).toBeGreaterThanOrEqual(17);
+    expect(transfers.filter((x) => x.at.getTime() <= x.created.getTime())).toEqual([]);
+    const cal = await createCalendarService({ db: t.db, clock: t.clock }).current();
+    const before = transfers.filter((x) => x.at < startOfToday());
+    expect(before.filter((x) => !isWithinWorkingTime(cal, x.at))).toEqual([]);
+    const minutes = new Set(transfers.map((x) => x.at.toISOString().slice(11, 16)));
+    expect(minutes.size).toBeGreaterThan(transfers.length / 2);
+    expect(transfers.every((x) => x.at <= t.clock.now())).toBe(true);
+  });
+
+  it('numbers its exchange messages in the order of their times, and its failed one is no wait', async () => {
+    const rows = await t.db
+      .select({ id: exchangeMessages.id, createdAt: exchangeMessages.createdAt, kind: exchangeMessages.kind })
+      .from(exchangeMessages)
+      .orderBy(asc(exchangeMessages.id));
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['order', 'status', 'upload']));
+    // Each message no earlier than the one numbered before it.
+    expect(rows.filter((r, i) => i > 0 && r.createdAt < rows[i - 1]!.createdAt).map((r) => r.id)).toEqual([]);
+    // The one outage: failed, in words by its kind; not counted as waiting, nor its age as the wait.
+    const figures = await ok(dispatcher.get('/api/exchange/figures'));
+    expect(figures).toMatchObject({ waiting: 0, lagSeconds: 0, failed: 1 });
+    expect(figures.oldestFailedSeconds).toBeGreaterThan(0);
+    const failed = await ok(dispatcher.get('/api/exchange/messages?state=failed'));
+    expect(failed.items.map((m: { lastErrorKind: string }) => m.lastErrorKind)).toEqual(['refused']);
   });
 });
 

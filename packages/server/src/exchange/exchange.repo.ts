@@ -1,4 +1,5 @@
 import type { PartnerCounts } from './domain/figures.js';
+import type { Failure } from './domain/failures.js';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { countUpTo } from '../platform/db/capped-count.js';
 import { rowsOf, type Executor, type Tx } from '../platform/db/client.js';
@@ -211,7 +212,7 @@ export async function recordAttempt(
   db: Executor,
   id: number,
   at: Date,
-  outcome: { ok: true; receipt: string | null } | { ok: false; error: string; state?: 'pending' | 'failed' | undefined },
+  outcome: { ok: true; receipt: string | null } | { ok: false; failure: Failure; state?: 'pending' | 'failed' | undefined },
 ): Promise<void> {
   await db
     .update(exchangeMessages)
@@ -223,6 +224,7 @@ export async function recordAttempt(
             lastAttemptAt: at,
             attempts: sql`${exchangeMessages.attempts} + 1`,
             lastError: null,
+            lastErrorKind: null,
             partnerReceipt: outcome.receipt,
             ackCount: sql`${exchangeMessages.ackCount} + ${outcome.receipt === null ? 0 : 1}`,
           }
@@ -230,7 +232,8 @@ export async function recordAttempt(
             ...(outcome.state ? { state: outcome.state } : {}),
             lastAttemptAt: at,
             attempts: sql`${exchangeMessages.attempts} + 1`,
-            lastError: outcome.error.slice(0, 1000),
+            lastError: outcome.failure.detail.slice(0, 1000),
+            lastErrorKind: outcome.failure.kind,
           },
     )
     .where(eq(exchangeMessages.id, id));
@@ -254,7 +257,7 @@ export async function acknowledge(tx: Executor, partnerId: string, id: number, r
 export async function resetForRetry(tx: Executor, id: number): Promise<MessageRow | undefined> {
   const [r] = await tx
     .update(exchangeMessages)
-    .set({ state: 'pending', lastError: null })
+    .set({ state: 'pending', lastError: null, lastErrorKind: null })
     .where(and(eq(exchangeMessages.id, id), eq(exchangeMessages.direction, 'out'), inArray(exchangeMessages.state, ['failed', 'pending', 'delivered'])))
     .returning();
   return r;
@@ -301,7 +304,9 @@ export async function messagesOf(db: Executor, f: MessageFilter): Promise<Messag
 
 /**
  * Per partner: received, sent (delivered), failed, waiting, acknowledgements overdue (delivered before `ackDueBefore`
- * with no acknowledgement: a 202 the partner never confirmed), and the oldest waiting message's time (the lag). A
+ * with no acknowledgement: a 202 the partner never confirmed), the oldest waiting message's time (the lag) and the
+ * oldest failed one's. Each age is of the set its count counts: a failed message (given up, until an administrator
+ * sends it again) is no "waiting" one, and its age next to "waiting 0" read as a backlog that was not there. A
  * partner with none of these has no row.
  *
  * Each figure is its own index range holding only what it counts (exchange.tables.ts): inbound messages since `since`
@@ -316,18 +321,20 @@ export function figuresStatement(since: Date, ackDueBefore: Date): SQL {
   const from = sql`${since.toISOString()}::timestamptz`;
   const due = sql`${ackDueBefore.toISOString()}::timestamptz`;
   return sql`select partner_id, sum(received)::int as received, sum(sent)::int as sent, sum(failed)::int as failed, sum(waiting)::int as waiting,
-      sum(unacknowledged)::int as unacknowledged, min(oldest_waiting) as oldest_waiting
+      sum(unacknowledged)::int as unacknowledged, min(oldest_waiting) as oldest_waiting, min(oldest_failed) as oldest_failed
     from (
-      select ${m.partnerId} as partner_id, count(*) as received, 0 as sent, 0 as failed, 0 as waiting, 0 as unacknowledged, null::timestamptz as oldest_waiting
+      select ${m.partnerId} as partner_id, count(*) as received, 0 as sent, 0 as failed, 0 as waiting, 0 as unacknowledged,
+          null::timestamptz as oldest_waiting, null::timestamptz as oldest_failed
         from ${m} where ${m.direction} = 'in' and ${m.createdAt} >= ${from} group by 1
       union all
-      select ${m.partnerId}, 0, count(*), 0, 0, 0, null
+      select ${m.partnerId}, 0, count(*), 0, 0, 0, null, null
         from ${m} where ${m.direction} = 'out' and ${m.state} = 'delivered' and ${m.deliveredAt} >= ${from} group by 1
       union all
-      select ${m.partnerId}, 0, 0, count(*) filter (where ${m.state} = 'failed'), count(*) filter (where ${m.state} = 'pending'), 0, min(${m.createdAt})
+      select ${m.partnerId}, 0, 0, count(*) filter (where ${m.state} = 'failed'), count(*) filter (where ${m.state} = 'pending'), 0,
+          min(${m.createdAt}) filter (where ${m.state} = 'pending'), min(${m.createdAt}) filter (where ${m.state} = 'failed')
         from ${m} where ${m.direction} = 'out' and ${m.state} in ('pending', 'failed') group by 1
       union all
-      select ${m.partnerId}, 0, 0, 0, 0, count(*), null
+      select ${m.partnerId}, 0, 0, 0, 0, count(*), null, null
         from ${m} where ${m.direction} = 'out' and ${m.state} = 'delivered' and ${m.ackCount} = 0 and ${m.deliveredAt} < ${due} group by 1
     ) f
     group by partner_id`;
@@ -342,7 +349,9 @@ export async function figures(db: Executor, since: Date, ackDueBefore: Date): Pr
     waiting: number;
     unacknowledged: number;
     oldest_waiting: string | Date | null;
+    oldest_failed: string | Date | null;
   }>(await db.execute(figuresStatement(since, ackDueBefore)));
+  const instant = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v.toISOString() : v);
   return rows.map((r) => ({
     partnerId: r.partner_id,
     received: r.received,
@@ -350,7 +359,8 @@ export async function figures(db: Executor, since: Date, ackDueBefore: Date): Pr
     failed: r.failed,
     waiting: r.waiting,
     unacknowledged: r.unacknowledged,
-    oldestWaiting: r.oldest_waiting === null ? null : r.oldest_waiting instanceof Date ? r.oldest_waiting.toISOString() : r.oldest_waiting,
+    oldestWaiting: instant(r.oldest_waiting),
+    oldestFailed: instant(r.oldest_failed),
   }));
 }
 
@@ -439,7 +449,11 @@ export async function listUploads(db: Executor, f: { partnerId?: string | undefi
           attempts: sql<number>`coalesce(sum(${m.attempts}), 0)::int`,
           lastError: sql<
             string | null
-          >`(array_agg(${m.lastError} order by ${m.lastAttemptAt} desc nulls last) filter (where ${m.state} <> 'delivered' and ${m.lastError} is not null))[1]`,
+          >`(array_agg(${m.lastError} order by ${m.lastAttemptAt} desc nulls last, ${m.id}) filter (where ${m.state} <> 'delivered' and ${m.lastError} is not null))[1]`,
+          // The same message's kind (the same order and filter): the words the page says it in.
+          lastErrorKind: sql<
+            string | null
+          >`(array_agg(${m.lastErrorKind} order by ${m.lastAttemptAt} desc nulls last, ${m.id}) filter (where ${m.state} <> 'delivered' and ${m.lastError} is not null))[1]`,
           completedAt: sql<string | null>`case when bool_and(${m.state} = 'delivered') then max(${m.deliveredAt}) end`,
         })
         .from(m)
@@ -461,6 +475,7 @@ export async function listUploads(db: Executor, f: { partnerId?: string | undefi
       failed: x?.failed ?? 0,
       attempts: x?.attempts ?? 0,
       lastError: x?.lastError ?? null,
+      lastErrorKind: x?.lastErrorKind ?? null,
       completedAt: x?.completedAt ?? null,
     };
   });

@@ -5,12 +5,15 @@ import { cursorPage, cursorParam, describe, errorResponses, idParam, versionFiel
 import { signingMethods } from '../platform/signing/hmac.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import { partnerKinds } from './domain/mapping.js';
+import { failureKinds } from './domain/failures.js';
 import type { ExchangeService } from './exchange.service.js';
 import type { InboundService } from './inbound.service.js';
 import type { NationalUploadService } from './national-upload.service.js';
 import type { PartnersService } from './partners.service.js';
 
 const tags = ['exchange'];
+/** Why sending to a partner failed (domain/failures.ts): refused, timeout, unknown_host, network, certificate, rejected, partner_error, … */
+const failureKind = z.enum(failureKinds);
 const name = (max: number, label: string) =>
   z
     .string({ error: `请填写${label}` })
@@ -80,6 +83,11 @@ const messageView = z.object({
   state: z.string(),
   attempts: z.number(),
   lastError: z.string().nullable(),
+  lastErrorKind: failureKind
+    .nullable()
+    .describe(
+      '最后错误的类型（界面据此用文字说明：拒绝连接、超时、域名无法解析、网络不通、证书、对方拒收、对方出错等）；lastError 为其技术细节；无错误或记录类型之前的错误为 null / the last error’s kind, which the page says in words (refused, timeout, unknown host, network, certificate, rejected, partner error, …); lastError is its detail; null for none, or an error stored before kinds were',
+    ),
   partnerReceipt: z.string().nullable(),
   ackCount: z.number(),
   payload: z.record(z.string(), z.unknown()),
@@ -101,6 +109,9 @@ const reconciliation = z.object({
   mismatched: z.array(item),
   statement: z.enum(['compared', 'unavailable']),
   statementError: z.string().optional(),
+  statementErrorKind: failureKind
+    .optional()
+    .describe('未取得对方对账数据的原因类型；statementError 为其技术细节 / why the partner’s statement could not be had; statementError is its detail'),
 });
 const uploadView = z.object({
   id: z.string(),
@@ -114,6 +125,7 @@ const uploadView = z.object({
   attempts: z.number(),
   state: z.enum(['sending', 'done', 'failed']),
   lastError: z.string().nullable(),
+  lastErrorKind: failureKind.nullable(),
   figures: z.object({
     received: z.number(),
     receivedByChannel: z.record(z.string(), z.number()),
@@ -226,8 +238,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         tags,
         response: { 200: z.object({ items: z.array(partnerView) }), ...errorResponses },
         ...describe(
-          '对接平台列表（管理员；派单员转办时选择）；不含密钥',
-          'Exchange partners (administrators; dispatchers choosing a transfer target); never their secrets.',
+          '对接平台列表（省热线中心范围内的管理员；派单员转办时选择，其他单位 403 EXCHANGE_OUT_OF_SCOPE）；不含密钥',
+          'Exchange partners (administrators, and dispatchers choosing a transfer target, whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE); never their secrets.',
         ),
       },
     },
@@ -291,8 +303,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           .strict(),
         response: { 200: cursorPage(messageView), ...errorResponses },
         ...describe(
-          '收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执',
-          'Exchange messages, newest first, with attempts, last error and the partner’s receipt.',
+          '收发消息列表（最新在前，省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）：每条的尝试次数、最后错误、对方回执。对方推送工单中来电人的电话、身份证号打码显示，保密工单的来电人显示为“（保密）”',
+          'Exchange messages, newest first, with attempts, last error and the partner’s receipt (administrators and dispatchers whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE). A partner’s order shows its callers’ phone and ID numbers masked, a confidential caller as hidden ("confidential").',
         ),
       },
     },
@@ -371,6 +383,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
             waiting: z.number(),
             unacknowledged: z.number(),
             lagSeconds: z.number(),
+            oldestFailedSeconds: z.number(),
             partners: z.array(
               z.object({
                 partner: z.object({ id: z.string(), name: z.string() }),
@@ -380,14 +393,15 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
                 waiting: z.number(),
                 unacknowledged: z.number(),
                 lagSeconds: z.number(),
+                oldestFailedSeconds: z.number(),
               }),
             ),
           }),
           ...errorResponses,
         },
         ...describe(
-          '数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）',
-          'Exchange figures (province level): received and sent today, failed, waiting, acknowledgements overdue (delivered an hour ago, not confirmed), and the oldest wait in seconds.',
+          '数据交换指标（省级）：今日收到、今日发出、待发及其最长积压时间（秒）、发送失败及其中最早一条的时长（秒）、超时未确认（送达 1 小时仍未获对方确认）',
+          'Exchange figures (province level): received and sent today, waiting with the oldest wait in seconds, failed with the age of the oldest failed message in seconds, and acknowledgements overdue (delivered an hour ago, not confirmed).',
         ),
       },
     },
@@ -409,8 +423,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
           .strict(),
         response: { 200: z.object({ items: z.array(uploadView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
         ...describe(
-          '全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误',
-          'The national data link: daily uploads, newest day first, with their batches’ delivery, state and last error.',
+          '全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误（省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）',
+          'The national data link: daily uploads, newest day first, with their batches’ delivery, state and last error (administrators and dispatchers whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE).',
         ),
       },
     },
@@ -441,8 +455,8 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         body: z.object({ partnerId: z.uuid({ error: '平台编号格式不正确' }), reason: name(1000, '转办理由') }).strict(),
         response: { 201: messageView, ...errorResponses },
         ...describe(
-          '转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线',
-          'Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order.',
+          '转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线。仅省热线中心范围内的派单员可转办（其他单位即使持有该工单也为 403 EXCHANGE_OUT_OF_SCOPE）；平台不存在为 400 EXCHANGE_PARTNER_UNKNOWN，已停用为 400 EXCHANGE_PARTNER_INACTIVE，不接收本平台发出的工单为 400 EXCHANGE_PARTNER_NOT_OUTBOUND',
+          'Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order. Only a dispatcher whose reach holds the province hotline centre transfers (anyone else, even holding the order, gets 403 EXCHANGE_OUT_OF_SCOPE); an unknown partner is a 400 EXCHANGE_PARTNER_UNKNOWN, one switched off a 400 EXCHANGE_PARTNER_INACTIVE, one receiving nothing from us a 400 EXCHANGE_PARTNER_NOT_OUTBOUND.',
         ),
       },
     },

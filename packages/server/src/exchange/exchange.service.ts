@@ -17,12 +17,17 @@ import { signedHeaders } from '../platform/signing/signed-request.js';
 import { mapOutbound } from './domain/outbound.js';
 import { theirState } from './domain/mapping.js';
 import { reconcile, type PartnerStatement, type ReconciliationReport } from './domain/reconcile.js';
+import { failureOfStatus, failureOfThrown, type Failure, type FailureKind } from './domain/failures.js';
 import * as repo from './exchange.repo.js';
 import { sendsTo, type Outbound } from './outbound.js';
+import { shownPayload } from './domain/payload-privacy.js';
+import { requireExchangeDesk } from './exchange-desk.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
 
-const messageView = (m: repo.MessageRow, partnerName: string) => ({
+/** A message as every reader sees it: a partner's order with its callers' personal data masked (domain/payload-privacy.ts). */
+const messageView = (m: repo.MessageRow, partner: repo.PartnerRow | undefined) => ({
   id: String(m.id),
-  partner: { id: m.partnerId, name: partnerName },
+  partner: { id: m.partnerId, name: partner?.name ?? '' },
   direction: m.direction as 'in' | 'out',
   kind: m.kind,
   orderId: m.orderId,
@@ -31,9 +36,10 @@ const messageView = (m: repo.MessageRow, partnerName: string) => ({
   state: m.state,
   attempts: m.attempts,
   lastError: m.lastError,
+  lastErrorKind: m.lastErrorKind as FailureKind | null,
   partnerReceipt: m.partnerReceipt,
   ackCount: m.ackCount,
-  payload: m.payload as Record<string, unknown>,
+  payload: shownPayload(m, partner?.mapping),
   createdAt: m.createdAt.toISOString(),
   deliveredAt: m.deliveredAt?.toISOString() ?? null,
   lastAttemptAt: m.lastAttemptAt?.toISOString() ?? null,
@@ -49,7 +55,10 @@ function decodeMessagesCursor(s: string): number {
   throw invalid('EXCHANGE_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
 }
 
-/** Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers. */
+/**
+ * Who reads the exchange traffic: the administrators who run the links, and the hotline's dispatchers, at a reach that
+ * holds the province's hotline centre (exchange-desk.ts).
+ */
 const readers = ['administrator', 'dispatcher'] as const;
 
 export function createExchangeService(deps: {
@@ -57,6 +66,8 @@ export function createExchangeService(deps: {
   clock: Clock;
   outbound: Outbound;
   secrets: SecretBox;
+  /** The cached unit directory: whose reach holds the province's hotline centre (exchange-desk.ts). */
+  units: Pick<UnitDirectoryCache, 'current'>;
   timeoutMs?: number;
   /** How far the message list counts (HOTLINE_LIST_COUNT_CAP): past it "more than". */
   listCountCap?: number;
@@ -81,7 +92,7 @@ export function createExchangeService(deps: {
       pageSize: number;
     },
   ) {
-    requireRole(actor, ...readers);
+    await requireExchangeDesk(deps.units, actor, ...readers);
     const { cursor, pageSize, ...filter } = q;
     const before = cursor ? decodeMessagesCursor(cursor) : undefined;
     const [rows, counted] = await Promise.all([repo.messagesPage(db, filter, pageSize + 1, before), repo.countMessages(db, filter, countCap)]);
@@ -92,7 +103,7 @@ export function createExchangeService(deps: {
     );
     const last = items.at(-1);
     return {
-      items: items.map((m) => messageView(m, partners.get(m.partnerId)?.name ?? '')),
+      items: items.map((m) => messageView(m, partners.get(m.partnerId))),
       nextCursor: rows.length > pageSize && last ? encodeKeyset([last.id]) : null,
       total: counted.total,
       totalCapped: counted.capped,
@@ -102,7 +113,7 @@ export function createExchangeService(deps: {
 
   /** An outbound message sent again from now (failed for good, or waiting in back-off): one more delivery job. */
   async function retry(actor: Actor, id: number) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
       const m = await repo.findMessage(tx, id);
@@ -113,13 +124,28 @@ export function createExchangeService(deps: {
       return reset!;
     });
     const p = await partnerOr404(row.partnerId);
-    return messageView(row, p.name);
+    return messageView(row, p);
   }
 
-  /** 转办: the request goes to a partner (12345, a department) as a transfer message; its receipt and answer come back. */
+  /**
+   * 转办: the request goes to a partner (12345, a department) as a transfer message; its receipt and answer come back.
+   *
+   * Only the province hotline centre's desk transfers out (exchange-desk.ts), not a city's dispatcher who holds the
+   * order: the partners are the province's links, registered, credentialed and watched by the centre, and a transfer
+   * is a message on one of them. What follows a transfer is the centre's alone: the retries of a message that fails,
+   * the reconciliation that finds one the partner never acknowledged, the re-send (the messages page, refused to a
+   * city). A city's transfer that failed would wait where nobody who made it could see it or send it again; and
+   * the city cannot even list the partners to choose one. A city that finds an order is not the union's returns it
+   * (退单) to the desk that dispatched it, which decides the transfer.
+   *
+   * At the desk, the partner named must be one it can send to: unknown (400, not 404: the address is the order's, the
+   * partner is a value of the body), switched off, or receiving nothing from us, each a 400 on the field.
+   */
   async function transferOut(actor: Actor, orderId: string, input: { partnerId: string; reason: string }) {
-    requireRole(actor, 'dispatcher');
-    const partner = await partnerOr404(input.partnerId);
+    await requireExchangeDesk(deps.units, actor, 'dispatcher');
+    const partner = await repo.findPartner(db, input.partnerId);
+    if (!partner) throw invalid('EXCHANGE_PARTNER_UNKNOWN', '没有这个对接平台', [{ field: 'body.partnerId', message: '对接平台不存在' }]);
+    if (!partner.active) throw invalid('EXCHANGE_PARTNER_INACTIVE', '该对接平台已停用，不能转办', [{ field: 'body.partnerId', message: '该平台已停用' }]);
     if (!sendsTo(partner))
       throw invalid('EXCHANGE_PARTNER_NOT_OUTBOUND', '该对接平台不接收本平台发出的工单', [{ field: 'body.partnerId', message: '该平台未配置为接收转办' }]);
     const now = clock.now();
@@ -152,7 +178,7 @@ export function createExchangeService(deps: {
         data: { partner: { id: partner.id, name: partner.name }, messageId: String(m.id), reason: input.reason },
         note: input.reason,
       });
-      return messageView(m, partner.name);
+      return messageView(m, partner);
     });
   }
 
@@ -206,20 +232,32 @@ export function createExchangeService(deps: {
     return exchangeFigures(localDateOf(now), now, partners, rows);
   }
 
-  /** The partner's own statement of the day, when it answers our signed request; null when it cannot. */
-  async function statementOf(partner: repo.PartnerRow, day: string, now: Date): Promise<{ statement: PartnerStatement | null; error?: string }> {
+  /**
+   * The partner's own statement of the day, when it answers our signed request; null when it cannot, with why (its
+   * kind is said in words on the report, the detail kept for the administrator: domain/failures.ts).
+   */
+  async function statementOf(partner: repo.PartnerRow, day: string, now: Date): Promise<{ statement: PartnerStatement | null; failure?: Failure }> {
     if (!sendsTo(partner)) return { statement: null };
     const body = JSON.stringify({ type: 'reconcile', day });
+    const timeoutMs = deps.timeoutMs ?? 10_000;
     try {
       const res = await fetch(partner.endpoint!, {
         method: 'POST',
         body,
         headers: signedHeaders(partner.signingMethod as SigningMethod, deps.secrets.open(partner.signingSecret), body, now, randomUUID()),
-        signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
-      if (!res.ok) return { statement: null, error: `对方应答 HTTP ${res.status}` };
-      const j = (await res.json()) as Partial<PartnerStatement>;
-      if (!Array.isArray(j.received) || !Array.isArray(j.sent)) return { statement: null, error: '对方未提供对账数据' };
+      if (!res.ok) return { statement: null, failure: failureOfStatus(res.status, await res.text().catch(() => '')) };
+      let j: Partial<PartnerStatement>;
+      try {
+        j = (await res.json()) as Partial<PartnerStatement>;
+      } catch (err) {
+        // A body that is no JSON is unreadable; the body's own timeout or a reset is what it is.
+        if (err instanceof SyntaxError) return { statement: null, failure: { kind: 'unreadable', detail: '对方应答不是合法的 JSON' } };
+        throw err;
+      }
+      if (!Array.isArray(j?.received) || !Array.isArray(j?.sent))
+        return { statement: null, failure: { kind: 'unreadable', detail: '对方应答中没有对账数据（received、sent）' } };
       return {
         statement: {
           received: j.received.map((r) => ({ messageId: String(r.messageId), state: r.state ?? null })),
@@ -227,7 +265,7 @@ export function createExchangeService(deps: {
         },
       };
     } catch (err) {
-      return { statement: null, error: (err as Error).message };
+      return { statement: null, failure: failureOfThrown(err, timeoutMs) };
     }
   }
 
@@ -239,7 +277,7 @@ export function createExchangeService(deps: {
     const to = instantAt(addDaysToDate(day, 1), 0);
     const messages = await repo.messagesOf(db, { partnerId, from, to });
     const out = messages.filter((m) => m.direction === 'out');
-    const { statement, error } = await statementOf(partner, day, now);
+    const { statement, failure } = await statementOf(partner, day, now);
     const report = reconcile(
       out.map((m) => {
         const p = m.payload as { stateCode?: string };
@@ -256,13 +294,13 @@ export function createExchangeService(deps: {
       messages.filter((m) => m.direction === 'in').map((m) => ({ externalId: m.externalId ?? '', kind: m.kind })),
       statement,
     );
-    const full = error ? { ...report, statementError: error } : report;
+    const full = failure ? { ...report, statementError: failure.detail, statementErrorKind: failure.kind } : report;
     await repo.saveReconciliation(db, partnerId, day, full, now);
     return full;
   }
 
   async function getReconciliation(actor: Actor, q: { partnerId: string; day?: string | undefined; refresh?: boolean | undefined }) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     const partner = await partnerOr404(q.partnerId);
     const day = q.day ?? addDaysToDate(localDateOf(clock.now()), -1);
     const kept = q.refresh ? undefined : await repo.findReconciliation(db, partner.id, day);
@@ -273,7 +311,7 @@ export function createExchangeService(deps: {
 
   /** The report's one action: every missing message we sent goes again (a fresh delivery job each). */
   async function resendMissing(actor: Actor, q: { partnerId: string; day: string }) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     const report = await getReconciliation(actor, { ...q, refresh: true });
     const ids = report.missing.filter((m) => m.messageId).map((m) => Number(m.messageId));
     const now = clock.now();

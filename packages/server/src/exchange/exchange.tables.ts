@@ -63,6 +63,8 @@ export const exchangeMessages = pgTable(
     state: text('state').notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Why the last attempt failed, as a kind the pages say in words (domain/failures.ts); `last_error` keeps the detail. */
+    lastErrorKind: text('last_error_kind'),
     /** What the partner answered: its receipt number or acknowledgement. */
     partnerReceipt: text('partner_receipt'),
     ackCount: integer('ack_count').notNull().default(0),

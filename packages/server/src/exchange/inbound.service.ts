@@ -11,6 +11,7 @@ import { recordOrderFact } from '../orders/order-facts.js';
 import { lockOrder } from '../orders/orders.repo.js';
 import { isUniqueViolation } from '../units/units.repo.js';
 import { channelOf, mapInbound, theirField, type PartnerKind } from './domain/mapping.js';
+import { maskedInboundOrder } from './domain/payload-privacy.js';
 import * as repo from './exchange.repo.js';
 import { createCoalescer } from '../platform/concurrency/coalesce.js';
 import type { PartnerDirectory } from './partner-directory.js';
@@ -87,7 +88,8 @@ export function createInboundService(deps: {
     const partner = await authenticate(body.partnerId, h, rawBody, 'orders');
     const known = await existing(partner.id, body.externalId);
     if (known) return known;
-    const parsed = partnerOrder.safeParse(mapInbound(partner.mapping, body.order));
+    const ours = mapInbound(partner.mapping, body.order);
+    const parsed = partnerOrder.safeParse(ours);
     if (!parsed.success) {
       const fields = theirErrors(
         partner,
@@ -121,7 +123,10 @@ export function createInboundService(deps: {
             kind: 'order',
             orderId: o.id,
             externalId: body.externalId,
-            payload: { number: o.number, order: body.order },
+            // Kept with its callers' numbers masked (hidden when confidential), as every reader is shown it
+            // (domain/payload-privacy.ts): nothing reads the partner's whole order once ours is made. A repeat is
+            // answered by the order's number beside it, the order holds the caller (whole behind reveal_contact).
+            payload: { number: o.number, order: maskedInboundOrder(partner.mapping, body.order, ours) },
             createdAt: now,
           }),
         // A partner that takes status messages hears of the order from the same transaction.

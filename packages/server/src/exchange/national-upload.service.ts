@@ -1,4 +1,4 @@
-import { requireRole, type Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
 import { ioTurn } from '../platform/concurrency/io-turn.js';
@@ -21,6 +21,9 @@ import {
 } from './domain/national-upload.js';
 import * as repo from './exchange.repo.js';
 import { sendsTo, type Outbound } from './outbound.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
+import { requireExchangeDesk } from './exchange-desk.js';
+import type { FailureKind } from './domain/failures.js';
 
 /** Which partners get the daily upload: the national platform, when we send to it. */
 const uploadsTo = (p: repo.PartnerRow) => p.kind === 'national' && sendsTo(p);
@@ -86,7 +89,14 @@ export async function streamDayUpload(
  * (one row per partner and day, whichever instance runs first), its batches go out as outbound messages retried by
  * the job runner; an administrator sees each upload's state and resumes one that gave up.
  */
-export function createNationalUploadService(deps: { db: Db; clock: Clock; outbound: Outbound; batchSize?: number }) {
+export function createNationalUploadService(deps: {
+  db: Db;
+  clock: Clock;
+  outbound: Outbound;
+  /** The cached unit directory: whose reach holds the province's hotline centre (exchange-desk.ts). */
+  units: Pick<UnitDirectoryCache, 'current'>;
+  batchSize?: number;
+}) {
   const { db, clock, outbound } = deps;
 
   /**
@@ -128,8 +138,9 @@ export function createNationalUploadService(deps: { db: Db; clock: Clock; outbou
     });
   }
 
+  /** Every order of the province's days, uploaded: the province centre's desk reads them (exchange-desk.ts). */
   async function list(actor: Actor, q: { partnerId?: string | undefined; page: number; pageSize: number }) {
-    requireRole(actor, 'administrator', 'dispatcher');
+    await requireExchangeDesk(deps.units, actor, 'administrator', 'dispatcher');
     const r = await repo.listUploads(db, { partnerId: q.partnerId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const partners = await repo.partnersById(
       db,
@@ -148,6 +159,7 @@ export function createNationalUploadService(deps: { db: Db; clock: Clock; outbou
         attempts: i.attempts,
         state: uploadState({ total: i.total, delivered: i.delivered, failed: i.failed }),
         lastError: i.lastError,
+        lastErrorKind: i.lastErrorKind as FailureKind | null,
         figures: i.upload.figures as DayFigures,
         createdAt: i.upload.createdAt.toISOString(),
         completedAt: i.completedAt ? new Date(i.completedAt).toISOString() : null,
@@ -160,7 +172,7 @@ export function createNationalUploadService(deps: { db: Db; clock: Clock; outbou
 
   /** Sends again what is missing of an upload (batches that gave up or wait in back-off); delivered ones never again. */
   async function resume(actor: Actor, id: string) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     const now = clock.now();
     const upload = await repo.findUpload(db, id);
     if (!upload) throw notFound('EXCHANGE_UPLOAD_NOT_FOUND', '上报批次不存在');

@@ -9,6 +9,7 @@ import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
 import type { OrderRow } from '../orders/orders.repo.js';
 import { isReported, statusPayload, wireBody } from './domain/outbound.js';
+import { behindEarlier, DeliveryFailure, failureOf, failureOfStatus, failureOfThrown, notSending } from './domain/failures.js';
 import * as repo from './exchange.repo.js';
 import { exchangeMessages } from './exchange.tables.js';
 
@@ -79,7 +80,11 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
     await enqueue(tx, partner, { kind: 'status', orderId: order.id, externalId: inbound?.externalId ?? null, payload }, now);
   }
 
-  /** One message on the wire: signed with the partner's secret; a 2xx is delivery, its `receipt` the partner's. */
+  /**
+   * One message on the wire: signed with the partner's secret; a 2xx is delivery, its `receipt` the partner's. A
+   * failure is thrown as a DeliveryFailure: its kind (domain/failures.ts) is stored with the message, its detail is
+   * the job's error.
+   */
   async function send(partner: repo.PartnerRow, m: repo.MessageRow, now: Date): Promise<string | null> {
     const body = wireBody(m);
     const headers = signedHeaders(partner.signingMethod as SigningMethod, deps.secrets.open(partner.signingSecret), body, now, randomUUID());
@@ -87,11 +92,10 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
     try {
       res = await fetch(partner.endpoint!, { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      throw new Error(e.name === 'TimeoutError' ? `对方 ${timeoutMs / 1000} 秒未应答（超时）` : `无法连接对方：${e.cause?.code ?? e.message}`);
+      throw new DeliveryFailure(failureOfThrown(err, timeoutMs));
     }
     const text = await res.text().catch(() => '');
-    if (!res.ok) throw new Error(`对方应答 HTTP ${res.status}：${text.slice(0, 200)}`);
+    if (!res.ok) throw new DeliveryFailure(failureOfStatus(res.status, text));
     try {
       const j = JSON.parse(text) as { receipt?: unknown };
       return typeof j.receipt === 'string' ? j.receipt.slice(0, 200) : null;
@@ -106,7 +110,7 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
       const msg = await repo.findMessage(ctx.db, messageId);
       if (!msg || msg.state === 'delivered') return;
       const partner = await repo.findPartner(ctx.db, msg.partnerId);
-      if (!partner || !sendsTo(partner)) throw new Error('对接平台已停用或未配置接收地址');
+      if (!partner || !sendsTo(partner)) throw new DeliveryFailure(notSending);
       const queue = msg.orderId && msg.seq !== null ? await repo.undeliveredUpTo(ctx.db, partner.id, msg.orderId, msg.seq) : [msg];
       for (const m of queue) {
         try {
@@ -115,11 +119,12 @@ export function createOutbound(deps: { db: Db; clock: Clock; secrets: SecretBox;
         } catch (err) {
           // An earlier message sent ahead of this one keeps its state: its own job decides when it has failed for good.
           const state = job.attempts >= job.maxAttempts ? 'failed' : 'pending';
+          const failure = failureOf(err, timeoutMs);
           if (m.id !== msg.id) {
-            await repo.recordAttempt(ctx.db, m.id, ctx.now, { ok: false, error: (err as Error).message });
+            await repo.recordAttempt(ctx.db, m.id, ctx.now, { ok: false, failure });
             // This message waits behind the earlier one: its attempt and the reason are visible on it too.
-            await repo.recordAttempt(ctx.db, msg.id, ctx.now, { ok: false, error: `等待本工单前序消息 #${m.id} 送达：${(err as Error).message}`, state });
-          } else await repo.recordAttempt(ctx.db, m.id, ctx.now, { ok: false, error: (err as Error).message, state });
+            await repo.recordAttempt(ctx.db, msg.id, ctx.now, { ok: false, failure: behindEarlier(m.id, failure), state });
+          } else await repo.recordAttempt(ctx.db, m.id, ctx.now, { ok: false, failure, state });
           throw err;
         }
       }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { requireRole, type Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { unitsById } from '../units/units.repo.js';
 import type { Clock } from '../platform/clock.js';
@@ -11,6 +11,8 @@ import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapp
 import * as repo from './exchange.repo.js';
 import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import { isUniqueViolation } from '../units/units.repo.js';
+import type { UnitDirectoryCache } from '../units/unit-directory.js';
+import { requireExchangeDesk } from './exchange-desk.js';
 
 export type PartnerInput = {
   name: string;
@@ -52,7 +54,14 @@ export function partnerView(p: repo.PartnerRow, unitName: string | null) {
 const fullMapping = (m: Partial<FieldMapping> | undefined): FieldMapping => ({ ...emptyMapping, ...m });
 
 /** Exchange partners: registered and changed by administrators; what the signed routes and the delivery job read. */
-export function createPartnersService(deps: { db: Db; clock: Clock; secrets: SecretBox; bus?: ChangeBus | undefined }) {
+export function createPartnersService(deps: {
+  db: Db;
+  clock: Clock;
+  secrets: SecretBox;
+  /** The cached unit directory: whose reach holds the province's hotline centre (exchange-desk.ts). */
+  units: Pick<UnitDirectoryCache, 'current'>;
+  bus?: ChangeBus | undefined;
+}) {
   const { db, clock, secrets } = deps;
 
   async function receivingUnit(tx: Executor, id: string) {
@@ -84,9 +93,13 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
       throw invalid('EXCHANGE_ENDPOINT_REQUIRED', '向对方发送消息须填写对方接收地址', [{ field: 'body.endpoint', message: '方向为“发送”或“双向”时必填' }]);
   }
 
-  /** Read by administrators, and by dispatchers choosing where to transfer an order (no secret is ever listed). */
+  /**
+   * Read by administrators, and by dispatchers choosing where to transfer an order (no secret is ever listed), at the
+   * province's hotline centre (exchange-desk.ts): the partners' addresses, credentials and mappings are the centre's.
+   * A dispatcher elsewhere transfers to the partner its order came from (web orders/ExchangeCard.tsx).
+   */
   async function list(actor: Actor) {
-    requireRole(actor, 'administrator', 'dispatcher');
+    await requireExchangeDesk(deps.units, actor, 'administrator', 'dispatcher');
     const rows = await repo.listPartners(db);
     const names = await unitsById(
       db,
@@ -96,7 +109,7 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
   }
 
   async function create(actor: Actor, input: PartnerInput) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     checkEndpoint(input.direction, input.endpoint);
     checkPublicKey(input.signingMethod, input.partnerPublicKey);
     const now = clock.now();
@@ -139,7 +152,7 @@ export function createPartnersService(deps: { db: Db; clock: Clock; secrets: Sec
   }
 
   async function update(actor: Actor, id: string, input: Partial<PartnerInput> & { version: number; rotateSecret?: boolean | undefined }) {
-    requireRole(actor, 'administrator');
+    await requireExchangeDesk(deps.units, actor, 'administrator');
     const now = clock.now();
     try {
       return await db.transaction(async (tx) => {

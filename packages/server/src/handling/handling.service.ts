@@ -57,7 +57,7 @@ export function createHandlingService(deps: OrderDeps) {
     const [coHandlers, units] = await Promise.all([activeCoHandlers(db, orderId), deps.units.current()]);
     const decision = decide(order.state as OrderState, 'add_attachment', {
       role: actor.role,
-      relations: relationsOf(actor, order, coHandlers, units.get(actor.unitId)),
+      relations: relationsOf(actor, order, coHandlers, units),
     });
     if (!decision.ok) {
       throw decision.code === 'ORDER_INVALID_TRANSITION'

@@ -44,6 +44,10 @@ export const demo12345Mapping: FieldMapping = {
  * The demo's exchange: the city's 12345 (both directions, through the simulator's port) and the national 12351
  * platform (sends orders), each with a few orders taken from the demo's generated ones, their status messages
  * delivered, and one that failed so the messages page has something to retry.
+ *
+ * The messages are written in the order of their times, whatever order they are made in (newest order first, then
+ * the uploads): the page lists them by number, and a real installation numbers them as they happen, so #11 at 16:52
+ * before #12 at 13:17 told of a sequence that never was.
  */
 export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): Promise<void> {
   const [centre] = await db.select().from(units).where(eq(units.type, 'hotline_centre')).orderBy(asc(units.depth)).limit(1);
@@ -82,6 +86,8 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
     .where(and(isNull(workOrders.sourcePartnerId), eq(workOrders.createdByRole, 'agent')))
     .orderBy(sql`${workOrders.createdAt} desc`)
     .limit(6);
+  // Every message made below, written at the end in the order of their times (writeInTimeOrder).
+  const messages: repo.NewMessage[] = [];
   let outageShown = false;
   for (const [i, o] of orders.entries()) {
     const partner = i < 4 ? p12345 : national;
@@ -94,7 +100,7 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       .update(orderCallers)
       .set({ channel: partner === p12345 ? 'transfer_12345' : 'upper_platform' })
       .where(eq(orderCallers.orderId, o.id));
-    await db.insert(exchangeMessages).values({
+    messages.push({
       partnerId: partner.id,
       direction: 'in',
       kind: 'order',
@@ -113,7 +119,7 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       // One partner outage to show: the last status of the first order that has any (the first order may have none yet).
       const failed = !outageShown && seq === steps.length - 1;
       if (failed) outageShown = true;
-      await db.insert(exchangeMessages).values({
+      messages.push({
         partnerId: partner.id,
         direction: 'out',
         kind: 'status',
@@ -124,6 +130,7 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
         state: failed ? 'failed' : 'delivered',
         attempts: failed ? 60 : 1,
         lastError: failed ? '无法连接对方：ECONNREFUSED' : null,
+        lastErrorKind: failed ? 'refused' : null,
         partnerReceipt: failed ? null : `R-${o.number.slice(-4)}-${seq + 1}`,
         ackCount: failed ? 0 : 1,
         createdAt: e.at,
@@ -132,11 +139,24 @@ export async function seedDemoExchange(db: Db, now: Date, secrets: SecretBox): P
       });
     }
   }
-  await seedDemoUploads(db, national, now);
+  await seedDemoUploads(db, national, now, messages);
+  await writeInTimeOrder(db, messages);
 }
 
-/** The last three days' national uploads, delivered (the first of them on its second attempt): the uploads tab's history. */
-async function seedDemoUploads(db: Db, national: repo.PartnerRow, now: Date): Promise<void> {
+/**
+ * The messages written one by one in the order of their times (a stable sort: an order's receipt before its first
+ * status of the same instant), so their numbers follow time as a real installation's do.
+ */
+async function writeInTimeOrder(db: Db, messages: repo.NewMessage[]): Promise<void> {
+  const inOrder = [...messages].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const m of inOrder) await db.insert(exchangeMessages).values(m);
+}
+
+/**
+ * The last three days' national uploads, delivered (the first of them on its second attempt): the uploads tab's
+ * history. The uploads are written here; their batches' messages go into `messages`, written with the others.
+ */
+async function seedDemoUploads(db: Db, national: repo.PartnerRow, now: Date, messages: repo.NewMessage[]): Promise<void> {
   const today = localDateOf(now);
   const mapping = effectiveMapping(national.mapping);
   const platformCode = national.credentials.platformCode ?? null;
@@ -153,7 +173,7 @@ async function seedDemoUploads(db: Db, national: repo.PartnerRow, now: Date): Pr
           claim: ({ orders, batches }) =>
             repo.insertUpload(tx, { partnerId: national.id, day, format: nationalFormat, orders, batches, figures, createdAt: made }),
           message: async (uploadId, batch, payload) => {
-            await tx.insert(exchangeMessages).values({
+            messages.push({
               partnerId: national.id,
               direction: 'out',
               kind: 'upload',

@@ -1,10 +1,12 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { scopeUnitIdOf } from '../access/scope.js';
 import { createCalendarService } from '../calendar/calendar.service.js';
-import { addDaysToDate, instantAt, isWorkday, localDateOf } from '../calendar/domain/working-time.js';
+import { addDaysToDate, instantAt, isWorkday, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { createIvrService } from '../calls/ivr.service.js';
 import { starterIvr } from '../calls/domain/ivr.js';
 import { createLawyerSeatsService } from '../legal/lawyer-seats.service.js';
-import { openOrdersSeenBy } from '../orders/order-facts.js';
+import { openStates } from '../orders/domain/states.js';
+import { workOrders } from '../orders/orders.tables.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { actorOf } from './demo-legal.js';
@@ -55,7 +57,8 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock, province: string
   const today = localDateOf(now);
   // The rotation counts from today: the demo lawyer (first on the roster) is on duty on first start.
   const anchor = today;
-  const seats = createLawyerSeatsService({ db, clock, calendar });
+  const units = createUnitDirectory({ db, clock, province });
+  const seats = createLawyerSeatsService({ db, clock, calendar, units });
   const roster = await seats.updateRoster(supervisor, {
     version: 0,
     perDay: 2,
@@ -69,30 +72,36 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock, province: string
     })),
   });
 
-  // Past working days (and today): the agent passes an order to the day's first lawyer; the demo lawyer answers theirs.
-  const orders = await openOrdersSeenBy(db, scopeUnitIdOf(agent), 12);
+  // Past working days (and today): the agent passes an order to the day's lawyer, at a time of that day's working hours,
+  // an order that existed by then (and is open still, so it was open then); the demo lawyer answers theirs.
+  const orders = await openOrdersCreated(db, scopeUnitIdOf(agent));
   const days: string[] = [];
   for (let d = addDaysToDate(today, -30); d <= today; d = addDaysToDate(d, 1)) if (cal.workdays.has(d) && isWorkday(cal, d)) days.push(d);
-  let o = 0;
+  const used = new Set<string>();
   let c = 0;
+  // Today's transfers happen by now: before the day's slot they are made now (the desk takes calls out of hours too).
+  const byNow = (at: Date) => new Date(Math.min(now.getTime(), at.getTime()));
   // The last 17 working days: each lawyer served twice in them, the demo lawyer too (and today).
-  for (const day of days.slice(-17)) {
-    const at = (minute: number) => ({
-      now: () => (day === today ? new Date(Math.min(now.getTime(), instantAt(day, minute).getTime())) : instantAt(day, minute)),
-    });
-    const daySeats = createLawyerSeatsService({ db, clock: at(10 * 60), calendar });
+  for (const [i, day] of days.slice(-17).entries()) {
+    const at = byNow(instantAt(day, transferMinute(cal, i)));
+    const daySeats = createLawyerSeatsService({ db, clock: { now: () => at }, calendar, units });
     const onDuty = (await daySeats.listShifts(agent, { from: day, to: day })).onDuty;
-    const order = orders[o++ % Math.max(orders.length, 1)];
+    const order = orderBefore(orders, used, at);
     if (!onDuty.length || !order) continue;
     const target = onDuty.find((l) => l.name === '李明') ?? onDuty[0]!;
     const t = await daySeats.transfer(agent, { orderId: order.id, lawyerId: target.id, note: '来电人咨询劳动争议法律问题，转值班律师解答' });
     if (target.name === '李明') {
-      const answer = createLawyerSeatsService({ db, clock: at(10 * 60 + 20), calendar });
+      const answer = createLawyerSeatsService({ db, clock: { now: () => byNow(new Date(at.getTime() + 20 * 60_000)) }, calendar, units });
       await answer.recordConsultation(lawyer, t.id, consultations[c++ % consultations.length]!);
-      // Today one more waits for the demo lawyer's advice.
-      const next = orders[o++ % orders.length];
-      if (day === today && next)
-        await daySeats.transfer(agent, { orderId: next.id, lawyerId: target.id, note: '来电人咨询工伤认定与劳动关系确认，请值班律师回电解答' });
+      // Today one more waits for the demo lawyer's advice, passed on an hour and a half later (or now).
+      const later = byNow(new Date(at.getTime() + 90 * 60_000));
+      const next = day === today ? orderBefore(orders, used, later) : undefined;
+      if (next)
+        await createLawyerSeatsService({ db, clock: { now: () => later }, calendar, units }).transfer(agent, {
+          orderId: next.id,
+          lawyerId: target.id,
+          note: '来电人咨询工伤认定与劳动关系确认，请值班律师回电解答',
+        });
     }
   }
   // Tomorrow's two lawyers exchange with the day after's first one, so the shifts show a swap.
@@ -107,6 +116,37 @@ export async function seedDemoLawyerSeats(db: Db, clock: Clock, province: string
       reason: '出庭开庭，与同事调换',
     });
   }
-  const ivr = createIvrService({ db, clock, units: createUnitDirectory({ db, clock, province }) });
+  const ivr = createIvrService({ db, clock, units });
   await ivr.update(supervisor, { version: 0, config: starterIvr, note: '启用热线语音导航：维权、咨询、律师、服务、建议与人工' });
+}
+
+/** The open orders the agent's unit sees, oldest first, with when each was made (self-service ones still wait for a check). */
+async function openOrdersCreated(db: Db, unitId: string) {
+  return db
+    .select({ id: workOrders.id, createdAt: workOrders.createdAt })
+    .from(workOrders)
+    .where(and(sql`${workOrders.visibleTo} @> array[${unitId}]::uuid[]`, inArray(workOrders.state, [...openStates]), eq(workOrders.awaitingCheck, false)))
+    .orderBy(asc(workOrders.createdAt), asc(workOrders.id));
+}
+
+/**
+ * The order a transfer at `at` is about: the newest not yet passed to a lawyer that was made at least ten minutes
+ * before (the call that made it, then the transfer), else the newest made by then; none when nothing existed yet.
+ */
+function orderBefore(orders: { id: string; createdAt: Date }[], used: Set<string>, at: Date) {
+  const made = orders.filter((o) => o.createdAt.getTime() <= at.getTime() - 10 * 60_000).reverse();
+  const order = made.find((o) => !used.has(o.id)) ?? made[0];
+  if (order) used.add(order.id);
+  return order;
+}
+
+/**
+ * The minute of the day of the i-th day's transfer: spread over the working periods (morning and afternoon by turns),
+ * at least a quarter of an hour after a period opens and 45 minutes before it closes, so the answer 20 minutes later
+ * falls in the same period.
+ */
+function transferMinute(cal: WorkingCalendar, i: number): number {
+  const period = cal.periods[i % cal.periods.length]!;
+  const room = Math.max(1, period.end - period.start - 60);
+  return period.start + 15 + ((i * 47 + 13) % room);
 }

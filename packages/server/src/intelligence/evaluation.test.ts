@@ -10,9 +10,10 @@ import { shippedModel } from './model/load-model.js';
  * The reader against the test part of the labelled set, which it was never trained or tuned on. The floors sit a
  * little under the figures measured when the model shipped (`npm run intelligence:evaluate -w @hotline/server`), so a
  * change that makes reading worse fails here rather than in an agent's hands: where one request moves a figure by
- * more than the margin, no further miss passes. Measured for reader-8.834-d57532f0 on 320 test requests: type 0.909,
- * subject 0.869, danger P/R 0.949/0.982 (57), mass 0.979/0.979 (48), urgent P/R 0.969/0.984 (63), workers 0.966, amount
- * 0.978, employer 0.991, county 0.94 (150). The type and 危 labels were made consistent by the written rules of the
+ * more than the margin, no further miss passes. Measured for reader-9.834-138aa57f on 320 test requests: type 0.909,
+ * subject 0.869, danger P/R 0.949/0.982 (57), mass 0.979/0.979 (48), urgent P/R 0.969/0.984 (63), workers 0.963, amount
+ * 0.978, employer 0.988, county 0.94 (150); reader-8.834-d57532f0 the same but workers 0.966 and employer 0.991 (README,
+ * reader-9). The type and 危 labels were made consistent by the written rules of the
  * README (78 types and 10 危 changed, test part included, from the text alone), so figures before reader-3 are on
  * other labels. On the 200 test requests up to 802: reader-4 (the danger model over words) danger 0.889/0.865,
  * reader-5 (the cues of the 危 rule, danger-cues.ts) 0.972/0.946, reader-6 (trained with requests 803–898) 0.925/1.
@@ -54,7 +55,8 @@ describe('the shipped reader on the test part of the labelled set', () => {
   });
 
   it('reads workers, amount and employer exactly, and the county where the text settles it', () => {
-    // 309, 313 and 317 of 320; county 141 of 150: one more miss of each passes, two fail.
+    // 308, 313 and 316 of 320; county 141 of 150: one more miss of amount or county passes, two fail; no further miss of
+    // workers or employer passes (reader-8 read one request more of each).
     expect(e.workers).toBeGreaterThanOrEqual(0.96);
     expect(e.amountYuan).toBeGreaterThanOrEqual(0.975);
     expect(e.employer).toBeGreaterThanOrEqual(0.985);
@@ -81,5 +83,44 @@ describe('the shipped reader and a reminder to take care', () => {
 
   it('still reads a report beside a reminder as 危', () => {
     expect(read({ text: '脚手架要塌了，大家注意安全', channel: 'wechat' }, { thresholds }).riskFlags).toContain('danger');
+  });
+});
+
+// reader-8 read a request for information without a question word as a complaint ('我想了解一下加班费的计算方法' 0.74,
+// '想了解一下带薪年休假的天数'), and '想咨询一下加班费的计算方法' as a consultation at 0.68 only: no cue of the type rule
+// fired, and the type model leans to complaint, the larger part of the labelled set. reader-9's fact cue takes such a
+// request for a question (type-cues.ts). A complaint asked with 请问 stays a complaint: the act decides (rule 2).
+describe('the shipped reader and a plain question', () => {
+  const read = createReader({ model: shippedModel(), gazetteer: nationalGazetteer(), segment });
+  const thresholds = { massWorkers: 10, largeAmount: 500_000 };
+  const channels = ['phone', 'app', 'wechat', 'web', 'transfer_12345', undefined];
+  const typeOf = (text: string, channel: string | undefined) => {
+    const r = read({ text, channel }, { thresholds });
+    return { text, channel, type: r.type.code, clear: r.type.confidence >= 0.8 };
+  };
+
+  it('reads a plain question as a consultation, clearly, on any channel', () => {
+    const questions = [
+      '请问夜班补贴怎么算',
+      '请问年假有几天',
+      '想咨询一下加班费的计算方法',
+      '我想了解一下加班费的计算方法',
+      '想了解一下带薪年休假的天数',
+      '想了解一下产假的规定',
+      '你好，我想咨询下年假的天数',
+    ];
+    for (const text of questions) for (const channel of channels) expect(typeOf(text, channel)).toEqual({ text, channel, type: 'consult', clear: true });
+  });
+
+  it('reads a complaint asked with 请问 or 咨询 as a complaint', () => {
+    const complaints = [
+      '请问拖欠三个月工资怎么办',
+      '请问公司不给交社保怎么办',
+      '请问单位不让休年假，这样对吗',
+      '请问公司不签劳动合同该找谁',
+      '请问公司强制我们每天加班到十点不给加班费，这样对吗',
+      '想咨询一下，老板欠了我两个月工资一直拖着不给，我去哪里告他',
+    ];
+    for (const text of complaints) for (const channel of channels) expect(typeOf(text, channel)).toMatchObject({ text, channel, type: 'complaint' });
   });
 });

@@ -62,7 +62,9 @@ export function trainModel(rows: readonly LabelledRequest[]): ReaderModel {
   // subject model sees it (type-cues.ts); trained with requests 961–1053.
   // reader-8: a harm said under a hypothetical is its own cue (x:harm+hypothetical), not x:harm; trained with
   // requests 1121–1239.
-  return { version: `reader-8.${rows.length}-${hash}`, type, subject, danger };
+  // reader-9: a request for information said as such (咨询, 了解, 请问 …) is a question of fact, asking where to seek
+  // redress for an act asks whether it is allowed, and 强制 is an act (type-cues.ts); the same requests.
+  return { version: `reader-9.${rows.length}-${hash}`, type, subject, danger };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { CallReach } from '../calls/call-reach.js';
+import { callIdInReach } from '../calls/calls.repo.js';
 import type { Executor } from '../platform/db/client.js';
 import { lawyerRosters, lawyerSwaps, lawyerTransfers, lawyers, legalConsultations } from './legal.tables.js';
 
@@ -60,17 +62,50 @@ export async function lockTransfer(tx: Executor, id: string): Promise<TransferRo
   return row;
 }
 
-/** Transfers with their consultation (if recorded), newest first; to these lawyers when given, of this order when given. */
-export async function transfersWhere(db: Executor, q: { id?: string; lawyerIds?: string[]; orderId?: string; limit: number }) {
+/**
+ * Who may read which transfer, for a reader who neither received nor made it: a transfer of an order when the reader
+ * may read the order (`orderIds`: orders/order-facts.ts `visibleOrderIds`, the access rule), one of a call without an
+ * order when the call is in the reader's call reach (calls/call-reach.ts).
+ */
+export type TransferReaders = { orderIds: SQL; calls: CallReach };
+
+/**
+ * The transfers a reader reads without naming an order (lawyer-seats.service.ts `readerOfTransfers`): those to these
+ * lawyers (a lawyer's own), those this person made (an agent's), or those readable by the reader.
+ */
+export type TransferReach = { lawyerIds: string[] } | { by: string } | { readableBy: TransferReaders };
+
+const toLawyers = (ids: string[]) => inArray(lawyerTransfers.lawyerId, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+
+const readable = (r: TransferReaders) =>
+  or(
+    and(isNotNull(lawyerTransfers.orderId), inArray(lawyerTransfers.orderId, r.orderIds)),
+    and(isNull(lawyerTransfers.orderId), callIdInReach(lawyerTransfers.callId, r.calls)),
+  );
+
+/** A reach as a condition on `lawyer_transfers`: the one test the list and the figures share. */
+const withinReach = (reach: TransferReach) =>
+  'lawyerIds' in reach ? toLawyers(reach.lawyerIds) : 'by' in reach ? eq(lawyerTransfers.by, reach.by) : readable(reach.readableBy);
+
+/**
+ * Transfers with their consultation (if recorded), newest first; to these lawyers, made by this person, of this order,
+ * readable by this reader, when given.
+ */
+export async function transfersWhere(
+  db: Executor,
+  q: { id?: string; lawyerIds?: string[]; by?: string; orderId?: string; readableBy?: TransferReaders; limit: number },
+) {
   return db
     .select({ transfer: lawyerTransfers, consultation: legalConsultations })
     .from(lawyerTransfers)
     .leftJoin(legalConsultations, eq(legalConsultations.transferId, lawyerTransfers.id))
     .where(
       and(
-        q.lawyerIds ? inArray(lawyerTransfers.lawyerId, q.lawyerIds.length ? q.lawyerIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+        q.lawyerIds ? toLawyers(q.lawyerIds) : undefined,
+        q.by ? eq(lawyerTransfers.by, q.by) : undefined,
         q.orderId ? eq(lawyerTransfers.orderId, q.orderId) : undefined,
         q.id ? eq(lawyerTransfers.id, q.id) : undefined,
+        q.readableBy ? readable(q.readableBy) : undefined,
       ),
     )
     .orderBy(desc(lawyerTransfers.at), asc(lawyerTransfers.id))
@@ -82,13 +117,16 @@ export async function insertConsultation(tx: Executor, v: typeof legalConsultati
   return row;
 }
 
-/** Per lawyer in [from, to): transfers received, consultations recorded, legal aid recommended. */
-export async function figuresByLawyer(db: Executor, from: Date, to: Date) {
+/**
+ * Per lawyer in [from, to): transfers received, consultations recorded, legal aid recommended; of the transfers in the
+ * reader's reach (a consultation by its transfer), as the list reads them.
+ */
+export async function figuresByLawyer(db: Executor, from: Date, to: Date, reach: TransferReach) {
   const [transfers, consultations] = await Promise.all([
     db
       .select({ lawyerId: lawyerTransfers.lawyerId, n: sql<number>`count(*)::int` })
       .from(lawyerTransfers)
-      .where(and(gte(lawyerTransfers.at, from), lt(lawyerTransfers.at, to)))
+      .where(and(gte(lawyerTransfers.at, from), lt(lawyerTransfers.at, to), withinReach(reach)))
       .groupBy(lawyerTransfers.lawyerId),
     db
       .select({
@@ -97,7 +135,8 @@ export async function figuresByLawyer(db: Executor, from: Date, to: Date) {
         aid: sql<number>`count(*) filter (where ${legalConsultations.legalAidRecommended})::int`,
       })
       .from(legalConsultations)
-      .where(and(gte(legalConsultations.recordedAt, from), lt(legalConsultations.recordedAt, to)))
+      .innerJoin(lawyerTransfers, eq(lawyerTransfers.id, legalConsultations.transferId))
+      .where(and(gte(legalConsultations.recordedAt, from), lt(legalConsultations.recordedAt, to), withinReach(reach)))
       .groupBy(legalConsultations.lawyerId),
   ]);
   return { transfers, consultations };

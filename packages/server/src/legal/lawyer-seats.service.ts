@@ -2,8 +2,9 @@ import { atProvinceRoot } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { recordCallTransfer } from '../calls/call-facts.js';
+import { callReachOf } from '../calls/call-reach.js';
 import { addDaysToDate, CalendarNotCoveredError, instantAt, isWorkday, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
-import { orderBriefs, recordOrderFact } from '../orders/order-facts.js';
+import { orderBriefs, recordOrderFact, visibleOrderIds } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
@@ -12,7 +13,13 @@ import { unitsById } from '../units/units.repo.js';
 import { shifts, swapProblem, type SwapProblem } from './domain/lawyer-shifts.js';
 import * as repo from './lawyer-seats.repo.js';
 
-type Deps = { db: Db; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } };
+type Deps = {
+  db: Db;
+  clock: Clock;
+  calendar: { current(): Promise<WorkingCalendar> };
+  /** The unit directory: whose calls a reader has (calls/call-reach.ts), for the transfers of a call. */
+  units: { current(): Promise<Parameters<typeof callReachOf>[1]> };
+};
 
 /** Who sees the lawyers on duty: the desk (to transfer), the lawyers, and those who steer. */
 const shiftReaders = ['agent', 'dispatcher', 'supervisor', 'lawyer', 'leader', 'inspector', 'administrator'] as const;
@@ -36,7 +43,7 @@ export type LawyerRosterInput = {
 };
 
 export function createLawyerSeatsService(deps: Deps) {
-  const { db, clock, calendar } = deps;
+  const { db, clock, calendar, units } = deps;
 
   /** The calendar's answer for a date; a date it does not cover is a 422, never a guess. */
   async function workdayOf() {
@@ -286,8 +293,23 @@ export function createLawyerSeatsService(deps: Deps) {
   }
 
   /**
-   * Transfers and their consultations: a lawyer reads those passed to them; the desk's agents those they made; those
-   * who steer all; with `orderId`, the order's (for whoever sees the order).
+   * The transfers a reader reads without naming an order: a lawyer those passed to them; the desk's agents those they
+   * made; the others (dispatchers, supervisors, leaders, inspectors, administrators at any level) those about an order
+   * they may read, and those of a call without an order that is in their call reach. The list and the figures alike.
+   */
+  async function readerOfTransfers(actor: Actor, known?: repo.LawyerRow[]): Promise<repo.TransferReach> {
+    if (actor.role === 'lawyer') {
+      const all = known ?? (await repo.allLawyers(db));
+      return { lawyerIds: all.filter((l) => l.username === actor.username).map((l) => l.id) };
+    }
+    if (actor.role === 'agent') return { by: actor.userId };
+    const calls = await callReachOf(db, await units.current(), actor.scopePath);
+    return { readableBy: { orderIds: visibleOrderIds(actor), calls } };
+  }
+
+  /**
+   * Transfers and their consultations: those the reader reads (`readerOfTransfers`); with `orderId`, the order's (for
+   * whoever sees the order). Narrowed in the statement, so the newest 200 are the newest the reader may read.
    */
   async function listTransfers(actor: Actor, q: { orderId?: string | undefined }) {
     if (q.orderId) {
@@ -295,12 +317,8 @@ export function createLawyerSeatsService(deps: Deps) {
       return { items: await transferViews(await repo.transfersWhere(db, { orderId: q.orderId, limit: 100 })) };
     }
     requireRole(actor, ...transferring, 'lawyer', 'leader', 'inspector');
-    if (actor.role === 'lawyer') {
-      const mine = (await repo.allLawyers(db)).filter((l) => l.username === actor.username).map((l) => l.id);
-      return { items: await transferViews(await repo.transfersWhere(db, { lawyerIds: mine, limit: 200 })) };
-    }
-    const rows = await repo.transfersWhere(db, { limit: 200 });
-    return { items: await transferViews(actor.role === 'agent' ? rows.filter((r) => r.transfer.by === actor.userId) : rows) };
+    const reach = await readerOfTransfers(actor);
+    return { items: await transferViews(await repo.transfersWhere(db, { ...reach, limit: 200 })) };
   }
 
   /**
@@ -358,12 +376,23 @@ export function createLawyerSeatsService(deps: Deps) {
     return (await transferViews(await repo.transfersWhere(db, { id: transferId, limit: 1 })))[0]!;
   }
 
-  /** Per lawyer over local dates [from, to]: transfers received, consultations, legal aid recommended; and totals. */
+  /**
+   * Per lawyer over local dates [from, to]: transfers received, consultations, legal aid recommended; and totals. Of
+   * the transfers the reader reads (`readerOfTransfers`), not a 403 to all but the province's centre: the page that
+   * asks (web legal/seats/FiguresTab.tsx, 律师统计) sits beside 转律师记录 on 律师座席, which leaders and supervisors
+   * of any level and the lawyers open, and sums what that tab lists for the same reader; a city's leader gets its
+   * orders' and its centre's calls' figures, a lawyer their own line. A reach holding the province's centre reads every
+   * transfer, so its consultations are the cockpit's 律师咨询 (analytics getKpis, `countConsultations`, shown to that
+   * reach only).
+   */
   async function figures(actor: Actor, q: { from: string; to: string }) {
     requireRole(actor, ...figureReaders);
     if (q.to < q.from) throw invalid('PERIOD_INVALID', '结束日期应不早于开始日期', [{ field: 'to', message: '结束日期应不早于开始日期' }]);
-    const f = await repo.figuresByLawyer(db, instantAt(q.from, 0), instantAt(addDaysToDate(q.to, 1), 0));
-    const all = await repo.allLawyers(db);
+    const everyLawyer = await repo.allLawyers(db);
+    const reach = await readerOfTransfers(actor, everyLawyer);
+    const f = await repo.figuresByLawyer(db, instantAt(q.from, 0), instantAt(addDaysToDate(q.to, 1), 0), reach);
+    // A lawyer's figures are their own line: the others' would read as nothing done.
+    const all = 'lawyerIds' in reach ? everyLawyer.filter((l) => reach.lawyerIds.includes(l.id)) : everyLawyer;
     const tr = new Map(f.transfers.map((r) => [r.lawyerId, r.n]));
     const co = new Map(f.consultations.map((r) => [r.lawyerId, r]));
     const items = all

@@ -100,7 +100,7 @@ export function createIntakeService(deps: OrderDeps) {
     const units = await deps.units.current();
     const { order, callers, now } = await insertOrder(actor, input, holderFor(actor, units), claim ? { claim } : {});
     // A new order has no hops, co-handlers, extensions, attachments or links yet; the actor's unit took it in.
-    const relations = new Set<Relation>(['intake', ...relationsOf(actor, order, [], units.get(actor.unitId))]);
+    const relations = new Set<Relation>(['intake', ...relationsOf(actor, order, [], units)]);
     const details = {
       callers,
       hops: [],

@@ -141,7 +141,7 @@ export type ViewSource = { db: Executor; units: UnitDirectoryCache };
 
 export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, now: Date, known?: { details: OrderDetails; relations?: Set<Relation> }) {
   const [d, units] = await Promise.all([known?.details ?? orderDetails(src.db, order.id), src.units.current()]);
-  const relations = known?.relations ?? relationsOf(actor, order, d.coHandlers, units.get(actor.unitId));
+  const relations = known?.relations ?? relationsOf(actor, order, d.coHandlers, units);
   const unitIds = [
     order.intakeUnitId,
     order.holderUnitId,

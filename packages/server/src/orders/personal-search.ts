@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -6,6 +5,7 @@ import { scopeUnitIdOf } from '../access/scope.js';
 import type { Executor } from '../platform/db/client.js';
 import { callerRowsOfNumber, callerSearch } from './orders.repo.js';
 import { invalid } from '../platform/errors/app-error.js';
+import { personalDataFingerprint } from '../platform/privacy/fingerprint.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import { seesWholeNumbers } from './order-view.js';
 import { wholePhoneNumber } from '../platform/validation/phone-number.js';
@@ -43,12 +43,11 @@ export async function callerSearchFor(db: Executor, actor: Pick<Actor, 'role' | 
   return callerSearch(actor, match, many);
 }
 
-/** Lets an investigator holding a number find the searches for it, without the log itself holding the number. */
-const fingerprint = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
-
 /**
  * Every search by a phone or ID number is written to the audit log: who searched, for what (masked, with a
- * fingerprint of the whole value), and how many orders it found.
+ * fingerprint of the whole value: a keyed HMAC, so the log's reader can match searches for one number with each
+ * other but cannot recover it by trying the numbers the mask leaves open: platform/privacy/fingerprint.ts), and how
+ * many orders it found.
  */
 export async function recordPersonalDataSearch(
   db: Executor,
@@ -56,6 +55,8 @@ export async function recordPersonalDataSearch(
   at: Date,
   s: { operation: string; phone?: string | undefined; idNumber?: string | undefined; results: number },
 ): Promise<void> {
+  const phoneFingerprint = s.phone ? await personalDataFingerprint(db, s.phone, at) : null;
+  const idNumberFingerprint = s.idNumber ? await personalDataFingerprint(db, s.idNumber, at) : null;
   await recordAudit(db, {
     at,
     actor,
@@ -64,8 +65,8 @@ export async function recordPersonalDataSearch(
     targetId: s.operation,
     scope: { unitId: scopeUnitIdOf(actor), path: actor.scopePath },
     after: {
-      ...(s.phone ? { phone: maskPhone(s.phone), phoneFingerprint: fingerprint(s.phone) } : {}),
-      ...(s.idNumber ? { idNumber: maskIdNumber(s.idNumber), idNumberFingerprint: fingerprint(s.idNumber) } : {}),
+      ...(s.phone ? { phone: maskPhone(s.phone), phoneFingerprint } : {}),
+      ...(s.idNumber ? { idNumber: maskIdNumber(s.idNumber), idNumberFingerprint } : {}),
       results: s.results,
     },
     detail: `${s.operation}: ${s.results} result(s)`,

@@ -130,7 +130,7 @@ export async function runTransition(
           }
         : locked;
     const { order } = snapshot;
-    const relations = relationsOf(actor, order, snapshot.coHandlers, actorUnit);
+    const relations = relationsOf(actor, order, snapshot.coHandlers, loaded.units);
     const facts = machineFacts(actor, order, relations, snapshot.facts);
     const decision = decide(order.state as OrderState, action, { role: actor.role, relations, facts });
     if (!decision.ok) {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { pathInScope } from '../access/scope.js';
+import { pathInScope, scopeUnitIdOf } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
@@ -8,6 +8,7 @@ import type { IntelligenceService } from '../intelligence/intelligence.service.j
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { maskPhone } from '../platform/privacy/mask.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { isUniqueViolation } from '../units/units.repo.js';
 import {
@@ -16,6 +17,7 @@ import {
   membershipStateNames,
   membershipSteps,
   nextMembershipState,
+  seesApplicantPhone,
   type MembershipAction,
   type MembershipState,
 } from './domain/membership.js';
@@ -88,11 +90,12 @@ export function createMembershipService(deps: {
     }
   }
 
-  const view = (r: MembershipRow, unitName: string | null) => ({
+  /** The application as this reader sees it: the applicant's number whole only for the union handling it (seesApplicantPhone). */
+  const view = (actor: Actor, r: MembershipRow, unitName: string | null) => ({
     id: r.id,
     number: r.number,
     name: r.name,
-    phone: r.phone,
+    phone: seesApplicantPhone({ role: actor.role, reachUnitId: scopeUnitIdOf(actor) }, r) ? r.phone : (maskPhone(r.phone) ?? ''),
     employer: r.employer,
     industry: r.industry,
     placeText: r.placeText,
@@ -112,7 +115,7 @@ export function createMembershipService(deps: {
     requireRole(actor, ...membershipStaffRoles);
     const rows = await repo.applicationsInReach(db, actor, q);
     const units = await deps.units.current();
-    return { items: rows.map((r) => view(r, units.get(r.unitId)?.name ?? null)) };
+    return { items: rows.map((r) => view(actor, r, units.get(r.unitId)?.name ?? null)) };
   }
 
   async function decide(
@@ -135,7 +138,7 @@ export function createMembershipService(deps: {
           : { decidedAt: now, decidedBy: actor.userId, ...(action === 'decline' ? { declineReason: input.reason ?? null } : {}) };
       return repo.updateApplication(tx, id, { ...set, state: next, version: r.version + 1 });
     });
-    return view(row, (await deps.units.current()).get(row.unitId)?.name ?? null);
+    return view(actor, row, (await deps.units.current()).get(row.unitId)?.name ?? null);
   }
 
   /**

@@ -225,7 +225,14 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
             name: requestBody.shape.name,
             phone: mobile,
             code,
-            employer: z.string({ error: '请填写工作单位' }).trim().min(2, { error: '请填写工作单位' }).max(100, { error: '工作单位不能超过 100 字' }),
+            // Two characters at least: the union reads the employer's place from its name and calls it back; one
+            // character names nobody. Blank is 请填写, one character says what is missing (the web checks the same).
+            employer: z
+              .string({ error: '请填写工作单位' })
+              .trim()
+              .min(1, { error: '请填写工作单位', abort: true })
+              .min(2, { error: '工作单位至少 2 个字' })
+              .max(100, { error: '工作单位不能超过 100 字' }),
             industry: z.string({ error: '请填写所在行业' }).trim().min(1, { error: '请填写所在行业' }).max(40, { error: '行业不能超过 40 字' }),
             place: intakeFields.place,
           })

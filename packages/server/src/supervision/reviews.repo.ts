@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { orderVisibility } from '../access/scope.js';
 import type { Actor } from '../auth/actor.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
 import { unitIdsAbove, unitIdsInScope } from '../units/units.repo.js';
@@ -14,6 +15,8 @@ import { analysisItems, circulars, reviewItems, reviewMeetings } from './supervi
  * would be one round trip per table and the aggregation done here over every event of the week or month.
  */
 type Reach = Pick<Actor, 'scopePath'>;
+/** A reader of orders: the access rule needs the role (an integration account, an auditor) and the person too. */
+type Reader = Pick<Actor, 'scopePath' | 'role' | 'userId'>;
 
 /** Last week's orders within reach with the actions that put them on the agenda (`visible`: the access rule over `o`). */
 export async function agendaRows(db: Executor, visible: SQL, from: Date, to: Date, kinds: string[]) {
@@ -31,23 +34,43 @@ export async function agendaRows(db: Executor, visible: SQL, from: Date, to: Dat
   return rowsOf<Record<string, unknown>>(result);
 }
 
-/** Meetings held at the actor's scope, below it or above it (a province meeting is read by the cities). */
-export async function meetingsInReach(db: Executor, actor: Reach) {
+/** The access rule (access/scope.ts) over the orders a statement here reads as `o`: what the reader may read. */
+const readableOrder = (reader: Reader): SQL => orderVisibility(reader, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never });
+
+/**
+ * Meetings held at the reader's scope or below it, and those held above it (a province meeting is read by the cities
+ * and counties) that decided on an order the reader may read: a meeting above says nothing about a unit none of whose
+ * orders it took up.
+ */
+export async function meetingsInReach(db: Executor, reader: Reader) {
   return db
     .select()
     .from(reviewMeetings)
-    .where(or(inArray(reviewMeetings.scopeUnitId, unitIdsInScope(actor)), inArray(reviewMeetings.scopeUnitId, unitIdsAbove(actor))))
+    .where(
+      or(
+        inArray(reviewMeetings.scopeUnitId, unitIdsInScope(reader)),
+        and(
+          inArray(reviewMeetings.scopeUnitId, unitIdsAbove(reader)),
+          sql`exists (select 1 from ${reviewItems} i join work_orders o on o.id = i.order_id
+                      where i.meeting_id = ${reviewMeetings.id} and ${readableOrder(reader)})`,
+        ),
+      ),
+    )
     .orderBy(desc(reviewMeetings.heldOn), desc(reviewMeetings.createdAt))
     .limit(50);
 }
 
-/** The meetings' follow-ups with their order's number, title and state and the owner unit's name. */
-export async function meetingItems(db: Executor, meetingIds: string[]) {
+/**
+ * The meetings' follow-ups about orders the reader may read (reviews are scoped like orders: a meeting held above
+ * the reader also decided on others' orders), with their order's number, title and state and the owner unit's name.
+ */
+export async function meetingItems(db: Executor, reader: Reader, meetingIds: string[]) {
   if (!meetingIds.length) return [];
   const items = await db.execute(sql`
           select i.*, o.number, o.title, o.state as order_state, u.name as owner_name
           from review_items i join work_orders o on o.id = i.order_id join units u on u.id = i.owner_unit_id
-          where i.meeting_id in ${sql.raw(`(${meetingIds.map((i) => `'${i}'`).join(', ')})`)} order by o.number`);
+          where i.meeting_id in ${sql.raw(`(${meetingIds.map((i) => `'${i}'`).join(', ')})`)} and ${readableOrder(reader)}
+          order by o.number`);
   return rowsOf<Record<string, unknown>>(items);
 }
 
@@ -60,8 +83,12 @@ export async function insertItems(tx: Executor, rows: (typeof reviewItems.$infer
   return tx.insert(reviewItems).values(rows).returning();
 }
 
-export async function findItem(db: Executor, id: string) {
-  const [item] = await db.select().from(reviewItems).where(eq(reviewItems.id, id));
+/** The follow-up if its order is one the reader may read (as `meetingItems` lists them). */
+export async function findItem(db: Executor, reader: Reader, id: string) {
+  const [item] = await db
+    .select()
+    .from(reviewItems)
+    .where(and(eq(reviewItems.id, id), sql`exists (select 1 from work_orders o where o.id = ${reviewItems.orderId} and ${readableOrder(reader)})`));
   return item;
 }
 

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { orderVisibility, scopeUnitIdOf } from '../access/scope.js';
+import { orderVisibility, orderVisibleTo, scopePathOf, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
-import { endOfWorkingDay, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
+import { addDaysToDate, endOfWorkingDay, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import { visibleOrderNumbers } from '../orders/order-lookups.js';
-import { unitsById, unitsInScopeByIds } from '../units/units.repo.js';
+import { visibilityOf } from '../orders/orders.repo.js';
+import { unitsById, unitsInScopeByIds, type UnitBrief } from '../units/units.repo.js';
 import {
   agendaActions,
   analysisDateProblems,
@@ -19,8 +20,10 @@ import {
   monthRange,
   nextAnalysisState,
   nextReviewDay,
+  ownerProblems,
   reasonsOf,
   reviewedWeek,
+  weekStartProblem,
   type AgendaReason,
   type AnalysisState,
   type CircularRow,
@@ -32,7 +35,7 @@ import type { circulars } from './supervision.tables.js';
 
 type Deps = { db: Db; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } };
 
-/** Dates the domain refuses (domain/reviews.ts): 400 with the first one's code and message, each under its field. */
+/** Dates (or items) the domain refuses (domain/reviews.ts): 400 with the first one's code and message, each under its field. */
 function refuseDates(problems: readonly DateProblem[]): void {
   const [first] = problems;
   if (first)
@@ -50,15 +53,36 @@ export function createReviewsService(deps: Deps) {
 
   const unitsInScope = (actor: Actor, ids: string[]) => unitsInScopeByIds(db, actor, ids);
 
+  /**
+   * Whether each owner unit reads each order, by the access rule (access/scope.ts) for the people told of a follow-up
+   * (its leaders, handlers and dispatchers: each reads by the unit's reach, a hotline centre's being its federation's;
+   * the one above it told when nobody holds those roles there reads all it reads).
+   */
+  async function ownersRead(ownerIds: string[], orderIds: string[]) {
+    const [owners, orders] = await Promise.all([unitsById(db, ownerIds), visibilityOf(db, orderIds)]);
+    const centres = [...owners.values()].filter((u) => u.type === 'hotline_centre' && u.parentId);
+    const parents = await unitsById(
+      db,
+      centres.map((u) => u.parentId!),
+    );
+    const readerOf = (u: UnitBrief) => ({ scopePath: scopePathOf(u, (u.parentId && parents.get(u.parentId)) || null), role: 'leader' as const, userId: '' });
+    return (ownerId: string, orderId: string) => {
+      const owner = owners.get(ownerId);
+      const order = orders.get(orderId);
+      return !!owner && !!order && orderVisibleTo(readerOf(owner), order);
+    };
+  }
+
   /** Last week's difficult and poorly handled orders within reach, with why each is on the agenda. */
   async function agenda(actor: Actor, weekStart?: string) {
     requireRole(actor, ...reviewers, 'dispatcher');
     const now = clock.now();
+    // Asked for, a whole week from its Monday, as a meeting's record must name it (createMeeting).
+    const notMonday = weekStart ? weekStartProblem(weekStart, 'querystring.weekStart') : null;
+    if (notMonday) refuseDates([notMonday]);
     const settings = await supervisionSettings(db);
     // Unasked, the week the next meeting reviews (shown beside it as meetingDay).
-    const week = weekStart
-      ? { start: weekStart, end: new Date(new Date(`${weekStart}T00:00:00Z`).getTime() + 7 * 86_400_000).toISOString().slice(0, 10) }
-      : reviewedWeek(now, settings.reviewWeekday);
+    const week = weekStart ? { start: weekStart, end: addDaysToDate(weekStart, 7) } : reviewedWeek(now, settings.reviewWeekday);
     const from = new Date(`${week.start}T00:00:00+08:00`);
     const to = new Date(`${week.end}T00:00:00+08:00`);
     const visible = orderVisibility(actor, { visibleTo: sql`o.visible_to` as never, createdBy: sql`o.created_by` as never });
@@ -80,8 +104,10 @@ export function createReviewsService(deps: Deps) {
   async function listMeetings(actor: Actor) {
     requireRole(actor, ...reviewers, 'dispatcher', 'handler');
     const meetings = (await repo.meetingsInReach(db, actor)).map((m) => ({ m }));
+    // Only the follow-ups about orders the reader may read: a meeting held above decided on others' orders too.
     const rows = await repo.meetingItems(
       db,
+      actor,
       meetings.map((x) => x.m.id),
     );
     const settings = await supervisionSettings(db);
@@ -143,6 +169,20 @@ export function createReviewsService(deps: Deps) {
       if (!visible.some((v) => v.id === it.orderId))
         throw invalid('REVIEW_ORDER_INVALID', '工单不存在或无权查看', [{ field: `body.items.${n}.orderId`, message: '工单不存在或无权查看' }]);
     });
+    // Each owner reads its item's order: it is told the order's number and answers for the item (domain/reviews.ts).
+    const reads = await ownersRead(
+      input.items.map((i) => i.ownerUnitId),
+      orderIds,
+    );
+    refuseDates(
+      ownerProblems(
+        input.items.map((it) => ({
+          ownerReads: reads(it.ownerUnitId, it.orderId),
+          ownerName: owners.get(it.ownerUnitId)?.name ?? '',
+          orderNumber: visible.find((v) => v.id === it.orderId)?.number ?? '',
+        })),
+      ),
+    );
     const id = await db.transaction(async (tx) => {
       const m = await repo.insertMeeting(tx, {
         scopeUnitId: scopeUnitIdOf(actor),
@@ -192,7 +232,9 @@ export function createReviewsService(deps: Deps) {
 
   async function completeItem(actor: Actor, id: string) {
     requireRole(actor, ...reviewers, 'handler', 'dispatcher');
-    const item = await repo.findItem(db, id);
+    // Only an item the list shows the reader (about an order the reader reads), owned within reach: an owner named
+    // before owners had to read the order (createMeeting) cannot mark done what it may not open.
+    const item = await repo.findItem(db, actor, id);
     if (!item || !(await unitsInScope(actor, [item.ownerUnitId])).size) throw notFound('REVIEW_ITEM_NOT_FOUND', '督办事项不存在或无权查看');
     const done = await repo.completeItem(db, id, clock.now());
     if (!done) throw conflict('REVIEW_ITEM_DONE', '该督办事项已完成');

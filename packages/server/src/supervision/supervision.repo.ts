@@ -3,6 +3,7 @@ import type { Executor } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/client.js';
 import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import { emergencyCondition } from '../orders/emergency-condition.js';
+import { activeCoHandlerUnitsText } from '../orders/order-fragments.js';
 import { openStateLiterals } from '../orders/open-states.js';
 import { byReceivingSql, dispatchedByProvinceText } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
@@ -214,6 +215,12 @@ export type BoardRow = {
   currentDueAt: Date | null;
   currentNearDueAt: Date | null;
   holderUnitId: string;
+  holderUnitPath: string;
+  hopDispatcherUnitId: string | null;
+  dispatchUnitId: string | null;
+  intakeUnitId: string;
+  /** The co-handling units still taking part: with the units above, what the reader's unit is to the order (relationsOf). */
+  coHandlers: { unitId: string }[];
   lastUrgedAt: Date | null;
   urges: number;
   awaitedInstruction: 'provincial' | 'receiving' | null;
@@ -222,14 +229,17 @@ export type BoardRow = {
 /**
  * The board's orders: open, visible to the actor (the access rule's condition is passed in), and near due, overdue,
  * in the emergency mechanism or (where Shaanxi's rule is on) awaiting a leader's instruction, with this module's urges
- * (the holder's name comes from the unit directory).
+ * (the holder's name comes from the unit directory) and the units the reader's relations to each are computed from
+ * (the hops' units and the co-handlers still taking part), in the same statement.
  */
 export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>, now: Date, limit: number, instructionRule = false): Promise<BoardRow[]> {
   const at = now.toISOString();
   const awaited = instructionRule ? awaitedInstructionSql() : sql`null::text`;
   const result = await db.execute(sql`
     select o.id, o.number, o.title, o.state, o.priority, o.risk_flags, o.current_step, o.current_due_at, o.current_near_due_at,
-           o.holder_unit_id, ${awaited} as awaited_instruction,
+           o.holder_unit_id, o.holder_unit_path, o.hop_dispatcher_unit_id, o.dispatch_unit_id, o.intake_unit_id,
+           ${awaited} as awaited_instruction,
+           ${sql.raw(activeCoHandlerUnitsText('o.id'))} as co_handler_unit_ids,
            (select max(s.at) from supervision_signals s where s.order_id = o.id and s.kind = 'urge') as last_urged_at,
            (select count(*) from supervision_signals s where s.order_id = o.id and s.kind = 'urge')::int as urges
     from work_orders o
@@ -240,7 +250,6 @@ export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>,
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: r.id as string,
-    version: Number(r.version),
     number: r.number as string,
     title: r.title as string,
     state: r.state as string,
@@ -250,6 +259,11 @@ export async function boardOrders(db: Executor, visible: ReturnType<typeof sql>,
     currentDueAt: d(r.current_due_at),
     currentNearDueAt: d(r.current_near_due_at),
     holderUnitId: r.holder_unit_id as string,
+    holderUnitPath: r.holder_unit_path as string,
+    hopDispatcherUnitId: (r.hop_dispatcher_unit_id as string) ?? null,
+    dispatchUnitId: (r.dispatch_unit_id as string) ?? null,
+    intakeUnitId: r.intake_unit_id as string,
+    coHandlers: ((r.co_handler_unit_ids as string[]) ?? []).map((unitId) => ({ unitId })),
     lastUrgedAt: d(r.last_urged_at),
     urges: Number(r.urges),
     awaitedInstruction: (r.awaited_instruction as BoardRow['awaitedInstruction']) ?? null,

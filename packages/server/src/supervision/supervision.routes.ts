@@ -37,6 +37,11 @@ const boardOrder = z.object({
     .describe('陕西规则：待省总领导批示（派单前）或待承办单位主要领导批示（办结前） / awaiting a leader’s instruction under Shaanxi’s rule'),
   urges: z.number().int(),
   lastUrgedAt: z.string().nullable(),
+  canUrge: z
+    .boolean()
+    .describe(
+      '当前用户可否催办该工单（本单位目前参与该工单；仅能查看的工单不能催办） / whether the reader may urge the order (its unit takes part in it now; not one it only still sees)',
+    ),
 });
 
 const board = z.object({

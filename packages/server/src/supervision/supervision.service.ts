@@ -4,6 +4,9 @@ import { requireRole, type Actor } from '../auth/actor.js';
 import { deadlineStatus } from '../orders/domain/deadlines.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { urgeEffect } from '../orders/domain/effects.js';
+import { decide } from '../orders/domain/state-machine.js';
+import type { OrderState } from '../orders/domain/states.js';
+import { relationsOf } from '../orders/relations.js';
 import { runTransition } from '../orders/transition.js';
 import { invalid } from '../platform/errors/app-error.js';
 import { isEmergency } from './domain/timers.js';
@@ -28,6 +31,8 @@ export type BoardOrder = {
   awaitingInstruction: 'provincial' | 'receiving' | null;
   urges: number;
   lastUrgedAt: string | null;
+  /** The reader may urge it (催办): the state machine's answer, as the order's own page gives it. */
+  canUrge: boolean;
 };
 
 /** Supervision by hand (urge) and the supervisor's board; the timers run as a job (supervision.scan.ts). */
@@ -108,6 +113,11 @@ export function createSupervisionService(deps: OrderDeps) {
     const totals = { nearDue: 0, overdue: 0, emergency: 0, awaitingInstruction: 0 };
     for (const r of rows) {
       const status = deadlineStatus(now, r.currentDueAt, r.currentNearDueAt);
+      // The board shows every open order the reader sees, also one its unit only still sees (it returned it, was
+      // passed over): urging needs a current involvement, so each row asks the state machine as the order view does,
+      // with the relations from the row's own units (no query per row). Urging has no condition on the order's facts.
+      const relations = relationsOf(actor, r, r.coHandlers, directory);
+      const canUrge = decide(r.state as OrderState, 'urge', { role: actor.role, relations }).ok;
       const emergency = isEmergency(r);
       let g = groups.get(r.holderUnitId);
       if (!g) {
@@ -141,6 +151,7 @@ export function createSupervisionService(deps: OrderDeps) {
         awaitingInstruction: r.awaitedInstruction,
         urges: r.urges,
         lastUrgedAt: r.lastUrgedAt?.toISOString() ?? null,
+        canUrge,
       });
     }
     const units = [...groups.values()].sort(

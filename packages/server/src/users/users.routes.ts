@@ -25,8 +25,8 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         operationId: 'listUsers',
         tags,
         ...describe(
-          '人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏',
-          'People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator.',
+          '人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏，且不含登录锁定（只给可解除锁定的角色）',
+          'People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator, and the login lockout is given only to the roles that may lift it.',
         ),
         querystring: listUsersQuery,
         response: { 200: z.object({ items: z.array(userView), nextCursor: z.string().nullable() }), ...errorResponses },
@@ -41,7 +41,10 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       schema: {
         operationId: 'getUser',
         tags,
-        ...describe('人员详情（不在管辖范围内时为 404）', 'One person; 404 when outside your scope.'),
+        ...describe(
+          '人员详情（不在管辖范围内时为 404）；脱敏与登录锁定同人员列表',
+          'One person; 404 when outside your scope. Masking and the login lockout as in the list.',
+        ),
         params: idParam,
         response: { 200: userView, ...errorResponses },
       },

@@ -105,7 +105,10 @@ export const userView = z.object({
         .describe('各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too'),
     })
     .nullable()
-    .describe('登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null'),
+    .optional()
+    .describe(
+      '登录锁定：仅对可解除锁定的角色（安全管理员）给出——当前因密码错误次数过多而暂停登录时为其详情，否则为 null；其他角色看到的人员不含此字段（不是“未锁定”） / the login lockout, given only to the roles that may lift it (the security administrator): its details while in force, else null; absent for every other role (absent means "not shown", not "not locked")',
+    ),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -17,6 +17,8 @@ import {
   checkSelfChange,
   dedupeGrants,
   grantKey,
+  lockoutLifters,
+  mayLiftLockouts,
   type AccountKind,
   type RoleGrant,
   type RuleProblem,
@@ -53,7 +55,17 @@ export function auditScopeFor(actor: Actor, home: Pick<UnitRef, 'id' | 'path'>) 
   return pathInScope(actor, home.path) ? { unitId: home.id, path: home.path } : { unitId: scopeUnitIdOf(actor), path: actor.scopePath };
 }
 
-function toView(user: UserRow, home: Pick<UnitRef, 'id' | 'name'>, assignments: AssignmentRow[], unmasked: boolean, lockout: Lockout | null): UserView {
+/**
+ * `lockout`: the one in force (or null) for a viewer who may lift it; undefined for any other viewer, who gets the
+ * person without the field (an absent lockout is "not shown", never "not locked").
+ */
+function toView(
+  user: UserRow,
+  home: Pick<UnitRef, 'id' | 'name'>,
+  assignments: AssignmentRow[],
+  unmasked: boolean,
+  lockout: Lockout | null | undefined,
+): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -67,7 +79,9 @@ function toView(user: UserRow, home: Pick<UnitRef, 'id' | 'name'>, assignments: 
     roles: assignments.map((a) => ({ assignmentId: a.id, role: a.role, unit: { id: a.unit.id, name: a.unit.name } })),
     active: user.active,
     mustChangePassword: user.mustChangePassword,
-    lockout: lockout && { until: lockout.until.toISOString(), addresses: lockout.addresses, newAddresses: lockout.newAddresses },
+    ...(lockout === undefined
+      ? {}
+      : { lockout: lockout && { until: lockout.until.toISOString(), addresses: lockout.addresses, newAddresses: lockout.newAddresses } }),
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -123,7 +137,9 @@ export function createUsersService(deps: {
     }
     return out;
   }
-  const lockoutOfUser = async (executor: Executor, user: UserRow) => (await lockoutsOf(executor, [user])).get(user.username.toLowerCase()) ?? null;
+  /** The person's lockout as `actor` is shown it (see toView): read only for one who may lift it. */
+  const lockoutShownTo = async (executor: Executor, actor: Actor, user: UserRow) =>
+    mayLiftLockouts(actor.role) ? ((await lockoutsOf(executor, [user])).get(user.username.toLowerCase()) ?? null) : undefined;
 
   /**
    * After a committed change of a person (sessions revoked, password reset, deactivated, roles or name changed): every
@@ -150,17 +166,20 @@ export function createUsersService(deps: {
       rows.map((r) => r.user.id),
     );
     const unmasked = actor.role === accountManager;
-    const lockouts = await lockoutsOf(
-      executor,
-      rows.map((r) => r.user),
-    );
+    // Failed logins are read only for a viewer who may lift a lockout; every other reader gets people without one.
+    const lockouts = mayLiftLockouts(actor.role)
+      ? await lockoutsOf(
+          executor,
+          rows.map((r) => r.user),
+        )
+      : null;
     return rows.map((r) =>
       toView(
         r.user,
         r.home,
         assignments.filter((a) => a.userId === r.user.id),
         unmasked,
-        lockouts.get(r.user.username.toLowerCase()) ?? null,
+        lockouts ? (lockouts.get(r.user.username.toLowerCase()) ?? null) : undefined,
       ),
     );
   }
@@ -238,7 +257,7 @@ export function createUsersService(deps: {
           scope: auditScopeFor(actor, home),
           after: maskSnapshot(snapshot(user, grants)),
         });
-        return toView(user, home, await repo.assignmentsOf(tx, [user.id]), true, await lockoutOfUser(tx, user));
+        return toView(user, home, await repo.assignmentsOf(tx, [user.id]), true, await lockoutShownTo(tx, actor, user));
       });
       return { user: view, password: input.password === undefined ? password : null };
     } catch (err) {
@@ -304,7 +323,7 @@ export function createUsersService(deps: {
       const before = snapshot(user, grantsOf(current));
       const diff = changedFields(before, snapshot({ ...user, ...patch }, grants ?? grantsOf(current)));
       const home = (patch.unitId && unitsById.get(patch.unitId)) || found.home;
-      if (!Object.keys(diff.after).length) return toView(user, home, current, true, await lockoutOfUser(tx, user));
+      if (!Object.keys(diff.after).length) return toView(user, home, current, true, await lockoutShownTo(tx, actor, user));
 
       const row = await repo.updateUserRow(tx, id, { ...patch, updatedAt: now });
       changed = true;
@@ -336,7 +355,7 @@ export function createUsersService(deps: {
         after: maskSnapshot(diff.after),
         ...(detail ? { detail } : {}),
       });
-      return toView(row, home, await repo.assignmentsOf(tx, [id]), true, await lockoutOfUser(tx, row));
+      return toView(row, home, await repo.assignmentsOf(tx, [id]), true, await lockoutShownTo(tx, actor, row));
     });
     if (changed) await sessionsOfChanged(id);
     return view;
@@ -378,7 +397,8 @@ export function createUsersService(deps: {
 
   /** Lifts a lockout (every address's failed attempts for the account) without touching the password. */
   async function unlock(actor: Actor, id: string) {
-    requireRole(actor, accountManager);
+    // The same rule as who is shown a lockout (viewsOf).
+    requireRole(actor, ...lockoutLifters);
     const { user, home } = await requireUserInReach(db, actor, id);
     if (id === actor.userId) throw invalid('USER_SELF_UNLOCK', '不能为自己解除锁定：须由另一位安全管理员操作');
     const now = clock.now();

@@ -625,3 +625,56 @@ describe('the call list, paged by cursor', () => {
     }
   });
 });
+
+describe('whose number an agent sees', () => {
+  // The same notion as the recording (calls.service.ts `answeredBy`): the agent who answered a call, or is answering
+  // it, has its caller on the line; every other reader, another agent among them, sees the number masked.
+  const day = Date.parse('2026-12-07T01:00:00Z'); // 09:00 Beijing, a day no other test uses
+  const on = (s: number) => new Date(day + s * 1000).toISOString();
+  const offered = (id: string, s: number, from: string) => [
+    { eventId: `${id}-1`, callId: id, type: 'offered', at: on(s), from, to: '12351' },
+    { eventId: `${id}-2`, callId: id, type: 'queued', at: on(s + 5), queue: 'general' },
+  ];
+  const taken = (id: string, s: number, agentName: string) => ({ eventId: `${id}-3`, callId: id, type: 'answered', at: on(s + 10), agent: agentName });
+  const ended = (id: string, s: number) => ({ eventId: `${id}-4`, callId: id, type: 'ended', at: on(s + 200), reason: 'agent_hangup' });
+
+  beforeAll(async () => {
+    await ok(
+      post([
+        // Answered by `callback` and over; answered by `agent` and over.
+        ...offered('own-1', 0, '13904718801'),
+        taken('own-1', 0, 'callback'),
+        ended('own-1', 0),
+        ...offered('own-2', 300, '13904718802'),
+        taken('own-2', 300, 'agent'),
+        ended('own-2', 300),
+        // Still waiting in the queue: nobody's yet.
+        ...offered('own-3', 600, '13904718803'),
+        // `callback` is on it now.
+        ...offered('own-4', 900, '13904718804'),
+        taken('own-4', 900, 'callback'),
+      ]),
+    );
+  });
+
+  const callers = async (who: Client) => {
+    const page = await ok<{ items: { callId: string; caller: string | null }[] }>(who.get('/api/calls?from=2026-12-07&to=2026-12-08'));
+    // This test's calls (the day may hold others').
+    const listed = Object.fromEntries(page.items.filter((c) => c.callId.startsWith('own-')).map((c) => [c.callId, c.caller]));
+    const one = Object.fromEntries(
+      await Promise.all(
+        ['own-1', 'own-2', 'own-3', 'own-4'].map(async (id) => [id, (await ok<{ caller: string | null }>(who.get(`/api/calls/${id}`))).caller]),
+      ),
+    );
+    return { listed, one };
+  };
+
+  it('shows the whole number only to the agent who answered (or is answering) the call, masked to everyone else', async () => {
+    const mine = { 'own-1': '13904718801', 'own-2': '139****8802', 'own-3': '139****8803', 'own-4': '13904718804' };
+    expect(await callers(otherAgent)).toEqual({ listed: mine, one: mine });
+    const agents = { 'own-1': '139****8801', 'own-2': '13904718802', 'own-3': '139****8803', 'own-4': '139****8804' };
+    expect(await callers(agent)).toEqual({ listed: agents, one: agents });
+    const masked = { 'own-1': '139****8801', 'own-2': '139****8802', 'own-3': '139****8803', 'own-4': '139****8804' };
+    for (const who of [supervisor, dispatcher, leader]) expect(await callers(who)).toEqual({ listed: masked, one: masked });
+  });
+});

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/exchange/simulator.js';
@@ -285,8 +286,9 @@ describe('status back to the partner', () => {
     expect(undelivered.map((m: { seq: number }) => m.seq)).toEqual([2, 3]);
     expect(undelivered[0].attempts).toBeGreaterThan(5);
     expect(undelivered[0].lastError).toContain('500');
-    // The later one waits behind it, and says so.
+    // The later one waits behind it, and says so. The kinds (domain/failures.ts) are what the page puts in words.
     expect(undelivered[1].lastError).toContain(`#${undelivered[0].id}`);
+    expect(undelivered.map((m: { lastErrorKind: string }) => m.lastErrorKind)).toEqual(['partner_error', 'behind_earlier']);
     const down = await ok(admin.get('/api/exchange/figures'));
     expect(down.waiting).toBeGreaterThanOrEqual(2);
     // The lag is the age of the oldest message still waiting: the dispatch's, a day ago.
@@ -320,7 +322,7 @@ describe('status back to the partner', () => {
     sim.setMode('timeout');
     await t.app.jobs.runDue();
     const [m] = (await ok(admin.get(`/api/exchange/messages?orderId=${r.body!.orderId}&direction=out`))).items;
-    expect(m).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(m).toMatchObject({ state: 'pending', attempts: 1, lastErrorKind: 'timeout' });
     expect(m.lastError).toContain('超时');
     sim.setMode('ok');
     const retried = await ok(admin.post(`/api/exchange/messages/${m.id}/retry`));
@@ -328,7 +330,7 @@ describe('status back to the partner', () => {
     await t.app.jobs.runDue();
     expect(sim.ofOrder(r.body!.number as string).map((x) => x.times)).toEqual([2]);
     const [done] = (await ok(admin.get(`/api/exchange/messages?orderId=${r.body!.orderId}&direction=out`))).items;
-    expect(done).toMatchObject({ state: 'delivered', attempts: 2, ackCount: 1 });
+    expect(done).toMatchObject({ state: 'delivered', attempts: 2, ackCount: 1, lastError: null, lastErrorKind: null });
   });
 });
 
@@ -423,6 +425,43 @@ describe('transfer out (转办)', () => {
     const actions = (await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id))).map((e) => e.action);
     expect(actions.filter((a) => a === 'transfer_answered')).toHaveLength(1);
     expect(actions).toContain('transferred_out');
+  });
+
+  it('is the province centre’s act: a city’s dispatcher holding the order is refused; the desk is told plainly of a partner it cannot use', async () => {
+    await logins();
+    const city = await t.login('city');
+    const o = await ok(
+      dispatcher.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '钱七', phone: '13904718888' }],
+        narrative: '小区供暖不热，不属于工会职责',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: city.session.current.unit.id }));
+    // The city holds the order and reads it, as a dispatcher: the transfer is still not its own to make.
+    expect(city.session.current).toMatchObject({ role: 'dispatcher', holdsProvinceHotline: false });
+    expect((await ok(city.get(`/api/orders/${o.id}`))).holderUnit.id).toBe(city.session.current.unit.id);
+    await expectError(city.post(`/api/orders/${o.id}/transfer-out`, { partnerId, reason: '属政府部门职责' }), 403, 'EXCHANGE_OUT_OF_SCOPE');
+    const transfers = async () => (await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.orderId, o.id))).filter((m) => m.kind === 'transfer');
+    expect(await transfers()).toEqual([]);
+    expect((await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, o.id))).map((e) => e.action)).not.toContain('transferred_out');
+
+    // The desk: an unknown partner, one switched off, one that receives nothing from us: each a 400 on the field.
+    const transfer = (id: string) => dispatcher.post(`/api/orders/${o.id}/transfer-out`, { partnerId: id, reason: '属政府部门职责' });
+    await expectError(transfer('00000000-0000-4000-8000-000000000000'), 400, 'EXCHANGE_PARTNER_UNKNOWN');
+    const version = async () => (await ok(admin.get('/api/exchange/partners'))).items.find((p: { id: string }) => p.id === partnerId).version;
+    await ok(admin.patch(`/api/exchange/partners/${partnerId}`, { version: await version(), active: false }));
+    const off = await expectError(transfer(partnerId), 400, 'EXCHANGE_PARTNER_INACTIVE');
+    expect(off).toMatchObject({ message: '该对接平台已停用，不能转办', details: { fields: [{ field: 'body.partnerId' }] } });
+    await ok(admin.patch(`/api/exchange/partners/${partnerId}`, { version: await version(), active: true }));
+    await expectError(transfer(nationalId), 400, 'EXCHANGE_PARTNER_NOT_OUTBOUND');
+    expect(await transfers()).toEqual([]);
+    // And the partner it can use: sent.
+    await ok(transfer(partnerId), 201);
+    expect(await transfers()).toHaveLength(1);
   });
 });
 
@@ -551,5 +590,44 @@ describe('the message list', () => {
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     for (const c of ['abc', forged([-1]), forged(['1']), forged([1.5]), forged([2 ** 60])])
       await expectError(admin.get(`/api/exchange/messages?cursor=${c}`), 400, 'EXCHANGE_CURSOR_INVALID');
+  });
+});
+
+describe('a partner nobody answers at', () => {
+  it('stores why in kinds: the transfer’s connection refused, the reconciliation’s statement refused (not "fetch failed")', async () => {
+    // A port that was just free: nothing listens there.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    await logins();
+    const dead = await ok(
+      admin.post('/api/exchange/partners', {
+        name: '无人应答的平台',
+        kind: 'government',
+        direction: 'both',
+        endpoint: `http://127.0.0.1:${port}/`,
+        signingMethod: 'hmac-sha256',
+        receivingUnitId: dispatcher.session.current.unit.id,
+      }),
+      201,
+    );
+    const o = await ok(
+      dispatcher.post('/api/orders', {
+        channel: 'phone',
+        callers: [{ name: '孙八', phone: '13904717777' }],
+        narrative: '道路破损，不属于工会职责',
+        typeCode: 'complaint',
+        subjectCode: 'wage_arrears',
+      }),
+      201,
+    );
+    const m = await ok(dispatcher.post(`/api/orders/${o.id}/transfer-out`, { partnerId: dead.id, reason: '属政府部门职责' }), 201);
+    await t.app.jobs.runDue();
+    const [sent] = (await ok(admin.get(`/api/exchange/messages?orderId=${o.id}`))).items;
+    expect(sent).toMatchObject({ id: m.id, state: 'pending', lastErrorKind: 'refused', lastError: '无法连接对方：ECONNREFUSED' });
+    const day = new Date(t.clock.now().getTime() + 8 * hour).toISOString().slice(0, 10);
+    const report = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${dead.id}&day=${day}&refresh=true`));
+    expect(report).toMatchObject({ statement: 'unavailable', statementErrorKind: 'refused', statementError: '无法连接对方：ECONNREFUSED' });
   });
 });

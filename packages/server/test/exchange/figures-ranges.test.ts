@@ -32,7 +32,11 @@ let t: TestApp;
 let admin: Client;
 const partnerIds: string[] = [];
 
-/** The figures as one GROUP BY over every message (the statement before exchange_messages' partial indexes). */
+/**
+ * The figures as one GROUP BY over every message (the statement before exchange_messages' partial indexes), with the
+ * oldest waiting message's time taken over the waiting ones only and the oldest failed one's its own figure (the
+ * oldest wait once counted failed messages too, next to a waiting count that did not).
+ */
 function oldExchangeFigures(db: Db, since: Date, ackDueBefore: Date) {
   return db
     .select({
@@ -44,7 +48,10 @@ function oldExchangeFigures(db: Db, since: Date, ackDueBefore: Date) {
       unacknowledged: sql<number>`count(*) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'delivered' and ${exchangeMessages.ackCount} = 0 and ${exchangeMessages.deliveredAt} < ${ackDueBefore.toISOString()}::timestamptz)::int`,
       oldestWaiting: sql<
         string | null
-      >`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} in ('pending', 'failed'))`,
+      >`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'pending')`,
+      oldestFailed: sql<
+        string | null
+      >`min(${exchangeMessages.createdAt}) filter (where ${exchangeMessages.direction} = 'out' and ${exchangeMessages.state} = 'failed')`,
     })
     .from(exchangeMessages)
     .groupBy(exchangeMessages.partnerId);
@@ -198,8 +205,18 @@ describe('the exchange figures', () => {
     const fresh = new Map((await figures(t.db, since, ackDue)).map((r) => [r.partnerId, r]));
     // Every partner the scan saw has a row unless all its figures are nothing; none has a row the scan did not see.
     expect([...fresh.keys()].every((id) => byId.has(id))).toBe(true);
-    const zero = { received: 0, sent: 0, failed: 0, waiting: 0, unacknowledged: 0, oldestWaiting: null as number | null };
-    const norm = (r: { received: number; sent: number; failed: number; waiting: number; unacknowledged: number; oldestWaiting: string | null } | undefined) =>
+    const zero = { received: 0, sent: 0, failed: 0, waiting: 0, unacknowledged: 0, oldestWaiting: null as number | null, oldestFailed: null as number | null };
+    type Row = {
+      received: number;
+      sent: number;
+      failed: number;
+      waiting: number;
+      unacknowledged: number;
+      oldestWaiting: string | null;
+      oldestFailed: string | null;
+    };
+    const instant = (v: string | null) => (v === null ? null : Date.parse(v));
+    const norm = (r: Row | undefined) =>
       r
         ? {
             received: r.received,
@@ -207,7 +224,8 @@ describe('the exchange figures', () => {
             failed: r.failed,
             waiting: r.waiting,
             unacknowledged: r.unacknowledged,
-            oldestWaiting: r.oldestWaiting === null ? null : Date.parse(r.oldestWaiting),
+            oldestWaiting: instant(r.oldestWaiting),
+            oldestFailed: instant(r.oldestFailed),
           }
         : zero;
     for (const id of partnerIds) expect(norm(fresh.get(id)), id).toEqual(norm(byId.get(id)));
@@ -236,6 +254,30 @@ describe('the exchange figures', () => {
     // What the test above tells apart: the scan's plan reads the table whole (no range of any index).
     const old = scansOf(await planNodesOf(t.db, oldExchangeFigures(t.db, since, ackDue).getSQL()), 'exchange_messages');
     expect(old.some((n) => n['Index Cond'] === undefined)).toBe(true);
+  });
+});
+
+describe('the waiting and the failed', () => {
+  it('each have their own oldest age: a message failed 19 hours ago is no wait next to "waiting 0"', async () => {
+    const p = await ok(
+      admin.post('/api/exchange/partners', {
+        name: '只有一条失败消息的平台',
+        kind: 'gov12345',
+        direction: 'both',
+        endpoint: 'http://127.0.0.1:9/exchange',
+        signingMethod: 'hmac-sha256',
+        receivingUnitId: (await t.login('dispatcher')).session.current.unit.id,
+      }),
+      201,
+    );
+    const out = { partnerId: p.id, direction: 'out', kind: 'status', payload: {}, attempts: 60 };
+    await t.db.insert(exchangeMessages).values({ ...out, state: 'failed', createdAt: plus(now, -19 * 3_600_000) });
+    type Figure = { partner: { id: string }; waiting: number; failed: number; lagSeconds: number; oldestFailedSeconds: number };
+    const mine = async () => ((await ok(admin.get('/api/exchange/figures'))).partners as Figure[]).find((f) => f.partner.id === p.id);
+    expect(await mine()).toMatchObject({ waiting: 0, lagSeconds: 0, failed: 1, oldestFailedSeconds: 19 * 3600 });
+    // A message waiting since ten minutes ago: the wait is its age, the failed one keeps its own.
+    await t.db.insert(exchangeMessages).values({ ...out, state: 'pending', attempts: 1, createdAt: plus(now, -600_000) });
+    expect(await mine()).toMatchObject({ waiting: 1, lagSeconds: 600, failed: 1, oldestFailedSeconds: 19 * 3600 });
   });
 });
 

@@ -32,6 +32,7 @@ type Upload = {
   batches: number;
   delivered: number;
   lastError: string | null;
+  lastErrorKind: string | null;
   completedAt: string | null;
 };
 const uploads = async (): Promise<Upload[]> => (await ok(admin.get(`/api/exchange/uploads?partnerId=${partnerId}`))).items;
@@ -119,12 +120,14 @@ describe('the daily upload to the national platform', () => {
     const failing = await uploadOf('2026-12-01');
     expect(failing).toMatchObject({ orders: 1, batches: 2, delivered: 1, state: 'sending', completedAt: null });
     expect(failing.lastError).toContain('500');
+    // Its kind, which the page says in words: the partner's own system failed.
+    expect(failing.lastErrorKind).toBe('partner_error');
 
     sim.refuse(null);
     await expectError(handler.post(`/api/exchange/uploads/${failing.id}/resume`), 403, 'ROLE_REQUIRED');
     expect(await ok(admin.post(`/api/exchange/uploads/${failing.id}/resume`))).toEqual({ resent: 1 });
     await t.app.jobs.runDue();
-    expect(await uploadOf('2026-12-01')).toMatchObject({ delivered: 2, state: 'done', lastError: null, completedAt: expect.any(String) });
+    expect(await uploadOf('2026-12-01')).toMatchObject({ delivered: 2, state: 'done', lastError: null, lastErrorKind: null, completedAt: expect.any(String) });
     // Each batch arrived once: the delivered manifest was not sent again.
     expect(sim.uploadsOf('2026-12-01').map((r) => [r.body.batch, r.times])).toEqual([
       [0, 1],

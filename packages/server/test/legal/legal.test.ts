@@ -6,7 +6,7 @@ import { workOrders } from '../../src/orders/orders.tables.js';
 import { units } from '../../src/units/units.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { countStatements } from '../support/statement-count.js';
-import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 
 /** Legal work over HTTP: supervision letters, mediation cases, the risk-employer register, referrals. */
@@ -255,6 +255,34 @@ describe('mediation', () => {
     expect(seenByLeader.workerParty.idNumber).not.toContain('19800101');
     expect(await ok(handler2.get('/api/mediation/cases'))).toEqual({ items: [], total: 0 });
     await expectError(handler.get('/api/mediation/cases?state=closed'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('the studio mediates an order it was invited to: its mediator lists, reads and records the case; a mediator elsewhere does not', async () => {
+    const [studio] = await t.db.select().from(units).where(eq(units.type, 'lawyer_studio'));
+    const mediator = await t.login('mediator');
+    let order = await atCounty({ employer: { name: '呼和浩特市调解工作室测试有限公司' } });
+    const open = (by: Client) => by.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '吴师傅' }, mediators: ['陈静'] });
+    // The studio sees an order once it takes part in it (decisions/0001); until then there is nothing for it to mediate.
+    await expectError(open(mediator), 404, 'ORDER_NOT_FOUND');
+    order = await ok(dispatcher.post(`/api/orders/${order.id}/co-handlers`, { version: order.version, unitId: studio!.id, task: '双方同意调解' }));
+    const c = await ok(open(mediator));
+    expect(c).toMatchObject({ unit: { id: studio!.id, name: studio!.name }, mediators: ['陈静'], orderNumber: order.number });
+    expect((await ok(mediator.get('/api/mediation/cases'))).items.map((x: any) => x.id)).toContain(c.id);
+    expect((await ok(mediator.get(`/api/mediation/cases/${c.id}`))).id).toBe(c.id);
+    await ok(
+      mediator.post(`/api/mediation/cases/${c.id}/sessions`, {
+        at: '2026-11-30T09:00:00+08:00',
+        place: '劳模律师调解工作室',
+        attendees: '双方',
+        notes: '首次调解',
+      }),
+    );
+    // The county whose order it is reads the studio's case; a mediator of another unit neither lists nor reads it.
+    expect((await ok(handler.get('/api/mediation/cases'))).items.map((x: any) => x.id)).toContain(c.id);
+    const baotou = await unitByDivision(t, 'city_federation', '150200');
+    const elsewhere = await addPerson(t, 'mediator-baotou', 'mediator', baotou.id);
+    expect((await ok(elsewhere.get('/api/mediation/cases'))).items.map((x: any) => x.id)).not.toContain(c.id);
+    await expectError(elsewhere.get(`/api/mediation/cases/${c.id}`), 404, 'MEDIATION_CASE_NOT_FOUND');
   });
 });
 

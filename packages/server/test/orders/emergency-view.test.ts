@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueryOf, savedViews } from '../../src/orders/saved-views.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import type { TestApp } from '../support/test-app.js';
+import { addPerson, createOrderTeam, ok, unitByDivision, type Client } from '../support/order-helpers.js';
 
 /**
  * 重大（应急）: the saved view, its tab count and the emergency banner (and the supervision board's emergency total)
@@ -64,15 +64,7 @@ const viewCount = async (c: Client) =>
 
 beforeAll(async () => {
   // Wednesday 25 November 2026, 10:00 in Beijing.
-  t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 24 * 60, sessionMaxHours: 48 } });
-  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([
-    t.login('agent'),
-    t.login('dispatcher'),
-    t.login('handler'),
-    t.login('supervisor'),
-    t.login('leader'),
-  ]);
-  county = await unitByDivision(t, 'county_federation', '150102');
+  ({ t, agent, dispatcher, handler, supervisor, leader, county } = await createOrderTeam({ at: '2026-11-25T02:00:00Z', sessionDays: 2 }));
   const city = await unitByDivision(t, 'city_federation', '150100');
   cityLeader = await addPerson(t, 'cityleader', 'leader', city.id);
 

@@ -97,3 +97,46 @@ describe('an API path no route serves', () => {
     expect([post.statusCode, post.json().message]).toEqual([404, 'No such endpoint: POST /api/no-such-thing']);
   });
 });
+
+describe('mediation’s and membership’s refusals (english.ts; every message: src/platform/i18n/english-coverage.test.ts)', () => {
+  it('a mediation case out of reach is a 404 MEDIATION_CASE_NOT_FOUND in the caller’s language', async () => {
+    const url = '/api/mediation/cases/00000000-0000-4000-8000-000000000000';
+    expect(await get(url)).toMatchObject({ status: 404, body: { code: 'MEDIATION_CASE_NOT_FOUND', message: '调解案件不存在或无权查看' } });
+    expect(await get(url, 'en')).toMatchObject({
+      status: 404,
+      body: { code: 'MEDIATION_CASE_NOT_FOUND', message: 'No such mediation case, or you may not see it' },
+    });
+  });
+
+  it('a mediation session left empty names each field in English', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/mediation/cases/00000000-0000-4000-8000-000000000000/sessions',
+      headers: { cookie, 'accept-language': 'en' },
+      payload: { at: '2026-11-30T09:00:00+08:00', place: ' ', attendees: '', notes: '' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(byField(res.json() as Refusal)).toEqual({
+      'body.place': 'Please fill in: the place',
+      'body.attendees': 'Please fill in: the attendees',
+      'body.notes': 'Please fill in: the record of the session',
+    });
+  });
+
+  it('the worker following an application that does not exist gets a 404 PUBLIC_APPLICATION_NOT_FOUND in English', async () => {
+    const track = (language?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/memberships/track',
+        headers: language ? { 'accept-language': language } : {},
+        payload: { number: 'RH-20261130-9999', phone: '13800138000' },
+      });
+    expect((await track()).json()).toMatchObject({ code: 'PUBLIC_APPLICATION_NOT_FOUND', message: '未找到该入会申请，请核对申请编号和手机号码' });
+    const en = await track('en-GB,en;q=0.8');
+    expect([en.statusCode, en.json().code, en.json().message]).toEqual([
+      404,
+      'PUBLIC_APPLICATION_NOT_FOUND',
+      'No such application: check the application number and the mobile number',
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { signRequest } from '../../src/platform/signing/hmac.js';
 import { groupMessages, serviceGroups } from '../../src/service-groups/service-groups.tables.js';
 import { membershipApplications, verificationCodes } from '../../src/selfservice/selfservice.tables.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
 
 /** The worker's own page and the WeChat service groups, over HTTP against a real SMS gateway (a local server). */
@@ -254,6 +254,25 @@ describe('following a call’s order on the worker’s page', () => {
 });
 
 describe('membership applications (入会申请)', () => {
+  it('name the employer with two characters at least: blank asks for it, one character says it is too short (in English too)', async () => {
+    const ip = from();
+    const phone = '13904710035';
+    const code = await verified(phone, 'membership', ip);
+    const apply = (employer: string, language = 'zh-CN') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/memberships',
+        payload: { name: '赵敏', phone, code, employer, industry: '餐饮' },
+        remoteAddress: ip,
+        headers: { 'accept-language': language },
+      });
+    const employerProblems = async (res: ReturnType<typeof apply>) =>
+      (await expectError(res, 400, 'VALIDATION_FAILED')).details?.fields?.filter((f) => f.field.endsWith('employer')).map((f) => f.message);
+    expect(await employerProblems(apply('  '))).toEqual(['请填写工作单位']);
+    expect(await employerProblems(apply(' 厂 '))).toEqual(['工作单位至少 2 个字']);
+    expect(await employerProblems(apply('厂', 'en'))).toEqual(['The employer needs at least 2 characters']);
+  });
+
   it('go to the union of the employer’s place and through received → accepted → card issued, within the subtree', async () => {
     const ip = from();
     const phone = '13904710005';
@@ -282,6 +301,40 @@ describe('membership applications (入会申请)', () => {
     await expectError(handler.post(`/api/memberships/${row!.id}/accept`, { version: 1 }), 409, 'VERSION_CONFLICT');
     const carded = await ok(handler.post(`/api/memberships/${row!.id}/issue-card`, { version: accepted.version }));
     expect(carded).toMatchObject({ state: 'card_issued', cardNumber: `HY${applied.number.slice(2)}`, allowedActions: [] });
+  });
+});
+
+describe('the applicant’s number on an application', () => {
+  it('is whole for the staff of the union handling it, masked for a leader and for any union above it', async () => {
+    const ip = from();
+    const phone = '13904710025';
+    const code = await verified(phone, 'membership', ip);
+    const applied = await ok(
+      pub(
+        '/memberships',
+        { name: '周磊', phone, code, employer: '呼和浩特市某某保洁有限公司', industry: '保洁', place: { text: '新城区', divisionCode: '150102' } },
+        ip,
+      ),
+    );
+    const city = await unitByName(t, '呼和浩特市总工会');
+    const [countyDispatcher, cityDispatcher, cityHandler, leader] = await Promise.all([
+      addPerson(t, 'ms-county-dispatcher', 'dispatcher', county.id),
+      addPerson(t, 'ms-city-dispatcher', 'dispatcher', city.id),
+      addPerson(t, 'ms-city-handler', 'handler', city.id),
+      t.login('leader'),
+    ]);
+    const phoneSeenBy = async (who: Client) =>
+      (await ok<{ items: { number: string; phone: string }[] }>(who.get('/api/memberships'))).items.find((i) => i.number === applied.number)?.phone;
+    // 新城区总工会 handles it: its handler and dispatcher call the applicant back.
+    for (const who of [handler, countyDispatcher]) expect(await phoneSeenBy(who)).toBe(phone);
+    // The city above it, the province's desk and the leader read it, with the number masked.
+    for (const who of [cityDispatcher, cityHandler, dispatcher, leader]) expect(await phoneSeenBy(who)).toBe('139****0025');
+    // What an action answers follows the same rule.
+    const [row] = await t.db.select().from(membershipApplications).where(eq(membershipApplications.number, applied.number));
+    const accepted = await ok(countyDispatcher.post(`/api/memberships/${row!.id}/accept`, { version: row!.version }));
+    expect(accepted.phone).toBe(phone);
+    const carded = await ok(cityHandler.post(`/api/memberships/${row!.id}/issue-card`, { version: accepted.version }));
+    expect(carded.phone).toBe('139****0025');
   });
 });
 

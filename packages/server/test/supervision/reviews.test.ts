@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { beijing as bj, createOrderTeam, ok, runJobsAt, type Client } from '../support/order-helpers.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * The weekly review (agenda from last week's timeline, the meeting's decisions as supervised follow-ups), the monthly
@@ -10,25 +10,12 @@ let t: TestApp;
 let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, leader: Client;
 let county: { id: string };
 let orderId: string;
-const bj = (local: string) => new Date(`${local}+08:00`);
-
-async function at(local: string) {
-  t.clock.set(bj(local));
-  return t.app.jobs.runDue();
-}
+const at = (local: string) => runJobsAt(t, local);
 const kinds = async (c: Client, kind: string) => ((await ok(c.get('/api/notifications?limit=100'))).items as { kind: string }[]).filter((n) => n.kind === kind);
 
 beforeAll(async () => {
   // Tuesday 24 November 2026, 10:00 Beijing.
-  t = await createTestApp({ at: '2026-11-24T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 60, sessionMaxHours: 24 * 60 } });
-  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([
-    t.login('agent'),
-    t.login('dispatcher'),
-    t.login('handler'),
-    t.login('supervisor'),
-    t.login('leader'),
-  ]);
-  county = await unitByDivision(t, 'county_federation', '150102');
+  ({ t, agent, dispatcher, handler, supervisor, leader, county } = await createOrderTeam({ at: '2026-11-24T02:00:00Z', sessionDays: 60 }));
   const o = await ok(
     agent.post('/api/orders', {
       channel: 'phone',
@@ -128,6 +115,21 @@ describe("a weekly review's dates", () => {
     ]);
     // Today's meeting about last week is recorded.
     expect((await meeting('2026-11-30', '2026-12-10')).statusCode).toBe(201);
+  });
+});
+
+describe("the agenda's week", () => {
+  it('asked for by a day other than Monday, is refused as a meeting naming it would be (400 REVIEW_WEEK_NOT_MONDAY), never shifted', async () => {
+    t.clock.set(bj('2026-12-10T09:00:00'));
+    const res = await supervisor.get('/api/supervision/reviews/agenda?weekStart=2026-11-25');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'REVIEW_WEEK_NOT_MONDAY',
+      message: '所议周起始日应为星期一，2026-11-25 不是星期一',
+      details: { fields: [{ field: 'querystring.weekStart', message: '所议周起始日应为星期一，2026-11-25 不是星期一' }] },
+    });
+    // A Monday gives that whole week, Monday to Sunday.
+    expect(await ok(supervisor.get('/api/supervision/reviews/agenda?weekStart=2026-11-23'))).toMatchObject({ weekStart: '2026-11-23', weekEnd: '2026-11-30' });
   });
 });
 

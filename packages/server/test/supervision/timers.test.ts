@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { rowsOf } from '../../src/platform/db/client.js';
-import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
+import { beijing as bj, createOrderTeam, ok, runJobsAt, type Client } from '../support/order-helpers.js';
 import { openSameDatabase } from '../support/test-db.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { createCalendarService } from '../../src/calendar/calendar.service.js';
 import type { WorkingCalendar } from '../../src/calendar/domain/working-time.js';
 import { systemActorSource } from '../../src/install/system-actor.js';
@@ -26,8 +26,6 @@ let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, lead
 let county: { id: string };
 let second: { app: FastifyInstance; database: Database };
 
-const bj = (local: string) => new Date(`${local}+08:00`);
-
 const newOrder = (over: Record<string, unknown> = {}) => ({
   channel: 'phone',
   callers: [{ name: '王先生', phone: '13904711111' }],
@@ -46,10 +44,7 @@ async function signedAtCounty(over: Record<string, unknown> = {}) {
 }
 
 /** Moves the clock and runs what is due, as the poll loop would. */
-async function at(local: string) {
-  t.clock.set(bj(local));
-  return t.app.jobs.runDue();
-}
+const at = (local: string) => runJobsAt(t, local);
 
 async function noticesOf(c: Client, kind: string, orderId?: string) {
   const body = await ok(c.get('/api/notifications?limit=100'));
@@ -60,15 +55,7 @@ async function noticesOf(c: Client, kind: string, orderId?: string) {
 
 beforeAll(async () => {
   // Friday 25 September 2026, 10:00 in Beijing; sessions must outlive the weeks the clock moves.
-  t = await createTestApp({ at: '2026-09-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 90, sessionMaxHours: 24 * 90 } });
-  [agent, dispatcher, handler, supervisor, leader] = await Promise.all([
-    t.login('agent'),
-    t.login('dispatcher'),
-    t.login('handler'),
-    t.login('supervisor'),
-    t.login('leader'),
-  ]);
-  county = await unitByDivision(t, 'county_federation', '150102');
+  ({ t, agent, dispatcher, handler, supervisor, leader, county } = await createOrderTeam({ at: '2026-09-25T02:00:00Z', sessionDays: 90 }));
   const database = await openSameDatabase(t.database);
   second = { database, app: await buildApp({ database, config: t.config, clock: t.clock, instanceId: 'second' }) };
 });

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { catalogApi } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
 import { applyServerErrors, refusalToast } from '../api/form-errors.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { invalidateReference } from '../shared/reference.js';
@@ -15,7 +16,7 @@ import { ThresholdsTab } from './catalog/ThresholdsTab.js';
 const strip = (rows: Row[]) => rows.map(({ isNew: _n, ...r }) => r);
 
 export default function CatalogPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const loaded = useLoad(() => catalogApi.get(), []);
   const [form] = Form.useForm<Values>();
@@ -66,7 +67,8 @@ export default function CatalogPage() {
 
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!catalog) return <Loading />;
-  const typeOptions = catalog.types.map((x) => ({ value: x.code, label: x.nameZh }));
+  // A subject's usual types by name in the interface's language (投诉 / Complaint), as the types' own tab names them.
+  const typeOptions = catalog.types.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameZh }));
 
   return (
     <div>
@@ -78,7 +80,7 @@ export default function CatalogPage() {
           {t('保存全部修改')}
         </Button>
       </div>
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={joinList(t, problems, '；')} />}
       <Card size="small">
         <Form form={form} component={false}>
           <Tabs

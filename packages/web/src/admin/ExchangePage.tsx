@@ -1,4 +1,4 @@
-import { Card, Space, Tabs } from 'antd';
+import { Card, Space, Tabs, Typography } from 'antd';
 import { exchangeApi } from '../api/exchange.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
@@ -8,6 +8,7 @@ import { MessagesTab } from './exchange/MessagesTab.js';
 import { PartnersTab } from './exchange/PartnersTab.js';
 import { ReconciliationTab } from './exchange/ReconciliationTab.js';
 import { UploadsTab } from './exchange/UploadsTab.js';
+import { durationText } from './exchange/names.js';
 
 /** 数据交换: the administrator's page for partners, messages and the reconciliation report. */
 export default function ExchangePage() {
@@ -26,23 +27,19 @@ export default function ExchangePage() {
           <span>
             {t('今日发出')} <strong>{f.sentToday}</strong>
           </span>
-          <span>
+          {/* Each age next to the figure it is of: the oldest wait of the waiting messages (being tried), the oldest
+              failed one's of the failed (given up until sent again). One age of both read as a backlog beside "0". */}
+          <span data-testid="exchange-waiting">
             {t('待发送')} <strong>{f.waiting}</strong>
           </span>
-          <span>
-            {t('发送失败')} <strong style={{ color: f.failed ? '#cf1322' : undefined }}>{f.failed}</strong>
+          <span data-testid="exchange-lag">
+            {t('最长积压')} <strong>{f.waiting ? durationText(f.lagSeconds, t) : '—'}</strong>
           </span>
-          <span>
-            {t('最长积压')}{' '}
-            {f.lagSeconds >= 3600 ? (
-              <>
-                <strong>{Math.floor(f.lagSeconds / 3600)}</strong> {t('小时')} <strong>{Math.round((f.lagSeconds % 3600) / 60)}</strong> {t('分钟')}
-              </>
-            ) : (
-              <>
-                <strong>{Math.round(f.lagSeconds / 60)}</strong> {t('分钟')}
-              </>
-            )}
+          <span data-testid="exchange-failed">
+            {t('发送失败')} <strong style={{ color: f.failed ? '#cf1322' : undefined }}>{f.failed}</strong>
+            {f.failed ? (
+              <Typography.Text type="secondary"> {t('（最早一条 {age}前）', { age: durationText(f.oldestFailedSeconds, t) })}</Typography.Text>
+            ) : null}
           </span>
         </Space>
       ) : null}

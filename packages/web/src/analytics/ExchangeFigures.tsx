@@ -11,7 +11,7 @@ const lag = (s: number, t: (k: string) => string) => (s >= 3600 ? `${Math.floor(
 
 /**
  * The exchange with other platforms on the cockpit (province level, where the links are kept): per partner what came
- * in and went out today, what failed or waits, acknowledgements overdue, the longest wait. Nothing is shown (nor asked
+ * in and went out today, what waits and the longest wait, what failed and since when, acknowledgements overdue. Nothing is shown (nor asked
  * for: a normal visit logs no 403) to a unit below the province, to a role that may not read them, or where no partner
  * is registered.
  */
@@ -48,7 +48,9 @@ function PartnerFigures() {
             { title: t('对接平台'), dataIndex: ['partner', 'name'] },
             { title: t('今日收到'), dataIndex: 'receivedToday', align: 'right' },
             { title: t('今日发出'), dataIndex: 'sentToday', align: 'right' },
+            // Each age beside its own count: the waiting messages' oldest wait, the failed ones' oldest failure.
             { title: t('待发送'), dataIndex: 'waiting', align: 'right' },
+            { title: t('最长积压'), dataIndex: 'lagSeconds', align: 'right', render: (s: number, r) => (r.waiting && s ? lag(s, t) : '—') },
             {
               title: t('发送失败'),
               dataIndex: 'failed',
@@ -56,12 +58,17 @@ function PartnerFigures() {
               render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0),
             },
             {
+              title: t('最早失败'),
+              dataIndex: 'oldestFailedSeconds',
+              align: 'right',
+              render: (s: number, r) => (r.failed && s ? lag(s, t) : '—'),
+            },
+            {
               title: t('超时未确认'),
               dataIndex: 'unacknowledged',
               align: 'right',
               render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : 0),
             },
-            { title: t('最长积压'), dataIndex: 'lagSeconds', align: 'right', render: (s: number) => (s ? lag(s, t) : '—') },
           ]}
         />
       </Card>

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { NamePath } from 'antd/es/form/interface.js';
 import { ApiError } from './client.js';
+import { joinList } from '../i18n/lists.js';
 
 /** 'body.callers.0.phone' → ['callers', 0, 'phone']: the server names fields by where they sit in the request. */
 export function fieldPath(serverField: string): (string | number)[] {
@@ -59,6 +60,6 @@ export async function validValues<V>(form: FormInstance<V>, names?: NamePath[]):
  * toast names only what fits no field, or asks to look at the fields marked red.
  */
 export function refusalToast(error: unknown, unplaced: string[], t: (text: string) => string): string {
-  if (error instanceof ApiError && error.fields.length) return unplaced.length ? unplaced.join('；') : t('请按标红的提示修改后再提交');
+  if (error instanceof ApiError && error.fields.length) return unplaced.length ? joinList(t, unplaced, '；') : t('请按标红的提示修改后再提交');
   return error instanceof Error ? error.message : String(error);
 }

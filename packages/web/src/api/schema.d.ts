@@ -19,10 +19,10 @@ export interface paths {
         get: operations["listCampaigns"];
         put?: never;
         /**
-         * 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则
-         * @description 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则
+         * 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN
+         * @description 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN
          *
-         *     Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules.
+         *     Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN.
          */
         post: operations["createCampaign"];
         delete?: never;
@@ -257,10 +257,10 @@ export interface paths {
         get: operations["listReports"];
         put?: never;
         /**
-         * 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）
-         * @description 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH）
+         * 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH；结束日期晚于今天（北京时间）为 400 REPORT_PERIOD_IN_FUTURE；整个期间早于本系统第一张工单为 400 REPORT_PERIOD_BEFORE_DATA）
+         * @description 按需生成报表：任一单位；日报一天，周报周一至周日，月报一个自然月，年报一个自然年，专题报告任一期间（不填日期则为上一个完整的日/周/月/年；期间与类型不符为 400 REPORT_PERIOD_KIND_MISMATCH；结束日期晚于今天（北京时间）为 400 REPORT_PERIOD_IN_FUTURE；整个期间早于本系统第一张工单为 400 REPORT_PERIOD_BEFORE_DATA）
          *
-         *     Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH).
+         *     Generate a report on demand for any unit: a daily report covers one day, a weekly one Monday to Sunday, a monthly one a calendar month, a yearly one a calendar year, a special (custom) one any period (without dates: the last complete day/week/month/year; a period that does not fit the kind is a 400 REPORT_PERIOD_KIND_MISMATCH, one ending after today (Beijing time) a 400 REPORT_PERIOD_IN_FUTURE, one ending before the first order this system holds a 400 REPORT_PERIOD_BEFORE_DATA).
          */
         post: operations["generateReport"];
         delete?: never;
@@ -927,10 +927,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）
-         * @description 数据交换指标（省级）：今日收到、今日发出、失败、待发、超时未确认（送达 1 小时仍未获对方确认）及最长积压时间（秒）
+         * 数据交换指标（省级）：今日收到、今日发出、待发及其最长积压时间（秒）、发送失败及其中最早一条的时长（秒）、超时未确认（送达 1 小时仍未获对方确认）
+         * @description 数据交换指标（省级）：今日收到、今日发出、待发及其最长积压时间（秒）、发送失败及其中最早一条的时长（秒）、超时未确认（送达 1 小时仍未获对方确认）
          *
-         *     Exchange figures (province level): received and sent today, failed, waiting, acknowledgements overdue (delivered an hour ago, not confirmed), and the oldest wait in seconds.
+         *     Exchange figures (province level): received and sent today, waiting with the oldest wait in seconds, failed with the age of the oldest failed message in seconds, and acknowledgements overdue (delivered an hour ago, not confirmed).
          */
         get: operations["getExchangeFigures"];
         put?: never;
@@ -993,10 +993,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执
-         * @description 收发消息列表（最新在前）：每条的尝试次数、最后错误、对方回执
+         * 收发消息列表（最新在前，省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）：每条的尝试次数、最后错误、对方回执。对方推送工单中来电人的电话、身份证号打码显示，保密工单的来电人显示为“（保密）”
+         * @description 收发消息列表（最新在前，省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）：每条的尝试次数、最后错误、对方回执。对方推送工单中来电人的电话、身份证号打码显示，保密工单的来电人显示为“（保密）”
          *
-         *     Exchange messages, newest first, with attempts, last error and the partner’s receipt.
+         *     Exchange messages, newest first, with attempts, last error and the partner’s receipt (administrators and dispatchers whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE). A partner’s order shows its callers’ phone and ID numbers masked, a confidential caller as hidden ("confidential").
          */
         get: operations["listExchangeMessages"];
         put?: never;
@@ -1037,10 +1037,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 对接平台列表（管理员；派单员转办时选择）；不含密钥
-         * @description 对接平台列表（管理员；派单员转办时选择）；不含密钥
+         * 对接平台列表（省热线中心范围内的管理员；派单员转办时选择，其他单位 403 EXCHANGE_OUT_OF_SCOPE）；不含密钥
+         * @description 对接平台列表（省热线中心范围内的管理员；派单员转办时选择，其他单位 403 EXCHANGE_OUT_OF_SCOPE）；不含密钥
          *
-         *     Exchange partners (administrators; dispatchers choosing a transfer target); never their secrets.
+         *     Exchange partners (administrators, and dispatchers choosing a transfer target, whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE); never their secrets.
          */
         get: operations["listExchangePartners"];
         put?: never;
@@ -1131,10 +1131,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误
-         * @description 全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误
+         * 全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误（省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）
+         * @description 全总数据联通：每日上报（最新日期在前），各批次送达情况、状态与最后错误（省热线中心范围内的管理员与派单员；其他单位 403 EXCHANGE_OUT_OF_SCOPE）
          *
-         *     The national data link: daily uploads, newest day first, with their batches’ delivery, state and last error.
+         *     The national data link: daily uploads, newest day first, with their batches’ delivery, state and last error (administrators and dispatchers whose reach holds the province hotline centre; others get 403 EXCHANGE_OUT_OF_SCOPE).
          */
         get: operations["listNationalUploads"];
         put?: never;
@@ -3235,10 +3235,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线
-         * @description 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线
+         * 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线。仅省热线中心范围内的派单员可转办（其他单位即使持有该工单也为 403 EXCHANGE_OUT_OF_SCOPE）；平台不存在为 400 EXCHANGE_PARTNER_UNKNOWN，已停用为 400 EXCHANGE_PARTNER_INACTIVE，不接收本平台发出的工单为 400 EXCHANGE_PARTNER_NOT_OUTBOUND
+         * @description 转办：把工单发往对接平台（如 12345），记录对方回执；对方的办理结果回到工单时间线。仅省热线中心范围内的派单员可转办（其他单位即使持有该工单也为 403 EXCHANGE_OUT_OF_SCOPE）；平台不存在为 400 EXCHANGE_PARTNER_UNKNOWN，已停用为 400 EXCHANGE_PARTNER_INACTIVE，不接收本平台发出的工单为 400 EXCHANGE_PARTNER_NOT_OUTBOUND
          *
-         *     Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order.
+         *     Transfer out (zhuanban) to a partner; its receipt is recorded and its answer comes back onto the order. Only a dispatcher whose reach holds the province hotline centre transfers (anyone else, even holding the order, gets 403 EXCHANGE_OUT_OF_SCOPE); an unknown partner is a 400 EXCHANGE_PARTNER_UNKNOWN, one switched off a 400 EXCHANGE_PARTNER_INACTIVE, one receiving nothing from us a 400 EXCHANGE_PARTNER_NOT_OUTBOUND.
          */
         post: operations["transferOrderOut"];
         delete?: never;
@@ -4271,10 +4271,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏
-         * @description 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏
+         * 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏，且不含登录锁定（只给可解除锁定的角色）
+         * @description 人员列表：所属单位在本人管辖范围内的人员；除安全管理员外，电话与身份证号脱敏，且不含登录锁定（只给可解除锁定的角色）
          *
-         *     People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator.
+         *     People whose home unit is in your scope; phone and ID number are masked for every role but the security administrator, and the login lockout is given only to the roles that may lift it.
          */
         get: operations["listUsers"];
         put?: never;
@@ -4299,10 +4299,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 人员详情（不在管辖范围内时为 404）
-         * @description 人员详情（不在管辖范围内时为 404）
+         * 人员详情（不在管辖范围内时为 404）；脱敏与登录锁定同人员列表
+         * @description 人员详情（不在管辖范围内时为 404）；脱敏与登录锁定同人员列表
          *
-         *     One person; 404 when outside your scope.
+         *     One person; 404 when outside your scope. Masking and the login lockout as in the list.
          */
         get: operations["getUser"];
         put?: never;
@@ -11999,9 +11999,11 @@ export interface operations {
                         day: string;
                         failed: number;
                         lagSeconds: number;
+                        oldestFailedSeconds: number;
                         partners: {
                             failed: number;
                             lagSeconds: number;
+                            oldestFailedSeconds: number;
                             partner: {
                                 id: string;
                                 name: string;
@@ -12471,6 +12473,11 @@ export interface operations {
                             kind: string;
                             lastAttemptAt: string | null;
                             lastError: string | null;
+                            /**
+                             * @description 最后错误的类型（界面据此用文字说明：拒绝连接、超时、域名无法解析、网络不通、证书、对方拒收、对方出错等）；lastError 为其技术细节；无错误或记录类型之前的错误为 null / the last error’s kind, which the page says in words (refused, timeout, unknown host, network, certificate, rejected, partner error, …); lastError is its detail; null for none, or an error stored before kinds were
+                             * @enum {string|null}
+                             */
+                            lastErrorKind: "refused" | "timeout" | "unknown_host" | "network" | "certificate" | "rejected" | "partner_error" | "unreadable" | "not_sending" | "behind_earlier" | "other" | null;
                             orderId: string | null;
                             partner: {
                                 id: string;
@@ -12631,6 +12638,11 @@ export interface operations {
                         kind: string;
                         lastAttemptAt: string | null;
                         lastError: string | null;
+                        /**
+                         * @description 最后错误的类型（界面据此用文字说明：拒绝连接、超时、域名无法解析、网络不通、证书、对方拒收、对方出错等）；lastError 为其技术细节；无错误或记录类型之前的错误为 null / the last error’s kind, which the page says in words (refused, timeout, unknown host, network, certificate, rejected, partner error, …); lastError is its detail; null for none, or an error stored before kinds were
+                         * @enum {string|null}
+                         */
+                        lastErrorKind: "refused" | "timeout" | "unknown_host" | "network" | "certificate" | "rejected" | "partner_error" | "unreadable" | "not_sending" | "behind_earlier" | "other" | null;
                         orderId: string | null;
                         partner: {
                             id: string;
@@ -13392,6 +13404,11 @@ export interface operations {
                         /** @enum {string} */
                         statement: "compared" | "unavailable";
                         statementError?: string;
+                        /**
+                         * @description 未取得对方对账数据的原因类型；statementError 为其技术细节 / why the partner’s statement could not be had; statementError is its detail
+                         * @enum {string}
+                         */
+                        statementErrorKind?: "refused" | "timeout" | "unknown_host" | "network" | "certificate" | "rejected" | "partner_error" | "unreadable" | "not_sending" | "behind_earlier" | "other";
                     };
                 };
             };
@@ -13689,6 +13706,8 @@ export interface operations {
                             format: string;
                             id: string;
                             lastError: string | null;
+                            /** @enum {string|null} */
+                            lastErrorKind: "refused" | "timeout" | "unknown_host" | "network" | "certificate" | "rejected" | "partner_error" | "unreadable" | "not_sending" | "behind_earlier" | "other" | null;
                             orders: number;
                             partner: {
                                 id: string;
@@ -35564,6 +35583,11 @@ export interface operations {
                         kind: string;
                         lastAttemptAt: string | null;
                         lastError: string | null;
+                        /**
+                         * @description 最后错误的类型（界面据此用文字说明：拒绝连接、超时、域名无法解析、网络不通、证书、对方拒收、对方出错等）；lastError 为其技术细节；无错误或记录类型之前的错误为 null / the last error’s kind, which the page says in words (refused, timeout, unknown host, network, certificate, rejected, partner error, …); lastError is its detail; null for none, or an error stored before kinds were
+                         * @enum {string|null}
+                         */
+                        lastErrorKind: "refused" | "timeout" | "unknown_host" | "network" | "certificate" | "rejected" | "partner_error" | "unreadable" | "not_sending" | "behind_earlier" | "other" | null;
                         orderId: string | null;
                         partner: {
                             id: string;
@@ -40515,6 +40539,8 @@ export interface operations {
                                  * @enum {string|null}
                                  */
                                 awaitingInstruction: "provincial" | "receiving" | null;
+                                /** @description 当前用户可否催办该工单（本单位目前参与该工单；仅能查看的工单不能催办） / whether the reader may urge the order (its unit takes part in it now; not one it only still sees) */
+                                canUrge: boolean;
                                 dueAt: string | null;
                                 emergency: boolean;
                                 /** Format: uuid */
@@ -44698,8 +44724,8 @@ export interface operations {
                             idNumber: string | null;
                             /** @enum {string} */
                             kind: "person" | "integration";
-                            /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
-                            lockout: {
+                            /** @description 登录锁定：仅对可解除锁定的角色（安全管理员）给出——当前因密码错误次数过多而暂停登录时为其详情，否则为 null；其他角色看到的人员不含此字段（不是“未锁定”） / the login lockout, given only to the roles that may lift it (the security administrator): its details while in force, else null; absent for every other role (absent means "not shown", not "not locked") */
+                            lockout?: {
                                 /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
                                 addresses: number;
                                 /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
@@ -44900,8 +44926,8 @@ export interface operations {
                             idNumber: string | null;
                             /** @enum {string} */
                             kind: "person" | "integration";
-                            /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
-                            lockout: {
+                            /** @description 登录锁定：仅对可解除锁定的角色（安全管理员）给出——当前因密码错误次数过多而暂停登录时为其详情，否则为 null；其他角色看到的人员不含此字段（不是“未锁定”） / the login lockout, given only to the roles that may lift it (the security administrator): its details while in force, else null; absent for every other role (absent means "not shown", not "not locked") */
+                            lockout?: {
                                 /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
                                 addresses: number;
                                 /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
@@ -45075,8 +45101,8 @@ export interface operations {
                         idNumber: string | null;
                         /** @enum {string} */
                         kind: "person" | "integration";
-                        /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
-                        lockout: {
+                        /** @description 登录锁定：仅对可解除锁定的角色（安全管理员）给出——当前因密码错误次数过多而暂停登录时为其详情，否则为 null；其他角色看到的人员不含此字段（不是“未锁定”） / the login lockout, given only to the roles that may lift it (the security administrator): its details while in force, else null; absent for every other role (absent means "not shown", not "not locked") */
+                        lockout?: {
                             /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
                             addresses: number;
                             /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */
@@ -45270,8 +45296,8 @@ export interface operations {
                         idNumber: string | null;
                         /** @enum {string} */
                         kind: "person" | "integration";
-                        /** @description 登录锁定：当前因密码错误次数过多而暂停登录时给出，否则为 null / the login lockout in force now, else null */
-                        lockout: {
+                        /** @description 登录锁定：仅对可解除锁定的角色（安全管理员）给出——当前因密码错误次数过多而暂停登录时为其详情，否则为 null；其他角色看到的人员不含此字段（不是“未锁定”） / the login lockout, given only to the roles that may lift it (the security administrator): its details while in force, else null; absent for every other role (absent means "not shown", not "not locked") */
+                        lockout?: {
                             /** @description 因本地址失败次数过多而暂停登录的地址数 / addresses refused for their own failed attempts */
                             addresses: number;
                             /** @description 各地址失败次数合计过多，从未登录过的地址也暂停登录 / too many failures in all: addresses never used before are refused too */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { authApi } from '../api/auth.js';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { passwordHint, rules } from '../shared/validation.js';
 import { useSession } from './session.js';
 
@@ -49,7 +50,7 @@ export function ChangePasswordDialog({ open, onClose, forced }: { open: boolean;
       destroyOnHidden
     >
       {forced && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('初始密码仅供首次登录使用，修改后才能继续工作')} />}
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={joinList(t, problems, '；')} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('当前密码')} rules={[{ required: true, message: t('请输入当前密码') }]}>
           <Input.Password autoComplete="current-password" autoFocus />

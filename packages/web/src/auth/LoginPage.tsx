@@ -6,6 +6,7 @@ import { authApi } from '../api/auth.js';
 import { ApiError } from '../api/client.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import { useI18n } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { invalidateReference } from '../shared/reference.js';
 import { homeFor, useSession } from './session.js';
@@ -39,7 +40,7 @@ export default function LoginPage() {
     } catch (e) {
       const rest = applyServerErrors(form, e);
       if (e instanceof ApiError && rest.length) setProblem(e);
-      else if (!(e instanceof ApiError)) setProblem(new ApiError(0, 'UNKNOWN', rest.join('；')));
+      else if (!(e instanceof ApiError)) setProblem(new ApiError(0, 'UNKNOWN', joinList(t, rest, '；')));
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);

@@ -99,3 +99,21 @@ Object.assign(enExchange, {
   '请把本平台公钥交给对方平台，用于核验本平台的签名；私钥加密保存，不会显示。':
     'Give our public key to the partner to check our signatures; the private key is stored encrypted and never shown.',
 });
+Object.assign(enExchange, {
+  // A stored error in words by its kind (admin/exchange/failure-words.ts), its detail in the tooltip
+  '对方平台拒绝连接（对方服务可能未运行）': 'The partner refused the connection (its service may be down)',
+  对方平台未在规定时间内应答: 'The partner did not answer in time',
+  '找不到对方平台的地址（域名无法解析）': 'The partner’s address was not found (its host name does not resolve)',
+  '网络不通，未能连上对方平台': 'The network did not reach the partner',
+  对方平台的安全证书未通过校验: 'The partner’s security certificate was not accepted',
+  '对方平台拒收（签名、格式或账号有误）': 'The partner refused the message (signature, format or account)',
+  对方平台系统出错: 'The partner’s system failed',
+  对方的应答无法识别: 'The partner’s answer could not be read',
+  对接平台已停用或未配置接收地址: 'The partner is switched off or has no endpoint',
+  等待本工单之前的消息先送达: 'Waiting for an earlier message of this order',
+  发送出错: 'Sending failed',
+  '详情：{detail}': 'Details: {detail}',
+  // The figures: each age beside its own count
+  '（最早一条 {age}前）': '(oldest {age} ago)',
+  最早失败: 'Oldest failure',
+});

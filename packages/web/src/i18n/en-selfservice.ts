@@ -54,6 +54,7 @@ export const enSelfService: Record<string, string> = {
   '申请编号 {n}，已转{u}办理，工会将与您联系并发放会员卡。': 'Application {n} went to {u}; the union will contact you and issue your member card.',
   工作单位: 'Employer',
   请填写工作单位: 'Enter your employer',
+  '工作单位至少 2 个字': 'The employer needs at least 2 characters',
   所在行业: 'Industry',
   请填写所在行业: 'Enter your industry',
   '例如：建筑、餐饮、快递、网约车': 'e.g. construction, catering, delivery, ride-hailing',

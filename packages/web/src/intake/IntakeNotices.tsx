@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import type { ScreenPop } from '../api/calls.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { useQueueName } from '../shared/reference.js';
 
 /**
@@ -58,7 +59,7 @@ export function IntakeNotices({
           }
         />
       )}
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={joinList(t, problems, '；')} />}
     </>
   );
 }

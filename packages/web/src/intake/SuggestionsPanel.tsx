@@ -1,7 +1,8 @@
-import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Tag, Tooltip, Typography } from 'antd';
 import type { Reading } from '../api/intelligence.js';
 import type { Catalog } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import type { IntakeValues } from './intake-form.js';
 import { agrees, hasSuggestion, riskEvidence, suggestionFields, type SuggestionField } from './suggestions.js';
 
@@ -48,7 +49,12 @@ export function SuggestionsPanel(props: {
       case 'subject':
         return `${name(catalog?.subjects, r.subject.code)}（${Math.round(r.subject.confidence * 100)}%）`;
       case 'riskFlags':
-        return r.riskFlags.map((c) => name(catalog?.riskFlags, c)).join('、') + (r.urgent ? ` · ${t('紧急')}` : '');
+        return (
+          joinList(
+            t,
+            r.riskFlags.map((c) => name(catalog?.riskFlags, c)),
+          ) + (r.urgent ? ` · ${t('紧急')}` : '')
+        );
       case 'workers':
         return `${r.workers}`;
       case 'amountYuan':
@@ -69,14 +75,11 @@ export function SuggestionsPanel(props: {
       className="intake-suggestions"
       data-testid="suggestions"
       title={
-        <Space>
-          {t('智能建议')}
-          <Tooltip title={t('模型版本')}>
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-              {r.modelVersion}
-            </Typography.Text>
-          </Tooltip>
-        </Space>
+        // The model's version tells an agent nothing (the acceptance page reports per model): kept out of the panel,
+        // in the title's tooltip for whoever needs to say which model read a request.
+        <Tooltip title={`${t('{label}：', { label: t('模型版本') })}${r.modelVersion}`}>
+          <span data-testid="suggestions-title">{t('智能建议')}</span>
+        </Tooltip>
       }
       extra={
         <Button size="small" type="primary" disabled={!pending.length} onClick={() => props.onAccept(pending)} data-testid="accept-all">
@@ -112,14 +115,14 @@ export function SuggestionsPanel(props: {
                         </Tag>
                       </Tooltip>
                     )}
-                    {e.words.length > 0 && `${t('{label}：', { label: t('依据') })}${e.words.join('、')}`}
+                    {e.words.length > 0 && `${t('{label}：', { label: t('依据') })}${joinList(t, e.words)}`}
                   </Typography.Text>
                 </div>
               ))}
             {f !== 'riskFlags' && evidence(f).length > 0 && (
               <Typography.Text type="secondary" className="suggestion-evidence">
                 {t('{label}：', { label: t('依据') })}
-                {evidence(f).slice(0, 5).join('、')}
+                {joinList(t, evidence(f).slice(0, 5))}
               </Typography.Text>
             )}
           </div>
@@ -134,10 +137,10 @@ export function SuggestionsPanel(props: {
       {r.related.similar.length > 0 && !r.related.suggestedGroup && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('{label}：', { label: t('近30天内容相近的诉求') })}
-          {r.related.similar
-            .slice(0, 3)
-            .map((o) => o.number)
-            .join('、')}
+          {joinList(
+            t,
+            r.related.similar.slice(0, 3).map((o) => o.number),
+          )}
         </Typography.Paragraph>
       )}
     </Card>

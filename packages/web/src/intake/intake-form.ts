@@ -1,6 +1,7 @@
 import type { CallerInput, CreateOrderBody } from '../api/orders.js';
 import type { Channel, Priority, Tier } from '../api/types.js';
 import { normalisePhone, phonePattern } from '../shared/validation.js';
+import { intakeTab } from './intake-tab.js';
 
 export type CallerValues = { phone?: string; name?: string; relation?: CallerInput['relation']; idNumber?: string };
 
@@ -148,20 +149,24 @@ export const newCallKey = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /**
- * This tab's id: kept in sessionStorage, which is the tab's own and survives its reload (and a restored session after
- * a crash), while the draft itself is in localStorage.
+ * This tab's id (intake-tab.ts): kept in sessionStorage, which is the tab's own and survives its reload (and a restored
+ * session after a crash), and made new in a duplicated tab, which starts with a copy of it; the draft itself is in
+ * localStorage.
  */
-const tabIdKey = 'hotline.intake.tab';
 export function intakeTabId(): string {
   try {
-    const id = sessionStorage.getItem(tabIdKey);
-    if (id) return id;
-    const fresh = newCallKey();
-    sessionStorage.setItem(tabIdKey, fresh);
-    return fresh;
+    return intakeTab().id();
   } catch {
-    // No sessionStorage (a locked-down browser): one draft per person, as before.
+    // No storage (a locked-down browser): one draft per person, as before.
     return 'tab';
+  }
+}
+/** The tab this duplicated tab was copied from, once (null otherwise). */
+function copiedTabId(): string | null {
+  try {
+    return intakeTab().takeCopiedFrom();
+  } catch {
+    return null;
   }
 }
 export const draftKey = (userId: string, tabId: string) => `hotline.intake.draft:${userId}:${tabId}`;
@@ -179,9 +184,17 @@ function parseDraft(raw: string | null): Draft | null {
   }
 }
 
-export function loadDraft(userId: string, tabId = intakeTabId()): Draft | null {
+export function loadDraft(userId: string, tabId = intakeTabId(), copiedFrom = copiedTabId()): Draft | null {
   const own = localStorage.getItem(draftKey(userId, tabId));
   if (own !== null) return parseDraft(own);
+  const original = copiedFrom === null ? null : parseDraft(localStorage.getItem(draftKey(userId, copiedFrom)));
+  if (original) {
+    // A duplicated tab is offered the original's draft once, as its own copy from now on, under a call key of its own:
+    // two tabs saving under one key would make one order of two forms.
+    const copy = { ...original, callKey: newCallKey() };
+    saveDraft(userId, copy, tabId);
+    return copy;
+  }
   const legacy = localStorage.getItem(legacyDraftKey(userId));
   if (legacy === null) return null;
   // Moved, not copied: a second tab must not take the same call over too.

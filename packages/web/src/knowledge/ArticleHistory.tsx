@@ -31,7 +31,7 @@ export function ArticleHistory({ articleId, versions }: { articleId: string; ver
             {v.files.length
               ? v.files.map((f, i) => (
                   <span key={f.id}>
-                    {i > 0 && '、'}
+                    {i > 0 && t('、')}
                     <a href={knowledgeApi.fileUrl(articleId, f.id)} download={f.name}>
                       {f.name}
                     </a>

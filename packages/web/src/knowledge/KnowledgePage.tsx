@@ -5,6 +5,7 @@ import { useCurrent } from '../auth/session.js';
 import { knowledgeApi, type ArticleHit, type ArticleView, type KnowledgeGaps } from '../api/knowledge.js';
 import { errorMessage } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { ArticleEditor } from './ArticleEditor.js';
 import { Highlighted } from './Highlighted.js';
 import { RichText } from './RichText.js';
@@ -166,7 +167,7 @@ export default function KnowledgePage() {
         {open && (
           <div>
             <div className="small muted" style={{ marginBottom: 8 }}>
-              {open.citations.join('；')}
+              {joinList(t, open.citations, '；')}
             </div>
             <RichText body={open.body} />
             {open.files.length > 0 && (

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { type Letter, legalApi } from '../api/legal.js';
 import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { formatDate } from '../shared/format.js';
 import { letterStateLabels } from './labels.js';
 import { validValues } from '../api/form-errors.js';
@@ -96,7 +97,13 @@ export function LetterTable({ letters, loading, onChanged, showOrder }: { letter
           expandedRowRender: (l) => (
             <div className="letter-detail">
               <p>{l.facts}</p>
-              <p>{l.legalBasis.map((c) => `《${c.law}》${c.article}`).join('；')}</p>
+              <p>
+                {joinList(
+                  t,
+                  l.legalBasis.map((c) => `《${c.law}》${c.article}`),
+                  '；',
+                )}
+              </p>
               <p>
                 {t('{label}：', { label: t('要求') })}
                 {l.demands}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { type MediationCase, mediationApi } from '../api/legal.js';
 import { useI18n } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { ErrorState } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
@@ -31,7 +32,7 @@ export default function MediationCasesPage() {
     { title: t('申请人'), key: 'worker', render: (_: unknown, c: MediationCase) => c.workerParty.name },
     { title: t('被申请人'), key: 'employer', render: (_: unknown, c: MediationCase) => c.employerParty.name },
     { title: t('调解事项'), dataIndex: 'matter', ellipsis: true },
-    { title: t('调解员'), key: 'mediators', width: 140, render: (_: unknown, c: MediationCase) => c.mediators.join('、') },
+    { title: t('调解员'), key: 'mediators', width: 140, render: (_: unknown, c: MediationCase) => joinList(t, c.mediators) },
     {
       title: t('状态'),
       key: 'state',

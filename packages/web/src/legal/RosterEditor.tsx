@@ -5,6 +5,7 @@ import type { LawyerShifts } from '../api/lawyers.js';
 import { lawyersApi } from '../api/lawyers.js';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 
 type Row = { id?: string; name: string; firm: string; phone: string; username?: string | null; active: boolean };
 
@@ -40,7 +41,7 @@ export function RosterEditor({ shifts, onSaved }: { shifts: LawyerShifts; onSave
       onSaved();
     } catch (e) {
       const rest = applyServerErrors(form, e);
-      if (rest.length) message.error(rest.join('；'));
+      if (rest.length) message.error(joinList(t, rest, '；'));
     }
   };
   return (

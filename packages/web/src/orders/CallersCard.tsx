@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ordersApi } from '../api/orders.js';
 import type { Caller, OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { formatTime } from '../shared/format.js';
 import { channelLabels, relationLabels } from '../shared/labels.js';
 import { useFormSubmit } from '../shell/form-submit.js';
@@ -95,7 +96,7 @@ export function CallersCard({ order, onRevealed }: { order: OrderView; onReveale
         destroyOnHidden
       >
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('本次查看将记录在工单时间线和审计日志中（查看人、时间、理由）')} />
-        {problems.length > 0 && <Alert type="error" style={{ marginBottom: 12 }} title={problems.join('；')} />}
+        {problems.length > 0 && <Alert type="error" style={{ marginBottom: 12 }} title={joinList(t, problems, '；')} />}
         <Form form={form} layout="vertical" preserve={false} onFinish={() => void reveal()}>
           <Form.Item
             name="reason"

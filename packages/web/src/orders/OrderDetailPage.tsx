@@ -36,7 +36,7 @@ import { removeCoHandlerSpec } from './actions/specs/remove-co-handler.js';
 
 export default function OrderDetailPage() {
   const t = useT();
-  const { role } = useCurrent();
+  const { role, current } = useCurrent();
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -134,7 +134,8 @@ export default function OrderDetailPage() {
             {role !== 'integration' && (
               <ExchangeCard
                 orderId={o.id}
-                canTransfer={role === 'dispatcher' && !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(o.state)}
+                // Transferring out is the province hotline centre's (server exchange.service transferOut): a city's dispatcher is refused.
+                canTransfer={role === 'dispatcher' && current.holdsProvinceHotline && !['archived', 'closed_at_intake', 'merged', 'invalid'].includes(o.state)}
                 onChanged={events.reload}
               />
             )}

@@ -121,3 +121,23 @@ describe('a rework that keeps an approved extension', () => {
     expect(eventFacts(e, zh).find((f) => f.startsWith('保留已批准的延期，办结期限 '))).toBeTruthy();
   });
 });
+
+describe("a co-handler's invitation on the timeline", () => {
+  const zh = (text: string, vars?: Record<string, string | number>) => translate('zh', text, vars);
+  // As the server writes it (inviteCoHandlerEffect): the task is the event's note and in its data.
+  const invited = {
+    action: 'invite_co_handler',
+    data: { coHandler: { id: 'u-1', name: '新城区某街道工会' }, task: '核实企业注册地并约谈负责人' },
+    note: '核实企业注册地并约谈负责人',
+  } as unknown as OrderEvent;
+
+  it('shows the task once: the note, not again among the facts', () => {
+    const shown = [...eventFacts(invited, zh), eventNote(invited, zh, 'zh')].join('\n');
+    expect(shown.split('核实企业注册地并约谈负责人')).toHaveLength(2);
+    expect(eventFacts(invited, zh)).toEqual(['协办单位：新城区某街道工会']);
+  });
+
+  it('still says a task the note does not carry', () => {
+    expect(eventFacts({ ...invited, note: null } as OrderEvent, zh)).toEqual(['协办单位：新城区某街道工会', '任务：核实企业注册地并约谈负责人']);
+  });
+});

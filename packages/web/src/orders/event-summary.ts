@@ -80,7 +80,8 @@ export function eventFacts(
     );
   const co = named(d.coHandler);
   if (co?.name) out.push(t('协办单位：{unit}', { unit: co.name }));
-  if (typeof d.task === 'string' && d.task) out.push(t('任务：{task}', { task: d.task }));
+  // A co-handler's task is also the invitation's note (server: inviteCoHandlerEffect), shown below as written: said once.
+  if (typeof d.task === 'string' && d.task && d.task !== e.note) out.push(t('任务：{task}', { task: d.task }));
   if (d.redispatch === true) out.push(t('下派'));
   const place = d.place as
     | { from?: { text: string | null; divisionCode: string | null }; to?: { text: string | null; divisionCode: string | null } }
@@ -192,9 +193,11 @@ export function eventFacts(
 
 /**
  * The supervision timers' notes, as the server writes them (supervision.scan.ts: the signal's name and its deadline,
- * "超期升级（12月4日 14:28）"), by the signal in the event's data.
+ * "超期升级（12月4日 14:28）"), by the signal in the event's data. A copy of the server's signalNames
+ * (supervision/domain/timers.ts), held equal by the server's test supervision/domain/web-signal-notes.test.ts: a name
+ * changed on one side only would leave that timer's note untranslated in English.
  */
-const signalNotes: Record<string, string> = {
+export const signalNotes: Record<string, string> = {
   emergency: '应急机制启动',
   near_due: '临期提醒',
   overdue: '超期催办',

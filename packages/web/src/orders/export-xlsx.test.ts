@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../api/types.js';
-import { exportHeaders, exportRows, maskText, shanghaiStamp, sheetNameOf } from './export-xlsx.js';
+import { translate } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
+import { exportHeaders, exportRows, maskText, shanghaiStamp, sheetNameOf, type Namer } from './export-xlsx.js';
 
 describe('maskText', () => {
   it.each([
@@ -44,7 +46,7 @@ describe('exportRows', () => {
       handlingSatisfaction: 'basically_satisfied',
     } as unknown as OrderSummary;
     const id = (s: string) => s;
-    const [row] = exportRows([o], {
+    const namer: Namer = {
       state: id,
       type: id,
       subject: id,
@@ -55,9 +57,11 @@ describe('exportRows', () => {
       deadline: id,
       satisfaction: id,
       time: (s) => s ?? '',
+      list: (names) => joinList((s) => translate('zh', s), names),
       yes: '是',
       no: '否',
-    });
+    };
+    const [row] = exportRows([o], namer);
     expect(row).toHaveLength(exportHeaders.length);
     expect(row).toEqual([
       '12351-150000-20261125-0001',
@@ -85,6 +89,9 @@ describe('exportRows', () => {
       11,
       'basically_satisfied',
     ]);
+    // The risk flags' cell is a list said in the interface's language, as the headers are.
+    const [english] = exportRows([o], { ...namer, list: (names) => joinList((s) => translate('en', s), names) });
+    expect(english![exportHeaders.indexOf('风险标识')]).toBe('mass, large');
   });
 });
 

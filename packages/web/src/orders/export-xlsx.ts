@@ -23,6 +23,8 @@ export type Namer = {
   deadline: (code: string) => string;
   satisfaction: (code: string) => string;
   time: (iso: string | null | undefined) => string;
+  /** Several names in one cell, joined as the interface's language does (i18n/lists.ts). */
+  list: (names: string[]) => string;
   yes: string;
   no: string;
 };
@@ -64,7 +66,7 @@ export function exportRows(items: OrderSummary[], n: Namer): (string | number)[]
     n.subject(o.subjectCode),
     n.priority(o.priority),
     n.tier(o.tier),
-    o.riskFlags.map(n.riskFlag).join('、'),
+    n.list(o.riskFlags.map(n.riskFlag)),
     maskText(o.title),
     o.employerName ?? '',
     maskText(o.placeText),

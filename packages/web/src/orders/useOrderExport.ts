@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ordersApi, type ListQuery } from '../api/orders.js';
 import type { OrderSummary } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { formatTime } from '../shared/format.js';
 import { channelLabels, deadlineLabels, priorityLabels, satisfactionLabels, stateLabels, tierLabels } from '../shared/labels.js';
 import { useCatalogNames } from '../shared/reference.js';
@@ -42,6 +43,7 @@ export function useOrderExport(query: ListQuery, sheetParts: (string | undefined
         deadline: (c) => t(deadlineLabels[c] ?? c),
         satisfaction: (c) => t(satisfactionLabels[c] ?? c),
         time: formatTime,
+        list: (names) => joinList(t, names),
         yes: t('是'),
         no: t('否'),
       });

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { type Inspection, qualityApi } from '../api/legal.js';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { Recordings, subjectLabel } from './Recordings.js';
 import { ScoreFields } from './ScoreForm.js';
 
@@ -43,7 +44,7 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
       onDone();
     } catch (e) {
       const unplaced = applyServerErrors(form, e);
-      if (unplaced.length) message.error(unplaced.join('；'));
+      if (unplaced.length) message.error(joinList(t, unplaced, '；'));
     }
   };
 

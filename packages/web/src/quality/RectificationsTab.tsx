@@ -63,7 +63,7 @@ export function RectificationsTab({
         <Table<Rectification> rowKey="id" size="middle" loading={rects.loading} dataSource={rects.data?.items ?? []} columns={rectColumns} pagination={false} />
       )}
       <Modal open={!!closing} title={t('完成整改')} onCancel={() => setClosing(null)} onOk={closeRect} okButtonProps={{ disabled: note.trim().length < 2 }}>
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="请说明整改情况" />
+        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('请说明整改情况')} />
       </Modal>
     </>
   );

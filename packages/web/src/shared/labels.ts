@@ -78,6 +78,11 @@ export const limitUnitLabels: Record<string, string> = {
   none: '不设时限',
 };
 export const stepLabels: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访' };
+/**
+ * The attachment categories the upload dialog offers, as the server accepts and names them (handling/handling.service.ts
+ * attachmentKinds, attachmentKindNames), held equal by the server's test test/orders/attachment-kinds.test.ts: a
+ * category offered here and unknown there would be refused at upload.
+ */
 export const attachmentKindLabels: Record<string, string> = {
   recording: '录音',
   photo: '照片',

@@ -119,7 +119,14 @@ export const navItems: Item[] = [
     roles: ['supervisor', 'administrator'],
     hotline: { needs: 'province', why: '语音导航属于省热线中心，本单位范围内没有省热线中心' },
   },
-  { path: '/admin/exchange', label: '数据交换', icon: <SwapOutlined />, roles: ['administrator'] },
+  {
+    path: '/admin/exchange',
+    label: '数据交换',
+    icon: <SwapOutlined />,
+    roles: ['administrator'],
+    // The exchange with 12345 and the national platform is the province centre's (server exchange/exchange-desk.ts).
+    hotline: { needs: 'province', why: '数据交换属于省热线中心，本单位范围内没有省热线中心' },
+  },
   { path: '/admin/jobs', label: '后台任务', icon: <ScheduleOutlined />, roles: ['administrator'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'] },
 ];

@@ -2,6 +2,7 @@ import { Alert, App, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { applyServerErrors, refusalToast } from '../api/form-errors.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 
 /**
  * A dialog form's submission: busy while it runs; when the server refuses, its per-field messages go on the fields,
@@ -34,5 +35,6 @@ export function useFormSubmit(form: FormInstance, onError?: (e: unknown) => void
 
 /** The server's messages that fit no field, above the form. */
 export function FormProblems({ problems }: { problems: string[] }) {
-  return problems.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} /> : null;
+  const t = useT();
+  return problems.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={joinList(t, problems, '；')} /> : null;
 }

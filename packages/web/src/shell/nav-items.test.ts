@@ -33,7 +33,18 @@ describe('the menu', () => {
       ['/calls/wallboard', 'centre'],
       ['/calls', 'centre'],
       ['/admin/ivr', 'province'],
+      ['/admin/exchange', 'province'],
     ]);
+  });
+
+  it("shows the data exchange only to an administrator whose reach holds the province's hotline centre", () => {
+    const exchange = item('/admin/exchange');
+    expect(canSee(exchange, as('administrator', province))).toBe(true);
+    // The server answers EXCHANGE_OUT_OF_SCOPE to a city's or a county's reach.
+    expect(canSee(exchange, as('administrator', cityCentre))).toBe(false);
+    expect(canSee(exchange, as('administrator', county))).toBe(false);
+    expect(canSee(exchange, as('dispatcher', province))).toBe(false);
+    expect([roleFits(exchange, 'administrator'), exchange.hotline!.why]).toEqual([true, '数据交换属于省热线中心，本单位范围内没有省热线中心']);
   });
 
   it("shows the voice menu only to an editor whose reach holds the province's hotline centre, not a city's", () => {

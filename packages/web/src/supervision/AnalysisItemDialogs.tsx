@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { reviewsApi, type AnalysisItem } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
 
 /** A problem raised at the month's analysis meeting, with its owner unit and due date; measures may follow later. */
@@ -55,7 +56,7 @@ export function AddAnalysisItemDialog({ open, month, onClose, onDone }: { open: 
         <Form.Item name="dueOn" label={t('完成期限')} rules={[{ required: true, message: t('请填写完成期限') }]}>
           <DatePicker />
         </Form.Item>
-        {problems.length > 0 && <Typography.Text type="danger">{problems.join('；')}</Typography.Text>}
+        {problems.length > 0 && <Typography.Text type="danger">{joinList(t, problems, '；')}</Typography.Text>}
       </Form>
     </Modal>
   );
@@ -95,7 +96,7 @@ export function EditAnalysisItemDialog({ item, onClose, onDone }: { item: Analys
         <Form.Item name="evaluation" label={t('成效评估（填写后事项关闭）')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        {problems.length > 0 && <Typography.Text type="danger">{problems.join('；')}</Typography.Text>}
+        {problems.length > 0 && <Typography.Text type="danger">{joinList(t, problems, '；')}</Typography.Text>}
       </Form>
     </Modal>
   );

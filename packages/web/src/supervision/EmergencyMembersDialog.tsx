@@ -5,6 +5,7 @@ import { usersApi } from '../api/admin.js';
 import { applyServerErrors, validValues } from '../api/form-errors.js';
 import { membersApi, type EmergencyMembers } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
 
 type UnitRow = EmergencyMembers['units'][number];
@@ -104,7 +105,7 @@ export function EmergencyMembersDialog({ start, onClose, onDone }: { start: { un
             </>
           )}
         </Form.List>
-        {problems.length > 0 && <Typography.Text type="danger">{problems.join('；')}</Typography.Text>}
+        {problems.length > 0 && <Typography.Text type="danger">{joinList(t, problems, '；')}</Typography.Text>}
       </Form>
     </Modal>
   );

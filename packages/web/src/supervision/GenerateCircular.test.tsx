@@ -3,7 +3,7 @@ import { App } from 'antd';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.js';
-import { I18nProvider } from '../i18n/i18n.js';
+import { I18nProvider, translate } from '../i18n/i18n.js';
 import { GenerateCircular, monthRefusal } from './GenerateCircular.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -16,10 +16,22 @@ const refusal = {
 };
 
 describe('monthRefusal', () => {
+  const zh = (s: string) => translate('zh', s);
+  const en = (s: string) => translate('en', s);
+
   it("says the server's messages about the month, else its message", () => {
-    expect(monthRefusal(new ApiError(400, refusal.code, refusal.message, refusal.details))).toBe('通报月份不能晚于本月（2026-12）');
-    expect(monthRefusal(new ApiError(409, 'CIRCULAR_PUBLISHED', '该月通报已发布，不能重新生成'))).toBe('该月通报已发布，不能重新生成');
-    expect(monthRefusal(new Error('网络错误'))).toBe('网络错误');
+    expect(monthRefusal(new ApiError(400, refusal.code, refusal.message, refusal.details), zh)).toBe('通报月份不能晚于本月（2026-12）');
+    expect(monthRefusal(new ApiError(409, 'CIRCULAR_PUBLISHED', '该月通报已发布，不能重新生成'), zh)).toBe('该月通报已发布，不能重新生成');
+    expect(monthRefusal(new Error('网络错误'), zh)).toBe('网络错误');
+  });
+
+  it('joins several messages as the interface’s language does', () => {
+    const fields = [
+      { field: 'body.month', message: 'first' },
+      { field: 'body.month', message: 'second' },
+    ];
+    expect(monthRefusal(new ApiError(400, refusal.code, refusal.message, { fields }), zh)).toBe('first；second');
+    expect(monthRefusal(new ApiError(400, refusal.code, refusal.message, { fields }), en)).toBe('first; second');
   });
 });
 

@@ -4,15 +4,17 @@ import { useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { reviewsApi, type Circular } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
+import { joinList } from '../i18n/lists.js';
 
 /**
  * What a refused generation says beside the month picker: the server's messages about the month (a month not yet
- * begun: 通报月份不能晚于本月), else its message (a published month, no right to it).
+ * begun: 通报月份不能晚于本月), else its message (a published month, no right to it). Several are joined as the
+ * interface's language joins them (`t`).
  */
-export function monthRefusal(error: unknown): string {
+export function monthRefusal(error: unknown, t: (text: string) => string): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const month = error.fields.filter((f) => f.field === 'body.month').map((f) => f.message);
-  return month.length ? month.join('；') : error.message;
+  return month.length ? joinList(t, month, '；') : error.message;
 }
 
 /** The month to report and 生成通报: a refusal is shown under the picker, and the month chosen stays. */
@@ -31,7 +33,7 @@ export function GenerateCircular({ onGenerated }: { onGenerated: (c: Circular) =
       message.success(t('已生成 {month} 通报草稿', { month: c.month }));
       onGenerated(c);
     } catch (e) {
-      setProblem(monthRefusal(e));
+      setProblem(monthRefusal(e, t));
     } finally {
       setSaving(false);
     }

@@ -13,7 +13,8 @@ const stepLabels: Record<string, string> = { dispatch: '派单', sign: '签收',
 
 /**
  * The supervisor's board (督办看板): near-due, overdue, emergency and awaiting-instruction orders by holding unit,
- * one click to urge.
+ * one click to urge where the server says the reader may (`canUrge`: the state machine's answer, as on the order's
+ * page). A row the reader's unit only still sees (it returned the order, was passed over), or a dispatcher's, has none.
  */
 export default function SupervisionBoardPage() {
   const t = useT();
@@ -60,11 +61,12 @@ export default function SupervisionBoardPage() {
     {
       title: '',
       key: 'urge',
-      render: (_: unknown, o: BoardOrder) => (
-        <Button size="small" type="primary" danger={o.status === 'overdue'} onClick={() => setUrging(o)} data-testid={`urge-${o.number}`}>
-          {t('催办')}
-        </Button>
-      ),
+      render: (_: unknown, o: BoardOrder) =>
+        o.canUrge ? (
+          <Button size="small" type="primary" danger={o.status === 'overdue'} onClick={() => setUrging(o)} data-testid={`urge-${o.number}`}>
+            {t('催办')}
+          </Button>
+        ) : null,
     },
   ];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysToDate } from '../../calendar/domain/working-time.js';
+import { english } from '../../platform/i18n/english.js';
 import { emptySums, kpiFigures } from './kpis.js';
-import { duePeriods, periodFor, periodMismatch, publishedRows, reportKinds, reportSummary } from './report-text.js';
+import { duePeriods, figureText, periodFor, periodMismatch, periodOutOfRange, publishedRows, reportKinds, reportSummary } from './report-text.js';
 
 describe('scheduled report periods', () => {
   it.each([
@@ -87,7 +88,21 @@ describe('the generated summary', () => {
       '追回金额（元）',
       '帮助职工（人）',
     ]);
-    expect(rows[0]!.value).toBe('暂无话务数据');
+    expect(rows[0]).toEqual({ label: '来电量', value: null, form: 'count', none: '暂无话务数据' });
+    expect(rows.map((r) => figureText(r.value, r.form, r.none))).toEqual([
+      '暂无话务数据',
+      '暂无话务数据',
+      '120',
+      '100',
+      '80',
+      '50',
+      '90.0%',
+      '80.0%',
+      '95.0%',
+      '—',
+      '123,456',
+      '30',
+    ]);
   });
 });
 
@@ -120,10 +135,85 @@ describe('the period a report of a kind covers', () => {
     for (let today = '2027-12-25'; today <= '2029-01-05'; today = addDaysToDate(today, 1)) {
       for (const p of duePeriods(today)) expect(periodMismatch(p.kind, p.from, p.to), `${today} ${p.kind}`).toBeNull();
       for (const kind of reportKinds) {
-        const p = periodFor(kind, undefined, undefined, today);
+        const p = periodFor(kind, undefined, undefined, today, '2020-01-01');
         expect(periodMismatch(kind, p.from, p.to), `${today} ${kind}`).toBeNull();
       }
     }
+  });
+});
+
+describe('a report of days that have come and that the system holds', () => {
+  const today = '2026-11-25';
+  const first = '2026-08-27';
+  it.each([
+    ['yesterday', 'daily', '2026-11-24', '2026-11-24'],
+    ['today (so far)', 'daily', '2026-11-25', '2026-11-25'],
+    ['last week', 'weekly', '2026-11-16', '2026-11-22'],
+    ['the first month of data, which starts before the first order', 'monthly', '2026-08-01', '2026-08-31'],
+    ['the day of the first order', 'daily', '2026-08-27', '2026-08-27'],
+    ['a special report up to today', 'custom', '2026-11-01', '2026-11-25'],
+  ])('accepts %s', (_name, kind, from, to) => {
+    expect(periodOutOfRange(from, to, today, first)).toBeNull();
+    expect(periodFor(kind as never, from, to, today, first)).toEqual({ from, to });
+  });
+
+  it.each([
+    ['this week, which ends on Sunday', 'weekly', '2026-11-23', '2026-11-29', 'REPORT_PERIOD_IN_FUTURE', 'body.to', '统计期间不能晚于今天（2026-11-25）'],
+    ['a day next month', 'daily', '2026-12-01', '2026-12-01', 'REPORT_PERIOD_IN_FUTURE', 'body.to', '统计期间不能晚于今天（2026-11-25）'],
+    ['a week of January 2027', 'weekly', '2027-01-11', '2027-01-17', 'REPORT_PERIOD_IN_FUTURE', 'body.to', '统计期间不能晚于今天（2026-11-25）'],
+    ['the year 2030', 'yearly', '2030-01-01', '2030-12-31', 'REPORT_PERIOD_IN_FUTURE', 'body.to', '统计期间不能晚于今天（2026-11-25）'],
+    [
+      'five days of 1900',
+      'custom',
+      '1900-01-01',
+      '1900-01-05',
+      'REPORT_PERIOD_BEFORE_DATA',
+      'body.from',
+      '统计期间早于本系统的第一张工单（2026-08-27），没有可统计的数据',
+    ],
+    [
+      'the day before the first order',
+      'daily',
+      '2026-08-26',
+      '2026-08-26',
+      'REPORT_PERIOD_BEFORE_DATA',
+      'body.from',
+      '统计期间早于本系统的第一张工单（2026-08-27），没有可统计的数据',
+    ],
+    [
+      'last year',
+      'yearly',
+      '2025-01-01',
+      '2025-12-31',
+      'REPORT_PERIOD_BEFORE_DATA',
+      'body.from',
+      '统计期间早于本系统的第一张工单（2026-08-27），没有可统计的数据',
+    ],
+  ])('refuses %s', (_name, kind, from, to, code, field, message) => {
+    expect(periodOutOfRange(from, to, today, first)).toEqual({ code, field, message });
+    expect(() => periodFor(kind as never, from, to, today, first)).toThrow(expect.objectContaining({ code, details: { fields: [{ field, message }] } }));
+  });
+
+  it('refuses the default period too when it lies before the data: last year on an installation of this year', () => {
+    expect(() => periodFor('yearly', undefined, undefined, today, first)).toThrow(expect.objectContaining({ code: 'REPORT_PERIOD_BEFORE_DATA' }));
+    expect(periodFor('monthly', undefined, undefined, today, first)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+  });
+
+  it('says each refusal in English to an English interface', () => {
+    expect(english('统计期间不能晚于今天（2026-11-25）')).toBe('A report covers days that have come: the period cannot end after today (2026-11-25)');
+    expect(english('统计期间早于本系统的第一张工单（2026-08-27），没有可统计的数据')).toBe(
+      'The period ends before the first order this system holds (2026-08-27): there is nothing to report',
+    );
+    expect(english('本系统尚无工单，没有可统计的数据')).toBe('This system holds no order yet: there is nothing to report');
+  });
+
+  it('without any order yet, only a period reaching today', () => {
+    expect(periodOutOfRange('2026-11-24', '2026-11-24', today, null)).toEqual({
+      code: 'REPORT_PERIOD_BEFORE_DATA',
+      field: 'body.from',
+      message: '本系统尚无工单，没有可统计的数据',
+    });
+    expect(periodOutOfRange('2026-11-01', '2026-11-25', today, null)).toBeNull();
   });
 });
 

@@ -50,8 +50,51 @@ export function periodMismatch(kind: ReportKind, from: string, to: string): { fi
   }
 }
 
-/** The period of a report: given bounds, or the last complete day/week/month/year before today. */
-export function periodFor(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
+/**
+ * What is wrong with where a report's period lies in time, or null.
+ *
+ * It may not end after `today`, the hotline's business day (the local date of the clock): days to come hold no
+ * orders yet, and a report of them printed a 100% fall against the period before and a completion rate over the few
+ * orders already due there.
+ *
+ * Nor may it end before `firstDay`, the local day of the installation's first order (imported history included).
+ * The lower bound is the system's own data rather than a fixed year: nothing before that day was ever recorded here,
+ * so a report of 1900 or of any time before the hotline ran on this system is a table of zeros whose comparisons say
+ * "no data", not a report. A period that starts earlier but reaches that day (the first year's yearly report, the
+ * first month's monthly one) covers real orders and is kept. With no order at all yet, the data begin today.
+ */
+export function periodOutOfRange(
+  from: string,
+  to: string,
+  today: string,
+  firstDay: string | null,
+): { code: 'REPORT_PERIOD_IN_FUTURE' | 'REPORT_PERIOD_BEFORE_DATA'; field: 'body.from' | 'body.to'; message: string } | null {
+  if (to > today) return { code: 'REPORT_PERIOD_IN_FUTURE', field: 'body.to', message: `统计期间不能晚于今天（${today}）` };
+  if (firstDay === null && to < today) return { code: 'REPORT_PERIOD_BEFORE_DATA', field: 'body.from', message: '本系统尚无工单，没有可统计的数据' };
+  if (firstDay !== null && to < firstDay)
+    return { code: 'REPORT_PERIOD_BEFORE_DATA', field: 'body.from', message: `统计期间早于本系统的第一张工单（${firstDay}），没有可统计的数据` };
+  return null;
+}
+
+/**
+ * The period of a report: given bounds, or the last complete day/week/month/year before today; refused when it does
+ * not fit the kind (periodMismatch) or lies outside the system's data (periodOutOfRange: `today` is the hotline's
+ * business day, `firstDay` the day of the first order, null when there is none).
+ */
+export function periodFor(
+  kind: ReportKind,
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+  firstDay: string | null,
+): { from: string; to: string } {
+  const period = givenOrDefault(kind, from, to, today);
+  const outside = periodOutOfRange(period.from, period.to, today, firstDay);
+  if (outside) throw invalid(outside.code, outside.message, [{ field: outside.field, message: outside.message }]);
+  return period;
+}
+
+function givenOrDefault(kind: ReportKind, from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
   if (from && to) {
     if (from > to) throw invalid('ANALYTICS_PERIOD_INVALID', '开始日期不能晚于结束日期', [{ field: 'body.from', message: '开始日期不能晚于结束日期' }]);
     if (dayNumber(to) - dayNumber(from) > 3700)
@@ -62,6 +105,11 @@ export function periodFor(kind: ReportKind, from: string | undefined, to: string
   }
   if (from || to)
     throw invalid('ANALYTICS_PERIOD_INVALID', '请同时填写开始与结束日期，或都不填', [{ field: from ? 'body.to' : 'body.from', message: '缺少另一端日期' }]);
+  return lastComplete(kind, today);
+}
+
+/** The last complete day, week (Monday to Sunday), month or year before `today`; a special report: this month so far. */
+export function lastComplete(kind: ReportKind, today: string): { from: string; to: string } {
   const day = (n: number) => new Date((dayNumber(today) + n) * 86_400_000).toISOString().slice(0, 10);
   switch (kind) {
     case 'daily':
@@ -137,20 +185,42 @@ export function reportSummary(input: {
   return `${parts.join('；')}。`;
 }
 
-/** The rows the published reports carry (Inner Mongolia, Chongqing, Shaanxi), in their order. */
-export function publishedRows(f: KpiFigures): { label: string; value: string }[] {
+/**
+ * The note of an urgent or risk order among a report's notable orders (reports.repo urgentOpenAtEnd): received in the
+ * period and not completed by its last day `to`, with its risk flags' names.
+ */
+export const urgentNote = (to: string, flags: string[]) => `本期受理的紧急/风险工单，截至${to}未办结${flags.length ? `：${flags.join('、')}` : ''}`;
+
+/** What the Word document says under 重点工单 when there are none. */
+export const noNotableOrders = '本期无大额追回工单，也无本期受理、截至期末未办结的紧急或风险工单。';
+
+/** How a figure is written: a count, a rate (a fraction, shown as a percentage), an amount of yuan, working days. */
+export type FigureForm = 'count' | 'rate' | 'money' | 'days';
+
+/** A figure as text (the summary, the Word document): '—' or `none` when there is no figure. */
+export function figureText(v: number | null, form: FigureForm, none = '—'): string {
+  if (v === null) return none;
+  return form === 'rate' ? percent(v) : form === 'money' ? yuan(v) : String(v);
+}
+
+/**
+ * The rows the published reports carry (Inner Mongolia, Chongqing, Shaanxi), in their order: each figure as a number
+ * and the form it is written in (the spreadsheet keeps numbers as numbers), `none` when there is no figure.
+ */
+export function publishedRows(f: KpiFigures): { label: string; value: number | null; form: FigureForm; none: string }[] {
+  const noCalls = '暂无话务数据';
   return [
-    { label: '来电量', value: f.calls === null ? '暂无话务数据' : String(f.calls) },
-    { label: '接通率', value: f.answerRate === null ? '暂无话务数据' : percent(f.answerRate) },
-    { label: '受理量（人次）', value: String(f.requests) },
-    { label: '工单量', value: String(f.ordersCreated) },
-    { label: '派单量（交办）', value: String(f.ordersDispatched) },
-    { label: '应办结', value: String(f.dueInPeriod) },
-    { label: '办结率', value: percent(f.completionRate) },
-    { label: '按时办结率', value: percent(f.onTimeRate) },
-    { label: '满意率', value: percent(f.satisfactionRate) },
-    { label: '平均办理时长（工作日）', value: f.averageHandlingWorkingDays === null ? '—' : String(f.averageHandlingWorkingDays) },
-    { label: '追回金额（元）', value: yuan(f.amountRecoveredYuan) },
-    { label: '帮助职工（人）', value: String(f.workersHelped) },
+    { label: '来电量', value: f.calls, form: 'count', none: noCalls },
+    { label: '接通率', value: f.answerRate, form: 'rate', none: f.calls === null ? noCalls : '—' },
+    { label: '受理量（人次）', value: f.requests, form: 'count', none: '—' },
+    { label: '工单量', value: f.ordersCreated, form: 'count', none: '—' },
+    { label: '派单量（交办）', value: f.ordersDispatched, form: 'count', none: '—' },
+    { label: '应办结', value: f.dueInPeriod, form: 'count', none: '—' },
+    { label: '办结率', value: f.completionRate, form: 'rate', none: '—' },
+    { label: '按时办结率', value: f.onTimeRate, form: 'rate', none: '—' },
+    { label: '满意率', value: f.satisfactionRate, form: 'rate', none: '—' },
+    { label: '平均办理时长（工作日）', value: f.averageHandlingWorkingDays, form: 'days', none: '—' },
+    { label: '追回金额（元）', value: f.amountRecoveredYuan, form: 'money', none: '—' },
+    { label: '帮助职工（人）', value: f.workersHelped, form: 'count', none: '—' },
   ];
 }

@@ -6,13 +6,17 @@ export type PartnerCounts = {
   failed: number;
   waiting: number;
   unacknowledged: number;
-  /** When the oldest message still waiting or failed was written (its lag), null when none waits. */
+  /** When the oldest message still waiting (pending: being tried) was written (its lag), null when none waits. */
   oldestWaiting: string | null;
+  /** When the oldest failed message (given up on until sent again) was written, null when none failed. */
+  oldestFailed: string | null;
 };
 
 /**
  * The exchange's figures (getExchangeFigures): every partner, at zero when nothing of it was counted, the totals,
- * and the longest wait in seconds (never below zero: a clock a little behind the database's).
+ * the longest wait in seconds (`lagSeconds`: of the waiting messages only, the figure it stands next to) and the age
+ * of the oldest failed message (`oldestFailedSeconds`: of the failed ones), never below zero (a clock a little behind
+ * the database's).
  */
 export function exchangeFigures(day: string, now: Date, partners: readonly { id: string; name: string }[], counts: readonly PartnerCounts[]) {
   const byId = new Map(counts.map((r) => [r.partnerId, r]));
@@ -27,6 +31,7 @@ export function exchangeFigures(day: string, now: Date, partners: readonly { id:
       waiting: r?.waiting ?? 0,
       unacknowledged: r?.unacknowledged ?? 0,
       lagSeconds: lag(r?.oldestWaiting),
+      oldestFailedSeconds: lag(r?.oldestFailed),
     };
   });
   const sum = (k: 'receivedToday' | 'sentToday' | 'failed' | 'waiting' | 'unacknowledged') => items.reduce((a, i) => a + i[k], 0);
@@ -38,6 +43,7 @@ export function exchangeFigures(day: string, now: Date, partners: readonly { id:
     waiting: sum('waiting'),
     unacknowledged: sum('unacknowledged'),
     lagSeconds: Math.max(0, ...items.map((i) => i.lagSeconds)),
+    oldestFailedSeconds: Math.max(0, ...items.map((i) => i.oldestFailedSeconds)),
     partners: items,
   };
 }

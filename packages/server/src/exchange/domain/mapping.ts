@@ -53,7 +53,8 @@ const ourFields = [
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function get(obj: unknown, path: string): unknown {
+/** The value at a dotted path (array items by index), undefined where the path leads nowhere. */
+export function get(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const k of path.split('.')) {
     if (Array.isArray(cur) && /^\d+$/.test(k)) cur = cur[Number(k)];
@@ -63,7 +64,8 @@ function get(obj: unknown, path: string): unknown {
   return cur;
 }
 
-function set(obj: Record<string, unknown>, path: string, value: unknown): void {
+/** Sets the value at a dotted path, making the objects and arrays on the way. */
+export function set(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let cur: Record<string, unknown> | unknown[] = obj;
   keys.forEach((k, i) => {

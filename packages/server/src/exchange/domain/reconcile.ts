@@ -1,3 +1,5 @@
+import type { FailureKind } from './failures.js';
+
 /**
  * The daily reconciliation of one partner, pure: what we sent and received that day against what the partner
  * acknowledged, and, when the partner answers our reconciliation request, against its own statement of what it
@@ -21,7 +23,9 @@ export type ReconciliationReport = {
   duplicated: ReconciliationItem[];
   mismatched: ReconciliationItem[];
   statement: 'compared' | 'unavailable';
+  /** Why the statement could not be had: its detail, and its kind the page says in words (failures.ts). */
   statementError?: string;
+  statementErrorKind?: FailureKind;
 };
 
 export function reconcile(sent: SentMessage[], received: ReceivedMessage[], statement: PartnerStatement | null): ReconciliationReport {

@@ -13,6 +13,20 @@ describe('typeCues: the type labelling rule as features', () => {
     expect(typeCues('万一老板不认账，我怎么证明我在这干过活？')).toEqual(['x:harm+hypothetical', 'x:fact']);
     expect(typeCues('如果老板拖着工资不给，我要先去劳动监察还是直接去仲裁？')).not.toContain('x:harm');
   });
+  it('takes a request for information said as such for a question of fact (reader-9)', () => {
+    // No question word: reader-8 found no cue here and read "我想了解一下加班费的计算方法" as a complaint.
+    expect(typeCues('想咨询一下加班费的计算方法')).toEqual(['x:fact']);
+    expect(typeCues('我想了解一下加班费的计算方法')).toEqual(['x:fact']);
+    expect(typeCues('12345转办：市民咨询灵活就业人员参保的流程')).toEqual(['x:fact']);
+    // 了解 in a proposal asks nothing of the agent.
+    expect(typeCues('建议工会多了解一线职工的难处')).toEqual([]);
+    // With an act, 请问 changes nothing: the act and the question about it decide (rule 2).
+    expect(typeCues('请问拖欠三个月工资怎么办')).toEqual(['x:harm', 'x:act+allowed']);
+  });
+  it('takes asking where to seek redress for an act as asking whether it is allowed, and 强制 for an act (reader-9)', () => {
+    expect(typeCues('请问公司不签劳动合同该找谁')).toEqual(['x:harm', 'x:act+allowed']);
+    expect(typeCues('请问公司强制我们每天加班到十点不给加班费，这样对吗')).toEqual(['x:harm', 'x:act+allowed']);
+  });
   it('marks asking the union for a thing, and does not take 加班费 for a class', () => {
     expect(typeCues('想学个电焊，工会有没有免费的培训班？')).toEqual(['x:thing']);
     expect(typeCues('不定时工作制周末加班还有没有加班费？')).toEqual(['x:fact']);

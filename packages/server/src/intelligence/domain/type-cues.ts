@@ -12,20 +12,26 @@ import { selfHarm } from './danger-cues.js';
 // A party (employer, foreman, platform or station, union or its officers …): "医院说" is a diagnosis, so no 医院.
 const partyWord =
   '(?:公司|老板|老板娘|厂|单位|工头|包工头|项目部|项目上|平台|站点|站长|网点|矿|领导|经理|主管|组长|班长|主任|护士长|人事|物业|店|酒店|学校|派遣公司|外包公司|工会|主席|园方|企业)[^，。？！,?!]{0,8}';
-// … doing or refusing something to the caller, or done to them (被扣, 拖欠) …
+// … doing or refusing something to the caller, or done to them (被扣, 拖欠); 强制 and 强迫 (reader-9): "公司强制我们每天
+// 加班到十点不给加班费" puts its refusal past the eight characters a party may stand before it.
 const harm = new RegExp(
-  `${partyWord}(?:不给|不让|不批|只给|只发|只交|只有|不交|没交|没给|没发|不发|扣|拖|不管|不认|拒|逼|辞|开除|不续|不签|弄丢|不开|取消|降|罚|封)|被(?:拒|扣|辞|开除|罚|封|骂|打|拖欠|克扣)|拖欠|欠(?:了)?(?:我|我们|俺|他)`,
+  `${partyWord}(?:不给|不让|不批|只给|只发|只交|只有|不交|没交|没给|没发|不发|扣|拖|不管|不认|拒|逼|辞|开除|不续|不签|弄丢|不开|取消|降|罚|封|强制|强迫)|被(?:拒|扣|辞|开除|罚|封|骂|打|拖欠|克扣)|拖欠|欠(?:了)?(?:我|我们|俺|他)`,
 );
 // … or saying, ruling or arranging something the caller may question.
 const said = new RegExp(`${partyWord}(?:说|让|要求|规定|安排|调)`);
 // A case that has not happened: "万一老板不认账", "试用期被辞退的话".
 const hypothetical = /万一|如果|要是|假如|的话/;
-// Asking whether it is allowed: the question the rule says does not make an act a consultation.
+// Asking whether it is allowed, or where to seek redress for the act (该找谁, 去哪里投诉, reader-9, as 去哪告 and 找谁说理
+// already were): the question the rule says does not make an act a consultation ("请问公司不签劳动合同该找谁").
 const asksIfAllowed =
-  /合法|合理|合规|符合规定|对吗|对不对|可以吗|可以这样|能这样|行吗|能行吗|这样也行|有没有道理|有没有这个说法|有效吗|算数吗|是不是这样|真的吗|这算什么|归谁管|谁管|能不管|该怎么办|咋办|怎么办|怎么维权|去哪告|找谁说理/;
-// A question of fact: how, where, when, what papers, which conditions, how much.
+  /合法|合理|合规|符合规定|对吗|对不对|可以吗|可以这样|能这样|行吗|能行吗|这样也行|有没有道理|有没有这个说法|有效吗|算数吗|是不是这样|真的吗|这算什么|归谁管|谁管|能不管|该怎么办|咋办|怎么办|怎么维权|去哪告|找谁说理|该找谁|找谁(?:反映|投诉|解决|处理|管)|哪(?:里|儿)?(?:反映|投诉|举报)/;
+// A question of fact: how, where, when, what papers, which conditions, how much; or a request for information said as
+// such (咨询, 了解, 请教, 打听, 请问, 问一下: reader-9). "想咨询一下加班费的计算方法" and "想了解一下带薪年休假的天数" have
+// no question word, so no cue fired and the type model's leaning to complaint decided (a complaint is the larger part
+// of the labelled set, the more so on the phone): reader-8 read "我想了解一下加班费的计算方法" as a complaint (0.74). With
+// an act these make x:act+fact as before ("请问拖欠三个月工资怎么办" stays a complaint: x:act+allowed).
 const asksFact =
-  /怎么|咋|如何|在哪|哪里|去哪|哪个|哪一级|找谁|什么时候|啥时候|多少|几天|多久|哪些|什么材料|啥材料|什么手续|什么条件|是什么|算不算|能不能|还能|来得及|有没有|吗[？?]?$|吗[，,]/;
+  /怎么|咋|如何|在哪|哪里|去哪|哪个|哪一级|找谁|什么时候|啥时候|多少|几天|多久|哪些|什么材料|啥材料|什么手续|什么条件|是什么|算不算|能不能|还能|来得及|有没有|吗[？?]?$|吗[，,]|(?<!心理|法律)咨询(?!室|服务|师)|(?:想|要|来)了解|了解(?:一下|下)|请教|打听|请问|问一下|问下|问问|想问|问个/;
 // Asking the union to give or do something (加班 is not a class).
 const asksThing =
   /能不能(?:帮|给|派|来|在|考虑|让人)|能帮|帮帮|帮我|帮俺|帮他|帮一把|帮衬|救救|想申请|申请个|请求(?:帮|工会|给予)|有没有[^，。？]{0,10}(?:培训|救助|补助|帮扶|心理|推荐|聊|地方|(?<!加)班)|想找个|想成立|想建|重新建|指导|介绍|推荐/;

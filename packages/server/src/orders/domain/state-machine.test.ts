@@ -94,17 +94,24 @@ const expected: Record<OrderAction, Expected> = {
   },
   // The state it returns to is the merge's record (effects `unmergeEffect`); the machine keeps it 'same'.
   unmerge: { moves: stay('merged'), roles: ['dispatcher'], relations: ['holder', 'intake', 'order_dispatcher'] },
-  link: { moves: stay(...openStates, 'archived', 'closed_at_intake'), roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
+  // Urging, a leader's instruction and a link write on the order: a unit that only still sees it does none of them.
+  link: { moves: stay(...openStates, 'archived', 'closed_at_intake'), roles: ['agent', 'dispatcher', 'supervisor'], relations: current, involvement: true },
   invalidate: {
     moves: go('invalid', 'pending_dispatch', 'returned'),
     roles: ['agent', 'dispatcher'],
     relations: ['intake', 'hotline_holder', 'hop_dispatcher'],
   },
   reveal_contact: { moves: stay(...S), roles: [...involved, 'inspector'], relations: current, involvement: true },
-  attach_caller: { moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'), roles: ['agent', 'dispatcher'], relations: [] },
+  // A further caller writes on the order: a unit that only still sees it (it returned it, was passed over) adds none.
+  attach_caller: {
+    moves: stay('pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'),
+    roles: ['agent', 'dispatcher'],
+    relations: current,
+    involvement: true,
+  },
   answer_with_article: { moves: { pending_dispatch: 'closed_at_intake' }, roles: ['agent'], relations: ['intake'] },
-  urge: { moves: stay(...openStates), roles: ['supervisor', 'leader'], relations: [] },
-  add_instruction: { moves: stay(...openStates), roles: ['leader'], relations: [] },
+  urge: { moves: stay(...openStates), roles: ['supervisor', 'leader'], relations: current, involvement: true },
+  add_instruction: { moves: stay(...openStates), roles: ['leader'], relations: current, involvement: true },
   acknowledge_instruction: { moves: stay(...openStates), roles: ['handler', 'dispatcher', 'lawyer', 'mediator', 'leader'], relations: ['holder'] },
   record_emergency_way: {
     moves: stay(...openStates),
@@ -199,6 +206,49 @@ describe('messages', () => {
     expect(allowedActions('handling', actor('handler'))).toEqual([]);
     // Above the holder (a city over its district, the hotline for its federation), the unit still takes part.
     expect(allowedActions('handling', actor('handler', 'reaches_holder'))).toEqual(['add_note', 'add_attachment', 'reveal_contact']);
+  });
+
+  it('a supervisor, leader or agent whose unit only still sees the order neither urges it, writes an instruction on it nor links it', () => {
+    const refused = (state: OrderState, action: OrderAction, role: Role) => decide(state, action, actor(role));
+    expect(refused('handling', 'urge', 'supervisor')).toEqual({
+      ok: false,
+      code: 'ORDER_NOT_INVOLVED',
+      message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能催办',
+      kind: 'forbidden',
+    });
+    expect(refused('pending_sign', 'urge', 'leader')).toMatchObject({ ok: false, code: 'ORDER_NOT_INVOLVED' });
+    expect(refused('handling', 'add_instruction', 'leader')).toMatchObject({
+      ok: false,
+      code: 'ORDER_NOT_INVOLVED',
+      message: expect.stringContaining('不能领导批示'),
+    });
+    for (const role of ['agent', 'dispatcher', 'supervisor'] as const) {
+      expect(refused('archived', 'link', role)).toMatchObject({ ok: false, code: 'ORDER_NOT_INVOLVED', message: expect.stringContaining('不能关联') });
+    }
+    expect(allowedActions('handling', actor('leader'))).toEqual([]);
+    expect(allowedActions('handling', actor('supervisor'))).toEqual([]);
+    // Any current involvement will do: the province's hotline reaches every holder of its federation; a city's leader
+    // those of its subtree; the unit that dispatched it or co-handles it takes part wherever it is held.
+    for (const r of REL) {
+      expect(decide('handling', 'urge', actor('supervisor', r))).toEqual({ ok: true, next: 'handling' });
+      expect(decide('handling', 'add_instruction', actor('leader', r))).toEqual({ ok: true, next: 'handling' });
+      expect(decide('archived', 'link', actor('agent', r))).toEqual({ ok: true, next: 'archived' });
+    }
+  });
+
+  it('an agent or dispatcher whose unit only still sees the order attaches no caller to it; the hotline above the holder does', () => {
+    for (const role of ['agent', 'dispatcher'] as const) {
+      expect(decide('handling', 'attach_caller', actor(role))).toEqual({
+        ok: false,
+        code: 'ORDER_NOT_INVOLVED',
+        message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能追加来电人',
+        kind: 'forbidden',
+      });
+      // The hotline's reach is its federation's: it reaches the holder of every order still taking callers.
+      for (const state of ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'] as const) {
+        expect(decide(state, 'attach_caller', actor(role, 'reaches_holder'))).toEqual({ ok: true, next: state });
+      }
+    }
   });
 
   it('the state is checked before the role', () => {

@@ -61,8 +61,9 @@ export type Relation = 'holder' | 'hop_dispatcher' | 'order_dispatcher' | 'co_ha
 
 /**
  * A current involvement in the order: holding it or being above the holder, having dispatched it, co-handling it, being
- * the hotline that took it. Unmasking a caller's data and writing on the order (notes, attachments) need one (roles.md:
- * personal data shown only to those who need it).
+ * the hotline that took it. Unmasking a caller's data, writing on the order (notes, attachments, a leader's instruction),
+ * urging it and linking it need one (roles.md: personal data shown only to those who need it; a unit supervises what it
+ * takes part in). Rules ask for it by name (`involvement: 'current'`).
  */
 export const currentInvolvement: readonly Relation[] = [
   'holder',
@@ -103,13 +104,20 @@ export type OrderFacts = {
 
 export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
 
+/**
+ * Which units may act, one of two ways. `relations`: the actor's unit stands in at least one of them (empty: any unit
+ * that can see the order); one in none is not the unit the action belongs to (ORDER_ACTION_FORBIDDEN). `involvement:
+ * 'current'`: any current involvement (`currentInvolvement`); a unit in none of them only still sees the order and is
+ * told so (ORDER_NOT_INVOLVED). Named, not told by the list's identity: a rule listing the same relations by hand
+ * would otherwise be refused in other words without anyone noticing.
+ */
+type Who = { relations: readonly Relation[]; involvement?: never } | { involvement: 'current'; relations?: never };
+
 type Rule = {
   from: readonly OrderState[];
   to: OrderState | 'same';
   roles: readonly Role[];
-  /** The actor's unit must stand in at least one of these relations (empty: any unit that can see the order). */
-  relations: readonly Relation[];
-};
+} & Who;
 
 /** An order still open to more callers (追加来电人, a merge into it, undoing one): before the callback. */
 export const takingCallers: readonly OrderState[] = ['pending_dispatch', 'pending_sign', 'returned', 'handling', 'replied'];
@@ -135,8 +143,8 @@ export const rules: Record<OrderAction, Rule> = {
   remove_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
   reply_co_handler_part: { from: working, to: 'same', roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
   // A unit that only still sees the order (it returned it, was passed over, was removed as co-handler) writes no more.
-  add_note: { from: open, to: 'same', roles: everyoneInvolved, relations: currentInvolvement },
-  add_attachment: { from: open, to: 'same', roles: everyoneInvolved, relations: currentInvolvement },
+  add_note: { from: open, to: 'same', roles: everyoneInvolved, involvement: 'current' },
+  add_attachment: { from: open, to: 'same', roles: everyoneInvolved, involvement: 'current' },
   request_extension: { from: ['handling'], to: 'same', roles: handlers, relations: ['holder'] },
   // A supervisor of the dispatching unit decides too: a desk whose one dispatcher asked for the extension itself (the
   // hotline handling an order of its own) would otherwise have nobody to decide it (separation of duties, below).
@@ -158,7 +166,8 @@ export const rules: Record<OrderAction, Rule> = {
   },
   // While the surviving order still takes callers (condition below), the desk may take a merged order out again.
   unmerge: { from: ['merged'], to: 'same', roles: desk, relations: ['holder', 'intake', 'order_dispatcher'] },
-  link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], relations: [] },
+  // Linking writes on both orders: the actor's unit takes part in each (the hotline in every order of its federation).
+  link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], involvement: 'current' },
   // Before dispatch the holder is the intake unit or, for an external platform's order, the hotline centre. A returned
   // order is still held by the unit that returned it, and the return is the hop dispatcher's to decide: not 'holder'.
   invalidate: {
@@ -171,15 +180,19 @@ export const rules: Record<OrderAction, Rule> = {
     from: [...open, 'archived', 'closed_at_intake', 'merged', 'invalid'],
     to: 'same',
     roles: everyoneInvolved.concat('inspector'),
-    relations: currentInvolvement,
+    involvement: 'current',
   },
-  attach_caller: { from: takingCallers, to: 'same', roles: ['agent', 'dispatcher'], relations: [] },
+  // A further caller writes on the order (and the merge into it, or undoing one, moves callers): a unit that only still
+  // sees it adds none. The hotline's agents keep it on every order of the federation (they reach every holder).
+  attach_caller: { from: takingCallers, to: 'same', roles: ['agent', 'dispatcher'], involvement: 'current' },
   // A consultation the agent who took it answers from the knowledge base before anyone dispatched it (workflow.md).
   answer_with_article: { from: ['pending_dispatch'], to: 'closed_at_intake', roles: ['agent'], relations: ['intake'] },
-  // roles.md: the supervisor follows deadlines and urges; a leader may urge too. Any open order they can see.
-  urge: { from: open, to: 'same', roles: ['supervisor', 'leader'], relations: [] },
+  // roles.md: the supervisor follows deadlines and urges; a leader may urge too. Any open order their unit takes part
+  // in: held within their reach (the hotline's reach is its federation's: every order of the province), dispatched by
+  // it, co-handled, taken in. Not one it only still sees (it returned it, was passed over, was removed as co-handler).
+  urge: { from: open, to: 'same', roles: ['supervisor', 'leader'], involvement: 'current' },
   // roles.md: a leader writes instructions on any order within reach; the unit holding it acknowledges them.
-  add_instruction: { from: open, to: 'same', roles: ['leader'], relations: [] },
+  add_instruction: { from: open, to: 'same', roles: ['leader'], involvement: 'current' },
   acknowledge_instruction: { from: open, to: 'same', roles: handlers.concat('mediator', 'leader'), relations: ['holder'] },
   // 1155: the hotline (or whoever dispatched it) records which of the ways it chose for an emergency order.
   record_emergency_way: { from: open, to: 'same', roles: ['dispatcher', 'supervisor', 'leader'], relations: ['intake', 'hotline_holder', 'order_dispatcher'] },
@@ -292,10 +305,11 @@ export function decide(state: OrderState, action: OrderAction, actor: ActorConte
   if (!rule.roles.includes(actor.role)) {
     return notYou('ORDER_ACTION_FORBIDDEN', `当前角色不能${actionNames[action]}`);
   }
-  if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
-    if (rule.relations === currentInvolvement) {
+  if (rule.involvement === 'current') {
+    if (!currentInvolvement.some((r) => actor.relations.has(r))) {
       return notYou('ORDER_NOT_INVOLVED', `本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能${actionNames[action]}`);
     }
+  } else if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
     return notYou('ORDER_ACTION_FORBIDDEN', `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}`);
   }
   // 逐级下派: a handler passes the order on down its own subtree once it has it; the first dispatch is the desk's.

@@ -9,6 +9,7 @@ export * from '../../orders/orders.tables.js';
 export * from '../../analytics/analytics.tables.js';
 export * from '../jobs/jobs.tables.js';
 export * from '../idempotency/idempotency.tables.js';
+export * from '../privacy/privacy.tables.js';
 export * from '../../quality/quality.tables.js';
 export * from '../../mediation/mediation.tables.js';
 export * from '../../legal/legal.tables.js';

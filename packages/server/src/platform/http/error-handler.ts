@@ -19,13 +19,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const en = prefersEnglish(request.headers['accept-language']);
     // An English interface gets English messages (field messages too); the code stays the same in every language.
-    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => {
-      const out = en ? { ...body, message: english(body.message), ...(body.details ? { details: englishDetails(body.details) } : {}) } : body;
+    // A message composed where it was thrown may bring its own English (AppError `english`); else the table says it.
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>, ownEnglish?: string) => {
+      const out = en ? { ...body, message: ownEnglish ?? english(body.message), ...(body.details ? { details: englishDetails(body.details) } : {}) } : body;
       return reply.code(status).send({ ...out, requestId: request.id } satisfies ErrorBody);
     };
 
     if (err instanceof AppError) {
-      return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      return send(httpStatusOf[err.kind], { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, err.english);
     }
     // A deadline that reaches past the calendar's data is never guessed: the person is told to maintain the calendar.
     if (err instanceof CalendarNotCoveredError) {

@@ -30,3 +30,13 @@ describe('zod’s messages, said to a person', () => {
     expect(english(message!)).toBe(en);
   });
 });
+
+describe('the English table', () => {
+  it.each([
+    ['请填写延长的时长', 'Give the length of the extension'],
+    ['请填写退回重办的理由', 'Give the reason for the rework'],
+    ['请填写理由', 'Please fill in: reason'],
+  ])('a whole entry wins over a template that also matches: %s', (zh, en) => {
+    expect(english(zh)).toBe(en);
+  });
+});

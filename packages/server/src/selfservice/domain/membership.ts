@@ -26,6 +26,17 @@ export function nextMembershipState(state: MembershipState, action: MembershipAc
 /** What a staff member may do with an application now (the buttons shown). */
 export const membershipActionsIn = (state: MembershipState): MembershipAction[] => membershipActions.filter((a) => moves[a].from === state);
 
+/**
+ * Whether a reader of an application sees the applicant's phone number whole: only the staff (handler, dispatcher) of
+ * the union it is routed to, who contact the applicant to accept it and issue the card. A leader has no such need,
+ * nor does a reader at a union above it (the city over a county's application): they see it masked. The reader's
+ * unit is the one their role reaches from (access/scope.ts scopeUnitIdOf: a hotline centre's staff act for its
+ * federation, so an application routed to the federation is theirs to handle).
+ */
+export function seesApplicantPhone(reader: { role: string; reachUnitId: string }, application: { unitId: string }): boolean {
+  return (reader.role === 'handler' || reader.role === 'dispatcher') && reader.reachUnitId === application.unitId;
+}
+
 /** The card number when the union prints none of its own: the application's number with the card prefix. */
 export const defaultCardNumber = (applicationNumber: string) => `HY${applicationNumber.replace(/^RH/, '')}`;
 

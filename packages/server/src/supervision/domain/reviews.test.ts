@@ -11,10 +11,12 @@ import {
   monthRange,
   nextAnalysisState,
   nextReviewDay,
+  ownerProblems,
   reasonsOf,
   reviewLateDays,
   reviewedWeek,
   weekReviewedOn,
+  weekStartProblem,
 } from './reviews.js';
 
 /** Every date from `from`, `n` days. */
@@ -98,6 +100,16 @@ describe("a weekly review's dates", () => {
     ]);
   });
 
+  it("a week asked for or recorded starts on a Monday: the agenda's query is refused in the same words, under its own field", () => {
+    expect(weekStartProblem('2026-11-25', 'querystring.weekStart')).toEqual({
+      field: 'querystring.weekStart',
+      code: 'REVIEW_WEEK_NOT_MONDAY',
+      message: '所议周起始日应为星期一，2026-11-25 不是星期一',
+    });
+    expect(weekStartProblem('2026-11-29', 'querystring.weekStart')?.code).toBe('REVIEW_WEEK_NOT_MONDAY');
+    expect(weekStartProblem('2026-11-23', 'querystring.weekStart')).toBeNull();
+  });
+
   it('accepts the usual meetings: the Thursday after the week, today, one put off by a week', () => {
     expect(codes('2026-11-23', '2026-12-03')).toEqual([]);
     expect(codes('2026-11-30', '2026-12-10')).toEqual([]);
@@ -122,6 +134,29 @@ describe("a weekly review's dates", () => {
         }
       }
     }
+  });
+});
+
+describe("a follow-up's owner", () => {
+  it('reads the order: each item whose owner does not is refused under its own field, naming the item, the unit and the order', () => {
+    const items = [
+      { ownerReads: true, ownerName: '新城区总工会', orderNumber: 'GH20261124000001' },
+      { ownerReads: false, ownerName: '东河区总工会', orderNumber: 'GH20261124000001' },
+      { ownerReads: false, ownerName: '新城区总工会', orderNumber: 'GH20261124000002' },
+    ];
+    expect(ownerProblems(items)).toEqual([
+      {
+        field: 'body.items.1.ownerUnitId',
+        code: 'REVIEW_OWNER_CANNOT_SEE_ORDER',
+        message: '第 2 项督办事项：责任单位「东河区总工会」无权查看工单 GH20261124000001，请改选能查看该工单的单位',
+      },
+      {
+        field: 'body.items.2.ownerUnitId',
+        code: 'REVIEW_OWNER_CANNOT_SEE_ORDER',
+        message: '第 3 项督办事项：责任单位「新城区总工会」无权查看工单 GH20261124000002，请改选能查看该工单的单位',
+      },
+    ]);
+    expect(ownerProblems(items.slice(0, 1))).toEqual([]);
   });
 });
 

@@ -68,8 +68,37 @@ export function reviewedWeek(now: Date, weekday: number): { start: string; end: 
   return weekReviewedOn(nextReviewDay(now, weekday));
 }
 
-/** A refused date of a review record: the request field, a stable code and the Chinese message. */
+/** A refused date (or item) of a review record: the request field, a stable code and the Chinese message. */
 export type DateProblem = { field: string; code: string; message: string };
+
+/**
+ * A week reviewed starts on a Monday, whether asked for (the agenda's `weekStart`) or recorded (a meeting's): from any
+ * other day it would name a week that does not exist, and the agenda would gather a Wednesday-to-Tuesday no meeting
+ * can be recorded for. `field`: where the request carried it.
+ */
+export function weekStartProblem(weekStart: string, field: string): DateProblem | null {
+  return isoWeekday(weekStart) === 1 ? null : { field, code: 'REVIEW_WEEK_NOT_MONDAY', message: `所议周起始日应为星期一，${weekStart} 不是星期一` };
+}
+
+/**
+ * Whom a meeting may make answer for a follow-up: a unit that reads the item's order (access/scope.ts, the order's
+ * visible_to). The owner is told the order's number and the decision and marks the item done, and its list shows only
+ * the items about orders it reads: an owner that cannot read the order would be told of an order it may not open, and
+ * answer for an item it never finds. `ownerReads`: whether each item's owner reads its order, in the request's order.
+ */
+export function ownerProblems(items: readonly { ownerReads: boolean; ownerName: string; orderNumber: string }[]): DateProblem[] {
+  return items.flatMap((it, n) =>
+    it.ownerReads
+      ? []
+      : [
+          {
+            field: `body.items.${n}.ownerUnitId`,
+            code: 'REVIEW_OWNER_CANNOT_SEE_ORDER',
+            message: `第 ${n + 1} 项督办事项：责任单位「${it.ownerName}」无权查看工单 ${it.orderNumber}，请改选能查看该工单的单位`,
+          },
+        ],
+  );
+}
 
 /** How late after the week it looks back on a weekly review may be held: two weeks (the next week's meeting, or one put off by a week). */
 export const reviewLateDays = 14;
@@ -85,8 +114,9 @@ export const reviewLateDays = 14;
  */
 export function meetingDateProblems(input: { weekStart: string; heldOn: string }, today: string): DateProblem[] {
   const out: DateProblem[] = [];
-  const monday = isoWeekday(input.weekStart) === 1;
-  if (!monday) out.push({ field: 'body.weekStart', code: 'REVIEW_WEEK_NOT_MONDAY', message: `所议周起始日应为星期一，${input.weekStart} 不是星期一` });
+  const notMonday = weekStartProblem(input.weekStart, 'body.weekStart');
+  const monday = !notMonday;
+  if (notMonday) out.push(notMonday);
   if (input.heldOn > today) out.push({ field: 'body.heldOn', code: 'REVIEW_HELD_IN_FUTURE', message: `会议日期不能晚于今天（${today}）` });
   else if (monday) {
     const earliest = addDaysToDate(input.weekStart, 7);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMergedDuties } from '../../auth/duties.js';
-import type { Role } from '../../auth/roles.js';
-import { changedFields, checkDutyChange, checkRoleSet, checkSelfChange, dedupeGrants, type AccountKind } from './role-rules.js';
+import { roles, type Role } from '../../auth/roles.js';
+import { changedFields, checkDutyChange, checkRoleSet, checkSelfChange, dedupeGrants, mayLiftLockouts, type AccountKind } from './role-rules.js';
 
 const g = (role: Role, unitId = 'u1') => ({ role, unitId });
 
@@ -112,5 +112,11 @@ describe('checkDutyChange (the three duties change only on the console)', () => 
     expect(checkDutyChange([g('agent')], { roles: [g('administrator')] }, parsed.merged)).toBeNull();
     expect(checkDutyChange([g('administrator')], { password: true }, parsed.merged)).toBeNull();
     expect(code(checkDutyChange([g('agent')], { roles: [g('auditor')] }, parsed.merged))).toEqual(['USER_DUTY_CONSOLE', 'body.roles']);
+  });
+});
+
+describe('mayLiftLockouts', () => {
+  it('is the security administrator alone, among every role (the same rule shows a lockout and lifts it)', () => {
+    expect(roles.filter(mayLiftLockouts)).toEqual(['security']);
   });
 });

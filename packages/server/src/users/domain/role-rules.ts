@@ -114,6 +114,14 @@ export function checkDutyChange(
   return null;
 }
 
+/**
+ * Who may lift a sign-in lockout: the security administrator, whose are accounts, passwords and lockouts (三员分立).
+ * The same rule decides who is shown a lockout at all: that someone is guessing a person's password right now is for
+ * the one who can act on it, not for every role that reads the people list.
+ */
+export const lockoutLifters: readonly Role[] = ['security'];
+export const mayLiftLockouts = (role: Role) => lockoutLifters.includes(role);
+
 /** The fields of two snapshots that differ, for the audit log's before/after (unchanged fields are noise there). */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};

@@ -1,4 +1,4 @@
-import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { exchangeApi } from '../../api/exchange.js';
 import { ListFooter } from '../../shell/ListFooter.js';
@@ -7,6 +7,7 @@ import { ErrorState } from '../../shell/states.js';
 import { fromCursorPage, useMorePages } from '../../shell/use-more-pages.js';
 import { formatTime } from '../../shared/format.js';
 import { type Partners, messageKinds, stateColors, stateNames } from './names.js';
+import { FailureNote } from './FailureNote.js';
 
 /** Messages in and out, newest first, with attempts, the last error and one retry. */
 export function MessagesTab({ partners }: { partners: Partners | null }) {
@@ -53,7 +54,7 @@ export function MessagesTab({ partners }: { partners: Partners | null }) {
           { title: t('状态'), dataIndex: 'state', render: (s: string) => <Tag color={stateColors[s]}>{t(stateNames[s] ?? s)}</Tag> },
           { title: t('尝试次数'), dataIndex: 'attempts', width: 90 },
           { title: t('对方回执'), dataIndex: 'partnerReceipt', render: (v: string | null, m) => (v ? `${v}${m.ackCount > 1 ? ` ×${m.ackCount}` : ''}` : '—') },
-          { title: t('最后错误'), dataIndex: 'lastError', render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
+          { title: t('最后错误'), dataIndex: 'lastError', render: (v: string | null, m) => <FailureNote kind={m.lastErrorKind} detail={v} /> },
           {
             title: t('操作'),
             render: (_: unknown, m) =>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n.js';
 import { ErrorState } from '../../shell/states.js';
 import { useLoad } from '../../shell/use-load.js';
 import type { Partners } from './names.js';
+import { FailureNote } from './FailureNote.js';
 
 /** A partner's day reconciled: missing, duplicated and mismatched items, and the one action to re-send. */
 export function ReconciliationTab({ partners }: { partners: Partners | null }) {
@@ -77,9 +78,20 @@ export function ReconciliationTab({ partners }: { partners: Partners | null }) {
             <span>
               {t('不一致')} <Tag>{data.mismatched.length}</Tag>
             </span>
-            <span>
-              {data.statement === 'compared' ? t('已与对方对账数据比对') : `${t('对方未提供对账数据')}${data.statementError ? `：${data.statementError}` : ''}`}
-            </span>
+            {data.statement === 'compared' ? (
+              <span>{t('已与对方对账数据比对')}</span>
+            ) : (
+              <span data-testid="statement-unavailable">
+                {data.statementError ? (
+                  <>
+                    {t('{label}：', { label: t('对方未提供对账数据') })}
+                    <FailureNote kind={data.statementErrorKind} detail={data.statementError} />
+                  </>
+                ) : (
+                  t('对方未提供对账数据')
+                )}
+              </span>
+            )}
           </Space>
         </Card>
       ) : null}

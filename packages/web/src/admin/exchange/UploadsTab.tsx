@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { ErrorState } from '../../shell/states.js';
 import { useLoad } from '../../shell/use-load.js';
 import { formatTime } from '../../shared/format.js';
+import { FailureNote } from './FailureNote.js';
 
 export const uploadStates: Record<string, { color: string; name: string }> = {
   done: { color: 'green', name: '已上报' },
@@ -42,7 +43,7 @@ export function UploadsTab() {
             render: (s: string) => <Tag color={uploadStates[s]?.color}>{t(uploadStates[s]?.name ?? s)}</Tag>,
           },
           { title: t('完成时间'), dataIndex: 'completedAt', render: (v: string | null) => (v ? formatTime(v) : '—') },
-          { title: t('最后错误'), dataIndex: 'lastError', render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
+          { title: t('最后错误'), dataIndex: 'lastError', render: (v: string | null, u) => <FailureNote kind={u.lastErrorKind} detail={v} /> },
           {
             title: t('操作'),
             render: (_: unknown, u) =>

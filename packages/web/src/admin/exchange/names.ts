@@ -9,3 +9,8 @@ export const directionNames: Record<string, string> = { in: '接收', out: '发�
 export const stateColors: Record<string, string> = { delivered: 'green', received: 'blue', pending: 'gold', failed: 'red' };
 export const stateNames: Record<string, string> = { delivered: '已送达', received: '已收到', pending: '待发送', failed: '发送失败' };
 export const messageKinds: Record<string, string> = { order: '工单', status: '状态', transfer: '转办', answer: '转办答复', upload: '数据上报' };
+/** A time in hours and minutes (“19 小时 3 分钟”, “19 h 3 min”), minutes alone under an hour. */
+export function durationText(seconds: number, t: (k: string) => string): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} ${t('小时')} ${minutes % 60} ${t('分钟')}` : `${minutes} ${t('分钟')}`;
+}

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { applyServerErrors, refusalToast, validValues } from '../../api/form-errors.js';
 import { limitUnits, priorities, tiers, type TimeLimitRule } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { limitUnitLabels, priorityLabels, stepLabels, tierLabels } from '../../shared/labels.js';
 import { useCatalogNames } from '../../shared/reference.js';
 import { ruleText } from './describe.js';
@@ -77,7 +78,7 @@ export function RuleDialog({ rule, onClose, onDone }: { rule: TimeLimitRule | nu
       destroyOnHidden
     >
       {rule && <Alert type="info" style={{ marginBottom: 8 }} title={ruleText(rule, t, names)} />}
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={joinList(t, problems, '；')} />}
       <Form
         form={form}
         layout="vertical"

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, type FormInstance, Popconfirm,
 import type { UnitInput } from '../../api/admin.js';
 import type { Unit } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { formatTime } from '../../shared/format.js';
 import { UnitFields } from './UnitFields.js';
 
@@ -83,7 +84,7 @@ export function UnitDetailCard({
           { key: 'u', label: t('更新于'), children: formatTime(unit.updatedAt) },
         ]}
       />
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={joinList(t, problems, '；')} />}
       <Form form={form} layout="vertical" disabled={!admin} onFinish={onSave}>
         <UnitFields />
         {admin && (

@@ -7,7 +7,11 @@ import { roleLabels } from '../../shared/labels.js';
 import { formatShortTime } from '../../shared/format.js';
 import type { T } from '../../i18n/i18n.js';
 
-/** A person's lockout as the server tells it (auth/domain/lockout.ts): null when nobody is refused. */
+/**
+ * A person's lockout as the server tells it (auth/domain/lockout.ts): null when nobody is refused. Only the roles
+ * that may lift a lockout are told (users/domain/role-rules.ts, mayLiftLockouts); for any other the field is absent
+ * and the row shows neither the tag nor 解除锁定.
+ */
 export type UserLockout = NonNullable<User['lockout']>;
 
 /** How the lockout is refused, in words: which addresses, until when. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { OrderState } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { stateLabels } from '../../shared/labels.js';
+import { openStates } from '../../orders/views.js';
 import { analyticsApi, type HotTopics, type OrderFlow } from '../api.js';
 import { EChart, echarts } from '../EChart.js';
 import { mapOption } from './charts.js';
@@ -68,22 +69,37 @@ export function MapPanel({ hot }: { hot: HotTopics }) {
   );
 }
 
-const open: OrderState[] = ['pending_dispatch', 'pending_sign', 'handling', 'replied', 'pending_callback'];
+/**
+ * The cells of the order flow: every open state (orders/views.ts openStates, the server's), 退单待审 and 回访不满意
+ * too, so the cells add up to the 在办 card (the server's `open` is the sum of the same states). A state the server
+ * counts that this list lacks still gets its cell, never a part missing from the whole.
+ */
+export function flowCells(flow: Pick<OrderFlow, 'totals'>): { state: OrderState; count: number }[] {
+  const states = [...openStates, ...(Object.keys(flow.totals) as OrderState[]).filter((s) => !openStates.includes(s))];
+  return states.map((state) => ({ state, count: flow.totals[state] ?? 0 }));
+}
 
 /** How many orders are in each open state now, above the rotating chart. */
 export function FlowPanel({ flow, chart }: { flow: OrderFlow; chart: echarts.EChartsCoreOption }) {
-  const t = useT();
   return (
     <div className="bs-panel">
-      <div className="bs-flow">
-        {open.map((s) => (
-          <div key={s} className="bs-flow-cell">
-            <div className="bs-figure-label">{t(stateLabels[s])}</div>
-            <div className="bs-flow-value">{flow.totals[s] ?? 0}</div>
-          </div>
-        ))}
-      </div>
+      <FlowCells flow={flow} />
       <EChart theme="dark" option={chart} height={200} />
+    </div>
+  );
+}
+
+export function FlowCells({ flow }: { flow: Pick<OrderFlow, 'totals'> }) {
+  const t = useT();
+  const cells = flowCells(flow);
+  return (
+    <div className="bs-flow" style={{ gridTemplateColumns: `repeat(${cells.length}, 1fr)` }} data-testid="bs-flow">
+      {cells.map(({ state, count }) => (
+        <div key={state} className="bs-flow-cell">
+          <div className="bs-figure-label">{t(stateLabels[state] ?? state)}</div>
+          <div className="bs-flow-value">{count}</div>
+        </div>
+      ))}
     </div>
   );
 }

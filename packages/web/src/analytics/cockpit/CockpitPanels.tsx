@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { pct, type HotTopics, type Kpis, type OrderFlow, type Trend } from '../api.js';
 import { EChart } from '../EChart.js';
 import { extensionOption, flowOption, openStates, subjectOption, trendOption } from './charts.js';
+import { narrowBelow, useWidth } from './use-width.js';
 
 export type Granularity = 'day' | 'week' | 'month';
 
@@ -18,8 +19,10 @@ export function FlowAndTrend(p: {
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const flowChart = useMemo(() => flowOption(p.flow, t), [p.flow, t]);
-  const trendChart = useMemo(() => trendOption(p.trend, t), [p.trend, t]);
+  const [flowBox, flowWidth] = useWidth<HTMLDivElement>();
+  const flowChart = useMemo(() => flowOption(p.flow, t, flowWidth), [p.flow, t, flowWidth]);
+  // The trend's card is as wide as the flow's (the same column on every screen).
+  const trendChart = useMemo(() => trendOption(p.trend, t, flowWidth), [p.trend, t, flowWidth]);
   return (
     <>
       <Col xs={24} xl={12}>
@@ -41,14 +44,17 @@ export function FlowAndTrend(p: {
             </Space>
           }
         >
-          <EChart
-            option={flowChart}
-            height={320}
-            onClick={(c) => {
-              const u = p.flow.units.find((x) => x.unitName === c.name);
-              if (u) navigate(p.cockpitOf(u.unitId));
-            }}
-          />
+          <div ref={flowBox}>
+            <EChart
+              option={flowChart}
+              // A phone's legend takes two or three rows: the twelve bars keep their height below it.
+              height={flowWidth !== null && flowWidth < narrowBelow ? 380 : 320}
+              onClick={(c) => {
+                const u = p.flow.units.find((x) => x.unitName === c.name);
+                if (u) navigate(p.cockpitOf(u.unitId));
+              }}
+            />
+          </div>
         </Card>
       </Col>
       <Col xs={24} xl={12}>

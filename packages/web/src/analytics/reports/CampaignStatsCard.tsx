@@ -1,6 +1,6 @@
-import { Card, Col, Row, Table } from 'antd';
+import { Card, Col, Empty, Row, Table } from 'antd';
 import { useT } from '../../i18n/i18n.js';
-import { useDivisionName } from '../../shared/reference.js';
+import { useCatalogNames, useDivisionName } from '../../shared/reference.js';
 import { pct, yuan, type CampaignStats } from '../api.js';
 import { EChart } from '../EChart.js';
 
@@ -34,17 +34,33 @@ function BreakdownTable({ rows, first, testId }: { rows: Group[]; first: { title
 export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
   const t = useT();
   const placeName = useDivisionName();
+  const names = useCatalogNames();
+  // The server names industries in Chinese (GB/T 4754's sections, analytics/domain/industry.ts): said in the
+  // interface's language by the English table, keyed by those names.
+  const industryName = (r: Group) => t(r.name ?? r.code);
+  // A subject in the interface's language from the catalog; the server's (Chinese) name until the catalog is read.
+  const subjectName = (s: { code: string; name: string }) => (names.subject(s.code) === s.code ? s.name : names.subject(s.code));
   // 未识别 (no rule matched the employer's name) last: it is what the reading missed, not an industry.
   const byIndustry = [...stats.byIndustry.filter((d) => d.code !== 'unknown'), ...stats.byIndustry.filter((d) => d.code === 'unknown')];
   const industries = [...byIndustry].reverse();
   // A campaign of one subject is all of it: a full ring says nothing, the industries get the width.
   const subjects = stats.bySubject.length > 1;
+  const { orders, completed, amountRecoveredYuan } = stats.figures;
+  const title = t('{name}：工单 {orders}，办结率 {rate}，追回金额 {amount} 元', {
+    name: stats.campaign.name,
+    orders,
+    rate: pct(orders ? completed / orders : null),
+    amount: yuan(amountRecoveredYuan),
+  });
+  // No order matched (yet): an empty axis and two empty tables said less than one sentence.
+  if (orders === 0)
+    return (
+      <Card size="small" data-testid="campaign-stats" title={title}>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('期间内暂无符合规则的工单')} />
+      </Card>
+    );
   return (
-    <Card
-      size="small"
-      data-testid="campaign-stats"
-      title={`${stats.campaign.name}：${t('工单')} ${stats.figures.orders}，${t('办结率')} ${pct(stats.figures.orders ? stats.figures.completed / stats.figures.orders : null)}，${t('追回金额（元）')} ${yuan(stats.figures.amountRecoveredYuan)}`}
-    >
+    <Card size="small" data-testid="campaign-stats" title={title}>
       <Row gutter={12}>
         {subjects && (
           <Col xs={24} md={10}>
@@ -53,7 +69,7 @@ export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
               height={240}
               option={{
                 tooltip: { trigger: 'item' },
-                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: s.name, value: s.orders })) }],
+                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.bySubject.map((s) => ({ name: subjectName(s), value: s.orders })) }],
               }}
             />
           </Col>
@@ -66,13 +82,13 @@ export function CampaignStatsCard({ stats }: { stats: CampaignStats }) {
               tooltip: { trigger: 'axis' },
               grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
               xAxis: { type: 'value', minInterval: 1 },
-              yAxis: { type: 'category', data: industries.map((d) => d.name), axisLabel: { width: 150, overflow: 'truncate' } },
+              yAxis: { type: 'category', data: industries.map(industryName), axisLabel: { width: 150, overflow: 'truncate' } },
               series: [{ type: 'bar', name: t('工单'), data: industries.map((d) => d.orders), label: { show: true, position: 'right' } }],
             }}
           />
         </Col>
       </Row>
-      <BreakdownTable rows={byIndustry} testId="campaign-industries" first={{ title: t('行业'), render: (r) => r.name ?? r.code }} />
+      <BreakdownTable rows={byIndustry} testId="campaign-industries" first={{ title: t('行业'), render: industryName }} />
       <div style={{ height: 12 }} />
       <BreakdownTable rows={stats.byCity} testId="campaign-cities" first={{ title: t('地区'), render: (r) => placeName(r.code) }} />
     </Card>

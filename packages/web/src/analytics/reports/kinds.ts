@@ -34,3 +34,12 @@ export function reportPeriod(kind: Exclude<ReportKindValue, 'custom'>, day: Dayj
       return { from: f(day.startOf('year')), to: f(day.endOf('year')) };
   }
 }
+
+/**
+ * Whether the period picked by the day `d` ends after `today` (the hotline's day, UTC+8: api.ts `today()`), so the
+ * pickers do not offer it: the server refuses a report of days to come (REPORT_PERIOD_IN_FUTURE). A week, month or year
+ * is offered from its last day on (a report of it so far); a special report's days one by one.
+ */
+export function endsAfter(kind: ReportKindValue, d: Dayjs, today: string): boolean {
+  return (kind === 'custom' ? d.format('YYYY-MM-DD') : reportPeriod(kind, d).to) > today;
+}

@@ -62,7 +62,7 @@ export function LegalDialogFields({ kind }: { kind: LegalDialog['kind'] }) {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="mediators" label={t('调解员')}>
-            <Input placeholder="多人用顿号分隔" />
+            <Input placeholder={t('多人用顿号分隔')} />
           </Form.Item>
         </>
       )}

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { type MediationCase, mediationApi } from '../../api/legal.js';
 import type { OrderView } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { formatMoney, formatTime } from '../../shared/format.js';
 import { mediationStateLabels, performanceLabels } from '../labels.js';
 import type { LegalDialog } from './LegalDialogFields.js';
@@ -30,7 +31,7 @@ export function MediationCaseItem({
         </span>
         <span>
           {t('{label}：', { label: t('调解员') })}
-          {c.mediators.join('、')}
+          {joinList(t, c.mediators)}
         </span>
         {c.agreement && <Tag color={performanceLabels[c.agreement.performance]![1]}>{t(performanceLabels[c.agreement.performance]![0])}</Tag>}
       </Space>

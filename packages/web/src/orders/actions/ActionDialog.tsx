@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.js';
 import { applyServerErrors, refusalToast } from '../../api/form-errors.js';
 import type { OrderView } from '../../api/types.js';
 import { useT, type T } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 
 /** One order action as a dialog: its title, fields, and the request it sends. */
 export type ActionSpec<V extends object = Record<string, unknown>> = {
@@ -118,7 +119,7 @@ export function ActionDialog({ spec, order, onClose, onDone, onConflict }: Props
           }
         />
       )}
-      {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={problems.join('；')} />}
+      {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={joinList(t, problems, '；')} />}
       <Form form={form} layout="vertical" preserve={false} onFinish={() => void submit()}>
         {spec?.fields({ order, form, t })}
         {/* Enter in a single-line field submits, as in any form. */}

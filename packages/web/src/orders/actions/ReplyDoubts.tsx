@@ -2,6 +2,7 @@ import { Alert, Checkbox, Form, Tag, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form/index.js';
 import type { OrderView } from '../../api/types.js';
 import { useT, type T } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import {
   amountRecoveredLimit,
   amountRecoveredProblem,
@@ -83,7 +84,13 @@ export function ReplyDoubtsWarning({ order, form }: { order: OrderView; form: Fo
         showIcon
         style={{ marginBottom: 12 }}
         data-testid="reply-doubts"
-        title={t('请核实：{list}。审核人会看到这些提示。', { list: doubts.map((d) => t(replyDoubtLabels[d])).join('；') })}
+        title={t('请核实：{list}。审核人会看到这些提示。', {
+          list: joinList(
+            t,
+            doubts.map((d) => t(replyDoubtLabels[d])),
+            '；',
+          ),
+        })}
         description={t('工单登记：涉及 {workers} 人、金额 {amount} 元', {
           workers: order.workersInvolved ?? '—',
           amount: order.amountInvolved?.toLocaleString('zh-CN') ?? '—',
@@ -102,7 +109,12 @@ export function ReplyDoubtsWarning({ order, form }: { order: OrderView; form: Fo
           ]}
         >
           <Checkbox data-testid="reply-confirm-doubts">
-            {t('我已核实，确认{list}属实', { list: toConfirm.map((d) => t(replyDoubtLabels[d])).join('、') })}
+            {t('我已核实，确认{list}属实', {
+              list: joinList(
+                t,
+                toConfirm.map((d) => t(replyDoubtLabels[d])),
+              ),
+            })}
           </Checkbox>
         </Form.Item>
       )}

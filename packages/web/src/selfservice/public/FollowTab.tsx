@@ -4,6 +4,7 @@ import { applyServerErrors } from '../../api/form-errors.js';
 import { selfServiceApi, type ApplicationProgress, type PublicProgress } from '../../api/selfservice.js';
 import type { Satisfaction } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { formatTime } from '../../shared/format.js';
 import { answerText } from '../../shared/answer-text.js';
 import { satisfactionLabels } from '../../shared/labels.js';
@@ -37,7 +38,7 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
     } catch (e) {
       setProgress(null);
       setApplication(null);
-      setProblem(applyServerErrors(form, e).join('；') || null);
+      setProblem(joinList(t, applyServerErrors(form, e), '；') || null);
     } finally {
       setBusy(false);
     }
@@ -166,7 +167,7 @@ export function RateForm({ progress, phone, onRated }: { progress: PublicProgres
         }),
       );
     } catch (e) {
-      setProblem(applyServerErrors(form, e).join('；') || null);
+      setProblem(joinList(t, applyServerErrors(form, e), '；') || null);
     } finally {
       setBusy(false);
     }

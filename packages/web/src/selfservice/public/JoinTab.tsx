@@ -45,7 +45,17 @@ export function JoinTab({ onApplied }: { onApplied: (number: string, phone: stri
     <Form form={form} name="join" layout="vertical" onFinish={submit} requiredMark="optional">
       <NameField />
       <PhoneAndCode purpose="membership" form={form} />
-      <Form.Item name="employer" label={t('工作单位')} rules={[{ required: true, whitespace: true, message: t('请填写工作单位') }]}>
+      <Form.Item
+        name="employer"
+        label={t('工作单位')}
+        rules={[
+          { required: true, whitespace: true, message: t('请填写工作单位') },
+          // The server's rule (selfservice.routes.ts): two characters at least once trimmed; a blank is asked for above.
+          {
+            validator: (_, v?: string) => (!v?.trim() || v.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('工作单位至少 2 个字')))),
+          },
+        ]}
+      >
         <Input maxLength={100} />
       </Form.Item>
       <PlaceField />

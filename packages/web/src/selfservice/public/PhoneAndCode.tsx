@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.js';
 import { applyServerErrors } from '../../api/form-errors.js';
 import { selfServiceApi } from '../../api/selfservice.js';
 import { type T, useI18n } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { isMobile } from '../../shared/validation.js';
 
 export type Purpose = 'request' | 'membership';
@@ -36,7 +37,7 @@ export function PhoneAndCode({ purpose, form }: { purpose: Purpose; form: Return
     } catch (e) {
       const seconds = e instanceof ApiError ? Number((e.details as { retryAfterSeconds?: number }).retryAfterSeconds ?? 0) : 0;
       if (seconds) setWait(seconds);
-      setProblem(applyServerErrors(form, e).join('；'));
+      setProblem(joinList(t, applyServerErrors(form, e), '；'));
     }
   };
   return (

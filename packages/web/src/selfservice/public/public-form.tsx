@@ -2,6 +2,7 @@ import { Alert, Button, Form, type FormInstance, Input } from 'antd';
 import { useState } from 'react';
 import { applyServerErrors } from '../../api/form-errors.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 
 /**
  * One submission of a public form (a request, a membership application): busy while it is sent, the server's
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
  * they send and how they thank the worker.
  */
 export function usePublicSubmit<V, R>(form: FormInstance, send: (v: V) => Promise<R>) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<R | null>(null);
@@ -18,7 +20,7 @@ export function usePublicSubmit<V, R>(form: FormInstance, send: (v: V) => Promis
     try {
       setDone(await send(v));
     } catch (e) {
-      setProblem(applyServerErrors(form, e).join('；') || null);
+      setProblem(joinList(t, applyServerErrors(form, e), '；') || null);
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { applyServerErrors, validValues } from '../../api/form-errors.js';
 import { reviewsApi, type ReviewAgenda } from '../../api/supervision.js';
 import { useT } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/lists.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
 import { type FormValues, day } from './types.js';
 
@@ -119,7 +120,7 @@ export function RecordMeeting({
             })
           }
         </Form.List>
-        {problems.length > 0 && <Typography.Text type="danger">{problems.join('；')}</Typography.Text>}
+        {problems.length > 0 && <Typography.Text type="danger">{joinList(t, problems, '；')}</Typography.Text>}
       </Form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { str, opt, type V } from './values.js';
 import { CallbackFields, perCallerResults } from './callback-fields.js';
 import { CoHandlersWithoutFeedback, OutcomeSummary } from './outcome-summary.js';
 import { replyDoubtLabels, reviewCommentReason } from '../ReplyDoubts.js';
+import { joinList } from '../../../i18n/lists.js';
 /** 办结 stage: review of the reply, the callback, reopening and archiving. */
 export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V>>> = {
   review_accept: {
@@ -17,7 +18,13 @@ export const closureSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<V
       // Doubtful figures go into the leaders' sums once accepted: the reviewer says what was checked (the server insists).
       const doubts = reviewCommentReason(order);
       const why = doubts.length
-        ? t('反馈数字存疑（{list}），审核通过须填写审核意见，说明核实情况', { list: doubts.map((d) => t(replyDoubtLabels[d])).join('；') })
+        ? t('反馈数字存疑（{list}），审核通过须填写审核意见，说明核实情况', {
+            list: joinList(
+              t,
+              doubts.map((d) => t(replyDoubtLabels[d])),
+              '；',
+            ),
+          })
         : null;
       return (
         <>

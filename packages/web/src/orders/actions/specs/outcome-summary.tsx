@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import type { OrderView } from '../../../api/types.js';
 import { useT } from '../../../i18n/i18n.js';
+import { joinList } from '../../../i18n/lists.js';
 import { ReplyDoubtTags } from '../ReplyDoubts.js';
 import { coHandlersWithoutFeedback } from '../co-handler-feedback.js';
 /** The unit's reply as the reviewer and the caller-back read it: resolved or not, measures, amounts, doubts. */
@@ -38,7 +39,7 @@ export function CoHandlersWithoutFeedback({ order }: { order: OrderView }) {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="review-co-handlers-without-feedback"
-      title={t('以下协办单位尚未反馈：{units}', { units: missing.join(t('、')) })}
+      title={t('以下协办单位尚未反馈：{units}', { units: joinList(t, missing) })}
       description={t('承办单位办结反馈时协办单位尚未反馈办理情况，请核实后再审核通过，或退回重办。')}
     />
   );

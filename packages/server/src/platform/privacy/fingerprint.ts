@@ -1,0 +1,63 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { privacyKeys } from './privacy.tables.js';
+
+/**
+ * The fingerprint the audit log keeps of a searched phone or ID number: the same number gives the same fingerprint,
+ * so an auditor can tell that two searches (by two people, months apart) were for one number, without the log
+ * holding the number.
+ *
+ * It is an HMAC-SHA256 under a key of this installation, not a plain hash: a masked number leaves 10,000 numbers
+ * open (an ID number, ~36,500 birth dates), so whoever reads the log (the auditor, an export of it) recovered the
+ * number from an unsalted SHA-256 by trying them all, in milliseconds. Without the key there is nothing to try against.
+ *
+ * The key is random, made once per installation at the first search and kept in the database (`privacy_keys`),
+ * never in the audit log and never returned by any route. Why there and not from what else holds secrets:
+ * - the configured key ring (`HOTLINE_SECRET_KEYS`, platform/secrets/secret-box.ts) is optional (an installation
+ *   without exchange partners has none, and the embedded default must work with no configuration), the demo's ring is
+ *   a constant in the source (every demo's fingerprints could be recomputed), and the ring rotates (a new key put
+ *   first): a fingerprint derived from it would change at each rotation, and the auditor compares searches over time;
+ * - the database already holds the numbers themselves (callers, calls), so whoever can read this table can read the
+ *   numbers anyway: the key exposes nothing new there, while the log's readers, who see no orders, learn nothing.
+ * One database, one key: stable across restarts, upgrades and a cluster's processes; a restored backup keeps it with
+ * the log. Two installations have different keys, so their fingerprints of one number differ.
+ */
+export async function personalDataFingerprint(db: Executor, value: string, at: Date): Promise<string> {
+  const key = await fingerprintKey(db, at);
+  return createHmac('sha256', key).update(value).digest('hex').slice(0, 16);
+}
+
+const purpose = 'search_fingerprint';
+
+/**
+ * The key read once per executor (a process's pool, or a transaction): it never changes once committed. A key this
+ * call made is not kept, since the statement may be part of a transaction that rolls back: the next call reads it.
+ */
+const known = new WeakMap<object, Buffer>();
+
+async function fingerprintKey(db: Executor, at: Date): Promise<Buffer> {
+  const cached = known.get(db);
+  if (cached) return cached;
+  const stored = await readKey(db);
+  if (stored) {
+    known.set(db, stored);
+    return stored;
+  }
+  const [made] = await db
+    .insert(privacyKeys)
+    .values({ purpose, key: randomBytes(32).toString('base64'), createdAt: at })
+    .onConflictDoNothing()
+    .returning({ key: privacyKeys.key });
+  if (made) return Buffer.from(made.key, 'base64');
+  // Another process made it at the same moment: its row is committed now, and a new statement sees it.
+  const theirs = await readKey(db);
+  if (!theirs) throw new Error('privacy_keys: the search fingerprint key was neither found nor made');
+  known.set(db, theirs);
+  return theirs;
+}
+
+async function readKey(db: Executor): Promise<Buffer | null> {
+  const [r] = await db.select({ key: privacyKeys.key }).from(privacyKeys).where(eq(privacyKeys.purpose, purpose));
+  return r ? Buffer.from(r.key, 'base64') : null;
+}
