@@ -664,8 +664,14 @@ async function lists(appPort: number, barePort: number, atSize: (size: number) =
     // words 154 ms the largest) about half a second, so some 15 s a size; the time taken is printed.
     const filterSamples = Math.max(20, Math.round(listSamples / 5));
     const filtersFrom = performance.now();
-    filters[size] = await filterTimes(appPort, barePort, [people[0]!, people[2]!], filterValues, (app, bare) => pairedLatencies(app, bare, filterSamples));
+    const runs = await filterTimes(appPort, barePort, [people[0]!, people[2]!], filterValues, (app, bare) => pairedLatencies(app, bare, filterSamples));
+    filters[size] = runs.pages;
     console.log(`(the filters, ${filterSamples} pairs each, measured in ${((performance.now() - filtersFrom) / 1000).toFixed(0)} s)`);
+    // The counts asked for after a page shown first: no target of their own (the page is what the person waits for).
+    for (const [who, times] of Object.entries(runs.counts)) {
+      const shown = Object.entries(times).map(([key, t]) => `${key} ${t.app.toFixed(1)} ms, ${(t.app / t.bare).toFixed(2)}`);
+      line(`${who}: counts asked apart @${size.toLocaleString()}`, shown.join('; ') || 'none', '', null);
+    }
     for (const [who, times] of Object.entries(filters[size]!)) {
       // The slowest by its p95 ratio, the target's; its median beside it.
       const w = worstOf(times);

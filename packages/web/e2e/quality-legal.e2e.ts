@@ -90,6 +90,12 @@ describe('quality inspection and legal supervision letters', () => {
   it('a county union drafts a supervision letter; the leader approves it and it downloads as a Word document', async () => {
     const handler = await signIn(browser, server.url, 'handler', { at: `/orders/${orderId}` });
     await handler.getByRole('button', { name: '起草提示函' }).click();
+    // Drafting asks first: a letter to the employer is made from the order's facts.
+    await handler
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: '起 草' })
+      .or(handler.locator('.ant-popconfirm').getByRole('button', { name: '起草' }))
+      .click();
     const draftRow = handler.locator('.legal-panel tr', { hasText: '工会劳动法律监督提示函' });
     await draftRow.getByText('待审批').waitFor();
     await shot(handler, 'e2e-legal-draft');

@@ -9,7 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, notFound } from '../platform/errors/app-error.js';
 import { actorOf, requestMeta } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText } from '../platform/http/schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
 import { analyticsDisplayTokens } from './analytics.tables.js';
 import { findUnitsByIds } from '../units/units.repo.js';
@@ -198,7 +198,7 @@ export const displayTokenRoutes: FastifyPluginAsyncZod<{ tokens: DisplayTokens }
         ),
         body: z
           .object({
-            name: z.string({ error: '请填写令牌名称' }).trim().min(1, { error: '请填写令牌名称' }).max(60, { error: '名称不能超过 60 字' }),
+            name: trimmedText({ error: '请填写令牌名称' }).min(1, { error: '请填写令牌名称' }).max(60, { error: '名称不能超过 60 字' }),
             unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
           })
           .strict(),

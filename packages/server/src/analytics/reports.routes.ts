@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDaysToDate, instantAt, localDateOf } from '../calendar/domain/working-time.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText } from '../platform/http/schemas.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import { reportKinds } from './domain/report-text.js';
 import { type ReportsService, scheduledReportKinds } from './reports.service.js';
@@ -15,9 +15,7 @@ const idParams = z.object({ id: z.uuid({ error: '编号格式不正确' }) }).st
 const codeList = (label: string) =>
   z
     .array(
-      z
-        .string()
-        .trim()
+      trimmedText()
         .min(1)
         .max(40, { error: `${label}过长` }),
     )
@@ -46,7 +44,7 @@ const campaignRules = z
       .max(50)
       .default([]),
     keywords: z
-      .array(z.string().trim().min(1).max(30, { error: '关键词过长' }))
+      .array(trimmedText().min(1).max(30, { error: '关键词过长' }))
       .max(20)
       .default([]),
   })
@@ -212,12 +210,12 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         operationId: 'createCampaign',
         tags,
         ...describe(
-          '创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN',
-          "Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN.",
+          '创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，地区须在所属单位的辖区之内（否则 422 CAMPAIGN_REGION_OUT_OF_SCOPE），本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN；创建记入审计日志',
+          "Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a region outside the campaign's unit's area a 422 CAMPAIGN_REGION_OUT_OF_SCOPE, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN. Each creation is audited.",
         ),
         body: z
           .object({
-            name: z.string().trim().min(1, { error: '请填写专项行动名称' }).max(60, { error: '名称不能超过 60 字' }),
+            name: trimmedText().min(1, { error: '请填写专项行动名称' }).max(60, { error: '名称不能超过 60 字' }),
             description: z.string().max(500).optional(),
             from: day,
             to: day,

@@ -7,13 +7,14 @@ import { localDateOf } from '../calendar/domain/working-time.js';
 import { listRiskFlags, listSubjects, listTypes } from '../catalog/catalog.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
-import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { conflict, invalid, notFound, unprocessable } from '../platform/errors/app-error.js';
 import { divisionExists, divisionsOf } from '../units/divisions/divisions.js';
+import { areaOf } from '../units/domain/unit-rules.js';
 import * as repo from './analytics.repo.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { analyticsCampaigns, CampaignRules } from './analytics.tables.js';
 import * as reports from './reports.repo.js';
-import { checkCampaignRules, regionPrefixOf, regionSpellings, type KnownCodes } from './domain/campaign-rules.js';
+import { checkCampaignRules, regionPrefixOf, regionsOutside, regionSpellings, type KnownCodes } from './domain/campaign-rules.js';
 import { industryNames } from './domain/industry.js';
 import { comparisonPeriods, kpiFigures, type Sums } from './domain/kpis.js';
 import { duePeriods, periodFor, reportKindNames, reportSummary, urgentNote, yuan, type ReportKind } from './domain/report-text.js';
@@ -69,15 +70,22 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
     // Trimmed here too (the route trims): a name of spaces is no name, and " 冬季专项" is the same as "冬季专项".
     const name = input.name.trim();
     if (!name) throw invalid('CAMPAIGN_NAME_BLANK', '请填写专项行动名称', [{ field: 'body.name', message: '请填写专项行动名称' }]);
-    const checked = checkCampaignRules(input.rules, await knownCampaignCodes());
+    const known = await knownCampaignCodes();
+    const checked = checkCampaignRules(input.rules, known);
     if (checked.problems.length) throw invalid('CAMPAIGN_RULE_UNKNOWN', '专项行动的规则中有不存在的诉求事项、类型、风险标识或地区', checked.problems);
     const unit = await analytics.unitFor(actor, input.unitId);
+    const outside = regionsOutside(input.rules.divisionPrefixes, (c) => known.region(c)!, await areaOfUnit(unit));
+    if (outside.length)
+      throw unprocessable('CAMPAIGN_REGION_OUT_OF_SCOPE', '专项行动的地区超出所属单位的辖区', {
+        fields: [{ field: 'body.rules.divisionPrefixes', message: `超出所属单位的辖区：${outside.join('、')}` }],
+      });
+    const now = clock.now();
     const row = await db.transaction(async (tx) => {
       // Two campaigns of one name at one unit could not be told apart in its list nor in its reports.
       await reports.lockCampaignNames(tx, unit.id);
       if (await reports.campaignNamed(tx, unit.id, name))
         throw conflict('CAMPAIGN_NAME_TAKEN', `本单位已有名为“${name}”的专项行动`, { fields: [{ field: 'body.name', message: '本单位已有同名的专项行动' }] });
-      return reports.insertCampaign(tx, {
+      const created = await reports.insertCampaign(tx, {
         name,
         description: input.description ?? null,
         unitId: unit.id,
@@ -86,10 +94,28 @@ export function createReportsService(deps: { db: Db; clock: Clock; analytics: An
         periodTo: input.to,
         rules: checked.rules,
         createdBy: actor.userId,
-        createdAt: clock.now(),
+        createdAt: now,
       });
+      // A campaign is a unit's standing question over its orders, shown in its reports: who set it, and to what.
+      await recordAudit(tx, {
+        at: now,
+        actor,
+        action: 'create_campaign',
+        targetType: 'campaign',
+        targetId: created.id,
+        scope: { unitId: unit.id, path: unit.path },
+        after: { name, description: created.description, unitId: unit.id, from: created.periodFrom, to: created.periodTo, rules: created.rules },
+      });
+      return created;
     });
     return campaignView(row);
+  }
+
+  /** The division a campaign's unit answers for (units/domain/unit-rules.ts areaOf); the units above read only when it has none. */
+  async function areaOfUnit(unit: { path: string; divisionCode: string | null }): Promise<string | null> {
+    if (unit.divisionCode) return unit.divisionCode;
+    const onPath = new Map((await findUnitsByIds(db, unit.path.split('/').filter(Boolean))).map((u) => [u.id, u.divisionCode]));
+    return areaOf(unit.path, (id) => onPath.get(id));
   }
 
   /** What a campaign's rules may name: the catalog's entries (retired ones too: their orders remain) and the province's places. */

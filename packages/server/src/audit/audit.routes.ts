@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../app.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, isoInstant } from '../platform/http/schemas.js';
+import { describe, errorResponses, isoInstant, trimmedText } from '../platform/http/schemas.js';
 import { createAuditService } from './audit.service.js';
 
 // Year 0000 passes the ISO format but PostgreSQL has no year 0: such a bound would fail in the query (a 500).
@@ -10,10 +10,10 @@ const instant = isoInstant.refine((s) => new Date(s).getUTCFullYear() >= 1900, {
 
 const auditQuery = z
   .object({
-    action: z.string().trim().max(64, { error: '操作类型不能超过 64 个字符' }).optional(),
-    actor: z.string().trim().max(64, { error: '操作人用户名不能超过 64 个字符' }).optional(),
-    targetType: z.string().trim().max(32, { error: '对象类型不能超过 32 个字符' }).optional(),
-    targetId: z.string().trim().max(100, { error: '对象编号不能超过 100 个字符' }).optional(),
+    action: trimmedText().max(64, { error: '操作类型不能超过 64 个字符' }).optional(),
+    actor: trimmedText().max(64, { error: '操作人用户名不能超过 64 个字符' }).optional(),
+    targetType: trimmedText().max(32, { error: '对象类型不能超过 32 个字符' }).optional(),
+    targetId: trimmedText().max(100, { error: '对象编号不能超过 100 个字符' }).optional(),
     from: instant.optional(),
     to: instant.optional(),
     beforeId: z.coerce

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../app.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText, versionFromZero } from '../platform/http/schemas.js';
 import { createCalendarService, type CalendarService } from './calendar.service.js';
 
 // Year 0000 passes the ISO format but PostgreSQL has no year 0 (a 500 in the query).
@@ -10,7 +10,7 @@ const dateString = z.iso
   .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
   .refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM（00:00–23:59）' });
-const holidayName = z.string().trim().min(1, { error: '请填写节日名称' }).max(40, { error: '节日名称最多 40 个字' });
+const holidayName = trimmedText().min(1, { error: '请填写节日名称' }).max(40, { error: '节日名称最多 40 个字' });
 
 const dayView = z.object({
   date: z.string().describe('日期 / date, YYYY-MM-DD'),
@@ -171,7 +171,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteContext & { calendar?: C
         body: z
           .object({
             periods: z.array(period).min(1, { error: '至少需要一个工作时段' }).max(6, { error: '最多 6 个工作时段' }),
-            version: z.number({ error: '请提供版本号' }).int().min(0).describe('读取时的版本号，从未设置过为 0 / the version read, 0 when never set'),
+            version: versionFromZero.describe('读取时的版本号，从未设置过为 0 / the version read, 0 when never set'),
           })
           .strict(),
         response: { 200: workingHours, ...errorResponses },

@@ -7,6 +7,7 @@ import { retryDeadlockVictim } from '../orders/deadlock-retry.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import {
   calendarCoverage,
   countDaysInYear,
@@ -165,7 +166,10 @@ export function createCalendarService(deps: { db: Db; clock: Clock; cacheMs?: nu
     const plan = planCalendarYear(input.year, input.holidays, input.makeupDays);
     if (plan.problems.length) {
       const fields: FieldError[] = plan.problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
-      throw invalid('CALENDAR_IMPORT_INVALID', '节假日安排有误：' + fields.map((f) => `${f.field}：${f.message}`).join('；'), fields);
+      // The summary names each field with its problem; its English says each problem by the English table.
+      const zh = fields.map((f) => `${f.field}：${f.message}`).join('；');
+      const en = fields.map((f) => `${f.field}: ${english(f.message)}`).join('; ');
+      throw invalid('CALENDAR_IMPORT_INVALID', `节假日安排有误：${zh}`, fields, `The holiday plan is wrong: ${en}`);
     }
     const now = clock.now();
     const exists = () => conflict('CALENDAR_YEAR_EXISTS', `${input.year} 年已在工作日历中，请逐日修改而不是重新导入`);

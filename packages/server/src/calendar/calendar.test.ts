@@ -313,6 +313,24 @@ describe('importCalendarYear', () => {
     expect(res.json().details.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
+  it('says the plan’s problems in English for an English interface: the summary and each field', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+    const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/calendar/years',
+      payload: { ...notice2027, makeupDays: [{ date: '2027-02-09', name: '春节' }] },
+      headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' },
+    });
+    // 2027-02-09 is a day off of the notice already.
+    const both = '2027-02-09 is also among the days off';
+    expect(res.json()).toMatchObject({
+      code: 'CALENDAR_IMPORT_INVALID',
+      message: `The holiday plan is wrong: body.makeupDays.0.date: ${both}`,
+      details: { fields: [{ field: 'body.makeupDays.0.date', message: both }] },
+    });
+  });
+
   it('refuses a year already covered and a year that would leave a gap', async () => {
     const exists = await admin.post('/api/calendar/years', { ...notice2027, year: 2026, holidays: [{ date: '2026-10-01', name: '国庆节' }], makeupDays: [] });
     expect(exists.statusCode).toBe(409);

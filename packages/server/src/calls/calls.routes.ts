@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { cursorPage, cursorParam, describe, errorResponses } from '../platform/http/schemas.js';
+import { cursorPage, cursorParam, describe, errorResponses, plausibleDate, plausibleInstant, trimmedText, versionFromZero } from '../platform/http/schemas.js';
 import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import type { CallsService } from './calls.service.js';
 import { telephonyNonce } from './telephony-signature.js';
@@ -10,13 +10,26 @@ import { callEventTypes } from './domain/call-events.js';
 import { chosenAgentStates } from './domain/agent-states.js';
 import { wallboardStreamRoutes } from './wallboard-stream.routes.js';
 
-const iso = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' });
+/**
+ * A call's id as the telephony system names it, where a call is made (its events, its uploaded recording). Any
+ * printable text the telephony gives is taken (commas, quotes, braces, spaces: test/calls/calls.test.ts), except what
+ * changes the path the id travels in (/api/calls/<callId>/recording/…): a slash, a control character, "." or ".."
+ * ("../../etc" made a call of that name and a recording URL that climbed out of /api/calls). Ids already stored are
+ * still read by whatever they are.
+ */
+export const newCallId = trimmedText({ error: '请提供来电编号' })
+  .min(1, { error: '请提供来电编号', abort: true })
+  .max(200, { error: '来电编号不能超过 200 个字符' })
+  .regex(/^(?!\.{1,2}$)[^/\p{Cc}]+$/u, { error: '来电编号不能包含“/”或控制字符，也不能是“.”或“..”' });
+/** The id of one event (or recording) of a call: what makes a repeat a repeat. */
+export const callEventId = trimmedText({ error: '请提供事件编号' }).min(1, { error: '请提供事件编号' }).max(200, { error: '事件编号不能超过 200 个字符' });
+
 const callEvent = z
   .object({
-    eventId: z.string().min(1).max(200),
-    callId: z.string().min(1).max(200),
+    eventId: callEventId,
+    callId: newCallId,
     type: z.enum(callEventTypes, { error: `事件类型应为 ${callEventTypes.join('、')} 之一` }),
-    at: iso,
+    at: plausibleInstant,
     from: z.string().max(40).optional(),
     to: z.string().max(40).optional(),
     queue: z.string().max(100).optional(),
@@ -50,8 +63,11 @@ const callView = z.object({
     .describe('只对质检员、督办员、领导和接听的接线员给出 / only for inspectors, supervisors, leaders and the answering agent'),
   recordingAvailable: z.boolean(),
   orderIds: z.array(z.string()),
-  // A recording uploaded as a file has the product's own path for its URL (calls/recordings.ts).
-  events: z.array(callEvent.extend({ recordingUrl: z.string().optional() })).optional(),
+  // A recording uploaded as a file has the product's own path for its URL (calls/recordings.ts). Ids and instants
+  // are given back as stored: an event recorded before today's rules (a call id with a slash) is still shown.
+  events: z
+    .array(callEvent.extend({ eventId: z.string(), callId: z.string(), at: z.iso.datetime({ offset: true }), recordingUrl: z.string().optional() }))
+    .optional(),
   /** getCall: the call's orders this reader may see. */
   orders: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.string() })).optional(),
 });
@@ -67,9 +83,7 @@ const figures = z.object({
   averageWaitSeconds: z.number().nullable(),
   averageTalkSeconds: z.number().nullable(),
 });
-const localDate = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const localDate = plausibleDate;
 
 type Opts = { calls: CallsService; clock: Clock; secret: string | undefined };
 
@@ -123,7 +137,8 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
             caller: z
               .string()
               .regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' })
-              .optional(),
+              .optional()
+              .describe('来电号码（完整号码）。每次查询记入审计日志 / the caller’s whole number. Every search is audited'),
             cursor: cursorParam,
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           })
@@ -193,7 +208,7 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
         body: z
           .object({
             state: z.enum(chosenAgentStates, { error: `坐席状态应为 ${chosenAgentStates.join('、')} 之一` }),
-            version: z.number({ error: '版本号应为数字' }).int().min(0),
+            version: versionFromZero,
           })
           .strict(),
         response: { 200: agentStateView.extend({ since: z.string() }), ...errorResponses },

@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import type { StreamSource } from '../notifications/notifications.routes.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
+import { recordPersonalDataSearch } from '../orders/personal-search.js';
 import { unitsById } from '../units/units.repo.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { agentLoginsMatching, displayNamesByUsername } from '../users/user-names.js';
@@ -297,6 +298,9 @@ export function createCallsService(deps: Deps) {
     const items = rows.slice(0, q.pageSize);
     const last = items.at(-1);
     const names = await agentNamesOf(items);
+    // A search by the caller's number is a search of personal data, audited as the order list's is (who, the number
+    // masked with its fingerprint, how many calls).
+    if (q.caller) await recordPersonalDataSearch(db, actor, clock.now(), { operation: 'listCalls', phone: q.caller, results: counted.total });
     return {
       items: items.map((c) => view(actor, c, false, names)),
       nextCursor: rows.length > q.pageSize && last ? encodeKeyset([last.sortValue, last.callId]) : null,

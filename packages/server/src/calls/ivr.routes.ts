@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText, versionFromZero } from '../platform/http/schemas.js';
 import { ivrNodeKinds } from './domain/ivr.js';
 import type { IvrService } from './ivr.service.js';
 
@@ -18,13 +18,13 @@ const config = z
           .object({
             id: nodeId,
             kind: z.enum(ivrNodeKinds, { error: `节点类型应为 ${ivrNodeKinds.join('、')} 之一` }),
-            prompt: z.string().trim().min(2, { error: '请填写提示语' }).max(500, { error: '提示语不超过 500 字' }),
+            prompt: trimmedText().min(2, { error: '请填写提示语' }).max(500, { error: '提示语不超过 500 字' }),
             keys: z
               .array(z.object({ key: z.string().min(1, { error: '请填写按键' }).max(1, { error: '按键只能是一个字符' }), to: nodeId }).strict())
               .max(12)
               .optional(),
-            queue: z.string().trim().max(40).optional(),
-            number: z.string().trim().max(20).optional(),
+            queue: trimmedText().max(40).optional(),
+            number: trimmedText().max(20).optional(),
           })
           .strict(),
       )
@@ -34,9 +34,9 @@ const config = z
       .array(
         z
           .object({
-            id: z.string().trim().min(1, { error: '请填写队列编号' }).max(100, { error: '队列编号不超过 100 个字符' }),
-            nameZh: z.string().trim().min(1, { error: '请填写队列名称' }).max(20, { error: '队列名称不超过 20 字' }),
-            nameEn: z.string().trim().max(40, { error: '英文名称不超过 40 个字符' }).optional(),
+            id: trimmedText().min(1, { error: '请填写队列编号' }).max(100, { error: '队列编号不超过 100 个字符' }),
+            nameZh: trimmedText().min(1, { error: '请填写队列名称' }).max(20, { error: '队列名称不超过 20 字' }),
+            nameEn: trimmedText().max(40, { error: '英文名称不超过 40 个字符' }).optional(),
             centreId: z
               .uuid({ error: '热线中心的单位编号格式不正确' })
               .optional()
@@ -63,7 +63,7 @@ const config = z
         maxWaitSeconds: z.number({ error: '最长等待应为数字' }).int().min(10, { error: '最长等待至少 10 秒' }).max(1800, { error: '最长等待至多 1800 秒' }),
         maxQueued: z.number({ error: '最多排队数应为数字' }).int().min(1, { error: '最多排队至少 1 人' }).max(500, { error: '最多排队至多 500 人' }),
         action: z.enum(['voicemail', 'callback', 'transfer'], { error: '溢出处理应为 voicemail、callback 或 transfer' }),
-        transferNumber: z.string().trim().max(20).nullable(),
+        transferNumber: trimmedText().max(20).nullable(),
       })
       .strict(),
   })
@@ -101,7 +101,7 @@ export const ivrRoutes: FastifyPluginAsyncZod<{ ivr: IvrService }> = async (app,
       schema: {
         operationId: 'updateIvrConfig',
         tags,
-        body: z.object({ version: z.number({ error: '请提供版本号' }).int().min(0), config, note: z.string().trim().max(200).optional() }).strict(),
+        body: z.object({ version: versionFromZero, config, note: trimmedText().max(200).optional() }).strict(),
         response: { 200: configView, ...errorResponses },
         ...describe(
           '保存语音导航配置为新版本（督办员、系统管理员）：按键只能是 0–9、*、#，不得指向不存在的节点，至多 4 层，须为一棵树；队列所属的热线中心须为现有、启用的热线中心；有问题返回 400（IVR_INVALID）并指明字段；版本号不符返回 409',

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, plausibleInstant, trimmedText } from '../platform/http/schemas.js';
 import { keepRawJsonBody } from '../platform/signing/signed-request.js';
 import { maxAttachmentBytes } from '../orders/attachments/content-check.js';
+import { callEventId, newCallId } from './calls.routes.js';
 import type { CallRecordings } from './recordings.js';
 import { telephonyNonce } from './telephony-signature.js';
 
@@ -26,12 +27,12 @@ export const callRecordingRoutes: FastifyPluginAsyncZod<Opts> = async (app, { re
       schema: {
         operationId: 'uploadCallRecording',
         tags,
-        params: z.object(callParams).strict(),
+        params: z.object({ callId: newCallId }).strict(),
         body: z
           .object({
-            eventId: z.string().min(1).max(200),
-            at: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }),
-            fileName: z.string().min(1).max(200),
+            eventId: callEventId,
+            at: plausibleInstant,
+            fileName: trimmedText({ error: '请提供文件名' }).min(1, { error: '请提供文件名' }).max(200, { error: '文件名不能超过 200 个字符' }),
             content: z.base64({ error: '录音内容应为 Base64 编码' }).max(bodyLimit),
           })
           .strict(),

@@ -3,6 +3,7 @@ import { createReferenceCache, type ReferenceCache } from '../platform/cache/ref
 import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/client.js';
 import { invalid, type FieldError } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import { listRiskFlags, listSubjects, listTypes, readThresholds } from './catalog.repo.js';
 import type { Priority, Step, Tier, Thresholds } from './domain/catalog.js';
 import { selectRule, type RuleLike, type RuleLimit } from './domain/time-limit-rules.js';
@@ -45,8 +46,10 @@ export function catalogReferenceOf(src: {
         fields.push({ field: `${prefix}.typeCode`, message: `未知的诉求类型：${input.typeCode}` });
       if (input.subjectCode !== undefined && !subjects.has(input.subjectCode))
         fields.push({ field: `${prefix}.subjectCode`, message: `未知的诉求事项：${input.subjectCode}` });
-      for (const f of input.riskFlags ?? []) if (!flags.has(f)) fields.push({ field: `${prefix}.riskFlags`, message: `未知的风险标识：${f}` });
-      if (fields.length) throw invalid('CATALOG_CODE_UNKNOWN', fields.map((f) => f.message).join('；'), fields);
+      // Each unknown flag once, however often it was sent.
+      for (const f of new Set(input.riskFlags ?? [])) if (!flags.has(f)) fields.push({ field: `${prefix}.riskFlags`, message: `未知的风险标识：${f}` });
+      if (fields.length)
+        throw invalid('CATALOG_CODE_UNKNOWN', fields.map((f) => f.message).join('；'), fields, fields.map((f) => english(f.message)).join('; '));
     },
     subjectName: (code) => subjectNames.get(code) ?? code,
   };

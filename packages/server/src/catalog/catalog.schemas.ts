@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, versionField } from '../platform/http/schemas.js';
+import { plausibleInstant, trimmedText, versionField } from '../platform/http/schemas.js';
 import { codePattern, maxCodeLength, maxNameZhLength, priorities, steps, tiers } from './domain/catalog.js';
 import { countFroms, limitUnits } from './domain/time-limit-rules.js';
 
@@ -9,17 +9,11 @@ export const catalogCode = z
   .max(maxCodeLength, { error: `代码不超过 ${maxCodeLength} 个字符` })
   .regex(codePattern, { error: '代码应为小写字母、数字和下划线，以字母开头，例如 wage_arrears' });
 
-const nameZh = z
-  .string()
-  .trim()
+const nameZh = trimmedText()
   .min(1, { error: '请填写中文名称' })
   .max(maxNameZhLength, { error: `中文名称不超过 ${maxNameZhLength} 个字` });
-const nameEn = z.string().trim().min(1, { error: '请填写英文名称' }).max(60, { error: '英文名称不超过 60 个字符' });
-const text = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${what}不超过 ${max} 个字` });
+const nameEn = trimmedText().min(1, { error: '请填写英文名称' }).max(60, { error: '英文名称不超过 60 个字符' });
+const text = (max: number, what: string) => trimmedText().max(max, { error: `${what}不超过 ${max} 个字` });
 const sortOrder = z
   .number({ error: '排序应为数字' })
   .int({ error: '排序应为整数' })
@@ -142,7 +136,7 @@ export const previewBody = z
     subject: catalogCode,
     priority: z.enum(priorities),
     tier: z.enum(tiers),
-    start: isoInstant.optional().describe('起算时间，默认为当前时间 / start, default now'),
+    start: plausibleInstant.optional().describe('起算时间，默认为当前时间 / start, default now'),
   })
   .strict();
 

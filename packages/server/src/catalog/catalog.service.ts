@@ -4,6 +4,7 @@ import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { invalid, staleVersion, type FieldError } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import {
   bumpCatalogVersion,
   listRiskFlags,
@@ -47,7 +48,9 @@ export async function readCatalog(db: Executor) {
 function refuse(problems: EditProblem[]): never {
   const fields: FieldError[] = problems.map(({ field, message }) => ({ field, message }));
   const onlyUnknown = problems.every((p) => p.kind === 'unknown_code');
-  throw invalid(onlyUnknown ? 'CATALOG_CODE_UNKNOWN' : 'CATALOG_INVALID', `分类目录有误：${fields.map((f) => f.message).join('；')}`, fields);
+  const zh = fields.map((f) => f.message).join('；');
+  const en = fields.map((f) => english(f.message)).join('; ');
+  throw invalid(onlyUnknown ? 'CATALOG_CODE_UNKNOWN' : 'CATALOG_INVALID', `分类目录有误：${zh}`, fields, `The catalog is wrong: ${en}`);
 }
 
 const sides = <R>(changes: Change<R>[]) => ({ before: changes.map((c) => c.before), after: changes.map((c) => c.after) });

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { testPassword } from '../../test/support/test-db.js';
 import { auditEvents } from '../audit/audit.tables.js';
 import { catalogTypes } from './catalog.tables.js';
 import { seedCatalog } from './catalog.seed.js';
@@ -329,6 +330,29 @@ describe('updateCatalog', () => {
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await catalogVersion()).toBe(version + 1);
+  });
+
+  it('says an unknown code in English for an English interface: the summary and the field', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+    const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/catalog',
+      payload: { version: await catalogVersion(), subjects: [{ code: 'psych_care', usualTypes: ['help', 'petition'] }] },
+      headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' },
+    });
+    expect(res.json()).toMatchObject({
+      code: 'CATALOG_CODE_UNKNOWN',
+      message: 'The catalog is wrong: Unknown request type codes: petition',
+      details: { fields: [{ field: 'body.subjects.0.usualTypes', message: 'Unknown request type codes: petition' }] },
+    });
+    const rule = await t.app.inject({
+      method: 'POST',
+      url: '/api/time-limit-rules',
+      payload: { step: 'reply', typeCode: 'petition', amount: 7, unit: 'working_days' },
+      headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' },
+    });
+    expect(rule.json()).toMatchObject({ code: 'CATALOG_CODE_UNKNOWN', message: 'No such request type code: petition' });
   });
 
   it('refuses other roles with 403', async () => {

@@ -6,6 +6,7 @@ import { announcing, type ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, unprocessable, type FieldError } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import { listSubjects, listTypes } from './catalog.repo.js';
 import { priorities, stepNames, steps, tiers, type Priority, type Step, type Tier } from './domain/catalog.js';
 import {
@@ -73,7 +74,7 @@ function unknownCodes(names: CodeNames, checks: { field: string; kind: 'types' |
   const fields: FieldError[] = checks
     .filter((c) => c.code != null && !names[c.kind].has(c.code))
     .map((c) => ({ field: c.field, message: `${c.kind === 'types' ? '诉求类型' : '诉求事项'}代码不存在：${c.code}` }));
-  if (fields.length) throw invalid('CATALOG_CODE_UNKNOWN', fields.map((f) => f.message).join('；'), fields);
+  if (fields.length) throw invalid('CATALOG_CODE_UNKNOWN', fields.map((f) => f.message).join('；'), fields, fields.map((f) => english(f.message)).join('; '));
 }
 
 function limitProblem(field: string, amount: number | null, unit: string) {
@@ -201,7 +202,14 @@ export function createTimeLimitRulesService(deps: { db: Db; clock: Clock; bus?: 
       };
     } catch (err) {
       if (err instanceof CalendarNotCoveredError) {
-        throw unprocessable('CALENDAR_NOT_COVERED', err.message, { date: err.date, firstDay: err.firstDay, lastDay: err.lastDay });
+        // A start the person chose is the field at fault (the calendar may still need its year); "now" is nobody's field.
+        const fields = input.start ? [{ field: 'body.start', message: '起算时间或其期限超出工作日历的覆盖范围' }] : undefined;
+        throw unprocessable('CALENDAR_NOT_COVERED', err.message, {
+          date: err.date,
+          firstDay: err.firstDay,
+          lastDay: err.lastDay,
+          ...(fields ? { fields } : {}),
+        });
       }
       throw err;
     }

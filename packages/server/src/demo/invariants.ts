@@ -52,6 +52,8 @@ export function orderProblems(g: GeneratedOrder, byId: ReadonlyMap<string, Gener
   if (state === 'replied') check(o.repliedAt && o.outcome && o.currentStep === 'review', 'replied without reply');
   if (state === 'pending_callback') check(o.acceptedAt && o.currentStep === 'callback', 'pending callback without acceptance');
   if (state === 'callback_dissatisfied') check(o.handlingSatisfaction === 'dissatisfied' && o.callbackAt, 'dissatisfied without a dissatisfied callback');
+  // The callback was made: the order waits for the desk's decision, against no deadline (orders/domain/effects.ts).
+  if (state === 'callback_dissatisfied') check(o.currentStep === 'reopen_or_archive' && !o.currentDueAt, 'dissatisfied still at the callback step');
   if (state === 'archived') check(o.acceptedAt && o.outcome, 'archived without an accepted reply');
   if (state === 'invalid') check(o.invalidReason, 'invalid without reason');
   if (state === 'merged') {

@@ -200,7 +200,8 @@ describe('seeding by multiplication', () => {
     const freshPages = rowsOf(await t.db.execute(sql`select count(*)::int as n from (select distinct u, id from work_orders, unnest(visible_to) u) x`));
     expect(pages).toEqual(freshPages);
     for (const client of [dispatcher, handler]) {
-      const [counted, scanned] = await Promise.all([ok(client.get('/api/orders?limit=5')), ok(client.get('/api/orders?limit=5&from=2000-01-01'))]);
+      // The scan's count is asked for apart (a period ranges over the history: the list leaves it to the count).
+      const [counted, scanned] = await Promise.all([ok(client.get('/api/orders?limit=5')), ok(client.get('/api/orders/count?from=2000-01-01'))]);
       expect(counted.countsByState).toEqual(scanned.countsByState);
       expect(counted.total).toBe(scanned.total);
     }

@@ -26,6 +26,7 @@ export const texts = {
     sign: '督办：该工单已超过签收时限，请承办单位立即签收',
     reply: '督办：该工单已超过办理时限，请立即办理并反馈',
     callback: '督办：该工单已超过回访时限，请尽快回访',
+    reopen_or_archive: '督办：来电人对办理结果不满意，请派单单位尽快决定重启办理或归档，并答复来电人',
   } as Record<string, string>,
   supervisorNearDue: ['督办提醒：该工单即将到期，请按时办结反馈'],
   extensionReason: ['涉及多方主体，需等待劳动保障监察调查结论', '用人单位负责人在外地，约谈需延后', '需等待仲裁庭审结果，申请延期'],

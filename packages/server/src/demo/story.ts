@@ -73,9 +73,13 @@ function story(s: StoryInput): void {
     return t;
   };
   const supervisor = cast.supervisors[0] ?? null;
-  /** Held at a step: the supervisor urges once the step is overdue, then nothing more happens. */
+  /**
+   * Held at a step: the supervisor urges once the step is overdue, then nothing more happens. The desk's decision after
+   * a dissatisfied callback has no limit of its own (workflow.md): the supervisor chases it from the date the callback
+   * was due, as before that step was told apart from the callback (so every other order is generated as it was).
+   */
   const hold = () => {
-    const d = sim.o.currentDueAt;
+    const d = sim.o.currentDueAt ?? (sim.o.currentStep === 'reopen_or_archive' ? sim.o.callbackDueAt : null);
     if (supervisor && d && d < end) {
       const t = working(d, 30, 480);
       if (t < end) note(sim, t, supervisor, texts.urgeByStep[sim.o.currentStep ?? ''] ?? rng.pick(texts.supervisorUrge));

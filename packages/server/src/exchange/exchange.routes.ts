@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { cursorPage, cursorParam, describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { prefersEnglish } from '../platform/i18n/english.js';
+import { cursorPage, cursorParam, describe, errorResponses, idParam, plausibleDate, trimmedText, versionField } from '../platform/http/schemas.js';
 import { signingMethods } from '../platform/signing/hmac.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import { partnerKinds } from './domain/mapping.js';
@@ -15,9 +16,7 @@ const tags = ['exchange'];
 /** Why sending to a partner failed (domain/failures.ts): refused, timeout, unknown_host, network, certificate, rejected, partner_error, … */
 const failureKind = z.enum(failureKinds);
 const name = (max: number, label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+  trimmedText({ error: `请填写${label}` })
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}最多 ${max} 字` });
 const key = z.string().min(1).max(100);
@@ -96,7 +95,7 @@ const messageView = z.object({
   lastAttemptAt: z.string().nullable(),
 });
 const item = z.object({ messageId: z.string().nullable(), externalId: z.string().nullable(), orderId: z.string().nullable(), problem: z.string() });
-const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const day = plausibleDate;
 const reconciliation = z.object({
   partner: z.object({ id: z.string(), name: z.string() }),
   day: z.string(),
@@ -164,7 +163,7 @@ export const exchangeInboundRoutes: FastifyPluginAsyncZod<{ inbound: InboundServ
         body: z
           .object({
             partnerId: z.uuid({ error: '平台编号格式不正确' }),
-            externalId: z.string({ error: '请提供对方工单编号' }).trim().min(1).max(200),
+            externalId: trimmedText({ error: '请提供对方工单编号' }).min(1).max(200),
             order: z.record(z.string(), z.unknown(), { error: 'order 应为对象' }),
           })
           .strict(),
@@ -308,7 +307,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         ),
       },
     },
-    async (req) => exchange.listMessages(actorOf(req), req.query),
+    async (req) => exchange.listMessages(actorOf(req), req.query, prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh'),
   );
 
   app.post(
@@ -322,7 +321,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         ...describe('立即重发一条发出的消息（失败或等待重试中）', 'Send an outbound message again from now (failed, or waiting to retry).'),
       },
     },
-    async (req) => exchange.retry(actorOf(req), Number(req.params.id)),
+    async (req) => exchange.retry(actorOf(req), Number(req.params.id), prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh'),
   );
 
   app.get(
@@ -348,7 +347,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         ),
       },
     },
-    async (req) => exchange.getReconciliation(actorOf(req), req.query),
+    async (req) => exchange.getReconciliation(actorOf(req), req.query, prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh'),
   );
 
   app.post(
@@ -428,7 +427,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ partners: PartnersService; 
         ),
       },
     },
-    async (req) => uploads.list(actorOf(req), req.query),
+    async (req) => uploads.list(actorOf(req), req.query, prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh'),
   );
 
   app.post(

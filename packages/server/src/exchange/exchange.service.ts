@@ -11,12 +11,13 @@ import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors/app-error.js';
 import { decodeKeyset, encodeKeyset } from '../platform/http/keyset-cursor.js';
+import { english } from '../platform/i18n/english.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
 import { signedHeaders } from '../platform/signing/signed-request.js';
 import { mapOutbound } from './domain/outbound.js';
 import { theirState } from './domain/mapping.js';
-import { reconcile, type PartnerStatement, type ReconciliationReport } from './domain/reconcile.js';
+import { reconcile, type PartnerStatement, type ReconciliationItem, type ReconciliationReport } from './domain/reconcile.js';
 import { failureOfStatus, failureOfThrown, type Failure, type FailureKind } from './domain/failures.js';
 import * as repo from './exchange.repo.js';
 import { sendsTo, type Outbound } from './outbound.js';
@@ -24,8 +25,12 @@ import { shownPayload } from './domain/payload-privacy.js';
 import { requireExchangeDesk } from './exchange-desk.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 
-/** A message as every reader sees it: a partner's order with its callers' personal data masked (domain/payload-privacy.ts). */
-const messageView = (m: repo.MessageRow, partner: repo.PartnerRow | undefined) => ({
+/**
+ * A message as every reader sees it: a partner's order with its callers' personal data masked (domain/payload-privacy.ts),
+ * its last error's detail in the reader's language (`lang`: kept in Chinese, said by the English table, as a
+ * reconciliation's items are).
+ */
+const messageView = (m: repo.MessageRow, partner: repo.PartnerRow | undefined, lang: 'zh' | 'en' = 'zh') => ({
   id: String(m.id),
   partner: { id: m.partnerId, name: partner?.name ?? '' },
   direction: m.direction as 'in' | 'out',
@@ -35,7 +40,7 @@ const messageView = (m: repo.MessageRow, partner: repo.PartnerRow | undefined) =
   seq: m.seq,
   state: m.state,
   attempts: m.attempts,
-  lastError: m.lastError,
+  lastError: m.lastError && lang === 'en' ? english(m.lastError) : m.lastError,
   lastErrorKind: m.lastErrorKind as FailureKind | null,
   partnerReceipt: m.partnerReceipt,
   ackCount: m.ackCount,
@@ -91,6 +96,7 @@ export function createExchangeService(deps: {
       cursor?: string | undefined;
       pageSize: number;
     },
+    lang: 'zh' | 'en' = 'zh',
   ) {
     await requireExchangeDesk(deps.units, actor, ...readers);
     const { cursor, pageSize, ...filter } = q;
@@ -103,7 +109,7 @@ export function createExchangeService(deps: {
     );
     const last = items.at(-1);
     return {
-      items: items.map((m) => messageView(m, partners.get(m.partnerId))),
+      items: items.map((m) => messageView(m, partners.get(m.partnerId), lang)),
       nextCursor: rows.length > pageSize && last ? encodeKeyset([last.id]) : null,
       total: counted.total,
       totalCapped: counted.capped,
@@ -112,7 +118,7 @@ export function createExchangeService(deps: {
   }
 
   /** An outbound message sent again from now (failed for good, or waiting in back-off): one more delivery job. */
-  async function retry(actor: Actor, id: number) {
+  async function retry(actor: Actor, id: number, lang: 'zh' | 'en' = 'zh') {
     await requireExchangeDesk(deps.units, actor, 'administrator');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
@@ -124,7 +130,7 @@ export function createExchangeService(deps: {
       return reset!;
     });
     const p = await partnerOr404(row.partnerId);
-    return messageView(row, p);
+    return messageView(row, p, lang);
   }
 
   /**
@@ -299,14 +305,18 @@ export function createExchangeService(deps: {
     return full;
   }
 
-  async function getReconciliation(actor: Actor, q: { partnerId: string; day?: string | undefined; refresh?: boolean | undefined }) {
+  /**
+   * A partner's day reconciled, in the reader's language (`lang`): the report is kept as it was made, in Chinese, and
+   * an English reader gets each item's 说明 and the statement's detail said by the English table.
+   */
+  async function getReconciliation(actor: Actor, q: { partnerId: string; day?: string | undefined; refresh?: boolean | undefined }, lang: 'zh' | 'en' = 'zh') {
     await requireExchangeDesk(deps.units, actor, 'administrator');
     const partner = await partnerOr404(q.partnerId);
     const day = q.day ?? addDaysToDate(localDateOf(clock.now()), -1);
     const kept = q.refresh ? undefined : await repo.findReconciliation(db, partner.id, day);
     const report = kept ? (kept.report as ReconciliationReport) : await runReconciliation(partner.id, day);
     const made = kept?.createdAt ?? clock.now();
-    return { partner: { id: partner.id, name: partner.name }, day, madeAt: made.toISOString(), ...report };
+    return { partner: { id: partner.id, name: partner.name }, day, madeAt: made.toISOString(), ...(lang === 'en' ? inEnglish(report) : report) };
   }
 
   /** The report's one action: every missing message we sent goes again (a fresh delivery job each). */
@@ -325,6 +335,18 @@ export function createExchangeService(deps: {
   }
 
   return { listMessages, retry, transferOut, orderExchange, figures, runReconciliation, getReconciliation, resendMissing };
+}
+
+/** A reconciliation report for an English reader: the items' problems and the statement's detail in English. */
+function inEnglish(r: ReconciliationReport): ReconciliationReport {
+  const say = (i: ReconciliationItem) => ({ ...i, problem: english(i.problem) });
+  return {
+    ...r,
+    missing: r.missing.map(say),
+    duplicated: r.duplicated.map(say),
+    mismatched: r.mismatched.map(say),
+    ...(r.statementError ? { statementError: english(r.statementError) } : {}),
+  };
 }
 
 export type ExchangeService = ReturnType<typeof createExchangeService>;

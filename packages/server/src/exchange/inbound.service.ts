@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, invalid, notFound, type FieldError } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
 import type { SecretBox } from '../platform/secrets/secret-box.js';
 import type { SigningMethod } from '../platform/signing/hmac.js';
@@ -99,7 +100,10 @@ export function createInboundService(deps: {
         })),
         '',
       );
-      throw invalid('EXCHANGE_ORDER_INVALID', `工单内容不符合要求：${fields.map((f) => `${f.field} ${f.message}`).join('；')}`, fields);
+      // Each field with its problem; the English says each problem by the English table.
+      const zh = fields.map((f) => `${f.field} ${f.message}`).join('；');
+      const en = fields.map((f) => `${f.field} ${english(f.message)}`).join('; ');
+      throw invalid('EXCHANGE_ORDER_INVALID', `工单内容不符合要求：${zh}`, fields, `The order does not meet the requirements: ${en}`);
     }
     const system = await deps.system();
     const now = clock.now();
@@ -139,7 +143,7 @@ export function createInboundService(deps: {
         if (dup) return dup;
       }
       if (err instanceof AppError && err.kind === 'invalid' && err.details?.fields) {
-        throw invalid(err.code, err.message, theirErrors(partner, err.details.fields, 'body.'));
+        throw invalid(err.code, err.message, theirErrors(partner, err.details.fields, 'body.'), err.english);
       }
       throw err;
     }

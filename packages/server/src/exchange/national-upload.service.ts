@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { ioTurn } from '../platform/concurrency/io-turn.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { conflict, notFound } from '../platform/errors/app-error.js';
+import { english } from '../platform/i18n/english.js';
 import type { FieldMapping } from './domain/mapping.js';
 import {
   batchesOf,
@@ -138,8 +139,11 @@ export function createNationalUploadService(deps: {
     });
   }
 
-  /** Every order of the province's days, uploaded: the province centre's desk reads them (exchange-desk.ts). */
-  async function list(actor: Actor, q: { partnerId?: string | undefined; page: number; pageSize: number }) {
+  /**
+   * Every order of the province's days, uploaded: the province centre's desk reads them (exchange-desk.ts). The last
+   * error's detail is kept in Chinese and said in the reader's language (`lang`), as the messages page says it.
+   */
+  async function list(actor: Actor, q: { partnerId?: string | undefined; page: number; pageSize: number }, lang: 'zh' | 'en' = 'zh') {
     await requireExchangeDesk(deps.units, actor, 'administrator', 'dispatcher');
     const r = await repo.listUploads(db, { partnerId: q.partnerId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const partners = await repo.partnersById(
@@ -158,7 +162,7 @@ export function createNationalUploadService(deps: {
         failed: i.failed,
         attempts: i.attempts,
         state: uploadState({ total: i.total, delivered: i.delivered, failed: i.failed }),
-        lastError: i.lastError,
+        lastError: i.lastError && lang === 'en' ? english(i.lastError) : i.lastError,
         lastErrorKind: i.lastErrorKind as FailureKind | null,
         figures: i.upload.figures as DayFigures,
         createdAt: i.upload.createdAt.toISOString(),

@@ -146,7 +146,7 @@ export function createPartnersService(deps: {
         return { ...partnerView(row, unit.name), ...(key.shown ? { signingSecret: key.shown } : {}) };
       });
     } catch (err) {
-      if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);
+      if (isUnique(err)) throw nameTaken(input.name);
       throw err;
     }
   }
@@ -200,7 +200,7 @@ export function createPartnersService(deps: {
         return { ...partnerView(row, unit.name), ...(key?.shown ? { signingSecret: key.shown } : {}) };
       });
     } catch (err) {
-      if (isUnique(err)) throw conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${input.name}`);
+      if (isUnique(err)) throw nameTaken(input.name);
       throw err;
     }
   }
@@ -214,5 +214,7 @@ export function createPartnersService(deps: {
 }
 
 const isUnique = (err: unknown) => isUniqueViolation(err, 'exchange_partners_name_uq');
+const nameTaken = (name: string | undefined) =>
+  conflict('EXCHANGE_PARTNER_NAME_TAKEN', `已有同名的对接平台：${name}`, { fields: [{ field: 'body.name', message: '已有同名的对接平台' }] });
 
 export type PartnersService = ReturnType<typeof createPartnersService>;

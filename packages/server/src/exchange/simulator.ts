@@ -111,9 +111,11 @@ export async function startSimulator(o: SimulatorOptions) {
   await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-  async function post(path: string, payload: unknown, opts: { nonce?: string; at?: Date; secret?: string; rawBody?: string } = {}) {
+  /** `language`: the Accept-Language the partner sends (the product answers its refusals in English for `en`). */
+  async function post(path: string, payload: unknown, opts: { nonce?: string; at?: Date; secret?: string; rawBody?: string; language?: string } = {}) {
     const body = opts.rawBody ?? JSON.stringify(payload);
-    const headers = signedHeaders(method, opts.secret ?? o.secret, body, opts.at ?? now(), opts.nonce ?? randomUUID());
+    const signed = signedHeaders(method, opts.secret ?? o.secret, body, opts.at ?? now(), opts.nonce ?? randomUUID());
+    const headers = opts.language ? { ...signed, 'accept-language': opts.language } : signed;
     const res = await fetch(`${o.product}${path}`, { method: 'POST', headers, body });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
   }
@@ -136,7 +138,7 @@ export async function startSimulator(o: SimulatorOptions) {
     /** The national daily upload's batches received for a day, in the order they first arrived. */
     uploadsOf: (day: string) => received.filter((r) => r.type === 'upload' && r.body.day === day),
     /** An order as this partner sends it (in its own field names). */
-    async sendOrder(externalId: string, order: Record<string, unknown>, opts: { nonce?: string; at?: Date; secret?: string } = {}) {
+    async sendOrder(externalId: string, order: Record<string, unknown>, opts: { nonce?: string; at?: Date; secret?: string; language?: string } = {}) {
       const r = await post('/api/exchange/inbound/orders', { partnerId: o.partnerId, externalId, order }, opts);
       // What the partner counts as sent: the orders the product took in (a refused request is the partner's to fix).
       if (r.status === 200 && r.body?.duplicate === false) sentOrders.push({ externalId, day: beijingDay(now()) });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, yuan } from '../platform/http/schemas.js';
 import { orderViewSchema, reasonText, versionBody } from '../orders/orders.schemas.js';
 import type { createHandlingService } from './handling.service.js';
 import { maxAmountYuan, maxWorkersHelped, replyDoubts } from './domain/reply-plausibility.js';
@@ -94,11 +94,7 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
                 measures: reasonText('办理措施'),
                 // The outer bound is intake's for 涉及金额; the bound an order can plausibly reach is the domain's
                 // (reply-plausibility.ts amountRecoveredProblem), since it depends on the order's amount involved.
-                amountRecovered: z
-                  .number({ error: '追回金额应为数字' })
-                  .min(0, { error: '追回金额不能为负' })
-                  .max(maxAmountYuan, { error: '追回金额不能超过 1000 亿元' })
-                  .default(0),
+                amountRecovered: yuan('追回金额').max(maxAmountYuan, { error: '追回金额不能超过 1000 亿元' }).default(0),
                 workersHelped: z
                   .number({ error: '帮助人数应为整数' })
                   .int({ error: '帮助人数应为整数' })

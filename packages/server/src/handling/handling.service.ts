@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
-import { AppError, conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { AppError, invalid, notFound } from '../platform/errors/app-error.js';
 import {
   addAttachmentEffect,
   addNoteEffect,
@@ -13,6 +13,7 @@ import { checkAttachment, maxAttachmentBytes } from '../orders/attachments/conte
 import { decide } from '../orders/domain/state-machine.js';
 import type { OrderState } from '../orders/domain/states.js';
 import { relationsOf } from '../orders/relations.js';
+import { refusalError } from '../orders/refusal.js';
 import type { OrderDeps } from '../orders/order-deps.js';
 import { orderView } from '../orders/order-view.js';
 import { activeCoHandlers, findVisibleOrder, insertAttachment, type OrderOutcome, type OrderRow } from '../orders/orders.repo.js';
@@ -60,9 +61,7 @@ export function createHandlingService(deps: OrderDeps) {
       relations: relationsOf(actor, order, coHandlers, units),
     });
     if (!decision.ok) {
-      throw decision.code === 'ORDER_INVALID_TRANSITION'
-        ? conflict(decision.code, decision.message)
-        : new AppError('forbidden', decision.code, decision.message);
+      throw refusalError(decision);
     }
   }
 

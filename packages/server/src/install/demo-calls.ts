@@ -25,8 +25,10 @@ export const demoCallHistoryDays = 60;
  * The demo's calls, so the call records, the wallboard, the cockpit's call figures and the reports show a working desk
  * on first start: the last 60 days and today so far (install/demo-call-days.ts draws each day from its date), through
  * the real ingestion path. The phone orders the demo agents saved in that time each have their call (the caller's
- * number, answered by the agent who saved it, minutes before the save). Today also
- * has two calls still going (one answered by the demo agent, one caller waiting) and the two demo agents' states.
+ * number, answered by the agent who saved it, minutes before the save).
+ * Every call here has ended, and the demo agents are ready: the installation is made once, so a call left going (or
+ * an agent left in after-call work) would stay so from the hour of the install on — "in progress since 08:43" all
+ * day. Calls going on now are the telephony system's to report (or `npm run calls:simulate`'s).
  */
 export async function seedDemoCalls(db: Db, clock: Clock): Promise<void> {
   const now = clock.now();
@@ -35,36 +37,19 @@ export async function seedDemoCalls(db: Db, clock: Clock): Promise<void> {
   const cal = await createCalendarService({ db, clock }).current();
   // A day outside the calendar's data is taken by its weekday (the demo's history, not a deadline).
   const workday = (date: string) => cal.workdays.get(date) ?? ![0, 6].includes(new Date(instantAt(date, 720).getTime()).getUTCDay());
-  // Calls end up to ten minutes ago; the two live calls below are the ones going on now.
-  const until = new Date(now.getTime() - 600_000);
-  const byDay = await phoneOrdersBetween(db, instantAt(first, 0), until);
+  // The calls that ended before the install (demo-call-days.ts leaves out a call still going at `until`).
+  const byDay = await phoneOrdersBetween(db, instantAt(first, 0), now);
 
   const events: CallEvent[] = [];
   for (let date = first; date <= today; date = addDaysToDate(date, 1))
-    events.push(...demoCallDay({ date, workday: workday(date), agents, until, phoneOrders: byDay.get(date) }));
-  const at = (ms: number) => new Date(Math.round(ms)).toISOString();
-  const live = (id: string, caller: string) => ({
-    eventId: `${id}-0`,
-    callId: id,
-    type: 'offered' as const,
-    at: at(now.getTime() - 120_000),
-    from: caller,
-    to: '12351',
-  });
-  events.push(
-    live('demo-live-talking', '13904710001'),
-    { eventId: 'demo-live-talking-1', callId: 'demo-live-talking', type: 'queued', at: at(now.getTime() - 110_000), queue: 'general' },
-    { eventId: 'demo-live-talking-2', callId: 'demo-live-talking', type: 'answered', at: at(now.getTime() - 100_000), agent: 'agent' },
-    live('demo-live-waiting', '13904710002'),
-    { eventId: 'demo-live-waiting-1', callId: 'demo-live-waiting', type: 'queued', at: at(now.getTime() - 40_000), queue: 'general' },
-  );
+    events.push(...demoCallDay({ date, workday: workday(date), agents, until: now, phoneOrders: byDay.get(date) }));
   const calls = createCallsService({ db, clock, bus: createInProcessBus() });
   // Batches of whole calls' events (a call's events are generated together, so a cut splits at most one call).
   for (let i = 0; i < events.length; i += 2000) await calls.ingest(`demo-${now.getTime()}-${i}`, events.slice(i, i + 2000));
 
-  const start = instantAt(today, 0).getTime();
-  await putAgentState(db, { username: 'agent', state: 'ready', since: new Date(start + 8 * 3_600_000), version: 1 });
-  await putAgentState(db, { username: 'callback', state: 'after_call_work', since: new Date(now.getTime() - 60_000), version: 1 });
+  // Ready since the shift began at 08:00, or since the install when that was earlier in the day.
+  const since = new Date(Math.min(instantAt(today, 8 * 60).getTime(), now.getTime()));
+  for (const username of agents) await putAgentState(db, { username, state: 'ready', since, version: 1 });
 }
 
 /** The demo agents' phone orders saved in [from, to), by Beijing day, with the primary caller's number. */

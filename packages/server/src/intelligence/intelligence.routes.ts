@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { channels } from '../orders/domain/states.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText } from '../platform/http/schemas.js';
 import type { IntelligenceService } from './intelligence.service.js';
 
 const tags = ['intelligence'];
@@ -73,7 +73,7 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
         ),
         body: z
           .object({
-            text: z.string({ error: '请提供诉求内容' }).trim().min(1, { error: '诉求内容不能为空' }).max(5000, { error: '诉求内容不能超过5000字' }),
+            text: trimmedText({ error: '请提供诉求内容' }).min(1, { error: '诉求内容不能为空' }).max(5000, { error: '诉求内容不能超过5000字' }),
             channel: z.enum(channels, { error: '未知的来源渠道' }).optional(),
             region: z
               .string()
@@ -101,7 +101,7 @@ export const intelligenceRoutes: FastifyPluginAsyncZod<{ intelligence: Intellige
         body: z
           .object({
             orderId: z.uuid({ error: '工单编号格式不正确' }),
-            modelVersion: z.string().min(1).max(100),
+            modelVersion: trimmedText().min(1).max(100),
             suggested: z
               .object({
                 type: z.string().max(50).optional(),

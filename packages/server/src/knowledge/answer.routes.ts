@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orderSummarySchema, orderViewSchema } from '../orders/orders.schemas.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText, versionField } from '../platform/http/schemas.js';
 import type { createOrderSearch } from '../search/order-search.js';
 import type { createAnswerService } from './answer.service.js';
 
@@ -22,18 +22,14 @@ export const orderKnowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app,
         ),
         querystring: z
           .object({
-            number: z
-              .string()
-              .trim()
+            number: trimmedText()
               .regex(/^[0-9A-Za-z-]{4,30}$/, { error: '工单编号格式不正确' })
               .optional(),
-            phone: z
-              .string()
-              .trim()
+            phone: trimmedText()
               .regex(/^[\d\s-]{4,20}$/, { error: '来电号码应为数字' })
               .optional(),
-            employer: z.string().trim().min(2, { error: '用人单位至少 2 个字' }).max(100).optional(),
-            q: z.string().trim().min(1).max(100, { error: '关键词最多 100 字' }).optional(),
+            employer: trimmedText().min(2, { error: '用人单位至少 2 个字' }).max(100).optional(),
+            q: trimmedText().min(1).max(100, { error: '关键词最多 100 字' }).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(20),
             cursor: z.string().max(500).optional(),
           })
@@ -73,7 +69,7 @@ export const orderKnowledgeRoutes: FastifyPluginAsyncZod<Services> = async (app,
             articleId: z.uuid({ error: '知识条目编号格式不正确' }),
             version: versionField,
             searchId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-            note: z.string().trim().max(1000).optional(),
+            note: trimmedText().max(1000).optional(),
           })
           .strict(),
         response: { 200: orderViewSchema, ...errorResponses },

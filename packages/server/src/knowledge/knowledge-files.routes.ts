@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, invalid } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
+import { filePart } from '../platform/http/upload.js';
 import { maxArticleFileBytes } from './article-files.js';
 import { articleFileView } from './knowledge.schemas.js';
 import type { KnowledgeService } from './knowledge.service.js';
@@ -38,7 +39,7 @@ export const knowledgeFileRoutes: FastifyPluginAsyncZod<{ knowledge: KnowledgeSe
       if (!req.isMultipart()) throw invalid('KB_FILE_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
       // Permission comes from the path alone: decided before a byte of the body is read.
       await knowledge.mayUpload(actorOf(req), req.params.id);
-      const file = await req.file().catch(malformedUpload);
+      const file = await filePart(req).catch(malformedUpload);
       if (!file) throw invalid('KB_FILE_MISSING', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
       const bytes = await file.toBuffer().catch((e: unknown) => {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {

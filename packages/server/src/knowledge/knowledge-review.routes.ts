@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText, versionField } from '../platform/http/schemas.js';
 import { articleView, versionView } from './knowledge.schemas.js';
 import type { KnowledgeService } from './knowledge.service.js';
 
@@ -17,7 +17,7 @@ export const knowledgeReviewRoutes: FastifyPluginAsyncZod<{ knowledge: Knowledge
         tags,
         ...describe('提交审核（知识库编辑）', 'Submit the working version for review (editors).'),
         params: idParam,
-        body: z.object({ version: versionField, note: z.string().trim().max(500).optional() }).strict(),
+        body: z.object({ version: versionField, note: trimmedText().max(500).optional() }).strict(),
         response: { 200: articleView, ...errorResponses },
       },
     },
@@ -36,7 +36,7 @@ export const knowledgeReviewRoutes: FastifyPluginAsyncZod<{ knowledge: Knowledge
           .object({
             version: versionField,
             decision: z.enum(['approve', 'reject'], { error: '审核结论应为 approve 或 reject' }),
-            note: z.string().trim().max(500).optional(),
+            note: trimmedText().max(500).optional(),
           })
           .strict(),
         response: { 200: articleView, ...errorResponses },

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { plausibleDate, trimmedText } from '../platform/http/schemas.js';
 import { articleKinds, articleStatuses } from './domain/article.js';
 
+// A law may have been in force since long before the hotline (劳动法 1995); its expiry and the day it is to be reviewed
+// fall in the years the hotline runs.
 const day = z.iso
   .date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' })
   .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { error: '日期超出范围' });
 const words = (max: number, what: string) =>
   z
     .array(
-      z
-        .string()
-        .trim()
+      trimmedText()
         .min(1, { error: `${what}不能为空` })
         .max(max, { error: `${what}最多 ${max} 字` }),
     )
@@ -17,10 +18,8 @@ const words = (max: number, what: string) =>
 
 export const articleContentBody = z.object({
   kind: z.enum(articleKinds, { error: `条目类型应为 ${articleKinds.join('/')} 之一` }),
-  title: z.string().trim().min(2, { error: '标题至少 2 个字' }).max(120, { error: '标题最多 120 字' }),
-  body: z
-    .string()
-    .trim()
+  title: trimmedText().min(2, { error: '标题至少 2 个字' }).max(120, { error: '标题最多 120 字' }),
+  body: trimmedText()
     .min(5, { error: '正文至少 5 个字' })
     .max(30000, { error: '正文最多 30000 字' })
     .describe('富文本：Markdown 子集（# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)），HTML 按原文显示不解释 / a small Markdown subset'),
@@ -33,18 +32,18 @@ export const articleContentBody = z.object({
     .max(50)
     .default([]),
   tags: words(20, '标签').default([]),
-  source: z.string().trim().max(300, { error: '来源最多 300 字' }).nullish(),
+  source: trimmedText().max(300, { error: '来源最多 300 字' }).nullish(),
   citations: words(60, '条款').default([]),
-  issuingBody: z.string().trim().max(100, { error: '发文机关最多 100 字' }).nullish(),
+  issuingBody: trimmedText().max(100, { error: '发文机关最多 100 字' }).nullish(),
   effectiveFrom: day.nullish(),
-  expiresOn: day.nullish(),
-  reviewBy: day.nullish(),
+  expiresOn: plausibleDate.nullish(),
+  reviewBy: plausibleDate.nullish(),
   attachments: z
-    .array(z.object({ name: z.string().trim().min(1).max(100), url: z.url({ protocol: /^https?$/, error: '附件链接应为 http(s) 地址' }).max(500) }).strict())
+    .array(z.object({ name: trimmedText().min(1).max(100), url: z.url({ protocol: /^https?$/, error: '附件链接应为 http(s) 地址' }).max(500) }).strict())
     .max(10)
     .default([]),
   submit: z.boolean().optional().describe('保存后直接提交审核 / submit for review on save'),
-  note: z.string().trim().max(500).optional(),
+  note: trimmedText().max(500).optional(),
 });
 
 export const articleFileView = z.object({
@@ -129,7 +128,7 @@ export const synonymView = z.object({ id: z.string(), words: z.array(z.string())
 export const synonymBody = z
   .object({
     words: z
-      .array(z.string().trim().min(1, { error: '词不能为空' }).max(20, { error: '每个词最多 20 字' }))
+      .array(trimmedText().min(1, { error: '词不能为空' }).max(20, { error: '每个词最多 20 字' }))
       .min(2, { error: '至少两个词' })
       .max(30, { error: '最多 30 个词' }),
   })

@@ -5,7 +5,7 @@ import type { Db, Executor } from '../platform/db/client.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import { noticeJob } from '../notifications/domain/notice.js';
 import { holdersOfRolesAnywhere } from '../users/users.repo.js';
-import { AppError, conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { AppError, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import type { AttachmentStore } from '../orders/attachments/attachment-store.js';
 import { createArticleFiles, fileView } from './article-files.js';
 import { filesByVersion } from './domain/version-files.js';
@@ -39,8 +39,8 @@ export const reviewRequestedKind = 'knowledge.review_requested';
 export function createKnowledgeService(deps: { db: Db; clock: Clock; search: SearchService; files: AttachmentStore }) {
   const { db, clock } = deps;
 
-  const refuse = (d: { ok: false; code: string; message: string }): never => {
-    throw d.code === 'KB_INVALID_TRANSITION' ? conflict(d.code, d.message) : new AppError('forbidden', d.code, d.message);
+  const refuse = (d: { ok: false; code: string; message: string; english?: string }): never => {
+    throw new AppError(d.code === 'KB_INVALID_TRANSITION' ? 'conflict' : 'forbidden', d.code, d.message, undefined, d.english);
   };
 
   function checked(input: ArticleInput): ArticleContent {

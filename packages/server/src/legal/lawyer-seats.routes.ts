@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, phoneNumber } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, phoneNumber, plausibleDate, trimmedText, versionFromZero } from '../platform/http/schemas.js';
 import type { LawyerSeatsService } from './lawyer-seats.service.js';
 
-const localDate = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const localDate = plausibleDate;
 const ref = z.object({ id: z.uuid(), name: z.string() });
 const onDuty = z.object({ id: z.uuid(), name: z.string(), firm: z.string(), phone: z.string(), swapId: z.string().nullable() });
 const shiftsView = z.object({
@@ -63,9 +61,7 @@ const transferView = z.object({
     .nullable(),
 });
 const text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+  trimmedText({ error: `请填写${what}` })
     .min(min, { error: `请填写${what}` })
     .max(max, { error: `${what}不超过 ${max} 字` });
 
@@ -98,7 +94,7 @@ export const lawyerSeatsRoutes: FastifyPluginAsyncZod<{ seats: LawyerSeatsServic
         tags,
         body: z
           .object({
-            version: z.number({ error: '请提供版本号' }).int().min(0),
+            version: versionFromZero,
             perDay: z.number({ error: '每日值班人数应为数字' }).int().min(1, { error: '每日至少 1 名律师' }).max(10, { error: '每日至多 10 名律师' }),
             anchorDate: localDate,
             lawyers: z
@@ -109,7 +105,7 @@ export const lawyerSeatsRoutes: FastifyPluginAsyncZod<{ seats: LawyerSeatsServic
                     name: text(2, 30, '律师姓名'),
                     firm: text(2, 60, '律师事务所'),
                     phone: phoneNumber,
-                    username: z.string().trim().min(1).max(60).nullable().optional(),
+                    username: trimmedText().min(1).max(60).nullable().optional(),
                     active: z.boolean({ error: '请说明是否参加轮值' }),
                   })
                   .strict(),
@@ -162,7 +158,7 @@ export const lawyerSeatsRoutes: FastifyPluginAsyncZod<{ seats: LawyerSeatsServic
           .object({
             lawyerId: z.uuid({ error: '律师编号格式不正确' }).optional(),
             orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
-            callId: z.string().min(1).max(200).optional(),
+            callId: trimmedText().min(1).max(200).optional(),
             note: text(2, 500, '转律师说明'),
           })
           .strict(),

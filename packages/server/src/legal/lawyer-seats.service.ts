@@ -34,6 +34,14 @@ const swapMessages: Record<SwapProblem, string> = {
   same_day: '同一天值班的两位律师无需换班',
   already_on_duty: '换班后同一位律师会在同一天值两次班',
 };
+/** The field each problem is about: the other side of the swap, as the one asking picks it against their own day. */
+const swapFields: Record<SwapProblem, string> = {
+  not_on_duty: 'body.lawyerId',
+  with_not_on_duty: 'body.withLawyerId',
+  same_lawyer: 'body.withLawyerId',
+  same_day: 'body.withDate',
+  already_on_duty: 'body.withDate',
+};
 
 export type LawyerRosterInput = {
   version: number;
@@ -179,7 +187,8 @@ export function createLawyerSeatsService(deps: Deps) {
       const hi = input.date < input.withDate ? input.withDate : input.date;
       const current = shifts(roster, await repo.swapsAround(tx, lo, hi), lo, hi, isWork);
       const problem = swapProblem(current.days, input);
-      if (problem) throw conflict(`SWAP_${problem.toUpperCase()}`, swapMessages[problem]);
+      if (problem)
+        throw conflict(`SWAP_${problem.toUpperCase()}`, swapMessages[problem], { fields: [{ field: swapFields[problem], message: swapMessages[problem] }] });
       const s = await repo.insertSwap(tx, { ...input, by: actor.userId, byName: actor.displayName, at: now });
       await recordAudit(tx, {
         at: now,

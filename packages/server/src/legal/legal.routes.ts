@@ -2,17 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { cursorParam, describe, docxResponse, errorResponses, idParam, isoInstant, versionField } from '../platform/http/schemas.js';
+import {
+  cursorParam,
+  describe,
+  docxResponse,
+  errorResponses,
+  idParam,
+  plausibleDate,
+  plausibleInstant,
+  trimmedText,
+  versionField,
+} from '../platform/http/schemas.js';
 import type { LegalService } from './legal.service.js';
 
-const localDate = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const localDate = plausibleDate;
 const citation = z
   .object({
-    law: z.string().trim().min(2, { error: '请填写法律法规名称' }).max(100),
-    article: z.string().trim().min(1, { error: '请填写条款' }).max(30),
-    summary: z.string().trim().max(1000),
+    law: trimmedText().min(2, { error: '请填写法律法规名称' }).max(100),
+    article: trimmedText().min(1, { error: '请填写条款' }).max(30),
+    summary: trimmedText().max(1000),
   })
   .strict();
 
@@ -164,10 +172,10 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         body: z
           .object({
             version: versionField,
-            employerName: z.string().trim().min(2).max(100).optional(),
-            facts: z.string().trim().min(10, { error: '事实部分过短' }).max(10_000).optional(),
+            employerName: trimmedText().min(2).max(100).optional(),
+            facts: trimmedText().min(10, { error: '事实部分过短' }).max(10_000).optional(),
             legalBasis: z.array(citation).min(1, { error: '至少引用一条法律依据' }).max(20).optional(),
-            demands: z.string().trim().min(4).max(5000).optional(),
+            demands: trimmedText().min(4).max(5000).optional(),
             replyBy: localDate.optional(),
           })
           .strict(),
@@ -203,7 +211,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'sendSupervisionLetter',
         tags,
         params: idParam,
-        body: z.object({ version: versionField, via: z.string().trim().min(2, { error: '请填写送达方式' }).max(100) }).strict(),
+        body: z.object({ version: versionField, via: trimmedText().min(2, { error: '请填写送达方式' }).max(100) }).strict(),
         response: { 200: letterView, ...errorResponses },
         ...describe('登记送达（发函单位）', 'Record the letter as delivered (the issuing union).'),
       },
@@ -218,7 +226,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'recordLetterResponse',
         tags,
         params: idParam,
-        body: z.object({ version: versionField, response: z.string().trim().min(2, { error: '请填写用人单位的反馈' }).max(5000) }).strict(),
+        body: z.object({ version: versionField, response: trimmedText().min(2, { error: '请填写用人单位的反馈' }).max(5000) }).strict(),
         response: { 200: letterView, ...errorResponses },
         ...describe('登记用人单位的反馈', "Record the employer's response."),
       },
@@ -233,7 +241,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'recordLetterFollowUp',
         tags,
         params: idParam,
-        body: z.object({ version: versionField, visitAt: isoInstant, result: z.string().trim().min(2, { error: '请填写回访结果' }).max(5000) }).strict(),
+        body: z.object({ version: versionField, visitAt: plausibleInstant, result: trimmedText().min(2, { error: '请填写回访结果' }).max(5000) }).strict(),
         response: { 200: letterView, ...errorResponses },
         ...describe('登记跟踪回访结果并办结', 'Record the follow-up visit and close the letter.'),
       },
@@ -324,7 +332,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'planRiskEmployerVisit',
         tags,
         body: z
-          .object({ employerKey: z.string().min(1).max(200), plannedFor: localDate, purpose: z.string().trim().min(2, { error: '请填写走访事项' }).max(1000) })
+          .object({ employerKey: trimmedText().min(1).max(200), plannedFor: localDate, purpose: trimmedText().min(2, { error: '请填写走访事项' }).max(1000) })
           .strict(),
         response: { 200: registerList, ...errorResponses },
         ...describe('计划“12351+法律监督”走访；返回该用人单位的名录条目', 'Plan a "12351 + legal supervision" visit; answers with that employer’s entry.'),
@@ -340,7 +348,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'recordRiskEmployerVisit',
         tags,
         params: idParam,
-        body: z.object({ visitedAt: isoInstant, result: z.string().trim().min(2, { error: '请填写走访结果' }).max(5000) }).strict(),
+        body: z.object({ visitedAt: plausibleInstant, result: trimmedText().min(2, { error: '请填写走访结果' }).max(5000) }).strict(),
         response: { 200: registerList, ...errorResponses },
         ...describe('登记走访结果；返回该用人单位的名录条目', 'Record a visit’s result; answers with that employer’s entry.'),
       },
@@ -358,7 +366,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
           .object({
             orderId: z.uuid({ error: '工单编号格式不正确' }),
             channel: z.enum(['petition', 'legal_aid'], { error: '转介渠道应为 petition（信访）或 legal_aid（法律援助）' }),
-            reason: z.string().trim().min(2, { error: '请说明转介原因' }).max(2000),
+            reason: trimmedText().min(2, { error: '请说明转介原因' }).max(2000),
           })
           .strict(),
         response: { 200: referralList, ...errorResponses },
@@ -392,7 +400,7 @@ export const legalRoutes: FastifyPluginAsyncZod<{ legal: LegalService }> = async
         operationId: 'recordReferralResult',
         tags,
         params: idParam,
-        body: z.object({ result: z.string().trim().min(2, { error: '请填写转介结果' }).max(5000) }).strict(),
+        body: z.object({ result: trimmedText().min(2, { error: '请填写转介结果' }).max(5000) }).strict(),
         response: { 200: referralList, ...errorResponses },
         ...describe('登记转介结果', 'Record the referral’s result.'),
       },

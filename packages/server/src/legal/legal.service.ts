@@ -9,6 +9,7 @@ import { employersOfRecord, employerWindows, recentOrdersOfEmployers, recordOrde
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
+import { legalRefusal, legalRoles } from './domain/legal-actions.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
 import { assessEmployer, defaultRiskThresholds, type RiskLevel, type RiskThresholds } from './domain/risk-assessment.js';
@@ -29,7 +30,8 @@ type Deps = {
   listCountCap?: number;
 };
 
-const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'] as const;
+/** Whoever may draft a letter edits it and records its delivery and what came of it. */
+const drafting = legalRoles.draft_letter;
 const registerReaders = ['supervisor', 'leader', 'dispatcher', 'handler', 'inspector', 'lawyer', 'mediator'] as const;
 
 /** What a union asks of the employer by default, per subject; the drafter edits it. */
@@ -65,12 +67,12 @@ export function createLegalService(deps: Deps) {
 
   // ── Legal supervision letters ───────────────────────────────────────────────────────────────────────────────
   async function createLetter(actor: Actor, input: { orderId: string; kind: LetterKind }) {
-    requireRole(actor, ...drafting);
+    requireRole(actor, ...legalRoles.draft_letter);
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, input.orderId);
-      if (!order.employerName)
-        throw invalid('LETTER_EMPLOYER_REQUIRED', '工单未记录用人单位，无法向用人单位发函', [{ field: 'orderId', message: '工单未记录用人单位' }]);
+      const refused = legalRefusal('draft_letter', order);
+      if (refused) throw refused;
       const issuing = await unitName(tx, actor.unitId);
       const workers = order.workersInvolved ? `${order.workersInvolved}名职工` : '职工';
       const amount = order.amountInvolved ? `，涉及金额${order.amountInvolved.toLocaleString('zh-CN')}元` : '';
@@ -79,7 +81,8 @@ export function createLegalService(deps: Deps) {
         kind: input.kind,
         issuingUnitId: actor.unitId,
         issuingUnitName: issuing,
-        employerName: order.employerName,
+        // Named: legalRefusal refuses an order without an employer.
+        employerName: order.employerName!,
         facts: `${localDateOf(order.createdAt).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}，我会通过12351职工服务热线（工单${order.number}）接到${workers}反映：${order.title}${amount}。经了解，你单位存在上述问题，损害了职工的合法权益。`,
         legalBasis: defaultBasis(order.subjectCode),
         demands: defaultDemands[order.subjectCode] ?? '依法纠正上述行为，维护职工合法权益；',
@@ -457,10 +460,12 @@ export function createLegalService(deps: Deps) {
 
   // ── "12351 + petitions": referral of a hard case ───────────────────────────────────────────────────────────
   async function refer(actor: Actor, orderId: string, input: { channel: 'petition' | 'legal_aid'; reason: string }) {
-    requireRole(actor, 'handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor');
+    requireRole(actor, ...legalRoles.refer);
     const now = clock.now();
     await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, orderId);
+      const refused = legalRefusal('refer', order);
+      if (refused) throw refused;
       const r = await repo.insertReferral(tx, {
         orderId,
         channel: input.channel,
@@ -484,7 +489,8 @@ export function createLegalService(deps: Deps) {
   }
 
   async function recordReferralResult(actor: Actor, id: string, input: { result: string }) {
-    requireRole(actor, 'handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor');
+    // Whoever may refer records what came of it, on a closed order too (legal-actions.ts: work begun goes on).
+    requireRole(actor, ...legalRoles.refer);
     const now = clock.now();
     const orderId = await db.transaction(async (tx) => {
       const r = await repo.lockReferral(tx, id);

@@ -1,22 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, docxResponse, errorResponses, idParam, isoInstant, versionField } from '../platform/http/schemas.js';
+import { describe, docxResponse, errorResponses, idParam, plausibleDate, plausibleInstant, trimmedText, versionField, yuan } from '../platform/http/schemas.js';
 import type { MediationService } from './mediation.service.js';
 
 const party = z
   .object({
-    name: z.string().trim().min(1, { error: '请填写当事人名称' }).max(100),
-    representative: z.string().trim().max(50).optional(),
-    phone: z.string().trim().max(30).optional(),
-    idNumber: z.string().trim().max(30).optional(),
-    address: z.string().trim().max(200).optional(),
+    name: trimmedText().min(1, { error: '请填写当事人名称' }).max(100),
+    representative: trimmedText().max(50).optional(),
+    phone: trimmedText().max(30).optional(),
+    idNumber: trimmedText().max(30).optional(),
+    address: trimmedText().max(200).optional(),
   })
   .strict();
-const localDate = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
-const money = z.number({ error: '金额应为数字' }).min(0, { error: '金额不能为负' }).max(1_000_000_000, { error: '金额不能超过 10 亿元' });
+const localDate = plausibleDate;
+const money = yuan('金额').max(1_000_000_000, { error: '金额不能超过 10 亿元' });
 
 const caseView = z.object({
   id: z.uuid(),
@@ -70,8 +68,8 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
             orderId: z.uuid({ error: '工单编号格式不正确' }),
             workerParty: party,
             employerParty: party.optional(),
-            mediators: z.array(z.string().trim().min(1).max(50)).max(10).default([]),
-            matter: z.string().trim().max(2000).optional(),
+            mediators: z.array(trimmedText().min(1).max(50)).max(10).default([]),
+            matter: trimmedText().max(2000).optional(),
           })
           .strict(),
         response: { 200: caseView, ...errorResponses },
@@ -131,10 +129,10 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
         params: idParam,
         body: z
           .object({
-            at: isoInstant,
-            place: z.string().trim().min(1, { error: '请填写调解地点' }).max(200),
-            attendees: z.string().trim().min(1, { error: '请填写参加人员' }).max(500),
-            notes: z.string().trim().min(1, { error: '请填写调解记录' }).max(5000),
+            at: plausibleInstant,
+            place: trimmedText().min(1, { error: '请填写调解地点' }).max(200),
+            attendees: trimmedText().min(1, { error: '请填写参加人员' }).max(500),
+            notes: trimmedText().min(1, { error: '请填写调解记录' }).max(5000),
           })
           .strict(),
         response: { 200: caseView, ...errorResponses },
@@ -157,14 +155,14 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
         body: z
           .object({
             version: versionField,
-            terms: z.string().trim().min(4, { error: '请填写协议条款' }).max(10_000),
+            terms: trimmedText().min(4, { error: '请填写协议条款' }).max(10_000),
             amount: money,
             workersCovered: z.number().int().min(1, { error: '涉及职工人数至少为 1' }).max(100_000),
             paymentSchedule: z
               .array(z.object({ dueDate: localDate, amount: money }).strict())
               .max(60)
               .default([]),
-            signedAt: isoInstant,
+            signedAt: plausibleInstant,
           })
           .strict(),
         response: { 200: caseView, ...errorResponses },
@@ -184,7 +182,7 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
         operationId: 'recordMediationFailure',
         tags,
         params: idParam,
-        body: z.object({ version: versionField, reason: z.string().trim().min(2, { error: '请说明调解不成的原因' }).max(2000) }).strict(),
+        body: z.object({ version: versionField, reason: trimmedText().min(2, { error: '请说明调解不成的原因' }).max(2000) }).strict(),
         response: { 200: caseView, ...errorResponses },
         ...describe('调解不成，结束案件', 'Mediation failed: close the case with the reason.'),
       },
@@ -199,7 +197,7 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ mediation: MediationServic
         operationId: 'recordMediationPayment',
         tags,
         params: idParam,
-        body: z.object({ version: versionField, instalment: z.number().int().min(0), paidAt: isoInstant, paidAmount: money }).strict(),
+        body: z.object({ version: versionField, instalment: z.number().int().min(0), paidAt: plausibleInstant, paidAmount: money }).strict(),
         response: { 200: caseView, ...errorResponses },
         ...describe('登记协议履行：某期款项的支付日期和金额', 'Follow up performance: the date and amount an instalment was paid.'),
       },

@@ -8,6 +8,7 @@ import { type OrderFactKind, recordOrderFact } from '../orders/order-facts.js';
 import { orderBriefs, visibleOrderIds } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
+import { legalRefusal, legalRoles } from '../legal/domain/legal-actions.js';
 import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './mediation.repo.js';
@@ -15,8 +16,8 @@ import type { Party } from './mediation.tables.js';
 
 type Deps = { db: Db; clock: Clock };
 
-/** Who mediates: the studio's mediators and lawyers, and the handling and dispatching staff of any union. */
-const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'] as const;
+/** Who mediates: whoever may open a case (legal/domain/legal-actions.ts) carries it on. */
+const mediating = legalRoles.open_mediation;
 
 export function createMediationService(deps: Deps) {
   const { db, clock } = deps;
@@ -46,8 +47,8 @@ export function createMediationService(deps: Deps) {
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, input.orderId);
-      if (['closed', 'archived', 'invalid', 'merged', 'closed_at_intake'].includes(order.state))
-        throw conflict('MEDIATION_ORDER_CLOSED', '工单已办结或已关闭，不能再发起调解');
+      const refused = legalRefusal('open_mediation', order);
+      if (refused) throw refused;
       const existing = await repo.casesOfOrders(tx, [order.id]);
       if (existing.some((c) => c.state === 'open')) throw conflict('MEDIATION_CASE_OPEN', '该工单已有进行中的调解案件');
       const employerParty = input.employerParty ?? (order.employerName ? { name: order.employerName, address: order.employerAddress ?? undefined } : null);

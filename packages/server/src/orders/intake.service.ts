@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/actor.js';
 import { suggestTerritorialUnit } from '../dispatch/domain/territorial-routing.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
-import { invalid, notFound } from '../platform/errors/app-error.js';
+import { conflict, invalid, notFound } from '../platform/errors/app-error.js';
+import { requireBornByToday } from '../platform/validation/id-number.js';
 import { normalisePhone, wholePhoneNumber } from '../platform/validation/phone-number.js';
 import type { Tx } from '../platform/db/client.js';
 import type { OrderRow } from './orders.repo.js';
@@ -12,6 +13,7 @@ import type { UnitBrief, UnitDirectory } from '../units/unit-directory.js';
 import { divisionExists } from '../units/divisions/divisions.js';
 import { attachCallerEffect, createEffect } from './domain/effects.js';
 import { autoTitle } from './domain/auto-title.js';
+import { repeatedCallerNumbers, repeatedNumberMessage } from './domain/caller-numbers.js';
 import { normaliseEmployerName } from './domain/employer.js';
 import { formatOrderNumber } from './domain/order-number.js';
 import { intakeRiskFlags, suggestRiskFlags } from './domain/risk-flags.js';
@@ -109,7 +111,7 @@ export function createIntakeService(deps: OrderDeps) {
       attachments: [],
       links: [],
       absorbed: [],
-      mergeTargetState: null,
+      mergeTarget: null,
       repliedBy: null,
       instructions: undefined,
     };
@@ -189,6 +191,18 @@ export function createIntakeService(deps: OrderDeps) {
       throw invalid('ORDER_ANSWER_NOT_ALLOWED', '接口账号不能当场办结', [{ field: 'body.answeredOnSpot', message: '接口账号不能当场办结' }]);
     }
     const now = clock.now();
+    requireBornByToday(
+      input.callers.map((c, i) => ({ field: `body.callers.${i}.idNumber`, idNumber: c.idNumber })),
+      localDateOf(now),
+    );
+    const repeated = repeatedCallerNumbers(input.callers.map((c) => c.phone));
+    if (repeated.length) {
+      throw invalid(
+        'ORDER_CALLER_NUMBER_REPEATED',
+        '同一号码不能登记为两位来电人',
+        repeated.map((i) => ({ field: `body.callers.${i}.phone`, message: repeatedNumberMessage })),
+      );
+    }
     const intakeUnit = units.get(actor.unitId)!;
     const employerKey = normaliseEmployerName(input.employer?.name);
     const thresholds = reference.thresholds;
@@ -377,7 +391,15 @@ export function createIntakeService(deps: OrderDeps) {
     },
   ) {
     if (input.riskFlags) (await deps.reference.current()).checkCodes({ riskFlags: input.riskFlags });
+    requireBornByToday([{ field: 'body.caller.idNumber', idNumber: input.caller.idNumber }], localDateOf(clock.now()));
     const row = await runTransition(deps, actor, orderId, input.version, 'attach_caller', async (c) => {
+      // Read under the order's lock: two agents attaching one number at once cannot both pass.
+      const onOrder = (await repo.callersOf(c.tx, orderId)).map((k) => k.phone);
+      if (repeatedCallerNumbers([input.caller.phone], onOrder).length) {
+        throw conflict('ORDER_CALLER_ALREADY_ON_ORDER', '该号码已是本工单的来电人，无需再追加', {
+          fields: [{ field: 'body.caller.phone', message: repeatedNumberMessage }],
+        });
+      }
       await repo.insertCallers(c.tx, [
         {
           orderId,

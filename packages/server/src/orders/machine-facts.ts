@@ -2,7 +2,6 @@ import type { Actor } from '../auth/actor.js';
 import { isEmergency } from '../supervision/domain/timers.js';
 import type { InstructionFacts } from './domain/instruction-rule.js';
 import type { OrderFacts, Relation } from './domain/state-machine.js';
-import type { OrderState } from './domain/states.js';
 import { contactAccessFor } from './order-view.js';
 import type { OrderRow } from './orders.repo.js';
 
@@ -19,8 +18,8 @@ export type FactSources = {
   callers: readonly { confidential: boolean }[];
   /** Leaders' instructions and Shaanxi's rule (supervision/instructions.repo.ts `instructionFactsColumn`). */
   instructions?: InstructionFacts;
-  /** A merged order: the state of the order it was merged into. */
-  mergeTargetState?: OrderState | null;
+  /** A merged order: the order it was merged into, as the actor stands to it (relations.ts `mergeTargetFacts`). */
+  mergeTarget?: OrderFacts['mergeTarget'];
 };
 
 /** The facts the state machine's conditions read (OrderFacts), from the order and what was read with it. */
@@ -44,6 +43,6 @@ export function machineFacts(
     ...(known.instructions ? { instructions: known.instructions } : {}),
     emergency: isEmergency({ priority: order.priority, riskFlags: order.riskFlags ?? [] }),
     awaitingCheck: order.awaitingCheck ?? false,
-    ...(known.mergeTargetState !== undefined ? { mergeTargetState: known.mergeTargetState } : {}),
+    ...(known.mergeTarget !== undefined ? { mergeTarget: known.mergeTarget } : {}),
   };
 }

@@ -11,7 +11,8 @@ import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { orderDetails, type OrderRow } from './orders.repo.js';
 import type { OrderSummaryRow } from './summary-columns.js';
 import { machineFacts } from './machine-facts.js';
-import { relationsOf } from './relations.js';
+import { mergeTargetFacts, relationsOf } from './relations.js';
+import { legalActionsOn } from '../legal/domain/legal-actions.js';
 
 /**
  * Personal data: callers' phone and ID numbers are masked for everyone but the intake agents, who are on the
@@ -250,9 +251,11 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
         repliedBy: d.repliedBy,
         callers: d.callers,
         ...(d.instructions ? { instructions: d.instructions } : {}),
-        mergeTargetState: d.mergeTargetState,
+        mergeTarget: mergeTargetFacts(actor, d.mergeTarget, units),
       }),
     }),
+    // The legal work the person may start from the order (法律服务), by the rule the legal services refuse by.
+    legalActions: legalActionsOn(order, actor.role),
   });
 }
 

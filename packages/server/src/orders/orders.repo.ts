@@ -1,6 +1,6 @@
 import { notCountedStateLiterals } from './open-states.js';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { openStates, type OrderState } from './domain/states.js';
+import { openStates } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
 import { orderVisibility } from '../access/scope.js';
 import { rowsOf, type Executor } from '../platform/db/client.js';
@@ -8,6 +8,7 @@ import { reusableInsert, reusableSql } from '../platform/db/reusable.js';
 import type { Effect, HopChange, OrderSnapshot } from './domain/effects.js';
 import { parseOrderEvent } from './domain/events.js';
 import type { FactSources } from './machine-facts.js';
+import type { MergeTargetRow } from './relations.js';
 import { instructionFactsColumn, instructionFactsOf } from '../supervision/instructions.repo.js';
 import { orderAttachments, orderCallers, orderCoHandlers, orderEvents, orderExtensions, orderHops, orderLinks, workOrders } from './orders.tables.js';
 import { summaryColumns, type OrderSummaryRow } from './summary-columns.js';
@@ -134,7 +135,7 @@ export async function orderDetails(db: Executor, orderId: string) {
       sql`work_orders m where m.merged_into_id = ${id}`,
       sql`m.created_at`,
     )} as absorbed,
-    (select t.state from work_orders m1 join work_orders t on t.id = m1.merged_into_id where m1.id = ${id}) as merge_target_state,
+    ${mergeTargetColumn(sql`(select m1.merged_into_id from work_orders m1 where m1.id = ${id})`)} as merge_target,
     (select ev.actor_user_id from order_events ev where ev.order_id = ${id} and ev.action = 'reply' order by ev.id desc limit 1) as replied_by,
     (select ${instructionFactsColumn('w0')} from work_orders w0 where w0.id = ${id}) as instructions`);
   const r = rowsOf<Record<string, unknown>>(rows)[0]!;
@@ -175,8 +176,8 @@ export async function orderDetails(db: Executor, orderId: string) {
     }[],
     /** The orders merged into this one: their own words stay readable on the surviving order. */
     absorbed: jsonRows(r.absorbed).map((m) => ({ ...m, createdAt: at(m.createdAt) })) as AbsorbedOrder[],
-    /** A merged order: the state of the order it went into (whether the merge can still be undone). */
-    mergeTargetState: (r.merge_target_state as OrderState | null) ?? null,
+    /** A merged order: the order it went into (whether the merge can still be undone, and by whom). */
+    mergeTarget: mergeTargetOf(r.merge_target),
     /** Who gave the latest reply (the state machine's separation of duties). */
     repliedBy: (r.replied_by as string | null) ?? null,
     instructions: r.instructions === null || r.instructions === undefined ? undefined : instructionFactsOf(r.instructions),
@@ -187,7 +188,7 @@ export async function orderDetails(db: Executor, orderId: string) {
  * The order locked for the rest of the transaction, with its co-handlers still taking part, in one statement:
  * concurrent changes queue here and then see the new version.
  */
-export async function lockSnapshot(tx: Executor, id: string): Promise<(OrderSnapshot & { facts: FactSources }) | undefined> {
+export async function lockSnapshot(tx: Executor, id: string): Promise<(OrderSnapshot & { facts: RowFacts }) | undefined> {
   const [row] = await tx
     .select({
       order: workOrders,
@@ -217,23 +218,44 @@ const factColumns = {
     where ev.order_id = "work_orders"."id" and ev.action = 'reply' order by ev.id desc limit 1) end`,
   callerSecrecy: sql<unknown>`coalesce((select json_agg(c.confidential) from order_callers c where c.order_id = "work_orders"."id"), '[]'::json)`,
   instructions: sql<unknown>`${instructionFactsColumn('"work_orders"')}`,
-  mergeTargetState: sql<string | null>`(select t.state from work_orders t where t.id = "work_orders"."merged_into_id")`,
+  mergeTarget: sql<unknown>`${mergeTargetColumn(sql`"work_orders"."merged_into_id"`)}`,
 };
+
+/**
+ * The facts as read with the order: the surviving order of a merged one as it is (relations.ts `MergeTargetRow`); the
+ * transition turns it into what the actor is to it (`mergeTargetFacts`), as the view does.
+ */
+export type RowFacts = Omit<FactSources, 'mergeTarget'> & { mergeTarget: MergeTargetRow | null };
+
+/**
+ * The order a merged order went into (`mergedIntoId`: an expression for its id), as json: its state, its units and
+ * its co-handlers still taking part, what the unmerge rule reads of it. Null for every order not merged.
+ */
+function mergeTargetColumn(mergedIntoId: SQL): SQL {
+  return sql`(select json_build_object('state', t.state, 'holderUnitId', t.holder_unit_id, 'holderUnitPath', t.holder_unit_path,
+      'hopDispatcherUnitId', t.hop_dispatcher_unit_id, 'dispatchUnitId', t.dispatch_unit_id, 'intakeUnitId', t.intake_unit_id,
+      'coHandlers', coalesce((select json_agg(json_build_object('unitId', x.unit_id)) from order_co_handlers x
+        where x.order_id = t.id and x.removed_at is null), '[]'::json))
+    from work_orders t where t.id = ${mergedIntoId})`;
+}
+
+const mergeTargetOf = (v: unknown): MergeTargetRow | null =>
+  v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as MergeTargetRow);
 
 function factsOf(row: {
   pendingRequestedBy: string | null;
   repliedBy: string | null;
   callerSecrecy: unknown;
   instructions: unknown;
-  mergeTargetState: string | null;
-}): FactSources {
+  mergeTarget: unknown;
+}): RowFacts {
   const secrecy = (typeof row.callerSecrecy === 'string' ? JSON.parse(row.callerSecrecy) : row.callerSecrecy) as boolean[];
   return {
     pendingRequestedBy: row.pendingRequestedBy,
     repliedBy: row.repliedBy,
     callers: secrecy.map((confidential) => ({ confidential })),
     instructions: instructionFactsOf(row.instructions),
-    mergeTargetState: row.mergeTargetState as OrderState | null,
+    mergeTarget: mergeTargetOf(row.mergeTarget),
   };
 }
 

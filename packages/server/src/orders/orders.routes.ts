@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { drillableMetrics } from '../analytics/drill-down.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
+import { describe, errorResponses, phoneNumber, versionField } from '../platform/http/schemas.js';
+import { filePart } from '../platform/http/upload.js';
 import { AppError, invalid } from '../platform/errors/app-error.js';
 import { replayedHeader, type Idempotency } from '../platform/idempotency/idempotency.js';
 import { parseIdempotencyKey } from '../platform/idempotency/key.js';
@@ -15,6 +16,7 @@ import type { createOrderListService } from './order-list.js';
 import type { createOrdersService } from './orders.service.js';
 import { normalisePhone } from '../platform/validation/phone-number.js';
 import {
+  amount,
   callerInput,
   callerSchema,
   createOrderBody,
@@ -44,6 +46,55 @@ const csv = (values: readonly string[]) =>
 // A real calendar day that PostgreSQL can hold: '2026-02-30' or year 0000 would otherwise fail in the query (a 500).
 const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The list's filters (listOrders), the same for its count (countOrders). */
+const listFilters = {
+  state: csv(orderStates).optional(),
+  unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
+  includeSubtree: boolString.default(true),
+  involvement: z.enum(['holder', 'dispatched', 'co_handling', 'intake']).optional(),
+  typeCode: z.string().max(40).optional(),
+  subjectCode: z.string().max(40).optional(),
+  priority: z.enum(priorities).optional(),
+  tier: z.enum(tiers).optional(),
+  riskFlag: z.string().max(40).optional(),
+  emergency: boolString
+    .optional()
+    .describe('应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag'),
+  deadlineStatus: z.enum(['on_time', 'near_due', 'overdue']).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  channel: z.enum(channels).optional(),
+  callerPhone: z
+    .string()
+    // As typed or pasted (0471-6912345, +86 138 1234 0002): the list searches the number normalised.
+    .refine((v) => /^\d{3,12}$/.test(normalisePhone(v)), { error: '来电号码应为 3–12 位数字（可含空格、横线、括号或 +86）' })
+    .describe(
+      '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
+    )
+    .optional(),
+  employer: z
+    .string()
+    .max(100, { error: '用人单位名称最多 100 个字' })
+    .describe(
+      '用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it',
+    )
+    .optional(),
+  q: z.string().max(100, { error: '搜索内容最多 100 个字' }).optional(),
+  confidential: boolString.optional(),
+  awaitingCheck: boolString
+    .optional()
+    .describe('待核实：自助服务页面或微信服务群来的、尚待接线员核实的诉求 / requests that came without an agent and wait for a check'),
+  metric: z.enum(drillableMetrics).optional().describe('数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure'),
+  metricFrom: day.optional(),
+  metricTo: day.optional(),
+};
+
+const totalCapped = z
+  .boolean()
+  .describe(
+    '为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it',
+  );
 
 /** The multipart parser reports a broken body (no boundary, cut short) as a plain Error: the client's input, so a 400. */
 function malformedUpload(e: unknown): never {
@@ -103,45 +154,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         ),
         querystring: z
           .object({
-            state: csv(orderStates).optional(),
-            unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
-            includeSubtree: boolString.default(true),
-            involvement: z.enum(['holder', 'dispatched', 'co_handling', 'intake']).optional(),
-            typeCode: z.string().max(40).optional(),
-            subjectCode: z.string().max(40).optional(),
-            priority: z.enum(priorities).optional(),
-            tier: z.enum(tiers).optional(),
-            riskFlag: z.string().max(40).optional(),
-            emergency: boolString
-              .optional()
-              .describe('应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag'),
-            deadlineStatus: z.enum(['on_time', 'near_due', 'overdue']).optional(),
-            from: day.optional(),
-            to: day.optional(),
-            channel: z.enum(channels).optional(),
-            callerPhone: z
-              .string()
-              // As typed or pasted (0471-6912345, +86 138 1234 0002): the list searches the number normalised.
-              .refine((v) => /^\d{3,12}$/.test(normalisePhone(v)), { error: '来电号码应为 3–12 位数字（可含空格、横线、括号或 +86）' })
-              .describe(
-                '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
-              )
-              .optional(),
-            employer: z
-              .string()
-              .max(100, { error: '用人单位名称最多 100 个字' })
-              .describe(
-                '用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it',
-              )
-              .optional(),
-            q: z.string().max(100).optional(),
-            confidential: boolString.optional(),
-            awaitingCheck: boolString
-              .optional()
-              .describe('待核实：自助服务页面或微信服务群来的、尚待接线员核实的诉求 / requests that came without an agent and wait for a check'),
-            metric: z.enum(drillableMetrics).optional().describe('数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure'),
-            metricFrom: day.optional(),
-            metricTo: day.optional(),
+            ...listFilters,
             sort: z.enum(['created_desc', 'created_asc', 'due_asc', 'updated_desc']).default('created_desc'),
             limit: z.coerce.number().int().min(1).max(200).default(20),
             cursor: z.string().max(500).optional(),
@@ -153,10 +166,11 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             nextCursor: z.string().nullable(),
             countsByState: z.record(z.string(), z.number()),
             total: z.number(),
-            totalCapped: z
+            totalCapped,
+            countsDeferred: z
               .boolean()
               .describe(
-                '为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it',
+                '为 true：本页未计数（按全部历史计数较慢时先给出本页），countsByState 为空；totalCapped 同时为 true 时 total 只表示“多于本页”。计数请用 GET /api/orders/count 以同样条件另行请求 / true: not counted with this page (a count over the whole history would delay it), no countsByState; with totalCapped, total only says "more than this page". Ask GET /api/orders/count with the same filters for the counts',
               ),
           }),
           ...errorResponses,
@@ -164,6 +178,26 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       },
     },
     async (req) => s.list.list(actorOf(req), req.query),
+  );
+
+  app.get(
+    '/count',
+    {
+      schema: {
+        operationId: 'countOrders',
+        tags,
+        ...describe(
+          '工单计数：与工单列表同样的筛选条件，各状态计数与合计（计数止于上限）。列表先给出一页而未计数时（countsDeferred）由此取得',
+          "The counts of a list's filters, per state and in all (up to the cap): asked once a page came without them (countsDeferred).",
+        ),
+        querystring: z.object(listFilters).strict(),
+        response: {
+          200: z.object({ countsByState: z.record(z.string(), z.number()), total: z.number(), totalCapped }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => s.list.count(actorOf(req), { ...req.query, sort: 'created_desc', limit: 1 }),
   );
 
   app.get(
@@ -272,7 +306,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             channel: z.enum(channels),
             riskFlags: riskFlagCodes.optional(),
             workersInvolved: z.number().int().min(1).max(100000).optional(),
-            amountInvolved: z.number().min(0).max(1e11).optional(),
+            amountInvolved: amount.optional(),
             note: z.string().max(1000).optional(),
           })
           .strict(),
@@ -316,7 +350,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
       if (!req.isMultipart()) throw invalid('ATTACHMENT_NOT_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '缺少文件' }]);
       // Permission comes from the path alone: decided before a byte of the body is read (a refused upload stores nothing).
       await s.handling.mayAttach(actorOf(req), req.params.id);
-      const file = await req.file().catch(malformedUpload);
+      const file = await filePart(req).catch(malformedUpload);
       if (!file) throw invalid('ATTACHMENT_MISSING_FILE', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
       const bytes = await file.toBuffer().catch((e: unknown) => {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -391,7 +425,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
           .object({
             ...versionBody,
             sources: z
-              .array(z.object({ id: z.uuid(), version: z.number().int().positive() }).strict())
+              .array(z.object({ id: z.uuid(), version: versionField }).strict())
               .min(1, { error: '至少选择一张要合并的工单' })
               .max(50),
             note: z.string().max(1000).optional(),

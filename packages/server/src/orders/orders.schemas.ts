@@ -1,22 +1,19 @@
 import { replyDoubts } from '../handling/domain/reply-plausibility.js';
 import { z } from 'zod';
 import { roles } from '../auth/roles.js';
-import { idNumber, phoneNumber } from '../platform/http/schemas.js';
+import { idNumber, phoneNumber, trimmedText, versionField, yuan } from '../platform/http/schemas.js';
 import { isValidCreditCode } from '../platform/validation/credit-code.js';
 import { hopStatuses } from './domain/effects.js';
 import { orderActions } from './domain/state-machine.js';
+import { legalActions } from '../legal/domain/legal-actions.js';
 import { channels, orderStates, priorities, satisfactionLevels, tiers } from './domain/states.js';
 
 const text = (max: number, label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+  trimmedText({ error: `请填写${label}` })
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 字` });
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  trimmedText()
     .max(max, { error: `${label}不能超过 ${max} 字` })
     .optional();
 
@@ -32,12 +29,10 @@ export const callerInput = z
   .strict();
 
 const divisionCode = z.string().regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 位（区县）或 9 位（乡镇街道）数字' });
-const creditCode = z
-  .string()
-  .trim()
+const creditCode = trimmedText()
   .transform((s) => s.toUpperCase())
   .refine(isValidCreditCode, { error: '统一社会信用代码格式或校验位不正确' });
-const amount = z.number({ error: '金额应为数字' }).min(0, { error: '金额不能为负' }).max(1e11, { error: '金额过大' });
+export const amount = yuan('金额').max(1e11, { error: '金额过大' });
 const workers = z.number({ error: '人数应为整数' }).int({ error: '人数应为整数' }).min(1, { error: '人数至少为 1' }).max(100000, { error: '人数过大' });
 /** Where the problem is (属地): the place as said, and its division code when known. */
 export const placeInput = z.object({ text: optionalText(200, '地点'), divisionCode: divisionCode.optional() }).strict();
@@ -65,7 +60,7 @@ export const createOrderBody = z
         z
           .object({
             flag: z.enum(['mass', 'large', 'repeat'], { error: '只能清除系统按标准设置的标识：mass/large/repeat' }),
-            reason: z.string({ error: '请填写清除理由' }).trim().min(2, { error: '清除理由至少 2 个字' }).max(200, { error: '清除理由最多 200 字' }),
+            reason: trimmedText({ error: '请填写清除理由' }).min(2, { error: '清除理由至少 2 个字' }).max(200, { error: '清除理由最多 200 字' }),
           })
           .strict(),
       )
@@ -81,7 +76,7 @@ export const createOrderBody = z
   })
   .strict();
 
-export const versionBody = { version: z.number({ error: '请提供版本号' }).int().positive() };
+export const versionBody = { version: versionField };
 export const reasonText = (label = '理由') => text(1000, label);
 
 const iso = z.string();
@@ -239,6 +234,11 @@ export const orderViewSchema = orderSummarySchema.extend({
   links: z.array(z.object({ orderId: z.string(), number: z.string(), state: z.string(), note: z.string().nullable() })),
   relations: z.array(z.string()),
   allowedActions: z.array(z.enum(orderActions)),
+  legalActions: z
+    .array(z.enum(legalActions))
+    .describe(
+      '可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order',
+    ),
 });
 
 export const orderEventSchema = z.object({

@@ -47,7 +47,8 @@ export async function callerSearchFor(db: Executor, actor: Pick<Actor, 'role' | 
  * Every search by a phone or ID number is written to the audit log: who searched, for what (masked, with a
  * fingerprint of the whole value: a keyed HMAC, so the log's reader can match searches for one number with each
  * other but cannot recover it by trying the numbers the mask leaves open: platform/privacy/fingerprint.ts), and how
- * many orders it found.
+ * many records it found. The orders' searches and the call list's (calls/calls.service.ts `list`, by a caller's
+ * number) write it alike: `operation` names which.
  */
 export async function recordPersonalDataSearch(
   db: Executor,

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { isExternalType } from '../units/domain/unit-types.js';
 import type { UnitBrief } from '../units/unit-directory.js';
 import type { Relation } from './domain/state-machine.js';
+import type { OrderState } from './domain/states.js';
 import type { OrderRow } from './orders.repo.js';
 
 /** The units as relationsOf reads them: the unit directory (or the demo's copy of the tree). */
@@ -42,4 +43,20 @@ function reachesHolder(scopePath: string, order: OrderUnits, units: Units): bool
   const holder = units.get(order.holderUnitId);
   if (!holder || !isExternalType(holder.type) || !order.hopDispatcherUnitId) return false;
   return units.get(order.hopDispatcherUnitId)?.path.startsWith(scopePath) ?? false;
+}
+
+/** The order a merged order went into, as read with it: its state, its units and its co-handlers still taking part. */
+export type MergeTargetRow = OrderUnits & { state: OrderState; coHandlers: { unitId: string }[] };
+
+/**
+ * What the unmerge rule reads of the surviving order (state-machine.ts `OrderFacts.mergeTarget`): its state and what
+ * the actor's unit is to it, by the same rule as the order the actor acts on. The view that offers the unmerge and
+ * the change that makes it both take it from here.
+ */
+export function mergeTargetFacts(
+  actor: Pick<Actor, 'unitId' | 'scopePath'>,
+  target: MergeTargetRow | null,
+  units: Units,
+): { state: OrderState; relations: Set<Relation> } | null {
+  return target ? { state: target.state, relations: relationsOf(actor, target, target.coHandlers, units) } : null;
 }

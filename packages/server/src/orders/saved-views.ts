@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles.js';
+import { rolesThatMay } from './domain/state-machine.js';
 import { emergencyOpenStates } from './emergency-condition.js';
 import type { ListOrdersQuery } from './order-list.js';
 
@@ -17,6 +18,14 @@ export type SavedView = { key: string; query: ViewQuery; roles: readonly Role[] 
 const desk: Role[] = ['dispatcher', 'supervisor'];
 const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
+/**
+ * The holding unit's queues are for whoever the rules let do what the orders in them wait for (state-machine.ts
+ * `rolesThatMay`), so whoever is told an order waits for them (orders/domain/effects.ts) has the queue it is in: the
+ * lawyers' studio signs and replies by its lawyer and mediator. 我的待办 (sign and reply) is not the desk's: its
+ * dispatchers work the same orders from 待签收 and 办理中, beside their own 待派单.
+ */
+const signers = rolesThatMay('sign');
+const holderWorkers = rolesThatMay('sign', 'reply').filter((r) => !desk.includes(r));
 
 /**
  * 重大（应急）: the open orders in the emergency mechanism the person may see (emergency-condition.ts
@@ -30,8 +39,8 @@ export const savedViews: readonly SavedView[] = [
   { key: 'my_intake', query: { involvement: 'intake' }, roles: ['agent'] },
   { key: 'to_check', query: { state: ['pending_dispatch'], awaitingCheck: true }, roles: ['agent'] },
   { key: 'to_dispatch', query: { state: ['pending_dispatch', 'returned'] }, roles: desk },
-  { key: 'my_work', query: { state: ['pending_sign', 'handling'], involvement: 'holder' }, roles: ['handler', 'mediator'] },
-  { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: ['handler', 'dispatcher'] },
+  { key: 'my_work', query: { state: ['pending_sign', 'handling'], involvement: 'holder' }, roles: holderWorkers },
+  { key: 'to_sign', query: { state: ['pending_sign'], involvement: 'holder' }, roles: signers },
   { key: 'consultations', query: { typeCode: 'consult' }, roles: ['lawyer'] },
   { key: 'in_progress', query: { state: ['handling'] }, roles: workers },
   { key: 'emergency', query: emergencyView, roles: ['leader', 'supervisor'] },
@@ -39,7 +48,8 @@ export const savedViews: readonly SavedView[] = [
   { key: 'overdue', query: { deadlineStatus: 'overdue' }, roles: chasers },
   { key: 'to_review', query: { state: ['replied'] }, roles: ['dispatcher'] },
   { key: 'to_callback', query: { state: ['pending_callback'] }, roles: ['agent', 'dispatcher', 'inspector'] },
-  { key: 'co_handling', query: { involvement: 'co_handling' }, roles: ['handler', 'dispatcher', 'mediator'] },
+  // The lawyers' studio is invited to mediate and answers its part by its lawyer too (state-machine.ts).
+  { key: 'co_handling', query: { involvement: 'co_handling' }, roles: ['handler', 'dispatcher', 'mediator', 'lawyer'] },
   { key: 'subtree', query: { ownSubtree: true }, roles: chasers },
   { key: 'all', query: {}, roles: 'all' },
 ];

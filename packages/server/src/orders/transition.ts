@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import type { CatalogReference } from '../catalog/catalog-reference.js';
 import type { BusMessage } from '../platform/bus/index.js';
 import type { Tx } from '../platform/db/client.js';
-import { AppError, conflict, notFound, staleVersion } from '../platform/errors/app-error.js';
+import { notFound, staleVersion } from '../platform/errors/app-error.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import type { Effect, EffectCtx, OrderSnapshot } from './domain/effects.js';
 import { decide, type OrderAction, type Relation } from './domain/state-machine.js';
@@ -15,7 +15,8 @@ import { applyEffect, lockSnapshot, type OrderRow } from './orders.repo.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
 import { carryOrder, provisionalBasisOf, provisionalFlag } from './provisional-deadlines.js';
 import { machineFacts } from './machine-facts.js';
-import { relationsOf } from './relations.js';
+import { mergeTargetFacts, relationsOf } from './relations.js';
+import { refusalError } from './refusal.js';
 import { noticeJob } from '../notifications/domain/notice.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import { retryDeadlockVictim as again } from './deadlock-retry.js';
@@ -131,10 +132,13 @@ export async function runTransition(
         : locked;
     const { order } = snapshot;
     const relations = relationsOf(actor, order, snapshot.coHandlers, loaded.units);
-    const facts = machineFacts(actor, order, relations, snapshot.facts);
+    const facts = machineFacts(actor, order, relations, {
+      ...snapshot.facts,
+      mergeTarget: mergeTargetFacts(actor, snapshot.facts.mergeTarget, loaded.units),
+    });
     const decision = decide(order.state as OrderState, action, { role: actor.role, relations, facts });
     if (!decision.ok) {
-      throw decision.kind === 'conflict' ? conflict(decision.code, decision.message) : new AppError('forbidden', decision.code, decision.message);
+      throw refusalError(decision);
     }
     // Its priority as the emergency mechanism makes it: a flagged order runs on the major limits.
     const selector = limitSelectorOf(order);

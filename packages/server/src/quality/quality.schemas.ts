@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { cursorPage, cursorParam, versionField } from '../platform/http/schemas.js';
+import { cursorPage, cursorParam, plausibleDate, trimmedText, versionField } from '../platform/http/schemas.js';
 
-const localDate = z.iso
-  .date({ error: '日期格式应为 YYYY-MM-DD' })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: '日期应在 2000 年至 2099 年之间' });
+const localDate = plausibleDate;
 
 export const scoreItem = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '代码只能包含小写字母、数字和下划线' }),
-  name: z.string().trim().min(1, { error: '请填写评分项名称' }).max(50),
+  name: trimmedText().min(1, { error: '请填写评分项名称' }).max(50),
   weight: z.number().min(0).max(100),
   veto: z.boolean().optional(),
   hint: z.string().max(200).optional(),
@@ -15,7 +13,7 @@ export const scoreItem = z.object({
 
 export const sheetView = z.object({ id: z.uuid(), name: z.string(), items: z.array(scoreItem), passMark: z.number(), sampleRate: z.number() });
 export const updateSheetBody = z
-  .object({ name: z.string().trim().min(1).max(50), items: z.array(scoreItem).min(1).max(30), passMark: z.number().positive() })
+  .object({ name: trimmedText().min(1).max(50), items: z.array(scoreItem).min(1).max(30), passMark: z.number().positive() })
   .strict();
 
 const person = z.object({ id: z.uuid(), name: z.string() });
@@ -64,8 +62,8 @@ export const drawView = z.object({ day: z.string(), rate: z.number(), population
 export const addInspectionBody = z
   .object({
     orderId: z.uuid({ error: '工单编号格式不正确' }).optional(),
-    callId: z.string().trim().min(1).max(100).optional(),
-    reason: z.string().trim().max(200).default(''),
+    callId: trimmedText().min(1).max(100).optional(),
+    reason: trimmedText().max(200).default(''),
   })
   .strict()
   .refine((b) => !!b.orderId !== !!b.callId, { error: '请指定一张工单或一通电话（二选一）', path: ['orderId'] });
@@ -84,14 +82,14 @@ export const listQuery = z
 export const inspectionList = cursorPage(inspectionView);
 
 const scores = z.record(z.string().max(40), z.number({ error: '得分应为数字' }));
-export const scoreBody = z.object({ version: versionField, scores, comments: z.string().trim().max(2000).optional() }).strict();
-export const appealBody = z.object({ version: versionField, reason: z.string().trim().min(2, { error: '请说明申诉理由' }).max(2000) }).strict();
+export const scoreBody = z.object({ version: versionField, scores, comments: trimmedText().max(2000).optional() }).strict();
+export const appealBody = z.object({ version: versionField, reason: trimmedText().min(2, { error: '请说明申诉理由' }).max(2000) }).strict();
 export const decideAppealBody = z
   .object({
     version: versionField,
     decision: z.enum(['upheld', 'revised'], { error: '复核结论应为 upheld（维持）或 revised（改判）' }),
     scores: scores.optional(),
-    note: z.string().trim().min(2, { error: '请填写复核意见' }).max(2000),
+    note: trimmedText().min(2, { error: '请填写复核意见' }).max(2000),
   })
   .strict();
 
@@ -122,7 +120,7 @@ export const rectificationQuery = z
       .optional(),
   })
   .strict();
-export const closeRectificationBody = z.object({ note: z.string().trim().min(2, { error: '请说明整改情况' }).max(2000) }).strict();
+export const closeRectificationBody = z.object({ note: trimmedText().min(2, { error: '请说明整改情况' }).max(2000) }).strict();
 
 export const figuresQuery = z.object({ from: localDate, to: localDate }).strict();
 export const figuresView = z.object({

@@ -36,7 +36,7 @@ export type ArticleHit = {
 export const localDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** A narrative can be long; the suggestions use its last words, where the caller's actual question usually is. */
-const suggestionWindow = 400;
+export const suggestionWindow = 400;
 const maxQueryConcepts = 40;
 
 export function createSearchService(deps: {

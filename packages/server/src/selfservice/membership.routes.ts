@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText, versionField } from '../platform/http/schemas.js';
 import { membershipActions, membershipStates } from './domain/membership.js';
 import type { MembershipService } from './membership.service.js';
 
@@ -63,9 +63,7 @@ export const membershipRoutes: FastifyPluginAsyncZod<{ membership: MembershipSer
     z
       .object({
         version: versionField,
-        cardNumber: z
-          .string()
-          .trim()
+        cardNumber: trimmedText()
           .regex(/^[A-Za-z0-9-]{4,30}$/, { error: '会员卡号为 4–30 位字母、数字或连字符' })
           .optional(),
       })
@@ -80,7 +78,7 @@ export const membershipRoutes: FastifyPluginAsyncZod<{ membership: MembershipSer
     z
       .object({
         version: versionField,
-        reason: z.string({ error: '请填写不予入会的理由' }).trim().min(1, { error: '请填写不予入会的理由' }).max(500, { error: '理由不能超过 500 字' }),
+        reason: trimmedText({ error: '请填写不予入会的理由' }).min(1, { error: '请填写不予入会的理由' }).max(500, { error: '理由不能超过 500 字' }),
       })
       .strict(),
     '不予入会（说明理由）',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createOrderBody } from '../orders/orders.schemas.js';
 import { satisfactionLevels } from '../orders/domain/states.js';
 import { AppError } from '../platform/errors/app-error.js';
-import { describe, errorResponses, phoneNumber } from '../platform/http/schemas.js';
+import { describe, errorResponses, phoneNumber, trimmedText } from '../platform/http/schemas.js';
 import { mobilePhoneNumber } from '../platform/validation/phone-number.js';
 import { membershipStates } from './domain/membership.js';
 import { verificationPurposes } from './domain/verification.js';
@@ -31,10 +31,7 @@ const byAddress = (scope: string) => (req: FastifyRequest) => `${scope}:ip:${req
 // hotline records for a caller (a landline too: people call 12351 from one), normalised by the same rule as at intake.
 const mobile = phoneNumber.pipe(z.string().regex(mobilePhoneNumber, { error: '请填写 11 位手机号码' }));
 const code = z.string({ error: '请填写验证码' }).regex(/^\d{6}$/, { error: '验证码为 6 位数字' });
-const orderNumber = z
-  .string({ error: '请填写受理编号' })
-  .trim()
-  .regex(/^[A-Za-z0-9-]{6,40}$/, { error: '受理编号格式不正确' });
+const orderNumber = trimmedText({ error: '请填写受理编号' }).regex(/^[A-Za-z0-9-]{6,40}$/, { error: '受理编号格式不正确' });
 const words = z.object({ zh: z.string(), en: z.string() });
 const stages = ['checking', 'accepted', 'handling', 'reviewing', 'answered', 'closed', 'merged', 'not_accepted'] as const satisfies readonly PublicStage[];
 
@@ -44,7 +41,7 @@ const requestBody = z
   .object({
     phone: mobile,
     code,
-    name: z.string({ error: '请填写姓名' }).trim().min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 字' }),
+    name: trimmedText({ error: '请填写姓名' }).min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 字' }),
     narrative: intakeFields.narrative,
     employer: z.object({ name: intakeFields.employer.unwrap().shape.name }).strict().optional(),
     place: intakeFields.place,
@@ -162,7 +159,7 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
           .object({
             ...follow,
             satisfaction: z.enum(satisfactionLevels, { error: '评价应为 satisfied/basically_satisfied/dissatisfied' }),
-            comment: z.string().trim().max(500, { error: '评价内容不能超过 500 字' }).optional(),
+            comment: trimmedText().max(500, { error: '评价内容不能超过 500 字' }).optional(),
           })
           .strict(),
         response: { 200: progress, ...errorResponses },
@@ -185,10 +182,7 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
         tags,
         body: z
           .object({
-            number: z
-              .string({ error: '请填写申请编号' })
-              .trim()
-              .regex(/^[A-Za-z0-9-]{6,40}$/, { error: '申请编号格式不正确' }),
+            number: trimmedText({ error: '请填写申请编号' }).regex(/^[A-Za-z0-9-]{6,40}$/, { error: '申请编号格式不正确' }),
             phone: phoneNumber.describe('申请时验证的手机号码 / the mobile the application was made from'),
           })
           .strict(),
@@ -227,13 +221,11 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<Opts> = async (app, { veri
             code,
             // Two characters at least: the union reads the employer's place from its name and calls it back; one
             // character names nobody. Blank is 请填写, one character says what is missing (the web checks the same).
-            employer: z
-              .string({ error: '请填写工作单位' })
-              .trim()
+            employer: trimmedText({ error: '请填写工作单位' })
               .min(1, { error: '请填写工作单位', abort: true })
               .min(2, { error: '工作单位至少 2 个字' })
               .max(100, { error: '工作单位不能超过 100 字' }),
-            industry: z.string({ error: '请填写所在行业' }).trim().min(1, { error: '请填写所在行业' }).max(40, { error: '行业不能超过 40 字' }),
+            industry: trimmedText({ error: '请填写所在行业' }).min(1, { error: '请填写所在行业' }).max(40, { error: '行业不能超过 40 字' }),
             place: intakeFields.place,
           })
           .strict(),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, phoneNumber, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, phoneNumber, plausibleInstant, trimmedText, versionField } from '../platform/http/schemas.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { ServiceGroupsService } from './service-groups.service.js';
@@ -36,15 +36,15 @@ export const groupInboundRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsSe
           .passthrough(),
         body: z
           .object({
-            chatId: z.string().min(1).max(200),
+            chatId: trimmedText().min(1).max(200),
             messages: z
               .array(
                 z
                   .object({
-                    msgId: z.string().min(1).max(200),
-                    from: z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(100) }).strict(),
-                    text: z.string().min(1).max(5000),
-                    at: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }),
+                    msgId: trimmedText().min(1).max(200),
+                    from: z.object({ id: trimmedText().min(1).max(200), name: trimmedText().min(1).max(100) }).strict(),
+                    text: trimmedText().min(1).max(5000),
+                    at: plausibleInstant,
                   })
                   .strict(),
               )
@@ -97,7 +97,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         body: z
           .object({
             version: versionField,
-            name: z.string().trim().min(1).max(40, { error: '姓名不能超过 40 字' }).optional(),
+            name: trimmedText().min(1).max(40, { error: '姓名不能超过 40 字' }).optional(),
             phone: phoneNumber.optional(),
           })
           .strict(),
@@ -120,7 +120,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         body: z
           .object({
             version: versionField,
-            reason: z.string({ error: '请填写忽略理由' }).trim().min(1, { error: '请填写忽略理由' }).max(500, { error: '理由不能超过 500 字' }),
+            reason: trimmedText({ error: '请填写忽略理由' }).min(1, { error: '请填写忽略理由' }).max(500, { error: '理由不能超过 500 字' }),
           })
           .strict(),
         response: { 200: draft, ...errorResponses },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText } from '../platform/http/schemas.js';
 import type { EmergencyMembersService } from './emergency-members.service.js';
 
 /** The emergency mechanism's members and the units' principal leaders over HTTP: each route one service call. */
@@ -47,7 +47,7 @@ export const emergencyMembersRoutes: FastifyPluginAsyncZod<{ members: EmergencyM
                 z
                   .object({
                     userId: z.uuid({ error: '人员编号格式不正确' }),
-                    duty: z.string({ error: '请填写职责' }).trim().min(1, { error: '请填写职责' }).max(50, { error: '职责不能超过 50 个字符' }),
+                    duty: trimmedText({ error: '请填写职责' }).min(1, { error: '请填写职责' }).max(50, { error: '职责不能超过 50 个字符' }),
                   })
                   .strict(),
               )

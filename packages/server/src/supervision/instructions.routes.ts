@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText } from '../platform/http/schemas.js';
 import type { InstructionsService } from './instructions.service.js';
 
 const instruction = z.object({
@@ -28,9 +28,7 @@ const instructions = z.object({
 });
 
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+  trimmedText({ error: `请填写${what}` })
     .min(1, { error: `请填写${what}` })
     .max(max, { error: `${what}不能超过 ${max} 个字符` });
 

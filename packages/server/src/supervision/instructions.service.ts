@@ -5,6 +5,7 @@ import { awaitedInstruction, type AwaitedInstruction } from '../orders/domain/in
 import type { OrderDeps } from '../orders/order-deps.js';
 import { findVisibleOrder } from '../orders/orders.repo.js';
 import { supervisionFactEffect } from '../orders/domain/effects.js';
+import { rolesThatMay } from '../orders/domain/state-machine.js';
 import { unitsById } from '../units/units.repo.js';
 import { visibleOrdersWhere } from '../orders/orders-for-supervision.js';
 import { runTransition } from '../orders/transition.js';
@@ -23,6 +24,12 @@ import {
   isPrincipalLeader,
 } from './instructions.repo.js';
 import { type InstructionRow } from './supervision.tables.js';
+
+/**
+ * Whom an instruction asks to acknowledge it: whoever at the holding unit the rule lets (state-machine.ts
+ * acknowledge_instruction: its handlers, the lawyers' studio's lawyer and mediator, its leaders), not a list of its own.
+ */
+const acknowledgers = rolesThatMay('acknowledge_instruction');
 
 export const emergencyWayNames = { dispatch: '派单交办', hotline: '热线直接办理', mediate: '调解处置' } as const;
 export type EmergencyWay = keyof typeof emergencyWayNames;
@@ -98,7 +105,7 @@ export function createInstructionsService(deps: OrderDeps) {
               kind: 'instruction.added',
               level: 'urgent',
               key: `instruction:${row.id}`,
-              to: [{ unitId: c.order.holderUnitId, roles: ['handler', 'dispatcher', 'lawyer'], nearest: true }],
+              to: [{ unitId: c.order.holderUnitId, roles: acknowledgers, nearest: true }],
               title: `领导批示：${orderLabel(c.order.number, c.reference.subjectName(c.order.subjectCode))}`,
               body: `${c.effectCtx.actor.unitName} ${actor.displayName}：${input.text}（请确认批示并按批示办理）`,
               data: { number: c.order.number },

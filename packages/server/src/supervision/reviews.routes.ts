@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText, versionField } from '../platform/http/schemas.js';
 import { agendaReasons } from './domain/reviews.js';
 import type { ReviewsService } from './reviews.service.js';
 
@@ -14,15 +14,11 @@ const date = (what: string) =>
     });
 const month = z.string({ error: '请填写月份' }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' });
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+  trimmedText({ error: `请填写${what}` })
     .min(1, { error: `请填写${what}` })
     .max(max, { error: `${what}不能超过 ${max} 个字符` });
 const optionalText = (what: string, max: number) =>
-  z
-    .string({ error: `${what}应为文字` })
-    .trim()
+  trimmedText({ error: `${what}应为文字` })
     .max(max, { error: `${what}不能超过 ${max} 个字符` })
     .optional();
 const reason = z.enum(agendaReasons);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { orderVisibility, orderVisibleTo, scopePathOf, scopeUnitIdOf } from '../access/scope.js';
+import { orderVisibility, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { addDaysToDate, endOfWorkingDay, localDateOf, type WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
@@ -8,8 +8,7 @@ import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import { visibleOrderNumbers } from '../orders/order-lookups.js';
-import { visibilityOf } from '../orders/orders.repo.js';
-import { unitsById, unitsInScopeByIds, type UnitBrief } from '../units/units.repo.js';
+import { unitsById, unitsInScopeByIds } from '../units/units.repo.js';
 import {
   agendaActions,
   analysisDateProblems,
@@ -30,6 +29,7 @@ import {
   type DateProblem,
 } from './domain/reviews.js';
 import { supervisionSettings } from './instructions.repo.js';
+import { ownersRead } from './review-owners.js';
 import * as repo from './reviews.repo.js';
 import type { circulars } from './supervision.tables.js';
 
@@ -52,26 +52,6 @@ export function createReviewsService(deps: Deps) {
   const reviewers = ['supervisor', 'leader'] as const;
 
   const unitsInScope = (actor: Actor, ids: string[]) => unitsInScopeByIds(db, actor, ids);
-
-  /**
-   * Whether each owner unit reads each order, by the access rule (access/scope.ts) for the people told of a follow-up
-   * (its leaders, handlers and dispatchers: each reads by the unit's reach, a hotline centre's being its federation's;
-   * the one above it told when nobody holds those roles there reads all it reads).
-   */
-  async function ownersRead(ownerIds: string[], orderIds: string[]) {
-    const [owners, orders] = await Promise.all([unitsById(db, ownerIds), visibilityOf(db, orderIds)]);
-    const centres = [...owners.values()].filter((u) => u.type === 'hotline_centre' && u.parentId);
-    const parents = await unitsById(
-      db,
-      centres.map((u) => u.parentId!),
-    );
-    const readerOf = (u: UnitBrief) => ({ scopePath: scopePathOf(u, (u.parentId && parents.get(u.parentId)) || null), role: 'leader' as const, userId: '' });
-    return (ownerId: string, orderId: string) => {
-      const owner = owners.get(ownerId);
-      const order = orders.get(orderId);
-      return !!owner && !!order && orderVisibleTo(readerOf(owner), order);
-    };
-  }
 
   /** Last week's difficult and poorly handled orders within reach, with why each is on the agenda. */
   async function agenda(actor: Actor, weekStart?: string) {
@@ -171,6 +151,7 @@ export function createReviewsService(deps: Deps) {
     });
     // Each owner reads its item's order: it is told the order's number and answers for the item (domain/reviews.ts).
     const reads = await ownersRead(
+      db,
       input.items.map((i) => i.ownerUnitId),
       orderIds,
     );

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam, isoInstant } from '../platform/http/schemas.js';
+import { describe, errorResponses, idParam, isoInstant, trimmedText } from '../platform/http/schemas.js';
 import type { SupervisionService } from './supervision.service.js';
 
 const urgeBody = z
   .object({
-    message: z.string({ error: '请填写催办内容' }).trim().min(1, { error: '请填写催办内容' }).max(500, { error: '催办内容不能超过 500 个字符' }),
+    message: trimmedText({ error: '请填写催办内容' }).min(1, { error: '请填写催办内容' }).max(500, { error: '催办内容不能超过 500 个字符' }),
     answerBy: isoInstant.refine((s) => new Date(s).getUTCFullYear() >= 2000 && new Date(s).getUTCFullYear() < 2200, { error: '答复期限不合理' }).optional(),
   })
   .strict();
@@ -70,8 +70,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ supervision: Supervision
         operationId: 'urgeOrder',
         tags: ['supervision'],
         ...describe(
-          '催办（督办员、领导）：向承办单位发出催办，可要求在期限前答复；记入时间线并按单位计数',
-          'Urge the unit holding an open order (supervisor, leader), optionally asking for an answer by a time; on the timeline and counted per unit.',
+          '催办（督办员、领导）：向工单正等待其处理的单位发出催办（承办单位；退单、办结反馈、回访不满意后为须作决定的派单单位），可要求在期限前答复；记入时间线并按单位计数',
+          'Urge the unit an open order waits for (supervisor, leader): its holder, or after a return, a reply or a dissatisfied callback the dispatching unit that decides; optionally asking for an answer by a time; on the timeline and counted per unit.',
         ),
         params: idParam,
         body: urgeBody,
@@ -88,8 +88,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ supervision: Supervision
         operationId: 'getSupervisionBoard',
         tags: ['supervision'],
         ...describe(
-          '督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数',
-          "The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.",
+          '督办看板：辖区内临期、超期、应急、待领导批示工单，按工单正等待其处理的单位（即催办对象）分组，含各单位近 30 天催办与超期次数',
+          "The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by the unit each waits for (the one an urge goes to), with each unit's urges and overdue marks of the last 30 days.",
         ),
         response: { 200: board, ...errorResponses },
       },

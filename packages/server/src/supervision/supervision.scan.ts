@@ -3,6 +3,8 @@ import { listSubjects } from '../catalog/catalog.repo.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { membersOf } from './emergency-members.service.js';
+import { ownersRead } from './review-owners.js';
+import { findUnitsByIds } from '../units/units.repo.js';
 import { supervisionSettings } from './instructions.repo.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
 import { orderNumberText } from '../orders/order-fragments.js';
@@ -171,13 +173,21 @@ async function writeSignals(
 /**
  * The weekly review's follow-ups are supervised items too: on their due day the owner is reminded, past it the owner
  * and the supervisors above are told it is overdue, each once by key like every other signal.
+ *
+ * An owner that cannot read the item's order (named before a meeting had to choose one that does, createMeeting) is
+ * not told: it would hear of an order it gets 404 on, and of an item its list never shows nor lets it mark done, so
+ * the reminders would repeat to nobody's use. (Visibility only grows, decisions/0001: an order dispatched elsewhere
+ * or returned stays readable to an owner that read it.) The one who recorded the meeting is told instead, in the same
+ * signal: they read the order, reach the owner, and can do what the owner cannot (mark the item done, record it
+ * again with an owner that reads the order). No new state: the item stays open and is supervised as before.
  */
 async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Promise<number> {
   const today = localDateOf(now);
   const result = await tx.execute(sql`
     select i.id, i.order_id, i.owner_unit_id, i.due_on, i.due_at, i.decision, ${sql.raw(orderNumberText('i.order_id'))} as number,
+           m.created_by as recorded_by,
            case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue' else 'review_due' end as kind
-    from review_items i
+    from review_items i join review_meetings m on m.id = i.meeting_id
     where i.state = 'open' and (i.due_at < ${now.toISOString()}::timestamptz or i.due_on = ${today})
       and not exists (select 1 from supervision_signals s where s.key = (case when i.due_at < ${now.toISOString()}::timestamptz then 'review_overdue:' else 'review_due:' end) || i.id)`);
   const items = rowsOf<Record<string, unknown>>(result);
@@ -195,21 +205,38 @@ async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Pr
       byRole: system.role,
     })),
   );
+  const reads = await ownersRead(
+    tx,
+    written.map((w) => w.unitId),
+    written.map((w) => w.orderId),
+  );
+  // The owners' names, for the recorder told in an owner's stead (the units' own module reads its table).
+  const unread = written.filter((w) => !reads(w.unitId, w.orderId));
+  const ownerNames = new Map((unread.length ? await findUnitsByIds(tx, [...new Set(unread.map((w) => w.unitId))]) : []).map((u) => [u.id, u.name]));
   const notices: Notice[] = written.map((w) => {
     const i = items.find((x) => `${x.kind}:${x.id}` === w.key)!;
     const overdue = w.kind === 'review_overdue';
+    const common = { kind: `supervision.${w.kind}`, level: overdue ? ('urgent' as const) : ('warning' as const), key: w.key!, orderId: w.orderId };
+    const when = overdue ? '周例会督办事项已超期' : '周例会督办事项今天到期';
+    const item = `工单 ${i.number as string}（期限 ${i.due_on as string}）`;
+    if (!reads(w.unitId, w.orderId)) {
+      return {
+        ...common,
+        to: [{ userId: i.recorded_by as string }],
+        title: `${when}，责任单位无权查看：${item}`,
+        body: `责任单位「${ownerNames.get(w.unitId) ?? ''}」无权查看该工单，收不到提醒，也无法标记完成：请另行记录由能查看该工单的单位负责的督办事项，并将本项标记完成。会议决定：${i.decision as string}`,
+        data: { number: i.number, reviewItemId: i.id, ownerCannotRead: true },
+      };
+    }
     return {
-      kind: `supervision.${w.kind}`,
-      level: overdue ? 'urgent' : 'warning',
-      key: w.key!,
-      orderId: w.orderId,
+      ...common,
       to: overdue
         ? [
             { unitId: w.unitId, roles: ['leader', 'handler', 'dispatcher'], nearest: true },
             { unitId: w.unitId, roles: ['supervisor'], nearest: true },
           ]
         : [{ unitId: w.unitId, roles: ['handler', 'dispatcher'], nearest: true }],
-      title: `${overdue ? '周例会督办事项已超期' : '周例会督办事项今天到期'}：工单 ${i.number as string}（期限 ${i.due_on as string}）`,
+      title: `${when}：${item}`,
       body: i.decision as string,
       data: { number: i.number, reviewItemId: i.id },
     };

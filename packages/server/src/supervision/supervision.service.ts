@@ -6,6 +6,7 @@ import type { OrderDeps } from '../orders/order-deps.js';
 import { urgeEffect } from '../orders/domain/effects.js';
 import { decide } from '../orders/domain/state-machine.js';
 import type { OrderState } from '../orders/domain/states.js';
+import { waitingOn } from '../orders/domain/waiting-on.js';
 import { relationsOf } from '../orders/relations.js';
 import { runTransition } from '../orders/transition.js';
 import { invalid } from '../platform/errors/app-error.js';
@@ -40,8 +41,10 @@ export function createSupervisionService(deps: OrderDeps) {
   const { db, clock } = deps;
 
   /**
-   * 催办: a supervisor (or leader) urges the unit holding an open order, with a message and optionally a time by which
-   * the unit must answer. On the timeline, counted per unit, and the unit's handlers are notified through the outbox.
+   * 催办: a supervisor (or leader) urges the unit an open order waits for (orders/domain/waiting-on.ts: its holder, or
+   * the desk whose decision it awaits: after a dissatisfied callback, the dispatching unit that reopens or archives),
+   * with a message and optionally a time by which the unit must answer. On the timeline, counted per unit, and whoever
+   * there may make the move is notified through the outbox.
    */
   async function urge(actor: Actor, orderId: string, input: UrgeInput) {
     const answerBy = input.answerBy ? new Date(input.answerBy) : null;
@@ -49,8 +52,9 @@ export function createSupervisionService(deps: OrderDeps) {
     if (answerBy && answerBy <= now) throw invalid('URGE_ANSWER_BY_PAST', '答复期限应晚于现在', [{ field: 'body.answerBy', message: '答复期限应晚于现在' }]);
     let result: { unitId: string; unitName: string; at: Date } | null = null;
     const order = await runTransition(deps, actor, orderId, null, 'urge', async (c) => {
-      const found = c.units.get(c.order.holderUnitId);
-      const holder = { id: c.order.holderUnitId, name: found?.name ?? '', path: found?.path ?? c.order.holderUnitPath };
+      const unitId = waitingOn(c.order.state as OrderState, c.order).unitId;
+      const found = c.units.get(unitId);
+      const unit = { id: unitId, name: found?.name ?? '', path: found?.path ?? '' };
       await insertSignals(c.tx, [
         {
           orderId,
@@ -58,7 +62,7 @@ export function createSupervisionService(deps: OrderDeps) {
           key: null,
           step: c.order.currentStep,
           dueAt: c.order.currentDueAt,
-          unitId: c.order.holderUnitId,
+          unitId,
           at: c.now,
           byUserId: actor.userId,
           byRole: actor.role,
@@ -66,10 +70,10 @@ export function createSupervisionService(deps: OrderDeps) {
           answerDueAt: answerBy,
         },
       ]);
-      result = { unitId: holder.id, unitName: holder.name, at: c.now };
-      const holderChain = found ? unitIdsOnPath(found.path) : [c.order.holderUnitId];
+      result = { unitId, unitName: unit.name, at: c.now };
+      const unitChain = found ? unitIdsOnPath(found.path) : [unitId];
       const subjectName = c.reference.subjectName(c.order.subjectCode);
-      return urgeEffect(c.snapshot, { holder, message: input.message, answerBy, byName: actor.displayName, holderChain, subjectName }, c.effectCtx);
+      return urgeEffect(c.snapshot, { unit, message: input.message, answerBy, byName: actor.displayName, unitChain, subjectName }, c.effectCtx);
     });
     const r = result as unknown as { unitId: string; unitName: string; at: Date };
     const counts = await countsByUnit(db, [r.unitId], new Date(now.getTime() - 30 * 86_400_000));
@@ -86,7 +90,7 @@ export function createSupervisionService(deps: OrderDeps) {
 
   /**
    * The supervisor's board: near due, overdue, emergency and (where Shaanxi's rule is on) awaiting-instruction orders
-   * within reach, grouped by the unit holding them.
+   * within reach, grouped by the unit each waits for (orders/domain/waiting-on.ts), the one its 催办 goes to.
    */
   async function board(actor: Actor) {
     requireRole(actor, 'supervisor', 'leader', 'dispatcher');
@@ -95,7 +99,8 @@ export function createSupervisionService(deps: OrderDeps) {
     const { instructionRule } = await supervisionSettings(db);
     const rows = await boardOrders(db, visible, now, boardLimit, instructionRule);
     const directory = await deps.units.current();
-    const unitIds = [...new Set(rows.map((r) => r.holderUnitId))];
+    const waiting = new Map(rows.map((r) => [r.id, waitingOn(r.state as OrderState, r).unitId]));
+    const unitIds = [...new Set(waiting.values())];
     const counts = await countsByUnit(db, unitIds, new Date(now.getTime() - 30 * 86_400_000));
     const groups = new Map<
       string,
@@ -119,11 +124,12 @@ export function createSupervisionService(deps: OrderDeps) {
       const relations = relationsOf(actor, r, r.coHandlers, directory);
       const canUrge = decide(r.state as OrderState, 'urge', { role: actor.role, relations }).ok;
       const emergency = isEmergency(r);
-      let g = groups.get(r.holderUnitId);
+      const unitId = waiting.get(r.id)!;
+      let g = groups.get(unitId);
       if (!g) {
-        const c = (k: string) => counts.find((x) => x.unitId === r.holderUnitId && x.kind === k)?.n ?? 0;
+        const c = (k: string) => counts.find((x) => x.unitId === unitId && x.kind === k)?.n ?? 0;
         g = {
-          unit: { id: r.holderUnitId, name: directory.get(r.holderUnitId)?.name ?? '' },
+          unit: { id: unitId, name: directory.get(unitId)?.name ?? '' },
           nearDue: 0,
           overdue: 0,
           emergency: 0,
@@ -132,7 +138,7 @@ export function createSupervisionService(deps: OrderDeps) {
           overdue30d: c('overdue'),
           orders: [],
         };
-        groups.set(r.holderUnitId, g);
+        groups.set(unitId, g);
       }
       if (status === 'near_due') g.nearDue++, totals.nearDue++;
       if (status === 'overdue') g.overdue++, totals.overdue++;

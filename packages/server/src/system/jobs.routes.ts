@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { requireRole } from '../auth/actor.js';
 import { notFound } from '../platform/errors/app-error.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText } from '../platform/http/schemas.js';
+import { english, prefersEnglish } from '../platform/i18n/english.js';
+import { jobFailureKinds, type JobFailureKind } from '../platform/jobs/job-failure.js';
 import { outbox, type JobRow } from '../platform/jobs/outbox.repo.js';
 
 const jobStates = ['pending', 'running', 'done', 'failed'] as const;
@@ -13,7 +15,7 @@ const jobStates = ['pending', 'running', 'done', 'failed'] as const;
 const jobQuery = z
   .object({
     state: z.enum(jobStates, { error: '状态应为 pending、running、done 或 failed' }).optional(),
-    kind: z.string().trim().max(64, { error: '任务类型不能超过 64 个字符' }).optional(),
+    kind: trimmedText().max(64, { error: '任务类型不能超过 64 个字符' }).optional(),
     beforeId: z.coerce
       .number({ error: '游标应为数字' })
       .int({ error: '游标应为整数' })
@@ -38,13 +40,18 @@ const job = z.object({
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   leasedBy: z.string().nullable(),
-  lastError: z.string().nullable(),
+  lastError: z.string().nullable().describe('最后一次失败的信息（英文界面时译为英文） / the last failure’s message, in English when asked'),
+  lastErrorKind: z
+    .enum(jobFailureKinds)
+    .nullable()
+    .describe('最后一次失败的类型，页面据此用文字说明；旧记录可能为 null / the kind of the last failure, said in words by the page; null on older rows'),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   payload: z.unknown(),
 });
 
-const view = (j: JobRow) => ({
+/** A job as the page reads it: its last error said in the reader's language (the English table knows the rules' words). */
+const view = (j: JobRow, lang: 'zh' | 'en' = 'zh') => ({
   id: j.id,
   kind: j.kind,
   state: j.state as (typeof jobStates)[number],
@@ -53,7 +60,8 @@ const view = (j: JobRow) => ({
   attempts: j.attempts,
   maxAttempts: j.maxAttempts,
   leasedBy: j.leasedBy,
-  lastError: j.lastError,
+  lastError: j.lastError && lang === 'en' ? english(j.lastError) : j.lastError,
+  lastErrorKind: (jobFailureKinds as readonly string[]).includes(j.lastErrorKind ?? '') ? (j.lastErrorKind as JobFailureKind) : null,
   createdAt: j.createdAt.toISOString(),
   finishedAt: j.finishedAt?.toISOString() ?? null,
   payload: j.payload,
@@ -88,7 +96,13 @@ export const jobsRoutes: FastifyPluginAsyncZod<RouteContext & { jobKinds: () => 
       const [rows, counts] = await Promise.all([outbox.list(db, { ...req.query, limit: req.query.limit + 1 }), outbox.counts(db)]);
       const page = rows.slice(0, req.query.limit);
       const more = rows.length > req.query.limit;
-      return { items: page.map(view), counts, kinds: [...new Set(jobKinds())].sort(), nextBeforeId: more ? (page[page.length - 1]?.id ?? null) : null };
+      const lang = prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh';
+      return {
+        items: page.map((j) => view(j, lang)),
+        counts,
+        kinds: [...new Set(jobKinds())].sort(),
+        nextBeforeId: more ? (page[page.length - 1]?.id ?? null) : null,
+      };
     },
   );
 
@@ -122,7 +136,7 @@ export const jobsRoutes: FastifyPluginAsyncZod<RouteContext & { jobKinds: () => 
         return retried;
       });
       if (!row) throw notFound('JOB_NOT_FAILED', '任务不存在或不是失败状态');
-      return view(row);
+      return view(row, prefersEnglish(req.headers['accept-language']) ? 'en' : 'zh');
     },
   );
 };

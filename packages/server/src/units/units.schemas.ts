@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { phoneNumber, versionField } from '../platform/http/schemas.js';
+import { phoneNumber, trimmedText, versionField } from '../platform/http/schemas.js';
 import { unitTypes } from './domain/unit-types.js';
 
 /** Request and response shapes of the units API; the service receives the parsed values. */
 const uuidOf = (what: string) => z.uuid({ error: `${what}编号格式不正确` });
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+  trimmedText({ error: `请填写${what}` })
     .min(1, { error: `请填写${what}` })
     .max(max, { error: `${what}不能超过 ${max} 个字` });
 
@@ -77,7 +75,7 @@ const flag = (what: string) =>
 export const listUnitsQuery = z
   .object({
     parentId: uuidOf('上级单位').optional(),
-    q: z.string().trim().max(60, { error: '搜索词不能超过 60 个字符' }).optional(),
+    q: trimmedText().max(60, { error: '搜索词不能超过 60 个字符' }).optional(),
     type: unitType.optional(),
     active: flag('启用状态'),
     includeExternal: flag('是否包含外部协作单位').default(true),

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { newPasswordSchema } from '../auth/password.js';
 import { roles } from '../auth/roles.js';
-import { idNumber, isoInstant, phoneNumber, versionField } from '../platform/http/schemas.js';
+import { idNumber, plausibleInstant, phoneNumber, trimmedText, versionField } from '../platform/http/schemas.js';
 
 /** Request and response shapes of the users API; the service receives the parsed values. */
 const uuidOf = (what: string) => z.uuid({ error: `${what}编号格式不正确` });
 
-const username = z
-  .string({ error: '请填写用户名' })
-  .trim()
+const username = trimmedText({ error: '请填写用户名' })
   .min(3, { error: '用户名至少 3 个字符' })
   .max(32, { error: '用户名不能超过 32 个字符' })
   .regex(/^[a-zA-Z0-9_.-]+$/, { error: '用户名只能包含英文字母、数字、下划线、点和短横线' });
-const displayName = z.string({ error: '请填写姓名' }).trim().min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 个字' });
+const displayName = trimmedText({ error: '请填写姓名' }).min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 个字' });
 const email = z.email({ error: '电子邮箱格式不正确' }).max(100, { error: '电子邮箱不能超过 100 个字符' });
 const roleGrant = z
   .object({
@@ -53,7 +51,7 @@ export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
 export const listUsersQuery = z
   .object({
-    q: z.string().trim().max(64, { error: '搜索词不能超过 64 个字符' }).optional(),
+    q: trimmedText().max(64, { error: '搜索词不能超过 64 个字符' }).optional(),
     unitId: uuidOf('单位').optional(),
     role: z.enum(roles, { error: '角色不正确' }).optional(),
     active: z
@@ -75,8 +73,8 @@ export const resetPasswordBody = z.object({ password: newPasswordSchema.optional
 
 export const createTokenBody = z
   .object({
-    name: z.string({ error: '请填写令牌名称' }).trim().min(1, { error: '请填写令牌名称' }).max(60, { error: '令牌名称不能超过 60 个字' }),
-    expiresAt: isoInstant.optional(),
+    name: trimmedText({ error: '请填写令牌名称' }).min(1, { error: '请填写令牌名称' }).max(60, { error: '令牌名称不能超过 60 个字' }),
+    expiresAt: plausibleInstant.optional(),
   })
   .strict();
 

@@ -10,6 +10,8 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion, type FieldError } from '../platform/errors/app-error.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
+import { requireBornByToday } from '../platform/validation/id-number.js';
+import { localDateOf } from '../calendar/domain/working-time.js';
 import {
   changedFields,
   checkDutyChange,
@@ -213,6 +215,7 @@ export function createUsersService(deps: {
 
   async function create(actor: Actor, input: CreateUserInput) {
     requireRole(actor, accountManager);
+    requireBornByToday([{ field: 'body.idNumber', idNumber: input.idNumber }], localDateOf(clock.now()));
     const grants = dedupeGrants(input.roles);
     const problem = checkRoleSet(input.kind, grants, merged) ?? checkDutyChange([], { roles: grants }, merged);
     if (problem) throw ruleError(problem);
@@ -272,6 +275,7 @@ export function createUsersService(deps: {
     const { version, roles: requestedRoles, ...fields } = input;
     const grants = requestedRoles ? dedupeGrants(requestedRoles) : undefined;
     const now = clock.now();
+    requireBornByToday([{ field: 'body.idNumber', idNumber: fields.idNumber }], localDateOf(now));
     let changed = false;
     const view = await db.transaction(async (tx) => {
       const user = await repo.lockUser(tx, id);

@@ -18,7 +18,8 @@ import { callFigures, defaultCallFigureOptions, tallyCalls } from '../../src/cal
 import { groupBy } from '../../src/platform/collections/group-by.js';
 import { createInProcessBus } from '../../src/platform/bus/bus.js';
 import { foldCall, type CallEvent, type CallRecord } from '../../src/calls/domain/call-events.js';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditEvents } from '../../src/audit/audit.tables.js';
 
 /** Call events over HTTP: signed, idempotent, order-independent; the figures of a day equal kpis.md's definitions. */
 let t: TestApp;
@@ -179,6 +180,27 @@ describe('call figures', () => {
     expect((await ok(agent.get('/api/calls?caller=13904710001'))).total).toBe(3);
     await expectError(agent.get('/api/calls?caller=13904'), 400, 'VALIDATION_FAILED');
     await expectError(handler.get('/api/calls'), 403, 'ROLE_REQUIRED');
+  });
+
+  it('writes every search by a caller’s number to the audit log: who, the number masked, how many calls; a list without one, nothing', async () => {
+    const searches = () =>
+      t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'search_personal_data'), eq(auditEvents.targetId, 'listCalls')))
+        .orderBy(auditEvents.id);
+    const before = (await searches()).length;
+    await ok(supervisor.get('/api/calls?outcome=answered'));
+    expect(await searches()).toHaveLength(before);
+    await ok(supervisor.get('/api/calls?caller=13904710001'));
+    const rows = await searches();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      actorUsername: 'supervisor',
+      targetType: 'operation',
+      after: { phone: '139****0001', phoneFingerprint: expect.any(String), results: 3 },
+    });
+    expect(JSON.stringify(rows)).not.toContain('13904710001');
   });
 });
 

@@ -99,3 +99,50 @@ describe('a recording uploaded as a file', () => {
     expect((await t.app.inject({ method: 'GET', url: r.recordingUrl })).statusCode).toBe(401);
   });
 });
+
+describe('what a call is made from: its id, its events’ ids and instants', () => {
+  const fieldsOf = async (res: ReturnType<typeof signed>) => {
+    const r = await res;
+    expect([r.statusCode, r.json().code], r.body).toEqual([400, 'VALIDATION_FAILED']);
+    return Object.fromEntries((r.json().details.fields as { field: string; message: string }[]).map((f) => [f.field, f.message]));
+  };
+  const event = (over: Record<string, unknown>) => ({ events: [{ eventId: 'v-1', callId: 'v-call', type: 'offered', at: at(0), ...over }] });
+
+  it('an id of spaces or of invisible characters is no id; a call id cannot climb out of its path', async () => {
+    expect(await fieldsOf(signed('/api/calls/events', event({ callId: '   ', eventId: '\u200b' })))).toEqual({
+      'body.events.0.callId': '请提供来电编号',
+      'body.events.0.eventId': '请提供事件编号',
+    });
+    for (const callId of ['../../etc', 'a/b', '..', '.', 'a\u0007b']) {
+      expect(await fieldsOf(signed('/api/calls/events', event({ callId }))), callId).toEqual({
+        'body.events.0.callId': '来电编号不能包含“/”或控制字符，也不能是“.”或“..”',
+      });
+    }
+    // A recording's path: "../../etc" made a call of that id and a recording URL that climbed out of /api/calls.
+    const upload = { eventId: 'v-rec', at: at(10), fileName: 'x.wav', content: wav().toString('base64') };
+    expect(Object.keys(await fieldsOf(signed('/api/calls/%2e%2e%2f%2e%2e%2fetc/recording', upload)))).toEqual(['params.callId']);
+    expect(await fieldsOf(signed('/api/calls/v-call/recording', { ...upload, fileName: '\ufeff ' }))).toEqual({ 'body.fileName': '请提供文件名' });
+    // Ids made by today's telephony systems pass, dots and all.
+    expect(await ok(signed('/api/calls/events', event({ callId: '1700000000.123', eventId: 'evt:1@pbx-1_a' })))).toMatchObject({ added: 1 });
+    expect(await ok(signed('/api/calls/events', event({ callId: '...a', eventId: 'v-dots' })))).toMatchObject({ added: 1 });
+    await expectError(supervisor.get('/api/calls/..%2F..%2Fetc'), 404, 'CALL_NOT_FOUND');
+  });
+
+  it('an instant outside 2000–2099 (Beijing time) is refused: the call lists could never ask for it', async () => {
+    expect(await fieldsOf(signed('/api/calls/events', event({ at: '9999-12-31T23:59:59Z' })))).toEqual({
+      'body.events.0.at': '时间应在 2000 年至 2099 年之间',
+    });
+    expect(await fieldsOf(signed('/api/calls/events', event({ at: '1999-12-31T23:59:59+08:00' })))).toEqual({
+      'body.events.0.at': '时间应在 2000 年至 2099 年之间',
+    });
+    const upload = { eventId: 'v-rec', at: '1900-01-01T00:00:00Z', fileName: 'x.wav', content: wav().toString('base64') };
+    expect(await fieldsOf(signed('/api/calls/rec-call/recording', upload))).toEqual({ 'body.at': '时间应在 2000 年至 2099 年之间' });
+    await expectError(supervisor.get('/api/calls/v-call'), 404, 'CALL_NOT_FOUND');
+  });
+
+  it('a lone UTF-16 surrogate in an id is a 400 naming the field, not a 500 from the json column', async () => {
+    expect(await fieldsOf(signed('/api/calls/events', event({ eventId: 'ab\ud800cd' })))).toEqual({
+      'body.events.0.eventId': '不能包含无效字符（不成对的 UTF-16 代理项）',
+    });
+  });
+});

@@ -533,6 +533,230 @@ describe('field validation: unknown fields, wrong types, over-long text, phone a
   it.each(named(cases))('%s', (_name, c) => expectRefused(c));
 });
 
+describe('text and numbers the database cannot hold as sent (a hostile client’s probe)', () => {
+  const lone = /不成对的 UTF-16 代理项/;
+  const cases: Case[] = [
+    // A lone surrogate: a json column answered 500, a text column stored U+FFFD instead of what was sent.
+    {
+      name: 'replyOrder measures with a lone surrogate (stored in the event’s json)',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: () => ({ version: o().handling.version, outcome: { resolved: true, measures: 'ab\ud800cd', amountRecovered: 0, workersHelped: 0 } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.outcome.measures',
+      message: lone,
+    },
+    {
+      name: 'createUnit leader with a lone low surrogate (units.leaders is json)',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ leaders: [{ name: '王\udc00', title: '主席' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.leaders.0.name',
+      message: lone,
+    },
+    {
+      name: 'createUnit name with a lone surrogate (a text column)',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ name: 'ab\ud800cd' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.name',
+      message: lone,
+    },
+    // Versions are int4 columns: 2^31 reached PostgreSQL and failed there.
+    {
+      name: 'updateUnit version 2^31',
+      who: 'admin',
+      method: 'PATCH',
+      url: () => `/api/units/${s.county.id}`,
+      body: () => ({ version: 2 ** 31, name: '某某区总工会' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.version',
+      message: /版本号不正确/,
+    },
+    {
+      name: 'dispatchOrder version 2^53 − 1',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ version: Number.MAX_SAFE_INTEGER }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.version',
+      message: /版本号不正确/,
+    },
+    {
+      name: 'updateCatalog version 2^31',
+      who: 'admin',
+      method: 'PUT',
+      url: () => '/api/catalog',
+      body: () => ({ version: 2 ** 31, subjects: [] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.version',
+      message: /版本号不正确/,
+    },
+    {
+      name: 'setAgentState version 2^31 (a version that starts at 0)',
+      who: 'agent',
+      method: 'PUT',
+      url: () => '/api/calls/agents/me',
+      body: () => ({ state: 'ready', version: 2 ** 31 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.version',
+      message: /版本号不正确/,
+    },
+    // Whitespace and invisible characters only (U+200B, U+2060, U+FEFF, U+3000) are no text: trim() kept U+200B.
+    {
+      name: 'createUnit named with a zero-width space',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ name: '\u200b' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.name',
+      message: /^请填写单位名称$/,
+    },
+    {
+      name: 'createOrder caller named with invisible characters and spaces',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ callers: [{ name: '\u2060\ufeff\u3000 \u200d' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.callers.0.name',
+      message: /^请填写来电人姓名$/,
+    },
+    {
+      name: 'replyOrder measures of a zero-width space',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: () => ({ version: o().handling.version, outcome: { resolved: true, measures: '\u200b', amountRecovered: 0, workersHelped: 0 } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.outcome.measures',
+      message: /^请填写办理措施$/,
+    },
+    {
+      name: 'createApiToken named with a zero-width space',
+      who: 'secadmin',
+      method: 'POST',
+      url: () => `/api/users/${spare.id}/tokens`,
+      body: () => ({ name: '\u200b' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.name',
+      message: /^请填写令牌名称$/,
+    },
+    // Amounts are numeric(14,2): 0.001 was stored as 0.
+    {
+      name: 'createOrder amount involved 0.001',
+      who: 'agent',
+      method: 'POST',
+      url: () => '/api/orders',
+      body: order({ amountInvolved: 0.001 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.amountInvolved',
+      message: /^金额最多两位小数（精确到分）$/,
+    },
+    {
+      name: 'replyOrder amount recovered 1e-9',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: () => ({ version: o().handling.version, outcome: { resolved: true, measures: '已督促支付', amountRecovered: 1e-9, workersHelped: 0 } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.outcome.amountRecovered',
+      message: /^追回金额最多两位小数（精确到分）$/,
+    },
+    // Instants a record cannot have.
+    {
+      name: 'createApiToken expiring in 9999',
+      who: 'secadmin',
+      method: 'POST',
+      url: () => `/api/users/${spare.id}/tokens`,
+      body: () => ({ name: '接口令牌', expiresAt: '9999-12-31T00:00:00Z' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.expiresAt',
+      message: /^时间应在 2000 年至 2099 年之间$/,
+    },
+    {
+      name: 'previewDeadline from 1900',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/time-limit-rules/preview',
+      body: () => ({ step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general', start: '1900-01-02T01:00:00Z' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.start',
+      message: /^时间应在 2000 年至 2099 年之间$/,
+    },
+    {
+      name: 'previewDeadline from a year the calendar does not cover: the start is named',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/time-limit-rules/preview',
+      body: () => ({ step: 'reply', type: 'complaint', subject: 'wage_arrears', priority: 'normal', tier: 'general', start: '2001-03-01T09:00:00+08:00' }),
+      status: 422,
+      code: 'CALENDAR_NOT_COVERED',
+      field: 'body.start',
+      message: /^起算时间或其期限超出工作日历的覆盖范围$/,
+    },
+  ];
+  it.each(named(cases))('%s', (_name, c) => expectRefused(c));
+
+  it('an unknown risk flag sent twice is named once', async () => {
+    const res = await send({ who: 'agent', method: 'POST', url: () => '/api/orders', body: order({ riskFlags: ['no_such_flag', 'no_such_flag'] }) });
+    expect([res.statusCode, res.json().code]).toEqual([400, 'CATALOG_CODE_UNKNOWN']);
+    expect(res.json().message).toBe('未知的风险标识：no_such_flag');
+    expect(res.json().details.fields).toHaveLength(1);
+  });
+
+  it('the refusal of a lone surrogate is said in English for an English interface', async () => {
+    const res = await as.admin.raw('POST', '/api/units', JSON.stringify(unitBody({ name: 'ab\ud800cd' })()), {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    });
+    expect(res.json().details.fields).toEqual([{ field: 'body.name', message: 'Cannot contain an invalid character (an unpaired UTF-16 surrogate)' }]);
+  });
+
+  it('upholding a return refuses a receiving unit and co-handlers as it refuses a corrected place: nothing is dropped silently', async () => {
+    let r = await ok(as.agent.post('/api/orders', orderInput()), 201);
+    r = await ok(as.dispatcher.post(`/api/orders/${r.id}/dispatch`, { version: r.version, unitId: s.county.id }));
+    r = await ok(as.handler.post(`/api/orders/${r.id}/return`, { version: r.version, reason: '非本辖区' }));
+    const decide = (over: Record<string, unknown>) =>
+      send({
+        who: 'dispatcher',
+        method: 'POST',
+        url: () => `/api/orders/${r.id}/return-decision`,
+        body: () => ({ version: r.version, decision: 'reject', reason: '属本辖区', ...over }),
+      });
+    const refused = await decide({ unitId: s.enterprise.id, coHandlers: [{ unitId: s.enterprise.id }] });
+    expect([refused.statusCode, refused.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.json().details.fields).toEqual([
+      { field: 'body.unitId', message: '只有改派才选择接收单位' },
+      { field: 'body.coHandlers', message: '只有改派才邀请协办单位' },
+    ]);
+    expect((await ok(as.dispatcher.get(`/api/orders/${r.id}`))).version).toBe(r.version);
+    expect((await ok(decide({}))).state).not.toBe('returned');
+  });
+});
+
 describe('references to codes and units that do not exist', () => {
   const cases: Case[] = [
     {

@@ -141,3 +141,21 @@ describe('a message’s payload', () => {
     expect((m!.payload.order as { citizen: unknown }).citizen).toEqual({ name: '（保密）', mobile: '（保密）', idCard: '（保密）', backupPhone: '（保密）' });
   });
 });
+
+describe('a partner’s name', () => {
+  it('taken by another partner is a 409 naming the field, for the form to show under it', async () => {
+    const again = await expectError(
+      admin.post('/api/exchange/partners', {
+        name: '呼和浩特市 12345',
+        kind: 'gov12345',
+        direction: 'in',
+        signingMethod: 'hmac-sha256',
+        receivingUnitId: dispatcher.session.current.unit.id,
+        mapping,
+      }),
+      409,
+      'EXCHANGE_PARTNER_NAME_TAKEN',
+    );
+    expect(again.details?.fields).toEqual([{ field: 'body.name', message: '已有同名的对接平台' }]);
+  });
+});

@@ -8,6 +8,7 @@ import { claimNonces, findInboundOrders } from '../../src/exchange/exchange.repo
 import { orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testPassword } from '../support/test-db.js';
 import { expectError } from '../orders/http.js';
 import { countStatements } from '../support/statement-count.js';
 import { planNodes } from '../support/plans.js';
@@ -47,6 +48,12 @@ const theirOrder = (n: number) => ({
 /** Sessions end while the clock moves through a simulated day: log in again afterwards. */
 const logins = async () => {
   [admin, dispatcher, handler] = await Promise.all([t.login('admin'), t.login('dispatcher'), t.login('handler')]);
+};
+/** A GET by the administrator with an English interface (Accept-Language as the web sends it). */
+const inEnglish = async (url: string) => {
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+  const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+  return t.app.inject({ method: 'GET', url, headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' } });
 };
 const orderCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(workOrders))[0]!.n;
 
@@ -150,9 +157,19 @@ describe('receiving orders', () => {
     expect(r2.status).toBe(400);
     expect(r2.body!.code).toBe('CATALOG_CODE_UNKNOWN');
     expect((r2.body!.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['order.appealType']);
+    // The intake's refusal keeps its own English when it is put in the partner's terms.
+    const r2InEnglish = await sim.sendOrder('HH-BAD2', { ...theirOrder(3), appealType: '表扬' }, { language: 'en' });
+    expect(r2InEnglish.body).toMatchObject({ code: 'CATALOG_CODE_UNKNOWN', message: expect.stringMatching(/^Unknown request type: /) });
     const r3 = await sim.sendOrder('HH-BAD3', { ...theirOrder(3), citizen: { name: '李四', mobile: 'abc' } });
     expect(r3.status).toBe(400);
     expect(JSON.stringify(r3.body)).toContain('order.citizen.mobile');
+    // A partner reading English gets the summary in English too: each field's problem said by the English table.
+    const r4 = await sim.sendOrder('HH-BAD4', noContent, { language: 'en' });
+    expect(r4.body).toMatchObject({
+      code: 'EXCHANGE_ORDER_INVALID',
+      message: expect.stringMatching(/^The order does not meet the requirements: order\.appealContent /),
+    });
+    expect(r4.body!.message).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await orderCount()).toBe(before);
     // The same external id sent right afterwards is taken in: the failed attempt left nothing behind.
     expect((await sim.sendOrder('HH-BAD1', theirOrder(3))).body).toMatchObject({ duplicate: false });
@@ -626,8 +643,18 @@ describe('a partner nobody answers at', () => {
     await t.app.jobs.runDue();
     const [sent] = (await ok(admin.get(`/api/exchange/messages?orderId=${o.id}`))).items;
     expect(sent).toMatchObject({ id: m.id, state: 'pending', lastErrorKind: 'refused', lastError: '无法连接对方：ECONNREFUSED' });
+    // The messages page read in English says the stored detail in English, as the reconciliation does.
+    const [sentInEnglish] = (await inEnglish(`/api/exchange/messages?orderId=${o.id}`)).json().items;
+    expect(sentInEnglish).toMatchObject({ id: m.id, lastErrorKind: 'refused', lastError: 'Could not connect to the partner: ECONNREFUSED' });
     const day = new Date(t.clock.now().getTime() + 8 * hour).toISOString().slice(0, 10);
     const report = await ok(admin.get(`/api/exchange/reconciliation?partnerId=${dead.id}&day=${day}&refresh=true`));
     expect(report).toMatchObject({ statement: 'unavailable', statementErrorKind: 'refused', statementError: '无法连接对方：ECONNREFUSED' });
+    // An English page reads the report kept in Chinese in English: each item's 说明 and the statement's detail.
+    const english = (await inEnglish(`/api/exchange/reconciliation?partnerId=${dead.id}&day=${day}`)).json();
+    expect(english).toMatchObject({ statementErrorKind: 'refused', statementError: 'Could not connect to the partner: ECONNREFUSED' });
+    expect(english.missing.find((i: { messageId: string }) => i.messageId === String(m.id))).toMatchObject({
+      problem: 'Not delivered yet',
+    });
+    expect(report.missing.find((i: { messageId: string }) => i.messageId === String(m.id))).toMatchObject({ problem: '尚未送达' });
   });
 });

@@ -8,7 +8,7 @@ import { nationalPartner } from '../support/national-partner.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { expectError } from '../orders/http.js';
 import { ok, type Client } from '../support/order-helpers.js';
-import { openSameDatabase } from '../support/test-db.js';
+import { openSameDatabase, testPassword } from '../support/test-db.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -120,6 +120,17 @@ describe('the daily upload to the national platform', () => {
     const failing = await uploadOf('2026-12-01');
     expect(failing).toMatchObject({ orders: 1, batches: 2, delivered: 1, state: 'sending', completedAt: null });
     expect(failing.lastError).toContain('500');
+    // An English page reads the detail kept in Chinese in English (as the messages page does).
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+    const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+    const inEnglish = await t.app.inject({
+      method: 'GET',
+      url: `/api/exchange/uploads?partnerId=${partnerId}`,
+      headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' },
+    });
+    const failingInEnglish = (inEnglish.json() as { items: Upload[] }).items.find((u) => u.id === failing.id)!;
+    expect(failingInEnglish.lastError).toMatch(/^The partner answered HTTP 500/);
+    expect(failing.lastError).toMatch(/^对方应答 HTTP 500/);
     // Its kind, which the page says in words: the partner's own system failed.
     expect(failing.lastErrorKind).toBe('partner_error');
 

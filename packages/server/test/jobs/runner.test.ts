@@ -14,12 +14,14 @@ import { addNoteEffect } from '../../src/orders/domain/effects.js';
 import { runTransition, type TransitionCtx } from '../../src/orders/transition.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { rowsOf } from '../../src/platform/db/client.js';
+import { notFound } from '../../src/platform/errors/app-error.js';
+import { JobFailure } from '../../src/platform/jobs/job-failure.js';
 import { jobs } from '../../src/platform/jobs/jobs.tables.js';
 import { outbox } from '../../src/platform/jobs/outbox.repo.js';
 import { createJobRunner } from '../../src/platform/jobs/runner.js';
 import { users } from '../../src/users/users.tables.js';
 import { ok, unitByDivision } from '../support/order-helpers.js';
-import { openSameDatabase } from '../support/test-db.js';
+import { openSameDatabase, testPassword } from '../support/test-db.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -183,6 +185,62 @@ describe('the job runner', () => {
     expect((await admin.post(`/api/jobs/${id}/retry`)).json()).toMatchObject({ code: 'JOB_NOT_FAILED' });
     runner.register('probe.flaky', async () => {});
     expect(await runner.runDue()).toMatchObject({ done: 1 });
+  });
+
+  it('keeps why an attempt failed as a kind and a message, said in the reader’s language on the jobs page', async () => {
+    const runner = createJobRunner({ db: t.db, clock: t.clock, system: () => t.app.jobs.system(), instanceId: 'kinds' });
+    const failures: Record<string, (ctx: { db: typeof t.db }) => Promise<void>> = {
+      'probe.unreachable': async () => {
+        throw new JobFailure('unreachable', '无法连接 hooks.example.cn：fetch failed');
+      },
+      'probe.refused': async () => {
+        throw notFound('ORDER_NOT_FOUND', '工单不存在');
+      },
+      // A real query's failure: the driver's words and SQLSTATE, not drizzle's "Failed query: … params: …".
+      'probe.database': async (ctx) => {
+        await ctx.db.execute(sql`select * from no_such_table where name = ${'张三'}`);
+      },
+      'probe.program': async () => {
+        (undefined as unknown as { id: string }).id;
+      },
+    };
+    for (const [kind, fail] of Object.entries(failures)) runner.register(kind, (_job, ctx) => fail(ctx));
+    const now = t.clock.now();
+    const ids = await outbox.enqueue(
+      t.db,
+      Object.keys(failures).map((kind) => ({ kind, payload: {}, runAt: now, maxAttempts: 1 })),
+      now,
+    );
+    expect(await runner.runDue()).toMatchObject({ failed: 4 });
+    const rows = await Promise.all(ids.map((id) => outbox.byId(t.db, id)));
+    expect(rows.map((r) => [r!.kind, r!.lastErrorKind])).toEqual([
+      ['probe.unreachable', 'unreachable'],
+      ['probe.refused', 'refused'],
+      ['probe.database', 'database'],
+      ['probe.program', 'program'],
+    ]);
+    expect(rows[2]!.lastError).toMatch(/no_such_table.*\(SQLSTATE 42P01\)\nselect \* from no_such_table where name = \$1$/s);
+    expect(rows[2]!.lastError).not.toContain('张三');
+    expect(rows[3]!.lastError).toMatch(/^TypeError: /);
+
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: testPassword } });
+    const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
+    const page = async (language: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/jobs?state=failed&limit=200',
+          headers: { cookie: `${cookie.name}=${cookie.value}`, 'accept-language': language },
+        })
+      ).json().items as { id: number; lastError: string; lastErrorKind: string }[];
+    const [en, zh] = await Promise.all([page('en'), page('zh-CN')]);
+    const of = (items: typeof en, id: number) => items.find((j) => j.id === id)!;
+    expect(of(en, ids[0]!)).toMatchObject({ lastErrorKind: 'unreachable', lastError: 'Could not connect to hooks.example.cn: fetch failed' });
+    expect(of(en, ids[1]!)).toMatchObject({ lastErrorKind: 'refused', lastError: 'No such order' });
+    expect(of(zh, ids[1]!)).toMatchObject({ lastErrorKind: 'refused', lastError: '工单不存在' });
+    // Retried: the attempt's error and its kind go together.
+    const admin = await t.login('admin');
+    expect(await ok(admin.post(`/api/jobs/${ids[1]}/retry`))).toMatchObject({ state: 'pending', lastError: null, lastErrorKind: null });
   });
 
   it('lists jobs for the administrator page by page, newest first, with the kinds to filter by', async () => {

@@ -162,6 +162,14 @@ describe('editorial workflow', () => {
     expect(stale.items.map((x) => x.id)).toContain(b.id);
   });
 
+  it('an expiry or review date outside 2000–2099 is refused; a law in force since before then keeps its date', async () => {
+    for (const field of ['expiresOn', 'reviewBy']) {
+      const res = await editor.post('/api/knowledge/articles', draft({ title: `日期范围${field}`, [field]: '9999-12-31' }));
+      expect([res.statusCode, res.json().details?.fields], res.body).toEqual([400, [{ field: `body.${field}`, message: '日期应在 2000 年至 2099 年之间' }]]);
+    }
+    await ok(editor.post('/api/knowledge/articles', draft({ title: '劳动法施行日期', effectiveFrom: '1995-01-01' })), 201);
+  });
+
   it('a version submitted for review is announced to the other editors, not its author, and waits in their 待我审核', async () => {
     type Note = { kind: string; title: string; body: string | null; data: { articleId?: string; version?: number; path?: string } | null };
     const asked = async (c: Client, id: string) =>
@@ -208,11 +216,13 @@ describe('editorial workflow', () => {
 });
 
 describe('rich text and files', () => {
-  const uploadTo = async (username: string, articleId: string, file: { name: string; bytes: Buffer }) => {
+  const uploadTo = async (username: string, articleId: string, file: { name: string; bytes: Buffer }, field = 'file') => {
     const cookie = await sessionCookie(t, username);
     const boundary = `----kb${Math.random().toString(36).slice(2)}`;
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       file.bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -316,6 +326,13 @@ describe('rich text and files', () => {
     await expectError(uploadTo('agent', a.id, big), 403, 'KB_EDITOR_REQUIRED');
     await expectError(uploadTo('editor', '00000000-0000-4000-8000-000000000000', big), 404, 'KB_ARTICLE_NOT_FOUND');
     await expectError(uploadTo('editor', a.id, big), 413, 'KB_FILE_TOO_LARGE');
+  });
+
+  it('takes the file from the part named `file` only: a part under another name is no file, and nothing is stored', async () => {
+    const a = await ok<Article>(editor.post('/api/knowledge/articles', draft({ title: '附件须以 file 字段上传' })), 201);
+    const missing = await expectError(uploadTo('editor', a.id, { name: 'a.png', bytes: tinyPng() }, 'upload'), 400, 'KB_FILE_MISSING');
+    expect(missing.details?.fields).toEqual([{ field: 'file', message: '缺少文件' }]);
+    expect((await ok<Article>(editor.get(`/api/knowledge/articles/${a.id}`))).files).toEqual([]);
   });
 });
 

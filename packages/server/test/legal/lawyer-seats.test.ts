@@ -97,12 +97,26 @@ describe('the roster and its shifts', () => {
       409,
       'SWAP_NOT_ON_DUTY',
     );
-    await expectError(
+    const twice = await expectError(
       // 郭 (the 17th) serves 12-10 with 张 (the rotation wraps): 张 taking 12-10 would serve twice that day.
       supervisor.post('/api/legal/lawyer-swaps', { date: '2026-12-10', lawyerId: guo, withDate: '2026-12-01', withLawyerId: zhang, reason: '同天' }),
       409,
       'SWAP_ALREADY_ON_DUTY',
     );
+    // Each refusal names the field at fault, as the form shows it under that field.
+    expect(twice.details?.fields).toEqual([{ field: 'body.withDate', message: '换班后同一位律师会在同一天值两次班' }]);
+    const sameDay = await expectError(
+      supervisor.post('/api/legal/lawyer-swaps', { date: '2026-12-01', lawyerId: chen, withDate: '2026-12-01', withLawyerId: zhang, reason: '同日' }),
+      409,
+      'SWAP_SAME_DAY',
+    );
+    expect(sameDay.details?.fields).toEqual([{ field: 'body.withDate', message: '同一天值班的两位律师无需换班' }]);
+    const self = await expectError(
+      supervisor.post('/api/legal/lawyer-swaps', { date: '2026-11-30', lawyerId: wang, withDate: '2026-12-01', withLawyerId: wang, reason: '自换' }),
+      409,
+      'SWAP_SAME_LAWYER',
+    );
+    expect(self.details?.fields).toEqual([{ field: 'body.withLawyerId', message: '不能与自己换班' }]);
     await expectError(
       agent.post('/api/legal/lawyer-swaps', { date: '2026-11-30', lawyerId: wang, withDate: '2026-12-02', withLawyerId: zhang, reason: '无权' }),
       403,

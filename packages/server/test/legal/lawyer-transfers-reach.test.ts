@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callEventPoster } from '../support/call-events.js';
 import { addPerson, ok, unitByDivision, unitByName, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dispatchedOrder, orderBody, type PlacedOrder } from '../support/two-cities.js';
 
 /**
  * Who reads which transfers to the lawyer on duty (GET /api/legal/lawyer-transfers without an order): a transfer of an
@@ -12,24 +13,18 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  */
 let t: TestApp;
 let supervisor: Client, agent: Client, dispatcher: Client, city: Client, leader: Client, inspector: Client, lawyer: Client;
-let hohhotOrder: { id: string; number: string }, otherOrder: { id: string; number: string };
+let hohhotOrder: PlacedOrder, otherOrder: PlacedOrder;
 const transfers: Record<'hohhot' | 'other' | 'provinceCall' | 'cityCall', string> = { hohhot: '', other: '', provinceCall: '', cityCall: '' };
 
-const order = (narrative: string, place: { text: string; divisionCode?: string }) => ({
-  channel: 'phone',
-  callers: [{ name: '钱女士', phone: '13904719999' }],
-  employer: { name: '内蒙古恒泰建筑工程有限公司' },
-  place,
-  narrative,
-  typeCode: 'consult',
-  subjectCode: 'labor_contract',
-});
-
-async function dispatched(body: ReturnType<typeof order>, unitId: string) {
-  const created = await ok(agent.post('/api/orders', body), 201);
-  await ok(dispatcher.post(`/api/orders/${created.id}/dispatch`, { version: created.version, unitId }));
-  return { id: created.id as string, number: created.number as string };
-}
+/** A question about a labour contract (咨询), the kind passed on to the lawyer on duty. */
+const order = (narrative: string, place: { text: string; divisionCode?: string }) =>
+  orderBody(narrative, place, {
+    callers: [{ name: '钱女士', phone: '13904719999' }],
+    employer: { name: '内蒙古恒泰建筑工程有限公司' },
+    typeCode: 'consult',
+    subjectCode: 'labor_contract',
+  });
+const dispatched = (body: ReturnType<typeof order>, unitId: string) => dispatchedOrder({ agent, dispatcher }, body, unitId);
 
 const listed = async (c: Client) => {
   const r = await ok<{ items: { id: string; order: { number: string } | null; callId: string | null }[] }>(c.get('/api/legal/lawyer-transfers'));

@@ -145,6 +145,12 @@ describe('mediation', () => {
     expect(c).toMatchObject({ state: 'open', employerParty: { name: '呼和浩特市某物业服务有限公司' }, mediators: ['李律师'] });
     await expectError(handler.post('/api/mediation/cases', { orderId: order.id, workerParty: { name: '再开一个' } }), 409, 'MEDIATION_CASE_OPEN');
     await expectError(handler2.get(`/api/mediation/cases/${c.id}`), 404, 'MEDIATION_CASE_NOT_FOUND');
+    // A session dated outside 2000–2099 is a mistake, not a fact: refused, naming the field.
+    const session = { place: '新城区总工会调解室', attendees: '赵师傅', notes: '初次调解' };
+    for (const at of ['1900-01-01T00:00:00Z', '9999-12-31T00:00:00Z']) {
+      const refused = await expectError(handler.post(`/api/mediation/cases/${c.id}/sessions`, { ...session, at }), 400, 'VALIDATION_FAILED');
+      expect(refused.details!.fields).toEqual([{ field: 'body.at', message: '时间应在 2000 年至 2099 年之间' }]);
+    }
     c = await ok(
       handler.post(`/api/mediation/cases/${c.id}/sessions`, {
         at: '2026-11-30T09:30:00+08:00',
@@ -223,6 +229,9 @@ describe('mediation', () => {
     expect(negative.details!.fields).toEqual([expect.objectContaining({ field: 'body.amount', message: '金额不能为负' })]);
     const negativeInstalment = await expectError(agreement({ paymentSchedule: [{ dueDate: '2026-12-31', amount: -5 }] }), 400, 'VALIDATION_FAILED');
     expect(negativeInstalment.details!.fields!.map((f) => f.message)).toContain('金额不能为负');
+    // Amounts are stored to the fen: a third decimal was rounded away, now it is refused.
+    const fen = await expectError(agreement({ amount: 5000.005, paymentSchedule: [] }), 400, 'VALIDATION_FAILED');
+    expect(fen.details!.fields).toEqual([expect.objectContaining({ field: 'body.amount', message: '金额最多两位小数（精确到分）' })]);
     expect((await ok(handler.get(`/api/mediation/cases/${c.id}`))).state).toBe('open');
     // Due on the day it was signed is fine; signed a moment ago too.
     const agreed = await ok(agreement({ paymentSchedule: [{ dueDate: '2026-11-30', amount: 5000 }], signedAt: '2026-11-30T10:00:00+08:00' }));
@@ -315,7 +324,7 @@ describe('the risk-employer register', () => {
     expect(notices).toHaveLength(1);
     // The county's people are told in the notification centre once the outbox is delivered.
     await t.app.jobs.runDue();
-    const inbox = await ok(handler.get('/api/notifications'));
+    const inbox = await ok(handler.get('/api/notifications?limit=100'));
     expect(inbox.items.filter((n: any) => n.title.includes(employer.name))).toHaveLength(1);
     // Another county's handler sees nothing of it.
     expect((await ok(handler2.get('/api/legal/risk-employers'))).items.find((i: any) => i.employerName === employer.name)).toBeUndefined();

@@ -128,7 +128,7 @@ describe('a handler and another county’s order', () => {
     expect(list.total).toBe(ids.length);
     expect(Object.values(list.countsByState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(ids.length);
     const byNumber = await ok(handler.get(`/api/orders?q=${theirs.number}`));
-    expect(byNumber).toEqual({ items: [], nextCursor: null, countsByState: {}, total: 0, totalCapped: false });
+    expect(byNumber).toEqual({ items: [], nextCursor: null, countsByState: {}, total: 0, totalCapped: false, countsDeferred: false });
     const byPhone = await ok(handler.get('/api/orders?callerPhone=13904715678'));
     expect(byPhone.total).toBe(0);
     // The owning county finds it by the same filters.

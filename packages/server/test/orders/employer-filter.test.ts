@@ -82,9 +82,9 @@ describe('the list by employer', () => {
       code: 'VALIDATION_FAILED',
       details: { fields: [{ field: 'querystring.employer', message: '用人单位名称最多 100 个字' }] },
     });
-    // A field without a message of its own is told its length plainly (platform/i18n/chinese.ts), and in English.
+    // The search box's own message, and in English.
     const long = `/api/orders?q=${encodeURIComponent('工'.repeat(101))}`;
-    expect((await dispatcher.get(long)).json()).toMatchObject({ details: { fields: [{ field: 'querystring.q', message: '不能超过 100 个字' }] } });
+    expect((await dispatcher.get(long)).json()).toMatchObject({ details: { fields: [{ field: 'querystring.q', message: '搜索内容最多 100 个字' }] } });
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dispatcher', password: 'Demo12351' } });
     const cookie = login.cookies.find((c) => c.name === 'hotline_session')!;
     const english = await t.app.inject({ method: 'GET', url: long, headers: { cookie: `${cookie.name}=${cookie.value}`, 'accept-language': 'en' } });
@@ -94,6 +94,12 @@ describe('the list by employer', () => {
   it('shows a unit only the orders it may see', async () => {
     expect(await found(handler, '恒昌')).toEqual(named('full'));
     expect(await found(handler, '物流')).toEqual([]);
+    // Visibility is tested on the rows the employers' keys read, never as the visible_to GIN ANDed with them (a
+    // county's tens of thousands of entries read for an employer's few hundred orders).
+    sent.length = 0;
+    await found(handler, '恒昌');
+    const page = sent.find((q) => q.includes('employer_key') && q.includes('order by'));
+    expect(page).toMatch(/\("work_orders"\."visible_to" @> array\[\$\d+\]::uuid\[\]\) is true/);
   });
 
   it('records each name once, with its key, as intake writes the order', async () => {

@@ -1,62 +1,31 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/units/units.tables.js';
+import { act, createCityTeam, type TeamOrder } from '../support/city-team.js';
 import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { expectError } from './http.js';
 
 /**
  * 催办, 领导批示 and 关联 need a current involvement in the order, like a note (orders/domain/state-machine.ts
  * `involvement: 'current'`): a unit that only still sees an order (visibility only grows, decisions/0001) is refused
  * with 403 ORDER_NOT_INVOLVED, while the province's hotline and leader keep them on every open order of the province,
- * and a city's leader on the orders held in the city's subtree.
+ * and a city's leader on the orders held in the city's subtree. 撤销合并 needs one in the order the merged one went into.
  */
 let t: TestApp;
-let agent: Client, dispatcher: Client, supervisor: Client, leader: Client, handler: Client, city: Client;
+let agent: Client, dispatcher: Client, supervisor: Client, leader: Client, city: Client;
 let countyA: { id: string }, countyB: { id: string }, cityUnit: { id: string };
+let create: () => Promise<TeamOrder>, passedOver: () => Promise<TeamOrder>;
 
-type Order = { id: string; version: number; state: string; allowedActions: string[]; relations: string[] };
-let employers = 0;
-const create = () =>
-  ok<Order>(
-    agent.post('/api/orders', {
-      channel: 'phone',
-      callers: [{ name: '刘女士', phone: '13904713333' }],
-      employer: { name: `呼和浩特市第${++employers}保洁服务有限公司` },
-      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
-      narrative: '反映保洁公司拖欠工资，已两个月未发放。',
-      typeCode: 'complaint',
-      subjectCode: 'wage_arrears',
-    }),
-    201,
-  );
-const post = (c: Client, o: Order, path: string, body: Record<string, unknown> = {}) => c.post(`/api/orders/${o.id}/${path}`, { version: o.version, ...body });
-const urge = (c: Client, o: Order) => c.post(`/api/orders/${o.id}/urge`, { message: '请今日内联系企业并报告进展' });
-const instruct = (c: Client, o: Order) => c.post(`/api/orders/${o.id}/instructions`, { text: '请督促企业依法足额支付。' });
-const link = (c: Client, o: Order, other: Order) => c.post(`/api/orders/${o.id}/links`, { linkedOrderId: other.id, note: '同一老板' });
-
-/** Hotline → city → county A, which returns it; the city re-dispatches it to county B. County A only still sees it. */
-async function passedOver() {
-  let o = await create();
-  o = await ok(post(dispatcher, o, 'dispatch', { unitId: cityUnit.id }));
-  o = await ok(post(city, o, 'dispatch', { unitId: countyA.id }));
-  o = await ok(post(handler, o, 'return', { reason: '企业注册地不在本区' }));
-  return ok<Order>(post(city, o, 'return-decision', { decision: 'redispatch', unitId: countyB.id, reason: '改派企业注册地' }));
-}
+const urge = (c: Client, o: TeamOrder) => c.post(`/api/orders/${o.id}/urge`, { message: '请今日内联系企业并报告进展' });
+const instruct = (c: Client, o: TeamOrder) => c.post(`/api/orders/${o.id}/instructions`, { text: '请督促企业依法足额支付。' });
+const link = (c: Client, o: TeamOrder, other: TeamOrder) => c.post(`/api/orders/${o.id}/links`, { linkedOrderId: other.id, note: '同一老板' });
 
 beforeAll(async () => {
-  t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, dispatcher, supervisor, leader, handler, city] = await Promise.all([
-    t.login('agent'),
-    t.login('dispatcher'),
-    t.login('supervisor'),
-    t.login('leader'),
-    t.login('handler'),
-    t.login('city'),
-  ]);
-  countyA = await unitByDivision(t, 'county_federation', '150102');
-  countyB = await unitByDivision(t, 'county_federation', '150103');
-  cityUnit = (await ok<{ current: { unit: { id: string } } }>(city.get('/api/auth/session'))).current.unit;
+  ({ t, agent, dispatcher, supervisor, leader, city, countyA, countyB, cityUnit, create, passedOver } = await createCityTeam({
+    at: '2026-11-25T02:00:00Z',
+    sessionDays: 30,
+  }));
 }, 300_000);
 afterAll(() => t.close());
 
@@ -67,14 +36,14 @@ describe('a unit that only still sees an order (it returned it and was passed ov
     const o = await passedOver();
     // An order county A still holds, to link the passed-over one to.
     let mine = await create();
-    mine = await ok(post(dispatcher, mine, 'dispatch', { unitId: countyA.id }));
+    mine = await ok(act(dispatcher, mine, 'dispatch', { unitId: countyA.id }));
 
-    const seen = await ok<Order>(countySupervisor.get(`/api/orders/${o.id}`));
+    const seen = await ok<TeamOrder>(countySupervisor.get(`/api/orders/${o.id}`));
     expect(seen.relations).toEqual([]);
     expect(seen.allowedActions).toEqual([]);
     const urged = await expectError(urge(countySupervisor, o), 403, 'ORDER_NOT_INVOLVED');
     expect(urged.message).toBe('本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能催办');
-    expect((await ok<Order>(countyLeader.get(`/api/orders/${o.id}`))).allowedActions).toEqual([]);
+    expect((await ok<TeamOrder>(countyLeader.get(`/api/orders/${o.id}`))).allowedActions).toEqual([]);
     await expectError(urge(countyLeader, o), 403, 'ORDER_NOT_INVOLVED');
     const instructed = await expectError(instruct(countyLeader, o), 403, 'ORDER_NOT_INVOLVED');
     expect(instructed.message).toContain('不能领导批示');
@@ -99,7 +68,7 @@ describe('the units that take part keep urging, instructing and linking', () => 
       ["the city's leader", cityLeader],
       ["county B's leader", countyBLeader],
     ] as const) {
-      const seen = await ok<Order>(c.get(`/api/orders/${o.id}`));
+      const seen = await ok<TeamOrder>(c.get(`/api/orders/${o.id}`));
       expect({ who, urge: seen.allowedActions.includes('urge') }).toEqual({ who, urge: true });
       await ok(urge(c, o));
     }
@@ -110,11 +79,11 @@ describe('the units that take part keep urging, instructing and linking', () => 
   it('an order the city sent out to an external collaborator: the province leader and the city leader still urge it and instruct on it', async () => {
     const [inspection] = await t.db.select().from(units).where(eq(units.type, 'labour_inspection'));
     let o = await create();
-    o = await ok(post(dispatcher, o, 'dispatch', { unitId: cityUnit.id }));
-    o = await ok(post(city, o, 'dispatch', { unitId: inspection!.id }));
+    o = await ok(act(dispatcher, o, 'dispatch', { unitId: cityUnit.id }));
+    o = await ok(act(city, o, 'dispatch', { unitId: inspection!.id }));
     const cityLeader = await t.login('cityleader', 'Person2026');
     for (const c of [leader, cityLeader]) {
-      const seen = await ok<Order>(c.get(`/api/orders/${o.id}`));
+      const seen = await ok<TeamOrder>(c.get(`/api/orders/${o.id}`));
       expect(seen.relations).toContain('reaches_holder');
       expect(seen.allowedActions).toEqual(expect.arrayContaining(['urge', 'add_instruction']));
       await ok(urge(c, o));
@@ -124,5 +93,27 @@ describe('the units that take part keep urging, instructing and linking', () => 
     // Another city's leader sees nothing of it.
     const other = await addPerson(t, 'baotouleader', 'leader', (await unitByDivision(t, 'city_federation', '150200')).id);
     expect((await other.get(`/api/orders/${o.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('撤销合并 is offered exactly to the desks whose undoing is accepted', () => {
+  it("the city holding a merged order takes no part in the hotline's order it went into: neither offered nor allowed; the hotline's desk both", async () => {
+    // The hotline sent one order to the city, then merged it into one it still holds: the city sees the surviving
+    // order (a merge widens its visibility) but takes no part in it, so it moves no callers out of it.
+    let source = await create();
+    source = await ok(act(dispatcher, source, 'dispatch', { unitId: cityUnit.id }));
+    const target = await create();
+    await ok(agent.post(`/api/orders/${target.id}/merge`, { version: target.version, sources: [{ id: source.id, version: source.version }] }));
+    const unmerge = (c: Client, o: TeamOrder) => c.post(`/api/orders/${o.id}/unmerge`, { version: o.version, reason: '不是同一用人单位，合并错了' });
+
+    const cityView = await ok<TeamOrder>(city.get(`/api/orders/${source.id}`));
+    expect(cityView.relations).toContain('holder');
+    const refused = await unmerge(city, cityView);
+    expect({ offered: cityView.allowedActions.includes('unmerge'), status: refused.statusCode }).toEqual({ offered: false, status: 403 });
+    expect(refused.json()).toMatchObject({ code: 'ORDER_NOT_INVOLVED' });
+
+    const hotlineView = await ok<TeamOrder>(dispatcher.get(`/api/orders/${source.id}`));
+    expect(hotlineView.allowedActions).toContain('unmerge');
+    expect(await ok<TeamOrder>(unmerge(dispatcher, hotlineView))).toMatchObject({ state: 'pending_sign' });
   });
 });

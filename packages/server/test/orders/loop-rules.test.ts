@@ -366,4 +366,19 @@ describe('English for an English interface', () => {
       details: { fields: [{ field: 'body.amount', message: `Extend by at most ${max} working days` }] },
     });
   });
+
+  it('the state machine’s refusal, composed of the state’s and the action’s names, in English', async () => {
+    const o = await atCounty();
+    const signAgain = (language: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${o.id}/sign`,
+        payload: { version: o.version },
+        headers: { cookie: handlerCookie, 'accept-language': language },
+      });
+    const en = await signAgain('en');
+    expect(en.statusCode).toBe(409);
+    expect(en.json()).toMatchObject({ code: 'ORDER_INVALID_TRANSITION', message: 'In its state (Handling) the order does not let you sign for the order' });
+    expect((await signAgain('zh-CN')).json()).toMatchObject({ code: 'ORDER_INVALID_TRANSITION', message: '工单当前状态（办理中）不允许签收' });
+  });
 });

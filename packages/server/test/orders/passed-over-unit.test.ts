@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPerson, ok, unitByDivision, type Client } from '../support/order-helpers.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { act, createCityTeam, type TeamOrder } from '../support/city-team.js';
+import { addPerson, ok, type Client } from '../support/order-helpers.js';
+import type { TestApp } from '../support/test-app.js';
 import { expectError } from './http.js';
 
 /**
@@ -10,50 +11,19 @@ import { expectError } from './http.js';
  * its agents and dispatchers attach no further caller to it.
  */
 let t: TestApp;
-let agent: Client, dispatcher: Client, supervisor: Client, handler: Client, city: Client;
+let agent: Client, dispatcher: Client, supervisor: Client, city: Client;
 let countyA: { id: string }, countyB: { id: string }, cityUnit: { id: string };
+let create: () => Promise<TeamOrder>, passedOver: () => Promise<TeamOrder>;
 
-type Order = { id: string; version: number; number: string; state: string; allowedActions: string[] };
-let employers = 0;
-const create = () =>
-  ok<Order>(
-    agent.post('/api/orders', {
-      channel: 'phone',
-      callers: [{ name: '刘女士', phone: '13904713333' }],
-      employer: { name: `呼和浩特市第${++employers}物业服务有限公司` },
-      place: { text: '呼和浩特市新城区', divisionCode: '150102' },
-      narrative: '反映物业公司拖欠工资，已两个月未发放。',
-      typeCode: 'complaint',
-      subjectCode: 'wage_arrears',
-    }),
-    201,
-  );
-const post = (c: Client, o: Order, path: string, body: Record<string, unknown> = {}) => c.post(`/api/orders/${o.id}/${path}`, { version: o.version, ...body });
-
-/** Hotline → city → county A, which returns it; the city re-dispatches it to county B. County A only still sees it. */
-async function passedOver() {
-  let o = await create();
-  o = await ok(post(dispatcher, o, 'dispatch', { unitId: cityUnit.id }));
-  o = await ok(post(city, o, 'dispatch', { unitId: countyA.id }));
-  o = await ok(post(handler, o, 'return', { reason: '企业注册地不在本区' }));
-  return ok<Order>(post(city, o, 'return-decision', { decision: 'redispatch', unitId: countyB.id, reason: '改派企业注册地' }));
-}
-
-const attach = (c: Client, o: Order) =>
-  post(c, o, 'callers', { caller: { name: '王先生', phone: '13904714444' }, channel: 'phone', note: '同一公司的同事来电' });
+/** Attaches a colleague who called too (a number not yet on the order: one already on it is refused with 409). */
+const attach = (c: Client, o: TeamOrder, phone = '13904714444') =>
+  act(c, o, 'callers', { caller: { name: '王先生', phone }, channel: 'phone', note: '同一公司的同事来电' });
 
 beforeAll(async () => {
-  t = await createTestApp({ at: '2026-11-25T02:00:00Z', config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, dispatcher, supervisor, handler, city] = await Promise.all([
-    t.login('agent'),
-    t.login('dispatcher'),
-    t.login('supervisor'),
-    t.login('handler'),
-    t.login('city'),
-  ]);
-  countyA = await unitByDivision(t, 'county_federation', '150102');
-  countyB = await unitByDivision(t, 'county_federation', '150103');
-  cityUnit = (await ok<{ current: { unit: { id: string } } }>(city.get('/api/auth/session'))).current.unit;
+  ({ t, agent, dispatcher, supervisor, city, countyA, countyB, cityUnit, create, passedOver } = await createCityTeam({
+    at: '2026-11-25T02:00:00Z',
+    sessionDays: 30,
+  }));
 }, 300_000);
 afterAll(() => t.close());
 
@@ -68,10 +38,10 @@ describe('the supervision board', () => {
     const gone = await passedOver();
     // County A holds this one, and co-handles the next one county B holds.
     let held = await create();
-    held = await ok(post(dispatcher, held, 'dispatch', { unitId: countyA.id }));
+    held = await ok(act(dispatcher, held, 'dispatch', { unitId: countyA.id }));
     let coHandled = await create();
-    coHandled = await ok(post(dispatcher, coHandled, 'dispatch', { unitId: cityUnit.id }));
-    coHandled = await ok(post(city, coHandled, 'dispatch', { unitId: countyB.id, coHandlers: [{ unitId: countyA.id }] }));
+    coHandled = await ok(act(dispatcher, coHandled, 'dispatch', { unitId: cityUnit.id }));
+    coHandled = await ok(act(city, coHandled, 'dispatch', { unitId: countyB.id, coHandlers: [{ unitId: countyA.id }] }));
     // A week on, every one of them is past its sign-for limit: on the board.
     t.clock.advance(7 * 86_400_000);
 
@@ -82,7 +52,7 @@ describe('the supervision board', () => {
       coHandled: true,
     });
     // The row agrees with the order's page and with urging itself.
-    expect((await ok<Order>(countySupervisor.get(`/api/orders/${gone.id}`))).allowedActions).not.toContain('urge');
+    expect((await ok<TeamOrder>(countySupervisor.get(`/api/orders/${gone.id}`))).allowedActions).not.toContain('urge');
     await expectError(countySupervisor.post(`/api/orders/${gone.id}/urge`, { message: '请尽快办理' }), 403, 'ORDER_NOT_INVOLVED');
 
     // The province hotline's supervisor reaches every holder of the federation.
@@ -105,15 +75,15 @@ describe('attaching a further caller (追加来电人)', () => {
   it('is refused to a dispatcher whose county was passed over, and stays with the hotline and the county now holding it', async () => {
     const countyDispatcher = await addPerson(t, 'countyadispatcher', 'dispatcher', countyA.id);
     let o = await passedOver();
-    expect((await ok<Order>(countyDispatcher.get(`/api/orders/${o.id}`))).allowedActions).not.toContain('attach_caller');
+    expect((await ok<TeamOrder>(countyDispatcher.get(`/api/orders/${o.id}`))).allowedActions).not.toContain('attach_caller');
     const refused = await expectError(attach(countyDispatcher, o), 403, 'ORDER_NOT_INVOLVED');
     expect(refused.message).toBe('本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能追加来电人');
 
     // The hotline's agent on an order held two levels down (its reach is the federation's).
-    expect((await ok<Order>(agent.get(`/api/orders/${o.id}`))).allowedActions).toContain('attach_caller');
-    o = await ok<Order>(attach(agent, o));
+    expect((await ok<TeamOrder>(agent.get(`/api/orders/${o.id}`))).allowedActions).toContain('attach_caller');
+    o = await ok<TeamOrder>(attach(agent, o));
     const countyBDispatcher = await addPerson(t, 'countybdispatcher', 'dispatcher', countyB.id);
-    await ok(attach(countyBDispatcher, o));
+    await ok(attach(countyBDispatcher, o, '13904715555'));
     const events = await ok<{ action: string }[]>(dispatcher.get(`/api/orders/${o.id}/events`));
     expect(events.filter((e) => e.action === 'attach_caller')).toHaveLength(2);
   });

@@ -11,7 +11,7 @@ import { expectError } from './http.js';
  * `allowedActions` offers exactly what will succeed for this person now.
  */
 let t: TestApp;
-let agent: Client, dispatcher: Client, dispatcher2: Client, handler: Client, callbackAgent: Client, lawyer: Client;
+let agent: Client, dispatcher: Client, dispatcher2: Client, handler: Client, callbackAgent: Client, lawyer: Client, supervisor: Client;
 let county: { id: string };
 let studio: { id: string };
 
@@ -43,12 +43,13 @@ async function atCounty(over: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestApp({ config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
-  [agent, dispatcher, handler, callbackAgent, lawyer] = await Promise.all([
+  [agent, dispatcher, handler, callbackAgent, lawyer, supervisor] = await Promise.all([
     t.login('agent'),
     t.login('dispatcher'),
     t.login('handler'),
     t.login('callback'),
     t.login('lawyer'),
+    t.login('supervisor'),
   ]);
   county = await unitByDivision(t, 'county_federation', '150102');
   const [centre] = await t.db.select().from(units).where(eq(units.type, 'hotline_centre'));
@@ -76,6 +77,13 @@ describe('separation of duties', () => {
     expect(o.allowedActions).not.toContain('review_accept');
     expect(o.allowedActions).toContain('review_rework');
     await expectError(post(dispatcher, o, 'review', { decision: 'accept' }), 403, 'ORDER_SEPARATION_OF_DUTIES');
+    // Whoever may review it is asked to: the other dispatchers, and the supervisors, who decide where there is no other.
+    await t.app.jobs.runDue();
+    for (const c of [dispatcher2, supervisor]) {
+      const inbox = await ok<{ items: { kind: string; orderId: string | null }[] }>(c.get('/api/notifications?limit=100'));
+      expect(inbox.items.filter((n) => n.orderId === o.id).map((n) => n.kind)).toContain('order.replied');
+    }
+    expect((await view(supervisor, o)).allowedActions).toContain('review_accept');
     o = await ok(post(dispatcher2, o, 'review', { decision: 'accept' }));
     expect(o.state).toBe('pending_callback');
   });

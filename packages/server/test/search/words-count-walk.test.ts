@@ -21,7 +21,10 @@ let statements: ReturnType<typeof countStatements>;
 let otherOrder: string;
 type Page = { items: { id: string }[]; countsByState: Record<string, number>; total: number; totalCapped: boolean };
 
-const isWalk = (s: string) => s.includes('order_unit_pages') && s.includes('search_orders s where s.order_id');
+const isWalk = (s: string) => s.includes('with found (order_id)') && s.includes('order_unit_pages') && s.includes('search_orders s where s.order_id');
+/** A page read from the unit's own rows of order_unit_pages, each order's words tested by key (order-list.ts page). */
+const isUnitWordPage = (s: string) =>
+  !s.includes('with found (order_id)') && s.includes('"order_unit_pages"') && s.includes('search_orders s where s.order_id');
 /** The GIN's capped count (order-list.ts cappedCounts): the words' orders read by their index, then counted. */
 const isGin = (s: string) => s.includes('count(') && s.includes('search_orders s where s.words @@');
 
@@ -135,9 +138,33 @@ describe("a unit's word search counted by a walk", () => {
     expect(gin).toBe(0);
   });
 
+  it('shows a page found among the newest orders first, and walks for its count only when the count is asked for', async () => {
+    const q = `q=${encodeURIComponent('加班费')}`;
+    // The sample stops at one more than the page (2 of the 2 newest): a page now, its count left for later.
+    const listed = await statements.during(() => ok<Page & { countsDeferred: boolean }>(handler.get(`/api/orders?limit=1&${q}`)));
+    expect(listed.value.items).toHaveLength(1);
+    expect(listed.value).toMatchObject({ total: 1, totalCapped: true, countsDeferred: true, countsByState: {} });
+    expect(listed.sql.filter(isWalk)).toHaveLength(1);
+    expect(listed.sql.filter(isGin)).toHaveLength(0);
+    // The page walks the county's own orders, not every order by creation.
+    expect(listed.sql.filter(isUnitWordPage)).toHaveLength(1);
+    // The count: the whole sample, then the walk past the cap, as the list counted before.
+    const counted = await statements.during(() => ok<Page>(handler.get(`/api/orders/count?${q}`)));
+    expect(counted.value).toEqual({ total: 3, totalCapped: true, countsByState: {} });
+    expect(counted.sql.filter(isWalk)).toHaveLength(2);
+    expect(counted.sql.filter(isGin)).toHaveLength(0);
+  });
+
   it('does not walk with another filter: the walk tests the words only', async () => {
-    const typed = await statements.during(() => ok<Page>(handler.get(`/api/orders?limit=50&typeCode=complaint&q=${encodeURIComponent('加班费')}`)));
-    expect(typed.value).toMatchObject({ total: 3, totalCapped: true });
+    const filters = `typeCode=complaint&q=${encodeURIComponent('加班费')}`;
+    // The page holds all 8: its own count, nothing walked.
+    const typed = await statements.during(() => ok<Page>(handler.get(`/api/orders?limit=50&${filters}`)));
+    expect(typed.value).toMatchObject({ total: 8, totalCapped: false });
     expect(typed.sql.filter(isWalk)).toHaveLength(0);
+    // Counted apart: by the GIN, past the cap, still without a walk.
+    const counted = await statements.during(() => ok<Page>(handler.get(`/api/orders/count?${filters}`)));
+    expect(counted.value).toMatchObject({ total: 3, totalCapped: true });
+    expect(counted.sql.filter(isWalk)).toHaveLength(0);
+    expect(counted.sql.filter(isGin)).toHaveLength(1);
   });
 });

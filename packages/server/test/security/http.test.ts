@@ -224,7 +224,17 @@ describe('the web client built after the server started', () => {
         expect([url, r.statusCode, r.json().code]).toEqual([url, 503, 'WEB_CLIENT_NOT_BUILT']);
         expect(r.json().message).toContain('npm run build -w @hotline/web');
       }
+      // An English browser is told in English, like every other refusal.
+      const inEnglish = await app.inject({ method: 'GET', url: '/', remoteAddress: '10.0.6.1', headers: { 'accept-language': 'en-GB,en' } });
+      expect(inEnglish.json().message).toMatch(/^The web client is not built yet: run npm run build -w @hotline\/web/);
       expect((await get('/assets/index-late111.js')).statusCode).toBe(404);
+      const missingInEnglish = await app.inject({
+        method: 'GET',
+        url: '/assets/index-late111.js',
+        remoteAddress: '10.0.6.1',
+        headers: { 'accept-language': 'en' },
+      });
+      expect(missingInEnglish.json()).toMatchObject({ code: 'NOT_FOUND', message: 'No such file' });
       expect((await get('/api/health')).statusCode).toBe(200);
 
       // `npm run build -w @hotline/web` while it runs.

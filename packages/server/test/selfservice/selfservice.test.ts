@@ -453,6 +453,23 @@ describe('WeChat service groups (ingestGroupMessages)', () => {
     expect(JSON.stringify(notes)).toContain('新城区建筑工人服务群');
   });
 
+  it('refuses an id of spaces or invisible characters and an instant outside 2000–2099, storing nothing', async () => {
+    const before = (await t.db.select().from(groupMessages)).length;
+    const message = (over: Record<string, unknown>) => ({
+      chatId: 'wr-xincheng-1',
+      messages: [{ msgId: 'm-bad', from: { id: 'w9', name: '赵六' }, text: '老板拖欠工资', at: at(), ...over }],
+    });
+    for (const [over, field] of [
+      [{ msgId: '   ' }, 'body.messages.0.msgId'],
+      [{ from: { id: '\u200b', name: '赵六' } }, 'body.messages.0.from.id'],
+      [{ at: '9999-12-31T23:59:59Z' }, 'body.messages.0.at'],
+    ] as const) {
+      const refused = await expectError(post(message(over)), 400, 'VALIDATION_FAILED');
+      expect(refused.details?.fields?.map((f) => f.field)).toEqual([field]);
+    }
+    expect(await t.db.select().from(groupMessages)).toHaveLength(before);
+  });
+
   it('the chair confirms a draft into an order waiting for a check, or dismisses it; other units see neither', async () => {
     await ok(
       post({

@@ -1,35 +1,21 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/units/units.tables.js';
-import { createOrderTeam, ok, unitByName, type Client } from '../support/order-helpers.js';
+import { createOrderTeam, ok, runJobsAt, unitByName, type Client } from '../support/order-helpers.js';
 import type { TestApp } from '../support/test-app.js';
+import { ordersInTwoCities, type PlacedOrder } from '../support/two-cities.js';
 
 /**
  * A weekly review's follow-up is owned by a unit that reads its order (access/scope.ts, the order's visible_to): the
  * owner is told the order's number and the decision, and marks the item done, so one that cannot read the order is
- * refused when the meeting is recorded, and an item owned so (recorded before) cannot be marked done by it. On the
+ * refused when the meeting is recorded, and an item owned so (recorded before) cannot be marked done by it nor is
+ * reminded of it: its reminders go to the one who recorded the meeting (supervision.scan.ts). On the
  * demo tree: an order of 新城区 (Hohhot) and one of `handler2`'s county in another city.
  */
 let t: TestApp;
-let agent: Client, dispatcher: Client, supervisor: Client, handler2: Client;
-let ours: { id: string; number: string }, theirs: { id: string; number: string };
+let dispatcher: Client, supervisor: Client, handler2: Client;
+let ours: PlacedOrder, theirs: PlacedOrder;
 let countyId: string, otherCountyId: string, otherCountyName: string;
-
-const order = (narrative: string, place: { text: string; divisionCode?: string }) => ({
-  channel: 'phone',
-  callers: [{ name: '王先生', phone: '13904711111' }],
-  employer: { name: '包头市某某建筑工程有限公司' },
-  place,
-  narrative,
-  typeCode: 'complaint',
-  subjectCode: 'wage_arrears',
-});
-
-async function dispatched(body: ReturnType<typeof order>, unitId: string) {
-  const created = await ok(agent.post('/api/orders', body), 201);
-  await ok(dispatcher.post(`/api/orders/${created.id}/dispatch`, { version: created.version, unitId }));
-  return { id: created.id as string, number: created.number as string };
-}
 
 const item = (orderId: string, ownerUnitId: string, decision: string) => ({ orderId, reasons: ['returned'], decision, ownerUnitId, dueOn: '2026-11-27' });
 const meeting = (title: string, items: ReturnType<typeof item>[]) =>
@@ -41,15 +27,11 @@ const titlesOf = async (c: Client) => (await ok<Meetings>(c.get('/api/supervisio
 
 beforeAll(async () => {
   // Tuesday 24 November 2026, 10:00 Beijing: the meetings below review the week of 16 November.
-  let county: { id: string };
-  ({ t, agent, dispatcher, supervisor, county } = await createOrderTeam({ at: '2026-11-24T02:00:00Z', sessionDays: 10 }));
-  handler2 = await t.login('handler2');
-  countyId = county.id;
-  otherCountyId = handler2.session.current.unit.id;
+  const team = await createOrderTeam({ at: '2026-11-24T02:00:00Z', sessionDays: 10 });
+  ({ t, dispatcher, supervisor } = team);
+  ({ handler2, countyId, otherCountyId, ours, theirs } = await ordersInTwoCities(team));
   const [other] = await t.db.select({ name: units.name }).from(units).where(eq(units.id, otherCountyId));
   otherCountyName = other!.name;
-  ours = await dispatched(order('反映餐饮公司拖欠两个月工资。', { text: '呼和浩特市新城区', divisionCode: '150102' }), countyId);
-  theirs = await dispatched(order('反映包头某建筑公司拖欠农民工工资三个月。', { text: '另一城市某区' }), otherCountyId);
 }, 300_000);
 afterAll(() => t.close());
 
@@ -100,6 +82,33 @@ describe('marking a follow-up done', () => {
     const refused = await handler2.post(`/api/supervision/review-items/${id}/done`);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().code).toBe('REVIEW_ITEM_NOT_FOUND');
+    expect(await ok(supervisor.post(`/api/supervision/review-items/${id}/done`))).toEqual({ id, state: 'done' });
+  });
+});
+
+describe("a follow-up's reminders", () => {
+  it('go to the one who recorded the meeting, not to an owner that cannot read the order (an item recorded before owners had to)', async () => {
+    const m = await ok(meeting('省级周例会（旧记录，待提醒）', [item(ours.id, countyId, '新城区总工会核实欠薪人数')]), 201);
+    const id = m.items[0].id as string;
+    await t.db.execute(sql`update review_items set owner_unit_id = ${otherCountyId}::uuid where id = ${id}::uuid`);
+    type Told = { kind: string; title: string; body: string | null };
+    const told = async (c: Client, kind: string) =>
+      ((await ok(c.get('/api/notifications?limit=100'))).items as Told[]).filter((n) => n.kind === kind && n.title.includes(ours.number));
+    // Friday 27 November, its due day (the scan, then the notices' delivery); Monday 30 November, overdue.
+    for (const [day, kind] of [
+      ['2026-11-27', 'supervision.review_due'],
+      ['2026-11-30', 'supervision.review_overdue'],
+    ] as const) {
+      await runJobsAt(t, `${day}T10:00:00`);
+      await runJobsAt(t, `${day}T10:05:00`);
+      expect({ kind, owner: await told(handler2, kind) }).toEqual({ kind, owner: [] });
+      const recorder = (await told(supervisor, kind)).filter((n) => n.title.includes('责任单位无权查看'));
+      expect(recorder).toHaveLength(1);
+      expect(recorder[0]!.body).toBe(
+        `责任单位「${otherCountyName}」无权查看该工单，收不到提醒，也无法标记完成：请另行记录由能查看该工单的单位负责的督办事项，并将本项标记完成。会议决定：新城区总工会核实欠薪人数`,
+      );
+    }
+    // Still open, and the recorder may close it.
     expect(await ok(supervisor.post(`/api/supervision/review-items/${id}/done`))).toEqual({ id, state: 'done' });
   });
 });

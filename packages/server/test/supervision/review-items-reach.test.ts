@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, createOrderTeam, ok, type Client } from '../support/order-helpers.js';
 import type { TestApp } from '../support/test-app.js';
+import { ordersInTwoCities, type PlacedOrder } from '../support/two-cities.js';
 
 /**
  * Reviews are scoped like orders: a weekly review meeting held above a unit is read there (a county follows the
@@ -9,69 +10,32 @@ import type { TestApp } from '../support/test-app.js';
  * `handler`'s county, in Hohhot) and one of `handler2`'s county in another city.
  */
 let t: TestApp;
-let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, leader: Client, handler2: Client, city: Client;
-let ours: { id: string; number: string }, theirs: { id: string; number: string };
+let dispatcher: Client, handler: Client, supervisor: Client, leader: Client, handler2: Client, city: Client;
+let ours: PlacedOrder, theirs: PlacedOrder;
 let countyId: string, otherCountyId: string;
 type Meetings = { meetings: { id: string; title: string; items: { order: { id: string; number: string }; decision: string; owner: { id: string } }[] }[] };
 
-const order = (narrative: string, place: { text: string; divisionCode?: string }) => ({
-  channel: 'phone',
-  callers: [{ name: '王先生', phone: '13904711111' }],
-  employer: { name: '包头市某某建筑工程有限公司' },
-  place,
-  narrative,
-  typeCode: 'complaint',
-  subjectCode: 'wage_arrears',
-});
-
-async function dispatched(body: ReturnType<typeof order>, unitId: string) {
-  const created = await ok(agent.post('/api/orders', body), 201);
-  await ok(dispatcher.post(`/api/orders/${created.id}/dispatch`, { version: created.version, unitId }));
-  return { id: created.id as string, number: created.number as string };
-}
-
 const item = (orderId: string, ownerUnitId: string, decision: string) => ({ orderId, reasons: ['returned'], decision, ownerUnitId, dueOn: '2026-11-27' });
+/** Records a weekly review meeting held on Tuesday 24 November about the week of 16 November. */
+const meeting = (c: Client, title: string, items: ReturnType<typeof item>[]) =>
+  ok(c.post('/api/supervision/reviews', { heldOn: '2026-11-24', weekStart: '2026-11-16', title, items }), 201);
 const meetingsOf = async (c: Client) => (await ok<Meetings>(c.get('/api/supervision/reviews'))).meetings;
 const itemsOf = (ms: Meetings['meetings']) => Object.fromEntries(ms.map((m) => [m.title, m.items.map((i) => i.order.number).sort()]));
 
 beforeAll(async () => {
   // Tuesday 24 November 2026, 10:00 Beijing: the meetings below review the week of 16 November.
-  let county: { id: string };
-  ({ t, agent, dispatcher, handler, supervisor, leader, county } = await createOrderTeam({ at: '2026-11-24T02:00:00Z', sessionDays: 10 }));
-  [handler2, city] = await Promise.all([t.login('handler2'), t.login('city')]);
-  countyId = county.id;
-  otherCountyId = handler2.session.current.unit.id;
-  ours = await dispatched(order('反映餐饮公司拖欠两个月工资。', { text: '呼和浩特市新城区', divisionCode: '150102' }), countyId);
-  theirs = await dispatched(order('反映包头某建筑公司拖欠农民工工资三个月。', { text: '另一城市某区' }), otherCountyId);
-  await ok(
-    supervisor.post('/api/supervision/reviews', {
-      heldOn: '2026-11-24',
-      weekStart: '2026-11-16',
-      title: '省级周例会（两地）',
-      items: [item(ours.id, countyId, '新城区总工会约谈餐饮公司负责人'), item(theirs.id, otherCountyId, '责成包头市某某建筑工程有限公司三日内结清欠薪')],
-    }),
-    201,
-  );
-  await ok(
-    supervisor.post('/api/supervision/reviews', {
-      heldOn: '2026-11-24',
-      weekStart: '2026-11-16',
-      title: '省级周例会（仅另一区县）',
-      items: [item(theirs.id, otherCountyId, '联合人社部门督促清欠')],
-    }),
-    201,
-  );
+  const team = await createOrderTeam({ at: '2026-11-24T02:00:00Z', sessionDays: 10 });
+  ({ t, dispatcher, handler, supervisor, leader } = team);
+  ({ handler2, countyId, otherCountyId, ours, theirs } = await ordersInTwoCities(team));
+  city = await t.login('city');
+  await meeting(supervisor, '省级周例会（两地）', [
+    item(ours.id, countyId, '新城区总工会约谈餐饮公司负责人'),
+    item(theirs.id, otherCountyId, '责成包头市某某建筑工程有限公司三日内结清欠薪'),
+  ]);
+  await meeting(supervisor, '省级周例会（仅另一区县）', [item(theirs.id, otherCountyId, '联合人社部门督促清欠')]);
   // A meeting held by the county itself, about its own order.
   const countyLeader = await addPerson(t, 'xc-leader', 'leader', countyId);
-  await ok(
-    countyLeader.post('/api/supervision/reviews', {
-      heldOn: '2026-11-24',
-      weekStart: '2026-11-16',
-      title: '新城区周例会',
-      items: [item(ours.id, countyId, '区总工会跟进回访')],
-    }),
-    201,
-  );
+  await meeting(countyLeader, '新城区周例会', [item(ours.id, countyId, '区总工会跟进回访')]);
 }, 300_000);
 afterAll(() => t.close());
 

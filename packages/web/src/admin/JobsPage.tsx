@@ -3,12 +3,13 @@ import { App, Button, Card, Descriptions, Popconfirm, Segmented, Select, Space, 
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useMemo, useState } from 'react';
 import { jobsApi } from '../api/admin.js';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { ListFooter } from '../shell/ListFooter.js';
 import { ErrorState } from '../shell/states.js';
 import { useMorePages } from '../shell/use-more-pages.js';
 import { formatTime } from '../shared/format.js';
 import './admin.css';
+import { JobError } from './jobs/JobError.js';
 import { type Job, type JobPage, type JobState, jobKindNames, jobStateColors, jobStateNames, jobTime, retryable, stateChoices } from './jobs/job-labels.js';
 
 type Query = { state?: JobState; kind?: string };
@@ -18,13 +19,15 @@ type Query = { state?: JobState; kind?: string };
  * and kind, and a failed job sent round again (the server counts its attempts afresh; audited as retry_job).
  */
 export default function JobsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [query, setQuery] = useState<Query>({});
   const [retrying, setRetrying] = useState<number | null>(null);
-  const list = useMorePages<Query, number, JobPage & { next: number | null }>(
-    query,
-    async (q, beforeId) => {
+  // The server says the jobs' last errors in the interface language: read again when it changes.
+  const asked = useMemo(() => ({ query, lang }), [query, lang]);
+  const list = useMorePages<{ query: Query }, number, JobPage & { next: number | null }>(
+    asked,
+    async ({ query: q }, beforeId) => {
       const r = await jobsApi.list({ ...q, limit: 50, ...(beforeId ? { beforeId } : {}) });
       return { ...r, next: r.nextBeforeId };
     },
@@ -109,14 +112,7 @@ export default function JobsPage() {
     {
       title: t('最后错误'),
       dataIndex: 'lastError',
-      render: (v: string | null) =>
-        v ? (
-          <Typography.Paragraph type="danger" ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
-            {v}
-          </Typography.Paragraph>
-        ) : (
-          '—'
-        ),
+      render: (_v, j) => <JobError job={j} />,
     },
     {
       title: t('操作'),
@@ -194,7 +190,7 @@ export default function JobsPage() {
                     </Descriptions.Item>
                     {j.lastError && (
                       <Descriptions.Item label={t('最后错误')} span={2}>
-                        <Typography.Text type="danger">{j.lastError}</Typography.Text>
+                        <JobError job={j} whole />
                       </Descriptions.Item>
                     )}
                     <Descriptions.Item label={t('任务数据')} span={2}>

@@ -40,8 +40,43 @@ describe('request', () => {
     );
     const e = (await request('POST', '/orders', { body: {} }).catch((x: unknown) => x)) as ApiError;
     expect(e).toBeInstanceOf(ApiError);
-    expect([e.status, e.code, e.message, e.requestId]).toEqual([400, 'VALIDATION_FAILED', '输入有误', 'r1']);
+    expect([e.status, e.code, e.summary, e.requestId]).toEqual([400, 'VALIDATION_FAILED', '输入有误', 'r1']);
     expect(e.fields).toEqual([{ field: 'body.narrative', message: '请填写诉求内容' }]);
+  });
+
+  it('says a refusal of fields by the fields’ own messages, without their paths in the request', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(400, {
+        code: 'VALIDATION_FAILED',
+        message: '输入有误：querystring.employer：用人单位名称最多 100 个字；querystring.q：不能超过 100 个字',
+        requestId: 'r2',
+        details: {
+          fields: [
+            { field: 'querystring.employer', message: '用人单位名称最多 100 个字' },
+            { field: 'querystring.q', message: '不能超过 100 个字' },
+          ],
+        },
+      }),
+    );
+    const e = (await request('GET', '/orders').catch((x: unknown) => x)) as ApiError;
+    expect(e.message).toBe('用人单位名称最多 100 个字；不能超过 100 个字');
+    expect(e.summary).toMatch(/^输入有误：querystring\.employer/);
+    // An English interface joins them the English way (the server already said each in English).
+    localStorage.setItem('hotline.lang', 'en');
+    try {
+      const en = new ApiError(400, 'VALIDATION_FAILED', 'Invalid input: body.a: First; body.b: Second', {
+        fields: [
+          { field: 'body.a', message: 'First' },
+          { field: 'body.b', message: 'Second' },
+        ],
+      });
+      expect(en.message).toBe('First; Second');
+    } finally {
+      localStorage.removeItem('hotline.lang');
+    }
+    // A refusal naming no field says the server's message.
+    expect(new ApiError(409, 'ORDER_EXTENSION_PENDING', '已有一项延期申请待审批').message).toBe('已有一项延期申请待审批');
   });
 
   it('answers 204 with undefined', async () => {

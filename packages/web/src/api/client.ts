@@ -8,7 +8,23 @@ import type { paths } from './schema.js';
  */
 export type FieldError = { field: string; message: string };
 
+/**
+ * What a person reads of a refusal. The server's summary of a refusal of fields names each field by where it sits in
+ * the request ("输入有误：querystring.employer：用人单位名称最多 100 个字"), for an integrator; a person reads the
+ * fields' own messages (already in the interface language), joined as that language joins them. Every page that shows
+ * an error's message (a toast, a panel, a failed load) shows this.
+ */
+function forPeople(summary: string, details: { fields?: unknown }): string {
+  const fields = Array.isArray(details.fields) ? (details.fields as FieldError[]) : [];
+  const messages = [...new Set(fields.map((f) => f.message).filter((m) => typeof m === 'string' && m))];
+  if (!messages.length) return summary;
+  return messages.join(interfaceLanguage() === 'en' ? '; ' : '；');
+}
+
 export class ApiError extends Error {
+  /** The server's own message, as it sent it (for a refusal of fields: with their paths in the request). */
+  readonly summary: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -16,8 +32,9 @@ export class ApiError extends Error {
     readonly details: { fields?: FieldError[]; [k: string]: unknown } = {},
     readonly requestId: string | null = null,
   ) {
-    super(message);
+    super(forPeople(message, details));
     this.name = 'ApiError';
+    this.summary = message;
   }
 
   get fields(): FieldError[] {
@@ -70,9 +87,13 @@ async function errorFrom(res: Response): Promise<ApiError> {
  * session tells the listeners), so a caller only ever sees a successful Response.
  */
 /** The interface language (i18n.tsx keeps it): the server answers errors in English when it is English. */
-function withLanguage(input: Request | string, init?: RequestInit): [Request | string, RequestInit | undefined] {
+function interfaceLanguage(): 'en' | 'zh-CN' {
   const lang = typeof localStorage === 'undefined' ? null : localStorage.getItem('hotline.lang');
-  const value = lang === 'en' ? 'en' : 'zh-CN';
+  return lang === 'en' ? 'en' : 'zh-CN';
+}
+
+function withLanguage(input: Request | string, init?: RequestInit): [Request | string, RequestInit | undefined] {
+  const value = interfaceLanguage();
   if (typeof input !== 'string') {
     input.headers.set('accept-language', value);
     return [input, init];

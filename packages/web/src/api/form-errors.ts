@@ -55,9 +55,9 @@ export async function validValues<V>(form: FormInstance<V>, names?: NamePath[]):
 }
 
 /**
- * What a toast says when the server refused a form. Its message names fields by where they sit in the request
- * ("输入有误：body.note：…"), for an integrator; a person already reads each field's message under the field, so the
- * toast names only what fits no field, or asks to look at the fields marked red.
+ * What a toast says when the server refused a form. A person already reads each field's message under the field
+ * (the error's message joins them all: client.ts `ApiError`), so the toast names only what fits no field, or asks to
+ * look at the fields marked red.
  */
 export function refusalToast(error: unknown, unplaced: string[], t: (text: string) => string): string {
   if (error instanceof ApiError && error.fields.length) return unplaced.length ? joinList(t, unplaced, '；') : t('请按标红的提示修改后再提交');

@@ -49,6 +49,9 @@ export const ordersApi = {
   /** `callKey` is sent as Idempotency-Key: the same call saved twice (a retry after a lost answer) is one order. */
   create: (body: CreateOrderBody, callKey?: string) => ok(http.POST('/api/orders/', { body, ...(callKey ? { headers: { 'Idempotency-Key': callKey } } : {}) })),
   list: (q: ListQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
+  /** The counts of a list's filters, asked once a page came without them (`countsDeferred`). */
+  count: (q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>, signal?: AbortSignal) =>
+    ok(http.GET('/api/orders/count', { params: { query: q as never }, ...(signal ? { signal } : {}) })),
   /** Every saved view's count for the current person and role, in one request. */
   viewCounts: (signal?: AbortSignal) => ok(http.GET('/api/orders/view-counts', signal ? { signal } : {})),
   matches: (q: MatchQuery, signal?: AbortSignal) => ok(http.GET('/api/orders/intake-matches', { params: { query: q }, ...(signal ? { signal } : {}) })),

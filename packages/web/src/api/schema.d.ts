@@ -19,10 +19,10 @@ export interface paths {
         get: operations["listCampaigns"];
         put?: never;
         /**
-         * 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN
-         * @description 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN
+         * 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，地区须在所属单位的辖区之内（否则 422 CAMPAIGN_REGION_OUT_OF_SCOPE），本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN；创建记入审计日志
+         * @description 创建专项行动（如冬季欠薪专项）：日期范围加诉求事项、类型、风险标识、地区、关键词规则。地区为本省行政区划代码（市盟代码按其前缀存，含其下旗县区）；目录或本省没有的代码为 400 CAMPAIGN_RULE_UNKNOWN，地区须在所属单位的辖区之内（否则 422 CAMPAIGN_REGION_OUT_OF_SCOPE），本单位已有同名专项行动为 409 CAMPAIGN_NAME_TAKEN；创建记入审计日志
          *
-         *     Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN.
+         *     Create a campaign (e.g. the winter campaign against wage arrears): a date range and subject/type/flag/region/keyword rules. A region is a division code of the installation's province (a city's code is stored as its prefix, covering its counties); a code the catalog or the province does not have is a 400 CAMPAIGN_RULE_UNKNOWN, a region outside the campaign's unit's area a 422 CAMPAIGN_REGION_OUT_OF_SCOPE, a name the unit already gave a campaign a 409 CAMPAIGN_NAME_TAKEN. Each creation is audited.
          */
         post: operations["createCampaign"];
         delete?: never;
@@ -3279,12 +3279,34 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 催办（督办员、领导）：向承办单位发出催办，可要求在期限前答复；记入时间线并按单位计数
-         * @description 催办（督办员、领导）：向承办单位发出催办，可要求在期限前答复；记入时间线并按单位计数
+         * 催办（督办员、领导）：向工单正等待其处理的单位发出催办（承办单位；退单、办结反馈、回访不满意后为须作决定的派单单位），可要求在期限前答复；记入时间线并按单位计数
+         * @description 催办（督办员、领导）：向工单正等待其处理的单位发出催办（承办单位；退单、办结反馈、回访不满意后为须作决定的派单单位），可要求在期限前答复；记入时间线并按单位计数
          *
-         *     Urge the unit holding an open order (supervisor, leader), optionally asking for an answer by a time; on the timeline and counted per unit.
+         *     Urge the unit an open order waits for (supervisor, leader): its holder, or after a return, a reply or a dissatisfied callback the dispatching unit that decides; optionally asking for an answer by a time; on the timeline and counted per unit.
          */
         post: operations["urgeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单计数：与工单列表同样的筛选条件，各状态计数与合计（计数止于上限）。列表先给出一页而未计数时（countsDeferred）由此取得
+         * @description 工单计数：与工单列表同样的筛选条件，各状态计数与合计（计数止于上限）。列表先给出一页而未计数时（countsDeferred）由此取得
+         *
+         *     The counts of a list's filters, per state and in all (up to the cap): asked once a page came without them (countsDeferred).
+         */
+        get: operations["countOrders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3779,10 +3801,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数
-         * @description 督办看板：辖区内临期、超期、应急、待领导批示工单，按承办单位分组，含各单位近 30 天催办与超期次数
+         * 督办看板：辖区内临期、超期、应急、待领导批示工单，按工单正等待其处理的单位（即催办对象）分组，含各单位近 30 天催办与超期次数
+         * @description 督办看板：辖区内临期、超期、应急、待领导批示工单，按工单正等待其处理的单位（即催办对象）分组，含各单位近 30 天催办与超期次数
          *
-         *     The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by holding unit, with each unit's urges and overdue marks of the last 30 days.
+         *     The supervisor's board: near-due, overdue, emergency and awaiting-instruction orders within reach, grouped by the unit each waits for (the one an urge goes to), with each unit's urges and overdue marks of the last 30 days.
          */
         get: operations["getSupervisionBoard"];
         put?: never;
@@ -9847,6 +9869,7 @@ export interface operations {
             query?: {
                 /** @description 坐席：登录名（不区分大小写）或姓名的一部分 / the agent: login (any case) or part of their name */
                 agent?: string;
+                /** @description 来电号码（完整号码）。每次查询记入审计日志 / the caller’s whole number. Every search is audited */
                 caller?: string;
                 /** @description 上一页的 nextCursor / the previous page's nextCursor */
                 cursor?: string;
@@ -15552,7 +15575,13 @@ export interface operations {
                             id: number;
                             key: string | null;
                             kind: string;
+                            /** @description 最后一次失败的信息（英文界面时译为英文） / the last failure’s message, in English when asked */
                             lastError: string | null;
+                            /**
+                             * @description 最后一次失败的类型，页面据此用文字说明；旧记录可能为 null / the kind of the last failure, said in words by the page; null on older rows
+                             * @enum {string|null}
+                             */
+                            lastErrorKind: "unreachable" | "rejected" | "not_configured" | "calendar" | "refused" | "database" | "program" | null;
                             leasedBy: string | null;
                             maxAttempts: number;
                             payload: unknown;
@@ -15701,7 +15730,13 @@ export interface operations {
                         id: number;
                         key: string | null;
                         kind: string;
+                        /** @description 最后一次失败的信息（英文界面时译为英文） / the last failure’s message, in English when asked */
                         lastError: string | null;
+                        /**
+                         * @description 最后一次失败的类型，页面据此用文字说明；旧记录可能为 null / the kind of the last failure, said in words by the page; null on older rows
+                         * @enum {string|null}
+                         */
+                        lastErrorKind: "unreachable" | "rejected" | "not_configured" | "calendar" | "refused" | "database" | "program" | null;
                         leasedBy: string | null;
                         maxAttempts: number;
                         payload: unknown;
@@ -25313,6 +25348,8 @@ export interface operations {
                         countsByState: {
                             [key: string]: number;
                         };
+                        /** @description 为 true：本页未计数（按全部历史计数较慢时先给出本页），countsByState 为空；totalCapped 同时为 true 时 total 只表示“多于本页”。计数请用 GET /api/orders/count 以同样条件另行请求 / true: not counted with this page (a count over the whole history would delay it), no countsByState; with totalCapped, total only says "more than this page". Ask GET /api/orders/count with the same filters for the counts */
+                        countsDeferred: boolean;
                         items: {
                             amountInvolved: number | null;
                             callerCount: number;
@@ -25724,6 +25761,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26057,6 +26096,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26401,6 +26442,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26572,6 +26615,7 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -26741,6 +26785,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -27209,6 +27255,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -27545,6 +27593,7 @@ export interface operations {
                     note?: string;
                     /** @enum {string} */
                     result?: "reached" | "unreachable";
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -27714,6 +27763,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -27896,6 +27947,7 @@ export interface operations {
                     channel: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
                     note?: string;
                     riskFlags?: string[];
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                     workersInvolved?: number;
                 };
@@ -28066,6 +28118,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28239,6 +28293,7 @@ export interface operations {
                     note?: string;
                     subjectCode: string;
                     typeCode: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -28408,6 +28463,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28579,6 +28636,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reply: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -28748,6 +28806,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28921,6 +28981,7 @@ export interface operations {
                     task?: string;
                     /** Format: uuid */
                     unitId: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -29090,6 +29151,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -29262,6 +29325,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -29431,6 +29495,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -29609,6 +29675,7 @@ export interface operations {
                     note?: string;
                     /** Format: uuid */
                     unitId: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -29778,6 +29845,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -30433,6 +30502,7 @@ export interface operations {
                     amount: number;
                     callerInformed: boolean;
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -30602,6 +30672,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -30774,6 +30846,7 @@ export interface operations {
                 "application/json": {
                     approve: boolean;
                     note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -30943,6 +31016,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -31114,6 +31189,7 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -31283,6 +31359,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -31978,6 +32056,7 @@ export interface operations {
                      */
                     category?: "nuisance" | "test" | "duplicate" | "other" | "not_union_matter";
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -32147,6 +32226,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -32488,6 +32569,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -32662,8 +32745,10 @@ export interface operations {
                     sources: {
                         /** Format: uuid */
                         id: string;
+                        /** @description 乐观锁版本号 / optimistic-lock version */
                         version: number;
                     }[];
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -32833,6 +32918,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33174,6 +33261,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33345,6 +33434,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -33514,6 +33604,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33695,6 +33787,7 @@ export interface operations {
                         /** @default 0 */
                         workersHelped?: number;
                     };
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -33864,6 +33957,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -34035,6 +34130,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -34204,6 +34300,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -34388,6 +34486,7 @@ export interface operations {
                     reason: string;
                     /** Format: uuid */
                     unitId?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -34557,6 +34656,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -34879,6 +34980,7 @@ export interface operations {
                     /** @enum {string} */
                     decision: "accept" | "rework";
                     reason?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -35048,6 +35150,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -35219,6 +35323,7 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -35388,6 +35493,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -35725,6 +35832,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description 乐观锁版本号 / optimistic-lock version */
                     version: number;
                 };
             };
@@ -35894,6 +36002,8 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        legalActions: ("draft_letter" | "open_mediation" | "refer")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -36091,6 +36201,169 @@ export interface operations {
                         };
                         /** @description 该单位近 30 天被催办次数 / urges of the unit in the last 30 days */
                         unitUrges30d: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 稳定的错误代码 / stable error code */
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 中文说明 / message in Chinese */
+                        message: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    countOrders: {
+        parameters: {
+            query?: {
+                /** @description 待核实：自助服务页面或微信服务群来的、尚待接线员核实的诉求 / requests that came without an agent and wait for a check */
+                awaitingCheck?: "true" | "false";
+                /** @description 完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited */
+                callerPhone?: string;
+                channel?: "phone" | "app" | "web" | "wechat" | "walk_in" | "transfer_12345" | "upper_platform" | "letter" | "self_service" | "other";
+                confidential?: "true" | "false";
+                deadlineStatus?: "on_time" | "near_due" | "overdue";
+                /** @description 应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag */
+                emergency?: "true" | "false";
+                /** @description 用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it */
+                employer?: string;
+                from?: string;
+                includeSubtree?: "true" | "false";
+                involvement?: "holder" | "dispatched" | "co_handling" | "intake";
+                /** @description 数据钻取：计入该指标的工单 / drill-down: the orders counted in this figure */
+                metric?: "ordersCreated" | "invalidOrders" | "closedAtIntake" | "ordersDispatched" | "due" | "completedOnTime" | "completedLate" | "extended" | "extendedRepeat" | "completed" | "callbacksOfCompleted" | "callbacks" | "handlingDissatisfied" | "callDissatisfied";
+                metricFrom?: string;
+                metricTo?: string;
+                priority?: "normal" | "urgent" | "major";
+                q?: string;
+                riskFlag?: string;
+                state?: string;
+                subjectCode?: string;
+                tier?: "general" | "difficult" | "complex";
+                to?: string;
+                typeCode?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        countsByState: {
+                            [key: string]: number;
+                        };
+                        total: number;
+                        /** @description 为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it */
+                        totalCapped: boolean;
                     };
                 };
             };

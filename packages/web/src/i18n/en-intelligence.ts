@@ -60,4 +60,6 @@ export const enIntelligence: Record<string, string> = {
   字段: 'Field',
   建议数: 'Suggested',
   采纳率: 'Kept',
+  // A suggestion and the classifier's confidence in it (intake/SuggestionsPanel.tsx).
+  '{name}（{percent}%）': '{name} ({percent}%)',
 };

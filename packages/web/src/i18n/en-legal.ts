@@ -170,4 +170,15 @@ export const enLegal: Record<string, string> = {
   金额: 'Amount',
   责任人: 'Owner',
   '草稿（未审批）': 'Draft (not approved)',
+  // Where co-handlers are chosen and the lawyers' studio is out of the unit's reach (orders/actions/co-handler-reach.ts)
+  '劳模律师调解工作室属上级工会，不在本单位可邀请的范围内；双方同意调解、需要工作室协办的，请报请交办单位（{unit}）邀请。':
+    "The model-worker lawyers' mediation studio belongs to a higher federation and is not among the units you may invite; if both sides agree to mediation and the studio should co-handle, ask the dispatching unit ({unit}) to invite it.",
+  '劳模律师调解工作室属上级工会，不在本单位可邀请的范围内；双方同意调解、需要工作室协办的，请报请上级工会邀请。':
+    "The model-worker lawyers' mediation studio belongs to a higher federation and is not among the units you may invite; if both sides agree to mediation and the studio should co-handle, ask the federation above to invite it.",
+  // Drafting a letter from an order asks first (legal/LegalPanel.tsx).
+  '起草提示函？': 'Draft a notice letter?',
+  '起草意见书？': 'Draft an opinion letter?',
+  '将按本工单的事实和诉求事项生成一份草稿，致{employer}；草稿可修改，经领导审批后方可发出。':
+    'A draft to {employer} will be made from the facts and the subject of this order; it can be edited, and goes out only once a leader approves it.',
+  起草: 'Draft',
 };

@@ -133,4 +133,5 @@ export const enSupervision: Record<string, string> = {
   已发送: 'Sent',
   发送失败: 'Failed',
   两次延期: 'Extended twice',
+  重启或归档: 'Reopen or archive',
 };

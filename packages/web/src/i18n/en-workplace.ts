@@ -79,4 +79,10 @@ export const enWorkplace: Record<string, string> = {
   // The header's menu on a narrow screen (a button and a side drawer).
   打开菜单: 'Open the menu',
   菜单: 'Menu',
+  // The reply dialog and the co-handlers' card (orders/actions/specs/outcome-summary.tsx, detail/CoHandlersCard.tsx).
+  '协办单位尚未反馈其承担部分的办理情况：可先催促其反馈，或在办理措施中写明该部分的办理情况；审核时将提示审核人。':
+    'A co-handler has not reported its part: ask it to report first, or say in the measures how that part was done; the reviewer will be told.',
+  未反馈: 'Never replied',
+  延长时长应为整数: 'The extension is a whole number',
+  '搜索内容不能超过 {max} 个字（现有 {n} 个）': 'A search is at most {max} characters ({n} now)',
 };

@@ -35,6 +35,8 @@ const enBase: Record<string, string> = {
   '身份证号应为 18 位（末位可为 X）': 'An ID number is 18 characters (the last may be X)',
   身份证号中的出生日期无效: 'The date of birth in the ID number does not exist',
   身份证号校验位不正确: 'The check digit of the ID number is wrong',
+  身份证号中的出生日期不能晚于今天: 'The date of birth in the ID number cannot be later than today',
+  该号码已登记为本工单的来电人: 'This number is already a caller on this order',
   '密码至少 8 位': 'A password is at least 8 characters',
   '密码不能超过 128 位': 'A password is at most 128 characters',
   密码须包含字母: 'A password needs a letter',
@@ -88,6 +90,14 @@ const enBase: Record<string, string> = {
   '任务 #{id} 已重新排队，将从现在起重新执行': 'Job #{id} is queued again and runs from now',
   '重试任务 #{id}？': 'Retry job #{id}?',
   '任务将从现在起重新执行，尝试次数从 0 开始计算。': 'The job runs again from now, its attempts counted from 0.',
+  // A failed job's kind of failure (admin/jobs/job-labels.ts jobFailureWords), its message kept beside it
+  '无法连接对方系统（网络不通、超时或地址有误）': 'Could not reach the other system (network, timeout or a wrong address)',
+  对方系统拒收或出错: 'The other system refused it or failed',
+  对方系统已停用或未配置接收地址: 'The other system is switched off or has no address to receive at',
+  '工作日历未覆盖所需日期，请先导入该年度的节假日安排': "The working calendar does not cover a day it needs: import that year's holidays first",
+  '业务规则不允许（数据可能已变化）': 'A rule of the system refused it (the data may have changed)',
+  数据库出错: 'Database error',
+  '程序出错，请将详情告知系统维护方': "An error in the program: pass the details on to the system's maintainers",
   // 知识库: 待我审核, versions in the list
   待我审核: 'To review',
   '其他编辑提交审核的版本：审核通过后由编辑发布，退回则回到草稿。':
@@ -175,6 +185,7 @@ const enBase: Record<string, string> = {
   '共 {n} 名来电人': '{n} {n|caller|callers} in all',
   '共 {total} 条，已显示 {n} 条': '{total} in all, {n} shown',
   '多于 {total} 条，已显示 {n} 条': 'More than {total}, {n} shown',
+  '正在统计总数，已显示 {n} 条': 'Counting, {n} shown',
   关系: 'Relation',
   关联: 'Link',
   '关联 {number}': 'Linked {number}',
@@ -840,6 +851,9 @@ const enBase: Record<string, string> = {
   从未使用: 'Never used',
   知识库推荐: 'Knowledge suggestions',
   录入诉求内容后显示相关知识: 'Articles appear as the request is typed',
+  没有找到相关知识: 'No article matches the request',
+  '未能获取知识推荐，继续录入会重试，也可到知识库检索':
+    'Suggested articles could not be loaded: they are asked again as you type, or search the knowledge base',
   用此答复并当场办结: 'Answer with this and close on the spot',
   法律法规: 'Law or regulation',
   地方政策: 'Local policy',
@@ -895,6 +909,8 @@ const enBase: Record<string, string> = {
   提醒: 'Reminder',
   通知: 'Notice',
   '向承办单位发出催办通知，记入时间线并按单位计数。': 'Sends an urging notice to the holding unit; recorded on the timeline and counted per unit.',
+  '向工单正等待其处理的单位（承办单位，或须审核、决定重启或归档的派单单位）发出催办通知，记入时间线并按单位计数。':
+    'Sends an urging notice to the unit the order waits for (the handling unit, or the dispatching unit that is to review it or decide to reopen or archive it); recorded on the timeline and counted per unit.',
   已催办: 'Urged',
   开始通话计时: 'Start the call timer',
   信件: 'Letter',

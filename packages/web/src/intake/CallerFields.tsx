@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { relationLabels } from '../shared/labels.js';
 import { rules } from '../shared/validation.js';
+import { type CallerValues, repeatsEarlierNumber } from './intake-form.js';
 
 /** Who is calling: the first caller's phone comes first (it finds the history), more callers for a group complaint. */
 export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => void } | null> }) {
@@ -21,7 +22,21 @@ export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => 
           {fields.map((field, i) => (
             <Row gutter={10} key={field.key}>
               <Col xs={24} sm={12} lg={5}>
-                <Form.Item name={[field.name, 'phone']} label={i === 0 ? t('来电号码') : t('电话')} rules={[rules.phone(t)]}>
+                <Form.Item
+                  name={[field.name, 'phone']}
+                  label={i === 0 ? t('来电号码') : t('电话')}
+                  // Checked again when an earlier caller's number changes.
+                  dependencies={fields.slice(0, i).map((f) => ['callers', f.name, 'phone'])}
+                  rules={[
+                    rules.phone(t),
+                    ({ getFieldValue }) => ({
+                      validator: () =>
+                        repeatsEarlierNumber(getFieldValue('callers') as CallerValues[] | undefined, field.name)
+                          ? Promise.reject(new Error(t('该号码已登记为本工单的来电人')))
+                          : Promise.resolve(),
+                    }),
+                  ]}
+                >
                   <Input
                     ref={
                       i === 0

@@ -52,7 +52,8 @@ export function ClaimFields({ catalog, typeCode }: { catalog: Catalog | null; ty
         </Col>
         <Col xs={24} sm={12} lg={7}>
           <Form.Item name="title" label={t('标题（可选）')} tooltip={t('不填则取诉求内容的前 30 字')} rules={[rules.max(t, '标题', 60)]}>
-            <Input maxLength={60} />
+            {/* Counted, not cut (as the narrative below): a longer title pasted stays whole and is marked. */}
+            <Input count={{ max: 60, show: ({ count, maxLength }) => (count > 50 ? `${count} / ${maxLength}` : null) }} />
           </Form.Item>
         </Col>
       </Row>

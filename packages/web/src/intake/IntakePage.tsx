@@ -7,6 +7,7 @@ import { CallerFields } from './CallerFields.js';
 import { ClaimFields } from './ClaimFields.js';
 import { IntakeButtons, IntakeTitle, ShortcutHelp } from './IntakeHeader.js';
 import { blankIntake, type ClearedRiskFlag, clearDraft, emptyIntake, type IntakeValues, isBlank, loadDraft, newCallKey, saveDraft } from './intake-form.js';
+import { IntakeSide } from './IntakeSide.js';
 import { MatchesPanel } from './MatchesPanel.js';
 import { PlaceFields } from './PlaceFields.js';
 import { RiskFields } from './RiskFields.js';
@@ -193,24 +194,34 @@ export default function IntakePage() {
           <RiskFields catalog={catalog} values={values} />
         </Form>
       </Card>
-      <div className="intake-side">
-        <KnowledgeSuggestions items={articles} canAnswer={values?.typeCode === 'consult'} busy={saving} onAnswer={answerWith} />
-        <SuggestionsPanel reading={reading.reading} loading={reading.loading} values={values} catalog={catalog} onAccept={acceptSuggestions} />
-        <MatchesPanel
-          matches={hints.matches}
-          loading={hints.loading}
-          error={hints.error}
-          riskFlags={values?.riskFlags ?? []}
-          cleared={clearedFlags}
-          onApplyFlag={applyFlag}
-          onClearFlag={clearFlag}
-          onRestoreFlag={restoreFlag}
-          onAttach={(o) => void attach(o)}
-          attachingId={attachingId}
-          hasQuery={hints.hasQuery}
-        />
-        <ShortcutHelp />
-      </div>
+      <IntakeSide
+        hints={
+          <MatchesPanel
+            matches={hints.matches}
+            loading={hints.loading}
+            error={hints.error}
+            riskFlags={values?.riskFlags ?? []}
+            cleared={clearedFlags}
+            onApplyFlag={applyFlag}
+            onClearFlag={clearFlag}
+            onRestoreFlag={restoreFlag}
+            onAttach={(o) => void attach(o)}
+            attachingId={attachingId}
+            hasQuery={hints.hasQuery}
+          />
+        }
+        knowledge={
+          <KnowledgeSuggestions
+            items={articles.items}
+            status={articles.status}
+            canAnswer={values?.typeCode === 'consult'}
+            busy={saving}
+            onAnswer={answerWith}
+          />
+        }
+        reading={<SuggestionsPanel reading={reading.reading} loading={reading.loading} values={values} catalog={catalog} onAccept={acceptSuggestions} />}
+        footer={<ShortcutHelp />}
+      />
     </div>
   );
 }

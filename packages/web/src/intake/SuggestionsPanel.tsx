@@ -45,9 +45,9 @@ export function SuggestionsPanel(props: {
   const show = (f: SuggestionField): string => {
     switch (f) {
       case 'type':
-        return `${name(catalog?.types, r.type.code)}（${Math.round(r.type.confidence * 100)}%）`;
+        return t('{name}（{percent}%）', { name: name(catalog?.types, r.type.code), percent: Math.round(r.type.confidence * 100) });
       case 'subject':
-        return `${name(catalog?.subjects, r.subject.code)}（${Math.round(r.subject.confidence * 100)}%）`;
+        return t('{name}（{percent}%）', { name: name(catalog?.subjects, r.subject.code), percent: Math.round(r.subject.confidence * 100) });
       case 'riskFlags':
         return (
           joinList(

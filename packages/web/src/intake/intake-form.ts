@@ -76,6 +76,24 @@ export const serverFieldAlias: Record<string, (string | number)[]> = {
   answeredOnSpot: ['answer'],
 };
 
+/** Attaching sends the form's first caller as `caller`: the server's messages about it land on that caller's fields. */
+export const attachFieldAlias: Record<string, (string | number)[]> = {
+  caller: ['callers', 0, 'name'],
+  'caller.name': ['callers', 0, 'name'],
+  'caller.phone': ['callers', 0, 'phone'],
+  'caller.idNumber': ['callers', 0, 'idNumber'],
+};
+
+/**
+ * Whether caller `i` gives a number an earlier caller of the form gave, as typed or normalised ("139 0471 0002" is
+ * 13904710002): the server refuses one number for two callers of an order (orders/domain/caller-numbers.ts).
+ */
+export function repeatsEarlierNumber(callers: readonly (CallerValues | undefined)[] | undefined, i: number): boolean {
+  const number = (c: CallerValues | undefined) => (c?.phone?.trim() ? normalisePhone(c.phone) : '');
+  const n = number(callers?.[i]);
+  return !!n && (callers ?? []).slice(0, i).some((c) => number(c) === n);
+}
+
 const trimmed = (s: string | undefined | null) => {
   const v = s?.trim();
   return v ? v : undefined;

@@ -5,7 +5,7 @@ import { applyServerErrors } from '../api/form-errors.js';
 import { ordersApi } from '../api/orders.js';
 import type { OrderSummary, OrderView } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
-import { clearDraft, type IntakeValues, serverFieldAlias, toCaller, toCreateBody } from './intake-form.js';
+import { attachFieldAlias, clearDraft, type IntakeValues, serverFieldAlias, toCaller, toCreateBody } from './intake-form.js';
 
 export type Saved = { order: OrderView; kind: 'created' | 'attached'; endedAt: number };
 
@@ -91,9 +91,8 @@ export function useIntakeSave(
           message.warning(t('该工单刚被他人修改，已刷新提示，请再试一次'));
           onStale();
         } else {
-          setProblems(
-            applyServerErrors(form, e, { caller: ['callers', 0, 'name'], 'caller.name': ['callers', 0, 'name'], 'caller.phone': ['callers', 0, 'phone'] }),
-          );
+          // A number already on the order (409) or an ID number born after today (400) is marked on its field.
+          setProblems(applyServerErrors(form, e, attachFieldAlias));
           message.error((e as Error).message);
         }
       } finally {

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Typography } from 'antd';
 import type { ArticleHit } from '../api/knowledge.js';
 import { useT } from '../i18n/i18n.js';
 import { Highlighted } from './Highlighted.js';
@@ -9,11 +9,14 @@ import { Highlighted } from './Highlighted.js';
  */
 export function KnowledgeSuggestions({
   items,
+  status,
   canAnswer,
   busy,
   onAnswer,
 }: {
   items: ArticleHit[];
+  /** useArticleSuggestions: nothing asked yet, an answer, or a failed request (said as such, not as "type something"). */
+  status: 'idle' | 'ready' | 'failed';
   canAnswer: boolean;
   busy: boolean;
   onAnswer: (hit: ArticleHit) => void;
@@ -21,8 +24,10 @@ export function KnowledgeSuggestions({
   const t = useT();
   return (
     <Card size="small" title={t('知识库推荐')} className="knowledge-suggestions" data-testid="knowledge-suggestions">
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('录入诉求内容后显示相关知识')} />
+      {status === 'failed' ? (
+        <Alert type="warning" showIcon title={t('未能获取知识推荐，继续录入会重试，也可到知识库检索')} />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status === 'ready' ? t('没有找到相关知识') : t('录入诉求内容后显示相关知识')} />
       ) : (
         items.map((h) => (
           <div key={h.articleId} className="knowledge-hit" data-article={h.articleId}>

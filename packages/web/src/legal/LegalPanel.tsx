@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Modal, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Modal, Popconfirm, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { legalApi, mediationApi } from '../api/legal.js';
@@ -14,7 +14,8 @@ import { legalDialogTitles, LegalDialogFields, type LegalDialog } from './panel/
 import { MediationCaseItem } from './panel/MediationCaseItem.js';
 import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 
-const drafting = ['handler', 'dispatcher', 'leader', 'lawyer', 'mediator'];
+// Work already begun goes on after the order closes: a case's sessions and payments, a referral's result. Who may
+// carry it on is who may start it (server: legal/domain/legal-actions.ts legalRoles).
 const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'];
 const referring = ['handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor'];
 type Dialog = LegalDialog;
@@ -34,7 +35,9 @@ export const legalFieldAlias: Record<string, (string | number)[]> = {
 
 /**
  * Legal work on an order (法律服务): supervision letters to the employer, mediation with its agreement and
- * performance, referral to the petition channel or legal aid. Each list is the order's own.
+ * performance, referral to the petition channel or legal aid. Each list is the order's own. What may be started is
+ * what the server offers on the order (`legalActions`, by the rule its legal services refuse by): nothing on a closed
+ * order, no letter to an employer the order does not name.
  */
 export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: () => void }) {
   const t = useT();
@@ -59,6 +62,20 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
     }
   };
   const draft = (kind: 'notice' | 'opinion') => run(() => legalApi.createLetter({ orderId: order.id, kind }));
+  // A draft is a document the leader is asked to approve: made on purpose, not by a stray click.
+  const draftButton = (kind: 'notice' | 'opinion', label: string, question: string) => (
+    <Popconfirm
+      title={question}
+      description={t('将按本工单的事实和诉求事项生成一份草稿，致{employer}；草稿可修改，经领导审批后方可发出。', { employer: order.employer?.name ?? '' })}
+      okText={t('起草')}
+      cancelText={t('取消')}
+      onConfirm={() => draft(kind)}
+    >
+      <Button size="small" icon={<PlusOutlined />}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
   const openDialog = (d: Dialog, values: Record<string, unknown> = {}) => (form.resetFields(), form.setFieldsValue(values), setDialog(d));
 
   const submit = async () => {
@@ -98,21 +115,17 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
     if (dialog.kind === 'referralResult') await run(() => legalApi.referralResult(dialog.id, { result: v.result }));
   };
 
-  const canDraft = drafting.includes(role) && !!order.employer?.name;
+  const offered = new Set(order.legalActions);
   const canMediate = mediating.includes(role);
   const caseItems = cases.data?.items ?? [];
 
   return (
     <Card size="small" title={t('法律服务')} className="legal-panel">
       <Typography.Title level={5}>{t('法律监督函')}</Typography.Title>
-      {canDraft && (
+      {offered.has('draft_letter') && (
         <Space style={{ marginBottom: 8 }}>
-          <Button size="small" icon={<PlusOutlined />} onClick={() => draft('notice')}>
-            {t('起草提示函')}
-          </Button>
-          <Button size="small" icon={<PlusOutlined />} onClick={() => draft('opinion')}>
-            {t('起草意见书')}
-          </Button>
+          {draftButton('notice', t('起草提示函'), t('起草提示函？'))}
+          {draftButton('opinion', t('起草意见书'), t('起草意见书？'))}
         </Space>
       )}
       <LetterTable letters={letters.data?.items ?? []} loading={letters.loading} onChanged={reload} />
@@ -120,7 +133,8 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('调解')}
       </Typography.Title>
-      {canMediate && !caseItems.some((c) => c.state === 'open') && (
+      {/* One case open at a time (the server refuses a second: MEDIATION_CASE_OPEN). */}
+      {offered.has('open_mediation') && !caseItems.some((c) => c.state === 'open') && (
         <Button size="small" icon={<PlusOutlined />} onClick={() => openDialog({ kind: 'open' }, { worker: order.callers?.[0]?.name ?? '' })}>
           {t('发起调解')}
         </Button>
@@ -132,7 +146,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('信访与法律援助转介')}
       </Typography.Title>
-      {referring.includes(role) && (
+      {offered.has('refer') && (
         <Button size="small" icon={<PlusOutlined />} onClick={() => openDialog({ kind: 'refer' }, { channel: 'legal_aid' })}>
           {t('转介')}
         </Button>

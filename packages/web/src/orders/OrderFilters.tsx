@@ -11,6 +11,9 @@ import { fixedBy, type Filters, type SavedView } from './views.js';
 import { ChoiceFilter } from './filters/ChoiceFilter.js';
 import { MoreFilters } from './filters/MoreFilters.js';
 
+/** The most a search may say (server: orders.routes.ts listOrders `q`). */
+export const searchMax = 100;
+
 /** The filters listOrders supports; selects apply at once, typed text on Enter. */
 export function OrderFilters({ view, filters, onChange }: { view: SavedView; filters: Filters; onChange: (f: Filters) => void }) {
   const { t, lang } = useI18n();
@@ -21,6 +24,9 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
   );
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  // A longer search (typed, pasted, or in a link) stays in the box as it is and is marked there: not cut, and the box
+  // does not search with it.
+  const qTooLong = q.trim().length > searchMax;
 
   const set = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch } as Record<string, unknown>;
@@ -33,15 +39,20 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
 
   return (
     <Form layout="inline" className="order-filters" size="small">
-      <Form.Item>
+      <Form.Item
+        validateStatus={qTooLong ? 'error' : undefined}
+        help={qTooLong ? t('搜索内容不能超过 {max} 个字（现有 {n} 个）', { max: searchMax, n: q.trim().length }) : undefined}
+      >
         <Input.Search
           placeholder={t('工单号、标题、内容、单位、地点')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
+          onSearch={(v) => {
+            if (v.trim().length <= searchMax) set({ q: v.trim() || undefined });
+          }}
           allowClear
           style={{ width: 240 }}
-          maxLength={100}
+          aria-invalid={qTooLong || undefined}
         />
       </Form.Item>
       <ChoiceFilter

@@ -89,6 +89,7 @@ export default function OrderListPage() {
             <ListFooter
               total={list.total}
               capped={list.totalCapped}
+              counting={list.counting}
               shown={list.items.length}
               more={list.next ? () => void list.more() : null}
               loadingMore={list.loadingMore}

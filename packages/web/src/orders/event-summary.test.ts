@@ -52,7 +52,11 @@ describe('a note the system wrote, in the interface language', () => {
   } as unknown as OrderEvent;
 
   it("says a timer's note from its signal and deadline", () => {
-    expect(eventNote(escalated, zh, 'zh')).toBe('超期升级（12月4日 14:28）');
+    // In Chinese too, the deadline in the page's one time format, not the stored note's "12月4日".
+    expect(eventNote(escalated, zh, 'zh')).toBe('超期升级（2026-12-04 14:28）');
+    expect(eventNote({ ...escalated, note: '超期升级（派单时限 12月4日 14:28）' } as OrderEvent, zh, 'zh')).toBe('超期升级（派单时限 2026-12-04 14:28）');
+    // A note without its deadline in the data is shown as stored.
+    expect(eventNote({ ...escalated, data: { signal: 'escalated' } } as unknown as OrderEvent, zh, 'zh')).toBe('超期升级（12月4日 14:28）');
     expect(eventNote(escalated, en, 'en')).toBe('Overdue escalation (2026-12-04 14:28)');
     // The note naming the step's deadline (supervision/domain/notices.ts signalNote).
     expect(eventNote({ ...escalated, note: '超期升级（派单时限 12月4日 14:28）' } as OrderEvent, en, 'en')).toBe(

@@ -214,22 +214,25 @@ const emergencyWays: Record<string, string> = { dispatch: '派单交办', hotlin
 /**
  * An event's note in the interface language. A note is what a person wrote and is shown as written, but the system
  * writes some notes itself from the event's data: the timers' (the signal and its deadline) and the way chosen for an
- * emergency order (the way, then the person's words). Those are said again from the data in English; in Chinese, and
- * for any note that does not read as the server writes it, the note is shown as it is.
+ * emergency order (the way, then the person's words). A timer's is said again from the data in either language, its
+ * deadline in the page's one time format (the server writes "12月4日 14:28" into the stored note, the rest of the page
+ * "2026-12-04 14:28"); the way is said again in English. Any note that does not read as the server writes it is shown
+ * as it is.
  */
 export function eventNote(e: OrderEvent, t: T, lang: Lang): string | null {
-  if (!e.note || lang === 'zh') return e.note;
+  if (!e.note) return e.note;
   const d = e.data ?? {};
   const signal = typeof d.signal === 'string' ? signalNotes[d.signal] : undefined;
   // "超期升级（12月4日 14:28）", or naming the deadline (supervision/domain/notices.ts signalNote): "（派单时限 …）", "（期限 …）".
   const m = signal ? new RegExp(`^${signal}(?:（(?:(?:(.+?)时限|(期限)) )?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}）)?$`).exec(e.note) : null;
   if (signal && m) {
     const time = typeof d.dueAt === 'string' && e.note !== signal ? formatTime(d.dueAt) : null;
-    if (!time) return t(signal);
+    if (!time) return lang === 'zh' ? e.note : t(signal);
     if (m[1]) return t('{signal}（{step}时限 {time}）', { signal: t(signal), step: t(m[1]), time });
     if (m[2]) return t('{signal}（期限 {time}）', { signal: t(signal), time });
     return t('{signal}（{time}）', { signal: t(signal), time });
   }
+  if (lang === 'zh') return e.note;
   const way = e.action === 'record_emergency_way' && typeof d.way === 'string' ? emergencyWays[d.way] : undefined;
   if (way && e.note.startsWith(way)) {
     const rest = e.note.slice(way.length).replace(/^：/, '');

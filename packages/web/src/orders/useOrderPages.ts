@@ -7,17 +7,42 @@ export const pageSize = 30;
 /**
  * One list query's pages (shell/use-more-pages.ts): the first on every change of the query's content or on reload(),
  * more on demand; a newer query aborts an older one. Past 1,000 matches the server stops counting (order-list.ts
- * listCountCap): `totalCapped`, and the list says "1,000+".
+ * listCountCap): `totalCapped`, and the list says "1,000+". A first page the server did not count (its count would
+ * range over the history: a text, a type over the years) says so (`countsDeferred`); it is shown at once and its
+ * count asked for beside it (`counting` until it comes; a failed count leaves "more than the page").
  */
 export function useOrderPages(query: ListQuery) {
   const queryKey = JSON.stringify(query);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query's content decides, not its identity
   const stable = useMemo(() => query, [queryKey]);
-  return useMorePages(
+  const list = useMorePages(
     stable,
-    (q, after: string | null, signal) => ordersApi.list({ ...q, limit: pageSize, ...(after ? { cursor: after } : {}) }, signal).then(fromCursorPage),
+    // Each page keeps the query it answers: its count is asked for with that query's filters, not a newer one's.
+    (q, after: string | null, signal) =>
+      ordersApi.list({ ...q, limit: pageSize, ...(after ? { cursor: after } : {}) }, signal).then((p) => ({ ...fromCursorPage(p), asked: q })),
     { key: (o) => o.id },
   );
+  const first = list.first;
+  const [counted, setCounted] = useState<{ of: typeof first; total: number; totalCapped: boolean } | null>(null);
+  useEffect(() => {
+    // Only a total the page could not give is asked for: the list shows no counts per state.
+    if (!first?.countsDeferred || !first.totalCapped) return;
+    const ctl = new AbortController();
+    const { sort: _sort, ...filters } = first.asked;
+    ordersApi
+      .count(filters, ctl.signal)
+      .then((c) => setCounted({ of: first, total: c.total, totalCapped: c.totalCapped }))
+      .catch(() => undefined);
+    return () => ctl.abort();
+  }, [first]);
+  // A count belongs to the first page it was asked for: a newer page (another query, a reload) waits for its own.
+  const mine = counted && counted.of === first ? counted : null;
+  return {
+    ...list,
+    total: mine ? mine.total : list.total,
+    totalCapped: mine ? mine.totalCapped : list.totalCapped,
+    counting: first?.countsDeferred === true && first.totalCapped && !mine,
+  };
 }
 
 /**

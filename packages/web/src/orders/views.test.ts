@@ -10,7 +10,9 @@ describe('saved views per role', () => {
     ['handler', ['my_work', 'to_sign', 'in_progress', 'near_due', 'overdue', 'co_handling', 'subtree', 'all']],
     ['supervisor', ['to_dispatch', 'in_progress', 'emergency', 'near_due', 'overdue', 'subtree', 'all']],
     ['leader', ['in_progress', 'emergency', 'near_due', 'overdue', 'subtree', 'all']],
-    ['lawyer', ['consultations', 'in_progress', 'all']],
+    // The lawyers' studio signs and replies by its lawyer and mediator: they have the holding unit's queues.
+    ['lawyer', ['my_work', 'to_sign', 'consultations', 'in_progress', 'co_handling', 'all']],
+    ['mediator', ['my_work', 'to_sign', 'in_progress', 'co_handling', 'all']],
     ['auditor', ['all']],
   ] as const)('%s sees %j', (role, expected) => expect(keys(role)).toEqual(expected));
 

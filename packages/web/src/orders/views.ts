@@ -10,6 +10,13 @@ export type SavedView = { key: string; label: string; query: ListQuery; roles: r
 const desk: Role[] = ['dispatcher', 'supervisor'];
 const workers: Role[] = ['dispatcher', 'supervisor', 'handler', 'mediator', 'lawyer', 'leader'];
 const chasers: Role[] = ['dispatcher', 'supervisor', 'handler', 'leader'];
+/**
+ * The holding unit's queues, for whoever the server's rules let sign (待签收) or sign and reply (我的待办, not the
+ * desk's: its dispatchers have 待签收 and 办理中): the lawyers' studio acts by its lawyer and mediator. The server
+ * derives them from its state machine (server: saved-views.ts); its test holds these equal to them.
+ */
+const signers: Role[] = ['handler', 'dispatcher', 'lawyer', 'mediator'];
+const holderWorkers: Role[] = ['handler', 'lawyer', 'mediator'];
 
 /** The states of an order still in the loop: every state but the final ones (server: orders/domain/states.ts openStates). */
 const finalStates: readonly OrderState[] = ['archived', 'closed_at_intake', 'merged', 'invalid'];
@@ -33,14 +40,14 @@ export const savedViews: SavedView[] = [
     key: 'my_work',
     label: '我的待办',
     query: { state: ['pending_sign', 'handling'], involvement: 'holder', sort: 'due_asc' },
-    roles: ['handler', 'mediator'],
+    roles: holderWorkers,
     hint: '派给本单位待签收和正在办理的工单',
   },
   {
     key: 'to_sign',
     label: '待签收',
     query: { state: ['pending_sign'], involvement: 'holder', sort: 'due_asc' },
-    roles: ['handler', 'dispatcher'],
+    roles: signers,
     hint: '派给本单位、尚未签收的工单',
   },
   { key: 'consultations', label: '法律咨询', query: { typeCode: 'consult', sort: 'due_asc' }, roles: ['lawyer'], hint: '派给律师调解工作室的咨询工单' },
@@ -67,7 +74,8 @@ export const savedViews: SavedView[] = [
     key: 'co_handling',
     label: '协办',
     query: { involvement: 'co_handling', sort: 'due_asc' },
-    roles: ['handler', 'dispatcher', 'mediator'],
+    // The lawyers' studio is invited to mediate and answers its part by its lawyer too.
+    roles: ['handler', 'dispatcher', 'mediator', 'lawyer'],
     hint: '本单位协办的工单',
   },
   { key: 'subtree', label: '本辖区', query: { includeSubtree: true, sort: 'due_asc' }, roles: chasers, hint: '本单位及下级单位承办的工单' },

@@ -47,6 +47,13 @@ describe('the server rules, repeated in the browser', () => {
     ['1101051949123100', '身份证号应为 18 位（末位可为 X）'],
   ])('ID number %s → %s', (n, problem) => expect(idNumberProblem(n)).toBe(problem));
 
+  // The walk-through's number (born 2030-01-01, a valid check digit), and the day itself: born today is accepted.
+  it.each([
+    ['150102203001010018', '2026-12-06', '身份证号中的出生日期不能晚于今天'],
+    ['15010220261206001X', '2026-12-06', null],
+    ['15010220261206001X', '2026-12-05', '身份证号中的出生日期不能晚于今天'],
+  ])('ID number %s on %s → %s', (n, today, problem) => expect(idNumberProblem(n, today)).toBe(problem));
+
   it.each([
     ['91350100M000100Y43', true],
     ['91350100M000100Y44', false],
@@ -73,6 +80,7 @@ describe('in English', () => {
 
   it.each([
     ...['1101051949123100', '110105194902310028', '110105194912310021'].map((n) => [n, idNumberProblem(n)] as const),
+    ['150102203001010018', idNumberProblem('150102203001010018', '2026-12-06')] as const,
     ...['short1', 'abcdefghijk', 'Password1!', `${'a'.repeat(128)}1`].map((p) => [p, passwordProblem(p)] as const),
     ['agent-Kite9', passwordProblem('agent-Kite9', 'agent')] as const,
     ['the hint', passwordHint] as const,

@@ -22,8 +22,14 @@ export function normalisePhone(raw: string): string {
 export const isPhone = (s: string) => phonePattern.test(normalisePhone(s));
 export const isMobile = (s: string) => mobilePattern.test(normalisePhone(s));
 
+// ID numbers: the server's platform/validation/id-number.ts, in its order (format, a date that exists, a date that has
+// come, check digit). `today` is the browser's date, YYYY-MM-DD; the server judges by its own clock.
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-export function idNumberProblem(raw: string): string | null {
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+export function idNumberProblem(raw: string, today: string = localToday()): string | null {
   const s = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(s)) return '身份证号应为 18 位（末位可为 X）';
   const y = Number(s.slice(6, 10));
@@ -31,6 +37,8 @@ export function idNumberProblem(raw: string): string | null {
   const d = Number(s.slice(12, 14));
   const born = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || born.getUTCFullYear() !== y || born.getUTCMonth() !== m - 1 || born.getUTCDate() !== d) return '身份证号中的出生日期无效';
+  // YYYYMMDD against YYYYMMDD: the digits compare as the dates do.
+  if (s.slice(6, 14) > today.replaceAll('-', '')) return '身份证号中的出生日期不能晚于今天';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * idWeights[i]!;
   if ('10X98765432'[sum % 11] !== s[17]) return '身份证号校验位不正确';

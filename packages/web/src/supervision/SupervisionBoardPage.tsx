@@ -9,10 +9,20 @@ import { EmptyState, ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { UrgeDialog } from './UrgeDialog.js';
 
-const stepLabels: Record<string, string> = { dispatch: '派单', sign: '签收', return: '退单', reply: '办结反馈', callback: '回访', review: '审核' };
+// The steps an order is in (server orders/domain/events.ts `orderSteps`): the timed ones and the desk's two decisions.
+const stepLabels: Record<string, string> = {
+  dispatch: '派单',
+  sign: '签收',
+  return: '退单',
+  reply: '办结反馈',
+  callback: '回访',
+  review: '审核',
+  reopen_or_archive: '重启或归档',
+};
 
 /**
- * The supervisor's board (督办看板): near-due, overdue, emergency and awaiting-instruction orders by holding unit,
+ * The supervisor's board (督办看板): near-due, overdue, emergency and awaiting-instruction orders by the unit each waits
+ * for (its holder, or the desk whose decision it awaits: the server's grouping, the unit 催办 goes to),
  * one click to urge where the server says the reader may (`canUrge`: the state machine's answer, as on the order's
  * page). A row the reader's unit only still sees (it returned the order, was passed over), or a dispatcher's, has none.
  */

@@ -1,12 +1,21 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../api/client.js';
 import { supervisionApi } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
-import { validValues } from '../api/form-errors.js';
+import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 
-/** 催办: a message to the unit holding the order, and optionally a time by which it must answer. */
+/**
+ * The answer-by time must lie ahead (the server refuses one already past, URGE_ANSWER_BY_PAST): days before today are
+ * not offered. A time earlier today can still be picked; the server's refusal then shows under the field.
+ */
+export const beforeToday = (d: Dayjs) => d.isBefore(dayjs(), 'day');
+
+/**
+ * 催办: a message to the unit the order waits for (the server chooses it: the holder, or the desk whose decision the
+ * order awaits), and optionally a time by which it must answer.
+ */
 export function UrgeDialog({
   order,
   onClose,
@@ -31,7 +40,8 @@ export function UrgeDialog({
       form.resetFields();
       onDone(r.unitUrges30d);
     } catch (e) {
-      message.error(isApiError(e) ? e.message : t('催办失败'));
+      // A field the server refuses (the answer-by time already past) is marked where it was entered, in its words.
+      message.error(isApiError(e) ? refusalToast(e, applyServerErrors(form, e), t) : t('催办失败'));
     } finally {
       setSaving(false);
     }
@@ -52,7 +62,7 @@ export function UrgeDialog({
           <Input.TextArea rows={3} data-testid="urge-message" />
         </Form.Item>
         <Form.Item name="answerBy" label={t('要求答复时间（可选）')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={beforeToday} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCampaignRules, regionPrefixOf, regionSpellings, type KnownCodes } from './campaign-rules.js';
+import { checkCampaignRules, regionPrefixOf, regionsOutside, regionSpellings, type KnownCodes } from './campaign-rules.js';
 
 const none = { subjectCodes: [], typeCodes: [], riskFlags: [], divisionPrefixes: [], keywords: [] };
 const spellings = regionSpellings([{ code: '150000' }, { code: '150100' }, { code: '150102' }, { code: '150171' }]);
@@ -49,5 +49,23 @@ describe('checkCampaignRules', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.rules).toEqual({ ...none, subjectCodes: ['wage_arrears'], divisionPrefixes: ['1501', '150102'], keywords: ['欠薪'] });
+  });
+});
+
+describe('a campaign’s regions and its unit’s area', () => {
+  const prefixOf = (c: string) => known.region(c)!;
+
+  it('are the unit’s own place or places inside it, however spelt', () => {
+    expect(regionsOutside(['150100', '1501', '150102'], prefixOf, '150100')).toEqual([]);
+    expect(regionsOutside(['150000', '150100', '150171'], prefixOf, '150000')).toEqual([]);
+  });
+
+  it('names, as sent and each once, a place beside the unit’s or wider than it', () => {
+    expect(regionsOutside(['150102', '150100', '15', '150000', '15'], prefixOf, '150102')).toEqual(['150100', '15', '150000']);
+  });
+
+  it('leaves no region to a unit without an area', () => {
+    expect(regionsOutside(['150102'], prefixOf, null)).toEqual(['150102']);
+    expect(regionsOutside([], prefixOf, null)).toEqual([]);
   });
 });

@@ -68,3 +68,15 @@ export function checkCampaignRules(rules: CampaignRules, known: KnownCodes): { r
     },
   };
 }
+
+/**
+ * The regions of a campaign (as named, each once) that lie outside its unit's area: the division the unit answers
+ * for (its own, else the nearest unit's above it: units/domain/unit-rules.ts `areaOf`), with every place inside it. A
+ * campaign counts only its unit's orders (reports.repo.ts campaignCondition), so a city's campaign over another
+ * city, or over the whole province, was a campaign of the wrong place and counted 0 (or the city's own) with nobody
+ * told why. A unit without an area (none on its path has a division) names no region.
+ */
+export function regionsOutside(named: readonly string[], prefixOf: (code: string) => string, area: string | null): string[] {
+  const inside = area === null ? null : regionPrefixOf(area);
+  return unique(named.filter((c) => inside === null || !prefixOf(c).startsWith(inside)));
+}

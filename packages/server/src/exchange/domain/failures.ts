@@ -1,3 +1,5 @@
+import { JobFailure, type JobFailureKind } from '../../platform/jobs/job-failure.js';
+
 /**
  * Why a message to a partner (or our request for its reconciliation statement) did not go through, as a kind stored
  * with the error (exchange_messages.last_error_kind, a report's statementErrorKind): the pages say the kind in words
@@ -103,10 +105,29 @@ export const behindEarlier = (earlierId: number, earlier: Failure): Failure => (
 
 export const notSending: Failure = { kind: 'not_sending', detail: '对接平台已停用或未配置接收地址' };
 
-/** An Error that carries its failure, so the job's own last error (the jobs page) keeps the detail as its message. */
-export class DeliveryFailure extends Error {
+/**
+ * The jobs page's kind of each failure (platform/jobs/job-failure.ts): whether the partner could not be reached,
+ * answered with an error, or is not set up to receive. A message behind an earlier one is never thrown itself (its job
+ * throws the earlier one's failure).
+ */
+const jobFailureKindOf: Record<FailureKind, JobFailureKind> = {
+  refused: 'unreachable',
+  timeout: 'unreachable',
+  unknown_host: 'unreachable',
+  network: 'unreachable',
+  certificate: 'unreachable',
+  rejected: 'rejected',
+  partner_error: 'rejected',
+  unreadable: 'rejected',
+  not_sending: 'not_configured',
+  behind_earlier: 'unreachable',
+  other: 'program',
+};
+
+/** An Error that carries its failure, so the job's own last error (the jobs page) keeps its kind and its detail. */
+export class DeliveryFailure extends JobFailure {
   constructor(readonly failure: Failure) {
-    super(failure.detail);
+    super(jobFailureKindOf[failure.kind], failure.detail);
     this.name = 'DeliveryFailure';
   }
 }

@@ -20,13 +20,19 @@ export const articleKindNames: Record<ArticleKind, { zh: string; en: string }> =
  */
 export const articleStatuses = ['draft', 'in_review', 'approved', 'published'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
-export const articleStatusNames: Record<ArticleStatus, string> = { draft: '草稿', in_review: '待审核', approved: '已审核待发布', published: '已发布' };
+export const articleStatusNames: Record<ArticleStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'draft' },
+  in_review: { zh: '待审核', en: 'in review' },
+  approved: { zh: '已审核待发布', en: 'approved, to be published' },
+  published: { zh: '已发布', en: 'published' },
+};
 
 export const editorRoles: readonly Role[] = ['editor'];
 export const isEditor = (role: Role) => editorRoles.includes(role);
 
 export type ArticleAction = 'save' | 'submit' | 'approve' | 'reject' | 'publish';
-export type WorkflowDecision = { ok: true; next: ArticleStatus } | { ok: false; code: string; message: string };
+/** A refusal's `english`: the message's English when it is composed of names (a status's, an action's). */
+export type WorkflowDecision = { ok: true; next: ArticleStatus } | { ok: false; code: string; message: string; english?: string };
 
 const from: Record<ArticleAction, readonly ArticleStatus[]> = {
   save: articleStatuses,
@@ -36,7 +42,14 @@ const from: Record<ArticleAction, readonly ArticleStatus[]> = {
   publish: ['approved'],
 };
 const to: Record<ArticleAction, ArticleStatus> = { save: 'draft', submit: 'in_review', approve: 'approved', reject: 'draft', publish: 'published' };
-const actionNames: Record<ArticleAction, string> = { save: '修改', submit: '提交审核', approve: '审核通过', reject: '审核退回', publish: '发布' };
+/** Each action's name as a refusal says it: Chinese, and an English verb phrase ("does not let you publish it"). */
+const actionNames: Record<ArticleAction, { zh: string; en: string }> = {
+  save: { zh: '修改', en: 'change it' },
+  submit: { zh: '提交审核', en: 'submit it for review' },
+  approve: { zh: '审核通过', en: 'approve it' },
+  reject: { zh: '审核退回', en: 'send it back' },
+  publish: { zh: '发布', en: 'publish it' },
+};
 
 /**
  * Whether an editor may take the action on a version in this status. Four eyes: the person who saved a version
@@ -45,7 +58,13 @@ const actionNames: Record<ArticleAction, string> = { save: '修改', submit: '�
 export function decideArticle(status: ArticleStatus, action: ArticleAction, who: { role: Role; userId: string; savedBy: string | null }): WorkflowDecision {
   if (!isEditor(who.role)) return { ok: false, code: 'KB_EDITOR_REQUIRED', message: '只有知识库编辑可以维护知识库' };
   if (!from[action].includes(status)) {
-    return { ok: false, code: 'KB_INVALID_TRANSITION', message: `条目当前状态（${articleStatusNames[status]}）不允许${actionNames[action]}` };
+    const [state, act] = [articleStatusNames[status], actionNames[action]];
+    return {
+      ok: false,
+      code: 'KB_INVALID_TRANSITION',
+      message: `条目当前状态（${state.zh}）不允许${act.zh}`,
+      english: `The entry is ${state.en}, which does not let you ${act.en}`,
+    };
   }
   if ((action === 'approve' || action === 'reject') && who.savedBy === who.userId) {
     return { ok: false, code: 'KB_SELF_REVIEW', message: '不能审核自己编写的版本，请由另一位编辑审核' };

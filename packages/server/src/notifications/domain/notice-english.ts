@@ -133,6 +133,19 @@ const templates: [zh: string, en: string][] = [
   ['周例会督办事项：工单 {number}，请于 {day} 前落实', 'Weekly review item: order {number}, to be done by {day}'],
   ['周例会督办事项已超期：工单 {number}（期限 {day}）', 'Weekly review item overdue: order {number} (due {day})'],
   ['周例会督办事项今天到期：工单 {number}（期限 {day}）', 'Weekly review item due today: order {number} (due {day})'],
+  // A follow-up whose owner cannot read its order: told to the one who recorded the meeting (supervision.scan.ts).
+  [
+    '周例会督办事项已超期，责任单位无权查看：工单 {number}（期限 {day}）',
+    'Weekly review item overdue, and its owner cannot read the order: order {number} (due {day})',
+  ],
+  [
+    '周例会督办事项今天到期，责任单位无权查看：工单 {number}（期限 {day}）',
+    'Weekly review item due today, and its owner cannot read the order: order {number} (due {day})',
+  ],
+  [
+    '责任单位「{name}」无权查看该工单，收不到提醒，也无法标记完成：请另行记录由能查看该工单的单位负责的督办事项，并将本项标记完成。会议决定：{text}',
+    'The owner “{name}” cannot read the order, so it is not reminded and cannot mark the item done: record a follow-up owned by a unit that reads the order, and mark this one done. The meeting decided: {text}',
+  ],
   ['{month} 月度通报：超期 {n} 件、退单 {n2} 件、不满意 {n3} 件', 'Monthly circular {month}: {n} overdue, {n2} returned, {n3} dissatisfied'],
   ['{name}：请对照通报整改。{text}', '{name}: please put right what the circular names. {text}'],
   // Elsewhere: the self-service page, the risk register, surges, WeChat service groups

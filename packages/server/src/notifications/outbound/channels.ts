@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JobFailure } from '../../platform/jobs/job-failure.js';
 import { signRequest } from '../../platform/signing/hmac.js';
 
 /**
@@ -24,11 +25,11 @@ async function post(url: string, raw: string, headers: Record<string, string>): 
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    throw new Error(`无法连接 ${new URL(url).host}：${(err as Error).message}`);
+    throw new JobFailure('unreachable', `无法连接 ${new URL(url).host}：${(err as Error).message}`);
   }
   if (!res.ok) {
     const text = (await res.text().catch(() => '')).slice(0, 200);
-    throw new Error(`HTTP ${res.status}${text ? `：${text}` : ''}`);
+    throw new JobFailure('rejected', `HTTP ${res.status}${text ? `：${text}` : ''}`);
   }
 }
 

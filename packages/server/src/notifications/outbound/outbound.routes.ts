@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import { outbox } from '../../platform/jobs/outbox.repo.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
-import { describe, errorResponses, idParam } from '../../platform/http/schemas.js';
+import { describe, errorResponses, idParam, trimmedText } from '../../platform/http/schemas.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { orderStates } from '../../orders/domain/states.js';
 import { taskOrderLines } from '../../orders/orders-for-supervision.js';
@@ -251,7 +251,7 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
         body: z
           .object({
             outcome: z.enum(['done', 'failed'], { error: '结果应为 done 或 failed' }).default('done'),
-            note: z.string({ error: '说明应为文字' }).trim().max(500, { error: '说明不能超过 500 个字符' }).optional(),
+            note: trimmedText({ error: '说明应为文字' }).max(500, { error: '说明不能超过 500 个字符' }).optional(),
           })
           .strict(),
         response: {

@@ -6,7 +6,8 @@ import type { ReplyDoubt } from '../../handling/domain/reply-plausibility.js';
 import type { LimitSnapshot } from '../orders.tables.js';
 import * as fx from './effects.js';
 import type { Effect, EffectCtx, OrderRow, OrderSnapshot } from './effects.js';
-import { orderActions, type OrderAction } from './state-machine.js';
+import { orderActions, rules, type OrderAction } from './state-machine.js';
+import { orderVisibleTo } from '../../access/scope.js';
 
 /**
  * The effects table: every action's effect computed from an order snapshot, without a database. Each row says what
@@ -154,6 +155,10 @@ const dissatisfied = order({
   handlingSatisfaction: 'dissatisfied',
   callSatisfaction: 'satisfied',
   callbackAttempts: 1,
+  currentStep: 'reopen_or_archive',
+  currentStepStartedAt: t0,
+  currentDueAt: null,
+  currentNearDueAt: null,
 });
 const co = { id: id(601), unitId: hrBureau.id, repliedAt: null };
 
@@ -420,7 +425,8 @@ const rows: Row[] = [
         ctx({ unitId: centre.id, role: 'agent' }),
       ),
     event: 'callback_dissatisfied',
-    set: { callbackAttempts: 1, currentStep: 'callback' },
+    // The callback step ends with the call: the desk's decision runs against no deadline (workflow.md sets none).
+    set: { callbackAttempts: 1, currentStep: 'reopen_or_archive', currentStepStartedAt: now, currentDueAt: null, currentNearDueAt: null },
     ended: { step: 'callback', met: true },
     notices: ['order.callback_dissatisfied'],
     data: { autoArchived: false },
@@ -440,7 +446,7 @@ const rows: Row[] = [
     effect: () => fx.reopenEffect(snap(dissatisfied), { reason: '工资仍未到账' }, ctx()),
     event: 'reopen',
     set: { reopenCount: 1, acceptedAt: null, callbackDueAt: null, currentStep: 'reply' },
-    ended: { step: 'callback', met: true },
+    ended: { step: 'reopen_or_archive', met: null },
     notices: ['order.reopened'],
     data: { reopen: 1 },
   },
@@ -450,7 +456,7 @@ const rows: Row[] = [
     effect: () => fx.archiveEffect(snap(dissatisfied), { note: null }, ctx()),
     event: 'archive',
     set: { closedAt: now, currentStep: null, currentDueAt: null },
-    ended: { step: 'callback', met: true },
+    ended: { step: 'reopen_or_archive', met: null },
     data: { callbackAttempts: 1, withoutCallback: false },
   },
   {
@@ -600,7 +606,7 @@ const rows: Row[] = [
     effect: () =>
       fx.urgeEffect(
         snap(handling),
-        { holder: county, message: '请加快办理', answerBy: null, byName: '督办员', holderChain: [root.id, city.id, county.id], subjectName: '拖欠工资' },
+        { unit: county, message: '请加快办理', answerBy: null, byName: '督办员', unitChain: [root.id, city.id, county.id], subjectName: '拖欠工资' },
         ctx({ unitId: root.id, name: '内蒙古自治区总工会', role: 'supervisor' }),
       ),
     event: 'urge',
@@ -651,10 +657,59 @@ describe('effects of every action', () => {
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(orderActions));
   });
 
-  it('tells the receiving unit’s handlers and dispatchers, urgently for an urgent order', () => {
+  it('tells whoever at the receiving unit may sign for the order, urgently for an urgent order', () => {
     const urgent = order({ priority: 'urgent' });
     const [n] = fx.dispatchEffect(snap(urgent), { target: { ...county, external: false }, note: null, coHandlers: [] }, ctx()).notices;
-    expect(n).toMatchObject({ kind: 'order.dispatched', orderId: urgent.id, to: [{ unitId: county.id, roles: ['handler', 'dispatcher'] }], level: 'urgent' });
+    const signers = ['handler', 'dispatcher', 'lawyer', 'mediator'];
+    expect(n).toMatchObject({ kind: 'order.dispatched', orderId: urgent.id, to: [{ unitId: county.id, roles: signers }], level: 'urgent' });
+  });
+
+  it('tells the lawyers’ studio’s lawyer and mediator of an order sent to it: they sign and reply there', () => {
+    const studio = { id: id(7), name: '内蒙古自治区总工会劳模律师调解工作室', path: `/${id(1)}/${id(7)}/`, external: false };
+    const [n] = fx.dispatchEffect(snap(pending), { target: studio, note: null, coHandlers: [] }, ctx()).notices;
+    expect(n).toMatchObject({ kind: 'order.dispatched', to: [{ unitId: studio.id, roles: expect.arrayContaining(['lawyer', 'mediator']) }] });
+  });
+
+  // Each notice asks its unit to take an action: it tells exactly the roles that rule lets act, so the two cannot drift.
+  const asks: Record<string, OrderAction[]> = {
+    'order.dispatched': ['sign'],
+    'order.return_rejected': ['sign'],
+    'order.co_handler_invited': ['reply_co_handler_part'],
+    'order.co_handler_replied': ['reply'],
+    'order.extension_decided': ['reply'],
+    'order.rework': ['reply'],
+    'order.reopened': ['reply'],
+    'order.returned': ['return_redispatch', 'return_reject'],
+    'order.callback_dissatisfied': ['reopen', 'archive'],
+    'supervision.urge': ['reply'],
+  };
+  const told = () => rows.flatMap((r) => r.effect().notices);
+  const unitAudiences = (n: Effect['notices'][number]) => n.to.filter((a): a is Extract<typeof a, { unitId: string }> => 'unitId' in a);
+
+  it('tells each unit asked to act exactly the roles the state machine lets take that action', () => {
+    const notices = told().filter((n) => n.kind in asks);
+    expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(Object.keys(asks)));
+    for (const n of notices) {
+      const may = new Set(asks[n.kind]!.flatMap((a) => rules[a].roles));
+      for (const a of unitAudiences(n)) expect({ kind: n.kind, roles: new Set(a.roles) }).toEqual({ kind: n.kind, roles: may });
+    }
+  });
+
+  it('names no role that cannot read the order at the unit told', () => {
+    for (const n of told()) {
+      for (const a of unitAudiences(n)) {
+        for (const role of a.roles) {
+          const person = { scopePath: `/${a.unitId}/`, role, userId: id(990) };
+          expect({ kind: n.kind, role, reads: orderVisibleTo(person, { visibleTo: [a.unitId], createdBy: id(991) }) }).toMatchObject({ reads: true });
+        }
+      }
+    }
+  });
+
+  it('urges, after a dissatisfied callback, those at the dispatching unit who may reopen or archive, not the handlers', () => {
+    const input = { unit: centre, message: '请尽快决定重启或归档', answerBy: null, byName: '督办员', unitChain: [root.id, centre.id], subjectName: '拖欠工资' };
+    const [n] = fx.urgeEffect(snap(dissatisfied), input, ctx({ unitId: root.id, role: 'supervisor' })).notices;
+    expect(n).toMatchObject({ kind: 'supervision.urge', to: [{ unitId: centre.id, roles: ['dispatcher'], nearest: true }] });
   });
 
   it('asks the dispatching desk to decide an extension, and its supervisors too when the desk asked for it itself', () => {
@@ -669,6 +724,21 @@ describe('effects of every action', () => {
     const atHotline = order({ ...handling, holderUnitId: centre.id, holderUnitPath: centre.path });
     const [byDesk] = fx.requestExtensionEffect(snap(atHotline), ask, ctx({ unitId: centre.id, role: 'dispatcher' })).notices;
     expect(byDesk).toMatchObject({ kind: 'order.extension_requested', to: [{ unitId: centre.id, roles: ['dispatcher', 'supervisor'] }] });
+  });
+
+  it('asks the dispatching desk to review a reply, and everyone who may review it when the desk replied itself', () => {
+    const outcome = { resolved: true, measures: '已督促支付', amountRecovered: 12000, workersHelped: 3 };
+    const reply = (o: OrderRow, unitId: string) => fx.replyEffect(snap(o), { outcome, note: null, confirmedDoubts: [] }, ctx({ unitId })).notices;
+    const [byCounty] = reply(handling, county.id);
+    expect(byCounty).toMatchObject({ kind: 'order.replied', to: [{ unitId: centre.id, roles: ['dispatcher'] }] });
+    // The hotline handled the order itself (办单): the dispatcher who replied may not accept it (separation of duties),
+    // so whoever else the review rule lets decide is asked too, a supervisor where the desk has no second dispatcher.
+    const atHotline = order({ ...handling, holderUnitId: centre.id, holderUnitPath: centre.path });
+    const [byDesk] = reply(atHotline, centre.id);
+    const reviewers = new Set([...rules.review_accept.roles, ...rules.review_rework.roles]);
+    expect(byDesk).toMatchObject({ kind: 'order.replied', to: [{ unitId: centre.id }] });
+    expect(new Set(unitAudiences(byDesk!)[0]!.roles)).toEqual(reviewers);
+    expect(reviewers).toContain('supervisor');
   });
 });
 

@@ -6,6 +6,8 @@ import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '.
 import { planStep } from '../deadline-plan.js';
 import { nearDueAt } from './deadlines.js';
 import { retimeForFlags } from './retime.js';
+import { rolesThatMay, type OrderAction } from './state-machine.js';
+import { waitingOn } from './waiting-on.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
 import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
@@ -108,8 +110,24 @@ export type Effect = {
 
 // ——— shared pieces ———
 
-const handlerRoles: Role[] = ['handler', 'dispatcher'];
+// Whom a notice tells: the roles that may take the action it asks for (state-machine.ts `rolesThatMay`). A unit that
+// holds the order is asked to sign for it, or to reply; a co-handling unit to answer its part; the desk to decide.
+const signers = rolesThatMay('sign');
+const repliers = rolesThatMay('reply');
+const coHandlerRoles = rolesThatMay('reply_co_handler_part');
+const returnDeciders = rolesThatMay('return_redispatch', 'return_reject');
+const reopenOrArchive = rolesThatMay('reopen', 'archive');
+// A review or an extension is the desk's dispatchers' to decide: the rules let a supervisor decide too so that a desk
+// whose own person asked still has someone who may (separation of duties), and a notice tells them only then.
 const deskRoles: Role[] = ['dispatcher'];
+
+/**
+ * Whom the deciding unit is asked by (a reply to review, an extension to decide): its dispatchers; when the asking
+ * came from that unit itself (the hotline handling an order of its own), everyone the rule lets decide, since the one
+ * who asked may not (state-machine.ts conditions) and may be the desk's only dispatcher.
+ */
+const deciders = (decidingUnitId: string | null, ctx: EffectCtx, ...actions: OrderAction[]): Role[] =>
+  ctx.actor.unitId === decidingUnitId ? rolesThatMay(...actions) : deskRoles;
 
 /** The step the order is in until this event, with its deadline and whether it was met (see events.ts). */
 export function stepEnded(order: OrderRow, now: Date): StepDeadline | undefined {
@@ -406,8 +424,8 @@ function hop(s: OrderSnapshot, ctx: EffectCtx, target: UnitRef, note: string | n
     { op: 'open', fromUnitId: ctx.actor.unitId, toUnitId: target.id, dispatchedBy: ctx.actor.userId, dispatchedAt: now, note, signDueAt: sign.dueAt },
   ];
   const notices = [
-    ...notice('order.dispatched', o, target.id, handlerRoles, '新工单待签收'),
-    ...co.flatMap((c) => notice('order.co_handler_invited', o, c.unit.id, handlerRoles, '邀请协办')),
+    ...notice('order.dispatched', o, target.id, signers, '新工单待签收'),
+    ...co.flatMap((c) => notice('order.co_handler_invited', o, c.unit.id, coHandlerRoles, '邀请协办')),
   ];
   return { set, hops, coHandlers, notices };
 }
@@ -524,7 +542,7 @@ export function returnEffect(s: OrderSnapshot, input: { reason: string }, ctx: E
     hops: [{ op: 'update', toUnitId: ctx.actor.unitId, from: ['open', 'signed'], set: { status: 'returned', returnedAt: now, returnReason: input.reason } }],
     data: { reason: input.reason, toUnit: { id: o.hopDispatcherUnitId } },
     note: input.reason,
-    notices: notice('order.returned', o, o.hopDispatcherUnitId, deskRoles, '工单被退回，待审核', 'warning'),
+    notices: notice('order.returned', o, o.hopDispatcherUnitId, returnDeciders, '工单被退回，待审核', 'warning'),
   });
 }
 
@@ -537,7 +555,7 @@ export function returnRejectEffect(s: OrderSnapshot, input: { reason: string }, 
     hops: [{ op: 'update', toUnitId: o.holderUnitId, from: ['returned'], set: { status: 'open', signDueAt: sign.dueAt } }],
     data: { decision: 'reject', reason: input.reason },
     note: input.reason,
-    notices: notice('order.return_rejected', o, o.holderUnitId, handlerRoles, '退单被驳回，请签收办理', 'warning'),
+    notices: notice('order.return_rejected', o, o.holderUnitId, signers, '退单被驳回，请签收办理', 'warning'),
   });
 }
 
@@ -548,7 +566,7 @@ export function inviteCoHandlerEffect(s: OrderSnapshot, input: { unit: UnitRef; 
     coHandlers: invitations(s, ctx, [input]),
     data: { coHandler: ref(input.unit), task: input.task },
     note: input.task,
-    notices: notice('order.co_handler_invited', o, input.unit.id, handlerRoles, '邀请协办'),
+    notices: notice('order.co_handler_invited', o, input.unit.id, coHandlerRoles, '邀请协办'),
   });
 }
 
@@ -572,7 +590,7 @@ export function replyCoHandlerPartEffect(s: OrderSnapshot, input: { reply: strin
     coHandlers: [{ op: 'reply', id: mine.id, partReply: input.reply, repliedAt: ctx.now, repliedBy: ctx.actor.userId }],
     data: { coHandlerId: mine.id, replaced: !!mine.repliedAt },
     note: input.reply,
-    notices: notice('order.co_handler_replied', s.order, s.order.holderUnitId, handlerRoles, '协办单位已反馈'),
+    notices: notice('order.co_handler_replied', s.order, s.order.holderUnitId, repliers, '协办单位已反馈'),
   });
 }
 
@@ -658,14 +676,7 @@ export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number
     // The unit that dispatched the hop to the handler decides (a city that passed the order down, or the hotline that
     // sent it): it is told. When that desk itself asked (the hotline handling an order of its own), its supervisors are
     // told as well: the one who asked may not decide it (state-machine.ts, separation of duties).
-    notices: notice(
-      'order.extension_requested',
-      o,
-      extensionDecider(o),
-      ctx.actor.unitId === extensionDecider(o) ? [...deskRoles, 'supervisor'] : deskRoles,
-      '延期申请待审批',
-      'warning',
-    ),
+    notices: notice('order.extension_requested', o, extensionDecider(o), deciders(extensionDecider(o), ctx, 'decide_extension'), '延期申请待审批', 'warning'),
   });
 }
 
@@ -690,7 +701,7 @@ export function decideExtensionEffect(s: OrderSnapshot, input: { approve: boolea
     decidedBy: { userId: ctx.actor.userId, unitId: ctx.actor.unitId, role: ctx.actor.role },
     previousDueAt: o.replyDueAt?.toISOString() ?? null,
   };
-  const told = notice('order.extension_decided', o, o.holderUnitId, handlerRoles, input.approve ? '延期申请已批准' : '延期申请未获批准');
+  const told = notice('order.extension_decided', o, o.holderUnitId, repliers, input.approve ? '延期申请已批准' : '延期申请未获批准');
   if (!input.approve) {
     return effect('decide_extension', s, ctx, {
       set: { pendingExtension: null },
@@ -765,7 +776,7 @@ export function replyEffect(
       withdrawnExtension: !!pending,
     },
     note: input.note ?? input.outcome.measures,
-    notices: notice('order.replied', o, o.dispatchUnitId, deskRoles, '承办单位已办结反馈，待审核'),
+    notices: notice('order.replied', o, o.dispatchUnitId, deciders(o.dispatchUnitId, ctx, 'review_accept', 'review_rework'), '承办单位已办结反馈，待审核'),
   });
 }
 
@@ -845,7 +856,7 @@ export function reviewReworkEffect(s: OrderSnapshot, input: { reason: string }, 
     set: { ...restart.set, outcome: null, reworkCount: o.reworkCount + 1 },
     data: { decision: 'rework', reason: input.reason, ...(restart.kept ? { keptExtendedDueAt: restart.kept.toISOString() } : {}) },
     note: input.reason,
-    notices: notice('order.rework', o, o.holderUnitId, handlerRoles, '工单被退回重办', 'warning'),
+    notices: notice('order.rework', o, o.holderUnitId, repliers, '工单被退回重办', 'warning'),
   });
 }
 
@@ -877,8 +888,12 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
       callbackAt: now,
       handlingSatisfaction: input.handlingSatisfaction,
       callSatisfaction: input.callSatisfaction,
-      currentStep: archived ? null : 'callback',
-      ...(archived ? { closedAt: now, currentDueAt: null, currentNearDueAt: null } : {}),
+      // The callback is made: its step ends here. A dissatisfied caller's order waits for the dispatching unit's
+      // decision to reopen or archive it, a step workflow.md sets no limit for: it runs against no deadline, and the
+      // callback's is not left behind as its own (it made the order read "回访 超期" long after the call).
+      ...(archived ? { closedAt: now, currentStep: null } : { currentStep: 'reopen_or_archive', currentStepStartedAt: now }),
+      currentDueAt: null,
+      currentNearDueAt: null,
     },
     data: {
       result: 'reached',
@@ -890,7 +905,7 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
       ...(input.callers ? { callers: input.callers } : {}),
     },
     note: input.note,
-    notices: archived ? [] : notice('order.callback_dissatisfied', o, o.dispatchUnitId, deskRoles, '回访不满意，请重启或归档', 'warning'),
+    notices: archived ? [] : notice('order.callback_dissatisfied', o, o.dispatchUnitId, reopenOrArchive, '回访不满意，请重启或归档', 'warning'),
   });
 }
 
@@ -902,7 +917,7 @@ export function reopenEffect(s: OrderSnapshot, input: { reason: string }, ctx: E
     set: { ...restart.set, reopenCount: o.reopenCount + 1, acceptedAt: null, callbackDueAt: null },
     data: { reopen: o.reopenCount + 1, reason: input.reason, ...(restart.kept ? { keptExtendedDueAt: restart.kept.toISOString() } : {}) },
     note: input.reason,
-    notices: notice('order.reopened', o, o.holderUnitId, handlerRoles, '回访不满意，工单重启办理', 'warning'),
+    notices: notice('order.reopened', o, o.holderUnitId, repliers, '回访不满意，工单重启办理', 'warning'),
   });
 }
 
@@ -1040,27 +1055,28 @@ export function revealContactEffect(s: OrderSnapshot, input: { callers: number; 
 // ——— supervision ———
 
 /**
- * 催办: a supervisor or leader urges the unit holding the order; the unit's handlers (or the nearest unit above with
- * any) are told at once. Changes no field: colleagues' open copies stay current.
+ * 催办: a supervisor or leader urges the unit the order waits for (domain/waiting-on.ts: the holder, or the desk whose
+ * decision it awaits); whoever there may make that move (or the nearest unit above with any) is told at once.
+ * Changes no field: colleagues' open copies stay current.
  */
 export function urgeEffect(
   s: OrderSnapshot,
-  input: { holder: UnitRef; message: string; answerBy: Date | null; byName: string; holderChain: string[]; subjectName: string },
+  input: { unit: UnitRef; message: string; answerBy: Date | null; byName: string; unitChain: string[]; subjectName: string },
   ctx: EffectCtx,
 ): Effect {
   const o = s.order;
   return effect('urge', s, ctx, {
-    data: { toUnit: ref(input.holder), answerBy: input.answerBy?.toISOString() ?? null, by: ctx.actor.unitName },
+    data: { toUnit: ref(input.unit), answerBy: input.answerBy?.toISOString() ?? null, by: ctx.actor.unitName },
     note: input.message,
     versioned: false,
     notices: [
       {
         kind: 'supervision.urge',
         level: 'urgent',
-        to: [{ unitId: input.holder.id, roles: handlerRoles, nearest: true }],
+        to: [{ unitId: input.unit.id, roles: waitingOn(o.state as OrderState, o).roles, nearest: true }],
         title: `催办：${orderLabel(o.number, input.subjectName)}`,
         body: `${ctx.actor.unitName} ${input.byName}：${input.message}${input.answerBy ? `（请于 ${input.answerBy.toISOString()} 前答复）` : ''}`,
-        data: { number: o.number, unitPath: input.holderChain },
+        data: { number: o.number, unitPath: input.unitChain },
       },
     ],
   });

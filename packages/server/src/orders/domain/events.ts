@@ -15,11 +15,18 @@ const unitRef = z.object({ id: uuid, name: z.string() });
 const timeUnit = z.enum(['working_days', 'working_hours', 'clock_minutes', 'clock_hours', 'calendar_days', 'none']);
 
 /**
+ * The steps an order is in: those a time limit is set for (the catalog's `steps`) and the dispatching unit's two
+ * decisions, for which workflow.md sets none: its review of a reply (审核), and after a dissatisfied callback whether
+ * to reopen the order or archive it (重启或归档).
+ */
+export const orderSteps = [...steps, 'review', 'reopen_or_archive'] as const;
+
+/**
  * The step the order was in until this event, and whether its deadline was met. A step ends when the event starts
  * another one (or restarts it, or closes the order). `met` is null when the step had no deadline.
  */
 export const stepDeadlineSchema = z.object({
-  step: z.enum([...steps, 'review']),
+  step: z.enum(orderSteps),
   startedAt: iso.nullable(),
   dueAt: iso.nullable(),
   met: z.boolean().nullable(),
@@ -59,7 +66,7 @@ const intake = {
 export const limitChangeSchema = z
   .object({
     priority: z.object({ from: z.enum(priorities), to: z.enum(priorities) }).strict(),
-    step: z.enum([...steps, 'review']).nullable(),
+    step: z.enum(orderSteps).nullable(),
     dueAt: z.object({ from: iso.nullable(), to: iso.nullable() }).strict(),
   })
   .strict();

@@ -72,7 +72,8 @@ const expected: Record<OrderAction, Expected> = {
   return_reject: { moves: { returned: 'pending_sign' }, roles: ['dispatcher'], relations: ['hop_dispatcher'] },
   invite_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
   remove_co_handler: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder', 'order_dispatcher'] },
-  reply_co_handler_part: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
+  // The studio invited to mediate answers its part by its lawyer too (its handler), not only its mediator.
+  reply_co_handler_part: { moves: stay('pending_sign', 'handling'), roles: ['handler', 'dispatcher', 'lawyer', 'mediator'], relations: ['co_handler'] },
   add_note: { moves: stay(...openStates), roles: involved, relations: current, involvement: true },
   add_attachment: { moves: stay(...openStates), roles: involved, relations: current, involvement: true },
   request_extension: { moves: stay('handling'), roles: ['handler', 'dispatcher', 'lawyer'], relations: ['holder'] },
@@ -179,17 +180,30 @@ describe('messages', () => {
 
   it('a wrong role is told the action it may not take', () => {
     const d = decide('pending_sign', 'sign', actor('leader', 'holder'));
-    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '当前角色不能签收', kind: 'forbidden' });
+    expect(d).toEqual({
+      ok: false,
+      code: 'ORDER_ACTION_FORBIDDEN',
+      message: '当前角色不能签收',
+      english: 'Your role may not sign for the order',
+      kind: 'forbidden',
+    });
   });
 
   it('a wrong unit is told which units may act', () => {
     const d = decide('replied', 'review_accept', actor('dispatcher', 'holder', 'intake'));
-    expect(d).toEqual({ ok: false, code: 'ORDER_ACTION_FORBIDDEN', message: '本单位不是该工单的交办单位，不能审核通过', kind: 'forbidden' });
+    expect(d).toEqual({
+      ok: false,
+      code: 'ORDER_ACTION_FORBIDDEN',
+      message: '本单位不是该工单的交办单位，不能审核通过',
+      english: "Your unit is not the order's assigning unit, so it may not accept the reply",
+      kind: 'forbidden',
+    });
     const e = decide('returned', 'invalidate', actor('agent', 'holder'));
     expect(e).toEqual({
       ok: false,
       code: 'ORDER_ACTION_FORBIDDEN',
       message: '本单位不是该工单的受理单位或持单热线中心或派单单位，不能作废',
+      english: "Your unit is not the order's intake unit, hotline centre holding it or dispatching unit, so it may not invalidate the order",
       kind: 'forbidden',
     });
   });
@@ -200,6 +214,8 @@ describe('messages', () => {
       ok: false,
       code: 'ORDER_NOT_INVOLVED',
       message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能查看联系方式',
+      english:
+        "Your unit no longer takes part in this order (it returned it, the order went elsewhere, or it no longer co-handles it): it may read the record but not see the caller's contact details",
       kind: 'forbidden',
     });
     expect(decide('handling', 'add_note', actor('handler'))).toMatchObject({ ok: false, code: 'ORDER_NOT_INVOLVED', kind: 'forbidden' });
@@ -214,6 +230,8 @@ describe('messages', () => {
       ok: false,
       code: 'ORDER_NOT_INVOLVED',
       message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能催办',
+      english:
+        'Your unit no longer takes part in this order (it returned it, the order went elsewhere, or it no longer co-handles it): it may read the record but not urge the order',
       kind: 'forbidden',
     });
     expect(refused('pending_sign', 'urge', 'leader')).toMatchObject({ ok: false, code: 'ORDER_NOT_INVOLVED' });
@@ -242,6 +260,8 @@ describe('messages', () => {
         ok: false,
         code: 'ORDER_NOT_INVOLVED',
         message: '本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能追加来电人',
+        english:
+          'Your unit no longer takes part in this order (it returned it, the order went elsewhere, or it no longer co-handles it): it may read the record but not add a caller',
         kind: 'forbidden',
       });
       // The hotline's reach is its federation's: it reaches the holder of every order still taking callers.
@@ -490,6 +510,8 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     facts: facts(f),
   });
   const holder = (f: Parameters<typeof facts>[0] = {}) => ({ role: 'handler' as const, relations: new Set<Relation>(['holder']), facts: facts(f) });
+  /** The order a merged one went into: its state, and what the desk's unit is to it (by default it took it in). */
+  const into = (state: OrderState, relations: Relation[] = ['intake']) => ({ mergeTarget: { state, relations: new Set<Relation>(relations) } });
 
   it.each([
     ['decide_extension with nothing pending', 'handling', 'decide_extension', desk(), 'conflict', 'ORDER_NO_PENDING_EXTENSION'],
@@ -529,16 +551,11 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     ['review_accept of one’s own reply', 'replied', 'review_accept', desk({ repliedBy: me }), 'forbidden', 'ORDER_SEPARATION_OF_DUTIES'],
     ['archive before any callback', 'pending_callback', 'archive', desk(), 'conflict', 'ORDER_CALLBACK_FIRST'],
     ['reveal_contact with every caller hidden', 'handling', 'reveal_contact', holder({ contactHidden: true }), 'forbidden', 'ORDER_CONTACT_CONFIDENTIAL'],
-    [
-      'unmerge once the surviving order waits for its callback',
-      'merged',
-      'unmerge',
-      desk({ mergeTargetState: 'pending_callback' }),
-      'conflict',
-      'ORDER_UNMERGE_TARGET_CLOSED',
-    ],
-    ['unmerge once the surviving order is archived', 'merged', 'unmerge', desk({ mergeTargetState: 'archived' }), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
-    ['unmerge with the surviving order unknown', 'merged', 'unmerge', desk({ mergeTargetState: null }), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
+    ['unmerge once the surviving order waits for its callback', 'merged', 'unmerge', desk(into('pending_callback')), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
+    ['unmerge once the surviving order is archived', 'merged', 'unmerge', desk(into('archived')), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
+    ['unmerge with the surviving order unknown', 'merged', 'unmerge', desk({ mergeTarget: null }), 'conflict', 'ORDER_UNMERGE_TARGET_CLOSED'],
+    // It gives callers back from the surviving order: a desk taking no part in that one moves none out of it.
+    ['unmerge by a desk taking no part in the surviving order', 'merged', 'unmerge', desk(into('handling', [])), 'forbidden', 'ORDER_NOT_INVOLVED'],
   ] as const)('refuses %s and does not offer it', (_what, state, action, ctx, kind, code) => {
     expect(decide(state, action, ctx)).toMatchObject({ ok: false, kind, code });
     expect(allowedActions(state, ctx)).not.toContain(action);
@@ -553,8 +570,9 @@ describe('conditions on the order and the person (issue 8): allowedActions offer
     ['archive after an unreachable callback', 'pending_callback', 'archive', desk({ callbackAttempts: 1 })],
     ['archive after a dissatisfied callback', 'callback_dissatisfied', 'archive', desk()],
     ['reveal_contact with someone to show', 'handling', 'reveal_contact', holder()],
-    ['unmerge while the surviving order is in hand', 'merged', 'unmerge', desk({ mergeTargetState: 'handling' })],
-    ['unmerge while the surviving order waits for review', 'merged', 'unmerge', desk({ mergeTargetState: 'replied' })],
+    ['unmerge while the surviving order is in hand', 'merged', 'unmerge', desk(into('handling'))],
+    ['unmerge while the surviving order waits for review', 'merged', 'unmerge', desk(into('replied'))],
+    ['unmerge by a desk above the surviving order’s holder', 'merged', 'unmerge', desk(into('handling', ['reaches_holder']))],
   ] as const)('allows and offers %s', (_what, state, action, ctx) => {
     expect(decide(state, action, ctx)).toMatchObject({ ok: true });
     expect(allowedActions(state, ctx)).toContain(action);

@@ -98,8 +98,12 @@ export type OrderFacts = {
   emergency?: boolean;
   /** Came in without an agent (the worker's own page, a WeChat group) and no agent has checked it yet. */
   awaitingCheck?: boolean;
-  /** A merged order: the state of the order it was merged into (undoing the merge needs that order still open). */
-  mergeTargetState?: OrderState | null;
+  /**
+   * A merged order: the order it was merged into, its state and what the actor's unit is to it (orders/relations.ts
+   * `mergeTargetFacts`). Undoing the merge takes callers back out of it: it must still take callers, and the actor
+   * must be one who may move callers there. Null: that order is unknown.
+   */
+  mergeTarget?: { state: OrderState; relations: ReadonlySet<Relation> } | null;
 };
 
 export type ActorContext = { role: Role; relations: ReadonlySet<Relation>; facts?: OrderFacts };
@@ -141,7 +145,9 @@ export const rules: Record<OrderAction, Rule> = {
   return_reject: { from: ['returned'], to: 'pending_sign', roles: desk, relations: ['hop_dispatcher'] },
   invite_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
   remove_co_handler: { from: working, to: 'same', roles: handlers, relations: ['holder', 'order_dispatcher'] },
-  reply_co_handler_part: { from: working, to: 'same', roles: ['handler', 'dispatcher', 'mediator'], relations: ['co_handler'] },
+  // Whoever handles for a unit answers its part when it co-handles: the lawyers' studio, invited to mediate, answers by
+  // its lawyer as well as its mediator. Only its own part: the main reply stays the holder's.
+  reply_co_handler_part: { from: working, to: 'same', roles: handlers.concat('mediator'), relations: ['co_handler'] },
   // A unit that only still sees the order (it returned it, was passed over, was removed as co-handler) writes no more.
   add_note: { from: open, to: 'same', roles: everyoneInvolved, involvement: 'current' },
   add_attachment: { from: open, to: 'same', roles: everyoneInvolved, involvement: 'current' },
@@ -164,7 +170,8 @@ export const rules: Record<OrderAction, Rule> = {
     roles: ['agent', 'dispatcher'],
     relations: ['holder', 'intake', 'order_dispatcher'],
   },
-  // While the surviving order still takes callers (condition below), the desk may take a merged order out again.
+  // While the surviving order still takes callers, and from a desk taking part in it (condition below), the desk may
+  // take a merged order out again.
   unmerge: { from: ['merged'], to: 'same', roles: desk, relations: ['holder', 'intake', 'order_dispatcher'] },
   // Linking writes on both orders: the actor's unit takes part in each (the hotline in every order of its federation).
   link: { from: [...open, 'archived', 'closed_at_intake'], to: 'same', roles: ['agent', 'dispatcher', 'supervisor'], involvement: 'current' },
@@ -200,12 +207,25 @@ export const rules: Record<OrderAction, Rule> = {
   check_request: { from: ['pending_dispatch'], to: 'same', roles: ['agent', 'dispatcher'], relations: ['intake', 'hotline_holder'] },
 };
 
-/** `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). */
-export type Refusal = { ok: false; code: string; message: string; kind: 'conflict' | 'forbidden' };
+/**
+ * The roles these rules let act (any of the actions), in the rules' order. Whoever is told that an order waits for
+ * them is told by this (effects.ts notices), not by a list of its own: a unit that acts in other roles (the lawyers'
+ * studio signs and replies by its lawyer and mediator) hears of what waits for it, and a rule that changes changes
+ * who hears. Every role a rule names reads the orders its unit takes part in (access/scope.ts), so nobody is told
+ * of an order they cannot open.
+ */
+export const rolesThatMay = (...actions: OrderAction[]): Role[] => [...new Set(actions.flatMap((a) => rules[a].roles))];
+
+/**
+ * `kind`: conflict (409: not now, in this state of the order) or forbidden (403: not this person). `english`: the
+ * message's English when it is composed of names (states, actions, relations); a fixed message has its English in
+ * the server's table (platform/i18n/english.ts).
+ */
+export type Refusal = { ok: false; code: string; message: string; english?: string; kind: 'conflict' | 'forbidden' };
 export type Decision = { ok: true; next: OrderState } | Refusal;
 
-const notNow = (code: string, message: string): Refusal => ({ ok: false, code, message, kind: 'conflict' });
-const notYou = (code: string, message: string): Refusal => ({ ok: false, code, message, kind: 'forbidden' });
+const notNow = (code: string, message: string, english?: string): Refusal => ({ ok: false, code, message, kind: 'conflict', ...(english ? { english } : {}) });
+const notYou = (code: string, message: string, english?: string): Refusal => ({ ok: false, code, message, kind: 'forbidden', ...(english ? { english } : {}) });
 /** Limits counted in working time can be extended; a clock limit (urgent, major: workflow.md) cannot. */
 const extendableUnits = new Set(['working_days', 'working_hours']);
 
@@ -243,10 +263,19 @@ const conditions: Partial<Record<OrderAction, (f: OrderFacts, state: OrderState,
   reply: (f, state) => awaited(f, state, 'receiving'),
   acknowledge_instruction: (f) =>
     (f.instructions ?? noInstructions).unacknowledged > 0 ? null : notNow('ORDER_NO_INSTRUCTION_TO_ACKNOWLEDGE', '没有待确认的领导批示'),
-  unmerge: (f) =>
-    f.mergeTargetState && takingCallers.includes(f.mergeTargetState)
+  // Undoing a merge writes on both orders (orders.service.ts `unmerge`): the surviving order gives its callers back by
+  // the rule of a caller attached to it (attach_caller: a current involvement, as the merge itself needed). Decided
+  // here, by that rule, so a desk that holds the merged order but takes no part in the surviving one (the hotline
+  // merged an order it had sent to a city into one the city never saw) is not offered what the change would refuse.
+  unmerge: (f, _state, role) => {
+    const target = f.mergeTarget;
+    if (!target || !takingCallers.includes(target.state)) {
+      return notNow('ORDER_UNMERGE_TARGET_CLOSED', '合并到的工单已进入回访或已办结，不能再撤销合并');
+    }
+    return decide(target.state, 'attach_caller', { role, relations: target.relations }).ok
       ? null
-      : notNow('ORDER_UNMERGE_TARGET_CLOSED', '合并到的工单已进入回访或已办结，不能再撤销合并'),
+      : notYou('ORDER_NOT_INVOLVED', '本单位目前不参与合并到的工单，不能撤销合并');
+  },
   record_emergency_way: (f) => (f.emergency ? null : notNow('ORDER_NOT_EMERGENCY', '该工单未进入应急机制（无危众多大隐标记，也不是重大工单）')),
 };
 
@@ -259,58 +288,75 @@ function awaited(f: OrderFacts, state: OrderState, which: 'provincial' | 'receiv
   return awaitedInstruction(f.instructions ?? noInstructions, state) === which ? notNow(instructionRequiredCode, awaitedMessages[which]) : null;
 }
 
-const actionNames: Record<OrderAction, string> = {
-  dispatch: '派单',
-  handle_at_hotline: '热线办单',
-  sign: '签收',
-  return: '退单',
-  return_redispatch: '退单改派',
-  return_reject: '驳回退单',
-  invite_co_handler: '邀请协办',
-  remove_co_handler: '移除协办',
-  reply_co_handler_part: '协办反馈',
-  add_note: '添加进展',
-  add_attachment: '上传附件',
-  request_extension: '申请延期',
-  decide_extension: '审批延期',
-  reply: '办结反馈',
-  review_accept: '审核通过',
-  review_rework: '退回重办',
-  callback_satisfied: '回访（满意）',
-  callback_dissatisfied: '回访（不满意）',
-  callback_unreachable: '回访（未接通）',
-  reopen: '重启工单',
-  archive: '归档',
-  merge: '合并',
-  unmerge: '撤销合并',
-  link: '关联',
-  invalidate: '作废',
-  reveal_contact: '查看联系方式',
-  attach_caller: '追加来电人',
-  answer_with_article: '知识库答复并当场办结',
-  urge: '催办',
-  add_instruction: '领导批示',
-  acknowledge_instruction: '确认批示',
-  record_emergency_way: '记录应急处置方式',
-  check_request: '核实诉求',
+/**
+ * Each action's name as the refusals say it, in Chinese and in English (a verb phrase: "may not sign for the order").
+ * A refusal composed of these, the states' and the relations' names brings its own English (AppError `english`): the
+ * server's English table knows fixed texts only.
+ */
+const actionNames: Record<OrderAction, { zh: string; en: string }> = {
+  dispatch: { zh: '派单', en: 'dispatch the order' },
+  handle_at_hotline: { zh: '热线办单', en: 'handle the order at the hotline' },
+  sign: { zh: '签收', en: 'sign for the order' },
+  return: { zh: '退单', en: 'return the order' },
+  return_redispatch: { zh: '退单改派', en: 'dispatch the returned order elsewhere' },
+  return_reject: { zh: '驳回退单', en: 'refuse the return' },
+  invite_co_handler: { zh: '邀请协办', en: 'invite a co-handler' },
+  remove_co_handler: { zh: '移除协办', en: 'remove a co-handler' },
+  reply_co_handler_part: { zh: '协办反馈', en: 'reply as a co-handler' },
+  add_note: { zh: '添加进展', en: 'add a progress note' },
+  add_attachment: { zh: '上传附件', en: 'upload an attachment' },
+  request_extension: { zh: '申请延期', en: 'ask for an extension' },
+  decide_extension: { zh: '审批延期', en: 'decide on an extension' },
+  reply: { zh: '办结反馈', en: 'reply' },
+  review_accept: { zh: '审核通过', en: 'accept the reply' },
+  review_rework: { zh: '退回重办', en: 'send the order back for rework' },
+  callback_satisfied: { zh: '回访（满意）', en: 'record a callback (satisfied)' },
+  callback_dissatisfied: { zh: '回访（不满意）', en: 'record a callback (dissatisfied)' },
+  callback_unreachable: { zh: '回访（未接通）', en: 'record a callback (not reached)' },
+  reopen: { zh: '重启工单', en: 'reopen the order' },
+  archive: { zh: '归档', en: 'archive the order' },
+  merge: { zh: '合并', en: 'merge the order' },
+  unmerge: { zh: '撤销合并', en: 'undo the merge' },
+  link: { zh: '关联', en: 'link the order' },
+  invalidate: { zh: '作废', en: 'invalidate the order' },
+  reveal_contact: { zh: '查看联系方式', en: "see the caller's contact details" },
+  attach_caller: { zh: '追加来电人', en: 'add a caller' },
+  answer_with_article: { zh: '知识库答复并当场办结', en: 'answer from the knowledge base and close the order at intake' },
+  urge: { zh: '催办', en: 'urge the order' },
+  add_instruction: { zh: '领导批示', en: "write a leader's instruction" },
+  acknowledge_instruction: { zh: '确认批示', en: "acknowledge the leader's instructions" },
+  record_emergency_way: { zh: '记录应急处置方式', en: 'record how the emergency is handled' },
+  check_request: { zh: '核实诉求', en: 'check the request' },
 };
-export const actionName = (a: OrderAction) => actionNames[a];
+export const actionName = (a: OrderAction) => actionNames[a].zh;
 
 export function decide(state: OrderState, action: OrderAction, actor: ActorContext): Decision {
   const rule = rules[action];
+  const act = actionNames[action];
   if (!rule.from.includes(state)) {
-    const why = isFinal(state) ? '，工单已办结只读' : '';
-    return notNow('ORDER_INVALID_TRANSITION', `工单当前状态（${stateNames[state].zh}）不允许${actionNames[action]}${why}`);
+    const closed = isFinal(state);
+    return notNow(
+      'ORDER_INVALID_TRANSITION',
+      `工单当前状态（${stateNames[state].zh}）不允许${act.zh}${closed ? '，工单已办结只读' : ''}`,
+      `In its state (${stateNames[state].en}) the order does not let you ${act.en}${closed ? ': the order is closed and read-only' : ''}`,
+    );
   }
   if (!rule.roles.includes(actor.role)) {
-    return notYou('ORDER_ACTION_FORBIDDEN', `当前角色不能${actionNames[action]}`);
+    return notYou('ORDER_ACTION_FORBIDDEN', `当前角色不能${act.zh}`, `Your role may not ${act.en}`);
   }
   if (rule.involvement === 'current') {
     if (!currentInvolvement.some((r) => actor.relations.has(r))) {
-      return notYou('ORDER_NOT_INVOLVED', `本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能${actionNames[action]}`);
+      return notYou(
+        'ORDER_NOT_INVOLVED',
+        `本单位目前不参与该工单（已退单、已改派他处或不再协办），只能查看记录，不能${act.zh}`,
+        `Your unit no longer takes part in this order (it returned it, the order went elsewhere, or it no longer co-handles it): it may read the record but not ${act.en}`,
+      );
     }
   } else if (rule.relations.length && !rule.relations.some((r) => actor.relations.has(r))) {
-    return notYou('ORDER_ACTION_FORBIDDEN', `本单位不是该工单的${relationWords(rule.relations)}，不能${actionNames[action]}`);
+    const zh = rule.relations.map((r) => relationNames[r].zh).join('或');
+    const names = rule.relations.map((r) => relationNames[r].en);
+    const en = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+    return notYou('ORDER_ACTION_FORBIDDEN', `本单位不是该工单的${zh}，不能${act.zh}`, `Your unit is not the order's ${en}, so it may not ${act.en}`);
   }
   // 逐级下派: a handler passes the order on down its own subtree once it has it; the first dispatch is the desk's.
   if (action === 'dispatch' && state === 'pending_dispatch' && actor.role !== 'dispatcher') return notYou('ORDER_ACTION_FORBIDDEN', '首次派单由派单员办理');
@@ -319,16 +365,16 @@ export function decide(state: OrderState, action: OrderAction, actor: ActorConte
   return { ok: true, next: rule.to === 'same' ? state : rule.to };
 }
 
-const relationNames: Record<Relation, string> = {
-  holder: '承办单位',
-  hop_dispatcher: '派单单位',
-  order_dispatcher: '交办单位',
-  co_handler: '协办单位',
-  intake: '受理单位',
-  hotline_holder: '持单热线中心',
-  reaches_holder: '承办单位或其上级单位',
+/** What the actor's unit would have to be to the order, as a refusal names it (Chinese and English). */
+const relationNames: Record<Relation, { zh: string; en: string }> = {
+  holder: { zh: '承办单位', en: 'handling unit' },
+  hop_dispatcher: { zh: '派单单位', en: 'dispatching unit' },
+  order_dispatcher: { zh: '交办单位', en: 'assigning unit' },
+  co_handler: { zh: '协办单位', en: 'co-handling unit' },
+  intake: { zh: '受理单位', en: 'intake unit' },
+  hotline_holder: { zh: '持单热线中心', en: 'hotline centre holding it' },
+  reaches_holder: { zh: '承办单位或其上级单位', en: 'handling unit or a unit above it' },
 };
-const relationWords = (rs: readonly Relation[]) => rs.map((r) => relationNames[r]).join('或');
 
 /** Every action the actor may take now: the web shows exactly these buttons. */
 export function allowedActions(state: OrderState, actor: ActorContext): OrderAction[] {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -19,6 +19,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** What a repository method runs on: the database or an open transaction. */
 export type Executor = Db | Tx;
+
+/**
+ * The opened database an executor runs on: one object for the database and every transaction (and savepoint) opened
+ * on it, for what is kept per database and must be found again inside a transaction (a transaction is a new object
+ * each time). It is drizzle's dialect, which drizzle() makes once per database and hands to each transaction it opens
+ * — a member drizzle marks internal, as platform/db/reusable.ts also uses. A second pool on the same PostgreSQL (another
+ * instance, test/support/test-db.ts openSameDatabase) is another database here, as another process would be.
+ */
+export const databaseOf = (ex: Executor): object => (ex as unknown as { dialect: object }).dialect;
+
+/** Whether an executor is an open transaction (what it writes is not committed yet) rather than the database. */
+export const isTransaction = (ex: Executor): boolean => is(ex, PgTransaction);
 
 export type Database = {
   db: Db;

@@ -35,7 +35,8 @@ export class AppError extends Error {
 
 export const notFound = (code: string, message: string) => new AppError('not_found', code, message);
 export const conflict = (code: string, message: string, details?: AppError['details']) => new AppError('conflict', code, message, details);
-export const invalid = (code: string, message: string, fields?: FieldError[]) => new AppError('invalid', code, message, fields ? { fields } : undefined);
+export const invalid = (code: string, message: string, fields?: FieldError[], english?: string) =>
+  new AppError('invalid', code, message, fields ? { fields } : undefined, english);
 export const forbidden = (code: string, message: string, english?: string) => new AppError('forbidden', code, message, undefined, english);
 export const unprocessable = (code: string, message: string, details?: AppError['details']) => new AppError('unprocessable', code, message, details);
 

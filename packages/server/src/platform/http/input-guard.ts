@@ -4,17 +4,29 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { invalid, type FieldError } from '../errors/app-error.js';
 import { english, prefersEnglish } from '../i18n/english.js';
+import { hasLoneSurrogate } from '../validation/text.js';
 import { invalidInputMessage } from './error-handler.js';
 
-/** PostgreSQL text cannot hold U+0000: a request carrying one anywhere is refused here, naming the field, before any query. */
+/**
+ * Text PostgreSQL cannot hold: U+0000, and a lone UTF-16 surrogate (JSON's "\ud800" escape parses to one; a json
+ * column refused it with a 500, a text column stored it as U+FFFD, so the text read back was not the text sent). A
+ * request carrying either anywhere (a value or a key) is refused here, naming the field, before any query.
+ */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const fields: FieldError[] = [];
+    const check = (s: string, path: string): void => {
+      if (s.includes('\u0000')) fields.push({ field: path, message: '不能包含空字符（U+0000）' });
+      if (hasLoneSurrogate(s)) fields.push({ field: path, message: '不能包含无效字符（不成对的 UTF-16 代理项）' });
+    };
     const walk = (v: unknown, path: string): void => {
-      if (typeof v === 'string') {
-        if (v.includes('\u0000')) fields.push({ field: path, message: '不能包含空字符（U+0000）' });
-      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      if (typeof v === 'string') check(v, path);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          check(k, `${path}.${k}`);
+          walk(x, `${path}.${k}`);
+        }
     };
     walk(req.params, 'params');
     walk(req.query, 'querystring');

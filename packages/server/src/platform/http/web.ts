@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { english, prefersEnglish } from '../i18n/english.js';
 import { routeNotFound } from './error-handler.js';
+
+/** A message of these answers (sent here, not through the error handler) in the reader's language. */
+const said = (req: FastifyRequest, zh: string) => (prefersEnglish(req.headers['accept-language']) ? english(zh) : zh);
 
 /** The built web client (packages/web/dist), served by the same server; absent in API-only test runs. */
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
@@ -41,7 +45,10 @@ export async function registerWebClient(app: FastifyInstance, root = defaultWebR
     if (!isBuilt()) {
       return reply.code(503).send({
         code: 'WEB_CLIENT_NOT_BUILT',
-        message: '网页端尚未构建：请在项目目录运行 npm run build -w @hotline/web（或 npm run build），完成后刷新本页即可，无需重启服务。接口文档见 /api/docs',
+        message: said(
+          req,
+          '网页端尚未构建：请在项目目录运行 npm run build -w @hotline/web（或 npm run build），完成后刷新本页即可，无需重启服务。接口文档见 /api/docs',
+        ),
         requestId: req.id,
       });
     }
@@ -71,7 +78,7 @@ export function webClientBuilt(root = defaultWebRoot): boolean {
  * looked up; a path with a file extension that isn't there is a real 404, not a page of the app.
  */
 async function sendBuiltLater(root: string, pathname: string, requestId: string, reply: FastifyReply) {
-  const missing = () => reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在', requestId });
+  const missing = () => reply.code(404).send({ code: 'NOT_FOUND', message: said(reply.request, '文件不存在'), requestId });
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -24,6 +24,8 @@ export const jobs = pgTable(
     leasedBy: text('leased_by'),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     lastError: text('last_error'),
+    /** The kind of the last error (job-failure.ts jobFailureKinds), said in words on the jobs page; null: none, or older. */
+    lastErrorKind: text('last_error_kind'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

@@ -61,7 +61,7 @@ async function counts(db: Executor): Promise<Record<string, number>> {
 async function retry(tx: Executor, id: number, now: Date): Promise<JobRow | undefined> {
   const [row] = await tx
     .update(jobs)
-    .set({ state: 'pending', runAt: now, attempts: 0, lastError: null, finishedAt: null })
+    .set({ state: 'pending', runAt: now, attempts: 0, lastError: null, lastErrorKind: null, finishedAt: null })
     .where(and(eq(jobs.id, id), eq(jobs.state, 'failed')))
     .returning();
   return row;

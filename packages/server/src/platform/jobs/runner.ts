@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { ioTurn } from '../concurrency/io-turn.js';
 import type { Db, Tx } from '../db/client.js';
 import { retryDelayMs, slotStart } from './backoff.js';
+import { jobFailureOf } from './job-failure.js';
 import { jobs, type JobRow } from './jobs.tables.js';
 import { outbox } from './outbox.repo.js';
 import type { SystemActor } from './system-actor.js';
@@ -147,7 +148,7 @@ export function createJobRunner(deps: {
   async function runGroup(group: JobRow[], now: Date, system: SystemActor, summary: RunSummary): Promise<void> {
     const handler = handlers.get(group[0]!.kind)!;
     /** The batch's jobs that failed on their own (`ctx.failed`), with their errors. */
-    const failures = new Map<JobRow, string>();
+    const failures = new Map<JobRow, unknown>();
     let completed = false;
     const complete = async (effects?: (tx: Tx) => Promise<void>) => {
       if (completed) return;
@@ -156,7 +157,7 @@ export function createJobRunner(deps: {
         const mine = tokens.length
           ? await tx
               .update(jobs)
-              .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null })
+              .set({ state: 'done', finishedAt: now, leaseToken: null, leaseUntil: null, lastError: null, lastErrorKind: null })
               .where(and(inArray(jobs.leaseToken, tokens), eq(jobs.state, 'running')))
               .returning({ id: jobs.id })
           : [];
@@ -167,7 +168,7 @@ export function createJobRunner(deps: {
     };
     const failed = (job: JobRow, err: unknown) => {
       if (completed) throw new Error(`job ${job.id}: failed after the batch completed`);
-      failures.set(job, err instanceof Error ? err.message : String(err));
+      failures.set(job, err);
     };
     try {
       await handler.handle(group, { now, attempt: Math.max(...group.map((j) => j.attempts)), system, db, complete, failed });
@@ -178,16 +179,19 @@ export function createJobRunner(deps: {
         summary.lost += group.length;
         return;
       }
-      const message = err instanceof Error ? err.message : String(err);
-      for (const job of group) await recordFailure(job, message, now, summary);
+      for (const job of group) await recordFailure(job, err, now, summary);
       return;
     }
-    for (const [job, message] of failures) await recordFailure(job, message, now, summary);
+    for (const [job, err] of failures) await recordFailure(job, err, now, summary);
   }
 
-  /** A failed attempt: the job comes back after its back-off, or stays failed after its last attempt. */
-  async function recordFailure(job: JobRow, message: string, now: Date, summary: RunSummary) {
+  /**
+   * A failed attempt: the job comes back after its back-off, or stays failed after its last attempt. Its error is kept
+   * as a kind and a message (job-failure.ts): the jobs page says the kind in words and shows the message.
+   */
+  async function recordFailure(job: JobRow, err: unknown, now: Date, summary: RunSummary) {
     const last = job.attempts >= job.maxAttempts;
+    const { kind, message } = jobFailureOf(err);
     const [row] = await db
       .update(jobs)
       .set({
@@ -195,6 +199,7 @@ export function createJobRunner(deps: {
         runAt: last ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts, job.id)),
         finishedAt: last ? now : null,
         lastError: message.slice(0, 2000),
+        lastErrorKind: kind,
         leaseToken: null,
         leaseUntil: null,
       })
@@ -202,7 +207,10 @@ export function createJobRunner(deps: {
       .returning({ id: jobs.id });
     if (!row) summary.lost++;
     else summary[last ? 'failed' : 'retried']++;
-    deps.log?.warn({ job: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed for good' : 'job failed, will retry');
+    deps.log?.warn(
+      { job: job.id, kind: job.kind, attempt: job.attempts, err: message, failure: kind },
+      last ? 'job failed for good' : 'job failed, will retry',
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { databaseOf, isTransaction, type Executor } from '../db/client.js';
 import { privacyKeys } from './privacy.tables.js';
 
 /**
@@ -31,33 +31,56 @@ export async function personalDataFingerprint(db: Executor, value: string, at: D
 const purpose = 'search_fingerprint';
 
 /**
- * The key read once per executor (a process's pool, or a transaction): it never changes once committed. A key this
- * call made is not kept, since the statement may be part of a transaction that rolls back: the next call reads it.
+ * The key, read once per opened database (client.ts `databaseOf`: one object for the database and every transaction
+ * on it), so a search inside a transaction does not read it again: it never changes once committed. Only a key known
+ * to be committed is kept — one a transaction made may still roll back, and a process that kept it would fingerprint
+ * under a key no longer stored while the next first use stores another.
  */
 const known = new WeakMap<object, Buffer>();
+/**
+ * Keys this process made inside a transaction, per database, not yet seen committed: read again inside a transaction
+ * one may be that transaction's own row, so it is not kept then; read outside any transaction it is committed.
+ */
+const madeInTransaction = new WeakMap<object, Set<string>>();
 
 async function fingerprintKey(db: Executor, at: Date): Promise<Buffer> {
-  const cached = known.get(db);
+  const database = databaseOf(db);
+  const cached = known.get(database);
   if (cached) return cached;
   const stored = await readKey(db);
-  if (stored) {
-    known.set(db, stored);
-    return stored;
-  }
+  if (stored) return keep(db, stored);
   const [made] = await db
     .insert(privacyKeys)
     .values({ purpose, key: randomBytes(32).toString('base64'), createdAt: at })
     .onConflictDoNothing()
     .returning({ key: privacyKeys.key });
-  if (made) return Buffer.from(made.key, 'base64');
-  // Another process made it at the same moment: its row is committed now, and a new statement sees it.
+  if (made) {
+    if (!isTransaction(db)) return keep(db, made.key);
+    const pending = madeInTransaction.get(database) ?? new Set<string>();
+    madeInTransaction.set(database, pending.add(made.key));
+    return Buffer.from(made.key, 'base64');
+  }
+  // Another process (or transaction) made it at the same moment: its row is committed now, and a new statement sees
+  // it. Its key is the one to use: one key per database, whoever made it.
   const theirs = await readKey(db);
   if (!theirs) throw new Error('privacy_keys: the search fingerprint key was neither found nor made');
-  known.set(db, theirs);
-  return theirs;
+  return keep(db, theirs);
 }
 
-async function readKey(db: Executor): Promise<Buffer | null> {
+/** Keeps a key read (or made) on `db` for the database, unless it may be a still open transaction's own row. */
+function keep(db: Executor, key: string): Buffer {
+  const database = databaseOf(db);
+  const pending = madeInTransaction.get(database);
+  const value = Buffer.from(key, 'base64');
+  if (pending?.has(key)) {
+    if (isTransaction(db)) return value;
+    pending.delete(key);
+  }
+  known.set(database, value);
+  return value;
+}
+
+async function readKey(db: Executor): Promise<string | null> {
   const [r] = await db.select({ key: privacyKeys.key }).from(privacyKeys).where(eq(privacyKeys.purpose, purpose));
-  return r ? Buffer.from(r.key, 'base64') : null;
+  return r?.key ?? null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderLabel } from '../../notifications/domain/notice.js';
+import { orderLabel, type NoticeAudience } from '../../notifications/domain/notice.js';
+import { rules, type OrderAction } from '../../orders/domain/state-machine.js';
 import { noticesFor, shortTime, signalNote, signalTitle } from './notices.js';
 import type { SignalKind } from './timers.js';
 
@@ -56,8 +57,32 @@ describe('notice texts', () => {
 describe('who hears of a signal', () => {
   it('urges the unit and reports to the supervisors above when overdue', () => {
     const [urge, report] = noticesFor(sig('overdue'), place);
-    expect(urge).toMatchObject({ key: 'overdue:o1', to: [{ unitId: 'county', roles: ['handler', 'dispatcher'], nearest: true }] });
+    expect(urge).toMatchObject({ key: 'overdue:o1', to: [{ unitId: 'county', roles: expect.arrayContaining(['handler', 'dispatcher']), nearest: true }] });
     expect(report).toMatchObject({ key: 'overdue:o1:report', to: [{ unitId: 'city', roles: ['supervisor'], nearest: true }] });
+  });
+
+  // The holder is asked to take the step's action: its reminders tell exactly the roles that rule lets act there, so
+  // the lawyers' studio (its lawyer and mediator sign and reply) hears of its own deadlines instead of the unit above.
+  const holderAudience = (to: readonly NoticeAudience[]) =>
+    to.find((a): a is Extract<NoticeAudience, { unitId: string }> => 'unitId' in a && a.unitId === 'county' && !!a.nearest)!;
+  const mayTake = (...actions: OrderAction[]) => new Set(actions.flatMap((a) => rules[a].roles));
+  it.each([
+    ['near_due', 'sign', ['sign']],
+    ['near_due', 'reply', ['reply']],
+    ['overdue', 'sign', ['sign']],
+    ['overdue', 'reply', ['reply']],
+    ['emergency', 'sign', ['sign', 'reply']],
+    ['emergency', 'reply', ['sign', 'reply']],
+  ] as [SignalKind, string, OrderAction[]][])('%s at the %s step tells the holder whoever may %j', (kind, step, actions) => {
+    const [n] = noticesFor(sig(kind, step), place);
+    const told = holderAudience(n!.to);
+    expect(new Set(told.roles)).toEqual(mayTake(...actions));
+    expect(told.roles).toEqual(expect.arrayContaining(['handler', 'dispatcher', 'lawyer', 'mediator']));
+  });
+
+  it("keeps a dispatch step's reminders to the holder's desk", () => {
+    expect(noticesFor(sig('near_due', 'dispatch'), place)[0]!.to).toEqual([{ unitId: 'county', roles: ['dispatcher'], nearest: true }]);
+    expect(noticesFor(sig('overdue', 'dispatch'), place)[0]!.to).toEqual([{ unitId: 'county', roles: ['dispatcher'], nearest: true }]);
   });
 
   it('urges the intake agents, not the holding unit, when the callback is overdue', () => {

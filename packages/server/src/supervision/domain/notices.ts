@@ -1,5 +1,6 @@
 import { CHINA_OFFSET_MINUTES } from '../../calendar/domain/working-time.js';
 import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
+import { rolesThatMay } from '../../orders/domain/state-machine.js';
 import { signalNames, type Signal } from './timers.js';
 
 /** Where an order stands in the tree, for choosing who hears of a signal. */
@@ -57,9 +58,21 @@ export const signalActions = {
 } as const;
 
 /**
- * Who hears of a signal (workflow.md, 督办): the holding unit's handlers of a reminder; of an overdue step the unit
- * (urging notice) and the supervisors of the level above (report); of a second limit passed, the unit's leader;
- * of a callback due or to retry, the agents of the unit that took the call. The unit's dispatchers hear of a
+ * Whom the holding unit's reminders tell: whoever the rules let take the step's action there (state-machine.ts
+ * `rolesThatMay`), so a unit that acts in other roles hears of its own deadlines (the lawyers' studio signs and
+ * replies by its lawyer and mediator; told by a fixed handler/dispatcher list, its reminders went up to the unit above
+ * it). The dispatch step stays the desk's: the first dispatch is a dispatcher's (state-machine.ts dispatch).
+ */
+const signers = rolesThatMay('sign');
+const repliers = rolesThatMay('reply');
+const holderRolesAt = (step: string | null) => (step === 'dispatch' ? (['dispatcher'] as const) : step === 'sign' ? signers : repliers);
+/** An emergency order asks its holder to act now, whatever the step: whoever there may sign for it or handle it. */
+const emergencyHolderRoles = rolesThatMay('sign', 'reply');
+
+/**
+ * Who hears of a signal (workflow.md, 督办): the holding unit's handlers of a reminder (`holderRolesAt`); of an overdue
+ * step the unit (urging notice) and the supervisors of the level above (report); of a second limit passed, the unit's
+ * leader; of a callback due or to retry, the agents of the unit that took the call. The unit's dispatchers hear of a
  * dispatch step. Each notice's key derives from the signal's, so it too is produced once. `label` names what the
  * notice is about when it is more than the one order (a wave of them, domain/waves.ts).
  */
@@ -67,7 +80,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
   const step = s.step ? (stepNames[s.step] ?? s.step) : '';
   const due = s.dueAt ? shortTime(s.dueAt) : '';
   const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
-  const holderRoles = s.step === 'dispatch' ? (['dispatcher'] as const) : (['handler', 'dispatcher'] as const);
+  const holderRoles = holderRolesAt(s.step);
   // The callback step is the intake unit's agents' work, whoever holds the order: they are the ones urged.
   const urged =
     s.step === 'callback'
@@ -89,7 +102,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
             { unitId: root, roles: ['leader', 'supervisor'] },
             { unitId: o.holderUnitId, roles: ['leader'] },
             { unitId: above, roles: ['leader'] },
-            { unitId: o.holderUnitId, roles: ['handler', 'dispatcher'], nearest: true },
+            { unitId: o.holderUnitId, roles: emergencyHolderRoles, nearest: true },
           ],
           title: `应急工单：${what}`,
           body: '该工单已进入应急机制（危、众、多、大、隐或重大），请立即处置，每个工作日报告进展。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, divisionPrefix, divisionProblem, moveProblem, relocation, type DivisionLevel } from './unit-rules.js';
+import { areaOf, changedFields, divisionPrefix, divisionProblem, moveProblem, relocation, type DivisionLevel } from './unit-rules.js';
 import { placementProblem, type UnitType } from './unit-types.js';
 
 describe('placementProblem', () => {
@@ -108,5 +108,25 @@ describe('changedFields', () => {
     const before = { name: '甲', email: null as string | null, leaders: [{ name: '王', title: '主席' }] };
     expect(changedFields(before, { name: '甲', email: 'a@b.cn', leaders: undefined })).toEqual({ before: { email: null }, after: { email: 'a@b.cn' } });
     expect(changedFields(before, { leaders: [{ name: '王', title: '主席' }] })).toEqual({ before: {}, after: {} });
+  });
+});
+
+describe('areaOf', () => {
+  const divisions = new Map<string, string | null>([
+    ['root', '150000'],
+    ['centre', null],
+    ['city', '150100'],
+    ['dept', null],
+  ]);
+  const divisionOf = (id: string) => divisions.get(id);
+
+  it('is the unit’s own division, else the nearest one above it', () => {
+    expect(areaOf('/root/city/', divisionOf)).toBe('150100');
+    expect(areaOf('/root/city/dept/', divisionOf)).toBe('150100');
+    expect(areaOf('/root/centre/', divisionOf)).toBe('150000');
+  });
+
+  it('is none when no unit on the path has a division', () => {
+    expect(areaOf('/centre/dept/', divisionOf)).toBeNull();
   });
 });

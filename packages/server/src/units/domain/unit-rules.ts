@@ -85,3 +85,16 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return { before: b, after: a };
 }
+
+/**
+ * The division a unit answers for: its own, else the nearest unit's above it that has one (a department, a hotline
+ * centre or a studio answers for its federation's place). `path` is the unit's (ids from the root, itself last);
+ * null when no unit on it has a division.
+ */
+export function areaOf(path: string, divisionOf: (unitId: string) => string | null | undefined): string | null {
+  for (const id of path.split('/').filter(Boolean).reverse()) {
+    const code = divisionOf(id);
+    if (code) return code;
+  }
+  return null;
+}

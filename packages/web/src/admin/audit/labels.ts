@@ -22,4 +22,5 @@ export const auditActionLabels: Record<string, string> = {
   'calendar.year.import': '导入年度日历',
   'calendar.working_hours.set': '设置工作时间',
   reveal_order_contact: '查看来电人联系方式',
+  create_campaign: '新建专项行动',
 };

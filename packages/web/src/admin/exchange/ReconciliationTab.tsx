@@ -2,7 +2,7 @@ import { App, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { exchangeApi } from '../../api/exchange.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { ErrorState } from '../../shell/states.js';
 import { useLoad } from '../../shell/use-load.js';
 import type { Partners } from './names.js';
@@ -10,14 +10,15 @@ import { FailureNote } from './FailureNote.js';
 
 /** A partner's day reconciled: missing, duplicated and mismatched items, and the one action to re-send. */
 export function ReconciliationTab({ partners }: { partners: Partners | null }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [partnerId, setPartnerId] = useState<string | undefined>(undefined);
   const [day, setDay] = useState<Dayjs>(dayjs().subtract(1, 'day'));
   const chosen = partnerId ?? partners?.items[0]?.id;
   const { data, error, loading, reload } = useLoad(
     async () => (chosen ? exchangeApi.reconciliation({ partnerId: chosen, day: day.format('YYYY-MM-DD') }) : null),
-    [chosen, day.format('YYYY-MM-DD')],
+    // The server says the items' 说明 in the interface language: read again when it changes.
+    [chosen, day.format('YYYY-MM-DD'), lang],
   );
   const items = data
     ? [

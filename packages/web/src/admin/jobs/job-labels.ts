@@ -47,6 +47,32 @@ export function jobTime(j: Pick<Job, 'state' | 'runAt' | 'finishedAt' | 'attempt
   }
 }
 
+/** Why a job's attempt failed, as the server stores it beside the message (server platform/jobs/job-failure.ts). */
+export type JobFailureKind = NonNullable<Job['lastErrorKind']>;
+
+/**
+ * The kind of a failure in words an administrator reads (translated by the page; en.ts): what went wrong and who acts
+ * on it. The message stays beside it, the detail to act on or to pass on.
+ */
+export const jobFailureWords: Record<JobFailureKind, string> = {
+  unreachable: '无法连接对方系统（网络不通、超时或地址有误）',
+  rejected: '对方系统拒收或出错',
+  not_configured: '对方系统已停用或未配置接收地址',
+  calendar: '工作日历未覆盖所需日期，请先导入该年度的节假日安排',
+  refused: '业务规则不允许（数据可能已变化）',
+  database: '数据库出错',
+  program: '程序出错，请将详情告知系统维护方',
+};
+
+/**
+ * A job's last error: the words of its kind and the message. An error stored before kinds were (or of a kind this page
+ * does not know) has no words: its message is said as it was stored.
+ */
+export function jobFailureText(j: Pick<Job, 'lastError' | 'lastErrorKind'>): { words: string | null; detail: string } | null {
+  if (!j.lastError) return null;
+  return { words: (j.lastErrorKind && jobFailureWords[j.lastErrorKind]) || null, detail: j.lastError };
+}
+
 /** Whether the administrator may send a job round again: only a failed one (the server's rule, JOB_NOT_FAILED). */
 export const retryable = (j: Pick<Job, 'state'>) => j.state === 'failed';
 

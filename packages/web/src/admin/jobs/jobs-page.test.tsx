@@ -5,7 +5,7 @@ import { I18nProvider, translate } from '../../i18n/i18n.js';
 import { canSee, navItems } from '../../shell/AppShell.js';
 import { guardedPages } from '../../pages.js';
 import JobsPage from '../JobsPage.js';
-import { type Job, jobKindNames, jobStateNames, jobTime, retryable, stateChoices } from './job-labels.js';
+import { type Job, jobFailureText, jobFailureWords, jobKindNames, jobStateNames, jobTime, retryable, stateChoices } from './job-labels.js';
 
 const job = (over: Partial<Job>): Job => ({
   id: 1,
@@ -17,6 +17,7 @@ const job = (over: Partial<Job>): Job => ({
   maxAttempts: 8,
   leasedBy: null,
   lastError: null,
+  lastErrorKind: null,
   createdAt: '2026-03-02T00:00:00Z',
   finishedAt: '2026-03-02T00:00:01Z',
   payload: {},
@@ -48,8 +49,26 @@ describe('the jobs page’s words', () => {
   });
 
   it('names every state and kind in English too', () => {
-    for (const zh of [...Object.values(jobStateNames), ...Object.values(jobKindNames), '计划执行', '下次重试', '完成于', '最后失败', '全部'])
+    for (const zh of [
+      ...Object.values(jobStateNames),
+      ...Object.values(jobKindNames),
+      ...Object.values(jobFailureWords),
+      '计划执行',
+      '下次重试',
+      '完成于',
+      '最后失败',
+      '全部',
+    ])
       expect([zh, translate('en', zh)]).not.toEqual([zh, expect.stringMatching(/[\u4e00-\u9fff]/)]);
+  });
+
+  it('says a last error by its kind, the message beside it; one stored before kinds were as it was stored', () => {
+    expect(jobFailureText(job({ lastError: 'fetch failed: ECONNREFUSED', lastErrorKind: 'unreachable' }))).toEqual({
+      words: '无法连接对方系统（网络不通、超时或地址有误）',
+      detail: 'fetch failed: ECONNREFUSED',
+    });
+    expect(jobFailureText(job({ lastError: 'HTTP 502：上游平台不可用', lastErrorKind: null }))).toEqual({ words: null, detail: 'HTTP 502：上游平台不可用' });
+    expect(jobFailureText(job({ lastError: null }))).toBeNull();
   });
 });
 
@@ -68,6 +87,42 @@ const page = (items: Job[]) => ({ items, counts: { failed: 1, pending: 1, done: 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('JobsPage', () => {
+  it('shows a failed job’s kind of failure in the chosen language, and its message for the administrator', async () => {
+    const broken = job({
+      id: 9,
+      kind: 'outbound.deliver',
+      state: 'failed',
+      attempts: 8,
+      lastError: 'Could not connect to hooks.example.cn: fetch failed',
+      lastErrorKind: 'unreachable',
+    });
+    const bug = job({
+      id: 8,
+      kind: 'supervision.scan',
+      state: 'failed',
+      attempts: 3,
+      lastError: "TypeError: Cannot read properties of undefined (reading 'id')",
+      lastErrorKind: 'program',
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, page([broken, bug]))),
+    );
+    render(
+      <I18nProvider initial="en">
+        <App>
+          <JobsPage />
+        </App>
+      </I18nProvider>,
+    );
+    const row = (await screen.findByText('Outbound notices (webhook, SMS)')).closest('tr')!;
+    expect(within(row).getByTestId('job-error-kind').textContent).toBe('Could not reach the other system (network, timeout or a wrong address)');
+    expect(within(row).getByTestId('job-error-detail').textContent).toBe('Could not connect to hooks.example.cn: fetch failed');
+    const other = screen.getByText('Supervision deadline scan').closest('tr')!;
+    expect(within(other).getByTestId('job-error-kind').textContent).toBe("An error in the program: pass the details on to the system's maintainers");
+    expect(within(other).getByTestId('job-error-detail').textContent).toContain('TypeError');
+  });
+
   it('is in the system administrator’s menu, guarded for everyone else (三员分立: not the security administrator’s)', () => {
     const item = navItems.find((i) => i.path === '/admin/jobs')!;
     const reach = { holdsHotline: true, holdsProvinceHotline: true };

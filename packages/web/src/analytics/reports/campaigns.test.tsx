@@ -118,6 +118,12 @@ describe('the new-campaign form', { timeout: 60_000 }, () => {
       'rules_subjectCodes',
     ],
     ['a name taken under the name', 409, { code: 'CAMPAIGN_NAME_TAKEN', field: 'body.name', message: '本单位已有同名的专项行动' }, 'name'],
+    [
+      'a region outside the unit’s area under the regions',
+      422,
+      { code: 'CAMPAIGN_REGION_OUT_OF_SCOPE', field: 'body.rules.divisionPrefixes', message: '超出所属单位的辖区：1502' },
+      'rules_divisionPrefixes',
+    ],
   ])('puts the server’s refusal of %s, not in a raw toast', async (_what, status, r, field) => {
     const refusal = { code: r.code, message: '输入有误', requestId: 'r', details: { fields: [{ field: r.field, message: r.message }] } };
     const fetch = serve(() => json(status, refusal));

@@ -36,14 +36,16 @@ export function ExtensionRequestFields({ order }: { order: OrderView }) {
         label={t('延长时长（{unit}）', { unit })}
         rules={[
           { required: true, message: t('请填写延长的时长') },
-          { type: 'integer', min: 1, message: t('至少延长 1 个{unit}', { unit }) },
+          { type: 'integer', message: t('延长时长应为整数') },
+          { type: 'number', min: 1, message: t('至少延长 1 个{unit}', { unit }) },
           ...(bounds
-            ? [{ type: 'integer' as const, max: bounds.max, message: t('最多延长 {max} {unit}（不能超过原办理时限）', { max: bounds.max, unit }) }]
+            ? [{ type: 'number' as const, max: bounds.max, message: t('最多延长 {max} {unit}（不能超过原办理时限）', { max: bounds.max, unit }) }]
             : []),
         ]}
       >
-        {/* No max on the input itself: antd would silently cut a larger number down on blur. */}
-        <InputNumber min={1} precision={0} style={{ width: 200 }} suffix={unit} />
+        {/* No min, max or precision on the input itself: antd would silently change what was typed on blur (0 became 1,
+            2.5 became 3). The rules refuse it instead, as in the reply dialog. */}
+        <InputNumber style={{ width: 200 }} suffix={unit} />
       </Form.Item>
       <TextField name="reason" label="延期理由" required />
       <Form.Item

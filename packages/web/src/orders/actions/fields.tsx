@@ -1,15 +1,22 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Spin } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select, Spin } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { ordersApi } from '../../api/orders.js';
-import type { OrderSummary } from '../../api/types.js';
+import type { OrderSummary, OrderView } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { stateLabels } from '../../shared/labels.js';
+import { useUnits } from '../../shared/reference.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
+import { notOfferedAsCoHandler } from './co-handler-choice.js';
+import { studioOutOfReach } from './co-handler-reach.js';
 
 export const noteField = (label = '备注', required = false, max = 1000) => ({ label, required, max });
 
-/** Free text with the server's length limit and, where the server demands it, required. */
+/**
+ * Free text with the server's length limit and, where the server demands it, required. Counted, not cut: a pasted text
+ * over the limit stays whole, the counter turns red and the field names the limit, so the person decides what to drop
+ * (as the intake narrative does) instead of losing the end without a word.
+ */
 export function TextField({
   name,
   label,
@@ -35,25 +42,65 @@ export function TextField({
         { max, message: t('{label}不能超过 {max} 字', { label: t(label), max }) },
       ]}
     >
-      <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} showCount maxLength={max} placeholder={placeholder ? t(placeholder) : undefined} />
+      <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} count={{ show: true, max }} placeholder={placeholder ? t(placeholder) : undefined} />
     </Form.Item>
   );
 }
 
-/** Co-handling units with their parts ("工会吹哨、部门报到"). */
-export function CoHandlersField({ name = 'coHandlers' }: { name?: string }) {
+/**
+ * Said where co-handlers are chosen when the lawyers' studio is not among the units offered (co-handler-reach.ts):
+ * who may invite it instead, rather than leaving it silently missing.
+ */
+export function StudioReachNote({ order }: { order: Pick<OrderView, 'dispatchUnit' | 'relations'> }) {
   const t = useT();
+  const { value: units } = useUnits();
+  const out = studioOutOfReach(units, order);
+  if (!out) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={
+        out.ask
+          ? t('劳模律师调解工作室属上级工会，不在本单位可邀请的范围内；双方同意调解、需要工作室协办的，请报请交办单位（{unit}）邀请。', {
+              unit: out.ask,
+            })
+          : t('劳模律师调解工作室属上级工会，不在本单位可邀请的范围内；双方同意调解、需要工作室协办的，请报请上级工会邀请。')
+      }
+    />
+  );
+}
+
+/**
+ * Co-handling units with their parts ("工会吹哨、部门报到"), invited with a dispatch; with the order, says whom to ask
+ * for what is not offered, and does not offer the units the server would refuse (co-handler-choice.ts): the one
+ * holding the order, the receiving unit chosen in the same dialog (`receivingField`), those already co-handling it.
+ */
+export function CoHandlersField({
+  name = 'coHandlers',
+  order,
+  receivingField = 'unitId',
+}: {
+  name?: string;
+  order?: Pick<OrderView, 'dispatchUnit' | 'relations' | 'holderUnit' | 'coHandlers'>;
+  receivingField?: string;
+}) {
+  const t = useT();
+  const receivingId = Form.useWatch(receivingField) as string | undefined;
+  const disable = useMemo(() => (order ? notOfferedAsCoHandler(order, receivingId) : undefined), [order, receivingId]);
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
         <>
           {/* Without a heading a filled row reads as just another unit field. */}
           {fields.length > 0 && <div className="co-handlers-heading">{`${t('协办单位')} · ${t('协办任务')}`}</div>}
+          {fields.length > 0 && order && <StudioReachNote order={order} />}
           {fields.map((f) => (
             <Row gutter={8} key={f.key} align="top">
               <Col span={11}>
                 <Form.Item name={[f.name, 'unitId']} rules={[{ required: true, message: t('请选择协办单位') }]}>
-                  <UnitPicker placeholder={t('协办单位')} />
+                  <UnitPicker placeholder={t('协办单位')} {...(disable ? { disable } : {})} />
                 </Form.Item>
               </Col>
               <Col span={11}>

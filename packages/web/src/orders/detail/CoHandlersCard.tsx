@@ -2,12 +2,17 @@ import { Button, Card, Table, Tag, Typography } from 'antd';
 import type { CoHandler, OrderView } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
+import { openStates } from '../views.js';
 
-/** 协办单位: the units invited to co-handle, their tasks and parts; removable while the lead unit handles. */
+/**
+ * 协办单位: the units invited to co-handle, their tasks and parts; removable while the lead unit handles. A part never
+ * given is awaited while the order is open; once it is closed nobody waits for it any more: 未反馈.
+ */
 export function CoHandlersCard({ order, onRemove }: { order: OrderView; onRemove: (c: CoHandler) => void }) {
   const t = useT();
   if (!order.coHandlers.length) return null;
   const canRemove = order.allowedActions.includes('remove_co_handler');
+  const closed = !openStates.includes(order.state);
   return (
     <Card size="small" title={t('协办单位')}>
       <Table<CoHandler>
@@ -27,6 +32,8 @@ export function CoHandlersCard({ order, onRemove }: { order: OrderView; onRemove
                 <span>
                   {c.partReply} <span className="muted small">{formatTime(c.repliedAt)}</span>
                 </span>
+              ) : closed ? (
+                <Tag>{t('未反馈')}</Tag>
               ) : (
                 <Tag color="orange">{t('待反馈')}</Tag>
               ),

@@ -78,3 +78,47 @@ describe('查询进度 with the number a membership application was given', () =
     expect(asked.map((u) => new URL(u).pathname)).toEqual(['/api/public/requests/track']);
   });
 });
+
+describe('查询进度 of a request that is done with', () => {
+  const progress = (stage: string) => ({
+    number: '12351-150000-20261206-0002',
+    submittedAt: '2026-12-06T00:50:00.000Z',
+    title: '反映工地拖欠工资',
+    stage,
+    stageText: { zh: '已办结', en: 'Closed' },
+    handlingUnit: '新城区总工会',
+    answer: null,
+    steps: [
+      { at: '2026-12-06T00:50:00.000Z', text: { zh: '诉求已提交', en: 'Request submitted' } },
+      { at: '2026-12-06T01:00:00.000Z', text: { zh: '已转交新城区总工会办理', en: 'Passed on for handling' } },
+      { at: '2026-12-06T01:40:00.000Z', text: { zh: '回访：满意，已办结', en: 'Called back: satisfied; closed' } },
+    ],
+    rating: null,
+    canRate: false,
+  });
+  const steps = async (stage: string) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, progress(stage))),
+    );
+    render(
+      <I18nProvider initial="zh">
+        <App>
+          <FollowTab initial={{ number: '12351-150000-20261206-0002', phone: '13904710002' }} />
+        </App>
+      </I18nProvider>,
+    );
+    await screen.findByText('回访：满意，已办结');
+    return [...document.querySelectorAll('.ant-steps-item')].map((el) =>
+      el.classList.contains('ant-steps-item-finish') ? 'finish' : el.classList.contains('ant-steps-item-process') ? 'process' : 'wait',
+    );
+  };
+
+  it('draws its last step finished, not as the step under way', async () => {
+    expect(await steps('closed')).toEqual(['finish', 'finish', 'finish']);
+  });
+
+  it('draws the last step of a request still answered (awaiting the callback) as under way', async () => {
+    expect(await steps('answered')).toEqual(['finish', 'finish', 'process']);
+  });
+});

@@ -9,7 +9,7 @@ import { formatTime } from '../../shared/format.js';
 import { answerText } from '../../shared/answer-text.js';
 import { satisfactionLabels } from '../../shared/labels.js';
 import { isPhone } from '../../shared/validation.js';
-import { followQuestion } from './follow.js';
+import { currentApplicationStep, currentStep, followQuestion } from './follow.js';
 
 /**
  * Follow a request by number and phone, and rate it there once it is answered; a membership application's number
@@ -109,7 +109,7 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
           <Steps
             direction="vertical"
             size="small"
-            current={progress.steps.length - 1}
+            current={currentStep(progress)}
             items={progress.steps.map((s) => ({ title: words(s.text), description: formatTime(s.at) }))}
           />
           {progress.rating && (
@@ -143,7 +143,7 @@ export function ApplicationCard({ application: a }: { application: ApplicationPr
       <Steps
         direction="vertical"
         size="small"
-        current={a.steps.length - 1}
+        current={currentApplicationStep(a)}
         items={a.steps.map((s) => ({ title: words(s.text), description: formatTime(s.at) }))}
       />
     </Card>

@@ -1,4 +1,5 @@
 import { Alert, Form, Select } from 'antd';
+import { useMemo } from 'react';
 import { ordersApi } from '../../../api/orders.js';
 import type { OrderAction, OrderView } from '../../../api/types.js';
 import { formatTime } from '../../../shared/format.js';
@@ -7,7 +8,8 @@ import { useI18n, useT } from '../../../i18n/i18n.js';
 import { useCatalog } from '../../../shared/reference.js';
 import type { ActionSpec } from '../ActionDialog.js';
 import { DispatchUnitField, PlaceCorrectionField } from '../dispatch-fields.js';
-import { CoHandlersField, TextField } from '../fields.js';
+import { notOfferedAsCoHandler } from '../co-handler-choice.js';
+import { CoHandlersField, StudioReachNote, TextField } from '../fields.js';
 import { str, opt, coHandlersOf, type V } from './values.js';
 /** Type and subject as the intelligence module suggested them, for the agent to keep or correct. */
 function CheckFields() {
@@ -37,7 +39,7 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
     fields: ({ order, form }) => (
       <>
         <DispatchUnitField order={order} form={form} />
-        <CoHandlersField />
+        <CoHandlersField order={order} />
         <TextField name="note" label="派单说明" placeholder="交办要求、注意事项" />
       </>
     ),
@@ -107,7 +109,7 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
         <ReturnReason order={order} />
         <PlaceCorrectionField order={order} />
         <DispatchUnitField order={order} form={form} label="改派单位" />
-        <CoHandlersField />
+        <CoHandlersField order={order} />
         <TextField name="reason" label="审核意见" required />
       </>
     ),
@@ -136,10 +138,11 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
   invite_co_handler: {
     key: 'invite_co_handler',
     title: '邀请协办',
-    fields: ({ t }) => (
+    fields: ({ order, t }) => (
       <>
+        <StudioReachNote order={order} />
         <Form.Item name="unitId" label={t('协办单位')} rules={[{ required: true, message: t('请选择协办单位') }]}>
-          <UnitPickerLazy />
+          <UnitPickerLazy order={order} />
         </Form.Item>
         <TextField name="task" label="协办任务" max={500} rows={2} />
       </>
@@ -148,8 +151,10 @@ export const dispatchSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
   },
 };
 
-function UnitPickerLazy(props: { value?: string; onChange?: (v: string | string[] | undefined) => void }) {
-  return <UnitPicker {...props} autoFocus />;
+/** The unit to invite: the unit holding the order, a hotline centre and the co-handlers already invited are not offered. */
+function UnitPickerLazy({ order, ...props }: { order: OrderView; value?: string; onChange?: (v: string | string[] | undefined) => void }) {
+  const disable = useMemo(() => notOfferedAsCoHandler(order), [order]);
+  return <UnitPicker {...props} disable={disable} autoFocus />;
 }
 
 function ReturnReason({ order }: { order: OrderView }) {

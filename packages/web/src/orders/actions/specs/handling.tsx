@@ -9,6 +9,7 @@ import type { ActionSpec } from '../ActionDialog.js';
 import { TextField } from '../fields.js';
 import { ExtensionDecisionFields, ExtensionRequestFields } from '../extension-fields.js';
 import { amountRecoveredRules, confirmedDoubtsOf, ReplyDoubtsWarning, workersHelpedRules } from '../ReplyDoubts.js';
+import { CoHandlersWithoutFeedback } from './outcome-summary.js';
 import { str, opt, type V } from './values.js';
 export const maxUploadBytes = 20 * 1024 * 1024;
 
@@ -24,7 +25,8 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
   urge: {
     key: 'urge',
     title: '催办',
-    intro: '向承办单位发出催办通知，记入时间线并按单位计数。',
+    // The server sends it to the unit the order waits for: after a reply or a dissatisfied callback, the deciding desk.
+    intro: '向工单正等待其处理的单位（承办单位，或须审核、决定重启或归档的派单单位）发出催办通知，记入时间线并按单位计数。',
     fields: () => <TextField name="message" label="催办内容" required rows={3} />,
     submit: async (o, v) => {
       await supervisionApi.urge(o.id, { message: str(v.message)! });
@@ -115,6 +117,7 @@ export const handlingSpecs: Partial<Record<OrderAction | 'callback', ActionSpec<
     },
     fields: ({ t, order, form }) => (
       <>
+        <CoHandlersWithoutFeedback order={order} at="reply" />
         <MediationReplyHint orderId={order.id} form={form} />
         <Form.Item name="resolved" label={t('是否解决')} rules={[{ required: true, message: t('请选择是否解决') }]}>
           <Radio.Group

@@ -28,8 +28,12 @@ export function OutcomeSummary({ order }: { order: OrderView }) {
   );
 }
 
-/** The reviewer is warned of co-handlers that never reported their part: accept anyway, or send the reply back. */
-export function CoHandlersWithoutFeedback({ order }: { order: OrderView }) {
+/**
+ * Co-handlers that never reported their part, said where it matters: to the unit replying (urge them first, or say in
+ * the reply how their part was done: the reviewer will see they did not answer), and to the reviewer (accept anyway,
+ * or send the reply back).
+ */
+export function CoHandlersWithoutFeedback({ order, at = 'review' }: { order: OrderView; at?: 'reply' | 'review' }) {
   const t = useT();
   const missing = coHandlersWithoutFeedback(order);
   if (!missing.length) return null;
@@ -38,9 +42,13 @@ export function CoHandlersWithoutFeedback({ order }: { order: OrderView }) {
       type="warning"
       showIcon
       style={{ marginBottom: 12 }}
-      data-testid="review-co-handlers-without-feedback"
+      data-testid={`${at}-co-handlers-without-feedback`}
       title={t('以下协办单位尚未反馈：{units}', { units: joinList(t, missing) })}
-      description={t('承办单位办结反馈时协办单位尚未反馈办理情况，请核实后再审核通过，或退回重办。')}
+      description={
+        at === 'reply'
+          ? t('协办单位尚未反馈其承担部分的办理情况：可先催促其反馈，或在办理措施中写明该部分的办理情况；审核时将提示审核人。')
+          : t('承办单位办结反馈时协办单位尚未反馈办理情况，请核实后再审核通过，或退回重办。')
+      }
     />
   );
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type Relation } from './state-machine.js';
+import { openStates } from './states.js';
+import { waitingOn, type OrderUnits } from './waiting-on.js';
+
+/**
+ * Whom an open order waits for: held by a county, dispatched by the hotline centre (taken in at the 12351 desk), its
+ * current hop sent by the city. The unit named must be one the state machine lets make the order's next move.
+ */
+const units: OrderUnits = { holderUnitId: 'county', hopDispatcherUnitId: 'city', dispatchUnitId: 'centre', intakeUnitId: 'desk' };
+const relationsAt: Record<string, Relation[]> = {
+  county: ['holder'],
+  city: ['hop_dispatcher'],
+  centre: ['order_dispatcher'],
+  desk: ['intake'],
+};
+
+describe('waitingOn', () => {
+  it('after a dissatisfied callback, the dispatching unit, whose desk reopens or archives; not the county holding it', () => {
+    expect(waitingOn('callback_dissatisfied', units)).toEqual({ unitId: 'centre', roles: ['dispatcher'] });
+  });
+
+  it.each([
+    ['pending_sign', 'county'],
+    ['handling', 'county'],
+    ['returned', 'city'],
+    ['replied', 'centre'],
+    ['pending_callback', 'desk'],
+    ['callback_dissatisfied', 'centre'],
+  ] as const)('%s waits for %s', (state, unitId) => {
+    expect(waitingOn(state, units).unitId).toBe(unitId);
+  });
+
+  it('names, in every open state, a unit and roles there that the state machine lets take the order on', () => {
+    for (const state of openStates) {
+      const w = waitingOn(state, units);
+      const relations = new Set(relationsAt[w.unitId]);
+      const anyMove = ['dispatch', 'sign', 'return_redispatch', 'reply', 'review_accept', 'callback_satisfied', 'reopen', 'archive'] as const;
+      const allowed = w.roles.some((role) => anyMove.some((a) => decide(state, a, { role, relations }).ok));
+      expect({ state, allowed }).toEqual({ state, allowed: true });
+    }
+  });
+});
