@@ -48,23 +48,22 @@ async function send(externalId: string, order: Record<string, unknown>) {
   expect(res.statusCode).toBe(200);
   return res.json() as { orderId: string; number: string };
 }
+/** The partner the file sets up; sent again, its name is taken. */
+const partnerBody = () => ({
+  name: '呼和浩特市 12345',
+  kind: 'gov12345',
+  direction: 'in',
+  signingMethod: 'hmac-sha256',
+  receivingUnitId: dispatcher.session.current.unit.id,
+  mapping,
+});
 const inbound = async (c: Client, orderId: string) =>
   (await ok(c.get(`/api/exchange/messages?orderId=${orderId}&direction=in`))).items as { kind: string; payload: Record<string, unknown> }[];
 
 beforeAll(async () => {
   t = await createTestApp({ at: '2026-11-30T02:00:00Z' });
   [admin, dispatcher, city] = await Promise.all([t.login('admin'), t.login('dispatcher'), t.login('city')]);
-  const p = await ok(
-    admin.post('/api/exchange/partners', {
-      name: '呼和浩特市 12345',
-      kind: 'gov12345',
-      direction: 'in',
-      signingMethod: 'hmac-sha256',
-      receivingUnitId: dispatcher.session.current.unit.id,
-      mapping,
-    }),
-    201,
-  );
+  const p = await ok(admin.post('/api/exchange/partners', partnerBody()), 201);
   partnerId = p.id;
   secret = p.signingSecret;
 });
@@ -144,18 +143,7 @@ describe('a message’s payload', () => {
 
 describe('a partner’s name', () => {
   it('taken by another partner is a 409 naming the field, for the form to show under it', async () => {
-    const again = await expectError(
-      admin.post('/api/exchange/partners', {
-        name: '呼和浩特市 12345',
-        kind: 'gov12345',
-        direction: 'in',
-        signingMethod: 'hmac-sha256',
-        receivingUnitId: dispatcher.session.current.unit.id,
-        mapping,
-      }),
-      409,
-      'EXCHANGE_PARTNER_NAME_TAKEN',
-    );
+    const again = await expectError(admin.post('/api/exchange/partners', partnerBody()), 409, 'EXCHANGE_PARTNER_NAME_TAKEN');
     expect(again.details?.fields).toEqual([{ field: 'body.name', message: '已有同名的对接平台' }]);
   });
 });

@@ -152,16 +152,19 @@ function serve() {
 }
 afterEach(() => vi.unstubAllGlobals());
 
+const renderInEnglish = () =>
+  render(
+    <I18nProvider initial="en">
+      <App>
+        <ExchangePage />
+      </App>
+    </I18nProvider>,
+  );
+
 describe('the exchange page in English', () => {
   it('puts each age beside its own figure: no wait beside "waiting 0", the failed message’s age beside "failed 1"', async () => {
     serve();
-    render(
-      <I18nProvider initial="en">
-        <App>
-          <ExchangePage />
-        </App>
-      </I18nProvider>,
-    );
+    renderInEnglish();
     expect((await screen.findByTestId('exchange-waiting')).textContent).toBe('Waiting to send 0');
     expect(screen.getByTestId('exchange-lag').textContent).toBe('Oldest waiting —');
     expect(screen.getByTestId('exchange-failed').textContent).toBe('Failed 1 (oldest 19 h 5 min ago)');
@@ -169,13 +172,7 @@ describe('the exchange page in English', () => {
 
   it('says a message’s error and the reconciliation’s in words, the stored detail in the tooltip', async () => {
     serve();
-    render(
-      <I18nProvider initial="en">
-        <App>
-          <ExchangePage />
-        </App>
-      </I18nProvider>,
-    );
+    renderInEnglish();
     fireEvent.click(await screen.findByText('Messages'));
     const row = (await screen.findByText('HHHT12345-2026-1000')).closest('tr')!;
     const words = within(row).getByTestId('failure-words');
