@@ -195,7 +195,8 @@ describe('the staff loop in the browser', () => {
     await page.getByRole('button', { name: '打开菜单' }).click();
     await settled(page, '.app-menu-drawer').getByRole('menuitem', { name: '工单' }).click();
     await page.waitForURL(/\/orders/);
-    await page.locator('.ant-table-row').first().waitFor();
+    // On a phone each order is a card (the table's columns left it the order number alone).
+    await page.locator('.order-card').first().waitFor();
     assert.equal(await page.getByRole('button', { name: '打开菜单' }).getAttribute('aria-expanded'), 'false');
     assert.equal(await sideways(), 0, 'the list scrolls inside itself, not the page');
     await page.context().close();

@@ -216,7 +216,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         body: z
           .object({
             name: trimmedText().min(1, { error: '请填写专项行动名称' }).max(60, { error: '名称不能超过 60 字' }),
-            description: z.string().max(500).optional(),
+            description: trimmedText().max(500).optional(),
             from: day,
             to: day,
             unitId: z.uuid().optional(),

@@ -103,7 +103,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteContext & { calendar?: C
             workday: z.boolean({ error: '请说明是否为工作日' }),
             holidayName: holidayName.nullable().optional(),
             makeup: z.boolean().optional().describe('调休上班：须为周末且 workday 为 true / make-up working day: a weekend day with workday true'),
-            note: z.string().max(200, { error: '备注最多 200 个字' }).nullable().optional(),
+            note: trimmedText().max(200, { error: '备注最多 200 个字' }).nullable().optional(),
           })
           .strict(),
         response: { 200: dayView, ...errorResponses },

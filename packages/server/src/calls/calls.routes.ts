@@ -132,8 +132,8 @@ export const callsRoutes: FastifyPluginAsyncZod<Opts> = async (app, { calls, clo
             from: localDate.optional(),
             to: localDate.optional(),
             outcome: z.enum(['answered', 'abandoned', 'queue_timeout', 'ivr_only', 'in_progress']).optional(),
-            agent: z.string().max(100).optional().describe('坐席：登录名（不区分大小写）或姓名的一部分 / the agent: login (any case) or part of their name'),
-            queue: z.string().max(100).optional(),
+            agent: trimmedText().max(100).optional().describe('坐席：登录名（不区分大小写）或姓名的一部分 / the agent: login (any case) or part of their name'),
+            queue: trimmedText().max(100).optional(),
             caller: z
               .string()
               .regex(/^\d{7,12}$/, { error: '按来电号码查找须输入完整号码' })

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
-import { orderViewSchema, reasonText, satisfaction, versionBody } from '../orders/orders.schemas.js';
+import { noteText, orderViewSchema, reasonText, satisfaction, versionBody } from '../orders/orders.schemas.js';
 import type { createClosureService } from './closure.service.js';
 
 const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
@@ -25,9 +25,11 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
           .object({
             ...versionBody,
             decision: z.enum(['accept', 'rework'], { error: '审核结果应为 accept 或 rework' }),
-            reason: z.string().max(1000).optional(),
+            reason: noteText('审核意见'),
           })
-          .strict(),
+          .strict()
+          // A rework is explained: the handler has to know what to do again, and the timeline keeps the reason.
+          .refine((b) => b.decision !== 'rework' || b.reason !== undefined, { error: '请填写退回重办的理由', path: ['reason'] }),
         response: ok,
       },
     },
@@ -66,7 +68,7 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
               .min(1, { error: '至少记录一名来电人的回访结果' })
               .max(500)
               .optional(),
-            note: z.string().max(1000).optional(),
+            note: noteText(),
           })
           .strict(),
         response: ok,
@@ -98,7 +100,7 @@ export const closureRoutes: FastifyPluginAsyncZod<{ closure: ReturnType<typeof c
         tags,
         ...describe('归档（此后只读）', 'Archive the order (read-only afterwards).'),
         params: idParams,
-        body: z.object({ ...versionBody, note: z.string().max(1000).optional() }).strict(),
+        body: z.object({ ...versionBody, note: noteText() }).strict(),
         response: ok,
       },
     },

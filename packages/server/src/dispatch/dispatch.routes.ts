@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses } from '../platform/http/schemas.js';
-import { orderViewSchema, placeInput, reasonText, versionBody } from '../orders/orders.schemas.js';
+import { noteText, orderViewSchema, placeInput, reasonText, versionBody } from '../orders/orders.schemas.js';
 import type { createDispatchService } from './dispatch.service.js';
 
 const idParams = z.object({ id: z.uuid({ error: '工单编号格式不正确' }) }).strict();
-const coHandlers = z.array(z.object({ unitId: z.uuid({ error: '单位编号格式不正确' }), task: z.string().max(500).optional() }).strict()).max(20);
+const coHandlers = z.array(z.object({ unitId: z.uuid({ error: '单位编号格式不正确' }), task: noteText('协办任务', 500) }).strict()).max(20);
 const tags = ['dispatch'];
 const ok = { 200: orderViewSchema, ...errorResponses };
 
@@ -22,9 +22,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
           'Dispatch (or re-dispatch down the tree) to a unit, optionally inviting co-handlers.',
         ),
         params: idParams,
-        body: z
-          .object({ ...versionBody, unitId: z.uuid({ error: '请选择接收单位' }), note: z.string().max(1000).optional(), coHandlers: coHandlers.optional() })
-          .strict(),
+        body: z.object({ ...versionBody, unitId: z.uuid({ error: '请选择接收单位' }), note: noteText(), coHandlers: coHandlers.optional() }).strict(),
         response: ok,
       },
     },
@@ -39,7 +37,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
         tags,
         ...describe('办单：热线中心自行办理（紧急、重大工单）', 'Handle the order at the hotline itself (urgent and major orders).'),
         params: idParams,
-        body: z.object({ ...versionBody, note: z.string().max(1000).optional() }).strict(),
+        body: z.object({ ...versionBody, note: noteText() }).strict(),
         response: ok,
       },
     },
@@ -62,7 +60,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
             ...versionBody,
             typeCode: z.string({ error: '请选择诉求类型' }).min(1).max(40),
             subjectCode: z.string({ error: '请选择诉求事项' }).min(1).max(40),
-            note: z.string().max(1000).optional(),
+            note: noteText(),
           })
           .strict(),
         response: ok,
@@ -79,7 +77,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
         tags,
         ...describe('签收工单', 'Sign for the order.'),
         params: idParams,
-        body: z.object({ ...versionBody, note: z.string().max(1000).optional() }).strict(),
+        body: z.object({ ...versionBody, note: noteText() }).strict(),
         response: ok,
       },
     },
@@ -137,7 +135,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod<{ dispatch: ReturnType<typeof
         tags,
         ...describe('邀请协办单位（工会吹哨、部门报到）', 'Invite a co-handling unit.'),
         params: idParams,
-        body: z.object({ ...versionBody, unitId: z.uuid({ error: '请选择协办单位' }), task: z.string().max(500).optional() }).strict(),
+        body: z.object({ ...versionBody, unitId: z.uuid({ error: '请选择协办单位' }), task: noteText('协办任务', 500) }).strict(),
         response: ok,
       },
     },

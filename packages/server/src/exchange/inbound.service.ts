@@ -10,7 +10,7 @@ import { createOrderBody } from '../orders/orders.schemas.js';
 import type { createIntakeService } from '../orders/intake.service.js';
 import { recordOrderFact } from '../orders/order-facts.js';
 import { lockOrder } from '../orders/orders.repo.js';
-import { isUniqueViolation } from '../units/units.repo.js';
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import { channelOf, mapInbound, theirField, type PartnerKind } from './domain/mapping.js';
 import { maskedInboundOrder } from './domain/payload-privacy.js';
 import * as repo from './exchange.repo.js';

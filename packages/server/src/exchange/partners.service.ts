@@ -10,7 +10,7 @@ import { isSm2PublicKey, sm2KeyPair, type SigningMethod } from '../platform/sign
 import { emptyMapping, type FieldMapping, type PartnerKind } from './domain/mapping.js';
 import * as repo from './exchange.repo.js';
 import { announcing, type ChangeBus } from '../platform/bus/index.js';
-import { isUniqueViolation } from '../units/units.repo.js';
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import type { UnitDirectoryCache } from '../units/unit-directory.js';
 import { requireExchangeDesk } from './exchange-desk.js';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, yuan } from '../platform/http/schemas.js';
-import { orderViewSchema, reasonText, versionBody } from '../orders/orders.schemas.js';
+import { noteText, orderViewSchema, reasonText, versionBody } from '../orders/orders.schemas.js';
 import type { createHandlingService } from './handling.service.js';
 import { maxAmountYuan, maxWorkersHelped, replyDoubts } from './domain/reply-plausibility.js';
 
@@ -60,10 +60,11 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
         ...describe('审批延期申请（交办单位）；不同意须说明理由', 'Approve or refuse an extension (the dispatching unit); a refusal gives its reason.'),
         params: idParams,
         body: z
-          .object({ ...versionBody, approve: z.boolean({ error: '请选择是否同意' }), note: z.string().max(1000).optional() })
+          .object({ ...versionBody, approve: z.boolean({ error: '请选择是否同意' }), note: noteText('审批意见') })
           .strict()
-          // A refusal is explained: the handler has to know why, and the timeline keeps the reason.
-          .refine((b) => b.approve || (b.note?.trim().length ?? 0) >= 2, { error: '不同意延期须填写理由（至少 2 个字）', path: ['note'] }),
+          // A refusal is explained: the handler has to know why, and the timeline keeps the reason. Counted on the
+          // trimmed note (noteText), so two zero-width spaces are no reason.
+          .refine((b) => b.approve || (b.note?.length ?? 0) >= 2, { error: '不同意延期须填写理由（至少 2 个字）', path: ['note'] }),
         response: ok,
       },
     },
@@ -103,7 +104,7 @@ export const handlingRoutes: FastifyPluginAsyncZod<{ handling: ReturnType<typeof
                   .default(0),
               })
               .strict(),
-            note: z.string().max(1000).optional(),
+            note: noteText(),
             confirmedDoubts: z
               .array(z.enum(replyDoubts, { error: '未知的存疑项' }))
               .max(replyDoubts.length)

@@ -35,6 +35,12 @@ export const readingSchema = z.object({
   // How 危 was read: the lists' words (by words) or the danger model alone (by model, with its probability): the
   // agent checks a model-only 危 against the words in evidence.riskFlags.danger before taking it.
   dangerBasis: z.object({ by: z.enum(['words', 'model']), confidence: z.number().nullable() }).nullable(),
+  repeatBasis: z
+    .object({ days: z.number().int(), count: z.number().int() })
+    .nullable()
+    .describe(
+      "多由同一用人单位近期诉求得出时：统计天数与已有件数（evidence.riskFlags.repeat 为其中文说明） / 多 raised by the same employer's recent requests: the days counted and how many there were (evidence.riskFlags.repeat says it in Chinese); null otherwise",
+    ),
   workers: z.number().nullable(),
   amountYuan: z.number().nullable(),
   employer: z.string().nullable(),
@@ -46,7 +52,14 @@ export const readingSchema = z.object({
     sameEmployer: z.array(relatedOrder),
     sameWorksite: z.array(relatedOrder),
     similar: z.array(relatedOrder),
-    suggestedGroup: z.object({ orderId: z.string(), number: z.string(), size: z.number(), reason: z.string() }).nullable(),
+    suggestedGroup: z
+      .object({
+        orderId: z.string(),
+        number: z.string(),
+        size: z.number().describe('群体工单的诉求数：相关诉求加本次 / the requests of the group: the related ones and this one'),
+        reason: z.string().describe('中文说明（界面按 size 以其语言说明） / in Chinese (the web says it from size in its language)'),
+      })
+      .nullable(),
   }),
   modelVersion: z.string(),
 });

@@ -66,13 +66,18 @@ export function createIntelligenceService(deps: { db: Db; clock: Clock; config: 
     const riskFlags = [...reading.riskFlags];
     const evidence = { ...reading.evidence, riskFlags: { ...reading.evidence.riskFlags } };
     // 多: the same employer's requests within the window count as a repeat even when the caller does not say so.
+    // What made it one is data (repeatBasis) the panel says in its reader's language; the evidence keeps the Chinese
+    // sentence for the API's other readers.
+    let repeatBasis: { days: number; count: number } | null = null;
     if (related.sameEmployer.length && !riskFlags.includes('repeat') && related.sameEmployer.length + 1 >= thresholds.repeatCount) {
       riskFlags.push('repeat');
-      evidence.riskFlags.repeat = [`${thresholds.repeatWindowDays}天内同一用人单位已有 ${related.sameEmployer.length} 件`];
+      repeatBasis = { days: thresholds.repeatWindowDays, count: related.sameEmployer.length };
+      evidence.riskFlags.repeat = [`${repeatBasis.days}天内同一用人单位已有 ${repeatBasis.count} 件`];
     }
     return {
       ...reading,
       riskFlags,
+      repeatBasis,
       evidence,
       suggestedUnitId: unit?.id ?? null,
       suggestedUnit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,

@@ -92,6 +92,9 @@ describe('analyzeRequest', () => {
     expect(r.related.similar.length).toBeGreaterThanOrEqual(2);
     expect(r.related.suggestedGroup).toMatchObject({ orderId: first.id, size: 3 });
     expect(r.riskFlags).toContain('repeat');
+    // 多 from the same employer's requests, not from the caller's words: the data the panel says in its language.
+    expect(r.repeatBasis).toEqual({ days: 30, count: 2 });
+    expect(r.evidence.riskFlags.repeat).toEqual(['30天内同一用人单位已有 2 件']);
   });
 });
 

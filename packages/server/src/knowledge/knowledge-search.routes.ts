@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses } from '../platform/http/schemas.js';
+import { describe, errorResponses, trimmedText } from '../platform/http/schemas.js';
 import type { SearchService } from '../search/search.service.js';
 import { articleKinds } from './domain/article.js';
 import { articleHit, gapsView, regionCode, subjectCode } from './knowledge.schemas.js';
@@ -23,11 +23,11 @@ export const knowledgeSearchRoutes: FastifyPluginAsyncZod<{ knowledge: Knowledge
         ),
         querystring: z
           .object({
-            q: z.string().max(200, { error: '搜索内容最多 200 字' }),
+            q: trimmedText().max(200, { error: '搜索内容最多 200 字' }),
             regionCode: regionCode.optional(),
             subjectCode: subjectCode.optional(),
             kind: z.enum(articleKinds).optional(),
-            tag: z.string().max(20).optional(),
+            tag: trimmedText().max(20).optional(),
             limit: z.coerce.number().int().min(1).max(50).default(10),
           })
           .strict(),
@@ -48,7 +48,7 @@ export const knowledgeSearchRoutes: FastifyPluginAsyncZod<{ knowledge: Knowledge
           'Suggestions while the narrative is typed: the five best articles for the text so far.',
         ),
         querystring: z
-          .object({ text: z.string().max(2000, { error: '内容最多 2000 字' }), regionCode: regionCode.optional(), subjectCode: subjectCode.optional() })
+          .object({ text: trimmedText().max(2000, { error: '内容最多 2000 字' }), regionCode: regionCode.optional(), subjectCode: subjectCode.optional() })
           .strict(),
         response: { 200: z.object({ items: z.array(articleHit) }), ...errorResponses },
       },

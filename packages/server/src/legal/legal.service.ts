@@ -9,7 +9,7 @@ import { employersOfRecord, employerWindows, recentOrdersOfEmployers, recordOrde
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitIdsInScope, unitsById } from '../units/units.repo.js';
 import { userNames } from '../users/user-names.js';
-import { legalRefusal, legalRoles } from './domain/legal-actions.js';
+import { legalRefusal, legalRoles, legalWorkRoles } from './domain/legal-actions.js';
 import { defaultBasis, type Citation } from './domain/legal-basis.js';
 import { letterKindNames, letterNumber, type LetterKind } from './domain/letter-number.js';
 import { assessEmployer, defaultRiskThresholds, type RiskLevel, type RiskThresholds } from './domain/risk-assessment.js';
@@ -490,7 +490,7 @@ export function createLegalService(deps: Deps) {
 
   async function recordReferralResult(actor: Actor, id: string, input: { result: string }) {
     // Whoever may refer records what came of it, on a closed order too (legal-actions.ts: work begun goes on).
-    requireRole(actor, ...legalRoles.refer);
+    requireRole(actor, ...legalWorkRoles.record_referral_result);
     const now = clock.now();
     const orderId = await db.transaction(async (tx) => {
       const r = await repo.lockReferral(tx, id);

@@ -6,6 +6,12 @@ export type CaseRow = typeof mediationCases.$inferSelect;
 export type SessionRow = typeof mediationSessions.$inferSelect;
 export type AgreementRow = typeof mediationAgreements.$inferSelect;
 
+/** Whether the order has an open case, as a column of another module's read of the order (orders.repo.ts orderDetails). */
+export const hasOpenCase = (orderId: SQL | string) => sql`exists (select 1 from ${mediationCases} mc where mc.order_id = ${orderId} and mc.state = 'open')`;
+
+/** The index that keeps one open case per order when two people open one at the same moment (mediation.service.ts open). */
+export const oneOpenCaseIndex = 'mediation_cases_one_open_uq';
+
 export async function insertCase(tx: Executor, values: typeof mediationCases.$inferInsert): Promise<CaseRow> {
   const [row] = await tx.insert(mediationCases).values(values).returning();
   return row!;

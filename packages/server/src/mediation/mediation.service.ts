@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import { requireRole, type Actor } from '../auth/actor.js';
 import { localDateOf } from '../calendar/domain/working-time.js';
 import type { Clock } from '../platform/clock.js';
@@ -8,7 +9,7 @@ import { type OrderFactKind, recordOrderFact } from '../orders/order-facts.js';
 import { orderBriefs, visibleOrderIds } from '../orders/order-facts.js';
 import { findVisibleOrder, type OrderRow } from '../orders/orders.repo.js';
 import { unitsById } from '../units/units.repo.js';
-import { legalRefusal, legalRoles } from '../legal/domain/legal-actions.js';
+import { legalRefusal, legalWorkRoles } from '../legal/domain/legal-actions.js';
 import { checkSchedule, performanceOf, type Instalment } from './domain/performance.js';
 import { maskIdNumber, maskPhone } from '../platform/privacy/mask.js';
 import * as repo from './mediation.repo.js';
@@ -17,7 +18,7 @@ import type { Party } from './mediation.tables.js';
 type Deps = { db: Db; clock: Clock };
 
 /** Who mediates: whoever may open a case (legal/domain/legal-actions.ts) carries it on. */
-const mediating = legalRoles.open_mediation;
+const mediating = legalWorkRoles.mediate;
 
 export function createMediationService(deps: Deps) {
   const { db, clock } = deps;
@@ -47,24 +48,28 @@ export function createMediationService(deps: Deps) {
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const order = await visibleOrder(tx, actor, input.orderId);
-      const refused = legalRefusal('open_mediation', order);
-      if (refused) throw refused;
       const existing = await repo.casesOfOrders(tx, [order.id]);
-      if (existing.some((c) => c.state === 'open')) throw conflict('MEDIATION_CASE_OPEN', '该工单已有进行中的调解案件');
+      const refused = legalRefusal('open_mediation', { ...order, hasOpenMediation: existing.some((c) => c.state === 'open') });
+      if (refused) throw refused;
       const employerParty = input.employerParty ?? (order.employerName ? { name: order.employerName, address: order.employerAddress ?? undefined } : null);
       if (!employerParty)
         throw invalid('MEDIATION_EMPLOYER_REQUIRED', '请填写被申请人（用人单位）', [{ field: 'employerParty.name', message: '工单未记录用人单位，请填写' }]);
-      const c = await repo.insertCase(tx, {
-        orderId: order.id,
-        unitId: actor.unitId,
-        workerParty: input.workerParty,
-        employerParty,
-        mediators: input.mediators.length ? input.mediators : [actor.displayName],
-        matter: input.matter?.trim() || order.title,
-        state: 'open',
-        openedBy: actor.userId,
-        openedAt: now,
-      });
+      const c = await repo
+        .insertCase(tx, {
+          orderId: order.id,
+          unitId: actor.unitId,
+          workerParty: input.workerParty,
+          employerParty,
+          mediators: input.mediators.length ? input.mediators : [actor.displayName],
+          matter: input.matter?.trim() || order.title,
+          state: 'open',
+          openedBy: actor.userId,
+          openedAt: now,
+        })
+        .catch((err: unknown) => {
+          // Another case was opened since this one read none open (mediation_cases_one_open_uq): the same refusal.
+          throw isUniqueViolation(err, repo.oneOpenCaseIndex) ? legalRefusal('open_mediation', { ...order, hasOpenMediation: true })! : err;
+        });
       await recordOrderFact(tx, {
         orderId: order.id,
         state: order.state,

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Instalment } from './domain/performance.js';
 
 export type Party = {
@@ -29,7 +30,11 @@ export const mediationCases = pgTable(
     failureReason: text('failure_reason'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('mediation_cases_order_idx').on(t.orderId)],
+  (t) => [
+    index('mediation_cases_order_idx').on(t.orderId),
+    // One open case per order, also when two people open one at the same moment (each read none open).
+    uniqueIndex('mediation_cases_one_open_uq').on(t.orderId).where(sql`state = 'open'`),
+  ],
 );
 
 export const mediationSessions = pgTable(

@@ -4,7 +4,7 @@ import type { ChangeBus } from '../platform/bus/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
-import { resolveAudience } from './audience.js';
+import { audienceUnits, resolveAudience, type AudienceUnits } from './audience.js';
 import { listSubjects } from '../catalog/catalog.repo.js';
 import { noticeJobKind, type Notice } from './domain/notice.js';
 import { noticeEnglish, type NoticeNames } from './domain/notice-english.js';
@@ -17,10 +17,10 @@ const maxIdsOnBus = 150;
 /** Audiences already resolved in this delivery: a scan's hundred reminders to one county resolve its people once. */
 export type AudienceCache = Map<string, Promise<string[]>>;
 
-/** Who a notice reaches (its audience resolved once per delivery). */
-function audienceOf(tx: Executor, notice: Notice, cache: AudienceCache): Promise<string[]> {
+/** Who a notice reaches (its audience resolved once per delivery, on the units the batch names, read once). */
+function audienceOf(tx: Executor, notice: Notice, cache: AudienceCache, units: AudienceUnits): Promise<string[]> {
   const key = JSON.stringify(notice.to);
-  if (!cache.has(key)) cache.set(key, resolveAudience(tx, notice.to));
+  if (!cache.has(key)) cache.set(key, resolveAudience(tx, notice.to, units));
   return cache.get(key)!;
 }
 
@@ -54,11 +54,13 @@ export function registerNoticeDelivery(
     const reached = new Set<string>();
     await ctx.complete(async (tx) => {
       const cache: AudienceCache = new Map();
+      const notices = batch.map((job) => job.payload as Notice);
+      const units = await audienceUnits(
+        tx,
+        notices.map((n) => n.to),
+      );
       const delivered: { notice: Notice; people: string[] }[] = [];
-      for (const job of batch) {
-        const notice = job.payload as Notice;
-        delivered.push({ notice, people: await audienceOf(tx, notice, cache) });
-      }
+      for (const notice of notices) delivered.push({ notice, people: await audienceOf(tx, notice, cache, units) });
       // The batch's notifications in one INSERT (up to 500 rows a statement), not one a notice: with an emergency
       // wave (every intake about one employer notifies its leaders) that was most of the job runner's statements.
       await insertNotifications(

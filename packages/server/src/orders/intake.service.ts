@@ -31,6 +31,13 @@ import { relationsOf } from './relations.js';
 import { runTransition } from './transition.js';
 import { limitSelectorOf } from './domain/effective-priority.js';
 
+/**
+ * Why intake's hints show an order: it holds this very number (the caller is already on it), a number containing it
+ * (an agent's own unit's orders), or it is about the same employer.
+ */
+export const matchReasons = ['same_number', 'number_part', 'employer'] as const;
+export type MatchReason = (typeof matchReasons)[number];
+
 export type CallerInput = { name: string; phone?: string | undefined; idNumber?: string | undefined; relation?: string | undefined };
 /** Who takes in a partner's order: the system actor, standing at the partner's receiving unit. */
 export type ExternalIntake = {
@@ -113,6 +120,7 @@ export function createIntakeService(deps: OrderDeps) {
       absorbed: [],
       mergeTarget: null,
       repliedBy: null,
+      hasOpenMediation: false,
       instructions: undefined,
     };
     return orderView(deps, actor, order, now, { details, relations });
@@ -366,9 +374,23 @@ export function createIntakeService(deps: OrderDeps) {
     const suggestedUnit = suggestTerritorialUnit(q.divisionCode, candidates);
     const names = units.byIds([...callerOrders.map((o) => o.holderUnitId), ...employerOrders.map((o) => o.holderUnitId)]);
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
+    // Why each order is shown. An agent's number also finds the unit's orders holding a number that contains it; only
+    // those holding this very number refuse it as a further caller. Judged among the orders found by the number,
+    // whose confidential callers the search already kept out (an employer's order does not tell whose number it holds).
+    const sameNumber = normalisedPhone
+      ? await repo.ordersWithCallerNumber(
+          db,
+          normalisedPhone,
+          callerOrders.map((o) => o.id),
+        )
+      : new Set<string>();
+    const byNumber = (id: string): MatchReason[] => (sameNumber.has(id) ? ['same_number'] : []);
     return {
-      callerOrders: callerOrders.map((o) => orderSummary(o, now, unitName)),
-      employerOpenOrders: employerOrders.map((o) => orderSummary(o, now, unitName)),
+      callerOrders: callerOrders.map((o) => ({
+        ...orderSummary(o, now, unitName),
+        matchReasons: sameNumber.has(o.id) ? byNumber(o.id) : (['number_part'] as MatchReason[]),
+      })),
+      employerOpenOrders: employerOrders.map((o) => ({ ...orderSummary(o, now, unitName), matchReasons: ['employer', ...byNumber(o.id)] as MatchReason[] })),
       employerRequestsInWindow: earlier,
       knownCaller: known ? { name: known.name, relation: known.relation } : null,
       suggestedRiskFlags,

@@ -70,10 +70,14 @@ const ordersNumbered = (n: string) =>
     ? sql`select w2.id from work_orders w2 where w2.number = ${n}`
     : sql`select w2.id from work_orders w2 where w2.number like ${containing(n)}`;
 
-type Cursor = [string, string];
-/** A sort value (a timestamp, or 'infinity' for an order without deadline) and the order's id. */
+type Cursor = [string, string] | [string, string, string];
+const cursorChecks = [(x: unknown) => x === 'infinity' || isTimestampText(x), (x: unknown) => typeof x === 'string' && uuidText.test(x)];
+/**
+ * A sort value (a timestamp, or 'infinity' for an order without deadline) and the order's id; a text's page also
+ * names how its pages are read (TextForm).
+ */
 function decodeCursor(s: string): Cursor {
-  const v = decodeKeyset(s, [(x) => x === 'infinity' || isTimestampText(x), (x) => typeof x === 'string' && uuidText.test(x)]);
+  const v = decodeKeyset(s, cursorChecks) ?? decodeKeyset(s, [...cursorChecks, (x: unknown) => typeof x === 'string' && textForms.includes(x)]);
   if (v) return v as Cursor;
   throw invalid('ORDER_CURSOR_INVALID', '翻页游标无效，请从第一页重新查询', [{ field: 'querystring.cursor', message: '游标无效' }]);
 }
@@ -139,9 +143,12 @@ type Conditions = SQL[] & {
   wordWalk?: { unitId: string; holds: (orderId: SQLWrapper) => SQL; others: SQL[] };
 };
 
-/** A walk of a unit's newest orders for a text (order-list.ts walkCounts): matches found, states under the cap, and
- * whether it tested every order of the unit. */
-type Walked = { found: number; allTested: boolean; counts: StateCount[] };
+/**
+ * A walk of a unit's newest orders for a text (order-list.ts walkCounts): matches found (with the text's other ways,
+ * from the whole history), states under the cap, whether it tested every order of the unit, and how many of the
+ * walked orders hold the words: only these say the words are common among the unit's newest orders.
+ */
+type Walked = { found: number; byWords: number; allTested: boolean; counts: StateCount[] };
 
 /** The states of a page that holds every match of its query (no state filter): its own per-state counts. */
 const countsOfRows = (rows: { o: { state: string } }[]): StateCount[] => {
@@ -149,6 +156,18 @@ const countsOfRows = (rows: { o: { state: string } }[]): StateCount[] => {
   for (const r of rows) n.set(r.o.state, (n.get(r.o.state) ?? 0) + 1);
   return [...n].map(([state, count]) => ({ state, n: count }));
 };
+
+/** No condition but the unit's visibility and a text (Conditions: visibility first, then the text as one condition). */
+const onlyText = (base: Conditions) => base.length === 2 && base.text !== undefined;
+
+/**
+ * How a text's page is read, decided once by its first page and carried by its cursor to the next ones (which are
+ * never counted: the web takes the totals of the first page): `walk`, the unit's own rows newest first, each order's
+ * words tested (the words are common among the unit's newest orders); `few`, the matches read first and sorted (the
+ * count found them few, Conditions.fewForm); `plain`, each way of the text by its own index.
+ */
+type TextForm = 'walk' | 'few' | 'plain';
+const textForms: readonly string[] = ['walk', 'few', 'plain'] satisfies TextForm[];
 
 /** The conditions with the text searched one way: one set per way of the text (or the conditions as they are). */
 const eachWayOfText = (where: SQL[], text: Conditions['text']): SQL[][] =>
@@ -239,7 +258,8 @@ export function createOrderListService(deps: OrderDeps) {
    * unit's orders and sort them. Anything else reads work_orders by its own indexes: a queue of one state by
    * (state, deadline order), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
-  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null, few = false) {
+  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null, form?: TextForm) {
+    const few = form === 'few';
     const { col, dir } = sortColumn[q.sort];
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (key && key.kind !== 'emergency' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
@@ -288,7 +308,7 @@ export function createOrderListService(deps: OrderDeps) {
     // province's orders at a million) passed over ~12 other units' orders for each of its own: 9,572 for a page, 24 ms.
     // Few matches are read first instead (fewForm).
     const walk = base.wordWalk;
-    if (walk && !key && !few && base.length === 2 && !states.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
+    if (walk && form === 'walk' && !key && onlyText(base) && !states.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
       const p = orderUnitPages;
       const own = [eq(p.unitId, walk.unitId), walk.holds(p.orderId)];
       if (cursor) {
@@ -382,7 +402,7 @@ export function createOrderListService(deps: OrderDeps) {
     const whole = (counts: StateCount[]) => ({ counts, total: totalOf(counts, q.state), capped: false });
     const counted = (sampled && base.wordWalk && (await walkedCounts(base.wordWalk, base[0]!, sampled))) || (await cappedCounts(base, []));
     // Under the cap with no filter but the text, the text's matches that the person sees are at most the cap: few.
-    if (!counted.capped) return { ...whole(counted.counts), few: base.length === 2 };
+    if (!counted.capped) return { ...whole(counted.counts), few: onlyText(base) };
     // Past the cap the counts per state are not known. The total of the states asked for is counted on its own:
     // exactly when they are open states (a few thousand orders in a province), else up to the cap again.
     const states = [...new Set(q.state ?? [])];
@@ -426,19 +446,20 @@ export function createOrderListService(deps: OrderDeps) {
    */
   async function walkCounts(visible: SQL, walk: NonNullable<Conditions['wordWalk']>, rows: number, stopAfter = countCap + 1): Promise<Walked> {
     const newest = sql`select p.order_id from ${orderUnitPages} p where p.unit_id = ${walk.unitId} order by p.created_at desc, p.order_id desc`;
-    const byWords = sql`(select w.order_id from (${newest} limit ${rows}) w where ${walk.holds(sql`w.order_id`)} limit ${stopAfter})`;
-    const found = walk.others.length
-      ? sql`${byWords} union (select ${workOrders.id} from ${workOrders} where ${visible} and (${or(...walk.others)}) limit ${stopAfter})`
-      : byWords;
-    const [r] = rowsOf<{ found: number; more: boolean | null; counts: StateCount[] | null }>(
-      await db.execute(sql`with found (order_id) as materialized (${found})
-        select c.n as found,
+    const byWords = sql`select w.order_id from (${newest} limit ${rows}) w where ${walk.holds(sql`w.order_id`)} limit ${stopAfter}`;
+    const others = walk.others.length
+      ? sql` union (select ${workOrders.id} from ${workOrders} where ${visible} and (${or(...walk.others)}) limit ${stopAfter})`
+      : sql``;
+    const [r] = rowsOf<{ found: number; by_words: number; more: boolean | null; counts: StateCount[] | null }>(
+      await db.execute(sql`with words (order_id) as materialized (${byWords}),
+        found (order_id) as materialized ((select order_id from words)${others})
+        select c.n as found, (select count(*)::int from words) as by_words,
           case when c.n <= ${countCap} then exists (${newest} offset ${rows} limit 1) end as more,
           case when c.n <= ${countCap} then (select coalesce(json_agg(json_build_object('state', x.state, 'n', x.n)), '[]'::json)
             from (select o.state, count(*)::int as n from found f join ${workOrders} o on o.id = f.order_id group by o.state) x) end as counts
         from (select count(*)::int as n from found) c`),
     );
-    return { found: Number(r?.found ?? 0), allTested: r?.more === false, counts: r?.counts ?? [] };
+    return { found: Number(r?.found ?? 0), byWords: Number(r?.by_words ?? 0), allTested: r?.more === false, counts: r?.counts ?? [] };
   }
 
   async function cappedCounts(base: Conditions, more: SQL[]): Promise<{ counts: StateCount[]; capped: boolean }> {
@@ -487,31 +508,45 @@ export function createOrderListService(deps: OrderDeps) {
     // page of none (11 s at a million, decision 0010). Few matches there: counted first, then read first
     // (Conditions.fewForm). Asked only whether they hold a page (stopping at one more than a page) when the page
     // could be the newest first at once.
-    const walk = base.length === 2 && !key ? base.wordWalk : undefined;
-    const newestFirst = q.sort === 'created_desc' && !q.cursor;
-    const sampled = walk ? await walkCounts(base[0]!, walk, wordWalkSizes(countCap).sample, newestFirst ? q.limit + 1 : countCap + 1) : undefined;
-    // The newest orders already hold a page of matches: the newest-first page finds it at once.
-    const pageNow = !sampled || (sampled.found > q.limit && newestFirst);
+    const walk = onlyText(base) && !key ? base.wordWalk : undefined;
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    // A next page reads as its first page decided (TextForm, in the cursor) and is not counted.
+    const carried = walk && cursor?.[2] ? (cursor[2] as TextForm) : undefined;
+    const newestFirst = q.sort === 'created_desc' && !cursor;
+    const stopAfter = newestFirst ? q.limit + 1 : countCap + 1;
+    const sampled = walk && !carried ? await walkCounts(base[0]!, walk, wordWalkSizes(countCap).sample, stopAfter) : undefined;
+    // The words are common among the unit's newest orders: a page of them is found by walking those. Only the words'
+    // own matches say so: the text's other ways (an order number's tail, an employer) come from the whole history,
+    // and a walk for a word none of the unit's orders holds reads every one of them (q=0007: a province's million).
+    const common = sampled !== undefined && sampled.byWords > q.limit;
+    const pageNow = !walk || carried !== undefined || (common && newestFirst);
     const countNow = quick || !pageNow || q.callerPhone !== undefined;
-    const counting = (): Promise<Counted> => (quick ? quickCounts(q, base, key, deadline, now) : historyCounts(q, base, pageNow ? undefined : sampled));
+    // The sample stands for the count only where no way of it was cut short at `stopAfter`.
+    const whole = sampled && (sampled.found < stopAfter || stopAfter > countCap) ? sampled : undefined;
+    const counting = (): Promise<Counted> => (quick ? quickCounts(q, base, key, deadline, now) : historyCounts(q, base, pageNow ? undefined : whole));
+    const formOf = (c: Counted | null): TextForm | undefined => (!walk ? undefined : (carried ?? (c?.few ? 'few' : common ? 'walk' : 'plain')));
+    let form = formOf(null);
     const [rows, counted] = !pageNow
-      ? await counting().then(async (c) => [await page(q, base, key, c.few === true), c] as const)
+      ? await counting().then(async (c) => {
+          form = formOf(c);
+          return [await page(q, base, key, form), c] as const;
+        })
       : countNow
-        ? await Promise.all([page(q, base, key), counting()])
-        : [await page(q, base, key), null];
+        ? await Promise.all([page(q, base, key, form), counting()])
+        : [await page(q, base, key, form), null];
     const shown = rows.slice(0, q.limit);
     const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
     const last = shown[shown.length - 1];
     // Not counted: a first page that holds every match is its own total (and, with no state filter, its own counts
     // per state); any other page is "more than" its rows.
-    const whole = !counted && !q.cursor && rows.length <= q.limit;
-    const perState = whole && !q.state?.length;
-    const { counts, total, capped } = counted ?? { counts: perState ? countsOfRows(shown) : [], total: shown.length, capped: !whole };
+    const all = !counted && !q.cursor && rows.length <= q.limit;
+    const perState = all && !q.state?.length;
+    const { counts, total, capped } = counted ?? { counts: perState ? countsOfRows(shown) : [], total: shown.length, capped: !all };
     if (q.callerPhone) await recordPersonalDataSearch(db, actor, now, { operation: 'listOrders', phone: q.callerPhone, results: total });
     return {
       items: shown.map((r) => orderSummary(r.o, now, unitName)),
-      nextCursor: rows.length > q.limit && last ? encodeKeyset([last.sortValue, last.o.id]) : null,
+      nextCursor: rows.length > q.limit && last ? encodeKeyset(form ? [last.sortValue, last.o.id, form] : [last.sortValue, last.o.id]) : null,
       countsByState: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
       total,
       totalCapped: capped,
@@ -528,7 +563,7 @@ export function createOrderListService(deps: OrderDeps) {
     let counted: Counted;
     if (countsQuickly(q, key)) counted = await quickCounts(q, base, key, deadline, now);
     else {
-      const walk = base.length === 2 ? base.wordWalk : undefined;
+      const walk = onlyText(base) ? base.wordWalk : undefined;
       const sampled = walk ? await walkCounts(base[0]!, walk, wordWalkSizes(countCap).sample) : undefined;
       counted = await historyCounts(q, base, sampled);
     }

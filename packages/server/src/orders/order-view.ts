@@ -12,7 +12,7 @@ import { orderDetails, type OrderRow } from './orders.repo.js';
 import type { OrderSummaryRow } from './summary-columns.js';
 import { machineFacts } from './machine-facts.js';
 import { mergeTargetFacts, relationsOf } from './relations.js';
-import { legalActionsOn } from '../legal/domain/legal-actions.js';
+import { legalActionsOn, legalWorkOf } from '../legal/domain/legal-actions.js';
 
 /**
  * Personal data: callers' phone and ID numbers are masked for everyone but the intake agents, who are on the
@@ -255,7 +255,9 @@ export async function orderView(src: ViewSource, actor: Actor, order: OrderRow, 
       }),
     }),
     // The legal work the person may start from the order (法律服务), by the rule the legal services refuse by.
-    legalActions: legalActionsOn(order, actor.role),
+    legalActions: legalActionsOn({ ...order, hasOpenMediation: d.hasOpenMediation }, actor.role),
+    // The legal work already begun that the person may carry on (a case's sessions, a referral's result).
+    legalWork: legalWorkOf(actor.role),
   });
 }
 

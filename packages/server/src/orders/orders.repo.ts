@@ -1,4 +1,5 @@
 import { notCountedStateLiterals } from './open-states.js';
+import { hasOpenCase } from '../mediation/mediation.repo.js';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { openStates } from './domain/states.js';
 import type { Actor } from '../auth/actor.js';
@@ -137,6 +138,7 @@ export async function orderDetails(db: Executor, orderId: string) {
     )} as absorbed,
     ${mergeTargetColumn(sql`(select m1.merged_into_id from work_orders m1 where m1.id = ${id})`)} as merge_target,
     (select ev.actor_user_id from order_events ev where ev.order_id = ${id} and ev.action = 'reply' order by ev.id desc limit 1) as replied_by,
+    ${hasOpenCase(id)} as open_mediation,
     (select ${instructionFactsColumn('w0')} from work_orders w0 where w0.id = ${id}) as instructions`);
   const r = rowsOf<Record<string, unknown>>(rows)[0]!;
   return {
@@ -180,6 +182,8 @@ export async function orderDetails(db: Executor, orderId: string) {
     mergeTarget: mergeTargetOf(r.merge_target),
     /** Who gave the latest reply (the state machine's separation of duties). */
     repliedBy: (r.replied_by as string | null) ?? null,
+    /** Whether a mediation case of the order is open: a second is not offered (legal/domain/legal-actions.ts). */
+    hasOpenMediation: r.open_mediation === true,
     instructions: r.instructions === null || r.instructions === undefined ? undefined : instructionFactsOf(r.instructions),
   };
 }
@@ -571,6 +575,19 @@ export async function lastNameGivenBy(db: Executor, phone: string, orderIds: str
     .orderBy(desc(orderCallers.calledAt))
     .limit(1);
   return known ?? null;
+}
+
+/**
+ * Which of these orders already have a caller of exactly this (normalised) number: attaching the number to one of
+ * them is refused (ORDER_CALLER_ALREADY_ON_ORDER), so intake's hints do not offer it there.
+ */
+export async function ordersWithCallerNumber(db: Executor, phone: string, orderIds: string[]): Promise<Set<string>> {
+  if (!orderIds.length) return new Set();
+  const rows = await db
+    .selectDistinct({ orderId: orderCallers.orderId })
+    .from(orderCallers)
+    .where(and(eq(orderCallers.phone, phone), inArray(orderCallers.orderId, orderIds)));
+  return new Set(rows.map((r) => r.orderId));
 }
 
 export async function listEvents(db: Executor, orderId: string) {

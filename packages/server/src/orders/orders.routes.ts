@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { drillableMetrics } from '../analytics/drill-down.js';
 import { actorOf } from '../platform/http/auth-hook.js';
-import { describe, errorResponses, phoneNumber, versionField } from '../platform/http/schemas.js';
+import { describe, errorResponses, phoneNumber, plausibleDate, trimmedText, versionField } from '../platform/http/schemas.js';
 import { filePart } from '../platform/http/upload.js';
 import { AppError, invalid } from '../platform/errors/app-error.js';
 import { replayedHeader, type Idempotency } from '../platform/idempotency/idempotency.js';
@@ -11,7 +11,7 @@ import { parseIdempotencyKey } from '../platform/idempotency/key.js';
 import { attachmentKindMessage, attachmentKinds, type createHandlingService } from '../handling/handling.service.js';
 import { maxAttachmentBytes } from './attachments/content-check.js';
 import { channels, invalidCategories, orderStates, priorities, tiers } from './domain/states.js';
-import type { createIntakeService } from './intake.service.js';
+import { matchReasons, type createIntakeService } from './intake.service.js';
 import type { createOrderListService } from './order-list.js';
 import type { createOrdersService } from './orders.service.js';
 import { normalisePhone } from '../platform/validation/phone-number.js';
@@ -20,6 +20,7 @@ import {
   callerInput,
   callerSchema,
   createOrderBody,
+  noteText,
   orderEventSchema,
   orderSummarySchema,
   orderViewSchema,
@@ -44,6 +45,7 @@ const csv = (values: readonly string[]) =>
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values as [string, ...string[]], { error: `应为 ${values.join('/')} 之一` })));
 // A real calendar day that PostgreSQL can hold: '2026-02-30' or year 0000 would otherwise fail in the query (a 500).
+// The drill-down's period (metricFrom, metricTo) takes the years a figure is asked for (analytics.schemas.ts).
 const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，且须是真实存在的日期' }).refine((d) => d >= '1900-01-01', { error: '日期不能早于 1900-01-01' });
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -62,8 +64,9 @@ const listFilters = {
     .optional()
     .describe('应急机制：重大工单，或带危众多大隐任一风险标识的工单 / in the emergency mechanism: priority major or any risk flag'),
   deadlineStatus: z.enum(['on_time', 'near_due', 'overdue']).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  // The years a record falls in, as every other list asks them (plausibleDate): a day in 1900 or 9999 is a mistake.
+  from: plausibleDate.optional(),
+  to: plausibleDate.optional(),
   channel: z.enum(channels).optional(),
   callerPhone: z
     .string()
@@ -73,14 +76,13 @@ const listFilters = {
       '完整号码；接线员可输入部分号码（仅限本单位受理的工单）。每次查询记入审计日志 / a whole number; an agent may give part of one (own intake only). Every search is audited',
     )
     .optional(),
-  employer: z
-    .string()
+  employer: trimmedText()
     .max(100, { error: '用人单位名称最多 100 个字' })
     .describe(
       '用人单位名称或其一部分：名称（或去掉括号、地名前缀和组织形式后的规范名称）含有它的用人单位的工单，同一单位的各种写法一并找出 / an employer’s name or part of it: the orders of every employer whose name (or normalised name) contains it, whichever way each order spelt it',
     )
     .optional(),
-  q: z.string().max(100, { error: '搜索内容最多 100 个字' }).optional(),
+  q: trimmedText().max(100, { error: '搜索内容最多 100 个字' }).optional(),
   confidential: boolString.optional(),
   awaitingCheck: boolString
     .optional()
@@ -95,6 +97,15 @@ const totalCapped = z
   .describe(
     '为 true：符合条件的工单多于 total 条（计数止于上限，默认 1000）；各状态合计超过上限时不给出各状态计数 / more than total match (counted up to the cap, 1,000 by default); the counts per state are left out when all states together pass it',
   );
+
+/** An order in intake's hints, with why it is shown. */
+const matchedOrderSchema = orderSummarySchema.extend({
+  matchReasons: z
+    .array(z.enum(matchReasons))
+    .describe(
+      '显示该工单的原因：same_number 已有该号码的来电人（不能再追加）、number_part 来电人号码包含所输号码、employer 同一用人单位 / why the order is shown: same_number it already has a caller of this number (attaching it is refused), number_part a caller number containing it, employer the same employer',
+    ),
+});
 
 /** The multipart parser reports a broken body (no boundary, cut short) as a plain Error: the client's input, so a 400. */
 function malformedUpload(e: unknown): never {
@@ -235,7 +246,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         querystring: z
           .object({
             phone: phoneNumber.optional(),
-            employer: z.string().max(100, { error: '用人单位名称最多 100 个字' }).optional(),
+            employer: trimmedText().max(100, { error: '用人单位名称最多 100 个字' }).optional(),
             divisionCode: z
               .string()
               .regex(/^\d{6}(\d{3})?$/, { error: '行政区划代码应为 6 或 9 位数字' })
@@ -246,8 +257,8 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
           .strict(),
         response: {
           200: z.object({
-            callerOrders: z.array(orderSummarySchema),
-            employerOpenOrders: z.array(orderSummarySchema),
+            callerOrders: z.array(matchedOrderSchema),
+            employerOpenOrders: z.array(matchedOrderSchema),
             employerRequestsInWindow: z.number(),
             knownCaller: z
               .object({ name: z.string(), relation: z.string() })
@@ -307,7 +318,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
             riskFlags: riskFlagCodes.optional(),
             workersInvolved: z.number().int().min(1).max(100000).optional(),
             amountInvolved: amount.optional(),
-            note: z.string().max(1000).optional(),
+            note: noteText(),
           })
           .strict(),
         response: { 200: orderViewSchema, ...errorResponses },
@@ -428,7 +439,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
               .array(z.object({ id: z.uuid(), version: versionField }).strict())
               .min(1, { error: '至少选择一张要合并的工单' })
               .max(50),
-            note: z.string().max(1000).optional(),
+            note: noteText(),
           })
           .strict(),
         response: { 200: orderViewSchema, ...errorResponses },
@@ -463,7 +474,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<Services> = async (app, s) => {
         tags,
         ...describe('关联工单（相关但各自办理）', 'Link two related orders that stay separate.'),
         params: idParams,
-        body: z.object({ linkedOrderId: z.uuid({ error: '工单编号格式不正确' }), note: z.string().max(1000).optional() }).strict(),
+        body: z.object({ linkedOrderId: z.uuid({ error: '工单编号格式不正确' }), note: noteText() }).strict(),
         response: { 200: orderViewSchema, ...errorResponses },
       },
     },

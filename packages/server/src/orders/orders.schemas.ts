@@ -5,7 +5,7 @@ import { idNumber, phoneNumber, trimmedText, versionField, yuan } from '../platf
 import { isValidCreditCode } from '../platform/validation/credit-code.js';
 import { hopStatuses } from './domain/effects.js';
 import { orderActions } from './domain/state-machine.js';
-import { legalActions } from '../legal/domain/legal-actions.js';
+import { legalActions, legalWork } from '../legal/domain/legal-actions.js';
 import { channels, orderStates, priorities, satisfactionLevels, tiers } from './domain/states.js';
 
 const text = (max: number, label: string) =>
@@ -78,6 +78,16 @@ export const createOrderBody = z
 
 export const versionBody = { version: versionField };
 export const reasonText = (label = '理由') => text(1000, label);
+/**
+ * An optional note of the order's workflow (a dispatch's, a sign's, a callback's, a review's comment …): trimmed as
+ * every text is, and no note at all when nothing of it would show (spaces, U+200B …), so that the timeline never
+ * keeps an empty or invisible note and a rule that asks for one (a rework's reason, a refusal's) sees it as missing.
+ */
+export const noteText = (label = '备注', max = 1000) =>
+  trimmedText()
+    .max(max, { error: `${label}不能超过 ${max} 字` })
+    .transform((s) => s || undefined)
+    .optional();
 
 const iso = z.string();
 const unitRef = z.object({ id: z.string(), name: z.string() });
@@ -237,7 +247,12 @@ export const orderViewSchema = orderSummarySchema.extend({
   legalActions: z
     .array(z.enum(legalActions))
     .describe(
-      '可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order',
+      '可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open',
+    ),
+  legalWork: z
+    .array(z.enum(legalWork))
+    .describe(
+      "可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result",
     ),
 });
 

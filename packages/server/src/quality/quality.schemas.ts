@@ -8,7 +8,7 @@ export const scoreItem = z.object({
   name: trimmedText().min(1, { error: '请填写评分项名称' }).max(50),
   weight: z.number().min(0).max(100),
   veto: z.boolean().optional(),
-  hint: z.string().max(200).optional(),
+  hint: trimmedText().max(200).optional(),
 });
 
 export const sheetView = z.object({ id: z.uuid(), name: z.string(), items: z.array(scoreItem), passMark: z.number(), sampleRate: z.number() });

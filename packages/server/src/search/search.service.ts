@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client.js';
 import { invalid, notFound } from '../platform/errors/app-error.js';
 import { queryWords } from '../platform/text/segment.js';
 import { anyOf, planQuery, type PlannedQuery } from './domain/query.js';
-import { findHighlights, makeSnippet } from './domain/snippet.js';
+import { findHighlights, highlightWords, makeSnippet } from './domain/snippet.js';
 import * as repo from './search.repo.js';
 import { createSynonymCache, type SynonymCache } from './synonyms.js';
 
@@ -64,7 +64,7 @@ export function createSearchService(deps: {
    * region names Chongqing.
    * Latin letters are matched against titles' pinyin and initials as well.
    */
-  async function rank(actor: Actor, plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
+  async function rank(actor: Actor, query: string, plan: PlannedQuery, input: Omit<ArticleSearchInput, 'q'>): Promise<ArticleHit[]> {
     const rows = await repo.rankArticles(db, {
       homeProvince: input.regionCode ? undefined : await homeProvince(actor),
       tsq: anyOf(plan),
@@ -76,14 +76,15 @@ export function createSearchService(deps: {
       subjectCode: input.subjectCode,
       limit: input.limit,
     });
+    const marked = highlightWords(plan.words, query);
     return rows.map((r) => {
-      const s = makeSnippet(r.body, plan.words);
+      const s = makeSnippet(r.body, marked);
       return {
         articleId: r.articleId,
         version: r.version,
         kind: r.kind,
         title: r.title,
-        titleHighlights: findHighlights(r.title, plan.words),
+        titleHighlights: findHighlights(r.title, marked),
         snippet: s.text,
         highlights: s.highlights,
         subjects: r.subjects,
@@ -103,7 +104,7 @@ export function createSearchService(deps: {
   async function search(actor: Actor, input: ArticleSearchInput) {
     const q = input.q.trim();
     if (!q) throw invalid('SEARCH_QUERY_EMPTY', '请输入要搜索的内容', [{ field: 'querystring.q', message: '不能为空' }]);
-    const items = await rank(actor, await plan(q), input);
+    const items = await rank(actor, q, await plan(q), input);
     const searchId = await repo.logSearch(db, { at: clock.now(), userId: actor.userId, query: q.slice(0, 200), results: items.length });
     return { searchId, items };
   }
@@ -112,7 +113,7 @@ export function createSearchService(deps: {
   async function suggest(actor: Actor, input: { text: string; regionCode?: string | undefined; subjectCode?: string | undefined }) {
     const text = input.text.trim().slice(-suggestionWindow);
     if (!text) return { items: [] };
-    return { items: await rank(actor, await plan(text), { ...input, limit: 5 }) };
+    return { items: await rank(actor, text, await plan(text), { ...input, limit: 5 }) };
   }
 
   /** The search led to this article: it is no longer a search "not clicked". Only the searcher's own log row. */

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/client.js';
 import { conflict, invalid, notFound, staleVersion } from '../platform/errors/app-error.js';
 import { maskPhone } from '../platform/privacy/mask.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
-import { isUniqueViolation } from '../units/units.repo.js';
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import {
   defaultCardNumber,
   membershipActionsIn,

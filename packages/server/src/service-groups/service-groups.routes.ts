@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam, phoneNumber, plausibleInstant, trimmedText, versionField } from '../platform/http/schemas.js';
+import { prefersEnglish } from '../platform/i18n/english.js';
 import { keepRawJsonBody, signedHeadersOf } from '../platform/signing/signed-request.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { ServiceGroupsService } from './service-groups.service.js';
@@ -63,6 +64,8 @@ export const groupInboundRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsSe
   );
 };
 
+const langOf = (acceptLanguage: string | undefined) => (prefersEnglish(acceptLanguage) ? ('en' as const) : ('zh' as const));
+
 /** The chair's side: the drafts of the groups of the unit's subtree, confirmed into an order or dismissed. */
 export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsService }> = async (app, { groups }) => {
   const tags = ['wechat-groups'];
@@ -85,7 +88,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         ),
       },
     },
-    async (req) => groups.list(actorOf(req), req.query),
+    async (req) => groups.list(actorOf(req), req.query, langOf(req.headers['accept-language'])),
   );
   app.post(
     '/drafts/:id/confirm',
@@ -108,7 +111,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         ),
       },
     },
-    async (req) => groups.confirm(actorOf(req), req.params.id, req.body),
+    async (req) => groups.confirm(actorOf(req), req.params.id, req.body, langOf(req.headers['accept-language'])),
   );
   app.post(
     '/drafts/:id/dismiss',
@@ -127,7 +130,7 @@ export const groupDraftRoutes: FastifyPluginAsyncZod<{ groups: ServiceGroupsServ
         ...describe('忽略：不是诉求（说明理由）', 'Dismiss: not a grievance (with a reason).'),
       },
     },
-    async (req) => groups.dismiss(actorOf(req), req.params.id, req.body),
+    async (req) => groups.dismiss(actorOf(req), req.params.id, req.body, langOf(req.headers['accept-language'])),
   );
 };
 

@@ -13,7 +13,7 @@ import type { SystemActor } from '../platform/jobs/system-actor.js';
 import { verifySignedRequest, type SignedHeaders } from '../platform/signing/signed-request.js';
 import type { SelfService } from '../selfservice/selfservice.service.js';
 import { findUnitsByIds, unitIdsInScope } from '../units/units.repo.js';
-import { likelyGrievance } from './domain/grievance.js';
+import { likelyGrievance, whyInEnglish } from './domain/grievance.js';
 import * as repo from './service-groups.repo.js';
 import type { GroupMessageRow } from './service-groups.tables.js';
 
@@ -112,14 +112,15 @@ export function createServiceGroupsService(deps: {
     });
   }
 
-  const view = (r: GroupMessageRow, g: { name: string; unitId: string; unitName: string }, number: string | null) => ({
+  // A draft's reasons are stored as they were read, in Chinese, and said in the reader's language (Accept-Language).
+  const view = (r: GroupMessageRow, g: { name: string; unitId: string; unitName: string }, number: string | null, lang: 'zh' | 'en') => ({
     id: r.id,
     group: { id: r.groupId, name: g.name, unit: { id: g.unitId, name: g.unitName } },
     sender: r.senderName,
     text: r.text,
     sentAt: r.sentAt.toISOString(),
     receivedAt: r.receivedAt.toISOString(),
-    reading: r.reading,
+    reading: lang === 'en' ? { ...r.reading, why: r.reading.why.map(whyInEnglish) } : r.reading,
     state: r.state as 'draft' | 'confirmed' | 'dismissed' | 'read',
     version: r.version,
     orderNumber: number,
@@ -127,7 +128,7 @@ export function createServiceGroupsService(deps: {
     decidedAt: r.decidedAt?.toISOString() ?? null,
   });
 
-  async function list(actor: Actor, q: { state?: 'draft' | 'confirmed' | 'dismissed' | undefined; limit: number }) {
+  async function list(actor: Actor, q: { state?: 'draft' | 'confirmed' | 'dismissed' | undefined; limit: number }, lang: 'zh' | 'en' = 'zh') {
     requireRole(actor, ...groupDraftRoles);
     const messages = await repo.messagesOfUnits(db, unitIdsInScope(actor), q.state ? [q.state] : ['draft', 'confirmed', 'dismissed'], q.limit);
     // The unions' names through units.repo, the orders' numbers through the orders capability.
@@ -137,7 +138,7 @@ export function createServiceGroupsService(deps: {
       messages.map((r) => r.m.orderId),
     );
     return {
-      items: messages.map((r) => view(r.m, { ...r, unitName: unitNames.get(r.unitId) ?? '' }, r.m.orderId ? (numbers.get(r.m.orderId) ?? null) : null)),
+      items: messages.map((r) => view(r.m, { ...r, unitName: unitNames.get(r.unitId) ?? '' }, r.m.orderId ? (numbers.get(r.m.orderId) ?? null) : null, lang)),
     };
   }
 
@@ -153,7 +154,12 @@ export function createServiceGroupsService(deps: {
   }
 
   /** The chair confirms: the message becomes an order of the WeChat channel, pre-classified, waiting for an agent's check. */
-  async function confirm(actor: Actor, id: string, input: { version: number; name?: string | undefined; phone?: string | undefined }) {
+  async function confirm(
+    actor: Actor,
+    id: string,
+    input: { version: number; name?: string | undefined; phone?: string | undefined },
+    lang: 'zh' | 'en' = 'zh',
+  ) {
     requireRole(actor, ...groupDraftRoles);
     const peek = await repo.findMessage(db, id);
     if (!peek) throw notFound('GROUP_DRAFT_NOT_FOUND', '群消息草稿不存在或无权查看');
@@ -169,10 +175,10 @@ export function createServiceGroupsService(deps: {
       await repo.updateMessage(tx, id, { state: 'confirmed', orderId: o.id, decidedBy: actor.userId, decidedAt: now, version: decided.m.version + 1 });
     });
     const d = decided!;
-    return view({ ...d.m, state: 'confirmed', orderId: order.id, decidedAt: now, version: d.m.version + 1 }, d, order.number);
+    return view({ ...d.m, state: 'confirmed', orderId: order.id, decidedAt: now, version: d.m.version + 1 }, d, order.number, lang);
   }
 
-  async function dismiss(actor: Actor, id: string, input: { version: number; reason: string }) {
+  async function dismiss(actor: Actor, id: string, input: { version: number; reason: string }, lang: 'zh' | 'en' = 'zh') {
     requireRole(actor, ...groupDraftRoles);
     const now = clock.now();
     return db.transaction(async (tx) => {
@@ -184,7 +190,7 @@ export function createServiceGroupsService(deps: {
         decidedAt: now,
         version: d.m.version + 1,
       });
-      return view(u!, d, null);
+      return view(u!, d, null, lang);
     });
   }
 

@@ -29,7 +29,7 @@ import {
   type DateProblem,
 } from './domain/reviews.js';
 import { supervisionSettings } from './instructions.repo.js';
-import { ownersRead } from './review-owners.js';
+import { followUpRoles, ownersRead } from './review-owners.js';
 import * as repo from './reviews.repo.js';
 import type { circulars } from './supervision.tables.js';
 
@@ -82,7 +82,8 @@ export function createReviewsService(deps: Deps) {
   }
 
   async function listMeetings(actor: Actor) {
-    requireRole(actor, ...reviewers, 'dispatcher', 'handler');
+    // Whoever is told of a follow-up (review-owners.ts followUpRoles: the studio's lawyer and mediator too) finds it here.
+    requireRole(actor, ...reviewers, ...followUpRoles);
     const meetings = (await repo.meetingsInReach(db, actor)).map((m) => ({ m }));
     // Only the follow-ups about orders the reader may read: a meeting held above decided on others' orders too.
     const rows = await repo.meetingItems(
@@ -194,7 +195,7 @@ export function createReviewsService(deps: Deps) {
           level: 'warning',
           orderId: r.orderId,
           key: `review_item:${r.id}`,
-          to: [{ unitId: r.ownerUnitId, roles: ['leader', 'handler', 'dispatcher'], nearest: true }],
+          to: [{ unitId: r.ownerUnitId, roles: ['leader', ...followUpRoles], nearest: true }],
           title: `周例会督办事项：工单 ${visible.find((v) => v.id === r.orderId)?.number ?? ''}，请于 ${r.dueOn} 前落实`,
           body: r.decision,
           data: { meetingId: m.id, dueOn: r.dueOn },
@@ -212,7 +213,7 @@ export function createReviewsService(deps: Deps) {
   }
 
   async function completeItem(actor: Actor, id: string) {
-    requireRole(actor, ...reviewers, 'handler', 'dispatcher');
+    requireRole(actor, ...reviewers, ...followUpRoles);
     // Only an item the list shows the reader (about an order the reader reads), owned within reach: an owner named
     // before owners had to read the order (createMeeting) cannot mark done what it may not open.
     const item = await repo.findItem(db, actor, id);

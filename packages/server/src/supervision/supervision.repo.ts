@@ -5,6 +5,7 @@ import type { InstructionFacts } from '../orders/domain/instruction-rule.js';
 import { emergencyCondition } from '../orders/emergency-condition.js';
 import { activeCoHandlerUnitsText } from '../orders/order-fragments.js';
 import { openStateLiterals } from '../orders/open-states.js';
+import { unitPathText } from '../units/units.repo.js';
 import { byReceivingSql, dispatchedByProvinceText } from './instructions.repo.js';
 import { supervisionSignals, type SignalRow } from './supervision.tables.js';
 import { CandidateList } from './candidate-list.js';
@@ -30,6 +31,12 @@ export type ScanCandidate = {
   holderUnitPath: string;
   intakeUnitId: string;
   dispatchUnitId: string | null;
+  /** The unit that dispatched the current hop: a returned order waits for its desk (orders/domain/waiting-on.ts). */
+  hopDispatcherUnitId: string | null;
+  /** The paths of the hop dispatcher, the dispatching and the intake unit (null: none), for the level above the one it waits for. */
+  hopDispatcherUnitPath: string | null;
+  dispatchUnitPath: string | null;
+  intakeUnitPath: string | null;
   /** Whom the order is about (intake's employer key): emergency orders of one employer form a wave (domain/waves.ts). */
   employerKey: string | null;
   lastNoteAt: Date | null;
@@ -92,7 +99,10 @@ const instructionFacts = {
   dispatchedByProvince: sql.raw(dispatchedByProvinceText('o')),
 };
 
-/** The candidates' rows as `signalsFor` reads them, by id (a chunk of `scanCandidateIds`), as they are now. */
+/**
+ * The candidates' rows as `signalsFor` reads them, by id (a chunk of `scanCandidateIds`), as they are now, with the
+ * paths of the units a signal may ask to act (supervision/domain/notices.ts `askedOf`) in the same statement.
+ */
 export async function candidateRows(db: Executor, ids: string[], instructionRule = false): Promise<ScanCandidate[]> {
   if (!ids.length) return [];
   const { byProvincial, byReceiving, dispatchedByProvince } = instructionFacts;
@@ -103,7 +113,9 @@ export async function candidateRows(db: Executor, ids: string[], instructionRule
   const result = await db.execute(sql`
     select o.id, o.version, o.number, o.subject_code, o.state, o.priority, o.risk_flags, o.current_step, o.current_step_started_at, o.current_due_at,
            o.current_near_due_at, o.reply_limit ->> 'unit' as reply_limit_unit, o.callback_attempts, o.updated_at, o.created_at,
-           o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id, o.employer_key,
+           o.holder_unit_id, o.holder_unit_path, o.intake_unit_id, o.dispatch_unit_id, o.hop_dispatcher_unit_id, o.employer_key,
+           ${sql.raw(unitPathText('o.hop_dispatcher_unit_id'))} as hop_dispatcher_unit_path, ${sql.raw(unitPathText('o.dispatch_unit_id'))} as dispatch_unit_path,
+           ${sql.raw(unitPathText('o.intake_unit_id'))} as intake_unit_path,
            case when ${emergency} then (select max(e.at) from order_events e where e.order_id = o.id and e.action = 'add_note') end as last_note_at
            ${instructionCols}
     from work_orders o
@@ -129,6 +141,10 @@ export async function candidateRows(db: Executor, ids: string[], instructionRule
     holderUnitPath: r.holder_unit_path as string,
     intakeUnitId: r.intake_unit_id as string,
     dispatchUnitId: (r.dispatch_unit_id as string) ?? null,
+    hopDispatcherUnitId: (r.hop_dispatcher_unit_id as string) ?? null,
+    hopDispatcherUnitPath: (r.hop_dispatcher_unit_path as string) ?? null,
+    dispatchUnitPath: (r.dispatch_unit_path as string) ?? null,
+    intakeUnitPath: (r.intake_unit_path as string) ?? null,
     employerKey: (r.employer_key as string) ?? null,
     lastNoteAt: d(r.last_note_at),
     ...(instructionRule

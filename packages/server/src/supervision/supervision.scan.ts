@@ -3,10 +3,11 @@ import { listSubjects } from '../catalog/catalog.repo.js';
 import type { WorkingCalendar } from '../calendar/domain/working-time.js';
 import { noticeJob, type Notice } from '../notifications/domain/notice.js';
 import { membersOf } from './emergency-members.service.js';
-import { ownersRead } from './review-owners.js';
+import { followUpRoles, ownersRead } from './review-owners.js';
 import { findUnitsByIds } from '../units/units.repo.js';
 import { supervisionSettings } from './instructions.repo.js';
 import { parseOrderEvent } from '../orders/domain/events.js';
+import type { OrderState } from '../orders/domain/states.js';
 import { orderNumberText } from '../orders/order-fragments.js';
 import { insertEvents } from '../orders/orders.repo.js';
 import type { Db, Executor, Tx } from '../platform/db/client.js';
@@ -14,7 +15,7 @@ import { ioTurn } from '../platform/concurrency/io-turn.js';
 import { outbox } from '../platform/jobs/outbox.repo.js';
 import type { JobRunner } from '../platform/jobs/runner.js';
 import type { SystemActor } from '../platform/jobs/system-actor.js';
-import { noticesFor, signalActions, signalNote, type OrderPlace } from './domain/notices.js';
+import { askedOf, noticesFor, signalActions, signalNote, type OrderPlace, type OrderUnitsInTree } from './domain/notices.js';
 import { splitWaves, waveNotices } from './domain/waves.js';
 import { scanWindows, secondLimitAt, signalsFor, type Signal } from './domain/timers.js';
 import { candidateRows, insertSignals, scanCandidateIds, type ScanCandidate } from './supervision.repo.js';
@@ -121,7 +122,8 @@ async function writeSignals(
       step: s.step,
       dueAt: s.dueAt,
       escalateAt: s.kind === 'overdue' ? safe(() => secondLimitAt(cal, o)) : null,
-      unitId: s.kind === 'callback_due' || s.kind === 'callback_retry' ? o.intakeUnitId : o.holderUnitId,
+      // The unit the signal asks to act (its reminders go there; the board counts its overdue marks there).
+      unitId: askedOf(s.kind, unitsOf(o)).unitId,
       at: now,
       byUserId: system.userId,
       byRole: system.role,
@@ -230,12 +232,13 @@ async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Pr
     }
     return {
       ...common,
+      // Whoever handles orders at the owner unit (review-owners.ts followUpRoles); past due its leader too, and its supervisors.
       to: overdue
         ? [
-            { unitId: w.unitId, roles: ['leader', 'handler', 'dispatcher'], nearest: true },
+            { unitId: w.unitId, roles: ['leader', ...followUpRoles], nearest: true },
             { unitId: w.unitId, roles: ['supervisor'], nearest: true },
           ]
-        : [{ unitId: w.unitId, roles: ['handler', 'dispatcher'], nearest: true }],
+        : [{ unitId: w.unitId, roles: followUpRoles, nearest: true }],
       title: `${when}：${item}`,
       body: i.decision as string,
       data: { number: i.number, reviewItemId: i.id },
@@ -249,15 +252,33 @@ async function reviewFollowUps(tx: Executor, now: Date, system: SystemActor): Pr
   return written.length;
 }
 
+/** The units a candidate names and their places in the tree: whom its signals ask to act (domain/notices.ts `askedOf`). */
+function unitsOf(o: ScanCandidate): OrderUnitsInTree {
+  const chains: Record<string, readonly string[]> = {};
+  for (const [id, path] of [
+    [o.hopDispatcherUnitId, o.hopDispatcherUnitPath],
+    [o.dispatchUnitId, o.dispatchUnitPath],
+    [o.intakeUnitId, o.intakeUnitPath],
+  ] as const) {
+    if (id && path) chains[id] = unitIdsOnPath(path);
+  }
+  return {
+    state: o.state as OrderState,
+    holderUnitId: o.holderUnitId,
+    holderChain: unitIdsOnPath(o.holderUnitPath),
+    hopDispatcherUnitId: o.hopDispatcherUnitId,
+    intakeUnitId: o.intakeUnitId,
+    dispatchUnitId: o.dispatchUnitId,
+    chains,
+  };
+}
+
 /** Where a candidate stands in the tree, for its notices. */
 const placeOf = (o: ScanCandidate, subjectNames: Map<string, string>): OrderPlace => ({
+  ...unitsOf(o),
   id: o.id,
   number: o.number,
   subjectName: subjectNames.get(o.subjectCode) ?? o.subjectCode,
-  holderUnitId: o.holderUnitId,
-  holderChain: unitIdsOnPath(o.holderUnitPath),
-  intakeUnitId: o.intakeUnitId,
-  dispatchUnitId: o.dispatchUnitId,
   principalLeaderId: o.principalLeaderId ?? null,
 });
 

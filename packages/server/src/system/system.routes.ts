@@ -4,6 +4,7 @@ import type { RouteContext } from '../app.js';
 import { calendarCoverage } from '../calendar/calendar.repo.js';
 import { appliedMigrations, databaseVersion } from '../platform/db/client.js';
 import { describe } from '../platform/http/schemas.js';
+import { english, prefersEnglish } from '../platform/i18n/english.js';
 import { unhandledJobKinds } from '../platform/jobs/unhandled.js';
 
 const health = z.object({
@@ -45,15 +46,20 @@ export const systemRoutes: FastifyPluginAsyncZod<RouteContext & { version: strin
         response: { 200: health },
       },
     },
-    async () => {
+    async (req) => {
       const now = ctx.clock.now();
-      const calendar = await calendarCoverage(ctx.db, now);
+      // The warnings are written in Chinese and said in the reader's language (Accept-Language), as refusals are.
+      const said = prefersEnglish(req.headers['accept-language']) ? english : (zh: string) => zh;
+      const coverage = await calendarCoverage(ctx.db, now);
+      const calendar = { ...coverage, warning: coverage.warning === null ? null : said(coverage.warning) };
       const warnings = calendar.warning ? [calendar.warning] : [];
       // A job of a kind no running version handles waits for ever (platform/jobs/unhandled.ts): say so.
       const unhandledJobs = await unhandledJobKinds(ctx.db, ctx.jobKinds(), now);
       if (unhandledJobs.length)
         warnings.push(
-          `${unhandledJobs.reduce((n, k) => n + k.count, 0)} 个任务已到期 10 分钟以上仍无实例处理（${unhandledJobs.map((k) => k.kind).join('、')}）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本`,
+          said(
+            `${unhandledJobs.reduce((n, k) => n + k.count, 0)} 个任务已到期 10 分钟以上仍无实例处理（${unhandledJobs.map((k) => k.kind).join('、')}）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本`,
+          ),
         );
       return {
         status: warnings.length ? ('warning' as const) : ('ok' as const),

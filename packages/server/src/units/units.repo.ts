@@ -28,6 +28,13 @@ export const unitIdsInScope = (actor: Reach): SQL => sql`(select ${units.id} fro
 /** The ids of the units above the actor's scope unit and the scope unit itself (what a record kept there reaches down to). */
 export const unitIdsAbove = (actor: Reach): SQL => sql`(select ${units.id} from ${units} where ${actor.scopePath} like ${units.path} || '%')`;
 
+/**
+ * A unit's path by its id, as a column of another capability's statement: the supervision scan reads the paths of the
+ * units an order names (the level above the one it waits for hears its reports) with its candidates, in one statement.
+ * `unitIdExpr`: that statement's SQL for the unit's id.
+ */
+export const unitPathText = (unitIdExpr: string) => `(select up.path from units up where up.id = ${unitIdExpr})`;
+
 /** Of these units, those in the actor's subtree: id and name. */
 export async function unitsInScopeByIds(db: Executor, actor: Reach, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
   if (!ids.length) return new Map();
@@ -158,14 +165,6 @@ export async function relocateSubtree(tx: Executor, move: { oldPath: string; new
     .where(sql`${units.path} like ${move.oldPath + '%'}`)
     .returning({ id: units.id });
   return rows.length;
-}
-
-/** True when the error is PostgreSQL's unique violation on the named index (drizzle wraps the driver's error). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e = err as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return e.constraint === constraint || String(e.message ?? '').includes(constraint);
-  }
-  return false;
 }
 
 /** PostgreSQL gave up on one of two transactions that waited on each other; the other one went through. */

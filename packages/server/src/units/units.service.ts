@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { atProvinceRoot, pathInScope, scopeUnitIdOf, unitIdsOnPath } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
@@ -183,7 +184,7 @@ export function createUnitsService(deps: { db: Db; clock: Clock; bus?: ChangeBus
       });
     } catch (err) {
       // Two administrators adding the same division at once: the index lets one through.
-      if (repo.isUniqueViolation(err, 'units_type_division_uq')) throw duplicateDivision(input.divisionCode ?? '');
+      if (isUniqueViolation(err, 'units_type_division_uq')) throw duplicateDivision(input.divisionCode ?? '');
       throw err;
     }
   }

@@ -143,14 +143,6 @@ export async function deleteAssignments(tx: Executor, assignmentIds: string[]): 
   await tx.delete(roleAssignments).where(inArray(roleAssignments.id, assignmentIds));
 }
 
-/** True when the error is PostgreSQL's unique violation on the named index (drizzle wraps the driver's error). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e = err as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return e.constraint === constraint || String(e.message ?? '').includes(constraint);
-  }
-  return false;
-}
-
 /**
  * People who hold one of `roles` at one of `unitIds`, or at a hotline centre directly under one of them (a centre
  * acts for its federation: decision 0002). Active persons only. For notices: each row says where the role is held.

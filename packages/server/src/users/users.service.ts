@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { pathInScope, scopeUnitIdOf } from '../access/scope.js';
 import { requireRole, type Actor } from '../auth/actor.js';
@@ -264,7 +265,7 @@ export function createUsersService(deps: {
       });
       return { user: view, password: input.password === undefined ? password : null };
     } catch (err) {
-      if (repo.isUniqueViolation(err, 'users_username_uq')) throw duplicateUsername();
+      if (isUniqueViolation(err, 'users_username_uq')) throw duplicateUsername();
       throw err;
     }
   }

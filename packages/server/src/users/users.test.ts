@@ -5,7 +5,8 @@ import { apiTokens } from '../auth/auth.tables.js';
 import { sha256 } from '../auth/tokens.js';
 import { idNumberCheckChar } from '../platform/validation/id-number.js';
 import { units } from '../units/units.tables.js';
-import { insertUser, isUniqueViolation } from './users.repo.js';
+import { isUniqueViolation } from '../platform/db/unique-violation.js';
+import { insertUser } from './users.repo.js';
 import { users } from './users.tables.js';
 
 let t: TestApp;

@@ -570,6 +570,29 @@ describe('text and numbers the database cannot hold as sent (a hostile client’
       field: 'body.name',
       message: lone,
     },
+    // A key is checked as a value is (input-guard.ts): the field is named by the key itself.
+    {
+      name: 'createUnit with a key holding a lone surrogate',
+      who: 'admin',
+      method: 'POST',
+      url: () => '/api/units',
+      body: unitBody({ 'a\ud800': 1 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.a\ud800',
+      message: lone,
+    },
+    {
+      name: 'replyOrder with a nested key holding a lone low surrogate',
+      who: 'handler',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/reply`,
+      body: () => ({ version: o().handling.version, outcome: { resolved: true, measures: '已约谈企业负责人', '\udc00x': 0 } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.outcome.\udc00x',
+      message: lone,
+    },
     // Versions are int4 columns: 2^31 reached PostgreSQL and failed there.
     {
       name: 'updateUnit version 2^31',
@@ -754,6 +777,109 @@ describe('text and numbers the database cannot hold as sent (a hostile client’
     ]);
     expect((await ok(as.dispatcher.get(`/api/orders/${r.id}`))).version).toBe(r.version);
     expect((await ok(decide({}))).state).not.toBe('returned');
+  });
+});
+
+describe('text that shows nothing is no text: a reason or a note of spaces and zero-width characters', () => {
+  const cases: Case[] = [
+    // The review's rule is the schema's, on the trimmed reason: U+200B alone sent the order back with an invisible reason.
+    {
+      name: 'reviewOrder rework with a reason of one zero-width space',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().replied.id}/review`,
+      body: () => ({ version: o().replied.version, decision: 'rework', reason: '\u200B' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.reason',
+      message: /请填写退回重办的理由/,
+    },
+    {
+      name: 'reviewOrder rework with a reason of a BOM, an ideographic space and a word joiner',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().replied.id}/review`,
+      body: () => ({ version: o().replied.version, decision: 'rework', reason: '\uFEFF\u3000\u2060' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.reason',
+      message: /请填写退回重办的理由/,
+    },
+    // "At least 2 characters" counts what shows: two zero-width spaces passed note.trim().length >= 2.
+    {
+      name: 'decideExtension refusal with a note of two zero-width spaces',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/extension-decision`,
+      body: () => ({ version: o().handling.version, approve: false, note: '\u200B\u200B' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.note',
+      message: /不同意延期须填写理由/,
+    },
+    {
+      name: 'decideExtension refusal with one character between zero-width spaces',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().handling.id}/extension-decision`,
+      body: () => ({ version: o().handling.version, approve: false, note: '\u200B否\u200B' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.note',
+      message: /不同意延期须填写理由/,
+    },
+    // A search is trimmed by the same rule: one of U+200B alone is no search, not a search for U+200B.
+    {
+      name: 'searchArticles for one zero-width space',
+      who: 'agent',
+      method: 'GET',
+      url: () => '/api/knowledge/search?q=%E2%80%8B',
+      status: 400,
+      code: 'SEARCH_QUERY_EMPTY',
+      field: 'querystring.q',
+    },
+    // A note's limit is on what is kept: trimmed first, so 1001 characters are refused, not stored.
+    {
+      name: 'dispatchOrder note over 1000 characters between zero-width spaces',
+      who: 'dispatcher',
+      method: 'POST',
+      url: () => `/api/orders/${o().pending.id}/dispatch`,
+      body: dispatchBody({ note: `\u200B${'字'.repeat(1001)}\u200B` }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'body.note',
+      message: /备注不能超过 1000 字/,
+    },
+  ];
+  it.each(named(cases))('%s', (_name, c) => expectRefused(c));
+
+  it('a note of nothing visible is no note: the dispatch keeps none on the timeline', async () => {
+    const created = await ok<{ id: string; version: number }>(
+      as.agent.post('/api/orders', orderInput({ callers: [{ name: '钱师傅', phone: '13904710009' }] })),
+      201,
+    );
+    await ok(as.dispatcher.post(`/api/orders/${created.id}/dispatch`, { version: created.version, unitId: s.county.id, note: ' \u200B\uFEFF' }));
+    const events = await ok<{ action: string; note: string | null }[]>(as.dispatcher.get(`/api/orders/${created.id}/events`));
+    expect(events.find((e) => e.action === 'dispatch')?.note).toBeNull();
+  });
+});
+
+describe('list dates within the years a record falls in (plausibleDate)', () => {
+  it.each([
+    ['from', '1999-12-31'],
+    ['to', '2100-01-01'],
+    ['from', '1900-01-01'],
+  ])('listOrders %s=%s → 400 naming the field', async (param, value) => {
+    await expectRefused({
+      name: '',
+      who: 'agent',
+      method: 'GET',
+      url: () => `/api/orders?${param}=${value}`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: `querystring.${param}`,
+      message: /日期应在 2000 年至 2099 年之间/,
+    });
   });
 });
 

@@ -18,9 +18,10 @@ import { notFound } from '../../src/platform/errors/app-error.js';
 import { JobFailure } from '../../src/platform/jobs/job-failure.js';
 import { jobs } from '../../src/platform/jobs/jobs.tables.js';
 import { outbox } from '../../src/platform/jobs/outbox.repo.js';
-import { createJobRunner } from '../../src/platform/jobs/runner.js';
+import { createJobRunner, dueJobs } from '../../src/platform/jobs/runner.js';
 import { users } from '../../src/users/users.tables.js';
 import { ok, unitByDivision } from '../support/order-helpers.js';
+import { planNodesOf } from '../support/plans.js';
 import { openSameDatabase, testPassword } from '../support/test-db.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -380,6 +381,25 @@ describe('periodic work behind a backlog', () => {
     await runner.runDue();
     expect(order.filter((x) => x === 'periodic')).toHaveLength(1);
     expect(order).toHaveLength(31);
+  });
+});
+
+describe('a claim behind a backlog', () => {
+  it('reads the due jobs in its own order and stops at its limit: a backlog sharing one run_at is not read and sorted', async () => {
+    const now = t.clock.now();
+    // A scan's notices: one run_at for all of them (supervision.scan.ts enqueues them together).
+    await outbox.enqueue(
+      t.db,
+      Array.from({ length: 500 }, (_, n) => ({ kind: 'probe.claim_order', payload: { n }, runAt: now })),
+      now,
+    );
+    const kinds = ['probe.claim_order', 'probe.other', 'notice.deliver'];
+    const nodes = await planNodesOf(t.db, dueJobs(t.db, now, 20, kinds, false).getSQL());
+    expect(nodes.filter((n) => String(n['Node Type']).includes('Sort'))).toEqual([]);
+    const scan = nodes.find((n) => n['Relation Name'] === 'jobs')!;
+    expect(scan['Index Name']).toBe('jobs_due_idx');
+    expect(scan['Actual Rows']).toBeLessThanOrEqual(20);
+    await t.db.execute(sql`delete from jobs where kind = 'probe.claim_order'`);
   });
 });
 

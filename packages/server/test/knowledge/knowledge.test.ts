@@ -442,4 +442,13 @@ describe('suggestions', () => {
         .join(),
     ).toContain('工伤');
   });
+
+  it('marks the narrative’s words, not every single character of it (腿, 摔) wherever it occurs', async () => {
+    const r = await ok<{ items: (Hit & { title: string; titleHighlights: [number, number][] })[] }>(
+      agent.get(`/api/knowledge/suggestions?text=${encodeURIComponent('来电人称在工地干活时从脚手架上摔下来，腿骨折了，老板不给报工伤')}`),
+    );
+    const marked = r.items.flatMap((h) => [...h.highlights.map(([a, b]) => h.snippet.slice(a, b)), ...h.titleHighlights.map(([a, b]) => h.title.slice(a, b))]);
+    expect(marked).toContain('工伤');
+    expect(marked.filter((w) => [...w].length < 2)).toEqual([]);
+  });
 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../src/platform/db/unique-violation.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { expectError } from '../orders/http.js';
@@ -11,7 +13,7 @@ import { expectError } from '../orders/http.js';
 let t: TestApp;
 let agent: Client, dispatcher: Client, handler: Client, callbackAgent: Client;
 let county: { id: string };
-type Order = { id: string; version: number; state: string; legalActions: string[]; [k: string]: any };
+type Order = { id: string; version: number; state: string; legalActions: string[]; legalWork: string[]; [k: string]: unknown };
 
 let employers = 0;
 const create = (over: Record<string, unknown> = {}) =>
@@ -88,6 +90,39 @@ describe('legal work from an order', () => {
     expect((await ok<{ items: unknown[] }>(handler.get(`/api/legal/letters?orderId=${o.id}`))).items).toEqual([]);
     expect((await ok<{ items: unknown[] }>(handler.get(`/api/mediation/cases?orderId=${o.id}`))).items).toEqual([]);
     expect((await ok<{ items: unknown[] }>(handler.get(`/api/legal/referrals?orderId=${o.id}`))).items).toEqual([]);
+  });
+
+  it('an order with an open mediation case offers no second one (the service refuses it), and offers it again once the case ends', async () => {
+    const o = await handling();
+    const c = await ok<{ id: string; version: number }>(mediation(handler, o));
+    const read = async (who: Client) => ok<Order>(who.get(`/api/orders/${o.id}`));
+    for (const who of [handler, dispatcher]) expect((await read(who)).legalActions).toEqual(['draft_letter', 'refer']);
+    await expectError(mediation(handler, o), 409, 'MEDIATION_CASE_OPEN');
+    await ok(handler.post(`/api/mediation/cases/${c.id}/failure`, { version: c.version, reason: '企业负责人拒绝到场' }));
+    expect((await read(handler)).legalActions).toEqual(['draft_letter', 'open_mediation', 'refer']);
+  });
+
+  it('two opens at the same moment make one case: the database keeps one open case per order', async () => {
+    const o = await handling();
+    const answers = await Promise.all([mediation(handler, o), mediation(dispatcher, o)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((answers.find((r) => r.statusCode === 409)!.json() as { code: string }).code).toBe('MEDIATION_CASE_OPEN');
+    expect((await ok<{ items: unknown[] }>(handler.get(`/api/mediation/cases?orderId=${o.id}`))).items).toHaveLength(1);
+    // Each request read no open case before the other wrote one, on PostgreSQL: the index is what refuses the second.
+    const second =
+      t.db.execute(sql`insert into mediation_cases (order_id, unit_id, worker_party, employer_party, mediators, matter, state, opened_by, opened_at)
+      select order_id, unit_id, worker_party, employer_party, mediators, matter, 'open', opened_by, opened_at from mediation_cases where order_id = ${o.id}`);
+    const err = await second.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolation(err, 'mediation_cases_one_open_uq')).toBe(true);
+  });
+
+  it('work already begun is offered to whoever may carry it on, on an archived order too', async () => {
+    const o = await archived();
+    expect((await ok<Order>(handler.get(`/api/orders/${o.id}`))).legalWork).toEqual(['mediate', 'record_referral_result']);
+    expect((await ok<Order>(agent.get(`/api/orders/${o.id}`))).legalWork).toEqual([]);
   });
 
   it('an order naming no employer offers no letter, and a letter is refused', async () => {

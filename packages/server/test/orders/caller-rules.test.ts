@@ -119,6 +119,27 @@ describe('one caller per number on an order', () => {
   });
 });
 
+describe('intake’s hints say which orders already have this number', () => {
+  type Matched = { id: string; matchReasons: string[] };
+  type Matches = { callerOrders: Matched[]; employerOpenOrders: Matched[] };
+  const reasons = (xs: Matched[]) => Object.fromEntries(xs.map((x) => [x.id, x.matchReasons]));
+
+  it('same_number where attaching it would be refused, number_part and employer where it would not', async () => {
+    const employer = { name: '呼和浩特市提示测试建材有限公司' };
+    const a = await ok<Order>(agent.post('/api/orders', body({ callers: [{ name: '李师傅', phone: '04716610030' }], employer })), 201);
+    const b = await ok<Order>(agent.post('/api/orders', body({ callers: [{ name: '王师傅', phone: '13904710031' }], employer })), 201);
+    const byNumber = await ok<Matches>(agent.get(`/api/orders/intake-matches?phone=0471-6610030&employer=${encodeURIComponent(employer.name)}`));
+    expect(reasons(byNumber.callerOrders)).toEqual({ [a.id]: ['same_number'] });
+    expect(reasons(byNumber.employerOpenOrders)).toEqual({ [a.id]: ['employer', 'same_number'], [b.id]: ['employer'] });
+    await expectError(attach(a, { name: '李师傅', phone: '04716610030' }), 409, 'ORDER_CALLER_ALREADY_ON_ORDER');
+
+    // The local number without its area code finds the agent's own order holding it whole: another number, attachable.
+    const part = await ok<Matches>(agent.get('/api/orders/intake-matches?phone=6610030'));
+    expect(reasons(part.callerOrders)).toEqual({ [a.id]: ['number_part'] });
+    expect((await ok<Order>(attach(a, { name: '张师傅', phone: '6610030' }))).callerCount).toBe(2);
+  });
+});
+
 async function cookieOf(username: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } });
   const c = res.cookies.find((x) => x.name === 'hotline_session')!;

@@ -5,7 +5,7 @@ import { createIntakeBatcher, createTransactionalIntakeBatcher } from '../../src
 import { insertNewOrders, type NewOrder } from '../../src/orders/new-order.repo.js';
 import { orderCallers, orderEvents, workOrders } from '../../src/orders/orders.tables.js';
 import { rowsOf } from '../../src/platform/db/client.js';
-import { isUniqueViolation } from '../../src/units/units.repo.js';
+import { isUniqueViolation } from '../../src/platform/db/unique-violation.js';
 import { ok, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -21,10 +21,11 @@ let statements: ReturnType<typeof countStatements>;
 let otherOrder: string;
 type Page = { items: { id: string }[]; countsByState: Record<string, number>; total: number; totalCapped: boolean };
 
-const isWalk = (s: string) => s.includes('with found (order_id)') && s.includes('order_unit_pages') && s.includes('search_orders s where s.order_id');
+const isWalk = (s: string) =>
+  s.includes('found (order_id) as materialized') && s.includes('order_unit_pages') && s.includes('search_orders s where s.order_id');
 /** A page read from the unit's own rows of order_unit_pages, each order's words tested by key (order-list.ts page). */
 const isUnitWordPage = (s: string) =>
-  !s.includes('with found (order_id)') && s.includes('"order_unit_pages"') && s.includes('search_orders s where s.order_id');
+  !s.includes('found (order_id) as materialized') && s.includes('"order_unit_pages"') && s.includes('search_orders s where s.order_id');
 /** The GIN's capped count (order-list.ts cappedCounts): the words' orders read by their index, then counted. */
 const isGin = (s: string) => s.includes('count(') && s.includes('search_orders s where s.words @@');
 
@@ -153,6 +154,35 @@ describe("a unit's word search counted by a walk", () => {
     expect(counted.value).toEqual({ total: 3, totalCapped: true, countsByState: {} });
     expect(counted.sql.filter(isWalk)).toHaveLength(2);
     expect(counted.sql.filter(isGin)).toHaveLength(0);
+  });
+
+  it("pages a number's tail by its own index: the words' own matches, not the number's, say a walk finds a page", async () => {
+    // Every order of the day has the day in its number and none in its words: walked for a page of words, the
+    // county's rows were read to their end (a province's million for q=0007).
+    const [row] = await t.db.select({ number: workOrders.number }).from(workOrders).where(eq(workOrders.id, otherOrder));
+    const day = row!.number.split('-')[2]!;
+    const { value, sql } = await statements.during(() => ok<Page>(handler.get(`/api/orders?limit=1&q=${day}`)));
+    expect(value.items).toHaveLength(1);
+    expect(value).toMatchObject({ total: 3, totalCapped: true });
+    expect(sql.filter(isUnitWordPage)).toHaveLength(0);
+  });
+
+  it("reads a next page as its first page decided, without counting again (the web keeps the first page's total)", async () => {
+    const q = `q=${encodeURIComponent('加班费')}`;
+    const first = await ok<Page & { nextCursor: string }>(handler.get(`/api/orders?limit=1&${q}`));
+    const next = await statements.during(() => ok<Page & { nextCursor: string }>(handler.get(`/api/orders?limit=1&${q}&cursor=${first.nextCursor}`)));
+    expect(next.sql.filter(isWalk)).toHaveLength(0);
+    expect(next.sql.filter(isGin)).toHaveLength(0);
+    expect(next.sql.filter(isUnitWordPage)).toHaveLength(1);
+    expect(next.value.items).toHaveLength(1);
+    expect(next.value.items[0]!.id).not.toBe(first.items[0]!.id);
+    // Oldest first the count comes first and finds 高温's 2 few: the next page reads them first again, uncounted.
+    const oldest = `limit=1&sort=created_asc&q=${encodeURIComponent('高温')}`;
+    const few = await ok<Page & { nextCursor: string }>(handler.get(`/api/orders?${oldest}`));
+    expect(few).toMatchObject({ total: 2, totalCapped: false });
+    const fewNext = await statements.during(() => ok<Page>(handler.get(`/api/orders?${oldest}&cursor=${few.nextCursor}`)));
+    expect(fewNext.sql.filter((s) => s.includes('= any(array(select s.order_id from search_orders s'))).toHaveLength(1);
+    expect(fewNext.sql.filter(isWalk).length + fewNext.sql.filter(isGin).length).toBe(0);
   });
 
   it('does not walk with another filter: the walk tests the words only', async () => {

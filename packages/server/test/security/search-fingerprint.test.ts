@@ -58,6 +58,19 @@ describe('the fingerprint of a searched number', () => {
     expect(JSON.stringify(searches)).not.toContain(keys[0]!.key);
   });
 
+  it("is recorded for a list's count asked apart, as for its page, with how many orders each found", async () => {
+    const dispatcher = await two.login('dispatcher');
+    const auditor = await two.login('auditor');
+    const counted = await ok<{ total: number }>(dispatcher.get(`/api/orders/count?callerPhone=${number}`));
+    const listed = await ok<{ total: number }>(dispatcher.get(`/api/orders?callerPhone=${number}`));
+    const page = await ok<{ items: { targetId: string; after: { phone?: string; results?: number } }[] }>(
+      auditor.get('/api/audit/events?action=search_personal_data'),
+    );
+    const byOperation = (op: string) => page.items.find((e) => e.targetId === op);
+    expect(byOperation('countOrders')).toMatchObject({ after: { phone: '139****1202', results: counted.total } });
+    expect(byOperation('listOrders')).toMatchObject({ after: { phone: '139****1202', results: listed.total } });
+  });
+
   it('differs between two installations', async () => {
     const dispatcher = await two.login('dispatcher');
     await ok(dispatcher.get(`/api/orders?callerPhone=${number}`));

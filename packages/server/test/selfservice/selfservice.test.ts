@@ -481,6 +481,20 @@ describe('WeChat service groups (ingestGroupMessages)', () => {
     expect(drafts.map((d: { sender: string }) => d.sender).sort()).toEqual(['刘六', '王五']);
     expect((await ok(handler2.get('/api/wechat-groups/drafts'))).items).toEqual([]);
     const [wang, liu] = [drafts.find((d: { sender: string }) => d.sender === '王五'), drafts.find((d: { sender: string }) => d.sender === '刘六')];
+    // Why each is a draft: stored in Chinese as it was read, said in the reader's language (Accept-Language).
+    expect(wang.reading.why[0]).toBe('涉及“拖欠”');
+    const session = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xcchair', password: 'Person2026' } })).cookies.find(
+      (c) => c.name === 'hotline_session',
+    )!;
+    const inEnglish = await t.app.inject({
+      method: 'GET',
+      url: '/api/wechat-groups/drafts?state=draft',
+      headers: { cookie: `${session.name}=${session.value}`, 'accept-language': 'en' },
+    });
+    const englishWhy = (inEnglish.json().items as { id: string; reading: { why: string[] } }[]).find((d) => d.id === wang.id)!.reading.why;
+    expect(englishWhy[0]).toBe('Mentions arrears');
+    expect(englishWhy.length).toBe(wang.reading.why.length);
+    expect(englishWhy.filter((w) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(w))).toEqual([]);
     await expectError(handler2.post(`/api/wechat-groups/drafts/${wang.id}/confirm`, { version: wang.version }), 404, 'GROUP_DRAFT_NOT_FOUND');
     const confirmed = await ok(chair.post(`/api/wechat-groups/drafts/${wang.id}/confirm`, { version: wang.version, phone: '13904710006' }));
     expect(confirmed).toMatchObject({ state: 'confirmed' });

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
+import { demoPassword } from '../../src/install/demo.js';
 import { rowsOf } from '../../src/platform/db/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSignature } from '../../src/platform/signing/hmac.js';
 import { users } from '../../src/users/users.tables.js';
 import { ok, unitByDivision, type Client } from '../support/order-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testPassword } from '../support/test-db.js';
 
 /**
  * Outbound channels end to end: a local HTTP server stands for the webhook receiver and the SMS provider's gateway.
@@ -21,6 +23,19 @@ let failAllUrges = false;
 let agent: Client, dispatcher: Client, handler: Client, supervisor: Client, admin: Client;
 let county: { id: string; name: string };
 const secret = 'webhook-secret-for-tests-12351';
+
+/** A GET by someone whose interface is English (the web sends its language as Accept-Language). */
+async function inEnglish(username: string, url: string) {
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: username === 'admin' ? testPassword : demoPassword },
+  });
+  const c = login.cookies.find((x) => x.name === 'hotline_session')!;
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: `${c.name}=${c.value}`, 'accept-language': 'en' } });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
 
 const newOrder = {
   channel: 'phone',
@@ -97,6 +112,9 @@ describe('webhook and SMS', () => {
     }[];
     const hook = () => list.find((d) => d.noticeKind === 'supervision.urge')!;
     expect(hook()).toMatchObject({ state: 'pending', attempts: 1, lastError: 'HTTP 503：busy' });
+    // The error is kept in Chinese and said in the reader's language.
+    const english = (await inEnglish('admin', '/api/supervision/outbound?channel=webhook')).items as typeof list;
+    expect(english.find((d) => d.noticeKind === 'supervision.urge')).toMatchObject({ lastError: 'HTTP 503: busy' });
 
     t.clock.set(new Date(t.clock.now().getTime() + 3600_000));
     await t.app.jobs.runDue();
@@ -300,5 +318,34 @@ describe('phone tasks', () => {
     expect(new Set(Object.values(due)).size).toBe(4);
     expect(Object.fromEntries(lines.map((y) => [y.id, new Date(y.dueAt).toISOString()]))).toEqual(due);
     expect(lines.map((y) => y.number).sort()).toEqual(wave.map((o) => o.number).sort());
+  });
+
+  it("an English reader reads a phone task's title and a call that did not get through in English", async () => {
+    // Monday 7 December, 09:00 in Beijing: a new day's task for the county.
+    t.clock.set(new Date('2026-12-07T01:00:00Z'));
+    const o = await ok(agent.post('/api/orders', newOrder), 201);
+    const d = await ok(dispatcher.post(`/api/orders/${o.id}/dispatch`, { version: o.version, unitId: county.id }));
+    t.clock.set(new Date(new Date(d.deadlines.current.nearDueAt).getTime() + 60_000));
+    await t.app.jobs.runDue();
+    t.clock.advance(5 * 60_000);
+    await t.app.jobs.runDue();
+    type Task = { id: string; state: string; lastError: string | null; orders: { id: string }[] };
+    const task = ((await ok(agent.get('/api/supervision/phone-tasks?state=open'))).items as Task[]).find((x) => x.orders.some((y) => y.id === o.id))!;
+    // No note: the task records only that nobody answered.
+    await ok(agent.post(`/api/supervision/phone-tasks/${task.id}/done`, { outcome: 'failed' }));
+
+    const failed = (tasks: Task[]) => tasks.find((x) => x.id === task.id);
+    expect(failed((await ok(agent.get('/api/supervision/phone-tasks?state=failed'))).items)).toMatchObject({ lastError: '未接通' });
+    expect(failed((await inEnglish('agent', '/api/supervision/phone-tasks?state=failed')).items)).toMatchObject({ lastError: 'Not reached' });
+    type Delivery = { id: string; title: string; lastError: string | null };
+    const listed = (items: Delivery[]) => items.find((x) => x.id === task.id);
+    expect(listed((await ok(admin.get('/api/supervision/outbound?channel=phone'))).items)).toMatchObject({
+      title: `电话督办：${county.name}`,
+      lastError: '未接通',
+    });
+    expect(listed((await inEnglish('admin', '/api/supervision/outbound?channel=phone')).items)).toMatchObject({
+      title: `Phone task: ${county.name}`,
+      lastError: 'Not reached',
+    });
   });
 });

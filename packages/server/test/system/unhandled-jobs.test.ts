@@ -34,6 +34,17 @@ describe('health and the jobs no instance handles', () => {
     expect(body.warnings).toContain(
       '2 个任务已到期 10 分钟以上仍无实例处理（search.retired_kind）：本实例不认识这些任务类型，请检查各实例是否已升级到与数据库相同的版本',
     );
+
+    // Said in the reader's language: the web and a monitor in English send Accept-Language en.
+    const english = (await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-language': 'en' } })).json();
+    expect(english.warnings).toContain(
+      '2 job(s) due for over 10 minutes and handled by no instance (search.retired_kind): this instance does not know these kinds of job; check that every instance runs the same version as the database',
+    );
+    // The calendar's warning too (the test database's calendar ends within the warning's 60 days).
+    expect(english.calendar.warning).toBe(
+      'The working calendar ends on 2026-12-31, 36 day(s) from now: enter the 2027 holiday arrangements once the State Council publishes them; until then, deadlines in 2027 are counted on the national holiday regulations for now (without make-up working days) and marked “provisional”',
+    );
+    expect(english.warnings.filter((w: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(w))).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { auditApi } from '../api/admin.js';
 import type { AuditEvent } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 import { ErrorState } from '../shell/states.js';
 import './admin.css';
 import { useAuditColumns } from './audit/audit-columns.js';
@@ -46,17 +48,18 @@ export default function AuditPage() {
       </div>
       <Card size="small">
         <Form form={form} layout="inline" size="small" onFinish={apply} style={{ marginBottom: 10, rowGap: 8 }}>
-          <Form.Item name="action">
-            <Input placeholder={t('操作类型，如 login')} allowClear style={{ width: 170 }} maxLength={64} />
+          {/* The server's limits (audit.routes.ts), counted and refused here rather than cut. */}
+          <Form.Item name="action" rules={[rules.max(t, '操作类型', 64)]}>
+            <Input placeholder={t('操作类型，如 login')} allowClear style={{ width: 170 }} count={counted(64)} />
           </Form.Item>
-          <Form.Item name="actor">
-            <Input placeholder={t('操作人用户名')} allowClear style={{ width: 140 }} maxLength={64} />
+          <Form.Item name="actor" rules={[rules.max(t, '操作人用户名', 64)]}>
+            <Input placeholder={t('操作人用户名')} allowClear style={{ width: 140 }} count={counted(64)} />
           </Form.Item>
-          <Form.Item name="targetType">
-            <Input placeholder={t('对象类型，如 user')} allowClear style={{ width: 140 }} maxLength={32} />
+          <Form.Item name="targetType" rules={[rules.max(t, '对象类型', 32)]}>
+            <Input placeholder={t('对象类型，如 user')} allowClear style={{ width: 140 }} count={counted(32)} />
           </Form.Item>
-          <Form.Item name="targetId">
-            <Input placeholder={t('对象编号')} allowClear style={{ width: 200 }} maxLength={100} />
+          <Form.Item name="targetId" rules={[rules.max(t, '对象编号', 100)]}>
+            <Input placeholder={t('对象编号')} allowClear style={{ width: 200 }} count={counted(100)} />
           </Form.Item>
           <Form.Item name="range">
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />

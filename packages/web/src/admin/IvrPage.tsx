@@ -4,13 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { ivrApi, type IvrConfig } from '../api/lawyers.js';
 import { useT } from '../i18n/i18n.js';
+import { counted, lengthProblem } from '../shared/counted.js';
 import { ErrorState, Loading } from '../shell/states.js';
 import { useLoad } from '../shell/use-load.js';
 import { invalidateReference } from '../shared/reference.js';
 import { ivrTree } from './ivr-tree.js';
 import { IvrHoursCard } from './ivr/IvrHoursCard.js';
 import { IvrNodeCard } from './ivr/IvrNodeCard.js';
-import { IvrQueuesCard } from './ivr/IvrQueuesCard.js';
+import { IvrQueuesCard, queueNameProblems } from './ivr/IvrQueuesCard.js';
 import { kindLabels } from './ivr/labels.js';
 
 /** 语音导航: the voice menu as a tree a supervisor edits (prompts, keys, what each leaf does), hours and overflow. */
@@ -35,6 +36,12 @@ export default function IvrPage() {
   if (!loaded.data || !config) return <Loading />;
   const node = config.nodes.find((n) => n.id === selected);
   const save = async () => {
+    // Refused here with the server's words rather than cut where typed (the server stays the judge).
+    const tooLong = [lengthProblem(t, '修改说明', note.trim(), 200), ...queueNameProblems(t, config.queues)].filter((p): p is string => !!p);
+    if (tooLong.length) {
+      setProblems(tooLong);
+      return;
+    }
     setSaving(true);
     try {
       await ivrApi.save({ version: loaded.data!.version, config, ...(note.trim() ? { note: note.trim() } : {}) });
@@ -72,7 +79,16 @@ export default function IvrPage() {
       <IvrHoursCard config={config} onChange={setConfig} />
       <IvrQueuesCard config={config} onChange={setConfig} />
       <Space style={{ marginTop: 12 }} wrap>
-        <Input style={{ width: 320 }} placeholder={t('本次修改说明（可选）')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
+        {/* Counted, not cut: a longer note stays whole, turns red, and the save is refused with the server's words. */}
+        <Input
+          style={{ width: 320 }}
+          placeholder={t('本次修改说明（可选）')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          count={counted(200)}
+          status={lengthProblem(t, '修改说明', note.trim(), 200) ? 'error' : undefined}
+          title={lengthProblem(t, '修改说明', note.trim(), 200) ?? undefined}
+        />
         <Button type="primary" loading={saving} onClick={save} data-testid="ivr-save">
           {t('保存为新版本')}
         </Button>

@@ -14273,10 +14273,17 @@ export interface operations {
                             suggestedGroup: {
                                 number: string;
                                 orderId: string;
+                                /** @description 中文说明（界面按 size 以其语言说明） / in Chinese (the web says it from size in its language) */
                                 reason: string;
+                                /** @description 群体工单的诉求数：相关诉求加本次 / the requests of the group: the related ones and this one */
                                 size: number;
                             } | null;
                         };
+                        /** @description 多由同一用人单位近期诉求得出时：统计天数与已有件数（evidence.riskFlags.repeat 为其中文说明） / 多 raised by the same employer's recent requests: the days counted and how many there were (evidence.riskFlags.repeat says it in Chinese); null otherwise */
+                        repeatBasis: {
+                            count: number;
+                            days: number;
+                        } | null;
                         riskFlags: ("danger" | "mass" | "repeat" | "large" | "hidden")[];
                         subject: {
                             alternatives: {
@@ -25761,8 +25768,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26096,8 +26105,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26442,8 +26453,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -26785,8 +26798,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -27255,8 +27270,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -27763,8 +27780,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28118,8 +28137,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28463,8 +28484,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -28806,8 +28829,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -29151,8 +29176,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -29495,8 +29522,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -29845,8 +29874,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -30672,8 +30703,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -31016,8 +31049,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -31359,8 +31394,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -32226,8 +32263,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -32569,8 +32608,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -32918,8 +32959,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33261,8 +33304,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33604,8 +33649,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -33957,8 +34004,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -34300,8 +34349,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -34656,8 +34707,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -35150,8 +35203,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -35493,8 +35548,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -36002,8 +36059,10 @@ export interface operations {
                         };
                         invalidReason: string | null;
                         isGroup: boolean;
-                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order */
+                        /** @description 可从本工单发起的法律服务：起草监督函、发起调解、转介；已办结的工单不再发起，已有进行中的调解时不再发起调解 / the legal work the person may start from the order: a supervision letter, a mediation, a referral; none on a closed order, and no mediation while one is open */
                         legalActions: ("draft_letter" | "open_mediation" | "refer")[];
+                        /** @description 可继续办理的已开始的法律服务（工单办结后亦可）：调解（记录调解、协议、履行）、登记转介结果 / the legal work already begun the person may carry on, on a closed order too: mediating a case (sessions, agreement, instalments), recording a referral's result */
+                        legalWork: ("mediate" | "record_referral_result")[];
                         links: {
                             note: string | null;
                             number: string;
@@ -36540,6 +36599,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             isGroup: boolean;
+                            /** @description 显示该工单的原因：same_number 已有该号码的来电人（不能再追加）、number_part 来电人号码包含所输号码、employer 同一用人单位 / why the order is shown: same_number it already has a caller of this number (attaching it is refused), number_part a caller number containing it, employer the same employer */
+                            matchReasons: ("same_number" | "number_part" | "employer")[];
                             number: string;
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {
@@ -36606,6 +36667,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             isGroup: boolean;
+                            /** @description 显示该工单的原因：same_number 已有该号码的来电人（不能再追加）、number_part 来电人号码包含所输号码、employer 同一用人单位 / why the order is shown: same_number it already has a caller of this number (attaching it is refused), number_part a caller number containing it, employer the same employer */
+                            matchReasons: ("same_number" | "number_part" | "employer")[];
                             number: string;
                             /** @description 办结反馈；退回重办后清空（被退回的数字只留在时间线上） / the reply; cleared when sent back for rework (the rejected figures stay on the timeline) */
                             outcome: {

@@ -18,6 +18,9 @@ export const enIntelligence: Record<string, string> = {
   '文中没有预设的危险词，由模型从这些词推断，请核实后再采纳':
     'No danger word of the lists is in the text: the model inferred it from these words. Check before accepting.',
   '建议并入群体工单 {number}': 'Suggested group order {number}',
+  '近30天内 {n} 件相关诉求（同一用人单位或内容相近），建议并入群体工单':
+    '{n} related {n|request|requests} in the last 30 days (same employer or similar text): merge into the group order',
+  '{days}天内同一用人单位已有 {n} 件': '{n} {n|request|requests} about the same employer in {days} days',
   近30天内容相近的诉求: 'Similar requests in the last 30 days',
   // 智能分析 (insights/)
   智能分析: 'Insights',

@@ -745,6 +745,19 @@ const enBase: Record<string, string> = {
   追加: 'Add',
   追加前请先填写来电人姓名和电话: "Fill in the caller's name and phone first",
   追加来电人: 'Add caller',
+  本号码已是该工单的来电人: 'This number is already a caller on the order',
+  按语: 'Remarks',
+  转律师说明: 'Note for the lawyer',
+  修改说明: 'Change note',
+  清除理由: 'Reason for clearing',
+  搜索词: 'Search words',
+  操作类型: 'Action',
+  对象类型: 'Target type',
+  令牌名称: 'Token name',
+  转办理由: 'Reason for the transfer',
+  意见: 'Comment',
+  职责: 'Duty',
+  '验证码为 6 位数字': 'The code has 6 digits',
   '追回 {amount} 元': '{amount} yuan recovered',
   '追回 {amount} 元 · 帮助 {n} 人': '{amount} yuan recovered · {n} {n|worker|workers} helped',
   追回金额: 'Amount recovered',
@@ -1008,6 +1021,9 @@ const enBase: Record<string, string> = {
   打印: 'Print',
   '工单 {number}': 'Order {number}',
   '12351 职工服务热线 · 工单': '12351 Workers’ Hotline · Work order',
+  // The order list on a phone (orders/OrderFilters.tsx narrow): the button and drawer holding the filters
+  筛选: 'Filters',
+  完成: 'Done',
 };
 
 /** Every table; a Chinese text has one English wherever it appears (i18n.test.ts holds that). */

@@ -64,7 +64,7 @@ export function CallerFields({ phoneRef }: { phoneRef: RefObject<{ focus: () => 
               </Col>
               <Col xs={24} sm={12} lg={7}>
                 <Form.Item name={[field.name, 'idNumber']} label={t('身份证号（可选）')} rules={[rules.idNumber(t)]}>
-                  <Input maxLength={18} />
+                  <Input />
                 </Form.Item>
               </Col>
               {i > 0 && (

@@ -37,6 +37,7 @@ const matches = {
       isGroup: false,
       callerCount: 1,
       version: 1,
+      matchReasons: ['same_number'],
     },
   ],
   employerOpenOrders: [],

@@ -1,17 +1,23 @@
 import { ExportOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Tag } from 'antd';
-import type { OrderSummary } from '../api/types.js';
+import type { IntakeMatches, OrderSummary } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate } from '../shared/format.js';
 import { stateColors, stateLabels } from '../shared/labels.js';
 import { useCatalogNames } from '../shared/reference.js';
 import { attachableStates } from './intake-form.js';
 
-/** An earlier order in the hints: number, state, subject, date, and attaching this caller to it when it is still open. */
-export function MatchOrderRow({ o, onAttach, attaching }: { o: OrderSummary; onAttach: (o: OrderSummary) => void; attaching: boolean }) {
+type MatchedOrder = IntakeMatches['callerOrders'][number];
+
+/**
+ * An earlier order in the hints: number, state, subject, date, and attaching this caller to it when it is still open
+ * and does not hold this very number already (the server refuses a number twice on an order: its match reasons say).
+ */
+export function MatchOrderRow({ o, onAttach, attaching }: { o: MatchedOrder; onAttach: (o: OrderSummary) => void; attaching: boolean }) {
   const t = useT();
   const names = useCatalogNames();
-  const canAttach = attachableStates.includes(o.state);
+  const onIt = o.matchReasons.includes('same_number');
+  const canAttach = attachableStates.includes(o.state) && !onIt;
   return (
     <div className="match-row">
       <div className="match-main">
@@ -27,6 +33,7 @@ export function MatchOrderRow({ o, onAttach, attaching }: { o: OrderSummary; onA
           {formatDate(o.createdAt)} · {names.subject(o.subjectCode)} · {o.holderUnit.name}
         </div>
       </div>
+      {onIt && attachableStates.includes(o.state) && <span className="muted small">{t('本号码已是该工单的来电人')}</span>}
       {canAttach && (
         <Popconfirm
           title={t('把本来电人追加到工单 {number}？', { number: o.number })}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { IntakeMatches, OrderSummary } from '../api/types.js';
 import { useT } from '../i18n/i18n.js';
 import { useCatalogNames } from '../shared/reference.js';
+import { counted, lengthProblem } from '../shared/counted.js';
 import type { ClearedRiskFlag } from './intake-form.js';
 import { MatchOrderRow } from './MatchOrderRow.js';
 
@@ -56,6 +57,8 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
               {matches.suggestedRiskFlags.map((s) => {
                 const on = riskFlags.includes(s.flag);
                 const off = cleared.find((c) => c.flag === s.flag);
+                // The server's limit (orders.schemas.ts clearedRiskFlags): counted and refused here, not cut.
+                const reasonTooLong = clearing?.flag === s.flag ? lengthProblem(t, '清除理由', clearing.reason.trim(), 200) : null;
                 return (
                   <div key={s.flag} className="suggestion-row">
                     <Tag color={off ? 'default' : 'red'}>{names.riskFlag(s.flag)}</Tag>
@@ -90,12 +93,13 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
                         <Input
                           size="small"
                           autoFocus
-                          maxLength={200}
+                          count={counted(200)}
+                          status={reasonTooLong ? 'error' : undefined}
                           placeholder={t('清除理由（必填，记入工单）')}
                           value={clearing.reason}
                           onChange={(e) => setClearing({ flag: s.flag as ClearedRiskFlag['flag'], reason: e.target.value })}
                           onPressEnter={() => {
-                            if (clearing.reason.trim().length < 2) return;
+                            if (clearing.reason.trim().length < 2 || reasonTooLong) return;
                             onClearFlag({ flag: s.flag as ClearedRiskFlag['flag'], reason: clearing.reason.trim() });
                             setClearing(null);
                           }}
@@ -103,7 +107,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
                         <Button
                           size="small"
                           danger
-                          disabled={clearing.reason.trim().length < 2}
+                          disabled={clearing.reason.trim().length < 2 || !!reasonTooLong}
                           onClick={() => {
                             onClearFlag({ flag: s.flag as ClearedRiskFlag['flag'], reason: clearing.reason.trim() });
                             setClearing(null);
@@ -116,6 +120,7 @@ export function MatchesPanel({ matches, loading, error, riskFlags, cleared, onAp
                         </Button>
                       </Space.Compact>
                     )}
+                    {reasonTooLong && <Typography.Text type="danger">{reasonTooLong}</Typography.Text>}
                   </div>
                 );
               })}

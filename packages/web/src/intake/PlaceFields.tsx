@@ -48,7 +48,7 @@ export function PlaceFields({ divisions }: { divisions: DivisionTree | null }) {
         </Col>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="creditCode" label={t('统一社会信用代码')} rules={[rules.creditCode(t)]}>
-            <Input maxLength={18} />
+            <Input />
           </Form.Item>
         </Col>
       </Row>

@@ -58,4 +58,37 @@ describe('SuggestionsPanel', () => {
     );
     expect(screen.getByTestId('suggestion-type').textContent).toContain('咨询（81%）');
   });
+
+  it('says a 多 from the same employer and a suggested group order in the interface language, not the server’s Chinese', () => {
+    const repeated = {
+      ...reading,
+      riskFlags: ['repeat'],
+      repeatBasis: { days: 30, count: 2 },
+      evidence: { ...reading.evidence, riskFlags: { repeat: ['30天内同一用人单位已有 2 件'] } },
+      related: {
+        sameEmployer: [],
+        similar: [],
+        suggestedGroup: { orderId: 'o1', number: '202612010001', size: 3, reason: '近30天内 2 件相关诉求（同一用人单位或内容相近），建议并入群体工单' },
+      },
+    } as unknown as Reading;
+    const { unmount } = render(
+      <I18nProvider initial="en">
+        <SuggestionsPanel reading={repeated} loading={false} values={{}} catalog={null} onAccept={() => undefined} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('risk-evidence-repeat').textContent).toBe('repeat From: 2 requests about the same employer in 30 days');
+    expect(screen.getByTestId('suggested-group').textContent).toBe(
+      'Suggested group order 202612010001: 2 related requests in the last 30 days (same employer or similar text): merge into the group order',
+    );
+    unmount();
+    render(
+      <I18nProvider initial="zh">
+        <SuggestionsPanel reading={repeated} loading={false} values={{}} catalog={null} onAccept={() => undefined} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('risk-evidence-repeat').textContent).toBe('repeat 依据：30天内同一用人单位已有 2 件');
+    expect(screen.getByTestId('suggested-group').textContent).toBe(
+      '建议并入群体工单 202612010001：近30天内 2 件相关诉求（同一用人单位或内容相近），建议并入群体工单',
+    );
+  });
 });

@@ -116,6 +116,8 @@ export function SuggestionsPanel(props: {
                       </Tooltip>
                     )}
                     {e.words.length > 0 && `${t('{label}：', { label: t('依据') })}${joinList(t, e.words)}`}
+                    {e.byEmployer &&
+                      `${t('{label}：', { label: t('依据') })}${t('{days}天内同一用人单位已有 {n} 件', { days: e.byEmployer.days, n: e.byEmployer.count })}`}
                   </Typography.Text>
                 </div>
               ))}
@@ -131,7 +133,8 @@ export function SuggestionsPanel(props: {
       {r.related.suggestedGroup && (
         <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }} data-testid="suggested-group">
           {t('{label}：', { label: t('建议并入群体工单 {number}', { number: r.related.suggestedGroup.number }) })}
-          {r.related.suggestedGroup.reason}
+          {/* Said from the group's size (the related requests and this one), not the server's Chinese reason. */}
+          {t('近30天内 {n} 件相关诉求（同一用人单位或内容相近），建议并入群体工单', { n: r.related.suggestedGroup.size - 1 })}
         </Typography.Paragraph>
       )}
       {r.related.similar.length > 0 && !r.related.suggestedGroup && (

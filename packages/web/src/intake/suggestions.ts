@@ -75,15 +75,21 @@ export function agrees(r: Reading, f: SuggestionField, v: Partial<IntakeValues>)
 /**
  * The words behind each risk flag suggested, flag by flag. A 危 that only the danger model raised (no word of the
  * reader's lists in the text) is weaker evidence: it carries the model's probability (byModel, a percentage) so the
- * panel can say so and the agent checks the words before taking it.
+ * panel can say so and the agent checks the words before taking it. A 多 the same employer's recent requests raised
+ * carries them (byEmployer: days counted, how many) for the panel to say in its language: no words of the text then
+ * (the evidence holds the server's Chinese sentence for them).
  */
-export type RiskEvidence = { flag: string; words: string[]; byModel: number | null };
+export type RiskEvidence = { flag: string; words: string[]; byModel: number | null; byEmployer?: { days: number; count: number } };
 export function riskEvidence(r: Reading): RiskEvidence[] {
-  return r.riskFlags.map((flag) => ({
-    flag,
-    words: (r.evidence.riskFlags[flag] ?? []).slice(0, 5),
-    byModel: flag === 'danger' && r.dangerBasis?.by === 'model' ? Math.round((r.dangerBasis.confidence ?? 0) * 100) : null,
-  }));
+  return r.riskFlags.map((flag) => {
+    const byEmployer = flag === 'repeat' ? r.repeatBasis : null;
+    return {
+      flag,
+      words: byEmployer ? [] : (r.evidence.riskFlags[flag] ?? []).slice(0, 5),
+      byModel: flag === 'danger' && r.dangerBasis?.by === 'model' ? Math.round((r.dangerBasis.confidence ?? 0) * 100) : null,
+      ...(byEmployer ? { byEmployer } : {}),
+    };
+  });
 }
 
 /** What the reading suggested, for the outcome record after the order is saved (fields with nothing suggested left out). */

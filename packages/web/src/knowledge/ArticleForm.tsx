@@ -3,6 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ArticleContent, ArticleView } from '../api/knowledge.js';
 import { useT } from '../i18n/i18n.js';
 import { useCatalog, useDivisions } from '../shared/reference.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 import { kindNames } from './labels.js';
 import { RichText } from './RichText.js';
 
@@ -53,10 +55,10 @@ function BodyField({ form }: { form: FormInstance<ArticleFormValues> }) {
           children: (
             <Form.Item
               name="body"
-              rules={[{ required: true, min: 5, message: t('正文至少 5 个字') }]}
+              rules={[{ required: true, min: 5, message: t('正文至少 5 个字') }, rules.max(t, '正文', 30000)]}
               extra={t('支持：# 标题、- 列表、1. 列表、> 引用、**加粗**、[链接](https://…)')}
             >
-              <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} maxLength={30000} showCount data-testid="article-body" />
+              <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} count={counted(30000, true)} data-testid="article-body" />
             </Form.Item>
           ),
         },

@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Modal, Popconfirm, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { legalApi, mediationApi } from '../api/legal.js';
 import type { OrderView } from '../api/types.js';
-import { useCurrent } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import { formatDate } from '../shared/format.js';
 import { useLoad } from '../shell/use-load.js';
@@ -14,10 +13,6 @@ import { legalDialogTitles, LegalDialogFields, type LegalDialog } from './panel/
 import { MediationCaseItem } from './panel/MediationCaseItem.js';
 import { applyServerErrors, refusalToast, validValues } from '../api/form-errors.js';
 
-// Work already begun goes on after the order closes: a case's sessions and payments, a referral's result. Who may
-// carry it on is who may start it (server: legal/domain/legal-actions.ts legalRoles).
-const mediating = ['mediator', 'lawyer', 'handler', 'dispatcher'];
-const referring = ['handler', 'dispatcher', 'lawyer', 'mediator', 'supervisor'];
 type Dialog = LegalDialog;
 
 /**
@@ -37,12 +32,13 @@ export const legalFieldAlias: Record<string, (string | number)[]> = {
  * Legal work on an order (法律服务): supervision letters to the employer, mediation with its agreement and
  * performance, referral to the petition channel or legal aid. Each list is the order's own. What may be started is
  * what the server offers on the order (`legalActions`, by the rule its legal services refuse by): nothing on a closed
- * order, no letter to an employer the order does not name.
+ * order, no letter to an employer the order does not name, no second mediation while one is open. Work already begun
+ * goes on after the order closes (a case's sessions and payments, a referral's result), by whom the server says
+ * (`legalWork`).
  */
 export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const { role } = useCurrent();
   const letters = useLoad(() => legalApi.letters({ orderId: order.id }), [order.id, order.version]);
   const cases = useLoad(() => mediationApi.list(order.id), [order.id, order.version]);
   const referrals = useLoad(() => legalApi.referrals(order.id), [order.id, order.version]);
@@ -116,7 +112,8 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
   };
 
   const offered = new Set(order.legalActions);
-  const canMediate = mediating.includes(role);
+  const carriesOn = new Set(order.legalWork);
+  const canMediate = carriesOn.has('mediate');
   const caseItems = cases.data?.items ?? [];
 
   return (
@@ -133,8 +130,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('调解')}
       </Typography.Title>
-      {/* One case open at a time (the server refuses a second: MEDIATION_CASE_OPEN). */}
-      {offered.has('open_mediation') && !caseItems.some((c) => c.state === 'open') && (
+      {offered.has('open_mediation') && (
         <Button size="small" icon={<PlusOutlined />} onClick={() => openDialog({ kind: 'open' }, { worker: order.callers?.[0]?.name ?? '' })}>
           {t('发起调解')}
         </Button>
@@ -157,7 +153,7 @@ export function LegalPanel({ order, onChanged }: { order: OrderView; onChanged: 
           {r.reason}
           {r.result
             ? ` → ${r.result}`
-            : referring.includes(role) && (
+            : carriesOn.has('record_referral_result') && (
                 <Button size="small" type="link" onClick={() => openDialog({ kind: 'referralResult', id: r.id })}>
                   {t('登记结果')}
                 </Button>

@@ -1,7 +1,8 @@
-import { App, Button, Input, Modal, Popover, Select, Space, Tag } from 'antd';
+import { App, Button, Input, Modal, Popover, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { lawyersApi, type OnDutyLawyer } from '../api/lawyers.js';
 import { useT } from '../i18n/i18n.js';
+import { counted, lengthProblem } from '../shared/counted.js';
 import { useLoad } from '../shell/use-load.js';
 
 /**
@@ -46,7 +47,9 @@ export function TransferToLawyerButton({
   const [lawyerId, setLawyerId] = useState<string | undefined>(lawyers[0]?.id);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const tooLong = lengthProblem(t, '转律师说明', note, 500);
   const submit = async () => {
+    if (tooLong) return;
     setBusy(true);
     try {
       const r = await lawyersApi.transfer({
@@ -85,7 +88,15 @@ export function TransferToLawyerButton({
             onChange={setLawyerId}
             options={lawyers.map((l) => ({ value: l.id, label: `${l.name}（${l.firm}）` }))}
           />
-          <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('请简述来电人咨询的法律问题')} maxLength={500} />
+          <Input.TextArea
+            rows={3}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('请简述来电人咨询的法律问题')}
+            count={counted(500, true)}
+            status={tooLong ? 'error' : undefined}
+          />
+          {tooLong && <Typography.Text type="danger">{tooLong}</Typography.Text>}
         </Space>
       </Modal>
     </>

@@ -5,6 +5,8 @@ import { useT } from '../i18n/i18n.js';
 import { useLoad } from '../shell/use-load.js';
 import { formatTime } from '../shared/format.js';
 import { validValues } from '../api/form-errors.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 
 /**
  * Where the order came from (an exchange partner, with its own id) and its transfers out (转办) with the partner's
@@ -80,8 +82,12 @@ export function ExchangeCard({ orderId, canTransfer, onChanged }: { orderId: str
           <Form.Item name="partnerId" label={t('平台')} rules={[{ required: true, message: t('请选择平台') }]}>
             <Select options={partners.map((p) => ({ value: p.id, label: p.name }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('理由')} rules={[{ required: true, message: t('请填写转办理由') }]}>
-            <Input.TextArea rows={3} maxLength={1000} />
+          <Form.Item
+            name="reason"
+            label={t('理由')}
+            rules={[{ required: true, whitespace: true, message: t('请填写转办理由') }, rules.max(t, '转办理由', 1000)]}
+          >
+            <Input.TextArea rows={3} count={counted(1000, true)} />
           </Form.Item>
         </Form>
       </Modal>

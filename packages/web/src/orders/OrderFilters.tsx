@@ -1,5 +1,5 @@
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Space } from 'antd';
+import { Badge, Button, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { priorities } from '../api/types.js';
@@ -14,14 +14,29 @@ import { MoreFilters } from './filters/MoreFilters.js';
 /** The most a search may say (server: orders.routes.ts listOrders `q`). */
 export const searchMax = 100;
 
-/** The filters listOrders supports; selects apply at once, typed text on Enter. */
-export function OrderFilters({ view, filters, onChange }: { view: SavedView; filters: Filters; onChange: (f: Filters) => void }) {
+/**
+ * The filters listOrders supports; selects apply at once, typed text on Enter. `narrow` (a phone, below antd's md): the
+ * search box and a 筛选 button that opens the other filters in a drawer, one under another across its width; in a row
+ * they ran off a 390 px screen.
+ */
+export function OrderFilters({
+  view,
+  filters,
+  onChange,
+  narrow = false,
+}: {
+  view: SavedView;
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  narrow?: boolean;
+}) {
   const { t, lang } = useI18n();
   const { value: catalog } = useCatalog();
   const fixed = fixedBy(view);
   const [more, setMore] = useState(() =>
     Boolean(filters.callerPhone || filters.employer || filters.channel || filters.tier || filters.confidential !== undefined || filters.state),
   );
+  const [drawer, setDrawer] = useState(false);
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   // A longer search (typed, pasted, or in a link) stays in the box as it is and is marked there: not cut, and the box
@@ -37,24 +52,26 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
   const name = (e: { nameZh: string; nameEn: string }) => (lang === 'en' ? e.nameEn : e.nameZh);
   const opts = (table: Record<string, string>, codes: readonly string[]) => codes.map((c) => ({ value: c, label: t(table[c] ?? c) }));
 
-  return (
-    <Form layout="inline" className="order-filters" size="small">
-      <Form.Item
-        validateStatus={qTooLong ? 'error' : undefined}
-        help={qTooLong ? t('搜索内容不能超过 {max} 个字（现有 {n} 个）', { max: searchMax, n: q.trim().length }) : undefined}
-      >
-        <Input.Search
-          placeholder={t('工单号、标题、内容、单位、地点')}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => {
-            if (v.trim().length <= searchMax) set({ q: v.trim() || undefined });
-          }}
-          allowClear
-          style={{ width: 240 }}
-          aria-invalid={qTooLong || undefined}
-        />
-      </Form.Item>
+  const search = (
+    <Form.Item
+      validateStatus={qTooLong ? 'error' : undefined}
+      help={qTooLong ? t('搜索内容不能超过 {max} 个字（现有 {n} 个）', { max: searchMax, n: q.trim().length }) : undefined}
+    >
+      <Input.Search
+        placeholder={t('工单号、标题、内容、单位、地点')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => {
+          if (v.trim().length <= searchMax) set({ q: v.trim() || undefined });
+        }}
+        allowClear
+        style={{ width: narrow ? '100%' : 240 }}
+        aria-invalid={qTooLong || undefined}
+      />
+    </Form.Item>
+  );
+  const others = (
+    <>
       <ChoiceFilter
         placeholder={t('诉求类型')}
         width={110}
@@ -121,6 +138,47 @@ export function OrderFilters({ view, filters, onChange }: { view: SavedView; fil
         </Space>
       </Form.Item>
       {more && <MoreFilters view={view} filters={filters} set={set} />}
-    </Form>
+    </>
+  );
+
+  if (!narrow)
+    return (
+      <Form layout="inline" className="order-filters" size="small">
+        {search}
+        {others}
+      </Form>
+    );
+  // The filters set besides the search (a view's own fixed ones are not the person's), counted on the button.
+  const chosen = Object.keys(filters).filter((k) => k !== 'q').length;
+  return (
+    <>
+      <Form layout="inline" className="order-filters order-filters-narrow">
+        {search}
+        <Form.Item>
+          <Badge count={chosen} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setDrawer(true)} aria-expanded={drawer}>
+              {t('筛选')}
+            </Button>
+          </Badge>
+        </Form.Item>
+      </Form>
+      <Drawer
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        placement="bottom"
+        size="auto"
+        title={t('筛选')}
+        rootClassName="order-filters-drawer"
+        extra={
+          <Button type="primary" onClick={() => setDrawer(false)}>
+            {t('完成')}
+          </Button>
+        }
+      >
+        <Form layout="inline" className="order-filters order-filters-stacked">
+          {others}
+        </Form>
+      </Drawer>
+    </>
   );
 }

@@ -9,7 +9,10 @@ import { useT } from '../i18n/i18n.js';
 import { ErrorState } from '../shell/states.js';
 import { useUnits } from '../shared/reference.js';
 import { orderListMinWidth, useOrderColumns } from './order-columns.js';
+import { OrderCards } from './OrderCards.js';
 import { OrderFilters } from './OrderFilters.js';
+import { useNarrowScreen } from './narrow-screen.js';
+import './order-list.css';
 import { useOrderExport } from './useOrderExport.js';
 import { liveRefreshPlan, useNotificationArrivals } from './live-refresh.js';
 import { pageSize, useOrderPages, useViewCounts } from './useOrderPages.js';
@@ -42,7 +45,10 @@ export default function OrderListPage() {
   const { value: units } = useUnits();
   const unitName = filters.unitId ? units?.find((u) => u.id === filters.unitId)?.name : undefined;
   const exporter = useOrderExport(query, [t(view.label), unitName, filters.q]);
-  const columns = useOrderColumns(Date.now());
+  const now = Date.now();
+  const columns = useOrderColumns(now);
+  // A phone (below antd's md) gets one card per order: the table's columns left it the order number alone.
+  const narrow = useNarrowScreen();
 
   // The queue a person works in becomes their start page (an agent who does callbacks lands on them).
   useEffect(() => {
@@ -68,24 +74,28 @@ export default function OrderListPage() {
       </div>
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <ViewTabs views={views} active={view.key} counts={counts} onChange={setView} />
-        <OrderFilters view={view} filters={filters} onChange={setFilters} />
+        <OrderFilters view={view} filters={filters} onChange={setFilters} narrow={narrow} />
         {list.error != null ? (
           <ErrorState error={list.error} onRetry={refresh} />
         ) : (
           <>
-            <Table<OrderSummary>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              tableLayout="fixed"
-              scroll={{ x: orderListMinWidth(columns) }}
-              locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的工单') }}
-              onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
-              rowClassName={(o) => (o.deadlines.current?.status === 'overdue' ? 'row-overdue' : '')}
-            />
+            {narrow ? (
+              <OrderCards orders={list.items} loading={list.loading} now={now} />
+            ) : (
+              <Table<OrderSummary>
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={list.items}
+                loading={list.loading}
+                pagination={false}
+                tableLayout="fixed"
+                scroll={{ x: orderListMinWidth(columns) }}
+                locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的工单') }}
+                onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
+                rowClassName={(o) => (o.deadlines.current?.status === 'overdue' ? 'row-overdue' : '')}
+              />
+            )}
             <ListFooter
               total={list.total}
               capped={list.totalCapped}

@@ -9,7 +9,7 @@ const wrapper = ({ children }: { children: ReactNode }) => <App>{children}</App>
 
 /** The server as the test answers it: each request waits until the test resolves it, by path. */
 function server() {
-  const waiting: { url: URL; resolve: (body: unknown) => void }[] = [];
+  const waiting: { url: URL; resolve: (body: unknown, status?: number) => void }[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(
@@ -17,16 +17,16 @@ function server() {
         new Promise<Response>((resolve) =>
           waiting.push({
             url: new URL(r.url),
-            resolve: (body) => resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })),
+            resolve: (body, status = 200) => resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
           }),
         ),
     ),
   );
-  const answer = async (path: string, body: unknown) => {
+  const answer = async (path: string, body: unknown, status?: number) => {
     const i = waiting.findIndex((w) => w.url.pathname === path);
     expect(i, `a request to ${path}`).toBeGreaterThanOrEqual(0);
     const [w] = waiting.splice(i, 1);
-    await act(async () => w!.resolve(body));
+    await act(async () => w!.resolve(body, status));
     return w!.url;
   };
   return { waiting, answer };
@@ -52,6 +52,14 @@ describe('useOrderPages', () => {
     const asked = await s.answer('/api/orders/count', { countsByState: {}, total: 427, totalCapped: false });
     expect(Object.fromEntries(asked.searchParams)).toEqual({ q: '拖欠工资' });
     expect(result.current).toMatchObject({ counting: false, total: 427, totalCapped: false });
+  });
+
+  it('stops counting when the count fails, and keeps "more than the page"', async () => {
+    const s = server();
+    const { result } = renderHook(() => useOrderPages({ q: '拖欠工资', sort: 'created_desc' }), { wrapper });
+    await s.answer('/api/orders/', page({ items: [{ id: 'o1' }], nextCursor: 'c1', total: 30, totalCapped: true, countsDeferred: true }));
+    await s.answer('/api/orders/count', { code: 'INTERNAL', message: '服务器内部错误' }, 500);
+    expect(result.current).toMatchObject({ counting: false, total: 30, totalCapped: true });
   });
 
   it('asks for no count when the page counted, or held every match', async () => {

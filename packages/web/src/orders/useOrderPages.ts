@@ -23,7 +23,8 @@ export function useOrderPages(query: ListQuery) {
     { key: (o) => o.id },
   );
   const first = list.first;
-  const [counted, setCounted] = useState<{ of: typeof first; total: number; totalCapped: boolean } | null>(null);
+  // A failed count (not an aborted one) ends the counting: the page's own "more than the page" stays.
+  const [counted, setCounted] = useState<{ of: typeof first; total: number; totalCapped: boolean } | { of: typeof first; failed: true } | null>(null);
   useEffect(() => {
     // Only a total the page could not give is asked for: the list shows no counts per state.
     if (!first?.countsDeferred || !first.totalCapped) return;
@@ -32,15 +33,18 @@ export function useOrderPages(query: ListQuery) {
     ordersApi
       .count(filters, ctl.signal)
       .then((c) => setCounted({ of: first, total: c.total, totalCapped: c.totalCapped }))
-      .catch(() => undefined);
+      .catch(() => {
+        if (!ctl.signal.aborted) setCounted({ of: first, failed: true });
+      });
     return () => ctl.abort();
   }, [first]);
   // A count belongs to the first page it was asked for: a newer page (another query, a reload) waits for its own.
   const mine = counted && counted.of === first ? counted : null;
+  const total = mine && !('failed' in mine) ? mine : null;
   return {
     ...list,
-    total: mine ? mine.total : list.total,
-    totalCapped: mine ? mine.totalCapped : list.totalCapped,
+    total: total ? total.total : list.total,
+    totalCapped: total ? total.totalCapped : list.totalCapped,
     counting: first?.countsDeferred === true && first.totalCapped && !mine,
   };
 }

@@ -6,6 +6,8 @@ import { useT } from '../i18n/i18n.js';
 import { joinList } from '../i18n/lists.js';
 import { Recordings, subjectLabel } from './Recordings.js';
 import { ScoreFields } from './ScoreForm.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 
 export type DialogKind = 'score' | 'appeal' | 'decide';
 type Props = { kind: DialogKind | null; inspection: Inspection | null; onClose: () => void; onDone: () => void };
@@ -55,14 +57,14 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
         {kind === 'score' && (
           <>
             <ScoreFields sheet={inspection.sheet} />
-            <Form.Item name="comments" label={t('评语')}>
-              <Input.TextArea rows={3} maxLength={2000} />
+            <Form.Item name="comments" label={t('评语')} rules={[rules.max(t, '评语', 2000)]}>
+              <Input.TextArea rows={3} count={counted(2000, true)} />
             </Form.Item>
           </>
         )}
         {kind === 'appeal' && (
-          <Form.Item name="reason" label={t('申诉理由')} rules={[{ required: true, min: 2, message: t('请说明申诉理由') }]}>
-            <Input.TextArea rows={4} maxLength={2000} />
+          <Form.Item name="reason" label={t('申诉理由')} rules={[{ required: true, min: 2, message: t('请说明申诉理由') }, rules.max(t, '申诉理由', 2000)]}>
+            <Input.TextArea rows={4} count={counted(2000, true)} />
           </Form.Item>
         )}
         {kind === 'decide' && (
@@ -80,8 +82,8 @@ export function InspectionDialog({ kind, inspection, onClose, onDone }: Props) {
               />
             </Form.Item>
             {decision === 'revised' && <ScoreFields sheet={inspection.sheet} />}
-            <Form.Item name="note" label={t('复核意见')} rules={[{ required: true, min: 2, message: t('请填写复核意见') }]}>
-              <Input.TextArea rows={3} maxLength={2000} />
+            <Form.Item name="note" label={t('复核意见')} rules={[{ required: true, min: 2, message: t('请填写复核意见') }, rules.max(t, '复核意见', 2000)]}>
+              <Input.TextArea rows={3} count={counted(2000, true)} />
             </Form.Item>
           </>
         )}

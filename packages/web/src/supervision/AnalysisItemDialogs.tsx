@@ -6,6 +6,8 @@ import { reviewsApi, type AnalysisItem } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 import { joinList } from '../i18n/lists.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 
 /** A problem raised at the month's analysis meeting, with its owner unit and due date; measures may follow later. */
 export function AddAnalysisItemDialog({ open, month, onClose, onDone }: { open: boolean; month: string; onClose: () => void; onDone: () => void }) {
@@ -44,11 +46,11 @@ export function AddAnalysisItemDialog({ open, month, onClose, onDone }: { open: 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ dueOn: dayjs().add(1, 'month') }}>
-        <Form.Item name="problem" label={t('问题')} rules={[{ required: true, whitespace: true, message: t('请填写问题') }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
+        <Form.Item name="problem" label={t('问题')} rules={[{ required: true, whitespace: true, message: t('请填写问题') }, rules.max(t, '问题', 1000)]}>
+          <Input.TextArea rows={3} count={counted(1000, true)} />
         </Form.Item>
-        <Form.Item name="measures" label={t('整改措施（可稍后填写）')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+        <Form.Item name="measures" label={t('整改措施（可稍后填写）')} rules={[rules.max(t, '整改措施', 2000)]}>
+          <Input.TextArea rows={2} count={counted(2000, true)} />
         </Form.Item>
         <Form.Item name="ownerUnitId" label={t('责任单位')} rules={[{ required: true, message: t('请选择责任单位') }]}>
           <UnitPicker />
@@ -90,11 +92,11 @@ export function EditAnalysisItemDialog({ item, onClose, onDone }: { item: Analys
   return (
     <Modal open={!!item} title={item?.problem} onOk={() => void submit()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ measures: item?.measures }}>
-        <Form.Item name="measures" label={t('整改措施')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+        <Form.Item name="measures" label={t('整改措施')} rules={[rules.max(t, '整改措施', 2000)]}>
+          <Input.TextArea rows={3} count={counted(2000, true)} />
         </Form.Item>
-        <Form.Item name="evaluation" label={t('成效评估（填写后事项关闭）')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+        <Form.Item name="evaluation" label={t('成效评估（填写后事项关闭）')} rules={[rules.max(t, '成效评估', 2000)]}>
+          <Input.TextArea rows={3} count={counted(2000, true)} />
         </Form.Item>
         {problems.length > 0 && <Typography.Text type="danger">{joinList(t, problems, '；')}</Typography.Text>}
       </Form>

@@ -7,6 +7,8 @@ import { membersApi, type EmergencyMembers } from '../api/supervision.js';
 import { useT } from '../i18n/i18n.js';
 import { joinList } from '../i18n/lists.js';
 import { UnitPicker } from '../shared/UnitPicker.js';
+import { counted } from '../shared/counted.js';
+import { rules } from '../shared/validation.js';
 
 type UnitRow = EmergencyMembers['units'][number];
 type Person = { id: string; name: string; leaderHere: boolean };
@@ -93,8 +95,8 @@ export function EmergencyMembersDialog({ start, onClose, onDone }: { start: { un
                   <Form.Item name={[f.name, 'userId']} rules={[{ required: true, message: t('请选择人员') }]}>
                     <Select showSearch optionFilterProp="label" options={options} style={{ width: 240 }} placeholder={t('人员')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'duty']} rules={[{ required: true, whitespace: true, message: t('请填写职责') }]}>
-                    <Input maxLength={50} placeholder={t('职责，如组长、联络员')} style={{ width: 220 }} />
+                  <Form.Item name={[f.name, 'duty']} rules={[{ required: true, whitespace: true, message: t('请填写职责') }, rules.max(t, '职责', 50)]}>
+                    <Input count={counted(50)} placeholder={t('职责，如组长、联络员')} style={{ width: 220 }} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>

@@ -7,7 +7,8 @@ import type { Role } from '../api/types.js';
  */
 export const supervisionTabs: { path: string; label: string; roles: readonly Role[] }[] = [
   { path: '/supervision', label: '督办看板', roles: ['supervisor', 'leader', 'dispatcher'] },
-  { path: '/supervision/reviews', label: '周例会', roles: ['supervisor', 'leader', 'dispatcher', 'handler'] },
+  // The lawyers' studio is told of follow-ups it owns (server review-owners.ts followUpRoles) and marks them done here.
+  { path: '/supervision/reviews', label: '周例会', roles: ['supervisor', 'leader', 'dispatcher', 'handler', 'lawyer', 'mediator'] },
   { path: '/supervision/analysis', label: '月度研判', roles: ['supervisor', 'leader', 'dispatcher'] },
   { path: '/supervision/circulars', label: '通报', roles: ['supervisor', 'leader', 'dispatcher', 'handler'] },
   { path: '/supervision/phone-tasks', label: '电话督办', roles: ['agent', 'supervisor', 'dispatcher'] },

@@ -13,10 +13,13 @@ const place = (number: string, id = number): OrderPlace => ({
   id,
   number,
   subjectName: '欠薪讨薪',
+  state: 'handling',
   holderUnitId: 'county',
   holderChain: ['root', 'city', 'county'],
+  hopDispatcherUnitId: 'city',
   intakeUnitId: 'centre',
   dispatchUnitId: 'centre',
+  chains: {},
 });
 // 2026-12-01 17:30 in Beijing.
 const dueAt = new Date('2026-12-01T09:30:00Z');

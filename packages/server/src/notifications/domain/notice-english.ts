@@ -91,6 +91,8 @@ const templates: [zh: string, en: string][] = [
   ['超期升级：{order}{step}超期已满一个时限', 'Escalated: {order}{step} overdue by a whole time limit'],
   ['原期限 {time}，请单位领导督促办理。', 'Was due {time}: the unit’s leader is asked to see it handled.'],
   ['超期升级：{order}{step}严重超期', 'Escalated: {order}{step} seriously overdue'],
+  ['原期限 {time}，已升级至责任单位领导。', 'Was due {time}: escalated to the responsible unit’s leader.'],
+  // Stored before session 39, when the unit escalated to was always the holder.
   ['原期限 {time}，已升级至承办单位领导。', 'Was due {time}: escalated to the handling unit’s leader.'],
   ['应急工单未报进展：{order}', 'No progress reported on an emergency order: {order}'],
   ['{date} 没有进展记录，应急工单每个工作日须报告进展。', 'No progress recorded on {date}: an emergency order reports progress every working day.'],

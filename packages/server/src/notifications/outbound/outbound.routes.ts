@@ -4,6 +4,7 @@ import { requireRole, type Actor } from '../../auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
+import { english, prefersEnglish } from '../../platform/i18n/english.js';
 import { outbox } from '../../platform/jobs/outbox.repo.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { describe, errorResponses, idParam, trimmedText } from '../../platform/http/schemas.js';
@@ -16,10 +17,18 @@ import { listDeliveries, outboundJobKind, type PhoneTaskPayload } from './outbou
 import * as repo from './outbound.repo.js';
 import type { DeliveryRow } from './outbound.tables.js';
 
+type Lang = 'zh' | 'en';
+/**
+ * A delivery's last error is kept in Chinese as it was recorded (a channel's failure, 未接通) and said in the reader's
+ * language, as the exchange's uploads say theirs (exchange/national-upload.service.ts).
+ */
+const said = (zh: string, lang: Lang) => (lang === 'en' ? english(zh) : zh);
+const saidError = (zh: string | null, lang: Lang) => (zh === null ? null : said(zh, lang));
+
 /** Outbound deliveries (administrators, supervisors) and the phone tasks (the hotline's agents, supervisors, dispatchers). */
 export function createOutboundService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
-  const view = (d: DeliveryRow, unitName?: string) => ({
+  const view = (d: DeliveryRow, unitName: string | undefined, lang: Lang) => ({
     id: d.id,
     channel: d.channel as 'webhook' | 'sms' | 'phone',
     noticeKind: d.noticeKind,
@@ -31,10 +40,10 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
         ? String((d.payload as { title?: string }).title ?? '')
         : d.channel === 'sms'
           ? String((d.payload as { text?: string }).text ?? '')
-          : `电话督办：${unitName ?? ''}`,
+          : said(`电话督办：${unitName ?? ''}`, lang),
     state: d.state,
     attempts: d.attempts,
-    lastError: d.lastError,
+    lastError: saidError(d.lastError, lang),
     createdAt: d.createdAt.toISOString(),
     lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
     doneAt: d.doneAt?.toISOString() ?? null,
@@ -47,15 +56,15 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
     return new Map(us.map((u) => [u.id, u.name]));
   }
 
-  async function list(actor: Actor, q: { channel?: 'webhook' | 'sms' | 'phone' | undefined; state?: string | undefined; limit: number }) {
+  async function list(actor: Actor, q: { channel?: 'webhook' | 'sms' | 'phone' | undefined; state?: string | undefined; limit: number }, lang: Lang = 'zh') {
     requireRole(actor, 'administrator', 'supervisor');
     const rows = await listDeliveries(db, { channel: q.channel, state: q.state, limit: q.limit });
     const names = await unitNames(rows);
-    return { items: rows.map((r) => view(r, r.targetUnitId ? names.get(r.targetUnitId) : undefined)) };
+    return { items: rows.map((r) => view(r, r.targetUnitId ? names.get(r.targetUnitId) : undefined, lang)) };
   }
 
   /** A failed webhook or SMS delivery sent again from now, with a fresh round of attempts (its count stays). */
-  async function retry(actor: Actor, id: string) {
+  async function retry(actor: Actor, id: string, lang: Lang = 'zh') {
     requireRole(actor, 'administrator', 'supervisor');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
@@ -73,10 +82,10 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
       return d;
     });
     const names = await unitNames([row]);
-    return view(row, row.targetUnitId ? names.get(row.targetUnitId) : undefined);
+    return view(row, row.targetUnitId ? names.get(row.targetUnitId) : undefined, lang);
   }
 
-  async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }) {
+  async function phoneTasks(actor: Actor, q: { state?: 'open' | 'done' | 'failed' | undefined }, lang: Lang = 'zh') {
     requireRole(actor, 'agent', 'supervisor', 'dispatcher');
     const tasks = (await repo.phoneTasksOf(db, unitIdsInScope(actor), q.state, 200)).map(({ d }) => ({ d, p: d.payload as PhoneTaskPayload }));
     // Each order as it is now (orders' own read, within the actor's sight): what it is about and whether it still
@@ -113,7 +122,7 @@ export function createOutboundService(deps: { db: Db; clock: Clock }) {
           }),
           state: d.state as 'open' | 'done' | 'failed',
           attempts: d.attempts,
-          lastError: d.lastError,
+          lastError: saidError(d.lastError, lang),
           doneAt: d.doneAt?.toISOString() ?? null,
           doneBy: d.doneByName,
           note: d.note,
@@ -191,6 +200,8 @@ const phoneTask = z.object({
   note: z.string().nullable(),
 });
 
+const langOf = (acceptLanguage: string | undefined): Lang => (prefersEnglish(acceptLanguage) ? 'en' : 'zh');
+
 export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }> = async (app, { outbound }) => {
   app.get(
     '/supervision/outbound',
@@ -217,7 +228,7 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
         response: { 200: z.object({ items: z.array(delivery) }), ...errorResponses },
       },
     },
-    async (req) => outbound.list(actorOf(req), req.query),
+    async (req) => outbound.list(actorOf(req), req.query, langOf(req.headers['accept-language'])),
   );
 
   app.get(
@@ -234,7 +245,7 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
         response: { 200: z.object({ items: z.array(phoneTask) }), ...errorResponses },
       },
     },
-    async (req) => outbound.phoneTasks(actorOf(req), req.query),
+    async (req) => outbound.phoneTasks(actorOf(req), req.query, langOf(req.headers['accept-language'])),
   );
 
   app.post(
@@ -281,6 +292,6 @@ export const outboundRoutes: FastifyPluginAsyncZod<{ outbound: OutboundService }
         response: { 200: delivery, ...errorResponses },
       },
     },
-    async (req) => outbound.retry(actorOf(req), req.params.id),
+    async (req) => outbound.retry(actorOf(req), req.params.id, langOf(req.headers['accept-language'])),
   );
 };

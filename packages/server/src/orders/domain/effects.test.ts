@@ -8,6 +8,7 @@ import * as fx from './effects.js';
 import type { Effect, EffectCtx, OrderRow, OrderSnapshot } from './effects.js';
 import { orderActions, rules, type OrderAction } from './state-machine.js';
 import { orderVisibleTo } from '../../access/scope.js';
+import { waitingOn } from './waiting-on.js';
 
 /**
  * The effects table: every action's effect computed from an order snapshot, without a database. Each row says what
@@ -739,6 +740,19 @@ describe('effects of every action', () => {
     expect(byDesk).toMatchObject({ kind: 'order.replied', to: [{ unitId: centre.id }] });
     expect(new Set(unitAudiences(byDesk!)[0]!.roles)).toEqual(reviewers);
     expect(reviewers).toContain('supervisor');
+  });
+
+  // One rule for whom an order waits for: the notice that asks for the move goes where the board lists the order, the
+  // urges go and the timers remind (waiting-on.ts), not to a unit named here by hand.
+  it('tells of a reply to review and of a dissatisfied callback the unit the order then waits for (waitingOn)', () => {
+    const outcome = { resolved: true, measures: '已督促支付', amountRecovered: 12000, workersHelped: 3 };
+    const passedDown = order({ ...handling, hopDispatcherUnitId: city.id });
+    const [review] = fx.replyEffect(snap(passedDown), { outcome, note: null, confirmedDoubts: [] }, ctx({ unitId: county.id })).notices;
+    expect(unitAudiences(review!).map((a) => a.unitId)).toEqual([waitingOn('replied', passedDown).unitId]);
+    const dissatisfiedCall = { result: 'reached', handlingSatisfaction: 'dissatisfied', callSatisfaction: 'satisfied', note: null } as const;
+    const [decide] = fx.callbackEffect(snap(pendingCallback), dissatisfiedCall, ctx({ unitId: centre.id, role: 'agent' })).notices;
+    const waits = waitingOn('callback_dissatisfied', pendingCallback);
+    expect(unitAudiences(decide!)).toEqual([{ unitId: waits.unitId, roles: waits.roles }]);
   });
 });
 

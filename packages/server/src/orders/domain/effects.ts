@@ -6,7 +6,7 @@ import type { LimitSnapshot, OrderOutcome, orderCoHandlers, workOrders } from '.
 import { planStep } from '../deadline-plan.js';
 import { nearDueAt } from './deadlines.js';
 import { retimeForFlags } from './retime.js';
-import { rolesThatMay, type OrderAction } from './state-machine.js';
+import { rolesThatMay } from './state-machine.js';
 import { waitingOn } from './waiting-on.js';
 import { parseOrderEvent, type EventData, type OrderEvent, type OrderEventKind, type StepDeadline } from './events.js';
 import type { Channel, InvalidCategory, OrderState, Satisfaction } from './states.js';
@@ -116,18 +116,16 @@ const signers = rolesThatMay('sign');
 const repliers = rolesThatMay('reply');
 const coHandlerRoles = rolesThatMay('reply_co_handler_part');
 const returnDeciders = rolesThatMay('return_redispatch', 'return_reject');
-const reopenOrArchive = rolesThatMay('reopen', 'archive');
 // A review or an extension is the desk's dispatchers' to decide: the rules let a supervisor decide too so that a desk
 // whose own person asked still has someone who may (separation of duties), and a notice tells them only then.
 const deskRoles: Role[] = ['dispatcher'];
 
 /**
  * Whom the deciding unit is asked by (a reply to review, an extension to decide): its dispatchers; when the asking
- * came from that unit itself (the hotline handling an order of its own), everyone the rule lets decide, since the one
- * who asked may not (state-machine.ts conditions) and may be the desk's only dispatcher.
+ * came from that unit itself (the hotline handling an order of its own), everyone the rule lets decide (`mayDecide`),
+ * since the one who asked may not (state-machine.ts conditions) and may be the desk's only dispatcher.
  */
-const deciders = (decidingUnitId: string | null, ctx: EffectCtx, ...actions: OrderAction[]): Role[] =>
-  ctx.actor.unitId === decidingUnitId ? rolesThatMay(...actions) : deskRoles;
+const deciders = (decidingUnitId: string | null, ctx: EffectCtx, mayDecide: Role[]): Role[] => (ctx.actor.unitId === decidingUnitId ? mayDecide : deskRoles);
 
 /** The step the order is in until this event, with its deadline and whether it was met (see events.ts). */
 export function stepEnded(order: OrderRow, now: Date): StepDeadline | undefined {
@@ -676,7 +674,14 @@ export function requestExtensionEffect(s: OrderSnapshot, input: { amount: number
     // The unit that dispatched the hop to the handler decides (a city that passed the order down, or the hotline that
     // sent it): it is told. When that desk itself asked (the hotline handling an order of its own), its supervisors are
     // told as well: the one who asked may not decide it (state-machine.ts, separation of duties).
-    notices: notice('order.extension_requested', o, extensionDecider(o), deciders(extensionDecider(o), ctx, 'decide_extension'), '延期申请待审批', 'warning'),
+    notices: notice(
+      'order.extension_requested',
+      o,
+      extensionDecider(o),
+      deciders(extensionDecider(o), ctx, rolesThatMay('decide_extension')),
+      '延期申请待审批',
+      'warning',
+    ),
   });
 }
 
@@ -756,6 +761,9 @@ export function replyEffect(
   }
   const confirmed = doubtsToExplain(doubts);
   const outcome: OrderOutcome = { ...input.outcome, doubts, ...(confirmed.length ? { confirmedDoubts: confirmed } : {}) };
+  // Whom the replied order waits for (the reply moves no unit): the unit and roles the board, the urges and the
+  // timers name too (waiting-on.ts).
+  const review = waitingOn('replied', o);
   return effect('reply', s, ctx, {
     set: {
       outcome,
@@ -776,7 +784,7 @@ export function replyEffect(
       withdrawnExtension: !!pending,
     },
     note: input.note ?? input.outcome.measures,
-    notices: notice('order.replied', o, o.dispatchUnitId, deciders(o.dispatchUnitId, ctx, 'review_accept', 'review_rework'), '承办单位已办结反馈，待审核'),
+    notices: notice('order.replied', o, review.unitId, deciders(review.unitId, ctx, review.roles), '承办单位已办结反馈，待审核'),
   });
 }
 
@@ -882,6 +890,8 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
   }
   const action = callbackAction(input) as 'callback_satisfied' | 'callback_dissatisfied';
   const archived = action === 'callback_satisfied';
+  // A dissatisfied caller's order waits for the decision to reopen or archive it: told to whom waiting-on.ts names.
+  const decision = waitingOn('callback_dissatisfied', o);
   return effect(action, s, ctx, {
     set: {
       callbackAttempts: attempt,
@@ -905,7 +915,7 @@ export function callbackEffect(s: OrderSnapshot, input: CallbackInput, ctx: Effe
       ...(input.callers ? { callers: input.callers } : {}),
     },
     note: input.note,
-    notices: archived ? [] : notice('order.callback_dissatisfied', o, o.dispatchUnitId, reopenOrArchive, '回访不满意，请重启或归档', 'warning'),
+    notices: archived ? [] : notice('order.callback_dissatisfied', o, decision.unitId, decision.roles, '回访不满意，请重启或归档', 'warning'),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '../../auth/roles.js';
-import { rolesThatMay, rules, type OrderAction, type Relation } from './state-machine.js';
+import { decide, rolesThatMay, rules, type OrderAction, type Relation } from './state-machine.js';
 import type { OrderState } from './states.js';
 
 /**
@@ -33,8 +33,10 @@ const unitOf: Partial<Record<Relation, (o: OrderUnits) => string | null>> = {
 const preference: readonly Relation[] = ['holder', 'hotline_holder', 'intake', 'hop_dispatcher', 'order_dispatcher'];
 
 /**
- * The unit whose move the order waits for, and the roles there that may make it (the rules of its next moves): the
- * one the supervision board lists it under, urges and tells. A final state waits for nobody: its holder, no roles.
+ * The unit whose move the order waits for, and the roles there that may make it (the rules of its next moves, asked of
+ * `decide` with what that unit is to the order: a handler passes an order down but never makes its first dispatch, so
+ * a pending dispatch waits for the desk's dispatchers only): the one the supervision board lists it under, urges and
+ * tells, the timers' reminders too (supervision/domain/notices.ts). A final state waits for nobody: its holder, no roles.
  */
 export function waitingOn(state: OrderState, o: OrderUnits): { unitId: string; roles: Role[] } {
   const moves = nextMoves[state];
@@ -42,7 +44,12 @@ export function waitingOn(state: OrderState, o: OrderUnits): { unitId: string; r
   const named = new Set(moves.flatMap((a) => rules[a].relations ?? []));
   for (const relation of preference) {
     const unitId = named.has(relation) ? unitOf[relation]?.(o) : null;
-    if (unitId) return { unitId, roles: rolesThatMay(...moves) };
+    if (!unitId) continue;
+    // Everything the unit is to the order among the relations the moves name (the hotline centre holding an order
+    // before dispatch is its holder, its hotline holder and its intake unit at once).
+    const relations = new Set(preference.filter((r) => named.has(r) && unitOf[r]?.(o) === unitId));
+    const roles = rolesThatMay(...moves).filter((role) => moves.some((a) => decide(state, a, { role, relations }).ok));
+    if (roles.length) return { unitId, roles };
   }
   return { unitId: o.holderUnitId, roles: rolesThatMay(...moves) };
 }

@@ -3,6 +3,9 @@
  * (base64url of a JSON array). The values reach SQL as casts, so each is checked before it is used: anything the cast
  * would refuse is a 400 with the list's own code, never a 500.
  */
+import { hasLoneSurrogate } from '../validation/text.js';
+import { maxInt4 } from './schemas.js';
+
 export const encodeKeyset = (values: readonly (string | number | null)[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
 
 const base64url = /^[A-Za-z0-9_-]+$/;
@@ -47,10 +50,10 @@ export function isTimestampText(v: unknown): v is string {
 export const isSqlText =
   (max: number) =>
   (v: unknown): v is string =>
-    typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\u0000') && Buffer.from(v, 'utf8').toString('utf8') === v;
+    typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\u0000') && !hasLoneSurrogate(v);
 
 /** A calendar date as PostgreSQL prints one (YYYY-MM-DD), a real one. */
 export const isDateText = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isTimestampText(`${v} 00:00:00`);
 
-/** A whole number PostgreSQL's int4 takes. */
-export const isInt4 = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647;
+/** A whole number PostgreSQL's int4 takes (its least, -2^31, never comes up: the cursors' numbers are counts and versions). */
+export const isInt4 = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= maxInt4;

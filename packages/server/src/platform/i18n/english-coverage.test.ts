@@ -38,6 +38,11 @@ const src = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const modules = [
   ...['mediation', 'legal', 'selfservice', 'orders', 'dispatch', 'handling', 'supervision', 'calls', 'knowledge'],
   ...['units', 'calendar', 'exchange', 'platform', 'auth', 'users', 'catalog', 'quality', 'analytics'],
+  // Notifications (and the outbound ones), review and callback, the audit log, the jobs, WeChat service groups,
+  // reading a request, search
+  ...['notifications', 'closure', 'audit', 'system', 'service-groups', 'intelligence', 'search'],
+  // Where the data is reached from (scope), the console, the demo's generator, installing
+  ...['access', 'cli', 'demo', 'install'],
 ];
 
 function filesUnder(dir: string): string[] {
@@ -84,6 +89,16 @@ function sitesOf(file: string): Site[] {
   ];
   for (const [re, take] of forms) for (const m of text.matchAll(re)) take(m);
   for (const m of text.matchAll(/\bconst (?:\w+M|m)essages\b[^=]*=\s*\{([^}]*)\}/g)) for (const v of m[1]!.matchAll(new RegExp(literal, 'g'))) add(null, v[0]);
+  // A message kept in a constant (`const …Message = '…'`, thrown elsewhere); one made of names is said by its value
+  // (`constantValues`), found by the constant's name.
+  for (const m of text.matchAll(new RegExp(String.raw`\bconst (\w+Message)\b[^=]*=\s*(${literal})`, 'g')))
+    add(null, m[2]!.startsWith('`') && m[2]!.includes('${') ? m[1]! : m[2]!);
+  // A map of refusals, its entries nested by case (`const refusals = { holder: { unknown: '…', retired: (name) => `…` } }`,
+  // dispatch.service.ts): every literal up to the map's closing brace at the start of a line.
+  for (const m of text.matchAll(/\bconst (?:\w+R|r)efusals\b[^=]*=\s*\{([\s\S]*?)\n\};?/g))
+    for (const v of m[1]!.matchAll(new RegExp(literal, 'g'))) add(null, v[0]);
+  // What is said in the reader's language where it is sent (platform/http/web.ts `said(req, '…')`).
+  for (const m of text.matchAll(new RegExp(String.raw`\bsaid\(\s*[\w.]+\s*,\s*(${literal})`, 'g'))) add(null, m[1]!);
   return sites;
 }
 
@@ -114,8 +129,16 @@ const valuesIn = (file: string, name: string) => {
   const m = new RegExp(String.raw`const ${name}\b[^=]*=\s*\{([^}]*)\}`).exec(source(file));
   return [...new Set([...(m?.[1] ?? '').matchAll(/:\s*'([^']*)'/g)].map((v) => v[1]!))];
 };
-/** Order fields (orders.schemas.ts `text`, `optionalText`) and the reasons every module asks through `reasonText`. */
-const orderTexts = [...callsOf('orders/orders.schemas.ts', 'text'), ...callsOf('orders/orders.schemas.ts', 'optionalText')];
+/**
+ * Order fields (orders.schemas.ts `text`, `optionalText`), the notes every module asks through `noteText` (its
+ * default label and limit, or the ones a call gives) and the reasons every module asks through `reasonText`.
+ */
+const noteDefault = /noteText = \(label = '([^']+)', max = (\d+)\)/.exec(source('orders/orders.schemas.ts'))!;
+const notes = [
+  { label: noteDefault[1]!, max: noteDefault[2]! },
+  ...filesUnder(src).flatMap((f) => callsOf(relative(src, f), 'noteText').map((c) => ({ label: c.label, max: c.max || noteDefault[2]! }))),
+];
+const orderTexts = [...callsOf('orders/orders.schemas.ts', 'text'), ...callsOf('orders/orders.schemas.ts', 'optionalText'), ...notes];
 const reasonDefault = /reasonText = \(label = '([^']+)'\) => text\((\d+)/.exec(source('orders/orders.schemas.ts'))!;
 const reasons = [
   { label: reasonDefault[1]!, max: reasonDefault[2]! },
@@ -168,6 +191,8 @@ const samples: Record<string, string[][]> = {
   '`${label}不能超过 ${max} 字`': withMax([...orderTexts, ...reasons]),
   "`应为 ${values.join('/')} 之一`": [['pending_dispatch/handling/replied']],
   '`${h.unit.name}已是协办单位`': [[unitName]],
+  '`${name}已撤销，不能接收工单`': [[unitName]],
+  '`${name}已撤销，不能协办`': [[unitName]],
   '`已超过退单时限（${o.returnDueAt.toISOString()}），请继续办理或申请延期`': [['2026-11-25T01:00:00.000Z']],
   '`至少延长 ${least}`': [['1 个工作日'], ['1 个工作小时']],
   '`最多延长 ${most}`': [['5 个工作日'], ['8 个工作小时']],
@@ -342,6 +367,14 @@ const indirect: Record<string, string> = {
   'wrong.message': 'periodMismatch’s messages (analytics/domain/report-text.ts)',
 };
 
+/**
+ * Messages kept in a constant made of names (`const …Message = \`…${…}\``), by the constant's name: their value,
+ * made here of the names in the source (importing handling.service.ts would load the database's modules).
+ */
+const attachmentKindNames = valuesIn('handling/handling.service.ts', 'attachmentKindNames');
+const attachmentKindMessage = `应为${attachmentKindNames.slice(0, -1).join('、')}或${attachmentKindNames.at(-1)}`;
+const constantValues: Record<string, string> = { attachmentKindMessage };
+
 /** What a site says, in Chinese: each value a template takes, or the literal itself. */
 function chineseOf(s: Site): string[] {
   const stale = /^staleVersion\((.*)\)$/s.exec(s.message);
@@ -357,6 +390,7 @@ function chineseOf(s: Site): string[] {
       return s.message.slice(1, -1).replace(/\$\{[^}]*\}/g, () => v[k++] ?? '');
     });
   }
+  if (constantValues[s.message] !== undefined) return [constantValues[s.message]!];
   return indirect[s.message] ? [] : [`(a message the scan cannot read: ${s.message} in ${s.where})`];
 }
 
@@ -365,6 +399,11 @@ describe('English for every refusal of mediation, the legal desk, the worker’s
 
   it('finds the refusals (the scan reads the modules)', () => {
     expect(files.length).toBeGreaterThan(20);
+    // Every module is read: a new one is added to `modules` (or its refusals would go unseen).
+    const dirs = readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(dirs.filter((d) => !modules.includes(d))).toEqual([]);
     const codes = new Set(sites.map((s) => s.code).filter(Boolean));
     for (const code of [
       "'MEDIATION_CASE_NOT_FOUND'",
@@ -396,9 +435,30 @@ describe('English for every refusal of mediation, the legal desk, the worker’s
       "'QA_ALREADY_SAMPLED'",
       "'CAMPAIGN_NAME_TAKEN'",
       "'UNIT_PARENT_RETIRED'",
+      "'NOTIFICATION_CURSOR_INVALID'",
+      "'OUTBOUND_NOT_FAILED'",
+      "'PHONE_TASK_DONE'",
+      "'CALLBACK_PER_CALLER_EXCLUSIVE'",
+      "'AUDIT_RANGE_INVALID'",
+      "'JOB_NOT_FAILED'",
+      "'GROUP_DRAFT_DECIDED'",
+      "'WECHAT_GROUPS_NOT_CONFIGURED'",
+      "'SEARCH_SYNONYM_TOO_FEW'",
+      "'SEARCH_CRITERIA_REQUIRED'",
     ])
       expect(codes, code).toContain(code);
     expect(said.length).toBeGreaterThan(500);
+    // Messages kept in constants and maps, and said where they are sent, are read too.
+    const messages = new Set(said.map((s) => s.zh));
+    for (const zh of [
+      '该号码已登记为本工单的来电人',
+      attachmentKindMessage,
+      `${unitName}已撤销，不能接收工单`,
+      `${unitName}已撤销，不能协办`,
+      '热线中心不能作为协办单位',
+      '文件不存在',
+    ])
+      expect(messages, zh).toContain(zh);
     expect(said.every((s) => chinese.test(s.zh) || s.zh.startsWith('('))).toBe(true);
   });
 
@@ -413,6 +473,7 @@ describe('English for every refusal of mediation, the legal desk, the worker’s
     expect(Object.keys(indirect).filter((k) => !written.has(k))).toEqual([]);
     expect([...composed].filter((k) => !written.has(k))).toEqual([]);
     expect([...notOurs].filter((k) => !written.has(k))).toEqual([]);
+    expect(Object.keys(constantValues).filter((k) => !written.has(k))).toEqual([]);
   });
 
   it.each([
@@ -441,6 +502,14 @@ describe('English for every refusal of mediation, the legal desk, the worker’s
     ['诉求事项代码过长', 'A subject code is too long'],
     ['请为“Greeting”打分', 'Score “Greeting”'],
     ['登录已过期，请重新登录', 'Your session has expired: please sign in again'],
+    // Notifications, review and callback, the audit log, the jobs, service groups, reading a request, search
+    ['只有发送失败的 Webhook 或短信可以重发', 'Only a failed webhook or SMS can be sent again'],
+    ['请选择回访结果（已接通或未接通），或逐人记录', 'Choose the callback result (reached or unreachable), or record it caller by caller'],
+    ['操作人用户名不能超过 64 个字符', "the actor's username: at most 64 characters"],
+    ['任务不存在或不是失败状态', 'No such job, or it has not failed'],
+    ['请填写忽略理由', 'Please fill in: reason for dismissing'],
+    ['诉求内容不能超过5000字', 'The request text is at most 5000 characters'],
+    ['同义词组至少需要两个不同的词', 'A synonym group needs at least two different words'],
   ])('%s', (zh, en) => expect(english(zh)).toBe(en));
 });
 

@@ -31,8 +31,10 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_key_uq').on(t.key),
-    // Only unfinished jobs are scanned for work: done ones pile up (until cleaned) without slowing the claim.
-    index('jobs_due_idx').on(t.runAt).where(sql`state in ('pending', 'running')`),
+    // Only unfinished jobs are scanned for work: done ones pile up (until cleaned) without slowing the claim. In the
+    // claim's own order (run_at, id): a scan's notices share one run_at, and by run_at alone the claim read and sorted
+    // the whole backlog to take its first 20 (40,000 pending deliveries at a million orders: 140–310 ms a claim).
+    index('jobs_due_idx').on(t.runAt, t.id).where(sql`state in ('pending', 'running')`),
     // The scheduled kinds' own due jobs, claimed before the rest (runner.ts): a backlog of another kind is not read.
     index('jobs_kind_due_idx').on(t.kind, t.runAt).where(sql`state in ('pending', 'running')`),
     index('jobs_state_idx').on(t.state, t.id),

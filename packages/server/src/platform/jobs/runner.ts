@@ -49,6 +49,25 @@ export class LeaseLost extends Error {
 type Schedule = { kind: string; slot: (now: Date) => Date; payload: (slot: Date) => unknown };
 
 /**
+ * The ids of up to `limit` due jobs of `kinds` (pending and due, or running with an ended lease), oldest first, locked
+ * for this claim; a job another instance holds is skipped. `byKind`: the kinds are few and their due jobs read by
+ * (kind, run_at) — the scheduled kinds. Otherwise the kinds are every kind this instance knows, and their test is
+ * left out of the index's reach (`is true`): the due jobs are read in the claim's order by jobs_due_idx and the read
+ * stops at the limit. With statistics taken while the table was small the planner took the kind index for a few rows,
+ * read the whole backlog through it and sorted it (a million orders' first scan: 40,000 deliveries, 310 ms a claim).
+ */
+export function dueJobs(db: Db, now: Date, limit: number, kinds: string[], byKind: boolean) {
+  const ofKinds = byKind ? inArray(jobs.kind, kinds) : sql`(${inArray(jobs.kind, kinds)}) is true`;
+  return db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(ofKinds, or(and(eq(jobs.state, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.leaseUntil, now)))))
+    .orderBy(asc(jobs.runAt), asc(jobs.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/**
  * The job runner: claims due jobs with FOR UPDATE SKIP LOCKED, so several server instances on one PostgreSQL never
  * run the same job at once, and a stalled instance's job is taken over when its lease ends. Failed attempts come
  * back after a growing delay; after the last one the job stays `failed`, listed for an administrator to retry.
@@ -117,21 +136,13 @@ export function createJobRunner(deps: {
     const kinds = [...handlers.keys()];
     if (!kinds.length) return [];
     const periodic = [...new Set(schedules.map((s) => s.kind))].filter((k) => handlers.has(k));
-    const first = periodic.length ? await claimOf(now, limit, periodic) : [];
-    const rest = first.length < limit ? await claimOf(now, limit - first.length, kinds) : [];
+    const first = periodic.length ? await claimOf(now, limit, periodic, true) : [];
+    const rest = first.length < limit ? await claimOf(now, limit - first.length, kinds, false) : [];
     return [...first, ...rest].sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
   }
 
-  async function claimOf(now: Date, limit: number, kinds: string[]): Promise<JobRow[]> {
-    const due = db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(inArray(jobs.kind, kinds), or(and(eq(jobs.state, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.leaseUntil, now)))),
-      )
-      .orderBy(asc(jobs.runAt), asc(jobs.id))
-      .limit(limit)
-      .for('update', { skipLocked: true });
+  async function claimOf(now: Date, limit: number, kinds: string[], byKind: boolean): Promise<JobRow[]> {
+    const due = dueJobs(db, now, limit, kinds, byKind);
     // Each kind's lease ends at its own time after the claim.
     const leaseUntil = sql`case ${jobs.kind} ${sql.join(
       kinds.map((k) => sql`when ${k} then ${new Date(now.getTime() + handlers.get(k)!.leaseMs).toISOString()}::timestamptz`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allOf, anyOf, planQuery, withoutImplied } from './query.js';
-import { findHighlights, makeSnippet, regionApplies, regionPrefix } from './snippet.js';
+import { findHighlights, highlightWords, makeSnippet, regionApplies, regionPrefix } from './snippet.js';
 
 const synonyms = [
   ['欠薪', '拖欠工资', '不发工资', '讨薪'],
@@ -47,6 +47,19 @@ describe('snippet', () => {
     expect(s.text.startsWith('…')).toBe(true);
     const [a, b] = s.highlights[0]!;
     expect(s.text.slice(a, b)).toBe('工伤');
+  });
+  it('marks the words of two characters or more, not every 被 or 钱 of the article', () => {
+    const q = '老板不发工资，我被欠了钱';
+    const words = highlightWords(planQuery(q, synonyms).words, q);
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.every((w) => [...w].length >= 2)).toBe(true);
+    const s = makeSnippet('公司被投诉后仍不发工资，钱被扣下。不签合同也不发工资。', words);
+    expect(s.highlights.every(([a, b]) => b - a >= 2)).toBe(true);
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['不发工资', '不发工资']);
+  });
+  it('a one-character query is marked: that character is what was searched for', () => {
+    expect(highlightWords(['薪'], ' 薪 ')).toEqual(['薪']);
+    expect(highlightWords(['欠', '薪'], '欠薪啊')).toEqual([]);
   });
   it('a body without the words gives its beginning', () => {
     expect(makeSnippet('x'.repeat(300), ['y'], 50).text).toBe(`${'x'.repeat(50)}…`);

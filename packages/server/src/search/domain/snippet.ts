@@ -6,6 +6,16 @@ export type Snippet = { text: string; highlights: [number, number][] };
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * The words worth marking: those of two characters or more. A single character (被, 钱, 不) cut from a sentence is
+ * found all over an article, and marking each one buries the words the caller actually used; it is marked only when
+ * it is the whole query (a person who searched for that one character).
+ */
+export function highlightWords(words: readonly string[], query: string): string[] {
+  const single = query.normalize('NFKC').trim().toLowerCase();
+  return words.filter((w) => [...w].length >= 2 || w.toLowerCase() === single);
+}
+
 /** Every occurrence of any word in the text, longest word first at a position, without overlaps, in order. */
 export function findHighlights(text: string, words: readonly string[]): [number, number][] {
   const lower = text.toLowerCase();

@@ -1,19 +1,32 @@
+import type { Role } from '../../auth/roles.js';
 import { CHINA_OFFSET_MINUTES } from '../../calendar/domain/working-time.js';
 import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
 import { rolesThatMay } from '../../orders/domain/state-machine.js';
-import { signalNames, type Signal } from './timers.js';
+import type { OrderState } from '../../orders/domain/states.js';
+import { waitingOn } from '../../orders/domain/waiting-on.js';
+import { signalNames, type Signal, type SignalKind } from './timers.js';
+
+/** The units an order names and where they stand in the tree: whom a signal asks to act, and the level above them. */
+export type OrderUnitsInTree = {
+  /** Its state: which unit its next move waits for (orders/domain/waiting-on.ts). */
+  state: OrderState;
+  holderUnitId: string;
+  /** The holder's ancestors-or-self, root first (from its path). */
+  holderChain: readonly string[];
+  /** The unit that dispatched the current hop: a returned order waits for its desk. */
+  hopDispatcherUnitId: string | null;
+  intakeUnitId: string;
+  dispatchUnitId: string | null;
+  /** The ancestors-or-self, root first, of the hop dispatcher, the dispatching and the intake unit, by their ids. */
+  chains: Readonly<Record<string, readonly string[]>>;
+};
 
 /** Where an order stands in the tree, for choosing who hears of a signal. */
-export type OrderPlace = {
+export type OrderPlace = OrderUnitsInTree & {
   id: string;
   number: string;
   /** The subject's catalog name: a notice never quotes the order's title (notifications/domain/notice.ts `orderLabel`). */
   subjectName: string;
-  holderUnitId: string;
-  /** The holder's ancestors-or-self, root first (from its path). */
-  holderChain: readonly string[];
-  intakeUnitId: string;
-  dispatchUnitId: string | null;
   /** The holding unit's designated principal leader (主要领导), if any. */
   principalLeaderId?: string | null;
 };
@@ -57,36 +70,43 @@ export const signalActions = {
   instruction_requested: 'instruction_requested',
 } as const;
 
-/**
- * Whom the holding unit's reminders tell: whoever the rules let take the step's action there (state-machine.ts
- * `rolesThatMay`), so a unit that acts in other roles hears of its own deadlines (the lawyers' studio signs and
- * replies by its lawyer and mediator; told by a fixed handler/dispatcher list, its reminders went up to the unit above
- * it). The dispatch step stays the desk's: the first dispatch is a dispatcher's (state-machine.ts dispatch).
- */
-const signers = rolesThatMay('sign');
-const repliers = rolesThatMay('reply');
-const holderRolesAt = (step: string | null) => (step === 'dispatch' ? (['dispatcher'] as const) : step === 'sign' ? signers : repliers);
 /** An emergency order asks its holder to act now, whatever the step: whoever there may sign for it or handle it. */
 const emergencyHolderRoles = rolesThatMay('sign', 'reply');
+/** Progress is reported as a note (add_note: the emergency rule looks for one, timers.ts). */
+const noteTakers: ReadonlySet<Role> = new Set(rolesThatMay('add_note'));
 
 /**
- * Who hears of a signal (workflow.md, 督办): the holding unit's handlers of a reminder (`holderRolesAt`); of an overdue
- * step the unit (urging notice) and the supervisors of the level above (report); of a second limit passed, the unit's
- * leader; of a callback due or to retry, the agents of the unit that took the call. The unit's dispatchers hear of a
- * dispatch step. Each notice's key derives from the signal's, so it too is produced once. `label` names what the
- * notice is about when it is more than the one order (a wave of them, domain/waves.ts).
+ * The unit a signal asks to act, whom there, and that unit's chain (root first: the level above it hears the reports).
+ * A deadline's reminders, urges, escalations and reports go to the unit the order waits for and the roles that may make
+ * its next move (orders/domain/waiting-on.ts, as the board and 催办): a returned order's to the desk that dispatched
+ * the hop (it redispatches or refuses the return), a reply's review to the dispatching unit, a callback to the intake
+ * unit's agents — not to the unit still holding the order, which has nothing to do (told, the returning county heard
+ * of a 派单 deadline it cannot meet, and the level above it of a lateness not its own). A missing progress note asks
+ * those there who handle the order and may write one (the lawyers' studio: its lawyer and mediator). The emergency
+ * mechanism and a leader's instruction concern the unit the order has reached: its holder.
+ */
+export function askedOf(kind: SignalKind, o: OrderUnitsInTree): { unitId: string; roles: readonly Role[]; chain: readonly string[] } {
+  if (kind === 'emergency' || kind === 'instruction_requested') return { unitId: o.holderUnitId, roles: emergencyHolderRoles, chain: o.holderChain };
+  const w = waitingOn(o.state, o);
+  const roles = kind === 'progress_missing' ? w.roles.filter((r) => noteTakers.has(r)) : w.roles;
+  const chain = w.unitId === o.holderUnitId ? o.holderChain : (o.chains[w.unitId] ?? [w.unitId]);
+  return { unitId: w.unitId, roles, chain };
+}
+
+/**
+ * Who hears of a signal (workflow.md, 督办): of a reminder, the unit asked to act (`askedOf`); of an overdue step that
+ * unit (urging notice) and the supervisors of the level above it (report); of a second limit passed, its leader; of a
+ * callback due or to retry, the agents of the unit that took the call. Each notice's key derives from the signal's,
+ * so it too is produced once. `label` names what the notice is about when it is more than the one order (a wave of
+ * them, domain/waves.ts).
  */
 export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
   const step = s.step ? (stepNames[s.step] ?? s.step) : '';
   const due = s.dueAt ? shortTime(s.dueAt) : '';
   const base = { orderId: o.id, data: { number: o.number, signal: s.kind, step: s.step, dueAt: s.dueAt?.toISOString() ?? null } };
-  const holderRoles = holderRolesAt(s.step);
-  // The callback step is the intake unit's agents' work, whoever holds the order: they are the ones urged.
-  const urged =
-    s.step === 'callback'
-      ? { unitId: o.intakeUnitId, roles: ['agent'] as const, nearest: true }
-      : { unitId: o.holderUnitId, roles: holderRoles, nearest: true };
-  const above = o.holderChain.length > 1 ? o.holderChain[o.holderChain.length - 2]! : o.holderUnitId;
+  const asked = askedOf(s.kind, o);
+  const urged = { unitId: asked.unitId, roles: asked.roles, nearest: true };
+  const above = asked.chain.length > 1 ? asked.chain[asked.chain.length - 2]! : asked.unitId;
   const what = label ?? orderLabel(o.number, o.subjectName);
   switch (s.kind) {
     case 'emergency': {
@@ -98,12 +118,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.emergency',
           level: 'urgent',
           key: s.key,
-          to: [
-            { unitId: root, roles: ['leader', 'supervisor'] },
-            { unitId: o.holderUnitId, roles: ['leader'] },
-            { unitId: above, roles: ['leader'] },
-            { unitId: o.holderUnitId, roles: emergencyHolderRoles, nearest: true },
-          ],
+          to: [{ unitId: root, roles: ['leader', 'supervisor'] }, { unitId: o.holderUnitId, roles: ['leader'] }, { unitId: above, roles: ['leader'] }, urged],
           title: `应急工单：${what}`,
           body: '该工单已进入应急机制（危、众、多、大、隐或重大），请立即处置，每个工作日报告进展。',
         },
@@ -116,7 +131,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.near_due',
           level: 'warning',
           key: s.key,
-          to: [{ unitId: o.holderUnitId, roles: holderRoles, nearest: true }],
+          to: [urged],
           title: `临期提醒：${what}${step}将于 ${due} 到期`,
           body: '请抓紧办理，避免超期。',
         },
@@ -149,7 +164,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.escalated',
           level: 'urgent',
           key: s.key,
-          to: [{ unitId: o.holderUnitId, roles: ['leader'], nearest: true }],
+          to: [{ unitId: asked.unitId, roles: ['leader'], nearest: true }],
           title: `超期升级：${what}${step}超期已满一个时限`,
           body: `原期限 ${due}，请单位领导督促办理。`,
         },
@@ -160,7 +175,8 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           key: `${s.key}:report`,
           to: [{ unitId: above, roles: ['supervisor'], nearest: true }],
           title: `超期升级：${what}${step}严重超期`,
-          body: `原期限 ${due}，已升级至承办单位领导。`,
+          // The unit asked to act: the holder, or the desk a returned order or a reply's review waits for (askedOf).
+          body: `原期限 ${due}，已升级至责任单位领导。`,
         },
       ];
     case 'progress_missing':
@@ -170,10 +186,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.progress_missing',
           level: 'urgent',
           key: s.key,
-          to: [
-            { unitId: o.holderUnitId, roles: ['handler'], nearest: true },
-            { unitId: above, roles: ['supervisor'], nearest: true },
-          ],
+          to: [urged, { unitId: above, roles: ['supervisor'], nearest: true }],
           title: `应急工单未报进展：${what}`,
           body: `${due.split(' ')[0]} 没有进展记录，应急工单每个工作日须报告进展。`,
         },
@@ -185,7 +198,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.callback_due',
           level: 'warning',
           key: s.key,
-          to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }],
+          to: [urged],
           title: `回访提醒：${what}回访将于 ${due} 到期`,
           body: '请及时回访职工。',
         },
@@ -220,7 +233,7 @@ export function noticesFor(s: Signal, o: OrderPlace, label?: string): Notice[] {
           kind: 'supervision.callback_retry',
           level: 'warning',
           key: s.key,
-          to: [{ unitId: o.intakeUnitId, roles: ['agent'], nearest: true }],
+          to: [urged],
           title: `二次回访：${what}上次回访未接通`,
           body: '今天请再次回访。',
         },

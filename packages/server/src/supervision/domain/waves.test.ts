@@ -7,10 +7,13 @@ const place = (i: number, over: Partial<OrderPlace> = {}): OrderPlace => ({
   id: `o${i}`,
   number: `12351-150000-20261020-${String(i).padStart(4, '0')}`,
   subjectName: '拖欠工资',
+  state: 'handling',
   holderUnitId: 'county',
   holderChain: ['province', 'city', 'county'],
+  hopDispatcherUnitId: 'city',
   intakeUnitId: 'centre',
   dispatchUnitId: 'province',
+  chains: { city: ['province', 'city'], centre: ['province', 'centre'], province: ['province'] },
   ...over,
 });
 const sig = (kind: SignalKind, p: OrderPlace): Signal => ({ kind, orderId: p.id, step: 'reply', dueAt: null, key: `${kind}:${p.id}:${p.holderUnitId}` });
@@ -70,6 +73,16 @@ describe('an emergency wave: orders of one employer at one unit in one pass', ()
     ]);
     expect(ids(alone)).toEqual(['o8', 'o9']);
     expect([...ids(alone), ...waves.flatMap(ids)].sort()).toEqual(ids(items));
+  });
+
+  // A wave is told as its first order's signal would be: its orders must all be told to the same unit, the one asked.
+  it('groups by the unit the orders wait for, not by their holder: returned by two counties to one desk, one wave', () => {
+    const returned = (i: number, holderUnitId: string, hopDispatcherUnitId = 'city') =>
+      item(i, 'acme', 'overdue', { state: 'returned', holderUnitId, holderChain: ['province', 'city', holderUnitId], hopDispatcherUnitId });
+    const { alone, waves } = splitWaves([returned(1, 'county'), returned(2, 'county2'), returned(3, 'county'), returned(4, 'county', 'province')]);
+    expect(waves.map(ids)).toEqual([['o1', 'o2', 'o3']]);
+    expect(ids(alone)).toEqual(['o4']);
+    expect(waveNotices(waves[0]!)[0]!.to).toEqual([{ unitId: 'city', roles: ['dispatcher'], nearest: true }]);
   });
 
   it('orders a wave by number, whatever order the pass found them in', () => {

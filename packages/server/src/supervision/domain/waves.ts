@@ -1,5 +1,5 @@
 import { orderLabel, type Notice } from '../../notifications/domain/notice.js';
-import { noticesFor, type OrderPlace } from './notices.js';
+import { askedOf, noticesFor, type OrderPlace } from './notices.js';
 import type { Signal, SignalKind } from './timers.js';
 
 /**
@@ -12,7 +12,10 @@ import type { Signal, SignalKind } from './timers.js';
  * there, how large it is and which orders it is. Each order's signal and its timeline event stay its own.
  */
 
-/** This many signals or more of one kind and step, about one employer's orders held by one unit, in one pass, are one notice. */
+/**
+ * This many signals or more of one kind and step, about one employer's orders waiting for one unit (the one their
+ * notices ask to act, notices.ts `askedOf`: the holder, or the desk a returned order waits for), in one pass, are one notice.
+ */
 export const waveSize = 3;
 
 /**
@@ -30,8 +33,10 @@ type Item = { s: Signal; employerKey: string | null; place: OrderPlace };
 const byNumber = (a: Item, b: Item) => (a.place.number < b.place.number ? -1 : a.place.number > b.place.number ? 1 : 0);
 
 /**
- * The pass's signals of one kind and step about one employer's orders at one holding unit, `waveSize` or more of
+ * The pass's signals of one kind and step about one employer's orders waiting for one unit, `waveSize` or more of
  * them, as waves (each in number order); every other signal stays alone. Orders with no employer never form a wave.
+ * By the unit asked, not the holder: the wave is told as its first order's signal would be, so all its orders must
+ * send their notices to the same people (returned by two counties to one desk, they are that desk's one wave).
  */
 export function splitWaves<T extends Item>(items: readonly T[], min = waveSize): { alone: T[]; waves: T[][] } {
   const groups = new Map<string, T[]>();
@@ -41,7 +46,7 @@ export function splitWaves<T extends Item>(items: readonly T[], min = waveSize):
       alone.push(it);
       continue;
     }
-    const k = [it.s.kind, it.s.step ?? '', it.employerKey, it.place.holderUnitId].join('\u0000');
+    const k = [it.s.kind, it.s.step ?? '', it.employerKey, askedOf(it.s.kind, it.place).unitId].join('\u0000');
     const g = groups.get(k);
     if (g) g.push(it);
     else groups.set(k, [it]);

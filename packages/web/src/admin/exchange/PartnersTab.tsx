@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { exchangeApi } from '../../api/exchange.js';
 import { useT } from '../../i18n/i18n.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 import { type Partner, type Partners, directionNames, kindNames } from './names.js';
 import { validValues } from '../../api/form-errors.js';
 
@@ -72,8 +74,12 @@ export function PartnersTab({ partners, reload }: { partners: Partners | null; r
       />
       <Modal open={open} title={t('登记对接平台')} onCancel={() => setOpen(false)} onOk={() => void create()} confirmLoading={saving} okText={t('登记')}>
         <Form form={form} layout="vertical" initialValues={{ kind: 'gov12345', direction: 'both', signingMethod: 'hmac-sm3' }}>
-          <Form.Item name="name" label={t('平台名称')} rules={[{ required: true, message: t('请填写平台名称') }]}>
-            <Input maxLength={60} />
+          <Form.Item
+            name="name"
+            label={t('平台名称')}
+            rules={[{ required: true, whitespace: true, message: t('请填写平台名称') }, rules.max(t, '平台名称', 60)]}
+          >
+            <Input count={counted(60)} />
           </Form.Item>
           <Form.Item name="kind" label={t('类型')}>
             <Select options={Object.entries(kindNames).map(([value, label]) => ({ value, label: t(label) }))} />

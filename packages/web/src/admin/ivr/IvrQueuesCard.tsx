@@ -3,11 +3,19 @@ import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { unitsApi } from '../../api/admin.js';
 import type { IvrConfig } from '../../api/lawyers.js';
-import { useT } from '../../i18n/i18n.js';
+import { type T, useT } from '../../i18n/i18n.js';
 import { useQueues } from '../../shared/reference.js';
+import { counted, lengthProblem } from '../../shared/counted.js';
 import { useLoad } from '../../shell/use-load.js';
 
 type Named = NonNullable<IvrConfig['queues']>[number];
+
+/** The server's limits of a queue's names (calls/ivr.routes.ts), said as it says them; saving stops on any. */
+export function queueNameProblems(t: T, queues: IvrConfig['queues']): string[] {
+  return (queues ?? []).flatMap((q) =>
+    [lengthProblem(t, '中文名称', q.nameZh.trim(), 20), lengthProblem(t, '英文名称', q.nameEn?.trim(), 40)].filter((p): p is string => !!p),
+  );
+}
 
 /**
  * 队列名称: each queue the menu sends callers to (and any other the call centre reports) with the name the desk reads
@@ -27,6 +35,7 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
     disabled: !u.active,
   }));
   const [added, setAdded] = useState('');
+  const addedTooLong = lengthProblem(t, '队列编号', added.trim(), 100);
   const named: Named[] = config.queues ?? (inUse ?? []).map((q) => ({ id: q.id, nameZh: q.nameZh, nameEn: q.nameEn }));
   const onMenu = new Set(config.nodes.flatMap((n) => (n.kind === 'queue' && n.queue?.trim() ? [n.queue.trim()] : [])));
   const ids = [...new Set([...named.map((q) => q.id), ...onMenu])];
@@ -42,7 +51,7 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
   const set = (id: string, patch: Partial<Named>) => write(rows.map((q) => (q.id === id ? { ...q, ...patch } : q)));
   const add = () => {
     const id = added.trim();
-    if (!id || ids.includes(id)) return;
+    if (!id || ids.includes(id) || addedTooLong) return;
     write([...rows, { id, nameZh: id }]);
     setAdded('');
   };
@@ -63,14 +72,28 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
             title: t('中文名称'),
             dataIndex: 'nameZh',
             render: (v: string, q: Named) => (
-              <Input value={v} maxLength={20} aria-label={t('中文名称')} onChange={(e) => set(q.id, { nameZh: e.target.value })} />
+              <Input
+                value={v}
+                count={counted(20)}
+                status={lengthProblem(t, '中文名称', v.trim(), 20) ? 'error' : undefined}
+                title={lengthProblem(t, '中文名称', v.trim(), 20) ?? undefined}
+                aria-label={t('中文名称')}
+                onChange={(e) => set(q.id, { nameZh: e.target.value })}
+              />
             ),
           },
           {
             title: t('英文名称'),
             dataIndex: 'nameEn',
             render: (v: string | undefined, q: Named) => (
-              <Input value={v ?? ''} maxLength={40} aria-label={t('英文名称')} onChange={(e) => set(q.id, { nameEn: e.target.value })} />
+              <Input
+                value={v ?? ''}
+                count={counted(40)}
+                status={lengthProblem(t, '英文名称', v?.trim(), 40) ? 'error' : undefined}
+                title={lengthProblem(t, '英文名称', v?.trim(), 40) ?? undefined}
+                aria-label={t('英文名称')}
+                onChange={(e) => set(q.id, { nameEn: e.target.value })}
+              />
             ),
           },
           {
@@ -103,10 +126,19 @@ export function IvrQueuesCard({ config, onChange }: { config: IvrConfig; onChang
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Input value={added} onChange={(e) => setAdded(e.target.value)} placeholder={t('队列编号')} style={{ width: 200 }} maxLength={100} onPressEnter={add} />
-        <Button icon={<PlusOutlined />} onClick={add}>
+        <Input
+          value={added}
+          onChange={(e) => setAdded(e.target.value)}
+          placeholder={t('队列编号')}
+          style={{ width: 200 }}
+          count={counted(100)}
+          status={addedTooLong ? 'error' : undefined}
+          onPressEnter={add}
+        />
+        <Button icon={<PlusOutlined />} onClick={add} disabled={!!addedTooLong}>
           {t('添加队列')}
         </Button>
+        {addedTooLong && <Typography.Text type="danger">{addedTooLong}</Typography.Text>}
       </Space>
     </Card>
   );

@@ -71,7 +71,7 @@ export function CreateUnitDialog({
             { pattern: /^(\d{6}|\d{9})$/, message: t('行政区划代码应为 6 位（区县及以上）或 9 位（乡镇街道）数字') },
           ]}
         >
-          <Input maxLength={9} />
+          <Input />
         </Form.Item>
         <Form.Item name="contactPhone" label={t('联系电话')} rules={[rules.phone(t)]}>
           <Input />

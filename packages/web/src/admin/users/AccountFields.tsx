@@ -59,7 +59,7 @@ export function AccountFields({ user, kind }: { user: User | null; kind: string 
       </Col>
       <Col span={8}>
         <Form.Item name="idNumber" label={t('身份证号')} rules={[rules.idNumber(t)]}>
-          <Input maxLength={18} />
+          <Input />
         </Form.Item>
       </Col>
       {!user && kind !== 'integration' && (

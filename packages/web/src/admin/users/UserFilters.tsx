@@ -1,7 +1,9 @@
 import { Form, Input, Select } from 'antd';
+import { useState } from 'react';
 import type { Role } from '../../api/types.js';
 import { useT } from '../../i18n/i18n.js';
 import { roleLabels } from '../../shared/labels.js';
+import { counted, lengthProblem } from '../../shared/counted.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
 import type { UserQuery } from './user-columns.js';
 
@@ -9,15 +11,20 @@ import type { UserQuery } from './user-columns.js';
 export function UserFilters({ query, onChange }: { query: UserQuery; onChange: (f: (q: UserQuery) => UserQuery) => void }) {
   const t = useT();
   const setQuery = onChange;
+  // Counted, not cut: a longer search word stays whole and is refused with the server's limit (users.schemas.ts).
+  const [text, setText] = useState('');
+  const tooLong = lengthProblem(t, '搜索词', text.trim(), 64);
   return (
     <Form layout="inline" size="small" style={{ marginBottom: 10, rowGap: 8 }}>
-      <Form.Item>
+      <Form.Item validateStatus={tooLong ? 'error' : undefined} help={tooLong ?? undefined}>
         <Input.Search
           placeholder={t('用户名或姓名')}
           allowClear
-          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => !tooLong && setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
           style={{ width: 200 }}
-          maxLength={64}
+          count={counted(64)}
         />
       </Form.Item>
       <Form.Item>

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 import { useSave } from '../../shell/use-save.js';
 import { analyticsApi, type NewDisplayToken as Created } from '../api.js';
 import { bigScreenUrl } from '../bigscreen/display-url.js';
@@ -24,8 +26,8 @@ export function NewDisplayToken({ onCreated }: { onCreated: () => void }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }} title={t('新建大屏令牌')}>
       <Form form={form} layout="inline" onFinish={create} style={{ rowGap: 8 }}>
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('请填写令牌名称') }]}>
-          <Input placeholder={t('如：指挥中心大屏')} style={{ width: 240 }} maxLength={60} />
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('请填写令牌名称') }, rules.max(t, '令牌名称', 60)]}>
+          <Input placeholder={t('如：指挥中心大屏')} style={{ width: 240 }} count={counted(60)} />
         </Form.Item>
         <Form.Item name="unitId" style={{ width: 300 }}>
           <UnitPicker placeholder={t('单位（默认本单位）')} />

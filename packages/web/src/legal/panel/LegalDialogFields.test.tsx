@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Form, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
@@ -97,5 +98,19 @@ describe('every legal dialog', () => {
     const form = dialog(kind);
     await act(async () => void (await validValues(form())));
     await waitFor(() => expect(errorsShown()).toEqual(messages));
+  });
+});
+
+describe('发起调解', () => {
+  it('keeps a pasted applicant name over 100 characters whole and refuses it on the field', async () => {
+    const form = dialog('open');
+    const user = userEvent.setup();
+    const worker = document.querySelector<HTMLInputElement>('#legal_worker')!;
+    await user.click(worker);
+    // maxLength cut a paste at 100 without a word (the server's limit: mediation.routes.ts party.name).
+    await user.paste('某'.repeat(120));
+    expect(worker.value).toHaveLength(120);
+    expect(await act(async () => validValues(form()))).toBeNull();
+    await waitFor(() => expect(errorsShown()).toEqual(['申请人（职工方）不能超过 100 字']));
   });
 });

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { MediationCase } from '../../api/legal.js';
 import { useT, type T } from '../../i18n/i18n.js';
 import { rules } from '../../shared/validation.js';
+import { counted } from '../../shared/counted.js';
 import { referralChannelLabels } from '../labels.js';
 
 /** What a legal-service dialog opened on an order is: a mediation opened, a session, an agreement, a failure, a referral or its result. */
@@ -58,8 +59,8 @@ export function LegalDialogFields({ kind }: { kind: LegalDialog['kind'] }) {
     <>
       {kind === 'open' && (
         <>
-          <Form.Item name="worker" label={t('申请人（职工方）')} rules={[rules.required(t, '申请人（职工方）')]}>
-            <Input maxLength={100} />
+          <Form.Item name="worker" label={t('申请人（职工方）')} rules={[rules.required(t, '申请人（职工方）'), rules.max(t, '申请人（职工方）', 100)]}>
+            <Input count={counted(100)} />
           </Form.Item>
           <Form.Item name="mediators" label={t('调解员')}>
             <Input placeholder={t('多人用顿号分隔')} />
@@ -76,13 +77,13 @@ export function LegalDialogFields({ kind }: { kind: LegalDialog['kind'] }) {
             <DatePicker showTime />
           </Form.Item>
           <Form.Item name="place" label={t('地点')} rules={[rules.required(t, '地点'), rules.max(t, '地点', 200)]}>
-            <Input />
+            <Input count={counted(200)} />
           </Form.Item>
           <Form.Item name="attendees" label={t('参加人员')} rules={[rules.required(t, '参加人员'), rules.max(t, '参加人员', 500)]}>
-            <Input />
+            <Input count={counted(500)} />
           </Form.Item>
           <Form.Item name="notes" label={t('调解记录')} rules={[rules.required(t, '调解记录'), rules.max(t, '调解记录', 5000)]}>
-            <Input.TextArea rows={3} showCount />
+            <Input.TextArea rows={3} count={counted(5000, true)} />
           </Form.Item>
         </>
       )}
@@ -93,7 +94,7 @@ export function LegalDialogFields({ kind }: { kind: LegalDialog['kind'] }) {
           label={t('调解不成的原因')}
           rules={[rules.required(t, '调解不成的原因'), { min: 2, message: t('请说明调解不成的原因') }, rules.max(t, '调解不成的原因', 2000)]}
         >
-          <Input.TextArea rows={3} />
+          <Input.TextArea rows={3} count={counted(2000, true)} />
         </Form.Item>
       )}
       {kind === 'refer' && (
@@ -101,14 +102,22 @@ export function LegalDialogFields({ kind }: { kind: LegalDialog['kind'] }) {
           <Form.Item name="channel" label={t('转介渠道')}>
             <Select options={Object.entries(referralChannelLabels).map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('转介原因')} rules={[rules.required(t, '转介原因'), { min: 2, message: t('请说明转介原因') }]}>
-            <Input.TextArea rows={3} />
+          <Form.Item
+            name="reason"
+            label={t('转介原因')}
+            rules={[rules.required(t, '转介原因'), { min: 2, message: t('请说明转介原因') }, rules.max(t, '转介原因', 2000)]}
+          >
+            <Input.TextArea rows={3} count={counted(2000, true)} />
           </Form.Item>
         </>
       )}
       {kind === 'referralResult' && (
-        <Form.Item name="result" label={t('转介结果')} rules={[rules.required(t, '转介结果'), { min: 2, message: t('请说明转介结果') }]}>
-          <Input.TextArea rows={3} />
+        <Form.Item
+          name="result"
+          label={t('转介结果')}
+          rules={[rules.required(t, '转介结果'), { min: 2, message: t('请说明转介结果') }, rules.max(t, '转介结果', 5000)]}
+        >
+          <Input.TextArea rows={3} count={counted(5000, true)} />
         </Form.Item>
       )}
     </>
@@ -125,7 +134,7 @@ function AgreementFields() {
         label={t('协议条款')}
         rules={[rules.required(t, '协议条款'), { min: 4, message: t('协议条款至少 4 个字') }, rules.max(t, '协议条款', 10_000)]}
       >
-        <Input.TextArea rows={4} />
+        <Input.TextArea rows={4} count={counted(10_000, true)} />
       </Form.Item>
       <Space wrap>
         <Form.Item name="amount" label={t('协议金额（元）')} rules={[figureRule(t, '协议金额', { required: true, max: maxAmount })]}>

@@ -6,6 +6,8 @@ import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
 import { keepers, weekdays } from './names.js';
 import { validValues } from '../../api/form-errors.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 
 export function ShiftsTab({ shifts, onChanged }: { shifts: LawyerShifts; onChanged: () => void }) {
   const t = useT();
@@ -88,8 +90,8 @@ export function ShiftsTab({ shifts, onChanged }: { shifts: LawyerShifts; onChang
               <Select style={{ width: 160 }} options={lawyersOn(withDate).map((l) => ({ value: l.id, label: l.name }))} />
             </Form.Item>
           </Space>
-          <Form.Item name="reason" label={t('换班原因')} rules={[{ required: true, min: 2, message: t('请填写换班原因') }]}>
-            <Input maxLength={200} />
+          <Form.Item name="reason" label={t('换班原因')} rules={[{ required: true, min: 2, message: t('请填写换班原因') }, rules.max(t, '换班原因', 200)]}>
+            <Input count={counted(200)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -6,6 +6,8 @@ import { useT } from '../../i18n/i18n.js';
 import { formatTime } from '../../shared/format.js';
 import { useLoad } from '../../shell/use-load.js';
 import { validValues } from '../../api/form-errors.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 
 export function TransfersTab() {
   const t = useT();
@@ -64,11 +66,11 @@ export function TransfersTab() {
       />
       <Modal open={!!recording} title={t('登记咨询意见')} onCancel={() => setRecording(null)} onOk={submit} destroyOnHidden width={620}>
         <Form form={form} layout="vertical">
-          <Form.Item name="question" label={t('咨询问题')} rules={[{ required: true, min: 2, message: t('请填写咨询问题') }]}>
-            <Input.TextArea rows={2} maxLength={2000} />
+          <Form.Item name="question" label={t('咨询问题')} rules={[{ required: true, min: 2, message: t('请填写咨询问题') }, rules.max(t, '咨询问题', 2000)]}>
+            <Input.TextArea rows={2} count={counted(2000, true)} />
           </Form.Item>
-          <Form.Item name="advice" label={t('律师意见')} rules={[{ required: true, min: 2, message: t('请填写律师意见') }]}>
-            <Input.TextArea rows={4} maxLength={4000} />
+          <Form.Item name="advice" label={t('律师意见')} rules={[{ required: true, min: 2, message: t('请填写律师意见') }, rules.max(t, '律师意见', 4000)]}>
+            <Input.TextArea rows={4} count={counted(4000, true)} />
           </Form.Item>
           <Form.Item name="lawCited" label={t('引用法条')}>
             <Select mode="tags" placeholder={t('如：劳动合同法第八十二条')} />

@@ -3,9 +3,13 @@ import { useEffect, useState } from 'react';
 import { channels, orderStates, tiers } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { channelLabels, stateLabels, tierLabels } from '../../shared/labels.js';
+import { counted, lengthProblem } from '../../shared/counted.js';
 import { normalisePhone } from '../../shared/validation.js';
 import { fixedBy, type Filters, type SavedView } from '../views.js';
 import { ChoiceFilter } from './ChoiceFilter.js';
+
+/** The server's limit of the employer filter (orders.routes.ts). */
+const employerMax = 100;
 
 /** 更多筛选: the filters used less often — state, caller's number, employer, channel, tier, confidentiality, order. */
 export function MoreFilters({ view, filters, set }: { view: SavedView; filters: Filters; set: (patch: Partial<Filters>) => void }) {
@@ -20,6 +24,8 @@ export function MoreFilters({ view, filters, set }: { view: SavedView; filters: 
 
   // A number as written or pasted (0471-6912345, +86 139 …) is searched as its digits (shared/validation.ts).
   const phoneOk = !phone || /^\d{3,12}$/.test(normalisePhone(phone));
+  // Counted, not cut: a pasted name past the server's limit (orders.routes.ts listQuery.employer) stays whole and is refused.
+  const employerProblem = lengthProblem(t, '用人单位', employer, employerMax);
   const opts = (table: Record<string, string>, codes: readonly string[]) => codes.map((c) => ({ value: c, label: t(table[c] ?? c) }));
   return (
     <div className="order-filters-more">
@@ -45,18 +51,17 @@ export function MoreFilters({ view, filters, set }: { view: SavedView; filters: 
           onSearch={(v) => phoneOk && set({ callerPhone: normalisePhone(v) || undefined })}
           allowClear
           style={{ width: 170 }}
-          maxLength={20}
         />
       </Form.Item>
-      <Form.Item>
+      <Form.Item validateStatus={employerProblem ? 'error' : undefined} help={employerProblem ?? undefined}>
         <Input.Search
           placeholder={t('用人单位（可部分）')}
           value={employer}
           onChange={(e) => setEmployer(e.target.value)}
-          onSearch={(v) => set({ employer: v.trim() || undefined })}
+          onSearch={(v) => !employerProblem && set({ employer: v.trim() || undefined })}
           allowClear
           style={{ width: 170 }}
-          maxLength={100}
+          count={counted(employerMax)}
         />
       </Form.Item>
       <ChoiceFilter

@@ -8,7 +8,8 @@ import { joinList } from '../../i18n/lists.js';
 import { formatTime } from '../../shared/format.js';
 import { answerText } from '../../shared/answer-text.js';
 import { satisfactionLabels } from '../../shared/labels.js';
-import { isPhone } from '../../shared/validation.js';
+import { counted } from '../../shared/counted.js';
+import { isPhone, rules } from '../../shared/validation.js';
 import { currentApplicationStep, currentStep, followQuestion } from './follow.js';
 
 /**
@@ -58,9 +59,9 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
           name="number"
           label={t('受理编号或申请编号')}
           extra={t('提交诉求得到的受理编号，或申请入会得到的申请编号（RH 开头）')}
-          rules={[{ required: true, whitespace: true, message: t('请填写受理编号或申请编号') }]}
+          rules={[{ required: true, whitespace: true, message: t('请填写受理编号或申请编号') }, rules.max(t, '受理编号或申请编号', 40)]}
         >
-          <Input maxLength={40} />
+          <Input count={counted(40)} />
         </Form.Item>
         {/* A call's order is followed too: by the number the caller gave the agent, often a landline. */}
         <Form.Item
@@ -75,7 +76,7 @@ export function FollowTab({ initial, rating }: { initial: { number: string; phon
             },
           ]}
         >
-          <Input inputMode="tel" maxLength={20} autoComplete="tel" />
+          <Input inputMode="tel" autoComplete="tel" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>
           {rating ? t('查找要评价的诉求') : t('查询')}
@@ -183,8 +184,8 @@ export function RateForm({ progress, phone, onRated }: { progress: PublicProgres
           ))}
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="comment" label={t('意见（可不填）')}>
-        <Input.TextArea rows={2} maxLength={500} />
+      <Form.Item name="comment" label={t('意见（可不填）')} rules={[rules.max(t, '意见', 500)]}>
+        <Input.TextArea rows={2} count={counted(500, true)} />
       </Form.Item>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" block loading={busy}>

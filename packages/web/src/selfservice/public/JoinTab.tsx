@@ -1,6 +1,8 @@
 import { Button, Form, Input, Result, Typography } from 'antd';
 import { selfServiceApi } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 import { PhoneAndCode } from './PhoneAndCode.js';
 import { NameField, PlaceField, SubmitFooter, usePublicSubmit } from './public-form.js';
 
@@ -54,13 +56,18 @@ export function JoinTab({ onApplied }: { onApplied: (number: string, phone: stri
           {
             validator: (_, v?: string) => (!v?.trim() || v.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('工作单位至少 2 个字')))),
           },
+          rules.max(t, '工作单位', 100),
         ]}
       >
-        <Input maxLength={100} />
+        <Input count={counted(100)} />
       </Form.Item>
       <PlaceField />
-      <Form.Item name="industry" label={t('所在行业')} rules={[{ required: true, whitespace: true, message: t('请填写所在行业') }]}>
-        <Input maxLength={40} placeholder={t('例如：建筑、餐饮、快递、网约车')} />
+      <Form.Item
+        name="industry"
+        label={t('所在行业')}
+        rules={[{ required: true, whitespace: true, message: t('请填写所在行业') }, rules.max(t, '所在行业', 40)]}
+      >
+        <Input count={counted(40)} placeholder={t('例如：建筑、餐饮、快递、网约车')} />
       </Form.Item>
       <SubmitFooter problem={problem} busy={busy} label={t('申请入会')} />
     </Form>

@@ -43,12 +43,19 @@ export function PhoneAndCode({ purpose, form }: { purpose: Purpose; form: Return
   return (
     <>
       <Form.Item name="phone" label={t('手机号码')} rules={[{ required: true, whitespace: true, message: t('请填写 11 位手机号码') }, mobileRule(t)]}>
-        <Input inputMode="tel" maxLength={20} autoComplete="tel" />
+        <Input inputMode="tel" autoComplete="tel" />
       </Form.Item>
       <Form.Item label={t('验证码')} required>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="code" noStyle rules={[{ required: true, message: t('请填写验证码') }]}>
-            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" aria-label={t('验证码')} />
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[
+              { required: true, message: t('请填写验证码') },
+              { pattern: /^\d{6}$/, message: t('验证码为 6 位数字') },
+            ]}
+          >
+            <Input inputMode="numeric" autoComplete="one-time-code" aria-label={t('验证码')} />
           </Form.Item>
           <Button onClick={send} disabled={wait > 0}>
             {wait > 0 ? t('{s} 秒后重新获取', { s: wait }) : t('获取验证码')}

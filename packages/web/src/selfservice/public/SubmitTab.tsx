@@ -2,6 +2,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Result, Typography } from '
 import { selfServiceApi } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { rules } from '../../shared/validation.js';
+import { counted } from '../../shared/counted.js';
 import { PhoneAndCode } from './PhoneAndCode.js';
 import { NameField, PlaceField, SubmitFooter, usePublicSubmit } from './public-form.js';
 
@@ -63,8 +64,8 @@ export function SubmitTab({ onSubmitted }: { onSubmitted: (number: string, phone
           placeholder={t('请写明单位、地点、人数、金额和经过，例如：某某公司拖欠 12 名工人 3 个月工资')}
         />
       </Form.Item>
-      <Form.Item name="employer" label={t('用人单位')}>
-        <Input maxLength={100} />
+      <Form.Item name="employer" label={t('用人单位')} rules={[rules.max(t, '用人单位', 100)]}>
+        <Input count={counted(100)} />
       </Form.Item>
       <PlaceField />
       <Form.Item name="workersInvolved" label={t('涉及人数')} rules={[{ type: 'integer', min: 1, max: 100000, message: t('人数应为 1–100000 的整数') }]}>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { applyServerErrors } from '../../api/form-errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { joinList } from '../../i18n/lists.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 
 /**
  * One submission of a public form (a request, a membership application): busy while it is sent, the server's
@@ -32,8 +34,8 @@ export function usePublicSubmit<V, R>(form: FormInstance, send: (v: V) => Promis
 export function NameField() {
   const { t } = useI18n();
   return (
-    <Form.Item name="name" label={t('姓名')} rules={[{ required: true, whitespace: true, message: t('请填写姓名') }]}>
-      <Input maxLength={40} autoComplete="name" />
+    <Form.Item name="name" label={t('姓名')} rules={[{ required: true, whitespace: true, message: t('请填写姓名') }, rules.max(t, '姓名', 40)]}>
+      <Input count={counted(40)} autoComplete="name" />
     </Form.Item>
   );
 }
@@ -42,8 +44,8 @@ export function NameField() {
 export function PlaceField() {
   const { t } = useI18n();
   return (
-    <Form.Item name="place" label={t('单位所在地')}>
-      <Input maxLength={200} placeholder={t('例如：呼和浩特市新城区')} />
+    <Form.Item name="place" label={t('单位所在地')} rules={[rules.max(t, '单位所在地', 200)]}>
+      <Input count={counted(200)} placeholder={t('例如：呼和浩特市新城区')} />
     </Form.Item>
   );
 }

@@ -2,6 +2,8 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
 import { unionServicesApi, type GroupDraft } from '../../api/selfservice.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 
 /** 确认为诉求: a group message becomes a WeChat order awaiting the hotline's check; the sender's name offered as the caller. */
 export function ConfirmDraftDialog({ draft, onClose, onConfirmed }: { draft: GroupDraft | null; onClose: () => void; onConfirmed: () => void }) {
@@ -37,11 +39,12 @@ export function ConfirmDraftDialog({ draft, onClose, onConfirmed }: { draft: Gro
     >
       <Typography.Paragraph type="secondary">{t('生成微信渠道的工单（已预分类），由热线接线员核实后派单。')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('反映人姓名')}>
-          <Input maxLength={40} />
+        <Form.Item name="name" label={t('反映人姓名')} rules={[rules.max(t, '反映人姓名', 40)]}>
+          <Input count={counted(40)} />
         </Form.Item>
         <Form.Item name="phone" label={t('反映人电话（可不填）')} rules={[{ pattern: /^[\d\s-]{7,14}$/, message: t('电话号码格式不正确') }]}>
-          <Input maxLength={14} />
+          {/* Not cut at 14: a longer number stays whole and the pattern refuses it. */}
+          <Input />
         </Form.Item>
       </Form>
     </Modal>

@@ -6,6 +6,8 @@ import { reviewsApi, type ReviewAgenda } from '../../api/supervision.js';
 import { useT } from '../../i18n/i18n.js';
 import { joinList } from '../../i18n/lists.js';
 import { UnitPicker } from '../../shared/UnitPicker.js';
+import { counted } from '../../shared/counted.js';
+import { rules } from '../../shared/validation.js';
 import { type FormValues, day } from './types.js';
 
 /** The meeting's record: for each order chosen from the agenda, the decision, the unit that owns it and its due date. */
@@ -82,15 +84,15 @@ export function RecordMeeting({
           <Form.Item name="heldOn" label={t('会议日期')} rules={[{ required: true, message: t('请填写会议日期') }]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="title" label={t('标题')} style={{ width: 360 }}>
-            <Input placeholder={t('默认为“日期 + 周例会”')} maxLength={100} />
+          <Form.Item name="title" label={t('标题')} style={{ width: 360 }} rules={[rules.max(t, '标题', 100)]}>
+            <Input placeholder={t('默认为“日期 + 周例会”')} count={counted(100)} />
           </Form.Item>
         </Space>
-        <Form.Item name="attendees" label={t('参会人员')}>
-          <Input maxLength={500} />
+        <Form.Item name="attendees" label={t('参会人员')} rules={[rules.max(t, '参会人员', 500)]}>
+          <Input count={counted(500)} />
         </Form.Item>
-        <Form.Item name="summary" label={t('会议纪要')}>
-          <Input.TextArea rows={2} maxLength={4000} />
+        <Form.Item name="summary" label={t('会议纪要')} rules={[rules.max(t, '会议纪要', 4000)]}>
+          <Input.TextArea rows={2} count={counted(4000, true)} />
         </Form.Item>
         {chosen.length === 0 && <Typography.Paragraph type="secondary">{t('在议程中勾选工单，为每件工单记录会议决定。')}</Typography.Paragraph>}
         <Form.List name="items">
@@ -99,8 +101,12 @@ export function RecordMeeting({
               const o = chosen[f.name];
               return (
                 <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={o ? `${o.number} ${o.title}` : ''}>
-                  <Form.Item name={[f.name, 'decision']} label={t('会议决定')} rules={[{ required: true, whitespace: true, message: t('请填写会议决定') }]}>
-                    <Input.TextArea rows={2} maxLength={1000} data-testid="review-decision" />
+                  <Form.Item
+                    name={[f.name, 'decision']}
+                    label={t('会议决定')}
+                    rules={[{ required: true, whitespace: true, message: t('请填写会议决定') }, rules.max(t, '会议决定', 1000)]}
+                  >
+                    <Input.TextArea rows={2} count={counted(1000, true)} data-testid="review-decision" />
                   </Form.Item>
                   <Space wrap align="start">
                     <Form.Item

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "mediation_cases_one_open_uq" ON "mediation_cases" USING btree ("order_id") WHERE state = 'open';
