@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.js';
 import { invalidateReference } from '../shared/reference.js';
 import OrderListPage from './OrderListPage.js';
@@ -13,6 +13,8 @@ vi.mock('../auth/session.js', async (original) => ({
   rememberHome: () => undefined,
 }));
 
+// The test files share one module graph (vite.config.ts isolate: false): another file's catalog may still be cached.
+beforeEach(() => invalidateReference());
 afterEach(() => {
   vi.unstubAllGlobals();
   invalidateReference();
