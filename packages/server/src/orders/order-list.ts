@@ -258,10 +258,9 @@ export function createOrderListService(deps: OrderDeps) {
    * unit's orders and sort them. Anything else reads work_orders by its own indexes: a queue of one state by
    * (state, deadline order), the work queues' deadline order by (coalesce(current_due_at, infinity), id).
    */
-  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null, form?: TextForm) {
+  async function page(q: ListOrdersQuery, base: Conditions, key: CounterKey | null, cursor: Cursor | null, form?: TextForm) {
     const few = form === 'few';
     const { col, dir } = sortColumn[q.sort];
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (key && key.kind !== 'emergency' && !q.state?.length && (q.sort === 'created_desc' || q.sort === 'created_asc')) {
       const p = orderUnitPages;
       // base[0] is the visibility test: the unit's own rows are orders it may see (the holder and the intake unit
@@ -525,15 +524,14 @@ export function createOrderListService(deps: OrderDeps) {
     const whole = sampled && (sampled.found < stopAfter || stopAfter > countCap) ? sampled : undefined;
     const counting = (): Promise<Counted> => (quick ? quickCounts(q, base, key, deadline, now) : historyCounts(q, base, pageNow ? undefined : whole));
     const formOf = (c: Counted | null): TextForm | undefined => (!walk ? undefined : (carried ?? (c?.few ? 'few' : common ? 'walk' : 'plain')));
-    let form = formOf(null);
-    const [rows, counted] = !pageNow
-      ? await counting().then(async (c) => {
-          form = formOf(c);
-          return [await page(q, base, key, form), c] as const;
-        })
+    // Counted first where the page depends on the count (its form); else the page alone, or with its counts.
+    const first = pageNow ? null : await counting();
+    const form = formOf(first);
+    const [rows, counted] = first
+      ? [await page(q, base, key, cursor, form), first]
       : countNow
-        ? await Promise.all([page(q, base, key, form), counting()])
-        : [await page(q, base, key, form), null];
+        ? await Promise.all([page(q, base, key, cursor, form), counting()])
+        : [await page(q, base, key, cursor, form), null];
     const shown = rows.slice(0, q.limit);
     const names = units.byIds(shown.map((r) => r.o.holderUnitId));
     const unitName = (id: string | null) => (id ? (names.get(id)?.name ?? null) : null);
